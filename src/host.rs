@@ -1,0 +1,60 @@
+//! What the user half (`ip`, the shell) needs from a system: netlink sockets
+//! in a namespace, the named namespaces of `ip netns`, and net.* sysctls.
+//!
+//! The simulator implements it (see [`crate::World`]); so can a real Linux
+//! host, which is how the front end is compared with iproute2 on a live kernel.
+
+use crate::errno::Errno;
+
+/// Per-socket options that change what the kernel replies (SOL_NETLINK).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SockOpt {
+    /// NETLINK_EXT_ACK: extended acknowledgements with messages.
+    ExtAck(bool),
+    /// NETLINK_CAP_ACK: errors echo only the request header.
+    CapAck(bool),
+    /// NETLINK_GET_STRICT_CHK: strict checking and filtering of dumps.
+    StrictCheck(bool),
+    /// NETLINK_ADD_MEMBERSHIP: join a multicast group (1-based number).
+    AddMembership(u32),
+    /// NETLINK_DROP_MEMBERSHIP: leave a multicast group.
+    DropMembership(u32),
+    /// The legacy group bit mask given to `bind`.
+    BindGroups(u32),
+}
+
+/// A NETLINK_ROUTE socket.
+pub trait NetlinkSocket {
+    /// Sends one datagram (one or more messages) and returns every reply
+    /// message, each exactly one nlmsghdr-framed message, in order.
+    fn send(&mut self, datagram: &[u8]) -> Vec<Vec<u8>>;
+    /// Returns the multicast notifications queued for this socket's groups.
+    fn drain(&mut self) -> Vec<Vec<u8>>;
+    /// The socket's port id (what `getsockname` reports).
+    fn port_id(&self) -> u32;
+    /// Sets a socket option.
+    fn set_option(&mut self, opt: SockOpt) -> Result<(), Errno>;
+}
+
+/// The system the user half runs on.
+pub trait Host {
+    /// Opens a NETLINK_ROUTE socket in the named namespace, or in the current
+    /// one when `netns` is None. An unknown name is ENOENT.
+    fn socket(&mut self, netns: Option<&str>) -> Result<Box<dyn NetlinkSocket>, Errno>;
+    /// The named namespaces, as `ip netns list` orders them (newest first).
+    fn netns_list(&self) -> Vec<String>;
+    /// Creates a named namespace (`ip netns add`).
+    fn netns_add(&mut self, name: &str) -> Result<(), Errno>;
+    /// Deletes a named namespace (`ip netns del`).
+    fn netns_del(&mut self, name: &str) -> Result<(), Errno>;
+    /// The namespace commands run in now (None: the initial one).
+    fn current_netns(&self) -> Option<String>;
+    /// Switches the namespace later commands run in (`ip netns exec`).
+    fn set_current_netns(&mut self, netns: Option<&str>) -> Result<(), Errno>;
+    /// Reads a sysctl such as `net.ipv4.ip_forward` in the current namespace.
+    fn sysctl_get(&self, key: &str) -> Result<String, Errno>;
+    /// Writes a sysctl in the current namespace.
+    fn sysctl_set(&mut self, key: &str, value: &str) -> Result<(), Errno>;
+    /// Every sysctl key this host knows, sorted (for `sysctl -a`).
+    fn sysctl_keys(&self) -> Vec<String>;
+}

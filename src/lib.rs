@@ -1,0 +1,14 @@
+//! iplab: a simulated Linux network stack whose only door is rtnetlink bytes.
+//!
+//! Layers (see DESIGN.md): [`wire`] is the netlink codec, [`stack`] the network
+//! state (namespaces, links, addresses, tables), [`rtnetlink`] the kernel's
+//! NETLINK_ROUTE handler between the two, [`ip`] an iproute2-compatible front end
+//! that reaches the kernel only through netlink bytes, and [`shell`] the command
+//! interpreter of the terminal and the CLI.
+
+pub mod errno;
+pub mod host;
+pub mod ip;
+pub mod output;
+pub mod shell;
+pub mod wire;

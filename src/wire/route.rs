@@ -1,0 +1,251 @@
+//! `struct rtmsg`, `struct rtnexthop` and the `RTA_*` attributes of
+//! RTM_{NEW,DEL,GET}ROUTE (include/uapi/linux/rtnetlink.h).
+
+use super::{get_i32, get_u16, get_u32, WireError};
+
+/// Size of `struct rtmsg`.
+pub const RTMSG_LEN: usize = 12;
+
+/// A parsed `rtmsg`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RtMsgRepr {
+    /// `rtm_family`.
+    pub family: u8,
+    /// `rtm_dst_len`.
+    pub dst_len: u8,
+    /// `rtm_src_len`.
+    pub src_len: u8,
+    /// `rtm_tos`.
+    pub tos: u8,
+    /// `rtm_table` (the low 8 bits; RTA_TABLE holds the full id).
+    pub table: u8,
+    /// `rtm_protocol`: RTPROT_*.
+    pub protocol: u8,
+    /// `rtm_scope`: RT_SCOPE_*.
+    pub scope: u8,
+    /// `rtm_type`: RTN_*.
+    pub kind: u8,
+    /// `rtm_flags`: RTM_F_* and RTNH_F_*.
+    pub flags: u32,
+}
+
+impl RtMsgRepr {
+    /// Reads an `rtmsg` from the start of a payload.
+    pub fn parse(buf: &[u8]) -> Result<Self, WireError> {
+        if buf.len() < RTMSG_LEN {
+            return Err(WireError::Truncated);
+        }
+        Ok(RtMsgRepr {
+            family: buf[0],
+            dst_len: buf[1],
+            src_len: buf[2],
+            tos: buf[3],
+            table: buf[4],
+            protocol: buf[5],
+            scope: buf[6],
+            kind: buf[7],
+            flags: get_u32(buf, 8).ok_or(WireError::Truncated)?,
+        })
+    }
+
+    /// The structure's 12 bytes.
+    pub fn to_bytes(&self) -> [u8; RTMSG_LEN] {
+        let mut b = [0u8; RTMSG_LEN];
+        b[..8].copy_from_slice(&[
+            self.family, self.dst_len, self.src_len, self.tos, self.table, self.protocol,
+            self.scope, self.kind,
+        ]);
+        b[8..12].copy_from_slice(&self.flags.to_ne_bytes());
+        b
+    }
+}
+
+/// `RTA_*` attribute numbers.
+#[allow(missing_docs)]
+pub mod rta {
+    pub const DST: u16 = 1;
+    pub const SRC: u16 = 2;
+    pub const IIF: u16 = 3;
+    pub const OIF: u16 = 4;
+    pub const GATEWAY: u16 = 5;
+    pub const PRIORITY: u16 = 6;
+    pub const PREFSRC: u16 = 7;
+    pub const METRICS: u16 = 8;
+    pub const MULTIPATH: u16 = 9;
+    pub const PROTOINFO: u16 = 10;
+    pub const FLOW: u16 = 11;
+    pub const CACHEINFO: u16 = 12;
+    pub const TABLE: u16 = 15;
+    pub const MARK: u16 = 16;
+    pub const MFC_STATS: u16 = 17;
+    pub const VIA: u16 = 18;
+    pub const NEWDST: u16 = 19;
+    pub const PREF: u16 = 20;
+    pub const ENCAP_TYPE: u16 = 21;
+    pub const ENCAP: u16 = 22;
+    pub const EXPIRES: u16 = 23;
+    pub const PAD: u16 = 24;
+    pub const UID: u16 = 25;
+    pub const TTL_PROPAGATE: u16 = 26;
+    pub const IP_PROTO: u16 = 27;
+    pub const SPORT: u16 = 28;
+    pub const DPORT: u16 = 29;
+    pub const NH_ID: u16 = 30;
+    pub const FLOWLABEL: u16 = 31;
+}
+
+/// `RTAX_*` metrics inside RTA_METRICS.
+#[allow(missing_docs)]
+pub mod rtax {
+    pub const LOCK: u16 = 1;
+    pub const MTU: u16 = 2;
+    pub const WINDOW: u16 = 3;
+    pub const RTT: u16 = 4;
+    pub const RTTVAR: u16 = 5;
+    pub const SSTHRESH: u16 = 6;
+    pub const CWND: u16 = 7;
+    pub const ADVMSS: u16 = 8;
+    pub const REORDERING: u16 = 9;
+    pub const HOPLIMIT: u16 = 10;
+    pub const INITCWND: u16 = 11;
+    pub const FEATURES: u16 = 12;
+    pub const RTO_MIN: u16 = 13;
+    pub const INITRWND: u16 = 14;
+    pub const QUICKACK: u16 = 15;
+    pub const CC_ALGO: u16 = 16;
+    pub const FASTOPEN_NO_COOKIE: u16 = 17;
+    pub const MAX: u16 = 17;
+}
+
+numeric_enum! {
+    /// `rtm_type`: what a route does with a packet (RTN_*).
+    pub enum RouteType(u8) {
+        Unspec = 0,
+        Unicast = 1,
+        Local = 2,
+        Broadcast = 3,
+        Anycast = 4,
+        Multicast = 5,
+        Blackhole = 6,
+        Unreachable = 7,
+        Prohibit = 8,
+        Throw = 9,
+        Nat = 10,
+        XResolve = 11,
+    }
+}
+
+/// `RT_SCOPE_*`.
+#[allow(missing_docs)]
+pub mod scope {
+    pub const UNIVERSE: u8 = 0;
+    pub const SITE: u8 = 200;
+    pub const LINK: u8 = 253;
+    pub const HOST: u8 = 254;
+    pub const NOWHERE: u8 = 255;
+}
+
+/// `RTPROT_*` route origins.
+#[allow(missing_docs)]
+pub mod rtprot {
+    pub const UNSPEC: u8 = 0;
+    pub const REDIRECT: u8 = 1;
+    pub const KERNEL: u8 = 2;
+    pub const BOOT: u8 = 3;
+    pub const STATIC: u8 = 4;
+    pub const RA: u8 = 9;
+    pub const DHCP: u8 = 16;
+}
+
+/// `RT_TABLE_*` reserved table ids.
+#[allow(missing_docs)]
+pub mod table {
+    pub const UNSPEC: u32 = 0;
+    pub const COMPAT: u32 = 252;
+    pub const DEFAULT: u32 = 253;
+    pub const MAIN: u32 = 254;
+    pub const LOCAL: u32 = 255;
+}
+
+/// `RTM_F_*` flags of `rtm_flags`.
+#[allow(missing_docs)]
+pub mod rtm_f {
+    pub const NOTIFY: u32 = 0x100;
+    pub const CLONED: u32 = 0x200;
+    pub const EQUALIZE: u32 = 0x400;
+    pub const PREFIX: u32 = 0x800;
+    pub const LOOKUP_TABLE: u32 = 0x1000;
+    pub const FIB_MATCH: u32 = 0x2000;
+    pub const OFFLOAD: u32 = 0x4000;
+    pub const TRAP: u32 = 0x8000;
+}
+
+/// `RTNH_F_*` next-hop flags (also in `rtm_flags`).
+#[allow(missing_docs)]
+pub mod rtnh_f {
+    pub const DEAD: u8 = 1;
+    pub const PERVASIVE: u8 = 2;
+    pub const ONLINK: u8 = 4;
+    pub const OFFLOAD: u8 = 8;
+    pub const LINKDOWN: u8 = 16;
+    pub const UNRESOLVED: u8 = 32;
+    pub const TRAP: u8 = 64;
+}
+
+/// IPv6 route preference values of RTA_PREF.
+#[allow(missing_docs)]
+pub mod pref {
+    pub const MEDIUM: u8 = 0;
+    pub const HIGH: u8 = 1;
+    pub const INVALID: u8 = 2;
+    pub const LOW: u8 = 3;
+}
+
+/// Size of `struct rtnexthop`.
+pub const RTNH_LEN: usize = 8;
+
+/// One `rtnexthop` inside RTA_MULTIPATH, with its own attributes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NextHopView<'a> {
+    /// `rtnh_flags`.
+    pub flags: u8,
+    /// `rtnh_hops`: weight minus one.
+    pub hops: u8,
+    /// `rtnh_ifindex`.
+    pub ifindex: i32,
+    /// The attributes after the structure (RTA_GATEWAY, RTA_VIA, ...).
+    pub attrs: &'a [u8],
+}
+
+/// Splits an RTA_MULTIPATH payload into next hops (`rtnh_ok`/`rtnh_next`).
+pub fn parse_multipath(buf: &[u8]) -> Result<Vec<NextHopView<'_>>, WireError> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while buf.len().saturating_sub(pos) >= RTNH_LEN {
+        let len = get_u16(buf, pos).ok_or(WireError::Truncated)? as usize;
+        if len < RTNH_LEN || pos + len > buf.len() {
+            return Err(WireError::BadLength);
+        }
+        out.push(NextHopView {
+            flags: buf[pos + 2],
+            hops: buf[pos + 3],
+            ifindex: get_i32(buf, pos + 4).ok_or(WireError::Truncated)?,
+            attrs: &buf[pos + RTNH_LEN..pos + len],
+        });
+        pos += super::align4(len);
+    }
+    if pos < buf.len() && out.is_empty() {
+        return Err(WireError::Truncated);
+    }
+    Ok(out)
+}
+
+/// Writes one `rtnexthop` header with its total length (header + attributes).
+pub fn rtnh_header(len: u16, flags: u8, hops: u8, ifindex: i32) -> [u8; RTNH_LEN] {
+    let mut b = [0u8; RTNH_LEN];
+    b[0..2].copy_from_slice(&len.to_ne_bytes());
+    b[2] = flags;
+    b[3] = hops;
+    b[4..8].copy_from_slice(&ifindex.to_ne_bytes());
+    b
+}
