@@ -111,16 +111,26 @@ pub struct KernelError {
     pub errno: Errno,
     /// The extended-ack text (`NL_SET_ERR_MSG`), without a trailing period.
     pub extack: Option<&'static str>,
+    /// Offset of the offending attribute in the request (`NLMSGERR_ATTR_OFFS`).
+    pub offset: Option<u32>,
 }
 
 impl KernelError {
     /// An error with no extended-ack message.
     pub const fn new(errno: Errno) -> Self {
-        KernelError { errno, extack: None }
+        KernelError { errno, extack: None, offset: None }
     }
     /// An error with an extended-ack message.
     pub const fn msg(errno: Errno, extack: &'static str) -> Self {
-        KernelError { errno, extack: Some(extack) }
+        KernelError { errno, extack: Some(extack), offset: None }
+    }
+}
+
+impl KernelError {
+    /// The same error, pointing at the attribute at `offset` in the request.
+    pub const fn at(mut self, offset: u32) -> Self {
+        self.offset = Some(offset);
+        self
     }
 }
 

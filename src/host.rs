@@ -47,6 +47,9 @@ pub trait Host {
     fn netns_add(&mut self, name: &str) -> Result<(), Errno>;
     /// Deletes a named namespace (`ip netns del`).
     fn netns_del(&mut self, name: &str) -> Result<(), Errno>;
+    /// A file descriptor naming a namespace, for IFLA_NET_NS_FD (what
+    /// iproute2 gets by opening `/run/netns/NAME`).
+    fn netns_fd(&mut self, name: &str) -> Result<u32, Errno>;
     /// The namespace commands run in now (None: the initial one).
     fn current_netns(&self) -> Option<String>;
     /// Switches the namespace later commands run in (`ip netns exec`).

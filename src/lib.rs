@@ -12,3 +12,9 @@ pub mod ip;
 pub mod output;
 pub mod shell;
 pub mod wire;
+pub mod stack;
+pub mod rtnetlink;
+pub mod world;
+
+pub use rtnetlink::Creds;
+pub use world::{Socket, World};

@@ -199,3 +199,34 @@ mod tests {
         assert!(parse_all(&buf).is_err());
     }
 }
+
+/// Attributes indexed by type, as `nla_parse` fills its table: the last
+/// attribute of a type wins; types above `max` are ignored.
+#[derive(Debug, Clone)]
+pub struct AttrTable<'a> {
+    slots: Vec<Option<Nla<'a>>>,
+}
+
+impl<'a> AttrTable<'a> {
+    /// Parses `buf`, failing on a malformed attribute.
+    pub fn parse(buf: &'a [u8], max: u16) -> Result<Self, WireError> {
+        let mut slots = vec![None; usize::from(max) + 1];
+        for nla in NlaIter::new(buf) {
+            let nla = nla?;
+            if let Some(slot) = slots.get_mut(usize::from(nla.kind)) {
+                *slot = Some(nla);
+            }
+        }
+        Ok(AttrTable { slots })
+    }
+
+    /// The attribute of a type, if present.
+    pub fn get(&self, kind: u16) -> Option<Nla<'a>> {
+        self.slots.get(usize::from(kind)).copied().flatten()
+    }
+
+    /// Whether an attribute of a type is present.
+    pub fn has(&self, kind: u16) -> bool {
+        self.get(kind).is_some()
+    }
+}

@@ -35,6 +35,15 @@ impl MessageBuilder {
         &self.buf
     }
 
+    /// Clears NLA_F_NESTED on the attribute that starts at `token` (for nests
+    /// Linux opens without the flag).
+    pub fn clear_nested_flag(&mut self, token: usize) {
+        if let Some(slot) = self.buf.get_mut(token + 2..token + 4) {
+            let kind = u16::from_ne_bytes([slot[0], slot[1]]) & !super::attr::NLA_F_NESTED;
+            slot.copy_from_slice(&kind.to_ne_bytes());
+        }
+    }
+
     /// Sets `nlmsg_len` and returns the message.
     pub fn finish(mut self) -> Vec<u8> {
         let len = self.buf.len() as u32;

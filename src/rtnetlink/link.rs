@@ -1,0 +1,914 @@
+//! RTM_{NEW,DEL,GET,SET}LINK (net/core/rtnetlink.c `rtnl_newlink`,
+//! `rtnl_setlink`, `rtnl_dellink`, `rtnl_getlink`, `rtnl_dump_ifinfo`) and the
+//! message every link is described by (`rtnl_fill_ifinfo`).
+
+use super::reply::Request;
+use super::Ctx;
+use crate::errno::{Errno, KResult, KernelError};
+use crate::stack::link::{self as slink, derived_mac, valid_name, BridgeConf, Link, LinkKind};
+use crate::stack::{Event, Net, NsId};
+use crate::wire::attr::AttrTable;
+use crate::wire::link::{ifla, iff, info, IfInfoRepr, IFINFOMSG_LEN, VETH_INFO_PEER};
+use crate::wire::{MessageBuilder, MessageType, NlaWriter, NLM_F_CREATE, NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE};
+
+/// Highest IFLA_* number this handler reads.
+const IFLA_MAX: u16 = 70;
+
+/// The RTM_NEWLINK (or DELLINK) message describing a link (`rtnl_fill_ifinfo`).
+pub fn fill(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, pid: u32, flags: u16, change: u32) -> Vec<u8> {
+    let mut b = MessageBuilder::new(kind.raw(), flags, seq, pid);
+    let hdr = IfInfoRepr {
+        family: 0,
+        link_type: link.link_type(),
+        index: link.index as i32,
+        flags: link.netlink_flags(),
+        change,
+    };
+    b.push(&hdr.to_bytes());
+    b.put_str(ifla::IFNAME, &link.name);
+    b.put_u32(ifla::TXQLEN, link.txqlen);
+    b.put_u8(ifla::OPERSTATE, u8::from(link.operstate()));
+    b.put_u8(ifla::LINKMODE, link.link_mode);
+    b.put_u8(IFLA_NETNS_IMMUTABLE, u8::from(link.is_loopback()));
+    b.put_u32(ifla::MTU, link.mtu);
+    b.put_u32(ifla::MIN_MTU, link.min_mtu);
+    b.put_u32(ifla::MAX_MTU, link.max_mtu);
+    b.put_u32(ifla::GROUP, link.group);
+    b.put_u32(ifla::PROMISCUITY, link.promiscuity);
+    b.put_u32(ifla::ALLMULTI, link.allmulti);
+    b.put_u32(ifla::NUM_TX_QUEUES, link.num_tx_queues);
+    b.put_u32(ifla::GSO_MAX_SEGS, 65535);
+    b.put_u32(ifla::GSO_MAX_SIZE, 65536);
+    b.put_u32(ifla::GRO_MAX_SIZE, 65536);
+    b.put_u32(ifla::GSO_IPV4_MAX_SIZE, 65536);
+    b.put_u32(ifla::GRO_IPV4_MAX_SIZE, 65536);
+    b.put_u32(ifla::TSO_MAX_SIZE, 524_280);
+    b.put_u32(ifla::TSO_MAX_SEGS, 65535);
+    b.put_u32(IFLA_MAX_PACING_OFFLOAD_HORIZON, 0);
+    b.put_u32(ifla::NUM_RX_QUEUES, link.num_rx_queues);
+    if let Some(m) = link.master {
+        b.put_u32(ifla::MASTER, m);
+    }
+    b.put_u8(ifla::CARRIER, u8::from(link.carrier));
+    if let Some(alias) = &link.alias {
+        b.put_str(ifla::IFALIAS, alias);
+    }
+    b.put_u32(ifla::CARRIER_CHANGES, link.carrier_up_count + link.carrier_down_count);
+    b.put_u32(ifla::CARRIER_UP_COUNT, link.carrier_up_count);
+    b.put_u32(ifla::CARRIER_DOWN_COUNT, link.carrier_down_count);
+    b.put_u16(IFLA_HEADROOM, 0);
+    b.put_u16(IFLA_TAILROOM, 0);
+    b.put_u8(ifla::PROTO_DOWN, u8::from(link.proto_down));
+    b.put(ifla::ADDRESS, &link.address);
+    b.put(ifla::BROADCAST, &link.broadcast);
+    put_stats(&mut b, link);
+    let xdp = b.begin_nest(ifla::XDP);
+    b.put_u8(crate::wire::link::xdp::ATTACHED, 0);
+    end_plain_nest(&mut b, xdp);
+    put_linkinfo(&mut b, net, ns, link);
+    if let Some(id) = link_netnsid(net, ns, link) {
+        b.put_i32(ifla::LINK_NETNSID, id);
+    }
+    let iflink = link.iflink();
+    if iflink != link.index {
+        b.put_u32(ifla::LINK, iflink);
+    }
+    b.put_str(ifla::QDISC, if link.is_up() { "noqueue" } else { "noop" });
+    put_af_spec(&mut b, net, ns, link);
+    b.put(ifla::MAP, &[0u8; 32]);
+    let n = b.begin_nest(ifla::DEVLINK_PORT);
+    b.end_nest(n);
+    let n = b.begin_nest(IFLA_DPLL_PIN);
+    b.end_nest(n);
+    b.finish()
+}
+
+const IFLA_DPLL_PIN: u16 = 65;
+const IFLA_MAX_PACING_OFFLOAD_HORIZON: u16 = 66;
+const IFLA_NETNS_IMMUTABLE: u16 = 67;
+const IFLA_HEADROOM: u16 = 68;
+const IFLA_TAILROOM: u16 = 69;
+
+/// Closes a nest opened with `begin_nest` and clears NLA_F_NESTED, for the
+/// nests Linux opens with `nla_nest_start_noflag`.
+fn end_plain_nest(b: &mut MessageBuilder, token: usize) {
+    b.end_nest(token);
+    b.clear_nested_flag(token);
+}
+
+fn put_stats(b: &mut MessageBuilder, link: &Link) {
+    let s = &link.stats;
+    let mut v64 = [0u64; 25];
+    v64[0] = s.rx_packets;
+    v64[1] = s.tx_packets;
+    v64[2] = s.rx_bytes;
+    v64[3] = s.tx_bytes;
+    v64[4] = s.rx_errors;
+    v64[5] = s.tx_errors;
+    v64[6] = s.rx_dropped;
+    v64[7] = s.tx_dropped;
+    v64[8] = s.multicast;
+    let bytes64: Vec<u8> = v64.iter().flat_map(|v| v.to_ne_bytes()).collect();
+    b.put(ifla::STATS64, &bytes64);
+    let bytes32: Vec<u8> = v64[..24].iter().flat_map(|v| (*v as u32).to_ne_bytes()).collect();
+    b.put(ifla::STATS, &bytes32);
+}
+
+fn put_linkinfo(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link) {
+    let Some(kind) = link.kind.name() else { return };
+    let li = b.begin_nest(ifla::LINKINFO);
+    b.put_str(info::KIND, kind);
+    match &link.kind {
+        LinkKind::Macvlan { mode, flags, .. } => {
+            let d = b.begin_nest(info::DATA);
+            b.put_u32(crate::wire::link::macvlan::MODE, *mode);
+            b.put_u16(crate::wire::link::macvlan::FLAGS, *flags);
+            b.put_u32(crate::wire::link::macvlan::BC_QUEUE_LEN, 1000);
+            b.put_u32(crate::wire::link::macvlan::BC_QUEUE_LEN_USED, 1000);
+            b.put_i32(crate::wire::link::macvlan::BC_CUTOFF, 1);
+            end_plain_nest(b, d);
+        }
+        LinkKind::Vlan { id, protocol, flags, .. } => {
+            let d = b.begin_nest(info::DATA);
+            b.put_u16(crate::wire::link::vlan::PROTOCOL, *protocol);
+            b.put_u16(crate::wire::link::vlan::ID, *id);
+            let mut f = [0u8; 8];
+            f[..4].copy_from_slice(&flags.to_ne_bytes());
+            f[4..].copy_from_slice(&u32::MAX.to_ne_bytes());
+            b.put(crate::wire::link::vlan::FLAGS, &f);
+            end_plain_nest(b, d);
+        }
+        LinkKind::Bridge(conf) => put_bridge_data(b, conf),
+        _ => {}
+    }
+    if link.master.is_some_and(|m| net.ns(ns).and_then(|n| n.link(m)).is_some_and(|l| matches!(l.kind, LinkKind::Bridge(_)))) {
+        b.put_str(info::SLAVE_KIND, "bridge");
+    }
+    end_plain_nest(b, li);
+}
+
+fn put_bridge_data(b: &mut MessageBuilder, conf: &BridgeConf) {
+    let d = b.begin_nest(info::DATA);
+    b.put_u32(IFLA_BR_FORWARD_DELAY, conf.forward_delay);
+    b.put_u32(IFLA_BR_HELLO_TIME, conf.hello_time);
+    b.put_u32(IFLA_BR_MAX_AGE, conf.max_age);
+    b.put_u32(IFLA_BR_AGEING_TIME, conf.ageing_time);
+    b.put_u32(IFLA_BR_STP_STATE, conf.stp_state);
+    b.put_u16(IFLA_BR_PRIORITY, conf.priority);
+    b.put_u8(IFLA_BR_VLAN_FILTERING, conf.vlan_filtering);
+    b.put_u16(IFLA_BR_VLAN_DEFAULT_PVID, conf.default_pvid);
+    end_plain_nest(b, d);
+}
+
+const IFLA_BR_FORWARD_DELAY: u16 = 1;
+const IFLA_BR_HELLO_TIME: u16 = 2;
+const IFLA_BR_MAX_AGE: u16 = 3;
+const IFLA_BR_AGEING_TIME: u16 = 4;
+const IFLA_BR_STP_STATE: u16 = 5;
+const IFLA_BR_PRIORITY: u16 = 6;
+const IFLA_BR_VLAN_FILTERING: u16 = 7;
+const IFLA_BR_VLAN_DEFAULT_PVID: u16 = 39;
+
+/// The id `ns` knows the peer's namespace by, for links whose other end is
+/// elsewhere (`rtnl_fill_link_netnsid`).
+fn link_netnsid(net: &Net, ns: NsId, link: &Link) -> Option<i32> {
+    let LinkKind::Veth { peer: Some((pns, _)) } = link.kind else { return None };
+    if pns == ns {
+        return None;
+    }
+    net.ns(ns)?.nsids.get(&pns).copied()
+}
+
+/// IPv4 devconf defaults (`ipv4_devconf_dflt`), IPV4_DEVCONF_* order.
+const INET_CONF_DEFAULT: [u32; 33] = [
+    0, 0, 0, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10000, 1000, 0, 0, 0, 0, 1,
+];
+
+/// IPv6 devconf defaults (`ipv6_devconf_dflt`), DEVCONF_* order.
+const INET6_CONF_DEFAULT: [i32; 60] = [
+    0, 64, 1500, 1, 1, 1, 1, -1, 4000, 1000, 0, 604800, 86400, 3, 600, 16, 0, 1, 1, 1, 60000, 0, 0, 0, 0, 0, 0, 1,
+    0, 0, 10000, 1000, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 3_600_000, 0, 0, 1, 0, 0, 0, 0, 0, 1024, 0, 65535, -1, 1, 0,
+    0, 0,
+];
+
+fn put_af_spec(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link) {
+    let sysctl = net.ns(ns).map(|n| &n.sysctl);
+    let get = |family: &str, name: &str| -> Option<i32> {
+        let key = format!("net.{family}.conf.{}.{name}", link.name);
+        sysctl.and_then(|s| s.get(&key, &[link.name.as_str()])).and_then(|v| v.trim().parse().ok())
+    };
+    let spec = b.begin_nest(ifla::AF_SPEC);
+    let inet = b.begin_nest(u16::from(crate::wire::AF_INET));
+    let mut conf = INET_CONF_DEFAULT;
+    if link.is_loopback() {
+        conf[14] = 1; // IPV4_DEVCONF_NOXFRM
+        conf[15] = 1; // IPV4_DEVCONF_NOPOLICY
+    }
+    for (i, name) in [(0, "forwarding"), (19, "promote_secondaries"), (7, "rp_filter"), (2, "proxy_arp")] {
+        if let Some(v) = get("ipv4", name) {
+            conf[i] = v as u32;
+        }
+    }
+    let bytes: Vec<u8> = conf.iter().flat_map(|v| v.to_ne_bytes()).collect();
+    b.put(crate::wire::link::IFLA_INET_CONF, &bytes);
+    end_plain_nest(b, inet);
+    let inet6 = b.begin_nest(u16::from(crate::wire::AF_INET6));
+    use crate::wire::link::inet6;
+    let ready = link.is_up() && (link.carrier || link.is_loopback());
+    b.put_u32(inet6::FLAGS, if ready { 0x8000_0000 } else { 0 });
+    let mut ci = [0u8; 16];
+    ci[0..4].copy_from_slice(&65535u32.to_ne_bytes());
+    ci[4..8].copy_from_slice(&((link.created_ms / 10) as u32).to_ne_bytes());
+    ci[8..12].copy_from_slice(&30000u32.to_ne_bytes());
+    ci[12..16].copy_from_slice(&1000u32.to_ne_bytes());
+    b.put(inet6::CACHEINFO, &ci);
+    let mut c6 = INET6_CONF_DEFAULT;
+    c6[2] = link.mtu as i32;
+    if link.is_loopback() {
+        c6[10] = -1; // use_tempaddr
+        c6[27] = -1; // accept_dad
+    }
+    for (i, name) in [(0, "forwarding"), (26, "disable_ipv6"), (27, "accept_dad"), (42, "keep_addr_on_down"), (3, "accept_ra")] {
+        if let Some(v) = get("ipv6", name) {
+            c6[i] = v;
+        }
+    }
+    let bytes: Vec<u8> = c6.iter().flat_map(|v| v.to_ne_bytes()).collect();
+    b.put(inet6::CONF, &bytes);
+    let mut stats = [0u64; 38];
+    stats[0] = 38;
+    b.put(inet6::STATS, &stats.iter().flat_map(|v| v.to_ne_bytes()).collect::<Vec<u8>>());
+    let mut icmp = [0u64; 7];
+    icmp[0] = 7;
+    b.put(inet6::ICMP6STATS, &icmp.iter().flat_map(|v| v.to_ne_bytes()).collect::<Vec<u8>>());
+    b.put(inet6::TOKEN, &[0u8; 16]);
+    b.put_u8(inet6::ADDR_GEN_MODE, link.addr_gen_mode);
+    end_plain_nest(b, inet6);
+    end_plain_nest(b, spec);
+}
+
+/// Finds the link a request names: by ifi_index when non-zero, else by IFLA_IFNAME.
+fn find_link(ctx: &Ctx<'_>, hdr: &IfInfoRepr, attrs: &AttrTable<'_>) -> KResult<Option<u32>> {
+    let ns = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    if hdr.index > 0 {
+        return Ok(ns.link(hdr.index as u32).map(|l| l.index));
+    }
+    if let Some(name) = attrs.get(ifla::IFNAME) {
+        let name = name.string()?;
+        return Ok(ns.index_of(&name));
+    }
+    Ok(None)
+}
+
+fn parse<'a>(req: &Request<'a>) -> KResult<(IfInfoRepr, AttrTable<'a>)> {
+    let hdr = IfInfoRepr::parse(req.payload).map_err(|_| KernelError::new(Errno::EINVAL))?;
+    let attrs = AttrTable::parse(req.payload.get(IFINFOMSG_LEN..).unwrap_or(&[]), IFLA_MAX)?;
+    Ok((hdr, attrs))
+}
+
+/// RTM_GETLINK without NLM_F_DUMP: one link by index or name.
+pub fn get_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let (hdr, attrs) = parse(req)?;
+    if hdr.index == 0 && !attrs.has(ifla::IFNAME) && !attrs.has(ifla::ALT_IFNAME) {
+        return Err(KernelError::msg(Errno::EINVAL, "need ifindex or ifname"));
+    }
+    let index = find_link(ctx, &hdr, &attrs)?.ok_or(KernelError::new(Errno::ENODEV))?;
+    let net = &*ctx.net;
+    let link = net.ns(ctx.ns).and_then(|n| n.link(index)).ok_or(KernelError::new(Errno::ENODEV))?;
+    ctx.replies.push(fill(net, ctx.ns, link, MessageType::NewLink, req.header.seq, req.port, 0, 0));
+    Ok(())
+}
+
+/// RTM_GETLINK dump: every link, by ifindex (`rtnl_dump_ifinfo`). Accepts the
+/// 4-byte rtgenmsg body older tools send.
+pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let mut master_filter = None;
+    let mut kind_filter = None;
+    if req.strict {
+        let hdr = IfInfoRepr::parse(req.payload)
+            .map_err(|_| KernelError::msg(Errno::EINVAL, "Invalid header for link dump"))?;
+        if hdr.link_type != 0 || hdr.flags != 0 || hdr.change != 0 || hdr.index != 0 {
+            return Err(KernelError::msg(Errno::EINVAL, "Invalid values in header for link dump request"));
+        }
+        let attrs = AttrTable::parse(&req.payload[IFINFOMSG_LEN..], IFLA_MAX)?;
+        if let Some(m) = attrs.get(ifla::MASTER) {
+            master_filter = Some(m.u32()?);
+        }
+        if let Some(li) = attrs.get(ifla::LINKINFO) {
+            let inner = AttrTable::parse(li.value, 5)?;
+            if let Some(k) = inner.get(info::KIND) {
+                kind_filter = Some(k.string()?);
+            }
+        }
+        ctx.filtered = master_filter.is_some() || kind_filter.is_some();
+    }
+    let net = &*ctx.net;
+    let Some(ns) = net.ns(ctx.ns) else { return Ok(()) };
+    let flags = NLM_F_MULTI | if ctx.filtered { crate::wire::NLM_F_DUMP_FILTERED } else { 0 };
+    for link in ns.links.values() {
+        if let Some(m) = master_filter {
+            if link.master != Some(m) && !(m == 0 && link.master.is_none()) {
+                continue;
+            }
+        }
+        if let Some(k) = &kind_filter {
+            if link.kind.name() != Some(k.as_str()) {
+                continue;
+            }
+        }
+        ctx.replies.push(fill(net, ctx.ns, link, MessageType::NewLink, req.header.seq, req.port, flags, 0));
+    }
+    Ok(())
+}
+
+/// RTM_DELLINK: by index or name; a veth takes its peer along; `lo` stays.
+pub fn del_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let (hdr, attrs) = parse(req)?;
+    if hdr.index == 0 && !attrs.has(ifla::IFNAME) && !attrs.has(ifla::ALT_IFNAME) {
+        return Err(KernelError::msg(Errno::EINVAL, "Missing ifindex or ifname"));
+    }
+    let index = find_link(ctx, &hdr, &attrs)?.ok_or(KernelError::new(Errno::ENODEV))?;
+    let events = slink::delete_link(ctx.net, ctx.ns, index)?;
+    ctx.events.extend(events);
+    Ok(())
+}
+
+/// RTM_SETLINK: changes to an existing link (`rtnl_setlink` → `do_setlink`).
+pub fn set_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let (hdr, attrs) = parse(req)?;
+    let index = find_link(ctx, &hdr, &attrs)?.ok_or(KernelError::new(Errno::ENODEV))?;
+    do_setlink(ctx, req, index, &hdr, &attrs)
+}
+
+/// RTM_NEWLINK: change an existing link, or create one of a known kind.
+pub fn new_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let (hdr, attrs) = parse(req)?;
+    let linkinfo = match attrs.get(ifla::LINKINFO) {
+        Some(li) => Some(AttrTable::parse(li.value, 5)?),
+        None => None,
+    };
+    let kind = match linkinfo.as_ref().and_then(|li| li.get(info::KIND)) {
+        Some(k) => Some(k.string()?),
+        None => None,
+    };
+    if let Some(index) = find_link(ctx, &hdr, &attrs)? {
+        if req.has(NLM_F_EXCL) {
+            return Err(Errno::EEXIST.into());
+        }
+        if req.has(NLM_F_REPLACE) {
+            return Err(Errno::EOPNOTSUPP.into());
+        }
+        return do_setlink(ctx, req, index, &hdr, &attrs);
+    }
+    if !req.has(NLM_F_CREATE) {
+        return Err(Errno::ENODEV.into());
+    }
+    let Some(kind) = kind.filter(|k| matches!(k.as_str(), "veth" | "bridge" | "macvlan" | "dummy" | "vlan")) else {
+        return Err(KernelError::msg(Errno::EOPNOTSUPP, "Unknown device type"));
+    };
+    if hdr.index > 0 {
+        // A requested ifindex must be free (checked by find_link above).
+    }
+    create(ctx, req, &hdr, &attrs, &kind, linkinfo.as_ref().and_then(|li| li.get(info::DATA)))
+}
+
+/// The parts of a creation request that apply to any device.
+struct Common {
+    name: Option<String>,
+    address: Option<Vec<u8>>,
+    mtu: Option<u32>,
+    txqlen: Option<u32>,
+    target_ns: Option<NsId>,
+    flags: u32,
+    change: u32,
+    ifindex: u32,
+}
+
+fn common(net: &Net, hdr: &IfInfoRepr, attrs: &AttrTable<'_>) -> KResult<Common> {
+    let name = match attrs.get(ifla::IFNAME) {
+        Some(n) => {
+            let s = n.string()?;
+            if n.value.len() > 16 && !n.value[..16].contains(&0) {
+                return Err(KernelError::msg(Errno::EINVAL, "Attribute failed policy validation"));
+            }
+            Some(s)
+        }
+        None => None,
+    };
+    let address = attrs.get(ifla::ADDRESS).map(|a| a.value.to_vec());
+    let mtu = attrs.get(ifla::MTU).map(|a| a.u32()).transpose()?;
+    let txqlen = attrs.get(ifla::TXQLEN).map(|a| a.u32()).transpose()?;
+    let target_ns = target_namespace(net, attrs)?;
+    Ok(Common {
+        name,
+        address,
+        mtu,
+        txqlen,
+        target_ns,
+        flags: hdr.flags,
+        change: hdr.change,
+        ifindex: hdr.index.max(0) as u32,
+    })
+}
+
+/// The namespace IFLA_NET_NS_FD / IFLA_NET_NS_PID names, if any.
+fn target_namespace(net: &Net, attrs: &AttrTable<'_>) -> KResult<Option<NsId>> {
+    if let Some(fd) = attrs.get(ifla::NET_NS_FD) {
+        let fd = fd.u32()?;
+        return net.ns_by_fd(fd).map(Some).ok_or(KernelError::new(Errno::EBADF));
+    }
+    if let Some(pid) = attrs.get(ifla::NET_NS_PID) {
+        let pid = pid.u32()?;
+        return net.ns_by_pid(pid).map(Some).ok_or(KernelError::new(Errno::ESRCH));
+    }
+    Ok(None)
+}
+
+/// Picks a free name from a `kind%d` pattern (`dev_alloc_name`).
+fn alloc_name(net: &Net, ns: NsId, taken: &[&str], pattern: &str) -> String {
+    let exists = |n: &str| net.ns(ns).is_some_and(|x| x.index_of(n).is_some()) || taken.contains(&n);
+    (0..).map(|i| pattern.replace("%d", &i.to_string())).find(|n| !exists(n)).unwrap_or_default()
+}
+
+fn check_new_name(net: &Net, ns: NsId, name: &str) -> KResult<()> {
+    if !valid_name(name) {
+        return Err(Errno::EINVAL.into());
+    }
+    if net.ns(ns).is_some_and(|n| n.index_of(name).is_some()) {
+        return Err(Errno::EEXIST.into());
+    }
+    Ok(())
+}
+
+fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTable<'_>, kind: &str, data: Option<crate::wire::Nla<'_>>) -> KResult<()> {
+    let _ = req;
+    let c = common(ctx.net, hdr, attrs)?;
+    let home = c.target_ns.unwrap_or(ctx.ns);
+    let name = match &c.name {
+        Some(n) => n.clone(),
+        None => alloc_name(ctx.net, home, &[], &format!("{kind}%d")),
+    };
+    check_new_name(ctx.net, home, &name)?;
+    if c.ifindex != 0 && ctx.net.ns(home).is_some_and(|n| n.link(c.ifindex).is_some()) {
+        return Err(Errno::EBUSY.into());
+    }
+    let mut lower = None;
+    if let Some(l) = attrs.get(ifla::LINK) {
+        let l = l.u32()?;
+        if ctx.net.ns(ctx.ns).and_then(|n| n.link(l)).is_none() {
+            return Err(Errno::ENODEV.into());
+        }
+        lower = Some(l);
+    }
+    let link_kind = match kind {
+        "veth" => LinkKind::Veth { peer: None },
+        "bridge" => LinkKind::Bridge(BridgeConf::default()),
+        "dummy" => LinkKind::Dummy,
+        "macvlan" => {
+            let lower = lower.ok_or(KernelError::new(Errno::EINVAL))?;
+            let mut mode = crate::wire::link::macvlan::MODE_VEPA;
+            if let Some(d) = data {
+                let t = AttrTable::parse(d.value, 12)?;
+                if let Some(m) = t.get(crate::wire::link::macvlan::MODE) {
+                    mode = m.u32()?;
+                }
+            }
+            LinkKind::Macvlan { lower, mode, flags: 0 }
+        }
+        "vlan" => {
+            let lower = lower.ok_or(KernelError::new(Errno::ENODEV))?;
+            let d = data.ok_or(KernelError::msg(Errno::EINVAL, "VLAN id not specified"))?;
+            let t = AttrTable::parse(d.value, 5)?;
+            let id = t.get(crate::wire::link::vlan::ID).ok_or(KernelError::msg(Errno::EINVAL, "VLAN id not specified"))?.u16()?;
+            if id >= 4095 {
+                return Err(KernelError::msg(Errno::ERANGE, "Invalid VLAN id"));
+            }
+            let protocol = t.get(crate::wire::link::vlan::PROTOCOL).map(|p| p.u16()).transpose()?.unwrap_or(0x0081);
+            LinkKind::Vlan { lower, id, protocol, flags: 1 }
+        }
+        _ => return Err(KernelError::msg(Errno::EOPNOTSUPP, "Unknown device type")),
+    };
+    // Everything is validated before anything changes.
+    let peer = if kind == "veth" { Some(veth_peer(ctx, data, &name, home)?) } else { None };
+    if let Some(a) = &c.address {
+        if a.len() != 6 {
+            return Err(Errno::EINVAL.into());
+        }
+    }
+    let seed = ctx.net.next_mac_seed();
+    let mac = match &c.address {
+        Some(a) => [a[0], a[1], a[2], a[3], a[4], a[5]],
+        None => match (&link_kind, lower) {
+            (LinkKind::Vlan { .. }, Some(l)) => ctx.net.ns(ctx.ns).and_then(|n| n.link(l)).map(|l| mac6(&l.address)).unwrap_or(derived_mac(seed)),
+            _ => derived_mac(seed),
+        },
+    };
+    let mut link = Link::new(0, &name, link_kind, mac);
+    if let Some(l) = lower.and_then(|l| ctx.net.ns(ctx.ns).and_then(|n| n.link(l))) {
+        if matches!(link.kind, LinkKind::Macvlan { .. } | LinkKind::Vlan { .. }) {
+            link.mtu = l.mtu;
+            link.max_mtu = if matches!(link.kind, LinkKind::Vlan { .. }) { l.mtu } else { l.max_mtu };
+            link.carrier = l.carrier;
+        }
+    }
+    if matches!(link.kind, LinkKind::Veth { .. }) {
+        link.num_tx_queues = VETH_QUEUES;
+        link.num_rx_queues = VETH_QUEUES;
+    }
+    if let Some(mtu) = c.mtu {
+        check_mtu(&link, mtu)?;
+        link.mtu = mtu;
+    }
+    if let Some(q) = c.txqlen {
+        link.txqlen = q;
+    }
+    link.created_ms = ctx.net.now_ms;
+    let created = ctx.net.add_link(home, link, c.ifindex).ok_or(KernelError::new(Errno::ENODEV))?;
+    ctx.events.push(Event::NewLink {
+        ns: home,
+        link: Box::new(ctx.net.ns(home).and_then(|n| n.link(created)).cloned().ok_or(KernelError::new(Errno::ENODEV))?),
+        change: u32::MAX,
+    });
+    if let Some(p) = peer {
+        let peer_ns = p.ns;
+        let mut plink = Link::new(0, &p.name, LinkKind::Veth { peer: Some((home, created)) }, p.mac);
+        plink.num_tx_queues = VETH_QUEUES;
+        plink.num_rx_queues = VETH_QUEUES;
+        if let Some(m) = p.mtu {
+            plink.mtu = m;
+        }
+        if let Some(q) = p.txqlen {
+            plink.txqlen = q;
+        }
+        let pidx = ctx.net.add_link(peer_ns, plink, p.ifindex).ok_or(KernelError::new(Errno::ENODEV))?;
+        if let Some(l) = ctx.net.ns_mut(home).and_then(|n| n.link_mut(created)) {
+            l.kind = LinkKind::Veth { peer: Some((peer_ns, pidx)) };
+        }
+        if peer_ns != home {
+            ctx.net.ensure_nsid(home, peer_ns);
+            ctx.net.ensure_nsid(peer_ns, home);
+        }
+        // The peer is registered first in veth_newlink; its notification comes first.
+        let peer_snapshot = ctx.net.ns(peer_ns).and_then(|n| n.link(pidx)).cloned();
+        if let Some(ps) = peer_snapshot {
+            let at = ctx.events.len() - 1;
+            ctx.events.insert(at, Event::NewLink { ns: peer_ns, link: Box::new(ps), change: u32::MAX });
+        }
+        if let Some(Event::NewLink { link, .. }) = ctx.events.last_mut() {
+            if let Some(l) = ctx.net.ns(home).and_then(|n| n.link(created)) {
+                **link = l.clone();
+            }
+        }
+        if p.flags & iff::UP != 0 {
+            ctx.events.extend(slink::set_up(ctx.net, peer_ns, pidx, true)?);
+        }
+    }
+    if c.flags & iff::UP != 0 && (c.change == 0 || c.change & iff::UP != 0) {
+        ctx.events.extend(slink::set_up(ctx.net, home, created, true)?);
+    }
+    if let Some(m) = attrs.get(ifla::MASTER) {
+        let m = m.u32()?;
+        ctx.events.extend(set_master(ctx.net, home, created, m)?);
+    }
+    Ok(())
+}
+
+/// Queues of a veth (the number of CPUs of the machine the goldens were
+/// recorded on; Linux uses `num_possible_cpus()`).
+const VETH_QUEUES: u32 = 2;
+
+fn mac6(a: &[u8]) -> [u8; 6] {
+    let mut m = [0u8; 6];
+    for (d, s) in m.iter_mut().zip(a) {
+        *d = *s;
+    }
+    m
+}
+
+struct PeerSpec {
+    name: String,
+    ns: NsId,
+    mac: [u8; 6],
+    mtu: Option<u32>,
+    txqlen: Option<u32>,
+    flags: u32,
+    ifindex: u32,
+}
+
+/// Reads VETH_INFO_PEER (`veth_newlink`): the peer's ifinfomsg and attributes.
+fn veth_peer(ctx: &mut Ctx<'_>, data: Option<crate::wire::Nla<'_>>, name: &str, home: NsId) -> KResult<PeerSpec> {
+    let mut spec = PeerSpec { name: String::new(), ns: home, mac: [0; 6], mtu: None, txqlen: None, flags: 0, ifindex: 0 };
+    let mut peer_name = None;
+    let mut mac = None;
+    if let Some(d) = data {
+        let t = AttrTable::parse(d.value, 1)?;
+        if let Some(p) = t.get(VETH_INFO_PEER) {
+            let phdr = IfInfoRepr::parse(p.value).map_err(|_| KernelError::new(Errno::EINVAL))?;
+            let pattrs = AttrTable::parse(&p.value[IFINFOMSG_LEN..], IFLA_MAX)?;
+            let pc = common(ctx.net, &phdr, &pattrs)?;
+            peer_name = pc.name;
+            if let Some(a) = pc.address {
+                if a.len() != 6 {
+                    return Err(Errno::EINVAL.into());
+                }
+                mac = Some(mac6(&a));
+            }
+            spec.mtu = pc.mtu;
+            spec.txqlen = pc.txqlen;
+            spec.flags = pc.flags;
+            spec.ifindex = pc.ifindex;
+            if let Some(n) = pc.target_ns {
+                spec.ns = n;
+            }
+        }
+    }
+    spec.name = match peer_name {
+        Some(n) => n,
+        None => alloc_name(ctx.net, spec.ns, &[name], "veth%d"),
+    };
+    if spec.ns == home && spec.name == name {
+        return Err(Errno::EEXIST.into());
+    }
+    check_new_name(ctx.net, spec.ns, &spec.name)?;
+    let seed = ctx.net.next_mac_seed();
+    spec.mac = mac.unwrap_or_else(|| derived_mac(seed));
+    Ok(spec)
+}
+
+fn check_mtu(link: &Link, mtu: u32) -> KResult<()> {
+    if mtu < link.min_mtu {
+        return Err(KernelError::msg(Errno::EINVAL, "mtu less than device minimum"));
+    }
+    if link.max_mtu != 0 && mtu > link.max_mtu {
+        return Err(KernelError::msg(Errno::EINVAL, "mtu greater than device maximum"));
+    }
+    Ok(())
+}
+
+/// Enslaves a device to a bridge, or frees it with master 0 (`do_set_master`).
+fn set_master(net: &mut Net, ns: NsId, index: u32, master: u32) -> KResult<Vec<Event>> {
+    let nsr = net.ns(ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    let link = nsr.link(index).ok_or(KernelError::new(Errno::ENODEV))?;
+    if link.master == Some(master) || (master == 0 && link.master.is_none()) {
+        return Ok(Vec::new());
+    }
+    if master != 0 {
+        let m = nsr.link(master).ok_or(KernelError::new(Errno::EINVAL))?;
+        if !matches!(m.kind, LinkKind::Bridge(_)) {
+            return Err(KernelError::new(Errno::EOPNOTSUPP));
+        }
+        if master == index {
+            return Err(KernelError::new(Errno::ELOOP));
+        }
+        if link.is_loopback() {
+            return Err(KernelError::msg(Errno::EINVAL, "Can not enslave loopback device"));
+        }
+    }
+    let mut events = Vec::new();
+    let old = link.master;
+    let nsr = net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    if let Some(l) = nsr.link_mut(index) {
+        l.master = if master == 0 { None } else { Some(master) };
+        events.push(Event::NewLink { ns, link: Box::new(l.clone()), change: 0 });
+    }
+    for b in [old, Some(master)].into_iter().flatten().filter(|b| *b != 0) {
+        events.extend(slink::refresh_carriers(net, ns, b));
+    }
+    Ok(events)
+}
+
+/// Applies the changes of a SETLINK/NEWLINK to an existing link in
+/// `do_setlink`'s order, after validating all of them.
+fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRepr, attrs: &AttrTable<'_>) -> KResult<()> {
+    let ns = ctx.ns;
+    let link = ctx.net.ns(ns).and_then(|n| n.link(index)).cloned().ok_or(KernelError::new(Errno::ENODEV))?;
+    // Validation (validate_linkmsg and each setter's checks).
+    let target = target_namespace(ctx.net, attrs)?;
+    let address = attrs.get(ifla::ADDRESS).map(|a| a.value.to_vec());
+    if let Some(a) = &address {
+        if a.len() < link.address.len() {
+            return Err(Errno::EINVAL.into());
+        }
+    }
+    let broadcast = attrs.get(ifla::BROADCAST).map(|a| a.value.to_vec());
+    if let Some(b) = &broadcast {
+        if b.len() < link.broadcast.len() {
+            return Err(Errno::EINVAL.into());
+        }
+    }
+    let mtu = attrs.get(ifla::MTU).map(|a| a.u32()).transpose()?;
+    if let Some(m) = mtu {
+        check_mtu(&link, m)?;
+    }
+    let new_name = match attrs.get(ifla::IFNAME) {
+        Some(n) if hdr.index > 0 => Some(n.string()?).filter(|n| *n != link.name),
+        _ => None,
+    };
+    if let Some(n) = &new_name {
+        check_new_name(ctx.net, ns, n)?;
+    }
+    if let Some(t) = target {
+        if t != ns {
+            if link.is_loopback() {
+                return Err(KernelError::msg(Errno::EINVAL, "The link has netns change disabled"));
+            }
+            let name = new_name.as_deref().unwrap_or(&link.name);
+            if ctx.net.ns(t).is_some_and(|n| n.index_of(name).is_some()) {
+                return Err(KernelError::msg(Errno::EEXIST, "A device with the same name already exists in the target netns"));
+            }
+        }
+    }
+    let master = attrs.get(ifla::MASTER).map(|m| m.u32()).transpose()?;
+    if let Some(m) = master.filter(|m| *m != 0) {
+        let ml = ctx.net.ns(ns).and_then(|n| n.link(m)).ok_or(KernelError::new(Errno::EINVAL))?;
+        if !matches!(ml.kind, LinkKind::Bridge(_)) {
+            return Err(Errno::EOPNOTSUPP.into());
+        }
+    }
+    let txqlen = attrs.get(ifla::TXQLEN).map(|a| a.u32()).transpose()?;
+    let alias = attrs.get(ifla::IFALIAS).map(|a| a.string()).transpose()?;
+    if alias.as_ref().is_some_and(|a| a.len() >= 256) {
+        return Err(Errno::EINVAL.into());
+    }
+    let group = attrs.get(ifla::GROUP).map(|a| a.u32()).transpose()?;
+    // Apply, in do_setlink's order.
+    let mut index = index;
+    let mut ns = ns;
+    if let Some(t) = target.filter(|t| *t != ns) {
+        let moved = move_link(ctx, index, t, new_name.as_deref())?;
+        ns = t;
+        index = moved;
+    }
+    let mut changed = false;
+    let ev_ns = ns;
+    let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    if let Some(a) = address {
+        if let Some(l) = nsr.link_mut(index) {
+            let len = l.address.len();
+            l.address = a[..len].to_vec();
+            if let LinkKind::Bridge(c) = &mut l.kind {
+                c.addr_set = true;
+            }
+            changed = true;
+        }
+    }
+    if let Some(m) = mtu {
+        if let Some(l) = nsr.link_mut(index) {
+            if l.mtu != m {
+                l.mtu = m;
+                let snap = l.clone();
+                ctx.events.push(Event::NewLink { ns: ev_ns, link: Box::new(snap), change: 0 });
+            }
+        }
+    }
+    let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    if let Some(g) = group {
+        if let Some(l) = nsr.link_mut(index) {
+            l.group = g;
+            changed = true;
+        }
+    }
+    if target.is_none() {
+        if let Some(n) = &new_name {
+            if let Some(l) = nsr.link_mut(index) {
+                l.name = n.clone();
+                for a in &mut l.addrs4 {
+                    if a.label == link.name {
+                        a.label = n.clone();
+                    } else if let Some(rest) = a.label.strip_prefix(&link.name) {
+                        a.label = format!("{n}{rest}");
+                    }
+                }
+                let snap = l.clone();
+                ctx.events.push(Event::NewLink { ns: ev_ns, link: Box::new(snap), change: 0 });
+            }
+        }
+    }
+    let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    if let Some(a) = alias {
+        if let Some(l) = nsr.link_mut(index) {
+            l.alias = if a.is_empty() { None } else { Some(a) };
+            changed = true;
+        }
+    }
+    if let Some(b) = broadcast {
+        if let Some(l) = nsr.link_mut(index) {
+            let len = l.broadcast.len();
+            l.broadcast = b[..len].to_vec();
+            changed = true;
+        }
+    }
+    if let Some(m) = master {
+        ctx.events.extend(set_master(ctx.net, ns, index, m)?);
+    }
+    if hdr.flags != 0 || hdr.change != 0 {
+        let current = ctx.net.ns(ns).and_then(|n| n.link(index)).map(|l| l.netlink_flags()).unwrap_or(0);
+        let wanted = if hdr.change != 0 { (hdr.flags & hdr.change) | (current & !hdr.change) } else { hdr.flags };
+        ctx.events.extend(change_flags(ctx.net, ns, index, wanted)?);
+    }
+    if let Some(q) = txqlen {
+        if let Some(l) = ctx.net.ns_mut(ns).and_then(|n| n.link_mut(index)) {
+            if l.txqlen != q {
+                l.txqlen = q;
+                changed = true;
+            }
+        }
+    }
+    if changed {
+        if let Some(l) = ctx.net.ns(ns).and_then(|n| n.link(index)) {
+            ctx.events.push(Event::NewLink { ns: ev_ns, link: Box::new(l.clone()), change: 0 });
+        }
+    }
+    Ok(())
+}
+
+/// `dev_change_flags`: configurable flags, promiscuity and allmulti counters,
+/// and up/down with their side effects.
+fn change_flags(net: &mut Net, ns: NsId, index: u32, wanted: u32) -> KResult<Vec<Event>> {
+    const SETTABLE: u32 = iff::DEBUG | iff::NOTRAILERS | iff::NOARP | iff::DYNAMIC | iff::MULTICAST | iff::PORTSEL | iff::AUTOMEDIA;
+    let mut events = Vec::new();
+    let nsr = net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    let l = nsr.link_mut(index).ok_or(KernelError::new(Errno::ENODEV))?;
+    let before = l.clone();
+    l.flags = (wanted & SETTABLE) | (l.flags & !SETTABLE);
+    let want_promisc = wanted & iff::PROMISC != 0;
+    if want_promisc != (l.flags & iff::PROMISC != 0) {
+        if want_promisc {
+            l.promiscuity += 1;
+            l.flags |= iff::PROMISC;
+        } else {
+            l.promiscuity = l.promiscuity.saturating_sub(1);
+            if l.promiscuity == 0 {
+                l.flags &= !iff::PROMISC;
+            }
+        }
+    }
+    let want_allmulti = wanted & iff::ALLMULTI != 0;
+    if want_allmulti != (l.flags & iff::ALLMULTI != 0) {
+        if want_allmulti {
+            l.allmulti += 1;
+            l.flags |= iff::ALLMULTI;
+        } else {
+            l.allmulti = l.allmulti.saturating_sub(1);
+            if l.allmulti == 0 {
+                l.flags &= !iff::ALLMULTI;
+            }
+        }
+    }
+    let other_change = l.flags != before.flags;
+    let snap = l.clone();
+    let up_change = (wanted & iff::UP != 0) != before.is_up();
+    if other_change && !up_change {
+        events.push(Event::NewLink { ns, link: Box::new(snap), change: before.flags ^ l_flags(net, ns, index) });
+    }
+    if up_change {
+        events.extend(slink::set_up(net, ns, index, wanted & iff::UP != 0)?);
+    }
+    Ok(events)
+}
+
+fn l_flags(net: &Net, ns: NsId, index: u32) -> u32 {
+    net.ns(ns).and_then(|n| n.link(index)).map_or(0, |l| l.flags)
+}
+
+/// Moves a device to another namespace (`__dev_change_net_namespace`): it
+/// goes down, loses addresses and routes, is announced gone here and new there.
+fn move_link(ctx: &mut Ctx<'_>, index: u32, target: NsId, new_name: Option<&str>) -> KResult<u32> {
+    let ns = ctx.ns;
+    if ctx.net.ns(ns).and_then(|n| n.link(index)).is_some_and(|l| l.is_up()) {
+        ctx.events.extend(slink::set_up(ctx.net, ns, index, false)?);
+    }
+    let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    while nsr.link(index).is_some_and(|l| !l.addrs4.is_empty()) {
+        let last = nsr.link(index).map_or(0, |l| l.addrs4.len() - 1);
+        ctx.events.extend(crate::stack::addr::remove_v4_at(nsr, index, last));
+    }
+    ctx.events.extend(crate::stack::ipv6::ifdown(nsr, index, true));
+    let mut link = nsr.links.remove(&index).ok_or(KernelError::new(Errno::ENODEV))?;
+    ctx.events.push(Event::DelLink { ns, link: Box::new(link.clone()) });
+    link.master = None;
+    if let Some(n) = new_name {
+        link.name = n.to_string();
+    }
+    let keep_index = ctx.net.ns(target).is_some_and(|n| n.link(index).is_none());
+    let new_index = ctx.net.add_link(target, link, if keep_index { index } else { 0 }).ok_or(KernelError::new(Errno::ENODEV))?;
+    // The peer (if any) now points to the new place.
+    let peer = match ctx.net.ns(target).and_then(|n| n.link(new_index)).map(|l| l.kind.clone()) {
+        Some(LinkKind::Veth { peer: Some(p) }) => Some(p),
+        _ => None,
+    };
+    if let Some((pns, pidx)) = peer {
+        if let Some(pl) = ctx.net.ns_mut(pns).and_then(|n| n.link_mut(pidx)) {
+            pl.kind = LinkKind::Veth { peer: Some((target, new_index)) };
+        }
+        if pns != target {
+            ctx.net.ensure_nsid(target, pns);
+            ctx.net.ensure_nsid(pns, target);
+        }
+    }
+    if let Some(l) = ctx.net.ns(target).and_then(|n| n.link(new_index)) {
+        ctx.events.push(Event::NewLink { ns: target, link: Box::new(l.clone()), change: u32::MAX });
+    }
+    ctx.events.extend(slink::refresh_carriers(ctx.net, target, new_index));
+    Ok(new_index)
+}

@@ -1,0 +1,228 @@
+//! The NETLINK_ROUTE handler: sockets, dispatch by message type (one small
+//! function per family and operation, as gVisor's handler and Linux's
+//! `rtnetlink_rcv_msg` do), replies, and multicast notifications.
+
+pub mod addr;
+pub mod link;
+pub mod neigh;
+mod notify;
+pub mod reply;
+pub mod route;
+pub mod rule;
+mod socket;
+
+use std::collections::BTreeMap;
+
+pub use socket::Creds;
+use socket::SocketState;
+
+use crate::errno::{Errno, KResult, KernelError};
+use crate::host::SockOpt;
+use crate::stack::{Event, Net, NsId};
+use crate::wire::header::MessageIter;
+use crate::wire::{MessageType, NLM_F_ACK, NLM_F_DUMP, NLM_F_ECHO, NLM_F_REQUEST};
+use reply::Request;
+
+/// The kernel: the network and the netlink sockets open on it.
+#[derive(Debug, Clone)]
+pub struct Kernel {
+    /// The simulated network.
+    pub net: Net,
+    sockets: BTreeMap<u32, SocketState>,
+    next_port: u32,
+}
+
+impl Default for Kernel {
+    fn default() -> Self {
+        Kernel::new()
+    }
+}
+
+/// What a handler may touch while answering a request.
+pub struct Ctx<'a> {
+    /// The network.
+    pub net: &'a mut Net,
+    /// The namespace of the requesting socket.
+    pub ns: NsId,
+    /// Changes made, in order; they become notifications.
+    pub events: Vec<Event>,
+    /// Messages for the requester before the ACK (GET replies).
+    pub replies: Vec<Vec<u8>>,
+    /// The dump was filtered (NLM_F_DUMP_FILTERED on its parts and DONE).
+    pub filtered: bool,
+}
+
+type Handler = fn(&mut Ctx<'_>, &Request<'_>) -> KResult<()>;
+
+impl Kernel {
+    /// A kernel over a fresh network.
+    pub fn new() -> Self {
+        Kernel { net: Net::new(), sockets: BTreeMap::new(), next_port: 0 }
+    }
+
+    /// Opens a NETLINK_ROUTE socket in a namespace; returns its port id.
+    pub fn open_socket(&mut self, ns: NsId, creds: Creds) -> Result<u32, Errno> {
+        if self.net.ns(ns).is_none() {
+            return Err(Errno::ENOENT);
+        }
+        // Port ids look like Linux's autobind: a pid-sized number, unique.
+        self.next_port += 1;
+        let port = 4000 + self.next_port;
+        self.sockets.insert(port, SocketState::new(ns, creds));
+        Ok(port)
+    }
+
+    /// Closes a socket.
+    pub fn close_socket(&mut self, port: u32) {
+        self.sockets.remove(&port);
+    }
+
+    /// The namespace a socket lives in.
+    pub fn socket_ns(&self, port: u32) -> Option<NsId> {
+        self.sockets.get(&port).map(|s| s.ns)
+    }
+
+    /// Sets a socket option.
+    pub fn set_option(&mut self, port: u32, opt: SockOpt) -> Result<(), Errno> {
+        let s = self.sockets.get_mut(&port).ok_or(Errno::EBADF)?;
+        s.set_option(opt)
+    }
+
+    /// Takes the notifications queued for a socket.
+    pub fn drain(&mut self, port: u32) -> Vec<Vec<u8>> {
+        self.sockets.get_mut(&port).map(|s| s.queue.drain(..).collect()).unwrap_or_default()
+    }
+
+    /// Handles one datagram from a socket and returns every reply message
+    /// (`netlink_rcv_skb`): requests are answered in order; a message whose
+    /// length is impossible ends the datagram silently.
+    pub fn send(&mut self, port: u32, datagram: &[u8]) -> Vec<Vec<u8>> {
+        let mut out = Vec::new();
+        let Some(sock) = self.sockets.get(&port) else { return out };
+        let (ns, strict, ext_ack, cap_ack, privileged) =
+            (sock.ns, sock.strict_chk, sock.ext_ack, sock.cap_ack, sock.creds.net_admin);
+        for msg in MessageIter::new(datagram) {
+            let Ok(msg) = msg else { break };
+            let req = Request::new(&msg, port, strict);
+            let result = self.dispatch(ns, privileged, &req, &mut out);
+            match result {
+                Ok(Outcome::Dumped) => {}
+                Ok(Outcome::Done) => {
+                    if req.has(NLM_F_ACK) {
+                        out.push(reply::ack(&req, None, ext_ack, cap_ack));
+                    }
+                }
+                Err(e) => out.push(reply::ack(&req, Some(&e), ext_ack, cap_ack)),
+            }
+        }
+        out
+    }
+
+    fn dispatch(&mut self, ns: NsId, privileged: bool, req: &Request<'_>, out: &mut Vec<Vec<u8>>) -> KResult<Outcome> {
+        let h = req.header;
+        // Only requests are handled; control messages are only acknowledged.
+        if h.flags & NLM_F_REQUEST == 0 || h.kind < 16 {
+            return Ok(Outcome::Done);
+        }
+        let kind = MessageType::from(h.kind);
+        if h.kind > 127 {
+            return Err(Errno::EOPNOTSUPP.into());
+        }
+        // Every rtnetlink message must carry at least its family byte.
+        if req.payload.is_empty() {
+            return Ok(Outcome::Done);
+        }
+        let family = req.payload[0];
+        let is_get = h.kind & 3 == 2;
+        if !is_get && !privileged {
+            return Err(Errno::EPERM.into());
+        }
+        let dump = is_get && h.flags & NLM_F_DUMP != 0;
+        let handler = if dump { dump_handler(kind, family) } else { doit_handler(kind, family) };
+        let handler = handler.ok_or(KernelError::new(Errno::EOPNOTSUPP))?;
+        let mut ctx = Ctx { net: &mut self.net, ns, events: Vec::new(), replies: Vec::new(), filtered: false };
+        let result = handler(&mut ctx, req);
+        let Ctx { events, replies, filtered, .. } = ctx;
+        // Changes are announced even when the request fails part-way
+        // (handlers only fail before changing anything).
+        let echo = req.has(NLM_F_ECHO);
+        for ev in &events {
+            self.deliver(ev, req, echo, out);
+        }
+        result?;
+        out.extend(replies);
+        if dump {
+            out.push(reply::done(req, filtered));
+            return Ok(Outcome::Dumped);
+        }
+        Ok(Outcome::Done)
+    }
+
+    /// Sends an event to every socket of its namespace that joined its
+    /// group, and a copy to the requester when it asked for NLM_F_ECHO.
+    fn deliver(&mut self, ev: &Event, req: &Request<'_>, echo: bool, out: &mut Vec<Vec<u8>>) {
+        for (msg, group) in notify::messages(&self.net, ev, req) {
+            if echo {
+                out.push(msg.clone());
+            }
+            for (port, s) in self.sockets.iter_mut() {
+                if s.ns == ev.ns() && s.in_group(group) && !(echo && *port == req.port) {
+                    s.queue.push_back(msg.clone());
+                }
+            }
+        }
+    }
+
+    /// Delivers events that did not come from a request (namespace removal,
+    /// timers) with no origin.
+    pub fn announce(&mut self, events: &[Event]) {
+        let hdr = crate::wire::HeaderRepr::default();
+        let req = Request { header: hdr, payload: &[], bytes: &[], port: 0, strict: false };
+        let mut sink = Vec::new();
+        for ev in events {
+            self.deliver(ev, &req, false, &mut sink);
+        }
+    }
+}
+
+enum Outcome {
+    /// A dump was answered (its parts and NLMSG_DONE are out; no ACK).
+    Dumped,
+    /// A request was carried out; ACK if asked.
+    Done,
+}
+
+fn doit_handler(kind: MessageType, family: u8) -> Option<Handler> {
+    use MessageType as M;
+    let _ = family;
+    Some(match kind {
+        M::NewLink => link::new_link,
+        M::SetLink => link::set_link,
+        M::DelLink => link::del_link,
+        M::GetLink => link::get_link,
+        M::NewAddr => addr::new_addr,
+        M::DelAddr => addr::del_addr,
+        M::NewRoute => route::new_route,
+        M::DelRoute => route::del_route,
+        M::GetRoute => route::get_route,
+        M::NewNeigh => neigh::new_neigh,
+        M::DelNeigh => neigh::del_neigh,
+        M::GetNeigh => neigh::get_neigh,
+        M::NewRule => rule::new_rule,
+        M::DelRule => rule::del_rule,
+        _ => return None,
+    })
+}
+
+fn dump_handler(kind: MessageType, family: u8) -> Option<Handler> {
+    use MessageType as M;
+    let _ = family;
+    Some(match kind {
+        M::GetLink => link::dump_links,
+        M::GetAddr => addr::dump_addrs,
+        M::GetRoute => route::dump_routes,
+        M::GetNeigh => neigh::dump_neigh,
+        M::GetRule => rule::dump_rules,
+        _ => return None,
+    })
+}

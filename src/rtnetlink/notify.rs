@@ -1,0 +1,55 @@
+//! Turning stack events into the multicast messages Linux sends, with the
+//! group each goes to (`rtmsg_ifinfo`, `rtmsg_ifa`, `rtmsg_fib`,
+//! `inet6_rt_notify`, `__neigh_notify`, `notify_rule_change`).
+
+use super::reply::Request;
+use crate::stack::{Event, Net};
+use crate::wire::{group, MessageType, AF_INET, AF_INET6};
+
+/// The messages for one event, each with its multicast group. Messages
+/// caused by a request carry its port id and sequence number, as Linux's
+/// `nl_info` does; link notifications come from the device layer and carry 0.
+pub fn messages(net: &Net, ev: &Event, req: &Request<'_>) -> Vec<(Vec<u8>, u32)> {
+    let (pid, seq) = (req.port, req.header.seq);
+    let now = net.now_ms;
+    match ev {
+        Event::NewLink { ns, link, change } => {
+            vec![(super::link::fill(net, *ns, link, MessageType::NewLink, 0, 0, 0, *change), group::LINK)]
+        }
+        Event::DelLink { ns, link } => {
+            vec![(super::link::fill(net, *ns, link, MessageType::DelLink, 0, 0, 0, u32::MAX), group::LINK)]
+        }
+        Event::Addr4 { new, ifindex, addr, .. } => {
+            let kind = if *new { MessageType::NewAddr } else { MessageType::DelAddr };
+            vec![(super::addr::fill4(*ifindex, addr, kind, seq, pid, 0, now), group::IPV4_IFADDR)]
+        }
+        Event::Addr6 { new, ifindex, addr, .. } => {
+            let kind = if *new { MessageType::NewAddr } else { MessageType::DelAddr };
+            vec![(super::addr::fill6(*ifindex, addr, kind, seq, pid, 0, now), group::IPV6_IFADDR)]
+        }
+        Event::Route4 { ns, new, route } => {
+            let kind = if *new { MessageType::NewRoute } else { MessageType::DelRoute };
+            vec![(super::route::fill4(net, *ns, route, kind, seq, pid, 0), group::IPV4_ROUTE)]
+        }
+        Event::Route6 { ns, new, route } => {
+            let kind = if *new { MessageType::NewRoute } else { MessageType::DelRoute };
+            vec![(super::route::fill6(net, *ns, route, kind, seq, pid, 0), group::IPV6_ROUTE)]
+        }
+        Event::Neigh { new, neigh, .. } => {
+            let kind = if *new { MessageType::NewNeigh } else { MessageType::DelNeigh };
+            vec![(super::neigh::fill(neigh, kind, seq, pid, 0, now), group::NEIGH)]
+        }
+        Event::Rule { new, rule, .. } => {
+            let kind = if *new { MessageType::NewRule } else { MessageType::DelRule };
+            let g = if rule.family == AF_INET6 { group::IPV6_RULE } else { group::IPV4_RULE };
+            vec![(super::rule::fill(rule, kind, seq, pid, 0), g)]
+        }
+        Event::Netconf { family, .. } => {
+            let _ = family == &AF_INET;
+            Vec::new()
+        }
+    }
+    .into_iter()
+    .filter(|(m, _)| !m.is_empty())
+    .collect()
+}

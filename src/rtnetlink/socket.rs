@@ -1,0 +1,93 @@
+//! Per-socket state: namespace, credentials, options, groups, queue.
+
+use std::collections::{BTreeSet, VecDeque};
+
+use crate::errno::Errno;
+use crate::host::SockOpt;
+use crate::stack::NsId;
+use crate::wire::group;
+
+/// The credentials a socket was opened with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Creds {
+    /// Whether the opener has CAP_NET_ADMIN (root).
+    pub net_admin: bool,
+}
+
+impl Creds {
+    /// Root.
+    pub const ROOT: Creds = Creds { net_admin: true };
+    /// An unprivileged user.
+    pub const USER: Creds = Creds { net_admin: false };
+}
+
+/// One open NETLINK_ROUTE socket.
+#[derive(Debug, Clone)]
+pub struct SocketState {
+    /// The namespace it was created in (and stays bound to).
+    pub ns: NsId,
+    /// Its credentials.
+    pub creds: Creds,
+    /// NETLINK_EXT_ACK.
+    pub ext_ack: bool,
+    /// NETLINK_CAP_ACK.
+    pub cap_ack: bool,
+    /// NETLINK_GET_STRICT_CHK.
+    pub strict_chk: bool,
+    /// Joined multicast groups (1-based).
+    pub groups: BTreeSet<u32>,
+    /// Notifications not yet read.
+    pub queue: VecDeque<Vec<u8>>,
+}
+
+impl SocketState {
+    /// A fresh socket: no options, no groups.
+    pub fn new(ns: NsId, creds: Creds) -> Self {
+        SocketState {
+            ns,
+            creds,
+            ext_ack: false,
+            cap_ack: false,
+            strict_chk: false,
+            groups: BTreeSet::new(),
+            queue: VecDeque::new(),
+        }
+    }
+
+    /// Whether the socket listens to a group.
+    pub fn in_group(&self, g: u32) -> bool {
+        self.groups.contains(&g)
+    }
+
+    /// Applies a socket option.
+    pub fn set_option(&mut self, opt: SockOpt) -> Result<(), Errno> {
+        match opt {
+            SockOpt::ExtAck(on) => self.ext_ack = on,
+            SockOpt::CapAck(on) => self.cap_ack = on,
+            SockOpt::StrictCheck(on) => self.strict_chk = on,
+            SockOpt::AddMembership(g) => {
+                if g == 0 || g > group::MAX {
+                    return Err(Errno::EINVAL);
+                }
+                // Joining a group needs no privilege for NETLINK_ROUTE
+                // (NL_CFG_F_NONROOT_RECV).
+                self.groups.insert(g);
+            }
+            SockOpt::DropMembership(g) => {
+                if g == 0 || g > group::MAX {
+                    return Err(Errno::EINVAL);
+                }
+                self.groups.remove(&g);
+            }
+            SockOpt::BindGroups(mask) => {
+                self.groups.retain(|g| *g > 32);
+                for g in 1..=32 {
+                    if mask & group::mask(g) != 0 {
+                        self.groups.insert(g);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,49 @@
+//! What a stack operation changed, in the order Linux notifies it. The
+//! rtnetlink layer turns each event into the multicast message Linux sends.
+
+use super::addr::{Ifa4, Ifa6};
+use super::link::Link;
+use super::neigh::Neighbour;
+use super::route::Route;
+use super::rule::Rule;
+use super::NsId;
+
+/// One change to the network, carrying a copy of the object as it was then.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// RTM_NEWLINK: a link appeared or changed; `change` is `ifi_change`.
+    NewLink { ns: NsId, link: Box<Link>, change: u32 },
+    /// RTM_DELLINK: a link went away.
+    DelLink { ns: NsId, link: Box<Link> },
+    /// RTM_NEWADDR / RTM_DELADDR for IPv4.
+    Addr4 { ns: NsId, new: bool, ifindex: u32, addr: Ifa4 },
+    /// RTM_NEWADDR / RTM_DELADDR for IPv6.
+    Addr6 { ns: NsId, new: bool, ifindex: u32, addr: Ifa6 },
+    /// RTM_NEWROUTE / RTM_DELROUTE for IPv4.
+    Route4 { ns: NsId, new: bool, route: Route<u32> },
+    /// RTM_NEWROUTE / RTM_DELROUTE for IPv6.
+    Route6 { ns: NsId, new: bool, route: Route<u128> },
+    /// RTM_NEWNEIGH / RTM_DELNEIGH.
+    Neigh { ns: NsId, new: bool, neigh: Neighbour },
+    /// RTM_NEWRULE / RTM_DELRULE.
+    Rule { ns: NsId, new: bool, rule: Rule },
+    /// RTM_NEWNETCONF for a family and ifindex (-1 all, -2 default).
+    Netconf { ns: NsId, family: u8, ifindex: i32 },
+}
+
+impl Event {
+    /// The namespace the event happened in.
+    pub fn ns(&self) -> NsId {
+        match self {
+            Event::NewLink { ns, .. }
+            | Event::DelLink { ns, .. }
+            | Event::Addr4 { ns, .. }
+            | Event::Addr6 { ns, .. }
+            | Event::Route4 { ns, .. }
+            | Event::Route6 { ns, .. }
+            | Event::Neigh { ns, .. }
+            | Event::Rule { ns, .. }
+            | Event::Netconf { ns, .. } => *ns,
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! Routing tables: one longest-prefix-match trie per table and family, each
+//! prefix holding its routes (Linux's fib_alias list) in Linux's order.
+
+mod trie;
+pub use trie::*;
+
+use std::collections::BTreeMap;
+
+use super::route::Route;
+
+/// The routes stored at one prefix, in the order Linux keeps them.
+pub type Aliases<K> = Vec<Route<K>>;
+
+/// The routing tables of one family in one namespace.
+#[derive(Debug, Clone)]
+pub struct Fib<K: PrefixKey> {
+    tables: BTreeMap<u32, PrefixTrie<K, Aliases<K>>>,
+}
+
+impl<K: PrefixKey> Default for Fib<K> {
+    fn default() -> Self {
+        Fib::new()
+    }
+}
+
+impl<K: PrefixKey> Fib<K> {
+    /// No tables.
+    pub fn new() -> Self {
+        Fib { tables: BTreeMap::new() }
+    }
+
+    /// The ids of tables that hold at least one route, ascending.
+    pub fn table_ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.tables.iter().filter(|(_, t)| !t.is_empty()).map(|(id, _)| *id)
+    }
+
+    /// A table's trie, if it exists.
+    pub fn table(&self, id: u32) -> Option<&PrefixTrie<K, Aliases<K>>> {
+        self.tables.get(&id)
+    }
+
+    /// A table's trie, created if missing (`fib_new_table`).
+    pub fn table_mut(&mut self, id: u32) -> &mut PrefixTrie<K, Aliases<K>> {
+        self.tables.entry(id).or_insert_with(PrefixTrie::new)
+    }
+
+    /// The routes at exactly `dst/len` in a table.
+    pub fn aliases(&self, table: u32, dst: K, len: u8) -> Option<&Aliases<K>> {
+        self.tables.get(&table)?.get(dst, len)
+    }
+
+    /// Removes every route for which `keep` is false, returning them in dump order.
+    pub fn remove_where(&mut self, mut doomed: impl FnMut(&Route<K>) -> bool) -> Vec<Route<K>> {
+        let mut removed = Vec::new();
+        for trie in self.tables.values_mut() {
+            trie.retain(|_, _, aliases| {
+                let mut i = 0;
+                while i < aliases.len() {
+                    if doomed(&aliases[i]) {
+                        removed.push(aliases.remove(i));
+                    } else {
+                        i += 1;
+                    }
+                }
+                !aliases.is_empty()
+            });
+        }
+        removed
+    }
+
+    /// Applies `f` to every route (to refresh derived flags).
+    pub fn for_each_mut(&mut self, mut f: impl FnMut(&mut Route<K>)) {
+        for trie in self.tables.values_mut() {
+            trie.retain(|_, _, aliases| {
+                aliases.iter_mut().for_each(&mut f);
+                true
+            });
+        }
+    }
+
+    /// Total number of routes.
+    pub fn route_count(&self) -> usize {
+        self.tables.values().map(|t| t.values().map(|a| a.len()).sum::<usize>()).sum()
+    }
+}

@@ -1,0 +1,324 @@
+//! IPv6 address configuration and IPv6 route insertion (net/ipv6/addrconf.c,
+//! net/ipv6/ip6_fib.c). Duplicate address detection completes at once: the
+//! simulator shows the settled state Linux reaches a moment later.
+
+use super::addr::Ifa6;
+use super::namespace::Namespace;
+use super::route::{AddMode, NextHop, Route};
+use super::Event;
+use crate::errno::{Errno, KResult, KernelError};
+use crate::wire::addr::{ifa_f, INFINITY_LIFE_TIME};
+use crate::wire::route::{rtprot, scope, table, RouteType};
+
+/// Metric of kernel-made IPv6 prefix routes (IP6_RT_PRIO_ADDRCONF).
+pub const PRIO_ADDRCONF: u32 = 256;
+/// Default metric of user IPv6 routes (IP6_RT_PRIO_USER).
+pub const PRIO_USER: u32 = 1024;
+
+const LOOPBACK: u128 = 1;
+
+/// The netlink scope of an IPv6 address (`ipv6_addr_scope` mapped to RT_SCOPE_*).
+pub fn addr_scope(addr: u128) -> u8 {
+    if addr == LOOPBACK {
+        scope::HOST
+    } else if addr >> 118 == 0x3fa {
+        scope::LINK
+    } else if addr >> 120 == 0xff {
+        match (addr >> 112) & 0xf {
+            1 => scope::HOST,
+            2 => scope::LINK,
+            5 => scope::SITE,
+            _ => scope::UNIVERSE,
+        }
+    } else if addr >> 118 == 0x3fb {
+        scope::SITE
+    } else {
+        scope::UNIVERSE
+    }
+}
+
+/// Whether IPv6 is disabled on a device.
+fn disabled(ns: &Namespace, index: u32) -> bool {
+    let Some(link) = ns.link(index) else { return true };
+    let name = link.name.clone();
+    ns.sysctl.get(&format!("net.ipv6.conf.{name}.disable_ipv6"), &[name.as_str()]).is_some_and(|v| v == "1")
+        || ns.sysctl.get("net.ipv6.conf.all.disable_ipv6", &[]).is_some_and(|v| v == "1")
+}
+
+fn kernel_route(table_id: u32, dst: u128, len: u8, kind: RouteType, index: u32, priority: u32) -> Route<u128> {
+    let mut r = Route::new(table_id, dst, len, kind);
+    r.protocol = rtprot::KERNEL;
+    r.priority = priority;
+    r.auto = true;
+    r.nexthops.push(NextHop { gateway: None, ifindex: index, weight: 1, flags: 0, scope: scope::LINK });
+    r
+}
+
+/// Adds a kernel-made route, ignoring an identical one already there.
+fn add_kernel_route(ns: &mut Namespace, r: Route<u128>) -> Vec<Event> {
+    insert_v6(ns, r, AddMode { create: true, ..AddMode::default() }).unwrap_or_default()
+}
+
+/// The routes an address brings: the local route in table local, and the
+/// prefix route in main unless it is /128 or IFA_F_NOPREFIXROUTE.
+fn address_routes(index: u32, a: &Ifa6, loopback_dev: bool) -> Vec<Route<u128>> {
+    let mut out = Vec::new();
+    if a.flags & ifa_f::NOPREFIXROUTE == 0 && (a.prefix_len < 128 || a.peer.is_some() || loopback_dev) {
+        let base = a.peer.unwrap_or(a.addr);
+        let len = if a.peer.is_some() { 128 } else { a.prefix_len };
+        let mut r = kernel_route(table::MAIN, super::fib::PrefixKey::mask(base, len), len, RouteType::Unicast, index, PRIO_ADDRCONF);
+        if a.rt_priority != 0 {
+            r.priority = a.rt_priority;
+        }
+        out.push(r);
+    }
+    let mut local = kernel_route(table::LOCAL, a.addr, 128, RouteType::Local, if loopback_dev { 1 } else { index }, 0);
+    local.nexthops[0].scope = scope::HOST;
+    out.insert(0, local);
+    out
+}
+
+/// Adds an IPv6 address and its routes (`inet6_addr_add`).
+pub fn add_v6(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: bool) -> KResult<Vec<Event>> {
+    let id = ns.id;
+    if disabled(ns, index) {
+        return Err(KernelError::msg(Errno::EACCES, "IPv6 is disabled on this device"));
+    }
+    let link = ns.link(index).ok_or(KernelError::new(Errno::ENODEV))?;
+    let loopback = link.is_loopback();
+    if let Some(pos) = link.addrs6.iter().position(|x| x.addr == a.addr) {
+        if excl || !replace {
+            return Err(KernelError::new(Errno::EEXIST));
+        }
+        let l = ns.link_mut(index).ok_or(KernelError::new(Errno::ENODEV))?;
+        let x = &mut l.addrs6[pos];
+        x.valid_lft = a.valid_lft;
+        x.preferred_lft = a.preferred_lft;
+        x.flags = (x.flags & ifa_f::PERMANENT) | (a.flags & (ifa_f::NOPREFIXROUTE | ifa_f::NODAD | ifa_f::HOMEADDRESS | ifa_f::MANAGETEMPADDR));
+        if x.valid_lft == INFINITY_LIFE_TIME {
+            x.flags |= ifa_f::PERMANENT;
+        } else {
+            x.flags &= !ifa_f::PERMANENT;
+        }
+        x.rt_priority = a.rt_priority;
+        x.proto = a.proto;
+        let snap = x.clone();
+        return Ok(vec![Event::Addr6 { ns: id, new: true, ifindex: index, addr: snap }]);
+    }
+    a.scope = addr_scope(a.addr);
+    a.flags &= ifa_f::NODAD | ifa_f::NOPREFIXROUTE | ifa_f::HOMEADDRESS | ifa_f::MANAGETEMPADDR | ifa_f::MCAUTOJOIN | ifa_f::OPTIMISTIC;
+    if a.valid_lft == INFINITY_LIFE_TIME {
+        a.flags |= ifa_f::PERMANENT;
+    }
+    if a.preferred_lft == 0 {
+        a.flags |= ifa_f::DEPRECATED;
+    }
+    // A link without carrier keeps a non-nodad address tentative.
+    let ready = ns.link_ready(index) || loopback;
+    if !ready && a.flags & ifa_f::NODAD == 0 {
+        a.flags |= ifa_f::TENTATIVE;
+    }
+    insert_addr(ns, index, a.clone());
+    let mut events = vec![Event::Addr6 { ns: id, new: true, ifindex: index, addr: a.clone() }];
+    for r in address_routes(index, &a, loopback) {
+        events.extend(add_kernel_route(ns, r));
+    }
+    Ok(events)
+}
+
+/// Inserts into the address list: ordered by scope, newer first within one.
+fn insert_addr(ns: &mut Namespace, index: u32, a: Ifa6) {
+    if let Some(l) = ns.link_mut(index) {
+        let rank = |s: u8| -> u8 {
+            match s {
+                scope::UNIVERSE => 0,
+                scope::SITE => 1,
+                scope::LINK => 2,
+                _ => 3,
+            }
+        };
+        let pos = l.addrs6.iter().position(|x| rank(x.scope) >= rank(a.scope)).unwrap_or(l.addrs6.len());
+        l.addrs6.insert(pos, a);
+    }
+}
+
+/// Deletes an IPv6 address and its routes (`inet6_addr_del`).
+pub fn del_v6(ns: &mut Namespace, index: u32, addr: u128, prefix_len: u8) -> KResult<Vec<Event>> {
+    let link = ns.link(index).ok_or(KernelError::new(Errno::ENODEV))?;
+    let pos = link
+        .addrs6
+        .iter()
+        .position(|x| x.addr == addr && x.prefix_len == prefix_len)
+        .ok_or(KernelError::new(Errno::EADDRNOTAVAIL))?;
+    Ok(remove_addr_at(ns, index, pos))
+}
+
+fn remove_addr_at(ns: &mut Namespace, index: u32, pos: usize) -> Vec<Event> {
+    let id = ns.id;
+    let Some(a) = ns.link_mut(index).map(|l| l.addrs6.remove(pos)) else { return Vec::new() };
+    let mut events = vec![Event::Addr6 { ns: id, new: false, ifindex: index, addr: a.clone() }];
+    let loopback = ns.link(index).is_some_and(|l| l.is_loopback());
+    for r in address_routes(index, &a, loopback) {
+        let still_needed = ns.link(index).is_some_and(|l| {
+            l.addrs6.iter().any(|o| address_routes(index, o, loopback).iter().any(|w| w.dst == r.dst && w.dst_len == r.dst_len && w.table == r.table))
+        });
+        if still_needed {
+            continue;
+        }
+        let trie = ns.fib6.table_mut(r.table);
+        if let Some(aliases) = trie.get_mut(r.dst, r.dst_len) {
+            if let Some(p) = aliases.iter().position(|x| x.auto && x.uses_dev(r.oif()) && x.kind == r.kind) {
+                let removed = aliases.remove(p);
+                if aliases.is_empty() {
+                    trie.remove(r.dst, r.dst_len);
+                }
+                events.push(Event::Route6 { ns: id, new: false, route: removed });
+            }
+        }
+    }
+    events
+}
+
+/// NETDEV_UP (`addrconf_notify`): loopback gets ::1; a device with carrier
+/// gets its link-local address (otherwise "link is not ready").
+pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
+    if disabled(ns, index) {
+        return Vec::new();
+    }
+    let Some(link) = ns.link(index) else { return Vec::new() };
+    if link.is_loopback() {
+        let a = Ifa6 {
+            addr: LOOPBACK,
+            peer: None,
+            prefix_len: 128,
+            scope: scope::HOST,
+            flags: ifa_f::PERMANENT,
+            valid_lft: INFINITY_LIFE_TIME,
+            preferred_lft: INFINITY_LIFE_TIME,
+            created_ms: 0,
+            updated_ms: 0,
+            rt_priority: 0,
+            proto: 0,
+        };
+        return add_v6(ns, index, a, false, false).unwrap_or_default();
+    }
+    if link.carrier {
+        return dev_config(ns, index);
+    }
+    Vec::new()
+}
+
+/// NETDEV_CHANGE with carrier: "link becomes ready".
+pub fn netdev_change(ns: &mut Namespace, index: u32) -> Vec<Event> {
+    if !ns.link(index).is_some_and(|l| l.is_up()) || disabled(ns, index) {
+        return Vec::new();
+    }
+    let mut events = Vec::new();
+    // Addresses added while not ready finish DAD now.
+    let id = ns.id;
+    if let Some(l) = ns.link_mut(index) {
+        let mut changed = Vec::new();
+        for a in l.addrs6.iter_mut().filter(|a| a.flags & ifa_f::TENTATIVE != 0) {
+            a.flags &= !ifa_f::TENTATIVE;
+            changed.push(a.clone());
+        }
+        events.extend(changed.into_iter().map(|a| Event::Addr6 { ns: id, new: true, ifindex: index, addr: a }));
+    }
+    events.extend(dev_config(ns, index));
+    events
+}
+
+/// Carrier lost on an up device: IPv6 keeps its addresses.
+pub fn carrier_lost(_ns: &mut Namespace, _index: u32) -> Vec<Event> {
+    Vec::new()
+}
+
+/// `addrconf_dev_config`: the multicast route, the EUI-64 link-local address
+/// and its routes.
+fn dev_config(ns: &mut Namespace, index: u32) -> Vec<Event> {
+    let Some(link) = ns.link(index) else { return Vec::new() };
+    let Some(eui) = link.eui64() else { return Vec::new() };
+    let ll = (0xfe80u128 << 112) | u128::from(eui);
+    if link.addrs6.iter().any(|a| a.addr == ll) {
+        return Vec::new();
+    }
+    let mut events = Vec::new();
+    let mut mc = kernel_route(table::LOCAL, 0xffu128 << 120, 8, RouteType::Multicast, index, PRIO_ADDRCONF);
+    mc.auto = true;
+    events.extend(add_kernel_route(ns, mc));
+    let a = Ifa6 {
+        addr: ll,
+        peer: None,
+        prefix_len: 64,
+        scope: scope::LINK,
+        flags: ifa_f::PERMANENT,
+        valid_lft: INFINITY_LIFE_TIME,
+        preferred_lft: INFINITY_LIFE_TIME,
+        created_ms: 0,
+        updated_ms: 0,
+        rt_priority: 0,
+        proto: 0,
+    };
+    events.extend(add_v6(ns, index, a, false, false).unwrap_or_default());
+    events
+}
+
+/// `addrconf_ifdown`: routes through the device and (without
+/// keep_addr_on_down) every address go.
+pub fn ifdown(ns: &mut Namespace, index: u32, _unregister: bool) -> Vec<Event> {
+    let id = ns.id;
+    let mut events = Vec::new();
+    for r in ns.fib6.remove_where(|r| r.uses_dev(index)) {
+        events.push(Event::Route6 { ns: id, new: false, route: r });
+    }
+    while let Some(a) = ns.link_mut(index).and_then(|l| if l.addrs6.is_empty() { None } else { Some(l.addrs6.remove(0)) }) {
+        events.push(Event::Addr6 { ns: id, new: false, ifindex: index, addr: a });
+    }
+    // Local routes of addresses on other devices that pointed here stay.
+    events
+}
+
+/// Inserts an IPv6 route (`fib6_add_rt2`): routes at a prefix are ordered by
+/// metric; an equal-metric route with a gateway is merged into a multipath
+/// route when both can do ECMP, as Linux does for `append` and `add`.
+pub fn insert_v6(ns: &mut Namespace, route: Route<u128>, mode: AddMode) -> KResult<Vec<Event>> {
+    let id = ns.id;
+    let trie = ns.fib6.table_mut(route.table);
+    let aliases = trie.get_or_insert_with(route.dst, route.dst_len, Vec::new);
+    let same_metric = aliases.iter().position(|a| a.priority == route.priority && a.src_len == route.src_len && a.src == route.src);
+    if let Some(i) = same_metric {
+        if mode.excl {
+            return Err(Errno::EEXIST.into());
+        }
+        let existing = &mut aliases[i];
+        if mode.replace {
+            *existing = route.clone();
+            return Ok(vec![Event::Route6 { ns: id, new: true, route }]);
+        }
+        let ecmp = |r: &Route<u128>| r.kind == RouteType::Unicast && !r.auto && r.nexthops.iter().all(|n| n.gateway.is_some());
+        let dup = route.nexthops.iter().all(|nh| existing.nexthops.iter().any(|e| e.gateway == nh.gateway && e.ifindex == nh.ifindex));
+        if dup {
+            return Err(Errno::EEXIST.into());
+        }
+        if ecmp(existing) && ecmp(&route) && mode.append {
+            existing.nexthops.extend(route.nexthops.iter().cloned());
+            existing.multipath = true;
+            let mut notified = route.clone();
+            notified.multipath = route.nexthops.len() > 1;
+            return Ok(vec![Event::Route6 { ns: id, new: true, route: notified }]);
+        }
+        if !mode.create {
+            return Err(Errno::ENOENT.into());
+        }
+        return Err(Errno::EEXIST.into());
+    }
+    if !mode.create && mode.replace {
+        if aliases.is_empty() {
+            trie.remove(route.dst, route.dst_len);
+        }
+        return Err(Errno::ENOENT.into());
+    }
+    let pos = aliases.iter().position(|a| a.priority > route.priority).unwrap_or(aliases.len());
+    aliases.insert(pos, route.clone());
+    Ok(vec![Event::Route6 { ns: id, new: true, route }])
+}

@@ -1,0 +1,558 @@
+//! Network devices: their kinds, state and the side effects of creating,
+//! changing and deleting them (net/core/dev.c, rtnetlink.c `do_setlink`,
+//! drivers/net/veth.c, net/bridge, drivers/net/macvlan.c, dummy.c, 8021q).
+
+use super::addr::{Ifa4, Ifa6};
+use super::{Event, Net, NsId};
+use crate::errno::{Errno, KResult, KernelError};
+use crate::wire::link::{arphrd, iff, OperState};
+
+/// Device-specific state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkKind {
+    /// The loopback device.
+    Loopback,
+    /// One end of a veth pair; the peer may live in another namespace.
+    Veth {
+        /// The other end: namespace and ifindex.
+        peer: Option<(NsId, u32)>,
+    },
+    /// A bridge.
+    Bridge(BridgeConf),
+    /// A macvlan on a lower device in the same namespace.
+    Macvlan {
+        /// The lower device.
+        lower: u32,
+        /// MACVLAN_MODE_*.
+        mode: u32,
+        /// MACVLAN_FLAG_*.
+        flags: u16,
+    },
+    /// A dummy device.
+    Dummy,
+    /// An 802.1Q VLAN on a lower device.
+    Vlan {
+        /// The lower device.
+        lower: u32,
+        /// VLAN id.
+        id: u16,
+        /// ETH_P_8021Q or ETH_P_8021AD (network order value as u16).
+        protocol: u16,
+        /// VLAN_FLAG_*.
+        flags: u32,
+    },
+}
+
+impl LinkKind {
+    /// The `IFLA_INFO_KIND` string, None for loopback.
+    pub fn name(&self) -> Option<&'static str> {
+        match self {
+            LinkKind::Loopback => None,
+            LinkKind::Veth { .. } => Some("veth"),
+            LinkKind::Bridge(_) => Some("bridge"),
+            LinkKind::Macvlan { .. } => Some("macvlan"),
+            LinkKind::Dummy => Some("dummy"),
+            LinkKind::Vlan { .. } => Some("vlan"),
+        }
+    }
+}
+
+/// Bridge settings that `ip -d link` shows (jiffies-free values in
+/// hundredths of a second, as IFLA_BR_* carries them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BridgeConf {
+    /// IFLA_BR_FORWARD_DELAY.
+    pub forward_delay: u32,
+    /// IFLA_BR_HELLO_TIME.
+    pub hello_time: u32,
+    /// IFLA_BR_MAX_AGE.
+    pub max_age: u32,
+    /// IFLA_BR_AGEING_TIME.
+    pub ageing_time: u32,
+    /// IFLA_BR_STP_STATE.
+    pub stp_state: u32,
+    /// IFLA_BR_PRIORITY.
+    pub priority: u16,
+    /// IFLA_BR_VLAN_FILTERING.
+    pub vlan_filtering: u8,
+    /// IFLA_BR_VLAN_DEFAULT_PVID.
+    pub default_pvid: u16,
+    /// Whether the bridge address was set by hand (it no longer follows ports).
+    pub addr_set: bool,
+}
+
+impl Default for BridgeConf {
+    fn default() -> Self {
+        BridgeConf {
+            forward_delay: 1500,
+            hello_time: 200,
+            max_age: 2000,
+            ageing_time: 30000,
+            stp_state: 0,
+            priority: 0x8000,
+            vlan_filtering: 0,
+            default_pvid: 1,
+            addr_set: false,
+        }
+    }
+}
+
+/// Packet and byte counters (`rtnl_link_stats64`, the fields we move).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LinkStats {
+    /// Packets received.
+    pub rx_packets: u64,
+    /// Packets sent.
+    pub tx_packets: u64,
+    /// Bytes received.
+    pub rx_bytes: u64,
+    /// Bytes sent.
+    pub tx_bytes: u64,
+    /// Receive errors.
+    pub rx_errors: u64,
+    /// Send errors.
+    pub tx_errors: u64,
+    /// Received packets dropped.
+    pub rx_dropped: u64,
+    /// Sent packets dropped.
+    pub tx_dropped: u64,
+    /// Multicast packets received.
+    pub multicast: u64,
+}
+
+/// A network device.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// ifindex.
+    pub index: u32,
+    /// Name.
+    pub name: String,
+    /// Kind and kind-specific state.
+    pub kind: LinkKind,
+    /// IFF_* flags that are configured (UP, NOARP, PROMISC, ...); RUNNING and
+    /// LOWER_UP are derived from `carrier`.
+    pub flags: u32,
+    /// MTU.
+    pub mtu: u32,
+    /// Smallest MTU the device accepts.
+    pub min_mtu: u32,
+    /// Largest MTU the device accepts (0: no limit).
+    pub max_mtu: u32,
+    /// Transmit queue length.
+    pub txqlen: u32,
+    /// Hardware address.
+    pub address: Vec<u8>,
+    /// Hardware broadcast address.
+    pub broadcast: Vec<u8>,
+    /// Permanent hardware address, if the device has one.
+    pub perm_address: Option<Vec<u8>>,
+    /// IFLA_IFALIAS.
+    pub alias: Option<String>,
+    /// Device group.
+    pub group: u32,
+    /// The bridge this device is a port of.
+    pub master: Option<u32>,
+    /// Whether the lower layer has carrier (`netif_carrier_ok`).
+    pub carrier: bool,
+    /// Whether a carrier event has ever been processed (else operstate is UNKNOWN when up).
+    pub operstate_known: bool,
+    /// Carrier up transitions.
+    pub carrier_up_count: u32,
+    /// Carrier down transitions.
+    pub carrier_down_count: u32,
+    /// Promiscuity counter.
+    pub promiscuity: u32,
+    /// Allmulti counter.
+    pub allmulti: u32,
+    /// Transmit queues.
+    pub num_tx_queues: u32,
+    /// Receive queues.
+    pub num_rx_queues: u32,
+    /// IFLA_LINKMODE.
+    pub link_mode: u8,
+    /// IFLA_PROTO_DOWN.
+    pub proto_down: bool,
+    /// Counters.
+    pub stats: LinkStats,
+    /// IPv4 addresses, in Linux's list order.
+    pub addrs4: Vec<Ifa4>,
+    /// IPv6 addresses, in Linux's list order.
+    pub addrs6: Vec<Ifa6>,
+    /// IPv6 address generation mode (IN6_ADDR_GEN_MODE_*).
+    pub addr_gen_mode: u8,
+    /// Time the device was created (ms).
+    pub created_ms: u64,
+}
+
+impl Link {
+    fn base(index: u32, name: &str, kind: LinkKind) -> Link {
+        Link {
+            index,
+            name: name.to_string(),
+            kind,
+            flags: iff::BROADCAST | iff::MULTICAST,
+            mtu: 1500,
+            min_mtu: 68,
+            max_mtu: 65535,
+            txqlen: 1000,
+            address: vec![0; 6],
+            broadcast: vec![0xff; 6],
+            perm_address: None,
+            alias: None,
+            group: 0,
+            master: None,
+            carrier: true,
+            operstate_known: false,
+            carrier_up_count: 0,
+            carrier_down_count: 0,
+            promiscuity: 0,
+            allmulti: 0,
+            num_tx_queues: 1,
+            num_rx_queues: 1,
+            link_mode: 0,
+            proto_down: false,
+            stats: LinkStats::default(),
+            addrs4: Vec::new(),
+            addrs6: Vec::new(),
+            addr_gen_mode: 0,
+            created_ms: 0,
+        }
+    }
+
+    /// The loopback device of a fresh namespace (`loopback_setup`).
+    pub fn loopback() -> Link {
+        let mut l = Link::base(1, "lo", LinkKind::Loopback);
+        l.flags = iff::LOOPBACK;
+        l.mtu = 65536;
+        l.min_mtu = 0;
+        l.max_mtu = 0;
+        l.broadcast = vec![0; 6];
+        l
+    }
+
+    /// A new device of a kind, with that driver's defaults.
+    pub fn new(index: u32, name: &str, kind: LinkKind, address: [u8; 6]) -> Link {
+        let mut l = Link::base(index, name, kind);
+        l.address = address.to_vec();
+        match &l.kind {
+            LinkKind::Dummy => {
+                l.flags = iff::BROADCAST | iff::NOARP;
+                l.min_mtu = 0;
+                l.max_mtu = 0;
+            }
+            LinkKind::Bridge(_) => {
+                l.max_mtu = 65535;
+                l.carrier = false;
+            }
+            LinkKind::Veth { .. } => {
+                l.carrier = false;
+                l.carrier_down_count = 1;
+            }
+            _ => {}
+        }
+        l
+    }
+
+    /// ARPHRD_* type.
+    pub fn link_type(&self) -> u16 {
+        match self.kind {
+            LinkKind::Loopback => arphrd::LOOPBACK,
+            _ => arphrd::ETHER,
+        }
+    }
+
+    /// Whether the device is administratively up.
+    pub fn is_up(&self) -> bool {
+        self.flags & iff::UP != 0
+    }
+
+    /// Whether this is the loopback device.
+    pub fn is_loopback(&self) -> bool {
+        self.flags & iff::LOOPBACK != 0
+    }
+
+    /// Whether it is up with carrier (IFF_RUNNING).
+    pub fn is_running(&self) -> bool {
+        self.is_up() && self.carrier
+    }
+
+    /// `ifi_flags` as netlink reports them (`dev_get_flags`).
+    pub fn netlink_flags(&self) -> u32 {
+        let mut f = self.flags;
+        if self.is_running() {
+            f |= iff::RUNNING | iff::LOWER_UP;
+        }
+        if self.master.is_some() {
+            f |= iff::SLAVE;
+        }
+        if matches!(self.kind, LinkKind::Bridge(_)) {
+            // A bridge is not IFF_MASTER (that flag belongs to bonding).
+        }
+        f
+    }
+
+    /// The ifindex `dev_get_iflink` reports: the peer or lower device, else itself.
+    pub fn iflink(&self) -> u32 {
+        match &self.kind {
+            LinkKind::Veth { peer: Some((_, i)) } => *i,
+            LinkKind::Veth { peer: None } => 0,
+            LinkKind::Macvlan { lower, .. } | LinkKind::Vlan { lower, .. } => *lower,
+            _ => self.index,
+        }
+    }
+
+    /// RFC 2863 operational state (`rfc2863_policy`).
+    pub fn operstate(&self) -> OperState {
+        if !self.is_up() {
+            return OperState::Down;
+        }
+        if !self.carrier {
+            return if self.iflink() != self.index { OperState::LowerLayerDown } else { OperState::Down };
+        }
+        if self.operstate_known { OperState::Up } else { OperState::Unknown0 }
+    }
+
+    /// The IPv6 EUI-64 interface identifier (`addrconf_ifid_eui48`).
+    pub fn eui64(&self) -> Option<u64> {
+        if self.address.len() != 6 {
+            return None;
+        }
+        let a = &self.address;
+        let id = [a[0] ^ 0x02, a[1], a[2], 0xff, 0xfe, a[3], a[4], a[5]];
+        Some(u64::from_be_bytes(id))
+    }
+}
+
+/// A deterministic locally administered MAC for a new device
+/// (Linux picks one at random with `eth_hw_addr_random`).
+pub fn derived_mac(seed: u64) -> [u8; 6] {
+    let mut z = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^= z >> 31;
+    let b = z.to_be_bytes();
+    [(b[0] & 0xfe) | 0x02, b[1], b[2], b[3], b[4], b[5]]
+}
+
+/// Whether a device name is valid (`dev_valid_name`).
+pub fn valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() < 16
+        && name != "."
+        && name != ".."
+        && !name.bytes().any(|b| b == b'/' || b == b':' || b.is_ascii_whitespace())
+}
+
+/// Deletes a device (`unregister_netdevice`): its peer (veth) or upper
+/// devices (macvlan, vlan) go with it, and so do its addresses, routes and
+/// neighbours. `lo` cannot be deleted.
+pub fn delete_link(net: &mut Net, ns: NsId, index: u32) -> KResult<Vec<Event>> {
+    let link = net.ns(ns).and_then(|n| n.link(index)).ok_or(KernelError::new(Errno::ENODEV))?;
+    if matches!(link.kind, LinkKind::Loopback) {
+        return Err(KernelError::new(Errno::EOPNOTSUPP));
+    }
+    let peer = match link.kind {
+        LinkKind::Veth { peer } => peer,
+        _ => None,
+    };
+    let mut events = unregister(net, ns, index);
+    if let Some((pns, pidx)) = peer {
+        events.extend(unregister(net, pns, pidx));
+    }
+    Ok(events)
+}
+
+/// Removes one device and everything that hangs on it.
+fn unregister(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
+    let mut events = Vec::new();
+    // Upper devices first (macvlan/vlan on this one).
+    let uppers: Vec<u32> = net
+        .ns(ns)
+        .map(|n| {
+            n.links
+                .values()
+                .filter(|l| matches!(l.kind, LinkKind::Macvlan { lower, .. } | LinkKind::Vlan { lower, .. } if lower == index))
+                .map(|l| l.index)
+                .collect()
+        })
+        .unwrap_or_default();
+    for up in uppers {
+        events.extend(unregister(net, ns, up));
+    }
+    if net.ns(ns).and_then(|n| n.link(index)).is_none() {
+        return events;
+    }
+    // Going down first (dev_close) takes routes and IPv6 addresses.
+    if net.ns(ns).and_then(|n| n.link(index)).is_some_and(|l| l.is_up()) {
+        events.extend(set_up(net, ns, index, false).unwrap_or_default());
+    }
+    let Some(nsr) = net.ns_mut(ns) else { return events };
+    // Ports leave a bridge being deleted.
+    let ports: Vec<u32> = nsr.links.values().filter(|l| l.master == Some(index)).map(|l| l.index).collect();
+    for p in ports {
+        if let Some(l) = nsr.link_mut(p) {
+            l.master = None;
+            events.push(Event::NewLink { ns, link: Box::new(l.clone()), change: 0 });
+        }
+    }
+    // IPv4 addresses go (inetdev_destroy), each with its routes.
+    while nsr.link(index).is_some_and(|l| !l.addrs4.is_empty()) {
+        let last = nsr.link(index).map_or(0, |l| l.addrs4.len() - 1);
+        events.extend(super::addr::remove_v4_at(nsr, index, last));
+    }
+    events.extend(super::ipv6::ifdown(nsr, index, true));
+    // Remaining routes through the device, in every table.
+    let id = nsr.id;
+    for r in nsr.fib4.remove_where(|r| r.uses_dev(index)) {
+        events.push(Event::Route4 { ns: id, new: false, route: r });
+    }
+    for r in nsr.fib6.remove_where(|r| r.uses_dev(index)) {
+        events.push(Event::Route6 { ns: id, new: false, route: r });
+    }
+    events.extend(super::neigh::flush_dev(nsr, index));
+    if let Some(l) = nsr.links.remove(&index) {
+        events.push(Event::DelLink { ns, link: Box::new(l) });
+    }
+    // A veth whose peer vanished loses its carrier reference.
+    for other in net.namespaces.values_mut() {
+        for l in other.links.values_mut() {
+            if let LinkKind::Veth { peer: Some((pns, pidx)) } = l.kind {
+                if pns == ns && pidx == index {
+                    l.kind = LinkKind::Veth { peer: None };
+                }
+            }
+        }
+    }
+    events
+}
+
+/// Brings a device up or down (`dev_open`/`dev_close` via `dev_change_flags`),
+/// with carrier changes of veth peers, bridge and stacked devices, and the
+/// IPv4/IPv6 side effects.
+pub fn set_up(net: &mut Net, ns: NsId, index: u32, up: bool) -> KResult<Vec<Event>> {
+    let nsr = net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    let link = nsr.link_mut(index).ok_or(KernelError::new(Errno::ENODEV))?;
+    if link.is_up() == up {
+        return Ok(Vec::new());
+    }
+    let mut events = Vec::new();
+    // __dev_notify_flags: RTM_NEWLINK first, then the NETDEV_UP/DOWN chain.
+    if up {
+        link.flags |= iff::UP;
+        events.push(Event::NewLink { ns, link: Box::new(link.clone()), change: iff::UP });
+        let addrs: Vec<Ifa4> = nsr.link(index).map(|l| l.addrs4.clone()).unwrap_or_default();
+        for a in &addrs {
+            events.extend(super::addr::fib_add_ifaddr(nsr, index, a));
+        }
+        events.extend(super::ipv6::netdev_up(nsr, index));
+    } else {
+        link.flags &= !iff::UP;
+        events.push(Event::NewLink { ns, link: Box::new(link.clone()), change: iff::UP });
+        events.extend(fib_sync_down(nsr, index, true));
+        events.extend(super::ipv6::ifdown(nsr, index, false));
+        events.extend(super::neigh::flush_dev(nsr, index));
+    }
+    events.extend(refresh_carriers(net, ns, index));
+    Ok(events)
+}
+
+/// Deletes the routes that go through a device that went down
+/// (`fib_sync_down_dev` + `fib_flush`): all except host-scope ones; multipath
+/// routes lose only that next hop while another one lives.
+pub fn fib_sync_down(nsr: &mut super::Namespace, index: u32, admin_down: bool) -> Vec<Event> {
+    let id = nsr.id;
+    let mut events = Vec::new();
+    if !admin_down {
+        return events;
+    }
+    let dead = crate::wire::route::rtnh_f::DEAD;
+    nsr.fib4.for_each_mut(|r| {
+        if r.nexthops.len() > 1 {
+            for nh in r.nexthops.iter_mut().filter(|nh| nh.ifindex == index) {
+                nh.flags |= dead;
+            }
+        }
+    });
+    for r in nsr.fib4.remove_where(|r| {
+        r.uses_dev(index)
+            && r.nexthops.iter().all(|nh| nh.ifindex == index && nh.scope != crate::wire::route::scope::NOWHERE || nh.flags & dead != 0)
+    }) {
+        events.push(Event::Route4 { ns: id, new: false, route: r });
+    }
+    for r in nsr.fib6.remove_where(|r| r.uses_dev(index) && r.table != crate::wire::route::table::LOCAL) {
+        events.push(Event::Route6 { ns: id, new: false, route: r });
+    }
+    events
+}
+
+/// Recomputes carrier for a device and those whose carrier depends on it
+/// (veth peer, bridge master, stacked uppers), emitting NETDEV_CHANGE effects.
+pub fn refresh_carriers(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
+    let mut events = Vec::new();
+    let mut todo = vec![(ns, index)];
+    let mut seen = Vec::new();
+    while let Some((n, i)) = todo.pop() {
+        if seen.contains(&(n, i)) || seen.len() > 64 {
+            continue;
+        }
+        seen.push((n, i));
+        let Some(want) = wanted_carrier(net, n, i) else { continue };
+        let Some(nsr) = net.ns_mut(n) else { continue };
+        let Some(kind) = nsr.link(i).map(|l| l.kind.clone()) else { continue };
+        let dependents: Vec<(NsId, u32)> = dependents_of(nsr, i, &kind, n);
+        let Some(link) = nsr.link_mut(i) else { continue };
+        if link.carrier != want {
+            link.carrier = want;
+            link.operstate_known = true;
+            if want {
+                link.carrier_up_count += 1;
+            } else {
+                link.carrier_down_count += 1;
+            }
+            events.push(Event::NewLink { ns: n, link: Box::new(link.clone()), change: 0 });
+            if want {
+                events.extend(super::ipv6::netdev_change(nsr, i));
+            } else {
+                events.extend(super::ipv6::carrier_lost(nsr, i));
+            }
+        }
+        todo.extend(dependents);
+    }
+    events
+}
+
+fn dependents_of(nsr: &super::Namespace, index: u32, kind: &LinkKind, ns: NsId) -> Vec<(NsId, u32)> {
+    let mut out: Vec<(NsId, u32)> = nsr
+        .links
+        .values()
+        .filter(|l| matches!(l.kind, LinkKind::Macvlan { lower, .. } | LinkKind::Vlan { lower, .. } if lower == index))
+        .map(|l| (ns, l.index))
+        .collect();
+    if let Some(m) = nsr.link(index).and_then(|l| l.master) {
+        out.push((ns, m));
+    }
+    if let LinkKind::Veth { peer: Some(p) } = kind {
+        out.push(*p);
+    }
+    out
+}
+
+/// What a device's carrier should be now, by its driver's rules.
+fn wanted_carrier(net: &Net, ns: NsId, index: u32) -> Option<bool> {
+    let nsr = net.ns(ns)?;
+    let link = nsr.link(index)?;
+    Some(match &link.kind {
+        LinkKind::Loopback | LinkKind::Dummy => true,
+        LinkKind::Veth { peer } => {
+            link.is_up()
+                && peer.is_some_and(|(pn, pi)| net.ns(pn).and_then(|n| n.link(pi)).is_some_and(|p| p.is_up()))
+        }
+        LinkKind::Bridge(_) => {
+            link.is_up()
+                && nsr.links.values().any(|p| p.master == Some(index) && p.is_running())
+        }
+        LinkKind::Macvlan { lower, .. } | LinkKind::Vlan { lower, .. } => {
+            nsr.link(*lower).is_some_and(|l| l.carrier)
+        }
+    })
+}

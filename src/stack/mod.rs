@@ -1,0 +1,196 @@
+//! The network itself: namespaces holding links, addresses, routing tables,
+//! rules, neighbours and sysctls, changed only through operations that follow
+//! Linux's side effects and report what changed as [`Event`]s.
+//!
+//! This layer knows nothing of netlink; `crate::rtnetlink` translates.
+
+pub mod addr;
+pub mod event;
+pub mod fib;
+pub mod ipv6;
+pub mod link;
+pub mod namespace;
+pub mod neigh;
+pub mod route;
+pub mod rule;
+pub mod sysctl;
+
+pub use event::Event;
+pub use namespace::Namespace;
+
+use std::collections::BTreeMap;
+
+/// Identifies a namespace for the whole life of a [`Net`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NsId(pub u32);
+
+/// Descriptors standing for namespaces start here.
+const NETNS_FD_BASE: u32 = 0x1000;
+
+/// Every namespace of one simulated machine, and the names `ip netns` gave them.
+#[derive(Debug, Clone)]
+pub struct Net {
+    namespaces: BTreeMap<NsId, Namespace>,
+    /// Named namespaces in creation order (`/run/netns`).
+    names: Vec<(String, NsId)>,
+    next_id: u32,
+    /// The virtual clock, in milliseconds since boot.
+    pub now_ms: u64,
+    /// Counter behind the MAC addresses the kernel picks.
+    mac_seed: u64,
+}
+
+impl Default for Net {
+    fn default() -> Self {
+        Net::new()
+    }
+}
+
+impl Net {
+    /// A machine with one fresh namespace (only `lo`, down), as `unshare --net` gives.
+    pub fn new() -> Self {
+        let mut net = Net { namespaces: BTreeMap::new(), names: Vec::new(), next_id: 0, now_ms: 0, mac_seed: 0 };
+        net.create_namespace();
+        net
+    }
+
+    /// The namespace every world starts in.
+    pub const INITIAL: NsId = NsId(0);
+
+    /// Creates an unnamed fresh namespace.
+    pub fn create_namespace(&mut self) -> NsId {
+        let id = NsId(self.next_id);
+        self.next_id += 1;
+        self.namespaces.insert(id, Namespace::new(id));
+        id
+    }
+
+    /// A namespace by id.
+    pub fn ns(&self, id: NsId) -> Option<&Namespace> {
+        self.namespaces.get(&id)
+    }
+
+    /// A namespace by id, for changing it.
+    pub fn ns_mut(&mut self, id: NsId) -> Option<&mut Namespace> {
+        self.namespaces.get_mut(&id)
+    }
+
+    /// Every namespace, by id.
+    pub fn namespaces(&self) -> impl Iterator<Item = &Namespace> {
+        self.namespaces.values()
+    }
+
+    /// Two namespaces at once, for moving things between them.
+    pub fn pair_mut(&mut self, a: NsId, b: NsId) -> Option<(&mut Namespace, &mut Namespace)> {
+        if a == b {
+            return None;
+        }
+        let mut it = self.namespaces.iter_mut().filter(|(k, _)| **k == a || **k == b);
+        let (k1, v1) = it.next()?;
+        let (_, v2) = it.next()?;
+        if *k1 == a { Some((v1, v2)) } else { Some((v2, v1)) }
+    }
+
+    /// The namespace a name refers to.
+    pub fn ns_by_name(&self, name: &str) -> Option<NsId> {
+        self.names.iter().find(|(n, _)| n == name).map(|(_, id)| *id)
+    }
+
+    /// The name of a namespace, if `ip netns` named it.
+    pub fn name_of(&self, id: NsId) -> Option<&str> {
+        self.names.iter().find(|(_, i)| *i == id).map(|(n, _)| n.as_str())
+    }
+
+    /// Named namespaces, oldest first.
+    pub fn names(&self) -> impl Iterator<Item = (&str, NsId)> {
+        self.names.iter().map(|(n, id)| (n.as_str(), *id))
+    }
+
+    /// Creates a named namespace (`ip netns add`); EEXIST if the name is taken.
+    pub fn add_named(&mut self, name: &str) -> Result<NsId, crate::errno::Errno> {
+        if self.ns_by_name(name).is_some() {
+            return Err(crate::errno::Errno::EEXIST);
+        }
+        let id = self.create_namespace();
+        self.names.push((name.to_string(), id));
+        Ok(id)
+    }
+
+    /// The file descriptor that stands for a namespace in IFLA_NET_NS_FD
+    /// (what opening `/run/netns/NAME` gives a process).
+    pub fn fd_of(&self, id: NsId) -> u32 {
+        NETNS_FD_BASE + id.0
+    }
+
+    /// The namespace a descriptor from [`Net::fd_of`] stands for.
+    pub fn ns_by_fd(&self, fd: u32) -> Option<NsId> {
+        let id = NsId(fd.checked_sub(NETNS_FD_BASE)?);
+        self.namespaces.contains_key(&id).then_some(id)
+    }
+
+    /// The namespace of a process id: every simulated process lives in the
+    /// initial namespace.
+    pub fn ns_by_pid(&self, pid: u32) -> Option<NsId> {
+        (pid >= 1).then_some(Net::INITIAL)
+    }
+
+    /// A new seed for a kernel-chosen MAC address.
+    pub fn next_mac_seed(&mut self) -> u64 {
+        self.mac_seed += 1;
+        self.mac_seed
+    }
+
+    /// Registers a link in a namespace under the requested ifindex (0: the
+    /// next free one); returns the ifindex.
+    pub fn add_link(&mut self, ns: NsId, mut link: link::Link, ifindex: u32) -> Option<u32> {
+        let nsr = self.namespaces.get_mut(&ns)?;
+        let index = if ifindex != 0 && !nsr.links.contains_key(&ifindex) { ifindex } else { nsr.alloc_ifindex() };
+        link.index = index;
+        nsr.links.insert(index, link);
+        Some(index)
+    }
+
+    /// Makes sure `ns` has an id for `other` (`peernet2id_alloc`), the
+    /// smallest free one.
+    pub fn ensure_nsid(&mut self, ns: NsId, other: NsId) -> i32 {
+        let Some(nsr) = self.namespaces.get_mut(&ns) else { return -1 };
+        if let Some(id) = nsr.nsids.get(&other) {
+            return *id;
+        }
+        let id = (0..).find(|i| !nsr.nsids.values().any(|v| v == i)).unwrap_or(0);
+        nsr.nsids.insert(other, id);
+        id
+    }
+
+    /// Removes a name; the namespace itself goes when nothing holds it, which
+    /// here is at once unless it is the initial one. Returns the events of the
+    /// links that disappear with it (veth peers in other namespaces included).
+    pub fn del_named(&mut self, name: &str) -> Result<Vec<Event>, crate::errno::Errno> {
+        let pos = self.names.iter().position(|(n, _)| n == name).ok_or(crate::errno::Errno::ENOENT)?;
+        let (_, id) = self.names.remove(pos);
+        if id == Net::INITIAL {
+            return Ok(Vec::new());
+        }
+        Ok(self.destroy_namespace(id))
+    }
+
+    /// Destroys a namespace: its links are unregistered (veth peers elsewhere
+    /// with them) as `cleanup_net` does.
+    pub fn destroy_namespace(&mut self, id: NsId) -> Vec<Event> {
+        let mut events = Vec::new();
+        let indexes: Vec<u32> = match self.ns(id) {
+            Some(ns) => ns.links.keys().copied().filter(|&i| i != 1).collect(),
+            None => return events,
+        };
+        for index in indexes {
+            if let Ok(mut ev) = link::delete_link(self, id, index) {
+                events.append(&mut ev);
+            }
+        }
+        self.namespaces.remove(&id);
+        for ns in self.namespaces.values_mut() {
+            ns.nsids.remove(&id);
+        }
+        events
+    }
+}

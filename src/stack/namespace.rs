@@ -1,0 +1,96 @@
+//! One network namespace: its links (with their addresses), routing tables,
+//! rules, neighbours and sysctls.
+
+use std::collections::BTreeMap;
+
+use super::fib::Fib;
+use super::link::Link;
+use super::neigh::Neighbour;
+use super::rule::Rule;
+use super::sysctl::Sysctls;
+use super::NsId;
+
+/// A network namespace.
+#[derive(Debug, Clone)]
+pub struct Namespace {
+    /// Its id within the machine.
+    pub id: NsId,
+    /// Links by ifindex.
+    pub links: BTreeMap<u32, Link>,
+    /// The next ifindex to hand out (`dev_new_index`).
+    pub next_ifindex: u32,
+    /// IPv4 routing tables.
+    pub fib4: Fib<u32>,
+    /// IPv6 routing tables.
+    pub fib6: Fib<u128>,
+    /// IPv4 policy rules, in priority order.
+    pub rules4: Vec<Rule>,
+    /// IPv6 policy rules, in priority order.
+    pub rules6: Vec<Rule>,
+    /// Neighbour entries (ARP and NDP), in insertion order.
+    pub neighbours: Vec<Neighbour>,
+    /// `net.*` sysctls of this namespace.
+    pub sysctl: Sysctls,
+    /// Ids this namespace has assigned to other namespaces (RTM_NEWNSID).
+    pub nsids: BTreeMap<NsId, i32>,
+    /// Ever-growing counter that makes IPv6 address stamps differ.
+    pub generation: u32,
+}
+
+impl Namespace {
+    /// A fresh namespace: only `lo`, down, and the default rules.
+    pub fn new(id: NsId) -> Self {
+        let mut ns = Namespace {
+            id,
+            links: BTreeMap::new(),
+            next_ifindex: 1,
+            fib4: Fib::new(),
+            fib6: Fib::new(),
+            rules4: super::rule::default_rules(crate::wire::AF_INET),
+            rules6: super::rule::default_rules(crate::wire::AF_INET6),
+            neighbours: Vec::new(),
+            sysctl: Sysctls::default(),
+            nsids: BTreeMap::new(),
+            generation: 0,
+        };
+        let lo = Link::loopback();
+        ns.next_ifindex = 2;
+        ns.links.insert(1, lo);
+        ns
+    }
+
+    /// A link by ifindex.
+    pub fn link(&self, index: u32) -> Option<&Link> {
+        self.links.get(&index)
+    }
+
+    /// A link by ifindex, for changing it.
+    pub fn link_mut(&mut self, index: u32) -> Option<&mut Link> {
+        self.links.get_mut(&index)
+    }
+
+    /// A link by name.
+    pub fn link_by_name(&self, name: &str) -> Option<&Link> {
+        self.links.values().find(|l| l.name == name)
+    }
+
+    /// The ifindex of the link with this name.
+    pub fn index_of(&self, name: &str) -> Option<u32> {
+        self.link_by_name(name).map(|l| l.index)
+    }
+
+    /// Hands out the next free ifindex.
+    pub fn alloc_ifindex(&mut self) -> u32 {
+        while self.links.contains_key(&self.next_ifindex) || self.next_ifindex == 0 {
+            self.next_ifindex = self.next_ifindex.wrapping_add(1);
+        }
+        let i = self.next_ifindex;
+        self.next_ifindex = self.next_ifindex.wrapping_add(1);
+        i
+    }
+
+    /// Whether a link is up and has carrier (`netif_running && netif_carrier_ok`).
+    pub fn link_ready(&self, index: u32) -> bool {
+        self.link(index).is_some_and(|l| l.is_up() && l.carrier)
+    }
+}

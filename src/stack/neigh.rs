@@ -1,0 +1,56 @@
+//! Neighbour entries (ARP and NDP caches, proxy entries; net/core/neighbour.c).
+
+use super::namespace::Namespace;
+use super::Event;
+
+/// A neighbour cache or proxy entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Neighbour {
+    /// AF_INET or AF_INET6.
+    pub family: u8,
+    /// The device.
+    pub ifindex: u32,
+    /// The protocol address (4 or 16 bytes, network order).
+    pub dst: Vec<u8>,
+    /// The link-layer address, if known.
+    pub lladdr: Option<Vec<u8>>,
+    /// NUD_* state.
+    pub state: u16,
+    /// NTF_* flags (NTF_PROXY marks a proxy entry).
+    pub flags: u8,
+    /// NDA_PROTOCOL, 0 when unset.
+    pub protocol: u8,
+    /// Times probed.
+    pub probes: u32,
+    /// Last confirmation (ms).
+    pub confirmed_ms: u64,
+    /// Last use (ms).
+    pub used_ms: u64,
+    /// Last update (ms).
+    pub updated_ms: u64,
+}
+
+impl Neighbour {
+    /// Whether this is a proxy entry (`pneigh`).
+    pub fn is_proxy(&self) -> bool {
+        self.flags & crate::wire::neigh::ntf::PROXY != 0
+    }
+}
+
+/// Removes every entry of a device (`neigh_ifdown`), returning the deletions.
+/// Permanent entries go too when the device goes away or down.
+pub fn flush_dev(ns: &mut Namespace, ifindex: u32) -> Vec<Event> {
+    let id = ns.id;
+    let mut events = Vec::new();
+    ns.neighbours.retain(|n| {
+        if n.ifindex == ifindex {
+            if !n.is_proxy() {
+                events.push(Event::Neigh { ns: id, new: false, neigh: n.clone() });
+            }
+            false
+        } else {
+            true
+        }
+    });
+    events
+}

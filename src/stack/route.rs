@@ -1,0 +1,307 @@
+//! Routes: what a routing-table entry holds, and the family-independent parts
+//! of adding, deleting and looking them up (net/ipv4/fib_trie.c,
+//! fib_semantics.c; net/ipv6/route.c, ip6_fib.c).
+
+use super::fib::{Fib, PrefixKey};
+use super::namespace::Namespace;
+use super::{Event, NsId};
+use crate::errno::{Errno, KResult, KernelError};
+use crate::wire::route::{scope, RouteType};
+use crate::wire::{AF_INET, AF_INET6};
+
+/// One next hop of a route.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct NextHop<K> {
+    /// The gateway, if the route goes through one.
+    pub gateway: Option<K>,
+    /// The output device (0 for none).
+    pub ifindex: u32,
+    /// Weight, 1..=256 (`rtnh_hops + 1`).
+    pub weight: u16,
+    /// RTNH_F_ONLINK and RTNH_F_DEAD as configured or learned.
+    pub flags: u8,
+    /// The next hop's own scope (`fib_nh_scope`): host for a device route,
+    /// nowhere for host-scope routes, the gateway route's scope otherwise.
+    pub scope: u8,
+}
+
+/// A routing-table entry: the prefix, its type and attributes, its next hops.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route<K> {
+    /// Table id.
+    pub table: u32,
+    /// Destination prefix (host bits clear).
+    pub dst: K,
+    /// Destination prefix length.
+    pub dst_len: u8,
+    /// Source prefix (IPv6 subtrees only).
+    pub src: K,
+    /// Source prefix length.
+    pub src_len: u8,
+    /// Type of service (IPv4) / traffic class selector.
+    pub tos: u8,
+    /// RTN_* type.
+    pub kind: RouteType,
+    /// RTPROT_* origin.
+    pub protocol: u8,
+    /// RT_SCOPE_* scope.
+    pub scope: u8,
+    /// Metric (`priority`).
+    pub priority: u32,
+    /// Preferred source address.
+    pub prefsrc: Option<K>,
+    /// RTAX_* metrics that were set, sorted by number.
+    pub metrics: Vec<(u16, u32)>,
+    /// Next hops; empty for blackhole and the like.
+    pub nexthops: Vec<NextHop<K>>,
+    /// Whether the route was given as RTA_MULTIPATH.
+    pub multipath: bool,
+    /// IPv6 router preference (RTA_PREF).
+    pub pref: u8,
+    /// Whether the kernel made the route for an address (IPv6 RTF_ADDRCONF-like
+    /// "kernel" routes that user space may not merge into).
+    pub auto: bool,
+}
+
+impl<K: PrefixKey> Route<K> {
+    /// A route with the given table, prefix and type, and everything else empty.
+    pub fn new(table: u32, dst: K, dst_len: u8, kind: RouteType) -> Self {
+        Route {
+            table,
+            dst,
+            dst_len,
+            src: K::default(),
+            src_len: 0,
+            tos: 0,
+            kind,
+            protocol: 0,
+            scope: scope::UNIVERSE,
+            priority: 0,
+            prefsrc: None,
+            metrics: Vec::new(),
+            nexthops: Vec::new(),
+            multipath: false,
+            pref: 0,
+            auto: false,
+        }
+    }
+
+    /// Whether any next hop uses this device.
+    pub fn uses_dev(&self, ifindex: u32) -> bool {
+        self.nexthops.iter().any(|nh| nh.ifindex == ifindex)
+    }
+
+    /// The first next hop's device (`fib_info_nh(fi, 0)->fib_nh_dev`).
+    pub fn oif(&self) -> u32 {
+        self.nexthops.first().map_or(0, |nh| nh.ifindex)
+    }
+
+    /// Whether two routes have the same next hops and attributes
+    /// (`fib_info` equality, which makes an add a duplicate).
+    pub fn same_info(&self, other: &Route<K>) -> bool {
+        self.protocol == other.protocol
+            && self.scope == other.scope
+            && self.priority == other.priority
+            && self.prefsrc == other.prefsrc
+            && self.metrics == other.metrics
+            && self.nexthops.len() == other.nexthops.len()
+            && self.nexthops.iter().zip(&other.nexthops).all(|(a, b)| {
+                a.gateway == b.gateway
+                    && a.ifindex == b.ifindex
+                    && a.weight == b.weight
+                    && (a.flags & !crate::wire::route::rtnh_f::DEAD)
+                        == (b.flags & !crate::wire::route::rtnh_f::DEAD)
+            })
+    }
+}
+
+/// What differs between the IPv4 and IPv6 halves of the routing code.
+pub trait Family: PrefixKey {
+    /// AF_INET or AF_INET6.
+    const FAMILY: u8;
+    /// The family's tables in a namespace.
+    fn fib(ns: &Namespace) -> &Fib<Self>;
+    /// The family's tables in a namespace, for changing them.
+    fn fib_mut(ns: &mut Namespace) -> &mut Fib<Self>;
+    /// The notification for a route change.
+    fn event(ns: NsId, new: bool, route: Route<Self>) -> Event;
+    /// Reads an address from netlink bytes (4 or 16 in network order).
+    fn from_bytes(b: &[u8]) -> Option<Self>;
+    /// Writes an address as netlink bytes (network order).
+    fn to_bytes(self) -> Vec<u8>;
+}
+
+impl Family for u32 {
+    const FAMILY: u8 = AF_INET;
+    fn fib(ns: &Namespace) -> &Fib<u32> {
+        &ns.fib4
+    }
+    fn fib_mut(ns: &mut Namespace) -> &mut Fib<u32> {
+        &mut ns.fib4
+    }
+    fn event(ns: NsId, new: bool, route: Route<u32>) -> Event {
+        Event::Route4 { ns, new, route }
+    }
+    fn from_bytes(b: &[u8]) -> Option<u32> {
+        Some(u32::from_be_bytes(b.get(..4)?.try_into().ok()?)).filter(|_| b.len() == 4)
+    }
+    fn to_bytes(self) -> Vec<u8> {
+        self.to_be_bytes().to_vec()
+    }
+}
+
+impl Family for u128 {
+    const FAMILY: u8 = AF_INET6;
+    fn fib(ns: &Namespace) -> &Fib<u128> {
+        &ns.fib6
+    }
+    fn fib_mut(ns: &mut Namespace) -> &mut Fib<u128> {
+        &mut ns.fib6
+    }
+    fn event(ns: NsId, new: bool, route: Route<u128>) -> Event {
+        Event::Route6 { ns, new, route }
+    }
+    fn from_bytes(b: &[u8]) -> Option<u128> {
+        Some(u128::from_be_bytes(b.get(..16)?.try_into().ok()?)).filter(|_| b.len() == 16)
+    }
+    fn to_bytes(self) -> Vec<u8> {
+        self.to_be_bytes().to_vec()
+    }
+}
+
+/// How an add request wants existing routes treated (nlmsg_flags).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AddMode {
+    /// NLM_F_CREATE.
+    pub create: bool,
+    /// NLM_F_EXCL.
+    pub excl: bool,
+    /// NLM_F_REPLACE.
+    pub replace: bool,
+    /// NLM_F_APPEND.
+    pub append: bool,
+}
+
+/// Inserts an IPv4 route the way `fib_table_insert` does: aliases at a prefix
+/// are ordered by tos (descending) then priority; EXCL, REPLACE, APPEND and
+/// duplicate detection as Linux.
+pub fn insert_v4(ns: &mut Namespace, route: Route<u32>, mode: AddMode) -> KResult<Vec<Event>> {
+    let id = ns.id;
+    let trie = ns.fib4.table_mut(route.table);
+    let aliases = trie.get_or_insert_with(route.dst, route.dst_len, Vec::new);
+    // fib_find_alias: first alias with tos <= ours and, for equal tos, priority >= ours.
+    let pos = aliases
+        .iter()
+        .position(|a| a.tos < route.tos || (a.tos == route.tos && a.priority >= route.priority))
+        .unwrap_or(aliases.len());
+    let same = |a: &Route<u32>| a.tos == route.tos && a.priority == route.priority;
+    let mut events = Vec::new();
+    if pos < aliases.len() && same(&aliases[pos]) {
+        if mode.excl {
+            drop_if_empty(ns, route.table, route.dst, route.dst_len);
+            return Err(Errno::EEXIST.into());
+        }
+        if mode.replace {
+            let old = std::mem::replace(&mut aliases[pos], route.clone());
+            events.push(Event::Route4 { ns: id, new: true, route });
+            let _ = old;
+            return Ok(events);
+        }
+        let end = pos + aliases[pos..].iter().take_while(|a| same(a)).count();
+        if aliases[pos..end].iter().any(|a| a.kind == route.kind && a.same_info(&route)) {
+            return Err(Errno::EEXIST.into());
+        }
+        if !mode.create {
+            return Err(Errno::ENOENT.into());
+        }
+        let at = if mode.append { end } else { pos };
+        aliases.insert(at, route.clone());
+    } else {
+        if !mode.create {
+            drop_if_empty(ns, route.table, route.dst, route.dst_len);
+            return Err(Errno::ENOENT.into());
+        }
+        aliases.insert(pos, route.clone());
+    }
+    events.push(Event::Route4 { ns: id, new: true, route });
+    Ok(events)
+}
+
+fn drop_if_empty(ns: &mut Namespace, table: u32, dst: u32, len: u8) {
+    let trie = ns.fib4.table_mut(table);
+    if trie.get(dst, len).is_some_and(|a| a.is_empty()) {
+        trie.remove(dst, len);
+    }
+}
+
+/// Which routes a delete request names: every field given must match
+/// (`fib_table_delete`), fields left out match anything.
+#[derive(Debug, Clone, Default)]
+pub struct RouteFilter<K> {
+    /// Table id.
+    pub table: u32,
+    /// Prefix.
+    pub dst: K,
+    /// Prefix length.
+    pub dst_len: u8,
+    /// TOS.
+    pub tos: u8,
+    /// Type, if given (RTN_UNSPEC matches any).
+    pub kind: Option<RouteType>,
+    /// Protocol, if given.
+    pub protocol: Option<u8>,
+    /// Scope, if given (RT_SCOPE_NOWHERE means any).
+    pub scope: Option<u8>,
+    /// Priority, if given.
+    pub priority: Option<u32>,
+    /// Preferred source, if given.
+    pub prefsrc: Option<K>,
+    /// Next hops that must be present, if given.
+    pub nexthops: Vec<NextHop<K>>,
+}
+
+impl<K: PrefixKey> RouteFilter<K> {
+    /// Whether `r` is a route this filter names.
+    pub fn matches(&self, r: &Route<K>) -> bool {
+        r.tos == self.tos
+            && self.kind.is_none_or(|k| k == r.kind)
+            && self.protocol.is_none_or(|p| p == r.protocol)
+            && self.scope.is_none_or(|s| s == r.scope)
+            && self.priority.is_none_or(|p| p == r.priority)
+            && self.prefsrc.is_none_or(|p| Some(p) == r.prefsrc)
+            && self.nexthops.iter().all(|want| {
+                r.nexthops.iter().any(|nh| {
+                    (want.ifindex == 0 || want.ifindex == nh.ifindex)
+                        && (want.gateway.is_none() || want.gateway == nh.gateway)
+                })
+            })
+    }
+}
+
+/// Deletes the first route a filter names (ESRCH when none does).
+pub fn delete<K: Family>(ns: &mut Namespace, filter: &RouteFilter<K>) -> KResult<Vec<Event>> {
+    let id = ns.id;
+    let trie = K::fib_mut(ns).table_mut(filter.table);
+    let Some(aliases) = trie.get_mut(filter.dst, filter.dst_len) else {
+        return Err(KernelError::new(Errno::ESRCH));
+    };
+    let Some(pos) = aliases.iter().position(|r| filter.matches(r)) else {
+        return Err(KernelError::new(Errno::ESRCH));
+    };
+    let removed = aliases.remove(pos);
+    if aliases.is_empty() {
+        trie.remove(filter.dst, filter.dst_len);
+    }
+    Ok(vec![K::event(id, false, removed)])
+}
+
+/// The routes of a table in the order Linux dumps them.
+pub fn dump_order<K: Family>(ns: &Namespace, table: u32) -> Vec<&Route<K>> {
+    let Some(trie) = K::fib(ns).table(table) else { return Vec::new() };
+    let iter: Box<dyn Iterator<Item = (K, u8, &Vec<Route<K>>)>> = if K::FAMILY == AF_INET {
+        Box::new(trie.iter_linux_v4())
+    } else {
+        Box::new(trie.iter_postorder())
+    };
+    iter.flat_map(|(_, _, a)| a.iter()).collect()
+}

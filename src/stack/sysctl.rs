@@ -1,0 +1,140 @@
+//! The `net.*` sysctls a namespace has (net/ipv4/devinet.c devconf,
+//! net/ipv6/addrconf.c ipv6_devconf), with Linux's defaults.
+
+use std::collections::BTreeMap;
+
+/// Sysctl values of one namespace: global keys plus per-device
+/// `conf.{all,default,DEV}` tables for IPv4 and IPv6.
+#[derive(Debug, Clone, Default)]
+pub struct Sysctls {
+    values: BTreeMap<String, String>,
+}
+
+/// IPv4 per-device settings and their defaults.
+pub const IPV4_CONF: &[(&str, &str)] = &[
+    ("accept_local", "0"),
+    ("accept_redirects", "1"),
+    ("accept_source_route", "0"),
+    ("arp_accept", "0"),
+    ("arp_announce", "0"),
+    ("arp_filter", "0"),
+    ("arp_ignore", "0"),
+    ("arp_notify", "0"),
+    ("disable_policy", "0"),
+    ("disable_xfrm", "0"),
+    ("forwarding", "0"),
+    ("ignore_routes_with_linkdown", "0"),
+    ("log_martians", "0"),
+    ("mc_forwarding", "0"),
+    ("promote_secondaries", "0"),
+    ("proxy_arp", "0"),
+    ("rp_filter", "0"),
+    ("secure_redirects", "1"),
+    ("send_redirects", "1"),
+    ("shared_media", "1"),
+];
+
+/// IPv6 per-device settings and their defaults.
+pub const IPV6_CONF: &[(&str, &str)] = &[
+    ("accept_dad", "1"),
+    ("accept_ra", "1"),
+    ("accept_redirects", "1"),
+    ("addr_gen_mode", "0"),
+    ("autoconf", "1"),
+    ("dad_transmits", "1"),
+    ("disable_ipv6", "0"),
+    ("forwarding", "0"),
+    ("hop_limit", "64"),
+    ("keep_addr_on_down", "0"),
+    ("mtu", "1280"),
+    ("proxy_ndp", "0"),
+    ("router_solicitations", "-1"),
+];
+
+/// Global keys and their defaults.
+pub const GLOBAL: &[(&str, &str)] = &[
+    ("net.ipv4.ip_forward", "0"),
+    ("net.ipv4.ip_default_ttl", "64"),
+    ("net.ipv4.icmp_echo_ignore_all", "0"),
+    ("net.ipv4.fib_multipath_hash_policy", "0"),
+    ("net.ipv6.fib_multipath_hash_policy", "0"),
+];
+
+impl Sysctls {
+    /// The value of a key, if the key exists.
+    pub fn get(&self, key: &str, devices: &[&str]) -> Option<String> {
+        if let Some(v) = self.values.get(key) {
+            return Some(v.clone());
+        }
+        if let Some((_, d)) = GLOBAL.iter().find(|(k, _)| *k == key) {
+            return Some(d.to_string());
+        }
+        let (family, dev, name) = split_conf(key)?;
+        if dev != "all" && dev != "default" && !devices.contains(&dev) {
+            return None;
+        }
+        let table = if family == "ipv4" { IPV4_CONF } else { IPV6_CONF };
+        let default = table.iter().find(|(k, _)| *k == name)?.1;
+        // A device created later starts from conf.default.
+        if dev != "all" && dev != "default" {
+            if let Some(v) = self.values.get(&format!("net.{family}.conf.default.{name}")) {
+                return Some(v.clone());
+            }
+        }
+        Some(default.to_string())
+    }
+
+    /// Sets a key; `None` when the key does not exist.
+    pub fn set(&mut self, key: &str, value: &str, devices: &[&str]) -> Option<()> {
+        self.get(key, devices)?;
+        self.values.insert(key.to_string(), value.to_string());
+        // ip_forward and conf.all.forwarding mirror each other for IPv4.
+        match key {
+            "net.ipv4.ip_forward" => {
+                self.values.insert("net.ipv4.conf.all.forwarding".into(), value.into());
+            }
+            "net.ipv4.conf.all.forwarding" => {
+                self.values.insert("net.ipv4.ip_forward".into(), value.into());
+            }
+            _ => {}
+        }
+        Some(())
+    }
+
+    /// Every key, sorted, for the given device names.
+    pub fn keys(&self, devices: &[&str]) -> Vec<String> {
+        let mut keys: Vec<String> = GLOBAL.iter().map(|(k, _)| k.to_string()).collect();
+        let mut devs = vec!["all", "default"];
+        devs.extend_from_slice(devices);
+        for (family, table) in [("ipv4", IPV4_CONF), ("ipv6", IPV6_CONF)] {
+            for d in &devs {
+                for (name, _) in table {
+                    keys.push(format!("net.{family}.conf.{d}.{name}"));
+                }
+            }
+        }
+        keys.sort();
+        keys
+    }
+
+    /// Whether IPv4 secondaries are promoted on a device.
+    pub fn promote_secondaries(&self, _ifindex: u32) -> bool {
+        self.values.get("net.ipv4.conf.all.promote_secondaries").is_some_and(|v| v == "1")
+    }
+
+    /// Whether IPv4 forwarding is on.
+    pub fn ip_forward(&self) -> bool {
+        self.values.get("net.ipv4.ip_forward").is_some_and(|v| v == "1")
+    }
+}
+
+fn split_conf(key: &str) -> Option<(&str, &str, &str)> {
+    let rest = key.strip_prefix("net.")?;
+    let (family, rest) = rest.split_once('.')?;
+    if family != "ipv4" && family != "ipv6" {
+        return None;
+    }
+    let rest = rest.strip_prefix("conf.")?;
+    let (dev, name) = rest.rsplit_once('.')?;
+    Some((family, dev, name))
+}

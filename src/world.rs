@@ -1,0 +1,190 @@
+//! The public entry point: a [`World`] (one simulated machine) and the
+//! netlink [`Socket`]s opened on it. A world is also a [`Host`] for the `ip`
+//! front end and the shell.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::errno::Errno;
+use crate::host::{Host, NetlinkSocket, SockOpt};
+use crate::rtnetlink::{Creds, Kernel};
+use crate::stack::{Net, NsId};
+
+/// One simulated machine: namespaces, links, tables, and open sockets.
+#[derive(Clone)]
+pub struct World {
+    kernel: Rc<RefCell<Kernel>>,
+    /// The namespace the shell's commands run in.
+    current: NsId,
+}
+
+impl Default for World {
+    fn default() -> Self {
+        World::new()
+    }
+}
+
+impl std::fmt::Debug for World {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("World").field("current", &self.current).finish()
+    }
+}
+
+impl World {
+    /// A machine with one fresh namespace, as `unshare --net` gives: only `lo`, down.
+    pub fn new() -> Self {
+        World { kernel: Rc::new(RefCell::new(Kernel::new())), current: Net::INITIAL }
+    }
+
+    /// The namespace every world starts in.
+    pub fn initial_ns(&self) -> NsId {
+        Net::INITIAL
+    }
+
+    /// The namespace `ip netns add NAME` created.
+    pub fn netns(&self, name: &str) -> Option<NsId> {
+        self.kernel.borrow().net.ns_by_name(name)
+    }
+
+    /// Opens a NETLINK_ROUTE socket bound to a namespace.
+    pub fn socket(&self, ns: NsId, creds: Creds) -> Result<Socket, Errno> {
+        let port = self.kernel.borrow_mut().open_socket(ns, creds)?;
+        Ok(Socket { kernel: Rc::clone(&self.kernel), port })
+    }
+
+    /// Runs `f` with read access to the network state.
+    pub fn with_net<T>(&self, f: impl FnOnce(&Net) -> T) -> T {
+        f(&self.kernel.borrow().net)
+    }
+
+    /// A deep copy of this world (sockets are not carried over).
+    pub fn fork(&self) -> World {
+        let k = self.kernel.borrow().clone();
+        World { kernel: Rc::new(RefCell::new(k)), current: self.current }
+    }
+}
+
+/// A NETLINK_ROUTE socket on a [`World`]. Closing happens on drop.
+pub struct Socket {
+    kernel: Rc<RefCell<Kernel>>,
+    port: u32,
+}
+
+impl std::fmt::Debug for Socket {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Socket").field("port", &self.port).finish()
+    }
+}
+
+impl Socket {
+    /// Sends one datagram; returns every reply message, in order, each one
+    /// nlmsghdr-framed message (ACKs, errors, dump parts and NLMSG_DONE).
+    pub fn send(&self, datagram: &[u8]) -> Vec<Vec<u8>> {
+        self.kernel.borrow_mut().send(self.port, datagram)
+    }
+
+    /// Returns the multicast notifications queued for this socket's groups.
+    pub fn drain(&self) -> Vec<Vec<u8>> {
+        self.kernel.borrow_mut().drain(self.port)
+    }
+
+    /// The port id (what `getsockname` reports, and replies carry).
+    pub fn port_id(&self) -> u32 {
+        self.port
+    }
+
+    /// Sets a socket option.
+    pub fn set_option(&self, opt: SockOpt) -> Result<(), Errno> {
+        self.kernel.borrow_mut().set_option(self.port, opt)
+    }
+}
+
+impl Drop for Socket {
+    fn drop(&mut self) {
+        if let Ok(mut k) = self.kernel.try_borrow_mut() {
+            k.close_socket(self.port);
+        }
+    }
+}
+
+impl NetlinkSocket for Socket {
+    fn send(&mut self, datagram: &[u8]) -> Vec<Vec<u8>> {
+        Socket::send(self, datagram)
+    }
+    fn drain(&mut self) -> Vec<Vec<u8>> {
+        Socket::drain(self)
+    }
+    fn port_id(&self) -> u32 {
+        self.port
+    }
+    fn set_option(&mut self, opt: SockOpt) -> Result<(), Errno> {
+        Socket::set_option(self, opt)
+    }
+}
+
+impl World {
+    fn device_names(&self) -> Vec<String> {
+        self.with_net(|n| n.ns(self.current).map(|ns| ns.links.values().map(|l| l.name.clone()).collect()).unwrap_or_default())
+    }
+}
+
+impl Host for World {
+    fn socket(&mut self, netns: Option<&str>) -> Result<Box<dyn NetlinkSocket>, Errno> {
+        let ns = match netns {
+            Some(name) => self.netns(name).ok_or(Errno::ENOENT)?,
+            None => self.current,
+        };
+        Ok(Box::new(World::socket(self, ns, Creds::ROOT)?))
+    }
+
+    fn netns_list(&self) -> Vec<String> {
+        self.with_net(|n| n.names().map(|(name, _)| name.to_string()).collect::<Vec<_>>()).into_iter().rev().collect()
+    }
+
+    fn netns_add(&mut self, name: &str) -> Result<(), Errno> {
+        self.kernel.borrow_mut().net.add_named(name).map(|_| ())
+    }
+
+    fn netns_del(&mut self, name: &str) -> Result<(), Errno> {
+        let events = self.kernel.borrow_mut().net.del_named(name)?;
+        self.kernel.borrow_mut().announce(&events);
+        Ok(())
+    }
+
+    fn netns_fd(&mut self, name: &str) -> Result<u32, Errno> {
+        let id = self.netns(name).ok_or(Errno::ENOENT)?;
+        Ok(self.with_net(|n| n.fd_of(id)))
+    }
+
+    fn current_netns(&self) -> Option<String> {
+        self.with_net(|n| n.name_of(self.current).map(str::to_string))
+    }
+
+    fn set_current_netns(&mut self, netns: Option<&str>) -> Result<(), Errno> {
+        self.current = match netns {
+            Some(name) => self.netns(name).ok_or(Errno::ENOENT)?,
+            None => Net::INITIAL,
+        };
+        Ok(())
+    }
+
+    fn sysctl_get(&self, key: &str) -> Result<String, Errno> {
+        let devs = self.device_names();
+        let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
+        self.with_net(|n| n.ns(self.current).and_then(|ns| ns.sysctl.get(key, &devs))).ok_or(Errno::ENOENT)
+    }
+
+    fn sysctl_set(&mut self, key: &str, value: &str) -> Result<(), Errno> {
+        let devs = self.device_names();
+        let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
+        let mut k = self.kernel.borrow_mut();
+        let ns = k.net.ns_mut(self.current).ok_or(Errno::ENOENT)?;
+        ns.sysctl.set(key, value, &devs).ok_or(Errno::ENOENT)
+    }
+
+    fn sysctl_keys(&self) -> Vec<String> {
+        let devs = self.device_names();
+        let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
+        self.with_net(|n| n.ns(self.current).map(|ns| ns.sysctl.keys(&devs)).unwrap_or_default())
+    }
+}
