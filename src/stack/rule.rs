@@ -73,3 +73,30 @@ pub fn default_rules(family: u8) -> Vec<Rule> {
     }
     v
 }
+
+/// What a route lookup is for: the keys rules match on (`struct flowi`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flow {
+    /// AF_INET or AF_INET6.
+    pub family: u8,
+    /// Destination address (network order bytes).
+    pub dst: Vec<u8>,
+    /// Source address (network order bytes), empty when unspecified.
+    pub src: Vec<u8>,
+    /// Incoming interface name (input lookups), None for output.
+    pub iif: Option<String>,
+    /// Outgoing interface name, if bound.
+    pub oif: Option<String>,
+    /// Firewall mark.
+    pub mark: u32,
+    /// User id.
+    pub uid: u32,
+    /// TOS / DS field.
+    pub tos: u8,
+    /// IP protocol (for ipproto/port rules), 0 when unknown.
+    pub ip_proto: u8,
+    /// Source port, 0 when unknown.
+    pub sport: u16,
+    /// Destination port, 0 when unknown.
+    pub dport: u16,
+}
