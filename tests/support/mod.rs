@@ -1,0 +1,111 @@
+//! Shared helpers of the integration tests: hex, a readable netlink decoder
+//! for diffs, and the masks for fields that differ between kernel runs.
+
+#![allow(dead_code)]
+
+use iplab::wire::attr::NlaIter;
+use iplab::wire::header::HeaderRepr;
+
+/// Decodes a hex string.
+pub fn unhex(s: &str) -> Vec<u8> {
+    (0..s.len() / 2).filter_map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok()).collect()
+}
+
+/// Encodes bytes as lowercase hex.
+pub fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// Size of the fixed header after nlmsghdr for an rtnetlink message type.
+pub fn fixed_len(kind: u16) -> usize {
+    match kind {
+        16..=19 => 16,      // ifinfomsg
+        20..=23 => 8,       // ifaddrmsg
+        24..=27 => 12,      // rtmsg
+        28..=31 => 12,      // ndmsg
+        32..=35 => 12,      // fib_rule_hdr
+        80..=82 => 4,       // netconfmsg
+        88..=90 => 4,       // rtgenmsg (nsid)
+        _ => 0,
+    }
+}
+
+/// Attribute types whose payload is a nest of attributes, per message family.
+fn is_nest(kind: u16, path: &[u16], t: u16) -> bool {
+    match kind {
+        16..=19 => match path {
+            [] => matches!(t, 18 | 26 | 43 | 62 | 65 | 52),
+            [18] => t == 2 || t == 5,
+            [26] => true,
+            _ => false,
+        },
+        24..=27 => path.is_empty() && t == 8,
+        _ => false,
+    }
+}
+
+/// A line-per-field description of one message, for readable diffs.
+pub fn describe(msg: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    let Ok(h) = HeaderRepr::parse(msg) else {
+        out.push(format!("short message {}", hex(msg)));
+        return out;
+    };
+    out.push(format!("hdr len={} type={} flags={:#x} seq={} pid={}", h.len, h.kind, h.flags, h.seq, h.pid));
+    let body = msg.get(16..).unwrap_or(&[]);
+    if h.kind == 2 {
+        out.push(format!("error {}", hex(body)));
+        return out;
+    }
+    let fl = fixed_len(h.kind).min(body.len());
+    out.push(format!("fixed {}", hex(&body[..fl])));
+    let attrs_at = (fl + 3) & !3;
+    describe_attrs(h.kind, body.get(attrs_at..).unwrap_or(&[]), &mut Vec::new(), &mut out);
+    out
+}
+
+fn describe_attrs(kind: u16, buf: &[u8], path: &mut Vec<u16>, out: &mut Vec<String>) {
+    let indent = "  ".repeat(path.len() + 1);
+    for nla in NlaIter::new(buf) {
+        match nla {
+            Ok(a) => {
+                if is_nest(kind, path, a.kind) {
+                    out.push(format!("{indent}{} nest{} len={}", a.kind, if a.nested { "(F)" } else { "" }, a.value.len()));
+                    path.push(a.kind);
+                    describe_attrs(kind, a.value, path, out);
+                    path.pop();
+                } else {
+                    out.push(format!("{indent}{} = {}", a.kind, hex(a.value)));
+                }
+            }
+            Err(e) => out.push(format!("{indent}bad attribute: {e}")),
+        }
+    }
+}
+
+/// A diff of two line lists, marking lines only in one of them.
+pub fn diff_lines(expected: &[String], actual: &[String]) -> String {
+    let (n, m) = (expected.len(), actual.len());
+    let mut lcs = vec![vec![0usize; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if expected[i] == actual[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = String::new();
+    while i < n || j < m {
+        if i < n && j < m && expected[i] == actual[j] {
+            out += &format!("  {}\n", expected[i]);
+            i += 1;
+            j += 1;
+        } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            out += &format!("+ {}\n", actual[j]);
+            j += 1;
+        } else {
+            out += &format!("- {}\n", expected[i]);
+            i += 1;
+        }
+    }
+    out
+}
