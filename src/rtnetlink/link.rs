@@ -74,7 +74,9 @@ pub fn fill(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, pid: 
         b.put_u32(ifla::LINK, iflink);
     }
     b.put_str(ifla::QDISC, if link.is_up() { "noqueue" } else { "noop" });
-    put_af_spec(&mut b, net, ns, link);
+    if kind != MessageType::DelLink {
+        put_af_spec(&mut b, net, ns, link);
+    }
     b.put(ifla::MAP, &[0u8; 32]);
     let n = b.begin_nest(ifla::DEVLINK_PORT);
     b.end_nest(n);
@@ -523,44 +525,39 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
         link.txqlen = q;
     }
     link.created_ms = ctx.net.now_ms;
-    let created = ctx.net.add_link(home, link, c.ifindex).ok_or(KernelError::new(Errno::ENODEV))?;
-    ctx.events.push(Event::NewLink {
-        ns: home,
-        link: Box::new(ctx.net.ns(home).and_then(|n| n.link(created)).cloned().ok_or(KernelError::new(Errno::ENODEV))?),
-        change: u32::MAX,
-    });
-    if let Some(p) = peer {
-        let peer_ns = p.ns;
-        let mut plink = Link::new(0, &p.name, LinkKind::Veth { peer: Some((home, created)) }, p.mac);
+    // veth_newlink registers the peer first: it gets the lower ifindex and
+    // is announced (with no peer yet, IFLA_LINK 0) before the device.
+    let mut peer_at = None;
+    if let Some(p) = &peer {
+        let mut plink = Link::new(0, &p.name, LinkKind::Veth { peer: None }, p.mac);
         plink.num_tx_queues = VETH_QUEUES;
         plink.num_rx_queues = VETH_QUEUES;
+        plink.created_ms = ctx.net.now_ms;
         if let Some(m) = p.mtu {
             plink.mtu = m;
         }
         if let Some(q) = p.txqlen {
             plink.txqlen = q;
         }
-        let pidx = ctx.net.add_link(peer_ns, plink, p.ifindex).ok_or(KernelError::new(Errno::ENODEV))?;
-        if let Some(l) = ctx.net.ns_mut(home).and_then(|n| n.link_mut(created)) {
-            l.kind = LinkKind::Veth { peer: Some((peer_ns, pidx)) };
+        let pidx = ctx.net.add_link(p.ns, plink, p.ifindex).ok_or(KernelError::new(Errno::ENODEV))?;
+        announce_new(ctx, p.ns, pidx);
+        link.kind = LinkKind::Veth { peer: Some((p.ns, pidx)) };
+        peer_at = Some((p.ns, pidx));
+    }
+    let created = ctx.net.add_link(home, link, c.ifindex).ok_or(KernelError::new(Errno::ENODEV))?;
+    if let Some((pns, pidx)) = peer_at {
+        if let Some(l) = ctx.net.ns_mut(pns).and_then(|n| n.link_mut(pidx)) {
+            l.kind = LinkKind::Veth { peer: Some((home, created)) };
         }
-        if peer_ns != home {
-            ctx.net.ensure_nsid(home, peer_ns);
-            ctx.net.ensure_nsid(peer_ns, home);
+        if pns != home {
+            ctx.net.ensure_nsid(home, pns);
+            ctx.net.ensure_nsid(pns, home);
         }
-        // The peer is registered first in veth_newlink; its notification comes first.
-        let peer_snapshot = ctx.net.ns(peer_ns).and_then(|n| n.link(pidx)).cloned();
-        if let Some(ps) = peer_snapshot {
-            let at = ctx.events.len() - 1;
-            ctx.events.insert(at, Event::NewLink { ns: peer_ns, link: Box::new(ps), change: u32::MAX });
-        }
-        if let Some(Event::NewLink { link, .. }) = ctx.events.last_mut() {
-            if let Some(l) = ctx.net.ns(home).and_then(|n| n.link(created)) {
-                **link = l.clone();
-            }
-        }
+    }
+    announce_new(ctx, home, created);
+    if let (Some(p), Some((pns, pidx))) = (&peer, peer_at) {
         if p.flags & iff::UP != 0 {
-            ctx.events.extend(slink::set_up(ctx.net, peer_ns, pidx, true)?);
+            ctx.events.extend(slink::set_up(ctx.net, pns, pidx, true)?);
         }
     }
     if c.flags & iff::UP != 0 && (c.change == 0 || c.change & iff::UP != 0) {
@@ -571,6 +568,15 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
         ctx.events.extend(set_master(ctx.net, home, created, m)?);
     }
     Ok(())
+}
+
+/// Announces a registered device: IPv4 and IPv6 netconf, then RTM_NEWLINK
+/// (`register_netdevice` → inetdev/addrconf init, `rtmsg_ifinfo`).
+fn announce_new(ctx: &mut Ctx<'_>, ns: NsId, index: u32) {
+    let Some(l) = ctx.net.ns(ns).and_then(|n| n.link(index)).cloned() else { return };
+    ctx.events.push(Event::Netconf { ns, family: crate::wire::AF_INET, ifindex: index as i32, new: true });
+    ctx.events.push(Event::Netconf { ns, family: crate::wire::AF_INET6, ifindex: index as i32, new: true });
+    ctx.events.push(Event::NewLink { ns, link: Box::new(l), change: u32::MAX });
 }
 
 /// Queues of a veth (the number of CPUs of the machine the goldens were
@@ -906,9 +912,7 @@ fn move_link(ctx: &mut Ctx<'_>, index: u32, target: NsId, new_name: Option<&str>
             ctx.net.ensure_nsid(pns, target);
         }
     }
-    if let Some(l) = ctx.net.ns(target).and_then(|n| n.link(new_index)) {
-        ctx.events.push(Event::NewLink { ns: target, link: Box::new(l.clone()), change: u32::MAX });
-    }
+    announce_new(ctx, target, new_index);
     ctx.events.extend(slink::refresh_carriers(ctx.net, target, new_index));
     Ok(new_index)
 }

@@ -5,6 +5,7 @@
 pub mod addr;
 pub mod link;
 pub mod neigh;
+pub mod netconf;
 mod notify;
 pub mod reply;
 pub mod route;

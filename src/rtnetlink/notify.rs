@@ -44,9 +44,9 @@ pub fn messages(net: &Net, ev: &Event, req: &Request<'_>) -> Vec<(Vec<u8>, u32)>
             let g = if rule.family == AF_INET6 { group::IPV6_RULE } else { group::IPV4_RULE };
             vec![(super::rule::fill(rule, kind, seq, pid, 0), g)]
         }
-        Event::Netconf { family, .. } => {
-            let _ = family == &AF_INET;
-            Vec::new()
+        Event::Netconf { ns, family, ifindex, new } => {
+            let g = if *family == AF_INET { group::IPV4_NETCONF } else { group::IPV6_NETCONF };
+            vec![(super::netconf::fill(net, *ns, *family, *ifindex, *new, 0, 0), g)]
         }
     }
     .into_iter()

@@ -219,6 +219,39 @@ fn magic_routes(ns: &Namespace, index: u32, ifa: &Ifa4) -> Vec<Route<u32>> {
     out
 }
 
+/// NETDEV_UP for IPv4 (`inetdev_event` then `fib_netdev_event`): loopback
+/// gets 127.0.0.1/8, and every address gets its routes.
+pub fn inet_netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
+    let mut events = Vec::new();
+    let Some(link) = ns.link(index) else { return events };
+    if link.is_loopback() {
+        let lo = Ifa4 {
+            local: 0x7f00_0001,
+            address: 0x7f00_0001,
+            prefix_len: 8,
+            broadcast: 0,
+            label: link.name.clone(),
+            scope: scope::HOST,
+            flags: 0,
+            valid_lft: crate::wire::addr::INFINITY_LIFE_TIME,
+            preferred_lft: crate::wire::addr::INFINITY_LIFE_TIME,
+            created_ms: 0,
+            updated_ms: 0,
+            rt_priority: 0,
+            proto: 0,
+        };
+        // inet_insert_ifa: an existing 127.0.0.1/8 makes this a no-op.
+        if let Ok(ev) = add_v4(ns, index, NewAddr4 { ifa: lo, replace: false, excl: true }) {
+            events.extend(ev);
+        }
+    }
+    let addrs: Vec<Ifa4> = ns.link(index).map(|l| l.addrs4.clone()).unwrap_or_default();
+    for a in &addrs {
+        events.extend(fib_add_ifaddr(ns, index, a));
+    }
+    events
+}
+
 /// Installs an address's routes (`fib_add_ifaddr`); existing ones are kept.
 pub fn fib_add_ifaddr(ns: &mut Namespace, index: u32, ifa: &Ifa4) -> Vec<Event> {
     let mode = AddMode { create: true, append: true, excl: false, replace: false };

@@ -27,8 +27,8 @@ pub enum Event {
     Neigh { ns: NsId, new: bool, neigh: Neighbour },
     /// RTM_NEWRULE / RTM_DELRULE.
     Rule { ns: NsId, new: bool, rule: Rule },
-    /// RTM_NEWNETCONF for a family and ifindex (-1 all, -2 default).
-    Netconf { ns: NsId, family: u8, ifindex: i32 },
+    /// RTM_NEWNETCONF / RTM_DELNETCONF for a family and ifindex (-1 all, -2 default).
+    Netconf { ns: NsId, family: u8, ifindex: i32, new: bool },
 }
 
 impl Event {

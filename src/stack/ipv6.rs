@@ -63,7 +63,7 @@ fn add_kernel_route(ns: &mut Namespace, r: Route<u128>) -> Vec<Event> {
 /// prefix route in main unless it is /128 or IFA_F_NOPREFIXROUTE.
 fn address_routes(index: u32, a: &Ifa6, loopback_dev: bool) -> Vec<Route<u128>> {
     let mut out = Vec::new();
-    if a.flags & ifa_f::NOPREFIXROUTE == 0 && (a.prefix_len < 128 || a.peer.is_some() || loopback_dev) {
+    if a.flags & ifa_f::NOPREFIXROUTE == 0 && (a.prefix_len < 128 || a.peer.is_some()) {
         let base = a.peer.unwrap_or(a.addr);
         let len = if a.peer.is_some() { 128 } else { a.prefix_len };
         let mut r = kernel_route(table::MAIN, super::fib::PrefixKey::mask(base, len), len, RouteType::Unicast, index, PRIO_ADDRCONF);

@@ -154,8 +154,9 @@ pub struct Link {
     pub master: Option<u32>,
     /// Whether the lower layer has carrier (`netif_carrier_ok`).
     pub carrier: bool,
-    /// Whether a carrier event has ever been processed (else operstate is UNKNOWN when up).
-    pub operstate_known: bool,
+    /// The stored RFC 2863 state (`dev->operstate`), updated by the link
+    /// watch; netlink reports DOWN while the device is not up.
+    pub oper: OperState,
     /// Carrier up transitions.
     pub carrier_up_count: u32,
     /// Carrier down transitions.
@@ -202,7 +203,7 @@ impl Link {
             group: 0,
             master: None,
             carrier: true,
-            operstate_known: false,
+            oper: OperState::Unknown0,
             carrier_up_count: 0,
             carrier_down_count: 0,
             promiscuity: 0,
@@ -240,13 +241,12 @@ impl Link {
                 l.min_mtu = 0;
                 l.max_mtu = 0;
             }
-            LinkKind::Bridge(_) => {
-                l.max_mtu = 65535;
-                l.carrier = false;
-            }
-            LinkKind::Veth { .. } => {
+            // netif_carrier_off() at creation counts one carrier loss and lets
+            // the link watch set the state to DOWN.
+            LinkKind::Bridge(_) | LinkKind::Veth { .. } => {
                 l.carrier = false;
                 l.carrier_down_count = 1;
+                l.oper = OperState::Down;
             }
             _ => {}
         }
@@ -276,17 +276,20 @@ impl Link {
         self.is_up() && self.carrier
     }
 
-    /// `ifi_flags` as netlink reports them (`dev_get_flags`).
+    /// `ifi_flags` as netlink reports them (`dev_get_flags`): RUNNING follows
+    /// the stored operational state, LOWER_UP the carrier.
     pub fn netlink_flags(&self) -> u32 {
         let mut f = self.flags;
-        if self.is_running() {
-            f |= iff::RUNNING | iff::LOWER_UP;
+        if self.is_up() {
+            if matches!(self.oper, OperState::Up | OperState::Unknown0) {
+                f |= iff::RUNNING;
+            }
+            if self.carrier {
+                f |= iff::LOWER_UP;
+            }
         }
         if self.master.is_some() {
             f |= iff::SLAVE;
-        }
-        if matches!(self.kind, LinkKind::Bridge(_)) {
-            // A bridge is not IFF_MASTER (that flag belongs to bonding).
         }
         f
     }
@@ -301,15 +304,9 @@ impl Link {
         }
     }
 
-    /// RFC 2863 operational state (`rfc2863_policy`).
+    /// The operational state netlink reports: the stored one while up, else DOWN.
     pub fn operstate(&self) -> OperState {
-        if !self.is_up() {
-            return OperState::Down;
-        }
-        if !self.carrier {
-            return if self.iflink() != self.index { OperState::LowerLayerDown } else { OperState::Down };
-        }
-        if self.operstate_known { OperState::Up } else { OperState::Unknown0 }
+        if self.is_up() { self.oper } else { OperState::Down }
     }
 
     /// The IPv6 EUI-64 interface identifier (`addrconf_ifid_eui48`).
@@ -343,50 +340,53 @@ pub fn valid_name(name: &str) -> bool {
         && !name.bytes().any(|b| b == b'/' || b == b':' || b.is_ascii_whitespace())
 }
 
-/// Deletes a device (`unregister_netdevice`): its peer (veth) or upper
-/// devices (macvlan, vlan) go with it, and so do its addresses, routes and
-/// neighbours. `lo` cannot be deleted.
+/// Deletes a device (`rtnl_dellink` → `unregister_netdevice_many`): a veth
+/// goes with its peer, stacked devices with their lower one. `lo` cannot be
+/// deleted.
 pub fn delete_link(net: &mut Net, ns: NsId, index: u32) -> KResult<Vec<Event>> {
     let link = net.ns(ns).and_then(|n| n.link(index)).ok_or(KernelError::new(Errno::ENODEV))?;
     if matches!(link.kind, LinkKind::Loopback) {
         return Err(KernelError::new(Errno::EOPNOTSUPP));
     }
-    let peer = match link.kind {
-        LinkKind::Veth { peer } => peer,
-        _ => None,
-    };
-    let mut events = unregister(net, ns, index);
-    if let Some((pns, pidx)) = peer {
-        events.extend(unregister(net, pns, pidx));
+    let mut list = vec![(ns, index)];
+    if let LinkKind::Veth { peer: Some(p) } = link.kind {
+        list.push(p);
     }
-    Ok(events)
+    Ok(unregister_many(net, list))
 }
 
-/// Removes one device and everything that hangs on it.
-fn unregister(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
-    let mut events = Vec::new();
-    // Upper devices first (macvlan/vlan on this one).
-    let uppers: Vec<u32> = net
-        .ns(ns)
-        .map(|n| {
-            n.links
-                .values()
-                .filter(|l| matches!(l.kind, LinkKind::Macvlan { lower, .. } | LinkKind::Vlan { lower, .. } if lower == index))
-                .map(|l| l.index)
-                .collect()
-        })
-        .unwrap_or_default();
-    for up in uppers {
-        events.extend(unregister(net, ns, up));
+/// Unregisters devices as one batch: all of them are closed first
+/// (`dev_close_many`), then each is torn down and announced gone in order.
+pub fn unregister_many(net: &mut Net, mut list: Vec<(NsId, u32)>) -> Vec<Event> {
+    // Devices stacked on a device in the list go too (NETDEV_UNREGISTER).
+    let mut i = 0;
+    while i < list.len() {
+        let (ns, index) = list[i];
+        if let Some(nsr) = net.ns(ns) {
+            for l in nsr.links.values() {
+                if matches!(l.kind, LinkKind::Macvlan { lower, .. } | LinkKind::Vlan { lower, .. } if lower == index)
+                    && !list.contains(&(ns, l.index))
+                {
+                    list.push((ns, l.index));
+                }
+            }
+        }
+        i += 1;
     }
-    if net.ns(ns).and_then(|n| n.link(index)).is_none() {
+    let mut events = close_many(net, &list);
+    for &(ns, index) in &list {
+        events.extend(teardown(net, ns, index));
+    }
+    events
+}
+
+/// Removes one closed device and everything that hangs on it.
+fn teardown(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
+    let mut events = Vec::new();
+    let Some(nsr) = net.ns_mut(ns) else { return events };
+    if nsr.link(index).is_none() {
         return events;
     }
-    // Going down first (dev_close) takes routes and IPv6 addresses.
-    if net.ns(ns).and_then(|n| n.link(index)).is_some_and(|l| l.is_up()) {
-        events.extend(set_up(net, ns, index, false).unwrap_or_default());
-    }
-    let Some(nsr) = net.ns_mut(ns) else { return events };
     // Ports leave a bridge being deleted.
     let ports: Vec<u32> = nsr.links.values().filter(|l| l.master == Some(index)).map(|l| l.index).collect();
     for p in ports {
@@ -401,7 +401,7 @@ fn unregister(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
         events.extend(super::addr::remove_v4_at(nsr, index, last));
     }
     events.extend(super::ipv6::ifdown(nsr, index, true));
-    // Remaining routes through the device, in every table.
+    // Remaining routes through the device, in every table (fib_disable_ip, force).
     let id = nsr.id;
     for r in nsr.fib4.remove_where(|r| r.uses_dev(index)) {
         events.push(Event::Route4 { ns: id, new: false, route: r });
@@ -410,10 +410,12 @@ fn unregister(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
         events.push(Event::Route6 { ns: id, new: false, route: r });
     }
     events.extend(super::neigh::flush_dev(nsr, index));
+    events.push(Event::Netconf { ns, family: crate::wire::AF_INET, ifindex: index as i32, new: false });
+    events.push(Event::Netconf { ns, family: crate::wire::AF_INET6, ifindex: index as i32, new: false });
     if let Some(l) = nsr.links.remove(&index) {
         events.push(Event::DelLink { ns, link: Box::new(l) });
     }
-    // A veth whose peer vanished loses its carrier reference.
+    // A veth whose peer vanished keeps no reference to it.
     for other in net.namespaces.values_mut() {
         for l in other.links.values_mut() {
             if let LinkKind::Veth { peer: Some((pns, pidx)) } = l.kind {
@@ -426,34 +428,111 @@ fn unregister(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     events
 }
 
-/// Brings a device up or down (`dev_open`/`dev_close` via `dev_change_flags`),
-/// with carrier changes of veth peers, bridge and stacked devices, and the
-/// IPv4/IPv6 side effects.
+/// Brings a device up or down (`dev_open` / `dev_close` via
+/// `dev_change_flags`) with every side effect, in the order Linux notifies.
 pub fn set_up(net: &mut Net, ns: NsId, index: u32, up: bool) -> KResult<Vec<Event>> {
-    let nsr = net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
-    let link = nsr.link_mut(index).ok_or(KernelError::new(Errno::ENODEV))?;
+    let link = net.ns(ns).and_then(|n| n.link(index)).ok_or(KernelError::new(Errno::ENODEV))?;
     if link.is_up() == up {
         return Ok(Vec::new());
     }
+    if up { Ok(open(net, ns, index)) } else { Ok(close_many(net, &[(ns, index)])) }
+}
+
+/// `__dev_open` + `__dev_notify_flags`: RTM_NEWLINK first, then the
+/// NETDEV_UP chain (IPv4, then IPv6), then the link watch for carriers that
+/// the driver raised.
+fn open(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     let mut events = Vec::new();
-    // __dev_notify_flags: RTM_NEWLINK first, then the NETDEV_UP/DOWN chain.
-    if up {
-        link.flags |= iff::UP;
-        events.push(Event::NewLink { ns, link: Box::new(link.clone()), change: iff::UP });
-        let addrs: Vec<Ifa4> = nsr.link(index).map(|l| l.addrs4.clone()).unwrap_or_default();
-        for a in &addrs {
-            events.extend(super::addr::fib_add_ifaddr(nsr, index, a));
-        }
+    let oper = default_operstate(net, ns, index);
+    let Some(link) = net.ns_mut(ns).and_then(|n| n.link_mut(index)) else { return events };
+    link.flags |= iff::UP;
+    if !link.carrier {
+        link.oper = oper;
+    }
+    let pending = update_carriers(net, vec![(ns, index)]);
+    if let Some(l) = net.ns(ns).and_then(|n| n.link(index)) {
+        events.push(Event::NewLink { ns, link: Box::new(l.clone()), change: iff::UP });
+    }
+    if let Some(nsr) = net.ns_mut(ns) {
+        events.extend(super::addr::inet_netdev_up(nsr, index));
         events.extend(super::ipv6::netdev_up(nsr, index));
-    } else {
+    }
+    events.extend(linkwatch(net, pending));
+    events
+}
+
+/// `dev_close_many` + `__dev_notify_flags` for each: RTM_NEWLINK, then the
+/// NETDEV_DOWN chain (routes, IPv6 addresses, neighbours); then the link
+/// watch for the carriers that dropped elsewhere.
+fn close_many(net: &mut Net, list: &[(NsId, u32)]) -> Vec<Event> {
+    let mut events = Vec::new();
+    let mut pending = Vec::new();
+    for &(ns, index) in list {
+        let Some(link) = net.ns_mut(ns).and_then(|n| n.link_mut(index)) else { continue };
+        if !link.is_up() {
+            continue;
+        }
         link.flags &= !iff::UP;
-        events.push(Event::NewLink { ns, link: Box::new(link.clone()), change: iff::UP });
+        for p in update_carriers(net, vec![(ns, index)]) {
+            if !pending.contains(&p) {
+                pending.push(p);
+            }
+        }
+        let Some(nsr) = net.ns_mut(ns) else { continue };
+        if let Some(l) = nsr.link(index) {
+            events.push(Event::NewLink { ns, link: Box::new(l.clone()), change: iff::UP });
+        }
         events.extend(fib_sync_down(nsr, index, true));
         events.extend(super::ipv6::ifdown(nsr, index, false));
         events.extend(super::neigh::flush_dev(nsr, index));
     }
-    events.extend(refresh_carriers(net, ns, index));
-    Ok(events)
+    events.extend(linkwatch(net, pending));
+    events
+}
+
+/// The link watch (`linkwatch_do_dev`): for each device whose carrier
+/// changed, set the RFC 2863 state and, if it is up, run NETDEV_CHANGE
+/// (IPv6 "link becomes ready", neighbour flush on loss) and announce it.
+fn linkwatch(net: &mut Net, pending: Vec<(NsId, u32)>) -> Vec<Event> {
+    let mut events = Vec::new();
+    for (ns, index) in pending {
+        let oper = default_operstate(net, ns, index);
+        let Some(nsr) = net.ns_mut(ns) else { continue };
+        let Some(link) = nsr.link_mut(index) else { continue };
+        link.oper = oper;
+        if !link.is_up() {
+            continue;
+        }
+        let carrier = link.carrier;
+        if carrier {
+            events.extend(super::ipv6::netdev_change(nsr, index));
+        } else {
+            events.extend(super::neigh::flush_dev(nsr, index));
+        }
+        if let Some(l) = nsr.link(index) {
+            events.push(Event::NewLink { ns, link: Box::new(l.clone()), change: 0 });
+        }
+    }
+    events
+}
+
+/// `default_operstate`: UP with carrier; without it LOWERLAYERDOWN when the
+/// device's iflink (looked up in its own namespace, as Linux does) exists and
+/// has no carrier either, else DOWN.
+fn default_operstate(net: &Net, ns: NsId, index: u32) -> OperState {
+    let Some(nsr) = net.ns(ns) else { return OperState::Down };
+    let Some(link) = nsr.link(index) else { return OperState::Down };
+    if link.carrier {
+        return OperState::Up;
+    }
+    let iflink = link.iflink();
+    if iflink == index {
+        return OperState::Down;
+    }
+    match nsr.link(iflink) {
+        Some(peer) if !peer.carrier => OperState::LowerLayerDown,
+        _ => OperState::Down,
+    }
 }
 
 /// Deletes the routes that go through a device that went down
@@ -485,40 +564,47 @@ pub fn fib_sync_down(nsr: &mut super::Namespace, index: u32, admin_down: bool) -
     events
 }
 
-/// Recomputes carrier for a device and those whose carrier depends on it
-/// (veth peer, bridge master, stacked uppers), emitting NETDEV_CHANGE effects.
-pub fn refresh_carriers(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
-    let mut events = Vec::new();
-    let mut todo = vec![(ns, index)];
-    let mut seen = Vec::new();
-    while let Some((n, i)) = todo.pop() {
-        if seen.contains(&(n, i)) || seen.len() > 64 {
-            continue;
+/// Recomputes the carrier of the given devices and of every device whose
+/// carrier depends on them (veth peer, bridge, stacked devices), counting
+/// transitions; returns the devices whose carrier changed, in order.
+fn update_carriers(net: &mut Net, start: Vec<(NsId, u32)>) -> Vec<(NsId, u32)> {
+    let mut changed = Vec::new();
+    let mut todo: std::collections::VecDeque<(NsId, u32)> = start.into();
+    let mut visits = 0;
+    while let Some((n, i)) = todo.pop_front() {
+        visits += 1;
+        if visits > 256 {
+            break;
         }
-        seen.push((n, i));
         let Some(want) = wanted_carrier(net, n, i) else { continue };
         let Some(nsr) = net.ns_mut(n) else { continue };
         let Some(kind) = nsr.link(i).map(|l| l.kind.clone()) else { continue };
-        let dependents: Vec<(NsId, u32)> = dependents_of(nsr, i, &kind, n);
+        let dependents = dependents_of(nsr, i, &kind, n);
         let Some(link) = nsr.link_mut(i) else { continue };
         if link.carrier != want {
             link.carrier = want;
-            link.operstate_known = true;
             if want {
                 link.carrier_up_count += 1;
             } else {
                 link.carrier_down_count += 1;
             }
-            events.push(Event::NewLink { ns: n, link: Box::new(link.clone()), change: 0 });
-            if want {
-                events.extend(super::ipv6::netdev_change(nsr, i));
-            } else {
-                events.extend(super::ipv6::carrier_lost(nsr, i));
+            if !changed.contains(&(n, i)) {
+                changed.push((n, i));
             }
+            todo.extend(dependents);
+        } else if changed.is_empty() && todo.is_empty() {
+            // The device itself did not change; its dependents may still (veth open).
+            todo.extend(dependents);
         }
-        todo.extend(dependents);
     }
-    events
+    changed
+}
+
+/// Recomputes carriers after a change outside open/close (enslaving,
+/// moving), running the link watch for what changed.
+pub fn refresh_carriers(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
+    let pending = update_carriers(net, vec![(ns, index)]);
+    linkwatch(net, pending)
 }
 
 fn dependents_of(nsr: &super::Namespace, index: u32, kind: &LinkKind, ns: NsId) -> Vec<(NsId, u32)> {
