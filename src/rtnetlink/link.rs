@@ -140,36 +140,124 @@ fn put_linkinfo(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link) {
             b.put(crate::wire::link::vlan::FLAGS, &f);
             end_plain_nest(b, d);
         }
-        LinkKind::Bridge(conf) => put_bridge_data(b, conf),
+        LinkKind::Bridge(conf) => put_bridge_data(b, conf, link),
         _ => {}
     }
-    if link.master.is_some_and(|m| net.ns(ns).and_then(|n| n.link(m)).is_some_and(|l| matches!(l.kind, LinkKind::Bridge(_)))) {
-        b.put_str(info::SLAVE_KIND, "bridge");
+    if let Some(bridge) = link.master.and_then(|m| net.ns(ns).and_then(|n| n.link(m))) {
+        if matches!(bridge.kind, LinkKind::Bridge(_)) {
+            b.put_str(info::SLAVE_KIND, "bridge");
+            put_brport_data(b, bridge, link, port_number(net, ns, bridge.index, link.index));
+        }
     }
     end_plain_nest(b, li);
 }
 
-fn put_bridge_data(b: &mut MessageBuilder, conf: &BridgeConf) {
+/// IFLA_INFO_DATA of a bridge (`br_fill_info`), in 6.18's order and with
+/// the attributes this kernel's configuration emits.
+fn put_bridge_data(b: &mut MessageBuilder, conf: &BridgeConf, link: &Link) {
+    let id = bridge_id(conf, &link.address);
     let d = b.begin_nest(info::DATA);
-    b.put_u32(IFLA_BR_FORWARD_DELAY, conf.forward_delay);
-    b.put_u32(IFLA_BR_HELLO_TIME, conf.hello_time);
-    b.put_u32(IFLA_BR_MAX_AGE, conf.max_age);
-    b.put_u32(IFLA_BR_AGEING_TIME, conf.ageing_time);
-    b.put_u32(IFLA_BR_STP_STATE, conf.stp_state);
-    b.put_u16(IFLA_BR_PRIORITY, conf.priority);
-    b.put_u8(IFLA_BR_VLAN_FILTERING, conf.vlan_filtering);
-    b.put_u16(IFLA_BR_VLAN_DEFAULT_PVID, conf.default_pvid);
+    for timer in 16..=19 {
+        b.put_u64(timer, 0); // HELLO/TCN/TOPOLOGY_CHANGE/GC timers: none running
+    }
+    b.put_u32(1, conf.forward_delay);
+    b.put_u32(2, conf.hello_time);
+    b.put_u32(3, conf.max_age);
+    b.put_u32(4, conf.ageing_time);
+    b.put_u32(5, conf.stp_state);
+    b.put_u16(6, conf.priority);
+    b.put_u8(7, conf.vlan_filtering);
+    b.put_u16(9, 0); // GROUP_FWD_MASK
+    b.put(11, &id); // BRIDGE_ID
+    b.put(10, &id); // ROOT_ID: the bridge is its own root without STP
+    b.put_u16(12, 0); // ROOT_PORT
+    b.put_u32(13, 0); // ROOT_PATH_COST
+    b.put_u8(14, 0); // TOPOLOGY_CHANGE
+    b.put_u8(15, 0); // TOPOLOGY_CHANGE_DETECTED
+    b.put(20, &[0x01, 0x80, 0xc2, 0, 0, 0]); // GROUP_ADDR
+    let mut boolopt = [0u8; 8];
+    boolopt[4..8].copy_from_slice(&0x1fu32.to_ne_bytes());
+    b.put(46, &boolopt); // MULTI_BOOLOPT: value 0, mask of known options
+    b.put_u32(48, 0); // FDB_N_LEARNED
+    b.put_u32(49, 0); // FDB_MAX_LEARNED
+    b.put_u8(22, 1); // MCAST_ROUTER
+    b.put_u8(23, 1); // MCAST_SNOOPING
+    b.put_u8(24, 0); // MCAST_QUERY_USE_IFADDR
+    b.put_u8(25, 0); // MCAST_QUERIER
+    b.put_u8(42, 0); // MCAST_STATS_ENABLED
+    b.put_u32(26, 16); // MCAST_HASH_ELASTICITY
+    b.put_u32(27, 4096); // MCAST_HASH_MAX
+    b.put_u32(28, 2); // MCAST_LAST_MEMBER_CNT
+    b.put_u32(29, 2); // MCAST_STARTUP_QUERY_CNT
+    b.put_u8(43, 2); // MCAST_IGMP_VERSION
+    b.put_u8(44, 1); // MCAST_MLD_VERSION
+    for (t, v) in [(30, 100u64), (31, 26000), (32, 25500), (33, 12500), (34, 1000), (35, 3125)] {
+        b.put_u64(t, v); // multicast intervals in hundredths of a second
+    }
+    b.put_u8(36, 0); // NF_CALL_IPTABLES
+    b.put_u8(37, 0); // NF_CALL_IP6TABLES
+    b.put_u8(38, 0); // NF_CALL_ARPTABLES
     end_plain_nest(b, d);
 }
 
-const IFLA_BR_FORWARD_DELAY: u16 = 1;
-const IFLA_BR_HELLO_TIME: u16 = 2;
-const IFLA_BR_MAX_AGE: u16 = 3;
-const IFLA_BR_AGEING_TIME: u16 = 4;
-const IFLA_BR_STP_STATE: u16 = 5;
-const IFLA_BR_PRIORITY: u16 = 6;
-const IFLA_BR_VLAN_FILTERING: u16 = 7;
-const IFLA_BR_VLAN_DEFAULT_PVID: u16 = 39;
+/// The 8-byte STP bridge id: priority then the bridge's MAC.
+fn bridge_id(conf: &BridgeConf, mac: &[u8]) -> [u8; 8] {
+    let mut id = [0u8; 8];
+    id[..2].copy_from_slice(&conf.priority.to_be_bytes());
+    for (d, s) in id[2..].iter_mut().zip(mac) {
+        *d = *s;
+    }
+    id
+}
+
+/// IFLA_INFO_SLAVE_DATA of a bridge port (`br_port_fill_attrs`).
+fn put_brport_data(b: &mut MessageBuilder, bridge: &Link, port: &Link, port_no: u16) {
+    let LinkKind::Bridge(conf) = &bridge.kind else { return };
+    let id = bridge_id(conf, &bridge.address);
+    let forwarding = bridge.is_up() && port.is_running();
+    let d = b.begin_nest(info::SLAVE_DATA);
+    b.put_u8(1, if forwarding { 3 } else { 0 }); // STATE: forwarding or disabled
+    b.put_u16(2, 32); // PRIORITY
+    b.put_u32(3, 2); // COST (10 Gb/s link)
+    for t in [4u16, 5, 6, 7, 28] {
+        b.put_u8(t, 0); // MODE, GUARD, PROTECT, FAST_LEAVE, MCAST_TO_UCAST
+    }
+    for t in [8u16, 9, 27, 30] {
+        b.put_u8(t, 1); // LEARNING, UNICAST_FLOOD, MCAST_FLOOD, BCAST_FLOOD
+    }
+    b.put_u8(10, 0); // PROXYARP
+    b.put_u8(12, 0); // PROXYARP_WIFI
+    b.put(13, &id); // ROOT_ID
+    b.put(14, &id); // BRIDGE_ID
+    b.put_u16(15, 0x8000 | port_no); // DESIGNATED_PORT
+    b.put_u16(16, 0); // DESIGNATED_COST
+    b.put_u16(17, 0x8000 | port_no); // ID
+    b.put_u16(18, port_no); // NO
+    for t in [19u16, 20, 29] {
+        b.put_u8(t, 0); // TOPOLOGY_CHANGE_ACK, CONFIG_PENDING, VLAN_TUNNEL
+    }
+    b.put_u16(31, 0); // GROUP_FWD_MASK
+    for t in [32u16, 35, 36, 33, 39, 40, 43] {
+        b.put_u8(t, 0); // NEIGH_SUPPRESS, ISOLATED, LOCKED, MRP_RING_OPEN, MRP_IN_OPEN, MAB, NEIGH_VLAN_SUPPRESS
+    }
+    for t in [21u16, 22, 23] {
+        b.put_u64(t, 0); // MESSAGE_AGE, FORWARD_DELAY, HOLD timers
+    }
+    b.put_u8(25, 1); // MULTICAST_ROUTER
+    b.put_u32(37, 512); // MCAST_EHT_HOSTS_LIMIT
+    b.put_u32(38, 0); // MCAST_EHT_HOSTS_CNT
+    b.put_u32(41, 0); // MCAST_N_GROUPS
+    b.put_u32(42, 0); // MCAST_MAX_GROUPS
+    end_plain_nest(b, d);
+}
+
+/// A port's number on its bridge: ports are numbered from 1 in the order
+/// they joined (approximated by ifindex order).
+fn port_number(net: &Net, ns: NsId, bridge: u32, port: u32) -> u16 {
+    let Some(nsr) = net.ns(ns) else { return 1 };
+    let n = nsr.links.values().filter(|l| l.master == Some(bridge) && l.index <= port).count();
+    n.max(1) as u16
+}
 
 /// The id `ns` knows the peer's namespace by, for links whose other end is
 /// elsewhere (`rtnl_fill_link_netnsid`).
