@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::errno::Errno;
+use crate::history::{Op, Snapshot};
 use crate::host::{Host, NetlinkSocket, SockOpt};
 use crate::rtnetlink::{Creds, Kernel};
 use crate::stack::{Net, NsId};
@@ -55,6 +56,58 @@ impl World {
     /// Runs `f` with read access to the network state.
     pub fn with_net<T>(&self, f: impl FnOnce(&Net) -> T) -> T {
         f(&self.kernel.borrow().net)
+    }
+
+    /// The operations that built this world's state (see [`Snapshot`]).
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot { ops: self.kernel.borrow().history.clone() }
+    }
+
+    /// A fresh world rebuilt from a snapshot, identical in state.
+    pub fn restore(snapshot: &Snapshot) -> World {
+        let world = World::new();
+        for op in &snapshot.ops {
+            world.replay(op);
+        }
+        world
+    }
+
+    fn replay(&self, op: &Op) {
+        match op {
+            Op::Datagram { ns, privileged, bytes } => {
+                let creds = if *privileged { Creds::ROOT } else { Creds::USER };
+                if let Ok(sock) = self.socket(NsId(*ns), creds) {
+                    sock.send(bytes);
+                }
+            }
+            Op::NetnsAdd(name) => {
+                let mut k = self.kernel.borrow_mut();
+                let _ = k.net.add_named(name);
+                k.history.push(op.clone());
+            }
+            Op::NetnsDel(name) => {
+                let mut k = self.kernel.borrow_mut();
+                if let Ok(events) = k.net.del_named(name) {
+                    k.announce(&events);
+                }
+                k.history.push(op.clone());
+            }
+            Op::Sysctl { ns, key, value } => {
+                let mut k = self.kernel.borrow_mut();
+                let devs: Vec<String> =
+                    k.net.ns(NsId(*ns)).map(|n| n.links.values().map(|l| l.name.clone()).collect()).unwrap_or_default();
+                let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
+                if let Some(n) = k.net.ns_mut(NsId(*ns)) {
+                    let _ = n.sysctl.set(key, value, &devs);
+                }
+                k.history.push(op.clone());
+            }
+            Op::Advance(ms) => {
+                let mut k = self.kernel.borrow_mut();
+                k.net.now_ms += ms;
+                k.history.push(op.clone());
+            }
+        }
     }
 
     /// A deep copy of this world (sockets are not carried over).
@@ -142,12 +195,17 @@ impl Host for World {
     }
 
     fn netns_add(&mut self, name: &str) -> Result<(), Errno> {
-        self.kernel.borrow_mut().net.add_named(name).map(|_| ())
+        let mut k = self.kernel.borrow_mut();
+        k.net.add_named(name)?;
+        k.history.push(Op::NetnsAdd(name.to_string()));
+        Ok(())
     }
 
     fn netns_del(&mut self, name: &str) -> Result<(), Errno> {
-        let events = self.kernel.borrow_mut().net.del_named(name)?;
-        self.kernel.borrow_mut().announce(&events);
+        let mut k = self.kernel.borrow_mut();
+        let events = k.net.del_named(name)?;
+        k.announce(&events);
+        k.history.push(Op::NetnsDel(name.to_string()));
         Ok(())
     }
 
@@ -179,7 +237,10 @@ impl Host for World {
         let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
         let mut k = self.kernel.borrow_mut();
         let ns = k.net.ns_mut(self.current).ok_or(Errno::ENOENT)?;
-        ns.sysctl.set(key, value, &devs).ok_or(Errno::ENOENT)
+        ns.sysctl.set(key, value, &devs).ok_or(Errno::ENOENT)?;
+        let op = Op::Sysctl { ns: self.current.0, key: key.to_string(), value: value.to_string() };
+        k.history.push(op);
+        Ok(())
     }
 
     fn sysctl_keys(&self) -> Vec<String> {

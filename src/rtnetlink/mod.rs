@@ -31,6 +31,8 @@ pub struct Kernel {
     pub net: Net,
     sockets: BTreeMap<u32, SocketState>,
     next_port: u32,
+    /// Every state-changing operation so far (what a snapshot replays).
+    pub history: Vec<crate::history::Op>,
 }
 
 impl Default for Kernel {
@@ -58,7 +60,7 @@ type Handler = fn(&mut Ctx<'_>, &Request<'_>) -> KResult<()>;
 impl Kernel {
     /// A kernel over a fresh network.
     pub fn new() -> Self {
-        Kernel { net: Net::new(), sockets: BTreeMap::new(), next_port: 0 }
+        Kernel { net: Net::new(), sockets: BTreeMap::new(), next_port: 0, history: Vec::new() }
     }
 
     /// Opens a NETLINK_ROUTE socket in a namespace; returns its port id.
@@ -102,6 +104,9 @@ impl Kernel {
         let Some(sock) = self.sockets.get(&port) else { return out };
         let (ns, strict, ext_ack, cap_ack, privileged) =
             (sock.ns, sock.strict_chk, sock.ext_ack, sock.cap_ack, sock.creds.net_admin);
+        if crate::history::may_change_state(datagram) {
+            self.history.push(crate::history::Op::Datagram { ns: ns.0, privileged, bytes: datagram.to_vec() });
+        }
         for msg in MessageIter::new(datagram) {
             let Ok(msg) = msg else { break };
             let req = Request::new(&msg, port, strict);
