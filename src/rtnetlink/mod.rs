@@ -6,6 +6,7 @@ pub mod addr;
 pub mod link;
 pub mod neigh;
 pub mod netconf;
+pub mod nsid;
 mod notify;
 pub mod reply;
 pub mod route;
@@ -53,6 +54,9 @@ pub struct Ctx<'a> {
     pub replies: Vec<Vec<u8>>,
     /// The dump was filtered (NLM_F_DUMP_FILTERED on its parts and DONE).
     pub filtered: bool,
+    /// Ready-made notifications (message, group) for changes that are not
+    /// stack events.
+    pub notices: Vec<(Vec<u8>, u32)>,
 }
 
 type Handler = fn(&mut Ctx<'_>, &Request<'_>) -> KResult<()>;
@@ -146,14 +150,17 @@ impl Kernel {
         let dump = is_get && h.flags & NLM_F_DUMP != 0;
         let handler = if dump { dump_handler(kind, family) } else { doit_handler(kind, family) };
         let handler = handler.ok_or(KernelError::new(Errno::EOPNOTSUPP))?;
-        let mut ctx = Ctx { net: &mut self.net, ns, events: Vec::new(), replies: Vec::new(), filtered: false };
+        let mut ctx = Ctx { net: &mut self.net, ns, events: Vec::new(), replies: Vec::new(), filtered: false, notices: Vec::new() };
         let result = handler(&mut ctx, req);
-        let Ctx { events, replies, filtered, .. } = ctx;
+        let Ctx { events, replies, filtered, notices, .. } = ctx;
         // Changes are announced even when the request fails part-way
         // (handlers only fail before changing anything).
         let echo = req.has(NLM_F_ECHO);
         for ev in &events {
             self.deliver(ev, req, echo, out);
+        }
+        for (msg, group) in notices {
+            self.multicast(ns, msg, group, req, echo, out);
         }
         result?;
         out.extend(replies);
@@ -168,13 +175,19 @@ impl Kernel {
     /// group, and a copy to the requester when it asked for NLM_F_ECHO.
     fn deliver(&mut self, ev: &Event, req: &Request<'_>, echo: bool, out: &mut Vec<Vec<u8>>) {
         for (msg, group) in notify::messages(&self.net, ev, req) {
-            if echo {
-                out.push(msg.clone());
-            }
-            for (port, s) in self.sockets.iter_mut() {
-                if s.ns == ev.ns() && s.in_group(group) && !(echo && *port == req.port) {
-                    s.queue.push_back(msg.clone());
-                }
+            self.multicast(ev.ns(), msg, group, req, echo, out);
+        }
+    }
+
+    /// `nlmsg_notify`: a copy to the requester when it asked for an echo,
+    /// and the message to every other listener of the group in the namespace.
+    fn multicast(&mut self, ns: NsId, msg: Vec<u8>, group: u32, req: &Request<'_>, echo: bool, out: &mut Vec<Vec<u8>>) {
+        if echo {
+            out.push(msg.clone());
+        }
+        for (port, s) in self.sockets.iter_mut() {
+            if s.ns == ns && s.in_group(group) && !(echo && *port == req.port) {
+                s.queue.push_back(msg.clone());
             }
         }
     }
@@ -216,6 +229,8 @@ fn doit_handler(kind: MessageType, family: u8) -> Option<Handler> {
         M::GetNeigh => neigh::get_neigh,
         M::NewRule => rule::new_rule,
         M::DelRule => rule::del_rule,
+        M::NewNsId => nsid::new_nsid,
+        M::GetNsId => nsid::get_nsid,
         _ => return None,
     })
 }
@@ -229,6 +244,7 @@ fn dump_handler(kind: MessageType, family: u8) -> Option<Handler> {
         M::GetRoute => route::dump_routes,
         M::GetNeigh => neigh::dump_neigh,
         M::GetRule => rule::dump_rules,
+        M::GetNsId => nsid::dump_nsid,
         _ => return None,
     })
 }
