@@ -1,11 +1,368 @@
 //! An iproute2 6.1-compatible `ip` command that reaches the kernel only
 //! through netlink bytes on a [`crate::host::NetlinkSocket`].
+//!
+//! The layout follows iproute2: this file is ip/ip.c (global options and
+//! the object table); [`link`] and [`address`] are ip/iplink.c and
+//! ip/ipaddress.c; [`client`] is lib/libnetlink.c; [`print`] and [`json`]
+//! are lib/json_print.c and lib/json_writer.c; [`ctx`] holds the per-run
+//! state with the helpers of lib/utils.c and lib/ll_map.c.
+
+pub mod addr;
+pub mod address;
+pub mod args;
+pub mod client;
+pub mod ctx;
+pub mod filter;
+pub mod json;
+pub mod link;
+pub mod linkcache;
+pub mod names;
+pub mod nl;
+pub mod print;
+pub mod printf;
+pub mod usage;
+
+use args::{matches, Exit, Res};
+use client::Rtnl;
+use ctx::{Ip, Opts};
+use print::Printer;
 
 use crate::host::Host;
 use crate::output::Output;
 
+/// The handler of one object: gets the words after the object name and
+/// returns what iproute2's `do_*` function returns (the exit status is its
+/// negation), or an early exit.
+pub type ObjectFn = fn(&mut Ip, &[String]) -> Res<i32>;
+
+/// The objects `ip` knows, in ip/ip.c's order (abbreviations pick the
+/// first match).
+pub const OBJECTS: &[(&str, ObjectFn)] = &[
+    ("address", address::do_ipaddr),
+    ("addrlabel", unsupported),
+    ("maddress", unsupported),
+    ("route", unsupported),
+    ("rule", unsupported),
+    ("neighbor", unsupported),
+    ("neighbour", unsupported),
+    ("ntable", unsupported),
+    ("ntbl", unsupported),
+    ("link", link::do_iplink),
+    ("l2tp", unsupported),
+    ("fou", unsupported),
+    ("ila", unsupported),
+    ("macsec", unsupported),
+    ("tunnel", unsupported),
+    ("tunl", unsupported),
+    ("tuntap", unsupported),
+    ("tap", unsupported),
+    ("token", unsupported),
+    ("tcpmetrics", unsupported),
+    ("tcp_metrics", unsupported),
+    ("monitor", unsupported),
+    ("xfrm", unsupported),
+    ("mroute", unsupported),
+    ("mrule", unsupported),
+    ("netns", unsupported),
+    ("netconf", unsupported),
+    ("vrf", unsupported),
+    ("sr", unsupported),
+    ("nexthop", unsupported),
+    ("mptcp", unsupported),
+    ("ioam", unsupported),
+    ("help", do_help),
+    ("stats", unsupported),
+];
+
+fn unsupported(ip: &mut Ip, _args: &[String]) -> Res<i32> {
+    ip.err("This object is not available in this ip.\n");
+    Ok(-1)
+}
+
+fn do_help(ip: &mut Ip, _args: &[String]) -> Res<i32> {
+    Err(usage(ip.p.out))
+}
+
+/// Prints `ip`'s usage on standard error; the status is 255.
+pub fn usage(out: &mut Output) -> Exit {
+    out.err(usage::IP);
+    Exit(255)
+}
+
+/// The version line of `ip -V`.
+pub const VERSION: &str = "ip utility, iproute2-6.1.0, libbpf 1.1.2\n";
+
+/// How `-color` was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum ColorOpt {
+    #[default]
+    Never,
+    Auto,
+    Always,
+}
+
+/// `matches_color`: "-c", "-color", "-c=always|auto|never".
+fn matches_color(opt: &str) -> Option<ColorOpt> {
+    let (name, val) = match opt.find('=') {
+        Some(i) => (&opt[..i], Some(&opt[i + 1..])),
+        None => (opt, None),
+    };
+    if !matches(name, "-color") {
+        return None;
+    }
+    match val {
+        None | Some("") | Some("always") => Some(ColorOpt::Always),
+        Some("auto") => Some(ColorOpt::Auto),
+        Some("never") => Some(ColorOpt::Never),
+        _ => None,
+    }
+}
+
+struct Global {
+    opts: Opts,
+    color: ColorOpt,
+    batch: Option<String>,
+    netns: Option<String>,
+}
+
+/// Parses the options before the object (ip.c's `main` loop). Returns the
+/// options and the index of the first word after them.
+fn parse_global(args: &[String], out: &mut Output) -> Res<(Global, usize)> {
+    let mut g = Global {
+        opts: Opts { loops: 10, ..Opts::default() },
+        color: ColorOpt::Never,
+        batch: None,
+        netns: None,
+    };
+    let mut i = 0;
+    while i < args.len() {
+        let full = args[i].as_str();
+        if full == "--" {
+            i += 1;
+            break;
+        }
+        if !full.starts_with('-') {
+            break;
+        }
+        let opt = if full.as_bytes().get(1) == Some(&b'-') { &full[1..] } else { full };
+        let o = &mut g.opts;
+        if matches(opt, "-loops") {
+            i += 1;
+            let Some(v) = args.get(i) else { return Err(usage(out)) };
+            o.loops = atoi(v);
+        } else if matches(opt, "-family") {
+            i += 1;
+            let Some(v) = args.get(i) else { return Err(usage(out)) };
+            if v == "help" {
+                return Err(usage(out));
+            }
+            o.family = names::read_family(v);
+            if o.family == 0 {
+                out.err(&format!("Error: argument \"{v}\" is wrong: invalid protocol family\n"));
+                return Err(Exit(255));
+            }
+        } else if opt == "-4" {
+            o.family = 2;
+        } else if opt == "-6" {
+            o.family = 10;
+        } else if opt == "-0" {
+            o.family = 17;
+        } else if opt == "-M" {
+            o.family = 28;
+        } else if opt == "-B" {
+            o.family = 7;
+        } else if matches(opt, "-human") || matches(opt, "-human-readable") {
+            o.human += 1;
+        } else if matches(opt, "-iec") {
+            o.iec += 1;
+        } else if matches(opt, "-stats") || matches(opt, "-statistics") {
+            o.stats += 1;
+        } else if matches(opt, "-details") {
+            o.details += 1;
+        } else if matches(opt, "-resolve") {
+            o.resolve += 1;
+        } else if matches(opt, "-oneline") {
+            o.oneline += 1;
+        } else if matches(opt, "-timestamp") {
+            o.timestamp += 1;
+        } else if matches(opt, "-tshort") {
+            o.timestamp += 1;
+        } else if matches(opt, "-Version") {
+            out.out(VERSION);
+            return Err(Exit(0));
+        } else if matches(opt, "-force") {
+            o.force += 1;
+        } else if matches(opt, "-batch") {
+            i += 1;
+            let Some(v) = args.get(i) else { return Err(usage(out)) };
+            g.batch = Some(v.clone());
+        } else if matches(opt, "-brief") {
+            o.brief += 1;
+        } else if matches(opt, "-json") {
+            o.json += 1;
+        } else if matches(opt, "-pretty") {
+            o.pretty += 1;
+        } else if matches(opt, "-rcvbuf") {
+            i += 1;
+            let Some(v) = args.get(i) else { return Err(usage(out)) };
+            if args::get_u32(v, 0).is_none() {
+                out.err(&format!("Invalid rcvbuf size '{v}'\n"));
+                return Err(Exit(255));
+            }
+        } else if let Some(c) = matches_color(opt) {
+            g.color = c;
+        } else if matches(opt, "-help") {
+            return Err(usage(out));
+        } else if matches(opt, "-netns") {
+            i += 1;
+            let Some(v) = args.get(i) else {
+                out.err("Command line is not complete. Try option \"help\"\n");
+                return Err(Exit(255));
+            };
+            g.netns = Some(v.clone());
+        } else if matches(opt, "-Numeric") {
+            o.numeric += 1;
+        } else if matches(opt, "-all") {
+            o.all = true;
+        } else if opt == "-echo" {
+            o.echo += 1;
+        } else {
+            out.err(&format!("Option \"{opt}\" is unknown, try \"ip -help\".\n"));
+            return Err(Exit(255));
+        }
+        i += 1;
+    }
+    Ok((g, i))
+}
+
+/// C `atoi`: leading digits with an optional sign, 0 otherwise.
+fn atoi(s: &str) -> i32 {
+    let t = s.trim_start();
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let v: i64 = digits.parse().unwrap_or(0);
+    (if neg { -v } else { v }) as i32
+}
+
 /// Runs `ip` with `args` (without the program name) and returns its exit status.
 pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
-    let _ = (host, args, out);
-    0
+    let saved_ns = host.current_netns();
+    let status = run_inner(host, args, out);
+    if host.current_netns() != saved_ns {
+        let _ = host.set_current_netns(saved_ns.as_deref());
+    }
+    status
+}
+
+fn run_inner(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
+    let (g, first) = match parse_global(args, out) {
+        Ok(v) => v,
+        Err(Exit(code)) => return code & 0xff,
+    };
+    if let Some(ns) = &g.netns {
+        // `netns_switch`: later sockets open in the named namespace.
+        if let Err(e) = host.set_current_netns(Some(ns)) {
+            out.err(&format!("Cannot open network namespace \"{ns}\": {}\n", e.message()));
+            return 255;
+        }
+    }
+    // `check_enable_color`: never with JSON; "auto" needs a terminal,
+    // which this output never is.
+    let color = g.opts.json == 0 && g.color == ColorOpt::Always;
+    if let Some(file) = &g.batch {
+        out.err(&format!(
+            "Cannot open file \"{file}\" for reading: No such file or directory\n"
+        ));
+        return 1;
+    }
+    let rth = match Rtnl::open(host, true) {
+        Ok(r) => r,
+        Err(e) => {
+            out.err(&format!("Cannot open netlink socket: {}\n", e.message()));
+            return 1;
+        }
+    };
+    let mut p = Printer::new(out);
+    p.set_color(color);
+    p.set_pretty(g.opts.pretty > 0);
+    if g.opts.oneline > 0 {
+        p.sl = "\\";
+    }
+    let mut ip = Ip { host, p, o: g.opts, rth, ll: Default::default() };
+    let rest = &args[first..];
+    match rest.split_first() {
+        Some((obj, tail)) => do_cmd(&mut ip, obj, tail),
+        None => usage(ip.p.out).0 & 0xff,
+    }
+}
+
+/// Finds and runs an object (`do_cmd`).
+fn do_cmd(ip: &mut Ip, obj: &str, tail: &[String]) -> i32 {
+    for (name, f) in OBJECTS {
+        if matches(obj, name) {
+            return match f(ip, tail) {
+                Ok(r) => r.wrapping_neg() & 0xff,
+                Err(Exit(code)) => code & 0xff,
+            };
+        }
+    }
+    ip.err(&format!("Object \"{obj}\" is unknown, try \"ip help\".\n"));
+    1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn global_options_and_abbreviations() {
+        let mut out = Output::new();
+        let a = words("-s -s -d -j -p -br -o -4 link");
+        let (g, i) = parse_global(&a, &mut out).unwrap();
+        assert_eq!(i, 8);
+        assert_eq!(g.opts.stats, 2);
+        assert_eq!(g.opts.details, 1);
+        assert_eq!((g.opts.json, g.opts.pretty, g.opts.brief, g.opts.oneline), (1, 1, 1, 1));
+        assert_eq!(g.opts.family, 2);
+        let (g, _) = parse_global(&words("--json -h -c=never"), &mut out).unwrap();
+        assert_eq!((g.opts.json, g.opts.human), (1, 1));
+        assert_eq!(g.color, ColorOpt::Never);
+        let (g, _) = parse_global(&words("-c"), &mut out).unwrap();
+        assert_eq!(g.color, ColorOpt::Always);
+        let (g, _) = parse_global(&words("-b f"), &mut out).unwrap();
+        assert_eq!(g.batch.as_deref(), Some("f"));
+    }
+
+    #[test]
+    fn unknown_option_and_version() {
+        let mut out = Output::new();
+        assert_eq!(parse_global(&words("-foo link"), &mut out).err(), Some(Exit(255)));
+        assert_eq!(out.stderr(), "Option \"-foo\" is unknown, try \"ip -help\".\n");
+        let mut out = Output::new();
+        assert_eq!(parse_global(&words("-c=bad"), &mut out).err(), Some(Exit(255)));
+        let mut out = Output::new();
+        assert_eq!(parse_global(&words("-V"), &mut out).err(), Some(Exit(0)));
+        assert_eq!(out.stdout(), VERSION);
+    }
+
+    #[test]
+    fn object_table_abbreviations_pick_the_first_match() {
+        let find = |w: &str| OBJECTS.iter().find(|(n, _)| matches(w, n)).map(|(n, _)| *n);
+        assert_eq!(find("a"), Some("address"));
+        assert_eq!(find("add"), Some("address"));
+        assert_eq!(find("r"), Some("route"));
+        assert_eq!(find("ru"), Some("rule"));
+        assert_eq!(find("n"), Some("neighbor"));
+        assert_eq!(find("l"), Some("link"));
+        assert_eq!(find("m"), Some("maddress"));
+        assert_eq!(find("frob"), None);
+    }
 }
