@@ -1,0 +1,93 @@
+//! Runs every tests/scenarios/*.sh through the iplab shell on a fresh world
+//! and requires the transcript recorded from Linux (tests/golden/*.out),
+//! after the one documented normalisation filter (tests/record/normalize.sed).
+
+mod support;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use iplab::output::Output;
+use iplab::shell::Shell;
+use iplab::World;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The transcript format of tests/record/record-scenarios.sh: each command
+/// as `$ LINE`, then what it printed, then `[exit N]` when N is not 0.
+pub fn transcript(script: &str) -> String {
+    let mut shell = Shell::new(Box::new(World::new()));
+    let mut out = String::new();
+    for line in script.lines() {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        out.push_str(&format!("$ {line}\n"));
+        let mut o = Output::new();
+        let status = shell.run_line(line, &mut o);
+        out.push_str(&o.combined());
+        if status != 0 {
+            out.push_str(&format!("[exit {status}]\n"));
+        }
+    }
+    out
+}
+
+/// Applies tests/record/normalize.sed (when present) with the system's sed.
+fn normalise(text: &str) -> String {
+    let filter = root().join("tests/record/normalize.sed");
+    if !filter.exists() {
+        return text.to_string();
+    }
+    let mut child = match Command::new("sed").arg("-E").arg("-f").arg(&filter).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn() {
+        Ok(c) => c,
+        Err(_) => return text.to_string(),
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(text.as_bytes());
+    }
+    child.wait_with_output().map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default()
+}
+
+fn scenarios() -> Vec<PathBuf> {
+    let dir = root().join("tests/scenarios");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "sh")).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+fn golden_for(script: &Path) -> PathBuf {
+    let stem = script.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    root().join("tests/golden").join(format!("{stem}.out"))
+}
+
+#[test]
+fn scenarios_match_linux_transcripts() {
+    let all = scenarios();
+    assert!(!all.is_empty(), "no scenarios under tests/scenarios");
+    let mut failures = Vec::new();
+    for script in &all {
+        let name = script.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_string();
+        let Ok(expected) = std::fs::read_to_string(golden_for(script)) else {
+            failures.push(format!("{name}: no golden file"));
+            continue;
+        };
+        let text = std::fs::read_to_string(script).unwrap_or_default();
+        let actual = normalise(&transcript(&text));
+        let expected = normalise(&expected);
+        if actual != expected {
+            let e: Vec<String> = expected.lines().map(str::to_string).collect();
+            let a: Vec<String> = actual.lines().map(str::to_string).collect();
+            failures.push(format!("{name}:\n{}", support::diff_lines(&e, &a)));
+        }
+    }
+    let passed = all.len() - failures.len();
+    eprintln!("{passed} of {} scenarios match", all.len());
+    assert!(failures.is_empty(), "{} of {} scenarios differ from Linux:\n\n{}", failures.len(), all.len(), failures.join("\n"));
+}
