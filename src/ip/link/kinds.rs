@@ -71,7 +71,8 @@ fn help_text_for(id: &str) -> String {
 
 fn veth_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
     if words.first().map(String::as_str) != Some("peer") {
-        ip.err(usage::TYPE_VETH);
+        // veth's usage goes to standard output whatever the stream asked.
+        ip.p.fp(usage::TYPE_VETH);
         return Ok(-1);
     }
     // The peer's ifinfomsg sits at the start of VETH_INFO_PEER; the peer's
@@ -88,7 +89,8 @@ fn veth_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
         return Ok(consumed);
     }
     if ty.is_some() {
-        let bad = rest.get(consumed as usize).cloned().unwrap_or_default();
+        // iproute2 names the word at the peer's count from "peer".
+        let bad = words.get(consumed as usize).cloned().unwrap_or_default();
         return Err(ip.duparg("type", &bad));
     }
     // Move index, flags and change from the main header into the peer's.

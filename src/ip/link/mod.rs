@@ -58,6 +58,12 @@ pub fn do_iplink(ip: &mut Ip, args: &[String]) -> Res<i32> {
     if matches(cmd, "show") || matches(cmd, "lst") || matches(cmd, "list") {
         return super::address::ipaddr_list_link(ip, rest);
     }
+    if matches(cmd, "xstats") {
+        return iplink_xstats(ip, rest);
+    }
+    if matches(cmd, "afstats") {
+        return iplink_afstats(ip, rest);
+    }
     if matches(cmd, "property") {
         return iplink_prop(ip, rest);
     }
@@ -541,6 +547,54 @@ fn iplink_modify(ip: &mut Ip, cmd: u16, flags: u16, words: &[String]) -> Res<i32
     }
     let idx = ifi_index(&req);
     ip.ll.drop_index(idx as u32);
+    Ok(0)
+}
+
+/// `iplink_ifla_xstats`: no link type here reports extended statistics.
+fn iplink_xstats(ip: &mut Ip, args: &[String]) -> Res<i32> {
+    let mut a = Args::new(args);
+    let Some(w) = a.peek() else {
+        ip.err("xstats: missing argument\n");
+        return Ok(-1);
+    };
+    if matches(w, "type") {
+        let v = ip.next_arg(&mut a)?;
+        let Some(k) = kinds::find(v) else { return Err(ip.invarg("invalid type", v)) };
+        ip.err(&format!("xstats: link type {} doesn't support xstats\n", k.id));
+        Ok(-1)
+    } else if matches(w, "help") {
+        ip.p.fp("Usage: ... xstats type TYPE [ ARGS ]\n");
+        Ok(0)
+    } else {
+        Err(ip.invarg("unknown argument", w))
+    }
+}
+
+/// `iplink_afstats`: per-family link statistics (only MPLS has any, and
+/// this stack has no MPLS), so only the arguments are checked.
+fn iplink_afstats(ip: &mut Ip, args: &[String]) -> Res<i32> {
+    let mut a = Args::new(args);
+    let mut dev: Option<&str> = None;
+    while let Some(w) = a.peek() {
+        if w == "dev" {
+            let v = ip.next_arg(&mut a)?;
+            if dev.is_some() {
+                return Err(ip.duparg2("dev", v));
+            }
+            dev = Some(v);
+        } else if matches(w, "help") {
+            return Err(usage(ip));
+        } else {
+            ip.err(&format!("Command \"{w}\" is unknown, try \"ip link help\".\n"));
+            return Err(Exit(255));
+        }
+        a.advance();
+    }
+    if let Some(d) = dev {
+        if ip.ll_name_to_index(d) == 0 {
+            ip.err(&format!("Device \"{d}\" does not exist.\n"));
+        }
+    }
     Ok(0)
 }
 

@@ -143,6 +143,39 @@ pub fn print_name_and_link(ip: &mut Ip, fmt: &str, name: &str, tb: &Tb) -> bool 
     mdown
 }
 
+/// `print_queuelen`: IFLA_TXQLEN, or what SIOCGIFTXQLEN would say (asked
+/// here with RTM_GETLINK by name) when the message lacks it.
+fn print_queuelen(ip: &mut Ip, tb: &Tb, name: &str) {
+    let qlen = match tb.u32(ifla::TXQLEN) {
+        Some(q) => q,
+        None => match txqlen_of(ip, name) {
+            Ok(q) => q,
+            Err(e) => {
+                ip.err(&format!("ioctl(SIOCGIFTXQLEN) failed: {}\n", crate::errno::Errno(e).message()));
+                return;
+            }
+        },
+    };
+    if qlen != 0 {
+        ip.p.print_int(Kind::Any, Some("txqlen"), "qlen %d", i64::from(qlen as i32));
+    }
+}
+
+/// The queue length of a device by name, on a separate socket.
+fn txqlen_of(ip: &mut Ip, name: &str) -> Result<u32, i32> {
+    use super::super::client::Rtnl;
+    use super::super::nl::Req;
+    let mut rth = Rtnl::open(ip.host, false).map_err(|e| e.0)?;
+    let mut req = Req::new(18, crate::wire::NLM_F_REQUEST);
+    req.push_header(&IfInfoRepr::default().to_bytes());
+    req.addattr32(ifla::EXT_MASK, super::super::ctx::RTEXT_FILTER_SKIP_STATS);
+    req.addattr_strz(ifla::IFNAME, name);
+    let ans = rth.talk(&mut ip.p, &mut req, true, false)?.ok_or(19)?;
+    let m = Msg::parse(&ans).ok_or(19)?;
+    let t = Tb::parse(m.payload.get(16..).unwrap_or(&[]), IFLA_MAX);
+    Ok(t.u32(ifla::TXQLEN).unwrap_or(0))
+}
+
 /// `print_linkinfo_brief`.
 fn print_linkinfo_brief(ip: &mut Ip, f: &Filter, name: &str, ifi: &IfInfoRepr, tb: &Tb) {
     let mdown = print_name_and_link(ip, "%-16s ", name, tb);
@@ -254,11 +287,7 @@ pub fn print_linkinfo(ip: &mut Ip, f: &Filter, do_link: bool, raw: &[u8]) -> Res
         ip.p.print_string(Kind::Any, Some("group"), "group %s ", Some(&s));
     }
     if f.showqueue {
-        if let Some(q) = tb.u32(ifla::TXQLEN) {
-            if q != 0 {
-                ip.p.print_int(Kind::Any, Some("txqlen"), "qlen %d", i64::from(q as i32));
-            }
-        }
+        print_queuelen(ip, &tb, &name);
     }
     if let Some(ev) = tb.u32(ifla::EVENT) {
         print_link_event(ip, ev);
