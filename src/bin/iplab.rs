@@ -4,6 +4,7 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
+
 use iplab::output::{Output, Stream};
 use iplab::shell::Shell;
 use iplab::World;
@@ -42,6 +43,35 @@ fn run(lines: impl Iterator<Item = String>, prompt: bool) -> i32 {
     status
 }
 
+/// A terminal session with line editing and history (rustyline).
+fn interactive() -> i32 {
+    let mut shell = Shell::new(Box::new(World::new()));
+    let mut editor = match rustyline::DefaultEditor::new() {
+        Ok(e) => e,
+        Err(_) => return run(std::io::stdin().lock().lines().map_while(Result::ok), true),
+    };
+    let mut status = 0;
+    loop {
+        match editor.readline(&shell.prompt()) {
+            Ok(line) => {
+                if !line.trim().is_empty() {
+                    let _ = editor.add_history_entry(line.as_str());
+                }
+                let mut out = Output::new();
+                status = shell.run_line(&line, &mut out);
+                emit(&out);
+                if shell.exited() {
+                    break;
+                }
+            }
+            // Ctrl-C abandons the line, as bash does.
+            Err(rustyline::error::ReadlineError::Interrupted) => continue,
+            Err(_) => break,
+        }
+    }
+    status
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let status = match args.first().map(String::as_str) {
@@ -58,8 +88,11 @@ fn main() {
         },
         None => {
             let stdin = std::io::stdin();
-            let interactive = stdin.is_terminal();
-            run(stdin.lock().lines().map_while(Result::ok), interactive)
+            if stdin.is_terminal() {
+                interactive()
+            } else {
+                run(stdin.lock().lines().map_while(Result::ok), false)
+            }
         }
     };
     std::process::exit(status);
