@@ -6,6 +6,9 @@
 //! unshare --net bash -c 'ip -d link > a; target/debug/examples/ip_real -d link > b; diff a b'
 //! ```
 //!
+//! With `IP_REAL_TRACE=1` every request and reply is written to standard
+//! error in hex (how the test fixtures in src/ip were captured).
+//!
 //! The [`Host`] here is a thin layer over AF_NETLINK sockets, `setns`
 //! through /run/netns, and /proc/sys.
 
@@ -120,7 +123,15 @@ mod real {
                     std::mem::size_of::<libc::sockaddr_nl>() as libc::socklen_t,
                 );
             }
-            self.read_all()
+            let replies = self.read_all();
+            if std::env::var_os("IP_REAL_TRACE").is_some() {
+                let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+                eprintln!("> {}", hex(datagram));
+                for r in &replies {
+                    eprintln!("< {}", hex(r));
+                }
+            }
+            replies
         }
         fn drain(&mut self) -> Vec<Vec<u8>> {
             self.read_all()

@@ -22,6 +22,9 @@ pub mod print;
 pub mod printf;
 pub mod usage;
 
+#[cfg(test)]
+mod tests_replay;
+
 use args::{matches, Exit, Res};
 use client::Rtnl;
 use ctx::{Ip, Opts};
