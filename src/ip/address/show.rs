@@ -1,7 +1,7 @@
 //! Printing addresses (ip/ipaddress.c `print_addrinfo`,
 //! `print_selected_addrinfo`, `print_ifa_flags`).
 
-use super::super::addr::{format_host, prefix_matches};
+use super::super::addr::{format_host_r, prefix_matches};
 use super::super::args::Res;
 use super::super::ctx::Ip;
 use super::super::filter::{fnmatch, Filter};
@@ -146,17 +146,18 @@ pub fn print_addrinfo(ip: &mut Ip, f: &Filter, raw: &[u8]) -> Res<Seen> {
     }
 
     let color = Color::for_family(ifa_h.family);
+    let resolve = ip.o.resolve > 0;
     let local = v.tb.get(ifa::LOCAL).or(v.tb.get(ifa::ADDRESS));
     let address = v.tb.get(ifa::ADDRESS).or(v.tb.get(ifa::LOCAL));
     if let Some(l) = local {
-        let s = format_host(ifa_h.family, l.value);
+        let s = format_host_r(ifa_h.family, l.value, resolve);
         ip.p.print_color_string(Kind::Any, color, Some("local"), "%s", Some(&s));
         if let Some(a) = address {
             let n = if ifa_h.family == 2 { 4 } else { 16 };
             let differ = a.value.get(..n) != l.value.get(..n);
             if differ {
                 ip.p.print_string(Kind::Fp, None, " %s ", Some("peer"));
-                let s = format_host(ifa_h.family, a.value);
+                let s = format_host_r(ifa_h.family, a.value, resolve);
                 ip.p.print_color_string(Kind::Any, color, Some("address"), "%s", Some(&s));
             }
         }
@@ -170,12 +171,12 @@ pub fn print_addrinfo(ip: &mut Ip, f: &Filter, raw: &[u8]) -> Res<Seen> {
     }
     if let Some(b) = v.tb.get(ifa::BROADCAST) {
         ip.p.print_string(Kind::Fp, None, "%s ", Some("brd"));
-        let s = format_host(ifa_h.family, b.value);
+        let s = format_host_r(ifa_h.family, b.value, resolve);
         ip.p.print_color_string(Kind::Any, color, Some("broadcast"), "%s ", Some(&s));
     }
     if let Some(b) = v.tb.get(ifa::ANYCAST) {
         ip.p.print_string(Kind::Fp, None, "%s ", Some("any"));
-        let s = format_host(ifa_h.family, b.value);
+        let s = format_host_r(ifa_h.family, b.value, resolve);
         ip.p.print_color_string(Kind::Any, color, Some("anycast"), "%s ", Some(&s));
     }
     let scope = scope_n2a(ifa_h.scope, ip.o.numeric > 0);
