@@ -231,7 +231,7 @@ mod real {
                         .collect()
                 })
                 .unwrap_or_default();
-            v.sort_by(|a, b| b.0.cmp(&a.0));
+            v.sort_by_key(|e| std::cmp::Reverse(e.0));
             v.into_iter().map(|(_, n)| n).collect()
         }
         fn netns_add(&mut self, _name: &str) -> Result<(), Errno> {

@@ -186,9 +186,7 @@ fn parse_global(args: &[String], out: &mut Output) -> Res<(Global, usize)> {
             o.resolve += 1;
         } else if matches(opt, "-oneline") {
             o.oneline += 1;
-        } else if matches(opt, "-timestamp") {
-            o.timestamp += 1;
-        } else if matches(opt, "-tshort") {
+        } else if matches(opt, "-timestamp") || matches(opt, "-tshort") {
             o.timestamp += 1;
         } else if matches(opt, "-Version") {
             out.out(VERSION);

@@ -227,13 +227,9 @@ pub fn print_linkinfo(ip: &mut Ip, f: &Filter, do_link: bool, raw: &[u8]) -> Res
         }
     }
     match tb.u32(ifla::MASTER) {
-        Some(master) => {
-            if f.master > 0 && i64::from(master) != f.master {
-                return Ok(-1);
-            }
-        }
+        Some(master) if f.master > 0 && i64::from(master) != f.master => return Ok(-1),
         None if f.master > 0 => return Ok(-1),
-        None => {}
+        _ => {}
     }
     if let Some(k) = &f.kind {
         if link_kind(&tb, false).as_deref() != Some(k.as_str()) {
