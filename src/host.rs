@@ -60,4 +60,13 @@ pub trait Host {
     fn sysctl_set(&mut self, key: &str, value: &str) -> Result<(), Errno>;
     /// Every sysctl key this host knows, sorted (for `sysctl -a`).
     fn sysctl_keys(&self) -> Vec<String>;
+    /// Whether standard output is a terminal (for `-color=auto`).
+    fn stdout_is_terminal(&self) -> bool {
+        false
+    }
+    /// Reads a file (for `ip -batch FILE`); hosts without files say ENOENT.
+    fn read_file(&self, path: &str) -> Result<String, Errno> {
+        let _ = path;
+        Err(Errno::ENOENT)
+    }
 }
