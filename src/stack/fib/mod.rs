@@ -78,6 +78,26 @@ impl<K: PrefixKey> Fib<K> {
         }
     }
 
+    /// Heap bytes the tables take: the tries plus the routes they hold.
+    pub fn memory_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.tables
+            .values()
+            .map(|t| {
+                let routes: usize = t
+                    .values()
+                    .map(|a| {
+                        a.capacity() * size_of::<Route<K>>()
+                            + a.iter()
+                                .map(|r| r.nexthops.capacity() * size_of::<super::route::NextHop<K>>() + r.metrics.capacity() * 8)
+                                .sum::<usize>()
+                    })
+                    .sum();
+                t.memory_bytes() + routes
+            })
+            .sum()
+    }
+
     /// Total number of routes.
     pub fn route_count(&self) -> usize {
         self.tables.values().map(|t| t.values().map(|a| a.len()).sum::<usize>()).sum()

@@ -103,6 +103,11 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
     pub fn values(&self) -> impl Iterator<Item = &V> {
         self.map.values()
     }
+    /// Estimated heap bytes of the structure itself (values excluded).
+    pub fn memory_bytes(&self) -> usize {
+        // A B-tree node holds up to 11 entries plus bookkeeping.
+        self.map.len() * (std::mem::size_of::<(K, u8)>() + std::mem::size_of::<V>() + 16)
+    }
     /// Keeps only the prefixes for which `f` returns true.
     pub fn retain(&mut self, mut f: impl FnMut(K, u8, &mut V) -> bool) {
         self.map.retain(|(k, l), v| f(*k, *l, v));

@@ -1,0 +1,154 @@
+//! A full Internet-sized routing table through the front door: inserts
+//! 1,000,000 IPv4 routes with RTM_NEWROUTE through `Socket::send`, then times
+//! `route get` lookups (RTM_GETROUTE through the socket) and the FIB lookup
+//! itself, and reports the memory the table takes per route.
+//!
+//! Run with `cargo bench --bench route_table`; `benches/kernel_routes.sh`
+//! measures the same insertions on the real kernel for the side-by-side ratio.
+
+use std::time::Instant;
+
+use criterion::{black_box, Criterion};
+use iplab::wire::link::IfInfoRepr;
+use iplab::wire::route::RtMsgRepr;
+use iplab::wire::{MessageBuilder, NlaWriter, NLM_F_ACK, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REQUEST};
+use iplab::{Creds, Socket, World};
+
+/// A small deterministic generator (xorshift64*), so every run builds the same table.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+}
+
+/// Prefix lengths in roughly the proportions of today's IPv4 Internet table:
+/// about 60% /24, most of the rest /16–/23, a few shorter and longer ones.
+fn prefix_len(r: u64) -> u8 {
+    match r % 1000 {
+        0..=599 => 24,
+        600..=699 => 22,
+        700..=779 => 23,
+        780..=839 => 21,
+        840..=889 => 20,
+        890..=929 => 19,
+        930..=959 => 16,
+        960..=974 => 18,
+        975..=984 => 17,
+        985..=989 => 15,
+        990..=992 => 14,
+        993..=994 => 12,
+        995 => 8,
+        996..=997 => 25,
+        998 => 28,
+        _ => 32,
+    }
+}
+
+/// `count` distinct canonical prefixes outside 10.0.0.0/8.
+pub fn prefixes(count: usize) -> Vec<(u32, u8)> {
+    let mut rng = Rng(0x1234_5678_9abc_def1);
+    let mut seen = std::collections::HashSet::with_capacity(count);
+    let mut out = Vec::with_capacity(count);
+    while out.len() < count {
+        let len = prefix_len(rng.next());
+        let addr = (rng.next() >> 32) as u32;
+        let mask = if len == 0 { 0 } else { u32::MAX << (32 - u32::from(len)) };
+        let p = addr & mask;
+        if p >> 24 == 10 || p >> 24 == 127 || p >> 28 >= 14 || p == 0 {
+            continue;
+        }
+        if seen.insert((p, len)) {
+            out.push((p, len));
+        }
+    }
+    out
+}
+
+fn request(seq: u32, dst: u32, len: u8, gw: u32) -> Vec<u8> {
+    let mut b = MessageBuilder::new(24, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, seq, 0);
+    b.push(&RtMsgRepr { family: 2, dst_len: len, table: 254, protocol: 4, scope: 0, kind: 1, ..Default::default() }.to_bytes());
+    b.put_u32(15, 254);
+    b.put(1, &dst.to_be_bytes());
+    b.put(5, &gw.to_be_bytes());
+    b.finish()
+}
+
+/// A world with a veth pair up and 10.0.0.1/8 on v0, so 10.0.0.254 is a valid gateway.
+fn world_with_uplink() -> (World, Socket) {
+    let world = World::new();
+    let s = world.socket(world.initial_ns(), Creds::ROOT).unwrap();
+    let mut add = MessageBuilder::new(16, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, 1, 0);
+    add.push(&IfInfoRepr::default().to_bytes());
+    add.put_str(3, "v0");
+    let li = add.begin_nest(18);
+    add.put_str(1, "veth");
+    add.end_nest(li);
+    s.send(&add.finish());
+    for (seq, index) in [(2, 2), (3, 3)] {
+        let mut up = MessageBuilder::new(16, NLM_F_REQUEST | NLM_F_ACK, seq, 0);
+        up.push(&IfInfoRepr { index, flags: 1, change: 1, ..Default::default() }.to_bytes());
+        s.send(&up.finish());
+    }
+    let mut addr = MessageBuilder::new(20, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, 4, 0);
+    addr.push(&iplab::wire::addr::IfAddrRepr { family: 2, prefix_len: 8, flags: 0, scope: 0, index: 3 }.to_bytes());
+    addr.put(2, &[10, 0, 0, 1]);
+    addr.put(1, &[10, 0, 0, 1]);
+    s.send(&addr.finish());
+    (world, s)
+}
+
+fn route_get(seq: u32, dst: u32) -> Vec<u8> {
+    let mut b = MessageBuilder::new(26, NLM_F_REQUEST, seq, 0);
+    b.push(&RtMsgRepr { family: 2, dst_len: 32, ..Default::default() }.to_bytes());
+    b.put(1, &dst.to_be_bytes());
+    b.finish()
+}
+
+fn main() {
+    let count: usize = std::env::var("ROUTES").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
+    let table = prefixes(count);
+    let gw = u32::from_be_bytes([10, 0, 0, 254]);
+    let requests: Vec<Vec<u8>> = table.iter().enumerate().map(|(i, (p, l))| request(i as u32 + 10, *p, *l, gw)).collect();
+    let (world, sock) = world_with_uplink();
+    let start = Instant::now();
+    let mut failures = 0usize;
+    for r in &requests {
+        let replies = sock.send(r);
+        if replies.iter().any(|m| m.len() >= 20 && m[16..20] != [0, 0, 0, 0]) {
+            failures += 1;
+        }
+    }
+    let insert = start.elapsed();
+    println!("inserted {} routes in {:.3} s: {:.1} ns per route through Socket::send ({failures} failed)", count, insert.as_secs_f64(), insert.as_nanos() as f64 / count as f64);
+    let routes = world.with_net(|n| n.ns(world.initial_ns()).map(|ns| ns.fib4.route_count()).unwrap_or(0));
+    let bytes = world.with_net(|n| n.ns(world.initial_ns()).map(|ns| ns.fib4.memory_bytes()).unwrap_or(0));
+    println!("table holds {routes} routes in {bytes} bytes: {:.1} bytes per route", bytes as f64 / routes.max(1) as f64);
+
+    let mut rng = Rng(42);
+    let probes: Vec<u32> = (0..4096).map(|_| {
+        let (p, l) = table[(rng.next() % table.len() as u64) as usize];
+        let host = if l >= 32 { 0 } else { (rng.next() as u32) & (u32::MAX >> l) };
+        p | host
+    }).collect();
+    let mut c = Criterion::default().configure_from_args().sample_size(20);
+    let mut i = 0usize;
+    c.bench_function("route get via Socket::send (1M routes)", |b| {
+        b.iter(|| {
+            i = (i + 1) % probes.len();
+            black_box(sock.send(&route_get(1, probes[i])))
+        })
+    });
+    let mut j = 0usize;
+    c.bench_function("FIB longest match (1M routes)", |b| {
+        b.iter(|| {
+            j = (j + 1) % probes.len();
+            world.with_net(|n| black_box(n.ns(world.initial_ns()).and_then(|ns| ns.fib4.table(254)).map(|t| t.longest_match(probes[j]).is_some())))
+        })
+    });
+    c.final_summary();
+}
