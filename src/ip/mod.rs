@@ -17,6 +17,7 @@ pub mod json;
 pub mod link;
 pub mod linkcache;
 pub mod names;
+pub mod netconf;
 pub mod nl;
 pub mod print;
 pub mod printf;
@@ -67,7 +68,7 @@ pub const OBJECTS: &[(&str, ObjectFn)] = &[
     ("mroute", unsupported),
     ("mrule", unsupported),
     ("netns", unsupported),
-    ("netconf", unsupported),
+    ("netconf", netconf::do_ipnetconf),
     ("vrf", unsupported),
     ("sr", unsupported),
     ("nexthop", unsupported),

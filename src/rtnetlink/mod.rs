@@ -6,6 +6,7 @@ pub mod addr;
 pub mod link;
 pub mod neigh;
 pub mod netconf;
+pub mod netconf_get;
 pub mod nsid;
 mod notify;
 pub mod reply;
@@ -231,6 +232,7 @@ fn doit_handler(kind: MessageType, family: u8) -> Option<Handler> {
         M::DelRule => rule::del_rule,
         M::NewNsId => nsid::new_nsid,
         M::GetNsId => nsid::get_nsid,
+        M::GetNetconf => netconf_get::get_netconf,
         _ => return None,
     })
 }
@@ -245,6 +247,7 @@ fn dump_handler(kind: MessageType, family: u8) -> Option<Handler> {
         M::GetNeigh => neigh::dump_neigh,
         M::GetRule => rule::dump_rules,
         M::GetNsId => nsid::dump_nsid,
+        M::GetNetconf => netconf_get::dump_netconf,
         _ => return None,
     })
 }

@@ -1,0 +1,109 @@
+//! RTM_GETNETCONF: one device's forwarding settings, or all of them
+//! (net/ipv4/devinet.c `inet_netconf_get_devconf`,
+//! `inet_netconf_dump_devconf`; net/ipv6/addrconf.c
+//! `inet6_netconf_get_devconf`, `inet6_netconf_dump_devconf`). The
+//! messages are the ones [`super::netconf::fill`] builds for notifications,
+//! with every setting (`NETCONFA_ALL`).
+//!
+//! Measured on Linux 6.18: a get for an unknown ifindex is ENODEV for IPv4
+//! but EINVAL for IPv6; a missing NETCONFA_IFINDEX is EINVAL; a get for any
+//! other family is EOPNOTSUPP; a dump for a family without a netconf dump
+//! (AF_UNSPEC, AF_PACKET, ...) becomes `rtnl_dump_all`: IPv4, then IPv6.
+
+use super::reply::Request;
+use super::Ctx;
+use crate::errno::{Errno, KResult, KernelError};
+use crate::wire::attr::AttrTable;
+use crate::wire::{AF_INET, AF_INET6, NLM_F_MULTI};
+
+/// `NETCONFA_IFINDEX`.
+const NETCONFA_IFINDEX: u16 = 1;
+/// `NETCONFA_MAX` in 6.18 (NETCONFA_BC_FORWARDING).
+const NETCONFA_MAX: u16 = 8;
+/// `NETCONFA_IFINDEX_ALL`: the `all` settings.
+const IFINDEX_ALL: i32 = -1;
+/// `NETCONFA_IFINDEX_DEFAULT`: the `default` settings.
+const IFINDEX_DEFAULT: i32 = -2;
+/// `struct netconfmsg` padded to 4 bytes.
+const NETCONFMSG_LEN: usize = 4;
+
+/// `inet_netconf_valid_get_req` / `inet6_netconf_valid_get_req`: the
+/// attributes of a get request; strict sockets may send only the ifindex.
+fn valid_get_req<'a>(req: &Request<'a>, family: u8) -> KResult<AttrTable<'a>> {
+    let attrs = AttrTable::parse(req.payload.get(NETCONFMSG_LEN..).unwrap_or(&[]), NETCONFA_MAX)?;
+    if req.strict {
+        for k in 0..=NETCONFA_MAX {
+            if attrs.has(k) && k != NETCONFA_IFINDEX {
+                let msg = if family == AF_INET6 {
+                    "ipv6: Unsupported attribute in netconf get request"
+                } else {
+                    "ipv4: Unsupported attribute in netconf get request"
+                };
+                return Err(KernelError::msg(Errno::EINVAL, msg));
+            }
+        }
+    }
+    Ok(attrs)
+}
+
+/// RTM_GETNETCONF for one ifindex (or `all`/`default`) of one family.
+pub fn get_netconf(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let family = req.payload.first().copied().unwrap_or(0);
+    if family != AF_INET && family != AF_INET6 {
+        // No doit is registered for other families (rtnetlink_rcv_msg).
+        return Err(KernelError::new(Errno::EOPNOTSUPP));
+    }
+    let attrs = valid_get_req(req, family)?;
+    let ifindex = attrs.get(NETCONFA_IFINDEX).ok_or(KernelError::new(Errno::EINVAL))?.i32()?;
+    if ifindex != IFINDEX_ALL && ifindex != IFINDEX_DEFAULT {
+        let exists = ifindex > 0 && ctx.net.ns(ctx.ns).and_then(|n| n.link(ifindex as u32)).is_some();
+        if !exists {
+            // devinet.c answers ENODEV; addrconf.c EINVAL.
+            let errno = if family == AF_INET { Errno::ENODEV } else { Errno::EINVAL };
+            return Err(KernelError::new(errno));
+        }
+    }
+    let msg = super::netconf::fill(ctx.net, ctx.ns, family, ifindex, true, req.header.seq, req.port);
+    ctx.replies.push(msg);
+    Ok(())
+}
+
+/// RTM_GETNETCONF dump: every device of the namespace in ifindex order,
+/// then `all` and `default`, for IPv4 and/or IPv6 by the request's family.
+pub fn dump_netconf(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let family = req.payload.first().copied().unwrap_or(0);
+    let families: &[u8] = match family {
+        AF_INET => &[AF_INET],
+        AF_INET6 => &[AF_INET6],
+        _ => &[AF_INET, AF_INET6],
+    };
+    for &fam in families {
+        // `inet_netconf_dump_devconf` with strict checking: nothing may
+        // follow the header.
+        if req.strict && req.payload.len() > NETCONFMSG_LEN {
+            let msg = if fam == AF_INET6 {
+                "ipv6: Invalid data after header in netconf dump request"
+            } else {
+                "ipv4: Invalid data after header in netconf dump request"
+            };
+            return Err(KernelError::msg(Errno::EINVAL, msg));
+        }
+        let Some(ns) = ctx.net.ns(ctx.ns) else { return Ok(()) };
+        let mut indexes: Vec<i32> = ns.links.keys().map(|&i| i as i32).collect();
+        indexes.push(IFINDEX_ALL);
+        indexes.push(IFINDEX_DEFAULT);
+        for ifindex in indexes {
+            let mut msg = super::netconf::fill(ctx.net, ctx.ns, fam, ifindex, true, req.header.seq, req.port);
+            set_flags(&mut msg, NLM_F_MULTI);
+            ctx.replies.push(msg);
+        }
+    }
+    Ok(())
+}
+
+/// Sets `nlmsg_flags` of a built message (dump parts carry NLM_F_MULTI).
+fn set_flags(msg: &mut [u8], flags: u16) {
+    if let Some(f) = msg.get_mut(6..8) {
+        f.copy_from_slice(&flags.to_ne_bytes());
+    }
+}
