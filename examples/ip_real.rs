@@ -234,11 +234,53 @@ mod real {
             v.sort_by_key(|e| std::cmp::Reverse(e.0));
             v.into_iter().map(|(_, n)| n).collect()
         }
-        fn netns_add(&mut self, _name: &str) -> Result<(), Errno> {
-            Err(Errno::EPERM)
+        fn netns_add(&mut self, name: &str) -> Result<(), Errno> {
+            // What `ip netns add` does, minus the shared-mount setup: the
+            // name's file, then a new namespace bound onto it (unshared by a
+            // helper thread so this process stays where it is).
+            let _ = std::fs::create_dir(NETNS_RUN_DIR);
+            let path = format!("{NETNS_RUN_DIR}/{name}");
+            let c = CString::new(path.clone()).map_err(|_| Errno::EINVAL)?;
+            // SAFETY: a NUL-terminated path; the descriptor is closed at once.
+            let fd = unsafe { libc::open(c.as_ptr(), libc::O_RDONLY | libc::O_CREAT | libc::O_EXCL, 0) };
+            if fd < 0 {
+                return Err(last_errno());
+            }
+            // SAFETY: closing the descriptor just opened.
+            unsafe { libc::close(fd) };
+            let bound = std::thread::spawn(move || {
+                // SAFETY: unshare affects only this helper thread; the mount
+                // arguments are NUL-terminated strings that outlive the call.
+                unsafe {
+                    if libc::unshare(libc::CLONE_NEWNET) < 0 {
+                        return Err(last_errno());
+                    }
+                    let src = CString::new("/proc/thread-self/ns/net").map_err(|_| Errno::EINVAL)?;
+                    let none = CString::new("none").map_err(|_| Errno::EINVAL)?;
+                    if libc::mount(src.as_ptr(), c.as_ptr(), none.as_ptr(), libc::MS_BIND, std::ptr::null()) < 0 {
+                        return Err(last_errno());
+                    }
+                }
+                Ok(())
+            })
+            .join()
+            .unwrap_or(Err(Errno::EIO));
+            if bound.is_err() {
+                let _ = std::fs::remove_file(&path);
+            }
+            bound
         }
-        fn netns_del(&mut self, _name: &str) -> Result<(), Errno> {
-            Err(Errno::EPERM)
+        fn netns_del(&mut self, name: &str) -> Result<(), Errno> {
+            let path = format!("{NETNS_RUN_DIR}/{name}");
+            let c = CString::new(path).map_err(|_| Errno::EINVAL)?;
+            // SAFETY: NUL-terminated path.
+            unsafe {
+                libc::umount2(c.as_ptr(), libc::MNT_DETACH);
+                if libc::unlink(c.as_ptr()) < 0 {
+                    return Err(last_errno());
+                }
+            }
+            Ok(())
         }
         fn netns_fd(&mut self, name: &str) -> Result<u32, Errno> {
             open_ro(&format!("{NETNS_RUN_DIR}/{name}")).map(|fd| fd as u32)

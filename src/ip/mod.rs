@@ -18,6 +18,7 @@ pub mod link;
 pub mod linkcache;
 pub mod names;
 pub mod netconf;
+pub mod netns;
 pub mod nl;
 pub mod print;
 pub mod printf;
@@ -67,7 +68,7 @@ pub const OBJECTS: &[(&str, ObjectFn)] = &[
     ("xfrm", unsupported),
     ("mroute", unsupported),
     ("mrule", unsupported),
-    ("netns", unsupported),
+    ("netns", netns::do_netns),
     ("netconf", netconf::do_ipnetconf),
     ("vrf", unsupported),
     ("sr", unsupported),

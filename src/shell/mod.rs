@@ -158,11 +158,15 @@ impl Shell {
         let rest = &args[2..];
         let Some(ns) = rest.first() else {
             out.err("No netns name specified\n");
-            return Some(255);
+            return Some(1);
         };
+        if crate::ip::netns::invalid_name(ns) {
+            out.err(&format!("Invalid netns name \"{ns}\"\n"));
+            return Some(255);
+        }
         if rest.len() < 2 {
             out.err("No command specified\n");
-            return Some(255);
+            return Some(1);
         }
         let saved = self.host.current_netns();
         if let Err(e) = self.host.set_current_netns(Some(ns)) {
