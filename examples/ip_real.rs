@@ -301,6 +301,13 @@ mod real {
         fn sysctl_set(&mut self, key: &str, value: &str) -> Result<(), Errno> {
             std::fs::write(Self::key_path(key), value).map_err(|e| Errno(e.raw_os_error().unwrap_or(2)))
         }
+        fn stdout_is_terminal(&self) -> bool {
+            // SAFETY: isatty only inspects the descriptor.
+            unsafe { libc::isatty(1) == 1 }
+        }
+        fn read_file(&self, path: &str) -> Result<String, Errno> {
+            std::fs::read_to_string(path).map_err(|e| Errno(e.raw_os_error().unwrap_or(2)))
+        }
         fn sysctl_keys(&self) -> Vec<String> {
             fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
                 let Ok(rd) = std::fs::read_dir(dir) else { return };

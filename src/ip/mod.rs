@@ -10,6 +10,7 @@
 pub mod addr;
 pub mod address;
 pub mod args;
+pub mod batch;
 pub mod client;
 pub mod ctx;
 pub mod filter;
@@ -123,16 +124,17 @@ fn matches_color(opt: &str) -> Option<ColorOpt> {
     }
 }
 
-struct Global {
-    opts: Opts,
+/// The global options of one command line.
+pub(crate) struct Global {
+    pub(crate) opts: Opts,
     color: ColorOpt,
-    batch: Option<String>,
-    netns: Option<String>,
+    pub(crate) batch: Option<String>,
+    pub(crate) netns: Option<String>,
 }
 
 /// Parses the options before the object (ip.c's `main` loop). Returns the
 /// options and the index of the first word after them.
-fn parse_global(args: &[String], out: &mut Output) -> Res<(Global, usize)> {
+pub(crate) fn parse_global(args: &[String], out: &mut Output) -> Res<(Global, usize)> {
     let mut g = Global {
         opts: Opts { loops: 10, ..Opts::default() },
         color: ColorOpt::Never,
@@ -273,17 +275,17 @@ fn run_inner(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
             return 255;
         }
     }
-    // `check_enable_color`: never with JSON; "auto" needs a terminal,
-    // which this output never is.
-    let color = g.opts.json == 0 && g.color == ColorOpt::Always;
-    if let Some(file) = &g.batch {
-        out.err(&format!(
-            "Cannot open file \"{file}\" for reading: No such file or directory\n"
-        ));
-        return 1;
-    }
-    let rth = match Rtnl::open(host, true) {
+    // `check_enable_color`: never with JSON; "auto" needs a terminal.
+    let color = g.opts.json == 0
+        && (g.color == ColorOpt::Always || (g.color == ColorOpt::Auto && host.stdout_is_terminal()));
+    // A batch runs on one socket without strict checking.
+    let rth = match Rtnl::open(host, g.batch.is_none()) {
         Ok(r) => r,
+        Err(e) if g.batch.is_some() => {
+            let _ = e;
+            out.err("Cannot open rtnetlink\n");
+            return 1;
+        }
         Err(e) => {
             out.err(&format!("Cannot open netlink socket: {}\n", e.message()));
             return 1;
@@ -296,6 +298,9 @@ fn run_inner(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
         p.sl = "\\";
     }
     let mut ip = Ip { host, p, o: g.opts, rth, ll: Default::default() };
+    if let Some(file) = &g.batch {
+        return batch::run_batch(&mut ip, file);
+    }
     let rest = &args[first..];
     match rest.split_first() {
         Some((obj, tail)) => do_cmd(&mut ip, obj, tail),
