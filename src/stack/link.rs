@@ -351,6 +351,13 @@ pub fn delete_link(net: &mut Net, ns: NsId, index: u32) -> KResult<Vec<Event>> {
     let mut list = vec![(ns, index)];
     if let LinkKind::Veth { peer: Some(p) } = link.kind {
         list.push(p);
+        // `veth_dellink` forgets both peers before unregistering, so every
+        // message from here on carries IFLA_LINK 0 ("d0@NONE", measured).
+        for &(lns, li) in &[(ns, index), p] {
+            if let Some(l) = net.ns_mut(lns).and_then(|n| n.link_mut(li)) {
+                l.kind = LinkKind::Veth { peer: None };
+            }
+        }
     }
     Ok(unregister_many(net, list))
 }
