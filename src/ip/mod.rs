@@ -17,6 +17,7 @@ pub mod filter;
 pub mod json;
 pub mod link;
 pub mod linkcache;
+pub mod monitor;
 pub mod names;
 pub mod netconf;
 pub mod netns;
@@ -65,7 +66,7 @@ pub const OBJECTS: &[(&str, ObjectFn)] = &[
     ("token", unsupported),
     ("tcpmetrics", unsupported),
     ("tcp_metrics", unsupported),
-    ("monitor", unsupported),
+    ("monitor", monitor::do_ipmonitor),
     ("xfrm", unsupported),
     ("mroute", unsupported),
     ("mrule", unsupported),
@@ -281,8 +282,7 @@ fn run_inner(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
     // A batch runs on one socket without strict checking.
     let rth = match Rtnl::open(host, g.batch.is_none()) {
         Ok(r) => r,
-        Err(e) if g.batch.is_some() => {
-            let _ = e;
+        Err(_) if g.batch.is_some() => {
             out.err("Cannot open rtnetlink\n");
             return 1;
         }
