@@ -628,10 +628,10 @@ mod tests {
 
     #[test]
     fn print_nsid_of_captured_notifications() {
-        // RTM_NEWNSID as Linux 6.18 multicasts it after `ip netns set a 5`
-        // (captured with an NSID-group listener), and an RTM_DELNSID.
-        let new = hex("1c000000580000000000000000000000000000000800010005000000");
-        let del = hex("1c000000590000000000000000000000000000000800010005000000");
+        // RTM_NEWNSID as Linux 6.18 multicast it after `ip netns set a 5`
+        // (captured with an NSID-group listener), and the same as RTM_DELNSID.
+        let new = hex("1c00000058000000e72a0b6b0e7e0000000000000800010005000000");
+        let del = hex("1c00000059000000e72a0b6b0e7e0000000000000800010005000000");
         let mut host = World::new();
         let mut out = Output::new();
         let mut rtnsh = Rtnl::open(&mut host, false).unwrap();

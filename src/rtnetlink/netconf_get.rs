@@ -107,3 +107,64 @@ fn set_flags(msg: &mut [u8], flags: u16) {
         f.copy_from_slice(&flags.to_ne_bytes());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::host::SockOpt;
+    use crate::rtnetlink::Creds;
+    use crate::World;
+
+    fn req(flags: u16, family: u8, attrs: &[(u16, i32)]) -> Vec<u8> {
+        let mut b = vec![0u8; 16];
+        b.extend_from_slice(&[family, 0, 0, 0]);
+        for (k, v) in attrs {
+            b.extend_from_slice(&8u16.to_ne_bytes());
+            b.extend_from_slice(&k.to_ne_bytes());
+            b.extend_from_slice(&v.to_ne_bytes());
+        }
+        let len = b.len() as u32;
+        b[0..4].copy_from_slice(&len.to_ne_bytes());
+        b[4..6].copy_from_slice(&82u16.to_ne_bytes());
+        b[6..8].copy_from_slice(&flags.to_ne_bytes());
+        b[8..12].copy_from_slice(&1u32.to_ne_bytes());
+        b
+    }
+
+    fn errno_of(m: &[u8]) -> i32 {
+        i32::from_ne_bytes([m[16], m[17], m[18], m[19]])
+    }
+
+    /// The answers Linux 6.18 gave to the same requests.
+    #[test]
+    fn get_errors_as_linux() {
+        let w = World::new();
+        let s = w.socket(w.initial_ns(), Creds::ROOT).unwrap();
+        let r = s.send(&req(5, 2, &[(1, 1)]));
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].len(), 0x4c);
+        assert_eq!(errno_of(&r[1]), 0);
+        assert_eq!(errno_of(&s.send(&req(5, 2, &[(1, 99)]))[0]), -19);
+        assert_eq!(errno_of(&s.send(&req(5, 10, &[(1, 99)]))[0]), -22);
+        assert_eq!(errno_of(&s.send(&req(5, 2, &[]))[0]), -22);
+        assert_eq!(errno_of(&s.send(&req(5, 0, &[(1, 1)]))[0]), -95);
+        let r = s.send(&req(5, 10, &[(1, -2)]));
+        assert_eq!(r[0].len(), 0x3c);
+        // Extra attributes are ignored, unless the socket checks strictly.
+        assert_eq!(errno_of(&s.send(&req(5, 2, &[(1, 1), (2, 1)]))[1]), 0);
+        s.set_option(SockOpt::StrictCheck(true)).unwrap();
+        assert_eq!(errno_of(&s.send(&req(5, 2, &[(1, 1), (2, 1)]))[0]), -22);
+    }
+
+    #[test]
+    fn dumps_by_family() {
+        let w = World::new();
+        let s = w.socket(w.initial_ns(), Creds::ROOT).unwrap();
+        // lo, all, default per family, then NLMSG_DONE.
+        assert_eq!(s.send(&req(0x301, 2, &[])).len(), 4);
+        assert_eq!(s.send(&req(0x301, 10, &[])).len(), 4);
+        assert_eq!(s.send(&req(0x301, 0, &[])).len(), 7);
+        let r = s.send(&req(0x301, 17, &[]));
+        assert_eq!(r.len(), 7);
+        assert_eq!(u16::from_ne_bytes([r[0][6], r[0][7]]), 2);
+    }
+}
