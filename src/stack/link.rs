@@ -420,6 +420,7 @@ fn teardown(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     events.push(Event::Netconf { ns, family: crate::wire::AF_INET, ifindex: index as i32, new: false });
     events.push(Event::Netconf { ns, family: crate::wire::AF_INET6, ifindex: index as i32, new: false });
     if let Some(l) = nsr.links.remove(&index) {
+        nsr.sysctl.forget_device(&l.name);
         events.push(Event::DelLink { ns, link: Box::new(l) });
     }
     // A veth whose peer vanished keeps no reference to it.

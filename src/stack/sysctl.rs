@@ -88,17 +88,29 @@ impl Sysctls {
     pub fn set(&mut self, key: &str, value: &str, devices: &[&str]) -> Option<()> {
         self.get(key, devices)?;
         self.values.insert(key.to_string(), value.to_string());
-        // ip_forward and conf.all.forwarding mirror each other for IPv4.
-        match key {
-            "net.ipv4.ip_forward" => {
-                self.values.insert("net.ipv4.conf.all.forwarding".into(), value.into());
-            }
-            "net.ipv4.conf.all.forwarding" => {
+        // Writing the global switch copies it to `all`, `default` and every
+        // device (`inet_forward_change`, `addrconf_fixup_forwarding`).
+        let family = match key {
+            "net.ipv4.ip_forward" | "net.ipv4.conf.all.forwarding" => Some("ipv4"),
+            "net.ipv6.conf.all.forwarding" => Some("ipv6"),
+            _ => None,
+        };
+        if let Some(family) = family {
+            if family == "ipv4" {
                 self.values.insert("net.ipv4.ip_forward".into(), value.into());
             }
-            _ => {}
+            for dev in ["all", "default"].iter().chain(devices.iter()) {
+                self.values.insert(format!("net.{family}.conf.{dev}.forwarding"), value.into());
+            }
         }
         Some(())
+    }
+
+    /// Drops the settings of a device that went away.
+    pub fn forget_device(&mut self, dev: &str) {
+        let v4 = format!("net.ipv4.conf.{dev}.");
+        let v6 = format!("net.ipv6.conf.{dev}.");
+        self.values.retain(|k, _| !k.starts_with(&v4) && !k.starts_with(&v6));
     }
 
     /// Every key, sorted, for the given device names.
