@@ -11,6 +11,17 @@ use super::route::Route;
 /// The routes stored at one prefix, in the order Linux keeps them.
 pub type Aliases<K> = Vec<Route<K>>;
 
+/// Linux's dump order of two prefixes: IPv4 fib_trie order (key ascending,
+/// longer first for equal keys), IPv6 fib6 walk order (post-order).
+pub fn dump_cmp<K: PrefixKey>(a: K, alen: u8, b: K, blen: u8) -> std::cmp::Ordering {
+    if K::BITS == 32 {
+        a.cmp(&b).then(blen.cmp(&alen))
+    } else {
+        let common = alen.min(blen);
+        if a.mask(common) == b.mask(common) { blen.cmp(&alen) } else { a.cmp(&b) }
+    }
+}
+
 /// The routing tables of one family in one namespace.
 #[derive(Debug, Clone)]
 pub struct Fib<K: PrefixKey> {
@@ -49,21 +60,27 @@ impl<K: PrefixKey> Fib<K> {
         self.tables.get(&table)?.get(dst, len)
     }
 
-    /// Removes every route for which `keep` is false, returning them in dump order.
+    /// Removes every route for which `doomed` is true, returning them table
+    /// by table in the order Linux dumps (and flushes) them.
     pub fn remove_where(&mut self, mut doomed: impl FnMut(&Route<K>) -> bool) -> Vec<Route<K>> {
         let mut removed = Vec::new();
         for trie in self.tables.values_mut() {
+            let mut here = Vec::new();
             trie.retain(|_, _, aliases| {
                 let mut i = 0;
                 while i < aliases.len() {
                     if doomed(&aliases[i]) {
-                        removed.push(aliases.remove(i));
+                        here.push(aliases.remove(i));
                     } else {
                         i += 1;
                     }
                 }
                 !aliases.is_empty()
             });
+            // retain visits prefixes key-ascending, shorter first; a stable
+            // sort puts them in dump order and keeps alias order.
+            here.sort_by(|a, b| dump_cmp(a.dst, a.dst_len, b.dst, b.dst_len));
+            removed.append(&mut here);
         }
         removed
     }

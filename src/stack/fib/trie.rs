@@ -1,115 +1,1865 @@
-//! Provisional prefix map with the trie's interface (replaced by the real trie).
+//! Longest-prefix-match tries: the map from prefixes (`key/plen`) to values
+//! behind every routing table, one per table and family.
+//!
+//! # Structure
+//!
+//! A tree-bitmap multibit trie (Eatherton, Varghese and Dittia, "Tree bitmap:
+//! hardware/software IP lookups with incremental updates", 2004) with a stride
+//! of six bits. Keys are read as if five zero bits stood before them (the
+//! "virtual" depth is the real depth plus five), so that the node at virtual
+//! depth `vd` (a multiple of six) holds the prefixes of real length
+//! `vd - 5 ..= vd`, and the common lengths end a node rather than start one:
+//! the root holds /0, then /1–/6, /7–/12, /13–/18, /19–/24, /25–/30, /31–/32
+//! (IPv6 alike, with /43–/48, /55–/60, /61–/66 and /127–/128 among its nodes).
+//!
+//! Every node is 24 bytes: a 64-bit internal bitmap (the prefix of relative
+//! length `rl` in `0..6` whose next `rl` bits are `b` sits at bit
+//! `(1 << rl) | b`), a 64-bit external bitmap (bit `c` for the child reached by
+//! the next six bits `c`), and the indexes of the node's children block in the
+//! node arena and of its values block in the value arena. A child's or value's
+//! place in its block is the population count of the bitmap below its bit.
+//!
+//! Blocks live in two `Vec` arenas (nodes; values as `Option<V>`), addressed by
+//! `u32` index: no per-node allocation and no pointers. A block holding `k`
+//! items takes a size class of slots (exact up to four, then steps of about
+//! 1.5×), so a growing node moves only now and then; freed blocks go to lists
+//! by size and are split for smaller requests; an arena more than half free is
+//! rebuilt in depth-first order ([`PrefixTrie::compact`]), which bounds the
+//! memory of a table that grew and shrank.
+//!
+//! A lookup reads one node per six bits (five for an IPv4 /24, counting the
+//! root) and masks the internal bitmap with a precomputed table of the
+//! positions matching the address, so the longest match in a node is its
+//! highest set bit. The only `unsafe` is the call, on x86-64 after run-time
+//! detection, of a copy of the lookup compiled to use the POPCNT instruction.
 
-use std::collections::BTreeMap;
-use std::fmt::Debug;
+use std::fmt;
+use std::hash::Hash;
+use std::iter::FusedIterator;
+use std::marker::PhantomData;
+use std::mem;
+use std::net::{Ipv4Addr, Ipv6Addr};
 
-/// An address usable as a trie key.
-pub trait PrefixKey: Copy + Ord + Eq + Debug + Default {
-    /// Key width in bits.
+/// Bits consumed per trie level.
+const STRIDE: u8 = 6;
+/// Virtual zero bits read before a key (see the module documentation).
+const OFFSET: u8 = 5;
+/// Levels of the deepest key (u128): virtual depths 0, 6, ..., 132.
+const MAX_LEVELS: usize = (OFFSET as usize + 128) / STRIDE as usize + 1;
+
+/// Arena growth: a full arena grows by half its capacity, not double, to keep
+/// the slack of a large table small.
+const GROWTH_DIVISOR: usize = 2;
+
+/// An arena is compacted once more than this fraction (1/n) of its slots sit
+/// in free blocks, and it holds at least `COMPACT_MIN` slots (few in tests,
+/// so that the randomized tests compact often).
+const COMPACT_FRACTION: usize = 2;
+const COMPACT_MIN: usize = if cfg!(test) { 16 } else { 256 };
+
+mod sealed {
+    use std::fmt;
+
+    /// The bit access the trie needs from a key type; sealed so that only the
+    /// widths implemented here (u32, u128) can be keys.
+    pub trait Sealed: Sized {
+        /// The six bits at virtual depth `vd` (bit 0 is the first of five
+        /// virtual zero bits before the key; bits past the key's end read 0).
+        fn chunk(self, vd: u8) -> usize;
+        /// `self` with the six bits at virtual depth `vd` ORed with `c`
+        /// (virtual and past-the-end bits are dropped).
+        fn put_chunk(self, vd: u8, c: usize) -> Self;
+        /// Writes the key as an address (dotted quad or IPv6 text).
+        fn fmt_key(self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+    }
+}
+
+/// A fixed-width key a [`PrefixTrie`] can store prefixes of: `u32` for IPv4
+/// and `u128` for IPv6, both in host order (the first address bit is the most
+/// significant).
+pub trait PrefixKey: sealed::Sealed + Copy + Ord + Eq + Hash + fmt::Debug + Default {
+    /// Key width in bits (32 or 128); valid prefix lengths are `0..=BITS`.
     const BITS: u8;
-    /// The key with bits beyond `plen` cleared.
+
+    /// The key with every bit past the first `plen` cleared (the key itself
+    /// when `plen >= BITS`).
     fn mask(self, plen: u8) -> Self;
+
+    /// Whether `self/plen` is a canonical prefix: `plen <= BITS` and no bit
+    /// past the first `plen` is set.
+    fn is_canonical(self, plen: u8) -> bool {
+        plen <= Self::BITS && self.mask(plen) == self
+    }
+}
+
+/// Whether `key/plen` is a canonical prefix: `plen` is at most the key width
+/// and no host bit (past the first `plen`) is set. Linux rejects
+/// non-canonical destinations ("Invalid prefix for given prefix length"); the
+/// trie itself masks them off.
+pub fn is_canonical<K: PrefixKey>(key: K, plen: u8) -> bool {
+    key.is_canonical(plen)
+}
+
+impl sealed::Sealed for u32 {
+    #[inline(always)]
+    fn chunk(self, vd: u8) -> usize {
+        // OFFSET zero bits, the 32 key bits, then zeros, in one u64.
+        // Nodes exist only at vd <= 36; larger depths read garbage, never panic.
+        let w = u64::from(self) << (64 - 32 - OFFSET as u32);
+        (w.wrapping_shl(u32::from(vd)) >> (64 - STRIDE as u32)) as usize
+    }
+
+    #[inline]
+    fn put_chunk(self, vd: u8, c: usize) -> Self {
+        let w = u64::from(self) << (64 - 32 - OFFSET as u32);
+        let add = ((c as u64 & 63) << (64 - STRIDE as u32)).checked_shr(u32::from(vd)).unwrap_or(0);
+        ((w | add) >> (64 - 32 - OFFSET as u32)) as u32
+    }
+
+    fn fmt_key(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", Ipv4Addr::from(self))
+    }
 }
 
 impl PrefixKey for u32 {
     const BITS: u8 = 32;
+
+    #[inline]
     fn mask(self, plen: u8) -> Self {
-        if plen == 0 { 0 } else if plen >= 32 { self } else { self & (u32::MAX << (32 - plen)) }
+        if plen >= 32 { self } else { self & !(u32::MAX >> plen) }
+    }
+}
+
+impl sealed::Sealed for u128 {
+    #[inline(always)]
+    fn chunk(self, vd: u8) -> usize {
+        if vd <= OFFSET {
+            // Some of the six bits are virtual zeros; the rest start the key.
+            (self >> u32::from(128 - STRIDE + OFFSET - vd)) as usize
+        } else {
+            self.checked_shl(u32::from(vd - OFFSET)).map_or(0, |x| (x >> (128 - STRIDE as u32)) as usize)
+        }
+    }
+
+    #[inline]
+    fn put_chunk(self, vd: u8, c: usize) -> Self {
+        let c = (c & 63) as u128;
+        if vd <= OFFSET {
+            // Shifting left drops the bits that land on virtual positions.
+            self | (c << u32::from(128 - STRIDE + OFFSET - vd))
+        } else {
+            let real = u32::from(vd - OFFSET);
+            if real >= 128 {
+                self
+            } else if real <= 128 - STRIDE as u32 {
+                self | (c << (128 - STRIDE as u32 - real))
+            } else {
+                self | (c >> (real - (128 - STRIDE as u32)))
+            }
+        }
+    }
+
+    fn fmt_key(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", Ipv6Addr::from(self))
     }
 }
 
 impl PrefixKey for u128 {
     const BITS: u8 = 128;
+
+    #[inline]
     fn mask(self, plen: u8) -> Self {
-        if plen == 0 { 0 } else if plen >= 128 { self } else { self & (u128::MAX << (128 - plen)) }
+        if plen >= 128 { self } else { self & !(u128::MAX >> plen) }
     }
 }
 
-/// Whether `key` has no bits set beyond `plen`.
-pub fn is_canonical<K: PrefixKey>(key: K, plen: u8) -> bool {
-    plen <= K::BITS && key.mask(plen) == key
+/// `MATCH[c]`: the internal-bitmap positions of the six prefixes (relative
+/// lengths 0..=5) that contain an address whose next six bits are `c`.
+const MATCH: [u64; 64] = {
+    let mut t = [0u64; 64];
+    let mut c = 0;
+    while c < 64 {
+        let mut rl = 0;
+        while rl < STRIDE as usize {
+            t[c] |= 1u64 << ((1usize << rl) | (c >> (STRIDE as usize - rl)));
+            rl += 1;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// `DESC[p]`: position `p` and all its descendants in a node's seven-level
+/// binary tree, numbered as a heap (1 the node itself, 2p and 2p+1 the
+/// children of p; 64..128 are the child nodes). Matches [`Node::all`].
+const DESC: [u128; 128] = {
+    let mut t = [0u128; 128];
+    let mut p = 1;
+    while p < 128 {
+        let mut start = p;
+        let mut width = 1;
+        while start < 128 {
+            let mut i = start;
+            while i < start + width {
+                t[p] |= 1u128 << i;
+                i += 1;
+            }
+            start *= 2;
+            width *= 2;
+        }
+        p += 1;
+    }
+    t
+};
+
+/// Slots in a block holding `k` items (0..=64): exact up to four, then
+/// rounded up to a size class about 1.5 times the last, so that a node
+/// gaining children or prefixes one by one moves its block only now and then.
+#[inline]
+fn block_size(k: usize) -> usize {
+    const CLASS: [u8; 65] = {
+        let mut t = [0u8; 65];
+        let sizes = [0u8, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64];
+        let mut k = 0;
+        let mut c = 0;
+        while k <= 64 {
+            while (sizes[c] as usize) < k {
+                c += 1;
+            }
+            t[k] = sizes[c];
+            k += 1;
+        }
+        t
+    };
+    CLASS.get(k).map_or(64, |&c| usize::from(c))
 }
 
-/// Longest-prefix-match map from prefixes to values.
-#[derive(Debug, Clone, Default)]
-pub struct PrefixTrie<K: PrefixKey, V> {
-    map: BTreeMap<(K, u8), V>,
+/// The bits of `bits` below position `pos` (`pos < 64`), counted.
+#[inline(always)]
+fn rank(bits: u64, pos: u32) -> u32 {
+    (bits & ((1u64 << (pos & 63)) - 1)).count_ones()
 }
+
+/// Internal-bitmap position of the prefix of relative length `rl` (< 6) in a
+/// node, for keys whose six bits there are `c`.
+#[inline(always)]
+fn pos_of(c: usize, rl: u8) -> u32 {
+    ((1usize << rl) | ((c & 63) >> (STRIDE - rl))) as u32
+}
+
+/// Relative length of internal position `pos` (1..64).
+#[inline(always)]
+fn rel_len(pos: u32) -> u8 {
+    (31 - (pos | 1).leading_zeros()) as u8
+}
+
+/// Real prefix length of internal position `pos` of a node at virtual depth `vd`.
+#[inline(always)]
+fn real_len(vd: u8, pos: u32) -> u8 {
+    (vd + rel_len(pos)).saturating_sub(OFFSET)
+}
+
+/// Virtual depth of the node holding prefixes of length `plen`, and the
+/// relative length there; None when `plen` exceeds the key width.
+#[inline]
+fn locate<K: PrefixKey>(plen: u8) -> Option<(u8, u8)> {
+    if plen > K::BITS {
+        return None;
+    }
+    let vlen = plen + OFFSET;
+    Some((vlen - vlen % STRIDE, vlen % STRIDE))
+}
+
+/// The key and real length of internal position `pos` in the node at virtual
+/// depth `vd` whose path bits are `base`.
+#[inline]
+fn entry_of<K: PrefixKey>(base: K, vd: u8, pos: u32) -> (K, u8) {
+    let rl = rel_len(pos);
+    let b = (pos as usize) - (1usize << rl);
+    (base.put_chunk(vd, b << (STRIDE - rl)), real_len(vd, pos))
+}
+
+/// Next position after `p` (and `p`'s child subtree) in a pre-order walk of a
+/// node whose occupied positions are `all`; 0 when done.
+#[inline]
+fn pre_next(p: u32, all: u128) -> u32 {
+    if p < 64 {
+        let l = (2 * p) as usize;
+        if DESC[l] & all != 0 {
+            return l as u32;
+        }
+        if DESC[l + 1] & all != 0 {
+            return l as u32 + 1;
+        }
+    }
+    let mut p = p;
+    while p > 1 {
+        if p & 1 == 0 && DESC[(p as usize + 1) & 127] & all != 0 {
+            return p + 1;
+        }
+        p >>= 1;
+    }
+    0
+}
+
+/// First position at or under `p` in a post-order walk of `all`.
+#[inline]
+fn post_descend(mut p: u32, all: u128) -> u32 {
+    while p < 64 {
+        let l = (2 * p) as usize;
+        if DESC[l] & all != 0 {
+            p = l as u32;
+        } else if DESC[l + 1] & all != 0 {
+            p = l as u32 + 1;
+        } else {
+            break;
+        }
+    }
+    p
+}
+
+/// Next position after `p` in a post-order walk of `all`; 0 when done.
+#[inline]
+fn post_next(p: u32, all: u128) -> u32 {
+    if p <= 1 {
+        0
+    } else if p & 1 == 0 && DESC[(p as usize + 1) & 127] & all != 0 {
+        post_descend(p + 1, all)
+    } else {
+        p >> 1
+    }
+}
+
+/// One trie node (see the module documentation).
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+struct Node {
+    /// Prefixes stored here, by position `(1 << rl) | bits`.
+    int: u64,
+    /// Children, by their six-bit chunk.
+    ext: u64,
+    /// Start of the children block in the node arena.
+    children: u32,
+    /// Start of the values block in the value arena.
+    values: u32,
+}
+
+impl Node {
+    /// Internal positions and children (at 64 + chunk) in one heap-numbered set.
+    #[inline]
+    fn all(&self) -> u128 {
+        u128::from(self.int) | (u128::from(self.ext) << 64)
+    }
+
+    #[inline]
+    fn is_empty(&self) -> bool {
+        self.int == 0 && self.ext == 0
+    }
+}
+
+/// A `Vec` of slots handed out in contiguous blocks, with free lists by size.
+/// A request takes a free block of its size, or splits the smallest larger
+/// one (so blocks freed by a node that grew are reused by smaller ones), or
+/// extends the `Vec`.
+#[derive(Clone, Debug)]
+struct Arena<T> {
+    slots: Vec<T>,
+    /// `free[n]`: starts of free blocks of `n` slots (n < 128).
+    free: Vec<Vec<u32>>,
+    /// Bit n set when `free[n]` is not empty.
+    nonempty: u128,
+    /// Slots in free blocks.
+    free_count: usize,
+}
+
+impl<T: Default> Arena<T> {
+    const fn new() -> Self {
+        Arena { slots: Vec::new(), free: Vec::new(), nonempty: 0, free_count: 0 }
+    }
+
+    fn with_capacity(n: usize) -> Self {
+        Arena { slots: Vec::with_capacity(n), free: Vec::new(), nonempty: 0, free_count: 0 }
+    }
+
+    /// Makes room for `n` more slots, growing by half when full.
+    fn reserve(&mut self, n: usize) {
+        if self.slots.len() + n > self.slots.capacity() {
+            let grow = (self.slots.capacity() / GROWTH_DIVISOR).max(n).max(8);
+            self.slots.reserve_exact(grow);
+        }
+    }
+
+    /// A block of `n` (1..=64) default slots (a reused one holds defaults too).
+    fn alloc(&mut self, n: usize) -> u32 {
+        let fits = (self.nonempty >> n) << n;
+        if fits != 0 {
+            let m = fits.trailing_zeros() as usize;
+            if let Some(start) = self.free[m].pop() {
+                if self.free[m].is_empty() {
+                    self.nonempty &= !(1u128 << m);
+                }
+                self.free_count -= m;
+                if m > n {
+                    self.push_free(start + n as u32, m - n);
+                }
+                return start;
+            }
+        }
+        let start = self.slots.len();
+        self.reserve(n);
+        self.slots.resize_with(start + n, T::default);
+        start as u32
+    }
+
+    fn push_free(&mut self, start: u32, n: usize) {
+        if self.free.len() <= n {
+            self.free.resize_with(n + 1, Vec::new);
+        }
+        self.free[n].push(start);
+        self.nonempty |= 1u128 << (n & 127);
+        self.free_count += n;
+    }
+
+    /// Frees a block whose slots hold defaults.
+    fn release(&mut self, start: u32, n: usize) {
+        if n == 0 {
+            return;
+        }
+        let s = start as usize;
+        if s + n == self.slots.len() {
+            self.slots.truncate(s);
+            return;
+        }
+        self.push_free(start, n);
+    }
+
+    /// Inserts `item` at place `r` of the block at `base` holding `k` items,
+    /// returning the block's new start.
+    fn insert_at(&mut self, base: u32, k: usize, r: usize, item: T) -> u32 {
+        let b = base as usize;
+        let cap = block_size(k);
+        if k == cap {
+            if k == 0 {
+                let s = self.alloc(1);
+                self.slots[s as usize] = item;
+                return s;
+            }
+            let bigger = block_size(k + 1);
+            if b + cap == self.slots.len() {
+                // The block ends the arena: grow it in place.
+                self.reserve(bigger - cap);
+                self.slots.resize_with(b + bigger, T::default);
+            } else {
+                let new = self.alloc(bigger) as usize;
+                for i in 0..r {
+                    self.slots[new + i] = mem::take(&mut self.slots[b + i]);
+                }
+                self.slots[new + r] = item;
+                for i in r..k {
+                    self.slots[new + i + 1] = mem::take(&mut self.slots[b + i]);
+                }
+                self.release(base, cap);
+                return new as u32;
+            }
+        }
+        // Room in the block: shift the tail up by one.
+        self.slots[b + k] = item;
+        self.slots[b + r..=b + k].rotate_right(1);
+        base
+    }
+
+    /// Removes place `r` of the block at `base` holding `k` items (shrinking
+    /// it in place), returning the block's new start and the item.
+    fn remove_at(&mut self, base: u32, k: usize, r: usize) -> (u32, T) {
+        let b = base as usize;
+        let item = mem::take(&mut self.slots[b + r]);
+        self.slots[b + r..b + k].rotate_left(1);
+        let (old, new) = (block_size(k), block_size(k - 1));
+        self.release(base + new as u32, old - new);
+        (if k == 1 { 0 } else { base }, item)
+    }
+
+    /// Keeps the places of the block at `base` holding `k` items whose bit is
+    /// set in `keep`, in order, dropping the others; returns the new start.
+    fn retain_places(&mut self, base: u32, k: usize, keep: u64) -> u32 {
+        let b = base as usize;
+        let mut w = 0;
+        for i in 0..k {
+            let item = mem::take(&mut self.slots[b + i]);
+            if keep >> i & 1 == 1 {
+                self.slots[b + w] = item;
+                w += 1;
+            }
+        }
+        let (old, new) = (block_size(k), block_size(w));
+        self.release(base + new as u32, old - new);
+        if w == 0 { 0 } else { base }
+    }
+
+    /// Bytes of heap held.
+    fn memory_bytes(&self) -> usize {
+        self.slots.capacity() * mem::size_of::<T>()
+            + self.free.capacity() * mem::size_of::<Vec<u32>>()
+            + self.free.iter().map(|l| l.capacity() * 4).sum::<usize>()
+    }
+
+    /// Whether enough of the arena is free to be worth compacting.
+    fn fragmented(&self) -> bool {
+        self.slots.len() >= COMPACT_MIN && self.free_count * COMPACT_FRACTION > self.slots.len()
+    }
+}
+
+/// A map from prefixes `key/plen` to values with longest-prefix-match lookup:
+/// one routing table of one family. `K` is `u32` (IPv4) or `u128` (IPv6).
+///
+/// Prefixes are stored masked: `insert(10.1.2.3, 8, v)` stores `10.0.0.0/8`
+/// (use [`is_canonical`] to reject host bits first, as Linux does). Prefix
+/// lengths beyond the key width are refused: lookups find nothing, `insert`
+/// stores nothing, the `try_` methods say so.
+pub struct PrefixTrie<K: PrefixKey, V> {
+    nodes: Arena<Node>,
+    values: Arena<Option<V>>,
+    len: usize,
+    _key: PhantomData<K>,
+}
+
+impl<K: PrefixKey, V> Default for PrefixTrie<K, V> {
+    fn default() -> Self {
+        PrefixTrie::new()
+    }
+}
+
+impl<K: PrefixKey, V: Clone> Clone for PrefixTrie<K, V> {
+    fn clone(&self) -> Self {
+        PrefixTrie { nodes: self.nodes.clone(), values: self.values.clone(), len: self.len, _key: PhantomData }
+    }
+}
+
+/// A prefix shown as `address/length`.
+struct ShowPrefix<K>(K, u8);
+
+impl<K: PrefixKey> fmt::Debug for ShowPrefix<K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_key(f)?;
+        write!(f, "/{}", self.1)
+    }
+}
+
+impl<K: PrefixKey, V: fmt::Debug> fmt::Debug for PrefixTrie<K, V> {
+    /// The entries as a map `address/length => value`, in [`PrefixTrie::iter`] order.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter().map(|(k, l, v)| (ShowPrefix(k, l), v))).finish()
+    }
+}
+
+impl<K: PrefixKey, V: PartialEq> PartialEq for PrefixTrie<K, V> {
+    /// Same prefixes with equal values (the layout in memory may differ).
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.iter().eq(other.iter())
+    }
+}
+
+impl<K: PrefixKey, V: Eq> Eq for PrefixTrie<K, V> {}
 
 impl<K: PrefixKey, V> PrefixTrie<K, V> {
-    /// An empty map.
-    pub fn new() -> Self {
-        PrefixTrie { map: BTreeMap::new() }
+    /// An empty trie (allocates nothing until the first insert).
+    pub const fn new() -> Self {
+        PrefixTrie { nodes: Arena::new(), values: Arena::new(), len: 0, _key: PhantomData }
     }
-    /// Number of prefixes.
+
+    /// Number of stored prefixes.
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.len
     }
+
     /// Whether no prefix is stored.
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.len == 0
     }
-    /// The value at exactly `key/plen`.
+
+    /// Removes every prefix and frees the memory.
+    pub fn clear(&mut self) {
+        *self = PrefixTrie::new();
+    }
+
+    #[inline]
+    fn node(&self, idx: u32) -> Option<Node> {
+        self.nodes.slots.get(idx as usize).copied()
+    }
+
+    /// The node at virtual depth `tvd` on `key`'s path, if it exists.
+    fn find_node(&self, key: K, tvd: u8) -> Option<u32> {
+        let mut idx = 0;
+        let mut n = self.node(0)?;
+        let mut vd = 0;
+        while vd < tvd {
+            let c = (key.chunk(vd) & 63) as u32;
+            if n.ext >> c & 1 == 0 {
+                return None;
+            }
+            idx = n.children + rank(n.ext, c);
+            n = self.node(idx)?;
+            vd += STRIDE;
+        }
+        Some(idx)
+    }
+
+    /// The value-arena slot of exactly `key/plen`.
+    fn slot_of(&self, key: K, plen: u8) -> Option<usize> {
+        let (tvd, rl) = locate::<K>(plen)?;
+        let n = self.node(self.find_node(key, tvd)?)?;
+        let pos = pos_of(key.chunk(tvd), rl);
+        (n.int >> pos & 1 == 1).then(|| (n.values + rank(n.int, pos)) as usize)
+    }
+
+    /// The value stored at exactly `key/plen` (host bits of `key` ignored).
     pub fn get(&self, key: K, plen: u8) -> Option<&V> {
-        self.map.get(&(key.mask(plen), plen))
+        self.values.slots.get(self.slot_of(key, plen)?)?.as_ref()
     }
-    /// The value at exactly `key/plen`, mutable.
+
+    /// The value stored at exactly `key/plen`, for changing it.
     pub fn get_mut(&mut self, key: K, plen: u8) -> Option<&mut V> {
-        self.map.get_mut(&(key.mask(plen), plen))
+        let slot = self.slot_of(key, plen)?;
+        self.values.slots.get_mut(slot)?.as_mut()
     }
-    /// Stores a value, returning the previous one.
-    pub fn insert(&mut self, key: K, plen: u8, v: V) -> Option<V> {
-        if plen > K::BITS {
+
+    /// Whether `key/plen` is stored.
+    pub fn contains(&self, key: K, plen: u8) -> bool {
+        self.slot_of(key, plen).is_some()
+    }
+
+    /// The node at virtual depth `tvd` on `key`'s path, created (with its
+    /// ancestors) when missing.
+    fn node_or_create(&mut self, key: K, tvd: u8) -> u32 {
+        if self.nodes.slots.is_empty() {
+            self.nodes.alloc(1);
+        }
+        let mut idx = 0u32;
+        let mut vd = 0;
+        while vd < tvd {
+            let c = (key.chunk(vd) & 63) as u32;
+            let n = self.nodes.slots[idx as usize];
+            let r = rank(n.ext, c);
+            if n.ext >> c & 1 == 0 {
+                let k = n.ext.count_ones() as usize;
+                let base = self.nodes.insert_at(n.children, k, r as usize, Node::default());
+                let parent = &mut self.nodes.slots[idx as usize];
+                parent.children = base;
+                parent.ext |= 1 << c;
+            }
+            idx = self.nodes.slots[idx as usize].children + r;
+            vd += STRIDE;
+        }
+        idx
+    }
+
+    /// The value slot of `key/plen`, created empty (None, for the caller to
+    /// fill at once) when the prefix is new.
+    fn slot_or_insert(&mut self, key: K, tvd: u8, rl: u8) -> usize {
+        // Before taking any index: compaction moves everything.
+        self.maybe_compact();
+        let idx = self.node_or_create(key, tvd) as usize;
+        let pos = pos_of(key.chunk(tvd), rl);
+        let n = self.nodes.slots[idx];
+        let r = rank(n.int, pos);
+        if n.int >> pos & 1 == 1 {
+            return (n.values + r) as usize;
+        }
+        let k = n.int.count_ones() as usize;
+        let base = self.values.insert_at(n.values, k, r as usize, None);
+        let node = &mut self.nodes.slots[idx];
+        node.values = base;
+        node.int |= 1 << pos;
+        self.len += 1;
+        (base + r) as usize
+    }
+
+    /// Stores `value` at `key/plen` (host bits masked off), returning the
+    /// value it replaces; `Err(value)` when `plen` exceeds the key width.
+    pub fn try_insert(&mut self, key: K, plen: u8, value: V) -> Result<Option<V>, V> {
+        let Some((tvd, rl)) = locate::<K>(plen) else { return Err(value) };
+        let slot = self.slot_or_insert(key, tvd, rl);
+        Ok(self.values.slots[slot].replace(value))
+    }
+
+    /// Stores `value` at `key/plen` (host bits masked off), returning the
+    /// value it replaces. When `plen` exceeds the key width nothing is stored
+    /// and `value` is dropped (see [`try_insert`](Self::try_insert)).
+    pub fn insert(&mut self, key: K, plen: u8, value: V) -> Option<V> {
+        self.try_insert(key, plen, value).unwrap_or(None)
+    }
+
+    /// The value at `key/plen`, inserted from `make` when missing; None (and
+    /// `make` not called) when `plen` exceeds the key width.
+    pub fn try_get_or_insert_with(&mut self, key: K, plen: u8, make: impl FnOnce() -> V) -> Option<&mut V> {
+        let (tvd, rl) = locate::<K>(plen)?;
+        let slot = self.slot_or_insert(key, tvd, rl);
+        Some(self.values.slots[slot].get_or_insert_with(make))
+    }
+
+    /// The value at `key/plen`, inserted from `make` when missing. A `plen`
+    /// beyond the key width is taken as the key width (a host prefix); use
+    /// [`try_get_or_insert_with`](Self::try_get_or_insert_with) to refuse it.
+    pub fn get_or_insert_with(&mut self, key: K, plen: u8, make: impl FnOnce() -> V) -> &mut V {
+        let plen = plen.min(K::BITS);
+        let vlen = plen + OFFSET;
+        let slot = self.slot_or_insert(key, vlen - vlen % STRIDE, vlen % STRIDE);
+        self.values.slots[slot].get_or_insert_with(make)
+    }
+
+    /// Removes `key/plen` (host bits ignored), returning its value.
+    pub fn remove(&mut self, key: K, plen: u8) -> Option<V> {
+        let (tvd, rl) = locate::<K>(plen)?;
+        let mut path = [0u32; MAX_LEVELS];
+        let mut level = 0;
+        let mut n = self.node(0)?;
+        let mut vd = 0;
+        while vd < tvd {
+            let c = (key.chunk(vd) & 63) as u32;
+            if n.ext >> c & 1 == 0 {
+                return None;
+            }
+            let idx = n.children + rank(n.ext, c);
+            n = self.node(idx)?;
+            level += 1;
+            *path.get_mut(level)? = idx;
+            vd += STRIDE;
+        }
+        let pos = pos_of(key.chunk(tvd), rl);
+        if n.int >> pos & 1 == 0 {
             return None;
         }
-        self.map.insert((key.mask(plen), plen), v)
+        let r = rank(n.int, pos) as usize;
+        let (base, old) = self.values.remove_at(n.values, n.int.count_ones() as usize, r);
+        let node = &mut self.nodes.slots[path[level] as usize];
+        node.values = base;
+        node.int &= !(1u64 << pos);
+        self.len -= 1;
+        if self.len == 0 {
+            self.clear();
+            return old;
+        }
+        // Unlink nodes left with neither prefixes nor children.
+        while level > 0 && self.nodes.slots[path[level] as usize].is_empty() {
+            let parent = path[level - 1];
+            let c = (key.chunk((level as u8 - 1) * STRIDE) & 63) as u32;
+            let p = self.nodes.slots[parent as usize];
+            let (base, _) = self.nodes.remove_at(p.children, p.ext.count_ones() as usize, rank(p.ext, c) as usize);
+            let pn = &mut self.nodes.slots[parent as usize];
+            pn.children = base;
+            pn.ext &= !(1u64 << c);
+            level -= 1;
+        }
+        self.maybe_compact();
+        old
     }
-    /// Removes a prefix.
-    pub fn remove(&mut self, key: K, plen: u8) -> Option<V> {
-        self.map.remove(&(key.mask(plen), plen))
-    }
-    /// The value at a prefix, inserted with `f` when missing.
-    pub fn get_or_insert_with(&mut self, key: K, plen: u8, f: impl FnOnce() -> V) -> &mut V {
-        self.map.entry((key.mask(plen.min(K::BITS)), plen.min(K::BITS))).or_insert_with(f)
-    }
-    /// Every stored prefix containing `addr`, longest first.
-    pub fn matches(&self, addr: K) -> impl Iterator<Item = (K, u8, &V)> {
-        (0..=K::BITS).rev().filter_map(move |l| self.map.get(&(addr.mask(l), l)).map(|v| (addr.mask(l), l, v)))
-    }
-    /// The longest stored prefix containing `addr`.
+
+    /// The longest stored prefix containing `addr`, as (prefix, length, value).
+    #[inline]
     pub fn longest_match(&self, addr: K) -> Option<(K, u8, &V)> {
-        self.matches(addr).next()
+        #[cfg(all(target_arch = "x86_64", not(target_feature = "popcnt")))]
+        if std::arch::is_x86_feature_detected!("popcnt") {
+            // SAFETY: the only precondition of calling a function compiled
+            // with `#[target_feature(enable = "popcnt")]` is that the CPU has
+            // the feature, which was just checked (the result is cached by
+            // std). The lookup counts bits twice per level, and the baseline
+            // x86-64 target lacks POPCNT: the software fallback makes lookups
+            // about a third slower.
+            return unsafe { self.longest_match_popcnt(addr) };
+        }
+        self.longest_match_inner(addr)
     }
-    /// IPv4 dump order: ascending key, longer prefix first for equal keys.
-    pub fn iter_linux_v4(&self) -> impl Iterator<Item = (K, u8, &V)> {
-        let mut v: Vec<_> = self.map.iter().map(|((k, l), v)| (*k, *l, v)).collect();
-        v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        v.into_iter()
+
+    /// [`longest_match`](Self::longest_match) compiled to use POPCNT.
+    #[cfg(all(target_arch = "x86_64", not(target_feature = "popcnt")))]
+    #[target_feature(enable = "popcnt")]
+    unsafe fn longest_match_popcnt(&self, addr: K) -> Option<(K, u8, &V)> {
+        self.longest_match_inner(addr)
     }
-    /// IPv6 dump order: post-order walk of the prefix tree.
-    pub fn iter_postorder(&self) -> impl Iterator<Item = (K, u8, &V)> {
-        let mut v: Vec<_> = self.map.iter().map(|((k, l), v)| (*k, *l, v)).collect();
-        v.sort_by(|a, b| {
-            let common = a.1.min(b.1);
-            if a.0.mask(common) == b.0.mask(common) {
-                b.1.cmp(&a.1)
-            } else {
-                a.0.cmp(&b.0)
+
+    #[inline(always)]
+    fn longest_match_inner(&self, addr: K) -> Option<(K, u8, &V)> {
+        let nodes = &self.nodes.slots[..];
+        let mut idx = 0usize;
+        let mut vd = 0u8;
+        let mut best: Option<(u32, u8)> = None;
+        while let Some(n) = nodes.get(idx) {
+            let c = addr.chunk(vd) & 63;
+            let m = n.int & MATCH[c];
+            if m != 0 {
+                let pos = 63 - m.leading_zeros();
+                best = Some((n.values + rank(n.int, pos), real_len(vd, pos)));
             }
-        });
-        v.into_iter()
+            if n.ext >> c & 1 == 0 {
+                break;
+            }
+            idx = (n.children + rank(n.ext, c as u32)) as usize;
+            vd += STRIDE;
+        }
+        let (slot, len) = best?;
+        let v = self.values.slots.get(slot as usize)?.as_ref()?;
+        Some((addr.mask(len), len, v))
     }
-    /// All values, in no particular order.
-    pub fn values(&self) -> impl Iterator<Item = &V> {
-        self.map.values()
+
+    /// Every stored prefix containing `addr`, longest first, as (prefix,
+    /// length, value): what `fib_table_lookup` backtracks through when the
+    /// longer prefix's routes do not qualify.
+    pub fn matches(&self, addr: K) -> Matches<'_, K, V> {
+        let mut path = [0u32; MAX_LEVELS];
+        let mut levels = 0;
+        let mut idx = 0u32;
+        let mut vd = 0u8;
+        while let Some(n) = self.node(idx) {
+            let Some(slot) = path.get_mut(levels) else { break };
+            *slot = idx;
+            levels += 1;
+            let c = (addr.chunk(vd) & 63) as u32;
+            if n.ext >> c & 1 == 0 {
+                break;
+            }
+            idx = n.children + rank(n.ext, c);
+            vd += STRIDE;
+        }
+        Matches { trie: self, addr, path, levels, node: Node::default(), pending: 0 }
     }
-    /// Estimated heap bytes of the structure itself (values excluded).
+
+    /// Every entry as (prefix, length, value), ascending by prefix and, for
+    /// equal prefixes, shorter first: `(key, plen)` ascending, a pre-order
+    /// walk of the binary prefix tree (node, then its 0-branch, then its
+    /// 1-branch).
+    pub fn iter(&self) -> Iter<'_, K, V> {
+        Iter::new(self, false)
+    }
+
+    /// Every entry in the order Linux's IPv4 fib_trie dumps a table: ascending
+    /// by prefix (the masked key) and, for equal prefixes, LONGER first (a
+    /// fib_trie leaf's aliases are sorted by suffix length, ascending).
+    /// Comparator: `a.key.cmp(&b.key).then(b.plen.cmp(&a.plen))`.
+    /// E.g. 0.0.0.0/0, 10.0.0.0/24, 10.0.0.0/8, 10.1.0.0/16, 192.168.1.0/24.
+    pub fn iter_linux_v4(&self) -> LinuxV4Iter<'_, K, V> {
+        LinuxV4Iter { inner: self.iter(), run: Vec::new(), peeked: None }
+    }
+
+    /// Every entry in the order of Linux's IPv6 fib6 tree walk: a post-order
+    /// walk of the binary prefix tree (0-branch, then 1-branch, then the node
+    /// itself). Comparator: with `c = min(a.plen, b.plen)`, if
+    /// `a.key.mask(c) == b.key.mask(c)` (one prefix contains the other) the
+    /// longer comes first (`b.plen.cmp(&a.plen)`), otherwise the smaller key
+    /// (`a.key.cmp(&b.key)`, i.e. the one with 0 at the first differing bit).
+    /// E.g. ::1/128, 2001:db8::/64, fe80::/64, ::/0.
+    pub fn iter_postorder(&self) -> Iter<'_, K, V> {
+        Iter::new(self, true)
+    }
+
+    /// Every value, in no particular order.
+    pub fn values(&self) -> impl Iterator<Item = &V> + '_ {
+        self.values.slots.iter().filter_map(Option::as_ref)
+    }
+
+    /// Every value, for changing, in no particular order.
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> + '_ {
+        self.values.slots.iter_mut().filter_map(Option::as_mut)
+    }
+
+    /// Keeps only the entries for which `keep(prefix, length, &mut value)`
+    /// returns true (it may also change the values it keeps). `keep` is called
+    /// once per entry in [`iter`](Self::iter) order.
+    pub fn retain(&mut self, mut keep: impl FnMut(K, u8, &mut V) -> bool) {
+        if self.nodes.slots.is_empty() {
+            return;
+        }
+        self.retain_node(0, 0, K::default(), &mut keep);
+        if self.len == 0 {
+            self.clear();
+        } else {
+            self.maybe_compact();
+        }
+    }
+
+    /// Retains in the subtree of node `idx`; returns whether it is now empty.
+    fn retain_node<F: FnMut(K, u8, &mut V) -> bool>(&mut self, idx: u32, vd: u8, base: K, keep: &mut F) -> bool {
+        let n = self.nodes.slots[idx as usize];
+        let all = n.all();
+        let (mut keep_vals, mut keep_kids) = (0u64, 0u64);
+        let nv = n.int.count_ones();
+        // Children come in chunk order, which is also their place order.
+        let mut nk = 0u32;
+        let mut p = if all == 0 { 0 } else { 1 };
+        while p != 0 {
+            if p < 64 {
+                if n.int >> p & 1 == 1 {
+                    // Pre-order is not position order: place by rank.
+                    let (key, len) = entry_of(base, vd, p);
+                    let r = rank(n.int, p);
+                    let slot = (n.values + r) as usize;
+                    if self.values.slots[slot].as_mut().is_some_and(|v| keep(key, len, v)) {
+                        keep_vals |= 1 << r;
+                    }
+                }
+            } else {
+                let c = p - 64;
+                if !self.retain_node(n.children + nk, vd + STRIDE, base.put_chunk(vd, c as usize), keep) {
+                    keep_kids |= 1 << nk;
+                }
+                nk += 1;
+            }
+            p = pre_next(p, all);
+        }
+        let node = self.nodes.slots[idx as usize];
+        let mut int = node.int;
+        let mut ext = node.ext;
+        let mut values = node.values;
+        let mut children = node.children;
+        if keep_vals.count_ones() != nv {
+            values = self.values.retain_places(node.values, nv as usize, keep_vals);
+            self.len -= (nv - keep_vals.count_ones()) as usize;
+            int = select(int, keep_vals);
+        }
+        if keep_kids.count_ones() != nk {
+            children = self.nodes.retain_places(node.children, nk as usize, keep_kids);
+            ext = select(ext, keep_kids);
+        }
+        self.nodes.slots[idx as usize] = Node { int, ext, children, values };
+        int == 0 && ext == 0
+    }
+
+    /// Compacts the arenas when they are mostly free blocks.
+    fn maybe_compact(&mut self) {
+        if self.nodes.fragmented() || self.values.fragmented() {
+            self.compact();
+        }
+    }
+
+    /// Rebuilds the arenas without free blocks or spare capacity, in
+    /// depth-first order (done automatically once they are half free).
+    pub fn compact(&mut self) {
+        if self.nodes.slots.is_empty() {
+            return;
+        }
+        let mut nodes = Arena::with_capacity(self.nodes.slots.len() - self.nodes.free_count);
+        let mut values = Arena::with_capacity(self.values.slots.len() - self.values.free_count);
+        nodes.slots.push(Node::default());
+        self.copy_node(0, 0, &mut nodes, &mut values);
+        self.nodes = nodes;
+        self.values = values;
+    }
+
+    fn copy_node(&mut self, old: u32, new: u32, nodes: &mut Arena<Node>, values: &mut Arena<Option<V>>) {
+        let n = self.nodes.slots[old as usize];
+        let vb = values.slots.len() as u32;
+        let k = n.int.count_ones();
+        for i in 0..k {
+            values.slots.push(self.values.slots[(n.values + i) as usize].take());
+        }
+        values.slots.resize_with(vb as usize + block_size(k as usize), || None);
+        let cb = nodes.slots.len() as u32;
+        let kids = n.ext.count_ones();
+        for i in 0..kids {
+            nodes.slots.push(self.nodes.slots[(n.children + i) as usize]);
+        }
+        nodes.slots.resize_with(cb as usize + block_size(kids as usize), Node::default);
+        nodes.slots[new as usize] = Node {
+            int: n.int,
+            ext: n.ext,
+            children: if kids == 0 { 0 } else { cb },
+            values: if n.int == 0 { 0 } else { vb },
+        };
+        for i in 0..kids {
+            self.copy_node(n.children + i, cb + i, nodes, values);
+        }
+    }
+
+    /// Estimated heap bytes held by the trie, including the inline size of
+    /// the values (each stored as `Option<V>`) but not memory the values own.
     pub fn memory_bytes(&self) -> usize {
-        // A B-tree node holds up to 11 entries plus bookkeeping.
-        self.map.len() * (std::mem::size_of::<(K, u8)>() + std::mem::size_of::<V>() + 16)
+        mem::size_of::<Self>() + self.nodes.memory_bytes() + self.values.memory_bytes()
     }
-    /// Keeps only the prefixes for which `f` returns true.
-    pub fn retain(&mut self, mut f: impl FnMut(K, u8, &mut V) -> bool) {
-        self.map.retain(|(k, l), v| f(*k, *l, v));
+}
+
+/// The bits of `bits` whose rank (place among the set bits) is set in `keep`.
+fn select(bits: u64, keep: u64) -> u64 {
+    let mut out = 0;
+    let mut rest = bits;
+    let mut i = 0;
+    while rest != 0 {
+        let low = rest & rest.wrapping_neg();
+        if keep >> i & 1 == 1 {
+            out |= low;
+        }
+        rest &= rest - 1;
+        i += 1;
+    }
+    out
+}
+
+/// The prefixes containing an address, longest first: see [`PrefixTrie::matches`].
+pub struct Matches<'a, K: PrefixKey, V> {
+    trie: &'a PrefixTrie<K, V>,
+    addr: K,
+    /// Nodes on the address's path, root first.
+    path: [u32; MAX_LEVELS],
+    /// Path nodes not yet scanned.
+    levels: usize,
+    /// The node being scanned.
+    node: Node,
+    /// Its matching positions not yet yielded.
+    pending: u64,
+}
+
+impl<'a, K: PrefixKey, V> Iterator for Matches<'a, K, V> {
+    type Item = (K, u8, &'a V);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.pending != 0 {
+                let pos = 63 - self.pending.leading_zeros();
+                self.pending &= !(1u64 << pos);
+                let vd = (self.levels as u8) * STRIDE;
+                let len = real_len(vd, pos);
+                let slot = (self.node.values + rank(self.node.int, pos)) as usize;
+                if let Some(v) = self.trie.values.slots.get(slot).and_then(Option::as_ref) {
+                    return Some((self.addr.mask(len), len, v));
+                }
+                continue;
+            }
+            if self.levels == 0 {
+                return None;
+            }
+            self.levels -= 1;
+            self.node = self.trie.node(self.path[self.levels])?;
+            let vd = (self.levels as u8) * STRIDE;
+            self.pending = self.node.int & MATCH[self.addr.chunk(vd) & 63];
+        }
+    }
+}
+
+impl<K: PrefixKey, V> FusedIterator for Matches<'_, K, V> {}
+
+/// One node being walked by [`Iter`].
+#[derive(Clone, Copy, Debug)]
+struct Frame<K> {
+    idx: u32,
+    vd: u8,
+    /// Next position to visit (0: done).
+    pos: u32,
+    /// The key bits above `vd`.
+    base: K,
+}
+
+/// Entries in pre-order ([`PrefixTrie::iter`]) or post-order
+/// ([`PrefixTrie::iter_postorder`]).
+pub struct Iter<'a, K: PrefixKey, V> {
+    trie: &'a PrefixTrie<K, V>,
+    stack: Vec<Frame<K>>,
+    post: bool,
+    remaining: usize,
+}
+
+impl<'a, K: PrefixKey, V> Iter<'a, K, V> {
+    fn new(trie: &'a PrefixTrie<K, V>, post: bool) -> Self {
+        let mut it = Iter { trie, stack: Vec::new(), post, remaining: trie.len };
+        if let Some(root) = trie.node(0) {
+            it.push(0, 0, K::default(), root.all());
+        }
+        it
+    }
+
+    fn push(&mut self, idx: u32, vd: u8, base: K, all: u128) {
+        let pos = match (all == 0, self.post) {
+            (true, _) => 0,
+            (false, false) => 1,
+            (false, true) => post_descend(1, all),
+        };
+        self.stack.push(Frame { idx, vd, pos, base });
+    }
+}
+
+impl<'a, K: PrefixKey, V> Iterator for Iter<'a, K, V> {
+    type Item = (K, u8, &'a V);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let top = self.stack.last_mut()?;
+            let p = top.pos;
+            if p == 0 {
+                self.stack.pop();
+                continue;
+            }
+            let f = *top;
+            let n = self.trie.node(f.idx)?;
+            let all = n.all();
+            top.pos = if self.post { post_next(p, all) } else { pre_next(p, all) };
+            if p < 64 {
+                if n.int >> p & 1 == 1 {
+                    let slot = (n.values + rank(n.int, p)) as usize;
+                    let Some(v) = self.trie.values.slots.get(slot).and_then(Option::as_ref) else { continue };
+                    let (key, len) = entry_of(f.base, f.vd, p);
+                    self.remaining = self.remaining.saturating_sub(1);
+                    return Some((key, len, v));
+                }
+            } else {
+                let c = p - 64;
+                let idx = n.children + rank(n.ext, c);
+                let child = self.trie.node(idx)?;
+                self.push(idx, f.vd + STRIDE, f.base.put_chunk(f.vd, c as usize), child.all());
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl<K: PrefixKey, V> ExactSizeIterator for Iter<'_, K, V> {}
+impl<K: PrefixKey, V> FusedIterator for Iter<'_, K, V> {}
+
+/// Entries in IPv4 fib_trie dump order: see [`PrefixTrie::iter_linux_v4`].
+pub struct LinuxV4Iter<'a, K: PrefixKey, V> {
+    inner: Iter<'a, K, V>,
+    /// Entries with one key, shortest first (yielded from the end).
+    run: Vec<(K, u8, &'a V)>,
+    peeked: Option<(K, u8, &'a V)>,
+}
+
+impl<'a, K: PrefixKey, V> Iterator for LinuxV4Iter<'a, K, V> {
+    type Item = (K, u8, &'a V);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(e) = self.run.pop() {
+            return Some(e);
+        }
+        // Pre-order yields equal keys together, shortest first: reverse each run.
+        let first = self.peeked.take().or_else(|| self.inner.next())?;
+        self.run.push(first);
+        loop {
+            match self.inner.next() {
+                Some(e) if e.0 == first.0 => self.run.push(e),
+                other => {
+                    self.peeked = other;
+                    break;
+                }
+            }
+        }
+        self.run.pop()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.inner.remaining + self.run.len() + usize::from(self.peeked.is_some());
+        (n, Some(n))
+    }
+}
+
+impl<K: PrefixKey, V> ExactSizeIterator for LinuxV4Iter<'_, K, V> {}
+impl<K: PrefixKey, V> FusedIterator for LinuxV4Iter<'_, K, V> {}
+
+#[cfg(test)]
+mod tests {
+    use super::sealed::Sealed;
+    use super::*;
+
+    fn v4(s: &str) -> u32 {
+        u32::from(s.parse::<Ipv4Addr>().unwrap())
+    }
+
+    fn v6(s: &str) -> u128 {
+        u128::from(s.parse::<Ipv6Addr>().unwrap())
+    }
+
+    /// splitmix64: a small seeded generator for the randomized tests.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+    }
+
+    /// Checks the structure: block ranges in bounds and disjoint, free blocks
+    /// hold defaults, every live value slot reachable exactly once, no empty
+    /// non-root node, and len agrees.
+    fn check<K: PrefixKey, V>(t: &PrefixTrie<K, V>) {
+        if t.nodes.slots.is_empty() {
+            assert_eq!(t.len, 0);
+            assert!(t.values.slots.iter().all(Option::is_none));
+            return;
+        }
+        let mut node_used = vec![false; t.nodes.slots.len()];
+        let mut val_used = vec![false; t.values.slots.len()];
+        node_used[0] = true;
+        let mut stack = vec![(0u32, 0u8)];
+        let mut count = 0;
+        while let Some((idx, vd)) = stack.pop() {
+            let n = t.nodes.slots[idx as usize];
+            if idx != 0 {
+                assert!(!n.is_empty(), "empty node {idx}");
+            }
+            assert_eq!(n.int & 1, 0);
+            let k = n.int.count_ones();
+            for i in 0..block_size(k as usize) as u32 {
+                let s = (n.values + i) as usize;
+                assert!(!val_used[s], "value slot {s} shared");
+                val_used[s] = true;
+                assert_eq!(t.values.slots[s].is_some(), i < k, "slack slots are empty");
+            }
+            count += k as usize;
+            // No prefix beyond the key width.
+            let mut bits = n.int;
+            while bits != 0 {
+                let pos = bits.trailing_zeros();
+                assert!(vd + rel_len(pos) >= OFFSET && real_len(vd, pos) <= K::BITS);
+                bits &= bits - 1;
+            }
+            let kids = n.ext.count_ones();
+            for i in 0..block_size(kids as usize) as u32 {
+                let s = n.children + i;
+                assert!(!node_used[s as usize], "node slot {s} shared");
+                node_used[s as usize] = true;
+                if i < kids {
+                    stack.push((s, vd + STRIDE));
+                } else {
+                    assert_eq!(t.nodes.slots[s as usize], Node::default(), "slack slots are empty");
+                }
+            }
+        }
+        assert_eq!(count, t.len);
+        let mut free_nodes = 0;
+        for (n, list) in t.nodes.free.iter().enumerate() {
+            for &s in list {
+                for used in &mut node_used[s as usize..s as usize + n] {
+                    assert!(!*used);
+                    *used = true;
+                    free_nodes += 1;
+                }
+            }
+        }
+        assert_eq!(free_nodes, t.nodes.free_count);
+        let mut free_vals = 0;
+        for (n, list) in t.values.free.iter().enumerate() {
+            for &s in list {
+                let range = s as usize..s as usize + n;
+                assert!(t.values.slots[range.clone()].iter().all(Option::is_none));
+                for used in &mut val_used[range] {
+                    assert!(!*used);
+                    *used = true;
+                    free_vals += 1;
+                }
+            }
+        }
+        assert_eq!(free_vals, t.values.free_count);
+        assert_eq!(t.values.slots.iter().filter(|v| v.is_some()).count(), t.len);
+    }
+
+    #[test]
+    fn chunks_u32() {
+        let k = v4("128.0.0.1");
+        assert_eq!(k.chunk(0), 1);
+        assert_eq!(k.chunk(6), 0);
+        assert_eq!(k.chunk(36), 0b100000);
+        assert_eq!(v4("255.255.255.255").chunk(36), 0b100000);
+        assert_eq!(v4("255.255.255.255").chunk(42), 0);
+        assert_eq!(0u32.put_chunk(0, 1), v4("128.0.0.0"));
+        assert_eq!(0u32.put_chunk(6, 63), v4("126.0.0.0"));
+        assert_eq!(0u32.put_chunk(36, 63), 1);
+        assert_eq!(0u32.put_chunk(200, 63), 0);
+        for vd in (0..=36).step_by(6) {
+            for c in 0..64 {
+                let k = 0u32.put_chunk(vd, c);
+                let expect = if vd == 0 {
+                    c & 1
+                } else if vd == 36 {
+                    c & 0b100000
+                } else {
+                    c
+                };
+                assert_eq!(k.chunk(vd), expect, "vd {vd} c {c}");
+            }
+        }
+    }
+
+    #[test]
+    fn chunks_u128() {
+        let k = v6("8000::1");
+        assert_eq!(k.chunk(0), 1);
+        assert_eq!(k.chunk(132), 0b100000);
+        assert_eq!(k.chunk(138), 0);
+        assert_eq!(0u128.put_chunk(0, 1), v6("8000::"));
+        assert_eq!(0u128.put_chunk(132, 63), 1);
+        for vd in (0..=132).step_by(6) {
+            for c in 0..64 {
+                let k = 0u128.put_chunk(vd, c);
+                let expect = if vd == 0 {
+                    c & 1
+                } else if vd == 132 {
+                    c & 0b100000
+                } else {
+                    c
+                };
+                assert_eq!(k.chunk(vd), expect, "vd {vd} c {c}");
+            }
+        }
+    }
+
+    #[test]
+    fn masks_and_canonical() {
+        assert_eq!(v4("10.1.2.3").mask(8), v4("10.0.0.0"));
+        assert_eq!(v4("10.1.2.3").mask(0), 0);
+        assert_eq!(v4("10.1.2.3").mask(32), v4("10.1.2.3"));
+        assert_eq!(v4("10.1.2.3").mask(200), v4("10.1.2.3"));
+        assert_eq!(u128::MAX.mask(0), 0);
+        assert_eq!(u128::MAX.mask(1), 1 << 127);
+        assert_eq!(u128::MAX.mask(128), u128::MAX);
+        assert!(is_canonical(v4("10.0.0.0"), 8));
+        assert!(!is_canonical(v4("10.0.0.1"), 8));
+        assert!(is_canonical(v4("10.0.0.1"), 32));
+        assert!(!is_canonical(v4("10.0.0.1"), 33));
+        assert!(is_canonical(0u32, 0));
+        assert!(!is_canonical(1u32 << 31, 0));
+        assert!(is_canonical(u128::MAX, 128));
+        assert!(!is_canonical(0u128, 129));
+        assert!(v6("fe80::").is_canonical(10));
+    }
+
+    #[test]
+    fn insert_get_remove() {
+        let mut t = PrefixTrie::<u32, u32>::new();
+        assert!(t.is_empty());
+        assert_eq!(t.get(0, 0), None);
+        assert_eq!(t.insert(v4("10.1.2.3"), 8, 1), None);
+        assert_eq!(t.get(v4("10.0.0.0"), 8), Some(&1));
+        assert_eq!(t.get(v4("10.9.9.9"), 8), Some(&1));
+        assert_eq!(t.get(v4("10.0.0.0"), 9), None);
+        assert_eq!(t.insert(v4("10.0.0.0"), 8, 2), Some(1));
+        assert_eq!(t.len(), 1);
+        t.insert(0, 0, 3);
+        t.insert(v4("255.255.255.255"), 32, 4);
+        t.insert(v4("10.0.0.0"), 24, 5);
+        assert_eq!(t.len(), 4);
+        *t.get_mut(0, 0).unwrap() += 10;
+        assert_eq!(t.get(0, 0), Some(&13));
+        assert!(t.contains(v4("255.255.255.255"), 32));
+        assert_eq!(t.remove(v4("10.0.0.0"), 16), None);
+        assert_eq!(t.remove(v4("10.0.0.0"), 8), Some(2));
+        assert_eq!(t.remove(v4("10.0.0.0"), 8), None);
+        assert_eq!(t.longest_match(v4("10.0.0.7")), Some((v4("10.0.0.0"), 24, &5)));
+        assert_eq!(t.longest_match(v4("10.0.1.7")), Some((0, 0, &13)));
+        assert_eq!(t.remove(0, 0), Some(13));
+        assert_eq!(t.longest_match(v4("10.0.1.7")), None);
+        assert_eq!(t.remove(v4("255.255.255.255"), 32), Some(4));
+        assert_eq!(t.remove(v4("10.0.0.0"), 24), Some(5));
+        assert!(t.is_empty());
+        check(&t);
+        assert_eq!(t.memory_bytes(), mem::size_of::<PrefixTrie<u32, u32>>());
+    }
+
+    #[test]
+    fn out_of_range_lengths_are_refused() {
+        let mut t = PrefixTrie::<u32, &str>::new();
+        assert_eq!(t.insert(1, 33, "x"), None);
+        assert_eq!(t.try_insert(1, 33, "x"), Err("x"));
+        assert_eq!(t.try_insert(1, 255, "x"), Err("x"));
+        assert!(t.is_empty());
+        assert_eq!(t.try_get_or_insert_with(1, 40, || unreachable!()), None);
+        assert_eq!(t.get(1, 33), None);
+        assert_eq!(t.get_mut(1, 33), None);
+        assert_eq!(t.remove(1, 33), None);
+        // get_or_insert_with takes a too-long length as a host prefix.
+        *t.get_or_insert_with(1, 200, || "h") = "host";
+        assert_eq!(t.get(1, 32), Some(&"host"));
+        let mut t6 = PrefixTrie::<u128, u8>::new();
+        assert_eq!(t6.try_insert(1, 129, 9), Err(9));
+        assert_eq!(t6.try_insert(1, 128, 9), Ok(None));
+        assert_eq!(t6.longest_match(1), Some((1, 128, &9)));
+        assert_eq!(t6.longest_match(2), None);
+    }
+
+    #[test]
+    fn get_or_insert_with_inserts_once() {
+        let mut t = PrefixTrie::<u32, Vec<u32>>::new();
+        t.get_or_insert_with(v4("10.0.0.0"), 8, Vec::new).push(1);
+        t.get_or_insert_with(v4("10.0.0.0"), 8, || unreachable!()).push(2);
+        t.try_get_or_insert_with(v4("10.0.0.0"), 8, || unreachable!()).unwrap().push(3);
+        assert_eq!(t.get(v4("10.0.0.0"), 8), Some(&vec![1, 2, 3]));
+        assert_eq!(t.len(), 1);
+    }
+
+    #[test]
+    fn matches_longest_first() {
+        let mut t = PrefixTrie::<u32, u32>::new();
+        for (s, l) in [
+            ("0.0.0.0", 0),
+            ("10.0.0.0", 8),
+            ("10.1.0.0", 16),
+            ("10.1.2.0", 24),
+            ("10.1.2.3", 32),
+            ("10.1.2.4", 32),
+            ("10.1.0.0", 17),
+        ] {
+            t.insert(v4(s), l, u32::from(l));
+        }
+        let got: Vec<_> = t.matches(v4("10.1.2.3")).map(|(k, l, _)| (Ipv4Addr::from(k).to_string(), l)).collect();
+        assert_eq!(
+            got,
+            [
+                ("10.1.2.3".into(), 32),
+                ("10.1.2.0".into(), 24),
+                ("10.1.0.0".into(), 17),
+                ("10.1.0.0".into(), 16),
+                ("10.0.0.0".into(), 8),
+                ("0.0.0.0".into(), 0)
+            ]
+        );
+        assert_eq!(t.matches(v4("11.0.0.0")).count(), 1);
+        assert_eq!(PrefixTrie::<u32, u32>::new().matches(1).count(), 0);
+        let mut t6 = PrefixTrie::<u128, u8>::new();
+        t6.insert(0, 0, 0);
+        t6.insert(v6("2001:db8::"), 32, 32);
+        t6.insert(v6("2001:db8::"), 64, 64);
+        t6.insert(v6("2001:db8::1"), 128, 128);
+        let lens: Vec<_> = t6.matches(v6("2001:db8::1")).map(|(_, l, v)| (l, *v)).collect();
+        assert_eq!(lens, [(128, 128), (64, 64), (32, 32), (0, 0)]);
+        assert_eq!(t6.longest_match(v6("2001:db8:0:1::1")), Some((v6("2001:db8::"), 32, &32)));
+    }
+
+    #[test]
+    fn linux_v4_order_example() {
+        let mut t = PrefixTrie::<u32, ()>::new();
+        for (s, l) in [("192.168.1.0", 24), ("10.1.0.0", 16), ("10.0.0.0", 8), ("10.0.0.0", 24), ("0.0.0.0", 0)] {
+            t.insert(v4(s), l, ());
+        }
+        let got: Vec<_> = t.iter_linux_v4().map(|(k, l, _)| format!("{}/{l}", Ipv4Addr::from(k))).collect();
+        assert_eq!(got, ["0.0.0.0/0", "10.0.0.0/24", "10.0.0.0/8", "10.1.0.0/16", "192.168.1.0/24"]);
+        assert_eq!(t.iter_linux_v4().len(), 5);
+        let pre: Vec<_> = t.iter().map(|(k, l, _)| format!("{}/{l}", Ipv4Addr::from(k))).collect();
+        assert_eq!(pre, ["0.0.0.0/0", "10.0.0.0/8", "10.0.0.0/24", "10.1.0.0/16", "192.168.1.0/24"]);
+    }
+
+    #[test]
+    fn postorder_example() {
+        let mut t = PrefixTrie::<u128, ()>::new();
+        for (s, l) in [("::", 0), ("fe80::", 64), ("2001:db8::", 64), ("::1", 128)] {
+            t.insert(v6(s), l, ());
+        }
+        let got: Vec<_> = t.iter_postorder().map(|(k, l, _)| format!("{}/{l}", Ipv6Addr::from(k))).collect();
+        assert_eq!(got, ["::1/128", "2001:db8::/64", "fe80::/64", "::/0"]);
+    }
+
+    #[test]
+    fn retain_removes_and_updates() {
+        let mut t = PrefixTrie::<u32, u32>::new();
+        for i in 0..1000u32 {
+            t.insert(i << 12, 20, i);
+            t.insert(i << 12, 24, i + 1);
+        }
+        let mut seen = Vec::new();
+        t.retain(|k, l, v| {
+            seen.push((k, l));
+            *v += 1;
+            l == 24
+        });
+        let expect: Vec<_> = t.iter().map(|(k, l, _)| (k, l)).collect();
+        assert_eq!(t.len(), 1000);
+        assert!(seen.windows(2).all(|w| w[0] < w[1]), "retain walks in iter order");
+        assert_eq!(seen.len(), 2000);
+        assert_eq!(expect.len(), 1000);
+        assert_eq!(t.get(5 << 12, 24), Some(&7));
+        assert_eq!(t.get(5 << 12, 20), None);
+        check(&t);
+        t.retain(|_, _, _| false);
+        assert!(t.is_empty());
+        check(&t);
+    }
+
+    #[test]
+    fn clone_eq_debug() {
+        let mut t = PrefixTrie::<u32, u32>::new();
+        t.insert(v4("10.0.0.0"), 8, 1);
+        t.insert(v4("192.168.0.0"), 16, 2);
+        let mut u = t.clone();
+        assert_eq!(t, u);
+        u.insert(0, 0, 0);
+        assert_ne!(t, u);
+        u.remove(0, 0);
+        assert_eq!(t, u);
+        // Same content built in another order compares equal.
+        let mut w = PrefixTrie::new();
+        w.insert(v4("192.168.0.0"), 16, 2);
+        w.insert(v4("1.0.0.0"), 8, 9);
+        w.insert(v4("10.0.0.0"), 8, 1);
+        w.remove(v4("1.0.0.0"), 8);
+        assert_eq!(t, w);
+        assert_eq!(format!("{t:?}"), "{10.0.0.0/8: 1, 192.168.0.0/16: 2}");
+        let mut t6 = PrefixTrie::<u128, u8>::new();
+        t6.insert(v6("fe80::"), 64, 1);
+        assert_eq!(format!("{t6:?}"), "{fe80::/64: 1}");
+        assert_eq!(PrefixTrie::<u128, u8>::default(), PrefixTrie::new());
+    }
+
+    #[test]
+    fn values_iterators() {
+        let mut t = PrefixTrie::<u32, u32>::new();
+        for i in 0..100 {
+            t.insert(i << 8, 24, i);
+        }
+        for i in 0..50 {
+            t.remove(i << 8, 24);
+        }
+        let mut v: Vec<_> = t.values().copied().collect();
+        v.sort();
+        assert_eq!(v, (50..100).collect::<Vec<_>>());
+        t.values_mut().for_each(|v| *v *= 2);
+        assert_eq!(t.get(60 << 8, 24), Some(&120));
+    }
+
+    #[test]
+    fn compaction_keeps_content() {
+        let mut t = PrefixTrie::<u32, u32>::new();
+        let mut rng = Rng(7);
+        let mut keys = Vec::new();
+        for _ in 0..20_000 {
+            let l = 8 + rng.below(25) as u8;
+            let k = (rng.next() as u32).mask(l);
+            if t.insert(k, l, k).is_none() {
+                keys.push((k, l));
+            }
+        }
+        for (k, l) in keys.iter().skip(1000) {
+            assert!(t.remove(*k, *l).is_some());
+            if t.len() % 997 == 0 {
+                check(&t);
+            }
+        }
+        check(&t);
+        assert_eq!(t.len(), 1000);
+        assert!(t.nodes.slots.len() < 4 * 1000 + COMPACT_MIN, "arena compacted: {}", t.nodes.slots.len());
+        for (k, l) in keys.iter().take(1000) {
+            assert_eq!(t.get(*k, *l), Some(k));
+        }
+        let before: Vec<_> = t.iter().map(|(k, l, v)| (k, l, *v)).collect();
+        t.compact();
+        check(&t);
+        assert_eq!(t.iter().map(|(k, l, v)| (k, l, *v)).collect::<Vec<_>>(), before);
+    }
+
+    #[test]
+    fn full_length_chain() {
+        // Every length on one path, both widths.
+        let mut t = PrefixTrie::<u32, u8>::new();
+        for l in 0..=32 {
+            t.insert(u32::MAX, l, l);
+        }
+        check(&t);
+        let m: Vec<_> = t.matches(u32::MAX).map(|(_, l, _)| l).collect();
+        assert_eq!(m, (0..=32).rev().collect::<Vec<_>>());
+        let v4o: Vec<_> = t.iter_linux_v4().map(|(_, l, _)| l).collect();
+        assert_eq!(v4o, (0..=32).collect::<Vec<_>>(), "keys all differ: ascending key");
+        let post: Vec<_> = t.iter_postorder().map(|(_, l, _)| l).collect();
+        assert_eq!(post, (0..=32).rev().collect::<Vec<_>>());
+        let mut z = PrefixTrie::<u128, u8>::new();
+        for l in 0..=128 {
+            z.insert(0, l, l);
+        }
+        check(&z);
+        let v4o: Vec<_> = z.iter_linux_v4().map(|(_, l, _)| l).collect();
+        assert_eq!(v4o, (0..=128).rev().collect::<Vec<_>>(), "equal keys: longer first");
+        for l in (0..=128).step_by(3) {
+            assert_eq!(z.remove(0, l), Some(l));
+        }
+        check(&z);
+        assert_eq!(z.longest_match(1).map(|(_, l, _)| l), Some(127));
+    }
+
+    #[test]
+    fn any_length_is_harmless() {
+        // Every operation with every u8 length: refused past the width, no panic.
+        let mut t4 = PrefixTrie::<u32, u8>::new();
+        let mut t6 = PrefixTrie::<u128, u8>::new();
+        for l in 0..=u8::MAX {
+            let ok4 = l <= 32;
+            let ok6 = l <= 128;
+            assert_eq!(t4.try_insert(u32::MAX, l, l).is_ok(), ok4);
+            assert_eq!(t6.try_insert(u128::MAX, l, l).is_ok(), ok6);
+            assert_eq!(t4.contains(u32::MAX, l), ok4);
+            assert_eq!(t6.get(u128::MAX, l).is_some(), ok6);
+            assert_eq!(t4.get_mut(u32::MAX, l).is_some(), ok4);
+            assert_eq!(t6.try_get_or_insert_with(1, l, || 0).is_some(), ok6);
+            t4.get_or_insert_with(1, l, || 0);
+            assert_eq!(is_canonical(u32::MAX, l), l == 32);
+            assert_eq!(is_canonical(0u128, l), ok6);
+        }
+        // 1/l and u32::MAX/l share only /0.
+        assert_eq!(t4.len(), 33 + 32);
+        assert_eq!(t6.len(), 129 + 128);
+        assert_eq!(t4.matches(u32::MAX).count(), 33);
+        for l in 0..=u8::MAX {
+            assert_eq!(t4.remove(u32::MAX, l).is_some(), l <= 32);
+            assert_eq!(t6.remove(u128::MAX, l).is_some(), l <= 128);
+        }
+        check(&t4);
+        check(&t6);
+    }
+
+    #[test]
+    fn values_are_dropped_exactly_once() {
+        use std::rc::Rc;
+        let token = Rc::new(());
+        let mut rng = Rng(99);
+        let mut t = PrefixTrie::<u32, (u32, Rc<()>)>::new();
+        for round in 0..4 {
+            for _ in 0..3000 {
+                let l = rng.below(33) as u8;
+                let k = (rng.next() as u32) & 0xf0f0_ff00;
+                t.insert(k, l, (k, Rc::clone(&token)));
+            }
+            let before = t.len();
+            let mut dropped = 0;
+            t.retain(|_, l, _| {
+                let keep = l % 3 != round % 3;
+                dropped += usize::from(!keep);
+                keep
+            });
+            assert_eq!(t.len(), before - dropped);
+            let doomed: Vec<_> = t.iter().step_by(2).map(|(k, l, _)| (k, l)).collect();
+            for (k, l) in doomed {
+                assert!(t.remove(k, l).is_some());
+            }
+            check(&t);
+            assert_eq!(Rc::strong_count(&token), t.len() + 1);
+            let copy = t.clone();
+            assert_eq!(Rc::strong_count(&token), 2 * t.len() + 1);
+            drop(copy);
+        }
+        t.clear();
+        assert_eq!(Rc::strong_count(&token), 1);
+    }
+
+    /// A brute-force model: a list of (prefix, length, value).
+    struct Model<K> {
+        entries: Vec<(K, u8, u32)>,
+    }
+
+    impl<K: PrefixKey> Model<K> {
+        fn find(&self, k: K, l: u8) -> Option<usize> {
+            self.entries.iter().position(|e| e.0 == k.mask(l) && e.1 == l)
+        }
+        fn matches(&self, addr: K) -> Vec<(K, u8, u32)> {
+            let mut m: Vec<_> = self.entries.iter().copied().filter(|e| addr.mask(e.1) == e.0).collect();
+            m.sort_by_key(|e| std::cmp::Reverse(e.1));
+            m
+        }
+        fn sorted(&self, cmp: impl Fn(&(K, u8, u32), &(K, u8, u32)) -> std::cmp::Ordering) -> Vec<(K, u8, u32)> {
+            let mut v = self.entries.clone();
+            v.sort_by(cmp);
+            v
+        }
+    }
+
+    fn cmp_pre<K: PrefixKey>(a: &(K, u8, u32), b: &(K, u8, u32)) -> std::cmp::Ordering {
+        a.0.cmp(&b.0).then(a.1.cmp(&b.1))
+    }
+
+    fn cmp_linux_v4<K: PrefixKey>(a: &(K, u8, u32), b: &(K, u8, u32)) -> std::cmp::Ordering {
+        a.0.cmp(&b.0).then(b.1.cmp(&a.1))
+    }
+
+    fn cmp_post<K: PrefixKey>(a: &(K, u8, u32), b: &(K, u8, u32)) -> std::cmp::Ordering {
+        let c = a.1.min(b.1);
+        if a.0.mask(c) == b.0.mask(c) { b.1.cmp(&a.1) } else { a.0.cmp(&b.0) }
+    }
+
+    fn compare<K: PrefixKey>(t: &PrefixTrie<K, u32>, m: &Model<K>) {
+        check(t);
+        assert_eq!(t.len(), m.entries.len());
+        let got = |it: &mut dyn Iterator<Item = (K, u8, &u32)>| it.map(|(k, l, v)| (k, l, *v)).collect::<Vec<_>>();
+        assert_eq!(got(&mut t.iter()), m.sorted(cmp_pre));
+        assert_eq!(got(&mut t.iter_linux_v4()), m.sorted(cmp_linux_v4));
+        assert_eq!(got(&mut t.iter_postorder()), m.sorted(cmp_post));
+        assert_eq!(t.iter().len(), m.entries.len());
+    }
+
+    /// A random key near one of a few bases, so prefixes nest and collide.
+    fn random_key<K: PrefixKey>(rng: &mut Rng, bases: &[K], from_bits: impl Fn(u128) -> K) -> K {
+        let base = bases[rng.below(bases.len() as u64) as usize];
+        let noise = from_bits((u128::from(rng.next()) << 64) | u128::from(rng.next()));
+        match rng.below(4) {
+            0 => noise,
+            1 => base,
+            // The base's first bits (to about `keep`), then noise.
+            _ => {
+                let keep = rng.below(u64::from(K::BITS) + 1) as u8;
+                let m = noise.mask(keep);
+                mix(base, noise, m)
+            }
+        }
+    }
+
+    fn mix<K: PrefixKey>(base: K, noise: K, noise_masked: K) -> K {
+        // Chunk by chunk: the base's where `noise_masked` still equals
+        // `noise` (inside the kept prefix, roughly), the noise's after.
+        let mut out = K::default();
+        let mut vd = 0;
+        while vd <= OFFSET + K::BITS {
+            let c = if noise_masked.chunk(vd) == noise.chunk(vd) { base.chunk(vd) } else { noise.chunk(vd) };
+            out = out.put_chunk(vd, c);
+            vd += STRIDE;
+        }
+        out
+    }
+
+    fn differential<K: PrefixKey>(seed: u64, ops: usize, from_bits: impl Fn(u128) -> K) {
+        let mut rng = Rng(seed);
+        let bases: Vec<K> =
+            (0..4).map(|_| from_bits((u128::from(rng.next()) << 64) | u128::from(rng.next()))).collect();
+        let mut bases = bases;
+        bases.push(K::default());
+        let mut t = PrefixTrie::<K, u32>::new();
+        let mut m = Model { entries: Vec::new() };
+        let random_len = |rng: &mut Rng| -> u8 {
+            match rng.below(8) {
+                0 => 0,
+                1 => K::BITS,
+                _ => rng.below(u64::from(K::BITS) + 1) as u8,
+            }
+        };
+        for step in 0..ops {
+            let k = random_key(&mut rng, &bases, &from_bits);
+            let l = random_len(&mut rng);
+            let val = rng.next() as u32;
+            // Alternate growing and shrinking phases so the table gets big
+            // (and its arenas fragmented) as well as small.
+            let growing = (step / 400) % 2 == 0;
+            let mut op = rng.below(12);
+            if growing && (5..=7).contains(&op) && rng.below(4) != 0 {
+                op = 0;
+            }
+            if growing && op == 9 && rng.below(8) != 0 || growing && op == 10 || !growing && op < 4 && rng.below(2) == 0
+            {
+                op = 11;
+            }
+            match op {
+                0..=3 => {
+                    let old = m.find(k, l).map(|i| mem::replace(&mut m.entries[i].2, val));
+                    if old.is_none() {
+                        m.entries.push((k.mask(l), l, val));
+                    }
+                    assert_eq!(t.insert(k, l, val), old);
+                }
+                4 => {
+                    let got = *t.get_or_insert_with(k, l, || val);
+                    let want = match m.find(k, l) {
+                        Some(i) => m.entries[i].2,
+                        None => {
+                            m.entries.push((k.mask(l), l, val));
+                            val
+                        }
+                    };
+                    assert_eq!(got, want);
+                }
+                5..=7 => {
+                    // Remove, often an existing entry.
+                    let (k, l) = if !m.entries.is_empty() && rng.below(3) > 0 {
+                        let e = m.entries[rng.below(m.entries.len() as u64) as usize];
+                        (e.0, e.1)
+                    } else {
+                        (k, l)
+                    };
+                    let want = m.find(k, l).map(|i| m.entries.swap_remove(i).2);
+                    assert_eq!(t.remove(k, l), want);
+                }
+                8 => {
+                    assert_eq!(t.get(k, l).copied(), m.find(k, l).map(|i| m.entries[i].2));
+                    if let Some(v) = t.get_mut(k, l) {
+                        *v = v.wrapping_add(1);
+                        let i = m.find(k, l).unwrap();
+                        m.entries[i].2 = m.entries[i].2.wrapping_add(1);
+                    }
+                }
+                9 => {
+                    let r = rng.next();
+                    let keep = |k: K, l: u8, v: u32| (v as u64 ^ r ^ u64::from(l)) % 3 != 0 || k == K::default();
+                    let mut calls = Vec::new();
+                    t.retain(|k, l, v| {
+                        calls.push((k, l, *v));
+                        let kept = keep(k, l, *v);
+                        if kept {
+                            *v ^= 1;
+                        }
+                        kept
+                    });
+                    assert_eq!(calls, m.sorted(cmp_pre));
+                    m.entries.retain(|e| keep(e.0, e.1, e.2));
+                    m.entries.iter_mut().for_each(|e| e.2 ^= 1);
+                }
+                // Drain to empty now and then.
+                10 if rng.below(10) == 0 => {
+                    while let Some(e) = m.entries.pop() {
+                        assert_eq!(t.remove(e.0, e.1), Some(e.2));
+                    }
+                    assert!(t.is_empty());
+                }
+                _ => {}
+            }
+            // Lookups at random and at stored prefixes.
+            for _ in 0..3 {
+                let addr = if !m.entries.is_empty() && rng.below(2) == 0 {
+                    let e = m.entries[rng.below(m.entries.len() as u64) as usize];
+                    mix(
+                        e.0,
+                        random_key(&mut rng, &bases, &from_bits),
+                        random_key(&mut rng, &bases, &from_bits).mask(e.1),
+                    )
+                } else {
+                    random_key(&mut rng, &bases, &from_bits)
+                };
+                let want = m.matches(addr);
+                let got: Vec<_> = t.matches(addr).map(|(k, l, v)| (k, l, *v)).collect();
+                assert_eq!(got, want, "matches {addr:?}");
+                assert_eq!(t.longest_match(addr).map(|(k, l, v)| (k, l, *v)), want.first().copied());
+            }
+            if step % 50 == 0 {
+                compare(&t, &m);
+            }
+        }
+        compare(&t, &m);
+        // Removal down to empty.
+        let mut rest = m.entries.clone();
+        while let Some(e) = rest.pop() {
+            assert_eq!(t.remove(e.0, e.1), Some(e.2));
+            m.entries.retain(|x| (x.0, x.1) != (e.0, e.1));
+            if rest.len() % 16 == 0 {
+                compare(&t, &m);
+            }
+        }
+        assert!(t.is_empty());
+        assert!(t.longest_match(K::default()).is_none());
+        compare(&t, &m);
+    }
+
+    #[test]
+    fn differential_u32() {
+        for seed in 0..24 {
+            differential::<u32>(seed, 1500, |b| b as u32);
+        }
+    }
+
+    #[test]
+    fn differential_u128() {
+        for seed in 100..116 {
+            differential::<u128>(seed, 1500, |b| b);
+        }
+    }
+
+    #[test]
+    fn differential_u32_dense() {
+        // Few distinct keys: heavy nesting and duplicates.
+        for seed in 200..208 {
+            differential::<u32>(seed, 3000, |b| (b as u32) & 0xff00_0f0f);
+        }
     }
 }
