@@ -16,6 +16,15 @@ const IFLA_MAX: u16 = 70;
 
 /// The RTM_NEWLINK (or DELLINK) message describing a link (`rtnl_fill_ifinfo`).
 pub fn fill(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, pid: u32, flags: u16, change: u32) -> Vec<u8> {
+    fill_ext(net, ns, link, kind, seq, pid, flags, change, 0)
+}
+
+/// RTEXT_FILTER_SKIP_STATS in IFLA_EXT_MASK: leave out IPv6 statistics.
+const RTEXT_FILTER_SKIP_STATS: u32 = 1 << 3;
+
+/// [`fill`] for a request that gave an IFLA_EXT_MASK.
+#[allow(clippy::too_many_arguments)]
+pub fn fill_ext(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, pid: u32, flags: u16, change: u32, ext_mask: u32) -> Vec<u8> {
     let mut b = MessageBuilder::new(kind.raw(), flags, seq, pid);
     let hdr = IfInfoRepr {
         family: 0,
@@ -75,7 +84,7 @@ pub fn fill(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, pid: 
     }
     b.put_str(ifla::QDISC, if link.is_up() { "noqueue" } else { "noop" });
     if kind != MessageType::DelLink {
-        put_af_spec(&mut b, net, ns, link);
+        put_af_spec(&mut b, net, ns, link, ext_mask);
     }
     b.put(ifla::MAP, &[0u8; 32]);
     let n = b.begin_nest(ifla::DEVLINK_PORT);
@@ -281,7 +290,7 @@ const INET6_CONF_DEFAULT: [i32; 60] = [
     0, 0,
 ];
 
-fn put_af_spec(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link) {
+fn put_af_spec(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext_mask: u32) {
     let sysctl = net.ns(ns).map(|n| &n.sysctl);
     let get = |family: &str, name: &str| -> Option<i32> {
         let key = format!("net.{family}.conf.{}.{name}", link.name);
@@ -325,12 +334,14 @@ fn put_af_spec(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link) {
     }
     let bytes: Vec<u8> = c6.iter().flat_map(|v| v.to_ne_bytes()).collect();
     b.put(inet6::CONF, &bytes);
-    let mut stats = [0u64; 38];
-    stats[0] = 38;
-    b.put(inet6::STATS, &stats.iter().flat_map(|v| v.to_ne_bytes()).collect::<Vec<u8>>());
-    let mut icmp = [0u64; 7];
-    icmp[0] = 7;
-    b.put(inet6::ICMP6STATS, &icmp.iter().flat_map(|v| v.to_ne_bytes()).collect::<Vec<u8>>());
+    if ext_mask & RTEXT_FILTER_SKIP_STATS == 0 {
+        let mut stats = [0u64; 38];
+        stats[0] = 38;
+        b.put(inet6::STATS, &stats.iter().flat_map(|v| v.to_ne_bytes()).collect::<Vec<u8>>());
+        let mut icmp = [0u64; 7];
+        icmp[0] = 7;
+        b.put(inet6::ICMP6STATS, &icmp.iter().flat_map(|v| v.to_ne_bytes()).collect::<Vec<u8>>());
+    }
     b.put(inet6::TOKEN, &[0u8; 16]);
     b.put_u8(inet6::ADDR_GEN_MODE, link.addr_gen_mode);
     end_plain_nest(b, inet6);
@@ -365,7 +376,8 @@ pub fn get_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let index = find_link(ctx, &hdr, &attrs)?.ok_or(KernelError::new(Errno::ENODEV))?;
     let net = &*ctx.net;
     let link = net.ns(ctx.ns).and_then(|n| n.link(index)).ok_or(KernelError::new(Errno::ENODEV))?;
-    ctx.replies.push(fill(net, ctx.ns, link, MessageType::NewLink, req.header.seq, req.port, 0, 0));
+    let ext = attrs.get(ifla::EXT_MASK).map(|m| m.u32()).transpose()?.unwrap_or(0);
+    ctx.replies.push(fill_ext(net, ctx.ns, link, MessageType::NewLink, req.header.seq, req.port, 0, 0, ext));
     Ok(())
 }
 
@@ -374,13 +386,25 @@ pub fn get_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
 pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let mut master_filter = None;
     let mut kind_filter = None;
-    if req.strict {
+    // rtnl_valid_dump_ifinfo_req (strict) or the legacy parse: a body
+    // shorter than ifinfomsg is an rtgenmsg.
+    let attr_buf = if req.strict {
         let hdr = IfInfoRepr::parse(req.payload)
             .map_err(|_| KernelError::msg(Errno::EINVAL, "Invalid header for link dump"))?;
         if hdr.link_type != 0 || hdr.flags != 0 || hdr.change != 0 || hdr.index != 0 {
             return Err(KernelError::msg(Errno::EINVAL, "Invalid values in header for link dump request"));
         }
-        let attrs = AttrTable::parse(&req.payload[IFINFOMSG_LEN..], IFLA_MAX)?;
+        &req.payload[IFINFOMSG_LEN..]
+    } else if req.payload.len() < IFINFOMSG_LEN {
+        req.payload.get(4..).unwrap_or(&[])
+    } else {
+        &req.payload[IFINFOMSG_LEN..]
+    };
+    let mut ext_mask = 0;
+    if let Ok(attrs) = AttrTable::parse(attr_buf, IFLA_MAX) {
+        if let Some(m) = attrs.get(ifla::EXT_MASK) {
+            ext_mask = m.u32().unwrap_or(0);
+        }
         if let Some(m) = attrs.get(ifla::MASTER) {
             master_filter = Some(m.u32()?);
         }
@@ -390,8 +414,8 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 kind_filter = Some(k.string()?);
             }
         }
-        ctx.filtered = master_filter.is_some() || kind_filter.is_some();
     }
+    ctx.filtered = master_filter.is_some() || kind_filter.is_some();
     let net = &*ctx.net;
     let Some(ns) = net.ns(ctx.ns) else { return Ok(()) };
     let flags = NLM_F_MULTI | if ctx.filtered { crate::wire::NLM_F_DUMP_FILTERED } else { 0 };
@@ -406,7 +430,7 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 continue;
             }
         }
-        ctx.replies.push(fill(net, ctx.ns, link, MessageType::NewLink, req.header.seq, req.port, flags, 0));
+        ctx.replies.push(fill_ext(net, ctx.ns, link, MessageType::NewLink, req.header.seq, req.port, flags, 0, ext_mask));
     }
     Ok(())
 }

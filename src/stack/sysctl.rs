@@ -74,9 +74,17 @@ impl Sysctls {
             return None;
         }
         let table = if family == "ipv4" { IPV4_CONF } else { IPV6_CONF };
-        let default = table.iter().find(|(k, _)| *k == name)?.1;
+        let mut default = table.iter().find(|(k, _)| *k == name)?.1;
+        // Loopback's own defaults (loopback_setup, addrconf's lo handling).
+        if dev == "lo" {
+            default = match (family, name) {
+                ("ipv6", "accept_dad") => "-1",
+                ("ipv4", "disable_xfrm") | ("ipv4", "disable_policy") => "1",
+                _ => default,
+            };
+        }
         // A device created later starts from conf.default.
-        if dev != "all" && dev != "default" {
+        if dev != "all" && dev != "default" && dev != "lo" {
             if let Some(v) = self.values.get(&format!("net.{family}.conf.default.{name}")) {
                 return Some(v.clone());
             }

@@ -53,7 +53,7 @@ pub fn describe(msg: &[u8]) -> Vec<String> {
     };
     out.push(format!("hdr len={} type={} flags={:#x} seq={} pid={}", h.len, h.kind, h.flags, h.seq, h.pid));
     let body = msg.get(16..).unwrap_or(&[]);
-    if h.kind == 2 {
+    if h.kind == 2 || h.kind == 3 {
         out.push(format!("error {}", hex(body)));
         return out;
     }
