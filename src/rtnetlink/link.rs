@@ -38,7 +38,8 @@ pub fn fill_ext(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, p
     b.put_u32(ifla::TXQLEN, link.txqlen);
     b.put_u8(ifla::OPERSTATE, u8::from(link.operstate()));
     b.put_u8(ifla::LINKMODE, link.link_mode);
-    b.put_u8(IFLA_NETNS_IMMUTABLE, u8::from(link.is_loopback()));
+    // Loopback and bridges are NETIF_F_NETNS_LOCAL.
+    b.put_u8(IFLA_NETNS_IMMUTABLE, u8::from(link.is_loopback() || matches!(link.kind, LinkKind::Bridge(_))));
     b.put_u32(ifla::MTU, link.mtu);
     b.put_u32(ifla::MIN_MTU, link.min_mtu);
     b.put_u32(ifla::MAX_MTU, link.max_mtu);
@@ -51,7 +52,8 @@ pub fn fill_ext(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, p
     b.put_u32(ifla::GRO_MAX_SIZE, 65536);
     b.put_u32(ifla::GSO_IPV4_MAX_SIZE, 65536);
     b.put_u32(ifla::GRO_IPV4_MAX_SIZE, 65536);
-    b.put_u32(ifla::TSO_MAX_SIZE, 524_280);
+    // Bridges keep the default TSO limit; other devices advertise GSO_MAX_SIZE-ish 524280.
+    b.put_u32(ifla::TSO_MAX_SIZE, if matches!(link.kind, LinkKind::Bridge(_)) { 65536 } else { 524_280 });
     b.put_u32(ifla::TSO_MAX_SEGS, 65535);
     b.put_u32(IFLA_MAX_PACING_OFFLOAD_HORIZON, 0);
     b.put_u32(ifla::NUM_RX_QUEUES, link.num_rx_queues);
@@ -134,9 +136,9 @@ fn put_linkinfo(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link) {
             let d = b.begin_nest(info::DATA);
             b.put_u32(crate::wire::link::macvlan::MODE, *mode);
             b.put_u16(crate::wire::link::macvlan::FLAGS, *flags);
+            b.put_u32(crate::wire::link::macvlan::MACADDR_COUNT, 0);
             b.put_u32(crate::wire::link::macvlan::BC_QUEUE_LEN, 1000);
             b.put_u32(crate::wire::link::macvlan::BC_QUEUE_LEN_USED, 1000);
-            b.put_i32(crate::wire::link::macvlan::BC_CUTOFF, 1);
             end_plain_nest(b, d);
         }
         LinkKind::Vlan { id, protocol, flags, .. } => {
@@ -200,7 +202,7 @@ fn put_bridge_data(b: &mut MessageBuilder, conf: &BridgeConf, link: &Link) {
     b.put_u32(29, 2); // MCAST_STARTUP_QUERY_CNT
     b.put_u8(43, 2); // MCAST_IGMP_VERSION
     b.put_u8(44, 1); // MCAST_MLD_VERSION
-    for (t, v) in [(30, 100u64), (31, 26000), (32, 25500), (33, 12500), (34, 1000), (35, 3125)] {
+    for (t, v) in [(30, 100u64), (31, 26000), (32, 25500), (33, 12500), (34, 1000), (35, 3124)] {
         b.put_u64(t, v); // multicast intervals in hundredths of a second
     }
     b.put_u8(36, 0); // NF_CALL_IPTABLES
@@ -313,8 +315,7 @@ fn put_af_spec(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext_mas
     end_plain_nest(b, inet);
     let inet6 = b.begin_nest(u16::from(crate::wire::AF_INET6));
     use crate::wire::link::inet6;
-    let ready = link.is_up() && (link.carrier || link.is_loopback());
-    b.put_u32(inet6::FLAGS, if ready { 0x8000_0000 } else { 0 });
+    b.put_u32(inet6::FLAGS, if link.inet6_ready { 0x8000_0000 } else { 0 });
     let mut ci = [0u8; 16];
     ci[0..4].copy_from_slice(&65535u32.to_ne_bytes());
     ci[4..8].copy_from_slice(&((link.created_ms / 10) as u32).to_ne_bytes());
@@ -471,6 +472,15 @@ pub fn new_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         }
         if req.has(NLM_F_REPLACE) {
             return Err(Errno::EOPNOTSUPP.into());
+        }
+        // Kind data for an existing device needs that kind's changelink
+        // (veth and dummy have none).
+        if linkinfo.as_ref().is_some_and(|li| li.has(info::DATA)) {
+            let existing = ctx.net.ns(ctx.ns).and_then(|n| n.link(index)).map(|l| l.kind.name());
+            let changeable = matches!(existing, Some(Some("bridge" | "macvlan" | "vlan")));
+            if !changeable || existing.flatten() != kind.as_deref() {
+                return Err(Errno::EOPNOTSUPP.into());
+            }
         }
         return do_setlink(ctx, req, index, &hdr, &attrs);
     }

@@ -153,6 +153,11 @@ impl Kernel {
         let handler = handler.ok_or(KernelError::new(Errno::EOPNOTSUPP))?;
         let mut ctx = Ctx { net: &mut self.net, ns, events: Vec::new(), replies: Vec::new(), filtered: false, notices: Vec::new() };
         let result = handler(&mut ctx, req);
+        if result.is_ok() && !is_get {
+            // The link watch settles what the request left queued.
+            let settled = crate::stack::link::settle_linkwatch(ctx.net);
+            ctx.events.extend(settled);
+        }
         let Ctx { events, replies, filtered, notices, .. } = ctx;
         // Changes are announced even when the request fails part-way
         // (handlers only fail before changing anything).

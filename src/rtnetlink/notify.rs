@@ -19,12 +19,14 @@ pub fn messages(net: &Net, ev: &Event, req: &Request<'_>) -> Vec<(Vec<u8>, u32)>
         Event::DelLink { ns, link } => {
             vec![(super::link::fill(net, *ns, link, MessageType::DelLink, 0, 0, 0, u32::MAX), group::LINK)]
         }
-        Event::Addr4 { new, ifindex, addr, .. } => {
+        Event::Addr4 { new, ifindex, addr, kernel, .. } => {
             let kind = if *new { MessageType::NewAddr } else { MessageType::DelAddr };
+            let (seq, pid) = if *kernel { (0, 0) } else { (seq, pid) };
             vec![(super::addr::fill4(*ifindex, addr, kind, seq, pid, 0, now), group::IPV4_IFADDR)]
         }
-        Event::Addr6 { new, ifindex, addr, .. } => {
+        Event::Addr6 { new, ifindex, addr, kernel, .. } => {
             let kind = if *new { MessageType::NewAddr } else { MessageType::DelAddr };
+            let (seq, pid) = if *kernel { (0, 0) } else { (seq, pid) };
             vec![(super::addr::fill6(*ifindex, addr, kind, seq, pid, 0, now), group::IPV6_IFADDR)]
         }
         Event::Route4 { ns, new, route } => {

@@ -124,7 +124,7 @@ pub fn add_v4(ns: &mut Namespace, index: u32, req: NewAddr4) -> KResult<Vec<Even
         }
         a.updated_ms = now;
         let snapshot = a.clone();
-        let mut events = vec![Event::Addr4 { ns: id, new: true, ifindex: index, addr: snapshot.clone() }];
+        let mut events = vec![Event::Addr4 { ns: id, new: true, ifindex: index, addr: snapshot.clone(), kernel: false }];
         if metric_changed {
             events.extend(modify_prefix_metric(ns, index, &snapshot));
         }
@@ -157,7 +157,7 @@ pub fn add_v4(ns: &mut Namespace, index: u32, req: NewAddr4) -> KResult<Vec<Even
     let link = ns.link_mut(index).ok_or(KernelError::new(Errno::ENODEV))?;
     let at = if ifa.is_secondary() { link.addrs4.len() } else { last_primary };
     link.addrs4.insert(at, ifa.clone());
-    let mut events = vec![Event::Addr4 { ns: id, new: true, ifindex: index, addr: ifa.clone() }];
+    let mut events = vec![Event::Addr4 { ns: id, new: true, ifindex: index, addr: ifa.clone(), kernel: false }];
     events.extend(fib_add_ifaddr(ns, index, &ifa));
     Ok(events)
 }
@@ -242,7 +242,7 @@ pub fn inet_netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
         };
         // inet_insert_ifa: an existing 127.0.0.1/8 makes this a no-op.
         if let Ok(ev) = add_v4(ns, index, NewAddr4 { ifa: lo, replace: false, excl: true }) {
-            events.extend(ev);
+            events.extend(super::event::kernel_made(ev));
         }
     }
     let addrs: Vec<Ifa4> = ns.link(index).map(|l| l.addrs4.clone()).unwrap_or_default();
@@ -389,7 +389,7 @@ pub fn remove_v4_at(ns: &mut Namespace, index: u32, pos: usize) -> Vec<Event> {
                 if let Some(l) = ns.link_mut(index) {
                     l.addrs4.retain(|a| a.local != s.local || a.prefix_len != s.prefix_len || !a.is_secondary());
                 }
-                events.push(Event::Addr4 { ns: id, new: false, ifindex: index, addr: s.clone() });
+                events.push(Event::Addr4 { ns: id, new: false, ifindex: index, addr: s.clone(), kernel: false });
                 events.extend(fib_del_ifaddr(ns, index, s, Some(&target)));
             }
         } else if let Some(first) = secondaries.first() {
@@ -399,11 +399,11 @@ pub fn remove_v4_at(ns: &mut Namespace, index: u32, pos: usize) -> Vec<Event> {
                     p.flags &= !ifa_f::SECONDARY;
                 }
             }
-            events.push(Event::Addr4 { ns: id, new: false, ifindex: index, addr: target.clone() });
+            events.push(Event::Addr4 { ns: id, new: false, ifindex: index, addr: target.clone(), kernel: false });
             events.extend(fib_del_ifaddr(ns, index, &target, None));
             let mut promoted = first.clone();
             promoted.flags &= !ifa_f::SECONDARY;
-            events.push(Event::Addr4 { ns: id, new: true, ifindex: index, addr: promoted.clone() });
+            events.push(Event::Addr4 { ns: id, new: true, ifindex: index, addr: promoted.clone(), kernel: false });
             events.extend(fib_add_ifaddr(ns, index, &promoted));
             for s in secondaries.iter().skip(1) {
                 events.extend(fib_add_ifaddr(ns, index, s));
@@ -414,7 +414,7 @@ pub fn remove_v4_at(ns: &mut Namespace, index: u32, pos: usize) -> Vec<Event> {
     if let Some(l) = ns.link_mut(index) {
         l.addrs4.retain(|a| a != &target);
     }
-    events.push(Event::Addr4 { ns: id, new: false, ifindex: index, addr: target.clone() });
+    events.push(Event::Addr4 { ns: id, new: false, ifindex: index, addr: target.clone(), kernel: false });
     let prim = if target.is_secondary() { primary_for(ns, index, &target) } else { None };
     events.extend(fib_del_ifaddr(ns, index, &target, prim.as_ref()));
     events

@@ -16,9 +16,11 @@ pub enum Event {
     /// RTM_DELLINK: a link went away.
     DelLink { ns: NsId, link: Box<Link> },
     /// RTM_NEWADDR / RTM_DELADDR for IPv4.
-    Addr4 { ns: NsId, new: bool, ifindex: u32, addr: Ifa4 },
+    /// `kernel`: made by the kernel itself (no request: port id and seq 0).
+    Addr4 { ns: NsId, new: bool, ifindex: u32, addr: Ifa4, kernel: bool },
     /// RTM_NEWADDR / RTM_DELADDR for IPv6.
-    Addr6 { ns: NsId, new: bool, ifindex: u32, addr: Ifa6 },
+    /// `kernel` as for IPv4.
+    Addr6 { ns: NsId, new: bool, ifindex: u32, addr: Ifa6, kernel: bool },
     /// RTM_NEWROUTE / RTM_DELROUTE for IPv4.
     Route4 { ns: NsId, new: bool, route: Route<u32> },
     /// RTM_NEWROUTE / RTM_DELROUTE for IPv6.
@@ -29,6 +31,16 @@ pub enum Event {
     Rule { ns: NsId, new: bool, rule: Rule },
     /// RTM_NEWNETCONF / RTM_DELNETCONF for a family and ifindex (-1 all, -2 default).
     Netconf { ns: NsId, family: u8, ifindex: i32, new: bool },
+}
+
+/// Marks address events as the kernel's own (no requester).
+pub fn kernel_made(mut events: Vec<Event>) -> Vec<Event> {
+    for e in &mut events {
+        if let Event::Addr4 { kernel, .. } | Event::Addr6 { kernel, .. } = e {
+            *kernel = true;
+        }
+    }
+    events
 }
 
 impl Event {

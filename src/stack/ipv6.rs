@@ -16,6 +16,10 @@ pub const PRIO_ADDRCONF: u32 = 256;
 pub const PRIO_USER: u32 = 1024;
 
 const LOOPBACK: u128 = 1;
+/// IFA_PROTO of the loopback address (IFAPROT_KERNEL_LO).
+const IFAPROT_KERNEL_LO: u8 = 1;
+/// IFA_PROTO of a link-local address (IFAPROT_KERNEL_LL).
+const IFAPROT_KERNEL_LL: u8 = 3;
 
 /// The netlink scope of an IPv6 address (`ipv6_addr_scope` mapped to RT_SCOPE_*).
 pub fn addr_scope(addr: u128) -> u8 {
@@ -103,7 +107,7 @@ pub fn add_v6(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: 
         x.rt_priority = a.rt_priority;
         x.proto = a.proto;
         let snap = x.clone();
-        return Ok(vec![Event::Addr6 { ns: id, new: true, ifindex: index, addr: snap }]);
+        return Ok(vec![Event::Addr6 { ns: id, new: true, ifindex: index, addr: snap, kernel: false }]);
     }
     a.scope = addr_scope(a.addr);
     a.flags &= ifa_f::NODAD | ifa_f::NOPREFIXROUTE | ifa_f::HOMEADDRESS | ifa_f::MANAGETEMPADDR | ifa_f::MCAUTOJOIN | ifa_f::OPTIMISTIC;
@@ -119,7 +123,7 @@ pub fn add_v6(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: 
         a.flags |= ifa_f::TENTATIVE;
     }
     insert_addr(ns, index, a.clone());
-    let mut events = vec![Event::Addr6 { ns: id, new: true, ifindex: index, addr: a.clone() }];
+    let mut events = vec![Event::Addr6 { ns: id, new: true, ifindex: index, addr: a.clone(), kernel: false }];
     for r in address_routes(index, &a, loopback) {
         events.extend(add_kernel_route(ns, r));
     }
@@ -156,7 +160,7 @@ pub fn del_v6(ns: &mut Namespace, index: u32, addr: u128, prefix_len: u8) -> KRe
 fn remove_addr_at(ns: &mut Namespace, index: u32, pos: usize) -> Vec<Event> {
     let id = ns.id;
     let Some(a) = ns.link_mut(index).map(|l| l.addrs6.remove(pos)) else { return Vec::new() };
-    let mut events = vec![Event::Addr6 { ns: id, new: false, ifindex: index, addr: a.clone() }];
+    let mut events = vec![Event::Addr6 { ns: id, new: false, ifindex: index, addr: a.clone(), kernel: false }];
     let loopback = ns.link(index).is_some_and(|l| l.is_loopback());
     for r in address_routes(index, &a, loopback) {
         let still_needed = ns.link(index).is_some_and(|l| {
@@ -185,7 +189,8 @@ pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
     if disabled(ns, index) {
         return Vec::new();
     }
-    let Some(link) = ns.link(index) else { return Vec::new() };
+    let Some(link) = ns.link_mut(index) else { return Vec::new() };
+    link.inet6_ready = link.is_loopback() || link.carrier;
     if link.is_loopback() {
         let a = Ifa6 {
             addr: LOOPBACK,
@@ -198,9 +203,9 @@ pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
             created_ms: 0,
             updated_ms: 0,
             rt_priority: 0,
-            proto: 0,
+            proto: IFAPROT_KERNEL_LO,
         };
-        return add_v6(ns, index, a, false, false).unwrap_or_default();
+        return super::event::kernel_made(add_v6(ns, index, a, false, false).unwrap_or_default());
     }
     if link.carrier {
         return dev_config(ns, index);
@@ -217,12 +222,13 @@ pub fn netdev_change(ns: &mut Namespace, index: u32) -> Vec<Event> {
     // Addresses added while not ready finish DAD now.
     let id = ns.id;
     if let Some(l) = ns.link_mut(index) {
+        l.inet6_ready = true;
         let mut changed = Vec::new();
         for a in l.addrs6.iter_mut().filter(|a| a.flags & ifa_f::TENTATIVE != 0) {
             a.flags &= !ifa_f::TENTATIVE;
             changed.push(a.clone());
         }
-        events.extend(changed.into_iter().map(|a| Event::Addr6 { ns: id, new: true, ifindex: index, addr: a }));
+        events.extend(changed.into_iter().map(|a| Event::Addr6 { ns: id, new: true, ifindex: index, addr: a, kernel: true }));
     }
     events.extend(dev_config(ns, index));
     events
@@ -257,9 +263,9 @@ fn dev_config(ns: &mut Namespace, index: u32) -> Vec<Event> {
         created_ms: 0,
         updated_ms: 0,
         rt_priority: 0,
-        proto: 0,
+        proto: IFAPROT_KERNEL_LL,
     };
-    events.extend(add_v6(ns, index, a, false, false).unwrap_or_default());
+    events.extend(super::event::kernel_made(add_v6(ns, index, a, false, false).unwrap_or_default()));
     events
 }
 
@@ -267,12 +273,15 @@ fn dev_config(ns: &mut Namespace, index: u32) -> Vec<Event> {
 /// keep_addr_on_down) every address go.
 pub fn ifdown(ns: &mut Namespace, index: u32, _unregister: bool) -> Vec<Event> {
     let id = ns.id;
+    if let Some(l) = ns.link_mut(index) {
+        l.inet6_ready = false;
+    }
     let mut events = Vec::new();
     for r in ns.fib6.remove_where(|r| r.uses_dev(index)) {
         events.push(Event::Route6 { ns: id, new: false, route: r });
     }
     while let Some(a) = ns.link_mut(index).and_then(|l| if l.addrs6.is_empty() { None } else { Some(l.addrs6.remove(0)) }) {
-        events.push(Event::Addr6 { ns: id, new: false, ifindex: index, addr: a });
+        events.push(Event::Addr6 { ns: id, new: false, ifindex: index, addr: a, kernel: true });
     }
     // Local routes of addresses on other devices that pointed here stay.
     events

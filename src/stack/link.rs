@@ -181,6 +181,8 @@ pub struct Link {
     pub addrs6: Vec<Ifa6>,
     /// IPv6 address generation mode (IN6_ADDR_GEN_MODE_*).
     pub addr_gen_mode: u8,
+    /// addrconf considers the device ready (IF_READY in IFLA_INET6_FLAGS).
+    pub inet6_ready: bool,
     /// Time the device was created (ms).
     pub created_ms: u64,
 }
@@ -216,6 +218,7 @@ impl Link {
             addrs4: Vec::new(),
             addrs6: Vec::new(),
             addr_gen_mode: 0,
+            inet6_ready: false,
             created_ms: 0,
         }
     }
@@ -246,7 +249,6 @@ impl Link {
             LinkKind::Bridge(_) | LinkKind::Veth { .. } => {
                 l.carrier = false;
                 l.carrier_down_count = 1;
-                l.oper = OperState::Down;
             }
             _ => {}
         }
@@ -419,6 +421,8 @@ fn teardown(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     events.extend(super::neigh::flush_dev(nsr, index));
     events.push(Event::Netconf { ns, family: crate::wire::AF_INET, ifindex: index as i32, new: false });
     events.push(Event::Netconf { ns, family: crate::wire::AF_INET6, ifindex: index as i32, new: false });
+    net.linkwatch_queue.retain(|&(n, i)| (n, i) != (ns, index));
+    let Some(nsr) = net.ns_mut(ns) else { return events };
     if let Some(l) = nsr.links.remove(&index) {
         nsr.sysctl.forget_device(&l.name);
         events.push(Event::DelLink { ns, link: Box::new(l) });
@@ -451,12 +455,8 @@ pub fn set_up(net: &mut Net, ns: NsId, index: u32, up: bool) -> KResult<Vec<Even
 /// the driver raised.
 fn open(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     let mut events = Vec::new();
-    let oper = default_operstate(net, ns, index);
     let Some(link) = net.ns_mut(ns).and_then(|n| n.link_mut(index)) else { return events };
     link.flags |= iff::UP;
-    if !link.carrier {
-        link.oper = oper;
-    }
     let pending = update_carriers(net, vec![(ns, index)]);
     if let Some(l) = net.ns(ns).and_then(|n| n.link(index)) {
         events.push(Event::NewLink { ns, link: Box::new(l.clone()), change: iff::UP });
@@ -502,8 +502,34 @@ fn close_many(net: &mut Net, list: &[(NsId, u32)]) -> Vec<Event> {
 /// changed, set the RFC 2863 state and, if it is up, run NETDEV_CHANGE
 /// (IPv6 "link becomes ready", neighbour flush on loss) and announce it.
 fn linkwatch(net: &mut Net, pending: Vec<(NsId, u32)>) -> Vec<Event> {
+    for p in pending {
+        if !net.linkwatch_queue.contains(&p) {
+            net.linkwatch_queue.push(p);
+        }
+    }
+    let urgent = net.linkwatch_queue.iter().any(|&(ns, i)| is_urgent(net, ns, i));
+    if urgent { run_linkwatch(net) } else { Vec::new() }
+}
+
+/// `linkwatch_urgent_event`: events of a running device stacked on another
+/// (a veth, a macvlan) are handled at once; others wait for the next run.
+fn is_urgent(net: &Net, ns: NsId, index: u32) -> bool {
+    net.ns(ns).and_then(|n| n.link(index)).is_some_and(|l| l.is_up() && l.iflink() != l.index)
+}
+
+/// What the link watch has done a second later even without an urgent
+/// event: every queued event is handled. The simulator shows this settled
+/// state after each request (Linux delays non-urgent events up to 1 s).
+pub fn settle_linkwatch(net: &mut Net) -> Vec<Event> {
+    if net.linkwatch_queue.is_empty() { Vec::new() } else { run_linkwatch(net) }
+}
+
+/// `__linkwatch_run_queue`: every queued device gets its RFC 2863 state;
+/// those that are up also get NETDEV_CHANGE and an RTM_NEWLINK.
+fn run_linkwatch(net: &mut Net) -> Vec<Event> {
     let mut events = Vec::new();
-    for (ns, index) in pending {
+    let queue = std::mem::take(&mut net.linkwatch_queue);
+    for (ns, index) in queue {
         let oper = default_operstate(net, ns, index);
         let Some(nsr) = net.ns_mut(ns) else { continue };
         let Some(link) = nsr.link_mut(index) else { continue };

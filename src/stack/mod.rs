@@ -38,6 +38,8 @@ pub struct Net {
     pub now_ms: u64,
     /// Counter behind the MAC addresses the kernel picks.
     mac_seed: u64,
+    /// Devices with a carrier event the link watch has not handled yet.
+    pub linkwatch_queue: Vec<(NsId, u32)>,
 }
 
 impl Default for Net {
@@ -49,7 +51,7 @@ impl Default for Net {
 impl Net {
     /// A machine with one fresh namespace (only `lo`, down), as `unshare --net` gives.
     pub fn new() -> Self {
-        let mut net = Net { namespaces: BTreeMap::new(), names: Vec::new(), next_id: 0, now_ms: 0, mac_seed: 0 };
+        let mut net = Net { namespaces: BTreeMap::new(), names: Vec::new(), next_id: 0, now_ms: 0, mac_seed: 0, linkwatch_queue: Vec::new() };
         net.create_namespace();
         net
     }
@@ -146,7 +148,12 @@ impl Net {
         let nsr = self.namespaces.get_mut(&ns)?;
         let index = if ifindex != 0 && !nsr.links.contains_key(&ifindex) { ifindex } else { nsr.alloc_ifindex() };
         link.index = index;
+        // netif_carrier_off() at creation leaves an event for the link watch.
+        let queued = !link.carrier;
         nsr.links.insert(index, link);
+        if queued {
+            self.linkwatch_queue.push((ns, index));
+        }
         Some(index)
     }
 
@@ -188,6 +195,7 @@ impl Net {
             }
         }
         self.namespaces.remove(&id);
+        self.linkwatch_queue.retain(|(n, _)| *n != id);
         for ns in self.namespaces.values_mut() {
             ns.nsids.remove(&id);
         }

@@ -204,9 +204,13 @@ pub mod arphrd {
 pub mod macvlan {
     pub const MODE: u16 = 1;
     pub const FLAGS: u16 = 2;
-    pub const BC_QUEUE_LEN: u16 = 10;
-    pub const BC_QUEUE_LEN_USED: u16 = 11;
-    pub const BC_CUTOFF: u16 = 12;
+    pub const MACADDR_MODE: u16 = 3;
+    pub const MACADDR: u16 = 4;
+    pub const MACADDR_DATA: u16 = 5;
+    pub const MACADDR_COUNT: u16 = 6;
+    pub const BC_QUEUE_LEN: u16 = 7;
+    pub const BC_QUEUE_LEN_USED: u16 = 8;
+    pub const BC_CUTOFF: u16 = 9;
     pub const MODE_PRIVATE: u32 = 1;
     pub const MODE_VEPA: u32 = 2;
     pub const MODE_BRIDGE: u32 = 4;

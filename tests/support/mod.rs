@@ -109,3 +109,40 @@ pub fn diff_lines(expected: &[String], actual: &[String]) -> String {
     }
     out
 }
+
+/// Cases known to differ from Linux, from a `known-gaps.txt` file: one case
+/// name a line, then `#` and why. Blank lines and lines starting with `#`
+/// are skipped.
+pub fn known_gaps(path: &std::path::Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Checks a run against the known gaps: every failure must be listed, and
+/// every listed case must still fail (so the list only shrinks). Returns
+/// the message to fail with, if any.
+pub fn check_gaps(kind: &str, failures: &[(String, String)], gaps: &[String], total: usize) -> Option<String> {
+    let unexpected: Vec<&(String, String)> = failures.iter().filter(|(n, _)| !gaps.contains(n)).collect();
+    let fixed: Vec<&String> = gaps.iter().filter(|g| !failures.iter().any(|(n, _)| n == *g)).collect();
+    eprintln!(
+        "{kind}: {} of {total} match Linux; {} known gaps listed",
+        total - failures.len(),
+        gaps.len()
+    );
+    let mut msg = String::new();
+    if !unexpected.is_empty() {
+        msg += &format!("{} {kind} differ from Linux and are not known gaps:\n\n", unexpected.len());
+        for (_, d) in &unexpected {
+            msg += d;
+            msg += "\n\n";
+        }
+    }
+    if !fixed.is_empty() {
+        msg += &format!("these known gaps now match Linux; remove them from the list: {fixed:?}\n");
+    }
+    if msg.is_empty() { None } else { Some(msg) }
+}
