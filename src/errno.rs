@@ -113,16 +113,19 @@ pub struct KernelError {
     pub extack: Option<&'static str>,
     /// Offset of the offending attribute in the request (`NLMSGERR_ATTR_OFFS`).
     pub offset: Option<u32>,
+    /// The policy the attribute failed (`NLMSGERR_ATTR_POLICY`): its
+    /// NL_ATTR_TYPE_* and maximum length.
+    pub policy: Option<(u32, u32)>,
 }
 
 impl KernelError {
     /// An error with no extended-ack message.
     pub const fn new(errno: Errno) -> Self {
-        KernelError { errno, extack: None, offset: None }
+        KernelError { errno, extack: None, offset: None, policy: None }
     }
     /// An error with an extended-ack message.
     pub const fn msg(errno: Errno, extack: &'static str) -> Self {
-        KernelError { errno, extack: Some(extack), offset: None }
+        KernelError { errno, extack: Some(extack), offset: None, policy: None }
     }
 }
 
@@ -133,6 +136,22 @@ impl KernelError {
         self
     }
 }
+
+impl KernelError {
+    /// A string attribute longer than its policy allows (`validate_nla`):
+    /// ERANGE with the attribute's offset and policy.
+    pub const fn too_long(offset: u32, max_len: u32) -> Self {
+        KernelError {
+            errno: Errno::ERANGE,
+            extack: Some("Attribute failed policy validation"),
+            offset: Some(offset),
+            policy: Some((NL_ATTR_TYPE_NUL_STRING, max_len)),
+        }
+    }
+}
+
+/// `NL_ATTR_TYPE_NUL_STRING` of the policy dump attributes.
+const NL_ATTR_TYPE_NUL_STRING: u32 = 11;
 
 impl From<Errno> for KernelError {
     fn from(errno: Errno) -> Self {

@@ -323,7 +323,7 @@ fn put_af_spec(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext_mas
     ci[12..16].copy_from_slice(&1000u32.to_ne_bytes());
     b.put(inet6::CACHEINFO, &ci);
     let mut c6 = INET6_CONF_DEFAULT;
-    c6[2] = link.mtu as i32;
+    c6[2] = link.mtu6 as i32;
     if link.is_loopback() {
         c6[10] = -1; // use_tempaddr
         c6[27] = -1; // accept_dad
@@ -365,6 +365,13 @@ fn find_link(ctx: &Ctx<'_>, hdr: &IfInfoRepr, attrs: &AttrTable<'_>) -> KResult<
 fn parse<'a>(req: &Request<'a>) -> KResult<(IfInfoRepr, AttrTable<'a>)> {
     let hdr = IfInfoRepr::parse(req.payload).map_err(|_| KernelError::new(Errno::EINVAL))?;
     let attrs = AttrTable::parse(req.payload.get(IFINFOMSG_LEN..).unwrap_or(&[]), IFLA_MAX)?;
+    // ifla_policy: names are NUL-terminated strings of at most 15 bytes.
+    if let Some(n) = attrs.get(ifla::IFNAME) {
+        let len = n.value.iter().position(|&b| b == 0).unwrap_or(n.value.len());
+        if len > 15 {
+            return Err(KernelError::too_long(req.attr_offset(IFINFOMSG_LEN, n.offset), 15));
+        }
+    }
     Ok((hdr, attrs))
 }
 
@@ -440,7 +447,7 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
 pub fn del_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let (hdr, attrs) = parse(req)?;
     if hdr.index == 0 && !attrs.has(ifla::IFNAME) && !attrs.has(ifla::ALT_IFNAME) {
-        return Err(KernelError::msg(Errno::EINVAL, "Missing ifindex or ifname"));
+        return Err(KernelError::new(Errno::EINVAL));
     }
     let index = find_link(ctx, &hdr, &attrs)?.ok_or(KernelError::new(Errno::ENODEV))?;
     let events = slink::delete_link(ctx.net, ctx.ns, index)?;
@@ -643,6 +650,7 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
         check_mtu(&link, mtu)?;
         link.mtu = mtu;
     }
+    link.mtu6 = link.mtu;
     if let Some(q) = c.txqlen {
         link.txqlen = q;
     }
@@ -829,7 +837,7 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
         check_mtu(&link, m)?;
     }
     let new_name = match attrs.get(ifla::IFNAME) {
-        Some(n) if hdr.index > 0 => Some(n.string()?).filter(|n| *n != link.name),
+        Some(n) if hdr.index > 0 => Some(n.string()?).filter(|n| *n != link.name && !n.is_empty()),
         _ => None,
     };
     if let Some(n) = &new_name {
@@ -886,6 +894,10 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
                 l.mtu = m;
                 let snap = l.clone();
                 ctx.events.push(Event::NewLink { ns: ev_ns, link: Box::new(snap), change: 0 });
+                // addrconf handles NETDEV_CHANGEMTU after rtnetlink announced it.
+                if m >= 1280 {
+                    l.mtu6 = m;
+                }
             }
         }
     }

@@ -118,6 +118,7 @@ impl Kernel {
             let result = self.dispatch(ns, privileged, &req, &mut out);
             match result {
                 Ok(Outcome::Dumped) => {}
+                Ok(Outcome::DumpFailed(e)) => out.push(reply::done_error(&req, &e, ext_ack)),
                 Ok(Outcome::Done) => {
                     if req.has(NLM_F_ACK) {
                         out.push(reply::ack(&req, None, ext_ack, cap_ack));
@@ -168,6 +169,11 @@ impl Kernel {
         for (msg, group) in notices {
             self.multicast(ns, msg, group, req, echo, out);
         }
+        if dump {
+            if let Err(e) = result {
+                return Ok(Outcome::DumpFailed(e));
+            }
+        }
         result?;
         out.extend(replies);
         if dump {
@@ -215,6 +221,8 @@ enum Outcome {
     Dumped,
     /// A request was carried out; ACK if asked.
     Done,
+    /// A dump callback failed: the error ends the dump inside NLMSG_DONE.
+    DumpFailed(KernelError),
 }
 
 fn doit_handler(kind: MessageType, family: u8) -> Option<Handler> {

@@ -59,6 +59,7 @@ pub fn ack(req: &Request<'_>, err: Option<&KernelError>, ext_ack: bool, cap_ack:
     }
     let msg = err.and_then(|e| e.extack).filter(|_| ext_ack);
     let offset = err.and_then(|e| e.offset).filter(|_| ext_ack && errno != 0);
+    let policy = err.and_then(|e| e.policy).filter(|_| ext_ack && errno != 0);
     if msg.is_some() || offset.is_some() {
         flags |= NLM_F_ACK_TLVS;
     }
@@ -73,6 +74,29 @@ pub fn ack(req: &Request<'_>, err: Option<&KernelError>, ext_ack: bool, cap_ack:
     }
     if let Some(o) = offset {
         b.put_u32(NLMSGERR_ATTR_OFFS, o);
+    }
+    if let Some((kind, max_len)) = policy {
+        let n = b.begin_nest(crate::wire::NLMSGERR_ATTR_POLICY);
+        b.put_u32(NL_POLICY_TYPE_ATTR_MAX_LENGTH, max_len);
+        b.put_u32(NL_POLICY_TYPE_ATTR_TYPE, kind);
+        b.end_nest(n);
+        b.clear_nested_flag(n);
+    }
+    b.finish()
+}
+
+const NL_POLICY_TYPE_ATTR_TYPE: u16 = 1;
+const NL_POLICY_TYPE_ATTR_MAX_LENGTH: u16 = 7;
+
+/// The NLMSG_DONE that ends a dump whose callback failed
+/// (`netlink_dump_done` with `dump_done_errno`): the error and its message.
+pub fn done_error(req: &Request<'_>, err: &KernelError, ext_ack: bool) -> Vec<u8> {
+    let msg = err.extack.filter(|_| ext_ack);
+    let flags = NLM_F_MULTI | if msg.is_some() { NLM_F_ACK_TLVS } else { 0 };
+    let mut b = req.answer(NLMSG_DONE, flags);
+    b.push(&(-err.errno.0).to_ne_bytes());
+    if let Some(m) = msg {
+        b.put_str(NLMSGERR_ATTR_MSG, m);
     }
     b.finish()
 }

@@ -181,6 +181,9 @@ pub struct Link {
     pub addrs6: Vec<Ifa6>,
     /// IPv6 address generation mode (IN6_ADDR_GEN_MODE_*).
     pub addr_gen_mode: u8,
+    /// IPv6's own MTU (devconf mtu6), which follows the device MTU only
+    /// after the change is announced.
+    pub mtu6: u32,
     /// addrconf considers the device ready (IF_READY in IFLA_INET6_FLAGS).
     pub inet6_ready: bool,
     /// Time the device was created (ms).
@@ -219,6 +222,7 @@ impl Link {
             addrs6: Vec::new(),
             addr_gen_mode: 0,
             inet6_ready: false,
+            mtu6: 1500,
             created_ms: 0,
         }
     }
@@ -228,6 +232,7 @@ impl Link {
         let mut l = Link::base(1, "lo", LinkKind::Loopback);
         l.flags = iff::LOOPBACK;
         l.mtu = 65536;
+        l.mtu6 = 65536;
         l.min_mtu = 0;
         l.max_mtu = 0;
         l.broadcast = vec![0; 6];
