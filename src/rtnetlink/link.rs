@@ -333,6 +333,7 @@ fn put_af_spec(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext_mas
             c6[i] = v;
         }
     }
+    c6[47] = i32::from(link.addr_gen_mode);
     let bytes: Vec<u8> = c6.iter().flat_map(|v| v.to_ne_bytes()).collect();
     b.put(inet6::CONF, &bytes);
     if ext_mask & RTEXT_FILTER_SKIP_STATS == 0 {
@@ -574,6 +575,14 @@ fn check_new_name(net: &Net, ns: NsId, name: &str) -> KResult<()> {
 fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTable<'_>, kind: &str, data: Option<crate::wire::Nla<'_>>) -> KResult<()> {
     let _ = req;
     let c = common(ctx.net, hdr, attrs)?;
+    // Per-family settings need the family's device state, which a device
+    // being created does not have yet (inet6_validate_link_af).
+    if attrs.has(ifla::AF_SPEC) {
+        return Err(Errno::EAFNOSUPPORT.into());
+    }
+    if let Some(a) = &c.address {
+        check_ether_addr(a)?;
+    }
     let home = c.target_ns.unwrap_or(ctx.ns);
     let name = match &c.name {
         Some(n) => n.clone(),
@@ -685,6 +694,9 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
         }
     }
     announce_new(ctx, home, created);
+    if let Some(Event::NewLink { ns, link, .. }) = ctx.events.pop() {
+        ctx.events.push(Event::CreatedLink { ns, link });
+    }
     if let (Some(p), Some((pns, pidx))) = (&peer, peer_at) {
         if p.flags & iff::UP != 0 {
             ctx.events.extend(slink::set_up(ctx.net, pns, pidx, true)?);
@@ -771,6 +783,32 @@ fn veth_peer(ctx: &mut Ctx<'_>, data: Option<crate::wire::Nla<'_>>, name: &str, 
     Ok(spec)
 }
 
+/// `eth_validate_addr`: a unicast, non-zero Ethernet address.
+fn check_ether_addr(a: &[u8]) -> KResult<()> {
+    if a.len() < 6 || a[0] & 1 != 0 || a[..6].iter().all(|&b| b == 0) {
+        return Err(Errno::EADDRNOTAVAIL.into());
+    }
+    Ok(())
+}
+
+/// IFLA_INET6_ADDR_GEN_MODE inside IFLA_AF_SPEC, if given (0..=3).
+fn af_spec_addr_gen_mode(attrs: &AttrTable<'_>) -> KResult<Option<u8>> {
+    let Some(spec) = attrs.get(ifla::AF_SPEC) else { return Ok(None) };
+    let fams = AttrTable::parse(spec.value, u16::from(crate::wire::AF_INET6))?;
+    let Some(inet6) = fams.get(u16::from(crate::wire::AF_INET6)) else { return Ok(None) };
+    let t = AttrTable::parse(inet6.value, 9)?;
+    match t.get(crate::wire::link::inet6::ADDR_GEN_MODE) {
+        Some(m) => {
+            let m = m.u8()?;
+            if m > 3 {
+                return Err(Errno::EINVAL.into());
+            }
+            Ok(Some(m))
+        }
+        None => Ok(None),
+    }
+}
+
 fn check_mtu(link: &Link, mtu: u32) -> KResult<()> {
     if mtu < link.min_mtu {
         return Err(KernelError::msg(Errno::EINVAL, "mtu less than device minimum"));
@@ -826,6 +864,12 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
             return Err(Errno::EINVAL.into());
         }
     }
+    if let Some(a) = &address {
+        if link.link_type() == crate::wire::link::arphrd::ETHER {
+            check_ether_addr(a)?;
+        }
+    }
+    let addr_gen_mode = af_spec_addr_gen_mode(attrs)?;
     let broadcast = attrs.get(ifla::BROADCAST).map(|a| a.value.to_vec());
     if let Some(b) = &broadcast {
         if b.len() < link.broadcast.len() {
@@ -929,6 +973,14 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
         if let Some(l) = nsr.link_mut(index) {
             l.alias = if a.is_empty() { None } else { Some(a) };
             changed = true;
+        }
+    }
+    if let Some(mode) = addr_gen_mode {
+        if let Some(l) = nsr.link_mut(index) {
+            if l.addr_gen_mode != mode {
+                l.addr_gen_mode = mode;
+                changed = true;
+            }
         }
     }
     if let Some(b) = broadcast {

@@ -112,12 +112,28 @@ impl Kernel {
         if crate::history::may_change_state(datagram) {
             self.history.push(crate::history::Op::Datagram { ns: ns.0, privileged, bytes: datagram.to_vec() });
         }
+        // A dump that produced entries ends with NLMSG_DONE only on the next
+        // read, after the rest of the datagram; meanwhile another dump is EBUSY.
+        let mut pending_done: Option<Vec<u8>> = None;
         for msg in MessageIter::new(datagram) {
             let Ok(msg) = msg else { break };
             let req = Request::new(&msg, port, strict);
+            let is_dump = msg.header.flags & NLM_F_REQUEST != 0
+                && msg.header.kind >= 16
+                && msg.header.kind & 3 == 2
+                && msg.header.flags & NLM_F_DUMP != 0;
+            if is_dump && pending_done.is_some() {
+                out.push(reply::ack(&req, Some(&KernelError::new(Errno::EBUSY)), ext_ack, cap_ack));
+                continue;
+            }
+            let before = out.len();
             let result = self.dispatch(ns, privileged, &req, &mut out);
             match result {
-                Ok(Outcome::Dumped) => {}
+                Ok(Outcome::Dumped) => {
+                    if out.len() > before + 1 {
+                        pending_done = out.pop();
+                    }
+                }
                 Ok(Outcome::DumpFailed(e)) => out.push(reply::done_error(&req, &e, ext_ack)),
                 Ok(Outcome::Done) => {
                     if req.has(NLM_F_ACK) {
@@ -127,6 +143,7 @@ impl Kernel {
                 Err(e) => out.push(reply::ack(&req, Some(&e), ext_ack, cap_ack)),
             }
         }
+        out.extend(pending_done);
         out
     }
 
@@ -186,7 +203,8 @@ impl Kernel {
     /// Sends an event to every socket of its namespace that joined its
     /// group, and a copy to the requester when it asked for NLM_F_ECHO.
     fn deliver(&mut self, ev: &Event, req: &Request<'_>, echo: bool, out: &mut Vec<Vec<u8>>) {
-        for (msg, group) in notify::messages(&self.net, ev, req) {
+        let echo = echo && ev.answers_request();
+        for (msg, group) in notify::messages(&self.net, ev, req, echo) {
             self.multicast(ev.ns(), msg, group, req, echo, out);
         }
     }

@@ -9,12 +9,16 @@ use crate::wire::{group, MessageType, AF_INET, AF_INET6};
 /// The messages for one event, each with its multicast group. Messages
 /// caused by a request carry its port id and sequence number, as Linux's
 /// `nl_info` does; link notifications come from the device layer and carry 0.
-pub fn messages(net: &Net, ev: &Event, req: &Request<'_>) -> Vec<(Vec<u8>, u32)> {
+pub fn messages(net: &Net, ev: &Event, req: &Request<'_>, echo: bool) -> Vec<(Vec<u8>, u32)> {
     let (pid, seq) = (req.port, req.header.seq);
     let now = net.now_ms;
     match ev {
         Event::NewLink { ns, link, change } => {
             vec![(super::link::fill(net, *ns, link, MessageType::NewLink, 0, 0, 0, *change), group::LINK)]
+        }
+        Event::CreatedLink { ns, link } => {
+            let (seq, pid) = if echo { (seq, pid) } else { (0, 0) };
+            vec![(super::link::fill(net, *ns, link, MessageType::NewLink, seq, pid, 0, u32::MAX), group::LINK)]
         }
         Event::DelLink { ns, link } => {
             vec![(super::link::fill(net, *ns, link, MessageType::DelLink, 0, 0, 0, u32::MAX), group::LINK)]

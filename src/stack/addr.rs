@@ -190,6 +190,7 @@ fn magic_routes(ns: &Namespace, index: u32, ifa: &Ifa4) -> Vec<Route<u32>> {
         r.scope = if kind == RouteType::Local { scope::HOST } else { scope::LINK };
         r.prefsrc = Some(prim.local);
         r.priority = priority;
+        r.auto = true;
         r.nexthops.push(NextHop {
             gateway: None,
             ifindex: index,

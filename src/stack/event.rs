@@ -13,6 +13,9 @@ use super::NsId;
 pub enum Event {
     /// RTM_NEWLINK: a link appeared or changed; `change` is `ifi_change`.
     NewLink { ns: NsId, link: Box<Link>, change: u32 },
+    /// RTM_NEWLINK for a device a request just created (it carries the
+    /// request's port id and seq when the request asked for an echo).
+    CreatedLink { ns: NsId, link: Box<Link> },
     /// RTM_DELLINK: a link went away.
     DelLink { ns: NsId, link: Box<Link> },
     /// RTM_NEWADDR / RTM_DELADDR for IPv4.
@@ -44,10 +47,24 @@ pub fn kernel_made(mut events: Vec<Event>) -> Vec<Event> {
 }
 
 impl Event {
+    /// Whether Linux sends this notification with the request's header
+    /// (`nl_info` with an nlh), which is what NLM_F_ECHO copies back.
+    pub fn answers_request(&self) -> bool {
+        match self {
+            Event::CreatedLink { .. } => true,
+            Event::Addr4 { kernel, .. } | Event::Addr6 { kernel, .. } => !kernel,
+            Event::Route4 { route, .. } => !route.auto,
+            Event::Route6 { route, .. } => !route.auto,
+            Event::Neigh { .. } | Event::Rule { .. } => true,
+            _ => false,
+        }
+    }
+
     /// The namespace the event happened in.
     pub fn ns(&self) -> NsId {
         match self {
             Event::NewLink { ns, .. }
+            | Event::CreatedLink { ns, .. }
             | Event::DelLink { ns, .. }
             | Event::Addr4 { ns, .. }
             | Event::Addr6 { ns, .. }

@@ -243,6 +243,10 @@ pub fn carrier_lost(_ns: &mut Namespace, _index: u32) -> Vec<Event> {
 /// and its routes.
 fn dev_config(ns: &mut Namespace, index: u32) -> Vec<Event> {
     let Some(link) = ns.link(index) else { return Vec::new() };
+    // IN6_ADDR_GEN_MODE_NONE: no link-local address at all.
+    if link.addr_gen_mode == 1 {
+        return Vec::new();
+    }
     let Some(eui) = link.eui64() else { return Vec::new() };
     let ll = (0xfe80u128 << 112) | u128::from(eui);
     if link.addrs6.iter().any(|a| a.addr == ll) {
