@@ -424,7 +424,8 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             }
         }
     }
-    ctx.filtered = master_filter.is_some() || kind_filter.is_some();
+    // Only strict dumps say they were filtered.
+    ctx.filtered = req.strict && (master_filter.is_some() || kind_filter.is_some());
     let net = &*ctx.net;
     let Some(ns) = net.ns(ctx.ns) else { return Ok(()) };
     let flags = NLM_F_MULTI | if ctx.filtered { crate::wire::NLM_F_DUMP_FILTERED } else { 0 };
@@ -842,6 +843,14 @@ fn set_master(net: &mut Net, ns: NsId, index: u32, master: u32) -> KResult<Vec<E
     let old = link.master;
     let nsr = net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if let Some(l) = nsr.link_mut(index) {
+        // br_add_if puts a port in promiscuous and allmulti mode; leaving undoes it.
+        if master == 0 {
+            l.promiscuity = l.promiscuity.saturating_sub(1);
+            l.allmulti = l.allmulti.saturating_sub(1);
+        } else if old.is_none() {
+            l.promiscuity += 1;
+            l.allmulti += 1;
+        }
         l.master = if master == 0 { None } else { Some(master) };
         events.push(Event::NewLink { ns, link: Box::new(l.clone()), change: 0 });
     }
@@ -1030,9 +1039,7 @@ fn change_flags(net: &mut Net, ns: NsId, index: u32, wanted: u32) -> KResult<Vec
             l.flags |= iff::PROMISC;
         } else {
             l.promiscuity = l.promiscuity.saturating_sub(1);
-            if l.promiscuity == 0 {
-                l.flags &= !iff::PROMISC;
-            }
+            l.flags &= !iff::PROMISC;
         }
     }
     let want_allmulti = wanted & iff::ALLMULTI != 0;
@@ -1042,9 +1049,7 @@ fn change_flags(net: &mut Net, ns: NsId, index: u32, wanted: u32) -> KResult<Vec
             l.flags |= iff::ALLMULTI;
         } else {
             l.allmulti = l.allmulti.saturating_sub(1);
-            if l.allmulti == 0 {
-                l.flags &= !iff::ALLMULTI;
-            }
+            l.flags &= !iff::ALLMULTI;
         }
     }
     let other_change = l.flags != before.flags;

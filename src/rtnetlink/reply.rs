@@ -80,7 +80,6 @@ pub fn ack(req: &Request<'_>, err: Option<&KernelError>, ext_ack: bool, cap_ack:
         b.put_u32(NL_POLICY_TYPE_ATTR_MAX_LENGTH, max_len);
         b.put_u32(NL_POLICY_TYPE_ATTR_TYPE, kind);
         b.end_nest(n);
-        b.clear_nested_flag(n);
     }
     b.finish()
 }

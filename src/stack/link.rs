@@ -295,9 +295,6 @@ impl Link {
                 f |= iff::LOWER_UP;
             }
         }
-        if self.master.is_some() {
-            f |= iff::SLAVE;
-        }
         f
     }
 
