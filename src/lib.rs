@@ -16,6 +16,12 @@ pub mod wire;
 pub mod stack;
 pub mod rtnetlink;
 pub mod world;
+pub mod decode;
+pub mod topology;
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+pub mod wasm;
+#[cfg(all(feature = "component", target_arch = "wasm32"))]
+pub mod component;
 
 pub use rtnetlink::Creds;
 pub use world::{Socket, World};

@@ -1,0 +1,1405 @@
+//! A readable decoding of netlink messages, for an inspector: the message
+//! type and flag names, the header fields, the family's fixed header, and
+//! every attribute with its `IFLA_`/`IFA_`/`RTA_`/`NDA_`/`FRA_` name, a
+//! decoded value (strings, addresses, integers, nested attributes) and the
+//! raw bytes in hex.
+//!
+//! It never panics and never refuses what it can partly read: a field or
+//! attribute that does not fit is shown as bytes with a `problem` note. Only
+//! a datagram that holds no message at all is an error.
+
+use crate::wire::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_HEADER_LEN, NLA_TYPE_MASK};
+use crate::wire::header::{HeaderRepr, MessageIter, HEADER_LEN};
+use crate::wire::{align4, get_u16, get_u32, NLM_F_ACK_TLVS, NLM_F_CAPPED};
+
+/// A decoded value: a number, a string, or nothing.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(untagged))]
+pub enum Value {
+    /// An integer (exact in JavaScript: larger values become [`Value::Text`]).
+    Number(i64),
+    /// A string, an address, or a hex dump.
+    Text(String),
+    /// No value (a flag attribute, or a nest whose content is in `attributes`).
+    None,
+}
+
+impl Value {
+    fn unsigned(v: u64) -> Value {
+        if v <= (1u64 << 53) { Value::Number(v as i64) } else { Value::Text(v.to_string()) }
+    }
+}
+
+/// One field of a fixed structure (a header, or a struct-valued attribute).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Field {
+    /// The C field name, e.g. `ifi_flags`.
+    pub name: &'static str,
+    /// Its numeric (or string) value.
+    pub value: Value,
+    /// A readable form, e.g. `UP|LOWER_UP` or `main`, when one exists.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub text: Option<String>,
+}
+
+/// One attribute.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct Attr {
+    /// The type number, without the flag bits.
+    #[cfg_attr(feature = "serde", serde(rename = "type"))]
+    pub kind: u16,
+    /// The constant's name, e.g. `IFLA_IFNAME`, or `UNKNOWN_17`.
+    pub name: String,
+    /// `nla_len`: header and payload, without padding.
+    pub len: u16,
+    /// Offset of the attribute within its message.
+    pub offset: usize,
+    /// Whether NLA_F_NESTED was set.
+    pub nested: bool,
+    /// Whether NLA_F_NET_BYTEORDER was set.
+    pub net_byteorder: bool,
+    /// How the payload was read: `u8`, `u16`, `u32`, `s32`, `u64`, `be16`,
+    /// `be32`, `string`, `ipv4`, `ipv6`, `mac`, `flag`, `struct`, `nested`,
+    /// `binary`.
+    pub format: &'static str,
+    /// The decoded value.
+    pub value: Value,
+    /// A readable form of the value (flag names, enum names), when one exists.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub text: Option<String>,
+    /// Fields of a struct-valued payload (cache info, statistics, next hops).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub fields: Vec<Field>,
+    /// Nested attributes.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub attributes: Vec<Attr>,
+    /// The whole attribute (header and payload) in hex.
+    pub hex: String,
+    /// What did not fit, if anything.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub problem: Option<String>,
+}
+
+/// The content of an NLMSG_ERROR message.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct ErrorInfo {
+    /// The (negative) errno; 0 for an acknowledgement.
+    pub error: i32,
+    /// The errno's name, e.g. `EEXIST` (empty for an ACK).
+    pub errno_name: String,
+    /// strerror's text, e.g. `File exists`.
+    pub message: String,
+    /// The extended-ack message, if any.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub extack: Option<String>,
+    /// The offending attribute's offset in the request, if given.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub offset: Option<u32>,
+    /// The echoed request, decoded as far as it was echoed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub request: Option<Box<Message>>,
+}
+
+/// One decoded message.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct Message {
+    /// `nlmsg_len`.
+    pub len: u32,
+    /// `nlmsg_type`.
+    #[cfg_attr(feature = "serde", serde(rename = "type"))]
+    pub kind: u16,
+    /// The type's name, e.g. `RTM_NEWLINK` or `NLMSG_DONE`.
+    pub type_name: String,
+    /// `nlmsg_flags`.
+    pub flags: u16,
+    /// The names of the set flags, read as this type means them.
+    pub flag_names: Vec<&'static str>,
+    /// `nlmsg_seq`.
+    pub seq: u32,
+    /// `nlmsg_pid`.
+    pub pid: u32,
+    /// The family's fixed header (`ifinfomsg`, `ifaddrmsg`, `rtmsg`, ...).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub header_name: Option<&'static str>,
+    /// The fields of that header.
+    pub header: Vec<Field>,
+    /// The attributes after the fixed header.
+    pub attributes: Vec<Attr>,
+    /// For NLMSG_ERROR: the error or acknowledgement.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub error: Option<ErrorInfo>,
+    /// The whole message in hex.
+    pub hex: String,
+    /// What did not fit, if anything.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub problem: Option<String>,
+}
+
+/// Every message of a datagram.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Datagram {
+    /// The messages, in order.
+    pub messages: Vec<Message>,
+    /// What could not be read after the last message, if anything.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub problem: Option<String>,
+}
+
+/// Decodes a datagram of one or more netlink messages.
+///
+/// Fails only when no message can be read at all (fewer than 16 bytes, or a
+/// first `nlmsg_len` that contradicts the buffer).
+pub fn decode(bytes: &[u8]) -> Result<Datagram, String> {
+    if bytes.len() < HEADER_LEN {
+        return Err(format!(
+            "not a netlink message: {} byte{}, a header needs 16",
+            bytes.len(),
+            if bytes.len() == 1 { "" } else { "s" }
+        ));
+    }
+    let mut messages = Vec::new();
+    let mut problem = None;
+    let mut consumed = 0usize;
+    for m in MessageIter::new(bytes) {
+        match m {
+            Ok(m) => {
+                consumed += align4(m.bytes.len());
+                messages.push(decode_message(m.header, m.bytes));
+            }
+            Err(_) => {
+                let at = consumed.min(bytes.len());
+                let len = get_u32(bytes, at).unwrap_or(0);
+                let msg = format!(
+                    "bad nlmsg_len {len} at byte {at}: {} byte{} left",
+                    bytes.len() - at,
+                    if bytes.len() - at == 1 { "" } else { "s" }
+                );
+                if messages.is_empty() {
+                    return Err(format!("not a netlink message: {msg}"));
+                }
+                problem = Some(msg);
+            }
+        }
+    }
+    let rest = bytes.len().saturating_sub(consumed);
+    if problem.is_none() && rest > 0 && !bytes[consumed.min(bytes.len())..].iter().all(|&b| b == 0) {
+        problem = Some(format!("{rest} trailing byte{} after the last message", if rest == 1 { "" } else { "s" }));
+    }
+    Ok(Datagram { messages, problem })
+}
+
+/// Decodes one message (`bytes` is exactly `nlmsg_len` long, as the header says).
+pub fn decode_message(h: HeaderRepr, bytes: &[u8]) -> Message {
+    let payload = bytes.get(HEADER_LEN..).unwrap_or(&[]);
+    let mut msg = Message {
+        len: h.len,
+        kind: h.kind,
+        type_name: type_name(h.kind),
+        flags: h.flags,
+        flag_names: flag_names(h.kind, h.flags),
+        seq: h.seq,
+        pid: h.pid,
+        header_name: None,
+        header: Vec::new(),
+        attributes: Vec::new(),
+        error: None,
+        hex: hex(bytes),
+        problem: None,
+    };
+    match h.kind {
+        2 => decode_error(&mut msg, h.flags, payload),
+        3 => {
+            // NLMSG_DONE carries an int: 0, or the dump's error.
+            if let Some(v) = get_u32(payload, 0) {
+                msg.header_name = Some("int");
+                msg.header.push(field("error", Value::Number(i64::from(v as i32)), errno_text(v as i32)));
+            }
+            // Extended-ack TLVs may follow (NLM_F_ACK_TLVS).
+            if h.flags & NLM_F_ACK_TLVS != 0 && payload.len() > 4 {
+                msg.attributes = attrs(&payload[4..], HEADER_LEN + 4, Space::ErrAttr, 0);
+            }
+        }
+        1 | 4 => {}
+        _ => decode_family(&mut msg, h.kind, payload),
+    }
+    msg
+}
+
+fn decode_error(msg: &mut Message, flags: u16, payload: &[u8]) {
+    msg.header_name = Some("nlmsgerr");
+    let Some(raw) = get_u32(payload, 0) else {
+        msg.problem = Some("NLMSG_ERROR shorter than struct nlmsgerr".into());
+        return;
+    };
+    let error = raw as i32;
+    msg.header.push(field("error", Value::Number(i64::from(error)), errno_text(error)));
+    let echoed = payload.get(4..).unwrap_or(&[]);
+    let request = HeaderRepr::parse(echoed).ok();
+    let mut info = ErrorInfo {
+        error,
+        errno_name: if error == 0 { String::new() } else { errno_name(-error) },
+        message: crate::errno::Errno(-error).message(),
+        extack: None,
+        offset: None,
+        request: None,
+    };
+    if let Some(req) = request {
+        // The whole request is echoed unless capped (or for an ACK).
+        let full = flags & NLM_F_CAPPED == 0 && error != 0;
+        let echoed_len = if full { (req.len as usize).min(echoed.len()) } else { HEADER_LEN.min(echoed.len()) };
+        let mut inner = decode_message(req, &echoed[..echoed_len]);
+        if echoed_len < req.len as usize {
+            inner.problem = Some(format!("only the first {echoed_len} of {} bytes echoed", req.len));
+            inner.header.clear();
+            inner.attributes.clear();
+            inner.header_name = None;
+        }
+        info.request = Some(Box::new(inner));
+        if flags & NLM_F_ACK_TLVS != 0 {
+            let start = align4(4 + echoed_len);
+            let tlvs = payload.get(start..).unwrap_or(&[]);
+            msg.attributes = attrs(tlvs, HEADER_LEN + start, Space::ErrAttr, 0);
+            for a in &msg.attributes {
+                match (a.kind, &a.value) {
+                    (1, Value::Text(s)) => info.extack = Some(s.clone()),
+                    (2, Value::Number(n)) => info.offset = Some(*n as u32),
+                    _ => {}
+                }
+            }
+        }
+    } else {
+        msg.problem = Some("NLMSG_ERROR without the request header".into());
+    }
+    msg.error = Some(info);
+}
+
+/// The fixed header of a family: (name, length).
+fn fixed_header(kind: u16) -> Option<(&'static str, usize, Space)> {
+    Some(match kind {
+        16..=19 => ("ifinfomsg", 16, Space::Link),
+        20..=23 => ("ifaddrmsg", 8, Space::Addr),
+        24..=27 => ("rtmsg", 12, Space::Route),
+        28..=31 => ("ndmsg", 12, Space::Neigh),
+        32..=35 => ("fib_rule_hdr", 12, Space::Rule),
+        64..=67 => ("ndtmsg", 4, Space::Unknown("NDTA")),
+        80..=83 => ("netconfmsg", 4, Space::Netconf),
+        88..=91 => ("rtgenmsg", 4, Space::Nsid),
+        92..=95 => ("if_stats_msg", 12, Space::Unknown("IFLA_STATS")),
+        104..=107 => ("nhmsg", 8, Space::Unknown("NHA")),
+        108..=111 => ("ifinfomsg", 16, Space::Link),
+        _ => return None,
+    })
+}
+
+fn decode_family(msg: &mut Message, kind: u16, payload: &[u8]) {
+    let Some((name, len, space)) = fixed_header(kind) else {
+        if !payload.is_empty() {
+            msg.problem = Some(format!("unknown message type {kind}: payload not decoded"));
+        }
+        return;
+    };
+    msg.header_name = Some(name);
+    if payload.len() < len {
+        // GET requests may carry only a struct rtgenmsg (one byte of family).
+        if let Some(&family) = payload.first() {
+            msg.header_name = Some("rtgenmsg");
+            msg.header.push(field("rtgen_family", Value::Number(family.into()), Some(family_name(family))));
+        }
+        if payload.len() > 1 || kind & 3 != 2 {
+            msg.problem = Some(format!("payload of {} bytes is shorter than struct {name} ({len})", payload.len()));
+        }
+        return;
+    }
+    let b = payload;
+    let u8f = |i: usize| Value::Number(b[i].into());
+    let u16f = |i: usize| Value::Number(get_u16(b, i).unwrap_or(0).into());
+    let u32f = |i: usize| Value::Number(get_u32(b, i).unwrap_or(0).into());
+    let i32f = |i: usize| Value::Number(i64::from(get_u32(b, i).unwrap_or(0) as i32));
+    let fam = Some(family_name(b[0]));
+    let h = &mut msg.header;
+    match name {
+        "ifinfomsg" => {
+            h.push(field("ifi_family", u8f(0), fam));
+            let t = get_u16(b, 2).unwrap_or(0);
+            h.push(field("ifi_type", u16f(2), arphrd_name(t)));
+            h.push(field("ifi_index", i32f(4), None));
+            let flags = get_u32(b, 8).unwrap_or(0);
+            h.push(field("ifi_flags", u32f(8), Some(bits(flags, IFF_NAMES))));
+            h.push(field("ifi_change", u32f(12), Some(format!("{:#x}", get_u32(b, 12).unwrap_or(0)))));
+        }
+        "ifaddrmsg" => {
+            h.push(field("ifa_family", u8f(0), fam));
+            h.push(field("ifa_prefixlen", u8f(1), None));
+            h.push(field("ifa_flags", u8f(2), Some(bits(b[2].into(), IFA_F_NAMES))));
+            h.push(field("ifa_scope", u8f(3), Some(scope_name(b[3]))));
+            h.push(field("ifa_index", u32f(4), None));
+        }
+        "rtmsg" => {
+            h.push(field("rtm_family", u8f(0), fam));
+            h.push(field("rtm_dst_len", u8f(1), None));
+            h.push(field("rtm_src_len", u8f(2), None));
+            h.push(field("rtm_tos", u8f(3), None));
+            h.push(field("rtm_table", u8f(4), Some(table_name(b[4].into()))));
+            h.push(field("rtm_protocol", u8f(5), Some(proto_name(b[5]))));
+            h.push(field("rtm_scope", u8f(6), Some(scope_name(b[6]))));
+            h.push(field("rtm_type", u8f(7), Some(name_at(RTN_NAMES, b[7].into()))));
+            let flags = get_u32(b, 8).unwrap_or(0);
+            h.push(field("rtm_flags", u32f(8), Some(bits(flags, RTM_F_NAMES))));
+        }
+        "ndmsg" => {
+            h.push(field("ndm_family", u8f(0), fam));
+            h.push(field("ndm_ifindex", i32f(4), None));
+            let state = get_u16(b, 8).unwrap_or(0);
+            h.push(field("ndm_state", u16f(8), Some(bits(state.into(), NUD_NAMES))));
+            h.push(field("ndm_flags", u8f(10), Some(bits(b[10].into(), NTF_NAMES))));
+            h.push(field("ndm_type", u8f(11), Some(name_at(RTN_NAMES, b[11].into()))));
+        }
+        "fib_rule_hdr" => {
+            h.push(field("family", u8f(0), fam));
+            h.push(field("dst_len", u8f(1), None));
+            h.push(field("src_len", u8f(2), None));
+            h.push(field("tos", u8f(3), None));
+            h.push(field("table", u8f(4), Some(table_name(b[4].into()))));
+            h.push(field("action", u8f(7), Some(name_at(FR_ACT_NAMES, b[7].into()))));
+            let flags = get_u32(b, 8).unwrap_or(0);
+            h.push(field("flags", u32f(8), Some(bits(flags, FIB_RULE_NAMES))));
+        }
+        "if_stats_msg" => {
+            h.push(field("family", u8f(0), fam));
+            h.push(field("ifindex", u32f(4), None));
+            h.push(field("filter_mask", u32f(8), None));
+        }
+        "nhmsg" => {
+            h.push(field("nh_family", u8f(0), fam));
+            h.push(field("nh_scope", u8f(1), Some(scope_name(b[1]))));
+            h.push(field("nh_protocol", u8f(2), Some(proto_name(b[2]))));
+            h.push(field("nh_flags", u32f(4), None));
+        }
+        "netconfmsg" => h.push(field("ncm_family", u8f(0), fam)),
+        "ndtmsg" => h.push(field("ndtm_family", u8f(0), fam)),
+        _ => h.push(field("rtgen_family", u8f(0), fam)),
+    }
+    let start = align4(len);
+    let family = b[0];
+    msg.attributes = attrs(payload.get(start..).unwrap_or(&[]), HEADER_LEN + start, space, family);
+}
+
+/// Which set of attribute numbers a buffer uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Space {
+    Link,
+    LinkInfo,
+    InfoData(&'static str),
+    SlaveData(&'static str),
+    AfSpec,
+    Inet,
+    Inet6,
+    PropList,
+    Xdp,
+    Addr,
+    Route,
+    Metrics,
+    Neigh,
+    Rule,
+    Netconf,
+    Nsid,
+    ErrAttr,
+    Unknown(&'static str),
+}
+
+/// How an attribute's payload is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fmt {
+    /// Guessed from the length: 1, 2, 4, 8 bytes as integers, else bytes.
+    Auto,
+    U8,
+    U16,
+    U32,
+    S32,
+    U64,
+    Be16,
+    Be32,
+    Str,
+    /// An IP address (4 or 16 bytes).
+    Ip,
+    Mac,
+    Flag,
+    Binary,
+    Nested(Space),
+    /// A struct of native-endian integers: (names, width in bytes).
+    Struct(&'static [&'static str], usize),
+    /// VETH_INFO_PEER: an ifinfomsg and link attributes.
+    VethPeer,
+    /// RTA_MULTIPATH: a list of rtnexthop with RTA attributes.
+    Multipath,
+    /// Bit flags with names.
+    Bits(&'static [&'static str]),
+    /// An enum with names.
+    Enum(&'static [&'static str]),
+}
+
+fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
+    use Fmt::*;
+    let named = |table: &[&str], prefix: &str| -> String {
+        match table.get(kind as usize) {
+            Some(n) if !n.is_empty() => format!("{prefix}{n}"),
+            _ => format!("{prefix}UNKNOWN_{kind}"),
+        }
+    };
+    match space {
+        Space::Link => {
+            let f = match kind {
+                1 | 2 | 54 => Mac,
+                3 | 6 | 20 | 38 | 53 | 56 | 57 => Str,
+                7 => Struct(STATS_NAMES, 4),
+                23 => Struct(STATS_NAMES, 8),
+                16 => Enum(OPER_NAMES),
+                17 | 33 | 39 => U8,
+                18 => Nested(Space::LinkInfo),
+                26 => Nested(Space::AfSpec),
+                43 => Nested(Space::Xdp),
+                52 => Nested(Space::PropList),
+                28 | 37 | 45 | 46 | 49 => S32,
+                12 | 14 | 34 | 36 | 42 | 55 | 62 => Binary,
+                _ => U32,
+            };
+            (named(IFLA_NAMES, "IFLA_"), f)
+        }
+        Space::LinkInfo => {
+            let f = match kind {
+                1 | 4 => Str,
+                2 => Nested(Space::InfoData("")),
+                5 => Nested(Space::SlaveData("")),
+                _ => Binary,
+            };
+            (named(&["UNSPEC", "KIND", "DATA", "XSTATS", "SLAVE_KIND", "SLAVE_DATA"], "IFLA_INFO_"), f)
+        }
+        Space::InfoData(k) => match k {
+            "veth" => (named(&["UNSPEC", "PEER"], "VETH_INFO_"), if kind == 1 { VethPeer } else { Auto }),
+            "bridge" => {
+                let f = match kind {
+                    8 => Be16,
+                    10 | 11 | 46 => Binary,
+                    20 => Mac,
+                    21 => Flag,
+                    6 | 9 | 12 | 39 => U16,
+                    7 | 14 | 15 | 22..=25 | 36..=38 | 41..=45 => U8,
+                    16..=19 | 30..=35 => U64,
+                    47 => Nested(Space::Unknown("BRIDGE_QUERIER")),
+                    _ => U32,
+                };
+                (named(IFLA_BR_NAMES, "IFLA_BR_"), f)
+            }
+            "macvlan" | "macvtap" => {
+                let f = match kind {
+                    1 => Enum(&["", "private", "vepa", "", "bridge", "", "", "", "passthru"]),
+                    2 => U16,
+                    4 => Mac,
+                    5 => Nested(Space::Unknown("IFLA_MACVLAN_MACADDR")),
+                    _ => U32,
+                };
+                let names = ["UNSPEC", "MODE", "FLAGS", "MACADDR_MODE", "MACADDR", "MACADDR_DATA", "MACADDR_COUNT", "BC_QUEUE_LEN", "BC_QUEUE_LEN_USED", "BC_CUTOFF"];
+                (named(&names, "IFLA_MACVLAN_"), f)
+            }
+            "vlan" => {
+                let f = match kind {
+                    1 => U16,
+                    2 => Struct(&["flags", "mask"], 4),
+                    3 | 4 => Nested(Space::Unknown("IFLA_VLAN_QOS")),
+                    5 => Be16,
+                    _ => Auto,
+                };
+                (named(&["UNSPEC", "ID", "FLAGS", "EGRESS_QOS", "INGRESS_QOS", "PROTOCOL"], "IFLA_VLAN_"), f)
+            }
+            _ => (format!("INFO_DATA_{kind}"), Auto),
+        },
+        Space::SlaveData(k) => {
+            if k == "bridge" {
+                let f = match kind {
+                    1 => U8,
+                    2 => U16,
+                    3 => U32,
+                    _ => Auto,
+                };
+                (named(IFLA_BRPORT_NAMES, "IFLA_BRPORT_"), f)
+            } else {
+                (format!("SLAVE_DATA_{kind}"), Auto)
+            }
+        }
+        Space::AfSpec => {
+            let f = match kind as u8 {
+                2 => Nested(Space::Inet),
+                10 => Nested(Space::Inet6),
+                _ => Nested(Space::Unknown("AF_SPEC")),
+            };
+            (family_name(kind as u8), f)
+        }
+        Space::Inet => (named(&["UNSPEC", "CONF"], "IFLA_INET_"), if kind == 1 { Struct(DEVCONF4_NAMES, 4) } else { Auto }),
+        Space::Inet6 => {
+            let f = match kind {
+                1 => U32,
+                2 | 3 | 6 => Binary,
+                5 => Struct(&["max_reasm_len", "tstamp", "reachable_time", "retrans_time"], 4),
+                7 => Ip,
+                8 => Enum(&["eui64", "none", "stable_privacy", "random"]),
+                _ => Auto,
+            };
+            let names = ["UNSPEC", "FLAGS", "CONF", "STATS", "MCAST", "CACHEINFO", "ICMP6STATS", "TOKEN", "ADDR_GEN_MODE", "RA_MTU"];
+            (named(&names, "IFLA_INET6_"), f)
+        }
+        Space::PropList => (if kind == 53 { "IFLA_ALT_IFNAME".into() } else { format!("IFLA_UNKNOWN_{kind}") }, if kind == 53 { Str } else { Auto }),
+        Space::Xdp => {
+            let names = ["UNSPEC", "FD", "ATTACHED", "FLAGS", "PROG_ID", "DRV_PROG_ID", "SKB_PROG_ID", "HW_PROG_ID", "EXPECTED_FD"];
+            let f = match kind {
+                1 | 8 => S32,
+                2 => Enum(&["none", "drv", "skb", "hw", "multi"]),
+                _ => U32,
+            };
+            (named(&names, "IFLA_XDP_"), f)
+        }
+        Space::Addr => {
+            let f = match kind {
+                1 | 2 | 4 | 5 | 7 => Ip,
+                3 => Str,
+                6 => Struct(&["ifa_prefered", "ifa_valid", "cstamp", "tstamp"], 4),
+                8 => Bits(IFA_F_NAMES),
+                10 => S32,
+                11 => U8,
+                _ => U32,
+            };
+            (named(IFA_NAMES, "IFA_"), f)
+        }
+        Space::Route => {
+            let f = match kind {
+                1 | 2 | 5 | 7 | 19 => Ip,
+                8 => Nested(Space::Metrics),
+                9 => Multipath,
+                12 => Struct(&["rta_clntref", "rta_lastuse", "rta_expires", "rta_error", "rta_used", "rta_id", "rta_ts", "rta_tsage"], 4),
+                15 => U32,
+                20 | 26 | 27 => U8,
+                21 => U16,
+                22 => Nested(Space::Unknown("ENCAP")),
+                28 | 29 => Be16,
+                31 => Be32,
+                10 | 13 | 14 | 17 | 18 | 24 => Binary,
+                _ => U32,
+            };
+            (named(RTA_NAMES, "RTA_"), f)
+        }
+        Space::Metrics => (named(RTAX_NAMES, "RTAX_"), if kind == 16 { Str } else { U32 }),
+        Space::Neigh => {
+            let f = match kind {
+                1 => Ip,
+                2 => if family == 7 { Mac } else { Auto },
+                3 => Struct(&["ndm_confirmed", "ndm_used", "ndm_updated", "ndm_refcnt"], 4),
+                5 | 16 => U16,
+                6 => Be16,
+                10 => S32,
+                12 | 17 => U8,
+                14 => Nested(Space::Unknown("NFEA")),
+                _ => U32,
+            };
+            (named(NDA_NAMES, "NDA_"), f)
+        }
+        Space::Rule => {
+            let f = match kind {
+                1 | 2 => Ip,
+                3 | 17 => Str,
+                12 => Binary,
+                19 | 21 | 22 | 25 => U8,
+                20 => Struct(&["start", "end"], 4),
+                23 | 24 => Struct(&["start", "end"], 2),
+                26 | 27 => Be32,
+                18 => Binary,
+                _ => U32,
+            };
+            (named(FRA_NAMES, "FRA_"), f)
+        }
+        Space::Netconf => {
+            let names = ["UNSPEC", "IFINDEX", "FORWARDING", "RP_FILTER", "MC_FORWARDING", "PROXY_NEIGH", "IGNORE_ROUTES_WITH_LINKDOWN", "INPUT", "BC_FORWARDING"];
+            (named(&names, "NETCONFA_"), S32)
+        }
+        Space::Nsid => {
+            let names = ["NONE", "NSID", "PID", "FD", "TARGET_NSID", "CURRENT_NSID"];
+            (named(&names, "NETNSA_"), if kind == 2 || kind == 3 { U32 } else { S32 })
+        }
+        Space::ErrAttr => {
+            let names = ["UNUSED", "MSG", "OFFS", "COOKIE", "POLICY", "MISS_TYPE", "MISS_NEST"];
+            let f = match kind {
+                1 => Str,
+                3 => Binary,
+                4 => Nested(Space::Unknown("NL_POLICY_TYPE_ATTR")),
+                _ => U32,
+            };
+            (named(&names, "NLMSGERR_ATTR_"), f)
+        }
+        Space::Unknown(prefix) => (format!("{prefix}_{kind}"), Auto),
+    }
+}
+
+/// Decodes the attributes of `buf`, which starts `base` bytes into its message.
+fn attrs(buf: &[u8], base: usize, space: Space, family: u8) -> Vec<Attr> {
+    let mut out = Vec::new();
+    // IFLA_INFO_DATA's numbers depend on IFLA_INFO_KIND (and SLAVE_DATA on SLAVE_KIND).
+    let kind_of = |want: u16| -> &'static str {
+        let mut pos = 0;
+        while let (Some(len), Some(t)) = (get_u16(buf, pos), get_u16(buf, pos + 2)) {
+            let len = len as usize;
+            if len < NLA_HEADER_LEN || pos + len > buf.len() {
+                break;
+            }
+            if t & NLA_TYPE_MASK == want {
+                let v = &buf[pos + 4..pos + len];
+                let end = v.iter().position(|&c| c == 0).unwrap_or(v.len());
+                return match &v[..end] {
+                    b"veth" => "veth",
+                    b"bridge" => "bridge",
+                    b"macvlan" => "macvlan",
+                    b"macvtap" => "macvtap",
+                    b"vlan" => "vlan",
+                    _ => "",
+                };
+            }
+            pos += align4(len);
+        }
+        ""
+    };
+    let (info_kind, slave_kind) = if space == Space::LinkInfo { (kind_of(1), kind_of(4)) } else { ("", "") };
+    let mut pos = 0usize;
+    while buf.len().saturating_sub(pos) >= NLA_HEADER_LEN {
+        let len = get_u16(buf, pos).unwrap_or(0) as usize;
+        let raw = get_u16(buf, pos + 2).unwrap_or(0);
+        let kind = raw & NLA_TYPE_MASK;
+        if len < NLA_HEADER_LEN || pos + len > buf.len() {
+            let (name, _) = spec(space, kind, family);
+            out.push(Attr {
+                kind,
+                name,
+                len: len as u16,
+                offset: base + pos,
+                nested: raw & NLA_F_NESTED != 0,
+                net_byteorder: raw & NLA_F_NET_BYTEORDER != 0,
+                format: "binary",
+                value: Value::None,
+                text: None,
+                fields: Vec::new(),
+                attributes: Vec::new(),
+                hex: hex(&buf[pos..]),
+                problem: Some(format!("nla_len {len} does not fit the {} bytes left", buf.len() - pos)),
+            });
+            break;
+        }
+        let (name, mut fmt) = spec(space, kind, family);
+        match fmt {
+            Fmt::Nested(Space::InfoData(_)) => fmt = Fmt::Nested(Space::InfoData(info_kind)),
+            Fmt::Nested(Space::SlaveData(_)) => fmt = Fmt::Nested(Space::SlaveData(slave_kind)),
+            _ => {}
+        }
+        let value = &buf[pos + NLA_HEADER_LEN..pos + len];
+        let mut a = Attr {
+            kind,
+            name,
+            len: len as u16,
+            offset: base + pos,
+            nested: raw & NLA_F_NESTED != 0,
+            net_byteorder: raw & NLA_F_NET_BYTEORDER != 0,
+            format: "binary",
+            value: Value::None,
+            text: None,
+            fields: Vec::new(),
+            attributes: Vec::new(),
+            hex: hex(&buf[pos..pos + len]),
+            problem: None,
+        };
+        read_value(&mut a, fmt, value, base + pos + NLA_HEADER_LEN, family);
+        out.push(a);
+        pos += align4(len);
+    }
+    out
+}
+
+fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
+    let want = |a: &mut Attr, n: usize| -> bool {
+        if v.len() < n {
+            a.problem = Some(format!("{} byte{}, expected {n}", v.len(), if v.len() == 1 { "" } else { "s" }));
+            a.value = Value::Text(hex(v));
+            false
+        } else {
+            true
+        }
+    };
+    let fmt = match fmt {
+        Fmt::Auto => match v.len() {
+            0 => Fmt::Flag,
+            1 => Fmt::U8,
+            2 => Fmt::U16,
+            4 => Fmt::U32,
+            8 => Fmt::U64,
+            _ if looks_like_string(v) => Fmt::Str,
+            _ => Fmt::Binary,
+        },
+        f => f,
+    };
+    match fmt {
+        Fmt::U8 | Fmt::Enum(_) if v.len() == 1 || matches!(fmt, Fmt::U8) => {
+            a.format = "u8";
+            if want(a, 1) {
+                a.value = Value::Number(v[0].into());
+                if let Fmt::Enum(names) = fmt {
+                    a.text = Some(name_at(names, v[0].into()));
+                }
+            }
+        }
+        Fmt::U16 => {
+            a.format = "u16";
+            if want(a, 2) {
+                a.value = Value::Number(get_u16(v, 0).unwrap_or(0).into());
+            }
+        }
+        Fmt::U32 | Fmt::Bits(_) | Fmt::Enum(_) => {
+            a.format = "u32";
+            if want(a, 4) {
+                let n = get_u32(v, 0).unwrap_or(0);
+                a.value = Value::Number(n.into());
+                match fmt {
+                    Fmt::Bits(names) => a.text = Some(bits(n, names)),
+                    Fmt::Enum(names) => a.text = Some(name_at(names, n)),
+                    _ => {}
+                }
+            }
+        }
+        Fmt::S32 => {
+            a.format = "s32";
+            if want(a, 4) {
+                a.value = Value::Number(i64::from(get_u32(v, 0).unwrap_or(0) as i32));
+            }
+        }
+        Fmt::U64 => {
+            a.format = "u64";
+            if want(a, 8) {
+                a.value = Value::unsigned(u64::from_ne_bytes(v[..8].try_into().unwrap_or([0; 8])));
+            }
+        }
+        Fmt::Be16 => {
+            a.format = "be16";
+            if want(a, 2) {
+                let n = u16::from_be_bytes([v[0], v[1]]);
+                a.value = Value::Number(n.into());
+                a.text = match n {
+                    0x8100 => Some("802.1Q".into()),
+                    0x88a8 => Some("802.1ad".into()),
+                    _ => None,
+                };
+            }
+        }
+        Fmt::Be32 => {
+            a.format = "be32";
+            if want(a, 4) {
+                a.value = Value::Number(u32::from_be_bytes([v[0], v[1], v[2], v[3]]).into());
+            }
+        }
+        Fmt::Str => {
+            a.format = "string";
+            let end = v.iter().position(|&c| c == 0).unwrap_or(v.len());
+            a.value = Value::Text(String::from_utf8_lossy(&v[..end]).into_owned());
+        }
+        Fmt::Ip => match v.len() {
+            4 => {
+                a.format = "ipv4";
+                a.value = Value::Text(std::net::Ipv4Addr::new(v[0], v[1], v[2], v[3]).to_string());
+            }
+            16 => {
+                a.format = "ipv6";
+                let b: [u8; 16] = v.try_into().unwrap_or([0; 16]);
+                a.value = Value::Text(std::net::Ipv6Addr::from(b).to_string());
+            }
+            6 => {
+                a.format = "mac";
+                a.value = Value::Text(mac(v));
+            }
+            _ => {
+                a.value = Value::Text(hex(v));
+                a.problem = Some(format!("{} bytes is not an IPv4 or IPv6 address", v.len()));
+            }
+        },
+        Fmt::Mac => {
+            a.format = "mac";
+            a.value = Value::Text(mac(v));
+        }
+        Fmt::Flag => {
+            a.format = "flag";
+            if !v.is_empty() {
+                a.value = Value::Text(hex(v));
+            }
+        }
+        Fmt::Binary => {
+            a.value = Value::Text(hex(v));
+        }
+        Fmt::Nested(space) => {
+            a.format = "nested";
+            a.attributes = attrs(v, base, space, family);
+        }
+        Fmt::Struct(names, width) => {
+            a.format = "struct";
+            for (i, name) in names.iter().enumerate() {
+                let at = i * width;
+                let value = match width {
+                    2 => get_u16(v, at).map(|n| Value::Number(n.into())),
+                    4 => get_u32(v, at).map(|n| Value::Number(n.into())),
+                    _ => v.get(at..at + 8).map(|b| Value::unsigned(u64::from_ne_bytes(b.try_into().unwrap_or([0; 8])))),
+                };
+                match value {
+                    Some(value) => a.fields.push(Field { name, value, text: None }),
+                    None => break,
+                }
+            }
+            if v.len() > names.len() * width {
+                // Newer kernels append fields; keep the rest visible as numbers.
+                let extra = &v[names.len() * width..];
+                a.fields.push(Field { name: "more", value: Value::Text(hex(extra)), text: None });
+            }
+        }
+        Fmt::VethPeer => {
+            a.format = "nested";
+            if v.len() < 16 {
+                a.problem = Some("VETH_INFO_PEER shorter than struct ifinfomsg".into());
+                a.value = Value::Text(hex(v));
+                return;
+            }
+            let flags = get_u32(v, 8).unwrap_or(0);
+            let t = get_u16(v, 2).unwrap_or(0);
+            a.fields = vec![
+                field("ifi_family", Value::Number(v[0].into()), Some(family_name(v[0]))),
+                field("ifi_type", Value::Number(t.into()), arphrd_name(t)),
+                field("ifi_index", Value::Number(i64::from(get_u32(v, 4).unwrap_or(0) as i32)), None),
+                field("ifi_flags", Value::Number(flags.into()), Some(bits(flags, IFF_NAMES))),
+                field("ifi_change", Value::Number(get_u32(v, 12).unwrap_or(0).into()), None),
+            ];
+            a.attributes = attrs(&v[16..], base + 16, Space::Link, 0);
+        }
+        Fmt::Multipath => {
+            a.format = "nested";
+            let mut pos = 0;
+            while v.len().saturating_sub(pos) >= 8 {
+                let len = get_u16(v, pos).unwrap_or(0) as usize;
+                if len < 8 || pos + len > v.len() {
+                    a.problem = Some(format!("rtnh_len {len} does not fit at byte {pos}"));
+                    break;
+                }
+                let flags = v[pos + 2];
+                let mut nh = Attr {
+                    kind: 0,
+                    name: "rtnexthop".into(),
+                    len: len as u16,
+                    offset: base + pos,
+                    nested: false,
+                    net_byteorder: false,
+                    format: "struct",
+                    value: Value::None,
+                    text: None,
+                    fields: vec![
+                        field("rtnh_len", Value::Number(len as i64), None),
+                        field("rtnh_flags", Value::Number(flags.into()), Some(bits(flags.into(), RTM_F_NAMES))),
+                        field("rtnh_hops", Value::Number(v[pos + 3].into()), None),
+                        field("rtnh_ifindex", Value::Number(i64::from(get_u32(v, pos + 4).unwrap_or(0) as i32)), None),
+                    ],
+                    attributes: Vec::new(),
+                    hex: hex(&v[pos..pos + len]),
+                    problem: None,
+                };
+                nh.attributes = attrs(&v[pos + 8..pos + len], base + pos + 8, Space::Route, family);
+                a.attributes.push(nh);
+                pos += align4(len);
+            }
+        }
+        Fmt::Auto | Fmt::U8 => {}
+    }
+}
+
+fn looks_like_string(v: &[u8]) -> bool {
+    match v.split_last() {
+        Some((0, body)) => !body.is_empty() && body.iter().all(|&c| (0x20..0x7f).contains(&c)),
+        _ => false,
+    }
+}
+
+fn field(name: &'static str, value: Value, text: Option<String>) -> Field {
+    Field { name, value, text }
+}
+
+/// Lower-case hex bytes separated by spaces.
+pub fn hex(b: &[u8]) -> String {
+    let mut s = String::with_capacity(b.len() * 3);
+    for (i, x) in b.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        s.push_str(&format!("{x:02x}"));
+    }
+    s
+}
+
+fn mac(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect::<Vec<_>>().join(":")
+}
+
+fn name_at(table: &[&str], n: u32) -> String {
+    match table.get(n as usize) {
+        Some(s) if !s.is_empty() => (*s).to_string(),
+        _ => n.to_string(),
+    }
+}
+
+/// `A|B|0x40` for the set bits of `v` (bit i named by `names[i]`).
+fn bits(v: u32, names: &[&str]) -> String {
+    let mut parts = Vec::new();
+    let mut rest = 0u32;
+    for i in 0..32 {
+        let bit = 1u32 << i;
+        if v & bit != 0 {
+            match names.get(i) {
+                Some(n) if !n.is_empty() => parts.push((*n).to_string()),
+                _ => rest |= bit,
+            }
+        }
+    }
+    if rest != 0 {
+        parts.push(format!("{rest:#x}"));
+    }
+    if parts.is_empty() { "0".into() } else { parts.join("|") }
+}
+
+/// `RTM_NEWLINK`, `NLMSG_ERROR`, ... or the number.
+pub fn type_name(kind: u16) -> String {
+    let name = match kind {
+        1 => "NLMSG_NOOP",
+        2 => "NLMSG_ERROR",
+        3 => "NLMSG_DONE",
+        4 => "NLMSG_OVERRUN",
+        16 => "RTM_NEWLINK",
+        17 => "RTM_DELLINK",
+        18 => "RTM_GETLINK",
+        19 => "RTM_SETLINK",
+        20 => "RTM_NEWADDR",
+        21 => "RTM_DELADDR",
+        22 => "RTM_GETADDR",
+        24 => "RTM_NEWROUTE",
+        25 => "RTM_DELROUTE",
+        26 => "RTM_GETROUTE",
+        28 => "RTM_NEWNEIGH",
+        29 => "RTM_DELNEIGH",
+        30 => "RTM_GETNEIGH",
+        32 => "RTM_NEWRULE",
+        33 => "RTM_DELRULE",
+        34 => "RTM_GETRULE",
+        36 => "RTM_NEWQDISC",
+        37 => "RTM_DELQDISC",
+        38 => "RTM_GETQDISC",
+        64 => "RTM_NEWNEIGHTBL",
+        66 => "RTM_GETNEIGHTBL",
+        67 => "RTM_SETNEIGHTBL",
+        80 => "RTM_NEWNETCONF",
+        81 => "RTM_DELNETCONF",
+        82 => "RTM_GETNETCONF",
+        88 => "RTM_NEWNSID",
+        89 => "RTM_DELNSID",
+        90 => "RTM_GETNSID",
+        92 => "RTM_NEWSTATS",
+        94 => "RTM_GETSTATS",
+        104 => "RTM_NEWNEXTHOP",
+        105 => "RTM_DELNEXTHOP",
+        106 => "RTM_GETNEXTHOP",
+        108 => "RTM_NEWLINKPROP",
+        109 => "RTM_DELLINKPROP",
+        110 => "RTM_GETLINKPROP",
+        _ => return format!("UNKNOWN_{kind}"),
+    };
+    name.to_string()
+}
+
+/// The names of the set `nlmsg_flags`, read as this message type means them.
+pub fn flag_names(kind: u16, flags: u16) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let common: [(u16, &str); 6] = [
+        (0x01, "NLM_F_REQUEST"),
+        (0x02, "NLM_F_MULTI"),
+        (0x04, "NLM_F_ACK"),
+        (0x08, "NLM_F_ECHO"),
+        (0x10, "NLM_F_DUMP_INTR"),
+        (0x20, "NLM_F_DUMP_FILTERED"),
+    ];
+    for (bit, name) in common {
+        if flags & bit != 0 {
+            out.push(name);
+        }
+    }
+    let high: &[(u16, &str)] = if kind == 2 || kind == 3 {
+        &[(0x100, "NLM_F_CAPPED"), (0x200, "NLM_F_ACK_TLVS")]
+    } else if kind < 16 {
+        &[]
+    } else {
+        match kind & 3 {
+            // NEW
+            0 => &[(0x100, "NLM_F_REPLACE"), (0x200, "NLM_F_EXCL"), (0x400, "NLM_F_CREATE"), (0x800, "NLM_F_APPEND")],
+            // DEL
+            1 => &[(0x100, "NLM_F_NONREC"), (0x200, "NLM_F_BULK")],
+            // GET
+            2 => &[(0x100, "NLM_F_ROOT"), (0x200, "NLM_F_MATCH"), (0x400, "NLM_F_ATOMIC")],
+            // SET and others
+            _ => &[],
+        }
+    };
+    let mut known = 0x3fu16;
+    if kind >= 16 && kind & 3 == 2 && flags & 0x300 == 0x300 {
+        out.push("NLM_F_DUMP");
+        known |= 0x300;
+    }
+    for &(bit, name) in high {
+        known |= bit;
+        if flags & bit != 0 && !out.contains(&name) && !(bit & 0x300 != 0 && out.contains(&"NLM_F_DUMP")) {
+            out.push(name);
+        }
+    }
+    if flags & !known != 0 {
+        out.push("UNKNOWN");
+    }
+    out
+}
+
+fn family_name(f: u8) -> String {
+    match f {
+        0 => "AF_UNSPEC",
+        1 => "AF_UNIX",
+        2 => "AF_INET",
+        7 => "AF_BRIDGE",
+        10 => "AF_INET6",
+        16 => "AF_NETLINK",
+        17 => "AF_PACKET",
+        28 => "AF_MPLS",
+        128 => "RTNL_FAMILY_IPMR",
+        129 => "RTNL_FAMILY_IP6MR",
+        n => return format!("AF_{n}"),
+    }
+    .to_string()
+}
+
+fn arphrd_name(t: u16) -> Option<String> {
+    Some(
+        match t {
+            1 => "ether",
+            772 => "loopback",
+            768 => "ipip",
+            769 => "tunnel6",
+            776 => "sit",
+            778 => "gre",
+            65534 => "none",
+            65535 => "void",
+            _ => return None,
+        }
+        .to_string(),
+    )
+}
+
+fn scope_name(s: u8) -> String {
+    match s {
+        0 => "universe".into(),
+        200 => "site".into(),
+        253 => "link".into(),
+        254 => "host".into(),
+        255 => "nowhere".into(),
+        n => n.to_string(),
+    }
+}
+
+fn table_name(t: u32) -> String {
+    match t {
+        0 => "unspec".into(),
+        252 => "compat".into(),
+        253 => "default".into(),
+        254 => "main".into(),
+        255 => "local".into(),
+        n => n.to_string(),
+    }
+}
+
+fn proto_name(p: u8) -> String {
+    match p {
+        0 => "unspec".into(),
+        1 => "redirect".into(),
+        2 => "kernel".into(),
+        3 => "boot".into(),
+        4 => "static".into(),
+        9 => "ra".into(),
+        16 => "dhcp".into(),
+        n => n.to_string(),
+    }
+}
+
+fn errno_text(error: i32) -> Option<String> {
+    if error == 0 { None } else { Some(format!("{} ({})", errno_name(-error), crate::errno::Errno(-error).message())) }
+}
+
+/// `EEXIST` for 17, and so on; the number for errnos without a name here.
+pub fn errno_name(n: i32) -> String {
+    let name = match n {
+        1 => "EPERM",
+        2 => "ENOENT",
+        3 => "ESRCH",
+        4 => "EINTR",
+        5 => "EIO",
+        6 => "ENXIO",
+        7 => "E2BIG",
+        9 => "EBADF",
+        11 => "EAGAIN",
+        12 => "ENOMEM",
+        13 => "EACCES",
+        14 => "EFAULT",
+        16 => "EBUSY",
+        17 => "EEXIST",
+        18 => "EXDEV",
+        19 => "ENODEV",
+        20 => "ENOTDIR",
+        22 => "EINVAL",
+        23 => "ENFILE",
+        24 => "EMFILE",
+        28 => "ENOSPC",
+        34 => "ERANGE",
+        35 => "EDEADLK",
+        36 => "ENAMETOOLONG",
+        38 => "ENOSYS",
+        39 => "ENOTEMPTY",
+        40 => "ELOOP",
+        61 => "ENODATA",
+        67 => "ENOLINK",
+        71 => "EPROTO",
+        90 => "EMSGSIZE",
+        93 => "EPROTONOSUPPORT",
+        95 => "EOPNOTSUPP",
+        97 => "EAFNOSUPPORT",
+        98 => "EADDRINUSE",
+        99 => "EADDRNOTAVAIL",
+        100 => "ENETDOWN",
+        101 => "ENETUNREACH",
+        105 => "ENOBUFS",
+        110 => "ETIMEDOUT",
+        113 => "EHOSTUNREACH",
+        114 => "EALREADY",
+        n => return format!("E{n}"),
+    };
+    name.to_string()
+}
+
+const IFLA_NAMES: &[&str] = &[
+    "UNSPEC", "ADDRESS", "BROADCAST", "IFNAME", "MTU", "LINK", "QDISC", "STATS", "COST", "PRIORITY",
+    "MASTER", "WIRELESS", "PROTINFO", "TXQLEN", "MAP", "WEIGHT", "OPERSTATE", "LINKMODE", "LINKINFO",
+    "NET_NS_PID", "IFALIAS", "NUM_VF", "VFINFO_LIST", "STATS64", "VF_PORTS", "PORT_SELF", "AF_SPEC",
+    "GROUP", "NET_NS_FD", "EXT_MASK", "PROMISCUITY", "NUM_TX_QUEUES", "NUM_RX_QUEUES", "CARRIER",
+    "PHYS_PORT_ID", "CARRIER_CHANGES", "PHYS_SWITCH_ID", "LINK_NETNSID", "PHYS_PORT_NAME",
+    "PROTO_DOWN", "GSO_MAX_SEGS", "GSO_MAX_SIZE", "PAD", "XDP", "EVENT", "NEW_NETNSID",
+    "TARGET_NETNSID", "CARRIER_UP_COUNT", "CARRIER_DOWN_COUNT", "NEW_IFINDEX", "MIN_MTU", "MAX_MTU",
+    "PROP_LIST", "ALT_IFNAME", "PERM_ADDRESS", "PROTO_DOWN_REASON", "PARENT_DEV_NAME",
+    "PARENT_DEV_BUS_NAME", "GRO_MAX_SIZE", "TSO_MAX_SIZE", "TSO_MAX_SEGS", "ALLMULTI",
+    "DEVLINK_PORT", "GSO_IPV4_MAX_SIZE", "GRO_IPV4_MAX_SIZE",
+];
+
+const IFLA_BR_NAMES: &[&str] = &[
+    "UNSPEC", "FORWARD_DELAY", "HELLO_TIME", "MAX_AGE", "AGEING_TIME", "STP_STATE", "PRIORITY",
+    "VLAN_FILTERING", "VLAN_PROTOCOL", "GROUP_FWD_MASK", "ROOT_ID", "BRIDGE_ID", "ROOT_PORT",
+    "ROOT_PATH_COST", "TOPOLOGY_CHANGE", "TOPOLOGY_CHANGE_DETECTED", "HELLO_TIMER", "TCN_TIMER",
+    "TOPOLOGY_CHANGE_TIMER", "GC_TIMER", "GROUP_ADDR", "FDB_FLUSH", "MCAST_ROUTER", "MCAST_SNOOPING",
+    "MCAST_QUERY_USE_IFADDR", "MCAST_QUERIER", "MCAST_HASH_ELASTICITY", "MCAST_HASH_MAX",
+    "MCAST_LAST_MEMBER_CNT", "MCAST_STARTUP_QUERY_CNT", "MCAST_LAST_MEMBER_INTVL",
+    "MCAST_MEMBERSHIP_INTVL", "MCAST_QUERIER_INTVL", "MCAST_QUERY_INTVL",
+    "MCAST_QUERY_RESPONSE_INTVL", "MCAST_STARTUP_QUERY_INTVL", "NF_CALL_IPTABLES",
+    "NF_CALL_IP6TABLES", "NF_CALL_ARPTABLES", "VLAN_DEFAULT_PVID", "PAD", "VLAN_STATS_ENABLED",
+    "MCAST_STATS_ENABLED", "MCAST_IGMP_VERSION", "MCAST_MLD_VERSION", "VLAN_STATS_PER_PORT",
+    "MULTI_BOOLOPT", "MCAST_QUERIER_STATE",
+];
+
+const IFLA_BRPORT_NAMES: &[&str] = &[
+    "UNSPEC", "STATE", "PRIORITY", "COST", "MODE", "GUARD", "PROTECT", "FAST_LEAVE", "LEARNING",
+    "UNICAST_FLOOD", "PROXYARP", "LEARNING_SYNC", "PROXYARP_WIFI", "ROOT_ID", "BRIDGE_ID",
+    "DESIGNATED_PORT", "DESIGNATED_COST", "ID", "NO", "TOPOLOGY_CHANGE_ACK", "CONFIG_PENDING",
+    "MESSAGE_AGE_TIMER", "FORWARD_DELAY_TIMER", "HOLD_TIMER", "FLUSH", "MULTICAST_ROUTER", "PAD",
+    "MCAST_FLOOD", "MCAST_TO_UCAST", "VLAN_TUNNEL", "BCAST_FLOOD", "GROUP_FWD_MASK",
+    "NEIGH_SUPPRESS", "ISOLATED", "BACKUP_PORT", "MRP_RING_OPEN", "MRP_IN_OPEN",
+    "MCAST_EHT_HOSTS_LIMIT", "MCAST_EHT_HOSTS_CNT", "LOCKED", "MAB",
+];
+
+const IFA_NAMES: &[&str] = &[
+    "UNSPEC", "ADDRESS", "LOCAL", "LABEL", "BROADCAST", "ANYCAST", "CACHEINFO", "MULTICAST", "FLAGS",
+    "RT_PRIORITY", "TARGET_NETNSID", "PROTO",
+];
+
+const RTA_NAMES: &[&str] = &[
+    "UNSPEC", "DST", "SRC", "IIF", "OIF", "GATEWAY", "PRIORITY", "PREFSRC", "METRICS", "MULTIPATH",
+    "PROTOINFO", "FLOW", "CACHEINFO", "SESSION", "MP_ALGO", "TABLE", "MARK", "MFC_STATS", "VIA",
+    "NEWDST", "PREF", "ENCAP_TYPE", "ENCAP", "EXPIRES", "PAD", "UID", "TTL_PROPAGATE", "IP_PROTO",
+    "SPORT", "DPORT", "NH_ID", "FLOWLABEL",
+];
+
+const RTAX_NAMES: &[&str] = &[
+    "UNSPEC", "LOCK", "MTU", "WINDOW", "RTT", "RTTVAR", "SSTHRESH", "CWND", "ADVMSS", "REORDERING",
+    "HOPLIMIT", "INITCWND", "FEATURES", "RTO_MIN", "INITRWND", "QUICKACK", "CC_ALGO",
+    "FASTOPEN_NO_COOKIE",
+];
+
+const NDA_NAMES: &[&str] = &[
+    "UNSPEC", "DST", "LLADDR", "CACHEINFO", "PROBES", "VLAN", "PORT", "VNI", "IFINDEX", "MASTER",
+    "LINK_NETNSID", "SRC_VNI", "PROTOCOL", "NH_ID", "FDB_EXT_ATTRS", "FLAGS_EXT", "NDM_STATE_MASK",
+    "NDM_FLAGS_MASK",
+];
+
+const FRA_NAMES: &[&str] = &[
+    "UNSPEC", "DST", "SRC", "IIFNAME", "GOTO", "UNUSED2", "PRIORITY", "UNUSED3", "UNUSED4",
+    "UNUSED5", "FWMARK", "FLOW", "TUN_ID", "SUPPRESS_IFGROUP", "SUPPRESS_PREFIXLEN", "TABLE",
+    "FWMASK", "OIFNAME", "PAD", "L3MDEV", "UID_RANGE", "PROTOCOL", "IP_PROTO", "SPORT_RANGE",
+    "DPORT_RANGE", "DSCP", "FLOWLABEL", "FLOWLABEL_MASK",
+];
+
+const OPER_NAMES: &[&str] = &["UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"];
+
+const RTN_NAMES: &[&str] = &[
+    "unspec", "unicast", "local", "broadcast", "anycast", "multicast", "blackhole", "unreachable",
+    "prohibit", "throw", "nat", "xresolve",
+];
+
+const FR_ACT_NAMES: &[&str] = &[
+    "unspec", "to_tbl", "goto", "nop", "res3", "res4", "blackhole", "unreachable", "prohibit",
+];
+
+const IFF_NAMES: &[&str] = &[
+    "UP", "BROADCAST", "DEBUG", "LOOPBACK", "POINTOPOINT", "NOTRAILERS", "RUNNING", "NOARP",
+    "PROMISC", "ALLMULTI", "MASTER", "SLAVE", "MULTICAST", "PORTSEL", "AUTOMEDIA", "DYNAMIC",
+    "LOWER_UP", "DORMANT", "ECHO",
+];
+
+const IFA_F_NAMES: &[&str] = &[
+    "SECONDARY", "NODAD", "OPTIMISTIC", "DADFAILED", "HOMEADDRESS", "DEPRECATED", "TENTATIVE",
+    "PERMANENT", "MANAGETEMPADDR", "NOPREFIXROUTE", "MCAUTOJOIN", "STABLE_PRIVACY",
+];
+
+/// RTNH_F_* in the low byte, RTM_F_* from bit 8.
+const RTM_F_NAMES: &[&str] = &[
+    "DEAD", "PERVASIVE", "ONLINK", "OFFLOAD", "LINKDOWN", "UNRESOLVED", "TRAP", "", "NOTIFY",
+    "CLONED", "EQUALIZE", "PREFIX", "LOOKUP_TABLE", "FIB_MATCH", "OFFLOAD", "TRAP", "OFFLOAD_FAILED",
+];
+
+const NUD_NAMES: &[&str] = &["INCOMPLETE", "REACHABLE", "STALE", "DELAY", "PROBE", "FAILED", "NOARP", "PERMANENT"];
+
+const NTF_NAMES: &[&str] = &["USE", "SELF", "MASTER", "PROXY", "EXT_LEARNED", "OFFLOADED", "STICKY", "ROUTER"];
+
+const FIB_RULE_NAMES: &[&str] = &["PERMANENT", "INVERT", "UNRESOLVED", "IIF_DETACHED", "OIF_DETACHED"];
+
+const STATS_NAMES: &[&str] = &[
+    "rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors", "tx_errors", "rx_dropped",
+    "tx_dropped", "multicast", "collisions", "rx_length_errors", "rx_over_errors", "rx_crc_errors",
+    "rx_frame_errors", "rx_fifo_errors", "rx_missed_errors", "tx_aborted_errors",
+    "tx_carrier_errors", "tx_fifo_errors", "tx_heartbeat_errors", "tx_window_errors",
+    "rx_compressed", "tx_compressed", "rx_nohandler",
+];
+
+const DEVCONF4_NAMES: &[&str] = &[
+    "forwarding", "mc_forwarding", "proxy_arp", "accept_redirects", "secure_redirects",
+    "send_redirects", "shared_media", "rp_filter", "accept_source_route", "bootp_relay",
+    "log_martians", "tag", "arpfilter", "medium_id", "noxfrm", "nopolicy", "force_igmp_version",
+    "arp_announce", "arp_ignore", "promote_secondaries", "arp_accept", "arp_notify",
+    "accept_local", "src_vmark", "proxy_arp_pvlan", "route_localnet",
+    "igmpv2_unsolicited_report_interval", "igmpv3_unsolicited_report_interval",
+    "ignore_routes_with_linkdown", "drop_unicast_in_l2_multicast", "drop_gratuitous_arp",
+    "bc_forwarding", "arp_evict_nocarrier",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn getlink_dump(seq: u32) -> Vec<u8> {
+        let mut m = HeaderRepr { len: 32, kind: 18, flags: 0x301, seq, pid: 0 }.to_bytes().to_vec();
+        m.extend_from_slice(&[0u8; 16]);
+        m
+    }
+
+    #[test]
+    fn names_a_dump_request() {
+        let d = decode(&getlink_dump(7)).unwrap();
+        let m = &d.messages[0];
+        assert_eq!(m.type_name, "RTM_GETLINK");
+        assert_eq!(m.flag_names, vec!["NLM_F_REQUEST", "NLM_F_DUMP"]);
+        assert_eq!(m.seq, 7);
+        assert_eq!(m.header_name, Some("ifinfomsg"));
+        assert_eq!(m.header.len(), 5);
+    }
+
+    #[test]
+    fn decodes_lo_from_a_fresh_world() {
+        let world = crate::World::new();
+        let sock = world.socket(world.initial_ns(), crate::Creds::ROOT).unwrap();
+        let replies = sock.send(&getlink_dump(9));
+        let m = &decode(&replies[0]).unwrap().messages[0];
+        assert_eq!(m.type_name, "RTM_NEWLINK");
+        assert!(m.flag_names.contains(&"NLM_F_MULTI"));
+        let name = m.attributes.iter().find(|a| a.name == "IFLA_IFNAME").unwrap();
+        assert_eq!(name.value, Value::Text("lo".into()));
+        assert_eq!(name.format, "string");
+        let addr = m.attributes.iter().find(|a| a.name == "IFLA_ADDRESS").unwrap();
+        assert_eq!(addr.value, Value::Text("00:00:00:00:00:00".into()));
+        let mtu = m.attributes.iter().find(|a| a.name == "IFLA_MTU").unwrap();
+        assert_eq!(mtu.value, Value::Number(65536));
+        let af = m.attributes.iter().find(|a| a.name == "IFLA_AF_SPEC").unwrap();
+        assert!(af.attributes.iter().any(|a| a.name == "AF_INET6"));
+        let done = &decode(replies.last().unwrap()).unwrap().messages[0];
+        assert_eq!(done.type_name, "NLMSG_DONE");
+    }
+
+    #[test]
+    fn decodes_errors_with_extack() {
+        let world = crate::World::new();
+        let sock = world.socket(world.initial_ns(), crate::Creds::ROOT).unwrap();
+        sock.set_option(crate::host::SockOpt::ExtAck(true)).unwrap();
+        // RTM_NEWLINK for "lo" with NLM_F_CREATE|NLM_F_EXCL: EEXIST.
+        let mut m = HeaderRepr { len: 0, kind: 16, flags: 0x605, seq: 3, pid: 0 }.to_bytes().to_vec();
+        m.extend_from_slice(&[0u8; 16]);
+        m.extend_from_slice(&[7, 0, 3, 0, b'l', b'o', 0, 0]);
+        let len = m.len() as u32;
+        m[..4].copy_from_slice(&len.to_ne_bytes());
+        let replies = sock.send(&m);
+        let d = decode(&replies[0]).unwrap();
+        let e = d.messages[0].error.as_ref().unwrap();
+        assert!(e.error < 0);
+        assert!(!e.errno_name.is_empty());
+        let req = e.request.as_ref().unwrap();
+        assert_eq!(req.type_name, "RTM_NEWLINK");
+    }
+
+    #[test]
+    fn never_panics_on_garbage() {
+        assert!(decode(&[]).is_err());
+        assert!(decode(&[1, 2, 3]).is_err());
+        assert!(decode(&[0xff; 16]).is_err());
+        let mut seed = 0x1234_5678u32;
+        for n in 0..2000 {
+            let len = 16 + (n % 80);
+            let mut buf: Vec<u8> = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 17;
+                    seed ^= seed << 5;
+                    seed as u8
+                })
+                .collect();
+            buf[..4].copy_from_slice(&(len as u32).to_ne_bytes());
+            buf[4..6].copy_from_slice(&((n as u16 % 120) + 1).to_ne_bytes());
+            let _ = decode(&buf);
+        }
+    }
+}

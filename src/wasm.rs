@@ -1,0 +1,521 @@
+//! The JavaScript API (wasm-bindgen): a `World` with netlink `Socket`s, a
+//! shell (`exec`), an inspector's decoder, snapshots and a topology view.
+//!
+//! Every entry point checks what JavaScript handed it and throws an `Error`
+//! with a clear message for anything else; nothing here panics on input.
+//! The TypeScript types of the plain objects are in the custom section below
+//! and ship in the package's `.d.ts`.
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::history::Snapshot;
+use crate::host::SockOpt;
+use crate::output::Output;
+use crate::shell::Shell;
+use crate::stack::NsId;
+use crate::{Creds, World as CoreWorld};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Options of {@link World.socket}. Every field is optional. */
+export interface SocketOptions {
+  /** The namespace: a name given by `ip netns add`, or a namespace id from
+   * {@link World.topology}. Default: the initial namespace. */
+  netns?: string | number;
+  /** Multicast groups to join: a legacy `bind()` bit mask (number), or a list
+   * of group numbers (`1` is RTNLGRP_LINK) or names (`"link"`,
+   * `"ipv4-ifaddr"`, `"RTNLGRP_IPV4_ROUTE"`...). */
+  groups?: number | Array<number | string>;
+  /** Open the socket without CAP_NET_ADMIN: changes fail with EPERM. */
+  unprivileged?: boolean;
+  /** NETLINK_EXT_ACK: errors carry the kernel's message. Default false. */
+  extAck?: boolean;
+  /** NETLINK_CAP_ACK: errors echo only the request header. Default false. */
+  capAck?: boolean;
+  /** NETLINK_GET_STRICT_CHK: strict checking of dump requests. Default false. */
+  strictCheck?: boolean;
+}
+
+/** What {@link World.exec} returns. */
+export interface ExecResult {
+  /** Everything the line wrote to standard output. */
+  stdout: string;
+  /** Everything the line wrote to standard error. */
+  stderr: string;
+  /** Both streams interleaved in writing order, as a terminal shows them. */
+  combined: string;
+  /** The exit status (`$?`): 0 for success. */
+  status: number;
+}
+
+/** A snapshot: the operations that built a world, as text. */
+export interface WorldSnapshot {
+  /** Format version (currently 1). */
+  version: number;
+  /** One operation a line, starting with `iplab-snapshot 1`. */
+  text: string;
+}
+
+/** A decoded value: a number, a string (text, address, hex) or null. */
+export type DecodedValue = number | string | null;
+
+/** A field of a fixed structure. */
+export interface DecodedField {
+  /** The C field name, e.g. `ifi_flags`. */
+  name: string;
+  /** Its value. */
+  value: DecodedValue;
+  /** A readable form (`UP|LOWER_UP`, `main`...), when there is one. */
+  text?: string;
+}
+
+/** One attribute of a message. */
+export interface DecodedAttribute {
+  /** The attribute type number (without NLA_F_* bits). */
+  type: number;
+  /** Its name, e.g. `IFLA_IFNAME`. */
+  name: string;
+  /** `nla_len`. */
+  len: number;
+  /** Offset of the attribute within its message. */
+  offset: number;
+  /** NLA_F_NESTED was set. */
+  nested: boolean;
+  /** NLA_F_NET_BYTEORDER was set. */
+  netByteorder: boolean;
+  /** How the payload was read: u8, u16, u32, s32, u64, be16, be32, string,
+   * ipv4, ipv6, mac, flag, struct, nested or binary. */
+  format: string;
+  /** The decoded value (null for nests and flags). */
+  value: DecodedValue;
+  /** A readable form, when there is one. */
+  text?: string;
+  /** Fields of a struct payload. */
+  fields?: DecodedField[];
+  /** Nested attributes. */
+  attributes?: DecodedAttribute[];
+  /** The whole attribute in hex. */
+  hex: string;
+  /** What did not fit, if anything. */
+  problem?: string;
+}
+
+/** The content of an NLMSG_ERROR message. */
+export interface DecodedError {
+  /** The negative errno, or 0 for an acknowledgement. */
+  error: number;
+  /** The errno's name, e.g. `EEXIST`; empty for an ACK. */
+  errnoName: string;
+  /** strerror's text. */
+  message: string;
+  /** The extended-ack message, if any. */
+  extack?: string;
+  /** The offset of the offending attribute in the request, if given. */
+  offset?: number;
+  /** The echoed request. */
+  request?: DecodedMessage;
+}
+
+/** One decoded netlink message. */
+export interface DecodedMessage {
+  /** `nlmsg_len`. */
+  len: number;
+  /** `nlmsg_type`. */
+  type: number;
+  /** e.g. `RTM_NEWLINK`, `NLMSG_DONE`. */
+  typeName: string;
+  /** `nlmsg_flags`. */
+  flags: number;
+  /** e.g. `["NLM_F_REQUEST", "NLM_F_DUMP"]`. */
+  flagNames: string[];
+  /** `nlmsg_seq`. */
+  seq: number;
+  /** `nlmsg_pid`. */
+  pid: number;
+  /** The family header's C name (`ifinfomsg`, `rtmsg`...). */
+  headerName?: string;
+  /** The family header's fields. */
+  header: DecodedField[];
+  /** The attributes. */
+  attributes: DecodedAttribute[];
+  /** For NLMSG_ERROR: the error or ACK. */
+  error?: DecodedError;
+  /** The whole message in hex. */
+  hex: string;
+  /** What did not fit, if anything. */
+  problem?: string;
+}
+
+/** What {@link World.decode} returns. */
+export interface Decoded {
+  /** The messages of the datagram, in order. */
+  messages: DecodedMessage[];
+  /** Trouble after the last message, if any. */
+  problem?: string;
+}
+
+/** A veth's other end. */
+export interface PeerView { netns: number; netnsName: string | null; index: number; name: string; }
+/** An address on a link. */
+export interface AddressView { family: "inet" | "inet6"; address: string; prefixLen: number; scope: string; peer: string | null; label: string | null; }
+/** A next hop of a route. */
+export interface NextHopView { gateway: string | null; devIndex: number; dev: string | null; weight: number; }
+/** A route. */
+export interface RouteView { family: "inet" | "inet6"; table: number; dst: string; type: string; protocol: string; scope: string; metric: number; prefsrc: string | null; nexthops: NextHopView[]; }
+/** A neighbour entry. */
+export interface NeighbourView { address: string; devIndex: number; dev: string | null; lladdr: string | null; state: string; }
+/** A link. */
+export interface LinkView { index: number; name: string; kind: string; up: boolean; state: string; carrier: boolean; mtu: number; address: string; master: number | null; masterName: string | null; lower: number | null; peer: PeerView | null; addresses: AddressView[]; }
+/** A namespace (id 0, name null: the initial one). */
+export interface NamespaceView { id: number; name: string | null; links: LinkView[]; routes: RouteView[]; neighbours: NeighbourView[]; }
+/** What {@link World.topology} returns. */
+export interface Topology { namespaces: NamespaceView[]; }
+"#;
+
+fn init() {
+    console_error_panic_hook::set_once();
+}
+
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("internal: cannot convert to JavaScript: {e}")))
+}
+
+/// A short description of a JavaScript value's type for error messages.
+fn js_type(v: &JsValue) -> String {
+    if v.is_undefined() {
+        "undefined".into()
+    } else if v.is_null() {
+        "null".into()
+    } else if Array::is_array(v) {
+        "an array".into()
+    } else if let Some(s) = v.js_typeof().as_string() {
+        if s == "object" {
+            let name = Reflect::get(v, &"constructor".into())
+                .ok()
+                .and_then(|c| Reflect::get(&c, &"name".into()).ok())
+                .and_then(|n| n.as_string());
+            match name {
+                Some(n) if n != "Object" => format!("a {n}"),
+                _ => "an object".into(),
+            }
+        } else {
+            format!("a {s}")
+        }
+    } else {
+        "a value".into()
+    }
+}
+
+/// Reads bytes from a Uint8Array (or any typed array view / ArrayBuffer / array of bytes).
+fn bytes_of(what: &str, v: &JsValue) -> Result<Vec<u8>, JsError> {
+    if let Some(a) = v.dyn_ref::<Uint8Array>() {
+        return Ok(a.to_vec());
+    }
+    if let Some(b) = v.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(Uint8Array::new(b).to_vec());
+    }
+    if Array::is_array(v) {
+        let arr = Array::from(v);
+        let mut out = Vec::with_capacity(arr.length() as usize);
+        for (i, x) in arr.iter().enumerate() {
+            match x.as_f64() {
+                Some(n) if n.fract() == 0.0 && (0.0..=255.0).contains(&n) => out.push(n as u8),
+                _ => return Err(JsError::new(&format!("{what}: element {i} of the array is not a byte (0..=255)"))),
+            }
+        }
+        return Ok(out);
+    }
+    Err(JsError::new(&format!("{what}: expected a Uint8Array, got {}", js_type(v))))
+}
+
+fn messages_to_js(msgs: Vec<Vec<u8>>) -> Array {
+    let out = Array::new_with_length(msgs.len() as u32);
+    for (i, m) in msgs.iter().enumerate() {
+        out.set(i as u32, Uint8Array::from(m.as_slice()).into());
+    }
+    out
+}
+
+fn get(obj: &JsValue, key: &str) -> Result<JsValue, JsError> {
+    Reflect::get(obj, &JsValue::from_str(key)).map_err(|_| JsError::new(&format!("cannot read option `{key}`")))
+}
+
+fn opt_bool(what: &str, obj: &JsValue, key: &str) -> Result<Option<bool>, JsError> {
+    let v = get(obj, key)?;
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_bool().map(Some).ok_or_else(|| JsError::new(&format!("{what}: `{key}` must be a boolean, got {}", js_type(&v))))
+}
+
+const GROUP_NAMES: &[&str] = &[
+    "NONE", "LINK", "NOTIFY", "NEIGH", "TC", "IPV4_IFADDR", "IPV4_MROUTE", "IPV4_ROUTE", "IPV4_RULE",
+    "IPV6_IFADDR", "IPV6_MROUTE", "IPV6_ROUTE", "IPV6_IFINFO", "DECNET_IFADDR", "NOP2", "DECNET_ROUTE",
+    "DECNET_RULE", "NOP4", "IPV6_PREFIX", "IPV6_RULE", "ND_USEROPT", "PHONET_IFADDR", "PHONET_ROUTE",
+    "DCB", "IPV4_NETCONF", "IPV6_NETCONF", "MDB", "MPLS_ROUTE", "NSID", "MPLS_NETCONF",
+    "IPV4_MROUTE_R", "IPV6_MROUTE_R", "NEXTHOP", "BRVLAN", "MCTP_IFADDR", "TUNNEL", "STATS",
+];
+
+/// A group number from a number or a name like `link`, `ipv4-route`, `RTNLGRP_NSID`.
+fn group_of(v: &JsValue, i: usize) -> Result<u32, JsError> {
+    if let Some(n) = v.as_f64() {
+        if n.fract() == 0.0 && (1.0..=f64::from(crate::wire::group::MAX)).contains(&n) {
+            return Ok(n as u32);
+        }
+        return Err(JsError::new(&format!(
+            "socket: group {n} (element {i}) is not an rtnetlink group number (1..={})",
+            crate::wire::group::MAX
+        )));
+    }
+    if let Some(s) = v.as_string() {
+        let norm = s.trim().to_ascii_uppercase().replace('-', "_");
+        let norm = norm.strip_prefix("RTNLGRP_").unwrap_or(&norm);
+        if let Some(pos) = GROUP_NAMES.iter().position(|g| *g == norm).filter(|&p| p > 0) {
+            return Ok(pos as u32);
+        }
+        return Err(JsError::new(&format!("socket: unknown multicast group \"{s}\" (try \"link\", \"ipv4-ifaddr\", \"ipv4-route\"...)")));
+    }
+    Err(JsError::new(&format!("socket: group (element {i}) must be a number or a name, got {}", js_type(v))))
+}
+
+/// One simulated machine: network namespaces, links, addresses, routing
+/// tables, and a shell whose `ip` talks to it through netlink. A fresh world
+/// is what `unshare --net` gives: one namespace with only `lo`, down.
+#[wasm_bindgen(js_name = World)]
+pub struct WasmWorld {
+    world: CoreWorld,
+    shell: Shell,
+}
+
+impl WasmWorld {
+    fn wrap(world: CoreWorld) -> WasmWorld {
+        let shell = Shell::new(Box::new(world.clone()));
+        WasmWorld { world, shell }
+    }
+
+    fn ns_of(&self, v: &JsValue) -> Result<NsId, JsError> {
+        if v.is_undefined() || v.is_null() {
+            return Ok(self.world.initial_ns());
+        }
+        if let Some(name) = v.as_string() {
+            return self.world.netns(&name).ok_or_else(|| {
+                JsError::new(&format!("socket: no network namespace named \"{name}\" (create it with `ip netns add {name}`)"))
+            });
+        }
+        if let Some(n) = v.as_f64() {
+            let id = n as u32;
+            if n.fract() == 0.0 && n >= 0.0 && self.world.with_net(|net| net.ns(NsId(id)).is_some()) {
+                return Ok(NsId(id));
+            }
+            return Err(JsError::new(&format!("socket: no network namespace with id {n}")));
+        }
+        Err(JsError::new(&format!("socket: `netns` must be a name or a namespace id, got {}", js_type(v))))
+    }
+}
+
+#[wasm_bindgen(js_class = World)]
+impl WasmWorld {
+    /// A fresh world: one namespace with only `lo`, down.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> WasmWorld {
+        init();
+        WasmWorld::wrap(CoreWorld::new())
+    }
+
+    /// Opens a NETLINK_ROUTE socket, as `socket(AF_NETLINK, SOCK_RAW,
+    /// NETLINK_ROUTE)` + `bind()` would. Throws for an unknown namespace or
+    /// malformed options.
+    pub fn socket(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "SocketOptions")] options: Option<JsValue>,
+    ) -> Result<WasmSocket, JsError> {
+        let options = options.unwrap_or(JsValue::UNDEFINED);
+        let empty = options.is_undefined() || options.is_null();
+        if !empty && (!options.is_object() || Array::is_array(&options)) {
+            return Err(JsError::new(&format!("socket: options must be an object, got {}", js_type(&options))));
+        }
+        let opts = if empty { Object::new().into() } else { options };
+        let ns = self.ns_of(&get(&opts, "netns")?)?;
+        let unprivileged = opt_bool("socket", &opts, "unprivileged")?.unwrap_or(false);
+        let creds = if unprivileged { Creds::USER } else { Creds::ROOT };
+        let mut sockopts = Vec::new();
+        let groups = get(&opts, "groups")?;
+        if let Some(n) = groups.as_f64() {
+            if n.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&n) {
+                return Err(JsError::new(&format!("socket: `groups` bit mask {n} is not a 32-bit unsigned integer")));
+            }
+            sockopts.push(SockOpt::BindGroups(n as u32));
+        } else if Array::is_array(&groups) {
+            for (i, g) in Array::from(&groups).iter().enumerate() {
+                sockopts.push(SockOpt::AddMembership(group_of(&g, i)?));
+            }
+        } else if !(groups.is_undefined() || groups.is_null()) {
+            return Err(JsError::new(&format!(
+                "socket: `groups` must be a bit mask or an array of groups, got {}",
+                js_type(&groups)
+            )));
+        }
+        for (key, make) in [
+            ("extAck", SockOpt::ExtAck as fn(bool) -> SockOpt),
+            ("capAck", SockOpt::CapAck),
+            ("strictCheck", SockOpt::StrictCheck),
+        ] {
+            if let Some(b) = opt_bool("socket", &opts, key)? {
+                sockopts.push(make(b));
+            }
+        }
+        let sock = self
+            .world
+            .socket(ns, creds)
+            .map_err(|e| JsError::new(&format!("socket: {}", e.message())))?;
+        for o in sockopts {
+            sock.set_option(o).map_err(|e| JsError::new(&format!("socket: setsockopt: {}", e.message())))?;
+        }
+        Ok(WasmSocket { sock })
+    }
+
+    /// Runs one shell line (`ip ...`, `sysctl ...`, `echo ...`, `a; b`,
+    /// `a && b`) on this world, as a root bash prompt would.
+    #[wasm_bindgen(unchecked_return_type = "ExecResult")]
+    pub fn exec(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] line: JsValue) -> Result<JsValue, JsError> {
+        let Some(line) = line.as_string() else {
+            return Err(JsError::new(&format!("exec: expected a command line string, got {}", js_type(&line))));
+        };
+        if self.shell.exited() {
+            // `exit` ended the previous session; a terminal would start a new one.
+            self.shell = Shell::new(Box::new(self.world.clone()));
+        }
+        let mut out = Output::new();
+        let status = self.shell.run_line(&line, &mut out);
+        #[derive(Serialize)]
+        struct ExecResult {
+            stdout: String,
+            stderr: String,
+            combined: String,
+            status: i32,
+        }
+        to_js(&ExecResult { stdout: out.stdout(), stderr: out.stderr(), combined: out.combined(), status })
+    }
+
+    /// Decodes a datagram of netlink messages into a readable object for an
+    /// inspector. Throws when no message can be read at all.
+    #[wasm_bindgen(unchecked_return_type = "Decoded")]
+    pub fn decode(&self, #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue) -> Result<JsValue, JsError> {
+        decode(bytes)
+    }
+
+    /// The operations that built this world, as a plain object. Give it to
+    /// {@link World.restore} to get an identical world.
+    #[wasm_bindgen(unchecked_return_type = "WorldSnapshot")]
+    pub fn snapshot(&self) -> Result<JsValue, JsError> {
+        #[derive(Serialize)]
+        struct Snap {
+            version: u32,
+            text: String,
+        }
+        to_js(&Snap { version: Snapshot::VERSION, text: self.world.snapshot().to_text() })
+    }
+
+    /// A new world rebuilt from {@link World.snapshot}'s object (or its
+    /// `text`). Throws for anything that is not a snapshot.
+    pub fn restore(
+        #[wasm_bindgen(unchecked_param_type = "WorldSnapshot | string")] snapshot: JsValue,
+    ) -> Result<WasmWorld, JsError> {
+        init();
+        let text = if let Some(s) = snapshot.as_string() {
+            s
+        } else if snapshot.is_object() && !Array::is_array(&snapshot) {
+            let version = get(&snapshot, "version")?;
+            if !version.is_undefined() && version.as_f64() != Some(f64::from(Snapshot::VERSION)) {
+                return Err(JsError::new(&format!(
+                    "restore: unsupported snapshot version {} (this build reads version {})",
+                    version.as_f64().map_or_else(|| js_type(&version), |v| v.to_string()),
+                    Snapshot::VERSION
+                )));
+            }
+            get(&snapshot, "text")?
+                .as_string()
+                .ok_or_else(|| JsError::new("restore: the snapshot object has no `text` string"))?
+        } else {
+            return Err(JsError::new(&format!("restore: expected a snapshot object or text, got {}", js_type(&snapshot))));
+        };
+        let snap = Snapshot::from_text(&text).map_err(|e| JsError::new(&format!("restore: {e}")))?;
+        Ok(WasmWorld::wrap(CoreWorld::restore(&snap)))
+    }
+
+    /// Namespaces, links (with veth peers, masters and addresses), routes and
+    /// neighbours, as plain objects.
+    #[wasm_bindgen(unchecked_return_type = "Topology")]
+    pub fn topology(&self) -> Result<JsValue, JsError> {
+        to_js(&crate::topology::topology(&self.world))
+    }
+
+    /// The names of the namespaces `ip netns add` created, newest first.
+    #[wasm_bindgen(js_name = netnsList)]
+    pub fn netns_list(&self) -> Vec<String> {
+        self.world.with_net(|n| n.names().map(|(name, _)| name.to_string()).collect::<Vec<_>>()).into_iter().rev().collect()
+    }
+}
+
+impl Default for WasmWorld {
+    fn default() -> Self {
+        WasmWorld::new()
+    }
+}
+
+/// Decodes a datagram of netlink messages (the same as {@link World.decode},
+/// without a world).
+#[wasm_bindgen(unchecked_return_type = "Decoded")]
+pub fn decode(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue) -> Result<JsValue, JsError> {
+    init();
+    let bytes = bytes_of("decode", &bytes)?;
+    let d = crate::decode::decode(&bytes).map_err(|e| JsError::new(&format!("decode: {e}")))?;
+    to_js(&d)
+}
+
+/// A NETLINK_ROUTE socket on a {@link World}. Call `free()` to close it.
+#[wasm_bindgen(js_name = Socket)]
+pub struct WasmSocket {
+    sock: crate::Socket,
+}
+
+#[wasm_bindgen(js_class = Socket)]
+impl WasmSocket {
+    /// Sends one datagram (one or more netlink messages) and returns every
+    /// reply message in order, each one nlmsghdr-framed message: dump parts,
+    /// NLMSG_DONE, ACKs and errors, with `nlmsg_seq` echoed and `nlmsg_pid`
+    /// set as Linux sets it. Throws if `datagram` is not bytes.
+    #[wasm_bindgen(unchecked_return_type = "Uint8Array[]")]
+    pub fn send(&self, #[wasm_bindgen(unchecked_param_type = "Uint8Array")] datagram: JsValue) -> Result<Array, JsError> {
+        let bytes = bytes_of("send", &datagram)?;
+        Ok(messages_to_js(self.sock.send(&bytes)))
+    }
+
+    /// Returns (and forgets) the multicast notifications queued for this
+    /// socket's groups, each one message.
+    #[wasm_bindgen(unchecked_return_type = "Uint8Array[]")]
+    pub fn drain(&self) -> Array {
+        messages_to_js(self.sock.drain())
+    }
+
+    /// The port id (what `getsockname` reports; replies carry it in `nlmsg_pid`).
+    #[wasm_bindgen(getter, js_name = portId)]
+    pub fn port_id(&self) -> u32 {
+        self.sock.port_id()
+    }
+
+    /// Joins a multicast group (NETLINK_ADD_MEMBERSHIP): a number or a name.
+    pub fn join(&self, #[wasm_bindgen(unchecked_param_type = "number | string")] group: JsValue) -> Result<(), JsError> {
+        let g = group_of(&group, 0)?;
+        self.sock.set_option(SockOpt::AddMembership(g)).map_err(|e| JsError::new(&format!("join: {}", e.message())))
+    }
+
+    /// Leaves a multicast group (NETLINK_DROP_MEMBERSHIP).
+    pub fn leave(&self, #[wasm_bindgen(unchecked_param_type = "number | string")] group: JsValue) -> Result<(), JsError> {
+        let g = group_of(&group, 0)?;
+        self.sock.set_option(SockOpt::DropMembership(g)).map_err(|e| JsError::new(&format!("leave: {}", e.message())))
+    }
+}
