@@ -33,13 +33,17 @@ pub fn messages(net: &Net, ev: &Event, req: &Request<'_>, echo: bool) -> Vec<(Ve
             let (seq, pid) = if *kernel { (0, 0) } else { (seq, pid) };
             vec![(super::addr::fill6(*ifindex, addr, kind, seq, pid, 0, now), group::IPV6_IFADDR)]
         }
-        Event::Route4 { ns, new, route } => {
+        Event::Route4 { ns, new, route, nlflags } => {
             let kind = if *new { MessageType::NewRoute } else { MessageType::DelRoute };
-            vec![(super::route::fill4(net, *ns, route, kind, seq, pid, 0), group::IPV4_ROUTE)]
+            let (seq, pid) = if route.auto { (0, 0) } else { (seq, pid) };
+            let flags = if *new { *nlflags } else { 0 };
+            vec![(super::route::fill4(net, *ns, route, kind, seq, pid, flags), group::IPV4_ROUTE)]
         }
-        Event::Route6 { ns, new, route } => {
+        Event::Route6 { ns, new, route, nlflags } => {
             let kind = if *new { MessageType::NewRoute } else { MessageType::DelRoute };
-            vec![(super::route::fill6(net, *ns, route, kind, seq, pid, 0), group::IPV6_ROUTE)]
+            let (seq, pid) = if route.auto { (0, 0) } else { (seq, pid) };
+            let flags = if *new { *nlflags } else { 0 };
+            vec![(super::route::fill6(net, *ns, route, kind, seq, pid, flags), group::IPV6_ROUTE)]
         }
         Event::Neigh { new, neigh, .. } => {
             let kind = if *new { MessageType::NewNeigh } else { MessageType::DelNeigh };

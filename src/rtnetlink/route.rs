@@ -1,38 +1,694 @@
-//! RTM_{NEW,DEL,GET}ROUTE.
+//! RTM_{NEW,DEL,GET}ROUTE for IPv4 (net/ipv4/fib_frontend.c
+//! `rtm_to_fib_config`, `inet_rtm_newroute`, `inet_dump_fib`,
+//! net/ipv4/route.c `inet_rtm_getroute`) and IPv6 (net/ipv6/route.c), and
+//! the messages describing a route (`fib_dump_info`, `rt6_fill_node`).
 
 use super::reply::Request;
 use super::Ctx;
-use crate::errno::{Errno, KResult};
-use crate::stack::route::Route;
+use crate::errno::{Errno, KResult, KernelError};
+use crate::stack::lookup;
+use crate::stack::namespace::Namespace;
+use crate::stack::route::{self as sroute, AddMode, Family, NextHop, Route, RouteFilter};
+use crate::stack::rule::Flow;
 use crate::stack::{Net, NsId};
-use crate::wire::MessageType;
+use crate::wire::attr::AttrTable;
+use crate::wire::route::{parse_multipath, rta, rtm_f, rtnh_f, rtnh_header, scope, table, RouteType, RtMsgRepr, RTMSG_LEN};
+use crate::wire::{
+    MessageBuilder, MessageType, NlaWriter, AF_INET, AF_INET6, AF_UNSPEC, NLM_F_APPEND, NLM_F_CREATE, NLM_F_DUMP_FILTERED,
+    NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE,
+};
+
+const RTA_MAX: u16 = 31;
+
+/// Whether a next hop counts as link-down: its device lacks carrier
+/// (`fib_nexthop_info`); host-scope next hops never do.
+fn linkdown<K: Family>(ns: Option<&Namespace>, nh: &NextHop<K>) -> bool {
+    nh.ifindex != 0 && nh.scope != scope::NOWHERE && ns.and_then(|n| n.link(nh.ifindex)).is_some_and(|l| !l.carrier)
+}
+
+fn nh_flags<K: Family>(ns: Option<&Namespace>, nh: &NextHop<K>) -> u8 {
+    let mut f = nh.flags & (rtnh_f::ONLINK | rtnh_f::DEAD);
+    if linkdown(ns, nh) {
+        f |= rtnh_f::LINKDOWN;
+    }
+    f
+}
+
+fn put_metrics(b: &mut MessageBuilder, metrics: &[(u16, u32)]) {
+    if metrics.is_empty() {
+        return;
+    }
+    let n = b.begin_nest(rta::METRICS);
+    for (k, v) in metrics {
+        b.put_u32(*k, *v);
+    }
+    b.end_nest(n);
+    b.clear_nested_flag(n);
+}
+
+fn put_multipath<K: Family>(b: &mut MessageBuilder, ns: Option<&Namespace>, r: &Route<K>) {
+    let n = b.begin_nest(rta::MULTIPATH);
+    for nh in &r.nexthops {
+        let mut attrs = Vec::new();
+        if let Some(g) = nh.gateway {
+            attrs.put(rta::GATEWAY, &g.to_bytes());
+        }
+        let len = (crate::wire::route::RTNH_LEN + attrs.len()) as u16;
+        b.push_unpadded(&rtnh_header(len, nh_flags(ns, nh), (nh.weight.max(1) - 1) as u8, nh.ifindex as i32));
+        b.push_unpadded(&attrs);
+    }
+    b.end_nest(n);
+    b.clear_nested_flag(n);
+}
+
+fn table_byte(t: u32) -> u8 {
+    if t < 256 { t as u8 } else { table::COMPAT as u8 }
+}
 
 /// The message describing an IPv4 route (`fib_dump_info`).
-pub fn fill4(_net: &Net, _ns: NsId, _r: &Route<u32>, _kind: MessageType, _seq: u32, _pid: u32, _flags: u16) -> Vec<u8> {
-    Vec::new()
+pub fn fill4(net: &Net, ns: NsId, r: &Route<u32>, kind: MessageType, seq: u32, pid: u32, flags: u16) -> Vec<u8> {
+    let nsr = net.ns(ns);
+    let mut b = MessageBuilder::new(kind.raw(), flags, seq, pid);
+    let mut hdr = RtMsgRepr {
+        family: AF_INET,
+        dst_len: r.dst_len,
+        src_len: 0,
+        tos: r.tos,
+        table: table_byte(r.table),
+        protocol: r.protocol,
+        scope: r.scope,
+        kind: r.kind.into(),
+        flags: 0,
+    };
+    if r.nexthops.len() == 1 {
+        hdr.flags = u32::from(nh_flags(nsr, &r.nexthops[0]));
+    }
+    b.push(&hdr.to_bytes());
+    b.put_u32(rta::TABLE, r.table);
+    if r.dst_len > 0 {
+        b.put(rta::DST, &r.dst.to_be_bytes());
+    }
+    if r.priority != 0 {
+        b.put_u32(rta::PRIORITY, r.priority);
+    }
+    put_metrics(&mut b, &r.metrics);
+    if let Some(p) = r.prefsrc {
+        b.put(rta::PREFSRC, &p.to_be_bytes());
+    }
+    if r.nexthops.len() == 1 && !r.multipath {
+        let nh = &r.nexthops[0];
+        if let Some(g) = nh.gateway {
+            b.put(rta::GATEWAY, &g.to_be_bytes());
+        }
+        if nh.ifindex != 0 {
+            b.put_u32(rta::OIF, nh.ifindex);
+        }
+    } else if !r.nexthops.is_empty() {
+        put_multipath(&mut b, nsr, r);
+    }
+    b.finish()
 }
 
 /// The message describing an IPv6 route (`rt6_fill_node`).
-pub fn fill6(_net: &Net, _ns: NsId, _r: &Route<u128>, _kind: MessageType, _seq: u32, _pid: u32, _flags: u16) -> Vec<u8> {
-    Vec::new()
+pub fn fill6(net: &Net, ns: NsId, r: &Route<u128>, kind: MessageType, seq: u32, pid: u32, flags: u16) -> Vec<u8> {
+    let nsr = net.ns(ns);
+    let mut b = MessageBuilder::new(kind.raw(), flags, seq, pid);
+    let mut hdr = RtMsgRepr {
+        family: AF_INET6,
+        dst_len: r.dst_len,
+        src_len: r.src_len,
+        tos: 0,
+        table: table_byte(r.table),
+        protocol: r.protocol,
+        scope: scope::UNIVERSE,
+        kind: r.kind.into(),
+        flags: 0,
+    };
+    let single = r.nexthops.len() == 1;
+    if single {
+        hdr.flags = u32::from(nh_flags(nsr, &r.nexthops[0]));
+    }
+    b.push(&hdr.to_bytes());
+    b.put_u32(rta::TABLE, r.table);
+    if r.dst_len > 0 {
+        b.put(rta::DST, &r.dst.to_be_bytes());
+    }
+    if r.src_len > 0 {
+        b.put(rta::SRC, &r.src.to_be_bytes());
+    }
+    if let Some(p) = r.prefsrc {
+        b.put(rta::PREFSRC, &p.to_be_bytes());
+    }
+    put_metrics(&mut b, &r.metrics);
+    b.put_u32(rta::PRIORITY, r.priority);
+    if single {
+        let nh = &r.nexthops[0];
+        if let Some(g) = nh.gateway {
+            b.put(rta::GATEWAY, &g.to_be_bytes());
+        }
+        if nh.ifindex != 0 {
+            b.put_u32(rta::OIF, nh.ifindex);
+        }
+    } else if !r.nexthops.is_empty() {
+        put_multipath(&mut b, nsr, r);
+    }
+    b.put(rta::CACHEINFO, &[0u8; 32]);
+    b.put_u8(rta::PREF, r.pref);
+    b.finish()
+}
+
+struct Parsed<'a> {
+    hdr: RtMsgRepr,
+    attrs: AttrTable<'a>,
+}
+
+fn parse<'a>(req: &Request<'a>) -> KResult<Parsed<'a>> {
+    let hdr = RtMsgRepr::parse(req.payload).map_err(|_| KernelError::new(Errno::EINVAL))?;
+    let attrs = AttrTable::parse(req.payload.get(RTMSG_LEN..).unwrap_or(&[]), RTA_MAX)?;
+    Ok(Parsed { hdr, attrs })
+}
+
+fn addr<K: Family>(p: &Parsed<'_>, kind: u16) -> KResult<Option<K>> {
+    match p.attrs.get(kind) {
+        Some(a) => K::from_bytes(a.value).map(Some).ok_or(KernelError::new(Errno::EINVAL)),
+        None => Ok(None),
+    }
+}
+
+/// The table a request names: RTA_TABLE, else rtm_table, with 0 meaning main.
+fn table_of(p: &Parsed<'_>) -> KResult<u32> {
+    let t = match p.attrs.get(rta::TABLE) {
+        Some(t) => t.u32()?,
+        None => u32::from(p.hdr.table),
+    };
+    Ok(if t == table::UNSPEC { table::MAIN } else { t })
+}
+
+fn metrics(p: &Parsed<'_>) -> KResult<Vec<(u16, u32)>> {
+    let Some(m) = p.attrs.get(rta::METRICS) else { return Ok(Vec::new()) };
+    let mut out: Vec<(u16, u32)> = Vec::new();
+    for a in crate::wire::attr::NlaIter::new(m.value) {
+        let a = a?;
+        if a.kind == 0 || a.kind > crate::wire::route::rtax::MAX {
+            return Err(Errno::EINVAL.into());
+        }
+        if a.kind == crate::wire::route::rtax::CC_ALGO {
+            continue;
+        }
+        let v = a.u32()?;
+        out.retain(|(k, _)| *k != a.kind);
+        if v != 0 {
+            out.push((a.kind, v));
+        }
+    }
+    out.sort_unstable();
+    Ok(out)
+}
+
+/// Next hops of a request: RTA_MULTIPATH, or RTA_GATEWAY/RTA_OIF.
+fn nexthops<K: Family>(p: &Parsed<'_>) -> KResult<(Vec<NextHop<K>>, bool)> {
+    let onlink = (p.hdr.flags & u32::from(rtnh_f::ONLINK)) as u8;
+    if let Some(mp) = p.attrs.get(rta::MULTIPATH) {
+        let hops = parse_multipath(mp.value)?;
+        if hops.is_empty() {
+            return Err(KernelError::msg(Errno::EINVAL, "Invalid nexthop configuration - no valid nexthops"));
+        }
+        let mut out = Vec::new();
+        for h in hops {
+            let t = AttrTable::parse(h.attrs, RTA_MAX)?;
+            let gateway = match t.get(rta::GATEWAY) {
+                Some(g) => Some(K::from_bytes(g.value).ok_or(KernelError::new(Errno::EINVAL))?),
+                None => None,
+            };
+            out.push(NextHop { gateway, ifindex: h.ifindex.max(0) as u32, weight: u16::from(h.hops) + 1, flags: h.flags & rtnh_f::ONLINK, scope: 0 });
+        }
+        return Ok((out, true));
+    }
+    let gateway = addr::<K>(p, rta::GATEWAY)?;
+    let ifindex = p.attrs.get(rta::OIF).map(|o| o.u32()).transpose()?.unwrap_or(0);
+    if gateway.is_none() && ifindex == 0 {
+        return Ok((Vec::new(), false));
+    }
+    Ok((vec![NextHop { gateway, ifindex, weight: 1, flags: onlink, scope: 0 }], false))
+}
+
+/// The scope a route type must have at least (`fib_props[].scope`).
+fn type_min_scope(kind: RouteType) -> u8 {
+    match kind {
+        RouteType::Local => scope::HOST,
+        RouteType::Broadcast | RouteType::Anycast => scope::LINK,
+        _ => scope::UNIVERSE,
+    }
+}
+
+fn has_type_error(kind: RouteType) -> bool {
+    matches!(kind, RouteType::Blackhole | RouteType::Unreachable | RouteType::Prohibit | RouteType::Throw)
+}
+
+/// Checks one IPv4 next hop (`fib_check_nh`), filling in its scope and device.
+fn check_nh_v4(ns: &Namespace, route_scope: u8, table_id: u32, nh: &mut NextHop<u32>) -> KResult<()> {
+    let dev_ok = |i: u32| ns.link(i).ok_or(KernelError::new(Errno::ENODEV));
+    match nh.gateway {
+        Some(gw) => {
+            if nh.flags & rtnh_f::ONLINK != 0 {
+                if nh.ifindex == 0 {
+                    return Err(KernelError::msg(Errno::EINVAL, "Nexthop device required for onlink"));
+                }
+                let dev = dev_ok(nh.ifindex)?;
+                if !dev.is_up() {
+                    return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
+                }
+                nh.scope = scope::LINK;
+                return Ok(());
+            }
+            let flow = Flow { family: AF_INET, dst: gw.to_be_bytes().to_vec(), ..Flow::default() };
+            let min = route_scope.saturating_add(1);
+            let found = if table_id != table::MAIN {
+                lookup::table_lookup(ns, table_id, gw, min, nh.ifindex, 0)
+                    .filter(|r| !has_type_error(r.kind))
+                    .map(|route| lookup::Resolved { table: table_id, route })
+            } else {
+                None
+            };
+            let res = match found {
+                Some(r) => r,
+                None => lookup::resolve::<u32>(ns, &flow, gw, min, nh.ifindex)
+                    .map_err(|_| KernelError::msg(Errno::ENETUNREACH, "Nexthop has invalid gateway"))?,
+            };
+            if res.route.kind != RouteType::Unicast && res.route.kind != RouteType::Local {
+                return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid gateway"));
+            }
+            let dev = res.route.oif();
+            if nh.ifindex != 0 && dev != nh.ifindex {
+                return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid gateway"));
+            }
+            nh.ifindex = dev;
+            nh.scope = res.route.scope;
+            if !dev_ok(dev)?.is_up() {
+                return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
+            }
+            Ok(())
+        }
+        None => {
+            if nh.flags & rtnh_f::ONLINK != 0 {
+                return Err(KernelError::msg(Errno::EINVAL, "Invalid flags for nexthop - PERVASIVE and ONLINK can not be set"));
+            }
+            let dev = dev_ok(nh.ifindex)?;
+            if !dev.is_up() {
+                return Err(KernelError::msg(Errno::ENETDOWN, "Device for nexthop is not up"));
+            }
+            nh.scope = scope::HOST;
+            Ok(())
+        }
+    }
+}
+
+fn is_local_v4(ns: &Namespace, a: u32) -> bool {
+    ns.links.values().any(|l| l.addrs4.iter().any(|x| x.local == a))
+}
+
+/// Builds and validates an IPv4 route from a NEWROUTE (`rtm_to_fib_config`,
+/// `fib_create_info`).
+fn route_v4(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u32>> {
+    let kind = RouteType::from(p.hdr.kind);
+    if p.hdr.kind > 11 {
+        return Err(KernelError::msg(Errno::EINVAL, "Invalid route type"));
+    }
+    if p.hdr.dst_len > 32 {
+        return Err(KernelError::msg(Errno::EINVAL, "Invalid prefix length"));
+    }
+    let dst = addr::<u32>(p, rta::DST)?.unwrap_or(0);
+    if !crate::stack::fib::is_canonical(dst, p.hdr.dst_len) {
+        return Err(KernelError::msg(Errno::EINVAL, "Invalid prefix for given prefix length"));
+    }
+    let table_id = table_of(p)?;
+    let mut r = Route::new(table_id, dst, p.hdr.dst_len, kind);
+    r.tos = p.hdr.tos;
+    r.protocol = p.hdr.protocol;
+    r.scope = p.hdr.scope;
+    r.priority = p.attrs.get(rta::PRIORITY).map(|v| v.u32()).transpose()?.unwrap_or(0);
+    r.prefsrc = addr::<u32>(p, rta::PREFSRC)?;
+    r.metrics = metrics(p)?;
+    if type_min_scope(kind) > r.scope {
+        return Err(KernelError::msg(Errno::EINVAL, "Invalid scope"));
+    }
+    let (mut hops, mp) = nexthops::<u32>(p)?;
+    r.multipath = mp && hops.len() > 1;
+    if has_type_error(kind) {
+        if !hops.is_empty() {
+            return Err(KernelError::msg(Errno::EINVAL, "Gateway, device and multipath can not be specified for this route type"));
+        }
+    } else if r.scope == scope::HOST {
+        if hops.iter().any(|h| h.gateway.is_some()) {
+            return Err(KernelError::msg(Errno::EINVAL, "Route with host scope can not have a gateway"));
+        }
+        if hops.len() != 1 {
+            return Err(KernelError::msg(Errno::EINVAL, "Route with host scope can not have multiple nexthops"));
+        }
+        if ns.link(hops[0].ifindex).is_none() {
+            return Err(Errno::ENODEV.into());
+        }
+        hops[0].scope = scope::NOWHERE;
+    } else {
+        if hops.is_empty() {
+            return Err(Errno::ENODEV.into());
+        }
+        for nh in &mut hops {
+            check_nh_v4(ns, r.scope, table_id, nh)?;
+        }
+    }
+    if let Some(src) = r.prefsrc {
+        let ok = if kind == RouteType::Local && table_id == table::LOCAL { src == dst || is_local_v4(ns, src) } else { is_local_v4(ns, src) };
+        if !ok {
+            return Err(KernelError::msg(Errno::EINVAL, "Invalid prefsrc address"));
+        }
+    }
+    r.nexthops = hops;
+    Ok(r)
+}
+
+/// Builds and validates an IPv6 route (`rtm_to_fib6_config`, `ip6_route_info_create`).
+fn route_v6(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u128>> {
+    let kind = RouteType::from(p.hdr.kind);
+    if p.hdr.dst_len > 128 || p.hdr.src_len > 128 {
+        return Err(KernelError::msg(Errno::EINVAL, "Invalid prefix length"));
+    }
+    let dst = addr::<u128>(p, rta::DST)?.unwrap_or(0);
+    let dst = crate::stack::fib::PrefixKey::mask(dst, p.hdr.dst_len);
+    let mut r = Route::new(table_of(p)?, dst, p.hdr.dst_len, kind);
+    r.protocol = if p.hdr.protocol == 0 { crate::wire::route::rtprot::BOOT } else { p.hdr.protocol };
+    r.priority = match p.attrs.get(rta::PRIORITY) {
+        Some(v) => v.u32()?,
+        None => crate::stack::ipv6::PRIO_USER,
+    };
+    if r.priority == 0 {
+        r.priority = crate::stack::ipv6::PRIO_USER;
+    }
+    r.prefsrc = addr::<u128>(p, rta::PREFSRC)?;
+    r.metrics = metrics(p)?;
+    r.pref = p.attrs.get(rta::PREF).map(|v| v.u8()).transpose()?.unwrap_or(0);
+    if r.pref == crate::wire::route::pref::INVALID {
+        r.pref = 0;
+    }
+    let (mut hops, mp) = nexthops::<u128>(p)?;
+    r.multipath = mp && hops.len() > 1;
+    if has_type_error(kind) {
+        r.nexthops = Vec::new();
+        let lo = NextHop { gateway: None, ifindex: 1, weight: 1, flags: 0, scope: scope::LINK };
+        r.nexthops.push(lo);
+        return Ok(r);
+    }
+    for nh in &mut hops {
+        if nh.ifindex == 0 {
+            // Find the device through the gateway's route.
+            let gw = nh.gateway.ok_or(KernelError::new(Errno::ENODEV))?;
+            let flow = Flow { family: AF_INET6, dst: gw.to_be_bytes().to_vec(), ..Flow::default() };
+            let res = lookup::resolve::<u128>(ns, &flow, gw, 0, 0)
+                .map_err(|_| KernelError::msg(Errno::EHOSTUNREACH, "Nexthop has invalid gateway"))?;
+            nh.ifindex = res.route.oif();
+        }
+        let dev = ns.link(nh.ifindex).ok_or(KernelError::new(Errno::ENODEV))?;
+        if !dev.is_up() && nh.gateway.is_some() {
+            return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
+        }
+        nh.scope = scope::LINK;
+    }
+    if hops.is_empty() {
+        return Err(Errno::ENODEV.into());
+    }
+    r.nexthops = hops;
+    Ok(r)
+}
+
+fn mode(req: &Request<'_>) -> AddMode {
+    AddMode {
+        create: req.has(NLM_F_CREATE),
+        excl: req.has(NLM_F_EXCL),
+        replace: req.has(NLM_F_REPLACE),
+        append: req.has(NLM_F_APPEND),
+    }
 }
 
 /// RTM_NEWROUTE.
-pub fn new_route(_ctx: &mut Ctx<'_>, _req: &Request<'_>) -> KResult<()> {
-    Err(Errno::EOPNOTSUPP.into())
-}
-
-/// RTM_DELROUTE.
-pub fn del_route(_ctx: &mut Ctx<'_>, _req: &Request<'_>) -> KResult<()> {
-    Err(Errno::EOPNOTSUPP.into())
-}
-
-/// RTM_GETROUTE for one destination.
-pub fn get_route(_ctx: &mut Ctx<'_>, _req: &Request<'_>) -> KResult<()> {
-    Err(Errno::EOPNOTSUPP.into())
-}
-
-/// RTM_GETROUTE dump.
-pub fn dump_routes(_ctx: &mut Ctx<'_>, _req: &Request<'_>) -> KResult<()> {
+pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let p = parse(req)?;
+    let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    match p.hdr.family {
+        AF_INET => {
+            let r = route_v4(ns, &p)?;
+            ctx.events.extend(sroute::insert_v4(ns, r, mode(req))?);
+        }
+        AF_INET6 => {
+            let r = route_v6(ns, &p)?;
+            if r.multipath {
+                // Each next hop is its own sibling route, merged by fib6_add_rt2.
+                let mut one = r.clone();
+                let hops = r.nexthops.clone();
+                for (i, nh) in hops.into_iter().enumerate() {
+                    one.nexthops = vec![nh];
+                    one.multipath = false;
+                    let mut m = mode(req);
+                    if i > 0 {
+                        m.append = true;
+                        m.excl = false;
+                    }
+                    ctx.events.extend(crate::stack::ipv6::insert_v6(ns, one.clone(), m)?);
+                }
+            } else {
+                ctx.events.extend(crate::stack::ipv6::insert_v6(ns, r, mode(req))?);
+            }
+        }
+        _ => return Err(Errno::EAFNOSUPPORT.into()),
+    }
     Ok(())
+}
+
+fn filter_of<K: Family>(p: &Parsed<'_>, default_priority: Option<u32>) -> KResult<RouteFilter<K>> {
+    let dst = addr::<K>(p, rta::DST)?.unwrap_or_default();
+    let (hops, _) = nexthops::<K>(p)?;
+    Ok(RouteFilter {
+        table: table_of(p)?,
+        dst: crate::stack::fib::PrefixKey::mask(dst, p.hdr.dst_len),
+        dst_len: p.hdr.dst_len,
+        tos: p.hdr.tos,
+        kind: (p.hdr.kind != 0).then(|| RouteType::from(p.hdr.kind)),
+        protocol: (p.hdr.protocol != 0).then_some(p.hdr.protocol),
+        scope: (p.hdr.scope != scope::NOWHERE).then_some(p.hdr.scope),
+        priority: p.attrs.get(rta::PRIORITY).map(|v| v.u32()).transpose()?.or(default_priority),
+        prefsrc: addr::<K>(p, rta::PREFSRC)?,
+        nexthops: hops,
+    })
+}
+
+/// RTM_DELROUTE (`fib_table_delete`, `ip6_route_del`).
+pub fn del_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let p = parse(req)?;
+    let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    match p.hdr.family {
+        AF_INET => {
+            if p.hdr.dst_len > 32 {
+                return Err(KernelError::msg(Errno::EINVAL, "Invalid prefix length"));
+            }
+            let f = filter_of::<u32>(&p, None)?;
+            ctx.events.extend(sroute::delete(ns, &f)?);
+        }
+        AF_INET6 => {
+            let f = filter_of::<u128>(&p, None)?;
+            ctx.events.extend(sroute::delete(ns, &f)?);
+        }
+        _ => return Err(Errno::EAFNOSUPPORT.into()),
+    }
+    Ok(())
+}
+
+/// The order Linux walks tables in dumps: by hash bucket (id mod 256).
+fn tables_in_dump_order(ids: impl Iterator<Item = u32>) -> Vec<u32> {
+    let mut v: Vec<u32> = ids.collect();
+    v.sort_by_key(|id| (id & 255, *id));
+    v
+}
+
+/// RTM_GETROUTE dump (`inet_dump_fib`, `inet6_dump_fib`, `ip_valid_fib_dump_req`).
+pub fn dump_routes(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let family = req.payload.first().copied().unwrap_or(AF_UNSPEC);
+    let mut table_filter = None;
+    let mut proto_filter = None;
+    let mut type_filter = None;
+    let mut oif_filter = None;
+    if req.strict {
+        let hdr = RtMsgRepr::parse(req.payload).map_err(|_| KernelError::msg(Errno::EINVAL, "Invalid header for FIB dump request"))?;
+        if hdr.dst_len != 0 || hdr.src_len != 0 || hdr.tos != 0 || hdr.scope != 0 {
+            return Err(KernelError::msg(Errno::EINVAL, "Invalid values in header for FIB dump request"));
+        }
+        if hdr.flags & !(rtm_f::CLONED | rtm_f::PREFIX) != 0 {
+            return Err(KernelError::msg(Errno::EINVAL, "Invalid flags for FIB dump request"));
+        }
+        if hdr.flags & rtm_f::CLONED != 0 {
+            return Ok(());
+        }
+        let attrs = AttrTable::parse(&req.payload[RTMSG_LEN..], RTA_MAX)?;
+        for k in 1..=RTA_MAX {
+            if attrs.has(k) && k != rta::TABLE && k != rta::OIF {
+                return Err(KernelError::msg(Errno::EINVAL, "Unsupported attribute in FIB dump request"));
+            }
+        }
+        if hdr.table != 0 {
+            table_filter = Some(u32::from(hdr.table));
+        }
+        if let Some(t) = attrs.get(rta::TABLE) {
+            table_filter = Some(t.u32()?);
+        }
+        if hdr.protocol != 0 {
+            proto_filter = Some(hdr.protocol);
+        }
+        if hdr.kind != 0 {
+            type_filter = Some(RouteType::from(hdr.kind));
+        }
+        if let Some(o) = attrs.get(rta::OIF) {
+            oif_filter = Some(o.u32()?);
+        }
+        ctx.filtered = table_filter.is_some() || proto_filter.is_some() || type_filter.is_some() || oif_filter.is_some();
+    } else if let Ok(hdr) = RtMsgRepr::parse(req.payload) {
+        if hdr.flags & rtm_f::CLONED != 0 {
+            return Ok(());
+        }
+    }
+    let net = &*ctx.net;
+    let Some(ns) = net.ns(ctx.ns) else { return Ok(()) };
+    let flags = NLM_F_MULTI | if ctx.filtered { NLM_F_DUMP_FILTERED } else { 0 };
+    let keep = |t: u32, proto: u8, kind: RouteType, oif: u32| {
+        table_filter.is_none_or(|f| f == t)
+            && proto_filter.is_none_or(|p| p == proto)
+            && type_filter.is_none_or(|k| k == kind)
+            && oif_filter.is_none_or(|o| o == oif)
+    };
+    let (seq, pid) = (req.header.seq, req.port);
+    if family == AF_UNSPEC || family == AF_INET {
+        for t in tables_in_dump_order(ns.fib4.table_ids()) {
+            for r in sroute::dump_order::<u32>(ns, t) {
+                if keep(t, r.protocol, r.kind, r.oif()) {
+                    ctx.replies.push(fill4(net, ctx.ns, r, MessageType::NewRoute, seq, pid, flags));
+                }
+            }
+        }
+    }
+    if family == AF_UNSPEC || family == AF_INET6 {
+        for t in tables_in_dump_order(ns.fib6.table_ids()) {
+            for r in sroute::dump_order::<u128>(ns, t) {
+                if keep(t, r.protocol, r.kind, r.oif()) {
+                    ctx.replies.push(fill6(net, ctx.ns, r, MessageType::NewRoute, seq, pid, flags));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// RTM_GETROUTE for one destination (`inet_rtm_getroute`, `inet6_rtm_getroute`).
+pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let p = parse(req)?;
+    let net = &*ctx.net;
+    let ns = net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    let oif = p.attrs.get(rta::OIF).map(|o| o.u32()).transpose()?.unwrap_or(0);
+    let mark = p.attrs.get(rta::MARK).map(|o| o.u32()).transpose()?;
+    let uid = p.attrs.get(rta::UID).map(|o| o.u32()).transpose()?;
+    let fib_match = p.hdr.flags & rtm_f::FIB_MATCH != 0;
+    let (seq, pid) = (req.header.seq, req.port);
+    match p.hdr.family {
+        AF_INET => {
+            let dst = addr::<u32>(&p, rta::DST)?.unwrap_or(0);
+            let src = addr::<u32>(&p, rta::SRC)?;
+            let flow = Flow {
+                family: AF_INET,
+                dst: dst.to_be_bytes().to_vec(),
+                src: src.map(|s| s.to_be_bytes().to_vec()).unwrap_or_default(),
+                oif: (oif != 0).then(|| ns.link(oif).map(|l| l.name.clone())).flatten(),
+                mark: mark.unwrap_or(0),
+                uid: uid.unwrap_or(0),
+                tos: p.hdr.tos,
+                ..Flow::default()
+            };
+            let res = lookup::resolve::<u32>(ns, &flow, dst, 0, oif)?;
+            if fib_match {
+                ctx.replies.push(fill4(net, ctx.ns, &res.route, MessageType::NewRoute, seq, pid, 0));
+                return Ok(());
+            }
+            ctx.replies.push(fill_cloned4(ns, &res, dst, src, mark, uid.unwrap_or(0), seq, pid));
+        }
+        AF_INET6 => {
+            let dst = addr::<u128>(&p, rta::DST)?.unwrap_or(0);
+            let flow = Flow { family: AF_INET6, dst: dst.to_be_bytes().to_vec(), mark: mark.unwrap_or(0), uid: uid.unwrap_or(0), ..Flow::default() };
+            let res = lookup::resolve::<u128>(ns, &flow, dst, 0, oif)?;
+            if fib_match {
+                ctx.replies.push(fill6(net, ctx.ns, &res.route, MessageType::NewRoute, seq, pid, 0));
+                return Ok(());
+            }
+            let mut clone = res.route.clone();
+            clone.dst = dst;
+            clone.dst_len = 128;
+            let mut m = fill6(net, ctx.ns, &clone, MessageType::NewRoute, seq, pid, 0);
+            // rt6_fill_node marks the answer as a cloned (cache) entry.
+            if let Some(f) = m.get_mut(16 + 8..16 + 12) {
+                let flags = u32::from_ne_bytes([f[0], f[1], f[2], f[3]]) | rtm_f::CLONED;
+                f.copy_from_slice(&flags.to_ne_bytes());
+            }
+            ctx.replies.push(m);
+        }
+        _ => return Err(Errno::EAFNOSUPPORT.into()),
+    }
+    Ok(())
+}
+
+/// RTCF_LOCAL in the high half of rtm_flags of a cloned local route.
+const RTCF_LOCAL: u32 = 0x8000_0000;
+
+/// The cloned /32 answer of an IPv4 `route get` (`rt_fill_info`).
+#[allow(clippy::too_many_arguments)]
+fn fill_cloned4(ns: &Namespace, res: &lookup::Resolved<u32>, dst: u32, src: Option<u32>, mark: Option<u32>, uid: u32, seq: u32, pid: u32) -> Vec<u8> {
+    let r = &res.route;
+    let local = r.kind == RouteType::Local;
+    // Without policy rules, Linux keeps local and main merged: answers name main.
+    let table_id = if res.table == table::LOCAL && ns.rules4.len() == 3 { table::MAIN } else { res.table };
+    let mut b = MessageBuilder::new(MessageType::NewRoute.raw(), 0, seq, pid);
+    let hdr = RtMsgRepr {
+        family: AF_INET,
+        dst_len: 32,
+        src_len: if src.is_some() { 32 } else { 0 },
+        tos: 0,
+        table: table_byte(table_id),
+        protocol: 0,
+        scope: scope::UNIVERSE,
+        kind: if local { RouteType::Local.into() } else { r.kind.into() },
+        flags: rtm_f::CLONED | if local { RTCF_LOCAL } else { 0 },
+    };
+    b.push(&hdr.to_bytes());
+    b.put_u32(rta::TABLE, table_id);
+    b.put(rta::DST, &dst.to_be_bytes());
+    if let Some(s) = src {
+        b.put(rta::SRC, &s.to_be_bytes());
+    }
+    let nh = r.nexthops.first();
+    let oif = if local { 1 } else { nh.map_or(0, |n| n.ifindex) };
+    b.put_u32(rta::OIF, oif);
+    if src.is_none() {
+        let chosen = r.prefsrc.or_else(|| {
+            let scope_max = if nh.is_some_and(|n| n.gateway.is_some()) { scope::LINK } else { scope::HOST };
+            lookup::select_source_v4(ns, nh.map_or(0, |n| n.ifindex), dst, scope_max)
+        });
+        if let Some(s) = if local { Some(r.prefsrc.unwrap_or(dst)) } else { chosen } {
+            b.put(rta::PREFSRC, &s.to_be_bytes());
+        }
+    }
+    if let Some(g) = nh.and_then(|n| n.gateway) {
+        b.put(rta::GATEWAY, &g.to_be_bytes());
+    }
+    put_metrics(&mut b, &r.metrics);
+    if let Some(m) = mark.filter(|m| *m != 0) {
+        b.put_u32(rta::MARK, m);
+    }
+    b.put_u32(rta::UID, uid);
+    let mut ci = [0u8; 32];
+    ci[0..4].copy_from_slice(&1u32.to_ne_bytes());
+    b.put(rta::CACHEINFO, &ci);
+    b.finish()
 }

@@ -274,7 +274,7 @@ fn modify_prefix_metric(ns: &mut Namespace, index: u32, ifa: &Ifa4) -> Vec<Event
         for r in aliases.iter_mut() {
             if r.protocol == rtprot::KERNEL && r.uses_dev(index) && r.prefsrc == Some(ifa.local) {
                 r.priority = ifa.rt_priority;
-                events.push(Event::Route4 { ns: id, new: true, route: r.clone() });
+                events.push(Event::Route4 { ns: id, new: true, route: r.clone(), nlflags: 0 });
             }
         }
     }
@@ -319,7 +319,7 @@ pub fn fib_del_ifaddr(ns: &mut Namespace, index: u32, ifa: &Ifa4, prim: Option<&
                 if aliases.is_empty() {
                     trie.remove(r.dst, r.dst_len);
                 }
-                events.push(Event::Route4 { ns: id, new: false, route: removed });
+                events.push(Event::Route4 { ns: id, new: false, route: removed, nlflags: 0 });
             }
         }
     }

@@ -25,9 +25,11 @@ pub enum Event {
     /// `kernel` as for IPv4.
     Addr6 { ns: NsId, new: bool, ifindex: u32, addr: Ifa6, kernel: bool },
     /// RTM_NEWROUTE / RTM_DELROUTE for IPv4.
-    Route4 { ns: NsId, new: bool, route: Route<u32> },
+    /// `nlflags`: the header flags of an RTM_NEWROUTE notification.
+    Route4 { ns: NsId, new: bool, route: Route<u32>, nlflags: u16 },
     /// RTM_NEWROUTE / RTM_DELROUTE for IPv6.
-    Route6 { ns: NsId, new: bool, route: Route<u128> },
+    /// `nlflags` as for IPv4.
+    Route6 { ns: NsId, new: bool, route: Route<u128>, nlflags: u16 },
     /// RTM_NEWNEIGH / RTM_DELNEIGH.
     Neigh { ns: NsId, new: bool, neigh: Neighbour },
     /// RTM_NEWRULE / RTM_DELRULE.

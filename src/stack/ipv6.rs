@@ -176,7 +176,7 @@ fn remove_addr_at(ns: &mut Namespace, index: u32, pos: usize) -> Vec<Event> {
                 if aliases.is_empty() {
                     trie.remove(r.dst, r.dst_len);
                 }
-                events.push(Event::Route6 { ns: id, new: false, route: removed });
+                events.push(Event::Route6 { ns: id, new: false, route: removed, nlflags: 0 });
             }
         }
     }
@@ -230,7 +230,14 @@ pub fn netdev_change(ns: &mut Namespace, index: u32) -> Vec<Event> {
         }
         events.extend(changed.into_iter().map(|a| Event::Addr6 { ns: id, new: true, ifindex: index, addr: a, kernel: true }));
     }
-    events.extend(dev_config(ns, index));
+    // Routes added on "link becomes ready" are announced with CREATE only.
+    let mut cfg = dev_config(ns, index);
+    for e in &mut cfg {
+        if let Event::Route6 { nlflags, .. } = e {
+            *nlflags = crate::wire::NLM_F_CREATE;
+        }
+    }
+    events.extend(cfg);
     events
 }
 
@@ -282,7 +289,7 @@ pub fn ifdown(ns: &mut Namespace, index: u32, _unregister: bool) -> Vec<Event> {
     }
     let mut events = Vec::new();
     for r in ns.fib6.remove_where(|r| r.uses_dev(index)) {
-        events.push(Event::Route6 { ns: id, new: false, route: r });
+        events.push(Event::Route6 { ns: id, new: false, route: r, nlflags: 0 });
     }
     while let Some(a) = ns.link_mut(index).and_then(|l| if l.addrs6.is_empty() { None } else { Some(l.addrs6.remove(0)) }) {
         events.push(Event::Addr6 { ns: id, new: false, ifindex: index, addr: a, kernel: true });
@@ -306,7 +313,7 @@ pub fn insert_v6(ns: &mut Namespace, route: Route<u128>, mode: AddMode) -> KResu
         let existing = &mut aliases[i];
         if mode.replace {
             *existing = route.clone();
-            return Ok(vec![Event::Route6 { ns: id, new: true, route }]);
+            return Ok(vec![Event::Route6 { ns: id, new: true, route, nlflags: crate::wire::NLM_F_REPLACE }]);
         }
         let ecmp = |r: &Route<u128>| r.kind == RouteType::Unicast && !r.auto && r.nexthops.iter().all(|n| n.gateway.is_some());
         let dup = route.nexthops.iter().all(|nh| existing.nexthops.iter().any(|e| e.gateway == nh.gateway && e.ifindex == nh.ifindex));
@@ -318,7 +325,7 @@ pub fn insert_v6(ns: &mut Namespace, route: Route<u128>, mode: AddMode) -> KResu
             existing.multipath = true;
             let mut notified = route.clone();
             notified.multipath = route.nexthops.len() > 1;
-            return Ok(vec![Event::Route6 { ns: id, new: true, route: notified }]);
+            return Ok(vec![Event::Route6 { ns: id, new: true, route: notified, nlflags: 0x600 | crate::wire::NLM_F_APPEND }]);
         }
         if !mode.create {
             return Err(Errno::ENOENT.into());
@@ -333,5 +340,5 @@ pub fn insert_v6(ns: &mut Namespace, route: Route<u128>, mode: AddMode) -> KResu
     }
     let pos = aliases.iter().position(|a| a.priority > route.priority).unwrap_or(aliases.len());
     aliases.insert(pos, route.clone());
-    Ok(vec![Event::Route6 { ns: id, new: true, route }])
+    Ok(vec![Event::Route6 { ns: id, new: true, route, nlflags: 0x600 }])
 }

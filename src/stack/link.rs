@@ -415,10 +415,10 @@ fn teardown(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     // Remaining routes through the device, in every table (fib_disable_ip, force).
     let id = nsr.id;
     for r in nsr.fib4.remove_where(|r| r.uses_dev(index)) {
-        events.push(Event::Route4 { ns: id, new: false, route: r });
+        events.push(Event::Route4 { ns: id, new: false, route: r, nlflags: 0 });
     }
     for r in nsr.fib6.remove_where(|r| r.uses_dev(index)) {
-        events.push(Event::Route6 { ns: id, new: false, route: r });
+        events.push(Event::Route6 { ns: id, new: false, route: r, nlflags: 0 });
     }
     events.extend(super::neigh::flush_dev(nsr, index));
     events.push(Event::Netconf { ns, family: crate::wire::AF_INET, ifindex: index as i32, new: false });
@@ -592,10 +592,10 @@ pub fn fib_sync_down(nsr: &mut super::Namespace, index: u32, admin_down: bool) -
         r.uses_dev(index)
             && r.nexthops.iter().all(|nh| nh.ifindex == index && nh.scope != crate::wire::route::scope::NOWHERE || nh.flags & dead != 0)
     }) {
-        events.push(Event::Route4 { ns: id, new: false, route: r });
+        events.push(Event::Route4 { ns: id, new: false, route: r, nlflags: 0 });
     }
     for r in nsr.fib6.remove_where(|r| r.uses_dev(index) && r.table != crate::wire::route::table::LOCAL) {
-        events.push(Event::Route6 { ns: id, new: false, route: r });
+        events.push(Event::Route6 { ns: id, new: false, route: r, nlflags: 0 });
     }
     events
 }

@@ -8,6 +8,7 @@ pub mod addr;
 pub mod event;
 pub mod fib;
 pub mod ipv6;
+pub mod lookup;
 pub mod link;
 pub mod namespace;
 pub mod neigh;

@@ -140,7 +140,7 @@ impl Family for u32 {
         &mut ns.fib4
     }
     fn event(ns: NsId, new: bool, route: Route<u32>) -> Event {
-        Event::Route4 { ns, new, route }
+        Event::Route4 { ns, new, route, nlflags: 0 }
     }
     fn from_bytes(b: &[u8]) -> Option<u32> {
         Some(u32::from_be_bytes(b.get(..4)?.try_into().ok()?)).filter(|_| b.len() == 4)
@@ -159,7 +159,7 @@ impl Family for u128 {
         &mut ns.fib6
     }
     fn event(ns: NsId, new: bool, route: Route<u128>) -> Event {
-        Event::Route6 { ns, new, route }
+        Event::Route6 { ns, new, route, nlflags: 0 }
     }
     fn from_bytes(b: &[u8]) -> Option<u128> {
         Some(u128::from_be_bytes(b.get(..16)?.try_into().ok()?)).filter(|_| b.len() == 16)
@@ -202,9 +202,8 @@ pub fn insert_v4(ns: &mut Namespace, route: Route<u32>, mode: AddMode) -> KResul
             return Err(Errno::EEXIST.into());
         }
         if mode.replace {
-            let old = std::mem::replace(&mut aliases[pos], route.clone());
-            events.push(Event::Route4 { ns: id, new: true, route });
-            let _ = old;
+            aliases[pos] = route.clone();
+            events.push(Event::Route4 { ns: id, new: true, route, nlflags: crate::wire::NLM_F_REPLACE });
             return Ok(events);
         }
         let end = pos + aliases[pos..].iter().take_while(|a| same(a)).count();
@@ -216,6 +215,10 @@ pub fn insert_v4(ns: &mut Namespace, route: Route<u32>, mode: AddMode) -> KResul
         }
         let at = if mode.append { end } else { pos };
         aliases.insert(at, route.clone());
+        // fib_table_insert: EXCL|CREATE, plus APPEND when appended to a group.
+        let extra = if mode.append { crate::wire::NLM_F_APPEND } else { 0 };
+        events.push(Event::Route4 { ns: id, new: true, route, nlflags: 0x600 | extra });
+        return Ok(events);
     } else {
         if !mode.create {
             drop_if_empty(ns, route.table, route.dst, route.dst_len);
@@ -223,7 +226,7 @@ pub fn insert_v4(ns: &mut Namespace, route: Route<u32>, mode: AddMode) -> KResul
         }
         aliases.insert(pos, route.clone());
     }
-    events.push(Event::Route4 { ns: id, new: true, route });
+    events.push(Event::Route4 { ns: id, new: true, route, nlflags: 0x600 });
     Ok(events)
 }
 
