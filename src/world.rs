@@ -237,7 +237,11 @@ impl Host for World {
         let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
         let mut k = self.kernel.borrow_mut();
         let ns = k.net.ns_mut(self.current).ok_or(Errno::ENOENT)?;
-        ns.sysctl.set(key, value, &devs).ok_or(Errno::ENOENT)?;
+        // proc_dointvec: the value must be an integer.
+        if value.trim().parse::<i64>().is_err() {
+            return Err(Errno::EINVAL);
+        }
+        ns.sysctl.set(key, value.trim(), &devs).ok_or(Errno::ENOENT)?;
         let op = Op::Sysctl { ns: self.current.0, key: key.to_string(), value: value.to_string() };
         k.history.push(op);
         Ok(())

@@ -84,7 +84,7 @@ pub fn fill_ext(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, p
     if iflink != link.index {
         b.put_u32(ifla::LINK, iflink);
     }
-    b.put_str(ifla::QDISC, if link.is_up() { "noqueue" } else { "noop" });
+    b.put_str(ifla::QDISC, if link.qdisc_attached { "noqueue" } else { "noop" });
     if kind != MessageType::DelLink {
         put_af_spec(&mut b, net, ns, link, ext_mask);
     }

@@ -9,6 +9,7 @@ use super::Event;
 use crate::errno::{Errno, KResult, KernelError};
 use crate::wire::addr::{ifa_f, INFINITY_LIFE_TIME};
 use crate::wire::route::{rtprot, scope, table, RouteType};
+use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_REPLACE};
 
 /// Metric of kernel-made IPv6 prefix routes (IP6_RT_PRIO_ADDRCONF).
 pub const PRIO_ADDRCONF: u32 = 256;
@@ -305,40 +306,45 @@ pub fn insert_v6(ns: &mut Namespace, route: Route<u128>, mode: AddMode) -> KResu
     let id = ns.id;
     let trie = ns.fib6.table_mut(route.table);
     let aliases = trie.get_or_insert_with(route.dst, route.dst_len, Vec::new);
-    let same_metric = aliases.iter().position(|a| a.priority == route.priority && a.src_len == route.src_len && a.src == route.src);
-    if let Some(i) = same_metric {
-        if mode.excl {
+    let ecmp = |r: &Route<u128>| r.kind == RouteType::Unicast && !r.auto && r.nexthops.iter().all(|n| n.gateway.is_some());
+    let same_level = |a: &Route<u128>| a.priority == route.priority && a.src_len == route.src_len && a.src == route.src;
+    let mut insert_at = aliases.iter().position(|a| a.priority > route.priority).unwrap_or(aliases.len());
+    let mut replace_at = None;
+    for (i, existing) in aliases.iter().enumerate().filter(|(_, a)| same_level(a)) {
+        // A user request with NLM_F_EXCL may not share a metric level.
+        if mode.excl && !route.auto {
             return Err(Errno::EEXIST.into());
         }
-        let existing = &mut aliases[i];
         if mode.replace {
-            *existing = route.clone();
-            return Ok(vec![Event::Route6 { ns: id, new: true, route, nlflags: crate::wire::NLM_F_REPLACE }]);
+            if ecmp(existing) == ecmp(&route) {
+                replace_at = Some(i);
+                break;
+            }
+            continue;
         }
-        let ecmp = |r: &Route<u128>| r.kind == RouteType::Unicast && !r.auto && r.nexthops.iter().all(|n| n.gateway.is_some());
         let dup = route.nexthops.iter().all(|nh| existing.nexthops.iter().any(|e| e.gateway == nh.gateway && e.ifindex == nh.ifindex));
         if dup {
             return Err(Errno::EEXIST.into());
         }
-        if ecmp(existing) && ecmp(&route) && mode.append {
+        if ecmp(existing) && ecmp(&route) {
+            // A sibling: the route joins the existing one's next hops.
+            let existing = &mut aliases[i];
             existing.nexthops.extend(route.nexthops.iter().cloned());
             existing.multipath = true;
-            let mut notified = route.clone();
-            notified.multipath = route.nexthops.len() > 1;
-            return Ok(vec![Event::Route6 { ns: id, new: true, route: notified, nlflags: 0x600 | crate::wire::NLM_F_APPEND }]);
+            return Ok(vec![Event::Route6 { ns: id, new: true, route, nlflags: NLM_F_CREATE | NLM_F_APPEND }]);
         }
-        if !mode.create {
-            return Err(Errno::ENOENT.into());
-        }
-        return Err(Errno::EEXIST.into());
+        insert_at = i + 1;
     }
-    if !mode.create && mode.replace {
+    if let Some(i) = replace_at {
+        aliases[i] = route.clone();
+        return Ok(vec![Event::Route6 { ns: id, new: true, route, nlflags: NLM_F_REPLACE }]);
+    }
+    if !mode.create {
         if aliases.is_empty() {
             trie.remove(route.dst, route.dst_len);
         }
         return Err(Errno::ENOENT.into());
     }
-    let pos = aliases.iter().position(|a| a.priority > route.priority).unwrap_or(aliases.len());
-    aliases.insert(pos, route.clone());
+    aliases.insert(insert_at, route.clone());
     Ok(vec![Event::Route6 { ns: id, new: true, route, nlflags: 0x600 }])
 }

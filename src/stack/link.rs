@@ -184,6 +184,9 @@ pub struct Link {
     /// IPv6's own MTU (devconf mtu6), which follows the device MTU only
     /// after the change is announced.
     pub mtu6: u32,
+    /// A queueing discipline was attached (at the first time up): `noqueue`
+    /// from then on, `noop` before.
+    pub qdisc_attached: bool,
     /// addrconf considers the device ready (IF_READY in IFLA_INET6_FLAGS).
     pub inet6_ready: bool,
     /// Time the device was created (ms).
@@ -222,6 +225,7 @@ impl Link {
             addrs6: Vec::new(),
             addr_gen_mode: 0,
             inet6_ready: false,
+            qdisc_attached: false,
             mtu6: 1500,
             created_ms: 0,
         }
@@ -459,6 +463,7 @@ fn open(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     let mut events = Vec::new();
     let Some(link) = net.ns_mut(ns).and_then(|n| n.link_mut(index)) else { return events };
     link.flags |= iff::UP;
+    link.qdisc_attached = true;
     let pending = update_carriers(net, vec![(ns, index)]);
     if let Some(l) = net.ns(ns).and_then(|n| n.link(index)) {
         events.push(Event::NewLink { ns, link: Box::new(l.clone()), change: iff::UP });
