@@ -24,6 +24,7 @@ pub mod netns;
 pub mod nl;
 pub mod print;
 pub mod printf;
+pub mod route;
 pub mod usage;
 
 #[cfg(test)]
@@ -48,7 +49,7 @@ pub const OBJECTS: &[(&str, ObjectFn)] = &[
     ("address", address::do_ipaddr),
     ("addrlabel", unsupported),
     ("maddress", unsupported),
-    ("route", unsupported),
+    ("route", route::do_iproute),
     ("rule", unsupported),
     ("neighbor", unsupported),
     ("neighbour", unsupported),

@@ -238,6 +238,218 @@ pub fn ll_proto_a2n(s: &str) -> Option<u16> {
     Some(u16::to_be(id))
 }
 
+/// The route protocol names of iproute2's built-in table and the stock
+/// /etc/iproute2/rt_protos (`rtnl_rtprot_tab`).
+const RTPROT_NAMES: &[(u8, &str)] = &[
+    (0, "unspec"), (1, "redirect"), (2, "kernel"), (3, "boot"), (4, "static"),
+    (8, "gated"), (9, "ra"), (10, "mrt"), (11, "zebra"), (12, "bird"),
+    (13, "dnrouted"), (14, "xorp"), (15, "ntk"), (16, "dhcp"), (18, "keepalived"),
+    (42, "babel"), (99, "openr"), (186, "bgp"), (187, "isis"), (188, "ospf"),
+    (189, "rip"), (192, "eigrp"),
+];
+
+/// `strtoul(arg, &end, base)` over the whole string, at most `max`
+/// (the numeric fallback of the `rtnl_*_a2n` functions).
+fn strtoul_max(arg: &str, base: u32, max: u64) -> Option<u64> {
+    super::args::get_u64(arg, base).filter(|v| *v <= max)
+}
+
+/// `rtnl_rtprot_n2a`.
+pub fn rtprot_n2a(id: u8, numeric: bool) -> String {
+    if !numeric {
+        if let Some((_, n)) = RTPROT_NAMES.iter().find(|(v, _)| *v == id) {
+            return n.to_string();
+        }
+    }
+    id.to_string()
+}
+
+/// `rtnl_rtprot_a2n`: a protocol name or a number up to 255.
+pub fn rtprot_a2n(arg: &str) -> Option<u8> {
+    if let Some((v, _)) = RTPROT_NAMES.iter().find(|(_, n)| *n == arg) {
+        return Some(*v);
+    }
+    strtoul_max(arg, 0, 255).map(|v| v as u8)
+}
+
+/// `rtnl_rttable_n2a`: "local", "main", "default", "unspec", or the number.
+pub fn rttable_n2a(id: u32, numeric: bool) -> String {
+    let name = match id {
+        0 => "unspec",
+        253 => "default",
+        254 => "main",
+        255 => "local",
+        _ => "",
+    };
+    if numeric || name.is_empty() {
+        id.to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// `rtnl_rttable_a2n`: a table name or a 32-bit number.
+pub fn rttable_a2n(arg: &str) -> Option<u32> {
+    match arg {
+        "unspec" => Some(0),
+        "default" => Some(253),
+        "main" => Some(254),
+        "local" => Some(255),
+        _ => strtoul_max(arg, 0, u64::from(u32::MAX)).map(|v| v as u32),
+    }
+}
+
+/// The stock /etc/iproute2/rt_dsfield names.
+const DSFIELD_NAMES: &[(u8, &str)] = &[
+    (0x00, "default"), (0x28, "AF11"), (0x30, "AF12"), (0x38, "AF13"), (0x48, "AF21"),
+    (0x50, "AF22"), (0x58, "AF23"), (0x68, "AF31"), (0x70, "AF32"), (0x78, "AF33"),
+    (0x88, "AF41"), (0x90, "AF42"), (0x98, "AF43"), (0x20, "CS1"), (0x40, "CS2"),
+    (0x60, "CS3"), (0x80, "CS4"), (0xa0, "CS5"), (0xc0, "CS6"), (0xe0, "CS7"),
+    (0xb8, "EF"),
+];
+
+/// `rtnl_dsfield_n2a`: a DS field name, or "0x%02x".
+pub fn dsfield_n2a(id: u8, numeric: bool) -> String {
+    if !numeric {
+        if let Some((_, n)) = DSFIELD_NAMES.iter().find(|(v, _)| *v == id) {
+            return n.to_string();
+        }
+    }
+    format!("0x{id:02x}")
+}
+
+/// `rtnl_dsfield_a2n`: a DS field name or a hexadecimal number up to 0xff.
+pub fn dsfield_a2n(arg: &str) -> Option<u8> {
+    if let Some((v, _)) = DSFIELD_NAMES.iter().find(|(_, n)| *n == arg) {
+        return Some(*v);
+    }
+    strtoul_max(arg, 16, 255).map(|v| v as u8)
+}
+
+/// `rtnl_rtrealm_n2a` with the stock rt_realms (0 is "cosmos").
+pub fn realm_n2a(id: u32, numeric: bool) -> String {
+    if id == 0 && !numeric {
+        return "cosmos".to_string();
+    }
+    (id as i32).to_string()
+}
+
+/// `rtnl_rtrealm_a2n`.
+pub fn realm_a2n(arg: &str) -> Option<u32> {
+    if arg == "cosmos" {
+        return Some(0);
+    }
+    strtoul_max(arg, 0, 255).map(|v| v as u32)
+}
+
+/// `get_rt_realms_or_raw`: "[FROM/]TO" realms, or a raw 32-bit number.
+pub fn rt_realms_or_raw(arg: &str) -> Option<u32> {
+    let parsed = match arg.find('/') {
+        Some(i) => realm_a2n(&arg[..i]).and_then(|from| {
+            let to = &arg[i + 1..];
+            let to = if to.is_empty() { Some(0) } else { realm_a2n(to) };
+            to.map(|t| (from << 16) | t)
+        }),
+        None if arg.is_empty() => Some(0),
+        None => realm_a2n(arg),
+    };
+    parsed.or_else(|| get_u32(arg, 0))
+}
+
+/// `rtnl_rtntype_n2a`: the name of a route type (RTN_*).
+pub fn rtntype_n2a(id: u8, numeric: bool) -> String {
+    if numeric {
+        return id.to_string();
+    }
+    match id {
+        0 => "none",
+        1 => "unicast",
+        2 => "local",
+        3 => "broadcast",
+        4 => "anycast",
+        5 => "multicast",
+        6 => "blackhole",
+        7 => "unreachable",
+        8 => "prohibit",
+        9 => "throw",
+        10 => "nat",
+        11 => "xresolve",
+        _ => return id.to_string(),
+    }
+    .to_string()
+}
+
+/// `rtnl_rtntype_a2n`: a route type name (some abbreviable) or a number.
+pub fn rtntype_a2n(arg: &str) -> Option<u8> {
+    use super::args::matches;
+    let v = if arg == "local" {
+        2
+    } else if arg == "nat" {
+        10
+    } else if matches(arg, "broadcast") || arg == "brd" {
+        3
+    } else if matches(arg, "anycast") {
+        4
+    } else if matches(arg, "multicast") {
+        5
+    } else if matches(arg, "prohibit") {
+        8
+    } else if matches(arg, "unreachable") {
+        7
+    } else if matches(arg, "blackhole") {
+        6
+    } else if matches(arg, "xresolve") {
+        11
+    } else if matches(arg, "unicast") {
+        1
+    } else if arg == "throw" {
+        9
+    } else {
+        return strtoul_max(arg, 0, 255).map(|v| v as u8);
+    };
+    Some(v)
+}
+
+/// /etc/protocols as glibc reads it: number, official name, alias.
+const PROTOCOLS: &[(u8, &str, &str)] = &[
+    (0, "ip", "IP"), (1, "icmp", "ICMP"), (2, "igmp", "IGMP"), (3, "ggp", "GGP"),
+    (4, "ipencap", "IP-ENCAP"), (5, "st", "ST"), (6, "tcp", "TCP"), (8, "egp", "EGP"),
+    (9, "igp", "IGP"), (12, "pup", "PUP"), (17, "udp", "UDP"), (20, "hmp", "HMP"),
+    (22, "xns-idp", "XNS-IDP"), (27, "rdp", "RDP"), (29, "iso-tp4", "ISO-TP4"),
+    (33, "dccp", "DCCP"), (36, "xtp", "XTP"), (37, "ddp", "DDP"),
+    (38, "idpr-cmtp", "IDPR-CMTP"), (41, "ipv6", "IPv6"), (43, "ipv6-route", "IPv6-Route"),
+    (44, "ipv6-frag", "IPv6-Frag"), (45, "idrp", "IDRP"), (46, "rsvp", "RSVP"),
+    (47, "gre", "GRE"), (50, "esp", "IPSEC-ESP"), (51, "ah", "IPSEC-AH"),
+    (57, "skip", "SKIP"), (58, "ipv6-icmp", "IPv6-ICMP"), (59, "ipv6-nonxt", "IPv6-NoNxt"),
+    (60, "ipv6-opts", "IPv6-Opts"), (73, "rspf", "RSPF"), (81, "vmtp", "VMTP"),
+    (88, "eigrp", "EIGRP"), (89, "ospf", "OSPFIGP"), (93, "ax.25", "AX.25"),
+    (94, "ipip", "IPIP"), (97, "etherip", "ETHERIP"), (98, "encap", "ENCAP"),
+    (103, "pim", "PIM"), (108, "ipcomp", "IPCOMP"), (112, "vrrp", "VRRP"),
+    (115, "l2tp", "L2TP"), (124, "isis", "ISIS"), (132, "sctp", "SCTP"), (133, "fc", "FC"),
+    (135, "mobility-header", "Mobility-Header"), (136, "udplite", "UDPLite"),
+    (137, "mpls-in-ip", "MPLS-in-IP"), (138, "manet", "manet"), (139, "hip", "HIP"),
+    (140, "shim6", "Shim6"), (141, "wesp", "WESP"), (142, "rohc", "ROHC"),
+    (143, "ethernet", "Ethernet"),
+];
+
+/// `inet_proto_n2a`: an IP protocol name, or "ipproto-N".
+pub fn inet_proto_n2a(proto: u8, numeric: bool) -> String {
+    if !numeric {
+        if let Some((_, n, _)) = PROTOCOLS.iter().find(|(v, _, _)| *v == proto) {
+            return n.to_string();
+        }
+    }
+    format!("ipproto-{proto}")
+}
+
+/// `inet_proto_a2n`: a decimal number up to 255 or a protocol name/alias.
+pub fn inet_proto_a2n(arg: &str) -> Option<u8> {
+    if let Some(v) = get_u32(arg, 10).and_then(|v| u8::try_from(v).ok()) {
+        return Some(v);
+    }
+    PROTOCOLS.iter().find(|(_, n, a)| *n == arg || *a == arg).map(|(v, _, _)| *v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
