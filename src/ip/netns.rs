@@ -173,6 +173,13 @@ pub fn print_nsid(ip: &mut Ip, rtnsh: &mut Rtnl, cache: &mut NsidNames, raw: &[u
 }
 
 /// Opens `rtnsh`, the socket for nsid lookups (`netns_nsid_socket_init`).
+/// `get_name_from_nsid`: the name of the namespace the current one knows
+/// by `nsid`, for `link-netns NAME` in link listings.
+pub fn name_from_nsid(ip: &mut Ip, nsid: i32) -> Option<String> {
+    let mut rtnsh = Rtnl::open(ip.host, false).ok()?;
+    NsidNames::lookup(ip, &mut rtnsh, nsid)
+}
+
 fn open_rtnsh(ip: &mut Ip) -> Res<Rtnl> {
     match Rtnl::open(ip.host, false) {
         Ok(r) => Ok(r),

@@ -192,7 +192,8 @@ pub fn new_addr(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             ctx.events.extend(ipv6::add_v6(ns, hdr.index, a, req.has(NLM_F_REPLACE), req.has(NLM_F_EXCL))?);
             Ok(())
         }
-        _ => Err(Errno::EAFNOSUPPORT.into()),
+        // No handler for other families (rtnl_get_link finds none).
+        _ => Err(Errno::EOPNOTSUPP.into()),
     }
 }
 
@@ -224,7 +225,8 @@ pub fn del_addr(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             ctx.events.extend(ipv6::del_v6(ns, hdr.index, addr, hdr.prefix_len)?);
             Ok(())
         }
-        _ => Err(Errno::EAFNOSUPPORT.into()),
+        // No handler for other families (rtnl_get_link finds none).
+        _ => Err(Errno::EOPNOTSUPP.into()),
     }
 }
 

@@ -458,7 +458,8 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 ctx.events.extend(crate::stack::ipv6::insert_v6(ns, r, mode(req))?);
             }
         }
-        _ => return Err(Errno::EAFNOSUPPORT.into()),
+        // No handler for other families (rtnl_get_link finds none).
+        _ => return Err(Errno::EOPNOTSUPP.into()),
     }
     Ok(())
 }
@@ -496,7 +497,8 @@ pub fn del_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             let f = filter_of::<u128>(&p, None)?;
             ctx.events.extend(sroute::delete(ns, &f)?);
         }
-        _ => return Err(Errno::EAFNOSUPPORT.into()),
+        // No handler for other families (rtnl_get_link finds none).
+        _ => return Err(Errno::EOPNOTSUPP.into()),
     }
     Ok(())
 }
@@ -634,7 +636,8 @@ pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             }
             ctx.replies.push(m);
         }
-        _ => return Err(Errno::EAFNOSUPPORT.into()),
+        // No handler for other families (rtnl_get_link finds none).
+        _ => return Err(Errno::EOPNOTSUPP.into()),
     }
     Ok(())
 }

@@ -154,7 +154,7 @@ pub fn del_v6(ns: &mut Namespace, index: u32, addr: u128, prefix_len: u8) -> KRe
         .addrs6
         .iter()
         .position(|x| x.addr == addr && x.prefix_len == prefix_len)
-        .ok_or(KernelError::new(Errno::EADDRNOTAVAIL))?;
+        .ok_or(KernelError::msg(Errno::EADDRNOTAVAIL, "ipv6: address not found"))?;
     Ok(remove_addr_at(ns, index, pos))
 }
 

@@ -320,7 +320,10 @@ pub fn print_linkinfo(ip: &mut Ip, f: &Filter, do_link: bool, raw: &[u8]) -> Res
         if ip.p.is_json() {
             ip.p.print_int(Kind::Json, Some("link_netnsid"), "", i64::from(id));
         } else if id >= 0 {
-            ip.p.print_int(Kind::Fp, None, " link-netnsid %d", i64::from(id));
+            match crate::ip::netns::name_from_nsid(ip, id) {
+                Some(name) => ip.p.print_string(Kind::Fp, None, " link-netns %s", Some(&name)),
+                None => ip.p.print_int(Kind::Fp, None, " link-netnsid %d", i64::from(id)),
+            }
         } else {
             ip.p.print_string(Kind::Fp, None, " link-netnsid %s", Some("unknown"));
         }
