@@ -80,8 +80,9 @@ pub fn fill_ext(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, p
     if let Some(id) = link_netnsid(net, ns, link) {
         b.put_i32(ifla::LINK_NETNSID, id);
     }
+    // The peer's index is given when it differs or lives in another namespace.
     let iflink = link.iflink();
-    if iflink != link.index {
+    if iflink != link.index || link_netnsid(net, ns, link).is_some() {
         b.put_u32(ifla::LINK, iflink);
     }
     b.put_str(ifla::QDISC, if link.qdisc_attached { "noqueue" } else { "noop" });
@@ -314,6 +315,18 @@ fn put_af_spec(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext_mas
     b.put(crate::wire::link::IFLA_INET_CONF, &bytes);
     end_plain_nest(b, inet);
     let inet6 = b.begin_nest(u16::from(crate::wire::AF_INET6));
+    put_inet6_attrs(b, net, ns, link, ext_mask);
+    end_plain_nest(b, inet6);
+    end_plain_nest(b, spec);
+}
+
+/// The IPv6 per-device attributes (`inet6_fill_ifla6_attrs`).
+fn put_inet6_attrs(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext_mask: u32) {
+    let sysctl = net.ns(ns).map(|n| &n.sysctl);
+    let get = |family: &str, name: &str| -> Option<i32> {
+        let key = format!("net.{family}.conf.{}.{name}", link.name);
+        sysctl.and_then(|s| s.get(&key, &[link.name.as_str()])).and_then(|v| v.trim().parse().ok())
+    };
     use crate::wire::link::inet6;
     b.put_u32(inet6::FLAGS, if link.inet6_ready { 0x8000_0000 } else { 0 });
     let mut ci = [0u8; 16];
@@ -346,8 +359,24 @@ fn put_af_spec(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext_mas
     }
     b.put(inet6::TOKEN, &[0u8; 16]);
     b.put_u8(inet6::ADDR_GEN_MODE, link.addr_gen_mode);
-    end_plain_nest(b, inet6);
-    end_plain_nest(b, spec);
+}
+
+/// The RTM_NEWLINK an AF_INET6 link dump gives (`inet6_fill_ifinfo`).
+fn fill_inet6(net: &Net, ns: NsId, link: &Link, seq: u32, pid: u32, flags: u16) -> Vec<u8> {
+    let mut b = MessageBuilder::new(MessageType::NewLink.raw(), flags, seq, pid);
+    let hdr = IfInfoRepr { family: crate::wire::AF_INET6, link_type: link.link_type(), index: link.index as i32, flags: link.netlink_flags(), change: 0 };
+    b.push(&hdr.to_bytes());
+    b.put_str(ifla::IFNAME, &link.name);
+    b.put(ifla::ADDRESS, &link.address);
+    b.put_u32(ifla::MTU, link.mtu);
+    if link.iflink() != link.index {
+        b.put_u32(ifla::LINK, link.iflink());
+    }
+    b.put_u8(ifla::OPERSTATE, u8::from(link.operstate()));
+    let p = b.begin_nest(ifla::PROTINFO);
+    put_inet6_attrs(&mut b, net, ns, link, 0);
+    end_plain_nest(&mut b, p);
+    b.finish()
 }
 
 /// Finds the link a request names: by ifi_index when non-zero, else by IFLA_IFNAME.
@@ -429,6 +458,12 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let net = &*ctx.net;
     let Some(ns) = net.ns(ctx.ns) else { return Ok(()) };
     let flags = NLM_F_MULTI | if ctx.filtered { crate::wire::NLM_F_DUMP_FILTERED } else { 0 };
+    if req.payload.first() == Some(&crate::wire::AF_INET6) {
+        for link in ns.links.values() {
+            ctx.replies.push(fill_inet6(net, ctx.ns, link, req.header.seq, req.port, NLM_F_MULTI));
+        }
+        return Ok(());
+    }
     for link in ns.links.values() {
         if let Some(m) = master_filter {
             if link.master != Some(m) && !(m == 0 && link.master.is_none()) {

@@ -118,7 +118,11 @@ pub fn add_v4(ns: &mut Namespace, index: u32, req: NewAddr4) -> KResult<Vec<Even
         a.proto = ifa.proto;
         a.valid_lft = ifa.valid_lft;
         a.preferred_lft = ifa.preferred_lft;
-        a.flags = (a.flags & ifa_f::SECONDARY) | (ifa.flags & !ifa_f::SECONDARY);
+        // set_ifa_lifetime: only PERMANENT and DEPRECATED follow the request.
+        a.flags &= !(ifa_f::PERMANENT | ifa_f::DEPRECATED);
+        if a.valid_lft == crate::wire::addr::INFINITY_LIFE_TIME {
+            a.flags |= ifa_f::PERMANENT;
+        }
         if a.preferred_lft == 0 {
             a.flags |= ifa_f::DEPRECATED;
         }
