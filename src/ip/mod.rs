@@ -25,6 +25,7 @@ pub mod nl;
 pub mod print;
 pub mod printf;
 pub mod route;
+pub mod rule;
 pub mod usage;
 
 #[cfg(test)]
@@ -50,7 +51,7 @@ pub const OBJECTS: &[(&str, ObjectFn)] = &[
     ("addrlabel", unsupported),
     ("maddress", unsupported),
     ("route", route::do_iproute),
-    ("rule", unsupported),
+    ("rule", rule::do_iprule),
     ("neighbor", unsupported),
     ("neighbour", unsupported),
     ("ntable", unsupported),
