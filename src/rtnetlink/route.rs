@@ -608,6 +608,9 @@ pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 mark: mark.unwrap_or(0),
                 uid: uid.unwrap_or(0),
                 tos: p.hdr.tos,
+                ip_proto: p.attrs.get(rta::IP_PROTO).map(|v| v.u8()).transpose()?.unwrap_or(0),
+                sport: p.attrs.get(rta::SPORT).map(|v| v.u16().map(u16::from_be)).transpose()?.unwrap_or(0),
+                dport: p.attrs.get(rta::DPORT).map(|v| v.u16().map(u16::from_be)).transpose()?.unwrap_or(0),
                 ..Flow::default()
             };
             let res = lookup::resolve::<u32>(ns, &flow, dst, 0, oif)?;
