@@ -1,32 +1,253 @@
-//! RTM_{NEW,DEL,GET}NEIGH.
+//! RTM_{NEW,DEL,GET}NEIGH (net/core/neighbour.c `neigh_add`, `neigh_delete`,
+//! `neigh_get`, `neigh_dump_info`, `neigh_fill_info`, `pneigh_fill_info`).
 
 use super::reply::Request;
 use super::Ctx;
-use crate::errno::{Errno, KResult};
+use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::neigh::Neighbour;
-use crate::wire::MessageType;
+use crate::stack::Event;
+use crate::wire::attr::AttrTable;
+use crate::wire::neigh::{nda, ntf, nud, NdMsgRepr, NDMSG_LEN};
+use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_INET, AF_INET6, AF_UNSPEC, NLM_F_CREATE, NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE};
 
-/// The message describing a neighbour entry (`neigh_fill_info`).
-pub fn fill(_n: &Neighbour, _kind: MessageType, _seq: u32, _pid: u32, _flags: u16, _now_ms: u64) -> Vec<u8> {
-    Vec::new()
+const NDA_MAX: u16 = 17;
+/// States in which the link-layer address is known (`NUD_VALID`).
+const NUD_VALID: u16 = nud::PERMANENT | nud::NOARP | nud::REACHABLE | nud::PROBE | nud::STALE | nud::DELAY;
+/// `RTN_UNICAST`, the type of every neighbour entry.
+const RTN_UNICAST: u8 = 1;
+
+/// Milliseconds as USER_HZ clock ticks (`jiffies_to_clock_t`).
+fn ticks(ms: u64) -> u32 {
+    (ms / 10) as u32
 }
 
-/// RTM_NEWNEIGH.
-pub fn new_neigh(_ctx: &mut Ctx<'_>, _req: &Request<'_>) -> KResult<()> {
-    Err(Errno::EOPNOTSUPP.into())
+/// The message describing an entry (`neigh_fill_info`, or
+/// `pneigh_fill_info` for a proxy entry).
+pub fn fill(n: &Neighbour, kind: MessageType, seq: u32, pid: u32, flags: u16, now_ms: u64) -> Vec<u8> {
+    let mut b = MessageBuilder::new(kind.raw(), flags, seq, pid);
+    if n.is_proxy() {
+        let hdr = NdMsgRepr { family: n.family, ifindex: n.ifindex as i32, state: nud::NONE, flags: n.flags | ntf::PROXY, kind: RTN_UNICAST };
+        b.push(&hdr.to_bytes());
+        b.put(nda::DST, &n.dst);
+        if n.protocol != 0 {
+            b.put_u8(nda::PROTOCOL, n.protocol);
+        }
+        return b.finish();
+    }
+    let hdr = NdMsgRepr { family: n.family, ifindex: n.ifindex as i32, state: n.state, flags: n.flags, kind: n.kind };
+    b.push(&hdr.to_bytes());
+    b.put(nda::DST, &n.dst);
+    if n.state & NUD_VALID != 0 {
+        if let Some(ll) = &n.lladdr {
+            b.put(nda::LLADDR, ll);
+        }
+    }
+    b.put_u32(nda::PROBES, n.probes);
+    let mut ci = [0u8; 16];
+    ci[12..16].copy_from_slice(&1u32.to_ne_bytes()); // ndm_refcnt: the table's reference
+    ci[0..4].copy_from_slice(&ticks(now_ms.saturating_sub(n.confirmed_ms)).to_ne_bytes());
+    ci[4..8].copy_from_slice(&ticks(now_ms.saturating_sub(n.used_ms)).to_ne_bytes());
+    ci[8..12].copy_from_slice(&ticks(now_ms.saturating_sub(n.updated_ms)).to_ne_bytes());
+    b.put(nda::CACHEINFO, &ci);
+    if n.protocol != 0 {
+        b.put_u8(nda::PROTOCOL, n.protocol);
+    }
+    b.finish()
 }
 
-/// RTM_DELNEIGH.
-pub fn del_neigh(_ctx: &mut Ctx<'_>, _req: &Request<'_>) -> KResult<()> {
-    Err(Errno::EOPNOTSUPP.into())
+fn key_len(family: u8) -> KResult<usize> {
+    match family {
+        AF_INET => Ok(4),
+        AF_INET6 => Ok(16),
+        _ => Err(Errno::EAFNOSUPPORT.into()),
+    }
 }
 
-/// RTM_GETNEIGH for one entry.
-pub fn get_neigh(_ctx: &mut Ctx<'_>, _req: &Request<'_>) -> KResult<()> {
-    Err(Errno::EOPNOTSUPP.into())
+fn parse<'a>(req: &Request<'a>) -> KResult<(NdMsgRepr, AttrTable<'a>)> {
+    let hdr = NdMsgRepr::parse(req.payload).map_err(|_| KernelError::new(Errno::EINVAL))?;
+    let attrs = AttrTable::parse(req.payload.get(NDMSG_LEN..).unwrap_or(&[]), NDA_MAX)?;
+    Ok((hdr, attrs))
 }
 
-/// RTM_GETNEIGH dump.
-pub fn dump_neigh(_ctx: &mut Ctx<'_>, _req: &Request<'_>) -> KResult<()> {
+/// The destination of a request, checked against the family's key length.
+fn dst_of(hdr: &NdMsgRepr, attrs: &AttrTable<'_>) -> KResult<Vec<u8>> {
+    let d = attrs.get(nda::DST).ok_or(KernelError::msg(Errno::EINVAL, "Network address not specified"))?;
+    let len = key_len(hdr.family)?;
+    if d.value.len() < len {
+        return Err(KernelError::msg(Errno::EINVAL, "Invalid network address"));
+    }
+    Ok(d.value[..len].to_vec())
+}
+
+/// The type an entry's address gets (`arp_constructor` uses
+/// `inet_addr_type_dev_table`: broadcast while no local table exists yet,
+/// else the local table's answer or unicast).
+fn addr_type(ns: &crate::stack::Namespace, family: u8, dst: &[u8]) -> u8 {
+    if family != AF_INET {
+        return RTN_UNICAST;
+    }
+    let Some(a) = <u32 as crate::stack::route::Family>::from_bytes(dst) else { return RTN_UNICAST };
+    match ns.fib4.table(crate::wire::route::table::LOCAL).filter(|t| !t.is_empty()) {
+        None => 3,
+        Some(t) => t.longest_match(a).and_then(|(_, _, r)| r.first()).map_or(RTN_UNICAST, |r| r.kind.into()),
+    }
+}
+
+/// RTM_NEWNEIGH (`neigh_add`).
+pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let (hdr, attrs) = parse(req)?;
+    let now = ctx.net.now_ms;
+    let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    let id = ns.id;
+    let dst = dst_of(&hdr, &attrs)?;
+    let ifindex = hdr.ifindex.max(0) as u32;
+    let mut lladdr = None;
+    if ifindex != 0 {
+        let dev = ns.link(ifindex).ok_or(KernelError::new(Errno::ENODEV))?;
+        if let Some(ll) = attrs.get(nda::LLADDR) {
+            if ll.value.len() < dev.address.len() {
+                return Err(KernelError::msg(Errno::EINVAL, "Invalid link address"));
+            }
+            lladdr = Some(ll.value[..dev.address.len()].to_vec());
+        }
+    }
+    let protocol = attrs.get(nda::PROTOCOL).map(|p| p.u8()).transpose()?.unwrap_or(0);
+    if hdr.flags & ntf::PROXY != 0 {
+        // Proxy entries are created or updated, never refused as existing.
+        let n = Neighbour {
+            family: hdr.family, ifindex, dst: dst.clone(), lladdr: None, state: nud::NONE, flags: hdr.flags, protocol, kind: RTN_UNICAST,
+            probes: 0, confirmed_ms: now, used_ms: now, updated_ms: now,
+        };
+        match ns.neighbours.iter_mut().find(|x| x.is_proxy() && x.family == hdr.family && x.dst == dst && x.ifindex == ifindex) {
+            Some(x) => *x = n,
+            None => ns.neighbours.push(n),
+        }
+        return Ok(());
+    }
+    if ifindex == 0 {
+        return Err(KernelError::msg(Errno::EINVAL, "Device not specified"));
+    }
+    let existing = ns.neighbours.iter().position(|x| !x.is_proxy() && x.family == hdr.family && x.dst == dst && x.ifindex == ifindex);
+    let state = if hdr.state == 0 { nud::PERMANENT } else { hdr.state };
+    match existing {
+        None => {
+            if !req.has(NLM_F_CREATE) {
+                return Err(Errno::ENOENT.into());
+            }
+            if state & NUD_VALID != 0 && lladdr.is_none() && state & nud::NOARP == 0 {
+                // A valid entry needs an address: the device's broadcast for none.
+            }
+            let kind = addr_type(ns, hdr.family, &dst);
+            let n = Neighbour {
+                family: hdr.family, ifindex, dst, lladdr, state, flags: hdr.flags & (ntf::ROUTER | ntf::EXT_LEARNED), kind,
+                protocol, probes: 0, confirmed_ms: now, used_ms: now, updated_ms: now,
+            };
+            ns.neighbours.push(n.clone());
+            ctx.events.push(Event::Neigh { ns: id, new: true, neigh: n });
+        }
+        Some(i) => {
+            if req.has(NLM_F_EXCL) {
+                return Err(Errno::EEXIST.into());
+            }
+            let x = &mut ns.neighbours[i];
+            // Without NLM_F_REPLACE a permanent entry keeps its address.
+            if !req.has(NLM_F_REPLACE) && x.state & nud::PERMANENT != 0 && state & nud::PERMANENT == 0 {
+                return Ok(());
+            }
+            x.state = state;
+            if lladdr.is_some() {
+                x.lladdr = lladdr;
+            }
+            x.flags = hdr.flags & (ntf::ROUTER | ntf::EXT_LEARNED);
+            if protocol != 0 {
+                x.protocol = protocol;
+            }
+            x.updated_ms = now;
+            let n = x.clone();
+            ctx.events.push(Event::Neigh { ns: id, new: true, neigh: n });
+        }
+    }
+    Ok(())
+}
+
+/// RTM_DELNEIGH (`neigh_delete`).
+pub fn del_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let (hdr, attrs) = parse(req)?;
+    let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    let id = ns.id;
+    let dst = dst_of(&hdr, &attrs)?;
+    let ifindex = hdr.ifindex.max(0) as u32;
+    if ifindex != 0 && ns.link(ifindex).is_none() {
+        return Err(Errno::ENODEV.into());
+    }
+    let proxy = hdr.flags & ntf::PROXY != 0;
+    let pos = ns
+        .neighbours
+        .iter()
+        .position(|x| x.is_proxy() == proxy && x.family == hdr.family && x.dst == dst && (ifindex == 0 || x.ifindex == ifindex))
+        .ok_or(KernelError::new(Errno::ENOENT))?;
+    let n = ns.neighbours.remove(pos);
+    if !proxy {
+        ctx.events.push(Event::Neigh { ns: id, new: false, neigh: n });
+    }
+    Ok(())
+}
+
+/// RTM_GETNEIGH for one entry (`neigh_get`).
+pub fn get_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let (hdr, attrs) = parse(req)?;
+    let ns = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    let dst = dst_of(&hdr, &attrs)?;
+    let ifindex = hdr.ifindex.max(0) as u32;
+    let proxy = hdr.flags & ntf::PROXY != 0;
+    if ifindex != 0 && ns.link(ifindex).is_none() {
+        return Err(KernelError::msg(Errno::ENODEV, "Unknown device ifindex"));
+    }
+    if !proxy && ifindex == 0 {
+        return Err(KernelError::msg(Errno::EINVAL, "No device specified"));
+    }
+    let n = ns
+        .neighbours
+        .iter()
+        .find(|x| x.is_proxy() == proxy && x.family == hdr.family && x.dst == dst && (ifindex == 0 || x.ifindex == ifindex))
+        .ok_or(KernelError::msg(Errno::ENOENT, if proxy { "Proxy neighbour entry not found" } else { "Neighbour entry not found" }))?;
+    ctx.replies.push(fill(n, MessageType::NewNeigh, req.header.seq, req.port, 0, ctx.net.now_ms));
+    Ok(())
+}
+
+/// RTM_GETNEIGH dump (`neigh_dump_info`): ARP entries then NDP ones; proxy
+/// entries when the request's flags are exactly NTF_PROXY.
+pub fn dump_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let family = req.payload.first().copied().unwrap_or(AF_UNSPEC);
+    let mut proxy = false;
+    let mut dev_filter = None;
+    if let Ok(hdr) = NdMsgRepr::parse(req.payload) {
+        proxy = hdr.flags == ntf::PROXY;
+        if req.strict {
+            if hdr.state != 0 || hdr.ifindex != 0 || (hdr.flags != 0 && hdr.flags != ntf::PROXY) || hdr.kind != 0 {
+                return Err(KernelError::msg(Errno::EINVAL, "Invalid values in header for neighbor dump request"));
+            }
+            if let Ok(attrs) = AttrTable::parse(&req.payload[NDMSG_LEN..], NDA_MAX) {
+                if let Some(i) = attrs.get(nda::IFINDEX) {
+                    dev_filter = Some(i.u32()?);
+                    ctx.filtered = true;
+                }
+            }
+        }
+    }
+    let now = ctx.net.now_ms;
+    let Some(ns) = ctx.net.ns(ctx.ns) else { return Ok(()) };
+    let flags = NLM_F_MULTI | if ctx.filtered { crate::wire::NLM_F_DUMP_FILTERED } else { 0 };
+    for fam in [AF_INET, AF_INET6] {
+        if family != AF_UNSPEC && family != fam {
+            continue;
+        }
+        for n in ns.neighbours.iter().filter(|n| n.family == fam && n.is_proxy() == proxy) {
+            if dev_filter.is_some_and(|d| d != n.ifindex) {
+                continue;
+            }
+            ctx.replies.push(fill(n, MessageType::NewNeigh, req.header.seq, req.port, flags, now));
+        }
+    }
     Ok(())
 }

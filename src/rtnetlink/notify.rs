@@ -47,7 +47,8 @@ pub fn messages(net: &Net, ev: &Event, req: &Request<'_>, echo: bool) -> Vec<(Ve
         }
         Event::Neigh { new, neigh, .. } => {
             let kind = if *new { MessageType::NewNeigh } else { MessageType::DelNeigh };
-            vec![(super::neigh::fill(neigh, kind, seq, pid, 0, now), group::NEIGH)]
+            // __neigh_notify: the requester's port id, but no sequence number.
+            vec![(super::neigh::fill(neigh, kind, 0, pid, 0, now), group::NEIGH)]
         }
         Event::Rule { new, rule, .. } => {
             let kind = if *new { MessageType::NewRule } else { MessageType::DelRule };

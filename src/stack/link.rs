@@ -548,7 +548,7 @@ fn run_linkwatch(net: &mut Net) -> Vec<Event> {
         if carrier {
             events.extend(super::ipv6::netdev_change(nsr, index));
         } else {
-            events.extend(super::neigh::flush_dev(nsr, index));
+            events.extend(super::neigh::carrier_down(nsr, index));
         }
         if let Some(l) = nsr.link(index) {
             events.push(Event::NewLink { ns, link: Box::new(l.clone()), change: 0 });

@@ -18,6 +18,8 @@ pub struct Neighbour {
     pub state: u16,
     /// NTF_* flags (NTF_PROXY marks a proxy entry).
     pub flags: u8,
+    /// RTN_* type of the address (`inet_addr_type` for ARP, unicast for NDP).
+    pub kind: u8,
     /// NDA_PROTOCOL, 0 when unset.
     pub protocol: u8,
     /// Times probed.
@@ -47,6 +49,22 @@ pub fn flush_dev(ns: &mut Namespace, ifindex: u32) -> Vec<Event> {
             if !n.is_proxy() {
                 events.push(Event::Neigh { ns: id, new: false, neigh: n.clone() });
             }
+            false
+        } else {
+            true
+        }
+    });
+    events
+}
+
+/// Carrier loss (`neigh_carrier_down`): entries of the device go, except
+/// permanent ones.
+pub fn carrier_down(ns: &mut Namespace, ifindex: u32) -> Vec<Event> {
+    let id = ns.id;
+    let mut events = Vec::new();
+    ns.neighbours.retain(|n| {
+        if n.ifindex == ifindex && !n.is_proxy() && n.state & crate::wire::neigh::nud::PERMANENT == 0 {
+            events.push(Event::Neigh { ns: id, new: false, neigh: n.clone() });
             false
         } else {
             true
