@@ -274,3 +274,24 @@ pub fn dump_addrs(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     }
     Ok(())
 }
+
+/// RTM_GETADDR for one address: IPv6 only (`inet6_rtm_getaddr`); IPv4 has
+/// no such handler.
+pub fn get_addr(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let (hdr, attrs) = parse(req)?;
+    if hdr.family != AF_INET6 {
+        return Err(Errno::EOPNOTSUPP.into());
+    }
+    let a = attrs.get(ifa::LOCAL).or(attrs.get(ifa::ADDRESS)).ok_or(KernelError::new(Errno::EINVAL))?;
+    let want = u128::from_bytes(a.value).ok_or(KernelError::new(Errno::EINVAL))?;
+    let net = &*ctx.net;
+    let ns = net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    let found = ns
+        .links
+        .values()
+        .filter(|l| hdr.index == 0 || l.index == hdr.index)
+        .find_map(|l| l.addrs6.iter().find(|x| x.addr == want).map(|x| (l.index, x)));
+    let (index, addr) = found.ok_or(KernelError::new(Errno::EADDRNOTAVAIL))?;
+    ctx.replies.push(fill6(index, addr, MessageType::NewAddr, req.header.seq, req.port, 0, net.now_ms));
+    Ok(())
+}

@@ -253,6 +253,7 @@ fn doit_handler(kind: MessageType, family: u8) -> Option<Handler> {
         M::GetLink => link::get_link,
         M::NewAddr => addr::new_addr,
         M::DelAddr => addr::del_addr,
+        M::GetAddr => addr::get_addr,
         M::NewRoute => route::new_route,
         M::DelRoute => route::del_route,
         M::GetRoute => route::get_route,

@@ -302,9 +302,16 @@ pub fn fib_del_ifaddr(ns: &mut Namespace, index: u32, ifa: &Ifa4, prim: Option<&
         wanted.extend(magic_routes(ns, *i, a));
     }
     let mut events = Vec::new();
-    // fib_del_ifaddr removes the prefix route first, then broadcasts, then local.
+    // fib_del_ifaddr removes the prefix route first, then the explicit
+    // broadcast, then the subnet broadcast, then the local route.
     let mut order = theirs;
-    order.rotate_left(1);
+    let rank = |r: &Route<u32>| match r.kind {
+        RouteType::Local if r.dst_len == 32 && r.dst == ifa.local => 3,
+        RouteType::Broadcast if r.dst == ifa.broadcast => 1,
+        RouteType::Broadcast => 2,
+        _ => 0,
+    };
+    order.sort_by_key(rank);
     for r in order {
         let still = wanted.iter().any(|w| {
             w.table == r.table && w.dst == r.dst && w.dst_len == r.dst_len && w.kind == r.kind
