@@ -24,7 +24,7 @@ cargo build --lib --target wasm32-unknown-unknown --profile wasm --features wasm
 
 find pkg -mindepth 1 -maxdepth 1 ! -name package.json ! -name README.md -exec rm -rf {} +
 wasm-bindgen --target web --out-dir pkg --out-name iplab \
-  target/wasm32-unknown-unknown/wasm/iplab.wasm
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/iplab.wasm"
 "$wasm_opt" -Oz \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
