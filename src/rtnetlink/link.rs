@@ -991,9 +991,9 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
     }
     let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if let Some(g) = group {
+        // dev_set_group announces nothing.
         if let Some(l) = nsr.link_mut(index) {
             l.group = g;
-            changed = true;
         }
     }
     if target.is_none() {
@@ -1014,9 +1014,9 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
     }
     let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if let Some(a) = alias {
+        // dev_set_alias announces nothing either.
         if let Some(l) = nsr.link_mut(index) {
             l.alias = if a.is_empty() { None } else { Some(a) };
-            changed = true;
         }
     }
     if let Some(mode) = addr_gen_mode {

@@ -190,7 +190,7 @@ fn metrics(p: &Parsed<'_>) -> KResult<Vec<(u16, u32)>> {
     for a in crate::wire::attr::NlaIter::new(m.value) {
         let a = a?;
         if a.kind == 0 || a.kind > crate::wire::route::rtax::MAX {
-            return Err(Errno::EINVAL.into());
+            return Err(KernelError::msg(Errno::EINVAL, "Invalid metric type"));
         }
         if a.kind == crate::wire::route::rtax::CC_ALGO {
             continue;
@@ -252,7 +252,7 @@ fn check_nh_v4(ns: &Namespace, route_scope: u8, table_id: u32, nh: &mut NextHop<
         Some(gw) => {
             if nh.flags & rtnh_f::ONLINK != 0 {
                 if nh.ifindex == 0 {
-                    return Err(KernelError::msg(Errno::EINVAL, "Nexthop device required for onlink"));
+                    return Err(KernelError::msg(Errno::ENODEV, "Nexthop device required for onlink"));
                 }
                 let dev = dev_ok(nh.ifindex)?;
                 if !dev.is_up() {
@@ -557,7 +557,9 @@ pub fn dump_routes(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     }
     let net = &*ctx.net;
     let Some(ns) = net.ns(ctx.ns) else { return Ok(()) };
-    let flags = NLM_F_MULTI | if ctx.filtered { NLM_F_DUMP_FILTERED } else { 0 };
+    // Strict dumps mark every part as filtered; NLMSG_DONE only when a
+    // filter was really given.
+    let flags = NLM_F_MULTI | if req.strict { NLM_F_DUMP_FILTERED } else { 0 };
     let keep = |t: u32, proto: u8, kind: RouteType, oif: u32| {
         table_filter.is_none_or(|f| f == t)
             && proto_filter.is_none_or(|p| p == proto)
@@ -592,6 +594,9 @@ pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let net = &*ctx.net;
     let ns = net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     let oif = p.attrs.get(rta::OIF).map(|o| o.u32()).transpose()?.unwrap_or(0);
+    if oif != 0 && ns.link(oif).is_none() {
+        return Err(Errno::ENODEV.into());
+    }
     let mark = p.attrs.get(rta::MARK).map(|o| o.u32()).transpose()?;
     let uid = p.attrs.get(rta::UID).map(|o| o.u32()).transpose()?;
     let fib_match = p.hdr.flags & rtm_f::FIB_MATCH != 0;
