@@ -18,6 +18,7 @@ pub mod json;
 pub mod link;
 pub mod linkcache;
 pub mod monitor;
+pub mod neigh;
 pub mod names;
 pub mod netconf;
 pub mod netns;
@@ -52,8 +53,8 @@ pub const OBJECTS: &[(&str, ObjectFn)] = &[
     ("maddress", unsupported),
     ("route", route::do_iproute),
     ("rule", rule::do_iprule),
-    ("neighbor", unsupported),
-    ("neighbour", unsupported),
+    ("neighbor", neigh::do_ipneigh),
+    ("neighbour", neigh::do_ipneigh),
     ("ntable", unsupported),
     ("ntbl", unsupported),
     ("link", link::do_iplink),
