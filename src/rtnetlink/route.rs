@@ -557,6 +557,16 @@ pub fn dump_routes(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     }
     let net = &*ctx.net;
     let Some(ns) = net.ns(ctx.ns) else { return Ok(()) };
+    // inet_dump_fib: a table asked for by id must exist (IPv4 creates its
+    // tables with the first route; IPv6 always has main and local).
+    if let Some(t) = table_filter {
+        // Main exists from the start (the default rules need it); others
+        // appear with their first route.
+        let exists = t == table::MAIN || ns.fib4.table(t).is_some();
+        if family == AF_INET && !exists {
+            return Err(KernelError::msg(Errno::ENOENT, "ipv4: FIB table does not exist"));
+        }
+    }
     // Strict dumps mark every part as filtered; NLMSG_DONE only when a
     // filter was really given.
     let flags = NLM_F_MULTI | if req.strict { NLM_F_DUMP_FILTERED } else { 0 };

@@ -87,7 +87,7 @@ fn address_routes(index: u32, a: &Ifa6, loopback_dev: bool) -> Vec<Route<u128>> 
 pub fn add_v6(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: bool) -> KResult<Vec<Event>> {
     let id = ns.id;
     if disabled(ns, index) {
-        return Err(KernelError::msg(Errno::EACCES, "IPv6 is disabled on this device"));
+        return Err(KernelError::msg(Errno::EACCES, "ipv6: IPv6 is disabled on this device"));
     }
     let link = ns.link(index).ok_or(KernelError::new(Errno::ENODEV))?;
     let loopback = link.is_loopback();
