@@ -4,6 +4,7 @@
 // Needs `npm run build:component` first (scripts/test.sh does it).
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -26,6 +27,16 @@ test("the component is a component exporting iplab:netlink/rtnetlink", () => {
   assert.deepEqual([...bytes.subarray(0, 8)], [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00]);
   assert.equal(typeof rtnetlink.World, "function");
   assert.equal(typeof rtnetlink.World.restore, "function");
+});
+
+test("the component's embedded WIT is wit/iplab.wit's interface", () => {
+  const jco = join(root, "node_modules", ".bin", "jco");
+  const wit = execFileSync(jco, ["wit", join(root, "target", "component", "iplab.wasm")], { encoding: "utf8" });
+  assert.match(wit, /export iplab:netlink\/rtnetlink@0\.1\.0;/);
+  const types = readFileSync(join(root, "target", "component", "js", "interfaces", "iplab-netlink-rtnetlink.d.ts"), "utf8");
+  assert.match(types, /send\(datagram: Uint8Array\): Array<Uint8Array>;/);
+  assert.match(types, /drain\(\): Array<Uint8Array>;/);
+  assert.match(types, /exec\(line: string\): ExecResult;/);
 });
 
 test("RTM_GETLINK dump through the component: lo, then NLMSG_DONE", () => {
