@@ -383,7 +383,8 @@ pub fn remove_v4_at(ns: &mut Namespace, index: u32, pos: usize) -> Vec<Event> {
     let id = ns.id;
     let mut events = Vec::new();
     let Some(target) = ns.link(index).and_then(|l| l.addrs4.get(pos)).cloned() else { return events };
-    let promote = ns.sysctl.promote_secondaries(index);
+    let dev = ns.link(index).map(|l| l.name.clone()).unwrap_or_default();
+    let promote = ns.sysctl.promote_secondaries(&dev);
     if !target.is_secondary() {
         // Secondaries in the same subnet go first (or one is promoted).
         let secondaries: Vec<Ifa4> = ns
@@ -412,7 +413,11 @@ pub fn remove_v4_at(ns: &mut Namespace, index: u32, pos: usize) -> Vec<Event> {
                 }
             }
             events.push(Event::Addr4 { ns: id, new: false, ifindex: index, addr: target.clone(), kernel: false });
-            events.extend(fib_del_ifaddr(ns, index, &target, None));
+            // Every route of the subnet used the old primary as source: they
+            // all go, and come back with the promoted address as source.
+            for r in ns.fib4.remove_where(|r| r.uses_dev(index) && r.prefsrc == Some(target.local) && r.protocol == rtprot::KERNEL) {
+                events.push(Event::Route4 { ns: id, new: false, route: r, nlflags: 0 });
+            }
             let mut promoted = first.clone();
             promoted.flags &= !ifa_f::SECONDARY;
             events.push(Event::Addr4 { ns: id, new: true, ifindex: index, addr: promoted.clone(), kernel: false });

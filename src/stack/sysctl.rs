@@ -138,8 +138,10 @@ impl Sysctls {
     }
 
     /// Whether IPv4 secondaries are promoted on a device.
-    pub fn promote_secondaries(&self, _ifindex: u32) -> bool {
-        self.values.get("net.ipv4.conf.all.promote_secondaries").is_some_and(|v| v == "1")
+    pub fn promote_secondaries(&self, dev: &str) -> bool {
+        // IN_DEV_ORCONF: the device's own setting or the `all` one.
+        let on = |k: String| self.values.get(&k).is_some_and(|v| v.trim() != "0");
+        on("net.ipv4.conf.all.promote_secondaries".into()) || on(format!("net.ipv4.conf.{dev}.promote_secondaries"))
     }
 
     /// Whether IPv4 forwarding is on.
