@@ -76,3 +76,6 @@ pub fn do_iproute(ip: &mut Ip, args: &[String]) -> Res<i32> {
     ip.err(&format!("Command \"{cmd}\" is unknown, try \"ip route help\".\n"));
     Err(Exit(255))
 }
+
+#[cfg(test)]
+mod tests;
