@@ -31,32 +31,42 @@ wasm-bindgen --target web --out-dir pkg --out-name iplab \
   pkg/iplab_bg.wasm -o pkg/iplab_bg.wasm.opt
 mv pkg/iplab_bg.wasm.opt pkg/iplab_bg.wasm
 
-# Browsers and bundlers: instantiate once (the glue finds the .wasm next to
-# itself through `new URL(..., import.meta.url)`, which Vite and webpack follow).
-cat > pkg/index.js <<'EOF'
-// Entry point for browsers and bundlers: the module is ready once imported.
-import init from "./iplab.js";
+# The entry points re-export the glue's classes and functions as their own
+# bindings, so that a bundler honouring `"sideEffects": false` keeps the
+# module that instantiates the wasm whenever an export is used.
+values=$(sed -nE 's/^export (declare )?(class|function) ([A-Za-z_][A-Za-z0-9_]*).*/\3/p' pkg/iplab.d.ts | grep -vx 'initSync' | sort -u)
+types=$(sed -nE 's/^export (interface|type) ([A-Za-z_][A-Za-z0-9_]*).*/\2/p' pkg/iplab.d.ts | grep -vxE 'InitInput|InitOutput|SyncInitInput' | sort -u)
+bindings=$(for v in $values; do echo "export const $v = glue.$v;"; done)
+value_list=$(echo $values | sed 's/ /, /g')
+type_list=$(echo $types | sed 's/ /, /g')
+
+# Browsers and bundlers: the glue finds the .wasm next to itself through
+# `new URL(..., import.meta.url)`, which Vite and webpack follow.
+cat > pkg/index.js <<EOF
+// Entry point for browsers and bundlers: ready once the import resolves.
+import init, * as glue from "./iplab.js";
 await init({ module_or_path: new URL("./iplab_bg.wasm", import.meta.url) });
-export * from "./iplab.js";
+$bindings
 EOF
 
 # Node: read the .wasm from disk, no fetch.
-cat > pkg/node.js <<'EOF'
+cat > pkg/node.js <<EOF
 // Entry point for Node: reads the .wasm next to this file synchronously.
 import { readFileSync } from "node:fs";
-import { initSync } from "./iplab.js";
-initSync({ module: readFileSync(new URL("./iplab_bg.wasm", import.meta.url)) });
-export * from "./iplab.js";
+import * as glue from "./iplab.js";
+glue.initSync({ module: readFileSync(new URL("./iplab_bg.wasm", import.meta.url)) });
+$bindings
 EOF
 
-cat > pkg/index.d.ts <<'EOF'
+cat > pkg/index.d.ts <<EOF
 /**
  * iplab: a simulated Linux network stack that speaks rtnetlink, with an
- * iproute2-compatible `ip` and a shell. Importing the package instantiates
+ * iproute2-compatible \`ip\` and a shell. Importing the package instantiates
  * the WebAssembly module; every export is ready to use.
  * @packageDocumentation
  */
-export * from "./iplab.js";
+export { $value_list } from "./iplab.js";
+export type { $type_list } from "./iplab.js";
 EOF
 cp pkg/index.d.ts pkg/node.d.ts
 

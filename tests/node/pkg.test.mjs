@@ -5,26 +5,18 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import { readdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { getlinkDump, header, linkAttrs, str, RTM_NEWLINK, NLMSG_DONE, NLM_F_MULTI } from "./netlink.mjs";
+import { installPacked, root } from "./packed.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const pkgDir = join(root, "pkg");
 let project;
 let iplab;
 
 before(async () => {
-  assert.ok(existsSync(join(pkgDir, "iplab_bg.wasm")), "pkg/ is not built: run `npm run build:pkg`");
-  project = mkdtempSync(join(tmpdir(), "iplab-pkg-"));
-  execFileSync("npm", ["pack", "--pack-destination", project, "--silent"], { cwd: pkgDir, stdio: ["ignore", "pipe", "inherit"] });
-  const tarball = readdirSync(project).find((f) => f.endsWith(".tgz"));
-  assert.ok(tarball, "npm pack made a tarball");
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--silent", "./" + tarball], { cwd: project, stdio: ["ignore", "pipe", "inherit"] });
+  project = installPacked("iplab-pkg-");
   // Resolve `iplab` from the consumer project, through the package's exports.
   const resolved = createRequire(join(project, "package.json")).resolve("iplab");
   assert.match(resolved, /node_modules[\\/]iplab[\\/]node\.js$/);
@@ -48,6 +40,43 @@ test("the tarball holds the package and nothing else", () => {
   for (const name of ["class World", "class Socket", "send(datagram: Uint8Array): Uint8Array[]", "exec(line: string): ExecResult", "interface Topology"]) {
     assert.ok(dts.includes(name), `types declare ${name}`);
   }
+});
+
+test("the shipped TypeScript types check a typical consumer (tsc --strict)", () => {
+  writeFileSync(
+    join(project, "check.ts"),
+    `import { World, Socket, decode, type ExecResult, type Topology, type Decoded, type WorldSnapshot } from "iplab";
+const world: World = new World();
+const sock: Socket = world.socket({ groups: ["link", 5], netns: "blue", unprivileged: false, extAck: true });
+const plain: Socket = world.socket();
+const replies: Uint8Array[] = sock.send(new Uint8Array(16));
+const notes: Uint8Array[] = plain.drain();
+const port: number = sock.portId;
+const run: ExecResult = world.exec("ip link");
+const status: number = run.status;
+const topo: Topology = world.topology();
+const names: (string | null)[] = topo.namespaces.map((n) => n.name);
+const peer: string | undefined = topo.namespaces[0].links[0].peer?.name;
+const snap: WorldSnapshot = world.snapshot();
+const again: World = World.restore(snap);
+const d: Decoded = decode(replies[0]);
+const first: string = d.messages[0].typeName;
+const attr: string | number | null = d.messages[0].attributes[0].value;
+// @ts-expect-error send takes bytes, not text
+sock.send("x");
+// @ts-expect-error exec takes a command line
+world.exec(1);
+export { notes, port, status, names, peer, again, first, attr };
+`,
+  );
+  writeFileSync(
+    join(project, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022", "esnext.disposable", "dom"] },
+      files: ["check.ts"],
+    }),
+  );
+  execFileSync(join(root, "node_modules", ".bin", "tsc"), ["-p", project], { encoding: "utf8" });
 });
 
 test("the README's usage example runs as written", () => {
