@@ -470,7 +470,12 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
                 52 => Nested(Space::PropList),
                 28 | 37 | 45 | 46 | 49 => S32,
                 12 | 14 | 34 | 36 | 42 | 55 | 62 => Binary,
-                _ => U32,
+                65 => Nested(Space::Unknown("IFLA_DPLL_PIN")),
+                67 => U8,
+                68 | 69 => U16,
+                // Everything else is a u32 today; read by length so that a
+                // newer kernel's wider value still shows.
+                _ => Auto,
             };
             (named(IFLA_NAMES, "IFLA_"), f)
         }
@@ -574,7 +579,7 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
                 8 => Bits(IFA_F_NAMES),
                 10 => S32,
                 11 => U8,
-                _ => U32,
+                _ => Auto,
             };
             (named(IFA_NAMES, "IFA_"), f)
         }
@@ -591,7 +596,7 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
                 28 | 29 => Be16,
                 31 => Be32,
                 10 | 13 | 14 | 17 | 18 | 24 => Binary,
-                _ => U32,
+                _ => Auto,
             };
             (named(RTA_NAMES, "RTA_"), f)
         }
@@ -606,7 +611,7 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
                 10 => S32,
                 12 | 17 => U8,
                 14 => Nested(Space::Unknown("NFEA")),
-                _ => U32,
+                _ => Auto,
             };
             (named(NDA_NAMES, "NDA_"), f)
         }
@@ -620,7 +625,7 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
                 23 | 24 => Struct(&["start", "end"], 2),
                 26 | 27 => Be32,
                 18 => Binary,
-                _ => U32,
+                _ => Auto,
             };
             (named(FRA_NAMES, "FRA_"), f)
         }
@@ -1208,7 +1213,8 @@ const IFLA_NAMES: &[&str] = &[
     "TARGET_NETNSID", "CARRIER_UP_COUNT", "CARRIER_DOWN_COUNT", "NEW_IFINDEX", "MIN_MTU", "MAX_MTU",
     "PROP_LIST", "ALT_IFNAME", "PERM_ADDRESS", "PROTO_DOWN_REASON", "PARENT_DEV_NAME",
     "PARENT_DEV_BUS_NAME", "GRO_MAX_SIZE", "TSO_MAX_SIZE", "TSO_MAX_SEGS", "ALLMULTI",
-    "DEVLINK_PORT", "GSO_IPV4_MAX_SIZE", "GRO_IPV4_MAX_SIZE",
+    "DEVLINK_PORT", "GSO_IPV4_MAX_SIZE", "GRO_IPV4_MAX_SIZE", "DPLL_PIN",
+    "MAX_PACING_OFFLOAD_HORIZON", "NETNS_IMMUTABLE", "HEADROOM", "TAILROOM",
 ];
 
 const IFLA_BR_NAMES: &[&str] = &[
@@ -1379,6 +1385,40 @@ mod tests {
         assert!(!e.errno_name.is_empty());
         let req = e.request.as_ref().unwrap();
         assert_eq!(req.type_name, "RTM_NEWLINK");
+    }
+
+    #[test]
+    fn decodes_multipath_routes_and_metrics() {
+        // RTM_NEWROUTE 10.0.0.0/8 with RTA_METRICS{MTU 1400} and two next hops.
+        let mut body = vec![2u8, 8, 0, 0, 254, 4, 0, 1, 0, 0, 0, 0];
+        body.extend_from_slice(&[8, 0, 1, 0, 10, 0, 0, 0]); // RTA_DST
+        body.extend_from_slice(&[12, 0, 8, 0x80, 8, 0, 2, 0, 0x78, 5, 0, 0]); // RTA_METRICS
+        let nh = |ifindex: u8, gw: u8| -> Vec<u8> {
+            vec![16, 0, 0, 0, ifindex, 0, 0, 0, 8, 0, 5, 0, 192, 168, 0, gw]
+        };
+        let mut mp = nh(2, 1);
+        mp.extend(nh(3, 2));
+        body.extend_from_slice(&((4 + mp.len()) as u16).to_ne_bytes());
+        body.extend_from_slice(&9u16.to_ne_bytes());
+        body.extend(mp);
+        let m = request(24, 0x405, 1, &body);
+        let d = decode(&m).unwrap();
+        let msg = &d.messages[0];
+        assert_eq!(msg.problem, None);
+        assert_eq!(msg.header[4].text.as_deref(), Some("main"));
+        let metrics = msg.attributes.iter().find(|a| a.name == "RTA_METRICS").unwrap();
+        assert!(metrics.nested);
+        assert_eq!((metrics.attributes[0].name.as_str(), &metrics.attributes[0].value), ("RTAX_MTU", &Value::Number(1400)));
+        let mp = msg.attributes.iter().find(|a| a.name == "RTA_MULTIPATH").unwrap();
+        assert_eq!(mp.attributes.len(), 2);
+        assert_eq!(mp.attributes[1].fields[3].value, Value::Number(3));
+        assert_eq!(mp.attributes[1].attributes[0].value, Value::Text("192.168.0.2".into()));
+    }
+
+    fn request(kind: u16, flags: u16, seq: u32, body: &[u8]) -> Vec<u8> {
+        let mut m = HeaderRepr { len: (16 + body.len()) as u32, kind, flags, seq, pid: 0 }.to_bytes().to_vec();
+        m.extend_from_slice(body);
+        m
     }
 
     #[test]
