@@ -465,10 +465,18 @@ fn list_or_flush(ip: &mut Ip, args: &[String], flush: bool) -> Res<i32> {
     req.push_header(&RuleHdrRepr { family: af, ..Default::default() }.to_bytes());
     ip.rth.dump_request(&mut req, 0);
     let json = ip.o.json > 0;
+    let (msgs, end) = ip.rth.dump_collect();
+    if !end.ok && msgs.is_empty() {
+        ip.err(&end.stderr);
+        ip.err("Dump terminated\n");
+        if !flush {
+            super::route::list::dangling_json_open(ip);
+        }
+        return Ok(1);
+    }
     if !flush {
         ip.p.new_json_obj(json);
     }
-    let (msgs, end) = ip.rth.dump_collect();
     for m in &msgs {
         if flush {
             if flush_rule(ip, &f, m).is_err() {

@@ -353,8 +353,14 @@ pub fn do_show_or_flush(ip: &mut Ip, args: &[String], flush: bool) -> Res<i32> {
     }
     neighdump_req(ip, &f);
     let json = ip.o.json > 0;
-    ip.p.new_json_obj(json);
     let (msgs, end) = ip.rth.dump_collect();
+    if !end.ok && msgs.is_empty() {
+        ip.err(&end.stderr);
+        ip.err("Dump terminated\n");
+        super::super::route::list::dangling_json_open(ip);
+        return Err(Exit(1));
+    }
+    ip.p.new_json_obj(json);
     for m in &msgs {
         print_neigh(ip, &mut f, m)?;
     }

@@ -218,13 +218,19 @@ pub fn list_or_flush(ip: &mut Ip, args: &[String], flush: bool) -> Res<i32> {
     }
     routedump_req(ip, dump_family, &f);
     let json = ip.o.json > 0;
-    ip.p.new_json_obj(json);
     let (msgs, end) = ip.rth.dump_collect();
+    // `save_route_errhndlr`: a missing main table is not an error.
+    let suppressed = !end.ok && end.stderr.is_empty() && f.tb == 254;
+    if !end.ok && !suppressed && msgs.is_empty() {
+        ip.err(&end.stderr);
+        ip.err("Dump terminated\n");
+        dangling_json_open(ip);
+        return Ok(-2);
+    }
+    ip.p.new_json_obj(json);
     for m in &msgs {
         print_route(ip, &mut f, m)?;
     }
-    // `save_route_errhndlr`: a missing main table is not an error.
-    let suppressed = !end.ok && end.stderr.is_empty() && f.tb == 254;
     if !end.ok && !suppressed {
         ip.err(&end.stderr);
         ip.err("Dump terminated\n");
@@ -233,6 +239,16 @@ pub fn list_or_flush(ip: &mut Ip, args: &[String], flush: bool) -> Res<i32> {
     ip.err(&end.stderr);
     ip.p.delete_json_obj();
     Ok(0)
+}
+
+/// What a failed JSON dump leaves on standard output: iproute2 opened the
+/// outer array before the dump and exits without closing it, so a
+/// terminal shows the lone "[" (held in the line buffer) after the error
+/// messages.
+pub(crate) fn dangling_json_open(ip: &mut Ip) {
+    if ip.o.json > 0 {
+        ip.p.fp(if ip.o.pretty > 0 { "[ " } else { "[" });
+    }
 }
 
 /// Sends the queued deletions (`flush_update` with `rtnl_send_check`).

@@ -3,7 +3,7 @@
 
 pub mod filter;
 mod get;
-mod list;
+pub(crate) mod list;
 mod modify;
 pub mod show;
 
