@@ -1,0 +1,296 @@
+#!/usr/bin/env bash
+# Records tests/golden/NAME.out from tests/scenarios/NAME.sh on the real Linux
+# kernel: every scenario runs in a fresh world (`unshare --net --mount`, a
+# private empty /run/netns), every command line on a pseudo-terminal under an
+# interactive bash. See tests/record/README.md.
+#
+#   record-scenarios.sh [NAME...]     record all scenarios, or only NAME...
+#   record-scenarios.sh --check [NAME...]
+#                                     record into a temporary directory and
+#                                     compare with tests/golden (exit 1 if stale)
+#   record-scenarios.sh --list        print the scenario names
+#   record-scenarios.sh --out DIR ... write the transcripts to DIR instead
+#
+# Must run as root. Needs unshare, nsenter and script (util-linux) and perl.
+
+set -u -o pipefail
+
+SELF=$(readlink -f "${BASH_SOURCE[0]}")
+ROOT=$(cd "$(dirname "$SELF")/../.." && pwd)
+SCEN_DIR=$ROOT/tests/scenarios
+GOLDEN_DIR=$ROOT/tests/golden
+FILTER=$ROOT/tests/record/normalize.sed
+
+# Pause after every command, then wait (up to SETTLE_MAX polls of 0.1 s) until
+# no link has a pending operstate change and no IPv6 address on a link with
+# carrier is still tentative.
+PAUSE=0.3
+SETTLE_MAX=60
+CMD_TIMEOUT=30
+
+# The one normalisation filter (also applied by tests/scenarios.rs).
+normalise() { if [[ -f $FILTER ]]; then sed -E -f "$FILTER"; else cat; fi; }
+
+die() { echo "record-scenarios: $*" >&2; exit 2; }
+
+# ---------------------------------------------------------------------------
+# Safety: a scenario may only run `ip`, `echo`, `sysctl` on net.* keys, or a
+# single unknown word. Nothing may reach the host: no numeric or path network
+# namespaces, no paths at all, no batch files, no monitors.
+# ---------------------------------------------------------------------------
+is_prefix_of() { [[ -n $1 && $2 == "$1"* ]]; }
+
+# check_cmd WORD... : prints a reason and returns 1 when the command is refused.
+check_cmd() {
+    local w=("$@") n=$# i
+    [[ $n -ge 1 ]] || { echo "empty command"; return 1; }
+    for ((i = 0; i < n; i++)); do
+        [[ ${w[i]} == /* || ${w[i]} == *"/proc"* || ${w[i]} == *"/sys"* ]] &&
+            { echo "path argument '${w[i]}'"; return 1; }
+    done
+    case ${w[0]} in
+    echo) return 0 ;;
+    sysctl)
+        for ((i = 1; i < n; i++)); do
+            case ${w[i]} in
+            -w | -n | -e | -q | -N | --write | --values) ;;
+            net.ipv4.* | net.ipv6.*) ;;
+            net.*) [[ ${w[i]} == *=* ]] && { echo "sysctl write outside net.ipv4/net.ipv6"; return 1; } ;;
+            *) echo "sysctl argument '${w[i]}'"; return 1 ;;
+            esac
+        done
+        return 0 ;;
+    ip)
+        local obj=-1 all=0
+        for ((i = 1; i < n; i++)); do
+            case ${w[i]} in
+            -b | -ba* | -batch | -force) echo "ip batch mode"; return 1 ;;
+            -n | -ne | -net | -netn | -netns)
+                ((i++)); [[ ${w[i]:-} =~ ^[0-9] ]] && { echo "numeric -netns"; return 1; } ;;
+            -a | -al | -all) all=1 ;;
+            -*) ;;
+            *) obj=$i; break ;;
+            esac
+        done
+        for ((i = 1; i < n; i++)); do
+            if is_prefix_of "${w[i]}" monitor && [[ ${#w[i]} -ge 3 ]]; then echo "ip monitor"; return 1; fi
+            if [[ ${w[i]} == netns ]] && [[ ${w[i + 1]:-} =~ ^[0-9] ]]; then
+                echo "numeric netns"; return 1
+            fi
+        done
+        if ((obj > 0)) && [[ ${#w[obj]} -ge 3 ]] && is_prefix_of "${w[obj]}" netns; then
+            local sub=${w[obj + 1]:-}
+            for bad in attach monitor pids; do
+                is_prefix_of "$sub" "$bad" && [[ $sub != e* ]] && { echo "ip netns $bad"; return 1; }
+            done
+            if is_prefix_of "$sub" exec; then
+                local start=$((obj + 3))
+                ((all)) && start=$((obj + 2))
+                ((start < n)) || return 0
+                check_cmd "${w[@]:start}"
+                return
+            fi
+        fi
+        return 0 ;;
+    *)
+        if [[ $n -eq 1 ]] && [[ -z $(type -t "${w[0]}") ]] && ! type -P "${w[0]}" >/dev/null; then
+            return 0 # an unknown command, to show bash's message
+        fi
+        echo "command '${w[0]}' is not allowed"; return 1 ;;
+    esac
+}
+
+check_line() {
+    local line=$1 words
+    if [[ $line =~ [\|\;\&\$\`\<\>\(\)\{\}\\\*\?\!] ]] || [[ $line == *\[* ]]; then
+        echo "shell syntax (pipes, variables, redirections, globs) is not allowed"; return 1
+    fi
+    read -ra words <<<"$line"
+    check_cmd "${words[@]}"
+}
+
+scenario_lines() { # the executed lines of a scenario, as written
+    local line t
+    while IFS= read -r line || [[ -n $line ]]; do
+        t=${line#"${line%%[![:space:]]*}"}
+        [[ -z $t || $t == \#* ]] && continue
+        printf '%s\n' "$line"
+    done <"$1"
+}
+
+# ---------------------------------------------------------------------------
+# Settling: read sysfs and /proc/net/if_inet6 in every namespace (never
+# netlink: a link dump would allocate peer netns ids and change later output).
+# ---------------------------------------------------------------------------
+probe() { # one line per link: name flags carrier operstate; then if_inet6
+    local d
+    for d in /sys/class/net/*; do
+        [[ -e $d/flags ]] || continue
+        echo "L ${d##*/} $(<"$d/flags") $(cat "$d/carrier" 2>/dev/null || echo -) $(<"$d/operstate")"
+    done
+    sed 's/^/A /' /proc/net/if_inet6 2>/dev/null
+}
+
+# A namespace is unsettled when an up link's operstate does not yet follow its
+# carrier, or an IPv6 address on an up link with carrier is still tentative.
+unsettled() {
+    perl -ne '
+        sub section { $bad = 1 if grep { $carrier{$_} } keys %tent; %carrier = (); %tent = () }
+        my @f = split;
+        if ($f[0] eq "N") { section() }
+        elsif ($f[0] eq "L") {
+            my $up = hex($f[2]) & 1;
+            $carrier{$f[1]} = 1 if $up && $f[3] eq "1";
+            $bad = 1 if $up && $f[3] eq "1" && $f[4] ne "up" && $f[4] ne "unknown";
+            $bad = 1 if $up && $f[3] eq "0" && $f[4] eq "up";
+        } elsif ($f[0] eq "A") {
+            my $fl = hex($f[5]);
+            $tent{$f[6]} = 1 if ($fl & 0x40) && !($fl & 0x08);
+        }
+        END { section(); exit($bad ? 0 : 1) }'
+}
+
+snapshot() {
+    probe
+    local f
+    for f in /run/netns/*; do
+        [[ -e $f ]] || continue
+        echo "N ${f##*/}"
+        nsenter --net="$f" unshare --mount bash -c \
+            "$(declare -f probe); mount -t sysfs sysfs /sys 2>/dev/null && probe" 2>/dev/null
+    done
+}
+
+settle() {
+    sleep "$PAUSE"
+    local i prev='' cur
+    for ((i = 0; i < SETTLE_MAX; i++)); do
+        cur=$(snapshot)
+        if [[ $cur == "$prev" ]] && ! unsettled <<<"$cur"; then
+            return 0
+        fi
+        prev=$cur
+        sleep 0.1
+    done
+    echo "record-scenarios: warning: state did not settle" >&2
+}
+
+# ---------------------------------------------------------------------------
+# Inside the fresh world: run the scenario, write the transcript.
+# ---------------------------------------------------------------------------
+run_world() {
+    local scen=$1 out=$2 line status tmp
+    mount --make-rprivate / || die "cannot make mounts private"
+    mount -t tmpfs -o mode=0755 tmpfs /run/netns || die "cannot mount /run/netns"
+    mount -t sysfs sysfs /sys || die "cannot mount sysfs"
+    tmp=$(mktemp) || die "mktemp failed"
+    : >"$out"
+    while IFS= read -r line; do
+        printf '$ %s\n' "$line" >>"$out"
+        env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+            HOME=/root USER=root LOGNAME=root SHELL=/bin/bash TERM=xterm \
+            LANG=C COLUMNS=80 LINES=24 HISTFILE= IPLAB_LINE="$line" \
+            timeout "$CMD_TIMEOUT" script -qec \
+            'stty cols 80 rows 24 2>/dev/null; exec bash --norc --noprofile -i -c "$IPLAB_LINE"' \
+            /dev/null </dev/null >"$tmp"
+        status=$?
+        [[ $status -eq 124 ]] && echo "record-scenarios: $scen: timed out: $line" >&2
+        perl -pe 's/\r\n/\n/g' "$tmp" >>"$out"
+        [[ $status -ne 0 ]] && printf '[exit %d]\n' "$status" >>"$out"
+        settle
+    done < <(scenario_lines "$scen")
+    rm -f "$tmp"
+}
+
+if [[ ${1:-} == --world ]]; then
+    run_world "$2" "$3"
+    exit 0
+fi
+
+# ---------------------------------------------------------------------------
+# Driver
+# ---------------------------------------------------------------------------
+mode=record out_dir=$GOLDEN_DIR
+names=()
+while [[ $# -gt 0 ]]; do
+    case $1 in
+    --check) mode=check ;;
+    --list) mode=list ;;
+    --out) out_dir=$2; shift ;;
+    -h | --help) sed -n '2,14p' "$SELF" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) die "unknown option $1" ;;
+    *) names+=("${1%.sh}") ;;
+    esac
+    shift
+done
+
+if [[ ${#names[@]} -eq 0 ]]; then
+    for f in "$SCEN_DIR"/*.sh; do
+        [[ -e $f ]] && names+=("$(basename "$f" .sh)")
+    done
+fi
+
+if [[ $mode == list ]]; then
+    printf '%s\n' "${names[@]}"
+    exit 0
+fi
+
+if [[ $(id -u) -ne 0 ]]; then
+    [[ $mode == check ]] && { echo "skipped: not root"; exit 0; }
+    die "must run as root"
+fi
+if ! unshare --net --mount true 2>/dev/null; then
+    [[ $mode == check ]] && { echo "skipped: unshare --net --mount is unavailable"; exit 0; }
+    die "unshare --net --mount is unavailable"
+fi
+for tool in script nsenter perl timeout awk; do
+    command -v "$tool" >/dev/null || {
+        [[ $mode == check ]] && { echo "skipped: $tool is missing"; exit 0; }
+        die "$tool is missing"
+    }
+done
+
+# Refuse a scenario before running anything of it.
+bad=0
+for name in "${names[@]}"; do
+    f=$SCEN_DIR/$name.sh
+    [[ -f $f ]] || { echo "record-scenarios: no such scenario: $name" >&2; bad=1; continue; }
+    c=$(scenario_lines "$f" | wc -l)
+    if ((c < 3 || c > 30)); then echo "record-scenarios: $name: $c command lines (3-30 allowed)" >&2; bad=1; fi
+    while IFS= read -r line; do
+        if ! why=$(check_line "$line"); then
+            echo "record-scenarios: $name: refused ($why): $line" >&2; bad=1
+        fi
+    done < <(scenario_lines "$f")
+done
+((bad)) && exit 2
+
+if [[ $mode == check ]]; then
+    out_dir=$(mktemp -d) || die "mktemp failed"
+    trap 'rm -rf "$out_dir"' EXIT
+fi
+mkdir -p "$out_dir"
+
+for name in "${names[@]}"; do
+    [[ $mode == record ]] && echo "recording $name" >&2
+    unshare --net --mount -- bash "$SELF" --world "$SCEN_DIR/$name.sh" "$out_dir/$name.out" ||
+        die "$name: recording failed"
+done
+
+if [[ $mode == check ]]; then
+    stale=0
+    for name in "${names[@]}"; do
+        if [[ ! -f $GOLDEN_DIR/$name.out ]]; then
+            echo "missing: tests/golden/$name.out"; stale=1
+        elif ! diff -u --label "tests/golden/$name.out" --label "linux/$name.out" \
+            <(normalise <"$GOLDEN_DIR/$name.out") <(normalise <"$out_dir/$name.out"); then
+            stale=1
+        fi
+    done
+    if ((stale)); then
+        echo "golden transcripts differ from this kernel (re-record with tests/record/record-scenarios.sh)"
+        exit 1
+    fi
+    echo "all ${#names[@]} transcripts match"
+fi
+exit 0
