@@ -237,6 +237,7 @@ fn type_min_scope(kind: RouteType) -> u8 {
     match kind {
         RouteType::Local => scope::HOST,
         RouteType::Broadcast | RouteType::Anycast => scope::LINK,
+        RouteType::Unspec | RouteType::Nat | RouteType::XResolve => scope::NOWHERE,
         _ => scope::UNIVERSE,
     }
 }

@@ -146,6 +146,10 @@ fn parse_rule<'a>(req: &Request<'a>) -> KResult<(Rule, RuleHdrRepr, AttrTable<'a
     if hdr.action > FR_ACT_MAX {
         return Err(KernelError::msg(Errno::EINVAL, "Invalid action"));
     }
+    // fib4_rule_configure: only the TOS bits (IPTOS_TOS_MASK 0x1e) may be set.
+    if hdr.family == AF_INET && hdr.tos & !0x1e != 0 {
+        return Err(KernelError::msg(Errno::EINVAL, "Invalid tos"));
+    }
     r.src_len = hdr.src_len;
     r.dst_len = hdr.dst_len;
     for (len, kind, slot) in [(hdr.src_len, fra::SRC, 0), (hdr.dst_len, fra::DST, 1)] {
