@@ -157,21 +157,130 @@ export interface Decoded {
 }
 
 /** A veth's other end. */
-export interface PeerView { netns: number; netnsName: string | null; index: number; name: string; }
+export interface PeerView {
+  /** The peer's namespace id. */
+  netns: number;
+  /** That namespace's name; null for the initial namespace. */
+  netnsName: string | null;
+  /** The peer's ifindex in its namespace. */
+  index: number;
+  /** The peer's name. */
+  name: string;
+}
+
 /** An address on a link. */
-export interface AddressView { family: "inet" | "inet6"; address: string; prefixLen: number; scope: string; peer: string | null; label: string | null; }
-/** A next hop of a route. */
-export interface NextHopView { gateway: string | null; devIndex: number; dev: string | null; weight: number; }
-/** A route. */
-export interface RouteView { family: "inet" | "inet6"; table: number; dst: string; type: string; protocol: string; scope: string; metric: number; prefsrc: string | null; nexthops: NextHopView[]; }
-/** A neighbour entry. */
-export interface NeighbourView { address: string; devIndex: number; dev: string | null; lladdr: string | null; state: string; }
-/** A link. */
-export interface LinkView { index: number; name: string; kind: string; up: boolean; state: string; carrier: boolean; mtu: number; address: string; master: number | null; masterName: string | null; lower: number | null; peer: PeerView | null; addresses: AddressView[]; }
-/** A namespace (id 0, name null: the initial one). */
-export interface NamespaceView { id: number; name: string | null; links: LinkView[]; routes: RouteView[]; neighbours: NeighbourView[]; }
-/** What {@link World.topology} returns. */
-export interface Topology { namespaces: NamespaceView[]; }
+export interface AddressView {
+  /** `inet` or `inet6`. */
+  family: "inet" | "inet6";
+  /** The address, e.g. `10.0.0.1` or `fe80::1`. */
+  address: string;
+  /** The prefix length. */
+  prefixLen: number;
+  /** `global`, `link`, `host`, `site` or a number. */
+  scope: string;
+  /** The peer of a point-to-point address. */
+  peer: string | null;
+  /** The IPv4 label (e.g. `eth0:1`). */
+  label: string | null;
+}
+
+/** One next hop of a route. */
+export interface NextHopView {
+  /** The gateway, if any. */
+  gateway: string | null;
+  /** The output device's ifindex (0 for none). */
+  devIndex: number;
+  /** The output device's name. */
+  dev: string | null;
+  /** The weight (1 unless multipath). */
+  weight: number;
+}
+
+/** A route, as `ip route show table all` lists it. */
+export interface RouteView {
+  /** `inet` or `inet6`. */
+  family: "inet" | "inet6";
+  /** The table id (254 main, 255 local). */
+  table: number;
+  /** `default` or `PREFIX/LEN` (a host route without `/LEN`). */
+  dst: string;
+  /** `unicast`, `local`, `broadcast`, `blackhole`, `unreachable`... */
+  type: string;
+  /** `kernel`, `boot`, `static`... or a number. */
+  protocol: string;
+  /** `global`, `link`, `host`... */
+  scope: string;
+  /** The metric. */
+  metric: number;
+  /** The preferred source address. */
+  prefsrc: string | null;
+  /** The next hops (several for a multipath route, none for a blackhole). */
+  nexthops: NextHopView[];
+}
+
+/** A neighbour (ARP or NDP) entry. */
+export interface NeighbourView {
+  /** The protocol address. */
+  address: string;
+  /** The device's ifindex. */
+  devIndex: number;
+  /** The device's name. */
+  dev: string | null;
+  /** The link-layer address, if known. */
+  lladdr: string | null;
+  /** NUD state names, e.g. `PERMANENT` or `REACHABLE`. */
+  state: string;
+}
+
+/** A link (network device). */
+export interface LinkView {
+  /** The ifindex. */
+  index: number;
+  /** The name. */
+  name: string;
+  /** `loopback`, `veth`, `bridge`, `macvlan`, `dummy` or `vlan`. */
+  kind: string;
+  /** Administratively up (IFF_UP). */
+  up: boolean;
+  /** The operational state as `ip link` shows it: UP, DOWN, UNKNOWN, LOWERLAYERDOWN... */
+  state: string;
+  /** Whether the carrier is on (IFF_LOWER_UP). */
+  carrier: boolean;
+  /** The MTU. */
+  mtu: number;
+  /** The hardware address, `aa:bb:cc:dd:ee:ff`. */
+  address: string;
+  /** The master (bridge) ifindex, if enslaved. */
+  master: number | null;
+  /** The master's name. */
+  masterName: string | null;
+  /** The lower device of a macvlan or vlan. */
+  lower: number | null;
+  /** The other end of a veth. */
+  peer: PeerView | null;
+  /** Addresses: IPv4 first, then IPv6. */
+  addresses: AddressView[];
+}
+
+/** A network namespace. */
+export interface NamespaceView {
+  /** Its id in the world (0 is the initial namespace). */
+  id: number;
+  /** The name `ip netns add` gave it; null for the initial namespace. */
+  name: string | null;
+  /** Its links, by ifindex. */
+  links: LinkView[];
+  /** Its routes, IPv4 then IPv6, each table in dump order. */
+  routes: RouteView[];
+  /** Its neighbour entries. */
+  neighbours: NeighbourView[];
+}
+
+/** What {@link World.topology} returns: every namespace, the initial one first. */
+export interface Topology {
+  /** The namespaces. */
+  namespaces: NamespaceView[];
+}
 "#;
 
 fn init() {
