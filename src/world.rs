@@ -98,7 +98,10 @@ impl World {
                     k.net.ns(NsId(*ns)).map(|n| n.links.values().map(|l| l.name.clone()).collect()).unwrap_or_default();
                 let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
                 if let Some(n) = k.net.ns_mut(NsId(*ns)) {
-                    let _ = n.sysctl.set(key, value, &devs);
+                    if n.sysctl.set(key, value, &devs).is_some() {
+                        let events = apply_sysctl_effects(n, key, value);
+                        k.announce(&events);
+                    }
                 }
                 k.history.push(op.clone());
             }
@@ -242,6 +245,8 @@ impl Host for World {
             return Err(Errno::EINVAL);
         }
         ns.sysctl.set(key, value.trim(), &devs).ok_or(Errno::ENOENT)?;
+        let events = apply_sysctl_effects(ns, key, value.trim());
+        k.announce(&events);
         let op = Op::Sysctl { ns: self.current.0, key: key.to_string(), value: value.to_string() };
         k.history.push(op);
         Ok(())
@@ -252,4 +257,32 @@ impl Host for World {
         let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
         self.with_net(|n| n.ns(self.current).map(|ns| ns.sysctl.keys(&devs)).unwrap_or_default())
     }
+}
+
+/// What writing a sysctl does beyond storing it: `disable_ipv6` tears IPv6
+/// down on the devices it covers (`addrconf_disable_ipv6`), and clearing it
+/// configures IPv6 again on those that are up.
+fn apply_sysctl_effects(ns: &mut crate::stack::Namespace, key: &str, value: &str) -> Vec<crate::stack::Event> {
+    let Some(scope) = key.strip_prefix("net.ipv6.conf.").and_then(|r| r.strip_suffix(".disable_ipv6")) else {
+        return Vec::new();
+    };
+    let targets: Vec<u32> = match scope {
+        "default" => Vec::new(),
+        "all" => ns.links.keys().copied().collect(),
+        dev => ns.index_of(dev).into_iter().collect(),
+    };
+    let mut events = Vec::new();
+    for index in targets {
+        if scope == "all" {
+            if let Some(name) = ns.link(index).map(|l| l.name.clone()) {
+                let _ = ns.sysctl.set(&format!("net.ipv6.conf.{name}.disable_ipv6"), value, &[name.as_str()]);
+            }
+        }
+        if value != "0" {
+            events.extend(crate::stack::ipv6::ifdown(ns, index, false));
+        } else if ns.link(index).is_some_and(|l| l.is_up()) {
+            events.extend(crate::stack::ipv6::netdev_up(ns, index));
+        }
+    }
+    events
 }
