@@ -418,9 +418,8 @@ fn teardown(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     events.extend(super::ipv6::ifdown(nsr, index, true));
     // Remaining routes through the device, in every table (fib_disable_ip, force).
     let id = nsr.id;
-    for r in nsr.fib4.remove_where(|r| r.uses_dev(index)) {
-        events.push(Event::Route4 { ns: id, new: false, route: r, nlflags: 0 });
-    }
+    // As on link down, the IPv4 flush is silent.
+    let _ = nsr.fib4.remove_where(|r| r.uses_dev(index));
     for r in nsr.fib6.remove_where(|r| r.uses_dev(index)) {
         events.push(Event::Route6 { ns: id, new: false, route: r, nlflags: 0 });
     }
@@ -593,12 +592,11 @@ pub fn fib_sync_down(nsr: &mut super::Namespace, index: u32, admin_down: bool) -
             }
         }
     });
-    for r in nsr.fib4.remove_where(|r| {
+    // fib_flush removes IPv4 routes silently: no RTM_DELROUTE is sent.
+    let _ = nsr.fib4.remove_where(|r| {
         r.uses_dev(index)
             && r.nexthops.iter().all(|nh| nh.ifindex == index && nh.scope != crate::wire::route::scope::NOWHERE || nh.flags & dead != 0)
-    }) {
-        events.push(Event::Route4 { ns: id, new: false, route: r, nlflags: 0 });
-    }
+    });
     for r in nsr.fib6.remove_where(|r| r.uses_dev(index) && r.table != crate::wire::route::table::LOCAL) {
         events.push(Event::Route6 { ns: id, new: false, route: r, nlflags: 0 });
     }

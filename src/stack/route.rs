@@ -216,8 +216,9 @@ pub fn insert_v4(ns: &mut Namespace, route: Route<u32>, mode: AddMode) -> KResul
         let at = if mode.append { end } else { pos };
         aliases.insert(at, route.clone());
         // fib_table_insert: EXCL|CREATE, plus APPEND when appended to a group.
+        // Joining an existing group clears EXCL from the notification.
         let extra = if mode.append { crate::wire::NLM_F_APPEND } else { 0 };
-        events.push(Event::Route4 { ns: id, new: true, route, nlflags: 0x600 | extra });
+        events.push(Event::Route4 { ns: id, new: true, route, nlflags: crate::wire::NLM_F_CREATE | extra });
         return Ok(events);
     } else {
         if !mode.create {
