@@ -30,7 +30,8 @@ pub fn messages(net: &Net, ev: &Event, req: &Request<'_>, echo: bool) -> Vec<(Ve
         }
         Event::Addr6 { new, ifindex, addr, kernel, .. } => {
             let kind = if *new { MessageType::NewAddr } else { MessageType::DelAddr };
-            let (seq, pid) = if *kernel { (0, 0) } else { (seq, pid) };
+            // inet6_ifa_notify carries no request header unless echoing.
+            let (seq, pid) = if *kernel || !echo { (0, 0) } else { (seq, pid) };
             vec![(super::addr::fill6(*ifindex, addr, kind, seq, pid, 0, now), group::IPV6_IFADDR)]
         }
         Event::Route4 { ns, new, route, nlflags } => {

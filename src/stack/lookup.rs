@@ -107,7 +107,7 @@ pub fn resolve<K: Family>(ns: &Namespace, flow: &Flow, dst: K, min_scope: u8, oi
                 }
             }
             fr_act::BLACKHOLE => return Err(KernelError::new(Errno::EINVAL)),
-            fr_act::UNREACHABLE => return Err(KernelError::new(Errno::EHOSTUNREACH)),
+            fr_act::UNREACHABLE => return Err(KernelError::new(Errno::ENETUNREACH)),
             fr_act::PROHIBIT => return Err(KernelError::new(Errno::EACCES)),
             _ => {}
         }
