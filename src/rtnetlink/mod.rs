@@ -134,7 +134,7 @@ impl Kernel {
                         pending_done = out.pop();
                     }
                 }
-                Ok(Outcome::DumpFailed(e)) => out.push(reply::done_error(&req, &e, ext_ack)),
+                Ok(Outcome::DumpFailed(e, filtered)) => out.push(reply::done_error(&req, &e, ext_ack, filtered)),
                 Ok(Outcome::Done) => {
                     if req.has(NLM_F_ACK) {
                         out.push(reply::ack(&req, None, ext_ack, cap_ack));
@@ -188,7 +188,7 @@ impl Kernel {
         }
         if dump {
             if let Err(e) = result {
-                return Ok(Outcome::DumpFailed(e));
+                return Ok(Outcome::DumpFailed(e, filtered));
             }
         }
         result?;
@@ -239,8 +239,9 @@ enum Outcome {
     Dumped,
     /// A request was carried out; ACK if asked.
     Done,
-    /// A dump callback failed: the error ends the dump inside NLMSG_DONE.
-    DumpFailed(KernelError),
+    /// A dump callback failed: the error ends the dump inside NLMSG_DONE
+    /// (with NLM_F_DUMP_FILTERED when the filter had been accepted).
+    DumpFailed(KernelError, bool),
 }
 
 fn doit_handler(kind: MessageType, family: u8) -> Option<Handler> {

@@ -88,10 +88,11 @@ const NL_POLICY_TYPE_ATTR_TYPE: u16 = 1;
 const NL_POLICY_TYPE_ATTR_MAX_LENGTH: u16 = 7;
 
 /// The NLMSG_DONE that ends a dump whose callback failed
-/// (`netlink_dump_done` with `dump_done_errno`): the error and its message.
-pub fn done_error(req: &Request<'_>, err: &KernelError, ext_ack: bool) -> Vec<u8> {
+/// (`netlink_dump_done` with `dump_done_errno`): the error and its message;
+/// `filtered` when the request's filter had set `cb->answer_flags`.
+pub fn done_error(req: &Request<'_>, err: &KernelError, ext_ack: bool, filtered: bool) -> Vec<u8> {
     let msg = err.extack.filter(|_| ext_ack);
-    let flags = NLM_F_MULTI | if msg.is_some() { NLM_F_ACK_TLVS } else { 0 };
+    let flags = NLM_F_MULTI | if msg.is_some() { NLM_F_ACK_TLVS } else { 0 } | if filtered { NLM_F_DUMP_FILTERED } else { 0 };
     let mut b = req.answer(NLMSG_DONE, flags);
     b.push(&(-err.errno.0).to_ne_bytes());
     if let Some(m) = msg {

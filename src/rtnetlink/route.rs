@@ -111,12 +111,34 @@ pub fn fill4(net: &Net, ns: NsId, r: &Route<u32>, kind: MessageType, seq: u32, p
 
 /// The message describing an IPv6 route (`rt6_fill_node`).
 pub fn fill6(net: &Net, ns: NsId, r: &Route<u128>, kind: MessageType, seq: u32, pid: u32, flags: u16) -> Vec<u8> {
+    fill6_with(net, ns, r, kind, seq, pid, flags, None, 0)
+}
+
+/// What a GETROUTE answer adds to a FIB entry's description: the `rt6_info`
+/// the lookup made (`dst`, `dest`, `src` of `rt6_fill_node`).
+struct Get6 {
+    /// The destination asked for.
+    dest: u128,
+    /// The source asked for (:: when none).
+    src: u128,
+    /// The source address selected (`ip6_route_get_saddr`).
+    saddr: Option<u128>,
+    /// `dst.dev`.
+    dev: u32,
+    /// The gateway of the next hop used.
+    gateway: Option<u128>,
+}
+
+/// `rt6_fill_node` with its optional parts: a lookup answer (`get`) and the
+/// input device of the query (`iif`).
+#[allow(clippy::too_many_arguments)]
+fn fill6_with(net: &Net, ns: NsId, r: &Route<u128>, kind: MessageType, seq: u32, pid: u32, flags: u16, get: Option<&Get6>, iif: u32) -> Vec<u8> {
     let nsr = net.ns(ns);
     let mut b = MessageBuilder::new(kind.raw(), flags, seq, pid);
     let mut hdr = RtMsgRepr {
         family: AF_INET6,
-        dst_len: r.dst_len,
-        src_len: r.src_len,
+        dst_len: if get.is_some() { 128 } else { r.dst_len },
+        src_len: if get.is_some() { 128 } else { r.src_len },
         tos: 0,
         table: table_byte(r.table),
         protocol: r.protocol,
@@ -125,23 +147,43 @@ pub fn fill6(net: &Net, ns: NsId, r: &Route<u128>, kind: MessageType, seq: u32, 
         flags: 0,
     };
     let single = r.nexthops.len() == 1;
-    if single {
+    if single && get.is_none() {
         hdr.flags = u32::from(nh_flags(nsr, &r.nexthops[0]));
     }
     b.push(&hdr.to_bytes());
     b.put_u32(rta::TABLE, r.table);
-    if r.dst_len > 0 {
-        b.put(rta::DST, &r.dst.to_be_bytes());
+    match get {
+        Some(g) => {
+            b.put(rta::DST, &g.dest.to_be_bytes());
+            b.put(rta::SRC, &g.src.to_be_bytes());
+        }
+        None => {
+            if r.dst_len > 0 {
+                b.put(rta::DST, &r.dst.to_be_bytes());
+            }
+            if r.src_len > 0 {
+                b.put(rta::SRC, &r.src.to_be_bytes());
+            }
+        }
     }
-    if r.src_len > 0 {
-        b.put(rta::SRC, &r.src.to_be_bytes());
+    if iif != 0 {
+        b.put_u32(rta::IIF, iif);
+    } else if let Some(s) = get.and_then(|g| g.saddr) {
+        b.put(rta::PREFSRC, &s.to_be_bytes());
     }
     if let Some(p) = r.prefsrc {
         b.put(rta::PREFSRC, &p.to_be_bytes());
     }
     put_metrics(&mut b, &r.metrics);
     b.put_u32(rta::PRIORITY, r.priority);
-    if single {
+    if let Some(g) = get {
+        if let Some(gw) = g.gateway {
+            b.put(rta::GATEWAY, &gw.to_be_bytes());
+        }
+        if g.dev != 0 {
+            b.put_u32(rta::OIF, g.dev);
+        }
+    } else if single {
         let nh = &r.nexthops[0];
         if let Some(g) = nh.gateway {
             b.put(rta::GATEWAY, &g.to_be_bytes());
@@ -152,7 +194,7 @@ pub fn fill6(net: &Net, ns: NsId, r: &Route<u128>, kind: MessageType, seq: u32, 
     } else if !r.nexthops.is_empty() {
         put_multipath(&mut b, nsr, r);
     }
-    b.put(rta::CACHEINFO, &[0u8; 32]);
+    b.put(rta::CACHEINFO, &if get.is_some() { cacheinfo(None) } else { [0u8; 32] });
     b.put_u8(rta::PREF, r.pref);
     b.finish()
 }
@@ -527,6 +569,9 @@ pub fn dump_routes(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             return Err(KernelError::msg(Errno::EINVAL, "Invalid flags for FIB dump request"));
         }
         if hdr.flags & rtm_f::CLONED != 0 {
+            // Only the (empty) exception cache is dumped; the answer still
+            // says it was filtered (measured).
+            ctx.filtered = true;
             return Ok(());
         }
         let attrs = AttrTable::parse(&req.payload[RTMSG_LEN..], RTA_MAX)?;
@@ -551,11 +596,9 @@ pub fn dump_routes(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             oif_filter = Some(o.u32()?);
         }
         ctx.filtered = table_filter.is_some() || proto_filter.is_some() || type_filter.is_some() || oif_filter.is_some();
-    } else if let Ok(hdr) = RtMsgRepr::parse(req.payload) {
-        if hdr.flags & rtm_f::CLONED != 0 {
-            return Ok(());
-        }
     }
+    // Without strict checking RTM_F_CLONED still dumps every route
+    // (`filter.dump_routes` stays set; measured).
     let net = &*ctx.net;
     let Some(ns) = net.ns(ctx.ns) else { return Ok(()) };
     // inet_dump_fib: a table asked for by id must exist (IPv4 creates its
@@ -566,6 +609,11 @@ pub fn dump_routes(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         let exists = t == table::MAIN || ns.fib4.table(t).is_some();
         if family == AF_INET && !exists {
             return Err(KernelError::msg(Errno::ENOENT, "ipv4: FIB table does not exist"));
+        }
+        // inet6_dump_fib: main and local always exist (fib6_tables_init).
+        let exists6 = t == table::MAIN || t == table::LOCAL || ns.fib6.table(t).is_some();
+        if family == AF_INET6 && !exists6 {
+            return Err(KernelError::msg(Errno::ENOENT, "ipv6: FIB table does not exist"));
         }
     }
     // Strict dumps mark every part as filtered; NLMSG_DONE only when a
@@ -604,113 +652,132 @@ pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let p = parse(req)?;
     let net = &*ctx.net;
     let ns = net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
-    let oif = p.attrs.get(rta::OIF).map(|o| o.u32()).transpose()?.unwrap_or(0);
-    if oif != 0 && ns.link(oif).is_none() {
-        return Err(Errno::ENODEV.into());
-    }
-    let mark = p.attrs.get(rta::MARK).map(|o| o.u32()).transpose()?;
-    let uid = p.attrs.get(rta::UID).map(|o| o.u32()).transpose()?;
+    let u32_of = |k: u16| p.attrs.get(k).map(|o| o.u32()).transpose();
+    let port_of = |k: u16| p.attrs.get(k).map(|v| v.u16().map(u16::from_be)).transpose();
+    let iif = u32_of(rta::IIF)?.unwrap_or(0);
+    let oif = u32_of(rta::OIF)?.unwrap_or(0);
+    let mark = u32_of(rta::MARK)?.unwrap_or(0);
+    let uid = u32_of(rta::UID)?;
+    let ip_proto = p.attrs.get(rta::IP_PROTO).map(|v| v.u8()).transpose()?.unwrap_or(0);
+    let (sport, dport) = (port_of(rta::SPORT)?.unwrap_or(0), port_of(rta::DPORT)?.unwrap_or(0));
     let fib_match = p.hdr.flags & rtm_f::FIB_MATCH != 0;
     let (seq, pid) = (req.header.seq, req.port);
-    match p.hdr.family {
+    let msg = match p.hdr.family {
         AF_INET => {
-            let dst = addr::<u32>(&p, rta::DST)?.unwrap_or(0);
-            let src = addr::<u32>(&p, rta::SRC)?;
-            let flow = Flow {
-                family: AF_INET,
-                dst: dst.to_be_bytes().to_vec(),
-                src: src.map(|s| s.to_be_bytes().to_vec()).unwrap_or_default(),
-                oif: (oif != 0).then(|| ns.link(oif).map(|l| l.name.clone())).flatten(),
-                mark: mark.unwrap_or(0),
+            let src = addr::<u32>(&p, rta::SRC)?.unwrap_or(0);
+            let q = lookup::Query4 {
+                dst: addr::<u32>(&p, rta::DST)?.unwrap_or(0),
+                src,
+                iif,
+                oif,
+                mark,
+                // Output lookups run as the caller (root); input ones as nobody.
                 uid: uid.unwrap_or(0),
                 tos: p.hdr.tos,
-                ip_proto: p.attrs.get(rta::IP_PROTO).map(|v| v.u8()).transpose()?.unwrap_or(0),
-                sport: p.attrs.get(rta::SPORT).map(|v| v.u16().map(u16::from_be)).transpose()?.unwrap_or(0),
-                dport: p.attrs.get(rta::DPORT).map(|v| v.u16().map(u16::from_be)).transpose()?.unwrap_or(0),
-                ..Flow::default()
+                ip_proto,
+                sport,
+                dport,
             };
-            let res = lookup::resolve::<u32>(ns, &flow, dst, 0, oif)?;
+            let rt = if iif != 0 { lookup::input_v4(ns, &q)? } else { lookup::output_v4(ns, &q)? };
+            // The table is named only for RTM_F_LOOKUP_TABLE (else main).
+            let table_id = if p.hdr.flags & rtm_f::LOOKUP_TABLE != 0 { rt.table } else { table::MAIN };
             if fib_match {
-                ctx.replies.push(fill4(net, ctx.ns, &res.route, MessageType::NewRoute, seq, pid, 0));
-                return Ok(());
+                let Some(fib) = &rt.fib else { return Err(Errno::EHOSTUNREACH.into()) };
+                let mut shown = fib.clone();
+                shown.table = rt.table;
+                shown.kind = rt.kind;
+                fill4(net, ctx.ns, &shown, MessageType::NewRoute, seq, pid, 0)
+            } else {
+                let uid_shown = if iif != 0 { uid } else { Some(uid.unwrap_or(0)) };
+                fill_cloned4(&rt, &q, table_id, uid_shown, seq, pid)
             }
-            ctx.replies.push(fill_cloned4(ns, &res, dst, src, mark, uid.unwrap_or(0), seq, pid));
         }
         AF_INET6 => {
-            let dst = addr::<u128>(&p, rta::DST)?.unwrap_or(0);
-            let flow = Flow { family: AF_INET6, dst: dst.to_be_bytes().to_vec(), mark: mark.unwrap_or(0), uid: uid.unwrap_or(0), ..Flow::default() };
-            let res = lookup::resolve::<u128>(ns, &flow, dst, 0, oif)?;
+            let q = lookup::Query6 {
+                dst: addr::<u128>(&p, rta::DST)?.unwrap_or(0),
+                src: addr::<u128>(&p, rta::SRC)?.unwrap_or(0),
+                iif,
+                oif,
+                mark,
+                uid: uid.unwrap_or(0),
+                ip_proto,
+                sport,
+                dport,
+            };
+            if iif != 0 && ns.link(iif).is_none() {
+                return Err(Errno::ENODEV.into());
+            }
+            let rt = lookup::route_v6(ns, &q)?;
+            let mut r = rt.route.clone();
+            r.table = rt.table;
             if fib_match {
-                ctx.replies.push(fill6(net, ctx.ns, &res.route, MessageType::NewRoute, seq, pid, 0));
-                return Ok(());
+                fill6_with(net, ctx.ns, &r, MessageType::NewRoute, seq, pid, 0, None, iif)
+            } else {
+                let saddr = match r.prefsrc {
+                    Some(p) => Some(p),
+                    None => lookup::select_source_v6(ns, rt.nh_dev, q.dst),
+                };
+                let get = Get6 { dest: q.dst, src: q.src, saddr, dev: rt.dev, gateway: rt.gateway };
+                fill6_with(net, ctx.ns, &r, MessageType::NewRoute, seq, pid, 0, Some(&get), iif)
             }
-            let mut clone = res.route.clone();
-            clone.dst = dst;
-            clone.dst_len = 128;
-            let mut m = fill6(net, ctx.ns, &clone, MessageType::NewRoute, seq, pid, 0);
-            // rt6_fill_node marks the answer as a cloned (cache) entry.
-            if let Some(f) = m.get_mut(16 + 8..16 + 12) {
-                let flags = u32::from_ne_bytes([f[0], f[1], f[2], f[3]]) | rtm_f::CLONED;
-                f.copy_from_slice(&flags.to_ne_bytes());
-            }
-            ctx.replies.push(m);
         }
         // No handler for other families (rtnl_get_link finds none).
         _ => return Err(Errno::EOPNOTSUPP.into()),
-    }
+    };
+    ctx.replies.push(msg);
     Ok(())
 }
 
-/// RTCF_LOCAL in the high half of rtm_flags of a cloned local route.
-const RTCF_LOCAL: u32 = 0x8000_0000;
-
 /// The cloned /32 answer of an IPv4 `route get` (`rt_fill_info`).
-#[allow(clippy::too_many_arguments)]
-fn fill_cloned4(ns: &Namespace, res: &lookup::Resolved<u32>, dst: u32, src: Option<u32>, mark: Option<u32>, uid: u32, seq: u32, pid: u32) -> Vec<u8> {
-    let r = &res.route;
-    let local = r.kind == RouteType::Local;
-    // Without policy rules, Linux keeps local and main merged: answers name main.
-    let table_id = if res.table == table::LOCAL && ns.rules4.len() == 3 { table::MAIN } else { res.table };
+fn fill_cloned4(rt: &lookup::Rt4, q: &lookup::Query4, table_id: u32, uid: Option<u32>, seq: u32, pid: u32) -> Vec<u8> {
     let mut b = MessageBuilder::new(MessageType::NewRoute.raw(), 0, seq, pid);
     let hdr = RtMsgRepr {
         family: AF_INET,
         dst_len: 32,
-        src_len: if src.is_some() { 32 } else { 0 },
-        tos: 0,
+        src_len: if q.src != 0 { 32 } else { 0 },
+        tos: q.tos,
         table: table_byte(table_id),
         protocol: 0,
         scope: scope::UNIVERSE,
-        kind: if local { RouteType::Local.into() } else { r.kind.into() },
-        flags: rtm_f::CLONED | if local { RTCF_LOCAL } else { 0 },
+        kind: rt.kind.into(),
+        flags: (rt.flags & !0xffff) | rtm_f::CLONED,
     };
     b.push(&hdr.to_bytes());
     b.put_u32(rta::TABLE, table_id);
-    b.put(rta::DST, &dst.to_be_bytes());
-    if let Some(s) = src {
-        b.put(rta::SRC, &s.to_be_bytes());
+    b.put(rta::DST, &q.dst.to_be_bytes());
+    if q.src != 0 {
+        b.put(rta::SRC, &q.src.to_be_bytes());
     }
-    let nh = r.nexthops.first();
-    let oif = if local { 1 } else { nh.map_or(0, |n| n.ifindex) };
-    b.put_u32(rta::OIF, oif);
-    if src.is_none() {
-        let chosen = r.prefsrc.or_else(|| {
-            let scope_max = if nh.is_some_and(|n| n.gateway.is_some()) { scope::LINK } else { scope::HOST };
-            lookup::select_source_v4(ns, nh.map_or(0, |n| n.ifindex), dst, scope_max)
-        });
-        if let Some(s) = if local { Some(r.prefsrc.unwrap_or(dst)) } else { chosen } {
-            b.put(rta::PREFSRC, &s.to_be_bytes());
-        }
+    if rt.dev != 0 {
+        b.put_u32(rta::OIF, rt.dev);
     }
-    if let Some(g) = nh.and_then(|n| n.gateway) {
+    if q.iif == 0 && rt.src != q.src {
+        b.put(rta::PREFSRC, &rt.src.to_be_bytes());
+    }
+    if let Some(g) = rt.gateway {
         b.put(rta::GATEWAY, &g.to_be_bytes());
     }
-    put_metrics(&mut b, &r.metrics);
-    if let Some(m) = mark.filter(|m| *m != 0) {
-        b.put_u32(rta::MARK, m);
+    put_metrics(&mut b, &rt.metrics);
+    if q.mark != 0 {
+        b.put_u32(rta::MARK, q.mark);
     }
-    b.put_u32(rta::UID, uid);
+    if let Some(u) = uid {
+        b.put_u32(rta::UID, u);
+    }
+    if q.iif != 0 {
+        b.put_u32(rta::IIF, q.iif);
+    }
+    b.put(rta::CACHEINFO, &cacheinfo(rt.error));
+    b.finish()
+}
+
+/// A `struct rta_cacheinfo` as `rtnl_put_cacheinfo` writes it for a fresh
+/// route: one reference (`rta_clntref`), no use yet, and `dst.error`.
+fn cacheinfo(error: Option<Errno>) -> [u8; 32] {
     let mut ci = [0u8; 32];
     ci[0..4].copy_from_slice(&1u32.to_ne_bytes());
-    b.put(rta::CACHEINFO, &ci);
-    b.finish()
+    if let Some(e) = error {
+        ci[16..20].copy_from_slice(&(-e.0).to_ne_bytes());
+    }
+    ci
 }

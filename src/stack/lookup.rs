@@ -132,9 +132,532 @@ pub fn select_source_v4(ns: &Namespace, dev: u32, dst: u32, max_scope: u8) -> Op
     if first.is_some() {
         return first;
     }
+    // in_dev_select_addr over every device, lo first.
     ns.links
         .values()
         .flat_map(|l| l.addrs4.iter())
-        .find(|a| !a.is_secondary() && a.scope < scope::LINK && a.scope <= max_scope)
+        .find(|a| !a.is_secondary() && a.scope != scope::LINK && a.scope <= max_scope)
         .map(|a| a.local)
+}
+
+
+/// RTCF_BROADCAST in `rt_flags` (high half of a cloned route's rtm_flags).
+pub const RTCF_BROADCAST: u32 = 0x1000_0000;
+/// RTCF_MULTICAST.
+pub const RTCF_MULTICAST: u32 = 0x2000_0000;
+/// RTCF_LOCAL.
+pub const RTCF_LOCAL: u32 = 0x8000_0000;
+
+/// The flow of an IPv4 route query (`flowi4` as `inet_rtm_getroute` fills it).
+#[derive(Debug, Clone, Default)]
+pub struct Query4 {
+    /// Destination (0: none given).
+    pub dst: u32,
+    /// Source (0: let the kernel choose).
+    pub src: u32,
+    /// Input device (0: an output lookup).
+    pub iif: u32,
+    /// Output device (0: any).
+    pub oif: u32,
+    /// Firewall mark.
+    pub mark: u32,
+    /// User id of the flow (`current_uid()` for output lookups).
+    pub uid: u32,
+    /// TOS.
+    pub tos: u8,
+    /// IP protocol.
+    pub ip_proto: u8,
+    /// Source port (host order).
+    pub sport: u16,
+    /// Destination port (host order).
+    pub dport: u16,
+}
+
+/// A resolved IPv4 route: what `ip_route_output_key_hash_rcu` /
+/// `ip_route_input_slow` build (the `rtable`), with the `fib_result` behind it.
+#[derive(Debug, Clone)]
+pub struct Rt4 {
+    /// `rt_type`.
+    pub kind: RouteType,
+    /// RTCF_* flags.
+    pub flags: u32,
+    /// The table of the FIB result (0 when there was none).
+    pub table: u32,
+    /// The device the route leaves through (`dst.dev`).
+    pub dev: u32,
+    /// The gateway when the route uses one (`rt_uses_gateway`).
+    pub gateway: Option<u32>,
+    /// The flow's source after selection (`fl4->saddr`).
+    pub src: u32,
+    /// Metrics the route carries (from its `fib_info`).
+    pub metrics: Vec<(u16, u32)>,
+    /// The FIB entry that matched (`res.fi`), if any.
+    pub fib: Option<Route<u32>>,
+    /// `dst.error` of an input route that only delivers errors.
+    pub error: Option<Errno>,
+}
+
+fn is_multicast4(a: u32) -> bool {
+    a >> 28 == 0xe
+}
+
+fn is_lbcast4(a: u32) -> bool {
+    a == u32::MAX
+}
+
+fn is_zeronet4(a: u32) -> bool {
+    a >> 24 == 0
+}
+
+fn is_loopback4(a: u32) -> bool {
+    a >> 24 == 127
+}
+
+/// 224.0.0.0/24 (`ipv4_is_local_multicast`).
+fn is_local_multicast4(a: u32) -> bool {
+    a >> 8 == 0x00e0_0000
+}
+
+/// Whether `a` is one of the namespace's IPv4 addresses (`__ip_dev_find`).
+pub fn is_local_v4(ns: &Namespace, a: u32) -> bool {
+    ns.links.values().any(|l| l.addrs4.iter().any(|x| x.local == a))
+}
+
+/// Whether the namespace's IPv4 rules are the three defaults, so that the
+/// local and main tables are one trie (`fib4_has_custom_rules` false):
+/// results then name the main table.
+fn rules4_default(ns: &Namespace) -> bool {
+    let d = super::rule::default_rules(crate::wire::AF_INET);
+    ns.rules4.len() == d.len() && ns.rules4.iter().zip(&d).all(|(a, b)| a.priority == b.priority && a.table == b.table && a.action == b.action)
+}
+
+fn flow4(ns: &Namespace, q: &Query4, iif: u32, oif: u32) -> Flow {
+    let name = |i: u32| (i != 0).then(|| ns.link(i).map(|l| l.name.clone())).flatten();
+    Flow {
+        family: crate::wire::AF_INET,
+        dst: q.dst.to_be_bytes().to_vec(),
+        src: q.src.to_be_bytes().to_vec(),
+        iif: name(iif),
+        oif: name(oif),
+        mark: q.mark,
+        uid: q.uid,
+        tos: q.tos,
+        ip_proto: q.ip_proto,
+        sport: q.sport,
+        dport: q.dport,
+    }
+}
+
+/// `fib_lookup` for IPv4: the rules, then the table; the result names the
+/// main table while local and main are merged.
+fn fib_lookup4(ns: &Namespace, q: &Query4, iif: u32, oif: u32) -> Result<Resolved<u32>, KernelError> {
+    let flow = flow4(ns, q, iif, oif);
+    let mut res = resolve::<u32>(ns, &flow, q.dst, 0, oif)?;
+    if res.table == crate::wire::route::table::LOCAL && rules4_default(ns) {
+        res.table = crate::wire::route::table::MAIN;
+    }
+    Ok(res)
+}
+
+/// The next hop an IPv4 result leaves through: the first live one that fits
+/// `oif` (`fib_select_path` without a multipath hash).
+fn pick_nh(r: &Route<u32>, oif: u32) -> Option<&super::route::NextHop<u32>> {
+    r.nexthops.iter().find(|nh| nh.flags & rtnh_f::DEAD == 0 && (oif == 0 || nh.ifindex == oif)).or(r.nexthops.first())
+}
+
+/// An IPv4 output route lookup (`ip_route_output_key_hash_rcu`).
+pub fn output_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
+    let mut src = q.src;
+    let mut rt = Rt4 { kind: RouteType::Unicast, flags: 0, table: 0, dev: 0, gateway: None, src: 0, metrics: Vec::new(), fib: None, error: None };
+    if src != 0 {
+        if is_multicast4(src) || is_lbcast4(src) || is_zeronet4(src) {
+            return Err(KernelError::new(Errno::EINVAL));
+        }
+        if !is_local_v4(ns, src) {
+            return Err(KernelError::new(Errno::ENETUNREACH));
+        }
+    }
+    let mut dev_out = 0;
+    if q.oif != 0 {
+        let dev = ns.link(q.oif).ok_or(KernelError::new(Errno::ENODEV))?;
+        if !dev.is_up() {
+            return Err(KernelError::new(Errno::ENETUNREACH));
+        }
+        dev_out = q.oif;
+        if is_local_multicast4(q.dst) || is_lbcast4(q.dst) || q.ip_proto == 2 {
+            if src == 0 {
+                src = select_source_v4(ns, dev_out, 0, scope::LINK).unwrap_or(0);
+            }
+            rt.src = src;
+            return make_output_v4(ns, rt, q.dst, dev_out);
+        }
+        if src == 0 {
+            if is_multicast4(q.dst) {
+                src = select_source_v4(ns, dev_out, 0, scope::UNIVERSE).unwrap_or(0);
+            } else if q.dst == 0 {
+                src = select_source_v4(ns, dev_out, 0, scope::HOST).unwrap_or(0);
+            }
+        }
+    }
+    if q.dst == 0 {
+        let d = if src != 0 { src } else { 0x7f00_0001 };
+        rt.src = if src != 0 { src } else { d };
+        rt.kind = RouteType::Local;
+        rt.flags |= RTCF_LOCAL;
+        return make_output_v4(ns, rt, d, 1);
+    }
+    let res = match fib_lookup4(ns, q, 0, q.oif) {
+        Ok(r) => r,
+        Err(e) => {
+            if q.oif != 0 {
+                // "Apparently, routing tables are wrong. Assume, that the
+                // destination is on link."
+                if src == 0 {
+                    src = select_source_v4(ns, dev_out, 0, scope::LINK).unwrap_or(0);
+                }
+                rt.src = src;
+                return make_output_v4(ns, rt, q.dst, dev_out);
+            }
+            return Err(e);
+        }
+    };
+    rt.table = res.table;
+    let r = res.route;
+    if r.kind == RouteType::Local {
+        rt.src = if src != 0 { src } else { r.prefsrc.unwrap_or(q.dst) };
+        rt.kind = RouteType::Local;
+        rt.flags |= RTCF_LOCAL;
+        rt.metrics = r.metrics.clone();
+        rt.fib = Some(r);
+        return make_output_v4(ns, rt, q.dst, 1);
+    }
+    let nh = pick_nh(&r, q.oif).cloned();
+    let dev = nh.as_ref().map_or(0, |n| n.ifindex);
+    if src == 0 {
+        src = match r.prefsrc {
+            Some(p) => p,
+            None => select_source_v4(ns, dev, nh.as_ref().and_then(|n| n.gateway).unwrap_or(0), r.scope).unwrap_or(0),
+        };
+    }
+    rt.src = src;
+    rt.kind = r.kind;
+    rt.gateway = nh.as_ref().filter(|n| n.scope == scope::LINK).and_then(|n| n.gateway);
+    rt.metrics = r.metrics.clone();
+    rt.fib = Some(r);
+    make_output_v4(ns, rt, q.dst, dev)
+}
+
+/// The `rtable` of an output route (`__mkroute_output`).
+fn make_output_v4(ns: &Namespace, mut rt: Rt4, dst: u32, dev: u32) -> Result<Rt4, KernelError> {
+    let dev_is_lo = ns.link(dev).is_some_and(|l| l.is_loopback());
+    if is_loopback4(rt.src) && !dev_is_lo {
+        return Err(KernelError::new(Errno::EINVAL));
+    }
+    if is_lbcast4(dst) {
+        rt.kind = RouteType::Broadcast;
+    } else if is_multicast4(dst) {
+        rt.kind = RouteType::Multicast;
+    } else if is_zeronet4(dst) {
+        return Err(KernelError::new(Errno::EINVAL));
+    }
+    if dev_is_lo {
+        rt.flags |= RTCF_LOCAL;
+    }
+    match rt.kind {
+        RouteType::Broadcast => {
+            rt.flags |= RTCF_BROADCAST | RTCF_LOCAL;
+            rt.gateway = None;
+            rt.metrics.clear();
+        }
+        RouteType::Multicast => {
+            rt.flags |= RTCF_MULTICAST;
+            // Every IPv4 device joins the all-hosts group (ip_check_mc_rcu).
+            if dst == 0xe000_0001 {
+                rt.flags |= RTCF_LOCAL;
+            }
+        }
+        _ => {}
+    }
+    rt.dev = dev;
+    Ok(rt)
+}
+
+/// An IPv4 input route lookup for a packet arriving on `q.iif`
+/// (`ip_route_input_slow`). Errors that Linux keeps in `dst.error` are
+/// returned as errors too.
+pub fn input_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
+    let (dst, src) = (q.dst, q.src);
+    let dev = ns.link(q.iif).ok_or(KernelError::new(Errno::ENODEV))?;
+    let forwarding = ns.sysctl.ip_forward()
+        || ns.sysctl.get(&format!("net.ipv4.conf.{}.forwarding", dev.name), &[dev.name.as_str()]).is_some_and(|v| v == "1");
+    let martian = KernelError::new(Errno::EINVAL);
+    if is_multicast4(src) || is_lbcast4(src) {
+        return Err(martian);
+    }
+    let mut rt = Rt4 { kind: RouteType::Unicast, flags: 0, table: 0, dev: 1, gateway: None, src, metrics: Vec::new(), fib: None, error: None };
+    let validate = |s: u32| if is_local_v4(ns, s) { Err(KernelError::new(Errno::EINVAL)) } else { Ok(()) };
+    if is_lbcast4(dst) || (src == 0 && dst == 0) {
+        if src != 0 {
+            validate(src)?;
+        }
+        rt.kind = RouteType::Broadcast;
+        rt.flags = RTCF_BROADCAST | RTCF_LOCAL;
+        return Ok(rt);
+    }
+    if is_zeronet4(src) || is_zeronet4(dst) || is_loopback4(dst) || is_loopback4(src) {
+        return Err(martian);
+    }
+    let res = match fib_lookup4(ns, q, q.iif, 0) {
+        Ok(r) => r,
+        Err(e) => return Err(if forwarding { e } else { KernelError::new(Errno::EHOSTUNREACH) }),
+    };
+    rt.table = res.table;
+    let r = res.route;
+    match r.kind {
+        RouteType::Broadcast => {
+            if src != 0 {
+                validate(src)?;
+            }
+            rt.kind = RouteType::Broadcast;
+            rt.flags = RTCF_BROADCAST | RTCF_LOCAL;
+            rt.table = 0;
+            Ok(rt)
+        }
+        RouteType::Local => {
+            validate(src)?;
+            rt.kind = RouteType::Local;
+            rt.flags = RTCF_LOCAL;
+            rt.metrics = r.metrics.clone();
+            rt.fib = Some(r);
+            Ok(rt)
+        }
+        _ if !forwarding => Err(KernelError::new(Errno::EHOSTUNREACH)),
+        RouteType::Unicast => {
+            validate(src)?;
+            let nh = pick_nh(&r, 0).cloned();
+            rt.dev = nh.as_ref().map_or(0, |n| n.ifindex);
+            rt.gateway = nh.as_ref().filter(|n| n.scope == scope::LINK).and_then(|n| n.gateway);
+            rt.metrics = r.metrics.clone();
+            rt.fib = Some(r);
+            Ok(rt)
+        }
+        _ => Err(martian),
+    }
+}
+
+// ---------------------------------------------------------------- IPv6
+
+/// The flow of an IPv6 route query (`flowi6` as `inet6_rtm_getroute` fills it).
+#[derive(Debug, Clone, Default)]
+pub struct Query6 {
+    /// Destination.
+    pub dst: u128,
+    /// Source (0: any).
+    pub src: u128,
+    /// Input device (0: an output lookup).
+    pub iif: u32,
+    /// Output device (0: any).
+    pub oif: u32,
+    /// Firewall mark.
+    pub mark: u32,
+    /// User id of the flow.
+    pub uid: u32,
+    /// IP protocol.
+    pub ip_proto: u8,
+    /// Source port (host order).
+    pub sport: u16,
+    /// Destination port (host order).
+    pub dport: u16,
+}
+
+/// A resolved IPv6 route: the FIB entry, the table and the device and
+/// next hop picked (`fib6_result` and the `rt6_info` made from it).
+#[derive(Debug, Clone)]
+pub struct Rt6 {
+    /// The table of the FIB entry.
+    pub table: u32,
+    /// The FIB entry (`rt->from`).
+    pub route: Route<u128>,
+    /// The device the route leaves through (`dst.dev`: lo for local routes).
+    pub dev: u32,
+    /// The next hop's gateway.
+    pub gateway: Option<u128>,
+    /// The FIB device of the next hop (for source selection).
+    pub nh_dev: u32,
+}
+
+/// Multicast, link-local or loopback destinations need their device
+/// (`rt6_need_strict`).
+fn need_strict6(a: u128) -> bool {
+    a >> 120 == 0xff || a >> 118 == 0x3fa || a == 1
+}
+
+/// Looks up one IPv6 table (`fib6_table_lookup`): the longest matching
+/// prefix whose routes include a usable one; metric order within a prefix,
+/// a route through `oif` preferred (required when `strict`).
+fn table_lookup6(ns: &Namespace, table: u32, q: &Query6, strict: bool) -> Option<(Route<u128>, usize)> {
+    let trie = u128::fib(ns).table(table)?;
+    for (_, _, aliases) in trie.matches(q.dst) {
+        let mut best: Option<(usize, usize, bool)> = None;
+        for (i, r) in aliases.iter().enumerate() {
+            if r.src_len != 0 && super::fib::PrefixKey::mask(q.src, r.src_len) != r.src {
+                continue;
+            }
+            if let Some((bi, _, true)) = best {
+                if aliases[bi].priority < r.priority {
+                    break;
+                }
+            }
+            if r.nexthops.is_empty() || type_error(r.kind).is_some() {
+                if best.is_none() {
+                    best = Some((i, 0, true));
+                }
+                continue;
+            }
+            for (k, nh) in r.nexthops.iter().enumerate() {
+                if nh.flags & rtnh_f::DEAD != 0 {
+                    continue;
+                }
+                let on_oif = q.oif == 0 || nh.ifindex == q.oif;
+                if strict && q.oif != 0 && !on_oif {
+                    continue;
+                }
+                match best {
+                    None => best = Some((i, k, on_oif)),
+                    Some((bi, _, false)) if on_oif && aliases[bi].priority == r.priority => best = Some((i, k, true)),
+                    _ => {}
+                }
+            }
+        }
+        if let Some((i, k, _)) = best {
+            return Some((aliases[i].clone(), k));
+        }
+    }
+    None
+}
+
+fn flow6(ns: &Namespace, q: &Query6) -> Flow {
+    let name = |i: u32| (i != 0).then(|| ns.link(i).map(|l| l.name.clone())).flatten();
+    Flow {
+        family: crate::wire::AF_INET6,
+        dst: q.dst.to_be_bytes().to_vec(),
+        src: q.src.to_be_bytes().to_vec(),
+        iif: name(q.iif),
+        oif: name(q.oif),
+        mark: q.mark,
+        uid: q.uid,
+        tos: 0,
+        ip_proto: q.ip_proto,
+        sport: q.sport,
+        dport: q.dport,
+    }
+}
+
+/// An IPv6 route lookup (`ip6_route_output` / `ip6_route_input_lookup`
+/// through `fib6_rule_lookup`): ENETUNREACH when nothing matches, the
+/// route type's error for blackhole/unreachable/prohibit.
+pub fn route_v6(ns: &Namespace, q: &Query6) -> Result<Rt6, KernelError> {
+    let strict = need_strict6(q.dst) || (q.iif == 0 && q.oif != 0 && q.src == 0);
+    let flow = flow6(ns, q);
+    for rule in &ns.rules6 {
+        if !rule_matches(rule, &flow) {
+            continue;
+        }
+        match rule.action {
+            fr_act::TO_TBL => {
+                let Some((route, k)) = table_lookup6(ns, rule.table, q, strict) else { continue };
+                match type_error(route.kind) {
+                    Some(Errno::EAGAIN) => continue,
+                    Some(e) => return Err(KernelError::new(e)),
+                    None => {}
+                }
+                if rule.suppress_prefixlen.is_some_and(|p| u32::from(route.dst_len) <= p) {
+                    continue;
+                }
+                let nh = route.nexthops.get(k).cloned();
+                let nh_dev = nh.as_ref().map_or(0, |n| n.ifindex);
+                let dev = if matches!(route.kind, RouteType::Local | RouteType::Anycast) { 1 } else { nh_dev };
+                return Ok(Rt6 { table: rule.table, gateway: nh.and_then(|n| n.gateway), dev, nh_dev, route });
+            }
+            fr_act::BLACKHOLE => return Err(KernelError::new(Errno::EINVAL)),
+            fr_act::UNREACHABLE => return Err(KernelError::new(Errno::ENETUNREACH)),
+            fr_act::PROHIBIT => return Err(KernelError::new(Errno::EACCES)),
+            _ => {}
+        }
+    }
+    Err(KernelError::new(Errno::ENETUNREACH))
+}
+
+/// The address-selection scope of an IPv6 address (`__ipv6_addr_src_scope`):
+/// 1 node, 2 link (loopback too), 5 site, 14 global.
+fn src_scope6(a: u128) -> i32 {
+    if a >> 120 == 0xff {
+        ((a >> 112) & 0xf) as i32
+    } else if a == 1 || a >> 118 == 0x3fa {
+        2
+    } else if a >> 118 == 0x3fb {
+        5
+    } else {
+        14
+    }
+}
+
+/// The default policy label of an address (`ip6addrlbl_init_table`).
+fn label6(a: u128) -> u32 {
+    const TABLE: &[(u128, u8, u32)] = &[
+        (1, 128, 0),
+        (0xffff_0000_0000, 96, 4),
+        (0, 96, 3),
+        (0x2001_0010u128 << 96, 28, 7),
+        (0x2001_0020u128 << 96, 28, 7),
+        (0x2001u128 << 112, 32, 6),
+        (0x2002u128 << 112, 16, 2),
+        (0x3ffeu128 << 112, 16, 12),
+        (0xfec0u128 << 112, 10, 11),
+        (0xfc00u128 << 112, 7, 5),
+    ];
+    TABLE
+        .iter()
+        .filter(|(p, len, _)| super::fib::PrefixKey::mask(a, *len) == *p)
+        .max_by_key(|(_, len, _)| *len)
+        .map_or(1, |(_, _, l)| *l)
+}
+
+/// The source address Linux picks towards `dst` leaving through `dev`
+/// (`ipv6_dev_get_saddr`, RFC 6724 rules 1, 2, 3, 5, 6 and 8).
+pub fn select_source_v6(ns: &Namespace, dev: u32, dst: u128) -> Option<u128> {
+    use crate::wire::addr::ifa_f;
+    let dst_scope = src_scope6(dst);
+    let only_oif = dev != 0 && (dst >> 120 == 0xff || dst_scope <= 2);
+    let dst_label = label6(dst);
+    let score = |ifindex: u32, a: &super::addr::Ifa6| -> [i32; 6] {
+        let s = src_scope6(a.addr);
+        let scope_score = if s >= dst_scope { -s } else { s - 128 };
+        let preferred = a.addr == 1 || a.flags & (ifa_f::DEPRECATED | ifa_f::OPTIMISTIC) == 0;
+        let common = (a.addr ^ dst).leading_zeros().min(u32::from(a.prefix_len)) as i32;
+        [
+            i32::from(a.addr == dst),
+            scope_score,
+            i32::from(preferred),
+            i32::from(dev == 0 || ifindex == dev),
+            i32::from(label6(a.addr) == dst_label),
+            common,
+        ]
+    };
+    let mut best: Option<([i32; 6], u128)> = None;
+    for link in ns.links.values().filter(|l| !only_oif || l.index == dev) {
+        for a in &link.addrs6 {
+            if a.flags & ifa_f::TENTATIVE != 0 && a.flags & ifa_f::OPTIMISTIC == 0 {
+                continue;
+            }
+            if a.addr == 0 || a.addr >> 120 == 0xff {
+                continue;
+            }
+            let sc = score(link.index, a);
+            if best.as_ref().is_none_or(|(b, _)| sc > *b) {
+                best = Some((sc, a.addr));
+            }
+        }
+    }
+    best.map(|(_, a)| a)
 }
