@@ -447,7 +447,8 @@ fn route_v6(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u128>> {
             let gw = nh.gateway.ok_or(KernelError::new(Errno::ENODEV))?;
             let flow = Flow { family: AF_INET6, dst: gw.to_be_bytes().to_vec(), ..Flow::default() };
             let res = lookup::resolve::<u128>(ns, &flow, gw, 0, 0)
-                .map_err(|_| KernelError::msg(Errno::EHOSTUNREACH, "Nexthop has invalid gateway"))?;
+                // ip6_route_check_nh: EHOSTUNREACH, no extack (measured).
+                .map_err(|_| KernelError::new(Errno::EHOSTUNREACH))?;
             nh.ifindex = res.route.oif();
         }
         let dev = ns.link(nh.ifindex).ok_or(KernelError::new(Errno::ENODEV))?;

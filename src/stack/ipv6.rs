@@ -9,7 +9,7 @@ use super::Event;
 use crate::errno::{Errno, KResult, KernelError};
 use crate::wire::addr::{ifa_f, INFINITY_LIFE_TIME};
 use crate::wire::route::{rtprot, scope, table, RouteType};
-use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_REPLACE};
+use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
 
 /// Metric of kernel-made IPv6 prefix routes (IP6_RT_PRIO_ADDRCONF).
 pub const PRIO_ADDRCONF: u32 = 256;
@@ -124,10 +124,16 @@ pub fn add_v6(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: 
         a.flags |= ifa_f::TENTATIVE;
     }
     insert_addr(ns, index, a.clone());
-    let mut events = vec![Event::Addr6 { ns: id, new: true, ifindex: index, addr: a.clone(), kernel: false }];
-    for r in address_routes(index, &a, loopback) {
+    // inet6_addr_add: the prefix route first (addrconf_prefix_route), then
+    // RTM_NEWADDR and the local route once DAD is over (__ipv6_ifa_notify).
+    let mut events = Vec::new();
+    let mut routes = address_routes(index, &a, loopback);
+    let local = routes.remove(0);
+    for r in routes {
         events.extend(add_kernel_route(ns, r));
     }
+    events.push(Event::Addr6 { ns: id, new: true, ifindex: index, addr: a.clone(), kernel: false });
+    events.extend(add_kernel_route(ns, local));
     Ok(events)
 }
 
@@ -231,14 +237,7 @@ pub fn netdev_change(ns: &mut Namespace, index: u32) -> Vec<Event> {
         }
         events.extend(changed.into_iter().map(|a| Event::Addr6 { ns: id, new: true, ifindex: index, addr: a, kernel: true }));
     }
-    // Routes added on "link becomes ready" are announced with CREATE only.
-    let mut cfg = dev_config(ns, index);
-    for e in &mut cfg {
-        if let Event::Route6 { nlflags, .. } = e {
-            *nlflags = crate::wire::NLM_F_CREATE;
-        }
-    }
-    events.extend(cfg);
+    events.extend(dev_config(ns, index));
     events
 }
 
@@ -252,18 +251,21 @@ pub fn carrier_lost(_ns: &mut Namespace, _index: u32) -> Vec<Event> {
 fn dev_config(ns: &mut Namespace, index: u32) -> Vec<Event> {
     let Some(link) = ns.link(index) else { return Vec::new() };
     // IN6_ADDR_GEN_MODE_NONE: no link-local address at all.
-    if link.addr_gen_mode == 1 {
-        return Vec::new();
-    }
-    let Some(eui) = link.eui64() else { return Vec::new() };
-    let ll = (0xfe80u128 << 112) | u128::from(eui);
-    if link.addrs6.iter().any(|a| a.addr == ll) {
-        return Vec::new();
-    }
+    // addrconf_add_dev adds the multicast route whatever the address
+    // generation mode (an identical one already there is kept).
+    let gen_none = link.addr_gen_mode == 1;
+    let eui = link.eui64();
     let mut events = Vec::new();
-    let mut mc = kernel_route(table::LOCAL, 0xffu128 << 120, 8, RouteType::Multicast, index, PRIO_ADDRCONF);
-    mc.auto = true;
-    events.extend(add_kernel_route(ns, mc));
+    let mc_there = ns.fib6.aliases(table::LOCAL, 0xffu128 << 120, 8).is_some_and(|a| a.iter().any(|r| r.auto && r.uses_dev(index)));
+    if !mc_there {
+        let mc = kernel_route(table::LOCAL, 0xffu128 << 120, 8, RouteType::Multicast, index, PRIO_ADDRCONF);
+        events.extend(add_kernel_route(ns, mc));
+    }
+    let Some(eui) = eui.filter(|_| !gen_none) else { return events };
+    let ll = (0xfe80u128 << 112) | u128::from(eui);
+    if ns.link(index).is_some_and(|l| l.addrs6.iter().any(|a| a.addr == ll)) {
+        return events;
+    }
     let a = Ifa6 {
         addr: ll,
         peer: None,
@@ -299,52 +301,69 @@ pub fn ifdown(ns: &mut Namespace, index: u32, _unregister: bool) -> Vec<Event> {
     events
 }
 
-/// Inserts an IPv6 route (`fib6_add_rt2`): routes at a prefix are ordered by
-/// metric; an equal-metric route with a gateway is merged into a multipath
-/// route when both can do ECMP, as Linux does for `append` and `add`.
+/// Inserts an IPv6 route (`fib6_add_rt2node`): routes at a prefix are
+/// ordered by metric, a new one going after those of its metric; an
+/// equal-metric route with a gateway joins an existing one as a sibling
+/// (one multipath route here) when both can do ECMP. The notification says
+/// CREATE, plus EXCL when no route of the same metric was there, plus APPEND
+/// when asked. Kernel-made routes (`route.auto`) come with no request: no
+/// EXCL check and no replace.
 pub fn insert_v6(ns: &mut Namespace, route: Route<u128>, mode: AddMode) -> KResult<Vec<Event>> {
     let id = ns.id;
+    let user = !route.auto;
+    let (excl, replace) = (user && mode.excl, user && mode.replace);
     let trie = ns.fib6.table_mut(route.table);
     let aliases = trie.get_or_insert_with(route.dst, route.dst_len, Vec::new);
     let ecmp = |r: &Route<u128>| r.kind == RouteType::Unicast && !r.auto && r.nexthops.iter().all(|n| n.gateway.is_some());
     let same_level = |a: &Route<u128>| a.priority == route.priority && a.src_len == route.src_len && a.src == route.src;
-    let mut insert_at = aliases.iter().position(|a| a.priority > route.priority).unwrap_or(aliases.len());
-    let mut replace_at = None;
+    let mut nlflags = NLM_F_EXCL | if user && mode.append { NLM_F_APPEND } else { 0 };
+    let insert_at = aliases.iter().position(|a| a.priority > route.priority).unwrap_or(aliases.len());
+    let (mut found, mut fallback, mut sibling) = (None, None, None);
     for (i, existing) in aliases.iter().enumerate().filter(|(_, a)| same_level(a)) {
-        // A user request with NLM_F_EXCL may not share a metric level.
-        if mode.excl && !route.auto {
+        if excl {
             return Err(Errno::EEXIST.into());
         }
-        if mode.replace {
+        nlflags &= !NLM_F_EXCL;
+        if replace {
             if ecmp(existing) == ecmp(&route) {
-                replace_at = Some(i);
+                found = Some(i);
                 break;
             }
+            fallback = fallback.or(Some(i));
             continue;
         }
+        // rt6_duplicate_nexthop
         let dup = route.nexthops.iter().all(|nh| existing.nexthops.iter().any(|e| e.gateway == nh.gateway && e.ifindex == nh.ifindex));
         if dup {
             return Err(Errno::EEXIST.into());
         }
-        if ecmp(existing) && ecmp(&route) {
-            // A sibling: the route joins the existing one's next hops.
-            let existing = &mut aliases[i];
-            existing.nexthops.extend(route.nexthops.iter().cloned());
-            existing.multipath = true;
-            return Ok(vec![Event::Route6 { ns: id, new: true, route, nlflags: NLM_F_CREATE | NLM_F_APPEND }]);
+        if ecmp(existing) && ecmp(&route) && sibling.is_none() {
+            sibling = Some(i);
         }
-        insert_at = i + 1;
     }
-    if let Some(i) = replace_at {
-        aliases[i] = route.clone();
-        return Ok(vec![Event::Route6 { ns: id, new: true, route, nlflags: NLM_F_REPLACE }]);
-    }
-    if !mode.create {
-        if aliases.is_empty() {
-            trie.remove(route.dst, route.dst_len);
+    if replace {
+        if let Some(i) = found.or(fallback) {
+            aliases[i] = route.clone();
+            return Ok(vec![Event::Route6 { ns: id, new: true, route, nlflags: NLM_F_REPLACE }]);
         }
-        return Err(Errno::ENOENT.into());
+        if !mode.create {
+            if aliases.is_empty() {
+                trie.remove(route.dst, route.dst_len);
+            }
+            return Err(Errno::ENOENT.into());
+        }
+    }
+    nlflags |= NLM_F_CREATE;
+    if let Some(i) = sibling {
+        // The new route is notified with its siblings after it.
+        let existing = &mut aliases[i];
+        let mut shown = route.clone();
+        shown.nexthops.extend(existing.nexthops.iter().cloned());
+        shown.multipath = true;
+        existing.nexthops.extend(route.nexthops.iter().cloned());
+        existing.multipath = true;
+        return Ok(vec![Event::Route6 { ns: id, new: true, route: shown, nlflags }]);
     }
     aliases.insert(insert_at, route.clone());
-    Ok(vec![Event::Route6 { ns: id, new: true, route, nlflags: 0x600 }])
+    Ok(vec![Event::Route6 { ns: id, new: true, route, nlflags }])
 }

@@ -292,6 +292,22 @@ pub fn delete<K: Family>(ns: &mut Namespace, filter: &RouteFilter<K>) -> KResult
     let Some(pos) = aliases.iter().position(|r| filter.matches(r)) else {
         return Err(KernelError::new(Errno::ESRCH));
     };
+    // ip6_route_del: a gateway given removes only that sibling of an IPv6
+    // multipath route, and only it is announced.
+    let gw_given = filter.nexthops.iter().find(|w| w.gateway.is_some());
+    if K::FAMILY == AF_INET6 && aliases[pos].nexthops.len() > 1 {
+        if let Some(want) = gw_given {
+            let route = &mut aliases[pos];
+            if let Some(k) = route.nexthops.iter().position(|nh| nh.gateway == want.gateway && (want.ifindex == 0 || want.ifindex == nh.ifindex)) {
+                let nh = route.nexthops.remove(k);
+                route.multipath = route.nexthops.len() > 1;
+                let mut gone = route.clone();
+                gone.nexthops = vec![nh];
+                gone.multipath = false;
+                return Ok(vec![K::event(id, false, gone)]);
+            }
+        }
+    }
     let removed = aliases.remove(pos);
     if aliases.is_empty() {
         trie.remove(filter.dst, filter.dst_len);
