@@ -6,6 +6,8 @@
 use iplab::wire::attr::NlaIter;
 use iplab::wire::header::HeaderRepr;
 
+pub mod replay;
+
 /// Decodes a hex string.
 pub fn unhex(s: &str) -> Vec<u8> {
     (0..s.len() / 2).filter_map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok()).collect()
