@@ -5,6 +5,7 @@
 pub mod addr;
 pub mod link;
 pub mod neigh;
+mod nexthop6;
 pub mod netconf;
 pub mod netconf_get;
 pub mod nsid;

@@ -40,7 +40,10 @@ fn put_metrics(b: &mut MessageBuilder, metrics: &[(u16, u32)]) {
     }
     let n = b.begin_nest(rta::METRICS);
     for (k, v) in metrics {
-        b.put_u32(*k, *v);
+        match (*k == crate::wire::route::rtax::CC_ALGO).then(|| cc_algo_name(*v)) {
+            Some(name) => b.put_str(*k, name.unwrap_or("")),
+            None => b.put_u32(*k, *v),
+        }
     }
     b.end_nest(n);
     b.clear_nested_flag(n);
@@ -234,10 +237,12 @@ fn metrics(p: &Parsed<'_>) -> KResult<Vec<(u16, u32)>> {
         if a.kind == 0 || a.kind > crate::wire::route::rtax::MAX {
             return Err(KernelError::msg(Errno::EINVAL, "Invalid metric type"));
         }
-        if a.kind == crate::wire::route::rtax::CC_ALGO {
-            continue;
-        }
-        let v = a.u32()?;
+        let v = if a.kind == crate::wire::route::rtax::CC_ALGO {
+            let name = a.value.split(|&c| c == 0).next().unwrap_or_default();
+            cc_algo_key(name).ok_or(KernelError::msg(Errno::EINVAL, "Unknown tcp congestion algorithm"))?
+        } else {
+            a.u32()?
+        };
         out.retain(|(k, _)| *k != a.kind);
         if v != 0 {
             out.push((a.kind, v));
@@ -245,6 +250,19 @@ fn metrics(p: &Parsed<'_>) -> KResult<Vec<(u16, u32)>> {
     }
     out.sort_unstable();
     Ok(out)
+}
+
+/// The TCP congestion control algorithms the stack offers (the recording
+/// kernel's `tcp_available_congestion_control`); a metric stores one by
+/// its position plus one (`tcp_ca_get_key_by_name`).
+const CC_ALGOS: [&str; 3] = ["reno", "bbr", "cubic"];
+
+fn cc_algo_key(name: &[u8]) -> Option<u32> {
+    CC_ALGOS.iter().position(|a| a.as_bytes() == name).map(|i| i as u32 + 1)
+}
+
+fn cc_algo_name(key: u32) -> Option<&'static str> {
+    CC_ALGOS.get(usize::try_from(key).ok()?.checked_sub(1)?).copied()
 }
 
 /// Next hops of a request: RTA_MULTIPATH, or RTA_GATEWAY/RTA_OIF.
@@ -297,9 +315,15 @@ fn check_nh_v4(ns: &Namespace, route_scope: u8, table_id: u32, nh: &mut NextHop<
                 if nh.ifindex == 0 {
                     return Err(KernelError::msg(Errno::ENODEV, "Nexthop device required for onlink"));
                 }
+                if route_scope >= scope::LINK {
+                    return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid scope"));
+                }
                 let dev = dev_ok(nh.ifindex)?;
                 if !dev.is_up() {
                     return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
+                }
+                if dev_addr_type_v4(ns, nh.ifindex, gw) != RouteType::Unicast {
+                    return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid gateway"));
                 }
                 nh.scope = scope::LINK;
                 return Ok(());
@@ -343,6 +367,25 @@ fn check_nh_v4(ns: &Namespace, route_scope: u8, table_id: u32, nh: &mut NextHop<
             nh.scope = scope::HOST;
             Ok(())
         }
+    }
+}
+
+/// The type of `addr` as the local table sees it from `dev`
+/// (`inet_addr_type_dev_table`): broadcast while the local table does not
+/// exist yet, unicast when no local route claims it for that device.
+fn dev_addr_type_v4(ns: &Namespace, dev: u32, addr: u32) -> RouteType {
+    if addr == 0 || addr == u32::MAX {
+        return RouteType::Broadcast;
+    }
+    if addr >> 28 == 0xe {
+        return RouteType::Multicast;
+    }
+    if u32::fib(ns).table(table::LOCAL).is_none() {
+        return RouteType::Broadcast;
+    }
+    match lookup::table_lookup(ns, table::LOCAL, addr, 0, 0, 0) {
+        Some(r) if r.nexthops.first().is_none_or(|h| h.ifindex == dev) => r.kind,
+        _ => RouteType::Unicast,
     }
 }
 
@@ -442,20 +485,7 @@ fn route_v6(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u128>> {
         return Ok(r);
     }
     for nh in &mut hops {
-        if nh.ifindex == 0 {
-            // Find the device through the gateway's route.
-            let gw = nh.gateway.ok_or(KernelError::new(Errno::ENODEV))?;
-            let flow = Flow { family: AF_INET6, dst: gw.to_be_bytes().to_vec(), ..Flow::default() };
-            let res = lookup::resolve::<u128>(ns, &flow, gw, 0, 0)
-                // ip6_route_check_nh: EHOSTUNREACH, no extack (measured).
-                .map_err(|_| KernelError::new(Errno::EHOSTUNREACH))?;
-            nh.ifindex = res.route.oif();
-        }
-        let dev = ns.link(nh.ifindex).ok_or(KernelError::new(Errno::ENODEV))?;
-        if !dev.is_up() && nh.gateway.is_some() {
-            return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
-        }
-        nh.scope = scope::LINK;
+        super::nexthop6::init(ns, r.table, nh)?;
     }
     if hops.is_empty() {
         return Err(Errno::ENODEV.into());

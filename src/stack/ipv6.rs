@@ -42,8 +42,8 @@ pub fn addr_scope(addr: u128) -> u8 {
     }
 }
 
-/// Whether IPv6 is disabled on a device.
-fn disabled(ns: &Namespace, index: u32) -> bool {
+/// Whether IPv6 is disabled on a device (`disable_ipv6`).
+pub fn is_disabled(ns: &Namespace, index: u32) -> bool {
     let Some(link) = ns.link(index) else { return true };
     let name = link.name.clone();
     ns.sysctl.get(&format!("net.ipv6.conf.{name}.disable_ipv6"), &[name.as_str()]).is_some_and(|v| v == "1")
@@ -86,7 +86,7 @@ fn address_routes(index: u32, a: &Ifa6, loopback_dev: bool) -> Vec<Route<u128>> 
 /// Adds an IPv6 address and its routes (`inet6_addr_add`).
 pub fn add_v6(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: bool) -> KResult<Vec<Event>> {
     let id = ns.id;
-    if disabled(ns, index) {
+    if is_disabled(ns, index) {
         return Err(KernelError::msg(Errno::EACCES, "ipv6: IPv6 is disabled on this device"));
     }
     let link = ns.link(index).ok_or(KernelError::new(Errno::ENODEV))?;
@@ -193,7 +193,7 @@ fn remove_addr_at(ns: &mut Namespace, index: u32, pos: usize) -> Vec<Event> {
 /// NETDEV_UP (`addrconf_notify`): loopback gets ::1; a device with carrier
 /// gets its link-local address (otherwise "link is not ready").
 pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
-    if disabled(ns, index) {
+    if is_disabled(ns, index) {
         return Vec::new();
     }
     let Some(link) = ns.link_mut(index) else { return Vec::new() };
@@ -222,7 +222,7 @@ pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
 
 /// NETDEV_CHANGE with carrier: "link becomes ready".
 pub fn netdev_change(ns: &mut Namespace, index: u32) -> Vec<Event> {
-    if !ns.link(index).is_some_and(|l| l.is_up()) || disabled(ns, index) {
+    if !ns.link(index).is_some_and(|l| l.is_up()) || is_disabled(ns, index) {
         return Vec::new();
     }
     let mut events = Vec::new();

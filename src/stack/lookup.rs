@@ -19,7 +19,7 @@ pub struct Resolved<K> {
 }
 
 /// The errno a route type gives a lookup that ends on it (`fib_props`).
-fn type_error(kind: RouteType) -> Option<Errno> {
+pub fn type_error(kind: RouteType) -> Option<Errno> {
     match kind {
         RouteType::Blackhole => Some(Errno::EINVAL),
         RouteType::Unreachable => Some(Errno::EHOSTUNREACH),
@@ -495,7 +495,7 @@ fn need_strict6(a: u128) -> bool {
 /// Looks up one IPv6 table (`fib6_table_lookup`): the longest matching
 /// prefix whose routes include a usable one; metric order within a prefix,
 /// a route through `oif` preferred (required when `strict`).
-fn table_lookup6(ns: &Namespace, table: u32, q: &Query6, strict: bool) -> Option<(Route<u128>, usize)> {
+pub fn table_lookup6(ns: &Namespace, table: u32, q: &Query6, strict: bool) -> Option<(Route<u128>, usize)> {
     let trie = u128::fib(ns).table(table)?;
     for (_, _, aliases) in trie.matches(q.dst) {
         let mut best: Option<(usize, usize, bool)> = None;

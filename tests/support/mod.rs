@@ -135,6 +135,12 @@ pub fn check_gaps(kind: &str, failures: &[(String, String)], gaps: &[String], to
         total - failures.len(),
         gaps.len()
     );
+    // IPLAB_SHOW_GAPS=1 prints the differences of the listed gaps too.
+    if std::env::var_os("IPLAB_SHOW_GAPS").is_some() {
+        for (n, d) in failures.iter().filter(|(n, _)| gaps.contains(n)) {
+            eprintln!("known gap {n}:\n{d}\n");
+        }
+    }
     let mut msg = String::new();
     if !unexpected.is_empty() {
         msg += &format!("{} {kind} differ from Linux and are not known gaps:\n\n", unexpected.len());
