@@ -28,6 +28,7 @@ pub mod printf;
 pub mod route;
 pub mod rule;
 pub mod usage;
+pub mod xfrm;
 
 #[cfg(test)]
 mod tests_replay;
@@ -70,7 +71,7 @@ pub const OBJECTS: &[(&str, ObjectFn)] = &[
     ("tcpmetrics", unsupported),
     ("tcp_metrics", unsupported),
     ("monitor", monitor::do_ipmonitor),
-    ("xfrm", unsupported),
+    ("xfrm", xfrm::do_xfrm),
     ("mroute", unsupported),
     ("mrule", unsupported),
     ("netns", netns::do_netns),
@@ -224,8 +225,9 @@ pub(crate) fn parse_global(args: &[String], out: &mut Output) -> Res<(Global, us
             return Err(usage(out));
         } else if matches(opt, "-netns") {
             i += 1;
+            // NEXT_ARG leaves argv[1] NULL here: netns_switch(NULL).
             let Some(v) = args.get(i) else {
-                out.err("Command line is not complete. Try option \"help\"\n");
+                out.err("Cannot open network namespace \"(null)\": No such file or directory\n");
                 return Err(Exit(255));
             };
             g.netns = Some(v.clone());

@@ -149,6 +149,29 @@ impl Shell {
     /// namespace, then restores the previous one. None when the words are
     /// not a netns exec.
     fn netns_exec(&mut self, args: &[String], out: &mut Output) -> Option<i32> {
+        // `ip -all netns exec CMD...`: CMD in every namespace (on_netns_exec).
+        if args.first().is_some_and(|o| o.len() > 1 && matches(o, "-all")) {
+            let rest = args.get(1..).unwrap_or_default();
+            let obj = rest.first()?;
+            let first = crate::ip::OBJECTS.iter().find(|(n, _)| matches(obj, n)).map(|(n, _)| *n);
+            if first != Some("netns") || !rest.get(1).is_some_and(|c| matches(c, "exec")) {
+                return None;
+            }
+            let cmd = &rest[2..];
+            if cmd.is_empty() {
+                out.err("No command specified\n");
+                return Some(1);
+            }
+            let saved = self.host.current_netns();
+            for ns in self.host.netns_list() {
+                out.out(&format!("\nnetns: {ns}\n"));
+                if self.host.set_current_netns(Some(&ns)).is_ok() {
+                    self.exec(cmd, out, true);
+                }
+            }
+            let _ = self.host.set_current_netns(saved.as_deref());
+            return Some(0);
+        }
         let obj = args.first()?;
         // Abbreviations resolve like ip's object table.
         let first = crate::ip::OBJECTS.iter().find(|(n, _)| matches(obj, n)).map(|(n, _)| *n);

@@ -8,7 +8,7 @@ use super::route::{AddMode, NextHop, Route};
 use super::Event;
 use crate::errno::{Errno, KResult, KernelError};
 use crate::wire::addr::{ifa_f, INFINITY_LIFE_TIME};
-use crate::wire::route::{rtprot, scope, table, RouteType};
+use crate::wire::route::{rtnh_f, rtprot, scope, table, RouteType};
 use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
 
 /// Metric of kernel-made IPv6 prefix routes (IP6_RT_PRIO_ADDRCONF).
@@ -99,11 +99,15 @@ pub fn add_v6(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: 
         let x = &mut l.addrs6[pos];
         x.valid_lft = a.valid_lft;
         x.preferred_lft = a.preferred_lft;
-        x.flags = (x.flags & ifa_f::PERMANENT) | (a.flags & (ifa_f::NOPREFIXROUTE | ifa_f::NODAD | ifa_f::HOMEADDRESS | ifa_f::MANAGETEMPADDR));
+        // inet6_addr_modify: the request's flags replace these, the
+        // state flags (tentative, optimistic, ...) stay.
+        let from_request = ifa_f::NOPREFIXROUTE | ifa_f::NODAD | ifa_f::HOMEADDRESS | ifa_f::MANAGETEMPADDR;
+        x.flags = (x.flags & !(from_request | ifa_f::PERMANENT | ifa_f::DEPRECATED)) | (a.flags & from_request);
         if x.valid_lft == INFINITY_LIFE_TIME {
             x.flags |= ifa_f::PERMANENT;
-        } else {
-            x.flags &= !ifa_f::PERMANENT;
+        }
+        if x.preferred_lft == 0 {
+            x.flags |= ifa_f::DEPRECATED;
         }
         x.rt_priority = a.rt_priority;
         x.proto = a.proto;
@@ -193,6 +197,8 @@ fn remove_addr_at(ns: &mut Namespace, index: u32, pos: usize) -> Vec<Event> {
 /// NETDEV_UP (`addrconf_notify`): loopback gets ::1; a device with carrier
 /// gets its link-local address (otherwise "link is not ready").
 pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
+    // rt6_sync_up(dev, RTNH_F_DEAD)
+    ns.fib6.for_each_mut(|r| r.nexthops.iter_mut().filter(|n| n.ifindex == index).for_each(|n| n.flags &= !rtnh_f::DEAD));
     if is_disabled(ns, index) {
         return Vec::new();
     }
@@ -285,20 +291,39 @@ fn dev_config(ns: &mut Namespace, index: u32) -> Vec<Event> {
 
 /// `addrconf_ifdown`: routes through the device and (without
 /// keep_addr_on_down) every address go.
-pub fn ifdown(ns: &mut Namespace, index: u32, _unregister: bool) -> Vec<Event> {
+pub fn ifdown(ns: &mut Namespace, index: u32, unregister: bool) -> Vec<Event> {
     let id = ns.id;
     if let Some(l) = ns.link_mut(index) {
         l.inet6_ready = false;
     }
     let mut events = Vec::new();
-    for r in ns.fib6.remove_where(|r| r.uses_dev(index)) {
-        events.push(Event::Route6 { ns: id, new: false, route: r, nlflags: 0 });
-    }
+    events.extend(routes_down(ns, index, unregister, false));
     while let Some(a) = ns.link_mut(index).and_then(|l| if l.addrs6.is_empty() { None } else { Some(l.addrs6.remove(0)) }) {
         events.push(Event::Addr6 { ns: id, new: false, ifindex: index, addr: a, kernel: true });
     }
     // Local routes of addresses on other devices that pointed here stay.
     events
+}
+
+/// `fib6_ifdown` for a device going down (or away): its routes go, except
+/// that a multipath route keeps its other live next hops (going down marks
+/// this device's ones dead, unregistering drops them). `keep_local` spares
+/// the local table.
+pub fn routes_down(ns: &mut Namespace, index: u32, unregister: bool, keep_local: bool) -> Vec<Event> {
+    let id = ns.id;
+    let lives_elsewhere = |r: &Route<u128>| r.nexthops.iter().any(|n| n.ifindex != index && n.flags & rtnh_f::DEAD == 0);
+    ns.fib6.for_each_mut(|r| {
+        if r.multipath && r.uses_dev(index) && lives_elsewhere(r) {
+            if unregister {
+                r.nexthops.retain(|n| n.ifindex != index);
+                r.multipath = r.nexthops.len() > 1;
+            } else {
+                r.nexthops.iter_mut().filter(|n| n.ifindex == index).for_each(|n| n.flags |= rtnh_f::DEAD);
+            }
+        }
+    });
+    let doomed = |r: &Route<u128>| r.uses_dev(index) && !(r.multipath && lives_elsewhere(r)) && !(keep_local && r.table == table::LOCAL);
+    ns.fib6.remove_where(doomed).into_iter().map(|route| Event::Route6 { ns: id, new: false, route, nlflags: 0 }).collect()
 }
 
 /// Inserts an IPv6 route (`fib6_add_rt2node`): routes at a prefix are

@@ -579,7 +579,6 @@ fn default_operstate(net: &Net, ns: NsId, index: u32) -> OperState {
 /// (`fib_sync_down_dev` + `fib_flush`): all except host-scope ones; multipath
 /// routes lose only that next hop while another one lives.
 pub fn fib_sync_down(nsr: &mut super::Namespace, index: u32, admin_down: bool) -> Vec<Event> {
-    let id = nsr.id;
     let mut events = Vec::new();
     if !admin_down {
         return events;
@@ -597,9 +596,7 @@ pub fn fib_sync_down(nsr: &mut super::Namespace, index: u32, admin_down: bool) -
         r.uses_dev(index)
             && r.nexthops.iter().all(|nh| nh.ifindex == index && nh.scope != crate::wire::route::scope::NOWHERE || nh.flags & dead != 0)
     });
-    for r in nsr.fib6.remove_where(|r| r.uses_dev(index) && r.table != crate::wire::route::table::LOCAL) {
-        events.push(Event::Route6 { ns: id, new: false, route: r, nlflags: 0 });
-    }
+    events.extend(super::ipv6::routes_down(nsr, index, false, true));
     events
 }
 
