@@ -15,12 +15,19 @@ pub enum Stream {
 pub struct Output {
     /// The pieces written, in order.
     pub chunks: Vec<(Stream, String)>,
+    /// Whether standard output is a terminal (what `isatty(1)` would say):
+    /// `ip -color=auto` colours only then.
+    pub terminal: bool,
 }
 
 impl Output {
     /// Empty output.
     pub fn new() -> Self {
         Output::default()
+    }
+    /// Empty output that goes to a terminal.
+    pub fn terminal() -> Self {
+        Output { terminal: true, ..Output::default() }
     }
     /// Writes to standard output.
     pub fn out(&mut self, s: &str) {

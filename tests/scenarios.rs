@@ -27,7 +27,8 @@ pub fn transcript(script: &str) -> String {
             continue;
         }
         out.push_str(&format!("$ {line}\n"));
-        let mut o = Output::new();
+        // The recorder runs every command on a pseudo-terminal.
+        let mut o = Output::terminal();
         let status = shell.run_line(line, &mut o);
         out.push_str(&o.combined());
         if status != 0 {

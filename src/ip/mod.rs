@@ -283,7 +283,7 @@ fn run_inner(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
     }
     // `check_enable_color`: never with JSON; "auto" needs a terminal.
     let color = g.opts.json == 0
-        && (g.color == ColorOpt::Always || (g.color == ColorOpt::Auto && host.stdout_is_terminal()));
+        && (g.color == ColorOpt::Always || (g.color == ColorOpt::Auto && (out.terminal || host.stdout_is_terminal())));
     // A batch runs on one socket without strict checking.
     let rth = match Rtnl::open(host, g.batch.is_none()) {
         Ok(r) => r,

@@ -151,7 +151,12 @@ fn fill6_with(net: &Net, ns: NsId, r: &Route<u128>, kind: MessageType, seq: u32,
     };
     let single = r.nexthops.len() == 1;
     if single && get.is_none() {
-        hdr.flags = u32::from(nh_flags(nsr, &r.nexthops[0]));
+        let mut f = nh_flags(nsr, &r.nexthops[0]);
+        // fib6_nh_init: local and anycast routes never get RTNH_F_LINKDOWN.
+        if matches!(r.kind, RouteType::Local | RouteType::Anycast) {
+            f &= !rtnh_f::LINKDOWN;
+        }
+        hdr.flags = u32::from(f);
     }
     b.push(&hdr.to_bytes());
     b.put_u32(rta::TABLE, r.table);
