@@ -165,7 +165,7 @@ pub fn new_addr(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 return Err(Errno::EINVAL.into());
             }
             if ns.link(hdr.index).is_none() {
-                return Err(KernelError::msg(Errno::ENODEV, "Unable to find the device"));
+                return Err(KernelError::msg(Errno::ENODEV, "ipv6: Unable to find the interface"));
             }
             let flags = match attrs.get(ifa::FLAGS) {
                 Some(f) => f.u32()?,
@@ -254,6 +254,10 @@ pub fn dump_addrs(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     }
     let net = &*ctx.net;
     let Some(ns) = net.ns(ctx.ns) else { return Ok(()) };
+    // inet_dump_ifaddr / inet6_dump_addr: the filtered device must exist.
+    if index_filter.is_some_and(|i| ns.link(i).is_none()) {
+        return Err(Errno::ENODEV.into());
+    }
     let flags = NLM_F_MULTI | if ctx.filtered { NLM_F_DUMP_FILTERED } else { 0 };
     let (seq, pid, now) = (req.header.seq, req.port, net.now_ms);
     let links = ns.links.values().filter(|l| index_filter.is_none_or(|i| i == l.index));

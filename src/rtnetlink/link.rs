@@ -328,7 +328,9 @@ fn put_inet6_attrs(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext
         sysctl.and_then(|s| s.get(&key, &[link.name.as_str()])).and_then(|v| v.trim().parse().ok())
     };
     use crate::wire::link::inet6;
-    b.put_u32(inet6::FLAGS, if link.inet6_ready { 0x8000_0000 } else { 0 });
+    // IF_READY, IF_RS_SENT
+    let rs_sent = if link.inet6_rs_sent { 0x10 } else { 0 };
+    b.put_u32(inet6::FLAGS, if link.inet6_ready { 0x8000_0000 | rs_sent } else { 0 });
     let mut ci = [0u8; 16];
     ci[0..4].copy_from_slice(&65535u32.to_ne_bytes());
     ci[4..8].copy_from_slice(&((link.created_ms / 10) as u32).to_ne_bytes());
@@ -453,11 +455,12 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             }
         }
     }
-    // Only strict dumps say they were filtered.
-    ctx.filtered = req.strict && (master_filter.is_some() || kind_filter.is_some());
+    // Only strict dumps say they were filtered, in each part but not in
+    // NLMSG_DONE (rtnl_dump_ifinfo sets no answer_flags).
+    let filtered = req.strict && (master_filter.is_some() || kind_filter.is_some());
     let net = &*ctx.net;
     let Some(ns) = net.ns(ctx.ns) else { return Ok(()) };
-    let flags = NLM_F_MULTI | if ctx.filtered { crate::wire::NLM_F_DUMP_FILTERED } else { 0 };
+    let flags = NLM_F_MULTI | if filtered { crate::wire::NLM_F_DUMP_FILTERED } else { 0 };
     if req.payload.first() == Some(&crate::wire::AF_INET6) {
         for link in ns.links.values() {
             ctx.replies.push(fill_inet6(net, ctx.ns, link, req.header.seq, req.port, NLM_F_MULTI));

@@ -176,6 +176,7 @@ impl Kernel {
             // The link watch settles what the request left queued.
             let settled = crate::stack::link::settle_linkwatch(ctx.net);
             ctx.events.extend(settled);
+            crate::stack::ipv6::settle_dad(ctx.net);
         }
         let Ctx { events, replies, filtered, notices, .. } = ctx;
         // Changes are announced even when the request fails part-way

@@ -221,6 +221,8 @@ pub fn dump_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let family = req.payload.first().copied().unwrap_or(AF_UNSPEC);
     let mut proxy = false;
     let mut dev_filter = None;
+    // The parts say they were filtered; NLMSG_DONE does not (no answer_flags).
+    let mut filtered = false;
     if let Ok(hdr) = NdMsgRepr::parse(req.payload) {
         proxy = hdr.flags == ntf::PROXY;
         if req.strict {
@@ -230,14 +232,14 @@ pub fn dump_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if let Ok(attrs) = AttrTable::parse(&req.payload[NDMSG_LEN..], NDA_MAX) {
                 if let Some(i) = attrs.get(nda::IFINDEX) {
                     dev_filter = Some(i.u32()?);
-                    ctx.filtered = true;
+                    filtered = true;
                 }
             }
         }
     }
     let now = ctx.net.now_ms;
     let Some(ns) = ctx.net.ns(ctx.ns) else { return Ok(()) };
-    let flags = NLM_F_MULTI | if ctx.filtered { crate::wire::NLM_F_DUMP_FILTERED } else { 0 };
+    let flags = NLM_F_MULTI | if filtered { crate::wire::NLM_F_DUMP_FILTERED } else { 0 };
     for fam in [AF_INET, AF_INET6] {
         if family != AF_UNSPEC && family != fam {
             continue;

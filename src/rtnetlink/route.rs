@@ -613,7 +613,7 @@ pub fn dump_routes(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         let attrs = AttrTable::parse(&req.payload[RTMSG_LEN..], RTA_MAX)?;
         for k in 1..=RTA_MAX {
             if attrs.has(k) && k != rta::TABLE && k != rta::OIF {
-                return Err(KernelError::msg(Errno::EINVAL, "Unsupported attribute in FIB dump request"));
+                return Err(KernelError::msg(Errno::EINVAL, "Unsupported attribute in dump request"));
             }
         }
         if hdr.table != 0 {

@@ -216,10 +216,19 @@ pub fn new_rule(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         // fib_default_rule_pref: one below the second rule's preference.
         r.priority = rules.get(1).map_or(0, |s| s.priority.saturating_sub(1));
     }
-    if r.action == fr_act::TO_TBL && r.table == 0 && !r.l3mdev {
-        return Err(KernelError::msg(Errno::EINVAL, "Invalid table"));
-    }
     // A rule naming a device that does not exist is detached until it appears.
+    if r.action == fr_act::TO_TBL && r.table == 0 && !r.l3mdev {
+        if r.family == AF_INET6 {
+            // fib6_rule_configure
+            return Err(KernelError::msg(Errno::EINVAL, "Invalid table"));
+        }
+        // fib4_rule_configure: the rule gets a new empty table
+        // (fib_empty_table: the first unused id).
+        let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENOENT))?;
+        let id = (1..=u32::MAX).find(|&t| ns.fib4.table(t).is_none()).ok_or(KernelError::new(Errno::ENOBUFS))?;
+        ns.fib4.table_mut(id);
+        r.table = id;
+    }
     let has = |n: &Option<String>| n.as_ref().is_none_or(|n| ns_has_dev(ctx.net, ctx.ns, n));
     if !has(&r.iifname) {
         r.flags |= crate::wire::rule::fib_rule::IIF_DETACHED;

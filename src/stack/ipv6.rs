@@ -289,12 +289,46 @@ fn dev_config(ns: &mut Namespace, index: u32) -> Vec<Event> {
     events
 }
 
+/// What happens once the link-local addresses' DAD is over, after the
+/// request that started it has been answered (`addrconf_dad_completed`): a
+/// host (accept_ra 1 without forwarding, or accept_ra 2) has sent its router
+/// solicitation. No notification says so; later dumps show IF_RS_SENT.
+pub fn settle_dad(net: &mut super::Net) {
+    let ids: Vec<super::NsId> = net.namespaces().map(|n| n.id).collect();
+    for id in ids {
+        let Some(ns) = net.ns_mut(id) else { continue };
+        let candidates: Vec<u32> = ns
+            .links
+            .values()
+            .filter(|l| l.inet6_ready && !l.inet6_rs_sent && !l.is_loopback())
+            .filter(|l| l.addrs6.iter().any(|a| a.scope == scope::LINK && a.flags & ifa_f::TENTATIVE == 0))
+            .map(|l| l.index)
+            .collect();
+        for index in candidates {
+            let accept_ra = conf(ns, index, "accept_ra");
+            let host = conf(ns, index, "forwarding").as_deref() == Some("0");
+            if accept_ra.as_deref() == Some("2") || (accept_ra.as_deref() == Some("1") && host) {
+                if let Some(l) = ns.link_mut(index) {
+                    l.inet6_rs_sent = true;
+                }
+            }
+        }
+    }
+}
+
+/// The value of `net.ipv6.conf.DEV.KEY` for a device.
+fn conf(ns: &Namespace, index: u32, key: &str) -> Option<String> {
+    let name = ns.link(index)?.name.clone();
+    ns.sysctl.get(&format!("net.ipv6.conf.{name}.{key}"), &[name.as_str()]).map(|v| v.to_string())
+}
+
 /// `addrconf_ifdown`: routes through the device and (without
 /// keep_addr_on_down) every address go.
 pub fn ifdown(ns: &mut Namespace, index: u32, unregister: bool) -> Vec<Event> {
     let id = ns.id;
     if let Some(l) = ns.link_mut(index) {
         l.inet6_ready = false;
+        l.inet6_rs_sent = false;
     }
     let mut events = Vec::new();
     events.extend(routes_down(ns, index, unregister, false));

@@ -189,6 +189,9 @@ pub struct Link {
     pub qdisc_attached: bool,
     /// addrconf considers the device ready (IF_READY in IFLA_INET6_FLAGS).
     pub inet6_ready: bool,
+    /// IPv6 sent a router solicitation (IF_RS_SENT): its link-local
+    /// address finished DAD while it accepted router advertisements.
+    pub inet6_rs_sent: bool,
     /// Time the device was created (ms).
     pub created_ms: u64,
 }
@@ -225,6 +228,7 @@ impl Link {
             addrs6: Vec::new(),
             addr_gen_mode: 0,
             inet6_ready: false,
+            inet6_rs_sent: false,
             qdisc_attached: false,
             mtu6: 1500,
             created_ms: 0,
