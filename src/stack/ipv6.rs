@@ -128,17 +128,38 @@ pub fn add_v6(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: 
         a.flags |= ifa_f::TENTATIVE;
     }
     insert_addr(ns, index, a.clone());
-    // inet6_addr_add: the prefix route first (addrconf_prefix_route), then
-    // RTM_NEWADDR and the local route once DAD is over (__ipv6_ifa_notify).
+    // inet6_addr_add: the multicast route (addrconf_add_dev), the prefix
+    // route (addrconf_prefix_route), then RTM_NEWADDR and the local route
+    // once DAD is over (__ipv6_ifa_notify). Routes through a device that is
+    // down fail silently ("Nexthop device is not up"); the prefix route
+    // comes back on NETDEV_UP, the local route when DAD completes.
+    let up = ns.link(index).is_some_and(|l| l.is_up());
     let mut events = Vec::new();
+    if up && !loopback {
+        events.extend(add_mroute(ns, index));
+    }
     let mut routes = address_routes(index, &a, loopback);
     let local = routes.remove(0);
-    for r in routes {
-        events.extend(add_kernel_route(ns, r));
+    if up {
+        for r in routes {
+            events.extend(add_kernel_route(ns, r));
+        }
     }
     events.push(Event::Addr6 { ns: id, new: true, ifindex: index, addr: a.clone(), kernel: false });
-    events.extend(add_kernel_route(ns, local));
+    if a.flags & ifa_f::TENTATIVE == 0 {
+        events.extend(add_kernel_route(ns, local));
+    }
     Ok(events)
+}
+
+/// `addrconf_add_mroute`: the ff00::/8 route of a device in table local,
+/// unless it is there already.
+fn add_mroute(ns: &mut Namespace, index: u32) -> Vec<Event> {
+    let there = ns.fib6.aliases(table::LOCAL, 0xffu128 << 120, 8).is_some_and(|a| a.iter().any(|r| r.auto && r.uses_dev(index)));
+    if there {
+        return Vec::new();
+    }
+    add_kernel_route(ns, kernel_route(table::LOCAL, 0xffu128 << 120, 8, RouteType::Multicast, index, PRIO_ADDRCONF))
 }
 
 /// Inserts into the address list: ordered by scope, newer first within one.
@@ -202,7 +223,17 @@ pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
     if is_disabled(ns, index) {
         return Vec::new();
     }
-    let Some(link) = ns.link_mut(index) else { return Vec::new() };
+    // addrconf_permanent_addr: addresses added while the device was down
+    // get their prefix routes now.
+    let mut events = Vec::new();
+    let kept: Vec<Ifa6> = ns.link(index).map(|l| l.addrs6.clone()).unwrap_or_default();
+    let loopback_dev = ns.link(index).is_some_and(|l| l.is_loopback());
+    for a in &kept {
+        for r in address_routes(index, a, loopback_dev).into_iter().skip(1) {
+            events.extend(add_kernel_route(ns, r));
+        }
+    }
+    let Some(link) = ns.link_mut(index) else { return events };
     link.inet6_ready = link.is_loopback() || link.carrier;
     if link.is_loopback() {
         let a = Ifa6 {
@@ -218,12 +249,13 @@ pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
             rt_priority: 0,
             proto: IFAPROT_KERNEL_LO,
         };
-        return super::event::kernel_made(add_v6(ns, index, a, false, false).unwrap_or_default());
+        events.extend(super::event::kernel_made(add_v6(ns, index, a, false, false).unwrap_or_default()));
+        return events;
     }
     if link.carrier {
-        return dev_config(ns, index);
+        events.extend(dev_config(ns, index));
     }
-    Vec::new()
+    events
 }
 
 /// NETDEV_CHANGE with carrier: "link becomes ready".
@@ -241,7 +273,11 @@ pub fn netdev_change(ns: &mut Namespace, index: u32) -> Vec<Event> {
             a.flags &= !ifa_f::TENTATIVE;
             changed.push(a.clone());
         }
-        events.extend(changed.into_iter().map(|a| Event::Addr6 { ns: id, new: true, ifindex: index, addr: a, kernel: true }));
+        for a in changed {
+            let local = address_routes(index, &a, false).remove(0);
+            events.push(Event::Addr6 { ns: id, new: true, ifindex: index, addr: a, kernel: true });
+            events.extend(add_kernel_route(ns, local));
+        }
     }
     events.extend(dev_config(ns, index));
     events
@@ -261,12 +297,7 @@ fn dev_config(ns: &mut Namespace, index: u32) -> Vec<Event> {
     // generation mode (an identical one already there is kept).
     let gen_none = link.addr_gen_mode == 1;
     let eui = link.eui64();
-    let mut events = Vec::new();
-    let mc_there = ns.fib6.aliases(table::LOCAL, 0xffu128 << 120, 8).is_some_and(|a| a.iter().any(|r| r.auto && r.uses_dev(index)));
-    if !mc_there {
-        let mc = kernel_route(table::LOCAL, 0xffu128 << 120, 8, RouteType::Multicast, index, PRIO_ADDRCONF);
-        events.extend(add_kernel_route(ns, mc));
-    }
+    let mut events = add_mroute(ns, index);
     let Some(eui) = eui.filter(|_| !gen_none) else { return events };
     let ll = (0xfe80u128 << 112) | u128::from(eui);
     if ns.link(index).is_some_and(|l| l.addrs6.iter().any(|a| a.addr == ll)) {
