@@ -59,6 +59,9 @@ pub struct Ctx<'a> {
     /// Ready-made notifications (message, group) for changes that are not
     /// stack events.
     pub notices: Vec<(Vec<u8>, u32)>,
+    /// The request's `nlmsg_flags` as the handler left them: the ACK echoes
+    /// the header the kernel modified (`ip6_route_multipath_add` does).
+    pub request_flags: Option<u16>,
 }
 
 type Handler = fn(&mut Ctx<'_>, &Request<'_>) -> KResult<()>;
@@ -108,8 +111,8 @@ impl Kernel {
     pub fn send(&mut self, port: u32, datagram: &[u8]) -> Vec<Vec<u8>> {
         let mut out = Vec::new();
         let Some(sock) = self.sockets.get(&port) else { return out };
-        let (ns, strict, ext_ack, cap_ack, privileged) =
-            (sock.ns, sock.strict_chk, sock.ext_ack, sock.cap_ack, sock.creds.net_admin);
+        let (ns, strict, ext_ack, cap_ack, privileged, uid) =
+            (sock.ns, sock.strict_chk, sock.ext_ack, sock.cap_ack, sock.creds.net_admin, sock.creds.uid);
         if crate::history::may_change_state(datagram) {
             self.history.push(crate::history::Op::Datagram { ns: ns.0, privileged, bytes: datagram.to_vec() });
         }
@@ -118,7 +121,8 @@ impl Kernel {
         let mut pending_done: Option<Vec<u8>> = None;
         for msg in MessageIter::new(datagram) {
             let Ok(msg) = msg else { break };
-            let req = Request::new(&msg, port, strict);
+            let mut req = Request::new(&msg, port, strict);
+            req.uid = uid;
             let is_dump = msg.header.flags & NLM_F_REQUEST != 0
                 && msg.header.kind >= 16
                 && msg.header.kind & 3 == 2
@@ -136,9 +140,13 @@ impl Kernel {
                     }
                 }
                 Ok(Outcome::DumpFailed(e, filtered)) => out.push(reply::done_error(&req, &e, ext_ack, filtered)),
-                Ok(Outcome::Done) => {
+                Ok(Outcome::Done(flags)) => {
                     if req.has(NLM_F_ACK) {
-                        out.push(reply::ack(&req, None, ext_ack, cap_ack));
+                        let mut echoed = req.clone();
+                        if let Some(f) = flags {
+                            echoed.header.flags = f;
+                        }
+                        out.push(reply::ack(&echoed, None, ext_ack, cap_ack));
                     }
                 }
                 Err(e) => out.push(reply::ack(&req, Some(&e), ext_ack, cap_ack)),
@@ -152,7 +160,7 @@ impl Kernel {
         let h = req.header;
         // Only requests are handled; control messages are only acknowledged.
         if h.flags & NLM_F_REQUEST == 0 || h.kind < 16 {
-            return Ok(Outcome::Done);
+            return Ok(Outcome::Done(None));
         }
         let kind = MessageType::from(h.kind);
         if h.kind > 127 {
@@ -160,7 +168,7 @@ impl Kernel {
         }
         // Every rtnetlink message must carry at least its family byte.
         if req.payload.is_empty() {
-            return Ok(Outcome::Done);
+            return Ok(Outcome::Done(None));
         }
         let family = req.payload[0];
         let is_get = h.kind & 3 == 2;
@@ -170,7 +178,7 @@ impl Kernel {
         let dump = is_get && h.flags & NLM_F_DUMP != 0;
         let handler = if dump { dump_handler(kind, family) } else { doit_handler(kind, family) };
         let handler = handler.ok_or(KernelError::new(Errno::EOPNOTSUPP))?;
-        let mut ctx = Ctx { net: &mut self.net, ns, events: Vec::new(), replies: Vec::new(), filtered: false, notices: Vec::new() };
+        let mut ctx = Ctx { net: &mut self.net, ns, events: Vec::new(), replies: Vec::new(), filtered: false, notices: Vec::new(), request_flags: None };
         let result = handler(&mut ctx, req);
         if result.is_ok() && !is_get {
             // The link watch settles what the request left queued.
@@ -178,7 +186,7 @@ impl Kernel {
             ctx.events.extend(settled);
             crate::stack::ipv6::settle_dad(ctx.net);
         }
-        let Ctx { events, replies, filtered, notices, .. } = ctx;
+        let Ctx { events, replies, filtered, notices, request_flags, .. } = ctx;
         // Changes are announced even when the request fails part-way
         // (handlers only fail before changing anything).
         let echo = req.has(NLM_F_ECHO);
@@ -199,7 +207,7 @@ impl Kernel {
             out.push(reply::done(req, filtered));
             return Ok(Outcome::Dumped);
         }
-        Ok(Outcome::Done)
+        Ok(Outcome::Done(request_flags))
     }
 
     /// Sends an event to every socket of its namespace that joined its
@@ -228,7 +236,7 @@ impl Kernel {
     /// timers) with no origin.
     pub fn announce(&mut self, events: &[Event]) {
         let hdr = crate::wire::HeaderRepr::default();
-        let req = Request { header: hdr, payload: &[], bytes: &[], port: 0, strict: false };
+        let req = Request { header: hdr, payload: &[], bytes: &[], port: 0, strict: false, uid: 0 };
         let mut sink = Vec::new();
         for ev in events {
             self.deliver(ev, &req, false, &mut sink);
@@ -239,8 +247,9 @@ impl Kernel {
 enum Outcome {
     /// A dump was answered (its parts and NLMSG_DONE are out; no ACK).
     Dumped,
-    /// A request was carried out; ACK if asked.
-    Done,
+    /// A request was carried out; ACK if asked, echoing the request's
+    /// flags as the handler left them.
+    Done(Option<u16>),
     /// A dump callback failed: the error ends the dump inside NLMSG_DONE
     /// (with NLM_F_DUMP_FILTERED when the filter had been accepted).
     DumpFailed(KernelError, bool),

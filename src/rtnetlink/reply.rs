@@ -22,12 +22,14 @@ pub struct Request<'a> {
     pub port: u32,
     /// NETLINK_GET_STRICT_CHK is on for the socket.
     pub strict: bool,
+    /// The requester's user id.
+    pub uid: u32,
 }
 
 impl<'a> Request<'a> {
     /// Wraps a parsed message.
     pub fn new(msg: &Message<'a>, port: u32, strict: bool) -> Self {
-        Request { header: msg.header, payload: msg.payload, bytes: msg.bytes, port, strict }
+        Request { header: msg.header, payload: msg.payload, bytes: msg.bytes, port, strict, uid: 0 }
     }
 
     /// Whether a flag is set in `nlmsg_flags`.

@@ -519,6 +519,11 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         }
         AF_INET6 => {
             let r = route_v6(ns, &p)?;
+            if p.attrs.has(rta::MULTIPATH) {
+                // ip6_route_multipath_add rewrites the request once the first
+                // next hop is in: no EXCL or REPLACE, CREATE (the ACK shows it).
+                ctx.request_flags = Some((req.header.flags & !(NLM_F_EXCL | NLM_F_REPLACE)) | NLM_F_CREATE);
+            }
             if r.multipath {
                 // Each next hop is its own sibling route, merged by fib6_add_rt2.
                 let mut one = r.clone();
@@ -693,7 +698,9 @@ pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let iif = u32_of(rta::IIF)?.unwrap_or(0);
     let oif = u32_of(rta::OIF)?.unwrap_or(0);
     let mark = u32_of(rta::MARK)?.unwrap_or(0);
+    // inet_rtm_getroute: the flow's uid is the requester's unless given.
     let uid = u32_of(rta::UID)?;
+    let requester = req.uid;
     let ip_proto = p.attrs.get(rta::IP_PROTO).map(|v| v.u8()).transpose()?.unwrap_or(0);
     let (sport, dport) = (port_of(rta::SPORT)?.unwrap_or(0), port_of(rta::DPORT)?.unwrap_or(0));
     let fib_match = p.hdr.flags & rtm_f::FIB_MATCH != 0;
@@ -708,7 +715,7 @@ pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 oif,
                 mark,
                 // Output lookups run as the caller (root); input ones as nobody.
-                uid: uid.unwrap_or(0),
+                uid: uid.unwrap_or(requester),
                 tos: p.hdr.tos,
                 ip_proto,
                 sport,
@@ -724,7 +731,7 @@ pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 shown.kind = rt.kind;
                 fill4(net, ctx.ns, &shown, MessageType::NewRoute, seq, pid, 0)
             } else {
-                let uid_shown = if iif != 0 { uid } else { Some(uid.unwrap_or(0)) };
+                let uid_shown = if iif != 0 { uid } else { Some(uid.unwrap_or(requester)) };
                 fill_cloned4(&rt, &q, table_id, uid_shown, seq, pid)
             }
         }
@@ -735,7 +742,7 @@ pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 iif,
                 oif,
                 mark,
-                uid: uid.unwrap_or(0),
+                uid: uid.unwrap_or(requester),
                 ip_proto,
                 sport,
                 dport,

@@ -12,13 +12,15 @@ use crate::wire::group;
 pub struct Creds {
     /// Whether the opener has CAP_NET_ADMIN (root).
     pub net_admin: bool,
+    /// The opener's user id (what `current_uid()` gives the kernel).
+    pub uid: u32,
 }
 
 impl Creds {
     /// Root.
-    pub const ROOT: Creds = Creds { net_admin: true };
+    pub const ROOT: Creds = Creds { net_admin: true, uid: 0 };
     /// An unprivileged user.
-    pub const USER: Creds = Creds { net_admin: false };
+    pub const USER: Creds = Creds { net_admin: false, uid: 65534 };
 }
 
 /// One open NETLINK_ROUTE socket.
