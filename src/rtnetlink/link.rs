@@ -22,9 +22,21 @@ pub fn fill(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, pid: 
 /// RTEXT_FILTER_SKIP_STATS in IFLA_EXT_MASK: leave out IPv6 statistics.
 const RTEXT_FILTER_SKIP_STATS: u32 = 1 << 3;
 
+/// IFLA_EVENT: why a device was announced.
+const IFLA_EVENT: u16 = 44;
+
 /// [`fill`] for a request that gave an IFLA_EXT_MASK.
 #[allow(clippy::too_many_arguments)]
 pub fn fill_ext(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, pid: u32, flags: u16, change: u32, ext_mask: u32) -> Vec<u8> {
+    fill_link(net, ns, link, kind, (seq, pid, flags), change, ext_mask, 0)
+}
+
+/// IFLA_EVENT_FEATURES: the notification of a features change.
+pub const IFLA_EVENT_FEATURES: u32 = 2;
+
+/// `rtnl_fill_ifinfo`: `event` is the IFLA_EVENT value (0: none).
+#[allow(clippy::too_many_arguments)]
+pub fn fill_link(net: &Net, ns: NsId, link: &Link, kind: MessageType, (seq, pid, flags): (u32, u32, u16), change: u32, ext_mask: u32, event: u32) -> Vec<u8> {
     let mut b = MessageBuilder::new(kind.raw(), flags, seq, pid);
     let hdr = IfInfoRepr {
         family: 0,
@@ -52,8 +64,7 @@ pub fn fill_ext(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, p
     b.put_u32(ifla::GRO_MAX_SIZE, 65536);
     b.put_u32(ifla::GSO_IPV4_MAX_SIZE, 65536);
     b.put_u32(ifla::GRO_IPV4_MAX_SIZE, 65536);
-    // Bridges keep the default TSO limit; other devices advertise GSO_MAX_SIZE-ish 524280.
-    b.put_u32(ifla::TSO_MAX_SIZE, if matches!(link.kind, LinkKind::Bridge(_)) { 65536 } else { 524_280 });
+    b.put_u32(ifla::TSO_MAX_SIZE, link.tso_max_size);
     b.put_u32(ifla::TSO_MAX_SEGS, 65535);
     b.put_u32(IFLA_MAX_PACING_OFFLOAD_HORIZON, 0);
     b.put_u32(ifla::NUM_RX_QUEUES, link.num_rx_queues);
@@ -70,6 +81,9 @@ pub fn fill_ext(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, p
     b.put_u16(IFLA_HEADROOM, 0);
     b.put_u16(IFLA_TAILROOM, 0);
     b.put_u8(ifla::PROTO_DOWN, u8::from(link.proto_down));
+    if event != 0 {
+        b.put_u32(IFLA_EVENT, event);
+    }
     b.put(ifla::ADDRESS, &link.address);
     b.put(ifla::BROADCAST, &link.broadcast);
     put_stats(&mut b, link);
@@ -88,6 +102,11 @@ pub fn fill_ext(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, p
     b.put_str(ifla::QDISC, if link.qdisc_attached { "noqueue" } else { "noop" });
     if kind != MessageType::DelLink {
         put_af_spec(&mut b, net, ns, link, ext_mask);
+    } else {
+        // rtnl_fill_link_af: the families' data is gone with the device;
+        // the nest stays, empty.
+        let n = b.begin_nest(ifla::AF_SPEC);
+        end_plain_nest(&mut b, n);
     }
     b.put(ifla::MAP, &[0u8; 32]);
     let n = b.begin_nest(ifla::DEVLINK_PORT);
@@ -158,7 +177,7 @@ fn put_linkinfo(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link) {
     if let Some(bridge) = link.master.and_then(|m| net.ns(ns).and_then(|n| n.link(m))) {
         if matches!(bridge.kind, LinkKind::Bridge(_)) {
             b.put_str(info::SLAVE_KIND, "bridge");
-            put_brport_data(b, bridge, link, port_number(net, ns, bridge.index, link.index));
+            put_brport_data(b, bridge, link, port_number(net, ns, bridge.index, link.index), net.now_ms);
         }
     }
     end_plain_nest(b, li);
@@ -222,13 +241,18 @@ fn bridge_id(conf: &BridgeConf, mac: &[u8]) -> [u8; 8] {
     id
 }
 
-/// IFLA_INFO_SLAVE_DATA of a bridge port (`br_port_fill_attrs`).
-fn put_brport_data(b: &mut MessageBuilder, bridge: &Link, port: &Link, port_no: u16) {
+/// IFLA_INFO_SLAVE_DATA of a bridge port.
+fn put_brport_data(b: &mut MessageBuilder, bridge: &Link, port: &Link, port_no: u16, now_ms: u64) {
+    let d = b.begin_nest(info::SLAVE_DATA);
+    put_brport_attrs(b, bridge, port, port_no, now_ms);
+    end_plain_nest(b, d);
+}
+
+/// The attributes of a bridge port (`br_port_fill_attrs`).
+fn put_brport_attrs(b: &mut MessageBuilder, bridge: &Link, port: &Link, port_no: u16, now_ms: u64) {
     let LinkKind::Bridge(conf) = &bridge.kind else { return };
     let id = bridge_id(conf, &bridge.address);
-    let forwarding = bridge.is_up() && port.is_running();
-    let d = b.begin_nest(info::SLAVE_DATA);
-    b.put_u8(1, if forwarding { 3 } else { 0 }); // STATE: forwarding or disabled
+    b.put_u8(1, port.port_state); // STATE
     b.put_u16(2, 32); // PRIORITY
     b.put_u32(3, 2); // COST (10 Gb/s link)
     for t in [4u16, 5, 6, 7, 28] {
@@ -252,15 +276,46 @@ fn put_brport_data(b: &mut MessageBuilder, bridge: &Link, port: &Link, port_no: 
     for t in [32u16, 35, 36, 33, 39, 40, 43] {
         b.put_u8(t, 0); // NEIGH_SUPPRESS, ISOLATED, LOCKED, MRP_RING_OPEN, MRP_IN_OPEN, MAB, NEIGH_VLAN_SUPPRESS
     }
-    for t in [21u16, 22, 23] {
-        b.put_u64(t, 0); // MESSAGE_AGE, FORWARD_DELAY, HOLD timers
-    }
+    // MESSAGE_AGE, FORWARD_DELAY and HOLD timers: time left, in 1/100 s.
+    let forward_left = port.fwd_delay_armed_ms.map_or(0, |at| {
+        let elapsed_cs = now_ms.saturating_sub(at) / 10;
+        u64::from(conf.forward_delay).saturating_sub(elapsed_cs)
+    });
+    b.put_u64(21, 0);
+    b.put_u64(22, forward_left);
+    b.put_u64(23, 0);
     b.put_u8(25, 1); // MULTICAST_ROUTER
     b.put_u32(37, 512); // MCAST_EHT_HOSTS_LIMIT
     b.put_u32(38, 0); // MCAST_EHT_HOSTS_CNT
     b.put_u32(41, 0); // MCAST_N_GROUPS
     b.put_u32(42, 0); // MCAST_MAX_GROUPS
-    end_plain_nest(b, d);
+}
+
+/// An AF_BRIDGE RTM_NEWLINK/RTM_DELLINK about a bridge port
+/// (`br_fill_ifinfo`): its identity, and its port attributes in
+/// IFLA_PROTINFO when it is a NEWLINK.
+pub fn fill_brport(net: &Net, ns: NsId, port: &Link, bridge: u32, kind: MessageType) -> Vec<u8> {
+    let mut b = MessageBuilder::new(kind.raw(), 0, 0, 0);
+    let hdr = IfInfoRepr { family: crate::wire::AF_BRIDGE, link_type: port.link_type(), index: port.index as i32, flags: port.netlink_flags(), change: 0 };
+    b.push(&hdr.to_bytes());
+    b.put_str(ifla::IFNAME, &port.name);
+    b.put_u32(ifla::MASTER, bridge);
+    b.put_u32(ifla::MTU, port.mtu);
+    b.put_u8(ifla::OPERSTATE, u8::from(port.operstate()));
+    if !port.address.is_empty() {
+        b.put(ifla::ADDRESS, &port.address);
+    }
+    if port.iflink() != port.index {
+        b.put_u32(ifla::LINK, port.iflink());
+    }
+    if kind == MessageType::NewLink {
+        if let Some(br) = net.ns(ns).and_then(|n| n.link(bridge)) {
+            let n = b.begin_nest(ifla::PROTINFO);
+            put_brport_attrs(&mut b, br, port, port_number(net, ns, bridge, port.index), net.now_ms);
+            b.end_nest(n);
+        }
+    }
+    b.finish()
 }
 
 /// A port's number on its bridge: ports are numbered from 1 in the order
@@ -874,26 +929,20 @@ fn set_master(net: &mut Net, ns: NsId, index: u32, master: u32) -> KResult<Vec<E
             return Err(KernelError::new(Errno::ELOOP));
         }
         if link.is_loopback() {
-            return Err(KernelError::msg(Errno::EINVAL, "Can not enslave loopback device"));
+            // br_add_if: loopback, non-Ethernet devices: EINVAL, no message.
+            return Err(KernelError::new(Errno::EINVAL));
         }
     }
-    let mut events = Vec::new();
     let old = link.master;
-    let nsr = net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
-    if let Some(l) = nsr.link_mut(index) {
-        // br_add_if puts a port in promiscuous and allmulti mode; leaving undoes it.
-        if master == 0 {
-            l.promiscuity = l.promiscuity.saturating_sub(1);
-            l.allmulti = l.allmulti.saturating_sub(1);
-        } else if old.is_none() {
-            l.promiscuity += 1;
-            l.allmulti += 1;
-        }
-        l.master = if master == 0 { None } else { Some(master) };
-        events.push(Event::NewLink { ns, link: Box::new(l.clone()), change: 0 });
-    }
-    for b in [old, Some(master)].into_iter().flatten().filter(|b| *b != 0) {
+    let mut events = Vec::new();
+    // do_set_master: leave the old master, then join the new one.
+    if let Some(b) = old {
+        events.extend(crate::stack::bridge::del_port(net, ns, index, true));
         events.extend(slink::refresh_carriers(net, ns, b));
+    }
+    if master != 0 {
+        events.extend(crate::stack::bridge::add_port(net, ns, index, master));
+        events.extend(slink::refresh_carriers(net, ns, master));
     }
     Ok(events)
 }
@@ -1022,12 +1071,13 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
             l.alias = if a.is_empty() { None } else { Some(a) };
         }
     }
+    // IFLA_AF_SPEC sets DO_SETLINK_NOTIFY: netdev_state_change announces
+    // the device at the end, but only while it is up.
+    let mut notify_if_up = false;
     if let Some(mode) = addr_gen_mode {
         if let Some(l) = nsr.link_mut(index) {
-            if l.addr_gen_mode != mode {
-                l.addr_gen_mode = mode;
-                changed = true;
-            }
+            l.addr_gen_mode = mode;
+            notify_if_up = true;
         }
     }
     if let Some(b) = broadcast {
@@ -1055,6 +1105,11 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
     }
     if changed {
         if let Some(l) = ctx.net.ns(ns).and_then(|n| n.link(index)) {
+            ctx.events.push(Event::NewLink { ns: ev_ns, link: Box::new(l.clone()), change: 0 });
+        }
+    }
+    if notify_if_up {
+        if let Some(l) = ctx.net.ns(ns).and_then(|n| n.link(index)).filter(|l| l.is_up()) {
             ctx.events.push(Event::NewLink { ns: ev_ns, link: Box::new(l.clone()), change: 0 });
         }
     }

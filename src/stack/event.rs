@@ -36,6 +36,10 @@ pub enum Event {
     Rule { ns: NsId, new: bool, rule: Rule },
     /// RTM_NEWNETCONF / RTM_DELNETCONF for a family and ifindex (-1 all, -2 default).
     Netconf { ns: NsId, family: u8, ifindex: i32, new: bool },
+    /// RTM_NEWLINK for NETDEV_FEAT_CHANGE (IFLA_EVENT_FEATURES).
+    LinkFeatures { ns: NsId, link: Box<Link> },
+    /// AF_BRIDGE RTM_NEWLINK / RTM_DELLINK about a port of `bridge`.
+    BridgePort { ns: NsId, port: Box<Link>, bridge: u32, new: bool },
 }
 
 /// Marks address events as the kernel's own (no requester).
@@ -74,7 +78,9 @@ impl Event {
             | Event::Route6 { ns, .. }
             | Event::Neigh { ns, .. }
             | Event::Rule { ns, .. }
-            | Event::Netconf { ns, .. } => *ns,
+            | Event::Netconf { ns, .. }
+            | Event::LinkFeatures { ns, .. }
+            | Event::BridgePort { ns, .. } => *ns,
         }
     }
 }

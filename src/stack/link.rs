@@ -192,6 +192,13 @@ pub struct Link {
     /// IPv6 sent a router solicitation (IF_RS_SENT): its link-local
     /// address finished DAD while it accepted router advertisements.
     pub inet6_rs_sent: bool,
+    /// The spanning-tree state of a bridge port (BR_STATE_*).
+    pub port_state: u8,
+    /// The largest TSO packet the device takes (IFLA_TSO_MAX_SIZE).
+    pub tso_max_size: u32,
+    /// When a bridge port's forward-delay timer was armed (ms on the
+    /// stack's clock), while it runs.
+    pub fwd_delay_armed_ms: Option<u64>,
     /// Time the device was created (ms).
     pub created_ms: u64,
 }
@@ -229,6 +236,9 @@ impl Link {
             addr_gen_mode: 0,
             inet6_ready: false,
             inet6_rs_sent: false,
+            port_state: 0,
+            tso_max_size: 524_280,
+            fwd_delay_armed_ms: None,
             qdisc_attached: false,
             mtu6: 1500,
             created_ms: 0,
@@ -264,6 +274,11 @@ impl Link {
                 l.carrier_down_count = 1;
             }
             _ => {}
+        }
+        // A bridge starts with the default TSO limit (GSO_LEGACY_MAX_SIZE)
+        // and inherits its ports' (netif_inherit_tso_max).
+        if matches!(l.kind, LinkKind::Bridge(_)) {
+            l.tso_max_size = 65_536;
         }
         l
     }
@@ -406,14 +421,14 @@ fn teardown(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     if nsr.link(index).is_none() {
         return events;
     }
-    // Ports leave a bridge being deleted.
+    // Ports leave a bridge being deleted (br_dev_delete); a port being
+    // deleted leaves its bridge (br_del_if).
     let ports: Vec<u32> = nsr.links.values().filter(|l| l.master == Some(index)).map(|l| l.index).collect();
     for p in ports {
-        if let Some(l) = nsr.link_mut(p) {
-            l.master = None;
-            events.push(Event::NewLink { ns, link: Box::new(l.clone()), change: 0 });
-        }
+        events.extend(super::bridge::del_port(net, ns, p, false));
     }
+    events.extend(super::bridge::del_port(net, ns, index, true));
+    let Some(nsr) = net.ns_mut(ns) else { return events };
     // IPv4 addresses go (inetdev_destroy), each with its routes.
     while nsr.link(index).is_some_and(|l| !l.addrs4.is_empty()) {
         let last = nsr.link(index).map_or(0, |l| l.addrs4.len() - 1);
@@ -467,7 +482,12 @@ fn open(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     let Some(link) = net.ns_mut(ns).and_then(|n| n.link_mut(index)) else { return events };
     link.flags |= iff::UP;
     link.qdisc_attached = true;
+    let is_bridge = matches!(link.kind, LinkKind::Bridge(_));
     let pending = update_carriers(net, vec![(ns, index)]);
+    if is_bridge {
+        // ndo_open (br_dev_open) runs before the notification.
+        events.extend(super::bridge::bridge_open(net, ns, index));
+    }
     if let Some(l) = net.ns(ns).and_then(|n| n.link(index)) {
         events.push(Event::NewLink { ns, link: Box::new(l.clone()), change: iff::UP });
     }
@@ -475,6 +495,7 @@ fn open(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
         events.extend(super::addr::inet_netdev_up(nsr, index));
         events.extend(super::ipv6::netdev_up(nsr, index));
     }
+    events.extend(super::bridge::port_event(net, ns, index, super::bridge::PortEvent::Up));
     events.extend(linkwatch(net, pending));
     events
 }
@@ -491,10 +512,15 @@ fn close_many(net: &mut Net, list: &[(NsId, u32)]) -> Vec<Event> {
             continue;
         }
         link.flags &= !iff::UP;
+        let is_bridge = matches!(link.kind, LinkKind::Bridge(_));
         for p in update_carriers(net, vec![(ns, index)]) {
             if !pending.contains(&p) {
                 pending.push(p);
             }
+        }
+        if is_bridge {
+            // ndo_stop (br_dev_stop) runs before the notification.
+            events.extend(super::bridge::bridge_stop(net, ns, index));
         }
         let Some(nsr) = net.ns_mut(ns) else { continue };
         if let Some(l) = nsr.link(index) {
@@ -503,6 +529,7 @@ fn close_many(net: &mut Net, list: &[(NsId, u32)]) -> Vec<Event> {
         events.extend(fib_sync_down(nsr, index, true));
         events.extend(super::ipv6::ifdown(nsr, index, false));
         events.extend(super::neigh::flush_dev(nsr, index));
+        events.extend(super::bridge::port_event(net, ns, index, super::bridge::PortEvent::Down));
     }
     events.extend(linkwatch(net, pending));
     events
@@ -531,7 +558,16 @@ fn is_urgent(net: &Net, ns: NsId, index: u32) -> bool {
 /// event: every queued event is handled. The simulator shows this settled
 /// state after each request (Linux delays non-urgent events up to 1 s).
 pub fn settle_linkwatch(net: &mut Net) -> Vec<Event> {
-    if net.linkwatch_queue.is_empty() { Vec::new() } else { run_linkwatch(net) }
+    let mut events = Vec::new();
+    // Events queued while the queue runs (a bridge whose port started
+    // forwarding) are handled by the next run.
+    for _ in 0..16 {
+        if net.linkwatch_queue.is_empty() {
+            break;
+        }
+        events.extend(run_linkwatch(net));
+    }
+    events
 }
 
 /// `__linkwatch_run_queue`: every queued device gets its RFC 2863 state;
@@ -553,6 +589,8 @@ fn run_linkwatch(net: &mut Net) -> Vec<Event> {
         } else {
             events.extend(super::neigh::carrier_down(nsr, index));
         }
+        events.extend(super::bridge::port_event(net, ns, index, super::bridge::PortEvent::Change));
+        let Some(nsr) = net.ns_mut(ns) else { continue };
         if let Some(l) = nsr.link(index) {
             events.push(Event::NewLink { ns, link: Box::new(l.clone()), change: 0 });
         }
@@ -673,9 +711,10 @@ fn wanted_carrier(net: &Net, ns: NsId, index: u32) -> Option<bool> {
             link.is_up()
                 && peer.is_some_and(|(pn, pi)| net.ns(pn).and_then(|n| n.link(pi)).is_some_and(|p| p.is_up()))
         }
+        // br_port_state_selection: carrier while a port forwards.
         LinkKind::Bridge(_) => {
             link.is_up()
-                && nsr.links.values().any(|p| p.master == Some(index) && p.is_running())
+                && nsr.links.values().any(|p| p.master == Some(index) && p.port_state == super::bridge::FORWARDING)
         }
         LinkKind::Macvlan { lower, .. } | LinkKind::Vlan { lower, .. } => {
             nsr.link(*lower).is_some_and(|l| l.carrier)

@@ -5,6 +5,7 @@
 //! This layer knows nothing of netlink; `crate::rtnetlink` translates.
 
 pub mod addr;
+pub mod bridge;
 pub mod event;
 pub mod fib;
 pub mod ipv6;

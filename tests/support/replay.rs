@@ -128,8 +128,13 @@ pub fn run_case(case: &Value) -> Result<usize, String> {
                 step["request"].as_str().unwrap_or("")
             ));
         }
-        // Everything iplab emits must also decode with an independent decoder.
-        for m in &actual {
+        // Everything iplab emits must also decode with an independent decoder
+        // (the decoder's own limits aside: what the kernel sent byte for byte
+        // may fail it too, e.g. an empty IFLA_AF_SPEC in RTM_DELLINK).
+        for (m, kernel) in actual.iter().zip(&expected) {
+            if decodes_independently(kernel).is_err() {
+                continue;
+            }
             decodes_independently(m).map_err(|e| format!("{name}: step {i}: reply does not decode: {e}\n{}", hex(m)))?;
         }
     }

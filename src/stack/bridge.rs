@@ -1,0 +1,195 @@
+//! A bridge's view of its ports (net/bridge/br_if.c, br_stp_if.c,
+//! br_notify.c): the spanning-tree state of each port and the AF_BRIDGE
+//! notifications (`br_ifinfo_notify`) that joining, leaving and link
+//! changes cause. Without STP a port forwards as soon as both it and its
+//! bridge are running, and is disabled otherwise.
+
+use super::link::{Link, LinkKind};
+use super::{Event, Net, NsId};
+use crate::wire::link::{iff, OperState};
+
+/// BR_STATE_DISABLED.
+pub const DISABLED: u8 = 0;
+/// BR_STATE_FORWARDING.
+pub const FORWARDING: u8 = 3;
+
+/// The device events a bridge reacts to on its ports (`br_device_event`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PortEvent {
+    /// NETDEV_UP.
+    Up,
+    /// NETDEV_DOWN.
+    Down,
+    /// NETDEV_CHANGE (the link watch saw a carrier change).
+    Change,
+}
+
+/// IFF_PROMISC, the `ifi_change` of a promiscuity change.
+const CHANGE_PROMISC: u32 = 0x100;
+
+fn link(net: &Net, ns: NsId, index: u32) -> Option<&Link> {
+    net.ns(ns)?.link(index)
+}
+
+fn link_mut(net: &mut Net, ns: NsId, index: u32) -> Option<&mut Link> {
+    net.ns_mut(ns)?.link_mut(index)
+}
+
+/// The bridge a device is a port of.
+fn bridge_of(net: &Net, ns: NsId, index: u32) -> Option<u32> {
+    let master = link(net, ns, index)?.master?;
+    matches!(link(net, ns, master)?.kind, LinkKind::Bridge(_)).then_some(master)
+}
+
+/// `netif_running(dev) && netif_oper_up(dev)`.
+fn oper_up(l: &Link) -> bool {
+    l.is_up() && matches!(l.oper, OperState::Up | OperState::Unknown0)
+}
+
+/// An AF_BRIDGE RTM_NEWLINK (or RTM_DELLINK) about a port as it is now.
+fn notify(net: &Net, ns: NsId, index: u32, new: bool) -> Vec<Event> {
+    let Some(port) = link(net, ns, index) else { return Vec::new() };
+    let Some(bridge) = port.master else { return Vec::new() };
+    vec![Event::BridgePort { ns, port: Box::new(port.clone()), bridge, new }]
+}
+
+/// Sets a port's state; the bridge has carrier while a port forwards
+/// (`br_port_state_selection`), which the link watch announces later.
+fn set_state(net: &mut Net, ns: NsId, index: u32, state: u8) -> Vec<Event> {
+    let Some(l) = link_mut(net, ns, index) else { return Vec::new() };
+    l.port_state = state;
+    match l.master {
+        Some(bridge) => super::link::refresh_carriers(net, ns, bridge),
+        None => Vec::new(),
+    }
+}
+
+/// `br_stp_enable_port`: the port forwards (`br_make_forwarding` announces
+/// it and arms the forward-delay timer, then the enable announces it again).
+fn enable_port(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
+    let mut events = set_state(net, ns, index, FORWARDING);
+    events.extend(notify(net, ns, index, true));
+    let now = net.now_ms;
+    if let Some(l) = link_mut(net, ns, index) {
+        l.fwd_delay_armed_ms = Some(now);
+    }
+    events.extend(notify(net, ns, index, true));
+    events
+}
+
+/// `br_stp_disable_port`.
+fn disable_port(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
+    let mut events = set_state(net, ns, index, DISABLED);
+    if let Some(l) = link_mut(net, ns, index) {
+        l.fwd_delay_armed_ms = None;
+    }
+    events.extend(notify(net, ns, index, true));
+    events
+}
+
+/// `br_device_event` for a device that may be a bridge port.
+pub fn port_event(net: &mut Net, ns: NsId, index: u32, ev: PortEvent) -> Vec<Event> {
+    let Some(bridge) = bridge_of(net, ns, index) else { return Vec::new() };
+    let bridge_up = link(net, ns, bridge).is_some_and(|b| b.is_up());
+    let Some(port) = link(net, ns, index) else { return Vec::new() };
+    let (up, state) = (oper_up(port), port.port_state);
+    match ev {
+        PortEvent::Up if bridge_up && up => enable_port(net, ns, index),
+        PortEvent::Down if bridge_up => disable_port(net, ns, index),
+        // br_port_carrier_check
+        PortEvent::Change if bridge_up && up && state == DISABLED => enable_port(net, ns, index),
+        PortEvent::Change if bridge_up && !up && state != DISABLED => disable_port(net, ns, index),
+        // "Events that may cause spanning tree to refresh"
+        _ => notify(net, ns, index, true),
+    }
+}
+
+/// The ports of a bridge in port-number order.
+fn ports(net: &Net, ns: NsId, bridge: u32) -> Vec<u32> {
+    net.ns(ns).map(|n| n.links.values().filter(|l| l.master == Some(bridge)).map(|l| l.index).collect()).unwrap_or_default()
+}
+
+/// `br_stp_enable_bridge` (the bridge is being opened): running ports
+/// start forwarding.
+pub fn bridge_open(net: &mut Net, ns: NsId, bridge: u32) -> Vec<Event> {
+    let mut events = Vec::new();
+    for p in ports(net, ns, bridge) {
+        if link(net, ns, p).is_some_and(oper_up) {
+            events.extend(enable_port(net, ns, p));
+        }
+    }
+    events
+}
+
+/// `br_stp_disable_bridge` (the bridge is being closed).
+pub fn bridge_stop(net: &mut Net, ns: NsId, bridge: u32) -> Vec<Event> {
+    let mut events = Vec::new();
+    for p in ports(net, ns, bridge) {
+        if link(net, ns, p).is_some_and(|l| l.port_state != DISABLED) {
+            events.extend(disable_port(net, ns, p));
+        }
+    }
+    events
+}
+
+fn announce(net: &Net, ns: NsId, index: u32, change: u32) -> Vec<Event> {
+    link(net, ns, index).map(|l| Event::NewLink { ns, link: Box::new(l.clone()), change }).into_iter().collect()
+}
+
+/// `netdev_update_features` on the bridge when its first port joined or
+/// its last one left: the features it offers change.
+fn features_changed(net: &Net, ns: NsId, bridge: u32) -> Vec<Event> {
+    link(net, ns, bridge).map(|l| Event::LinkFeatures { ns, link: Box::new(l.clone()) }).into_iter().collect()
+}
+
+/// `br_add_if`: the device joins the bridge (upper link, promiscuous mode,
+/// the bridge's recomputed features when it is its first port, the port's
+/// state), then one AF_BRIDGE announcement.
+pub fn add_port(net: &mut Net, ns: NsId, index: u32, bridge: u32) -> Vec<Event> {
+    let first = ports(net, ns, bridge).is_empty();
+    let Some(l) = link_mut(net, ns, index) else { return Vec::new() };
+    l.allmulti += 1;
+    l.master = Some(bridge);
+    l.port_state = DISABLED;
+    let mut events = announce(net, ns, index, 0);
+    if let Some(l) = link_mut(net, ns, index) {
+        l.promiscuity += 1;
+    }
+    events.extend(announce(net, ns, index, CHANGE_PROMISC));
+    if first {
+        events.extend(features_changed(net, ns, bridge));
+    }
+    let bridge_up = link(net, ns, bridge).is_some_and(|b| b.flags & iff::UP != 0);
+    if bridge_up && link(net, ns, index).is_some_and(oper_up) {
+        events.extend(enable_port(net, ns, index));
+    }
+    events.extend(notify(net, ns, index, true));
+    // netif_inherit_tso_max: the bridge keeps its ports' larger TSO limit.
+    let port_tso = link(net, ns, index).map_or(0, |l| l.tso_max_size);
+    if let Some(b) = link_mut(net, ns, bridge) {
+        b.tso_max_size = b.tso_max_size.max(port_tso);
+    }
+    events
+}
+
+/// `del_nbp`: the port leaves its bridge (promiscuous mode off, disabled,
+/// AF_BRIDGE RTM_DELLINK, upper link gone). `bridge_stays` adds the
+/// bridge's announcement when its last port left and it is not being
+/// deleted itself.
+pub fn del_port(net: &mut Net, ns: NsId, index: u32, bridge_stays: bool) -> Vec<Event> {
+    let Some(bridge) = bridge_of(net, ns, index) else { return Vec::new() };
+    let Some(l) = link_mut(net, ns, index) else { return Vec::new() };
+    l.allmulti = l.allmulti.saturating_sub(1);
+    l.promiscuity = l.promiscuity.saturating_sub(1);
+    let mut events = announce(net, ns, index, CHANGE_PROMISC);
+    events.extend(disable_port(net, ns, index));
+    events.extend(notify(net, ns, index, false));
+    if let Some(l) = link_mut(net, ns, index) {
+        l.master = None;
+    }
+    events.extend(announce(net, ns, index, 0));
+    if bridge_stays && ports(net, ns, bridge).is_empty() {
+        events.extend(features_changed(net, ns, bridge));
+    }
+    events
+}
