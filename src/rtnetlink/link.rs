@@ -28,15 +28,27 @@ const IFLA_EVENT: u16 = 44;
 /// [`fill`] for a request that gave an IFLA_EXT_MASK.
 #[allow(clippy::too_many_arguments)]
 pub fn fill_ext(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, pid: u32, flags: u16, change: u32, ext_mask: u32) -> Vec<u8> {
-    fill_link(net, ns, link, kind, (seq, pid, flags), change, ext_mask, 0)
+    fill_link(net, ns, link, kind, (seq, pid, flags), change, ext_mask, 0, None)
 }
 
 /// IFLA_EVENT_FEATURES: the notification of a features change.
 pub const IFLA_EVENT_FEATURES: u32 = 2;
 
-/// `rtnl_fill_ifinfo`: `event` is the IFLA_EVENT value (0: none).
+/// `rtnl_fill_ifinfo`: `event` is the IFLA_EVENT value (0: none);
+/// `master` is the bridge as it was when the port was announced (it may be
+/// gone by the time the message is made).
 #[allow(clippy::too_many_arguments)]
-pub fn fill_link(net: &Net, ns: NsId, link: &Link, kind: MessageType, (seq, pid, flags): (u32, u32, u16), change: u32, ext_mask: u32, event: u32) -> Vec<u8> {
+pub fn fill_link(
+    net: &Net,
+    ns: NsId,
+    link: &Link,
+    kind: MessageType,
+    (seq, pid, flags): (u32, u32, u16),
+    change: u32,
+    ext_mask: u32,
+    event: u32,
+    master: Option<&Link>,
+) -> Vec<u8> {
     let mut b = MessageBuilder::new(kind.raw(), flags, seq, pid);
     let hdr = IfInfoRepr {
         family: 0,
@@ -90,7 +102,7 @@ pub fn fill_link(net: &Net, ns: NsId, link: &Link, kind: MessageType, (seq, pid,
     let xdp = b.begin_nest(ifla::XDP);
     b.put_u8(crate::wire::link::xdp::ATTACHED, 0);
     end_plain_nest(&mut b, xdp);
-    put_linkinfo(&mut b, net, ns, link);
+    put_linkinfo(&mut b, net, ns, link, master);
     if let Some(id) = link_netnsid(net, ns, link) {
         b.put_i32(ifla::LINK_NETNSID, id);
     }
@@ -147,7 +159,7 @@ fn put_stats(b: &mut MessageBuilder, link: &Link) {
     b.put(ifla::STATS, &bytes32);
 }
 
-fn put_linkinfo(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link) {
+fn put_linkinfo(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, master: Option<&Link>) {
     let Some(kind) = link.kind.name() else { return };
     let li = b.begin_nest(ifla::LINKINFO);
     b.put_str(info::KIND, kind);
@@ -174,7 +186,8 @@ fn put_linkinfo(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link) {
         LinkKind::Bridge(conf) => put_bridge_data(b, conf, link),
         _ => {}
     }
-    if let Some(bridge) = link.master.and_then(|m| net.ns(ns).and_then(|n| n.link(m))) {
+    let current = link.master.and_then(|m| net.ns(ns).and_then(|n| n.link(m)));
+    if let Some(bridge) = master.or(current) {
         if matches!(bridge.kind, LinkKind::Bridge(_)) {
             b.put_str(info::SLAVE_KIND, "bridge");
             put_brport_data(b, bridge, link, port_number(net, ns, bridge.index, link.index), net.now_ms);
@@ -294,12 +307,12 @@ fn put_brport_attrs(b: &mut MessageBuilder, bridge: &Link, port: &Link, port_no:
 /// An AF_BRIDGE RTM_NEWLINK/RTM_DELLINK about a bridge port
 /// (`br_fill_ifinfo`): its identity, and its port attributes in
 /// IFLA_PROTINFO when it is a NEWLINK.
-pub fn fill_brport(net: &Net, ns: NsId, port: &Link, bridge: u32, kind: MessageType) -> Vec<u8> {
+pub fn fill_brport(net: &Net, ns: NsId, port: &Link, bridge: &Link, kind: MessageType) -> Vec<u8> {
     let mut b = MessageBuilder::new(kind.raw(), 0, 0, 0);
     let hdr = IfInfoRepr { family: crate::wire::AF_BRIDGE, link_type: port.link_type(), index: port.index as i32, flags: port.netlink_flags(), change: 0 };
     b.push(&hdr.to_bytes());
     b.put_str(ifla::IFNAME, &port.name);
-    b.put_u32(ifla::MASTER, bridge);
+    b.put_u32(ifla::MASTER, bridge.index);
     b.put_u32(ifla::MTU, port.mtu);
     b.put_u8(ifla::OPERSTATE, u8::from(port.operstate()));
     if !port.address.is_empty() {
@@ -309,11 +322,9 @@ pub fn fill_brport(net: &Net, ns: NsId, port: &Link, bridge: u32, kind: MessageT
         b.put_u32(ifla::LINK, port.iflink());
     }
     if kind == MessageType::NewLink {
-        if let Some(br) = net.ns(ns).and_then(|n| n.link(bridge)) {
-            let n = b.begin_nest(ifla::PROTINFO);
-            put_brport_attrs(&mut b, br, port, port_number(net, ns, bridge, port.index), net.now_ms);
-            b.end_nest(n);
-        }
+        let n = b.begin_nest(ifla::PROTINFO);
+        put_brport_attrs(&mut b, bridge, port, port_number(net, ns, bridge.index, port.index), net.now_ms);
+        b.end_nest(n);
     }
     b.finish()
 }

@@ -57,12 +57,16 @@ pub fn messages(net: &Net, ev: &Event, req: &Request<'_>, echo: bool) -> Vec<(Ve
             vec![(super::rule::fill(rule, kind, seq, pid, 0), g)]
         }
         Event::LinkFeatures { ns, link } => {
-            let m = super::link::fill_link(net, *ns, link, MessageType::NewLink, (0, 0, 0), 0, 0, super::link::IFLA_EVENT_FEATURES);
+            let m = super::link::fill_link(net, *ns, link, MessageType::NewLink, (0, 0, 0), 0, 0, super::link::IFLA_EVENT_FEATURES, None);
             vec![(m, group::LINK)]
         }
         Event::BridgePort { ns, port, bridge, new } => {
             let kind = if *new { MessageType::NewLink } else { MessageType::DelLink };
-            vec![(super::link::fill_brport(net, *ns, port, *bridge, kind), group::LINK)]
+            vec![(super::link::fill_brport(net, *ns, port, bridge, kind), group::LINK)]
+        }
+        Event::PortLink { ns, link, bridge, change } => {
+            let m = super::link::fill_link(net, *ns, link, MessageType::NewLink, (0, 0, 0), *change, 0, 0, Some(bridge));
+            vec![(m, group::LINK)]
         }
         Event::Netconf { ns, family, ifindex, new } => {
             let g = if *family == AF_INET { group::IPV4_NETCONF } else { group::IPV6_NETCONF };

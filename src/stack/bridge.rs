@@ -49,8 +49,8 @@ fn oper_up(l: &Link) -> bool {
 /// An AF_BRIDGE RTM_NEWLINK (or RTM_DELLINK) about a port as it is now.
 fn notify(net: &Net, ns: NsId, index: u32, new: bool) -> Vec<Event> {
     let Some(port) = link(net, ns, index) else { return Vec::new() };
-    let Some(bridge) = port.master else { return Vec::new() };
-    vec![Event::BridgePort { ns, port: Box::new(port.clone()), bridge, new }]
+    let Some(bridge) = port.master.and_then(|b| link(net, ns, b)) else { return Vec::new() };
+    vec![Event::BridgePort { ns, port: Box::new(port.clone()), bridge: Box::new(bridge.clone()), new }]
 }
 
 /// Sets a port's state; the bridge has carrier while a port forwards
@@ -132,8 +132,14 @@ pub fn bridge_stop(net: &mut Net, ns: NsId, bridge: u32) -> Vec<Event> {
     events
 }
 
+/// RTM_NEWLINK about a device; a port's carries its bridge as it is now.
 fn announce(net: &Net, ns: NsId, index: u32, change: u32) -> Vec<Event> {
-    link(net, ns, index).map(|l| Event::NewLink { ns, link: Box::new(l.clone()), change }).into_iter().collect()
+    let Some(l) = link(net, ns, index) else { return Vec::new() };
+    let ev = match l.master.and_then(|b| link(net, ns, b)) {
+        Some(b) => Event::PortLink { ns, link: Box::new(l.clone()), bridge: Box::new(b.clone()), change },
+        None => Event::NewLink { ns, link: Box::new(l.clone()), change },
+    };
+    vec![ev]
 }
 
 /// `netdev_update_features` on the bridge when its first port joined or

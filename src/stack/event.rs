@@ -38,8 +38,11 @@ pub enum Event {
     Netconf { ns: NsId, family: u8, ifindex: i32, new: bool },
     /// RTM_NEWLINK for NETDEV_FEAT_CHANGE (IFLA_EVENT_FEATURES).
     LinkFeatures { ns: NsId, link: Box<Link> },
-    /// AF_BRIDGE RTM_NEWLINK / RTM_DELLINK about a port of `bridge`.
-    BridgePort { ns: NsId, port: Box<Link>, bridge: u32, new: bool },
+    /// AF_BRIDGE RTM_NEWLINK / RTM_DELLINK about a port of `bridge` (as
+    /// they were then).
+    BridgePort { ns: NsId, port: Box<Link>, bridge: Box<Link>, new: bool },
+    /// RTM_NEWLINK about a bridge port, with its bridge as it was then.
+    PortLink { ns: NsId, link: Box<Link>, bridge: Box<Link>, change: u32 },
 }
 
 /// Marks address events as the kernel's own (no requester).
@@ -80,6 +83,7 @@ impl Event {
             | Event::Rule { ns, .. }
             | Event::Netconf { ns, .. }
             | Event::LinkFeatures { ns, .. }
+            | Event::PortLink { ns, .. }
             | Event::BridgePort { ns, .. } => *ns,
         }
     }
