@@ -588,11 +588,17 @@ pub fn new_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         }
         // Kind data for an existing device needs that kind's changelink
         // (veth and dummy have none).
-        if linkinfo.as_ref().is_some_and(|li| li.has(info::DATA)) {
+        if let Some(data) = linkinfo.as_ref().and_then(|li| li.get(info::DATA)) {
             let existing = ctx.net.ns(ctx.ns).and_then(|n| n.link(index)).map(|l| l.kind.name());
             let changeable = matches!(existing, Some(Some("bridge" | "macvlan" | "vlan")));
             if !changeable || existing.flatten() != kind.as_deref() {
                 return Err(Errno::EOPNOTSUPP.into());
+            }
+            // rtnl_changelink: the kind's changelink before do_setlink.
+            let mut new_kind = ctx.net.ns(ctx.ns).and_then(|n| n.link(index)).map(|l| l.kind.clone()).ok_or(KernelError::new(Errno::ENODEV))?;
+            super::kind_data::change(&mut new_kind, data.value)?;
+            if let Some(l) = ctx.net.ns_mut(ctx.ns).and_then(|n| n.link_mut(index)) {
+                l.kind = new_kind;
             }
         }
         return do_setlink(ctx, req, index, &hdr, &attrs);
@@ -707,7 +713,13 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
     }
     let link_kind = match kind {
         "veth" => LinkKind::Veth { peer: None },
-        "bridge" => LinkKind::Bridge(BridgeConf::default()),
+        "bridge" => {
+            let mut conf = BridgeConf::default();
+            if let Some(d) = data {
+                super::kind_data::bridge(&mut conf, d.value)?;
+            }
+            LinkKind::Bridge(conf)
+        }
         "dummy" => LinkKind::Dummy,
         "macvlan" => {
             let lower = lower.ok_or(KernelError::new(Errno::EINVAL))?;
@@ -717,6 +729,9 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
                 if let Some(m) = t.get(crate::wire::link::macvlan::MODE) {
                     mode = m.u32()?;
                 }
+            }
+            if let Some(ns) = ctx.net.ns(ctx.ns) {
+                super::kind_data::check_new_macvlan(ns, lower, mode)?;
             }
             LinkKind::Macvlan { lower, mode, flags: 0 }
         }

@@ -3,6 +3,7 @@
 //! `rtnetlink_rcv_msg` do), replies, and multicast notifications.
 
 pub mod addr;
+mod kind_data;
 pub mod link;
 pub mod neigh;
 mod nexthop6;

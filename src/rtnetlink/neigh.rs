@@ -134,8 +134,11 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if !req.has(NLM_F_CREATE) {
                 return Err(Errno::ENOENT.into());
             }
-            if state & NUD_VALID != 0 && lladdr.is_none() && state & nud::NOARP == 0 {
-                // A valid entry needs an address: the device's broadcast for none.
+            // __neigh_update: a valid state needs a link-layer address
+            // unless the device has none.
+            let needs_addr = ns.link(ifindex).is_some_and(|d| !d.address.is_empty());
+            if state & NUD_VALID != 0 && lladdr.is_none() && needs_addr {
+                return Err(KernelError::msg(Errno::EINVAL, "No link layer address given"));
             }
             let kind = addr_type(ns, hdr.family, &dst);
             let n = Neighbour {

@@ -514,6 +514,9 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     match p.hdr.family {
         AF_INET => {
+            // inet_rtm_newroute creates the table before the route is
+            // checked (fib_new_table, then fib_table_insert).
+            ns.fib4.table_mut(table_of(&p)?);
             let r = route_v4(ns, &p)?;
             ctx.events.extend(sroute::insert_v4(ns, r, mode(req))?);
         }
@@ -575,10 +578,17 @@ pub fn del_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 return Err(KernelError::msg(Errno::EINVAL, "Invalid prefix length"));
             }
             let f = filter_of::<u32>(&p, None)?;
+            if ns.fib4.table(f.table).is_none() {
+                return Err(KernelError::msg(Errno::ESRCH, "FIB table does not exist"));
+            }
             ctx.events.extend(sroute::delete(ns, &f)?);
         }
         AF_INET6 => {
             let f = filter_of::<u128>(&p, None)?;
+            // IPv6 has main and local from the start.
+            if f.table != table::MAIN && f.table != table::LOCAL && ns.fib6.table(f.table).is_none() {
+                return Err(KernelError::msg(Errno::ESRCH, "FIB table does not exist"));
+            }
             ctx.events.extend(sroute::delete(ns, &f)?);
         }
         // No handler for other families (rtnl_get_link finds none).
@@ -778,7 +788,8 @@ fn fill_cloned4(rt: &lookup::Rt4, q: &lookup::Query4, table_id: u32, uid: Option
         family: AF_INET,
         dst_len: 32,
         src_len: if q.src != 0 { 32 } else { 0 },
-        tos: q.tos,
+        // rt_fill_info: the DSCP of the FIB entry that matched.
+        tos: rt.fib.as_ref().map_or(0, |f| f.tos),
         table: table_byte(table_id),
         protocol: 0,
         scope: scope::UNIVERSE,

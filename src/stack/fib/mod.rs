@@ -50,8 +50,12 @@ impl<K: PrefixKey> Fib<K> {
         self.tables.get(&id)
     }
 
-    /// A table's trie, created if missing (`fib_new_table`).
+    /// A table's trie, created if missing (`fib_new_table`: creating the
+    /// local table creates main too).
     pub fn table_mut(&mut self, id: u32) -> &mut PrefixTrie<K, Aliases<K>> {
+        if id == crate::wire::route::table::LOCAL {
+            self.tables.entry(crate::wire::route::table::MAIN).or_insert_with(PrefixTrie::new);
+        }
         self.tables.entry(id).or_insert_with(PrefixTrie::new)
     }
 

@@ -1,0 +1,111 @@
+//! IFLA_INFO_DATA of the device kinds that have one: what `newlink` and
+//! `changelink` of drivers/net/macvlan.c and net/bridge/br_netlink.c do
+//! with it. All of a request's values are checked before any is applied.
+
+use crate::errno::{Errno, KernelError};
+use crate::stack::link::{BridgeConf, LinkKind};
+use crate::stack::namespace::Namespace;
+use crate::wire::attr::AttrTable;
+use crate::wire::link::macvlan;
+
+type KResult<T> = Result<T, KernelError>;
+
+/// IFLA_BR_* numbers this stack keeps.
+mod br {
+    pub const FORWARD_DELAY: u16 = 1;
+    pub const HELLO_TIME: u16 = 2;
+    pub const MAX_AGE: u16 = 3;
+    pub const AGEING_TIME: u16 = 4;
+    pub const STP_STATE: u16 = 5;
+    pub const PRIORITY: u16 = 6;
+    pub const VLAN_FILTERING: u16 = 7;
+    pub const VLAN_DEFAULT_PVID: u16 = 39;
+    pub const MAX: u16 = 50;
+}
+
+/// MACVLAN_MODE_PASSTHRU.
+const MODE_PASSTHRU: u32 = 8;
+
+/// The macvlan devices on `lower` other than `except`, with their modes.
+fn macvlans_on(ns: &Namespace, lower: u32, except: u32) -> Vec<u32> {
+    ns.links
+        .values()
+        .filter(|l| l.index != except)
+        .filter_map(|l| match l.kind {
+            LinkKind::Macvlan { lower: lo, mode, .. } if lo == lower => Some(mode),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `macvlan_common_newlink`: a passthru macvlan must be alone on its lower
+/// device, and nothing joins one.
+pub fn check_new_macvlan(ns: &Namespace, lower: u32, mode: u32) -> KResult<()> {
+    let others = macvlans_on(ns, lower, 0);
+    if (mode == MODE_PASSTHRU && !others.is_empty()) || others.contains(&MODE_PASSTHRU) {
+        return Err(Errno::EINVAL.into());
+    }
+    Ok(())
+}
+
+/// Applies a kind's IFLA_INFO_DATA to an existing device (`changelink`).
+pub fn change(kind: &mut LinkKind, data: &[u8]) -> KResult<()> {
+    match kind {
+        LinkKind::Macvlan { mode, .. } => {
+            let t = AttrTable::parse(data, 12)?;
+            if let Some(m) = t.get(macvlan::MODE) {
+                let new = m.u32()?;
+                // macvlan_changelink: passthru can be neither entered nor left.
+                if (new == MODE_PASSTHRU) != (*mode == MODE_PASSTHRU) {
+                    return Err(Errno::EINVAL.into());
+                }
+                *mode = new;
+            }
+            Ok(())
+        }
+        LinkKind::Bridge(conf) => bridge(conf, data),
+        _ => Ok(()),
+    }
+}
+
+/// `br_changelink` for the options this stack keeps.
+pub fn bridge(conf: &mut BridgeConf, data: &[u8]) -> KResult<()> {
+    let t = AttrTable::parse(data, br::MAX)?;
+    let mut new = conf.clone();
+    let u32_of = |k: u16| t.get(k).map(|a| a.u32()).transpose();
+    // With STP on, the timers must lie within 802.1D's ranges (in 1/100 s);
+    // the state the request sets applies after them, as in br_changelink.
+    let stp = conf.stp_state != 0;
+    let ranged = |v: u32, lo: u32, hi: u32| -> KResult<u32> {
+        if stp && !(lo..=hi).contains(&v) { Err(Errno::ERANGE.into()) } else { Ok(v) }
+    };
+    if let Some(v) = u32_of(br::FORWARD_DELAY)? {
+        new.forward_delay = ranged(v, 200, 3000)?;
+    }
+    if let Some(v) = u32_of(br::HELLO_TIME)? {
+        new.hello_time = ranged(v, 100, 1000)?;
+    }
+    if let Some(v) = u32_of(br::MAX_AGE)? {
+        new.max_age = ranged(v, 600, 4000)?;
+    }
+    if let Some(v) = u32_of(br::AGEING_TIME)? {
+        new.ageing_time = v;
+    }
+    if let Some(v) = u32_of(br::STP_STATE)? {
+        new.stp_state = v;
+    }
+    if let Some(v) = t.get(br::PRIORITY).map(|a| a.u16()).transpose()? {
+        new.priority = v;
+    }
+    if let Some(v) = t.get(br::VLAN_FILTERING).map(|a| a.u8()).transpose()? {
+        new.vlan_filtering = v;
+    }
+    if let Some(v) = t.get(br::VLAN_DEFAULT_PVID).map(|a| a.u16()).transpose()? {
+        if v >= 4095 {
+            return Err(Errno::EINVAL.into());
+        }
+        new.default_pvid = v;
+    }
+    *conf = new;
+    Ok(())
+}
