@@ -19,7 +19,6 @@ mod br {
     pub const STP_STATE: u16 = 5;
     pub const PRIORITY: u16 = 6;
     pub const VLAN_FILTERING: u16 = 7;
-    pub const VLAN_DEFAULT_PVID: u16 = 39;
     pub const MAX: u16 = 50;
 }
 
@@ -73,20 +72,20 @@ pub fn bridge(conf: &mut BridgeConf, data: &[u8]) -> KResult<()> {
     let t = AttrTable::parse(data, br::MAX)?;
     let mut new = conf.clone();
     let u32_of = |k: u16| t.get(k).map(|a| a.u32()).transpose();
-    // With STP on, the timers must lie within 802.1D's ranges (in 1/100 s);
-    // the state the request sets applies after them, as in br_changelink.
+    // br_set_forward_delay checks its range only while STP runs;
+    // br_set_hello_time and br_set_max_age always do (1/100 s).
     let stp = conf.stp_state != 0;
-    let ranged = |v: u32, lo: u32, hi: u32| -> KResult<u32> {
-        if stp && !(lo..=hi).contains(&v) { Err(Errno::ERANGE.into()) } else { Ok(v) }
+    let in_range = |v: u32, lo: u32, hi: u32, checked: bool| -> KResult<u32> {
+        if checked && !(lo..=hi).contains(&v) { Err(Errno::ERANGE.into()) } else { Ok(v) }
     };
     if let Some(v) = u32_of(br::FORWARD_DELAY)? {
-        new.forward_delay = ranged(v, 200, 3000)?;
+        new.forward_delay = in_range(v, 200, 3000, stp)?;
     }
     if let Some(v) = u32_of(br::HELLO_TIME)? {
-        new.hello_time = ranged(v, 100, 1000)?;
+        new.hello_time = in_range(v, 100, 1000, true)?;
     }
     if let Some(v) = u32_of(br::MAX_AGE)? {
-        new.max_age = ranged(v, 600, 4000)?;
+        new.max_age = in_range(v, 600, 4000, true)?;
     }
     if let Some(v) = u32_of(br::AGEING_TIME)? {
         new.ageing_time = v;
@@ -97,14 +96,10 @@ pub fn bridge(conf: &mut BridgeConf, data: &[u8]) -> KResult<()> {
     if let Some(v) = t.get(br::PRIORITY).map(|a| a.u16()).transpose()? {
         new.priority = v;
     }
-    if let Some(v) = t.get(br::VLAN_FILTERING).map(|a| a.u8()).transpose()? {
-        new.vlan_filtering = v;
-    }
-    if let Some(v) = t.get(br::VLAN_DEFAULT_PVID).map(|a| a.u16()).transpose()? {
-        if v >= 4095 {
-            return Err(Errno::EINVAL.into());
-        }
-        new.default_pvid = v;
+    // The recording kernel has no CONFIG_BRIDGE_VLAN_FILTERING: turning
+    // filtering on or off is EOPNOTSUPP and the default PVID is ignored.
+    if t.has(br::VLAN_FILTERING) {
+        return Err(Errno::EOPNOTSUPP.into());
     }
     *conf = new;
     Ok(())

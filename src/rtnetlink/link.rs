@@ -1191,6 +1191,11 @@ fn l_flags(net: &Net, ns: NsId, index: u32) -> u32 {
 /// goes down, loses addresses and routes, is announced gone here and new there.
 fn move_link(ctx: &mut Ctx<'_>, index: u32, target: NsId, new_name: Option<&str>) -> KResult<u32> {
     let ns = ctx.ns;
+    // dev_change_net_namespace: the old namespace gets an id for the new
+    // one (peernet2id_alloc, for IFLA_NEW_NETNSID).
+    if ns != target {
+        ctx.net.ensure_nsid(ns, target);
+    }
     if ctx.net.ns(ns).and_then(|n| n.link(index)).is_some_and(|l| l.is_up()) {
         ctx.events.extend(slink::set_up(ctx.net, ns, index, false)?);
     }

@@ -128,7 +128,9 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         return Err(KernelError::msg(Errno::EINVAL, "Device not specified"));
     }
     let existing = ns.neighbours.iter().position(|x| !x.is_proxy() && x.family == hdr.family && x.dst == dst && x.ifindex == ifindex);
-    let state = if hdr.state == 0 { nud::PERMANENT } else { hdr.state };
+    // ndm_state as sent (iproute2 itself defaults to NUD_PERMANENT);
+    // NUD_NONE keeps an entry without a usable address.
+    let state = hdr.state;
     match existing {
         None => {
             if !req.has(NLM_F_CREATE) {

@@ -56,6 +56,9 @@ fn put_multipath<K: Family>(b: &mut MessageBuilder, ns: Option<&Namespace>, r: &
         if let Some(g) = nh.gateway {
             attrs.put(rta::GATEWAY, &g.to_bytes());
         }
+        if nh.realm != 0 {
+            attrs.put(rta::FLOW, &nh.realm.to_ne_bytes());
+        }
         let len = (crate::wire::route::RTNH_LEN + attrs.len()) as u16;
         b.push_unpadded(&rtnh_header(len, nh_flags(ns, nh), (nh.weight.max(1) - 1) as u8, nh.ifindex as i32));
         b.push_unpadded(&attrs);
@@ -105,6 +108,9 @@ pub fn fill4(net: &Net, ns: NsId, r: &Route<u32>, kind: MessageType, seq: u32, p
         }
         if nh.ifindex != 0 {
             b.put_u32(rta::OIF, nh.ifindex);
+        }
+        if nh.realm != 0 {
+            b.put_u32(rta::FLOW, nh.realm);
         }
     } else if !r.nexthops.is_empty() {
         put_multipath(&mut b, nsr, r);
@@ -285,7 +291,8 @@ fn nexthops<K: Family>(p: &Parsed<'_>) -> KResult<(Vec<NextHop<K>>, bool)> {
                 Some(g) => Some(K::from_bytes(g.value).ok_or(KernelError::new(Errno::EINVAL))?),
                 None => None,
             };
-            out.push(NextHop { gateway, ifindex: h.ifindex.max(0) as u32, weight: u16::from(h.hops) + 1, flags: h.flags & rtnh_f::ONLINK, scope: 0 });
+            let realm = if K::FAMILY == AF_INET { t.get(rta::FLOW).map(|f| f.u32()).transpose()?.unwrap_or(0) } else { 0 };
+            out.push(NextHop { gateway, ifindex: h.ifindex.max(0) as u32, weight: u16::from(h.hops) + 1, flags: h.flags & rtnh_f::ONLINK, scope: 0, realm });
         }
         return Ok((out, true));
     }
@@ -294,7 +301,8 @@ fn nexthops<K: Family>(p: &Parsed<'_>) -> KResult<(Vec<NextHop<K>>, bool)> {
     if gateway.is_none() && ifindex == 0 {
         return Ok((Vec::new(), false));
     }
-    Ok((vec![NextHop { gateway, ifindex, weight: 1, flags: onlink, scope: 0 }], false))
+    let realm = if K::FAMILY == AF_INET { p.attrs.get(rta::FLOW).map(|f| f.u32()).transpose()?.unwrap_or(0) } else { 0 };
+    Ok((vec![NextHop { gateway, ifindex, weight: 1, flags: onlink, scope: 0, realm }], false))
 }
 
 /// The scope a route type must have at least (`fib_props[].scope`).
@@ -485,7 +493,7 @@ fn route_v6(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u128>> {
     r.multipath = mp && hops.len() > 1;
     if has_type_error(kind) {
         r.nexthops = Vec::new();
-        let lo = NextHop { gateway: None, ifindex: 1, weight: 1, flags: 0, scope: scope::LINK };
+        let lo = NextHop { gateway: None, ifindex: 1, weight: 1, flags: 0, scope: scope::LINK, realm: 0 };
         r.nexthops.push(lo);
         return Ok(r);
     }

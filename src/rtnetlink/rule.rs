@@ -70,6 +70,9 @@ pub fn fill(r: &Rule, kind: MessageType, seq: u32, pid: u32, flags: u16) -> Vec<
     if let Some(t) = r.goto_target {
         b.put_u32(fra::GOTO, t);
     }
+    if let Some(t) = r.tun_id {
+        b.put(fra::TUN_ID, &t);
+    }
     if r.l3mdev {
         b.put_u8(fra::L3MDEV, 1);
     }
@@ -190,11 +193,13 @@ fn parse_rule<'a>(req: &Request<'a>) -> KResult<(Rule, RuleHdrRepr, AttrTable<'a
     r.sport = attrs.get(fra::SPORT_RANGE).map(|a| range16(a, "Invalid sport range")).transpose()?;
     r.dport = attrs.get(fra::DPORT_RANGE).map(|a| range16(a, "Invalid dport range")).transpose()?;
     r.flow = attrs.get(fra::FLOW).map(|a| a.u32()).transpose()?;
-    if r.action == fr_act::GOTO {
-        let t = r.goto_target.ok_or(KernelError::msg(Errno::EINVAL, "Missing goto target for action goto"))?;
-        if t <= r.priority {
-            return Err(KernelError::msg(Errno::EINVAL, "Backward goto not supported"));
-        }
+    r.tun_id = match attrs.get(fra::TUN_ID) {
+        Some(a) => Some(a.value.try_into().map_err(|_| KernelError::new(Errno::EINVAL))?),
+        None => None,
+    }
+    .filter(|t| *t != [0; 8]);
+    if r.action == fr_act::GOTO && r.goto_target.is_none() {
+        return Err(KernelError::msg(Errno::EINVAL, "Missing goto target for action goto"));
     }
     Ok((r, hdr, attrs))
 }
@@ -215,6 +220,10 @@ pub fn new_rule(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     if !attrs.has(fra::PRIORITY) {
         // fib_default_rule_pref: one below the second rule's preference.
         r.priority = rules.get(1).map_or(0, |s| s.priority.saturating_sub(1));
+    }
+    // fib_nl2rule: no jumping backwards (checked against the final pref).
+    if r.action == fr_act::GOTO && r.goto_target.is_some_and(|t| t <= r.priority) {
+        return Err(KernelError::msg(Errno::EINVAL, "Backward goto not supported"));
     }
     // A rule naming a device that does not exist is detached until it appears.
     if r.action == fr_act::TO_TBL && r.table == 0 && !r.l3mdev {

@@ -535,28 +535,23 @@ fn close_many(net: &mut Net, list: &[(NsId, u32)]) -> Vec<Event> {
     events
 }
 
-/// The link watch (`linkwatch_do_dev`): for each device whose carrier
-/// changed, set the RFC 2863 state and, if it is up, run NETDEV_CHANGE
-/// (IPv6 "link becomes ready", neighbour flush on loss) and announce it.
+/// The link watch (`linkwatch_fire_event`): devices whose carrier changed
+/// are queued. The work needs the RTNL lock the request holds, so even
+/// urgent events are handled once the request is done ([`settle_linkwatch`]):
+/// each device gets its RFC 2863 state and, if it is up, NETDEV_CHANGE
+/// (IPv6 "link becomes ready", neighbour flush on loss) and an RTM_NEWLINK.
 fn linkwatch(net: &mut Net, pending: Vec<(NsId, u32)>) -> Vec<Event> {
     for p in pending {
         if !net.linkwatch_queue.contains(&p) {
             net.linkwatch_queue.push(p);
         }
     }
-    let urgent = net.linkwatch_queue.iter().any(|&(ns, i)| is_urgent(net, ns, i));
-    if urgent { run_linkwatch(net) } else { Vec::new() }
+    Vec::new()
 }
 
-/// `linkwatch_urgent_event`: events of a running device stacked on another
-/// (a veth, a macvlan) are handled at once; others wait for the next run.
-fn is_urgent(net: &Net, ns: NsId, index: u32) -> bool {
-    net.ns(ns).and_then(|n| n.link(index)).is_some_and(|l| l.is_up() && l.iflink() != l.index)
-}
-
-/// What the link watch has done a second later even without an urgent
-/// event: every queued event is handled. The simulator shows this settled
-/// state after each request (Linux delays non-urgent events up to 1 s).
+/// What the link watch has done once the request released the lock (and,
+/// for non-urgent events, up to a second later): every queued event is
+/// handled. The simulator shows this settled state after each request.
 pub fn settle_linkwatch(net: &mut Net) -> Vec<Event> {
     let mut events = Vec::new();
     // Events queued while the queue runs (a bridge whose port started

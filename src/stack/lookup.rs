@@ -79,6 +79,8 @@ fn rule_matches(rule: &Rule, flow: &Flow) -> bool {
     ok &= rule.ip_proto.is_none_or(|p| p == flow.ip_proto);
     ok &= rule.sport.is_none_or(|(a, b)| flow.sport >= a && flow.sport <= b);
     ok &= rule.dport.is_none_or(|(a, b)| flow.dport >= a && flow.dport <= b);
+    // Flows the stack routes carry no tunnel id.
+    ok &= rule.tun_id.is_none();
     if rule.flags & fib_rule::INVERT != 0 { !ok } else { ok }
 }
 

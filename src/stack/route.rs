@@ -23,6 +23,8 @@ pub struct NextHop<K> {
     /// The next hop's own scope (`fib_nh_scope`): host for a device route,
     /// nowhere for host-scope routes, the gateway route's scope otherwise.
     pub scope: u8,
+    /// Routing realms (RTA_FLOW, `nh_tclassid`): source << 16 | destination.
+    pub realm: u32,
 }
 
 /// A routing-table entry: the prefix, its type and attributes, its next hops.

@@ -54,6 +54,8 @@ pub struct Rule {
     pub flow: Option<u32>,
     /// l3mdev rule.
     pub l3mdev: bool,
+    /// Tunnel id to match (FRA_TUN_ID, big-endian as sent).
+    pub tun_id: Option<[u8; 8]>,
 }
 
 /// The rules of a fresh namespace (`fib_default_rules_init`,
