@@ -72,6 +72,16 @@ impl World {
         world
     }
 
+    /// Replays operations on this world, in order, as [`World::restore`]
+    /// does on a fresh one: how a process that shares a saved world catches
+    /// up with what others did to it. Open sockets stay open and receive the
+    /// notifications the operations cause.
+    pub fn apply(&self, ops: &[Op]) {
+        for op in ops {
+            self.replay(op);
+        }
+    }
+
     fn replay(&self, op: &Op) {
         match op {
             Op::Datagram { ns, privileged, bytes } => {
@@ -245,7 +255,8 @@ impl Host for World {
             return Err(Errno::EINVAL);
         }
         ns.sysctl.set(key, value.trim(), &devs).ok_or(Errno::ENOENT)?;
-        let events = apply_sysctl_effects(ns, key, value.trim());
+        let mut events = apply_sysctl_effects(ns, key, value.trim());
+        events.extend(crate::rtnetlink::settle(&mut k.net));
         k.announce(&events);
         let op = Op::Sysctl { ns: self.current.0, key: key.to_string(), value: value.to_string() };
         k.history.push(op);

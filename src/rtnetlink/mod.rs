@@ -183,9 +183,7 @@ impl Kernel {
         let result = handler(&mut ctx, req);
         if result.is_ok() && !is_get {
             // The link watch settles what the request left queued.
-            let settled = crate::stack::link::settle_linkwatch(ctx.net);
-            ctx.events.extend(settled);
-            crate::stack::ipv6::settle_dad(ctx.net);
+            ctx.events.extend(settle(ctx.net));
         }
         let Ctx { events, replies, filtered, notices, request_flags, .. } = ctx;
         // Changes are announced even when the request fails part-way
@@ -295,4 +293,13 @@ fn dump_handler(kind: MessageType, family: u8) -> Option<Handler> {
         M::GetNetconf => netconf_get::dump_netconf,
         _ => return None,
     })
+}
+
+/// What the stack finishes on its own once a change is made: the queued
+/// link-watch work, then duplicate address detection (the settled state the
+/// recordings wait for).
+pub fn settle(net: &mut Net) -> Vec<Event> {
+    let mut events = crate::stack::link::settle_linkwatch(net);
+    events.extend(crate::stack::ipv6::settle_dad(net));
+    events
 }

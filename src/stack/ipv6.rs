@@ -84,7 +84,21 @@ fn address_routes(index: u32, a: &Ifa6, loopback_dev: bool) -> Vec<Route<u128>> 
 }
 
 /// Adds an IPv6 address and its routes (`inet6_addr_add`).
-pub fn add_v6(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: bool) -> KResult<Vec<Event>> {
+pub fn add_v6(ns: &mut Namespace, index: u32, a: Ifa6, replace: bool, excl: bool) -> KResult<Vec<Event>> {
+    add_v6_as(ns, index, a, replace, excl, true)
+}
+
+/// Whether duplicate address detection runs on a device (`accept_dad`).
+fn dad_enabled(ns: &Namespace, index: u32) -> bool {
+    let on = |v: Option<String>| v.and_then(|v| v.trim().parse::<i32>().ok()).is_some_and(|v| v > 0);
+    on(conf(ns, index, "accept_dad")) || on(ns.sysctl.get("net.ipv6.conf.all.accept_dad", &[]))
+}
+
+/// [`add_v6`] for an address a request (`user`) or the kernel itself
+/// added. Addresses that need DAD start tentative; a request's address is
+/// announced at once (tentative), the kernel's only once DAD is over
+/// ([`settle_dad`]), and either gets its local route then.
+fn add_v6_as(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: bool, user: bool) -> KResult<Vec<Event>> {
     let id = ns.id;
     if is_disabled(ns, index) {
         return Err(KernelError::msg(Errno::EACCES, "ipv6: IPv6 is disabled on this device"));
@@ -122,9 +136,9 @@ pub fn add_v6(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: 
     if a.preferred_lft == 0 {
         a.flags |= ifa_f::DEPRECATED;
     }
-    // A link without carrier keeps a non-nodad address tentative.
-    let ready = ns.link_ready(index) || loopback;
-    if !ready && a.flags & ifa_f::NODAD == 0 {
+    // Without nodad (and with accept_dad) the address starts tentative:
+    // DAD runs once the link is ready.
+    if !loopback && a.flags & ifa_f::NODAD == 0 && dad_enabled(ns, index) {
         a.flags |= ifa_f::TENTATIVE;
     }
     insert_addr(ns, index, a.clone());
@@ -145,8 +159,11 @@ pub fn add_v6(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: 
             events.extend(add_kernel_route(ns, r));
         }
     }
-    events.push(Event::Addr6 { ns: id, new: true, ifindex: index, addr: a.clone(), kernel: false });
-    if a.flags & ifa_f::TENTATIVE == 0 {
+    let tentative = a.flags & ifa_f::TENTATIVE != 0;
+    if user || !tentative {
+        events.push(Event::Addr6 { ns: id, new: true, ifindex: index, addr: a.clone(), kernel: false });
+    }
+    if !tentative {
         events.extend(add_kernel_route(ns, local));
     }
     Ok(events)
@@ -249,7 +266,7 @@ pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
             rt_priority: 0,
             proto: IFAPROT_KERNEL_LO,
         };
-        events.extend(super::event::kernel_made(add_v6(ns, index, a, false, false).unwrap_or_default()));
+        events.extend(super::event::kernel_made(add_v6_as(ns, index, a, false, false, false).unwrap_or_default()));
         return events;
     }
     if link.carrier {
@@ -316,7 +333,7 @@ fn dev_config(ns: &mut Namespace, index: u32) -> Vec<Event> {
         rt_priority: 0,
         proto: IFAPROT_KERNEL_LL,
     };
-    events.extend(super::event::kernel_made(add_v6(ns, index, a, false, false).unwrap_or_default()));
+    events.extend(super::event::kernel_made(add_v6_as(ns, index, a, false, false, false).unwrap_or_default()));
     events
 }
 
@@ -324,10 +341,12 @@ fn dev_config(ns: &mut Namespace, index: u32) -> Vec<Event> {
 /// request that started it has been answered (`addrconf_dad_completed`): a
 /// host (accept_ra 1 without forwarding, or accept_ra 2) has sent its router
 /// solicitation. No notification says so; later dumps show IF_RS_SENT.
-pub fn settle_dad(net: &mut super::Net) {
+pub fn settle_dad(net: &mut super::Net) -> Vec<Event> {
     let ids: Vec<super::NsId> = net.namespaces().map(|n| n.id).collect();
+    let mut events = Vec::new();
     for id in ids {
         let Some(ns) = net.ns_mut(id) else { continue };
+        events.extend(complete_dad(ns));
         let candidates: Vec<u32> = ns
             .links
             .values()
@@ -345,6 +364,28 @@ pub fn settle_dad(net: &mut super::Net) {
             }
         }
     }
+    events
+}
+
+/// `addrconf_dad_completed` for every tentative address on a ready device:
+/// it is announced again without IFA_F_TENTATIVE, then its local route.
+fn complete_dad(ns: &mut Namespace) -> Vec<Event> {
+    let id = ns.id;
+    let ready: Vec<u32> = ns.links.values().filter(|l| l.is_up() && l.inet6_ready).map(|l| l.index).collect();
+    let mut events = Vec::new();
+    for index in ready {
+        loop {
+            let Some(l) = ns.link_mut(index) else { break };
+            let Some(a) = l.addrs6.iter_mut().find(|a| a.flags & ifa_f::TENTATIVE != 0) else { break };
+            a.flags &= !ifa_f::TENTATIVE;
+            let done = a.clone();
+            let loopback_dev = l.is_loopback();
+            let local = address_routes(index, &done, loopback_dev).remove(0);
+            events.push(Event::Addr6 { ns: id, new: true, ifindex: index, addr: done, kernel: true });
+            events.extend(add_kernel_route(ns, local));
+        }
+    }
+    events
 }
 
 /// The value of `net.ipv6.conf.DEV.KEY` for a device.
