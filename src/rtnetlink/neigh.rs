@@ -23,7 +23,10 @@ fn ticks(ms: u64) -> u32 {
 
 /// The message describing an entry (`neigh_fill_info`, or
 /// `pneigh_fill_info` for a proxy entry).
-pub fn fill(n: &Neighbour, kind: MessageType, seq: u32, pid: u32, flags: u16, now_ms: u64) -> Vec<u8> {
+///
+/// `held`: whether the code filling it holds a reference of its own (a
+/// get, or the request that changed the entry), which `ndm_refcnt` shows.
+pub fn fill(n: &Neighbour, kind: MessageType, (seq, pid, flags): (u32, u32, u16), now_ms: u64, held: bool) -> Vec<u8> {
     let mut b = MessageBuilder::new(kind.raw(), flags, seq, pid);
     if n.is_proxy() {
         let hdr = NdMsgRepr { family: n.family, ifindex: n.ifindex as i32, state: nud::NONE, flags: n.flags | ntf::PROXY, kind: RTN_UNICAST };
@@ -44,7 +47,11 @@ pub fn fill(n: &Neighbour, kind: MessageType, seq: u32, pid: u32, flags: u16, no
     }
     b.put_u32(nda::PROBES, n.probes);
     let mut ci = [0u8; 16];
-    ci[12..16].copy_from_slice(&1u32.to_ne_bytes()); // ndm_refcnt: the table's reference
+    // ndm_refcnt counts references beyond the table's: a running timer
+    // (NUD_IN_TIMER states) holds one.
+    let in_timer = nud::INCOMPLETE | nud::REACHABLE | nud::DELAY | nud::PROBE;
+    let refs = u32::from(n.state & in_timer != 0) + u32::from(held);
+    ci[12..16].copy_from_slice(&refs.to_ne_bytes());
     ci[0..4].copy_from_slice(&ticks(now_ms.saturating_sub(n.confirmed_ms)).to_ne_bytes());
     ci[4..8].copy_from_slice(&ticks(now_ms.saturating_sub(n.used_ms)).to_ne_bytes());
     ci[8..12].copy_from_slice(&ticks(now_ms.saturating_sub(n.updated_ms)).to_ne_bytes());
@@ -127,6 +134,10 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     if ifindex == 0 {
         return Err(KernelError::msg(Errno::EINVAL, "Device not specified"));
     }
+    // ARP keys entries of loopback and point-to-point devices as 0.0.0.0
+    // (measured: a GET for the address given finds nothing afterwards).
+    let unkeyed = crate::wire::link::iff::LOOPBACK | crate::wire::link::iff::POINTOPOINT;
+    let dst = if hdr.family == AF_INET && ns.link(ifindex).is_some_and(|d| d.flags & unkeyed != 0) { vec![0; 4] } else { dst };
     let existing = ns.neighbours.iter().position(|x| !x.is_proxy() && x.family == hdr.family && x.dst == dst && x.ifindex == ifindex);
     // ndm_state as sent (iproute2 itself defaults to NUD_PERMANENT);
     // NUD_NONE keeps an entry without a usable address.
@@ -148,15 +159,17 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 protocol, probes: 0, confirmed_ms: now, used_ms: now, updated_ms: now,
             };
             ns.neighbours.push(n.clone());
-            ctx.events.push(Event::Neigh { ns: id, new: true, neigh: n });
+            ctx.events.push(Event::Neigh { ns: id, new: true, neigh: n, kernel: false });
         }
         Some(i) => {
             if req.has(NLM_F_EXCL) {
                 return Err(Errno::EEXIST.into());
             }
             let x = &mut ns.neighbours[i];
-            // Without NLM_F_REPLACE a permanent entry keeps its address.
-            if !req.has(NLM_F_REPLACE) && x.state & nud::PERMANENT != 0 && state & nud::PERMANENT == 0 {
+            // __neigh_update: without NLM_F_REPLACE (no override) a valid
+            // entry keeps a different address, and then nothing changes.
+            let differs = lladdr.as_ref().is_some_and(|l| x.lladdr.as_ref() != Some(l));
+            if x.state & NUD_VALID != 0 && differs && !req.has(NLM_F_REPLACE) {
                 return Ok(());
             }
             x.state = state;
@@ -169,7 +182,7 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             }
             x.updated_ms = now;
             let n = x.clone();
-            ctx.events.push(Event::Neigh { ns: id, new: true, neigh: n });
+            ctx.events.push(Event::Neigh { ns: id, new: true, neigh: n, kernel: false });
         }
     }
     Ok(())
@@ -191,9 +204,13 @@ pub fn del_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         .iter()
         .position(|x| x.is_proxy() == proxy && x.family == hdr.family && x.dst == dst && (ifindex == 0 || x.ifindex == ifindex))
         .ok_or(KernelError::new(Errno::ENOENT))?;
-    let n = ns.neighbours.remove(pos);
+    let mut n = ns.neighbours.remove(pos);
     if !proxy {
-        ctx.events.push(Event::Neigh { ns: id, new: false, neigh: n });
+        // neigh_delete: the entry fails first (announced to the requester's
+        // port), then it goes.
+        n.state = nud::FAILED;
+        ctx.events.push(Event::Neigh { ns: id, new: true, neigh: n.clone(), kernel: false });
+        ctx.events.push(Event::Neigh { ns: id, new: false, neigh: n, kernel: true });
     }
     Ok(())
 }
@@ -216,7 +233,7 @@ pub fn get_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         .iter()
         .find(|x| x.is_proxy() == proxy && x.family == hdr.family && x.dst == dst && (ifindex == 0 || x.ifindex == ifindex))
         .ok_or(KernelError::msg(Errno::ENOENT, if proxy { "Proxy neighbour entry not found" } else { "Neighbour entry not found" }))?;
-    ctx.replies.push(fill(n, MessageType::NewNeigh, req.header.seq, req.port, 0, ctx.net.now_ms));
+    ctx.replies.push(fill(n, MessageType::NewNeigh, (req.header.seq, req.port, 0), ctx.net.now_ms, true));
     Ok(())
 }
 
@@ -253,7 +270,7 @@ pub fn dump_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if dev_filter.is_some_and(|d| d != n.ifindex) {
                 continue;
             }
-            ctx.replies.push(fill(n, MessageType::NewNeigh, req.header.seq, req.port, flags, now));
+            ctx.replies.push(fill(n, MessageType::NewNeigh, (req.header.seq, req.port, flags), now, false));
         }
     }
     Ok(())

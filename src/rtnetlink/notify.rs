@@ -46,10 +46,12 @@ pub fn messages(net: &Net, ev: &Event, req: &Request<'_>, echo: bool) -> Vec<(Ve
             let flags = if *new { *nlflags } else { 0 };
             vec![(super::route::fill6(net, *ns, route, kind, seq, pid, flags), group::IPV6_ROUTE)]
         }
-        Event::Neigh { new, neigh, .. } => {
+        Event::Neigh { new, neigh, kernel, .. } => {
             let kind = if *new { MessageType::NewNeigh } else { MessageType::DelNeigh };
-            // __neigh_notify: the requester's port id, but no sequence number.
-            vec![(super::neigh::fill(neigh, kind, 0, pid, 0, now), group::NEIGH)]
+            // __neigh_notify: the requester's port id (none for the stack's
+            // own flushes), but no sequence number.
+            let pid = if *kernel { 0 } else { pid };
+            vec![(super::neigh::fill(neigh, kind, (0, pid, 0), now, !kernel), group::NEIGH)]
         }
         Event::Rule { new, rule, .. } => {
             let kind = if *new { MessageType::NewRule } else { MessageType::DelRule };

@@ -30,8 +30,9 @@ pub enum Event {
     /// RTM_NEWROUTE / RTM_DELROUTE for IPv6.
     /// `nlflags` as for IPv4.
     Route6 { ns: NsId, new: bool, route: Route<u128>, nlflags: u16 },
-    /// RTM_NEWNEIGH / RTM_DELNEIGH.
-    Neigh { ns: NsId, new: bool, neigh: Neighbour },
+    /// RTM_NEWNEIGH / RTM_DELNEIGH. `kernel`: the stack's own doing (a
+    /// flush), not a request's.
+    Neigh { ns: NsId, new: bool, neigh: Neighbour, kernel: bool },
     /// RTM_NEWRULE / RTM_DELRULE.
     Rule { ns: NsId, new: bool, rule: Rule },
     /// RTM_NEWNETCONF / RTM_DELNETCONF for a family and ifindex (-1 all, -2 default).
@@ -64,7 +65,8 @@ impl Event {
             Event::Addr4 { kernel, .. } | Event::Addr6 { kernel, .. } => !kernel,
             Event::Route4 { route, .. } => !route.auto,
             Event::Route6 { route, .. } => !route.auto,
-            Event::Neigh { .. } | Event::Rule { .. } => true,
+            Event::Neigh { kernel, .. } => !kernel,
+            Event::Rule { .. } => true,
             _ => false,
         }
     }

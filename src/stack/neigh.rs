@@ -47,7 +47,7 @@ pub fn flush_dev(ns: &mut Namespace, ifindex: u32) -> Vec<Event> {
     ns.neighbours.retain(|n| {
         if n.ifindex == ifindex {
             if !n.is_proxy() {
-                events.push(Event::Neigh { ns: id, new: false, neigh: n.clone() });
+                events.push(Event::Neigh { ns: id, new: false, neigh: n.clone(), kernel: true });
             }
             false
         } else {
@@ -64,7 +64,7 @@ pub fn carrier_down(ns: &mut Namespace, ifindex: u32) -> Vec<Event> {
     let mut events = Vec::new();
     ns.neighbours.retain(|n| {
         if n.ifindex == ifindex && !n.is_proxy() && n.state & crate::wire::neigh::nud::PERMANENT == 0 {
-            events.push(Event::Neigh { ns: id, new: false, neigh: n.clone() });
+            events.push(Event::Neigh { ns: id, new: false, neigh: n.clone(), kernel: true });
             false
         } else {
             true
