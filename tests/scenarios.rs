@@ -93,3 +93,38 @@ fn scenarios_match_linux_transcripts() {
         panic!("{msg}");
     }
 }
+
+/// Whether a command line asks `ip` for JSON (`-j`, `-json`, or `-j` among
+/// other single-dash options before the object).
+fn wants_json(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    if words.next() != Some("ip") {
+        return false;
+    }
+    words.take_while(|w| w.starts_with('-')).any(|w| w == "-j" || w == "-json" || w == "-js" || w == "-jso")
+}
+
+#[test]
+fn every_json_output_parses() {
+    let mut checked = 0;
+    let mut bad = Vec::new();
+    for script in scenarios() {
+        let text = std::fs::read_to_string(&script).unwrap_or_default();
+        let mut shell = Shell::new(Box::new(World::new()));
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let mut o = Output::new();
+            let status = shell.run_line(line, &mut o);
+            let out = o.stdout();
+            // A failed dump leaves iproute2's JSON unfinished (as on Linux).
+            if !wants_json(line) || status != 0 || out.trim().is_empty() {
+                continue;
+            }
+            checked += 1;
+            if let Err(e) = serde_json::from_str::<serde_json::Value>(&out) {
+                bad.push(format!("{}: {line}\n  {e}\n  {out}", script.display()));
+            }
+        }
+    }
+    assert!(checked >= 20, "only {checked} JSON outputs in the scenarios");
+    assert!(bad.is_empty(), "JSON that does not parse:\n{}", bad.join("\n"));
+}
