@@ -104,3 +104,44 @@ pub fn bridge(conf: &mut BridgeConf, data: &[u8]) -> KResult<()> {
     *conf = new;
     Ok(())
 }
+
+/// ETH_P_8021Q and ETH_P_8021AD as they travel (big-endian u16 read on a
+/// little-endian host).
+const VLAN_PROTOCOLS: [u16; 2] = [0x0081, 0xa888];
+
+fn vlan_error(errno: Errno, msg: &'static str) -> KernelError {
+    KernelError::msg(errno, msg)
+}
+
+/// `vlan_validate`, `vlan_newlink` and `vlan_check_real_dev`
+/// (net/8021q/vlan_netlink.c, vlan.c): a VLAN device on `lower`. The MTU
+/// given must not exceed the lower device's.
+pub fn new_vlan(ns: &Namespace, lower: Option<u32>, data: Option<&[u8]>, mtu: Option<u32>) -> KResult<LinkKind> {
+    use crate::wire::link::vlan;
+    let data = data.ok_or(vlan_error(Errno::EINVAL, "8021q: VLAN properties not specified"))?;
+    let t = AttrTable::parse(data, 5)?;
+    let protocol = t.get(vlan::PROTOCOL).map(|p| p.u16()).transpose()?;
+    if protocol.is_some_and(|p| !VLAN_PROTOCOLS.contains(&p)) {
+        return Err(vlan_error(Errno::EPROTONOSUPPORT, "8021q: Invalid VLAN protocol"));
+    }
+    let id = t.get(vlan::ID).map(|a| a.u16()).transpose()?;
+    if id.is_some_and(|id| id >= 4095) {
+        return Err(vlan_error(Errno::ERANGE, "8021q: Invalid VLAN id"));
+    }
+    let id = id.ok_or(vlan_error(Errno::EINVAL, "8021q: VLAN id not specified"))?;
+    let lower = lower.ok_or(vlan_error(Errno::EINVAL, "8021q: link not specified"))?;
+    let real = ns.link(lower).ok_or(vlan_error(Errno::ENODEV, "8021q: link does not exist"))?;
+    if real.is_loopback() {
+        // NETIF_F_VLAN_CHALLENGED
+        return Err(vlan_error(Errno::EOPNOTSUPP, "8021q: VLANs not supported on device"));
+    }
+    let protocol = protocol.unwrap_or(VLAN_PROTOCOLS[0]);
+    let taken = ns.links.values().any(|l| matches!(l.kind, LinkKind::Vlan { lower: lo, id: i, protocol: p, .. } if lo == lower && i == id && p == protocol));
+    if taken {
+        return Err(vlan_error(Errno::EEXIST, "8021q: VLAN device already exists"));
+    }
+    if mtu.is_some_and(|m| m > real.mtu) {
+        return Err(Errno::EINVAL.into());
+    }
+    Ok(LinkKind::Vlan { lower, id, protocol, flags: 1 })
+}

@@ -706,7 +706,8 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
     let mut lower = None;
     if let Some(l) = attrs.get(ifla::LINK) {
         let l = l.u32()?;
-        if ctx.net.ns(ctx.ns).and_then(|n| n.link(l)).is_none() {
+        // The vlan driver says which link is missing itself.
+        if kind != "vlan" && ctx.net.ns(ctx.ns).and_then(|n| n.link(l)).is_none() {
             return Err(Errno::ENODEV.into());
         }
         lower = Some(l);
@@ -736,15 +737,8 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
             LinkKind::Macvlan { lower, mode, flags: 0 }
         }
         "vlan" => {
-            let lower = lower.ok_or(KernelError::new(Errno::ENODEV))?;
-            let d = data.ok_or(KernelError::msg(Errno::EINVAL, "VLAN id not specified"))?;
-            let t = AttrTable::parse(d.value, 5)?;
-            let id = t.get(crate::wire::link::vlan::ID).ok_or(KernelError::msg(Errno::EINVAL, "VLAN id not specified"))?.u16()?;
-            if id >= 4095 {
-                return Err(KernelError::msg(Errno::ERANGE, "Invalid VLAN id"));
-            }
-            let protocol = t.get(crate::wire::link::vlan::PROTOCOL).map(|p| p.u16()).transpose()?.unwrap_or(0x0081);
-            LinkKind::Vlan { lower, id, protocol, flags: 1 }
+            let ns = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+            super::kind_data::new_vlan(ns, lower, data.map(|d| d.value), attrs.get(ifla::MTU).map(|m| m.u32()).transpose()?)?
         }
         _ => return Err(KernelError::msg(Errno::EOPNOTSUPP, "Unknown device type")),
     };

@@ -471,7 +471,33 @@ pub fn set_up(net: &mut Net, ns: NsId, index: u32, up: bool) -> KResult<Vec<Even
     if link.is_up() == up {
         return Ok(Vec::new());
     }
-    if up { Ok(open(net, ns, index)) } else { Ok(close_many(net, &[(ns, index)])) }
+    // vlan_dev_open: a VLAN needs its real device up.
+    if let LinkKind::Vlan { lower, .. } = link.kind {
+        if up && !net.ns(ns).and_then(|n| n.link(lower)).is_some_and(|l| l.is_up()) {
+            return Err(Errno::ENETDOWN.into());
+        }
+    }
+    let mut events = if up { open(net, ns, index) } else { close_many(net, &[(ns, index)]) };
+    // vlan_device_event: the VLANs on a device follow it up and down.
+    let vlans: Vec<u32> = net
+        .ns(ns)
+        .map(|n| {
+            n.links
+                .values()
+                .filter(|l| matches!(l.kind, LinkKind::Vlan { lower, .. } if lower == index) && l.is_up() != up)
+                .map(|l| l.index)
+                .collect()
+        })
+        .unwrap_or_default();
+    if up {
+        for v in vlans {
+            events.extend(open(net, ns, v));
+        }
+    } else if !vlans.is_empty() {
+        let list: Vec<(NsId, u32)> = vlans.into_iter().map(|v| (ns, v)).collect();
+        events.extend(close_many(net, &list));
+    }
+    Ok(events)
 }
 
 /// `__dev_open` + `__dev_notify_flags`: RTM_NEWLINK first, then the

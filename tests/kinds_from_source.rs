@@ -1,0 +1,110 @@
+//! Device kinds the recording kernel lacks (`dummy`, `vlan`: "Error: Unknown
+//! device type." there), so no transcript of them can be recorded. Their
+//! expectations are derived from the Linux and iproute2 sources instead;
+//! each check names what it follows.
+
+use iplab::output::Output;
+use iplab::shell::Shell;
+use iplab::World;
+
+/// Runs the lines in one fresh world; returns what the last one printed and
+/// its status.
+fn run(lines: &[&str]) -> (String, i32) {
+    let mut shell = Shell::new(Box::new(World::new()));
+    let mut last = (String::new(), 0);
+    for line in lines {
+        let mut o = Output::new();
+        let status = shell.run_line(line, &mut o);
+        last = (o.combined(), status);
+    }
+    last
+}
+
+const VETH: &str = "ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02";
+
+#[test]
+fn dummy_is_noarp_without_multicast_and_queueless() {
+    // drivers/net/dummy.c, dummy_setup(): ether_setup(), then IFF_NOARP set
+    // and IFF_MULTICAST cleared; IFF_NO_QUEUE (qdisc "noqueue" once up,
+    // "noop" before); min_mtu = max_mtu = 0. ether_setup() gives the 1500
+    // MTU and txqueuelen 1000 (net/ethernet/eth.c).
+    let add = "ip link add d0 address 02:00:00:00:00:d0 type dummy";
+    assert_eq!(
+        run(&[add, "ip link show d0"]),
+        (
+            "2: d0: <BROADCAST,NOARP> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000\n    link/ether 02:00:00:00:00:d0 brd ff:ff:ff:ff:ff:ff\n".to_string(),
+            0
+        )
+    );
+    // The carrier is never turned off, and no driver sets an operational
+    // state: up means UNKNOWN with LOWER_UP (net/core/link_watch.c,
+    // rfc2863_policy with the default IF_OPER_UNKNOWN).
+    assert_eq!(
+        run(&[add, "ip link set d0 up", "ip -br link show d0"]),
+        ("d0               UNKNOWN        02:00:00:00:00:d0 <BROADCAST,NOARP,UP,LOWER_UP> \n".to_string(), 0)
+    );
+    // iproute2 ip/ipaddress.c print_linkinfo(): -d prints "minmtu 0 maxmtu
+    // 0" and the kind; dummy has no print_opt.
+    let (details, _) = run(&[add, "ip -d link show d0"]);
+    assert!(details.contains("promiscuity 0  allmulti 0 minmtu 0 maxmtu 0 \n    dummy addrgenmode eui64 "), "{details}");
+    // A dummy device routes like any other: the connected route of its
+    // address appears once it is up (net/ipv4/fib_frontend.c).
+    assert_eq!(
+        run(&[add, "ip link set d0 up", "ip addr add 192.0.2.1/24 dev d0", "ip route show dev d0"]),
+        ("192.0.2.0/24 proto kernel scope link src 192.0.2.1 \n".to_string(), 0)
+    );
+}
+
+#[test]
+fn vlan_errors_follow_the_8021q_driver() {
+    // net/8021q/vlan_netlink.c: vlan_validate() and vlan_newlink(), with
+    // NL_SET_ERR_MSG_MOD's "8021q: " prefix; iproute2 prints "Error: MSG.".
+    let cases: &[(&str, &str, i32)] = &[
+        ("ip link add link v0 name x type vlan", "Error: 8021q: VLAN properties not specified.\n", 2),
+        ("ip link add name x type vlan id 3", "Error: 8021q: link not specified.\n", 2),
+        ("ip link add link v0 name x type vlan id 4095", "Error: 8021q: Invalid VLAN id.\n", 2),
+        // vlan_check_real_dev(): loopback is NETIF_F_VLAN_CHALLENGED.
+        ("ip link add link lo name x type vlan id 5", "Error: 8021q: VLANs not supported on device.\n", 2),
+        // vlan_newlink(): an MTU above the real device's is EINVAL.
+        ("ip link add link v0 name x mtu 1600 type vlan id 6", "RTNETLINK answers: Invalid argument\n", 2),
+    ];
+    for (line, want, status) in cases {
+        assert_eq!(run(&[VETH, line]), (want.to_string(), *status), "{line}");
+    }
+    // vlan_check_real_dev(): one device per (protocol, id) on a real device.
+    let first = "ip link add link v0 name v0.10 type vlan id 10";
+    assert_eq!(
+        run(&[VETH, first, "ip link add link v0 name again type vlan id 10"]),
+        ("Error: 8021q: VLAN device already exists.\n".to_string(), 2)
+    );
+    // ...but 802.1ad and 802.1Q ids are separate.
+    assert_eq!(run(&[VETH, first, "ip link add link v0 name q10 type vlan protocol 802.1ad id 10"]).1, 0);
+}
+
+#[test]
+fn vlan_follows_its_real_device() {
+    let first = "ip link add link v0 name v0.10 type vlan id 10";
+    // net/8021q/vlan_dev.c vlan_dev_open(): ENETDOWN while the real device
+    // is down.
+    assert_eq!(run(&[VETH, first, "ip link set v0.10 up"]), ("RTNETLINK answers: Network is down\n".to_string(), 2));
+    // It takes the real device's address and MTU (vlan_dev_init, vlan_newlink)
+    // and prints as "NAME@REAL"; -d shows iproute2 ip/iplink_vlan.c
+    // vlan_print_opt(): protocol, id and the REORDER_HDR flag set by default.
+    let (details, _) = run(&[VETH, first, "ip -d link show v0.10"]);
+    assert!(details.starts_with("4: v0.10@v0: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 qdisc noop state DOWN"), "{details}");
+    assert!(details.contains("link/ether 02:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff"), "{details}");
+    assert!(details.contains("\n    vlan protocol 802.1Q id 10 <REORDER_HDR> "), "{details}");
+    // net/8021q/vlan.c vlan_device_event(): NETDEV_DOWN on the real device
+    // takes its VLANs down; NETDEV_UP brings them all up.
+    let up = ["ip link set v0 up", "ip link set v1 up", "ip link set v0.10 up"];
+    let mut lines = vec![VETH, first];
+    lines.extend(up);
+    lines.extend(["ip link set v0 down", "ip -br link show v0.10"]);
+    assert_eq!(run(&lines).0, "v0.10@v0         DOWN           02:00:00:00:00:01 <BROADCAST,MULTICAST,M-DOWN> \n");
+    lines.truncate(lines.len() - 1);
+    lines.extend(["ip link set v0 up", "ip -br link show v0.10"]);
+    assert_eq!(run(&lines).0, "v0.10@v0         UP             02:00:00:00:00:01 <BROADCAST,MULTICAST,UP,LOWER_UP> \n");
+    // unregister_vlan_dev via NETDEV_UNREGISTER: deleting the real device
+    // deletes its VLANs.
+    assert_eq!(run(&[VETH, first, "ip link del v0", "ip -br link"]).0, "lo               DOWN           00:00:00:00:00:00 <LOOPBACK> \n");
+}
