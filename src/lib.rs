@@ -18,6 +18,7 @@ pub mod rtnetlink;
 pub mod world;
 pub mod decode;
 pub mod topology;
+pub mod vecmap;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
 #[cfg(all(feature = "component", target_arch = "wasm32"))]

@@ -1,7 +1,6 @@
 //! The interface cache of lib/ll_map.c: index ↔ name, type and flags of
 //! the links seen in replies, filled as dumps and lookups pass by.
 
-use std::collections::BTreeMap;
 
 use super::nl::{Msg, Tb};
 use crate::wire::link::{ifla, IfInfoRepr};
@@ -22,7 +21,7 @@ pub struct LinkEntry {
 /// Links by index.
 #[derive(Debug, Clone, Default)]
 pub struct LinkCache {
-    by_index: BTreeMap<u32, LinkEntry>,
+    by_index: crate::vecmap::VecMap<u32, LinkEntry>,
 }
 
 /// RTM_NEWLINK.

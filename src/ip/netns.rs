@@ -9,7 +9,6 @@
 //! errors. The simulated machine has no processes of its own: `pids`
 //! prints nothing and `attach` fails as it does for a missing process.
 
-use std::collections::BTreeMap;
 
 use super::args::{get_integer, matches, Exit, Res};
 use super::client::Rtnl;
@@ -92,18 +91,18 @@ pub fn get_netnsid_from_name(ip: &mut Ip, rtnsh: &mut Rtnl, name: &str) -> i32 {
 /// which `print_nsid` consults and updates.
 #[derive(Debug, Default)]
 pub struct NsidNames {
-    map: BTreeMap<i32, String>,
+    map: crate::vecmap::VecMap<i32, String>,
 }
 
 impl NsidNames {
     /// `netns_map_init`: the id of every name that has one (the first name
     /// wins when two name the same namespace).
     pub fn init(ip: &mut Ip, rtnsh: &mut Rtnl) -> NsidNames {
-        let mut map = BTreeMap::new();
+        let mut map = crate::vecmap::VecMap::new();
         for name in names(ip) {
             let id = get_netnsid_from_name(ip, rtnsh, &name);
             if id >= 0 {
-                map.entry(id).or_insert(name);
+                map.entry_or_insert_with(id, || name);
             }
         }
         NsidNames { map }
@@ -162,7 +161,7 @@ pub fn print_nsid(ip: &mut Ip, rtnsh: &mut Rtnl, cache: &mut NsidNames, raw: &[u
         None if m.hdr.kind == RTM_NEWNSID => {
             if let Some(name) = NsidNames::lookup(ip, rtnsh, nsid) {
                 ip.p.print_string(Kind::Any, Some("name"), "(iproute2 netns name: %s)", Some(&name));
-                cache.map.entry(nsid).or_insert(name);
+                cache.map.entry_or_insert_with(nsid, || name);
             }
         }
         None => {}

@@ -16,7 +16,6 @@ pub mod route;
 pub mod rule;
 mod socket;
 
-use std::collections::BTreeMap;
 
 pub use socket::Creds;
 use socket::SocketState;
@@ -33,7 +32,7 @@ use reply::Request;
 pub struct Kernel {
     /// The simulated network.
     pub net: Net,
-    sockets: BTreeMap<u32, SocketState>,
+    sockets: crate::vecmap::VecMap<u32, SocketState>,
     next_port: u32,
     /// Every state-changing operation so far (what a snapshot replays).
     pub history: Vec<crate::history::Op>,
@@ -70,7 +69,7 @@ type Handler = fn(&mut Ctx<'_>, &Request<'_>) -> KResult<()>;
 impl Kernel {
     /// A kernel over a fresh network.
     pub fn new() -> Self {
-        Kernel { net: Net::new(), sockets: BTreeMap::new(), next_port: 0, history: Vec::new() }
+        Kernel { net: Net::new(), sockets: crate::vecmap::VecMap::new(), next_port: 0, history: Vec::new() }
     }
 
     /// Opens a NETLINK_ROUTE socket in a namespace; returns its port id.

@@ -20,7 +20,6 @@ pub mod sysctl;
 pub use event::Event;
 pub use namespace::Namespace;
 
-use std::collections::BTreeMap;
 
 /// Identifies a namespace for the whole life of a [`Net`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,7 +31,7 @@ const NETNS_FD_BASE: u32 = 0x1000;
 /// Every namespace of one simulated machine, and the names `ip netns` gave them.
 #[derive(Debug, Clone)]
 pub struct Net {
-    namespaces: BTreeMap<NsId, Namespace>,
+    namespaces: crate::vecmap::VecMap<NsId, Namespace>,
     /// Named namespaces in creation order (`/run/netns`).
     names: Vec<(String, NsId)>,
     next_id: u32,
@@ -53,7 +52,7 @@ impl Default for Net {
 impl Net {
     /// A machine with one fresh namespace (only `lo`, down), as `unshare --net` gives.
     pub fn new() -> Self {
-        let mut net = Net { namespaces: BTreeMap::new(), names: Vec::new(), next_id: 0, now_ms: 0, mac_seed: 0, linkwatch_queue: Vec::new() };
+        let mut net = Net { namespaces: crate::vecmap::VecMap::new(), names: Vec::new(), next_id: 0, now_ms: 0, mac_seed: 0, linkwatch_queue: Vec::new() };
         net.create_namespace();
         net
     }

@@ -1,7 +1,6 @@
 //! One network namespace: its links (with their addresses), routing tables,
 //! rules, neighbours and sysctls.
 
-use std::collections::BTreeMap;
 
 use super::fib::Fib;
 use super::link::Link;
@@ -16,7 +15,7 @@ pub struct Namespace {
     /// Its id within the machine.
     pub id: NsId,
     /// Links by ifindex.
-    pub links: BTreeMap<u32, Link>,
+    pub links: crate::vecmap::VecMap<u32, Link>,
     /// The next ifindex to hand out (`dev_new_index`).
     pub next_ifindex: u32,
     /// IPv4 routing tables.
@@ -32,7 +31,7 @@ pub struct Namespace {
     /// `net.*` sysctls of this namespace.
     pub sysctl: Sysctls,
     /// Ids this namespace has assigned to other namespaces (RTM_NEWNSID).
-    pub nsids: BTreeMap<NsId, i32>,
+    pub nsids: crate::vecmap::VecMap<NsId, i32>,
     /// Ever-growing counter that makes IPv6 address stamps differ.
     pub generation: u32,
 }
@@ -42,7 +41,7 @@ impl Namespace {
     pub fn new(id: NsId) -> Self {
         let mut ns = Namespace {
             id,
-            links: BTreeMap::new(),
+            links: crate::vecmap::VecMap::new(),
             next_ifindex: 1,
             fib4: Fib::new(),
             fib6: Fib::new(),
@@ -50,7 +49,7 @@ impl Namespace {
             rules6: super::rule::default_rules(crate::wire::AF_INET6),
             neighbours: Vec::new(),
             sysctl: Sysctls::default(),
-            nsids: BTreeMap::new(),
+            nsids: crate::vecmap::VecMap::new(),
             generation: 0,
         };
         let lo = Link::loopback();

@@ -1,13 +1,12 @@
 //! The `net.*` sysctls a namespace has (net/ipv4/devinet.c devconf,
 //! net/ipv6/addrconf.c ipv6_devconf), with Linux's defaults.
 
-use std::collections::BTreeMap;
 
 /// Sysctl values of one namespace: global keys plus per-device
 /// `conf.{all,default,DEV}` tables for IPv4 and IPv6.
 #[derive(Debug, Clone, Default)]
 pub struct Sysctls {
-    values: BTreeMap<String, String>,
+    values: crate::vecmap::VecMap<String, String>,
 }
 
 /// IPv4 per-device settings and their defaults.

@@ -4,7 +4,6 @@
 mod trie;
 pub use trie::*;
 
-use std::collections::BTreeMap;
 
 use super::route::Route;
 
@@ -25,7 +24,7 @@ pub fn dump_cmp<K: PrefixKey>(a: K, alen: u8, b: K, blen: u8) -> std::cmp::Order
 /// The routing tables of one family in one namespace.
 #[derive(Debug, Clone)]
 pub struct Fib<K: PrefixKey> {
-    tables: BTreeMap<u32, PrefixTrie<K, Aliases<K>>>,
+    tables: crate::vecmap::VecMap<u32, PrefixTrie<K, Aliases<K>>>,
 }
 
 impl<K: PrefixKey> Default for Fib<K> {
@@ -37,7 +36,7 @@ impl<K: PrefixKey> Default for Fib<K> {
 impl<K: PrefixKey> Fib<K> {
     /// No tables.
     pub fn new() -> Self {
-        Fib { tables: BTreeMap::new() }
+        Fib { tables: crate::vecmap::VecMap::new() }
     }
 
     /// The ids of tables that hold at least one route, ascending.
@@ -54,9 +53,9 @@ impl<K: PrefixKey> Fib<K> {
     /// local table creates main too).
     pub fn table_mut(&mut self, id: u32) -> &mut PrefixTrie<K, Aliases<K>> {
         if id == crate::wire::route::table::LOCAL {
-            self.tables.entry(crate::wire::route::table::MAIN).or_insert_with(PrefixTrie::new);
+            self.tables.entry_or_insert_with(crate::wire::route::table::MAIN, PrefixTrie::new);
         }
-        self.tables.entry(id).or_insert_with(PrefixTrie::new)
+        self.tables.entry_or_insert_with(id, PrefixTrie::new)
     }
 
     /// The routes at exactly `dst/len` in a table.
