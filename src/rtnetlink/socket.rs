@@ -1,6 +1,6 @@
 //! Per-socket state: namespace, credentials, options, groups, queue.
 
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::VecDeque;
 
 use crate::errno::Errno;
 use crate::host::SockOpt;
@@ -37,7 +37,7 @@ pub struct SocketState {
     /// NETLINK_GET_STRICT_CHK.
     pub strict_chk: bool,
     /// Joined multicast groups (1-based).
-    pub groups: BTreeSet<u32>,
+    pub groups: crate::vecmap::VecMap<u32, ()>,
     /// Notifications not yet read.
     pub queue: VecDeque<Vec<u8>>,
 }
@@ -51,14 +51,14 @@ impl SocketState {
             ext_ack: false,
             cap_ack: false,
             strict_chk: false,
-            groups: BTreeSet::new(),
+            groups: crate::vecmap::VecMap::new(),
             queue: VecDeque::new(),
         }
     }
 
     /// Whether the socket listens to a group.
     pub fn in_group(&self, g: u32) -> bool {
-        self.groups.contains(&g)
+        self.groups.contains_key(&g)
     }
 
     /// Applies a socket option.
@@ -73,7 +73,7 @@ impl SocketState {
                 }
                 // Joining a group needs no privilege for NETLINK_ROUTE
                 // (NL_CFG_F_NONROOT_RECV).
-                self.groups.insert(g);
+                self.groups.insert(g, ());
             }
             SockOpt::DropMembership(g) => {
                 if g == 0 || g > group::MAX {
@@ -82,10 +82,10 @@ impl SocketState {
                 self.groups.remove(&g);
             }
             SockOpt::BindGroups(mask) => {
-                self.groups.retain(|g| *g > 32);
+                self.groups.retain(|g, _| *g > 32);
                 for g in 1..=32 {
                     if mask & group::mask(g) != 0 {
-                        self.groups.insert(g);
+                        self.groups.insert(g, ());
                     }
                 }
             }
