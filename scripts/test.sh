@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 log=$(mktemp)
-trap 'rm -f "$log" "$log.node"' EXIT
+trap 'rm -f "$log" "$log.node" "$log.extra"' EXIT
 
 echo "== cargo test (native: wire, stack, rtnetlink goldens, ip scenarios)"
 cargo test --all-targets 2>&1 | tee "$log"
@@ -32,8 +32,29 @@ node_pass=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$log.node" | paste -sd+ | bc)
 node_fail=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$log.node" | paste -sd+ | bc)
 rm -f "$log.node"
 
-passed=$( (grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) passed.*/\1/'; echo "${node_pass:-0}") | paste -sd+ | bc)
-failed=$( (grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) failed.*/\1/'; echo "${node_fail:-0}") | paste -sd+ | bc)
+# Suites with their own runner (the terminal page, the preload shim) end
+# with a line "N passed, M failed".
+extra_pass=0
+extra_fail=0
+for suite in scripts/test-www.sh scripts/test-preload.sh; do
+  [ -f "$suite" ] || continue
+  echo "== $suite"
+  bash "$suite" 2>&1 | tee "$log.extra" || true
+  last=$(tail -n 1 "$log.extra")
+  p=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1/p' <<<"$last")
+  f=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\2/p' <<<"$last")
+  if [ -z "$p" ]; then
+    echo "$suite did not report its count"
+    f=1
+    p=0
+  fi
+  extra_pass=$((extra_pass + p))
+  extra_fail=$((extra_fail + f))
+done
+rm -f "$log.extra"
+
+passed=$( (grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) passed.*/\1/'; echo "${node_pass:-0}"; echo "$extra_pass") | paste -sd+ | bc)
+failed=$( (grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) failed.*/\1/'; echo "${node_fail:-0}"; echo "$extra_fail") | paste -sd+ | bc)
 if [ "${passed:-0}" -eq 0 ]; then
   echo "no test ran"
   exit 1
