@@ -56,7 +56,14 @@ pub fn fill4(ifindex: u32, a: &Ifa4, kind: MessageType, seq: u32, pid: u32, flag
     if a.rt_priority != 0 {
         b.put_u32(ifa::RT_PRIORITY, a.rt_priority);
     }
-    b.put(ifa::CACHEINFO, &cacheinfo(a.created_ms, a.updated_ms, a.preferred_lft, a.valid_lft, now_ms));
+    // inet_fill_ifaddr: a permanent address reports both lifetimes as
+    // infinite, even when it is deprecated.
+    let (preferred, valid) = if a.flags & crate::wire::addr::ifa_f::PERMANENT != 0 {
+        (INFINITY_LIFE_TIME, INFINITY_LIFE_TIME)
+    } else {
+        (a.preferred_lft, a.valid_lft)
+    };
+    b.put(ifa::CACHEINFO, &cacheinfo(a.created_ms, a.updated_ms, preferred, valid, now_ms));
     b.finish()
 }
 

@@ -56,7 +56,11 @@ pub fn messages(net: &Net, ev: &Event, req: &Request<'_>, echo: bool) -> Vec<(Ve
         Event::Rule { new, rule, .. } => {
             let kind = if *new { MessageType::NewRule } else { MessageType::DelRule };
             let g = if rule.family == AF_INET6 { group::IPV6_RULE } else { group::IPV4_RULE };
-            vec![(super::rule::fill(rule, kind, seq, pid, 0), g)]
+            let reported = match net.ns(ev.ns()) {
+                Some(n) => super::rule::as_reported(n, rule),
+                None => rule.clone(),
+            };
+            vec![(super::rule::fill(&reported, kind, seq, pid, 0), g)]
         }
         Event::LinkFeatures { ns, link } => {
             let m = super::link::fill_link(net, *ns, link, MessageType::NewLink, (0, 0, 0), 0, 0, super::link::IFLA_EVENT_FEATURES, None);

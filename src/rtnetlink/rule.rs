@@ -238,13 +238,6 @@ pub fn new_rule(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         ns.fib4.table_mut(id);
         r.table = id;
     }
-    let has = |n: &Option<String>| n.as_ref().is_none_or(|n| ns_has_dev(ctx.net, ctx.ns, n));
-    if !has(&r.iifname) {
-        r.flags |= crate::wire::rule::fib_rule::IIF_DETACHED;
-    }
-    if !has(&r.oifname) {
-        r.flags |= crate::wire::rule::fib_rule::OIF_DETACHED;
-    }
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENOENT))?;
     let rules = rules_of(ns, r.family).ok_or(KernelError::new(Errno::EAFNOSUPPORT))?;
     if req.has(NLM_F_EXCL) && rules.iter().any(|x| same_rule(x, &r)) {
@@ -256,8 +249,21 @@ pub fn new_rule(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     Ok(())
 }
 
-fn ns_has_dev(net: &crate::stack::Net, ns: crate::stack::NsId, name: &str) -> bool {
-    net.ns(ns).is_some_and(|n| n.index_of(name).is_some())
+/// A rule as the kernel reports it: FIB_RULE_IIF/OIF_DETACHED while no
+/// device has the name it matches (attach_rules/detach_rules follow device
+/// registration, renames and removal).
+pub fn as_reported(ns: &crate::stack::Namespace, r: &Rule) -> Rule {
+    use crate::wire::rule::fib_rule::{IIF_DETACHED, OIF_DETACHED};
+    let mut r = r.clone();
+    r.flags &= !(IIF_DETACHED | OIF_DETACHED);
+    let missing = |n: &Option<String>| n.as_ref().is_some_and(|n| ns.index_of(n).is_none());
+    if missing(&r.iifname) {
+        r.flags |= IIF_DETACHED;
+    }
+    if missing(&r.oifname) {
+        r.flags |= OIF_DETACHED;
+    }
+    r
 }
 
 /// RTM_DELRULE: the first rule matching every selector given (`rule_find`).
@@ -320,7 +326,7 @@ pub fn dump_rules(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     }
     for set in &sets {
         for r in set {
-            let mut r = r.clone();
+            let mut r = as_reported(ns, r);
             // A goto whose target preference has no rule is unresolved.
             if r.action == fr_act::GOTO && !r.goto_target.is_some_and(|t| set.iter().any(|x| x.priority == t)) {
                 r.flags |= crate::wire::rule::fib_rule::UNRESOLVED;
