@@ -604,6 +604,17 @@ pub fn new_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         return do_setlink(ctx, req, index, &hdr, &attrs);
     }
     if !req.has(NLM_F_CREATE) {
+        // rtnl_group_changelink: no device named, a group given: every
+        // device of the group gets the change.
+        let named = hdr.index > 0 || attrs.has(ifla::IFNAME) || attrs.has(ifla::ALT_IFNAME);
+        if let (false, Some(g)) = (named, attrs.get(ifla::GROUP)) {
+            let g = g.u32()?;
+            let members: Vec<u32> = ctx.net.ns(ctx.ns).map(|n| n.links.values().filter(|l| l.group == g).map(|l| l.index).collect()).unwrap_or_default();
+            for index in members {
+                do_setlink(ctx, req, index, &hdr, &attrs)?;
+            }
+            return Ok(());
+        }
         return Err(Errno::ENODEV.into());
     }
     let Some(kind) = kind.filter(|k| matches!(k.as_str(), "veth" | "bridge" | "macvlan" | "dummy" | "vlan")) else {

@@ -390,8 +390,9 @@ fn make_output_v4(ns: &Namespace, mut rt: Rt4, dst: u32, dev: u32) -> Result<Rt4
 pub fn input_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
     let (dst, src) = (q.dst, q.src);
     let dev = ns.link(q.iif).ok_or(KernelError::new(Errno::ENODEV))?;
-    let forwarding = ns.sysctl.ip_forward()
-        || ns.sysctl.get(&format!("net.ipv4.conf.{}.forwarding", dev.name), &[dev.name.as_str()]).is_some_and(|v| v == "1");
+    // IN_DEV_FORWARD: the input device's own switch (ip_forward writes
+    // every device's).
+    let forwarding = ns.sysctl.get(&format!("net.ipv4.conf.{}.forwarding", dev.name), &[dev.name.as_str()]).is_some_and(|v| v == "1");
     let martian = KernelError::new(Errno::EINVAL);
     if is_multicast4(src) || is_lbcast4(src) {
         return Err(martian);
