@@ -6,21 +6,10 @@ use crate::errno::{Errno, KernelError};
 use crate::stack::link::{BridgeConf, LinkKind};
 use crate::stack::namespace::Namespace;
 use crate::wire::attr::AttrTable;
-use crate::wire::link::macvlan;
+use crate::wire::link::{br, macvlan};
 
 type KResult<T> = Result<T, KernelError>;
 
-/// IFLA_BR_* numbers this stack keeps.
-mod br {
-    pub const FORWARD_DELAY: u16 = 1;
-    pub const HELLO_TIME: u16 = 2;
-    pub const MAX_AGE: u16 = 3;
-    pub const AGEING_TIME: u16 = 4;
-    pub const STP_STATE: u16 = 5;
-    pub const PRIORITY: u16 = 6;
-    pub const VLAN_FILTERING: u16 = 7;
-    pub const MAX: u16 = 50;
-}
 
 /// MACVLAN_MODE_PASSTHRU.
 const MODE_PASSTHRU: u32 = 8;
@@ -69,7 +58,8 @@ pub fn change(kind: &mut LinkKind, data: &[u8]) -> KResult<()> {
 
 /// `br_changelink` for the options this stack keeps.
 pub fn bridge(conf: &mut BridgeConf, data: &[u8]) -> KResult<()> {
-    let t = AttrTable::parse(data, br::MAX)?;
+    // IFLA_BR_MAX in the recording kernel.
+    let t = AttrTable::parse(data, 64)?;
     let mut new = conf.clone();
     let u32_of = |k: u16| t.get(k).map(|a| a.u32()).transpose();
     // br_set_forward_delay checks its range only while STP runs;

@@ -199,6 +199,57 @@ pub mod arphrd {
     pub const VOID: u16 = 0xffff;
 }
 
+/// `IFLA_BR_*`: the bridge options in IFLA_INFO_DATA.
+#[allow(missing_docs)]
+pub mod br {
+    pub const FORWARD_DELAY: u16 = 1;
+    pub const HELLO_TIME: u16 = 2;
+    pub const MAX_AGE: u16 = 3;
+    pub const AGEING_TIME: u16 = 4;
+    pub const STP_STATE: u16 = 5;
+    pub const PRIORITY: u16 = 6;
+    pub const VLAN_FILTERING: u16 = 7;
+    pub const VLAN_PROTOCOL: u16 = 8;
+    pub const GROUP_FWD_MASK: u16 = 9;
+    pub const ROOT_ID: u16 = 10;
+    pub const BRIDGE_ID: u16 = 11;
+    pub const ROOT_PORT: u16 = 12;
+    pub const ROOT_PATH_COST: u16 = 13;
+    pub const TOPOLOGY_CHANGE: u16 = 14;
+    pub const TOPOLOGY_CHANGE_DETECTED: u16 = 15;
+    pub const HELLO_TIMER: u16 = 16;
+    pub const TCN_TIMER: u16 = 17;
+    pub const TOPOLOGY_CHANGE_TIMER: u16 = 18;
+    pub const GC_TIMER: u16 = 19;
+    pub const GROUP_ADDR: u16 = 20;
+    pub const FDB_FLUSH: u16 = 21;
+    pub const MCAST_ROUTER: u16 = 22;
+    pub const MCAST_SNOOPING: u16 = 23;
+    pub const MCAST_QUERY_USE_IFADDR: u16 = 24;
+    pub const MCAST_QUERIER: u16 = 25;
+    pub const MCAST_HASH_ELASTICITY: u16 = 26;
+    pub const MCAST_HASH_MAX: u16 = 27;
+    pub const MCAST_LAST_MEMBER_CNT: u16 = 28;
+    pub const MCAST_STARTUP_QUERY_CNT: u16 = 29;
+    pub const MCAST_LAST_MEMBER_INTVL: u16 = 30;
+    pub const MCAST_MEMBERSHIP_INTVL: u16 = 31;
+    pub const MCAST_QUERIER_INTVL: u16 = 32;
+    pub const MCAST_QUERY_INTVL: u16 = 33;
+    pub const MCAST_QUERY_RESPONSE_INTVL: u16 = 34;
+    pub const MCAST_STARTUP_QUERY_INTVL: u16 = 35;
+    pub const NF_CALL_IPTABLES: u16 = 36;
+    pub const NF_CALL_IP6TABLES: u16 = 37;
+    pub const NF_CALL_ARPTABLES: u16 = 38;
+    pub const VLAN_DEFAULT_PVID: u16 = 39;
+    pub const VLAN_STATS_ENABLED: u16 = 41;
+    pub const MCAST_STATS_ENABLED: u16 = 42;
+    pub const MCAST_IGMP_VERSION: u16 = 43;
+    pub const MCAST_MLD_VERSION: u16 = 44;
+    pub const VLAN_STATS_PER_PORT: u16 = 45;
+    pub const MULTI_BOOLOPT: u16 = 46;
+    pub const MAX: u16 = 48;
+}
+
 /// `IFLA_MACVLAN_*` and the macvlan modes.
 #[allow(missing_docs)]
 pub mod macvlan {
