@@ -10,8 +10,12 @@ use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::errno::Errno;
 use crate::history::Snapshot;
-use crate::host::SockOpt;
+use crate::host::{Host, NetlinkSocket, SockOpt};
 use crate::output::Output;
 use crate::shell::Shell;
 use crate::stack::NsId;
@@ -48,6 +52,28 @@ export interface ExecResult {
   combined: string;
   /** The exit status (`$?`): 0 for success. */
   status: number;
+  /** The netlink datagrams the line sent and their replies, in order. */
+  netlink: NetlinkExchange[];
+}
+
+/** Options of {@link World.exec}. Every field is optional. */
+export interface ExecOptions {
+  /** Run the line in this named namespace, as `ip netns exec NS bash` would
+   * (the session returns to the initial namespace afterwards). */
+  netns?: string;
+}
+
+/** One datagram the shell's `ip` sent during the last {@link World.exec},
+ * with the reply messages the kernel answered it with. */
+export interface NetlinkExchange {
+  /** The namespace the socket was opened in; null for the initial one. */
+  netns: string | null;
+  /** The socket's port id. */
+  portId: number;
+  /** The datagram sent (one or more messages). */
+  request: Uint8Array;
+  /** Every reply message, each one nlmsghdr-framed message, in order. */
+  replies: Uint8Array[];
 }
 
 /** A snapshot: the operations that built a world, as text. */
@@ -397,12 +423,19 @@ fn group_of(v: &JsValue, i: usize) -> Result<u32, JsError> {
 pub struct WasmWorld {
     world: CoreWorld,
     shell: Shell,
+    log: ExchangeLog,
 }
 
 impl WasmWorld {
     fn wrap(world: CoreWorld) -> WasmWorld {
-        let shell = Shell::new(Box::new(world.clone()));
-        WasmWorld { world, shell }
+        let log = ExchangeLog::default();
+        let shell = Self::session(&world, &log);
+        WasmWorld { world, shell, log }
+    }
+
+    /// A shell over the world whose sockets record into `log`.
+    fn session(world: &CoreWorld, log: &ExchangeLog) -> Shell {
+        Shell::new(Box::new(RecordingHost { world: world.clone(), log: Rc::clone(log) }))
     }
 
     fn ns_of(&self, v: &JsValue) -> Result<NsId, JsError> {
@@ -489,24 +522,63 @@ impl WasmWorld {
     /// Runs one shell line (`ip ...`, `sysctl ...`, `echo ...`, `a; b`,
     /// `a && b`) on this world, as a root bash prompt would.
     #[wasm_bindgen(unchecked_return_type = "ExecResult")]
-    pub fn exec(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] line: JsValue) -> Result<JsValue, JsError> {
+    pub fn exec(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] line: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ExecOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsError> {
         let Some(line) = line.as_string() else {
             return Err(JsError::new(&format!("exec: expected a command line string, got {}", js_type(&line))));
         };
+        let options = options.unwrap_or(JsValue::UNDEFINED);
+        let netns = if options.is_undefined() || options.is_null() {
+            None
+        } else if options.is_object() && !Array::is_array(&options) {
+            let v = get(&options, "netns")?;
+            if v.is_undefined() || v.is_null() {
+                None
+            } else {
+                Some(v.as_string().ok_or_else(|| {
+                    JsError::new(&format!("exec: `netns` must be a namespace name, got {}", js_type(&v)))
+                })?)
+            }
+        } else {
+            return Err(JsError::new(&format!("exec: options must be an object, got {}", js_type(&options))));
+        };
         if self.shell.exited() {
             // `exit` ended the previous session; a terminal would start a new one.
-            self.shell = Shell::new(Box::new(self.world.clone()));
+            self.shell = Self::session(&self.world, &self.log);
         }
+        if let Some(name) = &netns {
+            self.shell.host().set_current_netns(Some(name)).map_err(|_| {
+                JsError::new(&format!("exec: no network namespace named \"{name}\""))
+            })?;
+        }
+        self.log.borrow_mut().clear();
         let mut out = Output::new();
         let status = self.shell.run_line(&line, &mut out);
-        #[derive(Serialize)]
-        struct ExecResult {
-            stdout: String,
-            stderr: String,
-            combined: String,
-            status: i32,
+        if netns.is_some() {
+            let _ = self.shell.host().set_current_netns(None);
         }
-        to_js(&ExecResult { stdout: out.stdout(), stderr: out.stderr(), combined: out.combined(), status })
+        let exchanges = std::mem::take(&mut *self.log.borrow_mut());
+        let result = Object::new();
+        let set = |k: &str, v: JsValue| Reflect::set(&result, &JsValue::from_str(k), &v);
+        let netlink = Array::new();
+        for x in exchanges {
+            let o = Object::new();
+            let _ = Reflect::set(&o, &"netns".into(), &x.netns.map_or(JsValue::NULL, |n| JsValue::from_str(&n)));
+            let _ = Reflect::set(&o, &"portId".into(), &JsValue::from(x.port));
+            let _ = Reflect::set(&o, &"request".into(), &Uint8Array::from(x.request.as_slice()).into());
+            let _ = Reflect::set(&o, &"replies".into(), &messages_to_js(x.replies).into());
+            netlink.push(&o);
+        }
+        let ok = set("stdout", out.stdout().into())
+            .and(set("stderr", out.stderr().into()))
+            .and(set("combined", out.combined().into()))
+            .and(set("status", status.into()))
+            .and(set("netlink", netlink.into()));
+        ok.map_err(|_| JsError::new("internal: cannot build the exec result"))?;
+        Ok(result.into())
     }
 
     /// Decodes a datagram of netlink messages into a readable object for an
@@ -626,5 +698,93 @@ impl WasmSocket {
     pub fn leave(&self, #[wasm_bindgen(unchecked_param_type = "number | string")] group: JsValue) -> Result<(), JsError> {
         let g = group_of(&group, 0)?;
         self.sock.set_option(SockOpt::DropMembership(g)).map_err(|e| JsError::new(&format!("leave: {}", e.message())))
+    }
+}
+
+/// One datagram the shell's `ip` sent and what came back.
+struct Exchange {
+    netns: Option<String>,
+    port: u32,
+    request: Vec<u8>,
+    replies: Vec<Vec<u8>>,
+}
+
+/// The exchanges of the line being run, shared by the recording sockets.
+type ExchangeLog = Rc<RefCell<Vec<Exchange>>>;
+
+/// The world as the shell's host, with every socket it opens recording its
+/// datagrams and replies into a log (for the inspector of `exec`).
+struct RecordingHost {
+    world: CoreWorld,
+    log: ExchangeLog,
+}
+
+/// A socket that passes everything through and logs each `send`.
+struct RecordingSocket {
+    inner: Box<dyn NetlinkSocket>,
+    netns: Option<String>,
+    log: ExchangeLog,
+}
+
+impl NetlinkSocket for RecordingSocket {
+    fn send(&mut self, datagram: &[u8]) -> Vec<Vec<u8>> {
+        let replies = self.inner.send(datagram);
+        self.log.borrow_mut().push(Exchange {
+            netns: self.netns.clone(),
+            port: self.inner.port_id(),
+            request: datagram.to_vec(),
+            replies: replies.clone(),
+        });
+        replies
+    }
+    fn drain(&mut self) -> Vec<Vec<u8>> {
+        self.inner.drain()
+    }
+    fn port_id(&self) -> u32 {
+        self.inner.port_id()
+    }
+    fn set_option(&mut self, opt: SockOpt) -> Result<(), Errno> {
+        self.inner.set_option(opt)
+    }
+}
+
+impl Host for RecordingHost {
+    fn socket(&mut self, netns: Option<&str>) -> Result<Box<dyn NetlinkSocket>, Errno> {
+        let inner = Host::socket(&mut self.world, netns)?;
+        let netns = netns.map(str::to_string).or_else(|| self.world.current_netns());
+        Ok(Box::new(RecordingSocket { inner, netns, log: Rc::clone(&self.log) }))
+    }
+    fn netns_list(&self) -> Vec<String> {
+        self.world.netns_list()
+    }
+    fn netns_add(&mut self, name: &str) -> Result<(), Errno> {
+        self.world.netns_add(name)
+    }
+    fn netns_del(&mut self, name: &str) -> Result<(), Errno> {
+        self.world.netns_del(name)
+    }
+    fn netns_fd(&mut self, name: &str) -> Result<u32, Errno> {
+        self.world.netns_fd(name)
+    }
+    fn current_netns(&self) -> Option<String> {
+        self.world.current_netns()
+    }
+    fn set_current_netns(&mut self, netns: Option<&str>) -> Result<(), Errno> {
+        self.world.set_current_netns(netns)
+    }
+    fn sysctl_get(&self, key: &str) -> Result<String, Errno> {
+        self.world.sysctl_get(key)
+    }
+    fn sysctl_set(&mut self, key: &str, value: &str) -> Result<(), Errno> {
+        self.world.sysctl_set(key, value)
+    }
+    fn sysctl_keys(&self) -> Vec<String> {
+        self.world.sysctl_keys()
+    }
+    fn stdout_is_terminal(&self) -> bool {
+        self.world.stdout_is_terminal()
+    }
+    fn read_file(&self, path: &str) -> Result<String, Errno> {
+        self.world.read_file(path)
     }
 }

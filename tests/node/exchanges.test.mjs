@@ -1,0 +1,42 @@
+// exec() reports the netlink datagrams the shell's `ip` sent and the replies,
+// and runs a line in a named namespace when asked (the page's inspector and
+// host tabs). Needs `npm run build:pkg` first.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { World, decode } from "../../pkg/node.js";
+
+test("exec records each request and its replies", () => {
+  const w = new World();
+  const r = w.exec("ip link add v0 type veth peer name v1");
+  assert.equal(r.status, 0);
+  const newlink = r.netlink.findLast((x) => decode(x.request).messages[0].typeName === "RTM_NEWLINK");
+  assert.ok(newlink, "an RTM_NEWLINK request was recorded");
+  assert.ok(newlink.request instanceof Uint8Array);
+  const ack = decode(newlink.replies[0]).messages[0];
+  assert.equal(ack.typeName, "NLMSG_ERROR");
+  assert.equal(ack.error.error, 0);
+  assert.equal(newlink.netns, null);
+  assert.equal(newlink.portId, ack.pid);
+});
+
+test("each exec reports only its own exchanges", () => {
+  const w = new World();
+  w.exec("ip link add d0 type dummy");
+  const r = w.exec("echo hi");
+  assert.deepEqual(r.netlink, []);
+  const dump = w.exec("ip -br link");
+  const types = dump.netlink.flatMap((x) => x.replies.map((m) => decode(m).messages[0].typeName));
+  assert.ok(types.includes("RTM_NEWLINK") && types.at(-1) === "NLMSG_DONE", types.join(","));
+});
+
+test("exec runs a line in a named namespace", () => {
+  const w = new World();
+  w.exec("ip netns add red");
+  const r = w.exec("ip link add r0 type dummy", { netns: "red" });
+  assert.equal(r.status, 0);
+  assert.equal(r.netlink.at(-1).netns, "red");
+  assert.match(w.exec("ip -br link", { netns: "red" }).stdout, /^r0 /m);
+  assert.doesNotMatch(w.exec("ip -br link").stdout, /r0/);
+  assert.throws(() => w.exec("ip link", { netns: "nope" }), /no network namespace named "nope"/);
+  assert.throws(() => w.exec("ip link", { netns: 3 }), /must be a namespace name/);
+});
