@@ -64,6 +64,12 @@ pub trait Host {
     fn stdout_is_terminal(&self) -> bool {
         false
     }
+    /// Runs a packet program (`ping`, `traceroute`) in the current
+    /// namespace; None when the host has no such program.
+    fn run_program(&mut self, name: &str, args: &[String], out: &mut crate::output::Output) -> Option<i32> {
+        let _ = (name, args, out);
+        None
+    }
     /// Reads a file (for `ip -batch FILE`); hosts without files say ENOENT.
     fn read_file(&self, path: &str) -> Result<String, Errno> {
         let _ = path;

@@ -15,6 +15,7 @@ pub mod shell;
 pub mod wire;
 pub mod stack;
 pub mod rtnetlink;
+pub mod sim;
 pub mod world;
 pub mod decode;
 pub mod topology;

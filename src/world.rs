@@ -263,6 +263,13 @@ impl Host for World {
         Ok(())
     }
 
+    fn run_program(&mut self, name: &str, args: &[String], out: &mut crate::output::Output) -> Option<i32> {
+        let mut k = self.kernel.borrow_mut();
+        let (status, events) = crate::sim::run(&mut k.net, self.current, name, args, out)?;
+        k.announce(&events);
+        Some(status)
+    }
+
     fn sysctl_keys(&self) -> Vec<String> {
         let devs = self.device_names();
         let devs: Vec<&str> = devs.iter().map(String::as_str).collect();

@@ -3,7 +3,7 @@
 //!
 //! Lines are split as bash splits simple commands ([`words`]); the
 //! commands are builtins: `ip` (with `ip netns exec NS CMD...` run here),
-//! `sysctl`, `echo`, `true`, `false`, `help`, `clear` and `exit`.
+//! `ping` and `traceroute` (the packet walk of the host), `sysctl`, `echo`, `true`, `false`, `help`, `clear` and `exit`.
 
 pub mod sysctl;
 pub mod words;
@@ -26,6 +26,8 @@ Commands:
   ip [ OPTIONS ] OBJECT { COMMAND | help }   iproute2 6.1's ip
   ip netns exec NAME COMMAND...               run a command in a namespace
   sysctl [-n] [-w] KEY[=VALUE]...             read or write net.* settings
+  ping [-c N] [-i S] [-W S] [-s N] [-t N] [-I IF] [-q] DEST   iputils ping
+  traceroute [-n] [-I] [-m N] [-q N] [-w S] DEST           traceroute 2.1
   echo [-n] [-e] TEXT...                      print text
   true, false                                 exit with status 0 or 1
   clear                                       clear the screen
@@ -109,6 +111,17 @@ impl Shell {
                 crate::ip::run(self.host.as_mut(), args, out)
             }
             "sysctl" => sysctl::run(self.host.as_mut(), args, out),
+            "ping" | "traceroute" => match self.host.run_program(cmd, args, out) {
+                Some(st) => st,
+                None if in_netns_exec => {
+                    out.err(&format!("exec of \"{cmd}\" failed: No such file or directory\n"));
+                    1
+                }
+                None => {
+                    out.err(&format!("bash: {cmd}: command not found\n"));
+                    127
+                }
+            },
             "echo" => echo(args, out),
             "true" | ":" => 0,
             "false" => 1,

@@ -1,0 +1,218 @@
+//! IPv4 neighbour resolution as net/ipv4/arp.c and net/core/neighbour.c do
+//! it, on the virtual clock: a new entry starts INCOMPLETE and broadcasts a
+//! request; the owner of the address learns the asker (STALE) and answers;
+//! the answer makes the entry REACHABLE. Nobody answering, three probes a
+//! second apart end in FAILED. Timers run when the clock is advanced
+//! ([`run_timers`]); every state change is an [`Event`] (RTM_NEWNEIGH).
+
+use super::link::{transmit, Dest, Port};
+use super::packet::ARP_FRAME_LEN;
+use crate::stack::neigh::Neighbour;
+use crate::stack::{Event, Net, NsId};
+use crate::wire::neigh::nud;
+
+/// Unanswered probes before an entry fails (`mcast_solicit`).
+pub const MCAST_SOLICIT: u64 = 3;
+/// Time between probes, ms (`retrans_time`).
+pub const RETRANS_MS: u64 = 1000;
+/// How long a confirmation keeps an entry REACHABLE, ms (`base_reachable_time`).
+pub const REACHABLE_MS: u64 = 30_000;
+/// How long an entry stays in DELAY before it is probed, ms (`delay_first_probe_time`).
+pub const DELAY_MS: u64 = 5000;
+
+/// The outcome of looking up the link-layer address of a next hop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// Known (or just learnt): send to this address.
+    Known([u8; 6]),
+    /// Being resolved and nobody answers: queued packets fail at this time (ms).
+    FailsAt(u64),
+    /// The device needs no resolution (loopback, NOARP).
+    NotNeeded,
+}
+
+/// What a resolution cost: whether requests went out (first packets take
+/// longer).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Cost {
+    /// Whether an ARP exchange happened.
+    pub exchanged: bool,
+}
+
+const VALID: u16 = nud::REACHABLE | nud::STALE | nud::DELAY | nud::PROBE | nud::PERMANENT | nud::NOARP;
+
+fn find(net: &Net, ns: NsId, dev: u32, ip: u32) -> Option<usize> {
+    let dst = ip.to_be_bytes();
+    net.ns(ns)?.neighbours.iter().position(|n| n.family == crate::wire::AF_INET && n.ifindex == dev && n.dst == dst && !n.is_proxy())
+}
+
+fn notify(net: &Net, ns: NsId, idx: usize, events: &mut Vec<Event>) {
+    if let Some(n) = net.ns(ns).and_then(|n| n.neighbours.get(idx)) {
+        events.push(Event::Neigh { ns, new: true, neigh: n.clone(), kernel: true });
+    }
+}
+
+fn new_entry(dev: u32, ip: u32, now: u64) -> Neighbour {
+    Neighbour {
+        family: crate::wire::AF_INET,
+        ifindex: dev,
+        dst: ip.to_be_bytes().to_vec(),
+        lladdr: None,
+        state: nud::NONE,
+        flags: 0,
+        kind: 1,
+        protocol: 0,
+        probes: 0,
+        confirmed_ms: now,
+        used_ms: now,
+        updated_ms: now,
+    }
+}
+
+/// Records that `ip` on `dev` has `mac` (`neigh_update`): `state` is
+/// REACHABLE for an answer, STALE for something merely overheard. A valid
+/// entry with the same address keeps its state when only overheard.
+pub fn learn(net: &mut Net, ns: NsId, dev: u32, ip: u32, mac: [u8; 6], state: u16, now: u64, events: &mut Vec<Event>) {
+    let idx = match find(net, ns, dev, ip) {
+        Some(i) => i,
+        None => {
+            let Some(n) = net.ns_mut(ns) else { return };
+            n.neighbours.push(new_entry(dev, ip, now));
+            n.neighbours.len() - 1
+        }
+    };
+    let Some(entry) = net.ns_mut(ns).and_then(|n| n.neighbours.get_mut(idx)) else { return };
+    if entry.state & (nud::PERMANENT | nud::NOARP) != 0 {
+        return;
+    }
+    let same = entry.lladdr.as_deref() == Some(&mac[..]);
+    if state == nud::STALE && same && entry.state & VALID != 0 {
+        return;
+    }
+    entry.lladdr = Some(mac.to_vec());
+    entry.state = state;
+    entry.probes = 0;
+    entry.updated_ms = now;
+    if state == nud::REACHABLE {
+        entry.confirmed_ms = now;
+    }
+    notify(net, ns, idx, events);
+}
+
+/// The link-layer address for sending to `ip` out of `dev` in `ns`
+/// (`neigh_resolve_output`), resolving it if needed.
+pub fn resolve(net: &mut Net, ns: NsId, dev: u32, ip: u32, now: u64, cost: &mut Cost, events: &mut Vec<Event>) -> Resolution {
+    let Some(link) = net.ns(ns).and_then(|n| n.link(dev)) else { return Resolution::NotNeeded };
+    if link.is_loopback() || link.flags & crate::wire::link::iff::NOARP != 0 {
+        return Resolution::NotNeeded;
+    }
+    let own: [u8; 6] = link.address.as_slice().try_into().unwrap_or([0; 6]);
+    if let Some(idx) = find(net, ns, dev, ip) {
+        let Some(entry) = net.ns_mut(ns).and_then(|n| n.neighbours.get_mut(idx)) else { return Resolution::NotNeeded };
+        entry.used_ms = now;
+        if entry.state & VALID != 0 {
+            if let Some(mac) = entry.lladdr.as_deref().and_then(|m| <[u8; 6]>::try_from(m).ok()) {
+                if entry.state == nud::STALE {
+                    entry.state = nud::DELAY;
+                    entry.updated_ms = now;
+                    notify(net, ns, idx, events);
+                }
+                return Resolution::Known(mac);
+            }
+        }
+        if entry.state == nud::INCOMPLETE {
+            return Resolution::FailsAt(entry.updated_ms + MCAST_SOLICIT * RETRANS_MS);
+        }
+    }
+    // A fresh resolution: INCOMPLETE, then the first request.
+    let idx = match find(net, ns, dev, ip) {
+        Some(i) => i,
+        None => {
+            let Some(n) = net.ns_mut(ns) else { return Resolution::NotNeeded };
+            n.neighbours.push(new_entry(dev, ip, now));
+            n.neighbours.len() - 1
+        }
+    };
+    if let Some(entry) = net.ns_mut(ns).and_then(|n| n.neighbours.get_mut(idx)) {
+        entry.state = nud::INCOMPLETE;
+        entry.lladdr = None;
+        entry.probes = 1;
+        entry.updated_ms = now;
+        entry.used_ms = now;
+    }
+    cost.exchanged = true;
+    let sender_ip = crate::stack::lookup::select_source_v4(net.ns(ns).expect("namespace checked above"), dev, ip, crate::wire::route::scope::UNIVERSE).unwrap_or(0);
+    if let Some(mac) = request(net, (ns, dev), own, sender_ip, ip, now, events) {
+        learn(net, ns, dev, ip, mac, nud::REACHABLE, now, events);
+        return Resolution::Known(mac);
+    }
+    // Unanswered: the remaining probes go out a second apart.
+    for _ in 1..MCAST_SOLICIT {
+        transmit(net, (ns, dev), Dest::Broadcast, ARP_FRAME_LEN);
+    }
+    if let Some(entry) = net.ns_mut(ns).and_then(|n| n.neighbours.get_mut(idx)) {
+        entry.probes = MCAST_SOLICIT as u32;
+    }
+    Resolution::FailsAt(now + MCAST_SOLICIT * RETRANS_MS)
+}
+
+/// Broadcasts one ARP request from `from` and lets every station that
+/// hears it answer (`arp_process`); returns the answer's address.
+fn request(net: &mut Net, from: Port, sender_mac: [u8; 6], sender_ip: u32, target: u32, now: u64, events: &mut Vec<Event>) -> Option<[u8; 6]> {
+    let heard = transmit(net, from, Dest::Broadcast, ARP_FRAME_LEN);
+    let mut answer = None;
+    for (ns2, dev2) in heard {
+        if (ns2, dev2) == from {
+            continue;
+        }
+        let Some(nsr) = net.ns(ns2) else { continue };
+        if !crate::stack::lookup::is_local_v4(nsr, target) || nsr.link(dev2).is_some_and(|l| l.is_loopback()) {
+            continue;
+        }
+        let Some(mac2) = nsr.link(dev2).and_then(|l| <[u8; 6]>::try_from(l.address.as_slice()).ok()) else { continue };
+        if sender_ip != 0 {
+            learn(net, ns2, dev2, sender_ip, sender_mac, nud::STALE, now, events);
+        }
+        let back = transmit(net, (ns2, dev2), Dest::Unicast(sender_mac), ARP_FRAME_LEN);
+        if answer.is_none() && back.contains(&from) {
+            answer = Some(mac2);
+        }
+    }
+    answer
+}
+
+/// Runs the neighbour timers of every namespace up to `now` (ms):
+/// unanswered INCOMPLETE entries fail, REACHABLE ones go STALE when their
+/// confirmation is old, DELAY ones are probed and (the peer answering)
+/// become REACHABLE again.
+pub fn run_timers(net: &mut Net, now: u64, events: &mut Vec<Event>) {
+    let ids: Vec<NsId> = net.namespaces().map(|n| n.id).collect();
+    for ns in ids {
+        let count = net.ns(ns).map_or(0, |n| n.neighbours.len());
+        for idx in 0..count {
+            let Some(entry) = net.ns_mut(ns).and_then(|n| n.neighbours.get_mut(idx)) else { continue };
+            let changed = match entry.state {
+                nud::INCOMPLETE if entry.updated_ms + MCAST_SOLICIT * RETRANS_MS <= now => {
+                    entry.updated_ms += MCAST_SOLICIT * RETRANS_MS;
+                    entry.state = nud::FAILED;
+                    true
+                }
+                nud::REACHABLE if entry.confirmed_ms + REACHABLE_MS <= now => {
+                    entry.updated_ms = entry.confirmed_ms + REACHABLE_MS;
+                    entry.state = nud::STALE;
+                    false
+                }
+                nud::DELAY if entry.updated_ms + DELAY_MS <= now => {
+                    entry.updated_ms += DELAY_MS;
+                    entry.confirmed_ms = entry.updated_ms;
+                    entry.state = nud::REACHABLE;
+                    true
+                }
+                _ => false,
+            };
+            if changed {
+                notify(net, ns, idx, events);
+            }
+        }
+    }
+}

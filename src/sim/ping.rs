@@ -1,0 +1,406 @@
+//! `ping` as iputils 20221126 runs it over the packet walk: the same
+//! options, lines and statistics, with times from the virtual clock.
+
+use super::arp;
+use super::getopt::{getopt, GetoptError};
+use super::packet::{dotted, unreach, Icmp, Ipv4, Payload};
+use super::walk::{output_route, Arrival, SendError, Walk};
+use crate::errno::Errno;
+use crate::output::Output;
+use crate::stack::{Event, Net, NsId};
+
+/// The identifier our echo requests carry.
+const ECHO_ID: u16 = 0x1d1d;
+/// Payloads shorter than a timestamp are not timed.
+const TIMESTAMP_LEN: usize = 16;
+
+/// The options of one run.
+#[derive(Debug, Clone)]
+struct Options {
+    count: u64,
+    interval_ms: u64,
+    wait_ms: u64,
+    deadline_ms: Option<u64>,
+    size: usize,
+    ttl: Option<u32>,
+    interface: Option<String>,
+    quiet: bool,
+    family: Option<u8>,
+    dont_fragment: bool,
+    target: String,
+}
+
+/// Why the run stopped before its first packet.
+enum Early {
+    /// Message for stderr, exit status.
+    Fail(String, i32),
+}
+
+fn seconds_ms(v: &str, what: &str) -> Result<u64, Early> {
+    match v.parse::<f64>() {
+        Ok(s) if s.is_finite() && s >= 0.0 && s < 1e9 => Ok((s * 1000.0).round() as u64),
+        _ => Err(Early::Fail(format!("ping: bad {what}: {v}\n"), 2)),
+    }
+}
+
+fn ranged(v: &str, lo: i64, hi: i64) -> Result<i64, Early> {
+    match v.parse::<i64>() {
+        Ok(n) if n >= lo && n <= hi => Ok(n),
+        Ok(_) => Err(Early::Fail(format!("ping: invalid argument: '{v}': out of range: {lo} <= value <= {hi}\n"), 1)),
+        Err(_) => Err(Early::Fail(format!("ping: invalid argument: '{v}'\n"), 1)),
+    }
+}
+
+fn parse(args: &[String]) -> Result<Options, Early> {
+    let (opts, operands) = getopt(args, "ciWwstIM", "qn46").map_err(|e| match e {
+        GetoptError::Invalid(c) => Early::Fail(format!("ping: invalid option -- '{c}'\n{USAGE}"), 2),
+        GetoptError::MissingValue(c) => Early::Fail(format!("ping: option requires an argument -- '{c}'\n{USAGE}"), 2),
+    })?;
+    let mut o = Options {
+        count: 0,
+        interval_ms: 1000,
+        wait_ms: 10_000,
+        deadline_ms: None,
+        size: 56,
+        ttl: None,
+        interface: None,
+        quiet: false,
+        family: None,
+        dont_fragment: false,
+        target: String::new(),
+    };
+    for opt in opts {
+        let v = opt.value.unwrap_or_default();
+        match opt.letter {
+            'c' => o.count = ranged(&v, 1, i64::MAX)? as u64,
+            'i' => o.interval_ms = seconds_ms(&v, "timing interval")?,
+            'W' => o.wait_ms = seconds_ms(&v, "linger time")?,
+            'w' => o.deadline_ms = Some(ranged(&v, 0, i32::MAX as i64)? as u64 * 1000),
+            's' => o.size = ranged(&v, 0, i32::MAX as i64)? as usize,
+            't' => o.ttl = Some(ranged(&v, 0, 255)? as u32),
+            'I' => o.interface = Some(v),
+            'M' => match v.as_str() {
+                "do" | "probe" => o.dont_fragment = true,
+                "dont" | "want" => o.dont_fragment = false,
+                _ => return Err(Early::Fail("ping: invalid -M argument: ".to_string() + &v + "\n", 2)),
+            },
+            'q' => o.quiet = true,
+            '4' => o.family = Some(4),
+            '6' => o.family = Some(6),
+            _ => {}
+        }
+    }
+    match operands.last() {
+        Some(t) => o.target = t.clone(),
+        None => return Err(Early::Fail(format!("ping: usage error: Destination address required\n"), 1)),
+    }
+    Ok(o)
+}
+
+const USAGE: &str = "\nUsage\n  ping [options] <destination>\n";
+
+/// Statistics of a run.
+#[derive(Default)]
+struct Stats {
+    transmitted: u64,
+    received: u64,
+    errors: u64,
+    pipe: u64,
+    rtts_us: Vec<u64>,
+}
+
+/// Runs `ping ARGS` in `ns`; returns the exit status and the neighbour
+/// events the packets caused.
+pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, Vec<Event>) {
+    let o = match parse(args) {
+        Ok(o) => o,
+        Err(Early::Fail(msg, st)) => {
+            out.err(&msg);
+            return (st, Vec::new());
+        }
+    };
+    let dst: u32 = match o.target.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V4(a)) if o.family != Some(6) => a.into(),
+        Ok(std::net::IpAddr::V6(_)) if o.family == Some(4) => {
+            out.err(&format!("ping: {}: Address family for hostname not supported\n", o.target));
+            return (2, Vec::new());
+        }
+        Ok(std::net::IpAddr::V6(a)) => return ping6_unsupported(net, ns, a, out),
+        Ok(std::net::IpAddr::V4(_)) => {
+            out.err(&format!("ping: {}: Address family for hostname not supported\n", o.target));
+            return (2, Vec::new());
+        }
+        Err(_) => {
+            out.err(&format!("ping: {}: Name or service not known\n", o.target));
+            return (2, Vec::new());
+        }
+    };
+    // -I: a device (SO_BINDTODEVICE) or a source address (bind).
+    let mut oif = 0;
+    let mut src = 0;
+    let mut from_dev = None;
+    if let Some(i) = &o.interface {
+        match i.parse::<std::net::Ipv4Addr>() {
+            Ok(a) => {
+                src = a.into();
+                let local = net.ns(ns).is_some_and(|n| crate::stack::lookup::is_local_v4(n, src));
+                if !local {
+                    out.err("ping: bind: Cannot assign requested address\n");
+                    return (2, Vec::new());
+                }
+            }
+            Err(_) => match net.ns(ns).and_then(|n| n.index_of(i)) {
+                Some(idx) => {
+                    oif = idx;
+                    from_dev = Some(i.clone());
+                }
+                None => {
+                    out.err(&format!("ping: SO_BINDTODEVICE {i}: No such device\n"));
+                    return (2, Vec::new());
+                }
+            },
+        }
+    }
+    // The probe socket's connect() picks the source.
+    let rt = match output_route(net, ns, dst, src, oif) {
+        Ok(rt) => rt,
+        Err(e) => {
+            out.err(&format!("ping: connect: {}\n", e.message()));
+            return (2, Vec::new());
+        }
+    };
+    let src = if src != 0 { src } else { rt.src };
+    let ttl = match o.ttl {
+        Some(0) => {
+            out.err("ping: cannot set unicast time-to-live: Invalid argument\n");
+            return (2, Vec::new());
+        }
+        Some(t) => t as u8,
+        None => 64,
+    };
+    let from = match (&from_dev, &o.interface) {
+        (Some(dev), _) => format!("from {} {dev}: ", dotted(src)),
+        (None, Some(_)) => format!("from {} : ", dotted(src)),
+        _ => String::new(),
+    };
+    out.out(&format!("PING {0} ({0}) {from}{1}({2}) bytes of data.\n", dotted(dst), o.size, o.size + 28));
+    let (stats, last_send_us, end_us, events) = exchange(net, ns, &o, dst, src, oif, ttl, out);
+    print_summary(&o, dst, &stats, last_send_us, out);
+    let _ = end_us;
+    let status = if stats.received == 0 || (o.deadline_ms.is_some() && o.count > 0 && stats.received < o.count) { 1 } else { 0 };
+    (status, events)
+}
+
+/// IPv6 destinations: connect() is checked as `ip6_dst_lookup_tail` does
+/// it (a source address first, then the route); the walk itself carries
+/// IPv4 only, so a reachable IPv6 destination is reported as such.
+fn ping6_unsupported(net: &Net, ns: NsId, dst: std::net::Ipv6Addr, out: &mut Output) -> (i32, Vec<Event>) {
+    let Some(nsr) = net.ns(ns) else { return (2, Vec::new()) };
+    let dst = u128::from(dst);
+    let global = dst >> 118 != 0x3fa; // not fe80::/10
+    let has_source = nsr.links.values().any(|l| l.is_up() && l.addrs6.iter().any(|a| !global || a.addr >> 118 != 0x3fa));
+    if !has_source {
+        out.err(&format!("ping: connect: {}\n", Errno::EADDRNOTAVAIL.message()));
+        return (2, Vec::new());
+    }
+    let q = crate::stack::lookup::Query6 { dst, ..Default::default() };
+    if let Err(e) = crate::stack::lookup::route_v6(nsr, &q) {
+        out.err(&format!("ping: connect: {}\n", e.errno.message()));
+        return (2, Vec::new());
+    }
+    out.err("ping: IPv6 packets are not simulated\n");
+    (2, Vec::new())
+}
+
+/// Sends the echo requests on schedule and handles what comes back, in
+/// virtual-time order. Returns the statistics, the last send time, the end
+/// time (µs) and the events.
+#[allow(clippy::too_many_arguments)]
+fn exchange(net: &mut Net, ns: NsId, o: &Options, dst: u32, src: u32, oif: u32, ttl: u8, out: &mut Output) -> (Stats, u64, u64, Vec<Event>) {
+    let t0 = net.now_ms * 1000;
+    let mut stats = Stats::default();
+    let mut events = Vec::new();
+    let mut pending: Vec<Arrival> = Vec::new();
+    let mut sent_at: Vec<u64> = Vec::new();
+    let mut last_send = t0;
+    let deadline = o.deadline_ms.map(|d| t0 + d * 1000);
+    let end;
+    'run: loop {
+        let next_send = (o.count == 0 || stats.transmitted < o.count)
+            .then(|| t0 + stats.transmitted * o.interval_ms * 1000)
+            .filter(|t| deadline.is_none_or(|d| *t < d));
+        let limit = match (next_send, deadline) {
+            (Some(t), _) => t,
+            (None, Some(d)) => d,
+            (None, None) => last_send + o.wait_ms * 1000,
+        };
+        pending.sort_by_key(|a| a.at_us);
+        while pending.first().is_some_and(|a| a.at_us <= limit) {
+            let a = pending.remove(0);
+            handle_arrival(&a, o, &sent_at, &mut stats, out);
+            if o.count > 0 && stats.received + stats.errors >= o.count {
+                end = a.at_us;
+                break 'run;
+            }
+        }
+        let Some(t) = next_send else {
+            end = limit;
+            break;
+        };
+        arp::run_timers(net, t / 1000, &mut events);
+        stats.transmitted += 1;
+        let seq = stats.transmitted as u16;
+        sent_at.push(t);
+        last_send = t;
+        let packet = Ipv4 { src, dst, ttl, dont_fragment: o.dont_fragment, payload: Payload::Icmp(Icmp::EchoRequest { id: ECHO_ID, seq, data: o.size }) };
+        let mut walk = Walk::new(net);
+        let sent = walk.send(ns, packet, oif, t);
+        events.append(&mut walk.events);
+        pending.extend(walk.arrivals.into_iter().filter(|a| a.ns == ns));
+        match sent {
+            Ok(()) => {}
+            Err(SendError::TooBig(mtu)) => {
+                stats.errors += 1;
+                out.err(&format!("ping: local error: message too long, mtu={mtu}\n"));
+            }
+            Err(SendError::Route(e)) => out.err(&format!("ping: sendmsg: {}\n", e.message())),
+        }
+        if o.count > 0 && stats.received + stats.errors >= o.count {
+            end = t;
+            break;
+        }
+    }
+    let end_ms = end.div_ceil(1000);
+    arp::run_timers(net, end_ms, &mut events);
+    net.now_ms = net.now_ms.max(end_ms);
+    (stats, last_send - t0, end, events)
+}
+
+/// The sequence number of our echo request an ICMP error quotes.
+fn quoted_seq(quoted: &Ipv4) -> Option<u16> {
+    match quoted.payload {
+        Payload::Icmp(Icmp::EchoRequest { id: ECHO_ID, seq, .. }) => Some(seq),
+        _ => None,
+    }
+}
+
+fn error_text(icmp: &Icmp) -> String {
+    match icmp {
+        Icmp::TimeExceeded { .. } => "Time to live exceeded".to_string(),
+        Icmp::Unreachable { code, mtu, .. } => match *code {
+            unreach::NET => "Destination Net Unreachable".to_string(),
+            unreach::HOST => "Destination Host Unreachable".to_string(),
+            unreach::PORT => "Destination Port Unreachable".to_string(),
+            unreach::FRAG_NEEDED => format!("Frag needed and DF set (mtu = {mtu})"),
+            unreach::ADMIN_PROHIBITED => "Packet filtered".to_string(),
+            c => format!("Dest Unreachable, Bad Code: {c}"),
+        },
+        _ => String::new(),
+    }
+}
+
+fn handle_arrival(a: &Arrival, o: &Options, sent_at: &[u64], stats: &mut Stats, out: &mut Output) {
+    let Payload::Icmp(icmp) = &a.packet.payload else { return };
+    let acknowledge = |stats: &mut Stats, seq: u16| {
+        let diff = stats.transmitted.saturating_sub(seq as u64);
+        stats.pipe = stats.pipe.max(diff + 1);
+    };
+    match icmp {
+        Icmp::EchoReply { id: ECHO_ID, seq, data } => {
+            let Some(sent) = sent_at.get((*seq as usize).wrapping_sub(1)) else { return };
+            stats.received += 1;
+            acknowledge(stats, *seq);
+            let rtt = a.at_us.saturating_sub(*sent);
+            let timed = o.size >= TIMESTAMP_LEN;
+            if timed {
+                stats.rtts_us.push(rtt);
+            }
+            if !o.quiet {
+                let time = if timed { format!(" time={}", format_rtt(rtt)) } else { String::new() };
+                out.out(&format!("{} bytes from {}: icmp_seq={seq} ttl={}{time}\n", data + 8, dotted(a.packet.src), a.packet.ttl));
+            }
+        }
+        Icmp::Unreachable { quoted, .. } | Icmp::TimeExceeded { quoted } => {
+            let Some(seq) = quoted_seq(quoted) else { return };
+            stats.errors += 1;
+            acknowledge(stats, seq);
+            if !o.quiet {
+                out.out(&format!("From {} icmp_seq={seq} {}\n", dotted(a.packet.src), error_text(icmp)));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A round-trip time as ping prints it: three decimals below 1 ms, fewer
+/// as it grows.
+fn format_rtt(us: u64) -> String {
+    let ms = us as f64 / 1000.0;
+    if us >= 100_000 - 50 {
+        format!("{:.0} ms", ms)
+    } else if us >= 10_000 - 5 {
+        format!("{:.1} ms", ms)
+    } else if us >= 1000 {
+        format!("{:.2} ms", ms)
+    } else {
+        format!("{:.3} ms", ms)
+    }
+}
+
+fn ms3(us: u64) -> String {
+    format!("{}.{:03}", us / 1000, us % 1000)
+}
+
+fn print_summary(o: &Options, dst: u32, s: &Stats, elapsed_us: u64, out: &mut Output) {
+    let mut line = format!("\n--- {} ping statistics ---\n{} packets transmitted, {} received", dotted(dst), s.transmitted, s.received);
+    if s.errors > 0 {
+        line += &format!(", +{} errors", s.errors);
+    }
+    if s.transmitted > 0 {
+        let loss = (s.transmitted - s.received.min(s.transmitted)) as f64 * 100.0 / s.transmitted as f64;
+        line += &format!(", {}% packet loss, time {}ms", format_g(loss), elapsed_us / 1000);
+    }
+    line.push('\n');
+    let mut tail = String::new();
+    if !s.rtts_us.is_empty() {
+        let n = s.rtts_us.len() as u64;
+        let sum: u64 = s.rtts_us.iter().sum();
+        let sum2: u128 = s.rtts_us.iter().map(|&r| (r as u128) * (r as u128)).sum();
+        let avg = sum / n;
+        let var = (sum2 / n as u128).saturating_sub((avg as u128) * (avg as u128));
+        let mdev = (var as f64).sqrt() as u64;
+        let min = s.rtts_us.iter().min().copied().unwrap_or(0);
+        let max = s.rtts_us.iter().max().copied().unwrap_or(0);
+        tail = format!("rtt min/avg/max/mdev = {}/{}/{}/{} ms", ms3(min), ms3(avg), ms3(max), ms3(mdev));
+    }
+    if s.pipe > 1 {
+        tail += &format!("{}pipe {}", if tail.is_empty() { "" } else { ", " }, s.pipe);
+    }
+    let _ = o;
+    out.out(&format!("{line}{tail}\n"));
+}
+
+/// `%g` for a loss percentage (six significant digits, no trailing zeros).
+fn format_g(v: f64) -> String {
+    if v == v.trunc() {
+        return format!("{}", v as i64);
+    }
+    let digits = 6 - (v.abs().log10().floor() as i32 + 1);
+    let s = format!("{:.*}", digits.max(0) as usize, v);
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_like_iputils() {
+        assert_eq!(format_g(100.0), "100");
+        assert_eq!(format_g(100.0 / 3.0), "33.3333");
+        assert_eq!(format_g(50.0), "50");
+        assert_eq!(format_rtt(134), "0.134 ms");
+        assert_eq!(format_rtt(12_345), "12.3 ms");
+        assert_eq!(ms3(1_050), "1.050");
+    }
+}
