@@ -29,3 +29,26 @@ pub fn run(net: &mut Net, ns: NsId, name: &str, args: &[String], out: &mut Outpu
         _ => None,
     }
 }
+
+/// Sends one echo request from `ns` to `dst` at the current virtual time
+/// and returns every transmission the walk made (the echo and its reply),
+/// with the notifications it caused. Fails as `connect` would.
+pub fn trace_echo(net: &mut Net, ns: NsId, dst: u32) -> (Result<Vec<walk::Hop>, crate::errno::Errno>, Vec<Event>) {
+    let packet = packet::Ipv4 {
+        src: 0,
+        dst,
+        ttl: 64,
+        dont_fragment: false,
+        payload: packet::Payload::Icmp(packet::Icmp::EchoRequest { id: 1, seq: 1, data: 56 }),
+    };
+    let now = net.now_ms * 1000;
+    let mut w = walk::Walk::new(net);
+    let sent = w.send(ns, packet, 0, now);
+    let events = std::mem::take(&mut w.events);
+    let result = match sent {
+        Ok(()) => Ok(std::mem::take(&mut w.trace)),
+        Err(walk::SendError::Route(e)) => Err(e),
+        Err(walk::SendError::TooBig(_)) => Err(crate::errno::Errno::EMSGSIZE),
+    };
+    (result, events)
+}

@@ -55,6 +55,18 @@ pub fn output_route(net: &Net, ns: NsId, dst: u32, src: u32, oif: u32) -> Result
     }
 }
 
+/// One transmission the walk made: from which namespace and device, to
+/// which next-hop address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hop {
+    /// The namespace the datagram left.
+    pub ns: NsId,
+    /// The device it left through.
+    pub dev: u32,
+    /// The address resolved for it (the gateway, or the destination on link).
+    pub next_hop: u32,
+}
+
 /// The walk of one or more datagrams: the clock, the neighbour events it
 /// caused and what reached sockets.
 pub struct Walk<'a> {
@@ -64,13 +76,15 @@ pub struct Walk<'a> {
     pub events: Vec<Event>,
     /// What sockets received.
     pub arrivals: Vec<Arrival>,
+    /// Every transmission toward a next hop, in order.
+    pub trace: Vec<Hop>,
     hops: u32,
 }
 
 impl<'a> Walk<'a> {
     /// A walk over `net`.
     pub fn new(net: &'a mut Net) -> Self {
-        Walk { net, events: Vec::new(), arrivals: Vec::new(), hops: 0 }
+        Walk { net, events: Vec::new(), arrivals: Vec::new(), trace: Vec::new(), hops: 0 }
     }
 
     /// Sends a datagram from a socket in `ns` at `now_us`, bound to `oif`
@@ -106,6 +120,7 @@ impl<'a> Walk<'a> {
             return;
         }
         let next = rt.gateway.unwrap_or(packet.dst);
+        self.trace.push(Hop { ns, dev: rt.dev, next_hop: next });
         let now_ms = now_us / 1000;
         let mut cost = Cost::default();
         let res = arp::resolve(self.net, ns, rt.dev, next, now_ms, &mut cost, &mut self.events);
