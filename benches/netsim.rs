@@ -75,7 +75,7 @@ fn bench(c: &mut Criterion) {
     let links = world.with_net(|n| n.namespaces().map(|ns| ns.links.len()).sum::<usize>());
     let namespaces = world.with_net(|n| n.namespaces().count());
     let n0 = world.netns("n0").expect("n0 exists");
-    let dst: std::net::Ipv4Addr = target.parse().expect("address");
+    let dst: std::net::IpAddr = target.parse().expect("address");
 
     let runs = 2000;
     let start = Instant::now();

@@ -125,7 +125,7 @@ impl World {
 
     /// Sends one echo request from `ns` to `dst` through the packet walk
     /// and returns the path it took, hop by hop (see [`crate::sim::trace_echo`]).
-    pub fn trace_echo(&self, ns: NsId, dst: std::net::Ipv4Addr) -> Result<Vec<crate::sim::walk::Hop>, Errno> {
+    pub fn trace_echo(&self, ns: NsId, dst: std::net::IpAddr) -> Result<Vec<crate::sim::walk::Hop>, Errno> {
         let mut k = self.kernel.borrow_mut();
         let (result, events) = crate::sim::trace_echo(&mut k.net, ns, dst.into());
         k.announce(&events);

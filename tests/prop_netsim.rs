@@ -98,7 +98,7 @@ proptest! {
         prop_assert_eq!(first.ns, ns);
         let dev_name = world.with_net(|n| n.ns(ns).and_then(|x| x.link(first.dev)).map(|l| l.name.clone()));
         prop_assert_eq!(dev_name.as_deref(), Some(dev.as_str()), "route get: {}", text);
-        prop_assert_eq!(std::net::Ipv4Addr::from(first.next_hop).to_string(), next, "route get: {}", text);
+        prop_assert_eq!(first.next_hop.to_string(), next, "route get: {}", text);
     }
 }
 

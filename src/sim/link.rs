@@ -29,13 +29,12 @@ fn count_tx(net: &mut Net, (ns, dev): Port, len: usize) {
     }
 }
 
-fn count_rx(net: &mut Net, (ns, dev): Port, len: usize, dest: Dest) {
+/// Counts a received frame. (veth keeps no multicast count, and a
+/// broadcast is not a multicast.)
+fn count_rx(net: &mut Net, (ns, dev): Port, len: usize) {
     if let Some(l) = net.ns_mut(ns).and_then(|n| n.link_mut(dev)) {
         l.stats.rx_packets += 1;
         l.stats.rx_bytes += len as u64;
-        if dest == Dest::Broadcast {
-            l.stats.multicast += 1;
-        }
     }
 }
 
@@ -59,8 +58,10 @@ fn transmit_inner(net: &mut Net, from: Port, dest: Dest, len: usize, depth: u32,
     }
     match link.kind.clone() {
         LinkKind::Loopback => {
+            // loopback_xmit counts after eth_type_trans pulled the header.
+            let len = len.saturating_sub(super::packet::ETHERNET_HEADER_LEN);
             count_tx(net, from, len);
-            count_rx(net, from, len, dest);
+            count_rx(net, from, len);
             accepted.push(from);
         }
         LinkKind::Veth { peer: Some(peer) } => {
@@ -96,7 +97,7 @@ fn forwarding_ports(net: &Net, bridge: Port, except: Option<u32>) -> Vec<Port> {
 /// A frame arrives on `at`: a bridge port hands it to its bridge, any
 /// other device keeps it when it is addressed to it.
 fn receive(net: &mut Net, at: Port, dest: Dest, len: usize, depth: u32, accepted: &mut Vec<Port>) {
-    count_rx(net, at, len, dest);
+    count_rx(net, at, len);
     let master = net.ns(at.0).and_then(|n| n.link(at.1)).and_then(|l| l.master);
     if let Some(bridge) = master {
         if depth >= MAX_BRIDGE_DEPTH {
@@ -112,7 +113,7 @@ fn receive(net: &mut Net, at: Port, dest: Dest, len: usize, depth: u32, accepted
             Dest::Unicast(m) => mac_of(net, bridge_port) == Some(m),
         };
         if to_bridge {
-            count_rx(net, bridge_port, len, dest);
+            count_rx(net, bridge_port, len);
             accepted.push(bridge_port);
         }
         if dest == Dest::Broadcast || !to_bridge {

@@ -2,13 +2,13 @@
 //! clock, and the programs that send them (`ping`, `traceroute`).
 //!
 //! [`packet`] holds the datagrams, [`link`] moves frames over veth pairs
-//! and bridges, [`arp`] resolves neighbours with Linux's NUD states,
+//! and bridges, [`neigh`] resolves neighbours with Linux's NUD states,
 //! [`walk`] routes datagrams hop by hop, and [`ping`] / [`traceroute`]
 //! print what iputils and traceroute print.
 
-pub mod arp;
 pub mod getopt;
 pub mod link;
+pub mod neigh;
 pub mod packet;
 pub mod ping;
 pub mod traceroute;
@@ -33,9 +33,9 @@ pub fn run(net: &mut Net, ns: NsId, name: &str, args: &[String], out: &mut Outpu
 /// Sends one echo request from `ns` to `dst` at the current virtual time
 /// and returns every transmission the walk made (the echo and its reply),
 /// with the notifications it caused. Fails as `connect` would.
-pub fn trace_echo(net: &mut Net, ns: NsId, dst: u32) -> (Result<Vec<walk::Hop>, crate::errno::Errno>, Vec<Event>) {
-    let packet = packet::Ipv4 {
-        src: 0,
+pub fn trace_echo(net: &mut Net, ns: NsId, dst: std::net::IpAddr) -> (Result<Vec<walk::Hop>, crate::errno::Errno>, Vec<Event>) {
+    let packet = packet::Datagram {
+        src: packet::unspecified(dst.is_ipv6()),
         dst,
         ttl: 64,
         dont_fragment: false,

@@ -1,6 +1,8 @@
-//! The packets the simulation moves: IPv4 datagrams carrying ICMP or UDP,
-//! kept as parsed representations (the walk never needs their bytes, only
-//! their sizes on the wire).
+//! The packets the simulation moves: IPv4 and IPv6 datagrams carrying
+//! ICMP (ICMPv6) or UDP, kept as parsed representations (the walk never
+//! needs their bytes, only their sizes on the wire).
+
+use std::net::IpAddr;
 
 /// ICMP messages the walk produces and delivers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,10 +11,11 @@ pub enum Icmp {
     EchoRequest { id: u16, seq: u16, data: usize },
     /// Echo reply (type 0), answering an echo request.
     EchoReply { id: u16, seq: u16, data: usize },
-    /// Destination unreachable (type 3) with its code, quoting `quoted`.
-    Unreachable { code: u8, mtu: u16, quoted: Box<Ipv4> },
-    /// Time exceeded in transit (type 11, code 0), quoting `quoted`.
-    TimeExceeded { quoted: Box<Ipv4> },
+    /// Destination unreachable with its IPv4 code ([`unreach`]; ICMPv6
+    /// codes and packet-too-big are mapped from it), quoting `quoted`.
+    Unreachable { code: u8, mtu: u16, quoted: Box<Datagram> },
+    /// Time (hop limit) exceeded in transit, quoting `quoted`.
+    TimeExceeded { quoted: Box<Datagram> },
 }
 
 /// ICMP destination-unreachable codes the walk uses.
@@ -38,14 +41,14 @@ pub enum Payload {
     Udp { sport: u16, dport: u16, data: usize },
 }
 
-/// An IPv4 datagram.
+/// An IPv4 or IPv6 datagram.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ipv4 {
-    /// Source address.
-    pub src: u32,
+pub struct Datagram {
+    /// Source address (unspecified: let the route choose).
+    pub src: IpAddr,
     /// Destination address.
-    pub dst: u32,
-    /// Time to live.
+    pub dst: IpAddr,
+    /// Time to live (hop limit).
     pub ttl: u8,
     /// Whether the don't-fragment bit is set.
     pub dont_fragment: bool,
@@ -55,6 +58,11 @@ pub struct Ipv4 {
 
 /// Length of an IPv4 header without options.
 pub const IPV4_HEADER_LEN: usize = 20;
+/// Length of an IPv6 header without extension headers.
+pub const IPV6_HEADER_LEN: usize = 40;
+/// Length of a neighbour solicitation or advertisement frame with its
+/// link-layer address option (Ethernet header included).
+pub const NDISC_FRAME_LEN: usize = 86;
 /// Length of an ICMP header.
 pub const ICMP_HEADER_LEN: usize = 8;
 /// Length of a UDP header.
@@ -63,27 +71,40 @@ pub const UDP_HEADER_LEN: usize = 8;
 pub const ETHERNET_HEADER_LEN: usize = 14;
 /// Length of an ARP frame for IPv4 over Ethernet (header included).
 pub const ARP_FRAME_LEN: usize = 42;
-/// How many bytes of the offending datagram an ICMP error quotes at most
-/// (the kernel fills an error up to 576 bytes).
+/// How many bytes an IPv4 ICMP error has at most (576, the minimum MTU).
 const ICMP_ERROR_MAX: usize = 576;
+/// How many bytes an ICMPv6 error has at most (1280, the IPv6 minimum MTU).
+const ICMPV6_ERROR_MAX: usize = 1280;
 
-impl Ipv4 {
+impl Datagram {
+    /// Whether this is an IPv6 datagram.
+    pub fn is_v6(&self) -> bool {
+        self.dst.is_ipv6()
+    }
+
     /// The IP protocol number of the payload.
     pub fn protocol(&self) -> u8 {
         match self.payload {
+            Payload::Icmp(_) if self.is_v6() => 58,
             Payload::Icmp(_) => 1,
             Payload::Udp { .. } => 17,
         }
     }
 
-    /// The datagram's total length (the IPv4 `tot_len`).
+    /// The length of its IP header.
+    pub fn header_len(&self) -> usize {
+        if self.is_v6() { IPV6_HEADER_LEN } else { IPV4_HEADER_LEN }
+    }
+
+    /// The datagram's total length (IPv4 `tot_len`, IPv6 header plus payload).
     pub fn total_len(&self) -> usize {
-        IPV4_HEADER_LEN
+        let max = if self.is_v6() { ICMPV6_ERROR_MAX } else { ICMP_ERROR_MAX };
+        self.header_len()
             + match &self.payload {
                 Payload::Udp { data, .. } => UDP_HEADER_LEN + data,
                 Payload::Icmp(Icmp::EchoRequest { data, .. } | Icmp::EchoReply { data, .. }) => ICMP_HEADER_LEN + data,
                 Payload::Icmp(Icmp::Unreachable { quoted, .. } | Icmp::TimeExceeded { quoted }) => {
-                    (ICMP_HEADER_LEN + quoted.total_len()).min(ICMP_ERROR_MAX - IPV4_HEADER_LEN)
+                    (ICMP_HEADER_LEN + quoted.total_len()).min(max - self.header_len())
                 }
             }
     }
@@ -99,27 +120,29 @@ impl Ipv4 {
     }
 }
 
-/// Formats an IPv4 address in dotted quad.
-pub fn dotted(a: u32) -> String {
-    std::net::Ipv4Addr::from(a).to_string()
+/// The unspecified address of a family (`0.0.0.0` or `::`).
+pub fn unspecified(v6: bool) -> IpAddr {
+    if v6 { IpAddr::V6(std::net::Ipv6Addr::UNSPECIFIED) } else { IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED) }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn echo(data: usize) -> Ipv4 {
-        Ipv4 { src: 1, dst: 2, ttl: 64, dont_fragment: true, payload: Payload::Icmp(Icmp::EchoRequest { id: 1, seq: 1, data }) }
+    fn echo(data: usize) -> Datagram {
+        Datagram { src: unspecified(false), dst: "10.0.0.2".parse().unwrap(), ttl: 64, dont_fragment: true, payload: Payload::Icmp(Icmp::EchoRequest { id: 1, seq: 1, data }) }
     }
 
     #[test]
     fn sizes_follow_the_headers() {
         assert_eq!(echo(56).total_len(), 84);
         assert_eq!(echo(56).frame_len(), 98);
-        let udp = Ipv4 { payload: Payload::Udp { sport: 1, dport: 33434, data: 32 }, ..echo(0) };
+        let udp = Datagram { payload: Payload::Udp { sport: 1, dport: 33434, data: 32 }, ..echo(0) };
         assert_eq!(udp.total_len(), 60);
-        let err = Ipv4 { payload: Payload::Icmp(Icmp::TimeExceeded { quoted: Box::new(echo(1400)) }), ..echo(0) };
+        let err = Datagram { payload: Payload::Icmp(Icmp::TimeExceeded { quoted: Box::new(echo(1400)) }), ..echo(0) };
         assert_eq!(err.total_len(), 576);
         assert!(err.is_icmp_error());
+        let v6 = Datagram { dst: "fd00::2".parse().unwrap(), ..echo(56) };
+        assert_eq!((v6.total_len(), v6.protocol()), (104, 58));
     }
 }

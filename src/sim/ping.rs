@@ -1,11 +1,11 @@
 //! `ping` as iputils 20221126 runs it over the packet walk: the same
 //! options, lines and statistics, with times from the virtual clock.
 
-use super::arp;
+use super::neigh;
 use super::getopt::{getopt, GetoptError};
-use super::packet::{dotted, unreach, Icmp, Ipv4, Payload};
-use super::walk::{output_route, Arrival, SendError, Walk};
-use crate::errno::Errno;
+use super::packet::{unreach, unspecified, Datagram, Icmp, Payload};
+use super::walk::{is_link_local, output_route, Arrival, SendError, Walk};
+use std::net::IpAddr;
 use crate::output::Output;
 use crate::stack::{Event, Net, NsId};
 
@@ -27,6 +27,7 @@ struct Options {
     quiet: bool,
     family: Option<u8>,
     dont_fragment: bool,
+    mark: u32,
     target: String,
 }
 
@@ -52,7 +53,7 @@ fn ranged(v: &str, lo: i64, hi: i64) -> Result<i64, Early> {
 }
 
 fn parse(args: &[String]) -> Result<Options, Early> {
-    let (opts, operands) = getopt(args, "ciWwstIM", "qn46").map_err(|e| match e {
+    let (opts, operands) = getopt(args, "ciWwstIMm", "qn46").map_err(|e| match e {
         GetoptError::Invalid(c) => Early::Fail(format!("ping: invalid option -- '{c}'\n{USAGE}"), 2),
         GetoptError::MissingValue(c) => Early::Fail(format!("ping: option requires an argument -- '{c}'\n{USAGE}"), 2),
     })?;
@@ -67,6 +68,7 @@ fn parse(args: &[String]) -> Result<Options, Early> {
         quiet: false,
         family: None,
         dont_fragment: false,
+        mark: 0,
         target: String::new(),
     };
     for opt in opts {
@@ -84,6 +86,7 @@ fn parse(args: &[String]) -> Result<Options, Early> {
                 "dont" | "want" => o.dont_fragment = false,
                 _ => return Err(Early::Fail("ping: invalid -M argument: ".to_string() + &v + "\n", 2)),
             },
+            'm' => o.mark = ranged(&v, 0, u32::MAX as i64)? as u32,
             'q' => o.quiet = true,
             '4' => o.family = Some(4),
             '6' => o.family = Some(6),
@@ -119,32 +122,49 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
             return (st, Vec::new());
         }
     };
-    let dst: u32 = match o.target.parse::<std::net::IpAddr>() {
-        Ok(std::net::IpAddr::V4(a)) if o.family != Some(6) => a.into(),
-        Ok(std::net::IpAddr::V6(_)) if o.family == Some(4) => {
+    // A link-local destination may name its device: fe80::1%e1.
+    let (addr_text, scope_dev) = match o.target.split_once('%') {
+        Some((a, d)) => (a, Some(d.to_string())),
+        None => (o.target.as_str(), None),
+    };
+    let dst: IpAddr = match addr_text.parse::<IpAddr>() {
+        Ok(IpAddr::V6(_)) if o.family == Some(4) => {
             out.err(&format!("ping: {}: Address family for hostname not supported\n", o.target));
             return (2, Vec::new());
         }
-        Ok(std::net::IpAddr::V6(a)) => return ping6_unsupported(net, ns, a, out),
-        Ok(std::net::IpAddr::V4(_)) => {
+        Ok(IpAddr::V4(_)) if o.family == Some(6) => {
             out.err(&format!("ping: {}: Address family for hostname not supported\n", o.target));
             return (2, Vec::new());
         }
+        Ok(a) => a,
         Err(_) => {
-            out.err(&format!("ping: {}: Name or service not known\n", o.target));
+            out.err(&format!("ping: {}: Temporary failure in name resolution\n", o.target));
             return (2, Vec::new());
         }
     };
+    let v6 = dst.is_ipv6();
     // -I: a device (SO_BINDTODEVICE) or a source address (bind).
     let mut oif = 0;
-    let mut src = 0;
+    let mut src = unspecified(v6);
     let mut from_dev = None;
+    if let Some(dev) = &scope_dev {
+        match net.ns(ns).and_then(|n| n.index_of(dev)) {
+            Some(i) => oif = i,
+            None => {
+                out.err(&format!("ping: {}: Name or service not known\n", o.target));
+                return (2, Vec::new());
+            }
+        }
+    }
     if let Some(i) = &o.interface {
-        match i.parse::<std::net::Ipv4Addr>() {
+        match i.parse::<IpAddr>() {
             Ok(a) => {
-                src = a.into();
-                let local = net.ns(ns).is_some_and(|n| crate::stack::lookup::is_local_v4(n, src));
-                if !local {
+                src = a;
+                let local = net.ns(ns).is_some_and(|n| match a {
+                    IpAddr::V4(a4) => crate::stack::lookup::is_local_v4(n, a4.into()),
+                    IpAddr::V6(a6) => n.links.values().any(|l| l.addrs6.iter().any(|x| x.addr == u128::from(a6))),
+                });
+                if !local || a.is_ipv6() != v6 {
                     out.err("ping: bind: Cannot assign requested address\n");
                     return (2, Vec::new());
                 }
@@ -162,16 +182,17 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
         }
     }
     // The probe socket's connect() picks the source.
-    let rt = match output_route(net, ns, dst, src, oif) {
+    let rt = match output_route(net, ns, dst, src, oif, o.mark) {
         Ok(rt) => rt,
         Err(e) => {
             out.err(&format!("ping: connect: {}\n", e.message()));
             return (2, Vec::new());
         }
     };
-    let src = if src != 0 { src } else { rt.src };
+    let bound_src = !src.is_unspecified();
+    let src = if bound_src { src } else { rt.src };
     let ttl = match o.ttl {
-        Some(0) => {
+        Some(0) if !v6 => {
             out.err("ping: cannot set unicast time-to-live: Invalid argument\n");
             return (2, Vec::new());
         }
@@ -179,44 +200,30 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
         None => 64,
     };
     let from = match (&from_dev, &o.interface) {
-        (Some(dev), _) => format!("from {} {dev}: ", dotted(src)),
-        (None, Some(_)) => format!("from {} : ", dotted(src)),
+        (Some(dev), _) if v6 => {
+            out.err(&format!("ping: Warning: source address might be selected on device other than: {dev}\n"));
+            format!("from :: {dev}: ")
+        }
+        (Some(dev), _) => format!("from {src} {dev}: "),
+        (None, Some(_)) => format!("from {src} : "),
         _ => String::new(),
     };
-    out.out(&format!("PING {0} ({0}) {from}{1}({2}) bytes of data.\n", dotted(dst), o.size, o.size + 28));
-    let (stats, last_send_us, end_us, events) = exchange(net, ns, &o, dst, src, oif, ttl, out);
-    print_summary(&o, dst, &stats, last_send_us, out);
-    let _ = end_us;
+    if v6 {
+        out.out(&format!("PING {0}({0}) {from}{1} data bytes\n", o.target, o.size));
+    } else {
+        out.out(&format!("PING {0} ({0}) {from}{1}({2}) bytes of data.\n", dst, o.size, o.size + 28));
+    }
+    let (stats, last_send_us, _end_us, events) = exchange(net, ns, &o, dst, src, oif, ttl, out);
+    print_summary(&o, &o.target, &stats, last_send_us, out);
     let status = if stats.received == 0 || (o.deadline_ms.is_some() && o.count > 0 && stats.received < o.count) { 1 } else { 0 };
     (status, events)
-}
-
-/// IPv6 destinations: connect() is checked as `ip6_dst_lookup_tail` does
-/// it (a source address first, then the route); the walk itself carries
-/// IPv4 only, so a reachable IPv6 destination is reported as such.
-fn ping6_unsupported(net: &Net, ns: NsId, dst: std::net::Ipv6Addr, out: &mut Output) -> (i32, Vec<Event>) {
-    let Some(nsr) = net.ns(ns) else { return (2, Vec::new()) };
-    let dst = u128::from(dst);
-    let global = dst >> 118 != 0x3fa; // not fe80::/10
-    let has_source = nsr.links.values().any(|l| l.is_up() && l.addrs6.iter().any(|a| !global || a.addr >> 118 != 0x3fa));
-    if !has_source {
-        out.err(&format!("ping: connect: {}\n", Errno::EADDRNOTAVAIL.message()));
-        return (2, Vec::new());
-    }
-    let q = crate::stack::lookup::Query6 { dst, ..Default::default() };
-    if let Err(e) = crate::stack::lookup::route_v6(nsr, &q) {
-        out.err(&format!("ping: connect: {}\n", e.errno.message()));
-        return (2, Vec::new());
-    }
-    out.err("ping: IPv6 packets are not simulated\n");
-    (2, Vec::new())
 }
 
 /// Sends the echo requests on schedule and handles what comes back, in
 /// virtual-time order. Returns the statistics, the last send time, the end
 /// time (µs) and the events.
 #[allow(clippy::too_many_arguments)]
-fn exchange(net: &mut Net, ns: NsId, o: &Options, dst: u32, src: u32, oif: u32, ttl: u8, out: &mut Output) -> (Stats, u64, u64, Vec<Event>) {
+fn exchange(net: &mut Net, ns: NsId, o: &Options, dst: IpAddr, src: IpAddr, oif: u32, ttl: u8, out: &mut Output) -> (Stats, u64, u64, Vec<Event>) {
     let t0 = net.now_ms * 1000;
     let mut stats = Stats::default();
     let mut events = Vec::new();
@@ -237,7 +244,8 @@ fn exchange(net: &mut Net, ns: NsId, o: &Options, dst: u32, src: u32, oif: u32, 
         pending.sort_by_key(|a| a.at_us);
         while pending.first().is_some_and(|a| a.at_us <= limit) {
             let a = pending.remove(0);
-            handle_arrival(&a, o, &sent_at, &mut stats, out);
+            let dev = net.ns(ns).and_then(|n| n.link(a.iif)).map(|l| l.name.clone()).unwrap_or_default();
+            handle_arrival(&a, &dev, o, &sent_at, &mut stats, out);
             if o.count > 0 && stats.received + stats.errors >= o.count {
                 end = a.at_us;
                 break 'run;
@@ -247,14 +255,14 @@ fn exchange(net: &mut Net, ns: NsId, o: &Options, dst: u32, src: u32, oif: u32, 
             end = limit;
             break;
         };
-        arp::run_timers(net, t / 1000, &mut events);
+        neigh::run_timers(net, t / 1000, &mut events);
         stats.transmitted += 1;
         let seq = stats.transmitted as u16;
         sent_at.push(t);
         last_send = t;
-        let packet = Ipv4 { src, dst, ttl, dont_fragment: o.dont_fragment, payload: Payload::Icmp(Icmp::EchoRequest { id: ECHO_ID, seq, data: o.size }) };
+        let packet = Datagram { src, dst, ttl, dont_fragment: o.dont_fragment, payload: Payload::Icmp(Icmp::EchoRequest { id: ECHO_ID, seq, data: o.size }) };
         let mut walk = Walk::new(net);
-        let sent = walk.send(ns, packet, oif, t);
+        let sent = walk.send_marked(ns, packet, oif, o.mark, t);
         events.append(&mut walk.events);
         pending.extend(walk.arrivals.into_iter().filter(|a| a.ns == ns));
         match sent {
@@ -271,20 +279,34 @@ fn exchange(net: &mut Net, ns: NsId, o: &Options, dst: u32, src: u32, oif: u32, 
         }
     }
     let end_ms = end.div_ceil(1000);
-    arp::run_timers(net, end_ms, &mut events);
+    neigh::run_timers(net, end_ms, &mut events);
     net.now_ms = net.now_ms.max(end_ms);
     (stats, last_send - t0, end, events)
 }
 
 /// The sequence number of our echo request an ICMP error quotes.
-fn quoted_seq(quoted: &Ipv4) -> Option<u16> {
+fn quoted_seq(quoted: &Datagram) -> Option<u16> {
     match quoted.payload {
         Payload::Icmp(Icmp::EchoRequest { id: ECHO_ID, seq, .. }) => Some(seq),
         _ => None,
     }
 }
 
-fn error_text(icmp: &Icmp) -> String {
+fn error_text(icmp: &Icmp, v6: bool) -> String {
+    if v6 {
+        return match icmp {
+            Icmp::TimeExceeded { .. } => "Time exceeded: Hop limit".to_string(),
+            Icmp::Unreachable { code, mtu, .. } => match *code {
+                unreach::NET => "Destination unreachable: No route".to_string(),
+                unreach::ADMIN_PROHIBITED => "Destination unreachable: Administratively prohibited".to_string(),
+                unreach::HOST => "Destination unreachable: Address unreachable".to_string(),
+                unreach::PORT => "Destination unreachable: Port unreachable".to_string(),
+                unreach::FRAG_NEEDED => format!("Packet too big: mtu={mtu}"),
+                c => format!("Destination unreachable: Unknown code {c}"),
+            },
+            _ => String::new(),
+        };
+    }
     match icmp {
         Icmp::TimeExceeded { .. } => "Time to live exceeded".to_string(),
         Icmp::Unreachable { code, mtu, .. } => match *code {
@@ -299,7 +321,13 @@ fn error_text(icmp: &Icmp) -> String {
     }
 }
 
-fn handle_arrival(a: &Arrival, o: &Options, sent_at: &[u64], stats: &mut Stats, out: &mut Output) {
+/// How ping names the sender of a datagram: link-local IPv6 sources carry
+/// the device they came in on.
+fn sender(a: &Arrival, dev: &str) -> String {
+    if is_link_local(a.packet.src) { format!("{}%{dev}", a.packet.src) } else { a.packet.src.to_string() }
+}
+
+fn handle_arrival(a: &Arrival, dev: &str, o: &Options, sent_at: &[u64], stats: &mut Stats, out: &mut Output) {
     let Payload::Icmp(icmp) = &a.packet.payload else { return };
     let acknowledge = |stats: &mut Stats, seq: u16| {
         let diff = stats.transmitted.saturating_sub(seq as u64);
@@ -317,7 +345,7 @@ fn handle_arrival(a: &Arrival, o: &Options, sent_at: &[u64], stats: &mut Stats, 
             }
             if !o.quiet {
                 let time = if timed { format!(" time={}", format_rtt(rtt)) } else { String::new() };
-                out.out(&format!("{} bytes from {}: icmp_seq={seq} ttl={}{time}\n", data + 8, dotted(a.packet.src), a.packet.ttl));
+                out.out(&format!("{} bytes from {}: icmp_seq={seq} ttl={}{time}\n", data + 8, sender(a, dev), a.packet.ttl));
             }
         }
         Icmp::Unreachable { quoted, .. } | Icmp::TimeExceeded { quoted } => {
@@ -325,7 +353,7 @@ fn handle_arrival(a: &Arrival, o: &Options, sent_at: &[u64], stats: &mut Stats, 
             stats.errors += 1;
             acknowledge(stats, seq);
             if !o.quiet {
-                out.out(&format!("From {} icmp_seq={seq} {}\n", dotted(a.packet.src), error_text(icmp)));
+                out.out(&format!("From {} icmp_seq={seq} {}\n", sender(a, dev), error_text(icmp, a.packet.is_v6())));
             }
         }
         _ => {}
@@ -351,8 +379,8 @@ fn ms3(us: u64) -> String {
     format!("{}.{:03}", us / 1000, us % 1000)
 }
 
-fn print_summary(o: &Options, dst: u32, s: &Stats, elapsed_us: u64, out: &mut Output) {
-    let mut line = format!("\n--- {} ping statistics ---\n{} packets transmitted, {} received", dotted(dst), s.transmitted, s.received);
+fn print_summary(o: &Options, target: &str, s: &Stats, elapsed_us: u64, out: &mut Output) {
+    let mut line = format!("\n--- {target} ping statistics ---\n{} packets transmitted, {} received", s.transmitted, s.received);
     if s.errors > 0 {
         line += &format!(", +{} errors", s.errors);
     }

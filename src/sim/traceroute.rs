@@ -1,9 +1,10 @@
 //! `traceroute` as traceroute 2.1 runs it over the packet walk: UDP probes
 //! (or ICMP echoes with `-I`) with growing TTLs, one line per hop.
 
-use super::arp;
+use super::neigh;
 use super::getopt::{getopt, GetoptError};
-use super::packet::{dotted, unreach, Icmp, Ipv4, Payload};
+use super::packet::{unreach, unspecified, Datagram, Icmp, Payload};
+use std::net::IpAddr;
 use super::walk::{output_route, Arrival, Walk};
 use crate::output::Output;
 use crate::stack::{Event, Net, NsId};
@@ -16,6 +17,7 @@ const ECHO_ID: u16 = 0x7472;
 const SOURCE_PORT: u16 = 47000;
 
 struct Options {
+    v6: bool,
     numeric: bool,
     icmp: bool,
     first: u8,
@@ -35,16 +37,17 @@ fn bad(out: &mut Output, msg: &str) -> (i32, Vec<Event>) {
 const USAGE: &str = "Usage:\n  traceroute [ -46dFITnreAUDV ] [ -f first_ttl ] [ -g gate,... ] [ -i device ] [ -m max_ttl ] [ -N squeries ] [ -p port ] [ -t tos ] [ -l flow_label ] [ -w MAX,HERE,NEAR ] [ -q nqueries ] [ -s src_addr ] [ -z sendwait ] [ --fwmark=num ] host [ packetlen ]\n";
 
 fn parse(args: &[String]) -> Result<Options, String> {
-    let (opts, operands) = getopt(args, "mqwfp", "nI4").map_err(|e| match e {
+    let (opts, operands) = getopt(args, "mqwfpNz", "nI46").map_err(|e| match e {
         GetoptError::Invalid(c) => format!("Bad option `-{c}' (argc 1)\n"),
         GetoptError::MissingValue(c) => format!("Option `-{c}' (argc 1) requires an argument\n"),
     })?;
-    let mut o = Options { numeric: false, icmp: false, first: 1, max: 30, queries: 3, wait_ms: 5000, port: BASE_PORT, target: String::new(), packet_len: 60 };
+    let mut o = Options { v6: false, numeric: false, icmp: false, first: 1, max: 30, queries: 3, wait_ms: 5000, port: BASE_PORT, target: String::new(), packet_len: 60 };
     for opt in opts {
         let v = opt.value.unwrap_or_default();
         let num = |v: &str| v.parse::<u64>().map_err(|_| format!("Cannot handle `-{}' option with arg `{v}' (argc 2)\n", opt.letter));
         match opt.letter {
             'n' => o.numeric = true,
+            '6' => o.v6 = true,
             'I' => o.icmp = true,
             'm' => {
                 let m = num(&v)?;
@@ -75,8 +78,11 @@ fn parse(args: &[String]) -> Result<Options, String> {
     }
     let mut it = operands.into_iter();
     o.target = it.next().ok_or_else(|| USAGE.to_string())?;
+    o.v6 |= o.target.contains(':');
+    let header = if o.v6 { 48 } else { 28 };
+    o.packet_len = header + 32;
     if let Some(len) = it.next() {
-        o.packet_len = len.parse::<usize>().map_err(|_| format!("Cannot handle \"packetlen\" cmdline arg `{len}' on position 2 (argc 2)\n"))?.clamp(28, 65000);
+        o.packet_len = len.parse::<usize>().map_err(|_| format!("Cannot handle \"packetlen\" cmdline arg `{len}' on position 2 (argc 2)\n"))?.clamp(header, 65000);
     }
     Ok(o)
 }
@@ -88,18 +94,18 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
         Ok(o) => o,
         Err(msg) => return bad(out, &msg),
     };
-    let dst: u32 = match o.target.parse::<std::net::Ipv4Addr>() {
-        Ok(a) => a.into(),
-        Err(_) => {
+    let dst: IpAddr = match o.target.parse::<IpAddr>() {
+        Ok(a) if a.is_ipv6() == o.v6 => a,
+        _ => {
             return bad(out, &format!("{}: Name or service not known\nCannot handle \"host\" cmdline arg `{}' on position 1 (argc {})\n", o.target, o.target, args.len()));
         }
     };
-    let src = match output_route(net, ns, dst, 0, 0) {
+    let src = match output_route(net, ns, dst, unspecified(o.v6), 0, 0) {
         Ok(rt) => rt.src,
         Err(e) => return bad(out, &format!("connect: {}\n", e.message())),
     };
-    out.out(&format!("traceroute to {0} ({0}), {1} hops max, {2} byte packets\n", dotted(dst), o.max, o.packet_len));
-    let data = o.packet_len.saturating_sub(28);
+    out.out(&format!("traceroute to {0} ({0}), {1} hops max, {2} byte packets\n", dst, o.max, o.packet_len));
+    let data = o.packet_len.saturating_sub(if o.v6 { 48 } else { 28 });
     let mut events = Vec::new();
     let mut now = net.now_ms * 1000;
     let mut probe_no: u32 = 0;
@@ -108,7 +114,7 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
         let mut last_from = None;
         let mut done = false;
         for _ in 0..o.queries {
-            arp::run_timers(net, now / 1000, &mut events);
+            neigh::run_timers(net, now / 1000, &mut events);
             let seq = probe_no;
             probe_no += 1;
             let payload = if o.icmp {
@@ -116,7 +122,7 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
             } else {
                 Payload::Udp { sport: SOURCE_PORT, dport: o.port.wrapping_add(seq as u16), data }
             };
-            let probe = Ipv4 { src, dst, ttl, dont_fragment: false, payload: payload.clone() };
+            let probe = Datagram { src, dst, ttl, dont_fragment: false, payload: payload.clone() };
             let mut walk = Walk::new(net);
             let sent = walk.send(ns, probe, 0, now);
             events.append(&mut walk.events);
@@ -129,7 +135,7 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
                 (Ok(()), Some(a)) => {
                     let from = a.packet.src;
                     if last_from != Some(from) {
-                        line += &if o.numeric { format!(" {}", dotted(from)) } else { format!(" {0} ({0})", dotted(from)) };
+                        line += &if o.numeric { format!(" {from}") } else { format!(" {from} ({from})") };
                         last_from = Some(from);
                     }
                     let rtt = a.at_us - now;
@@ -151,7 +157,7 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
         }
     }
     let end_ms = now.div_ceil(1000);
-    arp::run_timers(net, end_ms, &mut events);
+    neigh::run_timers(net, end_ms, &mut events);
     net.now_ms = net.now_ms.max(end_ms);
     (0, events)
 }
@@ -167,7 +173,7 @@ fn answers(a: &Arrival, probe: &Payload) -> bool {
 
 /// The mark traceroute prints after a probe's time, and whether the trace
 /// ends at this hop.
-fn annotation(a: &Arrival, dst: u32) -> (&'static str, bool) {
+fn annotation(a: &Arrival, dst: IpAddr) -> (&'static str, bool) {
     match &a.packet.payload {
         Payload::Icmp(Icmp::EchoReply { .. }) => ("", true),
         Payload::Icmp(Icmp::TimeExceeded { .. }) => ("", false),

@@ -6,13 +6,14 @@
 //! UDP to closed ports, as the kernel does; ICMP errors walk back the same
 //! way. What reaches a socket is returned as an [`Arrival`].
 
-use super::arp::{self, Cost, Resolution};
 use super::link::{transmit, Dest};
-use super::packet::{unreach, Icmp, Ipv4, Payload};
+use super::neigh::{self, Cost, Resolution};
+use super::packet::{unreach, unspecified, Datagram, Icmp, Payload};
 use crate::errno::Errno;
-use crate::stack::lookup::{input_v4, output_v4, Query4, Rt4};
-use crate::wire::route::RouteType;
+use crate::stack::lookup::{input_v4, output_v4, route_v6, select_source_v6, Query4, Query6};
 use crate::stack::{Event, Net, NsId};
+use crate::wire::route::RouteType;
+use std::net::IpAddr;
 
 /// Time one hop (a transmission and the next stack's work) takes, µs.
 pub const HOP_US: u64 = 12;
@@ -28,8 +29,10 @@ pub struct Arrival {
     pub at_us: u64,
     /// The namespace it was delivered in.
     pub ns: NsId,
+    /// The device it came in on (the device of a link-local source).
+    pub iif: u32,
     /// The datagram.
-    pub packet: Ipv4,
+    pub packet: Datagram,
 }
 
 /// Why a datagram could not even leave (what `sendmsg`/`connect` return).
@@ -41,17 +44,115 @@ pub enum SendError {
     TooBig(u32),
 }
 
-/// The first hop the walk takes for an output datagram: the route it uses.
-pub fn output_route(net: &Net, ns: NsId, dst: u32, src: u32, oif: u32) -> Result<Rt4, Errno> {
+/// A route as the walk uses it, for either family.
+#[derive(Debug, Clone)]
+pub struct Route {
+    /// What the route does (unicast, local, ...).
+    pub kind: RouteType,
+    /// The device it leaves through (lo for local routes).
+    pub dev: u32,
+    /// The gateway, when the next hop is not the destination.
+    pub gateway: Option<IpAddr>,
+    /// The source address the route selects.
+    pub src: IpAddr,
+    /// The `mtu` metric, 0 when unset.
+    pub mtu_metric: u32,
+}
+
+fn errno_of_kind(kind: RouteType) -> Option<Errno> {
+    match kind {
+        RouteType::Unreachable => Some(Errno::EHOSTUNREACH),
+        RouteType::Prohibit => Some(Errno::EACCES),
+        RouteType::Blackhole => Some(Errno::EINVAL),
+        RouteType::Throw => Some(Errno::EAGAIN),
+        _ => None,
+    }
+}
+
+fn mtu_metric(metrics: &[(u16, u32)]) -> u32 {
+    metrics.iter().find(|(k, _)| *k == crate::wire::route::rtax::MTU).map_or(0, |(_, v)| *v & 0x7fff_ffff)
+}
+
+/// Whether an IPv6 address has scope at least as wide as `dst`'s among the
+/// namespace's usable addresses (`ip6_route_get_saddr` fails otherwise).
+fn has_source6(net: &Net, ns: NsId, dst: u128) -> bool {
+    let link_local = |a: u128| a >> 118 == 0x3fa;
+    net.ns(ns).is_some_and(|n| n.links.values().any(|l| l.is_up() && l.addrs6.iter().any(|a| link_local(dst) || !link_local(a.addr))))
+}
+
+/// The output route a socket in `ns` gets for `dst` (with `src` bound
+/// when specified, `oif` bound when not 0): what `connect` finds, and the
+/// first hop the walk takes.
+pub fn output_route(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mark: u32) -> Result<Route, Errno> {
     let nsr = net.ns(ns).ok_or(Errno::ENODEV)?;
-    let q = Query4 { dst, src, oif, ..Default::default() };
-    let rt = output_v4(nsr, &q).map_err(|e| e.errno)?;
-    match rt.kind {
-        RouteType::Unreachable => Err(Errno::EHOSTUNREACH),
-        RouteType::Prohibit => Err(Errno::EACCES),
-        RouteType::Blackhole => Err(Errno::EINVAL),
-        RouteType::Throw => Err(Errno::EAGAIN),
-        _ => Ok(rt),
+    match (dst, src) {
+        (IpAddr::V4(d), IpAddr::V4(s)) => {
+            let q = Query4 { dst: d.into(), src: s.into(), oif, mark, ..Default::default() };
+            let rt = output_v4(nsr, &q).map_err(|e| e.errno)?;
+            if let Some(e) = errno_of_kind(rt.kind) {
+                return Err(e);
+            }
+            Ok(Route {
+                kind: rt.kind,
+                dev: rt.dev,
+                gateway: rt.gateway.map(|g| IpAddr::V4(g.into())),
+                src: IpAddr::V4(rt.src.into()),
+                mtu_metric: mtu_metric(&rt.metrics),
+            })
+        }
+        (IpAddr::V6(d), IpAddr::V6(s)) => {
+            let (d, s) = (u128::from(d), u128::from(s));
+            if s == 0 && !has_source6(net, ns, d) {
+                return Err(Errno::EADDRNOTAVAIL);
+            }
+            let q = Query6 { dst: d, src: s, oif, mark, ..Default::default() };
+            let rt = route_v6(nsr, &q).map_err(|e| e.errno)?;
+            if let Some(e) = errno_of_kind(rt.route.kind) {
+                return Err(e);
+            }
+            let src = if s != 0 { s } else { select_source_v6(nsr, rt.nh_dev, d).ok_or(Errno::EADDRNOTAVAIL)? };
+            let kind = if rt.route.kind == RouteType::Local { RouteType::Local } else { RouteType::Unicast };
+            Ok(Route { kind, dev: rt.dev, gateway: rt.gateway.map(|g| IpAddr::V6(g.into())), src: IpAddr::V6(src.into()), mtu_metric: mtu_metric(&rt.route.metrics) })
+        }
+        _ => Err(Errno::EAFNOSUPPORT),
+    }
+}
+
+/// The input route of a datagram arriving on `iif`, and whether the
+/// namespace forwards that family. Err: the lookup failed (the errno).
+fn input_route(net: &Net, ns: NsId, iif: u32, p: &Datagram) -> (Result<Route, Errno>, bool) {
+    let Some(nsr) = net.ns(ns) else { return (Err(Errno::ENODEV), false) };
+    match (p.dst, p.src) {
+        (IpAddr::V4(d), IpAddr::V4(s)) => {
+            let forwarding = nsr.sysctl.ip_forward();
+            let q = Query4 { dst: d.into(), src: s.into(), iif, ip_proto: p.protocol(), ..Default::default() };
+            let r = input_v4(nsr, &q).map_err(|e| e.errno).map(|rt| Route {
+                kind: rt.kind,
+                dev: rt.dev,
+                gateway: rt.gateway.map(|g| IpAddr::V4(g.into())),
+                src: IpAddr::V4(rt.src.into()),
+                mtu_metric: mtu_metric(&rt.metrics),
+            });
+            (r, forwarding)
+        }
+        (IpAddr::V6(d), IpAddr::V6(s)) => {
+            let name = nsr.link(iif).map(|l| l.name.clone()).unwrap_or_default();
+            let forwarding = nsr.sysctl.get(&format!("net.ipv6.conf.{name}.forwarding"), &[name.as_str()]).is_some_and(|v| v == "1")
+                || nsr.sysctl.get("net.ipv6.conf.all.forwarding", &[]).is_some_and(|v| v == "1");
+            let q = Query6 { dst: d.into(), src: s.into(), iif, ip_proto: p.protocol(), ..Default::default() };
+            let r = route_v6(nsr, &q).map_err(|e| e.errno).and_then(|rt| match errno_of_kind(rt.route.kind) {
+                Some(e) => Err(e),
+                None => Ok(Route {
+                    kind: if rt.route.kind == RouteType::Local { RouteType::Local } else { RouteType::Unicast },
+                    dev: rt.dev,
+                    gateway: rt.gateway.map(|g| IpAddr::V6(g.into())),
+                    src: p.src,
+                    mtu_metric: mtu_metric(&rt.route.metrics),
+                }),
+            });
+            (r, forwarding)
+        }
+        _ => (Err(Errno::EINVAL), false),
     }
 }
 
@@ -64,7 +165,7 @@ pub struct Hop {
     /// The device it left through.
     pub dev: u32,
     /// The address resolved for it (the gateway, or the destination on link).
-    pub next_hop: u32,
+    pub next_hop: IpAddr,
 }
 
 /// The walk of one or more datagrams: the clock, the neighbour events it
@@ -89,16 +190,22 @@ impl<'a> Walk<'a> {
 
     /// Sends a datagram from a socket in `ns` at `now_us`, bound to `oif`
     /// when not 0. The source is chosen by the route when 0.
-    pub fn send(&mut self, ns: NsId, mut packet: Ipv4, oif: u32, now_us: u64) -> Result<(), SendError> {
-        let rt = output_route(self.net, ns, packet.dst, packet.src, oif).map_err(SendError::Route)?;
-        if packet.src == 0 {
+    pub fn send(&mut self, ns: NsId, packet: Datagram, oif: u32, now_us: u64) -> Result<(), SendError> {
+        self.send_marked(ns, packet, oif, 0, now_us)
+    }
+
+    /// [`Walk::send`] from a socket with a firewall mark (`SO_MARK`), which
+    /// the output route lookup matches rules against.
+    pub fn send_marked(&mut self, ns: NsId, mut packet: Datagram, oif: u32, mark: u32, now_us: u64) -> Result<(), SendError> {
+        let rt = output_route(self.net, ns, packet.dst, packet.src, oif, mark).map_err(SendError::Route)?;
+        if packet.src.is_unspecified() {
             packet.src = rt.src;
         }
         if rt.kind == RouteType::Local {
             let lo_up = self.net.ns(ns).and_then(|n| n.link(1)).is_some_and(|l| l.is_up());
             if lo_up {
                 transmit(self.net, (ns, 1), Dest::Broadcast, packet.frame_len());
-                self.deliver_local(ns, packet, now_us + HOP_US);
+                self.deliver_local(ns, 1, packet, now_us + HOP_US);
             }
             return Ok(());
         }
@@ -106,7 +213,7 @@ impl<'a> Walk<'a> {
         if packet.dont_fragment && packet.total_len() as u32 > mtu {
             return Err(SendError::TooBig(mtu));
         }
-        if packet.total_len() > 65535 {
+        if packet.total_len() - packet.header_len() > 65535 - if packet.is_v6() { 0 } else { 20 } {
             return Ok(());
         }
         self.transmit_via(ns, packet, &rt, now_us);
@@ -114,7 +221,7 @@ impl<'a> Walk<'a> {
     }
 
     /// Puts a datagram on the wire toward the route's next hop.
-    fn transmit_via(&mut self, ns: NsId, packet: Ipv4, rt: &Rt4, now_us: u64) {
+    fn transmit_via(&mut self, ns: NsId, packet: Datagram, rt: &Route, now_us: u64) {
         self.hops += 1;
         if self.hops > MAX_HOPS {
             return;
@@ -123,7 +230,7 @@ impl<'a> Walk<'a> {
         self.trace.push(Hop { ns, dev: rt.dev, next_hop: next });
         let now_ms = now_us / 1000;
         let mut cost = Cost::default();
-        let res = arp::resolve(self.net, ns, rt.dev, next, now_ms, &mut cost, &mut self.events);
+        let res = neigh::resolve(self.net, ns, rt.dev, next, now_ms, &mut cost, &mut self.events);
         let at = now_us + HOP_US + if cost.exchanged { RESOLVE_US } else { 0 };
         let dest = match res {
             Resolution::Known(mac) => Dest::Unicast(mac),
@@ -143,39 +250,40 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// A datagram arrives on `iif` (`ip_rcv`, `ip_route_input`).
-    fn input(&mut self, ns: NsId, iif: u32, mut packet: Ipv4, now_us: u64) {
-        let Some(nsr) = self.net.ns(ns) else { return };
-        let q = Query4 { dst: packet.dst, src: packet.src, iif, tos: 0, ip_proto: packet.protocol(), ..Default::default() };
-        let forwarding = nsr.sysctl.ip_forward();
-        let rt = match input_v4(nsr, &q) {
+    /// A datagram arrives on `iif` (`ip_rcv`/`ipv6_rcv`, then the input
+    /// route: local delivery, forwarding, or an error).
+    fn input(&mut self, ns: NsId, iif: u32, mut packet: Datagram, now_us: u64) {
+        let (route, forwarding) = input_route(self.net, ns, iif, &packet);
+        let unreachable = |code| Icmp::Unreachable { code, mtu: 0, quoted: Box::new(packet.clone()) };
+        let rt = match route {
             Ok(rt) => rt,
             Err(e) => {
-                // ip_error: only a forwarding host reports.
+                // ip_error / ip6_pkt_drop: only a forwarding host reports.
                 if forwarding {
-                    let code = match e.errno {
+                    let code = match e {
                         Errno::ENETUNREACH => Some(unreach::NET),
                         Errno::EACCES => Some(unreach::ADMIN_PROHIBITED),
+                        Errno::EHOSTUNREACH if packet.is_v6() => Some(unreach::NET),
                         Errno::EHOSTUNREACH => Some(unreach::HOST),
                         _ => None,
                     };
                     if let Some(code) = code {
-                        self.icmp_error(ns, &packet, Icmp::Unreachable { code, mtu: 0, quoted: Box::new(packet.clone()) }, now_us);
+                        self.icmp_error(ns, &packet, unreachable(code), now_us);
                     }
                 }
                 return;
             }
         };
         match rt.kind {
-            RouteType::Local | RouteType::Broadcast => self.deliver_local(ns, packet, now_us),
-            RouteType::Unicast => {
-                // ip_forward: TTL first, then the MTU of the way out.
+            RouteType::Local | RouteType::Broadcast => self.deliver_local(ns, iif, packet, now_us),
+            RouteType::Unicast if forwarding => {
+                // ip_forward / ip6_forward: TTL first, then the MTU of the way out.
                 if packet.ttl <= 1 {
                     self.icmp_error(ns, &packet, Icmp::TimeExceeded { quoted: Box::new(packet.clone()) }, now_us);
                     return;
                 }
                 let mtu = route_mtu(self.net, ns, &rt);
-                if packet.dont_fragment && packet.total_len() as u32 > mtu {
+                if (packet.dont_fragment || packet.is_v6()) && packet.total_len() as u32 > mtu {
                     let err = Icmp::Unreachable { code: unreach::FRAG_NEEDED, mtu: mtu.min(u16::MAX as u32) as u16, quoted: Box::new(packet.clone()) };
                     self.icmp_error(ns, &packet, err, now_us);
                     return;
@@ -183,46 +291,42 @@ impl<'a> Walk<'a> {
                 packet.ttl -= 1;
                 self.transmit_via(ns, packet, &rt, now_us);
             }
-            RouteType::Unreachable => {
-                self.icmp_error(ns, &packet, Icmp::Unreachable { code: unreach::HOST, mtu: 0, quoted: Box::new(packet.clone()) }, now_us);
-            }
-            RouteType::Prohibit => {
-                self.icmp_error(ns, &packet, Icmp::Unreachable { code: unreach::ADMIN_PROHIBITED, mtu: 0, quoted: Box::new(packet.clone()) }, now_us);
-            }
             _ => {}
         }
     }
 
     /// Local delivery (`ip_local_deliver`): echo requests are answered
     /// (`icmp_echo`), UDP to a closed port refused, the rest goes to sockets.
-    fn deliver_local(&mut self, ns: NsId, packet: Ipv4, now_us: u64) {
+    fn deliver_local(&mut self, ns: NsId, iif: u32, packet: Datagram, now_us: u64) {
         match &packet.payload {
             Payload::Icmp(Icmp::EchoRequest { id, seq, data }) => {
-                let reply = Ipv4 {
+                // A reply to a link-local address leaves where the request came in.
+                let oif = if is_link_local(packet.src) { iif } else { 0 };
+                let reply = Datagram {
                     src: packet.dst,
                     dst: packet.src,
                     ttl: default_ttl(self.net, ns),
                     dont_fragment: false,
                     payload: Payload::Icmp(Icmp::EchoReply { id: *id, seq: *seq, data: *data }),
                 };
-                let _ = self.send(ns, reply, 0, now_us);
+                let _ = self.send(ns, reply, oif, now_us);
             }
             Payload::Udp { .. } => {
                 let err = Icmp::Unreachable { code: unreach::PORT, mtu: 0, quoted: Box::new(packet.clone()) };
                 self.icmp_error(ns, &packet, err, now_us);
             }
-            Payload::Icmp(_) => self.arrivals.push(Arrival { at_us: now_us, ns, packet }),
+            Payload::Icmp(_) => self.arrivals.push(Arrival { at_us: now_us, ns, iif, packet }),
         }
     }
 
     /// Sends an ICMP error about `about` to its source (`icmp_send`); the
     /// source address is the one the route back selects. Errors about
     /// errors are never sent.
-    fn icmp_error(&mut self, ns: NsId, about: &Ipv4, icmp: Icmp, now_us: u64) {
+    fn icmp_error(&mut self, ns: NsId, about: &Datagram, icmp: Icmp, now_us: u64) {
         if about.is_icmp_error() {
             return;
         }
-        let back = Ipv4 { src: 0, dst: about.src, ttl: default_ttl(self.net, ns), dont_fragment: false, payload: Payload::Icmp(icmp) };
+        let back = Datagram { src: unspecified(about.is_v6()), dst: about.src, ttl: default_ttl(self.net, ns), dont_fragment: false, payload: Payload::Icmp(icmp) };
         let _ = self.send(ns, back, 0, now_us);
     }
 }
@@ -233,8 +337,12 @@ fn default_ttl(net: &Net, ns: NsId) -> u8 {
 }
 
 /// The MTU a route allows: its `mtu` metric, else the device's.
-fn route_mtu(net: &Net, ns: NsId, rt: &Rt4) -> u32 {
-    let metric = rt.metrics.iter().find(|(k, _)| *k == 2).map(|(_, v)| *v & 0x7fff_ffff);
+fn route_mtu(net: &Net, ns: NsId, rt: &Route) -> u32 {
     let dev = net.ns(ns).and_then(|n| n.link(rt.dev)).map_or(1500, |l| l.mtu);
-    metric.filter(|m| *m > 0).map_or(dev, |m| m.min(dev))
+    if rt.mtu_metric > 0 { rt.mtu_metric.min(dev) } else { dev }
+}
+
+/// Whether an address is IPv6 link-local (fe80::/10).
+pub fn is_link_local(a: IpAddr) -> bool {
+    matches!(a, IpAddr::V6(v) if u128::from(v) >> 118 == 0x3fa)
 }

@@ -1,12 +1,14 @@
-//! IPv4 neighbour resolution as net/ipv4/arp.c and net/core/neighbour.c do
-//! it, on the virtual clock: a new entry starts INCOMPLETE and broadcasts a
-//! request; the owner of the address learns the asker (STALE) and answers;
-//! the answer makes the entry REACHABLE. Nobody answering, three probes a
+//! Neighbour resolution as net/core/neighbour.c does it with ARP
+//! (net/ipv4/arp.c) and neighbour discovery (net/ipv6/ndisc.c), on the
+//! virtual clock: a new entry starts INCOMPLETE and sends a request (an ARP
+//! broadcast, a neighbour solicitation); the owner of the address learns the
+//! asker (STALE) and answers; the answer makes the entry REACHABLE. Nobody answering, three probes a
 //! second apart end in FAILED. Timers run when the clock is advanced
 //! ([`run_timers`]); every state change is an [`Event`] (RTM_NEWNEIGH).
 
 use super::link::{transmit, Dest, Port};
-use super::packet::ARP_FRAME_LEN;
+use super::packet::{ARP_FRAME_LEN, NDISC_FRAME_LEN};
+use std::net::IpAddr;
 use crate::stack::neigh::Neighbour;
 use crate::stack::{Event, Net, NsId};
 use crate::wire::neigh::nud;
@@ -41,9 +43,39 @@ pub struct Cost {
 
 const VALID: u16 = nud::REACHABLE | nud::STALE | nud::DELAY | nud::PROBE | nud::PERMANENT | nud::NOARP;
 
-fn find(net: &Net, ns: NsId, dev: u32, ip: u32) -> Option<usize> {
-    let dst = ip.to_be_bytes();
-    net.ns(ns)?.neighbours.iter().position(|n| n.family == crate::wire::AF_INET && n.ifindex == dev && n.dst == dst && !n.is_proxy())
+fn family(ip: IpAddr) -> u8 {
+    if ip.is_ipv6() { crate::wire::AF_INET6 } else { crate::wire::AF_INET }
+}
+
+fn bytes(ip: IpAddr) -> Vec<u8> {
+    match ip {
+        IpAddr::V4(a) => a.octets().to_vec(),
+        IpAddr::V6(a) => a.octets().to_vec(),
+    }
+}
+
+fn find(net: &Net, ns: NsId, dev: u32, ip: IpAddr) -> Option<usize> {
+    let (fam, dst) = (family(ip), bytes(ip));
+    net.ns(ns)?.neighbours.iter().position(|n| n.family == fam && n.ifindex == dev && n.dst == dst && !n.is_proxy())
+}
+
+/// Whether `ip` is one of the namespace's addresses (IPv6: not tentative).
+fn is_local(nsr: &crate::stack::Namespace, ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(a) => crate::stack::lookup::is_local_v4(nsr, a.into()),
+        IpAddr::V6(a) => {
+            let a = u128::from(a);
+            nsr.links.values().any(|l| l.addrs6.iter().any(|x| x.addr == a && x.flags & crate::wire::addr::ifa_f::TENTATIVE == 0))
+        }
+    }
+}
+
+/// The source address a request for `target` out of `dev` carries.
+fn request_source(nsr: &crate::stack::Namespace, dev: u32, target: IpAddr) -> Option<IpAddr> {
+    match target {
+        IpAddr::V4(t) => crate::stack::lookup::select_source_v4(nsr, dev, t.into(), crate::wire::route::scope::UNIVERSE).map(|a| IpAddr::V4(a.into())),
+        IpAddr::V6(t) => crate::stack::lookup::select_source_v6(nsr, dev, t.into()).map(|a| IpAddr::V6(a.into())),
+    }
 }
 
 fn notify(net: &Net, ns: NsId, idx: usize, events: &mut Vec<Event>) {
@@ -52,11 +84,11 @@ fn notify(net: &Net, ns: NsId, idx: usize, events: &mut Vec<Event>) {
     }
 }
 
-fn new_entry(dev: u32, ip: u32, now: u64) -> Neighbour {
+fn new_entry(dev: u32, ip: IpAddr, now: u64) -> Neighbour {
     Neighbour {
-        family: crate::wire::AF_INET,
+        family: family(ip),
         ifindex: dev,
-        dst: ip.to_be_bytes().to_vec(),
+        dst: bytes(ip),
         lladdr: None,
         state: nud::NONE,
         flags: 0,
@@ -72,7 +104,7 @@ fn new_entry(dev: u32, ip: u32, now: u64) -> Neighbour {
 /// Records that `ip` on `dev` has `mac` (`neigh_update`): `state` is
 /// REACHABLE for an answer, STALE for something merely overheard. A valid
 /// entry with the same address keeps its state when only overheard.
-pub fn learn(net: &mut Net, ns: NsId, dev: u32, ip: u32, mac: [u8; 6], state: u16, now: u64, events: &mut Vec<Event>) {
+pub fn learn(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, mac: [u8; 6], state: u16, now: u64, events: &mut Vec<Event>) {
     let idx = match find(net, ns, dev, ip) {
         Some(i) => i,
         None => {
@@ -101,7 +133,7 @@ pub fn learn(net: &mut Net, ns: NsId, dev: u32, ip: u32, mac: [u8; 6], state: u1
 
 /// The link-layer address for sending to `ip` out of `dev` in `ns`
 /// (`neigh_resolve_output`), resolving it if needed.
-pub fn resolve(net: &mut Net, ns: NsId, dev: u32, ip: u32, now: u64, cost: &mut Cost, events: &mut Vec<Event>) -> Resolution {
+pub fn resolve(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, now: u64, cost: &mut Cost, events: &mut Vec<Event>) -> Resolution {
     let Some(link) = net.ns(ns).and_then(|n| n.link(dev)) else { return Resolution::NotNeeded };
     if link.is_loopback() || link.flags & crate::wire::link::iff::NOARP != 0 {
         return Resolution::NotNeeded;
@@ -141,14 +173,14 @@ pub fn resolve(net: &mut Net, ns: NsId, dev: u32, ip: u32, now: u64, cost: &mut 
         entry.used_ms = now;
     }
     cost.exchanged = true;
-    let sender_ip = crate::stack::lookup::select_source_v4(net.ns(ns).expect("namespace checked above"), dev, ip, crate::wire::route::scope::UNIVERSE).unwrap_or(0);
+    let sender_ip = net.ns(ns).and_then(|n| request_source(n, dev, ip));
     if let Some(mac) = request(net, (ns, dev), own, sender_ip, ip, now, events) {
         learn(net, ns, dev, ip, mac, nud::REACHABLE, now, events);
         return Resolution::Known(mac);
     }
     // Unanswered: the remaining probes go out a second apart.
     for _ in 1..MCAST_SOLICIT {
-        transmit(net, (ns, dev), Dest::Broadcast, ARP_FRAME_LEN);
+        transmit(net, (ns, dev), Dest::Broadcast, request_len(ip));
     }
     if let Some(entry) = net.ns_mut(ns).and_then(|n| n.neighbours.get_mut(idx)) {
         entry.probes = MCAST_SOLICIT as u32;
@@ -156,24 +188,31 @@ pub fn resolve(net: &mut Net, ns: NsId, dev: u32, ip: u32, now: u64, cost: &mut 
     Resolution::FailsAt(now + MCAST_SOLICIT * RETRANS_MS)
 }
 
-/// Broadcasts one ARP request from `from` and lets every station that
-/// hears it answer (`arp_process`); returns the answer's address.
-fn request(net: &mut Net, from: Port, sender_mac: [u8; 6], sender_ip: u32, target: u32, now: u64, events: &mut Vec<Event>) -> Option<[u8; 6]> {
-    let heard = transmit(net, from, Dest::Broadcast, ARP_FRAME_LEN);
+/// The frame length of a request (and answer) for `ip`.
+fn request_len(ip: IpAddr) -> usize {
+    if ip.is_ipv6() { NDISC_FRAME_LEN } else { ARP_FRAME_LEN }
+}
+
+/// Sends one request from `from` (an ARP broadcast, a solicitation to the
+/// solicited-node group) and lets every station that hears it answer
+/// (`arp_process`, `ndisc_recv_ns`); returns the answer's address.
+fn request(net: &mut Net, from: Port, sender_mac: [u8; 6], sender_ip: Option<IpAddr>, target: IpAddr, now: u64, events: &mut Vec<Event>) -> Option<[u8; 6]> {
+    let len = request_len(target);
+    let heard = transmit(net, from, Dest::Broadcast, len);
     let mut answer = None;
     for (ns2, dev2) in heard {
         if (ns2, dev2) == from {
             continue;
         }
         let Some(nsr) = net.ns(ns2) else { continue };
-        if !crate::stack::lookup::is_local_v4(nsr, target) || nsr.link(dev2).is_some_and(|l| l.is_loopback()) {
+        if !is_local(nsr, target) || nsr.link(dev2).is_some_and(|l| l.is_loopback()) {
             continue;
         }
         let Some(mac2) = nsr.link(dev2).and_then(|l| <[u8; 6]>::try_from(l.address.as_slice()).ok()) else { continue };
-        if sender_ip != 0 {
-            learn(net, ns2, dev2, sender_ip, sender_mac, nud::STALE, now, events);
+        if let Some(ip) = sender_ip {
+            learn(net, ns2, dev2, ip, sender_mac, nud::STALE, now, events);
         }
-        let back = transmit(net, (ns2, dev2), Dest::Unicast(sender_mac), ARP_FRAME_LEN);
+        let back = transmit(net, (ns2, dev2), Dest::Unicast(sender_mac), len);
         if answer.is_none() && back.contains(&from) {
             answer = Some(mac2);
         }
