@@ -133,3 +133,52 @@ fn dev_filter_leaves_bare_prefixes_as_iproute2() {
     let want = "[ADDR][ADDR]3: d0    inet 10.0.0.1/24 scope global d0\n       valid_lft forever preferred_lft forever\n";
     assert_eq!(poll(&mut mon, &world).1, want);
 }
+
+#[test]
+fn bridge_port_join_and_leave_with_af_bridge_events() {
+    // Recorded with `ip monitor link` beside the same commands on Linux:
+    // the AF_BRIDGE messages print without qdisc, group and broadcast, and
+    // the bridge's features change shows as an event.
+    let world = World::new();
+    let mut shell = Shell::new(Box::new(world.clone()));
+    let mut out = Output::new();
+    let mut mon = Monitor::start(&mut world.clone(), &words("monitor link"), &mut out).expect("monitor starts");
+    sh(
+        &mut shell,
+        &[
+            "ip link add va address 02:00:00:00:00:0a type veth peer name vb address 02:00:00:00:00:0b",
+            "ip link set vb addrgenmode none",
+            "ip link set va addrgenmode none",
+            "ip link add br0 address 02:00:00:00:00:b0 type bridge",
+            "ip link set br0 addrgenmode none",
+            "ip link set va master br0",
+            "ip link set va nomaster",
+        ],
+    );
+    let expected = r#"2: vb@NONE: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN group default 
+    link/ether 02:00:00:00:00:0b brd ff:ff:ff:ff:ff:ff
+3: va@vb: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 qdisc noop state DOWN group default 
+    link/ether 02:00:00:00:00:0a brd ff:ff:ff:ff:ff:ff
+4: br0: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN group default 
+    link/ether 02:00:00:00:00:b0 brd ff:ff:ff:ff:ff:ff
+3: va@vb: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 qdisc noop master br0 state DOWN group default 
+    link/ether 02:00:00:00:00:0a brd ff:ff:ff:ff:ff:ff
+3: va@vb: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 qdisc noop master br0 state DOWN group default 
+    link/ether 02:00:00:00:00:0a brd ff:ff:ff:ff:ff:ff
+4: br0: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN group default event FEATURE CHANGE 
+    link/ether 02:00:00:00:00:b0 brd ff:ff:ff:ff:ff:ff
+3: va@vb: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 state DOWN 
+    link/ether 02:00:00:00:00:0a
+3: va@vb: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 qdisc noop master br0 state DOWN group default 
+    link/ether 02:00:00:00:00:0a brd ff:ff:ff:ff:ff:ff
+3: va@vb: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 state DOWN 
+    link/ether 02:00:00:00:00:0a
+Deleted 3: va@vb: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 state DOWN 
+    link/ether 02:00:00:00:00:0a
+3: va@vb: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 qdisc noop state DOWN group default 
+    link/ether 02:00:00:00:00:0a brd ff:ff:ff:ff:ff:ff
+4: br0: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN group default event FEATURE CHANGE 
+    link/ether 02:00:00:00:00:b0 brd ff:ff:ff:ff:ff:ff
+"#;
+    assert_eq!(poll(&mut mon, &world).1, expected);
+}
