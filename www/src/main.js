@@ -1,0 +1,256 @@
+// The page: a terminal per host (namespace), the topology, the netlink
+// inspector and the lessons, all over one simulated world.
+import { World, decode } from "../../pkg/index.js";
+import { LineTerminal } from "./terminal.js";
+import { complete } from "./complete.js";
+import { renderTopology } from "./topology.js";
+import { renderInspector } from "./inspector.js";
+import { LessonPanel } from "./lessons.js";
+import { encodeWorld, decodeWorld } from "./share.js";
+
+const WORLD_KEY = "iplab.world";
+const HOST = "iplab"; // the initial namespace's host name (the shell's prompt)
+const $ = (id) => document.getElementById(id);
+
+let world = await loadWorld();
+let current = null; // the namespace the terminal runs in (null: the initial one)
+
+async function loadWorld() {
+  if (location.hash.startsWith("#w=")) {
+    try {
+      const text = await decodeWorld(location.hash);
+      const w = World.restore(text);
+      history.replaceState(null, "", location.pathname + location.search);
+      save(w);
+      setStatus("World restored from the link.");
+      return w;
+    } catch (e) {
+      setStatus(`This link does not hold a world (${e.message ?? e}).`);
+    }
+  }
+  const saved = localStorage.getItem(WORLD_KEY);
+  if (saved) {
+    try {
+      return World.restore(saved);
+    } catch {
+      localStorage.removeItem(WORLD_KEY);
+    }
+  }
+  return new World();
+}
+
+function save(w = world) {
+  try {
+    localStorage.setItem(WORLD_KEY, w.snapshot().text);
+  } catch {
+    /* storage full or disabled */
+  }
+}
+
+function setStatus(text) {
+  const s = $("status");
+  if (s) s.textContent = text;
+}
+
+/** Colour as `ip -c` prints it: every simple command that is `ip` gets -c. */
+function colorize(line) {
+  return line.replace(/(^|;|&&|\|\|)(\s*)ip(?=\s)/g, "$1$2ip -c");
+}
+
+const prompt = () => `\x1b[1;32mroot@${current ?? HOST}\x1b[0m:\x1b[1;34m~\x1b[0m# `;
+
+const term = new LineTerminal($("terminal"), {
+  prompt,
+  onLine: runLine,
+  complete: (before) => complete(before, names),
+});
+
+function names() {
+  const topo = world.topology();
+  const ns = topo.namespaces.find((n) => n.name === current) ?? topo.namespaces[0];
+  return { devices: ns.links.map((l) => l.name), netns: world.netnsList() };
+}
+
+let lastLine = "";
+let lastNetlink = [];
+
+async function runLine(line) {
+  const trimmed = line.trim();
+  if (!trimmed) return;
+  if (trimmed === "clear") {
+    term.term.write("\x1b[H\x1b[2J");
+    term.term.clear();
+    return;
+  }
+  // `ip netns exec NS bash` opens a shell on that host; `exit` leaves it.
+  const enter = /^ip\s+netns\s+exec\s+(\S+)\s+(ba)?sh\s*$/.exec(trimmed);
+  if (enter) {
+    if (!world.netnsList().includes(enter[1])) {
+      term.write(`Cannot open network namespace "${enter[1]}": No such file or directory\n`);
+    } else switchHost(enter[1], false);
+    afterCommand(line);
+    return;
+  }
+  if (current && /^exit(\s+\d+)?$/.test(trimmed)) {
+    term.write("exit\n");
+    switchHost(null, false);
+    return;
+  }
+  let result;
+  try {
+    result = world.exec(colorize(line), current ? { netns: current } : undefined);
+  } catch (e) {
+    term.write(`${e.message ?? e}\n`);
+    if (current && !world.netnsList().includes(current)) switchHost(null, false);
+    return;
+  }
+  term.write(result.combined);
+  lastLine = line;
+  lastNetlink = result.netlink;
+  renderInspector($("inspector"), lastLine, lastNetlink, decode);
+  if (current && !world.netnsList().includes(current)) switchHost(null, false);
+  afterCommand(line);
+}
+
+function afterCommand(line) {
+  save();
+  refresh();
+  lessons.afterCommand(line);
+}
+
+function refresh() {
+  renderTopology($("topology"), world.topology(), HOST, showLink);
+  renderHosts();
+}
+
+function showLink(ns, link) {
+  const r = world.exec(`ip -d link show dev ${link.name}`, ns.name ? { netns: ns.name } : undefined);
+  $("link-details-title").textContent = `ip -d link show dev ${link.name}  (${ns.name ?? HOST})`;
+  $("link-details-text").textContent = r.combined;
+  $("link-details").hidden = false;
+  $("link-details-close").focus();
+}
+$("link-details-close").addEventListener("click", () => {
+  $("link-details").hidden = true;
+  term.focus();
+});
+
+function renderHosts() {
+  const hosts = [null, ...world.netnsList().reverse()];
+  $("hosts").replaceChildren(...hosts.map((h) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.role = "tab";
+    b.className = "host-tab";
+    b.dataset.host = h ?? HOST;
+    b.setAttribute("aria-selected", String(h === current));
+    b.textContent = h ?? HOST;
+    b.title = h ? `A shell in namespace ${h} (ip netns exec ${h} bash)` : "The initial namespace";
+    b.addEventListener("click", () => switchHost(h, true));
+    return b;
+  }));
+}
+
+/** Moves the terminal to another host (namespace), as `ip netns exec NS bash` would. */
+function switchHost(name, fromTab) {
+  if (name === current) {
+    term.focus();
+    return;
+  }
+  current = name;
+  if (fromTab) {
+    term.write(`\r\x1b[K\x1b[2m── host ${name ?? HOST}${name ? ` (ip netns exec ${name} bash)` : ""} ──\x1b[0m\r\n`);
+    term.showPrompt();
+  }
+  renderHosts();
+  term.focus();
+}
+
+const lessons = new LessonPanel($("lessons"), {
+  world: () => world,
+  run: async (line) => {
+    await term.run(line);
+  },
+});
+
+// Panels: Lessons | Inspector tabs (arrow keys move between them).
+const tabs = [$("tab-lessons"), $("tab-inspector")];
+function selectTab(tab) {
+  for (const t of tabs) {
+    const on = t === tab;
+    t.setAttribute("aria-selected", String(on));
+    t.tabIndex = on ? 0 : -1;
+    $(t.getAttribute("aria-controls")).hidden = !on;
+  }
+}
+tabs.forEach((t, i) => {
+  t.addEventListener("click", () => selectTab(t));
+  t.addEventListener("keydown", (e) => {
+    if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
+      const next = tabs[(i + (e.key === "ArrowRight" ? 1 : tabs.length - 1)) % tabs.length];
+      selectTab(next);
+      next.focus();
+    }
+  });
+});
+
+$("share").addEventListener("click", share);
+$("reset").addEventListener("click", () => {
+  world = new World();
+  current = null;
+  save();
+  refresh();
+  lastNetlink = [];
+  renderInspector($("inspector"), "", [], decode);
+  term.write("\r\x1b[K\x1b[2m── a fresh world ──\x1b[0m\r\n");
+  term.showPrompt();
+  term.focus();
+});
+
+async function share() {
+  const hash = await encodeWorld(world.snapshot().text);
+  const url = location.href.replace(/#.*$/, "") + hash;
+  $("share").dataset.url = url;
+  try {
+    await navigator.clipboard.writeText(url);
+    setStatus("Link copied: it restores this world.");
+  } catch {
+    setStatus("Link ready in the address bar.");
+  }
+  history.replaceState(null, "", hash);
+}
+
+document.addEventListener("keydown", (e) => {
+  if (!e.altKey || e.ctrlKey || e.metaKey) return;
+  const k = e.key.toLowerCase();
+  const act = {
+    k: () => term.focus(),
+    t: () => (document.querySelector("#topology .link") ?? $("topology")).focus(),
+    l: () => { selectTab(tabs[0]); tabs[0].focus(); },
+    i: () => { selectTab(tabs[1]); tabs[1].focus(); },
+    s: () => share(),
+  }[k];
+  if (act) {
+    e.preventDefault();
+    act();
+  }
+});
+
+refresh();
+renderInspector($("inspector"), "", [], decode);
+term.write("\x1b[2mWelcome to iplab: a Linux network stack in your browser. Type \x1b[0mhelp\x1b[2m, or pick a lesson.\x1b[0m\r\n");
+term.showPrompt();
+term.focus();
+
+/** For tests and benchmarks: the terminal's text and the world. */
+window.__iplab = {
+  world: () => world,
+  text: () => {
+    const b = term.term.buffer.active;
+    const lines = [];
+    for (let i = 0; i < b.length; i++) lines.push(b.getLine(i)?.translateToString(true) ?? "");
+    return lines.join("\n");
+  },
+};
+document.body.dataset.ready = "1";
+performance.mark("iplab-ready");

@@ -1,0 +1,160 @@
+// The built page (www/dist) in headless Chromium through playwright-core:
+// the terminal, the topology, the inspector, a lesson, persistence and share
+// links. Screenshots go to www/test-output/. Needs `npm run build` first.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve, CHROMIUM, CHROMIUM_ARGS } from "./serve.mjs";
+
+const dist = fileURLToPath(new URL("../dist/", import.meta.url)).replace(/\/$/, "");
+const shots = fileURLToPath(new URL("../test-output/", import.meta.url));
+let server;
+let browser;
+let context;
+let page;
+
+async function typeLine(line) {
+  await page.keyboard.type(line);
+  await page.keyboard.press("Enter");
+}
+
+const text = () => page.evaluate(() => window.__iplab.text());
+
+async function waitForText(re) {
+  await page.waitForFunction((src) => new RegExp(src, "m").test(window.__iplab.text()), re.source, { timeout: 5000 });
+}
+
+before(async () => {
+  assert.ok(existsSync(`${dist}/index.html`), "build the page first (npm run build)");
+  mkdirSync(shots, { recursive: true });
+  server = await serve(dist);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+  page.on("pageerror", (e) => console.error("page error:", e));
+  await page.goto(server.url);
+  await page.waitForSelector("body[data-ready='1']");
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("the terminal shows a root prompt and runs ip commands", async () => {
+  assert.match(await text(), /root@iplab:~# $/m);
+  await page.click("#terminal");
+  await typeLine("ip link add v0 type veth peer name v1");
+  await typeLine("ip addr add 10.0.0.1/24 dev v0");
+  await typeLine("ip -br a");
+  await waitForText(/^v0@v1 +DOWN +10\.0\.0\.1\/24/);
+  const t = await text();
+  assert.match(t, /^lo +DOWN/m);
+  assert.match(t, /^v1@v0 +DOWN/m);
+  // ip -c colours: the device name is cyan in the terminal's buffer.
+  const cyan = await page.evaluate(() => {
+    const b = document.querySelector(".xterm-rows");
+    return [...b.querySelectorAll("span")].some((s) => s.textContent.startsWith("v0@v1") && /xterm-fg-6/.test(s.className));
+  });
+  assert.ok(cyan, "ip output is coloured as ip -c prints it");
+  await page.locator(".term-pane").screenshot({ path: `${shots}terminal.png` });
+});
+
+test("the topology gains the new links, wired as veth peers", async () => {
+  await page.waitForSelector('#topology .link[data-link="v0"]');
+  assert.equal(await page.locator('#topology .link[data-link="v1"]').count(), 1);
+  assert.equal(await page.locator("#topology .wire.veth").count(), 1);
+  assert.match(await page.locator('#topology .link[data-link="v0"]').textContent(), /10\.0\.0\.1\/24/);
+  await page.click('#topology .link[data-link="v0"]');
+  await page.waitForSelector("#link-details:not([hidden])");
+  assert.match(await page.locator("#link-details-text").textContent(), /veth/);
+  await page.locator(".topo-pane").screenshot({ path: `${shots}topology.png` });
+  await page.click("#link-details-close");
+});
+
+test("the inspector shows RTM_NEWLINK and its ACK", async () => {
+  await page.click("#terminal");
+  await typeLine("ip link add d0 type dummy");
+  await page.click("#tab-inspector");
+  await page.waitForSelector('#inspector .msg[data-type="RTM_NEWLINK"]');
+  const labels = await page.locator("#inspector .msg").evaluateAll((ms) => ms.map((m) => m.dataset.label));
+  assert.ok(labels.includes("RTM_NEWLINK"), labels.join(","));
+  assert.ok(labels.includes("ACK"), labels.join(","));
+  const open = page.locator('#inspector .msg[data-type="RTM_NEWLINK"]').last();
+  await open.evaluate((d) => (d.open = true));
+  assert.match(await open.textContent(), /IFLA_IFNAME/);
+  assert.match(await open.locator(".hex").textContent(), /^0000 /);
+  await page.locator(".panel").screenshot({ path: `${shots}inspector.png` });
+});
+
+test("the first lesson can be completed end to end", async () => {
+  await page.click("#reset");
+  await page.click("#tab-lessons");
+  await page.click('.lesson-open[data-lesson="interfaces"]');
+  const steps = await page.locator(".lesson .step").count();
+  assert.ok(steps >= 3);
+  await page.click("#terminal");
+  await typeLine("ip link show");
+  await typeLine("ip link set lo up");
+  await typeLine("ip link add dummy0 type dummy");
+  await typeLine("ip addr add 192.168.50.1/24 dev dummy0");
+  // The last step through the lesson's own "show me / run it".
+  await page.click(".step.current .show-answer");
+  await page.click(".step.current .run-answer");
+  await page.waitForSelector(".finished-banner");
+  assert.equal(await page.locator(".lesson .step.done").count(), steps);
+  await page.screenshot({ path: `${shots}lesson.png` });
+});
+
+test("history and lesson progress survive a reload", async () => {
+  await page.reload();
+  await page.waitForSelector("body[data-ready='1']");
+  await page.waitForSelector(".finished-banner");
+  await page.click("#terminal");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await page.waitForFunction(() => /root@iplab:~# ip link set dummy0 up\s*$/.test(window.__iplab.text()));
+  await page.keyboard.press("Control+U");
+});
+
+test("tab completion completes objects, verbs and device names", async () => {
+  await page.keyboard.type("ip ro");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("sh");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("dev dum");
+  await page.keyboard.press("Tab");
+  await page.waitForFunction(() => /# ip route show dev dummy0 $/m.test(window.__iplab.text()));
+  await page.keyboard.press("Enter");
+  await waitForText(/^192\.168\.50\.0\/24 proto kernel scope link src 192\.168\.50\.1/);
+});
+
+test("host tabs open a terminal in another namespace", async () => {
+  await typeLine("ip netns add red");
+  await page.click('.host-tab[data-host="red"]');
+  await typeLine("ip link add r0 type dummy");
+  await waitForText(/root@red:~# $/);
+  const names = await page.evaluate(() => window.__iplab.world().topology().namespaces.map((n) => [n.name, n.links.map((l) => l.name)]));
+  assert.deepEqual(names.find(([n]) => n === "red")[1], ["lo", "r0"]);
+  await typeLine("exit");
+  await waitForText(/root@iplab:~# $/);
+});
+
+test("a share link restores the world exactly", async () => {
+  const before = await page.evaluate(() => window.__iplab.world().snapshot().text);
+  await page.click("#share");
+  await page.waitForFunction(() => document.getElementById("share").dataset.url);
+  const url = await page.evaluate(() => document.getElementById("share").dataset.url);
+  assert.match(url, /#w=[A-Za-z0-9_-]+$/);
+  const fresh = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const other = await fresh.newPage();
+  await other.goto(url);
+  await other.waitForSelector("body[data-ready='1']");
+  const after = await other.evaluate(() => window.__iplab.world().snapshot().text);
+  assert.equal(after, before);
+  await other.waitForSelector('#topology .link[data-link="r0"]');
+  await other.screenshot({ path: `${shots}phone.png` });
+  await fresh.close();
+});
