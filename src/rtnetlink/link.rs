@@ -111,7 +111,9 @@ pub fn fill_link(
     if iflink != link.index || link_netnsid(net, ns, link).is_some() {
         b.put_u32(ifla::LINK, iflink);
     }
-    b.put_str(ifla::QDISC, if link.qdisc_attached { "noqueue" } else { "noop" });
+    // dev_shutdown leaves an unregistered device the noop qdisc.
+    let queue = link.qdisc_attached && kind != MessageType::DelLink;
+    b.put_str(ifla::QDISC, if queue { "noqueue" } else { "noop" });
     if kind != MessageType::DelLink {
         put_af_spec(&mut b, net, ns, link, ext_mask);
     } else {
@@ -876,6 +878,9 @@ fn veth_peer(ctx: &mut Ctx<'_>, data: Option<crate::wire::Nla<'_>>, name: &str, 
     if let Some(d) = data {
         let t = AttrTable::parse(d.value, 1)?;
         if let Some(p) = t.get(VETH_INFO_PEER) {
+            // A peer described on its own lives in the requester's namespace
+            // unless it names one (rtnl_get_peer_net), not in the device's.
+            spec.ns = ctx.ns;
             let phdr = IfInfoRepr::parse(p.value).map_err(|_| KernelError::new(Errno::EINVAL))?;
             let pattrs = AttrTable::parse(&p.value[IFINFOMSG_LEN..], IFLA_MAX)?;
             let pc = common(ctx.net, &phdr, &pattrs)?;

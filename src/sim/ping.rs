@@ -184,6 +184,10 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
     // The probe socket's connect() picks the source.
     let rt = match output_route(net, ns, dst, src, oif, o.mark) {
         Ok(rt) => rt,
+        Err(crate::errno::Errno::EACCES) if !v6 => {
+            out.err("ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n");
+            return (2, Vec::new());
+        }
         Err(e) => {
             out.err(&format!("ping: connect: {}\n", e.message()));
             return (2, Vec::new());
@@ -213,7 +217,9 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
     } else {
         out.out(&format!("PING {0} ({0}) {from}{1}({2}) bytes of data.\n", dst, o.size, o.size + 28));
     }
-    let (stats, last_send_us, _end_us, events) = exchange(net, ns, &o, dst, src, oif, ttl, out);
+    // Each send looks its route up again, from the bound source only.
+    let send_src = if bound_src { src } else { unspecified(v6) };
+    let (stats, last_send_us, _end_us, events) = exchange(net, ns, &o, dst, send_src, oif, ttl, out);
     print_summary(&o, &o.target, &stats, last_send_us, out);
     let status = if stats.received == 0 || (o.deadline_ms.is_some() && o.count > 0 && stats.received < o.count) { 1 } else { 0 };
     (status, events)
@@ -264,7 +270,9 @@ fn exchange(net: &mut Net, ns: NsId, o: &Options, dst: IpAddr, src: IpAddr, oif:
         let mut walk = Walk::new(net);
         let sent = walk.send_marked(ns, packet, oif, o.mark, t);
         events.append(&mut walk.events);
-        pending.extend(walk.arrivals.into_iter().filter(|a| a.ns == ns));
+        // A socket bound to a device (SO_BINDTODEVICE) hears only what
+        // comes in on it.
+        pending.extend(walk.arrivals.into_iter().filter(|a| a.ns == ns && (oif == 0 || a.iif == oif)));
         match sent {
             Ok(()) => {}
             Err(SendError::TooBig(mtu)) => {

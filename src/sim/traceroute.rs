@@ -18,6 +18,7 @@ const SOURCE_PORT: u16 = 47000;
 
 struct Options {
     v6: bool,
+    source: Option<String>,
     numeric: bool,
     icmp: bool,
     first: u8,
@@ -37,17 +38,18 @@ fn bad(out: &mut Output, msg: &str) -> (i32, Vec<Event>) {
 const USAGE: &str = "Usage:\n  traceroute [ -46dFITnreAUDV ] [ -f first_ttl ] [ -g gate,... ] [ -i device ] [ -m max_ttl ] [ -N squeries ] [ -p port ] [ -t tos ] [ -l flow_label ] [ -w MAX,HERE,NEAR ] [ -q nqueries ] [ -s src_addr ] [ -z sendwait ] [ --fwmark=num ] host [ packetlen ]\n";
 
 fn parse(args: &[String]) -> Result<Options, String> {
-    let (opts, operands) = getopt(args, "mqwfpNz", "nI46").map_err(|e| match e {
+    let (opts, operands) = getopt(args, "mqwfpNzs", "nI46").map_err(|e| match e {
         GetoptError::Invalid(c) => format!("Bad option `-{c}' (argc 1)\n"),
         GetoptError::MissingValue(c) => format!("Option `-{c}' (argc 1) requires an argument\n"),
     })?;
-    let mut o = Options { v6: false, numeric: false, icmp: false, first: 1, max: 30, queries: 3, wait_ms: 5000, port: BASE_PORT, target: String::new(), packet_len: 60 };
+    let mut o = Options { v6: false, source: None, numeric: false, icmp: false, first: 1, max: 30, queries: 3, wait_ms: 5000, port: BASE_PORT, target: String::new(), packet_len: 60 };
     for opt in opts {
         let v = opt.value.unwrap_or_default();
         let num = |v: &str| v.parse::<u64>().map_err(|_| format!("Cannot handle `-{}' option with arg `{v}' (argc 2)\n", opt.letter));
         match opt.letter {
             'n' => o.numeric = true,
             '6' => o.v6 = true,
+            's' => o.source = Some(v),
             'I' => o.icmp = true,
             'm' => {
                 let m = num(&v)?;
@@ -100,11 +102,21 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
             return bad(out, &format!("{}: Name or service not known\nCannot handle \"host\" cmdline arg `{}' on position 1 (argc {})\n", o.target, o.target, args.len()));
         }
     };
-    let src = match output_route(net, ns, dst, unspecified(o.v6), 0, 0) {
-        Ok(rt) => rt.src,
-        Err(e) => return bad(out, &format!("connect: {}\n", e.message())),
+    let bound = match &o.source {
+        None => unspecified(o.v6),
+        Some(s) => match s.parse::<IpAddr>() {
+            Ok(a) if a.is_ipv6() == o.v6 => a,
+            _ => return bad(out, &format!("{s}: Name or service not known\nCannot handle `-s' option with arg `{s}' (argc 2)\n")),
+        },
     };
     out.out(&format!("traceroute to {0} ({0}), {1} hops max, {2} byte packets\n", dst, o.max, o.packet_len));
+    let src = match output_route(net, ns, dst, bound, 0, 0) {
+        Ok(rt) => rt.src,
+        Err(e) => {
+            out.err(&format!("connect: {}\n", e.message()));
+            return (1, Vec::new());
+        }
+    };
     let data = o.packet_len.saturating_sub(if o.v6 { 48 } else { 28 });
     let mut events = Vec::new();
     let mut now = net.now_ms * 1000;

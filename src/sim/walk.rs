@@ -122,9 +122,12 @@ pub fn output_route(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mar
 /// namespace forwards that family. Err: the lookup failed (the errno).
 fn input_route(net: &Net, ns: NsId, iif: u32, p: &Datagram) -> (Result<Route, Errno>, bool) {
     let Some(nsr) = net.ns(ns) else { return (Err(Errno::ENODEV), false) };
+    let name = nsr.link(iif).map(|l| l.name.clone()).unwrap_or_default();
+    let dev_forwarding = |family: &str| nsr.sysctl.get(&format!("net.{family}.conf.{name}.forwarding"), &[name.as_str()]).is_some_and(|v| v == "1");
     match (p.dst, p.src) {
         (IpAddr::V4(d), IpAddr::V4(s)) => {
-            let forwarding = nsr.sysctl.ip_forward();
+            // IN_DEV_FORWARD of the device the datagram came in on.
+            let forwarding = nsr.sysctl.ip_forward() || dev_forwarding("ipv4");
             let q = Query4 { dst: d.into(), src: s.into(), iif, ip_proto: p.protocol(), ..Default::default() };
             let r = input_v4(nsr, &q).map_err(|e| e.errno).map(|rt| Route {
                 kind: rt.kind,
@@ -136,9 +139,7 @@ fn input_route(net: &Net, ns: NsId, iif: u32, p: &Datagram) -> (Result<Route, Er
             (r, forwarding)
         }
         (IpAddr::V6(d), IpAddr::V6(s)) => {
-            let name = nsr.link(iif).map(|l| l.name.clone()).unwrap_or_default();
-            let forwarding = nsr.sysctl.get(&format!("net.ipv6.conf.{name}.forwarding"), &[name.as_str()]).is_some_and(|v| v == "1")
-                || nsr.sysctl.get("net.ipv6.conf.all.forwarding", &[]).is_some_and(|v| v == "1");
+            let forwarding = dev_forwarding("ipv6") || nsr.sysctl.get("net.ipv6.conf.all.forwarding", &[]).is_some_and(|v| v == "1");
             let q = Query6 { dst: d.into(), src: s.into(), iif, ip_proto: p.protocol(), ..Default::default() };
             let r = route_v6(nsr, &q).map_err(|e| e.errno).and_then(|rt| match errno_of_kind(rt.route.kind) {
                 Some(e) => Err(e),
@@ -258,8 +259,9 @@ impl<'a> Walk<'a> {
         let rt = match route {
             Ok(rt) => rt,
             Err(e) => {
-                // ip_error / ip6_pkt_drop: only a forwarding host reports.
-                if forwarding {
+                // ip_error reports only on a forwarding host; IPv6's null
+                // and reject entries (ip6_pkt_discard) always do.
+                if forwarding || packet.is_v6() {
                     let code = match e {
                         Errno::ENETUNREACH => Some(unreach::NET),
                         Errno::EACCES => Some(unreach::ADMIN_PROHIBITED),
