@@ -34,11 +34,123 @@ normalise() { if [[ -f $FILTER ]]; then sed -E -f "$FILTER"; else cat; fi; }
 die() { echo "record-scenarios: $*" >&2; exit 2; }
 
 # ---------------------------------------------------------------------------
-# Safety: a scenario may only run `ip`, `echo`, `sysctl` on net.* keys, or a
-# single unknown word. Nothing may reach the host: no numeric or path network
-# namespaces, no paths at all, no batch files, no monitors.
+# Safety: a scenario may only run `ip`, `echo`, `sysctl` on net.* keys,
+# `ping`, `traceroute -n`, `bridge` (show, fdb add/del), or a single unknown
+# word. Nothing may reach the host: no numeric or path network namespaces, no
+# paths at all, no batch files, no monitors, no host names (only address
+# literals, so nothing reads /etc/hosts or asks a DNS server), and every ping
+# and traceroute is bounded in packets and seconds.
 # ---------------------------------------------------------------------------
 is_prefix_of() { [[ -n $1 && $2 == "$1"* ]]; }
+
+is_uint() { [[ $1 =~ ^[0-9]+$ ]] && (( 10#$1 >= ${2:-0} && 10#$1 <= $3 )); }
+is_seconds() { [[ $1 =~ ^[0-9]+(\.[0-9]+)?$ || $1 =~ ^\.[0-9]+$ ]]; }
+is_ifname() { [[ $1 =~ ^[A-Za-z0-9_.:@-]{1,15}$ && $1 != *..* ]]; }
+# An IPv4 or IPv6 address literal (IPv6 optionally with %ifname), never a name.
+is_addr() {
+    [[ $1 =~ ^[0-9]{1,3}(\.[0-9]{1,3}){3}$ ]] && return 0
+    [[ $1 =~ ^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[A-Za-z0-9_.-]{1,15})?$ ]]
+}
+
+# ping: count 1-10 (or a deadline of 1-10 s), interval 0.2-1 s, waits of at
+# most 5 s, one address literal as destination, each option a word of its own.
+check_ping() {
+    local w=("$@") n=$# i v bounded=0 dest=''
+    for ((i = 0; i < n; i++)); do
+        case ${w[i]} in
+        -4 | -6 | -n | -q | -O | -b | -R | -v) ;;
+        -c | -i | -W | -w | -s | -t | -M | -I | -p | -m | -Q)
+            v=${w[i + 1]:-}
+            case ${w[i]} in
+            -c) is_uint "$v" 1 10 || { echo "ping -c must be 1-10"; return 1; }; bounded=1 ;;
+            -w) is_uint "$v" 1 10 || { echo "ping -w must be 1-10"; return 1; }; bounded=1 ;;
+            -i) is_seconds "$v" && awk -v x="$v" 'BEGIN { exit !(x >= 0.2 && x <= 1) }' ||
+                    { echo "ping -i must be 0.2-1"; return 1; } ;;
+            -W) is_seconds "$v" && awk -v x="$v" 'BEGIN { exit !(x > 0 && x <= 5) }' ||
+                    { echo "ping -W must be at most 5"; return 1; } ;;
+            -s) is_uint "$v" 0 99999 || { echo "ping -s must be 0-99999"; return 1; } ;;
+            -t) is_uint "$v" 0 999 || { echo "ping -t must be 0-999"; return 1; } ;;
+            -M) [[ $v =~ ^(do|dont|want|probe)$ ]] || { echo "ping -M '$v'"; return 1; } ;;
+            -I) is_ifname "$v" || is_addr "$v" || { echo "ping -I '$v'"; return 1; } ;;
+            -p) [[ $v =~ ^[0-9A-Fa-f]{1,32}$ ]] || { echo "ping -p '$v'"; return 1; } ;;
+            -m | -Q) is_uint "$v" 0 4294967295 || { echo "ping ${w[i]} '$v'"; return 1; } ;;
+            esac
+            ((i++)) ;;
+        -*) echo "ping option '${w[i]}'"; return 1 ;;
+        *)
+            [[ -z $dest && $i -eq $((n - 1)) ]] || { echo "ping takes one destination, last"; return 1; }
+            is_addr "${w[i]}" || { echo "ping destination '${w[i]}' is not an address"; return 1; }
+            dest=${w[i]} ;;
+        esac
+    done
+    [[ -n $dest ]] || { echo "ping without a destination"; return 1; }
+    ((bounded)) || { echo "ping needs -c or -w"; return 1; }
+    return 0
+}
+
+# traceroute: always -n (no name lookups), at most 3 probes a hop, waits of at
+# most 3 s, at most 30 hops; one address literal, then an optional length.
+check_traceroute() {
+    local w=("$@") n=$# i v numeric=0 dest=''
+    for ((i = 0; i < n; i++)); do
+        case ${w[i]} in
+        -n) numeric=1 ;;
+        -4 | -6 | -I | -U | -T | -F | -e) ;;
+        -q | -w | -m | -f | -N | -i | -s | -p | -t | -z)
+            v=${w[i + 1]:-}
+            case ${w[i]} in
+            -q) is_uint "$v" 1 3 || { echo "traceroute -q must be 1-3"; return 1; } ;;
+            -w) [[ $v =~ ^[0-3](\.[0-9]+)?(,[0-9.]+){0,2}$ ]] || { echo "traceroute -w must be at most 3"; return 1; } ;;
+            -m) is_uint "$v" 1 30 || { echo "traceroute -m must be 1-30"; return 1; } ;;
+            -f) is_uint "$v" 1 30 || { echo "traceroute -f must be 1-30"; return 1; } ;;
+            -N) is_uint "$v" 1 16 || { echo "traceroute -N must be 1-16"; return 1; } ;;
+            -i) is_ifname "$v" || { echo "traceroute -i '$v'"; return 1; } ;;
+            -s) is_addr "$v" || { echo "traceroute -s '$v'"; return 1; } ;;
+            -p | -t | -z) is_uint "$v" 0 65535 || { echo "traceroute ${w[i]} '$v'"; return 1; } ;;
+            esac
+            ((i++)) ;;
+        -*) echo "traceroute option '${w[i]}'"; return 1 ;;
+        *)
+            if [[ -z $dest ]]; then
+                is_addr "${w[i]}" || { echo "traceroute destination '${w[i]}' is not an address"; return 1; }
+                dest=${w[i]}
+            else
+                [[ $i -eq $((n - 1)) ]] && is_uint "${w[i]}" 0 65000 ||
+                    { echo "traceroute argument '${w[i]}'"; return 1; }
+            fi ;;
+        esac
+    done
+    [[ -n $dest ]] || { echo "traceroute without a destination"; return 1; }
+    ((numeric)) || { echo "traceroute needs -n"; return 1; }
+    return 0
+}
+
+# bridge: link/fdb/vlan/mdb show (or list/get), fdb add/del/append/replace;
+# no monitor, batch or numeric netns.
+check_bridge() {
+    local w=("$@") n=$# i obj=''
+    for ((i = 0; i < n; i++)); do
+        case ${w[i]} in
+        -b | -ba* | -batch | -force) echo "bridge batch mode"; return 1 ;;
+        -n | -ne | -net | -netn | -netns)
+            ((i++)); is_ifname "${w[i]:-}" && [[ ! ${w[i]} =~ ^[0-9] ]] || { echo "bridge -netns '${w[i]:-}'"; return 1; } ;;
+        -*) ;;
+        *) obj=$i; break ;;
+        esac
+    done
+    [[ -n $obj ]] || return 0
+    local o=${w[obj]} sub=${w[obj + 1]:-show}
+    case $o in
+    l | li | lin | link | f | fd | fdb | v | vl | vla | vlan | m | md | mdb) ;;
+    *) echo "bridge object '$o'"; return 1 ;;
+    esac
+    case $sub in
+    s | sh | sho | show | l | li | lis | list | ls | lst | g | ge | get | dev | br | brport | help) return 0 ;;
+    add | del | delete | append | replace)
+        [[ $o == f* ]] && return 0 ;;
+    esac
+    echo "bridge $o $sub"; return 1
+}
 
 # check_cmd WORD... : prints a reason and returns 1 when the command is refused.
 check_cmd() {
@@ -50,6 +162,9 @@ check_cmd() {
     done
     case ${w[0]} in
     echo) return 0 ;;
+    ping) check_ping "${w[@]:1}"; return ;;
+    traceroute) check_traceroute "${w[@]:1}"; return ;;
+    bridge) check_bridge "${w[@]:1}"; return ;;
     sysctl)
         for ((i = 1; i < n; i++)); do
             case ${w[i]} in
