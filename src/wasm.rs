@@ -713,7 +713,8 @@ struct Exchange {
 type ExchangeLog = Rc<RefCell<Vec<Exchange>>>;
 
 /// The world as the shell's host, with every socket it opens recording its
-/// datagrams and replies into a log (for the inspector of `exec`).
+/// datagrams and replies into a log (for the inspector of `exec`). Every
+/// other [`Host`] method is the world's own, defaults included.
 struct RecordingHost {
     world: CoreWorld,
     log: ExchangeLog,
@@ -783,6 +784,9 @@ impl Host for RecordingHost {
     }
     fn stdout_is_terminal(&self) -> bool {
         self.world.stdout_is_terminal()
+    }
+    fn run_program(&mut self, name: &str, args: &[String], out: &mut Output) -> Option<i32> {
+        self.world.run_program(name, args, out)
     }
     fn read_file(&self, path: &str) -> Result<String, Errno> {
         self.world.read_file(path)

@@ -40,3 +40,11 @@ test("exec runs a line in a named namespace", () => {
   assert.throws(() => w.exec("ip link", { netns: "nope" }), /no network namespace named "nope"/);
   assert.throws(() => w.exec("ip link", { netns: 3 }), /must be a namespace name/);
 });
+
+test("programs of the world (ping) run through exec", () => {
+  const w = new World();
+  for (const line of ["ip link set lo up"]) assert.equal(w.exec(line).status, 0);
+  const r = w.exec("ping -c 1 127.0.0.1");
+  assert.doesNotMatch(r.combined, /exec of "ping" failed|command not found/);
+  assert.equal(r.status, 0, r.combined);
+});
