@@ -45,7 +45,7 @@ fn error_message(e: JsError) -> String {
 }
 
 fn exec(world: &mut WasmWorld, line: &str) -> (String, String, i32) {
-    let r = world.exec(JsValue::from_str(line)).unwrap();
+    let r = world.exec(JsValue::from_str(line), None).unwrap();
     (
         get(&r, "stdout").as_string().unwrap(),
         get(&r, "stderr").as_string().unwrap(),
@@ -111,6 +111,45 @@ fn exec_runs_ip_on_the_same_world_as_the_sockets() {
     let (_, err, status) = exec(&mut world, "ip link add v0 type veth peer name v1");
     assert_eq!(status, 2);
     assert!(err.contains("File exists"), "{err}");
+}
+
+#[wasm_bindgen_test]
+fn exec_reports_its_netlink_exchanges() {
+    let mut world = WasmWorld::new();
+    let r = world.exec(JsValue::from_str("ip link add d0 type dummy"), None).unwrap();
+    let netlink = Array::from(&get(&r, "netlink"));
+    let sent: Vec<HeaderRepr> = netlink
+        .iter()
+        .map(|x| HeaderRepr::parse(&get(&x, "request").dyn_into::<Uint8Array>().unwrap().to_vec()).unwrap())
+        .collect();
+    // iproute2 first probes with an empty RTM_NEWLINK (ENODEV); the last one creates d0.
+    let new_link = netlink.iter().zip(&sent).filter(|(_, h)| h.kind == 16).last().expect("an RTM_NEWLINK request");
+    let replies = messages(&Array::from(&get(&new_link.0, "replies")));
+    assert_eq!(replies.len(), 1, "one reply: the ACK");
+    let ack = HeaderRepr::parse(&replies[0]).unwrap();
+    assert_eq!((ack.kind, ack.seq), (2, new_link.1.seq));
+    assert_eq!(&replies[0][16..20], &[0, 0, 0, 0], "error 0");
+    // The next line reports only its own exchanges.
+    let r = world.exec(JsValue::from_str("echo hi"), None).unwrap();
+    assert_eq!(Array::from(&get(&r, "netlink")).length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn exec_runs_a_line_in_a_named_namespace() {
+    let mut world = WasmWorld::new();
+    exec(&mut world, "ip netns add red");
+    let opts = JSON::parse(r#"{"netns":"red"}"#).unwrap();
+    let r = world.exec(JsValue::from_str("ip link add r0 type dummy"), Some(opts)).unwrap();
+    assert_eq!(get(&r, "status").as_f64(), Some(0.0));
+    let netlink = Array::from(&get(&r, "netlink"));
+    assert!(netlink.iter().all(|x| get(&x, "netns").as_string().as_deref() == Some("red")));
+    let (out, _, _) = exec(&mut world, "ip -n red -br link");
+    assert!(out.contains("r0"), "{out}");
+    let (out, _, _) = exec(&mut world, "ip -br link");
+    assert!(!out.contains("r0"), "the session is back in the initial namespace: {out}");
+    let opts = JSON::parse(r#"{"netns":"blue"}"#).unwrap();
+    let e = world.exec(JsValue::from_str("ip link"), Some(opts)).unwrap_err();
+    assert!(error_message(e).contains("blue"));
 }
 
 #[wasm_bindgen_test]
@@ -191,7 +230,7 @@ fn bad_input_throws_errors_and_leaves_the_world_usable() {
     assert!(e.contains("Uint8Array"), "{e}");
     let e = error_message(sock.send(JsValue::from_f64(3.0)).err().unwrap());
     assert!(e.contains("Uint8Array"), "{e}");
-    let e = error_message(world.exec(JsValue::from_f64(5.0)).err().unwrap());
+    let e = error_message(world.exec(JsValue::from_f64(5.0), None).err().unwrap());
     assert!(e.contains("string"), "{e}");
     let e = error_message(WasmWorld::restore(JsValue::from_str("garbage")).err().unwrap());
     assert!(e.contains("snapshot"), "{e}");

@@ -1,7 +1,7 @@
 // Tab completion for the shell: commands, ip's objects, verbs and keywords,
 // and the names of devices and namespaces from the world's state.
 
-const COMMANDS = ["ip", "sysctl", "echo", "clear", "help", "exit", "true", "false"];
+const COMMANDS = ["ip", "sysctl", "ping", "traceroute", "echo", "clear", "help", "exit", "true", "false"];
 const IP_OPTIONS = ["-4", "-6", "-br", "-c", "-d", "-j", "-p", "-s", "-n", "-o", "-all"];
 
 /** ip objects and, for each, its verbs and the keywords after them. */
@@ -22,7 +22,8 @@ const SYSCTLS = ["net.ipv4.ip_forward", "net.ipv6.conf.all.forwarding", "net.ipv
 
 /**
  * What to complete in `before` (the line up to the cursor): the partial word
- * and the candidates that extend it. `names()` gives `{devices, netns}`.
+ * and the candidates that extend it. `names(ns)` gives `{devices, netns}`:
+ * the devices of namespace `ns` (`ip -n NS ...`), or of the current host.
  */
 export function complete(before, names) {
   const segment = before.split(/;|&&|\|\|/).at(-1);
@@ -31,14 +32,16 @@ export function complete(before, names) {
   const pick = (list) => ({ replace: word, candidates: [...new Set(list)].filter((c) => c.startsWith(word)).sort() });
   if (words.length === 0) return pick(COMMANDS);
   if (words[0] === "sysctl") return pick(["-n", "-w", "-a", ...SYSCTLS]);
+  if ((words[0] === "ping" || words[0] === "traceroute") && words.at(-1) === "-I") return pick(names().devices);
   if (words[0] !== "ip") return pick([]);
-  const { devices, netns } = names();
-  // Skip global options (and the value of -n / -netns).
+  // Skip global options (and the value of -n / -netns, which picks the host).
   let i = 1;
+  let target;
   while (i < words.length && words[i].startsWith("-")) {
-    if (words[i] === "-n" || words[i] === "-netns") i++;
+    if (words[i] === "-n" || words[i] === "-netns") target = words[++i];
     i++;
   }
+  const { devices, netns } = names(target);
   const prev = words.at(-1);
   if (prev === "-n" || prev === "-netns") return pick(netns);
   if (i >= words.length) return pick(word.startsWith("-") ? IP_OPTIONS : Object.keys(IP));

@@ -52,9 +52,9 @@ function setStatus(text) {
   if (s) s.textContent = text;
 }
 
-/** Colour as `ip -c` prints it: every simple command that is `ip` gets -c. */
+/** Colour as `ip -c` prints it: every simple command that is `ip` (also after `ip netns exec NS`) gets -c. */
 function colorize(line) {
-  return line.replace(/(^|;|&&|\|\|)(\s*)ip(?=\s)/g, "$1$2ip -c");
+  return line.replace(/(^|;|&&|\|\||\bnetns\s+exec\s+\S+)(\s*)ip(?=\s)/g, "$1$2ip -c");
 }
 
 const prompt = () => `\x1b[1;32mroot@${current ?? HOST}\x1b[0m:\x1b[1;34m~\x1b[0m# `;
@@ -65,9 +65,10 @@ const term = new LineTerminal($("terminal"), {
   complete: (before) => complete(before, names),
 });
 
-function names() {
+function names(target) {
   const topo = world.topology();
-  const ns = topo.namespaces.find((n) => n.name === current) ?? topo.namespaces[0];
+  const want = target ?? current;
+  const ns = topo.namespaces.find((n) => n.name === want) ?? topo.namespaces[0];
   return { devices: ns.links.map((l) => l.name), netns: world.netnsList() };
 }
 
