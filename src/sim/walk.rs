@@ -314,8 +314,11 @@ impl<'a> Walk<'a> {
                 let _ = self.send(ns, reply, oif, now_us);
             }
             Payload::Udp { .. } => {
+                // icmp_send: an error about a datagram that was ours comes
+                // from the address it was sent to.
                 let err = Icmp::Unreachable { code: unreach::PORT, mtu: 0, quoted: Box::new(packet.clone()) };
-                self.icmp_error(ns, &packet, err, now_us);
+                let back = Datagram { src: packet.dst, dst: packet.src, ttl: default_ttl(self.net, ns), dont_fragment: false, payload: Payload::Icmp(err) };
+                let _ = self.send(ns, back, 0, now_us);
             }
             Payload::Icmp(_) => self.arrivals.push(Arrival { at_us: now_us, ns, iif, packet }),
         }
