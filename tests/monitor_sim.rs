@@ -53,16 +53,18 @@ fn link_and_address_events_with_prefixes() {
     assert_eq!(poll(&mut mon, &world), (6, want.to_string()));
 
     sh(&mut shell, &["ip addr add 10.0.0.1/24 dev d0"]);
-    let (n, text) = poll(&mut mon, &world);
-    // The address (its routes follow it once the simulator fills route
-    // messages; this ip does not print routes yet).
-    assert!(n >= 1, "{n}");
-    assert_eq!(text, "[ADDR]3: d0    inet 10.0.0.1/24 scope global d0\n       valid_lft forever preferred_lft forever\n");
+    let want = "\
+[ADDR]3: d0    inet 10.0.0.1/24 scope global d0
+       valid_lft forever preferred_lft forever
+[ROUTE]local 10.0.0.1 dev d0 table local proto kernel scope host src 10.0.0.1 
+";
+    assert_eq!(poll(&mut mon, &world), (2, want.to_string()));
 
     sh(&mut shell, &["ip addr del 10.0.0.1/24 dev d0", "ip link del d0"]);
     let want = "\
 [ADDR]Deleted 3: d0    inet 10.0.0.1/24 scope global d0
        valid_lft forever preferred_lft forever
+[ROUTE]Deleted local 10.0.0.1 dev d0 table local proto kernel scope host src 10.0.0.1 
 [NETCONF]Deleted inet d0 
 [NETCONF]Deleted inet6 d0 
 [LINK]Deleted 3: d0@NONE: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN group default 
@@ -91,10 +93,8 @@ fn objects_filter_groups_and_print_without_prefixes() {
 }
 
 /// Linux 6.18 with `ip -4 monitor route` beside `ip addr add 10.0.0.1/24
-/// dev d0` on a down veth. Waits for the simulator's route messages
-/// (`rtnetlink::route::fill4` is still empty) and a route printer in `ip`.
+/// dev d0` on a down veth, then `ip link set d0 up`.
 #[test]
-#[ignore = "route notifications and their printer are not in the simulator yet"]
 fn route_events_on_address_add() {
     let world = World::new();
     let mut shell = Shell::new(Box::new(world.clone()));
@@ -120,8 +120,8 @@ fn one_shot_monitor_in_the_shell_prints_nothing() {
 }
 
 /// `dev` filters after the prefix is printed, so a filtered notification
-/// leaves its bare prefix, as on Linux ("[ADDR][ROUTE][ADDR]3: d0 ..."
-/// there; the route prefix comes once routes are printed here).
+/// leaves its bare prefix, as on Linux; routes of that device print without
+/// "dev" (recorded with `ip monitor all dev d0` beside the same commands).
 #[test]
 fn dev_filter_leaves_bare_prefixes_as_iproute2() {
     let world = World::new();
@@ -130,7 +130,8 @@ fn dev_filter_leaves_bare_prefixes_as_iproute2() {
     let mut out = Output::new();
     let mut mon = Monitor::start(&mut world.clone(), &words("monitor all dev d0"), &mut out).expect("starts");
     sh(&mut shell, &["ip addr add 10.0.0.2/24 dev d1", "ip addr add 10.0.0.1/24 dev d0"]);
-    let want = "[ADDR][ADDR]3: d0    inet 10.0.0.1/24 scope global d0\n       valid_lft forever preferred_lft forever\n";
+    let want = "[ADDR][ROUTE][ADDR]3: d0    inet 10.0.0.1/24 scope global d0\n       valid_lft forever preferred_lft forever\n\
+[ROUTE]local 10.0.0.1 table local proto kernel scope host src 10.0.0.1 \n";
     assert_eq!(poll(&mut mon, &world).1, want);
 }
 
