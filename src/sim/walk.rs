@@ -210,7 +210,10 @@ impl<'a> Walk<'a> {
             }
             return Ok(());
         }
-        let mtu = route_mtu(self.net, ns, &rt);
+        let mut mtu = route_mtu(self.net, ns, &rt);
+        if let Some(p) = self.net.sim.pmtu(ns, packet.dst, now_us / 1000) {
+            mtu = mtu.min(p);
+        }
         if packet.dont_fragment && packet.total_len() as u32 > mtu {
             return Err(SendError::TooBig(mtu));
         }
@@ -320,7 +323,12 @@ impl<'a> Walk<'a> {
                 let back = Datagram { src: packet.dst, dst: packet.src, ttl: default_ttl(self.net, ns), dont_fragment: false, payload: Payload::Icmp(err) };
                 let _ = self.send(ns, back, 0, now_us);
             }
-            Payload::Icmp(_) => self.arrivals.push(Arrival { at_us: now_us, ns, iif, packet }),
+            Payload::Icmp(icmp) => {
+                if let Icmp::Unreachable { code: unreach::FRAG_NEEDED, mtu, quoted } = icmp {
+                    self.net.sim.learn_pmtu(ns, quoted.dst, u32::from(*mtu), now_us / 1000);
+                }
+                self.arrivals.push(Arrival { at_us: now_us, ns, iif, packet })
+            }
         }
     }
 

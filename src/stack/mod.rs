@@ -41,6 +41,8 @@ pub struct Net {
     mac_seed: u64,
     /// Devices with a carrier event the link watch has not handled yet.
     pub linkwatch_queue: Vec<(NsId, u32)>,
+    /// What the packet walk remembers between datagrams (path MTUs).
+    pub sim: crate::sim::State,
 }
 
 impl Default for Net {
@@ -52,7 +54,7 @@ impl Default for Net {
 impl Net {
     /// A machine with one fresh namespace (only `lo`, down), as `unshare --net` gives.
     pub fn new() -> Self {
-        let mut net = Net { namespaces: crate::vecmap::VecMap::new(), names: Vec::new(), next_id: 0, now_ms: 0, mac_seed: 0, linkwatch_queue: Vec::new() };
+        let mut net = Net { namespaces: crate::vecmap::VecMap::new(), names: Vec::new(), next_id: 0, now_ms: 0, mac_seed: 0, linkwatch_queue: Vec::new(), sim: crate::sim::State::default() };
         net.create_namespace();
         net
     }
