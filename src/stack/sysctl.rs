@@ -55,6 +55,12 @@ pub const GLOBAL: &[(&str, &str)] = &[
     ("net.ipv4.ip_forward", "0"),
     ("net.ipv4.ip_default_ttl", "64"),
     ("net.ipv4.icmp_echo_ignore_all", "0"),
+    ("net.ipv4.icmp_echo_ignore_broadcasts", "1"),
+    ("net.ipv4.icmp_ratelimit", "1000"),
+    ("net.ipv4.icmp_ratemask", "6168"),
+    ("net.ipv4.icmp_msgs_per_sec", "1000"),
+    ("net.ipv4.icmp_msgs_burst", "50"),
+    ("net.ipv6.icmp.ratelimit", "100"),
     ("net.ipv4.fib_multipath_hash_policy", "0"),
     ("net.ipv6.fib_multipath_hash_policy", "0"),
 ];
