@@ -1,5 +1,6 @@
 // A tiny static server for www/dist (what any static host does), with gzip
-// for the transfer-size measurement of benches/www-load.mjs.
+// (compressed once per file) for the transfer-size measurement of
+// benches/www-load.mjs.
 import { createServer } from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
@@ -9,6 +10,7 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", "
 
 /** Serves `dir` on a free local port; resolves to `{ url, close }`. */
 export async function serve(dir) {
+  const gzipped = new Map(); // compressed once, as hosts serve precompressed files
   const server = createServer((req, res) => {
     const path = normalize(join(dir, decodeURIComponent(new URL(req.url, "http://x").pathname)));
     const file = path === dir || path.endsWith("/") ? join(path, "index.html") : path;
@@ -19,7 +21,8 @@ export async function serve(dir) {
     let body = readFileSync(file);
     const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
     if (/\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
-      body = gzipSync(body, { level: 9 });
+      if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }));
+      body = gzipped.get(file);
       headers["content-encoding"] = "gzip";
     }
     res.writeHead(200, headers).end(body);
