@@ -253,5 +253,9 @@ window.__iplab = {
     return lines.join("\n");
   },
 };
+// The built site keeps working offline once loaded (www/public/sw.js).
+if (import.meta.env.PROD && "serviceWorker" in navigator) {
+  navigator.serviceWorker.register("./sw.js").catch(() => {});
+}
 document.body.dataset.ready = "1";
 performance.mark("iplab-ready");

@@ -158,3 +158,20 @@ test("a share link restores the world exactly", async () => {
   await other.screenshot({ path: `${shots}phone.png` });
   await fresh.close();
 });
+
+test("the built page reloads offline once it has been loaded", async () => {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The worker caches what it fetches: load once under its control.
+  await page.reload();
+  await page.waitForSelector("body[data-ready='1']");
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await page.waitForSelector("body[data-ready='1']", { timeout: 5000 });
+    await page.click("#terminal");
+    await typeLine("ip -br link show dev dummy0");
+    await waitForText(/^dummy0 +UNKNOWN/);
+  } finally {
+    await context.setOffline(false);
+  }
+});
