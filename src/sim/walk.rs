@@ -359,3 +359,120 @@ fn route_mtu(net: &Net, ns: NsId, rt: &Route) -> u32 {
 pub fn is_link_local(a: IpAddr) -> bool {
     matches!(a, IpAddr::V6(v) if u128::from(v) >> 118 == 0x3fa)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::output::Output;
+    use crate::shell::Shell;
+    use crate::wire::neigh::nud;
+    use crate::world::World;
+
+    fn setup(lines: &[&str]) -> (World, Shell) {
+        let world = World::new();
+        let mut sh = Shell::new(Box::new(world.clone()));
+        for l in lines {
+            let mut out = Output::new();
+            assert_eq!(sh.run_line(l, &mut out), 0, "{l}: {}", out.combined());
+        }
+        (world, sh)
+    }
+
+    fn run(sh: &mut Shell, line: &str) -> (i32, String) {
+        let mut out = Output::new();
+        let st = sh.run_line(line, &mut out);
+        (st, out.combined())
+    }
+
+    const PAIR: &[&str] = &[
+        "ip netns add h1",
+        "ip netns add h2",
+        "ip link add e1 address 02:00:00:00:01:01 netns h1 type veth peer name e2 address 02:00:00:00:02:01 netns h2",
+        "ip -n h1 addr add 10.0.0.1/24 dev e1",
+        "ip -n h2 addr add 10.0.0.2/24 dev e2",
+        "ip -n h1 link set e1 up",
+        "ip -n h2 link set e2 up",
+    ];
+
+    fn neigh_state(world: &World, ns: &str, dst: [u8; 4]) -> Option<u16> {
+        let id = world.netns(ns)?;
+        world.with_net(|n| n.ns(id)?.neighbours.iter().find(|e| e.dst == dst).map(|e| e.state))
+    }
+
+    #[test]
+    fn a_ping_leaves_reachable_and_delay_entries_and_counts_frames() {
+        let (world, mut sh) = setup(PAIR);
+        let (st, text) = run(&mut sh, "ip netns exec h1 ping -c 3 -i 0.2 10.0.0.2");
+        assert_eq!(st, 0, "{text}");
+        assert!(text.contains("3 packets transmitted, 3 received, 0% packet loss"), "{text}");
+        assert_eq!(neigh_state(&world, "h1", [10, 0, 0, 2]), Some(nud::REACHABLE));
+        assert_eq!(neigh_state(&world, "h2", [10, 0, 0, 1]), Some(nud::DELAY));
+        let h1 = world.netns("h1").expect("h1");
+        let stats = world.with_net(|n| n.ns(h1).and_then(|x| x.link_by_name("e1")).map(|l| l.stats)).expect("e1");
+        // One ARP request (42 bytes) and three echo requests (98 bytes).
+        assert_eq!((stats.tx_packets, stats.tx_bytes), (4, 42 + 3 * 98));
+        assert_eq!((stats.rx_packets, stats.rx_bytes), (4, 42 + 3 * 98));
+    }
+
+    #[test]
+    fn an_unowned_address_fails_after_three_probes() {
+        let (world, mut sh) = setup(PAIR);
+        // The error reaches ping through lo.
+        run(&mut sh, "ip -n h1 link set lo up");
+        let (st, text) = run(&mut sh, "ip netns exec h1 ping -c 1 -W 5 10.0.0.9");
+        assert_eq!(st, 1, "{text}");
+        assert!(text.contains("From 10.0.0.1 icmp_seq=1 Destination Host Unreachable"), "{text}");
+        assert_eq!(neigh_state(&world, "h1", [10, 0, 0, 9]), Some(nud::FAILED));
+        // The failure came three seconds in.
+        assert!(world.with_net(|n| n.now_ms) >= 3000);
+    }
+
+    #[test]
+    fn a_router_forwards_only_when_told_and_decrements_the_ttl() {
+        let (_world, mut sh) = setup(&[
+            "ip netns add h1",
+            "ip netns add r",
+            "ip netns add h2",
+            "ip link add e1 netns h1 type veth peer name r1 netns r",
+            "ip link add e2 netns h2 type veth peer name r2 netns r",
+            "ip -n h1 addr add 10.0.1.2/24 dev e1",
+            "ip -n h2 addr add 10.0.2.2/24 dev e2",
+            "ip -n r addr add 10.0.1.1/24 dev r1",
+            "ip -n r addr add 10.0.2.1/24 dev r2",
+            "ip -n h1 link set e1 up",
+            "ip -n h2 link set e2 up",
+            "ip -n r link set r1 up",
+            "ip -n r link set r2 up",
+            "ip -n h1 route add default via 10.0.1.1",
+            "ip -n h2 route add default via 10.0.2.1",
+        ]);
+        let (st, text) = run(&mut sh, "ip netns exec h1 ping -c 1 -W 1 10.0.2.2");
+        assert_eq!(st, 1, "{text}");
+        run(&mut sh, "ip netns exec r sysctl -w net.ipv4.ip_forward=1");
+        let (st, text) = run(&mut sh, "ip netns exec h1 ping -c 1 10.0.2.2");
+        assert_eq!(st, 0, "{text}");
+        assert!(text.contains("ttl=63"), "{text}");
+        let (_, text) = run(&mut sh, "ip netns exec h1 ping -c 1 -t 1 10.0.2.2");
+        assert!(text.contains("From 10.0.1.1 icmp_seq=1 Time to live exceeded"), "{text}");
+        let (_, text) = run(&mut sh, "ip netns exec h1 traceroute -n -q 1 10.0.2.2");
+        assert!(text.contains(" 1  10.0.1.1  ") && text.contains(" 2  10.0.2.2  "), "{text}");
+    }
+
+    #[test]
+    fn ipv6_resolves_with_neighbour_discovery() {
+        let (world, mut sh) = setup(&[
+            "ip netns add h1",
+            "ip netns add h2",
+            "ip link add e1 netns h1 type veth peer name e2 netns h2",
+            "ip -n h1 addr add fd00::1/64 dev e1 nodad",
+            "ip -n h2 addr add fd00::2/64 dev e2 nodad",
+            "ip -n h1 link set e1 up",
+            "ip -n h2 link set e2 up",
+        ]);
+        let (st, text) = run(&mut sh, "ip netns exec h1 ping -6 -c 1 fd00::2");
+        assert_eq!(st, 0, "{text}");
+        let dst: Vec<u8> = "fd00::2".parse::<std::net::Ipv6Addr>().expect("address").octets().to_vec();
+        let h1 = world.netns("h1").expect("h1");
+        let state = world.with_net(|n| n.ns(h1).and_then(|x| x.neighbours.iter().find(|e| e.dst == dst).map(|e| e.state)));
+        assert_eq!(state, Some(nud::REACHABLE));
+    }
+}
