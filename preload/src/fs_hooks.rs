@@ -1,0 +1,196 @@
+//! The file-system and namespace calls of `ip netns` / `ip -n`, answered by
+//! [`crate::netns`] for namespace paths and passed to libc for all others.
+
+use libc::{c_char, c_int, c_uint, c_ulong, c_void};
+
+use crate::guard::{c_str, fail, hook, is_marked};
+use crate::netns::{self, FakeDir};
+use crate::real;
+use crate::shim::{self, Fail};
+
+fn may_be_ours(path: &str) -> bool {
+    path.starts_with("/run/netns") || (path.starts_with("/proc/") && path.ends_with("/ns/net"))
+}
+
+/// `open` of a namespace path; None for other paths.
+fn open_hook(dir: c_int, path: *const c_char, flags: c_int) -> Option<c_int> {
+    let p = c_str(path)?;
+    if !may_be_ours(p) || (dir != libc::AT_FDCWD && !p.starts_with('/')) {
+        return None;
+    }
+    hook(-1, || shim::with(|s| netns::open(s, p, flags)).map(|r| r.unwrap_or_else(|Fail(e)| fail(e))))
+}
+
+fn status(r: Option<Result<(), Fail>>) -> Option<c_int> {
+    r.map(|r| match r {
+        Ok(()) => 0,
+        Err(Fail(e)) => fail(e),
+    })
+}
+
+#[unsafe(no_mangle)]
+/// open(2).
+pub unsafe extern "C" fn open(path: *const c_char, flags: c_int, mode: c_uint) -> c_int {
+    open_hook(libc::AT_FDCWD, path, flags).unwrap_or_else(|| unsafe { real::open(path, flags, mode) })
+}
+
+#[unsafe(no_mangle)]
+/// open64(2).
+pub unsafe extern "C" fn open64(path: *const c_char, flags: c_int, mode: c_uint) -> c_int {
+    open_hook(libc::AT_FDCWD, path, flags).unwrap_or_else(|| unsafe { real::open64(path, flags, mode) })
+}
+
+#[unsafe(no_mangle)]
+/// openat(2).
+pub unsafe extern "C" fn openat(dir: c_int, path: *const c_char, flags: c_int, mode: c_uint) -> c_int {
+    open_hook(dir, path, flags).unwrap_or_else(|| unsafe { real::openat(dir, path, flags, mode) })
+}
+
+#[unsafe(no_mangle)]
+/// openat64(2).
+pub unsafe extern "C" fn openat64(dir: c_int, path: *const c_char, flags: c_int, mode: c_uint) -> c_int {
+    open_hook(dir, path, flags).unwrap_or_else(|| unsafe { real::openat64(dir, path, flags, mode) })
+}
+
+#[unsafe(no_mangle)]
+/// The fortified open.
+pub unsafe extern "C" fn __open_2(path: *const c_char, flags: c_int) -> c_int {
+    open_hook(libc::AT_FDCWD, path, flags).unwrap_or_else(|| unsafe { real::open_2(path, flags) })
+}
+
+#[unsafe(no_mangle)]
+/// The fortified open64.
+pub unsafe extern "C" fn __open64_2(path: *const c_char, flags: c_int) -> c_int {
+    open_hook(libc::AT_FDCWD, path, flags).unwrap_or_else(|| unsafe { real::open64_2(path, flags) })
+}
+
+#[unsafe(no_mangle)]
+/// opendir(3): `/run/netns` lists the world's named namespaces.
+pub unsafe extern "C" fn opendir(path: *const c_char) -> *mut libc::DIR {
+    if c_str(path).is_some_and(|p| netns::classify(p) == netns::Path::RunDir) {
+        let r = hook(std::ptr::null_mut(), || {
+            Some(shim::with(|s| match s.netns_names() {
+                Ok(names) => {
+                    let mut dir = Box::new(FakeDir::new(names));
+                    let p = (&mut *dir as *mut FakeDir).cast::<libc::DIR>();
+                    s.dirs.insert(p as usize, dir);
+                    p
+                }
+                Err(Fail(e)) => {
+                    crate::guard::set_errno(e);
+                    std::ptr::null_mut()
+                }
+            }))
+        });
+        if let Some(r) = r {
+            return r;
+        }
+    }
+    unsafe { real::opendir(path) }
+}
+
+/// Runs `f` on a listing the shim made; None for real directories.
+fn on_dir<R>(dir: *mut libc::DIR, err: R, f: impl FnOnce(&mut FakeDir) -> R) -> Option<R> {
+    hook(err, || shim::with(|s| s.dirs.get_mut(&(dir as usize)).map(|d| f(d))))
+}
+
+#[unsafe(no_mangle)]
+/// readdir64(3).
+pub unsafe extern "C" fn readdir64(dir: *mut libc::DIR) -> *mut libc::dirent64 {
+    on_dir(dir, std::ptr::null_mut(), |d| d.next().unwrap_or(std::ptr::null_mut())).unwrap_or_else(|| unsafe { real::readdir64(dir) })
+}
+
+#[unsafe(no_mangle)]
+/// readdir(3) (the same layout as dirent64 on 64-bit Linux).
+pub unsafe extern "C" fn readdir(dir: *mut libc::DIR) -> *mut libc::dirent {
+    on_dir(dir, std::ptr::null_mut(), |d| d.next().unwrap_or(std::ptr::null_mut()).cast())
+        .unwrap_or_else(|| unsafe { real::readdir(dir) })
+}
+
+#[unsafe(no_mangle)]
+/// closedir(3).
+pub unsafe extern "C" fn closedir(dir: *mut libc::DIR) -> c_int {
+    let r = hook(-1, || shim::with(|s| s.dirs.remove(&(dir as usize)).map(|_| 0)));
+    r.unwrap_or_else(|| unsafe { real::closedir(dir) })
+}
+
+#[unsafe(no_mangle)]
+/// rewinddir(3).
+pub unsafe extern "C" fn rewinddir(dir: *mut libc::DIR) {
+    if on_dir(dir, (), |d| d.rewind()).is_none() {
+        unsafe { real::rewinddir(dir) };
+    }
+}
+
+#[unsafe(no_mangle)]
+/// dirfd(3): a listing of the shim has no descriptor.
+pub unsafe extern "C" fn dirfd(dir: *mut libc::DIR) -> c_int {
+    on_dir(dir, -1, |_| fail(libc::ENOTSUP)).unwrap_or_else(|| unsafe { real::dirfd(dir) })
+}
+
+#[unsafe(no_mangle)]
+/// mkdir(2): `/run/netns` always exists.
+pub unsafe extern "C" fn mkdir(path: *const c_char, mode: libc::mode_t) -> c_int {
+    if c_str(path).is_some_and(|p| netns::classify(p) == netns::Path::RunDir) {
+        return fail(libc::EEXIST);
+    }
+    unsafe { real::mkdir(path, mode) }
+}
+
+#[unsafe(no_mangle)]
+/// mount(2): see [`netns::mount`].
+pub unsafe extern "C" fn mount(src: *const c_char, target: *const c_char, fstype: *const c_char, flags: c_ulong, data: *const c_void) -> c_int {
+    let r = c_str(target).and_then(|t| {
+        let t = t.to_string();
+        hook(-1, || status(shim::with(|s| netns::mount(s, c_str(src), &t, flags))))
+    });
+    r.unwrap_or_else(|| unsafe { real::mount(src, target, fstype, flags, data) })
+}
+
+#[unsafe(no_mangle)]
+/// umount(2).
+pub unsafe extern "C" fn umount(target: *const c_char) -> c_int {
+    status(c_str(target).and_then(netns::umount)).unwrap_or_else(|| unsafe { real::umount(target) })
+}
+
+#[unsafe(no_mangle)]
+/// umount2(2).
+pub unsafe extern "C" fn umount2(target: *const c_char, flags: c_int) -> c_int {
+    status(c_str(target).and_then(netns::umount)).unwrap_or_else(|| unsafe { real::umount2(target, flags) })
+}
+
+#[unsafe(no_mangle)]
+/// unlink(2): removing `/run/netns/NAME` deletes the namespace.
+pub unsafe extern "C" fn unlink(path: *const c_char) -> c_int {
+    let r = c_str(path).filter(|p| may_be_ours(p)).and_then(|p| hook(-1, || status(shim::with(|s| netns::unlink(s, p)))));
+    r.unwrap_or_else(|| unsafe { real::unlink(path) })
+}
+
+#[unsafe(no_mangle)]
+/// unshare(2): new network (and mount) namespaces are simulated.
+pub unsafe extern "C" fn unshare(flags: c_int) -> c_int {
+    let ours = libc::CLONE_NEWNET | libc::CLONE_NEWNS;
+    if flags & ours != 0 {
+        if flags & libc::CLONE_NEWNET != 0 {
+            let _ = hook((), || {
+                shim::with(|s| s.unshared = true);
+                Some(())
+            });
+        }
+        let rest = flags & !ours;
+        return if rest == 0 { 0 } else { unsafe { real::unshare(rest) } };
+    }
+    unsafe { real::unshare(flags) }
+}
+
+#[unsafe(no_mangle)]
+/// setns(2): entering a simulated namespace.
+pub unsafe extern "C" fn setns(fd: c_int, nstype: c_int) -> c_int {
+    if is_marked(fd) || nstype == libc::CLONE_NEWNET {
+        let r = hook(-1, || status(shim::with(|s| netns::setns(s, fd, nstype))));
+        if let Some(r) = r {
+            return r;
+        }
+    }
+    unsafe { real::setns(fd, nstype) }
+}

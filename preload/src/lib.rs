@@ -1,0 +1,26 @@
+//! `LD_PRELOAD=libiplab_preload.so ip …`: the real, unmodified iproute2 (or
+//! any other rtnetlink client) runs against an iplab world instead of the
+//! kernel.
+//!
+//! * NETLINK_ROUTE sockets are simulated ([`sock_hooks`]); every other
+//!   socket and file goes to libc untouched.
+//! * The world lives in the file `IPLAB_STATE` names (a replay log, see
+//!   `iplab::history`); each process catches up with it before every
+//!   request and saves it back, under a lock, so separate commands behave
+//!   like one kernel ([`shim`], [`store`]). Without `IPLAB_STATE` the world
+//!   lives as long as the process.
+//! * `IPLAB_NETNS` names the namespace the process starts in; `ip netns`
+//!   and `ip -n` work on the world's named namespaces ([`netns`]).
+//! * Notifications reach listening sockets of every process: a listener's
+//!   process replays what others appended to the state file.
+
+pub mod fs_hooks;
+pub mod guard;
+pub mod ifnames;
+pub mod netns;
+pub mod nlsock;
+pub mod real;
+pub mod rewrite;
+pub mod shim;
+pub mod sock_hooks;
+pub mod store;

@@ -1,0 +1,402 @@
+//! The process-wide state of the shim: the world (kept in step with the
+//! state file), the simulated sockets and namespace descriptors handed to
+//! the application, and the namespace the process is in.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
+
+use iplab::history::Snapshot;
+use iplab::host::Host;
+use iplab::stack::NsId;
+use iplab::{Creds, World};
+use libc::c_int;
+
+use crate::guard::mark;
+use crate::netns::FakeDir;
+use crate::nlsock::NlSock;
+use crate::rewrite;
+use crate::store::{Store, Version};
+
+/// Which namespace the process is in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Current {
+    /// The one `IPLAB_NETNS` names (the initial one when unset).
+    FromEnv,
+    /// One entered with `setns`.
+    Id(NsId),
+}
+
+/// Everything the shim knows in this process.
+pub struct Shim {
+    world: Option<World>,
+    store: Option<Store>,
+    /// The state file version the world matches.
+    seen: Option<Version>,
+    /// How many operations of the world's history are in the state file.
+    saved: usize,
+    /// Simulated sockets by id.
+    pub socks: BTreeMap<u64, NlSock>,
+    /// Application descriptor → socket id.
+    pub fds: HashMap<c_int, u64>,
+    /// Application descriptor → the namespace it names.
+    pub ns_fds: HashMap<c_int, NsId>,
+    /// Open `/run/netns` listings, by their DIR pointer.
+    pub dirs: HashMap<usize, Box<FakeDir>>,
+    /// The namespace of the process.
+    pub current: Current,
+    /// `unshare(CLONE_NEWNET)` happened and no name was bound to it yet.
+    pub unshared: bool,
+    next_id: u64,
+    /// The process whose thread watches the state file, if any.
+    watcher_pid: Option<u32>,
+}
+
+// SAFETY: the world's reference-counted parts never leave the Shim, and
+// every access goes through the one Mutex below.
+unsafe impl Send for Shim {}
+
+static SHIM: Mutex<Option<Shim>> = Mutex::new(None);
+
+/// Runs `f` on the process's shim state.
+pub fn with<R>(f: impl FnOnce(&mut Shim) -> R) -> R {
+    let mut g = SHIM.lock().unwrap_or_else(|e| e.into_inner());
+    let shim = g.get_or_insert_with(Shim::new);
+    f(shim)
+}
+
+/// A failed operation: the errno to return.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fail(pub c_int);
+
+impl Shim {
+    fn new() -> Shim {
+        Shim {
+            world: None,
+            store: Store::from_env(),
+            seen: None,
+            saved: 0,
+            socks: BTreeMap::new(),
+            fds: HashMap::new(),
+            ns_fds: HashMap::new(),
+            dirs: HashMap::new(),
+            current: Current::FromEnv,
+            unshared: false,
+            next_id: 1,
+            watcher_pid: None,
+        }
+    }
+
+    /// Runs `f` with the world up to date, under the state file's lock, and
+    /// saves what `f` changed.
+    pub fn locked<R>(&mut self, f: impl FnOnce(&mut Shim, &World) -> Result<R, Fail>) -> Result<R, Fail> {
+        let lock = match &self.store {
+            Some(s) => Some(s.lock().map_err(|e| self.complain(&format!("lock: {e}"), e.raw_os_error().unwrap_or(libc::EIO)))?),
+            None => None,
+        };
+        self.sync()?;
+        let world = self.world.clone().ok_or(Fail(libc::EIO))?;
+        let out = f(self, &world);
+        self.save(&world);
+        drop(lock);
+        out
+    }
+
+    fn complain(&self, msg: &str, errno: c_int) -> Fail {
+        let path = self.store.as_ref().map(|s| s.path().display().to_string()).unwrap_or_default();
+        eprintln!("iplab-preload: {path}: {msg}");
+        Fail(errno)
+    }
+
+    /// Brings the world in step with the state file (call under the lock).
+    fn sync(&mut self) -> Result<(), Fail> {
+        let Some(store) = &self.store else {
+            if self.world.is_none() {
+                self.world = Some(World::new());
+            }
+            return Ok(());
+        };
+        if self.world.is_some() && store.version() == self.seen {
+            return Ok(());
+        }
+        let (text, version) = match store.read() {
+            Ok(Some((t, v))) => (Some(t), Some(v)),
+            Ok(None) => (None, None),
+            Err(e) => return Err(self.complain(&format!("cannot read: {e}"), e.raw_os_error().unwrap_or(libc::EIO))),
+        };
+        let ops = match text {
+            None => Vec::new(),
+            Some(t) => match Snapshot::from_text(&t) {
+                Ok(s) => s.ops,
+                Err(msg) => return Err(self.complain(&format!("corrupt state: {msg}"), libc::EBADMSG)),
+            },
+        };
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &self.world {
+            Some(w) => {
+                let have = w.snapshot().ops;
+                if ops.len() >= have.len() && ops[..have.len()] == have[..] {
+                    w.apply(&ops[have.len()..]);
+                    None
+                } else {
+                    Some(World::restore(&Snapshot { ops: ops.clone() }))
+                }
+            }
+            None => Some(World::restore(&Snapshot { ops: ops.clone() })),
+        }));
+        let rebuilt = match caught {
+            Ok(r) => r,
+            Err(_) => return Err(self.complain("replaying the state failed", libc::EBADMSG)),
+        };
+        if let Some(w) = rebuilt {
+            let reopen = self.world.is_some();
+            self.world = Some(w);
+            if reopen {
+                self.reopen_sockets();
+            }
+        }
+        self.seen = version;
+        self.saved = ops.len();
+        self.deliver(None);
+        Ok(())
+    }
+
+    fn reopen_sockets(&mut self) {
+        let Some(world) = self.world.clone() else { return };
+        for s in self.socks.values_mut() {
+            s.sock = world.socket(s.ns, creds()).ok();
+            s.reapply();
+        }
+    }
+
+    /// Writes the state file when the world's history grew.
+    fn save(&mut self, world: &World) {
+        let Some(store) = &self.store else { return };
+        let snap = world.snapshot();
+        if snap.ops.len() == self.saved {
+            return;
+        }
+        match store.write(&snap.to_text()) {
+            Ok(v) => {
+                self.seen = Some(v);
+                self.saved = snap.ops.len();
+            }
+            Err(e) => {
+                let _ = self.complain(&format!("cannot save: {e}"), libc::EIO);
+            }
+        }
+    }
+
+    /// The namespace sockets open in now.
+    pub fn current_ns(&self, world: &World) -> Result<NsId, Fail> {
+        let id = match &self.current {
+            Current::Id(id) => *id,
+            Current::FromEnv => match std::env::var("IPLAB_NETNS") {
+                Ok(name) if !name.is_empty() => world.netns(&name).ok_or(Fail(libc::ENOENT))?,
+                _ => world.initial_ns(),
+            },
+        };
+        if world.with_net(|n| n.ns(id).is_none()) {
+            return Err(Fail(libc::ENOENT));
+        }
+        Ok(id)
+    }
+
+    /// The world as it is (loading it first if needed).
+    pub fn world(&mut self) -> Result<World, Fail> {
+        self.locked(|_, w| Ok(w.clone()))
+    }
+
+    /// Opens a simulated socket; returns the application's descriptor.
+    pub fn open_socket(&mut self, kind: c_int, flags: c_int) -> Result<c_int, Fail> {
+        self.locked(|shim, world| {
+            let ns = shim.current_ns(world)?;
+            let sock = world.socket(ns, creds()).map_err(|e| Fail(e.0))?;
+            let mut pair = [-1; 2];
+            // SAFETY: pair has room for two descriptors.
+            if unsafe { crate::real::socketpair(libc::AF_UNIX, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0, pair.as_mut_ptr()) } != 0 {
+                return Err(Fail(crate::guard::errno()));
+            }
+            let (app, peer) = (pair[0], pair[1]);
+            // SAFETY: descriptors just created.
+            unsafe {
+                if flags & libc::SOCK_CLOEXEC == 0 {
+                    crate::real::fcntl(app, libc::F_SETFD, 0);
+                }
+                if flags & libc::SOCK_NONBLOCK != 0 {
+                    crate::real::fcntl(app, libc::F_SETFL, libc::O_NONBLOCK as usize);
+                }
+                crate::real::fcntl(peer, libc::F_SETFL, libc::O_NONBLOCK as usize);
+                let big: c_int = 8 << 20;
+                let p = (&big as *const c_int).cast();
+                let n = std::mem::size_of::<c_int>() as libc::socklen_t;
+                if crate::real::setsockopt(peer, libc::SOL_SOCKET, libc::SO_SNDBUFFORCE, p, n) != 0 {
+                    crate::real::setsockopt(peer, libc::SOL_SOCKET, libc::SO_SNDBUF, p, n);
+                }
+                if crate::real::setsockopt(app, libc::SOL_SOCKET, libc::SO_RCVBUFFORCE, p, n) != 0 {
+                    crate::real::setsockopt(app, libc::SOL_SOCKET, libc::SO_RCVBUF, p, n);
+                }
+            }
+            let id = shim.next_id;
+            shim.next_id += 1;
+            shim.socks.insert(id, NlSock::new(sock, ns, peer, kind));
+            shim.fds.insert(app, id);
+            mark(app, true);
+            Ok(app)
+        })
+    }
+
+    /// The socket behind an application descriptor.
+    pub fn sock(&mut self, fd: c_int) -> Option<&mut NlSock> {
+        let id = *self.fds.get(&fd)?;
+        self.socks.get_mut(&id)
+    }
+
+    /// Sends one datagram from the socket behind `fd`; the replies are ready
+    /// to read when this returns.
+    pub fn send(&mut self, fd: c_int, mut datagram: Vec<u8>) -> Result<usize, Fail> {
+        let len = datagram.len();
+        let id = *self.fds.get(&fd).ok_or(Fail(libc::EBADF))?;
+        self.locked(|shim, world| {
+            let fds: HashMap<c_int, u32> = shim.ns_fds.iter().map(|(fd, id)| (*fd, world.with_net(|n| n.fd_of(*id)))).collect();
+            rewrite::request_fds(&mut datagram, &|fd| fds.get(&(fd as c_int)).copied());
+            let s = shim.socks.get_mut(&id).ok_or(Fail(libc::EBADF))?;
+            s.bind_port(0);
+            let sock = s.sock.as_ref().ok_or(Fail(libc::ECONNREFUSED))?;
+            let replies = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sock.send(&datagram))).map_err(|_| Fail(libc::EIO))?;
+            shim.deliver(Some((id, replies)));
+            Ok(len)
+        })
+    }
+
+    /// Moves every queued notification (and `replies`, for their socket)
+    /// into the socket pairs.
+    pub fn deliver(&mut self, replies: Option<(u64, Vec<Vec<u8>>)>) {
+        let ports: HashMap<u32, u32> =
+            self.socks.values().filter(|s| s.port != 0).map(|s| (s.inner_port(), s.port)).collect();
+        let (rid, mut rmsgs) = match replies {
+            Some((id, m)) => (Some(id), m),
+            None => (None, Vec::new()),
+        };
+        for (id, s) in self.socks.iter_mut() {
+            let mut msgs = s.sock.as_ref().map(|k| k.drain()).unwrap_or_default();
+            if Some(*id) == rid {
+                msgs.append(&mut rmsgs);
+            }
+            for mut m in msgs {
+                rewrite::reply_pid(&mut m, &|p| ports.get(&p).copied());
+                s.pending.push_back(m);
+            }
+            s.flush();
+        }
+    }
+
+    /// Writes what is queued for the socket behind `fd` into its pair, and
+    /// catches up with other processes when it listens to groups.
+    pub fn before_read(&mut self, fd: c_int) {
+        let Some(id) = self.fds.get(&fd).copied() else { return };
+        let listens = self.socks.get(&id).is_some_and(|s| !s.groups.is_empty());
+        if listens && self.store.as_ref().is_some_and(|s| s.version() != self.seen) {
+            let _ = self.locked(|_, _| Ok(()));
+        }
+        if let Some(s) = self.socks.get_mut(&id) {
+            s.flush();
+        }
+    }
+
+    /// Forgets an application descriptor (closing the socket with its last one).
+    pub fn forget_fd(&mut self, fd: c_int) {
+        mark(fd, false);
+        self.ns_fds.remove(&fd);
+        let Some(id) = self.fds.remove(&fd) else { return };
+        let last = match self.socks.get_mut(&id) {
+            Some(s) => {
+                s.refs = s.refs.saturating_sub(1);
+                s.refs == 0
+            }
+            None => false,
+        };
+        if last {
+            if let Some(s) = self.socks.remove(&id) {
+                // SAFETY: the shim's own end of the pair.
+                unsafe { crate::real::close(s.peer) };
+            }
+        }
+    }
+
+    /// Records that `new` refers to what `old` does (dup).
+    pub fn dup_fd(&mut self, old: c_int, new: c_int) {
+        if let Some(id) = self.fds.get(&old).copied() {
+            if let Some(s) = self.socks.get_mut(&id) {
+                s.refs += 1;
+            }
+            self.fds.insert(new, id);
+            mark(new, true);
+        }
+        if let Some(ns) = self.ns_fds.get(&old).copied() {
+            self.ns_fds.insert(new, ns);
+            mark(new, true);
+        }
+    }
+
+    /// Whether a descriptor is one of the shim's own pair ends.
+    pub fn is_peer(&self, fd: c_int) -> bool {
+        self.socks.values().any(|s| s.peer == fd)
+    }
+
+    /// Moves the shim's pair end off `fd` (the application wants that number).
+    pub fn evict_peer(&mut self, fd: c_int) {
+        for s in self.socks.values_mut() {
+            if s.peer == fd {
+                // SAFETY: duplicating our own descriptor.
+                let moved = unsafe { crate::real::fcntl(fd, libc::F_DUPFD_CLOEXEC, 3) };
+                if moved >= 0 {
+                    s.peer = moved;
+                }
+            }
+        }
+    }
+
+    /// Starts the thread that delivers notifications caused by other
+    /// processes (once per process, and only with a state file).
+    pub fn watch(&mut self) {
+        if self.store.is_none() || self.watcher_pid == Some(std::process::id()) {
+            return;
+        }
+        self.watcher_pid = Some(std::process::id());
+        let _ = std::thread::Builder::new().name("iplab-watch".into()).spawn(|| {
+            crate::guard::hook((), || {
+                loop {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    with(|shim| {
+                        let changed = shim.store.as_ref().is_some_and(|s| s.version() != shim.seen);
+                        if changed {
+                            let _ = shim.locked(|_, _| Ok(()));
+                        } else {
+                            for s in shim.socks.values_mut() {
+                                s.flush();
+                            }
+                        }
+                    });
+                }
+            });
+        });
+    }
+
+    /// Host operations (`ip netns`, sysctl) on the world, saved afterwards.
+    pub fn host<R>(&mut self, f: impl FnOnce(&mut World) -> Result<R, iplab::errno::Errno>) -> Result<R, Fail> {
+        self.locked(|_, world| {
+            let mut w = world.clone();
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut w))).map_err(|_| Fail(libc::EIO))?.map_err(|e| Fail(e.0))
+        })
+    }
+
+    /// The named namespaces, newest first (as tmpfs lists `/run/netns`).
+    pub fn netns_names(&mut self) -> Result<Vec<String>, Fail> {
+        self.locked(|_, w| Ok(w.netns_list()))
+    }
+}
+
+/// The credentials sockets are opened with: root has CAP_NET_ADMIN.
+fn creds() -> Creds {
+    // SAFETY: no arguments.
+    if unsafe { libc::geteuid() } == 0 { Creds::ROOT } else { Creds::USER }
+}

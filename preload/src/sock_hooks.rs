@@ -1,0 +1,511 @@
+//! The socket calls the shim answers for NETLINK_ROUTE sockets; every other
+//! socket goes to libc untouched.
+
+use libc::{c_int, c_void, size_t, sockaddr, socklen_t, ssize_t};
+
+use crate::guard::{fail, hook, is_marked};
+use crate::real;
+use crate::shim::{self, Fail, Shim};
+
+const SOL_NETLINK: c_int = 270;
+const NETLINK_ADD_MEMBERSHIP: c_int = 1;
+const NETLINK_DROP_MEMBERSHIP: c_int = 2;
+const NETLINK_LIST_MEMBERSHIPS: c_int = 9;
+const NETLINK_CAP_ACK: c_int = 10;
+const NETLINK_EXT_ACK: c_int = 11;
+const NETLINK_GET_STRICT_CHK: c_int = 12;
+/// Bytes of the group bit map LIST_MEMBERSHIPS reports (RTNLGRP_MAX bits).
+const GROUP_MAP_LEN: usize = 8;
+const SOCKADDR_NL_LEN: socklen_t = 12;
+
+/// Runs `f` when `fd` is a simulated socket; None otherwise.
+fn on_sock<R: From<i8>>(fd: c_int, f: impl FnOnce(&mut Shim) -> Result<R, Fail>) -> Option<R> {
+    if !is_marked(fd) {
+        return None;
+    }
+    hook(R::from(-1), || {
+        shim::with(|s| {
+            if !s.fds.contains_key(&fd) {
+                return None;
+            }
+            Some(f(s).unwrap_or_else(|Fail(e)| fail(e)))
+        })
+    })
+}
+
+/// Makes what is queued readable; true when `fd` is a simulated socket.
+fn prepare_read(fd: c_int) -> bool {
+    on_sock(fd, |s| {
+        s.before_read(fd);
+        Ok(1i32)
+    }) == Some(1)
+}
+
+/// Writes a sockaddr_nl into an application buffer.
+unsafe fn put_addr(addr: *mut sockaddr, len: *mut socklen_t, pid: u32, groups: u32) -> Result<(), Fail> {
+    if addr.is_null() || len.is_null() {
+        return Err(Fail(libc::EFAULT));
+    }
+    // SAFETY: sockaddr_nl is plain data.
+    let mut nl: libc::sockaddr_nl = unsafe { std::mem::zeroed() };
+    nl.nl_family = libc::AF_NETLINK as libc::sa_family_t;
+    nl.nl_pid = pid;
+    nl.nl_groups = groups;
+    // SAFETY: the application gave a buffer of *len bytes.
+    unsafe {
+        let n = (*len).min(SOCKADDR_NL_LEN) as usize;
+        std::ptr::copy_nonoverlapping((&nl as *const libc::sockaddr_nl).cast::<u8>(), addr.cast::<u8>(), n);
+        *len = SOCKADDR_NL_LEN;
+    }
+    Ok(())
+}
+
+/// Reads a netlink address argument: (pid, groups).
+unsafe fn get_addr(addr: *const sockaddr, len: socklen_t) -> Result<(u32, u32), Fail> {
+    if addr.is_null() || len < SOCKADDR_NL_LEN {
+        return Err(Fail(libc::EINVAL));
+    }
+    // SAFETY: at least 12 readable bytes.
+    let nl: libc::sockaddr_nl = unsafe { std::ptr::read_unaligned(addr.cast()) };
+    if i32::from(nl.nl_family) != libc::AF_NETLINK {
+        return Err(Fail(libc::EINVAL));
+    }
+    Ok((nl.nl_pid, nl.nl_groups))
+}
+
+unsafe fn read_int(val: *const c_void, len: socklen_t) -> Result<c_int, Fail> {
+    if val.is_null() || (len as usize) < std::mem::size_of::<c_int>() {
+        return Err(Fail(libc::EINVAL));
+    }
+    // SAFETY: at least 4 readable bytes.
+    Ok(unsafe { std::ptr::read_unaligned(val.cast::<c_int>()) })
+}
+
+unsafe fn write_bytes(val: *mut c_void, len: *mut socklen_t, bytes: &[u8]) -> Result<(), Fail> {
+    if val.is_null() || len.is_null() {
+        return Err(Fail(libc::EFAULT));
+    }
+    // SAFETY: the application gave a buffer of *len bytes.
+    unsafe {
+        let n = (*len as usize).min(bytes.len());
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), val.cast::<u8>(), n);
+        *len = n as socklen_t;
+    }
+    Ok(())
+}
+
+fn core_max(name: &str) -> c_int {
+    std::fs::read_to_string(format!("/proc/sys/net/core/{name}")).ok().and_then(|t| t.trim().parse().ok()).unwrap_or(212992)
+}
+
+#[unsafe(no_mangle)]
+/// socket(2): AF_NETLINK/NETLINK_ROUTE sockets are simulated.
+pub unsafe extern "C" fn socket(domain: c_int, ty: c_int, proto: c_int) -> c_int {
+    if domain == libc::AF_NETLINK && proto == libc::NETLINK_ROUTE {
+        let r = hook(-1, || {
+            let kind = ty & !(libc::SOCK_CLOEXEC | libc::SOCK_NONBLOCK);
+            if kind != libc::SOCK_RAW && kind != libc::SOCK_DGRAM {
+                return Some(fail(libc::ESOCKTNOSUPPORT));
+            }
+            Some(shim::with(|s| s.open_socket(kind, ty)).unwrap_or_else(|Fail(e)| fail(e)))
+        });
+        if let Some(r) = r {
+            return r;
+        }
+    }
+    unsafe { real::socket(domain, ty, proto) }
+}
+
+#[unsafe(no_mangle)]
+/// bind(2): the port id and the legacy group mask.
+pub unsafe extern "C" fn bind(fd: c_int, addr: *const sockaddr, len: socklen_t) -> c_int {
+    let r = on_sock(fd, |s| {
+        let (pid, groups) = unsafe { get_addr(addr, len) }?;
+        let sock = s.sock(fd).ok_or(Fail(libc::EBADF))?;
+        if sock.port != 0 && pid != 0 && pid != sock.port {
+            return Err(Fail(libc::EINVAL));
+        }
+        sock.bind_port(pid);
+        for g in 1..=32u32 {
+            if groups & (1 << (g - 1)) != 0 {
+                sock.groups.insert(g);
+            } else {
+                sock.groups.remove(&g);
+            }
+        }
+        if let Some(k) = &sock.sock {
+            let _ = k.set_option(iplab::host::SockOpt::BindGroups(groups));
+        }
+        if groups != 0 {
+            s.watch();
+        }
+        Ok(0)
+    });
+    r.unwrap_or_else(|| unsafe { real::bind(fd, addr, len) })
+}
+
+#[unsafe(no_mangle)]
+/// connect(2): only the kernel (port 0) can be a peer.
+pub unsafe extern "C" fn connect(fd: c_int, addr: *const sockaddr, len: socklen_t) -> c_int {
+    let r = on_sock(fd, |s| {
+        let (pid, _) = unsafe { get_addr(addr, len) }?;
+        if pid != 0 {
+            return Err(Fail(libc::ECONNREFUSED));
+        }
+        s.sock(fd).ok_or(Fail(libc::EBADF))?.bind_port(0);
+        Ok(0)
+    });
+    r.unwrap_or_else(|| unsafe { real::connect(fd, addr, len) })
+}
+
+#[unsafe(no_mangle)]
+/// getsockname(2): the 12-byte sockaddr_nl with the socket's port id.
+pub unsafe extern "C" fn getsockname(fd: c_int, addr: *mut sockaddr, len: *mut socklen_t) -> c_int {
+    let r = on_sock(fd, |s| {
+        let sock = s.sock(fd).ok_or(Fail(libc::EBADF))?;
+        unsafe { put_addr(addr, len, sock.port, sock.group_mask()) }?;
+        Ok(0)
+    });
+    r.unwrap_or_else(|| unsafe { real::getsockname(fd, addr, len) })
+}
+
+#[unsafe(no_mangle)]
+/// getpeername(2): the kernel, port 0.
+pub unsafe extern "C" fn getpeername(fd: c_int, addr: *mut sockaddr, len: *mut socklen_t) -> c_int {
+    let r = on_sock(fd, |_| {
+        unsafe { put_addr(addr, len, 0, 0) }?;
+        Ok(0)
+    });
+    r.unwrap_or_else(|| unsafe { real::getpeername(fd, addr, len) })
+}
+
+#[unsafe(no_mangle)]
+/// setsockopt(2): buffer sizes, memberships and the netlink flags.
+pub unsafe extern "C" fn setsockopt(fd: c_int, level: c_int, name: c_int, val: *const c_void, len: socklen_t) -> c_int {
+    let r = on_sock(fd, |s| {
+        let sock = s.sock(fd).ok_or(Fail(libc::EBADF))?;
+        match (level, name) {
+            (libc::SOL_SOCKET, libc::SO_SNDBUF) => sock.sndbuf = unsafe { read_int(val, len) }?.clamp(2304, core_max("wmem_max")) * 2,
+            (libc::SOL_SOCKET, libc::SO_RCVBUF) => sock.rcvbuf = unsafe { read_int(val, len) }?.clamp(2304, core_max("rmem_max")) * 2,
+            (libc::SOL_SOCKET, libc::SO_SNDBUFFORCE) => sock.sndbuf = unsafe { read_int(val, len) }?.max(2304).saturating_mul(2),
+            (libc::SOL_SOCKET, libc::SO_RCVBUFFORCE) => sock.rcvbuf = unsafe { read_int(val, len) }?.max(2304).saturating_mul(2),
+            (libc::SOL_SOCKET, _) => {
+                return Ok(unsafe { real::setsockopt(fd, level, name, val, len) });
+            }
+            (SOL_NETLINK, NETLINK_ADD_MEMBERSHIP | NETLINK_DROP_MEMBERSHIP) => {
+                let g = unsafe { read_int(val, len) }?;
+                let g = u32::try_from(g).map_err(|_| Fail(libc::EINVAL))?;
+                if g == 0 || g > 64 {
+                    return Err(Fail(libc::EINVAL));
+                }
+                let add = name == NETLINK_ADD_MEMBERSHIP;
+                if add {
+                    sock.groups.insert(g);
+                } else {
+                    sock.groups.remove(&g);
+                }
+                if let Some(k) = &sock.sock {
+                    let opt = if add { iplab::host::SockOpt::AddMembership(g) } else { iplab::host::SockOpt::DropMembership(g) };
+                    k.set_option(opt).map_err(|e| Fail(e.0))?;
+                }
+                if add {
+                    s.watch();
+                }
+            }
+            (SOL_NETLINK, NETLINK_EXT_ACK | NETLINK_CAP_ACK | NETLINK_GET_STRICT_CHK) => {
+                let on = unsafe { read_int(val, len) }? != 0;
+                let opt = match name {
+                    NETLINK_EXT_ACK => {
+                        sock.ext_ack = on;
+                        iplab::host::SockOpt::ExtAck(on)
+                    }
+                    NETLINK_CAP_ACK => {
+                        sock.cap_ack = on;
+                        iplab::host::SockOpt::CapAck(on)
+                    }
+                    _ => {
+                        sock.strict = on;
+                        iplab::host::SockOpt::StrictCheck(on)
+                    }
+                };
+                if let Some(k) = &sock.sock {
+                    k.set_option(opt).map_err(|e| Fail(e.0))?;
+                }
+            }
+            (SOL_NETLINK, 3..=8) => {
+                if unsafe { read_int(val, len) }? != 0 {
+                    sock.flags.insert(name);
+                } else {
+                    sock.flags.remove(&name);
+                }
+            }
+            (SOL_NETLINK, _) => return Err(Fail(libc::ENOPROTOOPT)),
+            _ => return Err(Fail(libc::ENOPROTOOPT)),
+        }
+        Ok(0)
+    });
+    r.unwrap_or_else(|| unsafe { real::setsockopt(fd, level, name, val, len) })
+}
+
+#[unsafe(no_mangle)]
+/// getsockopt(2): what a netlink socket reports.
+pub unsafe extern "C" fn getsockopt(fd: c_int, level: c_int, name: c_int, val: *mut c_void, len: *mut socklen_t) -> c_int {
+    let r = on_sock(fd, |s| {
+        let sock = s.sock(fd).ok_or(Fail(libc::EBADF))?;
+        let int = |v: c_int| v.to_ne_bytes().to_vec();
+        let bytes = match (level, name) {
+            (libc::SOL_SOCKET, libc::SO_TYPE) => int(sock.kind),
+            (libc::SOL_SOCKET, libc::SO_DOMAIN) => int(libc::AF_NETLINK),
+            (libc::SOL_SOCKET, libc::SO_PROTOCOL) => int(libc::NETLINK_ROUTE),
+            (libc::SOL_SOCKET, libc::SO_SNDBUF) => int(sock.sndbuf),
+            (libc::SOL_SOCKET, libc::SO_RCVBUF) => int(sock.rcvbuf),
+            (libc::SOL_SOCKET, libc::SO_ERROR) => int(0),
+            (libc::SOL_SOCKET, _) => return Ok(unsafe { real::getsockopt(fd, level, name, val, len) }),
+            (SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS) => {
+                let mut map = [0u8; GROUP_MAP_LEN];
+                for g in &sock.groups {
+                    let bit = (*g - 1) as usize;
+                    if bit / 8 < GROUP_MAP_LEN {
+                        map[bit / 8] |= 1 << (bit % 8);
+                    }
+                }
+                if len.is_null() || unsafe { *len } < 4 {
+                    return Err(Fail(libc::EINVAL));
+                }
+                let words: Vec<u8> =
+                    map.chunks(4).flat_map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]).to_ne_bytes()).collect();
+                unsafe { write_bytes(val, len, &words) }?;
+                unsafe { *len = GROUP_MAP_LEN as socklen_t };
+                return Ok(0);
+            }
+            (SOL_NETLINK, NETLINK_EXT_ACK) => int(c_int::from(sock.ext_ack)),
+            (SOL_NETLINK, NETLINK_CAP_ACK) => int(c_int::from(sock.cap_ack)),
+            (SOL_NETLINK, NETLINK_GET_STRICT_CHK) => int(c_int::from(sock.strict)),
+            (SOL_NETLINK, 3..=8) => int(c_int::from(sock.flags.contains(&name))),
+            _ => return Err(Fail(libc::ENOPROTOOPT)),
+        };
+        if !len.is_null() && (unsafe { *len } as usize) < bytes.len() {
+            return Err(Fail(libc::EINVAL));
+        }
+        unsafe { write_bytes(val, len, &bytes) }?;
+        Ok(0)
+    });
+    r.unwrap_or_else(|| unsafe { real::getsockopt(fd, level, name, val, len) })
+}
+
+/// Sends one datagram on a simulated socket; None when `fd` is not one.
+fn send_bytes(fd: c_int, bytes: impl FnOnce() -> Result<Vec<u8>, Fail>) -> Option<ssize_t> {
+    on_sock(fd, |s| {
+        let data = bytes()?;
+        s.send(fd, data).map(|n| n as ssize_t)
+    })
+}
+
+unsafe fn slice<'a>(buf: *const c_void, n: size_t) -> Result<&'a [u8], Fail> {
+    if n == 0 {
+        return Ok(&[]);
+    }
+    if buf.is_null() {
+        return Err(Fail(libc::EFAULT));
+    }
+    // SAFETY: the application gave n readable bytes.
+    Ok(unsafe { std::slice::from_raw_parts(buf.cast::<u8>(), n) })
+}
+
+#[unsafe(no_mangle)]
+/// send(2).
+pub unsafe extern "C" fn send(fd: c_int, buf: *const c_void, n: size_t, flags: c_int) -> ssize_t {
+    send_bytes(fd, || Ok(unsafe { slice(buf, n) }?.to_vec())).unwrap_or_else(|| unsafe { real::send(fd, buf, n, flags) })
+}
+
+#[unsafe(no_mangle)]
+/// write(2) on a netlink socket is a send.
+pub unsafe extern "C" fn write(fd: c_int, buf: *const c_void, n: size_t) -> ssize_t {
+    send_bytes(fd, || Ok(unsafe { slice(buf, n) }?.to_vec())).unwrap_or_else(|| unsafe { real::write(fd, buf, n) })
+}
+
+#[unsafe(no_mangle)]
+/// sendto(2): the destination, if given, must be the kernel.
+pub unsafe extern "C" fn sendto(fd: c_int, buf: *const c_void, n: size_t, flags: c_int, addr: *const sockaddr, alen: socklen_t) -> ssize_t {
+    send_bytes(fd, || {
+        if !addr.is_null() {
+            let (pid, _) = unsafe { get_addr(addr, alen) }?;
+            if pid != 0 {
+                return Err(Fail(libc::ECONNREFUSED));
+            }
+        }
+        Ok(unsafe { slice(buf, n) }?.to_vec())
+    })
+    .unwrap_or_else(|| unsafe { real::sendto(fd, buf, n, flags, addr, alen) })
+}
+
+#[unsafe(no_mangle)]
+/// sendmsg(2): the iovecs gathered into one datagram.
+pub unsafe extern "C" fn sendmsg(fd: c_int, msg: *const libc::msghdr, flags: c_int) -> ssize_t {
+    send_bytes(fd, || {
+        if msg.is_null() {
+            return Err(Fail(libc::EFAULT));
+        }
+        // SAFETY: a valid msghdr from the application.
+        let m = unsafe { &*msg };
+        if !m.msg_name.is_null() && m.msg_namelen != 0 {
+            let (pid, _) = unsafe { get_addr(m.msg_name.cast(), m.msg_namelen) }?;
+            if pid != 0 {
+                return Err(Fail(libc::ECONNREFUSED));
+            }
+        }
+        let mut data = Vec::new();
+        if m.msg_iovlen > 0 {
+            if m.msg_iov.is_null() {
+                return Err(Fail(libc::EFAULT));
+            }
+            // SAFETY: msg_iovlen iovecs.
+            let iov = unsafe { std::slice::from_raw_parts(m.msg_iov, m.msg_iovlen as usize) };
+            for v in iov {
+                data.extend_from_slice(unsafe { slice(v.iov_base, v.iov_len) }?);
+            }
+        }
+        Ok(data)
+    })
+    .unwrap_or_else(|| unsafe { real::sendmsg(fd, msg, flags) })
+}
+
+#[unsafe(no_mangle)]
+/// recv(2).
+pub unsafe extern "C" fn recv(fd: c_int, buf: *mut c_void, n: size_t, flags: c_int) -> ssize_t {
+    prepare_read(fd);
+    unsafe { real::recv(fd, buf, n, flags) }
+}
+
+#[unsafe(no_mangle)]
+/// read(2).
+pub unsafe extern "C" fn read(fd: c_int, buf: *mut c_void, n: size_t) -> ssize_t {
+    if is_marked(fd) {
+        prepare_read(fd);
+    }
+    unsafe { real::read(fd, buf, n) }
+}
+
+#[unsafe(no_mangle)]
+/// recvfrom(2): the sender is the kernel, `{AF_NETLINK, pid 0}`.
+pub unsafe extern "C" fn recvfrom(fd: c_int, buf: *mut c_void, n: size_t, flags: c_int, addr: *mut sockaddr, alen: *mut socklen_t) -> ssize_t {
+    if !prepare_read(fd) {
+        return unsafe { real::recvfrom(fd, buf, n, flags, addr, alen) };
+    }
+    let got = unsafe { real::recvfrom(fd, buf, n, flags, std::ptr::null_mut(), std::ptr::null_mut()) };
+    if got >= 0 && !addr.is_null() && !alen.is_null() {
+        let _ = unsafe { put_addr(addr, alen, 0, 0) };
+    }
+    got
+}
+
+#[unsafe(no_mangle)]
+/// recvmsg(2): the sender is the kernel, `{AF_NETLINK, pid 0}`, length 12.
+pub unsafe extern "C" fn recvmsg(fd: c_int, msg: *mut libc::msghdr, flags: c_int) -> ssize_t {
+    if msg.is_null() || !prepare_read(fd) {
+        return unsafe { real::recvmsg(fd, msg, flags) };
+    }
+    // SAFETY: a valid msghdr from the application.
+    let m = unsafe { &mut *msg };
+    let (name, namelen) = (m.msg_name, m.msg_namelen);
+    m.msg_name = std::ptr::null_mut();
+    m.msg_namelen = 0;
+    let got = unsafe { real::recvmsg(fd, msg, flags) };
+    let m = unsafe { &mut *msg };
+    m.msg_name = name;
+    m.msg_namelen = namelen;
+    if got >= 0 && !name.is_null() {
+        let mut len = namelen;
+        let _ = unsafe { put_addr(name.cast(), &mut len, 0, 0) };
+        m.msg_namelen = len;
+    }
+    got
+}
+
+#[unsafe(no_mangle)]
+/// close(2): the socket goes with its last descriptor.
+pub unsafe extern "C" fn close(fd: c_int) -> c_int {
+    if is_marked(fd) {
+        let _ = hook((), || {
+            shim::with(|s| s.forget_fd(fd));
+            Some(())
+        });
+    }
+    unsafe { real::close(fd) }
+}
+
+/// After a successful dup of `old` to `new`.
+fn after_dup(old: c_int, new: c_int) {
+    if new >= 0 && is_marked(old) {
+        let _ = hook((), || {
+            shim::with(|s| s.dup_fd(old, new));
+            Some(())
+        });
+    }
+}
+
+/// Before `new` is replaced by dup2/dup3.
+fn before_replace(old: c_int, new: c_int) {
+    if old == new {
+        return;
+    }
+    let _ = hook((), || {
+        shim::with(|s| {
+            if s.is_peer(new) {
+                s.evict_peer(new);
+            }
+            if is_marked(new) {
+                s.forget_fd(new);
+            }
+        });
+        Some(())
+    });
+}
+
+#[unsafe(no_mangle)]
+/// dup(2).
+pub unsafe extern "C" fn dup(fd: c_int) -> c_int {
+    let new = unsafe { real::dup(fd) };
+    after_dup(fd, new);
+    new
+}
+
+#[unsafe(no_mangle)]
+/// dup2(2).
+pub unsafe extern "C" fn dup2(fd: c_int, new: c_int) -> c_int {
+    before_replace(fd, new);
+    let r = unsafe { real::dup2(fd, new) };
+    if fd != new {
+        after_dup(fd, r);
+    }
+    r
+}
+
+#[unsafe(no_mangle)]
+/// dup3(2).
+pub unsafe extern "C" fn dup3(fd: c_int, new: c_int, flags: c_int) -> c_int {
+    before_replace(fd, new);
+    let r = unsafe { real::dup3(fd, new, flags) };
+    after_dup(fd, r);
+    r
+}
+
+#[unsafe(no_mangle)]
+/// fcntl(2): F_DUPFD and F_DUPFD_CLOEXEC duplicate simulated sockets too.
+pub unsafe extern "C" fn fcntl(fd: c_int, cmd: c_int, arg: usize) -> c_int {
+    let r = unsafe { real::fcntl(fd, cmd, arg) };
+    if cmd == libc::F_DUPFD || cmd == libc::F_DUPFD_CLOEXEC {
+        after_dup(fd, r);
+    }
+    r
+}
+
+#[unsafe(no_mangle)]
+/// fcntl64: as fcntl.
+pub unsafe extern "C" fn fcntl64(fd: c_int, cmd: c_int, arg: usize) -> c_int {
+    let r = unsafe { real::fcntl64(fd, cmd, arg) };
+    if cmd == libc::F_DUPFD || cmd == libc::F_DUPFD_CLOEXEC {
+        after_dup(fd, r);
+    }
+    r
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Runs every tests/scenarios/NAME.sh with the real iproute2 (/sbin/ip,
+# /sbin/bridge) under the preload shim, one iplab state file per scenario,
+# every line on a pseudo-terminal under an interactive bash exactly as
+# tests/record/record-scenarios.sh records it from Linux, and compares the
+# transcript with tests/golden/NAME.out (after tests/record/normalize.sed).
+#
+# A difference fails unless the scenario is listed in
+# tests/preload/known-gaps.txt; a listed scenario that matches fails too.
+# The whole run happens inside `unshare --net --mount` (a throwaway network
+# namespace and a private /run/netns), so nothing a line does can reach the
+# host's network configuration even when the shim does not handle it.
+#
+#   scenarios.sh [NAME...]     LD_PRELOAD library from $IPLAB_PRELOAD_LIB
+# Last line: "N passed, M failed".
+set -u -o pipefail
+ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
+LIB=${IPLAB_PRELOAD_LIB:-$ROOT/target/debug/libiplab_preload.so}
+FILTER=$ROOT/tests/record/normalize.sed
+GAPS=$ROOT/tests/preload/known-gaps.txt
+
+if [[ ${1:-} == --inside ]]; then
+    shift
+    mount --make-rprivate / && mount -t tmpfs -o mode=0755 tmpfs /run/netns 2>/dev/null || mkdir -p /run/netns
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    pass=0 fail=0
+    gaps=$(sed -E 's/#.*//' "$GAPS" 2>/dev/null | awk 'NF{print $1}')
+    for name in "$@"; do
+        scen=$ROOT/tests/scenarios/$name.sh
+        state=$work/$name.state
+        out=$work/$name.out
+        : >"$out"
+        while IFS= read -r line || [[ -n $line ]]; do
+            t=${line#"${line%%[![:space:]]*}"}
+            [[ -z $t || $t == \#* ]] && continue
+            printf '$ %s\n' "$line" >>"$out"
+            env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+                HOME=/root USER=root LOGNAME=root SHELL=/bin/bash TERM=xterm \
+                LANG=C COLUMNS=80 LINES=24 HISTFILE= IPLAB_LINE="$line" \
+                LD_PRELOAD="$LIB" IPLAB_STATE="$state" \
+                timeout 30 script -qec \
+                'stty cols 80 rows 24 2>/dev/null; exec bash --norc --noprofile -i -c "$IPLAB_LINE"' \
+                /dev/null </dev/null >"$work/line" 2>&1
+            status=$?
+            perl -pe 's/\r\n/\n/g' "$work/line" >>"$out"
+            [[ $status -ne 0 ]] && printf '[exit %d]\n' "$status" >>"$out"
+        done <"$scen"
+        listed=0
+        grep -qx -- "$name" <<<"$gaps" && listed=1
+        if diff -u --label "golden/$name.out" --label "preload/$name.out" \
+            <(sed -E -f "$FILTER" "$ROOT/tests/golden/$name.out") <(sed -E -f "$FILTER" "$out") >"$work/diff"; then
+            if ((listed)); then
+                echo "FAIL $name: listed in known-gaps.txt but matches Linux now (remove it from the list)"
+                fail=$((fail + 1))
+            else
+                echo "ok   $name"
+                pass=$((pass + 1))
+            fi
+        elif ((listed)); then
+            echo "gap  $name (known)"
+            pass=$((pass + 1))
+        else
+            echo "FAIL $name"
+            cat "$work/diff"
+            fail=$((fail + 1))
+        fi
+    done
+    echo "$pass passed, $fail failed"
+    [[ $fail -eq 0 ]]
+    exit
+fi
+
+[[ -x /sbin/ip ]] || { echo "skipped: /sbin/ip is not installed"; echo "0 passed, 0 failed"; exit 0; }
+[[ -f $LIB ]] || { echo "no shim at $LIB (cargo build -p iplab-preload)"; echo "0 passed, 1 failed"; exit 1; }
+names=("$@")
+if [[ ${#names[@]} -eq 0 ]]; then
+    for f in "$ROOT"/tests/scenarios/*.sh; do names+=("$(basename "$f" .sh)"); done
+fi
+exec unshare --net --mount -- bash "$0" --inside "${names[@]}"
