@@ -11,6 +11,11 @@ use crate::stack::{Event, Net, NsId};
 
 /// The identifier our echo requests carry.
 const ECHO_ID: u16 = 0x1d1d;
+/// Packets a run without `-c` or `-w` sends before it stops (where a
+/// terminal user would press Ctrl-C).
+pub const UNBOUNDED_COUNT: u64 = 4;
+/// The most packets one run sends, whatever `-c` and `-w` ask.
+pub const MAX_PACKETS: u64 = 100_000;
 /// Payloads shorter than a timestamp are not timed.
 const TIMESTAMP_LEN: usize = 16;
 
@@ -239,7 +244,11 @@ fn exchange(net: &mut Net, ns: NsId, o: &Options, dst: IpAddr, src: IpAddr, oif:
     let deadline = o.deadline_ms.map(|d| t0 + d * 1000);
     let end;
     'run: loop {
-        let next_send = (o.count == 0 || stats.transmitted < o.count)
+        // Without -c or -w, ping runs until interrupted: here it stops
+        // as if interrupted after UNBOUNDED_COUNT packets; every run is
+        // bounded by MAX_PACKETS.
+        let cap = if o.count == 0 && o.deadline_ms.is_none() { UNBOUNDED_COUNT } else { MAX_PACKETS };
+        let next_send = (stats.transmitted < cap && (o.count == 0 || stats.transmitted < o.count))
             .then(|| t0 + stats.transmitted * o.interval_ms * 1000)
             .filter(|t| deadline.is_none_or(|d| *t < d));
         let limit = match (next_send, deadline) {
