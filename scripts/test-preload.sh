@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The preload shim (preload/): builds it, then runs its unit tests, every
+# conformance scenario with the real /sbin/ip through it, pyroute2 through it,
+# and `ip monitor` across processes. Needs root (unshare --net --mount),
+# iproute2 6.1, util-linux `script`, perl, python3 with venv, and network
+# access to PyPI once (pyroute2 goes into target/preload-venv).
+# Last line: "N passed, M failed".
+set -u -o pipefail
+cd "$(dirname "$0")/.."
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+echo "== build the shim"
+if ! cargo build -p iplab-preload; then
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+export IPLAB_PRELOAD_LIB=$PWD/target/debug/libiplab_preload.so
+
+echo "== unit tests (cargo test -p iplab-preload)"
+cargo test -p iplab-preload 2>&1 | tee -a "$log"
+unit_pass=$(sed -nE 's/^test result:.* ([0-9]+) passed.*/\1/p' "$log" | paste -sd+ | bc)
+unit_fail=$(sed -nE 's/^test result:.* ([0-9]+) failed.*/\1/p' "$log" | paste -sd+ | bc)
+: >"$log"
+
+for t in scenarios pyroute2 monitor; do
+    echo "== $t"
+    bash "tests/preload/$t.sh" 2>&1 | tee "$log.$t"
+done
+count() { tail -n1 "$log.$1" | sed -nE "s/^([0-9]+) passed, ([0-9]+) failed$/\\$2/p"; }
+passed=${unit_pass:-0} failed=${unit_fail:-0}
+for t in scenarios pyroute2 monitor; do
+    p=$(count "$t" 1) f=$(count "$t" 2)
+    if [[ -z $p ]]; then p=0 f=1; fi
+    passed=$((passed + p)) failed=$((failed + f))
+    rm -f "$log.$t"
+done
+echo "${passed} passed, ${failed} failed"
+[[ $failed -eq 0 ]]

@@ -1,0 +1,54 @@
+//! The real iproute2 (`/sbin/ip`, `/sbin/bridge`) through the preload shim
+//! (preload/): every conformance scenario must print what Linux printed
+//! (tests/golden), except the known gaps of tests/preload/known-gaps.txt, and
+//! `ip monitor all` must print what another `ip` process causes.
+//!
+//! Skipped (passing) when /sbin/ip is missing or network namespaces cannot
+//! be created (the runs happen inside `unshare --net --mount`).
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Builds the shim in its own target directory (the outer `cargo test`
+/// may still hold the lock of the shared one); returns the library.
+fn build_shim() -> PathBuf {
+    let dir = root().join("target/preload-test");
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "-p", "iplab-preload", "--target-dir"])
+        .arg(&dir)
+        .current_dir(root())
+        .status()
+        .expect("cargo runs");
+    assert!(status.success(), "cargo build -p iplab-preload failed");
+    dir.join("debug/libiplab_preload.so")
+}
+
+fn usable() -> bool {
+    let ip = std::path::Path::new("/sbin/ip").exists();
+    let ns = Command::new("unshare").args(["--net", "--mount", "true"]).status().is_ok_and(|s| s.success());
+    if !ip || !ns {
+        eprintln!("skipped: needs /sbin/ip and unshare --net --mount");
+    }
+    ip && ns
+}
+
+fn run(script: &str, lib: &PathBuf) {
+    let out = Command::new("bash").arg(root().join(script)).env("IPLAB_PRELOAD_LIB", lib).output().expect("bash runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{script} failed:\n{text}\n{}", String::from_utf8_lossy(&out.stderr));
+    eprintln!("{}", text.lines().last().unwrap_or(""));
+}
+
+#[test]
+fn real_iproute2_through_the_shim() {
+    if !usable() {
+        return;
+    }
+    let lib = build_shim();
+    run("tests/preload/scenarios.sh", &lib);
+    run("tests/preload/monitor.sh", &lib);
+}
