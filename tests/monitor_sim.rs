@@ -183,3 +183,89 @@ Deleted 3: va@vb: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 state DOWN
 "#;
     assert_eq!(poll(&mut mon, &world).1, expected);
 }
+
+#[test]
+fn monitor_all_through_a_life_of_links_addresses_routes_rules_and_neighbours() {
+    // Recorded with `ip monitor all` beside the same commands on Linux
+    // (addrgenmode none keeps IPv6 multicast traffic out).
+    let world = World::new();
+    let mut shell = Shell::new(Box::new(world.clone()));
+    let mut out = Output::new();
+    let mut mon = Monitor::start(&mut world.clone(), &words("monitor all"), &mut out).expect("monitor starts");
+    let mut seen = String::new();
+    for line in [
+            "ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02",
+            "ip link set v1 addrgenmode none",
+            "ip link set v0 addrgenmode none",
+            "ip link set v0 up",
+            "ip link set v1 up",
+            "ip addr add 192.0.2.1/24 dev v0",
+            "ip route add 10.0.0.0/8 via 192.0.2.254",
+            "ip route add blackhole 10.9.0.0/16 table 100",
+            "ip rule add from 192.0.2.0/24 table 100 pref 500",
+            "ip neigh add 192.0.2.9 lladdr 02:00:00:00:00:09 dev v0",
+            "ip neigh del 192.0.2.9 dev v0",
+            "ip route del 10.0.0.0/8",
+            "ip rule del pref 500",
+            "ip addr del 192.0.2.1/24 dev v0",
+            "ip link set v0 down",
+            "ip link del v0",
+    ] {
+        sh(&mut shell, &[line]);
+        seen += &poll(&mut mon, &world).1;
+    }
+    let expected = r#"[NETCONF]inet v1 forwarding off rp_filter off mc_forwarding off proxy_neigh off ignore_routes_with_linkdown off 
+[NETCONF]inet6 v1 forwarding off mc_forwarding off proxy_neigh off ignore_routes_with_linkdown off 
+[LINK]2: v1@NONE: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN group default 
+    link/ether 02:00:00:00:00:02 brd ff:ff:ff:ff:ff:ff
+[NETCONF]inet v0 forwarding off rp_filter off mc_forwarding off proxy_neigh off ignore_routes_with_linkdown off 
+[NETCONF]inet6 v0 forwarding off mc_forwarding off proxy_neigh off ignore_routes_with_linkdown off 
+[LINK]3: v0@v1: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 qdisc noop state DOWN group default 
+    link/ether 02:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff
+[LINK]3: v0@v1: <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN> mtu 1500 qdisc noqueue state LOWERLAYERDOWN group default 
+    link/ether 02:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff
+[LINK]2: v1@v0: <NO-CARRIER,BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state LOWERLAYERDOWN group default 
+    link/ether 02:00:00:00:00:02 brd ff:ff:ff:ff:ff:ff
+[ROUTE]multicast ff00::/8 dev v1 table local proto kernel metric 256 pref medium
+[LINK]2: v1@v0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default 
+    link/ether 02:00:00:00:00:02 brd ff:ff:ff:ff:ff:ff
+[ROUTE]multicast ff00::/8 dev v0 table local proto kernel metric 256 pref medium
+[LINK]3: v0@v1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default 
+    link/ether 02:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff
+[ADDR]3: v0    inet 192.0.2.1/24 scope global v0
+       valid_lft forever preferred_lft forever
+[ROUTE]local 192.0.2.1 dev v0 table local proto kernel scope host src 192.0.2.1 
+[ROUTE]192.0.2.0/24 dev v0 proto kernel scope link src 192.0.2.1 
+[ROUTE]broadcast 192.0.2.255 dev v0 table local proto kernel scope link src 192.0.2.1 
+[ROUTE]10.0.0.0/8 via 192.0.2.254 dev v0 
+[ROUTE]blackhole 10.9.0.0/16 table 100 
+[RULE]500:	from 192.0.2.0/24 lookup 100
+[NEIGH]192.0.2.9 dev v0 lladdr 02:00:00:00:00:09 PERMANENT 
+[NEIGH]192.0.2.9 dev v0 FAILED 
+[NEIGH]Deleted 192.0.2.9 dev v0 FAILED 
+[ROUTE]Deleted 10.0.0.0/8 via 192.0.2.254 dev v0 
+[RULE]Deleted 500:	from 192.0.2.0/24 lookup 100
+[ADDR]Deleted 3: v0    inet 192.0.2.1/24 scope global v0
+       valid_lft forever preferred_lft forever
+[ROUTE]Deleted 192.0.2.0/24 dev v0 proto kernel scope link src 192.0.2.1 
+[ROUTE]Deleted broadcast 192.0.2.255 dev v0 table local proto kernel scope link src 192.0.2.1 
+[ROUTE]Deleted local 192.0.2.1 dev v0 table local proto kernel scope host src 192.0.2.1 
+[LINK]3: v0@v1: <BROADCAST,MULTICAST> mtu 1500 qdisc noqueue state DOWN group default 
+    link/ether 02:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff
+[ROUTE]Deleted multicast ff00::/8 dev v0 table local proto kernel metric 256 pref medium
+[LINK]2: v1@v0: <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN> mtu 1500 qdisc noqueue state LOWERLAYERDOWN group default 
+    link/ether 02:00:00:00:00:02 brd ff:ff:ff:ff:ff:ff
+[LINK]2: v1@NONE: <BROADCAST,MULTICAST> mtu 1500 qdisc noqueue state DOWN group default 
+    link/ether 02:00:00:00:00:02 brd ff:ff:ff:ff:ff:ff
+[ROUTE]Deleted multicast ff00::/8 dev v1 table local proto kernel metric 256 linkdown pref medium
+[NETCONF]Deleted inet v0 
+[NETCONF]Deleted inet6 v0 
+[LINK]Deleted 3: v0@NONE: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN group default 
+    link/ether 02:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff
+[NETCONF]Deleted inet v1 
+[NETCONF]Deleted inet6 v1 
+[LINK]Deleted 2: v1@NONE: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN group default 
+    link/ether 02:00:00:00:00:02 brd ff:ff:ff:ff:ff:ff
+"#;
+    assert_eq!(seen, expected);
+}

@@ -108,8 +108,8 @@ fn validate_gateway(ns: &Namespace, table_id: u32, nh: &mut NextHop<u128>, gw: u
 }
 
 /// Checks and completes one next hop of an IPv6 route in `table_id`
-/// (`fib6_nh_init`): resolves its device, validates its gateway, and
-/// requires the device to be up.
+/// (`fib6_nh_init`): resolves its device, validates its gateway, requires
+/// the device to be up, and marks it link-down without carrier.
 pub fn init(ns: &Namespace, table_id: u32, nh: &mut NextHop<u128>) -> KResult<()> {
     if nh.ifindex != 0 && ns.link(nh.ifindex).is_none() {
         return Err(Errno::ENODEV.into());
@@ -131,6 +131,9 @@ pub fn init(ns: &Namespace, table_id: u32, nh: &mut NextHop<u128>) -> KResult<()
     }
     if !dev.is_up() {
         return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
+    }
+    if !dev.carrier {
+        nh.flags |= rtnh_f::LINKDOWN;
     }
     nh.scope = scope::LINK;
     Ok(())

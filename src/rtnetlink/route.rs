@@ -20,18 +20,11 @@ use crate::wire::{
 
 const RTA_MAX: u16 = 31;
 
-/// Whether a next hop counts as link-down: its device lacks carrier
-/// (`fib_nexthop_info`); host-scope next hops never do.
-fn linkdown<K: Family>(ns: Option<&Namespace>, nh: &NextHop<K>) -> bool {
-    nh.ifindex != 0 && nh.scope != scope::NOWHERE && ns.and_then(|n| n.link(nh.ifindex)).is_some_and(|l| !l.carrier)
-}
-
-fn nh_flags<K: Family>(ns: Option<&Namespace>, nh: &NextHop<K>) -> u8 {
-    let mut f = nh.flags & (rtnh_f::ONLINK | rtnh_f::DEAD);
-    if linkdown(ns, nh) {
-        f |= rtnh_f::LINKDOWN;
-    }
-    f
+/// The RTNH_F_* flags a next hop reports (`fib_nexthop_info`): those it
+/// was given or that its device's events set (RTNH_F_LINKDOWN follows the
+/// carrier as NETDEV_CHANGE saw it, see `stack::route::sync_carrier`).
+fn nh_flags<K: Family>(_ns: Option<&Namespace>, nh: &NextHop<K>) -> u8 {
+    nh.flags & (rtnh_f::ONLINK | rtnh_f::DEAD | rtnh_f::LINKDOWN)
 }
 
 fn put_metrics(b: &mut MessageBuilder, metrics: &[(u16, u32)]) {
@@ -454,6 +447,10 @@ fn route_v4(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u32>> {
         }
         for nh in &mut hops {
             check_nh_v4(ns, r.scope, table_id, nh)?;
+            // fib_check_nh: a device without carrier starts it link-down.
+            if !sroute::carrier_ok(ns, nh.ifindex) {
+                nh.flags |= rtnh_f::LINKDOWN;
+            }
         }
     }
     if let Some(src) = r.prefsrc {

@@ -262,7 +262,15 @@ pub fn inet_netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
 pub fn fib_add_ifaddr(ns: &mut Namespace, index: u32, ifa: &Ifa4) -> Vec<Event> {
     let mode = AddMode { create: true, append: true, excl: false, replace: false };
     let mut events = Vec::new();
-    for r in magic_routes(ns, index, ifa) {
+    let carrier = super::route::carrier_ok(ns, index);
+    for mut r in magic_routes(ns, index, ifa) {
+        // fib_check_nh: without carrier the next hop starts link-down
+        // (host-scope next hops of local routes are never checked).
+        if !carrier {
+            for nh in r.nexthops.iter_mut().filter(|nh| nh.scope != scope::NOWHERE) {
+                nh.flags |= crate::wire::route::rtnh_f::LINKDOWN;
+            }
+        }
         // An identical route already there gives EEXIST, which fib_magic ignores.
         if let Ok(mut ev) = insert_v4(ns, r, mode) {
             events.append(&mut ev);

@@ -60,7 +60,14 @@ fn kernel_route(table_id: u32, dst: u128, len: u8, kind: RouteType, index: u32, 
 }
 
 /// Adds a kernel-made route, ignoring an identical one already there.
-fn add_kernel_route(ns: &mut Namespace, r: Route<u128>) -> Vec<Event> {
+fn add_kernel_route(ns: &mut Namespace, mut r: Route<u128>) -> Vec<Event> {
+    // fib6_nh_init: without carrier a route starts link-down, except local
+    // and anycast ones.
+    if !matches!(r.kind, RouteType::Local | RouteType::Anycast) {
+        for nh in r.nexthops.iter_mut().filter(|nh| !super::route::carrier_ok(ns, nh.ifindex)) {
+            nh.flags |= rtnh_f::LINKDOWN;
+        }
+    }
     insert_v6(ns, r, AddMode { create: true, ..AddMode::default() }).unwrap_or_default()
 }
 
@@ -424,7 +431,7 @@ pub fn routes_down(ns: &mut Namespace, index: u32, unregister: bool, keep_local:
                 r.nexthops.retain(|n| n.ifindex != index);
                 r.multipath = r.nexthops.len() > 1;
             } else {
-                r.nexthops.iter_mut().filter(|n| n.ifindex == index).for_each(|n| n.flags |= rtnh_f::DEAD);
+                r.nexthops.iter_mut().filter(|n| n.ifindex == index).for_each(|n| n.flags |= rtnh_f::DEAD | rtnh_f::LINKDOWN);
             }
         }
     });

@@ -519,6 +519,7 @@ fn open(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     }
     if let Some(nsr) = net.ns_mut(ns) {
         events.extend(super::addr::inet_netdev_up(nsr, index));
+        super::route::revive_v4(nsr, index);
         events.extend(super::ipv6::netdev_up(nsr, index));
     }
     events.extend(super::bridge::port_event(net, ns, index, super::bridge::PortEvent::Up));
@@ -605,6 +606,7 @@ fn run_linkwatch(net: &mut Net) -> Vec<Event> {
             continue;
         }
         let carrier = link.carrier;
+        super::route::sync_carrier(nsr, index);
         if carrier {
             events.extend(super::ipv6::netdev_change(nsr, index));
         } else {
@@ -646,11 +648,12 @@ pub fn fib_sync_down(nsr: &mut super::Namespace, index: u32, admin_down: bool) -
     if !admin_down {
         return events;
     }
+    // fib_sync_down_dev for NETDEV_DOWN: dead and link-down.
     let dead = crate::wire::route::rtnh_f::DEAD;
     nsr.fib4.for_each_mut(|r| {
         if r.nexthops.len() > 1 {
             for nh in r.nexthops.iter_mut().filter(|nh| nh.ifindex == index) {
-                nh.flags |= dead;
+                nh.flags |= dead | crate::wire::route::rtnh_f::LINKDOWN;
             }
         }
     });

@@ -111,8 +111,8 @@ impl<K: PrefixKey> Route<K> {
                 a.gateway == b.gateway
                     && a.ifindex == b.ifindex
                     && a.weight == b.weight
-                    && (a.flags & !crate::wire::route::rtnh_f::DEAD)
-                        == (b.flags & !crate::wire::route::rtnh_f::DEAD)
+                    && (a.flags & !(crate::wire::route::rtnh_f::DEAD | crate::wire::route::rtnh_f::LINKDOWN))
+                        == (b.flags & !(crate::wire::route::rtnh_f::DEAD | crate::wire::route::rtnh_f::LINKDOWN))
             })
     }
 }
@@ -326,4 +326,52 @@ pub fn dump_order<K: Family>(ns: &Namespace, table: u32) -> Vec<&Route<K>> {
         Box::new(trie.iter_postorder())
     };
     iter.flat_map(|(_, _, a)| a.iter()).collect()
+}
+
+/// Whether a device has carrier (`netif_carrier_ok`); false for none.
+pub fn carrier_ok(ns: &Namespace, ifindex: u32) -> bool {
+    ns.link(ifindex).is_some_and(|l| l.carrier)
+}
+
+/// NETDEV_CHANGE for a device that is up: without carrier its next hops
+/// become RTNH_F_LINKDOWN (`fib_sync_down_dev` for IPv4, except host-scope
+/// ones; `fib6_ifdown` for IPv6, except local and anycast routes); with
+/// carrier the flag goes (`fib_sync_up`, `rt6_sync_up`).
+pub fn sync_carrier(ns: &mut Namespace, ifindex: u32) {
+    use crate::wire::route::rtnh_f;
+    let up = carrier_ok(ns, ifindex);
+    let flip = |flags: &mut u8| {
+        if up {
+            *flags &= !rtnh_f::LINKDOWN;
+        } else {
+            *flags |= rtnh_f::LINKDOWN;
+        }
+    };
+    ns.fib4.for_each_mut(|r| {
+        for nh in r.nexthops.iter_mut().filter(|nh| nh.ifindex == ifindex && nh.scope != scope::NOWHERE) {
+            flip(&mut nh.flags);
+        }
+    });
+    ns.fib6.for_each_mut(|r| {
+        if !matches!(r.kind, RouteType::Local | RouteType::Anycast) {
+            for nh in r.nexthops.iter_mut().filter(|nh| nh.ifindex == ifindex) {
+                flip(&mut nh.flags);
+            }
+        }
+    });
+}
+
+/// NETDEV_UP (`fib_sync_up(dev, RTNH_F_DEAD)`): the device's IPv4 next hops
+/// live again, and lose RTNH_F_LINKDOWN too when it has carrier.
+pub fn revive_v4(ns: &mut Namespace, ifindex: u32) {
+    use crate::wire::route::rtnh_f;
+    let mut clear = rtnh_f::DEAD;
+    if carrier_ok(ns, ifindex) {
+        clear |= rtnh_f::LINKDOWN;
+    }
+    ns.fib4.for_each_mut(|r| {
+        for nh in r.nexthops.iter_mut().filter(|nh| nh.ifindex == ifindex) {
+            nh.flags &= !clear;
+        }
+    });
 }
