@@ -32,7 +32,7 @@ function hexDump(hex) {
   for (let i = 0; i < bytes.length; i += 8) {
     const row = bytes.slice(i, i + 8);
     const ascii = row.map((b) => { const c = parseInt(b, 16); return c >= 32 && c < 127 ? String.fromCharCode(c) : "·"; }).join("");
-    lines.push(`${i.toString(16).padStart(4, "0")}  ${row.slice(0, 4).join(" ")}${row.length > 4 ? "  " + row.slice(4).join(" ") : ""}`.padEnd(31) + ascii);
+    lines.push(`${i.toString(16).padStart(4, "0")}  ${row.slice(0, 4).join(" ")}${row.length > 4 ? "  " + row.slice(4).join(" ") : ""}`.padEnd(32) + ascii);
   }
   return h("pre", { class: "hex", "aria-label": "raw bytes" }, lines.join("\n"));
 }
