@@ -131,6 +131,61 @@ test("tab completion completes objects, verbs and device names", async () => {
   await waitForText(/^192\.168\.50\.0\/24 proto kernel scope link src 192\.168\.50\.1/);
 });
 
+test("line editing: cursor keys, kill keys, Ctrl-C and Ctrl-L", async () => {
+  await page.click("#terminal");
+  // Left then insert: "ip link shw" becomes "ip link show".
+  await page.keyboard.type("ip -br link shw");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.type("o");
+  // Home, a word, End: the line runs as edited.
+  await page.keyboard.press("Home");
+  await page.keyboard.type("true && ");
+  await page.keyboard.press("End");
+  await page.keyboard.type(" dev lo");
+  await page.keyboard.press("Enter");
+  await waitForText(/^lo +UNKNOWN/);
+  // Ctrl-W deletes the word before the cursor, Ctrl-A/Ctrl-K the whole line.
+  await page.keyboard.type("echo one two");
+  await page.keyboard.press("Control+W");
+  await page.keyboard.type("three");
+  await page.keyboard.press("Enter");
+  await waitForText(/^one three$/);
+  await page.keyboard.type("echo gone");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Control+K");
+  await page.keyboard.type("echo kept");
+  await page.keyboard.press("Enter");
+  await waitForText(/^kept$/);
+  assert.doesNotMatch(await text(), /^gone$/m);
+  // Ctrl-C abandons the line; Ctrl-L clears the screen but keeps the line.
+  await page.keyboard.type("echo never");
+  await page.keyboard.press("Control+C");
+  await waitForText(/echo never\^C$/);
+  await page.keyboard.type("echo after");
+  await page.keyboard.press("Control+L");
+  await page.waitForFunction(() => !/kept/.test(window.__iplab.text()));
+  await page.keyboard.press("Enter");
+  await waitForText(/^after$/);
+  assert.doesNotMatch(await text(), /^never$/m);
+});
+
+test("keyboard only: shortcuts move between the panes, Enter opens a link", async () => {
+  await page.keyboard.press("Alt+I");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-inspector");
+  assert.equal(await page.locator("#inspector").isHidden(), false);
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-lessons");
+  await page.keyboard.press("Alt+T");
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.link), "lo");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#link-details:not([hidden])");
+  assert.match(await page.locator("#link-details-text").textContent(), /LOOPBACK/);
+  await page.keyboard.press("Enter"); // the close button has the focus
+  assert.equal(await page.locator("#link-details").isHidden(), true);
+  await page.keyboard.press("Alt+K");
+  assert.ok(await page.evaluate(() => document.activeElement.classList.contains("xterm-helper-textarea")));
+});
+
 test("host tabs open a terminal in another namespace", async () => {
   await typeLine("ip netns add red");
   await page.click('.host-tab[data-host="red"]');
