@@ -37,7 +37,7 @@ test("the tarball holds the package and nothing else", () => {
   assert.equal(meta.type, "module");
   assert.equal(meta.sideEffects, false);
   const dts = readFileSync(join(installed, "iplab.d.ts"), "utf8");
-  for (const name of ["class World", "class Socket", "send(datagram: Uint8Array): Uint8Array[]", "exec(line: string): ExecResult", "interface Topology"]) {
+  for (const name of ["class World", "class Socket", "send(datagram: Uint8Array): Uint8Array[]", "exec(line: string, options?: ExecOptions): ExecResult", "interface NetlinkExchange", "interface Topology"]) {
     assert.ok(dts.includes(name), `types declare ${name}`);
   }
 });
@@ -118,7 +118,8 @@ test("RTM_GETLINK dump on a fresh world: lo, then NLMSG_DONE, with seq and pid",
 test("exec: ip link add a veth pair, then ip -j link shows three links", () => {
   const world = new iplab.World();
   const add = world.exec("ip link add v0 type veth peer name v1");
-  assert.deepEqual({ ...add, combined: undefined }, { stdout: "", stderr: "", status: 0, combined: undefined });
+  assert.deepEqual({ ...add, combined: undefined, netlink: undefined }, { stdout: "", stderr: "", status: 0, combined: undefined, netlink: undefined });
+  assert.ok(add.netlink.length > 0, "the netlink exchanges of the line are reported");
   const show = world.exec("ip -j link");
   assert.equal(show.status, 0, show.stderr);
   const links = JSON.parse(show.stdout);
