@@ -6,6 +6,7 @@
 //! that reaches the kernel only through netlink bytes, and [`shell`] the command
 //! interpreter of the terminal and the CLI.
 
+pub mod bridge;
 pub mod errno;
 pub mod history;
 pub mod host;

@@ -529,6 +529,20 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let net = &*ctx.net;
     let Some(ns) = net.ns(ctx.ns) else { return Ok(()) };
     let flags = NLM_F_MULTI | if filtered { crate::wire::NLM_F_DUMP_FILTERED } else { 0 };
+    if req.payload.first() == Some(&crate::wire::AF_BRIDGE) {
+        // rtnl_bridge_getlink: each bridge port as its bridge describes it.
+        for link in ns.links.values() {
+            let Some(bridge) = link.master.and_then(|m| ns.link(m)).filter(|b| matches!(b.kind, LinkKind::Bridge(_))) else { continue };
+            let mut m = fill_brport(net, ctx.ns, link, bridge, MessageType::NewLink);
+            if m.len() >= 16 {
+                m[6..8].copy_from_slice(&NLM_F_MULTI.to_ne_bytes());
+                m[8..12].copy_from_slice(&req.header.seq.to_ne_bytes());
+                m[12..16].copy_from_slice(&req.port.to_ne_bytes());
+            }
+            ctx.replies.push(m);
+        }
+        return Ok(());
+    }
     if req.payload.first() == Some(&crate::wire::AF_INET6) {
         for link in ns.links.values() {
             ctx.replies.push(fill_inet6(net, ctx.ns, link, req.header.seq, req.port, NLM_F_MULTI));

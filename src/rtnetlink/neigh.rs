@@ -10,6 +10,8 @@ use crate::wire::attr::AttrTable;
 use crate::wire::neigh::{nda, ntf, nud, NdMsgRepr, NDMSG_LEN};
 use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_INET, AF_INET6, AF_UNSPEC, NLM_F_CREATE, NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE};
 
+mod fdb;
+
 const NDA_MAX: u16 = 17;
 /// States in which the link-layer address is known (`NUD_VALID`).
 const NUD_VALID: u16 = nud::PERMANENT | nud::NOARP | nud::REACHABLE | nud::PROBE | nud::STALE | nud::DELAY;
@@ -102,6 +104,9 @@ fn addr_type(ns: &crate::stack::Namespace, family: u8, dst: &[u8]) -> u8 {
 
 /// RTM_NEWNEIGH (`neigh_add`).
 pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    if req.payload.first() == Some(&crate::wire::AF_BRIDGE) {
+        return fdb::add(ctx, req);
+    }
     let (hdr, attrs) = parse(req)?;
     let now = ctx.net.now_ms;
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
@@ -190,6 +195,9 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
 
 /// RTM_DELNEIGH (`neigh_delete`).
 pub fn del_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    if req.payload.first() == Some(&crate::wire::AF_BRIDGE) {
+        return fdb::del(ctx, req);
+    }
     let (hdr, attrs) = parse(req)?;
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     let id = ns.id;
@@ -241,6 +249,9 @@ pub fn get_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
 /// entries when the request's flags are exactly NTF_PROXY.
 pub fn dump_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let family = req.payload.first().copied().unwrap_or(AF_UNSPEC);
+    if family == crate::wire::AF_BRIDGE {
+        return fdb::dump(ctx, req);
+    }
     let mut proxy = false;
     let mut dev_filter = None;
     // The parts say they were filtered; NLMSG_DONE does not (no answer_flags).

@@ -111,6 +111,7 @@ impl Shell {
                 crate::ip::run(self.host.as_mut(), args, out)
             }
             "sysctl" => sysctl::run(self.host.as_mut(), args, out),
+            "bridge" => crate::bridge::run(self.host.as_mut(), args, out),
             "ping" | "traceroute" => match self.host.run_program(cmd, args, out) {
                 Some(st) => st,
                 None if in_netns_exec => {

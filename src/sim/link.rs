@@ -3,6 +3,8 @@
 //! it on to their other ports. Every hop moves the devices' counters as
 //! Linux's drivers do (TX on the sender, RX on the receiver).
 
+use super::fdb;
+use crate::stack::bridge::FORWARDING;
 use crate::stack::link::LinkKind;
 use crate::stack::{Net, NsId};
 
@@ -47,15 +49,26 @@ fn mac_of(net: &Net, (ns, dev): Port) -> Option<[u8; 6]> {
 /// for a broadcast).
 pub fn transmit(net: &mut Net, from: Port, dest: Dest, len: usize) -> Vec<Port> {
     let mut accepted = Vec::new();
-    transmit_inner(net, from, dest, len, 0, &mut accepted);
+    let src = mac_of(net, from).unwrap_or([0; 6]);
+    let frame = Frame { src, dest, len };
+    transmit_inner(net, from, frame, 0, &mut accepted);
     accepted
 }
 
-fn transmit_inner(net: &mut Net, from: Port, dest: Dest, len: usize, depth: u32, accepted: &mut Vec<Port>) {
+/// What the link layer needs of a frame: its addresses and length.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    src: [u8; 6],
+    dest: Dest,
+    len: usize,
+}
+
+fn transmit_inner(net: &mut Net, from: Port, frame: Frame, depth: u32, accepted: &mut Vec<Port>) {
     let Some(link) = net.ns(from.0).and_then(|n| n.link(from.1)) else { return };
     if !(link.is_up() && link.carrier) {
         return;
     }
+    let len = frame.len;
     match link.kind.clone() {
         LinkKind::Loopback => {
             // loopback_xmit counts after eth_type_trans pulled the header.
@@ -70,37 +83,53 @@ fn transmit_inner(net: &mut Net, from: Port, dest: Dest, len: usize, depth: u32,
             if !peer_up {
                 return;
             }
-            receive(net, peer, dest, len, depth, accepted);
+            receive(net, peer, frame, depth, accepted);
         }
         LinkKind::Bridge(_) => {
-            // Frames the bridge device itself sends go out of every port
-            // (no forwarding database: flooding reaches the station too).
+            // br_dev_xmit: a known station gets it through its port, the
+            // rest is flooded to every forwarding port.
             count_tx(net, from, len);
-            for port in forwarding_ports(net, from, None) {
-                transmit_inner(net, port, dest, len, depth + 1, accepted);
+            for port in bridge_out_ports(net, from, frame.dest, None) {
+                transmit_inner(net, port, frame, depth + 1, accepted);
             }
         }
         _ => count_tx(net, from, len),
     }
 }
 
-/// The ports of `bridge` that pass frames, except `except`.
+/// The forwarding ports of `bridge`, except `except`.
 fn forwarding_ports(net: &Net, bridge: Port, except: Option<u32>) -> Vec<Port> {
     let Some(ns) = net.ns(bridge.0) else { return Vec::new() };
     ns.links
         .values()
-        .filter(|l| l.master == Some(bridge.1) && Some(l.index) != except && l.is_up() && l.carrier)
+        .filter(|l| l.master == Some(bridge.1) && Some(l.index) != except && l.is_up() && l.carrier && l.port_state == FORWARDING)
         .map(|l| (bridge.0, l.index))
         .collect()
 }
 
-/// A frame arrives on `at`: a bridge port hands it to its bridge, any
-/// other device keeps it when it is addressed to it.
-fn receive(net: &mut Net, at: Port, dest: Dest, len: usize, depth: u32, accepted: &mut Vec<Port>) {
-    count_rx(net, at, len);
-    let master = net.ns(at.0).and_then(|n| n.link(at.1)).and_then(|l| l.master);
-    if let Some(bridge) = master {
-        if depth >= MAX_BRIDGE_DEPTH {
+/// The ports a frame to `dest` leaves `bridge` through (`br_forward` to a
+/// known station, `br_flood` otherwise); never back where it came in.
+fn bridge_out_ports(net: &mut Net, bridge: Port, dest: Dest, ingress: Option<u32>) -> Vec<Port> {
+    if let Dest::Unicast(mac) = dest {
+        let now = net.now_ms;
+        match fdb::lookup(net, bridge.0, bridge.1, mac, now) {
+            fdb::Place::Port(p) if Some(p) == ingress => return Vec::new(),
+            fdb::Place::Port(p) => return forwarding_ports(net, bridge, ingress).into_iter().filter(|(_, i)| *i == p).collect(),
+            fdb::Place::Local => return Vec::new(),
+            fdb::Place::Unknown => {}
+        }
+    }
+    forwarding_ports(net, bridge, ingress)
+}
+
+/// A frame arrives on `at`: a bridge port teaches its bridge the sender and
+/// hands the frame on (`br_handle_frame`), any other device keeps it when
+/// it is addressed to it.
+fn receive(net: &mut Net, at: Port, frame: Frame, depth: u32, accepted: &mut Vec<Port>) {
+    count_rx(net, at, frame.len);
+    let port = net.ns(at.0).and_then(|n| n.link(at.1)).map(|l| (l.master, l.port_state));
+    if let Some((Some(bridge), state)) = port {
+        if depth >= MAX_BRIDGE_DEPTH || state != FORWARDING {
             return;
         }
         let bridge_port = (at.0, bridge);
@@ -108,22 +137,24 @@ fn receive(net: &mut Net, at: Port, dest: Dest, len: usize, depth: u32, accepted
         if !bridge_up {
             return;
         }
-        let to_bridge = match dest {
+        let now = net.now_ms;
+        fdb::learn(net, at.0, bridge, at.1, frame.src, now);
+        let to_bridge = match frame.dest {
             Dest::Broadcast => true,
             Dest::Unicast(m) => mac_of(net, bridge_port) == Some(m),
         };
         if to_bridge {
-            count_rx(net, bridge_port, len);
+            count_rx(net, bridge_port, frame.len);
             accepted.push(bridge_port);
         }
-        if dest == Dest::Broadcast || !to_bridge {
-            for port in forwarding_ports(net, bridge_port, Some(at.1)) {
-                transmit_inner(net, port, dest, len, depth + 1, accepted);
+        if frame.dest == Dest::Broadcast || !to_bridge {
+            for port in bridge_out_ports(net, bridge_port, frame.dest, Some(at.1)) {
+                transmit_inner(net, port, frame, depth + 1, accepted);
             }
         }
         return;
     }
-    let mine = match dest {
+    let mine = match frame.dest {
         Dest::Broadcast => true,
         Dest::Unicast(m) => mac_of(net, at) == Some(m),
     };

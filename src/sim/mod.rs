@@ -6,6 +6,7 @@
 //! [`walk`] routes datagrams hop by hop, and [`ping`] / [`traceroute`]
 //! print what iputils and traceroute print.
 
+pub mod fdb;
 pub mod getopt;
 pub mod link;
 pub mod neigh;
@@ -24,6 +25,8 @@ use crate::stack::{Event, Net, NsId};
 pub struct State {
     /// (namespace, destination, MTU, expiry in ms of the virtual clock).
     pub pmtu: Vec<(NsId, std::net::IpAddr, u32, u64)>,
+    /// The bridges' learnt and static forwarding entries, newest first.
+    pub fdb: Vec<fdb::Entry>,
 }
 
 /// How long a learnt path MTU lasts, ms (`net.ipv4.route.mtu_expires`).

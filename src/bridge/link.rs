@@ -1,0 +1,231 @@
+//! `bridge link` (bridge/link.c): the bridge ports, from an AF_BRIDGE link
+//! dump, with their spanning-tree state, priority and cost (and with `-d`
+//! their port flags).
+
+use crate::ip::args::{matches, Exit, Res};
+use crate::ip::ctx::Ip;
+use crate::ip::link::show::{print_link_flags, print_name_and_link};
+use crate::ip::nl::{Msg, Req, Tb};
+use crate::ip::print::Kind;
+use crate::wire::link::{ifla, IfInfoRepr};
+use crate::wire::AF_BRIDGE;
+
+const RTM_NEWLINK: u16 = 16;
+const RTM_DELLINK: u16 = 17;
+const RTM_GETLINK: u16 = 18;
+const IFLA_MAX: u16 = 66;
+const IFINFOMSG_LEN: usize = 16;
+
+/// IFLA_BRPORT_* numbers `bridge link` prints.
+mod brport {
+    pub const STATE: u16 = 1;
+    pub const PRIORITY: u16 = 2;
+    pub const COST: u16 = 3;
+    pub const MODE: u16 = 4;
+    pub const GUARD: u16 = 5;
+    pub const PROTECT: u16 = 6;
+    pub const FAST_LEAVE: u16 = 7;
+    pub const LEARNING: u16 = 8;
+    pub const UNICAST_FLOOD: u16 = 9;
+    pub const LEARNING_SYNC: u16 = 11;
+    pub const MULTICAST_ROUTER: u16 = 25;
+    pub const MCAST_FLOOD: u16 = 27;
+    pub const MCAST_TO_UCAST: u16 = 28;
+    pub const VLAN_TUNNEL: u16 = 29;
+    pub const BCAST_FLOOD: u16 = 30;
+    pub const NEIGH_SUPPRESS: u16 = 32;
+    pub const ISOLATED: u16 = 33;
+    pub const BACKUP_PORT: u16 = 34;
+    pub const LOCKED: u16 = 39;
+    pub const MAX: u16 = 40;
+}
+
+const USAGE: &str = "Usage: bridge link set dev DEV [ cost COST ] [ priority PRIO ] [ state STATE ]
+                               [ guard {on | off} ]
+                               [ hairpin {on | off} ]
+                               [ fastleave {on | off} ]
+                               [ root_block {on | off} ]
+                               [ learning {on | off} ]
+                               [ learning_sync {on | off} ]
+                               [ flood {on | off} ]
+                               [ mcast_router MULTICAST_ROUTER ]
+                               [ mcast_flood {on | off} ]
+                               [ bcast_flood {on | off} ]
+                               [ mcast_to_unicast {on | off} ]
+                               [ neigh_suppress {on | off} ]
+                               [ vlan_tunnel {on | off} ]
+                               [ isolated {on | off} ]
+                               [ locked {on | off} ]
+                               [ hwmode {vepa | veb} ]
+                               [ backup_port DEVICE ] [ nobackup_port ]
+                               [ self ] [ master ]
+       bridge link show [dev DEV]
+";
+
+/// `do_link`.
+pub fn do_link(ip: &mut Ip, args: &[String]) -> Res<i32> {
+    ip.ll_init_map()?;
+    let Some((cmd, rest)) = args.split_first() else { return show(ip, &[]) };
+    if matches(cmd, "show") || matches(cmd, "lst") || matches(cmd, "list") {
+        return show(ip, rest);
+    }
+    if matches(cmd, "help") {
+        ip.err(USAGE);
+        return Err(Exit(255));
+    }
+    ip.err(&format!("Command \"{cmd}\" is unknown, try \"bridge link help\".\n"));
+    Err(Exit(255))
+}
+
+/// `brlink_show`.
+fn show(ip: &mut Ip, args: &[String]) -> Res<i32> {
+    let mut filter_dev: Option<String> = None;
+    let mut i = 0;
+    while i < args.len() {
+        if args[i] == "dev" {
+            let Some(v) = args.get(i + 1) else { return Err(ip.incomplete()) };
+            if filter_dev.is_some() {
+                return Err(ip.duparg("dev", v));
+            }
+            filter_dev = Some(v.clone());
+            i += 1;
+        }
+        i += 1;
+    }
+    let mut index = 0;
+    if let Some(d) = &filter_dev {
+        index = ip.ll_name_to_index(d);
+        if index == 0 {
+            return Ok(ip.nodev(d));
+        }
+    }
+    let mut req = Req::new(RTM_GETLINK, 0);
+    req.push_header(&IfInfoRepr { family: AF_BRIDGE, ..Default::default() }.to_bytes());
+    req.addattr32(ifla::EXT_MASK, crate::ip::ctx::RTEXT_FILTER_VF);
+    ip.rth.dump_request(&mut req, 0);
+    let (msgs, end) = ip.rth.dump_collect();
+    if !end.ok {
+        ip.err(&end.stderr);
+        ip.err("Dump terminated\n");
+        return Err(Exit(1));
+    }
+    let json = ip.o.json > 0;
+    ip.p.new_json_obj(json);
+    for m in &msgs {
+        print_linkinfo(ip, index, m);
+    }
+    ip.p.delete_json_obj();
+    Ok(0)
+}
+
+/// `print_linkinfo`: one port line.
+fn print_linkinfo(ip: &mut Ip, filter_index: u32, raw: &[u8]) {
+    let Some(m) = Msg::parse(raw) else { return };
+    if m.hdr.kind != RTM_NEWLINK && m.hdr.kind != RTM_DELLINK {
+        return;
+    }
+    let Ok(ifi) = IfInfoRepr::parse(m.payload) else { return };
+    if ifi.family != AF_BRIDGE && ifi.family != 0 {
+        return;
+    }
+    let index = ifi.index.max(0) as u32;
+    if filter_index != 0 && filter_index != index {
+        return;
+    }
+    let tb = Tb::parse(m.payload.get(IFINFOMSG_LEN..).unwrap_or(&[]), IFLA_MAX);
+    let name = tb.str(ifla::IFNAME).unwrap_or_else(|| ip.ll_index_to_name(index));
+    ip.p.open_json_object(None);
+    if m.hdr.kind == RTM_DELLINK {
+        ip.p.print_bool(Kind::Any, Some("deleted"), "Deleted ", true);
+    }
+    ip.p.print_int(Kind::Any, Some("ifindex"), "%d: ", i64::from(ifi.index));
+    let mdown = print_name_and_link(ip, "%s: ", &name, &tb);
+    print_link_flags(ip, ifi.flags, mdown);
+    if let Some(mtu) = tb.u32(ifla::MTU) {
+        ip.p.print_int(Kind::Any, Some("mtu"), "mtu %u ", i64::from(mtu));
+    }
+    if let Some(master) = tb.u32(ifla::MASTER) {
+        let n = ip.ll_index_to_name(master);
+        ip.p.print_string(Kind::Any, Some("master"), "master %s ", Some(&n));
+    }
+    if let Some(pi) = tb.get(ifla::PROTINFO) {
+        print_protinfo(ip, pi.value.len() > 1, pi.value);
+    }
+    ip.p.print_string(Kind::Fp, None, "%s", Some("\n"));
+    ip.p.close_json_object();
+}
+
+fn print_stp_state(ip: &mut Ip, state: u8) {
+    const STATES: [&str; 5] = ["disabled", "listening", "learning", "forwarding", "blocking"];
+    match STATES.get(usize::from(state)) {
+        Some(s) => ip.p.print_string(Kind::Any, Some("state"), "state %s ", Some(s)),
+        None => ip.p.print_uint(Kind::Any, Some("state"), "state (%d) ", u64::from(state)),
+    }
+}
+
+/// `print_protinfo`: the port's attributes (nested) or, from old kernels,
+/// just its state.
+fn print_protinfo(ip: &mut Ip, nested: bool, value: &[u8]) {
+    if !nested {
+        if let Some(s) = value.first() {
+            print_stp_state(ip, *s);
+        }
+        return;
+    }
+    let t = Tb::parse(value, brport::MAX);
+    if let Some(s) = t.get(brport::STATE).and_then(|a| a.value.first().copied()) {
+        print_stp_state(ip, s);
+    }
+    if let Some(v) = t.get(brport::PRIORITY).filter(|a| a.value.len() >= 2) {
+        ip.p.print_uint(Kind::Any, Some("priority"), "priority %u ", u64::from(u16::from_ne_bytes([v.value[0], v.value[1]])));
+    }
+    if let Some(c) = t.u32(brport::COST) {
+        ip.p.print_uint(Kind::Any, Some("cost"), "cost %u ", u64::from(c));
+    }
+    if ip.o.details == 0 {
+        return;
+    }
+    if !ip.p.is_json() {
+        let sl = ip.p.sl;
+        ip.p.fp(&format!("{sl}    "));
+    }
+    let u8_of = |a: u16| t.get(a).and_then(|n| n.value.first().copied());
+    const ONOFF: &[(u16, &str, &str)] = &[
+        (brport::MODE, "hairpin", "hairpin %s "),
+        (brport::GUARD, "guard", "guard %s "),
+        (brport::PROTECT, "root_block", "root_block %s "),
+        (brport::FAST_LEAVE, "fastleave", "fastleave %s "),
+        (brport::LEARNING, "learning", "learning %s "),
+        (brport::LEARNING_SYNC, "learning_sync", "learning_sync %s "),
+        (brport::UNICAST_FLOOD, "flood", "flood %s "),
+        (brport::MCAST_FLOOD, "mcast_flood", "mcast_flood %s "),
+        (brport::BCAST_FLOOD, "bcast_flood", "bcast_flood %s "),
+    ];
+    for (attr, key, fmt) in ONOFF {
+        if let Some(v) = u8_of(*attr) {
+            ip.p.print_on_off(Kind::Any, Some(key), fmt, v != 0);
+        }
+    }
+    if let Some(v) = u8_of(brport::MULTICAST_ROUTER) {
+        ip.p.print_uint(Kind::Any, Some("mcast_router"), "mcast_router %u ", u64::from(v));
+    }
+    const LATER: &[(u16, &str, &str)] = &[
+        (brport::MCAST_TO_UCAST, "mcast_to_unicast", "mcast_to_unicast %s "),
+        (brport::NEIGH_SUPPRESS, "neigh_suppress", "neigh_suppress %s "),
+        (brport::VLAN_TUNNEL, "vlan_tunnel", "vlan_tunnel %s "),
+    ];
+    for (attr, key, fmt) in LATER {
+        if let Some(v) = u8_of(*attr) {
+            ip.p.print_on_off(Kind::Any, Some(key), fmt, v != 0);
+        }
+    }
+    if let Some(b) = t.u32(brport::BACKUP_PORT) {
+        let n = ip.ll_index_to_name(b);
+        ip.p.print_string(Kind::Any, Some("backup_port"), "backup_port %s ", Some(&n));
+    }
+    for (attr, key, fmt) in [(brport::ISOLATED, "isolated", "isolated %s "), (brport::LOCKED, "locked", "locked %s ")] {
+        if let Some(v) = u8_of(attr) {
+            ip.p.print_on_off(Kind::Any, Some(key), fmt, v != 0);
+        }
+    }
+}

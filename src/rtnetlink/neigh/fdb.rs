@@ -1,0 +1,251 @@
+//! AF_BRIDGE neighbour messages: the forwarding database (net/core/
+//! rtnetlink.c `rtnl_fdb_dump`, `rtnl_fdb_add`, `rtnl_fdb_del`, with
+//! net/bridge/br_fdb.c `br_fdb_dump`, `fdb_fill_info` and
+//! `ndo_dflt_fdb_dump`). A dump walks the devices by ifindex: a bridge
+//! port first lists its bridge's entries for it, then every device its
+//! own address lists (`self`), a bridge adding its own address.
+
+use super::super::reply::Request;
+use super::super::Ctx;
+use crate::errno::{Errno, KResult, KernelError};
+use crate::sim::fdb;
+use crate::stack::link::{Link, LinkKind};
+use crate::stack::{Namespace, Net, NsId};
+use crate::wire::attr::AttrTable;
+use crate::wire::neigh::{nda, ntf, nud, NdMsgRepr, NDMSG_LEN};
+use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_BRIDGE, NLM_F_EXCL, NLM_F_MULTI};
+
+const NDA_MAX: u16 = 17;
+/// IFLA_MASTER, the bridge filter of a legacy (ifinfomsg) dump request.
+const IFLA_MASTER: u16 = 10;
+/// Length of an ifinfomsg, the header of legacy dump requests.
+const IFINFOMSG_LEN: usize = 16;
+
+/// Where one dumped entry comes from.
+struct Row {
+    ifindex: u32,
+    mac: [u8; 6],
+    /// NTF_SELF for a device's own address lists, 0 for bridge entries.
+    flags: u8,
+    state: u16,
+    /// The bridge, for bridge entries (NDA_MASTER and NDA_CACHEINFO).
+    master: Option<u32>,
+    age_ms: u64,
+}
+
+fn fill(row: &Row, seq: u32, pid: u32) -> Vec<u8> {
+    let mut b = MessageBuilder::new(MessageType::NewNeigh.raw(), NLM_F_MULTI, seq, pid);
+    let hdr = NdMsgRepr { family: AF_BRIDGE, ifindex: row.ifindex as i32, state: row.state, flags: row.flags, kind: 0 };
+    b.push(&hdr.to_bytes());
+    b.put(nda::LLADDR, &row.mac);
+    if let Some(m) = row.master {
+        b.put_u32(nda::MASTER, m);
+        let t = (row.age_ms / 10) as u32;
+        let mut ci = [0u8; 16];
+        ci[0..4].copy_from_slice(&t.to_ne_bytes());
+        ci[4..8].copy_from_slice(&t.to_ne_bytes());
+        ci[8..12].copy_from_slice(&t.to_ne_bytes());
+        b.put(nda::CACHEINFO, &ci);
+    }
+    b.finish()
+}
+
+fn is_bridge(l: &Link) -> bool {
+    matches!(l.kind, LinkKind::Bridge(_))
+}
+
+/// The bridge `l` is a port of.
+fn bridge_of(ns: &Namespace, l: &Link) -> Option<u32> {
+    let m = l.master?;
+    ns.link(m).filter(|b| is_bridge(b)).map(|b| b.index)
+}
+
+fn mac(bytes: &[u8]) -> Option<[u8; 6]> {
+    bytes.try_into().ok()
+}
+
+/// A device's multicast address list (`dev->mc`) in the order the groups
+/// were joined: IPv6 all-nodes at registration, a bridge's all-snoopers
+/// groups when it opens, IPv4 all-hosts when it comes up, then the
+/// solicited-node group of each IPv6 address. Only devices with
+/// IFF_MULTICAST have one.
+fn multicast_list(l: &Link) -> Vec<[u8; 6]> {
+    let mut list: Vec<[u8; 6]> = Vec::new();
+    if l.flags & crate::wire::link::iff::MULTICAST == 0 || l.address.len() != 6 {
+        return list;
+    }
+    let mut add = |m: [u8; 6]| {
+        if !list.contains(&m) {
+            list.push(m);
+        }
+    };
+    add([0x33, 0x33, 0, 0, 0, 1]);
+    if l.is_up() {
+        if is_bridge(l) {
+            add([0x01, 0x00, 0x5e, 0, 0, 0x6a]);
+            add([0x33, 0x33, 0, 0, 0, 0x6a]);
+        }
+        add([0x01, 0x00, 0x5e, 0, 0, 1]);
+        let mut addrs: Vec<_> = l.addrs6.iter().collect();
+        addrs.sort_by_key(|a| a.created_ms);
+        for a in addrs {
+            let b = a.addr.to_be_bytes();
+            add([0x33, 0x33, 0xff, b[13], b[14], b[15]]);
+        }
+    }
+    list
+}
+
+/// `ndo_dflt_fdb_dump`: the device's own address lists, as `self` entries.
+fn self_rows(l: &Link, rows: &mut Vec<Row>) {
+    for m in multicast_list(l) {
+        rows.push(Row { ifindex: l.index, mac: m, flags: ntf::SELF, state: nud::PERMANENT, master: None, age_ms: 0 });
+    }
+}
+
+/// The entries of `bridge` behind `port` (`br_fdb_dump` with a filter
+/// device): learnt and static ones newest first, then the port's own
+/// address, which it got when it joined.
+fn port_rows(net: &mut Net, ns: NsId, bridge: u32, port: &Link, now: u64, rows: &mut Vec<Row>) {
+    for e in fdb::entries(net, ns, bridge, now).into_iter().filter(|e| e.port == port.index) {
+        let state = if e.is_static { nud::NOARP } else { nud::REACHABLE };
+        rows.push(Row { ifindex: port.index, mac: e.mac, flags: 0, state, master: Some(bridge), age_ms: now.saturating_sub(e.updated_ms) });
+    }
+    if let Some(m) = mac(&port.address) {
+        rows.push(Row { ifindex: port.index, mac: m, flags: 0, state: nud::PERMANENT, master: Some(bridge), age_ms: 0 });
+    }
+}
+
+/// RTM_GETNEIGH dump of family AF_BRIDGE (`rtnl_fdb_dump`): filtered by
+/// port (the header's ifindex or NDA_IFINDEX) and by bridge (NDA_MASTER).
+pub fn dump(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let (mut brport, mut br) = (0u32, 0u32);
+    let legacy = req.payload.len() >= IFINFOMSG_LEN && !req.strict;
+    if req.strict {
+        let hdr = NdMsgRepr::parse(req.payload).map_err(|_| KernelError::msg(Errno::EINVAL, "Invalid header for fdb dump request"))?;
+        if hdr.state != 0 || hdr.flags != 0 || hdr.kind != 0 || req.payload.get(1..4).is_some_and(|p| p.iter().any(|b| *b != 0)) {
+            return Err(KernelError::msg(Errno::EINVAL, "Invalid values in header for fdb dump request"));
+        }
+        brport = hdr.ifindex.max(0) as u32;
+        let attrs = AttrTable::parse(&req.payload[NDMSG_LEN..], NDA_MAX)?;
+        let all = crate::wire::attr::parse_all(&req.payload[NDMSG_LEN..])?;
+        if all.iter().any(|a| a.kind != nda::IFINDEX && a.kind != nda::MASTER) {
+            return Err(KernelError::msg(Errno::EINVAL, "Unsupported attribute in fdb dump request"));
+        }
+        if let Some(i) = attrs.get(nda::IFINDEX) {
+            brport = i.u32()?;
+        }
+        if let Some(m) = attrs.get(nda::MASTER) {
+            br = m.u32()?;
+        }
+    } else if legacy {
+        // rtnl_fdb_dump on an ifinfomsg: ifi_index and IFLA_MASTER.
+        brport = u32::from_ne_bytes([req.payload[4], req.payload[5], req.payload[6], req.payload[7]]);
+        if let Ok(attrs) = AttrTable::parse(&req.payload[IFINFOMSG_LEN..], 60) {
+            if let Some(m) = attrs.get(IFLA_MASTER) {
+                br = m.u32()?;
+            }
+        }
+    }
+    let ns = ctx.ns;
+    let now = ctx.net.now_ms;
+    let Some(nsr) = ctx.net.ns(ns) else { return Ok(()) };
+    let bridge_filter = if br != 0 {
+        let b = nsr.link(br).ok_or(KernelError::new(Errno::ENODEV))?;
+        if !is_bridge(b) {
+            return Err(KernelError::new(Errno::EINVAL));
+        }
+        Some(br)
+    } else {
+        None
+    };
+    let links: Vec<Link> = nsr.links.values().cloned().collect();
+    let mut rows = Vec::new();
+    for dev in &links {
+        if brport != 0 && dev.index != brport {
+            continue;
+        }
+        let Some(nsr) = ctx.net.ns(ns) else { break };
+        let master = bridge_of(nsr, dev);
+        if let Some(b) = bridge_filter {
+            if dev.index != b && master.is_none() {
+                continue;
+            }
+            if master != Some(b) && !is_bridge(dev) {
+                continue;
+            }
+        }
+        if let Some(m) = master {
+            port_rows(ctx.net, ns, m, dev, now, &mut rows);
+        }
+        self_rows(dev, &mut rows);
+        if is_bridge(dev) {
+            if let Some(m) = mac(&dev.address) {
+                rows.push(Row { ifindex: dev.index, mac: m, flags: 0, state: nud::PERMANENT, master: Some(dev.index), age_ms: 0 });
+            }
+        }
+    }
+    for row in &rows {
+        ctx.replies.push(fill(row, req.header.seq, req.port));
+    }
+    Ok(())
+}
+
+/// The port and MAC address of an add or delete (`rtnl_fdb_add` /
+/// `rtnl_fdb_del` checks), and the bridge when it is for the master.
+fn target(ctx: &Ctx<'_>, req: &Request<'_>) -> KResult<(NdMsgRepr, u32, [u8; 6])> {
+    let hdr = NdMsgRepr::parse(req.payload).map_err(|_| KernelError::new(Errno::EINVAL))?;
+    let attrs = AttrTable::parse(&req.payload[NDMSG_LEN..], NDA_MAX)?;
+    if hdr.ifindex == 0 {
+        return Err(KernelError::msg(Errno::EINVAL, "invalid ifindex"));
+    }
+    let nsr = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    let dev = nsr.link(hdr.ifindex.max(0) as u32).ok_or(KernelError::msg(Errno::ENODEV, "unknown ifindex"))?;
+    let ll = attrs.get(nda::LLADDR).filter(|a| a.value.len() == 6).ok_or(KernelError::msg(Errno::EINVAL, "invalid address"))?;
+    let m = mac(ll.value).ok_or(KernelError::msg(Errno::EINVAL, "invalid address"))?;
+    Ok((hdr, dev.index, m))
+}
+
+/// RTM_NEWNEIGH of family AF_BRIDGE: `bridge fdb add ADDR dev PORT master`
+/// puts a static (or, with `dynamic`, a learnt) entry in the port's bridge.
+pub fn add(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let (hdr, port, m) = target(ctx, req)?;
+    let nsr = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    let dev = nsr.link(port).ok_or(KernelError::new(Errno::ENODEV))?;
+    let bridge = bridge_of(nsr, dev);
+    let to_master = hdr.flags == 0 || hdr.flags & ntf::MASTER != 0;
+    match bridge {
+        Some(b) if to_master => {
+            if hdr.state & (nud::PERMANENT | nud::NOARP | nud::REACHABLE) == 0 {
+                return Err(KernelError::msg(Errno::EINVAL, "FDB entry with no state"));
+            }
+            let now = ctx.net.now_ms;
+            let exclusive = req.header.flags & NLM_F_EXCL != 0;
+            fdb::add_static(ctx.net, ctx.ns, b, port, m, exclusive, now).map_err(KernelError::new)?;
+            if hdr.state & (nud::PERMANENT | nud::NOARP) == 0 {
+                // `dynamic`: an entry that ages like a learnt one.
+                if let Some(e) = ctx.net.sim.fdb.iter_mut().find(|e| e.ns == ctx.ns && e.bridge == b && e.mac == m) {
+                    e.is_static = false;
+                }
+            }
+            Ok(())
+        }
+        _ => Err(KernelError::new(Errno::EOPNOTSUPP)),
+    }
+}
+
+/// RTM_DELNEIGH of family AF_BRIDGE: `bridge fdb del ADDR dev PORT master`.
+pub fn del(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let (hdr, port, m) = target(ctx, req)?;
+    let nsr = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    let dev = nsr.link(port).ok_or(KernelError::new(Errno::ENODEV))?;
+    let bridge = bridge_of(nsr, dev);
+    let to_master = hdr.flags == 0 || hdr.flags & ntf::MASTER != 0;
+    match bridge {
+        Some(b) if to_master => {
+            let now = ctx.net.now_ms;
+            fdb::delete(ctx.net, ctx.ns, b, port, m, now).map_err(KernelError::new)
+        }
+        _ => Err(KernelError::new(Errno::EOPNOTSUPP)),
+    }
+}

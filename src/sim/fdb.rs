@@ -1,0 +1,171 @@
+//! The forwarding database of bridges (net/bridge/br_fdb.c): which port a
+//! station's MAC address was last heard on. Frames arriving on a port teach
+//! it their source address (`br_fdb_update`); unicast frames to a known
+//! address leave through that port only, others are flooded. Learnt
+//! entries age out after the bridge's `ageing_time` and vanish when their
+//! port stops forwarding (`br_fdb_delete_by_port`); static entries added
+//! with `bridge fdb add` stay. The local entries (the bridge's and its
+//! ports' own addresses) are not stored: they follow the devices.
+//!
+//! Entries are kept newest first, the order `br->fdb_list` has.
+
+use crate::errno::Errno;
+use crate::stack::bridge::FORWARDING;
+use crate::stack::link::LinkKind;
+use crate::stack::{Net, NsId};
+
+/// One learnt or static entry of a bridge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The namespace of the bridge.
+    pub ns: NsId,
+    /// The bridge's ifindex.
+    pub bridge: u32,
+    /// The port the address is behind.
+    pub port: u32,
+    /// The station's address.
+    pub mac: [u8; 6],
+    /// Added by hand (`static`, NUD_NOARP): never aged nor flushed by
+    /// the port going down.
+    pub is_static: bool,
+    /// When it was last confirmed, ms of the virtual clock.
+    pub updated_ms: u64,
+}
+
+/// Where a destination address is on a bridge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The bridge device's own address, or one of its ports': the frame
+    /// is for the bridge's stack.
+    Local,
+    /// Behind this port.
+    Port(u32),
+    /// Unknown: flood.
+    Unknown,
+}
+
+/// The bridge's `ageing_time` in ms (it is kept in centiseconds).
+fn ageing_ms(net: &Net, ns: NsId, bridge: u32) -> u64 {
+    match net.ns(ns).and_then(|n| n.link(bridge)).map(|l| &l.kind) {
+        Some(LinkKind::Bridge(conf)) => u64::from(conf.ageing_time) * 10,
+        _ => 300_000,
+    }
+}
+
+/// Whether `port` is still a forwarding port of `bridge`.
+fn forwarding_port(net: &Net, ns: NsId, bridge: u32, port: u32) -> bool {
+    net.ns(ns).and_then(|n| n.link(port)).is_some_and(|l| l.master == Some(bridge) && l.is_up() && l.port_state == FORWARDING)
+}
+
+/// Drops the entries of `bridge` that no longer hold: learnt ones that
+/// aged or whose port stopped forwarding, any whose port left the bridge.
+fn expire(net: &mut Net, ns: NsId, bridge: u32, now_ms: u64) {
+    let ageing = ageing_ms(net, ns, bridge);
+    let keep: Vec<bool> = net
+        .sim
+        .fdb
+        .iter()
+        .map(|e| {
+            if e.ns != ns || e.bridge != bridge {
+                return true;
+            }
+            let is_port = net.ns(ns).and_then(|n| n.link(e.port)).is_some_and(|l| l.master == Some(bridge));
+            is_port && (e.is_static || (forwarding_port(net, ns, bridge, e.port) && e.updated_ms + ageing > now_ms))
+        })
+        .collect();
+    let mut it = keep.into_iter();
+    net.sim.fdb.retain(|_| it.next().unwrap_or(true));
+}
+
+/// Whether `mac` is the address of `bridge` or of one of its ports.
+fn is_local(net: &Net, ns: NsId, bridge: u32, mac: [u8; 6]) -> bool {
+    net.ns(ns).is_some_and(|n| n.links.values().any(|l| (l.index == bridge || l.master == Some(bridge)) && l.address.as_slice() == mac))
+}
+
+/// A frame from `mac` came in on `port` of `bridge` (`br_fdb_update`):
+/// remember where the station is. Multicast sources and local addresses
+/// teach nothing; a static entry is not moved.
+pub fn learn(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], now_ms: u64) {
+    if mac[0] & 1 != 0 || mac == [0; 6] || is_local(net, ns, bridge, mac) {
+        return;
+    }
+    expire(net, ns, bridge, now_ms);
+    match net.sim.fdb.iter_mut().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
+        Some(e) if e.is_static => {}
+        Some(e) => {
+            e.port = port;
+            e.updated_ms = now_ms;
+        }
+        None => net.sim.fdb.insert(0, Entry { ns, bridge, port, mac, is_static: false, updated_ms: now_ms }),
+    }
+}
+
+/// Where `mac` is on `bridge` (`br_fdb_find_rcu` in `br_handle_frame_finish`).
+pub fn lookup(net: &mut Net, ns: NsId, bridge: u32, mac: [u8; 6], now_ms: u64) -> Place {
+    if is_local(net, ns, bridge, mac) {
+        return Place::Local;
+    }
+    expire(net, ns, bridge, now_ms);
+    match net.sim.fdb.iter().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
+        Some(e) => Place::Port(e.port),
+        None => Place::Unknown,
+    }
+}
+
+/// The valid entries of `bridge`, newest first.
+pub fn entries(net: &mut Net, ns: NsId, bridge: u32, now_ms: u64) -> Vec<Entry> {
+    expire(net, ns, bridge, now_ms);
+    net.sim.fdb.iter().filter(|e| e.ns == ns && e.bridge == bridge).cloned().collect()
+}
+
+/// `bridge fdb add ... master static` (`br_fdb_add`): a static entry on
+/// `port`. EEXIST when the address is known and `exclusive` is asked.
+pub fn add_static(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], exclusive: bool, now_ms: u64) -> Result<(), Errno> {
+    expire(net, ns, bridge, now_ms);
+    if let Some(e) = net.sim.fdb.iter_mut().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
+        if exclusive {
+            return Err(Errno::EEXIST);
+        }
+        e.port = port;
+        e.is_static = true;
+        e.updated_ms = now_ms;
+        return Ok(());
+    }
+    net.sim.fdb.insert(0, Entry { ns, bridge, port, mac, is_static: true, updated_ms: now_ms });
+    Ok(())
+}
+
+/// `bridge fdb del` (`br_fdb_delete`): ENOENT when `port` has no such entry.
+pub fn delete(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], now_ms: u64) -> Result<(), Errno> {
+    expire(net, ns, bridge, now_ms);
+    let before = net.sim.fdb.len();
+    net.sim.fdb.retain(|e| !(e.ns == ns && e.bridge == bridge && e.port == port && e.mac == mac));
+    if net.sim.fdb.len() == before {
+        return Err(Errno::ENOENT);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_without_a_bridge_are_dropped_and_lookups_flood() {
+        let mut net = Net::new();
+        let ns = net.namespaces().next().map(|n| n.id).unwrap();
+        // ifindex 5 is no port of anything: nothing is learnt there.
+        learn(&mut net, ns, 9, 5, [2, 0, 0, 0, 0, 1], 0);
+        assert_eq!(lookup(&mut net, ns, 9, [2, 0, 0, 0, 0, 1], 0), Place::Unknown);
+        assert!(entries(&mut net, ns, 9, 0).is_empty());
+        assert_eq!(delete(&mut net, ns, 9, 5, [2, 0, 0, 0, 0, 1], 0), Err(Errno::ENOENT));
+    }
+
+    #[test]
+    fn multicast_sources_teach_nothing() {
+        let mut net = Net::new();
+        let ns = net.namespaces().next().map(|n| n.id).unwrap();
+        learn(&mut net, ns, 9, 5, [0x33, 0x33, 0, 0, 0, 1], 0);
+        assert!(net.sim.fdb.is_empty());
+    }
+}
