@@ -87,7 +87,10 @@ fn multicast_list(l: &Link) -> Vec<[u8; 6]> {
         }
         add([0x01, 0x00, 0x5e, 0, 0, 1]);
         let mut addrs: Vec<_> = l.addrs6.iter().collect();
-        addrs.sort_by_key(|a| a.created_ms);
+        // The link-local address, made when the device came up, joins
+        // before addresses added at the same moment.
+        let link_local = |a: u128| a >> 118 == 0x3fa;
+        addrs.sort_by_key(|a| (a.created_ms, !link_local(a.addr)));
         for a in addrs {
             let b = a.addr.to_be_bytes();
             add([0x33, 0x33, 0xff, b[13], b[14], b[15]]);
