@@ -3,7 +3,8 @@
 //!
 //! Lines are split as bash splits simple commands ([`words`]); the
 //! commands are builtins: `ip` (with `ip netns exec NS CMD...` run here),
-//! `ping` and `traceroute` (the packet walk of the host), `sysctl`, `echo`, `true`, `false`, `help`, `clear` and `exit`.
+//! `bridge` (fdb and link), `ping` and `traceroute` (the packet walk of the
+//! host), `sysctl`, `echo`, `true`, `false`, `help`, `clear` and `exit`.
 
 pub mod sysctl;
 pub mod words;
@@ -25,6 +26,7 @@ const HELP: &str = "\
 Commands:
   ip [ OPTIONS ] OBJECT { COMMAND | help }   iproute2 6.1's ip
   ip netns exec NAME COMMAND...               run a command in a namespace
+  bridge [ -n NS ] { fdb | link } [ show ... ]   iproute2 6.1's bridge
   sysctl [-n] [-w] KEY[=VALUE]...             read or write net.* settings
   ping [-c N] [-i S] [-W S] [-s N] [-t N] [-I IF] [-q] DEST   iputils ping
   traceroute [-n] [-I] [-m N] [-q N] [-w S] DEST           traceroute 2.1
