@@ -17,13 +17,20 @@ const server = await serve(dist);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const times = [];
 let bytes = 0;
+const parts = new Map(); // file (hash dropped) -> bytes transferred
 for (let i = -1; i < runs; i++) { // run -1 warms the server's compression cache
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } }); // a cold cache each run
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   let transferred = 0;
-  cdp.on("Network.loadingFinished", (e) => (transferred += e.encodedDataLength));
+  const urls = new Map();
+  cdp.on("Network.requestWillBeSent", (e) => urls.set(e.requestId, e.request.url));
+  cdp.on("Network.loadingFinished", (e) => {
+    transferred += e.encodedDataLength;
+    const name = (urls.get(e.requestId) ?? "?").replace(server.url, "/");
+    parts.set(name.replace(/-[A-Za-z0-9_-]{8}(\.\w+)$/, "$1"), e.encodedDataLength);
+  });
   await page.goto(server.url);
   await page.waitForSelector("body[data-ready='1']");
   const ready = await page.evaluate(() => performance.getEntriesByName("iplab-ready")[0].startTime);
@@ -37,5 +44,6 @@ await server.close();
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
 const kb = bytes / 1024;
+for (const [name, n] of [...parts].sort((a, b) => b[1] - a[1])) console.log(`  ${name.padEnd(28)} ${(n / 1024).toFixed(1).padStart(6)} KB`);
 console.log(`transfer (gzip): ${kb.toFixed(1)} KB (target <= 400 KB) ${kb <= 400 ? "ok" : "OVER"}`);
 console.log(`navigation to prompt: median ${median.toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times.at(-1).toFixed(0)} ms over ${runs} runs (target <= 300 ms) ${median <= 300 ? "ok" : "OVER"}`);
