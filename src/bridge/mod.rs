@@ -113,3 +113,77 @@ fn run_inner(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
         Err(Exit(code)) => code & 0xff,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::output::Output;
+    use crate::shell::Shell;
+    use crate::world::World;
+
+    fn run(sh: &mut Shell, line: &str) -> (i32, String, String) {
+        let mut out = Output::new();
+        let st = sh.run_line(line, &mut out);
+        (st, out.stdout(), out.stderr())
+    }
+
+    /// Two hosts on a bridge in a third namespace.
+    fn switched() -> Shell {
+        let mut sh = Shell::new(Box::new(World::new()));
+        for line in [
+            "ip netns add h1",
+            "ip netns add h2",
+            "ip netns add sw",
+            "ip -n sw link add br0 address 02:00:00:00:00:01 type bridge",
+            "ip link add e1 address 02:00:00:00:01:01 netns h1 type veth peer name p1 address 02:00:00:00:01:02 netns sw",
+            "ip link add e2 address 02:00:00:00:02:01 netns h2 type veth peer name p2 address 02:00:00:00:02:02 netns sw",
+            "ip -n sw link set p1 master br0 up",
+            "ip -n sw link set p2 master br0 up",
+            "ip -n sw link set br0 up",
+            "ip -n h1 addr add 10.0.0.1/24 dev e1",
+            "ip -n h2 addr add 10.0.0.2/24 dev e2",
+            "ip -n h1 link set e1 up",
+            "ip -n h2 link set e2 up",
+        ] {
+            assert_eq!(run(&mut sh, line).0, 0, "{line}");
+        }
+        sh
+    }
+
+    #[test]
+    fn a_ping_teaches_the_bridge_both_stations() {
+        let mut sh = switched();
+        assert_eq!(run(&mut sh, "bridge -n sw fdb show dynamic").1, "");
+        assert_eq!(run(&mut sh, "ip netns exec h1 ping -c 1 10.0.0.2").0, 0);
+        let (st, out, _) = run(&mut sh, "bridge -n sw fdb show dynamic");
+        assert_eq!(st, 0);
+        assert_eq!(out, "02:00:00:00:01:01 dev p1 master br0 \n02:00:00:00:02:01 dev p2 master br0 \n");
+        let (_, out, _) = run(&mut sh, "bridge -n sw fdb show brport p2 state permanent");
+        assert!(out.starts_with("02:00:00:00:02:02 master br0 permanent\n"), "{out}");
+    }
+
+    #[test]
+    fn static_entries_come_and_go_and_a_port_going_down_forgets_its_stations() {
+        let mut sh = switched();
+        run(&mut sh, "ip netns exec h1 ping -c 1 10.0.0.2");
+        assert_eq!(run(&mut sh, "bridge -n sw fdb add 02:00:00:00:09:09 dev p2 master static").0, 0);
+        let (st, _, err) = run(&mut sh, "bridge -n sw fdb add 02:00:00:00:09:09 dev p2 master static");
+        assert_eq!((st, err.as_str()), (255, "RTNETLINK answers: File exists\n"));
+        run(&mut sh, "ip -n sw link set p2 down");
+        let (_, out, _) = run(&mut sh, "bridge -n sw fdb show dynamic");
+        assert_eq!(out, "02:00:00:00:01:01 dev p1 master br0 \n02:00:00:00:09:09 dev p2 master br0 static\n");
+        assert_eq!(run(&mut sh, "bridge -n sw fdb del 02:00:00:00:09:09 dev p2 master static").0, 0);
+        let (st, _, err) = run(&mut sh, "bridge -n sw fdb del 02:00:00:00:09:09 dev p2 master");
+        assert_eq!((st, err.as_str()), (255, "RTNETLINK answers: No such file or directory\n"));
+        let (_, out, _) = run(&mut sh, "bridge -n sw link show dev p2");
+        assert_eq!(out, "4: p2@br0: <BROADCAST,MULTICAST> mtu 1500 master br0 state disabled priority 32 cost 2 \n");
+    }
+
+    #[test]
+    fn unknown_names_and_options_fail_as_bridge_does() {
+        let mut sh = switched();
+        assert_eq!(run(&mut sh, "bridge -n sw fdb show br nosuch"), (255, String::new(), "Cannot find bridge device \"nosuch\"\n".into()));
+        assert_eq!(run(&mut sh, "bridge -n sw link show dev nosuch").2, "Cannot find device \"nosuch\"\n");
+        assert_eq!(run(&mut sh, "bridge -frob link").2, "Option \"-frob\" is unknown, try \"bridge help\".\n");
+        assert_eq!(run(&mut sh, "bridge frob").2, "Object \"frob\" is unknown, try \"bridge help\".\n");
+    }
+}
