@@ -197,8 +197,21 @@ impl<'a> Walk<'a> {
 
     /// [`Walk::send`] from a socket with a firewall mark (`SO_MARK`), which
     /// the output route lookup matches rules against.
-    pub fn send_marked(&mut self, ns: NsId, mut packet: Datagram, oif: u32, mark: u32, now_us: u64) -> Result<(), SendError> {
-        let rt = output_route(self.net, ns, packet.dst, packet.src, oif, mark).map_err(SendError::Route)?;
+    pub fn send_marked(&mut self, ns: NsId, packet: Datagram, oif: u32, mark: u32, now_us: u64) -> Result<(), SendError> {
+        self.send_inner(ns, packet, oif, mark, true, now_us)
+    }
+
+    /// Sends the kernel's own answer (echo reply, port unreachable) from
+    /// the address the request went to: the route is looked up as for an
+    /// unbound socket, so any address the local table owns may be the
+    /// source (127.1.2.3 answers from 127.1.2.3, `__ip_dev_find`).
+    fn send_reply(&mut self, ns: NsId, packet: Datagram, oif: u32, now_us: u64) {
+        let _ = self.send_inner(ns, packet, oif, 0, false, now_us);
+    }
+
+    fn send_inner(&mut self, ns: NsId, mut packet: Datagram, oif: u32, mark: u32, check_src: bool, now_us: u64) -> Result<(), SendError> {
+        let lookup_src = if check_src { packet.src } else { unspecified(packet.is_v6()) };
+        let rt = output_route(self.net, ns, packet.dst, lookup_src, oif, mark).map_err(SendError::Route)?;
         if packet.src.is_unspecified() {
             packet.src = rt.src;
         }
@@ -207,6 +220,9 @@ impl<'a> Walk<'a> {
             if lo_up {
                 transmit(self.net, (ns, 1), Dest::Broadcast, packet.frame_len());
                 self.deliver_local(ns, 1, packet, now_us + HOP_US);
+            } else if let Some(lo) = self.net.ns_mut(ns).and_then(|n| n.link_mut(1)) {
+                // dev_queue_xmit on a device that is down drops the packet.
+                lo.stats.tx_dropped += 1;
             }
             return Ok(());
         }
@@ -314,14 +330,14 @@ impl<'a> Walk<'a> {
                     dont_fragment: false,
                     payload: Payload::Icmp(Icmp::EchoReply { id: *id, seq: *seq, data: *data }),
                 };
-                let _ = self.send(ns, reply, oif, now_us);
+                self.send_reply(ns, reply, oif, now_us);
             }
             Payload::Udp { .. } => {
                 // icmp_send: an error about a datagram that was ours comes
                 // from the address it was sent to.
                 let err = Icmp::Unreachable { code: unreach::PORT, mtu: 0, quoted: Box::new(packet.clone()) };
                 let back = Datagram { src: packet.dst, dst: packet.src, ttl: default_ttl(self.net, ns), dont_fragment: false, payload: Payload::Icmp(err) };
-                let _ = self.send(ns, back, 0, now_us);
+                self.send_reply(ns, back, 0, now_us);
             }
             Payload::Icmp(icmp) => {
                 if let Icmp::Unreachable { code: unreach::FRAG_NEEDED, mtu, quoted } = icmp {
