@@ -67,7 +67,8 @@ fn expire(net: &mut Net, ns: NsId, bridge: u32, now_ms: u64) {
         .iter()
         .map(|e| {
             if e.ns != ns || e.bridge != bridge {
-                return true;
+                // Entries of a namespace that is gone go with it.
+                return net.ns(e.ns).is_some();
             }
             let is_port = net.ns(ns).and_then(|n| n.link(e.port)).is_some_and(|l| l.master == Some(bridge));
             is_port && (e.is_static || (forwarding_port(net, ns, bridge, e.port) && e.updated_ms + ageing > now_ms))
