@@ -34,6 +34,9 @@ pub struct Shim {
     seen: Option<Version>,
     /// How many operations of the world's history are in the state file.
     saved: usize,
+    /// The state file's text as last read or written (appended to on save,
+    /// so that saving costs what changed, not the whole history).
+    text: String,
     /// Simulated sockets by id.
     pub socks: BTreeMap<u64, NlSock>,
     /// Application descriptor → socket id.
@@ -75,6 +78,7 @@ impl Shim {
             store: Store::from_env(),
             seen: None,
             saved: 0,
+            text: String::new(),
             socks: BTreeMap::new(),
             fds: HashMap::new(),
             ns_fds: HashMap::new(),
@@ -123,13 +127,14 @@ impl Shim {
             Ok(None) => (None, None),
             Err(e) => return Err(self.complain(&format!("cannot read: {e}"), e.raw_os_error().unwrap_or(libc::EIO))),
         };
-        let ops = match text {
+        let ops = match &text {
             None => Vec::new(),
-            Some(t) => match Snapshot::from_text(&t) {
+            Some(t) => match Snapshot::from_text(t) {
                 Ok(s) => s.ops,
                 Err(msg) => return Err(self.complain(&format!("corrupt state: {msg}"), libc::EBADMSG)),
             },
         };
+        self.text = text.unwrap_or_default();
         let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &self.world {
             Some(w) => {
                 let have = w.snapshot().ops;
@@ -174,12 +179,23 @@ impl Shim {
         if snap.ops.len() == self.saved {
             return;
         }
-        match store.write(&snap.to_text()) {
+        if self.text.is_empty() || snap.ops.len() < self.saved {
+            self.text = Snapshot::default().to_text();
+            self.saved = 0;
+        }
+        let added = Snapshot { ops: snap.ops[self.saved..].to_vec() }.to_text();
+        let mut text = std::mem::take(&mut self.text);
+        text.push_str(added.split_once('\n').map_or("", |(_, rest)| rest));
+        let written = store.write(&text);
+        self.text = text;
+        match written {
             Ok(v) => {
                 self.seen = Some(v);
                 self.saved = snap.ops.len();
             }
             Err(e) => {
+                // Rebuilt from the whole history next time.
+                self.text.clear();
                 let _ = self.complain(&format!("cannot save: {e}"), libc::EIO);
             }
         }
@@ -385,6 +401,20 @@ impl Shim {
     pub fn host<R>(&mut self, f: impl FnOnce(&mut World) -> Result<R, iplab::errno::Errno>) -> Result<R, Fail> {
         self.locked(|_, world| {
             let mut w = world.clone();
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut w))).map_err(|_| Fail(libc::EIO))?.map_err(|e| Fail(e.0))
+        })
+    }
+
+    /// Sysctl access (`/proc/sys/net`) in the process's current namespace,
+    /// saved afterwards. An unnamed namespace (after `unshare`) has none here.
+    pub fn sysctl<R>(&mut self, f: impl FnOnce(&mut World) -> Result<R, iplab::errno::Errno>) -> Result<R, Fail> {
+        self.locked(|shim, world| {
+            let id = shim.current_ns(world)?;
+            let mut w = world.clone();
+            if id != world.initial_ns() {
+                let name = world.with_net(|n| n.name_of(id).map(str::to_string)).ok_or(Fail(libc::ENOENT))?;
+                w.set_current_netns(Some(&name)).map_err(|e| Fail(e.0))?;
+            }
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut w))).map_err(|_| Fail(libc::EIO))?.map_err(|e| Fail(e.0))
         })
     }
