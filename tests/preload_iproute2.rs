@@ -13,13 +13,12 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Builds the shim in its own target directory (the outer `cargo test`
-/// may still hold the lock of the shared one); returns the library.
+/// Builds the shim (`cargo build -p iplab-preload`, in the shared target
+/// directory: `cargo test` does not hold its lock while tests run).
 fn build_shim() -> PathBuf {
-    let dir = root().join("target/preload-test");
+    let dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"));
     let status = Command::new(env!("CARGO"))
-        .args(["build", "-p", "iplab-preload", "--target-dir"])
-        .arg(&dir)
+        .args(["build", "-p", "iplab-preload"])
         .current_dir(root())
         .status()
         .expect("cargo runs");
