@@ -139,9 +139,11 @@ fn receive(net: &mut Net, at: Port, frame: Frame, depth: u32, accepted: &mut Vec
         }
         let now = net.now_ms;
         fdb::learn(net, at.0, bridge, at.1, frame.src, now);
+        // The bridge's own address and its ports' are local entries: the
+        // frame goes up to the bridge device (br_pass_frame_up).
         let to_bridge = match frame.dest {
             Dest::Broadcast => true,
-            Dest::Unicast(m) => mac_of(net, bridge_port) == Some(m),
+            Dest::Unicast(m) => fdb::lookup(net, at.0, bridge, m, now) == fdb::Place::Local,
         };
         if to_bridge {
             count_rx(net, bridge_port, frame.len);
