@@ -109,7 +109,9 @@ impl World {
                 let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
                 if let Some(n) = k.net.ns_mut(NsId(*ns)) {
                     if n.sysctl.set(key, value, &devs).is_some() {
-                        let events = apply_sysctl_effects(n, key, value);
+                        let mut events = apply_sysctl_effects(n, key, value);
+                        // As the live write does: what it queued settles now.
+                        events.extend(crate::rtnetlink::settle(&mut k.net));
                         k.announce(&events);
                     }
                 }

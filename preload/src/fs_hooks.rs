@@ -15,6 +15,9 @@ fn may_be_ours(path: &str) -> bool {
 /// `open` of a namespace path; None for other paths.
 fn open_hook(dir: c_int, path: *const c_char, flags: c_int) -> Option<c_int> {
     let p = c_str(path)?;
+    if p.starts_with("/proc/sys/net") && (dir == libc::AT_FDCWD || p.starts_with('/')) {
+        return hook(-1, || crate::sysctl_hooks::open(p, flags).map(|r| r.unwrap_or_else(|Fail(e)| fail(e))));
+    }
     if !may_be_ours(p) || (dir != libc::AT_FDCWD && !p.starts_with('/')) {
         return None;
     }
@@ -62,6 +65,18 @@ pub unsafe extern "C" fn __open_2(path: *const c_char, flags: c_int) -> c_int {
 /// The fortified open64.
 pub unsafe extern "C" fn __open64_2(path: *const c_char, flags: c_int) -> c_int {
     open_hook(libc::AT_FDCWD, path, flags).unwrap_or_else(|| unsafe { real::open64_2(path, flags) })
+}
+
+#[unsafe(no_mangle)]
+/// The fortified openat.
+pub unsafe extern "C" fn __openat_2(dir: c_int, path: *const c_char, flags: c_int) -> c_int {
+    open_hook(dir, path, flags).unwrap_or_else(|| unsafe { real::openat_2(dir, path, flags) })
+}
+
+#[unsafe(no_mangle)]
+/// The fortified openat64.
+pub unsafe extern "C" fn __openat64_2(dir: c_int, path: *const c_char, flags: c_int) -> c_int {
+    open_hook(dir, path, flags).unwrap_or_else(|| unsafe { real::openat64_2(dir, path, flags) })
 }
 
 #[unsafe(no_mangle)]

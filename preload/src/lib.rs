@@ -11,6 +11,9 @@
 //!   lives as long as the process.
 //! * `IPLAB_NETNS` names the namespace the process starts in; `ip netns`
 //!   and `ip -n` work on the world's named namespaces ([`netns`]).
+//! * `sysctl` reads and writes the current namespace's keys: `stat` and
+//!   `fopen` under `/proc/sys/net` are answered from the world
+//!   ([`sysctl_hooks`]).
 //! * Notifications reach listening sockets of every process: a listener's
 //!   process replays what others appended to the state file.
 
@@ -24,3 +27,4 @@ pub mod rewrite;
 pub mod shim;
 pub mod sock_hooks;
 pub mod store;
+pub mod sysctl_hooks;

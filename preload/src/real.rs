@@ -96,6 +96,8 @@ real! {
     openat64 = "openat64"(dir: c_int, path: *const c_char, flags: c_int, mode: c_uint) -> c_int;
     open_2 = "__open_2"(path: *const c_char, flags: c_int) -> c_int;
     open64_2 = "__open64_2"(path: *const c_char, flags: c_int) -> c_int;
+    openat_2 = "__openat_2"(dir: c_int, path: *const c_char, flags: c_int) -> c_int;
+    openat64_2 = "__openat64_2"(dir: c_int, path: *const c_char, flags: c_int) -> c_int;
     opendir = "opendir"(path: *const c_char) -> *mut libc::DIR;
     readdir = "readdir"(dir: *mut libc::DIR) -> *mut libc::dirent;
     readdir64 = "readdir64"(dir: *mut libc::DIR) -> *mut libc::dirent64;
@@ -116,4 +118,9 @@ real! {
     if_freenameindex = "if_freenameindex"(p: *mut libc::if_nameindex) -> c_int;
     getifaddrs = "getifaddrs"(ifap: *mut *mut libc::ifaddrs) -> c_int;
     freeifaddrs = "freeifaddrs"(ifa: *mut libc::ifaddrs) -> c_int;
+    realpath = "realpath"(path: *const c_char, resolved: *mut c_char) -> *mut c_char;
+    stat = "stat"(path: *const c_char, buf: *mut libc::stat) -> c_int;
+    stat64 = "stat64"(path: *const c_char, buf: *mut libc::stat) -> c_int;
+    fopen = "fopen"(path: *const c_char, mode: *const c_char) -> *mut libc::FILE;
+    fopen64 = "fopen64"(path: *const c_char, mode: *const c_char) -> *mut libc::FILE;
 }

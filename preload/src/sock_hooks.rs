@@ -321,6 +321,15 @@ pub unsafe extern "C" fn send(fd: c_int, buf: *const c_void, n: size_t, flags: c
 #[unsafe(no_mangle)]
 /// write(2) on a netlink socket is a send.
 pub unsafe extern "C" fn write(fd: c_int, buf: *const c_void, n: size_t) -> ssize_t {
+    if is_marked(fd) {
+        let r = hook(-1, || match unsafe { slice(buf, n) } {
+            Ok(bytes) => crate::sysctl_hooks::write(fd, bytes),
+            Err(Fail(e)) => Some(fail(e)),
+        });
+        if let Some(r) = r {
+            return r;
+        }
+    }
     send_bytes(fd, || Ok(unsafe { slice(buf, n) }?.to_vec())).unwrap_or_else(|| unsafe { real::write(fd, buf, n) })
 }
 
@@ -428,6 +437,7 @@ pub unsafe extern "C" fn close(fd: c_int) -> c_int {
     if is_marked(fd) {
         let _ = hook((), || {
             shim::with(|s| s.forget_fd(fd));
+            crate::sysctl_hooks::forget(fd);
             Some(())
         });
     }
