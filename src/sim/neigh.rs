@@ -205,7 +205,8 @@ fn request(net: &mut Net, from: Port, sender_mac: [u8; 6], sender_ip: Option<IpA
             continue;
         }
         let Some(nsr) = net.ns(ns2) else { continue };
-        if !is_local(nsr, target) || nsr.link(dev2).is_some_and(|l| l.is_loopback()) {
+        let answers = is_local(nsr, target) || proxies(nsr, dev2, sender_ip, target);
+        if !answers || nsr.link(dev2).is_some_and(|l| l.is_loopback()) {
             continue;
         }
         let Some(mac2) = nsr.link(dev2).and_then(|l| <[u8; 6]>::try_from(l.address.as_slice()).ok()) else { continue };
@@ -218,6 +219,23 @@ fn request(net: &mut Net, from: Port, sender_mac: [u8; 6], sender_ip: Option<IpA
         }
     }
     answer
+}
+
+/// Whether a forwarding namespace answers an ARP request for `target`
+/// heard on `dev` in its own name (`arp_fwd_proxy`): proxy ARP is on for
+/// the device (`conf.all` or `conf.DEV.proxy_arp`), the device forwards,
+/// and the route to the target leaves through another device.
+fn proxies(nsr: &crate::stack::Namespace, dev: u32, sender: Option<IpAddr>, target: IpAddr) -> bool {
+    let (IpAddr::V4(t), Some(IpAddr::V4(s))) = (target, sender) else { return false };
+    let Some(name) = nsr.link(dev).map(|l| l.name.clone()) else { return false };
+    let on = |key: &str| nsr.sysctl.get(key, &[name.as_str()]).is_some_and(|v| v != "0");
+    let proxy_arp = on("net.ipv4.conf.all.proxy_arp") || on(&format!("net.ipv4.conf.{name}.proxy_arp"));
+    let forwarding = nsr.sysctl.ip_forward() || on(&format!("net.ipv4.conf.{name}.forwarding"));
+    if !(proxy_arp && forwarding) {
+        return false;
+    }
+    let q = crate::stack::lookup::Query4 { dst: t.into(), src: s.into(), iif: dev, ..Default::default() };
+    crate::stack::lookup::input_v4(nsr, &q).is_ok_and(|rt| rt.kind == crate::wire::route::RouteType::Unicast && rt.dev != dev)
 }
 
 /// Runs the neighbour timers of every namespace up to `now` (ms):
