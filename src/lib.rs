@@ -20,6 +20,7 @@ pub mod sim;
 pub mod world;
 pub mod decode;
 pub mod topology;
+pub mod sorting;
 pub mod vecmap;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;

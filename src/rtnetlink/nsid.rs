@@ -88,7 +88,7 @@ pub fn get_nsid(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
 pub fn dump_nsid(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let Some(ns) = ctx.net.ns(ctx.ns) else { return Ok(()) };
     let mut ids: Vec<i32> = ns.nsids.values().copied().collect();
-    ids.sort_unstable();
+    crate::sorting::sort(&mut ids);
     for id in ids {
         ctx.replies.push(fill(id, req.header.seq, req.port, NLM_F_MULTI));
     }

@@ -252,7 +252,7 @@ fn metrics(p: &Parsed<'_>) -> KResult<Vec<(u16, u32)>> {
             out.push((a.kind, v));
         }
     }
-    out.sort_unstable();
+    crate::sorting::sort(&mut out);
     Ok(out)
 }
 
@@ -605,7 +605,7 @@ pub fn del_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
 /// The order Linux walks tables in dumps: by hash bucket (id mod 256).
 fn tables_in_dump_order(ids: impl Iterator<Item = u32>) -> Vec<u32> {
     let mut v: Vec<u32> = ids.collect();
-    v.sort_by_key(|id| (id & 255, *id));
+    crate::sorting::sort_by_key(&mut v, |id| (id & 255, *id));
     v
 }
 

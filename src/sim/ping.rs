@@ -256,7 +256,7 @@ fn exchange(net: &mut Net, ns: NsId, o: &Options, dst: IpAddr, src: IpAddr, oif:
             (None, Some(d)) => d,
             (None, None) => last_send + o.wait_ms * 1000,
         };
-        pending.sort_by_key(|a| a.at_us);
+        crate::sorting::sort_by_key(&mut pending, |a| a.at_us);
         while pending.first().is_some_and(|a| a.at_us <= limit) {
             let a = pending.remove(0);
             let dev = net.ns(ns).and_then(|n| n.link(a.iif)).map(|l| l.name.clone()).unwrap_or_default();

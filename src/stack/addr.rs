@@ -320,7 +320,7 @@ pub fn fib_del_ifaddr(ns: &mut Namespace, index: u32, ifa: &Ifa4, prim: Option<&
         RouteType::Broadcast => 2,
         _ => 0,
     };
-    order.sort_by_key(rank);
+    crate::sorting::sort_by_key(&mut order, rank);
     for r in order {
         let still = wanted.iter().any(|w| {
             w.table == r.table && w.dst == r.dst && w.dst_len == r.dst_len && w.kind == r.kind

@@ -138,7 +138,7 @@ impl Sysctls {
                 }
             }
         }
-        keys.sort();
+        crate::sorting::sort(&mut keys);
         keys
     }
 

@@ -90,7 +90,7 @@ fn multicast_list(l: &Link) -> Vec<[u8; 6]> {
         // The link-local address, made when the device came up, joins
         // before addresses added at the same moment.
         let link_local = |a: u128| a >> 118 == 0x3fa;
-        addrs.sort_by_key(|a| (a.created_ms, !link_local(a.addr)));
+        crate::sorting::sort_by_key(&mut addrs, |a| (a.created_ms, !link_local(a.addr)));
         for a in addrs {
             let b = a.addr.to_be_bytes();
             add([0x33, 0x33, 0xff, b[13], b[14], b[15]]);

@@ -82,7 +82,7 @@ impl<K: PrefixKey> Fib<K> {
             });
             // retain visits prefixes key-ascending, shorter first; a stable
             // sort puts them in dump order and keeps alias order.
-            here.sort_by(|a, b| dump_cmp(a.dst, a.dst_len, b.dst, b.dst_len));
+            crate::sorting::sort_by(&mut here, |a, b| dump_cmp(a.dst, a.dst_len, b.dst, b.dst_len));
             removed.append(&mut here);
         }
         removed
