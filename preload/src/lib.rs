@@ -13,7 +13,7 @@
 //!   and `ip -n` work on the world's named namespaces ([`netns`]).
 //! * `sysctl` reads and writes the current namespace's keys: `stat` and
 //!   `fopen` under `/proc/sys/net` are answered from the world
-//!   ([`sysctl_hooks`]).
+//!   ([`sysctl_hooks`], [`stat_hooks`]).
 //! * Notifications reach listening sockets of every process: a listener's
 //!   process replays what others appended to the state file.
 
@@ -26,5 +26,6 @@ pub mod real;
 pub mod rewrite;
 pub mod shim;
 pub mod sock_hooks;
+pub mod stat_hooks;
 pub mod store;
 pub mod sysctl_hooks;

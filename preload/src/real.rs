@@ -121,6 +121,10 @@ real! {
     realpath = "realpath"(path: *const c_char, resolved: *mut c_char) -> *mut c_char;
     stat = "stat"(path: *const c_char, buf: *mut libc::stat) -> c_int;
     stat64 = "stat64"(path: *const c_char, buf: *mut libc::stat) -> c_int;
+    lstat = "lstat"(path: *const c_char, buf: *mut libc::stat) -> c_int;
+    lstat64 = "lstat64"(path: *const c_char, buf: *mut libc::stat) -> c_int;
+    fstat = "fstat"(fd: c_int, buf: *mut libc::stat) -> c_int;
+    fstat64 = "fstat64"(fd: c_int, buf: *mut libc::stat) -> c_int;
     fopen = "fopen"(path: *const c_char, mode: *const c_char) -> *mut libc::FILE;
     fopen64 = "fopen64"(path: *const c_char, mode: *const c_char) -> *mut libc::FILE;
 }

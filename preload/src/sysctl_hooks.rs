@@ -55,39 +55,15 @@ fn lookup(key: &str) -> Result<Node, Fail> {
     })
 }
 
-fn stat_hook(path: *const c_char, buf: *mut libc::stat) -> Option<c_int> {
-    let key = key_of(c_str(path)?)?;
-    hook(-1, || {
-        let mode = match lookup(&key) {
-            Ok(Node::File) => libc::S_IFREG | 0o644,
-            Ok(Node::Dir) => libc::S_IFDIR | 0o555,
-            Ok(Node::Trigger) => libc::S_IFREG | 0o200,
-            Err(Fail(e)) => return Some(fail(e)),
-        };
-        if buf.is_null() {
-            return Some(fail(libc::EFAULT));
-        }
-        // SAFETY: the caller passed room for a struct stat.
-        unsafe {
-            std::ptr::write_bytes(buf, 0, 1);
-            (*buf).st_mode = mode;
-            (*buf).st_nlink = 1;
-            (*buf).st_blksize = 1024;
-        }
-        Some(0)
-    })
-}
-
-#[unsafe(no_mangle)]
-/// stat(2).
-pub unsafe extern "C" fn stat(path: *const c_char, buf: *mut libc::stat) -> c_int {
-    stat_hook(path, buf).unwrap_or_else(|| unsafe { real::stat(path, buf) })
-}
-
-#[unsafe(no_mangle)]
-/// stat64(2) (the same struct on 64-bit Linux).
-pub unsafe extern "C" fn stat64(path: *const c_char, buf: *mut libc::stat) -> c_int {
-    stat_hook(path, buf).unwrap_or_else(|| unsafe { real::stat64(path, buf) })
+/// The file mode of a `/proc/sys/net` path (call inside a hook): None for
+/// other paths, the errno when the world has no such key.
+pub fn stat_mode(path: &str) -> Option<Result<libc::mode_t, Fail>> {
+    let key = key_of(path)?;
+    Some(lookup(&key).map(|n| match n {
+        Node::File => libc::S_IFREG | 0o644,
+        Node::Dir => libc::S_IFDIR | 0o555,
+        Node::Trigger => libc::S_IFREG | 0o200,
+    }))
 }
 
 #[unsafe(no_mangle)]
