@@ -7,7 +7,8 @@ log=$(mktemp)
 trap 'rm -f "$log" "$log.node" "$log.extra"' EXIT
 
 echo "== cargo test (native: wire, stack, rtnetlink goldens, ip scenarios)"
-cargo test --all-targets 2>&1 | tee "$log"
+# The preload suites run (and are counted) once, by scripts/test-preload.sh.
+IPLAB_PRELOAD_SUITE_SEPARATE=1 cargo test --all-targets 2>&1 | tee "$log"
 
 echo "== wasm32 library build"
 cargo build --lib --target wasm32-unknown-unknown --release
