@@ -33,6 +33,14 @@ pub enum Op {
     },
     /// The virtual clock moved forward.
     Advance(u64),
+    /// A program that sends packets (`ping`, `traceroute`) ran in a
+    /// namespace: its neighbour entries, counters and clock are state too.
+    Program {
+        /// The namespace.
+        ns: u32,
+        /// The program's name and arguments.
+        argv: Vec<String>,
+    },
 }
 
 /// A snapshot of a world: the operations that built it.
@@ -51,14 +59,12 @@ impl Snapshot {
         let mut out = format!("iplab-snapshot {}\n", Snapshot::VERSION);
         for op in &self.ops {
             let line = match op {
-                Op::Datagram { ns, privileged, bytes } => {
-                    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-                    format!("d {ns} {} {hex}", u8::from(*privileged))
-                }
+                Op::Datagram { ns, privileged, bytes } => format!("d {ns} {} {}", u8::from(*privileged), hex(bytes)),
                 Op::NetnsAdd(n) => format!("a {n}"),
                 Op::NetnsDel(n) => format!("r {n}"),
                 Op::Sysctl { ns, key, value } => format!("s {ns} {key} {value}"),
                 Op::Advance(ms) => format!("t {ms}"),
+                Op::Program { ns, argv } => format!("p {ns} {}", hex(argv.join("\0").as_bytes())),
             };
             out.push_str(&line);
             out.push('\n');
@@ -81,14 +87,7 @@ impl Snapshot {
                 Some("d") => {
                     let ns = parts.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
                     let privileged = parts.next().ok_or_else(bad)? == "1";
-                    let hex = parts.next().ok_or_else(bad)?;
-                    if hex.len() % 2 != 0 {
-                        return Err(bad());
-                    }
-                    let bytes = (0..hex.len() / 2)
-                        .map(|k| u8::from_str_radix(hex.get(2 * k..2 * k + 2).unwrap_or("zz"), 16))
-                        .collect::<Result<Vec<u8>, _>>()
-                        .map_err(|_| bad())?;
+                    let bytes = unhex(parts.next().ok_or_else(bad)?).ok_or_else(bad)?;
                     Op::Datagram { ns, privileged, bytes }
                 }
                 Some("a") => Op::NetnsAdd(parts.next().ok_or_else(bad)?.to_string()),
@@ -100,6 +99,12 @@ impl Snapshot {
                     Op::Sysctl { ns, key, value }
                 }
                 Some("t") => Op::Advance(parts.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?),
+                Some("p") => {
+                    let ns = parts.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
+                    let bytes = unhex(parts.next().ok_or_else(bad)?).ok_or_else(bad)?;
+                    let text = String::from_utf8(bytes).map_err(|_| bad())?;
+                    Op::Program { ns, argv: text.split('\0').map(str::to_string).collect() }
+                }
                 Some("") | None => continue,
                 Some(_) => return Err(bad()),
             };
@@ -107,6 +112,17 @@ impl Snapshot {
         }
         Ok(Snapshot { ops })
     }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(hex: &str) -> Option<Vec<u8>> {
+    if hex.len() % 2 != 0 {
+        return None;
+    }
+    (0..hex.len() / 2).map(|k| u8::from_str_radix(hex.get(2 * k..2 * k + 2)?, 16).ok()).collect()
 }
 
 /// Whether a datagram holds a request that may change state (not a GET).

@@ -122,6 +122,16 @@ impl World {
                 k.net.now_ms += ms;
                 k.history.push(op.clone());
             }
+            Op::Program { ns, argv } => {
+                let mut k = self.kernel.borrow_mut();
+                if let Some((name, args)) = argv.split_first() {
+                    let mut out = crate::output::Output::new();
+                    if let Some((_, events)) = crate::sim::run(&mut k.net, NsId(*ns), name, args, &mut out) {
+                        k.announce(&events);
+                    }
+                }
+                k.history.push(op.clone());
+            }
         }
     }
 
@@ -278,6 +288,8 @@ impl Host for World {
         let mut k = self.kernel.borrow_mut();
         let (status, events) = crate::sim::run(&mut k.net, self.current, name, args, out)?;
         k.announce(&events);
+        let argv = std::iter::once(name.to_string()).chain(args.iter().cloned()).collect();
+        k.history.push(Op::Program { ns: self.current.0, argv });
         Some(status)
     }
 

@@ -70,3 +70,40 @@ fn snapshot_text_round_trip_rebuilds_the_same_state() {
     assert!(Snapshot::from_text("garbage").is_err());
     assert!(Snapshot::from_text("iplab-snapshot 1\nd x 1 zz").is_err());
 }
+
+#[test]
+fn snapshot_after_ping_restores_neighbours_counters_and_clock() {
+    use iplab::history::Snapshot;
+    use iplab::output::Output;
+    use iplab::shell::Shell;
+    let world = World::new();
+    let mut shell = Shell::new(Box::new(world.clone()));
+    let lines = [
+        "ip netns add h1",
+        "ip netns add h2",
+        "ip link add e1 address 02:00:00:00:01:01 netns h1 type veth peer name e2 address 02:00:00:00:02:01 netns h2",
+        "ip -n h1 addr add 10.0.0.1/24 dev e1",
+        "ip -n h2 addr add 10.0.0.2/24 dev e2",
+        "ip -n h1 link set e1 up",
+        "ip -n h2 link set e2 up",
+        "ip netns exec h1 ping -c 2 -i 0.2 10.0.0.2",
+    ];
+    for line in lines {
+        let mut o = Output::new();
+        assert_eq!(shell.run_line(line, &mut o), 0, "{line}: {}", o.combined());
+    }
+    let show = |w: &World| {
+        let mut sh = Shell::new(Box::new(w.clone()));
+        let mut o = Output::new();
+        for line in ["ip -n h1 neigh", "ip -n h2 neigh", "ip -n h1 -s link show e1"] {
+            sh.run_line(line, &mut o);
+        }
+        o.combined()
+    };
+    let before = show(&world);
+    assert!(before.contains("10.0.0.2 dev e1 lladdr 02:00:00:00:02:01"), "{before}");
+    let text = world.snapshot().to_text();
+    let restored = World::restore(&Snapshot::from_text(&text).expect("parses"));
+    assert_eq!(restored.snapshot().to_text(), text);
+    assert_eq!(show(&restored), before);
+}
