@@ -17,6 +17,8 @@ if [ "${1:-}" = "--test" ]; then
   command -v ip >/dev/null || need_apt+=(iproute2)
   command -v script >/dev/null || need_apt+=(bsdutils)
   command -v unshare >/dev/null || need_apt+=(util-linux)
+  command -v sysctl >/dev/null || need_apt+=(procps)
+  command -v perl >/dev/null || need_apt+=(perl)
   # Kernel comparisons of the network simulation.
   command -v ping >/dev/null || need_apt+=(iputils-ping)
   command -v traceroute >/dev/null || need_apt+=(traceroute)
