@@ -145,13 +145,13 @@ impl KernelError {
             errno: Errno::ERANGE,
             extack: Some("Attribute failed policy validation"),
             offset: Some(offset),
-            policy: Some((NL_ATTR_TYPE_NUL_STRING, max_len)),
+            policy: Some((NL_ATTR_TYPE_STRING, max_len)),
         }
     }
 }
 
-/// `NL_ATTR_TYPE_NUL_STRING` of the policy dump attributes.
-const NL_ATTR_TYPE_NUL_STRING: u32 = 11;
+/// `NL_ATTR_TYPE_STRING` (an NLA_STRING policy) of the policy dump attributes.
+const NL_ATTR_TYPE_STRING: u32 = 11;
 
 impl From<Errno> for KernelError {
     fn from(errno: Errno) -> Self {

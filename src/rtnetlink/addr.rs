@@ -132,6 +132,8 @@ pub fn new_addr(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 None => 0,
             };
             let label = match attrs.get(ifa::LABEL) {
+                // ifa_ipv4_policy: NLA_STRING of at most IFNAMSIZ - 1 bytes.
+                Some(l) if l.value.len() > 15 => return Err(KernelError::too_long(req.attr_offset(IFADDRMSG_LEN, l.offset), 15)),
                 Some(l) => l.string()?,
                 None => dev.name.clone(),
             };

@@ -975,12 +975,12 @@ fn set_master(net: &mut Net, ns: NsId, index: u32, master: u32) -> KResult<Vec<E
         if !matches!(m.kind, LinkKind::Bridge(_)) {
             return Err(KernelError::new(Errno::EOPNOTSUPP));
         }
-        if master == index {
-            return Err(KernelError::new(Errno::ELOOP));
-        }
         if link.is_loopback() {
             // br_add_if: loopback, non-Ethernet devices: EINVAL, no message.
             return Err(KernelError::new(Errno::EINVAL));
+        }
+        if matches!(link.kind, LinkKind::Bridge(_)) {
+            return Err(KernelError::msg(Errno::ELOOP, "Can not enslave a bridge to a bridge"));
         }
     }
     let old = link.master;
