@@ -21,6 +21,7 @@ pub mod world;
 pub mod decode;
 pub mod topology;
 pub mod sorting;
+pub mod decimal;
 pub mod vecmap;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;

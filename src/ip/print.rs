@@ -311,7 +311,7 @@ impl<'o> Printer<'o> {
     }
 
     /// `print_float`: JSON uses `%g`.
-    pub fn print_float(&mut self, kind: Kind, key: Option<&str>, fmt: &str, v: f64) {
+    pub fn print_float(&mut self, kind: Kind, key: Option<&str>, fmt: &str, v: crate::decimal::Ratio) {
         let j = format("%g", &[Arg::F(v)]);
         self.print_num(kind, Color::None, key, fmt, &j, Arg::F(v));
     }

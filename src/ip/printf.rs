@@ -2,6 +2,8 @@
 //! "%#llx", "%4i.%.2i") are kept as written and rendered here, so text
 //! output follows the same formats as the original.
 
+use crate::decimal::{self, Ratio};
+
 /// One argument of a format.
 #[derive(Debug, Clone, Copy)]
 pub enum Arg<'a> {
@@ -11,8 +13,8 @@ pub enum Arg<'a> {
     U(u64),
     /// A signed integer (`%d`, `%i`).
     I(i64),
-    /// A floating-point number (`%f`, `%g`).
-    F(f64),
+    /// A non-integer number (`%f`, `%g`, `%e`), exact.
+    F(Ratio),
 }
 
 #[derive(Default)]
@@ -111,7 +113,7 @@ pub fn format(fmt: &str, args: &[Arg]) -> String {
                     Some(Arg::Str(s)) => s.to_string(),
                     Some(Arg::U(v)) => v.to_string(),
                     Some(Arg::I(v)) => v.to_string(),
-                    Some(Arg::F(v)) => v.to_string(),
+                    Some(Arg::F(v)) => format!("{}{}", if v.neg { "-" } else { "" }, decimal::general(v, 17, false)),
                     None => "(null)".to_string(),
                 };
                 let s = match spec.precision {
@@ -178,17 +180,17 @@ pub fn format(fmt: &str, args: &[Arg]) -> String {
             b'f' | b'F' | b'g' | b'G' | b'e' | b'E' => {
                 let v = match args.next() {
                     Some(Arg::F(v)) => *v,
-                    Some(Arg::U(v)) => *v as f64,
-                    Some(Arg::I(v)) => *v as f64,
-                    _ => 0.0,
+                    Some(Arg::U(v)) => Ratio::new(u128::from(*v), 1),
+                    Some(Arg::I(v)) => Ratio::int(i128::from(*v)),
+                    _ => Ratio::new(0, 1),
                 };
                 let p = spec.precision.unwrap_or(6);
                 let body = match conv {
-                    b'f' | b'F' => format!("{:.*}", p, v.abs()),
-                    b'e' | b'E' => c_exp(v.abs(), p),
-                    _ => c_general(v.abs(), p, spec.alt),
+                    b'f' | b'F' => decimal::fixed(&v, p),
+                    b'e' | b'E' => decimal::scientific(&v, p),
+                    _ => decimal::general(&v, p, spec.alt),
                 };
-                let sign = if v.is_sign_negative() && v != 0.0 {
+                let sign = if v.neg && v.num != 0 {
                     "-"
                 } else if spec.plus {
                     "+"
@@ -265,61 +267,6 @@ fn pad_number(out: &mut String, prefix: &str, digits: &str, spec: &Spec) {
     }
 }
 
-fn c_exp(v: f64, p: usize) -> String {
-    let s = format!("{:.*e}", p, v);
-    // Rust writes "1.5e2"; C writes "1.5e+02".
-    match s.split_once('e') {
-        Some((m, e)) => {
-            let (sign, digits) = match e.strip_prefix('-') {
-                Some(d) => ('-', d),
-                None => ('+', e),
-            };
-            format!("{m}e{sign}{digits:0>2}")
-        }
-        None => s,
-    }
-}
-
-fn c_general(v: f64, p: usize, alt: bool) -> String {
-    let p = if p == 0 { 1 } else { p };
-    if v == 0.0 {
-        return "0".to_string();
-    }
-    let exp = v.abs().log10().floor() as i32;
-    // Rounding may carry into the next power of ten; recompute from %e.
-    let e_form = c_exp(v, p - 1);
-    let exp = e_form
-        .split_once('e')
-        .and_then(|(_, e)| e.parse::<i32>().ok())
-        .unwrap_or(exp);
-    let s = if exp < -4 || exp >= p as i32 {
-        e_form
-    } else {
-        let decimals = (p as i32 - 1 - exp).max(0) as usize;
-        format!("{:.*}", decimals, v)
-    };
-    if alt {
-        return s;
-    }
-    strip_zeros(&s)
-}
-
-fn strip_zeros(s: &str) -> String {
-    let (mant, exp) = match s.split_once('e') {
-        Some((m, e)) => (m, Some(e)),
-        None => (s, None),
-    };
-    let mant = if mant.contains('.') {
-        mant.trim_end_matches('0').trim_end_matches('.')
-    } else {
-        mant
-    };
-    match exp {
-        Some(e) => format!("{mant}e{e}"),
-        None => mant.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,10 +298,12 @@ mod tests {
 
     #[test]
     fn floats() {
-        assert_eq!(format("%g", &[Arg::F(0.5)]), "0.5");
-        assert_eq!(format("%g", &[Arg::F(100000.0)]), "100000");
-        assert_eq!(format("%g", &[Arg::F(1000000.0)]), "1e+06");
-        assert_eq!(format("%.2f", &[Arg::F(1.005)]), "1.00");
-        assert_eq!(format("%.0f", &[Arg::F(8.0)]), "8");
+        assert_eq!(format("%g", &[Arg::F(Ratio::new(1, 2))]), "0.5");
+        assert_eq!(format("%g", &[Arg::U(100000)]), "100000");
+        assert_eq!(format("%g", &[Arg::U(1000000)]), "1e+06");
+        assert_eq!(format("%.2f", &[Arg::F(Ratio::new(1005, 1000))]), "1.00");
+        assert_eq!(format("%.0f", &[Arg::U(8)]), "8");
+        assert_eq!(format("%6.1f|", &[Arg::I(-3)]), "  -3.0|");
+        assert_eq!(format("%e", &[Arg::F(Ratio::new(3, 2))]), "1.500000e+00");
     }
 }

@@ -43,8 +43,8 @@ enum Early {
 }
 
 fn seconds_ms(v: &str, what: &str) -> Result<u64, Early> {
-    match v.parse::<f64>() {
-        Ok(s) if s.is_finite() && s >= 0.0 && s < 1e9 => Ok((s * 1000.0).round() as u64),
+    match crate::decimal::parse(v) {
+        Some(s) if (!s.neg || s.num == 0) && s.trunc() < 1_000_000_000 => Ok(s.times(1000).round() as u64),
         _ => Err(Early::Fail(format!("ping: bad {what}: {v}\n"), 2)),
     }
 }
@@ -378,17 +378,16 @@ fn handle_arrival(a: &Arrival, dev: &str, o: &Options, sent_at: &[u64], stats: &
 }
 
 /// A round-trip time as ping prints it: three decimals below 1 ms, fewer
-/// as it grows.
+/// as it grows, rounded half up in whole microseconds as iputils does.
 fn format_rtt(us: u64) -> String {
-    let ms = us as f64 / 1000.0;
     if us >= 100_000 - 50 {
-        format!("{:.0} ms", ms)
+        format!("{} ms", (us + 500) / 1000)
     } else if us >= 10_000 - 5 {
-        format!("{:.1} ms", ms)
+        format!("{}.{} ms", (us + 50) / 1000, (us + 50) % 1000 / 100)
     } else if us >= 1000 {
-        format!("{:.2} ms", ms)
+        format!("{}.{:02} ms", (us + 5) / 1000, (us + 5) % 1000 / 10)
     } else {
-        format!("{:.3} ms", ms)
+        format!("{}.{:03} ms", us / 1000, us % 1000)
     }
 }
 
@@ -402,8 +401,9 @@ fn print_summary(o: &Options, target: &str, s: &Stats, elapsed_us: u64, out: &mu
         line += &format!(", +{} errors", s.errors);
     }
     if s.transmitted > 0 {
-        let loss = (s.transmitted - s.received.min(s.transmitted)) as f64 * 100.0 / s.transmitted as f64;
-        line += &format!(", {}% packet loss, time {}ms", format_g(loss), elapsed_us / 1000);
+        let lost = s.transmitted - s.received.min(s.transmitted);
+        let loss = crate::decimal::Ratio::new(u128::from(lost) * 100, s.transmitted as u64);
+        line += &format!(", {}% packet loss, time {}ms", crate::decimal::general(&loss, 6, false), elapsed_us / 1000);
     }
     line.push('\n');
     let mut tail = String::new();
@@ -413,7 +413,7 @@ fn print_summary(o: &Options, target: &str, s: &Stats, elapsed_us: u64, out: &mu
         let sum2: u128 = s.rtts_us.iter().map(|&r| (r as u128) * (r as u128)).sum();
         let avg = sum / n;
         let var = (sum2 / n as u128).saturating_sub((avg as u128) * (avg as u128));
-        let mdev = (var as f64).sqrt() as u64;
+        let mdev = var.isqrt() as u64;
         let min = s.rtts_us.iter().min().copied().unwrap_or(0);
         let max = s.rtts_us.iter().max().copied().unwrap_or(0);
         tail = format!("rtt min/avg/max/mdev = {}/{}/{}/{} ms", ms3(min), ms3(avg), ms3(max), ms3(mdev));
@@ -425,25 +425,14 @@ fn print_summary(o: &Options, target: &str, s: &Stats, elapsed_us: u64, out: &mu
     out.out(&format!("{line}{tail}\n"));
 }
 
-/// `%g` for a loss percentage (six significant digits, no trailing zeros).
-fn format_g(v: f64) -> String {
-    if v == v.trunc() {
-        return format!("{}", v as i64);
-    }
-    let digits = 6 - (v.abs().log10().floor() as i32 + 1);
-    let s = format!("{:.*}", digits.max(0) as usize, v);
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn numbers_print_like_iputils() {
-        assert_eq!(format_g(100.0), "100");
-        assert_eq!(format_g(100.0 / 3.0), "33.3333");
-        assert_eq!(format_g(50.0), "50");
+        assert_eq!(format_rtt(1_005), "1.01 ms");
+        assert_eq!(format_rtt(99_950), "100 ms");
         assert_eq!(format_rtt(134), "0.134 ms");
         assert_eq!(format_rtt(12_345), "12.3 ms");
         assert_eq!(ms3(1_050), "1.050");

@@ -68,11 +68,12 @@ fn parse(args: &[String]) -> Result<Options, String> {
             }
             'w' => {
                 let first = v.split(',').next().unwrap_or_default();
-                let secs: f64 = first.parse().map_err(|_| format!("Cannot handle `-w' option with arg `{v}' (argc 2)\n"))?;
-                if !(0.0..=1e6).contains(&secs) {
+                let secs = crate::decimal::parse(first)
+                    .ok_or_else(|| format!("Cannot handle `-w' option with arg `{v}' (argc 2)\n"))?;
+                if (secs.neg && secs.num != 0) || secs.num > 1_000_000 * u128::from(secs.den) {
                     return Err(format!("bad wait specifications `{v}' used\n"));
                 }
-                o.wait_ms = (secs * 1000.0) as u64;
+                o.wait_ms = secs.times(1000).trunc() as u64;
             }
             'p' => o.port = num(&v)?.min(65535) as u16,
             _ => {}

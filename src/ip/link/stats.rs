@@ -141,9 +141,8 @@ pub fn print_num(ip: &mut Ip, width: usize, count: u64) {
         precision -= 1;
     }
     let buf = format!(
-        "{:.*}{}{}",
-        precision,
-        count as f64 / powi as f64,
+        "{}{}{}",
+        crate::decimal::fixed(&crate::decimal::Ratio::new(u128::from(count), powi), precision),
         char::from(prefixes[pi]),
         if iec { "i" } else { "" }
     );

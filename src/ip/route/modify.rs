@@ -158,8 +158,8 @@ pub fn get_time_rtt(arg: &str) -> Option<(u32, bool)> {
             .char_indices()
             .take_while(|(i, c)| c.is_ascii_digit() || *c == '.' || (*i == 0 && (*c == '+' || *c == '-')))
             .count();
-        let t: f64 = arg[..end].parse().ok()?;
-        if t < 0.0 {
+        let t = crate::decimal::parse(&arg[..end])?;
+        if t.neg && t.num != 0 {
             return None;
         }
         (end, t)
@@ -177,7 +177,7 @@ pub fn get_time_rtt(arg: &str) -> Option<(u32, bool)> {
             }
             e -= 1;
         }
-        (e, f64::from(val?))
+        (e, crate::decimal::Ratio::new(u128::from(val?), 1))
     };
     let rest = &arg[num_end..];
     let mut t = t;
@@ -185,13 +185,13 @@ pub fn get_time_rtt(arg: &str) -> Option<(u32, bool)> {
     if !raw {
         let r = rest.to_ascii_lowercase();
         if r == "s" || r == "sec" || r == "secs" {
-            t *= 1000.0;
+            t = t.times(1000);
         } else if !(r == "ms" || r == "msec" || r == "msecs") {
             return None;
         }
     }
-    let mut v = t as u32;
-    if f64::from(v) < t {
+    let mut v = u32::try_from(t.trunc()).unwrap_or(u32::MAX);
+    if u128::from(v) * u128::from(t.den) < t.num {
         v = v.wrapping_add(1);
     }
     Some((v, raw))

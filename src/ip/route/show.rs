@@ -275,7 +275,7 @@ fn print_rta_metrics(ip: &mut Ip, v: &[u8]) {
                 if ip.p.is_json() {
                     ip.p.print_uint(Kind::Json, name, "", u64::from(val));
                 } else if val >= 1000 {
-                    let s = super::super::printf::format("%gs ", &[super::super::printf::Arg::F(f64::from(val) / 1e3)]);
+                    let s = super::super::printf::format("%gs ", &[super::super::printf::Arg::F(crate::decimal::Ratio::new(u128::from(val), 1000))]);
                     ip.p.fp(&s);
                 } else {
                     ip.p.fp(&format!("{val}ms "));
