@@ -25,7 +25,9 @@ cargo build --lib --target wasm32-unknown-unknown --profile wasm --features wasm
 find pkg -mindepth 1 -maxdepth 1 ! -name package.json ! -name README.md -exec rm -rf {} +
 wasm-bindgen --target web --out-dir pkg --out-name iplab \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm/iplab.wasm"
-"$wasm_opt" -Oz \
+# --low-memory-unused: Rust's stack sits below the data and never reaches
+# the lowest kilobyte, so address arithmetic may fold into load offsets.
+"$wasm_opt" -Oz --converge --low-memory-unused \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/iplab_bg.wasm -o pkg/iplab_bg.wasm.opt

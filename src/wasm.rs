@@ -313,9 +313,21 @@ fn init() {
     console_error_panic_hook::set_once();
 }
 
+/// The module's allocator (std's default on wasm32 is dlmalloc): smaller
+/// and faster.
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("internal: cannot convert to JavaScript: {e}")))
+}
+
+/// A number as JavaScript writes it (`Number.prototype.toString`), so that
+/// the module carries no float formatting of its own.
+fn js_number(v: f64) -> String {
+    js_sys::Number::from(v).to_string_with_radix(10).map(String::from).unwrap_or_default()
 }
 
 /// A short description of a JavaScript value's type for error messages.
@@ -401,7 +413,8 @@ fn group_of(v: &JsValue, i: usize) -> Result<u32, JsError> {
             return Ok(n as u32);
         }
         return Err(JsError::new(&format!(
-            "socket: group {n} (element {i}) is not an rtnetlink group number (1..={})",
+            "socket: group {} (element {i}) is not an rtnetlink group number (1..={})",
+            js_number(n),
             crate::wire::group::MAX
         )));
     }
@@ -452,7 +465,7 @@ impl WasmWorld {
             if n.fract() == 0.0 && n >= 0.0 && self.world.with_net(|net| net.ns(NsId(id)).is_some()) {
                 return Ok(NsId(id));
             }
-            return Err(JsError::new(&format!("socket: no network namespace with id {n}")));
+            return Err(JsError::new(&format!("socket: no network namespace with id {}", js_number(n))));
         }
         Err(JsError::new(&format!("socket: `netns` must be a name or a namespace id, got {}", js_type(v))))
     }
@@ -487,7 +500,7 @@ impl WasmWorld {
         let groups = get(&opts, "groups")?;
         if let Some(n) = groups.as_f64() {
             if n.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&n) {
-                return Err(JsError::new(&format!("socket: `groups` bit mask {n} is not a 32-bit unsigned integer")));
+                return Err(JsError::new(&format!("socket: `groups` bit mask {} is not a 32-bit unsigned integer", js_number(n))));
             }
             sockopts.push(SockOpt::BindGroups(n as u32));
         } else if Array::is_array(&groups) {
@@ -613,7 +626,7 @@ impl WasmWorld {
             if !version.is_undefined() && version.as_f64() != Some(f64::from(Snapshot::VERSION)) {
                 return Err(JsError::new(&format!(
                     "restore: unsupported snapshot version {} (this build reads version {})",
-                    version.as_f64().map_or_else(|| js_type(&version), |v| v.to_string()),
+                    version.as_f64().map_or_else(|| js_type(&version), js_number),
                     Snapshot::VERSION
                 )));
             }
