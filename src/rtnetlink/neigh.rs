@@ -98,7 +98,7 @@ fn addr_type(ns: &crate::stack::Namespace, family: u8, dst: &[u8]) -> u8 {
     let Some(a) = <u32 as crate::stack::route::Family>::from_bytes(dst) else { return RTN_UNICAST };
     match ns.fib4.table(crate::wire::route::table::LOCAL).filter(|t| !t.is_empty()) {
         None => 3,
-        Some(t) => t.longest_match(a).and_then(|(_, _, r)| r.first()).map_or(RTN_UNICAST, |r| r.kind.into()),
+        Some(_) => crate::stack::lookup::addr_type_v4(ns, crate::wire::route::table::LOCAL, 0, a).into(),
     }
 }
 

@@ -107,10 +107,10 @@ fn validate_gateway(ns: &Namespace, table_id: u32, nh: &mut NextHop<u128>, gw: u
     Ok(())
 }
 
-/// Checks and completes one next hop of an IPv6 route in `table_id`
-/// (`fib6_nh_init`): resolves its device, validates its gateway, requires
-/// the device to be up, and marks it link-down without carrier.
-pub fn init(ns: &Namespace, table_id: u32, nh: &mut NextHop<u128>) -> KResult<()> {
+/// The first checks of `fib6_nh_init`, which reject routes pass too before
+/// their next hop becomes the loopback device: a named device must exist,
+/// and the onlink flag needs one that is up.
+pub fn check_device(ns: &Namespace, nh: &NextHop<u128>) -> KResult<()> {
     if nh.ifindex != 0 && ns.link(nh.ifindex).is_none() {
         return Err(Errno::ENODEV.into());
     }
@@ -122,6 +122,14 @@ pub fn init(ns: &Namespace, table_id: u32, nh: &mut NextHop<u128>) -> KResult<()
             return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
         }
     }
+    Ok(())
+}
+
+/// Checks and completes one next hop of an IPv6 route in `table_id`
+/// (`fib6_nh_init`): resolves its device, validates its gateway, requires
+/// the device to be up, and marks it link-down without carrier.
+pub fn init(ns: &Namespace, table_id: u32, nh: &mut NextHop<u128>) -> KResult<()> {
+    check_device(ns, nh)?;
     if let Some(gw) = nh.gateway {
         validate_gateway(ns, table_id, nh, gw)?;
     }

@@ -376,27 +376,25 @@ fn check_nh_v4(ns: &Namespace, route_scope: u8, table_id: u32, nh: &mut NextHop<
     }
 }
 
-/// The type of `addr` as the local table sees it from `dev`
-/// (`inet_addr_type_dev_table`): broadcast while the local table does not
-/// exist yet, unicast when no local route claims it for that device.
+/// The type of `addr` as table `table_id` sees it from `dev` (0 for any):
+/// `inet_addr_type_dev_table` (the local table, seen from `dev`).
 fn dev_addr_type_v4(ns: &Namespace, dev: u32, addr: u32) -> RouteType {
-    if addr == 0 || addr == u32::MAX {
-        return RouteType::Broadcast;
-    }
-    if addr >> 28 == 0xe {
-        return RouteType::Multicast;
-    }
-    if u32::fib(ns).table(table::LOCAL).is_none() {
-        return RouteType::Broadcast;
-    }
-    match lookup::table_lookup(ns, table::LOCAL, addr, 0, 0, 0) {
-        Some(r) if r.nexthops.first().is_none_or(|h| h.ifindex == dev) => r.kind,
-        _ => RouteType::Unicast,
-    }
+    lookup::addr_type_v4(ns, table::LOCAL, dev, addr)
 }
 
-fn is_local_v4(ns: &Namespace, a: u32) -> bool {
-    ns.links.values().any(|l| l.addrs4.iter().any(|x| x.local == a))
+/// `fib_valid_prefsrc`: a local route's own address, or an address that
+/// the route's table (main reads as local) or else the local table types
+/// as local.
+fn valid_prefsrc_v4(ns: &Namespace, kind: RouteType, table_id: u32, dst: u32, src: u32) -> bool {
+    if kind == RouteType::Local && dst != 0 && src == dst {
+        return true;
+    }
+    let tb = if table_id == table::MAIN { table::LOCAL } else { table_id };
+    let mut rc = lookup::addr_type_v4(ns, tb, 0, src);
+    if rc != RouteType::Local && tb != table::LOCAL {
+        rc = lookup::addr_type_v4(ns, table::LOCAL, 0, src);
+    }
+    rc == RouteType::Local
 }
 
 /// Builds and validates an IPv4 route from a NEWROUTE (`rtm_to_fib_config`,
@@ -430,21 +428,35 @@ fn route_v4(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u32>> {
         if !hops.is_empty() {
             return Err(KernelError::msg(Errno::EINVAL, "Gateway, device and multipath can not be specified for this route type"));
         }
-    } else if r.scope == scope::HOST {
-        if hops.iter().any(|h| h.gateway.is_some()) {
-            return Err(KernelError::msg(Errno::EINVAL, "Route with host scope can not have a gateway"));
+        // fib_create_info: the one next hop keeps its realm (nh_tclassid,
+        // dumped as RTA_FLOW) and the onlink flag; the preferred source is
+        // not checked.
+        let realm = p.attrs.get(rta::FLOW).map(|f| f.u32()).transpose()?.unwrap_or(0);
+        let onlink = (p.hdr.flags & u32::from(rtnh_f::ONLINK)) as u8;
+        if realm != 0 || onlink != 0 {
+            r.nexthops = vec![NextHop { gateway: None, ifindex: 0, weight: 1, flags: onlink, scope: scope::NOWHERE, realm }];
         }
+        return Ok(r);
+    }
+    if hops.is_empty() {
+        // A route that names neither gateway nor device still has its one
+        // next hop (fib_create_info: nhs is 1 without RTA_MULTIPATH).
+        let onlink = (p.hdr.flags & u32::from(rtnh_f::ONLINK)) as u8;
+        let realm = p.attrs.get(rta::FLOW).map(|f| f.u32()).transpose()?.unwrap_or(0);
+        hops.push(NextHop { gateway: None, ifindex: 0, weight: 1, flags: onlink, scope: 0, realm });
+    }
+    if r.scope == scope::HOST {
         if hops.len() != 1 {
             return Err(KernelError::msg(Errno::EINVAL, "Route with host scope can not have multiple nexthops"));
+        }
+        if hops[0].gateway.is_some() {
+            return Err(KernelError::msg(Errno::EINVAL, "Route with host scope can not have a gateway"));
         }
         if ns.link(hops[0].ifindex).is_none() {
             return Err(Errno::ENODEV.into());
         }
         hops[0].scope = scope::NOWHERE;
     } else {
-        if hops.is_empty() {
-            return Err(Errno::ENODEV.into());
-        }
         for nh in &mut hops {
             check_nh_v4(ns, r.scope, table_id, nh)?;
             // fib_check_nh: a device without carrier starts it link-down.
@@ -454,8 +466,7 @@ fn route_v4(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u32>> {
         }
     }
     if let Some(src) = r.prefsrc {
-        let ok = if kind == RouteType::Local && table_id == table::LOCAL { src == dst || is_local_v4(ns, src) } else { is_local_v4(ns, src) };
-        if !ok {
+        if !valid_prefsrc_v4(ns, kind, table_id, dst, src) {
             return Err(KernelError::msg(Errno::EINVAL, "Invalid prefsrc address"));
         }
     }
@@ -488,17 +499,30 @@ fn route_v6(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u128>> {
     }
     let (mut hops, mp) = nexthops::<u128>(p)?;
     r.multipath = mp && hops.len() > 1;
-    if has_type_error(kind) {
-        r.nexthops = Vec::new();
-        let lo = NextHop { gateway: None, ifindex: 1, weight: 1, flags: 0, scope: scope::LINK, realm: 0 };
-        r.nexthops.push(lo);
-        return Ok(r);
-    }
-    for nh in &mut hops {
-        super::nexthop6::init(ns, r.table, nh)?;
-    }
     if hops.is_empty() {
-        return Err(Errno::ENODEV.into());
+        // fib6_nh_init runs for the route's one next hop even when nothing
+        // names it (the onlink flag then needs a device).
+        let onlink = (p.hdr.flags & u32::from(rtnh_f::ONLINK)) as u8;
+        hops.push(NextHop { gateway: None, ifindex: 0, weight: 1, flags: onlink, scope: 0, realm: 0 });
+    }
+    if has_type_error(kind) {
+        for nh in &hops {
+            super::nexthop6::check_device(ns, nh)?;
+        }
+        // A reject route goes through the loopback device.
+        hops = vec![NextHop { gateway: None, ifindex: 1, weight: 1, flags: 0, scope: scope::LINK, realm: 0 }];
+        r.multipath = false;
+    } else {
+        for nh in &mut hops {
+            super::nexthop6::init(ns, r.table, nh)?;
+        }
+    }
+    // ip6_route_info_create: the preferred source must be an address of
+    // this namespace usable on the route's device.
+    if let Some(src) = r.prefsrc.filter(|s| *s != 0) {
+        if !crate::stack::ipv6::chk_addr(ns, src, hops[0].ifindex) {
+            return Err(KernelError::msg(Errno::EINVAL, "Invalid source address"));
+        }
     }
     r.nexthops = hops;
     Ok(r)
@@ -526,6 +550,11 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             ctx.events.extend(sroute::insert_v4(ns, r, mode(req))?);
         }
         AF_INET6 => {
+            // ip6_route_info_create makes the table (fib6_new_table) once
+            // the prefix lengths passed, before the next hop is checked.
+            if p.hdr.dst_len <= 128 && p.hdr.src_len <= 128 {
+                ns.fib6.table_mut(table_of(&p)?);
+            }
             let r = route_v6(ns, &p)?;
             if p.attrs.has(rta::MULTIPATH) {
                 // ip6_route_multipath_add rewrites the request once the first

@@ -204,10 +204,27 @@ fn parse_rule<'a>(req: &Request<'a>) -> KResult<(Rule, RuleHdrRepr, AttrTable<'a
     Ok((r, hdr, attrs))
 }
 
-/// Whether two rules select the same traffic the same way (`rule_exists`).
+/// `fib_default_rule_pref`: one below the second rule's preference.
+fn default_pref(rules: &[Rule]) -> u32 {
+    rules.get(1).map_or(0, |s| s.priority.saturating_sub(1))
+}
+
+/// `fib_nl2rule`: no jumping backwards (against the rule's preference, the
+/// default one when none was given; deletions are checked too).
+fn check_goto(r: &Rule) -> KResult<()> {
+    if r.action == fr_act::GOTO && r.goto_target.is_some_and(|t| t <= r.priority) {
+        return Err(KernelError::msg(Errno::EINVAL, "Backward goto not supported"));
+    }
+    Ok(())
+}
+
+/// Whether two rules count as the same (`rule_exists`): everything but the
+/// protocol, the flags (`not`) and a goto's target.
 fn same_rule(a: &Rule, b: &Rule) -> bool {
     let mut x = a.clone();
     x.protocol = b.protocol;
+    x.flags = b.flags;
+    x.goto_target = b.goto_target;
     x == *b
 }
 
@@ -218,13 +235,9 @@ pub fn new_rule(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let id = ns.id;
     let rules = rules_of(ns, r.family).ok_or(KernelError::msg(Errno::EAFNOSUPPORT, "Rule family not supported"))?;
     if !attrs.has(fra::PRIORITY) {
-        // fib_default_rule_pref: one below the second rule's preference.
-        r.priority = rules.get(1).map_or(0, |s| s.priority.saturating_sub(1));
+        r.priority = default_pref(rules);
     }
-    // fib_nl2rule: no jumping backwards (checked against the final pref).
-    if r.action == fr_act::GOTO && r.goto_target.is_some_and(|t| t <= r.priority) {
-        return Err(KernelError::msg(Errno::EINVAL, "Backward goto not supported"));
-    }
+    check_goto(&r)?;
     // A rule naming a device that does not exist is detached until it appears.
     if r.action == fr_act::TO_TBL && r.table == 0 && !r.l3mdev {
         if r.family == AF_INET6 {
@@ -245,6 +258,8 @@ pub fn new_rule(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     }
     let at = rules.iter().position(|x| x.priority > r.priority).unwrap_or(rules.len());
     rules.insert(at, r.clone());
+    // fib4_rule_configure: local and main are split for good.
+    ns.rules4_custom |= r.family == AF_INET;
     ctx.events.push(Event::Rule { ns: id, new: true, rule: r });
     Ok(())
 }
@@ -268,10 +283,14 @@ pub fn as_reported(ns: &crate::stack::Namespace, r: &Rule) -> Rule {
 
 /// RTM_DELRULE: the first rule matching every selector given (`rule_find`).
 pub fn del_rule(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
-    let (want, hdr, attrs) = parse_rule(req)?;
+    let (mut want, hdr, attrs) = parse_rule(req)?;
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENOENT))?;
     let id = ns.id;
     let rules = rules_of(ns, want.family).ok_or(KernelError::msg(Errno::EAFNOSUPPORT, "Rule family not supported"))?;
+    if !attrs.has(fra::PRIORITY) {
+        want.priority = default_pref(rules);
+    }
+    check_goto(&want)?;
     let pos = rules.iter().position(|x| {
         (hdr.action == 0 || x.action == want.action)
             && (!attrs.has(fra::PRIORITY) || x.priority == want.priority)
@@ -290,6 +309,9 @@ pub fn del_rule(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     });
     let pos = pos.ok_or(KernelError::new(Errno::ENOENT))?;
     let removed = rules.remove(pos);
+    // fib4_rule_delete splits local and main too.
+    let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENOENT))?;
+    ns.rules4_custom |= removed.family == AF_INET;
     ctx.events.push(Event::Rule { ns: id, new: false, rule: removed });
     Ok(())
 }

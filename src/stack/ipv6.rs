@@ -42,6 +42,19 @@ pub fn addr_scope(addr: u128) -> u8 {
     }
 }
 
+/// Whether `addr` is an address of the namespace that can be used on device
+/// `dev` (`ipv6_chk_addr`, not strict): assigned and past DAD (an optimistic
+/// address counts), and on `dev` itself when its scope is link or host.
+pub fn chk_addr(ns: &Namespace, addr: u128, dev: u32) -> bool {
+    ns.links.values().any(|l| {
+        l.addrs6.iter().any(|a| {
+            a.addr == addr
+                && (a.flags & ifa_f::TENTATIVE == 0 || a.flags & ifa_f::OPTIMISTIC != 0)
+                && (l.index == dev || !matches!(a.scope, scope::LINK | scope::HOST))
+        })
+    })
+}
+
 /// Whether IPv6 is disabled on a device (`disable_ipv6`).
 pub fn is_disabled(ns: &Namespace, index: u32) -> bool {
     let Some(link) = ns.link(index) else { return true };
@@ -72,10 +85,11 @@ fn add_kernel_route(ns: &mut Namespace, mut r: Route<u128>) -> Vec<Event> {
 }
 
 /// The routes an address brings: the local route in table local, and the
-/// prefix route in main unless it is /128 or IFA_F_NOPREFIXROUTE.
+/// prefix route in main (a /128 too) unless IFA_F_NOPREFIXROUTE is set or it
+/// is the loopback's own ::1 (`init_loopback` adds none).
 fn address_routes(index: u32, a: &Ifa6, loopback_dev: bool) -> Vec<Route<u128>> {
     let mut out = Vec::new();
-    if a.flags & ifa_f::NOPREFIXROUTE == 0 && (a.prefix_len < 128 || a.peer.is_some()) {
+    if a.flags & ifa_f::NOPREFIXROUTE == 0 && a.proto != IFAPROT_KERNEL_LO {
         let base = a.peer.unwrap_or(a.addr);
         let len = if a.peer.is_some() { 128 } else { a.prefix_len };
         let mut r = kernel_route(table::MAIN, super::fib::PrefixKey::mask(base, len), len, RouteType::Unicast, index, PRIO_ADDRCONF);
@@ -486,7 +500,9 @@ pub fn insert_v6(ns: &mut Namespace, route: Route<u128>, mode: AddMode) -> KResu
         }
         if !mode.create {
             if aliases.is_empty() {
+                // fib6_add_1 finds no node for the prefix.
                 trie.remove(route.dst, route.dst_len);
+                return Err(KernelError::msg(Errno::ENOENT, "Can not replace route - no match found"));
             }
             return Err(Errno::ENOENT.into());
         }

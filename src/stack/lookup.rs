@@ -32,23 +32,74 @@ pub fn type_error(kind: RouteType) -> Option<Errno> {
 /// Looks up `dst` in one table: longest prefix first, skipping aliases
 /// whose TOS or scope does not fit, whose next hops are all dead, or that
 /// do not leave through `oif` when one is required (`fib_table_lookup`).
+/// While no IPv4 rule was ever changed, local and main are one trie, so a
+/// lookup in either sees both (`fib_trie_table` with an alias).
 pub fn table_lookup<K: Family>(ns: &Namespace, table: u32, dst: K, min_scope: u8, oif: u32, tos: u8) -> Option<Route<K>> {
-    let trie = K::fib(ns).table(table)?;
-    for (_, _, aliases) in trie.matches(dst) {
-        for r in aliases {
-            if r.tos != 0 && r.tos != tos {
-                continue;
-            }
-            if r.scope < min_scope {
-                continue;
-            }
-            if type_error(r.kind).is_some() {
-                return Some(r.clone());
-            }
-            let usable = r.nexthops.iter().any(|nh| nh.flags & rtnh_f::DEAD == 0 && (oif == 0 || nh.ifindex == oif));
-            if r.nexthops.is_empty() || usable {
-                return Some(r.clone());
-            }
+    use crate::wire::route::table::{LOCAL, MAIN};
+    let fib = K::fib(ns);
+    if K::FAMILY == crate::wire::AF_INET && !ns.rules4_custom && (table == LOCAL || table == MAIN) {
+        fib.table(table)?;
+        return merged_lookup(fib, dst, min_scope, oif, tos);
+    }
+    let trie = fib.table(table)?;
+    trie.matches(dst).find_map(|(_, _, aliases)| first_usable(aliases.iter(), min_scope, oif, tos)).cloned()
+}
+
+/// A lookup in the merged local and main trie: longest prefix over both, at
+/// one prefix local's aliases first (they sort by table id, descending).
+fn merged_lookup<K: Family>(fib: &super::fib::Fib<K>, dst: K, min_scope: u8, oif: u32, tos: u8) -> Option<Route<K>> {
+    use crate::wire::route::table::{LOCAL, MAIN};
+    let mut local = fib.table(LOCAL).into_iter().flat_map(|t| t.matches(dst)).peekable();
+    let mut main = fib.table(MAIN).into_iter().flat_map(|t| t.matches(dst)).peekable();
+    loop {
+        let take_local = match (local.peek(), main.peek()) {
+            (None, None) => return None,
+            (Some(l), Some(m)) => l.1 >= m.1,
+            (l, _) => l.is_some(),
+        };
+        let (_, _, aliases) = if take_local { local.next() } else { main.next() }?;
+        if let Some(route) = first_usable(aliases.iter(), min_scope, oif, tos) {
+            return Some(route.clone());
+        }
+    }
+}
+
+/// `__inet_dev_addr_type`. Broadcast while the table does not exist;
+/// unicast when no route there claims it for that device, or when the
+/// route found is a reject route (the lookup fails).
+pub fn addr_type_v4(ns: &Namespace, table_id: u32, dev: u32, addr: u32) -> RouteType {
+    if addr == 0 || addr == u32::MAX {
+        return RouteType::Broadcast;
+    }
+    if addr >> 28 == 0xe {
+        return RouteType::Multicast;
+    }
+    if ns.fib4.table(table_id).is_none() {
+        return RouteType::Broadcast;
+    }
+    match table_lookup(ns, table_id, addr, 0, 0, 0) {
+        Some(r) if type_error(r.kind).is_none() && (dev == 0 || r.nexthops.first().is_none_or(|h| h.ifindex == dev)) => r.kind,
+        _ => RouteType::Unicast,
+    }
+}
+
+
+/// The first alias at one prefix a lookup may end on (`fib_table_lookup`'s
+/// alias loop).
+fn first_usable<'a, K: Family>(aliases: impl Iterator<Item = &'a Route<K>>, min_scope: u8, oif: u32, tos: u8) -> Option<&'a Route<K>> {
+    for r in aliases {
+        if r.tos != 0 && r.tos != tos {
+            continue;
+        }
+        if r.scope < min_scope {
+            continue;
+        }
+        if type_error(r.kind).is_some() {
+            return Some(r);
+        }
+        let usable = r.nexthops.iter().any(|nh| nh.flags & rtnh_f::DEAD == 0 && (oif == 0 || nh.ifindex == oif));
+        if r.nexthops.is_empty() || usable {
+            return Some(r);
         }
     }
     None
@@ -87,6 +138,9 @@ fn rule_matches(rule: &Rule, flow: &Flow) -> bool {
 /// Resolves a destination through the rules (`fib_lookup`): ENETUNREACH when
 /// nothing matches, the route type's errno for blackhole/unreachable/prohibit.
 pub fn resolve<K: Family>(ns: &Namespace, flow: &Flow, dst: K, min_scope: u8, oif: u32) -> Result<Resolved<K>, KernelError> {
+    if K::FAMILY == crate::wire::AF_INET && !ns.rules4_custom {
+        return resolve_merged(ns, dst, min_scope, oif, flow.tos);
+    }
     let rules = if K::FAMILY == crate::wire::AF_INET { &ns.rules4 } else { &ns.rules6 };
     for rule in rules {
         if !rule_matches(rule, flow) {
@@ -115,6 +169,34 @@ pub fn resolve<K: Family>(ns: &Namespace, flow: &Flow, dst: K, min_scope: u8, oi
         }
     }
     Err(KernelError::new(Errno::ENETUNREACH))
+}
+
+/// `fib_lookup` while no IPv4 rule was ever changed: the merged local and
+/// main trie (longest prefix over both; at one prefix local's aliases come
+/// first), then, when nothing there answers (no match or a throw route),
+/// the default table if it exists; the result names the main table.
+fn resolve_merged<K: Family>(ns: &Namespace, dst: K, min_scope: u8, oif: u32, tos: u8) -> Result<Resolved<K>, KernelError> {
+    use crate::wire::route::table;
+    let fib = K::fib(ns);
+    let found = merged_lookup(fib, dst, min_scope, oif, tos);
+    let mut result: Result<(), Errno> = match found {
+        Some(route) => match type_error(route.kind) {
+            Some(e) => Err(e),
+            None => return Ok(Resolved { table: table::MAIN, route }),
+        },
+        None => Err(Errno::EAGAIN),
+    };
+    if result == Err(Errno::EAGAIN) && fib.table(table::DEFAULT).is_some() {
+        result = match table_lookup(ns, table::DEFAULT, dst, min_scope, oif, tos) {
+            Some(route) => match type_error(route.kind) {
+                Some(e) => Err(e),
+                None => return Ok(Resolved { table: table::DEFAULT, route }),
+            },
+            None => Err(Errno::EAGAIN),
+        };
+    }
+    let e = result.err().filter(|&e| e != Errno::EAGAIN).unwrap_or(Errno::ENETUNREACH);
+    Err(KernelError::new(e))
 }
 
 /// The source address Linux picks for leaving through `dev` towards `dst`
@@ -225,14 +307,6 @@ pub fn is_local_v4(ns: &Namespace, a: u32) -> bool {
     ns.links.values().any(|l| l.addrs4.iter().any(|x| x.local == a))
 }
 
-/// Whether the namespace's IPv4 rules are the three defaults, so that the
-/// local and main tables are one trie (`fib4_has_custom_rules` false):
-/// results then name the main table.
-fn rules4_default(ns: &Namespace) -> bool {
-    let d = super::rule::default_rules(crate::wire::AF_INET);
-    ns.rules4.len() == d.len() && ns.rules4.iter().zip(&d).all(|(a, b)| a.priority == b.priority && a.table == b.table && a.action == b.action)
-}
-
 fn flow4(ns: &Namespace, q: &Query4, iif: u32, oif: u32) -> Flow {
     let name = |i: u32| (i != 0).then(|| ns.link(i).map(|l| l.name.clone())).flatten();
     Flow {
@@ -254,11 +328,7 @@ fn flow4(ns: &Namespace, q: &Query4, iif: u32, oif: u32) -> Flow {
 /// main table while local and main are merged.
 fn fib_lookup4(ns: &Namespace, q: &Query4, iif: u32, oif: u32) -> Result<Resolved<u32>, KernelError> {
     let flow = flow4(ns, q, iif, oif);
-    let mut res = resolve::<u32>(ns, &flow, q.dst, 0, oif)?;
-    if res.table == crate::wire::route::table::LOCAL && rules4_default(ns) {
-        res.table = crate::wire::route::table::MAIN;
-    }
-    Ok(res)
+    resolve::<u32>(ns, &flow, q.dst, 0, oif)
 }
 
 /// The next hop an IPv4 result leaves through: the first live one that fits

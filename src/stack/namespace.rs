@@ -26,6 +26,10 @@ pub struct Namespace {
     pub rules4: Vec<Rule>,
     /// IPv6 policy rules, in priority order.
     pub rules6: Vec<Rule>,
+    /// Whether an IPv4 rule was ever added or deleted here
+    /// (`fib_has_custom_rules`): until then the local and main tables are
+    /// one trie and lookups skip the rules.
+    pub rules4_custom: bool,
     /// Neighbour entries (ARP and NDP), in insertion order.
     pub neighbours: Vec<Neighbour>,
     /// `net.*` sysctls of this namespace.
@@ -47,6 +51,7 @@ impl Namespace {
             fib6: Fib::new(),
             rules4: super::rule::default_rules(crate::wire::AF_INET),
             rules6: super::rule::default_rules(crate::wire::AF_INET6),
+            rules4_custom: false,
             neighbours: Vec::new(),
             sysctl: Sysctls::default(),
             nsids: crate::vecmap::VecMap::new(),
