@@ -6,6 +6,8 @@
 //! Run with `cargo bench --bench route_table`; `benches/kernel_routes.sh`
 //! measures the same insertions on the real kernel for the side-by-side ratio.
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use criterion::{black_box, Criterion};
@@ -13,6 +15,31 @@ use iplab::wire::link::IfInfoRepr;
 use iplab::wire::route::RtMsgRepr;
 use iplab::wire::{MessageBuilder, NlaWriter, NLM_F_ACK, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REQUEST};
 use iplab::{Creds, Socket, World};
+
+/// The system allocator, counting the bytes currently allocated, so the
+/// table's memory is measured rather than estimated.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE.fetch_add(new_size, Ordering::Relaxed);
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
 
 /// A small deterministic generator (xorshift64*), so every run builds the same table.
 struct Rng(u64);
@@ -79,8 +106,8 @@ fn request(seq: u32, dst: u32, len: u8, gw: u32) -> Vec<u8> {
 }
 
 /// A world with a veth pair up and 10.0.0.1/8 on v0, so 10.0.0.254 is a valid gateway.
-fn world_with_uplink() -> (World, Socket) {
-    let world = World::new();
+fn world_with_uplink(keep_history: bool) -> (World, Socket) {
+    let world = if keep_history { World::new() } else { World::without_history() };
     let s = world.socket(world.initial_ns(), Creds::ROOT).unwrap();
     let mut add = MessageBuilder::new(16, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, 1, 0);
     add.push(&IfInfoRepr::default().to_bytes());
@@ -109,25 +136,42 @@ fn route_get(seq: u32, dst: u32) -> Vec<u8> {
     b.finish()
 }
 
-fn main() {
-    let count: usize = std::env::var("ROUTES").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
-    let table = prefixes(count);
-    let gw = u32::from_be_bytes([10, 0, 0, 254]);
-    let requests: Vec<Vec<u8>> = table.iter().enumerate().map(|(i, (p, l))| request(i as u32 + 10, *p, *l, gw)).collect();
-    let (world, sock) = world_with_uplink();
+/// Sends every request; returns the time taken, the heap growth and the
+/// number of requests the kernel refused.
+fn insert_all(sock: &Socket, requests: &[Vec<u8>]) -> (std::time::Duration, usize, usize) {
+    let before = LIVE.load(Ordering::Relaxed);
     let start = Instant::now();
     let mut failures = 0usize;
-    for r in &requests {
+    for r in requests {
         let replies = sock.send(r);
         if replies.iter().any(|m| m.len() >= 20 && m[16..20] != [0, 0, 0, 0]) {
             failures += 1;
         }
     }
-    let insert = start.elapsed();
+    let took = start.elapsed();
+    sock.drain();
+    (took, LIVE.load(Ordering::Relaxed).saturating_sub(before), failures)
+}
+
+fn main() {
+    let count: usize = std::env::var("ROUTES").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
+    let table = prefixes(count);
+    let gw = u32::from_be_bytes([10, 0, 0, 254]);
+    let requests: Vec<Vec<u8>> = table.iter().enumerate().map(|(i, (p, l))| request(i as u32 + 10, *p, *l, gw)).collect();
+    // The table alone: a world that keeps no replay log of the requests.
+    let (bare, bare_sock) = world_with_uplink(false);
+    let (_, grown, _) = insert_all(&bare_sock, &requests);
+    let routes = bare.with_net(|n| n.ns(bare.initial_ns()).map(|ns| ns.fib4.route_count()).unwrap_or(0));
+    let bytes = bare.with_net(|n| n.ns(bare.initial_ns()).map(|ns| ns.fib4.memory_bytes()).unwrap_or(0));
+    let lists = bare.with_net(|n| n.ns(bare.initial_ns()).map(|ns| ns.fib4.distinct_lists()).unwrap_or(0));
+    println!("the heap grew by {grown} bytes for {routes} routes: {:.1} bytes per route (the table's own count: {:.1}; {lists} distinct route lists)", grown as f64 / routes.max(1) as f64, bytes as f64 / routes.max(1) as f64);
+    drop((bare_sock, bare));
+
+    // A default world, which also keeps every request for snapshots.
+    let (world, sock) = world_with_uplink(true);
+    let (insert, grown, failures) = insert_all(&sock, &requests);
     println!("inserted {} routes in {:.3} s: {:.1} ns per route through Socket::send ({failures} failed)", count, insert.as_secs_f64(), insert.as_nanos() as f64 / count as f64);
-    let routes = world.with_net(|n| n.ns(world.initial_ns()).map(|ns| ns.fib4.route_count()).unwrap_or(0));
-    let bytes = world.with_net(|n| n.ns(world.initial_ns()).map(|ns| ns.fib4.memory_bytes()).unwrap_or(0));
-    println!("table holds {routes} routes in {bytes} bytes: {:.1} bytes per route", bytes as f64 / routes.max(1) as f64);
+    println!("with the replay log the heap grew by {grown} bytes: {:.1} bytes per route", grown as f64 / count.max(1) as f64);
 
     let mut rng = Rng(42);
     let probes: Vec<u32> = (0..4096).map(|_| {
@@ -147,7 +191,7 @@ fn main() {
     c.bench_function("FIB longest match (1M routes)", |b| {
         b.iter(|| {
             j = (j + 1) % probes.len();
-            world.with_net(|n| black_box(n.ns(world.initial_ns()).and_then(|ns| ns.fib4.table(254)).map(|t| t.longest_match(probes[j]).is_some())))
+            world.with_net(|n| black_box(n.ns(world.initial_ns()).and_then(|ns| ns.fib4.longest_match(254, probes[j])).is_some()))
         })
     });
     c.final_summary();

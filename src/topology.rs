@@ -3,7 +3,7 @@
 //! They are copies: changing them changes nothing in the world.
 
 use crate::stack::link::{Link, LinkKind};
-use crate::stack::route::{dump_order, Route};
+use crate::stack::route::{dump_order, RouteRef};
 use crate::stack::{Namespace, Net, NsId};
 use crate::wire::route::RouteType;
 use crate::World;
@@ -180,12 +180,12 @@ fn namespace(net: &Net, ns: &Namespace) -> NamespaceView {
     let mut routes = Vec::new();
     for table in ns.fib4.table_ids() {
         for r in dump_order::<u32>(ns, table) {
-            routes.push(route(r, "inet", 32, |a| std::net::Ipv4Addr::from(a).to_string(), &dev));
+            routes.push(route(&r, "inet", 32, |a| std::net::Ipv4Addr::from(a).to_string(), &dev));
         }
     }
     for table in ns.fib6.table_ids() {
         for r in dump_order::<u128>(ns, table) {
-            routes.push(route(r, "inet6", 128, |a| std::net::Ipv6Addr::from(a).to_string(), &dev));
+            routes.push(route(&r, "inet6", 128, |a| std::net::Ipv6Addr::from(a).to_string(), &dev));
         }
     }
     let neighbours = ns
@@ -259,7 +259,7 @@ fn link(net: &Net, ns: &Namespace, l: &Link) -> LinkView {
 }
 
 fn route<K: Copy + Eq + Default>(
-    r: &Route<K>,
+    r: &RouteRef<'_, K>,
     family: &str,
     bits: u8,
     fmt: impl Fn(K) -> String,

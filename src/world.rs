@@ -37,6 +37,15 @@ impl World {
         World { kernel: Rc::new(RefCell::new(Kernel::new())), current: Net::INITIAL }
     }
 
+    /// A world that records no history: its memory is its state alone (a
+    /// table of a million routes does not also keep the million requests
+    /// that built it), and its snapshots are empty.
+    pub fn without_history() -> Self {
+        let world = World::new();
+        world.kernel.borrow_mut().keep_history = false;
+        world
+    }
+
     /// The namespace every world starts in.
     pub fn initial_ns(&self) -> NsId {
         Net::INITIAL
@@ -58,7 +67,8 @@ impl World {
         f(&self.kernel.borrow().net)
     }
 
-    /// The operations that built this world's state (see [`Snapshot`]).
+    /// The operations that built this world's state (see [`Snapshot`]);
+    /// empty for a world made by [`World::without_history`].
     pub fn snapshot(&self) -> Snapshot {
         Snapshot { ops: self.kernel.borrow().history.clone() }
     }
@@ -93,14 +103,14 @@ impl World {
             Op::NetnsAdd(name) => {
                 let mut k = self.kernel.borrow_mut();
                 let _ = k.net.add_named(name);
-                k.history.push(op.clone());
+                k.record(op.clone());
             }
             Op::NetnsDel(name) => {
                 let mut k = self.kernel.borrow_mut();
                 if let Ok(events) = k.net.del_named(name) {
                     k.announce(&events);
                 }
-                k.history.push(op.clone());
+                k.record(op.clone());
             }
             Op::Sysctl { ns, key, value } => {
                 let mut k = self.kernel.borrow_mut();
@@ -115,12 +125,12 @@ impl World {
                         k.announce(&events);
                     }
                 }
-                k.history.push(op.clone());
+                k.record(op.clone());
             }
             Op::Advance(ms) => {
                 let mut k = self.kernel.borrow_mut();
                 k.net.now_ms += ms;
-                k.history.push(op.clone());
+                k.record(op.clone());
             }
             Op::Program { ns, argv } => {
                 let mut k = self.kernel.borrow_mut();
@@ -130,7 +140,7 @@ impl World {
                         k.announce(&events);
                     }
                 }
-                k.history.push(op.clone());
+                k.record(op.clone());
             }
         }
     }
@@ -231,7 +241,7 @@ impl Host for World {
     fn netns_add(&mut self, name: &str) -> Result<(), Errno> {
         let mut k = self.kernel.borrow_mut();
         k.net.add_named(name)?;
-        k.history.push(Op::NetnsAdd(name.to_string()));
+        k.record(Op::NetnsAdd(name.to_string()));
         Ok(())
     }
 
@@ -239,7 +249,7 @@ impl Host for World {
         let mut k = self.kernel.borrow_mut();
         let events = k.net.del_named(name)?;
         k.announce(&events);
-        k.history.push(Op::NetnsDel(name.to_string()));
+        k.record(Op::NetnsDel(name.to_string()));
         Ok(())
     }
 
@@ -280,7 +290,7 @@ impl Host for World {
         events.extend(crate::rtnetlink::settle(&mut k.net));
         k.announce(&events);
         let op = Op::Sysctl { ns: self.current.0, key: key.to_string(), value: value.to_string() };
-        k.history.push(op);
+        k.record(op);
         Ok(())
     }
 
@@ -289,7 +299,7 @@ impl Host for World {
         let (status, events) = crate::sim::run(&mut k.net, self.current, name, args, out)?;
         k.announce(&events);
         let argv = std::iter::once(name.to_string()).chain(args.iter().cloned()).collect();
-        k.history.push(Op::Program { ns: self.current.0, argv });
+        k.record(Op::Program { ns: self.current.0, argv });
         Some(status)
     }
 

@@ -36,6 +36,8 @@ pub struct Kernel {
     next_port: u32,
     /// Every state-changing operation so far (what a snapshot replays).
     pub history: Vec<crate::history::Op>,
+    /// Whether operations are recorded in `history`.
+    pub keep_history: bool,
 }
 
 impl Default for Kernel {
@@ -69,7 +71,14 @@ type Handler = fn(&mut Ctx<'_>, &Request<'_>) -> KResult<()>;
 impl Kernel {
     /// A kernel over a fresh network.
     pub fn new() -> Self {
-        Kernel { net: Net::new(), sockets: crate::vecmap::VecMap::new(), next_port: 0, history: Vec::new() }
+        Kernel { net: Net::new(), sockets: crate::vecmap::VecMap::new(), next_port: 0, history: Vec::new(), keep_history: true }
+    }
+
+    /// Records a state-changing operation, unless this kernel keeps no history.
+    pub fn record(&mut self, op: crate::history::Op) {
+        if self.keep_history {
+            self.history.push(op);
+        }
     }
 
     /// Opens a NETLINK_ROUTE socket in a namespace; returns its port id.
@@ -113,8 +122,8 @@ impl Kernel {
         let Some(sock) = self.sockets.get(&port) else { return out };
         let (ns, strict, ext_ack, cap_ack, privileged, uid) =
             (sock.ns, sock.strict_chk, sock.ext_ack, sock.cap_ack, sock.creds.net_admin, sock.creds.uid);
-        if crate::history::may_change_state(datagram) {
-            self.history.push(crate::history::Op::Datagram { ns: ns.0, privileged, bytes: datagram.to_vec() });
+        if self.keep_history && crate::history::may_change_state(datagram) {
+            self.record(crate::history::Op::Datagram { ns: ns.0, privileged, bytes: datagram.to_vec() });
         }
         // A dump that produced entries ends with NLMSG_DONE only on the next
         // read, after the rest of the datagram; meanwhile another dump is EBUSY.

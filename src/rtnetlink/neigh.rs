@@ -96,9 +96,9 @@ fn addr_type(ns: &crate::stack::Namespace, family: u8, dst: &[u8]) -> u8 {
         return RTN_UNICAST;
     }
     let Some(a) = <u32 as crate::stack::route::Family>::from_bytes(dst) else { return RTN_UNICAST };
-    match ns.fib4.table(crate::wire::route::table::LOCAL).filter(|t| !t.is_empty()) {
-        None => 3,
-        Some(_) => crate::stack::lookup::addr_type_v4(ns, crate::wire::route::table::LOCAL, 0, a).into(),
+    match ns.fib4.has_routes(crate::wire::route::table::LOCAL) {
+        false => 3,
+        true => crate::stack::lookup::addr_type_v4(ns, crate::wire::route::table::LOCAL, 0, a).into(),
     }
 }
 

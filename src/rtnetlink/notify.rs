@@ -38,13 +38,13 @@ pub fn messages(net: &Net, ev: &Event, req: &Request<'_>, echo: bool) -> Vec<(Ve
             let kind = if *new { MessageType::NewRoute } else { MessageType::DelRoute };
             let (seq, pid) = if route.auto { (0, 0) } else { (seq, pid) };
             let flags = if *new { *nlflags } else { 0 };
-            vec![(super::route::fill4(net, *ns, route, kind, seq, pid, flags), group::IPV4_ROUTE)]
+            vec![(super::route::fill4(net, *ns, &route.view(), kind, seq, pid, flags), group::IPV4_ROUTE)]
         }
         Event::Route6 { ns, new, route, nlflags } => {
             let kind = if *new { MessageType::NewRoute } else { MessageType::DelRoute };
             let (seq, pid) = if route.auto { (0, 0) } else { (seq, pid) };
             let flags = if *new { *nlflags } else { 0 };
-            vec![(super::route::fill6(net, *ns, route, kind, seq, pid, flags), group::IPV6_ROUTE)]
+            vec![(super::route::fill6(net, *ns, &route.view(), kind, seq, pid, flags), group::IPV6_ROUTE)]
         }
         Event::Neigh { new, neigh, kernel, .. } => {
             let kind = if *new { MessageType::NewNeigh } else { MessageType::DelNeigh };

@@ -8,7 +8,7 @@ use super::Ctx;
 use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::lookup;
 use crate::stack::namespace::Namespace;
-use crate::stack::route::{self as sroute, AddMode, Family, NextHop, Route, RouteFilter};
+use crate::stack::route::{self as sroute, AddMode, Family, NextHop, Route, RouteFilter, RouteRef};
 use crate::stack::rule::Flow;
 use crate::stack::{Net, NsId};
 use crate::wire::attr::AttrTable;
@@ -42,7 +42,7 @@ fn put_metrics(b: &mut MessageBuilder, metrics: &[(u16, u32)]) {
     b.clear_nested_flag(n);
 }
 
-fn put_multipath<K: Family>(b: &mut MessageBuilder, ns: Option<&Namespace>, r: &Route<K>) {
+fn put_multipath<K: Family>(b: &mut MessageBuilder, ns: Option<&Namespace>, r: &sroute::Alias<K>) {
     let n = b.begin_nest(rta::MULTIPATH);
     for nh in &r.nexthops {
         let mut attrs = Vec::new();
@@ -65,7 +65,7 @@ fn table_byte(t: u32) -> u8 {
 }
 
 /// The message describing an IPv4 route (`fib_dump_info`).
-pub fn fill4(net: &Net, ns: NsId, r: &Route<u32>, kind: MessageType, seq: u32, pid: u32, flags: u16) -> Vec<u8> {
+pub fn fill4(net: &Net, ns: NsId, r: &RouteRef<'_, u32>, kind: MessageType, seq: u32, pid: u32, flags: u16) -> Vec<u8> {
     let nsr = net.ns(ns);
     let mut b = MessageBuilder::new(kind.raw(), flags, seq, pid);
     let mut hdr = RtMsgRepr {
@@ -112,7 +112,7 @@ pub fn fill4(net: &Net, ns: NsId, r: &Route<u32>, kind: MessageType, seq: u32, p
 }
 
 /// The message describing an IPv6 route (`rt6_fill_node`).
-pub fn fill6(net: &Net, ns: NsId, r: &Route<u128>, kind: MessageType, seq: u32, pid: u32, flags: u16) -> Vec<u8> {
+pub fn fill6(net: &Net, ns: NsId, r: &RouteRef<'_, u128>, kind: MessageType, seq: u32, pid: u32, flags: u16) -> Vec<u8> {
     fill6_with(net, ns, r, kind, seq, pid, flags, None, 0)
 }
 
@@ -134,7 +134,7 @@ struct Get6 {
 /// `rt6_fill_node` with its optional parts: a lookup answer (`get`) and the
 /// input device of the query (`iif`).
 #[allow(clippy::too_many_arguments)]
-fn fill6_with(net: &Net, ns: NsId, r: &Route<u128>, kind: MessageType, seq: u32, pid: u32, flags: u16, get: Option<&Get6>, iif: u32) -> Vec<u8> {
+fn fill6_with(net: &Net, ns: NsId, r: &RouteRef<'_, u128>, kind: MessageType, seq: u32, pid: u32, flags: u16, get: Option<&Get6>, iif: u32) -> Vec<u8> {
     let nsr = net.ns(ns);
     let mut b = MessageBuilder::new(kind.raw(), flags, seq, pid);
     let mut hdr = RtMsgRepr {
@@ -545,7 +545,7 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         AF_INET => {
             // inet_rtm_newroute creates the table before the route is
             // checked (fib_new_table, then fib_table_insert).
-            ns.fib4.table_mut(table_of(&p)?);
+            ns.fib4.create_table(table_of(&p)?);
             let r = route_v4(ns, &p)?;
             ctx.events.extend(sroute::insert_v4(ns, r, mode(req))?);
         }
@@ -553,7 +553,7 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             // ip6_route_info_create makes the table (fib6_new_table) once
             // the prefix lengths passed, before the next hop is checked.
             if p.hdr.dst_len <= 128 && p.hdr.src_len <= 128 {
-                ns.fib6.table_mut(table_of(&p)?);
+                ns.fib6.create_table(table_of(&p)?);
             }
             let r = route_v6(ns, &p)?;
             if p.attrs.has(rta::MULTIPATH) {
@@ -612,7 +612,7 @@ pub fn del_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 return Err(KernelError::msg(Errno::EINVAL, "Invalid prefix length"));
             }
             let f = filter_of::<u32>(&p, None)?;
-            if ns.fib4.table(f.table).is_none() {
+            if !ns.fib4.has_table(f.table) {
                 return Err(KernelError::msg(Errno::ESRCH, "FIB table does not exist"));
             }
             ctx.events.extend(sroute::delete(ns, &f)?);
@@ -620,7 +620,7 @@ pub fn del_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         AF_INET6 => {
             let f = filter_of::<u128>(&p, None)?;
             // IPv6 has main and local from the start.
-            if f.table != table::MAIN && f.table != table::LOCAL && ns.fib6.table(f.table).is_none() {
+            if f.table != table::MAIN && f.table != table::LOCAL && !ns.fib6.has_table(f.table) {
                 return Err(KernelError::msg(Errno::ESRCH, "FIB table does not exist"));
             }
             ctx.events.extend(sroute::delete(ns, &f)?);
@@ -691,12 +691,12 @@ pub fn dump_routes(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     if let Some(t) = table_filter {
         // Main exists from the start (the default rules need it); others
         // appear with their first route.
-        let exists = t == table::MAIN || ns.fib4.table(t).is_some();
+        let exists = t == table::MAIN || ns.fib4.has_table(t);
         if family == AF_INET && !exists {
             return Err(KernelError::msg(Errno::ENOENT, "ipv4: FIB table does not exist"));
         }
         // inet6_dump_fib: main and local always exist (fib6_tables_init).
-        let exists6 = t == table::MAIN || t == table::LOCAL || ns.fib6.table(t).is_some();
+        let exists6 = t == table::MAIN || t == table::LOCAL || ns.fib6.has_table(t);
         if family == AF_INET6 && !exists6 {
             return Err(KernelError::msg(Errno::ENOENT, "ipv6: FIB table does not exist"));
         }
@@ -715,7 +715,7 @@ pub fn dump_routes(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         for t in tables_in_dump_order(ns.fib4.table_ids()) {
             for r in sroute::dump_order::<u32>(ns, t) {
                 if keep(t, r.protocol, r.kind, r.oif()) {
-                    ctx.replies.push(fill4(net, ctx.ns, r, MessageType::NewRoute, seq, pid, flags));
+                    ctx.replies.push(fill4(net, ctx.ns, &r, MessageType::NewRoute, seq, pid, flags));
                 }
             }
         }
@@ -724,7 +724,7 @@ pub fn dump_routes(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         for t in tables_in_dump_order(ns.fib6.table_ids()) {
             for r in sroute::dump_order::<u128>(ns, t) {
                 if keep(t, r.protocol, r.kind, r.oif()) {
-                    ctx.replies.push(fill6(net, ctx.ns, r, MessageType::NewRoute, seq, pid, flags));
+                    ctx.replies.push(fill6(net, ctx.ns, &r, MessageType::NewRoute, seq, pid, flags));
                 }
             }
         }
@@ -773,7 +773,7 @@ pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 let mut shown = fib.clone();
                 shown.table = rt.table;
                 shown.kind = rt.kind;
-                fill4(net, ctx.ns, &shown, MessageType::NewRoute, seq, pid, 0)
+                fill4(net, ctx.ns, &shown.view(), MessageType::NewRoute, seq, pid, 0)
             } else {
                 let uid_shown = if iif != 0 { uid } else { Some(uid.unwrap_or(requester)) };
                 fill_cloned4(&rt, &q, table_id, uid_shown, seq, pid)
@@ -798,14 +798,14 @@ pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             let mut r = rt.route.clone();
             r.table = rt.table;
             if fib_match {
-                fill6_with(net, ctx.ns, &r, MessageType::NewRoute, seq, pid, 0, None, iif)
+                fill6_with(net, ctx.ns, &r.view(), MessageType::NewRoute, seq, pid, 0, None, iif)
             } else {
                 let saddr = match r.prefsrc {
                     Some(p) => Some(p),
                     None => lookup::select_source_v6(ns, rt.nh_dev, q.dst),
                 };
                 let get = Get6 { dest: q.dst, src: q.src, saddr, dev: rt.dev, gateway: rt.gateway };
-                fill6_with(net, ctx.ns, &r, MessageType::NewRoute, seq, pid, 0, Some(&get), iif)
+                fill6_with(net, ctx.ns, &r.view(), MessageType::NewRoute, seq, pid, 0, Some(&get), iif)
             }
         }
         // No handler for other families (rtnl_get_link finds none).

@@ -247,8 +247,8 @@ pub fn new_rule(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         // fib4_rule_configure: the rule gets a new empty table
         // (fib_empty_table: the first unused id).
         let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENOENT))?;
-        let id = (1..=u32::MAX).find(|&t| ns.fib4.table(t).is_none()).ok_or(KernelError::new(Errno::ENOBUFS))?;
-        ns.fib4.table_mut(id);
+        let id = (1..=u32::MAX).find(|&t| !ns.fib4.has_table(t)).ok_or(KernelError::new(Errno::ENOBUFS))?;
+        ns.fib4.create_table(id);
         r.table = id;
     }
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENOENT))?;

@@ -283,14 +283,14 @@ fn modify_prefix_metric(ns: &mut Namespace, index: u32, ifa: &Ifa4) -> Vec<Event
     let prefix = ifa.address & ifa.mask();
     let id = ns.id;
     let mut events = Vec::new();
-    if let Some(aliases) = ns.fib4.table_mut(table::MAIN).get_mut(prefix, ifa.prefix_len) {
+    ns.fib4.edit(table::MAIN, prefix, ifa.prefix_len, |aliases| {
         for r in aliases.iter_mut() {
             if r.protocol == rtprot::KERNEL && r.uses_dev(index) && r.prefsrc == Some(ifa.local) {
                 r.priority = ifa.rt_priority;
                 events.push(Event::Route4 { ns: id, new: true, route: r.clone(), nlflags: 0 });
             }
         }
-    }
+    });
     events
 }
 
@@ -329,19 +329,15 @@ pub fn fib_del_ifaddr(ns: &mut Namespace, index: u32, ifa: &Ifa4, prim: Option<&
         if still {
             continue;
         }
-        let trie = ns.fib4.table_mut(r.table);
-        if let Some(aliases) = trie.get_mut(r.dst, r.dst_len) {
+        ns.fib4.edit(r.table, r.dst, r.dst_len, |aliases| {
             if let Some(pos) = aliases.iter().position(|a| {
                 a.kind == r.kind && a.protocol == rtprot::KERNEL && a.uses_dev(index)
                     && a.prefsrc == r.prefsrc && a.tos == 0
             }) {
                 let removed = aliases.remove(pos);
-                if aliases.is_empty() {
-                    trie.remove(r.dst, r.dst_len);
-                }
                 events.push(Event::Route4 { ns: id, new: false, route: removed, nlflags: 0 });
             }
-        }
+        });
     }
     events
 }

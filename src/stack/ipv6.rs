@@ -239,16 +239,12 @@ fn remove_addr_at(ns: &mut Namespace, index: u32, pos: usize) -> Vec<Event> {
         if still_needed {
             continue;
         }
-        let trie = ns.fib6.table_mut(r.table);
-        if let Some(aliases) = trie.get_mut(r.dst, r.dst_len) {
+        ns.fib6.edit(r.table, r.dst, r.dst_len, |aliases| {
             if let Some(p) = aliases.iter().position(|x| x.auto && x.uses_dev(r.oif()) && x.kind == r.kind) {
                 let removed = aliases.remove(p);
-                if aliases.is_empty() {
-                    trie.remove(r.dst, r.dst_len);
-                }
                 events.push(Event::Route6 { ns: id, new: false, route: removed, nlflags: 0 });
             }
-        }
+        });
     }
     events
 }
@@ -438,7 +434,7 @@ pub fn ifdown(ns: &mut Namespace, index: u32, unregister: bool) -> Vec<Event> {
 /// the local table.
 pub fn routes_down(ns: &mut Namespace, index: u32, unregister: bool, keep_local: bool) -> Vec<Event> {
     let id = ns.id;
-    let lives_elsewhere = |r: &Route<u128>| r.nexthops.iter().any(|n| n.ifindex != index && n.flags & rtnh_f::DEAD == 0);
+    let lives_elsewhere = |r: &super::route::Alias<u128>| r.nexthops.iter().any(|n| n.ifindex != index && n.flags & rtnh_f::DEAD == 0);
     ns.fib6.for_each_mut(|r| {
         if r.multipath && r.uses_dev(index) && lives_elsewhere(r) {
             if unregister {
@@ -449,7 +445,7 @@ pub fn routes_down(ns: &mut Namespace, index: u32, unregister: bool, keep_local:
             }
         }
     });
-    let doomed = |r: &Route<u128>| r.uses_dev(index) && !(r.multipath && lives_elsewhere(r)) && !(keep_local && r.table == table::LOCAL);
+    let doomed = |r: &super::route::RouteRef<'_, u128>| r.uses_dev(index) && !(r.multipath && lives_elsewhere(r)) && !(keep_local && r.table == table::LOCAL);
     ns.fib6.remove_where(doomed).into_iter().map(|route| Event::Route6 { ns: id, new: false, route, nlflags: 0 }).collect()
 }
 
@@ -464,60 +460,60 @@ pub fn insert_v6(ns: &mut Namespace, route: Route<u128>, mode: AddMode) -> KResu
     let id = ns.id;
     let user = !route.auto;
     let (excl, replace) = (user && mode.excl, user && mode.replace);
-    let trie = ns.fib6.table_mut(route.table);
-    let aliases = trie.get_or_insert_with(route.dst, route.dst_len, Vec::new);
-    let ecmp = |r: &Route<u128>| r.kind == RouteType::Unicast && !r.auto && r.nexthops.iter().all(|n| n.gateway.is_some());
-    let same_level = |a: &Route<u128>| a.priority == route.priority && a.src_len == route.src_len && a.src == route.src;
-    let mut nlflags = NLM_F_EXCL | if user && mode.append { NLM_F_APPEND } else { 0 };
-    let insert_at = aliases.iter().position(|a| a.priority > route.priority).unwrap_or(aliases.len());
-    let (mut found, mut fallback, mut sibling) = (None, None, None);
-    for (i, existing) in aliases.iter().enumerate().filter(|(_, a)| same_level(a)) {
-        if excl {
-            return Err(Errno::EEXIST.into());
+    let (table, dst, dst_len) = (route.table, route.dst, route.dst_len);
+    ns.fib6.edit(table, dst, dst_len, |aliases| {
+        let ecmp = |r: &Route<u128>| r.kind == RouteType::Unicast && !r.auto && r.nexthops.iter().all(|n| n.gateway.is_some());
+        let same_level = |a: &Route<u128>| a.priority == route.priority && a.src_len == route.src_len && a.src == route.src;
+        let mut nlflags = NLM_F_EXCL | if user && mode.append { NLM_F_APPEND } else { 0 };
+        let insert_at = aliases.iter().position(|a| a.priority > route.priority).unwrap_or(aliases.len());
+        let (mut found, mut fallback, mut sibling) = (None, None, None);
+        for (i, existing) in aliases.iter().enumerate().filter(|(_, a)| same_level(a)) {
+            if excl {
+                return Err(Errno::EEXIST.into());
+            }
+            nlflags &= !NLM_F_EXCL;
+            if replace {
+                if ecmp(existing) == ecmp(&route) {
+                    found = Some(i);
+                    break;
+                }
+                fallback = fallback.or(Some(i));
+                continue;
+            }
+            // rt6_duplicate_nexthop
+            let dup = route.nexthops.iter().all(|nh| existing.nexthops.iter().any(|e| e.gateway == nh.gateway && e.ifindex == nh.ifindex));
+            if dup {
+                return Err(Errno::EEXIST.into());
+            }
+            if ecmp(existing) && ecmp(&route) && sibling.is_none() {
+                sibling = Some(i);
+            }
         }
-        nlflags &= !NLM_F_EXCL;
         if replace {
-            if ecmp(existing) == ecmp(&route) {
-                found = Some(i);
-                break;
+            if let Some(i) = found.or(fallback) {
+                aliases[i] = route.clone();
+                return Ok(vec![Event::Route6 { ns: id, new: true, route, nlflags: NLM_F_REPLACE }]);
             }
-            fallback = fallback.or(Some(i));
-            continue;
-        }
-        // rt6_duplicate_nexthop
-        let dup = route.nexthops.iter().all(|nh| existing.nexthops.iter().any(|e| e.gateway == nh.gateway && e.ifindex == nh.ifindex));
-        if dup {
-            return Err(Errno::EEXIST.into());
-        }
-        if ecmp(existing) && ecmp(&route) && sibling.is_none() {
-            sibling = Some(i);
-        }
-    }
-    if replace {
-        if let Some(i) = found.or(fallback) {
-            aliases[i] = route.clone();
-            return Ok(vec![Event::Route6 { ns: id, new: true, route, nlflags: NLM_F_REPLACE }]);
-        }
-        if !mode.create {
-            if aliases.is_empty() {
-                // fib6_add_1 finds no node for the prefix.
-                trie.remove(route.dst, route.dst_len);
-                return Err(KernelError::msg(Errno::ENOENT, "Can not replace route - no match found"));
+            if !mode.create {
+                if aliases.is_empty() {
+                    // fib6_add_1 finds no node for the prefix.
+                    return Err(KernelError::msg(Errno::ENOENT, "Can not replace route - no match found"));
+                }
+                return Err(Errno::ENOENT.into());
             }
-            return Err(Errno::ENOENT.into());
         }
-    }
-    nlflags |= NLM_F_CREATE;
-    if let Some(i) = sibling {
-        // The new route is notified with its siblings after it.
-        let existing = &mut aliases[i];
-        let mut shown = route.clone();
-        shown.nexthops.extend(existing.nexthops.iter().cloned());
-        shown.multipath = true;
-        existing.nexthops.extend(route.nexthops.iter().cloned());
-        existing.multipath = true;
-        return Ok(vec![Event::Route6 { ns: id, new: true, route: shown, nlflags }]);
-    }
-    aliases.insert(insert_at, route.clone());
-    Ok(vec![Event::Route6 { ns: id, new: true, route, nlflags }])
+        nlflags |= NLM_F_CREATE;
+        if let Some(i) = sibling {
+            // The new route is notified with its siblings after it.
+            let existing = &mut aliases[i];
+            let mut shown = route.clone();
+            shown.nexthops.extend(existing.nexthops.iter().cloned());
+            shown.multipath = true;
+            existing.nexthops.extend(route.nexthops.iter().cloned());
+            existing.multipath = true;
+            return Ok(vec![Event::Route6 { ns: id, new: true, route: shown, nlflags }]);
+        }
+        aliases.insert(insert_at, route.clone());
+        Ok(vec![Event::Route6 { ns: id, new: true, route, nlflags }])
+    })
 }

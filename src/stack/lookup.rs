@@ -3,7 +3,7 @@
 //! net/ipv6/fib6_rules.c, route.c).
 
 use super::namespace::Namespace;
-use super::route::{Family, Route};
+use super::route::{Alias, Family, Route, RouteRef};
 use super::rule::{Flow, Rule};
 use crate::errno::{Errno, KernelError};
 use crate::wire::route::{rtnh_f, scope, RouteType};
@@ -38,28 +38,33 @@ pub fn table_lookup<K: Family>(ns: &Namespace, table: u32, dst: K, min_scope: u8
     use crate::wire::route::table::{LOCAL, MAIN};
     let fib = K::fib(ns);
     if K::FAMILY == crate::wire::AF_INET && !ns.rules4_custom && (table == LOCAL || table == MAIN) {
-        fib.table(table)?;
+        if !fib.has_table(table) {
+            return None;
+        }
         return merged_lookup(fib, dst, min_scope, oif, tos);
     }
-    let trie = fib.table(table)?;
-    trie.matches(dst).find_map(|(_, _, aliases)| first_usable(aliases.iter(), min_scope, oif, tos)).cloned()
+    fib.matches(table, dst).find_map(|(k, l, aliases)| {
+        let alias = first_usable(aliases, min_scope, oif, tos)?;
+        Some(RouteRef { table, dst: k, dst_len: l, alias }.to_route())
+    })
 }
 
 /// A lookup in the merged local and main trie: longest prefix over both, at
 /// one prefix local's aliases first (they sort by table id, descending).
 fn merged_lookup<K: Family>(fib: &super::fib::Fib<K>, dst: K, min_scope: u8, oif: u32, tos: u8) -> Option<Route<K>> {
     use crate::wire::route::table::{LOCAL, MAIN};
-    let mut local = fib.table(LOCAL).into_iter().flat_map(|t| t.matches(dst)).peekable();
-    let mut main = fib.table(MAIN).into_iter().flat_map(|t| t.matches(dst)).peekable();
+    let mut local = fib.matches(LOCAL, dst).peekable();
+    let mut main = fib.matches(MAIN, dst).peekable();
     loop {
         let take_local = match (local.peek(), main.peek()) {
             (None, None) => return None,
             (Some(l), Some(m)) => l.1 >= m.1,
             (l, _) => l.is_some(),
         };
-        let (_, _, aliases) = if take_local { local.next() } else { main.next() }?;
-        if let Some(route) = first_usable(aliases.iter(), min_scope, oif, tos) {
-            return Some(route.clone());
+        let table = if take_local { LOCAL } else { MAIN };
+        let (k, l, aliases) = if take_local { local.next() } else { main.next() }?;
+        if let Some(alias) = first_usable(aliases, min_scope, oif, tos) {
+            return Some(RouteRef { table, dst: k, dst_len: l, alias }.to_route());
         }
     }
 }
@@ -74,7 +79,7 @@ pub fn addr_type_v4(ns: &Namespace, table_id: u32, dev: u32, addr: u32) -> Route
     if addr >> 28 == 0xe {
         return RouteType::Multicast;
     }
-    if ns.fib4.table(table_id).is_none() {
+    if !ns.fib4.has_table(table_id) {
         return RouteType::Broadcast;
     }
     match table_lookup(ns, table_id, addr, 0, 0, 0) {
@@ -86,7 +91,7 @@ pub fn addr_type_v4(ns: &Namespace, table_id: u32, dev: u32, addr: u32) -> Route
 
 /// The first alias at one prefix a lookup may end on (`fib_table_lookup`'s
 /// alias loop).
-fn first_usable<'a, K: Family>(aliases: impl Iterator<Item = &'a Route<K>>, min_scope: u8, oif: u32, tos: u8) -> Option<&'a Route<K>> {
+fn first_usable<K: Family>(aliases: &[Alias<K>], min_scope: u8, oif: u32, tos: u8) -> Option<&Alias<K>> {
     for r in aliases {
         if r.tos != 0 && r.tos != tos {
             continue;
@@ -186,7 +191,7 @@ fn resolve_merged<K: Family>(ns: &Namespace, dst: K, min_scope: u8, oif: u32, to
         },
         None => Err(Errno::EAGAIN),
     };
-    if result == Err(Errno::EAGAIN) && fib.table(table::DEFAULT).is_some() {
+    if result == Err(Errno::EAGAIN) && fib.has_table(table::DEFAULT) {
         result = match table_lookup(ns, table::DEFAULT, dst, min_scope, oif, tos) {
             Some(route) => match type_error(route.kind) {
                 Some(e) => Err(e),
@@ -569,8 +574,7 @@ fn need_strict6(a: u128) -> bool {
 /// prefix whose routes include a usable one; metric order within a prefix,
 /// a route through `oif` preferred (required when `strict`).
 pub fn table_lookup6(ns: &Namespace, table: u32, q: &Query6, strict: bool) -> Option<(Route<u128>, usize)> {
-    let trie = u128::fib(ns).table(table)?;
-    for (_, _, aliases) in trie.matches(q.dst) {
+    for (dst, dst_len, aliases) in u128::fib(ns).matches(table, q.dst) {
         let mut best: Option<(usize, usize, bool)> = None;
         for (i, r) in aliases.iter().enumerate() {
             if r.src_len != 0 && super::fib::PrefixKey::mask(q.src, r.src_len) != r.src {
@@ -603,7 +607,7 @@ pub fn table_lookup6(ns: &Namespace, table: u32, q: &Query6, strict: bool) -> Op
             }
         }
         if let Some((i, k, _)) = best {
-            return Some((aliases[i].clone(), k));
+            return Some((RouteRef { table, dst, dst_len, alias: &aliases[i] }.to_route(), k));
         }
     }
     None

@@ -27,15 +27,11 @@ pub struct NextHop<K> {
     pub realm: u32,
 }
 
-/// A routing-table entry: the prefix, its type and attributes, its next hops.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Route<K> {
-    /// Table id.
-    pub table: u32,
-    /// Destination prefix (host bits clear).
-    pub dst: K,
-    /// Destination prefix length.
-    pub dst_len: u8,
+/// A route apart from its table and prefix: Linux's `fib_alias` (tos, type)
+/// and the `fib_info` behind it in one. Routing tables store these, shared
+/// among the prefixes whose routes are alike.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Alias<K> {
     /// Source prefix (IPv6 subtrees only).
     pub src: K,
     /// Source prefix length.
@@ -65,29 +61,93 @@ pub struct Route<K> {
     pub auto: bool,
 }
 
+/// A routing-table entry: the table and prefix, and the route's attributes
+/// (reachable as if they were its own fields).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route<K> {
+    /// Table id.
+    pub table: u32,
+    /// Destination prefix (host bits clear).
+    pub dst: K,
+    /// Destination prefix length.
+    pub dst_len: u8,
+    /// Everything else.
+    pub alias: Alias<K>,
+}
+
+impl<K> std::ops::Deref for Route<K> {
+    type Target = Alias<K>;
+    fn deref(&self) -> &Alias<K> {
+        &self.alias
+    }
+}
+
+impl<K> std::ops::DerefMut for Route<K> {
+    fn deref_mut(&mut self) -> &mut Alias<K> {
+        &mut self.alias
+    }
+}
+
+/// A route as a table holds it, borrowed: table and prefix with the shared
+/// attributes (reachable as if they were its own fields).
+#[derive(Debug, Clone, Copy)]
+pub struct RouteRef<'a, K> {
+    /// Table id.
+    pub table: u32,
+    /// Destination prefix.
+    pub dst: K,
+    /// Destination prefix length.
+    pub dst_len: u8,
+    /// Everything else.
+    pub alias: &'a Alias<K>,
+}
+
+impl<K> std::ops::Deref for RouteRef<'_, K> {
+    type Target = Alias<K>;
+    fn deref(&self) -> &Alias<K> {
+        self.alias
+    }
+}
+
+impl<K: Clone> RouteRef<'_, K> {
+    /// An owned copy (for a notification or a reply).
+    pub fn to_route(&self) -> Route<K> {
+        Route { table: self.table, dst: self.dst.clone(), dst_len: self.dst_len, alias: self.alias.clone() }
+    }
+}
+
 impl<K: PrefixKey> Route<K> {
+    /// A borrowed view, as tables hand routes out.
+    pub fn view(&self) -> RouteRef<'_, K> {
+        RouteRef { table: self.table, dst: self.dst, dst_len: self.dst_len, alias: &self.alias }
+    }
+
     /// A route with the given table, prefix and type, and everything else empty.
     pub fn new(table: u32, dst: K, dst_len: u8, kind: RouteType) -> Self {
         Route {
             table,
             dst,
             dst_len,
-            src: K::default(),
-            src_len: 0,
-            tos: 0,
-            kind,
-            protocol: 0,
-            scope: scope::UNIVERSE,
-            priority: 0,
-            prefsrc: None,
-            metrics: Vec::new(),
-            nexthops: Vec::new(),
-            multipath: false,
-            pref: 0,
-            auto: false,
+            alias: Alias {
+                src: K::default(),
+                src_len: 0,
+                tos: 0,
+                kind,
+                protocol: 0,
+                scope: scope::UNIVERSE,
+                priority: 0,
+                prefsrc: None,
+                metrics: Vec::new(),
+                nexthops: Vec::new(),
+                multipath: false,
+                pref: 0,
+                auto: false,
+            },
         }
     }
+}
 
+impl<K: PrefixKey> Alias<K> {
     /// Whether any next hop uses this device.
     pub fn uses_dev(&self, ifindex: u32) -> bool {
         self.nexthops.iter().any(|nh| nh.ifindex == ifindex)
@@ -100,7 +160,7 @@ impl<K: PrefixKey> Route<K> {
 
     /// Whether two routes have the same next hops and attributes
     /// (`fib_info` equality, which makes an add a duplicate).
-    pub fn same_info(&self, other: &Route<K>) -> bool {
+    pub fn same_info(&self, other: &Alias<K>) -> bool {
         self.protocol == other.protocol
             && self.scope == other.scope
             && self.priority == other.priority
@@ -189,55 +249,42 @@ pub struct AddMode {
 /// duplicate detection as Linux.
 pub fn insert_v4(ns: &mut Namespace, route: Route<u32>, mode: AddMode) -> KResult<Vec<Event>> {
     let id = ns.id;
-    let trie = ns.fib4.table_mut(route.table);
-    let aliases = trie.get_or_insert_with(route.dst, route.dst_len, Vec::new);
-    // fib_find_alias: first alias with tos <= ours and, for equal tos, priority >= ours.
-    let pos = aliases
-        .iter()
-        .position(|a| a.tos < route.tos || (a.tos == route.tos && a.priority >= route.priority))
-        .unwrap_or(aliases.len());
-    let same = |a: &Route<u32>| a.tos == route.tos && a.priority == route.priority;
-    let mut events = Vec::new();
-    if pos < aliases.len() && same(&aliases[pos]) {
-        if mode.excl {
-            drop_if_empty(ns, route.table, route.dst, route.dst_len);
-            return Err(Errno::EEXIST.into());
-        }
-        if mode.replace {
-            aliases[pos] = route.clone();
-            events.push(Event::Route4 { ns: id, new: true, route, nlflags: crate::wire::NLM_F_REPLACE });
-            return Ok(events);
-        }
-        let end = pos + aliases[pos..].iter().take_while(|a| same(a)).count();
-        if aliases[pos..end].iter().any(|a| a.kind == route.kind && a.same_info(&route)) {
-            return Err(Errno::EEXIST.into());
+    let (table, dst, dst_len) = (route.table, route.dst, route.dst_len);
+    ns.fib4.edit(table, dst, dst_len, |aliases| {
+        // fib_find_alias: first alias with tos <= ours and, for equal tos, priority >= ours.
+        let pos = aliases
+            .iter()
+            .position(|a| a.tos < route.tos || (a.tos == route.tos && a.priority >= route.priority))
+            .unwrap_or(aliases.len());
+        let same = |a: &Route<u32>| a.tos == route.tos && a.priority == route.priority;
+        if pos < aliases.len() && same(&aliases[pos]) {
+            if mode.excl {
+                return Err(Errno::EEXIST.into());
+            }
+            if mode.replace {
+                aliases[pos] = route.clone();
+                return Ok(vec![Event::Route4 { ns: id, new: true, route, nlflags: crate::wire::NLM_F_REPLACE }]);
+            }
+            let end = pos + aliases[pos..].iter().take_while(|a| same(a)).count();
+            if aliases[pos..end].iter().any(|a| a.kind == route.kind && a.same_info(&route)) {
+                return Err(Errno::EEXIST.into());
+            }
+            if !mode.create {
+                return Err(Errno::ENOENT.into());
+            }
+            let at = if mode.append { end } else { pos };
+            aliases.insert(at, route.clone());
+            // fib_table_insert: EXCL|CREATE, plus APPEND when appended to a group.
+            // Joining an existing group clears EXCL from the notification.
+            let extra = if mode.append { crate::wire::NLM_F_APPEND } else { 0 };
+            return Ok(vec![Event::Route4 { ns: id, new: true, route, nlflags: crate::wire::NLM_F_CREATE | extra }]);
         }
         if !mode.create {
-            return Err(Errno::ENOENT.into());
-        }
-        let at = if mode.append { end } else { pos };
-        aliases.insert(at, route.clone());
-        // fib_table_insert: EXCL|CREATE, plus APPEND when appended to a group.
-        // Joining an existing group clears EXCL from the notification.
-        let extra = if mode.append { crate::wire::NLM_F_APPEND } else { 0 };
-        events.push(Event::Route4 { ns: id, new: true, route, nlflags: crate::wire::NLM_F_CREATE | extra });
-        return Ok(events);
-    } else {
-        if !mode.create {
-            drop_if_empty(ns, route.table, route.dst, route.dst_len);
             return Err(Errno::ENOENT.into());
         }
         aliases.insert(pos, route.clone());
-    }
-    events.push(Event::Route4 { ns: id, new: true, route, nlflags: 0x600 });
-    Ok(events)
-}
-
-fn drop_if_empty(ns: &mut Namespace, table: u32, dst: u32, len: u8) {
-    let trie = ns.fib4.table_mut(table);
-    if trie.get(dst, len).is_some_and(|a| a.is_empty()) {
-        trie.remove(dst, len);
-    }
+        Ok(vec![Event::Route4 { ns: id, new: true, route, nlflags: 0x600 }])
+    })
 }
 
 /// Which routes a delete request names: every field given must match
@@ -268,7 +315,7 @@ pub struct RouteFilter<K> {
 
 impl<K: PrefixKey> RouteFilter<K> {
     /// Whether `r` is a route this filter names.
-    pub fn matches(&self, r: &Route<K>) -> bool {
+    pub fn matches(&self, r: &Alias<K>) -> bool {
         r.tos == self.tos
             && self.kind.is_none_or(|k| k == r.kind)
             && self.protocol.is_none_or(|p| p == r.protocol)
@@ -287,45 +334,37 @@ impl<K: PrefixKey> RouteFilter<K> {
 /// Deletes the first route a filter names (ESRCH when none does).
 pub fn delete<K: Family>(ns: &mut Namespace, filter: &RouteFilter<K>) -> KResult<Vec<Event>> {
     let id = ns.id;
-    let trie = K::fib_mut(ns).table_mut(filter.table);
-    let Some(aliases) = trie.get_mut(filter.dst, filter.dst_len) else {
+    let fib = K::fib_mut(ns);
+    if fib.aliases(filter.table, filter.dst, filter.dst_len).is_none() {
         return Err(KernelError::new(Errno::ESRCH));
-    };
-    let Some(pos) = aliases.iter().position(|r| filter.matches(r)) else {
-        return Err(KernelError::new(Errno::ESRCH));
-    };
-    // ip6_route_del: a gateway given removes only that sibling of an IPv6
-    // multipath route, and only it is announced.
-    let gw_given = filter.nexthops.iter().find(|w| w.gateway.is_some());
-    if K::FAMILY == AF_INET6 && aliases[pos].nexthops.len() > 1 {
-        if let Some(want) = gw_given {
-            let route = &mut aliases[pos];
-            if let Some(k) = route.nexthops.iter().position(|nh| nh.gateway == want.gateway && (want.ifindex == 0 || want.ifindex == nh.ifindex)) {
-                let nh = route.nexthops.remove(k);
-                route.multipath = route.nexthops.len() > 1;
-                let mut gone = route.clone();
-                gone.nexthops = vec![nh];
-                gone.multipath = false;
-                return Ok(vec![K::event(id, false, gone)]);
+    }
+    fib.edit(filter.table, filter.dst, filter.dst_len, |aliases| {
+        let Some(pos) = aliases.iter().position(|r| filter.matches(r)) else {
+            return Err(KernelError::new(Errno::ESRCH));
+        };
+        // ip6_route_del: a gateway given removes only that sibling of an IPv6
+        // multipath route, and only it is announced.
+        let gw_given = filter.nexthops.iter().find(|w| w.gateway.is_some());
+        if K::FAMILY == AF_INET6 && aliases[pos].nexthops.len() > 1 {
+            if let Some(want) = gw_given {
+                let route = &mut aliases[pos];
+                if let Some(k) = route.nexthops.iter().position(|nh| nh.gateway == want.gateway && (want.ifindex == 0 || want.ifindex == nh.ifindex)) {
+                    let nh = route.nexthops.remove(k);
+                    route.multipath = route.nexthops.len() > 1;
+                    let mut gone = route.clone();
+                    gone.nexthops = vec![nh];
+                    gone.multipath = false;
+                    return Ok(vec![K::event(id, false, gone)]);
+                }
             }
         }
-    }
-    let removed = aliases.remove(pos);
-    if aliases.is_empty() {
-        trie.remove(filter.dst, filter.dst_len);
-    }
-    Ok(vec![K::event(id, false, removed)])
+        Ok(vec![K::event(id, false, aliases.remove(pos))])
+    })
 }
 
 /// The routes of a table in the order Linux dumps them.
-pub fn dump_order<K: Family>(ns: &Namespace, table: u32) -> Vec<&Route<K>> {
-    let Some(trie) = K::fib(ns).table(table) else { return Vec::new() };
-    let iter: Box<dyn Iterator<Item = (K, u8, &Vec<Route<K>>)>> = if K::FAMILY == AF_INET {
-        Box::new(trie.iter_linux_v4())
-    } else {
-        Box::new(trie.iter_postorder())
-    };
-    iter.flat_map(|(_, _, a)| a.iter()).collect()
+pub fn dump_order<K: Family>(ns: &Namespace, table: u32) -> Vec<RouteRef<'_, K>> {
+    K::fib(ns).dump_order(table)
 }
 
 /// Whether a device has carrier (`netif_carrier_ok`); false for none.
