@@ -194,5 +194,13 @@ fn main() {
             world.with_net(|n| black_box(n.ns(world.initial_ns()).and_then(|ns| ns.fib4.longest_match(254, probes[j])).is_some()))
         })
     });
+    let mut k = 0usize;
+    c.bench_function("route resolution through the rules (ip_route_output_key, 1M routes)", |b| {
+        b.iter(|| {
+            k = (k + 1) % probes.len();
+            let q = iplab::stack::lookup::Query4 { dst: probes[k], ..Default::default() };
+            world.with_net(|n| black_box(n.ns(world.initial_ns()).map(|ns| iplab::stack::lookup::output_v4(ns, &q).is_ok())))
+        })
+    });
     c.final_summary();
 }

@@ -332,6 +332,10 @@ fn flow4(ns: &Namespace, q: &Query4, iif: u32, oif: u32) -> Flow {
 /// `fib_lookup` for IPv4: the rules, then the table; the result names the
 /// main table while local and main are merged.
 fn fib_lookup4(ns: &Namespace, q: &Query4, iif: u32, oif: u32) -> Result<Resolved<u32>, KernelError> {
+    if !ns.rules4_custom {
+        // No rules to match: the flow is not needed.
+        return resolve_merged::<u32>(ns, q.dst, 0, oif, q.tos);
+    }
     let flow = flow4(ns, q, iif, oif);
     resolve::<u32>(ns, &flow, q.dst, 0, oif)
 }
