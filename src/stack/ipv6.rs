@@ -449,6 +449,19 @@ pub fn routes_down(ns: &mut Namespace, index: u32, unregister: bool, keep_local:
     ns.fib6.remove_where(doomed).into_iter().map(|route| Event::Route6 { ns: id, new: false, route, nlflags: 0 }).collect()
 }
 
+/// Whether a table's fib6 tree has a node at `dst/len`: the root, a prefix
+/// with routes, or the branch point of two prefixes that part there.
+fn fib6_node_exists(fib: &super::fib::Fib<u128>, table: u32, dst: u128, len: u8) -> bool {
+    if len == 0 || fib.aliases(table, dst, len).is_some() {
+        return true;
+    }
+    if len >= 128 {
+        return false;
+    }
+    let bit = 1u128 << (127 - len);
+    fib.has_prefix_under(table, dst & !bit, len + 1) && fib.has_prefix_under(table, dst | bit, len + 1)
+}
+
 /// Inserts an IPv6 route (`fib6_add_rt2node`): routes at a prefix are
 /// ordered by metric, a new one going after those of its metric; an
 /// equal-metric route with a gateway joins an existing one as a sibling
@@ -461,6 +474,7 @@ pub fn insert_v6(ns: &mut Namespace, route: Route<u128>, mode: AddMode) -> KResu
     let user = !route.auto;
     let (excl, replace) = (user && mode.excl, user && mode.replace);
     let (table, dst, dst_len) = (route.table, route.dst, route.dst_len);
+    let node = fib6_node_exists(&ns.fib6, table, dst, dst_len);
     ns.fib6.edit(table, dst, dst_len, |aliases| {
         let ecmp = |r: &Route<u128>| r.kind == RouteType::Unicast && !r.auto && r.nexthops.iter().all(|n| n.gateway.is_some());
         let same_level = |a: &Route<u128>| a.priority == route.priority && a.src_len == route.src_len && a.src == route.src;
@@ -495,7 +509,7 @@ pub fn insert_v6(ns: &mut Namespace, route: Route<u128>, mode: AddMode) -> KResu
                 return Ok(vec![Event::Route6 { ns: id, new: true, route, nlflags: NLM_F_REPLACE }]);
             }
             if !mode.create {
-                if aliases.is_empty() {
+                if !node {
                     // fib6_add_1 finds no node for the prefix.
                     return Err(KernelError::msg(Errno::ENOENT, "Can not replace route - no match found"));
                 }

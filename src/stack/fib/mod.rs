@@ -78,6 +78,13 @@ impl<K: PrefixKey> Fib<K> {
         self.tables.get(&table).into_iter().flat_map(move |t| t.matches(addr)).map(|(k, l, id)| (k, l, self.lists.get(*id)))
     }
 
+    /// Whether a table holds a prefix within `key/len` (that prefix or a
+    /// longer one inside it).
+    pub fn has_prefix_under(&self, table: u32, key: K, len: u8) -> bool {
+        let key = key.mask(len);
+        self.tables.get(&table).is_some_and(|t| t.iter().any(|(k, l, _)| l >= len && k.mask(len) == key))
+    }
+
     /// The longest prefix of a table that contains `addr`, with its routes.
     pub fn longest_match(&self, table: u32, addr: K) -> Option<(K, u8, &[Alias<K>])> {
         let (k, l, id) = self.tables.get(&table)?.longest_match(addr)?;
