@@ -81,6 +81,11 @@ pub fn fill4(net: &Net, ns: NsId, r: &RouteRef<'_, u32>, kind: MessageType, seq:
     };
     if r.nexthops.len() == 1 {
         hdr.flags = u32::from(nh_flags(nsr, &r.nexthops[0]));
+    } else if !r.nexthops.is_empty() {
+        // fib_flags: dead or link-down once every next hop is
+        // (fib_create_info, fib_sync_down_dev; fib_sync_up clears them).
+        let all = r.nexthops.iter().fold(rtnh_f::DEAD | rtnh_f::LINKDOWN, |acc, nh| acc & nh_flags(nsr, nh));
+        hdr.flags = u32::from(all);
     }
     b.push(&hdr.to_bytes());
     b.put_u32(rta::TABLE, r.table);
@@ -318,11 +323,11 @@ fn check_nh_v4(ns: &Namespace, route_scope: u8, table_id: u32, nh: &mut NextHop<
     match nh.gateway {
         Some(gw) => {
             if nh.flags & rtnh_f::ONLINK != 0 {
-                if nh.ifindex == 0 {
-                    return Err(KernelError::msg(Errno::ENODEV, "Nexthop device required for onlink"));
-                }
                 if route_scope >= scope::LINK {
                     return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid scope"));
+                }
+                if nh.ifindex == 0 {
+                    return Err(KernelError::msg(Errno::ENODEV, "Nexthop device required for onlink"));
                 }
                 let dev = dev_ok(nh.ifindex)?;
                 if !dev.is_up() {
