@@ -8,7 +8,7 @@ use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::addr::{self as saddr, DelAddr4, Ifa4, Ifa6, NewAddr4};
 use crate::stack::ipv6;
 use crate::stack::route::Family;
-use crate::wire::addr::{ifa, CacheInfo, IfAddrRepr, IFADDRMSG_LEN, INFINITY_LIFE_TIME};
+use crate::wire::addr::{ifa, ifa_f, CacheInfo, IfAddrRepr, IFADDRMSG_LEN, INFINITY_LIFE_TIME};
 use crate::wire::attr::AttrTable;
 use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_INET, AF_INET6, AF_UNSPEC, NLM_F_DUMP_FILTERED, NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE};
 
@@ -176,10 +176,17 @@ pub fn new_addr(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if ns.link(hdr.index).is_none() {
                 return Err(KernelError::msg(Errno::ENODEV, "ipv6: Unable to find the interface"));
             }
-            let flags = match attrs.get(ifa::FLAGS) {
+            let mut flags = match attrs.get(ifa::FLAGS) {
                 Some(f) => f.u32()?,
                 None => u32::from(hdr.flags),
             };
+            // ipv6_allow_optimistic_dad: only where the sysctl allows it.
+            if !ipv6::optimistic_dad(ns, hdr.index) {
+                flags &= !ifa_f::OPTIMISTIC;
+            }
+            if flags & ifa_f::NODAD != 0 && flags & ifa_f::OPTIMISTIC != 0 {
+                return Err(KernelError::msg(Errno::EINVAL, "IFA_F_NODAD and IFA_F_OPTIMISTIC are mutually exclusive"));
+            }
             let (valid, preferred) = lifetimes(&attrs, "ipv6: address lifetime invalid")?;
             let a = Ifa6 {
                 addr,
@@ -197,6 +204,9 @@ pub fn new_addr(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             let exists = ns.link(hdr.index).is_some_and(|l| l.addrs6.iter().any(|x| x.addr == addr));
             if exists && (req.has(NLM_F_EXCL) || !req.has(NLM_F_REPLACE)) {
                 return Err(KernelError::msg(Errno::EEXIST, "ipv6: address already assigned"));
+            }
+            if !exists && flags & ifa_f::MANAGETEMPADDR != 0 && hdr.prefix_len != 64 {
+                return Err(KernelError::msg(Errno::EINVAL, "ipv6: address with \"mngtmpaddr\" flag must have a prefix length of 64"));
             }
             ctx.events.extend(ipv6::add_v6(ns, hdr.index, a, req.has(NLM_F_REPLACE), req.has(NLM_F_EXCL))?);
             Ok(())

@@ -525,7 +525,7 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     }
     // Only strict dumps say they were filtered, in each part but not in
     // NLMSG_DONE (rtnl_dump_ifinfo sets no answer_flags).
-    let filtered = req.strict && (master_filter.is_some() || kind_filter.is_some());
+    let filtered = req.strict && (master_filter.is_some_and(|m| m != 0) || kind_filter.is_some());
     let net = &*ctx.net;
     let Some(ns) = net.ns(ctx.ns) else { return Ok(()) };
     let flags = NLM_F_MULTI | if filtered { crate::wire::NLM_F_DUMP_FILTERED } else { 0 };
@@ -550,10 +550,13 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         return Ok(());
     }
     for link in ns.links.values() {
-        if let Some(m) = master_filter {
-            if link.master != Some(m) && !(m == 0 && link.master.is_none()) {
-                continue;
-            }
+        // link_master_filtered: 0 is no filter, -1 asks for no master.
+        match master_filter {
+            None | Some(0) => {}
+            Some(u32::MAX) if link.master.is_some() => continue,
+            Some(u32::MAX) => {}
+            Some(m) if link.master != Some(m) => continue,
+            Some(_) => {}
         }
         if let Some(k) = &kind_filter {
             if link.kind.name() != Some(k.as_str()) {
@@ -569,7 +572,10 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
 pub fn del_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let (hdr, attrs) = parse(req)?;
     if hdr.index == 0 && !attrs.has(ifla::IFNAME) && !attrs.has(ifla::ALT_IFNAME) {
-        return Err(KernelError::new(Errno::EINVAL));
+        let Some(group) = attrs.get(ifla::GROUP) else { return Err(KernelError::new(Errno::EINVAL)) };
+        let events = slink::delete_group(ctx.net, ctx.ns, group.u32()?)?;
+        ctx.events.extend(events);
+        return Ok(());
     }
     let index = find_link(ctx, &hdr, &attrs)?.ok_or(KernelError::new(Errno::ENODEV))?;
     let events = slink::delete_link(ctx.net, ctx.ns, index)?;

@@ -97,9 +97,38 @@ fn addr_type(ns: &crate::stack::Namespace, family: u8, dst: &[u8]) -> u8 {
     }
     let Some(a) = <u32 as crate::stack::route::Family>::from_bytes(dst) else { return RTN_UNICAST };
     match ns.fib4.has_routes(crate::wire::route::table::LOCAL) {
+        // Multicast is told by the address alone (__inet_dev_addr_type).
+        false if a >> 28 == 0xe => crate::wire::route::RouteType::Multicast.into(),
         false => 3,
         true => crate::stack::lookup::addr_type_v4(ns, crate::wire::route::table::LOCAL, 0, a).into(),
     }
+}
+
+/// The address `arp_constructor` / `ndisc_constructor` give an entry they
+/// make NUD_NOARP: the group's MAC for a multicast address, the device's
+/// own on a NOARP or loopback device, its broadcast address for an IPv4
+/// broadcast destination or a point-to-point device. None for an entry
+/// that has to be resolved.
+fn noarp_lladdr(ns: &crate::stack::Namespace, ifindex: u32, family: u8, dst: &[u8], kind: u8) -> Option<Vec<u8>> {
+    use crate::wire::link::iff;
+    let dev = ns.link(ifindex)?;
+    let multicast = match family {
+        AF_INET => kind == crate::wire::route::RouteType::Multicast.into(),
+        _ => dst.first() == Some(&0xff),
+    };
+    if multicast {
+        return Some(match family {
+            AF_INET => vec![0x01, 0x00, 0x5e, dst.get(1)? & 0x7f, *dst.get(2)?, *dst.get(3)?],
+            _ => [&[0x33, 0x33][..], dst.get(12..16)?].concat(),
+        });
+    }
+    if dev.flags & (iff::NOARP | iff::LOOPBACK) != 0 {
+        return Some(dev.address.clone());
+    }
+    if (family == AF_INET && kind == crate::wire::route::RouteType::Broadcast.into()) || dev.flags & iff::POINTOPOINT != 0 {
+        return Some(dev.broadcast.clone());
+    }
+    None
 }
 
 /// RTM_NEWNEIGH (`neigh_add`).
@@ -154,11 +183,12 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             }
             // __neigh_update: a valid state needs a link-layer address
             // unless the device has none.
+            let kind = addr_type(ns, hdr.family, &dst);
             let needs_addr = ns.link(ifindex).is_some_and(|d| !d.address.is_empty());
             if state & NUD_VALID != 0 && lladdr.is_none() && needs_addr {
-                return Err(KernelError::msg(Errno::EINVAL, "No link layer address given"));
+                // An entry the constructor makes NOARP has its address already.
+                lladdr = Some(noarp_lladdr(ns, ifindex, hdr.family, &dst, kind).ok_or(KernelError::msg(Errno::EINVAL, "No link layer address given"))?);
             }
-            let kind = addr_type(ns, hdr.family, &dst);
             let n = Neighbour {
                 family: hdr.family, ifindex, dst, lladdr, state, flags: hdr.flags & (ntf::ROUTER | ntf::EXT_LEARNED), kind,
                 protocol, probes: 0, confirmed_ms: now, used_ms: now, updated_ms: now,

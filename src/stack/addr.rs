@@ -134,7 +134,12 @@ pub fn add_v4(ns: &mut Namespace, index: u32, req: NewAddr4) -> KResult<Vec<Even
         }
         return Ok(events);
     }
-    // __inet_insert_ifa: find the insertion point and whether it is secondary.
+    // __inet_insert_ifa: an address without a local part is dropped,
+    // and the request succeeds.
+    if ifa.local == 0 {
+        return Ok(Vec::new());
+    }
+    // Find the insertion point and whether it is secondary.
     let mut last_primary = 0;
     for (i, a) in link.addrs4.iter().enumerate() {
         if !a.is_secondary() && ifa.scope <= a.scope {

@@ -110,6 +110,12 @@ pub fn add_v6(ns: &mut Namespace, index: u32, a: Ifa6, replace: bool, excl: bool
 }
 
 /// Whether duplicate address detection runs on a device (`accept_dad`).
+/// `ipv6_allow_optimistic_dad`: the device's or `all`'s optimistic_dad.
+pub fn optimistic_dad(ns: &Namespace, index: u32) -> bool {
+    let on = |v: Option<String>| v.and_then(|v| v.trim().parse::<i32>().ok()).is_some_and(|v| v != 0);
+    on(conf(ns, index, "optimistic_dad")) || on(ns.sysctl.get("net.ipv6.conf.all.optimistic_dad", &[]))
+}
+
 fn dad_enabled(ns: &Namespace, index: u32) -> bool {
     let on = |v: Option<String>| v.and_then(|v| v.trim().parse::<i32>().ok()).is_some_and(|v| v > 0);
     on(conf(ns, index, "accept_dad")) || on(ns.sysctl.get("net.ipv6.conf.all.accept_dad", &[]))
@@ -149,6 +155,9 @@ fn add_v6_as(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: b
         let snap = x.clone();
         return Ok(vec![Event::Addr6 { ns: id, new: true, ifindex: index, addr: snap, kernel: false }]);
     }
+    if user {
+        check_new_address(&a, loopback)?;
+    }
     a.scope = addr_scope(a.addr);
     a.flags &= ifa_f::NODAD | ifa_f::NOPREFIXROUTE | ifa_f::HOMEADDRESS | ifa_f::MANAGETEMPADDR | ifa_f::MCAUTOJOIN | ifa_f::OPTIMISTIC;
     if a.valid_lft == INFINITY_LIFE_TIME {
@@ -184,10 +193,33 @@ fn add_v6_as(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: b
     if user || !tentative {
         events.push(Event::Addr6 { ns: id, new: true, ifindex: index, addr: a.clone(), kernel: false });
     }
-    if !tentative {
+    // addrconf_dad_begin: an optimistic address is usable while DAD runs,
+    // so its local route goes in at once (and stays if DAD fails).
+    let ready = ns.link(index).is_some_and(|l| l.is_up() && l.inet6_ready);
+    if !tentative || (a.flags & ifa_f::OPTIMISTIC != 0 && ready) {
         events.extend(add_kernel_route(ns, local));
     }
     Ok(events)
+}
+
+/// What `inet6_addr_add` and `ipv6_add_addr` refuse in a new address: a
+/// group to join that is not multicast, the unspecified address, a
+/// multicast address not joined, the loopback address elsewhere than `lo`.
+fn check_new_address(a: &Ifa6, loopback: bool) -> KResult<()> {
+    let multicast = a.addr >> 120 == 0xff;
+    if a.flags & ifa_f::MCAUTOJOIN != 0 && !multicast {
+        return Err(KernelError::msg(Errno::EINVAL, "ipv6: Multicast auto join failed"));
+    }
+    if a.addr == 0 {
+        return Err(KernelError::msg(Errno::EADDRNOTAVAIL, "ipv6: Invalid address"));
+    }
+    if multicast && a.flags & ifa_f::MCAUTOJOIN == 0 {
+        return Err(KernelError::msg(Errno::EADDRNOTAVAIL, "ipv6: Cannot assign multicast address without \"IFA_F_MCAUTOJOIN\" flag"));
+    }
+    if a.addr == 1 && !loopback {
+        return Err(KernelError::msg(Errno::EADDRNOTAVAIL, "ipv6: Cannot assign loopback address on this device"));
+    }
+    Ok(())
 }
 
 /// `addrconf_add_mroute`: the ff00::/8 route of a device in table local,
@@ -304,7 +336,7 @@ pub fn netdev_change(ns: &mut Namespace, index: u32) -> Vec<Event> {
         l.inet6_ready = true;
         let mut changed = Vec::new();
         for a in l.addrs6.iter_mut().filter(|a| a.flags & ifa_f::TENTATIVE != 0) {
-            a.flags &= !ifa_f::TENTATIVE;
+            a.flags &= !(ifa_f::TENTATIVE | ifa_f::OPTIMISTIC);
             changed.push(a.clone());
         }
         for a in changed {
@@ -360,10 +392,12 @@ fn dev_config(ns: &mut Namespace, index: u32) -> Vec<Event> {
 /// solicitation. No notification says so; later dumps show IF_RS_SENT.
 pub fn settle_dad(net: &mut super::Net) -> Vec<Event> {
     let ids: Vec<super::NsId> = net.namespaces().map(|n| n.id).collect();
+    let duplicates = duplicates(net);
     let mut events = Vec::new();
     for id in ids {
         let Some(ns) = net.ns_mut(id) else { continue };
-        events.extend(complete_dad(ns));
+        let failed: Vec<(u32, u128)> = duplicates.iter().filter(|(n, _, _)| *n == id).map(|&(_, i, a)| (i, a)).collect();
+        events.extend(complete_dad(ns, &failed));
         let candidates: Vec<u32> = ns
             .links
             .values()
@@ -384,17 +418,58 @@ pub fn settle_dad(net: &mut super::Net) -> Vec<Event> {
     events
 }
 
+/// Whether an address is still waiting for DAD (not failed already).
+fn in_dad(a: &Ifa6) -> bool {
+    a.flags & ifa_f::TENTATIVE != 0 && a.flags & ifa_f::DADFAILED == 0
+}
+
+/// The tentative addresses on ready devices that another station on the
+/// link has too (it answers the neighbour solicitation, or solicits the
+/// same target for its own DAD): (namespace, device, address).
+fn duplicates(net: &super::Net) -> Vec<(super::NsId, u32, u128)> {
+    let mut found = Vec::new();
+    for ns in net.namespaces() {
+        for l in ns.links.values().filter(|l| l.is_up() && l.inet6_ready && !l.is_loopback()) {
+            let mut heard: Option<Vec<super::segment::Station>> = None;
+            for a in l.addrs6.iter().filter(|a| in_dad(a)) {
+                let heard = heard.get_or_insert_with(|| super::segment::stations(net, (ns.id, l.index)));
+                let taken = heard.iter().any(|&(sns, si)| {
+                    net.ns(sns).and_then(|n| n.link(si)).is_some_and(|o| o.addrs6.iter().any(|b| b.addr == a.addr && b.flags & ifa_f::DADFAILED == 0))
+                });
+                if taken {
+                    found.push((ns.id, l.index, a.addr));
+                }
+            }
+        }
+    }
+    found
+}
+
 /// `addrconf_dad_completed` for every tentative address on a ready device:
 /// it is announced again without IFA_F_TENTATIVE, then its local route.
-fn complete_dad(ns: &mut Namespace) -> Vec<Event> {
+/// Those in `failed` hit a duplicate instead (`addrconf_dad_failure`): a
+/// permanent address stays, tentative and marked DADFAILED; any other goes.
+fn complete_dad(ns: &mut Namespace, failed: &[(u32, u128)]) -> Vec<Event> {
     let id = ns.id;
     let ready: Vec<u32> = ns.links.values().filter(|l| l.is_up() && l.inet6_ready).map(|l| l.index).collect();
     let mut events = Vec::new();
+    for &(index, addr) in failed {
+        let Some(l) = ns.link_mut(index) else { continue };
+        let Some(pos) = l.addrs6.iter().position(|a| a.addr == addr && in_dad(a)) else { continue };
+        let a = &mut l.addrs6[pos];
+        if a.flags & ifa_f::PERMANENT != 0 {
+            a.flags = (a.flags | ifa_f::DADFAILED) & !ifa_f::OPTIMISTIC;
+            let snap = a.clone();
+            events.push(Event::Addr6 { ns: id, new: true, ifindex: index, addr: snap, kernel: true });
+        } else {
+            events.extend(super::event::kernel_made(remove_addr_at(ns, index, pos)));
+        }
+    }
     for index in ready {
         loop {
             let Some(l) = ns.link_mut(index) else { break };
-            let Some(a) = l.addrs6.iter_mut().find(|a| a.flags & ifa_f::TENTATIVE != 0) else { break };
-            a.flags &= !ifa_f::TENTATIVE;
+            let Some(a) = l.addrs6.iter_mut().find(|a| in_dad(a)) else { break };
+            a.flags &= !(ifa_f::TENTATIVE | ifa_f::OPTIMISTIC);
             let done = a.clone();
             let loopback_dev = l.is_loopback();
             let local = address_routes(index, &done, loopback_dev).remove(0);

@@ -389,6 +389,46 @@ pub fn delete_link(net: &mut Net, ns: NsId, index: u32) -> KResult<Vec<Event>> {
     Ok(unregister_many(net, list))
 }
 
+/// Deletes every device of a group (`rtnl_group_dellink`): group 0 may not
+/// be deleted, a group without devices is ENODEV, one holding a device
+/// that cannot be deleted (`lo`) is EOPNOTSUPP; the rest go as one batch.
+pub fn delete_group(net: &mut Net, ns: NsId, group: u32) -> KResult<Vec<Event>> {
+    if group == 0 {
+        return Err(KernelError::new(Errno::EPERM));
+    }
+    let nsr = net.ns(ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    let members: Vec<&Link> = nsr.links.values().filter(|l| l.group == group).collect();
+    if members.is_empty() {
+        return Err(KernelError::new(Errno::ENODEV));
+    }
+    if members.iter().any(|l| matches!(l.kind, LinkKind::Loopback)) {
+        return Err(KernelError::new(Errno::EOPNOTSUPP));
+    }
+    // Each dellink queues its device at the tail, a veth its peer too
+    // unless an earlier dellink already parted the pair.
+    let mut list: Vec<(NsId, u32)> = Vec::new();
+    let queue = |list: &mut Vec<(NsId, u32)>, dev: (NsId, u32)| {
+        list.retain(|d| *d != dev);
+        list.push(dev);
+    };
+    let mut parted: Vec<(NsId, u32)> = Vec::new();
+    for l in &members {
+        queue(&mut list, (ns, l.index));
+        if let LinkKind::Veth { peer: Some(p) } = l.kind {
+            if !parted.contains(&(ns, l.index)) {
+                queue(&mut list, p);
+                parted.extend([(ns, l.index), p]);
+            }
+        }
+    }
+    for &(lns, li) in &parted {
+        if let Some(l) = net.ns_mut(lns).and_then(|n| n.link_mut(li)) {
+            l.kind = LinkKind::Veth { peer: None };
+        }
+    }
+    Ok(unregister_many(net, list))
+}
+
 /// Unregisters devices as one batch: all of them are closed first
 /// (`dev_close_many`), then each is torn down and announced gone in order.
 pub fn unregister_many(net: &mut Net, mut list: Vec<(NsId, u32)>) -> Vec<Event> {

@@ -15,6 +15,7 @@ pub mod namespace;
 pub mod neigh;
 pub mod route;
 pub mod rule;
+pub mod segment;
 pub mod sysctl;
 
 pub use event::Event;

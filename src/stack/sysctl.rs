@@ -46,6 +46,7 @@ pub const IPV6_CONF: &[(&str, &str)] = &[
     ("hop_limit", "64"),
     ("keep_addr_on_down", "0"),
     ("mtu", "1280"),
+    ("optimistic_dad", "0"),
     ("proxy_ndp", "0"),
     ("router_solicitations", "-1"),
 ];

@@ -190,6 +190,10 @@ fn list_flush_or_save(ip: &mut Ip, args: &[String], action: Action, do_link: boo
                 return Err(ip.invarg("Device does not exist\n", v));
             }
             f.master = i64::from(idx);
+        } else if w == "vrf" {
+            // name_is_vrf: this ip knows no VRF devices.
+            let v = ip.next_arg(&mut a)?;
+            return Err(ip.invarg("Not a valid VRF name\n", v));
         } else if w == "nomaster" {
             f.master = -1;
         } else if w == "type" {

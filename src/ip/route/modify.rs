@@ -407,6 +407,17 @@ pub fn iproute_modify(ip: &mut Ip, cmd: u16, flags: u16, args: &[String]) -> Res
             };
             req.addattr8(rta::PREF, pref);
         } else if w == "encap" {
+            // lwt_parse_encap: a known type, then its arguments.
+            let t = ip.next_arg(&mut a)?;
+            const TYPES: [&str; 10] = ["mpls", "ip", "ila", "ip6", "bpf", "seg6", "seg6local", "rpl", "ioam6", "xfrm"];
+            if !TYPES.contains(&t) {
+                return Err(ip.invarg("\"encap type\" value is invalid\n", t));
+            }
+            ip.next_arg(&mut a)?;
+            if a.left() <= 1 {
+                ip.err("Error: unexpected end of line after \"encap\"\n");
+                return Err(Exit(255));
+            }
             ip.err("Error: encapsulation is not supported by this ip.\n");
             return Err(Exit(255));
         } else if w == "ttl-propagate" {
