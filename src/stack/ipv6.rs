@@ -329,24 +329,12 @@ pub fn netdev_change(ns: &mut Namespace, index: u32) -> Vec<Event> {
     if !ns.link(index).is_some_and(|l| l.is_up()) || is_disabled(ns, index) {
         return Vec::new();
     }
-    let mut events = Vec::new();
-    // Addresses added while not ready finish DAD now.
-    let id = ns.id;
+    // Addresses added while not ready run DAD now (addrconf_dad_run); it
+    // ends after the request ([`settle_dad`]).
     if let Some(l) = ns.link_mut(index) {
         l.inet6_ready = true;
-        let mut changed = Vec::new();
-        for a in l.addrs6.iter_mut().filter(|a| a.flags & ifa_f::TENTATIVE != 0) {
-            a.flags &= !(ifa_f::TENTATIVE | ifa_f::OPTIMISTIC);
-            changed.push(a.clone());
-        }
-        for a in changed {
-            let local = address_routes(index, &a, false).remove(0);
-            events.push(Event::Addr6 { ns: id, new: true, ifindex: index, addr: a, kernel: true });
-            events.extend(add_kernel_route(ns, local));
-        }
     }
-    events.extend(dev_config(ns, index));
-    events
+    dev_config(ns, index)
 }
 
 /// Carrier lost on an up device: IPv6 keeps its addresses.
