@@ -515,7 +515,7 @@ impl WasmWorld {
                 js_type(&groups)
             )));
         }
-        for (key, make) in [
+        for &(key, make) in &[
             ("extAck", SockOpt::ExtAck as fn(bool) -> SockOpt),
             ("capAck", SockOpt::CapAck),
             ("strictCheck", SockOpt::StrictCheck),
