@@ -512,8 +512,8 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
                     5 => Nested(Space::Unknown("IFLA_MACVLAN_MACADDR")),
                     _ => U32,
                 };
-                let names = ["UNSPEC", "MODE", "FLAGS", "MACADDR_MODE", "MACADDR", "MACADDR_DATA", "MACADDR_COUNT", "BC_QUEUE_LEN", "BC_QUEUE_LEN_USED", "BC_CUTOFF"];
-                (named(&names, "IFLA_MACVLAN_"), f)
+                let names: &[&str] = &["UNSPEC", "MODE", "FLAGS", "MACADDR_MODE", "MACADDR", "MACADDR_DATA", "MACADDR_COUNT", "BC_QUEUE_LEN", "BC_QUEUE_LEN_USED", "BC_CUTOFF"];
+                (named(names, "IFLA_MACVLAN_"), f)
             }
             "vlan" => {
                 let f = match kind {
@@ -558,18 +558,18 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
                 8 => Enum(&["eui64", "none", "stable_privacy", "random"]),
                 _ => Auto,
             };
-            let names = ["UNSPEC", "FLAGS", "CONF", "STATS", "MCAST", "CACHEINFO", "ICMP6STATS", "TOKEN", "ADDR_GEN_MODE", "RA_MTU"];
-            (named(&names, "IFLA_INET6_"), f)
+            let names: &[&str] = &["UNSPEC", "FLAGS", "CONF", "STATS", "MCAST", "CACHEINFO", "ICMP6STATS", "TOKEN", "ADDR_GEN_MODE", "RA_MTU"];
+            (named(names, "IFLA_INET6_"), f)
         }
         Space::PropList => (if kind == 53 { "IFLA_ALT_IFNAME".into() } else { format!("IFLA_UNKNOWN_{kind}") }, if kind == 53 { Str } else { Auto }),
         Space::Xdp => {
-            let names = ["UNSPEC", "FD", "ATTACHED", "FLAGS", "PROG_ID", "DRV_PROG_ID", "SKB_PROG_ID", "HW_PROG_ID", "EXPECTED_FD"];
+            let names: &[&str] = &["UNSPEC", "FD", "ATTACHED", "FLAGS", "PROG_ID", "DRV_PROG_ID", "SKB_PROG_ID", "HW_PROG_ID", "EXPECTED_FD"];
             let f = match kind {
                 1 | 8 => S32,
                 2 => Enum(&["none", "drv", "skb", "hw", "multi"]),
                 _ => U32,
             };
-            (named(&names, "IFLA_XDP_"), f)
+            (named(names, "IFLA_XDP_"), f)
         }
         Space::Addr => {
             let f = match kind {
@@ -630,22 +630,22 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
             (named(FRA_NAMES, "FRA_"), f)
         }
         Space::Netconf => {
-            let names = ["UNSPEC", "IFINDEX", "FORWARDING", "RP_FILTER", "MC_FORWARDING", "PROXY_NEIGH", "IGNORE_ROUTES_WITH_LINKDOWN", "INPUT", "BC_FORWARDING"];
-            (named(&names, "NETCONFA_"), S32)
+            let names: &[&str] = &["UNSPEC", "IFINDEX", "FORWARDING", "RP_FILTER", "MC_FORWARDING", "PROXY_NEIGH", "IGNORE_ROUTES_WITH_LINKDOWN", "INPUT", "BC_FORWARDING"];
+            (named(names, "NETCONFA_"), S32)
         }
         Space::Nsid => {
-            let names = ["NONE", "NSID", "PID", "FD", "TARGET_NSID", "CURRENT_NSID"];
-            (named(&names, "NETNSA_"), if kind == 2 || kind == 3 { U32 } else { S32 })
+            let names: &[&str] = &["NONE", "NSID", "PID", "FD", "TARGET_NSID", "CURRENT_NSID"];
+            (named(names, "NETNSA_"), if kind == 2 || kind == 3 { U32 } else { S32 })
         }
         Space::ErrAttr => {
-            let names = ["UNUSED", "MSG", "OFFS", "COOKIE", "POLICY", "MISS_TYPE", "MISS_NEST"];
+            let names: &[&str] = &["UNUSED", "MSG", "OFFS", "COOKIE", "POLICY", "MISS_TYPE", "MISS_NEST"];
             let f = match kind {
                 1 => Str,
                 3 => Binary,
                 4 => Nested(Space::Unknown("NL_POLICY_TYPE_ATTR")),
                 _ => U32,
             };
-            (named(&names, "NLMSGERR_ATTR_"), f)
+            (named(names, "NLMSGERR_ATTR_"), f)
         }
         Space::Unknown(prefix) => (format!("{prefix}_{kind}"), Auto),
     }
@@ -1034,7 +1034,7 @@ pub fn type_name(kind: u16) -> String {
 /// The names of the set `nlmsg_flags`, read as this message type means them.
 pub fn flag_names(kind: u16, flags: u16) -> Vec<&'static str> {
     let mut out = Vec::new();
-    let common: [(u16, &str); 6] = [
+    let common: &[(u16, &str)] = &[
         (0x01, "NLM_F_REQUEST"),
         (0x02, "NLM_F_MULTI"),
         (0x04, "NLM_F_ACK"),
@@ -1042,7 +1042,7 @@ pub fn flag_names(kind: u16, flags: u16) -> Vec<&'static str> {
         (0x10, "NLM_F_DUMP_INTR"),
         (0x20, "NLM_F_DUMP_FILTERED"),
     ];
-    for (bit, name) in common {
+    for &(bit, name) in common {
         if flags & bit != 0 {
             out.push(name);
         }

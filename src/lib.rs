@@ -25,6 +25,8 @@ pub mod decimal;
 pub mod vecmap;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+mod js;
 #[cfg(all(feature = "component", target_arch = "wasm32"))]
 pub mod component;
 

@@ -1,7 +1,7 @@
 //! One stable sort for the whole crate. The standard library's sort is
 //! instantiated anew for every element type and comparator, which costs
 //! several kilobytes of wasm each time; here only a permutation of `u32`
-//! indices is ever sorted (one instantiation), and the elements are then
+//! indices is ever sorted (one small merge sort), and the elements are then
 //! moved into place. Stable, like `slice::sort_by`.
 
 use std::cmp::Ordering;
@@ -26,9 +26,37 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
 }
 
+/// A bottom-up merge sort of the indices (the standard library's sort is
+/// kilobytes of wasm even once): runs of `width` are merged pairwise into a
+/// scratch buffer, `width` doubling each pass. Stable: on a tie the left
+/// run's element goes first.
 #[inline(never)]
 fn sort_indices(order: &mut [u32], cmp: &mut dyn FnMut(u32, u32) -> Ordering) {
-    order.sort_by(|a, b| cmp(*a, *b));
+    let n = order.len();
+    let mut src = order.to_vec();
+    let mut dst = vec![0u32; n];
+    let mut width = 1;
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            let (mut i, mut j) = (lo, mid);
+            for slot in &mut dst[lo..hi] {
+                if i < mid && (j >= hi || cmp(src[j], src[i]) != Ordering::Less) {
+                    *slot = src[i];
+                    i += 1;
+                } else {
+                    *slot = src[j];
+                    j += 1;
+                }
+            }
+            lo = hi;
+        }
+        std::mem::swap(&mut src, &mut dst);
+        width *= 2;
+    }
+    order.copy_from_slice(&src);
 }
 
 /// Rearranges `v` so that `v[i]` becomes the old `v[order[i]]`, following

@@ -330,7 +330,7 @@ fn oper_name(o: u8) -> String {
 }
 
 fn nud_name(state: u16) -> String {
-    let names = ["INCOMPLETE", "REACHABLE", "STALE", "DELAY", "PROBE", "FAILED", "NOARP", "PERMANENT"];
+    let names: &[&str] = &["INCOMPLETE", "REACHABLE", "STALE", "DELAY", "PROBE", "FAILED", "NOARP", "PERMANENT"];
     let set: Vec<&str> = (0..8).filter(|i| state & (1 << i) != 0).map(|i| names[i]).collect();
     if set.is_empty() { "NONE".into() } else { set.join(",") }
 }

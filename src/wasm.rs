@@ -8,6 +8,8 @@
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde::Serialize;
+
+use crate::js::J;
 use wasm_bindgen::prelude::*;
 
 use std::cell::RefCell;
@@ -319,7 +321,7 @@ fn init() {
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
+fn to_js(v: &J<'_>) -> Result<JsValue, JsError> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("internal: cannot convert to JavaScript: {e}")))
 }
@@ -513,7 +515,7 @@ impl WasmWorld {
                 js_type(&groups)
             )));
         }
-        for (key, make) in [
+        for &(key, make) in &[
             ("extAck", SockOpt::ExtAck as fn(bool) -> SockOpt),
             ("capAck", SockOpt::CapAck),
             ("strictCheck", SockOpt::StrictCheck),
@@ -605,12 +607,7 @@ impl WasmWorld {
     /// {@link World.restore} to get an identical world.
     #[wasm_bindgen(unchecked_return_type = "WorldSnapshot")]
     pub fn snapshot(&self) -> Result<JsValue, JsError> {
-        #[derive(Serialize)]
-        struct Snap {
-            version: u32,
-            text: String,
-        }
-        to_js(&Snap { version: Snapshot::VERSION, text: self.world.snapshot().to_text() })
+        to_js(&crate::js::snapshot(Snapshot::VERSION, &self.world.snapshot().to_text()))
     }
 
     /// A new world rebuilt from {@link World.snapshot}'s object (or its
@@ -644,7 +641,7 @@ impl WasmWorld {
     /// neighbours, as plain objects.
     #[wasm_bindgen(unchecked_return_type = "Topology")]
     pub fn topology(&self) -> Result<JsValue, JsError> {
-        to_js(&crate::topology::topology(&self.world))
+        to_js(&crate::js::topology(&crate::topology::topology(&self.world)))
     }
 
     /// The names of the namespaces `ip netns add` created, newest first.
@@ -667,7 +664,7 @@ pub fn decode(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValu
     init();
     let bytes = bytes_of("decode", &bytes)?;
     let d = crate::decode::decode(&bytes).map_err(|e| JsError::new(&format!("decode: {e}")))?;
-    to_js(&d)
+    to_js(&crate::js::datagram(&d))
 }
 
 /// A NETLINK_ROUTE socket on a {@link World}. Call `free()` to close it.

@@ -223,7 +223,7 @@ fn print_protinfo(ip: &mut Ip, nested: bool, value: &[u8]) {
         let n = ip.ll_index_to_name(b);
         ip.p.print_string(Kind::Any, Some("backup_port"), "backup_port %s ", Some(&n));
     }
-    for (attr, key, fmt) in [(brport::ISOLATED, "isolated", "isolated %s "), (brport::LOCKED, "locked", "locked %s ")] {
+    for &(attr, key, fmt) in &[(brport::ISOLATED, "isolated", "isolated %s "), (brport::LOCKED, "locked", "locked %s ")] {
         if let Some(v) = u8_of(attr) {
             ip.p.print_on_off(Kind::Any, Some(key), fmt, v != 0);
         }

@@ -2,7 +2,6 @@
 //! counter, request/acknowledge exchanges (`rtnl_talk`) that print kernel
 //! errors as iproute2 does, and dump collection (`rtnl_dump_filter`).
 
-use std::collections::VecDeque;
 
 use super::nl::{Msg, Req};
 use super::print::Printer;
@@ -18,7 +17,9 @@ pub struct Rtnl {
     pub seq: u32,
     dump: u32,
     pid: u32,
-    queue: VecDeque<Vec<u8>>,
+    /// Replies not yet read: `queue[head..]`, oldest first.
+    queue: Vec<Vec<u8>>,
+    head: usize,
 }
 
 /// How a dump ended.
@@ -42,7 +43,7 @@ impl Rtnl {
             let _ = sock.set_option(SockOpt::StrictCheck(true));
         }
         let pid = sock.port_id();
-        Ok(Rtnl { sock, seq: 0, dump: 0, pid, queue: VecDeque::new() })
+        Ok(Rtnl { sock, seq: 0, dump: 0, pid, queue: Vec::new(), head: 0 })
     }
 
     /// The socket's port id.
@@ -58,12 +59,19 @@ impl Rtnl {
 
     /// The next queued reply, if any.
     pub fn recv(&mut self) -> Option<Vec<u8>> {
-        self.queue.pop_front()
+        let next = self.queue.get_mut(self.head).map(std::mem::take);
+        self.head += 1;
+        if self.head >= self.queue.len() {
+            self.queue.clear();
+            self.head = 0;
+        }
+        next
     }
 
     /// Drops whatever replies are still queued.
     pub fn discard_pending(&mut self) {
         self.queue.clear();
+        self.head = 0;
     }
 
     /// Multicast notifications waiting on the socket.

@@ -248,7 +248,7 @@ pub fn print_rule(ip: &mut Ip, f: &RuleFilter, raw: &[u8]) {
     if let Some(p) = tb.u8(fra::IP_PROTO) {
         ip.p.print_string(Kind::Any, Some("ipproto"), " ipproto %s", Some(&inet_proto_n2a(p, n)));
     }
-    for (kind, name) in [(fra::SPORT_RANGE, "sport"), (fra::DPORT_RANGE, "dport")] {
+    for &(kind, name) in &[(fra::SPORT_RANGE, "sport"), (fra::DPORT_RANGE, "dport")] {
         if let Some(r) = tb.get(kind) {
             let (s, e) = (u16_at(r.value, 0), u16_at(r.value, 2));
             if s == e {

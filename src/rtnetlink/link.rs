@@ -237,7 +237,7 @@ fn put_bridge_data(b: &mut MessageBuilder, conf: &BridgeConf, link: &Link) {
     b.put_u32(29, 2); // MCAST_STARTUP_QUERY_CNT
     b.put_u8(43, 2); // MCAST_IGMP_VERSION
     b.put_u8(44, 1); // MCAST_MLD_VERSION
-    for (t, v) in [(30, 100u64), (31, 26000), (32, 25500), (33, 12500), (34, 1000), (35, 3124)] {
+    for &(t, v) in &[(30, 100u64), (31, 26000), (32, 25500), (33, 12500), (34, 1000), (35, 3124)] {
         b.put_u64(t, v); // multicast intervals in hundredths of a second
     }
     b.put_u8(36, 0); // NF_CALL_IPTABLES
@@ -270,10 +270,10 @@ fn put_brport_attrs(b: &mut MessageBuilder, bridge: &Link, port: &Link, port_no:
     b.put_u8(1, port.port_state); // STATE
     b.put_u16(2, 32); // PRIORITY
     b.put_u32(3, 2); // COST (10 Gb/s link)
-    for t in [4u16, 5, 6, 7, 28] {
+    for &t in &[4u16, 5, 6, 7, 28] {
         b.put_u8(t, 0); // MODE, GUARD, PROTECT, FAST_LEAVE, MCAST_TO_UCAST
     }
-    for t in [8u16, 9, 27, 30] {
+    for &t in &[8u16, 9, 27, 30] {
         b.put_u8(t, 1); // LEARNING, UNICAST_FLOOD, MCAST_FLOOD, BCAST_FLOOD
     }
     b.put_u8(10, 0); // PROXYARP
@@ -284,11 +284,11 @@ fn put_brport_attrs(b: &mut MessageBuilder, bridge: &Link, port: &Link, port_no:
     b.put_u16(16, 0); // DESIGNATED_COST
     b.put_u16(17, 0x8000 | port_no); // ID
     b.put_u16(18, port_no); // NO
-    for t in [19u16, 20, 29] {
+    for &t in &[19u16, 20, 29] {
         b.put_u8(t, 0); // TOPOLOGY_CHANGE_ACK, CONFIG_PENDING, VLAN_TUNNEL
     }
     b.put_u16(31, 0); // GROUP_FWD_MASK
-    for t in [32u16, 35, 36, 33, 39, 40, 43] {
+    for &t in &[32u16, 35, 36, 33, 39, 40, 43] {
         b.put_u8(t, 0); // NEIGH_SUPPRESS, ISOLATED, LOCKED, MRP_RING_OPEN, MRP_IN_OPEN, MAB, NEIGH_VLAN_SUPPRESS
     }
     // MESSAGE_AGE, FORWARD_DELAY and HOLD timers: time left, in 1/100 s.
@@ -374,7 +374,7 @@ fn put_af_spec(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext_mas
         conf[14] = 1; // IPV4_DEVCONF_NOXFRM
         conf[15] = 1; // IPV4_DEVCONF_NOPOLICY
     }
-    for (i, name) in [(0, "forwarding"), (19, "promote_secondaries"), (7, "rp_filter"), (2, "proxy_arp")] {
+    for &(i, name) in &[(0, "forwarding"), (19, "promote_secondaries"), (7, "rp_filter"), (2, "proxy_arp")] {
         if let Some(v) = get("ipv4", name) {
             conf[i] = v as u32;
         }
@@ -411,7 +411,7 @@ fn put_inet6_attrs(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext
         c6[10] = -1; // use_tempaddr
         c6[27] = -1; // accept_dad
     }
-    for (i, name) in [(0, "forwarding"), (26, "disable_ipv6"), (27, "accept_dad"), (42, "keep_addr_on_down"), (3, "accept_ra")] {
+    for &(i, name) in &[(0, "forwarding"), (26, "disable_ipv6"), (27, "accept_dad"), (42, "keep_addr_on_down"), (3, "accept_ra")] {
         if let Some(v) = get("ipv6", name) {
             c6[i] = v;
         }

@@ -111,7 +111,7 @@ impl Kernel {
 
     /// Takes the notifications queued for a socket.
     pub fn drain(&mut self, port: u32) -> Vec<Vec<u8>> {
-        self.sockets.get_mut(&port).map(|s| s.queue.drain(..).collect()).unwrap_or_default()
+        self.sockets.get_mut(&port).map(|s| std::mem::take(&mut s.queue)).unwrap_or_default()
     }
 
     /// Handles one datagram from a socket and returns every reply message
@@ -234,7 +234,7 @@ impl Kernel {
         }
         for (port, s) in self.sockets.iter_mut() {
             if s.ns == ns && s.in_group(group) && !(echo && *port == req.port) {
-                s.queue.push_back(msg.clone());
+                s.queue.push(msg.clone());
             }
         }
     }

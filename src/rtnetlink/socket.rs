@@ -1,6 +1,5 @@
 //! Per-socket state: namespace, credentials, options, groups, queue.
 
-use std::collections::VecDeque;
 
 use crate::errno::Errno;
 use crate::host::SockOpt;
@@ -38,8 +37,8 @@ pub struct SocketState {
     pub strict_chk: bool,
     /// Joined multicast groups (1-based).
     pub groups: crate::vecmap::VecMap<u32, ()>,
-    /// Notifications not yet read.
-    pub queue: VecDeque<Vec<u8>>,
+    /// Notifications not yet read, oldest first.
+    pub queue: Vec<Vec<u8>>,
 }
 
 impl SocketState {
@@ -52,7 +51,7 @@ impl SocketState {
             cap_ack: false,
             strict_chk: false,
             groups: crate::vecmap::VecMap::new(),
-            queue: VecDeque::new(),
+            queue: Vec::new(),
         }
     }
 

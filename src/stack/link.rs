@@ -711,9 +711,12 @@ pub fn fib_sync_down(nsr: &mut super::Namespace, index: u32, admin_down: bool) -
 /// transitions; returns the devices whose carrier changed, in order.
 fn update_carriers(net: &mut Net, start: Vec<(NsId, u32)>) -> Vec<(NsId, u32)> {
     let mut changed = Vec::new();
-    let mut todo: std::collections::VecDeque<(NsId, u32)> = start.into();
+    // A queue: `todo[next..]` is still to visit.
+    let mut todo = start;
+    let mut next = 0;
     let mut visits = 0;
-    while let Some((n, i)) = todo.pop_front() {
+    while let Some(&(n, i)) = todo.get(next) {
+        next += 1;
         visits += 1;
         if visits > 256 {
             break;
@@ -734,7 +737,7 @@ fn update_carriers(net: &mut Net, start: Vec<(NsId, u32)>) -> Vec<(NsId, u32)> {
                 changed.push((n, i));
             }
             todo.extend(dependents);
-        } else if changed.is_empty() && todo.is_empty() {
+        } else if changed.is_empty() && next >= todo.len() {
             // The device itself did not change; its dependents may still (veth open).
             todo.extend(dependents);
         }

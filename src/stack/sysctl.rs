@@ -132,7 +132,7 @@ impl Sysctls {
         let mut keys: Vec<String> = GLOBAL.iter().map(|(k, _)| k.to_string()).collect();
         let mut devs = vec!["all", "default"];
         devs.extend_from_slice(devices);
-        for (family, table) in [("ipv4", IPV4_CONF), ("ipv6", IPV6_CONF)] {
+        for &(family, table) in &[("ipv4", IPV4_CONF), ("ipv6", IPV6_CONF)] {
             for d in &devs {
                 for (name, _) in table {
                     keys.push(format!("net.{family}.conf.{d}.{name}"));

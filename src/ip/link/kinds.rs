@@ -319,7 +319,7 @@ fn bridge_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
             u64::from(v),
         );
     }
-    for (a, n) in [
+    for &(a, n) in &[
         (br::HELLO_TIMER, "hello_timer"),
         (br::TCN_TIMER, "tcn_timer"),
         (br::TOPOLOGY_CHANGE_TIMER, "topology_change_timer"),
@@ -622,7 +622,7 @@ fn bridge_slave_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
         let s = bridge_id(v.value);
         ip.p.print_string(Kind::Any, Some("root_id"), "designated_root %s ", Some(&s));
     }
-    for (a, n) in [
+    for &(a, n) in &[
         (brport::HOLD_TIMER, "hold_timer"),
         (brport::MESSAGE_AGE_TIMER, "message_age_timer"),
         (brport::FORWARD_DELAY_TIMER, "forward_delay_timer"),
@@ -931,7 +931,7 @@ fn vlan_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
     let mut a = Args::new(words);
     let (mut fl, mut mask) = (0u32, 0u32);
     // iproute2 tests the flag words in this order.
-    let order = ["reorder_hdr", "gvrp", "mvrp", "loose_binding", "bridge_binding"];
+    let order: &[&str] = &["reorder_hdr", "gvrp", "mvrp", "loose_binding", "bridge_binding"];
     while let Some(w) = a.peek() {
         if matches(w, "protocol") {
             let v = ip.next_arg(&mut a)?;
@@ -1016,7 +1016,7 @@ fn vlan_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
         let mut flags = crate::wire::get_u32(f.value, 0).unwrap_or(0);
         let open = if ip.p.is_json() { "flags" } else { "<" };
         ip.p.open_json_array(Kind::Any, Some(open));
-        for bit in [0x1u32, 0x2, 0x8, 0x4, 0x10] {
+        for &bit in &[0x1u32, 0x2, 0x8, 0x4, 0x10] {
             if flags & bit != 0 {
                 flags &= !bit;
                 let name = VLAN_FLAGS.iter().find(|f| f.1 == bit).map(|f| f.2).unwrap_or("");
@@ -1028,7 +1028,7 @@ fn vlan_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
         }
         ip.p.close_json_array(Kind::Any, Some("> "));
     }
-    for (attr, json, fp) in [
+    for &(attr, json, fp) in &[
         (vl::INGRESS_QOS, "ingress_qos", "ingress-qos-map"),
         (vl::EGRESS_QOS, "egress_qos", "egress-qos-map"),
     ] {
