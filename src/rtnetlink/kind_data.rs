@@ -15,7 +15,7 @@ type KResult<T> = Result<T, KernelError>;
 const MODE_PASSTHRU: u32 = 8;
 
 /// The macvlan devices on `lower` other than `except`, with their modes.
-fn macvlans_on(ns: &Namespace, lower: u32, except: u32) -> Vec<u32> {
+pub fn macvlans_on(ns: &Namespace, lower: u32, except: u32) -> Vec<u32> {
     ns.links
         .values()
         .filter(|l| l.index != except)
@@ -30,6 +30,17 @@ fn macvlans_on(ns: &Namespace, lower: u32, except: u32) -> Vec<u32> {
 /// device, and nothing joins one.
 pub fn check_new_macvlan(ns: &Namespace, lower: u32, mode: u32) -> KResult<()> {
     let others = macvlans_on(ns, lower, 0);
+    // macvlan_port_create: only Ethernet devices, not loopback, and not one
+    // whose frames another handler (a bridge) takes already.
+    if others.is_empty() {
+        let dev = ns.link(lower).ok_or(KernelError::new(Errno::ENODEV))?;
+        if dev.is_loopback() {
+            return Err(Errno::EINVAL.into());
+        }
+        if dev.master.and_then(|m| ns.link(m)).is_some_and(|m| matches!(m.kind, LinkKind::Bridge(_))) {
+            return Err(Errno::EBUSY.into());
+        }
+    }
     if (mode == MODE_PASSTHRU && !others.is_empty()) || others.contains(&MODE_PASSTHRU) {
         return Err(Errno::EINVAL.into());
     }

@@ -988,6 +988,10 @@ fn set_master(net: &mut Net, ns: NsId, index: u32, master: u32) -> KResult<Vec<E
         if matches!(link.kind, LinkKind::Bridge(_)) {
             return Err(KernelError::msg(Errno::ELOOP, "Can not enslave a bridge to a bridge"));
         }
+        // netdev_rx_handler_register: a macvlan port's frames are taken.
+        if !super::kind_data::macvlans_on(nsr, index, 0).is_empty() {
+            return Err(KernelError::new(Errno::EBUSY));
+        }
     }
     let old = link.master;
     let mut events = Vec::new();

@@ -18,8 +18,6 @@ const FRA_DPORT_MASK: u16 = 29;
 /// RTNL_FAMILY_IPMR and RTNL_FAMILY_IP6MR: multicast routing rule families.
 const RTNL_FAMILY_IPMR: u8 = 128;
 const RTNL_FAMILY_IP6MR: u8 = 129;
-/// `FR_ACT_MAX`.
-const FR_ACT_MAX: u8 = 8;
 
 fn put_range(b: &mut MessageBuilder, kind: u16, r: (u32, u32)) {
     let mut v = [0u8; 8];
@@ -146,9 +144,6 @@ fn parse_rule<'a>(req: &Request<'a>) -> KResult<(Rule, RuleHdrRepr, AttrTable<'a
     let alen = if hdr.family == AF_INET { 4 } else { 16 };
     let max_len = (alen * 8) as u8;
     let mut r = Rule { family: hdr.family, action: hdr.action, tos: hdr.tos, flags: hdr.flags & crate::wire::rule::fib_rule::INVERT, ..Rule::default() };
-    if hdr.action > FR_ACT_MAX {
-        return Err(KernelError::msg(Errno::EINVAL, "Invalid action"));
-    }
     // fib4_rule_configure: only the TOS bits (IPTOS_TOS_MASK 0x1e) may be set.
     if hdr.family == AF_INET && hdr.tos & !0x1e != 0 {
         return Err(KernelError::msg(Errno::EINVAL, "Invalid tos"));

@@ -384,7 +384,15 @@ pub fn del_v4(ns: &mut Namespace, index: u32, req: &DelAddr4) -> KResult<Vec<Eve
                 && req.address.is_none_or(|ad| a.prefix_len == req.prefix_len && a.matches(ad))
         })
         .ok_or(KernelError::msg(Errno::EADDRNOTAVAIL, "ipv4: Address not found"))?;
-    Ok(remove_v4_at(ns, index, pos))
+    let mut events = remove_v4_at(ns, index, pos);
+    // fib_inetaddr_event: with the last address gone, IP is disabled on
+    // the device (fib_disable_ip): its routes go, host-scope ones too, and
+    // its ARP entries.
+    if ns.link(index).is_some_and(|l| l.addrs4.is_empty()) {
+        super::link::fib_disable_v4(ns, index, true);
+        events.extend(super::neigh::arp_ifdown(ns, index));
+    }
+    Ok(events)
 }
 
 /// Removes the address at `pos` of a link, with its secondaries when it is a

@@ -688,7 +688,17 @@ pub fn fib_sync_down(nsr: &mut super::Namespace, index: u32, admin_down: bool) -
     if !admin_down {
         return events;
     }
-    // fib_sync_down_dev for NETDEV_DOWN: dead and link-down.
+    fib_disable_v4(nsr, index, false);
+    events.extend(super::ipv6::routes_down(nsr, index, false, true));
+    events
+}
+
+/// `fib_sync_down_dev` for NETDEV_DOWN and `fib_flush`: the device's next
+/// hops of multipath routes become dead and link-down, and routes left
+/// with no live next hop go, silently (no RTM_DELROUTE). Host-scope routes
+/// stay unless `force` (`fib_disable_ip` when the device's last IPv4
+/// address goes).
+pub fn fib_disable_v4(nsr: &mut super::Namespace, index: u32, force: bool) {
     let dead = crate::wire::route::rtnh_f::DEAD;
     nsr.fib4.for_each_mut(|r| {
         if r.nexthops.len() > 1 {
@@ -697,13 +707,10 @@ pub fn fib_sync_down(nsr: &mut super::Namespace, index: u32, admin_down: bool) -
             }
         }
     });
-    // fib_flush removes IPv4 routes silently: no RTM_DELROUTE is sent.
     let _ = nsr.fib4.remove_where(|r| {
         r.uses_dev(index)
-            && r.nexthops.iter().all(|nh| nh.ifindex == index && nh.scope != crate::wire::route::scope::NOWHERE || nh.flags & dead != 0)
+            && r.nexthops.iter().all(|nh| nh.ifindex == index && (force || nh.scope != crate::wire::route::scope::NOWHERE) || nh.flags & dead != 0)
     });
-    events.extend(super::ipv6::routes_down(nsr, index, false, true));
-    events
 }
 
 /// Recomputes the carrier of the given devices and of every device whose

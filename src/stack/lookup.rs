@@ -170,7 +170,10 @@ pub fn resolve<K: Family>(ns: &Namespace, flow: &Flow, dst: K, min_scope: u8, oi
             fr_act::BLACKHOLE => return Err(KernelError::new(Errno::EINVAL)),
             fr_act::UNREACHABLE => return Err(KernelError::new(Errno::ENETUNREACH)),
             fr_act::PROHIBIT => return Err(KernelError::new(Errno::EACCES)),
-            _ => {}
+            // Goto is followed by the caller's order; nop goes on; any other
+            // action fails the lookup (fib4_rule_action, fib6_rule_action).
+            fr_act::GOTO | fr_act::NOP => {}
+            _ => return Err(KernelError::new(Errno::EINVAL)),
         }
     }
     Err(KernelError::new(Errno::ENETUNREACH))
@@ -663,7 +666,10 @@ pub fn route_v6(ns: &Namespace, q: &Query6) -> Result<Rt6, KernelError> {
             fr_act::BLACKHOLE => return Err(KernelError::new(Errno::EINVAL)),
             fr_act::UNREACHABLE => return Err(KernelError::new(Errno::ENETUNREACH)),
             fr_act::PROHIBIT => return Err(KernelError::new(Errno::EACCES)),
-            _ => {}
+            // Goto is followed by the caller's order; nop goes on; any other
+            // action fails the lookup (fib4_rule_action, fib6_rule_action).
+            fr_act::GOTO | fr_act::NOP => {}
+            _ => return Err(KernelError::new(Errno::EINVAL)),
         }
     }
     Err(KernelError::new(Errno::ENETUNREACH))

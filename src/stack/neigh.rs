@@ -42,10 +42,19 @@ impl Neighbour {
 /// Removes every entry of a device (`neigh_ifdown`), returning the deletions.
 /// Permanent entries go too when the device goes away or down.
 pub fn flush_dev(ns: &mut Namespace, ifindex: u32) -> Vec<Event> {
+    flush(ns, ifindex, None)
+}
+
+/// `arp_ifdown`: the device's IPv4 entries go, permanent and proxy ones too.
+pub fn arp_ifdown(ns: &mut Namespace, ifindex: u32) -> Vec<Event> {
+    flush(ns, ifindex, Some(crate::wire::AF_INET))
+}
+
+fn flush(ns: &mut Namespace, ifindex: u32, family: Option<u8>) -> Vec<Event> {
     let id = ns.id;
     let mut events = Vec::new();
     ns.neighbours.retain(|n| {
-        if n.ifindex == ifindex {
+        if n.ifindex == ifindex && family.is_none_or(|f| f == n.family) {
             if !n.is_proxy() {
                 events.push(Event::Neigh { ns: id, new: false, neigh: n.clone(), kernel: true });
             }
