@@ -176,6 +176,10 @@ pub fn new_addr(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if ns.link(hdr.index).is_none() {
                 return Err(KernelError::msg(Errno::ENODEV, "ipv6: Unable to find the interface"));
             }
+            // ipv6_find_idev: no IPv6 state below the minimum MTU.
+            if ns.link(hdr.index).is_some_and(|l| l.no_inet6) {
+                return Err(Errno::EINVAL.into());
+            }
             let mut flags = match attrs.get(ifa::FLAGS) {
                 Some(f) => f.u32()?,
                 None => u32::from(hdr.flags),

@@ -382,9 +382,11 @@ fn put_af_spec(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext_mas
     let bytes: Vec<u8> = conf.iter().flat_map(|v| v.to_ne_bytes()).collect();
     b.put(crate::wire::link::IFLA_INET_CONF, &bytes);
     end_plain_nest(b, inet);
-    let inet6 = b.begin_nest(u16::from(crate::wire::AF_INET6));
-    put_inet6_attrs(b, net, ns, link, ext_mask);
-    end_plain_nest(b, inet6);
+    if !link.no_inet6 {
+        let inet6 = b.begin_nest(u16::from(crate::wire::AF_INET6));
+        put_inet6_attrs(b, net, ns, link, ext_mask);
+        end_plain_nest(b, inet6);
+    }
     end_plain_nest(b, spec);
 }
 
@@ -544,7 +546,8 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         return Ok(());
     }
     if req.payload.first() == Some(&crate::wire::AF_INET6) {
-        for link in ns.links.values() {
+        // inet6_dump_ifinfo: devices with IPv6 state only.
+        for link in ns.links.values().filter(|l| !l.no_inet6) {
             ctx.replies.push(fill_inet6(net, ctx.ns, link, req.header.seq, req.port, NLM_F_MULTI));
         }
         return Ok(());
@@ -796,6 +799,12 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
             link.mtu = l.mtu;
             link.max_mtu = if matches!(link.kind, LinkKind::Vlan { .. }) { l.mtu } else { l.max_mtu };
             link.carrier = l.carrier;
+        }
+    }
+    // macvlan_common_newlink: passthru takes the lower device's address.
+    if let LinkKind::Macvlan { lower, mode: crate::wire::link::macvlan::MODE_PASSTHRU, .. } = link.kind {
+        if let Some(l) = ctx.net.ns(ctx.ns).and_then(|n| n.link(lower)) {
+            link.address = l.address.clone();
         }
     }
     if matches!(link.kind, LinkKind::Veth { .. }) {
@@ -1098,6 +1107,7 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
                 if m >= 1280 {
                     l.mtu6 = m;
                 }
+                ctx.events.extend(crate::stack::ipv6::mtu_changed(nsr, index));
             }
         }
     }

@@ -274,6 +274,21 @@ fn cc_algo_name(key: u32) -> Option<&'static str> {
     CC_ALGOS.get(usize::try_from(key).ok()?.checked_sub(1)?).copied()
 }
 
+/// `rtm_to_fib6_multipath_config`: every IPv6 next hop given in
+/// RTA_MULTIPATH needs a gateway, checked before anything else is.
+fn multipath6_gateways(p: &Parsed<'_>) -> KResult<()> {
+    let Some(mp) = p.attrs.get(rta::MULTIPATH) else { return Ok(()) };
+    for h in parse_multipath(mp.value)? {
+        let t = AttrTable::parse(h.attrs, RTA_MAX)?;
+        match t.get(rta::GATEWAY) {
+            None => return Err(KernelError::msg(Errno::EINVAL, "Device only routes can not be added for IPv6 using the multipath API.")),
+            Some(g) if g.value.len() < 16 => return Err(KernelError::msg(Errno::EINVAL, "Invalid IPv6 address in RTA_GATEWAY")),
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
 /// Next hops of a request: RTA_MULTIPATH, or RTA_GATEWAY/RTA_OIF.
 fn nexthops<K: Family>(p: &Parsed<'_>) -> KResult<(Vec<NextHop<K>>, bool)> {
     let onlink = (p.hdr.flags & u32::from(rtnh_f::ONLINK)) as u8;
@@ -555,6 +570,7 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             ctx.events.extend(sroute::insert_v4(ns, r, mode(req))?);
         }
         AF_INET6 => {
+            multipath6_gateways(&p)?;
             // ip6_route_info_create makes the table (fib6_new_table) once
             // the prefix lengths passed, before the next hop is checked.
             if p.hdr.dst_len <= 128 && p.hdr.src_len <= 128 {
@@ -592,8 +608,9 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
 
 fn filter_of<K: Family>(p: &Parsed<'_>, default_priority: Option<u32>) -> KResult<RouteFilter<K>> {
     let dst = addr::<K>(p, rta::DST)?.unwrap_or_default();
-    let (hops, _) = nexthops::<K>(p)?;
+    let (hops, multipath) = nexthops::<K>(p)?;
     Ok(RouteFilter {
+        multipath,
         table: table_of(p)?,
         dst: crate::stack::fib::PrefixKey::mask(dst, p.hdr.dst_len),
         dst_len: p.hdr.dst_len,

@@ -58,6 +58,9 @@ pub fn chk_addr(ns: &Namespace, addr: u128, dev: u32) -> bool {
 /// Whether IPv6 is disabled on a device (`disable_ipv6`).
 pub fn is_disabled(ns: &Namespace, index: u32) -> bool {
     let Some(link) = ns.link(index) else { return true };
+    if link.no_inet6 {
+        return true;
+    }
     let name = link.name.clone();
     ns.sysctl.get(&format!("net.ipv6.conf.{name}.disable_ipv6"), &[name.as_str()]).is_some_and(|v| v == "1")
         || ns.sysctl.get("net.ipv6.conf.all.disable_ipv6", &[]).is_some_and(|v| v == "1")
@@ -220,6 +223,31 @@ fn check_new_address(a: &Ifa6, loopback: bool) -> KResult<()> {
         return Err(KernelError::msg(Errno::EADDRNOTAVAIL, "ipv6: Cannot assign loopback address on this device"));
     }
     Ok(())
+}
+
+/// IPV6_MIN_MTU.
+pub const MIN_MTU: u32 = 1280;
+
+/// NETDEV_CHANGEMTU (`addrconf_notify`): below IPv6's minimum the device
+/// loses its IPv6 state, addresses and routes (`addrconf_ifdown(dev,
+/// true)`); back at the minimum or above it gets it anew, and an up
+/// device is configured again.
+pub fn mtu_changed(ns: &mut Namespace, index: u32) -> Vec<Event> {
+    let Some(l) = ns.link_mut(index) else { return Vec::new() };
+    let low = l.mtu < MIN_MTU;
+    if low == l.no_inet6 {
+        return Vec::new();
+    }
+    if low {
+        let events = ifdown(ns, index, true);
+        if let Some(l) = ns.link_mut(index) {
+            l.no_inet6 = true;
+        }
+        return events;
+    }
+    l.no_inet6 = false;
+    l.mtu6 = l.mtu;
+    if l.is_up() { netdev_up(ns, index) } else { Vec::new() }
 }
 
 /// `addrconf_add_mroute`: the ff00::/8 route of a device in table local,

@@ -189,6 +189,9 @@ pub struct Link {
     pub qdisc_attached: bool,
     /// addrconf considers the device ready (IF_READY in IFLA_INET6_FLAGS).
     pub inet6_ready: bool,
+    /// The device has no IPv6 state (no `inet6_dev`): its MTU is below
+    /// IPv6's minimum of 1280, now or when it was registered.
+    pub no_inet6: bool,
     /// IPv6 sent a router solicitation (IF_RS_SENT): its link-local
     /// address finished DAD while it accepted router advertisements.
     pub inet6_rs_sent: bool,
@@ -235,6 +238,7 @@ impl Link {
             addrs6: Vec::new(),
             addr_gen_mode: 0,
             inet6_ready: false,
+            no_inet6: false,
             inet6_rs_sent: false,
             port_state: 0,
             tso_max_size: 524_280,

@@ -152,6 +152,8 @@ impl Net {
         let nsr = self.namespaces.get_mut(&ns)?;
         let index = if ifindex != 0 && !nsr.links.contains_key(&ifindex) { ifindex } else { nsr.alloc_ifindex() };
         link.index = index;
+        // addrconf_notify(NETDEV_REGISTER): no IPv6 below its minimum MTU.
+        link.no_inet6 = link.mtu < ipv6::MIN_MTU;
         // netif_carrier_off() at creation leaves an event for the link watch.
         let queued = !link.carrier;
         nsr.links.insert(index, link);

@@ -311,6 +311,9 @@ pub struct RouteFilter<K> {
     pub prefsrc: Option<K>,
     /// Next hops that must be present, if given.
     pub nexthops: Vec<NextHop<K>>,
+    /// Whether they came as RTA_MULTIPATH (IPv6 then deletes just those
+    /// siblings).
+    pub multipath: bool,
 }
 
 impl<K: PrefixKey> RouteFilter<K> {
@@ -343,19 +346,29 @@ pub fn delete<K: Family>(ns: &mut Namespace, filter: &RouteFilter<K>) -> KResult
             return Err(KernelError::new(Errno::ESRCH));
         };
         // ip6_route_del: a gateway given removes only that sibling of an IPv6
-        // multipath route, and only it is announced.
+        // multipath route, and only it is announced; ip6_route_multipath_del
+        // removes one sibling for each next hop asked for.
         let gw_given = filter.nexthops.iter().find(|w| w.gateway.is_some());
-        if K::FAMILY == AF_INET6 && aliases[pos].nexthops.len() > 1 {
-            if let Some(want) = gw_given {
+        if K::FAMILY == AF_INET6 && aliases[pos].nexthops.len() > 1 && (filter.multipath || gw_given.is_some()) {
+            let wanted: Vec<&NextHop<K>> = if filter.multipath { filter.nexthops.iter().collect() } else { gw_given.into_iter().collect() };
+            let mut events = Vec::new();
+            for want in wanted {
                 let route = &mut aliases[pos];
-                if let Some(k) = route.nexthops.iter().position(|nh| nh.gateway == want.gateway && (want.ifindex == 0 || want.ifindex == nh.ifindex)) {
-                    let nh = route.nexthops.remove(k);
-                    route.multipath = route.nexthops.len() > 1;
-                    let mut gone = route.clone();
-                    gone.nexthops = vec![nh];
-                    gone.multipath = false;
-                    return Ok(vec![K::event(id, false, gone)]);
+                let fits = |nh: &NextHop<K>| (want.gateway.is_none() || nh.gateway == want.gateway) && (want.ifindex == 0 || want.ifindex == nh.ifindex);
+                let Some(k) = route.nexthops.iter().position(fits) else { continue };
+                let nh = route.nexthops.remove(k);
+                route.multipath = route.nexthops.len() > 1;
+                let mut gone = route.clone();
+                gone.nexthops = vec![nh];
+                gone.multipath = false;
+                events.push(K::event(id, false, gone));
+                if aliases[pos].nexthops.is_empty() {
+                    aliases.remove(pos);
+                    break;
                 }
+            }
+            if !events.is_empty() {
+                return Ok(events);
             }
         }
         Ok(vec![K::event(id, false, aliases.remove(pos))])
