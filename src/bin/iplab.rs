@@ -43,7 +43,15 @@ fn run(lines: impl Iterator<Item = String>, prompt: bool) -> i32 {
     status
 }
 
+/// A terminal session without line editing, where no native line editor
+/// builds (wasm32 targets).
+#[cfg(target_arch = "wasm32")]
+fn interactive() -> i32 {
+    run(std::io::stdin().lock().lines().map_while(Result::ok), true)
+}
+
 /// A terminal session with line editing and history (rustyline).
+#[cfg(not(target_arch = "wasm32"))]
 fn interactive() -> i32 {
     let mut shell = Shell::new(Box::new(World::new()));
     let mut editor = match rustyline::DefaultEditor::new() {
