@@ -10,8 +10,8 @@ echo "== cargo test (native: wire, stack, rtnetlink goldens, ip scenarios)"
 # The preload suites run (and are counted) once, by scripts/test-preload.sh.
 IPLAB_PRELOAD_SUITE_SEPARATE=1 cargo test --all-targets 2>&1 | tee "$log"
 
-echo "== wasm32 library build"
-cargo build --lib --target wasm32-unknown-unknown --release
+echo "== wasm32 build (library and CLI, as the README gives it)"
+cargo build --target wasm32-unknown-unknown --release
 
 # The JS API and a sample of the goldens inside wasm (tests/wasm_api.rs):
 # the same test binary under Node, then in headless Chromium.
