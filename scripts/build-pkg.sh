@@ -40,9 +40,10 @@ features="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-e
 # Then each function goes after the ones it compresses best behind (see
 # scripts/order-functions.mjs; ~5 KB gzip): the script names the functions
 # in that order and wasm-opt, at the same optimisation levels but running
-# no other pass, sorts them by those names and drops the names.
+# no other pass, sorts them by those names and drops the names, along with
+# the producers and target-features sections, which nothing reads.
 node scripts/order-functions.mjs pkg/iplab_bg.wasm.opt pkg/iplab_bg.wasm.named
-"$wasm_opt" -ol 2 -s 2 --reorder-functions-by-name $features \
+"$wasm_opt" -ol 2 -s 2 --reorder-functions-by-name --strip-producers --strip-target-features $features \
   pkg/iplab_bg.wasm.named -o pkg/iplab_bg.wasm
 rm pkg/iplab_bg.wasm.opt pkg/iplab_bg.wasm.named
 
