@@ -96,7 +96,7 @@ pub fn get_addr_1(name: &str, family: u8) -> Option<Prefix> {
         p.data[..v.len()].copy_from_slice(&v);
         return Some(p);
     }
-    if name.contains(':') {
+    if name.as_bytes().contains(&b':') {
         p.family = 10;
         if family != 0 && family != 10 {
             return None;

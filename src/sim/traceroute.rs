@@ -81,7 +81,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
     }
     let mut it = operands.into_iter();
     o.target = it.next().ok_or_else(|| USAGE.to_string())?;
-    o.v6 |= o.target.contains(':');
+    o.v6 |= o.target.as_bytes().contains(&b':');
     let header = if o.v6 { 48 } else { 28 };
     o.packet_len = header + 32;
     if let Some(len) = it.next() {
