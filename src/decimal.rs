@@ -197,7 +197,7 @@ pub fn general(r: &Ratio, precision: usize, alt: bool) -> String {
         Some(i) => s.split_at(i),
         None => (s.as_str(), ""),
     };
-    let mant = if mant.contains('.') { mant.trim_end_matches('0').trim_end_matches('.') } else { mant };
+    let mant = if mant.as_bytes().contains(&b'.') { mant.trim_end_matches('0').trim_end_matches('.') } else { mant };
     format!("{mant}{tail}")
 }
 

@@ -23,6 +23,7 @@ pub mod topology;
 pub mod sorting;
 pub mod decimal;
 pub mod vecmap;
+pub mod text;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]

@@ -96,12 +96,12 @@ pub fn get_addr_1(name: &str, family: u8) -> Option<Prefix> {
         p.data[..v.len()].copy_from_slice(&v);
         return Some(p);
     }
-    if name.contains(':') {
+    if name.as_bytes().contains(&b':') {
         p.family = 10;
         if family != 0 && family != 10 {
             return None;
         }
-        let a: Ipv6Addr = name.parse().ok()?;
+        let a: Ipv6Addr = crate::text::parse_ipv6(name)?;
         p.data = a.octets();
         p.bytelen = 16;
         p.bitlen = -1;

@@ -24,7 +24,7 @@ pub fn command_lines(text: &str) -> Vec<Result<(usize, String), &'static str>> {
     while let Some(first) = lines.next() {
         lineno += 1;
         let mut line = strip_comment(first).to_string();
-        while let Some(pos) = line.find("\\\n") {
+        while let Some(pos) = crate::text::find(&line, "\\\n") {
             let Some(next) = lines.next() else {
                 out.push(Err("Missing continuation line\n"));
                 return out;

@@ -137,7 +137,7 @@ pub fn ll_addr_n2a(addr: &[u8], hwtype: u16) -> String {
 /// or a dotted IPv4 address. Err carries the message iproute2 prints.
 pub fn ll_addr_a2n(arg: &str, max: usize) -> Result<Vec<u8>, String> {
     let invalid = || format!("\"{arg}\" is invalid lladdr.\n");
-    if arg.contains('.') {
+    if arg.as_bytes().contains(&b'.') {
         return match super::addr::parse_ipv4(arg) {
             Some(a) if max >= 4 => Ok(a.to_vec()),
             Some(_) => Err(String::new()),

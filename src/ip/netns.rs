@@ -53,7 +53,7 @@ fn usage(ip: &mut Ip) -> Exit {
 
 /// `invalid_name`: empty, longer than NAME_MAX, with a '/', "." or "..".
 pub fn invalid_name(name: &str) -> bool {
-    name.is_empty() || name.len() > 255 || name.contains('/') || name == "." || name == ".."
+    name.is_empty() || name.len() > 255 || name.as_bytes().contains(&b'/') || name == "." || name == ".."
 }
 
 /// The path of a name's file.

@@ -706,7 +706,7 @@ fn target_namespace(net: &Net, attrs: &AttrTable<'_>) -> KResult<Option<NsId>> {
 /// Picks a free name from a `kind%d` pattern (`dev_alloc_name`).
 fn alloc_name(net: &Net, ns: NsId, taken: &[&str], pattern: &str) -> String {
     let exists = |n: &str| net.ns(ns).is_some_and(|x| x.index_of(n).is_some()) || taken.contains(&n);
-    (0..).map(|i| pattern.replace("%d", &i.to_string())).find(|n| !exists(n)).unwrap_or_default()
+    (0..).map(|i| crate::text::replace(pattern, "%d", &i.to_string())).find(|n| !exists(n)).unwrap_or_default()
 }
 
 fn check_new_name(net: &Net, ns: NsId, name: &str) -> KResult<()> {

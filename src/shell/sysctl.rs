@@ -201,7 +201,7 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
     }
     let mut status = 0;
     for v in vars {
-        let r = if o.write || v.contains('=') {
+        let r = if o.write || v.as_bytes().contains(&b'=') {
             write(host, &o, v, out)
         } else {
             read(host, &o, &normalize(v), out)

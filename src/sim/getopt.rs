@@ -38,7 +38,7 @@ pub fn getopt(args: &[String], with_value: &str, flags: &str) -> Result<(Vec<Opt
         };
         let mut chars = cluster.char_indices();
         while let Some((pos, c)) = chars.next() {
-            if with_value.contains(c) {
+            if with_value.chars().any(|x| x == c) {
                 let rest = &cluster[pos + c.len_utf8()..];
                 let value = if !rest.is_empty() {
                     rest.to_string()
@@ -49,7 +49,7 @@ pub fn getopt(args: &[String], with_value: &str, flags: &str) -> Result<(Vec<Opt
                 };
                 opts.push(Opt { letter: c, value: Some(value) });
                 break;
-            } else if flags.contains(c) {
+            } else if flags.chars().any(|x| x == c) {
                 opts.push(Opt { letter: c, value: None });
             } else {
                 return Err(GetoptError::Invalid(c));

@@ -132,7 +132,7 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
         Some((a, d)) => (a, Some(d.to_string())),
         None => (o.target.as_str(), None),
     };
-    let dst: IpAddr = match addr_text.parse::<IpAddr>() {
+    let dst: IpAddr = match crate::text::parse_ip(addr_text).ok_or(()) {
         Ok(IpAddr::V6(_)) if o.family == Some(4) => {
             out.err(&format!("ping: {}: Address family for hostname not supported\n", o.target));
             return (2, Vec::new());
@@ -162,7 +162,7 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
         }
     }
     if let Some(i) = &o.interface {
-        match i.parse::<IpAddr>() {
+        match crate::text::parse_ip(i).ok_or(()) {
             Ok(a) => {
                 src = a;
                 let local = net.ns(ns).is_some_and(|n| match a {

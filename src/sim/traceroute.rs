@@ -81,7 +81,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
     }
     let mut it = operands.into_iter();
     o.target = it.next().ok_or_else(|| USAGE.to_string())?;
-    o.v6 |= o.target.contains(':');
+    o.v6 |= o.target.as_bytes().contains(&b':');
     let header = if o.v6 { 48 } else { 28 };
     o.packet_len = header + 32;
     if let Some(len) = it.next() {
@@ -97,7 +97,7 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
         Ok(o) => o,
         Err(msg) => return bad(out, &msg),
     };
-    let dst: IpAddr = match o.target.parse::<IpAddr>() {
+    let dst: IpAddr = match crate::text::parse_ip(&o.target).ok_or(()) {
         Ok(a) if a.is_ipv6() == o.v6 => a,
         _ => {
             return bad(out, &format!("{}: Name or service not known\nCannot handle \"host\" cmdline arg `{}' on position 1 (argc {})\n", o.target, o.target, args.len()));
@@ -105,7 +105,7 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
     };
     let bound = match &o.source {
         None => unspecified(o.v6),
-        Some(s) => match s.parse::<IpAddr>() {
+        Some(s) => match crate::text::parse_ip(s).ok_or(()) {
             Ok(a) if a.is_ipv6() == o.v6 => a,
             _ => return bad(out, &format!("{s}: Name or service not known\nCannot handle `-s' option with arg `{s}' (argc 2)\n")),
         },

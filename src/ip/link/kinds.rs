@@ -64,7 +64,7 @@ pub fn find(id: &str) -> Option<&'static LinkKind> {
 }
 
 fn help_text_for(id: &str) -> String {
-    find(id).and_then(|k| k.help).unwrap_or("").replace("macvlan", if id == "macvtap" { "macvtap" } else { "macvlan" })
+    crate::text::replace(find(id).and_then(|k| k.help).unwrap_or(""), "macvlan", if id == "macvtap" { "macvtap" } else { "macvlan" })
 }
 
 // ---- veth ---------------------------------------------------------------

@@ -78,7 +78,7 @@ fn do_help(ip: &mut Ip, args: &[String]) -> Res<i32> {
     let Some(kind) = args.first() else { return Err(usage(ip)) };
     match kinds::find(kind).and_then(|k| k.help) {
         Some(text) => {
-            let text = if kind == "macvtap" { text.replacen("macvlan", "macvtap", 1) } else { text.to_string() };
+            let text = if kind == "macvtap" { crate::text::replacen(text, "macvlan", "macvtap", 1) } else { text.to_string() };
             ip.p.fp(&text);
             Ok(0)
         }

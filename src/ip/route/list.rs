@@ -141,7 +141,7 @@ fn parse_selector(ip: &mut Ip, args: &[String], f: &mut RouteFilter) -> Res<Resu
             if realm & 0xFFFF == 0 && v.ends_with('/') {
                 f.realmmask &= !0xFFFF;
             }
-            if realm & 0xFFFF_0000 == 0 && (!v.contains('/') || v.starts_with('/')) {
+            if realm & 0xFFFF_0000 == 0 && (!v.as_bytes().contains(&b'/') || v.starts_with('/')) {
                 f.realmmask &= !0xFFFF_0000;
             }
         } else if matches(w, "from") {

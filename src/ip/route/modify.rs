@@ -153,7 +153,7 @@ fn metric_u32(ip: &mut Ip, a: &mut Args, bit: u16, lock: &mut u32, what: &str) -
 /// `get_time_rtt`: milliseconds with an optional s/ms suffix; `raw` when
 /// no suffix was given.
 pub fn get_time_rtt(arg: &str) -> Option<(u32, bool)> {
-    let (num_end, t) = if arg.contains('.') {
+    let (num_end, t) = if arg.as_bytes().contains(&b'.') {
         let end = arg
             .char_indices()
             .take_while(|(i, c)| c.is_ascii_digit() || *c == '.' || (*i == 0 && (*c == '+' || *c == '-')))

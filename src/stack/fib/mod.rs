@@ -149,6 +149,12 @@ impl<K: PrefixKey> Fib<K> {
     /// Removes every route for which `doomed` is true, returning them table
     /// by table in the order Linux dumps (and flushes) them.
     pub fn remove_where(&mut self, mut doomed: impl FnMut(&RouteRef<'_, K>) -> bool) -> Vec<Route<K>> {
+        self.remove_where_dyn(&mut doomed)
+    }
+
+    /// [`Fib::remove_where`] compiled once per key type rather than once
+    /// per caller's closure.
+    fn remove_where_dyn(&mut self, doomed: &mut dyn FnMut(&RouteRef<'_, K>) -> bool) -> Vec<Route<K>> {
         let mut removed = Vec::new();
         let Fib { tables, lists } = self;
         for (&table, trie) in tables.iter_mut() {
@@ -184,8 +190,8 @@ impl<K: PrefixKey> Fib<K> {
 
     /// Applies `f` to every route's attributes (to refresh next-hop flags);
     /// `f` must depend on nothing but the attributes, as routes share them.
-    pub fn for_each_mut(&mut self, f: impl FnMut(&mut Alias<K>)) {
-        self.lists.for_each_mut(f);
+    pub fn for_each_mut(&mut self, mut f: impl FnMut(&mut Alias<K>)) {
+        self.lists.for_each_mut(&mut f);
     }
 
     /// Heap bytes the tables take: the tries plus the route lists they

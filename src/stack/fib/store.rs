@@ -226,9 +226,9 @@ impl<T: Hash + Eq> Store<T> {
 
     /// Changes every stored item in place (a change that depends only on
     /// the item, so prefixes sharing a list all see it), then re-indexes.
-    pub fn for_each_mut(&mut self, mut f: impl FnMut(&mut T)) {
+    pub fn for_each_mut(&mut self, f: &mut dyn FnMut(&mut T)) {
         for slot in self.slots.iter_mut().filter(|s| s.refs > 0) {
-            slot.items.iter_mut().for_each(&mut f);
+            slot.items.iter_mut().for_each(&mut *f);
         }
         self.reindex();
     }
@@ -288,7 +288,7 @@ mod tests {
     fn changes_in_place_are_found_by_their_new_contents() {
         let mut s = Store::default();
         let a = s.intern(vec![1u32]);
-        s.for_each_mut(|x| *x += 10);
+        s.for_each_mut(&mut |x| *x += 10);
         assert_eq!(s.get(a), &[11]);
         assert_eq!(s.intern(vec![11u32]), a);
         assert_ne!(s.intern(vec![1u32]), a);

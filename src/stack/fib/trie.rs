@@ -876,7 +876,9 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
     }
 
     /// Retains in the subtree of node `idx`; returns whether it is now empty.
-    fn retain_node<F: FnMut(K, u8, &mut V) -> bool>(&mut self, idx: u32, vd: u8, base: K, keep: &mut F) -> bool {
+    /// `keep` is a trait object so that the walk is compiled once per key
+    /// type, not once per caller's closure.
+    fn retain_node(&mut self, idx: u32, vd: u8, base: K, keep: &mut dyn FnMut(K, u8, &mut V) -> bool) -> bool {
         let n = self.nodes.slots[idx as usize];
         let all = n.all();
         let (mut keep_vals, mut keep_kids) = (0u64, 0u64);

@@ -1,0 +1,219 @@
+//! Small text routines in place of std's larger general ones, for the size
+//! of the WebAssembly module: substring search and replacement by plain
+//! byte comparison (instead of `str::find`, `str::replace` and
+//! `str::replacen`, whose two-way searcher is a kilobyte and a half of code;
+//! the texts searched here are short), and IP address parsing with exactly
+//! the rules of `Ipv4Addr`, `Ipv6Addr` and `IpAddr`'s `FromStr` (core's
+//! parser is generic and some 3 KB).
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+/// Byte offset of the first occurrence of `needle` in `hay` (`str::find`
+/// with a string pattern; an empty needle is found at 0).
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() {
+        return Some(0);
+    }
+    // A match of valid UTF-8 always starts on a character boundary.
+    h.windows(n.len()).position(|w| w == n)
+}
+
+/// `hay` with the first `count` occurrences of `from` (non-empty) replaced
+/// by `to`, like `str::replacen`.
+pub fn replacen(hay: &str, from: &str, to: &str, count: usize) -> String {
+    let mut out = String::with_capacity(hay.len());
+    let mut rest = hay;
+    let mut done = 0;
+    while done < count {
+        let Some(at) = find(rest, from).filter(|_| !from.is_empty()) else { break };
+        out.push_str(&rest[..at]);
+        out.push_str(to);
+        rest = &rest[at + from.len()..];
+        done += 1;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `hay` with every occurrence of `from` (non-empty) replaced by `to`, like
+/// `str::replace`.
+pub fn replace(hay: &str, from: &str, to: &str) -> String {
+    replacen(hay, from, to, usize::MAX)
+}
+
+/// A number of at most `max` digits in `radix` at `s[*at..]`, moving `at`
+/// past it; with `zero_prefix` false, a leading zero only as the sole digit.
+fn number(s: &[u8], at: &mut usize, radix: u32, max: usize, zero_prefix: bool) -> Option<u32> {
+    let start = *at;
+    let mut end = start;
+    let mut value = 0u32;
+    while let Some(d) = s.get(end).and_then(|&b| char::from(b).to_digit(radix)) {
+        value = value * radix + d;
+        end += 1;
+        if end - start > max {
+            return None;
+        }
+    }
+    let digits = end - start;
+    if digits == 0 || (!zero_prefix && digits > 1 && s[start] == b'0') {
+        return None;
+    }
+    *at = end;
+    Some(value)
+}
+
+/// A dotted quad at `s[*at..]` (four decimal numbers up to 255, no leading
+/// zeros), moving `at` past it.
+fn ipv4_at(s: &[u8], at: &mut usize) -> Option<[u8; 4]> {
+    let mut i = *at;
+    let mut out = [0u8; 4];
+    for (k, slot) in out.iter_mut().enumerate() {
+        if k > 0 {
+            if s.get(i) != Some(&b'.') {
+                return None;
+            }
+            i += 1;
+        }
+        *slot = u8::try_from(number(s, &mut i, 10, 3, false)?).ok()?;
+    }
+    *at = i;
+    Some(out)
+}
+
+/// Colon-separated groups of up to four hex digits at `s[*at..]` into
+/// `out`, the last two possibly written as a dotted quad; how many were
+/// read and whether a dotted quad ended them.
+fn ipv6_groups(s: &[u8], at: &mut usize, out: &mut [u16]) -> (usize, bool) {
+    let limit = out.len();
+    for k in 0..limit {
+        let mut i = *at;
+        let sep = k == 0 || (s.get(i) == Some(&b':') && {
+            i += 1;
+            true
+        });
+        if !sep {
+            return (k, false);
+        }
+        if k + 1 < limit {
+            let mut j = i;
+            if let Some([a, b, c, d]) = ipv4_at(s, &mut j) {
+                out[k] = u16::from_be_bytes([a, b]);
+                out[k + 1] = u16::from_be_bytes([c, d]);
+                *at = j;
+                return (k + 2, true);
+            }
+        }
+        match number(s, &mut i, 16, 4, true) {
+            Some(g) => {
+                out[k] = g as u16;
+                *at = i;
+            }
+            None => return (k, false),
+        }
+    }
+    (limit, false)
+}
+
+/// `text.parse::<Ipv4Addr>()`, as an Option.
+pub fn parse_ipv4(text: &str) -> Option<Ipv4Addr> {
+    let s = text.as_bytes();
+    let mut at = 0;
+    let a = ipv4_at(s, &mut at)?;
+    (at == s.len()).then(|| Ipv4Addr::from(a))
+}
+
+/// `text.parse::<Ipv6Addr>()`, as an Option.
+pub fn parse_ipv6(text: &str) -> Option<Ipv6Addr> {
+    let s = text.as_bytes();
+    let mut at = 0;
+    let mut head = [0u16; 8];
+    let (n, dotted) = ipv6_groups(s, &mut at, &mut head);
+    if n < 8 {
+        // Fewer than eight groups: "::" must follow (and no dotted quad
+        // may come before it), then at most 7 - n groups.
+        if dotted || s.get(at..at + 2) != Some(b"::".as_slice()) {
+            return None;
+        }
+        at += 2;
+        let mut tail = [0u16; 7];
+        let (m, _) = ipv6_groups(s, &mut at, &mut tail[..7 - n]);
+        head[8 - m..].copy_from_slice(&tail[..m]);
+    }
+    (at == s.len()).then(|| Ipv6Addr::from(head))
+}
+
+/// `text.parse::<IpAddr>()`, as an Option.
+pub fn parse_ip(text: &str) -> Option<IpAddr> {
+    parse_ipv4(text).map(IpAddr::V4).or_else(|| parse_ipv6(text).map(IpAddr::V6))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_std() {
+        for (hay, pat) in [("", "a"), ("abc", "bc"), ("a\\\nb\\\n", "\\\n"), ("%d%d", "%d"), ("vlan macvlan", "macvlan"), ("héllo", "llo"), ("aaa", "aa")] {
+            assert_eq!(find(hay, pat), hay.find(pat), "{hay} {pat}");
+            assert_eq!(replace(hay, pat, "xy"), hay.replace(pat, "xy"), "{hay} {pat}");
+            assert_eq!(replacen(hay, pat, "xy", 1), hay.replacen(pat, "xy", 1), "{hay} {pat}");
+        }
+        assert_eq!(find("abc", ""), Some(0));
+    }
+
+    #[test]
+    fn addresses_like_std() {
+        let mut cases: Vec<String> = [
+            "", "1.2.3.4", "01.2.3.4", "0.0.0.0", "255.255.255.255", "256.1.1.1", "1.2.3", "1.2.3.4.5", "1.2.3.4 ", " 1.2.3.4",
+            "1..2.3", "1.2.3.04", "1.2.3.0", "1234.1.1.1", "::", ":", ":::", "::1", "1::", "1::2", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9",
+            "1:2:3:4:5:6:7::", "::1:2:3:4:5:6:7", "::1:2:3:4:5:6:7:8", "1:2:3:4:5:6::7:8", "::ffff:1.2.3.4", "::1.2.3.4", "1.2.3.4::",
+            "1:2:3:4:5:6:1.2.3.4", "1:2:3:4:5:6:7:1.2.3.4", "1:2:3:4:5::1.2.3.4", "::1.2.3.4:5", "fe80::1", "FE80::ABCD", "12345::",
+            "0000:0000::00000", "1::2::3", "::01.2.3.4", "a:b:c:d:e:f:a:b", "g::", "::g", "1:2:3:4:5:6:7:8::", "::1:2:3:4:5:6:1.2.3.4",
+            "1::1.2.3.4", "1:2:3:4:5:6:7::8", ":1::", "1:", "1::2:", "fe80::1%eth0", "0:0:0:0:0:0:0:0", "::0.0.0.0", "::255.255.255.256",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Pseudo-random strings over the characters that matter.
+        let alphabet = b"0123456789abcdefF:.:.:";
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = (x % 24) as usize;
+            let s: String = (0..len).map(|k| alphabet[((x >> (k % 50)) as usize + k * 7) % alphabet.len()] as char).collect();
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            cases.push(s);
+        }
+        // Single edits of the listed strings.
+        let base: Vec<String> = cases[..55.min(cases.len())].to_vec();
+        for b in &base {
+            for k in 0..=b.len() {
+                for &ch in b"0:.f9" {
+                    let mut e = b.clone().into_bytes();
+                    e.insert(k, ch);
+                    cases.push(String::from_utf8(e).unwrap());
+                    if k < b.len() {
+                        let mut e = b.clone().into_bytes();
+                        e[k] = ch;
+                        cases.push(String::from_utf8(e).unwrap());
+                    }
+                }
+                if k < b.len() {
+                    let mut e = b.clone().into_bytes();
+                    e.remove(k);
+                    cases.push(String::from_utf8(e).unwrap());
+                }
+            }
+        }
+        let valid = cases.iter().filter(|c| c.parse::<IpAddr>().is_ok()).count();
+        assert!(valid > 1000, "{valid}");
+        for c in &cases {
+            assert_eq!(parse_ipv4(c), c.parse::<Ipv4Addr>().ok(), "{c:?}");
+            assert_eq!(parse_ipv6(c), c.parse::<Ipv6Addr>().ok(), "{c:?}");
+            assert_eq!(parse_ip(c), c.parse::<IpAddr>().ok(), "{c:?}");
+        }
+    }
+}
