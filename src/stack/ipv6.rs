@@ -565,7 +565,9 @@ pub fn insert_v6(ns: &mut Namespace, route: Route<u128>, mode: AddMode) -> KResu
     let user = !route.auto;
     let (excl, replace) = (user && mode.excl, user && mode.replace);
     let (table, dst, dst_len) = (route.table, route.dst, route.dst_len);
-    let node = fib6_node_exists(&ns.fib6, table, dst, dst_len);
+    // Only a replace without create that finds nothing asks (and the walk
+    // over the table is not free).
+    let node = !(replace && !mode.create) || fib6_node_exists(&ns.fib6, table, dst, dst_len);
     ns.fib6.edit(table, dst, dst_len, |aliases| {
         let ecmp = |r: &Route<u128>| r.kind == RouteType::Unicast && !r.auto && r.nexthops.iter().all(|n| n.gateway.is_some());
         let same_level = |a: &Route<u128>| a.priority == route.priority && a.src_len == route.src_len && a.src == route.src;
