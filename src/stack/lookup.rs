@@ -186,25 +186,19 @@ pub fn resolve<K: Family>(ns: &Namespace, flow: &Flow, dst: K, min_scope: u8, oi
 fn resolve_merged<K: Family>(ns: &Namespace, dst: K, min_scope: u8, oif: u32, tos: u8) -> Result<Resolved<K>, KernelError> {
     use crate::wire::route::table;
     let fib = K::fib(ns);
-    let found = merged_lookup(fib, dst, min_scope, oif, tos);
-    let mut result: Result<(), Errno> = match found {
-        Some(route) => match type_error(route.kind) {
-            Some(e) => Err(e),
-            None => return Ok(Resolved { table: table::MAIN, route }),
-        },
-        None => Err(Errno::EAGAIN),
-    };
-    if result == Err(Errno::EAGAIN) && fib.has_table(table::DEFAULT) {
-        result = match table_lookup(ns, table::DEFAULT, dst, min_scope, oif, tos) {
-            Some(route) => match type_error(route.kind) {
-                Some(e) => Err(e),
-                None => return Ok(Resolved { table: table::DEFAULT, route }),
-            },
-            None => Err(Errno::EAGAIN),
-        };
+    let again = |found: &Option<(u32, Route<K>)>| found.as_ref().is_none_or(|(_, r)| type_error(r.kind) == Some(Errno::EAGAIN));
+    let mut found = merged_lookup(fib, dst, min_scope, oif, tos).map(|r| (table::MAIN, r));
+    if again(&found) && fib.has_table(table::DEFAULT) {
+        found = table_lookup(ns, table::DEFAULT, dst, min_scope, oif, tos).map(|r| (table::DEFAULT, r));
     }
-    let e = result.err().filter(|&e| e != Errno::EAGAIN).unwrap_or(Errno::ENETUNREACH);
-    Err(KernelError::new(e))
+    match found {
+        Some((table, route)) => match type_error(route.kind) {
+            None => Ok(Resolved { table, route }),
+            Some(Errno::EAGAIN) => Err(KernelError::new(Errno::ENETUNREACH)),
+            Some(e) => Err(KernelError::new(e)),
+        },
+        None => Err(KernelError::new(Errno::ENETUNREACH)),
+    }
 }
 
 /// The source address Linux picks for leaving through `dev` towards `dst`
