@@ -97,16 +97,6 @@ fn transmit_inner(net: &mut Net, from: Port, frame: Frame, depth: u32, accepted:
     }
 }
 
-/// The forwarding ports of `bridge`, except `except`.
-fn forwarding_ports(net: &Net, bridge: Port, except: Option<u32>) -> Vec<Port> {
-    let Some(ns) = net.ns(bridge.0) else { return Vec::new() };
-    ns.links
-        .values()
-        .filter(|l| l.master == Some(bridge.1) && Some(l.index) != except && l.is_up() && l.carrier && l.port_state == FORWARDING)
-        .map(|l| (bridge.0, l.index))
-        .collect()
-}
-
 /// The ports a frame to `dest` leaves `bridge` through (`br_forward` to a
 /// known station, `br_flood` otherwise); never back where it came in.
 fn bridge_out_ports(net: &mut Net, bridge: Port, dest: Dest, ingress: Option<u32>) -> Vec<Port> {
@@ -114,12 +104,12 @@ fn bridge_out_ports(net: &mut Net, bridge: Port, dest: Dest, ingress: Option<u32
         let now = net.now_ms;
         match fdb::lookup(net, bridge.0, bridge.1, mac, now) {
             fdb::Place::Port(p) if Some(p) == ingress => return Vec::new(),
-            fdb::Place::Port(p) => return forwarding_ports(net, bridge, ingress).into_iter().filter(|(_, i)| *i == p).collect(),
+            fdb::Place::Port(p) => return crate::stack::segment::forwarding_ports(net, bridge, ingress).into_iter().filter(|(_, i)| *i == p).collect(),
             fdb::Place::Local => return Vec::new(),
             fdb::Place::Unknown => {}
         }
     }
-    forwarding_ports(net, bridge, ingress)
+    crate::stack::segment::forwarding_ports(net, bridge, ingress)
 }
 
 /// A frame arrives on `at`: a bridge port teaches its bridge the sender and

@@ -36,17 +36,21 @@ fn send(net: &Net, from: Station, depth: u32, heard: &mut Vec<Station>) {
     }
 }
 
-/// A bridge sends the frame out of every forwarding port but `except`.
-fn flood(net: &Net, bridge: Station, except: Option<u32>, depth: u32, heard: &mut Vec<Station>) {
-    let Some(ns) = net.ns(bridge.0) else { return };
-    let ports: Vec<u32> = ns
-        .links
+/// The ports of `bridge` that pass frames on (up, with carrier, in the
+/// forwarding state), except `except`.
+pub fn forwarding_ports(net: &Net, bridge: Station, except: Option<u32>) -> Vec<Station> {
+    let Some(ns) = net.ns(bridge.0) else { return Vec::new() };
+    ns.links
         .values()
         .filter(|l| l.master == Some(bridge.1) && Some(l.index) != except && l.is_up() && l.carrier && l.port_state == FORWARDING)
-        .map(|l| l.index)
-        .collect();
-    for p in ports {
-        send(net, (bridge.0, p), depth + 1, heard);
+        .map(|l| (bridge.0, l.index))
+        .collect()
+}
+
+/// A bridge sends the frame out of every forwarding port but `except`.
+fn flood(net: &Net, bridge: Station, except: Option<u32>, depth: u32, heard: &mut Vec<Station>) {
+    for port in forwarding_ports(net, bridge, except) {
+        send(net, port, depth + 1, heard);
     }
 }
 
