@@ -53,11 +53,15 @@ test("the terminal shows a root prompt and runs ip commands", async () => {
   const t = await text();
   assert.match(t, /^lo +DOWN/m);
   assert.match(t, /^v1@v0 +DOWN/m);
-  // ip -c colours: the device name is cyan in the terminal's buffer.
-  const cyan = await page.evaluate(() => {
-    const b = document.querySelector(".xterm-rows");
-    return [...b.querySelectorAll("span")].some((s) => s.textContent.startsWith("v0@v1") && /xterm-fg-6/.test(s.className));
-  });
+  // ip -c colours: the device name is cyan in the terminal's rows. The
+  // renderer may paint the rows a frame after the text is in the buffer,
+  // so wait for it (up to 5 s) before asserting.
+  const cyan = await page
+    .waitForFunction(() => {
+      const b = document.querySelector(".xterm-rows");
+      return [...b.querySelectorAll("span")].some((s) => s.textContent.startsWith("v0@v1") && /xterm-fg-6/.test(s.className));
+    }, null, { timeout: 5000 })
+    .then(() => true, () => false);
   assert.ok(cyan, "ip output is coloured as ip -c prints it");
   await page.locator(".term-pane").screenshot({ path: `${shots}terminal.png` });
 });
