@@ -104,35 +104,55 @@ impl Errno {
 }
 
 /// An error a kernel operation reports: an errno and, where Linux sends one,
-/// the extended-ack message.
+/// the extended-ack message. Kept to 16 bytes: it travels by value through
+/// every `?` of the kernel.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KernelError {
-    /// The errno.
-    pub errno: Errno,
     /// The extended-ack text (`NL_SET_ERR_MSG`), without a trailing period.
     pub extack: Option<&'static str>,
-    /// Offset of the offending attribute in the request (`NLMSGERR_ATTR_OFFS`).
-    pub offset: Option<u32>,
-    /// The policy the attribute failed (`NLMSGERR_ATTR_POLICY`): its
-    /// NL_ATTR_TYPE_* and maximum length.
-    pub policy: Option<(u32, u32)>,
+    /// Offset of the offending attribute in the request; 0 for none (no
+    /// attribute sits inside the netlink header).
+    offset: u32,
+    /// The errno (positive; every errno fits).
+    errno: u16,
+    /// Maximum length of the string policy the attribute failed; 0 for none.
+    policy_max: u16,
 }
 
 impl KernelError {
     /// An error with no extended-ack message.
     pub const fn new(errno: Errno) -> Self {
-        KernelError { errno, extack: None, offset: None, policy: None }
+        KernelError { errno: errno.0 as u16, extack: None, offset: 0, policy_max: 0 }
     }
     /// An error with an extended-ack message.
     pub const fn msg(errno: Errno, extack: &'static str) -> Self {
-        KernelError { errno, extack: Some(extack), offset: None, policy: None }
+        KernelError { errno: errno.0 as u16, extack: Some(extack), offset: 0, policy_max: 0 }
+    }
+    /// The errno.
+    pub const fn errno(&self) -> Errno {
+        Errno(self.errno as i32)
+    }
+    /// Offset of the offending attribute in the request (`NLMSGERR_ATTR_OFFS`).
+    pub const fn offset(&self) -> Option<u32> {
+        match self.offset {
+            0 => None,
+            o => Some(o),
+        }
+    }
+    /// The policy the attribute failed (`NLMSGERR_ATTR_POLICY`): its
+    /// NL_ATTR_TYPE_* and maximum length.
+    pub const fn policy(&self) -> Option<(u32, u32)> {
+        match self.policy_max {
+            0 => None,
+            m => Some((NL_ATTR_TYPE_STRING, m as u32)),
+        }
     }
 }
 
 impl KernelError {
     /// The same error, pointing at the attribute at `offset` in the request.
     pub const fn at(mut self, offset: u32) -> Self {
-        self.offset = Some(offset);
+        self.offset = offset;
         self
     }
 }
@@ -140,13 +160,12 @@ impl KernelError {
 impl KernelError {
     /// A string attribute longer than its policy allows (`validate_nla`):
     /// ERANGE with the attribute's offset and policy.
-    pub const fn too_long(offset: u32, max_len: u32) -> Self {
-        KernelError {
-            errno: Errno::ERANGE,
-            extack: Some("Attribute failed policy validation"),
-            offset: Some(offset),
-            policy: Some((NL_ATTR_TYPE_STRING, max_len)),
-        }
+    pub const fn too_long(offset: u32, max_len: u16) -> Self {
+        KernelError::msg(Errno::ERANGE, "Attribute failed policy validation").at(offset).with_policy(max_len)
+    }
+    const fn with_policy(mut self, max_len: u16) -> Self {
+        self.policy_max = max_len;
+        self
     }
 }
 

@@ -53,15 +53,15 @@ impl<'a> Request<'a> {
 /// The NLMSG_ERROR message answering `req` with `err` (0 for an ACK), as
 /// `netlink_ack` builds it for a socket with the given options.
 pub fn ack(req: &Request<'_>, err: Option<&KernelError>, ext_ack: bool, cap_ack: bool) -> Vec<u8> {
-    let errno = err.map_or(0, |e| -e.errno.0);
+    let errno = err.map_or(0, |e| -e.errno().0);
     let mut flags = 0;
     let echo_payload = errno != 0 && !cap_ack;
     if !echo_payload {
         flags |= NLM_F_CAPPED;
     }
     let msg = err.and_then(|e| e.extack).filter(|_| ext_ack);
-    let offset = err.and_then(|e| e.offset).filter(|_| ext_ack && errno != 0);
-    let policy = err.and_then(|e| e.policy).filter(|_| ext_ack && errno != 0);
+    let offset = err.and_then(|e| e.offset()).filter(|_| ext_ack && errno != 0);
+    let policy = err.and_then(|e| e.policy()).filter(|_| ext_ack && errno != 0);
     if msg.is_some() || offset.is_some() {
         flags |= NLM_F_ACK_TLVS;
     }
@@ -96,7 +96,7 @@ pub fn done_error(req: &Request<'_>, err: &KernelError, ext_ack: bool, filtered:
     let msg = err.extack.filter(|_| ext_ack);
     let flags = NLM_F_MULTI | if msg.is_some() { NLM_F_ACK_TLVS } else { 0 } | if filtered { NLM_F_DUMP_FILTERED } else { 0 };
     let mut b = req.answer(NLMSG_DONE, flags);
-    b.push(&(-err.errno.0).to_ne_bytes());
+    b.push(&(-err.errno().0).to_ne_bytes());
     if let Some(m) = msg {
         b.put_str(NLMSGERR_ATTR_MSG, m);
     }

@@ -88,7 +88,7 @@ pub fn output_route(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mar
     match (dst, src) {
         (IpAddr::V4(d), IpAddr::V4(s)) => {
             let q = Query4 { dst: d.into(), src: s.into(), oif, mark, ..Default::default() };
-            let rt = output_v4(nsr, &q).map_err(|e| e.errno)?;
+            let rt = output_v4(nsr, &q).map_err(|e| e.errno())?;
             if let Some(e) = errno_of_kind(rt.kind) {
                 return Err(e);
             }
@@ -106,7 +106,7 @@ pub fn output_route(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mar
                 return Err(Errno::EADDRNOTAVAIL);
             }
             let q = Query6 { dst: d, src: s, oif, mark, ..Default::default() };
-            let rt = route_v6(nsr, &q).map_err(|e| e.errno)?;
+            let rt = route_v6(nsr, &q).map_err(|e| e.errno())?;
             if let Some(e) = errno_of_kind(rt.route.kind) {
                 return Err(e);
             }
@@ -129,7 +129,7 @@ fn input_route(net: &Net, ns: NsId, iif: u32, p: &Datagram) -> (Result<Route, Er
             // IN_DEV_FORWARD of the device the datagram came in on.
             let forwarding = nsr.sysctl.ip_forward() || dev_forwarding("ipv4");
             let q = Query4 { dst: d.into(), src: s.into(), iif, ip_proto: p.protocol(), ..Default::default() };
-            let r = input_v4(nsr, &q).map_err(|e| e.errno).map(|rt| Route {
+            let r = input_v4(nsr, &q).map_err(|e| e.errno()).map(|rt| Route {
                 kind: rt.kind,
                 dev: rt.dev,
                 gateway: rt.gateway.map(|g| IpAddr::V4(g.into())),
@@ -141,7 +141,7 @@ fn input_route(net: &Net, ns: NsId, iif: u32, p: &Datagram) -> (Result<Route, Er
         (IpAddr::V6(d), IpAddr::V6(s)) => {
             let forwarding = dev_forwarding("ipv6") || nsr.sysctl.get("net.ipv6.conf.all.forwarding", &[]).is_some_and(|v| v == "1");
             let q = Query6 { dst: d.into(), src: s.into(), iif, ip_proto: p.protocol(), ..Default::default() };
-            let r = route_v6(nsr, &q).map_err(|e| e.errno).and_then(|rt| match errno_of_kind(rt.route.kind) {
+            let r = route_v6(nsr, &q).map_err(|e| e.errno()).and_then(|rt| match errno_of_kind(rt.route.kind) {
                 Some(e) => Err(e),
                 None => Ok(Route {
                     kind: if rt.route.kind == RouteType::Local { RouteType::Local } else { RouteType::Unicast },
