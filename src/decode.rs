@@ -8,6 +8,7 @@
 //! attribute that does not fit is shown as bytes with a `problem` note. Only
 //! a datagram that holds no message at all is an error.
 
+use crate::text::Names;
 use crate::wire::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_HEADER_LEN, NLA_TYPE_MASK};
 use crate::wire::header::{HeaderRepr, MessageIter, HEADER_LEN};
 use crate::wire::{align4, get_u16, get_u32, NLM_F_ACK_TLVS, NLM_F_CAPPED};
@@ -436,20 +437,20 @@ enum Fmt {
     Binary,
     Nested(Space),
     /// A struct of native-endian integers: (names, width in bytes).
-    Struct(&'static [&'static str], usize),
+    Struct(Names, usize),
     /// VETH_INFO_PEER: an ifinfomsg and link attributes.
     VethPeer,
     /// RTA_MULTIPATH: a list of rtnexthop with RTA attributes.
     Multipath,
     /// Bit flags with names.
-    Bits(&'static [&'static str]),
+    Bits(Names),
     /// An enum with names.
-    Enum(&'static [&'static str]),
+    Enum(Names),
 }
 
 fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
     use Fmt::*;
-    let named = |table: &[&str], prefix: &str| -> String {
+    let named = |table: Names, prefix: &str| -> String {
         match table.get(kind as usize) {
             Some(n) if !n.is_empty() => format!("{prefix}{n}"),
             _ => format!("{prefix}UNKNOWN_{kind}"),
@@ -486,10 +487,10 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
                 5 => Nested(Space::SlaveData("")),
                 _ => Binary,
             };
-            (named(&["UNSPEC", "KIND", "DATA", "XSTATS", "SLAVE_KIND", "SLAVE_DATA"], "IFLA_INFO_"), f)
+            (named(Names("UNSPEC KIND DATA XSTATS SLAVE_KIND SLAVE_DATA"), "IFLA_INFO_"), f)
         }
         Space::InfoData(k) => match k {
-            "veth" => (named(&["UNSPEC", "PEER"], "VETH_INFO_"), if kind == 1 { VethPeer } else { Auto }),
+            "veth" => (named(Names("UNSPEC PEER"), "VETH_INFO_"), if kind == 1 { VethPeer } else { Auto }),
             "bridge" => {
                 let f = match kind {
                     8 => Be16,
@@ -506,24 +507,27 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
             }
             "macvlan" | "macvtap" => {
                 let f = match kind {
-                    1 => Enum(&["", "private", "vepa", "", "bridge", "", "", "", "passthru"]),
+                    1 => Enum(Names(" private vepa  bridge    passthru")),
                     2 => U16,
                     4 => Mac,
                     5 => Nested(Space::Unknown("IFLA_MACVLAN_MACADDR")),
                     _ => U32,
                 };
-                let names: &[&str] = &["UNSPEC", "MODE", "FLAGS", "MACADDR_MODE", "MACADDR", "MACADDR_DATA", "MACADDR_COUNT", "BC_QUEUE_LEN", "BC_QUEUE_LEN_USED", "BC_CUTOFF"];
+                let names = Names(
+                    "UNSPEC MODE FLAGS MACADDR_MODE MACADDR MACADDR_DATA MACADDR_COUNT BC_QUEUE_LEN \
+                     BC_QUEUE_LEN_USED BC_CUTOFF",
+                );
                 (named(names, "IFLA_MACVLAN_"), f)
             }
             "vlan" => {
                 let f = match kind {
                     1 => U16,
-                    2 => Struct(&["flags", "mask"], 4),
+                    2 => Struct(Names("flags mask"), 4),
                     3 | 4 => Nested(Space::Unknown("IFLA_VLAN_QOS")),
                     5 => Be16,
                     _ => Auto,
                 };
-                (named(&["UNSPEC", "ID", "FLAGS", "EGRESS_QOS", "INGRESS_QOS", "PROTOCOL"], "IFLA_VLAN_"), f)
+                (named(Names("UNSPEC ID FLAGS EGRESS_QOS INGRESS_QOS PROTOCOL"), "IFLA_VLAN_"), f)
             }
             _ => (format!("INFO_DATA_{kind}"), Auto),
         },
@@ -548,25 +552,25 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
             };
             (family_name(kind as u8), f)
         }
-        Space::Inet => (named(&["UNSPEC", "CONF"], "IFLA_INET_"), if kind == 1 { Struct(DEVCONF4_NAMES, 4) } else { Auto }),
+        Space::Inet => (named(Names("UNSPEC CONF"), "IFLA_INET_"), if kind == 1 { Struct(DEVCONF4_NAMES, 4) } else { Auto }),
         Space::Inet6 => {
             let f = match kind {
                 1 => U32,
                 2 | 3 | 6 => Binary,
-                5 => Struct(&["max_reasm_len", "tstamp", "reachable_time", "retrans_time"], 4),
+                5 => Struct(Names("max_reasm_len tstamp reachable_time retrans_time"), 4),
                 7 => Ip,
-                8 => Enum(&["eui64", "none", "stable_privacy", "random"]),
+                8 => Enum(Names("eui64 none stable_privacy random")),
                 _ => Auto,
             };
-            let names: &[&str] = &["UNSPEC", "FLAGS", "CONF", "STATS", "MCAST", "CACHEINFO", "ICMP6STATS", "TOKEN", "ADDR_GEN_MODE", "RA_MTU"];
+            let names = Names("UNSPEC FLAGS CONF STATS MCAST CACHEINFO ICMP6STATS TOKEN ADDR_GEN_MODE RA_MTU");
             (named(names, "IFLA_INET6_"), f)
         }
         Space::PropList => (if kind == 53 { "IFLA_ALT_IFNAME".into() } else { format!("IFLA_UNKNOWN_{kind}") }, if kind == 53 { Str } else { Auto }),
         Space::Xdp => {
-            let names: &[&str] = &["UNSPEC", "FD", "ATTACHED", "FLAGS", "PROG_ID", "DRV_PROG_ID", "SKB_PROG_ID", "HW_PROG_ID", "EXPECTED_FD"];
+            let names = Names("UNSPEC FD ATTACHED FLAGS PROG_ID DRV_PROG_ID SKB_PROG_ID HW_PROG_ID EXPECTED_FD");
             let f = match kind {
                 1 | 8 => S32,
-                2 => Enum(&["none", "drv", "skb", "hw", "multi"]),
+                2 => Enum(Names("none drv skb hw multi")),
                 _ => U32,
             };
             (named(names, "IFLA_XDP_"), f)
@@ -575,7 +579,7 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
             let f = match kind {
                 1 | 2 | 4 | 5 | 7 => Ip,
                 3 => Str,
-                6 => Struct(&["ifa_prefered", "ifa_valid", "cstamp", "tstamp"], 4),
+                6 => Struct(Names("ifa_prefered ifa_valid cstamp tstamp"), 4),
                 8 => Bits(IFA_F_NAMES),
                 10 => S32,
                 11 => U8,
@@ -588,7 +592,7 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
                 1 | 2 | 5 | 7 | 19 => Ip,
                 8 => Nested(Space::Metrics),
                 9 => Multipath,
-                12 => Struct(&["rta_clntref", "rta_lastuse", "rta_expires", "rta_error", "rta_used", "rta_id", "rta_ts", "rta_tsage"], 4),
+                12 => Struct(Names("rta_clntref rta_lastuse rta_expires rta_error rta_used rta_id rta_ts rta_tsage"), 4),
                 15 => U32,
                 20 | 26 | 27 => U8,
                 21 => U16,
@@ -605,7 +609,7 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
             let f = match kind {
                 1 => Ip,
                 2 => if family == 7 { Mac } else { Auto },
-                3 => Struct(&["ndm_confirmed", "ndm_used", "ndm_updated", "ndm_refcnt"], 4),
+                3 => Struct(Names("ndm_confirmed ndm_used ndm_updated ndm_refcnt"), 4),
                 5 | 16 => U16,
                 6 => Be16,
                 10 => S32,
@@ -621,8 +625,8 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
                 3 | 17 => Str,
                 12 => Binary,
                 19 | 21 | 22 | 25 => U8,
-                20 => Struct(&["start", "end"], 4),
-                23 | 24 => Struct(&["start", "end"], 2),
+                20 => Struct(Names("start end"), 4),
+                23 | 24 => Struct(Names("start end"), 2),
                 26 | 27 => Be32,
                 18 => Binary,
                 _ => Auto,
@@ -630,15 +634,18 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
             (named(FRA_NAMES, "FRA_"), f)
         }
         Space::Netconf => {
-            let names: &[&str] = &["UNSPEC", "IFINDEX", "FORWARDING", "RP_FILTER", "MC_FORWARDING", "PROXY_NEIGH", "IGNORE_ROUTES_WITH_LINKDOWN", "INPUT", "BC_FORWARDING"];
+            let names = Names(
+                "UNSPEC IFINDEX FORWARDING RP_FILTER MC_FORWARDING PROXY_NEIGH \
+                 IGNORE_ROUTES_WITH_LINKDOWN INPUT BC_FORWARDING",
+            );
             (named(names, "NETCONFA_"), S32)
         }
         Space::Nsid => {
-            let names: &[&str] = &["NONE", "NSID", "PID", "FD", "TARGET_NSID", "CURRENT_NSID"];
+            let names = Names("NONE NSID PID FD TARGET_NSID CURRENT_NSID");
             (named(names, "NETNSA_"), if kind == 2 || kind == 3 { U32 } else { S32 })
         }
         Space::ErrAttr => {
-            let names: &[&str] = &["UNUSED", "MSG", "OFFS", "COOKIE", "POLICY", "MISS_TYPE", "MISS_NEST"];
+            let names = Names("UNUSED MSG OFFS COOKIE POLICY MISS_TYPE MISS_NEST");
             let f = match kind {
                 1 => Str,
                 3 => Binary,
@@ -867,9 +874,9 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
                     None => break,
                 }
             }
-            if v.len() > names.len() * width {
+            if v.len() > names.count() * width {
                 // Newer kernels append fields; keep the rest visible as numbers.
-                let extra = &v[names.len() * width..];
+                let extra = &v[names.count() * width..];
                 a.fields.push(Field { name: "more", value: Value::Text(hex(extra)), text: None });
             }
         }
@@ -957,7 +964,7 @@ fn mac(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect::<Vec<_>>().join(":")
 }
 
-fn name_at(table: &[&str], n: u32) -> String {
+fn name_at(table: Names, n: u32) -> String {
     match table.get(n as usize) {
         Some(s) if !s.is_empty() => (*s).to_string(),
         _ => n.to_string(),
@@ -965,7 +972,7 @@ fn name_at(table: &[&str], n: u32) -> String {
 }
 
 /// `A|B|0x40` for the set bits of `v` (bit i named by `names[i]`).
-fn bits(v: u32, names: &[&str]) -> String {
+fn bits(v: u32, names: Names) -> String {
     let mut parts = Vec::new();
     let mut rest = 0u32;
     for i in 0..32 {
@@ -1203,127 +1210,115 @@ pub fn errno_name(n: i32) -> String {
     name.to_string()
 }
 
-const IFLA_NAMES: &[&str] = &[
-    "UNSPEC", "ADDRESS", "BROADCAST", "IFNAME", "MTU", "LINK", "QDISC", "STATS", "COST", "PRIORITY",
-    "MASTER", "WIRELESS", "PROTINFO", "TXQLEN", "MAP", "WEIGHT", "OPERSTATE", "LINKMODE", "LINKINFO",
-    "NET_NS_PID", "IFALIAS", "NUM_VF", "VFINFO_LIST", "STATS64", "VF_PORTS", "PORT_SELF", "AF_SPEC",
-    "GROUP", "NET_NS_FD", "EXT_MASK", "PROMISCUITY", "NUM_TX_QUEUES", "NUM_RX_QUEUES", "CARRIER",
-    "PHYS_PORT_ID", "CARRIER_CHANGES", "PHYS_SWITCH_ID", "LINK_NETNSID", "PHYS_PORT_NAME",
-    "PROTO_DOWN", "GSO_MAX_SEGS", "GSO_MAX_SIZE", "PAD", "XDP", "EVENT", "NEW_NETNSID",
-    "TARGET_NETNSID", "CARRIER_UP_COUNT", "CARRIER_DOWN_COUNT", "NEW_IFINDEX", "MIN_MTU", "MAX_MTU",
-    "PROP_LIST", "ALT_IFNAME", "PERM_ADDRESS", "PROTO_DOWN_REASON", "PARENT_DEV_NAME",
-    "PARENT_DEV_BUS_NAME", "GRO_MAX_SIZE", "TSO_MAX_SIZE", "TSO_MAX_SEGS", "ALLMULTI",
-    "DEVLINK_PORT", "GSO_IPV4_MAX_SIZE", "GRO_IPV4_MAX_SIZE", "DPLL_PIN",
-    "MAX_PACING_OFFLOAD_HORIZON", "NETNS_IMMUTABLE", "HEADROOM", "TAILROOM",
-];
+const IFLA_NAMES: Names = Names(
+    "UNSPEC ADDRESS BROADCAST IFNAME MTU LINK QDISC STATS COST PRIORITY MASTER WIRELESS \
+     PROTINFO TXQLEN MAP WEIGHT OPERSTATE LINKMODE LINKINFO NET_NS_PID IFALIAS NUM_VF \
+     VFINFO_LIST STATS64 VF_PORTS PORT_SELF AF_SPEC GROUP NET_NS_FD EXT_MASK PROMISCUITY \
+     NUM_TX_QUEUES NUM_RX_QUEUES CARRIER PHYS_PORT_ID CARRIER_CHANGES PHYS_SWITCH_ID \
+     LINK_NETNSID PHYS_PORT_NAME PROTO_DOWN GSO_MAX_SEGS GSO_MAX_SIZE PAD XDP EVENT \
+     NEW_NETNSID TARGET_NETNSID CARRIER_UP_COUNT CARRIER_DOWN_COUNT NEW_IFINDEX MIN_MTU \
+     MAX_MTU PROP_LIST ALT_IFNAME PERM_ADDRESS PROTO_DOWN_REASON PARENT_DEV_NAME \
+     PARENT_DEV_BUS_NAME GRO_MAX_SIZE TSO_MAX_SIZE TSO_MAX_SEGS ALLMULTI DEVLINK_PORT \
+     GSO_IPV4_MAX_SIZE GRO_IPV4_MAX_SIZE DPLL_PIN MAX_PACING_OFFLOAD_HORIZON NETNS_IMMUTABLE \
+     HEADROOM TAILROOM",
+);
 
-const IFLA_BR_NAMES: &[&str] = &[
-    "UNSPEC", "FORWARD_DELAY", "HELLO_TIME", "MAX_AGE", "AGEING_TIME", "STP_STATE", "PRIORITY",
-    "VLAN_FILTERING", "VLAN_PROTOCOL", "GROUP_FWD_MASK", "ROOT_ID", "BRIDGE_ID", "ROOT_PORT",
-    "ROOT_PATH_COST", "TOPOLOGY_CHANGE", "TOPOLOGY_CHANGE_DETECTED", "HELLO_TIMER", "TCN_TIMER",
-    "TOPOLOGY_CHANGE_TIMER", "GC_TIMER", "GROUP_ADDR", "FDB_FLUSH", "MCAST_ROUTER", "MCAST_SNOOPING",
-    "MCAST_QUERY_USE_IFADDR", "MCAST_QUERIER", "MCAST_HASH_ELASTICITY", "MCAST_HASH_MAX",
-    "MCAST_LAST_MEMBER_CNT", "MCAST_STARTUP_QUERY_CNT", "MCAST_LAST_MEMBER_INTVL",
-    "MCAST_MEMBERSHIP_INTVL", "MCAST_QUERIER_INTVL", "MCAST_QUERY_INTVL",
-    "MCAST_QUERY_RESPONSE_INTVL", "MCAST_STARTUP_QUERY_INTVL", "NF_CALL_IPTABLES",
-    "NF_CALL_IP6TABLES", "NF_CALL_ARPTABLES", "VLAN_DEFAULT_PVID", "PAD", "VLAN_STATS_ENABLED",
-    "MCAST_STATS_ENABLED", "MCAST_IGMP_VERSION", "MCAST_MLD_VERSION", "VLAN_STATS_PER_PORT",
-    "MULTI_BOOLOPT", "MCAST_QUERIER_STATE",
-];
+const IFLA_BR_NAMES: Names = Names(
+    "UNSPEC FORWARD_DELAY HELLO_TIME MAX_AGE AGEING_TIME STP_STATE PRIORITY VLAN_FILTERING \
+     VLAN_PROTOCOL GROUP_FWD_MASK ROOT_ID BRIDGE_ID ROOT_PORT ROOT_PATH_COST TOPOLOGY_CHANGE \
+     TOPOLOGY_CHANGE_DETECTED HELLO_TIMER TCN_TIMER TOPOLOGY_CHANGE_TIMER GC_TIMER GROUP_ADDR \
+     FDB_FLUSH MCAST_ROUTER MCAST_SNOOPING MCAST_QUERY_USE_IFADDR MCAST_QUERIER \
+     MCAST_HASH_ELASTICITY MCAST_HASH_MAX MCAST_LAST_MEMBER_CNT MCAST_STARTUP_QUERY_CNT \
+     MCAST_LAST_MEMBER_INTVL MCAST_MEMBERSHIP_INTVL MCAST_QUERIER_INTVL MCAST_QUERY_INTVL \
+     MCAST_QUERY_RESPONSE_INTVL MCAST_STARTUP_QUERY_INTVL NF_CALL_IPTABLES NF_CALL_IP6TABLES \
+     NF_CALL_ARPTABLES VLAN_DEFAULT_PVID PAD VLAN_STATS_ENABLED MCAST_STATS_ENABLED \
+     MCAST_IGMP_VERSION MCAST_MLD_VERSION VLAN_STATS_PER_PORT MULTI_BOOLOPT \
+     MCAST_QUERIER_STATE",
+);
 
-const IFLA_BRPORT_NAMES: &[&str] = &[
-    "UNSPEC", "STATE", "PRIORITY", "COST", "MODE", "GUARD", "PROTECT", "FAST_LEAVE", "LEARNING",
-    "UNICAST_FLOOD", "PROXYARP", "LEARNING_SYNC", "PROXYARP_WIFI", "ROOT_ID", "BRIDGE_ID",
-    "DESIGNATED_PORT", "DESIGNATED_COST", "ID", "NO", "TOPOLOGY_CHANGE_ACK", "CONFIG_PENDING",
-    "MESSAGE_AGE_TIMER", "FORWARD_DELAY_TIMER", "HOLD_TIMER", "FLUSH", "MULTICAST_ROUTER", "PAD",
-    "MCAST_FLOOD", "MCAST_TO_UCAST", "VLAN_TUNNEL", "BCAST_FLOOD", "GROUP_FWD_MASK",
-    "NEIGH_SUPPRESS", "ISOLATED", "BACKUP_PORT", "MRP_RING_OPEN", "MRP_IN_OPEN",
-    "MCAST_EHT_HOSTS_LIMIT", "MCAST_EHT_HOSTS_CNT", "LOCKED", "MAB",
-];
+const IFLA_BRPORT_NAMES: Names = Names(
+    "UNSPEC STATE PRIORITY COST MODE GUARD PROTECT FAST_LEAVE LEARNING UNICAST_FLOOD PROXYARP \
+     LEARNING_SYNC PROXYARP_WIFI ROOT_ID BRIDGE_ID DESIGNATED_PORT DESIGNATED_COST ID NO \
+     TOPOLOGY_CHANGE_ACK CONFIG_PENDING MESSAGE_AGE_TIMER FORWARD_DELAY_TIMER HOLD_TIMER \
+     FLUSH MULTICAST_ROUTER PAD MCAST_FLOOD MCAST_TO_UCAST VLAN_TUNNEL BCAST_FLOOD \
+     GROUP_FWD_MASK NEIGH_SUPPRESS ISOLATED BACKUP_PORT MRP_RING_OPEN MRP_IN_OPEN \
+     MCAST_EHT_HOSTS_LIMIT MCAST_EHT_HOSTS_CNT LOCKED MAB",
+);
 
-const IFA_NAMES: &[&str] = &[
-    "UNSPEC", "ADDRESS", "LOCAL", "LABEL", "BROADCAST", "ANYCAST", "CACHEINFO", "MULTICAST", "FLAGS",
-    "RT_PRIORITY", "TARGET_NETNSID", "PROTO",
-];
+const IFA_NAMES: Names = Names(
+    "UNSPEC ADDRESS LOCAL LABEL BROADCAST ANYCAST CACHEINFO MULTICAST FLAGS RT_PRIORITY \
+     TARGET_NETNSID PROTO",
+);
 
-const RTA_NAMES: &[&str] = &[
-    "UNSPEC", "DST", "SRC", "IIF", "OIF", "GATEWAY", "PRIORITY", "PREFSRC", "METRICS", "MULTIPATH",
-    "PROTOINFO", "FLOW", "CACHEINFO", "SESSION", "MP_ALGO", "TABLE", "MARK", "MFC_STATS", "VIA",
-    "NEWDST", "PREF", "ENCAP_TYPE", "ENCAP", "EXPIRES", "PAD", "UID", "TTL_PROPAGATE", "IP_PROTO",
-    "SPORT", "DPORT", "NH_ID", "FLOWLABEL",
-];
+const RTA_NAMES: Names = Names(
+    "UNSPEC DST SRC IIF OIF GATEWAY PRIORITY PREFSRC METRICS MULTIPATH PROTOINFO FLOW \
+     CACHEINFO SESSION MP_ALGO TABLE MARK MFC_STATS VIA NEWDST PREF ENCAP_TYPE ENCAP EXPIRES \
+     PAD UID TTL_PROPAGATE IP_PROTO SPORT DPORT NH_ID FLOWLABEL",
+);
 
-const RTAX_NAMES: &[&str] = &[
-    "UNSPEC", "LOCK", "MTU", "WINDOW", "RTT", "RTTVAR", "SSTHRESH", "CWND", "ADVMSS", "REORDERING",
-    "HOPLIMIT", "INITCWND", "FEATURES", "RTO_MIN", "INITRWND", "QUICKACK", "CC_ALGO",
-    "FASTOPEN_NO_COOKIE",
-];
+const RTAX_NAMES: Names = Names(
+    "UNSPEC LOCK MTU WINDOW RTT RTTVAR SSTHRESH CWND ADVMSS REORDERING HOPLIMIT INITCWND \
+     FEATURES RTO_MIN INITRWND QUICKACK CC_ALGO FASTOPEN_NO_COOKIE",
+);
 
-const NDA_NAMES: &[&str] = &[
-    "UNSPEC", "DST", "LLADDR", "CACHEINFO", "PROBES", "VLAN", "PORT", "VNI", "IFINDEX", "MASTER",
-    "LINK_NETNSID", "SRC_VNI", "PROTOCOL", "NH_ID", "FDB_EXT_ATTRS", "FLAGS_EXT", "NDM_STATE_MASK",
-    "NDM_FLAGS_MASK",
-];
+const NDA_NAMES: Names = Names(
+    "UNSPEC DST LLADDR CACHEINFO PROBES VLAN PORT VNI IFINDEX MASTER LINK_NETNSID SRC_VNI \
+     PROTOCOL NH_ID FDB_EXT_ATTRS FLAGS_EXT NDM_STATE_MASK NDM_FLAGS_MASK",
+);
 
-const FRA_NAMES: &[&str] = &[
-    "UNSPEC", "DST", "SRC", "IIFNAME", "GOTO", "UNUSED2", "PRIORITY", "UNUSED3", "UNUSED4",
-    "UNUSED5", "FWMARK", "FLOW", "TUN_ID", "SUPPRESS_IFGROUP", "SUPPRESS_PREFIXLEN", "TABLE",
-    "FWMASK", "OIFNAME", "PAD", "L3MDEV", "UID_RANGE", "PROTOCOL", "IP_PROTO", "SPORT_RANGE",
-    "DPORT_RANGE", "DSCP", "FLOWLABEL", "FLOWLABEL_MASK",
-];
+const FRA_NAMES: Names = Names(
+    "UNSPEC DST SRC IIFNAME GOTO UNUSED2 PRIORITY UNUSED3 UNUSED4 UNUSED5 FWMARK FLOW TUN_ID \
+     SUPPRESS_IFGROUP SUPPRESS_PREFIXLEN TABLE FWMASK OIFNAME PAD L3MDEV UID_RANGE PROTOCOL \
+     IP_PROTO SPORT_RANGE DPORT_RANGE DSCP FLOWLABEL FLOWLABEL_MASK",
+);
 
-const OPER_NAMES: &[&str] = &["UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"];
+const OPER_NAMES: Names = Names("UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP");
 
-const RTN_NAMES: &[&str] = &[
-    "unspec", "unicast", "local", "broadcast", "anycast", "multicast", "blackhole", "unreachable",
-    "prohibit", "throw", "nat", "xresolve",
-];
+const RTN_NAMES: Names = Names(
+    "unspec unicast local broadcast anycast multicast blackhole unreachable prohibit throw \
+     nat xresolve",
+);
 
-const FR_ACT_NAMES: &[&str] = &[
-    "unspec", "to_tbl", "goto", "nop", "res3", "res4", "blackhole", "unreachable", "prohibit",
-];
+const FR_ACT_NAMES: Names = Names("unspec to_tbl goto nop res3 res4 blackhole unreachable prohibit");
 
-const IFF_NAMES: &[&str] = &[
-    "UP", "BROADCAST", "DEBUG", "LOOPBACK", "POINTOPOINT", "NOTRAILERS", "RUNNING", "NOARP",
-    "PROMISC", "ALLMULTI", "MASTER", "SLAVE", "MULTICAST", "PORTSEL", "AUTOMEDIA", "DYNAMIC",
-    "LOWER_UP", "DORMANT", "ECHO",
-];
+const IFF_NAMES: Names = Names(
+    "UP BROADCAST DEBUG LOOPBACK POINTOPOINT NOTRAILERS RUNNING NOARP PROMISC ALLMULTI MASTER \
+     SLAVE MULTICAST PORTSEL AUTOMEDIA DYNAMIC LOWER_UP DORMANT ECHO",
+);
 
-const IFA_F_NAMES: &[&str] = &[
-    "SECONDARY", "NODAD", "OPTIMISTIC", "DADFAILED", "HOMEADDRESS", "DEPRECATED", "TENTATIVE",
-    "PERMANENT", "MANAGETEMPADDR", "NOPREFIXROUTE", "MCAUTOJOIN", "STABLE_PRIVACY",
-];
+const IFA_F_NAMES: Names = Names(
+    "SECONDARY NODAD OPTIMISTIC DADFAILED HOMEADDRESS DEPRECATED TENTATIVE PERMANENT \
+     MANAGETEMPADDR NOPREFIXROUTE MCAUTOJOIN STABLE_PRIVACY",
+);
 
 /// RTNH_F_* in the low byte, RTM_F_* from bit 8.
-const RTM_F_NAMES: &[&str] = &[
-    "DEAD", "PERVASIVE", "ONLINK", "OFFLOAD", "LINKDOWN", "UNRESOLVED", "TRAP", "", "NOTIFY",
-    "CLONED", "EQUALIZE", "PREFIX", "LOOKUP_TABLE", "FIB_MATCH", "OFFLOAD", "TRAP", "OFFLOAD_FAILED",
-];
+const RTM_F_NAMES: Names = Names(
+    "DEAD PERVASIVE ONLINK OFFLOAD LINKDOWN UNRESOLVED TRAP  NOTIFY CLONED EQUALIZE PREFIX \
+     LOOKUP_TABLE FIB_MATCH OFFLOAD TRAP OFFLOAD_FAILED",
+);
 
-const NUD_NAMES: &[&str] = &["INCOMPLETE", "REACHABLE", "STALE", "DELAY", "PROBE", "FAILED", "NOARP", "PERMANENT"];
+const NUD_NAMES: Names = Names("INCOMPLETE REACHABLE STALE DELAY PROBE FAILED NOARP PERMANENT");
 
-const NTF_NAMES: &[&str] = &["USE", "SELF", "MASTER", "PROXY", "EXT_LEARNED", "OFFLOADED", "STICKY", "ROUTER"];
+const NTF_NAMES: Names = Names("USE SELF MASTER PROXY EXT_LEARNED OFFLOADED STICKY ROUTER");
 
-const FIB_RULE_NAMES: &[&str] = &["PERMANENT", "INVERT", "UNRESOLVED", "IIF_DETACHED", "OIF_DETACHED"];
+const FIB_RULE_NAMES: Names = Names("PERMANENT INVERT UNRESOLVED IIF_DETACHED OIF_DETACHED");
 
-const STATS_NAMES: &[&str] = &[
-    "rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors", "tx_errors", "rx_dropped",
-    "tx_dropped", "multicast", "collisions", "rx_length_errors", "rx_over_errors", "rx_crc_errors",
-    "rx_frame_errors", "rx_fifo_errors", "rx_missed_errors", "tx_aborted_errors",
-    "tx_carrier_errors", "tx_fifo_errors", "tx_heartbeat_errors", "tx_window_errors",
-    "rx_compressed", "tx_compressed", "rx_nohandler",
-];
+const STATS_NAMES: Names = Names(
+    "rx_packets tx_packets rx_bytes tx_bytes rx_errors tx_errors rx_dropped tx_dropped \
+     multicast collisions rx_length_errors rx_over_errors rx_crc_errors rx_frame_errors \
+     rx_fifo_errors rx_missed_errors tx_aborted_errors tx_carrier_errors tx_fifo_errors \
+     tx_heartbeat_errors tx_window_errors rx_compressed tx_compressed rx_nohandler",
+);
 
-const DEVCONF4_NAMES: &[&str] = &[
-    "forwarding", "mc_forwarding", "proxy_arp", "accept_redirects", "secure_redirects",
-    "send_redirects", "shared_media", "rp_filter", "accept_source_route", "bootp_relay",
-    "log_martians", "tag", "arpfilter", "medium_id", "noxfrm", "nopolicy", "force_igmp_version",
-    "arp_announce", "arp_ignore", "promote_secondaries", "arp_accept", "arp_notify",
-    "accept_local", "src_vmark", "proxy_arp_pvlan", "route_localnet",
-    "igmpv2_unsolicited_report_interval", "igmpv3_unsolicited_report_interval",
-    "ignore_routes_with_linkdown", "drop_unicast_in_l2_multicast", "drop_gratuitous_arp",
-    "bc_forwarding", "arp_evict_nocarrier",
-];
+const DEVCONF4_NAMES: Names = Names(
+    "forwarding mc_forwarding proxy_arp accept_redirects secure_redirects send_redirects \
+     shared_media rp_filter accept_source_route bootp_relay log_martians tag arpfilter \
+     medium_id noxfrm nopolicy force_igmp_version arp_announce arp_ignore promote_secondaries \
+     arp_accept arp_notify accept_local src_vmark proxy_arp_pvlan route_localnet \
+     igmpv2_unsolicited_report_interval igmpv3_unsolicited_report_interval \
+     ignore_routes_with_linkdown drop_unicast_in_l2_multicast drop_gratuitous_arp \
+     bc_forwarding arp_evict_nocarrier",
+);
 
 #[cfg(test)]
 mod tests {

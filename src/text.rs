@@ -27,9 +27,9 @@ pub fn replacen(hay: &str, from: &str, to: &str, count: usize) -> String {
     let mut done = 0;
     while done < count {
         let Some(at) = find(rest, from).filter(|_| !from.is_empty()) else { break };
-        out.push_str(&rest[..at]);
+        out.push_str(rest.get(..at).unwrap_or(""));
         out.push_str(to);
-        rest = &rest[at + from.len()..];
+        rest = rest.get(at + from.len()..).unwrap_or("");
         done += 1;
     }
     out.push_str(rest);
@@ -148,6 +148,55 @@ pub fn parse_ip(text: &str) -> Option<IpAddr> {
     parse_ipv4(text).map(IpAddr::V4).or_else(|| parse_ipv6(text).map(IpAddr::V6))
 }
 
+/// A C number's optional sign (`strtol`, `atoi`): whether it is a minus,
+/// and the text after it.
+pub fn split_sign(t: &str) -> (bool, &str) {
+    match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    }
+}
+
+/// The text after a `0x` or `0X` that a hex digit follows (`strtoul` in
+/// base 16 takes the prefix only then).
+pub fn after_0x(t: &str) -> Option<&str> {
+    let rest = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X"))?;
+    rest.starts_with(|c: char| c.is_ascii_hexdigit()).then_some(rest)
+}
+
+/// `t` split where its leading run of characters that satisfy `pred` ends.
+pub fn split_while(t: &str, pred: fn(&char) -> bool) -> (&str, &str) {
+    let rest = t.trim_start_matches(|c: char| pred(&c));
+    (t.get(..t.len() - rest.len()).unwrap_or(""), rest)
+}
+
+/// A table of names indexed from 0, packed in one string and separated by
+/// single spaces (two spaces in a row leave an index unnamed): a byte an
+/// entry, where a `&[&str]` spends eight on each name's pointer and length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Names(pub &'static str);
+
+impl Names {
+    /// The name at `index` (empty when unnamed), or `None` past the end.
+    pub fn get(self, index: usize) -> Option<&'static str> {
+        let mut rest = self.0;
+        for _ in 0..index {
+            rest = rest.split_once(' ')?.1;
+        }
+        Some(rest.split_once(' ').map_or(rest, |(name, _)| name))
+    }
+
+    /// The names in index order.
+    pub fn iter(self) -> std::str::Split<'static, char> {
+        self.0.split(' ')
+    }
+
+    /// How many indexes the table names.
+    pub fn count(self) -> usize {
+        self.0.bytes().filter(|&b| b == b' ').count() + 1
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +209,26 @@ mod tests {
             assert_eq!(replacen(hay, pat, "xy", 1), hay.replacen(pat, "xy", 1), "{hay} {pat}");
         }
         assert_eq!(find("abc", ""), Some(0));
+    }
+
+    #[test]
+    fn packed_names() {
+        let names = Names("UNSPEC  TWO");
+        assert_eq!((names.get(0), names.get(1), names.get(2), names.get(3)), (Some("UNSPEC"), Some(""), Some("TWO"), None));
+        assert_eq!(names.count(), 3);
+        assert_eq!(names.iter().collect::<Vec<_>>(), ["UNSPEC", "", "TWO"]);
+    }
+
+    #[test]
+    fn c_number_pieces() {
+        assert_eq!(split_sign("-12"), (true, "12"));
+        assert_eq!(split_sign("+12"), (false, "12"));
+        assert_eq!(split_sign("12"), (false, "12"));
+        assert_eq!(after_0x("0x1f"), Some("1f"));
+        assert_eq!(after_0x("0Xg"), None);
+        assert_eq!(after_0x("0x"), None);
+        assert_eq!(split_while("12ab", char::is_ascii_digit), ("12", "ab"));
+        assert_eq!(split_while("é1", char::is_ascii_digit), ("", "é1"));
     }
 
     #[test]
