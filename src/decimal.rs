@@ -193,10 +193,8 @@ pub fn general(r: &Ratio, precision: usize, alt: bool) -> String {
     if alt {
         return s;
     }
-    let (mant, tail) = match s.find('e') {
-        Some(i) => s.split_at(i),
-        None => (s.as_str(), ""),
-    };
+    let mant = s.split_once('e').map_or(s.as_str(), |(mant, _)| mant);
+    let tail = s.get(mant.len()..).unwrap_or("");
     let mant = if mant.as_bytes().contains(&b'.') { mant.trim_end_matches('0').trim_end_matches('.') } else { mant };
     format!("{mant}{tail}")
 }
@@ -241,7 +239,7 @@ pub fn parse(s: &str) -> Option<Ratio> {
         return None;
     }
     if let Some(b'e' | b'E') = b.get(i) {
-        let rest = &s[i + 1..];
+        let rest = s.get(i + 1..)?;
         let digits = rest.strip_prefix(['+', '-']).unwrap_or(rest);
         if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) || digits.len() > 4 {
             return None;

@@ -44,20 +44,22 @@ pub fn parse_ipv4(s: &str) -> Option<[u8; 4]> {
     let mut out = [0u8; 4];
     let mut rest = s;
     for (i, slot) in out.iter_mut().enumerate() {
-        let end = rest.find('.').unwrap_or(rest.len());
-        let part = &rest[..end];
+        let (part, next) = match rest.split_once('.') {
+            Some((part, next)) => (part, Some(next)),
+            None => (rest, None),
+        };
         let n = strtoul_prefix(part)?;
         if n > 255 {
             return None;
         }
         *slot = n as u8;
-        if end == rest.len() {
+        let Some(next) = next else {
             return Some(out);
-        }
+        };
         if i == 3 {
             return None;
         }
-        rest = &rest[end + 1..];
+        rest = next;
     }
     Some(out)
 }
@@ -137,8 +139,8 @@ fn get_netmask(s: &str) -> Option<u32> {
 
 /// `get_prefix_1`: an address with an optional "/len" or "/mask".
 pub fn get_prefix_1(arg: &str, family: u8) -> Option<Prefix> {
-    let (addr, len) = match arg.find('/') {
-        Some(i) => (&arg[..i], Some(&arg[i + 1..])),
+    let (addr, len) = match arg.split_once('/') {
+        Some((addr, len)) => (addr, Some(len)),
         None => (arg, None),
     };
     let mut p = get_addr_1(addr, family)?;

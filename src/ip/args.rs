@@ -73,18 +73,12 @@ impl<'a> Args<'a> {
 /// and whether a minus sign was present.
 fn parse_c_number(s: &str, base: u32) -> Option<(bool, u128)> {
     let t = s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
-    let (neg, t) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
+    let (neg, t) = crate::text::split_sign(t);
     let (radix, digits) = if base == 0 || base == 16 {
-        if (t.starts_with("0x") || t.starts_with("0X"))
-            && t[2..].chars().next().is_some_and(|c| c.is_ascii_hexdigit())
-        {
-            (16, &t[2..])
-        } else if base == 0 && t.starts_with('0') && t.len() > 1 {
-            (8, &t[1..])
+        if let Some(hex) = crate::text::after_0x(t) {
+            (16, hex)
+        } else if let Some(octal) = t.strip_prefix('0').filter(|r| base == 0 && !r.is_empty()) {
+            (8, octal)
         } else if base == 0 {
             (10, t)
         } else {

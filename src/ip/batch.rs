@@ -13,10 +13,7 @@ use super::ctx::Ip;
 /// missing continuation ends the list with `Err` (the message to print).
 pub fn command_lines(text: &str) -> Vec<Result<(usize, String), &'static str>> {
     fn strip_comment(s: &str) -> &str {
-        match s.find('#') {
-            Some(i) => &s[..i],
-            None => s,
-        }
+        s.split_once('#').map_or(s, |(before, _)| before)
     }
     let mut out = Vec::new();
     let mut lines = text.split_inclusive('\n');
@@ -48,16 +45,16 @@ pub fn make_args(line: &str) -> Result<Vec<String>, &'static str> {
         rest = rest.trim_start_matches(WS);
         let Some(c) = rest.chars().next() else { break };
         if c == '\'' || c == '"' {
-            let body = &rest[1..];
-            let Some(end) = body.find(c) else { return Err("Unterminated quoted string\n") };
-            args.push(body[..end].to_string());
+            let body = rest.get(1..).unwrap_or("");
+            let Some((word, after)) = body.split_once(c) else { return Err("Unterminated quoted string\n") };
+            args.push(word.to_string());
             // The closing quote becomes the word's terminator; what follows
             // it starts the next word (`"lo"x` is two words).
-            rest = &body[end + 1..];
+            rest = after;
         } else {
-            let end = rest.find(WS).unwrap_or(rest.len());
-            args.push(rest[..end].to_string());
-            rest = rest.get(end + 1..).unwrap_or("");
+            let (word, after) = rest.split_once(WS).unwrap_or((rest, ""));
+            args.push(word.to_string());
+            rest = after;
         }
     }
     Ok(args)

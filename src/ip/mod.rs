@@ -114,8 +114,8 @@ enum ColorOpt {
 
 /// `matches_color`: "-c", "-color", "-c=always|auto|never".
 fn matches_color(opt: &str) -> Option<ColorOpt> {
-    let (name, val) = match opt.find('=') {
-        Some(i) => (&opt[..i], Some(&opt[i + 1..])),
+    let (name, val) = match opt.split_once('=') {
+        Some((name, val)) => (name, Some(val)),
         None => (opt, None),
     };
     if !matches(name, "-color") {
@@ -156,7 +156,10 @@ pub(crate) fn parse_global(args: &[String], out: &mut Output) -> Res<(Global, us
         if !full.starts_with('-') {
             break;
         }
-        let opt = if full.as_bytes().get(1) == Some(&b'-') { &full[1..] } else { full };
+        let opt = match full.strip_prefix('-') {
+            Some(rest) if rest.starts_with('-') => rest,
+            _ => full,
+        };
         let o = &mut g.opts;
         if matches(opt, "-loops") {
             i += 1;
@@ -248,13 +251,8 @@ pub(crate) fn parse_global(args: &[String], out: &mut Output) -> Res<(Global, us
 
 /// C `atoi`: leading digits with an optional sign, 0 otherwise.
 fn atoi(s: &str) -> i32 {
-    let t = s.trim_start();
-    let (neg, t) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let (neg, t) = crate::text::split_sign(s.trim_start());
+    let (digits, _) = crate::text::split_while(t, char::is_ascii_digit);
     let v: i64 = digits.parse().unwrap_or(0);
     (if neg { -v } else { v }) as i32
 }

@@ -150,8 +150,8 @@ pub fn ll_addr_a2n(arg: &str, max: usize) -> Result<Vec<u8>, String> {
         if out.len() >= max {
             break;
         }
-        let (part, next) = match rest.find(':') {
-            Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+        let (part, next) = match rest.split_once(':') {
+            Some((part, next)) => (part, Some(next)),
             None => (rest, None),
         };
         let v = scan_hex(part).ok_or_else(|| {
@@ -175,24 +175,13 @@ pub fn ll_addr_a2n(arg: &str, max: usize) -> Result<Vec<u8>, String> {
 /// `sscanf("%x")`: leading white space, optional sign and 0x, hex digits;
 /// trailing garbage ignored.
 fn scan_hex(s: &str) -> Option<i64> {
-    let t = s.trim_start();
-    let (neg, t) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let t = if (t.starts_with("0x") || t.starts_with("0X"))
-        && t[2..].chars().next().is_some_and(|c| c.is_ascii_hexdigit())
-    {
-        &t[2..]
-    } else {
-        t
-    };
-    let digits: String = t.chars().take_while(|c| c.is_ascii_hexdigit()).collect();
+    let (neg, t) = crate::text::split_sign(s.trim_start());
+    let t = crate::text::after_0x(t).unwrap_or(t);
+    let (digits, _) = crate::text::split_while(t, char::is_ascii_hexdigit);
     if digits.is_empty() {
         return None;
     }
-    let v = i64::from_str_radix(&digits, 16).unwrap_or(i64::MAX);
+    let v = i64::from_str_radix(digits, 16).unwrap_or(i64::MAX);
     // %x stores into an int: large values wrap.
     let v = v as u32 as i32 as i64;
     Some(if neg { -v } else { v })
@@ -344,9 +333,8 @@ pub fn realm_a2n(arg: &str) -> Option<u32> {
 
 /// `get_rt_realms_or_raw`: "[FROM/]TO" realms, or a raw 32-bit number.
 pub fn rt_realms_or_raw(arg: &str) -> Option<u32> {
-    let parsed = match arg.find('/') {
-        Some(i) => realm_a2n(&arg[..i]).and_then(|from| {
-            let to = &arg[i + 1..];
+    let parsed = match arg.split_once('/') {
+        Some((from, to)) => realm_a2n(from).and_then(|from| {
             let to = if to.is_empty() { Some(0) } else { realm_a2n(to) };
             to.map(|t| (from << 16) | t)
         }),

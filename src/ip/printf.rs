@@ -39,12 +39,13 @@ pub fn format(fmt: &str, args: &[Arg]) -> String {
     let b = fmt.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let Some(rel) = fmt[i..].find('%') else {
-            out.push_str(&fmt[i..]);
+        let rest = fmt.get(i..).unwrap_or("");
+        let Some((text, _)) = rest.split_once('%') else {
+            out.push_str(rest);
             break;
         };
-        out.push_str(&fmt[i..i + rel]);
-        i += rel + 1;
+        out.push_str(text);
+        i += text.len() + 1;
         if i >= b.len() {
             out.push('%');
             break;

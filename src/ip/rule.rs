@@ -320,18 +320,13 @@ pub fn print_rule(ip: &mut Ip, f: &RuleFilter, raw: &[u8]) {
 /// `sscanf(s, "%u-%u")` (or `%hu`): how many numbers were read, and them.
 fn scan_range(s: &str) -> (usize, u64, u64) {
     fn num(s: &str) -> Option<(u64, &str)> {
-        let t = s.trim_start();
-        let (neg, t) = match t.as_bytes().first() {
-            Some(b'-') => (true, &t[1..]),
-            Some(b'+') => (false, &t[1..]),
-            _ => (false, t),
-        };
-        let end = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
-        if end == 0 {
+        let (neg, t) = crate::text::split_sign(s.trim_start());
+        let (digits, rest) = crate::text::split_while(t, char::is_ascii_digit);
+        if digits.is_empty() {
             return None;
         }
-        let v = t[..end].parse::<u64>().unwrap_or(u64::MAX);
-        Some((if neg { v.wrapping_neg() } else { v }, &t[end..]))
+        let v = digits.parse::<u64>().unwrap_or(u64::MAX);
+        Some((if neg { v.wrapping_neg() } else { v }, rest))
     }
     let Some((a, rest)) = num(s) else { return (0, 0, 0) };
     let Some(rest) = rest.strip_prefix('-') else { return (1, a, 0) };
@@ -378,8 +373,8 @@ fn list_or_flush(ip: &mut Ip, args: &[String], flush: bool) -> Res<i32> {
             }
         } else if w == "fwmark" {
             let v = ip.next_arg(&mut a)?;
-            let (m, mask) = match v.find('/') {
-                Some(i) => (&v[..i], Some(&v[i + 1..])),
+            let (m, mask) = match v.split_once('/') {
+                Some((m, mask)) => (m, Some(mask)),
                 None => (v, None),
             };
             match get_u32(m, 0) {
@@ -570,8 +565,8 @@ fn iprule_modify(ip: &mut Ip, cmd: u16, args: &[String]) -> Res<i32> {
             }
         } else if w == "fwmark" {
             let v = ip.next_arg(&mut a)?;
-            let (m, mask) = match v.find('/') {
-                Some(i) => (&v[..i], Some(&v[i + 1..])),
+            let (m, mask) = match v.split_once('/') {
+                Some((m, mask)) => (m, Some(mask)),
                 None => (v, None),
             };
             match get_u32(m, 0) {

@@ -154,7 +154,7 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
                 }
             }
         } else if a.len() > 1 && a.starts_with('-') {
-            for c in a[1..].chars() {
+            for c in a.chars().skip(1) {
                 match c {
                     'a' | 'A' | 'X' => o.all = true,
                     'b' => o.binary = true,

@@ -39,7 +39,7 @@ pub fn getopt(args: &[String], with_value: &str, flags: &str) -> Result<(Vec<Opt
         let mut chars = cluster.char_indices();
         while let Some((pos, c)) = chars.next() {
             if with_value.chars().any(|x| x == c) {
-                let rest = &cluster[pos + c.len_utf8()..];
+                let rest = cluster.get(pos + c.len_utf8()..).unwrap_or("");
                 let value = if !rest.is_empty() {
                     rest.to_string()
                 } else {

@@ -506,8 +506,8 @@ fn iplink_modify(ip: &mut Ip, cmd: u16, flags: u16, words: &[String]) -> Res<i32
         let linkinfo = req.nest(ifla::LINKINFO);
         req.addattr_l(info::KIND, ty.as_bytes());
         let lu = kinds::find(&ty);
-        let data_type = match ty.find('_') {
-            Some(i) if &ty[i..] == "_slave" => info::SLAVE_DATA,
+        let data_type = match ty.split_once('_') {
+            Some((_, "slave")) => info::SLAVE_DATA,
             _ => info::DATA,
         };
         let rest = &words[ret as usize..];

@@ -158,7 +158,7 @@ pub fn get_time_rtt(arg: &str) -> Option<(u32, bool)> {
             .char_indices()
             .take_while(|(i, c)| c.is_ascii_digit() || *c == '.' || (*i == 0 && (*c == '+' || *c == '-')))
             .count();
-        let t = crate::decimal::parse(&arg[..end])?;
+        let t = crate::decimal::parse(arg.get(..end)?)?;
         if t.neg && t.num != 0 {
             return None;
         }
@@ -171,7 +171,7 @@ pub fn get_time_rtt(arg: &str) -> Option<(u32, bool)> {
         let mut e = end;
         let mut val = None;
         while e > 0 {
-            if let Some(v) = get_u32(&arg[..e], 0) {
+            if let Some(v) = arg.get(..e).and_then(|n| get_u32(n, 0)) {
                 val = Some(v);
                 break;
             }
@@ -179,7 +179,7 @@ pub fn get_time_rtt(arg: &str) -> Option<(u32, bool)> {
         }
         (e, crate::decimal::Ratio::new(u128::from(val?), 1))
     };
-    let rest = &arg[num_end..];
+    let rest = arg.get(num_end..).unwrap_or("");
     let mut t = t;
     let raw = rest.is_empty();
     if !raw {
