@@ -244,7 +244,7 @@ pub fn parse(s: &str) -> Option<Ratio> {
         if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) || digits.len() > 4 {
             return None;
         }
-        let e: i32 = digits.parse().ok()?;
+        let e: i32 = crate::text::int(digits)?;
         scale -= if rest.starts_with('-') { -e } else { e };
         i = s.len();
     }

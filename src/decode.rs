@@ -822,17 +822,17 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
         Fmt::Str => {
             a.format = "string";
             let end = v.iter().position(|&c| c == 0).unwrap_or(v.len());
-            a.value = Value::Text(String::from_utf8_lossy(&v[..end]).into_owned());
+            a.value = Value::Text(crate::text::lossy(v.get(..end).unwrap_or(v)));
         }
         Fmt::Ip => match v.len() {
             4 => {
                 a.format = "ipv4";
-                a.value = Value::Text(std::net::Ipv4Addr::new(v[0], v[1], v[2], v[3]).to_string());
+                a.value = Value::Text(crate::text::ipv4_text([v[0], v[1], v[2], v[3]]));
             }
             16 => {
                 a.format = "ipv6";
                 let b: [u8; 16] = v.try_into().unwrap_or([0; 16]);
-                a.value = Value::Text(std::net::Ipv6Addr::from(b).to_string());
+                a.value = Value::Text(crate::text::ipv6_text(b));
             }
             6 => {
                 a.format = "mac";

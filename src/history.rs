@@ -85,7 +85,7 @@ impl Snapshot {
             let mut parts = line.splitn(4, ' ');
             let op = match parts.next() {
                 Some("d") => {
-                    let ns = parts.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
+                    let ns = parts.next().and_then(crate::text::int).ok_or_else(bad)?;
                     let privileged = parts.next().ok_or_else(bad)? == "1";
                     let bytes = unhex(parts.next().ok_or_else(bad)?).ok_or_else(bad)?;
                     Op::Datagram { ns, privileged, bytes }
@@ -93,14 +93,14 @@ impl Snapshot {
                 Some("a") => Op::NetnsAdd(parts.next().ok_or_else(bad)?.to_string()),
                 Some("r") => Op::NetnsDel(parts.next().ok_or_else(bad)?.to_string()),
                 Some("s") => {
-                    let ns = parts.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
+                    let ns = parts.next().and_then(crate::text::int).ok_or_else(bad)?;
                     let key = parts.next().ok_or_else(bad)?.to_string();
                     let value = parts.next().unwrap_or("").to_string();
                     Op::Sysctl { ns, key, value }
                 }
-                Some("t") => Op::Advance(parts.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?),
+                Some("t") => Op::Advance(parts.next().and_then(crate::text::int).ok_or_else(bad)?),
                 Some("p") => {
-                    let ns = parts.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
+                    let ns = parts.next().and_then(crate::text::int).ok_or_else(bad)?;
                     let bytes = unhex(parts.next().ok_or_else(bad)?).ok_or_else(bad)?;
                     let text = String::from_utf8(bytes).map_err(|_| bad())?;
                     Op::Program { ns, argv: text.split('\0').map(str::to_string).collect() }
@@ -122,7 +122,7 @@ fn unhex(hex: &str) -> Option<Vec<u8>> {
     if hex.len() % 2 != 0 {
         return None;
     }
-    (0..hex.len() / 2).map(|k| u8::from_str_radix(hex.get(2 * k..2 * k + 2)?, 16).ok()).collect()
+    (0..hex.len() / 2).map(|k| crate::text::int_radix(hex.get(2 * k..2 * k + 2)?, 16)).collect()
 }
 
 /// Whether a datagram holds a request that may change state (not a GET).

@@ -170,6 +170,131 @@ pub fn split_while(t: &str, pred: fn(&char) -> bool) -> (&str, &str) {
     (t.get(..t.len() - rest.len()).unwrap_or(""), rest)
 }
 
+/// `bytes` as text, each invalid UTF-8 sequence replaced by U+FFFD, as
+/// `String::from_utf8_lossy` does (without its chunk iterator's code).
+pub fn lossy(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(text) => {
+                out.push_str(text);
+                return out;
+            }
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(good).unwrap_or_default());
+                out.push(char::REPLACEMENT_CHARACTER);
+                rest = bad.get(e.error_len().unwrap_or(bad.len())..).unwrap_or_default();
+            }
+        }
+    }
+}
+
+/// An IPv4 address in dotted-quad form.
+pub fn ipv4_text(o: [u8; 4]) -> String {
+    let mut out = String::with_capacity(15);
+    for (i, b) in o.iter().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        push_decimal(&mut out, u32::from(*b));
+    }
+    out
+}
+
+fn push_decimal(out: &mut String, n: u32) {
+    if n >= 10 {
+        push_decimal(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// An IPv6 address as glibc's `inet_ntop` writes it: the longest run of
+/// two or more zero groups (the first of equals) as `::`, and a dotted quad
+/// for IPv4-mapped (`::ffff:a.b.c.d`) and IPv4-compatible (`::a.b.c.d`)
+/// addresses, the latter except where the seventh group is zero (`::1`).
+pub fn ipv6_text(o: [u8; 16]) -> String {
+    let groups: [u16; 8] = std::array::from_fn(|i| u16::from_be_bytes([o[2 * i], o[2 * i + 1]]));
+    let (mut best, mut best_len, mut run) = (0, 0, 0);
+    for (i, &g) in groups.iter().enumerate() {
+        run = if g == 0 { run + 1 } else { 0 };
+        if run > best_len {
+            (best, best_len) = (i + 1 - run, run);
+        }
+    }
+    let quad = best == 0 && (best_len == 6 || (best_len == 5 && groups[5] == 0xffff));
+    let mut out = String::with_capacity(39);
+    let mut i = 0;
+    while i < 8 {
+        if best_len >= 2 && i == best {
+            out.push_str(if i == 0 { "::" } else { ":" });
+            i += best_len;
+            continue;
+        }
+        if quad && i == 6 {
+            out.push_str(&ipv4_text([o[12], o[13], o[14], o[15]]));
+            break;
+        }
+        let g = groups[i];
+        for shift in [12, 8, 4, 0] {
+            if g >> shift != 0 || shift == 0 {
+                out.push(char::from(b"0123456789abcdef"[usize::from((g >> shift) & 0xf)]));
+            }
+        }
+        if i < 7 {
+            out.push(':');
+        }
+        i += 1;
+    }
+    out
+}
+
+/// An address as `inet_ntop` writes it.
+pub fn ip_text(a: IpAddr) -> String {
+    match a {
+        IpAddr::V4(a) => ipv4_text(a.octets()),
+        IpAddr::V6(a) => ipv6_text(a.octets()),
+    }
+}
+
+/// Displays an address as [`ip_text`] does (core's `Display` for
+/// addresses also pads to a width, at three times the code).
+pub struct Ip(pub IpAddr);
+
+impl std::fmt::Display for Ip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&ip_text(self.0))
+    }
+}
+
+/// An integer as `str::parse` reads it: an optional sign (a minus only for
+/// signed types), digits and nothing else; `None` for anything else or a
+/// value out of the type's range. One parser for every integer type
+/// instead of core's copy for each.
+pub fn int<T: TryFrom<i128>>(s: &str) -> Option<T> {
+    int_radix(s, 10)
+}
+
+/// [`int`] in another radix (`from_str_radix`).
+pub fn int_radix<T: TryFrom<i128>>(s: &str, radix: u32) -> Option<T> {
+    let signed = T::try_from(-1).is_ok();
+    T::try_from(int_any(s, radix, signed)?).ok()
+}
+
+fn int_any(s: &str, radix: u32, signed: bool) -> Option<i128> {
+    let (neg, digits) = split_sign(s);
+    if digits.is_empty() || (neg && !signed) {
+        return None;
+    }
+    let mut v: i128 = 0;
+    for c in digits.chars() {
+        let d = i128::from(c.to_digit(radix)?);
+        v = v.checked_mul(i128::from(radix))?.checked_add(d)?;
+    }
+    Some(if neg { -v } else { v })
+}
+
 /// A table of names indexed from 0, packed in one string and separated by
 /// single spaces (two spaces in a row leave an index unnamed): a byte an
 /// entry, where a `&[&str]` spends eight on each name's pointer and length.
@@ -209,6 +334,41 @@ mod tests {
             assert_eq!(replacen(hay, pat, "xy", 1), hay.replacen(pat, "xy", 1), "{hay} {pat}");
         }
         assert_eq!(find("abc", ""), Some(0));
+    }
+
+    #[test]
+    fn lossy_like_std() {
+        for b in [&b"lo"[..], b"a\xffb", b"\xe2\x82", b"h\xc3\xa9\xc3", b"\xf0\x9f\x98\x80x\x80"] {
+            assert_eq!(lossy(b), String::from_utf8_lossy(b));
+        }
+    }
+
+    #[test]
+    fn addresses_like_inet_ntop() {
+        for (text, want) in [
+            ("::", "::"), ("::1", "::1"), ("1::", "1::"), ("fe80::1", "fe80::1"), ("1:0:0:2::3", "1:0:0:2::3"),
+            ("1:0:2:0:3:0:4:0", "1:0:2:0:3:0:4:0"), ("2001:db8:0:0:1:0:0:1", "2001:db8::1:0:0:1"),
+            ("::ffff:1.2.3.4", "::ffff:1.2.3.4"), ("::1.2.3.4", "::1.2.3.4"), ("::0.0.1.2", "::102"),
+            ("abcd:ef01:2345:6789:abcd:ef01:2345:6789", "abcd:ef01:2345:6789:abcd:ef01:2345:6789"),
+            ("0:0:1::", "0:0:1::"), ("1:2:3:4:5:6:7:0", "1:2:3:4:5:6:7:0"),
+        ] {
+            let a: Ipv6Addr = text.parse().unwrap();
+            assert_eq!(ipv6_text(a.octets()), want, "{text}");
+        }
+        assert_eq!(ipv4_text([10, 0, 255, 1]), "10.0.255.1");
+        assert_eq!(Ip(IpAddr::V4(Ipv4Addr::new(0, 0, 0, 0))).to_string(), "0.0.0.0");
+    }
+
+    #[test]
+    fn integers_like_std() {
+        for t in ["0", "+7", "-7", "255", "256", "-0", "", "-", "+", "1a", " 1", "99999999999999999999999999999999999999999", "-128", "-129"] {
+            assert_eq!(int::<u8>(t), t.parse::<u8>().ok(), "{t}");
+            assert_eq!(int::<i8>(t), t.parse::<i8>().ok(), "{t}");
+            assert_eq!(int::<u64>(t), t.parse::<u64>().ok(), "{t}");
+            assert_eq!(int::<i64>(t), t.parse::<i64>().ok(), "{t}");
+        }
+        assert_eq!(int_radix::<u8>("ff", 16), Some(255));
+        assert_eq!(int_radix::<u8>("1ff", 16), None);
     }
 
     #[test]

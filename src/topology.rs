@@ -180,12 +180,12 @@ fn namespace(net: &Net, ns: &Namespace) -> NamespaceView {
     let mut routes = Vec::new();
     for table in ns.fib4.table_ids() {
         for r in dump_order::<u32>(ns, table) {
-            routes.push(route(&r, "inet", 32, |a| std::net::Ipv4Addr::from(a).to_string(), &dev));
+            routes.push(route(&r, "inet", 32, |a| crate::text::ipv4_text(a.to_be_bytes()), &dev));
         }
     }
     for table in ns.fib6.table_ids() {
         for r in dump_order::<u128>(ns, table) {
-            routes.push(route(&r, "inet6", 128, |a| std::net::Ipv6Addr::from(a).to_string(), &dev));
+            routes.push(route(&r, "inet6", 128, |a| crate::text::ipv6_text(a.to_be_bytes()), &dev));
         }
     }
     let neighbours = ns
@@ -226,19 +226,19 @@ fn link(net: &Net, ns: &Namespace, l: &Link) -> LinkView {
         .iter()
         .map(|a| AddressView {
             family: "inet".into(),
-            address: std::net::Ipv4Addr::from(a.local).to_string(),
+            address: crate::text::ipv4_text(a.local.to_be_bytes()),
             prefix_len: a.prefix_len,
             scope: scope_name(a.scope),
-            peer: (a.address != a.local).then(|| std::net::Ipv4Addr::from(a.address).to_string()),
+            peer: (a.address != a.local).then(|| crate::text::ipv4_text(a.address.to_be_bytes())),
             label: Some(a.label.clone()).filter(|s| !s.is_empty()),
         })
         .collect();
     addresses.extend(l.addrs6.iter().map(|a| AddressView {
         family: "inet6".into(),
-        address: std::net::Ipv6Addr::from(a.addr).to_string(),
+        address: crate::text::ipv6_text(a.addr.to_be_bytes()),
         prefix_len: a.prefix_len,
         scope: scope_name(a.scope),
-        peer: a.peer.map(|p| std::net::Ipv6Addr::from(p).to_string()),
+        peer: a.peer.map(|p| crate::text::ipv6_text(p.to_be_bytes())),
         label: None,
     }));
     LinkView {
@@ -341,8 +341,8 @@ fn mac(b: &[u8]) -> String {
 
 fn ip_bytes(b: &[u8]) -> String {
     match b.len() {
-        4 => std::net::Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string(),
-        16 => std::net::Ipv6Addr::from(<[u8; 16]>::try_from(b).unwrap_or([0; 16])).to_string(),
+        4 => crate::text::ipv4_text([b[0], b[1], b[2], b[3]]),
+        16 => crate::text::ipv6_text(<[u8; 16]>::try_from(b).unwrap_or([0; 16])),
         _ => crate::decode::hex(b),
     }
 }

@@ -282,7 +282,7 @@ impl Host for World {
         let mut k = self.kernel.borrow_mut();
         let ns = k.net.ns_mut(self.current).ok_or(Errno::ENOENT)?;
         // proc_dointvec: the value must be an integer.
-        if value.trim().parse::<i64>().is_err() {
+        if crate::text::int::<i64>(value.trim()).is_none() {
             return Err(Errno::EINVAL);
         }
         ns.sysctl.set(key, value.trim(), &devs).ok_or(Errno::ENOENT)?;

@@ -77,7 +77,7 @@ fn state_a2n(s: &str) -> Option<u16> {
         "permanent" => Some(nud::PERMANENT),
         "static" | "temp" => Some(nud::NOARP),
         "dynamic" => Some(nud::REACHABLE),
-        _ => s.parse::<u16>().ok(),
+        _ => crate::text::int::<u16>(s),
     }
 }
 
@@ -262,7 +262,7 @@ fn modify(ip: &mut Ip, cmd: u16, flags: u16, args: &[String]) -> Res<i32> {
                 return Err(ip.duparg2("vlan", w));
             }
             let Some(v) = args.get(i + 1) else { return Err(ip.incomplete()) };
-            vid = Some(v.parse::<i64>().unwrap_or(0) as u16);
+            vid = Some(crate::text::int::<i64>(v).unwrap_or(0) as u16);
             i += 1;
         } else if matches(w, "use") {
             hdr.flags |= ntf::USE;
@@ -331,7 +331,7 @@ fn parse_mac(s: &str) -> Option<[u8; 6]> {
         if digits.is_empty() {
             return None;
         }
-        mac[i] = u64::from_str_radix(&digits, 16).ok()? as u8;
+        mac[i] = crate::text::int_radix::<u64>(&digits, 16)? as u8;
     }
     Some(mac)
 }

@@ -1,7 +1,7 @@
 //! Network addresses as iproute2 reads and writes them (`inet_prefix`,
 //! `get_addr`, `get_prefix`, `format_host`, `inet_addr_match`).
 
-use std::net::{Ipv4Addr, Ipv6Addr};
+use std::net::Ipv6Addr;
 
 /// The prefix length was given explicitly (`PREFIXLEN_SPECIFIED`).
 pub const PREFIXLEN_SPECIFIED: u32 = 1;
@@ -95,7 +95,7 @@ pub fn get_addr_1(name: &str, family: u8) -> Option<Prefix> {
         p.family = 17;
         p.bytelen = v.len() as u8;
         p.bitlen = (v.len() * 8) as i32;
-        p.data[..v.len()].copy_from_slice(&v);
+        crate::wire::put_bytes(&mut p.data, 0, &v);
         return Some(p);
     }
     if name.as_bytes().contains(&b':') {
@@ -117,7 +117,7 @@ pub fn get_addr_1(name: &str, family: u8) -> Option<Prefix> {
         return None;
     }
     let a = parse_ipv4(name)?;
-    p.data[..4].copy_from_slice(&a);
+    crate::wire::put_bytes(&mut p.data, 0, &a);
     p.bytelen = 4;
     p.bitlen = -1;
     Some(p)
@@ -188,11 +188,11 @@ pub fn get_prefix(arg: &str, family: u8) -> Result<Prefix, String> {
 /// `rt_addr_n2a`/`format_host` without name resolution.
 pub fn format_host(family: u8, bytes: &[u8]) -> String {
     match family {
-        2 if bytes.len() >= 4 => Ipv4Addr::new(bytes[0], bytes[1], bytes[2], bytes[3]).to_string(),
+        2 if bytes.len() >= 4 => crate::text::ipv4_text([bytes[0], bytes[1], bytes[2], bytes[3]]),
         10 if bytes.len() >= 16 => {
             let mut b = [0u8; 16];
             b.copy_from_slice(&bytes[..16]);
-            format_ipv6(&Ipv6Addr::from(b))
+            crate::text::ipv6_text(b)
         }
         17 => super::names::ll_addr_n2a(bytes, 0xffff),
         _ => "???".to_string(),
@@ -212,22 +212,6 @@ pub fn format_host_r(family: u8, bytes: &[u8], resolve: bool) -> String {
         }
     }
     text
-}
-
-/// IPv6 text as glibc's `inet_ntop` writes it (IPv4-mapped and
-/// IPv4-compatible forms with a dotted quad, like Rust, except that glibc
-/// does not use the "::a.b.c.d" form for ::1 and ::).
-pub fn format_ipv6(a: &Ipv6Addr) -> String {
-    let s = a.segments();
-    // glibc prints ::a.b.c.d for IPv4-compatible addresses when the upper
-    // 96 bits are zero and the address is not :: or ::1 (and the 7th
-    // segment is non-zero), and ::ffff:a.b.c.d for mapped ones.
-    let o = a.octets();
-    if s[..5].iter().all(|&x| x == 0) && (s[5] == 0xffff || (s[5] == 0 && s[6] != 0)) {
-        let v4 = Ipv4Addr::new(o[12], o[13], o[14], o[15]);
-        return if s[5] == 0xffff { format!("::ffff:{v4}") } else { format!("::{v4}") };
-    }
-    a.to_string()
 }
 
 /// `inet_addr_match`: whether the first `bits` bits of `a` and `b` agree.

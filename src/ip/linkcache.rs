@@ -97,8 +97,7 @@ impl LinkCache {
 pub fn idx_a2n(name: &str) -> u32 {
     name.strip_prefix("if")
         .and_then(|d| {
-            let digits: String = d.chars().take_while(|c| c.is_ascii_digit()).collect();
-            digits.parse().ok()
+            crate::text::int(crate::text::split_while(d, char::is_ascii_digit).0)
         })
         .unwrap_or(0)
 }

@@ -253,7 +253,7 @@ pub(crate) fn parse_global(args: &[String], out: &mut Output) -> Res<(Global, us
 fn atoi(s: &str) -> i32 {
     let (neg, t) = crate::text::split_sign(s.trim_start());
     let (digits, _) = crate::text::split_while(t, char::is_ascii_digit);
-    let v: i64 = digits.parse().unwrap_or(0);
+    let v: i64 = crate::text::int(digits).unwrap_or(0);
     (if neg { -v } else { v }) as i32
 }
 

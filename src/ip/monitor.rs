@@ -607,7 +607,7 @@ mod tests {
     }
 
     fn hex(s: &str) -> Vec<u8> {
-        (0..s.len()).step_by(2).filter_map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok()).collect()
+        (0..s.len()).step_by(2).filter_map(|i| s.get(i..i + 2).and_then(|h| crate::text::int_radix(h, 16))).collect()
     }
 
     /// Notifications captured from Linux 6.18 (a listener on every group

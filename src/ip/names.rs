@@ -118,12 +118,12 @@ pub fn ll_addr_n2a(addr: &[u8], hwtype: u16) -> String {
     const IPGRE: u16 = 778;
     const IP6GRE: u16 = 823;
     if addr.len() == 4 && matches!(hwtype, TUNNEL | SIT | IPGRE) {
-        return std::net::Ipv4Addr::new(addr[0], addr[1], addr[2], addr[3]).to_string();
+        return crate::text::ipv4_text([addr[0], addr[1], addr[2], addr[3]]);
     }
     if addr.len() == 16 && matches!(hwtype, TUNNEL6 | IP6GRE) {
         let mut b = [0u8; 16];
         b.copy_from_slice(addr);
-        return std::net::Ipv6Addr::from(b).to_string();
+        return crate::text::ipv6_text(b);
     }
     if addr.is_empty() {
         // snprintf("%02x", addr[0]) on an empty attribute reads a stray
@@ -181,7 +181,7 @@ fn scan_hex(s: &str) -> Option<i64> {
     if digits.is_empty() {
         return None;
     }
-    let v = i64::from_str_radix(digits, 16).unwrap_or(i64::MAX);
+    let v = crate::text::int_radix::<i64>(digits, 16).unwrap_or(i64::MAX);
     // %x stores into an int: large values wrap.
     let v = v as u32 as i32 as i64;
     Some(if neg { -v } else { v })

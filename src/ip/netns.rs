@@ -473,7 +473,7 @@ fn netns_identify(ip: &mut Ip, args: &[String]) -> Res<i32> {
             }
             // Every simulated process (pid 1 and up) lives in the initial
             // namespace, which has no name.
-            if pid.parse::<u64>().map_or(true, |p| p == 0) {
+            if crate::text::int::<u64>(pid).is_none_or(|p| p == 0) {
                 ip.err("Cannot open network namespace: No such file or directory\n");
                 return Ok(-1);
             }
@@ -653,6 +653,6 @@ mod tests {
     }
 
     fn hex(s: &str) -> Vec<u8> {
-        (0..s.len()).step_by(2).filter_map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok()).collect()
+        (0..s.len()).step_by(2).filter_map(|i| s.get(i..i + 2).and_then(|h| crate::text::int_radix(h, 16))).collect()
     }
 }

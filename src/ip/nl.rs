@@ -24,7 +24,7 @@ impl Req {
 
     fn sync_len(&mut self) {
         let len = self.buf.len() as u32;
-        self.buf[0..4].copy_from_slice(&len.to_ne_bytes());
+        crate::wire::put_bytes(&mut self.buf, 0, &len.to_ne_bytes());
     }
 
     /// Appends a fixed family header (`ifinfomsg`, `ifaddrmsg`, ...).
@@ -56,7 +56,7 @@ impl Req {
 
     /// Sets `nlmsg_flags`.
     pub fn set_flags(&mut self, flags: u16) {
-        self.buf[6..8].copy_from_slice(&flags.to_ne_bytes());
+        crate::wire::put_bytes(&mut self.buf, 6, &flags.to_ne_bytes());
     }
 
     /// `nlmsg_type`.
@@ -66,7 +66,7 @@ impl Req {
 
     /// Sets `nlmsg_seq`.
     pub fn set_seq(&mut self, seq: u32) {
-        self.buf[8..12].copy_from_slice(&seq.to_ne_bytes());
+        crate::wire::put_bytes(&mut self.buf, 8, &seq.to_ne_bytes());
     }
 
     /// The message as it stands.
@@ -225,7 +225,7 @@ impl<'a> Tb<'a> {
 /// The bytes of a string attribute up to the first NUL, as text.
 pub fn nla_str(v: &[u8]) -> String {
     let end = v.iter().position(|&b| b == 0).unwrap_or(v.len());
-    String::from_utf8_lossy(&v[..end]).into_owned()
+    crate::text::lossy(v.get(..end).unwrap_or(v))
 }
 
 /// One received message: its header and the bytes after the header.

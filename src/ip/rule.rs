@@ -325,7 +325,7 @@ fn scan_range(s: &str) -> (usize, u64, u64) {
         if digits.is_empty() {
             return None;
         }
-        let v = digits.parse::<u64>().unwrap_or(u64::MAX);
+        let v = crate::text::int::<u64>(digits).unwrap_or(u64::MAX);
         Some((if neg { v.wrapping_neg() } else { v }, rest))
     }
     let Some((a, rest)) = num(s) else { return (0, 0, 0) };

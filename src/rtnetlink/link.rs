@@ -180,8 +180,8 @@ fn put_linkinfo(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, master
             b.put_u16(crate::wire::link::vlan::PROTOCOL, *protocol);
             b.put_u16(crate::wire::link::vlan::ID, *id);
             let mut f = [0u8; 8];
-            f[..4].copy_from_slice(&flags.to_ne_bytes());
-            f[4..].copy_from_slice(&u32::MAX.to_ne_bytes());
+            crate::wire::put_bytes(&mut f, 0, &flags.to_ne_bytes());
+            crate::wire::put_bytes(&mut f, 4, &u32::MAX.to_ne_bytes());
             b.put(crate::wire::link::vlan::FLAGS, &f);
             end_plain_nest(b, d);
         }
@@ -222,7 +222,7 @@ fn put_bridge_data(b: &mut MessageBuilder, conf: &BridgeConf, link: &Link) {
     b.put_u8(15, 0); // TOPOLOGY_CHANGE_DETECTED
     b.put(20, &[0x01, 0x80, 0xc2, 0, 0, 0]); // GROUP_ADDR
     let mut boolopt = [0u8; 8];
-    boolopt[4..8].copy_from_slice(&0x1fu32.to_ne_bytes());
+    crate::wire::put_bytes(&mut boolopt, 4, &0x1fu32.to_ne_bytes());
     b.put(46, &boolopt); // MULTI_BOOLOPT: value 0, mask of known options
     b.put_u32(48, 0); // FDB_N_LEARNED
     b.put_u32(49, 0); // FDB_MAX_LEARNED
@@ -249,7 +249,7 @@ fn put_bridge_data(b: &mut MessageBuilder, conf: &BridgeConf, link: &Link) {
 /// The 8-byte STP bridge id: priority then the bridge's MAC.
 fn bridge_id(conf: &BridgeConf, mac: &[u8]) -> [u8; 8] {
     let mut id = [0u8; 8];
-    id[..2].copy_from_slice(&conf.priority.to_be_bytes());
+    crate::wire::put_bytes(&mut id, 0, &conf.priority.to_be_bytes());
     for (d, s) in id[2..].iter_mut().zip(mac) {
         *d = *s;
     }
@@ -365,7 +365,7 @@ fn put_af_spec(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext_mas
     let sysctl = net.ns(ns).map(|n| &n.sysctl);
     let get = |family: &str, name: &str| -> Option<i32> {
         let key = format!("net.{family}.conf.{}.{name}", link.name);
-        sysctl.and_then(|s| s.get(&key, &[link.name.as_str()])).and_then(|v| v.trim().parse().ok())
+        sysctl.and_then(|s| s.get(&key, &[link.name.as_str()])).and_then(|v| crate::text::int(v.trim()))
     };
     let spec = b.begin_nest(ifla::AF_SPEC);
     let inet = b.begin_nest(u16::from(crate::wire::AF_INET));
@@ -395,17 +395,17 @@ fn put_inet6_attrs(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext
     let sysctl = net.ns(ns).map(|n| &n.sysctl);
     let get = |family: &str, name: &str| -> Option<i32> {
         let key = format!("net.{family}.conf.{}.{name}", link.name);
-        sysctl.and_then(|s| s.get(&key, &[link.name.as_str()])).and_then(|v| v.trim().parse().ok())
+        sysctl.and_then(|s| s.get(&key, &[link.name.as_str()])).and_then(|v| crate::text::int(v.trim()))
     };
     use crate::wire::link::inet6;
     // IF_READY, IF_RS_SENT
     let rs_sent = if link.inet6_rs_sent { 0x10 } else { 0 };
     b.put_u32(inet6::FLAGS, if link.inet6_ready { 0x8000_0000 | rs_sent } else { 0 });
     let mut ci = [0u8; 16];
-    ci[0..4].copy_from_slice(&65535u32.to_ne_bytes());
-    ci[4..8].copy_from_slice(&((link.created_ms / 10) as u32).to_ne_bytes());
-    ci[8..12].copy_from_slice(&30000u32.to_ne_bytes());
-    ci[12..16].copy_from_slice(&1000u32.to_ne_bytes());
+    crate::wire::put_bytes(&mut ci, 0, &65535u32.to_ne_bytes());
+    crate::wire::put_bytes(&mut ci, 4, &((link.created_ms / 10) as u32).to_ne_bytes());
+    crate::wire::put_bytes(&mut ci, 8, &30000u32.to_ne_bytes());
+    crate::wire::put_bytes(&mut ci, 12, &1000u32.to_ne_bytes());
     b.put(inet6::CACHEINFO, &ci);
     let mut c6 = INET6_CONF_DEFAULT;
     c6[2] = link.mtu6 as i32;
@@ -537,9 +537,9 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             let Some(bridge) = link.master.and_then(|m| ns.link(m)).filter(|b| matches!(b.kind, LinkKind::Bridge(_))) else { continue };
             let mut m = fill_brport(net, ctx.ns, link, bridge, MessageType::NewLink);
             if m.len() >= 16 {
-                m[6..8].copy_from_slice(&NLM_F_MULTI.to_ne_bytes());
-                m[8..12].copy_from_slice(&req.header.seq.to_ne_bytes());
-                m[12..16].copy_from_slice(&req.port.to_ne_bytes());
+                crate::wire::put_bytes(&mut m, 6, &NLM_F_MULTI.to_ne_bytes());
+                crate::wire::put_bytes(&mut m, 8, &req.header.seq.to_ne_bytes());
+                crate::wire::put_bytes(&mut m, 12, &req.port.to_ne_bytes());
             }
             ctx.replies.push(m);
         }

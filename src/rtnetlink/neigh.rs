@@ -53,10 +53,10 @@ pub fn fill(n: &Neighbour, kind: MessageType, (seq, pid, flags): (u32, u32, u16)
     // (NUD_IN_TIMER states) holds one.
     let in_timer = nud::INCOMPLETE | nud::REACHABLE | nud::DELAY | nud::PROBE;
     let refs = u32::from(n.state & in_timer != 0) + u32::from(held);
-    ci[12..16].copy_from_slice(&refs.to_ne_bytes());
-    ci[0..4].copy_from_slice(&ticks(now_ms.saturating_sub(n.confirmed_ms)).to_ne_bytes());
-    ci[4..8].copy_from_slice(&ticks(now_ms.saturating_sub(n.used_ms)).to_ne_bytes());
-    ci[8..12].copy_from_slice(&ticks(now_ms.saturating_sub(n.updated_ms)).to_ne_bytes());
+    crate::wire::put_bytes(&mut ci, 12, &refs.to_ne_bytes());
+    crate::wire::put_bytes(&mut ci, 0, &ticks(now_ms.saturating_sub(n.confirmed_ms)).to_ne_bytes());
+    crate::wire::put_bytes(&mut ci, 4, &ticks(now_ms.saturating_sub(n.used_ms)).to_ne_bytes());
+    crate::wire::put_bytes(&mut ci, 8, &ticks(now_ms.saturating_sub(n.updated_ms)).to_ne_bytes());
     b.put(nda::CACHEINFO, &ci);
     if n.protocol != 0 {
         b.put_u8(nda::PROTOCOL, n.protocol);

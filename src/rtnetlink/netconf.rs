@@ -36,7 +36,7 @@ pub fn fill(net: &Net, ns: NsId, family: u8, ifindex: i32, new: bool, seq: u32, 
     let get = |fam: &str, name: &str| -> i32 {
         let key = format!("net.{fam}.conf.{scope}.{name}");
         let devs: Vec<&str> = dev.iter().map(String::as_str).collect();
-        nsr.and_then(|n| n.sysctl.get(&key, &devs)).and_then(|v| v.trim().parse().ok()).unwrap_or(0)
+        nsr.and_then(|n| n.sysctl.get(&key, &devs)).and_then(|v| crate::text::int(v.trim())).unwrap_or(0)
     };
     if family == AF_INET {
         b.put_i32(netconfa::FORWARDING, get("ipv4", "forwarding"));

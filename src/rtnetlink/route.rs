@@ -885,9 +885,9 @@ fn fill_cloned4(rt: &lookup::Rt4, q: &lookup::Query4, table_id: u32, uid: Option
 /// route: one reference (`rta_clntref`), no use yet, and `dst.error`.
 fn cacheinfo(error: Option<Errno>) -> [u8; 32] {
     let mut ci = [0u8; 32];
-    ci[0..4].copy_from_slice(&1u32.to_ne_bytes());
+    crate::wire::put_bytes(&mut ci, 0, &1u32.to_ne_bytes());
     if let Some(e) = error {
-        ci[16..20].copy_from_slice(&(-e.0).to_ne_bytes());
+        crate::wire::put_bytes(&mut ci, 16, &(-e.0).to_ne_bytes());
     }
     ci
 }

@@ -21,15 +21,15 @@ const RTNL_FAMILY_IP6MR: u8 = 129;
 
 fn put_range(b: &mut MessageBuilder, kind: u16, r: (u32, u32)) {
     let mut v = [0u8; 8];
-    v[..4].copy_from_slice(&r.0.to_ne_bytes());
-    v[4..].copy_from_slice(&r.1.to_ne_bytes());
+    crate::wire::put_bytes(&mut v, 0, &r.0.to_ne_bytes());
+    crate::wire::put_bytes(&mut v, 4, &r.1.to_ne_bytes());
     b.put(kind, &v);
 }
 
 fn put_port_range(b: &mut MessageBuilder, kind: u16, r: (u16, u16)) {
     let mut v = [0u8; 4];
-    v[..2].copy_from_slice(&r.0.to_ne_bytes());
-    v[2..].copy_from_slice(&r.1.to_ne_bytes());
+    crate::wire::put_bytes(&mut v, 0, &r.0.to_ne_bytes());
+    crate::wire::put_bytes(&mut v, 2, &r.1.to_ne_bytes());
     b.put(kind, &v);
 }
 

@@ -139,9 +139,9 @@ impl Shell {
             "exit" => {
                 let st = match args.first() {
                     None => self.status,
-                    Some(a) => match a.parse::<i64>() {
-                        Ok(n) => (n & 0xff) as i32,
-                        Err(_) => {
+                    Some(a) => match crate::text::int::<i64>(a) {
+                        Some(n) => (n & 0xff) as i32,
+                        None => {
                             out.err(&format!("bash: exit: {a}: numeric argument required\n"));
                             2
                         }
@@ -352,7 +352,7 @@ mod tests {
             self.sysctls.get(&k).or(self.sysctls.get(key)).cloned().ok_or(Errno::ENOENT)
         }
         fn sysctl_set(&mut self, key: &str, value: &str) -> Result<(), Errno> {
-            if value.parse::<i64>().is_err() {
+            if crate::text::int::<i64>(value).is_none() {
                 return Err(Errno::EINVAL);
             }
             let k = match &self.current {

@@ -7,6 +7,7 @@ use super::packet::{unreach, unspecified, Datagram, Icmp, Payload};
 use super::walk::{is_link_local, output_route, Arrival, SendError, Walk};
 use std::net::IpAddr;
 use crate::output::Output;
+use crate::text::Ip;
 use crate::stack::{Event, Net, NsId};
 
 /// The identifier our echo requests carry.
@@ -50,10 +51,10 @@ fn seconds_ms(v: &str, what: &str) -> Result<u64, Early> {
 }
 
 fn ranged(v: &str, lo: i64, hi: i64) -> Result<i64, Early> {
-    match v.parse::<i64>() {
-        Ok(n) if n >= lo && n <= hi => Ok(n),
-        Ok(_) => Err(Early::Fail(format!("ping: invalid argument: '{v}': out of range: {lo} <= value <= {hi}\n"), 1)),
-        Err(_) => Err(Early::Fail(format!("ping: invalid argument: '{v}'\n"), 1)),
+    match crate::text::int::<i64>(v) {
+        Some(n) if n >= lo && n <= hi => Ok(n),
+        Some(_) => Err(Early::Fail(format!("ping: invalid argument: '{v}': out of range: {lo} <= value <= {hi}\n"), 1)),
+        None => Err(Early::Fail(format!("ping: invalid argument: '{v}'\n"), 1)),
     }
 }
 
@@ -213,14 +214,14 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
             out.err(&format!("ping: Warning: source address might be selected on device other than: {dev}\n"));
             format!("from :: {dev}: ")
         }
-        (Some(dev), _) => format!("from {src} {dev}: "),
-        (None, Some(_)) => format!("from {src} : "),
+        (Some(dev), _) => format!("from {} {dev}: ", Ip(src)),
+        (None, Some(_)) => format!("from {} : ", Ip(src)),
         _ => String::new(),
     };
     if v6 {
         out.out(&format!("PING {0}({0}) {from}{1} data bytes\n", o.target, o.size));
     } else {
-        out.out(&format!("PING {0} ({0}) {from}{1}({2}) bytes of data.\n", dst, o.size, o.size + 28));
+        out.out(&format!("PING {0} ({0}) {from}{1}({2}) bytes of data.\n", Ip(dst), o.size, o.size + 28));
     }
     // Each send looks its route up again, from the bound source only.
     let send_src = if bound_src { src } else { unspecified(v6) };
@@ -341,7 +342,7 @@ fn error_text(icmp: &Icmp, v6: bool) -> String {
 /// How ping names the sender of a datagram: link-local IPv6 sources carry
 /// the device they came in on.
 fn sender(a: &Arrival, dev: &str) -> String {
-    if is_link_local(a.packet.src) { format!("{}%{dev}", a.packet.src) } else { a.packet.src.to_string() }
+    if is_link_local(a.packet.src) { format!("{}%{dev}", Ip(a.packet.src)) } else { Ip(a.packet.src).to_string() }
 }
 
 fn handle_arrival(a: &Arrival, dev: &str, o: &Options, sent_at: &[u64], stats: &mut Stats, out: &mut Output) {

@@ -7,6 +7,7 @@ use super::packet::{unreach, unspecified, Datagram, Icmp, Payload};
 use std::net::IpAddr;
 use super::walk::{output_route, Arrival, Walk};
 use crate::output::Output;
+use crate::text::Ip;
 use crate::stack::{Event, Net, NsId};
 
 /// The first destination port of UDP probes.
@@ -45,7 +46,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
     let mut o = Options { v6: false, source: None, numeric: false, icmp: false, first: 1, max: 30, queries: 3, wait_ms: 5000, port: BASE_PORT, target: String::new(), packet_len: 60 };
     for opt in opts {
         let v = opt.value.unwrap_or_default();
-        let num = |v: &str| v.parse::<u64>().map_err(|_| format!("Cannot handle `-{}' option with arg `{v}' (argc 2)\n", opt.letter));
+        let num = |v: &str| crate::text::int::<u64>(v).ok_or_else(|| format!("Cannot handle `-{}' option with arg `{v}' (argc 2)\n", opt.letter));
         match opt.letter {
             'n' => o.numeric = true,
             '6' => o.v6 = true,
@@ -85,7 +86,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
     let header = if o.v6 { 48 } else { 28 };
     o.packet_len = header + 32;
     if let Some(len) = it.next() {
-        o.packet_len = len.parse::<usize>().map_err(|_| format!("Cannot handle \"packetlen\" cmdline arg `{len}' on position 2 (argc 2)\n"))?.clamp(header, 65000);
+        o.packet_len = crate::text::int::<usize>(&len).ok_or_else(|| format!("Cannot handle \"packetlen\" cmdline arg `{len}' on position 2 (argc 2)\n"))?.clamp(header, 65000);
     }
     Ok(o)
 }
@@ -110,7 +111,7 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
             _ => return bad(out, &format!("{s}: Name or service not known\nCannot handle `-s' option with arg `{s}' (argc 2)\n")),
         },
     };
-    out.out(&format!("traceroute to {0} ({0}), {1} hops max, {2} byte packets\n", dst, o.max, o.packet_len));
+    out.out(&format!("traceroute to {0} ({0}), {1} hops max, {2} byte packets\n", Ip(dst), o.max, o.packet_len));
     let src = match output_route(net, ns, dst, bound, 0, 0) {
         Ok(rt) => rt.src,
         Err(e) => {
@@ -148,7 +149,7 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
                 (Ok(()), Some(a)) => {
                     let from = a.packet.src;
                     if last_from != Some(from) {
-                        line += &if o.numeric { format!(" {from}") } else { format!(" {from} ({from})") };
+                        line += &if o.numeric { format!(" {}", Ip(from)) } else { format!(" {0} ({0})", Ip(from)) };
                         last_from = Some(from);
                     }
                     let rtt = a.at_us - now;

@@ -362,7 +362,7 @@ impl<'a> Walk<'a> {
 
 /// `net.ipv4.ip_default_ttl` (64).
 fn default_ttl(net: &Net, ns: NsId) -> u8 {
-    net.ns(ns).and_then(|n| n.sysctl.get("net.ipv4.ip_default_ttl", &[])).and_then(|v| v.parse().ok()).unwrap_or(64)
+    net.ns(ns).and_then(|n| n.sysctl.get("net.ipv4.ip_default_ttl", &[])).and_then(|v| crate::text::int(&v)).unwrap_or(64)
 }
 
 /// The MTU a route allows: its `mtu` metric, else the device's.

@@ -115,12 +115,12 @@ pub fn add_v6(ns: &mut Namespace, index: u32, a: Ifa6, replace: bool, excl: bool
 /// Whether duplicate address detection runs on a device (`accept_dad`).
 /// `ipv6_allow_optimistic_dad`: the device's or `all`'s optimistic_dad.
 pub fn optimistic_dad(ns: &Namespace, index: u32) -> bool {
-    let on = |v: Option<String>| v.and_then(|v| v.trim().parse::<i32>().ok()).is_some_and(|v| v != 0);
+    let on = |v: Option<String>| v.and_then(|v| crate::text::int::<i32>(v.trim())).is_some_and(|v| v != 0);
     on(conf(ns, index, "optimistic_dad")) || on(ns.sysctl.get("net.ipv6.conf.all.optimistic_dad", &[]))
 }
 
 fn dad_enabled(ns: &Namespace, index: u32) -> bool {
-    let on = |v: Option<String>| v.and_then(|v| v.trim().parse::<i32>().ok()).is_some_and(|v| v > 0);
+    let on = |v: Option<String>| v.and_then(|v| crate::text::int::<i32>(v.trim())).is_some_and(|v| v > 0);
     on(conf(ns, index, "accept_dad")) || on(ns.sysctl.get("net.ipv6.conf.all.accept_dad", &[]))
 }
 

@@ -43,7 +43,7 @@ impl IfAddrRepr {
         b[1] = self.prefix_len;
         b[2] = self.flags;
         b[3] = self.scope;
-        b[4..8].copy_from_slice(&self.index.to_ne_bytes());
+        super::put_bytes(&mut b, 4, &self.index.to_ne_bytes());
         b
     }
 }
@@ -109,10 +109,10 @@ impl CacheInfo {
     /// The structure's 16 bytes.
     pub fn to_bytes(&self) -> [u8; 16] {
         let mut b = [0u8; 16];
-        b[0..4].copy_from_slice(&self.preferred.to_ne_bytes());
-        b[4..8].copy_from_slice(&self.valid.to_ne_bytes());
-        b[8..12].copy_from_slice(&self.created.to_ne_bytes());
-        b[12..16].copy_from_slice(&self.updated.to_ne_bytes());
+        super::put_bytes(&mut b, 0, &self.preferred.to_ne_bytes());
+        super::put_bytes(&mut b, 4, &self.valid.to_ne_bytes());
+        super::put_bytes(&mut b, 8, &self.created.to_ne_bytes());
+        super::put_bytes(&mut b, 12, &self.updated.to_ne_bytes());
         b
     }
 }

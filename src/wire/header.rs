@@ -49,11 +49,11 @@ impl HeaderRepr {
         if buf.len() < HEADER_LEN {
             return;
         }
-        buf[field::LEN..field::LEN + 4].copy_from_slice(&self.len.to_ne_bytes());
-        buf[field::TYPE..field::TYPE + 2].copy_from_slice(&self.kind.to_ne_bytes());
-        buf[field::FLAGS..field::FLAGS + 2].copy_from_slice(&self.flags.to_ne_bytes());
-        buf[field::SEQ..field::SEQ + 4].copy_from_slice(&self.seq.to_ne_bytes());
-        buf[field::PID..field::PID + 4].copy_from_slice(&self.pid.to_ne_bytes());
+        super::put_bytes(buf, field::LEN, &self.len.to_ne_bytes());
+        super::put_bytes(buf, field::TYPE, &self.kind.to_ne_bytes());
+        super::put_bytes(buf, field::FLAGS, &self.flags.to_ne_bytes());
+        super::put_bytes(buf, field::SEQ, &self.seq.to_ne_bytes());
+        super::put_bytes(buf, field::PID, &self.pid.to_ne_bytes());
     }
 
     /// The header as 16 bytes.

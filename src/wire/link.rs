@@ -48,10 +48,10 @@ impl IfInfoRepr {
     pub fn to_bytes(&self) -> [u8; IFINFOMSG_LEN] {
         let mut b = [0u8; IFINFOMSG_LEN];
         b[field::FAMILY] = self.family;
-        b[field::TYPE..field::TYPE + 2].copy_from_slice(&self.link_type.to_ne_bytes());
-        b[field::INDEX..field::INDEX + 4].copy_from_slice(&self.index.to_ne_bytes());
-        b[field::FLAGS..field::FLAGS + 4].copy_from_slice(&self.flags.to_ne_bytes());
-        b[field::CHANGE..field::CHANGE + 4].copy_from_slice(&self.change.to_ne_bytes());
+        super::put_bytes(&mut b, field::TYPE, &self.link_type.to_ne_bytes());
+        super::put_bytes(&mut b, field::INDEX, &self.index.to_ne_bytes());
+        super::put_bytes(&mut b, field::FLAGS, &self.flags.to_ne_bytes());
+        super::put_bytes(&mut b, field::CHANGE, &self.change.to_ne_bytes());
         b
     }
 }

@@ -51,6 +51,16 @@ pub const fn align4(len: usize) -> usize {
     (len + 3) & !3
 }
 
+/// Writes `bytes` into `buf` at `at`, if they fit (the callers write the
+/// fields of fixed headers into buffers made for them). One copy routine
+/// for every field write, where `buf[a..b].copy_from_slice` carries a panic
+/// site of its own each time.
+pub fn put_bytes(buf: &mut [u8], at: usize, bytes: &[u8]) {
+    if let Some(dst) = buf.get_mut(at..at + bytes.len()) {
+        dst.copy_from_slice(bytes);
+    }
+}
+
 /// Reads a native-endian u16 at `at`, if the slice is long enough.
 pub fn get_u16(buf: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_ne_bytes(buf.get(at..at + 2)?.try_into().ok()?))

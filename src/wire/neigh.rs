@@ -40,8 +40,8 @@ impl NdMsgRepr {
     pub fn to_bytes(&self) -> [u8; NDMSG_LEN] {
         let mut b = [0u8; NDMSG_LEN];
         b[0] = self.family;
-        b[4..8].copy_from_slice(&self.ifindex.to_ne_bytes());
-        b[8..10].copy_from_slice(&self.state.to_ne_bytes());
+        super::put_bytes(&mut b, 4, &self.ifindex.to_ne_bytes());
+        super::put_bytes(&mut b, 8, &self.state.to_ne_bytes());
         b[10] = self.flags;
         b[11] = self.kind;
         b

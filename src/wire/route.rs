@@ -55,7 +55,7 @@ impl RtMsgRepr {
             self.family, self.dst_len, self.src_len, self.tos, self.table, self.protocol,
             self.scope, self.kind,
         ]);
-        b[8..12].copy_from_slice(&self.flags.to_ne_bytes());
+        super::put_bytes(&mut b, 8, &self.flags.to_ne_bytes());
         b
     }
 }
@@ -243,9 +243,9 @@ pub fn parse_multipath(buf: &[u8]) -> Result<Vec<NextHopView<'_>>, WireError> {
 /// Writes one `rtnexthop` header with its total length (header + attributes).
 pub fn rtnh_header(len: u16, flags: u8, hops: u8, ifindex: i32) -> [u8; RTNH_LEN] {
     let mut b = [0u8; RTNH_LEN];
-    b[0..2].copy_from_slice(&len.to_ne_bytes());
+    super::put_bytes(&mut b, 0, &len.to_ne_bytes());
     b[2] = flags;
     b[3] = hops;
-    b[4..8].copy_from_slice(&ifindex.to_ne_bytes());
+    super::put_bytes(&mut b, 4, &ifindex.to_ne_bytes());
     b
 }

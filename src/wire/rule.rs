@@ -45,9 +45,9 @@ impl RuleHdrRepr {
     /// The structure's 12 bytes (the reserved bytes are zero).
     pub fn to_bytes(&self) -> [u8; FIB_RULE_HDR_LEN] {
         let mut b = [0u8; FIB_RULE_HDR_LEN];
-        b[..5].copy_from_slice(&[self.family, self.dst_len, self.src_len, self.tos, self.table]);
+        super::put_bytes(&mut b, 0, &[self.family, self.dst_len, self.src_len, self.tos, self.table]);
         b[7] = self.action;
-        b[8..12].copy_from_slice(&self.flags.to_ne_bytes());
+        super::put_bytes(&mut b, 8, &self.flags.to_ne_bytes());
         b
     }
 }

@@ -59,9 +59,9 @@ pub fn ipaddr_flush(ip: &mut Ip, f: &mut Filter) -> Res<i32> {
                 buf.extend_from_slice(raw);
                 ip.rth.seq = ip.rth.seq.wrapping_add(1);
                 let seq = ip.rth.seq;
-                buf[at + 4..at + 6].copy_from_slice(&21u16.to_ne_bytes());
-                buf[at + 6..at + 8].copy_from_slice(&NLM_F_REQUEST.to_ne_bytes());
-                buf[at + 8..at + 12].copy_from_slice(&seq.to_ne_bytes());
+                crate::wire::put_bytes(&mut buf, at + 4, &21u16.to_ne_bytes());
+                crate::wire::put_bytes(&mut buf, at + 6, &NLM_F_REQUEST.to_ne_bytes());
+                crate::wire::put_bytes(&mut buf, at + 8, &seq.to_ne_bytes());
                 flushed += 1;
             }
         }

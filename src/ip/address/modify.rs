@@ -218,7 +218,7 @@ pub fn ipaddr_modify(ip: &mut Ip, cmd: u16, flags: u16, words: &[String]) -> Res
                     v &= !bit;
                 }
             }
-            brd.data[..4].copy_from_slice(&v.to_be_bytes());
+            crate::wire::put_bytes(&mut brd.data, 0, &v.to_be_bytes());
             req.addattr_l(ifa::BROADCAST, brd.bytes());
         }
     }
@@ -229,7 +229,7 @@ pub fn ipaddr_modify(ip: &mut Ip, cmd: u16, flags: u16, words: &[String]) -> Res
     if idx == 0 {
         return Ok(ip.nodev(d));
     }
-    req.body_mut()[4..8].copy_from_slice(&idx.to_ne_bytes());
+    crate::wire::put_bytes(req.body_mut(), 4, &idx.to_ne_bytes());
     if valid_arg.is_some() || pref_arg.is_some() {
         if valid == 0 {
             ip.err("valid_lft is zero\n");

@@ -96,7 +96,7 @@ fn veth_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
     // Move index, flags and change from the main header into the peer's.
     let main = req.body()[..16].to_vec();
     req.write_at(peer_at + 4, &main[4..16]);
-    req.body_mut()[4..16].copy_from_slice(&saved[4..16]);
+    crate::wire::put_bytes(req.body_mut(), 4, &saved[4..16]);
     req.nest_end(nest);
     Ok(0)
 }
@@ -851,7 +851,7 @@ fn current_kind(req: &Req) -> Option<String> {
     let attrs = body.get(16..)?;
     let li = crate::wire::NlaIter::new(attrs).flatten().filter(|n| n.kind == crate::wire::link::ifla::LINKINFO).last()?;
     let k = crate::wire::NlaIter::new(li.value).flatten().find(|n| n.kind == crate::wire::link::info::KIND)?;
-    Some(String::from_utf8_lossy(k.value).trim_end_matches('\0').to_string())
+    Some(crate::text::lossy(k.value).trim_end_matches('\0').to_string())
 }
 
 fn macvlan_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {

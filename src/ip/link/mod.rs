@@ -96,12 +96,12 @@ fn ifi_flags(req: &Req) -> (u32, u32) {
 
 fn set_ifi_flags(req: &mut Req, flags: u32, change: u32) {
     let b = req.body_mut();
-    b[8..12].copy_from_slice(&flags.to_ne_bytes());
-    b[12..16].copy_from_slice(&change.to_ne_bytes());
+    crate::wire::put_bytes(b, 8, &flags.to_ne_bytes());
+    crate::wire::put_bytes(b, 12, &change.to_ne_bytes());
 }
 
 fn set_ifi_index(req: &mut Req, index: i32) {
-    req.body_mut()[4..8].copy_from_slice(&index.to_ne_bytes());
+    crate::wire::put_bytes(req.body_mut(), 4, &index.to_ne_bytes());
 }
 
 fn ifi_index(req: &Req) -> i32 {

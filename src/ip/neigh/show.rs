@@ -415,9 +415,9 @@ fn flush_rounds(ip: &mut Ip, f: &mut NeighFilter) -> Res<i32> {
                 buf.extend_from_slice(raw);
                 ip.rth.seq = ip.rth.seq.wrapping_add(1);
                 let seq = ip.rth.seq;
-                buf[at + 4..at + 6].copy_from_slice(&RTM_DELNEIGH.to_ne_bytes());
-                buf[at + 6..at + 8].copy_from_slice(&crate::wire::NLM_F_REQUEST.to_ne_bytes());
-                buf[at + 8..at + 12].copy_from_slice(&seq.to_ne_bytes());
+                crate::wire::put_bytes(&mut buf, at + 4, &RTM_DELNEIGH.to_ne_bytes());
+                crate::wire::put_bytes(&mut buf, at + 6, &crate::wire::NLM_F_REQUEST.to_ne_bytes());
+                crate::wire::put_bytes(&mut buf, at + 8, &seq.to_ne_bytes());
             }
         }
         ip.err(&end.stderr);

@@ -93,7 +93,7 @@ pub fn rtm_get_table(r: &RtMsgRepr, tb: &Tb) -> u32 {
 
 fn copy_into(dst: &mut [u8; 16], src: &[u8], n: usize) {
     let n = n.min(16).min(src.len());
-    dst[..n].copy_from_slice(&src[..n]);
+    crate::wire::put_bytes(dst, 0, &src[..n]);
 }
 
 fn given(p: &Prefix) -> bool {

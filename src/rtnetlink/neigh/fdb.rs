@@ -42,9 +42,9 @@ fn fill(row: &Row, seq: u32, pid: u32) -> Vec<u8> {
         b.put_u32(nda::MASTER, m);
         let t = (row.age_ms / 10) as u32;
         let mut ci = [0u8; 16];
-        ci[0..4].copy_from_slice(&t.to_ne_bytes());
-        ci[4..8].copy_from_slice(&t.to_ne_bytes());
-        ci[8..12].copy_from_slice(&t.to_ne_bytes());
+        crate::wire::put_bytes(&mut ci, 0, &t.to_ne_bytes());
+        crate::wire::put_bytes(&mut ci, 4, &t.to_ne_bytes());
+        crate::wire::put_bytes(&mut ci, 8, &t.to_ne_bytes());
         b.put(nda::CACHEINFO, &ci);
     }
     b.finish()

@@ -34,7 +34,7 @@ impl Hasher for QuickHasher {
     fn write(&mut self, bytes: &[u8]) {
         for chunk in bytes.chunks(8) {
             let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
+            crate::wire::put_bytes(&mut word, 0, chunk);
             self.write_u64(u64::from_le_bytes(word));
         }
     }

@@ -38,7 +38,6 @@ use std::hash::Hash;
 use std::iter::FusedIterator;
 use std::marker::PhantomData;
 use std::mem;
-use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// Bits consumed per trie level.
 const STRIDE: u8 = 6;
@@ -117,7 +116,7 @@ impl sealed::Sealed for u32 {
     }
 
     fn fmt_key(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", Ipv4Addr::from(self))
+        f.write_str(&crate::text::ipv4_text(self.to_be_bytes()))
     }
 }
 
@@ -160,7 +159,7 @@ impl sealed::Sealed for u128 {
     }
 
     fn fmt_key(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", Ipv6Addr::from(self))
+        f.write_str(&crate::text::ipv6_text(self.to_be_bytes()))
     }
 }
 
@@ -461,9 +460,13 @@ impl<T: Default> Arena<T> {
                 return new as u32;
             }
         }
-        // Room in the block: shift the tail up by one.
+        // Room in the block: shift the tail up by one (swaps rather than
+        // `rotate_right`, whose general algorithm is a kilobyte of code
+        // for each item type).
         self.slots[b + k] = item;
-        self.slots[b + r..=b + k].rotate_right(1);
+        for i in (r..k).rev() {
+            self.slots.swap(b + i, b + i + 1);
+        }
         base
     }
 
@@ -472,7 +475,9 @@ impl<T: Default> Arena<T> {
     fn remove_at(&mut self, base: u32, k: usize, r: usize) -> (u32, T) {
         let b = base as usize;
         let item = mem::take(&mut self.slots[b + r]);
-        self.slots[b + r..b + k].rotate_left(1);
+        for i in r..k - 1 {
+            self.slots.swap(b + i, b + i + 1);
+        }
         let (old, new) = (block_size(k), block_size(k - 1));
         self.release(base + new as u32, old - new);
         (if k == 1 { 0 } else { base }, item)
@@ -1158,6 +1163,7 @@ impl<K: PrefixKey, V> FusedIterator for LinuxV4Iter<'_, K, V> {}
 mod tests {
     use super::sealed::Sealed;
     use super::*;
+    use std::net::{Ipv4Addr, Ipv6Addr};
 
     fn v4(s: &str) -> u32 {
         u32::from(s.parse::<Ipv4Addr>().unwrap())
