@@ -804,7 +804,7 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
         Fmt::Be16 => {
             a.format = "be16";
             if want(a, 2) {
-                let n = u16::from_be_bytes([v[0], v[1]]);
+                let n = u16::from_be(get_u16(v, 0).unwrap_or(0));
                 a.value = Value::Number(n.into());
                 a.text = match n {
                     0x8100 => Some("802.1Q".into()),
@@ -816,7 +816,7 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
         Fmt::Be32 => {
             a.format = "be32";
             if want(a, 4) {
-                a.value = Value::Number(u32::from_be_bytes([v[0], v[1], v[2], v[3]]).into());
+                a.value = Value::Number(u32::from_be(get_u32(v, 0).unwrap_or(0)).into());
             }
         }
         Fmt::Str => {
@@ -961,10 +961,11 @@ pub fn hex(b: &[u8]) -> String {
 }
 
 fn mac(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect::<Vec<_>>().join(":")
+    crate::text::colon_hex(b)
 }
 
-fn name_at(table: Names, n: u32) -> String {
+/// The name at `n` in `table`, or the number where it has none.
+pub(crate) fn name_at(table: Names, n: u32) -> String {
     match table.get(n as usize) {
         Some(s) if !s.is_empty() => (*s).to_string(),
         _ => n.to_string(),
@@ -1272,9 +1273,9 @@ const FRA_NAMES: Names = Names(
      IP_PROTO SPORT_RANGE DPORT_RANGE DSCP FLOWLABEL FLOWLABEL_MASK",
 );
 
-const OPER_NAMES: Names = Names("UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP");
+pub(crate) const OPER_NAMES: Names = Names("UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP");
 
-const RTN_NAMES: Names = Names(
+pub(crate) const RTN_NAMES: Names = Names(
     "unspec unicast local broadcast anycast multicast blackhole unreachable prohibit throw \
      nat xresolve",
 );
@@ -1297,7 +1298,7 @@ const RTM_F_NAMES: Names = Names(
      LOOKUP_TABLE FIB_MATCH OFFLOAD TRAP OFFLOAD_FAILED",
 );
 
-const NUD_NAMES: Names = Names("INCOMPLETE REACHABLE STALE DELAY PROBE FAILED NOARP PERMANENT");
+pub(crate) const NUD_NAMES: Names = Names("INCOMPLETE REACHABLE STALE DELAY PROBE FAILED NOARP PERMANENT");
 
 const NTF_NAMES: Names = Names("USE SELF MASTER PROXY EXT_LEARNED OFFLOADED STICKY ROUTER");
 

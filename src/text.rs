@@ -239,7 +239,7 @@ pub fn ipv6_text(o: [u8; 16]) -> String {
         let g = groups[i];
         for shift in [12, 8, 4, 0] {
             if g >> shift != 0 || shift == 0 {
-                out.push(char::from(b"0123456789abcdef"[usize::from((g >> shift) & 0xf)]));
+                out.push(char::from(HEX[usize::from((g >> shift) & 0xf)]));
             }
         }
         if i < 7 {
@@ -268,10 +268,10 @@ impl std::fmt::Display for Ip {
     }
 }
 
-/// An integer as `str::parse` reads it: an optional sign (a minus only for
-/// signed types), digits and nothing else; `None` for anything else or a
-/// value out of the type's range. One parser for every integer type
-/// instead of core's copy for each.
+/// An integer of at most 64 bits as `str::parse` reads it: an optional
+/// sign (a minus only for signed types), digits and nothing else; `None`
+/// for anything else or a value out of the type's range. One parser for
+/// every integer type instead of core's copy for each.
 pub fn int<T: TryFrom<i128>>(s: &str) -> Option<T> {
     int_radix(s, 10)
 }
@@ -287,13 +287,34 @@ fn int_any(s: &str, radix: u32, signed: bool) -> Option<i128> {
     if digits.is_empty() || (neg && !signed) {
         return None;
     }
-    let mut v: i128 = 0;
+    // Every type parsed here is at most 64 bits wide, so a magnitude that
+    // does not fit a u64 is out of range (and u64 arithmetic is native).
+    let mut v: u64 = 0;
     for c in digits.chars() {
-        let d = i128::from(c.to_digit(radix)?);
-        v = v.checked_mul(i128::from(radix))?.checked_add(d)?;
+        let d = u64::from(c.to_digit(radix)?);
+        if v > (u64::MAX - d) / u64::from(radix) {
+            return None;
+        }
+        v = v * u64::from(radix) + d;
     }
-    Some(if neg { -v } else { v })
+    Some(if neg { -i128::from(v) } else { i128::from(v) })
 }
+
+/// Bytes as two-digit lowercase hex numbers joined by colons
+/// (`02:00:00:00:00:01`).
+pub fn colon_hex(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 3);
+    for (i, b) in bytes.iter().enumerate() {
+        if i > 0 {
+            out.push(':');
+        }
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 0xf)]));
+    }
+    out
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// A table of names indexed from 0, packed in one string and separated by
 /// single spaces (two spaces in a row leave an index unnamed): a byte an
@@ -356,6 +377,7 @@ mod tests {
             assert_eq!(ipv6_text(a.octets()), want, "{text}");
         }
         assert_eq!(ipv4_text([10, 0, 255, 1]), "10.0.255.1");
+        assert_eq!(colon_hex(&[2, 0xab, 0]), "02:ab:00");
         assert_eq!(Ip(IpAddr::V4(Ipv4Addr::new(0, 0, 0, 0))).to_string(), "0.0.0.0");
     }
 

@@ -291,12 +291,7 @@ fn route<K: Copy + Eq + Default>(
 
 fn route_type(t: RouteType) -> String {
     let n: u8 = t.into();
-    [
-        "unspec", "unicast", "local", "broadcast", "anycast", "multicast", "blackhole", "unreachable",
-        "prohibit", "throw", "nat", "xresolve",
-    ]
-    .get(n as usize)
-    .map_or_else(|| n.to_string(), |s| (*s).to_string())
+    crate::decode::name_at(crate::decode::RTN_NAMES, n.into())
 }
 
 fn scope_name(s: u8) -> String {
@@ -324,19 +319,17 @@ fn proto_name(p: u8) -> String {
 }
 
 fn oper_name(o: u8) -> String {
-    ["UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"]
-        .get(o as usize)
-        .map_or_else(|| o.to_string(), |s| (*s).to_string())
+    crate::decode::name_at(crate::decode::OPER_NAMES, o.into())
 }
 
 fn nud_name(state: u16) -> String {
-    let names: &[&str] = &["INCOMPLETE", "REACHABLE", "STALE", "DELAY", "PROBE", "FAILED", "NOARP", "PERMANENT"];
-    let set: Vec<&str> = (0..8).filter(|i| state & (1 << i) != 0).map(|i| names[i]).collect();
+    let names = crate::decode::NUD_NAMES.iter();
+    let set: Vec<&str> = names.enumerate().filter(|(i, _)| state & (1 << i) != 0).map(|(_, name)| name).collect();
     if set.is_empty() { "NONE".into() } else { set.join(",") }
 }
 
 fn mac(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect::<Vec<_>>().join(":")
+    crate::text::colon_hex(b)
 }
 
 fn ip_bytes(b: &[u8]) -> String {

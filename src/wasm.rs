@@ -400,13 +400,13 @@ fn opt_bool(what: &str, obj: &JsValue, key: &str) -> Result<Option<bool>, JsErro
     v.as_bool().map(Some).ok_or_else(|| JsError::new(&format!("{what}: `{key}` must be a boolean, got {}", js_type(&v))))
 }
 
-const GROUP_NAMES: &[&str] = &[
-    "NONE", "LINK", "NOTIFY", "NEIGH", "TC", "IPV4_IFADDR", "IPV4_MROUTE", "IPV4_ROUTE", "IPV4_RULE",
-    "IPV6_IFADDR", "IPV6_MROUTE", "IPV6_ROUTE", "IPV6_IFINFO", "DECNET_IFADDR", "NOP2", "DECNET_ROUTE",
-    "DECNET_RULE", "NOP4", "IPV6_PREFIX", "IPV6_RULE", "ND_USEROPT", "PHONET_IFADDR", "PHONET_ROUTE",
-    "DCB", "IPV4_NETCONF", "IPV6_NETCONF", "MDB", "MPLS_ROUTE", "NSID", "MPLS_NETCONF",
-    "IPV4_MROUTE_R", "IPV6_MROUTE_R", "NEXTHOP", "BRVLAN", "MCTP_IFADDR", "TUNNEL", "STATS",
-];
+const GROUP_NAMES: crate::text::Names = crate::text::Names(
+    "NONE LINK NOTIFY NEIGH TC IPV4_IFADDR IPV4_MROUTE IPV4_ROUTE IPV4_RULE IPV6_IFADDR \
+     IPV6_MROUTE IPV6_ROUTE IPV6_IFINFO DECNET_IFADDR NOP2 DECNET_ROUTE DECNET_RULE NOP4 \
+     IPV6_PREFIX IPV6_RULE ND_USEROPT PHONET_IFADDR PHONET_ROUTE DCB IPV4_NETCONF \
+     IPV6_NETCONF MDB MPLS_ROUTE NSID MPLS_NETCONF IPV4_MROUTE_R IPV6_MROUTE_R NEXTHOP BRVLAN \
+     MCTP_IFADDR TUNNEL STATS",
+);
 
 /// A group number from a number or a name like `link`, `ipv4-route`, `RTNLGRP_NSID`.
 fn group_of(v: &JsValue, i: usize) -> Result<u32, JsError> {
@@ -421,9 +421,9 @@ fn group_of(v: &JsValue, i: usize) -> Result<u32, JsError> {
         )));
     }
     if let Some(s) = v.as_string() {
-        let norm = s.trim().to_ascii_uppercase().replace('-', "_");
+        let norm = crate::text::replace(&s.trim().to_ascii_uppercase(), "-", "_");
         let norm = norm.strip_prefix("RTNLGRP_").unwrap_or(&norm);
-        if let Some(pos) = GROUP_NAMES.iter().position(|g| *g == norm).filter(|&p| p > 0) {
+        if let Some(pos) = GROUP_NAMES.iter().position(|g| g == norm).filter(|&p| p > 0) {
             return Ok(pos as u32);
         }
         return Err(JsError::new(&format!("socket: unknown multicast group \"{s}\" (try \"link\", \"ipv4-ifaddr\", \"ipv4-route\"...)")));

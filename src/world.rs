@@ -2,7 +2,7 @@
 //! netlink [`Socket`]s opened on it. A world is also a [`Host`] for the `ip`
 //! front end and the shell.
 
-use std::cell::RefCell;
+use std::cell::{Ref, RefCell, RefMut};
 use std::rc::Rc;
 
 use crate::errno::Errno;
@@ -10,6 +10,18 @@ use crate::history::{Op, Snapshot};
 use crate::host::{Host, NetlinkSocket, SockOpt};
 use crate::rtnetlink::{Creds, Kernel};
 use crate::stack::{Net, NsId};
+
+/// The kernel behind a world or socket, for reading. Worlds are never used
+/// re-entrantly, so a borrow cannot fail; going through here keeps one
+/// panic site for all of them.
+fn read(kernel: &RefCell<Kernel>) -> Ref<'_, Kernel> {
+    kernel.borrow()
+}
+
+/// The kernel behind a world or socket, for changing (see [`read`]).
+fn write(kernel: &RefCell<Kernel>) -> RefMut<'_, Kernel> {
+    kernel.borrow_mut()
+}
 
 /// One simulated machine: namespaces, links, tables, and open sockets.
 #[derive(Clone)]
@@ -42,7 +54,7 @@ impl World {
     /// that built it), and its snapshots are empty.
     pub fn without_history() -> Self {
         let world = World::new();
-        world.kernel.borrow_mut().keep_history = false;
+        write(&world.kernel).keep_history = false;
         world
     }
 
@@ -53,24 +65,24 @@ impl World {
 
     /// The namespace `ip netns add NAME` created.
     pub fn netns(&self, name: &str) -> Option<NsId> {
-        self.kernel.borrow().net.ns_by_name(name)
+        read(&self.kernel).net.ns_by_name(name)
     }
 
     /// Opens a NETLINK_ROUTE socket bound to a namespace.
     pub fn socket(&self, ns: NsId, creds: Creds) -> Result<Socket, Errno> {
-        let port = self.kernel.borrow_mut().open_socket(ns, creds)?;
+        let port = write(&self.kernel).open_socket(ns, creds)?;
         Ok(Socket { kernel: Rc::clone(&self.kernel), port })
     }
 
     /// Runs `f` with read access to the network state.
     pub fn with_net<T>(&self, f: impl FnOnce(&Net) -> T) -> T {
-        f(&self.kernel.borrow().net)
+        f(&read(&self.kernel).net)
     }
 
     /// The operations that built this world's state (see [`Snapshot`]);
     /// empty for a world made by [`World::without_history`].
     pub fn snapshot(&self) -> Snapshot {
-        Snapshot { ops: self.kernel.borrow().history.clone() }
+        Snapshot { ops: read(&self.kernel).history.clone() }
     }
 
     /// A fresh world rebuilt from a snapshot, identical in state.
@@ -101,19 +113,19 @@ impl World {
                 }
             }
             Op::NetnsAdd(name) => {
-                let mut k = self.kernel.borrow_mut();
+                let mut k = write(&self.kernel);
                 let _ = k.net.add_named(name);
                 k.record(op.clone());
             }
             Op::NetnsDel(name) => {
-                let mut k = self.kernel.borrow_mut();
+                let mut k = write(&self.kernel);
                 if let Ok(events) = k.net.del_named(name) {
                     k.announce(&events);
                 }
                 k.record(op.clone());
             }
             Op::Sysctl { ns, key, value } => {
-                let mut k = self.kernel.borrow_mut();
+                let mut k = write(&self.kernel);
                 let devs: Vec<String> =
                     k.net.ns(NsId(*ns)).map(|n| n.links.values().map(|l| l.name.clone()).collect()).unwrap_or_default();
                 let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
@@ -128,12 +140,12 @@ impl World {
                 k.record(op.clone());
             }
             Op::Advance(ms) => {
-                let mut k = self.kernel.borrow_mut();
+                let mut k = write(&self.kernel);
                 k.net.now_ms += ms;
                 k.record(op.clone());
             }
             Op::Program { ns, argv } => {
-                let mut k = self.kernel.borrow_mut();
+                let mut k = write(&self.kernel);
                 if let Some((name, args)) = argv.split_first() {
                     let mut out = crate::output::Output::new();
                     if let Some((_, events)) = crate::sim::run(&mut k.net, NsId(*ns), name, args, &mut out) {
@@ -148,7 +160,7 @@ impl World {
     /// Sends one echo request from `ns` to `dst` through the packet walk
     /// and returns the path it took, hop by hop (see [`crate::sim::trace_echo`]).
     pub fn trace_echo(&self, ns: NsId, dst: std::net::IpAddr) -> Result<Vec<crate::sim::walk::Hop>, Errno> {
-        let mut k = self.kernel.borrow_mut();
+        let mut k = write(&self.kernel);
         let (result, events) = crate::sim::trace_echo(&mut k.net, ns, dst.into());
         k.announce(&events);
         result
@@ -156,7 +168,7 @@ impl World {
 
     /// A deep copy of this world (sockets are not carried over).
     pub fn fork(&self) -> World {
-        let k = self.kernel.borrow().clone();
+        let k = read(&self.kernel).clone();
         World { kernel: Rc::new(RefCell::new(k)), current: self.current }
     }
 }
@@ -177,12 +189,12 @@ impl Socket {
     /// Sends one datagram; returns every reply message, in order, each one
     /// nlmsghdr-framed message (ACKs, errors, dump parts and NLMSG_DONE).
     pub fn send(&self, datagram: &[u8]) -> Vec<Vec<u8>> {
-        self.kernel.borrow_mut().send(self.port, datagram)
+        write(&self.kernel).send(self.port, datagram)
     }
 
     /// Returns the multicast notifications queued for this socket's groups.
     pub fn drain(&self) -> Vec<Vec<u8>> {
-        self.kernel.borrow_mut().drain(self.port)
+        write(&self.kernel).drain(self.port)
     }
 
     /// The port id (what `getsockname` reports, and replies carry).
@@ -192,7 +204,7 @@ impl Socket {
 
     /// Sets a socket option.
     pub fn set_option(&self, opt: SockOpt) -> Result<(), Errno> {
-        self.kernel.borrow_mut().set_option(self.port, opt)
+        write(&self.kernel).set_option(self.port, opt)
     }
 }
 
@@ -239,14 +251,14 @@ impl Host for World {
     }
 
     fn netns_add(&mut self, name: &str) -> Result<(), Errno> {
-        let mut k = self.kernel.borrow_mut();
+        let mut k = write(&self.kernel);
         k.net.add_named(name)?;
         k.record(Op::NetnsAdd(name.to_string()));
         Ok(())
     }
 
     fn netns_del(&mut self, name: &str) -> Result<(), Errno> {
-        let mut k = self.kernel.borrow_mut();
+        let mut k = write(&self.kernel);
         let events = k.net.del_named(name)?;
         k.announce(&events);
         k.record(Op::NetnsDel(name.to_string()));
@@ -279,7 +291,7 @@ impl Host for World {
     fn sysctl_set(&mut self, key: &str, value: &str) -> Result<(), Errno> {
         let devs = self.device_names();
         let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
-        let mut k = self.kernel.borrow_mut();
+        let mut k = write(&self.kernel);
         let ns = k.net.ns_mut(self.current).ok_or(Errno::ENOENT)?;
         // proc_dointvec: the value must be an integer.
         if crate::text::int::<i64>(value.trim()).is_none() {
@@ -295,7 +307,7 @@ impl Host for World {
     }
 
     fn run_program(&mut self, name: &str, args: &[String], out: &mut crate::output::Output) -> Option<i32> {
-        let mut k = self.kernel.borrow_mut();
+        let mut k = write(&self.kernel);
         let (status, events) = crate::sim::run(&mut k.net, self.current, name, args, out)?;
         k.announce(&events);
         let argv = std::iter::once(name.to_string()).chain(args.iter().cloned()).collect();

@@ -195,7 +195,7 @@ fn print_fdb(ip: &mut Ip, f: &Filter, raw: &[u8]) {
     }
     if ip.o.stats > 0 {
         if let Some(ci) = tb.get(nda::CACHEINFO).filter(|c| c.value.len() >= 12) {
-            let word = |at: usize| u32::from_ne_bytes([ci.value[at], ci.value[at + 1], ci.value[at + 2], ci.value[at + 3]]) / 100;
+            let word = |at: usize| crate::wire::get_u32(ci.value, at).unwrap_or(0) / 100;
             let (used, updated) = (word(4), word(8));
             if ip.p.is_json() {
                 ip.p.print_uint(Kind::Json, Some("used"), "", u64::from(used));

@@ -66,11 +66,15 @@ impl Filter {
 
 /// `fnmatch(pattern, s, 0)` with `*`, `?`, `[...]` and backslash escapes.
 pub fn fnmatch(pattern: &str, s: &str) -> bool {
+    /// `v` past its first `n` characters.
+    fn after(v: &[char], n: usize) -> &[char] {
+        v.get(n..).unwrap_or_default()
+    }
     fn m(p: &[char], s: &[char]) -> bool {
         match p.first() {
             None => s.is_empty(),
-            Some('*') => (0..=s.len()).any(|i| m(&p[1..], &s[i..])),
-            Some('?') => !s.is_empty() && m(&p[1..], &s[1..]),
+            Some('*') => (0..=s.len()).any(|i| m(after(p, 1), after(s, i))),
+            Some('?') => !s.is_empty() && m(after(p, 1), after(s, 1)),
             Some('[') => {
                 let Some(c) = s.first() else { return false };
                 let mut i = 1;
@@ -96,12 +100,12 @@ pub fn fnmatch(pattern: &str, s: &str) -> bool {
                 }
                 if i >= p.len() {
                     // No closing bracket: '[' is an ordinary character.
-                    return *c == '[' && m(&p[1..], &s[1..]);
+                    return *c == '[' && m(after(p, 1), after(s, 1));
                 }
-                hit != neg && m(&p[i + 1..], &s[1..])
+                hit != neg && m(after(p, i + 1), after(s, 1))
             }
-            Some('\\') if p.len() > 1 => s.first() == Some(&p[1]) && m(&p[2..], &s[1..]),
-            Some(c) => s.first() == Some(c) && m(&p[1..], &s[1..]),
+            Some('\\') if p.len() > 1 => s.first() == p.get(1) && m(after(p, 2), after(s, 1)),
+            Some(c) => s.first() == Some(c) && m(after(p, 1), after(s, 1)),
         }
     }
     let p: Vec<char> = pattern.chars().collect();

@@ -130,7 +130,7 @@ pub fn ll_addr_n2a(addr: &[u8], hwtype: u16) -> String {
         // byte; print what an all-zero buffer gives.
         return "00".to_string();
     }
-    addr.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(":")
+    crate::text::colon_hex(addr)
 }
 
 /// `ll_addr_a2n`: parses "aa:bb:.." (each part `%x`, at most `max` bytes)

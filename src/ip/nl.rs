@@ -51,7 +51,7 @@ impl Req {
 
     /// `nlmsg_flags`.
     pub fn flags(&self) -> u16 {
-        u16::from_ne_bytes([self.buf[6], self.buf[7]])
+        crate::wire::get_u16(&self.buf, 6).unwrap_or(0)
     }
 
     /// Sets `nlmsg_flags`.
@@ -61,7 +61,7 @@ impl Req {
 
     /// `nlmsg_type`.
     pub fn kind(&self) -> u16 {
-        u16::from_ne_bytes([self.buf[4], self.buf[5]])
+        crate::wire::get_u16(&self.buf, 4).unwrap_or(0)
     }
 
     /// Sets `nlmsg_seq`.

@@ -787,7 +787,7 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
     }
     let seed = ctx.net.next_mac_seed();
     let mac = match &c.address {
-        Some(a) => [a[0], a[1], a[2], a[3], a[4], a[5]],
+        Some(a) => mac6(a),
         None => match (&link_kind, lower) {
             (LinkKind::Vlan { .. }, Some(l)) => ctx.net.ns(ctx.ns).and_then(|n| n.link(l)).map(|l| mac6(&l.address)).unwrap_or(derived_mac(seed)),
             _ => derived_mac(seed),

@@ -48,11 +48,11 @@ struct Opts {
 
 /// The key with `/` separators turned into dots, as procps shows it.
 fn normalize(key: &str) -> String {
-    key.trim().trim_matches('/').replace('/', ".")
+    crate::text::replace(key.trim().trim_matches('/'), "/", ".")
 }
 
 fn path_of(key: &str) -> String {
-    format!("/proc/sys/{}", key.replace('.', "/"))
+    format!("/proc/sys/{}", crate::text::replace(key, ".", "/"))
 }
 
 fn show(host: &dyn Host, o: &Opts, key: &str, value: &str, out: &mut Output) {

@@ -8,10 +8,11 @@
 /// Stands for `$?` in words split with a negative status, so that the
 /// status can be filled in when each command runs ([`fill_status`]).
 pub const STATUS_MARK: char = '\u{E000}';
+const STATUS_MARK_TEXT: &str = "\u{E000}";
 
 /// Replaces the `$?` marks of a word with `status`.
 pub fn fill_status(word: &str, status: i32) -> String {
-    word.replace(STATUS_MARK, &status.to_string())
+    crate::text::replace(word, STATUS_MARK_TEXT, &status.to_string())
 }
 
 /// How a command is joined to the one before it.
@@ -66,8 +67,7 @@ pub fn split(line: &str, status: i32, var: &dyn Fn(&str) -> Option<String>) -> R
         }
         w.started = false;
     };
-    while i < chars.len() {
-        let c = chars[i];
+    while let Some(&c) = chars.get(i) {
         match c {
             ' ' | '\t' | '\n' | '\r' => {
                 finish_word(&mut w, &mut words);
@@ -86,10 +86,11 @@ pub fn split(line: &str, status: i32, var: &dyn Fn(&str) -> Option<String>) -> R
                 }
             }
             '\'' => {
-                let Some(end) = chars[i + 1..].iter().position(|&x| x == '\'') else {
+                let quoted = chars.get(i + 1..).unwrap_or_default();
+                let Some(end) = quoted.iter().position(|&x| x == '\'') else {
                     return Err(SplitError::Unterminated('\''));
                 };
-                w.text.extend(&chars[i + 1..i + 1 + end]);
+                w.text.extend(quoted.get(..end).unwrap_or_default());
                 w.started = true;
                 i += end + 2;
             }
@@ -106,13 +107,13 @@ pub fn split(line: &str, status: i32, var: &dyn Fn(&str) -> Option<String>) -> R
                             break;
                         }
                         '\\' if matches!(chars.get(i + 1), Some('$' | '`' | '"' | '\\' | '\n')) => {
-                            if chars[i + 1] != '\n' {
-                                w.text.push(chars[i + 1]);
+                            if let Some(&n) = chars.get(i + 1).filter(|&&n| n != '\n') {
+                                w.text.push(n);
                             }
                             i += 2;
                         }
                         '$' => {
-                            let (text, used) = expand(&chars[i..], status, var);
+                            let (text, used) = expand(chars.get(i..).unwrap_or_default(), status, var);
                             w.text.push_str(&text);
                             i += used;
                         }
@@ -124,7 +125,7 @@ pub fn split(line: &str, status: i32, var: &dyn Fn(&str) -> Option<String>) -> R
                 }
             }
             '$' => {
-                let (text, used) = expand(&chars[i..], status, var);
+                let (text, used) = expand(chars.get(i..).unwrap_or_default(), status, var);
                 // Unquoted expansions are split on blanks.
                 let mut parts = text.split([' ', '\t', '\n']).peekable();
                 if used > 1 && text.is_empty() {
@@ -190,15 +191,15 @@ fn expand(s: &[char], status: i32, var: &dyn Fn(&str) -> Option<String>) -> (Str
     match s.get(1) {
         Some('?') if status < 0 => (STATUS_MARK.to_string(), 2),
         Some('?') => (status.to_string(), 2),
-        Some('{') => match s[2..].iter().position(|&c| c == '}') {
+        Some('{') => match s.get(2..).unwrap_or_default().iter().position(|&c| c == '}') {
             Some(end) => {
-                let name: String = s[2..2 + end].iter().collect();
+                let name: String = s.get(2..2 + end).unwrap_or_default().iter().collect();
                 (var(&name).unwrap_or_default(), end + 3)
             }
             None => ("$".to_string(), 1),
         },
         Some(c) if c.is_ascii_alphabetic() || *c == '_' => {
-            let name: String = s[1..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == '_').collect();
+            let name: String = s.get(1..).unwrap_or_default().iter().take_while(|c| c.is_ascii_alphanumeric() || **c == '_').collect();
             let n = name.chars().count();
             (var(&name).unwrap_or_default(), n + 1)
         }

@@ -342,11 +342,10 @@ impl Link {
 
     /// The IPv6 EUI-64 interface identifier (`addrconf_ifid_eui48`).
     pub fn eui64(&self) -> Option<u64> {
-        if self.address.len() != 6 {
+        let [a0, a1, a2, a3, a4, a5] = self.address[..] else {
             return None;
-        }
-        let a = &self.address;
-        let id = [a[0] ^ 0x02, a[1], a[2], 0xff, 0xfe, a[3], a[4], a[5]];
+        };
+        let id = [a0 ^ 0x02, a1, a2, 0xff, 0xfe, a3, a4, a5];
         Some(u64::from_be_bytes(id))
     }
 }

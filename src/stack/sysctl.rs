@@ -1,6 +1,7 @@
 //! The `net.*` sysctls a namespace has (net/ipv4/devinet.c devconf,
 //! net/ipv6/addrconf.c ipv6_devconf), with Linux's defaults.
 
+use crate::text::Names;
 
 /// Sysctl values of one namespace: global keys plus per-device
 /// `conf.{all,default,DEV}` tables for IPv4 and IPv6.
@@ -9,62 +10,39 @@ pub struct Sysctls {
     values: crate::vecmap::VecMap<String, String>,
 }
 
-/// IPv4 per-device settings and their defaults.
-pub const IPV4_CONF: &[(&str, &str)] = &[
-    ("accept_local", "0"),
-    ("accept_redirects", "1"),
-    ("accept_source_route", "0"),
-    ("arp_accept", "0"),
-    ("arp_announce", "0"),
-    ("arp_filter", "0"),
-    ("arp_ignore", "0"),
-    ("arp_notify", "0"),
-    ("disable_policy", "0"),
-    ("disable_xfrm", "0"),
-    ("forwarding", "0"),
-    ("ignore_routes_with_linkdown", "0"),
-    ("log_martians", "0"),
-    ("mc_forwarding", "0"),
-    ("promote_secondaries", "0"),
-    ("proxy_arp", "0"),
-    ("rp_filter", "0"),
-    ("secure_redirects", "1"),
-    ("send_redirects", "1"),
-    ("shared_media", "1"),
-];
+/// IPv4 per-device settings and their defaults (`key=value`).
+pub const IPV4_CONF: Names = Names(
+    "accept_local=0 accept_redirects=1 accept_source_route=0 arp_accept=0 arp_announce=0 \
+     arp_filter=0 arp_ignore=0 arp_notify=0 disable_policy=0 disable_xfrm=0 forwarding=0 \
+     ignore_routes_with_linkdown=0 log_martians=0 mc_forwarding=0 promote_secondaries=0 \
+     proxy_arp=0 rp_filter=0 secure_redirects=1 send_redirects=1 shared_media=1",
+);
 
-/// IPv6 per-device settings and their defaults.
-pub const IPV6_CONF: &[(&str, &str)] = &[
-    ("accept_dad", "1"),
-    ("accept_ra", "1"),
-    ("accept_redirects", "1"),
-    ("addr_gen_mode", "0"),
-    ("autoconf", "1"),
-    ("dad_transmits", "1"),
-    ("disable_ipv6", "0"),
-    ("forwarding", "0"),
-    ("hop_limit", "64"),
-    ("keep_addr_on_down", "0"),
-    ("mtu", "1280"),
-    ("optimistic_dad", "0"),
-    ("proxy_ndp", "0"),
-    ("router_solicitations", "-1"),
-];
+/// IPv6 per-device settings and their defaults (`key=value`).
+pub const IPV6_CONF: Names = Names(
+    "accept_dad=1 accept_ra=1 accept_redirects=1 addr_gen_mode=0 autoconf=1 \
+     dad_transmits=1 disable_ipv6=0 forwarding=0 hop_limit=64 keep_addr_on_down=0 \
+     mtu=1280 optimistic_dad=0 proxy_ndp=0 router_solicitations=-1",
+);
 
-/// Global keys and their defaults.
-pub const GLOBAL: &[(&str, &str)] = &[
-    ("net.ipv4.ip_forward", "0"),
-    ("net.ipv4.ip_default_ttl", "64"),
-    ("net.ipv4.icmp_echo_ignore_all", "0"),
-    ("net.ipv4.icmp_echo_ignore_broadcasts", "1"),
-    ("net.ipv4.icmp_ratelimit", "1000"),
-    ("net.ipv4.icmp_ratemask", "6168"),
-    ("net.ipv4.icmp_msgs_per_sec", "1000"),
-    ("net.ipv4.icmp_msgs_burst", "50"),
-    ("net.ipv6.icmp.ratelimit", "100"),
-    ("net.ipv4.fib_multipath_hash_policy", "0"),
-    ("net.ipv6.fib_multipath_hash_policy", "0"),
-];
+/// Global keys and their defaults (`key=value`).
+pub const GLOBAL: Names = Names(
+    "net.ipv4.ip_forward=0 net.ipv4.ip_default_ttl=64 net.ipv4.icmp_echo_ignore_all=0 \
+     net.ipv4.icmp_echo_ignore_broadcasts=1 net.ipv4.icmp_ratelimit=1000 \
+     net.ipv4.icmp_ratemask=6168 net.ipv4.icmp_msgs_per_sec=1000 \
+     net.ipv4.icmp_msgs_burst=50 net.ipv6.icmp.ratelimit=100 \
+     net.ipv4.fib_multipath_hash_policy=0 net.ipv6.fib_multipath_hash_policy=0",
+);
+
+/// The default of `key` in a `key=value` table.
+fn default_in(table: Names, key: &str) -> Option<&'static str> {
+    table.iter().find_map(|entry| entry.split_once('=').filter(|(k, _)| *k == key).map(|(_, v)| v))
+}
+
+/// The keys of a `key=value` table.
+fn keys_in(table: Names) -> impl Iterator<Item = &'static str> {
+    table.iter().map(|entry| entry.split_once('=').map_or(entry, |(k, _)| k))
+}
 
 impl Sysctls {
     /// The value of a key, if the key exists.
@@ -72,7 +50,7 @@ impl Sysctls {
         if let Some(v) = self.values.get(key) {
             return Some(v.clone());
         }
-        if let Some((_, d)) = GLOBAL.iter().find(|(k, _)| *k == key) {
+        if let Some(d) = default_in(GLOBAL, key) {
             return Some(d.to_string());
         }
         let (family, dev, name) = split_conf(key)?;
@@ -80,7 +58,7 @@ impl Sysctls {
             return None;
         }
         let table = if family == "ipv4" { IPV4_CONF } else { IPV6_CONF };
-        let mut default = table.iter().find(|(k, _)| *k == name)?.1;
+        let mut default = default_in(table, name)?;
         // Loopback's own defaults (loopback_setup, addrconf's lo handling).
         if dev == "lo" {
             default = match (family, name) {
@@ -129,12 +107,12 @@ impl Sysctls {
 
     /// Every key, sorted, for the given device names.
     pub fn keys(&self, devices: &[&str]) -> Vec<String> {
-        let mut keys: Vec<String> = GLOBAL.iter().map(|(k, _)| k.to_string()).collect();
+        let mut keys: Vec<String> = keys_in(GLOBAL).map(str::to_string).collect();
         let mut devs = vec!["all", "default"];
         devs.extend_from_slice(devices);
         for &(family, table) in &[("ipv4", IPV4_CONF), ("ipv6", IPV6_CONF)] {
             for d in &devs {
-                for (name, _) in table {
+                for name in keys_in(table) {
                     keys.push(format!("net.{family}.conf.{d}.{name}"));
                 }
             }
@@ -163,6 +141,7 @@ fn split_conf(key: &str) -> Option<(&str, &str, &str)> {
         return None;
     }
     let rest = rest.strip_prefix("conf.")?;
-    let (dev, name) = rest.rsplit_once('.')?;
+    let dot = rest.bytes().rposition(|b| b == b'.')?;
+    let (dev, name) = (rest.get(..dot)?, rest.get(dot + 1..)?);
     Some((family, dev, name))
 }

@@ -89,8 +89,8 @@ fn do_help(ip: &mut Ip, args: &[String]) -> Res<i32> {
 fn ifi_flags(req: &Req) -> (u32, u32) {
     let b = req.body();
     (
-        u32::from_ne_bytes([b[8], b[9], b[10], b[11]]),
-        u32::from_ne_bytes([b[12], b[13], b[14], b[15]]),
+        crate::wire::get_u32(b, 8).unwrap_or(0),
+        crate::wire::get_u32(b, 12).unwrap_or(0),
     )
 }
 
@@ -106,7 +106,7 @@ fn set_ifi_index(req: &mut Req, index: i32) {
 
 fn ifi_index(req: &Req) -> i32 {
     let b = req.body();
-    i32::from_ne_bytes([b[4], b[5], b[6], b[7]])
+    crate::wire::get_i32(b, 4).unwrap_or(0)
 }
 
 /// Updates one IFF_* bit from an "on"/"off" word; Err(-1) after the
