@@ -149,6 +149,37 @@ pub fn print_num(ip: &mut Ip, width: usize, count: u64) {
     ip.p.fp(&format!("{buf:>width$} "));
 }
 
+/// One direction's header and counts (`RX:` or `TX:`): six named columns
+/// and a seventh, "compressed", shown only when its count is not zero.
+fn print_counts(ip: &mut Ip, label: &str, names: [&str; 6], vals: [u64; 7], c: &[usize; 8]) {
+    let compressed = if vals[6] != 0 { "compressed" } else { "" };
+    ip.p.fp(&format!(
+        "    {label}: {:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}{}",
+        names[0],
+        names[1],
+        names[2],
+        names[3],
+        names[4],
+        names[5],
+        compressed,
+        ip.p.sl,
+        w0 = c[0].saturating_sub(4),
+        w1 = c[1],
+        w2 = c[2],
+        w3 = c[3],
+        w4 = c[4],
+        w5 = c[5],
+        w6 = c[6],
+    ));
+    ip.p.fp("    ");
+    for i in 0..6 {
+        print_num(ip, c[i], vals[i]);
+    }
+    if vals[6] != 0 {
+        print_num(ip, c[6], vals[6]);
+    }
+}
+
 /// `print_stats64`.
 pub fn print_stats64(ip: &mut Ip, s: &Stats64, carrier_changes: Option<u32>, what: Option<&str>) {
     if ip.p.is_json() {
@@ -194,38 +225,13 @@ pub fn print_stats64(ip: &mut Ip, s: &Stats64, carrier_changes: Option<u32>, wha
     }
     let sl = ip.p.sl;
     let c = cols;
-    ip.p.fp(&format!(
-        "    RX: {:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}{}",
-        "bytes",
-        "packets",
-        "errors",
-        "dropped",
-        "missed",
-        "mcast",
-        if s.rx_compressed != 0 { "compressed" } else { "" },
-        sl,
-        w0 = c[0].saturating_sub(4),
-        w1 = c[1],
-        w2 = c[2],
-        w3 = c[3],
-        w4 = c[4],
-        w5 = c[5],
-        w6 = c[6],
-    ));
-    ip.p.fp("    ");
-    for (w, v) in [
-        (c[0], s.rx_bytes),
-        (c[1], s.rx_packets),
-        (c[2], s.rx_errors),
-        (c[3], s.rx_dropped),
-        (c[4], s.rx_missed_errors),
-        (c[5], s.multicast),
-    ] {
-        print_num(ip, w, v);
-    }
-    if s.rx_compressed != 0 {
-        print_num(ip, c[6], s.rx_compressed);
-    }
+    print_counts(
+        ip,
+        "RX",
+        ["bytes", "packets", "errors", "dropped", "missed", "mcast"],
+        [s.rx_bytes, s.rx_packets, s.rx_errors, s.rx_dropped, s.rx_missed_errors, s.multicast, s.rx_compressed],
+        &c,
+    );
     if two {
         ip.p.fp(sl);
         ip.p.fp(&format!(
@@ -266,38 +272,13 @@ pub fn print_stats64(ip: &mut Ip, s: &Stats64, carrier_changes: Option<u32>, wha
         }
     }
     ip.p.fp(sl);
-    ip.p.fp(&format!(
-        "    TX: {:>w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$} {:>w6$}{}",
-        "bytes",
-        "packets",
-        "errors",
-        "dropped",
-        "carrier",
-        "collsns",
-        if s.tx_compressed != 0 { "compressed" } else { "" },
-        sl,
-        w0 = c[0].saturating_sub(4),
-        w1 = c[1],
-        w2 = c[2],
-        w3 = c[3],
-        w4 = c[4],
-        w5 = c[5],
-        w6 = c[6],
-    ));
-    ip.p.fp("    ");
-    for (w, v) in [
-        (c[0], s.tx_bytes),
-        (c[1], s.tx_packets),
-        (c[2], s.tx_errors),
-        (c[3], s.tx_dropped),
-        (c[4], s.tx_carrier_errors),
-        (c[5], s.collisions),
-    ] {
-        print_num(ip, w, v);
-    }
-    if s.tx_compressed != 0 {
-        print_num(ip, c[6], s.tx_compressed);
-    }
+    print_counts(
+        ip,
+        "TX",
+        ["bytes", "packets", "errors", "dropped", "carrier", "collsns"],
+        [s.tx_bytes, s.tx_packets, s.tx_errors, s.tx_dropped, s.tx_carrier_errors, s.collisions, s.tx_compressed],
+        &c,
+    );
     if two {
         ip.p.fp(sl);
         ip.p.fp(&format!(
