@@ -14,6 +14,7 @@ pub mod batch;
 pub mod client;
 pub mod ctx;
 pub mod filter;
+pub mod flush;
 pub mod json;
 pub mod link;
 pub mod linkcache;

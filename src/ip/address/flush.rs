@@ -4,13 +4,10 @@
 use super::super::args::{Exit, Res};
 use super::super::ctx::Ip;
 use super::super::filter::Filter;
+use super::super::flush;
 use super::super::nl::Msg;
 use super::show::{print_addrinfo, Seen};
 use crate::wire::addr::ifa_f;
-use crate::wire::NLM_F_REQUEST;
-
-/// iproute2's flush buffer (`4096 - 512` bytes).
-const FLUSH_BUF: usize = 4096 - 512;
 
 /// Sends the queued deletions in one datagram (`flush_update` with
 /// `rtnl_send_check`); an error other than EADDRNOTAVAIL fails.
@@ -49,19 +46,11 @@ pub fn ipaddr_flush(ip: &mut Ip, f: &mut Filter) -> Res<i32> {
         let mut flushed = 0;
         for raw in &msgs {
             if let Seen::Matched = print_addrinfo(ip, f, raw)? {
-                let len = raw.len();
-                if crate::wire::align4(buf.len()) + len > FLUSH_BUF && flush_update(ip, &mut buf).is_err() {
+                if flush::is_full(&buf, raw.len()) && flush_update(ip, &mut buf).is_err() {
                     ip.err("Flush terminated\n");
                     return Err(Exit(1));
                 }
-                buf.resize(crate::wire::align4(buf.len()), 0);
-                let at = buf.len();
-                buf.extend_from_slice(raw);
-                ip.rth.seq = ip.rth.seq.wrapping_add(1);
-                let seq = ip.rth.seq;
-                crate::wire::put_bytes(&mut buf, at + 4, &21u16.to_ne_bytes());
-                crate::wire::put_bytes(&mut buf, at + 6, &NLM_F_REQUEST.to_ne_bytes());
-                crate::wire::put_bytes(&mut buf, at + 8, &seq.to_ne_bytes());
+                flush::queue(ip, &mut buf, raw, super::RTM_DELADDR);
                 flushed += 1;
             }
         }

@@ -4,6 +4,7 @@
 use super::super::addr::{format_host_r, get_prefix, prefix_matches, Prefix};
 use super::super::args::{matches, Args, Exit, Res};
 use super::super::ctx::Ip;
+use super::super::flush;
 use super::super::names::{ll_addr_n2a, rtprot_a2n, rtprot_n2a};
 use super::super::nl::{Msg, Req, Tb};
 use super::super::print::{Color, Kind};
@@ -19,8 +20,6 @@ const NLM_F_DUMP_FILTERED: u16 = 0x20;
 /// `get_user_hz`.
 const HZ: u32 = 100;
 const MAX_ROUNDS: u32 = 10;
-/// iproute2's flush buffer (`4096 - 512` bytes).
-const FLUSH_BUF: usize = 4096 - 512;
 
 /// The selection of `ip neigh show|flush` (ipneigh.c's static `filter`).
 #[derive(Debug, Clone, Default)]
@@ -355,8 +354,7 @@ pub fn do_show_or_flush(ip: &mut Ip, args: &[String], flush: bool) -> Res<i32> {
     let json = ip.o.json > 0;
     let (msgs, end) = ip.rth.dump_collect();
     if !end.ok && msgs.is_empty() {
-        ip.err(&end.stderr);
-        ip.err("Dump terminated\n");
+        ip.dump_terminated(&end);
         super::super::route::list::dangling_json_open(ip);
         return Err(Exit(1));
     }
@@ -373,30 +371,6 @@ pub fn do_show_or_flush(ip: &mut Ip, args: &[String], flush: bool) -> Res<i32> {
     Ok(0)
 }
 
-/// Sends the queued deletions (`flush_update` with `rtnl_send_check`).
-fn flush_update(ip: &mut Ip, buf: &mut Vec<u8>) -> Res<()> {
-    if buf.is_empty() {
-        return Ok(());
-    }
-    ip.rth.send(buf);
-    buf.clear();
-    let mut failed = None;
-    while let Some(raw) = ip.rth.recv() {
-        let Some(m) = Msg::parse(&raw) else { continue };
-        if m.hdr.kind == crate::wire::NLMSG_ERROR {
-            let err = crate::wire::get_i32(m.payload, 0).unwrap_or(0);
-            if err != 0 && failed.is_none() {
-                failed = Some(-err);
-            }
-        }
-    }
-    if let Some(e) = failed {
-        ip.err(&format!("Failed to send flush request: {}\n", crate::errno::Errno(e).message()));
-        return Err(Exit(1));
-    }
-    Ok(())
-}
-
 fn flush_rounds(ip: &mut Ip, f: &mut NeighFilter) -> Res<i32> {
     f.flushing = true;
     let mut buf: Vec<u8> = Vec::new();
@@ -407,17 +381,10 @@ fn flush_rounds(ip: &mut Ip, f: &mut NeighFilter) -> Res<i32> {
         let (msgs, end) = ip.rth.dump_collect();
         for raw in &msgs {
             if print_neigh(ip, f, raw)? == Seen::Matched {
-                if crate::wire::align4(buf.len()) + raw.len() > FLUSH_BUF {
-                    flush_update(ip, &mut buf)?;
+                if flush::is_full(&buf, raw.len()) {
+                    flush::send_checked(ip, &mut buf)?;
                 }
-                buf.resize(crate::wire::align4(buf.len()), 0);
-                let at = buf.len();
-                buf.extend_from_slice(raw);
-                ip.rth.seq = ip.rth.seq.wrapping_add(1);
-                let seq = ip.rth.seq;
-                crate::wire::put_bytes(&mut buf, at + 4, &RTM_DELNEIGH.to_ne_bytes());
-                crate::wire::put_bytes(&mut buf, at + 6, &crate::wire::NLM_F_REQUEST.to_ne_bytes());
-                crate::wire::put_bytes(&mut buf, at + 8, &seq.to_ne_bytes());
+                flush::queue(ip, &mut buf, raw, RTM_DELNEIGH);
             }
         }
         ip.err(&end.stderr);
@@ -437,7 +404,7 @@ fn flush_rounds(ip: &mut Ip, f: &mut NeighFilter) -> Res<i32> {
             return Ok(0);
         }
         round += 1;
-        flush_update(ip, &mut buf)?;
+        flush::send_checked(ip, &mut buf)?;
         if ip.o.stats > 0 {
             ip.p.fp(&format!("\n*** Round {round}, deleting {} entries ***\n", f.flushed));
         }

@@ -4,16 +4,15 @@
 use super::super::addr::{get_prefix, Prefix};
 use super::super::args::{matches, Args, Exit, Res};
 use super::super::ctx::Ip;
+use super::super::flush;
 use super::super::names::{dsfield_a2n, read_family, rt_realms_or_raw, rtntype_a2n, rtprot_a2n, rttable_a2n, scope_a2n};
-use super::super::nl::{Msg, Req};
+use super::super::nl::Req;
 use super::filter::RouteFilter;
 use super::show::{print_route, Printed};
 use crate::wire::route::{rta, rtm_f, RtMsgRepr};
 
 const RTM_GETROUTE: u16 = 26;
 const RTM_DELROUTE: u16 = 25;
-/// iproute2's flush buffer (`4096 - 512` bytes).
-const FLUSH_BUF: usize = 4096 - 512;
 
 /// `rtnl_routedump_req` with `iproute_dump_filter`: a 156-byte buffer.
 fn routedump_req(ip: &mut Ip, family: u8, f: &RouteFilter) {
@@ -222,8 +221,7 @@ pub fn list_or_flush(ip: &mut Ip, args: &[String], flush: bool) -> Res<i32> {
     // `save_route_errhndlr`: a missing main table is not an error.
     let suppressed = !end.ok && end.stderr.is_empty() && f.tb == 254;
     if !end.ok && !suppressed && msgs.is_empty() {
-        ip.err(&end.stderr);
-        ip.err("Dump terminated\n");
+        ip.dump_terminated(&end);
         dangling_json_open(ip);
         return Ok(-2);
     }
@@ -232,8 +230,7 @@ pub fn list_or_flush(ip: &mut Ip, args: &[String], flush: bool) -> Res<i32> {
         print_route(ip, &mut f, m)?;
     }
     if !end.ok && !suppressed {
-        ip.err(&end.stderr);
-        ip.err("Dump terminated\n");
+        ip.dump_terminated(&end);
         return Ok(-2);
     }
     ip.err(&end.stderr);
@@ -249,30 +246,6 @@ pub(crate) fn dangling_json_open(ip: &mut Ip) {
     if ip.o.json > 0 {
         ip.p.fp(if ip.o.pretty > 0 { "[ " } else { "[" });
     }
-}
-
-/// Sends the queued deletions (`flush_update` with `rtnl_send_check`).
-fn flush_update(ip: &mut Ip, buf: &mut Vec<u8>) -> Result<(), ()> {
-    if buf.is_empty() {
-        return Ok(());
-    }
-    ip.rth.send(buf);
-    buf.clear();
-    let mut failed = None;
-    while let Some(raw) = ip.rth.recv() {
-        let Some(m) = Msg::parse(&raw) else { continue };
-        if m.hdr.kind == crate::wire::NLMSG_ERROR {
-            let err = crate::wire::get_i32(m.payload, 0).unwrap_or(0);
-            if err != 0 && failed.is_none() {
-                failed = Some(-err);
-            }
-        }
-    }
-    if let Some(e) = failed {
-        ip.err(&format!("Failed to send flush request: {}\n", crate::errno::Errno(e).message()));
-        return Err(());
-    }
-    Ok(())
 }
 
 /// `iproute_flush`.
@@ -298,17 +271,10 @@ fn iproute_flush(ip: &mut Ip, family: u8, f: &mut RouteFilter) -> Res<i32> {
         let (msgs, end) = ip.rth.dump_collect();
         for raw in &msgs {
             if print_route(ip, f, raw)? == Printed::Matched {
-                if crate::wire::align4(buf.len()) + raw.len() > FLUSH_BUF && flush_update(ip, &mut buf).is_err() {
+                if flush::is_full(&buf, raw.len()) && flush::send_checked(ip, &mut buf).is_err() {
                     return Ok(-2);
                 }
-                buf.resize(crate::wire::align4(buf.len()), 0);
-                let at = buf.len();
-                buf.extend_from_slice(raw);
-                ip.rth.seq = ip.rth.seq.wrapping_add(1);
-                let seq = ip.rth.seq;
-                crate::wire::put_bytes(&mut buf, at + 4, &RTM_DELROUTE.to_ne_bytes());
-                crate::wire::put_bytes(&mut buf, at + 6, &crate::wire::NLM_F_REQUEST.to_ne_bytes());
-                crate::wire::put_bytes(&mut buf, at + 8, &seq.to_ne_bytes());
+                flush::queue(ip, &mut buf, raw, RTM_DELROUTE);
             }
         }
         ip.err(&end.stderr);
@@ -328,7 +294,7 @@ fn iproute_flush(ip: &mut Ip, family: u8, f: &mut RouteFilter) -> Res<i32> {
             return Ok(0);
         }
         round += 1;
-        if flush_update(ip, &mut buf).is_err() {
+        if flush::send_checked(ip, &mut buf).is_err() {
             return Ok(-2);
         }
         if ip.o.stats > 0 {
