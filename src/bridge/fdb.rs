@@ -146,8 +146,7 @@ fn show(ip: &mut Ip, args: &[String]) -> Res<i32> {
     ip.rth.dump_request(&mut req, 16 + 12 + 256);
     let (msgs, end) = ip.rth.dump_collect();
     if !end.ok {
-        ip.err(&end.stderr);
-        ip.err("Dump terminated\n");
+        ip.dump_terminated(&end);
         return Err(Exit(1));
     }
     let json = ip.o.json > 0;

@@ -74,6 +74,13 @@ impl<'a> Ip<'a> {
         self.p.err(s);
     }
 
+    /// What a failed dump leaves on standard error: the dump's own message,
+    /// then "Dump terminated" (`rtnl_dump_filter`'s callers).
+    pub fn dump_terminated(&mut self, end: &super::client::DumpEnd) {
+        self.err(&end.stderr);
+        self.err("Dump terminated\n");
+    }
+
     /// `invarg`: prints and exits 255.
     pub fn invarg(&mut self, msg: &str, arg: &str) -> Exit {
         self.err(&format!("Error: argument \"{arg}\" is wrong: {msg}\n"));
@@ -190,8 +197,7 @@ impl<'a> Ip<'a> {
             self.ll.remember(m);
         }
         if !end.ok {
-            self.err(&end.stderr);
-            self.err("Dump terminated\n");
+            self.dump_terminated(&end);
             return Err(Exit(1));
         }
         self.err(&end.stderr);

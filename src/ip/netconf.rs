@@ -204,8 +204,7 @@ fn do_show(ip: &mut Ip, args: &[String]) -> Res<i32> {
                 continue;
             }
             ip.p.delete_json_obj();
-            ip.err(&end.stderr);
-            ip.err("Dump terminated\n");
+            ip.dump_terminated(&end);
             return Err(Exit(1));
         }
         ip.p.delete_json_obj();

@@ -340,8 +340,7 @@ fn netns_list_id(ip: &mut Ip, args: &[String]) -> Res<i32> {
     }
     if !end.ok {
         ip.p.delete_json_obj();
-        ip.err(&end.stderr);
-        ip.err("Dump terminated\n");
+        ip.dump_terminated(&end);
         return Err(Exit(1));
     }
     ip.err(&end.stderr);

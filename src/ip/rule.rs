@@ -462,8 +462,7 @@ fn list_or_flush(ip: &mut Ip, args: &[String], flush: bool) -> Res<i32> {
     let json = ip.o.json > 0;
     let (msgs, end) = ip.rth.dump_collect();
     if !end.ok && msgs.is_empty() {
-        ip.err(&end.stderr);
-        ip.err("Dump terminated\n");
+        ip.dump_terminated(&end);
         if !flush {
             super::route::list::dangling_json_open(ip);
         }
