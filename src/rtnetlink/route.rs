@@ -289,6 +289,14 @@ fn multipath6_gateways(p: &Parsed<'_>) -> KResult<()> {
     Ok(())
 }
 
+/// An RTA_GATEWAY as the kernel takes it: for IPv4, 0.0.0.0 is no gateway
+/// at all (`rtm_to_fib_config` and `fib_get_nhs` set the gateway family
+/// only for a non-zero address); IPv6's `::` stays, to be refused as an
+/// invalid gateway.
+fn given_gateway<K: Family>(gateway: K) -> Option<K> {
+    (K::FAMILY != AF_INET || gateway != K::default()).then_some(gateway)
+}
+
 /// Next hops of a request: RTA_MULTIPATH, or RTA_GATEWAY/RTA_OIF.
 fn nexthops<K: Family>(p: &Parsed<'_>) -> KResult<(Vec<NextHop<K>>, bool)> {
     let onlink = (p.hdr.flags & u32::from(rtnh_f::ONLINK)) as u8;
@@ -301,7 +309,7 @@ fn nexthops<K: Family>(p: &Parsed<'_>) -> KResult<(Vec<NextHop<K>>, bool)> {
         for h in hops {
             let t = AttrTable::parse(h.attrs, RTA_MAX)?;
             let gateway = match t.get(rta::GATEWAY) {
-                Some(g) => Some(K::from_bytes(g.value).ok_or(KernelError::new(Errno::EINVAL))?),
+                Some(g) => given_gateway(K::from_bytes(g.value).ok_or(KernelError::new(Errno::EINVAL))?),
                 None => None,
             };
             let realm = if K::FAMILY == AF_INET { t.get(rta::FLOW).map(|f| f.u32()).transpose()?.unwrap_or(0) } else { 0 };
@@ -309,7 +317,7 @@ fn nexthops<K: Family>(p: &Parsed<'_>) -> KResult<(Vec<NextHop<K>>, bool)> {
         }
         return Ok((out, true));
     }
-    let gateway = addr::<K>(p, rta::GATEWAY)?;
+    let gateway = addr::<K>(p, rta::GATEWAY)?.and_then(given_gateway);
     let ifindex = p.attrs.get(rta::OIF).map(|o| o.u32()).transpose()?.unwrap_or(0);
     if gateway.is_none() && ifindex == 0 {
         return Ok((Vec::new(), false));
