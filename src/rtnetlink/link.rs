@@ -1252,6 +1252,9 @@ fn move_link(ctx: &mut Ctx<'_>, index: u32, target: NsId, new_name: Option<&str>
     let mut link = nsr.links.remove(&index).ok_or(KernelError::new(Errno::ENODEV))?;
     ctx.events.push(Event::DelLink { ns, link: Box::new(link.clone()) });
     link.master = None;
+    // dev_shutdown: the queueing discipline goes with the old namespace;
+    // the device shows `noop` until it is next brought up.
+    link.qdisc_attached = false;
     if let Some(n) = new_name {
         link.name = n.to_string();
     }
