@@ -9,10 +9,8 @@ use crate::ip::nl::{Msg, Req, Tb};
 use crate::ip::print::{Color, Kind};
 use crate::wire::neigh::{nda, ntf, nud, NdMsgRepr, NDMSG_LEN};
 use crate::wire::{AF_BRIDGE, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
+use crate::wire::{RTM_DELNEIGH, RTM_GETNEIGH, RTM_NEWNEIGH};
 
-const RTM_NEWNEIGH: u16 = 28;
-const RTM_DELNEIGH: u16 = 29;
-const RTM_GETNEIGH: u16 = 30;
 const NDA_MAX: u16 = 17;
 /// `NLM_F_APPEND`.
 const NLM_F_APPEND: u16 = 0x800;

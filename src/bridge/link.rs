@@ -9,10 +9,8 @@ use crate::ip::nl::{Msg, Req, Tb};
 use crate::ip::print::Kind;
 use crate::wire::link::{ifla, IfInfoRepr};
 use crate::wire::AF_BRIDGE;
+use crate::wire::{RTM_DELLINK, RTM_GETLINK, RTM_NEWLINK};
 
-const RTM_NEWLINK: u16 = 16;
-const RTM_DELLINK: u16 = 17;
-const RTM_GETLINK: u16 = 18;
 const IFLA_MAX: u16 = 66;
 const IFINFOMSG_LEN: usize = 16;
 

@@ -4,6 +4,7 @@
 
 use super::nl::{Msg, Tb};
 use crate::wire::link::{ifla, IfInfoRepr};
+use crate::wire::{RTM_DELLINK, RTM_NEWLINK};
 
 /// What the cache knows about one link.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,11 +24,6 @@ pub struct LinkEntry {
 pub struct LinkCache {
     by_index: crate::vecmap::VecMap<u32, LinkEntry>,
 }
-
-/// RTM_NEWLINK.
-const RTM_NEWLINK: u16 = 16;
-/// RTM_DELLINK.
-const RTM_DELLINK: u16 = 17;
 
 impl LinkCache {
     /// Records a RTM_NEWLINK or forgets a RTM_DELLINK (`ll_remember_index`).

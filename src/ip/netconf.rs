@@ -8,10 +8,8 @@ use super::names::family_name;
 use super::nl::{Msg, Req, Tb};
 use super::print::{Color, Kind};
 use crate::wire::NLM_F_REQUEST;
+use crate::wire::{RTM_DELNETCONF, RTM_GETNETCONF, RTM_NEWNETCONF};
 
-const RTM_NEWNETCONF: u16 = 80;
-const RTM_DELNETCONF: u16 = 81;
-const RTM_GETNETCONF: u16 = 82;
 const NLMSG_ERROR: u16 = 2;
 
 /// `NETCONFA_*`.

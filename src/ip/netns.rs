@@ -16,13 +16,11 @@ use super::ctx::Ip;
 use super::nl::{Msg, Req, Tb};
 use super::print::Kind;
 use crate::wire::NLM_F_REQUEST;
+use crate::wire::{RTM_DELNSID, RTM_GETNSID, RTM_NEWNSID};
 
 /// Where iproute2 keeps the names.
 pub const NETNS_RUN_DIR: &str = "/run/netns";
 
-const RTM_NEWNSID: u16 = 88;
-const RTM_DELNSID: u16 = 89;
-const RTM_GETNSID: u16 = 90;
 
 /// `NETNSA_*`.
 mod netnsa {

@@ -13,10 +13,8 @@ use super::nl::{Msg, Req, Tb};
 use super::print::{Color, Kind};
 use crate::wire::rule::{fib_rule, fr_act, fra, RuleHdrRepr};
 use crate::wire::{NLM_F_ACK, NLM_F_CREATE, NLM_F_ECHO, NLM_F_EXCL, NLM_F_REQUEST};
+use crate::wire::{RTM_DELRULE, RTM_GETRULE, RTM_NEWRULE};
 
-const RTM_NEWRULE: u16 = 32;
-const RTM_DELRULE: u16 = 33;
-const RTM_GETRULE: u16 = 34;
 const FRA_MAX: u16 = 25;
 /// `RTA_GATEWAY`, which `nat` rules carry.
 const RTA_GATEWAY: u16 = 5;

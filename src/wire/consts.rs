@@ -97,6 +97,48 @@ pub const AF_PACKET: u8 = 17;
 /// Address family: MPLS.
 pub const AF_MPLS: u8 = 28;
 
+/// `nlmsg_type` numbers under their C names (`RTM_*`), for the code that
+/// mirrors iproute2; [`MessageType`] names the same numbers.
+#[allow(missing_docs)]
+pub mod rtm_types {
+    pub const RTM_NEWLINK: u16 = 16;
+    pub const RTM_DELLINK: u16 = 17;
+    pub const RTM_GETLINK: u16 = 18;
+    pub const RTM_SETLINK: u16 = 19;
+    pub const RTM_NEWADDR: u16 = 20;
+    pub const RTM_DELADDR: u16 = 21;
+    pub const RTM_GETADDR: u16 = 22;
+    pub const RTM_NEWROUTE: u16 = 24;
+    pub const RTM_DELROUTE: u16 = 25;
+    pub const RTM_GETROUTE: u16 = 26;
+    pub const RTM_NEWNEIGH: u16 = 28;
+    pub const RTM_DELNEIGH: u16 = 29;
+    pub const RTM_GETNEIGH: u16 = 30;
+    pub const RTM_NEWRULE: u16 = 32;
+    pub const RTM_DELRULE: u16 = 33;
+    pub const RTM_GETRULE: u16 = 34;
+    pub const RTM_NEWQDISC: u16 = 36;
+    pub const RTM_DELQDISC: u16 = 37;
+    pub const RTM_GETQDISC: u16 = 38;
+    pub const RTM_NEWNEIGHTBL: u16 = 64;
+    pub const RTM_GETNEIGHTBL: u16 = 66;
+    pub const RTM_SETNEIGHTBL: u16 = 67;
+    pub const RTM_NEWNSID: u16 = 88;
+    pub const RTM_DELNSID: u16 = 89;
+    pub const RTM_GETNSID: u16 = 90;
+    pub const RTM_NEWSTATS: u16 = 92;
+    pub const RTM_GETSTATS: u16 = 94;
+    pub const RTM_NEWNETCONF: u16 = 80;
+    pub const RTM_DELNETCONF: u16 = 81;
+    pub const RTM_GETNETCONF: u16 = 82;
+    pub const RTM_NEWNEXTHOP: u16 = 104;
+    pub const RTM_DELNEXTHOP: u16 = 105;
+    pub const RTM_GETNEXTHOP: u16 = 106;
+    pub const RTM_NEWLINKPROP: u16 = 108;
+    pub const RTM_DELLINKPROP: u16 = 109;
+}
+pub use rtm_types::*;
+
 numeric_enum! {
     /// The `nlmsg_type` of an rtnetlink message.
     pub enum MessageType(u16) {
@@ -104,41 +146,41 @@ numeric_enum! {
         Error = NLMSG_ERROR,
         Done = NLMSG_DONE,
         Overrun = NLMSG_OVERRUN,
-        NewLink = 16,
-        DelLink = 17,
-        GetLink = 18,
-        SetLink = 19,
-        NewAddr = 20,
-        DelAddr = 21,
-        GetAddr = 22,
-        NewRoute = 24,
-        DelRoute = 25,
-        GetRoute = 26,
-        NewNeigh = 28,
-        DelNeigh = 29,
-        GetNeigh = 30,
-        NewRule = 32,
-        DelRule = 33,
-        GetRule = 34,
-        NewQdisc = 36,
-        DelQdisc = 37,
-        GetQdisc = 38,
-        NewNeighTbl = 64,
-        GetNeighTbl = 66,
-        SetNeighTbl = 67,
-        NewNsId = 88,
-        DelNsId = 89,
-        GetNsId = 90,
-        NewStats = 92,
-        GetStats = 94,
-        NewNetconf = 80,
-        DelNetconf = 81,
-        GetNetconf = 82,
-        NewNexthop = 104,
-        DelNexthop = 105,
-        GetNexthop = 106,
-        NewLinkProp = 108,
-        DelLinkProp = 109,
+        NewLink = RTM_NEWLINK,
+        DelLink = RTM_DELLINK,
+        GetLink = RTM_GETLINK,
+        SetLink = RTM_SETLINK,
+        NewAddr = RTM_NEWADDR,
+        DelAddr = RTM_DELADDR,
+        GetAddr = RTM_GETADDR,
+        NewRoute = RTM_NEWROUTE,
+        DelRoute = RTM_DELROUTE,
+        GetRoute = RTM_GETROUTE,
+        NewNeigh = RTM_NEWNEIGH,
+        DelNeigh = RTM_DELNEIGH,
+        GetNeigh = RTM_GETNEIGH,
+        NewRule = RTM_NEWRULE,
+        DelRule = RTM_DELRULE,
+        GetRule = RTM_GETRULE,
+        NewQdisc = RTM_NEWQDISC,
+        DelQdisc = RTM_DELQDISC,
+        GetQdisc = RTM_GETQDISC,
+        NewNeighTbl = RTM_NEWNEIGHTBL,
+        GetNeighTbl = RTM_GETNEIGHTBL,
+        SetNeighTbl = RTM_SETNEIGHTBL,
+        NewNsId = RTM_NEWNSID,
+        DelNsId = RTM_DELNSID,
+        GetNsId = RTM_GETNSID,
+        NewStats = RTM_NEWSTATS,
+        GetStats = RTM_GETSTATS,
+        NewNetconf = RTM_NEWNETCONF,
+        DelNetconf = RTM_DELNETCONF,
+        GetNetconf = RTM_GETNETCONF,
+        NewNexthop = RTM_NEWNEXTHOP,
+        DelNexthop = RTM_DELNEXTHOP,
+        GetNexthop = RTM_GETNEXTHOP,
+        NewLinkProp = RTM_NEWLINKPROP,
+        DelLinkProp = RTM_DELLINKPROP,
     }
 }
 

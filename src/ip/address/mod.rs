@@ -16,12 +16,10 @@ use super::usage as texts;
 use crate::wire::addr::ifa_f;
 use crate::wire::link::{ifla, info, IfInfoRepr};
 use crate::wire::NLM_F_REQUEST;
+use crate::wire::{RTM_DELADDR, RTM_GETADDR, RTM_NEWADDR};
 
 pub use show::print_addrinfo;
 
-const RTM_NEWADDR: u16 = 20;
-const RTM_DELADDR: u16 = 21;
-const RTM_GETADDR: u16 = 22;
 
 /// What `ipaddr_list_flush_or_save` is asked to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,8 +9,8 @@ use super::super::nl::Req;
 use super::flag_by_name;
 use crate::wire::addr::{ifa, ifa_f, CacheInfo, IfAddrRepr, INFINITY_LIFE_TIME};
 use crate::wire::{NLM_F_ACK, NLM_F_ECHO, NLM_F_REQUEST};
+use crate::wire::RTM_DELADDR;
 
-const RTM_DELADDR: u16 = 21;
 
 fn set_family(req: &mut Req, family: u8) {
     req.body_mut()[0] = family;

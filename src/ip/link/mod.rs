@@ -12,12 +12,8 @@ use super::nl::{Msg, Req};
 use super::usage as texts;
 use crate::wire::link::{iff, ifla, info, IfInfoRepr};
 use crate::wire::{NLM_F_ACK, NLM_F_APPEND, NLM_F_CREATE, NLM_F_ECHO, NLM_F_EXCL, NLM_F_REPLACE, NLM_F_REQUEST};
+use crate::wire::{RTM_DELLINK, RTM_DELLINKPROP, RTM_GETLINK, RTM_NEWLINK, RTM_NEWLINKPROP};
 
-const RTM_NEWLINK: u16 = 16;
-const RTM_DELLINK: u16 = 17;
-const RTM_GETLINK: u16 = 18;
-const RTM_NEWLINKPROP: u16 = 108;
-const RTM_DELLINKPROP: u16 = 109;
 
 /// `iplink_usage`: the usage text on standard error, status 255.
 pub fn usage(ip: &mut Ip) -> Exit {

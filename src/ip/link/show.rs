@@ -11,6 +11,7 @@ use super::super::print::{Color, Kind};
 use super::kinds;
 use super::stats::print_link_stats64;
 use crate::wire::link::{iff, ifla, info, IfInfoRepr};
+use crate::wire::{RTM_DELLINK, RTM_NEWLINK};
 
 /// The largest IFLA_* type this printer reads.
 pub const IFLA_MAX: u16 = 70;
@@ -21,8 +22,6 @@ pub const IFLA_PHYS_PORT_NAME: u16 = 38;
 /// IFLA_VFINFO_LIST.
 pub const IFLA_VFINFO_LIST: u16 = 22;
 
-const RTM_NEWLINK: u16 = 16;
-const RTM_DELLINK: u16 = 17;
 
 /// `print_link_flags`: `<UP,LOWER_UP>` or a JSON "flags" array.
 pub fn print_link_flags(ip: &mut Ip, flags: u32, mdown: bool) {

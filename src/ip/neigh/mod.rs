@@ -10,12 +10,10 @@ use super::names::{ll_addr_a2n, rtprot_a2n};
 use super::nl::Req;
 use crate::wire::neigh::{nda, nud, NdMsgRepr};
 use crate::wire::{NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE, NLM_F_REQUEST};
+use crate::wire::{RTM_DELNEIGH, RTM_GETNEIGH, RTM_NEWNEIGH};
 
 pub use show::{print_neigh, NeighFilter};
 
-const RTM_NEWNEIGH: u16 = 28;
-const RTM_DELNEIGH: u16 = 29;
-const RTM_GETNEIGH: u16 = 30;
 
 /// `NTF_*` flags of `ndm_flags`.
 pub mod ntf {

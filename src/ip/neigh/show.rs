@@ -10,10 +10,8 @@ use super::super::nl::{Msg, Req, Tb};
 use super::super::print::{Color, Kind};
 use super::{nud_state_a2n, ntf, usage};
 use crate::wire::neigh::{nda, nud, NdMsgRepr};
+use crate::wire::{RTM_DELNEIGH, RTM_GETNEIGH, RTM_NEWNEIGH};
 
-const RTM_NEWNEIGH: u16 = 28;
-const RTM_DELNEIGH: u16 = 29;
-const RTM_GETNEIGH: u16 = 30;
 const NDA_MAX: u16 = 17;
 /// `NLM_F_DUMP_FILTERED`.
 const NLM_F_DUMP_FILTERED: u16 = 0x20;

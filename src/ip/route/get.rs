@@ -9,9 +9,8 @@ use super::filter::RouteFilter;
 use super::show::{print_route, RTA_MAX};
 use crate::wire::route::{rta, rtm_f, RtMsgRepr};
 use crate::wire::NLM_F_REQUEST;
+use crate::wire::{RTM_GETROUTE, RTM_NEWROUTE};
 
-const RTM_NEWROUTE: u16 = 24;
-const RTM_GETROUTE: u16 = 26;
 
 /// The request as built so far: the rtmsg and its attributes.
 struct GetReq {

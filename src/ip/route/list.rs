@@ -10,9 +10,8 @@ use super::super::nl::Req;
 use super::filter::RouteFilter;
 use super::show::{print_route, Printed};
 use crate::wire::route::{rta, rtm_f, RtMsgRepr};
+use crate::wire::{RTM_DELROUTE, RTM_GETROUTE};
 
-const RTM_GETROUTE: u16 = 26;
-const RTM_DELROUTE: u16 = 25;
 
 /// `rtnl_routedump_req` with `iproute_dump_filter`: a 156-byte buffer.
 fn routedump_req(ip: &mut Ip, family: u8, f: &RouteFilter) {

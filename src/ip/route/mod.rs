@@ -10,12 +10,11 @@ pub mod show;
 use super::args::{matches, Exit, Res};
 use super::ctx::Ip;
 use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
+use crate::wire::{RTM_DELROUTE, RTM_NEWROUTE};
 
 pub use filter::RouteFilter;
 pub use show::print_route;
 
-const RTM_NEWROUTE: u16 = 24;
-const RTM_DELROUTE: u16 = 25;
 
 /// The usage text of ip/iproute.c.
 pub const USAGE: &str = include_str!("usage.txt");

@@ -8,8 +8,8 @@ use super::super::names::{dsfield_a2n, read_family, rt_realms_or_raw, rtntype_a2
 use super::super::nl::Req;
 use crate::wire::route::{rta, rtax, rtnh_f, RtMsgRepr};
 use crate::wire::{NLM_F_ACK, NLM_F_ECHO, NLM_F_REQUEST};
+use crate::wire::RTM_DELROUTE;
 
-const RTM_DELROUTE: u16 = 25;
 
 /// A sub-buffer of attributes (`rta_addattr*` into `mxbuf` or a next hop).
 #[derive(Default)]

@@ -8,11 +8,10 @@ use super::super::nl::{Msg, Tb};
 use super::super::print::{Color, Kind};
 use super::filter::{filter_nlmsg, rtm_get_table, RouteFilter};
 use crate::wire::route::{parse_multipath, rta, rtax, rtm_f, RtMsgRepr};
+use crate::wire::{RTM_DELROUTE, RTM_NEWROUTE};
 
 /// `RTA_MAX` as iproute2 6.1 knows it.
 pub const RTA_MAX: u16 = 31;
-const RTM_NEWROUTE: u16 = 24;
-const RTM_DELROUTE: u16 = 25;
 const RTN_UNICAST: u8 = 1;
 const RTN_MULTICAST: u8 = 5;
 const RTM_F_OFFLOAD_FAILED: u32 = 0x2000_0000;
