@@ -102,6 +102,16 @@ pub fn bridge(conf: &mut BridgeConf, data: &[u8]) -> KResult<()> {
     if t.has(br::VLAN_FILTERING) {
         return Err(Errno::EOPNOTSUPP.into());
     }
+    // br_multicast_set_igmp_version / _mld_version: IGMPv2 or v3, MLDv1
+    // or v2. (The versions themselves are not kept: dumps show the
+    // defaults.)
+    let u8_of = |k: u16| t.get(k).map(|a| a.u8()).transpose();
+    if u8_of(br::MCAST_IGMP_VERSION)?.is_some_and(|v| !(2..=3).contains(&v)) {
+        return Err(Errno::EINVAL.into());
+    }
+    if u8_of(br::MCAST_MLD_VERSION)?.is_some_and(|v| !(1..=2).contains(&v)) {
+        return Err(Errno::EINVAL.into());
+    }
     *conf = new;
     Ok(())
 }

@@ -626,6 +626,15 @@ pub fn new_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 l.kind = new_kind;
             }
         }
+        // Port options (IFLA_INFO_SLAVE_DATA) need a master whose kind
+        // changes its ports (`slave_changelink`): a bridge.
+        if linkinfo.as_ref().is_some_and(|li| li.has(info::SLAVE_DATA)) {
+            let net = &*ctx.net;
+            let master = net.ns(ctx.ns).and_then(|n| n.link(index)).and_then(|l| l.master).and_then(|m| net.ns(ctx.ns).and_then(|n| n.link(m)));
+            if !master.is_some_and(|m| matches!(m.kind, LinkKind::Bridge(_))) {
+                return Err(Errno::EOPNOTSUPP.into());
+            }
+        }
         return do_setlink(ctx, req, index, &hdr, &attrs);
     }
     if !req.has(NLM_F_CREATE) {
