@@ -187,6 +187,14 @@ pub struct Link {
     /// A queueing discipline was attached (at the first time up): `noqueue`
     /// from then on, `noop` before.
     pub qdisc_attached: bool,
+    /// Unicast addresses added to the device's own list (`dev->uc`, by
+    /// `bridge fdb add ... self`), oldest first.
+    pub uc_extra: Vec<[u8; 6]>,
+    /// Multicast addresses added to the device's own list (`dev->mc`)
+    /// by `bridge fdb add ... self`, oldest first, each marked when it
+    /// joined while the device was up (after the groups that opening the
+    /// device joins; opening it again puts those groups after it).
+    pub mc_extra: Vec<([u8; 6], bool)>,
     /// addrconf considers the device ready (IF_READY in IFLA_INET6_FLAGS).
     pub inet6_ready: bool,
     /// The device has no IPv6 state (no `inet6_dev`): its MTU is below
@@ -244,6 +252,8 @@ impl Link {
             tso_max_size: 524_280,
             fwd_delay_armed_ms: None,
             qdisc_attached: false,
+            uc_extra: Vec::new(),
+            mc_extra: Vec::new(),
             mtu6: 1500,
             created_ms: 0,
         }
@@ -551,6 +561,9 @@ fn open(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     let Some(link) = net.ns_mut(ns).and_then(|n| n.link_mut(index)) else { return events };
     link.flags |= iff::UP;
     link.qdisc_attached = true;
+    for (_, after_open) in &mut link.mc_extra {
+        *after_open = false;
+    }
     let is_bridge = matches!(link.kind, LinkKind::Bridge(_));
     let pending = update_carriers(net, vec![(ns, index)]);
     if is_bridge {

@@ -80,6 +80,9 @@ fn multicast_list(l: &Link) -> Vec<[u8; 6]> {
         }
     };
     add([0x33, 0x33, 0, 0, 0, 1]);
+    for (m, _) in l.mc_extra.iter().filter(|(_, after_open)| !after_open) {
+        add(*m);
+    }
     if l.is_up() {
         if is_bridge(l) {
             add([0x01, 0x00, 0x5e, 0, 0, 0x6a]);
@@ -96,12 +99,16 @@ fn multicast_list(l: &Link) -> Vec<[u8; 6]> {
             add([0x33, 0x33, 0xff, b[13], b[14], b[15]]);
         }
     }
+    for (m, _) in l.mc_extra.iter().filter(|(_, after_open)| *after_open) {
+        add(*m);
+    }
     list
 }
 
-/// `ndo_dflt_fdb_dump`: the device's own address lists, as `self` entries.
+/// `ndo_dflt_fdb_dump`: the device's own address lists (unicast, then
+/// multicast), as `self` entries.
 fn self_rows(l: &Link, rows: &mut Vec<Row>) {
-    for m in multicast_list(l) {
+    for m in l.uc_extra.iter().copied().chain(multicast_list(l)) {
         rows.push(Row { ifindex: l.index, mac: m, flags: ntf::SELF, state: nud::PERMANENT, master: None, age_ms: 0 });
     }
 }
@@ -222,6 +229,11 @@ pub fn add(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if hdr.state & (nud::PERMANENT | nud::NOARP | nud::REACHABLE) == 0 {
                 return Err(KernelError::msg(Errno::EINVAL, "FDB entry with no state"));
             }
+            // br_fdb_add: a VLAN must be configured on the bridge, and
+            // without VLAN filtering none is.
+            if has_vlan(req)? {
+                return Err(KernelError::new(Errno::EINVAL));
+            }
             let now = ctx.net.now_ms;
             let exclusive = req.header.flags & NLM_F_EXCL != 0;
             fdb::add_static(ctx.net, ctx.ns, b, port, m, exclusive, now).map_err(KernelError::new)?;
@@ -233,8 +245,45 @@ pub fn add(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             }
             Ok(())
         }
+        _ if hdr.flags & ntf::SELF != 0 && !is_bridge(dev) => {
+            // ndo_dflt_fdb_add: static entries without a VLAN, into the
+            // device's unicast or multicast list.
+            if hdr.state != 0 && hdr.state & nud::PERMANENT == 0 {
+                return Err(KernelError::new(Errno::EINVAL));
+            }
+            if has_vlan(req)? {
+                return Err(KernelError::new(Errno::EINVAL));
+            }
+            let exclusive = req.header.flags & NLM_F_EXCL != 0;
+            let link = ctx.net.ns_mut(ctx.ns).and_then(|n| n.link_mut(port)).ok_or(KernelError::new(Errno::ENODEV))?;
+            let present = link.uc_extra.contains(&m) || multicast_list(link).contains(&m);
+            if present {
+                return if exclusive { Err(KernelError::new(Errno::EEXIST)) } else { Ok(()) };
+            }
+            if is_multicast(&m) {
+                let up = link.is_up();
+                link.mc_extra.push((m, up));
+            } else {
+                link.uc_extra.push(m);
+            }
+            Ok(())
+        }
         _ => Err(KernelError::new(Errno::EOPNOTSUPP)),
     }
+}
+
+/// Whether an address goes to the multicast list: the group bit set, and
+/// not a link-local 01:80:c2:00:00:0X address (those join the unicast
+/// list, as `ndo_dflt_fdb_add` does).
+fn is_multicast(m: &[u8; 6]) -> bool {
+    let link_local = m[..5] == [0x01, 0x80, 0xc2, 0, 0] && m[5] & 0xf0 == 0;
+    m[0] & 1 != 0 && !link_local
+}
+
+/// Whether the request names a VLAN (NDA_VLAN other than 0).
+fn has_vlan(req: &Request<'_>) -> KResult<bool> {
+    let attrs = AttrTable::parse(req.payload.get(NDMSG_LEN..).unwrap_or_default(), NDA_MAX)?;
+    Ok(attrs.get(nda::VLAN).map(|v| v.u16()).transpose()?.is_some_and(|v| v != 0))
 }
 
 /// RTM_DELNEIGH of family AF_BRIDGE: `bridge fdb del ADDR dev PORT master`.
@@ -246,8 +295,28 @@ pub fn del(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let to_master = hdr.flags == 0 || hdr.flags & ntf::MASTER != 0;
     match bridge {
         Some(b) if to_master => {
+            if has_vlan(req)? {
+                return Err(KernelError::new(Errno::EINVAL));
+            }
             let now = ctx.net.now_ms;
             fdb::delete(ctx.net, ctx.ns, b, port, m, now).map_err(KernelError::new)
+        }
+        _ if hdr.flags & ntf::SELF != 0 && !is_bridge(dev) => {
+            // ndo_dflt_fdb_del: only static entries, out of the device's
+            // unicast or multicast list.
+            if hdr.state & nud::PERMANENT == 0 {
+                return Err(KernelError::new(Errno::EINVAL));
+            }
+            let link = ctx.net.ns_mut(ctx.ns).and_then(|n| n.link_mut(port)).ok_or(KernelError::new(Errno::ENODEV))?;
+            // dev_uc_del / dev_mc_del.
+            if let Some(at) = link.uc_extra.iter().position(|x| *x == m) {
+                link.uc_extra.remove(at);
+            } else if let Some(at) = link.mc_extra.iter().position(|(x, _)| *x == m) {
+                link.mc_extra.remove(at);
+            } else {
+                return Err(KernelError::new(Errno::ENOENT));
+            }
+            Ok(())
         }
         _ => Err(KernelError::new(Errno::EOPNOTSUPP)),
     }
