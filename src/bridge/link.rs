@@ -10,33 +10,13 @@ use crate::ip::print::Kind;
 use crate::wire::link::{ifla, IfInfoRepr};
 use crate::wire::AF_BRIDGE;
 use crate::wire::{RTM_DELLINK, RTM_GETLINK, RTM_NEWLINK};
+use crate::wire::link::brport;
 
 const IFLA_MAX: u16 = 66;
 const IFINFOMSG_LEN: usize = 16;
 
-/// IFLA_BRPORT_* numbers `bridge link` prints.
-mod brport {
-    pub const STATE: u16 = 1;
-    pub const PRIORITY: u16 = 2;
-    pub const COST: u16 = 3;
-    pub const MODE: u16 = 4;
-    pub const GUARD: u16 = 5;
-    pub const PROTECT: u16 = 6;
-    pub const FAST_LEAVE: u16 = 7;
-    pub const LEARNING: u16 = 8;
-    pub const UNICAST_FLOOD: u16 = 9;
-    pub const LEARNING_SYNC: u16 = 11;
-    pub const MULTICAST_ROUTER: u16 = 25;
-    pub const MCAST_FLOOD: u16 = 27;
-    pub const MCAST_TO_UCAST: u16 = 28;
-    pub const VLAN_TUNNEL: u16 = 29;
-    pub const BCAST_FLOOD: u16 = 30;
-    pub const NEIGH_SUPPRESS: u16 = 32;
-    pub const ISOLATED: u16 = 33;
-    pub const BACKUP_PORT: u16 = 34;
-    pub const LOCKED: u16 = 39;
-    pub const MAX: u16 = 40;
-}
+/// IFLA_BRPORT_MAX as iproute2 6.1 knows it.
+const BRPORT_MAX: u16 = 40;
 
 const USAGE: &str = "Usage: bridge link set dev DEV [ cost COST ] [ priority PRIO ] [ state STATE ]
                                [ guard {on | off} ]
@@ -169,7 +149,7 @@ fn print_protinfo(ip: &mut Ip, nested: bool, value: &[u8]) {
         }
         return;
     }
-    let t = Tb::parse(value, brport::MAX);
+    let t = Tb::parse(value, BRPORT_MAX);
     if let Some(s) = t.get(brport::STATE).and_then(|a| a.value.first().copied()) {
         print_stp_state(ip, s);
     }

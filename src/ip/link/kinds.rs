@@ -104,6 +104,7 @@ fn veth_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
 // ---- bridge -------------------------------------------------------------
 
 use crate::wire::link::br;
+use crate::wire::link::brport;
 
 /// Width of a numeric option in bytes.
 #[derive(Clone, Copy)]
@@ -423,43 +424,8 @@ fn bridge_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
 
 // ---- bridge_slave -------------------------------------------------------
 
-#[allow(missing_docs)]
-mod brport {
-    pub const STATE: u16 = 1;
-    pub const PRIORITY: u16 = 2;
-    pub const COST: u16 = 3;
-    pub const MODE: u16 = 4;
-    pub const GUARD: u16 = 5;
-    pub const PROTECT: u16 = 6;
-    pub const FAST_LEAVE: u16 = 7;
-    pub const LEARNING: u16 = 8;
-    pub const UNICAST_FLOOD: u16 = 9;
-    pub const PROXYARP: u16 = 10;
-    pub const PROXYARP_WIFI: u16 = 12;
-    pub const ROOT_ID: u16 = 13;
-    pub const BRIDGE_ID: u16 = 14;
-    pub const DESIGNATED_PORT: u16 = 15;
-    pub const DESIGNATED_COST: u16 = 16;
-    pub const ID: u16 = 17;
-    pub const NO: u16 = 18;
-    pub const TOPOLOGY_CHANGE_ACK: u16 = 19;
-    pub const CONFIG_PENDING: u16 = 20;
-    pub const MESSAGE_AGE_TIMER: u16 = 21;
-    pub const FORWARD_DELAY_TIMER: u16 = 22;
-    pub const HOLD_TIMER: u16 = 23;
-    pub const FLUSH: u16 = 24;
-    pub const MULTICAST_ROUTER: u16 = 25;
-    pub const MCAST_FLOOD: u16 = 27;
-    pub const MCAST_TO_UCAST: u16 = 28;
-    pub const VLAN_TUNNEL: u16 = 29;
-    pub const BCAST_FLOOD: u16 = 30;
-    pub const GROUP_FWD_MASK: u16 = 31;
-    pub const NEIGH_SUPPRESS: u16 = 32;
-    pub const ISOLATED: u16 = 33;
-    pub const BACKUP_PORT: u16 = 34;
-    pub const LOCKED: u16 = 39;
-    pub const MAX: u16 = 40;
-}
+/// IFLA_BRPORT_MAX as iproute2 6.1 knows it.
+const BRPORT_MAX: u16 = 40;
 
 /// On/off options of bridge ports, in iproute2's matching order.
 const BRPORT_ONOFF: &[(&str, u16)] = &[
@@ -574,7 +540,7 @@ fn bridge_slave_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i
 
 fn bridge_slave_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
     let Some(data) = data else { return Ok(()) };
-    let t = Tb::parse(data, brport::MAX);
+    let t = Tb::parse(data, BRPORT_MAX);
     if let Some(st) = t.u8(brport::STATE) {
         const STATES: [&str; 5] = ["disabled", "listening", "learning", "forwarding", "blocking"];
         match STATES.get(usize::from(st)) {
