@@ -4,6 +4,7 @@
 
 use crate::errno::{Errno, KernelError};
 use crate::stack::link::{BridgeConf, LinkKind};
+use crate::stack::{Event, Net, NsId};
 use crate::stack::namespace::Namespace;
 use crate::wire::attr::AttrTable;
 use crate::wire::link::{br, macvlan};
@@ -114,6 +115,93 @@ pub fn bridge(conf: &mut BridgeConf, data: &[u8]) -> KResult<()> {
     }
     *conf = new;
     Ok(())
+}
+
+/// The on/off port options `br_setport` sets with `br_set_port_flag`, by
+/// IFLA_BRPORT_* number: mode (hairpin), guard, protect (root_block),
+/// fast_leave, learning, unicast_flood, proxyarp, proxyarp_wifi,
+/// mcast_flood, mcast_to_ucast, vlan_tunnel, bcast_flood, neigh_suppress,
+/// isolated, locked, mab, neigh_vlan_suppress.
+const PORT_SWITCHES: [u16; 17] = [4, 5, 6, 7, 8, 9, 10, 12, 27, 28, 29, 30, 32, 33, 39, 40, 43];
+
+/// `br_setport` (net/bridge/br_netlink.c) for IFLA_INFO_SLAVE_DATA on a
+/// port of a bridge: the on/off options, cost, priority, state, learnt
+/// entries flushed, multicast router type and group forwarding mask. Each
+/// value is checked (in the kernel's order) before anything changes.
+pub fn bridge_port(net: &mut Net, ns: NsId, index: u32, data: &[u8]) -> KResult<Vec<Event>> {
+    use crate::wire::link::brport;
+    // IFLA_BRPORT_MAX in the recording kernel.
+    let t = AttrTable::parse(data, 44)?;
+    let nsr = net.ns(ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    let port = nsr.link(index).ok_or(KernelError::new(Errno::ENODEV))?;
+    let bridge = port.master.and_then(|m| nsr.link(m)).ok_or(KernelError::new(Errno::EOPNOTSUPP))?;
+    let mut conf = port.port_conf.clone();
+    for attr in PORT_SWITCHES {
+        if let Some(a) = t.get(attr) {
+            if a.u8()? != 0 {
+                conf.flags |= 1 << attr;
+            } else {
+                conf.flags &= !(1 << attr);
+            }
+        }
+    }
+    if conf.flag(brport::MAB) && !(conf.flag(brport::LOCKED) && conf.flag(brport::LEARNING)) {
+        return Err(KernelError::msg(Errno::EINVAL, "Bridge port must be locked and have learning enabled when MAB is enabled"));
+    }
+    // br_stp_set_path_cost, br_stp_set_port_priority.
+    if let Some(cost) = t.get(brport::COST).map(|a| a.u32()).transpose()? {
+        if !(1..=65535).contains(&cost) {
+            return Err(Errno::ERANGE.into());
+        }
+        conf.cost = cost;
+    }
+    if let Some(priority) = t.get(brport::PRIORITY).map(|a| a.u16()).transpose()? {
+        if priority > 63 {
+            return Err(Errno::ERANGE.into());
+        }
+        conf.priority = priority;
+    }
+    // br_set_port_state: no change under kernel STP, and only `disabled`
+    // for a port without a working link.
+    let state = t.get(brport::STATE).map(|a| a.u8()).transpose()?;
+    if let Some(s) = state {
+        let stp = matches!(&bridge.kind, LinkKind::Bridge(c) if c.stp_state == 1);
+        if s > crate::stack::bridge::BLOCKING {
+            return Err(Errno::EINVAL.into());
+        }
+        if stp {
+            return Err(Errno::EBUSY.into());
+        }
+        if !port.is_up() || (!crate::stack::bridge::running_and_oper_up(port) && s != crate::stack::bridge::DISABLED) {
+            return Err(Errno::ENETDOWN.into());
+        }
+    }
+    if let Some(r) = t.get(brport::MULTICAST_ROUTER).map(|a| a.u8()).transpose()? {
+        // br_multicast_set_port_router: MDB_RTR_TYPE_DISABLED..TEMP.
+        if r > 3 {
+            return Err(Errno::EINVAL.into());
+        }
+        conf.mcast_router = r;
+    }
+    if let Some(mask) = t.get(brport::GROUP_FWD_MASK).map(|a| a.u16()).transpose()? {
+        // BR_GROUPFWD_MACPAUSE can not be forwarded.
+        if mask & 0x2 != 0 {
+            return Err(Errno::EINVAL.into());
+        }
+        conf.group_fwd_mask = mask;
+    }
+    let bridge_index = bridge.index;
+    if let Some(l) = net.ns_mut(ns).and_then(|n| n.link_mut(index)) {
+        l.port_conf = conf;
+    }
+    let mut events = Vec::new();
+    if let Some(s) = state {
+        events.extend(crate::stack::bridge::set_port_state(net, ns, index, s));
+    }
+    if t.has(brport::FLUSH) {
+        crate::sim::fdb::flush_port(net, ns, bridge_index, index);
+    }
+    Ok(events)
 }
 
 /// ETH_P_8021Q and ETH_P_8021AD as they travel (big-endian u16 read on a

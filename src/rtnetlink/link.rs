@@ -267,29 +267,34 @@ fn put_brport_data(b: &mut MessageBuilder, bridge: &Link, port: &Link, port_no: 
 fn put_brport_attrs(b: &mut MessageBuilder, bridge: &Link, port: &Link, port_no: u16, now_ms: u64) {
     let LinkKind::Bridge(conf) = &bridge.kind else { return };
     let id = bridge_id(conf, &bridge.address);
+    let pc = &port.port_conf;
+    let flag = |t: u16| u8::from(pc.flag(t));
     b.put_u8(1, port.port_state); // STATE
-    b.put_u16(2, 32); // PRIORITY
-    b.put_u32(3, 2); // COST (10 Gb/s link)
-    for &t in &[4u16, 5, 6, 7, 28] {
-        b.put_u8(t, 0); // MODE, GUARD, PROTECT, FAST_LEAVE, MCAST_TO_UCAST
+    b.put_u16(2, pc.priority); // PRIORITY
+    b.put_u32(3, pc.cost); // COST
+    for &t in &[4u16, 5, 6, 7, 28, 8, 9, 27, 30, 10, 12] {
+        // MODE, GUARD, PROTECT, FAST_LEAVE, MCAST_TO_UCAST, LEARNING,
+        // UNICAST_FLOOD, MCAST_FLOOD, BCAST_FLOOD, PROXYARP, PROXYARP_WIFI
+        b.put_u8(t, flag(t));
     }
-    for &t in &[8u16, 9, 27, 30] {
-        b.put_u8(t, 1); // LEARNING, UNICAST_FLOOD, MCAST_FLOOD, BCAST_FLOOD
-    }
-    b.put_u8(10, 0); // PROXYARP
-    b.put_u8(12, 0); // PROXYARP_WIFI
+    // The port's id: its priority above its number (br_make_port_id); a
+    // designated port of its own segment.
+    let port_id = (pc.priority << 10) | port_no;
     b.put(13, &id); // ROOT_ID
     b.put(14, &id); // BRIDGE_ID
-    b.put_u16(15, 0x8000 | port_no); // DESIGNATED_PORT
+    b.put_u16(15, port_id); // DESIGNATED_PORT
     b.put_u16(16, 0); // DESIGNATED_COST
-    b.put_u16(17, 0x8000 | port_no); // ID
+    b.put_u16(17, port_id); // ID
     b.put_u16(18, port_no); // NO
-    for &t in &[19u16, 20, 29] {
-        b.put_u8(t, 0); // TOPOLOGY_CHANGE_ACK, CONFIG_PENDING, VLAN_TUNNEL
+    for &t in &[19u16, 20] {
+        b.put_u8(t, 0); // TOPOLOGY_CHANGE_ACK, CONFIG_PENDING
     }
-    b.put_u16(31, 0); // GROUP_FWD_MASK
+    b.put_u8(29, flag(29)); // VLAN_TUNNEL
+    b.put_u16(31, pc.group_fwd_mask); // GROUP_FWD_MASK
     for &t in &[32u16, 35, 36, 33, 39, 40, 43] {
-        b.put_u8(t, 0); // NEIGH_SUPPRESS, ISOLATED, LOCKED, MRP_RING_OPEN, MRP_IN_OPEN, MAB, NEIGH_VLAN_SUPPRESS
+        // NEIGH_SUPPRESS, MRP_RING_OPEN, MRP_IN_OPEN, ISOLATED, LOCKED,
+        // MAB, NEIGH_VLAN_SUPPRESS
+        b.put_u8(t, flag(t));
     }
     // MESSAGE_AGE, FORWARD_DELAY and HOLD timers: time left, in 1/100 s.
     let forward_left = port.fwd_delay_armed_ms.map_or(0, |at| {
@@ -299,7 +304,7 @@ fn put_brport_attrs(b: &mut MessageBuilder, bridge: &Link, port: &Link, port_no:
     b.put_u64(21, 0);
     b.put_u64(22, forward_left);
     b.put_u64(23, 0);
-    b.put_u8(25, 1); // MULTICAST_ROUTER
+    b.put_u8(25, pc.mcast_router); // MULTICAST_ROUTER
     b.put_u32(37, 512); // MCAST_EHT_HOSTS_LIMIT
     b.put_u32(38, 0); // MCAST_EHT_HOSTS_CNT
     b.put_u32(41, 0); // MCAST_N_GROUPS
@@ -628,12 +633,14 @@ pub fn new_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         }
         // Port options (IFLA_INFO_SLAVE_DATA) need a master whose kind
         // changes its ports (`slave_changelink`): a bridge.
-        if linkinfo.as_ref().is_some_and(|li| li.has(info::SLAVE_DATA)) {
+        if let Some(data) = linkinfo.as_ref().and_then(|li| li.get(info::SLAVE_DATA)) {
             let net = &*ctx.net;
             let master = net.ns(ctx.ns).and_then(|n| n.link(index)).and_then(|l| l.master).and_then(|m| net.ns(ctx.ns).and_then(|n| n.link(m)));
             if !master.is_some_and(|m| matches!(m.kind, LinkKind::Bridge(_))) {
                 return Err(Errno::EOPNOTSUPP.into());
             }
+            let events = super::kind_data::bridge_port(ctx.net, ctx.ns, index, data.value)?;
+            ctx.events.extend(events);
         }
         return do_setlink(ctx, req, index, &hdr, &attrs);
     }

@@ -147,6 +147,12 @@ pub fn delete(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], now
     Ok(())
 }
 
+/// `br_fdb_delete_by_port` without `do_all`: the learnt entries behind
+/// `port` go, static ones stay.
+pub fn flush_port(net: &mut Net, ns: NsId, bridge: u32, port: u32) {
+    net.sim.fdb.retain(|e| !(e.ns == ns && e.bridge == bridge && e.port == port && !e.is_static));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -77,6 +77,27 @@ fn enable_port(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     events
 }
 
+/// BR_STATE_BLOCKING.
+pub const BLOCKING: u8 = 4;
+
+/// `br_set_port_state` once its checks passed: the port takes the state,
+/// then `br_port_state_selection` runs; without STP it makes a disabled or
+/// blocking port with a working link on a running bridge forward again
+/// (`br_make_forwarding`).
+pub fn set_port_state(net: &mut Net, ns: NsId, index: u32, state: u8) -> Vec<Event> {
+    let bridge_up = bridge_of(net, ns, index).and_then(|b| link(net, ns, b)).is_some_and(|b| b.is_up());
+    let port_up = link(net, ns, index).is_some_and(oper_up);
+    if bridge_up && port_up && (state == DISABLED || state == BLOCKING) {
+        return enable_port(net, ns, index);
+    }
+    set_state(net, ns, index, state)
+}
+
+/// `netif_running(dev) && netif_oper_up(dev)` for a device.
+pub fn running_and_oper_up(l: &Link) -> bool {
+    oper_up(l)
+}
+
 /// `br_stp_disable_port`.
 fn disable_port(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     let mut events = set_state(net, ns, index, DISABLED);
@@ -157,6 +178,7 @@ pub fn add_port(net: &mut Net, ns: NsId, index: u32, bridge: u32) -> Vec<Event> 
     l.allmulti += 1;
     l.master = Some(bridge);
     l.port_state = DISABLED;
+    l.port_conf = super::link::PortConf::default();
     let mut events = announce(net, ns, index, 0);
     if let Some(l) = link_mut(net, ns, index) {
         l.promiscuity += 1;

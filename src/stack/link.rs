@@ -57,6 +57,38 @@ impl LinkKind {
     }
 }
 
+/// A bridge port's settings (`struct net_bridge_port`), as
+/// `ip link set DEV type bridge_slave` changes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PortConf {
+    /// STP port priority (0..=63).
+    pub priority: u16,
+    /// STP path cost (1..=65535).
+    pub cost: u32,
+    /// The on/off options, bit n for IFLA_BRPORT_* attribute n.
+    pub flags: u64,
+    /// Link-local groups the port forwards (bit n for 01:80:c2:00:00:0n).
+    pub group_fwd_mask: u16,
+    /// MDB_RTR_TYPE_* of the port.
+    pub mcast_router: u8,
+}
+
+impl PortConf {
+    /// Whether the option of IFLA_BRPORT_* attribute `attr` is on.
+    pub fn flag(&self, attr: u16) -> bool {
+        attr < 64 && self.flags & (1 << attr) != 0
+    }
+}
+
+impl Default for PortConf {
+    /// `new_nbp`: priority 32, the cost of a 10 Gb/s link, learning and
+    /// unicast, multicast and broadcast flooding on.
+    fn default() -> Self {
+        let on = |attrs: &[u16]| attrs.iter().fold(0u64, |f, a| f | 1 << a);
+        PortConf { priority: 32, cost: 2, flags: on(&[8, 9, 27, 30]), group_fwd_mask: 0, mcast_router: 1 }
+    }
+}
+
 /// Bridge settings that `ip -d link` shows (jiffies-free values in
 /// hundredths of a second, as IFLA_BR_* carries them).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -205,6 +237,9 @@ pub struct Link {
     pub inet6_rs_sent: bool,
     /// The spanning-tree state of a bridge port (BR_STATE_*).
     pub port_state: u8,
+    /// Its settings as a bridge port (meaningful while it has a bridge
+    /// master; reset when it joins one).
+    pub port_conf: PortConf,
     /// The largest TSO packet the device takes (IFLA_TSO_MAX_SIZE).
     pub tso_max_size: u32,
     /// When a bridge port's forward-delay timer was armed (ms on the
@@ -249,6 +284,7 @@ impl Link {
             no_inet6: false,
             inet6_rs_sent: false,
             port_state: 0,
+            port_conf: PortConf::default(),
             tso_max_size: 524_280,
             fwd_delay_armed_ms: None,
             qdisc_attached: false,
