@@ -80,17 +80,20 @@ pub fn bridge(conf: &mut BridgeConf, data: &[u8]) -> KResult<()> {
     let in_range = |v: u32, lo: u32, hi: u32, checked: bool| -> KResult<u32> {
         if checked && !(lo..=hi).contains(&v) { Err(Errno::ERANGE.into()) } else { Ok(v) }
     };
+    // Times travel in hundredths of a second and live in jiffies: what is
+    // read back went through both conversions.
+    let clock = |v: u32| clock_t_round_trip(u64::from(v)) as u32;
     if let Some(v) = u32_of(br::FORWARD_DELAY)? {
-        new.forward_delay = in_range(v, 200, 3000, stp)?;
+        new.forward_delay = clock(in_range(v, 200, 3000, stp)?);
     }
     if let Some(v) = u32_of(br::HELLO_TIME)? {
-        new.hello_time = in_range(v, 100, 1000, true)?;
+        new.hello_time = clock(in_range(v, 100, 1000, true)?);
     }
     if let Some(v) = u32_of(br::MAX_AGE)? {
-        new.max_age = in_range(v, 600, 4000, true)?;
+        new.max_age = clock(in_range(v, 600, 4000, true)?);
     }
     if let Some(v) = u32_of(br::AGEING_TIME)? {
-        new.ageing_time = v;
+        new.ageing_time = clock(v);
     }
     if let Some(v) = u32_of(br::STP_STATE)? {
         new.stp_state = v;
@@ -103,16 +106,7 @@ pub fn bridge(conf: &mut BridgeConf, data: &[u8]) -> KResult<()> {
     if t.has(br::VLAN_FILTERING) {
         return Err(Errno::EOPNOTSUPP.into());
     }
-    // br_multicast_set_igmp_version / _mld_version: IGMPv2 or v3, MLDv1
-    // or v2. (The versions themselves are not kept: dumps show the
-    // defaults.)
-    let u8_of = |k: u16| t.get(k).map(|a| a.u8()).transpose();
-    if u8_of(br::MCAST_IGMP_VERSION)?.is_some_and(|v| !(2..=3).contains(&v)) {
-        return Err(Errno::EINVAL.into());
-    }
-    if u8_of(br::MCAST_MLD_VERSION)?.is_some_and(|v| !(1..=2).contains(&v)) {
-        return Err(Errno::EINVAL.into());
-    }
+    bridge_options(&mut new, &t)?;
     *conf = new;
     Ok(())
 }
@@ -202,6 +196,106 @@ pub fn bridge_port(net: &mut Net, ns: NsId, index: u32, data: &[u8]) -> KResult<
         crate::sim::fdb::flush_port(net, ns, bridge_index, index);
     }
     Ok(events)
+}
+
+/// A time in hundredths of a second as the bridge reports it back after
+/// keeping it in jiffies (`clock_t_to_jiffies`, `jiffies_to_clock_t` at
+/// the recording kernel's HZ of 250): odd values lose one.
+fn clock_t_round_trip(v: u64) -> u64 {
+    v.saturating_mul(5) / 2 * 2 / 5
+}
+
+/// `br_changelink`'s other settings, checked in its order and kept as the
+/// kernel reports them: group forwarding mask and address, multicast
+/// router, snooping, querier, counts, intervals (the query intervals held
+/// to 1 s..1 day), versions, netfilter calls and the boolean options.
+fn bridge_options(new: &mut BridgeConf, t: &AttrTable<'_>) -> KResult<()> {
+    let u8_of = |k: u16| t.get(k).map(|a| a.u8()).transpose();
+    let u32_of = |k: u16| t.get(k).map(|a| a.u32()).transpose();
+    let u64_of = |k: u16| t.get(k).map(|a| a.u64()).transpose();
+    if let Some(mask) = t.get(br::GROUP_FWD_MASK).map(|a| a.u16()).transpose()? {
+        // BR_GROUPFWD_RESTRICTED: STP, MAC pause and LACP frames.
+        if mask & 0x7 != 0 {
+            return Err(Errno::EINVAL.into());
+        }
+        new.set_option(br::GROUP_FWD_MASK, mask.to_ne_bytes().to_vec());
+    }
+    if let Some(a) = t.get(br::GROUP_ADDR) {
+        // A link-local 01:80:c2:00:00:0X other than pause, slow protocols
+        // and 802.1X.
+        let ok = a.value.len() == 6 && a.value[..5] == [0x01, 0x80, 0xc2, 0, 0] && a.value[5] & 0xf0 == 0 && !(1..=3).contains(&a.value[5]);
+        if !ok {
+            return Err(Errno::EINVAL.into());
+        }
+        new.set_option(br::GROUP_ADDR, a.value.to_vec());
+    }
+    if let Some(r) = u8_of(br::MCAST_ROUTER)? {
+        // br_multicast_set_router: disabled, temporary (query) or permanent.
+        if r > 2 {
+            return Err(Errno::EINVAL.into());
+        }
+        new.set_option(br::MCAST_ROUTER, vec![r]);
+    }
+    for attr in [br::MCAST_SNOOPING, br::MCAST_QUERY_USE_IFADDR, br::MCAST_QUERIER] {
+        if let Some(v) = u8_of(attr)? {
+            new.set_option(attr, vec![u8::from(v != 0)]);
+        }
+    }
+    for attr in [br::MCAST_HASH_MAX, br::MCAST_LAST_MEMBER_CNT, br::MCAST_STARTUP_QUERY_CNT] {
+        if let Some(v) = u32_of(attr)? {
+            new.set_option(attr, v.to_ne_bytes().to_vec());
+        }
+    }
+    for attr in br::MCAST_LAST_MEMBER_INTVL..=br::MCAST_STARTUP_QUERY_INTVL {
+        if let Some(v) = u64_of(attr)? {
+            let v = match attr {
+                br::MCAST_QUERY_INTVL | br::MCAST_STARTUP_QUERY_INTVL => v.clamp(100, 8_640_000),
+                _ => v,
+            };
+            new.set_option(attr, clock_t_round_trip(v).to_ne_bytes().to_vec());
+        }
+    }
+    if let Some(v) = u8_of(br::MCAST_STATS_ENABLED)? {
+        new.set_option(br::MCAST_STATS_ENABLED, vec![u8::from(v != 0)]);
+    }
+    // br_multicast_set_igmp_version / _mld_version: IGMPv2 or v3, MLDv1
+    // or v2.
+    if let Some(v) = u8_of(br::MCAST_IGMP_VERSION)? {
+        if !(2..=3).contains(&v) {
+            return Err(Errno::EINVAL.into());
+        }
+        new.set_option(br::MCAST_IGMP_VERSION, vec![v]);
+    }
+    if let Some(v) = u8_of(br::MCAST_MLD_VERSION)? {
+        if !(1..=2).contains(&v) {
+            return Err(Errno::EINVAL.into());
+        }
+        new.set_option(br::MCAST_MLD_VERSION, vec![v]);
+    }
+    for attr in [br::NF_CALL_IPTABLES, br::NF_CALL_IP6TABLES, br::NF_CALL_ARPTABLES] {
+        if let Some(v) = u8_of(attr)? {
+            new.set_option(attr, vec![u8::from(v != 0)]);
+        }
+    }
+    if let Some(a) = t.get(br::MULTI_BOOLOPT) {
+        // struct br_boolopt_multi: values, then the mask of those to set.
+        let (Some(val), Some(mask)) = (crate::wire::get_u32(a.value, 0), crate::wire::get_u32(a.value, 4)) else {
+            return Err(Errno::EINVAL.into());
+        };
+        // BR_BOOLOPT_MCAST_VLAN_SNOOPING needs VLAN filtering, which the
+        // recording kernel does not have.
+        if mask & val & 0x2 != 0 {
+            return Err(KernelError::msg(Errno::EINVAL, "bridge: Cannot enable multicast vlan snooping with vlan filtering disabled"));
+        }
+        let old = new.option(br::MULTI_BOOLOPT).and_then(|v| crate::wire::get_u32(v, 0)).unwrap_or(0);
+        // Only no_linklocal_learn can change here.
+        let value = (old & !(mask & 0x1)) | (val & mask & 0x1);
+        let mut b = [0u8; 8];
+        crate::wire::put_bytes(&mut b, 0, &value.to_ne_bytes());
+        crate::wire::put_bytes(&mut b, 4, &0x1fu32.to_ne_bytes());
+        new.set_option(br::MULTI_BOOLOPT, b.to_vec());
+    }
+    Ok(())
 }
 
 /// ETH_P_8021Q and ETH_P_8021AD as they travel (big-endian u16 read on a

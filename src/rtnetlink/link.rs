@@ -111,9 +111,16 @@ pub fn fill_link(
     if iflink != link.index || link_netnsid(net, ns, link).is_some() {
         b.put_u32(ifla::LINK, iflink);
     }
-    // dev_shutdown leaves an unregistered device the noop qdisc.
+    // dev_shutdown leaves an unregistered device the noop qdisc; opening
+    // one attaches the default: noqueue for IFF_NO_QUEUE devices,
+    // pfifo_fast for a macvtap (which queues).
     let queue = link.qdisc_attached && kind != MessageType::DelLink;
-    b.put_str(ifla::QDISC, if queue { "noqueue" } else { "noop" });
+    let tap = matches!(link.kind, LinkKind::Macvlan { tap: true, .. });
+    b.put_str(ifla::QDISC, match (queue, tap) {
+        (false, _) => "noop",
+        (true, false) => "noqueue",
+        (true, true) => "pfifo_fast",
+    });
     if kind != MessageType::DelLink {
         put_af_spec(&mut b, net, ns, link, ext_mask);
     } else {
@@ -213,36 +220,39 @@ fn put_bridge_data(b: &mut MessageBuilder, conf: &BridgeConf, link: &Link) {
     b.put_u32(5, conf.stp_state);
     b.put_u16(6, conf.priority);
     b.put_u8(7, conf.vlan_filtering);
-    b.put_u16(9, 0); // GROUP_FWD_MASK
+    // The settings kept as set (BridgeConf::options), or their defaults.
+    let put = |b: &mut MessageBuilder, t: u16, default: &[u8]| b.put(t, conf.option(t).unwrap_or(default));
+    put(b, 9, &0u16.to_ne_bytes()); // GROUP_FWD_MASK
     b.put(11, &id); // BRIDGE_ID
     b.put(10, &id); // ROOT_ID: the bridge is its own root without STP
     b.put_u16(12, 0); // ROOT_PORT
     b.put_u32(13, 0); // ROOT_PATH_COST
     b.put_u8(14, 0); // TOPOLOGY_CHANGE
     b.put_u8(15, 0); // TOPOLOGY_CHANGE_DETECTED
-    b.put(20, &[0x01, 0x80, 0xc2, 0, 0, 0]); // GROUP_ADDR
+    put(b, 20, &[0x01, 0x80, 0xc2, 0, 0, 0]); // GROUP_ADDR
+    // MULTI_BOOLOPT: the values, then the mask of the options the kernel knows.
     let mut boolopt = [0u8; 8];
     crate::wire::put_bytes(&mut boolopt, 4, &0x1fu32.to_ne_bytes());
-    b.put(46, &boolopt); // MULTI_BOOLOPT: value 0, mask of known options
+    put(b, 46, &boolopt);
     b.put_u32(48, 0); // FDB_N_LEARNED
     b.put_u32(49, 0); // FDB_MAX_LEARNED
-    b.put_u8(22, 1); // MCAST_ROUTER
-    b.put_u8(23, 1); // MCAST_SNOOPING
-    b.put_u8(24, 0); // MCAST_QUERY_USE_IFADDR
-    b.put_u8(25, 0); // MCAST_QUERIER
-    b.put_u8(42, 0); // MCAST_STATS_ENABLED
+    put(b, 22, &[1]); // MCAST_ROUTER
+    put(b, 23, &[1]); // MCAST_SNOOPING
+    put(b, 24, &[0]); // MCAST_QUERY_USE_IFADDR
+    put(b, 25, &[0]); // MCAST_QUERIER
+    put(b, 42, &[0]); // MCAST_STATS_ENABLED
     b.put_u32(26, 16); // MCAST_HASH_ELASTICITY
-    b.put_u32(27, 4096); // MCAST_HASH_MAX
-    b.put_u32(28, 2); // MCAST_LAST_MEMBER_CNT
-    b.put_u32(29, 2); // MCAST_STARTUP_QUERY_CNT
-    b.put_u8(43, 2); // MCAST_IGMP_VERSION
-    b.put_u8(44, 1); // MCAST_MLD_VERSION
-    for &(t, v) in &[(30, 100u64), (31, 26000), (32, 25500), (33, 12500), (34, 1000), (35, 3124)] {
-        b.put_u64(t, v); // multicast intervals in hundredths of a second
+    put(b, 27, &4096u32.to_ne_bytes()); // MCAST_HASH_MAX
+    put(b, 28, &2u32.to_ne_bytes()); // MCAST_LAST_MEMBER_CNT
+    put(b, 29, &2u32.to_ne_bytes()); // MCAST_STARTUP_QUERY_CNT
+    put(b, 43, &[2]); // MCAST_IGMP_VERSION
+    put(b, 44, &[1]); // MCAST_MLD_VERSION
+    for &(t, v) in &[(30u16, 100u64), (31, 26000), (32, 25500), (33, 12500), (34, 1000), (35, 3124)] {
+        put(b, t, &v.to_ne_bytes()); // multicast intervals in hundredths of a second
     }
-    b.put_u8(36, 0); // NF_CALL_IPTABLES
-    b.put_u8(37, 0); // NF_CALL_IP6TABLES
-    b.put_u8(38, 0); // NF_CALL_ARPTABLES
+    for t in 36..=38 {
+        put(b, t, &[0]); // NF_CALL_IPTABLES, NF_CALL_IP6TABLES, NF_CALL_ARPTABLES
+    }
     end_plain_nest(b, d);
 }
 
@@ -620,7 +630,7 @@ pub fn new_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         // (veth and dummy have none).
         if let Some(data) = linkinfo.as_ref().and_then(|li| li.get(info::DATA)) {
             let existing = ctx.net.ns(ctx.ns).and_then(|n| n.link(index)).map(|l| l.kind.name());
-            let changeable = matches!(existing, Some(Some("bridge" | "macvlan" | "vlan")));
+            let changeable = matches!(existing, Some(Some("bridge" | "macvlan" | "macvtap" | "vlan")));
             if !changeable || existing.flatten() != kind.as_deref() {
                 return Err(Errno::EOPNOTSUPP.into());
             }
@@ -658,7 +668,7 @@ pub fn new_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         }
         return Err(Errno::ENODEV.into());
     }
-    let Some(kind) = kind.filter(|k| matches!(k.as_str(), "veth" | "bridge" | "macvlan" | "dummy" | "vlan")) else {
+    let Some(kind) = kind.filter(|k| matches!(k.as_str(), "veth" | "bridge" | "macvlan" | "macvtap" | "dummy" | "vlan")) else {
         return Err(KernelError::msg(Errno::EOPNOTSUPP, "Unknown device type"));
     };
     if hdr.index > 0 {
@@ -769,13 +779,28 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
         "bridge" => {
             let mut conf = BridgeConf::default();
             if let Some(d) = data {
-                super::kind_data::bridge(&mut conf, d.value)?;
+                if let Err(e) = super::kind_data::bridge(&mut conf, d.value) {
+                    // br_dev_newlink registers the device before
+                    // br_changelink refuses an option: its ifindex is used up.
+                    if c.ifindex == 0 {
+                        if let Some(n) = ctx.net.ns_mut(home) {
+                            n.alloc_ifindex();
+                        }
+                    }
+                    return Err(e);
+                }
             }
             LinkKind::Bridge(conf)
         }
         "dummy" => LinkKind::Dummy,
-        "macvlan" => {
+        "macvlan" | "macvtap" => {
             let lower = lower.ok_or(KernelError::new(Errno::EINVAL))?;
+            // macvlan_common_newlink: on a macvlan, the new one goes on its
+            // lower device.
+            let lower = match ctx.net.ns(ctx.ns).and_then(|n| n.link(lower)).map(|l| &l.kind) {
+                Some(LinkKind::Macvlan { lower: real, .. }) => *real,
+                _ => lower,
+            };
             let mut mode = crate::wire::link::macvlan::MODE_VEPA;
             if let Some(d) = data {
                 let t = AttrTable::parse(d.value, 12)?;
@@ -786,7 +811,7 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
             if let Some(ns) = ctx.net.ns(ctx.ns) {
                 super::kind_data::check_new_macvlan(ns, lower, mode)?;
             }
-            LinkKind::Macvlan { lower, mode, flags: 0 }
+            LinkKind::Macvlan { lower, mode, flags: 0, tap: kind == "macvtap" }
         }
         "vlan" => {
             let ns = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
@@ -822,6 +847,10 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
         if let Some(l) = ctx.net.ns(ctx.ns).and_then(|n| n.link(lower)) {
             link.address = l.address.clone();
         }
+    }
+    // macvtap_setup: the tap's queue length (TUN_READQ_SIZE).
+    if matches!(link.kind, LinkKind::Macvlan { tap: true, .. }) {
+        link.txqlen = 500;
     }
     if matches!(link.kind, LinkKind::Veth { .. }) {
         link.num_tx_queues = VETH_QUEUES;

@@ -27,6 +27,8 @@ pub enum LinkKind {
         mode: u32,
         /// MACVLAN_FLAG_*.
         flags: u16,
+        /// A macvtap (the same device with a tap queue for user space).
+        tap: bool,
     },
     /// A dummy device.
     Dummy,
@@ -50,7 +52,8 @@ impl LinkKind {
             LinkKind::Loopback => None,
             LinkKind::Veth { .. } => Some("veth"),
             LinkKind::Bridge(_) => Some("bridge"),
-            LinkKind::Macvlan { .. } => Some("macvlan"),
+            LinkKind::Macvlan { tap: false, .. } => Some("macvlan"),
+            LinkKind::Macvlan { tap: true, .. } => Some("macvtap"),
             LinkKind::Dummy => Some("dummy"),
             LinkKind::Vlan { .. } => Some("vlan"),
         }
@@ -111,6 +114,26 @@ pub struct BridgeConf {
     pub default_pvid: u16,
     /// Whether the bridge address was set by hand (it no longer follows ports).
     pub addr_set: bool,
+    /// The other settings changed from their defaults (group forwarding,
+    /// group address, multicast snooping and its timers, netfilter calls,
+    /// boolean options): IFLA_BR_* attribute number and its value as the
+    /// kernel reports it.
+    pub options: Vec<(u16, Vec<u8>)>,
+}
+
+impl BridgeConf {
+    /// The value reported for IFLA_BR_* attribute `attr`, where it was set.
+    pub fn option(&self, attr: u16) -> Option<&[u8]> {
+        self.options.iter().find(|(a, _)| *a == attr).map(|(_, v)| v.as_slice())
+    }
+
+    /// Sets the value reported for IFLA_BR_* attribute `attr`.
+    pub fn set_option(&mut self, attr: u16, value: Vec<u8>) {
+        match self.options.iter_mut().find(|(a, _)| *a == attr) {
+            Some(slot) => slot.1 = value,
+            None => self.options.push((attr, value)),
+        }
+    }
 }
 
 impl Default for BridgeConf {
@@ -125,6 +148,7 @@ impl Default for BridgeConf {
             vlan_filtering: 0,
             default_pvid: 1,
             addr_set: false,
+            options: Vec::new(),
         }
     }
 }
