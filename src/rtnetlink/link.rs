@@ -635,8 +635,18 @@ pub fn new_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 return Err(Errno::EOPNOTSUPP.into());
             }
             // rtnl_changelink: the kind's changelink before do_setlink.
-            let mut new_kind = ctx.net.ns(ctx.ns).and_then(|n| n.link(index)).map(|l| l.kind.clone()).ok_or(KernelError::new(Errno::ENODEV))?;
+            let link = ctx.net.ns(ctx.ns).and_then(|n| n.link(index)).ok_or(KernelError::new(Errno::ENODEV))?;
+            let (mut new_kind, up) = (link.kind.clone(), link.is_up());
+            let snooping = |k: &LinkKind| matches!(k, LinkKind::Bridge(c) if c.option(crate::wire::link::br::MCAST_SNOOPING) != Some(&[0][..]));
+            let snooped = snooping(&new_kind);
             super::kind_data::change(&mut new_kind, data.value)?;
+            // br_multicast_toggle on a running bridge: the all-snoopers
+            // groups join again, after the others.
+            if let (LinkKind::Bridge(c), true, false) = (&mut new_kind, up, snooped) {
+                if c.option(crate::wire::link::br::MCAST_SNOOPING) != Some(&[0][..]) {
+                    c.snoopers_rejoined = true;
+                }
+            }
             if let Some(l) = ctx.net.ns_mut(ctx.ns).and_then(|n| n.link_mut(index)) {
                 l.kind = new_kind;
             }
@@ -1143,17 +1153,16 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
         }
     }
     if let Some(m) = mtu {
-        if let Some(l) = nsr.link_mut(index) {
-            if l.mtu != m {
-                l.mtu = m;
-                let snap = l.clone();
-                ctx.events.push(Event::NewLink { ns: ev_ns, link: Box::new(snap), change: 0 });
-                // addrconf handles NETDEV_CHANGEMTU after rtnetlink announced it.
-                if m >= 1280 {
-                    l.mtu6 = m;
-                }
-                ctx.events.extend(crate::stack::ipv6::mtu_changed(nsr, index));
-            }
+        let changed_mtu = nsr.link(index).is_some_and(|l| l.mtu != m);
+        // br_change_mtu: a bridge's own MTU no longer follows its ports.
+        if let (true, Some(LinkKind::Bridge(c))) = (changed_mtu, nsr.link_mut(index).map(|l| &mut l.kind)) {
+            c.mtu_set = true;
+        }
+        ctx.events.extend(slink::set_mtu(nsr, index, m));
+        // br_device_event: a port's new MTU may change its bridge's.
+        let master = nsr.link(index).and_then(|l| l.master);
+        if let (true, Some(b)) = (changed_mtu, master) {
+            ctx.events.extend(crate::stack::bridge::mtu_auto_adjust(ctx.net, ns, b));
         }
     }
     let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;

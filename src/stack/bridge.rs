@@ -187,6 +187,7 @@ pub fn add_port(net: &mut Net, ns: NsId, index: u32, bridge: u32) -> Vec<Event> 
     if first {
         events.extend(features_changed(net, ns, bridge));
     }
+    events.extend(mtu_auto_adjust(net, ns, bridge));
     let bridge_up = link(net, ns, bridge).is_some_and(|b| b.flags & iff::UP != 0);
     if bridge_up && link(net, ns, index).is_some_and(oper_up) {
         events.extend(enable_port(net, ns, index));
@@ -198,6 +199,21 @@ pub fn add_port(net: &mut Net, ns: NsId, index: u32, bridge: u32) -> Vec<Event> 
         b.tso_max_size = b.tso_max_size.max(port_tso);
     }
     events
+}
+
+/// `br_mtu_auto_adjust`: unless its MTU was set by hand, a bridge takes the
+/// smallest MTU of its ports (1500 without ports).
+pub fn mtu_auto_adjust(net: &mut Net, ns: NsId, bridge: u32) -> Vec<Event> {
+    let Some(b) = link(net, ns, bridge) else { return Vec::new() };
+    if matches!(&b.kind, LinkKind::Bridge(c) if c.mtu_set) || !matches!(b.kind, LinkKind::Bridge(_)) {
+        return Vec::new();
+    }
+    let ports = ports(net, ns, bridge);
+    let mtu = ports.iter().filter_map(|&p| link(net, ns, p)).map(|l| l.mtu).min().unwrap_or(1500);
+    match net.ns_mut(ns) {
+        Some(n) => super::link::set_mtu(n, bridge, mtu),
+        None => Vec::new(),
+    }
 }
 
 /// `del_nbp`: the port leaves its bridge (promiscuous mode off, disabled,
@@ -218,6 +234,9 @@ pub fn del_port(net: &mut Net, ns: NsId, index: u32, bridge_stays: bool) -> Vec<
     events.extend(announce(net, ns, index, 0));
     if bridge_stays && ports(net, ns, bridge).is_empty() {
         events.extend(features_changed(net, ns, bridge));
+    }
+    if bridge_stays {
+        events.extend(mtu_auto_adjust(net, ns, bridge));
     }
     events
 }

@@ -114,6 +114,12 @@ pub struct BridgeConf {
     pub default_pvid: u16,
     /// Whether the bridge address was set by hand (it no longer follows ports).
     pub addr_set: bool,
+    /// Whether the bridge MTU was set by hand (it no longer follows the
+    /// smallest of its ports', BROPT_MTU_SET_BY_USER).
+    pub mtu_set: bool,
+    /// Multicast snooping was turned back on while the bridge was up: its
+    /// all-snoopers groups joined after the others (until it reopens).
+    pub snoopers_rejoined: bool,
     /// The other settings changed from their defaults (group forwarding,
     /// group address, multicast snooping and its timers, netfilter calls,
     /// boolean options): IFLA_BR_* attribute number and its value as the
@@ -148,6 +154,8 @@ impl Default for BridgeConf {
             vlan_filtering: 0,
             default_pvid: 1,
             addr_set: false,
+            mtu_set: false,
+            snoopers_rejoined: false,
             options: Vec::new(),
         }
     }
@@ -624,6 +632,9 @@ fn open(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     for (_, after_open) in &mut link.mc_extra {
         *after_open = false;
     }
+    if let LinkKind::Bridge(c) = &mut link.kind {
+        c.snoopers_rejoined = false;
+    }
     let is_bridge = matches!(link.kind, LinkKind::Bridge(_));
     let pending = update_carriers(net, vec![(ns, index)]);
     if is_bridge {
@@ -826,6 +837,23 @@ fn update_carriers(net: &mut Net, start: Vec<(NsId, u32)>) -> Vec<(NsId, u32)> {
         }
     }
     changed
+}
+
+/// `dev_set_mtu` once checked: the new MTU, RTM_NEWLINK, then addrconf's
+/// NETDEV_CHANGEMTU (IPv6 follows from 1280 up, and leaves below it).
+pub fn set_mtu(ns: &mut super::namespace::Namespace, index: u32, mtu: u32) -> Vec<Event> {
+    let id = ns.id;
+    let Some(l) = ns.link_mut(index) else { return Vec::new() };
+    if l.mtu == mtu {
+        return Vec::new();
+    }
+    l.mtu = mtu;
+    let mut events = vec![Event::NewLink { ns: id, link: Box::new(l.clone()), change: 0 }];
+    if mtu >= 1280 {
+        l.mtu6 = mtu;
+    }
+    events.extend(super::ipv6::mtu_changed(ns, index));
+    events
 }
 
 /// Recomputes carriers after a change outside open/close (enslaving,

@@ -84,7 +84,10 @@ fn multicast_list(l: &Link) -> Vec<[u8; 6]> {
         add(*m);
     }
     if l.is_up() {
-        if is_bridge(l) {
+        // The all-snoopers groups, while the bridge snoops multicast:
+        // joined when it opened, or last when snooping came back on.
+        let snoopers = snoopers(l);
+        if snoopers == Some(false) {
             add([0x01, 0x00, 0x5e, 0, 0, 0x6a]);
             add([0x33, 0x33, 0, 0, 0, 0x6a]);
         }
@@ -102,7 +105,20 @@ fn multicast_list(l: &Link) -> Vec<[u8; 6]> {
     for (m, _) in l.mc_extra.iter().filter(|(_, after_open)| *after_open) {
         add(*m);
     }
+    if l.is_up() && snoopers(l) == Some(true) {
+        add([0x01, 0x00, 0x5e, 0, 0, 0x6a]);
+        add([0x33, 0x33, 0, 0, 0, 0x6a]);
+    }
     list
+}
+
+/// For a bridge that snoops multicast, whether its all-snoopers groups
+/// joined after the others; `None` for other devices and without snooping.
+fn snoopers(l: &Link) -> Option<bool> {
+    match &l.kind {
+        LinkKind::Bridge(c) if c.option(crate::wire::link::br::MCAST_SNOOPING) != Some(&[0][..]) => Some(c.snoopers_rejoined),
+        _ => None,
+    }
 }
 
 /// `ndo_dflt_fdb_dump`: the device's own address lists (unicast, then
