@@ -269,27 +269,48 @@ fn print_timer(ip: &mut Ip, name: &str, jiffies: u64) {
     }
 }
 
+/// An unsigned attribute of `width` bytes (1, 2, 4 or 8).
+fn uint_of(t: &Tb, attr: u16, width: u8) -> Option<u64> {
+    match width {
+        1 => t.u8(attr).map(u64::from),
+        2 => t.u16(attr).map(u64::from),
+        4 => t.u32(attr).map(u64::from),
+        _ => t.u64(attr),
+    }
+}
+
+/// `print_uint` for each attribute present: (attribute, width, JSON key,
+/// format).
+fn print_uints(ip: &mut Ip, t: &Tb, rows: &[(u16, u8, &str, &str)]) {
+    for &(a, w, k, f) in rows {
+        if let Some(v) = uint_of(t, a, w) {
+            ip.p.print_uint(Kind::Any, Some(k), f, v);
+        }
+    }
+}
+
+/// `print_on_off` for each one-byte attribute present: (attribute, JSON
+/// key, format).
+fn print_on_offs(ip: &mut Ip, t: &Tb, rows: &[(u16, &str, &str)]) {
+    for &(a, k, f) in rows {
+        if let Some(v) = t.u8(a) {
+            ip.p.print_on_off(Kind::Any, Some(k), f, v != 0);
+        }
+    }
+}
+
 fn bridge_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
     let Some(data) = data else { return Ok(()) };
     let t = Tb::parse(data, br::MAX);
-    let u32s: &[(u16, &str, &str)] = &[
-        (br::FORWARD_DELAY, "forward_delay", "forward_delay %u "),
-        (br::HELLO_TIME, "hello_time", "hello_time %u "),
-        (br::MAX_AGE, "max_age", "max_age %u "),
-        (br::AGEING_TIME, "ageing_time", "ageing_time %u "),
-        (br::STP_STATE, "stp_state", "stp_state %u "),
-    ];
-    for (a, k, f) in u32s {
-        if let Some(v) = t.u32(*a) {
-            ip.p.print_uint(Kind::Any, Some(k), f, u64::from(v));
-        }
-    }
-    if let Some(v) = t.u16(br::PRIORITY) {
-        ip.p.print_uint(Kind::Any, Some("priority"), "priority %u ", u64::from(v));
-    }
-    if let Some(v) = t.u8(br::VLAN_FILTERING) {
-        ip.p.print_uint(Kind::Any, Some("vlan_filtering"), "vlan_filtering %u ", u64::from(v));
-    }
+    print_uints(ip, &t, &[
+        (br::FORWARD_DELAY, 4, "forward_delay", "forward_delay %u "),
+        (br::HELLO_TIME, 4, "hello_time", "hello_time %u "),
+        (br::MAX_AGE, 4, "max_age", "max_age %u "),
+        (br::AGEING_TIME, 4, "ageing_time", "ageing_time %u "),
+        (br::STP_STATE, 4, "stp_state", "stp_state %u "),
+        (br::PRIORITY, 2, "priority", "priority %u "),
+        (br::VLAN_FILTERING, 1, "vlan_filtering", "vlan_filtering %u "),
+    ]);
     if let Some(v) = t.u16(br::VLAN_PROTOCOL) {
         let s = ll_proto_n2a(v, ip.o.numeric > 0);
         ip.p.print_string(Kind::Any, Some("vlan_protocol"), "vlan_protocol %s ", Some(&s));
@@ -303,23 +324,12 @@ fn bridge_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
         let s = t.get(br::BRIDGE_ID).map(|v| bridge_id(v.value)).unwrap_or_default();
         ip.p.print_string(Kind::Any, Some("root_id"), "designated_root %s ", Some(&s));
     }
-    if let Some(v) = t.u16(br::ROOT_PORT) {
-        ip.p.print_uint(Kind::Any, Some("root_port"), "root_port %u ", u64::from(v));
-    }
-    if let Some(v) = t.u32(br::ROOT_PATH_COST) {
-        ip.p.print_uint(Kind::Any, Some("root_path_cost"), "root_path_cost %u ", u64::from(v));
-    }
-    if let Some(v) = t.u8(br::TOPOLOGY_CHANGE) {
-        ip.p.print_uint(Kind::Any, Some("topology_change"), "topology_change %u ", u64::from(v));
-    }
-    if let Some(v) = t.u8(br::TOPOLOGY_CHANGE_DETECTED) {
-        ip.p.print_uint(
-            Kind::Any,
-            Some("topology_change_detected"),
-            "topology_change_detected %u ",
-            u64::from(v),
-        );
-    }
+    print_uints(ip, &t, &[
+        (br::ROOT_PORT, 2, "root_port", "root_port %u "),
+        (br::ROOT_PATH_COST, 4, "root_path_cost", "root_path_cost %u "),
+        (br::TOPOLOGY_CHANGE, 1, "topology_change", "topology_change %u "),
+        (br::TOPOLOGY_CHANGE_DETECTED, 1, "topology_change_detected", "topology_change_detected %u "),
+    ]);
     for &(a, n) in &[
         (br::HELLO_TIMER, "hello_timer"),
         (br::TCN_TIMER, "tcn_timer"),
@@ -330,15 +340,11 @@ fn bridge_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
             print_timer(ip, n, v);
         }
     }
-    if let Some(v) = t.u16(br::VLAN_DEFAULT_PVID) {
-        ip.p.print_uint(Kind::Any, Some("vlan_default_pvid"), "vlan_default_pvid %u ", u64::from(v));
-    }
-    if let Some(v) = t.u8(br::VLAN_STATS_ENABLED) {
-        ip.p.print_uint(Kind::Any, Some("vlan_stats_enabled"), "vlan_stats_enabled %u ", u64::from(v));
-    }
-    if let Some(v) = t.u8(br::VLAN_STATS_PER_PORT) {
-        ip.p.print_uint(Kind::Any, Some("vlan_stats_per_port"), "vlan_stats_per_port %u ", u64::from(v));
-    }
+    print_uints(ip, &t, &[
+        (br::VLAN_DEFAULT_PVID, 2, "vlan_default_pvid", "vlan_default_pvid %u "),
+        (br::VLAN_STATS_ENABLED, 1, "vlan_stats_enabled", "vlan_stats_enabled %u "),
+        (br::VLAN_STATS_PER_PORT, 1, "vlan_stats_per_port", "vlan_stats_per_port %u "),
+    ]);
     if let Some(v) = t.u16(br::GROUP_FWD_MASK) {
         ip.p.print_0xhex(Kind::Any, Some("group_fwd_mask"), "group_fwd_mask %#llx ", u64::from(v));
     }
@@ -346,79 +352,37 @@ fn bridge_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
         let s = ll_addr_n2a(v.value, 1);
         ip.p.print_string(Kind::Any, Some("group_addr"), "group_address %s ", Some(&s));
     }
-    if let Some(v) = t.u8(br::MCAST_SNOOPING) {
-        ip.p.print_uint(Kind::Any, Some("mcast_snooping"), "mcast_snooping %u ", u64::from(v));
-    }
+    print_uints(ip, &t, &[(br::MCAST_SNOOPING, 1, "mcast_snooping", "mcast_snooping %u ")]);
     if let Some(bm) = t.get(br::MULTI_BOOLOPT) {
         let val = crate::wire::get_u32(bm.value, 0).unwrap_or(0);
         let mask = crate::wire::get_u32(bm.value, 4).unwrap_or(0);
-        if mask & 1 != 0 {
-            ip.p.print_uint(Kind::Any, Some("no_linklocal_learn"), "no_linklocal_learn %u ", u64::from(val & 1 != 0));
-        }
-        if mask & 2 != 0 {
-            ip.p.print_uint(
-                Kind::Any,
-                Some("mcast_vlan_snooping"),
-                "mcast_vlan_snooping %u ",
-                u64::from(val & 2 != 0),
-            );
+        for (bit, key, fmt) in [(1, "no_linklocal_learn", "no_linklocal_learn %u "), (2, "mcast_vlan_snooping", "mcast_vlan_snooping %u ")] {
+            if mask & bit != 0 {
+                ip.p.print_uint(Kind::Any, Some(key), fmt, u64::from(val & bit != 0));
+            }
         }
     }
-    let u8s: &[(u16, &str, &str)] = &[
-        (br::MCAST_ROUTER, "mcast_router", "mcast_router %u "),
-        (br::MCAST_QUERY_USE_IFADDR, "mcast_query_use_ifaddr", "mcast_query_use_ifaddr %u "),
-        (br::MCAST_QUERIER, "mcast_querier", "mcast_querier %u "),
-    ];
-    for (a, k, f) in u8s {
-        if let Some(v) = t.u8(*a) {
-            ip.p.print_uint(Kind::Any, Some(k), f, u64::from(v));
-        }
-    }
-    let u32s: &[(u16, &str, &str)] = &[
-        (br::MCAST_HASH_ELASTICITY, "mcast_hash_elasticity", "mcast_hash_elasticity %u "),
-        (br::MCAST_HASH_MAX, "mcast_hash_max", "mcast_hash_max %u "),
-        (br::MCAST_LAST_MEMBER_CNT, "mcast_last_member_cnt", "mcast_last_member_count %u "),
-        (br::MCAST_STARTUP_QUERY_CNT, "mcast_startup_query_cnt", "mcast_startup_query_count %u "),
-    ];
-    for (a, k, f) in u32s {
-        if let Some(v) = t.u32(*a) {
-            ip.p.print_uint(Kind::Any, Some(k), f, u64::from(v));
-        }
-    }
-    let u64s: &[(u16, &str, &str)] = &[
-        (br::MCAST_LAST_MEMBER_INTVL, "mcast_last_member_intvl", "mcast_last_member_interval %llu "),
-        (br::MCAST_MEMBERSHIP_INTVL, "mcast_membership_intvl", "mcast_membership_interval %llu "),
-        (br::MCAST_QUERIER_INTVL, "mcast_querier_intvl", "mcast_querier_interval %llu "),
-        (br::MCAST_QUERY_INTVL, "mcast_query_intvl", "mcast_query_interval %llu "),
-        (
-            br::MCAST_QUERY_RESPONSE_INTVL,
-            "mcast_query_response_intvl",
-            "mcast_query_response_interval %llu ",
-        ),
-        (
-            br::MCAST_STARTUP_QUERY_INTVL,
-            "mcast_startup_query_intvl",
-            "mcast_startup_query_interval %llu ",
-        ),
-    ];
-    for (a, k, f) in u64s {
-        if let Some(v) = t.u64(*a) {
-            ip.p.print_uint(Kind::Any, Some(k), f, v);
-        }
-    }
-    let u8s: &[(u16, &str, &str)] = &[
-        (br::MCAST_STATS_ENABLED, "mcast_stats_enabled", "mcast_stats_enabled %u "),
-        (br::MCAST_IGMP_VERSION, "mcast_igmp_version", "mcast_igmp_version %u "),
-        (br::MCAST_MLD_VERSION, "mcast_mld_version", "mcast_mld_version %u "),
-        (br::NF_CALL_IPTABLES, "nf_call_iptables", "nf_call_iptables %u "),
-        (br::NF_CALL_IP6TABLES, "nf_call_ip6tables", "nf_call_ip6tables %u "),
-        (br::NF_CALL_ARPTABLES, "nf_call_arptables", "nf_call_arptables %u "),
-    ];
-    for (a, k, f) in u8s {
-        if let Some(v) = t.u8(*a) {
-            ip.p.print_uint(Kind::Any, Some(k), f, u64::from(v));
-        }
-    }
+    print_uints(ip, &t, &[
+        (br::MCAST_ROUTER, 1, "mcast_router", "mcast_router %u "),
+        (br::MCAST_QUERY_USE_IFADDR, 1, "mcast_query_use_ifaddr", "mcast_query_use_ifaddr %u "),
+        (br::MCAST_QUERIER, 1, "mcast_querier", "mcast_querier %u "),
+        (br::MCAST_HASH_ELASTICITY, 4, "mcast_hash_elasticity", "mcast_hash_elasticity %u "),
+        (br::MCAST_HASH_MAX, 4, "mcast_hash_max", "mcast_hash_max %u "),
+        (br::MCAST_LAST_MEMBER_CNT, 4, "mcast_last_member_cnt", "mcast_last_member_count %u "),
+        (br::MCAST_STARTUP_QUERY_CNT, 4, "mcast_startup_query_cnt", "mcast_startup_query_count %u "),
+        (br::MCAST_LAST_MEMBER_INTVL, 8, "mcast_last_member_intvl", "mcast_last_member_interval %llu "),
+        (br::MCAST_MEMBERSHIP_INTVL, 8, "mcast_membership_intvl", "mcast_membership_interval %llu "),
+        (br::MCAST_QUERIER_INTVL, 8, "mcast_querier_intvl", "mcast_querier_interval %llu "),
+        (br::MCAST_QUERY_INTVL, 8, "mcast_query_intvl", "mcast_query_interval %llu "),
+        (br::MCAST_QUERY_RESPONSE_INTVL, 8, "mcast_query_response_intvl", "mcast_query_response_interval %llu "),
+        (br::MCAST_STARTUP_QUERY_INTVL, 8, "mcast_startup_query_intvl", "mcast_startup_query_interval %llu "),
+        (br::MCAST_STATS_ENABLED, 1, "mcast_stats_enabled", "mcast_stats_enabled %u "),
+        (br::MCAST_IGMP_VERSION, 1, "mcast_igmp_version", "mcast_igmp_version %u "),
+        (br::MCAST_MLD_VERSION, 1, "mcast_mld_version", "mcast_mld_version %u "),
+        (br::NF_CALL_IPTABLES, 1, "nf_call_iptables", "nf_call_iptables %u "),
+        (br::NF_CALL_IP6TABLES, 1, "nf_call_ip6tables", "nf_call_ip6tables %u "),
+        (br::NF_CALL_ARPTABLES, 1, "nf_call_arptables", "nf_call_arptables %u "),
+    ]);
     Ok(())
 }
 
@@ -554,32 +518,24 @@ fn bridge_slave_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
     if let Some(v) = t.u32(brport::COST) {
         ip.p.print_int(Kind::Any, Some("cost"), "cost %d ", i64::from(v as i32));
     }
-    let onoff1: &[(u16, &str)] = &[
-        (brport::MODE, "hairpin"),
-        (brport::GUARD, "guard"),
-        (brport::PROTECT, "root_block"),
-        (brport::FAST_LEAVE, "fastleave"),
-        (brport::LEARNING, "learning"),
-        (brport::UNICAST_FLOOD, "flood"),
-    ];
-    for (a, n) in onoff1 {
-        if let Some(v) = t.u8(*a) {
-            let fmt = format!("{n} %s ");
-            ip.p.print_on_off(Kind::Any, Some(n), &fmt, v != 0);
-        }
-    }
+    print_on_offs(ip, &t, &[
+        (brport::MODE, "hairpin", "hairpin %s "),
+        (brport::GUARD, "guard", "guard %s "),
+        (brport::PROTECT, "root_block", "root_block %s "),
+        (brport::FAST_LEAVE, "fastleave", "fastleave %s "),
+        (brport::LEARNING, "learning", "learning %s "),
+        (brport::UNICAST_FLOOD, "flood", "flood %s "),
+    ]);
     if let Some(v) = t.u16(brport::ID) {
         ip.p.print_0xhex(Kind::Any, Some("id"), "port_id %#llx ", u64::from(v));
     }
     if let Some(v) = t.u16(brport::NO) {
         ip.p.print_0xhex(Kind::Any, Some("no"), "port_no %#llx ", u64::from(v));
     }
-    if let Some(v) = t.u16(brport::DESIGNATED_PORT) {
-        ip.p.print_uint(Kind::Any, Some("designated_port"), "designated_port %u ", u64::from(v));
-    }
-    if let Some(v) = t.u16(brport::DESIGNATED_COST) {
-        ip.p.print_uint(Kind::Any, Some("designated_cost"), "designated_cost %u ", u64::from(v));
-    }
+    print_uints(ip, &t, &[
+        (brport::DESIGNATED_PORT, 2, "designated_port", "designated_port %u "),
+        (brport::DESIGNATED_COST, 2, "designated_cost", "designated_cost %u "),
+    ]);
     if let Some(v) = t.get(brport::BRIDGE_ID) {
         let s = bridge_id(v.value);
         ip.p.print_string(Kind::Any, Some("bridge_id"), "designated_bridge %s ", Some(&s));
@@ -597,51 +553,32 @@ fn bridge_slave_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
             print_timer(ip, n, v);
         }
     }
-    if let Some(v) = t.u8(brport::TOPOLOGY_CHANGE_ACK) {
-        ip.p.print_uint(Kind::Any, Some("topology_change_ack"), "topology_change_ack %u ", u64::from(v));
-    }
-    if let Some(v) = t.u8(brport::CONFIG_PENDING) {
-        ip.p.print_uint(Kind::Any, Some("config_pending"), "config_pending %u ", u64::from(v));
-    }
-    if let Some(v) = t.u8(brport::PROXYARP) {
-        ip.p.print_on_off(Kind::Any, Some("proxy_arp"), "proxy_arp %s ", v != 0);
-    }
-    if let Some(v) = t.u8(brport::PROXYARP_WIFI) {
-        ip.p.print_on_off(Kind::Any, Some("proxy_arp_wifi"), "proxy_arp_wifi %s ", v != 0);
-    }
-    if let Some(v) = t.u8(brport::MULTICAST_ROUTER) {
-        ip.p.print_uint(Kind::Any, Some("multicast_router"), "mcast_router %u ", u64::from(v));
-    }
+    print_uints(ip, &t, &[
+        (brport::TOPOLOGY_CHANGE_ACK, 1, "topology_change_ack", "topology_change_ack %u "),
+        (brport::CONFIG_PENDING, 1, "config_pending", "config_pending %u "),
+    ]);
+    print_on_offs(ip, &t, &[(brport::PROXYARP, "proxy_arp", "proxy_arp %s "), (brport::PROXYARP_WIFI, "proxy_arp_wifi", "proxy_arp_wifi %s ")]);
+    print_uints(ip, &t, &[(brport::MULTICAST_ROUTER, 1, "multicast_router", "mcast_router %u ")]);
     if let Some(v) = t.u8(brport::FAST_LEAVE) {
         let s = if v != 0 { "on" } else { "off" };
         ip.p.print_string(Kind::Fp, None, "mcast_fast_leave %s ", Some(s));
     }
-    let onoff2: &[(u16, &str, &str)] = &[
+    print_on_offs(ip, &t, &[
         (brport::MCAST_FLOOD, "mcast_flood", "mcast_flood %s "),
         (brport::BCAST_FLOOD, "bcast_flood", "bcast_flood %s "),
         (brport::MCAST_TO_UCAST, "mcast_to_unicast", "mcast_to_unicast %s "),
         (brport::NEIGH_SUPPRESS, "neigh_suppress", "neigh_suppress %s "),
-    ];
-    for (a, k, f) in onoff2 {
-        if let Some(v) = t.u8(*a) {
-            ip.p.print_on_off(Kind::Any, Some(k), f, v != 0);
-        }
-    }
+    ]);
     if let Some(mask) = t.u16(brport::GROUP_FWD_MASK) {
         ip.p.print_0xhex(Kind::Any, Some("group_fwd_mask"), "group_fwd_mask %#llx ", u64::from(mask));
         let s = fwd_mask_str(mask);
         ip.p.print_string(Kind::Any, Some("group_fwd_mask_str"), "group_fwd_mask_str %s ", Some(&s));
     }
-    let onoff3: &[(u16, &str, &str)] = &[
+    print_on_offs(ip, &t, &[
         (brport::VLAN_TUNNEL, "vlan_tunnel", "vlan_tunnel %s "),
         (brport::ISOLATED, "isolated", "isolated %s "),
         (brport::LOCKED, "locked", "locked %s "),
-    ];
-    for (a, k, f) in onoff3 {
-        if let Some(v) = t.u8(*a) {
-            ip.p.print_on_off(Kind::Any, Some(k), f, v != 0);
-        }
-    }
+    ]);
     if let Some(v) = t.u32(brport::BACKUP_PORT) {
         let n = ip.ll_index_to_name(v);
         ip.p.print_string(Kind::Any, Some("backup_port"), "backup_port %s ", Some(&n));
