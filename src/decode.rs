@@ -192,7 +192,7 @@ pub fn decode(bytes: &[u8]) -> Result<Datagram, String> {
         }
     }
     let rest = bytes.len().saturating_sub(consumed);
-    if problem.is_none() && rest > 0 && !bytes[consumed.min(bytes.len())..].iter().all(|&b| b == 0) {
+    if problem.is_none() && rest > 0 && !bytes.get(consumed..).unwrap_or_default().iter().all(|&b| b == 0) {
         problem = Some(format!("{rest} trailing byte{} after the last message", if rest == 1 { "" } else { "s" }));
     }
     Ok(Datagram { messages, problem })
@@ -226,7 +226,7 @@ pub fn decode_message(h: HeaderRepr, bytes: &[u8]) -> Message {
             }
             // Extended-ack TLVs may follow (NLM_F_ACK_TLVS).
             if h.flags & NLM_F_ACK_TLVS != 0 && payload.len() > 4 {
-                msg.attributes = attrs(&payload[4..], HEADER_LEN + 4, Space::ErrAttr, 0);
+                msg.attributes = attrs(payload.get(4..).unwrap_or_default(), HEADER_LEN + 4, Space::ErrAttr, 0);
             }
         }
         1 | 4 => {}
@@ -321,11 +321,12 @@ fn decode_family(msg: &mut Message, kind: u16, payload: &[u8]) {
         return;
     }
     let b = payload;
-    let u8f = |i: usize| Value::Number(b[i].into());
+    let byte = |i: usize| b.get(i).copied().unwrap_or(0);
+    let u8f = |i: usize| Value::Number(byte(i).into());
     let u16f = |i: usize| Value::Number(get_u16(b, i).unwrap_or(0).into());
     let u32f = |i: usize| Value::Number(get_u32(b, i).unwrap_or(0).into());
     let i32f = |i: usize| Value::Number(i64::from(get_u32(b, i).unwrap_or(0) as i32));
-    let fam = Some(family_name(b[0]));
+    let fam = Some(family_name(byte(0)));
     let h = &mut msg.header;
     match name {
         "ifinfomsg" => {
@@ -340,8 +341,8 @@ fn decode_family(msg: &mut Message, kind: u16, payload: &[u8]) {
         "ifaddrmsg" => {
             h.push(field("ifa_family", u8f(0), fam));
             h.push(field("ifa_prefixlen", u8f(1), None));
-            h.push(field("ifa_flags", u8f(2), Some(bits(b[2].into(), IFA_F_NAMES))));
-            h.push(field("ifa_scope", u8f(3), Some(scope_name(b[3]))));
+            h.push(field("ifa_flags", u8f(2), Some(bits(byte(2).into(), IFA_F_NAMES))));
+            h.push(field("ifa_scope", u8f(3), Some(scope_name(byte(3)))));
             h.push(field("ifa_index", u32f(4), None));
         }
         "rtmsg" => {
@@ -349,10 +350,10 @@ fn decode_family(msg: &mut Message, kind: u16, payload: &[u8]) {
             h.push(field("rtm_dst_len", u8f(1), None));
             h.push(field("rtm_src_len", u8f(2), None));
             h.push(field("rtm_tos", u8f(3), None));
-            h.push(field("rtm_table", u8f(4), Some(table_name(b[4].into()))));
-            h.push(field("rtm_protocol", u8f(5), Some(proto_name(b[5]))));
-            h.push(field("rtm_scope", u8f(6), Some(scope_name(b[6]))));
-            h.push(field("rtm_type", u8f(7), Some(name_at(RTN_NAMES, b[7].into()))));
+            h.push(field("rtm_table", u8f(4), Some(table_name(byte(4).into()))));
+            h.push(field("rtm_protocol", u8f(5), Some(proto_name(byte(5)))));
+            h.push(field("rtm_scope", u8f(6), Some(scope_name(byte(6)))));
+            h.push(field("rtm_type", u8f(7), Some(name_at(RTN_NAMES, byte(7).into()))));
             let flags = get_u32(b, 8).unwrap_or(0);
             h.push(field("rtm_flags", u32f(8), Some(bits(flags, RTM_F_NAMES))));
         }
@@ -361,16 +362,16 @@ fn decode_family(msg: &mut Message, kind: u16, payload: &[u8]) {
             h.push(field("ndm_ifindex", i32f(4), None));
             let state = get_u16(b, 8).unwrap_or(0);
             h.push(field("ndm_state", u16f(8), Some(bits(state.into(), NUD_NAMES))));
-            h.push(field("ndm_flags", u8f(10), Some(bits(b[10].into(), NTF_NAMES))));
-            h.push(field("ndm_type", u8f(11), Some(name_at(RTN_NAMES, b[11].into()))));
+            h.push(field("ndm_flags", u8f(10), Some(bits(byte(10).into(), NTF_NAMES))));
+            h.push(field("ndm_type", u8f(11), Some(name_at(RTN_NAMES, byte(11).into()))));
         }
         "fib_rule_hdr" => {
             h.push(field("family", u8f(0), fam));
             h.push(field("dst_len", u8f(1), None));
             h.push(field("src_len", u8f(2), None));
             h.push(field("tos", u8f(3), None));
-            h.push(field("table", u8f(4), Some(table_name(b[4].into()))));
-            h.push(field("action", u8f(7), Some(name_at(FR_ACT_NAMES, b[7].into()))));
+            h.push(field("table", u8f(4), Some(table_name(byte(4).into()))));
+            h.push(field("action", u8f(7), Some(name_at(FR_ACT_NAMES, byte(7).into()))));
             let flags = get_u32(b, 8).unwrap_or(0);
             h.push(field("flags", u32f(8), Some(bits(flags, FIB_RULE_NAMES))));
         }
@@ -381,8 +382,8 @@ fn decode_family(msg: &mut Message, kind: u16, payload: &[u8]) {
         }
         "nhmsg" => {
             h.push(field("nh_family", u8f(0), fam));
-            h.push(field("nh_scope", u8f(1), Some(scope_name(b[1]))));
-            h.push(field("nh_protocol", u8f(2), Some(proto_name(b[2]))));
+            h.push(field("nh_scope", u8f(1), Some(scope_name(byte(1)))));
+            h.push(field("nh_protocol", u8f(2), Some(proto_name(byte(2)))));
             h.push(field("nh_flags", u32f(4), None));
         }
         "netconfmsg" => h.push(field("ncm_family", u8f(0), fam)),
@@ -670,7 +671,7 @@ fn attrs(buf: &[u8], base: usize, space: Space, family: u8) -> Vec<Attr> {
                 break;
             }
             if t & NLA_TYPE_MASK == want {
-                let v = &buf[pos + 4..pos + len];
+                let v = buf.get(pos + 4..pos + len).unwrap_or_default();
                 let end = v.iter().position(|&c| c == 0).unwrap_or(v.len());
                 return match &v[..end] {
                     b"veth" => "veth",
@@ -705,7 +706,7 @@ fn attrs(buf: &[u8], base: usize, space: Space, family: u8) -> Vec<Attr> {
                 text: None,
                 fields: Vec::new(),
                 attributes: Vec::new(),
-                hex: hex(&buf[pos..]),
+                hex: hex(buf.get(pos..).unwrap_or_default()),
                 problem: Some(format!("nla_len {len} does not fit the {} bytes left", buf.len() - pos)),
             });
             break;
@@ -716,7 +717,7 @@ fn attrs(buf: &[u8], base: usize, space: Space, family: u8) -> Vec<Attr> {
             Fmt::Nested(Space::SlaveData(_)) => fmt = Fmt::Nested(Space::SlaveData(slave_kind)),
             _ => {}
         }
-        let value = &buf[pos + NLA_HEADER_LEN..pos + len];
+        let value = buf.get(pos + NLA_HEADER_LEN..pos + len).unwrap_or_default();
         let mut a = Attr {
             kind,
             name,
@@ -729,7 +730,7 @@ fn attrs(buf: &[u8], base: usize, space: Space, family: u8) -> Vec<Attr> {
             text: None,
             fields: Vec::new(),
             attributes: Vec::new(),
-            hex: hex(&buf[pos..pos + len]),
+            hex: hex(buf.get(pos..pos + len).unwrap_or_default()),
             problem: None,
         };
         read_value(&mut a, fmt, value, base + pos + NLA_HEADER_LEN, family);
@@ -798,7 +799,7 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
         Fmt::U64 => {
             a.format = "u64";
             if want(a, 8) {
-                a.value = Value::unsigned(u64::from_ne_bytes(v[..8].try_into().unwrap_or([0; 8])));
+                a.value = Value::unsigned(crate::wire::get_u64(v, 0).unwrap_or(0));
             }
         }
         Fmt::Be16 => {
@@ -876,7 +877,7 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
             }
             if v.len() > names.count() * width {
                 // Newer kernels append fields; keep the rest visible as numbers.
-                let extra = &v[names.count() * width..];
+                let extra = v.get(names.count() * width..).unwrap_or_default();
                 a.fields.push(Field { name: "more", value: Value::Text(hex(extra)), text: None });
             }
         }
@@ -896,7 +897,7 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
                 field("ifi_flags", Value::Number(flags.into()), Some(bits(flags, IFF_NAMES))),
                 field("ifi_change", Value::Number(get_u32(v, 12).unwrap_or(0).into()), None),
             ];
-            a.attributes = attrs(&v[16..], base + 16, Space::Link, 0);
+            a.attributes = attrs(v.get(16..).unwrap_or_default(), base + 16, Space::Link, 0);
         }
         Fmt::Multipath => {
             a.format = "nested";
@@ -907,7 +908,7 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
                     a.problem = Some(format!("rtnh_len {len} does not fit at byte {pos}"));
                     break;
                 }
-                let flags = v[pos + 2];
+                let flags = v.get(pos + 2).copied().unwrap_or(0);
                 let mut nh = Attr {
                     kind: 0,
                     name: "rtnexthop".into(),
@@ -921,14 +922,14 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
                     fields: vec![
                         field("rtnh_len", Value::Number(len as i64), None),
                         field("rtnh_flags", Value::Number(flags.into()), Some(bits(flags.into(), RTM_F_NAMES))),
-                        field("rtnh_hops", Value::Number(v[pos + 3].into()), None),
+                        field("rtnh_hops", Value::Number(v.get(pos + 3).copied().unwrap_or(0).into()), None),
                         field("rtnh_ifindex", Value::Number(i64::from(get_u32(v, pos + 4).unwrap_or(0) as i32)), None),
                     ],
                     attributes: Vec::new(),
-                    hex: hex(&v[pos..pos + len]),
+                    hex: hex(v.get(pos..pos + len).unwrap_or_default()),
                     problem: None,
                 };
-                nh.attributes = attrs(&v[pos + 8..pos + len], base + pos + 8, Space::Route, family);
+                nh.attributes = attrs(v.get(pos + 8..pos + len).unwrap_or_default(), base + pos + 8, Space::Route, family);
                 a.attributes.push(nh);
                 pos += align4(len);
             }

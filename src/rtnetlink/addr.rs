@@ -264,7 +264,7 @@ pub fn dump_addrs(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         if hdr.prefix_len != 0 || hdr.flags != 0 || hdr.scope != 0 {
             return Err(KernelError::msg(Errno::EINVAL, "ipv4: Invalid values in header for address dump request"));
         }
-        let attrs = AttrTable::parse(&req.payload[IFADDRMSG_LEN..], IFA_MAX)?;
+        let attrs = AttrTable::parse(req.after(IFADDRMSG_LEN), IFA_MAX)?;
         for k in 0..=IFA_MAX {
             if attrs.has(k) && k != ifa::TARGET_NETNSID {
                 return Err(KernelError::msg(Errno::EINVAL, "ipv4: Unsupported attribute in dump request"));

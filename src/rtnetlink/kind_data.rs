@@ -205,95 +205,86 @@ fn clock_t_round_trip(v: u64) -> u64 {
     v.saturating_mul(5) / 2 * 2 / 5
 }
 
-/// `br_changelink`'s other settings, checked in its order and kept as the
-/// kernel reports them: group forwarding mask and address, multicast
-/// router, snooping, querier, counts, intervals (the query intervals held
-/// to 1 s..1 day), versions, netfilter calls and the boolean options.
+/// The other settings `br_changelink` takes, in its order, with the size
+/// of their values; they are kept as the kernel reports them.
+const BRIDGE_SETTINGS: [(u16, usize); 22] = [
+    (br::GROUP_FWD_MASK, 2),
+    (br::GROUP_ADDR, 6),
+    (br::MCAST_ROUTER, 1),
+    (br::MCAST_SNOOPING, 1),
+    (br::MCAST_QUERY_USE_IFADDR, 1),
+    (br::MCAST_QUERIER, 1),
+    (br::MCAST_HASH_MAX, 4),
+    (br::MCAST_LAST_MEMBER_CNT, 4),
+    (br::MCAST_STARTUP_QUERY_CNT, 4),
+    (br::MCAST_LAST_MEMBER_INTVL, 8),
+    (br::MCAST_MEMBERSHIP_INTVL, 8),
+    (br::MCAST_QUERIER_INTVL, 8),
+    (br::MCAST_QUERY_INTVL, 8),
+    (br::MCAST_QUERY_RESPONSE_INTVL, 8),
+    (br::MCAST_STARTUP_QUERY_INTVL, 8),
+    (br::MCAST_STATS_ENABLED, 1),
+    (br::MCAST_IGMP_VERSION, 1),
+    (br::MCAST_MLD_VERSION, 1),
+    (br::NF_CALL_IPTABLES, 1),
+    (br::NF_CALL_IP6TABLES, 1),
+    (br::NF_CALL_ARPTABLES, 1),
+    (br::MULTI_BOOLOPT, 8),
+];
+
+/// `br_changelink`'s other settings (see [`BRIDGE_SETTINGS`]), each
+/// checked as the kernel checks it: group forwarding mask and address,
+/// multicast router, intervals (the query intervals held to 1 s..1 day),
+/// IGMP/MLD versions, the boolean options.
 fn bridge_options(new: &mut BridgeConf, t: &AttrTable<'_>) -> KResult<()> {
-    let u8_of = |k: u16| t.get(k).map(|a| a.u8()).transpose();
-    let u32_of = |k: u16| t.get(k).map(|a| a.u32()).transpose();
-    let u64_of = |k: u16| t.get(k).map(|a| a.u64()).transpose();
-    if let Some(mask) = t.get(br::GROUP_FWD_MASK).map(|a| a.u16()).transpose()? {
-        // BR_GROUPFWD_RESTRICTED: STP, MAC pause and LACP frames.
-        if mask & 0x7 != 0 {
-            return Err(Errno::EINVAL.into());
-        }
-        new.set_option(br::GROUP_FWD_MASK, mask.to_ne_bytes().to_vec());
-    }
-    if let Some(a) = t.get(br::GROUP_ADDR) {
-        // A link-local 01:80:c2:00:00:0X other than pause, slow protocols
-        // and 802.1X.
-        let ok = a.value.len() == 6 && a.value[..5] == [0x01, 0x80, 0xc2, 0, 0] && a.value[5] & 0xf0 == 0 && !(1..=3).contains(&a.value[5]);
+    for (attr, size) in BRIDGE_SETTINGS {
+        let Some(a) = t.get(attr) else { continue };
+        let Some(given) = a.value.get(..size) else { return Err(Errno::EINVAL.into()) };
+        let mut value = given.to_vec();
+        let byte = given[0];
+        let ok = match attr {
+            // BR_GROUPFWD_RESTRICTED: STP, MAC pause and LACP frames.
+            br::GROUP_FWD_MASK => crate::wire::get_u16(given, 0).is_some_and(|m| m & 0x7 == 0),
+            // A link-local 01:80:c2:00:00:0X other than pause, slow
+            // protocols and 802.1X.
+            br::GROUP_ADDR => given[..5] == [0x01, 0x80, 0xc2, 0, 0] && given[5] & 0xf0 == 0 && !(1..=3).contains(&given[5]),
+            // br_multicast_set_router: disabled, temporary or permanent.
+            br::MCAST_ROUTER => byte <= 2,
+            br::MCAST_IGMP_VERSION => (2..=3).contains(&byte),
+            br::MCAST_MLD_VERSION => (1..=2).contains(&byte),
+            br::MCAST_LAST_MEMBER_INTVL..=br::MCAST_STARTUP_QUERY_INTVL => {
+                let mut v = crate::wire::get_u64(given, 0).unwrap_or(0);
+                if attr == br::MCAST_QUERY_INTVL || attr == br::MCAST_STARTUP_QUERY_INTVL {
+                    v = v.clamp(100, 8_640_000);
+                }
+                value = clock_t_round_trip(v).to_ne_bytes().to_vec();
+                true
+            }
+            br::MULTI_BOOLOPT => {
+                // struct br_boolopt_multi: values, then the mask of those
+                // to set. BR_BOOLOPT_MCAST_VLAN_SNOOPING needs VLAN
+                // filtering, which the recording kernel does not have;
+                // only no_linklocal_learn can change.
+                let (val, mask) = (crate::wire::get_u32(given, 0).unwrap_or(0), crate::wire::get_u32(given, 4).unwrap_or(0));
+                if mask & val & 0x2 != 0 {
+                    return Err(KernelError::msg(Errno::EINVAL, "bridge: Cannot enable multicast vlan snooping with vlan filtering disabled"));
+                }
+                let old = new.option(attr).and_then(|v| crate::wire::get_u32(v, 0)).unwrap_or(0);
+                let bits = (old & !(mask & 0x1)) | (val & mask & 0x1);
+                value = [bits.to_ne_bytes(), 0x1fu32.to_ne_bytes()].concat();
+                true
+            }
+            // Counts are kept as given; switches as 0 or 1.
+            _ if size == 1 => {
+                value = vec![u8::from(byte != 0)];
+                true
+            }
+            _ => true,
+        };
         if !ok {
             return Err(Errno::EINVAL.into());
         }
-        new.set_option(br::GROUP_ADDR, a.value.to_vec());
-    }
-    if let Some(r) = u8_of(br::MCAST_ROUTER)? {
-        // br_multicast_set_router: disabled, temporary (query) or permanent.
-        if r > 2 {
-            return Err(Errno::EINVAL.into());
-        }
-        new.set_option(br::MCAST_ROUTER, vec![r]);
-    }
-    for attr in [br::MCAST_SNOOPING, br::MCAST_QUERY_USE_IFADDR, br::MCAST_QUERIER] {
-        if let Some(v) = u8_of(attr)? {
-            new.set_option(attr, vec![u8::from(v != 0)]);
-        }
-    }
-    for attr in [br::MCAST_HASH_MAX, br::MCAST_LAST_MEMBER_CNT, br::MCAST_STARTUP_QUERY_CNT] {
-        if let Some(v) = u32_of(attr)? {
-            new.set_option(attr, v.to_ne_bytes().to_vec());
-        }
-    }
-    for attr in br::MCAST_LAST_MEMBER_INTVL..=br::MCAST_STARTUP_QUERY_INTVL {
-        if let Some(v) = u64_of(attr)? {
-            let v = match attr {
-                br::MCAST_QUERY_INTVL | br::MCAST_STARTUP_QUERY_INTVL => v.clamp(100, 8_640_000),
-                _ => v,
-            };
-            new.set_option(attr, clock_t_round_trip(v).to_ne_bytes().to_vec());
-        }
-    }
-    if let Some(v) = u8_of(br::MCAST_STATS_ENABLED)? {
-        new.set_option(br::MCAST_STATS_ENABLED, vec![u8::from(v != 0)]);
-    }
-    // br_multicast_set_igmp_version / _mld_version: IGMPv2 or v3, MLDv1
-    // or v2.
-    if let Some(v) = u8_of(br::MCAST_IGMP_VERSION)? {
-        if !(2..=3).contains(&v) {
-            return Err(Errno::EINVAL.into());
-        }
-        new.set_option(br::MCAST_IGMP_VERSION, vec![v]);
-    }
-    if let Some(v) = u8_of(br::MCAST_MLD_VERSION)? {
-        if !(1..=2).contains(&v) {
-            return Err(Errno::EINVAL.into());
-        }
-        new.set_option(br::MCAST_MLD_VERSION, vec![v]);
-    }
-    for attr in [br::NF_CALL_IPTABLES, br::NF_CALL_IP6TABLES, br::NF_CALL_ARPTABLES] {
-        if let Some(v) = u8_of(attr)? {
-            new.set_option(attr, vec![u8::from(v != 0)]);
-        }
-    }
-    if let Some(a) = t.get(br::MULTI_BOOLOPT) {
-        // struct br_boolopt_multi: values, then the mask of those to set.
-        let (Some(val), Some(mask)) = (crate::wire::get_u32(a.value, 0), crate::wire::get_u32(a.value, 4)) else {
-            return Err(Errno::EINVAL.into());
-        };
-        // BR_BOOLOPT_MCAST_VLAN_SNOOPING needs VLAN filtering, which the
-        // recording kernel does not have.
-        if mask & val & 0x2 != 0 {
-            return Err(KernelError::msg(Errno::EINVAL, "bridge: Cannot enable multicast vlan snooping with vlan filtering disabled"));
-        }
-        let old = new.option(br::MULTI_BOOLOPT).and_then(|v| crate::wire::get_u32(v, 0)).unwrap_or(0);
-        // Only no_linklocal_learn can change here.
-        let value = (old & !(mask & 0x1)) | (val & mask & 0x1);
-        let mut b = [0u8; 8];
-        crate::wire::put_bytes(&mut b, 0, &value.to_ne_bytes());
-        crate::wire::put_bytes(&mut b, 4, &0x1fu32.to_ne_bytes());
-        new.set_option(br::MULTI_BOOLOPT, b.to_vec());
+        new.set_option(attr, value);
     }
     Ok(())
 }

@@ -519,11 +519,11 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         if hdr.link_type != 0 || hdr.flags != 0 || hdr.change != 0 || hdr.index != 0 {
             return Err(KernelError::msg(Errno::EINVAL, "Invalid values in header for link dump request"));
         }
-        &req.payload[IFINFOMSG_LEN..]
+        req.after(IFINFOMSG_LEN)
     } else if req.payload.len() < IFINFOMSG_LEN {
         req.payload.get(4..).unwrap_or(&[])
     } else {
-        &req.payload[IFINFOMSG_LEN..]
+        req.after(IFINFOMSG_LEN)
     };
     let mut ext_mask = 0;
     if let Ok(attrs) = AttrTable::parse(attr_buf, IFLA_MAX) {

@@ -292,7 +292,7 @@ pub fn dump_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if hdr.state != 0 || hdr.ifindex != 0 || (hdr.flags != 0 && hdr.flags != ntf::PROXY) || hdr.kind != 0 {
                 return Err(KernelError::msg(Errno::EINVAL, "Invalid values in header for neighbor dump request"));
             }
-            if let Ok(attrs) = AttrTable::parse(&req.payload[NDMSG_LEN..], NDA_MAX) {
+            if let Ok(attrs) = AttrTable::parse(req.after(NDMSG_LEN), NDA_MAX) {
                 if let Some(i) = attrs.get(nda::IFINDEX) {
                     dev_filter = Some(i.u32()?);
                     filtered = true;

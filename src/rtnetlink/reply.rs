@@ -27,6 +27,12 @@ pub struct Request<'a> {
 }
 
 impl<'a> Request<'a> {
+    /// The payload past its fixed header of `len` bytes (the attributes);
+    /// empty when the payload is shorter.
+    pub fn after(&self, len: usize) -> &'a [u8] {
+        self.payload.get(len..).unwrap_or_default()
+    }
+
     /// Wraps a parsed message.
     pub fn new(msg: &Message<'a>, port: u32, strict: bool) -> Self {
         Request { header: msg.header, payload: msg.payload, bytes: msg.bytes, port, strict, uid: 0 }

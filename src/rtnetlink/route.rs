@@ -79,8 +79,8 @@ pub fn fill4(net: &Net, ns: NsId, r: &RouteRef<'_, u32>, kind: MessageType, seq:
         kind: r.kind.into(),
         flags: 0,
     };
-    if r.nexthops.len() == 1 {
-        hdr.flags = u32::from(nh_flags(nsr, &r.nexthops[0]));
+    if let [nh] = r.nexthops.as_slice() {
+        hdr.flags = u32::from(nh_flags(nsr, nh));
     } else if !r.nexthops.is_empty() {
         // fib_flags: dead or link-down once every next hop is
         // (fib_create_info, fib_sync_down_dev; fib_sync_up clears them).
@@ -99,8 +99,7 @@ pub fn fill4(net: &Net, ns: NsId, r: &RouteRef<'_, u32>, kind: MessageType, seq:
     if let Some(p) = r.prefsrc {
         b.put(rta::PREFSRC, &p.to_be_bytes());
     }
-    if r.nexthops.len() == 1 && !r.multipath {
-        let nh = &r.nexthops[0];
+    if let ([nh], false) = (r.nexthops.as_slice(), r.multipath) {
         if let Some(g) = nh.gateway {
             b.put(rta::GATEWAY, &g.to_be_bytes());
         }
@@ -153,9 +152,9 @@ fn fill6_with(net: &Net, ns: NsId, r: &RouteRef<'_, u128>, kind: MessageType, se
         kind: r.kind.into(),
         flags: 0,
     };
-    let single = r.nexthops.len() == 1;
-    if single && get.is_none() {
-        let mut f = nh_flags(nsr, &r.nexthops[0]);
+    let single = r.nexthops.first().filter(|_| r.nexthops.len() == 1);
+    if let (Some(nh), None) = (single, get) {
+        let mut f = nh_flags(nsr, nh);
         // fib6_nh_init: local and anycast routes never get RTNH_F_LINKDOWN.
         if matches!(r.kind, RouteType::Local | RouteType::Anycast) {
             f &= !rtnh_f::LINKDOWN;
@@ -195,8 +194,7 @@ fn fill6_with(net: &Net, ns: NsId, r: &RouteRef<'_, u128>, kind: MessageType, se
         if g.dev != 0 {
             b.put_u32(rta::OIF, g.dev);
         }
-    } else if single {
-        let nh = &r.nexthops[0];
+    } else if let Some(nh) = single {
         if let Some(g) = nh.gateway {
             b.put(rta::GATEWAY, &g.to_be_bytes());
         }
@@ -474,16 +472,16 @@ fn route_v4(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u32>> {
         hops.push(NextHop { gateway: None, ifindex: 0, weight: 1, flags: onlink, scope: 0, realm });
     }
     if r.scope == scope::HOST {
-        if hops.len() != 1 {
+        let [nh] = hops.as_mut_slice() else {
             return Err(KernelError::msg(Errno::EINVAL, "Route with host scope can not have multiple nexthops"));
-        }
-        if hops[0].gateway.is_some() {
+        };
+        if nh.gateway.is_some() {
             return Err(KernelError::msg(Errno::EINVAL, "Route with host scope can not have a gateway"));
         }
-        if ns.link(hops[0].ifindex).is_none() {
+        if ns.link(nh.ifindex).is_none() {
             return Err(Errno::ENODEV.into());
         }
-        hops[0].scope = scope::NOWHERE;
+        nh.scope = scope::NOWHERE;
     } else {
         for nh in &mut hops {
             check_nh_v4(ns, r.scope, table_id, nh)?;
@@ -548,7 +546,7 @@ fn route_v6(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u128>> {
     // ip6_route_info_create: the preferred source must be an address of
     // this namespace usable on the route's device.
     if let Some(src) = r.prefsrc.filter(|s| *s != 0) {
-        if !crate::stack::ipv6::chk_addr(ns, src, hops[0].ifindex) {
+        if !crate::stack::ipv6::chk_addr(ns, src, hops.first().map_or(0, |nh| nh.ifindex)) {
             return Err(KernelError::msg(Errno::EINVAL, "Invalid source address"));
         }
     }
@@ -689,7 +687,7 @@ pub fn dump_routes(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             ctx.filtered = true;
             return Ok(());
         }
-        let attrs = AttrTable::parse(&req.payload[RTMSG_LEN..], RTA_MAX)?;
+        let attrs = AttrTable::parse(req.after(RTMSG_LEN), RTA_MAX)?;
         for k in 1..=RTA_MAX {
             if attrs.has(k) && k != rta::TABLE && k != rta::OIF {
                 return Err(KernelError::msg(Errno::EINVAL, "Unsupported attribute in dump request"));

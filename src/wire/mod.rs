@@ -71,6 +71,11 @@ pub fn get_u32(buf: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_ne_bytes(buf.get(at..at + 4)?.try_into().ok()?))
 }
 
+/// Reads a native-endian u64 at `at`, if the slice is long enough.
+pub fn get_u64(buf: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_ne_bytes(buf.get(at..at + 8)?.try_into().ok()?))
+}
+
 /// Reads a native-endian i32 at `at`, if the slice is long enough.
 pub fn get_i32(buf: &[u8], at: usize) -> Option<i32> {
     get_u32(buf, at).map(|v| v as i32)

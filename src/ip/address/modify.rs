@@ -13,16 +13,16 @@ use crate::wire::RTM_DELADDR;
 
 
 fn set_family(req: &mut Req, family: u8) {
-    req.body_mut()[0] = family;
+    crate::wire::put_bytes(req.body_mut(), 0, &[family]);
 }
 fn family(req: &Req) -> u8 {
-    req.body()[0]
+    req.body().first().copied().unwrap_or(0)
 }
 fn set_prefixlen(req: &mut Req, v: u8) {
-    req.body_mut()[1] = v;
+    crate::wire::put_bytes(req.body_mut(), 1, &[v]);
 }
 fn prefixlen(req: &Req) -> u8 {
-    req.body()[1]
+    req.body().get(1).copied().unwrap_or(0)
 }
 
 /// `default_scope`: host for 127/8, else global.
@@ -116,7 +116,7 @@ pub fn ipaddr_modify(ip: &mut Ip, cmd: u16, flags: u16, words: &[String]) -> Res
             let Some(s) = scope_a2n(v) else {
                 return Err(ip.invarg("invalid scope value.", v));
             };
-            req.body_mut()[3] = s;
+            crate::wire::put_bytes(req.body_mut(), 3, &[s]);
             scoped = true;
         } else if w == "dev" {
             d = Some(ip.next_arg(&mut a)?);
@@ -179,7 +179,7 @@ pub fn ipaddr_modify(ip: &mut Ip, cmd: u16, flags: u16, words: &[String]) -> Res
         a.advance();
     }
     if ifa_flags <= 0xff {
-        req.body_mut()[2] = ifa_flags as u8;
+        crate::wire::put_bytes(req.body_mut(), 2, &[ifa_flags as u8]);
     } else {
         req.addattr32(ifa::FLAGS, ifa_flags);
     }
@@ -223,7 +223,7 @@ pub fn ipaddr_modify(ip: &mut Ip, cmd: u16, flags: u16, words: &[String]) -> Res
         }
     }
     if !scoped && cmd != RTM_DELADDR {
-        req.body_mut()[3] = default_scope(&lcl);
+        crate::wire::put_bytes(req.body_mut(), 3, &[default_scope(&lcl)]);
     }
     let idx = ip.ll_name_to_index(d);
     if idx == 0 {

@@ -153,8 +153,8 @@ pub fn dump(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             return Err(KernelError::msg(Errno::EINVAL, "Invalid values in header for fdb dump request"));
         }
         brport = hdr.ifindex.max(0) as u32;
-        let attrs = AttrTable::parse(&req.payload[NDMSG_LEN..], NDA_MAX)?;
-        let all = crate::wire::attr::parse_all(&req.payload[NDMSG_LEN..])?;
+        let attrs = AttrTable::parse(req.after(NDMSG_LEN), NDA_MAX)?;
+        let all = crate::wire::attr::parse_all(req.after(NDMSG_LEN))?;
         if all.iter().any(|a| a.kind != nda::IFINDEX && a.kind != nda::MASTER) {
             return Err(KernelError::msg(Errno::EINVAL, "Unsupported attribute in fdb dump request"));
         }
@@ -166,8 +166,8 @@ pub fn dump(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         }
     } else if legacy {
         // rtnl_fdb_dump on an ifinfomsg: ifi_index and IFLA_MASTER.
-        brport = u32::from_ne_bytes([req.payload[4], req.payload[5], req.payload[6], req.payload[7]]);
-        if let Ok(attrs) = AttrTable::parse(&req.payload[IFINFOMSG_LEN..], 60) {
+        brport = crate::wire::get_u32(req.payload, 4).unwrap_or(0);
+        if let Ok(attrs) = AttrTable::parse(req.after(IFINFOMSG_LEN), 60) {
             if let Some(m) = attrs.get(IFLA_MASTER) {
                 br = m.u32()?;
             }
@@ -217,11 +217,11 @@ pub fn dump(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     Ok(())
 }
 
-/// The port and MAC address of an add or delete (`rtnl_fdb_add` /
+/// The port, MAC address and VLAN flag of an add or delete (`rtnl_fdb_add` /
 /// `rtnl_fdb_del` checks), and the bridge when it is for the master.
-fn target(ctx: &Ctx<'_>, req: &Request<'_>) -> KResult<(NdMsgRepr, u32, [u8; 6])> {
+fn target(ctx: &Ctx<'_>, req: &Request<'_>) -> KResult<(NdMsgRepr, u32, [u8; 6], bool)> {
     let hdr = NdMsgRepr::parse(req.payload).map_err(|_| KernelError::new(Errno::EINVAL))?;
-    let attrs = AttrTable::parse(&req.payload[NDMSG_LEN..], NDA_MAX)?;
+    let attrs = AttrTable::parse(req.after(NDMSG_LEN), NDA_MAX)?;
     if hdr.ifindex == 0 {
         return Err(KernelError::msg(Errno::EINVAL, "invalid ifindex"));
     }
@@ -229,13 +229,15 @@ fn target(ctx: &Ctx<'_>, req: &Request<'_>) -> KResult<(NdMsgRepr, u32, [u8; 6])
     let dev = nsr.link(hdr.ifindex.max(0) as u32).ok_or(KernelError::msg(Errno::ENODEV, "unknown ifindex"))?;
     let ll = attrs.get(nda::LLADDR).filter(|a| a.value.len() == 6).ok_or(KernelError::msg(Errno::EINVAL, "invalid address"))?;
     let m = mac(ll.value).ok_or(KernelError::msg(Errno::EINVAL, "invalid address"))?;
-    Ok((hdr, dev.index, m))
+    // Whether it names a VLAN (NDA_VLAN other than 0).
+    let vlan = attrs.get(nda::VLAN).map(|v| v.u16()).transpose()?.is_some_and(|v| v != 0);
+    Ok((hdr, dev.index, m, vlan))
 }
 
 /// RTM_NEWNEIGH of family AF_BRIDGE: `bridge fdb add ADDR dev PORT master`
 /// puts a static (or, with `dynamic`, a learnt) entry in the port's bridge.
 pub fn add(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
-    let (hdr, port, m) = target(ctx, req)?;
+    let (hdr, port, m, vlan) = target(ctx, req)?;
     let nsr = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     let dev = nsr.link(port).ok_or(KernelError::new(Errno::ENODEV))?;
     let bridge = bridge_of(nsr, dev);
@@ -247,7 +249,7 @@ pub fn add(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             }
             // br_fdb_add: a VLAN must be configured on the bridge, and
             // without VLAN filtering none is.
-            if has_vlan(req)? {
+            if vlan {
                 return Err(KernelError::new(Errno::EINVAL));
             }
             let now = ctx.net.now_ms;
@@ -267,7 +269,7 @@ pub fn add(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if hdr.state != 0 && hdr.state & nud::PERMANENT == 0 {
                 return Err(KernelError::new(Errno::EINVAL));
             }
-            if has_vlan(req)? {
+            if vlan {
                 return Err(KernelError::new(Errno::EINVAL));
             }
             let exclusive = req.header.flags & NLM_F_EXCL != 0;
@@ -296,22 +298,16 @@ fn is_multicast(m: &[u8; 6]) -> bool {
     m[0] & 1 != 0 && !link_local
 }
 
-/// Whether the request names a VLAN (NDA_VLAN other than 0).
-fn has_vlan(req: &Request<'_>) -> KResult<bool> {
-    let attrs = AttrTable::parse(req.payload.get(NDMSG_LEN..).unwrap_or_default(), NDA_MAX)?;
-    Ok(attrs.get(nda::VLAN).map(|v| v.u16()).transpose()?.is_some_and(|v| v != 0))
-}
-
 /// RTM_DELNEIGH of family AF_BRIDGE: `bridge fdb del ADDR dev PORT master`.
 pub fn del(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
-    let (hdr, port, m) = target(ctx, req)?;
+    let (hdr, port, m, vlan) = target(ctx, req)?;
     let nsr = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     let dev = nsr.link(port).ok_or(KernelError::new(Errno::ENODEV))?;
     let bridge = bridge_of(nsr, dev);
     let to_master = hdr.flags == 0 || hdr.flags & ntf::MASTER != 0;
     match bridge {
         Some(b) if to_master => {
-            if has_vlan(req)? {
+            if vlan {
                 return Err(KernelError::new(Errno::EINVAL));
             }
             let now = ctx.net.now_ms;
