@@ -199,7 +199,7 @@ fn put_linkinfo(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, master
     if let Some(bridge) = master.or(current) {
         if matches!(bridge.kind, LinkKind::Bridge(_)) {
             b.put_str(info::SLAVE_KIND, "bridge");
-            put_brport_data(b, bridge, link, port_number(net, ns, bridge.index, link.index), net.now_ms);
+            put_brport_data(b, bridge, link, port_number(net, ns, link.index), net.now_ms);
         }
     }
     end_plain_nest(b, li);
@@ -340,18 +340,15 @@ pub fn fill_brport(net: &Net, ns: NsId, port: &Link, bridge: &Link, kind: Messag
     }
     if kind == MessageType::NewLink {
         let n = b.begin_nest(ifla::PROTINFO);
-        put_brport_attrs(&mut b, bridge, port, port_number(net, ns, bridge.index, port.index), net.now_ms);
+        put_brport_attrs(&mut b, bridge, port, port_number(net, ns, port.index), net.now_ms);
         b.end_nest(n);
     }
     b.finish()
 }
 
-/// A port's number on its bridge: ports are numbered from 1 in the order
-/// they joined (approximated by ifindex order).
-fn port_number(net: &Net, ns: NsId, bridge: u32, port: u32) -> u16 {
-    let Some(nsr) = net.ns(ns) else { return 1 };
-    let n = nsr.links.values().filter(|l| l.master == Some(bridge) && l.index <= port).count();
-    n.max(1) as u16
+/// A port's number on its bridge: the lowest free one when it joined.
+fn port_number(net: &Net, ns: NsId, port: u32) -> u16 {
+    net.ns(ns).and_then(|n| n.link(port)).map_or(1, |l| l.port_conf.no.max(1))
 }
 
 /// The id `ns` knows the peer's namespace by, for links whose other end is

@@ -173,12 +173,14 @@ fn features_changed(net: &Net, ns: NsId, bridge: u32) -> Vec<Event> {
 /// the bridge's recomputed features when it is its first port, the port's
 /// state), then one AF_BRIDGE announcement.
 pub fn add_port(net: &mut Net, ns: NsId, index: u32, bridge: u32) -> Vec<Event> {
-    let first = ports(net, ns, bridge).is_empty();
+    let taken: Vec<u16> = ports(net, ns, bridge).iter().filter_map(|&p| link(net, ns, p)).map(|l| l.port_conf.no).collect();
+    let first = taken.is_empty();
+    let no = (1..).find(|n| !taken.contains(n)).unwrap_or(1);
     let Some(l) = link_mut(net, ns, index) else { return Vec::new() };
     l.allmulti += 1;
     l.master = Some(bridge);
     l.port_state = DISABLED;
-    l.port_conf = super::link::PortConf::default();
+    l.port_conf = super::link::PortConf { no, ..Default::default() };
     let mut events = announce(net, ns, index, 0);
     if let Some(l) = link_mut(net, ns, index) {
         l.promiscuity += 1;

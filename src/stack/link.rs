@@ -74,6 +74,9 @@ pub struct PortConf {
     pub group_fwd_mask: u16,
     /// MDB_RTR_TYPE_* of the port.
     pub mcast_router: u8,
+    /// The port number, the lowest free one when the device joined
+    /// (`find_portno`).
+    pub no: u16,
 }
 
 impl PortConf {
@@ -88,7 +91,7 @@ impl Default for PortConf {
     /// unicast, multicast and broadcast flooding on.
     fn default() -> Self {
         let on = |attrs: &[u16]| attrs.iter().fold(0u64, |f, a| f | 1 << a);
-        PortConf { priority: 32, cost: 2, flags: on(&[8, 9, 27, 30]), group_fwd_mask: 0, mcast_router: 1 }
+        PortConf { priority: 32, cost: 2, flags: on(&[8, 9, 27, 30]), group_fwd_mask: 0, mcast_router: 1, no: 0 }
     }
 }
 
