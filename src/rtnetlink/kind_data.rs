@@ -166,7 +166,7 @@ pub fn bridge_port(net: &mut Net, ns: NsId, index: u32, data: &[u8]) -> KResult<
         if stp {
             return Err(Errno::EBUSY.into());
         }
-        if !port.is_up() || (!crate::stack::bridge::running_and_oper_up(port) && s != crate::stack::bridge::DISABLED) {
+        if !port.is_up() || (!crate::stack::bridge::oper_up(port) && s != crate::stack::bridge::DISABLED) {
             return Err(Errno::ENETDOWN.into());
         }
     }

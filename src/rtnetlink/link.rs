@@ -634,13 +634,12 @@ pub fn new_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             // rtnl_changelink: the kind's changelink before do_setlink.
             let link = ctx.net.ns(ctx.ns).and_then(|n| n.link(index)).ok_or(KernelError::new(Errno::ENODEV))?;
             let (mut new_kind, up) = (link.kind.clone(), link.is_up());
-            let snooping = |k: &LinkKind| matches!(k, LinkKind::Bridge(c) if c.option(crate::wire::link::br::MCAST_SNOOPING) != Some(&[0][..]));
-            let snooped = snooping(&new_kind);
+            let snooped = matches!(&new_kind, LinkKind::Bridge(c) if c.snooping());
             super::kind_data::change(&mut new_kind, data.value)?;
             // br_multicast_toggle on a running bridge: the all-snoopers
             // groups join again, after the others.
             if let (LinkKind::Bridge(c), true, false) = (&mut new_kind, up, snooped) {
-                if c.option(crate::wire::link::br::MCAST_SNOOPING) != Some(&[0][..]) {
+                if c.snooping() {
                     c.snoopers_rejoined = true;
                 }
             }

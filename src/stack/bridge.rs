@@ -42,7 +42,7 @@ fn bridge_of(net: &Net, ns: NsId, index: u32) -> Option<u32> {
 }
 
 /// `netif_running(dev) && netif_oper_up(dev)`.
-fn oper_up(l: &Link) -> bool {
+pub fn oper_up(l: &Link) -> bool {
     l.is_up() && matches!(l.oper, OperState::Up | OperState::Unknown0)
 }
 
@@ -91,11 +91,6 @@ pub fn set_port_state(net: &mut Net, ns: NsId, index: u32, state: u8) -> Vec<Eve
         return enable_port(net, ns, index);
     }
     set_state(net, ns, index, state)
-}
-
-/// `netif_running(dev) && netif_oper_up(dev)` for a device.
-pub fn running_and_oper_up(l: &Link) -> bool {
-    oper_up(l)
 }
 
 /// `br_stp_disable_port`.

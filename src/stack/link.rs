@@ -136,6 +136,12 @@ impl BridgeConf {
         self.options.iter().find(|(a, _)| *a == attr).map(|(_, v)| v.as_slice())
     }
 
+    /// Whether the bridge snoops multicast (IFLA_BR_MCAST_SNOOPING, on by
+    /// default).
+    pub fn snooping(&self) -> bool {
+        self.option(crate::wire::link::br::MCAST_SNOOPING) != Some(&[0][..])
+    }
+
     /// Sets the value reported for IFLA_BR_* attribute `attr`.
     pub fn set_option(&mut self, attr: u16, value: Vec<u8>) {
         match self.options.iter_mut().find(|(a, _)| *a == attr) {

@@ -116,7 +116,7 @@ fn multicast_list(l: &Link) -> Vec<[u8; 6]> {
 /// joined after the others; `None` for other devices and without snooping.
 fn snoopers(l: &Link) -> Option<bool> {
     match &l.kind {
-        LinkKind::Bridge(c) if c.option(crate::wire::link::br::MCAST_SNOOPING) != Some(&[0][..]) => Some(c.snoopers_rejoined),
+        LinkKind::Bridge(c) if c.snooping() => Some(c.snoopers_rejoined),
         _ => None,
     }
 }
