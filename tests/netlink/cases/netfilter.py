@@ -45,8 +45,8 @@ script_case("nft-rule", """Rules with payload/cmp/bitwise, meta iifname/oifname,
             by handle, flush of a chain.""")
 script_case("nft-nat", """NAT chains and masquerade, dnat with port, redirect, snat.""")
 script_case("nft-errors", """Kernel errors inside batches: a chain type the hook does
-            not allow (EOPNOTSUPP), missing chain and rule (ENOENT), deleting a
-            table that still has chains (EBUSY).""")
+            not allow (EOPNOTSUPP, no extack), missing chain and rule (ENOENT with the
+            offending attribute's offset); deleting a table takes its chains along.""")
 script_case("nft-flush", """flush ruleset removes every table of every family.""")
 script_case("iptables-filter", """iptables-nft: rules in the filter table (native
             payload/meta expressions, conntrack and REJECT through xt compat),
