@@ -7,6 +7,7 @@
 //! interpreter of the terminal and the CLI.
 
 pub mod bridge;
+pub mod iptables;
 pub mod errno;
 pub mod history;
 pub mod host;

@@ -114,6 +114,7 @@ impl Shell {
             }
             "sysctl" => sysctl::run(self.host.as_mut(), args, out),
             "bridge" => crate::bridge::run(self.host.as_mut(), args, out),
+            "iptables" | "iptables-save" => crate::iptables::run(self.host.as_mut(), cmd, args, out),
             "ping" | "traceroute" => match self.host.run_program(cmd, args, out) {
                 Some(st) => st,
                 None if in_netns_exec => {

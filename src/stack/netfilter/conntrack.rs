@@ -21,22 +21,38 @@ pub struct Tuple {
     pub dst: IpAddr,
     /// Destination port (or echo identifier).
     pub dport: u16,
+    /// The ICMP type for echo flows (a request's reply is an echo reply);
+    /// 0 for other protocols.
+    pub icmp_type: u8,
 }
 
 impl Tuple {
     /// The tuple of a datagram; None for packets conntrack does not follow
     /// (ICMP errors are matched through what they quote).
     pub fn of(p: &Datagram) -> Option<Tuple> {
-        let (sport, dport) = match &p.payload {
-            Payload::Icmp(Icmp::EchoRequest { id, .. } | Icmp::EchoReply { id, .. }) => (*id, *id),
-            _ => p.ports()?,
+        let v6 = p.is_v6();
+        let (sport, dport, icmp_type) = match &p.payload {
+            Payload::Icmp(Icmp::EchoRequest { id, .. }) => (*id, *id, if v6 { 128 } else { 8 }),
+            Payload::Icmp(Icmp::EchoReply { id, .. }) => (*id, *id, if v6 { 129 } else { 0 }),
+            _ => {
+                let (s, d) = p.ports()?;
+                (s, d, 0)
+            }
         };
-        Some(Tuple { proto: p.protocol(), src: p.src, sport, dst: p.dst, dport })
+        Some(Tuple { proto: p.protocol(), src: p.src, sport, dst: p.dst, dport, icmp_type })
     }
 
-    /// The same flow seen from the other end.
+    /// The same flow seen from the other end (`nf_ct_invert_tuple`: an
+    /// echo request's inverse is an echo reply).
     pub fn invert(&self) -> Tuple {
-        Tuple { proto: self.proto, src: self.dst, sport: self.dport, dst: self.src, dport: self.sport }
+        let icmp_type = match self.icmp_type {
+            8 => 0,
+            0 if self.proto == 1 => 8,
+            128 => 129,
+            129 => 128,
+            t => t,
+        };
+        Tuple { proto: self.proto, src: self.dst, sport: self.dport, dst: self.src, dport: self.sport, icmp_type }
     }
 }
 
@@ -120,6 +136,7 @@ impl Conntrack {
             let (o, r) = (c.orig, c.reply.invert());
             let fits = |a: &Tuple, b: &Tuple, t: &Tuple| {
                 t.proto == a.proto
+                    && t.icmp_type == a.icmp_type
                     && (t.src == a.src || t.src == b.src)
                     && (t.dst == a.dst || t.dst == b.dst)
                     && (t.sport == a.sport || t.sport == b.sport)
