@@ -162,6 +162,26 @@ check_cmd() {
     done
     case ${w[0]} in
     echo) return 0 ;;
+    iptables | ip6tables | iptables-save | ip6tables-save)
+        # Only the kernel's tables of the scenario's namespace; no files,
+        # no waiting on the xtables lock of another process.
+        for ((i = 1; i < n; i++)); do
+            case ${w[i]} in
+            -f | --file | -M | --modprobe | -w | --wait | -W | --wait-interval)
+                echo "${w[0]} option '${w[i]}'"; return 1 ;;
+            esac
+        done
+        return 0 ;;
+    nft)
+        # nft: commands on the command line only (no -f FILE, no monitor,
+        # no include).
+        for ((i = 1; i < n; i++)); do
+            case ${w[i]} in
+            -f | --file | -I | --includepath | -i | --interactive | monitor | include)
+                echo "nft '${w[i]}'"; return 1 ;;
+            esac
+        done
+        return 0 ;;
     ping) check_ping "${w[@]:1}"; return ;;
     traceroute) check_traceroute "${w[@]:1}"; return ;;
     bridge) check_bridge "${w[@]:1}"; return ;;
@@ -216,11 +236,17 @@ check_cmd() {
 }
 
 check_line() {
-    local line=$1 words
-    if [[ $line =~ [\|\;\&\$\`\<\>\(\)\{\}\\\*\?\!] ]] || [[ $line == *\[* ]]; then
+    local line=$1 words plain=$1
+    # nft's own syntax ({ } ; and quoted strings) is allowed inside single
+    # quotes on an nft command line.
+    if [[ $line =~ ^(ip\ (-n|-netns)\ [A-Za-z0-9_.-]+\ |ip\ netns\ exec\ [A-Za-z0-9_.-]+\ )?nft\  ]]; then
+        plain=$(sed "s/'[^']*'/Q/g" <<<"$line")
+        [[ $plain == *"'"* ]] && { echo "unbalanced quote"; return 1; }
+    fi
+    if [[ $plain =~ [\|\;\&\$\`\<\>\(\)\{\}\\\*\?\!] ]] || [[ $line == *\[* ]]; then
         echo "shell syntax (pipes, variables, redirections, globs) is not allowed"; return 1
     fi
-    read -ra words <<<"$line"
+    read -ra words <<<"$plain"
     check_cmd "${words[@]}"
 }
 
