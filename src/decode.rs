@@ -289,7 +289,7 @@ fn fixed_header(kind: u16) -> Option<(&'static str, usize, Space)> {
     Some(match kind {
         16..=19 => ("ifinfomsg", 16, Space::Link),
         20..=23 => ("ifaddrmsg", 8, Space::Schema(&crate::wire::addr::ifa::SPACE)),
-        24..=27 => ("rtmsg", 12, Space::Route),
+        24..=27 => ("rtmsg", 12, Space::Schema(&crate::wire::route::rta::SPACE)),
         28..=31 => ("ndmsg", 12, Space::Neigh),
         32..=35 => ("fib_rule_hdr", 12, Space::Rule),
         64..=67 => ("ndtmsg", 4, Space::Unknown("NDTA")),
@@ -408,8 +408,6 @@ enum Space {
     Inet6,
     PropList,
     Xdp,
-    Route,
-    Metrics,
     Neigh,
     Rule,
     Netconf,
@@ -581,24 +579,6 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
             };
             (named(names, "IFLA_XDP_"), f)
         }
-        Space::Route => {
-            let f = match kind {
-                1 | 2 | 5 | 7 | 19 => Ip,
-                8 => Nested(Space::Metrics),
-                9 => Multipath,
-                12 => Struct(Names("rta_clntref rta_lastuse rta_expires rta_error rta_used rta_id rta_ts rta_tsage"), 4),
-                15 => U32,
-                20 | 26 | 27 => U8,
-                21 => U16,
-                22 => Nested(Space::Unknown("ENCAP")),
-                28 | 29 => Be16,
-                31 => Be32,
-                10 | 13 | 14 | 17 | 18 | 24 => Binary,
-                _ => Auto,
-            };
-            (named(RTA_NAMES, "RTA_"), f)
-        }
-        Space::Metrics => (named(RTAX_NAMES, "RTAX_"), if kind == 16 { Str } else { U32 }),
         Space::Neigh => {
             let f = match kind {
                 1 => Ip,
@@ -966,7 +946,7 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
                     hex: hex(v.get(pos..pos + len).unwrap_or_default()),
                     problem: None,
                 };
-                nh.attributes = attrs(v.get(pos + 8..pos + len).unwrap_or_default(), base + pos + 8, Space::Route, family);
+                nh.attributes = attrs(v.get(pos + 8..pos + len).unwrap_or_default(), base + pos + 8, Space::Schema(&crate::wire::route::rta::SPACE), family);
                 a.attributes.push(nh);
                 pos += align4(len);
             }
@@ -1282,17 +1262,6 @@ const IFLA_BRPORT_NAMES: Names = Names(
      FLUSH MULTICAST_ROUTER PAD MCAST_FLOOD MCAST_TO_UCAST VLAN_TUNNEL BCAST_FLOOD \
      GROUP_FWD_MASK NEIGH_SUPPRESS ISOLATED BACKUP_PORT MRP_RING_OPEN MRP_IN_OPEN \
      MCAST_EHT_HOSTS_LIMIT MCAST_EHT_HOSTS_CNT LOCKED MAB",
-);
-
-const RTA_NAMES: Names = Names(
-    "UNSPEC DST SRC IIF OIF GATEWAY PRIORITY PREFSRC METRICS MULTIPATH PROTOINFO FLOW \
-     CACHEINFO SESSION MP_ALGO TABLE MARK MFC_STATS VIA NEWDST PREF ENCAP_TYPE ENCAP EXPIRES \
-     PAD UID TTL_PROPAGATE IP_PROTO SPORT DPORT NH_ID FLOWLABEL",
-);
-
-const RTAX_NAMES: Names = Names(
-    "UNSPEC LOCK MTU WINDOW RTT RTTVAR SSTHRESH CWND ADVMSS REORDERING HOPLIMIT INITCWND \
-     FEATURES RTO_MIN INITRWND QUICKACK CC_ALGO FASTOPEN_NO_COOKIE",
 );
 
 const NDA_NAMES: Names = Names(
