@@ -290,7 +290,7 @@ fn fixed_header(kind: u16) -> Option<(&'static str, usize, Space)> {
         16..=19 => ("ifinfomsg", 16, Space::Link),
         20..=23 => ("ifaddrmsg", 8, Space::Schema(&crate::wire::addr::ifa::SPACE)),
         24..=27 => ("rtmsg", 12, Space::Schema(&crate::wire::route::rta::SPACE)),
-        28..=31 => ("ndmsg", 12, Space::Neigh),
+        28..=31 => ("ndmsg", 12, Space::Schema(&crate::wire::neigh::nda::SPACE)),
         32..=35 => ("fib_rule_hdr", 12, Space::Rule),
         64..=67 => ("ndtmsg", 4, Space::Unknown("NDTA")),
         80..=83 => ("netconfmsg", 4, Space::Netconf),
@@ -408,7 +408,6 @@ enum Space {
     Inet6,
     PropList,
     Xdp,
-    Neigh,
     Rule,
     Netconf,
     Nsid,
@@ -579,20 +578,6 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
             };
             (named(names, "IFLA_XDP_"), f)
         }
-        Space::Neigh => {
-            let f = match kind {
-                1 => Ip,
-                2 => if family == 7 { Mac } else { Auto },
-                3 => Struct(Names("ndm_confirmed ndm_used ndm_updated ndm_refcnt"), 4),
-                5 | 16 => U16,
-                6 => Be16,
-                10 => S32,
-                12 | 17 => U8,
-                14 => Nested(Space::Unknown("NFEA")),
-                _ => Auto,
-            };
-            (named(NDA_NAMES, "NDA_"), f)
-        }
         Space::Rule => {
             let f = match kind {
                 1 | 2 => Ip,
@@ -629,7 +614,14 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
             (named(names, "NLMSGERR_ATTR_"), f)
         }
         Space::Unknown(prefix) => (format!("{prefix}_{kind}"), Auto),
-        Space::Schema(s) => (s.full_name(kind), fmt_of(s.ty(kind))),
+        Space::Schema(s) => {
+            let fmt = match s.ty(kind) {
+                // A neighbour's link-layer address is shown as a MAC only in the bridge's table.
+                Type::LlAddr if *s == crate::wire::neigh::nda::SPACE && family != crate::wire::AF_BRIDGE => Auto,
+                t => fmt_of(t),
+            };
+            (s.full_name(kind), fmt)
+        }
     }
 }
 
@@ -1262,11 +1254,6 @@ const IFLA_BRPORT_NAMES: Names = Names(
      FLUSH MULTICAST_ROUTER PAD MCAST_FLOOD MCAST_TO_UCAST VLAN_TUNNEL BCAST_FLOOD \
      GROUP_FWD_MASK NEIGH_SUPPRESS ISOLATED BACKUP_PORT MRP_RING_OPEN MRP_IN_OPEN \
      MCAST_EHT_HOSTS_LIMIT MCAST_EHT_HOSTS_CNT LOCKED MAB",
-);
-
-const NDA_NAMES: Names = Names(
-    "UNSPEC DST LLADDR CACHEINFO PROBES VLAN PORT VNI IFINDEX MASTER LINK_NETNSID SRC_VNI \
-     PROTOCOL NH_ID FDB_EXT_ATTRS FLAGS_EXT NDM_STATE_MASK NDM_FLAGS_MASK",
 );
 
 const FRA_NAMES: Names = Names(
