@@ -291,7 +291,7 @@ fn fixed_header(kind: u16) -> Option<(&'static str, usize, Space)> {
         20..=23 => ("ifaddrmsg", 8, Space::Schema(&crate::wire::addr::ifa::SPACE)),
         24..=27 => ("rtmsg", 12, Space::Schema(&crate::wire::route::rta::SPACE)),
         28..=31 => ("ndmsg", 12, Space::Schema(&crate::wire::neigh::nda::SPACE)),
-        32..=35 => ("fib_rule_hdr", 12, Space::Rule),
+        32..=35 => ("fib_rule_hdr", 12, Space::Schema(&crate::wire::rule::fra::SPACE)),
         64..=67 => ("ndtmsg", 4, Space::Unknown("NDTA")),
         80..=83 => ("netconfmsg", 4, Space::Netconf),
         88..=91 => ("rtgenmsg", 4, Space::Nsid),
@@ -408,7 +408,6 @@ enum Space {
     Inet6,
     PropList,
     Xdp,
-    Rule,
     Netconf,
     Nsid,
     ErrAttr,
@@ -577,20 +576,6 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
                 _ => U32,
             };
             (named(names, "IFLA_XDP_"), f)
-        }
-        Space::Rule => {
-            let f = match kind {
-                1 | 2 => Ip,
-                3 | 17 => Str,
-                12 => Binary,
-                19 | 21 | 22 | 25 => U8,
-                20 => Struct(Names("start end"), 4),
-                23 | 24 => Struct(Names("start end"), 2),
-                26 | 27 => Be32,
-                18 => Binary,
-                _ => Auto,
-            };
-            (named(FRA_NAMES, "FRA_"), f)
         }
         Space::Netconf => {
             let names = Names(
@@ -1254,12 +1239,6 @@ const IFLA_BRPORT_NAMES: Names = Names(
      FLUSH MULTICAST_ROUTER PAD MCAST_FLOOD MCAST_TO_UCAST VLAN_TUNNEL BCAST_FLOOD \
      GROUP_FWD_MASK NEIGH_SUPPRESS ISOLATED BACKUP_PORT MRP_RING_OPEN MRP_IN_OPEN \
      MCAST_EHT_HOSTS_LIMIT MCAST_EHT_HOSTS_CNT LOCKED MAB",
-);
-
-const FRA_NAMES: Names = Names(
-    "UNSPEC DST SRC IIFNAME GOTO UNUSED2 PRIORITY UNUSED3 UNUSED4 UNUSED5 FWMARK FLOW TUN_ID \
-     SUPPRESS_IFGROUP SUPPRESS_PREFIXLEN TABLE FWMASK OIFNAME PAD L3MDEV UID_RANGE PROTOCOL \
-     IP_PROTO SPORT_RANGE DPORT_RANGE DSCP FLOWLABEL FLOWLABEL_MASK",
 );
 
 pub(crate) const OPER_NAMES: Names = Names("UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP");

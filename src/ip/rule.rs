@@ -15,7 +15,6 @@ use crate::wire::rule::{fib_rule, fr_act, fra, RuleHdrRepr};
 use crate::wire::{NLM_F_ACK, NLM_F_CREATE, NLM_F_ECHO, NLM_F_EXCL, NLM_F_REQUEST};
 use crate::wire::{RTM_DELRULE, RTM_GETRULE, RTM_NEWRULE};
 
-const FRA_MAX: u16 = 25;
 /// `RTN_NAT`.
 const RTN_NAT: u8 = 10;
 
@@ -162,7 +161,7 @@ fn parse_rule(raw: &[u8]) -> Option<(u16, RuleHdrRepr, Tb<'_>)> {
         return None;
     }
     let h = RuleHdrRepr::parse(m.payload).ok()?;
-    let tb = Tb::parse(m.payload.get(12..).unwrap_or(&[]), FRA_MAX);
+    let tb = Tb::parse(m.payload.get(12..).unwrap_or(&[]), fra::MAX);
     Some((m.hdr.kind, h, tb))
 }
 
