@@ -19,6 +19,7 @@ pub mod link;
 pub mod neigh;
 pub mod route;
 pub mod rule;
+pub mod schema;
 
 pub use attr::{Nla, NlaIter, NlaWriter};
 pub use builder::MessageBuilder;
