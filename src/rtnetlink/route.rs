@@ -598,8 +598,11 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                     one.multipath = false;
                     let mut m = mode(req);
                     if i > 0 {
+                        // ip6_route_multipath_add: the legs after the first
+                        // join it as siblings (no EXCL, no REPLACE).
                         m.append = true;
                         m.excl = false;
+                        m.replace = false;
                     }
                     ctx.events.extend(crate::stack::ipv6::insert_v6(ns, one.clone(), m)?);
                 }
