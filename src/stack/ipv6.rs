@@ -179,6 +179,8 @@ fn add_v6_as(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: b
         let had_prefixroute = x.flags & ifa_f::PERMANENT != 0 && x.flags & ifa_f::NOPREFIXROUTE == 0;
         x.valid_lft = a.valid_lft;
         x.preferred_lft = a.preferred_lft;
+        // inet6_addr_modify: the lifetimes count from now.
+        x.updated_ms = a.updated_ms;
         // inet6_addr_modify: the request's flags replace these, the
         // state flags (tentative, optimistic, ...) stay.
         let from_request = ifa_f::NOPREFIXROUTE | ifa_f::NODAD | ifa_f::HOMEADDRESS | ifa_f::MANAGETEMPADDR;
