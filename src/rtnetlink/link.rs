@@ -1127,6 +1127,7 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
         return Err(Errno::EINVAL.into());
     }
     let group = attrs.get(ifla::GROUP).map(|a| a.u32()).transpose()?;
+    let carrier = attrs.get(ifla::CARRIER).map(|a| a.u8()).transpose()?;
     // Apply, in do_setlink's order.
     let mut index = index;
     let mut ns = ns;
@@ -1214,6 +1215,16 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
         let current = ctx.net.ns(ns).and_then(|n| n.link(index)).map(|l| l.netlink_flags()).unwrap_or(0);
         let wanted = if hdr.change != 0 { (hdr.flags & hdr.change) | (current & !hdr.change) } else { hdr.flags };
         ctx.events.extend(change_flags(ctx.net, ns, index, wanted)?);
+    }
+    if let Some(c) = carrier {
+        // dev_change_carrier: only devices with ndo_change_carrier (dummy
+        // here); what was set before stays set.
+        let l = ctx.net.ns_mut(ns).and_then(|n| n.link_mut(index)).ok_or(KernelError::new(Errno::ENODEV))?;
+        if !matches!(l.kind, LinkKind::Dummy) {
+            return Err(Errno::EOPNOTSUPP.into());
+        }
+        l.carrier_off = c == 0;
+        ctx.events.extend(slink::refresh_carriers(ctx.net, ns, index));
     }
     if let Some(q) = txqlen {
         if let Some(l) = ctx.net.ns_mut(ns).and_then(|n| n.link_mut(index)) {
