@@ -969,6 +969,8 @@ fn veth_peer(ctx: &mut Ctx<'_>, data: Option<crate::wire::Nla<'_>>, name: &str, 
                 if a.len() != 6 {
                     return Err(Errno::EINVAL.into());
                 }
+                // veth_validate, for the peer's attributes too.
+                check_ether_addr(&a)?;
                 mac = Some(mac6(&a));
             }
             spec.mtu = pc.mtu;
@@ -1080,8 +1082,12 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
             return Err(Errno::EINVAL.into());
         }
     }
+    // netif_set_mac_address: the device's own address again changes
+    // nothing; another one must pass eth_prepare_mac_addr_change
+    // (is_valid_ether_addr), loopback's eth_mac_addr included.
+    let address = address.filter(|a| a.get(..link.address.len()) != Some(&link.address[..]));
     if let Some(a) = &address {
-        if link.link_type() == crate::wire::link::arphrd::ETHER {
+        if matches!(link.link_type(), crate::wire::link::arphrd::ETHER | crate::wire::link::arphrd::LOOPBACK) {
             check_ether_addr(a)?;
         }
     }
