@@ -1134,6 +1134,9 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
     }
     let group = attrs.get(ifla::GROUP).map(|a| a.u32()).transpose()?;
     let carrier = attrs.get(ifla::CARRIER).map(|a| a.u8()).transpose()?;
+    // A target that is the device's own namespace moves nothing
+    // (__dev_change_net_namespace returns early); the name still changes.
+    let stays = target.is_none_or(|t| t == ns);
     // Apply, in do_setlink's order.
     let mut index = index;
     let mut ns = ns;
@@ -1175,7 +1178,7 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
             l.group = g;
         }
     }
-    if target.is_none() {
+    if stays {
         if let Some(n) = &new_name {
             if let Some(l) = nsr.link_mut(index) {
                 l.name = n.clone();
