@@ -841,6 +841,10 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
         },
     };
     let mut link = Link::new(0, &name, link_kind, mac);
+    // rtnl_create_link: an address given makes it NET_ADDR_SET.
+    if let (LinkKind::Bridge(conf), Some(_)) = (&mut link.kind, &c.address) {
+        conf.addr_set = true;
+    }
     if let Some(l) = lower.and_then(|l| ctx.net.ns(ctx.ns).and_then(|n| n.link(l))) {
         if matches!(link.kind, LinkKind::Macvlan { .. } | LinkKind::Vlan { .. }) {
             link.mtu = l.mtu;
@@ -1158,6 +1162,12 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
             changed = true;
         }
     }
+    // br_device_event NETDEV_CHANGEADDR: the bridge id follows its ports.
+    let port_of = nsr.link(index).and_then(|l| l.master).filter(|_| changed);
+    if let Some(b) = port_of {
+        ctx.events.extend(crate::stack::bridge::recalculate_bridge_id(ctx.net, ns, b));
+    }
+    let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if let Some(m) = mtu {
         let changed_mtu = nsr.link(index).is_some_and(|l| l.mtu != m);
         // br_change_mtu: a bridge's own MTU no longer follows its ports.
