@@ -187,7 +187,9 @@ impl Kernel {
         let dump = is_get && h.flags & NLM_F_DUMP != 0;
         let handler = if dump { dump_handler(kind, family) } else { doit_handler(kind, family) };
         let handler = handler.ok_or(KernelError::new(Errno::EOPNOTSUPP))?;
-        let mut ctx = Ctx { net: &mut self.net, ns, events: Vec::new(), replies: Vec::new(), filtered: false, notices: Vec::new(), request_flags: None };
+        // The lifetime timers that fell due since the last request run first.
+        let expired = crate::stack::lifetime::expire(&mut self.net);
+        let mut ctx = Ctx { net: &mut self.net, ns, events: expired, replies: Vec::new(), filtered: false, notices: Vec::new(), request_flags: None };
         let result = handler(&mut ctx, req);
         if result.is_ok() && !is_get {
             // The link watch settles what the request left queued.

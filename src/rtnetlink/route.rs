@@ -564,6 +564,7 @@ fn mode(req: &Request<'_>) -> AddMode {
 /// RTM_NEWROUTE.
 pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let p = parse(req)?;
+    check_dsfield(&p)?;
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     match p.hdr.family {
         AF_INET => {
@@ -595,8 +596,11 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                     one.multipath = false;
                     let mut m = mode(req);
                     if i > 0 {
+                        // ip6_route_multipath_add: the legs after the first
+                        // join it as siblings (no EXCL, no REPLACE).
                         m.append = true;
                         m.excl = false;
+                        m.replace = false;
                     }
                     ctx.events.extend(crate::stack::ipv6::insert_v6(ns, one.clone(), m)?);
                 }
@@ -608,6 +612,17 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         _ => return Err(Errno::EOPNOTSUPP.into()),
     }
     Ok(())
+}
+
+/// The DS field of a route request: IPv4 takes a DSCP without ECN bits
+/// (`rtm_to_fib_config`, `inet_validate_dscp`), IPv6 none at all
+/// (`rtm_to_fib6_config`).
+fn check_dsfield(p: &Parsed<'_>) -> KResult<()> {
+    match p.hdr.family {
+        AF_INET if p.hdr.tos & !lookup::DSCP_MASK != 0 => Err(KernelError::msg(Errno::EINVAL, "Invalid dsfield (tos): ECN bits must be 0")),
+        AF_INET6 if p.hdr.tos != 0 => Err(KernelError::msg(Errno::EINVAL, "Invalid dsfield (tos): option not available for IPv6")),
+        _ => Ok(()),
+    }
 }
 
 fn filter_of<K: Family>(p: &Parsed<'_>, default_priority: Option<u32>) -> KResult<RouteFilter<K>> {
@@ -631,6 +646,7 @@ fn filter_of<K: Family>(p: &Parsed<'_>, default_priority: Option<u32>) -> KResul
 /// RTM_DELROUTE (`fib_table_delete`, `ip6_route_del`).
 pub fn del_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let p = parse(req)?;
+    check_dsfield(&p)?;
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     match p.hdr.family {
         AF_INET => {
@@ -813,6 +829,7 @@ pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 oif,
                 mark,
                 uid: uid.unwrap_or(requester),
+                tclass: p.hdr.tos,
                 ip_proto,
                 sport,
                 dport,
