@@ -5,6 +5,8 @@
 pub mod addr;
 mod kind_data;
 pub mod link;
+mod linkprop;
+mod lwt;
 pub mod neigh;
 mod nexthop6;
 pub mod netconf;
@@ -270,6 +272,8 @@ fn doit_handler(kind: MessageType, family: u8) -> Option<Handler> {
         M::SetLink => link::set_link,
         M::DelLink => link::del_link,
         M::GetLink => link::get_link,
+        M::NewLinkProp => linkprop::new_linkprop,
+        M::DelLinkProp => linkprop::del_linkprop,
         M::NewAddr => addr::new_addr,
         M::DelAddr => addr::del_addr,
         M::GetAddr => addr::get_addr,
