@@ -555,8 +555,13 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let Some(ns) = net.ns(ctx.ns) else { return Ok(()) };
     let flags = NLM_F_MULTI | if filtered { crate::wire::NLM_F_DUMP_FILTERED } else { 0 };
     if req.payload.first() == Some(&crate::wire::AF_BRIDGE) {
-        // rtnl_bridge_getlink: each bridge port as its bridge describes it.
+        // rtnl_bridge_getlink: each bridge port as its bridge describes it,
+        // and the bridge itself when VLAN (or MRP/CFM) data is asked for.
         for link in ns.links.values() {
+            if matches!(link.kind, LinkKind::Bridge(_)) && ext_mask & super::bridge_af::RTEXT_FILTER_BRIDGE_SELF != 0 {
+                ctx.replies.push(super::bridge_af::fill_bridge_self(link, req.header.seq, req.port));
+                continue;
+            }
             let Some(bridge) = link.master.and_then(|m| ns.link(m)).filter(|b| matches!(b.kind, LinkKind::Bridge(_))) else { continue };
             let mut m = fill_brport(net, ctx.ns, link, bridge, MessageType::NewLink);
             if m.len() >= 16 {

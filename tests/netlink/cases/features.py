@@ -94,3 +94,47 @@ def _(s):
     hop = rtnexthop(LO, attrs=mpls_encap())
     add_route(s, sk, AF_INET, "10.4.0.0", 16, attr(RTA_MULTIPATH, hop))
     dump_routes(s, sk, AF_INET)
+
+
+AF_BRIDGE = 7
+RTEXT_FILTER_BRVLAN, RTEXT_FILTER_BRVLAN_COMPRESSED = 2, 4
+IFLA_BRIDGE_FLAGS, IFLA_BRIDGE_VLAN_INFO = 0, 2
+BRIDGE_FLAGS_SELF = 2
+BRIDGE_VLAN_INFO_PVID, BRIDGE_VLAN_INFO_UNTAGGED = 2, 4
+RTM_GETVLAN = 114
+IFLA_BR_VLAN_FILTERING = 7
+
+
+def vlan_body(index, vid, vflags=0, bflags=None):
+    """`bridge vlan add|del vid VID dev X [pvid] [untagged] [self|master]`."""
+    inner = (a_u16(IFLA_BRIDGE_FLAGS, bflags) if bflags is not None else b"")
+    inner += attr(IFLA_BRIDGE_VLAN_INFO, struct.pack("=HH", vflags, vid))
+    return ifinfomsg(family=AF_BRIDGE, index=index) + nest(IFLA_AF_SPEC, inner)
+
+
+@case("features/bridge-vlan-absent",
+      """A kernel without bridge VLAN filtering (this one): the AF_BRIDGE link dump with
+      RTEXT_FILTER_BRVLAN(_COMPRESSED) lists each bridge port and, asked for VLANs, the
+      bridge itself, with no VLAN information; adding a VLAN is EOPNOTSUPP (port,
+      bridge self, a device that is no port), deleting one on a port or the bridge
+      succeeds; RTM_GETVLAN has no handler (EOPNOTSUPP); vlan_filtering 1 on a bridge
+      is EOPNOTSUPP.""")
+def _(s):
+    sk = s.socket()
+    s.settle_time = BRIDGE_SETTLE
+    add_veth(s, sk)
+    add_bridge(s, sk)
+    set_master(s, sk, VA, BR)
+    s.ask(sk, RTM_GETLINK, DUMP, ifinfomsg(family=AF_BRIDGE) + a_u32(IFLA_EXT_MASK, RTEXT_FILTER_BRVLAN))
+    s.ask(sk, RTM_GETLINK, DUMP, ifinfomsg(family=AF_BRIDGE) + a_u32(IFLA_EXT_MASK, RTEXT_FILTER_BRVLAN_COMPRESSED))
+    s.ask(sk, RTM_GETLINK, DUMP, ifinfomsg(family=AF_BRIDGE))
+    s.ask(sk, RTM_SETLINK, REQ_ACK, vlan_body(VA, 5), settle=BRIDGE_SETTLE)
+    s.ask(sk, RTM_SETLINK, REQ_ACK, vlan_body(VA, 5, BRIDGE_VLAN_INFO_PVID | BRIDGE_VLAN_INFO_UNTAGGED), settle=BRIDGE_SETTLE)
+    s.ask(sk, RTM_SETLINK, REQ_ACK, vlan_body(BR, 5, 0, BRIDGE_FLAGS_SELF), settle=BRIDGE_SETTLE)
+    s.ask(sk, RTM_SETLINK, REQ_ACK, vlan_body(VB, 5), settle=BRIDGE_SETTLE)
+    s.ask(sk, RTM_DELLINK, REQ_ACK, vlan_body(VA, 1), settle=BRIDGE_SETTLE)
+    s.ask(sk, RTM_DELLINK, REQ_ACK, vlan_body(BR, 1, 0, BRIDGE_FLAGS_SELF), settle=BRIDGE_SETTLE)
+    s.ask(sk, RTM_DELLINK, REQ_ACK, vlan_body(VB, 1), settle=BRIDGE_SETTLE)
+    s.ask(sk, RTM_GETVLAN, DUMP, struct.pack("=BBHI", AF_BRIDGE, 0, 0, 0))
+    s.ask(sk, RTM_NEWLINK, REQ_ACK, ifinfomsg(index=BR) + nest(IFLA_LINKINFO, a_str(IFLA_INFO_KIND, "bridge"),
+                                                            nest(IFLA_INFO_DATA, a_u8(IFLA_BR_VLAN_FILTERING, 1))))
