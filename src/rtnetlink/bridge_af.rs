@@ -35,7 +35,13 @@ const FLAGS_SELF: u16 = 2;
 /// no IFLA_PROTINFO, and no VLAN list without VLAN filtering.
 pub fn fill_bridge_self(bridge: &Link, seq: u32, pid: u32) -> Vec<u8> {
     let mut b = MessageBuilder::new(MessageType::NewLink.raw(), NLM_F_MULTI, seq, pid);
-    let hdr = IfInfoRepr { family: AF_BRIDGE, link_type: bridge.link_type(), index: bridge.index as i32, flags: bridge.netlink_flags(), change: 0 };
+    let hdr = IfInfoRepr {
+        family: AF_BRIDGE,
+        link_type: bridge.link_type(),
+        index: bridge.index as i32,
+        flags: bridge.netlink_flags(),
+        change: 0,
+    };
     b.push(&hdr.to_bytes());
     b.put_str(ifla::IFNAME, &bridge.name);
     b.put_u32(ifla::MASTER, bridge.index);
@@ -125,7 +131,9 @@ const VLAN_INFO_BRENTRY: u16 = 0x20;
 fn mark_bridge_entries(req: &Request<'_>) -> Vec<u8> {
     let mut bytes = req.bytes.to_vec();
     let attrs_at = crate::wire::header::HEADER_LEN + IFINFOMSG_LEN;
-    let Some(spec) = crate::wire::attr::NlaIter::new(req.after(IFINFOMSG_LEN)).flatten().find(|a| a.kind == ifla::AF_SPEC) else { return bytes };
+    let Some(spec) = crate::wire::attr::NlaIter::new(req.after(IFINFOMSG_LEN)).flatten().find(|a| a.kind == ifla::AF_SPEC) else {
+        return bytes;
+    };
     let spec_at = attrs_at + spec.offset + 4;
     if let Some(v) = crate::wire::attr::NlaIter::new(spec.value).flatten().find(|a| a.kind == brattr::VLAN_INFO && a.value.len() == 4) {
         let at = spec_at + v.offset + 4;
