@@ -161,7 +161,7 @@ impl World {
     /// and returns the path it took, hop by hop (see [`crate::sim::trace_echo`]).
     pub fn trace_echo(&self, ns: NsId, dst: std::net::IpAddr) -> Result<Vec<crate::sim::walk::Hop>, Errno> {
         let mut k = write(&self.kernel);
-        let (result, events) = crate::sim::trace_echo(&mut k.net, ns, dst.into());
+        let (result, events) = crate::sim::trace_echo(&mut k.net, ns, dst);
         k.announce(&events);
         result
     }

@@ -15,6 +15,7 @@ use crate::wire::{MessageBuilder, MessageType, NlaWriter, NLM_F_CREATE, NLM_F_EX
 const IFLA_MAX: u16 = 70;
 
 /// The RTM_NEWLINK (or DELLINK) message describing a link (`rtnl_fill_ifinfo`).
+#[allow(clippy::too_many_arguments)] // rtnl_fill_ifinfo's own arguments
 pub fn fill(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, pid: u32, flags: u16, change: u32) -> Vec<u8> {
     fill_ext(net, ns, link, kind, seq, pid, flags, change, 0)
 }

@@ -159,7 +159,7 @@ impl Kernel {
                 Ok(Outcome::DumpFailed(e, filtered)) => out.push(reply::done_error(&req, &e, ext_ack, filtered)),
                 Ok(Outcome::Done(flags)) => {
                     if req.has(NLM_F_ACK) {
-                        let mut echoed = req.clone();
+                        let mut echoed = req;
                         if let Some(f) = flags {
                             echoed.header.flags = f;
                         }

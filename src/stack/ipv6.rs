@@ -482,8 +482,7 @@ fn complete_dad(ns: &mut Namespace, failed: &[(u32, u128)]) -> Vec<Event> {
         }
     }
     for index in ready {
-        loop {
-            let Some(l) = ns.link_mut(index) else { break };
+        while let Some(l) = ns.link_mut(index) {
             let Some(a) = l.addrs6.iter_mut().find(|a| in_dad(a)) else { break };
             a.flags &= !(ifa_f::TENTATIVE | ifa_f::OPTIMISTIC);
             let done = a.clone();
@@ -567,7 +566,7 @@ pub fn insert_v6(ns: &mut Namespace, route: Route<u128>, mode: AddMode) -> KResu
     let (table, dst, dst_len) = (route.table, route.dst, route.dst_len);
     // Only a replace without create that finds nothing asks (and the walk
     // over the table is not free).
-    let node = !(replace && !mode.create) || fib6_node_exists(&ns.fib6, table, dst, dst_len);
+    let node = !replace || mode.create || fib6_node_exists(&ns.fib6, table, dst, dst_len);
     ns.fib6.edit(table, dst, dst_len, |aliases| {
         let ecmp = |r: &Route<u128>| r.kind == RouteType::Unicast && !r.auto && r.nexthops.iter().all(|n| n.gateway.is_some());
         let same_level = |a: &Route<u128>| a.priority == route.priority && a.src_len == route.src_len && a.src == route.src;
