@@ -125,7 +125,8 @@ check_traceroute() {
     return 0
 }
 
-# bridge: link/fdb/vlan/mdb show (or list/get), fdb add/del/append/replace;
+# bridge: link/fdb/vlan/mdb show (or list/get), fdb add/del/append/replace,
+# vlan add/del/tunnelshow/global;
 # no monitor, batch or numeric netns.
 check_bridge() {
     local w=("$@") n=$# i obj=''
@@ -147,7 +148,10 @@ check_bridge() {
     case $sub in
     s | sh | sho | show | l | li | lis | list | ls | lst | g | ge | get | dev | br | brport | help) return 0 ;;
     add | del | delete | append | replace)
-        [[ $o == f* ]] && return 0 ;;
+        [[ $o == f* ]] && return 0
+        [[ $o == v* && $sub != append && $sub != replace ]] && return 0 ;;
+    tunnelshow | global)
+        [[ $o == v* ]] && return 0 ;;
     esac
     echo "bridge $o $sub"; return 1
 }
