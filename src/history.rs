@@ -18,6 +18,16 @@ pub enum Op {
         /// The bytes sent.
         bytes: Vec<u8>,
     },
+    /// A datagram holding an nfnetlink batch, sent on a NETLINK_NETFILTER
+    /// socket of a namespace with the given privilege.
+    NfDatagram {
+        /// The socket's namespace.
+        ns: u32,
+        /// Whether the socket had CAP_NET_ADMIN.
+        privileged: bool,
+        /// The bytes sent.
+        bytes: Vec<u8>,
+    },
     /// `ip netns add NAME`.
     NetnsAdd(String),
     /// `ip netns del NAME`.
@@ -60,6 +70,7 @@ impl Snapshot {
         for op in &self.ops {
             let line = match op {
                 Op::Datagram { ns, privileged, bytes } => format!("d {ns} {} {}", u8::from(*privileged), hex(bytes)),
+                Op::NfDatagram { ns, privileged, bytes } => format!("n {ns} {} {}", u8::from(*privileged), hex(bytes)),
                 Op::NetnsAdd(n) => format!("a {n}"),
                 Op::NetnsDel(n) => format!("r {n}"),
                 Op::Sysctl { ns, key, value } => format!("s {ns} {key} {value}"),
@@ -89,6 +100,12 @@ impl Snapshot {
                     let privileged = parts.next().ok_or_else(bad)? == "1";
                     let bytes = unhex(parts.next().ok_or_else(bad)?).ok_or_else(bad)?;
                     Op::Datagram { ns, privileged, bytes }
+                }
+                Some("n") => {
+                    let ns = parts.next().and_then(crate::text::int).ok_or_else(bad)?;
+                    let privileged = parts.next().ok_or_else(bad)? == "1";
+                    let bytes = unhex(parts.next().ok_or_else(bad)?).ok_or_else(bad)?;
+                    Op::NfDatagram { ns, privileged, bytes }
                 }
                 Some("a") => Op::NetnsAdd(parts.next().ok_or_else(bad)?.to_string()),
                 Some("r") => Op::NetnsDel(parts.next().ok_or_else(bad)?.to_string()),

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use crate::errno::Errno;
 use crate::history::{Op, Snapshot};
 use crate::host::{Host, NetlinkSocket, SockOpt};
-use crate::rtnetlink::{Creds, Kernel};
+use crate::rtnetlink::{Creds, Kernel, Protocol};
 use crate::stack::{Net, NsId};
 
 /// The kernel behind a world or socket, for reading. Worlds are never used
@@ -103,7 +103,12 @@ impl World {
 
     /// Opens a NETLINK_ROUTE socket bound to a namespace.
     pub fn socket(&self, ns: NsId, creds: Creds) -> Result<Socket, Errno> {
-        let port = write(&self.kernel).open_socket(ns, creds)?;
+        self.socket_of(ns, creds, Protocol::Route)
+    }
+
+    /// Opens a socket of the given netlink protocol bound to a namespace.
+    pub fn socket_of(&self, ns: NsId, creds: Creds, protocol: Protocol) -> Result<Socket, Errno> {
+        let port = write(&self.kernel).open_socket_of(ns, creds, protocol)?;
         Ok(Socket { kernel: Rc::clone(&self.kernel), port })
     }
 
@@ -142,6 +147,12 @@ impl World {
             Op::Datagram { ns, privileged, bytes } => {
                 let creds = if *privileged { Creds::ROOT } else { Creds::USER };
                 if let Ok(sock) = self.socket(NsId(*ns), creds) {
+                    sock.send(bytes);
+                }
+            }
+            Op::NfDatagram { ns, privileged, bytes } => {
+                let creds = if *privileged { Creds::ROOT } else { Creds::USER };
+                if let Ok(sock) = self.socket_of(NsId(*ns), creds, Protocol::Netfilter) {
                     sock.send(bytes);
                 }
             }
@@ -238,6 +249,12 @@ impl Socket {
     /// Sets a socket option.
     pub fn set_option(&self, opt: SockOpt) -> Result<(), Errno> {
         write(&self.kernel).set_option(self.port, opt)
+    }
+
+    /// Names the process that owns the socket (its pid and command name,
+    /// which nf_tables reports in its generation messages).
+    pub fn set_process(&self, pid: u32, comm: &str) {
+        write(&self.kernel).set_process(self.port, pid, comm);
     }
 }
 

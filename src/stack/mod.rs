@@ -14,6 +14,7 @@ pub mod lookup;
 pub mod link;
 pub mod namespace;
 pub mod neigh;
+pub mod netfilter;
 pub mod route;
 pub mod rule;
 pub mod segment;

@@ -38,6 +38,8 @@ pub struct Namespace {
     pub nsids: crate::vecmap::VecMap<NsId, i32>,
     /// Ever-growing counter that makes IPv6 address stamps differ.
     pub generation: u32,
+    /// The packet filter (nf_tables) of this namespace.
+    pub netfilter: super::netfilter::NfTables,
 }
 
 impl Namespace {
@@ -56,6 +58,7 @@ impl Namespace {
             sysctl: Sysctls::default(),
             nsids: crate::vecmap::VecMap::new(),
             generation: 0,
+            netfilter: Default::default(),
         };
         let lo = Link::loopback();
         ns.next_ifindex = 2;

@@ -17,6 +17,7 @@ pub mod errmsg;
 pub mod header;
 pub mod link;
 pub mod neigh;
+pub mod nftables;
 pub mod route;
 pub mod rule;
 pub mod schema;
