@@ -169,7 +169,15 @@ fn l_addrs4(l: &Link) -> Option<(u32, u8, u32)> {
 pub unsafe extern "C" fn ioctl(fd: c_int, req: c_ulong, arg: usize) -> c_int {
     let ours = matches!(
         req,
-        SIOCGIFNAME | SIOCGIFFLAGS | SIOCGIFADDR | SIOCGIFBRDADDR | SIOCGIFNETMASK | SIOCGIFMTU | SIOCGIFHWADDR | SIOCGIFINDEX | SIOCGIFTXQLEN
+        SIOCGIFNAME
+            | SIOCGIFFLAGS
+            | SIOCGIFADDR
+            | SIOCGIFBRDADDR
+            | SIOCGIFNETMASK
+            | SIOCGIFMTU
+            | SIOCGIFHWADDR
+            | SIOCGIFINDEX
+            | SIOCGIFTXQLEN
     );
     if ours && arg != 0 {
         match with_ns(|ns| unsafe { ifreq(ns, req, arg as *mut u8) }) {
@@ -234,7 +242,13 @@ fn entries(ns: &Namespace) -> Vec<Entry> {
     }
     for l in ns.links.values() {
         for a in &l.addrs4 {
-            let other = if a.address != a.local { Some(sockaddr_in(a.address)) } else if a.broadcast != 0 { Some(sockaddr_in(a.broadcast)) } else { None };
+            let other = if a.address != a.local {
+                Some(sockaddr_in(a.address))
+            } else if a.broadcast != 0 {
+                Some(sockaddr_in(a.broadcast))
+            } else {
+                None
+            };
             out.push(Entry {
                 name: a.label.clone(),
                 flags: l.netlink_flags(),
