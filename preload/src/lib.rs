@@ -22,6 +22,7 @@ pub mod files;
 pub mod fs_hooks;
 pub mod guard;
 pub mod ifnames;
+pub mod ioctl_hooks;
 pub mod netns;
 pub mod nlsock;
 pub mod real;

@@ -445,7 +445,7 @@ impl Shim {
 }
 
 /// The credentials sockets are opened with: root has CAP_NET_ADMIN.
-fn creds() -> Creds {
+pub fn creds() -> Creds {
     // SAFETY: no arguments.
     if unsafe { libc::geteuid() } == 0 { Creds::ROOT } else { Creds::USER }
 }
