@@ -9,6 +9,7 @@ pub mod bridge;
 pub mod event;
 pub mod fib;
 pub mod ipv6;
+pub mod lifetime;
 pub mod lookup;
 pub mod link;
 pub mod namespace;

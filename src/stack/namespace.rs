@@ -76,9 +76,10 @@ impl Namespace {
         self.links.get_mut(&index)
     }
 
-    /// A link by name.
+    /// A link by any of its names, primary or alternative
+    /// (`__dev_get_by_name` → `netdev_name_node_lookup`).
     pub fn link_by_name(&self, name: &str) -> Option<&Link> {
-        self.links.values().find(|l| l.name == name)
+        self.links.values().find(|l| l.name == name || l.altnames.iter().any(|a| a == name))
     }
 
     /// The ifindex of the link with this name.

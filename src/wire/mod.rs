@@ -20,6 +20,7 @@ pub mod neigh;
 pub mod nftables;
 pub mod route;
 pub mod rule;
+pub mod schema;
 
 pub use attr::{Nla, NlaIter, NlaWriter};
 pub use builder::MessageBuilder;
