@@ -8,6 +8,7 @@
 
 pub mod bridge;
 pub mod iptables;
+pub mod nft;
 pub mod errno;
 pub mod history;
 pub mod host;

@@ -4,7 +4,7 @@
 //! dumps. Tables and built-in chains are made on first use, as
 //! iptables-nft does.
 
-mod nl;
+pub(crate) mod nl;
 mod print;
 mod rule;
 

@@ -62,7 +62,14 @@ impl Client {
         Client { sock, family }
     }
 
-    fn request(&mut self, kind: u8, flags: u16, family: u8, attrs: &[u8]) -> Result<Vec<Vec<u8>>, Errno> {
+    /// Turns on NETLINK_EXT_ACK (nft does), so errors point at attributes.
+    pub fn ext_ack(&mut self) {
+        let _ = self.sock.set_option(crate::host::SockOpt::ExtAck(true));
+    }
+
+    /// One request (a GET or a dump of `family`): the messages answering
+    /// it, or the error.
+    pub fn request(&mut self, kind: u8, flags: u16, family: u8, attrs: &[u8]) -> Result<Vec<Vec<u8>>, Errno> {
         let mut b = MessageBuilder::new(nft_type(kind), NLM_F_REQUEST | flags, 0, 0);
         b.push(&NfGenMsg { family, version: 0, res_id: 0 }.to_bytes());
         b.push_unpadded(attrs);
@@ -139,6 +146,12 @@ impl Client {
     /// Sends a batch (with the generation it was built against, as
     /// iptables-nft does); the first error, if any.
     pub fn batch(&mut self, msgs: &[BatchMsg], genid: u32) -> Result<(), Errno> {
+        self.batch_detail(msgs, genid).map_err(|e| e.0)
+    }
+
+    /// [`Client::batch`], telling which message failed (its index) and the
+    /// attribute offset the kernel pointed at (NLMSGERR_ATTR_OFFS).
+    pub fn batch_detail(&mut self, msgs: &[BatchMsg], genid: u32) -> Result<(), (Errno, usize, Option<u32>)> {
         let mut d = Vec::new();
         let mut seq = 1;
         let mut begin = MessageBuilder::new(nft::MSG_BATCH_BEGIN, NLM_F_REQUEST, seq, 0);
@@ -160,7 +173,18 @@ impl Client {
             if crate::wire::get_u16(&m, 4) == Some(NLMSG_ERROR) {
                 let e = crate::wire::get_i32(&m, 16).unwrap_or(0);
                 if e != 0 {
-                    return Err(Errno(-e));
+                    let seq = crate::wire::get_u32(&m, 8).unwrap_or(0);
+                    let index = (seq as usize).saturating_sub(2);
+                    // The TLVs follow the echoed request (or its header when capped).
+                    let flags = crate::wire::get_u16(&m, 6).unwrap_or(0);
+                    let inner = crate::wire::get_u32(&m, 20).unwrap_or(0) as usize;
+                    let tlvs = if flags & crate::wire::NLM_F_CAPPED != 0 { 36 } else { 20 + crate::wire::align4(inner) };
+                    let offset = m
+                        .get(tlvs..)
+                        .and_then(|t| AttrTable::parse(t, 4).ok())
+                        .and_then(|a| a.get(crate::wire::NLMSGERR_ATTR_OFFS))
+                        .and_then(|n| n.u32().ok());
+                    return Err((Errno(-e), index, offset));
                 }
             }
         }
