@@ -382,7 +382,9 @@ fn list(client: &mut Client, family: Option<u8>, table: Option<&str>, chain: Opt
         if xt {
             out.push_str(&format!("# Warning: table {} {tname} is managed by iptables-nft, do not touch!\n", family_name(f)));
         }
-        out.push_str(&format!("table {} {tname} {{{}\n", family_name(f), h(thandle)));
+        // `list chain` shows the table without its handle.
+        let th = if chain.is_some() { String::new() } else { h(thandle) };
+        out.push_str(&format!("table {} {tname} {{{th}\n", family_name(f)));
         out.push_str(&body.join("\n"));
         out.push_str("}\n");
     }

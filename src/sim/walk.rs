@@ -219,7 +219,8 @@ impl<'a> Walk<'a> {
         // NF_INET_LOCAL_OUT; a new destination (DNAT) is routed again.
         let before = packet.dst;
         if !self.netfilter(ns, Hook::Output, &mut packet, 0, rt.dev, now_us) {
-            return Err(SendError::Route(Errno::EPERM));
+            // ping reports nothing for a datagram the rules dropped here.
+            return Ok(());
         }
         if packet.dst != before {
             rt = output_route(self.net, ns, packet.dst, packet.src, oif, mark).map_err(SendError::Route)?;
