@@ -244,7 +244,9 @@ pub fn list(chains: &[ChainView], f: Format) -> String {
             };
             out.push_str(&format!("{:<9}  {prot:<5}-- ", target_name(&s.target)));
             if f.verbose {
-                out.push_str(&format!(" {:<6} {:<6} ", s.iif.as_deref().unwrap_or("*"), s.oif.as_deref().unwrap_or("*")));
+                // No interface: `*` with -n, `any` otherwise.
+                let any = if f.numeric { "*" } else { "any" };
+                out.push_str(&format!(" {:<6} {:<6} ", s.iif.as_deref().unwrap_or(any), s.oif.as_deref().unwrap_or(any)));
             }
             out.push_str(&format!(" {:<19}  {:<19} ", addr_text(s.src, f.numeric), addr_text(s.dst, f.numeric)));
             out.push_str(&extras(s, f.numeric));

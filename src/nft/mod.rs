@@ -173,6 +173,10 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool) -> Resul
         }
         (_, Some(obj @ ("table" | "chain" | "rule"))) => {
             let tname = name(0)?;
+            // nft looks the table up in its cache before it sends anything.
+            if obj != "table" && !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
+                return Err(Fail { msg: "No such file or directory".into(), span: span(tname) });
+            }
             let mut attrs = Vec::new();
             let (kind, flags) = match (verb, obj) {
                 ("add", "table") => (msg::NEWTABLE, 0),
