@@ -206,7 +206,10 @@ fn parse(args: &[String]) -> Result<Args, Fail> {
                 let c = opt_arg(&mut i);
                 set(&mut a, Cmd::Flush(c))?
             }
-            "-Z" | "--zero" => set(&mut a, Cmd::Zero)?,
+            "-Z" | "--zero" => {
+                let _chain = opt_arg(&mut i);
+                set(&mut a, Cmd::Zero)?
+            }
             "-L" | "--list" => {
                 let c = opt_arg(&mut i);
                 set(&mut a, Cmd::List(c))?
@@ -276,6 +279,23 @@ fn parse(args: &[String]) -> Result<Args, Fail> {
             _ => return Err(usage(&format!("unknown option \"{w}\""))),
         }
         i += 1;
+    }
+    // An input chain has no output interface and the other way round.
+    let chain = match &a.cmd {
+        Some(Cmd::Append(c) | Cmd::Insert(c, _) | Cmd::Replace(c, _) | Cmd::Delete(c, _)) => c.as_str(),
+        _ => "",
+    };
+    if a.spec.oif.is_some() && matches!(chain, "INPUT" | "PREROUTING") {
+        return Err(Fail(
+            format!("{PROG}: Can't use -o with {chain}\n\nTry `iptables -h' or 'iptables --help' for more information.\n"),
+            2,
+        ));
+    }
+    if a.spec.iif.is_some() && matches!(chain, "OUTPUT" | "POSTROUTING") {
+        return Err(Fail(
+            format!("{PROG}: Can't use -i with {chain}\n\nTry `iptables -h' or 'iptables --help' for more information.\n"),
+            2,
+        ));
     }
     if let Some(j) = &a.jump {
         a.spec.target = match j.as_str() {

@@ -147,7 +147,11 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool) -> Resul
     match (verb, object) {
         ("list", Some("ruleset")) => {
             let only = rest.first().and_then(|t| family_of(&t.text));
-            Ok(list(client, only, None, None, handles))
+            Ok(list(client, only, None, None, handles, true))
+        }
+        ("list", Some("chains")) => {
+            let only = rest.first().and_then(|t| family_of(&t.text));
+            Ok(list(client, only, None, None, false, false))
         }
         ("list", Some("tables")) => {
             let only = rest.first().and_then(|t| family_of(&t.text));
@@ -163,7 +167,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool) -> Resul
                 return Err(Fail { msg: "No such file or directory".into(), span: span(tname) });
             }
             let chain = if object == Some("chain") { Some(name(1)?.text.clone()) } else { None };
-            Ok(list(client, Some(tg.family), Some(&tname.text), chain.as_deref(), handles))
+            Ok(list(client, Some(tg.family), Some(&tname.text), chain.as_deref(), handles, true))
         }
         ("flush", Some("ruleset")) => {
             let genid = client.generation();
@@ -327,7 +331,7 @@ fn tables(client: &mut Client) -> Vec<(u8, String, u64)> {
 }
 
 /// `nft list ruleset` (or one family, table, chain).
-fn list(client: &mut Client, family: Option<u8>, table: Option<&str>, chain: Option<&str>, handles: bool) -> String {
+fn list(client: &mut Client, family: Option<u8>, table: Option<&str>, chain: Option<&str>, handles: bool, with_rules: bool) -> String {
     let chains = client.request(msg::GETCHAIN, NLM_F_DUMP, fam::UNSPEC, &[]).unwrap_or_default();
     let rules = client.request(msg::GETRULE, NLM_F_DUMP, fam::UNSPEC, &[]).unwrap_or_default();
     let h = |n: u64| if handles { format!(" # handle {n}") } else { String::new() };
@@ -376,7 +380,7 @@ fn list(client: &mut Client, family: Option<u8>, table: Option<&str>, chain: Opt
                 let policy = if a.get(c::POLICY).map_or(1, |n| be32(n.value)) == 0 { "drop" } else { "accept" };
                 text.push_str(&format!("\t\ttype {kind} hook {hook} priority {prio}; policy {policy};\n"));
             }
-            for (handle, exprs) in rules_of(&cname) {
+            for (handle, exprs) in rules_of(&cname).into_iter().filter(|_| with_rules) {
                 xt |= rule::uses_xt(&exprs);
                 text.push_str(&format!("\t\t{}{}\n", rule::text(&exprs), h(handle)));
             }
@@ -389,7 +393,8 @@ fn list(client: &mut Client, family: Option<u8>, table: Option<&str>, chain: Opt
         // `list chain` shows the table without its handle.
         let th = if chain.is_some() { String::new() } else { h(thandle) };
         out.push_str(&format!("table {} {tname} {{{th}\n", family_name(f)));
-        out.push_str(&body.join("\n"));
+        // `list chains` puts no blank line between chains.
+        out.push_str(&body.join(if with_rules { "\n" } else { "" }));
         out.push_str("}\n");
     }
     out

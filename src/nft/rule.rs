@@ -135,6 +135,42 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, usize> {
                 out.push(Expr::Masq { flags: 0, proto: None });
                 i += 1;
             }
+            "snat" | "dnat" => {
+                if arg(1)? != "to" {
+                    return Err(i + 1);
+                }
+                let to = arg(2)?;
+                let (a, p) = match to.split_once(':') {
+                    Some((a, p)) => (a, Some(p.parse::<u16>().map_err(|_| i + 2)?)),
+                    None => (to, None),
+                };
+                let a: Ipv4Addr = a.parse().map_err(|_| i + 2)?;
+                // The address in NFT_REG_1, the port in NFT_REG_2 (32-bit indexes 4 and 8).
+                out.push(Expr::Immediate { dreg: 4, data: Data::Value(a.octets().to_vec()) });
+                if let Some(p) = p {
+                    out.push(Expr::Immediate { dreg: 8, data: Data::Value(p.to_be_bytes().to_vec()) });
+                }
+                let proto = p.map(|_| (8, 8));
+                out.push(Expr::Nat {
+                    ty: u32::from(w == "dnat"),
+                    family: 2,
+                    addr: Some((4, 4)),
+                    proto,
+                    flags: 1 | if proto.is_some() { 2 } else { 0 },
+                });
+                i += 3;
+            }
+            "redirect" => {
+                let mut proto = None;
+                if word(i + 1) == Some("to") {
+                    let p: u16 = arg(2)?.trim_start_matches(':').parse().map_err(|_| i + 2)?;
+                    out.push(Expr::Immediate { dreg: 4, data: Data::Value(p.to_be_bytes().to_vec()) });
+                    proto = Some((4, 4));
+                    i += 2;
+                }
+                out.push(Expr::Redir { flags: if proto.is_some() { 2 } else { 0 }, proto });
+                i += 1;
+            }
             "reject" => {
                 out.push(Expr::Reject { ty: 0, code: 3 });
                 i += 1;
@@ -153,6 +189,9 @@ fn be16(d: &[u8]) -> u16 {
 pub fn text(exprs: &[Expr]) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut l4: Option<u8> = None;
+    // Values loaded into registers for a NAT statement.
+    let mut regs: Vec<(u32, Vec<u8>)> = Vec::new();
+    let reg = |regs: &Vec<(u32, Vec<u8>)>, r: u32| regs.iter().rev().find(|(x, _)| *x == r).map(|(_, v)| v.clone()).unwrap_or_default();
     let mut i = 0;
     while let Some(e) = exprs.get(i) {
         i += 1;
@@ -236,6 +275,24 @@ pub fn text(exprs: &[Expr]) -> String {
                 (v::GOTO, Some(c)) => format!("goto {c}"),
                 _ => "continue".into(),
             }),
+            Expr::Immediate { dreg, data: Data::Value(v) } => regs.push((*dreg, v.clone())),
+            Expr::Nat { ty, addr, proto, .. } => {
+                let mut to = String::new();
+                if let Some((r, _)) = addr {
+                    let b = reg(&regs, *r);
+                    if b.len() >= 4 {
+                        to = Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string();
+                    }
+                }
+                if let Some((r, _)) = proto {
+                    to.push_str(&format!(":{}", be16(&reg(&regs, *r))));
+                }
+                parts.push(format!("{} to {to}", if *ty == 1 { "dnat" } else { "snat" }));
+            }
+            Expr::Redir { proto, .. } => match proto {
+                Some((r, _)) => parts.push(format!("redirect to :{}", be16(&reg(&regs, *r)))),
+                None => parts.push("redirect".into()),
+            },
             Expr::Masq { .. } => parts.push("masquerade".into()),
             Expr::Target { name, .. } if name == "MASQUERADE" => parts.push("masquerade".into()),
             Expr::Reject { .. } | Expr::Target { .. } if matches!(e, Expr::Reject { .. }) => parts.push("reject".into()),
