@@ -307,7 +307,8 @@ fn parse(args: &[String]) -> Result<Args, Fail> {
             "REDIRECT" => Target::Redirect(to_ports),
             "SNAT" | "DNAT" => {
                 let (addr, p) = to.ok_or_else(|| {
-                    usage(&format!("{j}: option \"--to-{}\" must be specified", if j == "SNAT" { "source" } else { "destination" }))
+                    let opt = if j == "SNAT" { "source" } else { "destination" };
+                    Fail(format!("{PROG}: {j}: option \"--to-{opt}\" must be specified\n\nTry `iptables -h' or 'iptables --help' for more information.\n"), 2)
                 })?;
                 if j == "SNAT" { Target::Snat(addr, p) } else { Target::Dnat(addr, p) }
             }
@@ -517,9 +518,18 @@ fn iptables(client: &mut Client, args: &[String]) -> Result<String, Fail> {
     if msgs.is_empty() {
         return Ok(String::new());
     }
-    client.batch(&msgs, genid).map_err(|e| match e {
-        crate::errno::Errno::ENOENT => no_chain(),
-        e => Fail(format!("iptables: {}.\n", e.message()), 1),
+    // What the failing operation is called in iptables' message.
+    let op = match &cmd {
+        Cmd::Append(c) => Some(("RULE_APPEND", c)),
+        Cmd::Insert(c, _) => Some(("RULE_INSERT", c)),
+        Cmd::Replace(c, _) => Some(("RULE_REPLACE", c)),
+        Cmd::Delete(c, _) => Some(("RULE_DELETE", c)),
+        _ => None,
+    };
+    client.batch(&msgs, genid).map_err(|e| match (e, op) {
+        (crate::errno::Errno::ENOENT, _) => no_chain(),
+        (e, Some((op, chain))) => Fail(format!("{PROG}:  {op} failed ({}): rule in chain {chain}\n", e.message()), 4),
+        (e, None) => Fail(format!("iptables: {}.\n", e.message()), 1),
     })?;
     Ok(String::new())
 }
