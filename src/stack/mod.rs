@@ -16,6 +16,7 @@ pub mod neigh;
 pub mod route;
 pub mod rule;
 pub mod segment;
+pub mod sock;
 pub mod sysctl;
 
 pub use event::Event;

@@ -38,6 +38,8 @@ pub struct Namespace {
     pub nsids: crate::vecmap::VecMap<NsId, i32>,
     /// Ever-growing counter that makes IPv6 address stamps differ.
     pub generation: u32,
+    /// Transport sockets (UDP, TCP).
+    pub socks: super::sock::Table,
 }
 
 impl Namespace {
@@ -56,6 +58,7 @@ impl Namespace {
             sysctl: Sysctls::default(),
             nsids: crate::vecmap::VecMap::new(),
             generation: 0,
+            socks: super::sock::Table::default(),
         };
         let lo = Link::loopback();
         ns.next_ifindex = 2;
