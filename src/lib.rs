@@ -17,6 +17,7 @@ pub mod wire;
 pub mod stack;
 pub mod rtnetlink;
 pub mod sim;
+pub mod nc;
 pub mod world;
 pub mod decode;
 pub mod topology;

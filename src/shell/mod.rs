@@ -6,6 +6,7 @@
 //! `bridge` (fdb and link), `ping` and `traceroute` (the packet walk of the
 //! host), `sysctl`, `echo`, `true`, `false`, `help`, `clear` and `exit`.
 
+pub mod jobs;
 pub mod sysctl;
 pub mod words;
 
@@ -19,6 +20,7 @@ pub struct Shell {
     host: Box<dyn Host>,
     status: i32,
     exited: bool,
+    jobs: jobs::Table,
 }
 
 /// What `help` prints.
@@ -42,7 +44,7 @@ Words are split as bash does: 'single' and \"double\" quotes, backslashes,
 impl Shell {
     /// A session over `host`, with `$?` at 0.
     pub fn new(host: Box<dyn Host>) -> Shell {
-        Shell { host, status: 0, exited: false }
+        Shell { host, status: 0, exited: false, jobs: jobs::Table::default() }
     }
 
     /// The host the session runs on.
@@ -93,11 +95,15 @@ impl Shell {
                 continue;
             }
             let words: Vec<String> = c.words.iter().map(|w| fill_status(w, self.status)).collect();
-            self.status = self.exec(&words, out, false);
+            self.status = match jobs::intercept(self, &words, out) {
+                Some(st) => st,
+                None => self.exec(&words, out, false),
+            };
             if self.exited {
                 break;
             }
         }
+        jobs::flush(self, out);
         self.status
     }
 
@@ -114,7 +120,8 @@ impl Shell {
             }
             "sysctl" => sysctl::run(self.host.as_mut(), args, out),
             "bridge" => crate::bridge::run(self.host.as_mut(), args, out),
-            "ping" | "traceroute" => match self.host.run_program(cmd, args, out) {
+            "jobs" | "kill" | "wait" => jobs::builtin(self, cmd, args, out).unwrap_or(0),
+            "ping" | "traceroute" | "nc" | "curl" | "ss" | "python3" => match jobs::run_program(self, cmd, args, out) {
                 Some(st) => st,
                 None if in_netns_exec => {
                     out.err(&format!("exec of \"{cmd}\" failed: No such file or directory\n"));

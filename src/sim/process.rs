@@ -50,6 +50,37 @@ pub struct Jobs {
     next_pid: u32,
 }
 
+/// Programs that run on sockets ([`spawn`] knows them).
+pub const SOCKET_PROGRAMS: &[&str] = &["nc"];
+
+/// Makes the program `name` (None: no such program). Err: it failed
+/// before running (usage errors, printed to `out`), with its status.
+/// `stdin` None: standard input is the terminal.
+pub fn spawn(name: &str, args: &[String], stdin: Option<&[u8]>, out: &mut Output) -> Option<Result<Box<dyn Program>, i32>> {
+    match name {
+        "nc" => Some(crate::nc::spawn(args, stdin, out)),
+        _ => None,
+    }
+}
+
+/// A program that ended before it started: shows what it printed.
+pub struct Finished {
+    /// What it printed (shown at its first step).
+    pub output: Option<Output>,
+    /// Its exit status.
+    pub status: i32,
+}
+
+impl Program for Finished {
+    fn step(&mut self, _sys: &mut Sys, out: &mut Output) -> Step {
+        if let Some(o) = self.output.take() {
+            out.chunks.extend(o.chunks);
+        }
+        Step::Done(self.status)
+    }
+    fn stop(&mut self, _sys: &mut Sys) {}
+}
+
 /// How far the clock may jump waiting for a foreground program that has
 /// nothing left to wait for (where a user would press Ctrl-C), µs.
 pub const IDLE_LIMIT_US: u64 = 300_000_000;
@@ -61,7 +92,7 @@ impl Jobs {
     pub fn start(&mut self, net: &mut Net, ns: NsId, command: &str, program: Box<dyn Program>) -> u32 {
         self.next_pid = self.next_pid.max(1000) + 1;
         let pid = self.next_pid;
-        self.list.push(Job { pid, command: command.to_string(), ns, program, pending: Output::new(), status: None });
+        self.list.push(Job { pid, command: command.to_string(), ns, program, pending: Output::terminal(), status: None });
         let mut events = Vec::new();
         self.step_all(net, net.now_ms * 1000, &mut events);
         pid
@@ -122,6 +153,30 @@ impl Jobs {
         program.stop(&mut sys);
         events.append(&mut sys.events);
         130
+    }
+
+    /// Lets the clock run until every job has ended, or none can move and
+    /// no timer is due within [`IDLE_LIMIT_US`] (`wait`).
+    pub fn wait_all(&mut self, net: &mut Net, events: &mut Vec<Event>) {
+        let mut now = net.now_ms * 1000;
+        let start = now;
+        for _ in 0..MAX_ROUNDS {
+            if self.list.iter().all(|j| j.status.is_some()) {
+                break;
+            }
+            let (busy, wake) = self.step_all(net, now, events);
+            if busy {
+                continue;
+            }
+            let wake = min_opt(wake, net.namespaces().filter_map(|n| n.socks.next_timer()).min());
+            match wake {
+                Some(t) if t > now && t <= start + IDLE_LIMIT_US => now = t,
+                _ => break,
+            }
+            net.now_ms = net.now_ms.max(now / 1000);
+            super::neigh::run_timers(net, now / 1000, events);
+            run_timers(net, now, events);
+        }
     }
 
     /// Output the jobs printed since the last call, in job order.
