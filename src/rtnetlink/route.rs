@@ -567,7 +567,7 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     check_dsfield(&p)?;
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if matches!(p.hdr.family, AF_INET | AF_INET6) {
-        super::lwt::check_encap_types(&p.attrs, RTA_MAX)?;
+        super::lwt::check_encap_types(&p.attrs, rta::MAX)?;
     }
     match p.hdr.family {
         AF_INET => {
@@ -654,7 +654,7 @@ pub fn del_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     check_dsfield(&p)?;
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if matches!(p.hdr.family, AF_INET | AF_INET6) {
-        super::lwt::check_encap_types(&p.attrs, RTA_MAX)?;
+        super::lwt::check_encap_types(&p.attrs, rta::MAX)?;
     }
     match p.hdr.family {
         AF_INET => {
