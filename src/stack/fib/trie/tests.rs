@@ -3,6 +3,7 @@
 //! lists honest, no empty nodes), and seeded randomized differential tests
 //! against a brute-force model (a plain list of prefixes).
 
+use super::arena::COMPACT_MIN;
 use super::sealed::Sealed;
 use super::*;
 use std::net::{Ipv4Addr, Ipv6Addr};
