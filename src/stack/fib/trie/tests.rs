@@ -4,7 +4,7 @@
 //! against a brute-force model (a plain list of prefixes).
 
 use super::arena::COMPACT_MIN;
-use super::sealed::Sealed;
+use super::key::sealed::Sealed;
 use super::*;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
