@@ -6,7 +6,7 @@
 use std::fmt;
 use std::hash::Hash;
 
-use super::{OFFSET, STRIDE};
+use super::node::{OFFSET, STRIDE};
 
 pub(super) mod sealed {
     use std::fmt;

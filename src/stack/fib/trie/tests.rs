@@ -5,6 +5,7 @@
 
 use super::arena::COMPACT_MIN;
 use super::key::sealed::Sealed;
+use super::node::rel_len;
 use super::*;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
