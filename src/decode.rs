@@ -9,6 +9,7 @@
 //! a datagram that holds no message at all is an error.
 
 use crate::text::Names;
+use crate::wire::link;
 use crate::wire::schema::{self, Type};
 use crate::wire::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_HEADER_LEN, NLA_TYPE_MASK};
 use crate::wire::header::{HeaderRepr, MessageIter, HEADER_LEN};
@@ -287,7 +288,7 @@ fn decode_error(msg: &mut Message, flags: u16, payload: &[u8]) {
 /// The fixed header of a family: (name, length).
 fn fixed_header(kind: u16) -> Option<(&'static str, usize, Space)> {
     Some(match kind {
-        16..=19 => ("ifinfomsg", 16, Space::Link),
+        16..=19 => ("ifinfomsg", 16, LINK),
         20..=23 => ("ifaddrmsg", 8, Space::Schema(&crate::wire::addr::ifa::SPACE)),
         24..=27 => ("rtmsg", 12, Space::Schema(&crate::wire::route::rta::SPACE)),
         28..=31 => ("ndmsg", 12, Space::Schema(&crate::wire::neigh::nda::SPACE)),
@@ -297,7 +298,7 @@ fn fixed_header(kind: u16) -> Option<(&'static str, usize, Space)> {
         88..=91 => ("rtgenmsg", 4, Space::Nsid),
         92..=95 => ("if_stats_msg", 12, Space::Unknown("IFLA_STATS")),
         104..=107 => ("nhmsg", 8, Space::Unknown("NHA")),
-        108..=111 => ("ifinfomsg", 16, Space::Link),
+        108..=111 => ("ifinfomsg", 16, LINK),
         _ => return None,
     })
 }
@@ -396,18 +397,12 @@ fn decode_family(msg: &mut Message, kind: u16, payload: &[u8]) {
     msg.attributes = attrs(payload.get(start..).unwrap_or(&[]), HEADER_LEN + start, space, family);
 }
 
+/// The attributes of link messages.
+const LINK: Space = Space::Schema(&crate::wire::link::ifla::SPACE);
+
 /// Which set of attribute numbers a buffer uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Space {
-    Link,
-    LinkInfo,
-    InfoData(&'static str),
-    SlaveData(&'static str),
-    AfSpec,
-    Inet,
-    Inet6,
-    PropList,
-    Xdp,
     Netconf,
     Nsid,
     ErrAttr,
@@ -459,124 +454,6 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
         }
     };
     match space {
-        Space::Link => {
-            let f = match kind {
-                1 | 2 | 54 => Mac,
-                3 | 6 | 20 | 38 | 53 | 56 | 57 => Str,
-                7 => Struct(STATS_NAMES, 4),
-                23 => Struct(STATS_NAMES, 8),
-                16 => Enum(OPER_NAMES),
-                17 | 33 | 39 => U8,
-                18 => Nested(Space::LinkInfo),
-                26 => Nested(Space::AfSpec),
-                43 => Nested(Space::Xdp),
-                52 => Nested(Space::PropList),
-                28 | 37 | 45 | 46 | 49 => S32,
-                12 | 14 | 34 | 36 | 42 | 55 | 62 => Binary,
-                65 => Nested(Space::Unknown("IFLA_DPLL_PIN")),
-                67 => U8,
-                68 | 69 => U16,
-                // Everything else is a u32 today; read by length so that a
-                // newer kernel's wider value still shows.
-                _ => Auto,
-            };
-            (named(IFLA_NAMES, "IFLA_"), f)
-        }
-        Space::LinkInfo => {
-            let f = match kind {
-                1 | 4 => Str,
-                2 => Nested(Space::InfoData("")),
-                5 => Nested(Space::SlaveData("")),
-                _ => Binary,
-            };
-            (named(Names("UNSPEC KIND DATA XSTATS SLAVE_KIND SLAVE_DATA"), "IFLA_INFO_"), f)
-        }
-        Space::InfoData(k) => match k {
-            "veth" => (named(Names("UNSPEC PEER"), "VETH_INFO_"), if kind == 1 { VethPeer } else { Auto }),
-            "bridge" => {
-                let f = match kind {
-                    8 => Be16,
-                    10 | 11 | 46 => Binary,
-                    20 => Mac,
-                    21 => Flag,
-                    6 | 9 | 12 | 39 => U16,
-                    7 | 14 | 15 | 22..=25 | 36..=38 | 41..=45 => U8,
-                    16..=19 | 30..=35 => U64,
-                    47 => Nested(Space::Unknown("BRIDGE_QUERIER")),
-                    _ => U32,
-                };
-                (named(IFLA_BR_NAMES, "IFLA_BR_"), f)
-            }
-            "macvlan" | "macvtap" => {
-                let f = match kind {
-                    1 => Enum(Names(" private vepa  bridge    passthru")),
-                    2 => U16,
-                    4 => Mac,
-                    5 => Nested(Space::Unknown("IFLA_MACVLAN_MACADDR")),
-                    _ => U32,
-                };
-                let names = Names(
-                    "UNSPEC MODE FLAGS MACADDR_MODE MACADDR MACADDR_DATA MACADDR_COUNT BC_QUEUE_LEN \
-                     BC_QUEUE_LEN_USED BC_CUTOFF",
-                );
-                (named(names, "IFLA_MACVLAN_"), f)
-            }
-            "vlan" => {
-                let f = match kind {
-                    1 => U16,
-                    2 => Struct(Names("flags mask"), 4),
-                    3 | 4 => Nested(Space::Unknown("IFLA_VLAN_QOS")),
-                    5 => Be16,
-                    _ => Auto,
-                };
-                (named(Names("UNSPEC ID FLAGS EGRESS_QOS INGRESS_QOS PROTOCOL"), "IFLA_VLAN_"), f)
-            }
-            _ => (format!("INFO_DATA_{kind}"), Auto),
-        },
-        Space::SlaveData(k) => {
-            if k == "bridge" {
-                let f = match kind {
-                    1 => U8,
-                    2 => U16,
-                    3 => U32,
-                    _ => Auto,
-                };
-                (named(IFLA_BRPORT_NAMES, "IFLA_BRPORT_"), f)
-            } else {
-                (format!("SLAVE_DATA_{kind}"), Auto)
-            }
-        }
-        Space::AfSpec => {
-            let f = match kind as u8 {
-                2 => Nested(Space::Inet),
-                10 => Nested(Space::Inet6),
-                _ => Nested(Space::Unknown("AF_SPEC")),
-            };
-            (family_name(kind as u8), f)
-        }
-        Space::Inet => (named(Names("UNSPEC CONF"), "IFLA_INET_"), if kind == 1 { Struct(DEVCONF4_NAMES, 4) } else { Auto }),
-        Space::Inet6 => {
-            let f = match kind {
-                1 => U32,
-                2 | 3 | 6 => Binary,
-                5 => Struct(Names("max_reasm_len tstamp reachable_time retrans_time"), 4),
-                7 => Ip,
-                8 => Enum(Names("eui64 none stable_privacy random")),
-                _ => Auto,
-            };
-            let names = Names("UNSPEC FLAGS CONF STATS MCAST CACHEINFO ICMP6STATS TOKEN ADDR_GEN_MODE RA_MTU");
-            (named(names, "IFLA_INET6_"), f)
-        }
-        Space::PropList => (if kind == 53 { "IFLA_ALT_IFNAME".into() } else { format!("IFLA_UNKNOWN_{kind}") }, if kind == 53 { Str } else { Auto }),
-        Space::Xdp => {
-            let names = Names("UNSPEC FD ATTACHED FLAGS PROG_ID DRV_PROG_ID SKB_PROG_ID HW_PROG_ID EXPECTED_FD");
-            let f = match kind {
-                1 | 8 => S32,
-                2 => Enum(Names("none drv skb hw multi")),
-                _ => U32,
-            };
-            (named(names, "IFLA_XDP_"), f)
-        }
         Space::Netconf => {
             let names = Names(
                 "UNSPEC IFINDEX FORWARDING RP_FILTER MC_FORWARDING PROXY_NEIGH \
@@ -599,6 +476,8 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
             (named(names, "NLMSGERR_ATTR_"), f)
         }
         Space::Unknown(prefix) => (format!("{prefix}_{kind}"), Auto),
+        // IFLA_AF_SPEC: one nest per address family, named by the family.
+        Space::Schema(s) if *s == link::AF_SPEC_SPACE => (family_name(kind as u8), Nested(Space::Schema(link::af_spec_space(kind)))),
         Space::Schema(s) => {
             let fmt = match s.ty(kind) {
                 // A neighbour's link-layer address is shown as a MAC only in the bridge's table.
@@ -640,31 +519,6 @@ fn fmt_of(t: Type) -> Fmt {
 /// Decodes the attributes of `buf`, which starts `base` bytes into its message.
 fn attrs(buf: &[u8], base: usize, space: Space, family: u8) -> Vec<Attr> {
     let mut out = Vec::new();
-    // IFLA_INFO_DATA's numbers depend on IFLA_INFO_KIND (and SLAVE_DATA on SLAVE_KIND).
-    let kind_of = |want: u16| -> &'static str {
-        let mut pos = 0;
-        while let (Some(len), Some(t)) = (get_u16(buf, pos), get_u16(buf, pos + 2)) {
-            let len = len as usize;
-            if len < NLA_HEADER_LEN || pos + len > buf.len() {
-                break;
-            }
-            if t & NLA_TYPE_MASK == want {
-                let v = buf.get(pos + 4..pos + len).unwrap_or_default();
-                let end = v.iter().position(|&c| c == 0).unwrap_or(v.len());
-                return match &v[..end] {
-                    b"veth" => "veth",
-                    b"bridge" => "bridge",
-                    b"macvlan" => "macvlan",
-                    b"macvtap" => "macvtap",
-                    b"vlan" => "vlan",
-                    _ => "",
-                };
-            }
-            pos += align4(len);
-        }
-        ""
-    };
-    let (info_kind, slave_kind) = if space == Space::LinkInfo { (kind_of(1), kind_of(4)) } else { ("", "") };
     let mut pos = 0usize;
     while buf.len().saturating_sub(pos) >= NLA_HEADER_LEN {
         let len = get_u16(buf, pos).unwrap_or(0) as usize;
@@ -692,11 +546,6 @@ fn attrs(buf: &[u8], base: usize, space: Space, family: u8) -> Vec<Attr> {
         let (name, mut fmt) = spec(space, kind, family);
         if let Fmt::ByName(sibling, lookup) = fmt {
             fmt = Fmt::Nested(Space::Schema(lookup(string_attr(buf, sibling))));
-        }
-        match fmt {
-            Fmt::Nested(Space::InfoData(_)) => fmt = Fmt::Nested(Space::InfoData(info_kind)),
-            Fmt::Nested(Space::SlaveData(_)) => fmt = Fmt::Nested(Space::SlaveData(slave_kind)),
-            _ => {}
         }
         let value = buf.get(pos + NLA_HEADER_LEN..pos + len).unwrap_or_default();
         let mut a = Attr {
@@ -891,7 +740,7 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
                 field("ifi_flags", Value::Number(flags.into()), Some(bits(flags, IFF_NAMES))),
                 field("ifi_change", Value::Number(get_u32(v, 12).unwrap_or(0).into()), None),
             ];
-            a.attributes = attrs(v.get(16..).unwrap_or_default(), base + 16, Space::Link, 0);
+            a.attributes = attrs(v.get(16..).unwrap_or_default(), base + 16, LINK, 0);
         }
         Fmt::Multipath => {
             a.format = "nested";
@@ -1206,42 +1055,7 @@ pub fn errno_name(n: i32) -> String {
     name.to_string()
 }
 
-const IFLA_NAMES: Names = Names(
-    "UNSPEC ADDRESS BROADCAST IFNAME MTU LINK QDISC STATS COST PRIORITY MASTER WIRELESS \
-     PROTINFO TXQLEN MAP WEIGHT OPERSTATE LINKMODE LINKINFO NET_NS_PID IFALIAS NUM_VF \
-     VFINFO_LIST STATS64 VF_PORTS PORT_SELF AF_SPEC GROUP NET_NS_FD EXT_MASK PROMISCUITY \
-     NUM_TX_QUEUES NUM_RX_QUEUES CARRIER PHYS_PORT_ID CARRIER_CHANGES PHYS_SWITCH_ID \
-     LINK_NETNSID PHYS_PORT_NAME PROTO_DOWN GSO_MAX_SEGS GSO_MAX_SIZE PAD XDP EVENT \
-     NEW_NETNSID TARGET_NETNSID CARRIER_UP_COUNT CARRIER_DOWN_COUNT NEW_IFINDEX MIN_MTU \
-     MAX_MTU PROP_LIST ALT_IFNAME PERM_ADDRESS PROTO_DOWN_REASON PARENT_DEV_NAME \
-     PARENT_DEV_BUS_NAME GRO_MAX_SIZE TSO_MAX_SIZE TSO_MAX_SEGS ALLMULTI DEVLINK_PORT \
-     GSO_IPV4_MAX_SIZE GRO_IPV4_MAX_SIZE DPLL_PIN MAX_PACING_OFFLOAD_HORIZON NETNS_IMMUTABLE \
-     HEADROOM TAILROOM",
-);
-
-const IFLA_BR_NAMES: Names = Names(
-    "UNSPEC FORWARD_DELAY HELLO_TIME MAX_AGE AGEING_TIME STP_STATE PRIORITY VLAN_FILTERING \
-     VLAN_PROTOCOL GROUP_FWD_MASK ROOT_ID BRIDGE_ID ROOT_PORT ROOT_PATH_COST TOPOLOGY_CHANGE \
-     TOPOLOGY_CHANGE_DETECTED HELLO_TIMER TCN_TIMER TOPOLOGY_CHANGE_TIMER GC_TIMER GROUP_ADDR \
-     FDB_FLUSH MCAST_ROUTER MCAST_SNOOPING MCAST_QUERY_USE_IFADDR MCAST_QUERIER \
-     MCAST_HASH_ELASTICITY MCAST_HASH_MAX MCAST_LAST_MEMBER_CNT MCAST_STARTUP_QUERY_CNT \
-     MCAST_LAST_MEMBER_INTVL MCAST_MEMBERSHIP_INTVL MCAST_QUERIER_INTVL MCAST_QUERY_INTVL \
-     MCAST_QUERY_RESPONSE_INTVL MCAST_STARTUP_QUERY_INTVL NF_CALL_IPTABLES NF_CALL_IP6TABLES \
-     NF_CALL_ARPTABLES VLAN_DEFAULT_PVID PAD VLAN_STATS_ENABLED MCAST_STATS_ENABLED \
-     MCAST_IGMP_VERSION MCAST_MLD_VERSION VLAN_STATS_PER_PORT MULTI_BOOLOPT \
-     MCAST_QUERIER_STATE",
-);
-
-const IFLA_BRPORT_NAMES: Names = Names(
-    "UNSPEC STATE PRIORITY COST MODE GUARD PROTECT FAST_LEAVE LEARNING UNICAST_FLOOD PROXYARP \
-     LEARNING_SYNC PROXYARP_WIFI ROOT_ID BRIDGE_ID DESIGNATED_PORT DESIGNATED_COST ID NO \
-     TOPOLOGY_CHANGE_ACK CONFIG_PENDING MESSAGE_AGE_TIMER FORWARD_DELAY_TIMER HOLD_TIMER \
-     FLUSH MULTICAST_ROUTER PAD MCAST_FLOOD MCAST_TO_UCAST VLAN_TUNNEL BCAST_FLOOD \
-     GROUP_FWD_MASK NEIGH_SUPPRESS ISOLATED BACKUP_PORT MRP_RING_OPEN MRP_IN_OPEN \
-     MCAST_EHT_HOSTS_LIMIT MCAST_EHT_HOSTS_CNT LOCKED MAB",
-);
-
-pub(crate) const OPER_NAMES: Names = Names("UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP");
+pub(crate) const OPER_NAMES: Names = Names(link::OPER_NAMES);
 
 pub(crate) const RTN_NAMES: Names = Names(
     "unspec unicast local broadcast anycast multicast blackhole unreachable prohibit throw \
@@ -1268,23 +1082,6 @@ pub(crate) const NUD_NAMES: Names = Names("INCOMPLETE REACHABLE STALE DELAY PROB
 const NTF_NAMES: Names = Names("USE SELF MASTER PROXY EXT_LEARNED OFFLOADED STICKY ROUTER");
 
 const FIB_RULE_NAMES: Names = Names("PERMANENT INVERT UNRESOLVED IIF_DETACHED OIF_DETACHED");
-
-const STATS_NAMES: Names = Names(
-    "rx_packets tx_packets rx_bytes tx_bytes rx_errors tx_errors rx_dropped tx_dropped \
-     multicast collisions rx_length_errors rx_over_errors rx_crc_errors rx_frame_errors \
-     rx_fifo_errors rx_missed_errors tx_aborted_errors tx_carrier_errors tx_fifo_errors \
-     tx_heartbeat_errors tx_window_errors rx_compressed tx_compressed rx_nohandler",
-);
-
-const DEVCONF4_NAMES: Names = Names(
-    "forwarding mc_forwarding proxy_arp accept_redirects secure_redirects send_redirects \
-     shared_media rp_filter accept_source_route bootp_relay log_martians tag arpfilter \
-     medium_id noxfrm nopolicy force_igmp_version arp_announce arp_ignore promote_secondaries \
-     arp_accept arp_notify accept_local src_vmark proxy_arp_pvlan route_localnet \
-     igmpv2_unsolicited_report_interval igmpv3_unsolicited_report_interval \
-     ignore_routes_with_linkdown drop_unicast_in_l2_multicast drop_gratuitous_arp \
-     bc_forwarding arp_evict_nocarrier",
-);
 
 #[cfg(test)]
 mod tests {
