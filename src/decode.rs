@@ -228,7 +228,7 @@ pub fn decode_message(h: HeaderRepr, bytes: &[u8]) -> Message {
             }
             // Extended-ack TLVs may follow (NLM_F_ACK_TLVS).
             if h.flags & NLM_F_ACK_TLVS != 0 && payload.len() > 4 {
-                msg.attributes = attrs(payload.get(4..).unwrap_or_default(), HEADER_LEN + 4, Space::ErrAttr, 0);
+                msg.attributes = attrs(payload.get(4..).unwrap_or_default(), HEADER_LEN + 4, ERR_ATTR, 0);
             }
         }
         1 | 4 => {}
@@ -270,7 +270,7 @@ fn decode_error(msg: &mut Message, flags: u16, payload: &[u8]) {
         if flags & NLM_F_ACK_TLVS != 0 {
             let start = align4(4 + echoed_len);
             let tlvs = payload.get(start..).unwrap_or(&[]);
-            msg.attributes = attrs(tlvs, HEADER_LEN + start, Space::ErrAttr, 0);
+            msg.attributes = attrs(tlvs, HEADER_LEN + start, ERR_ATTR, 0);
             for a in &msg.attributes {
                 match (a.kind, &a.value) {
                     (1, Value::Text(s)) => info.extack = Some(s.clone()),
@@ -289,15 +289,15 @@ fn decode_error(msg: &mut Message, flags: u16, payload: &[u8]) {
 fn fixed_header(kind: u16) -> Option<(&'static str, usize, Space)> {
     Some(match kind {
         16..=19 => ("ifinfomsg", 16, LINK),
-        20..=23 => ("ifaddrmsg", 8, Space::Schema(&crate::wire::addr::ifa::SPACE)),
-        24..=27 => ("rtmsg", 12, Space::Schema(&crate::wire::route::rta::SPACE)),
-        28..=31 => ("ndmsg", 12, Space::Schema(&crate::wire::neigh::nda::SPACE)),
-        32..=35 => ("fib_rule_hdr", 12, Space::Schema(&crate::wire::rule::fra::SPACE)),
-        64..=67 => ("ndtmsg", 4, Space::Unknown("NDTA")),
-        80..=83 => ("netconfmsg", 4, Space::Netconf),
-        88..=91 => ("rtgenmsg", 4, Space::Nsid),
-        92..=95 => ("if_stats_msg", 12, Space::Unknown("IFLA_STATS")),
-        104..=107 => ("nhmsg", 8, Space::Unknown("NHA")),
+        20..=23 => ("ifaddrmsg", 8, &crate::wire::addr::ifa::SPACE),
+        24..=27 => ("rtmsg", 12, &crate::wire::route::rta::SPACE),
+        28..=31 => ("ndmsg", 12, &crate::wire::neigh::nda::SPACE),
+        32..=35 => ("fib_rule_hdr", 12, &crate::wire::rule::fra::SPACE),
+        64..=67 => ("ndtmsg", 4, &NDTA),
+        80..=83 => ("netconfmsg", 4, &crate::wire::netconf::netconfa::SPACE),
+        88..=91 => ("rtgenmsg", 4, &crate::wire::nsid::netnsa::SPACE),
+        92..=95 => ("if_stats_msg", 12, &IFLA_STATS),
+        104..=107 => ("nhmsg", 8, &NHA),
         108..=111 => ("ifinfomsg", 16, LINK),
         _ => return None,
     })
@@ -397,123 +397,30 @@ fn decode_family(msg: &mut Message, kind: u16, payload: &[u8]) {
     msg.attributes = attrs(payload.get(start..).unwrap_or(&[]), HEADER_LEN + start, space, family);
 }
 
-/// The attributes of link messages.
-const LINK: Space = Space::Schema(&crate::wire::link::ifla::SPACE);
-
 /// Which set of attribute numbers a buffer uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Space {
-    Netconf,
-    Nsid,
-    ErrAttr,
-    Unknown(&'static str),
-    /// A space declared in [`crate::wire::schema`].
-    Schema(&'static schema::Space),
-}
+type Space = &'static schema::Space;
 
-/// How an attribute's payload is read.
-#[derive(Debug, Clone, Copy)]
-enum Fmt {
-    /// Guessed from the length: 1, 2, 4, 8 bytes as integers, else bytes.
-    Auto,
-    U8,
-    U16,
-    U32,
-    S32,
-    U64,
-    Be16,
-    Be32,
-    Be64,
-    Str,
-    /// An IP address (4 or 16 bytes).
-    Ip,
-    Mac,
-    Flag,
-    Binary,
-    Nested(Space),
-    /// A struct of native-endian integers: (names, width in bytes).
-    Struct(Names, usize),
-    /// VETH_INFO_PEER: an ifinfomsg and link attributes.
-    VethPeer,
-    /// RTA_MULTIPATH: a list of rtnexthop with RTA attributes.
-    Multipath,
-    /// Nested attributes whose space a sibling string attribute names.
-    ByName(u16, fn(&str) -> &'static schema::Space),
-    /// Bit flags with names.
-    Bits(Names),
-    /// An enum with names.
-    Enum(Names),
-}
+/// The attributes of link messages.
+const LINK: Space = &link::ifla::SPACE;
+/// The extended-ack attributes of an error.
+const ERR_ATTR: Space = &crate::wire::errmsg::nlmsgerr_attr::SPACE;
+/// Spaces this decoder knows only by their prefix.
+static NDTA: schema::Space = schema::Space::opaque("NDTA_");
+static IFLA_STATS: schema::Space = schema::Space::opaque("IFLA_STATS_");
+static NHA: schema::Space = schema::Space::opaque("NHA_");
 
-fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
-    use Fmt::*;
-    let named = |table: Names, prefix: &str| -> String {
-        match table.get(kind as usize) {
-            Some(n) if !n.is_empty() => format!("{prefix}{n}"),
-            _ => format!("{prefix}UNKNOWN_{kind}"),
-        }
-    };
-    match space {
-        Space::Netconf => {
-            let names = Names(
-                "UNSPEC IFINDEX FORWARDING RP_FILTER MC_FORWARDING PROXY_NEIGH \
-                 IGNORE_ROUTES_WITH_LINKDOWN INPUT BC_FORWARDING",
-            );
-            (named(names, "NETCONFA_"), S32)
-        }
-        Space::Nsid => {
-            let names = Names("NONE NSID PID FD TARGET_NSID CURRENT_NSID");
-            (named(names, "NETNSA_"), if kind == 2 || kind == 3 { U32 } else { S32 })
-        }
-        Space::ErrAttr => {
-            let names = Names("UNUSED MSG OFFS COOKIE POLICY MISS_TYPE MISS_NEST");
-            let f = match kind {
-                1 => Str,
-                3 => Binary,
-                4 => Nested(Space::Unknown("NL_POLICY_TYPE_ATTR")),
-                _ => U32,
-            };
-            (named(names, "NLMSGERR_ATTR_"), f)
-        }
-        Space::Unknown(prefix) => (format!("{prefix}_{kind}"), Auto),
+/// The name of attribute `kind` of `space` and how its payload is read.
+fn spec(space: Space, kind: u16, family: u8) -> (String, Type) {
+    if *space == link::AF_SPEC_SPACE {
         // IFLA_AF_SPEC: one nest per address family, named by the family.
-        Space::Schema(s) if *s == link::AF_SPEC_SPACE => (family_name(kind as u8), Nested(Space::Schema(link::af_spec_space(kind)))),
-        Space::Schema(s) => {
-            let fmt = match s.ty(kind) {
-                // A neighbour's link-layer address is shown as a MAC only in the bridge's table.
-                Type::LlAddr if *s == crate::wire::neigh::nda::SPACE && family != crate::wire::AF_BRIDGE => Auto,
-                t => fmt_of(t),
-            };
-            (s.full_name(kind), fmt)
-        }
+        return (family_name(kind as u8), Type::Nested(link::af_spec_space(kind)));
     }
-}
-
-/// How the decoder shows a payload of a declared type.
-fn fmt_of(t: Type) -> Fmt {
-    match t {
-        Type::Unspec => Fmt::Auto,
-        Type::U8 => Fmt::U8,
-        Type::U16 => Fmt::U16,
-        Type::U32 => Fmt::U32,
-        Type::U64 => Fmt::U64,
-        Type::S32 => Fmt::S32,
-        Type::Be16 => Fmt::Be16,
-        Type::Be32 => Fmt::Be32,
-        Type::Be64 => Fmt::Be64,
-        Type::String => Fmt::Str,
-        Type::Binary => Fmt::Binary,
-        Type::Flag => Fmt::Flag,
-        Type::Addr => Fmt::Ip,
-        Type::LlAddr => Fmt::Mac,
-        Type::Nested(s) => Fmt::Nested(Space::Schema(s)),
-        Type::ByName(sibling, lookup) => Fmt::ByName(sibling, lookup),
-        Type::Struct(names, width) => Fmt::Struct(Names(names), width.into()),
-        Type::Enum(names) => Fmt::Enum(Names(names)),
-        Type::Bits(names) => Fmt::Bits(Names(names)),
-        Type::IfInfoPeer => Fmt::VethPeer,
-        Type::Multipath => Fmt::Multipath,
-    }
+    let ty = match space.ty(kind) {
+        // A neighbour's link-layer address is shown as a MAC only in the bridge's table.
+        Type::LlAddr if *space == crate::wire::neigh::nda::SPACE && family != crate::wire::AF_BRIDGE => Type::Unspec,
+        t => t,
+    };
+    (space.full_name(kind), ty)
 }
 
 /// Decodes the attributes of `buf`, which starts `base` bytes into its message.
@@ -544,8 +451,8 @@ fn attrs(buf: &[u8], base: usize, space: Space, family: u8) -> Vec<Attr> {
             break;
         }
         let (name, mut fmt) = spec(space, kind, family);
-        if let Fmt::ByName(sibling, lookup) = fmt {
-            fmt = Fmt::Nested(Space::Schema(lookup(string_attr(buf, sibling))));
+        if let Type::ByName(sibling, lookup) = fmt {
+            fmt = Type::Nested(lookup(string_attr(buf, sibling)));
         }
         let value = buf.get(pos + NLA_HEADER_LEN..pos + len).unwrap_or_default();
         let mut a = Attr {
@@ -577,7 +484,7 @@ fn string_attr(buf: &[u8], want: u16) -> &str {
     core::str::from_utf8(v.get(..end).unwrap_or_default()).unwrap_or("")
 }
 
-fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
+fn read_value(a: &mut Attr, fmt: Type, v: &[u8], base: usize, family: u8) {
     let want = |a: &mut Attr, n: usize| -> bool {
         if v.len() < n {
             a.problem = Some(format!("{} byte{}, expected {n}", v.len(), if v.len() == 1 { "" } else { "s" }));
@@ -588,58 +495,58 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
         }
     };
     let fmt = match fmt {
-        Fmt::Auto => match v.len() {
-            0 => Fmt::Flag,
-            1 => Fmt::U8,
-            2 => Fmt::U16,
-            4 => Fmt::U32,
-            8 => Fmt::U64,
-            _ if looks_like_string(v) => Fmt::Str,
-            _ => Fmt::Binary,
+        Type::Unspec => match v.len() {
+            0 => Type::Flag,
+            1 => Type::U8,
+            2 => Type::U16,
+            4 => Type::U32,
+            8 => Type::U64,
+            _ if looks_like_string(v) => Type::String,
+            _ => Type::Binary,
         },
         f => f,
     };
     match fmt {
-        Fmt::U8 | Fmt::Enum(_) if v.len() == 1 || matches!(fmt, Fmt::U8) => {
+        Type::U8 | Type::Enum(_) if v.len() == 1 || matches!(fmt, Type::U8) => {
             a.format = "u8";
             if want(a, 1) {
                 a.value = Value::Number(v[0].into());
-                if let Fmt::Enum(names) = fmt {
-                    a.text = Some(name_at(names, v[0].into()));
+                if let Type::Enum(names) = fmt {
+                    a.text = Some(name_at(Names(names), v[0].into()));
                 }
             }
         }
-        Fmt::U16 => {
+        Type::U16 => {
             a.format = "u16";
             if want(a, 2) {
                 a.value = Value::Number(get_u16(v, 0).unwrap_or(0).into());
             }
         }
-        Fmt::U32 | Fmt::Bits(_) | Fmt::Enum(_) => {
+        Type::U32 | Type::Bits(_) | Type::Enum(_) => {
             a.format = "u32";
             if want(a, 4) {
                 let n = get_u32(v, 0).unwrap_or(0);
                 a.value = Value::Number(n.into());
                 match fmt {
-                    Fmt::Bits(names) => a.text = Some(bits(n, names)),
-                    Fmt::Enum(names) => a.text = Some(name_at(names, n)),
+                    Type::Bits(names) => a.text = Some(bits(n, Names(names))),
+                    Type::Enum(names) => a.text = Some(name_at(Names(names), n)),
                     _ => {}
                 }
             }
         }
-        Fmt::S32 => {
+        Type::S32 => {
             a.format = "s32";
             if want(a, 4) {
                 a.value = Value::Number(i64::from(get_u32(v, 0).unwrap_or(0) as i32));
             }
         }
-        Fmt::U64 => {
+        Type::U64 => {
             a.format = "u64";
             if want(a, 8) {
                 a.value = Value::unsigned(crate::wire::get_u64(v, 0).unwrap_or(0));
             }
         }
-        Fmt::Be16 => {
+        Type::Be16 => {
             a.format = "be16";
             if want(a, 2) {
                 let n = u16::from_be(get_u16(v, 0).unwrap_or(0));
@@ -651,24 +558,24 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
                 };
             }
         }
-        Fmt::Be32 => {
+        Type::Be32 => {
             a.format = "be32";
             if want(a, 4) {
                 a.value = Value::Number(u32::from_be(get_u32(v, 0).unwrap_or(0)).into());
             }
         }
-        Fmt::Be64 => {
+        Type::Be64 => {
             a.format = "be64";
             if want(a, 8) {
                 a.value = Value::unsigned(u64::from_be(crate::wire::get_u64(v, 0).unwrap_or(0)));
             }
         }
-        Fmt::Str => {
+        Type::String => {
             a.format = "string";
             let end = v.iter().position(|&c| c == 0).unwrap_or(v.len());
             a.value = Value::Text(crate::text::lossy(v.get(..end).unwrap_or(v)));
         }
-        Fmt::Ip => match v.len() {
+        Type::Addr => match v.len() {
             4 => {
                 a.format = "ipv4";
                 a.value = Value::Text(crate::text::ipv4_text([v[0], v[1], v[2], v[3]]));
@@ -687,24 +594,25 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
                 a.problem = Some(format!("{} bytes is not an IPv4 or IPv6 address", v.len()));
             }
         },
-        Fmt::Mac => {
+        Type::LlAddr => {
             a.format = "mac";
             a.value = Value::Text(mac(v));
         }
-        Fmt::Flag => {
+        Type::Flag => {
             a.format = "flag";
             if !v.is_empty() {
                 a.value = Value::Text(hex(v));
             }
         }
-        Fmt::Binary => {
+        Type::Binary => {
             a.value = Value::Text(hex(v));
         }
-        Fmt::Nested(space) => {
+        Type::Nested(space) => {
             a.format = "nested";
             a.attributes = attrs(v, base, space, family);
         }
-        Fmt::Struct(names, width) => {
+        Type::Struct(names, width) => {
+            let (names, width) = (Names(names), usize::from(width));
             a.format = "struct";
             for (i, name) in names.iter().enumerate() {
                 let at = i * width;
@@ -724,7 +632,7 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
                 a.fields.push(Field { name: "more", value: Value::Text(hex(extra)), text: None });
             }
         }
-        Fmt::VethPeer => {
+        Type::IfInfoPeer => {
             a.format = "nested";
             if v.len() < 16 {
                 a.problem = Some("VETH_INFO_PEER shorter than struct ifinfomsg".into());
@@ -742,7 +650,7 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
             ];
             a.attributes = attrs(v.get(16..).unwrap_or_default(), base + 16, LINK, 0);
         }
-        Fmt::Multipath => {
+        Type::Multipath => {
             a.format = "nested";
             let mut pos = 0;
             while v.len().saturating_sub(pos) >= 8 {
@@ -772,12 +680,12 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
                     hex: hex(v.get(pos..pos + len).unwrap_or_default()),
                     problem: None,
                 };
-                nh.attributes = attrs(v.get(pos + 8..pos + len).unwrap_or_default(), base + pos + 8, Space::Schema(&crate::wire::route::rta::SPACE), family);
+                nh.attributes = attrs(v.get(pos + 8..pos + len).unwrap_or_default(), base + pos + 8, &crate::wire::route::rta::SPACE, family);
                 a.attributes.push(nh);
                 pos += align4(len);
             }
         }
-        Fmt::Auto | Fmt::U8 | Fmt::ByName(..) => {}
+        Type::Unspec | Type::U8 | Type::ByName(..) => {}
     }
 }
 

@@ -47,17 +47,17 @@ pub const NLM_F_CAPPED: u16 = 0x100;
 pub const NLM_F_ACK_TLVS: u16 = 0x200;
 
 /// Extended ack attribute: a human-readable message (NUL-terminated).
-pub const NLMSGERR_ATTR_MSG: u16 = 1;
+pub const NLMSGERR_ATTR_MSG: u16 = super::errmsg::nlmsgerr_attr::MSG;
 /// Extended ack attribute: offset of the offending attribute in the request.
-pub const NLMSGERR_ATTR_OFFS: u16 = 2;
+pub const NLMSGERR_ATTR_OFFS: u16 = super::errmsg::nlmsgerr_attr::OFFS;
 /// Extended ack attribute: an opaque cookie.
-pub const NLMSGERR_ATTR_COOKIE: u16 = 3;
+pub const NLMSGERR_ATTR_COOKIE: u16 = super::errmsg::nlmsgerr_attr::COOKIE;
 /// Extended ack attribute: the policy of the offending attribute.
-pub const NLMSGERR_ATTR_POLICY: u16 = 4;
+pub const NLMSGERR_ATTR_POLICY: u16 = super::errmsg::nlmsgerr_attr::POLICY;
 /// Extended ack attribute: the type of a missing attribute.
-pub const NLMSGERR_ATTR_MISS_TYPE: u16 = 5;
+pub const NLMSGERR_ATTR_MISS_TYPE: u16 = super::errmsg::nlmsgerr_attr::MISS_TYPE;
 /// Extended ack attribute: the nest that lacks an attribute.
-pub const NLMSGERR_ATTR_MISS_NEST: u16 = 6;
+pub const NLMSGERR_ATTR_MISS_NEST: u16 = super::errmsg::nlmsgerr_attr::MISS_NEST;
 
 /// Socket level of netlink options.
 pub const SOL_NETLINK: i32 = 270;

@@ -17,6 +17,8 @@ pub mod errmsg;
 pub mod header;
 pub mod link;
 pub mod neigh;
+pub mod netconf;
+pub mod nsid;
 pub mod route;
 pub mod rule;
 pub mod schema;
