@@ -564,12 +564,17 @@ fn mode(req: &Request<'_>) -> AddMode {
 /// RTM_NEWROUTE.
 pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let p = parse(req)?;
+    check_dsfield(&p)?;
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    if matches!(p.hdr.family, AF_INET | AF_INET6) {
+        super::lwt::check_encap_types(&p.attrs, rta::MAX)?;
+    }
     match p.hdr.family {
         AF_INET => {
             // inet_rtm_newroute creates the table before the route is
             // checked (fib_new_table, then fib_table_insert).
             ns.fib4.create_table(table_of(&p)?);
+            super::lwt::check_encap_given_type(&p.attrs)?;
             let r = route_v4(ns, &p)?;
             ctx.events.extend(sroute::insert_v4(ns, r, mode(req))?);
         }
@@ -580,6 +585,7 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if p.hdr.dst_len <= 128 && p.hdr.src_len <= 128 {
                 ns.fib6.create_table(table_of(&p)?);
             }
+            super::lwt::check_encap_given_type(&p.attrs)?;
             let r = route_v6(ns, &p)?;
             if p.attrs.has(rta::MULTIPATH) {
                 // ip6_route_multipath_add rewrites the request once the first
@@ -595,8 +601,11 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                     one.multipath = false;
                     let mut m = mode(req);
                     if i > 0 {
+                        // ip6_route_multipath_add: the legs after the first
+                        // join it as siblings (no EXCL, no REPLACE).
                         m.append = true;
                         m.excl = false;
+                        m.replace = false;
                     }
                     ctx.events.extend(crate::stack::ipv6::insert_v6(ns, one.clone(), m)?);
                 }
@@ -608,6 +617,17 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         _ => return Err(Errno::EOPNOTSUPP.into()),
     }
     Ok(())
+}
+
+/// The DS field of a route request: IPv4 takes a DSCP without ECN bits
+/// (`rtm_to_fib_config`, `inet_validate_dscp`), IPv6 none at all
+/// (`rtm_to_fib6_config`).
+fn check_dsfield(p: &Parsed<'_>) -> KResult<()> {
+    match p.hdr.family {
+        AF_INET if p.hdr.tos & !lookup::DSCP_MASK != 0 => Err(KernelError::msg(Errno::EINVAL, "Invalid dsfield (tos): ECN bits must be 0")),
+        AF_INET6 if p.hdr.tos != 0 => Err(KernelError::msg(Errno::EINVAL, "Invalid dsfield (tos): option not available for IPv6")),
+        _ => Ok(()),
+    }
 }
 
 fn filter_of<K: Family>(p: &Parsed<'_>, default_priority: Option<u32>) -> KResult<RouteFilter<K>> {
@@ -631,7 +651,11 @@ fn filter_of<K: Family>(p: &Parsed<'_>, default_priority: Option<u32>) -> KResul
 /// RTM_DELROUTE (`fib_table_delete`, `ip6_route_del`).
 pub fn del_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let p = parse(req)?;
+    check_dsfield(&p)?;
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    if matches!(p.hdr.family, AF_INET | AF_INET6) {
+        super::lwt::check_encap_types(&p.attrs, rta::MAX)?;
+    }
     match p.hdr.family {
         AF_INET => {
             if p.hdr.dst_len > 32 {
@@ -813,6 +837,7 @@ pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 oif,
                 mark,
                 uid: uid.unwrap_or(requester),
+                tclass: p.hdr.tos,
                 ip_proto,
                 sport,
                 dport,

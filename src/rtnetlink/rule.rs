@@ -141,10 +141,6 @@ fn parse_rule<'a>(req: &Request<'a>) -> KResult<(Rule, RuleHdrRepr, AttrTable<'a
     let alen = if hdr.family == AF_INET { 4 } else { 16 };
     let max_len = (alen * 8) as u8;
     let mut r = Rule { family: hdr.family, action: hdr.action, tos: hdr.tos, flags: hdr.flags & crate::wire::rule::fib_rule::INVERT, ..Rule::default() };
-    // fib4_rule_configure: only the TOS bits (IPTOS_TOS_MASK 0x1e) may be set.
-    if hdr.family == AF_INET && hdr.tos & !0x1e != 0 {
-        return Err(KernelError::msg(Errno::EINVAL, "Invalid tos"));
-    }
     r.src_len = hdr.src_len;
     r.dst_len = hdr.dst_len;
     for (len, kind, slot) in [(hdr.src_len, fra::SRC, 0), (hdr.dst_len, fra::DST, 1)] {
@@ -220,6 +216,19 @@ fn same_rule(a: &Rule, b: &Rule) -> bool {
     x == *b
 }
 
+/// The DS field of a new rule (`fib4_rule_configure`, `fib6_rule_configure`):
+/// no ECN bits, and for IPv4 only the TOS bits (IPTOS_TOS_MASK 0x1e).
+/// Deletes are not checked.
+fn check_dsfield(r: &Rule) -> KResult<()> {
+    if r.tos & !crate::stack::lookup::DSCP_MASK != 0 {
+        return Err(KernelError::msg(Errno::EINVAL, "Invalid dsfield (tos): ECN bits must be 0"));
+    }
+    if r.family == AF_INET && r.tos & !0x1e != 0 {
+        return Err(KernelError::msg(Errno::EINVAL, "Invalid tos"));
+    }
+    Ok(())
+}
+
 /// RTM_NEWRULE.
 pub fn new_rule(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let (mut r, _, attrs) = parse_rule(req)?;
@@ -230,6 +239,7 @@ pub fn new_rule(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         r.priority = default_pref(rules);
     }
     check_goto(&r)?;
+    check_dsfield(&r)?;
     // A rule naming a device that does not exist is detached until it appears.
     if r.action == fr_act::TO_TBL && r.table == 0 && !r.l3mdev {
         if r.family == AF_INET6 {

@@ -114,6 +114,22 @@ impl Datagram {
         ETHERNET_HEADER_LEN + self.total_len()
     }
 
+    /// The transport ports (source, destination) of a UDP (later TCP)
+    /// datagram; None for payloads without ports.
+    pub fn ports(&self) -> Option<(u16, u16)> {
+        match self.payload {
+            Payload::Udp { sport, dport, .. } => Some((sport, dport)),
+            Payload::Icmp(_) => None,
+        }
+    }
+
+    /// Rewrites the transport ports (NAT); payloads without ports stay as they are.
+    pub fn set_ports(&mut self, ports: (u16, u16)) {
+        if let Payload::Udp { sport, dport, .. } = &mut self.payload {
+            (*sport, *dport) = ports;
+        }
+    }
+
     /// Whether this is an ICMP error (errors never cause errors).
     pub fn is_icmp_error(&self) -> bool {
         matches!(self.payload, Payload::Icmp(Icmp::Unreachable { .. } | Icmp::TimeExceeded { .. }))
@@ -131,6 +147,15 @@ mod tests {
 
     fn echo(data: usize) -> Datagram {
         Datagram { src: unspecified(false), dst: "10.0.0.2".parse().unwrap(), ttl: 64, dont_fragment: true, payload: Payload::Icmp(Icmp::EchoRequest { id: 1, seq: 1, data }) }
+    }
+
+    #[test]
+    fn ports_are_read_and_rewritten() {
+        let mut udp = Datagram { payload: Payload::Udp { sport: 1, dport: 33434, data: 0 }, ..echo(0) };
+        assert_eq!(udp.ports(), Some((1, 33434)));
+        udp.set_ports((2, 53));
+        assert_eq!(udp.ports(), Some((2, 53)));
+        assert_eq!(echo(0).ports(), None);
     }
 
     #[test]
