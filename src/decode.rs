@@ -875,14 +875,7 @@ fn arphrd_name(t: u16) -> Option<String> {
 }
 
 fn scope_name(s: u8) -> String {
-    match s {
-        0 => "universe".into(),
-        200 => "site".into(),
-        253 => "link".into(),
-        254 => "host".into(),
-        255 => "nowhere".into(),
-        n => n.to_string(),
-    }
+    crate::wire::route::scope_name(s).map_or_else(|| s.to_string(), str::to_string)
 }
 
 fn table_name(t: u32) -> String {
@@ -897,16 +890,7 @@ fn table_name(t: u32) -> String {
 }
 
 fn proto_name(p: u8) -> String {
-    match p {
-        0 => "unspec".into(),
-        1 => "redirect".into(),
-        2 => "kernel".into(),
-        3 => "boot".into(),
-        4 => "static".into(),
-        9 => "ra".into(),
-        16 => "dhcp".into(),
-        n => n.to_string(),
-    }
+    crate::wire::route::rtprot_name(p).map_or_else(|| p.to_string(), str::to_string)
 }
 
 fn errno_text(error: i32) -> Option<String> {
@@ -963,20 +947,9 @@ pub fn errno_name(n: i32) -> String {
     name.to_string()
 }
 
-pub(crate) const OPER_NAMES: Names = Names(link::OPER_NAMES);
-
-pub(crate) const RTN_NAMES: Names = Names(
-    "unspec unicast local broadcast anycast multicast blackhole unreachable prohibit throw \
-     nat xresolve",
-);
-
-const FR_ACT_NAMES: Names = Names("unspec to_tbl goto nop res3 res4 blackhole unreachable prohibit");
-
-const IFF_NAMES: Names = Names(
-    "UP BROADCAST DEBUG LOOPBACK POINTOPOINT NOTRAILERS RUNNING NOARP PROMISC ALLMULTI MASTER \
-     SLAVE MULTICAST PORTSEL AUTOMEDIA DYNAMIC LOWER_UP DORMANT ECHO",
-);
-
+const RTN_NAMES: Names = Names(crate::wire::route::ROUTE_TYPE_NAMES);
+const FR_ACT_NAMES: Names = Names(crate::wire::rule::FR_ACT_NAMES);
+const IFF_NAMES: Names = Names(link::IFF_NAMES);
 const IFA_F_NAMES: Names = Names(crate::wire::addr::IFA_F_NAMES);
 
 /// RTNH_F_* in the low byte, RTM_F_* from bit 8.
@@ -985,11 +958,9 @@ const RTM_F_NAMES: Names = Names(
      LOOKUP_TABLE FIB_MATCH OFFLOAD TRAP OFFLOAD_FAILED",
 );
 
-pub(crate) const NUD_NAMES: Names = Names("INCOMPLETE REACHABLE STALE DELAY PROBE FAILED NOARP PERMANENT");
-
-const NTF_NAMES: Names = Names("USE SELF MASTER PROXY EXT_LEARNED OFFLOADED STICKY ROUTER");
-
-const FIB_RULE_NAMES: Names = Names("PERMANENT INVERT UNRESOLVED IIF_DETACHED OIF_DETACHED");
+const NUD_NAMES: Names = Names(crate::wire::neigh::NUD_NAMES);
+const NTF_NAMES: Names = Names(crate::wire::neigh::NTF_NAMES);
+const FIB_RULE_NAMES: Names = Names(crate::wire::rule::FIB_RULE_NAMES);
 
 #[cfg(test)]
 mod tests {

@@ -254,6 +254,10 @@ nla_space! {
     }
 }
 
+/// The names of the `IFF_*` bits, lowest first.
+pub const IFF_NAMES: &str = "UP BROADCAST DEBUG LOOPBACK POINTOPOINT NOTRAILERS RUNNING NOARP PROMISC ALLMULTI MASTER \
+     SLAVE MULTICAST PORTSEL AUTOMEDIA DYNAMIC LOWER_UP DORMANT ECHO";
+
 /// `IFF_*` interface flags.
 #[allow(missing_docs)]
 pub mod iff {

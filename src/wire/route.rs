@@ -144,6 +144,36 @@ numeric_enum! {
     }
 }
 
+/// The names of the `RTN_*` route types, by value.
+pub const ROUTE_TYPE_NAMES: &str = "unspec unicast local broadcast anycast multicast blackhole unreachable prohibit throw \
+     nat xresolve";
+
+/// The name of an `RT_SCOPE_*` value (0 is `universe`).
+pub fn scope_name(s: u8) -> Option<&'static str> {
+    Some(match s {
+        scope::UNIVERSE => "universe",
+        scope::SITE => "site",
+        scope::LINK => "link",
+        scope::HOST => "host",
+        scope::NOWHERE => "nowhere",
+        _ => return None,
+    })
+}
+
+/// The name of an `RTPROT_*` value this stack knows.
+pub fn rtprot_name(p: u8) -> Option<&'static str> {
+    Some(match p {
+        rtprot::UNSPEC => "unspec",
+        rtprot::REDIRECT => "redirect",
+        rtprot::KERNEL => "kernel",
+        rtprot::BOOT => "boot",
+        rtprot::STATIC => "static",
+        rtprot::RA => "ra",
+        rtprot::DHCP => "dhcp",
+        _ => return None,
+    })
+}
+
 /// `RT_SCOPE_*`.
 #[allow(missing_docs)]
 pub mod scope {
