@@ -412,7 +412,11 @@ static NHA: schema::Space = schema::Space::opaque("NHA_");
 /// The name of attribute `kind` of `space` and how its payload is read.
 fn spec(space: Space, kind: u16, family: u8) -> (String, Type) {
     if *space == link::AF_SPEC_SPACE {
-        // IFLA_AF_SPEC: one nest per address family, named by the family.
+        // IFLA_AF_SPEC: the bridge's own attributes in AF_BRIDGE messages,
+        // else one nest per address family, named by the family.
+        if family == crate::wire::AF_BRIDGE {
+            return spec(&link::bridge_af::SPACE, kind, family);
+        }
         return (family_name(kind as u8), Type::Nested(link::af_spec_space(kind)));
     }
     let ty = match space.ty(kind) {

@@ -17,9 +17,6 @@ pub fn fill(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, pid: 
     fill_ext(net, ns, link, kind, seq, pid, flags, change, 0)
 }
 
-/// RTEXT_FILTER_SKIP_STATS in IFLA_EXT_MASK: leave out IPv6 statistics.
-const RTEXT_FILTER_SKIP_STATS: u32 = 1 << 3;
-
 /// [`fill`] for a request that gave an IFLA_EXT_MASK.
 #[allow(clippy::too_many_arguments)]
 pub fn fill_ext(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, pid: u32, flags: u16, change: u32, ext_mask: u32) -> Vec<u8> {
@@ -423,7 +420,7 @@ fn put_inet6_attrs(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext
     c6[47] = i32::from(link.addr_gen_mode);
     let bytes: Vec<u8> = c6.iter().flat_map(|v| v.to_ne_bytes()).collect();
     b.put(inet6::CONF, &bytes);
-    if ext_mask & RTEXT_FILTER_SKIP_STATS == 0 {
+    if ext_mask & crate::wire::link::rtext_filter::SKIP_STATS == 0 {
         let mut stats = [0u64; 38];
         stats[0] = 38;
         b.put(inet6::STATS, &stats.iter().flat_map(|v| v.to_ne_bytes()).collect::<Vec<u8>>());

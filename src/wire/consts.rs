@@ -97,6 +97,11 @@ pub const AF_PACKET: u8 = 17;
 /// Address family: MPLS.
 pub const AF_MPLS: u8 = 28;
 
+/// `RTNL_FAMILY_IPMR`: the IPv4 multicast routing family of rtnetlink.
+pub const RTNL_FAMILY_IPMR: u8 = 128;
+/// `RTNL_FAMILY_IP6MR`: the IPv6 multicast routing family of rtnetlink.
+pub const RTNL_FAMILY_IP6MR: u8 = 129;
+
 /// `nlmsg_type` numbers under their C names (`RTM_*`), for the code that
 /// mirrors iproute2; [`MessageType`] names the same numbers.
 #[allow(missing_docs)]
@@ -131,6 +136,15 @@ pub mod rtm_types {
     pub const RTM_NEWNETCONF: u16 = 80;
     pub const RTM_DELNETCONF: u16 = 81;
     pub const RTM_GETNETCONF: u16 = 82;
+    pub const RTM_NEWPREFIX: u16 = 52;
+    pub const RTM_NEWADDRLABEL: u16 = 72;
+    pub const RTM_DELADDRLABEL: u16 = 73;
+    pub const RTM_GETADDRLABEL: u16 = 74;
+    pub const RTM_NEWVLAN: u16 = 112;
+    pub const RTM_DELVLAN: u16 = 113;
+    pub const RTM_GETVLAN: u16 = 114;
+    pub const RTM_NEWNEXTHOPBUCKET: u16 = 116;
+    pub const RTM_DELNEXTHOPBUCKET: u16 = 117;
     pub const RTM_NEWNEXTHOP: u16 = 104;
     pub const RTM_DELNEXTHOP: u16 = 105;
     pub const RTM_GETNEXTHOP: u16 = 106;
@@ -217,6 +231,12 @@ pub mod group {
     pub const IPV6_PREFIX: u32 = 18;
     /// IPv6 rule changes.
     pub const IPV6_RULE: u32 = 19;
+    /// MPLS route changes.
+    pub const MPLS_ROUTE: u32 = 27;
+    /// MPLS netconf changes.
+    pub const MPLS_NETCONF: u32 = 29;
+    /// Link statistics.
+    pub const STATS: u32 = 36;
     /// IPv4 netconf changes.
     pub const IPV4_NETCONF: u32 = 24;
     /// IPv6 netconf changes.

@@ -254,6 +254,62 @@ nla_space! {
     }
 }
 
+/// `RTEXT_FILTER_*`: the bits of IFLA_EXT_MASK.
+#[allow(missing_docs)]
+pub mod rtext_filter {
+    pub const VF: u32 = 1 << 0;
+    pub const BRVLAN: u32 = 1 << 1;
+    pub const BRVLAN_COMPRESSED: u32 = 1 << 2;
+    pub const SKIP_STATS: u32 = 1 << 3;
+    pub const MRP: u32 = 1 << 4;
+    pub const CFM_CONFIG: u32 = 1 << 5;
+    pub const CFM_STATUS: u32 = 1 << 6;
+    pub const MST: u32 = 1 << 7;
+}
+
+nla_space! {
+    /// `IFLA_BRIDGE_*`: IFLA_AF_SPEC of AF_BRIDGE link messages
+    /// (linux/if_bridge.h).
+    pub mod bridge_af = "IFLA_BRIDGE_" {
+        FLAGS = 0: U16,
+        MODE = 1: U16,
+        /// `struct bridge_vlan_info`.
+        VLAN_INFO = 2: Struct("flags vid", 2),
+        VLAN_TUNNEL_INFO = 3: Nested(&super::BRIDGE_VLAN_TUNNEL_SPACE),
+        MRP = 4: Nested(&super::BRIDGE_MRP_SPACE),
+        CFM = 5: Nested(&super::BRIDGE_CFM_SPACE),
+        MST = 6: Nested(&super::BRIDGE_MST_SPACE),
+    }
+}
+
+/// IFLA_BRIDGE_VLAN_TUNNEL_INFO's attributes.
+pub static BRIDGE_VLAN_TUNNEL_SPACE: Space = Space::opaque("IFLA_BRIDGE_VLAN_TUNNEL_");
+/// IFLA_BRIDGE_MRP's attributes.
+pub static BRIDGE_MRP_SPACE: Space = Space::opaque("IFLA_BRIDGE_MRP_");
+/// IFLA_BRIDGE_CFM's attributes.
+pub static BRIDGE_CFM_SPACE: Space = Space::opaque("IFLA_BRIDGE_CFM_");
+/// IFLA_BRIDGE_MST's attributes.
+pub static BRIDGE_MST_SPACE: Space = Space::opaque("IFLA_BRIDGE_MST_");
+
+/// `BRIDGE_FLAGS_*`: the bits of IFLA_BRIDGE_FLAGS.
+#[allow(missing_docs)]
+pub mod bridge_flags {
+    pub const MASTER: u16 = 1;
+    pub const SELF: u16 = 2;
+}
+
+/// `BRIDGE_VLAN_INFO_*`: the bits of `bridge_vlan_info.flags`.
+#[allow(missing_docs)]
+pub mod bridge_vlan_info {
+    pub const MASTER: u16 = 1 << 0;
+    pub const PVID: u16 = 1 << 1;
+    pub const UNTAGGED: u16 = 1 << 2;
+    pub const RANGE_BEGIN: u16 = 1 << 3;
+    pub const RANGE_END: u16 = 1 << 4;
+    pub const BRENTRY: u16 = 1 << 5;
+    pub const ONLY_OPTS: u16 = 1 << 6;
+}
+
 /// The names of the `IFF_*` bits, lowest first.
 pub const IFF_NAMES: &str = "UP BROADCAST DEBUG LOOPBACK POINTOPOINT NOTRAILERS RUNNING NOARP PROMISC ALLMULTI MASTER \
      SLAVE MULTICAST PORTSEL AUTOMEDIA DYNAMIC LOWER_UP DORMANT ECHO";
