@@ -62,6 +62,8 @@ pub struct World {
     kernel: Rc<RefCell<Kernel>>,
     /// The namespace the shell's commands run in.
     current: NsId,
+    /// Programs running in the background (`CMD &`).
+    jobs: Rc<RefCell<crate::sim::process::Jobs>>,
 }
 
 impl Default for World {
@@ -79,7 +81,7 @@ impl std::fmt::Debug for World {
 impl World {
     /// A machine with one fresh namespace, as `unshare --net` gives: only `lo`, down.
     pub fn new() -> Self {
-        World { kernel: Rc::new(RefCell::new(Kernel::new())), current: Net::INITIAL }
+        World { kernel: Rc::new(RefCell::new(Kernel::new())), current: Net::INITIAL, jobs: Rc::default() }
     }
 
     /// A world that records no history: its memory is its state alone (a
@@ -213,7 +215,7 @@ impl World {
     /// A deep copy of this world (sockets are not carried over).
     pub fn fork(&self) -> World {
         let k = read(&self.kernel).clone();
-        World { kernel: Rc::new(RefCell::new(k)), current: self.current }
+        World { kernel: Rc::new(RefCell::new(k)), current: self.current, jobs: Rc::default() }
     }
 }
 
@@ -282,6 +284,19 @@ impl NetlinkSocket for Socket {
 }
 
 impl World {
+    /// Runs a socket program in the foreground beside the jobs.
+    fn run_socket_program(&mut self, name: &str, args: &[String], stdin: Option<&[u8]>, out: &mut crate::output::Output) -> Option<i32> {
+        let mut program = match crate::sim::process::spawn(name, args, stdin, out)? {
+            Ok(p) => p,
+            Err(status) => return Some(status),
+        };
+        let mut k = write(&self.kernel);
+        let mut events = Vec::new();
+        let status = self.jobs.borrow_mut().run(&mut k.net, self.current, program.as_mut(), out, &mut events);
+        k.announce(&events);
+        Some(status)
+    }
+
     fn device_names(&self) -> Vec<String> {
         self.with_net(|n| n.ns(self.current).map(|ns| ns.links.values().map(|l| l.name.clone()).collect()).unwrap_or_default())
     }
@@ -357,12 +372,52 @@ impl Host for World {
     }
 
     fn run_program(&mut self, name: &str, args: &[String], out: &mut crate::output::Output) -> Option<i32> {
+        if crate::sim::process::SOCKET_PROGRAMS.contains(&name) {
+            return self.run_socket_program(name, args, None, out);
+        }
         let mut k = write(&self.kernel);
         let (status, events) = crate::sim::run(&mut k.net, self.current, name, args, out)?;
         k.announce(&events);
         let argv = std::iter::once(name.to_string()).chain(args.iter().cloned()).collect();
         k.record(Op::Program { ns: self.current.0, argv });
         Some(status)
+    }
+
+    fn run_program_input(&mut self, name: &str, args: &[String], stdin: &[u8], out: &mut crate::output::Output) -> Option<i32> {
+        if crate::sim::process::SOCKET_PROGRAMS.contains(&name) {
+            return self.run_socket_program(name, args, Some(stdin), out);
+        }
+        self.run_program(name, args, out)
+    }
+
+    fn start_job(&mut self, name: &str, args: &[String], command: &str) -> Option<u32> {
+        let mut early = crate::output::Output::terminal();
+        let program: Box<dyn crate::sim::process::Program> = match crate::sim::process::spawn(name, args, Some(&[]), &mut early)? {
+            Ok(p) => p,
+            Err(status) => Box::new(crate::sim::process::Finished { output: Some(early), status }),
+        };
+        let mut k = write(&self.kernel);
+        Some(self.jobs.borrow_mut().start(&mut k.net, self.current, command, program))
+    }
+
+    fn job_output(&mut self) -> crate::output::Output {
+        self.jobs.borrow_mut().take_output()
+    }
+
+    fn job_status(&self, pid: u32) -> Option<i32> {
+        self.jobs.borrow().list.iter().find(|j| j.pid == pid).and_then(|j| j.status)
+    }
+
+    fn kill_job(&mut self, pid: u32) -> bool {
+        let mut k = write(&self.kernel);
+        self.jobs.borrow_mut().kill(&mut k.net, pid)
+    }
+
+    fn wait_jobs(&mut self) {
+        let mut k = write(&self.kernel);
+        let mut events = Vec::new();
+        self.jobs.borrow_mut().wait_all(&mut k.net, &mut events);
+        k.announce(&events);
     }
 
     fn sysctl_keys(&self) -> Vec<String> {

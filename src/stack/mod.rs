@@ -18,6 +18,7 @@ pub mod netfilter;
 pub mod route;
 pub mod rule;
 pub mod segment;
+pub mod sock;
 pub mod sysctl;
 
 pub use event::Event;
