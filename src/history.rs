@@ -136,3 +136,16 @@ pub fn may_change_state(datagram: &[u8]) -> bool {
 pub fn ns_key(ns: NsId) -> u32 {
     ns.0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_lines_cannot_overflow_the_clock() {
+        let text = "iplab-snapshot 1\nt 18446744073709551615\nt 18446744073709551615\np 0 70696e67002d630031003132372e302e302e31\n";
+        let snapshot = Snapshot::from_text(text).expect("parses");
+        let world = crate::World::restore(&snapshot);
+        assert_eq!(world.with_net(|n| n.now_ms), crate::stack::Net::MAX_CLOCK_MS);
+    }
+}

@@ -141,7 +141,8 @@ impl World {
             }
             Op::Advance(ms) => {
                 let mut k = write(&self.kernel);
-                k.net.now_ms += ms;
+                let to = k.net.now_ms.saturating_add(*ms);
+                k.net.advance_clock_to(to);
                 k.record(op.clone());
             }
             Op::Program { ns, argv } => {
