@@ -47,6 +47,7 @@ impl Errno {
     pub const ENETUNREACH: Errno = Errno(101);
     pub const ENOBUFS: Errno = Errno(105);
     pub const ETIMEDOUT: Errno = Errno(110);
+    pub const ECONNREFUSED: Errno = Errno(111);
     pub const EHOSTUNREACH: Errno = Errno(113);
     pub const EALREADY: Errno = Errno(114);
     pub const ENOTSUP: Errno = Errno(95);
@@ -94,6 +95,7 @@ impl Errno {
             100 => "Network is down",
             101 => "Network is unreachable",
             105 => "No buffer space available",
+            111 => "Connection refused",
             110 => "Connection timed out",
             113 => "No route to host",
             114 => "Operation already in progress",

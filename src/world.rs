@@ -198,6 +198,25 @@ impl Socket {
         write(&self.kernel).drain(self.port)
     }
 
+    /// The pending socket error, reported once: ENOBUFS after notifications
+    /// were dropped because the receive buffer was full (read it before
+    /// [`Socket::drain`], as `recvmsg` reports it first).
+    pub fn take_error(&self) -> Option<Errno> {
+        write(&self.kernel).take_error(self.port)
+    }
+
+    /// The receive buffer size `getsockopt(SO_RCVBUF)` reports.
+    pub fn rcvbuf(&self) -> u32 {
+        read(&self.kernel).rcvbuf(self.port).unwrap_or(0)
+    }
+
+    /// `sendto` a netlink address: `dst_port` (0: the kernel) and the
+    /// multicast `groups` bit mask of `sockaddr_nl`. Sending to a group or
+    /// a user port needs CAP_NET_ADMIN (EPERM).
+    pub fn send_to(&self, datagram: &[u8], dst_port: u32, groups: u32) -> Result<Vec<Vec<u8>>, Errno> {
+        write(&self.kernel).send_to(self.port, datagram, dst_port, groups)
+    }
+
     /// The port id (what `getsockname` reports, and replies carry).
     pub fn port_id(&self) -> u32 {
         self.port
