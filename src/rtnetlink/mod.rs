@@ -15,6 +15,7 @@ pub mod reply;
 pub mod route;
 pub mod rule;
 mod socket;
+mod via;
 
 
 pub use socket::Creds;
