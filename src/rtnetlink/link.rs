@@ -131,6 +131,7 @@ pub fn fill_link(
         end_plain_nest(&mut b, n);
     }
     b.put(ifla::MAP, &[0u8; 32]);
+    super::linkprop::put_prop_list(&mut b, link);
     let n = b.begin_nest(ifla::DEVLINK_PORT);
     b.end_nest(n);
     let n = b.begin_nest(IFLA_DPLL_PIN);
@@ -465,19 +466,24 @@ fn fill_inet6(net: &Net, ns: NsId, link: &Link, seq: u32, pid: u32, flags: u16) 
 }
 
 /// Finds the link a request names: by ifi_index when non-zero, else by IFLA_IFNAME.
-fn find_link(ctx: &Ctx<'_>, hdr: &IfInfoRepr, attrs: &AttrTable<'_>) -> KResult<Option<u32>> {
+pub(super) fn find_link(ctx: &Ctx<'_>, hdr: &IfInfoRepr, attrs: &AttrTable<'_>) -> KResult<Option<u32>> {
     let ns = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if hdr.index > 0 {
         return Ok(ns.link(hdr.index as u32).map(|l| l.index));
     }
-    if let Some(name) = attrs.get(ifla::IFNAME) {
+    // rtnl_dev_get: IFLA_IFNAME, else IFLA_ALT_IFNAME; either finds a
+    // device by any of its names.
+    if let Some(name) = attrs.get(ifla::IFNAME).or_else(|| attrs.get(ifla::ALT_IFNAME)) {
         let name = name.string()?;
         return Ok(ns.index_of(&name));
     }
     Ok(None)
 }
 
-fn parse<'a>(req: &Request<'a>) -> KResult<(IfInfoRepr, AttrTable<'a>)> {
+/// `ALTIFNAMSIZ - 1`: the longest alternative name (ifla_policy).
+pub(super) const ALTIFNAME_MAX: u16 = 127;
+
+pub(super) fn parse<'a>(req: &Request<'a>) -> KResult<(IfInfoRepr, AttrTable<'a>)> {
     let hdr = IfInfoRepr::parse(req.payload).map_err(|_| KernelError::new(Errno::EINVAL))?;
     let attrs = AttrTable::parse(req.payload.get(IFINFOMSG_LEN..).unwrap_or(&[]), IFLA_MAX)?;
     // ifla_policy: names are NUL-terminated strings of at most 15 bytes.
@@ -485,6 +491,11 @@ fn parse<'a>(req: &Request<'a>) -> KResult<(IfInfoRepr, AttrTable<'a>)> {
         let len = n.value.iter().position(|&b| b == 0).unwrap_or(n.value.len());
         if len > 15 {
             return Err(KernelError::too_long(req.attr_offset(IFINFOMSG_LEN, n.offset), 15));
+        }
+    }
+    if let Some(n) = attrs.get(ifla::ALT_IFNAME) {
+        if n.value.len() > usize::from(ALTIFNAME_MAX) {
+            return Err(KernelError::too_long(req.attr_offset(IFINFOMSG_LEN, n.offset), ALTIFNAME_MAX));
         }
     }
     Ok((hdr, attrs))
@@ -545,8 +556,13 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let Some(ns) = net.ns(ctx.ns) else { return Ok(()) };
     let flags = NLM_F_MULTI | if filtered { crate::wire::NLM_F_DUMP_FILTERED } else { 0 };
     if req.payload.first() == Some(&crate::wire::AF_BRIDGE) {
-        // rtnl_bridge_getlink: each bridge port as its bridge describes it.
+        // rtnl_bridge_getlink: each bridge port as its bridge describes it,
+        // and the bridge itself when VLAN (or MRP/CFM) data is asked for.
         for link in ns.links.values() {
+            if matches!(link.kind, LinkKind::Bridge(_)) && ext_mask & super::bridge_af::RTEXT_FILTER_BRIDGE_SELF != 0 {
+                ctx.replies.push(super::bridge_af::fill_bridge_self(link, req.header.seq, req.port));
+                continue;
+            }
             let Some(bridge) = link.master.and_then(|m| ns.link(m)).filter(|b| matches!(b.kind, LinkKind::Bridge(_))) else { continue };
             let mut m = fill_brport(net, ctx.ns, link, bridge, MessageType::NewLink);
             if m.len() >= 16 {
@@ -1322,7 +1338,7 @@ fn move_link(ctx: &mut Ctx<'_>, index: u32, target: NsId, new_name: Option<&str>
         ctx.net.ensure_nsid(ns, target);
     }
     if ctx.net.ns(ns).and_then(|n| n.link(index)).is_some_and(|l| l.is_up()) {
-        ctx.events.extend(slink::set_up(ctx.net, ns, index, false)?);
+        ctx.events.extend(slink::dev_close(ctx.net, ns, index));
     }
     let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
     while nsr.link(index).is_some_and(|l| !l.addrs4.is_empty()) {

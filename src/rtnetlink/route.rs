@@ -18,8 +18,6 @@ use crate::wire::{
     NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE,
 };
 
-const RTA_MAX: u16 = 31;
-
 /// The RTNH_F_* flags a next hop reports (`fib_nexthop_info`): those it
 /// was given or that its device's events set (RTNH_F_LINKDOWN follows the
 /// carrier as NETDEV_CHANGE saw it, see `stack::route::sync_carrier`).
@@ -222,7 +220,7 @@ struct Parsed<'a> {
 
 fn parse<'a>(req: &Request<'a>) -> KResult<Parsed<'a>> {
     let hdr = RtMsgRepr::parse(req.payload).map_err(|_| KernelError::new(Errno::EINVAL))?;
-    let attrs = AttrTable::parse(req.payload.get(RTMSG_LEN..).unwrap_or(&[]), RTA_MAX)?;
+    let attrs = rta::SPACE.parse(req.payload.get(RTMSG_LEN..).unwrap_or(&[]))?;
     Ok(Parsed { hdr, attrs })
 }
 
@@ -283,7 +281,7 @@ fn cc_algo_name(key: u32) -> Option<&'static str> {
 fn multipath6_gateways(p: &Parsed<'_>) -> KResult<()> {
     let Some(mp) = p.attrs.get(rta::MULTIPATH) else { return Ok(()) };
     for h in parse_multipath(mp.value)? {
-        let t = AttrTable::parse(h.attrs, RTA_MAX)?;
+        let t = rta::SPACE.parse(h.attrs)?;
         match t.get(rta::GATEWAY) {
             None => return Err(KernelError::msg(Errno::EINVAL, "Device only routes can not be added for IPv6 using the multipath API.")),
             Some(g) if g.value.len() < 16 => return Err(KernelError::msg(Errno::EINVAL, "Invalid IPv6 address in RTA_GATEWAY")),
@@ -311,7 +309,7 @@ fn nexthops<K: Family>(p: &Parsed<'_>) -> KResult<(Vec<NextHop<K>>, bool)> {
         }
         let mut out = Vec::new();
         for h in hops {
-            let t = AttrTable::parse(h.attrs, RTA_MAX)?;
+            let t = rta::SPACE.parse(h.attrs)?;
             let gateway = match t.get(rta::GATEWAY) {
                 Some(g) => given_gateway(K::from_bytes(g.value).ok_or(KernelError::new(Errno::EINVAL))?),
                 None => None,
@@ -598,11 +596,15 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let p = parse(req)?;
     check_dsfield(&p)?;
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    if matches!(p.hdr.family, AF_INET | AF_INET6) {
+        super::lwt::check_encap_types(&p.attrs, rta::MAX)?;
+    }
     match p.hdr.family {
         AF_INET => {
             // inet_rtm_newroute creates the table before the route is
             // checked (fib_new_table, then fib_table_insert).
             ns.fib4.create_table(table_of(&p)?);
+            super::lwt::check_encap_given_type(&p.attrs)?;
             let r = route_v4(ns, &p)?;
             ctx.events.extend(sroute::insert_v4(ns, r, mode(req))?);
         }
@@ -613,6 +615,7 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if p.hdr.dst_len <= 128 && p.hdr.src_len <= 128 {
                 ns.fib6.create_table(table_of(&p)?);
             }
+            super::lwt::check_encap_given_type(&p.attrs)?;
             let r = route_v6(ns, &p)?;
             if p.attrs.has(rta::MULTIPATH) {
                 // ip6_route_multipath_add rewrites the request once the first
@@ -680,6 +683,9 @@ pub fn del_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let p = parse(req)?;
     check_dsfield(&p)?;
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    if matches!(p.hdr.family, AF_INET | AF_INET6) {
+        super::lwt::check_encap_types(&p.attrs, rta::MAX)?;
+    }
     match p.hdr.family {
         AF_INET => {
             if p.hdr.dst_len > 32 {
@@ -733,8 +739,8 @@ pub fn dump_routes(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             ctx.filtered = true;
             return Ok(());
         }
-        let attrs = AttrTable::parse(req.after(RTMSG_LEN), RTA_MAX)?;
-        for k in 1..=RTA_MAX {
+        let attrs = rta::SPACE.parse(req.after(RTMSG_LEN))?;
+        for k in 1..=rta::MAX {
             if attrs.has(k) && k != rta::TABLE && k != rta::OIF {
                 return Err(KernelError::msg(Errno::EINVAL, "Unsupported attribute in dump request"));
             }

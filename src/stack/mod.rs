@@ -14,9 +14,11 @@ pub mod lookup;
 pub mod link;
 pub mod namespace;
 pub mod neigh;
+pub mod netfilter;
 pub mod route;
 pub mod rule;
 pub mod segment;
+pub mod sock;
 pub mod sysctl;
 
 pub use event::Event;
