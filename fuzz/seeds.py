@@ -2,7 +2,7 @@
 """Writes the fuzz targets' seed corpora into fuzz/corpus/TARGET/ from what
 the repository already holds: the netlink goldens (tests/netlink/golden)
 and the recorded scenarios (tests/scenarios). Deterministic; run by
-scripts/fuzz.sh before each run."""
+scripts/test-fuzz.sh before each run."""
 
 import glob
 import hashlib
