@@ -21,6 +21,10 @@ pub enum SockOpt {
     DropMembership(u32),
     /// The legacy group bit mask given to `bind`.
     BindGroups(u32),
+    /// SO_RCVBUF (the int as given, read as unsigned as Linux does).
+    RcvBuf(u32),
+    /// SO_RCVBUFFORCE (needs CAP_NET_ADMIN).
+    RcvBufForce(u32),
 }
 
 /// A NETLINK_ROUTE socket.
