@@ -4,6 +4,7 @@
 
 pub mod addr;
 mod bridge_af;
+mod getroute_check;
 mod kind_data;
 pub mod link;
 mod linkprop;

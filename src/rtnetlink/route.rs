@@ -770,6 +770,7 @@ pub fn dump_routes(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
 
 /// RTM_GETROUTE for one destination (`inet_rtm_getroute`, `inet6_rtm_getroute`).
 pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    super::getroute_check::check(req)?;
     let p = parse(req)?;
     let net = &*ctx.net;
     let ns = net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;

@@ -138,3 +138,43 @@ def _(s):
     s.ask(sk, RTM_GETVLAN, DUMP, struct.pack("=BBHI", AF_BRIDGE, 0, 0, 0))
     s.ask(sk, RTM_NEWLINK, REQ_ACK, ifinfomsg(index=BR) + nest(IFLA_LINKINFO, a_str(IFLA_INFO_KIND, "bridge"),
                                                             nest(IFLA_INFO_DATA, a_u8(IFLA_BR_VLAN_FILTERING, 1))))
+
+
+def getroute(s, sk, family, dst, dst_len, **kw):
+    attrs = kw.pop("attrs", b"")
+    body = rtmsg(family, dst_len=dst_len, table=kw.pop("table", 0), **kw)
+    return s.ask(sk, RTM_GETROUTE, REQ, body + (a_ip(RTA_DST, dst) if dst else b"") + attrs)
+
+
+@case("features/getroute-strict",
+      """RTM_GETROUTE on a NETLINK_GET_STRICT_CHK socket (inet_rtm_valid_getroute_req,
+      inet6_rtm_valid_getroute_req): prefix lengths other than 0 or the full length,
+      rtm_table/protocol/scope/type, flags beyond NOTIFY|LOOKUP_TABLE|FIB_MATCH (IPv6:
+      FIB_MATCH), RTA_DST with dst_len 0 and attributes outside the lookup keys are
+      EINVAL with the family's message; a short header is EINVAL on any socket; without
+      strict checking the same header values are ignored.""")
+def _(s):
+    sk = s.socket(strict_chk=True)
+    lax = s.socket()
+    set_up(s, sk, LO)
+    getroute(s, sk, AF_INET, "127.0.0.1", 32)
+    getroute(s, sk, AF_INET, "127.0.0.1", 24)
+    getroute(s, sk, AF_INET, "127.0.0.1", 32, table=RT_TABLE_MAIN)
+    getroute(s, sk, AF_INET, "127.0.0.1", 32, protocol=RTPROT_BOOT)
+    getroute(s, sk, AF_INET, "127.0.0.1", 32, scope=RT_SCOPE_LINK)
+    getroute(s, sk, AF_INET, "127.0.0.1", 32, rtype=RTN_UNICAST)
+    getroute(s, sk, AF_INET, "127.0.0.1", 32, flags=RTM_F_CLONED)
+    getroute(s, sk, AF_INET, "127.0.0.1", 0)
+    getroute(s, sk, AF_INET, "127.0.0.1", 32, attrs=a_u32(RTA_TABLE, 254))
+    getroute(s, sk, AF_INET, "127.0.0.1", 32, attrs=a_u32(RTA_PRIORITY, 5))
+    getroute(s, sk, AF_INET, "127.0.0.1", 32, flags=RTM_F_FIB_MATCH | RTM_F_LOOKUP_TABLE)
+    s.ask(sk, RTM_GETROUTE, REQ, struct.pack("=BBBB", AF_INET, 0, 0, 0))
+    s.ask(lax, RTM_GETROUTE, REQ, struct.pack("=BBBB", AF_INET, 0, 0, 0))
+    getroute(s, lax, AF_INET, "127.0.0.1", 24, table=RT_TABLE_MAIN, protocol=RTPROT_BOOT, attrs=a_u32(RTA_PRIORITY, 5))
+    getroute(s, sk, AF_INET6, "::1", 128)
+    getroute(s, sk, AF_INET6, "::1", 64)
+    getroute(s, sk, AF_INET6, "::1", 128, table=RT_TABLE_MAIN)
+    getroute(s, sk, AF_INET6, "::1", 128, flags=RTM_F_LOOKUP_TABLE)
+    getroute(s, sk, AF_INET6, "::1", 0)
+    getroute(s, sk, AF_INET6, "::1", 128, attrs=a_u32(RTA_TABLE, 254))
+    s.ask(sk, RTM_GETROUTE, REQ, struct.pack("=BBBB", AF_INET6, 0, 0, 0))
