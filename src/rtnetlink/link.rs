@@ -184,14 +184,31 @@ fn put_linkinfo(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, master
             b.put_u32(crate::wire::link::macvlan::BC_QUEUE_LEN_USED, 1000);
             end_plain_nest(b, d);
         }
-        LinkKind::Vlan { id, protocol, flags, .. } => {
+        LinkKind::Vlan { id, protocol, flags, qos, .. } => {
+            // vlan_fill_info
+            use crate::wire::link::vlan;
             let d = b.begin_nest(info::DATA);
-            b.put_u16(crate::wire::link::vlan::PROTOCOL, *protocol);
-            b.put_u16(crate::wire::link::vlan::ID, *id);
-            let mut f = [0u8; 8];
-            crate::wire::put_bytes(&mut f, 0, &flags.to_ne_bytes());
-            crate::wire::put_bytes(&mut f, 4, &u32::MAX.to_ne_bytes());
-            b.put(crate::wire::link::vlan::FLAGS, &f);
+            b.put_u16(vlan::PROTOCOL, *protocol);
+            b.put_u16(vlan::ID, *id);
+            if *flags != 0 {
+                let mut f = [0u8; 8];
+                crate::wire::put_bytes(&mut f, 0, &flags.to_ne_bytes());
+                crate::wire::put_bytes(&mut f, 4, &u32::MAX.to_ne_bytes());
+                b.put(vlan::FLAGS, &f);
+            }
+            for (attr, maps) in [(vlan::INGRESS_QOS, qos.ingress_mappings()), (vlan::EGRESS_QOS, qos.egress_mappings())] {
+                if maps.is_empty() {
+                    continue;
+                }
+                let n = b.begin_nest(attr);
+                for (from, to) in maps {
+                    let mut m = [0u8; 8];
+                    crate::wire::put_bytes(&mut m, 0, &from.to_ne_bytes());
+                    crate::wire::put_bytes(&mut m, 4, &to.to_ne_bytes());
+                    b.put(1, &m); // IFLA_VLAN_QOS_MAPPING
+                }
+                end_plain_nest(b, n);
+            }
             end_plain_nest(b, d);
         }
         LinkKind::Bridge(conf) => put_bridge_data(b, conf, link),

@@ -42,6 +42,8 @@ pub enum LinkKind {
         protocol: u16,
         /// VLAN_FLAG_*.
         flags: u32,
+        /// The priority maps.
+        qos: Box<super::vlan_qos::VlanQos>,
     },
 }
 

@@ -17,6 +17,7 @@ pub mod route;
 pub mod rule;
 pub mod segment;
 pub mod sysctl;
+pub mod vlan_qos;
 
 pub use event::Event;
 pub use namespace::Namespace;
