@@ -19,6 +19,7 @@ pub mod reply;
 pub mod route;
 pub mod rule;
 mod socket;
+mod vxlan;
 
 
 pub use socket::Creds;

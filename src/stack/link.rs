@@ -45,6 +45,8 @@ pub enum LinkKind {
         /// The priority maps.
         qos: Box<super::vlan_qos::VlanQos>,
     },
+    /// A VXLAN tunnel device with its forwarding database.
+    Vxlan(Box<super::vxlan::Vxlan>),
 }
 
 impl LinkKind {
@@ -58,6 +60,7 @@ impl LinkKind {
             LinkKind::Macvlan { tap: true, .. } => Some("macvtap"),
             LinkKind::Dummy => Some("dummy"),
             LinkKind::Vlan { .. } => Some("vlan"),
+            LinkKind::Vxlan(_) => Some("vxlan"),
         }
     }
 }
@@ -225,6 +228,8 @@ pub struct Link {
     pub alias: Option<String>,
     /// Alternative names (IFLA_PROP_LIST), in the order they were added.
     pub altnames: Vec<String>,
+    /// `needed_headroom` (IFLA_HEADROOM): what tunnels add in front.
+    pub headroom: u16,
     /// Device group.
     pub group: u32,
     /// The bridge this device is a port of.
@@ -310,6 +315,7 @@ impl Link {
             perm_address: None,
             alias: None,
             altnames: Vec::new(),
+            headroom: 0,
             group: 0,
             master: None,
             carrier: true,
@@ -915,7 +921,7 @@ fn wanted_carrier(net: &Net, ns: NsId, index: u32) -> Option<bool> {
     let nsr = net.ns(ns)?;
     let link = nsr.link(index)?;
     Some(match &link.kind {
-        LinkKind::Loopback | LinkKind::Dummy => true,
+        LinkKind::Loopback | LinkKind::Dummy | LinkKind::Vxlan(_) => true,
         LinkKind::Veth { peer } => {
             link.is_up()
                 && peer.is_some_and(|(pn, pi)| net.ns(pn).and_then(|n| n.link(pi)).is_some_and(|p| p.is_up()))

@@ -18,6 +18,7 @@ pub mod rule;
 pub mod segment;
 pub mod sysctl;
 pub mod vlan_qos;
+pub mod vxlan;
 
 pub use event::Event;
 pub use namespace::Namespace;
