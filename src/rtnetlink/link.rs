@@ -72,11 +72,12 @@ pub fn fill_link(
     b.put_u32(ifla::PROMISCUITY, link.promiscuity);
     b.put_u32(ifla::ALLMULTI, link.allmulti);
     b.put_u32(ifla::NUM_TX_QUEUES, link.num_tx_queues);
-    b.put_u32(ifla::GSO_MAX_SEGS, 65535);
-    b.put_u32(ifla::GSO_MAX_SIZE, 65536);
-    b.put_u32(ifla::GRO_MAX_SIZE, 65536);
-    b.put_u32(ifla::GSO_IPV4_MAX_SIZE, 65536);
-    b.put_u32(ifla::GRO_IPV4_MAX_SIZE, 65536);
+    let [gso_size, gso_segs, gro_size, gso4_size, gro4_size] = link.offload_limits;
+    b.put_u32(ifla::GSO_MAX_SEGS, gso_segs);
+    b.put_u32(ifla::GSO_MAX_SIZE, gso_size);
+    b.put_u32(ifla::GRO_MAX_SIZE, gro_size);
+    b.put_u32(ifla::GSO_IPV4_MAX_SIZE, gso4_size);
+    b.put_u32(ifla::GRO_IPV4_MAX_SIZE, gro4_size);
     b.put_u32(ifla::TSO_MAX_SIZE, link.tso_max_size);
     b.put_u32(ifla::TSO_MAX_SEGS, 65535);
     b.put_u32(IFLA_MAX_PACING_OFFLOAD_HORIZON, 0);
@@ -950,6 +951,7 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
     if let Some(q) = c.txqlen {
         link.txqlen = q;
     }
+    super::link_settings::on_create(&mut link, attrs)?;
     link.created_ms = ctx.net.now_ms;
     // veth_newlink registers the peer first: it gets the lower ifindex and
     // is announced (with no peer yet, IFLA_LINK 0) before the device.
@@ -1216,6 +1218,7 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
         return Err(Errno::EINVAL.into());
     }
     let group = attrs.get(ifla::GROUP).map(|a| a.u32()).transpose()?;
+    let settings = super::link_settings::validate(&link, attrs)?;
     // Apply, in do_setlink's order.
     let mut index = index;
     let mut ns = ns;
@@ -1312,6 +1315,9 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
             }
         }
     }
+    let (events, notify) = super::link_settings::apply(ctx.net, ns, index, &settings);
+    ctx.events.extend(events);
+    notify_if_up |= notify;
     if changed {
         if let Some(l) = ctx.net.ns(ns).and_then(|n| n.link(index)) {
             ctx.events.push(Event::NewLink { ns: ev_ns, link: Box::new(l.clone()), change: 0 });

@@ -7,6 +7,7 @@ mod bridge_af;
 mod getroute_check;
 mod kind_data;
 pub mod link;
+mod link_settings;
 mod linkprop;
 mod lwt;
 pub mod neigh;

@@ -569,12 +569,14 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if matches!(p.hdr.family, AF_INET | AF_INET6) {
         super::lwt::check_encap_types(&p.attrs, RTA_MAX)?;
+        super::lwt::check_nh_id_exclusive(&p.attrs)?;
     }
     match p.hdr.family {
         AF_INET => {
             // inet_rtm_newroute creates the table before the route is
             // checked (fib_new_table, then fib_table_insert).
             ns.fib4.create_table(table_of(&p)?);
+            super::lwt::check_nh_id_exists(&p.attrs)?;
             super::lwt::check_encap_given_type(&p.attrs)?;
             let r = route_v4(ns, &p)?;
             ctx.events.extend(sroute::insert_v4(ns, r, mode(req))?);
@@ -586,6 +588,7 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if p.hdr.dst_len <= 128 && p.hdr.src_len <= 128 {
                 ns.fib6.create_table(table_of(&p)?);
             }
+            super::lwt::check_nh_id_exists(&p.attrs)?;
             super::lwt::check_encap_given_type(&p.attrs)?;
             let r = route_v6(ns, &p)?;
             if p.attrs.has(rta::MULTIPATH) {
@@ -641,6 +644,9 @@ pub fn del_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if matches!(p.hdr.family, AF_INET | AF_INET6) {
         super::lwt::check_encap_types(&p.attrs, RTA_MAX)?;
+        super::lwt::check_nh_id_exclusive(&p.attrs)?;
+        // inet_rtm_delroute / inet6_rtm_delroute look the object up first.
+        super::lwt::check_nh_id_exists(&p.attrs)?;
     }
     match p.hdr.family {
         AF_INET => {

@@ -230,6 +230,9 @@ pub struct Link {
     pub altnames: Vec<String>,
     /// `needed_headroom` (IFLA_HEADROOM): what tunnels add in front.
     pub headroom: u16,
+    /// GSO and GRO limits: gso_max_size, gso_max_segs, gro_max_size,
+    /// gso_ipv4_max_size, gro_ipv4_max_size.
+    pub offload_limits: [u32; 5],
     /// Device group.
     pub group: u32,
     /// The bridge this device is a port of.
@@ -316,6 +319,7 @@ impl Link {
             alias: None,
             altnames: Vec::new(),
             headroom: 0,
+            offload_limits: [65_536, 65_535, 65_536, 65_536, 65_536],
             group: 0,
             master: None,
             carrier: true,
@@ -762,7 +766,16 @@ fn run_linkwatch(net: &mut Net) -> Vec<Event> {
     let mut events = Vec::new();
     let queue = std::mem::take(&mut net.linkwatch_queue);
     for (ns, index) in queue {
-        let oper = default_operstate(net, ns, index);
+        let mut oper = default_operstate(net, ns, index);
+        // rfc2863_policy: a device in dormant (testing) link mode waits
+        // in DORMANT (TESTING) for user space to say it is up.
+        if oper == OperState::Up {
+            match net.ns(ns).and_then(|n| n.link(index)).map(|l| l.link_mode) {
+                Some(1) => oper = OperState::Dormant,
+                Some(2) => oper = OperState::Testing,
+                _ => {}
+            }
+        }
         let Some(nsr) = net.ns_mut(ns) else { continue };
         let Some(link) = nsr.link_mut(index) else { continue };
         link.oper = oper;
@@ -920,6 +933,10 @@ fn dependents_of(nsr: &super::Namespace, index: u32, kind: &LinkKind, ns: NsId) 
 fn wanted_carrier(net: &Net, ns: NsId, index: u32) -> Option<bool> {
     let nsr = net.ns(ns)?;
     let link = nsr.link(index)?;
+    // dev_change_proto_down: protodown keeps the carrier off.
+    if link.proto_down {
+        return Some(false);
+    }
     Some(match &link.kind {
         LinkKind::Loopback | LinkKind::Dummy | LinkKind::Vxlan(_) => true,
         LinkKind::Veth { peer } => {

@@ -251,3 +251,58 @@ def _(s):
     get_link(s, sk, 2)
     s.ask(sk, RTM_DELLINK, REQ_ACK, ifinfomsg(index=2))
     s.drain(mon)
+
+
+IFLA_TXQLEN_ = 13
+IFLA_OPERSTATE_, IFLA_LINKMODE = 16, 17
+IFLA_NUM_TX_QUEUES, IFLA_NUM_RX_QUEUES, IFLA_CARRIER = 31, 32, 33
+IFLA_PROTO_DOWN, IFLA_GSO_MAX_SEGS, IFLA_GSO_MAX_SIZE, IFLA_GRO_MAX_SIZE = 39, 40, 41, 58
+RTA_NH_ID = 30
+
+
+def change(s, sk, index, attrs):
+    """`ip link set dev X ...`: ifinfomsg by index + attributes."""
+    return s.ask(sk, RTM_NEWLINK, REQ_ACK, ifinfomsg(index=index) + attrs)
+
+
+@case("features/link-settings",
+      """Device settings do_setlink applies or refuses: IFLA_CARRIER on a veth (no
+      ndo_change_carrier) and IFLA_PROTO_DOWN (no change_proto_down) are EOPNOTSUPP;
+      GSO/GRO limits are kept (IPv4 limits follow) and bounded by tso_max_size,
+      65535 segments and 8x65535 bytes; IFLA_LINKMODE dormant makes the link watch
+      report DORMANT, IFLA_OPERSTATE up then UP; IFLA_NUM_TX/RX_QUEUES on creation,
+      0 is EINVAL. Routes with RTA_NH_ID: with a device EINVAL (mutually exclusive),
+      alone or in a delete EINVAL (no such next-hop object).""")
+def _(s):
+    sk = s.socket()
+    mon = s.socket(groups=LINK_GROUPS)
+    add_veth(s, sk)
+    s.drain(mon)
+    change(s, sk, VA, a_u8(IFLA_CARRIER, 0))
+    change(s, sk, VA, a_u8(IFLA_PROTO_DOWN, 1))
+    change(s, sk, VA, a_u32(IFLA_GSO_MAX_SIZE, 30000) + a_u32(IFLA_GSO_MAX_SEGS, 100) + a_u32(IFLA_GRO_MAX_SIZE, 30000))
+    change(s, sk, VA, a_u32(IFLA_GSO_MAX_SIZE, 600000))
+    change(s, sk, VA, a_u32(IFLA_GSO_MAX_SEGS, 70000))
+    change(s, sk, VA, a_u32(IFLA_GRO_MAX_SIZE, 600000))
+    change(s, sk, VA, a_u8(IFLA_LINKMODE, 1))
+    s.drain(mon)
+    set_up(s, sk, VB)
+    set_up(s, sk, VA)
+    s.drain(mon)
+    get_link(s, sk, VA)
+    change(s, sk, VA, a_u8(IFLA_OPERSTATE_, 6))
+    s.drain(mon)
+    get_link(s, sk, VA)
+    s.ask(sk, RTM_NEWLINK, CREATE_EXCL, veth_body("vc", MAC_VC, "vd", "02:00:00:00:00:0d",
+          extra=a_u32(IFLA_NUM_TX_QUEUES, 3) + a_u32(IFLA_NUM_RX_QUEUES, 5)))
+    s.ask(sk, RTM_NEWLINK, CREATE_EXCL, veth_body("ve", "02:00:00:00:00:0e", "vf", "02:00:00:00:00:0f",
+          extra=a_u32(IFLA_NUM_TX_QUEUES, 0)))
+    s.drain(mon)
+    dump_links(s, sk)
+    set_up(s, sk, LO)
+    add_route(s, sk, AF_INET, "10.9.0.0", 16, a_u32(RTA_OIF, LO) + a_u32(RTA_NH_ID, 5))
+    add_route(s, sk, AF_INET, "10.9.0.0", 16, a_u32(RTA_NH_ID, 5))
+    add_route(s, sk, AF_INET6, "2001:db8:9::", 64, a_u32(RTA_NH_ID, 5))
+    add_route(s, sk, AF_INET, "10.8.0.0", 16, a_u32(RTA_OIF, LO))
+    s.ask(sk, RTM_DELROUTE, REQ_ACK, route_body(AF_INET, "10.8.0.0", 16, attrs=a_u32(RTA_NH_ID, 5)))
+    dump_routes(s, sk, AF_INET)
