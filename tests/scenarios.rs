@@ -105,7 +105,8 @@ fn scenarios_match_linux_transcripts() {
 /// other single-dash options before the object).
 fn wants_json(line: &str) -> bool {
     let mut words = line.split_whitespace();
-    if words.next() != Some("ip") {
+    // A netns exec's command and a pipeline's filters print their own text.
+    if words.next() != Some("ip") || line.contains('|') || line.split_whitespace().any(|w| w == "exec") {
         return false;
     }
     words.take_while(|w| w.starts_with('-')).any(|w| w == "-j" || w == "-json" || w == "-js" || w == "-jso")

@@ -917,6 +917,10 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
         },
     };
     let mut link = Link::new(0, &name, link_kind, mac);
+    // rtnl_create_link: an address given makes it NET_ADDR_SET.
+    if let (LinkKind::Bridge(conf), Some(_)) = (&mut link.kind, &c.address) {
+        conf.addr_set = true;
+    }
     if let Some(l) = lower.and_then(|l| ctx.net.ns(ctx.ns).and_then(|n| n.link(l))) {
         if matches!(link.kind, LinkKind::Macvlan { .. } | LinkKind::Vlan { .. }) {
             link.mtu = l.mtu;
@@ -1060,6 +1064,8 @@ fn veth_peer(ctx: &mut Ctx<'_>, data: Option<crate::wire::Nla<'_>>, name: &str, 
                 if a.len() != 6 {
                     return Err(Errno::EINVAL.into());
                 }
+                // veth_validate, for the peer's attributes too.
+                check_ether_addr(&a)?;
                 mac = Some(mac6(&a));
             }
             spec.mtu = pc.mtu;
@@ -1171,8 +1177,12 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
             return Err(Errno::EINVAL.into());
         }
     }
+    // netif_set_mac_address: the device's own address again changes
+    // nothing; another one must pass eth_prepare_mac_addr_change
+    // (is_valid_ether_addr), loopback's eth_mac_addr included.
+    let address = address.filter(|a| a.get(..link.address.len()) != Some(&link.address[..]));
     if let Some(a) = &address {
-        if link.link_type() == crate::wire::link::arphrd::ETHER {
+        if matches!(link.link_type(), crate::wire::link::arphrd::ETHER | crate::wire::link::arphrd::LOOPBACK) {
             check_ether_addr(a)?;
         }
     }
@@ -1219,6 +1229,10 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
     }
     let group = attrs.get(ifla::GROUP).map(|a| a.u32()).transpose()?;
     let settings = super::link_settings::validate(&link, attrs)?;
+    let carrier = attrs.get(ifla::CARRIER).map(|a| a.u8()).transpose()?;
+    // A target that is the device's own namespace moves nothing
+    // (__dev_change_net_namespace returns early); the name still changes.
+    let stays = target.is_none_or(|t| t == ns);
     // Apply, in do_setlink's order.
     let mut index = index;
     let mut ns = ns;
@@ -1240,6 +1254,12 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
             changed = true;
         }
     }
+    // br_device_event NETDEV_CHANGEADDR: the bridge id follows its ports.
+    let port_of = nsr.link(index).and_then(|l| l.master).filter(|_| changed);
+    if let Some(b) = port_of {
+        ctx.events.extend(crate::stack::bridge::recalculate_bridge_id(ctx.net, ns, b));
+    }
+    let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if let Some(m) = mtu {
         let changed_mtu = nsr.link(index).is_some_and(|l| l.mtu != m);
         // br_change_mtu: a bridge's own MTU no longer follows its ports.
@@ -1260,7 +1280,7 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
             l.group = g;
         }
     }
-    if target.is_none() {
+    if stays {
         if let Some(n) = &new_name {
             if let Some(l) = nsr.link_mut(index) {
                 l.name = n.clone();
@@ -1307,6 +1327,16 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
         let wanted = if hdr.change != 0 { (hdr.flags & hdr.change) | (current & !hdr.change) } else { hdr.flags };
         ctx.events.extend(change_flags(ctx.net, ns, index, wanted)?);
     }
+    if let Some(c) = carrier {
+        // dev_change_carrier: only devices with ndo_change_carrier (dummy
+        // here); what was set before stays set.
+        let l = ctx.net.ns_mut(ns).and_then(|n| n.link_mut(index)).ok_or(KernelError::new(Errno::ENODEV))?;
+        if !matches!(l.kind, LinkKind::Dummy) {
+            return Err(Errno::EOPNOTSUPP.into());
+        }
+        l.carrier_off = c == 0;
+        ctx.events.extend(slink::refresh_carriers(ctx.net, ns, index));
+    }
     if let Some(q) = txqlen {
         if let Some(l) = ctx.net.ns_mut(ns).and_then(|n| n.link_mut(index)) {
             if l.txqlen != q {
@@ -1315,7 +1345,7 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
             }
         }
     }
-    let (events, notify) = super::link_settings::apply(ctx.net, ns, index, &settings);
+    let (events, notify) = super::link_settings::apply(ctx.net, ns, index, &settings)?;
     ctx.events.extend(events);
     notify_if_up |= notify;
     if changed {

@@ -20,6 +20,8 @@ const LEGACY_MAX_SIZE: u32 = 65_536;
 #[derive(Default)]
 pub struct Settings {
     proto_down: Option<bool>,
+    proto_down_asked: bool,
+    proto_down_reason: bool,
     /// New values for [`Link::offload_limits`] (by position).
     limits: [Option<u32>; 5],
     link_mode: Option<u8>,
@@ -57,35 +59,24 @@ fn limits_and_modes(link: &Link, attrs: &AttrTable<'_>) -> KResult<Settings> {
     Ok(s)
 }
 
-/// `validate_linkmsg`'s limits and the refusals `do_setlink` would meet
-/// (`dev_change_carrier` and `do_set_proto_down` without driver support).
+/// `validate_linkmsg`'s limits, and what `do_setlink` will apply
+/// (IFLA_CARRIER is applied by the caller in its place).
 pub fn validate(link: &Link, attrs: &AttrTable<'_>) -> KResult<Settings> {
     let mut s = limits_and_modes(link, attrs)?;
-    if attrs.has(ifla::CARRIER) && !matches!(link.kind, LinkKind::Dummy) {
-        // No ndo_change_carrier: only dummy devices let user space set it.
-        return Err(Errno::EOPNOTSUPP.into());
-    }
-    if attrs.has(ifla::PROTO_DOWN) || attrs.has(ifla::PROTO_DOWN_REASON) {
-        if !can_proto_down(link) {
-            return Err(KernelError::msg(Errno::EOPNOTSUPP, "Protodown not supported by device"));
-        }
-        if attrs.has(ifla::PROTO_DOWN_REASON) {
-            // Reasons are not modelled: refused rather than dropped.
-            return Err(Errno::EOPNOTSUPP.into());
-        }
-        s.proto_down = attrs.get(ifla::PROTO_DOWN).map(|a| a.u8()).transpose()?.map(|v| v != 0);
-    }
+    s.proto_down_asked = attrs.has(ifla::PROTO_DOWN) || attrs.has(ifla::PROTO_DOWN_REASON);
+    s.proto_down_reason = attrs.has(ifla::PROTO_DOWN_REASON);
+    s.proto_down = attrs.get(ifla::PROTO_DOWN).map(|a| a.u8()).transpose()?.map(|v| v != 0);
     Ok(s)
 }
 
 /// Applies checked settings in `do_setlink`'s order. Returns the events
 /// and whether the device should be announced if it is up
 /// (DO_SETLINK_NOTIFY → `netdev_state_change`).
-pub fn apply(net: &mut Net, ns: NsId, index: u32, s: &Settings) -> (Vec<Event>, bool) {
+pub fn apply(net: &mut Net, ns: NsId, index: u32, s: &Settings) -> KResult<(Vec<Event>, bool)> {
     let mut events = Vec::new();
     let mut notify = false;
     let mut oper_up = false;
-    let Some(link) = net.ns_mut(ns).and_then(|n| n.link_mut(index)) else { return (events, false) };
+    let Some(link) = net.ns_mut(ns).and_then(|n| n.link_mut(index)) else { return Ok((events, false)) };
     for (i, v) in s.limits.iter().enumerate() {
         let Some(v) = *v else { continue };
         if link.offload_limits[i] != v {
@@ -119,7 +110,16 @@ pub fn apply(net: &mut Net, ns: NsId, index: u32, s: &Settings) -> (Vec<Event>, 
         }
     }
     let mut carrier_change = false;
-    if let Some(down) = s.proto_down {
+    // do_set_proto_down, last in do_setlink: what came before stays.
+    let refused = if s.proto_down_asked && !can_proto_down(link) {
+        Some(KernelError::msg(Errno::EOPNOTSUPP, "Protodown not supported by device"))
+    } else if s.proto_down_reason {
+        // Reasons are not modelled: refused rather than dropped.
+        Some(KernelError::new(Errno::EOPNOTSUPP))
+    } else {
+        None
+    };
+    if let (Some(down), None) = (s.proto_down, &refused) {
         if link.proto_down != down {
             link.proto_down = down;
             notify = true;
@@ -135,7 +135,10 @@ pub fn apply(net: &mut Net, ns: NsId, index: u32, s: &Settings) -> (Vec<Event>, 
     if carrier_change {
         events.extend(slink::refresh_carriers(net, ns, index));
     }
-    (events, notify)
+    match refused {
+        Some(e) => Err(e),
+        None => Ok((events, notify)),
+    }
 }
 
 /// What `rtnl_create_link` takes from a creation request besides the

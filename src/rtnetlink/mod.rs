@@ -23,7 +23,7 @@ mod socket;
 mod vxlan;
 
 
-pub use socket::Creds;
+pub use socket::{Creds, Protocol};
 use socket::SocketState;
 
 use crate::errno::{Errno, KResult, KernelError};
@@ -94,13 +94,18 @@ impl Kernel {
 
     /// Opens a NETLINK_ROUTE socket in a namespace; returns its port id.
     pub fn open_socket(&mut self, ns: NsId, creds: Creds) -> Result<u32, Errno> {
+        self.open_socket_of(ns, creds, Protocol::Route)
+    }
+
+    /// Opens a socket of any netlink protocol in a namespace; returns its port id.
+    pub fn open_socket_of(&mut self, ns: NsId, creds: Creds, protocol: Protocol) -> Result<u32, Errno> {
         if self.net.ns(ns).is_none() {
             return Err(Errno::ENOENT);
         }
         // Port ids look like Linux's autobind: a pid-sized number, unique.
         self.next_port += 1;
         let port = 4000 + self.next_port;
-        self.sockets.insert(port, SocketState::new(ns, creds));
+        self.sockets.insert(port, SocketState::new(ns, creds, protocol));
         Ok(port)
     }
 
@@ -125,10 +130,43 @@ impl Kernel {
         self.sockets.get_mut(&port).map(|s| std::mem::take(&mut s.queue)).unwrap_or_default()
     }
 
-    /// Handles one datagram from a socket and returns every reply message
-    /// (`netlink_rcv_skb`): requests are answered in order; a message whose
-    /// length is impossible ends the datagram silently.
+    /// Sets the pid and command name of the process owning a socket.
+    pub fn set_process(&mut self, port: u32, pid: u32, comm: &str) {
+        if let Some(s) = self.sockets.get_mut(&port) {
+            s.process = (pid, comm.to_string());
+        }
+    }
+
+    /// A socket's state (namespace, options, protocol, owner).
+    pub(crate) fn socket_state(&self, port: u32) -> Option<&SocketState> {
+        self.sockets.get(&port)
+    }
+
+    /// Queues a notification for every socket of `protocol` in `ns` that
+    /// joined `group`, except `exclude` (the requester that gets its copy
+    /// directly).
+    pub(crate) fn multicast_to(&mut self, protocol: Protocol, ns: NsId, group: u32, msg: &[u8], exclude: Option<u32>) {
+        for (port, s) in self.sockets.iter_mut() {
+            if s.protocol == protocol && s.ns == ns && s.in_group(group) && Some(*port) != exclude {
+                s.queue.push(msg.to_vec());
+            }
+        }
+    }
+
+    /// Handles one datagram from a socket and returns every reply message,
+    /// by the socket's protocol: the one place a new netlink protocol plugs in.
     pub fn send(&mut self, port: u32, datagram: &[u8]) -> Vec<Vec<u8>> {
+        match self.sockets.get(&port).map(|s| s.protocol) {
+            Some(Protocol::Route) => self.send_route(port, datagram),
+            Some(Protocol::Netfilter) => crate::nfnetlink::receive(self, port, datagram),
+            Some(Protocol::SockDiag) => unsupported(datagram, port),
+            None => Vec::new(),
+        }
+    }
+
+    /// `netlink_rcv_skb` for NETLINK_ROUTE: requests are answered in order;
+    /// a message whose length is impossible ends the datagram silently.
+    fn send_route(&mut self, port: u32, datagram: &[u8]) -> Vec<Vec<u8>> {
         let mut out = Vec::new();
         let Some(sock) = self.sockets.get(&port) else { return out };
         let (ns, strict, ext_ack, cap_ack, privileged, uid) =
@@ -204,7 +242,9 @@ impl Kernel {
         let dump = is_get && h.flags & NLM_F_DUMP != 0;
         let handler = if dump { dump_handler(kind, family) } else { doit_handler(kind, family) };
         let handler = handler.ok_or(KernelError::new(Errno::EOPNOTSUPP))?;
-        let mut ctx = Ctx { net: &mut self.net, ns, events: Vec::new(), replies: Vec::new(), filtered: false, notices: Vec::new(), request_flags: None, rewritten: None };
+        // The lifetime timers that fell due since the last request run first.
+        let expired = crate::stack::lifetime::expire(&mut self.net);
+        let mut ctx = Ctx { net: &mut self.net, ns, events: expired, replies: Vec::new(), filtered: false, notices: Vec::new(), request_flags: None, rewritten: None };
         let result = handler(&mut ctx, req);
         if result.is_ok() && !is_get {
             // The link watch settles what the request left queued.
@@ -251,7 +291,7 @@ impl Kernel {
             out.push(msg.clone());
         }
         for (port, s) in self.sockets.iter_mut() {
-            if s.ns == ns && s.in_group(group) && !(echo && *port == req.port) {
+            if s.protocol == Protocol::Route && s.ns == ns && s.in_group(group) && !(echo && *port == req.port) {
                 s.queue.push(msg.clone());
             }
         }
@@ -267,6 +307,15 @@ impl Kernel {
             self.deliver(ev, &req, false, &mut sink);
         }
     }
+}
+
+/// A protocol without a handler: every request is answered EOPNOTSUPP.
+fn unsupported(datagram: &[u8], port: u32) -> Vec<Vec<u8>> {
+    MessageIter::new(datagram)
+        .map_while(Result::ok)
+        .filter(|m| m.header.flags & NLM_F_REQUEST != 0)
+        .map(|m| reply::ack(&Request::new(&m, port, false), Some(&KernelError::new(Errno::EOPNOTSUPP)), false, false))
+        .collect()
 }
 
 enum Outcome {

@@ -12,6 +12,8 @@ pub mod link;
 pub mod neigh;
 pub mod packet;
 pub mod ping;
+pub mod process;
+pub mod socket;
 pub mod traceroute;
 pub mod walk;
 

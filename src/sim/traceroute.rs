@@ -134,7 +134,7 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
             let payload = if o.icmp {
                 Payload::Icmp(Icmp::EchoRequest { id: ECHO_ID, seq: (seq + 1) as u16, data })
             } else {
-                Payload::Udp { sport: SOURCE_PORT, dport: o.port.wrapping_add(seq as u16), data }
+                Payload::Udp { sport: SOURCE_PORT, dport: o.port.wrapping_add(seq as u16), data: vec![0; data] }
             };
             let probe = Datagram { src, dst, ttl, dont_fragment: false, payload: payload.clone() };
             let mut walk = Walk::new(net);

@@ -332,6 +332,13 @@ impl<'a> Walk<'a> {
                 };
                 self.send_reply(ns, reply, oif, now_us);
             }
+            Payload::Tcp(seg) => {
+                let replies = super::socket::tcp_deliver(self.net, ns, &packet, seg, now_us);
+                for reply in replies {
+                    self.send_reply(ns, reply, 0, now_us);
+                }
+            }
+            Payload::Udp { sport, dport, data } if super::socket::udp_deliver(self.net, ns, &packet, *sport, *dport, data) => {}
             Payload::Udp { .. } => {
                 // icmp_send: an error about a datagram that was ours comes
                 // from the address it was sent to.
@@ -343,6 +350,7 @@ impl<'a> Walk<'a> {
                 if let Icmp::Unreachable { code: unreach::FRAG_NEEDED, mtu, quoted } = icmp {
                     self.net.sim.learn_pmtu(ns, quoted.dst, u32::from(*mtu), now_us / 1000);
                 }
+                super::socket::icmp_deliver(self.net, ns, icmp, now_us);
                 self.arrivals.push(Arrival { at_us: now_us, ns, iif, packet })
             }
         }

@@ -242,6 +242,9 @@ pub struct Link {
     /// The stored RFC 2863 state (`dev->operstate`), updated by the link
     /// watch; netlink reports DOWN while the device is not up.
     pub oper: OperState,
+    /// Carrier turned off by hand (IFLA_CARRIER 0 on a device with
+    /// `ndo_change_carrier`: dummy).
+    pub carrier_off: bool,
     /// Carrier up transitions.
     pub carrier_up_count: u32,
     /// Carrier down transitions.
@@ -326,6 +329,7 @@ impl Link {
             oper: OperState::Unknown0,
             carrier_up_count: 0,
             carrier_down_count: 0,
+            carrier_off: false,
             promiscuity: 0,
             allmulti: 0,
             num_tx_queues: 1,
@@ -938,7 +942,9 @@ fn wanted_carrier(net: &Net, ns: NsId, index: u32) -> Option<bool> {
         return Some(false);
     }
     Some(match &link.kind {
-        LinkKind::Loopback | LinkKind::Dummy | LinkKind::Vxlan(_) => true,
+        LinkKind::Loopback | LinkKind::Vxlan(_) => true,
+        // dummy_change_carrier
+        LinkKind::Dummy => !link.carrier_off,
         LinkKind::Veth { peer } => {
             link.is_up()
                 && peer.is_some_and(|(pn, pi)| net.ns(pn).and_then(|n| n.link(pi)).is_some_and(|p| p.is_up()))

@@ -12,14 +12,10 @@ use crate::sim::fdb;
 use crate::stack::link::{Link, LinkKind};
 use crate::stack::{Namespace, Net, NsId};
 use crate::wire::attr::AttrTable;
+use crate::wire::link::{ifla, IFINFOMSG_LEN};
 use crate::wire::neigh::{nda, ntf, nud, NdMsgRepr, NDMSG_LEN};
 use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_BRIDGE, NLM_F_CREATE, NLM_F_EXCL, NLM_F_MULTI};
 
-const NDA_MAX: u16 = 17;
-/// IFLA_MASTER, the bridge filter of a legacy (ifinfomsg) dump request.
-const IFLA_MASTER: u16 = 10;
-/// Length of an ifinfomsg, the header of legacy dump requests.
-const IFINFOMSG_LEN: usize = 16;
 
 /// Where one dumped entry comes from.
 struct Row {
@@ -153,7 +149,7 @@ pub fn dump(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             return Err(KernelError::msg(Errno::EINVAL, "Invalid values in header for fdb dump request"));
         }
         brport = hdr.ifindex.max(0) as u32;
-        let attrs = AttrTable::parse(req.after(NDMSG_LEN), NDA_MAX)?;
+        let attrs = nda::SPACE.parse(req.after(NDMSG_LEN))?;
         let all = crate::wire::attr::parse_all(req.after(NDMSG_LEN))?;
         if all.iter().any(|a| a.kind != nda::IFINDEX && a.kind != nda::MASTER) {
             return Err(KernelError::msg(Errno::EINVAL, "Unsupported attribute in fdb dump request"));
@@ -168,7 +164,7 @@ pub fn dump(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         // rtnl_fdb_dump on an ifinfomsg: ifi_index and IFLA_MASTER.
         brport = crate::wire::get_u32(req.payload, 4).unwrap_or(0);
         if let Ok(attrs) = AttrTable::parse(req.after(IFINFOMSG_LEN), 60) {
-            if let Some(m) = attrs.get(IFLA_MASTER) {
+            if let Some(m) = attrs.get(ifla::MASTER) {
                 br = m.u32()?;
             }
         }
@@ -233,7 +229,7 @@ pub fn dump(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
 /// `rtnl_fdb_del` checks), and the bridge when it is for the master.
 fn target(ctx: &Ctx<'_>, req: &Request<'_>) -> KResult<(NdMsgRepr, u32, [u8; 6], bool)> {
     let hdr = NdMsgRepr::parse(req.payload).map_err(|_| KernelError::new(Errno::EINVAL))?;
-    let attrs = AttrTable::parse(req.after(NDMSG_LEN), NDA_MAX)?;
+    let attrs = nda::SPACE.parse(req.after(NDMSG_LEN))?;
     if hdr.ifindex == 0 {
         return Err(KernelError::msg(Errno::EINVAL, "invalid ifindex"));
     }
@@ -306,7 +302,7 @@ pub fn add(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
 
 /// `vxlan_fdb_add` / `vxlan_fdb_delete` on a VXLAN device.
 fn vxlan_op(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &NdMsgRepr, index: u32, m: [u8; 6], add: bool) -> KResult<()> {
-    let attrs = AttrTable::parse(req.after(NDMSG_LEN), NDA_MAX)?;
+    let attrs = nda::SPACE.parse(req.after(NDMSG_LEN))?;
     let now = ctx.net.now_ms;
     let nsr = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     let Some(LinkKind::Vxlan(v)) = nsr.link(index).map(|l| &l.kind) else { return Err(Errno::ENODEV.into()) };
