@@ -65,7 +65,7 @@ impl FakeDir {
     }
 
     /// The next entry, or None at the end.
-    pub fn next(&mut self) -> Option<*mut libc::dirent64> {
+    pub fn next_entry(&mut self) -> Option<*mut libc::dirent64> {
         let name = self.names.get(self.pos)?;
         self.pos += 1;
         let e = &mut self.entry;

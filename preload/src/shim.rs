@@ -2,8 +2,8 @@
 //! state file), the simulated sockets and namespace descriptors handed to
 //! the application, and the namespace the process is in.
 
+use std::cell::UnsafeCell;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Mutex;
 
 use iplab::history::Snapshot;
 use iplab::host::Host;
@@ -58,17 +58,61 @@ pub struct Shim {
     watcher_pid: Option<u32>,
 }
 
-// SAFETY: the world's reference-counted parts never leave the Shim, and
-// every access goes through the one Mutex below.
-unsafe impl Send for Shim {}
+/// The process's shim state behind one lock. The lock is a pthread mutex
+/// that `pthread_atfork` handlers take before `fork` and release in parent
+/// and child, so a child forked while another thread is inside the shim
+/// finds the lock free and the state whole (issue: a pyroute2 child hung).
+struct Global {
+    lock: UnsafeCell<libc::pthread_mutex_t>,
+    shim: UnsafeCell<Option<Shim>>,
+}
 
-static SHIM: Mutex<Option<Shim>> = Mutex::new(None);
+// SAFETY: `shim` is only reached with `lock` held, and the world's
+// reference-counted parts never leave the Shim.
+unsafe impl Sync for Global {}
+
+static GLOBAL: Global = Global { lock: UnsafeCell::new(libc::PTHREAD_MUTEX_INITIALIZER), shim: UnsafeCell::new(None) };
+
+extern "C" fn before_fork() {
+    // SAFETY: a valid, statically initialised mutex.
+    unsafe { libc::pthread_mutex_lock(GLOBAL.lock.get()) };
+}
+
+extern "C" fn after_fork() {
+    // SAFETY: taken by before_fork in this thread (which the child continues).
+    unsafe { libc::pthread_mutex_unlock(GLOBAL.lock.get()) };
+}
+
+/// Registers the fork handlers when the library is loaded.
+extern "C" fn register_fork_handlers() {
+    // SAFETY: plain function pointers.
+    unsafe { libc::pthread_atfork(Some(before_fork), Some(after_fork), Some(after_fork)) };
+}
+
+#[used]
+#[unsafe(link_section = ".init_array")]
+static REGISTER: extern "C" fn() = register_fork_handlers;
+
+/// Releases the lock when dropped (also when `f` panics).
+struct Held;
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        // SAFETY: taken in `with` by this thread.
+        unsafe { libc::pthread_mutex_unlock(GLOBAL.lock.get()) };
+    }
+}
 
 /// Runs `f` on the process's shim state.
 pub fn with<R>(f: impl FnOnce(&mut Shim) -> R) -> R {
-    let mut g = SHIM.lock().unwrap_or_else(|e| e.into_inner());
-    let shim = g.get_or_insert_with(Shim::new);
-    f(shim)
+    // SAFETY: a valid mutex; `shim` is reached only while it is held, and
+    // hooks never re-enter `with` on one thread (guard::hook).
+    unsafe {
+        libc::pthread_mutex_lock(GLOBAL.lock.get());
+        let _held = Held;
+        let shim = (*GLOBAL.shim.get()).get_or_insert_with(Shim::new);
+        f(shim)
+    }
 }
 
 /// A failed operation: the errno to return.
@@ -345,11 +389,9 @@ impl Shim {
             }
             None => false,
         };
-        if last {
-            if let Some(s) = self.socks.remove(&id) {
-                // SAFETY: the shim's own end of the pair.
-                unsafe { crate::real::close(s.peer) };
-            }
+        if last && let Some(s) = self.socks.remove(&id) {
+            // SAFETY: the shim's own end of the pair.
+            unsafe { crate::real::close(s.peer) };
         }
     }
 

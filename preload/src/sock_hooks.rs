@@ -356,35 +356,77 @@ pub unsafe extern "C" fn sendto(fd: c_int, buf: *const c_void, n: size_t, flags:
     .unwrap_or_else(|| unsafe { real::sendto(fd, buf, n, flags, addr, alen) })
 }
 
+/// The bytes of the iovecs of a msghdr, after checking its destination.
+unsafe fn gather_msg(msg: *const libc::msghdr) -> Result<Vec<u8>, Fail> {
+    if msg.is_null() {
+        return Err(Fail(libc::EFAULT));
+    }
+    // SAFETY: a valid msghdr from the application.
+    let m = unsafe { &*msg };
+    if !m.msg_name.is_null() && m.msg_namelen != 0 {
+        let (pid, _) = unsafe { get_addr(m.msg_name.cast(), m.msg_namelen) }?;
+        if pid != 0 {
+            return Err(Fail(libc::ECONNREFUSED));
+        }
+    }
+    unsafe { gather(m.msg_iov, m.msg_iovlen) }
+}
+
+/// The bytes of `n` iovecs.
+unsafe fn gather(iov: *const libc::iovec, n: usize) -> Result<Vec<u8>, Fail> {
+    let mut data = Vec::new();
+    if n > 0 {
+        if iov.is_null() {
+            return Err(Fail(libc::EFAULT));
+        }
+        // SAFETY: n iovecs.
+        let iov = unsafe { std::slice::from_raw_parts(iov, n) };
+        for v in iov {
+            data.extend_from_slice(unsafe { slice(v.iov_base, v.iov_len) }?);
+        }
+    }
+    Ok(data)
+}
+
 #[unsafe(no_mangle)]
 /// sendmsg(2): the iovecs gathered into one datagram.
 pub unsafe extern "C" fn sendmsg(fd: c_int, msg: *const libc::msghdr, flags: c_int) -> ssize_t {
-    send_bytes(fd, || {
-        if msg.is_null() {
-            return Err(Fail(libc::EFAULT));
+    send_bytes(fd, || unsafe { gather_msg(msg) }).unwrap_or_else(|| unsafe { real::sendmsg(fd, msg, flags) })
+}
+
+#[unsafe(no_mangle)]
+/// sendmmsg(2): each message a datagram, as sendmsg.
+pub unsafe extern "C" fn sendmmsg(fd: c_int, msgs: *mut libc::mmsghdr, n: libc::c_uint, flags: c_int) -> c_int {
+    if !is_marked(fd) {
+        return unsafe { real::sendmmsg(fd, msgs, n, flags) };
+    }
+    let mut sent = 0;
+    for i in 0..n as usize {
+        // SAFETY: the application passed n mmsghdrs.
+        let m = unsafe { &mut *msgs.add(i) };
+        match send_bytes(fd, || unsafe { gather_msg(&m.msg_hdr) }) {
+            None => return unsafe { real::sendmmsg(fd, msgs, n, flags) },
+            Some(r) if r < 0 => return if sent == 0 { -1 } else { sent },
+            Some(r) => m.msg_len = r as libc::c_uint,
         }
-        // SAFETY: a valid msghdr from the application.
-        let m = unsafe { &*msg };
-        if !m.msg_name.is_null() && m.msg_namelen != 0 {
-            let (pid, _) = unsafe { get_addr(m.msg_name.cast(), m.msg_namelen) }?;
-            if pid != 0 {
-                return Err(Fail(libc::ECONNREFUSED));
-            }
+        sent += 1;
+    }
+    sent
+}
+
+#[unsafe(no_mangle)]
+/// writev(2): a send on a simulated socket, a write on a sysctl writer.
+pub unsafe extern "C" fn writev(fd: c_int, iov: *const libc::iovec, n: c_int) -> ssize_t {
+    if is_marked(fd) {
+        let r = hook(-1, || match unsafe { gather(iov, usize::try_from(n).unwrap_or(0)) } {
+            Ok(bytes) => crate::sysctl_hooks::write(fd, &bytes),
+            Err(Fail(e)) => Some(fail(e)),
+        });
+        if let Some(r) = r {
+            return r;
         }
-        let mut data = Vec::new();
-        if m.msg_iovlen > 0 {
-            if m.msg_iov.is_null() {
-                return Err(Fail(libc::EFAULT));
-            }
-            // SAFETY: msg_iovlen iovecs.
-            let iov = unsafe { std::slice::from_raw_parts(m.msg_iov, m.msg_iovlen as usize) };
-            for v in iov {
-                data.extend_from_slice(unsafe { slice(v.iov_base, v.iov_len) }?);
-            }
-        }
-        Ok(data)
-    })
-    .unwrap_or_else(|| unsafe { real::sendmsg(fd, msg, flags) })
+    }
+    send_bytes(fd, || unsafe { gather(iov, usize::try_from(n).unwrap_or(0)) }).unwrap_or_else(|| unsafe { real::writev(fd, iov, n) })
 }
 
 #[unsafe(no_mangle)]
@@ -401,6 +443,43 @@ pub unsafe extern "C" fn read(fd: c_int, buf: *mut c_void, n: size_t) -> ssize_t
         prepare_read(fd);
     }
     unsafe { real::read(fd, buf, n) }
+}
+
+#[unsafe(no_mangle)]
+/// readv(2).
+pub unsafe extern "C" fn readv(fd: c_int, iov: *const libc::iovec, n: c_int) -> ssize_t {
+    if is_marked(fd) {
+        prepare_read(fd);
+    }
+    unsafe { real::readv(fd, iov, n) }
+}
+
+#[unsafe(no_mangle)]
+/// recvmmsg(2): the sender is the kernel, as for recvmsg.
+pub unsafe extern "C" fn recvmmsg(
+    fd: c_int,
+    msgs: *mut libc::mmsghdr,
+    n: libc::c_uint,
+    flags: c_int,
+    timeout: *mut libc::timespec,
+) -> c_int {
+    if !prepare_read(fd) || msgs.is_null() {
+        return unsafe { real::recvmmsg(fd, msgs, n, flags, timeout) };
+    }
+    // One message at a time, each through recvmsg's address handling.
+    let mut got = 0;
+    for i in 0..n as usize {
+        // SAFETY: the application passed n mmsghdrs.
+        let m = unsafe { &mut *msgs.add(i) };
+        let f = if got == 0 { flags & !libc::MSG_WAITFORONE } else { flags | libc::MSG_DONTWAIT };
+        let r = unsafe { recvmsg(fd, &mut m.msg_hdr, f) };
+        if r < 0 {
+            return if got == 0 { -1 } else { got };
+        }
+        m.msg_len = r as libc::c_uint;
+        got += 1;
+    }
+    got
 }
 
 #[unsafe(no_mangle)]
