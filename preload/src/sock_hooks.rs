@@ -42,6 +42,25 @@ fn prepare_read(fd: c_int) -> bool {
     }) == Some(1)
 }
 
+/// After a read asking for `len` bytes: the next part of a dump may go out.
+fn finish_read(fd: c_int, len: usize) {
+    let _ = on_sock(fd, |s| {
+        if let Some(k) = s.sock(fd) {
+            k.after_read(len);
+        }
+        Ok(0i32)
+    });
+}
+
+/// The bytes `n` iovecs can hold.
+unsafe fn iov_len(iov: *const libc::iovec, n: usize) -> usize {
+    if iov.is_null() || n == 0 {
+        return 0;
+    }
+    // SAFETY: n iovecs from the application.
+    unsafe { std::slice::from_raw_parts(iov, n) }.iter().fold(0usize, |t, v| t.saturating_add(v.iov_len))
+}
+
 /// Writes a sockaddr_nl into an application buffer.
 unsafe fn put_addr(addr: *mut sockaddr, len: *mut socklen_t, pid: u32, groups: u32) -> Result<(), Fail> {
     if addr.is_null() || len.is_null() {
@@ -432,26 +451,34 @@ pub unsafe extern "C" fn writev(fd: c_int, iov: *const libc::iovec, n: c_int) ->
 #[unsafe(no_mangle)]
 /// recv(2).
 pub unsafe extern "C" fn recv(fd: c_int, buf: *mut c_void, n: size_t, flags: c_int) -> ssize_t {
-    prepare_read(fd);
-    unsafe { real::recv(fd, buf, n, flags) }
+    if !prepare_read(fd) {
+        return unsafe { real::recv(fd, buf, n, flags) };
+    }
+    let got = unsafe { real::recv(fd, buf, n, flags) };
+    finish_read(fd, n);
+    got
 }
 
 #[unsafe(no_mangle)]
 /// read(2).
 pub unsafe extern "C" fn read(fd: c_int, buf: *mut c_void, n: size_t) -> ssize_t {
-    if is_marked(fd) {
-        prepare_read(fd);
+    if !is_marked(fd) || !prepare_read(fd) {
+        return unsafe { real::read(fd, buf, n) };
     }
-    unsafe { real::read(fd, buf, n) }
+    let got = unsafe { real::read(fd, buf, n) };
+    finish_read(fd, n);
+    got
 }
 
 #[unsafe(no_mangle)]
 /// readv(2).
 pub unsafe extern "C" fn readv(fd: c_int, iov: *const libc::iovec, n: c_int) -> ssize_t {
-    if is_marked(fd) {
-        prepare_read(fd);
+    if !is_marked(fd) || !prepare_read(fd) {
+        return unsafe { real::readv(fd, iov, n) };
     }
-    unsafe { real::readv(fd, iov, n) }
+    let got = unsafe { real::readv(fd, iov, n) };
+    finish_read(fd, unsafe { iov_len(iov, usize::try_from(n).unwrap_or(0)) });
+    got
 }
 
 #[unsafe(no_mangle)]
@@ -496,6 +523,7 @@ pub unsafe extern "C" fn recvfrom(
         return unsafe { real::recvfrom(fd, buf, n, flags, addr, alen) };
     }
     let got = unsafe { real::recvfrom(fd, buf, n, flags, std::ptr::null_mut(), std::ptr::null_mut()) };
+    finish_read(fd, n);
     if got >= 0 && !addr.is_null() && !alen.is_null() {
         let _ = unsafe { put_addr(addr, alen, 0, 0) };
     }
@@ -515,6 +543,7 @@ pub unsafe extern "C" fn recvmsg(fd: c_int, msg: *mut libc::msghdr, flags: c_int
     m.msg_namelen = 0;
     let got = unsafe { real::recvmsg(fd, msg, flags) };
     let m = unsafe { &mut *msg };
+    finish_read(fd, unsafe { iov_len(m.msg_iov, m.msg_iovlen) });
     m.msg_name = name;
     m.msg_namelen = namelen;
     if got >= 0 && !name.is_null() {
