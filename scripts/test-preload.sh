@@ -24,13 +24,13 @@ unit_pass=$(sed -nE 's/^test result:.* ([0-9]+) passed.*/\1/p' "$log" | paste -s
 unit_fail=$(sed -nE 's/^test result:.* ([0-9]+) failed.*/\1/p' "$log" | paste -sd+ | bc)
 : >"$log"
 
-for t in scenarios pyroute2 monitor leak fork dumps; do
+for t in scenarios pyroute2 monitor leak fork dumps sockets; do
     echo "== $t"
     bash "tests/preload/$t.sh" 2>&1 | tee "$log.$t"
 done
 count() { tail -n1 "$log.$1" | sed -nE "s/^([0-9]+) passed, ([0-9]+) failed$/\\$2/p"; }
 passed=${unit_pass:-0} failed=${unit_fail:-0}
-for t in scenarios pyroute2 monitor leak fork dumps; do
+for t in scenarios pyroute2 monitor leak fork dumps sockets; do
     p=$(count "$t" 1) f=$(count "$t" 2)
     if [[ -z $p ]]; then p=0 f=1; fi
     passed=$((passed + p)) failed=$((failed + f))

@@ -267,10 +267,10 @@ pub unsafe extern "C" fn unshare(flags: c_int) -> c_int {
     let ours = libc::CLONE_NEWNET | libc::CLONE_NEWNS;
     if flags & ours != 0 {
         if flags & libc::CLONE_NEWNET != 0 {
-            let _ = hook((), || {
-                shim::with(|s| s.unshared = true);
-                Some(())
-            });
+            let r = hook(-1, || status(Some(shim::with(|s| s.unshare_net()))));
+            if r == Some(-1) {
+                return -1;
+            }
         }
         let rest = flags & !ours;
         return if rest == 0 { 0 } else { unsafe { real::unshare(rest) } };

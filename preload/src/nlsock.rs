@@ -54,6 +54,7 @@ pub struct NlSock {
     pub refs: usize,
     /// The largest buffer a read has passed (`max_recvmsg_len`), capped.
     pub max_recv: usize,
+    group_map: bool,
 }
 
 /// `sizeof(struct skb_shared_info)` aligned, on 64-bit Linux 6.x: what
@@ -123,6 +124,7 @@ impl NlSock {
             pending: VecDeque::new(),
             refs: 1,
             max_recv: 0,
+            group_map: false,
         }
     }
 
@@ -131,13 +133,16 @@ impl NlSock {
         self.sock.as_ref().map_or(0, |s| s.port_id())
     }
 
-    /// Binds: the port id the application asked for (0: the iplab one).
-    pub fn bind_port(&mut self, port: u32) {
-        if port != 0 {
-            self.port = port;
-        } else if self.port == 0 {
-            self.port = self.inner_port();
-        }
+    /// Whether the group bit map exists (`netlink_realloc_groups` ran: a
+    /// bind with groups or a membership change), so LIST_MEMBERSHIPS
+    /// reports its length.
+    pub fn has_group_map(&self) -> bool {
+        self.group_map
+    }
+
+    /// Marks that the group bit map exists.
+    pub fn make_group_map(&mut self) {
+        self.group_map = true;
     }
 
     /// The group bit mask of groups 1..=32 (getsockname's nl_groups).

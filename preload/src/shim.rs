@@ -51,8 +51,11 @@ pub struct Shim {
     pub dirs: HashMap<usize, Box<FakeDir>>,
     /// The namespace of the process.
     pub current: Current,
-    /// `unshare(CLONE_NEWNET)` happened and no name was bound to it yet.
-    pub unshared: bool,
+    /// The hidden world namespace `unshare(CLONE_NEWNET)` made, until a
+    /// bind mount names it.
+    pub unshared: Option<String>,
+    /// Namespaces made by `unshare` in this process so far.
+    unshares: u32,
     next_id: u64,
     /// The process whose thread watches the state file, if any.
     watcher_pid: Option<u32>,
@@ -115,6 +118,9 @@ pub fn with<R>(f: impl FnOnce(&mut Shim) -> R) -> R {
     }
 }
 
+/// The name prefix of the hidden namespaces `unshare(CLONE_NEWNET)` makes.
+pub const UNSHARED_PREFIX: &str = ".unshared-";
+
 /// A failed operation: the errno to return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fail(pub c_int);
@@ -134,7 +140,8 @@ impl Shim {
             writers: BTreeMap::new(),
             dirs: HashMap::new(),
             current: Current::FromEnv,
-            unshared: false,
+            unshared: None,
+            unshares: 0,
             next_id: 1,
             watcher_pid: None,
         }
@@ -325,8 +332,8 @@ impl Shim {
         self.locked(|shim, world| {
             let fds: HashMap<c_int, u32> = shim.ns_fds.iter().map(|(fd, id)| (*fd, world.with_net(|n| n.fd_of(*id)))).collect();
             rewrite::request_fds(&mut datagram, &|fd| fds.get(&(fd as c_int)).copied());
+            shim.autobind(id);
             let s = shim.socks.get_mut(&id).ok_or(Fail(libc::EBADF))?;
-            s.bind_port(0);
             let sock = s.sock.as_ref().ok_or(Fail(libc::ECONNREFUSED))?;
             let replies = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sock.send(&datagram))).map_err(|_| Fail(libc::EIO))?;
             shim.deliver(Some((id, replies)));
@@ -480,9 +487,47 @@ impl Shim {
         })
     }
 
-    /// The named namespaces, newest first (as tmpfs lists `/run/netns`).
+    /// The named namespaces, newest first (as tmpfs lists `/run/netns`);
+    /// the hidden ones `unshare` made are not listed.
     pub fn netns_names(&mut self) -> Result<Vec<String>, Fail> {
-        self.locked(|_, w| Ok(w.netns_list()))
+        self.locked(|_, w| Ok(w.netns_list().into_iter().filter(|n| !n.starts_with(UNSHARED_PREFIX)).collect()))
+    }
+
+    /// `unshare(CLONE_NEWNET)`: a fresh namespace of the world, which the
+    /// process (and programs it executes, through `IPLAB_NETNS`) is in from
+    /// now on; sockets opened before stay in the old one.
+    pub fn unshare_net(&mut self) -> Result<(), Fail> {
+        self.unshares += 1;
+        let name = format!("{UNSHARED_PREFIX}{}-{}", std::process::id(), self.unshares);
+        self.host(|w| w.netns_add(&name))?;
+        let id = self.world()?.netns(&name).ok_or(Fail(libc::ENOENT))?;
+        self.current = Current::Id(id);
+        // SAFETY: programs switch namespaces while single-threaded (as
+        // with setns); the variable is for programs this one executes.
+        unsafe { std::env::set_var("IPLAB_NETNS", &name) };
+        self.unshared = Some(name);
+        Ok(())
+    }
+
+    /// Gives socket `id` its port id if it has none (`netlink_autobind`):
+    /// the process id for the first, then random ids in [i32::MIN, -4097]
+    /// as Linux picks after a collision.
+    pub fn autobind(&mut self, id: u64) {
+        if self.socks.get(&id).is_none_or(|s| s.port != 0) {
+            return;
+        }
+        let pid = std::process::id();
+        let mut port = pid;
+        while self.socks.values().any(|s| s.port == port) {
+            let mut r = [0u8; 4];
+            // SAFETY: a 4-byte buffer.
+            unsafe { libc::getrandom(r.as_mut_ptr().cast(), 4, 0) };
+            let span = u32::MAX / 2 - 4096; // -4097 - i32::MIN + 1
+            port = (i32::MIN + (u32::from_ne_bytes(r) % span) as i32) as u32;
+        }
+        if let Some(s) = self.socks.get_mut(&id) {
+            s.port = port;
+        }
     }
 }
 
