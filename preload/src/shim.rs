@@ -283,6 +283,8 @@ impl Shim {
     pub fn open_socket(&mut self, kind: c_int, proto: c_int, flags: c_int) -> Result<c_int, Fail> {
         self.locked(|shim, world| {
             let ns = shim.current_ns(world)?;
+            // NETLINK_ROUTE is the one modelled protocol today; a protocol
+            // added to MODELLED_NETLINK opens the world's socket of it here.
             let sock = world.socket(ns, creds()).map_err(|e| Fail(e.0))?;
             let mut pair = [-1; 2];
             // SAFETY: pair has room for two descriptors.
