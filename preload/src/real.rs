@@ -80,6 +80,7 @@ real! {
     sendmsg = "sendmsg"(fd: c_int, msg: *const libc::msghdr, flags: c_int) -> ssize_t;
     sendmmsg = "sendmmsg"(fd: c_int, msgs: *mut libc::mmsghdr, n: c_uint, flags: c_int) -> c_int;
     recvmmsg = "recvmmsg"(fd: c_int, msgs: *mut libc::mmsghdr, n: c_uint, flags: c_int, timeout: *mut libc::timespec) -> c_int;
+    splice = "splice"(fd_in: c_int, off_in: *mut libc::loff_t, fd_out: c_int, off_out: *mut libc::loff_t, len: size_t, flags: c_uint) -> ssize_t;
     writev = "writev"(fd: c_int, iov: *const libc::iovec, n: c_int) -> ssize_t;
     readv = "readv"(fd: c_int, iov: *const libc::iovec, n: c_int) -> ssize_t;
     recv = "recv"(fd: c_int, buf: *mut c_void, n: size_t, flags: c_int) -> ssize_t;

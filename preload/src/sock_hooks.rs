@@ -464,6 +464,36 @@ pub unsafe extern "C" fn sendmmsg(fd: c_int, msgs: *mut libc::mmsghdr, n: libc::
 }
 
 #[unsafe(no_mangle)]
+/// splice(2) into a simulated socket: the bytes taken from `fd_in` are one
+/// datagram, as `netlink_sendmsg` gets them.
+pub unsafe extern "C" fn splice(
+    fd_in: c_int,
+    off_in: *mut libc::loff_t,
+    fd_out: c_int,
+    off_out: *mut libc::loff_t,
+    len: size_t,
+    flags: libc::c_uint,
+) -> ssize_t {
+    let took = send_bytes(fd_out, || {
+        let mut buf = vec![0u8; len.min(1 << 20)];
+        let n = if off_in.is_null() {
+            unsafe { real::read(fd_in, buf.as_mut_ptr().cast(), buf.len()) }
+        } else {
+            // SAFETY: the application's offset; advanced as splice does.
+            let n = unsafe { libc::pread(fd_in, buf.as_mut_ptr().cast(), buf.len(), *off_in) };
+            if n > 0 {
+                unsafe { *off_in += n as libc::loff_t };
+            }
+            n
+        };
+        let n = usize::try_from(n).map_err(|_| Fail(crate::guard::errno()))?;
+        buf.truncate(n);
+        Ok(buf)
+    });
+    took.unwrap_or_else(|| unsafe { real::splice(fd_in, off_in, fd_out, off_out, len, flags) })
+}
+
+#[unsafe(no_mangle)]
 /// writev(2): a send on a simulated socket, a write on a sysctl writer.
 pub unsafe extern "C" fn writev(fd: c_int, iov: *const libc::iovec, n: c_int) -> ssize_t {
     if is_marked(fd) {

@@ -31,8 +31,8 @@ for i in $(seq 1 600); do echo "route add 11.$((i / 250)).$((i % 250)).0/24 dev 
 probe() { for size in 32768 8192 1000; do echo "== buffer $size"; "$work/dump_sizes" "$size"; done; }
 export -f probe
 export work
-unshare --net -- bash -c 'ip -batch "$work/setup" && probe' >"$work/linux" 2>&1
-unshare --net -- env LD_PRELOAD="$LIB" IPLAB_STATE="$work/world" bash -c 'ip -batch "$work/setup" && probe' >"$work/iplab" 2>&1
+unshare --net -- timeout 300 bash -c 'ip -batch "$work/setup" && probe' >"$work/linux" 2>&1
+unshare --net -- env LD_PRELOAD="$LIB" IPLAB_STATE="$work/world" timeout 300 bash -c 'ip -batch "$work/setup" && probe' >"$work/iplab" 2>&1
 pass=0 fail=0
 if [[ $(grep -c datagram "$work/linux") -gt 6 ]] && diff -u --label linux --label iplab "$work/linux" "$work/iplab"; then
     echo "ok   route dumps arrive in datagrams of the sizes Linux makes ($(grep -c datagram "$work/linux") datagrams)"

@@ -2,8 +2,11 @@
  * kernel's transcript and the preload shim's can be compared: the port ids
  * autobind gives (the process id for the first socket, negative ids below
  * -4096 after), and NETLINK_LIST_MEMBERSHIPS with NULL, short, exact and
- * long buffers before and after joining a group. */
+ * long buffers before and after joining a group; a request spliced from a
+ * pipe into a netlink socket. */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <stdio.h>
@@ -60,6 +63,18 @@ int main(void) {
     list(s[0], "joined", 1, 8);
     list(s[0], "joined", 1, 16);
     list(s[0], "joined", 1, (socklen_t)-1);
+    int p[2];
+    if (pipe(p) == 0) {
+        int nl = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
+        req.n.nlmsg_seq = 7;
+        write(p[1], &req, sizeof req);
+        ssize_t n = splice(p[0], NULL, nl, NULL, sizeof req, 0);
+        static char buf[32768];
+        int got = n > 0 ? recv(nl, buf, sizeof buf, 0) : -1;
+        struct nlmsghdr *h = (void *)buf;
+        printf("splice into netlink: %zd bytes, reply %s, seq %u\n", n, got > 0 ? (h->nlmsg_type == RTM_NEWLINK ? "RTM_NEWLINK" : "other") : "none",
+               got > 0 ? h->nlmsg_seq : 0);
+    }
     printf("LIST_MEMBERSHIPS NULL length pointer: %s\n",
            getsockopt(s[0], SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, NULL, NULL) ? strerror(errno) : "ok");
     return 0;

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Socket and namespace facts through the preload shim, each against the
 # kernel: tests/preload/socket_facts.c (autobind port ids, the
-# NETLINK_LIST_MEMBERSHIPS size probe) prints the same on both;
-# unshare(CLONE_NEWNET) gives a fresh world namespace (a socket opened
-# before stays in the old one; `unshare -n` runs a program in a fresh one);
+# NETLINK_LIST_MEMBERSHIPS size probe, a request spliced into a netlink
+# socket) prints the same on both; unshare(CLONE_NEWNET) gives a fresh
+# world namespace (a socket opened before stays in the old one;
+# `unshare -n` runs a program in a fresh one);
 # a made-up namespace inode never equals a real one.
 # Last line: "N passed, M failed". A check that cannot run fails when CI is set.
 set -u -o pipefail
@@ -27,8 +28,8 @@ ok() { echo "ok   $1"; pass=$((pass + 1)); }
 bad() { echo "FAIL $1${2:+: $2}"; fail=$((fail + 1)); }
 shimmed() { env LD_PRELOAD="$LIB" IPLAB_STATE="$work/world" timeout 30 "$@"; }
 
-unshare --net -- "$work/socket_facts" >"$work/linux" 2>&1
-unshare --net -- env LD_PRELOAD="$LIB" IPLAB_STATE="$work/facts" "$work/socket_facts" >"$work/iplab" 2>&1
+unshare --net -- timeout 60 "$work/socket_facts" >"$work/linux" 2>&1
+unshare --net -- env LD_PRELOAD="$LIB" IPLAB_STATE="$work/facts" timeout 60 "$work/socket_facts" >"$work/iplab" 2>&1
 if grep -q "the process id" "$work/linux" && diff -u --label linux --label iplab "$work/linux" "$work/iplab"; then
     ok "port ids and LIST_MEMBERSHIPS as on Linux ($(wc -l <"$work/linux") lines)"
 else
