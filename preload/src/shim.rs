@@ -35,7 +35,8 @@ pub struct Shim {
     /// How many operations of the world's history are in the state file.
     saved: usize,
     /// The state file's text as last read or written (appended to on save,
-    /// so that saving costs what changed, not the whole history).
+    /// [`Snapshot::append_to_text`], so that saving formats what changed,
+    /// not the whole history).
     text: String,
     /// Simulated sockets by id.
     pub socks: BTreeMap<u64, NlSock>,
@@ -240,9 +241,12 @@ impl Shim {
             self.text = Snapshot::default().to_text();
             self.saved = 0;
         }
-        let added = Snapshot { ops: snap.ops[self.saved..].to_vec() }.to_text();
-        let mut text = std::mem::take(&mut self.text);
-        text.push_str(added.split_once('\n').map_or("", |(_, rest)| rest));
+        let text = match Snapshot::append_to_text(&self.text, &snap.ops[self.saved..]) {
+            Ok(t) => t,
+            // The text in memory is always one this process read or wrote
+            // whole; should it not be, the whole history is written.
+            Err(_) => snap.to_text(),
+        };
         let written = store.write(&text);
         self.text = text;
         match written {
