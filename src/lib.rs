@@ -20,6 +20,7 @@ pub mod stack;
 pub mod rtnetlink;
 pub mod nfnetlink;
 pub mod sim;
+pub mod nc;
 pub mod world;
 pub mod decode;
 pub mod topology;

@@ -62,6 +62,8 @@ pub struct World {
     kernel: Rc<RefCell<Kernel>>,
     /// The namespace the shell's commands run in.
     current: NsId,
+    /// Programs running in the background (`CMD &`).
+    jobs: Rc<RefCell<crate::sim::process::Jobs>>,
 }
 
 impl Default for World {
@@ -79,7 +81,7 @@ impl std::fmt::Debug for World {
 impl World {
     /// A machine with one fresh namespace, as `unshare --net` gives: only `lo`, down.
     pub fn new() -> Self {
-        World { kernel: Rc::new(RefCell::new(Kernel::new())), current: Net::INITIAL }
+        World { kernel: Rc::new(RefCell::new(Kernel::new())), current: Net::INITIAL, jobs: Rc::default() }
     }
 
     /// A world that records no history: its memory is its state alone (a
@@ -185,7 +187,8 @@ impl World {
             }
             Op::Advance(ms) => {
                 let mut k = write(&self.kernel);
-                k.net.now_ms += ms;
+                let to = k.net.now_ms.saturating_add(*ms);
+                k.net.advance_clock_to(to);
                 k.record(op.clone());
             }
             Op::Program { ns, argv } => {
@@ -213,7 +216,7 @@ impl World {
     /// A deep copy of this world (sockets are not carried over).
     pub fn fork(&self) -> World {
         let k = read(&self.kernel).clone();
-        World { kernel: Rc::new(RefCell::new(k)), current: self.current }
+        World { kernel: Rc::new(RefCell::new(k)), current: self.current, jobs: Rc::default() }
     }
 }
 
@@ -239,6 +242,25 @@ impl Socket {
     /// Returns the multicast notifications queued for this socket's groups.
     pub fn drain(&self) -> Vec<Vec<u8>> {
         write(&self.kernel).drain(self.port)
+    }
+
+    /// The pending socket error, reported once: ENOBUFS after notifications
+    /// were dropped because the receive buffer was full (read it before
+    /// [`Socket::drain`], as `recvmsg` reports it first).
+    pub fn take_error(&self) -> Option<Errno> {
+        write(&self.kernel).take_error(self.port)
+    }
+
+    /// The receive buffer size `getsockopt(SO_RCVBUF)` reports.
+    pub fn rcvbuf(&self) -> u32 {
+        read(&self.kernel).rcvbuf(self.port).unwrap_or(0)
+    }
+
+    /// `sendto` a netlink address: `dst_port` (0: the kernel) and the
+    /// multicast `groups` bit mask of `sockaddr_nl`. Sending to a group or
+    /// a user port needs CAP_NET_ADMIN (EPERM).
+    pub fn send_to(&self, datagram: &[u8], dst_port: u32, groups: u32) -> Result<Vec<Vec<u8>>, Errno> {
+        write(&self.kernel).send_to(self.port, datagram, dst_port, groups)
     }
 
     /// The port id (what `getsockname` reports, and replies carry).
@@ -282,6 +304,19 @@ impl NetlinkSocket for Socket {
 }
 
 impl World {
+    /// Runs a socket program in the foreground beside the jobs.
+    fn run_socket_program(&mut self, name: &str, args: &[String], stdin: Option<&[u8]>, out: &mut crate::output::Output) -> Option<i32> {
+        let mut program = match crate::sim::process::spawn(name, args, stdin, out)? {
+            Ok(p) => p,
+            Err(status) => return Some(status),
+        };
+        let mut k = write(&self.kernel);
+        let mut events = Vec::new();
+        let status = self.jobs.borrow_mut().run(&mut k.net, self.current, program.as_mut(), out, &mut events);
+        k.announce(&events);
+        Some(status)
+    }
+
     fn device_names(&self) -> Vec<String> {
         self.with_net(|n| n.ns(self.current).map(|ns| ns.links.values().map(|l| l.name.clone()).collect()).unwrap_or_default())
     }
@@ -365,12 +400,52 @@ impl Host for World {
     }
 
     fn run_program(&mut self, name: &str, args: &[String], out: &mut crate::output::Output) -> Option<i32> {
+        if crate::sim::process::SOCKET_PROGRAMS.contains(&name) {
+            return self.run_socket_program(name, args, None, out);
+        }
         let mut k = write(&self.kernel);
         let (status, events) = crate::sim::run(&mut k.net, self.current, name, args, out)?;
         k.announce(&events);
         let argv = std::iter::once(name.to_string()).chain(args.iter().cloned()).collect();
         k.record(Op::Program { ns: self.current.0, argv });
         Some(status)
+    }
+
+    fn run_program_input(&mut self, name: &str, args: &[String], stdin: &[u8], out: &mut crate::output::Output) -> Option<i32> {
+        if crate::sim::process::SOCKET_PROGRAMS.contains(&name) {
+            return self.run_socket_program(name, args, Some(stdin), out);
+        }
+        self.run_program(name, args, out)
+    }
+
+    fn start_job(&mut self, name: &str, args: &[String], command: &str) -> Option<u32> {
+        let mut early = crate::output::Output::terminal();
+        let program: Box<dyn crate::sim::process::Program> = match crate::sim::process::spawn(name, args, Some(&[]), &mut early)? {
+            Ok(p) => p,
+            Err(status) => Box::new(crate::sim::process::Finished { output: Some(early), status }),
+        };
+        let mut k = write(&self.kernel);
+        Some(self.jobs.borrow_mut().start(&mut k.net, self.current, command, program))
+    }
+
+    fn job_output(&mut self) -> crate::output::Output {
+        self.jobs.borrow_mut().take_output()
+    }
+
+    fn job_status(&self, pid: u32) -> Option<i32> {
+        self.jobs.borrow().list.iter().find(|j| j.pid == pid).and_then(|j| j.status)
+    }
+
+    fn kill_job(&mut self, pid: u32) -> bool {
+        let mut k = write(&self.kernel);
+        self.jobs.borrow_mut().kill(&mut k.net, pid)
+    }
+
+    fn wait_jobs(&mut self) {
+        let mut k = write(&self.kernel);
+        let mut events = Vec::new();
+        self.jobs.borrow_mut().wait_all(&mut k.net, &mut events);
+        k.announce(&events);
     }
 
     fn sysctl_keys(&self) -> Vec<String> {

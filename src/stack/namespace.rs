@@ -40,6 +40,8 @@ pub struct Namespace {
     pub generation: u32,
     /// The packet filter (nf_tables) of this namespace.
     pub netfilter: super::netfilter::NfTables,
+    /// Transport sockets (UDP, TCP).
+    pub socks: super::sock::Table,
 }
 
 impl Namespace {
@@ -59,6 +61,7 @@ impl Namespace {
             nsids: crate::vecmap::VecMap::new(),
             generation: 0,
             netfilter: Default::default(),
+            socks: super::sock::Table::default(),
         };
         let lo = Link::loopback();
         ns.next_ifindex = 2;
