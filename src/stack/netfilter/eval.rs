@@ -119,8 +119,21 @@ fn transport_header(p: &Datagram) -> Vec<u8> {
             let mut h = Vec::with_capacity(8);
             h.extend_from_slice(&sport.to_be_bytes());
             h.extend_from_slice(&dport.to_be_bytes());
-            h.extend_from_slice(&((*data + 8) as u16).to_be_bytes());
+            h.extend_from_slice(&((data.len() + 8) as u16).to_be_bytes());
             h.extend_from_slice(&[0, 0]);
+            h
+        }
+        Payload::Tcp(t) => {
+            // Ports, sequence and acknowledgement numbers, data offset (no
+            // options counted), flags, window.
+            let mut h = Vec::with_capacity(20);
+            h.extend_from_slice(&t.sport.to_be_bytes());
+            h.extend_from_slice(&t.dport.to_be_bytes());
+            h.extend_from_slice(&t.seq.to_be_bytes());
+            h.extend_from_slice(&t.ack.to_be_bytes());
+            h.extend_from_slice(&[5 << 4, t.flags]);
+            h.extend_from_slice(&t.window.to_be_bytes());
+            h.extend_from_slice(&[0, 0, 0, 0]);
             h
         }
     }
