@@ -18,6 +18,7 @@ pub mod stack;
 pub mod rtnetlink;
 pub mod sim;
 pub mod nc;
+pub mod ss;
 pub mod world;
 pub mod decode;
 pub mod topology;

@@ -297,7 +297,7 @@ impl Program for Nc {
                 match deadline {
                     Some(d) if sys.now_us >= d => {
                         sys.close(sock);
-                        self.fail_connect(out, "timed out", Errno(115))
+                        self.fail_connect(out, "timed out", Errno::EINPROGRESS)
                     }
                     _ => Step::Idle(min(deadline, sys.error_at(sock))),
                 }

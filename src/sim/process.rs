@@ -51,7 +51,7 @@ pub struct Jobs {
 }
 
 /// Programs that run on sockets ([`spawn`] knows them).
-pub const SOCKET_PROGRAMS: &[&str] = &["nc"];
+pub const SOCKET_PROGRAMS: &[&str] = &["nc", "ss"];
 
 /// Makes the program `name` (None: no such program). Err: it failed
 /// before running (usage errors, printed to `out`), with its status.
@@ -59,6 +59,7 @@ pub const SOCKET_PROGRAMS: &[&str] = &["nc"];
 pub fn spawn(name: &str, args: &[String], stdin: Option<&[u8]>, out: &mut Output) -> Option<Result<Box<dyn Program>, i32>> {
     match name {
         "nc" => Some(crate::nc::spawn(args, stdin, out)),
+        "ss" => Some(crate::ss::spawn(args, out)),
         _ => None,
     }
 }

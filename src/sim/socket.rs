@@ -23,9 +23,9 @@ fn route_mss(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr) -> u16 {
     let headers = if dst.is_ipv6() { 60 } else { 40 };
     let mtu = output_route(net, ns, dst, src, 0, 0)
         .ok()
-        .and_then(|rt| {
+        .map(|rt| {
             let dev = net.ns(ns).and_then(|n| n.link(rt.dev)).map_or(1500, |l| l.mtu);
-            Some(if rt.mtu_metric > 0 { rt.mtu_metric.min(dev) } else { dev })
+            if rt.mtu_metric > 0 { rt.mtu_metric.min(dev) } else { dev }
         })
         .unwrap_or(1500);
     // lo's 65536 gives 65483 on Linux (the MSS option is 16 bits).
