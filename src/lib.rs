@@ -19,6 +19,8 @@ pub mod rtnetlink;
 pub mod sim;
 pub mod nc;
 pub mod ss;
+pub mod curl;
+pub mod httpd;
 pub mod world;
 pub mod decode;
 pub mod topology;

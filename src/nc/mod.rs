@@ -5,7 +5,7 @@
 
 use crate::errno::Errno;
 use crate::output::Output;
-use crate::sim::getopt::{getopt, GetoptError};
+use crate::sim::getopt::{GetoptError, getopt};
 use crate::sim::process::{Program, Step};
 use crate::sim::socket::{Read, Sys};
 use crate::stack::sock::{Proto, State};
@@ -362,7 +362,9 @@ impl Program for Nc {
 
     fn stop(&mut self, sys: &mut Sys) {
         match self.phase {
-            Phase::Connecting { sock, .. } | Phase::UdpTest { sock, .. } | Phase::Connected { sock, .. } | Phase::Listening { sock } => sys.close(sock),
+            Phase::Connecting { sock, .. } | Phase::UdpTest { sock, .. } | Phase::Connected { sock, .. } | Phase::Listening { sock } => {
+                sys.close(sock)
+            }
             Phase::Start | Phase::Done => {}
         }
         if let Some(l) = self.keep_listener.take() {

@@ -78,7 +78,13 @@ pub fn builtin(sh: &mut Shell, cmd: &str, args: &[String], out: &mut Output) -> 
         "jobs" => {
             let n = sh.jobs.entries.len();
             for (i, e) in sh.jobs.entries.iter().enumerate() {
-                let mark = if i + 1 == n { '+' } else if i + 2 == n { '-' } else { ' ' };
+                let mark = if i + 1 == n {
+                    '+'
+                } else if i + 2 == n {
+                    '-'
+                } else {
+                    ' '
+                };
                 let state = match sh.host.job_status(e.pid) {
                     None => "Running".to_string(),
                     Some(0) => "Done".to_string(),

@@ -3,7 +3,7 @@
 //! until the foreground one ends; when none can move, the clock jumps to
 //! the next wakeup (a program's deadline or a TCP timer).
 
-use super::socket::{run_timers, Sys};
+use super::socket::{Sys, run_timers};
 use crate::output::Output;
 use crate::stack::{Event, Net, NsId};
 
@@ -51,7 +51,7 @@ pub struct Jobs {
 }
 
 /// Programs that run on sockets ([`spawn`] knows them).
-pub const SOCKET_PROGRAMS: &[&str] = &["nc", "ss"];
+pub const SOCKET_PROGRAMS: &[&str] = &["nc", "ss", "curl", "python3"];
 
 /// Makes the program `name` (None: no such program). Err: it failed
 /// before running (usage errors, printed to `out`), with its status.
@@ -60,6 +60,8 @@ pub fn spawn(name: &str, args: &[String], stdin: Option<&[u8]>, out: &mut Output
     match name {
         "nc" => Some(crate::nc::spawn(args, stdin, out)),
         "ss" => Some(crate::ss::spawn(args, out)),
+        "curl" => Some(crate::curl::spawn(args, out)),
+        "python3" => Some(crate::httpd::spawn(args, out)),
         _ => None,
     }
 }

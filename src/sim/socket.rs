@@ -3,8 +3,8 @@
 //! socket table ([`crate::stack::sock`]), with what they send put on the
 //! packet walk; and the walk's local delivery into that table.
 
-use super::packet::{unreach, Datagram, Icmp, Payload, Tcp};
-use super::walk::{output_route, Walk};
+use super::packet::{Datagram, Icmp, Payload, Tcp, unreach};
+use super::walk::{Walk, output_route};
 use crate::errno::Errno;
 use crate::stack::sock::{Out, Proto, State};
 use crate::stack::{Event, Net, NsId};
@@ -138,7 +138,8 @@ impl Sys<'_> {
     }
 
     fn is_local(&self, ip: IpAddr) -> bool {
-        output_route(self.net, self.ns, ip, super::packet::unspecified(ip.is_ipv6()), 0, 0).is_ok_and(|rt| rt.kind == crate::wire::route::RouteType::Local)
+        output_route(self.net, self.ns, ip, super::packet::unspecified(ip.is_ipv6()), 0, 0)
+            .is_ok_and(|rt| rt.kind == crate::wire::route::RouteType::Local)
     }
 
     /// `listen(2)`.
@@ -182,7 +183,13 @@ impl Sys<'_> {
             return Err(e);
         }
         let (src, dst) = (s.local, s.remote);
-        let d = Datagram { src: src.ip(), dst: dst.ip(), ttl: TTL, dont_fragment: !dst.is_ipv6(), payload: Payload::Udp { sport: src.port(), dport: dst.port(), data: data.to_vec() } };
+        let d = Datagram {
+            src: src.ip(),
+            dst: dst.ip(),
+            ttl: TTL,
+            dont_fragment: !dst.is_ipv6(),
+            payload: Payload::Udp { sport: src.port(), dport: dst.port(), data: data.to_vec() },
+        };
         self.send_datagram(d)
     }
 
@@ -199,7 +206,13 @@ impl Sys<'_> {
         } else {
             local.port()
         };
-        let d = Datagram { src: local.ip(), dst: dst.ip(), ttl: TTL, dont_fragment: !dst.is_ipv6(), payload: Payload::Udp { sport: port, dport: dst.port(), data: data.to_vec() } };
+        let d = Datagram {
+            src: local.ip(),
+            dst: dst.ip(),
+            ttl: TTL,
+            dont_fragment: !dst.is_ipv6(),
+            payload: Payload::Udp { sport: port, dport: dst.port(), data: data.to_vec() },
+        };
         self.send_datagram(d)
     }
 

@@ -4,7 +4,7 @@
 //! the terminal's spare width spread over the columns, from the right).
 
 use crate::output::Output;
-use crate::sim::getopt::{getopt, GetoptError};
+use crate::sim::getopt::{GetoptError, getopt};
 use crate::sim::process::{Program, Step};
 use crate::sim::socket::Sys;
 use crate::stack::sock::{Proto, Sock, State};
@@ -114,7 +114,8 @@ impl Program for Ss {
             if (proto == Proto::Tcp && !self.o.tcp) || (proto == Proto::Udp && !self.o.udp) {
                 continue;
             }
-            let mut socks: Vec<&Sock> = ns.socks.socks.iter().filter(|s| s.proto == proto && s.local.port() != 0 && self.shows(s)).collect();
+            let mut socks: Vec<&Sock> =
+                ns.socks.socks.iter().filter(|s| s.proto == proto && s.local.port() != 0 && self.shows(s)).collect();
             socks.retain(|s| if s.local.is_ipv6() { !self.o.v4 } else { !self.o.v6 });
             socks.sort_by_key(|s| s.state != State::Listen);
             for s in socks {
@@ -126,7 +127,17 @@ impl Program for Ss {
                 if netid {
                     row.push(name.to_string());
                 }
-                row.extend([state.to_string(), format!("{:<6}", s.recv_q()), format!("{:<6}", s.send_q()), la, lp, ra, rp, String::new(), String::new()]);
+                row.extend([
+                    state.to_string(),
+                    format!("{:<6}", s.recv_q()),
+                    format!("{:<6}", s.send_q()),
+                    la,
+                    lp,
+                    ra,
+                    rp,
+                    String::new(),
+                    String::new(),
+                ]);
                 rows.push(row);
             }
         }
@@ -150,7 +161,18 @@ impl Program for Ss {
 /// Lays out rows as ss's `render` does.
 fn render(table: &[Vec<String>], netid: bool, terminal: bool) -> String {
     // Column alignment and left delimiter, for the columns shown.
-    let mut cols: Vec<(bool, &str)> = vec![(false, ""), (false, " "), (false, " "), (false, " "), (true, " "), (false, ""), (true, " "), (false, ""), (false, ""), (false, "")];
+    let mut cols: Vec<(bool, &str)> = vec![
+        (false, ""),
+        (false, " "),
+        (false, " "),
+        (false, " "),
+        (true, " "),
+        (false, ""),
+        (true, " "),
+        (false, ""),
+        (false, ""),
+        (false, ""),
+    ];
     if !netid {
         cols.remove(0);
     }

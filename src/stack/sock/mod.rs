@@ -302,7 +302,9 @@ impl Table {
     /// (`__udp4_lib_err`, `tcp_v4_err`): the socket of the quoted ports
     /// gets the error when it is connected (UDP) or still connecting (TCP).
     pub fn icmp_error(&mut self, proto: Proto, local: SocketAddr, remote: SocketAddr, errno: Errno, at_us: u64) {
-        let Some(s) = self.socks.iter_mut().find(|s| s.proto == proto && s.local.port() == local.port() && s.remote == remote) else { return };
+        let Some(s) = self.socks.iter_mut().find(|s| s.proto == proto && s.local.port() == local.port() && s.remote == remote) else {
+            return;
+        };
         match proto {
             Proto::Udp => s.error = Some((errno, at_us)),
             // Hard errors abort a connection still in SYN-SENT; later ones

@@ -7,7 +7,7 @@
 
 use super::{Out, Proto, Sock, State, Table};
 use crate::errno::Errno;
-use crate::sim::packet::{tcp_flags as f, Tcp, TcpOptions};
+use crate::sim::packet::{Tcp, TcpOptions, tcp_flags as f};
 use std::net::SocketAddr;
 
 /// The window scale Linux offers (`tcp_select_initial_window` for
@@ -87,7 +87,8 @@ fn initial_window(mss: u16) -> u32 {
 fn segment(s: &Sock, flags: u8, seq: u32, data: Vec<u8>, now_us: u64) -> Out {
     let t = &s.tcb;
     let syn = flags & f::SYN != 0;
-    let window = if syn { t.rcv_wnd.min(65535) } else { t.rcv_wnd.div_ceil(1 << if t.peer_wscale.is_some() { WSCALE } else { 0 }).min(65535) };
+    let window =
+        if syn { t.rcv_wnd.min(65535) } else { t.rcv_wnd.div_ceil(1 << if t.peer_wscale.is_some() { WSCALE } else { 0 }).min(65535) };
     let ts_val = ((now_us / 1000) as u32).wrapping_add(t.ts_offset);
     let mut options = TcpOptions::default();
     if t.timestamps || (syn && flags & f::ACK == 0) {
@@ -101,7 +102,11 @@ fn segment(s: &Sock, flags: u8, seq: u32, data: Vec<u8>, now_us: u64) -> Out {
         }
     }
     let ack = if flags & f::ACK != 0 { t.rcv_nxt } else { 0 };
-    Out { src: s.local, dst: s.remote, tcp: Tcp { sport: s.local.port(), dport: s.remote.port(), seq, ack, flags, window: window as u16, options, data } }
+    Out {
+        src: s.local,
+        dst: s.remote,
+        tcp: Tcp { sport: s.local.port(), dport: s.remote.port(), seq, ack, flags, window: window as u16, options, data },
+    }
 }
 
 /// The reset answering a segment no socket accepts (`tcp_v4_send_reset`).
@@ -274,7 +279,13 @@ impl Table {
     /// A segment arrives from `src` for `dst` (`tcp_v4_rcv`); returns what
     /// is sent back. `advmss` is the MSS of the route back to `src`.
     pub fn tcp_input(&mut self, src: SocketAddr, dst: SocketAddr, seg: &Tcp, advmss: u16, now_us: u64) -> Vec<Out> {
-        let established = self.socks.iter().position(|s| s.proto == Proto::Tcp && s.state != State::Listen && s.local.port() == dst.port() && s.remote == src && (s.local.ip() == dst.ip()));
+        let established = self.socks.iter().position(|s| {
+            s.proto == Proto::Tcp
+                && s.state != State::Listen
+                && s.local.port() == dst.port()
+                && s.remote == src
+                && (s.local.ip() == dst.ip())
+        });
         if let Some(i) = established {
             return self.connection_input(i, seg, now_us);
         }
@@ -521,7 +532,9 @@ impl Table {
             let seg = match s.state {
                 State::SynSent => segment(s, f::SYN, t.iss, Vec::new(), at),
                 State::SynRecv => segment(s, f::SYN | f::ACK, t.iss, Vec::new(), at),
-                _ if !t.unacked.is_empty() => segment(s, f::PSH | f::ACK, t.snd_una, t.unacked.iter().copied().take(usize::from(t.peer_mss.max(64))).collect(), at),
+                _ if !t.unacked.is_empty() => {
+                    segment(s, f::PSH | f::ACK, t.snd_una, t.unacked.iter().copied().take(usize::from(t.peer_mss.max(64))).collect(), at)
+                }
                 _ if t.fin_sent => segment(s, f::FIN | f::ACK, t.snd_nxt.wrapping_sub(1), Vec::new(), at),
                 _ => {
                     s.tcb.retransmit_at_us = None;
