@@ -9,6 +9,7 @@
 //! a datagram that holds no message at all is an error.
 
 use crate::text::Names;
+use crate::wire::schema::{self, Type};
 use crate::wire::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_HEADER_LEN, NLA_TYPE_MASK};
 use crate::wire::header::{HeaderRepr, MessageIter, HEADER_LEN};
 use crate::wire::{align4, get_u16, get_u32, NLM_F_ACK_TLVS, NLM_F_CAPPED};
@@ -287,10 +288,10 @@ fn decode_error(msg: &mut Message, flags: u16, payload: &[u8]) {
 fn fixed_header(kind: u16) -> Option<(&'static str, usize, Space)> {
     Some(match kind {
         16..=19 => ("ifinfomsg", 16, Space::Link),
-        20..=23 => ("ifaddrmsg", 8, Space::Addr),
-        24..=27 => ("rtmsg", 12, Space::Route),
-        28..=31 => ("ndmsg", 12, Space::Neigh),
-        32..=35 => ("fib_rule_hdr", 12, Space::Rule),
+        20..=23 => ("ifaddrmsg", 8, Space::Schema(&crate::wire::addr::ifa::SPACE)),
+        24..=27 => ("rtmsg", 12, Space::Schema(&crate::wire::route::rta::SPACE)),
+        28..=31 => ("ndmsg", 12, Space::Schema(&crate::wire::neigh::nda::SPACE)),
+        32..=35 => ("fib_rule_hdr", 12, Space::Schema(&crate::wire::rule::fra::SPACE)),
         64..=67 => ("ndtmsg", 4, Space::Unknown("NDTA")),
         80..=83 => ("netconfmsg", 4, Space::Netconf),
         88..=91 => ("rtgenmsg", 4, Space::Nsid),
@@ -407,19 +408,16 @@ enum Space {
     Inet6,
     PropList,
     Xdp,
-    Addr,
-    Route,
-    Metrics,
-    Neigh,
-    Rule,
     Netconf,
     Nsid,
     ErrAttr,
     Unknown(&'static str),
+    /// A space declared in [`crate::wire::schema`].
+    Schema(&'static schema::Space),
 }
 
 /// How an attribute's payload is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 enum Fmt {
     /// Guessed from the length: 1, 2, 4, 8 bytes as integers, else bytes.
     Auto,
@@ -430,6 +428,7 @@ enum Fmt {
     U64,
     Be16,
     Be32,
+    Be64,
     Str,
     /// An IP address (4 or 16 bytes).
     Ip,
@@ -443,6 +442,8 @@ enum Fmt {
     VethPeer,
     /// RTA_MULTIPATH: a list of rtnexthop with RTA attributes.
     Multipath,
+    /// Nested attributes whose space a sibling string attribute names.
+    ByName(u16, fn(&str) -> &'static schema::Space),
     /// Bit flags with names.
     Bits(Names),
     /// An enum with names.
@@ -576,64 +577,6 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
             };
             (named(names, "IFLA_XDP_"), f)
         }
-        Space::Addr => {
-            let f = match kind {
-                1 | 2 | 4 | 5 | 7 => Ip,
-                3 => Str,
-                6 => Struct(Names("ifa_prefered ifa_valid cstamp tstamp"), 4),
-                8 => Bits(IFA_F_NAMES),
-                10 => S32,
-                11 => U8,
-                _ => Auto,
-            };
-            (named(IFA_NAMES, "IFA_"), f)
-        }
-        Space::Route => {
-            let f = match kind {
-                1 | 2 | 5 | 7 | 19 => Ip,
-                8 => Nested(Space::Metrics),
-                9 => Multipath,
-                12 => Struct(Names("rta_clntref rta_lastuse rta_expires rta_error rta_used rta_id rta_ts rta_tsage"), 4),
-                15 => U32,
-                20 | 26 | 27 => U8,
-                21 => U16,
-                22 => Nested(Space::Unknown("ENCAP")),
-                28 | 29 => Be16,
-                31 => Be32,
-                10 | 13 | 14 | 17 | 18 | 24 => Binary,
-                _ => Auto,
-            };
-            (named(RTA_NAMES, "RTA_"), f)
-        }
-        Space::Metrics => (named(RTAX_NAMES, "RTAX_"), if kind == 16 { Str } else { U32 }),
-        Space::Neigh => {
-            let f = match kind {
-                1 => Ip,
-                2 => if family == 7 { Mac } else { Auto },
-                3 => Struct(Names("ndm_confirmed ndm_used ndm_updated ndm_refcnt"), 4),
-                5 | 16 => U16,
-                6 => Be16,
-                10 => S32,
-                12 | 17 => U8,
-                14 => Nested(Space::Unknown("NFEA")),
-                _ => Auto,
-            };
-            (named(NDA_NAMES, "NDA_"), f)
-        }
-        Space::Rule => {
-            let f = match kind {
-                1 | 2 => Ip,
-                3 | 17 => Str,
-                12 => Binary,
-                19 | 21 | 22 | 25 => U8,
-                20 => Struct(Names("start end"), 4),
-                23 | 24 => Struct(Names("start end"), 2),
-                26 | 27 => Be32,
-                18 => Binary,
-                _ => Auto,
-            };
-            (named(FRA_NAMES, "FRA_"), f)
-        }
         Space::Netconf => {
             let names = Names(
                 "UNSPEC IFINDEX FORWARDING RP_FILTER MC_FORWARDING PROXY_NEIGH \
@@ -656,6 +599,41 @@ fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
             (named(names, "NLMSGERR_ATTR_"), f)
         }
         Space::Unknown(prefix) => (format!("{prefix}_{kind}"), Auto),
+        Space::Schema(s) => {
+            let fmt = match s.ty(kind) {
+                // A neighbour's link-layer address is shown as a MAC only in the bridge's table.
+                Type::LlAddr if *s == crate::wire::neigh::nda::SPACE && family != crate::wire::AF_BRIDGE => Auto,
+                t => fmt_of(t),
+            };
+            (s.full_name(kind), fmt)
+        }
+    }
+}
+
+/// How the decoder shows a payload of a declared type.
+fn fmt_of(t: Type) -> Fmt {
+    match t {
+        Type::Unspec => Fmt::Auto,
+        Type::U8 => Fmt::U8,
+        Type::U16 => Fmt::U16,
+        Type::U32 => Fmt::U32,
+        Type::U64 => Fmt::U64,
+        Type::S32 => Fmt::S32,
+        Type::Be16 => Fmt::Be16,
+        Type::Be32 => Fmt::Be32,
+        Type::Be64 => Fmt::Be64,
+        Type::String => Fmt::Str,
+        Type::Binary => Fmt::Binary,
+        Type::Flag => Fmt::Flag,
+        Type::Addr => Fmt::Ip,
+        Type::LlAddr => Fmt::Mac,
+        Type::Nested(s) => Fmt::Nested(Space::Schema(s)),
+        Type::ByName(sibling, lookup) => Fmt::ByName(sibling, lookup),
+        Type::Struct(names, width) => Fmt::Struct(Names(names), width.into()),
+        Type::Enum(names) => Fmt::Enum(Names(names)),
+        Type::Bits(names) => Fmt::Bits(Names(names)),
+        Type::IfInfoPeer => Fmt::VethPeer,
+        Type::Multipath => Fmt::Multipath,
     }
 }
 
@@ -712,6 +690,9 @@ fn attrs(buf: &[u8], base: usize, space: Space, family: u8) -> Vec<Attr> {
             break;
         }
         let (name, mut fmt) = spec(space, kind, family);
+        if let Fmt::ByName(sibling, lookup) = fmt {
+            fmt = Fmt::Nested(Space::Schema(lookup(string_attr(buf, sibling))));
+        }
         match fmt {
             Fmt::Nested(Space::InfoData(_)) => fmt = Fmt::Nested(Space::InfoData(info_kind)),
             Fmt::Nested(Space::SlaveData(_)) => fmt = Fmt::Nested(Space::SlaveData(slave_kind)),
@@ -738,6 +719,13 @@ fn attrs(buf: &[u8], base: usize, space: Space, family: u8) -> Vec<Attr> {
         pos += align4(len);
     }
     out
+}
+
+/// The text of the first string attribute of type `want` in `buf` ("" if none).
+fn string_attr(buf: &[u8], want: u16) -> &str {
+    let v = crate::wire::attr::NlaIter::new(buf).map_while(Result::ok).find(|n| n.kind == want).map_or(&[][..], |n| n.value);
+    let end = v.iter().position(|&c| c == 0).unwrap_or(v.len());
+    core::str::from_utf8(v.get(..end).unwrap_or_default()).unwrap_or("")
 }
 
 fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
@@ -818,6 +806,12 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
             a.format = "be32";
             if want(a, 4) {
                 a.value = Value::Number(u32::from_be(get_u32(v, 0).unwrap_or(0)).into());
+            }
+        }
+        Fmt::Be64 => {
+            a.format = "be64";
+            if want(a, 8) {
+                a.value = Value::unsigned(u64::from_be(crate::wire::get_u64(v, 0).unwrap_or(0)));
             }
         }
         Fmt::Str => {
@@ -929,12 +923,12 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
                     hex: hex(v.get(pos..pos + len).unwrap_or_default()),
                     problem: None,
                 };
-                nh.attributes = attrs(v.get(pos + 8..pos + len).unwrap_or_default(), base + pos + 8, Space::Route, family);
+                nh.attributes = attrs(v.get(pos + 8..pos + len).unwrap_or_default(), base + pos + 8, Space::Schema(&crate::wire::route::rta::SPACE), family);
                 a.attributes.push(nh);
                 pos += align4(len);
             }
         }
-        Fmt::Auto | Fmt::U8 => {}
+        Fmt::Auto | Fmt::U8 | Fmt::ByName(..) => {}
     }
 }
 
@@ -1247,33 +1241,6 @@ const IFLA_BRPORT_NAMES: Names = Names(
      MCAST_EHT_HOSTS_LIMIT MCAST_EHT_HOSTS_CNT LOCKED MAB",
 );
 
-const IFA_NAMES: Names = Names(
-    "UNSPEC ADDRESS LOCAL LABEL BROADCAST ANYCAST CACHEINFO MULTICAST FLAGS RT_PRIORITY \
-     TARGET_NETNSID PROTO",
-);
-
-const RTA_NAMES: Names = Names(
-    "UNSPEC DST SRC IIF OIF GATEWAY PRIORITY PREFSRC METRICS MULTIPATH PROTOINFO FLOW \
-     CACHEINFO SESSION MP_ALGO TABLE MARK MFC_STATS VIA NEWDST PREF ENCAP_TYPE ENCAP EXPIRES \
-     PAD UID TTL_PROPAGATE IP_PROTO SPORT DPORT NH_ID FLOWLABEL",
-);
-
-const RTAX_NAMES: Names = Names(
-    "UNSPEC LOCK MTU WINDOW RTT RTTVAR SSTHRESH CWND ADVMSS REORDERING HOPLIMIT INITCWND \
-     FEATURES RTO_MIN INITRWND QUICKACK CC_ALGO FASTOPEN_NO_COOKIE",
-);
-
-const NDA_NAMES: Names = Names(
-    "UNSPEC DST LLADDR CACHEINFO PROBES VLAN PORT VNI IFINDEX MASTER LINK_NETNSID SRC_VNI \
-     PROTOCOL NH_ID FDB_EXT_ATTRS FLAGS_EXT NDM_STATE_MASK NDM_FLAGS_MASK",
-);
-
-const FRA_NAMES: Names = Names(
-    "UNSPEC DST SRC IIFNAME GOTO UNUSED2 PRIORITY UNUSED3 UNUSED4 UNUSED5 FWMARK FLOW TUN_ID \
-     SUPPRESS_IFGROUP SUPPRESS_PREFIXLEN TABLE FWMASK OIFNAME PAD L3MDEV UID_RANGE PROTOCOL \
-     IP_PROTO SPORT_RANGE DPORT_RANGE DSCP FLOWLABEL FLOWLABEL_MASK",
-);
-
 pub(crate) const OPER_NAMES: Names = Names("UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP");
 
 pub(crate) const RTN_NAMES: Names = Names(
@@ -1288,10 +1255,7 @@ const IFF_NAMES: Names = Names(
      SLAVE MULTICAST PORTSEL AUTOMEDIA DYNAMIC LOWER_UP DORMANT ECHO",
 );
 
-const IFA_F_NAMES: Names = Names(
-    "SECONDARY NODAD OPTIMISTIC DADFAILED HOMEADDRESS DEPRECATED TENTATIVE PERMANENT \
-     MANAGETEMPADDR NOPREFIXROUTE MCAUTOJOIN STABLE_PRIVACY",
-);
+const IFA_F_NAMES: Names = Names(crate::wire::addr::IFA_F_NAMES);
 
 /// RTNH_F_* in the low byte, RTM_F_* from bit 8.
 const RTM_F_NAMES: Names = Names(

@@ -24,10 +24,12 @@ impl Errno {
     pub const EXDEV: Errno = Errno(18);
     pub const ENODEV: Errno = Errno(19);
     pub const ENOTDIR: Errno = Errno(20);
+    pub const EISDIR: Errno = Errno(21);
     pub const EINVAL: Errno = Errno(22);
     pub const ENFILE: Errno = Errno(23);
     pub const EMFILE: Errno = Errno(24);
     pub const ENOSPC: Errno = Errno(28);
+    pub const EROFS: Errno = Errno(30);
     pub const EPIPE: Errno = Errno(32);
     pub const ERANGE: Errno = Errno(34);
     pub const EDEADLK: Errno = Errno(35);
@@ -78,10 +80,12 @@ impl Errno {
             18 => "Invalid cross-device link",
             19 => "No such device",
             20 => "Not a directory",
+            21 => "Is a directory",
             22 => "Invalid argument",
             23 => "Too many open files in system",
             24 => "Too many open files",
             28 => "No space left on device",
+            30 => "Read-only file system",
             32 => "Broken pipe",
             34 => "Numerical result out of range",
             35 => "Resource deadlock avoided",

@@ -18,6 +18,16 @@ pub enum Op {
         /// The bytes sent.
         bytes: Vec<u8>,
     },
+    /// A datagram holding an nfnetlink batch, sent on a NETLINK_NETFILTER
+    /// socket of a namespace with the given privilege.
+    NfDatagram {
+        /// The socket's namespace.
+        ns: u32,
+        /// Whether the socket had CAP_NET_ADMIN.
+        privileged: bool,
+        /// The bytes sent.
+        bytes: Vec<u8>,
+    },
     /// `ip netns add NAME`.
     NetnsAdd(String),
     /// `ip netns del NAME`.
@@ -51,15 +61,24 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// Snapshot format version, for serialised forms.
-    pub const VERSION: u32 = 1;
+    /// Snapshot format version, for serialised forms. Version 2 ends with
+    /// a line `end OPS BYTES CRC32` over everything before it; version 1
+    /// (no such line) is still read.
+    pub const VERSION: u32 = 2;
 
-    /// A compact text form (one operation a line) for URLs and files.
+    /// The versions [`Snapshot::from_text`] reads.
+    pub const READS: [u32; 2] = [1, 2];
+
+    /// A compact text form (one operation a line) for URLs and files,
+    /// closed by a line with the number of operations, the length and a
+    /// CRC-32 of the text before it, so that a cut or altered copy is
+    /// refused instead of restoring a smaller world.
     pub fn to_text(&self) -> String {
         let mut out = format!("iplab-snapshot {}\n", Snapshot::VERSION);
         for op in &self.ops {
             let line = match op {
                 Op::Datagram { ns, privileged, bytes } => format!("d {ns} {} {}", u8::from(*privileged), hex(bytes)),
+                Op::NfDatagram { ns, privileged, bytes } => format!("n {ns} {} {}", u8::from(*privileged), hex(bytes)),
                 Op::NetnsAdd(n) => format!("a {n}"),
                 Op::NetnsDel(n) => format!("r {n}"),
                 Op::Sysctl { ns, key, value } => format!("s {ns} {key} {value}"),
@@ -69,16 +88,36 @@ impl Snapshot {
             out.push_str(&line);
             out.push('\n');
         }
-        out
+        let seal = format!("end {} {} {:08x}\n", self.ops.len(), out.len(), crc32(out.as_bytes()));
+        out + &seal
     }
 
-    /// Parses [`Snapshot::to_text`] output.
+    /// Parses [`Snapshot::to_text`] output (version 2, checked against its
+    /// end line, or version 1).
     pub fn from_text(text: &str) -> Result<Snapshot, String> {
-        let mut lines = text.lines();
-        match lines.next() {
-            Some(h) if h.trim() == format!("iplab-snapshot {}", Snapshot::VERSION) => {}
+        let header = text.lines().next().unwrap_or("").trim();
+        let body = match header {
+            "iplab-snapshot 1" => text,
+            "iplab-snapshot 2" => checked_body(text)?,
+            h if h.starts_with("iplab-snapshot ") => {
+                return Err(format!("unsupported snapshot version {} (this build reads versions 1 and 2)", &h[15..]))
+            }
             _ => return Err("not an iplab snapshot (bad header)".into()),
+        };
+        let snap = Snapshot::parse_ops(body)?;
+        if header.ends_with('2') {
+            let want = seal_of(text).map(|(ops, _, _)| ops).unwrap_or(0);
+            if snap.ops.len() != want {
+                return Err(format!("damaged snapshot: {} operations where its end line says {want}", snap.ops.len()));
+            }
         }
+        Ok(snap)
+    }
+
+    /// The operations of a snapshot's text after its header line.
+    fn parse_ops(text: &str) -> Result<Snapshot, String> {
+        let mut lines = text.lines();
+        lines.next();
         let mut ops = Vec::new();
         for (i, line) in lines.enumerate() {
             let bad = || format!("snapshot line {}: malformed", i + 2);
@@ -89,6 +128,12 @@ impl Snapshot {
                     let privileged = parts.next().ok_or_else(bad)? == "1";
                     let bytes = unhex(parts.next().ok_or_else(bad)?).ok_or_else(bad)?;
                     Op::Datagram { ns, privileged, bytes }
+                }
+                Some("n") => {
+                    let ns = parts.next().and_then(crate::text::int).ok_or_else(bad)?;
+                    let privileged = parts.next().ok_or_else(bad)? == "1";
+                    let bytes = unhex(parts.next().ok_or_else(bad)?).ok_or_else(bad)?;
+                    Op::NfDatagram { ns, privileged, bytes }
                 }
                 Some("a") => Op::NetnsAdd(parts.next().ok_or_else(bad)?.to_string()),
                 Some("r") => Op::NetnsDel(parts.next().ok_or_else(bad)?.to_string()),
@@ -114,6 +159,44 @@ impl Snapshot {
     }
 }
 
+/// The end line of a version 2 text: operations, length, CRC-32.
+fn seal_of(text: &str) -> Option<(usize, usize, u32)> {
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let last = body.rsplit('\n').next()?;
+    let mut f = last.strip_prefix("end ")?.split(' ');
+    let ops = crate::text::int(f.next()?)?;
+    let len = crate::text::int(f.next()?)?;
+    let crc = crate::text::int_radix(f.next()?, 16)?;
+    f.next().is_none().then_some((ops, len, crc))
+}
+
+/// The text of a version 2 snapshot before its end line, once the line's
+/// length and checksum agree with it.
+fn checked_body(text: &str) -> Result<&str, String> {
+    let Some((_, len, crc)) = seal_of(text) else {
+        return Err("damaged snapshot: it is cut short (its end line is missing)".into());
+    };
+    let body = text.get(..len).filter(|b| b.ends_with('\n') && text[len..].starts_with("end ")).ok_or_else(|| {
+        format!("damaged snapshot: its end line says {len} bytes before it, but there are {}", text.rfind("\nend ").map_or(0, |k| k + 1))
+    })?;
+    if crc32(body.as_bytes()) != crc {
+        return Err("damaged snapshot: its checksum does not match (the text was altered)".into());
+    }
+    Ok(body)
+}
+
+/// CRC-32 (IEEE 802.3, as zlib computes it).
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -135,4 +218,51 @@ pub fn may_change_state(datagram: &[u8]) -> bool {
 /// The namespace id as stored in a history.
 pub fn ns_key(ns: NsId) -> u32 {
     ns.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Snapshot {
+        Snapshot {
+            ops: vec![
+                Op::NetnsAdd("red".into()),
+                Op::Sysctl { ns: 1, key: "net.ipv4.ip_forward".into(), value: "1".into() },
+                Op::Datagram { ns: 0, privileged: true, bytes: vec![1, 2, 3] },
+                Op::Advance(1500),
+            ],
+        }
+    }
+
+    #[test]
+    fn text_round_trips_with_its_end_line() {
+        let text = sample().to_text();
+        assert!(text.starts_with("iplab-snapshot 2\n"));
+        assert!(text.lines().last().is_some_and(|l| l.starts_with("end 4 ")));
+        assert_eq!(Snapshot::from_text(&text), Ok(sample()));
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    }
+
+    #[test]
+    fn every_cut_or_altered_text_is_refused() {
+        let text = sample().to_text();
+        for cut in 1..text.len() - 1 {
+            let short = &text[..cut];
+            let r = Snapshot::from_text(short);
+            assert!(r.is_err(), "a text cut at {cut} was accepted: {short:?}");
+        }
+        assert!(Snapshot::from_text(&text[..text.len() - 1]).is_ok(), "only the last newline may go");
+        let altered = text.replacen("ip_forward 1", "ip_forward 0", 1);
+        assert_eq!(Snapshot::from_text(&altered), Err("damaged snapshot: its checksum does not match (the text was altered)".into()));
+        let r = Snapshot::from_text(&text[..text.find("end").unwrap_or(0)]);
+        assert_eq!(r, Err("damaged snapshot: it is cut short (its end line is missing)".into()));
+        assert!(Snapshot::from_text("iplab-snapshot 3\n").unwrap_err().contains("unsupported snapshot version 3"));
+    }
+
+    #[test]
+    fn version_one_texts_still_restore() {
+        let old = "iplab-snapshot 1\na red\ns 1 net.ipv4.ip_forward 1\nd 0 1 010203\nt 1500\n";
+        assert_eq!(Snapshot::from_text(old), Ok(sample()));
+    }
 }

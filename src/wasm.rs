@@ -80,9 +80,10 @@ export interface NetlinkExchange {
 
 /** A snapshot: the operations that built a world, as text. */
 export interface WorldSnapshot {
-  /** Format version (currently 1). */
+  /** Format version (currently 2; 1 is still read). */
   version: number;
-  /** One operation a line, starting with `iplab-snapshot 1`. */
+  /** One operation a line, starting with `iplab-snapshot 2` and ending with a
+   * line `end OPS BYTES CRC32` (a cut or altered text is refused). */
   text: string;
 }
 
@@ -620,11 +621,10 @@ impl WasmWorld {
             s
         } else if snapshot.is_object() && !Array::is_array(&snapshot) {
             let version = get(&snapshot, "version")?;
-            if !version.is_undefined() && version.as_f64() != Some(f64::from(Snapshot::VERSION)) {
+            if !version.is_undefined() && !Snapshot::READS.iter().any(|&v| version.as_f64() == Some(f64::from(v))) {
                 return Err(JsError::new(&format!(
-                    "restore: unsupported snapshot version {} (this build reads version {})",
+                    "restore: unsupported snapshot version {} (this build reads versions 1 and 2)",
                     version.as_f64().map_or_else(|| js_type(&version), js_number),
-                    Snapshot::VERSION
                 )));
             }
             get(&snapshot, "text")?

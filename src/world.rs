@@ -8,7 +8,7 @@ use std::rc::Rc;
 use crate::errno::Errno;
 use crate::history::{Op, Snapshot};
 use crate::host::{Host, NetlinkSocket, SockOpt};
-use crate::rtnetlink::{Creds, Kernel};
+use crate::rtnetlink::{Creds, Kernel, Protocol};
 use crate::stack::{Net, NsId};
 
 /// The kernel behind a world or socket, for reading. Worlds are never used
@@ -24,6 +24,39 @@ fn write(kernel: &RefCell<Kernel>) -> RefMut<'_, Kernel> {
 }
 
 /// One simulated machine: namespaces, links, tables, and open sockets.
+///
+/// Requests go in as netlink bytes and replies come out as netlink bytes,
+/// exactly as a program talks to Linux; the shell runs command lines on it.
+///
+/// ```
+/// use iplab::output::Output;
+/// use iplab::shell::Shell;
+/// use iplab::{Creds, World};
+///
+/// // A link dump, as `ip link` sends it: RTM_GETLINK (18) with
+/// // NLM_F_REQUEST | NLM_F_DUMP, then a 16-byte ifinfomsg.
+/// let world = World::new();
+/// let sock = world.socket(world.initial_ns(), Creds::ROOT).unwrap();
+/// let mut request = Vec::new();
+/// request.extend_from_slice(&32u32.to_ne_bytes()); // nlmsg_len
+/// request.extend_from_slice(&18u16.to_ne_bytes()); // RTM_GETLINK
+/// request.extend_from_slice(&0x301u16.to_ne_bytes()); // NLM_F_REQUEST | NLM_F_DUMP
+/// request.extend_from_slice(&1u32.to_ne_bytes()); // nlmsg_seq
+/// request.extend_from_slice(&0u32.to_ne_bytes()); // nlmsg_pid
+/// request.extend_from_slice(&[0; 16]); // struct ifinfomsg
+/// let replies = sock.send(&request);
+/// // One RTM_NEWLINK for `lo`, then NLMSG_DONE (3).
+/// assert_eq!(replies.len(), 2);
+/// assert_eq!(u16::from_ne_bytes([replies[1][4], replies[1][5]]), 3);
+///
+/// // The same world through the shell, as a terminal would drive it.
+/// let mut shell = Shell::new(Box::new(world));
+/// let mut out = Output::new();
+/// assert_eq!(shell.run_line("ip link add v0 type veth peer name v1", &mut out), 0);
+/// let mut out = Output::new();
+/// shell.run_line("ip -br link show v0", &mut out);
+/// assert!(out.stdout().starts_with("v0@v1"));
+/// ```
 #[derive(Clone)]
 pub struct World {
     kernel: Rc<RefCell<Kernel>>,
@@ -72,7 +105,12 @@ impl World {
 
     /// Opens a NETLINK_ROUTE socket bound to a namespace.
     pub fn socket(&self, ns: NsId, creds: Creds) -> Result<Socket, Errno> {
-        let port = write(&self.kernel).open_socket(ns, creds)?;
+        self.socket_of(ns, creds, Protocol::Route)
+    }
+
+    /// Opens a socket of the given netlink protocol bound to a namespace.
+    pub fn socket_of(&self, ns: NsId, creds: Creds, protocol: Protocol) -> Result<Socket, Errno> {
+        let port = write(&self.kernel).open_socket_of(ns, creds, protocol)?;
         Ok(Socket { kernel: Rc::clone(&self.kernel), port })
     }
 
@@ -111,6 +149,12 @@ impl World {
             Op::Datagram { ns, privileged, bytes } => {
                 let creds = if *privileged { Creds::ROOT } else { Creds::USER };
                 if let Ok(sock) = self.socket(NsId(*ns), creds) {
+                    sock.send(bytes);
+                }
+            }
+            Op::NfDatagram { ns, privileged, bytes } => {
+                let creds = if *privileged { Creds::ROOT } else { Creds::USER };
+                if let Ok(sock) = self.socket_of(NsId(*ns), creds, Protocol::Netfilter) {
                     sock.send(bytes);
                 }
             }
@@ -163,7 +207,7 @@ impl World {
     /// and returns the path it took, hop by hop (see [`crate::sim::trace_echo`]).
     pub fn trace_echo(&self, ns: NsId, dst: std::net::IpAddr) -> Result<Vec<crate::sim::walk::Hop>, Errno> {
         let mut k = write(&self.kernel);
-        let (result, events) = crate::sim::trace_echo(&mut k.net, ns, dst.into());
+        let (result, events) = crate::sim::trace_echo(&mut k.net, ns, dst);
         k.announce(&events);
         result
     }
@@ -207,6 +251,12 @@ impl Socket {
     /// Sets a socket option.
     pub fn set_option(&self, opt: SockOpt) -> Result<(), Errno> {
         write(&self.kernel).set_option(self.port, opt)
+    }
+
+    /// Names the process that owns the socket (its pid and command name,
+    /// which nf_tables reports in its generation messages).
+    pub fn set_process(&self, pid: u32, comm: &str) {
+        write(&self.kernel).set_process(self.port, pid, comm);
     }
 }
 

@@ -52,6 +52,8 @@ pub struct Opts {
     pub resolve: u32,
     /// `-a`.
     pub all: bool,
+    /// `bridge -c`: ask for compressed VLAN ranges.
+    pub compress_vlans: u32,
 }
 
 /// One `ip` command in progress.

@@ -15,6 +15,7 @@ use crate::wire::{MessageBuilder, MessageType, NlaWriter, NLM_F_CREATE, NLM_F_EX
 const IFLA_MAX: u16 = 70;
 
 /// The RTM_NEWLINK (or DELLINK) message describing a link (`rtnl_fill_ifinfo`).
+#[allow(clippy::too_many_arguments)] // rtnl_fill_ifinfo's own arguments
 pub fn fill(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, pid: u32, flags: u16, change: u32) -> Vec<u8> {
     fill_ext(net, ns, link, kind, seq, pid, flags, change, 0)
 }
@@ -130,6 +131,7 @@ pub fn fill_link(
         end_plain_nest(&mut b, n);
     }
     b.put(ifla::MAP, &[0u8; 32]);
+    super::linkprop::put_prop_list(&mut b, link);
     let n = b.begin_nest(ifla::DEVLINK_PORT);
     b.end_nest(n);
     let n = b.begin_nest(IFLA_DPLL_PIN);
@@ -464,19 +466,24 @@ fn fill_inet6(net: &Net, ns: NsId, link: &Link, seq: u32, pid: u32, flags: u16) 
 }
 
 /// Finds the link a request names: by ifi_index when non-zero, else by IFLA_IFNAME.
-fn find_link(ctx: &Ctx<'_>, hdr: &IfInfoRepr, attrs: &AttrTable<'_>) -> KResult<Option<u32>> {
+pub(super) fn find_link(ctx: &Ctx<'_>, hdr: &IfInfoRepr, attrs: &AttrTable<'_>) -> KResult<Option<u32>> {
     let ns = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if hdr.index > 0 {
         return Ok(ns.link(hdr.index as u32).map(|l| l.index));
     }
-    if let Some(name) = attrs.get(ifla::IFNAME) {
+    // rtnl_dev_get: IFLA_IFNAME, else IFLA_ALT_IFNAME; either finds a
+    // device by any of its names.
+    if let Some(name) = attrs.get(ifla::IFNAME).or_else(|| attrs.get(ifla::ALT_IFNAME)) {
         let name = name.string()?;
         return Ok(ns.index_of(&name));
     }
     Ok(None)
 }
 
-fn parse<'a>(req: &Request<'a>) -> KResult<(IfInfoRepr, AttrTable<'a>)> {
+/// `ALTIFNAMSIZ - 1`: the longest alternative name (ifla_policy).
+pub(super) const ALTIFNAME_MAX: u16 = 127;
+
+pub(super) fn parse<'a>(req: &Request<'a>) -> KResult<(IfInfoRepr, AttrTable<'a>)> {
     let hdr = IfInfoRepr::parse(req.payload).map_err(|_| KernelError::new(Errno::EINVAL))?;
     let attrs = AttrTable::parse(req.payload.get(IFINFOMSG_LEN..).unwrap_or(&[]), IFLA_MAX)?;
     // ifla_policy: names are NUL-terminated strings of at most 15 bytes.
@@ -484,6 +491,11 @@ fn parse<'a>(req: &Request<'a>) -> KResult<(IfInfoRepr, AttrTable<'a>)> {
         let len = n.value.iter().position(|&b| b == 0).unwrap_or(n.value.len());
         if len > 15 {
             return Err(KernelError::too_long(req.attr_offset(IFINFOMSG_LEN, n.offset), 15));
+        }
+    }
+    if let Some(n) = attrs.get(ifla::ALT_IFNAME) {
+        if n.value.len() > usize::from(ALTIFNAME_MAX) {
+            return Err(KernelError::too_long(req.attr_offset(IFINFOMSG_LEN, n.offset), ALTIFNAME_MAX));
         }
     }
     Ok((hdr, attrs))
@@ -544,8 +556,13 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let Some(ns) = net.ns(ctx.ns) else { return Ok(()) };
     let flags = NLM_F_MULTI | if filtered { crate::wire::NLM_F_DUMP_FILTERED } else { 0 };
     if req.payload.first() == Some(&crate::wire::AF_BRIDGE) {
-        // rtnl_bridge_getlink: each bridge port as its bridge describes it.
+        // rtnl_bridge_getlink: each bridge port as its bridge describes it,
+        // and the bridge itself when VLAN (or MRP/CFM) data is asked for.
         for link in ns.links.values() {
+            if matches!(link.kind, LinkKind::Bridge(_)) && ext_mask & super::bridge_af::RTEXT_FILTER_BRIDGE_SELF != 0 {
+                ctx.replies.push(super::bridge_af::fill_bridge_self(link, req.header.seq, req.port));
+                continue;
+            }
             let Some(bridge) = link.master.and_then(|m| ns.link(m)).filter(|b| matches!(b.kind, LinkKind::Bridge(_))) else { continue };
             let mut m = fill_brport(net, ctx.ns, link, bridge, MessageType::NewLink);
             if m.len() >= 16 {
@@ -841,6 +858,10 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
         },
     };
     let mut link = Link::new(0, &name, link_kind, mac);
+    // rtnl_create_link: an address given makes it NET_ADDR_SET.
+    if let (LinkKind::Bridge(conf), Some(_)) = (&mut link.kind, &c.address) {
+        conf.addr_set = true;
+    }
     if let Some(l) = lower.and_then(|l| ctx.net.ns(ctx.ns).and_then(|n| n.link(l))) {
         if matches!(link.kind, LinkKind::Macvlan { .. } | LinkKind::Vlan { .. }) {
             link.mtu = l.mtu;
@@ -969,6 +990,8 @@ fn veth_peer(ctx: &mut Ctx<'_>, data: Option<crate::wire::Nla<'_>>, name: &str, 
                 if a.len() != 6 {
                     return Err(Errno::EINVAL.into());
                 }
+                // veth_validate, for the peer's attributes too.
+                check_ether_addr(&a)?;
                 mac = Some(mac6(&a));
             }
             spec.mtu = pc.mtu;
@@ -1080,8 +1103,12 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
             return Err(Errno::EINVAL.into());
         }
     }
+    // netif_set_mac_address: the device's own address again changes
+    // nothing; another one must pass eth_prepare_mac_addr_change
+    // (is_valid_ether_addr), loopback's eth_mac_addr included.
+    let address = address.filter(|a| a.get(..link.address.len()) != Some(&link.address[..]));
     if let Some(a) = &address {
-        if link.link_type() == crate::wire::link::arphrd::ETHER {
+        if matches!(link.link_type(), crate::wire::link::arphrd::ETHER | crate::wire::link::arphrd::LOOPBACK) {
             check_ether_addr(a)?;
         }
     }
@@ -1127,6 +1154,10 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
         return Err(Errno::EINVAL.into());
     }
     let group = attrs.get(ifla::GROUP).map(|a| a.u32()).transpose()?;
+    let carrier = attrs.get(ifla::CARRIER).map(|a| a.u8()).transpose()?;
+    // A target that is the device's own namespace moves nothing
+    // (__dev_change_net_namespace returns early); the name still changes.
+    let stays = target.is_none_or(|t| t == ns);
     // Apply, in do_setlink's order.
     let mut index = index;
     let mut ns = ns;
@@ -1148,6 +1179,12 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
             changed = true;
         }
     }
+    // br_device_event NETDEV_CHANGEADDR: the bridge id follows its ports.
+    let port_of = nsr.link(index).and_then(|l| l.master).filter(|_| changed);
+    if let Some(b) = port_of {
+        ctx.events.extend(crate::stack::bridge::recalculate_bridge_id(ctx.net, ns, b));
+    }
+    let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if let Some(m) = mtu {
         let changed_mtu = nsr.link(index).is_some_and(|l| l.mtu != m);
         // br_change_mtu: a bridge's own MTU no longer follows its ports.
@@ -1168,7 +1205,7 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
             l.group = g;
         }
     }
-    if target.is_none() {
+    if stays {
         if let Some(n) = &new_name {
             if let Some(l) = nsr.link_mut(index) {
                 l.name = n.clone();
@@ -1214,6 +1251,16 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
         let current = ctx.net.ns(ns).and_then(|n| n.link(index)).map(|l| l.netlink_flags()).unwrap_or(0);
         let wanted = if hdr.change != 0 { (hdr.flags & hdr.change) | (current & !hdr.change) } else { hdr.flags };
         ctx.events.extend(change_flags(ctx.net, ns, index, wanted)?);
+    }
+    if let Some(c) = carrier {
+        // dev_change_carrier: only devices with ndo_change_carrier (dummy
+        // here); what was set before stays set.
+        let l = ctx.net.ns_mut(ns).and_then(|n| n.link_mut(index)).ok_or(KernelError::new(Errno::ENODEV))?;
+        if !matches!(l.kind, LinkKind::Dummy) {
+            return Err(Errno::EOPNOTSUPP.into());
+        }
+        l.carrier_off = c == 0;
+        ctx.events.extend(slink::refresh_carriers(ctx.net, ns, index));
     }
     if let Some(q) = txqlen {
         if let Some(l) = ctx.net.ns_mut(ns).and_then(|n| n.link_mut(index)) {
@@ -1291,7 +1338,7 @@ fn move_link(ctx: &mut Ctx<'_>, index: u32, target: NsId, new_name: Option<&str>
         ctx.net.ensure_nsid(ns, target);
     }
     if ctx.net.ns(ns).and_then(|n| n.link(index)).is_some_and(|l| l.is_up()) {
-        ctx.events.extend(slink::set_up(ctx.net, ns, index, false)?);
+        ctx.events.extend(slink::dev_close(ctx.net, ns, index));
     }
     let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
     while nsr.link(index).is_some_and(|l| !l.addrs4.is_empty()) {

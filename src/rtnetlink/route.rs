@@ -18,8 +18,6 @@ use crate::wire::{
     NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE,
 };
 
-const RTA_MAX: u16 = 31;
-
 /// The RTNH_F_* flags a next hop reports (`fib_nexthop_info`): those it
 /// was given or that its device's events set (RTNH_F_LINKDOWN follows the
 /// carrier as NETDEV_CHANGE saw it, see `stack::route::sync_carrier`).
@@ -216,7 +214,7 @@ struct Parsed<'a> {
 
 fn parse<'a>(req: &Request<'a>) -> KResult<Parsed<'a>> {
     let hdr = RtMsgRepr::parse(req.payload).map_err(|_| KernelError::new(Errno::EINVAL))?;
-    let attrs = AttrTable::parse(req.payload.get(RTMSG_LEN..).unwrap_or(&[]), RTA_MAX)?;
+    let attrs = rta::SPACE.parse(req.payload.get(RTMSG_LEN..).unwrap_or(&[]))?;
     Ok(Parsed { hdr, attrs })
 }
 
@@ -277,7 +275,7 @@ fn cc_algo_name(key: u32) -> Option<&'static str> {
 fn multipath6_gateways(p: &Parsed<'_>) -> KResult<()> {
     let Some(mp) = p.attrs.get(rta::MULTIPATH) else { return Ok(()) };
     for h in parse_multipath(mp.value)? {
-        let t = AttrTable::parse(h.attrs, RTA_MAX)?;
+        let t = rta::SPACE.parse(h.attrs)?;
         match t.get(rta::GATEWAY) {
             None => return Err(KernelError::msg(Errno::EINVAL, "Device only routes can not be added for IPv6 using the multipath API.")),
             Some(g) if g.value.len() < 16 => return Err(KernelError::msg(Errno::EINVAL, "Invalid IPv6 address in RTA_GATEWAY")),
@@ -305,7 +303,7 @@ fn nexthops<K: Family>(p: &Parsed<'_>) -> KResult<(Vec<NextHop<K>>, bool)> {
         }
         let mut out = Vec::new();
         for h in hops {
-            let t = AttrTable::parse(h.attrs, RTA_MAX)?;
+            let t = rta::SPACE.parse(h.attrs)?;
             let gateway = match t.get(rta::GATEWAY) {
                 Some(g) => given_gateway(K::from_bytes(g.value).ok_or(KernelError::new(Errno::EINVAL))?),
                 None => None,
@@ -566,12 +564,17 @@ fn mode(req: &Request<'_>) -> AddMode {
 /// RTM_NEWROUTE.
 pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let p = parse(req)?;
+    check_dsfield(&p)?;
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    if matches!(p.hdr.family, AF_INET | AF_INET6) {
+        super::lwt::check_encap_types(&p.attrs, rta::MAX)?;
+    }
     match p.hdr.family {
         AF_INET => {
             // inet_rtm_newroute creates the table before the route is
             // checked (fib_new_table, then fib_table_insert).
             ns.fib4.create_table(table_of(&p)?);
+            super::lwt::check_encap_given_type(&p.attrs)?;
             let r = route_v4(ns, &p)?;
             ctx.events.extend(sroute::insert_v4(ns, r, mode(req))?);
         }
@@ -582,6 +585,7 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if p.hdr.dst_len <= 128 && p.hdr.src_len <= 128 {
                 ns.fib6.create_table(table_of(&p)?);
             }
+            super::lwt::check_encap_given_type(&p.attrs)?;
             let r = route_v6(ns, &p)?;
             if p.attrs.has(rta::MULTIPATH) {
                 // ip6_route_multipath_add rewrites the request once the first
@@ -597,8 +601,11 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                     one.multipath = false;
                     let mut m = mode(req);
                     if i > 0 {
+                        // ip6_route_multipath_add: the legs after the first
+                        // join it as siblings (no EXCL, no REPLACE).
                         m.append = true;
                         m.excl = false;
+                        m.replace = false;
                     }
                     ctx.events.extend(crate::stack::ipv6::insert_v6(ns, one.clone(), m)?);
                 }
@@ -610,6 +617,17 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         _ => return Err(Errno::EOPNOTSUPP.into()),
     }
     Ok(())
+}
+
+/// The DS field of a route request: IPv4 takes a DSCP without ECN bits
+/// (`rtm_to_fib_config`, `inet_validate_dscp`), IPv6 none at all
+/// (`rtm_to_fib6_config`).
+fn check_dsfield(p: &Parsed<'_>) -> KResult<()> {
+    match p.hdr.family {
+        AF_INET if p.hdr.tos & !lookup::DSCP_MASK != 0 => Err(KernelError::msg(Errno::EINVAL, "Invalid dsfield (tos): ECN bits must be 0")),
+        AF_INET6 if p.hdr.tos != 0 => Err(KernelError::msg(Errno::EINVAL, "Invalid dsfield (tos): option not available for IPv6")),
+        _ => Ok(()),
+    }
 }
 
 fn filter_of<K: Family>(p: &Parsed<'_>, default_priority: Option<u32>) -> KResult<RouteFilter<K>> {
@@ -633,7 +651,11 @@ fn filter_of<K: Family>(p: &Parsed<'_>, default_priority: Option<u32>) -> KResul
 /// RTM_DELROUTE (`fib_table_delete`, `ip6_route_del`).
 pub fn del_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let p = parse(req)?;
+    check_dsfield(&p)?;
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    if matches!(p.hdr.family, AF_INET | AF_INET6) {
+        super::lwt::check_encap_types(&p.attrs, rta::MAX)?;
+    }
     match p.hdr.family {
         AF_INET => {
             if p.hdr.dst_len > 32 {
@@ -687,8 +709,8 @@ pub fn dump_routes(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             ctx.filtered = true;
             return Ok(());
         }
-        let attrs = AttrTable::parse(req.after(RTMSG_LEN), RTA_MAX)?;
-        for k in 1..=RTA_MAX {
+        let attrs = rta::SPACE.parse(req.after(RTMSG_LEN))?;
+        for k in 1..=rta::MAX {
             if attrs.has(k) && k != rta::TABLE && k != rta::OIF {
                 return Err(KernelError::msg(Errno::EINVAL, "Unsupported attribute in dump request"));
             }
@@ -815,6 +837,7 @@ pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 oif,
                 mark,
                 uid: uid.unwrap_or(requester),
+                tclass: p.hdr.tos,
                 ip_proto,
                 sport,
                 dport,

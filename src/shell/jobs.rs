@@ -1,7 +1,7 @@
 //! Job control: `CMD &` starts a background job, `jobs` lists them,
-//! `kill %N` stops one, `wait` lets them finish; `echo TEXT | CMD` gives a
-//! program a line of input. What jobs print is shown after each command
-//! line (the convention of the recorder, tests/record/README.md).
+//! `kill %N` stops one, `wait` lets them finish. What jobs print is shown
+//! after each command line (the convention of the recorder,
+//! tests/record/README.md).
 
 use super::Shell;
 use crate::output::Output;
@@ -24,34 +24,24 @@ pub struct Table {
     pub entries: Vec<Entry>,
     /// Set while a `CMD &` line runs: the program starts in the background.
     background: Option<String>,
-    /// Standard input for the next program (`echo TEXT |`).
-    stdin: Option<Vec<u8>>,
 }
 
-/// Handles `CMD &` and `echo TEXT | CMD` lines; None for other lines.
-pub fn intercept(sh: &mut Shell, words: &[String], out: &mut Output) -> Option<i32> {
-    if words.last().is_some_and(|w| w == "&") && words.len() > 1 {
+/// Runs a command of a pipeline: a last word `&` makes its program a
+/// background job.
+pub fn exec(sh: &mut Shell, words: &[String], input: &str, out: &mut Output) -> i32 {
+    if words.len() > 1 && words.last().is_some_and(|w| w == "&") {
         let cmd = &words[..words.len() - 1];
         sh.jobs.background = Some(cmd.join(" "));
-        let st = sh.exec(cmd, out, false);
+        let st = sh.exec(cmd, input, out, super::Launcher::Shell);
         sh.jobs.background = None;
-        return Some(st);
+        return st;
     }
-    let bar = words.iter().position(|w| w == "|")?;
-    if words.first().is_none_or(|w| w != "echo") || bar + 1 >= words.len() {
-        return None;
-    }
-    let mut text = Output::new();
-    super::echo(&words[1..bar], &mut text);
-    sh.jobs.stdin = Some(text.stdout().into_bytes());
-    let st = sh.exec(&words[bar + 1..], out, false);
-    sh.jobs.stdin = None;
-    Some(st)
+    sh.exec(words, input, out, super::Launcher::Shell)
 }
 
 /// Runs a socket or packet program: in the background for `CMD &`, with
-/// the piped input if there is one.
-pub fn run_program(sh: &mut Shell, cmd: &str, args: &[String], out: &mut Output) -> Option<i32> {
+/// the piped input if there is one (none: the terminal).
+pub fn run_program(sh: &mut Shell, cmd: &str, args: &[String], input: &str, out: &mut Output) -> Option<i32> {
     if let Some(line) = sh.jobs.background.take() {
         let pid = sh.host.start_job(cmd, args, &line)?;
         sh.jobs.entries.retain(|e| sh.host.job_status(e.pid).is_none());
@@ -60,9 +50,10 @@ pub fn run_program(sh: &mut Shell, cmd: &str, args: &[String], out: &mut Output)
         out.out(&format!("[{number}] {pid}\n"));
         return Some(0);
     }
-    match sh.jobs.stdin.take() {
-        Some(input) => sh.host.run_program_input(cmd, args, &input, out),
-        None => sh.host.run_program(cmd, args, out),
+    if input.is_empty() {
+        sh.host.run_program(cmd, args, out)
+    } else {
+        sh.host.run_program_input(cmd, args, input.as_bytes(), out)
     }
 }
 

@@ -1,50 +1,105 @@
 //! The command interpreter of the terminal and the CLI: one line at a time,
 //! the way a root bash prompt runs our commands.
 //!
-//! Lines are split as bash splits simple commands ([`words`]); the
-//! commands are builtins: `ip` (with `ip netns exec NS CMD...` run here),
-//! `bridge` (fdb and link), `ping` and `traceroute` (the packet walk of the
-//! host), `sysctl`, `echo`, `true`, `false`, `help`, `clear` and `exit`.
+//! Lines are split as bash splits them ([`words`]): commands joined by `;`,
+//! `&&`, `||` and `|`, with output redirections. The commands are
+//! builtins: `ip` (with `ip [OPTIONS] netns exec NS CMD...` and `nsenter`
+//! run here, [`enter`]), `bridge`, `ping` and `traceroute` (through the
+//! host), `sysctl`, `cat` and `ls` over `/proc/sys/net` and `/run/netns`
+//! ([`files`]), the text filters of [`filters`], `echo`, `true`, `false`,
+//! `help`, `clear` and `exit`.
 
+pub mod enter;
+pub mod files;
 pub mod jobs;
+pub mod filters;
+pub mod regex;
 pub mod sysctl;
 pub mod words;
 
 use crate::host::Host;
-use crate::ip::args::matches;
-use crate::output::Output;
-use words::{fill_status, split, Join, SplitError};
+use crate::output::{Output, Stream};
+use words::{Command, Join, SplitError, Target, fill_status, split};
 
 /// A shell session over a host.
 pub struct Shell {
     host: Box<dyn Host>,
     status: i32,
     exited: bool,
+    hints: bool,
     jobs: jobs::Table,
 }
+
+/// Who runs a command, which decides how a missing one is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Launcher {
+    /// bash itself: `bash: CMD: command not found`, status 127.
+    Shell,
+    /// `ip netns exec`: `exec of "CMD" failed: ...`, status 1.
+    NetnsExec,
+    /// `nsenter`: `nsenter: failed to execute CMD: ...`, status 127.
+    Nsenter,
+}
+
+/// The commands this shell has, as the "command not found" hint lists them.
+pub const COMMANDS: &[&str] = &[
+    "ip",
+    "bridge",
+    "ping",
+    "traceroute",
+    "sysctl",
+    "nsenter",
+    "cat",
+    "ls",
+    "echo",
+    "grep",
+    "head",
+    "tail",
+    "wc",
+    "sort",
+    "cut",
+    "awk",
+    "column",
+    "true",
+    "false",
+    "clear",
+    "help",
+    "exit",
+];
 
 /// What `help` prints.
 const HELP: &str = "\
 Commands:
   ip [ OPTIONS ] OBJECT { COMMAND | help }   iproute2 6.1's ip
-  ip netns exec NAME COMMAND...               run a command in a namespace
+  ip [ OPTIONS ] netns exec NAME COMMAND...   run a command in a namespace
+  nsenter --net=/var/run/netns/NAME COMMAND...  the same, as util-linux does
   bridge [ -n NS ] { fdb | link } [ show ... ]   iproute2 6.1's bridge
   sysctl [-n] [-w] KEY[=VALUE]...             read or write net.* settings
   ping [-c N] [-i S] [-W S] [-s N] [-t N] [-I IF] [-q] DEST   iputils ping
   traceroute [-n] [-I] [-m N] [-q N] [-w S] DEST           traceroute 2.1
   echo [-n] [-e] TEXT...                      print text
+  cat FILE..., ls [DIR]...                    /proc/sys/net/... and /var/run/netns
+  grep [-EFivcownx] PATTERN, head/tail [-n N], wc [-lwc], sort [-nru] [-k N],
+  cut -d C -f LIST, awk '{print $N}', column -t   filters after a |
   true, false                                 exit with status 0 or 1
   clear                                       clear the screen
   help                                        this text
   exit [N]                                    end the session
 Words are split as bash does: 'single' and \"double\" quotes, backslashes,
-# comments, $? for the last status, and ; && || between commands.
+# comments, $? for the last status, ; && || | between commands, and
+> >> 2> 2>&1 redirections (echo 1 > /proc/sys/net/ipv4/ip_forward).
 ";
 
 impl Shell {
     /// A session over `host`, with `$?` at 0.
     pub fn new(host: Box<dyn Host>) -> Shell {
-        Shell { host, status: 0, exited: false, jobs: jobs::Table::default() }
+        Shell { host, status: 0, exited: false, hints: false, jobs: jobs::Table::default() }
+    }
+
+    /// Whether "command not found" adds a line naming the commands there
+    /// are (for people at a terminal; transcripts keep bash's one line).
+    pub fn set_hints(&mut self, on: bool) {
+        self.hints = on;
     }
 
     /// The host the session runs on.
@@ -85,20 +140,19 @@ impl Shell {
                 return 2;
             }
         };
-        for c in cmds {
-            let run = match c.join {
-                Join::Always => true,
+        let mut k = 0;
+        while k < cmds.len() {
+            let len = cmds[k + 1..].iter().take_while(|c| c.join == Join::Pipe).count() + 1;
+            let pipeline = &cmds[k..k + len];
+            k += len;
+            let run = match pipeline[0].join {
+                Join::Always | Join::Pipe => true,
                 Join::And => self.status == 0,
                 Join::Or => self.status != 0,
             };
-            if !run {
-                continue;
+            if run {
+                self.status = self.run_pipeline(pipeline, out);
             }
-            let words: Vec<String> = c.words.iter().map(|w| fill_status(w, self.status)).collect();
-            self.status = match jobs::intercept(self, &words, out) {
-                Some(st) => st,
-                None => self.exec(&words, out, false),
-            };
             if self.exited {
                 break;
             }
@@ -107,30 +161,95 @@ impl Shell {
         self.status
     }
 
-    /// Runs one command. `in_netns_exec` changes how an unknown command
-    /// fails (iproute2's exec message instead of bash's).
-    fn exec(&mut self, words: &[String], out: &mut Output, in_netns_exec: bool) -> i32 {
+    /// Runs the commands of one pipeline, each reading what the one before
+    /// printed; standard error goes to the terminal as it comes. The
+    /// status is the last command's.
+    fn run_pipeline(&mut self, stages: &[Command], out: &mut Output) -> i32 {
+        let mut input = String::new();
+        let mut status = 0;
+        for (i, c) in stages.iter().enumerate() {
+            let last = i + 1 == stages.len();
+            let words: Vec<String> = c.words.iter().map(|w| fill_status(w, self.status)).collect();
+            // Where standard output and error go, after the redirections.
+            let mut to = [if last { Dest::Term(Stream::Out) } else { Dest::Pipe }, Dest::Term(Stream::Err)];
+            let mut failed = false;
+            for r in &c.redirects {
+                let fd = usize::from(r.fd == 2);
+                to[fd] = match &r.target {
+                    Target::Fd(n) => to[usize::from(*n == 2)].clone(),
+                    Target::File(f) => match files::check_writable(self.host.as_ref(), f) {
+                        Ok(()) if f == "/dev/null" => Dest::Null,
+                        Ok(()) => Dest::File(f.clone()),
+                        Err(e) => {
+                            out.err(&format!("bash: {f}: {}\n", e.message()));
+                            failed = true;
+                            break;
+                        }
+                    },
+                };
+            }
+            if failed {
+                status = 1;
+                input.clear();
+                continue;
+            }
+            let mut o = Output { terminal: out.terminal && to[0] == Dest::Term(Stream::Out), ..Output::default() };
+            status = if words.is_empty() { 0 } else { jobs::exec(self, &words, &input, &mut o) };
+            input.clear();
+            let mut files: Vec<(String, String)> = Vec::new();
+            for (stream, text) in o.chunks {
+                match &to[usize::from(stream == Stream::Err)] {
+                    Dest::Term(Stream::Out) => out.out(&text),
+                    Dest::Term(Stream::Err) => out.err(&text),
+                    Dest::Pipe => input.push_str(&text),
+                    Dest::Null => {}
+                    Dest::File(f) => match files.iter_mut().find(|(n, _)| n == f) {
+                        Some((_, t)) => t.push_str(&text),
+                        None => files.push((f.clone(), text)),
+                    },
+                }
+            }
+            for (f, text) in files {
+                if let Err(e) = files::write(self.host.as_mut(), &f, &text) {
+                    let who = if words.first().is_some_and(|w| w == "echo") { "bash: echo" } else { words[0].as_str() };
+                    out.err(&format!("{who}: write error: {}\n", e.message()));
+                    status = 1;
+                }
+            }
+            if self.exited && stages.len() > 1 {
+                // `exit` in a pipeline ends only its own subshell.
+                self.exited = false;
+            }
+        }
+        status
+    }
+
+    /// Runs one command with `input` as its standard input; `by` says who
+    /// starts it (how an unknown command fails).
+    fn exec(&mut self, words: &[String], input: &str, out: &mut Output, by: Launcher) -> i32 {
         let Some((cmd, args)) = words.split_first() else { return self.status };
         match cmd.as_str() {
-            "ip" => {
-                if let Some(st) = self.netns_exec(args, out) {
-                    return st;
-                }
-                crate::ip::run(self.host.as_mut(), args, out)
-            }
+            "ip" => match enter::ip_netns_exec(self, args, input, out) {
+                Some(st) => st,
+                None => crate::ip::run(self.host.as_mut(), args, out),
+            },
+            "nsenter" => enter::nsenter(self, args, input, out),
             "sysctl" => sysctl::run(self.host.as_mut(), args, out),
             "bridge" => crate::bridge::run(self.host.as_mut(), args, out),
+            "cat" => files::cat(self.host.as_ref(), args, input, out),
+            "ls" => files::ls(self.host.as_ref(), args, out),
+            "grep" => filters::grep(args, input, out),
+            "head" => filters::head_tail(false, args, input, out),
+            "tail" => filters::head_tail(true, args, input, out),
+            "wc" => filters::wc(args, input, out),
+            "sort" => filters::sort(args, input, out),
+            "cut" => filters::cut(args, input, out),
+            "awk" => filters::awk(args, input, out),
+            "column" => filters::column(args, input, out),
             "jobs" | "kill" | "wait" => jobs::builtin(self, cmd, args, out).unwrap_or(0),
-            "ping" | "traceroute" | "nc" | "curl" | "ss" | "python3" => match jobs::run_program(self, cmd, args, out) {
+            "ping" | "traceroute" | "nc" | "curl" | "ss" | "python3" => match jobs::run_program(self, cmd, args, input, out) {
                 Some(st) => st,
-                None if in_netns_exec => {
-                    out.err(&format!("exec of \"{cmd}\" failed: No such file or directory\n"));
-                    1
-                }
-                None => {
-                    out.err(&format!("bash: {cmd}: command not found\n"));
-                    127
-                }
+                None => self.not_found(cmd, by, out),
             },
             "echo" => echo(args, out),
             "true" | ":" => 0,
@@ -157,72 +276,43 @@ impl Shell {
                 self.exited = true;
                 st
             }
-            other if in_netns_exec => {
-                out.err(&format!("exec of \"{other}\" failed: No such file or directory\n"));
+            other => self.not_found(other, by, out),
+        }
+    }
+
+    /// How a command that is not here fails, by who started it.
+    fn not_found(&self, cmd: &str, by: Launcher, out: &mut Output) -> i32 {
+        match by {
+            Launcher::NetnsExec => {
+                out.err(&format!("exec of \"{cmd}\" failed: No such file or directory\n"));
                 1
             }
-            other => {
-                out.err(&format!("bash: {other}: command not found\n"));
+            Launcher::Nsenter => {
+                out.err(&format!("nsenter: failed to execute {cmd}: No such file or directory\n"));
+                127
+            }
+            Launcher::Shell => {
+                out.err(&format!("bash: {cmd}: command not found\n"));
+                if self.hints {
+                    out.err(&format!("iplab has: {}. Type help for how to use them.\n", COMMANDS.join(", ")));
+                }
                 127
             }
         }
     }
+}
 
-    /// `ip netns exec NAME CMD...`: runs CMD with NAME as the current
-    /// namespace, then restores the previous one. None when the words are
-    /// not a netns exec.
-    fn netns_exec(&mut self, args: &[String], out: &mut Output) -> Option<i32> {
-        // `ip -all netns exec CMD...`: CMD in every namespace (on_netns_exec).
-        if args.first().is_some_and(|o| o.len() > 1 && matches(o, "-all")) {
-            let rest = args.get(1..).unwrap_or_default();
-            let obj = rest.first()?;
-            let first = crate::ip::OBJECTS.iter().find(|(n, _)| matches(obj, n)).map(|(n, _)| *n);
-            if first != Some("netns") || !rest.get(1).is_some_and(|c| matches(c, "exec")) {
-                return None;
-            }
-            let cmd = &rest[2..];
-            if cmd.is_empty() {
-                out.err("No command specified\n");
-                return Some(1);
-            }
-            let saved = self.host.current_netns();
-            for ns in self.host.netns_list() {
-                out.out(&format!("\nnetns: {ns}\n"));
-                if self.host.set_current_netns(Some(&ns)).is_ok() {
-                    self.exec(cmd, out, true);
-                }
-            }
-            let _ = self.host.set_current_netns(saved.as_deref());
-            return Some(0);
-        }
-        let obj = args.first()?;
-        // Abbreviations resolve like ip's object table.
-        let first = crate::ip::OBJECTS.iter().find(|(n, _)| matches(obj, n)).map(|(n, _)| *n);
-        if first != Some("netns") || !args.get(1).is_some_and(|c| matches(c, "exec")) {
-            return None;
-        }
-        let rest = &args[2..];
-        let Some(ns) = rest.first() else {
-            out.err("No netns name specified\n");
-            return Some(1);
-        };
-        if crate::ip::netns::invalid_name(ns) {
-            out.err(&format!("Invalid netns name \"{ns}\"\n"));
-            return Some(255);
-        }
-        if rest.len() < 2 {
-            out.err("No command specified\n");
-            return Some(1);
-        }
-        let saved = self.host.current_netns();
-        if let Err(e) = self.host.set_current_netns(Some(ns)) {
-            out.err(&format!("Cannot open network namespace \"{ns}\": {}\n", e.message()));
-            return Some(255);
-        }
-        let st = self.exec(&rest[1..], out, true);
-        let _ = self.host.set_current_netns(saved.as_deref());
-        Some(st)
-    }
+/// Where one output stream of a command goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Dest {
+    /// The terminal (or the caller's output), as this stream.
+    Term(Stream),
+    /// The next command of the pipeline.
+    Pipe,
+    /// `/dev/null`.
+    Null,
+    /// A file, written when the command is done.
+    File(String),
 }
 
 /// bash's builtin `echo`: `-n` drops the newline, `-e` interprets
@@ -430,6 +520,38 @@ mod tests {
         assert_eq!((st, err.as_str()), (1, "exec of \"frob\" failed: No such file or directory\n"));
         assert_eq!(run(&mut sh, "ip netns exec").2, "No netns name specified\n");
         assert!(sh.host().current_netns().is_none());
+    }
+
+    #[test]
+    fn pipelines_redirections_and_files() {
+        let mut sh = shell();
+        assert_eq!(run(&mut sh, "echo 1 > /proc/sys/net/ipv4/ip_forward"), (0, "".into(), "".into()));
+        assert_eq!(run(&mut sh, "cat /proc/sys/net/ipv4/ip_forward").1, "1\n");
+        run(&mut sh, "ip netns exec red sysctl -qw net.ipv4.ip_forward=0");
+        assert_eq!(run(&mut sh, "ip netns exec red cat /proc/sys/net/ipv4/ip_forward").1, "0\n");
+        // The redirection is opened by the shell, in the namespace it is in.
+        run(&mut sh, "ip netns exec red echo 5 > /proc/sys/net/ipv4/ip_forward");
+        assert_eq!(run(&mut sh, "sysctl -n net.ipv4.ip_forward").1, "5\n");
+        assert_eq!(run(&mut sh, "ip netns exec red cat /proc/sys/net/ipv4/ip_forward").1, "0\n");
+        assert_eq!(run(&mut sh, "echo x > /proc/sys/net/ipv4/ip_forward"), (1, "".into(), "bash: echo: write error: Invalid argument\n".into()));
+        assert_eq!(run(&mut sh, "echo x > /etc/hosts").2, "bash: /etc/hosts: Read-only file system\n");
+        assert_eq!(run(&mut sh, "echo a b c | wc -w 2>&1"), (0, "3\n".into(), "".into()));
+        assert_eq!(run(&mut sh, "frob 2>/dev/null | grep -c x"), (1, "0\n".into(), "".into()));
+        assert_eq!(run(&mut sh, "sysctl -a | grep -o 'lo\\.[a-z]*'").1, "lo.forwarding\n");
+        assert_eq!(run(&mut sh, "ls /var/run/netns | cat"), (0, "red\n".into(), "".into()));
+        assert_eq!(run(&mut sh, "nsenter --net=/run/netns/red sysctl -n net.ipv4.conf.lo.forwarding").1, "0\n");
+        assert_eq!(run(&mut sh, "ip -c -4 netns exec red sysctl -n net.ipv4.ip_forward").1, "0\n");
+        assert!(sh.host().current_netns().is_none());
+    }
+
+    #[test]
+    fn hints_name_the_commands() {
+        let mut sh = shell();
+        assert_eq!(run(&mut sh, "man ip").2, "bash: man: command not found\n");
+        sh.set_hints(true);
+        let err = run(&mut sh, "man ip").2;
+        assert!(err.starts_with("bash: man: command not found\niplab has: ip, bridge,"), "{err}");
+        assert!(err.contains("help"));
     }
 
     #[test]

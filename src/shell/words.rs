@@ -3,7 +3,8 @@
 //! but `\` before `$ \` " newline`; a backslash outside quotes escapes the
 //! next character; `#` at the start of a word begins a comment; `$?` and
 //! `$NAME` expand (unset names to nothing); `;`, `&&` and `||` separate
-//! commands.
+//! commands, `|` joins them into a pipeline; `>`, `>>`, `N>`, `N>&M` and
+//! `&>` redirect a command's output.
 
 /// Stands for `$?` in words split with a negative status, so that the
 /// status can be filled in when each command runs ([`fill_status`]).
@@ -24,6 +25,26 @@ pub enum Join {
     And,
     /// After `||`: runs when the previous one failed.
     Or,
+    /// After `|`: reads the previous command's standard output.
+    Pipe,
+}
+
+/// Where a redirection sends a descriptor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A file (`> FILE`, `>> FILE`).
+    File(String),
+    /// Another descriptor (`>&N`).
+    Fd(u8),
+}
+
+/// One redirection of a command's output, applied left to right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redirect {
+    /// The descriptor redirected: 1 or 2.
+    pub fd: u8,
+    /// Where it goes.
+    pub target: Target,
 }
 
 /// One simple command: its words and how it joins the previous one.
@@ -33,6 +54,8 @@ pub struct Command {
     pub join: Join,
     /// Its words, quotes removed.
     pub words: Vec<String>,
+    /// Its redirections, in the order written.
+    pub redirects: Vec<Redirect>,
 }
 
 /// Why a line could not be split.
@@ -49,6 +72,38 @@ pub enum SplitError {
 struct Word {
     text: String,
     started: bool,
+    /// Whether a quote or escape went into it (then `2>` is a word and `>`).
+    quoted: bool,
+}
+
+/// `&>`: standard output and standard error to one file.
+const BOTH: u8 = 3;
+
+/// The words and redirections of the command being read.
+#[derive(Default)]
+struct Pending {
+    words: Vec<String>,
+    redirects: Vec<Redirect>,
+    /// A redirection of this descriptor waits for its file name.
+    target_for: Option<u8>,
+}
+
+impl Pending {
+    fn finish_word(&mut self, w: &mut Word) {
+        if w.started {
+            let text = std::mem::take(&mut w.text);
+            match self.target_for.take() {
+                Some(BOTH) => {
+                    self.redirects.push(Redirect { fd: 1, target: Target::File(text) });
+                    self.redirects.push(Redirect { fd: 2, target: Target::Fd(1) });
+                }
+                Some(fd) => self.redirects.push(Redirect { fd, target: Target::File(text) }),
+                None => self.words.push(text),
+            }
+        }
+        w.started = false;
+        w.quoted = false;
+    }
 }
 
 /// Splits a line into commands. `status` is the value of `$?` (negative:
@@ -57,20 +112,14 @@ struct Word {
 pub fn split(line: &str, status: i32, var: &dyn Fn(&str) -> Option<String>) -> Result<Vec<Command>, SplitError> {
     let chars: Vec<char> = line.chars().collect();
     let mut cmds = Vec::new();
-    let mut words: Vec<String> = Vec::new();
+    let mut cur = Pending::default();
     let mut join = Join::Always;
     let mut w = Word::default();
     let mut i = 0;
-    let finish_word = |w: &mut Word, words: &mut Vec<String>| {
-        if w.started {
-            words.push(std::mem::take(&mut w.text));
-        }
-        w.started = false;
-    };
     while let Some(&c) = chars.get(i) {
         match c {
             ' ' | '\t' | '\n' | '\r' => {
-                finish_word(&mut w, &mut words);
+                cur.finish_word(&mut w);
                 i += 1;
             }
             '#' if !w.started => break,
@@ -80,6 +129,7 @@ pub fn split(line: &str, status: i32, var: &dyn Fn(&str) -> Option<String>) -> R
                         w.text.push(n);
                     }
                     w.started = true;
+                    w.quoted = true;
                     i += 2;
                 } else {
                     i += 1;
@@ -92,11 +142,13 @@ pub fn split(line: &str, status: i32, var: &dyn Fn(&str) -> Option<String>) -> R
                 };
                 w.text.extend(quoted.get(..end).unwrap_or_default());
                 w.started = true;
+                w.quoted = true;
                 i += end + 2;
             }
             '"' => {
                 i += 1;
                 w.started = true;
+                w.quoted = true;
                 loop {
                     let Some(&d) = chars.get(i) else {
                         return Err(SplitError::Unterminated('"'));
@@ -138,7 +190,7 @@ pub fn split(line: &str, status: i32, var: &dyn Fn(&str) -> Option<String>) -> R
                         w.started = true;
                     }
                     if parts.peek().is_some() {
-                        finish_word(&mut w, &mut words);
+                        cur.finish_word(&mut w);
                     }
                 }
                 if used == 1 {
@@ -146,25 +198,72 @@ pub fn split(line: &str, status: i32, var: &dyn Fn(&str) -> Option<String>) -> R
                 }
                 i += used;
             }
+            '>' => {
+                // `N>` when the word so far is a bare digit; `&>` both.
+                let fd = match w.text.as_str() {
+                    "1" | "2" if w.started && !w.quoted => {
+                        let fd = if w.text == "2" { 2 } else { 1 };
+                        w = Word::default();
+                        fd
+                    }
+                    _ => {
+                        cur.finish_word(&mut w);
+                        1
+                    }
+                };
+                if cur.target_for.is_some() {
+                    return Err(SplitError::Syntax(">".into()));
+                }
+                i += 1;
+                if chars.get(i) == Some(&'>') {
+                    i += 1;
+                }
+                if chars.get(i) == Some(&'&') {
+                    let to = match chars.get(i + 1) {
+                        Some('1') => 1,
+                        Some('2') => 2,
+                        _ => return Err(SplitError::Syntax("&".into())),
+                    };
+                    cur.redirects.push(Redirect { fd, target: Target::Fd(to) });
+                    i += 2;
+                } else {
+                    cur.target_for = Some(fd);
+                }
+            }
+            '&' if chars.get(i + 1) == Some(&'>') => {
+                cur.finish_word(&mut w);
+                // `&>FILE`: standard output to FILE, then errors after it.
+                let mut j = i + 2;
+                if chars.get(j) == Some(&'>') {
+                    j += 1;
+                }
+                cur.target_for = Some(BOTH);
+                i = j;
+            }
             ';' | '&' | '|' => {
                 let two = chars.get(i + 1) == Some(&c) && c != ';';
                 let op: String = if two { [c, c].iter().collect() } else { c.to_string() };
-                if c != ';' && !two {
-                    // Pipes and background jobs are not supported: keep
-                    // the character as part of a word.
+                if c == '&' && !two {
+                    // Background jobs are not supported: keep the
+                    // character as part of a word.
                     w.text.push(c);
                     w.started = true;
                     i += 1;
                     continue;
                 }
-                finish_word(&mut w, &mut words);
-                if words.is_empty() {
+                cur.finish_word(&mut w);
+                if cur.target_for.is_some() {
                     return Err(SplitError::Syntax(op));
                 }
-                cmds.push(Command { join, words: std::mem::take(&mut words) });
+                if cur.words.is_empty() && cur.redirects.is_empty() {
+                    return Err(SplitError::Syntax(op));
+                }
+                let done = std::mem::take(&mut cur);
+                cmds.push(Command { join, words: done.words, redirects: done.redirects });
                 join = match op.as_str() {
                     "&&" => Join::And,
                     "||" => Join::Or,
+                    "|" => Join::Pipe,
                     _ => Join::Always,
                 };
                 i += op.len();
@@ -176,9 +275,12 @@ pub fn split(line: &str, status: i32, var: &dyn Fn(&str) -> Option<String>) -> R
             }
         }
     }
-    finish_word(&mut w, &mut words);
-    if !words.is_empty() {
-        cmds.push(Command { join, words });
+    cur.finish_word(&mut w);
+    if cur.target_for.is_some() {
+        return Err(SplitError::Syntax("newline".to_string()));
+    }
+    if !cur.words.is_empty() || !cur.redirects.is_empty() {
+        cmds.push(Command { join, words: cur.words, redirects: cur.redirects });
     } else if join != Join::Always {
         return Err(SplitError::Syntax("newline".to_string()));
     }
@@ -242,5 +344,23 @@ mod tests {
         assert_eq!(c[3].join, Join::Or);
         assert!(split("echo 'open", 0, &|_| None).is_err());
         assert!(split("; echo", 0, &|_| None).is_err());
+    }
+
+    #[test]
+    fn pipes_and_redirections() {
+        let c = split("ip a | grep -c inet >/dev/null 2>&1; echo 1 > /proc/x 2>/dev/null", 0, &|_| None).unwrap();
+        assert_eq!(c.len(), 3);
+        assert_eq!(c[1].join, Join::Pipe);
+        assert_eq!(c[1].words, ["grep", "-c", "inet"]);
+        let file = |f: &str| Target::File(f.to_string());
+        assert_eq!(c[1].redirects, [Redirect { fd: 1, target: file("/dev/null") }, Redirect { fd: 2, target: Target::Fd(1) }]);
+        assert_eq!(c[2].words, ["echo", "1"]);
+        assert_eq!(c[2].redirects, [Redirect { fd: 1, target: file("/proc/x") }, Redirect { fd: 2, target: file("/dev/null") }]);
+        let c = split("echo '2'>x a2>y &>z", 0, &|_| None).unwrap();
+        assert_eq!(c[0].words, ["echo", "2", "a2"]);
+        assert_eq!(c[0].redirects.len(), 4);
+        assert_eq!(split("echo >", 0, &|_| None), Err(SplitError::Syntax("newline".into())));
+        assert_eq!(split("echo > | x", 0, &|_| None), Err(SplitError::Syntax("|".into())));
+        assert_eq!(split("| x", 0, &|_| None), Err(SplitError::Syntax("|".into())));
     }
 }

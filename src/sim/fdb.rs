@@ -5,7 +5,9 @@
 //! entries age out after the bridge's `ageing_time` and vanish when their
 //! port stops forwarding (`br_fdb_delete_by_port`); static entries added
 //! with `bridge fdb add` stay. The local entries (the bridge's and its
-//! ports' own addresses) are not stored: they follow the devices.
+//! ports' own addresses) are not stored: they follow the devices. Entries
+//! added on the bridge device itself (`bridge fdb add ADDR dev br0`) are
+//! stored with the bridge as their port: they are local too.
 //!
 //! Entries are kept newest first, the order `br->fdb_list` has.
 
@@ -70,6 +72,10 @@ fn expire(net: &mut Net, ns: NsId, bridge: u32, now_ms: u64) {
                 // Entries of a namespace that is gone go with it.
                 return net.ns(e.ns).is_some();
             }
+            if e.port == bridge {
+                // An entry for the bridge itself lasts as long as the bridge.
+                return net.ns(ns).and_then(|n| n.link(bridge)).is_some_and(|l| matches!(l.kind, LinkKind::Bridge(_)));
+            }
             let is_port = net.ns(ns).and_then(|n| n.link(e.port)).is_some_and(|l| l.master == Some(bridge));
             is_port && (e.is_static || (forwarding_port(net, ns, bridge, e.port) && e.updated_ms + ageing > now_ms))
         })
@@ -108,6 +114,8 @@ pub fn lookup(net: &mut Net, ns: NsId, bridge: u32, mac: [u8; 6], now_ms: u64) -
     }
     expire(net, ns, bridge, now_ms);
     match net.sim.fdb.iter().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
+        // An entry without a port (added on the bridge itself) is local.
+        Some(e) if e.port == bridge => Place::Local,
         Some(e) => Place::Port(e.port),
         None => Place::Unknown,
     }
@@ -134,6 +142,12 @@ pub fn add_static(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6],
     }
     net.sim.fdb.insert(0, Entry { ns, bridge, port, mac, is_static: true, updated_ms: now_ms });
     Ok(())
+}
+
+/// Whether `mac` is the address of `bridge` or of one of its ports, which
+/// the bridge's table holds as local entries (`br_fdb_find` finds them).
+pub fn is_local_address(net: &Net, ns: NsId, bridge: u32, mac: [u8; 6]) -> bool {
+    is_local(net, ns, bridge, mac)
 }
 
 /// `bridge fdb del` (`br_fdb_delete`): ENOENT when `port` has no such entry.

@@ -199,11 +199,11 @@ impl Datagram {
         }
     }
 
-    /// Rewrites the transport ports (NAT); nothing for ICMP.
-    pub fn set_ports(&mut self, source: u16, destination: u16) {
+    /// Rewrites the transport ports (NAT); payloads without ports stay as they are.
+    pub fn set_ports(&mut self, ports: (u16, u16)) {
         match &mut self.payload {
-            Payload::Udp { sport, dport, .. } => (*sport, *dport) = (source, destination),
-            Payload::Tcp(t) => (t.sport, t.dport) = (source, destination),
+            Payload::Udp { sport, dport, .. } => (*sport, *dport) = ports,
+            Payload::Tcp(t) => (t.sport, t.dport) = ports,
             Payload::Icmp(_) => {}
         }
     }
@@ -252,6 +252,15 @@ mod tests {
     }
 
     #[test]
+    fn ports_are_read_and_rewritten() {
+        let mut udp = Datagram { payload: Payload::Udp { sport: 1, dport: 33434, data: Vec::new() }, ..echo(0) };
+        assert_eq!(udp.ports(), Some((1, 33434)));
+        udp.set_ports((2, 53));
+        assert_eq!(udp.ports(), Some((2, 53)));
+        assert_eq!(echo(0).ports(), None);
+    }
+
+    #[test]
     fn sizes_follow_the_headers() {
         assert_eq!(echo(56).total_len(), 84);
         assert_eq!(echo(56).frame_len(), 98);
@@ -262,7 +271,7 @@ mod tests {
         let options = TcpOptions { mss: Some(1460), sack_ok: true, timestamp: Some((1, 0)), wscale: Some(7) };
         let mut syn = Datagram { payload: Payload::Tcp(Tcp { sport: 40000, dport: 80, flags: tcp_flags::SYN, options, ..Tcp::default() }), ..echo(0) };
         assert_eq!((syn.total_len(), syn.protocol()), (60, 6));
-        syn.set_ports(1, 2);
+        syn.set_ports((1, 2));
         assert_eq!(syn.ports(), Some((1, 2)));
         // An established segment: nop, nop, timestamps (32-byte header).
         let ack = Tcp { options: TcpOptions { timestamp: Some((1, 1)), ..TcpOptions::default() }, data: vec![0; 6], ..Tcp::default() };

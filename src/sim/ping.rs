@@ -101,7 +101,7 @@ fn parse(args: &[String]) -> Result<Options, Early> {
     }
     match operands.last() {
         Some(t) => o.target = t.clone(),
-        None => return Err(Early::Fail(format!("ping: usage error: Destination address required\n"), 1)),
+        None => return Err(Early::Fail("ping: usage error: Destination address required\n".to_string(), 1)),
     }
     Ok(o)
 }
@@ -403,7 +403,7 @@ fn print_summary(o: &Options, target: &str, s: &Stats, elapsed_us: u64, out: &mu
     }
     if s.transmitted > 0 {
         let lost = s.transmitted - s.received.min(s.transmitted);
-        let loss = crate::decimal::Ratio::new(u128::from(lost) * 100, s.transmitted as u64);
+        let loss = crate::decimal::Ratio::new(u128::from(lost) * 100, s.transmitted);
         line += &format!(", {}% packet loss, time {}ms", crate::decimal::general(&loss, 6, false), elapsed_us / 1000);
     }
     line.push('\n');

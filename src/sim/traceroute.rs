@@ -55,7 +55,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
             'm' => {
                 let m = num(&v)?;
                 if m == 0 || m > 255 {
-                    return Err(format!("max hops cannot be more than 255\n"));
+                    return Err("max hops cannot be more than 255\n".to_string());
                 }
                 o.max = m as u8;
             }

@@ -89,11 +89,18 @@ pub fn addr_type_v4(ns: &Namespace, table_id: u32, dev: u32, addr: u32) -> Route
 }
 
 
+/// `INET_DSCP_LEGACY_TOS_MASK`: the DSCP bits an IPv4 lookup matches on.
+const LEGACY_TOS_MASK: u8 = 0x1c;
+
+/// `INET_DSCP_MASK`: the DS field without its two ECN bits.
+pub const DSCP_MASK: u8 = 0xfc;
+
 /// The first alias at one prefix a lookup may end on (`fib_table_lookup`'s
 /// alias loop).
 fn first_usable<K: Family>(aliases: &[Alias<K>], min_scope: u8, oif: u32, tos: u8) -> Option<&Alias<K>> {
     for r in aliases {
-        if r.tos != 0 && r.tos != tos {
+        // fib_dscp_masked_match: only the legacy TOS bits of the flow count.
+        if r.tos != 0 && r.tos != tos & LEGACY_TOS_MASK {
             continue;
         }
         if r.scope < min_scope {
@@ -130,7 +137,10 @@ fn rule_matches(rule: &Rule, flow: &Flow) -> bool {
     ok &= rule.iifname.as_ref().is_none_or(|n| flow.iif.as_deref() == Some(n.as_str()));
     ok &= rule.oifname.as_ref().is_none_or(|n| flow.oif.as_deref() == Some(n.as_str()));
     ok &= rule.fwmark.is_none_or(|m| (flow.mark ^ m) & rule.fwmask.unwrap_or(u32::MAX) == 0);
-    ok &= rule.tos == 0 || rule.tos == flow.tos;
+    // fib4_rule_match compares the legacy TOS bits (fib_dscp_masked_match),
+    // fib6_rule_match the whole DSCP of the flow; neither sees the ECN bits.
+    let flow_dscp = if flow.family == crate::wire::AF_INET { flow.tos & LEGACY_TOS_MASK } else { flow.tos & DSCP_MASK };
+    ok &= rule.tos == 0 || rule.tos == flow_dscp;
     ok &= rule.uid_range.is_none_or(|(a, b)| flow.uid >= a && flow.uid <= b);
     ok &= rule.ip_proto.is_none_or(|p| p == flow.ip_proto);
     ok &= rule.sport.is_none_or(|(a, b)| flow.sport >= a && flow.sport <= b);
@@ -541,6 +551,9 @@ pub struct Query6 {
     pub mark: u32,
     /// User id of the flow.
     pub uid: u32,
+    /// Traffic class (the DS field `inet6_rtm_getroute` puts in the flow
+    /// label from `rtm_tos`).
+    pub tclass: u8,
     /// IP protocol.
     pub ip_proto: u8,
     /// Source port (host order).
@@ -624,7 +637,7 @@ fn flow6(ns: &Namespace, q: &Query6) -> Flow {
         oif: name(q.oif),
         mark: q.mark,
         uid: q.uid,
-        tos: 0,
+        tos: q.tclass,
         ip_proto: q.ip_proto,
         sport: q.sport,
         dport: q.dport,

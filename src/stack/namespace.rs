@@ -40,6 +40,8 @@ pub struct Namespace {
     pub generation: u32,
     /// Transport sockets (UDP, TCP).
     pub socks: super::sock::Table,
+    /// The packet filter (nf_tables) of this namespace.
+    pub netfilter: super::netfilter::NfTables,
 }
 
 impl Namespace {
@@ -59,6 +61,7 @@ impl Namespace {
             nsids: crate::vecmap::VecMap::new(),
             generation: 0,
             socks: super::sock::Table::default(),
+            netfilter: Default::default(),
         };
         let lo = Link::loopback();
         ns.next_ifindex = 2;
@@ -76,9 +79,10 @@ impl Namespace {
         self.links.get_mut(&index)
     }
 
-    /// A link by name.
+    /// A link by any of its names, primary or alternative
+    /// (`__dev_get_by_name` → `netdev_name_node_lookup`).
     pub fn link_by_name(&self, name: &str) -> Option<&Link> {
-        self.links.values().find(|l| l.name == name)
+        self.links.values().find(|l| l.name == name || l.altnames.iter().any(|a| a == name))
     }
 
     /// The ifindex of the link with this name.

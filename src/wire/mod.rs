@@ -17,8 +17,10 @@ pub mod errmsg;
 pub mod header;
 pub mod link;
 pub mod neigh;
+pub mod nftables;
 pub mod route;
 pub mod rule;
+pub mod schema;
 
 pub use attr::{Nla, NlaIter, NlaWriter};
 pub use builder::MessageBuilder;

@@ -60,61 +60,70 @@ impl RtMsgRepr {
     }
 }
 
-/// `RTA_*` attribute numbers.
-#[allow(missing_docs)]
-pub mod rta {
-    pub const DST: u16 = 1;
-    pub const SRC: u16 = 2;
-    pub const IIF: u16 = 3;
-    pub const OIF: u16 = 4;
-    pub const GATEWAY: u16 = 5;
-    pub const PRIORITY: u16 = 6;
-    pub const PREFSRC: u16 = 7;
-    pub const METRICS: u16 = 8;
-    pub const MULTIPATH: u16 = 9;
-    pub const PROTOINFO: u16 = 10;
-    pub const FLOW: u16 = 11;
-    pub const CACHEINFO: u16 = 12;
-    pub const TABLE: u16 = 15;
-    pub const MARK: u16 = 16;
-    pub const MFC_STATS: u16 = 17;
-    pub const VIA: u16 = 18;
-    pub const NEWDST: u16 = 19;
-    pub const PREF: u16 = 20;
-    pub const ENCAP_TYPE: u16 = 21;
-    pub const ENCAP: u16 = 22;
-    pub const EXPIRES: u16 = 23;
-    pub const PAD: u16 = 24;
-    pub const UID: u16 = 25;
-    pub const TTL_PROPAGATE: u16 = 26;
-    pub const IP_PROTO: u16 = 27;
-    pub const SPORT: u16 = 28;
-    pub const DPORT: u16 = 29;
-    pub const NH_ID: u16 = 30;
-    pub const FLOWLABEL: u16 = 31;
+super::schema::nla_space! {
+    /// `RTA_*`: the attributes of a route message (`rtm_ipv4_policy`,
+    /// `rtm_ipv6_policy`).
+    pub mod rta = "RTA_" {
+        UNSPEC = 0: Unspec,
+        DST = 1: Addr,
+        SRC = 2: Addr,
+        IIF = 3: U32,
+        OIF = 4: U32,
+        GATEWAY = 5: Addr,
+        PRIORITY = 6: U32,
+        PREFSRC = 7: Addr,
+        METRICS = 8: Nested(&super::rtax::SPACE),
+        MULTIPATH = 9: Multipath,
+        PROTOINFO = 10: Binary,
+        FLOW = 11: U32,
+        CACHEINFO = 12: Struct("rta_clntref rta_lastuse rta_expires rta_error rta_used rta_id rta_ts rta_tsage", 4),
+        SESSION = 13: Binary,
+        MP_ALGO = 14: Binary,
+        TABLE = 15: U32,
+        MARK = 16: U32,
+        MFC_STATS = 17: Binary,
+        VIA = 18: Binary,
+        NEWDST = 19: Addr,
+        PREF = 20: U8,
+        ENCAP_TYPE = 21: U16,
+        ENCAP = 22: Nested(&super::ENCAP_SPACE),
+        EXPIRES = 23: U32,
+        PAD = 24: Binary,
+        UID = 25: U32,
+        TTL_PROPAGATE = 26: U8,
+        IP_PROTO = 27: U8,
+        SPORT = 28: Be16,
+        DPORT = 29: Be16,
+        NH_ID = 30: U32,
+        FLOWLABEL = 31: Be32,
+    }
 }
 
-/// `RTAX_*` metrics inside RTA_METRICS.
-#[allow(missing_docs)]
-pub mod rtax {
-    pub const LOCK: u16 = 1;
-    pub const MTU: u16 = 2;
-    pub const WINDOW: u16 = 3;
-    pub const RTT: u16 = 4;
-    pub const RTTVAR: u16 = 5;
-    pub const SSTHRESH: u16 = 6;
-    pub const CWND: u16 = 7;
-    pub const ADVMSS: u16 = 8;
-    pub const REORDERING: u16 = 9;
-    pub const HOPLIMIT: u16 = 10;
-    pub const INITCWND: u16 = 11;
-    pub const FEATURES: u16 = 12;
-    pub const RTO_MIN: u16 = 13;
-    pub const INITRWND: u16 = 14;
-    pub const QUICKACK: u16 = 15;
-    pub const CC_ALGO: u16 = 16;
-    pub const FASTOPEN_NO_COOKIE: u16 = 17;
-    pub const MAX: u16 = 17;
+/// RTA_ENCAP's attributes, whose numbers depend on RTA_ENCAP_TYPE.
+pub static ENCAP_SPACE: super::schema::Space = super::schema::Space::opaque("ENCAP_");
+
+super::schema::nla_space! {
+    /// `RTAX_*`: the metrics inside RTA_METRICS.
+    pub mod rtax = "RTAX_" {
+        UNSPEC = 0: Unspec,
+        LOCK = 1: U32,
+        MTU = 2: U32,
+        WINDOW = 3: U32,
+        RTT = 4: U32,
+        RTTVAR = 5: U32,
+        SSTHRESH = 6: U32,
+        CWND = 7: U32,
+        ADVMSS = 8: U32,
+        REORDERING = 9: U32,
+        HOPLIMIT = 10: U32,
+        INITCWND = 11: U32,
+        FEATURES = 12: U32,
+        RTO_MIN = 13: U32,
+        INITRWND = 14: U32,
+        QUICKACK = 15: U32,
+        CC_ALGO = 16: String,
+        FASTOPEN_NO_COOKIE = 17: U32,
+    }
 }
 
 numeric_enum! {

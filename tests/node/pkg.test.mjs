@@ -151,7 +151,7 @@ test("snapshot and restore round-trip exactly", () => {
     assert.equal(world.exec(line).status, 0, line);
   }
   const snap = world.snapshot();
-  assert.equal(snap.version, 1);
+  assert.equal(snap.version, 2);
   const copy = iplab.World.restore(JSON.parse(JSON.stringify(snap)));
   assert.equal(copy.snapshot().text, snap.text);
   assert.deepEqual(copy.topology(), world.topology());

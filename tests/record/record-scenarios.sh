@@ -125,7 +125,8 @@ check_traceroute() {
     return 0
 }
 
-# bridge: link/fdb/vlan/mdb show (or list/get), fdb add/del/append/replace;
+# bridge: link/fdb/vlan/mdb show (or list/get), fdb add/del/append/replace,
+# vlan add/del/tunnelshow/global;
 # no monitor, batch or numeric netns.
 check_bridge() {
     local w=("$@") n=$# i obj=''
@@ -147,7 +148,10 @@ check_bridge() {
     case $sub in
     s | sh | sho | show | l | li | lis | list | ls | lst | g | ge | get | dev | br | brport | help) return 0 ;;
     add | del | delete | append | replace)
-        [[ $o == f* ]] && return 0 ;;
+        [[ $o == f* ]] && return 0
+        [[ $o == v* && $sub != append && $sub != replace ]] && return 0 ;;
+    tunnelshow | global)
+        [[ $o == v* ]] && return 0 ;;
     esac
     echo "bridge $o $sub"; return 1
 }
@@ -202,7 +206,7 @@ check_curl() {
             -m | --max-time | --connect-timeout) is_seconds "$v" && awk -v x="$v" 'BEGIN { exit !(x > 0 && x <= 5) }' ||
                     { echo "curl ${w[i]} must be at most 5"; return 1; } ;;
             -o) [[ $v == /dev/null ]] || { echo "curl -o only to /dev/null"; return 1; } ;;
-            -w) [[ $v =~ ^(%\{[a-z_]+\}|[A-Za-z0-9 :=_-])+$ ]] || { echo "curl -w '$v'"; return 1; } ;;
+            -w) [[ $v =~ ^(%\{[a-z_]+\}|\\n|[A-Za-z0-9 :=_-])+$ ]] || { echo "curl -w '$v'"; return 1; } ;;
             esac
             ((i++)) ;;
         -*) echo "curl option '${w[i]}'"; return 1 ;;
@@ -267,11 +271,128 @@ check_python() {
     return 0
 }
 
+# Paths a scenario may name: net sysctls under /proc/sys/net and the
+# scenario's own namespaces under /run/netns (a private tmpfs).
+is_sys_path() { [[ $1 =~ ^/proc/sys/net(/[A-Za-z0-9_.-]+)*/?$ && $1 != *..* ]]; }
+is_netns_dir() { [[ $1 =~ ^(/var)?/run/netns/?$ ]]; }
+is_netns_path() { [[ $1 =~ ^(/var)?/run/netns/[A-Za-z0-9_.-]+$ && $1 != *..* ]]; }
+
+# nsenter --net=PATH|-nPATH [--] CMD, PATH one of the scenario's namespaces.
+check_nsenter() {
+    local w=("$@") n=$# i
+    for ((i = 0; i < n; i++)); do
+        case ${w[i]} in
+        --net=* | -n/*)
+            local p=${w[i]#--net=}; p=${p#-n}
+            is_netns_path "$p" || { echo "nsenter namespace '$p'"; return 1; } ;;
+        -n | --net)
+            # nsenter's optional argument is never the next word: it fails
+            # with "neither filename nor target pid" before running anything.
+            is_netns_path "${w[i + 1]:-}" && return 0 ;;
+        --) ((i++)); break ;;
+        -*) echo "nsenter option '${w[i]}'"; return 1 ;;
+        *) break ;;
+        esac
+    done
+    ((i < n)) || { echo "nsenter without a command"; return 1; }
+    check_cmd "${w[@]:i}"
+}
+
+# The commands a pipeline's later stages may be: text filters reading their
+# standard input, never a file.
+check_filter() {
+    local w=("$@") n=$# i
+    case ${w[0]} in
+    grep)
+        local pat=0
+        for ((i = 1; i < n; i++)); do
+            case ${w[i]} in
+            -e) ((i++)); pat=1 ;;
+            -[EFGvicoqnwx]*) [[ ${w[i]} =~ ^-[EFGvicoqnwx]+$ ]] || { echo "grep option '${w[i]}'"; return 1; } ;;
+            *) ((pat)) && { echo "grep reads only standard input"; return 1; }; pat=1 ;;
+            esac
+        done ;;
+    head | tail)
+        for ((i = 1; i < n; i++)); do
+            [[ ${w[i]} =~ ^(-n|-c)$ ]] && { ((i++)); is_uint "${w[i]#[+-]}" 0 99999 || { echo "${w[0]} count"; return 1; }; continue; }
+            [[ ${w[i]} =~ ^-[0-9]+$ ]] || { echo "${w[0]} argument '${w[i]}'"; return 1; }
+        done ;;
+    wc) for ((i = 1; i < n; i++)); do [[ ${w[i]} =~ ^-[lwc]+$ ]] || { echo "wc argument '${w[i]}'"; return 1; }; done ;;
+    sort)
+        for ((i = 1; i < n; i++)); do
+            case ${w[i]} in
+            -[nrub]*) [[ ${w[i]} =~ ^-[nrub]+$ ]] || { echo "sort option '${w[i]}'"; return 1; } ;;
+            -k | -t) ((i++)); [[ ${w[i]:-} =~ ^[0-9,]+$|^.$ ]] || { echo "sort ${w[i - 1]} '${w[i]:-}'"; return 1; } ;;
+            *) echo "sort argument '${w[i]}'"; return 1 ;;
+            esac
+        done ;;
+    cut)
+        for ((i = 1; i < n; i++)); do
+            case ${w[i]} in
+            -d?) ;;
+            -d) ((i++)); [[ ${#w[i]} -eq 1 ]] || { echo "cut delimiter"; return 1; } ;;
+            -[fc]) ((i++)); [[ ${w[i]:-} =~ ^[0-9,-]+$ ]] || { echo "cut list"; return 1; } ;;
+            -[fc][0-9]*) [[ ${w[i]} =~ ^-[fc][0-9,-]+$ ]] || { echo "cut list"; return 1; } ;;
+            -s) ;;
+            *) echo "cut argument '${w[i]}'"; return 1 ;;
+            esac
+        done ;;
+    awk)
+        # Only field printing: [/REGEX/] { print $N, ... }, optionally -F C.
+        for ((i = 1; i < n; i++)); do
+            case ${w[i]} in
+            -F?) ;;
+            -F) ((i++)) ;;
+            *)
+                [[ $i -eq $((n - 1)) && ${w[i]} =~ ^(/[^/]*/\ ?)?\{\ ?print(\ [\$A-Z0-9,\ ]+)?\ ?\}$ ]] ||
+                    { echo "awk program '${w[i]}'"; return 1; } ;;
+            esac
+        done ;;
+    column) for ((i = 1; i < n; i++)); do [[ ${w[i]} == -t ]] || { echo "column argument '${w[i]}'"; return 1; }; done ;;
+    *) echo "'${w[0]}' after a pipe is not allowed"; return 1 ;;
+    esac
+    return 0
+}
+
+# The index of the command after `ip [OPTIONS] netns exec NS` (or
+# `ip -all netns exec`), or the number of words when there is none.
+ip_exec_start() {
+    local w=("$@") n=$# i obj=-1 all=0
+    for ((i = 1; i < n; i++)); do
+        case ${w[i]} in
+        -n | -ne | -net | -netn | -netns) ((i++)) ;;
+        -a | -al | -all) all=1 ;;
+        -*) ;;
+        *) obj=$i; break ;;
+        esac
+    done
+    if ((obj > 0)) && [[ ${#w[obj]} -ge 3 ]] && is_prefix_of "${w[obj]}" netns && is_prefix_of "${w[obj + 1]:-}" exec; then
+        if ((all)); then echo $((obj + 2)); else echo $((obj + 3)); fi
+    else
+        echo "$n"
+    fi
+}
+
 # check_cmd WORD... : prints a reason and returns 1 when the command is refused.
 check_cmd() {
     local w=("$@") n=$# i
     [[ $n -ge 1 ]] || { echo "empty command"; return 1; }
-    for ((i = 0; i < n; i++)); do
+    case ${w[0]} in
+    cat)
+        for ((i = 1; i < n; i++)); do is_sys_path "${w[i]}" || { echo "cat '${w[i]}'"; return 1; }; done
+        return 0 ;;
+    ls)
+        for ((i = 1; i < n; i++)); do
+            is_netns_dir "${w[i]}" || is_netns_path "${w[i]}" || is_sys_path "${w[i]}" || { echo "ls '${w[i]}'"; return 1; }
+        done
+        return 0 ;;
+    nsenter) check_nsenter "${w[@]:1}"; return ;;
+    true | false) return 0 ;;
+    esac
+    # ip's words are checked up to a netns exec's command (checked on its own).
+    local last=$n
+    [[ ${w[0]} == ip ]] && last=$(ip_exec_start "${w[@]}")
+    for ((i = 0; i < last; i++)); do
         [[ ${w[i]} == /dev/null && ${w[i - 1]:-} == -o ]] && continue
         [[ ${w[i]} == /* || ${w[i]} == *"/proc"* || ${w[i]} == *"/sys"* ]] &&
             { echo "path argument '${w[i]}'"; return 1; }
@@ -336,31 +457,70 @@ check_cmd() {
     esac
 }
 
-# A line may end in ` &` (a background job) or start with `echo WORDS | `
-# (text on the standard input of the command after the pipe); curl's -w
-# takes one quoted format of %{variables}.
+# Splits a line into words and the operators | ; && > (each a word of its
+# own); only single quotes, and no other shell syntax. Sets TOKENS.
+tokenize() {
+    local s=$1 i=0 n=${#1} c tok='' in=0 rest q
+    TOKENS=()
+    while ((i < n)); do
+        c=${s:i:1}
+        case $c in
+        ' ') ((in)) && TOKENS+=("$tok"); tok='' in=0 ;;
+        "'")
+            rest=${s:i+1}
+            [[ $rest == *"'"* ]] || { echo "unterminated quote"; return 1; }
+            q=${rest%%"'"*}; tok+=$q; in=1; ((i += ${#q} + 1)) ;;
+        '|' | ';' | '>')
+            ((in)) && TOKENS+=("$tok"); tok='' in=0; TOKENS+=("$c") ;;
+        '&')
+            [[ ${s:i+1:1} == '&' ]] || { echo "background jobs are not allowed"; return 1; }
+            ((in)) && TOKENS+=("$tok"); tok='' in=0; TOKENS+=('&&'); ((i++)) ;;
+        [\$\`\<\(\)\{\}\\\*\?\!\[\"]) echo "shell syntax '$c' (only | ; && > and single quotes)"; return 1 ;;
+        *) tok+=$c; in=1 ;;
+        esac
+        ((i++))
+    done
+    ((in)) && TOKENS+=("$tok")
+    return 0
+}
+
+# A line: pipelines joined by ; or &&; a pipeline's first command by
+# check_cmd, later ones by check_filter; `echo V > /proc/sys/net/...` is the
+# one redirection.
+# A line may also end in ` &` (a background job), and `echo WORDS | CMD`
+# gives CMD a line of input (CMD checked as a first command).
 BACKGROUND=0
 check_line() {
-    local line=$1 words
+    local line=$1
     BACKGROUND=0
     if [[ $line == *" &" ]]; then
         BACKGROUND=1
         line=${line% &}
     fi
-    if [[ $line =~ ^echo\ [A-Za-z0-9\ .,:_-]+\ \|\ (.*)$ ]]; then
-        ((BACKGROUND)) && { echo "a pipe into a background job"; return 1; }
-        line=${BASH_REMATCH[1]}
-    fi
-    if [[ $line =~ ^(.*)\ -w\ \'([^\']*)\'(.*)$ && $line == *curl* ]]; then
-        local before=${BASH_REMATCH[1]} format=${BASH_REMATCH[2]} after=${BASH_REMATCH[3]}
-        [[ $format =~ ^(%\{[a-z_]+\}|\\n|[A-Za-z0-9 :=_-])+$ ]] || { echo "curl -w format"; return 1; }
-        line="$before -w FORMAT$after"
-    fi
-    if [[ $line =~ [\|\;\&\$\`\<\>\(\)\{\}\\\*\?\!] ]] || [[ $line == *\[* ]]; then
-        echo "shell syntax (pipes, variables, redirections, globs) is not allowed"; return 1
-    fi
-    read -ra words <<<"$line"
-    check_cmd "${words[@]}"
+    tokenize "$line" || return 1
+    local t stage=() pos=0 first=
+    TOKENS+=(';')
+    for t in "${TOKENS[@]}"; do
+        case $t in
+        '|' | ';' | '&&')
+            [[ ${#stage[@]} -gt 0 ]] || { echo "empty command before '$t'"; return 1; }
+            if [[ " ${stage[*]} " == *" > "* ]]; then
+                local k=${#stage[@]}
+                [[ ${stage[0]} == echo && ${stage[k - 2]} == '>' && $t != '|' ]] && is_sys_path "${stage[k - 1]}" &&
+                    [[ " ${stage[*]:0:k-2} " != *" > "* ]] || { echo "only echo V > /proc/sys/net/..."; return 1; }
+            elif ((pos == 0)) || [[ $pos -eq 1 && $first == echo ]]; then
+                ((pos == 0)) && first=${stage[0]}
+                ((pos == 1 && BACKGROUND)) && { echo "a pipe into a background job"; return 1; }
+                check_cmd "${stage[@]}" || return 1
+            else
+                check_filter "${stage[@]}" || return 1
+            fi
+            if [[ $t == '|' ]]; then ((pos++)); else pos=0 first=''; fi
+            stage=() ;;
+        *) stage+=("$t") ;;
+        esac
+    done
+    return 0
 }
 
 scenario_lines() { # the executed lines of a scenario, as written
@@ -482,6 +642,8 @@ stop_jobs() {
 run_world() {
     local scen=$1 out=$2 line status tmp dir
     mount --make-rprivate / || die "cannot make mounts private"
+    # A machine that never ran `ip netns add` has no /run/netns to mount on.
+    mkdir -p /run/netns || die "cannot create /run/netns"
     mount -t tmpfs -o mode=0755 tmpfs /run/netns || die "cannot mount /run/netns"
     mount -t sysfs sysfs /sys || die "cannot mount sysfs"
     tmp=$(mktemp) || die "mktemp failed"
@@ -549,17 +711,28 @@ if [[ $mode == list ]]; then
     exit 0
 fi
 
+# --check where the kernel cannot be asked: a skip, except in CI, where a
+# check that cannot run is a failure.
+skip() {
+    if [[ -n ${CI:-} ]]; then
+        echo "record-scenarios: cannot check in CI: $1" >&2
+        exit 1
+    fi
+    echo "skipped: $1"
+    exit 0
+}
+
 if [[ $(id -u) -ne 0 ]]; then
-    [[ $mode == check ]] && { echo "skipped: not root"; exit 0; }
+    [[ $mode == check ]] && skip "not root"
     die "must run as root"
 fi
 if ! unshare --net --mount true 2>/dev/null; then
-    [[ $mode == check ]] && { echo "skipped: unshare --net --mount is unavailable"; exit 0; }
+    [[ $mode == check ]] && skip "unshare --net --mount is unavailable"
     die "unshare --net --mount is unavailable"
 fi
 for tool in script nsenter perl timeout awk; do
     command -v "$tool" >/dev/null || {
-        [[ $mode == check ]] && { echo "skipped: $tool is missing"; exit 0; }
+        [[ $mode == check ]] && skip "$tool is missing"
         die "$tool is missing"
     }
 done

@@ -418,6 +418,7 @@ const BRPORT_ONOFF3: &[(&str, u16)] = &[
 ];
 
 /// `parse_on_off`: "on"/"off" by abbreviation; Err after printing.
+#[allow(clippy::result_unit_err)] // the error is printed; callers only stop
 pub fn parse_on_off(ip: &mut Ip, msg: &str, val: &str) -> Result<bool, ()> {
     if matches(val, "off") {
         return Ok(false);
