@@ -6,6 +6,7 @@
 //! [`walk`] routes datagrams hop by hop, and [`ping`] / [`traceroute`]
 //! print what iputils and traceroute print.
 
+pub mod capture;
 pub mod fdb;
 pub mod getopt;
 pub mod link;
@@ -29,6 +30,8 @@ pub struct State {
     pub pmtu: Vec<(NsId, std::net::IpAddr, u32, u64)>,
     /// The bridges' learnt and static forwarding entries, newest first.
     pub fdb: Vec<fdb::Entry>,
+    /// Packet capture taps.
+    pub capture: capture::State,
 }
 
 /// How long a learnt path MTU lasts, ms (`net.ipv4.route.mtu_expires`).

@@ -218,6 +218,7 @@ impl<'a> Walk<'a> {
         if rt.kind == RouteType::Local {
             let lo_up = self.net.ns(ns).and_then(|n| n.link(1)).is_some_and(|l| l.is_up());
             if lo_up {
+                super::capture::describe(self.net, now_us, || super::capture::Content::Ip(packet.clone()));
                 transmit(self.net, (ns, 1), Dest::Broadcast, packet.frame_len());
                 self.deliver_local(ns, 1, packet, now_us + HOP_US);
             } else if let Some(lo) = self.net.ns_mut(ns).and_then(|n| n.link_mut(1)) {
@@ -261,6 +262,7 @@ impl<'a> Walk<'a> {
                 return;
             }
         };
+        super::capture::describe(self.net, at - HOP_US, || super::capture::Content::Ip(packet.clone()));
         let heard = transmit(self.net, (ns, rt.dev), dest, packet.frame_len());
         for (ns2, dev2) in heard {
             if (ns2, dev2) == (ns, rt.dev) {
