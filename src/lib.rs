@@ -22,6 +22,7 @@ pub mod nc;
 pub mod ss;
 pub mod curl;
 pub mod httpd;
+pub mod tcpdump;
 pub mod world;
 pub mod decode;
 pub mod topology;

@@ -401,7 +401,12 @@ impl Host for World {
     }
 
     fn job_output(&mut self) -> crate::output::Output {
-        self.jobs.borrow_mut().take_output()
+        let mut k = write(&self.kernel);
+        let mut events = Vec::new();
+        let mut jobs = self.jobs.borrow_mut();
+        jobs.settle(&mut k.net, &mut events);
+        k.announce(&events);
+        jobs.take_output()
     }
 
     fn job_status(&self, pid: u32) -> Option<i32> {

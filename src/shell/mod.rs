@@ -247,7 +247,7 @@ impl Shell {
             "awk" => filters::awk(args, input, out),
             "column" => filters::column(args, input, out),
             "jobs" | "kill" | "wait" => jobs::builtin(self, cmd, args, out).unwrap_or(0),
-            "ping" | "traceroute" | "nc" | "curl" | "ss" | "python3" => match jobs::run_program(self, cmd, args, input, out) {
+            "ping" | "traceroute" | "nc" | "curl" | "ss" | "python3" | "tcpdump" => match jobs::run_program(self, cmd, args, input, out) {
                 Some(st) => st,
                 None => self.not_found(cmd, by, out),
             },

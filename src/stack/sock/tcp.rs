@@ -23,6 +23,8 @@ pub const SYN_RETRIES: u32 = 6;
 pub const DATA_RETRIES: u32 = 15;
 /// How long TIME-WAIT (and an orphan FIN-WAIT-2) lasts, µs (`TCP_TIMEWAIT_LEN`).
 pub const TIME_WAIT_US: u64 = 60_000_000;
+/// The delayed-ACK timeout, µs (`TCP_DELACK_MIN`).
+pub const DELACK_US: u64 = 40_000;
 /// Bytes of the timestamp option in an established segment.
 const TS_LEN: u16 = 12;
 
@@ -63,6 +65,9 @@ pub struct Tcb {
     pub retries: u32,
     /// When TIME-WAIT (or an orphan's FIN-WAIT-2) ends, µs.
     pub expires_at_us: Option<u64>,
+    /// A delayed acknowledgement is due then, µs (dropped when anything
+    /// is sent first: every segment acknowledges).
+    pub delack_at_us: Option<u64>,
 }
 
 /// A per-connection number from the four-tuple and the clock (the ISN and
@@ -205,6 +210,7 @@ impl Table {
             return Err(if s.state == State::SynSent { Errno::EAGAIN } else { Errno::EPIPE });
         }
         let mss = usize::from(s.tcb.peer_mss.max(64) - if s.tcb.timestamps { TS_LEN } else { 0 });
+        s.tcb.delack_at_us = None;
         let mut out = Vec::new();
         for chunk in data.chunks(mss) {
             let seq = s.tcb.snd_nxt;
@@ -234,6 +240,7 @@ impl Table {
         }
         s.state = next;
         s.tcb.fin_sent = true;
+        s.tcb.delack_at_us = None;
         let seq = s.tcb.snd_nxt;
         s.tcb.snd_nxt = seq.wrapping_add(1);
         if s.tcb.retransmit_at_us.is_none() {
@@ -401,11 +408,18 @@ impl Table {
             if s.state == State::TimeWait {
                 s.tcb.expires_at_us = Some(now_us + TIME_WAIT_US);
             }
+            if s.state == State::CloseWait {
+                // tcp_fin enters pingpong mode: the ACK waits, and rides on
+                // whatever the application sends first (often its FIN).
+                s.tcb.delack_at_us = Some(now_us + DELACK_US);
+                return Vec::new();
+            }
             must_ack = true;
         } else if seg.has(f::FIN) && s.state == State::TimeWait {
             must_ack = true;
         }
         if must_ack {
+            s.tcb.delack_at_us = None;
             return vec![segment(s, f::ACK, s.tcb.snd_nxt, Vec::new(), now_us)];
         }
         Vec::new()
@@ -491,7 +505,7 @@ impl Table {
 
     /// The earliest timer of any socket, µs.
     pub fn next_timer(&self) -> Option<u64> {
-        self.socks.iter().filter_map(|s| s.tcb.retransmit_at_us).min()
+        self.socks.iter().flat_map(|s| [s.tcb.retransmit_at_us, s.tcb.delack_at_us]).flatten().min()
     }
 
     /// Runs the timers due at `now_us` (`tcp_retransmit_timer`,
@@ -501,6 +515,10 @@ impl Table {
         let mut out = Vec::new();
         let mut gone = Vec::new();
         for s in self.socks.iter_mut() {
+            if let Some(at) = s.tcb.delack_at_us.filter(|at| *at <= now_us) {
+                s.tcb.delack_at_us = None;
+                out.push(segment(s, f::ACK, s.tcb.snd_nxt, Vec::new(), at));
+            }
             if s.state == State::TimeWait || (s.orphan && s.state == State::FinWait2) {
                 let at = *s.tcb.expires_at_us.get_or_insert(now_us + TIME_WAIT_US);
                 let at = if at == 0 { now_us + TIME_WAIT_US } else { at };
