@@ -45,6 +45,9 @@ pub fn line(frame: &Frame, style: Style, conv: &mut Conversations) -> String {
             if style.ethernet {
                 return format!("{} > {}, ethertype ARP (0x0806), length 42: {what}, length 28", mac(&frame.src), mac(&frame.dst));
             }
+            if style.verbose {
+                return format!("ARP, Ethernet (len 6), IPv4 (len 4), {what}, length 28");
+            }
             return format!("ARP, {what}, length 28");
         }
         Content::Ip(d) => ip(d, style, conv),
@@ -72,7 +75,20 @@ fn ip(d: &Datagram, style: Style, conv: &mut Conversations) -> String {
         head = format!("(tos 0x0, ttl {}, id {id}, offset 0, flags {flags}, proto {proto} ({num}), length {})\n    ", d.ttl, d.total_len());
     }
     let rest = match &d.payload {
-        Payload::Icmp(icmp) => format!("{} > {}: {}", d.src, d.dst, icmp_text(icmp, d)),
+        Payload::Icmp(icmp) => {
+            let mut text = format!("{} > {}: {}", d.src, d.dst, icmp_text(icmp, d));
+            // -v shows the datagram an error quotes, indented.
+            if let (true, Icmp::Unreachable { quoted, .. } | Icmp::TimeExceeded { quoted }) = (style.verbose, icmp) {
+                let name = if quoted.is_v6() { "IP6" } else { "IP" };
+                text += &format!("\n\t{name} {}", ip(quoted, style, &mut Conversations::default()));
+            }
+            text
+        }
+        // Port 53 goes to the DNS printer, which refuses anything shorter
+        // than a DNS header.
+        Payload::Udp { sport, dport, data } if (*sport == 53 || *dport == 53) && data.len() < 12 => {
+            format!("{}.{sport} > {}.{dport}: domain [length {} < 12] (invalid)", d.src, d.dst, data.len())
+        }
         Payload::Udp { sport, dport, data } => format!("{}.{sport} > {}.{dport}: UDP, length {}", d.src, d.dst, data.len()),
         Payload::Tcp(t) => format!("{}.{} > {}.{}: {}", d.src, t.sport, d.dst, t.dport, tcp(d, t, style, conv)),
     };
