@@ -65,8 +65,11 @@ pub struct World {
     /// Programs running in the background (`CMD &`).
     jobs: Rc<RefCell<crate::sim::process::Jobs>>,
     /// Captures opened through the API, with the frames read so far.
-    captures: Rc<RefCell<Vec<(u32, Vec<crate::sim::capture::Frame>)>>>,
+    captures: Rc<RefCell<Vec<Capture>>>,
 }
+
+/// A capture opened through the API: its tap and the frames read so far.
+type Capture = (u32, Vec<crate::sim::capture::Frame>);
 
 impl Default for World {
     fn default() -> Self {
