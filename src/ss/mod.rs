@@ -59,16 +59,20 @@ pub struct Ss {
     o: Options,
 }
 
-/// Service names for ports when not `-n` (getservbyport on Debian's
-/// /etc/services, for the ports tutorials use).
-fn service(port: u16, udp: bool) -> Option<&'static str> {
+/// The name getservbyport gives a port in Debian's /etc/services (netbase),
+/// for the ports tutorials use; None for the rest. (`ss` skips the
+/// ephemeral range, `nc -v` prints `*` for None.)
+pub fn service(port: u16, udp: bool) -> Option<&'static str> {
     Some(match (port, udp) {
         (22, false) => "ssh",
         (53, _) => "domain",
         (80, false) => "http",
         (443, false) => "https",
         (5353, true) => "mdns",
+        (7000, false) => "bbs",
+        (7000, true) => "afs3-fileserver",
         (8080, false) => "http-alt",
+        (8081, false) => "tproxy",
         _ => return None,
     })
 }

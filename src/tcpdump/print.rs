@@ -84,9 +84,9 @@ fn ip(d: &Datagram, style: Style, conv: &mut Conversations) -> String {
             }
             text
         }
-        // Port 53 goes to the DNS printer, which refuses anything shorter
-        // than a DNS header.
-        Payload::Udp { sport, dport, data } if (*sport == 53 || *dport == 53) && data.len() < 12 => {
+        // Ports 53 and 5353 (mDNS) go to the DNS printer, which refuses
+        // anything shorter than a DNS header.
+        Payload::Udp { sport, dport, data } if [53, 5353].iter().any(|p| p == sport || p == dport) && data.len() < 12 => {
             format!("{}.{sport} > {}.{dport}: domain [length {} < 12] (invalid)", d.src, d.dst, data.len())
         }
         Payload::Udp { sport, dport, data } => format!("{}.{sport} > {}.{dport}: UDP, length {}", d.src, d.dst, data.len()),
