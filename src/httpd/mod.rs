@@ -105,7 +105,12 @@ impl Server {
 impl Program for Server {
     fn step(&mut self, sys: &mut Sys, out: &mut Output) -> Step {
         let Some(listener) = self.listener else {
-            let ip = self.bind.unwrap_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
+            // _get_best_family: getaddrinfo(None, AI_PASSIVE) puts `::` first
+            // once the host has an IPv6 address beyond loopback (glibc's
+            // check_pf), and the server is then dual-stack.
+            let has_v6 = sys.net.ns(sys.ns).is_some_and(|n| n.links.values().any(|l| !l.is_loopback() && !l.addrs6.is_empty()));
+            let any = if has_v6 { IpAddr::V6(std::net::Ipv6Addr::UNSPECIFIED) } else { IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED) };
+            let ip = self.bind.unwrap_or(any);
             let sock = match sys.socket(Proto::Tcp, ip.is_ipv6()) {
                 Ok(s) => s,
                 Err(_) => return Step::Done(1),

@@ -14,7 +14,9 @@ use std::net::{IpAddr, SocketAddr};
 const TTL: u8 = 64;
 
 fn datagram(o: Out) -> Datagram {
-    Datagram { src: o.src.ip(), dst: o.dst.ip(), ttl: TTL, dont_fragment: !o.dst.is_ipv6(), payload: Payload::Tcp(o.tcp) }
+    // A v4-mapped peer of a dual-stack socket is reached over IPv4.
+    let (src, dst) = (o.src.ip().to_canonical(), o.dst.ip().to_canonical());
+    Datagram { src, dst, ttl: TTL, dont_fragment: dst.is_ipv4(), payload: Payload::Tcp(o.tcp) }
 }
 
 /// The MSS a route allows (`tcp_mss_to_mtu` inverse: MTU minus the IP

@@ -290,8 +290,8 @@ impl Table {
             s.proto == Proto::Tcp
                 && s.state != State::Listen
                 && s.local.port() == dst.port()
-                && s.remote == src
-                && (s.local.ip() == dst.ip())
+                && super::same(s.remote, src)
+                && super::same_ip(s.local.ip(), dst.ip())
         });
         if let Some(i) = established {
             return self.connection_input(i, seg, now_us);
@@ -317,7 +317,10 @@ impl Table {
             return Vec::new();
         }
         let owner = l.owner.clone();
-        let Ok(id) = self.socket(Proto::Tcp, dst.is_ipv6()) else { return Vec::new() };
+        // A dual-stack listener's children see IPv4 peers v4-mapped.
+        let v6 = l.local.is_ipv6();
+        let (src, dst) = (super::in_family(src, v6), super::in_family(dst, v6));
+        let Ok(id) = self.socket(Proto::Tcp, v6) else { return Vec::new() };
         let Ok(i) = self.index(id) else { return Vec::new() };
         let iss = mix(dst, src, now_us, 3);
         let peer_mss = seg.options.mss.unwrap_or(536);
