@@ -23,6 +23,7 @@ pub mod ss;
 pub mod curl;
 pub mod httpd;
 pub mod tcpdump;
+pub mod sockdiag;
 pub mod world;
 pub mod decode;
 pub mod topology;

@@ -156,7 +156,7 @@ impl Kernel {
         match self.sockets.get(&port).map(|s| s.protocol) {
             Some(Protocol::Route) => self.send_route(port, datagram),
             Some(Protocol::Netfilter) => crate::nfnetlink::receive(self, port, datagram),
-            Some(Protocol::SockDiag) => unsupported(datagram, port),
+            Some(Protocol::SockDiag) => crate::sockdiag::receive(self, port, datagram),
             None => Vec::new(),
         }
     }
