@@ -306,15 +306,6 @@ impl Kernel {
     }
 }
 
-/// A protocol without a handler: every request is answered EOPNOTSUPP.
-fn unsupported(datagram: &[u8], port: u32) -> Vec<Vec<u8>> {
-    MessageIter::new(datagram)
-        .map_while(Result::ok)
-        .filter(|m| m.header.flags & NLM_F_REQUEST != 0)
-        .map(|m| reply::ack(&Request::new(&m, port, false), Some(&KernelError::new(Errno::EOPNOTSUPP)), false, false))
-        .collect()
-}
-
 enum Outcome {
     /// A dump was answered (its parts and NLMSG_DONE are out; no ACK).
     Dumped,
