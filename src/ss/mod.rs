@@ -1,13 +1,15 @@
 //! `ss` as iproute2 6.1 prints it: TCP and UDP sockets of the namespace
-//! with their states and queues, filtered by `-t -u -l -a` and laid out
-//! in ss's columns (`render_calc_width`: the widest entry of each column,
-//! the terminal's spare width spread over the columns, from the right).
+//! with their states and queues, asked of the kernel over
+//! NETLINK_SOCK_DIAG with the requests the real ss sends, filtered by
+//! `-t -u -l -a -4 -6` and laid out in ss's columns (`render_calc_width`:
+//! the widest entry of each column, the terminal's spare width spread
+//! over the columns, from the right).
 
 use crate::output::Output;
 use crate::sim::getopt::{GetoptError, getopt};
 use crate::sim::process::{Program, Step};
 use crate::sim::socket::Sys;
-use crate::stack::sock::{Proto, Sock, State};
+use crate::stack::sock::State;
 use std::net::SocketAddr;
 
 /// The width of the terminal the recorder uses (`COLUMNS=80`).
@@ -77,18 +79,40 @@ pub fn service(port: u16, udp: bool) -> Option<&'static str> {
     })
 }
 
+/// The name ss gives a state number (`sstate_name`).
+fn state_name(state: u8) -> &'static str {
+    match state {
+        1 => "ESTAB",
+        2 => "SYN-SENT",
+        3 => "SYN-RECV",
+        4 => "FIN-WAIT-1",
+        5 => "FIN-WAIT-2",
+        6 => "TIME-WAIT",
+        7 => "UNCONN",
+        8 => "CLOSE-WAIT",
+        9 => "LAST-ACK",
+        10 => "LISTEN",
+        11 => "CLOSING",
+        _ => "UNKNOWN",
+    }
+}
+
+/// Every TCP state bit (and bit 0) as ss sends them for `-a`.
+const ALL_STATES: u32 = 0xfff;
+
 impl Ss {
-    /// Whether a socket's state passes the filter (`SS_CONN` by default:
-    /// not LISTEN, UNCONN, TIME-WAIT or SYN-RECV).
-    fn shows(&self, s: &Sock) -> bool {
-        let listening = s.state == State::Listen || (s.proto == Proto::Udp && s.state == State::Close);
+    /// The states asked of the kernel: `-a` all, `-l` the listening ones
+    /// (UNCONN for UDP), else `SS_CONN` (not LISTEN, UNCONN, TIME-WAIT or
+    /// SYN-RECV).
+    fn states(&self, udp: bool) -> u32 {
+        let listen = if udp { 1 << State::Close as u32 } else { 1 << State::Listen as u32 };
         if self.o.all {
-            return true;
+            ALL_STATES
+        } else if self.o.listening {
+            listen
+        } else {
+            ALL_STATES & !(1 << State::Listen as u32 | 1 << State::Close as u32 | 1 << State::TimeWait as u32 | 1 << State::SynRecv as u32)
         }
-        if self.o.listening {
-            return listening;
-        }
-        !listening && !matches!(s.state, State::TimeWait | State::SynRecv | State::Close)
     }
 
     fn endpoint(&self, a: SocketAddr, udp: bool, peer: bool) -> (String, String) {
@@ -106,43 +130,57 @@ impl Ss {
         };
         (format!("{host}:"), port)
     }
+
+    /// Dumps one protocol and family over NETLINK_SOCK_DIAG, as
+    /// `inet_show_netlink` does.
+    fn dump(&self, sys: &Sys, udp: bool, v6: bool) -> Vec<crate::sockdiag::Entry> {
+        let request = crate::sockdiag::dump_request(v6, udp, self.states(udp));
+        let replies = crate::sockdiag::answer(sys.net, sys.ns, SS_PORT, &request);
+        replies
+            .iter()
+            .flat_map(|r| crate::wire::header::MessageIter::new(r).map_while(Result::ok).collect::<Vec<_>>())
+            .filter(|m| m.header.kind == crate::sockdiag::SOCK_DIAG_BY_FAMILY)
+            .filter_map(|m| crate::sockdiag::parse(m.payload))
+            .collect()
+    }
 }
+
+/// The port id ss's socket has.
+const SS_PORT: u32 = 4242;
 
 impl Program for Ss {
     fn step(&mut self, sys: &mut Sys, out: &mut Output) -> Step {
-        let Some(ns) = sys.net.ns(sys.ns) else { return Step::Done(1) };
         let netid = self.o.tcp && self.o.udp;
         let mut rows: Vec<Vec<String>> = Vec::new();
-        // inet_diag dumps UDP before TCP, listeners before connections.
-        for (proto, name) in [(Proto::Udp, "udp"), (Proto::Tcp, "tcp")] {
-            if (proto == Proto::Tcp && !self.o.tcp) || (proto == Proto::Udp && !self.o.udp) {
+        // ss shows UDP before TCP, each IPv4 then IPv6.
+        for (udp, name) in [(true, "udp"), (false, "tcp")] {
+            if (udp && !self.o.udp) || (!udp && !self.o.tcp) {
                 continue;
             }
-            let mut socks: Vec<&Sock> =
-                ns.socks.socks.iter().filter(|s| s.proto == proto && s.local.port() != 0 && self.shows(s)).collect();
-            socks.retain(|s| if s.local.is_ipv6() { !self.o.v4 } else { !self.o.v6 });
-            socks.sort_by_key(|s| s.state != State::Listen);
-            for s in socks {
-                let udp = proto == Proto::Udp;
-                let (la, lp) = self.endpoint(s.local, udp, false);
-                let (ra, rp) = self.endpoint(s.remote, udp, true);
-                let state = if udp && s.state == State::Established { "ESTAB" } else { s.state.ss_name() };
-                let mut row = Vec::new();
-                if netid {
-                    row.push(name.to_string());
+            for v6 in [false, true] {
+                if (v6 && self.o.v4) || (!v6 && self.o.v6) {
+                    continue;
                 }
-                row.extend([
-                    state.to_string(),
-                    format!("{:<6}", s.recv_q()),
-                    format!("{:<6}", s.send_q()),
-                    la,
-                    lp,
-                    ra,
-                    rp,
-                    String::new(),
-                    String::new(),
-                ]);
-                rows.push(row);
+                for e in self.dump(sys, udp, v6) {
+                    let (la, lp) = self.endpoint(e.local, udp, false);
+                    let (ra, rp) = self.endpoint(e.remote, udp, true);
+                    let mut row = Vec::new();
+                    if netid {
+                        row.push(name.to_string());
+                    }
+                    row.extend([
+                        state_name(e.state).to_string(),
+                        format!("{:<6}", e.rqueue),
+                        format!("{:<6}", e.wqueue),
+                        la,
+                        lp,
+                        ra,
+                        rp,
+                        String::new(),
+                        String::new(),
+                    ]);
+                    rows.push(row);
+                }
             }
         }
         let mut header: Vec<String> = Vec::new();
