@@ -11,8 +11,8 @@
 
 pub mod enter;
 pub mod files;
-pub mod filters;
 pub mod jobs;
+pub mod filters;
 pub mod regex;
 pub mod sysctl;
 pub mod words;
@@ -47,9 +47,13 @@ pub const COMMANDS: &[&str] = &[
     "bridge",
     "ping",
     "traceroute",
+    "iptables",
+    "iptables-save",
+    "nft",
     "nc",
     "curl",
     "ss",
+    "tcpdump",
     "python3",
     "jobs",
     "kill",
@@ -201,14 +205,7 @@ impl Shell {
                 continue;
             }
             let mut o = Output { terminal: out.terminal && to[0] == Dest::Term(Stream::Out), ..Output::default() };
-            status = if words.is_empty() {
-                0
-            } else {
-                match jobs::intercept(self, &words, &mut o) {
-                    Some(st) => st,
-                    None => self.exec(&words, &input, &mut o, Launcher::Shell),
-                }
-            };
+            status = if words.is_empty() { 0 } else { jobs::exec(self, &words, &input, &mut o) };
             input.clear();
             let mut files: Vec<(String, String)> = Vec::new();
             for (stream, text) in o.chunks {
@@ -263,7 +260,7 @@ impl Shell {
             "awk" => filters::awk(args, input, out),
             "column" => filters::column(args, input, out),
             "jobs" | "kill" | "wait" => jobs::builtin(self, cmd, args, out).unwrap_or(0),
-            "ping" | "traceroute" | "nc" | "curl" | "ss" | "python3" => match jobs::run_program(self, cmd, args, input, out) {
+            "ping" | "traceroute" | "nc" | "curl" | "ss" | "python3" | "tcpdump" => match jobs::run_program(self, cmd, args, input, out) {
                 Some(st) => st,
                 None => self.not_found(cmd, by, out),
             },
