@@ -9,6 +9,7 @@
 //! ([`files`]), the text filters of [`filters`], `echo`, `true`, `false`,
 //! `help`, `clear` and `exit`.
 
+pub mod complete;
 pub mod enter;
 pub mod files;
 pub mod filters;
