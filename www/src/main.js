@@ -304,6 +304,7 @@ term.focus();
 /** For tests and benchmarks: the terminal's text and the world. */
 window.__iplab = {
   world: () => world,
+  cols: () => term.term.cols,
   /** Runs a line as a second terminal would (not echoed here). */
   runElsewhere: (line) => {
     const r = world.exec(line);
