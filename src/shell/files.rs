@@ -22,8 +22,7 @@ pub enum Node {
 /// and `/var/run` read as `/run` (a symbolic link).
 fn parts(path: &str) -> Vec<&str> {
     let mut v: Vec<&str> = Vec::new();
-    let rooted = if path.starts_with('/') { path.to_string() } else { format!("/root/{path}") };
-    let _ = rooted;
+    // A relative path starts in the home directory, /root.
     let base: Vec<&str> = if path.starts_with('/') { Vec::new() } else { vec!["root"] };
     for p in base.into_iter().chain(path.split('/')) {
         match p {
