@@ -305,6 +305,8 @@ term.focus();
 window.__iplab = {
   world: () => world,
   cols: () => term.term.cols,
+  /** The share hash of a snapshot text. */
+  share: (text) => encodeWorld(text),
   /** Runs a line as a second terminal would (not echoed here). */
   runElsewhere: (line) => {
     const r = world.exec(line);
@@ -313,9 +315,16 @@ window.__iplab = {
     return r;
   },
   text: () => {
+    // Rows that continue a wrapped line are joined to it (a narrow
+    // terminal wraps long lines; the text is what was printed).
     const b = term.term.buffer.active;
     const lines = [];
-    for (let i = 0; i < b.length; i++) lines.push(b.getLine(i)?.translateToString(true) ?? "");
+    for (let i = 0; i < b.length; i++) {
+      const row = b.getLine(i);
+      const t = row?.translateToString(true) ?? "";
+      if (row?.isWrapped && lines.length) lines[lines.length - 1] += t;
+      else lines.push(t);
+    }
     return lines.join("\n");
   },
 };
