@@ -1,64 +1,125 @@
 #!/usr/bin/env bash
-# Runs every test suite of the project and ends with one line counting them.
-set -euo pipefail
+# Runs every test suite of the project and ends with one line counting them:
+# "N passed, M failed". A suite that fails does not stop the others; the
+# script exits non-zero at the end when anything failed.
+#
+# How a suite is counted:
+#   - a cargo suite: the "test result:" lines it printed;
+#   - a Node suite (TAP): its "# pass" / "# fail" lines;
+#   - a suite with its own runner: its last line "N passed, M failed";
+#   - a check (a build, rustfmt, clippy): one test, passed when it exits 0.
+# A suite that exits non-zero while its own count shows no failure, or that
+# prints no count at all, counts one failure more: a suite that cannot run is
+# a failure, never a silent pass.
+#
+#   scripts/test.sh            every suite
+#   scripts/test.sh NAME...    only the suites whose names are given
+set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# Suites that need a root shell with network namespaces mount on
+# /run/netns; a machine that never ran `ip netns add` has no such folder.
+mkdir -p /run/netns 2>/dev/null || true
+
+only=("$@")
+total_pass=0
+total_fail=0
+summary=()
 log=$(mktemp)
-trap 'rm -f "$log" "$log.node" "$log.extra"' EXIT
+trap 'rm -f "$log"' EXIT
 
-echo "== cargo test (native: wire, stack, rtnetlink goldens, ip scenarios)"
-# The preload suites run (and are counted) once, by scripts/test-preload.sh.
-IPLAB_PRELOAD_SUITE_SEPARATE=1 cargo test --all-targets 2>&1 | tee "$log"
+wanted() {
+  [ ${#only[@]} -eq 0 ] && return 0
+  local n
+  for n in "${only[@]}"; do [ "$n" = "$1" ] && return 0; done
+  return 1
+}
 
-echo "== wasm32 build (library and CLI, as the README gives it)"
-cargo build --target wasm32-unknown-unknown --release
+# suite NAME KIND COMMAND...: runs COMMAND, shows its output, counts it.
+# KIND is cargo, tap, runner or check (see the head of this file).
+suite() {
+  local name=$1 kind=$2
+  shift 2
+  wanted "$name" || return 0
+  echo "== $name: $*"
+  "$@" 2>&1 | tee "$log"
+  local status=${PIPESTATUS[0]} p=0 f=0 counted=1
+  case $kind in
+  cargo)
+    p=$(sed -nE 's/^test result:.* ([0-9]+) passed.*/\1/p' "$log" | paste -sd+ | bc)
+    f=$(sed -nE 's/^test result:.* ([0-9]+) failed.*/\1/p' "$log" | paste -sd+ | bc)
+    grep -q '^test result:' "$log" || counted=0
+    ;;
+  tap)
+    p=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$log" | paste -sd+ | bc)
+    f=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$log" | paste -sd+ | bc)
+    grep -q '^# pass ' "$log" || counted=0
+    ;;
+  runner)
+    local last
+    last=$(grep -E '^([A-Za-z-]+: )?[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+    p=$(sed -nE 's/^([A-Za-z-]+: )?([0-9]+) passed, ([0-9]+) failed.*/\2/p' <<<"$last")
+    f=$(sed -nE 's/^([A-Za-z-]+: )?([0-9]+) passed, ([0-9]+) failed.*/\3/p' <<<"$last")
+    [ -n "$last" ] || counted=0
+    ;;
+  check)
+    if [ "$status" -eq 0 ]; then p=1; else f=1; fi
+    ;;
+  esac
+  p=${p:-0}
+  f=${f:-0}
+  if [ "$counted" -eq 0 ]; then
+    echo "== $name printed no count: one failure"
+    f=$((f + 1))
+  elif [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
+    echo "== $name exited with $status: one failure"
+    f=$((f + 1))
+  fi
+  total_pass=$((total_pass + p))
+  total_fail=$((total_fail + f))
+  summary+=("$(printf '%-18s %5s passed, %s failed' "$name" "$p" "$f")")
+}
 
+wasm_api_test() {
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --target wasm32-unknown-unknown --no-default-features --features wasm --test wasm_api
+}
+wasm_api_browser() {
+  WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
+    WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/wasm_webdriver.json" wasm_api_test
+}
+node_suites() {
+  npm run --silent build:pkg && npm run --silent build:component &&
+    node --test --test-reporter=tap tests/node/*.test.mjs
+}
+
+# The style checks come first: they are quick and say the most at a glance.
+suite rustfmt check cargo fmt --all --check
+suite clippy check cargo clippy --workspace --all-targets -- -D warnings
+suite eslint check npx --no-install eslint www/src www/tests tests/node scripts vite.config.mjs
+# Native: wire, stack, rtnetlink goldens, ip scenarios. The preload suites
+# run (and are counted) once, by scripts/test-preload.sh.
+suite cargo-test cargo env IPLAB_PRELOAD_SUITE_SEPARATE=1 cargo test --all-targets
+suite doc-tests cargo cargo test --doc
+suite wasm32-build check cargo build --target wasm32-unknown-unknown --release
 # The JS API and a sample of the goldens inside wasm (tests/wasm_api.rs):
 # the same test binary under Node, then in headless Chromium.
-wasm_test() {
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-    cargo test --target wasm32-unknown-unknown --no-default-features --features wasm --test wasm_api 2>&1 | tee -a "$log"
-}
-echo "== wasm-bindgen-test under Node"
-wasm_test
-echo "== wasm-bindgen-test in headless Chromium"
-WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
-  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/wasm_webdriver.json" wasm_test
-
-echo "== npm package (pkg/) and WIT component, driven from Node"
-npm run --silent build:pkg
-npm run --silent build:component
-node --test --test-reporter=tap tests/node/*.test.mjs 2>&1 | tee "$log.node"
-node_pass=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$log.node" | paste -sd+ | bc)
-node_fail=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$log.node" | paste -sd+ | bc)
-rm -f "$log.node"
-
-# Suites with their own runner (the terminal page, the preload shim) end
-# with a line "N passed, M failed".
-extra_pass=0
-extra_fail=0
-for suite in scripts/test-www.sh scripts/test-preload.sh; do
-  [ -f "$suite" ] || continue
-  echo "== $suite"
-  bash "$suite" 2>&1 | tee "$log.extra" || true
-  last=$(tail -n 1 "$log.extra")
-  p=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1/p' <<<"$last")
-  f=$(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\2/p' <<<"$last")
-  if [ -z "$p" ]; then
-    echo "$suite did not report its count"
-    f=1
-    p=0
-  fi
-  extra_pass=$((extra_pass + p))
-  extra_fail=$((extra_fail + f))
+suite wasm-node cargo wasm_api_test
+suite wasm-chromium cargo wasm_api_browser
+suite node tap node_suites
+suite www runner bash scripts/test-www.sh
+suite preload runner bash scripts/test-preload.sh
+for extra in scripts/test-fuzz.sh scripts/test-pyroute2.sh; do
+  [ -f "$extra" ] && suite "$(basename "$extra" .sh | sed 's/^test-//')" runner bash "$extra"
 done
-rm -f "$log.extra"
 
-passed=$( (grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) passed.*/\1/'; echo "${node_pass:-0}"; echo "$extra_pass") | paste -sd+ | bc)
-failed=$( (grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) failed.*/\1/'; echo "${node_fail:-0}"; echo "$extra_fail") | paste -sd+ | bc)
-if [ "${passed:-0}" -eq 0 ]; then
+echo
+echo "== summary"
+printf '%s\n' "${summary[@]}"
+if [ $((total_pass + total_fail)) -eq 0 ]; then
   echo "no test ran"
+  echo "0 passed, 1 failed"
   exit 1
 fi
-echo "${passed} passed, ${failed} failed"
-[ "${failed}" -eq 0 ]
+echo "${total_pass} passed, ${total_fail} failed"
+[ "$total_fail" -eq 0 ]

@@ -274,7 +274,7 @@ mod tests {
         assert_eq!(fixed(&Ratio::new(1015, 1000), 2), "1.02");
         assert_eq!(fixed(&Ratio::new(1, 2), 0), "0");
         assert_eq!(fixed(&Ratio::new(3, 2), 0), "2");
-        assert_eq!(fixed(&Ratio::new(999_5, 10), 0), "1000");
+        assert_eq!(fixed(&Ratio::new(9995, 10), 0), "1000");
         assert_eq!(fixed(&Ratio::new(2, 3), 3), "0.667");
         assert_eq!(fixed(&Ratio::new(0, 1), 2), "0.00");
         assert_eq!(fixed(&Ratio::new(12_345, 1000), 1), "12.3");
@@ -292,7 +292,7 @@ mod tests {
         assert_eq!(general(&Ratio::new(200, 3), 6, false), "66.6667");
         assert_eq!(general(&Ratio::new(1, 100_000), 6, false), "1e-05");
         assert_eq!(general(&Ratio::new(1, 10_000), 6, false), "0.0001");
-        assert_eq!(general(&Ratio::new(999_999_5, 10), 6, false), "1e+06");
+        assert_eq!(general(&Ratio::new(9_999_995, 10), 6, false), "1e+06");
         assert_eq!(general(&Ratio::new(0, 1), 6, false), "0");
         assert_eq!(general(&Ratio::new(5, 2), 6, true), "2.50000");
         assert_eq!(general(&Ratio::new(25, 256), 6, false), "0.0976562");

@@ -30,6 +30,7 @@ impl Errno {
     pub const EMFILE: Errno = Errno(24);
     pub const ENOSPC: Errno = Errno(28);
     pub const EROFS: Errno = Errno(30);
+    pub const EPIPE: Errno = Errno(32);
     pub const ERANGE: Errno = Errno(34);
     pub const EDEADLK: Errno = Errno(35);
     pub const ENAMETOOLONG: Errno = Errno(36);
@@ -47,8 +48,12 @@ impl Errno {
     pub const EADDRNOTAVAIL: Errno = Errno(99);
     pub const ENETDOWN: Errno = Errno(100);
     pub const ENETUNREACH: Errno = Errno(101);
+    pub const ECONNRESET: Errno = Errno(104);
     pub const ENOBUFS: Errno = Errno(105);
+    pub const EISCONN: Errno = Errno(106);
+    pub const ENOTCONN: Errno = Errno(107);
     pub const ETIMEDOUT: Errno = Errno(110);
+    pub const ECONNREFUSED: Errno = Errno(111);
     pub const EHOSTUNREACH: Errno = Errno(113);
     pub const EALREADY: Errno = Errno(114);
     pub const ENOTSUP: Errno = Errno(95);
@@ -80,6 +85,7 @@ impl Errno {
             24 => "Too many open files",
             28 => "No space left on device",
             30 => "Read-only file system",
+            32 => "Broken pipe",
             34 => "Numerical result out of range",
             35 => "Resource deadlock avoided",
             36 => "File name too long",
@@ -97,8 +103,12 @@ impl Errno {
             99 => "Cannot assign requested address",
             100 => "Network is down",
             101 => "Network is unreachable",
+            104 => "Connection reset by peer",
             105 => "No buffer space available",
+            106 => "Transport endpoint is already connected",
+            107 => "Transport endpoint is not connected",
             110 => "Connection timed out",
+            111 => "Connection refused",
             113 => "No route to host",
             114 => "Operation already in progress",
             n => return format!("Unknown error {n}"),

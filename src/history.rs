@@ -18,6 +18,16 @@ pub enum Op {
         /// The bytes sent.
         bytes: Vec<u8>,
     },
+    /// A datagram holding an nfnetlink batch, sent on a NETLINK_NETFILTER
+    /// socket of a namespace with the given privilege.
+    NfDatagram {
+        /// The socket's namespace.
+        ns: u32,
+        /// Whether the socket had CAP_NET_ADMIN.
+        privileged: bool,
+        /// The bytes sent.
+        bytes: Vec<u8>,
+    },
     /// `ip netns add NAME`.
     NetnsAdd(String),
     /// `ip netns del NAME`.
@@ -68,6 +78,7 @@ impl Snapshot {
         for op in &self.ops {
             let line = match op {
                 Op::Datagram { ns, privileged, bytes } => format!("d {ns} {} {}", u8::from(*privileged), hex(bytes)),
+                Op::NfDatagram { ns, privileged, bytes } => format!("n {ns} {} {}", u8::from(*privileged), hex(bytes)),
                 Op::NetnsAdd(n) => format!("a {n}"),
                 Op::NetnsDel(n) => format!("r {n}"),
                 Op::Sysctl { ns, key, value } => format!("s {ns} {key} {value}"),
@@ -79,6 +90,24 @@ impl Snapshot {
         }
         let seal = format!("end {} {} {:08x}\n", self.ops.len(), out.len(), crc32(out.as_bytes()));
         out + &seal
+    }
+
+    /// `text` (a version 2 [`Snapshot::to_text`]) with `ops` appended and
+    /// its end line made anew: how a file that grows with a world's history
+    /// is saved without writing every operation again. Fails as
+    /// [`Snapshot::from_text`] does when `text` is damaged.
+    pub fn append_to_text(text: &str, ops: &[Op]) -> Result<String, String> {
+        let (count, _, _) = seal_of(text).ok_or("damaged snapshot: it is cut short (its end line is missing)")?;
+        let mut out = checked_body(text)?.to_string();
+        let added = Snapshot { ops: ops.to_vec() }.to_text();
+        // The added operations' lines: after the header, before the end line.
+        let lines = added.split_once('\n').map_or("", |(_, rest)| rest);
+        if let Some((body, _end)) = lines.trim_end_matches('\n').rsplit_once('\n') {
+            out.push_str(body);
+            out.push('\n');
+        }
+        let seal = format!("end {} {} {:08x}\n", count + ops.len(), out.len(), crc32(out.as_bytes()));
+        Ok(out + &seal)
     }
 
     /// Parses [`Snapshot::to_text`] output (version 2, checked against its
@@ -117,6 +146,12 @@ impl Snapshot {
                     let privileged = parts.next().ok_or_else(bad)? == "1";
                     let bytes = unhex(parts.next().ok_or_else(bad)?).ok_or_else(bad)?;
                     Op::Datagram { ns, privileged, bytes }
+                }
+                Some("n") => {
+                    let ns = parts.next().and_then(crate::text::int).ok_or_else(bad)?;
+                    let privileged = parts.next().ok_or_else(bad)? == "1";
+                    let bytes = unhex(parts.next().ok_or_else(bad)?).ok_or_else(bad)?;
+                    Op::NfDatagram { ns, privileged, bytes }
                 }
                 Some("a") => Op::NetnsAdd(parts.next().ok_or_else(bad)?.to_string()),
                 Some("r") => Op::NetnsDel(parts.next().ok_or_else(bad)?.to_string()),
@@ -244,8 +279,29 @@ mod tests {
     }
 
     #[test]
+    fn appending_gives_the_text_of_the_whole_history() {
+        let all = sample();
+        for split in 0..=all.ops.len() {
+            let head = Snapshot { ops: all.ops[..split].to_vec() }.to_text();
+            assert_eq!(Snapshot::append_to_text(&head, &all.ops[split..]), Ok(all.to_text()), "split at {split}");
+        }
+        let damaged = all.to_text().replacen("ip_forward 1", "ip_forward 0", 1);
+        assert!(Snapshot::append_to_text(&damaged, &all.ops).is_err());
+    }
+
+    #[test]
     fn version_one_texts_still_restore() {
         let old = "iplab-snapshot 1\na red\ns 1 net.ipv4.ip_forward 1\nd 0 1 010203\nt 1500\n";
         assert_eq!(Snapshot::from_text(old), Ok(sample()));
+    }
+
+    #[test]
+    fn clock_lines_cannot_overflow_the_clock() {
+        // Two clock lines of u64::MAX and a ping after them.
+        let ping = Op::Program { ns: 0, argv: ["ping", "-c", "1", "127.0.0.1"].map(String::from).to_vec() };
+        let snapshot = Snapshot { ops: vec![Op::Advance(u64::MAX), Op::Advance(u64::MAX), ping] };
+        let text = snapshot.to_text();
+        let world = crate::World::restore(&Snapshot::from_text(&text).expect("parses"));
+        assert_eq!(world.with_net(|n| n.now_ms), crate::stack::Net::MAX_CLOCK_MS);
     }
 }

@@ -21,6 +21,10 @@ pub enum SockOpt {
     DropMembership(u32),
     /// The legacy group bit mask given to `bind`.
     BindGroups(u32),
+    /// SO_RCVBUF (the int as given, read as unsigned as Linux does).
+    RcvBuf(u32),
+    /// SO_RCVBUFFORCE (needs CAP_NET_ADMIN).
+    RcvBufForce(u32),
 }
 
 /// A NETLINK_ROUTE socket.
@@ -70,6 +74,34 @@ pub trait Host {
         let _ = (name, args, out);
         None
     }
+    /// Runs a program with `stdin` as its standard input (what `echo TEXT |`
+    /// gives it); hosts without one fall back to [`Host::run_program`].
+    fn run_program_input(&mut self, name: &str, args: &[String], stdin: &[u8], out: &mut crate::output::Output) -> Option<i32> {
+        let _ = stdin;
+        self.run_program(name, args, out)
+    }
+    /// Starts a program as a background job in the current namespace and
+    /// returns its process id; None when the host has no such program.
+    fn start_job(&mut self, name: &str, args: &[String], command: &str) -> Option<u32> {
+        let _ = (name, args, command);
+        None
+    }
+    /// What background jobs printed since the last call.
+    fn job_output(&mut self) -> crate::output::Output {
+        crate::output::Output::new()
+    }
+    /// A job's exit status once it ended (None: still running or unknown).
+    fn job_status(&self, pid: u32) -> Option<i32> {
+        let _ = pid;
+        None
+    }
+    /// Stops a job (SIGTERM); false when it is not running.
+    fn kill_job(&mut self, pid: u32) -> bool {
+        let _ = pid;
+        false
+    }
+    /// Lets the clock run until every job has ended or none can move.
+    fn wait_jobs(&mut self) {}
     /// Reads a file (for `ip -batch FILE`); hosts without files say ENOENT.
     fn read_file(&self, path: &str) -> Result<String, Errno> {
         let _ = path;

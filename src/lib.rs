@@ -16,7 +16,9 @@ pub mod shell;
 pub mod wire;
 pub mod stack;
 pub mod rtnetlink;
+pub mod nfnetlink;
 pub mod sim;
+pub mod nc;
 pub mod world;
 pub mod decode;
 pub mod topology;
@@ -33,5 +35,5 @@ mod js;
 #[cfg(all(feature = "component", target_arch = "wasm32"))]
 pub mod component;
 
-pub use rtnetlink::Creds;
+pub use rtnetlink::{Creds, Protocol};
 pub use world::{Socket, World};

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use crate::errno::Errno;
 use crate::history::{Op, Snapshot};
 use crate::host::{Host, NetlinkSocket, SockOpt};
-use crate::rtnetlink::{Creds, Kernel};
+use crate::rtnetlink::{Creds, Kernel, Protocol};
 use crate::stack::{Net, NsId};
 
 /// The kernel behind a world or socket, for reading. Worlds are never used
@@ -24,11 +24,46 @@ fn write(kernel: &RefCell<Kernel>) -> RefMut<'_, Kernel> {
 }
 
 /// One simulated machine: namespaces, links, tables, and open sockets.
+///
+/// Requests go in as netlink bytes and replies come out as netlink bytes,
+/// exactly as a program talks to Linux; the shell runs command lines on it.
+///
+/// ```
+/// use iplab::output::Output;
+/// use iplab::shell::Shell;
+/// use iplab::{Creds, World};
+///
+/// // A link dump, as `ip link` sends it: RTM_GETLINK (18) with
+/// // NLM_F_REQUEST | NLM_F_DUMP, then a 16-byte ifinfomsg.
+/// let world = World::new();
+/// let sock = world.socket(world.initial_ns(), Creds::ROOT).unwrap();
+/// let mut request = Vec::new();
+/// request.extend_from_slice(&32u32.to_ne_bytes()); // nlmsg_len
+/// request.extend_from_slice(&18u16.to_ne_bytes()); // RTM_GETLINK
+/// request.extend_from_slice(&0x301u16.to_ne_bytes()); // NLM_F_REQUEST | NLM_F_DUMP
+/// request.extend_from_slice(&1u32.to_ne_bytes()); // nlmsg_seq
+/// request.extend_from_slice(&0u32.to_ne_bytes()); // nlmsg_pid
+/// request.extend_from_slice(&[0; 16]); // struct ifinfomsg
+/// let replies = sock.send(&request);
+/// // One RTM_NEWLINK for `lo`, then NLMSG_DONE (3).
+/// assert_eq!(replies.len(), 2);
+/// assert_eq!(u16::from_ne_bytes([replies[1][4], replies[1][5]]), 3);
+///
+/// // The same world through the shell, as a terminal would drive it.
+/// let mut shell = Shell::new(Box::new(world));
+/// let mut out = Output::new();
+/// assert_eq!(shell.run_line("ip link add v0 type veth peer name v1", &mut out), 0);
+/// let mut out = Output::new();
+/// shell.run_line("ip -br link show v0", &mut out);
+/// assert!(out.stdout().starts_with("v0@v1"));
+/// ```
 #[derive(Clone)]
 pub struct World {
     kernel: Rc<RefCell<Kernel>>,
     /// The namespace the shell's commands run in.
     current: NsId,
+    /// Programs running in the background (`CMD &`).
+    jobs: Rc<RefCell<crate::sim::process::Jobs>>,
 }
 
 impl Default for World {
@@ -46,7 +81,7 @@ impl std::fmt::Debug for World {
 impl World {
     /// A machine with one fresh namespace, as `unshare --net` gives: only `lo`, down.
     pub fn new() -> Self {
-        World { kernel: Rc::new(RefCell::new(Kernel::new())), current: Net::INITIAL }
+        World { kernel: Rc::new(RefCell::new(Kernel::new())), current: Net::INITIAL, jobs: Rc::default() }
     }
 
     /// A world that records no history: its memory is its state alone (a
@@ -70,7 +105,12 @@ impl World {
 
     /// Opens a NETLINK_ROUTE socket bound to a namespace.
     pub fn socket(&self, ns: NsId, creds: Creds) -> Result<Socket, Errno> {
-        let port = write(&self.kernel).open_socket(ns, creds)?;
+        self.socket_of(ns, creds, Protocol::Route)
+    }
+
+    /// Opens a socket of the given netlink protocol bound to a namespace.
+    pub fn socket_of(&self, ns: NsId, creds: Creds, protocol: Protocol) -> Result<Socket, Errno> {
+        let port = write(&self.kernel).open_socket_of(ns, creds, protocol)?;
         Ok(Socket { kernel: Rc::clone(&self.kernel), port })
     }
 
@@ -112,6 +152,12 @@ impl World {
                     sock.send(bytes);
                 }
             }
+            Op::NfDatagram { ns, privileged, bytes } => {
+                let creds = if *privileged { Creds::ROOT } else { Creds::USER };
+                if let Ok(sock) = self.socket_of(NsId(*ns), creds, Protocol::Netfilter) {
+                    sock.send(bytes);
+                }
+            }
             Op::NetnsAdd(name) => {
                 let mut k = write(&self.kernel);
                 let _ = k.net.add_named(name);
@@ -141,7 +187,8 @@ impl World {
             }
             Op::Advance(ms) => {
                 let mut k = write(&self.kernel);
-                k.net.now_ms += ms;
+                let to = k.net.now_ms.saturating_add(*ms);
+                k.net.advance_clock_to(to);
                 k.record(op.clone());
             }
             Op::Program { ns, argv } => {
@@ -161,7 +208,7 @@ impl World {
     /// and returns the path it took, hop by hop (see [`crate::sim::trace_echo`]).
     pub fn trace_echo(&self, ns: NsId, dst: std::net::IpAddr) -> Result<Vec<crate::sim::walk::Hop>, Errno> {
         let mut k = write(&self.kernel);
-        let (result, events) = crate::sim::trace_echo(&mut k.net, ns, dst.into());
+        let (result, events) = crate::sim::trace_echo(&mut k.net, ns, dst);
         k.announce(&events);
         result
     }
@@ -169,7 +216,7 @@ impl World {
     /// A deep copy of this world (sockets are not carried over).
     pub fn fork(&self) -> World {
         let k = read(&self.kernel).clone();
-        World { kernel: Rc::new(RefCell::new(k)), current: self.current }
+        World { kernel: Rc::new(RefCell::new(k)), current: self.current, jobs: Rc::default() }
     }
 }
 
@@ -197,6 +244,25 @@ impl Socket {
         write(&self.kernel).drain(self.port)
     }
 
+    /// The pending socket error, reported once: ENOBUFS after notifications
+    /// were dropped because the receive buffer was full (read it before
+    /// [`Socket::drain`], as `recvmsg` reports it first).
+    pub fn take_error(&self) -> Option<Errno> {
+        write(&self.kernel).take_error(self.port)
+    }
+
+    /// The receive buffer size `getsockopt(SO_RCVBUF)` reports.
+    pub fn rcvbuf(&self) -> u32 {
+        read(&self.kernel).rcvbuf(self.port).unwrap_or(0)
+    }
+
+    /// `sendto` a netlink address: `dst_port` (0: the kernel) and the
+    /// multicast `groups` bit mask of `sockaddr_nl`. Sending to a group or
+    /// a user port needs CAP_NET_ADMIN (EPERM).
+    pub fn send_to(&self, datagram: &[u8], dst_port: u32, groups: u32) -> Result<Vec<Vec<u8>>, Errno> {
+        write(&self.kernel).send_to(self.port, datagram, dst_port, groups)
+    }
+
     /// The port id (what `getsockname` reports, and replies carry).
     pub fn port_id(&self) -> u32 {
         self.port
@@ -205,6 +271,12 @@ impl Socket {
     /// Sets a socket option.
     pub fn set_option(&self, opt: SockOpt) -> Result<(), Errno> {
         write(&self.kernel).set_option(self.port, opt)
+    }
+
+    /// Names the process that owns the socket (its pid and command name,
+    /// which nf_tables reports in its generation messages).
+    pub fn set_process(&self, pid: u32, comm: &str) {
+        write(&self.kernel).set_process(self.port, pid, comm);
     }
 }
 
@@ -232,6 +304,19 @@ impl NetlinkSocket for Socket {
 }
 
 impl World {
+    /// Runs a socket program in the foreground beside the jobs.
+    fn run_socket_program(&mut self, name: &str, args: &[String], stdin: Option<&[u8]>, out: &mut crate::output::Output) -> Option<i32> {
+        let mut program = match crate::sim::process::spawn(name, args, stdin, out)? {
+            Ok(p) => p,
+            Err(status) => return Some(status),
+        };
+        let mut k = write(&self.kernel);
+        let mut events = Vec::new();
+        let status = self.jobs.borrow_mut().run(&mut k.net, self.current, program.as_mut(), out, &mut events);
+        k.announce(&events);
+        Some(status)
+    }
+
     fn device_names(&self) -> Vec<String> {
         self.with_net(|n| n.ns(self.current).map(|ns| ns.links.values().map(|l| l.name.clone()).collect()).unwrap_or_default())
     }
@@ -307,12 +392,52 @@ impl Host for World {
     }
 
     fn run_program(&mut self, name: &str, args: &[String], out: &mut crate::output::Output) -> Option<i32> {
+        if crate::sim::process::SOCKET_PROGRAMS.contains(&name) {
+            return self.run_socket_program(name, args, None, out);
+        }
         let mut k = write(&self.kernel);
         let (status, events) = crate::sim::run(&mut k.net, self.current, name, args, out)?;
         k.announce(&events);
         let argv = std::iter::once(name.to_string()).chain(args.iter().cloned()).collect();
         k.record(Op::Program { ns: self.current.0, argv });
         Some(status)
+    }
+
+    fn run_program_input(&mut self, name: &str, args: &[String], stdin: &[u8], out: &mut crate::output::Output) -> Option<i32> {
+        if crate::sim::process::SOCKET_PROGRAMS.contains(&name) {
+            return self.run_socket_program(name, args, Some(stdin), out);
+        }
+        self.run_program(name, args, out)
+    }
+
+    fn start_job(&mut self, name: &str, args: &[String], command: &str) -> Option<u32> {
+        let mut early = crate::output::Output::terminal();
+        let program: Box<dyn crate::sim::process::Program> = match crate::sim::process::spawn(name, args, Some(&[]), &mut early)? {
+            Ok(p) => p,
+            Err(status) => Box::new(crate::sim::process::Finished { output: Some(early), status }),
+        };
+        let mut k = write(&self.kernel);
+        Some(self.jobs.borrow_mut().start(&mut k.net, self.current, command, program))
+    }
+
+    fn job_output(&mut self) -> crate::output::Output {
+        self.jobs.borrow_mut().take_output()
+    }
+
+    fn job_status(&self, pid: u32) -> Option<i32> {
+        self.jobs.borrow().list.iter().find(|j| j.pid == pid).and_then(|j| j.status)
+    }
+
+    fn kill_job(&mut self, pid: u32) -> bool {
+        let mut k = write(&self.kernel);
+        self.jobs.borrow_mut().kill(&mut k.net, pid)
+    }
+
+    fn wait_jobs(&mut self) {
+        let mut k = write(&self.kernel);
+        let mut events = Vec::new();
+        self.jobs.borrow_mut().wait_all(&mut k.net, &mut events);
+        k.announce(&events);
     }
 
     fn sysctl_keys(&self) -> Vec<String> {

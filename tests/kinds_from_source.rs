@@ -108,3 +108,27 @@ fn vlan_follows_its_real_device() {
     // deletes its VLANs.
     assert_eq!(run(&[VETH, first, "ip link del v0", "ip -br link"]).0, "lo               DOWN           00:00:00:00:00:00 <LOOPBACK> \n");
 }
+
+#[test]
+fn dummy_carrier_is_set_by_hand_and_others_refuse() {
+    // net/core/dev.c dev_change_carrier(): EOPNOTSUPP without
+    // ndo_change_carrier; drivers/net/dummy.c has one (dummy_change_carrier:
+    // netif_carrier_on/off). The link watch then runs as for any carrier
+    // change: default_operstate() gives DOWN without carrier and UP with it
+    // (net/core/link_watch.c), and the connected route's next hop is marked
+    // linkdown (fib_sync_down_dev on NETDEV_CHANGE).
+    let add = "ip link add d0 address 02:00:00:00:00:d0 type dummy";
+    let setup = [add, "ip link set d0 up", "ip addr add 192.0.2.1/24 dev d0", "ip link set d0 carrier off"];
+    let mut lines = setup.to_vec();
+    lines.push("ip -br link show d0");
+    assert_eq!(run(&lines), ("d0               DOWN           02:00:00:00:00:d0 <NO-CARRIER,BROADCAST,NOARP,UP> \n".to_string(), 0));
+    let mut lines = setup.to_vec();
+    lines.push("ip route show dev d0");
+    assert_eq!(run(&lines), ("192.0.2.0/24 proto kernel scope link src 192.0.2.1 linkdown \n".to_string(), 0));
+    let mut lines = setup.to_vec();
+    lines.extend(["ip link set d0 carrier on", "ip -br link show d0"]);
+    assert_eq!(run(&lines), ("d0               UP             02:00:00:00:00:d0 <BROADCAST,NOARP,UP,LOWER_UP> \n".to_string(), 0));
+    // Recorded on Linux: veth and lo have no ndo_change_carrier.
+    assert_eq!(run(&[VETH, "ip link set v0 carrier off"]), ("RTNETLINK answers: Operation not supported\n".to_string(), 2));
+    assert_eq!(run(&["ip link set lo carrier off"]), ("RTNETLINK answers: Operation not supported\n".to_string(), 2));
+}

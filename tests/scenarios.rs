@@ -38,20 +38,27 @@ pub fn transcript(script: &str) -> String {
     out
 }
 
-/// Applies tests/record/normalize.sed (when present) with the system's sed.
+/// Applies tests/record/normalize.sed with the system's sed. A filter that
+/// cannot run fails the test: comparing unfiltered text would fail for the
+/// wrong reason, or pass where the filter would have hidden nothing.
 fn normalise(text: &str) -> String {
     let filter = root().join("tests/record/normalize.sed");
-    if !filter.exists() {
-        return text.to_string();
-    }
-    let mut child = match Command::new("sed").arg("-E").arg("-f").arg(&filter).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn() {
-        Ok(c) => c,
-        Err(_) => return text.to_string(),
-    };
-    if let Some(mut stdin) = child.stdin.take() {
-        let _ = stdin.write_all(text.as_bytes());
-    }
-    child.wait_with_output().map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default()
+    let mut child = Command::new("sed")
+        .arg("-E")
+        .arg("-f")
+        .arg(&filter)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("sed -E -f {} cannot run: {e}", filter.display()));
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    // Written from a thread so that a large text cannot fill both pipes.
+    let input = text.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().expect("sed's output");
+    writer.join().expect("writer thread").expect("writing to sed");
+    assert!(out.status.success(), "sed -E -f {} failed: {}", filter.display(), out.status);
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn scenarios() -> Vec<PathBuf> {

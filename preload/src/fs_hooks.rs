@@ -3,25 +3,86 @@
 
 use libc::{c_char, c_int, c_uint, c_ulong, c_void};
 
+use crate::boundary;
+use crate::files;
 use crate::guard::{c_str, fail, hook, is_marked};
 use crate::netns::{self, FakeDir};
 use crate::real;
 use crate::shim::{self, Fail};
+use crate::sysfs;
 
 fn may_be_ours(path: &str) -> bool {
     path.starts_with("/run/netns") || (path.starts_with("/proc/") && path.ends_with("/ns/net"))
 }
 
-/// `open` of a namespace path; None for other paths.
+/// `open` of a path the shim answers for (namespaces, `/proc/sys/net`,
+/// network sysfs, `/dev/net/tun`); None for other paths.
 fn open_hook(dir: c_int, path: *const c_char, flags: c_int) -> Option<c_int> {
     let p = c_str(path)?;
-    if p.starts_with("/proc/sys/net") && (dir == libc::AT_FDCWD || p.starts_with('/')) {
-        return hook(-1, || crate::sysctl_hooks::open(p, flags).map(|r| r.unwrap_or_else(|Fail(e)| fail(e))));
-    }
-    if !may_be_ours(p) || (dir != libc::AT_FDCWD && !p.starts_with('/')) {
+    if !files::may_be_network(p) && !may_be_ours(p) {
         return None;
     }
-    hook(-1, || shim::with(|s| netns::open(s, p, flags)).map(|r| r.unwrap_or_else(|Fail(e)| fail(e))))
+    hook(-1, || {
+        let full = files::absolute(dir, p)?;
+        let r = if let Some(e) = boundary::refused_device(&full) {
+            Err(Fail(e))
+        } else if full.starts_with("/proc/sys/net") {
+            crate::sysctl_hooks::open(&full, flags)?
+        } else if let Some(sp) = sysfs::classify(&full) {
+            sysfs_open(&sp, flags)?
+        } else if may_be_ours(&full) {
+            shim::with(|s| netns::open(s, &full, flags))?
+        } else {
+            return None;
+        };
+        Some(r.unwrap_or_else(|Fail(e)| fail(e)))
+    })
+}
+
+/// `open` of a network sysfs path: attributes of the world's links read
+/// from memory files, every write refused ([`sysfs`]). Directories opened
+/// for reading are the host's (their listing is answered by `opendir`).
+fn sysfs_open(path: &sysfs::SysPath<'_>, flags: c_int) -> Option<Result<c_int, Fail>> {
+    let writing = flags & libc::O_ACCMODE != libc::O_RDONLY;
+    let dir = matches!(path, sysfs::SysPath::Root | sysfs::SysPath::Dev(_) | sysfs::SysPath::Elsewhere);
+    if dir && !writing {
+        return None;
+    }
+    Some(shim::with(|s| {
+        let w = s.world()?;
+        let id = s.current_ns(&w)?;
+        let contents = w.with_net(|n| {
+            let ns = n.ns(id).ok_or(Fail(libc::ENOENT))?;
+            if writing { Err(Fail(sysfs::write_errno(ns, path, flags))) } else { sysfs::read(ns, path) }
+        })?;
+        files::memfile(&contents, flags)
+    }))
+}
+
+/// fopen(3) of a path [`open_hook`] answers (other than `/proc/sys/net`,
+/// which has streams of its own): the descriptor it gives, as a stream.
+pub fn fopen_hook(path: *const c_char, mode: *const c_char) -> Option<*mut libc::FILE> {
+    let p = c_str(path)?;
+    if p.starts_with("/proc/sys/net") || !(p.starts_with("/sys/") || p.starts_with("/dev/net/") || !p.starts_with('/')) {
+        return None;
+    }
+    let m = c_str(mode).unwrap_or("r");
+    let flags = match (m.contains('+'), m.chars().next()) {
+        (true, _) => libc::O_RDWR | libc::O_CREAT,
+        (false, Some('w' | 'a')) => libc::O_WRONLY | libc::O_CREAT,
+        _ => libc::O_RDONLY,
+    } | if m.contains('e') { libc::O_CLOEXEC } else { 0 };
+    let fd = open_hook(libc::AT_FDCWD, path, flags)?;
+    if fd < 0 {
+        return Some(std::ptr::null_mut());
+    }
+    // SAFETY: a descriptor just opened, and the application's mode string.
+    let fp = unsafe { libc::fdopen(fd, mode) };
+    if fp.is_null() {
+        // SAFETY: our descriptor.
+        unsafe { real::close(fd) };
+    }
+    Some(fp)
 }
 
 fn status(r: Option<Result<(), Fail>>) -> Option<c_int> {
@@ -80,11 +141,24 @@ pub unsafe extern "C" fn __openat64_2(dir: c_int, path: *const c_char, flags: c_
 }
 
 #[unsafe(no_mangle)]
-/// opendir(3): `/run/netns` lists the world's named namespaces.
+/// opendir(3): `/run/netns` lists the world's named namespaces,
+/// `/sys/class/net` (and each link's directory) the current namespace's links.
 pub unsafe extern "C" fn opendir(path: *const c_char) -> *mut libc::DIR {
-    if c_str(path).is_some_and(|p| netns::classify(p) == netns::Path::RunDir) {
+    let p = c_str(path).unwrap_or("");
+    if netns::classify(p) == netns::Path::RunDir || p.starts_with(sysfs::CLASS_NET) {
         let r = hook(std::ptr::null_mut(), || {
-            Some(shim::with(|s| match s.netns_names() {
+            let full = files::absolute(libc::AT_FDCWD, p)?;
+            let names = if netns::classify(&full) == netns::Path::RunDir {
+                shim::with(|s| s.netns_names())
+            } else {
+                let sp = sysfs::classify(&full)?;
+                shim::with(|s| {
+                    let w = s.world()?;
+                    let id = s.current_ns(&w)?;
+                    w.with_net(|n| n.ns(id).and_then(|ns| sysfs::list(ns, &sp)).ok_or(Fail(libc::ENOENT)))
+                })
+            };
+            Some(shim::with(|s| match names {
                 Ok(names) => {
                     let mut dir = Box::new(FakeDir::new(names));
                     let p = (&mut *dir as *mut FakeDir).cast::<libc::DIR>();
@@ -118,8 +192,7 @@ pub unsafe extern "C" fn readdir64(dir: *mut libc::DIR) -> *mut libc::dirent64 {
 #[unsafe(no_mangle)]
 /// readdir(3) (the same layout as dirent64 on 64-bit Linux).
 pub unsafe extern "C" fn readdir(dir: *mut libc::DIR) -> *mut libc::dirent {
-    on_dir(dir, std::ptr::null_mut(), |d| d.next().unwrap_or(std::ptr::null_mut()).cast())
-        .unwrap_or_else(|| unsafe { real::readdir(dir) })
+    on_dir(dir, std::ptr::null_mut(), |d| d.next().unwrap_or(std::ptr::null_mut()).cast()).unwrap_or_else(|| unsafe { real::readdir(dir) })
 }
 
 #[unsafe(no_mangle)]
@@ -154,7 +227,13 @@ pub unsafe extern "C" fn mkdir(path: *const c_char, mode: libc::mode_t) -> c_int
 
 #[unsafe(no_mangle)]
 /// mount(2): see [`netns::mount`].
-pub unsafe extern "C" fn mount(src: *const c_char, target: *const c_char, fstype: *const c_char, flags: c_ulong, data: *const c_void) -> c_int {
+pub unsafe extern "C" fn mount(
+    src: *const c_char,
+    target: *const c_char,
+    fstype: *const c_char,
+    flags: c_ulong,
+    data: *const c_void,
+) -> c_int {
     let r = c_str(target).and_then(|t| {
         let t = t.to_string();
         hook(-1, || status(shim::with(|s| netns::mount(s, c_str(src), &t, flags))))

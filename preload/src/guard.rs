@@ -15,7 +15,16 @@ thread_local! {
 /// thread already is inside the shim; then None (the caller passes through).
 /// A panic inside becomes `on_panic` with errno EIO.
 pub fn hook<R>(on_panic: R, f: impl FnOnce() -> Option<R>) -> Option<R> {
-    let entered = BUSY.try_with(|b| if b.get() { false } else { b.set(true); true }).unwrap_or(false);
+    let entered = BUSY
+        .try_with(|b| {
+            if b.get() {
+                false
+            } else {
+                b.set(true);
+                true
+            }
+        })
+        .unwrap_or(false);
     if !entered {
         return None;
     }

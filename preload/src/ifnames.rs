@@ -1,12 +1,12 @@
 //! Interface names and addresses as libc reports them (if_nametoindex and
-//! friends, getifaddrs, the SIOCGIF* ioctls), answered from the simulated
+//! friends, getifaddrs), answered from the simulated
 //! namespace the process is in. glibc asks the real kernel for these
 //! through sockets of its own, which the shim cannot see, so they are
 //! answered here directly.
 
 use iplab::stack::Namespace;
 use iplab::stack::link::Link;
-use libc::{c_char, c_int, c_uint, c_ulong};
+use libc::{c_char, c_int, c_uint};
 
 use crate::guard::{c_str, hook, set_errno};
 use crate::real;
@@ -14,7 +14,7 @@ use crate::shim::{self, Fail};
 
 /// Runs `f` on the current namespace; None when the shim is busy (the
 /// caller passes through).
-fn with_ns<R>(f: impl FnOnce(&Namespace) -> Result<R, Fail>) -> Option<Result<R, Fail>> {
+pub fn with_ns<R>(f: impl FnOnce(&Namespace) -> Result<R, Fail>) -> Option<Result<R, Fail>> {
     hook(Err(Fail(libc::EIO)), || {
         Some(shim::with(|s| {
             let w = s.world()?;
@@ -24,12 +24,12 @@ fn with_ns<R>(f: impl FnOnce(&Namespace) -> Result<R, Fail>) -> Option<Result<R,
     })
 }
 
-fn by_name<'a>(ns: &'a Namespace, name: &str) -> Result<&'a Link, Fail> {
+pub fn by_name<'a>(ns: &'a Namespace, name: &str) -> Result<&'a Link, Fail> {
     ns.index_of(name).and_then(|i| ns.link(i)).ok_or(Fail(libc::ENODEV))
 }
 
 /// Copies a name into a C buffer of `cap` bytes, NUL-terminated.
-unsafe fn put_name(dst: *mut c_char, cap: usize, name: &str) {
+pub unsafe fn put_name(dst: *mut c_char, cap: usize, name: &str) {
     let n = name.len().min(cap.saturating_sub(1));
     // SAFETY: dst has cap bytes.
     unsafe {
@@ -100,88 +100,9 @@ pub unsafe extern "C" fn if_nameindex() -> *mut libc::if_nameindex {
     }
 }
 
-const SIOCGIFNAME: c_ulong = 0x8910;
-const SIOCGIFFLAGS: c_ulong = 0x8913;
-const SIOCGIFADDR: c_ulong = 0x8915;
-const SIOCGIFBRDADDR: c_ulong = 0x8919;
-const SIOCGIFNETMASK: c_ulong = 0x891b;
-const SIOCGIFMTU: c_ulong = 0x8921;
-const SIOCGIFHWADDR: c_ulong = 0x8927;
-const SIOCGIFINDEX: c_ulong = 0x8933;
-const SIOCGIFTXQLEN: c_ulong = 0x8942;
-
-/// Fills a sockaddr_in at `p`.
-unsafe fn put_in(p: *mut u8, addr: u32) {
-    // SAFETY: p has room for a sockaddr_in (16 bytes).
-    unsafe {
-        std::ptr::write_bytes(p, 0, 16);
-        std::ptr::copy_nonoverlapping((libc::AF_INET as u16).to_ne_bytes().as_ptr(), p, 2);
-        std::ptr::copy_nonoverlapping(addr.to_be_bytes().as_ptr(), p.add(4), 4);
-    }
-}
-
-fn mask4(len: u8) -> u32 {
+/// The IPv4 netmask of a prefix length.
+pub fn mask4(len: u8) -> u32 {
     if len == 0 { 0 } else { u32::MAX << (32 - u32::from(len.min(32))) }
-}
-
-/// Answers one SIOCGIF* request on an ifreq.
-unsafe fn ifreq(ns: &Namespace, req: c_ulong, ifr: *mut u8) -> Result<(), Fail> {
-    const UNION: usize = libc::IF_NAMESIZE;
-    // SAFETY: ifr points to a struct ifreq (40 bytes).
-    unsafe {
-        let data = ifr.add(UNION);
-        if req == SIOCGIFNAME {
-            let index = std::ptr::read_unaligned(data.cast::<c_int>());
-            let l = u32::try_from(index).ok().and_then(|i| ns.link(i)).ok_or(Fail(libc::ENODEV))?;
-            put_name(ifr.cast(), libc::IF_NAMESIZE, &l.name);
-            return Ok(());
-        }
-        let name = c_str(ifr.cast::<c_char>()).ok_or(Fail(libc::ENODEV))?;
-        let l = by_name(ns, name)?;
-        let first4 = l_addrs4(l);
-        match req {
-            SIOCGIFINDEX => std::ptr::write_unaligned(data.cast::<c_int>(), l.index as c_int),
-            SIOCGIFFLAGS => std::ptr::write_unaligned(data.cast::<i16>(), l.netlink_flags() as i16),
-            SIOCGIFMTU => std::ptr::write_unaligned(data.cast::<c_int>(), l.mtu as c_int),
-            SIOCGIFTXQLEN => std::ptr::write_unaligned(data.cast::<c_int>(), l.txqlen as c_int),
-            SIOCGIFHWADDR => {
-                std::ptr::write_bytes(data, 0, 16);
-                std::ptr::copy_nonoverlapping(l.link_type().to_ne_bytes().as_ptr(), data, 2);
-                let n = l.address.len().min(14);
-                std::ptr::copy_nonoverlapping(l.address.as_ptr(), data.add(2), n);
-            }
-            SIOCGIFADDR => put_in(data, first4.ok_or(Fail(libc::EADDRNOTAVAIL))?.0),
-            SIOCGIFNETMASK => put_in(data, mask4(first4.ok_or(Fail(libc::EADDRNOTAVAIL))?.1)),
-            SIOCGIFBRDADDR => put_in(data, first4.ok_or(Fail(libc::EADDRNOTAVAIL))?.2),
-            _ => return Err(Fail(libc::EINVAL)),
-        }
-    }
-    Ok(())
-}
-
-/// The first IPv4 address of a link: (local, prefix length, broadcast).
-fn l_addrs4(l: &Link) -> Option<(u32, u8, u32)> {
-    l.addrs4.first().map(|a| (a.local, a.prefix_len, a.broadcast))
-}
-
-#[unsafe(no_mangle)]
-/// ioctl(2): the SIOCGIF* queries are answered from the simulated links.
-pub unsafe extern "C" fn ioctl(fd: c_int, req: c_ulong, arg: usize) -> c_int {
-    let ours = matches!(
-        req,
-        SIOCGIFNAME | SIOCGIFFLAGS | SIOCGIFADDR | SIOCGIFBRDADDR | SIOCGIFNETMASK | SIOCGIFMTU | SIOCGIFHWADDR | SIOCGIFINDEX | SIOCGIFTXQLEN
-    );
-    if ours && arg != 0 {
-        match with_ns(|ns| unsafe { ifreq(ns, req, arg as *mut u8) }) {
-            Some(Ok(())) => return 0,
-            Some(Err(Fail(e))) => {
-                set_errno(e);
-                return -1;
-            }
-            None => {}
-        }
-    }
-    unsafe { real::ioctl(fd, req, arg) }
 }
 
 /// One getifaddrs entry before it is laid out in C memory.
@@ -234,7 +155,13 @@ fn entries(ns: &Namespace) -> Vec<Entry> {
     }
     for l in ns.links.values() {
         for a in &l.addrs4 {
-            let other = if a.address != a.local { Some(sockaddr_in(a.address)) } else if a.broadcast != 0 { Some(sockaddr_in(a.broadcast)) } else { None };
+            let other = if a.address != a.local {
+                Some(sockaddr_in(a.address))
+            } else if a.broadcast != 0 {
+                Some(sockaddr_in(a.broadcast))
+            } else {
+                None
+            };
             out.push(Entry {
                 name: a.label.clone(),
                 flags: l.netlink_flags(),

@@ -17,9 +17,12 @@
 //! * Notifications reach listening sockets of every process: a listener's
 //!   process replays what others appended to the state file.
 
+pub mod boundary;
+pub mod files;
 pub mod fs_hooks;
 pub mod guard;
 pub mod ifnames;
+pub mod ioctl_hooks;
 pub mod netns;
 pub mod nlsock;
 pub mod real;
@@ -29,3 +32,4 @@ pub mod sock_hooks;
 pub mod stat_hooks;
 pub mod store;
 pub mod sysctl_hooks;
+pub mod sysfs;

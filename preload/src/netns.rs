@@ -37,7 +37,13 @@ pub fn classify(path: &str) -> Path<'_> {
     }
     if let Some(rest) = trimmed.strip_prefix("/proc/").and_then(|r| r.strip_suffix("/ns/net")) {
         let own = std::process::id().to_string();
-        return if rest == "self" || rest == "thread-self" || rest == own { Path::SelfNet } else if rest.parse::<u32>().is_ok() { Path::OtherNet } else { Path::Other };
+        return if rest == "self" || rest == "thread-self" || rest == own {
+            Path::SelfNet
+        } else if rest.parse::<u32>().is_ok() {
+            Path::OtherNet
+        } else {
+            Path::Other
+        };
     }
     Path::Other
 }

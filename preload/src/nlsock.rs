@@ -23,6 +23,8 @@ pub struct NlSock {
     pub peer: c_int,
     /// SOCK_RAW or SOCK_DGRAM.
     pub kind: c_int,
+    /// The netlink protocol (one of [`crate::boundary::MODELLED_NETLINK`]).
+    pub proto: c_int,
     /// The port id the application sees (getsockname); 0 until bound.
     pub port: u32,
     /// Multicast groups joined (1-based).
@@ -47,12 +49,13 @@ pub struct NlSock {
 
 impl NlSock {
     /// A socket on `peer`, not bound yet.
-    pub fn new(sock: iplab::Socket, ns: NsId, peer: c_int, kind: c_int) -> NlSock {
+    pub fn new(sock: iplab::Socket, ns: NsId, peer: c_int, kind: c_int, proto: c_int) -> NlSock {
         NlSock {
             sock: Some(sock),
             ns,
             peer,
             kind,
+            proto,
             port: 0,
             groups: BTreeSet::new(),
             ext_ack: false,

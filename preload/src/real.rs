@@ -123,8 +123,11 @@ real! {
     stat64 = "stat64"(path: *const c_char, buf: *mut libc::stat) -> c_int;
     lstat = "lstat"(path: *const c_char, buf: *mut libc::stat) -> c_int;
     lstat64 = "lstat64"(path: *const c_char, buf: *mut libc::stat) -> c_int;
+    statx = "statx"(dir: c_int, path: *const c_char, flags: c_int, mask: c_uint, buf: *mut libc::statx) -> c_int;
     fstat = "fstat"(fd: c_int, buf: *mut libc::stat) -> c_int;
     fstat64 = "fstat64"(fd: c_int, buf: *mut libc::stat) -> c_int;
     fopen = "fopen"(path: *const c_char, mode: *const c_char) -> *mut libc::FILE;
+    fflush = "fflush"(fp: *mut libc::FILE) -> c_int;
+    fclose = "fclose"(fp: *mut libc::FILE) -> c_int;
     fopen64 = "fopen64"(path: *const c_char, mode: *const c_char) -> *mut libc::FILE;
 }

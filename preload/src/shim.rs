@@ -35,7 +35,8 @@ pub struct Shim {
     /// How many operations of the world's history are in the state file.
     saved: usize,
     /// The state file's text as last read or written (appended to on save,
-    /// so that saving costs what changed, not the whole history).
+    /// [`Snapshot::append_to_text`], so that saving formats what changed,
+    /// not the whole history).
     text: String,
     /// Simulated sockets by id.
     pub socks: BTreeMap<u64, NlSock>,
@@ -43,6 +44,10 @@ pub struct Shim {
     pub fds: HashMap<c_int, u64>,
     /// Application descriptor → the namespace it names.
     pub ns_fds: HashMap<c_int, NsId>,
+    /// Application descriptor → the `/proc/sys/net` writer it refers to.
+    pub writer_fds: HashMap<c_int, u64>,
+    /// Open `/proc/sys/net` writers by id.
+    pub writers: BTreeMap<u64, crate::sysctl_hooks::SysWriter>,
     /// Open `/run/netns` listings, by their DIR pointer.
     pub dirs: HashMap<usize, Box<FakeDir>>,
     /// The namespace of the process.
@@ -82,6 +87,8 @@ impl Shim {
             socks: BTreeMap::new(),
             fds: HashMap::new(),
             ns_fds: HashMap::new(),
+            writer_fds: HashMap::new(),
+            writers: BTreeMap::new(),
             dirs: HashMap::new(),
             current: Current::FromEnv,
             unshared: false,
@@ -183,9 +190,12 @@ impl Shim {
             self.text = Snapshot::default().to_text();
             self.saved = 0;
         }
-        let added = Snapshot { ops: snap.ops[self.saved..].to_vec() }.to_text();
-        let mut text = std::mem::take(&mut self.text);
-        text.push_str(added.split_once('\n').map_or("", |(_, rest)| rest));
+        let text = match Snapshot::append_to_text(&self.text, &snap.ops[self.saved..]) {
+            Ok(t) => t,
+            // The text in memory is always one this process read or wrote
+            // whole; should it not be, the whole history is written.
+            Err(_) => snap.to_text(),
+        };
         let written = store.write(&text);
         self.text = text;
         match written {
@@ -221,8 +231,9 @@ impl Shim {
         self.locked(|_, w| Ok(w.clone()))
     }
 
-    /// Opens a simulated socket; returns the application's descriptor.
-    pub fn open_socket(&mut self, kind: c_int, flags: c_int) -> Result<c_int, Fail> {
+    /// Opens a simulated socket of a modelled netlink protocol
+    /// ([`crate::boundary::MODELLED_NETLINK`]); returns the application's descriptor.
+    pub fn open_socket(&mut self, kind: c_int, proto: c_int, flags: c_int) -> Result<c_int, Fail> {
         self.locked(|shim, world| {
             let ns = shim.current_ns(world)?;
             let sock = world.socket(ns, creds()).map_err(|e| Fail(e.0))?;
@@ -253,7 +264,7 @@ impl Shim {
             }
             let id = shim.next_id;
             shim.next_id += 1;
-            shim.socks.insert(id, NlSock::new(sock, ns, peer, kind));
+            shim.socks.insert(id, NlSock::new(sock, ns, peer, kind, proto));
             shim.fds.insert(app, id);
             mark(app, true);
             Ok(app)
@@ -286,8 +297,7 @@ impl Shim {
     /// Moves every queued notification (and `replies`, for their socket)
     /// into the socket pairs.
     pub fn deliver(&mut self, replies: Option<(u64, Vec<Vec<u8>>)>) {
-        let ports: HashMap<u32, u32> =
-            self.socks.values().filter(|s| s.port != 0).map(|s| (s.inner_port(), s.port)).collect();
+        let ports: HashMap<u32, u32> = self.socks.values().filter(|s| s.port != 0).map(|s| (s.inner_port(), s.port)).collect();
         let (rid, mut rmsgs) = match replies {
             Some((id, m)) => (Some(id), m),
             None => (None, Vec::new()),
@@ -318,10 +328,19 @@ impl Shim {
         }
     }
 
+    /// Registers a `/proc/sys/net` writer on application descriptor `fd`.
+    pub fn add_writer(&mut self, fd: c_int, w: crate::sysctl_hooks::SysWriter) {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.writers.insert(id, w);
+        self.writer_fds.insert(fd, id);
+    }
+
     /// Forgets an application descriptor (closing the socket with its last one).
     pub fn forget_fd(&mut self, fd: c_int) {
         mark(fd, false);
         self.ns_fds.remove(&fd);
+        self.drop_writer_fd(fd);
         let Some(id) = self.fds.remove(&fd) else { return };
         let last = match self.socks.get_mut(&id) {
             Some(s) => {
@@ -349,6 +368,10 @@ impl Shim {
         }
         if let Some(ns) = self.ns_fds.get(&old).copied() {
             self.ns_fds.insert(new, ns);
+            mark(new, true);
+        }
+        if self.writer_fds.contains_key(&old) {
+            self.dup_writer_fd(old, new);
             mark(new, true);
         }
     }
@@ -426,7 +449,7 @@ impl Shim {
 }
 
 /// The credentials sockets are opened with: root has CAP_NET_ADMIN.
-fn creds() -> Creds {
+pub fn creds() -> Creds {
     // SAFETY: no arguments.
     if unsafe { libc::geteuid() } == 0 { Creds::ROOT } else { Creds::USER }
 }

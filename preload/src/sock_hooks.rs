@@ -3,6 +3,7 @@
 
 use libc::{c_int, c_void, size_t, sockaddr, socklen_t, ssize_t};
 
+use crate::boundary::{self, Verdict};
 use crate::guard::{fail, hook, is_marked};
 use crate::real;
 use crate::shim::{self, Fail, Shim};
@@ -99,21 +100,29 @@ fn core_max(name: &str) -> c_int {
 }
 
 #[unsafe(no_mangle)]
-/// socket(2): AF_NETLINK/NETLINK_ROUTE sockets are simulated.
+/// socket(2): modelled netlink protocols are simulated, other netlink
+/// protocols and families outside the world refused ([`boundary::socket`]).
 pub unsafe extern "C" fn socket(domain: c_int, ty: c_int, proto: c_int) -> c_int {
-    if domain == libc::AF_NETLINK && proto == libc::NETLINK_ROUTE {
-        let r = hook(-1, || {
+    match boundary::socket(domain, ty, proto) {
+        Verdict::Host => {}
+        Verdict::Refuse(e) => return fail(e),
+        Verdict::Simulate(proto) => {
             let kind = ty & !(libc::SOCK_CLOEXEC | libc::SOCK_NONBLOCK);
-            if kind != libc::SOCK_RAW && kind != libc::SOCK_DGRAM {
-                return Some(fail(libc::ESOCKTNOSUPPORT));
-            }
-            Some(shim::with(|s| s.open_socket(kind, ty)).unwrap_or_else(|Fail(e)| fail(e)))
-        });
-        if let Some(r) = r {
-            return r;
+            let r = hook(-1, || Some(shim::with(|s| s.open_socket(kind, proto, ty)).unwrap_or_else(|Fail(e)| fail(e))));
+            // Inside the shim's own calls: never a host netlink socket.
+            return r.unwrap_or_else(|| fail(libc::EPROTONOSUPPORT));
         }
     }
     unsafe { real::socket(domain, ty, proto) }
+}
+
+#[unsafe(no_mangle)]
+/// socketpair(2): Unix pairs only ([`boundary::socketpair`]).
+pub unsafe extern "C" fn socketpair(domain: c_int, ty: c_int, proto: c_int, sv: *mut c_int) -> c_int {
+    match boundary::socketpair(domain) {
+        Verdict::Refuse(e) => fail(e),
+        _ => unsafe { real::socketpair(domain, ty, proto, sv) },
+    }
 }
 
 #[unsafe(no_mangle)]
@@ -256,7 +265,7 @@ pub unsafe extern "C" fn getsockopt(fd: c_int, level: c_int, name: c_int, val: *
         let bytes = match (level, name) {
             (libc::SOL_SOCKET, libc::SO_TYPE) => int(sock.kind),
             (libc::SOL_SOCKET, libc::SO_DOMAIN) => int(libc::AF_NETLINK),
-            (libc::SOL_SOCKET, libc::SO_PROTOCOL) => int(libc::NETLINK_ROUTE),
+            (libc::SOL_SOCKET, libc::SO_PROTOCOL) => int(sock.proto),
             (libc::SOL_SOCKET, libc::SO_SNDBUF) => int(sock.sndbuf),
             (libc::SOL_SOCKET, libc::SO_RCVBUF) => int(sock.rcvbuf),
             (libc::SOL_SOCKET, libc::SO_ERROR) => int(0),
@@ -272,8 +281,7 @@ pub unsafe extern "C" fn getsockopt(fd: c_int, level: c_int, name: c_int, val: *
                 if len.is_null() || unsafe { *len } < 4 {
                     return Err(Fail(libc::EINVAL));
                 }
-                let words: Vec<u8> =
-                    map.chunks(4).flat_map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]).to_ne_bytes()).collect();
+                let words: Vec<u8> = map.chunks(4).flat_map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]).to_ne_bytes()).collect();
                 unsafe { write_bytes(val, len, &words) }?;
                 unsafe { *len = GROUP_MAP_LEN as socklen_t };
                 return Ok(0);
@@ -397,7 +405,14 @@ pub unsafe extern "C" fn read(fd: c_int, buf: *mut c_void, n: size_t) -> ssize_t
 
 #[unsafe(no_mangle)]
 /// recvfrom(2): the sender is the kernel, `{AF_NETLINK, pid 0}`.
-pub unsafe extern "C" fn recvfrom(fd: c_int, buf: *mut c_void, n: size_t, flags: c_int, addr: *mut sockaddr, alen: *mut socklen_t) -> ssize_t {
+pub unsafe extern "C" fn recvfrom(
+    fd: c_int,
+    buf: *mut c_void,
+    n: size_t,
+    flags: c_int,
+    addr: *mut sockaddr,
+    alen: *mut socklen_t,
+) -> ssize_t {
     if !prepare_read(fd) {
         return unsafe { real::recvfrom(fd, buf, n, flags, addr, alen) };
     }
@@ -437,7 +452,6 @@ pub unsafe extern "C" fn close(fd: c_int) -> c_int {
     if is_marked(fd) {
         let _ = hook((), || {
             shim::with(|s| s.forget_fd(fd));
-            crate::sysctl_hooks::forget(fd);
             Some(())
         });
     }

@@ -44,10 +44,25 @@ fn path_hook(path: *const c_char, buf: *mut libc::stat) -> Option<c_int> {
         Path::Named(name) if !name.is_empty() && !name.contains('/') => Some(name),
         _ => None,
     };
-    if !sysctl && named.is_none() {
+    let sys = match crate::sysfs::classify(p) {
+        Some(crate::sysfs::SysPath::Elsewhere) | None => None,
+        Some(sp) => Some(sp),
+    };
+    if !sysctl && named.is_none() && sys.is_none() {
         return None;
     }
     hook(-1, || {
+        if let Some(sp) = &sys {
+            let mode = shim::with(|s| {
+                let w = s.world()?;
+                let id = s.current_ns(&w)?;
+                w.with_net(|n| n.ns(id).ok_or(Fail(libc::ENOENT)).and_then(|ns| crate::sysfs::mode(ns, sp)))
+            });
+            return Some(match mode {
+                Ok(mode) => fill(buf, mode, 0, 0),
+                Err(Fail(e)) => fail(e),
+            });
+        }
         if let Some(r) = sysctl_hooks::stat_mode(p) {
             return Some(match r {
                 Ok(mode) => fill(buf, mode, 0, 0),
@@ -106,4 +121,31 @@ pub unsafe extern "C" fn fstat(fd: c_int, buf: *mut libc::stat) -> c_int {
 /// fstat64(2).
 pub unsafe extern "C" fn fstat64(fd: c_int, buf: *mut libc::stat) -> c_int {
     fd_hook(fd, buf).unwrap_or_else(|| unsafe { real::fstat64(fd, buf) })
+}
+
+#[unsafe(no_mangle)]
+/// statx(2) (what coreutils use): the made-up files as `stat` reports them.
+pub unsafe extern "C" fn statx(dir: c_int, path: *const c_char, flags: c_int, mask: libc::c_uint, buf: *mut libc::statx) -> c_int {
+    let absolute = c_str(path).is_some_and(|p| p.starts_with('/'));
+    if absolute && !buf.is_null() {
+        // SAFETY: stat is plain data.
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        if let Some(r) = path_hook(path, &mut st) {
+            if r == 0 {
+                // SAFETY: the caller passed room for a struct statx.
+                unsafe {
+                    std::ptr::write_bytes(buf, 0, 1);
+                    (*buf).stx_mask = libc::STATX_BASIC_STATS;
+                    (*buf).stx_mode = st.st_mode as u16;
+                    (*buf).stx_nlink = 1;
+                    (*buf).stx_ino = st.st_ino;
+                    (*buf).stx_blksize = 1024;
+                    (*buf).stx_dev_major = libc::major(st.st_dev);
+                    (*buf).stx_dev_minor = libc::minor(st.st_dev);
+                }
+            }
+            return r;
+        }
+    }
+    unsafe { real::statx(dir, path, flags, mask, buf) }
 }

@@ -4,12 +4,9 @@
 
 use libc::{c_char, c_int, c_void, size_t, ssize_t};
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-
 use crate::guard::{c_str, fail, hook, mark, set_errno};
 use crate::real;
-use crate::shim::{self, Fail};
+use crate::shim::{self, Fail, Shim};
 
 const ROOT: &str = "/proc/sys/net";
 
@@ -164,6 +161,9 @@ unsafe extern "C" fn cookie_close(cookie: *mut c_void) -> c_int {
 }
 
 fn fopen_hook(path: *const c_char, mode: *const c_char) -> Option<*mut libc::FILE> {
+    if let Some(fp) = crate::fs_hooks::fopen_hook(path, mode) {
+        return Some(fp);
+    }
     let key = key_of(c_str(path)?)?;
     let m = c_str(mode).unwrap_or("r");
     hook(std::ptr::null_mut(), || {
@@ -185,12 +185,7 @@ fn fopen_hook(path: *const c_char, mode: *const c_char) -> Option<*mut libc::FIL
             Err(Fail(e)) => return Some(fail_ptr(if writing && e == libc::ENOENT { libc::EACCES } else { e })),
         };
         let file = Box::into_raw(Box::new(SysFile { key: key.clone(), data, pos: 0 }));
-        let io = CookieIo {
-            read: Some(cookie_read),
-            write: Some(cookie_write),
-            seek: None,
-            close: Some(cookie_close),
-        };
+        let io = CookieIo { read: Some(cookie_read), write: Some(cookie_write), seek: None, close: Some(cookie_close) };
         // SAFETY: a valid cookie, mode string and function table.
         let fp = unsafe { fopencookie(file.cast(), mode, io) };
         if fp.is_null() {
@@ -231,12 +226,20 @@ pub unsafe extern "C" fn fopen64(path: *const c_char, mode: *const c_char) -> *m
     fopen_hook(path, mode).unwrap_or_else(|| unsafe { real::fopen64(path, mode) })
 }
 
-/// Descriptors opened for writing a key: each write(2) sets it.
-static WRITERS: Mutex<Option<HashMap<c_int, String>>> = Mutex::new(None);
-
-fn writers<R>(f: impl FnOnce(&mut HashMap<c_int, String>) -> R) -> R {
-    let mut g = WRITERS.lock().unwrap_or_else(|e| e.into_inner());
-    f(g.get_or_insert_with(HashMap::new))
+/// A descriptor opened for writing a key. Each write(2) through the shim
+/// sets the key at once (its errno is the write's, as on Linux); bytes that
+/// reach the memory file past the shim (glibc's stdio writes with its own
+/// internal calls) set it when the stream is flushed or the last descriptor
+/// closes.
+pub struct SysWriter {
+    /// The sysctl key.
+    pub key: String,
+    /// The shim's own descriptor of the memory file.
+    pub own: c_int,
+    /// Bytes of the file already applied.
+    pub applied: usize,
+    /// Application descriptors referring to it.
+    pub refs: usize,
 }
 
 /// `open` of a `/proc/sys/net` path (call inside a hook): a memory file
@@ -251,64 +254,200 @@ fn open_key(key: &str, flags: c_int) -> Result<c_int, Fail> {
     let writing = flags & libc::O_ACCMODE != libc::O_RDONLY;
     let text = match lookup(key) {
         Ok(Node::File) if writing => String::new(),
-        Ok(Node::File) => shim::with(|s| {
-            s.sysctl(|w| {
-                use iplab::host::Host;
-                w.sysctl_get(key)
-            })
-        })? + "\n",
+        Ok(Node::File) => {
+            shim::with(|s| {
+                s.sysctl(|w| {
+                    use iplab::host::Host;
+                    w.sysctl_get(key)
+                })
+            })? + "\n"
+        }
         Ok(Node::Dir) => return Err(Fail(libc::EISDIR)),
         Ok(Node::Trigger) if writing => String::new(),
         Ok(Node::Trigger) => return Err(Fail(libc::EACCES)),
-        Err(Fail(e)) => return Err(Fail(if writing && e == libc::ENOENT { libc::EACCES } else { e })),
+        // proc_sys_lookup: a missing key is ENOENT, O_CREAT or not.
+        Err(Fail(e)) => return Err(Fail(e)),
     };
-    let cloexec = if flags & libc::O_CLOEXEC != 0 { libc::MFD_CLOEXEC } else { 0 };
-    // SAFETY: a NUL-terminated name.
-    let fd = unsafe { libc::memfd_create(c"iplab-sysctl".as_ptr(), cloexec) };
-    if fd < 0 {
-        return Err(Fail(crate::guard::errno()));
-    }
-    if !text.is_empty() {
-        // SAFETY: our own descriptor and buffer.
-        let n = unsafe { libc::pwrite(fd, text.as_ptr().cast(), text.len(), 0) };
-        if n < 0 {
+    let fd = crate::files::memfile(text.as_bytes(), flags)?;
+    if writing {
+        // SAFETY: our own descriptor.
+        let own = unsafe { real::fcntl(fd, libc::F_DUPFD_CLOEXEC, 3) };
+        if own < 0 {
             let e = crate::guard::errno();
             // SAFETY: our own descriptor.
             unsafe { real::close(fd) };
             return Err(Fail(e));
         }
-    }
-    if writing {
-        writers(|w| w.insert(fd, key.to_string()));
+        shim::with(|s| s.add_writer(fd, SysWriter { key: key.to_string(), own, applied: 0, refs: 1 }));
         mark(fd, true);
     }
     Ok(fd)
 }
 
-/// write(2) on a descriptor opened for writing a key: sets it. None for
-/// every other descriptor.
-pub fn write(fd: c_int, bytes: &[u8]) -> Option<ssize_t> {
-    let key = writers(|w| w.get(&fd).cloned())?;
-    if TRIGGERS.contains(&key.as_str()) {
-        return Some(bytes.len() as ssize_t);
+fn file_size(fd: c_int) -> usize {
+    // SAFETY: stat is plain data; our own descriptor.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    if unsafe { real::fstat(fd, &mut st) } != 0 {
+        return 0;
     }
-    let value = String::from_utf8_lossy(bytes).into_owned();
-    let r = shim::with(|s| {
-        s.sysctl(|w| {
+    usize::try_from(st.st_size).unwrap_or(0)
+}
+
+impl Shim {
+    /// Sets `key` to `bytes` as a write to its proc file does.
+    fn set_key(&mut self, key: &str, bytes: &[u8]) -> Result<(), Fail> {
+        if TRIGGERS.contains(&key) {
+            return Ok(());
+        }
+        let value = String::from_utf8_lossy(bytes).into_owned();
+        self.sysctl(|w| {
             use iplab::host::Host;
-            w.sysctl_set(&key, &value)
+            w.sysctl_set(key, &value)
         })
-    });
-    Some(match r {
-        Ok(()) => bytes.len() as ssize_t,
+    }
+
+    /// write(2) on a descriptor opened for writing a key: sets it, then
+    /// keeps the bytes in the memory file. None for other descriptors.
+    pub fn write_key(&mut self, fd: c_int, bytes: &[u8]) -> Option<Result<usize, Fail>> {
+        let id = *self.writer_fds.get(&fd)?;
+        let key = self.writers.get(&id)?.key.clone();
+        Some(self.set_key(&key, bytes).map(|()| {
+            // SAFETY: the application's descriptor of our memory file.
+            unsafe { real::write(fd, bytes.as_ptr().cast(), bytes.len()) };
+            if let Some(w) = self.writers.get_mut(&id) {
+                w.applied = file_size(w.own);
+            }
+            bytes.len()
+        }))
+    }
+
+    /// Applies what reached the memory file behind `fd` past the shim.
+    pub fn settle_writer(&mut self, fd: c_int) -> Result<(), Fail> {
+        let Some(id) = self.writer_fds.get(&fd).copied() else { return Ok(()) };
+        self.settle(id)
+    }
+
+    fn settle(&mut self, id: u64) -> Result<(), Fail> {
+        let Some(w) = self.writers.get(&id) else { return Ok(()) };
+        let (own, key, from) = (w.own, w.key.clone(), w.applied);
+        let bytes = crate::files::tail(own, from);
+        if let Some(w) = self.writers.get_mut(&id) {
+            w.applied = from + bytes.len();
+        }
+        if bytes.is_empty() { Ok(()) } else { self.set_key(&key, &bytes) }
+    }
+
+    /// Applies every writer's pending bytes (at exit).
+    pub fn settle_all(&mut self) {
+        let ids: Vec<u64> = self.writers.keys().copied().collect();
+        for id in ids {
+            let _ = self.settle(id);
+        }
+    }
+
+    /// One application descriptor of a writer closed: with the last one,
+    /// what is pending is applied and the memory file goes.
+    pub fn drop_writer_fd(&mut self, fd: c_int) {
+        let Some(id) = self.writer_fds.remove(&fd) else { return };
+        let last = self.writers.get_mut(&id).is_some_and(|w| {
+            w.refs = w.refs.saturating_sub(1);
+            w.refs == 0
+        });
+        if last {
+            let _ = self.settle(id);
+            if let Some(w) = self.writers.remove(&id) {
+                // SAFETY: our own descriptor.
+                unsafe { real::close(w.own) };
+            }
+        }
+    }
+
+    /// `new` refers to the writer `old` does (dup).
+    pub fn dup_writer_fd(&mut self, old: c_int, new: c_int) {
+        let Some(id) = self.writer_fds.get(&old).copied() else { return };
+        if let Some(w) = self.writers.get_mut(&id) {
+            w.refs += 1;
+        }
+        self.writer_fds.insert(new, id);
+    }
+}
+
+/// write(2) on a writer descriptor (call inside a hook); None for others.
+pub fn write(fd: c_int, bytes: &[u8]) -> Option<ssize_t> {
+    shim::with(|s| s.write_key(fd, bytes)).map(|r| match r {
+        Ok(n) => n as ssize_t,
         Err(Fail(e)) => fail(e),
     })
 }
 
-/// Forgets a closed descriptor.
-pub fn forget(fd: c_int) {
-    writers(|w| w.remove(&fd));
+/// glibc's `_IO_ERR_SEEN`: the error flag of a stream (`ferror`).
+const IO_ERR_SEEN: c_int = 0x20;
+
+/// Applies what a stream on a writer descriptor flushed; marks the stream
+/// failed (as a failed write(2) would) when the world refuses the value.
+/// None when the stream is not on a writer.
+fn settle_stream(fp: *mut libc::FILE) -> Option<c_int> {
+    if fp.is_null() {
+        return None;
+    }
+    // SAFETY: a stream of the application.
+    let fd = unsafe { libc::fileno(fp) };
+    if !crate::guard::is_marked(fd) {
+        return None;
+    }
+    hook(libc::EOF, || {
+        if !shim::with(|s| s.writer_fds.contains_key(&fd)) {
+            return None;
+        }
+        // SAFETY: as above.
+        let flushed = unsafe { real::fflush(fp) };
+        Some(match shim::with(|s| s.settle_writer(fd)) {
+            Ok(()) => flushed,
+            Err(Fail(e)) => {
+                // SAFETY: glibc's FILE starts with its int flags.
+                unsafe { *fp.cast::<c_int>() |= IO_ERR_SEEN };
+                fail(e)
+            }
+        })
+    })
 }
+
+#[unsafe(no_mangle)]
+/// fflush(3): a stream on a `/proc/sys/net` writer sets the key.
+pub unsafe extern "C" fn fflush(fp: *mut libc::FILE) -> c_int {
+    settle_stream(fp).unwrap_or_else(|| unsafe { real::fflush(fp) })
+}
+
+#[unsafe(no_mangle)]
+/// fclose(3): as fflush, then the descriptor is forgotten.
+pub unsafe extern "C" fn fclose(fp: *mut libc::FILE) -> c_int {
+    let settled = settle_stream(fp);
+    if settled.is_some() {
+        // SAFETY: a stream of the application.
+        let fd = unsafe { libc::fileno(fp) };
+        let _ = hook((), || {
+            shim::with(|s| s.forget_fd(fd));
+            Some(())
+        });
+    }
+    let closed = unsafe { real::fclose(fp) };
+    match settled {
+        Some(r) if r != 0 => r,
+        _ => closed,
+    }
+}
+
+/// Applies the writers' pending bytes when the process exits.
+extern "C" fn at_exit() {
+    let _ = hook((), || {
+        shim::with(|s| s.settle_all());
+        Some(())
+    });
+}
+
+#[used]
+#[unsafe(link_section = ".fini_array")]
+static AT_EXIT: extern "C" fn() = at_exit;
 
 #[cfg(test)]
 mod tests {

@@ -8,12 +8,9 @@ use crate::ip::names::ll_addr_n2a;
 use crate::ip::nl::{Msg, Req, Tb};
 use crate::ip::print::{Color, Kind};
 use crate::wire::neigh::{nda, ntf, nud, NdMsgRepr, NDMSG_LEN};
-use crate::wire::{AF_BRIDGE, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
+use crate::wire::{AF_BRIDGE, NLM_F_APPEND, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
 use crate::wire::{RTM_DELNEIGH, RTM_GETNEIGH, RTM_NEWNEIGH};
 
-const NDA_MAX: u16 = 17;
-/// `NLM_F_APPEND`.
-const NLM_F_APPEND: u16 = 0x800;
 
 const USAGE: &str = "Usage: bridge fdb { add | append | del | replace } ADDR dev DEV
               [ self ] [ master ] [ use ] [ router ] [ extern_learn ]
@@ -176,7 +173,7 @@ fn print_fdb(ip: &mut Ip, f: &Filter, raw: &[u8]) {
     if f.dynamic && r.state & nud::PERMANENT != 0 {
         return;
     }
-    let tb = Tb::parse(m.payload.get(NDMSG_LEN..).unwrap_or(&[]), NDA_MAX);
+    let tb = Tb::parse(m.payload.get(NDMSG_LEN..).unwrap_or(&[]), nda::MAX);
     ip.p.open_json_object(None);
     if m.hdr.kind == RTM_DELNEIGH {
         ip.p.print_bool(Kind::Any, Some("deleted"), "Deleted ", true);

@@ -4,6 +4,7 @@
 
 pub mod fdb;
 pub mod link;
+pub mod vlan;
 
 use crate::host::Host;
 use crate::ip::args::{matches, Exit, Res};
@@ -75,7 +76,9 @@ fn run_inner(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
                 out.err(&format!("Cannot open network namespace \"{ns}\": {}\n", e.message()));
                 return 255;
             }
-        } else if opt == "-color" || opt.starts_with("-color=") || is("-compressvlans") || is("-force") {
+        } else if is("-compressvlans") {
+            o.compress_vlans += 1;
+        } else if opt == "-color" || opt.starts_with("-color=") || is("-force") {
         } else if is("-json") {
             o.json += 1;
         } else if is("-pretty") {
@@ -102,6 +105,8 @@ fn run_inner(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
         link::do_link(&mut ip, tail)
     } else if matches(obj, "fdb") {
         fdb::do_fdb(&mut ip, tail)
+    } else if matches(obj, "vlan") {
+        vlan::do_vlan(&mut ip, tail)
     } else if matches(obj, "help") {
         Err(Exit(usage(ip.p.out)))
     } else {

@@ -15,11 +15,7 @@ use crate::wire::rule::{fib_rule, fr_act, fra, RuleHdrRepr};
 use crate::wire::{NLM_F_ACK, NLM_F_CREATE, NLM_F_ECHO, NLM_F_EXCL, NLM_F_REQUEST};
 use crate::wire::{RTM_DELRULE, RTM_GETRULE, RTM_NEWRULE};
 
-const FRA_MAX: u16 = 25;
-/// `RTA_GATEWAY`, which `nat` rules carry.
-const RTA_GATEWAY: u16 = 5;
-/// `RTN_NAT`.
-const RTN_NAT: u8 = 10;
+use crate::wire::route::rtn::NAT as RTN_NAT;
 
 /// The usage text of ip/iprule.c.
 pub const USAGE: &str = include_str!("usage/rule.txt");
@@ -164,7 +160,7 @@ fn parse_rule(raw: &[u8]) -> Option<(u16, RuleHdrRepr, Tb<'_>)> {
         return None;
     }
     let h = RuleHdrRepr::parse(m.payload).ok()?;
-    let tb = Tb::parse(m.payload.get(12..).unwrap_or(&[]), FRA_MAX);
+    let tb = Tb::parse(m.payload.get(12..).unwrap_or(&[]), fra::MAX);
     Some((m.hdr.kind, h, tb))
 }
 
@@ -287,7 +283,7 @@ pub fn print_rule(ip: &mut Ip, f: &RuleFilter, raw: &[u8]) {
         ip.p.print_string(Kind::Any, Some("flow_to"), "%s", Some(&realm_n2a(to, n)));
     }
     if h.action == RTN_NAT {
-        if let Some(g) = tb.get(RTA_GATEWAY) {
+        if let Some(g) = tb.get(crate::wire::route::rta::GATEWAY) {
             let gw = super::addr::format_host_r(h.family, g.value, ip.o.resolve > 0);
             ip.p.print_string(Kind::Any, Some("nat_gateway"), " map-to %s", Some(&gw));
         } else {
@@ -646,7 +642,7 @@ fn iprule_modify(ip: &mut Ip, cmd: u16, args: &[String]) -> Res<i32> {
                 ip.err(&format!("Error: an IP address is expected rather than \"{v}\"\n"));
                 return Err(Exit(1));
             };
-            req.addattr_l(RTA_GATEWAY, &p.data[..4]);
+            req.addattr_l(crate::wire::route::rta::GATEWAY, &p.data[..4]);
             h.action = RTN_NAT;
         } else if w == "ipproto" {
             let v = ip.next_arg(&mut a)?;

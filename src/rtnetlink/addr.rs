@@ -12,8 +12,6 @@ use crate::wire::addr::{ifa, ifa_f, CacheInfo, IfAddrRepr, IFADDRMSG_LEN, INFINI
 use crate::wire::attr::AttrTable;
 use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_INET, AF_INET6, AF_UNSPEC, NLM_F_DUMP_FILTERED, NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE};
 
-const IFA_MAX: u16 = 11;
-
 /// Remaining lifetime after `elapsed_ms` (`preferred`/`valid` as Linux reports them).
 fn remaining(lft: u32, elapsed_ms: u64) -> u32 {
     if lft == INFINITY_LIFE_TIME {
@@ -92,7 +90,7 @@ pub fn fill6(ifindex: u32, a: &Ifa6, kind: MessageType, seq: u32, pid: u32, flag
 
 fn parse<'a>(req: &Request<'a>) -> KResult<(IfAddrRepr, AttrTable<'a>)> {
     let hdr = IfAddrRepr::parse(req.payload).map_err(|_| KernelError::new(Errno::EINVAL))?;
-    let attrs = AttrTable::parse(req.payload.get(IFADDRMSG_LEN..).unwrap_or(&[]), IFA_MAX)?;
+    let attrs = ifa::SPACE.parse(req.payload.get(IFADDRMSG_LEN..).unwrap_or(&[]))?;
     Ok((hdr, attrs))
 }
 
@@ -264,8 +262,8 @@ pub fn dump_addrs(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         if hdr.prefix_len != 0 || hdr.flags != 0 || hdr.scope != 0 {
             return Err(KernelError::msg(Errno::EINVAL, "ipv4: Invalid values in header for address dump request"));
         }
-        let attrs = AttrTable::parse(req.after(IFADDRMSG_LEN), IFA_MAX)?;
-        for k in 0..=IFA_MAX {
+        let attrs = ifa::SPACE.parse(req.after(IFADDRMSG_LEN))?;
+        for k in 0..=ifa::MAX {
             if attrs.has(k) && k != ifa::TARGET_NETNSID {
                 return Err(KernelError::msg(Errno::EINVAL, "ipv4: Unsupported attribute in dump request"));
             }

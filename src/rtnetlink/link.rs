@@ -8,22 +8,14 @@ use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::link::{self as slink, derived_mac, valid_name, BridgeConf, Link, LinkKind};
 use crate::stack::{Event, Net, NsId};
 use crate::wire::attr::AttrTable;
-use crate::wire::link::{ifla, iff, info, IfInfoRepr, IFINFOMSG_LEN, VETH_INFO_PEER};
+use crate::wire::link::{ifla, iff, info, macvlan_mode, veth_info, IfInfoRepr, IFINFOMSG_LEN};
 use crate::wire::{MessageBuilder, MessageType, NlaWriter, NLM_F_CREATE, NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE};
 
-/// Highest IFLA_* number this handler reads.
-const IFLA_MAX: u16 = 70;
-
 /// The RTM_NEWLINK (or DELLINK) message describing a link (`rtnl_fill_ifinfo`).
+#[allow(clippy::too_many_arguments)] // rtnl_fill_ifinfo's own arguments
 pub fn fill(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, pid: u32, flags: u16, change: u32) -> Vec<u8> {
     fill_ext(net, ns, link, kind, seq, pid, flags, change, 0)
 }
-
-/// RTEXT_FILTER_SKIP_STATS in IFLA_EXT_MASK: leave out IPv6 statistics.
-const RTEXT_FILTER_SKIP_STATS: u32 = 1 << 3;
-
-/// IFLA_EVENT: why a device was announced.
-const IFLA_EVENT: u16 = 44;
 
 /// [`fill`] for a request that gave an IFLA_EXT_MASK.
 #[allow(clippy::too_many_arguments)]
@@ -63,7 +55,7 @@ pub fn fill_link(
     b.put_u8(ifla::OPERSTATE, u8::from(link.operstate()));
     b.put_u8(ifla::LINKMODE, link.link_mode);
     // Loopback and bridges are NETIF_F_NETNS_LOCAL.
-    b.put_u8(IFLA_NETNS_IMMUTABLE, u8::from(link.is_loopback() || matches!(link.kind, LinkKind::Bridge(_))));
+    b.put_u8(ifla::NETNS_IMMUTABLE, u8::from(link.is_loopback() || matches!(link.kind, LinkKind::Bridge(_))));
     b.put_u32(ifla::MTU, link.mtu);
     b.put_u32(ifla::MIN_MTU, link.min_mtu);
     b.put_u32(ifla::MAX_MTU, link.max_mtu);
@@ -78,7 +70,7 @@ pub fn fill_link(
     b.put_u32(ifla::GRO_IPV4_MAX_SIZE, 65536);
     b.put_u32(ifla::TSO_MAX_SIZE, link.tso_max_size);
     b.put_u32(ifla::TSO_MAX_SEGS, 65535);
-    b.put_u32(IFLA_MAX_PACING_OFFLOAD_HORIZON, 0);
+    b.put_u32(ifla::MAX_PACING_OFFLOAD_HORIZON, 0);
     b.put_u32(ifla::NUM_RX_QUEUES, link.num_rx_queues);
     if let Some(m) = link.master {
         b.put_u32(ifla::MASTER, m);
@@ -90,11 +82,11 @@ pub fn fill_link(
     b.put_u32(ifla::CARRIER_CHANGES, link.carrier_up_count + link.carrier_down_count);
     b.put_u32(ifla::CARRIER_UP_COUNT, link.carrier_up_count);
     b.put_u32(ifla::CARRIER_DOWN_COUNT, link.carrier_down_count);
-    b.put_u16(IFLA_HEADROOM, 0);
-    b.put_u16(IFLA_TAILROOM, 0);
+    b.put_u16(ifla::HEADROOM, 0);
+    b.put_u16(ifla::TAILROOM, 0);
     b.put_u8(ifla::PROTO_DOWN, u8::from(link.proto_down));
     if event != 0 {
-        b.put_u32(IFLA_EVENT, event);
+        b.put_u32(ifla::EVENT, event);
     }
     b.put(ifla::ADDRESS, &link.address);
     b.put(ifla::BROADCAST, &link.broadcast);
@@ -130,18 +122,13 @@ pub fn fill_link(
         end_plain_nest(&mut b, n);
     }
     b.put(ifla::MAP, &[0u8; 32]);
+    super::linkprop::put_prop_list(&mut b, link);
     let n = b.begin_nest(ifla::DEVLINK_PORT);
     b.end_nest(n);
-    let n = b.begin_nest(IFLA_DPLL_PIN);
+    let n = b.begin_nest(ifla::DPLL_PIN);
     b.end_nest(n);
     b.finish()
 }
-
-const IFLA_DPLL_PIN: u16 = 65;
-const IFLA_MAX_PACING_OFFLOAD_HORIZON: u16 = 66;
-const IFLA_NETNS_IMMUTABLE: u16 = 67;
-const IFLA_HEADROOM: u16 = 68;
-const IFLA_TAILROOM: u16 = 69;
 
 /// Closes a nest opened with `begin_nest` and clears NLA_F_NESTED, for the
 /// nests Linux opens with `nla_nest_start_noflag`.
@@ -392,7 +379,7 @@ fn put_af_spec(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext_mas
         }
     }
     let bytes: Vec<u8> = conf.iter().flat_map(|v| v.to_ne_bytes()).collect();
-    b.put(crate::wire::link::IFLA_INET_CONF, &bytes);
+    b.put(crate::wire::link::inet::CONF, &bytes);
     end_plain_nest(b, inet);
     if !link.no_inet6 {
         let inet6 = b.begin_nest(u16::from(crate::wire::AF_INET6));
@@ -433,7 +420,7 @@ fn put_inet6_attrs(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext
     c6[47] = i32::from(link.addr_gen_mode);
     let bytes: Vec<u8> = c6.iter().flat_map(|v| v.to_ne_bytes()).collect();
     b.put(inet6::CONF, &bytes);
-    if ext_mask & RTEXT_FILTER_SKIP_STATS == 0 {
+    if ext_mask & crate::wire::link::rtext_filter::SKIP_STATS == 0 {
         let mut stats = [0u64; 38];
         stats[0] = 38;
         b.put(inet6::STATS, &stats.iter().flat_map(|v| v.to_ne_bytes()).collect::<Vec<u8>>());
@@ -464,26 +451,36 @@ fn fill_inet6(net: &Net, ns: NsId, link: &Link, seq: u32, pid: u32, flags: u16) 
 }
 
 /// Finds the link a request names: by ifi_index when non-zero, else by IFLA_IFNAME.
-fn find_link(ctx: &Ctx<'_>, hdr: &IfInfoRepr, attrs: &AttrTable<'_>) -> KResult<Option<u32>> {
+pub(super) fn find_link(ctx: &Ctx<'_>, hdr: &IfInfoRepr, attrs: &AttrTable<'_>) -> KResult<Option<u32>> {
     let ns = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if hdr.index > 0 {
         return Ok(ns.link(hdr.index as u32).map(|l| l.index));
     }
-    if let Some(name) = attrs.get(ifla::IFNAME) {
+    // rtnl_dev_get: IFLA_IFNAME, else IFLA_ALT_IFNAME; either finds a
+    // device by any of its names.
+    if let Some(name) = attrs.get(ifla::IFNAME).or_else(|| attrs.get(ifla::ALT_IFNAME)) {
         let name = name.string()?;
         return Ok(ns.index_of(&name));
     }
     Ok(None)
 }
 
-fn parse<'a>(req: &Request<'a>) -> KResult<(IfInfoRepr, AttrTable<'a>)> {
+/// `ALTIFNAMSIZ - 1`: the longest alternative name (ifla_policy).
+pub(super) const ALTIFNAME_MAX: u16 = 127;
+
+pub(super) fn parse<'a>(req: &Request<'a>) -> KResult<(IfInfoRepr, AttrTable<'a>)> {
     let hdr = IfInfoRepr::parse(req.payload).map_err(|_| KernelError::new(Errno::EINVAL))?;
-    let attrs = AttrTable::parse(req.payload.get(IFINFOMSG_LEN..).unwrap_or(&[]), IFLA_MAX)?;
+    let attrs = ifla::SPACE.parse(req.payload.get(IFINFOMSG_LEN..).unwrap_or(&[]))?;
     // ifla_policy: names are NUL-terminated strings of at most 15 bytes.
     if let Some(n) = attrs.get(ifla::IFNAME) {
         let len = n.value.iter().position(|&b| b == 0).unwrap_or(n.value.len());
         if len > 15 {
             return Err(KernelError::too_long(req.attr_offset(IFINFOMSG_LEN, n.offset), 15));
+        }
+    }
+    if let Some(n) = attrs.get(ifla::ALT_IFNAME) {
+        if n.value.len() > usize::from(ALTIFNAME_MAX) {
+            return Err(KernelError::too_long(req.attr_offset(IFINFOMSG_LEN, n.offset), ALTIFNAME_MAX));
         }
     }
     Ok((hdr, attrs))
@@ -523,7 +520,7 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         req.after(IFINFOMSG_LEN)
     };
     let mut ext_mask = 0;
-    if let Ok(attrs) = AttrTable::parse(attr_buf, IFLA_MAX) {
+    if let Ok(attrs) = ifla::SPACE.parse(attr_buf) {
         if let Some(m) = attrs.get(ifla::EXT_MASK) {
             ext_mask = m.u32().unwrap_or(0);
         }
@@ -544,8 +541,13 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let Some(ns) = net.ns(ctx.ns) else { return Ok(()) };
     let flags = NLM_F_MULTI | if filtered { crate::wire::NLM_F_DUMP_FILTERED } else { 0 };
     if req.payload.first() == Some(&crate::wire::AF_BRIDGE) {
-        // rtnl_bridge_getlink: each bridge port as its bridge describes it.
+        // rtnl_bridge_getlink: each bridge port as its bridge describes it,
+        // and the bridge itself when VLAN (or MRP/CFM) data is asked for.
         for link in ns.links.values() {
+            if matches!(link.kind, LinkKind::Bridge(_)) && ext_mask & super::bridge_af::RTEXT_FILTER_BRIDGE_SELF != 0 {
+                ctx.replies.push(super::bridge_af::fill_bridge_self(link, req.header.seq, req.port));
+                continue;
+            }
             let Some(bridge) = link.master.and_then(|m| ns.link(m)).filter(|b| matches!(b.kind, LinkKind::Bridge(_))) else { continue };
             let mut m = fill_brport(net, ctx.ns, link, bridge, MessageType::NewLink);
             if m.len() >= 16 {
@@ -807,7 +809,7 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
                 Some(LinkKind::Macvlan { lower: real, .. }) => *real,
                 _ => lower,
             };
-            let mut mode = crate::wire::link::macvlan::MODE_VEPA;
+            let mut mode = macvlan_mode::VEPA;
             if let Some(d) = data {
                 let t = AttrTable::parse(d.value, 12)?;
                 if let Some(m) = t.get(crate::wire::link::macvlan::MODE) {
@@ -841,6 +843,10 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
         },
     };
     let mut link = Link::new(0, &name, link_kind, mac);
+    // rtnl_create_link: an address given makes it NET_ADDR_SET.
+    if let (LinkKind::Bridge(conf), Some(_)) = (&mut link.kind, &c.address) {
+        conf.addr_set = true;
+    }
     if let Some(l) = lower.and_then(|l| ctx.net.ns(ctx.ns).and_then(|n| n.link(l))) {
         if matches!(link.kind, LinkKind::Macvlan { .. } | LinkKind::Vlan { .. }) {
             link.mtu = l.mtu;
@@ -849,7 +855,7 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
         }
     }
     // macvlan_common_newlink: passthru takes the lower device's address.
-    if let LinkKind::Macvlan { lower, mode: crate::wire::link::macvlan::MODE_PASSTHRU, .. } = link.kind {
+    if let LinkKind::Macvlan { lower, mode: macvlan_mode::PASSTHRU, .. } = link.kind {
         if let Some(l) = ctx.net.ns(ctx.ns).and_then(|n| n.link(lower)) {
             link.address = l.address.clone();
         }
@@ -957,18 +963,20 @@ fn veth_peer(ctx: &mut Ctx<'_>, data: Option<crate::wire::Nla<'_>>, name: &str, 
     let mut mac = None;
     if let Some(d) = data {
         let t = AttrTable::parse(d.value, 1)?;
-        if let Some(p) = t.get(VETH_INFO_PEER) {
+        if let Some(p) = t.get(veth_info::PEER) {
             // A peer described on its own lives in the requester's namespace
             // unless it names one (rtnl_get_peer_net), not in the device's.
             spec.ns = ctx.ns;
             let phdr = IfInfoRepr::parse(p.value).map_err(|_| KernelError::new(Errno::EINVAL))?;
-            let pattrs = AttrTable::parse(&p.value[IFINFOMSG_LEN..], IFLA_MAX)?;
+            let pattrs = ifla::SPACE.parse(&p.value[IFINFOMSG_LEN..])?;
             let pc = common(ctx.net, &phdr, &pattrs)?;
             peer_name = pc.name;
             if let Some(a) = pc.address {
                 if a.len() != 6 {
                     return Err(Errno::EINVAL.into());
                 }
+                // veth_validate, for the peer's attributes too.
+                check_ether_addr(&a)?;
                 mac = Some(mac6(&a));
             }
             spec.mtu = pc.mtu;
@@ -1080,8 +1088,12 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
             return Err(Errno::EINVAL.into());
         }
     }
+    // netif_set_mac_address: the device's own address again changes
+    // nothing; another one must pass eth_prepare_mac_addr_change
+    // (is_valid_ether_addr), loopback's eth_mac_addr included.
+    let address = address.filter(|a| a.get(..link.address.len()) != Some(&link.address[..]));
     if let Some(a) = &address {
-        if link.link_type() == crate::wire::link::arphrd::ETHER {
+        if matches!(link.link_type(), crate::wire::link::arphrd::ETHER | crate::wire::link::arphrd::LOOPBACK) {
             check_ether_addr(a)?;
         }
     }
@@ -1127,6 +1139,10 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
         return Err(Errno::EINVAL.into());
     }
     let group = attrs.get(ifla::GROUP).map(|a| a.u32()).transpose()?;
+    let carrier = attrs.get(ifla::CARRIER).map(|a| a.u8()).transpose()?;
+    // A target that is the device's own namespace moves nothing
+    // (__dev_change_net_namespace returns early); the name still changes.
+    let stays = target.is_none_or(|t| t == ns);
     // Apply, in do_setlink's order.
     let mut index = index;
     let mut ns = ns;
@@ -1148,6 +1164,12 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
             changed = true;
         }
     }
+    // br_device_event NETDEV_CHANGEADDR: the bridge id follows its ports.
+    let port_of = nsr.link(index).and_then(|l| l.master).filter(|_| changed);
+    if let Some(b) = port_of {
+        ctx.events.extend(crate::stack::bridge::recalculate_bridge_id(ctx.net, ns, b));
+    }
+    let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if let Some(m) = mtu {
         let changed_mtu = nsr.link(index).is_some_and(|l| l.mtu != m);
         // br_change_mtu: a bridge's own MTU no longer follows its ports.
@@ -1168,7 +1190,7 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
             l.group = g;
         }
     }
-    if target.is_none() {
+    if stays {
         if let Some(n) = &new_name {
             if let Some(l) = nsr.link_mut(index) {
                 l.name = n.clone();
@@ -1214,6 +1236,16 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
         let current = ctx.net.ns(ns).and_then(|n| n.link(index)).map(|l| l.netlink_flags()).unwrap_or(0);
         let wanted = if hdr.change != 0 { (hdr.flags & hdr.change) | (current & !hdr.change) } else { hdr.flags };
         ctx.events.extend(change_flags(ctx.net, ns, index, wanted)?);
+    }
+    if let Some(c) = carrier {
+        // dev_change_carrier: only devices with ndo_change_carrier (dummy
+        // here); what was set before stays set.
+        let l = ctx.net.ns_mut(ns).and_then(|n| n.link_mut(index)).ok_or(KernelError::new(Errno::ENODEV))?;
+        if !matches!(l.kind, LinkKind::Dummy) {
+            return Err(Errno::EOPNOTSUPP.into());
+        }
+        l.carrier_off = c == 0;
+        ctx.events.extend(slink::refresh_carriers(ctx.net, ns, index));
     }
     if let Some(q) = txqlen {
         if let Some(l) = ctx.net.ns_mut(ns).and_then(|n| n.link_mut(index)) {
@@ -1291,7 +1323,7 @@ fn move_link(ctx: &mut Ctx<'_>, index: u32, target: NsId, new_name: Option<&str>
         ctx.net.ensure_nsid(ns, target);
     }
     if ctx.net.ns(ns).and_then(|n| n.link(index)).is_some_and(|l| l.is_up()) {
-        ctx.events.extend(slink::set_up(ctx.net, ns, index, false)?);
+        ctx.events.extend(slink::dev_close(ctx.net, ns, index));
     }
     let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
     while nsr.link(index).is_some_and(|l| !l.addrs4.is_empty()) {

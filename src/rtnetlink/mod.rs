@@ -3,8 +3,11 @@
 //! `rtnetlink_rcv_msg` do), replies, and multicast notifications.
 
 pub mod addr;
+mod bridge_af;
 mod kind_data;
 pub mod link;
+mod linkprop;
+mod lwt;
 pub mod neigh;
 mod nexthop6;
 pub mod netconf;
@@ -15,9 +18,10 @@ pub mod reply;
 pub mod route;
 pub mod rule;
 mod socket;
+mod via;
 
 
-pub use socket::Creds;
+pub use socket::{Creds, Protocol};
 use socket::SocketState;
 
 use crate::errno::{Errno, KResult, KernelError};
@@ -38,6 +42,8 @@ pub struct Kernel {
     pub history: Vec<crate::history::Op>,
     /// Whether operations are recorded in `history`.
     pub keep_history: bool,
+    /// The failed request's bytes as its handler rewrote them (for the echo).
+    rewritten: Option<Vec<u8>>,
 }
 
 impl Default for Kernel {
@@ -64,6 +70,9 @@ pub struct Ctx<'a> {
     /// The request's `nlmsg_flags` as the handler left them: the ACK echoes
     /// the header the kernel modified (`ip6_route_multipath_add` does).
     pub request_flags: Option<u16>,
+    /// The request as the handler rewrote it in place before failing: the
+    /// error echoes those bytes (`br_vlan_info` marks a bridge entry).
+    pub rewritten: Option<Vec<u8>>,
 }
 
 type Handler = fn(&mut Ctx<'_>, &Request<'_>) -> KResult<()>;
@@ -71,7 +80,7 @@ type Handler = fn(&mut Ctx<'_>, &Request<'_>) -> KResult<()>;
 impl Kernel {
     /// A kernel over a fresh network.
     pub fn new() -> Self {
-        Kernel { net: Net::new(), sockets: crate::vecmap::VecMap::new(), next_port: 0, history: Vec::new(), keep_history: true }
+        Kernel { net: Net::new(), sockets: crate::vecmap::VecMap::new(), next_port: 0, history: Vec::new(), keep_history: true, rewritten: None }
     }
 
     /// Records a state-changing operation, unless this kernel keeps no history.
@@ -83,13 +92,18 @@ impl Kernel {
 
     /// Opens a NETLINK_ROUTE socket in a namespace; returns its port id.
     pub fn open_socket(&mut self, ns: NsId, creds: Creds) -> Result<u32, Errno> {
+        self.open_socket_of(ns, creds, Protocol::Route)
+    }
+
+    /// Opens a socket of any netlink protocol in a namespace; returns its port id.
+    pub fn open_socket_of(&mut self, ns: NsId, creds: Creds, protocol: Protocol) -> Result<u32, Errno> {
         if self.net.ns(ns).is_none() {
             return Err(Errno::ENOENT);
         }
         // Port ids look like Linux's autobind: a pid-sized number, unique.
         self.next_port += 1;
         let port = 4000 + self.next_port;
-        self.sockets.insert(port, SocketState::new(ns, creds));
+        self.sockets.insert(port, SocketState::new(ns, creds, protocol));
         Ok(port)
     }
 
@@ -111,13 +125,90 @@ impl Kernel {
 
     /// Takes the notifications queued for a socket.
     pub fn drain(&mut self, port: u32) -> Vec<Vec<u8>> {
-        self.sockets.get_mut(&port).map(|s| std::mem::take(&mut s.queue)).unwrap_or_default()
+        self.sockets.get_mut(&port).map(SocketState::take_queue).unwrap_or_default()
     }
 
-    /// Handles one datagram from a socket and returns every reply message
-    /// (`netlink_rcv_skb`): requests are answered in order; a message whose
-    /// length is impossible ends the datagram silently.
+    /// Takes a socket's pending error (ENOBUFS after an overrun), which the
+    /// next read reports before any queued message.
+    pub fn take_error(&mut self, port: u32) -> Option<Errno> {
+        self.sockets.get_mut(&port).and_then(SocketState::take_error)
+    }
+
+    /// A socket's receive buffer size (`getsockopt(SO_RCVBUF)`).
+    pub fn rcvbuf(&self, port: u32) -> Option<u32> {
+        self.sockets.get(&port).map(|s| s.rcvbuf)
+    }
+
+    /// `sendto` with a destination address (`netlink_sendmsg`): naming a
+    /// group or another port needs CAP_NET_ADMIN (NETLINK_ROUTE has no
+    /// NL_CFG_F_NONROOT_SEND); the datagram goes to every socket of the
+    /// namespace in the lowest group named but the sender
+    /// (`netlink_broadcast`), then to its port: the kernel (0) handles
+    /// it as a request, another socket queues it.
+    pub fn send_to(&mut self, port: u32, datagram: &[u8], dst_port: u32, groups: u32) -> Result<Vec<Vec<u8>>, Errno> {
+        let sock = self.sockets.get(&port).ok_or(Errno::EBADF)?;
+        let (ns, protocol) = (sock.ns, sock.protocol);
+        if (groups != 0 || dst_port != 0) && !sock.creds.net_admin {
+            return Err(Errno::EPERM);
+        }
+        if groups != 0 {
+            // ffs(nl_groups)
+            let group = groups.trailing_zeros() + 1;
+            for (p, s) in self.sockets.iter_mut() {
+                if s.protocol == protocol && s.ns == ns && *p != dst_port && *p != port && s.in_group(group) {
+                    s.enqueue(datagram.to_vec());
+                }
+            }
+        }
+        if dst_port == 0 {
+            return Ok(self.send(port, datagram));
+        }
+        // netlink_unicast to a user socket: ECONNREFUSED when nobody has
+        // the port; a full queue drops it (EAGAIN for a nonblocking sender).
+        let dst = self.sockets.get_mut(&dst_port).filter(|s| s.ns == ns && s.protocol == protocol).ok_or(Errno::ECONNREFUSED)?;
+        if !dst.enqueue(datagram.to_vec()) {
+            return Err(Errno::EAGAIN);
+        }
+        Ok(Vec::new())
+    }
+
+    /// Sets the pid and command name of the process owning a socket.
+    pub fn set_process(&mut self, port: u32, pid: u32, comm: &str) {
+        if let Some(s) = self.sockets.get_mut(&port) {
+            s.process = (pid, comm.to_string());
+        }
+    }
+
+    /// A socket's state (namespace, options, protocol, owner).
+    pub(crate) fn socket_state(&self, port: u32) -> Option<&SocketState> {
+        self.sockets.get(&port)
+    }
+
+    /// Queues a notification for every socket of `protocol` in `ns` that
+    /// joined `group`, except `exclude` (the requester that gets its copy
+    /// directly).
+    pub(crate) fn multicast_to(&mut self, protocol: Protocol, ns: NsId, group: u32, msg: &[u8], exclude: Option<u32>) {
+        for (port, s) in self.sockets.iter_mut() {
+            if s.protocol == protocol && s.ns == ns && s.in_group(group) && Some(*port) != exclude {
+                s.enqueue(msg.to_vec());
+            }
+        }
+    }
+
+    /// Handles one datagram from a socket and returns every reply message,
+    /// by the socket's protocol: the one place a new netlink protocol plugs in.
     pub fn send(&mut self, port: u32, datagram: &[u8]) -> Vec<Vec<u8>> {
+        match self.sockets.get(&port).map(|s| s.protocol) {
+            Some(Protocol::Route) => self.send_route(port, datagram),
+            Some(Protocol::Netfilter) => crate::nfnetlink::receive(self, port, datagram),
+            Some(Protocol::SockDiag) => unsupported(datagram, port),
+            None => Vec::new(),
+        }
+    }
+
+    /// `netlink_rcv_skb` for NETLINK_ROUTE: requests are answered in order;
+    /// a message whose length is impossible ends the datagram silently.
+    fn send_route(&mut self, port: u32, datagram: &[u8]) -> Vec<Vec<u8>> {
         let mut out = Vec::new();
         let Some(sock) = self.sockets.get(&port) else { return out };
         let (ns, strict, ext_ack, cap_ack, privileged, uid) =
@@ -151,14 +242,20 @@ impl Kernel {
                 Ok(Outcome::DumpFailed(e, filtered)) => out.push(reply::done_error(&req, &e, ext_ack, filtered)),
                 Ok(Outcome::Done(flags)) => {
                     if req.has(NLM_F_ACK) {
-                        let mut echoed = req.clone();
+                        let mut echoed = req;
                         if let Some(f) = flags {
                             echoed.header.flags = f;
                         }
                         out.push(reply::ack(&echoed, None, ext_ack, cap_ack));
                     }
                 }
-                Err(e) => out.push(reply::ack(&req, Some(&e), ext_ack, cap_ack)),
+                Err(e) => match self.rewritten.take() {
+                    Some(bytes) => {
+                        let echoed = Request { bytes: &bytes, payload: bytes.get(crate::wire::header::HEADER_LEN..).unwrap_or(&[]), ..req };
+                        out.push(reply::ack(&echoed, Some(&e), ext_ack, cap_ack));
+                    }
+                    None => out.push(reply::ack(&req, Some(&e), ext_ack, cap_ack)),
+                },
             }
         }
         out.extend(pending_done);
@@ -187,13 +284,16 @@ impl Kernel {
         let dump = is_get && h.flags & NLM_F_DUMP != 0;
         let handler = if dump { dump_handler(kind, family) } else { doit_handler(kind, family) };
         let handler = handler.ok_or(KernelError::new(Errno::EOPNOTSUPP))?;
-        let mut ctx = Ctx { net: &mut self.net, ns, events: Vec::new(), replies: Vec::new(), filtered: false, notices: Vec::new(), request_flags: None };
+        // The lifetime timers that fell due since the last request run first.
+        let expired = crate::stack::lifetime::expire(&mut self.net);
+        let mut ctx = Ctx { net: &mut self.net, ns, events: expired, replies: Vec::new(), filtered: false, notices: Vec::new(), request_flags: None, rewritten: None };
         let result = handler(&mut ctx, req);
         if result.is_ok() && !is_get {
             // The link watch settles what the request left queued.
             ctx.events.extend(settle(ctx.net));
         }
-        let Ctx { events, replies, filtered, notices, request_flags, .. } = ctx;
+        let Ctx { events, replies, filtered, notices, request_flags, rewritten, .. } = ctx;
+        self.rewritten = rewritten.filter(|_| result.is_err());
         // Changes are announced even when the request fails part-way
         // (handlers only fail before changing anything).
         let echo = req.has(NLM_F_ECHO);
@@ -233,8 +333,8 @@ impl Kernel {
             out.push(msg.clone());
         }
         for (port, s) in self.sockets.iter_mut() {
-            if s.ns == ns && s.in_group(group) && !(echo && *port == req.port) {
-                s.queue.push(msg.clone());
+            if s.protocol == Protocol::Route && s.ns == ns && s.in_group(group) && !(echo && *port == req.port) {
+                s.enqueue(msg.clone());
             }
         }
     }
@@ -251,6 +351,15 @@ impl Kernel {
     }
 }
 
+/// A protocol without a handler: every request is answered EOPNOTSUPP.
+fn unsupported(datagram: &[u8], port: u32) -> Vec<Vec<u8>> {
+    MessageIter::new(datagram)
+        .map_while(Result::ok)
+        .filter(|m| m.header.flags & NLM_F_REQUEST != 0)
+        .map(|m| reply::ack(&Request::new(&m, port, false), Some(&KernelError::new(Errno::EOPNOTSUPP)), false, false))
+        .collect()
+}
+
 enum Outcome {
     /// A dump was answered (its parts and NLMSG_DONE are out; no ACK).
     Dumped,
@@ -264,12 +373,16 @@ enum Outcome {
 
 fn doit_handler(kind: MessageType, family: u8) -> Option<Handler> {
     use MessageType as M;
-    let _ = family;
     Some(match kind {
+        // PF_BRIDGE registers its own SETLINK and DELLINK (rtnetlink_init).
+        M::SetLink if family == crate::wire::AF_BRIDGE => bridge_af::set_link,
+        M::DelLink if family == crate::wire::AF_BRIDGE => bridge_af::del_link,
         M::NewLink => link::new_link,
         M::SetLink => link::set_link,
         M::DelLink => link::del_link,
         M::GetLink => link::get_link,
+        M::NewLinkProp => linkprop::new_linkprop,
+        M::DelLinkProp => linkprop::del_linkprop,
         M::NewAddr => addr::new_addr,
         M::DelAddr => addr::del_addr,
         M::GetAddr => addr::get_addr,

@@ -12,11 +12,9 @@ use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_INET, AF_INET6, AF_
 
 mod fdb;
 
-const NDA_MAX: u16 = 17;
 /// States in which the link-layer address is known (`NUD_VALID`).
 const NUD_VALID: u16 = nud::PERMANENT | nud::NOARP | nud::REACHABLE | nud::PROBE | nud::STALE | nud::DELAY;
-/// `RTN_UNICAST`, the type of every neighbour entry.
-const RTN_UNICAST: u8 = 1;
+use crate::wire::route::rtn::UNICAST as RTN_UNICAST;
 
 /// Milliseconds as USER_HZ clock ticks (`jiffies_to_clock_t`).
 fn ticks(ms: u64) -> u32 {
@@ -74,7 +72,7 @@ fn key_len(family: u8) -> KResult<usize> {
 
 fn parse<'a>(req: &Request<'a>) -> KResult<(NdMsgRepr, AttrTable<'a>)> {
     let hdr = NdMsgRepr::parse(req.payload).map_err(|_| KernelError::new(Errno::EINVAL))?;
-    let attrs = AttrTable::parse(req.payload.get(NDMSG_LEN..).unwrap_or(&[]), NDA_MAX)?;
+    let attrs = nda::SPACE.parse(req.payload.get(NDMSG_LEN..).unwrap_or(&[]))?;
     Ok((hdr, attrs))
 }
 
@@ -292,7 +290,7 @@ pub fn dump_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if hdr.state != 0 || hdr.ifindex != 0 || (hdr.flags != 0 && hdr.flags != ntf::PROXY) || hdr.kind != 0 {
                 return Err(KernelError::msg(Errno::EINVAL, "Invalid values in header for neighbor dump request"));
             }
-            if let Ok(attrs) = AttrTable::parse(req.after(NDMSG_LEN), NDA_MAX) {
+            if let Ok(attrs) = nda::SPACE.parse(req.after(NDMSG_LEN)) {
                 if let Some(i) = attrs.get(nda::IFINDEX) {
                     dev_filter = Some(i.u32()?);
                     filtered = true;

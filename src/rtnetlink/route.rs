@@ -18,8 +18,6 @@ use crate::wire::{
     NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE,
 };
 
-const RTA_MAX: u16 = 31;
-
 /// The RTNH_F_* flags a next hop reports (`fib_nexthop_info`): those it
 /// was given or that its device's events set (RTNH_F_LINKDOWN follows the
 /// carrier as NETDEV_CHANGE saw it, see `stack::route::sync_carrier`).
@@ -48,6 +46,9 @@ fn put_multipath<K: Family>(b: &mut MessageBuilder, ns: Option<&Namespace>, r: &
         let mut attrs = Vec::new();
         if let Some(g) = nh.gateway {
             attrs.put(rta::GATEWAY, &g.to_bytes());
+        }
+        if let Some(g) = nh.via6.as_deref() {
+            attrs.put(rta::VIA, &super::via::encode_v6(*g));
         }
         if nh.realm != 0 {
             attrs.put(rta::FLOW, &nh.realm.to_ne_bytes());
@@ -102,6 +103,9 @@ pub fn fill4(net: &Net, ns: NsId, r: &RouteRef<'_, u32>, kind: MessageType, seq:
     if let ([nh], false) = (r.nexthops.as_slice(), r.multipath) {
         if let Some(g) = nh.gateway {
             b.put(rta::GATEWAY, &g.to_be_bytes());
+        }
+        if let Some(g) = nh.via6.as_deref() {
+            b.put(rta::VIA, &super::via::encode_v6(*g));
         }
         if nh.ifindex != 0 {
             b.put_u32(rta::OIF, nh.ifindex);
@@ -216,7 +220,7 @@ struct Parsed<'a> {
 
 fn parse<'a>(req: &Request<'a>) -> KResult<Parsed<'a>> {
     let hdr = RtMsgRepr::parse(req.payload).map_err(|_| KernelError::new(Errno::EINVAL))?;
-    let attrs = AttrTable::parse(req.payload.get(RTMSG_LEN..).unwrap_or(&[]), RTA_MAX)?;
+    let attrs = rta::SPACE.parse(req.payload.get(RTMSG_LEN..).unwrap_or(&[]))?;
     Ok(Parsed { hdr, attrs })
 }
 
@@ -277,7 +281,7 @@ fn cc_algo_name(key: u32) -> Option<&'static str> {
 fn multipath6_gateways(p: &Parsed<'_>) -> KResult<()> {
     let Some(mp) = p.attrs.get(rta::MULTIPATH) else { return Ok(()) };
     for h in parse_multipath(mp.value)? {
-        let t = AttrTable::parse(h.attrs, RTA_MAX)?;
+        let t = rta::SPACE.parse(h.attrs)?;
         match t.get(rta::GATEWAY) {
             None => return Err(KernelError::msg(Errno::EINVAL, "Device only routes can not be added for IPv6 using the multipath API.")),
             Some(g) if g.value.len() < 16 => return Err(KernelError::msg(Errno::EINVAL, "Invalid IPv6 address in RTA_GATEWAY")),
@@ -305,23 +309,43 @@ fn nexthops<K: Family>(p: &Parsed<'_>) -> KResult<(Vec<NextHop<K>>, bool)> {
         }
         let mut out = Vec::new();
         for h in hops {
-            let t = AttrTable::parse(h.attrs, RTA_MAX)?;
+            let t = rta::SPACE.parse(h.attrs)?;
             let gateway = match t.get(rta::GATEWAY) {
                 Some(g) => given_gateway(K::from_bytes(g.value).ok_or(KernelError::new(Errno::EINVAL))?),
                 None => None,
             };
+            let (gateway, via6) = with_via::<K>(gateway, t.get(rta::VIA).map(|v| v.value), t.has(rta::GATEWAY))?;
             let realm = if K::FAMILY == AF_INET { t.get(rta::FLOW).map(|f| f.u32()).transpose()?.unwrap_or(0) } else { 0 };
-            out.push(NextHop { gateway, ifindex: h.ifindex.max(0) as u32, weight: u16::from(h.hops) + 1, flags: h.flags & rtnh_f::ONLINK, scope: 0, realm });
+            out.push(NextHop { gateway, ifindex: h.ifindex.max(0) as u32, weight: u16::from(h.hops) + 1, flags: h.flags & rtnh_f::ONLINK, scope: 0, realm, via6 });
         }
         return Ok((out, true));
     }
     let gateway = addr::<K>(p, rta::GATEWAY)?.and_then(given_gateway);
+    let (gateway, via6) = with_via::<K>(gateway, p.attrs.get(rta::VIA).map(|v| v.value), p.attrs.has(rta::GATEWAY))?;
     let ifindex = p.attrs.get(rta::OIF).map(|o| o.u32()).transpose()?.unwrap_or(0);
-    if gateway.is_none() && ifindex == 0 {
+    if gateway.is_none() && via6.is_none() && ifindex == 0 {
         return Ok((Vec::new(), false));
     }
     let realm = if K::FAMILY == AF_INET { p.attrs.get(rta::FLOW).map(|f| f.u32()).transpose()?.unwrap_or(0) } else { 0 };
-    Ok((vec![NextHop { gateway, ifindex, weight: 1, flags: onlink, scope: 0, realm }], false))
+    Ok((vec![NextHop { gateway, ifindex, weight: 1, flags: onlink, scope: 0, realm, via6 }], false))
+}
+
+/// A next hop's RTA_VIA besides its RTA_GATEWAY (`fib_gw_from_via`): an
+/// IPv4 route takes an IPv4 gateway or an IPv6 one through it, an IPv6
+/// route none.
+fn with_via<K: Family>(gateway: Option<K>, via: Option<&[u8]>, has_gw: bool) -> KResult<(Option<K>, Option<Box<u128>>)> {
+    let Some(v) = via else { return Ok((gateway, None)) };
+    if K::FAMILY != AF_INET {
+        return Err(super::via::refused_for_ipv6());
+    }
+    let parsed = super::via::parse(v)?;
+    if has_gw {
+        return Err(super::via::both_given());
+    }
+    Ok(match parsed {
+        super::via::Via::V4(a) => (K::from_bytes(&a.to_be_bytes()).and_then(given_gateway), None),
+        super::via::Via::V6(a) => (None, Some(Box::new(a))),
+    })
 }
 
 /// The scope a route type must have at least (`fib_props[].scope`).
@@ -460,7 +484,7 @@ fn route_v4(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u32>> {
         let realm = p.attrs.get(rta::FLOW).map(|f| f.u32()).transpose()?.unwrap_or(0);
         let onlink = (p.hdr.flags & u32::from(rtnh_f::ONLINK)) as u8;
         if realm != 0 || onlink != 0 {
-            r.nexthops = vec![NextHop { gateway: None, ifindex: 0, weight: 1, flags: onlink, scope: scope::NOWHERE, realm }];
+            r.nexthops = vec![NextHop { gateway: None, ifindex: 0, weight: 1, flags: onlink, scope: scope::NOWHERE, realm, via6: None }];
         }
         return Ok(r);
     }
@@ -469,7 +493,7 @@ fn route_v4(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u32>> {
         // next hop (fib_create_info: nhs is 1 without RTA_MULTIPATH).
         let onlink = (p.hdr.flags & u32::from(rtnh_f::ONLINK)) as u8;
         let realm = p.attrs.get(rta::FLOW).map(|f| f.u32()).transpose()?.unwrap_or(0);
-        hops.push(NextHop { gateway: None, ifindex: 0, weight: 1, flags: onlink, scope: 0, realm });
+        hops.push(NextHop { gateway: None, ifindex: 0, weight: 1, flags: onlink, scope: 0, realm, via6: None });
     }
     if r.scope == scope::HOST {
         let [nh] = hops.as_mut_slice() else {
@@ -484,7 +508,11 @@ fn route_v4(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u32>> {
         nh.scope = scope::NOWHERE;
     } else {
         for nh in &mut hops {
-            check_nh_v4(ns, r.scope, table_id, nh)?;
+            if nh.via6.is_some() {
+                super::via::check_v6_gateway(ns, table_id, nh)?;
+            } else {
+                check_nh_v4(ns, r.scope, table_id, nh)?;
+            }
             // fib_check_nh: a device without carrier starts it link-down.
             if !sroute::carrier_ok(ns, nh.ifindex) {
                 nh.flags |= rtnh_f::LINKDOWN;
@@ -529,14 +557,14 @@ fn route_v6(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u128>> {
         // fib6_nh_init runs for the route's one next hop even when nothing
         // names it (the onlink flag then needs a device).
         let onlink = (p.hdr.flags & u32::from(rtnh_f::ONLINK)) as u8;
-        hops.push(NextHop { gateway: None, ifindex: 0, weight: 1, flags: onlink, scope: 0, realm: 0 });
+        hops.push(NextHop { gateway: None, ifindex: 0, weight: 1, flags: onlink, scope: 0, realm: 0 , via6: None});
     }
     if has_type_error(kind) {
         for nh in &hops {
             super::nexthop6::check_device(ns, nh)?;
         }
         // A reject route goes through the loopback device.
-        hops = vec![NextHop { gateway: None, ifindex: 1, weight: 1, flags: 0, scope: scope::LINK, realm: 0 }];
+        hops = vec![NextHop { gateway: None, ifindex: 1, weight: 1, flags: 0, scope: scope::LINK, realm: 0 , via6: None}];
         r.multipath = false;
     } else {
         for nh in &mut hops {
@@ -566,12 +594,17 @@ fn mode(req: &Request<'_>) -> AddMode {
 /// RTM_NEWROUTE.
 pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let p = parse(req)?;
+    check_dsfield(&p)?;
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    if matches!(p.hdr.family, AF_INET | AF_INET6) {
+        super::lwt::check_encap_types(&p.attrs, rta::MAX)?;
+    }
     match p.hdr.family {
         AF_INET => {
             // inet_rtm_newroute creates the table before the route is
             // checked (fib_new_table, then fib_table_insert).
             ns.fib4.create_table(table_of(&p)?);
+            super::lwt::check_encap_given_type(&p.attrs)?;
             let r = route_v4(ns, &p)?;
             ctx.events.extend(sroute::insert_v4(ns, r, mode(req))?);
         }
@@ -582,6 +615,7 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if p.hdr.dst_len <= 128 && p.hdr.src_len <= 128 {
                 ns.fib6.create_table(table_of(&p)?);
             }
+            super::lwt::check_encap_given_type(&p.attrs)?;
             let r = route_v6(ns, &p)?;
             if p.attrs.has(rta::MULTIPATH) {
                 // ip6_route_multipath_add rewrites the request once the first
@@ -597,8 +631,11 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                     one.multipath = false;
                     let mut m = mode(req);
                     if i > 0 {
+                        // ip6_route_multipath_add: the legs after the first
+                        // join it as siblings (no EXCL, no REPLACE).
                         m.append = true;
                         m.excl = false;
+                        m.replace = false;
                     }
                     ctx.events.extend(crate::stack::ipv6::insert_v6(ns, one.clone(), m)?);
                 }
@@ -610,6 +647,17 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         _ => return Err(Errno::EOPNOTSUPP.into()),
     }
     Ok(())
+}
+
+/// The DS field of a route request: IPv4 takes a DSCP without ECN bits
+/// (`rtm_to_fib_config`, `inet_validate_dscp`), IPv6 none at all
+/// (`rtm_to_fib6_config`).
+fn check_dsfield(p: &Parsed<'_>) -> KResult<()> {
+    match p.hdr.family {
+        AF_INET if p.hdr.tos & !lookup::DSCP_MASK != 0 => Err(KernelError::msg(Errno::EINVAL, "Invalid dsfield (tos): ECN bits must be 0")),
+        AF_INET6 if p.hdr.tos != 0 => Err(KernelError::msg(Errno::EINVAL, "Invalid dsfield (tos): option not available for IPv6")),
+        _ => Ok(()),
+    }
 }
 
 fn filter_of<K: Family>(p: &Parsed<'_>, default_priority: Option<u32>) -> KResult<RouteFilter<K>> {
@@ -633,7 +681,11 @@ fn filter_of<K: Family>(p: &Parsed<'_>, default_priority: Option<u32>) -> KResul
 /// RTM_DELROUTE (`fib_table_delete`, `ip6_route_del`).
 pub fn del_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let p = parse(req)?;
+    check_dsfield(&p)?;
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    if matches!(p.hdr.family, AF_INET | AF_INET6) {
+        super::lwt::check_encap_types(&p.attrs, rta::MAX)?;
+    }
     match p.hdr.family {
         AF_INET => {
             if p.hdr.dst_len > 32 {
@@ -687,8 +739,8 @@ pub fn dump_routes(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             ctx.filtered = true;
             return Ok(());
         }
-        let attrs = AttrTable::parse(req.after(RTMSG_LEN), RTA_MAX)?;
-        for k in 1..=RTA_MAX {
+        let attrs = rta::SPACE.parse(req.after(RTMSG_LEN))?;
+        for k in 1..=rta::MAX {
             if attrs.has(k) && k != rta::TABLE && k != rta::OIF {
                 return Err(KernelError::msg(Errno::EINVAL, "Unsupported attribute in dump request"));
             }
@@ -815,6 +867,7 @@ pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 oif,
                 mark,
                 uid: uid.unwrap_or(requester),
+                tclass: p.hdr.tos,
                 ip_proto,
                 sport,
                 dport,
@@ -872,6 +925,9 @@ fn fill_cloned4(rt: &lookup::Rt4, q: &lookup::Query4, table_id: u32, uid: Option
     }
     if let Some(g) = rt.gateway {
         b.put(rta::GATEWAY, &g.to_be_bytes());
+    }
+    if let Some(g) = rt.via6 {
+        b.put(rta::VIA, &super::via::encode_v6(g));
     }
     put_metrics(&mut b, &rt.metrics);
     if q.mark != 0 {

@@ -10,14 +10,8 @@ use crate::stack::Event;
 use crate::wire::attr::AttrTable;
 use crate::wire::route::table;
 use crate::wire::rule::{fr_act, fra, RuleHdrRepr, FIB_RULE_HDR_LEN};
-use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_INET, AF_INET6, AF_UNSPEC, NLM_F_EXCL, NLM_F_MULTI};
+use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_INET, AF_INET6, AF_UNSPEC, NLM_F_EXCL, NLM_F_MULTI, RTNL_FAMILY_IP6MR, RTNL_FAMILY_IPMR};
 
-const FRA_MAX: u16 = 30;
-const FRA_SPORT_MASK: u16 = 28;
-const FRA_DPORT_MASK: u16 = 29;
-/// RTNL_FAMILY_IPMR and RTNL_FAMILY_IP6MR: multicast routing rule families.
-const RTNL_FAMILY_IPMR: u8 = 128;
-const RTNL_FAMILY_IP6MR: u8 = 129;
 
 fn put_range(b: &mut MessageBuilder, kind: u16, r: (u32, u32)) {
     let mut v = [0u8; 8];
@@ -85,10 +79,10 @@ pub fn fill(r: &Rule, kind: MessageType, seq: u32, pid: u32, flags: u16) -> Vec<
     }
     // A single port is also reported as a full mask (FRA_SPORT/DPORT_MASK).
     if r.sport.is_some_and(|(a, b)| a == b) {
-        b.put_u16(FRA_SPORT_MASK, 0xffff);
+        b.put_u16(fra::SPORT_MASK, 0xffff);
     }
     if r.dport.is_some_and(|(a, b)| a == b) {
-        b.put_u16(FRA_DPORT_MASK, 0xffff);
+        b.put_u16(fra::DPORT_MASK, 0xffff);
     }
     if let Some(p) = r.ip_proto.filter(|p| *p != 0) {
         b.put_u8(fra::IP_PROTO, p);
@@ -140,14 +134,10 @@ fn range16(a: crate::wire::Nla<'_>, what: &'static str) -> KResult<(u16, u16)> {
 /// optional fields were given (for matching deletes).
 fn parse_rule<'a>(req: &Request<'a>) -> KResult<(Rule, RuleHdrRepr, AttrTable<'a>)> {
     let hdr = RuleHdrRepr::parse(req.payload).map_err(|_| KernelError::msg(Errno::EINVAL, "Invalid msg length"))?;
-    let attrs = AttrTable::parse(req.payload.get(FIB_RULE_HDR_LEN..).unwrap_or(&[]), FRA_MAX)?;
+    let attrs = fra::SPACE.parse(req.payload.get(FIB_RULE_HDR_LEN..).unwrap_or(&[]))?;
     let alen = if hdr.family == AF_INET { 4 } else { 16 };
     let max_len = (alen * 8) as u8;
     let mut r = Rule { family: hdr.family, action: hdr.action, tos: hdr.tos, flags: hdr.flags & crate::wire::rule::fib_rule::INVERT, ..Rule::default() };
-    // fib4_rule_configure: only the TOS bits (IPTOS_TOS_MASK 0x1e) may be set.
-    if hdr.family == AF_INET && hdr.tos & !0x1e != 0 {
-        return Err(KernelError::msg(Errno::EINVAL, "Invalid tos"));
-    }
     r.src_len = hdr.src_len;
     r.dst_len = hdr.dst_len;
     for (len, kind, slot) in [(hdr.src_len, fra::SRC, 0), (hdr.dst_len, fra::DST, 1)] {
@@ -223,6 +213,19 @@ fn same_rule(a: &Rule, b: &Rule) -> bool {
     x == *b
 }
 
+/// The DS field of a new rule (`fib4_rule_configure`, `fib6_rule_configure`):
+/// no ECN bits, and for IPv4 only the TOS bits (IPTOS_TOS_MASK 0x1e).
+/// Deletes are not checked.
+fn check_dsfield(r: &Rule) -> KResult<()> {
+    if r.tos & !crate::stack::lookup::DSCP_MASK != 0 {
+        return Err(KernelError::msg(Errno::EINVAL, "Invalid dsfield (tos): ECN bits must be 0"));
+    }
+    if r.family == AF_INET && r.tos & !0x1e != 0 {
+        return Err(KernelError::msg(Errno::EINVAL, "Invalid tos"));
+    }
+    Ok(())
+}
+
 /// RTM_NEWRULE.
 pub fn new_rule(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let (mut r, _, attrs) = parse_rule(req)?;
@@ -233,6 +236,7 @@ pub fn new_rule(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         r.priority = default_pref(rules);
     }
     check_goto(&r)?;
+    check_dsfield(&r)?;
     // A rule naming a device that does not exist is detached until it appears.
     if r.action == fr_act::TO_TBL && r.table == 0 && !r.l3mdev {
         if r.family == AF_INET6 {

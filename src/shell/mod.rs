@@ -13,6 +13,7 @@ pub mod complete;
 pub mod enter;
 pub mod files;
 pub mod filters;
+pub mod jobs;
 pub mod regex;
 pub mod sysctl;
 pub mod words;
@@ -27,6 +28,7 @@ pub struct Shell {
     status: i32,
     exited: bool,
     hints: bool,
+    jobs: jobs::Table,
 }
 
 /// Who runs a command, which decides how a missing one is reported.
@@ -46,6 +48,13 @@ pub const COMMANDS: &[&str] = &[
     "bridge",
     "ping",
     "traceroute",
+    "nc",
+    "curl",
+    "ss",
+    "python3",
+    "jobs",
+    "kill",
+    "wait",
     "sysctl",
     "nsenter",
     "cat",
@@ -92,7 +101,7 @@ Words are split as bash does: 'single' and \"double\" quotes, backslashes,
 impl Shell {
     /// A session over `host`, with `$?` at 0.
     pub fn new(host: Box<dyn Host>) -> Shell {
-        Shell { host, status: 0, exited: false, hints: false }
+        Shell { host, status: 0, exited: false, hints: false, jobs: jobs::Table::default() }
     }
 
     /// Whether "command not found" adds a line naming the commands there
@@ -156,6 +165,7 @@ impl Shell {
                 break;
             }
         }
+        jobs::flush(self, out);
         self.status
     }
 
@@ -192,7 +202,14 @@ impl Shell {
                 continue;
             }
             let mut o = Output { terminal: out.terminal && to[0] == Dest::Term(Stream::Out), ..Output::default() };
-            status = if words.is_empty() { 0 } else { self.exec(&words, &input, &mut o, Launcher::Shell) };
+            status = if words.is_empty() {
+                0
+            } else {
+                match jobs::intercept(self, &words, &mut o) {
+                    Some(st) => st,
+                    None => self.exec(&words, &input, &mut o, Launcher::Shell),
+                }
+            };
             input.clear();
             let mut files: Vec<(String, String)> = Vec::new();
             for (stream, text) in o.chunks {
@@ -244,7 +261,8 @@ impl Shell {
             "cut" => filters::cut(args, input, out),
             "awk" => filters::awk(args, input, out),
             "column" => filters::column(args, input, out),
-            "ping" | "traceroute" => match self.host.run_program(cmd, args, out) {
+            "jobs" | "kill" | "wait" => jobs::builtin(self, cmd, args, out).unwrap_or(0),
+            "ping" | "traceroute" | "nc" | "curl" | "ss" | "python3" => match jobs::run_program(self, cmd, args, input, out) {
                 Some(st) => st,
                 None => self.not_found(cmd, by, out),
             },

@@ -36,8 +36,7 @@ pub fn getopt(args: &[String], with_value: &str, flags: &str) -> Result<(Vec<Opt
             operands.push(a.clone());
             continue;
         };
-        let mut chars = cluster.char_indices();
-        while let Some((pos, c)) = chars.next() {
+        for (pos, c) in cluster.char_indices() {
             if with_value.chars().any(|x| x == c) {
                 let rest = cluster.get(pos + c.len_utf8()..).unwrap_or("");
                 let value = if !rest.is_empty() {

@@ -104,6 +104,7 @@ fn new_entry(dev: u32, ip: IpAddr, now: u64) -> Neighbour {
 /// Records that `ip` on `dev` has `mac` (`neigh_update`): `state` is
 /// REACHABLE for an answer, STALE for something merely overheard. A valid
 /// entry with the same address keeps its state when only overheard.
+#[allow(clippy::too_many_arguments)] // neigh_update's inputs, all needed
 pub fn learn(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, mac: [u8; 6], state: u16, now: u64, events: &mut Vec<Event>) {
     let idx = match find(net, ns, dev, ip) {
         Some(i) => i,

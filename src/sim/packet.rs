@@ -1,6 +1,6 @@
 //! The packets the simulation moves: IPv4 and IPv6 datagrams carrying
-//! ICMP (ICMPv6) or UDP, kept as parsed representations (the walk never
-//! needs their bytes, only their sizes on the wire).
+//! ICMP (ICMPv6), UDP or TCP, kept as parsed representations (the walk
+//! needs only their sizes on the wire; a capture renders their bytes).
 
 use std::net::IpAddr;
 
@@ -37,8 +37,103 @@ pub mod unreach {
 pub enum Payload {
     /// An ICMP message.
     Icmp(Icmp),
-    /// A UDP datagram (traceroute's probes) with its ports and data length.
-    Udp { sport: u16, dport: u16, data: usize },
+    /// A UDP datagram with its ports and data.
+    Udp { sport: u16, dport: u16, data: Vec<u8> },
+    /// A TCP segment.
+    Tcp(Tcp),
+}
+
+/// TCP header flag bits (`TCPHDR_*`).
+pub mod tcp_flags {
+    /// FIN: no more data from the sender.
+    pub const FIN: u8 = 0x01;
+    /// SYN: synchronise sequence numbers.
+    pub const SYN: u8 = 0x02;
+    /// RST: reset the connection.
+    pub const RST: u8 = 0x04;
+    /// PSH: push the data to the application.
+    pub const PSH: u8 = 0x08;
+    /// ACK: the acknowledgement number is valid.
+    pub const ACK: u8 = 0x10;
+}
+
+/// The TCP options Linux sends (`tcp_options_write`), in its order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TcpOptions {
+    /// Maximum segment size (SYN only).
+    pub mss: Option<u16>,
+    /// SACK permitted (SYN only).
+    pub sack_ok: bool,
+    /// Timestamps: value and echo reply.
+    pub timestamp: Option<(u32, u32)>,
+    /// Window scale shift (SYN only).
+    pub wscale: Option<u8>,
+}
+
+impl TcpOptions {
+    /// Length of the options on the wire, padded to 4 bytes.
+    pub fn len(&self) -> usize {
+        // mss 4; sackOK 2 (+2 for the nop,nop of a SYN without timestamps,
+        // or shared with the timestamp's TS kind); TS 10 plus 2 nops; wscale
+        // 3 plus 1 nop.
+        let mut n = 0;
+        if self.mss.is_some() {
+            n += 4;
+        }
+        n += match (self.sack_ok, self.timestamp.is_some()) {
+            (true, true) => 12,
+            (true, false) => 4,
+            (false, true) => 12,
+            (false, false) => 0,
+        };
+        if self.wscale.is_some() {
+            n += 4;
+        }
+        n
+    }
+
+    /// Whether there are no options.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A TCP segment.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tcp {
+    /// Source port.
+    pub sport: u16,
+    /// Destination port.
+    pub dport: u16,
+    /// Sequence number.
+    pub seq: u32,
+    /// Acknowledgement number (valid with ACK).
+    pub ack: u32,
+    /// Flag bits ([`tcp_flags`]).
+    pub flags: u8,
+    /// Advertised window, as on the wire (before scaling).
+    pub window: u16,
+    /// Options.
+    pub options: TcpOptions,
+    /// Data.
+    pub data: Vec<u8>,
+}
+
+impl Tcp {
+    /// Header length with options.
+    pub fn header_len(&self) -> usize {
+        TCP_HEADER_LEN + self.options.len()
+    }
+
+    /// Whether a flag is set.
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// How much sequence space the segment takes (data, SYN and FIN).
+    pub fn seq_len(&self) -> u32 {
+        self.data.len() as u32 + u32::from(self.has(tcp_flags::SYN)) + u32::from(self.has(tcp_flags::FIN))
+    }
 }
 
 /// An IPv4 or IPv6 datagram.
@@ -67,6 +162,8 @@ pub const NDISC_FRAME_LEN: usize = 86;
 pub const ICMP_HEADER_LEN: usize = 8;
 /// Length of a UDP header.
 pub const UDP_HEADER_LEN: usize = 8;
+/// Length of a TCP header without options.
+pub const TCP_HEADER_LEN: usize = 20;
 /// Length of an Ethernet header.
 pub const ETHERNET_HEADER_LEN: usize = 14;
 /// Length of an ARP frame for IPv4 over Ethernet (header included).
@@ -88,6 +185,27 @@ impl Datagram {
             Payload::Icmp(_) if self.is_v6() => 58,
             Payload::Icmp(_) => 1,
             Payload::Udp { .. } => 17,
+            Payload::Tcp(_) => 6,
+        }
+    }
+
+    /// The transport ports (source, destination) of a UDP datagram or TCP
+    /// segment, for netfilter's port matches and the socket lookup.
+    pub fn ports(&self) -> Option<(u16, u16)> {
+        match &self.payload {
+            Payload::Udp { sport, dport, .. } => Some((*sport, *dport)),
+            Payload::Tcp(t) => Some((t.sport, t.dport)),
+            Payload::Icmp(_) => None,
+        }
+    }
+
+    /// Rewrites the transport ports (source, destination) for NAT; nothing
+    /// for ICMP.
+    pub fn set_ports(&mut self, (source, destination): (u16, u16)) {
+        match &mut self.payload {
+            Payload::Udp { sport, dport, .. } => (*sport, *dport) = (source, destination),
+            Payload::Tcp(t) => (t.sport, t.dport) = (source, destination),
+            Payload::Icmp(_) => {}
         }
     }
 
@@ -101,7 +219,8 @@ impl Datagram {
         let max = if self.is_v6() { ICMPV6_ERROR_MAX } else { ICMP_ERROR_MAX };
         self.header_len()
             + match &self.payload {
-                Payload::Udp { data, .. } => UDP_HEADER_LEN + data,
+                Payload::Udp { data, .. } => UDP_HEADER_LEN + data.len(),
+                Payload::Tcp(t) => t.header_len() + t.data.len(),
                 Payload::Icmp(Icmp::EchoRequest { data, .. } | Icmp::EchoReply { data, .. }) => ICMP_HEADER_LEN + data,
                 Payload::Icmp(Icmp::Unreachable { quoted, .. } | Icmp::TimeExceeded { quoted }) => {
                     (ICMP_HEADER_LEN + quoted.total_len()).min(max - self.header_len())
@@ -134,11 +253,30 @@ mod tests {
     }
 
     #[test]
+    fn ports_are_read_and_rewritten() {
+        let mut udp = Datagram { payload: Payload::Udp { sport: 1, dport: 33434, data: Vec::new() }, ..echo(0) };
+        assert_eq!(udp.ports(), Some((1, 33434)));
+        udp.set_ports((2, 53));
+        assert_eq!(udp.ports(), Some((2, 53)));
+        assert_eq!(echo(0).ports(), None);
+    }
+
+    #[test]
     fn sizes_follow_the_headers() {
         assert_eq!(echo(56).total_len(), 84);
         assert_eq!(echo(56).frame_len(), 98);
-        let udp = Datagram { payload: Payload::Udp { sport: 1, dport: 33434, data: 32 }, ..echo(0) };
+        let udp = Datagram { payload: Payload::Udp { sport: 1, dport: 33434, data: vec![0; 32] }, ..echo(0) };
         assert_eq!(udp.total_len(), 60);
+        assert_eq!(udp.ports(), Some((1, 33434)));
+        // A Linux SYN: mss, sackOK, timestamps, nop, wscale (40-byte header).
+        let options = TcpOptions { mss: Some(1460), sack_ok: true, timestamp: Some((1, 0)), wscale: Some(7) };
+        let mut syn = Datagram { payload: Payload::Tcp(Tcp { sport: 40000, dport: 80, flags: tcp_flags::SYN, options, ..Tcp::default() }), ..echo(0) };
+        assert_eq!((syn.total_len(), syn.protocol()), (60, 6));
+        syn.set_ports((1, 2));
+        assert_eq!(syn.ports(), Some((1, 2)));
+        // An established segment: nop, nop, timestamps (32-byte header).
+        let ack = Tcp { options: TcpOptions { timestamp: Some((1, 1)), ..TcpOptions::default() }, data: vec![0; 6], ..Tcp::default() };
+        assert_eq!((ack.header_len(), ack.seq_len()), (32, 6));
         let err = Datagram { payload: Payload::Icmp(Icmp::TimeExceeded { quoted: Box::new(echo(1400)) }), ..echo(0) };
         assert_eq!(err.total_len(), 576);
         assert!(err.is_icmp_error());

@@ -55,7 +55,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
             'm' => {
                 let m = num(&v)?;
                 if m == 0 || m > 255 {
-                    return Err(format!("max hops cannot be more than 255\n"));
+                    return Err("max hops cannot be more than 255\n".to_string());
                 }
                 o.max = m as u8;
             }
@@ -121,7 +121,8 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
     };
     let data = o.packet_len.saturating_sub(if o.v6 { 48 } else { 28 });
     let mut events = Vec::new();
-    let mut now = net.now_ms * 1000;
+    let end_of_time = Net::MAX_CLOCK_MS * 1000;
+    let mut now = net.now_ms.saturating_mul(1000).min(end_of_time);
     let mut probe_no: u32 = 0;
     for ttl in o.first..=o.max {
         let mut line = format!("{ttl:2} ");
@@ -134,7 +135,7 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
             let payload = if o.icmp {
                 Payload::Icmp(Icmp::EchoRequest { id: ECHO_ID, seq: (seq + 1) as u16, data })
             } else {
-                Payload::Udp { sport: SOURCE_PORT, dport: o.port.wrapping_add(seq as u16), data }
+                Payload::Udp { sport: SOURCE_PORT, dport: o.port.wrapping_add(seq as u16), data: vec![0; data] }
             };
             let probe = Datagram { src, dst, ttl, dont_fragment: false, payload: payload.clone() };
             let mut walk = Walk::new(net);
@@ -161,7 +162,7 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
                 }
                 _ => {
                     line += " *";
-                    now += o.wait_ms * 1000;
+                    now = now.saturating_add(o.wait_ms.saturating_mul(1000)).min(end_of_time);
                 }
             }
         }
@@ -172,7 +173,7 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
     }
     let end_ms = now.div_ceil(1000);
     neigh::run_timers(net, end_ms, &mut events);
-    net.now_ms = net.now_ms.max(end_ms);
+    net.advance_clock_to(end_ms);
     (0, events)
 }
 

@@ -227,7 +227,7 @@ impl<'a> Walk<'a> {
             return Ok(());
         }
         let mut mtu = route_mtu(self.net, ns, &rt);
-        if let Some(p) = self.net.sim.pmtu(ns, packet.dst, now_us / 1000) {
+        if let Some(p) = self.net.pmtu.get(ns, packet.dst, now_us / 1000) {
             mtu = mtu.min(p);
         }
         if packet.dont_fragment && packet.total_len() as u32 > mtu {
@@ -332,6 +332,13 @@ impl<'a> Walk<'a> {
                 };
                 self.send_reply(ns, reply, oif, now_us);
             }
+            Payload::Tcp(seg) => {
+                let replies = super::socket::tcp_deliver(self.net, ns, &packet, seg, now_us);
+                for reply in replies {
+                    self.send_reply(ns, reply, 0, now_us);
+                }
+            }
+            Payload::Udp { sport, dport, data } if super::socket::udp_deliver(self.net, ns, &packet, *sport, *dport, data) => {}
             Payload::Udp { .. } => {
                 // icmp_send: an error about a datagram that was ours comes
                 // from the address it was sent to.
@@ -341,8 +348,9 @@ impl<'a> Walk<'a> {
             }
             Payload::Icmp(icmp) => {
                 if let Icmp::Unreachable { code: unreach::FRAG_NEEDED, mtu, quoted } = icmp {
-                    self.net.sim.learn_pmtu(ns, quoted.dst, u32::from(*mtu), now_us / 1000);
+                    self.net.pmtu.learn(ns, quoted.dst, u32::from(*mtu), now_us / 1000);
                 }
+                super::socket::icmp_deliver(self.net, ns, icmp, now_us);
                 self.arrivals.push(Arrival { at_us: now_us, ns, iif, packet })
             }
         }

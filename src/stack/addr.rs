@@ -207,6 +207,7 @@ fn magic_routes(ns: &Namespace, index: u32, ifa: &Ifa4) -> Vec<Route<u32>> {
             flags: 0,
             scope: if kind == RouteType::Local { scope::NOWHERE } else { scope::HOST },
             realm: 0,
+            via6: None,
         });
         r
     };
@@ -276,9 +277,15 @@ pub fn fib_add_ifaddr(ns: &mut Namespace, index: u32, ifa: &Ifa4) -> Vec<Event> 
                 nh.flags |= crate::wire::route::rtnh_f::LINKDOWN;
             }
         }
+        // fib_add_ifaddr: a broadcast address invalidates an unresolved
+        // neighbour entry for it (arp_invalidate, not forced).
+        let broadcast = (r.kind == RouteType::Broadcast).then_some(r.dst);
         // An identical route already there gives EEXIST, which fib_magic ignores.
         if let Ok(mut ev) = insert_v4(ns, r, mode) {
             events.append(&mut ev);
+        }
+        if let Some(dst) = broadcast {
+            events.extend(super::neigh::arp_invalidate(ns, index, dst));
         }
     }
     events

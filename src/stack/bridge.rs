@@ -190,6 +190,7 @@ pub fn add_port(net: &mut Net, ns: NsId, index: u32, bridge: u32) -> Vec<Event> 
         events.extend(enable_port(net, ns, index));
     }
     events.extend(notify(net, ns, index, true));
+    events.extend(recalculate_bridge_id(net, ns, bridge));
     // netif_inherit_tso_max: the bridge keeps its ports' larger TSO limit.
     let port_tso = link(net, ns, index).map_or(0, |l| l.tso_max_size);
     if let Some(b) = link_mut(net, ns, bridge) {
@@ -234,6 +235,25 @@ pub fn del_port(net: &mut Net, ns: NsId, index: u32, bridge_stays: bool) -> Vec<
     }
     if bridge_stays {
         events.extend(mtu_auto_adjust(net, ns, bridge));
+        events.extend(recalculate_bridge_id(net, ns, bridge));
     }
     events
+}
+
+/// `br_stp_recalculate_bridge_id`: unless its address was set by hand, a
+/// bridge takes the smallest address of its ports (all zeros without
+/// ports); the change is announced (NETDEV_CHANGEADDR).
+pub fn recalculate_bridge_id(net: &mut Net, ns: NsId, bridge: u32) -> Vec<Event> {
+    let Some(LinkKind::Bridge(conf)) = link(net, ns, bridge).map(|b| &b.kind) else { return Vec::new() };
+    if conf.addr_set {
+        return Vec::new();
+    }
+    let smallest = ports(net, ns, bridge).iter().filter_map(|&p| link(net, ns, p)).map(|l| l.address.clone()).min();
+    let Some(b) = link_mut(net, ns, bridge) else { return Vec::new() };
+    let addr = smallest.unwrap_or_else(|| vec![0; b.address.len()]);
+    if addr.len() != b.address.len() || addr == b.address {
+        return Vec::new();
+    }
+    b.address = addr;
+    announce(net, ns, bridge, 0)
 }

@@ -71,8 +71,15 @@ fn kernel_route(table_id: u32, dst: u128, len: u8, kind: RouteType, index: u32, 
     r.protocol = rtprot::KERNEL;
     r.priority = priority;
     r.auto = true;
-    r.nexthops.push(NextHop { gateway: None, ifindex: index, weight: 1, flags: 0, scope: scope::LINK, realm: 0 });
+    r.nexthops.push(NextHop { gateway: None, ifindex: index, weight: 1, flags: 0, scope: scope::LINK, realm: 0 , via6: None});
     r
+}
+
+/// A prefix route of an address (`addrconf_prefix_route`): the address's
+/// metric, or IP6_RT_PRIO_ADDRCONF.
+fn prefix_route(index: u32, base: u128, len: u8, rt_priority: u32) -> Route<u128> {
+    let priority = if rt_priority != 0 { rt_priority } else { PRIO_ADDRCONF };
+    kernel_route(table::MAIN, super::fib::PrefixKey::mask(base, len), len, RouteType::Unicast, index, priority)
 }
 
 /// Adds a kernel-made route, ignoring an identical one already there.
@@ -93,18 +100,46 @@ fn add_kernel_route(ns: &mut Namespace, mut r: Route<u128>) -> Vec<Event> {
 fn address_routes(index: u32, a: &Ifa6, loopback_dev: bool) -> Vec<Route<u128>> {
     let mut out = Vec::new();
     if a.flags & ifa_f::NOPREFIXROUTE == 0 && a.proto != IFAPROT_KERNEL_LO {
-        let base = a.peer.unwrap_or(a.addr);
-        let len = if a.peer.is_some() { 128 } else { a.prefix_len };
-        let mut r = kernel_route(table::MAIN, super::fib::PrefixKey::mask(base, len), len, RouteType::Unicast, index, PRIO_ADDRCONF);
-        if a.rt_priority != 0 {
-            r.priority = a.rt_priority;
+        // inet6_addr_add: the address's own prefix; __ipv6_ifa_notify: the
+        // peer's /128 as well.
+        let own = std::iter::once((a.addr, a.prefix_len));
+        for (base, len) in own.chain(a.peer.map(|p| (p, 128))) {
+            out.push(prefix_route(index, base, len, a.rt_priority));
         }
-        out.push(r);
     }
     let mut local = kernel_route(table::LOCAL, a.addr, 128, RouteType::Local, if loopback_dev { 1 } else { index }, 0);
     local.nexthops[0].scope = scope::HOST;
     out.insert(0, local);
     out
+}
+
+/// The prefix route of a changed address (`inet6_addr_modify`,
+/// `modify_prefix_route`): one at another metric is deleted and added
+/// again at the address's metric; a missing one is added back.
+fn modify_prefix_route(ns: &mut Namespace, index: u32, a: &Ifa6, had_prefixroute: bool) -> Vec<Event> {
+    if !ns.link(index).is_some_and(|l| l.is_up()) {
+        return Vec::new();
+    }
+    let want = prefix_route(index, a.addr, a.prefix_len, a.rt_priority);
+    let mut events = Vec::new();
+    let id = ns.id;
+    let mut found = false;
+    if had_prefixroute {
+        ns.fib6.edit(table::MAIN, want.dst, want.dst_len, |aliases| {
+            if let Some(p) = aliases.iter().position(|x| x.auto && x.uses_dev(index) && x.nexthops.iter().all(|n| n.gateway.is_none())) {
+                found = true;
+                if aliases[p].priority != want.priority {
+                    let removed = aliases.remove(p);
+                    events.push(Event::Route6 { ns: id, new: false, route: removed, nlflags: 0 });
+                    found = false;
+                }
+            }
+        });
+    }
+    if !found {
+        events.extend(add_kernel_route(ns, want));
+    }
+    events
 }
 
 /// Adds an IPv6 address and its routes (`inet6_addr_add`).
@@ -141,8 +176,11 @@ fn add_v6_as(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: b
         }
         let l = ns.link_mut(index).ok_or(KernelError::new(Errno::ENODEV))?;
         let x = &mut l.addrs6[pos];
+        let had_prefixroute = x.flags & ifa_f::PERMANENT != 0 && x.flags & ifa_f::NOPREFIXROUTE == 0;
         x.valid_lft = a.valid_lft;
         x.preferred_lft = a.preferred_lft;
+        // inet6_addr_modify: the lifetimes count from now.
+        x.updated_ms = a.updated_ms;
         // inet6_addr_modify: the request's flags replace these, the
         // state flags (tentative, optimistic, ...) stay.
         let from_request = ifa_f::NOPREFIXROUTE | ifa_f::NODAD | ifa_f::HOMEADDRESS | ifa_f::MANAGETEMPADDR;
@@ -153,10 +191,17 @@ fn add_v6_as(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: b
         if x.preferred_lft == 0 {
             x.flags |= ifa_f::DEPRECATED;
         }
-        x.rt_priority = a.rt_priority;
+        // inet6_addr_modify: a metric of 0 keeps the one the address has.
+        if a.rt_priority != 0 {
+            x.rt_priority = a.rt_priority;
+        }
         x.proto = a.proto;
         let snap = x.clone();
-        return Ok(vec![Event::Addr6 { ns: id, new: true, ifindex: index, addr: snap, kernel: false }]);
+        let mut events = vec![Event::Addr6 { ns: id, new: true, ifindex: index, addr: snap.clone(), kernel: false }];
+        if snap.flags & ifa_f::NOPREFIXROUTE == 0 {
+            events.extend(modify_prefix_route(ns, index, &snap, had_prefixroute));
+        }
+        return Ok(events);
     }
     if user {
         check_new_address(&a, loopback)?;
@@ -482,8 +527,7 @@ fn complete_dad(ns: &mut Namespace, failed: &[(u32, u128)]) -> Vec<Event> {
         }
     }
     for index in ready {
-        loop {
-            let Some(l) = ns.link_mut(index) else { break };
+        while let Some(l) = ns.link_mut(index) {
             let Some(a) = l.addrs6.iter_mut().find(|a| in_dad(a)) else { break };
             a.flags &= !(ifa_f::TENTATIVE | ifa_f::OPTIMISTIC);
             let done = a.clone();
@@ -529,8 +573,7 @@ pub fn routes_down(ns: &mut Namespace, index: u32, unregister: bool, keep_local:
     ns.fib6.for_each_mut(|r| {
         if r.multipath && r.uses_dev(index) && lives_elsewhere(r) {
             if unregister {
-                r.nexthops.retain(|n| n.ifindex != index);
-                r.multipath = r.nexthops.len() > 1;
+                r.retain_legs(|n| n.ifindex != index);
             } else {
                 r.nexthops.iter_mut().filter(|n| n.ifindex == index).for_each(|n| n.flags |= rtnh_f::DEAD | rtnh_f::LINKDOWN);
             }
@@ -567,7 +610,7 @@ pub fn insert_v6(ns: &mut Namespace, route: Route<u128>, mode: AddMode) -> KResu
     let (table, dst, dst_len) = (route.table, route.dst, route.dst_len);
     // Only a replace without create that finds nothing asks (and the walk
     // over the table is not free).
-    let node = !(replace && !mode.create) || fib6_node_exists(&ns.fib6, table, dst, dst_len);
+    let node = !replace || mode.create || fib6_node_exists(&ns.fib6, table, dst, dst_len);
     ns.fib6.edit(table, dst, dst_len, |aliases| {
         let ecmp = |r: &Route<u128>| r.kind == RouteType::Unicast && !r.auto && r.nexthops.iter().all(|n| n.gateway.is_some());
         let same_level = |a: &Route<u128>| a.priority == route.priority && a.src_len == route.src_len && a.src == route.src;
@@ -614,10 +657,8 @@ pub fn insert_v6(ns: &mut Namespace, route: Route<u128>, mode: AddMode) -> KResu
             // The new route is notified with its siblings after it.
             let existing = &mut aliases[i];
             let mut shown = route.clone();
-            shown.nexthops.extend(existing.nexthops.iter().cloned());
-            shown.multipath = true;
-            existing.nexthops.extend(route.nexthops.iter().cloned());
-            existing.multipath = true;
+            shown.join_legs(existing);
+            existing.join_legs(&route);
             return Ok(vec![Event::Route6 { ns: id, new: true, route: shown, nlflags }]);
         }
         aliases.insert(insert_at, route.clone());

@@ -221,6 +221,8 @@ pub struct Link {
     pub perm_address: Option<Vec<u8>>,
     /// IFLA_IFALIAS.
     pub alias: Option<String>,
+    /// Alternative names (IFLA_PROP_LIST), in the order they were added.
+    pub altnames: Vec<String>,
     /// Device group.
     pub group: u32,
     /// The bridge this device is a port of.
@@ -230,6 +232,9 @@ pub struct Link {
     /// The stored RFC 2863 state (`dev->operstate`), updated by the link
     /// watch; netlink reports DOWN while the device is not up.
     pub oper: OperState,
+    /// Carrier turned off by hand (IFLA_CARRIER 0 on a device with
+    /// `ndo_change_carrier`: dummy).
+    pub carrier_off: bool,
     /// Carrier up transitions.
     pub carrier_up_count: u32,
     /// Carrier down transitions.
@@ -305,12 +310,14 @@ impl Link {
             broadcast: vec![0xff; 6],
             perm_address: None,
             alias: None,
+            altnames: Vec::new(),
             group: 0,
             master: None,
             carrier: true,
             oper: OperState::Unknown0,
             carrier_up_count: 0,
             carrier_down_count: 0,
+            carrier_off: false,
             promiscuity: 0,
             allmulti: 0,
             num_tx_queues: 1,
@@ -537,7 +544,7 @@ pub fn unregister_many(net: &mut Net, mut list: Vec<(NsId, u32)>) -> Vec<Event> 
         }
         i += 1;
     }
-    let mut events = close_many(net, &list);
+    let mut events = close_many(net, &list, iff::UP | iff::RUNNING);
     for &(ns, index) in &list {
         events.extend(teardown(net, ns, index));
     }
@@ -607,8 +614,14 @@ pub fn set_up(net: &mut Net, ns: NsId, index: u32, up: bool) -> KResult<Vec<Even
             return Err(Errno::ENETDOWN.into());
         }
     }
-    let mut events = if up { open(net, ns, index) } else { close_many(net, &[(ns, index)]) };
-    // vlan_device_event: the VLANs on a device follow it up and down.
+    let mut events = if up { open(net, ns, index) } else { close_many(net, &[(ns, index)], iff::UP) };
+    events.extend(vlans_follow(net, ns, index, up));
+    Ok(events)
+}
+
+/// `vlan_device_event`: the VLANs on a device follow it up and down.
+fn vlans_follow(net: &mut Net, ns: NsId, index: u32, up: bool) -> Vec<Event> {
+    let mut events = Vec::new();
     let vlans: Vec<u32> = net
         .ns(ns)
         .map(|n| {
@@ -625,9 +638,17 @@ pub fn set_up(net: &mut Net, ns: NsId, index: u32, up: bool) -> KResult<Vec<Even
         }
     } else if !vlans.is_empty() {
         let list: Vec<(NsId, u32)> = vlans.into_iter().map(|v| (ns, v)).collect();
-        events.extend(close_many(net, &list));
+        events.extend(close_many(net, &list, iff::UP | iff::RUNNING));
     }
-    Ok(events)
+    events
+}
+
+/// `dev_close`, as a device leaving for another namespace is closed: the
+/// announcement says IFF_UP|IFF_RUNNING changed (`dev_close_many`).
+pub fn dev_close(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
+    let mut events = close_many(net, &[(ns, index)], iff::UP | iff::RUNNING);
+    events.extend(vlans_follow(net, ns, index, false));
+    events
 }
 
 /// `__dev_open` + `__dev_notify_flags`: RTM_NEWLINK first, then the
@@ -665,8 +686,11 @@ fn open(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
 
 /// `dev_close_many` + `__dev_notify_flags` for each: RTM_NEWLINK, then the
 /// NETDEV_DOWN chain (routes, IPv6 addresses, neighbours); then the link
-/// watch for the carriers that dropped elsewhere.
-fn close_many(net: &mut Net, list: &[(NsId, u32)]) -> Vec<Event> {
+/// watch for the carriers that dropped elsewhere. `change` is the
+/// announced ifi_change: IFF_UP from `dev_change_flags`, IFF_UP|IFF_RUNNING
+/// from `dev_close_many` itself (unregistering, stacked devices following
+/// their lower one).
+fn close_many(net: &mut Net, list: &[(NsId, u32)], change: u32) -> Vec<Event> {
     let mut events = Vec::new();
     let mut pending = Vec::new();
     for &(ns, index) in list {
@@ -687,7 +711,7 @@ fn close_many(net: &mut Net, list: &[(NsId, u32)]) -> Vec<Event> {
         }
         let Some(nsr) = net.ns_mut(ns) else { continue };
         if let Some(l) = nsr.link(index) {
-            events.push(Event::NewLink { ns, link: Box::new(l.clone()), change: iff::UP });
+            events.push(Event::NewLink { ns, link: Box::new(l.clone()), change });
         }
         events.extend(fib_sync_down(nsr, index, true));
         events.extend(super::ipv6::ifdown(nsr, index, false));
@@ -893,7 +917,9 @@ fn wanted_carrier(net: &Net, ns: NsId, index: u32) -> Option<bool> {
     let nsr = net.ns(ns)?;
     let link = nsr.link(index)?;
     Some(match &link.kind {
-        LinkKind::Loopback | LinkKind::Dummy => true,
+        LinkKind::Loopback => true,
+        // dummy_change_carrier
+        LinkKind::Dummy => !link.carrier_off,
         LinkKind::Veth { peer } => {
             link.is_up()
                 && peer.is_some_and(|(pn, pi)| net.ns(pn).and_then(|n| n.link(pi)).is_some_and(|p| p.is_up()))

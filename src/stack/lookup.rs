@@ -89,11 +89,18 @@ pub fn addr_type_v4(ns: &Namespace, table_id: u32, dev: u32, addr: u32) -> Route
 }
 
 
+/// `INET_DSCP_LEGACY_TOS_MASK`: the DSCP bits an IPv4 lookup matches on.
+const LEGACY_TOS_MASK: u8 = 0x1c;
+
+/// `INET_DSCP_MASK`: the DS field without its two ECN bits.
+pub const DSCP_MASK: u8 = 0xfc;
+
 /// The first alias at one prefix a lookup may end on (`fib_table_lookup`'s
 /// alias loop).
 fn first_usable<K: Family>(aliases: &[Alias<K>], min_scope: u8, oif: u32, tos: u8) -> Option<&Alias<K>> {
     for r in aliases {
-        if r.tos != 0 && r.tos != tos {
+        // fib_dscp_masked_match: only the legacy TOS bits of the flow count.
+        if r.tos != 0 && r.tos != tos & LEGACY_TOS_MASK {
             continue;
         }
         if r.scope < min_scope {
@@ -130,7 +137,10 @@ fn rule_matches(rule: &Rule, flow: &Flow) -> bool {
     ok &= rule.iifname.as_ref().is_none_or(|n| flow.iif.as_deref() == Some(n.as_str()));
     ok &= rule.oifname.as_ref().is_none_or(|n| flow.oif.as_deref() == Some(n.as_str()));
     ok &= rule.fwmark.is_none_or(|m| (flow.mark ^ m) & rule.fwmask.unwrap_or(u32::MAX) == 0);
-    ok &= rule.tos == 0 || rule.tos == flow.tos;
+    // fib4_rule_match compares the legacy TOS bits (fib_dscp_masked_match),
+    // fib6_rule_match the whole DSCP of the flow; neither sees the ECN bits.
+    let flow_dscp = if flow.family == crate::wire::AF_INET { flow.tos & LEGACY_TOS_MASK } else { flow.tos & DSCP_MASK };
+    ok &= rule.tos == 0 || rule.tos == flow_dscp;
     ok &= rule.uid_range.is_none_or(|(a, b)| flow.uid >= a && flow.uid <= b);
     ok &= rule.ip_proto.is_none_or(|p| p == flow.ip_proto);
     ok &= rule.sport.is_none_or(|(a, b)| flow.sport >= a && flow.sport <= b);
@@ -273,6 +283,8 @@ pub struct Rt4 {
     pub dev: u32,
     /// The gateway when the route uses one (`rt_uses_gateway`).
     pub gateway: Option<u32>,
+    /// The IPv6 gateway, for a next hop given one (RTA_VIA).
+    pub via6: Option<u128>,
     /// The flow's source after selection (`fl4->saddr`).
     pub src: u32,
     /// Metrics the route carries (from its `fib_info`).
@@ -346,7 +358,7 @@ fn pick_nh(r: &Route<u32>, oif: u32) -> Option<&super::route::NextHop<u32>> {
 /// An IPv4 output route lookup (`ip_route_output_key_hash_rcu`).
 pub fn output_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
     let mut src = q.src;
-    let mut rt = Rt4 { kind: RouteType::Unicast, flags: 0, table: 0, dev: 0, gateway: None, src: 0, metrics: Vec::new(), fib: None, error: None };
+    let mut rt = Rt4 { kind: RouteType::Unicast, flags: 0, table: 0, dev: 0, gateway: None, via6: None, src: 0, metrics: Vec::new(), fib: None, error: None };
     if src != 0 {
         if is_multicast4(src) || is_lbcast4(src) || is_zeronet4(src) {
             return Err(KernelError::new(Errno::EINVAL));
@@ -420,6 +432,7 @@ pub fn output_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
     rt.src = src;
     rt.kind = r.kind;
     rt.gateway = nh.as_ref().filter(|n| n.scope == scope::LINK).and_then(|n| n.gateway);
+    rt.via6 = nh.as_ref().filter(|n| n.scope == scope::LINK).and_then(|n| n.via6.as_deref().copied());
     rt.metrics = r.metrics.clone();
     rt.fib = Some(r);
     make_output_v4(ns, rt, q.dst, dev)
@@ -473,7 +486,7 @@ pub fn input_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
     if is_multicast4(src) || is_lbcast4(src) {
         return Err(martian);
     }
-    let mut rt = Rt4 { kind: RouteType::Unicast, flags: 0, table: 0, dev: 1, gateway: None, src, metrics: Vec::new(), fib: None, error: None };
+    let mut rt = Rt4 { kind: RouteType::Unicast, flags: 0, table: 0, dev: 1, gateway: None, via6: None, src, metrics: Vec::new(), fib: None, error: None };
     let validate = |s: u32| if is_local_v4(ns, s) { Err(KernelError::new(Errno::EINVAL)) } else { Ok(()) };
     if is_lbcast4(dst) || (src == 0 && dst == 0) {
         if src != 0 {
@@ -516,6 +529,7 @@ pub fn input_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
             let nh = pick_nh(&r, 0).cloned();
             rt.dev = nh.as_ref().map_or(0, |n| n.ifindex);
             rt.gateway = nh.as_ref().filter(|n| n.scope == scope::LINK).and_then(|n| n.gateway);
+    rt.via6 = nh.as_ref().filter(|n| n.scope == scope::LINK).and_then(|n| n.via6.as_deref().copied());
             rt.metrics = r.metrics.clone();
             rt.fib = Some(r);
             Ok(rt)
@@ -541,6 +555,9 @@ pub struct Query6 {
     pub mark: u32,
     /// User id of the flow.
     pub uid: u32,
+    /// Traffic class (the DS field `inet6_rtm_getroute` puts in the flow
+    /// label from `rtm_tos`).
+    pub tclass: u8,
     /// IP protocol.
     pub ip_proto: u8,
     /// Source port (host order).
@@ -624,7 +641,7 @@ fn flow6(ns: &Namespace, q: &Query6) -> Flow {
         oif: name(q.oif),
         mark: q.mark,
         uid: q.uid,
-        tos: 0,
+        tos: q.tclass,
         ip_proto: q.ip_proto,
         sport: q.sport,
         dport: q.dport,

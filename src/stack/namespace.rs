@@ -38,6 +38,10 @@ pub struct Namespace {
     pub nsids: crate::vecmap::VecMap<NsId, i32>,
     /// Ever-growing counter that makes IPv6 address stamps differ.
     pub generation: u32,
+    /// The packet filter (nf_tables) of this namespace.
+    pub netfilter: super::netfilter::NfTables,
+    /// Transport sockets (UDP, TCP).
+    pub socks: super::sock::Table,
 }
 
 impl Namespace {
@@ -56,6 +60,8 @@ impl Namespace {
             sysctl: Sysctls::default(),
             nsids: crate::vecmap::VecMap::new(),
             generation: 0,
+            netfilter: Default::default(),
+            socks: super::sock::Table::default(),
         };
         let lo = Link::loopback();
         ns.next_ifindex = 2;
@@ -73,9 +79,10 @@ impl Namespace {
         self.links.get_mut(&index)
     }
 
-    /// A link by name.
+    /// A link by any of its names, primary or alternative
+    /// (`__dev_get_by_name` → `netdev_name_node_lookup`).
     pub fn link_by_name(&self, name: &str) -> Option<&Link> {
-        self.links.values().find(|l| l.name == name)
+        self.links.values().find(|l| l.name == name || l.altnames.iter().any(|a| a == name))
     }
 
     /// The ifindex of the link with this name.

@@ -66,6 +66,24 @@ fn flush(ns: &mut Namespace, ifindex: u32, family: Option<u8>) -> Vec<Event> {
     events
 }
 
+/// `arp_invalidate` (not forced): an IPv4 entry of the device for `ip`
+/// that is not in a NUD_VALID state is removed.
+pub fn arp_invalidate(ns: &mut Namespace, ifindex: u32, ip: u32) -> Vec<Event> {
+    use crate::wire::neigh::nud;
+    let id = ns.id;
+    let key = ip.to_be_bytes();
+    let valid = nud::PERMANENT | nud::NOARP | nud::REACHABLE | nud::PROBE | nud::STALE | nud::DELAY;
+    let mut events = Vec::new();
+    ns.neighbours.retain(|n| {
+        let hit = n.family == crate::wire::AF_INET && n.ifindex == ifindex && !n.is_proxy() && n.dst == key && n.state & valid == 0;
+        if hit {
+            events.push(Event::Neigh { ns: id, new: false, neigh: n.clone(), kernel: true });
+        }
+        !hit
+    });
+    events
+}
+
 /// Carrier loss (`neigh_carrier_down`): entries of the device go, except
 /// permanent ones.
 pub fn carrier_down(ns: &mut Namespace, ifindex: u32) -> Vec<Event> {

@@ -25,6 +25,9 @@ pub struct NextHop<K> {
     pub scope: u8,
     /// Routing realms (RTA_FLOW, `nh_tclassid`): source << 16 | destination.
     pub realm: u32,
+    /// An IPv6 gateway of an IPv4 route (RTA_VIA with AF_INET6,
+    /// `fib_nh_gw_family` AF_INET6); `gateway` is then none.
+    pub via6: Option<Box<u128>>,
 }
 
 /// A route apart from its table and prefix: Linux's `fib_alias` (tos, type)
@@ -59,6 +62,68 @@ pub struct Alias<K> {
     /// Whether the kernel made the route for an address (IPv6 RTF_ADDRCONF-like
     /// "kernel" routes that user space may not merge into).
     pub auto: bool,
+    /// IPv6 siblings with metrics of their own: each leg's metrics, one
+    /// entry a next hop (empty while every leg has `metrics`). Linux keeps
+    /// each leg as its own `fib6_info`; dumps show the first leg's.
+    pub leg_metrics: Vec<Vec<(u16, u32)>>,
+}
+
+impl<K: Clone> Alias<K> {
+    /// Joins `other`'s next hops as siblings after this route's, each keeping
+    /// its metrics (`fib6_add_rt2node` linking a sibling).
+    pub fn join_legs(&mut self, other: &Alias<K>) {
+        if self.leg_metrics.is_empty() && other.metrics != self.metrics {
+            self.leg_metrics = vec![self.metrics.clone(); self.nexthops.len()];
+        }
+        if !self.leg_metrics.is_empty() {
+            self.leg_metrics.extend(std::iter::repeat_n(other.metrics.clone(), other.nexthops.len()));
+        }
+        self.nexthops.extend(other.nexthops.iter().cloned());
+        self.multipath = true;
+    }
+
+    /// Removes the sibling at `k`; the route shows the new first leg's
+    /// metrics. Returns the leg as a route of its own.
+    pub fn remove_leg(&mut self, k: usize) -> Alias<K> {
+        let mut gone = self.clone();
+        gone.leg_metrics = Vec::new();
+        gone.multipath = false;
+        gone.nexthops = vec![self.nexthops.remove(k)];
+        if k < self.leg_metrics.len() {
+            gone.metrics = self.leg_metrics.remove(k);
+        }
+        self.multipath = self.nexthops.len() > 1;
+        self.settle_legs();
+        gone
+    }
+
+    /// Keeps the siblings `keep` accepts (with their metrics).
+    pub fn retain_legs(&mut self, keep: impl Fn(&NextHop<K>) -> bool) {
+        let mut k = 0;
+        while k < self.nexthops.len() {
+            if keep(&self.nexthops[k]) {
+                k += 1;
+            } else {
+                self.nexthops.remove(k);
+                if k < self.leg_metrics.len() {
+                    self.leg_metrics.remove(k);
+                }
+            }
+        }
+        self.multipath = self.nexthops.len() > 1;
+        self.settle_legs();
+    }
+
+    /// The first leg's metrics become the route's; per-leg metrics are
+    /// dropped once every leg has the same.
+    fn settle_legs(&mut self) {
+        if let Some(first) = self.leg_metrics.first() {
+            self.metrics = first.clone();
+        }
+        if self.leg_metrics.iter().all(|m| *m == self.metrics) {
+            self.leg_metrics = Vec::new();
+        }
+    }
 }
 
 /// A routing-table entry: the table and prefix, and the route's attributes
@@ -142,6 +207,7 @@ impl<K: PrefixKey> Route<K> {
                 multipath: false,
                 pref: 0,
                 auto: false,
+                leg_metrics: Vec::new(),
             },
         }
     }
@@ -329,6 +395,7 @@ impl<K: PrefixKey> RouteFilter<K> {
                 r.nexthops.iter().any(|nh| {
                     (want.ifindex == 0 || want.ifindex == nh.ifindex)
                         && (want.gateway.is_none() || want.gateway == nh.gateway)
+                        && (want.via6.is_none() || want.via6 == nh.via6)
                 })
             })
     }
@@ -356,11 +423,7 @@ pub fn delete<K: Family>(ns: &mut Namespace, filter: &RouteFilter<K>) -> KResult
                 let route = &mut aliases[pos];
                 let fits = |nh: &NextHop<K>| (want.gateway.is_none() || nh.gateway == want.gateway) && (want.ifindex == 0 || want.ifindex == nh.ifindex);
                 let Some(k) = route.nexthops.iter().position(fits) else { continue };
-                let nh = route.nexthops.remove(k);
-                route.multipath = route.nexthops.len() > 1;
-                let mut gone = route.clone();
-                gone.nexthops = vec![nh];
-                gone.multipath = false;
+                let gone = Route { table: route.table, dst: route.dst, dst_len: route.dst_len, alias: route.alias.remove_leg(k) };
                 events.push(K::event(id, false, gone));
                 if aliases[pos].nexthops.is_empty() {
                     aliases.remove(pos);

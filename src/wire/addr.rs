@@ -48,21 +48,28 @@ impl IfAddrRepr {
     }
 }
 
-/// `IFA_*` attribute numbers.
-#[allow(missing_docs)]
-pub mod ifa {
-    pub const ADDRESS: u16 = 1;
-    pub const LOCAL: u16 = 2;
-    pub const LABEL: u16 = 3;
-    pub const BROADCAST: u16 = 4;
-    pub const ANYCAST: u16 = 5;
-    pub const CACHEINFO: u16 = 6;
-    pub const MULTICAST: u16 = 7;
-    pub const FLAGS: u16 = 8;
-    pub const RT_PRIORITY: u16 = 9;
-    pub const TARGET_NETNSID: u16 = 10;
-    pub const PROTO: u16 = 11;
+super::schema::nla_space! {
+    /// `IFA_*`: the attributes of an address message (`ifa_ipv4_policy`,
+    /// `ifa_ipv6_policy`).
+    pub mod ifa = "IFA_" {
+        UNSPEC = 0: Unspec,
+        ADDRESS = 1: Addr,
+        LOCAL = 2: Addr,
+        LABEL = 3: String,
+        BROADCAST = 4: Addr,
+        ANYCAST = 5: Addr,
+        CACHEINFO = 6: Struct("ifa_prefered ifa_valid cstamp tstamp", 4),
+        MULTICAST = 7: Addr,
+        FLAGS = 8: Bits(super::IFA_F_NAMES),
+        RT_PRIORITY = 9: U32,
+        TARGET_NETNSID = 10: S32,
+        PROTO = 11: U8,
+    }
 }
+
+/// The names of the `IFA_F_*` bits, lowest first.
+pub const IFA_F_NAMES: &str = "SECONDARY NODAD OPTIMISTIC DADFAILED HOMEADDRESS DEPRECATED TENTATIVE PERMANENT \
+     MANAGETEMPADDR NOPREFIXROUTE MCAUTOJOIN STABLE_PRIVACY";
 
 /// `IFA_F_*` address flags.
 #[allow(missing_docs)]

@@ -202,7 +202,7 @@ mod tests {
 
 /// Attributes indexed by type, as `nla_parse` fills its table: the last
 /// attribute of a type wins; types above `max` are ignored.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct AttrTable<'a> {
     slots: Vec<Option<Nla<'a>>>,
 }
@@ -220,6 +220,19 @@ impl<'a> AttrTable<'a> {
         Ok(AttrTable { slots })
     }
 
+    /// Like [`AttrTable::parse`] but stopping quietly at the first malformed
+    /// attribute, as iproute2's `parse_rtattr` does.
+    pub fn parse_lenient(buf: &'a [u8], max: u16) -> Self {
+        let mut slots = vec![None; usize::from(max) + 1];
+        for nla in NlaIter::new(buf) {
+            let Ok(nla) = nla else { break };
+            if let Some(slot) = slots.get_mut(usize::from(nla.kind)) {
+                *slot = Some(nla);
+            }
+        }
+        AttrTable { slots }
+    }
+
     /// The attribute of a type, if present.
     pub fn get(&self, kind: u16) -> Option<Nla<'a>> {
         self.slots.get(usize::from(kind)).copied().flatten()
@@ -228,5 +241,32 @@ impl<'a> AttrTable<'a> {
     /// Whether an attribute of a type is present.
     pub fn has(&self, kind: u16) -> bool {
         self.get(kind).is_some()
+    }
+
+    /// Replaces (or removes) the attribute of a type.
+    pub fn set(&mut self, kind: u16, nla: Option<Nla<'a>>) {
+        if let Some(slot) = self.slots.get_mut(usize::from(kind)) {
+            *slot = nla;
+        }
+    }
+
+    /// A u8 attribute, 0 when short (`rta_getattr_u8`).
+    pub fn u8(&self, kind: u16) -> Option<u8> {
+        self.get(kind).map(|n| n.u8().unwrap_or(0))
+    }
+
+    /// A native-endian u16 attribute, 0 when short.
+    pub fn u16(&self, kind: u16) -> Option<u16> {
+        self.get(kind).map(|n| n.u16().unwrap_or(0))
+    }
+
+    /// A native-endian u32 attribute, 0 when short.
+    pub fn u32(&self, kind: u16) -> Option<u32> {
+        self.get(kind).map(|n| n.u32().unwrap_or(0))
+    }
+
+    /// A native-endian u64 attribute, 0 when short.
+    pub fn u64(&self, kind: u16) -> Option<u64> {
+        self.get(kind).map(|n| n.u64().unwrap_or(0))
     }
 }

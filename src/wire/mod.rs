@@ -17,8 +17,12 @@ pub mod errmsg;
 pub mod header;
 pub mod link;
 pub mod neigh;
+pub mod netconf;
+pub mod nftables;
+pub mod nsid;
 pub mod route;
 pub mod rule;
+pub mod schema;
 
 pub use attr::{Nla, NlaIter, NlaWriter};
 pub use builder::MessageBuilder;

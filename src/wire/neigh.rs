@@ -48,27 +48,38 @@ impl NdMsgRepr {
     }
 }
 
-/// `NDA_*` attribute numbers.
-#[allow(missing_docs)]
-pub mod nda {
-    pub const DST: u16 = 1;
-    pub const LLADDR: u16 = 2;
-    pub const CACHEINFO: u16 = 3;
-    pub const PROBES: u16 = 4;
-    pub const VLAN: u16 = 5;
-    pub const PORT: u16 = 6;
-    pub const VNI: u16 = 7;
-    pub const IFINDEX: u16 = 8;
-    pub const MASTER: u16 = 9;
-    pub const LINK_NETNSID: u16 = 10;
-    pub const SRC_VNI: u16 = 11;
-    pub const PROTOCOL: u16 = 12;
-    pub const NH_ID: u16 = 13;
-    pub const FDB_EXT_ATTRS: u16 = 14;
-    pub const FLAGS_EXT: u16 = 15;
-    pub const NDM_STATE_MASK: u16 = 16;
-    pub const NDM_FLAGS_MASK: u16 = 17;
+super::schema::nla_space! {
+    /// `NDA_*`: the attributes of a neighbour message (`nda_policy`).
+    pub mod nda = "NDA_" {
+        UNSPEC = 0: Unspec,
+        DST = 1: Addr,
+        LLADDR = 2: LlAddr,
+        CACHEINFO = 3: Struct("ndm_confirmed ndm_used ndm_updated ndm_refcnt", 4),
+        PROBES = 4: U32,
+        VLAN = 5: U16,
+        PORT = 6: Be16,
+        VNI = 7: U32,
+        IFINDEX = 8: U32,
+        MASTER = 9: U32,
+        LINK_NETNSID = 10: S32,
+        SRC_VNI = 11: U32,
+        PROTOCOL = 12: U8,
+        NH_ID = 13: U32,
+        FDB_EXT_ATTRS = 14: Nested(&super::NFEA_SPACE),
+        FLAGS_EXT = 15: U32,
+        NDM_STATE_MASK = 16: U16,
+        NDM_FLAGS_MASK = 17: U8,
+    }
 }
+
+/// `NFEA_*` inside NDA_FDB_EXT_ATTRS.
+pub static NFEA_SPACE: super::schema::Space = super::schema::Space::opaque("NFEA_");
+
+/// The names of the `NUD_*` bits, lowest first.
+pub const NUD_NAMES: &str = "INCOMPLETE REACHABLE STALE DELAY PROBE FAILED NOARP PERMANENT";
+
+/// The names of the `NTF_*` bits, lowest first.
+pub const NTF_NAMES: &str = "USE SELF MASTER PROXY EXT_LEARNED OFFLOADED STICKY ROUTER";
 
 /// `NUD_*` neighbour states.
 #[allow(missing_docs)]

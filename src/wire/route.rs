@@ -60,79 +60,153 @@ impl RtMsgRepr {
     }
 }
 
-/// `RTA_*` attribute numbers.
-#[allow(missing_docs)]
-pub mod rta {
-    pub const DST: u16 = 1;
-    pub const SRC: u16 = 2;
-    pub const IIF: u16 = 3;
-    pub const OIF: u16 = 4;
-    pub const GATEWAY: u16 = 5;
-    pub const PRIORITY: u16 = 6;
-    pub const PREFSRC: u16 = 7;
-    pub const METRICS: u16 = 8;
-    pub const MULTIPATH: u16 = 9;
-    pub const PROTOINFO: u16 = 10;
-    pub const FLOW: u16 = 11;
-    pub const CACHEINFO: u16 = 12;
-    pub const TABLE: u16 = 15;
-    pub const MARK: u16 = 16;
-    pub const MFC_STATS: u16 = 17;
-    pub const VIA: u16 = 18;
-    pub const NEWDST: u16 = 19;
-    pub const PREF: u16 = 20;
-    pub const ENCAP_TYPE: u16 = 21;
-    pub const ENCAP: u16 = 22;
-    pub const EXPIRES: u16 = 23;
-    pub const PAD: u16 = 24;
-    pub const UID: u16 = 25;
-    pub const TTL_PROPAGATE: u16 = 26;
-    pub const IP_PROTO: u16 = 27;
-    pub const SPORT: u16 = 28;
-    pub const DPORT: u16 = 29;
-    pub const NH_ID: u16 = 30;
-    pub const FLOWLABEL: u16 = 31;
+super::schema::nla_space! {
+    /// `RTA_*`: the attributes of a route message (`rtm_ipv4_policy`,
+    /// `rtm_ipv6_policy`).
+    pub mod rta = "RTA_" {
+        UNSPEC = 0: Unspec,
+        DST = 1: Addr,
+        SRC = 2: Addr,
+        IIF = 3: U32,
+        OIF = 4: U32,
+        GATEWAY = 5: Addr,
+        PRIORITY = 6: U32,
+        PREFSRC = 7: Addr,
+        METRICS = 8: Nested(&super::rtax::SPACE),
+        MULTIPATH = 9: Multipath,
+        PROTOINFO = 10: Binary,
+        FLOW = 11: U32,
+        CACHEINFO = 12: Struct("rta_clntref rta_lastuse rta_expires rta_error rta_used rta_id rta_ts rta_tsage", 4),
+        SESSION = 13: Binary,
+        MP_ALGO = 14: Binary,
+        TABLE = 15: U32,
+        MARK = 16: U32,
+        MFC_STATS = 17: Binary,
+        VIA = 18: Binary,
+        NEWDST = 19: Addr,
+        PREF = 20: U8,
+        ENCAP_TYPE = 21: U16,
+        ENCAP = 22: Nested(&super::ENCAP_SPACE),
+        EXPIRES = 23: U32,
+        PAD = 24: Binary,
+        UID = 25: U32,
+        TTL_PROPAGATE = 26: U8,
+        IP_PROTO = 27: U8,
+        SPORT = 28: Be16,
+        DPORT = 29: Be16,
+        NH_ID = 30: U32,
+        FLOWLABEL = 31: Be32,
+    }
 }
 
-/// `RTAX_*` metrics inside RTA_METRICS.
+/// RTA_ENCAP's attributes, whose numbers depend on RTA_ENCAP_TYPE.
+pub static ENCAP_SPACE: super::schema::Space = super::schema::Space::opaque("ENCAP_");
+
+super::schema::nla_space! {
+    /// `RTAX_*`: the metrics inside RTA_METRICS.
+    pub mod rtax = "RTAX_" {
+        UNSPEC = 0: Unspec,
+        LOCK = 1: U32,
+        MTU = 2: U32,
+        WINDOW = 3: U32,
+        RTT = 4: U32,
+        RTTVAR = 5: U32,
+        SSTHRESH = 6: U32,
+        CWND = 7: U32,
+        ADVMSS = 8: U32,
+        REORDERING = 9: U32,
+        HOPLIMIT = 10: U32,
+        INITCWND = 11: U32,
+        FEATURES = 12: U32,
+        RTO_MIN = 13: U32,
+        INITRWND = 14: U32,
+        QUICKACK = 15: U32,
+        CC_ALGO = 16: String,
+        FASTOPEN_NO_COOKIE = 17: U32,
+    }
+}
+
+/// `RTN_*`: the values of `rtm_type` (and of `ndm_type`, rule actions).
 #[allow(missing_docs)]
-pub mod rtax {
-    pub const LOCK: u16 = 1;
-    pub const MTU: u16 = 2;
-    pub const WINDOW: u16 = 3;
-    pub const RTT: u16 = 4;
-    pub const RTTVAR: u16 = 5;
-    pub const SSTHRESH: u16 = 6;
-    pub const CWND: u16 = 7;
-    pub const ADVMSS: u16 = 8;
-    pub const REORDERING: u16 = 9;
-    pub const HOPLIMIT: u16 = 10;
-    pub const INITCWND: u16 = 11;
-    pub const FEATURES: u16 = 12;
-    pub const RTO_MIN: u16 = 13;
-    pub const INITRWND: u16 = 14;
-    pub const QUICKACK: u16 = 15;
-    pub const CC_ALGO: u16 = 16;
-    pub const FASTOPEN_NO_COOKIE: u16 = 17;
-    pub const MAX: u16 = 17;
+pub mod rtn {
+    pub const UNSPEC: u8 = 0;
+    pub const UNICAST: u8 = 1;
+    pub const LOCAL: u8 = 2;
+    pub const BROADCAST: u8 = 3;
+    pub const ANYCAST: u8 = 4;
+    pub const MULTICAST: u8 = 5;
+    pub const BLACKHOLE: u8 = 6;
+    pub const UNREACHABLE: u8 = 7;
+    pub const PROHIBIT: u8 = 8;
+    pub const THROW: u8 = 9;
+    pub const NAT: u8 = 10;
+    pub const XRESOLVE: u8 = 11;
 }
 
 numeric_enum! {
     /// `rtm_type`: what a route does with a packet (RTN_*).
     pub enum RouteType(u8) {
-        Unspec = 0,
-        Unicast = 1,
-        Local = 2,
-        Broadcast = 3,
-        Anycast = 4,
-        Multicast = 5,
-        Blackhole = 6,
-        Unreachable = 7,
-        Prohibit = 8,
-        Throw = 9,
-        Nat = 10,
-        XResolve = 11,
+        Unspec = rtn::UNSPEC,
+        Unicast = rtn::UNICAST,
+        Local = rtn::LOCAL,
+        Broadcast = rtn::BROADCAST,
+        Anycast = rtn::ANYCAST,
+        Multicast = rtn::MULTICAST,
+        Blackhole = rtn::BLACKHOLE,
+        Unreachable = rtn::UNREACHABLE,
+        Prohibit = rtn::PROHIBIT,
+        Throw = rtn::THROW,
+        Nat = rtn::NAT,
+        XResolve = rtn::XRESOLVE,
     }
+}
+
+/// `LWTUNNEL_ENCAP_*`: the values of RTA_ENCAP_TYPE (linux/lwtunnel.h).
+#[allow(missing_docs)]
+pub mod lwtunnel_encap {
+    pub const NONE: u16 = 0;
+    pub const MPLS: u16 = 1;
+    pub const IP: u16 = 2;
+    pub const ILA: u16 = 3;
+    pub const IP6: u16 = 4;
+    pub const SEG6: u16 = 5;
+    pub const BPF: u16 = 6;
+    pub const SEG6_LOCAL: u16 = 7;
+    pub const RPL: u16 = 8;
+    pub const IOAM6: u16 = 9;
+    pub const XFRM: u16 = 10;
+    /// The highest encapsulation type of Linux 6.18.
+    pub const MAX: u16 = XFRM;
+}
+
+/// The names of the `RTN_*` route types, by value.
+pub const ROUTE_TYPE_NAMES: &str = "unspec unicast local broadcast anycast multicast blackhole unreachable prohibit throw \
+     nat xresolve";
+
+/// The name of an `RT_SCOPE_*` value (0 is `universe`).
+pub fn scope_name(s: u8) -> Option<&'static str> {
+    Some(match s {
+        scope::UNIVERSE => "universe",
+        scope::SITE => "site",
+        scope::LINK => "link",
+        scope::HOST => "host",
+        scope::NOWHERE => "nowhere",
+        _ => return None,
+    })
+}
+
+/// The name of an `RTPROT_*` value this stack knows.
+pub fn rtprot_name(p: u8) -> Option<&'static str> {
+    Some(match p {
+        rtprot::UNSPEC => "unspec",
+        rtprot::REDIRECT => "redirect",
+        rtprot::KERNEL => "kernel",
+        rtprot::BOOT => "boot",
+        rtprot::STATIC => "static",
+        rtprot::RA => "ra",
+        rtprot::DHCP => "dhcp",
+        _ => return None,
+    })
 }
 
 /// `RT_SCOPE_*`.
@@ -178,6 +252,7 @@ pub mod rtm_f {
     pub const FIB_MATCH: u32 = 0x2000;
     pub const OFFLOAD: u32 = 0x4000;
     pub const TRAP: u32 = 0x8000;
+    pub const OFFLOAD_FAILED: u32 = 0x2000_0000;
 }
 
 /// `RTNH_F_*` next-hop flags (also in `rtm_flags`).

@@ -52,31 +52,48 @@ impl RuleHdrRepr {
     }
 }
 
-/// `FRA_*` attribute numbers.
-#[allow(missing_docs)]
-pub mod fra {
-    pub const DST: u16 = 1;
-    pub const SRC: u16 = 2;
-    pub const IIFNAME: u16 = 3;
-    pub const GOTO: u16 = 4;
-    pub const PRIORITY: u16 = 6;
-    pub const FWMARK: u16 = 10;
-    pub const FLOW: u16 = 11;
-    pub const TUN_ID: u16 = 12;
-    pub const SUPPRESS_IFGROUP: u16 = 13;
-    pub const SUPPRESS_PREFIXLEN: u16 = 14;
-    pub const TABLE: u16 = 15;
-    pub const FWMASK: u16 = 16;
-    pub const OIFNAME: u16 = 17;
-    pub const PAD: u16 = 18;
-    pub const L3MDEV: u16 = 19;
-    pub const UID_RANGE: u16 = 20;
-    pub const PROTOCOL: u16 = 21;
-    pub const IP_PROTO: u16 = 22;
-    pub const SPORT_RANGE: u16 = 23;
-    pub const DPORT_RANGE: u16 = 24;
-    pub const DSCP: u16 = 25;
+super::schema::nla_space! {
+    /// `FRA_*`: the attributes of a rule message (`fib_rule_policy`).
+    pub mod fra = "FRA_" {
+        UNSPEC = 0: Unspec,
+        DST = 1: Addr,
+        SRC = 2: Addr,
+        IIFNAME = 3: String,
+        GOTO = 4: U32,
+        UNUSED2 = 5: Unspec,
+        PRIORITY = 6: U32,
+        UNUSED3 = 7: Unspec,
+        UNUSED4 = 8: Unspec,
+        UNUSED5 = 9: Unspec,
+        FWMARK = 10: U32,
+        FLOW = 11: U32,
+        TUN_ID = 12: Be64,
+        SUPPRESS_IFGROUP = 13: U32,
+        SUPPRESS_PREFIXLEN = 14: U32,
+        TABLE = 15: U32,
+        FWMASK = 16: U32,
+        OIFNAME = 17: String,
+        PAD = 18: Binary,
+        L3MDEV = 19: U8,
+        UID_RANGE = 20: Struct("start end", 4),
+        PROTOCOL = 21: U8,
+        IP_PROTO = 22: U8,
+        SPORT_RANGE = 23: Struct("start end", 2),
+        DPORT_RANGE = 24: Struct("start end", 2),
+        DSCP = 25: U8,
+        FLOWLABEL = 26: Be32,
+        FLOWLABEL_MASK = 27: Be32,
+        SPORT_MASK = 28: U16,
+        DPORT_MASK = 29: U16,
+        DSCP_MASK = 30: U8,
+    }
 }
+
+/// The names of the `FR_ACT_*` actions, by value.
+pub const FR_ACT_NAMES: &str = "unspec to_tbl goto nop res3 res4 blackhole unreachable prohibit";
+
+/// The names of the `FIB_RULE_*` bits, lowest first.
+pub const FIB_RULE_NAMES: &str = "PERMANENT INVERT UNRESOLVED IIF_DETACHED OIF_DETACHED";
 
 /// `FR_ACT_*` rule actions.
 #[allow(missing_docs)]

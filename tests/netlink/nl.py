@@ -50,6 +50,13 @@ NETLINK_CAP_ACK = 10
 NETLINK_EXT_ACK = 11
 NETLINK_GET_STRICT_CHK = 12
 NETLINK_ROUTE = 0
+NETLINK_NETFILTER = 12
+
+# --- nfnetlink (NETLINK_NETFILTER) -------------------------------------------
+NFNL_SUBSYS_NFTABLES = 10
+NFNLGRP_NFTABLES = 7
+# nf_tables message types (low byte; the subsystem is the high byte)
+NFT_GET_TYPES = {1, 4, 7, 10, 13, 16, 19, 21, 23}
 
 # --- rtnetlink message types -------------------------------------------------
 RTM_NEWLINK, RTM_DELLINK, RTM_GETLINK, RTM_SETLINK = 16, 17, 18, 19
@@ -406,6 +413,15 @@ def rule_body(family, table=RT_TABLE_MAIN, action=FR_ACT_TO_TBL, attrs=b"", dst_
 
 
 # --- parsing (for the recorder's own bookkeeping) ----------------------------------
+
+def is_dump_request(kind, flags):
+    """Whether a request message starts a dump (rtnetlink or nf_tables)."""
+    if not flags & NLM_F_DUMP:
+        return False
+    if kind >> 8 == NFNL_SUBSYS_NFTABLES:
+        return kind & 0xFF in NFT_GET_TYPES
+    return kind in GET_TYPES
+
 
 def split_messages(datagram):
     """Splits a datagram into its nlmsghdr-framed messages."""

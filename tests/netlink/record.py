@@ -37,7 +37,7 @@ import nl  # noqa: E402
 import cases as case_registry  # noqa: E402
 
 GOLDEN = os.path.join(HERE, "golden")
-FAMILIES = ["misc", "link", "addr", "route", "neigh", "rule"]
+FAMILIES = ["misc", "link", "addr", "route", "neigh", "rule", "features", "nft"]
 
 CLONE_NEWNET = 0x40000000
 NOBODY = 65534
@@ -73,6 +73,8 @@ MASKS = [
     ((20, 21), (6,), (8, 16), "IFA_CACHEINFO cstamp/tstamp: hundredths of a second since boot"),
     ((24, 25), (12,), None, "RTA_CACHEINFO: lastuse/expires/used are time-based"),
     ((28, 29), (3,), (0, 12), "NDA_CACHEINFO confirmed/used/updated: ticks since events"),
+    ((0xA0F,), (2,), None, "NFTA_GEN_PROC_PID: the pid of the process that sent the batch"),
+    ((0xA0F,), (3,), None, "NFTA_GEN_PROC_NAME: the name of that process (python3 here, nft or iptables live)"),
 ]
 
 
@@ -85,6 +87,8 @@ def fixed_len(kind):
     if 24 <= kind <= 35:
         return 12
     if 80 <= kind <= 82 or 88 <= kind <= 90:
+        return 4
+    if kind >= 0x100:  # nfnetlink: struct nfgenmsg
         return 4
     return 0
 
@@ -128,7 +132,7 @@ def normalise(msg, pids):
 
 def open_socket(spec):
     """Opens an rtnetlink socket as iproute2 does, with the options of `spec`."""
-    s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW | socket.SOCK_CLOEXEC, NETLINK_ROUTE)
+    s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW | socket.SOCK_CLOEXEC, spec.get("protocol", NETLINK_ROUTE))
     s.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 32768)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 20)
     if spec["ext_ack"]:
@@ -162,7 +166,7 @@ def exchange(s, datagram):
     for m in nl.split_messages(datagram):
         if len(m) >= 16:
             _n, kind, flags, seq, _pid = nl.header(m)
-            if kind in nl.GET_TYPES and flags & NLM_F_DUMP:
+            if nl.is_dump_request(kind, flags):
                 pending.add(seq)
     s.sendto(datagram, (0, 0))
     replies = []
@@ -278,7 +282,7 @@ class Session:
 
     # --- sockets -------------------------------------------------------------
     def socket(self, ext_ack=True, cap_ack=False, strict_chk=False, groups=0,
-               memberships=(), privileged=True):
+               memberships=(), privileged=True, protocol=NETLINK_ROUTE):
         """Opens a socket for the case; returns its number (position in "sockets").
 
         The cases open every socket before their first step, so a monitor's first
@@ -286,6 +290,8 @@ class Session:
         point anyway, and the replay opens the socket there.
         """
         spec = {"ext_ack": ext_ack, "cap_ack": cap_ack, "strict_chk": strict_chk, "groups": groups}
+        if protocol != NETLINK_ROUTE:
+            spec["protocol"] = protocol
         if memberships:
             spec["memberships"] = list(memberships)
         spec["privileged"] = privileged

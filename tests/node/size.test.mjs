@@ -1,5 +1,5 @@
 // The download size target of the npm package's module: the release wasm
-// that `npm run build:pkg` leaves in pkg/ is at most 250 KB (250,000 bytes)
+// that `npm run build:pkg` leaves in pkg/ is at most 350 KB (350,000 bytes)
 // gzipped at zlib's best level, the size a browser fetches from a server
 // that compresses it. Needs `npm run build:pkg` first (scripts/test.sh does it).
 import { test } from "node:test";
@@ -9,7 +9,9 @@ import { gzipSync, constants } from "node:zlib";
 import { join } from "node:path";
 import { pkgDir } from "./packed.mjs";
 
-const LIMIT = 250_000;
+// The budget for the whole module with the packet filter, sockets and
+// capture; it was 250,000 B for the kernel and `ip` alone.
+const LIMIT = 350_000;
 
 test(`pkg/iplab_bg.wasm is at most ${LIMIT} bytes gzipped`, () => {
   const wasm = readFileSync(join(pkgDir, "iplab_bg.wasm"));

@@ -23,6 +23,7 @@ fi
 for tool in ping traceroute bridge; do
     if ! command -v "$tool" >/dev/null; then
         echo "skipped: $tool is missing"
+        [[ -n ${CI:-} ]] && { echo "0 passed, 1 failed"; exit 1; }
         echo "0 passed, 0 failed"
         exit 0
     fi
@@ -34,6 +35,7 @@ for name in "${names[@]}"; do
     status=$?
     if [[ $out == skipped:* ]]; then
         echo "$out"
+        [[ -n ${CI:-} ]] && { echo "0 passed, 1 failed"; exit 1; }
         echo "0 passed, 0 failed"
         exit 0
     fi

@@ -30,3 +30,44 @@ s/^rtt min\/avg\/max\/mdev = [0-9.]+\/[0-9.]+\/[0-9.]+\/[0-9.]+ ms/rtt min\/avg\
 # traceroute, one hop: ` 2  10.0.12.2  0.087 ms  0.051 ms !H`. Each probe's
 # round-trip time is measured (always three decimals, two spaces before it).
 s/  [0-9]+\.[0-9]{3} ms/  T ms/g
+
+# --- Sockets, jobs and captures (nc, curl, ss, tcpdump, http.server) ---
+
+# A background job's launch line, `[1] 12345`: the process id is whatever
+# the kernel handed out.
+s/^(\[[0-9]+\]) [0-9]+$/\1 PID/
+
+# Ephemeral ports (net.ipv4.ip_local_port_range 32768-60999) are picked at
+# random: `10.0.0.1:46964` in ss, `10.0.0.1.46964 >` in tcpdump. Always five
+# digits, so ss's columns keep their width.
+s/([0-9][:.])(3276[89]|327[7-9][0-9]|32[89][0-9]{2}|3[3-9][0-9]{3}|[45][0-9]{4}|60[0-9]{3})\b/\1PPPPP/g
+
+# tcpdump's timestamp at the start of each packet line is a clock reading.
+s/^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} /HH:MM:SS.UUUUUU /
+
+# TCP initial sequence numbers are random (absolute seq/ack in SYN and RST
+# lines; relative numbers after the handshake are small and kept).
+s/\b(seq|ack) [0-9]{6,}/\1 ISN/g
+
+# TCP timestamp values count from a random per-connection offset (an echo
+# of 0 in a SYN is kept).
+s/TS val [0-9]+ ecr [1-9][0-9]*/TS val T ecr T/g
+s/TS val [0-9]+ ecr 0/TS val T ecr 0/g
+
+# The identifier of ping's echo requests is its process id; the IP ID of a
+# connected socket's datagrams starts at random (tcpdump -v).
+s/(ICMP echo (request|reply), id )[0-9]+/\1ID/g
+s/\(tos (0x[0-9a-f]+), ttl ([0-9]+), id [0-9]+,/(tos \1, ttl \2, id ID,/
+
+# Checksums that cover random fields (ISN, timestamps, ports); a locally
+# sent segment is captured before its checksum is filled in ("incorrect").
+s/cksum 0x[0-9a-f]{1,4} \(correct\)/cksum C (correct)/g
+s/\(incorrect -> 0x[0-9a-f]{1,4}\)/(incorrect -> C)/g
+
+# python3 -m http.server logs the wall-clock time of each request, and
+# sends it in the Date header (bold on a terminal in curl -I).
+s/ \[[0-9]{2}\/[A-Z][a-z]{2}\/[0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2}\] / [DATE] /
+s/^(< |\x1b\[1m)?Date(\x1b\[0m)?: [A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9:]{8} GMT/\1Date\2: DATE/
+
+# curl measures how long a connect took before it failed or timed out.
+s/ after [0-9]+ (ms|milliseconds)/ after T \1/

@@ -125,7 +125,8 @@ check_traceroute() {
     return 0
 }
 
-# bridge: link/fdb/vlan/mdb show (or list/get), fdb add/del/append/replace;
+# bridge: link/fdb/vlan/mdb show (or list/get), fdb add/del/append/replace,
+# vlan add/del/tunnelshow/global;
 # no monitor, batch or numeric netns.
 check_bridge() {
     local w=("$@") n=$# i obj=''
@@ -147,7 +148,10 @@ check_bridge() {
     case $sub in
     s | sh | sho | show | l | li | lis | list | ls | lst | g | ge | get | dev | br | brport | help) return 0 ;;
     add | del | delete | append | replace)
-        [[ $o == f* ]] && return 0 ;;
+        [[ $o == f* ]] && return 0
+        [[ $o == v* && $sub != append && $sub != replace ]] && return 0 ;;
+    tunnelshow | global)
+        [[ $o == v* ]] && return 0 ;;
     esac
     echo "bridge $o $sub"; return 1
 }
@@ -231,6 +235,15 @@ check_filter() {
             esac
         done ;;
     column) for ((i = 1; i < n; i++)); do [[ ${w[i]} == -t ]] || { echo "column argument '${w[i]}'"; return 1; }; done ;;
+    # nc sends what the command before it printed (echo TEXT | nc ...),
+    # also inside a namespace (echo TEXT | ip netns exec NS nc ...).
+    nc) ((BACKGROUND)) && { echo "a pipe into a background job"; return 1; }; check_nc "${w[@]:1}"; return ;;
+    ip)
+        local start
+        start=$(ip_exec_start "${w[@]}")
+        ((start < n)) || { echo "'ip' after a pipe only as ip netns exec NS nc"; return 1; }
+        check_cmd "${w[@]:0:start}" || return 1
+        check_filter "${w[@]:start}"; return ;;
     *) echo "'${w[0]}' after a pipe is not allowed"; return 1 ;;
     esac
     return 0
@@ -255,6 +268,121 @@ ip_exec_start() {
     fi
 }
 
+# A TCP/UDP port number.
+is_port() { is_uint "$1" 0 65535; }
+# A URL for curl: http://ADDR[:PORT][/PATH] or ADDR[:PORT][/PATH] with an
+# address literal (IPv6 in brackets), never a host name.
+is_url() {
+    local u=${1#http://} hostport
+    hostport=${u%%/*}
+    if [[ $hostport == \[* ]]; then
+        [[ $hostport =~ ^\[[0-9A-Fa-f:.]+\](:[0-9]+)?$ ]]; return
+    fi
+    is_addr "${hostport%:*}" || is_addr "$hostport"
+}
+
+# nc (netcat-openbsd 1.219): address literals only; -w at most 5 s; a
+# listener (-l) only as a background job.
+check_nc() {
+    local w=("$@") n=$# i v listen=0 bg=$BACKGROUND
+    for ((i = 0; i < n; i++)); do
+        case ${w[i]} in
+        -[46DdNnuvzkl]*) [[ ${w[i]} =~ ^-[46DdNnuvzkl]+$ ]] || { echo "nc option '${w[i]}'"; return 1; }
+            [[ ${w[i]} == *l* ]] && listen=1 ;;
+        -w | -s | -p | -q)
+            v=${w[i + 1]:-}
+            case ${w[i]} in
+            -w | -q) is_uint "$v" 0 5 || { echo "nc ${w[i]} must be 0-5"; return 1; } ;;
+            -s) is_addr "$v" || { echo "nc -s '$v'"; return 1; } ;;
+            -p) is_port "$v" || { echo "nc -p '$v'"; return 1; } ;;
+            esac
+            ((i++)) ;;
+        -*) echo "nc option '${w[i]}'"; return 1 ;;
+        *) is_addr "${w[i]}" || is_port "${w[i]}" || [[ ${w[i]} =~ ^[0-9]+-[0-9]+$ ]] ||
+                { echo "nc argument '${w[i]}'"; return 1; } ;;
+        esac
+    done
+    ((listen && !bg)) && { echo "nc -l only as a background job (CMD &)"; return 1; }
+    return 0
+}
+
+# curl 7.88: address-literal URLs, -m at most 5 s, -o only to /dev/null.
+check_curl() {
+    local w=("$@") n=$# i v url=0
+    for ((i = 0; i < n; i++)); do
+        case ${w[i]} in
+        -s | -S | -sS | -Ss | -v | -I | -i | -sI | -sv | -f | -4 | -6 | --head | --silent | --show-error | --verbose) ;;
+        -m | -o | -w | --connect-timeout | --max-time)
+            v=${w[i + 1]:-}
+            case ${w[i]} in
+            -m | --max-time | --connect-timeout) is_seconds "$v" && awk -v x="$v" 'BEGIN { exit !(x > 0 && x <= 5) }' ||
+                    { echo "curl ${w[i]} must be at most 5"; return 1; } ;;
+            -o) [[ $v == /dev/null ]] || { echo "curl -o only to /dev/null"; return 1; } ;;
+            -w) [[ $v =~ ^(%\{[a-z_]+\}|\\n|[A-Za-z0-9 :=_-])+$ ]] || { echo "curl -w '$v'"; return 1; } ;;
+            esac
+            ((i++)) ;;
+        -*) echo "curl option '${w[i]}'"; return 1 ;;
+        *) is_url "${w[i]}" || { echo "curl URL '${w[i]}'"; return 1; }; url=1 ;;
+        esac
+    done
+    ((url)) || { echo "curl without a URL"; return 1; }
+    return 0
+}
+
+# ss (iproute2 6.1): listing options only, no -K (kill) or -E (events).
+check_ss() {
+    local a
+    for a in "$@"; do
+        case $a in
+        -K* | -E* | --kill | --events | -F* | -D* | --filter | --diag) echo "ss option '$a'"; return 1 ;;
+        esac
+    done
+    return 0
+}
+
+# tcpdump 4.99: a count (-c 1-50) and an interface, -w/-r only to a plain
+# file name in the working directory; a live capture only as a background job.
+check_tcpdump() {
+    local w=("$@") n=$# i v count=0 read=0
+    for ((i = 0; i < n; i++)); do
+        case ${w[i]} in
+        -[nevtlqxX]*) [[ ${w[i]} =~ ^-[nevtlqxX]+$ ]] || { echo "tcpdump option '${w[i]}'"; return 1; } ;;
+        -c | -i | -w | -r | -s)
+            v=${w[i + 1]:-}
+            case ${w[i]} in
+            -c) is_uint "$v" 1 50 || { echo "tcpdump -c must be 1-50"; return 1; }; count=1 ;;
+            -i) is_ifname "$v" || { echo "tcpdump -i '$v'"; return 1; } ;;
+            -w | -r) [[ $v =~ ^[A-Za-z0-9_.-]+$ && $v != .* ]] || { echo "tcpdump ${w[i]} '$v'"; return 1; }
+                [[ ${w[i]} == -r ]] && read=1 ;;
+            -s) is_uint "$v" 0 262144 || { echo "tcpdump -s '$v'"; return 1; } ;;
+            esac
+            ((i++)) ;;
+        -*) echo "tcpdump option '${w[i]}'"; return 1 ;;
+        *) [[ ${w[i]} =~ ^[a-z0-9.:/]+$ ]] || { echo "tcpdump filter word '${w[i]}'"; return 1; } ;;
+        esac
+    done
+    ((read)) && return 0
+    ((count)) || { echo "tcpdump needs -c"; return 1; }
+    ((BACKGROUND)) || { echo "a live tcpdump only as a background job (CMD &)"; return 1; }
+    return 0
+}
+
+# python3 -m http.server [PORT] [--bind ADDR], only as a background job; it
+# serves the scenario's empty working directory.
+check_python() {
+    [[ ${1:-} == -m && ${2:-} == http.server ]] || { echo "python3 only as -m http.server"; return 1; }
+    shift 2
+    while [[ $# -gt 0 ]]; do
+        case $1 in
+        --bind | -b) is_addr "${2:-}" || { echo "http.server --bind '${2:-}'"; return 1; }; shift ;;
+        *) is_port "$1" || { echo "http.server argument '$1'"; return 1; } ;;
+        esac
+        shift
+    done
+    ((BACKGROUND)) || { echo "http.server only as a background job (CMD &)"; return 1; }
+    return 0
+}
+
 # check_cmd WORD... : prints a reason and returns 1 when the command is refused.
 check_cmd() {
     local w=("$@") n=$# i
@@ -274,7 +402,9 @@ check_cmd() {
     # ip's words are checked up to a netns exec's command (checked on its own).
     local last=$n
     [[ ${w[0]} == ip ]] && last=$(ip_exec_start "${w[@]}")
+    ((last > n)) && last=$n
     for ((i = 0; i < last; i++)); do
+        [[ ${w[i]} == /dev/null && ${w[i - 1]:-} == -o ]] && continue
         [[ ${w[i]} == /* || ${w[i]} == *"/proc"* || ${w[i]} == *"/sys"* ]] &&
             { echo "path argument '${w[i]}'"; return 1; }
     done
@@ -283,6 +413,11 @@ check_cmd() {
     ping) check_ping "${w[@]:1}"; return ;;
     traceroute) check_traceroute "${w[@]:1}"; return ;;
     bridge) check_bridge "${w[@]:1}"; return ;;
+    nc) check_nc "${w[@]:1}"; return ;;
+    curl) check_curl "${w[@]:1}"; return ;;
+    ss) check_ss "${w[@]:1}"; return ;;
+    tcpdump) check_tcpdump "${w[@]:1}"; return ;;
+    python3) check_python "${w[@]:1}"; return ;;
     sysctl)
         for ((i = 1; i < n; i++)); do
             case ${w[i]} in
@@ -346,12 +481,23 @@ tokenize() {
             rest=${s:i+1}
             [[ $rest == *"'"* ]] || { echo "unterminated quote"; return 1; }
             q=${rest%%"'"*}; tok+=$q; in=1; ((i += ${#q} + 1)) ;;
+        '"')
+            # Double quotes with plain text inside: no expansions.
+            rest=${s:i+1}
+            [[ $rest == *'"'* ]] || { echo "unterminated quote"; return 1; }
+            q=${rest%%'"'*}
+            [[ $q =~ [\$\`\\\!] ]] && { echo "shell syntax inside double quotes"; return 1; }
+            tok+=$q; in=1; ((i += ${#q} + 1)) ;;
         '|' | ';' | '>')
             ((in)) && TOKENS+=("$tok"); tok='' in=0; TOKENS+=("$c") ;;
         '&')
-            [[ ${s:i+1:1} == '&' ]] || { echo "background jobs are not allowed"; return 1; }
+            # A lone `&` only ends the line: a background job (CMD &).
+            if [[ ${s:i+1:1} != '&' ]]; then
+                [[ -z ${s:i+1} ]] || { echo "'&' only at the end of a line"; return 1; }
+                ((in)) && TOKENS+=("$tok"); tok='' in=0; BACKGROUND=1; ((i++)); continue
+            fi
             ((in)) && TOKENS+=("$tok"); tok='' in=0; TOKENS+=('&&'); ((i++)) ;;
-        [\$\`\<\(\)\{\}\\\*\?\!\[\"]) echo "shell syntax '$c' (only | ; && > and single quotes)"; return 1 ;;
+        [\$\`\<\(\)\{\}\\\*\?\!\[]) echo "shell syntax '$c' (only | ; && >, & at the end, and quotes)"; return 1 ;;
         *) tok+=$c; in=1 ;;
         esac
         ((i++))
@@ -363,7 +509,9 @@ tokenize() {
 # A line: pipelines joined by ; or &&; a pipeline's first command by
 # check_cmd, later ones by check_filter; `echo V > /proc/sys/net/...` is the
 # one redirection.
+BACKGROUND=0
 check_line() {
+    BACKGROUND=0
     tokenize "$1" || return 1
     local t stage=() pos=0
     TOKENS+=(';')
@@ -457,15 +605,74 @@ settle() {
 # ---------------------------------------------------------------------------
 # Inside the fresh world: run the scenario, write the transcript.
 # ---------------------------------------------------------------------------
+# Background jobs (`CMD &`): each runs under its own pseudo-terminal with
+# /dev/null as standard input, its output collected in a log; the transcript
+# gets `[N] PID` for the launch (N as bash numbers jobs: one more than the
+# highest job still running), and after every later command, once settled,
+# whatever the jobs printed meanwhile (in job order). Jobs still running at the
+# end of the scenario are killed; nothing after the last command is written.
+JOB_PIDS=() JOB_LOGS=() JOB_SEEN=()
+
+start_job() { # start_job LINE OUT TMPDIR
+    local line=$1 out=$2 dir=$3 n=0 j
+    for j in "${!JOB_PIDS[@]}"; do
+        kill -0 "${JOB_PIDS[j]}" 2>/dev/null && n=$((j + 1))
+    done
+    local log=$dir/job.$((${#JOB_PIDS[@]} + 1))
+    env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+        HOME=/root USER=root LOGNAME=root SHELL=/bin/bash TERM=xterm \
+        LANG=C COLUMNS=80 LINES=24 HISTFILE= IPLAB_LINE="$line" \
+        setsid timeout "$CMD_TIMEOUT" script -qfec \
+        'stty cols 80 rows 24 2>/dev/null; exec bash --norc --noprofile -c "exec $IPLAB_LINE" </dev/null' \
+        /dev/null </dev/null >"$log" 2>&1 &
+    local pid=$!
+    # Jobs are numbered in launch order among those running (bash's jobs table).
+    while ((${#JOB_PIDS[@]} < n)); do JOB_PIDS+=(0) JOB_LOGS+=(/dev/null) JOB_SEEN+=(0); done
+    JOB_PIDS[n]=$pid JOB_LOGS[n]=$log JOB_SEEN[n]=0
+    printf '[%d] %d\n' $((n + 1)) "$pid" >>"$out"
+}
+
+job_output() { # appends what every job printed since the last call
+    local out=$1 j size
+    for j in "${!JOB_PIDS[@]}"; do
+        [[ -f ${JOB_LOGS[j]} ]] || continue
+        size=$(stat -c %s "${JOB_LOGS[j]}")
+        if ((size > JOB_SEEN[j])); then
+            tail -c +$((JOB_SEEN[j] + 1)) "${JOB_LOGS[j]}" | head -c $((size - JOB_SEEN[j])) | perl -pe 's/\r\n/\n/g' >>"$out"
+            JOB_SEEN[j]=$size
+        fi
+    done
+}
+
+stop_jobs() {
+    local pid
+    for pid in "${JOB_PIDS[@]}"; do
+        ((pid > 0)) && kill -TERM -- -"$pid" 2>/dev/null
+    done
+    wait 2>/dev/null
+}
+
 run_world() {
-    local scen=$1 out=$2 line status tmp
+    local scen=$1 out=$2 line status tmp dir
     mount --make-rprivate / || die "cannot make mounts private"
+    # A machine that never ran `ip netns add` has no /run/netns to mount on.
+    mkdir -p /run/netns || die "cannot create /run/netns"
     mount -t tmpfs -o mode=0755 tmpfs /run/netns || die "cannot mount /run/netns"
     mount -t sysfs sysfs /sys || die "cannot mount sysfs"
     tmp=$(mktemp) || die "mktemp failed"
+    # Commands run in an empty working directory (what http.server lists,
+    # where tcpdump -w writes).
+    dir=$(mktemp -d) || die "mktemp failed"
+    mkdir "$dir/cwd" && cd "$dir/cwd" || die "no working directory"
     : >"$out"
     while IFS= read -r line; do
         printf '$ %s\n' "$line" >>"$out"
+        if [[ $line == *" &" ]]; then
+            start_job "${line% &}" "$out" "$dir"
+            settle
+            job_output "$out"
+            continue
+        fi
         env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
             HOME=/root USER=root LOGNAME=root SHELL=/bin/bash TERM=xterm \
             LANG=C COLUMNS=80 LINES=24 HISTFILE= IPLAB_LINE="$line" \
@@ -475,9 +682,12 @@ run_world() {
         status=$?
         [[ $status -eq 124 ]] && echo "record-scenarios: $scen: timed out: $line" >&2
         perl -pe 's/\r\n/\n/g' "$tmp" >>"$out"
-        [[ $status -ne 0 ]] && printf '[exit %d]\n' "$status" >>"$out"
         settle
+        job_output "$out"
+        [[ $status -ne 0 ]] && printf '[exit %d]\n' "$status" >>"$out"
     done < <(scenario_lines "$scen")
+    stop_jobs
+    cd / && rm -rf "$dir"
     rm -f "$tmp"
 }
 
@@ -514,17 +724,28 @@ if [[ $mode == list ]]; then
     exit 0
 fi
 
+# --check where the kernel cannot be asked: a skip, except in CI, where a
+# check that cannot run is a failure.
+skip() {
+    if [[ -n ${CI:-} ]]; then
+        echo "record-scenarios: cannot check in CI: $1" >&2
+        exit 1
+    fi
+    echo "skipped: $1"
+    exit 0
+}
+
 if [[ $(id -u) -ne 0 ]]; then
-    [[ $mode == check ]] && { echo "skipped: not root"; exit 0; }
+    [[ $mode == check ]] && skip "not root"
     die "must run as root"
 fi
 if ! unshare --net --mount true 2>/dev/null; then
-    [[ $mode == check ]] && { echo "skipped: unshare --net --mount is unavailable"; exit 0; }
+    [[ $mode == check ]] && skip "unshare --net --mount is unavailable"
     die "unshare --net --mount is unavailable"
 fi
 for tool in script nsenter perl timeout awk; do
     command -v "$tool" >/dev/null || {
-        [[ $mode == check ]] && { echo "skipped: $tool is missing"; exit 0; }
+        [[ $mode == check ]] && skip "$tool is missing"
         die "$tool is missing"
     }
 done

@@ -5,7 +5,7 @@
 
 use iplab::host::SockOpt;
 use iplab::wire::header::HeaderRepr;
-use iplab::{Creds, Socket, World};
+use iplab::{Creds, Protocol, Socket, World};
 use serde_json::Value;
 
 use super::{describe, diff_lines, hex, unhex};
@@ -33,6 +33,8 @@ const MASKS: &[Mask] = &[
     Mask { kinds: &[20, 21], path: &[6], range: Some((8, 16)), _why: "IFA_CACHEINFO cstamp/tstamp: hundredths of a second since boot" },
     Mask { kinds: &[24, 25], path: &[12], range: None, _why: "RTA_CACHEINFO: lastuse/expires/used are time-based" },
     Mask { kinds: &[28, 29], path: &[3], range: Some((0, 12)), _why: "NDA_CACHEINFO confirmed/used/updated: ticks since events" },
+    Mask { kinds: &[0xa0f], path: &[2], range: None, _why: "NFTA_GEN_PROC_PID: the pid of the sending process" },
+    Mask { kinds: &[0xa0f], path: &[3], range: None, _why: "NFTA_GEN_PROC_NAME: the sending process's name" },
 ];
 
 fn mask_attrs(buf: &mut [u8], path: &[u16], range: Option<(usize, usize)>) {
@@ -75,7 +77,10 @@ fn normalise(msg: &[u8], pids: &[(u32, u32)]) -> Vec<u8> {
 
 fn open_socket(world: &World, spec: &Value) -> Socket {
     let privileged = spec["privileged"].as_bool().unwrap_or(true);
-    let sock = world.socket(world.initial_ns(), if privileged { Creds::ROOT } else { Creds::USER }).unwrap();
+    let protocol = Protocol::from_number(spec["protocol"].as_u64().unwrap_or(0) as u32).unwrap();
+    let sock = world.socket_of(world.initial_ns(), if privileged { Creds::ROOT } else { Creds::USER }, protocol).unwrap();
+    // The recorder is a Python program: nf_tables names it in NFT_MSG_NEWGEN.
+    sock.set_process(1, "python3");
     let flag = |k: &str| spec[k].as_bool().unwrap_or(false);
     sock.set_option(SockOpt::ExtAck(flag("ext_ack"))).unwrap();
     sock.set_option(SockOpt::CapAck(flag("cap_ack"))).unwrap();

@@ -10,11 +10,8 @@ use super::super::nl::{Msg, Req, Tb};
 use super::super::print::{Color, Kind};
 use super::{nud_state_a2n, ntf, usage};
 use crate::wire::neigh::{nda, nud, NdMsgRepr};
-use crate::wire::{RTM_DELNEIGH, RTM_GETNEIGH, RTM_NEWNEIGH};
+use crate::wire::{NLM_F_DUMP_FILTERED, RTM_DELNEIGH, RTM_GETNEIGH, RTM_NEWNEIGH};
 
-const NDA_MAX: u16 = 17;
-/// `NLM_F_DUMP_FILTERED`.
-const NLM_F_DUMP_FILTERED: u16 = 0x20;
 /// `get_user_hz`.
 const HZ: u32 = 100;
 const MAX_ROUNDS: u32 = 10;
@@ -125,7 +122,7 @@ pub fn print_neigh(ip: &mut Ip, f: &mut NeighFilter, raw: &[u8]) -> Res<Seen> {
         f.warned = true;
         ip.p.fp("\nWARNING: Kernel does not support filtering by master device\n\n");
     }
-    let tb = Tb::parse(m.payload.get(12..).unwrap_or(&[]), NDA_MAX);
+    let tb = Tb::parse(m.payload.get(12..).unwrap_or(&[]), nda::MAX);
     if !prefix_matches(&f.pfx, tb.get(nda::DST).map(|n| n.value)) {
         return Ok(Seen::Skipped);
     }

@@ -6,7 +6,7 @@ use super::super::ctx::Ip;
 use super::super::names::{dsfield_a2n, inet_proto_a2n};
 use super::super::nl::{Msg, Req, Tb};
 use super::filter::RouteFilter;
-use super::show::{print_route, RTA_MAX};
+use super::show::print_route;
 use crate::wire::route::{rta, rtm_f, RtMsgRepr};
 use crate::wire::NLM_F_REQUEST;
 use crate::wire::{RTM_GETROUTE, RTM_NEWROUTE};
@@ -196,7 +196,7 @@ pub fn iproute_get(ip: &mut Ip, args: &[String]) -> Res<i32> {
             ip.err(&format!("Wrong len {}\n", m.payload.len() as i64 - 12));
             return Ok(-1);
         };
-        let tb = Tb::parse(m.payload.get(12..).unwrap_or(&[]), RTA_MAX);
+        let tb = Tb::parse(m.payload.get(12..).unwrap_or(&[]), crate::wire::route::rta::MAX);
         let _ = ar;
         if !tb.has(rta::PREFSRC) && !tb.has(rta::SRC) {
             ip.err("Failed to connect the route\n");

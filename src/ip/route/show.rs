@@ -10,11 +10,7 @@ use super::filter::{filter_nlmsg, rtm_get_table, RouteFilter};
 use crate::wire::route::{parse_multipath, rta, rtax, rtm_f, RtMsgRepr};
 use crate::wire::{RTM_DELROUTE, RTM_NEWROUTE};
 
-/// `RTA_MAX` as iproute2 6.1 knows it.
-pub const RTA_MAX: u16 = 31;
-const RTN_UNICAST: u8 = 1;
-const RTN_MULTICAST: u8 = 5;
-const RTM_F_OFFLOAD_FAILED: u32 = 0x2000_0000;
+use crate::wire::route::rtn::{MULTICAST as RTN_MULTICAST, UNICAST as RTN_UNICAST};
 
 /// `mx_names`: the metric names by RTAX_* number.
 fn mx_name(i: u16) -> Option<&'static str> {
@@ -62,7 +58,7 @@ pub fn print_rt_flags(ip: &mut Ip, flags: u32) {
         (32, "unresolved"),
         (rtm_f::OFFLOAD, "rt_offload"),
         (rtm_f::TRAP, "rt_trap"),
-        (RTM_F_OFFLOAD_FAILED, "rt_offload_failed"),
+        (rtm_f::OFFLOAD_FAILED, "rt_offload_failed"),
     ];
     for (bit, name) in NAMES {
         if flags & bit != 0 {
@@ -310,7 +306,7 @@ fn print_rta_multipath(ip: &mut Ip, r: &RtMsgRepr, v: &[u8]) {
             ip.p.print_string(Kind::Fp, None, &format!("{sl}\tnexthop "), None);
         }
         if !nh.attrs.is_empty() {
-            let tb = Tb::parse(nh.attrs, RTA_MAX);
+            let tb = Tb::parse(nh.attrs, rta::MAX);
             if let Some(d) = tb.get(rta::NEWDST) {
                 print_rta_newdst(ip, r.family, d.value);
             }
@@ -379,7 +375,7 @@ pub fn print_route(ip: &mut Ip, f: &mut RouteFilter, raw: &[u8]) -> Res<Printed>
         ip.err(&format!("BUG: wrong nlmsg len {}\n", m.payload.len() as i64 - 12));
         return Ok(Printed::Skipped);
     };
-    let tb = Tb::parse(m.payload.get(12..).unwrap_or(&[]), RTA_MAX);
+    let tb = Tb::parse(m.payload.get(12..).unwrap_or(&[]), rta::MAX);
     let family = ip.o.family;
     if !filter_nlmsg(f, family, &r, &tb) {
         return Ok(Printed::Skipped);

@@ -8,18 +8,14 @@
 use super::super::reply::Request;
 use super::super::Ctx;
 use crate::errno::{Errno, KResult, KernelError};
-use crate::sim::fdb;
+use crate::stack::fdb;
 use crate::stack::link::{Link, LinkKind};
 use crate::stack::{Namespace, Net, NsId};
 use crate::wire::attr::AttrTable;
+use crate::wire::link::{ifla, IFINFOMSG_LEN};
 use crate::wire::neigh::{nda, ntf, nud, NdMsgRepr, NDMSG_LEN};
-use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_BRIDGE, NLM_F_EXCL, NLM_F_MULTI};
+use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_BRIDGE, NLM_F_CREATE, NLM_F_EXCL, NLM_F_MULTI};
 
-const NDA_MAX: u16 = 17;
-/// IFLA_MASTER, the bridge filter of a legacy (ifinfomsg) dump request.
-const IFLA_MASTER: u16 = 10;
-/// Length of an ifinfomsg, the header of legacy dump requests.
-const IFINFOMSG_LEN: usize = 16;
 
 /// Where one dumped entry comes from.
 struct Row {
@@ -153,7 +149,7 @@ pub fn dump(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             return Err(KernelError::msg(Errno::EINVAL, "Invalid values in header for fdb dump request"));
         }
         brport = hdr.ifindex.max(0) as u32;
-        let attrs = AttrTable::parse(req.after(NDMSG_LEN), NDA_MAX)?;
+        let attrs = nda::SPACE.parse(req.after(NDMSG_LEN))?;
         let all = crate::wire::attr::parse_all(req.after(NDMSG_LEN))?;
         if all.iter().any(|a| a.kind != nda::IFINDEX && a.kind != nda::MASTER) {
             return Err(KernelError::msg(Errno::EINVAL, "Unsupported attribute in fdb dump request"));
@@ -168,7 +164,7 @@ pub fn dump(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         // rtnl_fdb_dump on an ifinfomsg: ifi_index and IFLA_MASTER.
         brport = crate::wire::get_u32(req.payload, 4).unwrap_or(0);
         if let Ok(attrs) = AttrTable::parse(req.after(IFINFOMSG_LEN), 60) {
-            if let Some(m) = attrs.get(IFLA_MASTER) {
+            if let Some(m) = attrs.get(ifla::MASTER) {
                 br = m.u32()?;
             }
         }
@@ -206,6 +202,12 @@ pub fn dump(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         }
         self_rows(dev, &mut rows);
         if is_bridge(dev) {
+            // br_fdb_dump without a filter device: the entries without a
+            // port (added on the bridge itself), newest first, then the
+            // bridge's own address.
+            for e in fdb::entries(ctx.net, ns, dev.index, now).into_iter().filter(|e| e.port == dev.index) {
+                rows.push(Row { ifindex: dev.index, mac: e.mac, flags: 0, state: nud::PERMANENT, master: Some(dev.index), age_ms: now.saturating_sub(e.updated_ms) });
+            }
             if let Some(m) = mac(&dev.address) {
                 rows.push(Row { ifindex: dev.index, mac: m, flags: 0, state: nud::PERMANENT, master: Some(dev.index), age_ms: 0 });
             }
@@ -221,7 +223,7 @@ pub fn dump(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
 /// `rtnl_fdb_del` checks), and the bridge when it is for the master.
 fn target(ctx: &Ctx<'_>, req: &Request<'_>) -> KResult<(NdMsgRepr, u32, [u8; 6], bool)> {
     let hdr = NdMsgRepr::parse(req.payload).map_err(|_| KernelError::new(Errno::EINVAL))?;
-    let attrs = AttrTable::parse(req.after(NDMSG_LEN), NDA_MAX)?;
+    let attrs = nda::SPACE.parse(req.after(NDMSG_LEN))?;
     if hdr.ifindex == 0 {
         return Err(KernelError::msg(Errno::EINVAL, "invalid ifindex"));
     }
@@ -257,12 +259,13 @@ pub fn add(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             fdb::add_static(ctx.net, ctx.ns, b, port, m, exclusive, now).map_err(KernelError::new)?;
             if hdr.state & (nud::PERMANENT | nud::NOARP) == 0 {
                 // `dynamic`: an entry that ages like a learnt one.
-                if let Some(e) = ctx.net.sim.fdb.iter_mut().find(|e| e.ns == ctx.ns && e.bridge == b && e.mac == m) {
+                if let Some(e) = ctx.net.fdb.iter_mut().find(|e| e.ns == ctx.ns && e.bridge == b && e.mac == m) {
                     e.is_static = false;
                 }
             }
             Ok(())
         }
+        _ if hdr.flags & ntf::SELF != 0 && is_bridge(dev) => add_on_bridge(ctx, req, &hdr, port, m, vlan),
         _ if hdr.flags & ntf::SELF != 0 && !is_bridge(dev) => {
             // ndo_dflt_fdb_add: static entries without a VLAN, into the
             // device's unicast or multicast list.
@@ -290,6 +293,33 @@ pub fn add(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     }
 }
 
+/// `br_fdb_add` on the bridge device itself (`fdb_add_entry` with no
+/// source port): only permanent (local) entries, no VLAN without VLAN
+/// filtering; an address the bridge knows is EEXIST with NLM_F_EXCL and
+/// is moved onto the bridge otherwise.
+fn add_on_bridge(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &NdMsgRepr, bridge: u32, m: [u8; 6], vlan: bool) -> KResult<()> {
+    if hdr.state & (nud::PERMANENT | nud::NOARP | nud::REACHABLE) == 0 || m == [0; 6] || vlan {
+        return Err(Errno::EINVAL.into());
+    }
+    if hdr.state & nud::PERMANENT == 0 {
+        return Err(Errno::EINVAL.into());
+    }
+    let now = ctx.net.now_ms;
+    let known = fdb::entries(ctx.net, ctx.ns, bridge, now).iter().any(|e| e.mac == m);
+    let local = fdb::is_local_address(ctx.net, ctx.ns, bridge, m);
+    if (known || local) && req.header.flags & NLM_F_EXCL != 0 {
+        return Err(Errno::EEXIST.into());
+    }
+    if !known && !local && req.header.flags & NLM_F_CREATE == 0 {
+        return Err(Errno::ENOENT.into());
+    }
+    if local && !known {
+        // The device addresses stay where they are (not stored here).
+        return Ok(());
+    }
+    fdb::add_static(ctx.net, ctx.ns, bridge, bridge, m, false, now).map_err(KernelError::new)
+}
+
 /// Whether an address goes to the multicast list: the group bit set, and
 /// not a link-local 01:80:c2:00:00:0X address (those join the unicast
 /// list, as `ndo_dflt_fdb_add` does).
@@ -312,6 +342,14 @@ pub fn del(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             }
             let now = ctx.net.now_ms;
             fdb::delete(ctx.net, ctx.ns, b, port, m, now).map_err(KernelError::new)
+        }
+        _ if hdr.flags & ntf::SELF != 0 && is_bridge(dev) => {
+            // br_fdb_delete on the bridge: an entry without a port.
+            if vlan {
+                return Err(KernelError::new(Errno::EINVAL));
+            }
+            let now = ctx.net.now_ms;
+            fdb::delete(ctx.net, ctx.ns, port, port, m, now).map_err(KernelError::new)
         }
         _ if hdr.flags & ntf::SELF != 0 && !is_bridge(dev) => {
             // ndo_dflt_fdb_del: only static entries, out of the device's

@@ -5,14 +5,16 @@
 //! entries age out after the bridge's `ageing_time` and vanish when their
 //! port stops forwarding (`br_fdb_delete_by_port`); static entries added
 //! with `bridge fdb add` stay. The local entries (the bridge's and its
-//! ports' own addresses) are not stored: they follow the devices.
+//! ports' own addresses) are not stored: they follow the devices. Entries
+//! added on the bridge device itself (`bridge fdb add ADDR dev br0`) are
+//! stored with the bridge as their port: they are local too.
 //!
 //! Entries are kept newest first, the order `br->fdb_list` has.
 
 use crate::errno::Errno;
-use crate::stack::bridge::FORWARDING;
-use crate::stack::link::LinkKind;
-use crate::stack::{Net, NsId};
+use super::bridge::FORWARDING;
+use super::link::LinkKind;
+use super::{Net, NsId};
 
 /// One learnt or static entry of a bridge.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,7 +64,6 @@ fn forwarding_port(net: &Net, ns: NsId, bridge: u32, port: u32) -> bool {
 fn expire(net: &mut Net, ns: NsId, bridge: u32, now_ms: u64) {
     let ageing = ageing_ms(net, ns, bridge);
     let keep: Vec<bool> = net
-        .sim
         .fdb
         .iter()
         .map(|e| {
@@ -70,12 +71,16 @@ fn expire(net: &mut Net, ns: NsId, bridge: u32, now_ms: u64) {
                 // Entries of a namespace that is gone go with it.
                 return net.ns(e.ns).is_some();
             }
+            if e.port == bridge {
+                // An entry for the bridge itself lasts as long as the bridge.
+                return net.ns(ns).and_then(|n| n.link(bridge)).is_some_and(|l| matches!(l.kind, LinkKind::Bridge(_)));
+            }
             let is_port = net.ns(ns).and_then(|n| n.link(e.port)).is_some_and(|l| l.master == Some(bridge));
             is_port && (e.is_static || (forwarding_port(net, ns, bridge, e.port) && e.updated_ms + ageing > now_ms))
         })
         .collect();
     let mut it = keep.into_iter();
-    net.sim.fdb.retain(|_| it.next().unwrap_or(true));
+    net.fdb.retain(|_| it.next().unwrap_or(true));
 }
 
 /// Whether `mac` is the address of `bridge` or of one of its ports.
@@ -91,13 +96,13 @@ pub fn learn(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], now_
         return;
     }
     expire(net, ns, bridge, now_ms);
-    match net.sim.fdb.iter_mut().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
+    match net.fdb.iter_mut().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
         Some(e) if e.is_static => {}
         Some(e) => {
             e.port = port;
             e.updated_ms = now_ms;
         }
-        None => net.sim.fdb.insert(0, Entry { ns, bridge, port, mac, is_static: false, updated_ms: now_ms }),
+        None => net.fdb.insert(0, Entry { ns, bridge, port, mac, is_static: false, updated_ms: now_ms }),
     }
 }
 
@@ -107,7 +112,9 @@ pub fn lookup(net: &mut Net, ns: NsId, bridge: u32, mac: [u8; 6], now_ms: u64) -
         return Place::Local;
     }
     expire(net, ns, bridge, now_ms);
-    match net.sim.fdb.iter().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
+    match net.fdb.iter().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
+        // An entry without a port (added on the bridge itself) is local.
+        Some(e) if e.port == bridge => Place::Local,
         Some(e) => Place::Port(e.port),
         None => Place::Unknown,
     }
@@ -116,14 +123,14 @@ pub fn lookup(net: &mut Net, ns: NsId, bridge: u32, mac: [u8; 6], now_ms: u64) -
 /// The valid entries of `bridge`, newest first.
 pub fn entries(net: &mut Net, ns: NsId, bridge: u32, now_ms: u64) -> Vec<Entry> {
     expire(net, ns, bridge, now_ms);
-    net.sim.fdb.iter().filter(|e| e.ns == ns && e.bridge == bridge).cloned().collect()
+    net.fdb.iter().filter(|e| e.ns == ns && e.bridge == bridge).cloned().collect()
 }
 
 /// `bridge fdb add ... master static` (`br_fdb_add`): a static entry on
 /// `port`. EEXIST when the address is known and `exclusive` is asked.
 pub fn add_static(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], exclusive: bool, now_ms: u64) -> Result<(), Errno> {
     expire(net, ns, bridge, now_ms);
-    if let Some(e) = net.sim.fdb.iter_mut().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
+    if let Some(e) = net.fdb.iter_mut().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
         if exclusive {
             return Err(Errno::EEXIST);
         }
@@ -132,16 +139,22 @@ pub fn add_static(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6],
         e.updated_ms = now_ms;
         return Ok(());
     }
-    net.sim.fdb.insert(0, Entry { ns, bridge, port, mac, is_static: true, updated_ms: now_ms });
+    net.fdb.insert(0, Entry { ns, bridge, port, mac, is_static: true, updated_ms: now_ms });
     Ok(())
+}
+
+/// Whether `mac` is the address of `bridge` or of one of its ports, which
+/// the bridge's table holds as local entries (`br_fdb_find` finds them).
+pub fn is_local_address(net: &Net, ns: NsId, bridge: u32, mac: [u8; 6]) -> bool {
+    is_local(net, ns, bridge, mac)
 }
 
 /// `bridge fdb del` (`br_fdb_delete`): ENOENT when `port` has no such entry.
 pub fn delete(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], now_ms: u64) -> Result<(), Errno> {
     expire(net, ns, bridge, now_ms);
-    let before = net.sim.fdb.len();
-    net.sim.fdb.retain(|e| !(e.ns == ns && e.bridge == bridge && e.port == port && e.mac == mac));
-    if net.sim.fdb.len() == before {
+    let before = net.fdb.len();
+    net.fdb.retain(|e| !(e.ns == ns && e.bridge == bridge && e.port == port && e.mac == mac));
+    if net.fdb.len() == before {
         return Err(Errno::ENOENT);
     }
     Ok(())
@@ -150,7 +163,7 @@ pub fn delete(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], now
 /// `br_fdb_delete_by_port` without `do_all`: the learnt entries behind
 /// `port` go, static ones stay.
 pub fn flush_port(net: &mut Net, ns: NsId, bridge: u32, port: u32) {
-    net.sim.fdb.retain(|e| !(e.ns == ns && e.bridge == bridge && e.port == port && !e.is_static));
+    net.fdb.retain(|e| !(e.ns == ns && e.bridge == bridge && e.port == port && !e.is_static));
 }
 
 #[cfg(test)]
@@ -173,6 +186,6 @@ mod tests {
         let mut net = Net::new();
         let ns = net.namespaces().next().map(|n| n.id).unwrap();
         learn(&mut net, ns, 9, 5, [0x33, 0x33, 0, 0, 0, 1], 0);
-        assert!(net.sim.fdb.is_empty());
+        assert!(net.fdb.is_empty());
     }
 }

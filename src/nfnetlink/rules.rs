@@ -1,0 +1,179 @@
+//! Rules: `nf_tables_newrule`, `nf_tables_delrule`, `nf_tables_getrule`
+//! and `nf_tables_dump_rules`.
+
+use super::tables::be64;
+use super::{Change, Msg, Tx, fill};
+use crate::errno::{Errno, KResult};
+use crate::stack::netfilter::{Data, Expr, NfTables, Rule, Table, expr};
+use crate::wire::attr::AttrTable;
+use crate::wire::nftables::{family, msg, rule as r};
+use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE};
+
+/// `nf_tables_newrule`: append or insert (at NFTA_RULE_POSITION when given),
+/// or replace the rule NFTA_RULE_HANDLE names (the new rule gets a new
+/// handle).
+pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
+    let a = AttrTable::parse(m.attrs, r::MAX)?;
+    let fam = m.head.family;
+    let (table_attr, chain_attr) = (a.get(r::TABLE), a.get(r::CHAIN));
+    let tname = table_attr.ok_or(Errno::EINVAL)?.string()?;
+    let table = tx.state.table_mut(fam, &tname).ok_or_else(|| m.bad(Errno::ENOENT, table_attr))?;
+    let cname = chain_attr.ok_or(Errno::EINVAL)?.string()?;
+    let ci = table.chains.iter().position(|c| c.name == cname).ok_or_else(|| m.bad(Errno::ENOENT, chain_attr))?;
+    let replace = match a.get(r::HANDLE) {
+        Some(h) => {
+            let handle = be64(h.value)?;
+            let at = table.chains[ci].rules.iter().position(|x| x.handle == handle).ok_or_else(|| m.bad(Errno::ENOENT, Some(h)))?;
+            if m.req.has(NLM_F_EXCL) {
+                return Err(m.bad(Errno::EEXIST, Some(h)));
+            }
+            if !m.req.has(NLM_F_REPLACE) {
+                return Err(Errno::EOPNOTSUPP.into());
+            }
+            Some(at)
+        }
+        None => {
+            if !m.req.has(NLM_F_CREATE) || m.req.has(NLM_F_REPLACE) {
+                return Err(Errno::EINVAL.into());
+            }
+            None
+        }
+    };
+    let position = match a.get(r::POSITION) {
+        Some(p) => {
+            let handle = be64(p.value)?;
+            Some(table.chains[ci].rules.iter().position(|x| x.handle == handle).ok_or_else(|| m.bad(Errno::ENOENT, Some(p)))?)
+        }
+        None => None,
+    };
+    let exprs = match a.get(r::EXPRESSIONS) {
+        Some(list) => expr::parse_list(list.value)?,
+        None => Vec::new(),
+    };
+    check_jumps(table, &cname, &exprs)?;
+    let handle = table.alloc_handle();
+    let rule = Rule { handle, exprs, userdata: a.get(r::USERDATA).map(|u| u.value.to_vec()) };
+    let rules = &mut table.chains[ci].rules;
+    let mut notes = Vec::new();
+    match (replace, position) {
+        (Some(at), _) => {
+            let old = std::mem::replace(&mut rules[at], rule);
+            notes.push(old);
+        }
+        (None, Some(at)) if m.req.has(NLM_F_APPEND) => rules.insert(at + 1, rule),
+        (None, Some(at)) => rules.insert(at, rule),
+        (None, None) if m.req.has(NLM_F_APPEND) => rules.push(rule),
+        (None, None) => rules.insert(0, rule),
+    }
+    let gen_state = NfTables { generation: tx.next_gen, ..NfTables::default() };
+    for old in notes {
+        let n = fill::rule(&gen_state, table, &table.chains[ci], &old, None, msg::DELRULE, 0, m.req.header.seq, m.req.port);
+        tx.changes.push(m.stamp(Change::Deleted(n)));
+    }
+    tx.changes.push(m.stamp(Change::NewRule { family: fam, table: tname, chain: cname, handle }));
+    Ok(())
+}
+
+/// Jumps and gotos must name a regular chain of the same table
+/// (`nft_verdict_init`: ENOENT for a missing chain, EOPNOTSUPP for a base chain).
+fn check_jumps(table: &Table, from: &str, exprs: &[Expr]) -> KResult<()> {
+    for e in exprs {
+        if let Expr::Immediate { data: Data::Verdict { chain: Some(to), .. }, .. } = e {
+            let target = table.chain(to).ok_or(Errno::ENOENT)?;
+            if target.base.is_some() {
+                return Err(Errno::EOPNOTSUPP.into());
+            }
+            if to == from {
+                return Err(Errno::ELOOP.into());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `nf_tables_delrule`: one rule by handle, or every rule of the chain (of
+/// every chain of the table without NFTA_RULE_CHAIN).
+pub fn del(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
+    let a = AttrTable::parse(m.attrs, r::MAX)?;
+    let fam = m.head.family;
+    let (table_attr, chain_attr) = (a.get(r::TABLE), a.get(r::CHAIN));
+    let tname = table_attr.ok_or(Errno::EINVAL)?.string()?;
+    let next_gen = tx.next_gen;
+    let table = tx.state.table_mut(fam, &tname).ok_or_else(|| m.bad(Errno::ENOENT, table_attr))?;
+    let chains: Vec<usize> = match chain_attr {
+        Some(c) => {
+            let cname = c.string()?;
+            vec![table.chains.iter().position(|ch| ch.name == cname).ok_or_else(|| m.bad(Errno::ENOENT, chain_attr))?]
+        }
+        None if a.has(r::HANDLE) => return Err(Errno::EINVAL.into()),
+        None => (0..table.chains.len()).collect(),
+    };
+    let gen_state = NfTables { generation: next_gen, ..NfTables::default() };
+    let (seq, pid) = (m.req.header.seq, m.req.port);
+    let mut notes = Vec::new();
+    for ci in chains {
+        let doomed: Vec<usize> = match a.get(r::HANDLE) {
+            Some(h) => {
+                let handle = be64(h.value)?;
+                vec![table.chains[ci].rules.iter().position(|x| x.handle == handle).ok_or_else(|| m.bad(Errno::ENOENT, Some(h)))?]
+            }
+            None => (0..table.chains[ci].rules.len()).collect(),
+        };
+        for &ri in &doomed {
+            let ch = &table.chains[ci];
+            notes.push(fill::rule(&gen_state, table, ch, &ch.rules[ri], None, msg::DELRULE, 0, seq, pid));
+        }
+        for ri in doomed.into_iter().rev() {
+            table.chains[ci].rules.remove(ri);
+        }
+    }
+    for n in notes {
+        tx.changes.push(m.stamp(Change::Deleted(n)));
+    }
+    Ok(())
+}
+
+/// The tables and chains a rule request names (NFTA_RULE_TABLE and
+/// NFTA_RULE_CHAIN as dump filters).
+fn filters(m: &Msg<'_>) -> (Option<String>, Option<String>) {
+    let a = AttrTable::parse(m.attrs, r::MAX).ok();
+    let get = |k| a.as_ref().and_then(|a| a.get(k)).and_then(|n| n.string().ok());
+    (get(r::TABLE), get(r::CHAIN))
+}
+
+/// `nf_tables_dump_rules`: each rule with the handle of the one before it.
+pub fn dump(state: &NfTables, m: &Msg<'_>) -> KResult<Vec<Vec<u8>>> {
+    let fam = m.head.family;
+    let (only_table, only_chain) = filters(m);
+    let mut out = Vec::new();
+    for tb in state.tables.iter().filter(|tb| fam == family::UNSPEC || tb.family == fam) {
+        if only_table.as_ref().is_some_and(|o| *o != tb.name) {
+            continue;
+        }
+        for ch in &tb.chains {
+            if only_chain.as_ref().is_some_and(|o| *o != ch.name) {
+                continue;
+            }
+            let mut prev = None;
+            for rl in &ch.rules {
+                out.push(fill::rule(state, tb, ch, rl, prev, msg::NEWRULE, NLM_F_MULTI | NLM_F_APPEND, m.req.header.seq, m.req.port));
+                prev = Some(rl.handle);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `nf_tables_getrule`: one rule by table, chain and handle.
+pub fn get(state: &NfTables, m: &Msg<'_>) -> KResult<Vec<Vec<u8>>> {
+    let a = AttrTable::parse(m.attrs, r::MAX)?;
+    let (table_attr, chain_attr, handle_attr) = (a.get(r::TABLE), a.get(r::CHAIN), a.get(r::HANDLE));
+    let tname = table_attr.ok_or(Errno::EINVAL)?.string()?;
+    let tb = state.table(m.head.family, &tname).ok_or_else(|| m.bad(Errno::ENOENT, table_attr))?;
+    let cname = chain_attr.ok_or(Errno::EINVAL)?.string()?;
+    let ch = tb.chain(&cname).ok_or_else(|| m.bad(Errno::ENOENT, chain_attr))?;
+    let handle = be64(handle_attr.ok_or(Errno::EINVAL)?.value)?;
+    let at = ch.rules.iter().position(|x| x.handle == handle).ok_or_else(|| m.bad(Errno::ENOENT, handle_attr))?;
+    let prev = at.checked_sub(1).map(|p| ch.rules[p].handle);
+    Ok(vec![fill::rule(state, tb, ch, &ch.rules[at], prev, msg::NEWRULE, 0, m.req.header.seq, m.req.port)])
+}

@@ -1,0 +1,148 @@
+//! The state machine between two tables, segments handed over directly.
+
+use super::super::{Out, Proto, State, Table};
+use super::*;
+
+fn sa(s: &str) -> SocketAddr {
+    s.parse().expect("socket address")
+}
+
+/// Hands segments back and forth until none is left; returns how many went.
+fn exchange(a: &mut Table, b: &mut Table, mut to_b: Vec<Out>, now: u64) -> usize {
+    let mut to_a: Vec<Out> = Vec::new();
+    let mut n = 0;
+    while !to_a.is_empty() || !to_b.is_empty() {
+        for o in std::mem::take(&mut to_b) {
+            n += 1;
+            to_a.extend(b.tcp_input(o.src, o.dst, &o.tcp, 1460, now));
+        }
+        for o in std::mem::take(&mut to_a) {
+            n += 1;
+            to_b.extend(a.tcp_input(o.src, o.dst, &o.tcp, 1460, now));
+        }
+    }
+    n
+}
+
+fn state(t: &Table, id: u32) -> Option<State> {
+    t.get(id).map(|s| s.state)
+}
+
+fn listener(t: &mut Table, port: u16, backlog: u32) -> u32 {
+    let l = t.socket(Proto::Tcp, false).expect("socket");
+    t.bind(l, SocketAddr::new("0.0.0.0".parse().expect("ip"), port)).expect("bind");
+    t.listen(l, backlog).expect("listen");
+    l
+}
+
+#[test]
+fn a_closed_port_answers_with_a_reset_that_refuses_the_connect() {
+    let (mut a, mut b) = (Table::default(), Table::default());
+    let c = a.socket(Proto::Tcp, false).expect("socket");
+    let syn = a.connect(c, "10.0.0.1".parse().expect("ip"), sa("10.0.0.2:80"), 1460, 0).expect("connect");
+    assert_eq!(syn.tcp.options, TcpOptions { mss: Some(1460), sack_ok: true, timestamp: syn.tcp.options.timestamp, wscale: Some(WSCALE) });
+    assert_eq!(syn.tcp.window, 64240);
+    let rst = b.tcp_input(syn.src, syn.dst, &syn.tcp, 1460, 10);
+    assert_eq!(rst.len(), 1);
+    assert_eq!(rst[0].tcp.flags, f::RST | f::ACK);
+    assert_eq!(rst[0].tcp.ack, syn.tcp.seq.wrapping_add(1));
+    a.tcp_input(rst[0].src, rst[0].dst, &rst[0].tcp, 1460, 20);
+    assert_eq!(state(&a, c), Some(State::Close));
+    assert_eq!(a.get(c).and_then(|s| s.error).map(|(e, _)| e), Some(Errno::ECONNREFUSED));
+}
+
+#[test]
+fn handshake_data_and_teardown_walk_through_the_states() {
+    let (mut a, mut b) = (Table::default(), Table::default());
+    let l = listener(&mut b, 8080, 1);
+    let c = a.socket(Proto::Tcp, false).expect("socket");
+    let syn = a.connect(c, "10.0.0.1".parse().expect("ip"), sa("10.0.0.2:8080"), 1460, 0).expect("connect");
+    assert_eq!(state(&a, c), Some(State::SynSent));
+    // SYN, SYN-ACK, ACK.
+    assert_eq!(exchange(&mut a, &mut b, vec![syn], 100), 3);
+    assert_eq!(state(&a, c), Some(State::Established));
+    let child = b.accept(l).expect("an established child");
+    assert_eq!(state(&b, child), Some(State::Established));
+    assert_eq!(b.get(child).map(|s| s.tcb.rcv_wnd), Some(65160));
+    // Data and its ACK; the window is scaled after the handshake.
+    let data = a.send(c, b"hello\n", 200).expect("send");
+    assert_eq!(data[0].tcp.window, 63);
+    exchange(&mut a, &mut b, data, 200);
+    assert_eq!(b.get(child).map(|s| s.rx.clone()), Some(b"hello\n".to_vec()));
+    assert_eq!(a.get(c).map(|s| s.send_q()), Some(0));
+    // The client shuts down: FIN-WAIT-2 / CLOSE-WAIT.
+    let fin = a.shutdown_write(c, 300).expect("shutdown");
+    exchange(&mut a, &mut b, fin, 300);
+    assert_eq!((state(&a, c), state(&b, child)), (Some(State::FinWait2), Some(State::CloseWait)));
+    assert_eq!(b.get(child).map(|s| s.rx_closed), Some(true));
+    // The server reads, then closes: LAST-ACK, then gone; the client
+    // waits in TIME-WAIT.
+    if let Some(s) = b.get_mut(child) {
+        s.rx.clear();
+    }
+    let fin = b.close(child, 400);
+    assert_eq!(state(&b, child), Some(State::LastAck));
+    let mut back = Vec::new();
+    for o in fin {
+        back.extend(a.tcp_input(o.src, o.dst, &o.tcp, 1460, 400));
+    }
+    assert_eq!(state(&a, c), Some(State::TimeWait));
+    for o in back {
+        b.tcp_input(o.src, o.dst, &o.tcp, 1460, 400);
+    }
+    assert_eq!(state(&b, child), None);
+    // TIME-WAIT lasts 60 s.
+    a.run_timers(400 + TIME_WAIT_US - 1);
+    assert_eq!(state(&a, c), Some(State::TimeWait));
+    a.run_timers(400 + TIME_WAIT_US);
+    assert_eq!(state(&a, c), None);
+}
+
+#[test]
+fn an_unanswered_syn_is_retransmitted_with_a_doubling_timeout_then_times_out() {
+    let mut a = Table::default();
+    let c = a.socket(Proto::Tcp, false).expect("socket");
+    let syn = a.connect(c, "10.0.0.1".parse().expect("ip"), sa("10.0.0.9:80"), 1460, 0).expect("connect");
+    let mut times = Vec::new();
+    while let Some(at) = a.next_timer() {
+        for o in a.run_timers(at) {
+            assert_eq!(o.tcp.seq, syn.tcp.seq);
+            times.push(at / 1_000_000);
+        }
+    }
+    // 1, 3, 7, 15, 31, 63 s; gives up at 127 s.
+    assert_eq!(times, vec![1, 3, 7, 15, 31, 63]);
+    assert_eq!(a.get(c).and_then(|s| s.error), Some((Errno::ETIMEDOUT, 127_000_000)));
+}
+
+#[test]
+fn a_full_backlog_drops_further_syns() {
+    let (mut a, mut b) = (Table::default(), Table::default());
+    listener(&mut b, 80, 0);
+    let mut answered = 0;
+    for _ in 0..3 {
+        let c = a.socket(Proto::Tcp, false).expect("socket");
+        let syn = a.connect(c, "10.0.0.1".parse().expect("ip"), sa("10.0.0.2:80"), 1460, 0).expect("connect");
+        answered += b.tcp_input(syn.src, syn.dst, &syn.tcp, 1460, 0).len();
+    }
+    // Backlog 0 admits one pending connection (sk_acceptq_is_full is '>').
+    assert_eq!(answered, 1);
+}
+
+#[test]
+fn closing_with_unread_data_resets() {
+    let (mut a, mut b) = (Table::default(), Table::default());
+    let l = listener(&mut b, 80, 1);
+    let c = a.socket(Proto::Tcp, false).expect("socket");
+    let syn = a.connect(c, "10.0.0.1".parse().expect("ip"), sa("10.0.0.2:80"), 1460, 0).expect("connect");
+    exchange(&mut a, &mut b, vec![syn], 0);
+    let child = b.accept(l).expect("child");
+    let data = a.send(c, b"x", 0).expect("send");
+    exchange(&mut a, &mut b, data, 0);
+    let rst = b.close(child, 1);
+    assert_eq!(rst.iter().map(|o| o.tcp.flags).collect::<Vec<_>>(), vec![f::RST | f::ACK]);
+    for o in rst {
+        a.tcp_input(o.src, o.dst, &o.tcp, 1460, 1);
+    }
+    assert_eq!(a.get(c).and_then(|s| s.error).map(|(e, _)| e), Some(Errno::ECONNRESET));
+}
