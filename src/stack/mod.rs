@@ -22,6 +22,8 @@ pub mod rule;
 pub mod segment;
 pub mod sock;
 pub mod sysctl;
+pub mod vlan_qos;
+pub mod vxlan;
 
 pub use event::Event;
 pub use namespace::Namespace;
