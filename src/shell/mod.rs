@@ -48,6 +48,9 @@ pub const COMMANDS: &[&str] = &[
     "bridge",
     "ping",
     "traceroute",
+    "iptables",
+    "iptables-save",
+    "nft",
     "nc",
     "curl",
     "ss",
@@ -85,6 +88,9 @@ Commands:
   sysctl [-n] [-w] KEY[=VALUE]...             read or write net.* settings
   ping [-c N] [-i S] [-W S] [-s N] [-t N] [-I IF] [-q] DEST   iputils ping
   traceroute [-n] [-I] [-m N] [-q N] [-w S] DEST           traceroute 2.1
+  iptables, iptables-save, nft                the packet filter (nf_tables)
+  nc, curl, ss, python3 -m http.server        sockets: talk, fetch, list
+  COMMAND &, jobs, kill %N, wait              background jobs
   echo [-n] [-e] TEXT...                      print text
   cat FILE..., ls [DIR]...                    /proc/sys/net/... and /var/run/netns
   grep [-EFivcownx] PATTERN, head/tail [-n N], wc [-lwc], sort [-nru] [-k N],
