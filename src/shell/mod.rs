@@ -89,7 +89,7 @@ Commands:
   ping [-c N] [-i S] [-W S] [-s N] [-t N] [-I IF] [-q] DEST   iputils ping
   traceroute [-n] [-I] [-m N] [-q N] [-w S] DEST           traceroute 2.1
   iptables, iptables-save, nft                the packet filter (nf_tables)
-  nc, curl, ss, python3 -m http.server        sockets: talk, fetch, list
+  nc [-l] [-u] HOST PORT                      netcat (OpenBSD), over simulated sockets
   COMMAND &, jobs, kill %N, wait              background jobs
   echo [-n] [-e] TEXT...                      print text
   cat FILE..., ls [DIR]...                    /proc/sys/net/... and /var/run/netns
