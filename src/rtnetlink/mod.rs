@@ -9,7 +9,6 @@ pub mod link;
 mod linkprop;
 mod lwt;
 pub mod neigh;
-mod nexthop6;
 pub mod netconf;
 pub mod netconf_get;
 pub mod nsid;
