@@ -862,16 +862,17 @@ fn family_name(f: u8) -> String {
 }
 
 fn arphrd_name(t: u16) -> Option<String> {
+    use crate::wire::link::arphrd;
     Some(
         match t {
-            1 => "ether",
-            772 => "loopback",
-            768 => "ipip",
-            769 => "tunnel6",
-            776 => "sit",
-            778 => "gre",
-            65534 => "none",
-            65535 => "void",
+            arphrd::ETHER => "ether",
+            arphrd::LOOPBACK => "loopback",
+            arphrd::TUNNEL => "ipip",
+            arphrd::TUNNEL6 => "tunnel6",
+            arphrd::SIT => "sit",
+            arphrd::IPGRE => "gre",
+            arphrd::NONE => "none",
+            arphrd::VOID => "void",
             _ => return None,
         }
         .to_string(),
