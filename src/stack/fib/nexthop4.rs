@@ -8,8 +8,8 @@ use crate::stack::lookup;
 use crate::stack::namespace::Namespace;
 use crate::stack::route::NextHop;
 use crate::stack::rule::Flow;
-use crate::wire::route::{rtnh_f, scope, table, RouteType};
 use crate::wire::AF_INET;
+use crate::wire::route::{RouteType, rtnh_f, scope, table};
 
 /// Checks one IPv4 next hop (`fib_check_nh`), filling in its scope and device.
 pub fn check_nh(ns: &Namespace, route_scope: u8, table_id: u32, nh: &mut NextHop<u32>) -> KResult<()> {
