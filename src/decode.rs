@@ -249,8 +249,8 @@ fn decode_error(msg: &mut Message, flags: u16, payload: &[u8]) {
     let request = HeaderRepr::parse(echoed).ok();
     let mut info = ErrorInfo {
         error,
-        errno_name: if error == 0 { String::new() } else { errno_name(-error) },
-        message: crate::errno::Errno(-error).message(),
+        errno_name: if error == 0 { String::new() } else { errno_name(error.saturating_neg()) },
+        message: crate::errno::Errno(error.saturating_neg()).message(),
         extack: None,
         offset: None,
         request: None,
@@ -899,7 +899,7 @@ fn proto_name(p: u8) -> String {
 }
 
 fn errno_text(error: i32) -> Option<String> {
-    if error == 0 { None } else { Some(format!("{} ({})", errno_name(-error), crate::errno::Errno(-error).message())) }
+    if error == 0 { None } else { Some(format!("{} ({})", errno_name(error.saturating_neg()), crate::errno::Errno(error.saturating_neg()).message())) }
 }
 
 /// `EEXIST` for 17, and so on; the number for errnos without a name here.
@@ -1007,6 +1007,14 @@ mod tests {
         assert!(af.attributes.iter().any(|a| a.name == "AF_INET6"));
         let done = &decode(replies.last().unwrap()).unwrap().messages[0];
         assert_eq!(done.type_name, "NLMSG_DONE");
+    }
+
+    #[test]
+    fn error_code_i32_min_does_not_overflow() {
+        // NLMSG_ERROR whose error is i32::MIN: no errno, but no panic either.
+        let mut m = HeaderRepr { len: 20, kind: 2, flags: 0, seq: 0, pid: 0 }.to_bytes().to_vec();
+        m.extend_from_slice(&i32::MIN.to_ne_bytes());
+        assert!(decode(&m).is_ok());
     }
 
     #[test]

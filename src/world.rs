@@ -187,7 +187,8 @@ impl World {
             }
             Op::Advance(ms) => {
                 let mut k = write(&self.kernel);
-                k.net.now_ms += ms;
+                let to = k.net.now_ms.saturating_add(*ms);
+                k.net.advance_clock_to(to);
                 k.record(op.clone());
             }
             Op::Program { ns, argv } => {
@@ -241,6 +242,25 @@ impl Socket {
     /// Returns the multicast notifications queued for this socket's groups.
     pub fn drain(&self) -> Vec<Vec<u8>> {
         write(&self.kernel).drain(self.port)
+    }
+
+    /// The pending socket error, reported once: ENOBUFS after notifications
+    /// were dropped because the receive buffer was full (read it before
+    /// [`Socket::drain`], as `recvmsg` reports it first).
+    pub fn take_error(&self) -> Option<Errno> {
+        write(&self.kernel).take_error(self.port)
+    }
+
+    /// The receive buffer size `getsockopt(SO_RCVBUF)` reports.
+    pub fn rcvbuf(&self) -> u32 {
+        read(&self.kernel).rcvbuf(self.port).unwrap_or(0)
+    }
+
+    /// `sendto` a netlink address: `dst_port` (0: the kernel) and the
+    /// multicast `groups` bit mask of `sockaddr_nl`. Sending to a group or
+    /// a user port needs CAP_NET_ADMIN (EPERM).
+    pub fn send_to(&self, datagram: &[u8], dst_port: u32, groups: u32) -> Result<Vec<Vec<u8>>, Errno> {
+        write(&self.kernel).send_to(self.port, datagram, dst_port, groups)
     }
 
     /// The port id (what `getsockname` reports, and replies carry).
@@ -309,6 +329,14 @@ impl Host for World {
             None => self.current,
         };
         Ok(Box::new(World::socket(self, ns, Creds::ROOT)?))
+    }
+
+    fn socket_of(&mut self, netns: Option<&str>, protocol: Protocol) -> Result<Box<dyn NetlinkSocket>, Errno> {
+        let ns = match netns {
+            Some(name) => self.netns(name).ok_or(Errno::ENOENT)?,
+            None => self.current,
+        };
+        Ok(Box::new(World::socket_of(self, ns, Creds::ROOT, protocol)?))
     }
 
     fn netns_list(&self) -> Vec<String> {

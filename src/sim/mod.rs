@@ -43,7 +43,7 @@ pub fn trace_echo(net: &mut Net, ns: NsId, dst: std::net::IpAddr) -> (Result<Vec
         dont_fragment: false,
         payload: packet::Payload::Icmp(packet::Icmp::EchoRequest { id: 1, seq: 1, data: 56 }),
     };
-    let now = net.now_ms * 1000;
+    let now = net.now_ms.saturating_mul(1000);
     let mut w = walk::Walk::new(net);
     let sent = w.send(ns, packet, 0, now);
     let events = std::mem::take(&mut w.events);

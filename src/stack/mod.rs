@@ -22,6 +22,8 @@ pub mod rule;
 pub mod segment;
 pub mod sock;
 pub mod sysctl;
+pub mod vlan_qos;
+pub mod vxlan;
 
 pub use event::Event;
 pub use namespace::Namespace;
@@ -41,7 +43,8 @@ pub struct Net {
     /// Named namespaces in creation order (`/run/netns`).
     names: Vec<(String, NsId)>,
     next_id: u32,
-    /// The virtual clock, in milliseconds since boot.
+    /// The virtual clock, in milliseconds since boot (at most
+    /// [`Net::MAX_CLOCK_MS`]).
     pub now_ms: u64,
     /// Counter behind the MAC addresses the kernel picks.
     mac_seed: u64,
@@ -69,6 +72,16 @@ impl Net {
 
     /// The namespace every world starts in.
     pub const INITIAL: NsId = NsId(0);
+
+    /// The virtual clock stops here (about 35,000 years): in microseconds,
+    /// plus any interval a program may ask for, it still fits in a u64.
+    pub const MAX_CLOCK_MS: u64 = 1 << 50;
+
+    /// Moves the virtual clock to `ms` if that is later, up to
+    /// [`Net::MAX_CLOCK_MS`].
+    pub fn advance_clock_to(&mut self, ms: u64) {
+        self.now_ms = self.now_ms.max(ms.min(Self::MAX_CLOCK_MS));
+    }
 
     /// Creates an unnamed fresh namespace.
     pub fn create_namespace(&mut self) -> NsId {
