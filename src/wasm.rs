@@ -672,6 +672,27 @@ impl WasmWorld {
         to_js(&crate::js::topology(&crate::topology::topology(&self.world)))
     }
 
+    /// Starts a packet capture on device `dev` of a namespace (a name, an
+    /// id, or the initial one when omitted; `dev` "any" for every device)
+    /// and returns its handle for {@link World.capture}.
+    #[wasm_bindgen(js_name = captureStart)]
+    pub fn capture_start(&self, #[wasm_bindgen(unchecked_param_type = "string | number | undefined")] netns: JsValue, dev: &str) -> Result<u32, JsError> {
+        let ns = self.ns_of(&netns)?;
+        self.world.capture_start(ns, dev).map_err(|e| JsError::new(&format!("capture: {dev}: {}", e.message())))
+    }
+
+    /// What a capture has seen so far, as the bytes of a pcap file
+    /// (Ethernet link type; opens in Wireshark, reads with `tcpdump -r`).
+    pub fn capture(&self, handle: u32) -> Vec<u8> {
+        self.world.capture_pcap(handle)
+    }
+
+    /// Ends a capture.
+    #[wasm_bindgen(js_name = captureStop)]
+    pub fn capture_stop(&self, handle: u32) {
+        self.world.capture_stop(handle)
+    }
+
     /// The names of the namespaces `ip netns add` created, newest first.
     #[wasm_bindgen(js_name = netnsList)]
     pub fn netns_list(&self) -> Vec<String> {
@@ -832,6 +853,24 @@ impl Host for RecordingHost {
     }
     fn run_program(&mut self, name: &str, args: &[String], out: &mut Output) -> Option<i32> {
         self.world.run_program(name, args, out)
+    }
+    fn run_program_input(&mut self, name: &str, args: &[String], stdin: &[u8], out: &mut Output) -> Option<i32> {
+        self.world.run_program_input(name, args, stdin, out)
+    }
+    fn start_job(&mut self, name: &str, args: &[String], command: &str) -> Option<u32> {
+        self.world.start_job(name, args, command)
+    }
+    fn job_output(&mut self) -> Output {
+        self.world.job_output()
+    }
+    fn job_status(&self, pid: u32) -> Option<i32> {
+        self.world.job_status(pid)
+    }
+    fn kill_job(&mut self, pid: u32) -> bool {
+        self.world.kill_job(pid)
+    }
+    fn wait_jobs(&mut self) {
+        self.world.wait_jobs()
     }
     fn read_file(&self, path: &str) -> Result<String, Errno> {
         self.world.read_file(path)

@@ -12,8 +12,8 @@
 pub mod complete;
 pub mod enter;
 pub mod files;
-pub mod filters;
 pub mod jobs;
+pub mod filters;
 pub mod regex;
 pub mod sysctl;
 pub mod words;
@@ -54,6 +54,7 @@ pub const COMMANDS: &[&str] = &[
     "nc",
     "curl",
     "ss",
+    "tcpdump",
     "python3",
     "jobs",
     "kill",
@@ -208,14 +209,7 @@ impl Shell {
                 continue;
             }
             let mut o = Output { terminal: out.terminal && to[0] == Dest::Term(Stream::Out), ..Output::default() };
-            status = if words.is_empty() {
-                0
-            } else {
-                match jobs::intercept(self, &words, &mut o) {
-                    Some(st) => st,
-                    None => self.exec(&words, &input, &mut o, Launcher::Shell),
-                }
-            };
+            status = if words.is_empty() { 0 } else { jobs::exec(self, &words, &input, &mut o) };
             input.clear();
             let mut files: Vec<(String, String)> = Vec::new();
             for (stream, text) in o.chunks {
@@ -270,7 +264,7 @@ impl Shell {
             "awk" => filters::awk(args, input, out),
             "column" => filters::column(args, input, out),
             "jobs" | "kill" | "wait" => jobs::builtin(self, cmd, args, out).unwrap_or(0),
-            "ping" | "traceroute" | "nc" | "curl" | "ss" | "python3" => match jobs::run_program(self, cmd, args, input, out) {
+            "ping" | "traceroute" | "nc" | "curl" | "ss" | "python3" | "tcpdump" => match jobs::run_program(self, cmd, args, input, out) {
                 Some(st) => st,
                 None => self.not_found(cmd, by, out),
             },
