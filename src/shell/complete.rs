@@ -37,7 +37,7 @@ pub fn complete(before: &str, netns: &[String], devices: &[String]) -> (usize, V
         _ => Vec::new(),
     };
     let mut out: Vec<String> = pool.into_iter().filter(|c| c.starts_with(word)).collect();
-    out.sort();
+    crate::sorting::sort(&mut out);
     out.dedup();
     (start, out)
 }

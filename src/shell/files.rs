@@ -52,7 +52,7 @@ pub fn lookup(host: &dyn Host, path: &str) -> Result<Node, Errno> {
         ["var"] => dir(&["run"]),
         ["run", "netns"] => {
             let mut names = host.netns_list();
-            names.sort();
+            crate::sorting::sort(&mut names);
             Ok(Node::Dir(names))
         }
         ["run", "netns", name] if host.netns_list().iter().any(|n| n == name) => Ok(Node::Netns(name.to_string())),
@@ -68,7 +68,7 @@ pub fn lookup(host: &dyn Host, path: &str) -> Result<Node, Errno> {
                 .filter_map(|k| k.strip_prefix(&prefix))
                 .map(|k| k.split('.').next().unwrap_or(k).to_string())
                 .collect();
-            names.sort();
+            crate::sorting::sort(&mut names);
             names.dedup();
             if names.is_empty() { Err(Errno::ENOENT) } else { Ok(Node::Dir(names)) }
         }
@@ -226,8 +226,8 @@ pub fn ls(host: &dyn Host, args: &[String], out: &mut Output) -> i32 {
             }
         }
     }
-    files.sort();
-    dirs.sort();
+    crate::sorting::sort(&mut files);
+    crate::sorting::sort(&mut dirs);
     let show = |names: &[String], out: &mut Output| {
         if out.terminal {
             out.out(&columns(names, 80));

@@ -307,16 +307,40 @@ fn key_of(line: &str, key: Option<(usize, Option<usize>)>, sep: Option<char>) ->
     line.get(from..to.max(from)).unwrap_or("")
 }
 
-/// The number at the start of a key as `sort -n` reads it.
-fn numeric(key: &str) -> f64 {
-    let t = key.trim_start_matches([' ', '\t']);
-    let end = t
-        .char_indices()
-        .take_while(|&(k, c)| c.is_ascii_digit() || c == '.' || (k == 0 && c == '-'))
-        .map(|(k, c)| k + c.len_utf8())
-        .last()
-        .unwrap_or(0);
-    t.get(..end).and_then(|n| n.parse().ok()).unwrap_or(0.0)
+/// The number at the start of a key as `sort -n` reads it: whether it is
+/// negative, its integer digits without leading zeros and its fraction
+/// digits without trailing zeros (zero when there is no number). Numbers
+/// are compared as digit strings, as GNU sort does, rather than through
+/// `f64`, whose parser would be the only one in the module.
+fn numeric(key: &str) -> (bool, &[u8], &[u8]) {
+    let t = key.trim_start_matches([' ', '\t']).as_bytes();
+    let (neg, body) = match t.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, t),
+    };
+    let len = body.iter().take_while(|c| c.is_ascii_digit() || **c == b'.').count();
+    let body = body.get(..len).unwrap_or(&[]);
+    let (int, frac) = match body.iter().position(|&c| c == b'.') {
+        Some(dot) => (body.get(..dot).unwrap_or(&[]), body.get(dot + 1..).unwrap_or(&[])),
+        None => (body, &[][..]),
+    };
+    if frac.contains(&b'.') || int.len() + frac.len() == 0 {
+        return (false, &[], &[]);
+    }
+    let int = int.get(int.iter().take_while(|&&c| c == b'0').count()..).unwrap_or(&[]);
+    let frac = frac.get(..frac.len() - frac.iter().rev().take_while(|&&c| c == b'0').count()).unwrap_or(&[]);
+    (neg && !(int.is_empty() && frac.is_empty()), int, frac)
+}
+
+/// `sort -n`'s order of two keys.
+fn numeric_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    let ((na, ia, fa), (nb, ib, fb)) = (numeric(a), numeric(b));
+    let magnitude = ia.len().cmp(&ib.len()).then(ia.cmp(ib)).then(fa.cmp(fb));
+    match (na, nb) {
+        (false, false) => magnitude,
+        (true, true) => magnitude.reverse(),
+        _ => nb.cmp(&na),
+    }
 }
 
 /// `sort [-nrub] [-t C] [-k N[,M]]`.
@@ -389,14 +413,14 @@ pub fn sort(args: &[String], input: &str, out: &mut Output) -> i32 {
     let cmp_keys = |a: &str, b: &str| -> std::cmp::Ordering {
         let (ka, kb) = (key_of(a, key, sep), key_of(b, key, sep));
         if num {
-            numeric(ka).partial_cmp(&numeric(kb)).unwrap_or(std::cmp::Ordering::Equal)
+            numeric_cmp(ka, kb)
         } else if blanks {
             ka.trim_start_matches([' ', '\t']).as_bytes().cmp(kb.trim_start_matches([' ', '\t']).as_bytes())
         } else {
             ka.as_bytes().cmp(kb.as_bytes())
         }
     };
-    all.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut all, |a, b| {
         let o = cmp_keys(a, b);
         // The last-resort comparison of whole lines (not with -u).
         let o = if o.is_eq() && !uniq { a.as_bytes().cmp(b.as_bytes()) } else { o };

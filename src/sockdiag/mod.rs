@@ -79,7 +79,7 @@ fn handle(net: &Net, ns: NsId, req: &Request<'_>) -> Result<Vec<Vec<u8>>, Kernel
         .filter(|s| s.proto == proto && s.local.is_ipv6() == v6 && s.local.port() != 0 && states & (1 << s.state as u32) != 0)
         .collect();
     // Listeners first (the listening hash is walked before the established one).
-    socks.sort_by_key(|s| s.state != State::Listen);
+    crate::sorting::sort_by_key(&mut socks, |s| s.state != State::Listen);
     if !req.has(NLM_F_DUMP) {
         // inet_diag_find_one_icsk: the socket of the request's four-tuple.
         let (sport, dport) = (u16::from_be_bytes([body[8], body[9]]), u16::from_be_bytes([body[10], body[11]]));
