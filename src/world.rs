@@ -331,6 +331,14 @@ impl Host for World {
         Ok(Box::new(World::socket(self, ns, Creds::ROOT)?))
     }
 
+    fn socket_of(&mut self, netns: Option<&str>, protocol: Protocol) -> Result<Box<dyn NetlinkSocket>, Errno> {
+        let ns = match netns {
+            Some(name) => self.netns(name).ok_or(Errno::ENOENT)?,
+            None => self.current,
+        };
+        Ok(Box::new(World::socket_of(self, ns, Creds::ROOT, protocol)?))
+    }
+
     fn netns_list(&self) -> Vec<String> {
         self.with_net(|n| n.names().map(|(name, _)| name.to_string()).collect::<Vec<_>>()).into_iter().rev().collect()
     }

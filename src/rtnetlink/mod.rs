@@ -4,8 +4,10 @@
 
 pub mod addr;
 mod bridge_af;
+mod getroute_check;
 mod kind_data;
 pub mod link;
+mod link_settings;
 mod linkprop;
 mod lwt;
 pub mod neigh;
@@ -19,6 +21,7 @@ pub mod route;
 pub mod rule;
 mod socket;
 mod via;
+mod vxlan;
 
 
 pub use socket::{Creds, Protocol};

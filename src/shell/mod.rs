@@ -250,6 +250,8 @@ impl Shell {
             "nsenter" => enter::nsenter(self, args, input, out),
             "sysctl" => sysctl::run(self.host.as_mut(), args, out),
             "bridge" => crate::bridge::run(self.host.as_mut(), args, out),
+            "iptables" | "iptables-save" => crate::iptables::run(self.host.as_mut(), cmd, args, out),
+            "nft" => crate::nft::run(self.host.as_mut(), args, out),
             "cat" => files::cat(self.host.as_ref(), args, input, out),
             "ls" => files::ls(self.host.as_ref(), args, out),
             "grep" => filters::grep(args, input, out),

@@ -3,7 +3,7 @@
 //! it on to their other ports. Every hop moves the devices' counters as
 //! Linux's drivers do (TX on the sender, RX on the receiver).
 
-use super::fdb;
+use crate::stack::fdb;
 use crate::stack::bridge::FORWARDING;
 use crate::stack::link::LinkKind;
 use crate::stack::{Net, NsId};

@@ -7,6 +7,7 @@
 pub mod addr;
 pub mod bridge;
 pub mod event;
+pub mod fdb;
 pub mod fib;
 pub mod ipv6;
 pub mod lifetime;
@@ -15,11 +16,14 @@ pub mod link;
 pub mod namespace;
 pub mod neigh;
 pub mod netfilter;
+pub mod pmtu;
 pub mod route;
 pub mod rule;
 pub mod segment;
 pub mod sock;
 pub mod sysctl;
+pub mod vlan_qos;
+pub mod vxlan;
 
 pub use event::Event;
 pub use namespace::Namespace;
@@ -46,8 +50,10 @@ pub struct Net {
     mac_seed: u64,
     /// Devices with a carrier event the link watch has not handled yet.
     pub linkwatch_queue: Vec<(NsId, u32)>,
-    /// What the packet walk remembers between datagrams (path MTUs).
-    pub sim: crate::sim::State,
+    /// The bridges' learnt and static forwarding entries, newest first.
+    pub fdb: Vec<fdb::Entry>,
+    /// The path MTUs learnt from ICMP errors.
+    pub pmtu: pmtu::PmtuCache,
 }
 
 impl Default for Net {
@@ -59,7 +65,7 @@ impl Default for Net {
 impl Net {
     /// A machine with one fresh namespace (only `lo`, down), as `unshare --net` gives.
     pub fn new() -> Self {
-        let mut net = Net { namespaces: crate::vecmap::VecMap::new(), names: Vec::new(), next_id: 0, now_ms: 0, mac_seed: 0, linkwatch_queue: Vec::new(), sim: crate::sim::State::default() };
+        let mut net = Net { namespaces: crate::vecmap::VecMap::new(), names: Vec::new(), next_id: 0, now_ms: 0, mac_seed: 0, linkwatch_queue: Vec::new(), fdb: Vec::new(), pmtu: pmtu::PmtuCache::default() };
         net.create_namespace();
         net
     }
