@@ -231,6 +231,7 @@ impl<'a> Walk<'a> {
                 if !self.netfilter(ns, Hook::Postrouting, &mut packet, 0, 1, now_us) {
                     return Ok(());
                 }
+                super::capture::describe(self.net, now_us, || super::capture::Content::Ip(packet.clone()));
                 transmit(self.net, (ns, 1), Dest::Broadcast, packet.frame_len());
                 if !self.netfilter(ns, Hook::Prerouting, &mut packet, 1, 0, now_us) {
                     return Ok(());
@@ -280,6 +281,7 @@ impl<'a> Walk<'a> {
                 return;
             }
         };
+        super::capture::describe(self.net, at - HOP_US, || super::capture::Content::Ip(packet.clone()));
         let heard = transmit(self.net, (ns, rt.dev), dest, packet.frame_len());
         for (ns2, dev2) in heard {
             if (ns2, dev2) == (ns, rt.dev) {

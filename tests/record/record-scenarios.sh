@@ -208,6 +208,7 @@ check_filter() {
             case ${w[i]} in
             -[nrub]*) [[ ${w[i]} =~ ^-[nrub]+$ ]] || { echo "sort option '${w[i]}'"; return 1; } ;;
             -k | -t) ((i++)); [[ ${w[i]:-} =~ ^[0-9,]+$|^.$ ]] || { echo "sort ${w[i - 1]} '${w[i]:-}'"; return 1; } ;;
+            -k[0-9]*) [[ ${w[i]} =~ ^-k[0-9,]+$ ]] || { echo "sort key '${w[i]}'"; return 1; } ;;
             *) echo "sort argument '${w[i]}'"; return 1 ;;
             esac
         done ;;

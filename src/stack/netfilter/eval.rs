@@ -99,7 +99,7 @@ fn network_header(p: &Datagram) -> Vec<u8> {
 }
 
 /// The transport header's first bytes (ICMP type, code, checksum, id, seq;
-/// UDP ports and length).
+/// UDP ports and length; TCP's fixed header, checksum left 0).
 fn transport_header(p: &Datagram) -> Vec<u8> {
     let v6 = p.is_v6();
     let icmp = |t4: u8, t6: u8, code: u8, rest: [u8; 4]| {
@@ -119,8 +119,21 @@ fn transport_header(p: &Datagram) -> Vec<u8> {
             let mut h = Vec::with_capacity(8);
             h.extend_from_slice(&sport.to_be_bytes());
             h.extend_from_slice(&dport.to_be_bytes());
-            h.extend_from_slice(&((*data + 8) as u16).to_be_bytes());
+            h.extend_from_slice(&((data.len() + 8) as u16).to_be_bytes());
             h.extend_from_slice(&[0, 0]);
+            h
+        }
+        Payload::Tcp(t) => {
+            let mut h = Vec::with_capacity(20);
+            h.extend_from_slice(&t.sport.to_be_bytes());
+            h.extend_from_slice(&t.dport.to_be_bytes());
+            h.extend_from_slice(&t.seq.to_be_bytes());
+            h.extend_from_slice(&t.ack.to_be_bytes());
+            // Data offset in 32-bit words (at most 60 bytes of header), flags.
+            h.push(((t.header_len() / 4) as u8) << 4);
+            h.push(t.flags);
+            h.extend_from_slice(&t.window.to_be_bytes());
+            h.extend_from_slice(&[0, 0, 0, 0]);
             h
         }
     }
