@@ -20,7 +20,7 @@ if [ ! -x "$wasm_opt" ]; then
   exit 1
 fi
 
-cargo build --lib --target wasm32-unknown-unknown --profile wasm --features wasm
+cargo rustc --lib --crate-type cdylib --target wasm32-unknown-unknown --profile wasm --features wasm
 
 find pkg -mindepth 1 -maxdepth 1 ! -name package.json ! -name README.md -exec rm -rf {} +
 wasm-bindgen --target web --out-dir pkg --out-name iplab \

@@ -92,6 +92,24 @@ impl Snapshot {
         out + &seal
     }
 
+    /// `text` (a version 2 [`Snapshot::to_text`]) with `ops` appended and
+    /// its end line made anew: how a file that grows with a world's history
+    /// is saved without writing every operation again. Fails as
+    /// [`Snapshot::from_text`] does when `text` is damaged.
+    pub fn append_to_text(text: &str, ops: &[Op]) -> Result<String, String> {
+        let (count, _, _) = seal_of(text).ok_or("damaged snapshot: it is cut short (its end line is missing)")?;
+        let mut out = checked_body(text)?.to_string();
+        let added = Snapshot { ops: ops.to_vec() }.to_text();
+        // The added operations' lines: after the header, before the end line.
+        let lines = added.split_once('\n').map_or("", |(_, rest)| rest);
+        if let Some((body, _end)) = lines.trim_end_matches('\n').rsplit_once('\n') {
+            out.push_str(body);
+            out.push('\n');
+        }
+        let seal = format!("end {} {} {:08x}\n", count + ops.len(), out.len(), crc32(out.as_bytes()));
+        Ok(out + &seal)
+    }
+
     /// Parses [`Snapshot::to_text`] output (version 2, checked against its
     /// end line, or version 1).
     pub fn from_text(text: &str) -> Result<Snapshot, String> {
@@ -261,8 +279,29 @@ mod tests {
     }
 
     #[test]
+    fn appending_gives_the_text_of_the_whole_history() {
+        let all = sample();
+        for split in 0..=all.ops.len() {
+            let head = Snapshot { ops: all.ops[..split].to_vec() }.to_text();
+            assert_eq!(Snapshot::append_to_text(&head, &all.ops[split..]), Ok(all.to_text()), "split at {split}");
+        }
+        let damaged = all.to_text().replacen("ip_forward 1", "ip_forward 0", 1);
+        assert!(Snapshot::append_to_text(&damaged, &all.ops).is_err());
+    }
+
+    #[test]
     fn version_one_texts_still_restore() {
         let old = "iplab-snapshot 1\na red\ns 1 net.ipv4.ip_forward 1\nd 0 1 010203\nt 1500\n";
         assert_eq!(Snapshot::from_text(old), Ok(sample()));
+    }
+
+    #[test]
+    fn clock_lines_cannot_overflow_the_clock() {
+        // Two clock lines of u64::MAX and a ping after them.
+        let ping = Op::Program { ns: 0, argv: ["ping", "-c", "1", "127.0.0.1"].map(String::from).to_vec() };
+        let snapshot = Snapshot { ops: vec![Op::Advance(u64::MAX), Op::Advance(u64::MAX), ping] };
+        let text = snapshot.to_text();
+        let world = crate::World::restore(&Snapshot::from_text(&text).expect("parses"));
+        assert_eq!(world.with_net(|n| n.now_ms), crate::stack::Net::MAX_CLOCK_MS);
     }
 }

@@ -7,6 +7,8 @@
 //! interpreter of the terminal and the CLI.
 
 pub mod bridge;
+pub mod iptables;
+pub mod nft;
 pub mod errno;
 pub mod history;
 pub mod host;

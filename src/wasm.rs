@@ -786,6 +786,13 @@ impl Host for RecordingHost {
         let netns = netns.map(str::to_string).or_else(|| self.world.current_netns());
         Ok(Box::new(RecordingSocket { inner, netns, log: Rc::clone(&self.log) }))
     }
+    fn socket_of(&mut self, netns: Option<&str>, protocol: crate::rtnetlink::Protocol) -> Result<Box<dyn NetlinkSocket>, Errno> {
+        // NETLINK_ROUTE is logged for the inspector; the others go straight through.
+        match protocol {
+            crate::rtnetlink::Protocol::Route => self.socket(netns),
+            _ => Host::socket_of(&mut self.world, netns, protocol),
+        }
+    }
     fn netns_list(&self) -> Vec<String> {
         self.world.netns_list()
     }

@@ -14,8 +14,7 @@ mod fdb;
 
 /// States in which the link-layer address is known (`NUD_VALID`).
 const NUD_VALID: u16 = nud::PERMANENT | nud::NOARP | nud::REACHABLE | nud::PROBE | nud::STALE | nud::DELAY;
-/// `RTN_UNICAST`, the type of every neighbour entry.
-const RTN_UNICAST: u8 = 1;
+use crate::wire::route::rtn::UNICAST as RTN_UNICAST;
 
 /// Milliseconds as USER_HZ clock ticks (`jiffies_to_clock_t`).
 fn ticks(ms: u64) -> u32 {

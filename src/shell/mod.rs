@@ -47,6 +47,13 @@ pub const COMMANDS: &[&str] = &[
     "bridge",
     "ping",
     "traceroute",
+    "nc",
+    "curl",
+    "ss",
+    "python3",
+    "jobs",
+    "kill",
+    "wait",
     "sysctl",
     "nsenter",
     "cat",
@@ -194,7 +201,14 @@ impl Shell {
                 continue;
             }
             let mut o = Output { terminal: out.terminal && to[0] == Dest::Term(Stream::Out), ..Output::default() };
-            status = if words.is_empty() { 0 } else { jobs::exec(self, &words, &input, &mut o) };
+            status = if words.is_empty() {
+                0
+            } else {
+                match jobs::intercept(self, &words, &mut o) {
+                    Some(st) => st,
+                    None => self.exec(&words, &input, &mut o, Launcher::Shell),
+                }
+            };
             input.clear();
             let mut files: Vec<(String, String)> = Vec::new();
             for (stream, text) in o.chunks {
@@ -236,6 +250,8 @@ impl Shell {
             "nsenter" => enter::nsenter(self, args, input, out),
             "sysctl" => sysctl::run(self.host.as_mut(), args, out),
             "bridge" => crate::bridge::run(self.host.as_mut(), args, out),
+            "iptables" | "iptables-save" => crate::iptables::run(self.host.as_mut(), cmd, args, out),
+            "nft" => crate::nft::run(self.host.as_mut(), args, out),
             "cat" => files::cat(self.host.as_ref(), args, input, out),
             "ls" => files::ls(self.host.as_ref(), args, out),
             "grep" => filters::grep(args, input, out),

@@ -93,14 +93,14 @@ impl State {
 
 /// Describes the frame about to move (only while a tap is open).
 pub fn describe(net: &mut Net, at_us: u64, content: impl FnOnce() -> Content) {
-    if net.sim.capture.active() {
-        net.sim.capture.content = Some((at_us, content()));
+    if net.capture.active() {
+        net.capture.content = Some((at_us, content()));
     }
 }
 
 /// A device sent or received the frame in flight: every tap on it keeps a copy.
 pub fn seen(net: &mut Net, (ns, dev): Port, outgoing: bool) {
-    let cap = &mut net.sim.capture;
+    let cap = &mut net.capture;
     let (Some((at_us, content)), Some((src, dst))) = (&cap.content, cap.link) else { return };
     for tap in cap.taps.iter_mut().filter(|t| t.ns == ns && (t.ifindex == 0 || t.ifindex == dev)) {
         if tap.frames.len() < TAP_QUEUE {

@@ -3,7 +3,7 @@
 //! it on to their other ports. Every hop moves the devices' counters as
 //! Linux's drivers do (TX on the sender, RX on the receiver).
 
-use super::fdb;
+use crate::stack::fdb;
 use crate::stack::bridge::FORWARDING;
 use crate::stack::link::LinkKind;
 use crate::stack::{Net, NsId};
@@ -53,16 +53,16 @@ pub fn transmit(net: &mut Net, from: Port, dest: Dest, len: usize) -> Vec<Port> 
     let mut accepted = Vec::new();
     let src = mac_of(net, from).unwrap_or([0; 6]);
     let frame = Frame { src, dest, len };
-    if net.sim.capture.active() {
+    if net.capture.active() {
         let dst = match dest {
             Dest::Broadcast => [0xff; 6],
             Dest::Unicast(m) => m,
         };
-        net.sim.capture.link = Some((src, dst));
+        net.capture.link = Some((src, dst));
     }
     transmit_inner(net, from, frame, 0, &mut accepted);
-    net.sim.capture.link = None;
-    net.sim.capture.content = None;
+    net.capture.link = None;
+    net.capture.content = None;
     accepted
 }
 

@@ -38,10 +38,10 @@ pub struct Namespace {
     pub nsids: crate::vecmap::VecMap<NsId, i32>,
     /// Ever-growing counter that makes IPv6 address stamps differ.
     pub generation: u32,
-    /// Transport sockets (UDP, TCP).
-    pub socks: super::sock::Table,
     /// The packet filter (nf_tables) of this namespace.
     pub netfilter: super::netfilter::NfTables,
+    /// Transport sockets (UDP, TCP).
+    pub socks: super::sock::Table,
 }
 
 impl Namespace {
@@ -60,8 +60,8 @@ impl Namespace {
             sysctl: Sysctls::default(),
             nsids: crate::vecmap::VecMap::new(),
             generation: 0,
-            socks: super::sock::Table::default(),
             netfilter: Default::default(),
+            socks: super::sock::Table::default(),
         };
         let lo = Link::loopback();
         ns.next_ifindex = 2;

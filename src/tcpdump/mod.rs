@@ -95,7 +95,7 @@ impl Tcpdump {
     }
 
     fn read_file(&mut self, sys: &mut Sys, out: &mut Output, name: &str) -> Step {
-        let Some(bytes) = sys.net.sim.capture.files.iter().find(|(n, _)| n == name).map(|(_, b)| b.clone()) else {
+        let Some(bytes) = sys.net.capture.files.iter().find(|(n, _)| n == name).map(|(_, b)| b.clone()) else {
             out.err(&format!("tcpdump: {name}: No such file or directory\n"));
             return Step::Done(1);
         };
@@ -117,11 +117,11 @@ impl Tcpdump {
 
     fn finish(&mut self, sys: &mut Sys, out: &mut Output, received: u64) -> Step {
         if let Some(t) = self.tap.take() {
-            sys.net.sim.capture.close(t);
+            sys.net.capture.close(t);
         }
         if let Some(name) = self.o.write.clone() {
             let bytes = pcap::file(&self.saved);
-            let files = &mut sys.net.sim.capture.files;
+            let files = &mut sys.net.capture.files;
             files.retain(|(n, _)| *n != name);
             files.push((name, bytes));
         }
@@ -151,7 +151,7 @@ impl Program for Tcpdump {
                 }
             };
             let ns = sys.ns;
-            self.tap = Some(sys.net.sim.capture.open(ns, ifindex));
+            self.tap = Some(sys.net.capture.open(ns, ifindex));
             if !self.o.verbose && self.o.write.is_none() {
                 out.err("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n");
                 out.err(&format!("listening on {iface}, link-type EN10MB (Ethernet), snapshot length {} bytes\n", pcap::SNAPLEN));
@@ -160,7 +160,7 @@ impl Program for Tcpdump {
             }
             return Step::Busy;
         };
-        let frames = sys.net.sim.capture.read(tap);
+        let frames = sys.net.capture.read(tap);
         if frames.is_empty() {
             return Step::Idle(None);
         }
@@ -186,12 +186,12 @@ impl Program for Tcpdump {
 
     fn stop(&mut self, sys: &mut Sys) {
         if let Some(t) = self.tap.take() {
-            sys.net.sim.capture.close(t);
+            sys.net.capture.close(t);
         }
         if let Some(name) = self.o.write.clone() {
             let bytes = pcap::file(&self.saved);
-            sys.net.sim.capture.files.retain(|(n, _)| *n != name);
-            sys.net.sim.capture.files.push((name, bytes));
+            sys.net.capture.files.retain(|(n, _)| *n != name);
+            sys.net.capture.files.push((name, bytes));
         }
     }
 }

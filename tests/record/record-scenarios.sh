@@ -156,6 +156,117 @@ check_bridge() {
     echo "bridge $o $sub"; return 1
 }
 
+# Paths a scenario may name: net sysctls under /proc/sys/net and the
+# scenario's own namespaces under /run/netns (a private tmpfs).
+is_sys_path() { [[ $1 =~ ^/proc/sys/net(/[A-Za-z0-9_.-]+)*/?$ && $1 != *..* ]]; }
+is_netns_dir() { [[ $1 =~ ^(/var)?/run/netns/?$ ]]; }
+is_netns_path() { [[ $1 =~ ^(/var)?/run/netns/[A-Za-z0-9_.-]+$ && $1 != *..* ]]; }
+
+# nsenter --net=PATH|-nPATH [--] CMD, PATH one of the scenario's namespaces.
+check_nsenter() {
+    local w=("$@") n=$# i
+    for ((i = 0; i < n; i++)); do
+        case ${w[i]} in
+        --net=* | -n/*)
+            local p=${w[i]#--net=}; p=${p#-n}
+            is_netns_path "$p" || { echo "nsenter namespace '$p'"; return 1; } ;;
+        -n | --net)
+            # nsenter's optional argument is never the next word: it fails
+            # with "neither filename nor target pid" before running anything.
+            is_netns_path "${w[i + 1]:-}" && return 0 ;;
+        --) ((i++)); break ;;
+        -*) echo "nsenter option '${w[i]}'"; return 1 ;;
+        *) break ;;
+        esac
+    done
+    ((i < n)) || { echo "nsenter without a command"; return 1; }
+    check_cmd "${w[@]:i}"
+}
+
+# The commands a pipeline's later stages may be: text filters reading their
+# standard input, never a file.
+check_filter() {
+    local w=("$@") n=$# i
+    case ${w[0]} in
+    grep)
+        local pat=0
+        for ((i = 1; i < n; i++)); do
+            case ${w[i]} in
+            -e) ((i++)); pat=1 ;;
+            -[EFGvicoqnwx]*) [[ ${w[i]} =~ ^-[EFGvicoqnwx]+$ ]] || { echo "grep option '${w[i]}'"; return 1; } ;;
+            *) ((pat)) && { echo "grep reads only standard input"; return 1; }; pat=1 ;;
+            esac
+        done ;;
+    head | tail)
+        for ((i = 1; i < n; i++)); do
+            [[ ${w[i]} =~ ^(-n|-c)$ ]] && { ((i++)); is_uint "${w[i]#[+-]}" 0 99999 || { echo "${w[0]} count"; return 1; }; continue; }
+            [[ ${w[i]} =~ ^-[0-9]+$ ]] || { echo "${w[0]} argument '${w[i]}'"; return 1; }
+        done ;;
+    wc) for ((i = 1; i < n; i++)); do [[ ${w[i]} =~ ^-[lwc]+$ ]] || { echo "wc argument '${w[i]}'"; return 1; }; done ;;
+    sort)
+        for ((i = 1; i < n; i++)); do
+            case ${w[i]} in
+            -[nrub]*) [[ ${w[i]} =~ ^-[nrub]+$ ]] || { echo "sort option '${w[i]}'"; return 1; } ;;
+            -k | -t) ((i++)); [[ ${w[i]:-} =~ ^[0-9,]+$|^.$ ]] || { echo "sort ${w[i - 1]} '${w[i]:-}'"; return 1; } ;;
+            *) echo "sort argument '${w[i]}'"; return 1 ;;
+            esac
+        done ;;
+    cut)
+        for ((i = 1; i < n; i++)); do
+            case ${w[i]} in
+            -d?) ;;
+            -d) ((i++)); [[ ${#w[i]} -eq 1 ]] || { echo "cut delimiter"; return 1; } ;;
+            -[fc]) ((i++)); [[ ${w[i]:-} =~ ^[0-9,-]+$ ]] || { echo "cut list"; return 1; } ;;
+            -[fc][0-9]*) [[ ${w[i]} =~ ^-[fc][0-9,-]+$ ]] || { echo "cut list"; return 1; } ;;
+            -s) ;;
+            *) echo "cut argument '${w[i]}'"; return 1 ;;
+            esac
+        done ;;
+    awk)
+        # Only field printing: [/REGEX/] { print $N, ... }, optionally -F C.
+        for ((i = 1; i < n; i++)); do
+            case ${w[i]} in
+            -F?) ;;
+            -F) ((i++)) ;;
+            *)
+                [[ $i -eq $((n - 1)) && ${w[i]} =~ ^(/[^/]*/\ ?)?\{\ ?print(\ [\$A-Z0-9,\ ]+)?\ ?\}$ ]] ||
+                    { echo "awk program '${w[i]}'"; return 1; } ;;
+            esac
+        done ;;
+    column) for ((i = 1; i < n; i++)); do [[ ${w[i]} == -t ]] || { echo "column argument '${w[i]}'"; return 1; }; done ;;
+    # nc sends what the command before it printed (echo TEXT | nc ...),
+    # also inside a namespace (echo TEXT | ip netns exec NS nc ...).
+    nc) ((BACKGROUND)) && { echo "a pipe into a background job"; return 1; }; check_nc "${w[@]:1}"; return ;;
+    ip)
+        local start
+        start=$(ip_exec_start "${w[@]}")
+        ((start < n)) || { echo "'ip' after a pipe only as ip netns exec NS nc"; return 1; }
+        check_cmd "${w[@]:0:start}" || return 1
+        check_filter "${w[@]:start}"; return ;;
+    *) echo "'${w[0]}' after a pipe is not allowed"; return 1 ;;
+    esac
+    return 0
+}
+
+# The index of the command after `ip [OPTIONS] netns exec NS` (or
+# `ip -all netns exec`), or the number of words when there is none.
+ip_exec_start() {
+    local w=("$@") n=$# i obj=-1 all=0
+    for ((i = 1; i < n; i++)); do
+        case ${w[i]} in
+        -n | -ne | -net | -netn | -netns) ((i++)) ;;
+        -a | -al | -all) all=1 ;;
+        -*) ;;
+        *) obj=$i; break ;;
+        esac
+    done
+    if ((obj > 0)) && [[ ${#w[obj]} -ge 3 ]] && is_prefix_of "${w[obj]}" netns && is_prefix_of "${w[obj + 1]:-}" exec; then
+        if ((all)); then echo $((obj + 2)); else echo $((obj + 3)); fi
+    else
+        echo "$n"
+    fi
+}
+
 # A TCP/UDP port number.
 is_port() { is_uint "$1" 0 65535; }
 # A URL for curl: http://ADDR[:PORT][/PATH] or ADDR[:PORT][/PATH] with an
@@ -271,108 +382,6 @@ check_python() {
     return 0
 }
 
-# Paths a scenario may name: net sysctls under /proc/sys/net and the
-# scenario's own namespaces under /run/netns (a private tmpfs).
-is_sys_path() { [[ $1 =~ ^/proc/sys/net(/[A-Za-z0-9_.-]+)*/?$ && $1 != *..* ]]; }
-is_netns_dir() { [[ $1 =~ ^(/var)?/run/netns/?$ ]]; }
-is_netns_path() { [[ $1 =~ ^(/var)?/run/netns/[A-Za-z0-9_.-]+$ && $1 != *..* ]]; }
-
-# nsenter --net=PATH|-nPATH [--] CMD, PATH one of the scenario's namespaces.
-check_nsenter() {
-    local w=("$@") n=$# i
-    for ((i = 0; i < n; i++)); do
-        case ${w[i]} in
-        --net=* | -n/*)
-            local p=${w[i]#--net=}; p=${p#-n}
-            is_netns_path "$p" || { echo "nsenter namespace '$p'"; return 1; } ;;
-        -n | --net)
-            # nsenter's optional argument is never the next word: it fails
-            # with "neither filename nor target pid" before running anything.
-            is_netns_path "${w[i + 1]:-}" && return 0 ;;
-        --) ((i++)); break ;;
-        -*) echo "nsenter option '${w[i]}'"; return 1 ;;
-        *) break ;;
-        esac
-    done
-    ((i < n)) || { echo "nsenter without a command"; return 1; }
-    check_cmd "${w[@]:i}"
-}
-
-# The commands a pipeline's later stages may be: text filters reading their
-# standard input, never a file.
-check_filter() {
-    local w=("$@") n=$# i
-    case ${w[0]} in
-    grep)
-        local pat=0
-        for ((i = 1; i < n; i++)); do
-            case ${w[i]} in
-            -e) ((i++)); pat=1 ;;
-            -[EFGvicoqnwx]*) [[ ${w[i]} =~ ^-[EFGvicoqnwx]+$ ]] || { echo "grep option '${w[i]}'"; return 1; } ;;
-            *) ((pat)) && { echo "grep reads only standard input"; return 1; }; pat=1 ;;
-            esac
-        done ;;
-    head | tail)
-        for ((i = 1; i < n; i++)); do
-            [[ ${w[i]} =~ ^(-n|-c)$ ]] && { ((i++)); is_uint "${w[i]#[+-]}" 0 99999 || { echo "${w[0]} count"; return 1; }; continue; }
-            [[ ${w[i]} =~ ^-[0-9]+$ ]] || { echo "${w[0]} argument '${w[i]}'"; return 1; }
-        done ;;
-    wc) for ((i = 1; i < n; i++)); do [[ ${w[i]} =~ ^-[lwc]+$ ]] || { echo "wc argument '${w[i]}'"; return 1; }; done ;;
-    sort)
-        for ((i = 1; i < n; i++)); do
-            case ${w[i]} in
-            -[nrub]*) [[ ${w[i]} =~ ^-[nrub]+$ ]] || { echo "sort option '${w[i]}'"; return 1; } ;;
-            -k | -t) ((i++)); [[ ${w[i]:-} =~ ^[0-9,]+$|^.$ ]] || { echo "sort ${w[i - 1]} '${w[i]:-}'"; return 1; } ;;
-            *) echo "sort argument '${w[i]}'"; return 1 ;;
-            esac
-        done ;;
-    cut)
-        for ((i = 1; i < n; i++)); do
-            case ${w[i]} in
-            -d?) ;;
-            -d) ((i++)); [[ ${#w[i]} -eq 1 ]] || { echo "cut delimiter"; return 1; } ;;
-            -[fc]) ((i++)); [[ ${w[i]:-} =~ ^[0-9,-]+$ ]] || { echo "cut list"; return 1; } ;;
-            -[fc][0-9]*) [[ ${w[i]} =~ ^-[fc][0-9,-]+$ ]] || { echo "cut list"; return 1; } ;;
-            -s) ;;
-            *) echo "cut argument '${w[i]}'"; return 1 ;;
-            esac
-        done ;;
-    awk)
-        # Only field printing: [/REGEX/] { print $N, ... }, optionally -F C.
-        for ((i = 1; i < n; i++)); do
-            case ${w[i]} in
-            -F?) ;;
-            -F) ((i++)) ;;
-            *)
-                [[ $i -eq $((n - 1)) && ${w[i]} =~ ^(/[^/]*/\ ?)?\{\ ?print(\ [\$A-Z0-9,\ ]+)?\ ?\}$ ]] ||
-                    { echo "awk program '${w[i]}'"; return 1; } ;;
-            esac
-        done ;;
-    column) for ((i = 1; i < n; i++)); do [[ ${w[i]} == -t ]] || { echo "column argument '${w[i]}'"; return 1; }; done ;;
-    *) echo "'${w[0]}' after a pipe is not allowed"; return 1 ;;
-    esac
-    return 0
-}
-
-# The index of the command after `ip [OPTIONS] netns exec NS` (or
-# `ip -all netns exec`), or the number of words when there is none.
-ip_exec_start() {
-    local w=("$@") n=$# i obj=-1 all=0
-    for ((i = 1; i < n; i++)); do
-        case ${w[i]} in
-        -n | -ne | -net | -netn | -netns) ((i++)) ;;
-        -a | -al | -all) all=1 ;;
-        -*) ;;
-        *) obj=$i; break ;;
-        esac
-    done
-    if ((obj > 0)) && [[ ${#w[obj]} -ge 3 ]] && is_prefix_of "${w[obj]}" netns && is_prefix_of "${w[obj + 1]:-}" exec; then
-        if ((all)); then echo $((obj + 2)); else echo $((obj + 3)); fi
-    else
-        echo "$n"
-    fi
-}
-
 # check_cmd WORD... : prints a reason and returns 1 when the command is refused.
 check_cmd() {
     local w=("$@") n=$# i
@@ -392,6 +401,7 @@ check_cmd() {
     # ip's words are checked up to a netns exec's command (checked on its own).
     local last=$n
     [[ ${w[0]} == ip ]] && last=$(ip_exec_start "${w[@]}")
+    ((last > n)) && last=$n
     for ((i = 0; i < last; i++)); do
         [[ ${w[i]} == /dev/null && ${w[i - 1]:-} == -o ]] && continue
         [[ ${w[i]} == /* || ${w[i]} == *"/proc"* || ${w[i]} == *"/sys"* ]] &&
@@ -399,6 +409,26 @@ check_cmd() {
     done
     case ${w[0]} in
     echo) return 0 ;;
+    iptables | ip6tables | iptables-save | ip6tables-save)
+        # Only the kernel's tables of the scenario's namespace; no files,
+        # no waiting on the xtables lock of another process.
+        for ((i = 1; i < n; i++)); do
+            case ${w[i]} in
+            -f | --file | -M | --modprobe | -w | --wait | -W | --wait-interval)
+                echo "${w[0]} option '${w[i]}'"; return 1 ;;
+            esac
+        done
+        return 0 ;;
+    nft)
+        # nft: commands on the command line only (no -f FILE, no monitor,
+        # no include).
+        for ((i = 1; i < n; i++)); do
+            case ${w[i]} in
+            -f | --file | -I | --includepath | -i | --interactive | monitor | include)
+                echo "nft '${w[i]}'"; return 1 ;;
+            esac
+        done
+        return 0 ;;
     ping) check_ping "${w[@]:1}"; return ;;
     traceroute) check_traceroute "${w[@]:1}"; return ;;
     bridge) check_bridge "${w[@]:1}"; return ;;
@@ -470,12 +500,23 @@ tokenize() {
             rest=${s:i+1}
             [[ $rest == *"'"* ]] || { echo "unterminated quote"; return 1; }
             q=${rest%%"'"*}; tok+=$q; in=1; ((i += ${#q} + 1)) ;;
+        '"')
+            # Double quotes with plain text inside: no expansions.
+            rest=${s:i+1}
+            [[ $rest == *'"'* ]] || { echo "unterminated quote"; return 1; }
+            q=${rest%%'"'*}
+            [[ $q =~ [\$\`\\\!] ]] && { echo "shell syntax inside double quotes"; return 1; }
+            tok+=$q; in=1; ((i += ${#q} + 1)) ;;
         '|' | ';' | '>')
             ((in)) && TOKENS+=("$tok"); tok='' in=0; TOKENS+=("$c") ;;
         '&')
-            [[ ${s:i+1:1} == '&' ]] || { echo "background jobs are not allowed"; return 1; }
+            # A lone `&` only ends the line: a background job (CMD &).
+            if [[ ${s:i+1:1} != '&' ]]; then
+                [[ -z ${s:i+1} ]] || { echo "'&' only at the end of a line"; return 1; }
+                ((in)) && TOKENS+=("$tok"); tok='' in=0; BACKGROUND=1; ((i++)); continue
+            fi
             ((in)) && TOKENS+=("$tok"); tok='' in=0; TOKENS+=('&&'); ((i++)) ;;
-        [\$\`\<\(\)\{\}\\\*\?\!\[\"]) echo "shell syntax '$c' (only | ; && > and single quotes)"; return 1 ;;
+        [\$\`\<\(\)\{\}\\\*\?\!\[]) echo "shell syntax '$c' (only | ; && >, & at the end, and quotes)"; return 1 ;;
         *) tok+=$c; in=1 ;;
         esac
         ((i++))
@@ -487,18 +528,11 @@ tokenize() {
 # A line: pipelines joined by ; or &&; a pipeline's first command by
 # check_cmd, later ones by check_filter; `echo V > /proc/sys/net/...` is the
 # one redirection.
-# A line may also end in ` &` (a background job), and `echo WORDS | CMD`
-# gives CMD a line of input (CMD checked as a first command).
 BACKGROUND=0
 check_line() {
-    local line=$1
     BACKGROUND=0
-    if [[ $line == *" &" ]]; then
-        BACKGROUND=1
-        line=${line% &}
-    fi
-    tokenize "$line" || return 1
-    local t stage=() pos=0 first=
+    tokenize "$1" || return 1
+    local t stage=() pos=0
     TOKENS+=(';')
     for t in "${TOKENS[@]}"; do
         case $t in
@@ -508,14 +542,12 @@ check_line() {
                 local k=${#stage[@]}
                 [[ ${stage[0]} == echo && ${stage[k - 2]} == '>' && $t != '|' ]] && is_sys_path "${stage[k - 1]}" &&
                     [[ " ${stage[*]:0:k-2} " != *" > "* ]] || { echo "only echo V > /proc/sys/net/..."; return 1; }
-            elif ((pos == 0)) || [[ $pos -eq 1 && $first == echo ]]; then
-                ((pos == 0)) && first=${stage[0]}
-                ((pos == 1 && BACKGROUND)) && { echo "a pipe into a background job"; return 1; }
+            elif ((pos == 0)); then
                 check_cmd "${stage[@]}" || return 1
             else
                 check_filter "${stage[@]}" || return 1
             fi
-            if [[ $t == '|' ]]; then ((pos++)); else pos=0 first=''; fi
+            if [[ $t == '|' ]]; then ((pos++)); else pos=0; fi
             stage=() ;;
         *) stage+=("$t") ;;
         esac
