@@ -36,6 +36,8 @@ pub mod text;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+pub mod wasm_monitor;
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 mod js;
 #[cfg(all(feature = "component", target_arch = "wasm32"))]
 pub mod component;

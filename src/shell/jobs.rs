@@ -1,7 +1,7 @@
 //! Job control: `CMD &` starts a background job, `jobs` lists them,
-//! `kill %N` stops one, `wait` lets them finish; a program in a pipeline
-//! (`echo TEXT | nc ...`) reads what the command before it printed. What jobs print is shown after each command
-//! line (the convention of the recorder, tests/record/README.md).
+//! `kill %N` stops one, `wait` lets them finish. What jobs print is shown
+//! after each command line (the convention of the recorder,
+//! tests/record/README.md).
 
 use super::Shell;
 use crate::output::Output;
@@ -17,7 +17,7 @@ pub struct Entry {
     pub command: String,
 }
 
-/// The shell's jobs table.
+/// The shell's jobs table and what the next program gets.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     /// Jobs not yet reported finished, by number.
@@ -26,20 +26,21 @@ pub struct Table {
     background: Option<String>,
 }
 
-/// Handles a `CMD &` command (its last word `&`); None for other commands.
-pub fn intercept(sh: &mut Shell, words: &[String], out: &mut Output) -> Option<i32> {
-    if words.last().is_some_and(|w| w == "&") && words.len() > 1 {
+/// Runs a command of a pipeline: a last word `&` makes its program a
+/// background job.
+pub fn exec(sh: &mut Shell, words: &[String], input: &str, out: &mut Output) -> i32 {
+    if words.len() > 1 && words.last().is_some_and(|w| w == "&") {
         let cmd = &words[..words.len() - 1];
         sh.jobs.background = Some(cmd.join(" "));
-        let st = sh.exec(cmd, "", out, super::Launcher::Shell);
+        let st = sh.exec(cmd, input, out, super::Launcher::Shell);
         sh.jobs.background = None;
-        return Some(st);
+        return st;
     }
-    None
+    sh.exec(words, input, out, super::Launcher::Shell)
 }
 
 /// Runs a socket or packet program: in the background for `CMD &`, with
-/// the pipeline's input (what the command before it printed) if any.
+/// the piped input if there is one (none: the terminal).
 pub fn run_program(sh: &mut Shell, cmd: &str, args: &[String], input: &str, out: &mut Output) -> Option<i32> {
     if let Some(line) = sh.jobs.background.take() {
         let pid = sh.host.start_job(cmd, args, &line)?;
@@ -49,11 +50,7 @@ pub fn run_program(sh: &mut Shell, cmd: &str, args: &[String], input: &str, out:
         out.out(&format!("[{number}] {pid}\n"));
         return Some(0);
     }
-    if input.is_empty() {
-        sh.host.run_program(cmd, args, out)
-    } else {
-        sh.host.run_program_input(cmd, args, input.as_bytes(), out)
-    }
+    if input.is_empty() { sh.host.run_program(cmd, args, out) } else { sh.host.run_program_input(cmd, args, input.as_bytes(), out) }
 }
 
 /// Appends what jobs printed while the line ran.

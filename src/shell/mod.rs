@@ -9,6 +9,7 @@
 //! ([`files`]), the text filters of [`filters`], `echo`, `true`, `false`,
 //! `help`, `clear` and `exit`.
 
+pub mod complete;
 pub mod enter;
 pub mod files;
 pub mod jobs;
@@ -47,9 +48,13 @@ pub const COMMANDS: &[&str] = &[
     "bridge",
     "ping",
     "traceroute",
+    "iptables",
+    "iptables-save",
+    "nft",
     "nc",
     "curl",
     "ss",
+    "tcpdump",
     "python3",
     "jobs",
     "kill",
@@ -84,6 +89,9 @@ Commands:
   sysctl [-n] [-w] KEY[=VALUE]...             read or write net.* settings
   ping [-c N] [-i S] [-W S] [-s N] [-t N] [-I IF] [-q] DEST   iputils ping
   traceroute [-n] [-I] [-m N] [-q N] [-w S] DEST           traceroute 2.1
+  iptables, iptables-save, nft                the packet filter (nf_tables)
+  nc [-l] [-u] HOST PORT                      netcat (OpenBSD), over simulated sockets
+  COMMAND &, jobs, kill %N, wait              background jobs
   echo [-n] [-e] TEXT...                      print text
   cat FILE..., ls [DIR]...                    /proc/sys/net/... and /var/run/netns
   grep [-EFivcownx] PATTERN, head/tail [-n N], wc [-lwc], sort [-nru] [-k N],
@@ -201,14 +209,7 @@ impl Shell {
                 continue;
             }
             let mut o = Output { terminal: out.terminal && to[0] == Dest::Term(Stream::Out), ..Output::default() };
-            status = if words.is_empty() {
-                0
-            } else {
-                match jobs::intercept(self, &words, &mut o) {
-                    Some(st) => st,
-                    None => self.exec(&words, &input, &mut o, Launcher::Shell),
-                }
-            };
+            status = if words.is_empty() { 0 } else { jobs::exec(self, &words, &input, &mut o) };
             input.clear();
             let mut files: Vec<(String, String)> = Vec::new();
             for (stream, text) in o.chunks {

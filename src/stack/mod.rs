@@ -54,7 +54,7 @@ pub struct Net {
     pub fdb: Vec<fdb::Entry>,
     /// The path MTUs learnt from ICMP errors.
     pub pmtu: pmtu::PmtuCache,
-    /// Packet capture taps (AF_PACKET's view of the devices).
+    /// Packet capture taps (AF_PACKET's view) and the files captures wrote.
     pub capture: crate::sim::capture::State,
 }
 

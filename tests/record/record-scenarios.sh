@@ -208,6 +208,7 @@ check_filter() {
             case ${w[i]} in
             -[nrub]*) [[ ${w[i]} =~ ^-[nrub]+$ ]] || { echo "sort option '${w[i]}'"; return 1; } ;;
             -k | -t) ((i++)); [[ ${w[i]:-} =~ ^[0-9,]+$|^.$ ]] || { echo "sort ${w[i - 1]} '${w[i]:-}'"; return 1; } ;;
+            -k[0-9]*) [[ ${w[i]} =~ ^-k[0-9,]+$ ]] || { echo "sort key '${w[i]}'"; return 1; } ;;
             *) echo "sort argument '${w[i]}'"; return 1 ;;
             esac
         done ;;
@@ -630,15 +631,14 @@ settle() {
 # highest job still running), and after every later command, once settled,
 # whatever the jobs printed meanwhile (in job order). Jobs still running at the
 # end of the scenario are killed; nothing after the last command is written.
-JOB_PIDS=() JOB_LOGS=() JOB_SEEN=() JOB_COUNT=0
+JOB_PIDS=() JOB_LOGS=() JOB_SEEN=()
 
 start_job() { # start_job LINE OUT TMPDIR
     local line=$1 out=$2 dir=$3 n=0 j
     for j in "${!JOB_PIDS[@]}"; do
         kill -0 "${JOB_PIDS[j]}" 2>/dev/null && n=$((j + 1))
     done
-    JOB_COUNT=$((JOB_COUNT + 1))
-    local log=$dir/job.$JOB_COUNT
+    local log=$dir/job.$((${#JOB_PIDS[@]} + 1))
     env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
         HOME=/root USER=root LOGNAME=root SHELL=/bin/bash TERM=xterm \
         LANG=C COLUMNS=80 LINES=24 HISTFILE= IPLAB_LINE="$line" \

@@ -99,7 +99,7 @@ fn network_header(p: &Datagram) -> Vec<u8> {
 }
 
 /// The transport header's first bytes (ICMP type, code, checksum, id, seq;
-/// UDP ports and length).
+/// UDP ports and length; TCP's fixed header, checksum left 0).
 fn transport_header(p: &Datagram) -> Vec<u8> {
     let v6 = p.is_v6();
     let icmp = |t4: u8, t6: u8, code: u8, rest: [u8; 4]| {
@@ -124,8 +124,16 @@ fn transport_header(p: &Datagram) -> Vec<u8> {
             h
         }
         Payload::Tcp(t) => {
-            let mut h = crate::tcpdump::pcap::tcp_bytes(t, 0);
-            h.truncate(t.header_len());
+            let mut h = Vec::with_capacity(20);
+            h.extend_from_slice(&t.sport.to_be_bytes());
+            h.extend_from_slice(&t.dport.to_be_bytes());
+            h.extend_from_slice(&t.seq.to_be_bytes());
+            h.extend_from_slice(&t.ack.to_be_bytes());
+            // Data offset in 32-bit words (at most 60 bytes of header), flags.
+            h.push(((t.header_len() / 4) as u8) << 4);
+            h.push(t.flags);
+            h.extend_from_slice(&t.window.to_be_bytes());
+            h.extend_from_slice(&[0, 0, 0, 0]);
             h
         }
     }
@@ -176,6 +184,8 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Vec<(
     let mut at = Cursor { chain: base, rule: 0 };
     let mut steps = 0usize;
     let (net, transport) = (network_header(c.p), transport_header(c.p));
+    // The registers live across the rules of a run, as in nft_do_chain.
+    let mut regs = Regs { data: [0; 80] };
     loop {
         steps += 1;
         if steps > 100_000 {
@@ -192,7 +202,6 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Vec<(
                 None => return None,
             }
         };
-        let mut regs = Regs { data: [0; 80] };
         let mut verdict: Option<(i32, Option<&str>)> = None;
         let mut outcome: Option<Outcome> = None;
         let mut matched = true;
@@ -212,7 +221,9 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Vec<(
                 }
                 Expr::Cmp { sreg, op, data } => {
                     let have = regs.get(*sreg, data.len());
-                    let ord = have.cmp(data.as_slice());
+                    // Byte by byte: the values are a few bytes long, a libc memcmp costs more.
+                    let ord =
+                        have.iter().zip(data.iter()).map(|(a, b)| a.cmp(b)).find(|o| o.is_ne()).unwrap_or(have.len().cmp(&data.len()));
                     matched = match op {
                         0 => ord.is_eq(),
                         1 => ord.is_ne(),
