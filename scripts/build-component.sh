@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --lib --target wasm32-wasip2 --profile wasm --no-default-features --features component
+cargo rustc --lib --crate-type cdylib --target wasm32-wasip2 --profile wasm --no-default-features --features component
 mkdir -p target/component
 cp "${CARGO_TARGET_DIR:-target}/wasm32-wasip2/wasm/iplab.wasm" target/component/iplab.wasm
 rm -rf target/component/js

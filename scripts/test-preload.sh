@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The preload shim (preload/): builds it, then runs its unit tests, every
 # conformance scenario with the real /sbin/ip through it, pyroute2 through it,
-# and `ip monitor` across processes. Needs root (unshare --net --mount),
+# `ip monitor` across processes, the leak test (nothing reaches the host's
+# network) and the fork stress test. Needs root (unshare --net --mount),
 # iproute2 6.1, util-linux `script`, perl, python3 with venv, and network
 # access to PyPI once (pyroute2 goes into target/preload-venv).
 # Last line: "N passed, M failed".
@@ -23,13 +24,13 @@ unit_pass=$(sed -nE 's/^test result:.* ([0-9]+) passed.*/\1/p' "$log" | paste -s
 unit_fail=$(sed -nE 's/^test result:.* ([0-9]+) failed.*/\1/p' "$log" | paste -sd+ | bc)
 : >"$log"
 
-for t in scenarios pyroute2 monitor; do
+for t in scenarios pyroute2 monitor leak fork dumps sockets; do
     echo "== $t"
     bash "tests/preload/$t.sh" 2>&1 | tee "$log.$t"
 done
 count() { tail -n1 "$log.$1" | sed -nE "s/^([0-9]+) passed, ([0-9]+) failed$/\\$2/p"; }
 passed=${unit_pass:-0} failed=${unit_fail:-0}
-for t in scenarios pyroute2 monitor; do
+for t in scenarios pyroute2 monitor leak fork dumps sockets; do
     p=$(count "$t" 1) f=$(count "$t" 2)
     if [[ -z $p ]]; then p=0 f=1; fi
     passed=$((passed + p)) failed=$((failed + f))

@@ -9,6 +9,7 @@
 //! a datagram that holds no message at all is an error.
 
 use crate::text::Names;
+use crate::wire::link;
 use crate::wire::schema::{self, Type};
 use crate::wire::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_HEADER_LEN, NLA_TYPE_MASK};
 use crate::wire::header::{HeaderRepr, MessageIter, HEADER_LEN};
@@ -227,7 +228,7 @@ pub fn decode_message(h: HeaderRepr, bytes: &[u8]) -> Message {
             }
             // Extended-ack TLVs may follow (NLM_F_ACK_TLVS).
             if h.flags & NLM_F_ACK_TLVS != 0 && payload.len() > 4 {
-                msg.attributes = attrs(payload.get(4..).unwrap_or_default(), HEADER_LEN + 4, Space::ErrAttr, 0);
+                msg.attributes = attrs(payload.get(4..).unwrap_or_default(), HEADER_LEN + 4, ERR_ATTR, 0);
             }
         }
         1 | 4 => {}
@@ -248,8 +249,8 @@ fn decode_error(msg: &mut Message, flags: u16, payload: &[u8]) {
     let request = HeaderRepr::parse(echoed).ok();
     let mut info = ErrorInfo {
         error,
-        errno_name: if error == 0 { String::new() } else { errno_name(-error) },
-        message: crate::errno::Errno(-error).message(),
+        errno_name: if error == 0 { String::new() } else { errno_name(error.saturating_neg()) },
+        message: crate::errno::Errno(error.saturating_neg()).message(),
         extack: None,
         offset: None,
         request: None,
@@ -269,7 +270,7 @@ fn decode_error(msg: &mut Message, flags: u16, payload: &[u8]) {
         if flags & NLM_F_ACK_TLVS != 0 {
             let start = align4(4 + echoed_len);
             let tlvs = payload.get(start..).unwrap_or(&[]);
-            msg.attributes = attrs(tlvs, HEADER_LEN + start, Space::ErrAttr, 0);
+            msg.attributes = attrs(tlvs, HEADER_LEN + start, ERR_ATTR, 0);
             for a in &msg.attributes {
                 match (a.kind, &a.value) {
                     (1, Value::Text(s)) => info.extack = Some(s.clone()),
@@ -287,17 +288,17 @@ fn decode_error(msg: &mut Message, flags: u16, payload: &[u8]) {
 /// The fixed header of a family: (name, length).
 fn fixed_header(kind: u16) -> Option<(&'static str, usize, Space)> {
     Some(match kind {
-        16..=19 => ("ifinfomsg", 16, Space::Link),
-        20..=23 => ("ifaddrmsg", 8, Space::Schema(&crate::wire::addr::ifa::SPACE)),
-        24..=27 => ("rtmsg", 12, Space::Schema(&crate::wire::route::rta::SPACE)),
-        28..=31 => ("ndmsg", 12, Space::Schema(&crate::wire::neigh::nda::SPACE)),
-        32..=35 => ("fib_rule_hdr", 12, Space::Schema(&crate::wire::rule::fra::SPACE)),
-        64..=67 => ("ndtmsg", 4, Space::Unknown("NDTA")),
-        80..=83 => ("netconfmsg", 4, Space::Netconf),
-        88..=91 => ("rtgenmsg", 4, Space::Nsid),
-        92..=95 => ("if_stats_msg", 12, Space::Unknown("IFLA_STATS")),
-        104..=107 => ("nhmsg", 8, Space::Unknown("NHA")),
-        108..=111 => ("ifinfomsg", 16, Space::Link),
+        16..=19 => ("ifinfomsg", 16, LINK),
+        20..=23 => ("ifaddrmsg", 8, &crate::wire::addr::ifa::SPACE),
+        24..=27 => ("rtmsg", 12, &crate::wire::route::rta::SPACE),
+        28..=31 => ("ndmsg", 12, &crate::wire::neigh::nda::SPACE),
+        32..=35 => ("fib_rule_hdr", 12, &crate::wire::rule::fra::SPACE),
+        64..=67 => ("ndtmsg", 4, &NDTA),
+        80..=83 => ("netconfmsg", 4, &crate::wire::netconf::netconfa::SPACE),
+        88..=91 => ("rtgenmsg", 4, &crate::wire::nsid::netnsa::SPACE),
+        92..=95 => ("if_stats_msg", 12, &IFLA_STATS),
+        104..=107 => ("nhmsg", 8, &NHA),
+        108..=111 => ("ifinfomsg", 16, LINK),
         _ => return None,
     })
 }
@@ -397,274 +398,38 @@ fn decode_family(msg: &mut Message, kind: u16, payload: &[u8]) {
 }
 
 /// Which set of attribute numbers a buffer uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Space {
-    Link,
-    LinkInfo,
-    InfoData(&'static str),
-    SlaveData(&'static str),
-    AfSpec,
-    Inet,
-    Inet6,
-    PropList,
-    Xdp,
-    Netconf,
-    Nsid,
-    ErrAttr,
-    Unknown(&'static str),
-    /// A space declared in [`crate::wire::schema`].
-    Schema(&'static schema::Space),
-}
+type Space = &'static schema::Space;
 
-/// How an attribute's payload is read.
-#[derive(Debug, Clone, Copy)]
-enum Fmt {
-    /// Guessed from the length: 1, 2, 4, 8 bytes as integers, else bytes.
-    Auto,
-    U8,
-    U16,
-    U32,
-    S32,
-    U64,
-    Be16,
-    Be32,
-    Be64,
-    Str,
-    /// An IP address (4 or 16 bytes).
-    Ip,
-    Mac,
-    Flag,
-    Binary,
-    Nested(Space),
-    /// A struct of native-endian integers: (names, width in bytes).
-    Struct(Names, usize),
-    /// VETH_INFO_PEER: an ifinfomsg and link attributes.
-    VethPeer,
-    /// RTA_MULTIPATH: a list of rtnexthop with RTA attributes.
-    Multipath,
-    /// Nested attributes whose space a sibling string attribute names.
-    ByName(u16, fn(&str) -> &'static schema::Space),
-    /// Bit flags with names.
-    Bits(Names),
-    /// An enum with names.
-    Enum(Names),
-}
+/// The attributes of link messages.
+const LINK: Space = &link::ifla::SPACE;
+/// The extended-ack attributes of an error.
+const ERR_ATTR: Space = &crate::wire::errmsg::nlmsgerr_attr::SPACE;
+/// Spaces this decoder knows only by their prefix.
+static NDTA: schema::Space = schema::Space::opaque("NDTA_");
+static IFLA_STATS: schema::Space = schema::Space::opaque("IFLA_STATS_");
+static NHA: schema::Space = schema::Space::opaque("NHA_");
 
-fn spec(space: Space, kind: u16, family: u8) -> (String, Fmt) {
-    use Fmt::*;
-    let named = |table: Names, prefix: &str| -> String {
-        match table.get(kind as usize) {
-            Some(n) if !n.is_empty() => format!("{prefix}{n}"),
-            _ => format!("{prefix}UNKNOWN_{kind}"),
+/// The name of attribute `kind` of `space` and how its payload is read.
+fn spec(space: Space, kind: u16, family: u8) -> (String, Type) {
+    if *space == link::AF_SPEC_SPACE {
+        // IFLA_AF_SPEC: the bridge's own attributes in AF_BRIDGE messages,
+        // else one nest per address family, named by the family.
+        if family == crate::wire::AF_BRIDGE {
+            return spec(&link::bridge_af::SPACE, kind, family);
         }
+        return (family_name(kind as u8), Type::Nested(link::af_spec_space(kind)));
+    }
+    let ty = match space.ty(kind) {
+        // A neighbour's link-layer address is shown as a MAC only in the bridge's table.
+        Type::LlAddr if *space == crate::wire::neigh::nda::SPACE && family != crate::wire::AF_BRIDGE => Type::Unspec,
+        t => t,
     };
-    match space {
-        Space::Link => {
-            let f = match kind {
-                1 | 2 | 54 => Mac,
-                3 | 6 | 20 | 38 | 53 | 56 | 57 => Str,
-                7 => Struct(STATS_NAMES, 4),
-                23 => Struct(STATS_NAMES, 8),
-                16 => Enum(OPER_NAMES),
-                17 | 33 | 39 => U8,
-                18 => Nested(Space::LinkInfo),
-                26 => Nested(Space::AfSpec),
-                43 => Nested(Space::Xdp),
-                52 => Nested(Space::PropList),
-                28 | 37 | 45 | 46 | 49 => S32,
-                12 | 14 | 34 | 36 | 42 | 55 | 62 => Binary,
-                65 => Nested(Space::Unknown("IFLA_DPLL_PIN")),
-                67 => U8,
-                68 | 69 => U16,
-                // Everything else is a u32 today; read by length so that a
-                // newer kernel's wider value still shows.
-                _ => Auto,
-            };
-            (named(IFLA_NAMES, "IFLA_"), f)
-        }
-        Space::LinkInfo => {
-            let f = match kind {
-                1 | 4 => Str,
-                2 => Nested(Space::InfoData("")),
-                5 => Nested(Space::SlaveData("")),
-                _ => Binary,
-            };
-            (named(Names("UNSPEC KIND DATA XSTATS SLAVE_KIND SLAVE_DATA"), "IFLA_INFO_"), f)
-        }
-        Space::InfoData(k) => match k {
-            "veth" => (named(Names("UNSPEC PEER"), "VETH_INFO_"), if kind == 1 { VethPeer } else { Auto }),
-            "bridge" => {
-                let f = match kind {
-                    8 => Be16,
-                    10 | 11 | 46 => Binary,
-                    20 => Mac,
-                    21 => Flag,
-                    6 | 9 | 12 | 39 => U16,
-                    7 | 14 | 15 | 22..=25 | 36..=38 | 41..=45 => U8,
-                    16..=19 | 30..=35 => U64,
-                    47 => Nested(Space::Unknown("BRIDGE_QUERIER")),
-                    _ => U32,
-                };
-                (named(IFLA_BR_NAMES, "IFLA_BR_"), f)
-            }
-            "macvlan" | "macvtap" => {
-                let f = match kind {
-                    1 => Enum(Names(" private vepa  bridge    passthru")),
-                    2 => U16,
-                    4 => Mac,
-                    5 => Nested(Space::Unknown("IFLA_MACVLAN_MACADDR")),
-                    _ => U32,
-                };
-                let names = Names(
-                    "UNSPEC MODE FLAGS MACADDR_MODE MACADDR MACADDR_DATA MACADDR_COUNT BC_QUEUE_LEN \
-                     BC_QUEUE_LEN_USED BC_CUTOFF",
-                );
-                (named(names, "IFLA_MACVLAN_"), f)
-            }
-            "vlan" => {
-                let f = match kind {
-                    1 => U16,
-                    2 => Struct(Names("flags mask"), 4),
-                    3 | 4 => Nested(Space::Unknown("IFLA_VLAN_QOS")),
-                    5 => Be16,
-                    _ => Auto,
-                };
-                (named(Names("UNSPEC ID FLAGS EGRESS_QOS INGRESS_QOS PROTOCOL"), "IFLA_VLAN_"), f)
-            }
-            _ => (format!("INFO_DATA_{kind}"), Auto),
-        },
-        Space::SlaveData(k) => {
-            if k == "bridge" {
-                let f = match kind {
-                    1 => U8,
-                    2 => U16,
-                    3 => U32,
-                    _ => Auto,
-                };
-                (named(IFLA_BRPORT_NAMES, "IFLA_BRPORT_"), f)
-            } else {
-                (format!("SLAVE_DATA_{kind}"), Auto)
-            }
-        }
-        Space::AfSpec => {
-            let f = match kind as u8 {
-                2 => Nested(Space::Inet),
-                10 => Nested(Space::Inet6),
-                _ => Nested(Space::Unknown("AF_SPEC")),
-            };
-            (family_name(kind as u8), f)
-        }
-        Space::Inet => (named(Names("UNSPEC CONF"), "IFLA_INET_"), if kind == 1 { Struct(DEVCONF4_NAMES, 4) } else { Auto }),
-        Space::Inet6 => {
-            let f = match kind {
-                1 => U32,
-                2 | 3 | 6 => Binary,
-                5 => Struct(Names("max_reasm_len tstamp reachable_time retrans_time"), 4),
-                7 => Ip,
-                8 => Enum(Names("eui64 none stable_privacy random")),
-                _ => Auto,
-            };
-            let names = Names("UNSPEC FLAGS CONF STATS MCAST CACHEINFO ICMP6STATS TOKEN ADDR_GEN_MODE RA_MTU");
-            (named(names, "IFLA_INET6_"), f)
-        }
-        Space::PropList => (if kind == 53 { "IFLA_ALT_IFNAME".into() } else { format!("IFLA_UNKNOWN_{kind}") }, if kind == 53 { Str } else { Auto }),
-        Space::Xdp => {
-            let names = Names("UNSPEC FD ATTACHED FLAGS PROG_ID DRV_PROG_ID SKB_PROG_ID HW_PROG_ID EXPECTED_FD");
-            let f = match kind {
-                1 | 8 => S32,
-                2 => Enum(Names("none drv skb hw multi")),
-                _ => U32,
-            };
-            (named(names, "IFLA_XDP_"), f)
-        }
-        Space::Netconf => {
-            let names = Names(
-                "UNSPEC IFINDEX FORWARDING RP_FILTER MC_FORWARDING PROXY_NEIGH \
-                 IGNORE_ROUTES_WITH_LINKDOWN INPUT BC_FORWARDING",
-            );
-            (named(names, "NETCONFA_"), S32)
-        }
-        Space::Nsid => {
-            let names = Names("NONE NSID PID FD TARGET_NSID CURRENT_NSID");
-            (named(names, "NETNSA_"), if kind == 2 || kind == 3 { U32 } else { S32 })
-        }
-        Space::ErrAttr => {
-            let names = Names("UNUSED MSG OFFS COOKIE POLICY MISS_TYPE MISS_NEST");
-            let f = match kind {
-                1 => Str,
-                3 => Binary,
-                4 => Nested(Space::Unknown("NL_POLICY_TYPE_ATTR")),
-                _ => U32,
-            };
-            (named(names, "NLMSGERR_ATTR_"), f)
-        }
-        Space::Unknown(prefix) => (format!("{prefix}_{kind}"), Auto),
-        Space::Schema(s) => {
-            let fmt = match s.ty(kind) {
-                // A neighbour's link-layer address is shown as a MAC only in the bridge's table.
-                Type::LlAddr if *s == crate::wire::neigh::nda::SPACE && family != crate::wire::AF_BRIDGE => Auto,
-                t => fmt_of(t),
-            };
-            (s.full_name(kind), fmt)
-        }
-    }
-}
-
-/// How the decoder shows a payload of a declared type.
-fn fmt_of(t: Type) -> Fmt {
-    match t {
-        Type::Unspec => Fmt::Auto,
-        Type::U8 => Fmt::U8,
-        Type::U16 => Fmt::U16,
-        Type::U32 => Fmt::U32,
-        Type::U64 => Fmt::U64,
-        Type::S32 => Fmt::S32,
-        Type::Be16 => Fmt::Be16,
-        Type::Be32 => Fmt::Be32,
-        Type::Be64 => Fmt::Be64,
-        Type::String => Fmt::Str,
-        Type::Binary => Fmt::Binary,
-        Type::Flag => Fmt::Flag,
-        Type::Addr => Fmt::Ip,
-        Type::LlAddr => Fmt::Mac,
-        Type::Nested(s) => Fmt::Nested(Space::Schema(s)),
-        Type::ByName(sibling, lookup) => Fmt::ByName(sibling, lookup),
-        Type::Struct(names, width) => Fmt::Struct(Names(names), width.into()),
-        Type::Enum(names) => Fmt::Enum(Names(names)),
-        Type::Bits(names) => Fmt::Bits(Names(names)),
-        Type::IfInfoPeer => Fmt::VethPeer,
-        Type::Multipath => Fmt::Multipath,
-    }
+    (space.full_name(kind), ty)
 }
 
 /// Decodes the attributes of `buf`, which starts `base` bytes into its message.
 fn attrs(buf: &[u8], base: usize, space: Space, family: u8) -> Vec<Attr> {
     let mut out = Vec::new();
-    // IFLA_INFO_DATA's numbers depend on IFLA_INFO_KIND (and SLAVE_DATA on SLAVE_KIND).
-    let kind_of = |want: u16| -> &'static str {
-        let mut pos = 0;
-        while let (Some(len), Some(t)) = (get_u16(buf, pos), get_u16(buf, pos + 2)) {
-            let len = len as usize;
-            if len < NLA_HEADER_LEN || pos + len > buf.len() {
-                break;
-            }
-            if t & NLA_TYPE_MASK == want {
-                let v = buf.get(pos + 4..pos + len).unwrap_or_default();
-                let end = v.iter().position(|&c| c == 0).unwrap_or(v.len());
-                return match &v[..end] {
-                    b"veth" => "veth",
-                    b"bridge" => "bridge",
-                    b"macvlan" => "macvlan",
-                    b"macvtap" => "macvtap",
-                    b"vlan" => "vlan",
-                    _ => "",
-                };
-            }
-            pos += align4(len);
-        }
-        ""
-    };
-    let (info_kind, slave_kind) = if space == Space::LinkInfo { (kind_of(1), kind_of(4)) } else { ("", "") };
     let mut pos = 0usize;
     while buf.len().saturating_sub(pos) >= NLA_HEADER_LEN {
         let len = get_u16(buf, pos).unwrap_or(0) as usize;
@@ -690,13 +455,8 @@ fn attrs(buf: &[u8], base: usize, space: Space, family: u8) -> Vec<Attr> {
             break;
         }
         let (name, mut fmt) = spec(space, kind, family);
-        if let Fmt::ByName(sibling, lookup) = fmt {
-            fmt = Fmt::Nested(Space::Schema(lookup(string_attr(buf, sibling))));
-        }
-        match fmt {
-            Fmt::Nested(Space::InfoData(_)) => fmt = Fmt::Nested(Space::InfoData(info_kind)),
-            Fmt::Nested(Space::SlaveData(_)) => fmt = Fmt::Nested(Space::SlaveData(slave_kind)),
-            _ => {}
+        if let Type::ByName(sibling, lookup) = fmt {
+            fmt = Type::Nested(lookup(string_attr(buf, sibling)));
         }
         let value = buf.get(pos + NLA_HEADER_LEN..pos + len).unwrap_or_default();
         let mut a = Attr {
@@ -728,7 +488,7 @@ fn string_attr(buf: &[u8], want: u16) -> &str {
     core::str::from_utf8(v.get(..end).unwrap_or_default()).unwrap_or("")
 }
 
-fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
+fn read_value(a: &mut Attr, fmt: Type, v: &[u8], base: usize, family: u8) {
     let want = |a: &mut Attr, n: usize| -> bool {
         if v.len() < n {
             a.problem = Some(format!("{} byte{}, expected {n}", v.len(), if v.len() == 1 { "" } else { "s" }));
@@ -739,58 +499,58 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
         }
     };
     let fmt = match fmt {
-        Fmt::Auto => match v.len() {
-            0 => Fmt::Flag,
-            1 => Fmt::U8,
-            2 => Fmt::U16,
-            4 => Fmt::U32,
-            8 => Fmt::U64,
-            _ if looks_like_string(v) => Fmt::Str,
-            _ => Fmt::Binary,
+        Type::Unspec => match v.len() {
+            0 => Type::Flag,
+            1 => Type::U8,
+            2 => Type::U16,
+            4 => Type::U32,
+            8 => Type::U64,
+            _ if looks_like_string(v) => Type::String,
+            _ => Type::Binary,
         },
         f => f,
     };
     match fmt {
-        Fmt::U8 | Fmt::Enum(_) if v.len() == 1 || matches!(fmt, Fmt::U8) => {
+        Type::U8 | Type::Enum(_) if v.len() == 1 || matches!(fmt, Type::U8) => {
             a.format = "u8";
             if want(a, 1) {
                 a.value = Value::Number(v[0].into());
-                if let Fmt::Enum(names) = fmt {
-                    a.text = Some(name_at(names, v[0].into()));
+                if let Type::Enum(names) = fmt {
+                    a.text = Some(name_at(Names(names), v[0].into()));
                 }
             }
         }
-        Fmt::U16 => {
+        Type::U16 => {
             a.format = "u16";
             if want(a, 2) {
                 a.value = Value::Number(get_u16(v, 0).unwrap_or(0).into());
             }
         }
-        Fmt::U32 | Fmt::Bits(_) | Fmt::Enum(_) => {
+        Type::U32 | Type::Bits(_) | Type::Enum(_) => {
             a.format = "u32";
             if want(a, 4) {
                 let n = get_u32(v, 0).unwrap_or(0);
                 a.value = Value::Number(n.into());
                 match fmt {
-                    Fmt::Bits(names) => a.text = Some(bits(n, names)),
-                    Fmt::Enum(names) => a.text = Some(name_at(names, n)),
+                    Type::Bits(names) => a.text = Some(bits(n, Names(names))),
+                    Type::Enum(names) => a.text = Some(name_at(Names(names), n)),
                     _ => {}
                 }
             }
         }
-        Fmt::S32 => {
+        Type::S32 => {
             a.format = "s32";
             if want(a, 4) {
                 a.value = Value::Number(i64::from(get_u32(v, 0).unwrap_or(0) as i32));
             }
         }
-        Fmt::U64 => {
+        Type::U64 => {
             a.format = "u64";
             if want(a, 8) {
                 a.value = Value::unsigned(crate::wire::get_u64(v, 0).unwrap_or(0));
             }
         }
-        Fmt::Be16 => {
+        Type::Be16 => {
             a.format = "be16";
             if want(a, 2) {
                 let n = u16::from_be(get_u16(v, 0).unwrap_or(0));
@@ -802,24 +562,24 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
                 };
             }
         }
-        Fmt::Be32 => {
+        Type::Be32 => {
             a.format = "be32";
             if want(a, 4) {
                 a.value = Value::Number(u32::from_be(get_u32(v, 0).unwrap_or(0)).into());
             }
         }
-        Fmt::Be64 => {
+        Type::Be64 => {
             a.format = "be64";
             if want(a, 8) {
                 a.value = Value::unsigned(u64::from_be(crate::wire::get_u64(v, 0).unwrap_or(0)));
             }
         }
-        Fmt::Str => {
+        Type::String => {
             a.format = "string";
             let end = v.iter().position(|&c| c == 0).unwrap_or(v.len());
             a.value = Value::Text(crate::text::lossy(v.get(..end).unwrap_or(v)));
         }
-        Fmt::Ip => match v.len() {
+        Type::Addr => match v.len() {
             4 => {
                 a.format = "ipv4";
                 a.value = Value::Text(crate::text::ipv4_text([v[0], v[1], v[2], v[3]]));
@@ -838,24 +598,25 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
                 a.problem = Some(format!("{} bytes is not an IPv4 or IPv6 address", v.len()));
             }
         },
-        Fmt::Mac => {
+        Type::LlAddr => {
             a.format = "mac";
             a.value = Value::Text(mac(v));
         }
-        Fmt::Flag => {
+        Type::Flag => {
             a.format = "flag";
             if !v.is_empty() {
                 a.value = Value::Text(hex(v));
             }
         }
-        Fmt::Binary => {
+        Type::Binary => {
             a.value = Value::Text(hex(v));
         }
-        Fmt::Nested(space) => {
+        Type::Nested(space) => {
             a.format = "nested";
             a.attributes = attrs(v, base, space, family);
         }
-        Fmt::Struct(names, width) => {
+        Type::Struct(names, width) => {
+            let (names, width) = (Names(names), usize::from(width));
             a.format = "struct";
             for (i, name) in names.iter().enumerate() {
                 let at = i * width;
@@ -875,7 +636,7 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
                 a.fields.push(Field { name: "more", value: Value::Text(hex(extra)), text: None });
             }
         }
-        Fmt::VethPeer => {
+        Type::IfInfoPeer => {
             a.format = "nested";
             if v.len() < 16 {
                 a.problem = Some("VETH_INFO_PEER shorter than struct ifinfomsg".into());
@@ -891,9 +652,9 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
                 field("ifi_flags", Value::Number(flags.into()), Some(bits(flags, IFF_NAMES))),
                 field("ifi_change", Value::Number(get_u32(v, 12).unwrap_or(0).into()), None),
             ];
-            a.attributes = attrs(v.get(16..).unwrap_or_default(), base + 16, Space::Link, 0);
+            a.attributes = attrs(v.get(16..).unwrap_or_default(), base + 16, LINK, 0);
         }
-        Fmt::Multipath => {
+        Type::Multipath => {
             a.format = "nested";
             let mut pos = 0;
             while v.len().saturating_sub(pos) >= 8 {
@@ -923,12 +684,12 @@ fn read_value(a: &mut Attr, fmt: Fmt, v: &[u8], base: usize, family: u8) {
                     hex: hex(v.get(pos..pos + len).unwrap_or_default()),
                     problem: None,
                 };
-                nh.attributes = attrs(v.get(pos + 8..pos + len).unwrap_or_default(), base + pos + 8, Space::Schema(&crate::wire::route::rta::SPACE), family);
+                nh.attributes = attrs(v.get(pos + 8..pos + len).unwrap_or_default(), base + pos + 8, &crate::wire::route::rta::SPACE, family);
                 a.attributes.push(nh);
                 pos += align4(len);
             }
         }
-        Fmt::Auto | Fmt::U8 | Fmt::ByName(..) => {}
+        Type::Unspec | Type::U8 | Type::ByName(..) => {}
     }
 }
 
@@ -1118,14 +879,7 @@ fn arphrd_name(t: u16) -> Option<String> {
 }
 
 fn scope_name(s: u8) -> String {
-    match s {
-        0 => "universe".into(),
-        200 => "site".into(),
-        253 => "link".into(),
-        254 => "host".into(),
-        255 => "nowhere".into(),
-        n => n.to_string(),
-    }
+    crate::wire::route::scope_name(s).map_or_else(|| s.to_string(), str::to_string)
 }
 
 fn table_name(t: u32) -> String {
@@ -1140,20 +894,11 @@ fn table_name(t: u32) -> String {
 }
 
 fn proto_name(p: u8) -> String {
-    match p {
-        0 => "unspec".into(),
-        1 => "redirect".into(),
-        2 => "kernel".into(),
-        3 => "boot".into(),
-        4 => "static".into(),
-        9 => "ra".into(),
-        16 => "dhcp".into(),
-        n => n.to_string(),
-    }
+    crate::wire::route::rtprot_name(p).map_or_else(|| p.to_string(), str::to_string)
 }
 
 fn errno_text(error: i32) -> Option<String> {
-    if error == 0 { None } else { Some(format!("{} ({})", errno_name(-error), crate::errno::Errno(-error).message())) }
+    if error == 0 { None } else { Some(format!("{} ({})", errno_name(error.saturating_neg()), crate::errno::Errno(error.saturating_neg()).message())) }
 }
 
 /// `EEXIST` for 17, and so on; the number for errnos without a name here.
@@ -1206,55 +951,9 @@ pub fn errno_name(n: i32) -> String {
     name.to_string()
 }
 
-const IFLA_NAMES: Names = Names(
-    "UNSPEC ADDRESS BROADCAST IFNAME MTU LINK QDISC STATS COST PRIORITY MASTER WIRELESS \
-     PROTINFO TXQLEN MAP WEIGHT OPERSTATE LINKMODE LINKINFO NET_NS_PID IFALIAS NUM_VF \
-     VFINFO_LIST STATS64 VF_PORTS PORT_SELF AF_SPEC GROUP NET_NS_FD EXT_MASK PROMISCUITY \
-     NUM_TX_QUEUES NUM_RX_QUEUES CARRIER PHYS_PORT_ID CARRIER_CHANGES PHYS_SWITCH_ID \
-     LINK_NETNSID PHYS_PORT_NAME PROTO_DOWN GSO_MAX_SEGS GSO_MAX_SIZE PAD XDP EVENT \
-     NEW_NETNSID TARGET_NETNSID CARRIER_UP_COUNT CARRIER_DOWN_COUNT NEW_IFINDEX MIN_MTU \
-     MAX_MTU PROP_LIST ALT_IFNAME PERM_ADDRESS PROTO_DOWN_REASON PARENT_DEV_NAME \
-     PARENT_DEV_BUS_NAME GRO_MAX_SIZE TSO_MAX_SIZE TSO_MAX_SEGS ALLMULTI DEVLINK_PORT \
-     GSO_IPV4_MAX_SIZE GRO_IPV4_MAX_SIZE DPLL_PIN MAX_PACING_OFFLOAD_HORIZON NETNS_IMMUTABLE \
-     HEADROOM TAILROOM",
-);
-
-const IFLA_BR_NAMES: Names = Names(
-    "UNSPEC FORWARD_DELAY HELLO_TIME MAX_AGE AGEING_TIME STP_STATE PRIORITY VLAN_FILTERING \
-     VLAN_PROTOCOL GROUP_FWD_MASK ROOT_ID BRIDGE_ID ROOT_PORT ROOT_PATH_COST TOPOLOGY_CHANGE \
-     TOPOLOGY_CHANGE_DETECTED HELLO_TIMER TCN_TIMER TOPOLOGY_CHANGE_TIMER GC_TIMER GROUP_ADDR \
-     FDB_FLUSH MCAST_ROUTER MCAST_SNOOPING MCAST_QUERY_USE_IFADDR MCAST_QUERIER \
-     MCAST_HASH_ELASTICITY MCAST_HASH_MAX MCAST_LAST_MEMBER_CNT MCAST_STARTUP_QUERY_CNT \
-     MCAST_LAST_MEMBER_INTVL MCAST_MEMBERSHIP_INTVL MCAST_QUERIER_INTVL MCAST_QUERY_INTVL \
-     MCAST_QUERY_RESPONSE_INTVL MCAST_STARTUP_QUERY_INTVL NF_CALL_IPTABLES NF_CALL_IP6TABLES \
-     NF_CALL_ARPTABLES VLAN_DEFAULT_PVID PAD VLAN_STATS_ENABLED MCAST_STATS_ENABLED \
-     MCAST_IGMP_VERSION MCAST_MLD_VERSION VLAN_STATS_PER_PORT MULTI_BOOLOPT \
-     MCAST_QUERIER_STATE",
-);
-
-const IFLA_BRPORT_NAMES: Names = Names(
-    "UNSPEC STATE PRIORITY COST MODE GUARD PROTECT FAST_LEAVE LEARNING UNICAST_FLOOD PROXYARP \
-     LEARNING_SYNC PROXYARP_WIFI ROOT_ID BRIDGE_ID DESIGNATED_PORT DESIGNATED_COST ID NO \
-     TOPOLOGY_CHANGE_ACK CONFIG_PENDING MESSAGE_AGE_TIMER FORWARD_DELAY_TIMER HOLD_TIMER \
-     FLUSH MULTICAST_ROUTER PAD MCAST_FLOOD MCAST_TO_UCAST VLAN_TUNNEL BCAST_FLOOD \
-     GROUP_FWD_MASK NEIGH_SUPPRESS ISOLATED BACKUP_PORT MRP_RING_OPEN MRP_IN_OPEN \
-     MCAST_EHT_HOSTS_LIMIT MCAST_EHT_HOSTS_CNT LOCKED MAB",
-);
-
-pub(crate) const OPER_NAMES: Names = Names("UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP");
-
-pub(crate) const RTN_NAMES: Names = Names(
-    "unspec unicast local broadcast anycast multicast blackhole unreachable prohibit throw \
-     nat xresolve",
-);
-
-const FR_ACT_NAMES: Names = Names("unspec to_tbl goto nop res3 res4 blackhole unreachable prohibit");
-
-const IFF_NAMES: Names = Names(
-    "UP BROADCAST DEBUG LOOPBACK POINTOPOINT NOTRAILERS RUNNING NOARP PROMISC ALLMULTI MASTER \
-     SLAVE MULTICAST PORTSEL AUTOMEDIA DYNAMIC LOWER_UP DORMANT ECHO",
-);
-
+const RTN_NAMES: Names = Names(crate::wire::route::ROUTE_TYPE_NAMES);
+const FR_ACT_NAMES: Names = Names(crate::wire::rule::FR_ACT_NAMES);
+const IFF_NAMES: Names = Names(link::IFF_NAMES);
 const IFA_F_NAMES: Names = Names(crate::wire::addr::IFA_F_NAMES);
 
 /// RTNH_F_* in the low byte, RTM_F_* from bit 8.
@@ -1263,28 +962,9 @@ const RTM_F_NAMES: Names = Names(
      LOOKUP_TABLE FIB_MATCH OFFLOAD TRAP OFFLOAD_FAILED",
 );
 
-pub(crate) const NUD_NAMES: Names = Names("INCOMPLETE REACHABLE STALE DELAY PROBE FAILED NOARP PERMANENT");
-
-const NTF_NAMES: Names = Names("USE SELF MASTER PROXY EXT_LEARNED OFFLOADED STICKY ROUTER");
-
-const FIB_RULE_NAMES: Names = Names("PERMANENT INVERT UNRESOLVED IIF_DETACHED OIF_DETACHED");
-
-const STATS_NAMES: Names = Names(
-    "rx_packets tx_packets rx_bytes tx_bytes rx_errors tx_errors rx_dropped tx_dropped \
-     multicast collisions rx_length_errors rx_over_errors rx_crc_errors rx_frame_errors \
-     rx_fifo_errors rx_missed_errors tx_aborted_errors tx_carrier_errors tx_fifo_errors \
-     tx_heartbeat_errors tx_window_errors rx_compressed tx_compressed rx_nohandler",
-);
-
-const DEVCONF4_NAMES: Names = Names(
-    "forwarding mc_forwarding proxy_arp accept_redirects secure_redirects send_redirects \
-     shared_media rp_filter accept_source_route bootp_relay log_martians tag arpfilter \
-     medium_id noxfrm nopolicy force_igmp_version arp_announce arp_ignore promote_secondaries \
-     arp_accept arp_notify accept_local src_vmark proxy_arp_pvlan route_localnet \
-     igmpv2_unsolicited_report_interval igmpv3_unsolicited_report_interval \
-     ignore_routes_with_linkdown drop_unicast_in_l2_multicast drop_gratuitous_arp \
-     bc_forwarding arp_evict_nocarrier",
-);
+const NUD_NAMES: Names = Names(crate::wire::neigh::NUD_NAMES);
+const NTF_NAMES: Names = Names(crate::wire::neigh::NTF_NAMES);
+const FIB_RULE_NAMES: Names = Names(crate::wire::rule::FIB_RULE_NAMES);
 
 #[cfg(test)]
 mod tests {
@@ -1326,6 +1006,14 @@ mod tests {
         assert!(af.attributes.iter().any(|a| a.name == "AF_INET6"));
         let done = &decode(replies.last().unwrap()).unwrap().messages[0];
         assert_eq!(done.type_name, "NLMSG_DONE");
+    }
+
+    #[test]
+    fn error_code_i32_min_does_not_overflow() {
+        // NLMSG_ERROR whose error is i32::MIN: no errno, but no panic either.
+        let mut m = HeaderRepr { len: 20, kind: 2, flags: 0, seq: 0, pid: 0 }.to_bytes().to_vec();
+        m.extend_from_slice(&i32::MIN.to_ne_bytes());
+        assert!(decode(&m).is_ok());
     }
 
     #[test]

@@ -294,4 +294,14 @@ mod tests {
         let old = "iplab-snapshot 1\na red\ns 1 net.ipv4.ip_forward 1\nd 0 1 010203\nt 1500\n";
         assert_eq!(Snapshot::from_text(old), Ok(sample()));
     }
+
+    #[test]
+    fn clock_lines_cannot_overflow_the_clock() {
+        // Two clock lines of u64::MAX and a ping after them.
+        let ping = Op::Program { ns: 0, argv: ["ping", "-c", "1", "127.0.0.1"].map(String::from).to_vec() };
+        let snapshot = Snapshot { ops: vec![Op::Advance(u64::MAX), Op::Advance(u64::MAX), ping] };
+        let text = snapshot.to_text();
+        let world = crate::World::restore(&Snapshot::from_text(&text).expect("parses"));
+        assert_eq!(world.with_net(|n| n.now_ms), crate::stack::Net::MAX_CLOCK_MS);
+    }
 }

@@ -291,41 +291,34 @@ fn route<K: Copy + Eq + Default>(
 
 fn route_type(t: RouteType) -> String {
     let n: u8 = t.into();
-    crate::decode::name_at(crate::decode::RTN_NAMES, n.into())
+    name_at(crate::wire::route::ROUTE_TYPE_NAMES, n.into())
 }
 
+/// A scope as `ip` prints it: the universe scope is `global`.
 fn scope_name(s: u8) -> String {
     match s {
-        0 => "global".into(),
-        200 => "site".into(),
-        253 => "link".into(),
-        254 => "host".into(),
-        255 => "nowhere".into(),
-        n => n.to_string(),
+        crate::wire::route::scope::UNIVERSE => "global".into(),
+        s => crate::wire::route::scope_name(s).map_or_else(|| s.to_string(), str::to_string),
     }
 }
 
 fn proto_name(p: u8) -> String {
-    match p {
-        0 => "unspec".into(),
-        1 => "redirect".into(),
-        2 => "kernel".into(),
-        3 => "boot".into(),
-        4 => "static".into(),
-        9 => "ra".into(),
-        16 => "dhcp".into(),
-        n => n.to_string(),
-    }
+    crate::wire::route::rtprot_name(p).map_or_else(|| p.to_string(), str::to_string)
 }
 
 fn oper_name(o: u8) -> String {
-    crate::decode::name_at(crate::decode::OPER_NAMES, o.into())
+    name_at(crate::wire::link::OPER_NAMES, o.into())
 }
 
 fn nud_name(state: u16) -> String {
-    let names = crate::decode::NUD_NAMES.iter();
+    let names = crate::text::Names(crate::wire::neigh::NUD_NAMES).iter();
     let set: Vec<&str> = names.enumerate().filter(|(i, _)| state & (1 << i) != 0).map(|(_, name)| name).collect();
     if set.is_empty() { "NONE".into() } else { set.join(",") }
+}
+
+/// The name at `n` of a space-separated table, or the number.
+fn name_at(table: &'static str, n: u32) -> String {
+    crate::decode::name_at(crate::text::Names(table), n)
 }
 
 fn mac(b: &[u8]) -> String {

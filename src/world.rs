@@ -64,7 +64,12 @@ pub struct World {
     current: NsId,
     /// Programs running in the background (`CMD &`).
     jobs: Rc<RefCell<crate::sim::process::Jobs>>,
+    /// Captures opened through the API, with the frames read so far.
+    captures: Rc<RefCell<Vec<Capture>>>,
 }
+
+/// A capture opened through the API: its tap and the frames read so far.
+type Capture = (u32, Vec<crate::sim::capture::Frame>);
 
 impl Default for World {
     fn default() -> Self {
@@ -81,7 +86,7 @@ impl std::fmt::Debug for World {
 impl World {
     /// A machine with one fresh namespace, as `unshare --net` gives: only `lo`, down.
     pub fn new() -> Self {
-        World { kernel: Rc::new(RefCell::new(Kernel::new())), current: Net::INITIAL, jobs: Rc::default() }
+        World { kernel: Rc::new(RefCell::new(Kernel::new())), current: Net::INITIAL, jobs: Rc::default(), captures: Rc::default() }
     }
 
     /// A world that records no history: its memory is its state alone (a
@@ -187,7 +192,8 @@ impl World {
             }
             Op::Advance(ms) => {
                 let mut k = write(&self.kernel);
-                k.net.now_ms += ms;
+                let to = k.net.now_ms.saturating_add(*ms);
+                k.net.advance_clock_to(to);
                 k.record(op.clone());
             }
             Op::Program { ns, argv } => {
@@ -212,10 +218,40 @@ impl World {
         result
     }
 
+    /// Starts a capture on `dev` of `ns` ("any": every device); returns
+    /// its handle.
+    pub fn capture_start(&self, ns: NsId, dev: &str) -> Result<u32, Errno> {
+        let mut k = write(&self.kernel);
+        let ifindex = if dev == "any" { 0 } else { k.net.ns(ns).ok_or(Errno::ENODEV)?.index_of(dev).ok_or(Errno::ENODEV)? };
+        let id = k.net.capture.open(ns, ifindex);
+        self.captures.borrow_mut().push((id, Vec::new()));
+        Ok(id)
+    }
+
+    /// Everything a capture has seen so far, as a pcap file.
+    pub fn capture_pcap(&self, id: u32) -> Vec<u8> {
+        let frames = write(&self.kernel).net.capture.read(id);
+        let mut caps = self.captures.borrow_mut();
+        let Some((_, kept)) = caps.iter_mut().find(|(i, _)| *i == id) else { return crate::tcpdump::pcap::header() };
+        kept.extend(frames);
+        crate::tcpdump::pcap::file(kept)
+    }
+
+    /// Ends a capture.
+    pub fn capture_stop(&self, id: u32) {
+        write(&self.kernel).net.capture.close(id);
+        self.captures.borrow_mut().retain(|(i, _)| *i != id);
+    }
+
+    /// A file a program wrote (`tcpdump -w FILE`).
+    pub fn file(&self, name: &str) -> Option<Vec<u8>> {
+        read(&self.kernel).net.capture.files.iter().find(|(n, _)| n == name).map(|(_, b)| b.clone())
+    }
+
     /// A deep copy of this world (sockets are not carried over).
     pub fn fork(&self) -> World {
         let k = read(&self.kernel).clone();
-        World { kernel: Rc::new(RefCell::new(k)), current: self.current, jobs: Rc::default() }
+        World { kernel: Rc::new(RefCell::new(k)), current: self.current, jobs: Rc::default(), captures: Rc::default() }
     }
 }
 
@@ -241,6 +277,25 @@ impl Socket {
     /// Returns the multicast notifications queued for this socket's groups.
     pub fn drain(&self) -> Vec<Vec<u8>> {
         write(&self.kernel).drain(self.port)
+    }
+
+    /// The pending socket error, reported once: ENOBUFS after notifications
+    /// were dropped because the receive buffer was full (read it before
+    /// [`Socket::drain`], as `recvmsg` reports it first).
+    pub fn take_error(&self) -> Option<Errno> {
+        write(&self.kernel).take_error(self.port)
+    }
+
+    /// The receive buffer size `getsockopt(SO_RCVBUF)` reports.
+    pub fn rcvbuf(&self) -> u32 {
+        read(&self.kernel).rcvbuf(self.port).unwrap_or(0)
+    }
+
+    /// `sendto` a netlink address: `dst_port` (0: the kernel) and the
+    /// multicast `groups` bit mask of `sockaddr_nl`. Sending to a group or
+    /// a user port needs CAP_NET_ADMIN (EPERM).
+    pub fn send_to(&self, datagram: &[u8], dst_port: u32, groups: u32) -> Result<Vec<Vec<u8>>, Errno> {
+        write(&self.kernel).send_to(self.port, datagram, dst_port, groups)
     }
 
     /// The port id (what `getsockname` reports, and replies carry).
@@ -309,6 +364,14 @@ impl Host for World {
             None => self.current,
         };
         Ok(Box::new(World::socket(self, ns, Creds::ROOT)?))
+    }
+
+    fn socket_of(&mut self, netns: Option<&str>, protocol: Protocol) -> Result<Box<dyn NetlinkSocket>, Errno> {
+        let ns = match netns {
+            Some(name) => self.netns(name).ok_or(Errno::ENOENT)?,
+            None => self.current,
+        };
+        Ok(Box::new(World::socket_of(self, ns, Creds::ROOT, protocol)?))
     }
 
     fn netns_list(&self) -> Vec<String> {
@@ -401,7 +464,12 @@ impl Host for World {
     }
 
     fn job_output(&mut self) -> crate::output::Output {
-        self.jobs.borrow_mut().take_output()
+        let mut k = write(&self.kernel);
+        let mut events = Vec::new();
+        let mut jobs = self.jobs.borrow_mut();
+        jobs.settle(&mut k.net, &mut events);
+        k.announce(&events);
+        jobs.take_output()
     }
 
     fn job_status(&self, pid: u32) -> Option<i32> {

@@ -61,7 +61,7 @@ fn sysfs_open(path: &sysfs::SysPath<'_>, flags: c_int) -> Option<Result<c_int, F
 
 /// fopen(3) of a path [`open_hook`] answers (other than `/proc/sys/net`,
 /// which has streams of its own): the descriptor it gives, as a stream.
-pub fn fopen_hook(path: *const c_char, mode: *const c_char) -> Option<*mut libc::FILE> {
+pub(crate) fn fopen_hook(path: *const c_char, mode: *const c_char) -> Option<*mut libc::FILE> {
     let p = c_str(path)?;
     if p.starts_with("/proc/sys/net") || !(p.starts_with("/sys/") || p.starts_with("/dev/net/") || !p.starts_with('/')) {
         return None;
@@ -186,13 +186,14 @@ fn on_dir<R>(dir: *mut libc::DIR, err: R, f: impl FnOnce(&mut FakeDir) -> R) -> 
 #[unsafe(no_mangle)]
 /// readdir64(3).
 pub unsafe extern "C" fn readdir64(dir: *mut libc::DIR) -> *mut libc::dirent64 {
-    on_dir(dir, std::ptr::null_mut(), |d| d.next().unwrap_or(std::ptr::null_mut())).unwrap_or_else(|| unsafe { real::readdir64(dir) })
+    on_dir(dir, std::ptr::null_mut(), |d| d.next_entry().unwrap_or(std::ptr::null_mut())).unwrap_or_else(|| unsafe { real::readdir64(dir) })
 }
 
 #[unsafe(no_mangle)]
 /// readdir(3) (the same layout as dirent64 on 64-bit Linux).
 pub unsafe extern "C" fn readdir(dir: *mut libc::DIR) -> *mut libc::dirent {
-    on_dir(dir, std::ptr::null_mut(), |d| d.next().unwrap_or(std::ptr::null_mut()).cast()).unwrap_or_else(|| unsafe { real::readdir(dir) })
+    on_dir(dir, std::ptr::null_mut(), |d| d.next_entry().unwrap_or(std::ptr::null_mut()).cast())
+        .unwrap_or_else(|| unsafe { real::readdir(dir) })
 }
 
 #[unsafe(no_mangle)]
@@ -266,10 +267,10 @@ pub unsafe extern "C" fn unshare(flags: c_int) -> c_int {
     let ours = libc::CLONE_NEWNET | libc::CLONE_NEWNS;
     if flags & ours != 0 {
         if flags & libc::CLONE_NEWNET != 0 {
-            let _ = hook((), || {
-                shim::with(|s| s.unshared = true);
-                Some(())
-            });
+            let r = hook(-1, || status(Some(shim::with(|s| s.unshare_net()))));
+            if r == Some(-1) {
+                return -1;
+            }
         }
         let rest = flags & !ours;
         return if rest == 0 { 0 } else { unsafe { real::unshare(rest) } };

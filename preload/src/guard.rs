@@ -82,7 +82,7 @@ pub fn mark(fd: c_int, on: bool) {
 }
 
 /// A C string argument as UTF-8, if it is one.
-pub fn c_str<'a>(p: *const libc::c_char) -> Option<&'a str> {
+pub(crate) fn c_str<'a>(p: *const libc::c_char) -> Option<&'a str> {
     if p.is_null() {
         return None;
     }

@@ -102,12 +102,16 @@ unsafe fn query(ns: &Namespace, req: c_ulong, ifr: *mut u8) -> Result<(), Fail> 
             return Ok(());
         }
         let name = c_str(ifr.cast::<c_char>()).ok_or(Fail(libc::ENODEV))?;
-        match req {
-            SIOCGIFADDR => return Ok(put_in(data, addr4(ns, name)?.0)),
-            SIOCGIFNETMASK => return Ok(put_in(data, mask4(addr4(ns, name)?.1))),
-            SIOCGIFBRDADDR => return Ok(put_in(data, addr4(ns, name)?.2)),
-            SIOCGIFDSTADDR => return Ok(put_in(data, addr4(ns, name)?.3)),
-            _ => {}
+        let v4 = match req {
+            SIOCGIFADDR => Some(addr4(ns, name)?.0),
+            SIOCGIFNETMASK => Some(mask4(addr4(ns, name)?.1)),
+            SIOCGIFBRDADDR => Some(addr4(ns, name)?.2),
+            SIOCGIFDSTADDR => Some(addr4(ns, name)?.3),
+            _ => None,
+        };
+        if let Some(a) = v4 {
+            put_in(data, a);
+            return Ok(());
         }
         let l = by_name(ns, name)?;
         match req {

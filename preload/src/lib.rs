@@ -2,8 +2,12 @@
 //! any other rtnetlink client) runs against an iplab world instead of the
 //! kernel.
 //!
-//! * NETLINK_ROUTE sockets are simulated ([`sock_hooks`]); every other
-//!   socket and file goes to libc untouched.
+//! * NETLINK_ROUTE sockets are simulated ([`sock_hooks`]); other netlink
+//!   protocols and socket families the world does not model are refused
+//!   ([`boundary`]), network ioctls answered or refused ([`ioctl_hooks`]),
+//!   `/sys/class/net` answered ([`sysfs`]); nothing reaches the host's
+//!   network configuration (preload/README.md lists what is modelled and
+//!   what is refused). Unix and inet sockets and other files go to libc.
 //! * The world lives in the file `IPLAB_STATE` names (a replay log, see
 //!   `iplab::history`); each process catches up with it before every
 //!   request and saves it back, under a lock, so separate commands behave
@@ -16,6 +20,10 @@
 //!   ([`sysctl_hooks`], [`stat_hooks`]).
 //! * Notifications reach listening sockets of every process: a listener's
 //!   process replays what others appended to the state file.
+
+// Every `extern "C"` hook is the libc function of the same name, with its
+// contract for pointers and descriptors (its man page); none adds to it.
+#![allow(clippy::missing_safety_doc)]
 
 pub mod boundary;
 pub mod files;

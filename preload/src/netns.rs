@@ -65,7 +65,7 @@ impl FakeDir {
     }
 
     /// The next entry, or None at the end.
-    pub fn next(&mut self) -> Option<*mut libc::dirent64> {
+    pub fn next_entry(&mut self) -> Option<*mut libc::dirent64> {
         let name = self.names.get(self.pos)?;
         self.pos += 1;
         let e = &mut self.entry;
@@ -146,13 +146,18 @@ pub fn mount(shim: &mut Shim, src: Option<&str>, target: &str, flags: libc::c_ul
         Path::Named(name) if flags & libc::MS_BIND != 0 => {
             let name = name.to_string();
             let from_self = src.is_some_and(|s| classify(s) == Path::SelfNet);
-            if !from_self || !shim.unshared {
+            let Some(hidden) = shim.unshared.clone().filter(|_| from_self) else {
                 // Naming an existing namespace (`ip netns attach`) is not simulated.
                 return Some(Err(Fail(libc::EINVAL)));
-            }
-            let r = shim.host(|w| iplab::host::Host::netns_add(w, &name));
+            };
+            // The unshared namespace takes the name (made afresh: what
+            // happened in it between unshare and the mount is not kept).
+            let r = shim.host(|w| {
+                iplab::host::Host::netns_del(w, &hidden)?;
+                iplab::host::Host::netns_add(w, &name)
+            });
             Some(r.and_then(|()| {
-                shim.unshared = false;
+                shim.unshared = None;
                 let w = shim.world()?;
                 let id = w.netns(&name).ok_or(Fail(libc::ENOENT))?;
                 shim.current = Current::Id(id);
@@ -195,7 +200,7 @@ pub fn setns(shim: &mut Shim, fd: c_int, nstype: c_int) -> Option<Result<(), Fai
     };
     Some(shim.world().map(|w| {
         shim.current = Current::Id(id);
-        shim.unshared = false;
+        shim.unshared = None;
         // A program this process executes (`ip netns exec`) starts there too.
         match w.with_net(|n| n.name_of(id).map(str::to_string)) {
             // SAFETY: iproute2 and the programs it runs are single-threaded

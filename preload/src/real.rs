@@ -78,6 +78,11 @@ real! {
     send = "send"(fd: c_int, buf: *const c_void, n: size_t, flags: c_int) -> ssize_t;
     sendto = "sendto"(fd: c_int, buf: *const c_void, n: size_t, flags: c_int, addr: *const sockaddr, alen: socklen_t) -> ssize_t;
     sendmsg = "sendmsg"(fd: c_int, msg: *const libc::msghdr, flags: c_int) -> ssize_t;
+    sendmmsg = "sendmmsg"(fd: c_int, msgs: *mut libc::mmsghdr, n: c_uint, flags: c_int) -> c_int;
+    recvmmsg = "recvmmsg"(fd: c_int, msgs: *mut libc::mmsghdr, n: c_uint, flags: c_int, timeout: *mut libc::timespec) -> c_int;
+    splice = "splice"(fd_in: c_int, off_in: *mut libc::loff_t, fd_out: c_int, off_out: *mut libc::loff_t, len: size_t, flags: c_uint) -> ssize_t;
+    writev = "writev"(fd: c_int, iov: *const libc::iovec, n: c_int) -> ssize_t;
+    readv = "readv"(fd: c_int, iov: *const libc::iovec, n: c_int) -> ssize_t;
     recv = "recv"(fd: c_int, buf: *mut c_void, n: size_t, flags: c_int) -> ssize_t;
     recvfrom = "recvfrom"(fd: c_int, buf: *mut c_void, n: size_t, flags: c_int, addr: *mut sockaddr, alen: *mut socklen_t) -> ssize_t;
     recvmsg = "recvmsg"(fd: c_int, msg: *mut libc::msghdr, flags: c_int) -> ssize_t;

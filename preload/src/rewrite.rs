@@ -38,10 +38,10 @@ fn each_attr(buf: &mut [u8], f: &mut dyn FnMut(u16, &mut [u8])) {
 }
 
 fn map_u32(value: &mut [u8], map: &dyn Fn(u32) -> Option<u32>) {
-    if value.len() == 4 {
-        if let Some(new) = u32_at(value, 0).and_then(map) {
-            value.copy_from_slice(&new.to_ne_bytes());
-        }
+    if value.len() == 4
+        && let Some(new) = u32_at(value, 0).and_then(map)
+    {
+        value.copy_from_slice(&new.to_ne_bytes());
     }
 }
 

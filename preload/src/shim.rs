@@ -2,8 +2,8 @@
 //! state file), the simulated sockets and namespace descriptors handed to
 //! the application, and the namespace the process is in.
 
+use std::cell::UnsafeCell;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Mutex;
 
 use iplab::history::Snapshot;
 use iplab::host::Host;
@@ -52,25 +52,75 @@ pub struct Shim {
     pub dirs: HashMap<usize, Box<FakeDir>>,
     /// The namespace of the process.
     pub current: Current,
-    /// `unshare(CLONE_NEWNET)` happened and no name was bound to it yet.
-    pub unshared: bool,
+    /// The hidden world namespace `unshare(CLONE_NEWNET)` made, until a
+    /// bind mount names it.
+    pub unshared: Option<String>,
+    /// Namespaces made by `unshare` in this process so far.
+    unshares: u32,
     next_id: u64,
     /// The process whose thread watches the state file, if any.
     watcher_pid: Option<u32>,
 }
 
-// SAFETY: the world's reference-counted parts never leave the Shim, and
-// every access goes through the one Mutex below.
-unsafe impl Send for Shim {}
+/// The process's shim state behind one lock. The lock is a pthread mutex
+/// that `pthread_atfork` handlers take before `fork` and release in parent
+/// and child, so a child forked while another thread is inside the shim
+/// finds the lock free and the state whole (issue: a pyroute2 child hung).
+struct Global {
+    lock: UnsafeCell<libc::pthread_mutex_t>,
+    shim: UnsafeCell<Option<Shim>>,
+}
 
-static SHIM: Mutex<Option<Shim>> = Mutex::new(None);
+// SAFETY: `shim` is only reached with `lock` held, and the world's
+// reference-counted parts never leave the Shim.
+unsafe impl Sync for Global {}
+
+static GLOBAL: Global = Global { lock: UnsafeCell::new(libc::PTHREAD_MUTEX_INITIALIZER), shim: UnsafeCell::new(None) };
+
+extern "C" fn before_fork() {
+    // SAFETY: a valid, statically initialised mutex.
+    unsafe { libc::pthread_mutex_lock(GLOBAL.lock.get()) };
+}
+
+extern "C" fn after_fork() {
+    // SAFETY: taken by before_fork in this thread (which the child continues).
+    unsafe { libc::pthread_mutex_unlock(GLOBAL.lock.get()) };
+}
+
+/// Registers the fork handlers when the library is loaded.
+extern "C" fn register_fork_handlers() {
+    // SAFETY: plain function pointers.
+    unsafe { libc::pthread_atfork(Some(before_fork), Some(after_fork), Some(after_fork)) };
+}
+
+#[used]
+#[unsafe(link_section = ".init_array")]
+static REGISTER: extern "C" fn() = register_fork_handlers;
+
+/// Releases the lock when dropped (also when `f` panics).
+struct Held;
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        // SAFETY: taken in `with` by this thread.
+        unsafe { libc::pthread_mutex_unlock(GLOBAL.lock.get()) };
+    }
+}
 
 /// Runs `f` on the process's shim state.
 pub fn with<R>(f: impl FnOnce(&mut Shim) -> R) -> R {
-    let mut g = SHIM.lock().unwrap_or_else(|e| e.into_inner());
-    let shim = g.get_or_insert_with(Shim::new);
-    f(shim)
+    // SAFETY: a valid mutex; `shim` is reached only while it is held, and
+    // hooks never re-enter `with` on one thread (guard::hook).
+    unsafe {
+        libc::pthread_mutex_lock(GLOBAL.lock.get());
+        let _held = Held;
+        let shim = (*GLOBAL.shim.get()).get_or_insert_with(Shim::new);
+        f(shim)
+    }
 }
+
+/// The name prefix of the hidden namespaces `unshare(CLONE_NEWNET)` makes.
+pub const UNSHARED_PREFIX: &str = ".unshared-";
 
 /// A failed operation: the errno to return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,7 +141,8 @@ impl Shim {
             writers: BTreeMap::new(),
             dirs: HashMap::new(),
             current: Current::FromEnv,
-            unshared: false,
+            unshared: None,
+            unshares: 0,
             next_id: 1,
             watcher_pid: None,
         }
@@ -236,6 +287,8 @@ impl Shim {
     pub fn open_socket(&mut self, kind: c_int, proto: c_int, flags: c_int) -> Result<c_int, Fail> {
         self.locked(|shim, world| {
             let ns = shim.current_ns(world)?;
+            // NETLINK_ROUTE is the one modelled protocol today; a protocol
+            // added to MODELLED_NETLINK opens the world's socket of it here.
             let sock = world.socket(ns, creds()).map_err(|e| Fail(e.0))?;
             let mut pair = [-1; 2];
             // SAFETY: pair has room for two descriptors.
@@ -285,8 +338,8 @@ impl Shim {
         self.locked(|shim, world| {
             let fds: HashMap<c_int, u32> = shim.ns_fds.iter().map(|(fd, id)| (*fd, world.with_net(|n| n.fd_of(*id)))).collect();
             rewrite::request_fds(&mut datagram, &|fd| fds.get(&(fd as c_int)).copied());
+            shim.autobind(id);
             let s = shim.socks.get_mut(&id).ok_or(Fail(libc::EBADF))?;
-            s.bind_port(0);
             let sock = s.sock.as_ref().ok_or(Fail(libc::ECONNREFUSED))?;
             let replies = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sock.send(&datagram))).map_err(|_| Fail(libc::EIO))?;
             shim.deliver(Some((id, replies)));
@@ -349,11 +402,9 @@ impl Shim {
             }
             None => false,
         };
-        if last {
-            if let Some(s) = self.socks.remove(&id) {
-                // SAFETY: the shim's own end of the pair.
-                unsafe { crate::real::close(s.peer) };
-            }
+        if last && let Some(s) = self.socks.remove(&id) {
+            // SAFETY: the shim's own end of the pair.
+            unsafe { crate::real::close(s.peer) };
         }
     }
 
@@ -442,9 +493,47 @@ impl Shim {
         })
     }
 
-    /// The named namespaces, newest first (as tmpfs lists `/run/netns`).
+    /// The named namespaces, newest first (as tmpfs lists `/run/netns`);
+    /// the hidden ones `unshare` made are not listed.
     pub fn netns_names(&mut self) -> Result<Vec<String>, Fail> {
-        self.locked(|_, w| Ok(w.netns_list()))
+        self.locked(|_, w| Ok(w.netns_list().into_iter().filter(|n| !n.starts_with(UNSHARED_PREFIX)).collect()))
+    }
+
+    /// `unshare(CLONE_NEWNET)`: a fresh namespace of the world, which the
+    /// process (and programs it executes, through `IPLAB_NETNS`) is in from
+    /// now on; sockets opened before stay in the old one.
+    pub fn unshare_net(&mut self) -> Result<(), Fail> {
+        self.unshares += 1;
+        let name = format!("{UNSHARED_PREFIX}{}-{}", std::process::id(), self.unshares);
+        self.host(|w| w.netns_add(&name))?;
+        let id = self.world()?.netns(&name).ok_or(Fail(libc::ENOENT))?;
+        self.current = Current::Id(id);
+        // SAFETY: programs switch namespaces while single-threaded (as
+        // with setns); the variable is for programs this one executes.
+        unsafe { std::env::set_var("IPLAB_NETNS", &name) };
+        self.unshared = Some(name);
+        Ok(())
+    }
+
+    /// Gives socket `id` its port id if it has none (`netlink_autobind`):
+    /// the process id for the first, then random ids in [i32::MIN, -4097]
+    /// as Linux picks after a collision.
+    pub fn autobind(&mut self, id: u64) {
+        if self.socks.get(&id).is_none_or(|s| s.port != 0) {
+            return;
+        }
+        let pid = std::process::id();
+        let mut port = pid;
+        while self.socks.values().any(|s| s.port == port) {
+            let mut r = [0u8; 4];
+            // SAFETY: a 4-byte buffer.
+            unsafe { libc::getrandom(r.as_mut_ptr().cast(), 4, 0) };
+            let span = u32::MAX / 2 - 4096; // -4097 - i32::MIN + 1
+            port = (i32::MIN + (u32::from_ne_bytes(r) % span) as i32) as u32;
+        }
+        if let Some(s) = self.socks.get_mut(&id) {
+            s.port = port;
+        }
     }
 }
 

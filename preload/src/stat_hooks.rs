@@ -33,8 +33,10 @@ fn fill(buf: *mut libc::stat, mode: libc::mode_t, dev: libc::dev_t, ino: libc::i
 }
 
 /// The inode standing for a namespace.
+/// Above 32 bits, where nsfs (whose inode numbers are 32-bit proc inums)
+/// never is: a made-up namespace never equals a real one.
 fn ns_inode(id: iplab::stack::NsId) -> libc::ino_t {
-    0xF000_0000 + libc::ino_t::from(id.0)
+    (1 << 32) + libc::ino_t::from(id.0)
 }
 
 fn path_hook(path: *const c_char, buf: *mut libc::stat) -> Option<c_int> {

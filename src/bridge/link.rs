@@ -7,16 +7,11 @@ use crate::ip::ctx::Ip;
 use crate::ip::link::show::{print_link_flags, print_name_and_link};
 use crate::ip::nl::{Msg, Req, Tb};
 use crate::ip::print::Kind;
-use crate::wire::link::{ifla, IfInfoRepr};
+use crate::wire::link::{ifla, IfInfoRepr, IFINFOMSG_LEN};
 use crate::wire::AF_BRIDGE;
 use crate::wire::{RTM_DELLINK, RTM_GETLINK, RTM_NEWLINK};
 use crate::wire::link::brport;
 
-const IFLA_MAX: u16 = 66;
-const IFINFOMSG_LEN: usize = 16;
-
-/// IFLA_BRPORT_MAX as iproute2 6.1 knows it.
-const BRPORT_MAX: u16 = 40;
 
 const USAGE: &str = "Usage: bridge link set dev DEV [ cost COST ] [ priority PRIO ] [ state STATE ]
                                [ guard {on | off} ]
@@ -109,7 +104,7 @@ fn print_linkinfo(ip: &mut Ip, filter_index: u32, raw: &[u8]) {
     if filter_index != 0 && filter_index != index {
         return;
     }
-    let tb = Tb::parse(m.payload.get(IFINFOMSG_LEN..).unwrap_or(&[]), IFLA_MAX);
+    let tb = Tb::parse(m.payload.get(IFINFOMSG_LEN..).unwrap_or(&[]), ifla::MAX);
     let name = tb.str(ifla::IFNAME).unwrap_or_else(|| ip.ll_index_to_name(index));
     ip.p.open_json_object(None);
     if m.hdr.kind == RTM_DELLINK {
@@ -149,7 +144,7 @@ fn print_protinfo(ip: &mut Ip, nested: bool, value: &[u8]) {
         }
         return;
     }
-    let t = Tb::parse(value, BRPORT_MAX);
+    let t = Tb::parse(value, brport::MAX);
     if let Some(s) = t.get(brport::STATE).and_then(|a| a.value.first().copied()) {
         print_stp_state(ip, s);
     }

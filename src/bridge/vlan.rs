@@ -6,6 +6,8 @@
 use crate::ip::args::{matches, Exit, Res};
 use crate::ip::ctx::Ip;
 use crate::ip::nl::Req;
+use crate::wire::link::{bridge_af, bridge_flags, bridge_vlan_info, rtext_filter};
+use crate::wire::RTM_GETVLAN;
 use crate::wire::link::{ifla, IfInfoRepr};
 use crate::wire::{AF_BRIDGE, RTM_DELLINK, RTM_GETLINK, RTM_GETSTATS, RTM_SETLINK};
 
@@ -32,26 +34,10 @@ const USAGE: &str = "Usage: bridge vlan { add | del } vid VLAN_ID dev DEV [ tunn
        bridge vlan global { show } [ dev DEV ] [ vid VLAN_ID ]
 ";
 
-/// RTM_GETVLAN (the VLAN database dump of `-d` and `global`).
-const RTM_GETVLAN: u16 = 114;
 /// BRIDGE_VLANDB_DUMP_FLAGS and its bits.
 const BRIDGE_VLANDB_DUMP_FLAGS: u16 = 1;
 const BRIDGE_VLANDB_DUMPF_STATS: u32 = 1;
 const BRIDGE_VLANDB_DUMPF_GLOBAL: u32 = 2;
-/// RTEXT_FILTER_BRVLAN and RTEXT_FILTER_BRVLAN_COMPRESSED.
-const RTEXT_FILTER_BRVLAN: u32 = 2;
-const RTEXT_FILTER_BRVLAN_COMPRESSED: u32 = 4;
-/// IFLA_BRIDGE_FLAGS, IFLA_BRIDGE_VLAN_INFO inside IFLA_AF_SPEC.
-const IFLA_BRIDGE_FLAGS: u16 = 0;
-const IFLA_BRIDGE_VLAN_INFO: u16 = 2;
-/// BRIDGE_FLAGS_MASTER, BRIDGE_FLAGS_SELF.
-const BRIDGE_FLAGS_MASTER: u16 = 1;
-const BRIDGE_FLAGS_SELF: u16 = 2;
-/// BRIDGE_VLAN_INFO_* flags.
-const VLAN_INFO_PVID: u16 = 2;
-const VLAN_INFO_UNTAGGED: u16 = 4;
-const VLAN_INFO_RANGE_BEGIN: u16 = 8;
-const VLAN_INFO_RANGE_END: u16 = 16;
 /// IFLA_STATS_FILTER_BIT(IFLA_STATS_LINK_XSTATS), (..._XSTATS_SLAVE).
 const STATS_LINK_XSTATS: u32 = 1 << 1;
 const STATS_LINK_XSTATS_SLAVE: u32 = 1 << 2;
@@ -135,15 +121,15 @@ fn modify(ip: &mut Ip, cmd: u16, args: &[String]) -> Res<i32> {
                     Some((a, b)) => {
                         vid = atoi_short(a);
                         vid_end = atoi_short(b);
-                        vflags |= VLAN_INFO_RANGE_BEGIN;
+                        vflags |= bridge_vlan_info::RANGE_BEGIN;
                     }
                     None => vid = atoi_short(v),
                 }
             }
-            "self" => flags |= BRIDGE_FLAGS_SELF,
-            "master" => flags |= BRIDGE_FLAGS_MASTER,
-            "pvid" => vflags |= VLAN_INFO_PVID,
-            "untagged" => vflags |= VLAN_INFO_UNTAGGED,
+            "self" => flags |= bridge_flags::SELF,
+            "master" => flags |= bridge_flags::MASTER,
+            "pvid" => vflags |= bridge_vlan_info::PVID,
+            "untagged" => vflags |= bridge_vlan_info::UNTAGGED,
             _ => {
                 if matches(w, "help") {
                     next().map_err(|_| ip.incomplete())?;
@@ -166,12 +152,12 @@ fn modify(ip: &mut Ip, cmd: u16, args: &[String]) -> Res<i32> {
         ip.err(&format!("Invalid VLAN ID \"{}\"\n", vid as u16));
         return Ok(-1);
     }
-    if vflags & VLAN_INFO_RANGE_BEGIN != 0 {
+    if vflags & bridge_vlan_info::RANGE_BEGIN != 0 {
         if vid_end == -1 || vid_end >= 4096 || vid >= vid_end {
             ip.err(&format!("Invalid VLAN range \"{}-{}\"\n", vid as u16, vid_end as u16));
             return Ok(-1);
         }
-        if vflags & VLAN_INFO_PVID != 0 {
+        if vflags & bridge_vlan_info::PVID != 0 {
             ip.err("pvid cannot be configured for a vlan range\n");
             return Ok(-1);
         }
@@ -180,7 +166,7 @@ fn modify(ip: &mut Ip, cmd: u16, args: &[String]) -> Res<i32> {
     req.push_header(&IfInfoRepr { family: AF_BRIDGE, index: index as i32, ..Default::default() }.to_bytes());
     let spec = req.nest(ifla::AF_SPEC);
     if flags != 0 {
-        req.addattr16(IFLA_BRIDGE_FLAGS, flags);
+        req.addattr16(bridge_af::FLAGS, flags);
     }
     let info = |f: u16, v: i16| {
         let mut b = [0u8; 4];
@@ -189,11 +175,11 @@ fn modify(ip: &mut Ip, cmd: u16, args: &[String]) -> Res<i32> {
         b
     };
     if vid_end != -1 {
-        req.addattr_l(IFLA_BRIDGE_VLAN_INFO, &info(vflags, vid));
-        let end_flags = (vflags & !VLAN_INFO_RANGE_BEGIN) | VLAN_INFO_RANGE_END;
-        req.addattr_l(IFLA_BRIDGE_VLAN_INFO, &info(end_flags, vid_end));
+        req.addattr_l(bridge_af::VLAN_INFO, &info(vflags, vid));
+        let end_flags = (vflags & !bridge_vlan_info::RANGE_BEGIN) | bridge_vlan_info::RANGE_END;
+        req.addattr_l(bridge_af::VLAN_INFO, &info(end_flags, vid_end));
     } else {
-        req.addattr_l(IFLA_BRIDGE_VLAN_INFO, &info(vflags, vid));
+        req.addattr_l(bridge_af::VLAN_INFO, &info(vflags, vid));
     }
     req.nest_end(spec);
     match ip.rth.talk(&mut ip.p, &mut req, false, true) {
@@ -289,7 +275,7 @@ fn show(ip: &mut Ip, args: &[String], subject: Subject) -> Res<i32> {
         let mut req = Req::new(RTM_GETLINK, 0);
         req.push_header(&IfInfoRepr { family: AF_BRIDGE, ..Default::default() }.to_bytes());
         let compress = ip.o.compress_vlans > 0;
-        req.addattr32(ifla::EXT_MASK, if compress { RTEXT_FILTER_BRVLAN_COMPRESSED } else { RTEXT_FILTER_BRVLAN });
+        req.addattr32(ifla::EXT_MASK, if compress { rtext_filter::BRVLAN_COMPRESSED } else { rtext_filter::BRVLAN });
         header(ip, subject);
         run_dump(ip, &mut req)?;
     } else {

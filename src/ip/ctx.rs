@@ -10,10 +10,7 @@ use super::print::Printer;
 use crate::host::Host;
 use crate::wire::link::{ifla, IfInfoRepr};
 
-/// `RTEXT_FILTER_VF`.
-pub const RTEXT_FILTER_VF: u32 = 1;
-/// `RTEXT_FILTER_SKIP_STATS`.
-pub const RTEXT_FILTER_SKIP_STATS: u32 = 8;
+pub use crate::wire::link::rtext_filter::{SKIP_STATS as RTEXT_FILTER_SKIP_STATS, VF as RTEXT_FILTER_VF};
 
 /// Global options (ip/ip.c's globals).
 #[derive(Debug, Clone, Default)]

@@ -72,47 +72,24 @@ pub mod lmask {
     pub const ALL: u32 = !0;
 }
 
-/// Groups iproute2 names that `crate::wire::group` does not.
-const RTNLGRP_MPLS_ROUTE: u32 = 27;
-const RTNLGRP_MPLS_NETCONF: u32 = 29;
-const RTNLGRP_STATS: u32 = 36;
-
 /// Message types `accept_msg` tells apart.
 mod rtm {
-    pub const NEWLINK: u16 = 16;
-    pub const DELLINK: u16 = 17;
-    pub const NEWADDR: u16 = 20;
-    pub const DELADDR: u16 = 21;
-    pub const NEWROUTE: u16 = 24;
-    pub const DELROUTE: u16 = 25;
-    pub const NEWNEIGH: u16 = 28;
-    pub const DELNEIGH: u16 = 29;
-    pub const GETNEIGH: u16 = 30;
-    pub const NEWRULE: u16 = 32;
-    pub const DELRULE: u16 = 33;
-    pub const NEWPREFIX: u16 = 52;
-    pub const NEWADDRLABEL: u16 = 72;
-    pub const DELADDRLABEL: u16 = 73;
-    pub const NEWNETCONF: u16 = 80;
-    pub const DELNETCONF: u16 = 81;
-    pub const NEWNSID: u16 = 88;
-    pub const DELNSID: u16 = 89;
-    pub const NEWSTATS: u16 = 92;
-    pub const NEWNEXTHOP: u16 = 104;
-    pub const DELNEXTHOP: u16 = 105;
-    pub const NEWNEXTHOPBUCKET: u16 = 116;
-    pub const DELNEXTHOPBUCKET: u16 = 117;
-    pub const NLMSG_NOOP: u16 = 1;
-    pub const NLMSG_ERROR: u16 = 2;
-    pub const NLMSG_DONE: u16 = 3;
+    pub use crate::wire::rtm_types::{
+        RTM_DELADDR as DELADDR, RTM_DELADDRLABEL as DELADDRLABEL, RTM_DELLINK as DELLINK, RTM_DELNEIGH as DELNEIGH,
+        RTM_DELNETCONF as DELNETCONF, RTM_DELNEXTHOP as DELNEXTHOP, RTM_DELNEXTHOPBUCKET as DELNEXTHOPBUCKET,
+        RTM_DELNSID as DELNSID, RTM_DELROUTE as DELROUTE, RTM_DELRULE as DELRULE, RTM_GETNEIGH as GETNEIGH,
+        RTM_NEWADDR as NEWADDR, RTM_NEWADDRLABEL as NEWADDRLABEL, RTM_NEWLINK as NEWLINK, RTM_NEWNEIGH as NEWNEIGH,
+        RTM_NEWNETCONF as NEWNETCONF, RTM_NEWNEXTHOP as NEWNEXTHOP, RTM_NEWNEXTHOPBUCKET as NEWNEXTHOPBUCKET,
+        RTM_NEWNSID as NEWNSID, RTM_NEWPREFIX as NEWPREFIX, RTM_NEWROUTE as NEWROUTE, RTM_NEWRULE as NEWRULE,
+        RTM_NEWSTATS as NEWSTATS,
+    };
+    pub use crate::wire::{NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP};
+    /// iproute2's own record of a timestamp in a saved monitor file.
     pub const NLMSG_TSTAMP: u16 = 15;
 }
 
-/// `RTM_F_CLONED`.
-const RTM_F_CLONED: u32 = 0x200;
-/// `RTNL_FAMILY_IPMR`, `RTNL_FAMILY_IP6MR`.
-const RTNL_FAMILY_IPMR: u8 = 128;
-const RTNL_FAMILY_IP6MR: u8 = 129;
+use crate::wire::route::rtm_f::CLONED as RTM_F_CLONED;
+use crate::wire::{RTNL_FAMILY_IP6MR, RTNL_FAMILY_IPMR};
 
 /// The parsed `ip monitor` arguments.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -163,7 +140,7 @@ impl Listen {
         if l & lmask::ROUTE != 0 {
             add(v4, group::IPV4_ROUTE);
             add(v6, group::IPV6_ROUTE);
-            add(mpls, RTNLGRP_MPLS_ROUTE);
+            add(mpls, crate::wire::group::MPLS_ROUTE);
         }
         if l & lmask::MROUTE != 0 {
             add(v4, group::IPV4_MROUTE);
@@ -178,7 +155,7 @@ impl Listen {
         if l & lmask::NETCONF != 0 {
             add(v4, group::IPV4_NETCONF);
             add(v6, group::IPV6_NETCONF);
-            add(mpls, RTNLGRP_MPLS_NETCONF);
+            add(mpls, crate::wire::group::MPLS_NETCONF);
         }
         if l & lmask::RULE != 0 {
             add(v4, group::IPV4_RULE);
@@ -400,7 +377,7 @@ pub fn start_in(ip: &mut Ip, args: &[String]) -> Res<MonitorState> {
         return Err(Exit(1));
     }
     if l & lmask::STATS != 0
-        && rth.set_option(SockOpt::AddMembership(RTNLGRP_STATS)).is_err()
+        && rth.set_option(SockOpt::AddMembership(crate::wire::group::STATS)).is_err()
         && cfg.lmask & lmask::STATS != 0
     {
         ip.err("Failed to add stats group to list\n");

@@ -7,27 +7,9 @@ use super::ctx::Ip;
 use super::names::family_name;
 use super::nl::{Msg, Req, Tb};
 use super::print::{Color, Kind};
-use crate::wire::NLM_F_REQUEST;
+use crate::wire::netconf::{netconfa, IFINDEX_ALL, IFINDEX_DEFAULT};
+use crate::wire::{NLMSG_ERROR, NLM_F_REQUEST};
 use crate::wire::{RTM_DELNETCONF, RTM_GETNETCONF, RTM_NEWNETCONF};
-
-const NLMSG_ERROR: u16 = 2;
-
-/// `NETCONFA_*`.
-mod netconfa {
-    pub const IFINDEX: u16 = 1;
-    pub const FORWARDING: u16 = 2;
-    pub const RP_FILTER: u16 = 3;
-    pub const MC_FORWARDING: u16 = 4;
-    pub const PROXY_NEIGH: u16 = 5;
-    pub const IGNORE_ROUTES_WITH_LINKDOWN: u16 = 6;
-    pub const INPUT: u16 = 7;
-    pub const MAX: u16 = 8;
-}
-
-/// `NETCONFA_IFINDEX_ALL`.
-const IFINDEX_ALL: i32 = -1;
-/// `NETCONFA_IFINDEX_DEFAULT`.
-const IFINDEX_DEFAULT: i32 = -2;
 
 /// The usage text of ip/ipnetconf.c.
 pub const USAGE: &str = "Usage: ip netconf show [ dev STRING ]\n";

@@ -15,21 +15,12 @@ use super::client::Rtnl;
 use super::ctx::Ip;
 use super::nl::{Msg, Req, Tb};
 use super::print::Kind;
+use crate::wire::nsid::netnsa;
 use crate::wire::NLM_F_REQUEST;
 use crate::wire::{RTM_DELNSID, RTM_GETNSID, RTM_NEWNSID};
 
 /// Where iproute2 keeps the names.
 pub const NETNS_RUN_DIR: &str = "/run/netns";
-
-
-/// `NETNSA_*`.
-mod netnsa {
-    pub const NSID: u16 = 1;
-    pub const FD: u16 = 3;
-    pub const TARGET_NSID: u16 = 4;
-    pub const CURRENT_NSID: u16 = 5;
-    pub const MAX: u16 = 5;
-}
 
 /// The usage text of ip/ipnetns.c.
 pub const USAGE: &str = "Usage:\tip netns list\n\

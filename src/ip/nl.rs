@@ -1,9 +1,13 @@
 //! Building requests and reading replies the way iproute2's libnetlink
-//! does: `addattr*` (nests without NLA_F_NESTED unless asked), and
-//! `parse_rtattr` tables indexed by attribute type.
+//! does, as a thin layer over [`crate::wire`]: `addattr*` (nests without
+//! NLA_F_NESTED unless asked, `nlmsg_len` kept current), and `parse_rtattr`
+//! tables indexed by attribute type (the schema's lenient table).
 
-use crate::wire::attr::{Nla, NlaIter};
+use core::ops::{Deref, DerefMut};
+
+use crate::wire::attr::{AttrTable, Nla};
 use crate::wire::header::{HeaderRepr, HEADER_LEN};
+use crate::wire::NlaWriter;
 
 /// A request under construction: header, family header, attributes.
 /// `nlmsg_len` is kept up to date after every addition.
@@ -106,11 +110,8 @@ impl Req {
     /// `addattr_l`: an attribute with a raw payload.
     pub fn addattr_l(&mut self, kind: u16, data: &[u8]) {
         self.pad();
-        let len = (4 + data.len()) as u16;
-        self.buf.extend_from_slice(&len.to_ne_bytes());
-        self.buf.extend_from_slice(&kind.to_ne_bytes());
-        self.buf.extend_from_slice(data);
-        self.pad();
+        self.buf.put(kind, data);
+        self.sync_len();
     }
 
     /// `addattr8`.
@@ -130,13 +131,14 @@ impl Req {
 
     /// A NUL-terminated string attribute (`addattr_l(..., strlen + 1)`).
     pub fn addattr_strz(&mut self, kind: u16, s: &str) {
-        let mut v = s.as_bytes().to_vec();
-        v.push(0);
-        self.addattr_l(kind, &v);
+        self.pad();
+        self.buf.put_str(kind, s);
+        self.sync_len();
     }
 
     /// `addattr_nest`: opens a nest of `kind` as given (no flag added).
     pub fn nest(&mut self, kind: u16) -> usize {
+        self.pad();
         let at = self.buf.len();
         self.addattr_l(kind, &[]);
         at
@@ -144,8 +146,7 @@ impl Req {
 
     /// `addattr_nest_end`: sets the nest's length to cover what followed.
     pub fn nest_end(&mut self, at: usize) {
-        let len = (self.buf.len() - at) as u16;
-        self.write_at(at, &len.to_ne_bytes());
+        self.buf.end_nest(at);
     }
 
     /// The finished message.
@@ -154,24 +155,16 @@ impl Req {
     }
 }
 
-/// Attributes indexed by type (`parse_rtattr`): the last of a type wins,
-/// parsing stops at the first malformed attribute, flag bits are masked.
+/// Attributes indexed by type (`parse_rtattr`): the schema's lenient
+/// [`AttrTable`] (the last of a type wins, parsing stops at the first
+/// malformed attribute, flag bits are masked) with iproute2's string getter.
 #[derive(Debug, Clone, Default)]
-pub struct Tb<'a> {
-    slots: Vec<Option<Nla<'a>>>,
-}
+pub struct Tb<'a>(AttrTable<'a>);
 
 impl<'a> Tb<'a> {
-    /// Parses `buf` keeping types up to `max`.
+    /// Parses `buf` keeping types up to `max` (a space's `MAX`).
     pub fn parse(buf: &'a [u8], max: u16) -> Tb<'a> {
-        let mut slots = vec![None; usize::from(max) + 1];
-        for nla in NlaIter::new(buf) {
-            let Ok(nla) = nla else { break };
-            if let Some(s) = slots.get_mut(usize::from(nla.kind)) {
-                *s = Some(nla);
-            }
-        }
-        Tb { slots }
+        Tb(AttrTable::parse_lenient(buf, max))
     }
 
     /// Parses the payload of a nested attribute, if present.
@@ -179,46 +172,22 @@ impl<'a> Tb<'a> {
         nla.map(|n| Tb::parse(n.value, max))
     }
 
-    /// The attribute of `kind`.
-    pub fn get(&self, kind: u16) -> Option<Nla<'a>> {
-        self.slots.get(usize::from(kind)).copied().flatten()
-    }
-
-    /// Whether an attribute of `kind` is present.
-    pub fn has(&self, kind: u16) -> bool {
-        self.get(kind).is_some()
-    }
-
-    /// Replaces (or removes) the attribute of `kind`.
-    pub fn set(&mut self, kind: u16, nla: Option<Nla<'a>>) {
-        if let Some(s) = self.slots.get_mut(usize::from(kind)) {
-            *s = nla;
-        }
-    }
-
-    /// A u8 attribute (`rta_getattr_u8`), 0 when short.
-    pub fn u8(&self, kind: u16) -> Option<u8> {
-        self.get(kind).map(|n| n.value.first().copied().unwrap_or(0))
-    }
-
-    /// A u16 attribute, 0 when short.
-    pub fn u16(&self, kind: u16) -> Option<u16> {
-        self.get(kind).map(|n| n.u16().unwrap_or(0))
-    }
-
-    /// A u32 attribute, 0 when short.
-    pub fn u32(&self, kind: u16) -> Option<u32> {
-        self.get(kind).map(|n| n.u32().unwrap_or(0))
-    }
-
-    /// A u64 attribute, 0 when short.
-    pub fn u64(&self, kind: u16) -> Option<u64> {
-        self.get(kind).map(|n| n.u64().unwrap_or(0))
-    }
-
     /// A string attribute up to its NUL (`rta_getattr_str`).
     pub fn str(&self, kind: u16) -> Option<String> {
         self.get(kind).map(|n| nla_str(n.value))
+    }
+}
+
+impl<'a> Deref for Tb<'a> {
+    type Target = AttrTable<'a>;
+    fn deref(&self) -> &AttrTable<'a> {
+        &self.0
+    }
+}
+
+impl DerefMut for Tb<'_> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
     }
 }
 

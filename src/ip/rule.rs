@@ -15,8 +15,7 @@ use crate::wire::rule::{fib_rule, fr_act, fra, RuleHdrRepr};
 use crate::wire::{NLM_F_ACK, NLM_F_CREATE, NLM_F_ECHO, NLM_F_EXCL, NLM_F_REQUEST};
 use crate::wire::{RTM_DELRULE, RTM_GETRULE, RTM_NEWRULE};
 
-/// `RTN_NAT`.
-const RTN_NAT: u8 = 10;
+use crate::wire::route::rtn::NAT as RTN_NAT;
 
 /// The usage text of ip/iprule.c.
 pub const USAGE: &str = include_str!("usage/rule.txt");

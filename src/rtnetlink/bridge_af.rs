@@ -9,27 +9,14 @@ use super::reply::Request;
 use super::Ctx;
 use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::link::{Link, LinkKind};
+use crate::wire::link::{bridge_af, bridge_flags, bridge_vlan_info, rtext_filter};
 use crate::wire::link::{ifla, IfInfoRepr, IFINFOMSG_LEN};
 use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_BRIDGE, NLM_F_MULTI};
 
 /// The IFLA_EXT_MASK bits that make `br_getlink` describe the bridge
 /// itself too: BRVLAN, BRVLAN_COMPRESSED, MRP, CFM_CONFIG, CFM_STATUS.
-pub const RTEXT_FILTER_BRIDGE_SELF: u32 = 2 | 4 | 16 | 32 | 64;
-
-/// IFLA_BRIDGE_* inside IFLA_AF_SPEC (linux/if_bridge.h).
-mod brattr {
-    pub const FLAGS: u16 = 0;
-    pub const MODE: u16 = 1;
-    pub const VLAN_INFO: u16 = 2;
-    pub const VLAN_TUNNEL_INFO: u16 = 3;
-    pub const MRP: u16 = 6;
-    pub const CFM: u16 = 7;
-    pub const MST: u16 = 8;
-}
-
-/// BRIDGE_FLAGS_MASTER / BRIDGE_FLAGS_SELF.
-const FLAGS_MASTER: u16 = 1;
-const FLAGS_SELF: u16 = 2;
+pub const RTEXT_FILTER_BRIDGE_SELF: u32 =
+    rtext_filter::BRVLAN | rtext_filter::BRVLAN_COMPRESSED | rtext_filter::MRP | rtext_filter::CFM_CONFIG | rtext_filter::CFM_STATUS;
 
 /// `br_fill_ifinfo` for the bridge device itself (no port): its identity,
 /// no IFLA_PROTINFO, and no VLAN list without VLAN filtering.
@@ -91,22 +78,22 @@ fn bridge_link(ctx: &mut Ctx<'_>, req: &Request<'_>, del: bool) -> KResult<()> {
     let mut flags = None;
     for nla in crate::wire::attr::NlaIter::new(r.af_spec.unwrap_or(&[])) {
         let Ok(nla) = nla else { break };
-        if nla.kind == brattr::FLAGS && flags.is_none() {
+        if nla.kind == bridge_af::FLAGS && flags.is_none() {
             flags = Some(nla.u16().map_err(|_| KernelError::new(Errno::EINVAL))?);
         }
-        if nla.kind == brattr::MODE && nla.value.len() < 2 {
+        if nla.kind == bridge_af::MODE && nla.value.len() < 2 {
             return Err(Errno::EINVAL.into());
         }
     }
     let flags = flags.unwrap_or(0);
-    if flags == 0 || flags & FLAGS_MASTER != 0 {
+    if flags == 0 || flags & bridge_flags::MASTER != 0 {
         let master = dev.master.and_then(|m| nsr.link(m)).filter(|b| is_bridge(b));
         if master.is_none() {
             return Err(Errno::EOPNOTSUPP.into());
         }
         br_link(&r, true, del)?;
     }
-    if flags & FLAGS_SELF != 0 {
+    if flags & bridge_flags::SELF != 0 {
         if !is_bridge(dev) {
             return Err(Errno::EOPNOTSUPP.into());
         }
@@ -123,8 +110,6 @@ fn bridge_link(ctx: &mut Ctx<'_>, req: &Request<'_>, del: bool) -> KResult<()> {
     Ok(())
 }
 
-/// BRIDGE_VLAN_INFO_BRENTRY.
-const VLAN_INFO_BRENTRY: u16 = 0x20;
 
 /// The request with BRIDGE_VLAN_INFO_BRENTRY set in the flags of its first
 /// well-formed IFLA_BRIDGE_VLAN_INFO (the one `br_vlan_info` got to).
@@ -135,9 +120,9 @@ fn mark_bridge_entries(req: &Request<'_>) -> Vec<u8> {
         return bytes;
     };
     let spec_at = attrs_at + spec.offset + 4;
-    if let Some(v) = crate::wire::attr::NlaIter::new(spec.value).flatten().find(|a| a.kind == brattr::VLAN_INFO && a.value.len() == 4) {
+    if let Some(v) = crate::wire::attr::NlaIter::new(spec.value).flatten().find(|a| a.kind == bridge_af::VLAN_INFO && a.value.len() == 4) {
         let at = spec_at + v.offset + 4;
-        let f = crate::wire::get_u16(&bytes, at).unwrap_or(0) | VLAN_INFO_BRENTRY;
+        let f = crate::wire::get_u16(&bytes, at).unwrap_or(0) | bridge_vlan_info::BRENTRY;
         crate::wire::put_bytes(&mut bytes, at, &f.to_ne_bytes());
     }
     bytes
@@ -166,7 +151,7 @@ fn br_afspec(spec: &[u8], del: bool) -> KResult<()> {
     for nla in crate::wire::attr::NlaIter::new(spec) {
         let nla = nla?;
         match nla.kind {
-            brattr::VLAN_INFO => {
+            bridge_af::VLAN_INFO => {
                 if nla.value.len() != 4 {
                     continue;
                 }
@@ -178,7 +163,7 @@ fn br_afspec(spec: &[u8], del: bool) -> KResult<()> {
                     return Err(Errno::EOPNOTSUPP.into());
                 }
             }
-            brattr::VLAN_TUNNEL_INFO | brattr::MRP | brattr::CFM | brattr::MST => return Err(Errno::EOPNOTSUPP.into()),
+            bridge_af::VLAN_TUNNEL_INFO | bridge_af::MRP | bridge_af::CFM | bridge_af::MST => return Err(Errno::EOPNOTSUPP.into()),
             _ => {}
         }
     }

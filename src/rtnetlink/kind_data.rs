@@ -7,13 +7,10 @@ use crate::stack::link::{BridgeConf, LinkKind};
 use crate::stack::{Event, Net, NsId};
 use crate::stack::namespace::Namespace;
 use crate::wire::attr::AttrTable;
-use crate::wire::link::{br, macvlan};
+use crate::wire::link::{br, macvlan, macvlan_mode};
 
 type KResult<T> = Result<T, KernelError>;
 
-
-/// MACVLAN_MODE_PASSTHRU.
-const MODE_PASSTHRU: u32 = 8;
 
 /// The macvlan devices on `lower` other than `except`, with their modes.
 pub fn macvlans_on(ns: &Namespace, lower: u32, except: u32) -> Vec<u32> {
@@ -42,7 +39,7 @@ pub fn check_new_macvlan(ns: &Namespace, lower: u32, mode: u32) -> KResult<()> {
             return Err(Errno::EBUSY.into());
         }
     }
-    if (mode == MODE_PASSTHRU && !others.is_empty()) || others.contains(&MODE_PASSTHRU) {
+    if (mode == macvlan_mode::PASSTHRU && !others.is_empty()) || others.contains(&macvlan_mode::PASSTHRU) {
         return Err(Errno::EINVAL.into());
     }
     Ok(())
@@ -56,7 +53,7 @@ pub fn change(kind: &mut LinkKind, data: &[u8]) -> KResult<()> {
             if let Some(m) = t.get(macvlan::MODE) {
                 let new = m.u32()?;
                 // macvlan_changelink: passthru can be neither entered nor left.
-                if (new == MODE_PASSTHRU) != (*mode == MODE_PASSTHRU) {
+                if (new == macvlan_mode::PASSTHRU) != (*mode == macvlan_mode::PASSTHRU) {
                     return Err(Errno::EINVAL.into());
                 }
                 *mode = new;
@@ -71,8 +68,7 @@ pub fn change(kind: &mut LinkKind, data: &[u8]) -> KResult<()> {
 
 /// `br_changelink` for the options this stack keeps.
 pub fn bridge(conf: &mut BridgeConf, data: &[u8]) -> KResult<()> {
-    // IFLA_BR_MAX in the recording kernel.
-    let t = AttrTable::parse(data, 64)?;
+    let t = br::SPACE.parse(data)?;
     let mut new = conf.clone();
     let u32_of = |k: u16| t.get(k).map(|a| a.u32()).transpose();
     // br_set_forward_delay checks its range only while STP runs;
@@ -117,7 +113,13 @@ pub fn bridge(conf: &mut BridgeConf, data: &[u8]) -> KResult<()> {
 /// fast_leave, learning, unicast_flood, proxyarp, proxyarp_wifi,
 /// mcast_flood, mcast_to_ucast, vlan_tunnel, bcast_flood, neigh_suppress,
 /// isolated, locked, mab, neigh_vlan_suppress.
-const PORT_SWITCHES: [u16; 17] = [4, 5, 6, 7, 8, 9, 10, 12, 27, 28, 29, 30, 32, 33, 39, 40, 43];
+const PORT_SWITCHES: [u16; 17] = {
+    use crate::wire::link::brport::*;
+    [
+        MODE, GUARD, PROTECT, FAST_LEAVE, LEARNING, UNICAST_FLOOD, PROXYARP, PROXYARP_WIFI, MCAST_FLOOD, MCAST_TO_UCAST,
+        VLAN_TUNNEL, BCAST_FLOOD, NEIGH_SUPPRESS, ISOLATED, LOCKED, MAB, NEIGH_VLAN_SUPPRESS,
+    ]
+};
 
 /// `br_setport` (net/bridge/br_netlink.c) for IFLA_INFO_SLAVE_DATA on a
 /// port of a bridge: the on/off options, cost, priority, state, learnt
@@ -125,8 +127,7 @@ const PORT_SWITCHES: [u16; 17] = [4, 5, 6, 7, 8, 9, 10, 12, 27, 28, 29, 30, 32, 
 /// value is checked (in the kernel's order) before anything changes.
 pub fn bridge_port(net: &mut Net, ns: NsId, index: u32, data: &[u8]) -> KResult<Vec<Event>> {
     use crate::wire::link::brport;
-    // IFLA_BRPORT_MAX in the recording kernel.
-    let t = AttrTable::parse(data, 44)?;
+    let t = brport::SPACE.parse(data)?;
     let nsr = net.ns(ns).ok_or(KernelError::new(Errno::ENODEV))?;
     let port = nsr.link(index).ok_or(KernelError::new(Errno::ENODEV))?;
     let bridge = port.master.and_then(|m| nsr.link(m)).ok_or(KernelError::new(Errno::EOPNOTSUPP))?;
@@ -194,7 +195,7 @@ pub fn bridge_port(net: &mut Net, ns: NsId, index: u32, data: &[u8]) -> KResult<
         events.extend(crate::stack::bridge::set_port_state(net, ns, index, s));
     }
     if t.has(brport::FLUSH) {
-        crate::sim::fdb::flush_port(net, ns, bridge_index, index);
+        crate::stack::fdb::flush_port(net, ns, bridge_index, index);
     }
     Ok(events)
 }

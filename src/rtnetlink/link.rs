@@ -8,23 +8,14 @@ use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::link::{self as slink, derived_mac, valid_name, BridgeConf, Link, LinkKind};
 use crate::stack::{Event, Net, NsId};
 use crate::wire::attr::AttrTable;
-use crate::wire::link::{ifla, iff, info, IfInfoRepr, IFINFOMSG_LEN, VETH_INFO_PEER};
+use crate::wire::link::{ifla, iff, info, macvlan_mode, veth_info, IfInfoRepr, IFINFOMSG_LEN};
 use crate::wire::{MessageBuilder, MessageType, NlaWriter, NLM_F_CREATE, NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE};
-
-/// Highest IFLA_* number this handler reads.
-const IFLA_MAX: u16 = 70;
 
 /// The RTM_NEWLINK (or DELLINK) message describing a link (`rtnl_fill_ifinfo`).
 #[allow(clippy::too_many_arguments)] // rtnl_fill_ifinfo's own arguments
 pub fn fill(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, pid: u32, flags: u16, change: u32) -> Vec<u8> {
     fill_ext(net, ns, link, kind, seq, pid, flags, change, 0)
 }
-
-/// RTEXT_FILTER_SKIP_STATS in IFLA_EXT_MASK: leave out IPv6 statistics.
-const RTEXT_FILTER_SKIP_STATS: u32 = 1 << 3;
-
-/// IFLA_EVENT: why a device was announced.
-const IFLA_EVENT: u16 = 44;
 
 /// [`fill`] for a request that gave an IFLA_EXT_MASK.
 #[allow(clippy::too_many_arguments)]
@@ -64,7 +55,7 @@ pub fn fill_link(
     b.put_u8(ifla::OPERSTATE, u8::from(link.operstate()));
     b.put_u8(ifla::LINKMODE, link.link_mode);
     // Loopback and bridges are NETIF_F_NETNS_LOCAL.
-    b.put_u8(IFLA_NETNS_IMMUTABLE, u8::from(link.is_loopback() || matches!(link.kind, LinkKind::Bridge(_))));
+    b.put_u8(ifla::NETNS_IMMUTABLE, u8::from(link.is_loopback() || matches!(link.kind, LinkKind::Bridge(_))));
     b.put_u32(ifla::MTU, link.mtu);
     b.put_u32(ifla::MIN_MTU, link.min_mtu);
     b.put_u32(ifla::MAX_MTU, link.max_mtu);
@@ -80,7 +71,7 @@ pub fn fill_link(
     b.put_u32(ifla::GRO_IPV4_MAX_SIZE, gro4_size);
     b.put_u32(ifla::TSO_MAX_SIZE, link.tso_max_size);
     b.put_u32(ifla::TSO_MAX_SEGS, 65535);
-    b.put_u32(IFLA_MAX_PACING_OFFLOAD_HORIZON, 0);
+    b.put_u32(ifla::MAX_PACING_OFFLOAD_HORIZON, 0);
     b.put_u32(ifla::NUM_RX_QUEUES, link.num_rx_queues);
     if let Some(m) = link.master {
         b.put_u32(ifla::MASTER, m);
@@ -92,11 +83,11 @@ pub fn fill_link(
     b.put_u32(ifla::CARRIER_CHANGES, link.carrier_up_count + link.carrier_down_count);
     b.put_u32(ifla::CARRIER_UP_COUNT, link.carrier_up_count);
     b.put_u32(ifla::CARRIER_DOWN_COUNT, link.carrier_down_count);
-    b.put_u16(IFLA_HEADROOM, link.headroom);
-    b.put_u16(IFLA_TAILROOM, 0);
+    b.put_u16(ifla::HEADROOM, link.headroom);
+    b.put_u16(ifla::TAILROOM, 0);
     b.put_u8(ifla::PROTO_DOWN, u8::from(link.proto_down));
     if event != 0 {
-        b.put_u32(IFLA_EVENT, event);
+        b.put_u32(ifla::EVENT, event);
     }
     b.put(ifla::ADDRESS, &link.address);
     b.put(ifla::BROADCAST, &link.broadcast);
@@ -135,16 +126,10 @@ pub fn fill_link(
     super::linkprop::put_prop_list(&mut b, link);
     let n = b.begin_nest(ifla::DEVLINK_PORT);
     b.end_nest(n);
-    let n = b.begin_nest(IFLA_DPLL_PIN);
+    let n = b.begin_nest(ifla::DPLL_PIN);
     b.end_nest(n);
     b.finish()
 }
-
-const IFLA_DPLL_PIN: u16 = 65;
-const IFLA_MAX_PACING_OFFLOAD_HORIZON: u16 = 66;
-const IFLA_NETNS_IMMUTABLE: u16 = 67;
-const IFLA_HEADROOM: u16 = 68;
-const IFLA_TAILROOM: u16 = 69;
 
 /// Closes a nest opened with `begin_nest` and clears NLA_F_NESTED, for the
 /// nests Linux opens with `nla_nest_start_noflag`.
@@ -417,7 +402,7 @@ fn put_af_spec(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext_mas
         }
     }
     let bytes: Vec<u8> = conf.iter().flat_map(|v| v.to_ne_bytes()).collect();
-    b.put(crate::wire::link::IFLA_INET_CONF, &bytes);
+    b.put(crate::wire::link::inet::CONF, &bytes);
     end_plain_nest(b, inet);
     if !link.no_inet6 {
         let inet6 = b.begin_nest(u16::from(crate::wire::AF_INET6));
@@ -458,7 +443,7 @@ fn put_inet6_attrs(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext
     c6[47] = i32::from(link.addr_gen_mode);
     let bytes: Vec<u8> = c6.iter().flat_map(|v| v.to_ne_bytes()).collect();
     b.put(inet6::CONF, &bytes);
-    if ext_mask & RTEXT_FILTER_SKIP_STATS == 0 {
+    if ext_mask & crate::wire::link::rtext_filter::SKIP_STATS == 0 {
         let mut stats = [0u64; 38];
         stats[0] = 38;
         b.put(inet6::STATS, &stats.iter().flat_map(|v| v.to_ne_bytes()).collect::<Vec<u8>>());
@@ -508,7 +493,7 @@ pub(super) const ALTIFNAME_MAX: u16 = 127;
 
 pub(super) fn parse<'a>(req: &Request<'a>) -> KResult<(IfInfoRepr, AttrTable<'a>)> {
     let hdr = IfInfoRepr::parse(req.payload).map_err(|_| KernelError::new(Errno::EINVAL))?;
-    let attrs = AttrTable::parse(req.payload.get(IFINFOMSG_LEN..).unwrap_or(&[]), IFLA_MAX)?;
+    let attrs = ifla::SPACE.parse(req.payload.get(IFINFOMSG_LEN..).unwrap_or(&[]))?;
     // ifla_policy: names are NUL-terminated strings of at most 15 bytes.
     if let Some(n) = attrs.get(ifla::IFNAME) {
         let len = n.value.iter().position(|&b| b == 0).unwrap_or(n.value.len());
@@ -558,7 +543,7 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         req.after(IFINFOMSG_LEN)
     };
     let mut ext_mask = 0;
-    if let Ok(attrs) = AttrTable::parse(attr_buf, IFLA_MAX) {
+    if let Ok(attrs) = ifla::SPACE.parse(attr_buf) {
         if let Some(m) = attrs.get(ifla::EXT_MASK) {
             ext_mask = m.u32().unwrap_or(0);
         }
@@ -875,7 +860,7 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
                 Some(LinkKind::Macvlan { lower: real, .. }) => *real,
                 _ => lower,
             };
-            let mut mode = crate::wire::link::macvlan::MODE_VEPA;
+            let mut mode = macvlan_mode::VEPA;
             if let Some(d) = data {
                 let t = AttrTable::parse(d.value, 12)?;
                 if let Some(m) = t.get(crate::wire::link::macvlan::MODE) {
@@ -929,7 +914,7 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
         }
     }
     // macvlan_common_newlink: passthru takes the lower device's address.
-    if let LinkKind::Macvlan { lower, mode: crate::wire::link::macvlan::MODE_PASSTHRU, .. } = link.kind {
+    if let LinkKind::Macvlan { lower, mode: macvlan_mode::PASSTHRU, .. } = link.kind {
         if let Some(l) = ctx.net.ns(ctx.ns).and_then(|n| n.link(lower)) {
             link.address = l.address.clone();
         }
@@ -1052,12 +1037,12 @@ fn veth_peer(ctx: &mut Ctx<'_>, data: Option<crate::wire::Nla<'_>>, name: &str, 
     let mut mac = None;
     if let Some(d) = data {
         let t = AttrTable::parse(d.value, 1)?;
-        if let Some(p) = t.get(VETH_INFO_PEER) {
+        if let Some(p) = t.get(veth_info::PEER) {
             // A peer described on its own lives in the requester's namespace
             // unless it names one (rtnl_get_peer_net), not in the device's.
             spec.ns = ctx.ns;
             let phdr = IfInfoRepr::parse(p.value).map_err(|_| KernelError::new(Errno::EINVAL))?;
-            let pattrs = AttrTable::parse(&p.value[IFINFOMSG_LEN..], IFLA_MAX)?;
+            let pattrs = ifla::SPACE.parse(&p.value[IFINFOMSG_LEN..])?;
             let pc = common(ctx.net, &phdr, &pattrs)?;
             peer_name = pc.name;
             if let Some(a) = pc.address {

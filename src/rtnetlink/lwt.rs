@@ -10,8 +10,7 @@ use crate::errno::{Errno, KResult, KernelError};
 use crate::wire::attr::AttrTable;
 use crate::wire::route::{parse_multipath, rta};
 
-/// LWTUNNEL_ENCAP_MAX in 6.18 (`LWTUNNEL_ENCAP_IOAM6`... up to `_XFRM` = 10).
-const LWTUNNEL_ENCAP_MAX: u16 = 10;
+use crate::wire::route::lwtunnel_encap::MAX as LWTUNNEL_ENCAP_MAX;
 
 /// `lwtunnel_valid_encap_type`: 0 and numbers past the last type are
 /// unknown (EINVAL); the known ones have no implementation here

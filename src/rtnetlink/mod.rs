@@ -20,6 +20,7 @@ pub mod reply;
 pub mod route;
 pub mod rule;
 mod socket;
+mod via;
 mod vxlan;
 
 
@@ -127,7 +128,51 @@ impl Kernel {
 
     /// Takes the notifications queued for a socket.
     pub fn drain(&mut self, port: u32) -> Vec<Vec<u8>> {
-        self.sockets.get_mut(&port).map(|s| std::mem::take(&mut s.queue)).unwrap_or_default()
+        self.sockets.get_mut(&port).map(SocketState::take_queue).unwrap_or_default()
+    }
+
+    /// Takes a socket's pending error (ENOBUFS after an overrun), which the
+    /// next read reports before any queued message.
+    pub fn take_error(&mut self, port: u32) -> Option<Errno> {
+        self.sockets.get_mut(&port).and_then(SocketState::take_error)
+    }
+
+    /// A socket's receive buffer size (`getsockopt(SO_RCVBUF)`).
+    pub fn rcvbuf(&self, port: u32) -> Option<u32> {
+        self.sockets.get(&port).map(|s| s.rcvbuf)
+    }
+
+    /// `sendto` with a destination address (`netlink_sendmsg`): naming a
+    /// group or another port needs CAP_NET_ADMIN (NETLINK_ROUTE has no
+    /// NL_CFG_F_NONROOT_SEND); the datagram goes to every socket of the
+    /// namespace in the lowest group named but the sender
+    /// (`netlink_broadcast`), then to its port: the kernel (0) handles
+    /// it as a request, another socket queues it.
+    pub fn send_to(&mut self, port: u32, datagram: &[u8], dst_port: u32, groups: u32) -> Result<Vec<Vec<u8>>, Errno> {
+        let sock = self.sockets.get(&port).ok_or(Errno::EBADF)?;
+        let (ns, protocol) = (sock.ns, sock.protocol);
+        if (groups != 0 || dst_port != 0) && !sock.creds.net_admin {
+            return Err(Errno::EPERM);
+        }
+        if groups != 0 {
+            // ffs(nl_groups)
+            let group = groups.trailing_zeros() + 1;
+            for (p, s) in self.sockets.iter_mut() {
+                if s.protocol == protocol && s.ns == ns && *p != dst_port && *p != port && s.in_group(group) {
+                    s.enqueue(datagram.to_vec());
+                }
+            }
+        }
+        if dst_port == 0 {
+            return Ok(self.send(port, datagram));
+        }
+        // netlink_unicast to a user socket: ECONNREFUSED when nobody has
+        // the port; a full queue drops it (EAGAIN for a nonblocking sender).
+        let dst = self.sockets.get_mut(&dst_port).filter(|s| s.ns == ns && s.protocol == protocol).ok_or(Errno::ECONNREFUSED)?;
+        if !dst.enqueue(datagram.to_vec()) {
+            return Err(Errno::EAGAIN);
+        }
+        Ok(Vec::new())
     }
 
     /// Sets the pid and command name of the process owning a socket.
@@ -148,7 +193,7 @@ impl Kernel {
     pub(crate) fn multicast_to(&mut self, protocol: Protocol, ns: NsId, group: u32, msg: &[u8], exclude: Option<u32>) {
         for (port, s) in self.sockets.iter_mut() {
             if s.protocol == protocol && s.ns == ns && s.in_group(group) && Some(*port) != exclude {
-                s.queue.push(msg.to_vec());
+                s.enqueue(msg.to_vec());
             }
         }
     }
@@ -159,7 +204,7 @@ impl Kernel {
         match self.sockets.get(&port).map(|s| s.protocol) {
             Some(Protocol::Route) => self.send_route(port, datagram),
             Some(Protocol::Netfilter) => crate::nfnetlink::receive(self, port, datagram),
-            Some(Protocol::SockDiag) => unsupported(datagram, port),
+            Some(Protocol::SockDiag) => crate::sockdiag::receive(self, port, datagram),
             None => Vec::new(),
         }
     }
@@ -292,7 +337,7 @@ impl Kernel {
         }
         for (port, s) in self.sockets.iter_mut() {
             if s.protocol == Protocol::Route && s.ns == ns && s.in_group(group) && !(echo && *port == req.port) {
-                s.queue.push(msg.clone());
+                s.enqueue(msg.clone());
             }
         }
     }
@@ -307,15 +352,6 @@ impl Kernel {
             self.deliver(ev, &req, false, &mut sink);
         }
     }
-}
-
-/// A protocol without a handler: every request is answered EOPNOTSUPP.
-fn unsupported(datagram: &[u8], port: u32) -> Vec<Vec<u8>> {
-    MessageIter::new(datagram)
-        .map_while(Result::ok)
-        .filter(|m| m.header.flags & NLM_F_REQUEST != 0)
-        .map(|m| reply::ack(&Request::new(&m, port, false), Some(&KernelError::new(Errno::EOPNOTSUPP)), false, false))
-        .collect()
 }
 
 enum Outcome {

@@ -14,8 +14,7 @@ mod fdb;
 
 /// States in which the link-layer address is known (`NUD_VALID`).
 const NUD_VALID: u16 = nud::PERMANENT | nud::NOARP | nud::REACHABLE | nud::PROBE | nud::STALE | nud::DELAY;
-/// `RTN_UNICAST`, the type of every neighbour entry.
-const RTN_UNICAST: u8 = 1;
+use crate::wire::route::rtn::UNICAST as RTN_UNICAST;
 
 /// Milliseconds as USER_HZ clock ticks (`jiffies_to_clock_t`).
 fn ticks(ms: u64) -> u32 {
@@ -112,7 +111,7 @@ fn noarp_lladdr(ns: &crate::stack::Namespace, ifindex: u32, family: u8, dst: &[u
     use crate::wire::link::iff;
     let dev = ns.link(ifindex)?;
     let multicast = match family {
-        AF_INET => kind == crate::wire::route::RouteType::Multicast.into(),
+        AF_INET => kind == u8::from(crate::wire::route::RouteType::Multicast),
         _ => dst.first() == Some(&0xff),
     };
     if multicast {
@@ -124,7 +123,7 @@ fn noarp_lladdr(ns: &crate::stack::Namespace, ifindex: u32, family: u8, dst: &[u
     if dev.flags & (iff::NOARP | iff::LOOPBACK) != 0 {
         return Some(dev.address.clone());
     }
-    if (family == AF_INET && kind == crate::wire::route::RouteType::Broadcast.into()) || dev.flags & iff::POINTOPOINT != 0 {
+    if (family == AF_INET && kind == u8::from(crate::wire::route::RouteType::Broadcast)) || dev.flags & iff::POINTOPOINT != 0 {
         return Some(dev.broadcast.clone());
     }
     None

@@ -3,18 +3,8 @@
 //! net/ipv6/addrconf.c `inet6_netconf_fill_devconf`).
 
 use crate::stack::{Net, NsId};
+use crate::wire::netconf::netconfa;
 use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_INET};
-
-/// `NETCONFA_*` attribute numbers.
-mod netconfa {
-    pub const IFINDEX: u16 = 1;
-    pub const FORWARDING: u16 = 2;
-    pub const RP_FILTER: u16 = 3;
-    pub const MC_FORWARDING: u16 = 4;
-    pub const PROXY_NEIGH: u16 = 5;
-    pub const IGNORE_ROUTES_WITH_LINKDOWN: u16 = 6;
-    pub const BC_FORWARDING: u16 = 8;
-}
 
 /// The netconf message for a device of a namespace (all settings when
 /// `new`, only the ifindex for a deletion).

@@ -6,7 +6,7 @@
 //! with every setting (`NETCONFA_ALL`).
 //!
 //! Measured on Linux 6.18: a get for an unknown ifindex is ENODEV for IPv4
-//! but EINVAL for IPv6; a missing NETCONFA_IFINDEX is EINVAL; a get for any
+//! but EINVAL for IPv6; a missing netconfa::IFINDEX is EINVAL; a get for any
 //! other family is EOPNOTSUPP; a dump for a family without a netconf dump
 //! (AF_UNSPEC, AF_PACKET, ...) becomes `rtnl_dump_all`: IPv4, then IPv6.
 
@@ -14,26 +14,16 @@ use super::reply::Request;
 use super::Ctx;
 use crate::errno::{Errno, KResult, KernelError};
 use crate::wire::attr::AttrTable;
+use crate::wire::netconf::{netconfa, IFINDEX_ALL, IFINDEX_DEFAULT, NETCONFMSG_LEN};
 use crate::wire::{AF_INET, AF_INET6, NLM_F_MULTI};
-
-/// `NETCONFA_IFINDEX`.
-const NETCONFA_IFINDEX: u16 = 1;
-/// `NETCONFA_MAX` in 6.18 (NETCONFA_BC_FORWARDING).
-const NETCONFA_MAX: u16 = 8;
-/// `NETCONFA_IFINDEX_ALL`: the `all` settings.
-const IFINDEX_ALL: i32 = -1;
-/// `NETCONFA_IFINDEX_DEFAULT`: the `default` settings.
-const IFINDEX_DEFAULT: i32 = -2;
-/// `struct netconfmsg` padded to 4 bytes.
-const NETCONFMSG_LEN: usize = 4;
 
 /// `inet_netconf_valid_get_req` / `inet6_netconf_valid_get_req`: the
 /// attributes of a get request; strict sockets may send only the ifindex.
 fn valid_get_req<'a>(req: &Request<'a>, family: u8) -> KResult<AttrTable<'a>> {
-    let attrs = AttrTable::parse(req.payload.get(NETCONFMSG_LEN..).unwrap_or(&[]), NETCONFA_MAX)?;
+    let attrs = netconfa::SPACE.parse(req.payload.get(NETCONFMSG_LEN..).unwrap_or(&[]))?;
     if req.strict {
-        for k in 0..=NETCONFA_MAX {
-            if attrs.has(k) && k != NETCONFA_IFINDEX {
+        for k in 0..=netconfa::MAX {
+            if attrs.has(k) && k != netconfa::IFINDEX {
                 let msg = if family == AF_INET6 {
                     "ipv6: Unsupported attribute in netconf get request"
                 } else {
@@ -54,7 +44,7 @@ pub fn get_netconf(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         return Err(KernelError::new(Errno::EOPNOTSUPP));
     }
     let attrs = valid_get_req(req, family)?;
-    let ifindex = attrs.get(NETCONFA_IFINDEX).ok_or(KernelError::new(Errno::EINVAL))?.i32()?;
+    let ifindex = attrs.get(netconfa::IFINDEX).ok_or(KernelError::new(Errno::EINVAL))?.i32()?;
     if ifindex != IFINDEX_ALL && ifindex != IFINDEX_DEFAULT {
         let exists = ifindex > 0 && ctx.net.ns(ctx.ns).and_then(|n| n.link(ifindex as u32)).is_some();
         if !exists {

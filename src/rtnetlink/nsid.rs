@@ -7,21 +7,8 @@ use super::Ctx;
 use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::{Net, NsId};
 use crate::wire::attr::AttrTable;
+use crate::wire::nsid::{netnsa, NSID_NOT_ASSIGNED as NOT_ASSIGNED, RTGENMSG_LEN};
 use crate::wire::{MessageBuilder, MessageType, NlaWriter, NLM_F_MULTI};
-
-/// `NETNSA_*` attribute numbers.
-mod netnsa {
-    pub const NSID: u16 = 1;
-    pub const PID: u16 = 2;
-    pub const FD: u16 = 3;
-    pub const TARGET_NSID: u16 = 4;
-}
-
-/// The id meaning "no id assigned".
-const NOT_ASSIGNED: i32 = -1;
-
-/// Size of `struct rtgenmsg` padded to 4.
-const RTGENMSG_LEN: usize = 4;
 
 /// The RTM_NEWNSID message carrying one id (`rtnl_net_fill`).
 pub fn fill(nsid: i32, seq: u32, pid: u32, flags: u16) -> Vec<u8> {
@@ -42,7 +29,7 @@ fn peer_of(net: &Net, attrs: &AttrTable<'_>) -> KResult<NsId> {
 }
 
 fn parse<'a>(req: &Request<'a>) -> KResult<AttrTable<'a>> {
-    Ok(AttrTable::parse(req.payload.get(RTGENMSG_LEN..).unwrap_or(&[]), 5)?)
+    Ok(netnsa::SPACE.parse(req.payload.get(RTGENMSG_LEN..).unwrap_or(&[]))?)
 }
 
 /// RTM_NEWNSID: assign an id to a peer namespace.

@@ -85,15 +85,12 @@ pub fn ack(req: &Request<'_>, err: Option<&KernelError>, ext_ack: bool, cap_ack:
     }
     if let Some((kind, max_len)) = policy {
         let n = b.begin_nest(crate::wire::NLMSGERR_ATTR_POLICY);
-        b.put_u32(NL_POLICY_TYPE_ATTR_MAX_LENGTH, max_len);
-        b.put_u32(NL_POLICY_TYPE_ATTR_TYPE, kind);
+        b.put_u32(crate::wire::errmsg::nl_policy_type_attr::MAX_LENGTH, max_len);
+        b.put_u32(crate::wire::errmsg::nl_policy_type_attr::TYPE, kind);
         b.end_nest(n);
     }
     b.finish()
 }
-
-const NL_POLICY_TYPE_ATTR_TYPE: u16 = 1;
-const NL_POLICY_TYPE_ATTR_MAX_LENGTH: u16 = 7;
 
 /// The NLMSG_DONE that ends a dump whose callback failed
 /// (`netlink_dump_done` with `dump_done_errno`): the error and its message;

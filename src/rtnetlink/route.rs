@@ -47,6 +47,9 @@ fn put_multipath<K: Family>(b: &mut MessageBuilder, ns: Option<&Namespace>, r: &
         if let Some(g) = nh.gateway {
             attrs.put(rta::GATEWAY, &g.to_bytes());
         }
+        if let Some(g) = nh.via6.as_deref() {
+            attrs.put(rta::VIA, &super::via::encode_v6(*g));
+        }
         if nh.realm != 0 {
             attrs.put(rta::FLOW, &nh.realm.to_ne_bytes());
         }
@@ -100,6 +103,9 @@ pub fn fill4(net: &Net, ns: NsId, r: &RouteRef<'_, u32>, kind: MessageType, seq:
     if let ([nh], false) = (r.nexthops.as_slice(), r.multipath) {
         if let Some(g) = nh.gateway {
             b.put(rta::GATEWAY, &g.to_be_bytes());
+        }
+        if let Some(g) = nh.via6.as_deref() {
+            b.put(rta::VIA, &super::via::encode_v6(*g));
         }
         if nh.ifindex != 0 {
             b.put_u32(rta::OIF, nh.ifindex);
@@ -308,18 +314,38 @@ fn nexthops<K: Family>(p: &Parsed<'_>) -> KResult<(Vec<NextHop<K>>, bool)> {
                 Some(g) => given_gateway(K::from_bytes(g.value).ok_or(KernelError::new(Errno::EINVAL))?),
                 None => None,
             };
+            let (gateway, via6) = with_via::<K>(gateway, t.get(rta::VIA).map(|v| v.value), t.has(rta::GATEWAY))?;
             let realm = if K::FAMILY == AF_INET { t.get(rta::FLOW).map(|f| f.u32()).transpose()?.unwrap_or(0) } else { 0 };
-            out.push(NextHop { gateway, ifindex: h.ifindex.max(0) as u32, weight: u16::from(h.hops) + 1, flags: h.flags & rtnh_f::ONLINK, scope: 0, realm });
+            out.push(NextHop { gateway, ifindex: h.ifindex.max(0) as u32, weight: u16::from(h.hops) + 1, flags: h.flags & rtnh_f::ONLINK, scope: 0, realm, via6 });
         }
         return Ok((out, true));
     }
     let gateway = addr::<K>(p, rta::GATEWAY)?.and_then(given_gateway);
+    let (gateway, via6) = with_via::<K>(gateway, p.attrs.get(rta::VIA).map(|v| v.value), p.attrs.has(rta::GATEWAY))?;
     let ifindex = p.attrs.get(rta::OIF).map(|o| o.u32()).transpose()?.unwrap_or(0);
-    if gateway.is_none() && ifindex == 0 {
+    if gateway.is_none() && via6.is_none() && ifindex == 0 {
         return Ok((Vec::new(), false));
     }
     let realm = if K::FAMILY == AF_INET { p.attrs.get(rta::FLOW).map(|f| f.u32()).transpose()?.unwrap_or(0) } else { 0 };
-    Ok((vec![NextHop { gateway, ifindex, weight: 1, flags: onlink, scope: 0, realm }], false))
+    Ok((vec![NextHop { gateway, ifindex, weight: 1, flags: onlink, scope: 0, realm, via6 }], false))
+}
+
+/// A next hop's RTA_VIA besides its RTA_GATEWAY (`fib_gw_from_via`): an
+/// IPv4 route takes an IPv4 gateway or an IPv6 one through it, an IPv6
+/// route none.
+fn with_via<K: Family>(gateway: Option<K>, via: Option<&[u8]>, has_gw: bool) -> KResult<(Option<K>, Option<Box<u128>>)> {
+    let Some(v) = via else { return Ok((gateway, None)) };
+    if K::FAMILY != AF_INET {
+        return Err(super::via::refused_for_ipv6());
+    }
+    let parsed = super::via::parse(v)?;
+    if has_gw {
+        return Err(super::via::both_given());
+    }
+    Ok(match parsed {
+        super::via::Via::V4(a) => (K::from_bytes(&a.to_be_bytes()).and_then(given_gateway), None),
+        super::via::Via::V6(a) => (None, Some(Box::new(a))),
+    })
 }
 
 /// The scope a route type must have at least (`fib_props[].scope`).
@@ -458,7 +484,7 @@ fn route_v4(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u32>> {
         let realm = p.attrs.get(rta::FLOW).map(|f| f.u32()).transpose()?.unwrap_or(0);
         let onlink = (p.hdr.flags & u32::from(rtnh_f::ONLINK)) as u8;
         if realm != 0 || onlink != 0 {
-            r.nexthops = vec![NextHop { gateway: None, ifindex: 0, weight: 1, flags: onlink, scope: scope::NOWHERE, realm }];
+            r.nexthops = vec![NextHop { gateway: None, ifindex: 0, weight: 1, flags: onlink, scope: scope::NOWHERE, realm, via6: None }];
         }
         return Ok(r);
     }
@@ -467,7 +493,7 @@ fn route_v4(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u32>> {
         // next hop (fib_create_info: nhs is 1 without RTA_MULTIPATH).
         let onlink = (p.hdr.flags & u32::from(rtnh_f::ONLINK)) as u8;
         let realm = p.attrs.get(rta::FLOW).map(|f| f.u32()).transpose()?.unwrap_or(0);
-        hops.push(NextHop { gateway: None, ifindex: 0, weight: 1, flags: onlink, scope: 0, realm });
+        hops.push(NextHop { gateway: None, ifindex: 0, weight: 1, flags: onlink, scope: 0, realm, via6: None });
     }
     if r.scope == scope::HOST {
         let [nh] = hops.as_mut_slice() else {
@@ -482,7 +508,11 @@ fn route_v4(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u32>> {
         nh.scope = scope::NOWHERE;
     } else {
         for nh in &mut hops {
-            check_nh_v4(ns, r.scope, table_id, nh)?;
+            if nh.via6.is_some() {
+                super::via::check_v6_gateway(ns, table_id, nh)?;
+            } else {
+                check_nh_v4(ns, r.scope, table_id, nh)?;
+            }
             // fib_check_nh: a device without carrier starts it link-down.
             if !sroute::carrier_ok(ns, nh.ifindex) {
                 nh.flags |= rtnh_f::LINKDOWN;
@@ -527,14 +557,14 @@ fn route_v6(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u128>> {
         // fib6_nh_init runs for the route's one next hop even when nothing
         // names it (the onlink flag then needs a device).
         let onlink = (p.hdr.flags & u32::from(rtnh_f::ONLINK)) as u8;
-        hops.push(NextHop { gateway: None, ifindex: 0, weight: 1, flags: onlink, scope: 0, realm: 0 });
+        hops.push(NextHop { gateway: None, ifindex: 0, weight: 1, flags: onlink, scope: 0, realm: 0 , via6: None});
     }
     if has_type_error(kind) {
         for nh in &hops {
             super::nexthop6::check_device(ns, nh)?;
         }
         // A reject route goes through the loopback device.
-        hops = vec![NextHop { gateway: None, ifindex: 1, weight: 1, flags: 0, scope: scope::LINK, realm: 0 }];
+        hops = vec![NextHop { gateway: None, ifindex: 1, weight: 1, flags: 0, scope: scope::LINK, realm: 0 , via6: None}];
         r.multipath = false;
     } else {
         for nh in &mut hops {
@@ -902,6 +932,9 @@ fn fill_cloned4(rt: &lookup::Rt4, q: &lookup::Query4, table_id: u32, uid: Option
     }
     if let Some(g) = rt.gateway {
         b.put(rta::GATEWAY, &g.to_be_bytes());
+    }
+    if let Some(g) = rt.via6 {
+        b.put(rta::VIA, &super::via::encode_v6(g));
     }
     put_metrics(&mut b, &rt.metrics);
     if q.mark != 0 {

@@ -10,11 +10,8 @@ use crate::stack::Event;
 use crate::wire::attr::AttrTable;
 use crate::wire::route::table;
 use crate::wire::rule::{fr_act, fra, RuleHdrRepr, FIB_RULE_HDR_LEN};
-use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_INET, AF_INET6, AF_UNSPEC, NLM_F_EXCL, NLM_F_MULTI};
+use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_INET, AF_INET6, AF_UNSPEC, NLM_F_EXCL, NLM_F_MULTI, RTNL_FAMILY_IP6MR, RTNL_FAMILY_IPMR};
 
-/// RTNL_FAMILY_IPMR and RTNL_FAMILY_IP6MR: multicast routing rule families.
-const RTNL_FAMILY_IPMR: u8 = 128;
-const RTNL_FAMILY_IP6MR: u8 = 129;
 
 fn put_range(b: &mut MessageBuilder, kind: u16, r: (u32, u32)) {
     let mut v = [0u8; 8];

@@ -22,6 +22,12 @@ impl Creds {
     pub const USER: Creds = Creds { net_admin: false, uid: 65534 };
 }
 
+/// `__sock_set_rcvbuf`: the value doubled (for the kernel's bookkeeping),
+/// kept within an int and at least SOCK_MIN_RCVBUF.
+fn set_rcvbuf(v: u32) -> u32 {
+    v.min(i32::MAX as u32 / 2).saturating_mul(2).max(SOCK_MIN_RCVBUF)
+}
+
 /// The netlink protocol a socket speaks (the third argument of
 /// `socket(AF_NETLINK, SOCK_RAW, protocol)`). Each has its own handler:
 /// `Kernel::send` dispatches on it.
@@ -80,6 +86,29 @@ pub struct SocketState {
     pub groups: crate::vecmap::VecMap<u32, ()>,
     /// Notifications not yet read, oldest first.
     pub queue: Vec<Vec<u8>>,
+    /// `sk_rcvbuf`: how much the queue may hold, in bytes of truesize.
+    pub rcvbuf: u32,
+    /// `sk_rmem_alloc`: the truesize of what is queued.
+    pub rmem_alloc: u64,
+    /// NETLINK_S_CONGESTED: a notification was dropped and the queue has
+    /// not been emptied since; every further one is dropped too.
+    pub congested: bool,
+    /// `sk_err`: ENOBUFS after an overrun, reported by the next read.
+    pub error: Option<Errno>,
+}
+
+/// `SOCK_MIN_RCVBUF` as measured on Linux 6.18 (x86_64).
+pub const SOCK_MIN_RCVBUF: u32 = 2304;
+/// `net.core.rmem_max` and `rmem_default`: the kernel's default.
+pub const RMEM_MAX: u32 = 212_992;
+
+/// The receive-buffer charge of one queued message (`skb->truesize`): the
+/// data area a notification is built in, rounded up as kmalloc does, plus
+/// the `sk_buff` and `skb_shared_info` around it. An approximation of
+/// Linux's sizes; what is exact is that the queue stops taking messages
+/// once the charge passes `rcvbuf`.
+pub fn truesize(len: usize) -> u64 {
+    (len as u64).max(256).next_power_of_two() + 576
 }
 
 impl SocketState {
@@ -95,12 +124,46 @@ impl SocketState {
             strict_chk: false,
             groups: crate::vecmap::VecMap::new(),
             queue: Vec::new(),
+            rcvbuf: RMEM_MAX,
+            rmem_alloc: 0,
+            congested: false,
+            error: None,
         }
     }
 
     /// Whether the socket listens to a group.
     pub fn in_group(&self, g: u32) -> bool {
         self.groups.contains_key(&g)
+    }
+
+    /// Queues a notification (`netlink_broadcast_deliver`): taken while the
+    /// queue's charge is within `rcvbuf` and no overrun is pending; else
+    /// dropped, and the first drop leaves ENOBUFS for the reader
+    /// (`netlink_overrun`). Returns whether it was queued.
+    pub fn enqueue(&mut self, msg: Vec<u8>) -> bool {
+        if self.congested || self.rmem_alloc > u64::from(self.rcvbuf) {
+            if !self.congested {
+                self.error = Some(Errno::ENOBUFS);
+                self.congested = true;
+            }
+            return false;
+        }
+        self.rmem_alloc += truesize(msg.len());
+        self.queue.push(msg);
+        true
+    }
+
+    /// Takes everything queued; an empty queue ends the congestion
+    /// (`netlink_rcv_wake`).
+    pub fn take_queue(&mut self) -> Vec<Vec<u8>> {
+        self.rmem_alloc = 0;
+        self.congested = false;
+        std::mem::take(&mut self.queue)
+    }
+
+    /// Takes the pending socket error (`sock_error`), reported once.
+    pub fn take_error(&mut self) -> Option<Errno> {
+        self.error.take()
     }
 
     /// The highest multicast group of the socket's protocol.
@@ -115,6 +178,16 @@ impl SocketState {
     /// Applies a socket option.
     pub fn set_option(&mut self, opt: SockOpt) -> Result<(), Errno> {
         match opt {
+            // sock_setsockopt SO_RCVBUF: at most rmem_max, doubled, at
+            // least SOCK_MIN_RCVBUF (a negative int reads as huge).
+            SockOpt::RcvBuf(v) => self.rcvbuf = set_rcvbuf(v.min(RMEM_MAX)),
+            // SO_RCVBUFFORCE: no rmem_max limit, but CAP_NET_ADMIN.
+            SockOpt::RcvBufForce(v) => {
+                if !self.creds.net_admin {
+                    return Err(Errno::EPERM);
+                }
+                self.rcvbuf = set_rcvbuf(v.min(i32::MAX as u32));
+            }
             SockOpt::ExtAck(on) => self.ext_ack = on,
             SockOpt::CapAck(on) => self.cap_ack = on,
             SockOpt::StrictCheck(on) => self.strict_chk = on,

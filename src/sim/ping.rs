@@ -236,13 +236,16 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
 /// time (µs) and the events.
 #[allow(clippy::too_many_arguments)]
 fn exchange(net: &mut Net, ns: NsId, o: &Options, dst: IpAddr, src: IpAddr, oif: u32, ttl: u8, out: &mut Output) -> (Stats, u64, u64, Vec<Event>) {
-    let t0 = net.now_ms * 1000;
+    // Times in µs, held below the clock's end: -i and -w may ask for any
+    // number of seconds.
+    let end_of_time = Net::MAX_CLOCK_MS * 1000;
+    let t0 = net.now_ms.saturating_mul(1000).min(end_of_time);
     let mut stats = Stats::default();
     let mut events = Vec::new();
     let mut pending: Vec<Arrival> = Vec::new();
     let mut sent_at: Vec<u64> = Vec::new();
     let mut last_send = t0;
-    let deadline = o.deadline_ms.map(|d| t0 + d * 1000);
+    let deadline = o.deadline_ms.map(|d| t0.saturating_add(d.saturating_mul(1000)).min(end_of_time));
     let end;
     'run: loop {
         // Without -c or -w, ping runs until interrupted: here it stops
@@ -250,12 +253,14 @@ fn exchange(net: &mut Net, ns: NsId, o: &Options, dst: IpAddr, src: IpAddr, oif:
         // bounded by MAX_PACKETS.
         let cap = if o.count == 0 && o.deadline_ms.is_none() { UNBOUNDED_COUNT } else { MAX_PACKETS };
         let next_send = (stats.transmitted < cap && (o.count == 0 || stats.transmitted < o.count))
-            .then(|| t0 + stats.transmitted * o.interval_ms * 1000)
-            .filter(|t| deadline.is_none_or(|d| *t < d));
+            .then(|| t0.saturating_add(stats.transmitted.saturating_mul(o.interval_ms).saturating_mul(1000)).min(end_of_time))
+            .filter(|t| deadline.is_none_or(|d| *t < d))
+            // Once the clock has reached its end, no later packet can leave.
+            .filter(|t| stats.transmitted == 0 || *t < end_of_time);
         let limit = match (next_send, deadline) {
             (Some(t), _) => t,
             (None, Some(d)) => d,
-            (None, None) => last_send + o.wait_ms * 1000,
+            (None, None) => last_send.saturating_add(o.wait_ms.saturating_mul(1000)).min(end_of_time),
         };
         crate::sorting::sort_by_key(&mut pending, |a| a.at_us);
         while pending.first().is_some_and(|a| a.at_us <= limit) {
@@ -298,7 +303,7 @@ fn exchange(net: &mut Net, ns: NsId, o: &Options, dst: IpAddr, src: IpAddr, oif:
     }
     let end_ms = end.div_ceil(1000);
     neigh::run_timers(net, end_ms, &mut events);
-    net.now_ms = net.now_ms.max(end_ms);
+    net.advance_clock_to(end_ms);
     (stats, last_send - t0, end, events)
 }
 
@@ -333,6 +338,10 @@ fn error_text(icmp: &Icmp, v6: bool) -> String {
             unreach::PORT => "Destination Port Unreachable".to_string(),
             unreach::FRAG_NEEDED => format!("Frag needed and DF set (mtu = {mtu})"),
             unreach::ADMIN_PROHIBITED => "Packet filtered".to_string(),
+            // ICMP_PROT_UNREACH, ICMP_NET_ANO, ICMP_HOST_ANO (what REJECT may send).
+            2 => "Destination Protocol Unreachable".to_string(),
+            9 => "Destination Net Prohibited".to_string(),
+            10 => "Destination Host Prohibited".to_string(),
             c => format!("Dest Unreachable, Bad Code: {c}"),
         },
         _ => String::new(),
@@ -437,5 +446,25 @@ mod tests {
         assert_eq!(format_rtt(134), "0.134 ms");
         assert_eq!(format_rtt(12_345), "12.3 ms");
         assert_eq!(ms3(1_050), "1.050");
+    }
+
+    #[test]
+    fn huge_counts_and_intervals_end_without_overflow() {
+        // -i up to 10^9 s times -c up to i64::MAX used to overflow the
+        // µs arithmetic; the clock now stops at Net::MAX_CLOCK_MS.
+        use crate::output::Output;
+        use crate::shell::Shell;
+        let mut shell = Shell::new(Box::new(crate::World::new()));
+        let mut o = Output::new();
+        shell.run_line("ip link set lo up", &mut o);
+        for line in [
+            "ping -c 9223372036854775807 -i 999999999 -q 127.0.0.1",
+            "ping -w 2147483647 -c 3 -i 999999999.999 -q 127.0.0.1",
+            "ping -c 2 -i 999999999 -q 127.0.0.1",
+        ] {
+            let mut o = Output::new();
+            shell.run_line(line, &mut o);
+            assert!(o.stdout().contains("packets transmitted"), "{line}: {}", o.combined());
+        }
     }
 }

@@ -121,7 +121,8 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
     };
     let data = o.packet_len.saturating_sub(if o.v6 { 48 } else { 28 });
     let mut events = Vec::new();
-    let mut now = net.now_ms * 1000;
+    let end_of_time = Net::MAX_CLOCK_MS * 1000;
+    let mut now = net.now_ms.saturating_mul(1000).min(end_of_time);
     let mut probe_no: u32 = 0;
     for ttl in o.first..=o.max {
         let mut line = format!("{ttl:2} ");
@@ -161,7 +162,7 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
                 }
                 _ => {
                     line += " *";
-                    now += o.wait_ms * 1000;
+                    now = now.saturating_add(o.wait_ms.saturating_mul(1000)).min(end_of_time);
                 }
             }
         }
@@ -172,7 +173,7 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
     }
     let end_ms = now.div_ceil(1000);
     neigh::run_timers(net, end_ms, &mut events);
-    net.now_ms = net.now_ms.max(end_ms);
+    net.advance_clock_to(end_ms);
     (0, events)
 }
 

@@ -207,6 +207,7 @@ fn magic_routes(ns: &Namespace, index: u32, ifa: &Ifa4) -> Vec<Route<u32>> {
             flags: 0,
             scope: if kind == RouteType::Local { scope::NOWHERE } else { scope::HOST },
             realm: 0,
+            via6: None,
         });
         r
     };

@@ -71,7 +71,7 @@ fn kernel_route(table_id: u32, dst: u128, len: u8, kind: RouteType, index: u32, 
     r.protocol = rtprot::KERNEL;
     r.priority = priority;
     r.auto = true;
-    r.nexthops.push(NextHop { gateway: None, ifindex: index, weight: 1, flags: 0, scope: scope::LINK, realm: 0 });
+    r.nexthops.push(NextHop { gateway: None, ifindex: index, weight: 1, flags: 0, scope: scope::LINK, realm: 0 , via6: None});
     r
 }
 

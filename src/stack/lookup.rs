@@ -283,6 +283,8 @@ pub struct Rt4 {
     pub dev: u32,
     /// The gateway when the route uses one (`rt_uses_gateway`).
     pub gateway: Option<u32>,
+    /// The IPv6 gateway, for a next hop given one (RTA_VIA).
+    pub via6: Option<u128>,
     /// The flow's source after selection (`fl4->saddr`).
     pub src: u32,
     /// Metrics the route carries (from its `fib_info`).
@@ -356,7 +358,7 @@ fn pick_nh(r: &Route<u32>, oif: u32) -> Option<&super::route::NextHop<u32>> {
 /// An IPv4 output route lookup (`ip_route_output_key_hash_rcu`).
 pub fn output_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
     let mut src = q.src;
-    let mut rt = Rt4 { kind: RouteType::Unicast, flags: 0, table: 0, dev: 0, gateway: None, src: 0, metrics: Vec::new(), fib: None, error: None };
+    let mut rt = Rt4 { kind: RouteType::Unicast, flags: 0, table: 0, dev: 0, gateway: None, via6: None, src: 0, metrics: Vec::new(), fib: None, error: None };
     if src != 0 {
         if is_multicast4(src) || is_lbcast4(src) || is_zeronet4(src) {
             return Err(KernelError::new(Errno::EINVAL));
@@ -430,6 +432,7 @@ pub fn output_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
     rt.src = src;
     rt.kind = r.kind;
     rt.gateway = nh.as_ref().filter(|n| n.scope == scope::LINK).and_then(|n| n.gateway);
+    rt.via6 = nh.as_ref().filter(|n| n.scope == scope::LINK).and_then(|n| n.via6.as_deref().copied());
     rt.metrics = r.metrics.clone();
     rt.fib = Some(r);
     make_output_v4(ns, rt, q.dst, dev)
@@ -483,7 +486,7 @@ pub fn input_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
     if is_multicast4(src) || is_lbcast4(src) {
         return Err(martian);
     }
-    let mut rt = Rt4 { kind: RouteType::Unicast, flags: 0, table: 0, dev: 1, gateway: None, src, metrics: Vec::new(), fib: None, error: None };
+    let mut rt = Rt4 { kind: RouteType::Unicast, flags: 0, table: 0, dev: 1, gateway: None, via6: None, src, metrics: Vec::new(), fib: None, error: None };
     let validate = |s: u32| if is_local_v4(ns, s) { Err(KernelError::new(Errno::EINVAL)) } else { Ok(()) };
     if is_lbcast4(dst) || (src == 0 && dst == 0) {
         if src != 0 {
@@ -526,6 +529,7 @@ pub fn input_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
             let nh = pick_nh(&r, 0).cloned();
             rt.dev = nh.as_ref().map_or(0, |n| n.ifindex);
             rt.gateway = nh.as_ref().filter(|n| n.scope == scope::LINK).and_then(|n| n.gateway);
+    rt.via6 = nh.as_ref().filter(|n| n.scope == scope::LINK).and_then(|n| n.via6.as_deref().copied());
             rt.metrics = r.metrics.clone();
             rt.fib = Some(r);
             Ok(rt)

@@ -7,6 +7,7 @@
 pub mod addr;
 pub mod bridge;
 pub mod event;
+pub mod fdb;
 pub mod fib;
 pub mod ipv6;
 pub mod lifetime;
@@ -15,6 +16,7 @@ pub mod link;
 pub mod namespace;
 pub mod neigh;
 pub mod netfilter;
+pub mod pmtu;
 pub mod route;
 pub mod rule;
 pub mod segment;
@@ -41,14 +43,19 @@ pub struct Net {
     /// Named namespaces in creation order (`/run/netns`).
     names: Vec<(String, NsId)>,
     next_id: u32,
-    /// The virtual clock, in milliseconds since boot.
+    /// The virtual clock, in milliseconds since boot (at most
+    /// [`Net::MAX_CLOCK_MS`]).
     pub now_ms: u64,
     /// Counter behind the MAC addresses the kernel picks.
     mac_seed: u64,
     /// Devices with a carrier event the link watch has not handled yet.
     pub linkwatch_queue: Vec<(NsId, u32)>,
-    /// What the packet walk remembers between datagrams (path MTUs).
-    pub sim: crate::sim::State,
+    /// The bridges' learnt and static forwarding entries, newest first.
+    pub fdb: Vec<fdb::Entry>,
+    /// The path MTUs learnt from ICMP errors.
+    pub pmtu: pmtu::PmtuCache,
+    /// Packet capture taps (AF_PACKET's view) and the files captures wrote.
+    pub capture: crate::sim::capture::State,
 }
 
 impl Default for Net {
@@ -60,13 +67,23 @@ impl Default for Net {
 impl Net {
     /// A machine with one fresh namespace (only `lo`, down), as `unshare --net` gives.
     pub fn new() -> Self {
-        let mut net = Net { namespaces: crate::vecmap::VecMap::new(), names: Vec::new(), next_id: 0, now_ms: 0, mac_seed: 0, linkwatch_queue: Vec::new(), sim: crate::sim::State::default() };
+        let mut net = Net { namespaces: crate::vecmap::VecMap::new(), names: Vec::new(), next_id: 0, now_ms: 0, mac_seed: 0, linkwatch_queue: Vec::new(), fdb: Vec::new(), pmtu: pmtu::PmtuCache::default(), capture: Default::default() };
         net.create_namespace();
         net
     }
 
     /// The namespace every world starts in.
     pub const INITIAL: NsId = NsId(0);
+
+    /// The virtual clock stops here (about 35,000 years): in microseconds,
+    /// plus any interval a program may ask for, it still fits in a u64.
+    pub const MAX_CLOCK_MS: u64 = 1 << 50;
+
+    /// Moves the virtual clock to `ms` if that is later, up to
+    /// [`Net::MAX_CLOCK_MS`].
+    pub fn advance_clock_to(&mut self, ms: u64) {
+        self.now_ms = self.now_ms.max(ms.min(Self::MAX_CLOCK_MS));
+    }
 
     /// Creates an unnamed fresh namespace.
     pub fn create_namespace(&mut self) -> NsId {

@@ -25,6 +25,9 @@ pub struct NextHop<K> {
     pub scope: u8,
     /// Routing realms (RTA_FLOW, `nh_tclassid`): source << 16 | destination.
     pub realm: u32,
+    /// An IPv6 gateway of an IPv4 route (RTA_VIA with AF_INET6,
+    /// `fib_nh_gw_family` AF_INET6); `gateway` is then none.
+    pub via6: Option<Box<u128>>,
 }
 
 /// A route apart from its table and prefix: Linux's `fib_alias` (tos, type)
@@ -392,6 +395,7 @@ impl<K: PrefixKey> RouteFilter<K> {
                 r.nexthops.iter().any(|nh| {
                     (want.ifindex == 0 || want.ifindex == nh.ifindex)
                         && (want.gateway.is_none() || want.gateway == nh.gateway)
+                        && (want.via6.is_none() || want.via6 == nh.via6)
                 })
             })
     }

@@ -202,7 +202,7 @@ mod tests {
 
 /// Attributes indexed by type, as `nla_parse` fills its table: the last
 /// attribute of a type wins; types above `max` are ignored.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct AttrTable<'a> {
     slots: Vec<Option<Nla<'a>>>,
 }

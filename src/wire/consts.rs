@@ -47,17 +47,17 @@ pub const NLM_F_CAPPED: u16 = 0x100;
 pub const NLM_F_ACK_TLVS: u16 = 0x200;
 
 /// Extended ack attribute: a human-readable message (NUL-terminated).
-pub const NLMSGERR_ATTR_MSG: u16 = 1;
+pub const NLMSGERR_ATTR_MSG: u16 = super::errmsg::nlmsgerr_attr::MSG;
 /// Extended ack attribute: offset of the offending attribute in the request.
-pub const NLMSGERR_ATTR_OFFS: u16 = 2;
+pub const NLMSGERR_ATTR_OFFS: u16 = super::errmsg::nlmsgerr_attr::OFFS;
 /// Extended ack attribute: an opaque cookie.
-pub const NLMSGERR_ATTR_COOKIE: u16 = 3;
+pub const NLMSGERR_ATTR_COOKIE: u16 = super::errmsg::nlmsgerr_attr::COOKIE;
 /// Extended ack attribute: the policy of the offending attribute.
-pub const NLMSGERR_ATTR_POLICY: u16 = 4;
+pub const NLMSGERR_ATTR_POLICY: u16 = super::errmsg::nlmsgerr_attr::POLICY;
 /// Extended ack attribute: the type of a missing attribute.
-pub const NLMSGERR_ATTR_MISS_TYPE: u16 = 5;
+pub const NLMSGERR_ATTR_MISS_TYPE: u16 = super::errmsg::nlmsgerr_attr::MISS_TYPE;
 /// Extended ack attribute: the nest that lacks an attribute.
-pub const NLMSGERR_ATTR_MISS_NEST: u16 = 6;
+pub const NLMSGERR_ATTR_MISS_NEST: u16 = super::errmsg::nlmsgerr_attr::MISS_NEST;
 
 /// Socket level of netlink options.
 pub const SOL_NETLINK: i32 = 270;
@@ -97,6 +97,11 @@ pub const AF_PACKET: u8 = 17;
 /// Address family: MPLS.
 pub const AF_MPLS: u8 = 28;
 
+/// `RTNL_FAMILY_IPMR`: the IPv4 multicast routing family of rtnetlink.
+pub const RTNL_FAMILY_IPMR: u8 = 128;
+/// `RTNL_FAMILY_IP6MR`: the IPv6 multicast routing family of rtnetlink.
+pub const RTNL_FAMILY_IP6MR: u8 = 129;
+
 /// `nlmsg_type` numbers under their C names (`RTM_*`), for the code that
 /// mirrors iproute2; [`MessageType`] names the same numbers.
 #[allow(missing_docs)]
@@ -131,6 +136,15 @@ pub mod rtm_types {
     pub const RTM_NEWNETCONF: u16 = 80;
     pub const RTM_DELNETCONF: u16 = 81;
     pub const RTM_GETNETCONF: u16 = 82;
+    pub const RTM_NEWPREFIX: u16 = 52;
+    pub const RTM_NEWADDRLABEL: u16 = 72;
+    pub const RTM_DELADDRLABEL: u16 = 73;
+    pub const RTM_GETADDRLABEL: u16 = 74;
+    pub const RTM_NEWVLAN: u16 = 112;
+    pub const RTM_DELVLAN: u16 = 113;
+    pub const RTM_GETVLAN: u16 = 114;
+    pub const RTM_NEWNEXTHOPBUCKET: u16 = 116;
+    pub const RTM_DELNEXTHOPBUCKET: u16 = 117;
     pub const RTM_NEWNEXTHOP: u16 = 104;
     pub const RTM_DELNEXTHOP: u16 = 105;
     pub const RTM_GETNEXTHOP: u16 = 106;
@@ -217,6 +231,12 @@ pub mod group {
     pub const IPV6_PREFIX: u32 = 18;
     /// IPv6 rule changes.
     pub const IPV6_RULE: u32 = 19;
+    /// MPLS route changes.
+    pub const MPLS_ROUTE: u32 = 27;
+    /// MPLS netconf changes.
+    pub const MPLS_NETCONF: u32 = 29;
+    /// Link statistics.
+    pub const STATS: u32 = 36;
     /// IPv4 netconf changes.
     pub const IPV4_NETCONF: u32 = 24;
     /// IPv6 netconf changes.

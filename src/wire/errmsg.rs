@@ -6,6 +6,39 @@ use super::consts::{NLMSGERR_ATTR_MSG, NLMSGERR_ATTR_OFFS, NLM_F_ACK_TLVS, NLM_F
 use super::header::{HeaderRepr, HEADER_LEN};
 use super::{get_i32, WireError};
 
+super::schema::nla_space! {
+    /// `NLMSGERR_ATTR_*`: the extended-ack attributes after the error.
+    pub mod nlmsgerr_attr = "NLMSGERR_ATTR_" {
+        UNUSED = 0: U32,
+        MSG = 1: String,
+        OFFS = 2: U32,
+        COOKIE = 3: Binary,
+        POLICY = 4: Nested(&super::nl_policy_type_attr::SPACE),
+        MISS_TYPE = 5: U32,
+        MISS_NEST = 6: U32,
+    }
+}
+
+super::schema::nla_space! {
+    /// `NL_POLICY_TYPE_ATTR_*`: the policy an attribute failed
+    /// (NLMSGERR_ATTR_POLICY).
+    pub mod nl_policy_type_attr = "NL_POLICY_TYPE_ATTR_" {
+        UNSPEC = 0: Unspec,
+        TYPE = 1: U32,
+        MIN_VALUE_S = 2: Unspec,
+        MAX_VALUE_S = 3: Unspec,
+        MIN_VALUE_U = 4: U64,
+        MAX_VALUE_U = 5: U64,
+        MIN_LENGTH = 6: U32,
+        MAX_LENGTH = 7: U32,
+        POLICY_IDX = 8: U32,
+        POLICY_MAXTYPE = 9: U32,
+        BITFIELD32_MASK = 10: U32,
+        PAD = 11: Binary,
+        MASK = 12: U64,
+    }
+}
+
 /// A parsed NLMSG_ERROR payload.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorRepr {

@@ -75,6 +75,12 @@ super::schema::nla_space! {
 /// `NFEA_*` inside NDA_FDB_EXT_ATTRS.
 pub static NFEA_SPACE: super::schema::Space = super::schema::Space::opaque("NFEA_");
 
+/// The names of the `NUD_*` bits, lowest first.
+pub const NUD_NAMES: &str = "INCOMPLETE REACHABLE STALE DELAY PROBE FAILED NOARP PERMANENT";
+
+/// The names of the `NTF_*` bits, lowest first.
+pub const NTF_NAMES: &str = "USE SELF MASTER PROXY EXT_LEARNED OFFLOADED STICKY ROUTER";
+
 /// `NUD_*` neighbour states.
 #[allow(missing_docs)]
 pub mod nud {

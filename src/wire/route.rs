@@ -126,22 +126,87 @@ super::schema::nla_space! {
     }
 }
 
+/// `RTN_*`: the values of `rtm_type` (and of `ndm_type`, rule actions).
+#[allow(missing_docs)]
+pub mod rtn {
+    pub const UNSPEC: u8 = 0;
+    pub const UNICAST: u8 = 1;
+    pub const LOCAL: u8 = 2;
+    pub const BROADCAST: u8 = 3;
+    pub const ANYCAST: u8 = 4;
+    pub const MULTICAST: u8 = 5;
+    pub const BLACKHOLE: u8 = 6;
+    pub const UNREACHABLE: u8 = 7;
+    pub const PROHIBIT: u8 = 8;
+    pub const THROW: u8 = 9;
+    pub const NAT: u8 = 10;
+    pub const XRESOLVE: u8 = 11;
+}
+
 numeric_enum! {
     /// `rtm_type`: what a route does with a packet (RTN_*).
     pub enum RouteType(u8) {
-        Unspec = 0,
-        Unicast = 1,
-        Local = 2,
-        Broadcast = 3,
-        Anycast = 4,
-        Multicast = 5,
-        Blackhole = 6,
-        Unreachable = 7,
-        Prohibit = 8,
-        Throw = 9,
-        Nat = 10,
-        XResolve = 11,
+        Unspec = rtn::UNSPEC,
+        Unicast = rtn::UNICAST,
+        Local = rtn::LOCAL,
+        Broadcast = rtn::BROADCAST,
+        Anycast = rtn::ANYCAST,
+        Multicast = rtn::MULTICAST,
+        Blackhole = rtn::BLACKHOLE,
+        Unreachable = rtn::UNREACHABLE,
+        Prohibit = rtn::PROHIBIT,
+        Throw = rtn::THROW,
+        Nat = rtn::NAT,
+        XResolve = rtn::XRESOLVE,
     }
+}
+
+/// `LWTUNNEL_ENCAP_*`: the values of RTA_ENCAP_TYPE (linux/lwtunnel.h).
+#[allow(missing_docs)]
+pub mod lwtunnel_encap {
+    pub const NONE: u16 = 0;
+    pub const MPLS: u16 = 1;
+    pub const IP: u16 = 2;
+    pub const ILA: u16 = 3;
+    pub const IP6: u16 = 4;
+    pub const SEG6: u16 = 5;
+    pub const BPF: u16 = 6;
+    pub const SEG6_LOCAL: u16 = 7;
+    pub const RPL: u16 = 8;
+    pub const IOAM6: u16 = 9;
+    pub const XFRM: u16 = 10;
+    /// The highest encapsulation type of Linux 6.18.
+    pub const MAX: u16 = XFRM;
+}
+
+/// The names of the `RTN_*` route types, by value.
+pub const ROUTE_TYPE_NAMES: &str = "unspec unicast local broadcast anycast multicast blackhole unreachable prohibit throw \
+     nat xresolve";
+
+/// The name of an `RT_SCOPE_*` value (0 is `universe`).
+pub fn scope_name(s: u8) -> Option<&'static str> {
+    Some(match s {
+        scope::UNIVERSE => "universe",
+        scope::SITE => "site",
+        scope::LINK => "link",
+        scope::HOST => "host",
+        scope::NOWHERE => "nowhere",
+        _ => return None,
+    })
+}
+
+/// The name of an `RTPROT_*` value this stack knows.
+pub fn rtprot_name(p: u8) -> Option<&'static str> {
+    Some(match p {
+        rtprot::UNSPEC => "unspec",
+        rtprot::REDIRECT => "redirect",
+        rtprot::KERNEL => "kernel",
+        rtprot::BOOT => "boot",
+        rtprot::STATIC => "static",
+        rtprot::RA => "ra",
+        rtprot::DHCP => "dhcp",
+        _ => return None,
+    })
 }
 
 /// `RT_SCOPE_*`.
@@ -187,6 +252,7 @@ pub mod rtm_f {
     pub const FIB_MATCH: u32 = 0x2000;
     pub const OFFLOAD: u32 = 0x4000;
     pub const TRAP: u32 = 0x8000;
+    pub const OFFLOAD_FAILED: u32 = 0x2000_0000;
 }
 
 /// `RTNH_F_*` next-hop flags (also in `rtm_flags`).

@@ -89,6 +89,12 @@ super::schema::nla_space! {
     }
 }
 
+/// The names of the `FR_ACT_*` actions, by value.
+pub const FR_ACT_NAMES: &str = "unspec to_tbl goto nop res3 res4 blackhole unreachable prohibit";
+
+/// The names of the `FIB_RULE_*` bits, lowest first.
+pub const FIB_RULE_NAMES: &str = "PERMANENT INVERT UNRESOLVED IIF_DETACHED OIF_DETACHED";
+
 /// `FR_ACT_*` rule actions.
 #[allow(missing_docs)]
 pub mod fr_act {

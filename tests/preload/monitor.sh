@@ -41,9 +41,25 @@ if [[ ${1:-} == --record ]]; then
     exit 0
 fi
 
+if [[ ${1:-} == --canary ]]; then
+    # In the throwaway namespace: a canary link, the shimmed run, then the
+    # canary must be untouched and the world's state file written.
+    ip link add canary0 type veth peer name canary1
+    before=$(ip -d link show; ip addr show; ip route show table all)
+    env LD_PRELOAD="$LIB" IPLAB_STATE="$2/world" bash "$0" --inside "$2/monitor.out"
+    after=$(ip -d link show; ip addr show; ip route show table all)
+    [[ $before == "$after" ]] || { echo "the real namespace changed"; exit 1; }
+    [[ -s $2/world ]] || { echo "no state file: the world saw nothing"; exit 1; }
+    exit 0
+fi
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-unshare --net -- env LD_PRELOAD="$LIB" IPLAB_STATE="$work/world" bash "$0" --inside "$work/monitor.out"
+if ! unshare --net -- bash "$0" --canary "$work"; then
+    echo "FAIL ip monitor all: it did not talk to iplab"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
 if diff -u --label golden/monitor.out --label preload/monitor.out "$GOLDEN" "$work/monitor.out"; then
     echo "ok   ip monitor all sees another process's changes"
     echo "1 passed, 0 failed"

@@ -6,12 +6,15 @@
 # transcript with tests/golden/NAME.out (after tests/record/normalize.sed).
 #
 # A difference fails unless the scenario is listed in
-# tests/preload/known-gaps.txt; a listed scenario that matches fails too.
-# Packet-walk scenarios (net_*: ping, traceroute run for real, outside the
-# world) are expected to differ and need no listing.
+# tests/preload/known-gaps.txt (with its reason); a listed scenario that
+# matches fails too. Packet-walk scenarios (net_*: ping and traceroute use the
+# host's inet sockets) are compared like the others and listed there.
 # Every scenario runs inside its own `unshare --net --mount` (a throwaway
 # network namespace and a private /run/netns), so nothing a line does can reach the
 # host's network configuration even when the shim does not handle it.
+# Each scenario also proves it talked to iplab: a canary link in the real
+# namespace must be untouched afterwards, and a scenario with a command that
+# changes something must have written its state file.
 #
 #   scenarios.sh [NAME...]     LD_PRELOAD library from $IPLAB_PRELOAD_LIB
 # Last line: "N passed, M failed".
@@ -28,6 +31,14 @@ if [[ ${1:-} == --inside ]]; then
     trap 'rm -rf "$work"' EXIT
     pass=0 fail=0
     gaps=$(sed -E 's/#.*//' "$GAPS" 2>/dev/null | awk 'NF{print $1}')
+    ip link add canary0 address 02:00:00:00:ca:01 type veth peer name canary1 address 02:00:00:00:ca:02
+    ip addr add 192.0.2.1/24 dev canary0
+    real_state() { ip -d link show; ip addr show; ip route show table all; ip -6 route show table all; ip rule show; ls -A /run/netns; }
+    real_state >"$work/canary" 2>&1
+    # Lines that change the world: a scenario with one must leave a state file.
+    changes='ip (-[a-z0-9]+ ([a-z0-9]+ )?)*(l|li|lin|link|a|ad|add|addr|address|r|ro|route|ru|rule|n|ne|neigh|netns|nexthop)( [^ ]+)? (add|a|set|s|del|d|delete|change|replace|flush|append)( |$)|sysctl -w|ip -batch|bridge .*(add|del|set)( |$)'
+    # Scenarios whose changing commands all fail on Linux too (error transcripts).
+    error_only="neigh_help"
     for name in "$@"; do
         scen=$ROOT/tests/scenarios/$name.sh
         state=$work/$name.state
@@ -50,6 +61,17 @@ if [[ ${1:-} == --inside ]]; then
         done <"$scen"
         listed=0
         grep -qx -- "$name" <<<"$gaps" && listed=1
+        if ! real_state 2>&1 | cmp -s - "$work/canary"; then
+            echo "FAIL $name: the real namespace changed (a request reached the kernel)"
+            real_state 2>&1 | diff -u "$work/canary" - | head -20
+            fail=$((fail + 1))
+            continue
+        fi
+        if ! [[ -s $state ]] && grep -qE "$changes" "$scen" && ! grep -qw -- "$name" <<<"$error_only"; then
+            echo "FAIL $name: no state file (the world saw none of its changes)"
+            fail=$((fail + 1))
+            continue
+        fi
         if [[ $name == net_* ]] && ! [[ -f $ROOT/tests/golden/$name.out ]]; then
             echo "skip $name (no golden yet)"
             continue
@@ -65,11 +87,6 @@ if [[ ${1:-} == --inside ]]; then
             fi
         elif ((listed)); then
             echo "gap  $name (known)"
-            pass=$((pass + 1))
-        elif [[ $name == net_* ]]; then
-            # Packet-walk scenarios (ping, traceroute) run those tools for
-            # real, outside the world: expected to differ.
-            echo "gap  $name (packet walk)"
             pass=$((pass + 1))
         else
             echo "FAIL $name"

@@ -290,7 +290,7 @@ fn list_flush_or_save(ip: &mut Ip, args: &[String], action: Action, do_link: boo
         }
         if res > 0 && !do_link && ip.o.stats > 0 {
             if let Some(m) = Msg::parse(l) {
-                let tb = super::nl::Tb::parse(m.payload.get(16..).unwrap_or(&[]), super::link::show::IFLA_MAX);
+                let tb = super::nl::Tb::parse(m.payload.get(16..).unwrap_or(&[]), ifla::MAX);
                 super::link::stats::print_link_stats64(ip, &tb);
                 ip.p.print_nl();
             }

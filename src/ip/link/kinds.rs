@@ -87,7 +87,7 @@ fn veth_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
     let saved: Vec<u8> = req.body()[..16].to_vec();
     let zero_from = |b: &mut [u8]| b[4..16].fill(0);
     zero_from(&mut req.body_mut()[..16]);
-    let nest = req.nest(crate::wire::link::VETH_INFO_PEER);
+    let nest = req.nest(crate::wire::link::veth_info::PEER);
     let peer_at = req.len();
     req.push_raw(&[0u8; 16]);
     let rest = &words[1..];
@@ -395,8 +395,6 @@ fn bridge_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
 
 // ---- bridge_slave -------------------------------------------------------
 
-/// IFLA_BRPORT_MAX as iproute2 6.1 knows it.
-const BRPORT_MAX: u16 = 40;
 
 /// On/off options of bridge ports, in iproute2's matching order.
 const BRPORT_ONOFF: &[(&str, u16)] = &[
@@ -512,7 +510,7 @@ fn bridge_slave_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i
 
 fn bridge_slave_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
     let Some(data) = data else { return Ok(()) };
-    let t = Tb::parse(data, BRPORT_MAX);
+    let t = Tb::parse(data, brport::MAX);
     if let Some(st) = t.u8(brport::STATE) {
         const STATES: [&str; 5] = ["disabled", "listening", "learning", "forwarding", "blocking"];
         match STATES.get(usize::from(st)) {
@@ -616,25 +614,7 @@ fn fwd_mask_str(mask: u16) -> String {
 
 // ---- macvlan / macvtap --------------------------------------------------
 
-#[allow(missing_docs)]
-mod mv {
-    pub const MODE: u16 = 1;
-    pub const FLAGS: u16 = 2;
-    pub const MACADDR_MODE: u16 = 3;
-    pub const MACADDR: u16 = 4;
-    pub const MACADDR_DATA: u16 = 5;
-    pub const MACADDR_COUNT: u16 = 6;
-    pub const BC_QUEUE_LEN: u16 = 7;
-    pub const BC_QUEUE_LEN_USED: u16 = 8;
-    pub const MAX: u16 = 10;
-    pub const MODE_PRIVATE: u32 = 1;
-    pub const MODE_VEPA: u32 = 2;
-    pub const MODE_BRIDGE: u32 = 4;
-    pub const MODE_PASSTHRU: u32 = 8;
-    pub const MODE_SOURCE: u32 = 16;
-    pub const FLAG_NOPROMISC: u16 = 1;
-    pub const FLAG_NODST: u16 = 2;
-}
+use crate::wire::link::{macvlan, macvlan_flag, macvlan_mode};
 
 fn macvlan_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
     // The type name is the kind being created; find it in the request.
@@ -648,11 +628,11 @@ fn macvlan_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
         if matches(w, "mode") {
             let v = ip.next_arg(&mut a)?;
             mode = match v {
-                "private" => mv::MODE_PRIVATE,
-                "vepa" => mv::MODE_VEPA,
-                "bridge" => mv::MODE_BRIDGE,
-                "passthru" => mv::MODE_PASSTHRU,
-                "source" => mv::MODE_SOURCE,
+                "private" => macvlan_mode::PRIVATE,
+                "vepa" => macvlan_mode::VEPA,
+                "bridge" => macvlan_mode::BRIDGE,
+                "passthru" => macvlan_mode::PASSTHRU,
+                "source" => macvlan_mode::SOURCE,
                 _ => {
                     ip.err(&format!(
                         "Error: argument of \"mode\" must be \"private\", \"vepa\", \"bridge\", \"passthru\" or \"source\", not \"{v}\"\n"
@@ -663,8 +643,8 @@ fn macvlan_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
         } else if matches(w, "flag") {
             let v = ip.next_arg(&mut a)?;
             match v {
-                "nopromisc" => flags |= mv::FLAG_NOPROMISC,
-                "nodst" => flags |= mv::FLAG_NODST,
+                "nopromisc" => flags |= macvlan_flag::NOPROMISC,
+                "nodst" => flags |= macvlan_flag::NODST,
                 "null" => {}
                 _ => {
                     ip.err(&format!(
@@ -686,11 +666,11 @@ fn macvlan_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
                     return Ok(-1);
                 }
             };
-            req.addattr32(mv::MACADDR_MODE, mac_mode);
+            req.addattr32(macvlan::MACADDR_MODE, mac_mode);
             if mac_mode == 0 || mac_mode == 1 {
                 let m = ip.next_arg(&mut a)?;
                 match ll_addr_a2n(m, 6) {
-                    Ok(b) if b.len() == 6 => req.addattr_l(mv::MACADDR, &b),
+                    Ok(b) if b.len() == 6 => req.addattr_l(macvlan::MACADDR, &b),
                     Ok(_) => return Ok(-1),
                     Err(e) => {
                         ip.err(&e);
@@ -699,12 +679,12 @@ fn macvlan_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
                 }
             }
             if mac_mode == 3 {
-                let n = req.nest(mv::MACADDR_DATA);
+                let n = req.nest(macvlan::MACADDR_DATA);
                 while let Some(m) = a.peek_next() {
                     match ll_addr_a2n(m, 6) {
                         Ok(b) if b.len() == 6 => {
                             a.advance();
-                            req.addattr_l(mv::MACADDR, &b);
+                            req.addattr_l(macvlan::MACADDR, &b);
                         }
                         Err(e) => {
                             ip.err(&e);
@@ -716,15 +696,15 @@ fn macvlan_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
                 req.nest_end(n);
             }
         } else if matches(w, "nopromisc") {
-            flags |= mv::FLAG_NOPROMISC;
+            flags |= macvlan_flag::NOPROMISC;
             has_flags = true;
         } else if matches(w, "nodst") {
-            flags |= mv::FLAG_NODST;
+            flags |= macvlan_flag::NODST;
             has_flags = true;
         } else if matches(w, "bcqueuelen") {
             let v = ip.next_arg(&mut a)?;
             match get_u32(v, 0) {
-                Some(x) => req.addattr32(mv::BC_QUEUE_LEN, x),
+                Some(x) => req.addattr32(macvlan::BC_QUEUE_LEN, x),
                 None => {
                     ip.err(&format!(
                         "Error: argument of \"bcqueuelen\" must be a positive integer [0-4294967295], not \"{v}\"\n"
@@ -743,15 +723,15 @@ fn macvlan_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
         a.advance();
     }
     if mode != 0 {
-        req.addattr32(mv::MODE, mode);
+        req.addattr32(macvlan::MODE, mode);
     }
     if has_flags {
-        if flags & mv::FLAG_NOPROMISC != 0 && mode != mv::MODE_PASSTHRU {
+        if flags & macvlan_flag::NOPROMISC != 0 && mode != macvlan_mode::PASSTHRU {
             ip.err(&format!("{id}: nopromisc flag only valid in passthru mode\n"));
             ip.err(&explain);
             return Ok(-1);
         }
-        req.addattr16(mv::FLAGS, flags);
+        req.addattr16(macvlan::FLAGS, flags);
     }
     Ok(0)
 }
@@ -767,44 +747,44 @@ fn current_kind(req: &Req) -> Option<String> {
 
 fn macvlan_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
     let Some(data) = data else { return Ok(()) };
-    let t = Tb::parse(data, mv::MAX);
-    let Some(mode) = t.get(mv::MODE).filter(|n| n.value.len() >= 4).and_then(|n| n.u32().ok()) else {
+    let t = Tb::parse(data, macvlan::MAX);
+    let Some(mode) = t.get(macvlan::MODE).filter(|n| n.value.len() >= 4).and_then(|n| n.u32().ok()) else {
         return Ok(());
     };
     let name = match mode {
-        mv::MODE_PRIVATE => "private",
-        mv::MODE_VEPA => "vepa",
-        mv::MODE_BRIDGE => "bridge",
-        mv::MODE_PASSTHRU => "passthru",
-        mv::MODE_SOURCE => "source",
+        macvlan_mode::PRIVATE => "private",
+        macvlan_mode::VEPA => "vepa",
+        macvlan_mode::BRIDGE => "bridge",
+        macvlan_mode::PASSTHRU => "passthru",
+        macvlan_mode::SOURCE => "source",
         _ => "unknown",
     };
     ip.p.print_string(Kind::Any, Some("mode"), "mode %s ", Some(name));
-    let flags = t.get(mv::FLAGS).filter(|n| n.value.len() >= 2).and_then(|n| n.u16().ok()).unwrap_or(0);
-    if flags & mv::FLAG_NOPROMISC != 0 {
+    let flags = t.get(macvlan::FLAGS).filter(|n| n.value.len() >= 2).and_then(|n| n.u16().ok()).unwrap_or(0);
+    if flags & macvlan_flag::NOPROMISC != 0 {
         ip.p.print_bool(Kind::Any, Some("nopromisc"), "nopromisc ", true);
     }
-    if flags & mv::FLAG_NODST != 0 {
+    if flags & macvlan_flag::NODST != 0 {
         ip.p.print_bool(Kind::Any, Some("nodst"), "nodst ", true);
     }
-    if let Some(v) = t.get(mv::BC_QUEUE_LEN).filter(|n| n.value.len() >= 4).and_then(|n| n.u32().ok()) {
+    if let Some(v) = t.get(macvlan::BC_QUEUE_LEN).filter(|n| n.value.len() >= 4).and_then(|n| n.u32().ok()) {
         ip.p.print_uint(Kind::Any, Some("bcqueuelen"), "bcqueuelen %lu ", u64::from(v));
     }
-    if let Some(v) = t.get(mv::BC_QUEUE_LEN_USED).filter(|n| n.value.len() >= 4).and_then(|n| n.u32().ok()) {
+    if let Some(v) = t.get(macvlan::BC_QUEUE_LEN_USED).filter(|n| n.value.len() >= 4).and_then(|n| n.u32().ok()) {
         ip.p.print_uint(Kind::Any, Some("usedbcqueuelen"), "usedbcqueuelen %lu ", u64::from(v));
     }
-    if mode != mv::MODE_SOURCE {
+    if mode != macvlan_mode::SOURCE {
         return Ok(());
     }
-    let Some(count) = t.get(mv::MACADDR_COUNT).filter(|n| n.value.len() >= 4).and_then(|n| n.u32().ok())
+    let Some(count) = t.get(macvlan::MACADDR_COUNT).filter(|n| n.value.len() >= 4).and_then(|n| n.u32().ok())
     else {
         return Ok(());
     };
     ip.p.print_int(Kind::Any, Some("macaddr_count"), "remotes (%d) ", i64::from(count as i32));
-    let Some(list) = t.get(mv::MACADDR_DATA) else { return Ok(()) };
+    let Some(list) = t.get(macvlan::MACADDR_DATA) else { return Ok(()) };
     ip.p.open_json_array(Kind::Json, Some("macaddr_data"));
     for n in crate::wire::NlaIter::new(list.value).flatten() {
-        if n.kind != mv::MACADDR || n.value.len() < 6 {
+        if n.kind != macvlan::MACADDR || n.value.len() < 6 {
             continue;
         }
         let s = ll_addr_n2a(&n.value[..6], 1);
@@ -820,15 +800,7 @@ fn macvlan_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
 
 // ---- vlan ---------------------------------------------------------------
 
-#[allow(missing_docs)]
-mod vl {
-    pub const ID: u16 = 1;
-    pub const FLAGS: u16 = 2;
-    pub const EGRESS_QOS: u16 = 3;
-    pub const INGRESS_QOS: u16 = 4;
-    pub const PROTOCOL: u16 = 5;
-    pub const QOS_MAPPING: u16 = 1;
-}
+use crate::wire::link::{vlan, vlan_qos};
 
 const VLAN_FLAGS: &[(&str, u32, &str)] = &[
     ("reorder_hdr", 0x1, "REORDER_HDR"),
@@ -847,13 +819,13 @@ fn vlan_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
         if matches(w, "protocol") {
             let v = ip.next_arg(&mut a)?;
             match ll_proto_a2n(v) {
-                Some(p) => req.addattr_l(vl::PROTOCOL, &p.to_ne_bytes()),
+                Some(p) => req.addattr_l(vlan::PROTOCOL, &p.to_ne_bytes()),
                 None => return Err(ip.invarg("protocol is invalid", v)),
             }
         } else if matches(w, "id") {
             let v = ip.next_arg(&mut a)?;
             match get_u16(v, 0) {
-                Some(id) => req.addattr_l(vl::ID, &id.to_ne_bytes()),
+                Some(id) => req.addattr_l(vlan::ID, &id.to_ne_bytes()),
                 None => return Err(ip.invarg("id is invalid", v)),
             }
         } else if let Some(name) = order.iter().find(|n| matches(w, n)) {
@@ -869,7 +841,7 @@ fn vlan_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
                 }
             }
         } else if matches(w, "ingress-qos-map") || matches(w, "egress-qos-map") {
-            let attr = if matches(w, "ingress-qos-map") { vl::INGRESS_QOS } else { vl::EGRESS_QOS };
+            let attr = if matches(w, "ingress-qos-map") { vlan::INGRESS_QOS } else { vlan::EGRESS_QOS };
             let n = req.nest(attr);
             let mut any = false;
             while let Some(m) = a.peek_next() {
@@ -877,14 +849,14 @@ fn vlan_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
                 let (Some(f), Some(t)) = (get_u32(f, 0), get_u32(t, 0)) else { break };
                 let mut b = f.to_ne_bytes().to_vec();
                 b.extend_from_slice(&t.to_ne_bytes());
-                req.addattr_l(vl::QOS_MAPPING, &b);
+                req.addattr_l(vlan_qos::MAPPING, &b);
                 a.advance();
                 any = true;
             }
             req.nest_end(n);
             if !any {
                 let bad = a.peek_next().unwrap_or("").to_string();
-                let what = if attr == vl::INGRESS_QOS { "invalid ingress-qos-map" } else { "invalid egress-qos-map" };
+                let what = if attr == vlan::INGRESS_QOS { "invalid ingress-qos-map" } else { "invalid egress-qos-map" };
                 return Err(ip.invarg(what, &bad));
             }
         } else if matches(w, "help") {
@@ -900,7 +872,7 @@ fn vlan_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
     if mask != 0 {
         let mut b = fl.to_ne_bytes().to_vec();
         b.extend_from_slice(&mask.to_ne_bytes());
-        req.addattr_l(vl::FLAGS, &b);
+        req.addattr_l(vlan::FLAGS, &b);
     }
     Ok(0)
 }
@@ -908,19 +880,19 @@ fn vlan_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
 fn vlan_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
     let Some(data) = data else { return Ok(()) };
     let t = Tb::parse(data, 6);
-    if t.get(vl::PROTOCOL).is_some_and(|n| n.value.len() < 2) {
+    if t.get(vlan::PROTOCOL).is_some_and(|n| n.value.len() < 2) {
         return Ok(());
     }
-    let Some(id) = t.get(vl::ID).filter(|n| n.value.len() >= 2).and_then(|n| n.u16().ok()) else {
+    let Some(id) = t.get(vlan::ID).filter(|n| n.value.len() >= 2).and_then(|n| n.u16().ok()) else {
         return Ok(());
     };
-    let proto = match t.u16(vl::PROTOCOL) {
+    let proto = match t.u16(vlan::PROTOCOL) {
         Some(p) => ll_proto_n2a(p, ip.o.numeric > 0),
         None => "802.1q".to_string(),
     };
     ip.p.print_string(Kind::Any, Some("protocol"), "protocol %s ", Some(&proto));
     ip.p.print_uint(Kind::Any, Some("id"), "id %u ", u64::from(id));
-    if let Some(f) = t.get(vl::FLAGS) {
+    if let Some(f) = t.get(vlan::FLAGS) {
         if f.value.len() < 8 {
             return Ok(());
         }
@@ -940,8 +912,8 @@ fn vlan_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
         ip.p.close_json_array(Kind::Any, Some("> "));
     }
     for &(attr, json, fp) in &[
-        (vl::INGRESS_QOS, "ingress_qos", "ingress-qos-map"),
-        (vl::EGRESS_QOS, "egress_qos", "egress-qos-map"),
+        (vlan::INGRESS_QOS, "ingress_qos", "ingress-qos-map"),
+        (vlan::EGRESS_QOS, "egress_qos", "egress-qos-map"),
     ] {
         let Some(m) = t.get(attr) else { continue };
         ip.p.open_json_array(Kind::Json, Some(json));

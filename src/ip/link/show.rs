@@ -13,15 +13,6 @@ use super::stats::print_link_stats64;
 use crate::wire::link::{iff, ifla, info, IfInfoRepr};
 use crate::wire::{RTM_DELLINK, RTM_NEWLINK};
 
-/// The largest IFLA_* type this printer reads.
-pub const IFLA_MAX: u16 = 70;
-/// IFLA_PHYS_SWITCH_ID.
-pub const IFLA_PHYS_SWITCH_ID: u16 = 36;
-/// IFLA_PHYS_PORT_NAME.
-pub const IFLA_PHYS_PORT_NAME: u16 = 38;
-/// IFLA_VFINFO_LIST.
-pub const IFLA_VFINFO_LIST: u16 = 22;
-
 
 /// `print_link_flags`: `<UP,LOWER_UP>` or a JSON "flags" array.
 pub fn print_link_flags(ip: &mut Ip, flags: u32, mdown: bool) {
@@ -171,7 +162,7 @@ fn txqlen_of(ip: &mut Ip, name: &str) -> Result<u32, i32> {
     req.addattr_strz(ifla::IFNAME, name);
     let ans = rth.talk(&mut ip.p, &mut req, true, false)?.ok_or(19)?;
     let m = Msg::parse(&ans).ok_or(19)?;
-    let t = Tb::parse(m.payload.get(16..).unwrap_or(&[]), IFLA_MAX);
+    let t = Tb::parse(m.payload.get(16..).unwrap_or(&[]), ifla::MAX);
     Ok(t.u32(ifla::TXQLEN).unwrap_or(0))
 }
 
@@ -206,7 +197,7 @@ pub fn print_linkinfo(ip: &mut Ip, f: &Filter, do_link: bool, raw: &[u8]) -> Res
     if f.up && ifi.flags & iff::UP == 0 {
         return Ok(-1);
     }
-    let tb = Tb::parse(&m.payload[16..], IFLA_MAX);
+    let tb = Tb::parse(&m.payload[16..], ifla::MAX);
     let name = match tb.str(ifla::IFNAME) {
         Some(n) => n,
         None => {
@@ -410,14 +401,14 @@ fn print_details(ip: &mut Ip, do_link: bool, tb: &Tb) -> Res<()> {
             ip.p.print_uint(Kind::Any, Some(key), fmt, u64::from(v));
         }
     }
-    if let Some(n) = tb.str(IFLA_PHYS_PORT_NAME) {
+    if let Some(n) = tb.str(ifla::PHYS_PORT_NAME) {
         ip.p.print_string(Kind::Any, Some("phys_port_name"), "portname %s ", Some(&n));
     }
     if let Some(v) = tb.get(ifla::PHYS_PORT_ID) {
         let s = hexstring(v.value);
         ip.p.print_string(Kind::Any, Some("phys_port_id"), "portid %s ", Some(&s));
     }
-    if let Some(v) = tb.get(IFLA_PHYS_SWITCH_ID) {
+    if let Some(v) = tb.get(ifla::PHYS_SWITCH_ID) {
         let s = hexstring(v.value);
         ip.p.print_string(Kind::Any, Some("phys_switch_id"), "switchid %s ", Some(&s));
     }

@@ -5,10 +5,7 @@ use super::super::addr::{af_bit_len, inet_addr_match, Prefix, PREFIXLEN_SPECIFIE
 use super::super::nl::Tb;
 use crate::wire::route::{rta, rtm_f, RtMsgRepr};
 
-/// `RTN_LOCAL`.
-const RTN_LOCAL: u8 = 2;
-/// `RTN_UNREACHABLE`.
-const RTN_UNREACHABLE: u8 = 7;
+use crate::wire::route::rtn::{LOCAL as RTN_LOCAL, UNREACHABLE as RTN_UNREACHABLE};
 
 /// What to list or flush. Masks are 0 (ignore) or all ones (match).
 #[derive(Debug, Clone, Default)]

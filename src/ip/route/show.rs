@@ -10,9 +10,7 @@ use super::filter::{filter_nlmsg, rtm_get_table, RouteFilter};
 use crate::wire::route::{parse_multipath, rta, rtax, rtm_f, RtMsgRepr};
 use crate::wire::{RTM_DELROUTE, RTM_NEWROUTE};
 
-const RTN_UNICAST: u8 = 1;
-const RTN_MULTICAST: u8 = 5;
-const RTM_F_OFFLOAD_FAILED: u32 = 0x2000_0000;
+use crate::wire::route::rtn::{MULTICAST as RTN_MULTICAST, UNICAST as RTN_UNICAST};
 
 /// `mx_names`: the metric names by RTAX_* number.
 fn mx_name(i: u16) -> Option<&'static str> {
@@ -60,7 +58,7 @@ pub fn print_rt_flags(ip: &mut Ip, flags: u32) {
         (32, "unresolved"),
         (rtm_f::OFFLOAD, "rt_offload"),
         (rtm_f::TRAP, "rt_trap"),
-        (RTM_F_OFFLOAD_FAILED, "rt_offload_failed"),
+        (rtm_f::OFFLOAD_FAILED, "rt_offload_failed"),
     ];
     for (bit, name) in NAMES {
         if flags & bit != 0 {

@@ -8,7 +8,7 @@
 use super::super::reply::Request;
 use super::super::Ctx;
 use crate::errno::{Errno, KResult, KernelError};
-use crate::sim::fdb;
+use crate::stack::fdb;
 use crate::stack::link::{Link, LinkKind};
 use crate::stack::{Namespace, Net, NsId};
 use crate::wire::attr::AttrTable;
@@ -265,7 +265,7 @@ pub fn add(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             fdb::add_static(ctx.net, ctx.ns, b, port, m, exclusive, now).map_err(KernelError::new)?;
             if hdr.state & (nud::PERMANENT | nud::NOARP) == 0 {
                 // `dynamic`: an entry that ages like a learnt one.
-                if let Some(e) = ctx.net.sim.fdb.iter_mut().find(|e| e.ns == ctx.ns && e.bridge == b && e.mac == m) {
+                if let Some(e) = ctx.net.fdb.iter_mut().find(|e| e.ns == ctx.ns && e.bridge == b && e.mac == m) {
                     e.is_static = false;
                 }
             }

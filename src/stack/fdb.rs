@@ -12,9 +12,9 @@
 //! Entries are kept newest first, the order `br->fdb_list` has.
 
 use crate::errno::Errno;
-use crate::stack::bridge::FORWARDING;
-use crate::stack::link::LinkKind;
-use crate::stack::{Net, NsId};
+use super::bridge::FORWARDING;
+use super::link::LinkKind;
+use super::{Net, NsId};
 
 /// One learnt or static entry of a bridge.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +64,6 @@ fn forwarding_port(net: &Net, ns: NsId, bridge: u32, port: u32) -> bool {
 fn expire(net: &mut Net, ns: NsId, bridge: u32, now_ms: u64) {
     let ageing = ageing_ms(net, ns, bridge);
     let keep: Vec<bool> = net
-        .sim
         .fdb
         .iter()
         .map(|e| {
@@ -81,7 +80,7 @@ fn expire(net: &mut Net, ns: NsId, bridge: u32, now_ms: u64) {
         })
         .collect();
     let mut it = keep.into_iter();
-    net.sim.fdb.retain(|_| it.next().unwrap_or(true));
+    net.fdb.retain(|_| it.next().unwrap_or(true));
 }
 
 /// Whether `mac` is the address of `bridge` or of one of its ports.
@@ -97,13 +96,13 @@ pub fn learn(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], now_
         return;
     }
     expire(net, ns, bridge, now_ms);
-    match net.sim.fdb.iter_mut().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
+    match net.fdb.iter_mut().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
         Some(e) if e.is_static => {}
         Some(e) => {
             e.port = port;
             e.updated_ms = now_ms;
         }
-        None => net.sim.fdb.insert(0, Entry { ns, bridge, port, mac, is_static: false, updated_ms: now_ms }),
+        None => net.fdb.insert(0, Entry { ns, bridge, port, mac, is_static: false, updated_ms: now_ms }),
     }
 }
 
@@ -113,7 +112,7 @@ pub fn lookup(net: &mut Net, ns: NsId, bridge: u32, mac: [u8; 6], now_ms: u64) -
         return Place::Local;
     }
     expire(net, ns, bridge, now_ms);
-    match net.sim.fdb.iter().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
+    match net.fdb.iter().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
         // An entry without a port (added on the bridge itself) is local.
         Some(e) if e.port == bridge => Place::Local,
         Some(e) => Place::Port(e.port),
@@ -124,14 +123,14 @@ pub fn lookup(net: &mut Net, ns: NsId, bridge: u32, mac: [u8; 6], now_ms: u64) -
 /// The valid entries of `bridge`, newest first.
 pub fn entries(net: &mut Net, ns: NsId, bridge: u32, now_ms: u64) -> Vec<Entry> {
     expire(net, ns, bridge, now_ms);
-    net.sim.fdb.iter().filter(|e| e.ns == ns && e.bridge == bridge).cloned().collect()
+    net.fdb.iter().filter(|e| e.ns == ns && e.bridge == bridge).cloned().collect()
 }
 
 /// `bridge fdb add ... master static` (`br_fdb_add`): a static entry on
 /// `port`. EEXIST when the address is known and `exclusive` is asked.
 pub fn add_static(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], exclusive: bool, now_ms: u64) -> Result<(), Errno> {
     expire(net, ns, bridge, now_ms);
-    if let Some(e) = net.sim.fdb.iter_mut().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
+    if let Some(e) = net.fdb.iter_mut().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
         if exclusive {
             return Err(Errno::EEXIST);
         }
@@ -140,7 +139,7 @@ pub fn add_static(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6],
         e.updated_ms = now_ms;
         return Ok(());
     }
-    net.sim.fdb.insert(0, Entry { ns, bridge, port, mac, is_static: true, updated_ms: now_ms });
+    net.fdb.insert(0, Entry { ns, bridge, port, mac, is_static: true, updated_ms: now_ms });
     Ok(())
 }
 
@@ -153,9 +152,9 @@ pub fn is_local_address(net: &Net, ns: NsId, bridge: u32, mac: [u8; 6]) -> bool 
 /// `bridge fdb del` (`br_fdb_delete`): ENOENT when `port` has no such entry.
 pub fn delete(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], now_ms: u64) -> Result<(), Errno> {
     expire(net, ns, bridge, now_ms);
-    let before = net.sim.fdb.len();
-    net.sim.fdb.retain(|e| !(e.ns == ns && e.bridge == bridge && e.port == port && e.mac == mac));
-    if net.sim.fdb.len() == before {
+    let before = net.fdb.len();
+    net.fdb.retain(|e| !(e.ns == ns && e.bridge == bridge && e.port == port && e.mac == mac));
+    if net.fdb.len() == before {
         return Err(Errno::ENOENT);
     }
     Ok(())
@@ -164,7 +163,7 @@ pub fn delete(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], now
 /// `br_fdb_delete_by_port` without `do_all`: the learnt entries behind
 /// `port` go, static ones stay.
 pub fn flush_port(net: &mut Net, ns: NsId, bridge: u32, port: u32) {
-    net.sim.fdb.retain(|e| !(e.ns == ns && e.bridge == bridge && e.port == port && !e.is_static));
+    net.fdb.retain(|e| !(e.ns == ns && e.bridge == bridge && e.port == port && !e.is_static));
 }
 
 #[cfg(test)]
@@ -187,6 +186,6 @@ mod tests {
         let mut net = Net::new();
         let ns = net.namespaces().next().map(|n| n.id).unwrap();
         learn(&mut net, ns, 9, 5, [0x33, 0x33, 0, 0, 0, 1], 0);
-        assert!(net.sim.fdb.is_empty());
+        assert!(net.fdb.is_empty());
     }
 }

@@ -1,0 +1,704 @@
+//! Tests of the prefix trie: worked examples of each operation and walk
+//! order, a structural checker (`check`: blocks in bounds and disjoint, free
+//! lists honest, no empty nodes), and seeded randomized differential tests
+//! against a brute-force model (a plain list of prefixes).
+
+use super::arena::COMPACT_MIN;
+use super::key::sealed::Sealed;
+use super::node::rel_len;
+use super::*;
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+fn v4(s: &str) -> u32 {
+    u32::from(s.parse::<Ipv4Addr>().unwrap())
+}
+
+fn v6(s: &str) -> u128 {
+    u128::from(s.parse::<Ipv6Addr>().unwrap())
+}
+
+/// splitmix64: a small seeded generator for the randomized tests.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// Checks the structure: block ranges in bounds and disjoint, free blocks
+/// hold defaults, every live value slot reachable exactly once, no empty
+/// non-root node, and len agrees.
+fn check<K: PrefixKey, V>(t: &PrefixTrie<K, V>) {
+    if t.nodes.slots.is_empty() {
+        assert_eq!(t.len, 0);
+        assert!(t.values.slots.iter().all(Option::is_none));
+        return;
+    }
+    let mut node_used = vec![false; t.nodes.slots.len()];
+    let mut val_used = vec![false; t.values.slots.len()];
+    node_used[0] = true;
+    let mut stack = vec![(0u32, 0u8)];
+    let mut count = 0;
+    while let Some((idx, vd)) = stack.pop() {
+        let n = t.nodes.slots[idx as usize];
+        if idx != 0 {
+            assert!(!n.is_empty(), "empty node {idx}");
+        }
+        assert_eq!(n.int & 1, 0);
+        let k = n.int.count_ones();
+        for i in 0..block_size(k as usize) as u32 {
+            let s = (n.values + i) as usize;
+            assert!(!val_used[s], "value slot {s} shared");
+            val_used[s] = true;
+            assert_eq!(t.values.slots[s].is_some(), i < k, "slack slots are empty");
+        }
+        count += k as usize;
+        // No prefix beyond the key width.
+        let mut bits = n.int;
+        while bits != 0 {
+            let pos = bits.trailing_zeros();
+            assert!(vd + rel_len(pos) >= OFFSET && real_len(vd, pos) <= K::BITS);
+            bits &= bits - 1;
+        }
+        let kids = n.ext.count_ones();
+        for i in 0..block_size(kids as usize) as u32 {
+            let s = n.children + i;
+            assert!(!node_used[s as usize], "node slot {s} shared");
+            node_used[s as usize] = true;
+            if i < kids {
+                stack.push((s, vd + STRIDE));
+            } else {
+                assert_eq!(t.nodes.slots[s as usize], Node::default(), "slack slots are empty");
+            }
+        }
+    }
+    assert_eq!(count, t.len);
+    let mut free_nodes = 0;
+    for (n, list) in t.nodes.free.iter().enumerate() {
+        for &s in list {
+            for used in &mut node_used[s as usize..s as usize + n] {
+                assert!(!*used);
+                *used = true;
+                free_nodes += 1;
+            }
+        }
+    }
+    assert_eq!(free_nodes, t.nodes.free_count);
+    let mut free_vals = 0;
+    for (n, list) in t.values.free.iter().enumerate() {
+        for &s in list {
+            let range = s as usize..s as usize + n;
+            assert!(t.values.slots[range.clone()].iter().all(Option::is_none));
+            for used in &mut val_used[range] {
+                assert!(!*used);
+                *used = true;
+                free_vals += 1;
+            }
+        }
+    }
+    assert_eq!(free_vals, t.values.free_count);
+    assert_eq!(t.values.slots.iter().filter(|v| v.is_some()).count(), t.len);
+}
+
+#[test]
+fn chunks_u32() {
+    let k = v4("128.0.0.1");
+    assert_eq!(k.chunk(0), 1);
+    assert_eq!(k.chunk(6), 0);
+    assert_eq!(k.chunk(36), 0b100000);
+    assert_eq!(v4("255.255.255.255").chunk(36), 0b100000);
+    assert_eq!(v4("255.255.255.255").chunk(42), 0);
+    assert_eq!(0u32.put_chunk(0, 1), v4("128.0.0.0"));
+    assert_eq!(0u32.put_chunk(6, 63), v4("126.0.0.0"));
+    assert_eq!(0u32.put_chunk(36, 63), 1);
+    assert_eq!(0u32.put_chunk(200, 63), 0);
+    for vd in (0..=36).step_by(6) {
+        for c in 0..64 {
+            let k = 0u32.put_chunk(vd, c);
+            let expect = if vd == 0 {
+                c & 1
+            } else if vd == 36 {
+                c & 0b100000
+            } else {
+                c
+            };
+            assert_eq!(k.chunk(vd), expect, "vd {vd} c {c}");
+        }
+    }
+}
+
+#[test]
+fn chunks_u128() {
+    let k = v6("8000::1");
+    assert_eq!(k.chunk(0), 1);
+    assert_eq!(k.chunk(132), 0b100000);
+    assert_eq!(k.chunk(138), 0);
+    assert_eq!(0u128.put_chunk(0, 1), v6("8000::"));
+    assert_eq!(0u128.put_chunk(132, 63), 1);
+    for vd in (0..=132).step_by(6) {
+        for c in 0..64 {
+            let k = 0u128.put_chunk(vd, c);
+            let expect = if vd == 0 {
+                c & 1
+            } else if vd == 132 {
+                c & 0b100000
+            } else {
+                c
+            };
+            assert_eq!(k.chunk(vd), expect, "vd {vd} c {c}");
+        }
+    }
+}
+
+#[test]
+fn masks_and_canonical() {
+    assert_eq!(v4("10.1.2.3").mask(8), v4("10.0.0.0"));
+    assert_eq!(v4("10.1.2.3").mask(0), 0);
+    assert_eq!(v4("10.1.2.3").mask(32), v4("10.1.2.3"));
+    assert_eq!(v4("10.1.2.3").mask(200), v4("10.1.2.3"));
+    assert_eq!(u128::MAX.mask(0), 0);
+    assert_eq!(u128::MAX.mask(1), 1 << 127);
+    assert_eq!(u128::MAX.mask(128), u128::MAX);
+    assert!(is_canonical(v4("10.0.0.0"), 8));
+    assert!(!is_canonical(v4("10.0.0.1"), 8));
+    assert!(is_canonical(v4("10.0.0.1"), 32));
+    assert!(!is_canonical(v4("10.0.0.1"), 33));
+    assert!(is_canonical(0u32, 0));
+    assert!(!is_canonical(1u32 << 31, 0));
+    assert!(is_canonical(u128::MAX, 128));
+    assert!(!is_canonical(0u128, 129));
+    assert!(v6("fe80::").is_canonical(10));
+}
+
+#[test]
+fn insert_get_remove() {
+    let mut t = PrefixTrie::<u32, u32>::new();
+    assert!(t.is_empty());
+    assert_eq!(t.get(0, 0), None);
+    assert_eq!(t.insert(v4("10.1.2.3"), 8, 1), None);
+    assert_eq!(t.get(v4("10.0.0.0"), 8), Some(&1));
+    assert_eq!(t.get(v4("10.9.9.9"), 8), Some(&1));
+    assert_eq!(t.get(v4("10.0.0.0"), 9), None);
+    assert_eq!(t.insert(v4("10.0.0.0"), 8, 2), Some(1));
+    assert_eq!(t.len(), 1);
+    t.insert(0, 0, 3);
+    t.insert(v4("255.255.255.255"), 32, 4);
+    t.insert(v4("10.0.0.0"), 24, 5);
+    assert_eq!(t.len(), 4);
+    *t.get_mut(0, 0).unwrap() += 10;
+    assert_eq!(t.get(0, 0), Some(&13));
+    assert!(t.contains(v4("255.255.255.255"), 32));
+    assert_eq!(t.remove(v4("10.0.0.0"), 16), None);
+    assert_eq!(t.remove(v4("10.0.0.0"), 8), Some(2));
+    assert_eq!(t.remove(v4("10.0.0.0"), 8), None);
+    assert_eq!(t.longest_match(v4("10.0.0.7")), Some((v4("10.0.0.0"), 24, &5)));
+    assert_eq!(t.longest_match(v4("10.0.1.7")), Some((0, 0, &13)));
+    assert_eq!(t.remove(0, 0), Some(13));
+    assert_eq!(t.longest_match(v4("10.0.1.7")), None);
+    assert_eq!(t.remove(v4("255.255.255.255"), 32), Some(4));
+    assert_eq!(t.remove(v4("10.0.0.0"), 24), Some(5));
+    assert!(t.is_empty());
+    check(&t);
+    assert_eq!(t.memory_bytes(), mem::size_of::<PrefixTrie<u32, u32>>());
+}
+
+#[test]
+fn out_of_range_lengths_are_refused() {
+    let mut t = PrefixTrie::<u32, &str>::new();
+    assert_eq!(t.insert(1, 33, "x"), None);
+    assert_eq!(t.try_insert(1, 33, "x"), Err("x"));
+    assert_eq!(t.try_insert(1, 255, "x"), Err("x"));
+    assert!(t.is_empty());
+    assert_eq!(t.try_get_or_insert_with(1, 40, || unreachable!()), None);
+    assert_eq!(t.get(1, 33), None);
+    assert_eq!(t.get_mut(1, 33), None);
+    assert_eq!(t.remove(1, 33), None);
+    // get_or_insert_with takes a too-long length as a host prefix.
+    *t.get_or_insert_with(1, 200, || "h") = "host";
+    assert_eq!(t.get(1, 32), Some(&"host"));
+    let mut t6 = PrefixTrie::<u128, u8>::new();
+    assert_eq!(t6.try_insert(1, 129, 9), Err(9));
+    assert_eq!(t6.try_insert(1, 128, 9), Ok(None));
+    assert_eq!(t6.longest_match(1), Some((1, 128, &9)));
+    assert_eq!(t6.longest_match(2), None);
+}
+
+#[test]
+fn get_or_insert_with_inserts_once() {
+    let mut t = PrefixTrie::<u32, Vec<u32>>::new();
+    t.get_or_insert_with(v4("10.0.0.0"), 8, Vec::new).push(1);
+    t.get_or_insert_with(v4("10.0.0.0"), 8, || unreachable!()).push(2);
+    t.try_get_or_insert_with(v4("10.0.0.0"), 8, || unreachable!()).unwrap().push(3);
+    assert_eq!(t.get(v4("10.0.0.0"), 8), Some(&vec![1, 2, 3]));
+    assert_eq!(t.len(), 1);
+}
+
+#[test]
+fn matches_longest_first() {
+    let mut t = PrefixTrie::<u32, u32>::new();
+    for (s, l) in
+        [("0.0.0.0", 0), ("10.0.0.0", 8), ("10.1.0.0", 16), ("10.1.2.0", 24), ("10.1.2.3", 32), ("10.1.2.4", 32), ("10.1.0.0", 17)]
+    {
+        t.insert(v4(s), l, u32::from(l));
+    }
+    let got: Vec<_> = t.matches(v4("10.1.2.3")).map(|(k, l, _)| (Ipv4Addr::from(k).to_string(), l)).collect();
+    assert_eq!(
+        got,
+        [
+            ("10.1.2.3".into(), 32),
+            ("10.1.2.0".into(), 24),
+            ("10.1.0.0".into(), 17),
+            ("10.1.0.0".into(), 16),
+            ("10.0.0.0".into(), 8),
+            ("0.0.0.0".into(), 0)
+        ]
+    );
+    assert_eq!(t.matches(v4("11.0.0.0")).count(), 1);
+    assert_eq!(PrefixTrie::<u32, u32>::new().matches(1).count(), 0);
+    let mut t6 = PrefixTrie::<u128, u8>::new();
+    t6.insert(0, 0, 0);
+    t6.insert(v6("2001:db8::"), 32, 32);
+    t6.insert(v6("2001:db8::"), 64, 64);
+    t6.insert(v6("2001:db8::1"), 128, 128);
+    let lens: Vec<_> = t6.matches(v6("2001:db8::1")).map(|(_, l, v)| (l, *v)).collect();
+    assert_eq!(lens, [(128, 128), (64, 64), (32, 32), (0, 0)]);
+    assert_eq!(t6.longest_match(v6("2001:db8:0:1::1")), Some((v6("2001:db8::"), 32, &32)));
+}
+
+#[test]
+fn linux_v4_order_example() {
+    let mut t = PrefixTrie::<u32, ()>::new();
+    for (s, l) in [("192.168.1.0", 24), ("10.1.0.0", 16), ("10.0.0.0", 8), ("10.0.0.0", 24), ("0.0.0.0", 0)] {
+        t.insert(v4(s), l, ());
+    }
+    let got: Vec<_> = t.iter_linux_v4().map(|(k, l, _)| format!("{}/{l}", Ipv4Addr::from(k))).collect();
+    assert_eq!(got, ["0.0.0.0/0", "10.0.0.0/24", "10.0.0.0/8", "10.1.0.0/16", "192.168.1.0/24"]);
+    assert_eq!(t.iter_linux_v4().len(), 5);
+    let pre: Vec<_> = t.iter().map(|(k, l, _)| format!("{}/{l}", Ipv4Addr::from(k))).collect();
+    assert_eq!(pre, ["0.0.0.0/0", "10.0.0.0/8", "10.0.0.0/24", "10.1.0.0/16", "192.168.1.0/24"]);
+}
+
+#[test]
+fn postorder_example() {
+    let mut t = PrefixTrie::<u128, ()>::new();
+    for (s, l) in [("::", 0), ("fe80::", 64), ("2001:db8::", 64), ("::1", 128)] {
+        t.insert(v6(s), l, ());
+    }
+    let got: Vec<_> = t.iter_postorder().map(|(k, l, _)| format!("{}/{l}", Ipv6Addr::from(k))).collect();
+    assert_eq!(got, ["::1/128", "2001:db8::/64", "fe80::/64", "::/0"]);
+}
+
+#[test]
+fn retain_removes_and_updates() {
+    let mut t = PrefixTrie::<u32, u32>::new();
+    for i in 0..1000u32 {
+        t.insert(i << 12, 20, i);
+        t.insert(i << 12, 24, i + 1);
+    }
+    let mut seen = Vec::new();
+    t.retain(|k, l, v| {
+        seen.push((k, l));
+        *v += 1;
+        l == 24
+    });
+    let expect: Vec<_> = t.iter().map(|(k, l, _)| (k, l)).collect();
+    assert_eq!(t.len(), 1000);
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "retain walks in iter order");
+    assert_eq!(seen.len(), 2000);
+    assert_eq!(expect.len(), 1000);
+    assert_eq!(t.get(5 << 12, 24), Some(&7));
+    assert_eq!(t.get(5 << 12, 20), None);
+    check(&t);
+    t.retain(|_, _, _| false);
+    assert!(t.is_empty());
+    check(&t);
+}
+
+#[test]
+fn clone_eq_debug() {
+    let mut t = PrefixTrie::<u32, u32>::new();
+    t.insert(v4("10.0.0.0"), 8, 1);
+    t.insert(v4("192.168.0.0"), 16, 2);
+    let mut u = t.clone();
+    assert_eq!(t, u);
+    u.insert(0, 0, 0);
+    assert_ne!(t, u);
+    u.remove(0, 0);
+    assert_eq!(t, u);
+    // Same content built in another order compares equal.
+    let mut w = PrefixTrie::new();
+    w.insert(v4("192.168.0.0"), 16, 2);
+    w.insert(v4("1.0.0.0"), 8, 9);
+    w.insert(v4("10.0.0.0"), 8, 1);
+    w.remove(v4("1.0.0.0"), 8);
+    assert_eq!(t, w);
+    assert_eq!(format!("{t:?}"), "{10.0.0.0/8: 1, 192.168.0.0/16: 2}");
+    let mut t6 = PrefixTrie::<u128, u8>::new();
+    t6.insert(v6("fe80::"), 64, 1);
+    assert_eq!(format!("{t6:?}"), "{fe80::/64: 1}");
+    assert_eq!(PrefixTrie::<u128, u8>::default(), PrefixTrie::new());
+}
+
+#[test]
+fn values_iterators() {
+    let mut t = PrefixTrie::<u32, u32>::new();
+    for i in 0..100 {
+        t.insert(i << 8, 24, i);
+    }
+    for i in 0..50 {
+        t.remove(i << 8, 24);
+    }
+    let mut v: Vec<_> = t.values().copied().collect();
+    v.sort();
+    assert_eq!(v, (50..100).collect::<Vec<_>>());
+    t.values_mut().for_each(|v| *v *= 2);
+    assert_eq!(t.get(60 << 8, 24), Some(&120));
+}
+
+#[test]
+fn compaction_keeps_content() {
+    let mut t = PrefixTrie::<u32, u32>::new();
+    let mut rng = Rng(7);
+    let mut keys = Vec::new();
+    for _ in 0..20_000 {
+        let l = 8 + rng.below(25) as u8;
+        let k = (rng.next() as u32).mask(l);
+        if t.insert(k, l, k).is_none() {
+            keys.push((k, l));
+        }
+    }
+    for (k, l) in keys.iter().skip(1000) {
+        assert!(t.remove(*k, *l).is_some());
+        if t.len() % 997 == 0 {
+            check(&t);
+        }
+    }
+    check(&t);
+    assert_eq!(t.len(), 1000);
+    assert!(t.nodes.slots.len() < 4 * 1000 + COMPACT_MIN, "arena compacted: {}", t.nodes.slots.len());
+    for (k, l) in keys.iter().take(1000) {
+        assert_eq!(t.get(*k, *l), Some(k));
+    }
+    let before: Vec<_> = t.iter().map(|(k, l, v)| (k, l, *v)).collect();
+    t.compact();
+    check(&t);
+    assert_eq!(t.iter().map(|(k, l, v)| (k, l, *v)).collect::<Vec<_>>(), before);
+}
+
+#[test]
+fn full_length_chain() {
+    // Every length on one path, both widths.
+    let mut t = PrefixTrie::<u32, u8>::new();
+    for l in 0..=32 {
+        t.insert(u32::MAX, l, l);
+    }
+    check(&t);
+    let m: Vec<_> = t.matches(u32::MAX).map(|(_, l, _)| l).collect();
+    assert_eq!(m, (0..=32).rev().collect::<Vec<_>>());
+    let v4o: Vec<_> = t.iter_linux_v4().map(|(_, l, _)| l).collect();
+    assert_eq!(v4o, (0..=32).collect::<Vec<_>>(), "keys all differ: ascending key");
+    let post: Vec<_> = t.iter_postorder().map(|(_, l, _)| l).collect();
+    assert_eq!(post, (0..=32).rev().collect::<Vec<_>>());
+    let mut z = PrefixTrie::<u128, u8>::new();
+    for l in 0..=128 {
+        z.insert(0, l, l);
+    }
+    check(&z);
+    let v4o: Vec<_> = z.iter_linux_v4().map(|(_, l, _)| l).collect();
+    assert_eq!(v4o, (0..=128).rev().collect::<Vec<_>>(), "equal keys: longer first");
+    for l in (0..=128).step_by(3) {
+        assert_eq!(z.remove(0, l), Some(l));
+    }
+    check(&z);
+    assert_eq!(z.longest_match(1).map(|(_, l, _)| l), Some(127));
+}
+
+#[test]
+fn any_length_is_harmless() {
+    // Every operation with every u8 length: refused past the width, no panic.
+    let mut t4 = PrefixTrie::<u32, u8>::new();
+    let mut t6 = PrefixTrie::<u128, u8>::new();
+    for l in 0..=u8::MAX {
+        let ok4 = l <= 32;
+        let ok6 = l <= 128;
+        assert_eq!(t4.try_insert(u32::MAX, l, l).is_ok(), ok4);
+        assert_eq!(t6.try_insert(u128::MAX, l, l).is_ok(), ok6);
+        assert_eq!(t4.contains(u32::MAX, l), ok4);
+        assert_eq!(t6.get(u128::MAX, l).is_some(), ok6);
+        assert_eq!(t4.get_mut(u32::MAX, l).is_some(), ok4);
+        assert_eq!(t6.try_get_or_insert_with(1, l, || 0).is_some(), ok6);
+        t4.get_or_insert_with(1, l, || 0);
+        assert_eq!(is_canonical(u32::MAX, l), l == 32);
+        assert_eq!(is_canonical(0u128, l), ok6);
+    }
+    // 1/l and u32::MAX/l share only /0.
+    assert_eq!(t4.len(), 33 + 32);
+    assert_eq!(t6.len(), 129 + 128);
+    assert_eq!(t4.matches(u32::MAX).count(), 33);
+    for l in 0..=u8::MAX {
+        assert_eq!(t4.remove(u32::MAX, l).is_some(), l <= 32);
+        assert_eq!(t6.remove(u128::MAX, l).is_some(), l <= 128);
+    }
+    check(&t4);
+    check(&t6);
+}
+
+#[test]
+fn values_are_dropped_exactly_once() {
+    use std::rc::Rc;
+    let token = Rc::new(());
+    let mut rng = Rng(99);
+    let mut t = PrefixTrie::<u32, (u32, Rc<()>)>::new();
+    for round in 0..4 {
+        for _ in 0..3000 {
+            let l = rng.below(33) as u8;
+            let k = (rng.next() as u32) & 0xf0f0_ff00;
+            t.insert(k, l, (k, Rc::clone(&token)));
+        }
+        let before = t.len();
+        let mut dropped = 0;
+        t.retain(|_, l, _| {
+            let keep = l % 3 != round % 3;
+            dropped += usize::from(!keep);
+            keep
+        });
+        assert_eq!(t.len(), before - dropped);
+        let doomed: Vec<_> = t.iter().step_by(2).map(|(k, l, _)| (k, l)).collect();
+        for (k, l) in doomed {
+            assert!(t.remove(k, l).is_some());
+        }
+        check(&t);
+        assert_eq!(Rc::strong_count(&token), t.len() + 1);
+        let copy = t.clone();
+        assert_eq!(Rc::strong_count(&token), 2 * t.len() + 1);
+        drop(copy);
+    }
+    t.clear();
+    assert_eq!(Rc::strong_count(&token), 1);
+}
+
+/// A brute-force model: a list of (prefix, length, value).
+struct Model<K> {
+    entries: Vec<(K, u8, u32)>,
+}
+
+impl<K: PrefixKey> Model<K> {
+    fn find(&self, k: K, l: u8) -> Option<usize> {
+        self.entries.iter().position(|e| e.0 == k.mask(l) && e.1 == l)
+    }
+    fn matches(&self, addr: K) -> Vec<(K, u8, u32)> {
+        let mut m: Vec<_> = self.entries.iter().copied().filter(|e| addr.mask(e.1) == e.0).collect();
+        m.sort_by_key(|e| std::cmp::Reverse(e.1));
+        m
+    }
+    fn sorted(&self, cmp: impl Fn(&(K, u8, u32), &(K, u8, u32)) -> std::cmp::Ordering) -> Vec<(K, u8, u32)> {
+        let mut v = self.entries.clone();
+        v.sort_by(cmp);
+        v
+    }
+}
+
+fn cmp_pre<K: PrefixKey>(a: &(K, u8, u32), b: &(K, u8, u32)) -> std::cmp::Ordering {
+    a.0.cmp(&b.0).then(a.1.cmp(&b.1))
+}
+
+fn cmp_linux_v4<K: PrefixKey>(a: &(K, u8, u32), b: &(K, u8, u32)) -> std::cmp::Ordering {
+    a.0.cmp(&b.0).then(b.1.cmp(&a.1))
+}
+
+fn cmp_post<K: PrefixKey>(a: &(K, u8, u32), b: &(K, u8, u32)) -> std::cmp::Ordering {
+    let c = a.1.min(b.1);
+    if a.0.mask(c) == b.0.mask(c) { b.1.cmp(&a.1) } else { a.0.cmp(&b.0) }
+}
+
+fn compare<K: PrefixKey>(t: &PrefixTrie<K, u32>, m: &Model<K>) {
+    check(t);
+    assert_eq!(t.len(), m.entries.len());
+    let got = |it: &mut dyn Iterator<Item = (K, u8, &u32)>| it.map(|(k, l, v)| (k, l, *v)).collect::<Vec<_>>();
+    assert_eq!(got(&mut t.iter()), m.sorted(cmp_pre));
+    assert_eq!(got(&mut t.iter_linux_v4()), m.sorted(cmp_linux_v4));
+    assert_eq!(got(&mut t.iter_postorder()), m.sorted(cmp_post));
+    assert_eq!(t.iter().len(), m.entries.len());
+}
+
+/// A random key near one of a few bases, so prefixes nest and collide.
+fn random_key<K: PrefixKey>(rng: &mut Rng, bases: &[K], from_bits: impl Fn(u128) -> K) -> K {
+    let base = bases[rng.below(bases.len() as u64) as usize];
+    let noise = from_bits((u128::from(rng.next()) << 64) | u128::from(rng.next()));
+    match rng.below(4) {
+        0 => noise,
+        1 => base,
+        // The base's first bits (to about `keep`), then noise.
+        _ => {
+            let keep = rng.below(u64::from(K::BITS) + 1) as u8;
+            let m = noise.mask(keep);
+            mix(base, noise, m)
+        }
+    }
+}
+
+fn mix<K: PrefixKey>(base: K, noise: K, noise_masked: K) -> K {
+    // Chunk by chunk: the base's where `noise_masked` still equals
+    // `noise` (inside the kept prefix, roughly), the noise's after.
+    let mut out = K::default();
+    let mut vd = 0;
+    while vd <= OFFSET + K::BITS {
+        let c = if noise_masked.chunk(vd) == noise.chunk(vd) { base.chunk(vd) } else { noise.chunk(vd) };
+        out = out.put_chunk(vd, c);
+        vd += STRIDE;
+    }
+    out
+}
+
+fn differential<K: PrefixKey>(seed: u64, ops: usize, from_bits: impl Fn(u128) -> K) {
+    let mut rng = Rng(seed);
+    let bases: Vec<K> = (0..4).map(|_| from_bits((u128::from(rng.next()) << 64) | u128::from(rng.next()))).collect();
+    let mut bases = bases;
+    bases.push(K::default());
+    let mut t = PrefixTrie::<K, u32>::new();
+    let mut m = Model { entries: Vec::new() };
+    let random_len = |rng: &mut Rng| -> u8 {
+        match rng.below(8) {
+            0 => 0,
+            1 => K::BITS,
+            _ => rng.below(u64::from(K::BITS) + 1) as u8,
+        }
+    };
+    for step in 0..ops {
+        let k = random_key(&mut rng, &bases, &from_bits);
+        let l = random_len(&mut rng);
+        let val = rng.next() as u32;
+        // Alternate growing and shrinking phases so the table gets big
+        // (and its arenas fragmented) as well as small.
+        let growing = (step / 400) % 2 == 0;
+        let mut op = rng.below(12);
+        if growing && (5..=7).contains(&op) && rng.below(4) != 0 {
+            op = 0;
+        }
+        if growing && op == 9 && rng.below(8) != 0 || growing && op == 10 || !growing && op < 4 && rng.below(2) == 0 {
+            op = 11;
+        }
+        match op {
+            0..=3 => {
+                let old = m.find(k, l).map(|i| mem::replace(&mut m.entries[i].2, val));
+                if old.is_none() {
+                    m.entries.push((k.mask(l), l, val));
+                }
+                assert_eq!(t.insert(k, l, val), old);
+            }
+            4 => {
+                let got = *t.get_or_insert_with(k, l, || val);
+                let want = match m.find(k, l) {
+                    Some(i) => m.entries[i].2,
+                    None => {
+                        m.entries.push((k.mask(l), l, val));
+                        val
+                    }
+                };
+                assert_eq!(got, want);
+            }
+            5..=7 => {
+                // Remove, often an existing entry.
+                let (k, l) = if !m.entries.is_empty() && rng.below(3) > 0 {
+                    let e = m.entries[rng.below(m.entries.len() as u64) as usize];
+                    (e.0, e.1)
+                } else {
+                    (k, l)
+                };
+                let want = m.find(k, l).map(|i| m.entries.swap_remove(i).2);
+                assert_eq!(t.remove(k, l), want);
+            }
+            8 => {
+                assert_eq!(t.get(k, l).copied(), m.find(k, l).map(|i| m.entries[i].2));
+                if let Some(v) = t.get_mut(k, l) {
+                    *v = v.wrapping_add(1);
+                    let i = m.find(k, l).unwrap();
+                    m.entries[i].2 = m.entries[i].2.wrapping_add(1);
+                }
+            }
+            9 => {
+                let r = rng.next();
+                let keep = |k: K, l: u8, v: u32| (v as u64 ^ r ^ u64::from(l)) % 3 != 0 || k == K::default();
+                let mut calls = Vec::new();
+                t.retain(|k, l, v| {
+                    calls.push((k, l, *v));
+                    let kept = keep(k, l, *v);
+                    if kept {
+                        *v ^= 1;
+                    }
+                    kept
+                });
+                assert_eq!(calls, m.sorted(cmp_pre));
+                m.entries.retain(|e| keep(e.0, e.1, e.2));
+                m.entries.iter_mut().for_each(|e| e.2 ^= 1);
+            }
+            // Drain to empty now and then.
+            10 if rng.below(10) == 0 => {
+                while let Some(e) = m.entries.pop() {
+                    assert_eq!(t.remove(e.0, e.1), Some(e.2));
+                }
+                assert!(t.is_empty());
+            }
+            _ => {}
+        }
+        // Lookups at random and at stored prefixes.
+        for _ in 0..3 {
+            let addr = if !m.entries.is_empty() && rng.below(2) == 0 {
+                let e = m.entries[rng.below(m.entries.len() as u64) as usize];
+                mix(e.0, random_key(&mut rng, &bases, &from_bits), random_key(&mut rng, &bases, &from_bits).mask(e.1))
+            } else {
+                random_key(&mut rng, &bases, &from_bits)
+            };
+            let want = m.matches(addr);
+            let got: Vec<_> = t.matches(addr).map(|(k, l, v)| (k, l, *v)).collect();
+            assert_eq!(got, want, "matches {addr:?}");
+            assert_eq!(t.longest_match(addr).map(|(k, l, v)| (k, l, *v)), want.first().copied());
+        }
+        if step % 50 == 0 {
+            compare(&t, &m);
+        }
+    }
+    compare(&t, &m);
+    // Removal down to empty.
+    let mut rest = m.entries.clone();
+    while let Some(e) = rest.pop() {
+        assert_eq!(t.remove(e.0, e.1), Some(e.2));
+        m.entries.retain(|x| (x.0, x.1) != (e.0, e.1));
+        if rest.len() % 16 == 0 {
+            compare(&t, &m);
+        }
+    }
+    assert!(t.is_empty());
+    assert!(t.longest_match(K::default()).is_none());
+    compare(&t, &m);
+}
+
+#[test]
+fn differential_u32() {
+    for seed in 0..24 {
+        differential::<u32>(seed, 1500, |b| b as u32);
+    }
+}
+
+#[test]
+fn differential_u128() {
+    for seed in 100..116 {
+        differential::<u128>(seed, 1500, |b| b);
+    }
+}
+
+#[test]
+fn differential_u32_dense() {
+    // Few distinct keys: heavy nesting and duplicates.
+    for seed in 200..208 {
+        differential::<u32>(seed, 3000, |b| (b as u32) & 0xff00_0f0f);
+    }
+}
