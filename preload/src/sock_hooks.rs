@@ -116,6 +116,21 @@ unsafe fn write_bytes(val: *mut c_void, len: *mut socklen_t, bytes: &[u8]) -> Re
     Ok(())
 }
 
+/// SOCK_MIN_RCVBUF and SOCK_MIN_SNDBUF on 64-bit Linux (measured).
+const SOCK_MIN_RCVBUF: c_int = 2304;
+const SOCK_MIN_SNDBUF: c_int = 4608;
+
+/// The size a buffer option sets (`__sock_set_rcvbuf`/`__sock_set_sndbuf`):
+/// the request (as unsigned, capped by the sysctl maximum unless forced,
+/// and at INT_MAX / 2) doubled, at least the minimum.
+fn buffer(val: c_int, max: Option<c_int>, min: c_int) -> c_int {
+    let val = match max {
+        Some(max) => (val as u32).min(max.max(0) as u32) as c_int,
+        None => val.max(0),
+    };
+    val.min(c_int::MAX / 2).saturating_mul(2).max(min)
+}
+
 fn core_max(name: &str) -> c_int {
     std::fs::read_to_string(format!("/proc/sys/net/core/{name}")).ok().and_then(|t| t.trim().parse().ok()).unwrap_or(212992)
 }
@@ -228,10 +243,14 @@ pub unsafe extern "C" fn setsockopt(fd: c_int, level: c_int, name: c_int, val: *
     let r = on_sock(fd, |s| {
         let sock = s.sock(fd).ok_or(Fail(libc::EBADF))?;
         match (level, name) {
-            (libc::SOL_SOCKET, libc::SO_SNDBUF) => sock.sndbuf = unsafe { read_int(val, len) }?.clamp(2304, core_max("wmem_max")) * 2,
-            (libc::SOL_SOCKET, libc::SO_RCVBUF) => sock.rcvbuf = unsafe { read_int(val, len) }?.clamp(2304, core_max("rmem_max")) * 2,
-            (libc::SOL_SOCKET, libc::SO_SNDBUFFORCE) => sock.sndbuf = unsafe { read_int(val, len) }?.max(2304).saturating_mul(2),
-            (libc::SOL_SOCKET, libc::SO_RCVBUFFORCE) => sock.rcvbuf = unsafe { read_int(val, len) }?.max(2304).saturating_mul(2),
+            (libc::SOL_SOCKET, libc::SO_SNDBUF) => {
+                sock.sndbuf = buffer(unsafe { read_int(val, len) }?, Some(core_max("wmem_max")), SOCK_MIN_SNDBUF)
+            }
+            (libc::SOL_SOCKET, libc::SO_RCVBUF) => {
+                sock.rcvbuf = buffer(unsafe { read_int(val, len) }?, Some(core_max("rmem_max")), SOCK_MIN_RCVBUF)
+            }
+            (libc::SOL_SOCKET, libc::SO_SNDBUFFORCE) => sock.sndbuf = buffer(unsafe { read_int(val, len) }?, None, SOCK_MIN_SNDBUF),
+            (libc::SOL_SOCKET, libc::SO_RCVBUFFORCE) => sock.rcvbuf = buffer(unsafe { read_int(val, len) }?, None, SOCK_MIN_RCVBUF),
             (libc::SOL_SOCKET, _) => {
                 return Ok(unsafe { real::setsockopt(fd, level, name, val, len) });
             }
