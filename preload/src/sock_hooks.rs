@@ -54,6 +54,23 @@ fn finish_read(fd: c_int, len: usize) {
     });
 }
 
+/// SCM_CREDENTIALS of a message from the kernel carry pid, uid and gid 0
+/// (the pair's would name this very process).
+unsafe fn kernel_creds(m: &mut libc::msghdr) {
+    // SAFETY: the control buffer the kernel just filled, walked with the
+    // CMSG macros.
+    unsafe {
+        let mut c = libc::CMSG_FIRSTHDR(m);
+        while !c.is_null() {
+            if (*c).cmsg_level == libc::SOL_SOCKET && (*c).cmsg_type == libc::SCM_CREDENTIALS {
+                let zero = libc::ucred { pid: 0, uid: 0, gid: 0 };
+                std::ptr::write_unaligned(libc::CMSG_DATA(c).cast::<libc::ucred>(), zero);
+            }
+            c = libc::CMSG_NXTHDR(m, c);
+        }
+    }
+}
+
 /// The bytes `n` iovecs can hold.
 unsafe fn iov_len(iov: *const libc::iovec, n: usize) -> usize {
     if iov.is_null() || n == 0 {
@@ -623,6 +640,9 @@ pub unsafe extern "C" fn recvmsg(fd: c_int, msg: *mut libc::msghdr, flags: c_int
     let got = unsafe { real::recvmsg(fd, msg, flags) };
     let m = unsafe { &mut *msg };
     finish_read(fd, unsafe { iov_len(m.msg_iov, m.msg_iovlen) });
+    if got >= 0 {
+        unsafe { kernel_creds(m) };
+    }
     m.msg_name = name;
     m.msg_namelen = namelen;
     if got >= 0 && !name.is_null() {
