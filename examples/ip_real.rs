@@ -147,6 +147,8 @@ mod real {
                 SockOpt::StrictCheck(on) => self.setopt(SOL_NETLINK, 12, on as libc::c_int),
                 SockOpt::AddMembership(g) => self.setopt(SOL_NETLINK, 1, g as libc::c_int),
                 SockOpt::DropMembership(g) => self.setopt(SOL_NETLINK, 2, g as libc::c_int),
+                SockOpt::RcvBuf(n) => self.setopt(libc::SOL_SOCKET, libc::SO_RCVBUF, n as libc::c_int),
+                SockOpt::RcvBufForce(n) => self.setopt(libc::SOL_SOCKET, libc::SO_RCVBUFFORCE, n as libc::c_int),
                 SockOpt::BindGroups(mask) => {
                     // SAFETY: rebinding our own descriptor with a local address.
                     unsafe {

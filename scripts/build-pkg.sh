@@ -56,12 +56,17 @@ bindings=$(for v in $values; do echo "export const $v = glue.$v;"; done)
 value_list=$(echo $values | sed 's/ /, /g')
 type_list=$(echo $types | sed 's/ /, /g')
 
+# The hand-written part (npm/): init, request builders, constants, freed
+# objects' errors. Every entry point exports it.
+cp npm/extras.js npm/extras.d.ts pkg/
+
 # Browsers and bundlers: the glue finds the .wasm next to itself through
 # `new URL(..., import.meta.url)`, which Vite and webpack follow.
 cat > pkg/index.js <<EOF
 // Entry point for browsers and bundlers: ready once the import resolves.
 import init, * as glue from "./iplab.js";
 await init({ module_or_path: new URL("./iplab_bg.wasm", import.meta.url) });
+export * from "./extras.js";
 $bindings
 EOF
 
@@ -71,6 +76,15 @@ cat > pkg/node.js <<EOF
 import { readFileSync } from "node:fs";
 import * as glue from "./iplab.js";
 glue.initSync({ module: readFileSync(new URL("./iplab_bg.wasm", import.meta.url)) });
+export * from "./extras.js";
+$bindings
+EOF
+
+# Hosts that load the module themselves: nothing runs until init(urlOrBytes).
+cat > pkg/core.js <<EOF
+// Entry point that does not instantiate the module: call init(urlOrBytes) first.
+import * as glue from "./iplab.js";
+export * from "./extras.js";
 $bindings
 EOF
 
@@ -83,8 +97,10 @@ cat > pkg/index.d.ts <<EOF
  */
 export { $value_list } from "./iplab.js";
 export type { $type_list } from "./iplab.js";
+export * from "./extras.js";
 EOF
 cp pkg/index.d.ts pkg/node.d.ts
+cp pkg/index.d.ts pkg/core.d.ts
 
 raw=$(wc -c < pkg/iplab_bg.wasm)
 gz=$(gzip -9 -c pkg/iplab_bg.wasm | wc -c)

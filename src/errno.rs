@@ -56,6 +56,7 @@ impl Errno {
     pub const ECONNREFUSED: Errno = Errno(111);
     pub const EHOSTUNREACH: Errno = Errno(113);
     pub const EALREADY: Errno = Errno(114);
+    pub const EINPROGRESS: Errno = Errno(115);
     pub const ENOTSUP: Errno = Errno(95);
 
     /// The text glibc's `strerror` gives for this errno.
@@ -111,6 +112,7 @@ impl Errno {
             111 => "Connection refused",
             113 => "No route to host",
             114 => "Operation already in progress",
+            115 => "Operation now in progress",
             n => return format!("Unknown error {n}"),
         };
         text.to_string()

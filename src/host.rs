@@ -45,6 +45,14 @@ pub trait Host {
     /// Opens a NETLINK_ROUTE socket in the named namespace, or in the current
     /// one when `netns` is None. An unknown name is ENOENT.
     fn socket(&mut self, netns: Option<&str>) -> Result<Box<dyn NetlinkSocket>, Errno>;
+    /// Opens a netlink socket of another protocol (NETLINK_NETFILTER for
+    /// `iptables` and `nft`); hosts without it say EPROTONOSUPPORT.
+    fn socket_of(&mut self, netns: Option<&str>, protocol: crate::rtnetlink::Protocol) -> Result<Box<dyn NetlinkSocket>, Errno> {
+        match protocol {
+            crate::rtnetlink::Protocol::Route => self.socket(netns),
+            _ => Err(Errno::EPROTONOSUPPORT),
+        }
+    }
     /// The named namespaces, as `ip netns list` orders them (newest first).
     fn netns_list(&self) -> Vec<String>;
     /// Creates a named namespace (`ip netns add`).

@@ -7,6 +7,8 @@
 //! interpreter of the terminal and the CLI.
 
 pub mod bridge;
+pub mod iptables;
+pub mod nft;
 pub mod errno;
 pub mod history;
 pub mod host;
@@ -19,6 +21,11 @@ pub mod rtnetlink;
 pub mod nfnetlink;
 pub mod sim;
 pub mod nc;
+pub mod ss;
+pub mod curl;
+pub mod httpd;
+pub mod tcpdump;
+pub mod sockdiag;
 pub mod world;
 pub mod decode;
 pub mod topology;
@@ -28,6 +35,8 @@ pub mod vecmap;
 pub mod text;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+pub mod wasm_monitor;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 mod js;
 #[cfg(all(feature = "component", target_arch = "wasm32"))]

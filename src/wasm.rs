@@ -58,11 +58,16 @@ export interface ExecResult {
   netlink: NetlinkExchange[];
 }
 
-/** Options of {@link World.exec}. Every field is optional. */
+/** Options of {@link World.exec}. Every field is optional; an unknown
+ * field is an error. */
 export interface ExecOptions {
   /** Run the line in this named namespace, as `ip netns exec NS bash` would
    * (the session returns to the initial namespace afterwards). */
   netns?: string;
+  /** A person at a terminal: standard output is a terminal (so `ip
+   * -c=auto` colours) and "command not found" adds a line naming the
+   * commands there are. Default false. */
+  interactive?: boolean;
 }
 
 /** One datagram the shell's `ip` sent during the last {@link World.exec},
@@ -401,6 +406,18 @@ fn opt_bool(what: &str, obj: &JsValue, key: &str) -> Result<Option<bool>, JsErro
     v.as_bool().map(Some).ok_or_else(|| JsError::new(&format!("{what}: `{key}` must be a boolean, got {}", js_type(&v))))
 }
 
+/// Refuses the keys of an options object that `what` does not know: a
+/// misspelt option is an error, not silently ignored.
+fn known_keys(what: &str, obj: &JsValue, keys: &[&str]) -> Result<(), JsError> {
+    for k in Object::keys(obj.unchecked_ref::<Object>()).iter() {
+        let k = k.as_string().unwrap_or_default();
+        if !keys.contains(&k.as_str()) {
+            return Err(JsError::new(&format!("{what}: unknown option `{k}` (known: {})", keys.join(", "))));
+        }
+    }
+    Ok(())
+}
+
 const GROUP_NAMES: crate::text::Names = crate::text::Names(
     "NONE LINK NOTIFY NEIGH TC IPV4_IFADDR IPV4_MROUTE IPV4_ROUTE IPV4_RULE IPV6_IFADDR \
      IPV6_MROUTE IPV6_ROUTE IPV6_IFINFO DECNET_IFADDR NOP2 DECNET_ROUTE DECNET_RULE NOP4 \
@@ -443,6 +460,11 @@ pub struct WasmWorld {
 }
 
 impl WasmWorld {
+    /// The world this handle holds.
+    pub(crate) fn core(&self) -> &CoreWorld {
+        &self.world
+    }
+
     fn wrap(world: CoreWorld) -> WasmWorld {
         let log = ExchangeLog::default();
         let shell = Self::session(&world, &log);
@@ -496,6 +518,7 @@ impl WasmWorld {
             return Err(JsError::new(&format!("socket: options must be an object, got {}", js_type(&options))));
         }
         let opts = if empty { Object::new().into() } else { options };
+        known_keys("socket", &opts, &["netns", "unprivileged", "groups", "extAck", "capAck", "strictCheck"])?;
         let ns = self.ns_of(&get(&opts, "netns")?)?;
         let unprivileged = opt_bool("socket", &opts, "unprivileged")?.unwrap_or(false);
         let creds = if unprivileged { Creds::USER } else { Creds::ROOT };
@@ -547,9 +570,12 @@ impl WasmWorld {
             return Err(JsError::new(&format!("exec: expected a command line string, got {}", js_type(&line))));
         };
         let options = options.unwrap_or(JsValue::UNDEFINED);
+        let mut interactive = false;
         let netns = if options.is_undefined() || options.is_null() {
             None
         } else if options.is_object() && !Array::is_array(&options) {
+            known_keys("exec", &options, &["netns", "interactive"])?;
+            interactive = opt_bool("exec", &options, "interactive")?.unwrap_or(false);
             let v = get(&options, "netns")?;
             if v.is_undefined() || v.is_null() {
                 None
@@ -571,7 +597,8 @@ impl WasmWorld {
             })?;
         }
         self.log.borrow_mut().clear();
-        let mut out = Output::new();
+        let mut out = if interactive { Output::terminal() } else { Output::new() };
+        self.shell.set_hints(interactive);
         let status = self.shell.run_line(&line, &mut out);
         if netns.is_some() {
             let _ = self.shell.host().set_current_netns(None);
@@ -620,6 +647,7 @@ impl WasmWorld {
         let text = if let Some(s) = snapshot.as_string() {
             s
         } else if snapshot.is_object() && !Array::is_array(&snapshot) {
+            known_keys("restore", &snapshot, &["version", "text"])?;
             let version = get(&snapshot, "version")?;
             if !version.is_undefined() && !Snapshot::READS.iter().any(|&v| version.as_f64() == Some(f64::from(v))) {
                 return Err(JsError::new(&format!(
@@ -642,6 +670,27 @@ impl WasmWorld {
     #[wasm_bindgen(unchecked_return_type = "Topology")]
     pub fn topology(&self) -> Result<JsValue, JsError> {
         to_js(&crate::js::topology(&crate::topology::topology(&self.world)))
+    }
+
+    /// Starts a packet capture on device `dev` of a namespace (a name, an
+    /// id, or the initial one when omitted; `dev` "any" for every device)
+    /// and returns its handle for {@link World.capture}.
+    #[wasm_bindgen(js_name = captureStart)]
+    pub fn capture_start(&self, #[wasm_bindgen(unchecked_param_type = "string | number | undefined")] netns: JsValue, dev: &str) -> Result<u32, JsError> {
+        let ns = self.ns_of(&netns)?;
+        self.world.capture_start(ns, dev).map_err(|e| JsError::new(&format!("capture: {dev}: {}", e.message())))
+    }
+
+    /// What a capture has seen so far, as the bytes of a pcap file
+    /// (Ethernet link type; opens in Wireshark, reads with `tcpdump -r`).
+    pub fn capture(&self, handle: u32) -> Vec<u8> {
+        self.world.capture_pcap(handle)
+    }
+
+    /// Ends a capture.
+    #[wasm_bindgen(js_name = captureStop)]
+    pub fn capture_stop(&self, handle: u32) {
+        self.world.capture_stop(handle)
     }
 
     /// The names of the namespaces `ip netns add` created, newest first.
@@ -765,6 +814,13 @@ impl Host for RecordingHost {
         let netns = netns.map(str::to_string).or_else(|| self.world.current_netns());
         Ok(Box::new(RecordingSocket { inner, netns, log: Rc::clone(&self.log) }))
     }
+    fn socket_of(&mut self, netns: Option<&str>, protocol: crate::rtnetlink::Protocol) -> Result<Box<dyn NetlinkSocket>, Errno> {
+        // NETLINK_ROUTE is logged for the inspector; the others go straight through.
+        match protocol {
+            crate::rtnetlink::Protocol::Route => self.socket(netns),
+            _ => Host::socket_of(&mut self.world, netns, protocol),
+        }
+    }
     fn netns_list(&self) -> Vec<String> {
         self.world.netns_list()
     }
@@ -797,6 +853,24 @@ impl Host for RecordingHost {
     }
     fn run_program(&mut self, name: &str, args: &[String], out: &mut Output) -> Option<i32> {
         self.world.run_program(name, args, out)
+    }
+    fn run_program_input(&mut self, name: &str, args: &[String], stdin: &[u8], out: &mut Output) -> Option<i32> {
+        self.world.run_program_input(name, args, stdin, out)
+    }
+    fn start_job(&mut self, name: &str, args: &[String], command: &str) -> Option<u32> {
+        self.world.start_job(name, args, command)
+    }
+    fn job_output(&mut self) -> Output {
+        self.world.job_output()
+    }
+    fn job_status(&self, pid: u32) -> Option<i32> {
+        self.world.job_status(pid)
+    }
+    fn kill_job(&mut self, pid: u32) -> bool {
+        self.world.kill_job(pid)
+    }
+    fn wait_jobs(&mut self) {
+        self.world.wait_jobs()
     }
     fn read_file(&self, path: &str) -> Result<String, Errno> {
         self.world.read_file(path)

@@ -64,7 +64,12 @@ pub struct World {
     current: NsId,
     /// Programs running in the background (`CMD &`).
     jobs: Rc<RefCell<crate::sim::process::Jobs>>,
+    /// Captures opened through the API, with the frames read so far.
+    captures: Rc<RefCell<Vec<Capture>>>,
 }
+
+/// A capture opened through the API: its tap and the frames read so far.
+type Capture = (u32, Vec<crate::sim::capture::Frame>);
 
 impl Default for World {
     fn default() -> Self {
@@ -81,7 +86,7 @@ impl std::fmt::Debug for World {
 impl World {
     /// A machine with one fresh namespace, as `unshare --net` gives: only `lo`, down.
     pub fn new() -> Self {
-        World { kernel: Rc::new(RefCell::new(Kernel::new())), current: Net::INITIAL, jobs: Rc::default() }
+        World { kernel: Rc::new(RefCell::new(Kernel::new())), current: Net::INITIAL, jobs: Rc::default(), captures: Rc::default() }
     }
 
     /// A world that records no history: its memory is its state alone (a
@@ -213,10 +218,40 @@ impl World {
         result
     }
 
+    /// Starts a capture on `dev` of `ns` ("any": every device); returns
+    /// its handle.
+    pub fn capture_start(&self, ns: NsId, dev: &str) -> Result<u32, Errno> {
+        let mut k = write(&self.kernel);
+        let ifindex = if dev == "any" { 0 } else { k.net.ns(ns).ok_or(Errno::ENODEV)?.index_of(dev).ok_or(Errno::ENODEV)? };
+        let id = k.net.capture.open(ns, ifindex);
+        self.captures.borrow_mut().push((id, Vec::new()));
+        Ok(id)
+    }
+
+    /// Everything a capture has seen so far, as a pcap file.
+    pub fn capture_pcap(&self, id: u32) -> Vec<u8> {
+        let frames = write(&self.kernel).net.capture.read(id);
+        let mut caps = self.captures.borrow_mut();
+        let Some((_, kept)) = caps.iter_mut().find(|(i, _)| *i == id) else { return crate::tcpdump::pcap::header() };
+        kept.extend(frames);
+        crate::tcpdump::pcap::file(kept)
+    }
+
+    /// Ends a capture.
+    pub fn capture_stop(&self, id: u32) {
+        write(&self.kernel).net.capture.close(id);
+        self.captures.borrow_mut().retain(|(i, _)| *i != id);
+    }
+
+    /// A file a program wrote (`tcpdump -w FILE`).
+    pub fn file(&self, name: &str) -> Option<Vec<u8>> {
+        read(&self.kernel).net.capture.files.iter().find(|(n, _)| n == name).map(|(_, b)| b.clone())
+    }
+
     /// A deep copy of this world (sockets are not carried over).
     pub fn fork(&self) -> World {
         let k = read(&self.kernel).clone();
-        World { kernel: Rc::new(RefCell::new(k)), current: self.current, jobs: Rc::default() }
+        World { kernel: Rc::new(RefCell::new(k)), current: self.current, jobs: Rc::default(), captures: Rc::default() }
     }
 }
 
@@ -331,6 +366,14 @@ impl Host for World {
         Ok(Box::new(World::socket(self, ns, Creds::ROOT)?))
     }
 
+    fn socket_of(&mut self, netns: Option<&str>, protocol: Protocol) -> Result<Box<dyn NetlinkSocket>, Errno> {
+        let ns = match netns {
+            Some(name) => self.netns(name).ok_or(Errno::ENOENT)?,
+            None => self.current,
+        };
+        Ok(Box::new(World::socket_of(self, ns, Creds::ROOT, protocol)?))
+    }
+
     fn netns_list(&self) -> Vec<String> {
         self.with_net(|n| n.names().map(|(name, _)| name.to_string()).collect::<Vec<_>>()).into_iter().rev().collect()
     }
@@ -421,7 +464,12 @@ impl Host for World {
     }
 
     fn job_output(&mut self) -> crate::output::Output {
-        self.jobs.borrow_mut().take_output()
+        let mut k = write(&self.kernel);
+        let mut events = Vec::new();
+        let mut jobs = self.jobs.borrow_mut();
+        jobs.settle(&mut k.net, &mut events);
+        k.announce(&events);
+        jobs.take_output()
     }
 
     fn job_status(&self, pid: u32) -> Option<i32> {

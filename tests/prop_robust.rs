@@ -3,7 +3,7 @@
 
 use iplab::host::SockOpt;
 use iplab::wire::header::HeaderRepr;
-use iplab::wire::link::{ifla, info, IfInfoRepr, VETH_INFO_PEER};
+use iplab::wire::link::{ifla, info, veth_info, IfInfoRepr};
 use iplab::wire::{MessageBuilder, NlaWriter, NLMSG_ERROR, NLM_F_ACK, NLM_F_CREATE, NLM_F_DUMP, NLM_F_EXCL, NLM_F_REQUEST};
 use iplab::{Creds, Socket, World};
 use proptest::prelude::*;
@@ -16,7 +16,7 @@ fn newlink_veth(seq: u32) -> Vec<u8> {
     let li = b.begin_nest(ifla::LINKINFO);
     b.put_str(info::KIND, "veth");
     let d = b.begin_nest(info::DATA);
-    let p = b.begin_nest(VETH_INFO_PEER);
+    let p = b.begin_nest(veth_info::PEER);
     b.push(&IfInfoRepr::default().to_bytes());
     b.put_str(ifla::IFNAME, "v1");
     b.end_nest(p);

@@ -1,13 +1,40 @@
-//! `iplab [FILE]`: a terminal session on a fresh simulated namespace. Lines
-//! come from FILE, or from standard input; output is what a root shell on
-//! Linux with iproute2 6.1 prints for them.
+//! `iplab [-x] [FILE]`: a terminal session on a fresh simulated namespace.
+//! Lines come from FILE, or from standard input; output is what a root
+//! shell on Linux with iproute2 6.1 prints for them.
 
 use std::io::{BufRead, IsTerminal, Write};
-
 
 use iplab::output::{Output, Stream};
 use iplab::shell::Shell;
 use iplab::World;
+
+/// What `iplab --help` prints.
+const HELP: &str = "\
+usage: iplab [-x] [FILE]
+       iplab --help | --version
+
+Runs shell lines on a fresh simulated Linux network namespace, printing what
+a root bash prompt with iproute2 6.1 prints: ip, bridge, ping, traceroute,
+sysctl, nsenter, cat/ls of /proc/sys/net and /var/run/netns, and pipes into
+grep, head, tail, wc, sort, cut, awk and column. Lines come from FILE, or
+from standard input (interactively: line editing, history, Tab completion).
+Type help in a session for the full list.
+
+Options:
+  -x          print each line of FILE (or of piped input), after `+ `, to
+              standard error before running it, as bash -x does
+  -h, --help  this text
+  --version   the version
+
+Examples:
+  iplab                                   an interactive session
+  iplab lab.sh                            run a file of commands
+  iplab -x lab.sh                         the same, echoing each line
+  echo 'ip -br link' | iplab              one command from a pipe
+  printf 'ip netns add r\nip -n r link\n' | iplab
+
+The exit status is that of the last line (or of `exit N`).
+";
 
 fn emit(out: &Output) {
     let mut stdout = std::io::stdout().lock();
@@ -21,8 +48,9 @@ fn emit(out: &Output) {
     }
 }
 
-fn run(lines: impl Iterator<Item = String>, prompt: bool) -> i32 {
+fn run(lines: impl Iterator<Item = String>, prompt: bool, trace: bool) -> i32 {
     let mut shell = Shell::new(Box::new(World::new()));
+    shell.set_hints(prompt);
     let mut status = 0;
     let show_prompt = |shell: &Shell| {
         if prompt {
@@ -32,6 +60,9 @@ fn run(lines: impl Iterator<Item = String>, prompt: bool) -> i32 {
     };
     show_prompt(&shell);
     for line in lines {
+        if trace && !line.trim().is_empty() && !line.trim_start().starts_with('#') {
+            eprintln!("+ {line}");
+        }
         let mut out = Output::new();
         status = shell.run_line(&line, &mut out);
         emit(&out);
@@ -43,21 +74,59 @@ fn run(lines: impl Iterator<Item = String>, prompt: bool) -> i32 {
     status
 }
 
+/// Tab completion over the session's world (commands, objects,
+/// namespaces, devices), for rustyline.
+#[cfg(not(target_arch = "wasm32"))]
+mod completion {
+    use iplab::host::Host;
+    use iplab::World;
+    use rustyline::completion::Completer;
+    use rustyline::highlight::Highlighter;
+    use rustyline::hint::Hinter;
+    use rustyline::validate::Validator;
+    use rustyline::{Context, Helper};
+
+    /// Completes from what the world holds now.
+    pub struct Complete(pub World);
+
+    impl Completer for Complete {
+        type Candidate = String;
+        fn complete(&self, line: &str, pos: usize, _: &Context<'_>) -> rustyline::Result<(usize, Vec<String>)> {
+            let world = self.0.clone();
+            let netns = world.netns_list();
+            let topo = iplab::topology::topology(&world);
+            let devices: Vec<String> =
+                topo.namespaces.first().map(|n| n.links.iter().map(|l| l.name.clone()).collect()).unwrap_or_default();
+            let (start, words) = iplab::shell::complete::complete(line.get(..pos).unwrap_or(line), &netns, &devices);
+            Ok((start, words.into_iter().map(|w| w + " ").collect()))
+        }
+    }
+    impl Hinter for Complete {
+        type Hint = String;
+    }
+    impl Highlighter for Complete {}
+    impl Validator for Complete {}
+    impl Helper for Complete {}
+}
+
 /// A terminal session without line editing, where no native line editor
 /// builds (wasm32 targets).
 #[cfg(target_arch = "wasm32")]
 fn interactive() -> i32 {
-    run(std::io::stdin().lock().lines().map_while(Result::ok), true)
+    run(std::io::stdin().lock().lines().map_while(Result::ok), true, false)
 }
 
 /// A terminal session with line editing and history (rustyline).
 #[cfg(not(target_arch = "wasm32"))]
 fn interactive() -> i32 {
-    let mut shell = Shell::new(Box::new(World::new()));
-    let mut editor = match rustyline::DefaultEditor::new() {
+    let world = World::new();
+    let mut shell = Shell::new(Box::new(world.clone()));
+    shell.set_hints(true);
+    let mut editor = match rustyline::Editor::<completion::Complete, rustyline::history::DefaultHistory>::new() {
         Ok(e) => e,
-        Err(_) => return run(std::io::stdin().lock().lines().map_while(Result::ok), true),
+        Err(_) => return run(std::io::stdin().lock().lines().map_while(Result::ok), true, false),
     };
+    editor.set_helper(Some(completion::Complete(world)));
     let mut status = 0;
     loop {
         match editor.readline(&shell.prompt()) {
@@ -81,25 +150,37 @@ fn interactive() -> i32 {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let trace = args.first().is_some_and(|a| a == "-x");
+    if trace {
+        args.remove(0);
+    }
     let status = match args.first().map(String::as_str) {
         Some("-h") | Some("--help") => {
-            println!("usage: iplab [FILE]\n\nRuns commands (ip, ping, sysctl, echo, ...) from FILE or standard input\non a fresh simulated Linux network namespace.");
+            print!("{HELP}");
             0
         }
-        Some(path) => match std::fs::read_to_string(path) {
-            Ok(text) => run(text.lines().map(str::to_string).collect::<Vec<_>>().into_iter(), false),
+        Some("--version") | Some("-V") => {
+            println!("iplab {} (ip and bridge as iproute2 6.1, Linux 6.x netlink)", env!("CARGO_PKG_VERSION"));
+            0
+        }
+        Some(opt) if opt.starts_with('-') && opt != "-" => {
+            eprintln!("iplab: unknown option {opt}\nTry 'iplab --help' for more information.");
+            2
+        }
+        Some(path) if path != "-" => match std::fs::read_to_string(path) {
+            Ok(text) => run(text.lines().map(str::to_string).collect::<Vec<_>>().into_iter(), false, trace),
             Err(e) => {
                 eprintln!("iplab: {path}: {e}");
                 1
             }
         },
-        None => {
+        _ => {
             let stdin = std::io::stdin();
-            if stdin.is_terminal() {
+            if stdin.is_terminal() && !trace {
                 interactive()
             } else {
-                run(stdin.lock().lines().map_while(Result::ok), false)
+                run(stdin.lock().lines().map_while(Result::ok), false, trace)
             }
         }
     };

@@ -187,6 +187,7 @@ fn print_fdb(ip: &mut Ip, f: &Filter, raw: &[u8]) {
         let name = ip.ll_index_to_name(ifindex);
         ip.p.print_color_string(Kind::Any, Color::Ifname, Some("ifname"), "%s ", Some(&name));
     }
+    print_tunnel(ip, &tb);
     if ip.o.stats > 0 {
         if let Some(ci) = tb.get(nda::CACHEINFO).filter(|c| c.value.len() >= 12) {
             let word = |at: usize| crate::wire::get_u32(ci.value, at).unwrap_or(0) / 100;
@@ -224,11 +225,96 @@ fn print_fdb(ip: &mut Ip, f: &Filter, raw: &[u8]) {
     ip.p.close_json_object();
 }
 
+/// The tunnel attributes of an entry (a VXLAN device's): destination,
+/// port, VNIs, outgoing device, next-hop group, peer namespace.
+fn print_tunnel(ip: &mut Ip, tb: &Tb) {
+    if let Some(d) = tb.get(nda::DST) {
+        let family = if d.value.len() == 16 { 10 } else { 2 };
+        let text = crate::ip::addr::format_host_r(family, d.value, ip.o.resolve > 0);
+        ip.p.print_string(Kind::Fp, None, "dst ", None);
+        ip.p.print_color_string(Kind::Any, Color::for_family(family), Some("dst"), "%s ", Some(&text));
+    }
+    if let Some(p) = tb.u16(nda::PORT) {
+        ip.p.print_uint(Kind::Any, Some("port"), "port %u ", u64::from(u16::from_be(p)));
+    }
+    if let Some(v) = tb.u32(nda::VNI) {
+        ip.p.print_uint(Kind::Any, Some("vni"), "vni %u ", u64::from(v));
+    }
+    if let Some(v) = tb.u32(nda::SRC_VNI) {
+        ip.p.print_uint(Kind::Any, Some("src_vni"), "src_vni %u ", u64::from(v));
+    }
+    if let Some(i) = tb.u32(nda::IFINDEX) {
+        if tb.get(nda::LINK_NETNSID).is_some() {
+            ip.p.print_uint(Kind::Any, Some("viaIfIndex"), "via ifindex %u ", u64::from(i));
+        } else {
+            let name = ip.ll_index_to_name(i);
+            ip.p.print_string(Kind::Any, Some("viaIf"), "via %s ", Some(&name));
+        }
+    }
+    if let Some(n) = tb.u32(nda::NH_ID) {
+        ip.p.print_uint(Kind::Any, Some("nhid"), "nhid %u ", u64::from(n));
+    }
+    if let Some(n) = tb.u32(nda::LINK_NETNSID) {
+        ip.p.print_int(Kind::Any, Some("linkNetNsId"), "link-netnsid %d ", i64::from(n as i32));
+    }
+}
+
+/// The tunnel options of `fdb_modify` (dst, port, vni, src_vni, via, nhid).
+#[derive(Default)]
+struct Tunnel {
+    dst: Option<Vec<u8>>,
+    port: u32,
+    vni: Option<u32>,
+    src_vni: Option<u32>,
+    via: u32,
+    nhid: u32,
+}
+
+/// `strtoul(arg, &end, 0)` with nothing left over, below 2^24 (a VNI).
+fn vni_arg(v: &str) -> Option<u32> {
+    crate::ip::args::get_u32(v, 0).filter(|n| n >> 24 == 0)
+}
+
+/// Reads the value of one tunnel option; Ok(false) when `w` is none.
+fn tunnel_word(ip: &mut Ip, t: &mut Tunnel, w: &str, v: &str) -> Res<bool> {
+    match w {
+        "dst" => {
+            if t.dst.is_some() {
+                return Err(ip.duparg2("dst", v));
+            }
+            let p = crate::ip::addr::get_addr(v, ip.o.family).map_err(|e| {
+                ip.err(&e);
+                Exit(1)
+            })?;
+            t.dst = Some(p.bytes().to_vec());
+        }
+        "nhid" => match crate::ip::args::get_u32(v, 0) {
+            Some(n) => t.nhid = n,
+            None => return Err(ip.invarg("\"id\" value is invalid\n", v)),
+        },
+        "port" => match crate::ip::args::get_u32(v, 0) {
+            Some(n) if n <= 0xffff => t.port = n,
+            _ => return Err(ip.invarg("invalid port\n", v)),
+        },
+        "vni" => t.vni = Some(vni_arg(v).ok_or_else(|| ip.invarg("invalid VNI\n", v))?),
+        "src_vni" => t.src_vni = Some(vni_arg(v).ok_or_else(|| ip.invarg("invalid src VNI\n", v))?),
+        "via" => {
+            t.via = ip.ll_name_to_index(v);
+            if t.via == 0 {
+                return Err(Exit(ip.nodev(v) & 0xff));
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
 /// `fdb_modify`: add, append, replace or delete one entry.
 fn modify(ip: &mut Ip, cmd: u16, flags: u16, args: &[String]) -> Res<i32> {
     let mut hdr = NdMsgRepr { family: AF_BRIDGE, state: nud::NOARP, ..Default::default() };
     let (mut addr, mut dev): (Option<String>, Option<String>) = (None, None);
     let mut vid: Option<u16> = None;
+    let mut tunnel = Tunnel::default();
     let mut i = 0;
     while i < args.len() {
         let w = args[i].as_str();
@@ -236,6 +322,8 @@ fn modify(ip: &mut Ip, cmd: u16, flags: u16, args: &[String]) -> Res<i32> {
             let Some(v) = args.get(i + 1) else { return Err(ip.incomplete()) };
             if w == "dev" {
                 dev = Some(v.clone());
+            } else {
+                tunnel_word(ip, &mut tunnel, w, v)?;
             }
             i += 1;
         } else if w == "self" {
@@ -287,6 +375,10 @@ fn modify(ip: &mut Ip, cmd: u16, flags: u16, args: &[String]) -> Res<i32> {
         ip.err("Device and address are required arguments.\n");
         return Ok(-1);
     };
+    if tunnel.nhid != 0 && (tunnel.dst.is_some() || tunnel.port != 0 || tunnel.vni.is_some()) {
+        ip.err("dst, port, vni are mutually exclusive with nhid\n");
+        return Ok(-1);
+    }
     if hdr.flags & (ntf::SELF | ntf::MASTER) == 0 {
         hdr.flags |= ntf::SELF;
     }
@@ -301,8 +393,26 @@ fn modify(ip: &mut Ip, cmd: u16, flags: u16, args: &[String]) -> Res<i32> {
     let mut req = Req::new(cmd, crate::wire::NLM_F_REQUEST | flags);
     req.push_header(&hdr.to_bytes());
     req.addattr_l(nda::LLADDR, &mac);
+    if let Some(d) = &tunnel.dst {
+        req.addattr_l(nda::DST, d);
+    }
     if let Some(v) = vid {
         req.addattr16(nda::VLAN, v);
+    }
+    if tunnel.nhid > 0 {
+        req.addattr32(nda::NH_ID, tunnel.nhid);
+    }
+    if tunnel.port != 0 {
+        req.addattr16(nda::PORT, (tunnel.port as u16).to_be());
+    }
+    if let Some(v) = tunnel.vni {
+        req.addattr32(nda::VNI, v);
+    }
+    if let Some(v) = tunnel.src_vni {
+        req.addattr32(nda::SRC_VNI, v);
+    }
+    if tunnel.via != 0 {
+        req.addattr32(nda::IFINDEX, tunnel.via);
     }
     if hdr.ifindex == 0 {
         return Ok(ip.nodev(&d));

@@ -28,6 +28,8 @@ pub const TYPE_MACVLAN: &str = include_str!("usage/type_macvlan.txt");
 pub const TYPE_DUMMY: &str = include_str!("usage/type_dummy.txt");
 /// `ip link help vlan`.
 pub const TYPE_VLAN: &str = include_str!("usage/type_vlan.txt");
+/// `ip link help vxlan`.
+pub const TYPE_VXLAN: &str = include_str!("usage/type_vxlan.txt");
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@
 
 use crate::errno::Errno;
 use crate::output::Output;
-use crate::sim::getopt::{getopt, GetoptError};
+use crate::sim::getopt::{GetoptError, getopt};
 use crate::sim::process::{Program, Step};
 use crate::sim::socket::{Read, Sys};
 use crate::stack::sock::{Proto, State};
@@ -20,6 +20,7 @@ struct Options {
     zero: bool,
     verbose: bool,
     shutdown: bool,
+    numeric: bool,
     v6: Option<bool>,
     wait_us: Option<u64>,
     source: Option<IpAddr>,
@@ -57,6 +58,7 @@ fn parse(args: &[String], out: &mut Output) -> Result<Options, i32> {
             'z' => o.zero = true,
             'v' => o.verbose = true,
             'N' => o.shutdown = true,
+            'n' => o.numeric = true,
             '4' => o.v6 = Some(false),
             '6' => o.v6 = Some(true),
             'w' => match crate::text::int::<u64>(&v) {
@@ -118,18 +120,6 @@ fn parse(args: &[String], out: &mut Output) -> Result<Options, i32> {
     Ok(o)
 }
 
-/// The `/etc/services` names `-v` prints for well-known ports.
-fn service(port: u16, udp: bool) -> &'static str {
-    match (port, udp) {
-        (22, false) => "ssh",
-        (53, _) => "domain",
-        (80, false) => "http",
-        (443, false) => "https",
-        (8080, false) => "http-alt",
-        _ => "*",
-    }
-}
-
 /// Where a run is.
 enum Phase {
     Start,
@@ -166,11 +156,22 @@ impl Nc {
         Step::Done(1)
     }
 
+    /// report_sock: the address by name unless -n; the namespace has no
+    /// resolver, so the lookup fails as getnameinfo does without DNS.
+    fn report(&self, out: &mut Output, what: &str, addr: SocketAddr) {
+        if self.o.numeric {
+            out.err(&format!("{what} on {} {}\n", addr.ip(), addr.port()));
+        } else {
+            out.err("nc: getnameinfo: Temporary failure in name resolution\n");
+        }
+    }
+
     fn succeeded(&self, out: &mut Output) {
         if self.o.verbose {
             let host = self.o.host.map(|h| h.to_string()).unwrap_or_default();
             let proto = if self.o.udp { "udp" } else { "tcp" };
-            out.err(&format!("Connection to {host} {} port [{proto}/{}] succeeded!\n", self.o.port, service(self.o.port, self.o.udp)));
+            let name = if self.o.numeric { None } else { crate::ss::service(self.o.port, self.o.udp) };
+            out.err(&format!("Connection to {host} {} port [{proto}/{}] succeeded!\n", self.o.port, name.unwrap_or("*")));
         }
     }
 
@@ -197,8 +198,7 @@ impl Nc {
                 let _ = sys.listen(sock, 1);
             }
             if self.o.verbose {
-                let what = if self.o.udp { "Bound" } else { "Listening" };
-                out.err(&format!("{what} on {} {}\n", addr.ip(), addr.port()));
+                self.report(out, if self.o.udp { "Bound" } else { "Listening" }, addr);
             }
             self.phase = Phase::Listening { sock };
             return Step::Busy;
@@ -297,7 +297,7 @@ impl Program for Nc {
                 match deadline {
                     Some(d) if sys.now_us >= d => {
                         sys.close(sock);
-                        self.fail_connect(out, "timed out", Errno(115))
+                        self.fail_connect(out, "timed out", Errno::EINPROGRESS)
                     }
                     _ => Step::Idle(min(deadline, sys.error_at(sock))),
                 }
@@ -345,6 +345,14 @@ impl Program for Nc {
             }
             Phase::Listening { sock } => match sys.accept(sock) {
                 Some(conn) => {
+                    if self.o.verbose {
+                        let peer = sys.addrs(conn).map(|(_, r)| r);
+                        self.report(
+                            out,
+                            "Connection received",
+                            peer.unwrap_or(SocketAddr::new(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED), 0)),
+                        );
+                    }
                     // Without -k the listening socket goes once one is accepted.
                     if !self.o.keep {
                         sys.close(sock);
@@ -362,7 +370,9 @@ impl Program for Nc {
 
     fn stop(&mut self, sys: &mut Sys) {
         match self.phase {
-            Phase::Connecting { sock, .. } | Phase::UdpTest { sock, .. } | Phase::Connected { sock, .. } | Phase::Listening { sock } => sys.close(sock),
+            Phase::Connecting { sock, .. } | Phase::UdpTest { sock, .. } | Phase::Connected { sock, .. } | Phase::Listening { sock } => {
+                sys.close(sock)
+            }
             Phase::Start | Phase::Done => {}
         }
         if let Some(l) = self.keep_listener.take() {

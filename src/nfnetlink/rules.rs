@@ -51,6 +51,7 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
         None => Vec::new(),
     };
     check_jumps(table, &cname, &exprs)?;
+    check_xt_targets(&table.name, table.chains[ci].base.as_ref().map(|b| b.hooknum), &exprs)?;
     let handle = table.alloc_handle();
     let rule = Rule { handle, exprs, userdata: a.get(r::USERDATA).map(|u| u.value.to_vec()) };
     let rules = &mut table.chains[ci].rules;
@@ -86,6 +87,24 @@ fn check_jumps(table: &Table, from: &str, exprs: &[Expr]) -> KResult<()> {
             if to == from {
                 return Err(Errno::ELOOP.into());
             }
+        }
+    }
+    Ok(())
+}
+
+/// `xt_check_target` through nft_compat: the NAT targets belong to the nat
+/// table and to the hooks they serve (EINVAL otherwise).
+fn check_xt_targets(table: &str, hook: Option<u32>, exprs: &[Expr]) -> KResult<()> {
+    for e in exprs {
+        let Expr::Target { name, .. } = e else { continue };
+        let hooks: &[u32] = match name.as_str() {
+            "DNAT" | "REDIRECT" => &[0, 3],
+            "SNAT" => &[1, 4],
+            "MASQUERADE" => &[4],
+            _ => continue,
+        };
+        if table != "nat" || hook.is_some_and(|h| !hooks.contains(&h)) {
+            return Err(Errno::EINVAL.into());
         }
     }
     Ok(())

@@ -61,6 +61,7 @@ pub fn change(kind: &mut LinkKind, data: &[u8]) -> KResult<()> {
             Ok(())
         }
         LinkKind::Bridge(conf) => bridge(conf, data),
+        LinkKind::Vlan { .. } => change_vlan(kind, data),
         _ => Ok(()),
     }
 }
@@ -313,6 +314,7 @@ pub fn new_vlan(ns: &Namespace, lower: Option<u32>, data: Option<&[u8]>, mtu: Op
     if id.is_some_and(|id| id >= 4095) {
         return Err(vlan_error(Errno::ERANGE, "8021q: Invalid VLAN id"));
     }
+    validate_vlan_rest(&t)?;
     let id = id.ok_or(vlan_error(Errno::EINVAL, "8021q: VLAN id not specified"))?;
     let lower = lower.ok_or(vlan_error(Errno::EINVAL, "8021q: link not specified"))?;
     let real = ns.link(lower).ok_or(vlan_error(Errno::ENODEV, "8021q: link does not exist"))?;
@@ -328,5 +330,143 @@ pub fn new_vlan(ns: &Namespace, lower: Option<u32>, data: Option<&[u8]>, mtu: Op
     if mtu.is_some_and(|m| m > real.mtu) {
         return Err(Errno::EINVAL.into());
     }
-    Ok(LinkKind::Vlan { lower, id, protocol, flags: 1 })
+    // vlan_newlink: reorder_hdr on, then vlan_changelink.
+    let mut kind = LinkKind::Vlan { lower, id, protocol, flags: VLAN_FLAG_REORDER_HDR, qos: Box::default() };
+    vlan_changelink(&mut kind, &t)?;
+    Ok(kind)
+}
+
+/// VLAN_FLAG_REORDER_HDR, and every flag `vlan_dev_change_flags` accepts
+/// (REORDER_HDR, GVRP, LOOSE_BINDING, MVRP, BRIDGE_BINDING).
+const VLAN_FLAG_REORDER_HDR: u32 = 1;
+const VLAN_FLAGS_KNOWN: u32 = 0x1f;
+
+/// IFLA_VLAN_QOS_MAPPING and its size (struct ifla_vlan_qos_mapping).
+const VLAN_QOS_MAPPING: u16 = 1;
+const VLAN_QOS_MAPPING_LEN: usize = 8;
+
+/// The rest of `vlan_validate`: flags, then the two QoS maps.
+fn validate_vlan_rest(t: &AttrTable<'_>) -> KResult<()> {
+    use crate::wire::link::vlan;
+    if let Some(f) = t.get(vlan::FLAGS) {
+        let flags = crate::wire::get_u32(f.value, 0).unwrap_or(0);
+        let mask = crate::wire::get_u32(f.value, 4).unwrap_or(0);
+        if flags & mask & !VLAN_FLAGS_KNOWN != 0 {
+            return Err(vlan_error(Errno::EINVAL, "8021q: Invalid VLAN flags"));
+        }
+    }
+    for (attr, msg) in [(vlan::INGRESS_QOS, "8021q: Invalid ingress QOS map"), (vlan::EGRESS_QOS, "8021q: Invalid egress QOS map")] {
+        let Some(map) = t.get(attr) else { continue };
+        // nla_validate_nested_deprecated: a malformed list is EINVAL, a
+        // mapping shorter than its struct ERANGE.
+        for m in crate::wire::attr::NlaIter::new(map.value) {
+            let m = m.map_err(|_| vlan_error(Errno::EINVAL, msg))?;
+            if m.kind == VLAN_QOS_MAPPING && m.value.len() < VLAN_QOS_MAPPING_LEN {
+                return Err(vlan_error(Errno::ERANGE, msg));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `vlan_changelink`: flags (`vlan_dev_change_flags`), then the ingress
+/// and the egress map, each mapping in the order given.
+fn vlan_changelink(kind: &mut LinkKind, t: &AttrTable<'_>) -> KResult<()> {
+    use crate::wire::link::vlan;
+    let LinkKind::Vlan { flags, qos, .. } = kind else { return Ok(()) };
+    if let Some(f) = t.get(vlan::FLAGS) {
+        let want = crate::wire::get_u32(f.value, 0).unwrap_or(0);
+        let mask = crate::wire::get_u32(f.value, 4).unwrap_or(0);
+        if mask & !VLAN_FLAGS_KNOWN != 0 {
+            return Err(Errno::EINVAL.into());
+        }
+        *flags = (*flags & !mask) | (want & mask);
+    }
+    let mappings = |attr: u16| -> Vec<(u32, u32)> {
+        let Some(map) = t.get(attr) else { return Vec::new() };
+        crate::wire::attr::NlaIter::new(map.value)
+            .flatten()
+            .filter(|m| m.kind == VLAN_QOS_MAPPING)
+            .map(|m| (crate::wire::get_u32(m.value, 0).unwrap_or(0), crate::wire::get_u32(m.value, 4).unwrap_or(0)))
+            .collect()
+    };
+    for (from, to) in mappings(vlan::INGRESS_QOS) {
+        qos.set_ingress(from, to);
+    }
+    for (from, to) in mappings(vlan::EGRESS_QOS) {
+        qos.set_egress(from, to);
+    }
+    Ok(())
+}
+
+/// `vlan_validate` + `vlan_changelink` for an existing VLAN device (the
+/// id and protocol cannot change and are only checked).
+pub fn change_vlan(kind: &mut LinkKind, data: &[u8]) -> KResult<()> {
+    use crate::wire::link::vlan;
+    let t = AttrTable::parse(data, 5)?;
+    if t.get(vlan::PROTOCOL).map(|p| p.u16()).transpose()?.is_some_and(|p| !VLAN_PROTOCOLS.contains(&p)) {
+        return Err(vlan_error(Errno::EPROTONOSUPPORT, "8021q: Invalid VLAN protocol"));
+    }
+    if t.get(vlan::ID).map(|a| a.u16()).transpose()?.is_some_and(|id| id >= 4095) {
+        return Err(vlan_error(Errno::ERANGE, "8021q: Invalid VLAN id"));
+    }
+    validate_vlan_rest(&t)?;
+    let mut new = kind.clone();
+    vlan_changelink(&mut new, &t)?;
+    *kind = new;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::output::Output;
+    use crate::shell::Shell;
+    use crate::world::World;
+
+    fn run(sh: &mut Shell, line: &str) -> (i32, String, String) {
+        let mut out = Output::new();
+        let st = sh.run_line(line, &mut out);
+        (st, out.stdout(), out.stderr())
+    }
+
+    fn info_data(sh: &mut Shell) -> String {
+        let (_, out, _) = run(sh, "ip -j -d link show v0.5");
+        let at = out.find("\"info_data\"").expect("info_data");
+        out[at..].split("}},").next().unwrap_or_default().to_string()
+    }
+
+    /// vlan_newlink applies vlan_changelink: flags, ingress then egress
+    /// maps; vlan_fill_info lists ingress by priority and egress bucket by
+    /// bucket (skb priority & 15), newest first, without zero mappings.
+    #[test]
+    fn vlan_qos_maps_are_kept_changed_and_reported_as_linux_orders_them() {
+        let mut sh = Shell::new(Box::new(World::new()));
+        assert_eq!(run(&mut sh, "ip link add v0 type veth peer name v1").0, 0);
+        let add = "ip link add link v0 name v0.5 type vlan id 5 egress-qos-map 1:2 17:3 4:0 ingress-qos-map 2:5 9:1";
+        assert_eq!(run(&mut sh, add).0, 0);
+        assert_eq!(
+            info_data(&mut sh),
+            r#""info_data":{"protocol":"802.1Q","id":5,"flags":["REORDER_HDR"],"ingress_qos":[{"from":1,"to":1},{"from":2,"to":5}],"egress_qos":[{"from":17,"to":3},{"from":1,"to":2}]"#
+        );
+        // An existing mapping changes in place; flags follow their mask.
+        assert_eq!(run(&mut sh, "ip link set v0.5 type vlan egress-qos-map 1:7 4:6 reorder_hdr off gvrp on").0, 0);
+        assert_eq!(
+            info_data(&mut sh),
+            r#""info_data":{"protocol":"802.1Q","id":5,"flags":["GVRP"],"ingress_qos":[{"from":1,"to":1},{"from":2,"to":5}],"egress_qos":[{"from":17,"to":3},{"from":1,"to":7},{"from":4,"to":6}]"#
+        );
+    }
+
+    /// vlan_validate: a mapping shorter than struct ifla_vlan_qos_mapping
+    /// fails the map's policy (ERANGE) and nothing changes.
+    #[test]
+    fn a_short_qos_mapping_is_refused() {
+        use crate::stack::link::LinkKind;
+        let mut kind = LinkKind::Vlan { lower: 2, id: 5, protocol: 0x0081, flags: 1, qos: Box::default() };
+        // IFLA_VLAN_EGRESS_QOS { IFLA_VLAN_QOS_MAPPING (4 bytes) }
+        let data = [12u8, 0, 3, 0, 8, 0, 1, 0, 1, 0, 0, 0];
+        let err = super::change_vlan(&mut kind, &data).expect_err("short mapping");
+        assert_eq!(err.errno(), crate::errno::Errno::ERANGE);
+        assert_eq!(err.extack, Some("8021q: Invalid egress QOS map"));
+        assert!(matches!(kind, LinkKind::Vlan { ref qos, .. } if qos.egress_mappings().is_empty()));
+    }
 }

@@ -63,11 +63,12 @@ pub fn fill_link(
     b.put_u32(ifla::PROMISCUITY, link.promiscuity);
     b.put_u32(ifla::ALLMULTI, link.allmulti);
     b.put_u32(ifla::NUM_TX_QUEUES, link.num_tx_queues);
-    b.put_u32(ifla::GSO_MAX_SEGS, 65535);
-    b.put_u32(ifla::GSO_MAX_SIZE, 65536);
-    b.put_u32(ifla::GRO_MAX_SIZE, 65536);
-    b.put_u32(ifla::GSO_IPV4_MAX_SIZE, 65536);
-    b.put_u32(ifla::GRO_IPV4_MAX_SIZE, 65536);
+    let [gso_size, gso_segs, gro_size, gso4_size, gro4_size] = link.offload_limits;
+    b.put_u32(ifla::GSO_MAX_SEGS, gso_segs);
+    b.put_u32(ifla::GSO_MAX_SIZE, gso_size);
+    b.put_u32(ifla::GRO_MAX_SIZE, gro_size);
+    b.put_u32(ifla::GSO_IPV4_MAX_SIZE, gso4_size);
+    b.put_u32(ifla::GRO_IPV4_MAX_SIZE, gro4_size);
     b.put_u32(ifla::TSO_MAX_SIZE, link.tso_max_size);
     b.put_u32(ifla::TSO_MAX_SEGS, 65535);
     b.put_u32(ifla::MAX_PACING_OFFLOAD_HORIZON, 0);
@@ -82,7 +83,7 @@ pub fn fill_link(
     b.put_u32(ifla::CARRIER_CHANGES, link.carrier_up_count + link.carrier_down_count);
     b.put_u32(ifla::CARRIER_UP_COUNT, link.carrier_up_count);
     b.put_u32(ifla::CARRIER_DOWN_COUNT, link.carrier_down_count);
-    b.put_u16(ifla::HEADROOM, 0);
+    b.put_u16(ifla::HEADROOM, link.headroom);
     b.put_u16(ifla::TAILROOM, 0);
     b.put_u8(ifla::PROTO_DOWN, u8::from(link.proto_down));
     if event != 0 {
@@ -169,17 +170,39 @@ fn put_linkinfo(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, master
             b.put_u32(crate::wire::link::macvlan::BC_QUEUE_LEN_USED, 1000);
             end_plain_nest(b, d);
         }
-        LinkKind::Vlan { id, protocol, flags, .. } => {
+        LinkKind::Vlan { id, protocol, flags, qos, .. } => {
+            // vlan_fill_info
+            use crate::wire::link::vlan;
             let d = b.begin_nest(info::DATA);
-            b.put_u16(crate::wire::link::vlan::PROTOCOL, *protocol);
-            b.put_u16(crate::wire::link::vlan::ID, *id);
-            let mut f = [0u8; 8];
-            crate::wire::put_bytes(&mut f, 0, &flags.to_ne_bytes());
-            crate::wire::put_bytes(&mut f, 4, &u32::MAX.to_ne_bytes());
-            b.put(crate::wire::link::vlan::FLAGS, &f);
+            b.put_u16(vlan::PROTOCOL, *protocol);
+            b.put_u16(vlan::ID, *id);
+            if *flags != 0 {
+                let mut f = [0u8; 8];
+                crate::wire::put_bytes(&mut f, 0, &flags.to_ne_bytes());
+                crate::wire::put_bytes(&mut f, 4, &u32::MAX.to_ne_bytes());
+                b.put(vlan::FLAGS, &f);
+            }
+            for (attr, maps) in [(vlan::INGRESS_QOS, qos.ingress_mappings()), (vlan::EGRESS_QOS, qos.egress_mappings())] {
+                if maps.is_empty() {
+                    continue;
+                }
+                let n = b.begin_nest(attr);
+                for (from, to) in maps {
+                    let mut m = [0u8; 8];
+                    crate::wire::put_bytes(&mut m, 0, &from.to_ne_bytes());
+                    crate::wire::put_bytes(&mut m, 4, &to.to_ne_bytes());
+                    b.put(1, &m); // IFLA_VLAN_QOS_MAPPING
+                }
+                end_plain_nest(b, n);
+            }
             end_plain_nest(b, d);
         }
         LinkKind::Bridge(conf) => put_bridge_data(b, conf, link),
+        LinkKind::Vxlan(v) => {
+            let d = b.begin_nest(info::DATA);
+            super::vxlan::put_info_data(b, v);
+            end_plain_nest(b, d);
+        }
         _ => {}
     }
     let current = link.master.and_then(|m| net.ns(ns).and_then(|n| n.link(m)));
@@ -618,6 +641,12 @@ pub fn new_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         Some(k) => Some(k.string()?),
         None => None,
     };
+    // rtnl_newlink: the kind's validate runs before the device is looked up.
+    if kind.as_deref() == Some("vxlan") {
+        let data = linkinfo.as_ref().and_then(|li| li.get(info::DATA)).map(|d| d.value);
+        let mtu = attrs.get(ifla::MTU).map(|m| m.u32()).transpose()?;
+        super::vxlan::ops_validate(data, mtu, info_data_offset(req, &attrs))?;
+    }
     if let Some(index) = find_link(ctx, &hdr, &attrs)? {
         if req.has(NLM_F_EXCL) {
             return Err(Errno::EEXIST.into());
@@ -629,9 +658,22 @@ pub fn new_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         // (veth and dummy have none).
         if let Some(data) = linkinfo.as_ref().and_then(|li| li.get(info::DATA)) {
             let existing = ctx.net.ns(ctx.ns).and_then(|n| n.link(index)).map(|l| l.kind.name());
-            let changeable = matches!(existing, Some(Some("bridge" | "macvlan" | "macvtap" | "vlan")));
+            let changeable = matches!(existing, Some(Some("bridge" | "macvlan" | "macvtap" | "vlan" | "vxlan")));
             if !changeable || existing.flatten() != kind.as_deref() {
                 return Err(Errno::EOPNOTSUPP.into());
+            }
+            if existing.flatten() == Some("vxlan") {
+                let at = info_data_offset(req, &attrs);
+                let ns = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+                let mut new_kind = ns.link(index).map(|l| l.kind.clone()).ok_or(KernelError::new(Errno::ENODEV))?;
+                if let LinkKind::Vxlan(v) = &mut new_kind {
+                    let top = |k: u16| attrs.get(k).map(|a| req.attr_offset(IFINFOMSG_LEN, a.offset));
+                    super::vxlan::change_vxlan(ns, index, v, data.value, at, &top)?;
+                }
+                if let Some(l) = ctx.net.ns_mut(ctx.ns).and_then(|n| n.link_mut(index)) {
+                    l.kind = new_kind;
+                }
+                return do_setlink(ctx, req, index, &hdr, &attrs);
             }
             // rtnl_changelink: the kind's changelink before do_setlink.
             let link = ctx.net.ns(ctx.ns).and_then(|n| n.link(index)).ok_or(KernelError::new(Errno::ENODEV))?;
@@ -676,7 +718,7 @@ pub fn new_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         }
         return Err(Errno::ENODEV.into());
     }
-    let Some(kind) = kind.filter(|k| matches!(k.as_str(), "veth" | "bridge" | "macvlan" | "macvtap" | "dummy" | "vlan")) else {
+    let Some(kind) = kind.filter(|k| matches!(k.as_str(), "veth" | "bridge" | "macvlan" | "macvtap" | "dummy" | "vlan" | "vxlan")) else {
         return Err(KernelError::msg(Errno::EOPNOTSUPP, "Unknown device type"));
     };
     if hdr.index > 0 {
@@ -753,6 +795,14 @@ fn check_new_name(net: &Net, ns: NsId, name: &str) -> KResult<()> {
     Ok(())
 }
 
+/// Where IFLA_INFO_DATA's payload starts in the request (extack offsets
+/// of the kind's attributes).
+fn info_data_offset(req: &Request<'_>, attrs: &AttrTable<'_>) -> u32 {
+    let Some(li) = attrs.get(ifla::LINKINFO) else { return 0 };
+    let data = crate::wire::attr::NlaIter::new(li.value).flatten().find(|a| a.kind == info::DATA);
+    data.map_or(0, |d| req.attr_offset(IFINFOMSG_LEN, li.offset + 4 + d.offset + 4))
+}
+
 fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTable<'_>, kind: &str, data: Option<crate::wire::Nla<'_>>) -> KResult<()> {
     let _ = req;
     let c = common(ctx.net, hdr, attrs)?;
@@ -782,6 +832,7 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
         }
         lower = Some(l);
     }
+    let mut vxlan_dev = None;
     let link_kind = match kind {
         "veth" => LinkKind::Veth { peer: None },
         "bridge" => {
@@ -824,6 +875,14 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
         "vlan" => {
             let ns = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
             super::kind_data::new_vlan(ns, lower, data.map(|d| d.value), attrs.get(ifla::MTU).map(|m| m.u32()).transpose()?)?
+        }
+        "vxlan" => {
+            let ns = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+            let at = info_data_offset(req, attrs);
+            let top = |k: u16| attrs.get(k).map(|a| req.attr_offset(IFINFOMSG_LEN, a.offset));
+            let applied = super::vxlan::new_vxlan(ns, data.map(|d| d.value), c.mtu, at, &top, ctx.net.now_ms)?;
+            vxlan_dev = Some((applied.mtu, applied.headroom, applied.tso_max_size));
+            applied.kind
         }
         _ => return Err(KernelError::msg(Errno::EOPNOTSUPP, "Unknown device type")),
     };
@@ -868,7 +927,12 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
         link.num_tx_queues = VETH_QUEUES;
         link.num_rx_queues = VETH_QUEUES;
     }
-    if let Some(mtu) = c.mtu {
+    if let Some((mtu, headroom, tso)) = vxlan_dev {
+        link.mtu = mtu;
+        link.headroom = headroom;
+        link.tso_max_size = tso.unwrap_or(65_536);
+    }
+    if let Some(mtu) = c.mtu.filter(|_| vxlan_dev.is_none()) {
         check_mtu(&link, mtu)?;
         link.mtu = mtu;
     }
@@ -876,6 +940,7 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
     if let Some(q) = c.txqlen {
         link.txqlen = q;
     }
+    super::link_settings::on_create(&mut link, attrs)?;
     link.created_ms = ctx.net.now_ms;
     // veth_newlink registers the peer first: it gets the lower ifindex and
     // is announced (with no peer yet, IFLA_LINK 0) before the device.
@@ -905,6 +970,15 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
             ctx.net.ensure_nsid(home, pns);
             ctx.net.ensure_nsid(pns, home);
         }
+    }
+    // __vxlan_dev_create: netdev_upper_dev_link announces the lower device
+    // (NETDEV_CHANGEUPPER) before the new device is.
+    let vxlan_lower = ctx.net.ns(home).and_then(|n| n.link(created)).and_then(|l| match &l.kind {
+        LinkKind::Vxlan(v) if v.conf.link != 0 => Some(v.conf.link),
+        _ => None,
+    });
+    if let Some(lower) = vxlan_lower.and_then(|i| ctx.net.ns(home).and_then(|n| n.link(i))) {
+        ctx.events.push(Event::NewLink { ns: home, link: Box::new(lower.clone()), change: 0 });
     }
     announce_new(ctx, home, created);
     if let Some(Event::NewLink { ns, link, .. }) = ctx.events.pop() {
@@ -1139,6 +1213,7 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
         return Err(Errno::EINVAL.into());
     }
     let group = attrs.get(ifla::GROUP).map(|a| a.u32()).transpose()?;
+    let settings = super::link_settings::validate(&link, attrs)?;
     let carrier = attrs.get(ifla::CARRIER).map(|a| a.u8()).transpose()?;
     // A target that is the device's own namespace moves nothing
     // (__dev_change_net_namespace returns early); the name still changes.
@@ -1255,6 +1330,9 @@ fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr: &IfInfoRep
             }
         }
     }
+    let (events, notify) = super::link_settings::apply(ctx.net, ns, index, &settings)?;
+    ctx.events.extend(events);
+    notify_if_up |= notify;
     if changed {
         if let Some(l) = ctx.net.ns(ns).and_then(|n| n.link(index)) {
             ctx.events.push(Event::NewLink { ns: ev_ns, link: Box::new(l.clone()), change: 0 });

@@ -1,8 +1,10 @@
-//! Lightweight tunnel encapsulations of routes (RTA_ENCAP_TYPE, RTA_ENCAP;
+//! Route features iplab does not model, refused as Linux refuses them when
+//! they are absent: lightweight tunnel encapsulations (RTA_ENCAP_TYPE, RTA_ENCAP;
 //! net/core/lwtunnel.c). iplab models none of them, so every type is
 //! refused the way Linux refuses one whose module is not loaded
 //! (`lwtunnel_valid_encap_type` after a failed `request_module`), rather
-//! than accepted and dropped.
+//! than accepted and dropped; and next-hop objects (RTA_NH_ID), of which
+//! none exist.
 
 use crate::errno::{Errno, KResult, KernelError};
 use crate::wire::attr::AttrTable;
@@ -47,6 +49,28 @@ pub fn check_encap_types(attrs: &AttrTable<'_>, attr_max: u16) -> KResult<()> {
 pub fn check_encap_given_type(attrs: &AttrTable<'_>) -> KResult<()> {
     if attrs.has(rta::ENCAP) && !attrs.has(rta::ENCAP_TYPE) {
         return Err(KernelError::msg(Errno::EINVAL, "LWT encap type not specified"));
+    }
+    Ok(())
+}
+
+/// RTA_NH_ID with next-hop attributes (`rtm_to_fib_config`,
+/// `rtm_to_fib6_config`): the two ways of naming next hops exclude each
+/// other.
+pub fn check_nh_id_exclusive(attrs: &AttrTable<'_>) -> KResult<()> {
+    let nh_spec =
+        attrs.has(rta::OIF) || attrs.has(rta::GATEWAY) || attrs.has(rta::ENCAP) || attrs.has(rta::MULTIPATH) || attrs.has(rta::VIA);
+    if attrs.has(rta::NH_ID) && nh_spec {
+        return Err(KernelError::msg(Errno::EINVAL, "Nexthop specification and nexthop id are mutually exclusive"));
+    }
+    Ok(())
+}
+
+/// `fib_create_info` / `ip6_route_info_create`: a route through a next-hop
+/// object needs that object, and none exist here (RTM_NEWNEXTHOP is not
+/// modelled).
+pub fn check_nh_id_exists(attrs: &AttrTable<'_>) -> KResult<()> {
+    if attrs.has(rta::NH_ID) {
+        return Err(KernelError::msg(Errno::EINVAL, "Nexthop id does not exist"));
     }
     Ok(())
 }

@@ -4,8 +4,10 @@
 
 pub mod addr;
 mod bridge_af;
+mod getroute_check;
 mod kind_data;
 pub mod link;
+mod link_settings;
 mod linkprop;
 mod lwt;
 pub mod neigh;
@@ -19,6 +21,7 @@ pub mod route;
 pub mod rule;
 mod socket;
 mod via;
+mod vxlan;
 
 
 pub use socket::{Creds, Protocol};
@@ -201,7 +204,7 @@ impl Kernel {
         match self.sockets.get(&port).map(|s| s.protocol) {
             Some(Protocol::Route) => self.send_route(port, datagram),
             Some(Protocol::Netfilter) => crate::nfnetlink::receive(self, port, datagram),
-            Some(Protocol::SockDiag) => unsupported(datagram, port),
+            Some(Protocol::SockDiag) => crate::sockdiag::receive(self, port, datagram),
             None => Vec::new(),
         }
     }
@@ -349,15 +352,6 @@ impl Kernel {
             self.deliver(ev, &req, false, &mut sink);
         }
     }
-}
-
-/// A protocol without a handler: every request is answered EOPNOTSUPP.
-fn unsupported(datagram: &[u8], port: u32) -> Vec<Vec<u8>> {
-    MessageIter::new(datagram)
-        .map_while(Result::ok)
-        .filter(|m| m.header.flags & NLM_F_REQUEST != 0)
-        .map(|m| reply::ack(&Request::new(&m, port, false), Some(&KernelError::new(Errno::EOPNOTSUPP)), false, false))
-        .collect()
 }
 
 enum Outcome {

@@ -111,7 +111,7 @@ fn noarp_lladdr(ns: &crate::stack::Namespace, ifindex: u32, family: u8, dst: &[u
     use crate::wire::link::iff;
     let dev = ns.link(ifindex)?;
     let multicast = match family {
-        AF_INET => kind == crate::wire::route::RouteType::Multicast.into(),
+        AF_INET => kind == u8::from(crate::wire::route::RouteType::Multicast),
         _ => dst.first() == Some(&0xff),
     };
     if multicast {
@@ -123,7 +123,7 @@ fn noarp_lladdr(ns: &crate::stack::Namespace, ifindex: u32, family: u8, dst: &[u
     if dev.flags & (iff::NOARP | iff::LOOPBACK) != 0 {
         return Some(dev.address.clone());
     }
-    if (family == AF_INET && kind == crate::wire::route::RouteType::Broadcast.into()) || dev.flags & iff::POINTOPOINT != 0 {
+    if (family == AF_INET && kind == u8::from(crate::wire::route::RouteType::Broadcast)) || dev.flags & iff::POINTOPOINT != 0 {
         return Some(dev.broadcast.clone());
     }
     None

@@ -598,12 +598,14 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if matches!(p.hdr.family, AF_INET | AF_INET6) {
         super::lwt::check_encap_types(&p.attrs, rta::MAX)?;
+        super::lwt::check_nh_id_exclusive(&p.attrs)?;
     }
     match p.hdr.family {
         AF_INET => {
             // inet_rtm_newroute creates the table before the route is
             // checked (fib_new_table, then fib_table_insert).
             ns.fib4.create_table(table_of(&p)?);
+            super::lwt::check_nh_id_exists(&p.attrs)?;
             super::lwt::check_encap_given_type(&p.attrs)?;
             let r = route_v4(ns, &p)?;
             ctx.events.extend(sroute::insert_v4(ns, r, mode(req))?);
@@ -615,6 +617,7 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if p.hdr.dst_len <= 128 && p.hdr.src_len <= 128 {
                 ns.fib6.create_table(table_of(&p)?);
             }
+            super::lwt::check_nh_id_exists(&p.attrs)?;
             super::lwt::check_encap_given_type(&p.attrs)?;
             let r = route_v6(ns, &p)?;
             if p.attrs.has(rta::MULTIPATH) {
@@ -685,6 +688,9 @@ pub fn del_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if matches!(p.hdr.family, AF_INET | AF_INET6) {
         super::lwt::check_encap_types(&p.attrs, rta::MAX)?;
+        super::lwt::check_nh_id_exclusive(&p.attrs)?;
+        // inet_rtm_delroute / inet6_rtm_delroute look the object up first.
+        super::lwt::check_nh_id_exists(&p.attrs)?;
     }
     match p.hdr.family {
         AF_INET => {
@@ -814,6 +820,7 @@ pub fn dump_routes(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
 
 /// RTM_GETROUTE for one destination (`inet_rtm_getroute`, `inet6_rtm_getroute`).
 pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    super::getroute_check::check(req)?;
     let p = parse(req)?;
     let net = &*ctx.net;
     let ns = net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;

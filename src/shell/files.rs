@@ -22,8 +22,7 @@ pub enum Node {
 /// and `/var/run` read as `/run` (a symbolic link).
 fn parts(path: &str) -> Vec<&str> {
     let mut v: Vec<&str> = Vec::new();
-    let rooted = if path.starts_with('/') { path.to_string() } else { format!("/root/{path}") };
-    let _ = rooted;
+    // A relative path starts in the home directory, /root.
     let base: Vec<&str> = if path.starts_with('/') { Vec::new() } else { vec!["root"] };
     for p in base.into_iter().chain(path.split('/')) {
         match p {
@@ -173,6 +172,7 @@ fn columns(names: &[String], width: usize) -> String {
     for r in 0..rows {
         let mut k = r;
         let mut col = 0;
+        let mut pos = 0;
         loop {
             let name = &names[k];
             s.push_str(name);
@@ -180,8 +180,18 @@ fn columns(names: &[String], width: usize) -> String {
             if k >= n {
                 break;
             }
-            let pad = w.get(col).copied().unwrap_or(0).saturating_sub(len(name));
-            s.push_str(&" ".repeat(pad));
+            // GNU's indent(): a tab where it reaches the next tab stop (8).
+            let (mut from, to) = (pos + len(name), pos + w.get(col).copied().unwrap_or(0));
+            while from < to {
+                if to / 8 > (from + 1) / 8 {
+                    s.push('\t');
+                    from += 8 - from % 8;
+                } else {
+                    s.push(' ');
+                    from += 1;
+                }
+            }
+            pos = to;
             col += 1;
         }
         s.push('\n');
@@ -263,6 +273,7 @@ mod tests {
     fn ls_columns_like_gnu() {
         let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(columns(&names(&["blue", "r"]), 80), "blue  r\n");
+        assert_eq!(columns(&names(&["a1", "b2", "c3"]), 80), "a1  b2\tc3\n");
         let many: Vec<String> = (0..30).map(|k| format!("namespace{k:02}")).collect();
         let text = columns(&many, 80);
         assert!(text.lines().all(|l| l.len() < 80));

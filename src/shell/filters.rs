@@ -104,6 +104,14 @@ pub fn grep(args: &[String], input: &str, out: &mut Output) -> i32 {
         while at <= line.len() {
             let mut best: Option<(usize, usize)> = None;
             for re in &res {
+                if !word && !whole {
+                    if let Some((s, e)) = re.find_at(line, at) {
+                        if best.is_none_or(|(bs, be)| s < bs || (s == bs && e > be)) {
+                            best = Some((s, e));
+                        }
+                    }
+                    continue;
+                }
                 for s in at..=line.len() {
                     if best.is_some_and(|(bs, _)| s > bs) {
                         break;

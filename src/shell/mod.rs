@@ -9,10 +9,11 @@
 //! ([`files`]), the text filters of [`filters`], `echo`, `true`, `false`,
 //! `help`, `clear` and `exit`.
 
+pub mod complete;
 pub mod enter;
 pub mod files;
-pub mod filters;
 pub mod jobs;
+pub mod filters;
 pub mod regex;
 pub mod sysctl;
 pub mod words;
@@ -47,9 +48,13 @@ pub const COMMANDS: &[&str] = &[
     "bridge",
     "ping",
     "traceroute",
+    "iptables",
+    "iptables-save",
+    "nft",
     "nc",
     "curl",
     "ss",
+    "tcpdump",
     "python3",
     "jobs",
     "kill",
@@ -84,6 +89,9 @@ Commands:
   sysctl [-n] [-w] KEY[=VALUE]...             read or write net.* settings
   ping [-c N] [-i S] [-W S] [-s N] [-t N] [-I IF] [-q] DEST   iputils ping
   traceroute [-n] [-I] [-m N] [-q N] [-w S] DEST           traceroute 2.1
+  iptables, iptables-save, nft                the packet filter (nf_tables)
+  nc [-l] [-u] HOST PORT                      netcat (OpenBSD), over simulated sockets
+  COMMAND &, jobs, kill %N, wait              background jobs
   echo [-n] [-e] TEXT...                      print text
   cat FILE..., ls [DIR]...                    /proc/sys/net/... and /var/run/netns
   grep [-EFivcownx] PATTERN, head/tail [-n N], wc [-lwc], sort [-nru] [-k N],
@@ -201,14 +209,7 @@ impl Shell {
                 continue;
             }
             let mut o = Output { terminal: out.terminal && to[0] == Dest::Term(Stream::Out), ..Output::default() };
-            status = if words.is_empty() {
-                0
-            } else {
-                match jobs::intercept(self, &words, &mut o) {
-                    Some(st) => st,
-                    None => self.exec(&words, &input, &mut o, Launcher::Shell),
-                }
-            };
+            status = if words.is_empty() { 0 } else { jobs::exec(self, &words, &input, &mut o) };
             input.clear();
             let mut files: Vec<(String, String)> = Vec::new();
             for (stream, text) in o.chunks {
@@ -250,6 +251,8 @@ impl Shell {
             "nsenter" => enter::nsenter(self, args, input, out),
             "sysctl" => sysctl::run(self.host.as_mut(), args, out),
             "bridge" => crate::bridge::run(self.host.as_mut(), args, out),
+            "iptables" | "iptables-save" => crate::iptables::run(self.host.as_mut(), cmd, args, out),
+            "nft" => crate::nft::run(self.host.as_mut(), args, out),
             "cat" => files::cat(self.host.as_ref(), args, input, out),
             "ls" => files::ls(self.host.as_ref(), args, out),
             "grep" => filters::grep(args, input, out),
@@ -261,7 +264,7 @@ impl Shell {
             "awk" => filters::awk(args, input, out),
             "column" => filters::column(args, input, out),
             "jobs" | "kill" | "wait" => jobs::builtin(self, cmd, args, out).unwrap_or(0),
-            "ping" | "traceroute" | "nc" | "curl" | "ss" | "python3" => match jobs::run_program(self, cmd, args, input, out) {
+            "ping" | "traceroute" | "nc" | "curl" | "ss" | "python3" | "tcpdump" => match jobs::run_program(self, cmd, args, input, out) {
                 Some(st) => st,
                 None => self.not_found(cmd, by, out),
             },

@@ -406,27 +406,37 @@ impl Regex {
         Regex { prog }
     }
 
-    /// Adds `pc` and what it reaches without reading to `set`.
+    /// Adds `pc` and what it reaches without reading a byte to `set`, in
+    /// priority order (an explicit stack: long chains of splits must not
+    /// recurse), each state once.
     fn add(&self, set: &mut Vec<usize>, seen: &mut [bool], pc: usize, line: &[u8], at: usize) {
-        if seen.get(pc).copied().unwrap_or(true) {
-            return;
-        }
-        seen[pc] = true;
         let before = at.checked_sub(1).and_then(|i| line.get(i)).copied().is_some_and(is_word);
         let after = line.get(at).copied().is_some_and(is_word);
-        match self.prog[pc] {
-            Inst::Split(a, b) => {
-                self.add(set, seen, a, line, at);
-                self.add(set, seen, b, line, at);
+        let mut stack = vec![pc];
+        while let Some(pc) = stack.pop() {
+            match seen.get_mut(pc) {
+                Some(s) if !*s => *s = true,
+                _ => continue,
             }
-            Inst::Jump(t) => self.add(set, seen, t, line, at),
-            Inst::Bol if at == 0 => self.add(set, seen, pc + 1, line, at),
-            Inst::Eol if at == line.len() => self.add(set, seen, pc + 1, line, at),
-            Inst::WordEdge(true) if !before && after => self.add(set, seen, pc + 1, line, at),
-            Inst::WordEdge(false) if before && !after => self.add(set, seen, pc + 1, line, at),
-            Inst::Boundary(b) if (before != after) == b => self.add(set, seen, pc + 1, line, at),
-            Inst::Byte(_) | Inst::Match => set.push(pc),
-            _ => {}
+            let next = match self.prog[pc] {
+                Inst::Split(a, b) => {
+                    stack.push(b);
+                    stack.push(a);
+                    continue;
+                }
+                Inst::Jump(t) => t,
+                Inst::Bol if at == 0 => pc + 1,
+                Inst::Eol if at == line.len() => pc + 1,
+                Inst::WordEdge(true) if !before && after => pc + 1,
+                Inst::WordEdge(false) if before && !after => pc + 1,
+                Inst::Boundary(b) if (before != after) == b => pc + 1,
+                Inst::Byte(_) | Inst::Match => {
+                    set.push(pc);
+                    continue;
+                }
+                _ => continue,
+            };
+            stack.push(next);
         }
     }
 
@@ -461,9 +471,51 @@ impl Regex {
         ends
     }
 
-    /// The leftmost-longest match in `line` at or after `from`.
+    /// The leftmost-longest match in `line` at or after `from`, in one pass:
+    /// each state remembers where its match started, and of two reaching
+    /// the same state the earlier start wins.
     pub fn find_at(&self, line: &[u8], from: usize) -> Option<(usize, usize)> {
-        (from..=line.len()).find_map(|s| self.ends_from(line, s).last().map(|&e| (s, e)))
+        let n = self.prog.len();
+        let mut threads: Vec<(usize, usize)> = Vec::new(); // (pc, start)
+        let mut best: Option<(usize, usize)> = None;
+        let mut at = from;
+        while at <= line.len() {
+            let mut seen = vec![false; n];
+            for &(pc, _) in &threads {
+                seen[pc] = true;
+            }
+            if best.is_none() {
+                let mut fresh = Vec::new();
+                self.add(&mut fresh, &mut seen, 0, line, at);
+                threads.extend(fresh.into_iter().map(|pc| (pc, at)));
+            }
+            for &(pc, start) in &threads {
+                if matches!(self.prog[pc], Inst::Match) && best.is_none_or(|(bs, be)| start < bs || (start == bs && at > be)) {
+                    best = Some((start, at));
+                }
+            }
+            if let Some((bs, _)) = best {
+                threads.retain(|&(_, s)| s <= bs);
+            }
+            let Some(&b) = line.get(at) else { break };
+            let mut next = Vec::new();
+            let mut seen = vec![false; n];
+            for &(pc, start) in &threads {
+                if let Inst::Byte(s) = &self.prog[pc] {
+                    if set_has(s, b) {
+                        let mut reached = Vec::new();
+                        self.add(&mut reached, &mut seen, pc + 1, line, at + 1);
+                        next.extend(reached.into_iter().map(|pc| (pc, start)));
+                    }
+                }
+            }
+            threads = next;
+            at += 1;
+            if threads.is_empty() && best.is_some() {
+                break;
+            }
+        }
+        best
     }
 
     /// Whether `line` holds a match.
@@ -502,6 +554,25 @@ mod tests {
         assert_eq!(find("a|ab", true, "xab"), Some((1, 3)));
         assert_eq!(find("(a|ab)(c|bcd)", true, "abcd"), Some((0, 4)));
         assert!(Regex::new("MTU", false, true).unwrap().is_match(b"mtu 1500"));
+    }
+
+    #[test]
+    fn one_pass_agrees_with_every_start() {
+        for (p, ere) in [("a|ab", true), ("(a|ab)(c|bcd)", true), ("x*", false), ("\\<v[0-9]", false), ("[0-9]+$", true), ("b*a", true)] {
+            let re = Regex::new(p, ere, false).unwrap();
+            for text in ["abcd xab", "v0 v12", "", "aab", "bbba", "x1 22"] {
+                let slow = (0..=text.len()).find_map(|s| re.ends_from(text.as_bytes(), s).last().map(|&e| (s, e)));
+                assert_eq!(re.find_at(text.as_bytes(), 0), slow, "{p} on {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_inputs_and_chains_stay_cheap() {
+        let re = Regex::new("(a*)*b", true, false).unwrap();
+        assert_eq!(re.find_at("a".repeat(20_000).as_bytes(), 0), None);
+        let re = Regex::new("(a?){200}x", true, false).unwrap();
+        assert!(re.is_match(&[b"a".repeat(100), b"x".to_vec()].concat()));
     }
 
     #[test]

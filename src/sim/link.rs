@@ -25,6 +25,7 @@ pub type Port = (NsId, u32);
 const MAX_BRIDGE_DEPTH: u32 = 8;
 
 fn count_tx(net: &mut Net, (ns, dev): Port, len: usize) {
+    super::capture::seen(net, (ns, dev), true);
     if let Some(l) = net.ns_mut(ns).and_then(|n| n.link_mut(dev)) {
         l.stats.tx_packets += 1;
         l.stats.tx_bytes += len as u64;
@@ -34,6 +35,7 @@ fn count_tx(net: &mut Net, (ns, dev): Port, len: usize) {
 /// Counts a received frame. (veth keeps no multicast count, and a
 /// broadcast is not a multicast.)
 fn count_rx(net: &mut Net, (ns, dev): Port, len: usize) {
+    super::capture::seen(net, (ns, dev), false);
     if let Some(l) = net.ns_mut(ns).and_then(|n| n.link_mut(dev)) {
         l.stats.rx_packets += 1;
         l.stats.rx_bytes += len as u64;
@@ -51,7 +53,16 @@ pub fn transmit(net: &mut Net, from: Port, dest: Dest, len: usize) -> Vec<Port> 
     let mut accepted = Vec::new();
     let src = mac_of(net, from).unwrap_or([0; 6]);
     let frame = Frame { src, dest, len };
+    if net.capture.active() {
+        let dst = match dest {
+            Dest::Broadcast => [0xff; 6],
+            Dest::Unicast(m) => m,
+        };
+        net.capture.link = Some((src, dst));
+    }
     transmit_inner(net, from, frame, 0, &mut accepted);
+    net.capture.link = None;
+    net.capture.content = None;
     accepted
 }
 

@@ -180,13 +180,21 @@ pub fn resolve(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, now: u64, cost: &m
         return Resolution::Known(mac);
     }
     // Unanswered: the remaining probes go out a second apart.
-    for _ in 1..MCAST_SOLICIT {
+    for i in 1..MCAST_SOLICIT {
+        describe_arp(net, (now + i * RETRANS_MS) * 1000, 1, own, sender_ip, [0; 6], ip);
         transmit(net, (ns, dev), Dest::Broadcast, request_len(ip));
     }
     if let Some(entry) = net.ns_mut(ns).and_then(|n| n.neighbours.get_mut(idx)) {
         entry.probes = MCAST_SOLICIT as u32;
     }
     Resolution::FailsAt(now + MCAST_SOLICIT * RETRANS_MS)
+}
+
+/// Tells the capture taps what an ARP frame carries (IPv4 only; neighbour
+/// discovery frames are not described).
+fn describe_arp(net: &mut Net, at_us: u64, op: u16, sender_mac: [u8; 6], sender_ip: Option<IpAddr>, target_mac: [u8; 6], target_ip: IpAddr) {
+    let (Some(IpAddr::V4(s)), IpAddr::V4(t)) = (sender_ip, target_ip) else { return };
+    super::capture::describe(net, at_us, || super::capture::Content::Arp { op, sender_mac, sender_ip: s, target_mac, target_ip: t });
 }
 
 /// The frame length of a request (and answer) for `ip`.
@@ -199,6 +207,7 @@ fn request_len(ip: IpAddr) -> usize {
 /// (`arp_process`, `ndisc_recv_ns`); returns the answer's address.
 fn request(net: &mut Net, from: Port, sender_mac: [u8; 6], sender_ip: Option<IpAddr>, target: IpAddr, now: u64, events: &mut Vec<Event>) -> Option<[u8; 6]> {
     let len = request_len(target);
+    describe_arp(net, now * 1000, 1, sender_mac, sender_ip, [0; 6], target);
     let heard = transmit(net, from, Dest::Broadcast, len);
     let mut answer = None;
     for (ns2, dev2) in heard {
@@ -214,6 +223,7 @@ fn request(net: &mut Net, from: Port, sender_mac: [u8; 6], sender_ip: Option<IpA
         if let Some(ip) = sender_ip {
             learn(net, ns2, dev2, ip, sender_mac, nud::STALE, now, events);
         }
+        describe_arp(net, now * 1000, 2, mac2, Some(target), sender_mac, sender_ip.unwrap_or(target));
         let back = transmit(net, (ns2, dev2), Dest::Unicast(sender_mac), len);
         if answer.is_none() && back.contains(&from) {
             answer = Some(mac2);

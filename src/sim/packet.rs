@@ -201,10 +201,10 @@ impl Datagram {
 
     /// Rewrites the transport ports (source, destination) for NAT; nothing
     /// for ICMP.
-    pub fn set_ports(&mut self, (source, destination): (u16, u16)) {
+    pub fn set_ports(&mut self, ports: (u16, u16)) {
         match &mut self.payload {
-            Payload::Udp { sport, dport, .. } => (*sport, *dport) = (source, destination),
-            Payload::Tcp(t) => (t.sport, t.dport) = (source, destination),
+            Payload::Udp { sport, dport, .. } => (*sport, *dport) = ports,
+            Payload::Tcp(t) => (t.sport, t.dport) = ports,
             Payload::Icmp(_) => {}
         }
     }

@@ -338,6 +338,10 @@ fn error_text(icmp: &Icmp, v6: bool) -> String {
             unreach::PORT => "Destination Port Unreachable".to_string(),
             unreach::FRAG_NEEDED => format!("Frag needed and DF set (mtu = {mtu})"),
             unreach::ADMIN_PROHIBITED => "Packet filtered".to_string(),
+            // ICMP_PROT_UNREACH, ICMP_NET_ANO, ICMP_HOST_ANO (what REJECT may send).
+            2 => "Destination Protocol Unreachable".to_string(),
+            9 => "Destination Net Prohibited".to_string(),
+            10 => "Destination Host Prohibited".to_string(),
             c => format!("Dest Unreachable, Bad Code: {c}"),
         },
         _ => String::new(),

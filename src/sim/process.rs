@@ -3,7 +3,7 @@
 //! until the foreground one ends; when none can move, the clock jumps to
 //! the next wakeup (a program's deadline or a TCP timer).
 
-use super::socket::{run_timers, Sys};
+use super::socket::{Sys, run_timers};
 use crate::output::Output;
 use crate::stack::{Event, Net, NsId};
 
@@ -51,7 +51,7 @@ pub struct Jobs {
 }
 
 /// Programs that run on sockets ([`spawn`] knows them).
-pub const SOCKET_PROGRAMS: &[&str] = &["nc"];
+pub const SOCKET_PROGRAMS: &[&str] = &["nc", "ss", "curl", "python3", "tcpdump"];
 
 /// Makes the program `name` (None: no such program). Err: it failed
 /// before running (usage errors, printed to `out`), with its status.
@@ -59,6 +59,10 @@ pub const SOCKET_PROGRAMS: &[&str] = &["nc"];
 pub fn spawn(name: &str, args: &[String], stdin: Option<&[u8]>, out: &mut Output) -> Option<Result<Box<dyn Program>, i32>> {
     match name {
         "nc" => Some(crate::nc::spawn(args, stdin, out)),
+        "ss" => Some(crate::ss::spawn(args, out)),
+        "curl" => Some(crate::curl::spawn(args, out)),
+        "python3" => Some(crate::httpd::spawn(args, out)),
+        "tcpdump" => Some(crate::tcpdump::spawn(args, out)),
         _ => None,
     }
 }
@@ -176,6 +180,17 @@ impl Jobs {
             net.now_ms = net.now_ms.max(now / 1000);
             super::neigh::run_timers(net, now / 1000, events);
             run_timers(net, now, events);
+        }
+    }
+
+    /// Steps the jobs at the current time until none has anything to do
+    /// (what they make of a command that just ran).
+    pub fn settle(&mut self, net: &mut Net, events: &mut Vec<Event>) {
+        let now = net.now_ms * 1000;
+        for _ in 0..MAX_ROUNDS {
+            if !self.step_all(net, now, events).0 {
+                break;
+            }
         }
     }
 

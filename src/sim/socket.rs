@@ -3,8 +3,8 @@
 //! socket table ([`crate::stack::sock`]), with what they send put on the
 //! packet walk; and the walk's local delivery into that table.
 
-use super::packet::{unreach, Datagram, Icmp, Payload, Tcp};
-use super::walk::{output_route, Walk};
+use super::packet::{Datagram, Icmp, Payload, Tcp, unreach};
+use super::walk::{Walk, output_route};
 use crate::errno::Errno;
 use crate::stack::sock::{Out, Proto, State};
 use crate::stack::{Event, Net, NsId};
@@ -14,7 +14,9 @@ use std::net::{IpAddr, SocketAddr};
 const TTL: u8 = 64;
 
 fn datagram(o: Out) -> Datagram {
-    Datagram { src: o.src.ip(), dst: o.dst.ip(), ttl: TTL, dont_fragment: !o.dst.is_ipv6(), payload: Payload::Tcp(o.tcp) }
+    // A v4-mapped peer of a dual-stack socket is reached over IPv4.
+    let (src, dst) = (o.src.ip().to_canonical(), o.dst.ip().to_canonical());
+    Datagram { src, dst, ttl: TTL, dont_fragment: dst.is_ipv4(), payload: Payload::Tcp(o.tcp) }
 }
 
 /// The MSS a route allows (`tcp_mss_to_mtu` inverse: MTU minus the IP
@@ -23,9 +25,9 @@ fn route_mss(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr) -> u16 {
     let headers = if dst.is_ipv6() { 60 } else { 40 };
     let mtu = output_route(net, ns, dst, src, 0, 0)
         .ok()
-        .and_then(|rt| {
+        .map(|rt| {
             let dev = net.ns(ns).and_then(|n| n.link(rt.dev)).map_or(1500, |l| l.mtu);
-            Some(if rt.mtu_metric > 0 { rt.mtu_metric.min(dev) } else { dev })
+            if rt.mtu_metric > 0 { rt.mtu_metric.min(dev) } else { dev }
         })
         .unwrap_or(1500);
     // lo's 65536 gives 65483 on Linux (the MSS option is 16 bits).
@@ -138,7 +140,8 @@ impl Sys<'_> {
     }
 
     fn is_local(&self, ip: IpAddr) -> bool {
-        output_route(self.net, self.ns, ip, super::packet::unspecified(ip.is_ipv6()), 0, 0).is_ok_and(|rt| rt.kind == crate::wire::route::RouteType::Local)
+        output_route(self.net, self.ns, ip, super::packet::unspecified(ip.is_ipv6()), 0, 0)
+            .is_ok_and(|rt| rt.kind == crate::wire::route::RouteType::Local)
     }
 
     /// `listen(2)`.
@@ -182,7 +185,13 @@ impl Sys<'_> {
             return Err(e);
         }
         let (src, dst) = (s.local, s.remote);
-        let d = Datagram { src: src.ip(), dst: dst.ip(), ttl: TTL, dont_fragment: !dst.is_ipv6(), payload: Payload::Udp { sport: src.port(), dport: dst.port(), data: data.to_vec() } };
+        let d = Datagram {
+            src: src.ip(),
+            dst: dst.ip(),
+            ttl: TTL,
+            dont_fragment: !dst.is_ipv6(),
+            payload: Payload::Udp { sport: src.port(), dport: dst.port(), data: data.to_vec() },
+        };
         self.send_datagram(d)
     }
 
@@ -199,7 +208,13 @@ impl Sys<'_> {
         } else {
             local.port()
         };
-        let d = Datagram { src: local.ip(), dst: dst.ip(), ttl: TTL, dont_fragment: !dst.is_ipv6(), payload: Payload::Udp { sport: port, dport: dst.port(), data: data.to_vec() } };
+        let d = Datagram {
+            src: local.ip(),
+            dst: dst.ip(),
+            ttl: TTL,
+            dont_fragment: !dst.is_ipv6(),
+            payload: Payload::Udp { sport: port, dport: dst.port(), data: data.to_vec() },
+        };
         self.send_datagram(d)
     }
 

@@ -10,6 +10,7 @@ use super::link::{transmit, Dest};
 use super::neigh::{self, Cost, Resolution};
 use super::packet::{unreach, unspecified, Datagram, Icmp, Payload};
 use crate::errno::Errno;
+use crate::stack::netfilter::{Hook, Verdict};
 use crate::stack::lookup::{input_v4, output_v4, route_v6, select_source_v6, Query4, Query6};
 use crate::stack::{Event, Net, NsId};
 use crate::wire::route::RouteType;
@@ -211,14 +212,30 @@ impl<'a> Walk<'a> {
 
     fn send_inner(&mut self, ns: NsId, mut packet: Datagram, oif: u32, mark: u32, check_src: bool, now_us: u64) -> Result<(), SendError> {
         let lookup_src = if check_src { packet.src } else { unspecified(packet.is_v6()) };
-        let rt = output_route(self.net, ns, packet.dst, lookup_src, oif, mark).map_err(SendError::Route)?;
+        let mut rt = output_route(self.net, ns, packet.dst, lookup_src, oif, mark).map_err(SendError::Route)?;
         if packet.src.is_unspecified() {
             packet.src = rt.src;
+        }
+        // NF_INET_LOCAL_OUT; a new destination (DNAT) is routed again.
+        let before = packet.dst;
+        if !self.netfilter(ns, Hook::Output, &mut packet, 0, rt.dev, now_us) {
+            // ping reports nothing for a datagram the rules dropped here.
+            return Ok(());
+        }
+        if packet.dst != before {
+            rt = output_route(self.net, ns, packet.dst, packet.src, oif, mark).map_err(SendError::Route)?;
         }
         if rt.kind == RouteType::Local {
             let lo_up = self.net.ns(ns).and_then(|n| n.link(1)).is_some_and(|l| l.is_up());
             if lo_up {
+                if !self.netfilter(ns, Hook::Postrouting, &mut packet, 0, 1, now_us) {
+                    return Ok(());
+                }
+                super::capture::describe(self.net, now_us, || super::capture::Content::Ip(packet.clone()));
                 transmit(self.net, (ns, 1), Dest::Broadcast, packet.frame_len());
+                if !self.netfilter(ns, Hook::Prerouting, &mut packet, 1, 0, now_us) {
+                    return Ok(());
+                }
                 self.deliver_local(ns, 1, packet, now_us + HOP_US);
             } else if let Some(lo) = self.net.ns_mut(ns).and_then(|n| n.link_mut(1)) {
                 // dev_queue_xmit on a device that is down drops the packet.
@@ -241,9 +258,12 @@ impl<'a> Walk<'a> {
     }
 
     /// Puts a datagram on the wire toward the route's next hop.
-    fn transmit_via(&mut self, ns: NsId, packet: Datagram, rt: &Route, now_us: u64) {
+    fn transmit_via(&mut self, ns: NsId, mut packet: Datagram, rt: &Route, now_us: u64) {
         self.hops += 1;
         if self.hops > MAX_HOPS {
+            return;
+        }
+        if !self.netfilter(ns, Hook::Postrouting, &mut packet, 0, rt.dev, now_us) {
             return;
         }
         let next = rt.gateway.unwrap_or(packet.dst);
@@ -261,6 +281,7 @@ impl<'a> Walk<'a> {
                 return;
             }
         };
+        super::capture::describe(self.net, at - HOP_US, || super::capture::Content::Ip(packet.clone()));
         let heard = transmit(self.net, (ns, rt.dev), dest, packet.frame_len());
         for (ns2, dev2) in heard {
             if (ns2, dev2) == (ns, rt.dev) {
@@ -273,6 +294,9 @@ impl<'a> Walk<'a> {
     /// A datagram arrives on `iif` (`ip_rcv`/`ipv6_rcv`, then the input
     /// route: local delivery, forwarding, or an error).
     fn input(&mut self, ns: NsId, iif: u32, mut packet: Datagram, now_us: u64) {
+        if !self.netfilter(ns, Hook::Prerouting, &mut packet, iif, 0, now_us) {
+            return;
+        }
         let (route, forwarding) = input_route(self.net, ns, iif, &packet);
         let unreachable = |code| Icmp::Unreachable { code, mtu: 0, quoted: Box::new(packet.clone()) };
         let rt = match route {
@@ -310,6 +334,9 @@ impl<'a> Walk<'a> {
                     return;
                 }
                 packet.ttl -= 1;
+                if !self.netfilter(ns, Hook::Forward, &mut packet, iif, rt.dev, now_us) {
+                    return;
+                }
                 self.transmit_via(ns, packet, &rt, now_us);
             }
             _ => {}
@@ -318,7 +345,10 @@ impl<'a> Walk<'a> {
 
     /// Local delivery (`ip_local_deliver`): echo requests are answered
     /// (`icmp_echo`), UDP to a closed port refused, the rest goes to sockets.
-    fn deliver_local(&mut self, ns: NsId, iif: u32, packet: Datagram, now_us: u64) {
+    fn deliver_local(&mut self, ns: NsId, iif: u32, mut packet: Datagram, now_us: u64) {
+        if !self.netfilter(ns, Hook::Input, &mut packet, iif, 0, now_us) {
+            return;
+        }
         match &packet.payload {
             Payload::Icmp(Icmp::EchoRequest { id, seq, data }) => {
                 // A reply to a link-local address leaves where the request came in.
@@ -353,6 +383,20 @@ impl<'a> Walk<'a> {
                 super::socket::icmp_deliver(self.net, ns, icmp, now_us);
                 self.arrivals.push(Arrival { at_us: now_us, ns, iif, packet })
             }
+        }
+    }
+
+    /// Passes a datagram through a netfilter hook (`NF_HOOK`); false when
+    /// the rules took it (dropped, or rejected with the ICMP error sent).
+    fn netfilter(&mut self, ns: NsId, hook: Hook, packet: &mut Datagram, iif: u32, oif: u32, now_us: u64) -> bool {
+        match crate::stack::netfilter::hook(self.net, ns, hook, packet, iif, oif, now_us) {
+            Verdict::Accept => true,
+            Verdict::Reject(Some(code)) => {
+                let err = Icmp::Unreachable { code, mtu: 0, quoted: Box::new(packet.clone()) };
+                self.icmp_error(ns, &packet.clone(), err, now_us);
+                false
+            }
+            Verdict::Reject(None) | Verdict::Drop | Verdict::Stolen => false,
         }
     }
 

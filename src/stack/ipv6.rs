@@ -373,7 +373,9 @@ pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
         }
     }
     let Some(link) = ns.link_mut(index) else { return events };
-    link.inet6_ready = link.is_loopback() || link.carrier;
+    // addrconf_link_ready: a link in dormant or testing mode waits for
+    // user space to set it UP (the link watch reports DORMANT/TESTING).
+    link.inet6_ready = link.is_loopback() || (link.carrier && link.link_mode == 0);
     if link.is_loopback() {
         let a = Ifa6 {
             addr: LOOPBACK,
@@ -391,7 +393,7 @@ pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
         events.extend(super::event::kernel_made(add_v6_as(ns, index, a, false, false, false).unwrap_or_default()));
         return events;
     }
-    if link.carrier {
+    if link.inet6_ready {
         events.extend(dev_config(ns, index));
     }
     events
@@ -400,6 +402,11 @@ pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
 /// NETDEV_CHANGE with carrier: "link becomes ready".
 pub fn netdev_change(ns: &mut Namespace, index: u32) -> Vec<Event> {
     if !ns.link(index).is_some_and(|l| l.is_up()) || is_disabled(ns, index) {
+        return Vec::new();
+    }
+    // addrconf_link_ready: netif_oper_up (a DORMANT or TESTING link waits).
+    use crate::wire::link::OperState;
+    if !ns.link(index).is_some_and(|l| matches!(l.oper, OperState::Up | OperState::Unknown0)) {
         return Vec::new();
     }
     // Addresses added while not ready run DAD now (addrconf_dad_run); it

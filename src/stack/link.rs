@@ -42,7 +42,11 @@ pub enum LinkKind {
         protocol: u16,
         /// VLAN_FLAG_*.
         flags: u32,
+        /// The priority maps.
+        qos: Box<super::vlan_qos::VlanQos>,
     },
+    /// A VXLAN tunnel device with its forwarding database.
+    Vxlan(Box<super::vxlan::Vxlan>),
 }
 
 impl LinkKind {
@@ -56,6 +60,7 @@ impl LinkKind {
             LinkKind::Macvlan { tap: true, .. } => Some("macvtap"),
             LinkKind::Dummy => Some("dummy"),
             LinkKind::Vlan { .. } => Some("vlan"),
+            LinkKind::Vxlan(_) => Some("vxlan"),
         }
     }
 }
@@ -223,6 +228,11 @@ pub struct Link {
     pub alias: Option<String>,
     /// Alternative names (IFLA_PROP_LIST), in the order they were added.
     pub altnames: Vec<String>,
+    /// `needed_headroom` (IFLA_HEADROOM): what tunnels add in front.
+    pub headroom: u16,
+    /// GSO and GRO limits: gso_max_size, gso_max_segs, gro_max_size,
+    /// gso_ipv4_max_size, gro_ipv4_max_size.
+    pub offload_limits: [u32; 5],
     /// Device group.
     pub group: u32,
     /// The bridge this device is a port of.
@@ -311,6 +321,8 @@ impl Link {
             perm_address: None,
             alias: None,
             altnames: Vec::new(),
+            headroom: 0,
+            offload_limits: [65_536, 65_535, 65_536, 65_536, 65_536],
             group: 0,
             master: None,
             carrier: true,
@@ -758,7 +770,16 @@ fn run_linkwatch(net: &mut Net) -> Vec<Event> {
     let mut events = Vec::new();
     let queue = std::mem::take(&mut net.linkwatch_queue);
     for (ns, index) in queue {
-        let oper = default_operstate(net, ns, index);
+        let mut oper = default_operstate(net, ns, index);
+        // rfc2863_policy: a device in dormant (testing) link mode waits
+        // in DORMANT (TESTING) for user space to say it is up.
+        if oper == OperState::Up {
+            match net.ns(ns).and_then(|n| n.link(index)).map(|l| l.link_mode) {
+                Some(1) => oper = OperState::Dormant,
+                Some(2) => oper = OperState::Testing,
+                _ => {}
+            }
+        }
         let Some(nsr) = net.ns_mut(ns) else { continue };
         let Some(link) = nsr.link_mut(index) else { continue };
         link.oper = oper;
@@ -916,8 +937,12 @@ fn dependents_of(nsr: &super::Namespace, index: u32, kind: &LinkKind, ns: NsId) 
 fn wanted_carrier(net: &Net, ns: NsId, index: u32) -> Option<bool> {
     let nsr = net.ns(ns)?;
     let link = nsr.link(index)?;
+    // dev_change_proto_down: protodown keeps the carrier off.
+    if link.proto_down {
+        return Some(false);
+    }
     Some(match &link.kind {
-        LinkKind::Loopback => true,
+        LinkKind::Loopback | LinkKind::Vxlan(_) => true,
         // dummy_change_carrier
         LinkKind::Dummy => !link.carrier_off,
         LinkKind::Veth { peer } => {

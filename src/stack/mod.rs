@@ -22,6 +22,8 @@ pub mod rule;
 pub mod segment;
 pub mod sock;
 pub mod sysctl;
+pub mod vlan_qos;
+pub mod vxlan;
 
 pub use event::Event;
 pub use namespace::Namespace;
@@ -52,6 +54,8 @@ pub struct Net {
     pub fdb: Vec<fdb::Entry>,
     /// The path MTUs learnt from ICMP errors.
     pub pmtu: pmtu::PmtuCache,
+    /// Packet capture taps (AF_PACKET's view) and the files captures wrote.
+    pub capture: crate::sim::capture::State,
 }
 
 impl Default for Net {
@@ -63,7 +67,7 @@ impl Default for Net {
 impl Net {
     /// A machine with one fresh namespace (only `lo`, down), as `unshare --net` gives.
     pub fn new() -> Self {
-        let mut net = Net { namespaces: crate::vecmap::VecMap::new(), names: Vec::new(), next_id: 0, now_ms: 0, mac_seed: 0, linkwatch_queue: Vec::new(), fdb: Vec::new(), pmtu: pmtu::PmtuCache::default() };
+        let mut net = Net { namespaces: crate::vecmap::VecMap::new(), names: Vec::new(), next_id: 0, now_ms: 0, mac_seed: 0, linkwatch_queue: Vec::new(), fdb: Vec::new(), pmtu: pmtu::PmtuCache::default(), capture: Default::default() };
         net.create_namespace();
         net
     }

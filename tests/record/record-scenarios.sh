@@ -208,6 +208,7 @@ check_filter() {
             case ${w[i]} in
             -[nrub]*) [[ ${w[i]} =~ ^-[nrub]+$ ]] || { echo "sort option '${w[i]}'"; return 1; } ;;
             -k | -t) ((i++)); [[ ${w[i]:-} =~ ^[0-9,]+$|^.$ ]] || { echo "sort ${w[i - 1]} '${w[i]:-}'"; return 1; } ;;
+            -k[0-9]*) [[ ${w[i]} =~ ^-k[0-9,]+$ ]] || { echo "sort key '${w[i]}'"; return 1; } ;;
             *) echo "sort argument '${w[i]}'"; return 1 ;;
             esac
         done ;;
@@ -409,6 +410,26 @@ check_cmd() {
     done
     case ${w[0]} in
     echo) return 0 ;;
+    iptables | ip6tables | iptables-save | ip6tables-save)
+        # Only the kernel's tables of the scenario's namespace; no files,
+        # no waiting on the xtables lock of another process.
+        for ((i = 1; i < n; i++)); do
+            case ${w[i]} in
+            -f | --file | -M | --modprobe | -w | --wait | -W | --wait-interval)
+                echo "${w[0]} option '${w[i]}'"; return 1 ;;
+            esac
+        done
+        return 0 ;;
+    nft)
+        # nft: commands on the command line only (no -f FILE, no monitor,
+        # no include).
+        for ((i = 1; i < n; i++)); do
+            case ${w[i]} in
+            -f | --file | -I | --includepath | -i | --interactive | monitor | include)
+                echo "nft '${w[i]}'"; return 1 ;;
+            esac
+        done
+        return 0 ;;
     ping) check_ping "${w[@]:1}"; return ;;
     traceroute) check_traceroute "${w[@]:1}"; return ;;
     bridge) check_bridge "${w[@]:1}"; return ;;

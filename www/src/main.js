@@ -25,7 +25,7 @@ async function loadWorld() {
       setStatus("World restored from the link.");
       return w;
     } catch (e) {
-      setStatus(`This link does not hold a world (${e.message ?? e}).`);
+      setStatus(`This link does not hold a world (${e.message ?? e}).`, true);
     }
   }
   const saved = localStorage.getItem(WORLD_KEY);
@@ -47,14 +47,56 @@ function save(w = world) {
   }
 }
 
-function setStatus(text) {
+function setStatus(text, error = false) {
   const s = $("status");
-  if (s) s.textContent = text;
+  if (!s) return;
+  s.textContent = text;
+  s.classList.toggle("error", error);
 }
 
-/** Colour as `ip -c` prints it: every simple command that is `ip` (also after `ip netns exec NS`) gets -c. */
+/**
+ * Colour as `ip -c=auto` prints it: every simple command that is `ip` (also
+ * after `ip netns exec NS` or a pipe) gets -c=auto, which colours only what
+ * reaches the terminal (not what a pipe carries to grep).
+ */
 function colorize(line) {
-  return line.replace(/(^|;|&&|\|\||\bnetns\s+exec\s+\S+)(\s*)ip(?=\s)/g, "$1$2ip -c");
+  return line.replace(/(^|;|&&|\|\||\||\bnetns\s+exec\s+\S+)(\s*)ip(?=\s)/g, "$1$2ip -c=auto");
+}
+
+/** `ip [OPTIONS] monitor ...`: a command that streams until Ctrl-C. */
+const MONITOR = /^ip(\s+-\S+)*\s+mon(i(t(or?)?)?)?(\s|$)/;
+
+let monitor = null; // the running `ip monitor`: { mon, timer }
+
+/** Starts streaming `ip monitor`; Ctrl-C (or a reset) stops it. */
+function startMonitor(line) {
+  let mon;
+  try {
+    mon = world.monitor(colorize(line), current ?? undefined, true);
+  } catch (e) {
+    term.write(`\x1b[31m${e.message ?? e}\x1b[0m\n`);
+    return false;
+  }
+  const poll = () => {
+    const text = mon.poll();
+    if (text) term.write(text);
+  };
+  monitor = { mon, poll, timer: setInterval(poll, 250) };
+  return new Promise((resolve) => {
+    term.onInterrupt = () => {
+      stopMonitor();
+      resolve(true);
+    };
+  });
+}
+
+function stopMonitor() {
+  if (!monitor) return;
+  clearInterval(monitor.timer);
+  monitor.poll();
+  monitor.mon.free();
+  monitor = null;
+  term.onInterrupt = null;
 }
 
 const prompt = () => `\x1b[1;32mroot@${current ?? HOST}\x1b[0m:\x1b[1;34m~\x1b[0m# `;
@@ -83,12 +125,19 @@ async function runLine(line) {
     term.term.clear();
     return;
   }
-  // `ip netns exec NS bash` opens a shell on that host; `exit` leaves it.
-  const enter = /^ip\s+netns\s+exec\s+(\S+)\s+(ba)?sh\s*$/.exec(trimmed);
+  // `ip netns exec NS bash` (or `nsenter --net=/var/run/netns/NS bash`)
+  // opens a shell on that host; `exit` leaves it.
+  const enter = /^(?:ip\s+(?:-\S+\s+)*netns\s+exec\s+(\S+)|nsenter\s+(?:--net=|-n)\/(?:var\/)?run\/netns\/(\S+))\s+(?:--\s+)?(ba)?sh\s*$/.exec(trimmed);
   if (enter) {
-    if (!world.netnsList().includes(enter[1])) {
-      term.write(`Cannot open network namespace "${enter[1]}": No such file or directory\n`);
-    } else switchHost(enter[1], false);
+    const ns = enter[1] ?? enter[2];
+    if (!world.netnsList().includes(ns)) {
+      term.write(enter[1] ? `Cannot open network namespace "${ns}": No such file or directory\n` : `nsenter: cannot open ${trimmed.split(/\s+/)[1].replace(/^--net=|^-n/, "")}: No such file or directory\n`);
+    } else switchHost(ns, false);
+    afterCommand(line);
+    return;
+  }
+  if (MONITOR.test(trimmed)) {
+    await startMonitor(trimmed);
     afterCommand(line);
     return;
   }
@@ -99,7 +148,7 @@ async function runLine(line) {
   }
   let result;
   try {
-    result = world.exec(colorize(line), current ? { netns: current } : undefined);
+    result = world.exec(colorize(line), current ? { netns: current, interactive: true } : { interactive: true });
   } catch (e) {
     term.write(`${e.message ?? e}\n`);
     if (current && !world.netnsList().includes(current)) switchHost(null, false);
@@ -170,6 +219,14 @@ function switchHost(name, fromTab) {
 const lessons = new LessonPanel($("lessons"), {
   world: () => world,
   run: async (line) => {
+    // While `ip monitor` holds the terminal, a lesson's command runs as if
+    // typed in a second terminal: the monitor shows what it changed.
+    if (monitor) {
+      world.exec(line, current ? { netns: current } : undefined);
+      monitor.poll();
+      afterCommand(line);
+      return;
+    }
     await term.run(line);
   },
 });
@@ -197,6 +254,7 @@ tabs.forEach((t, i) => {
 
 $("share").addEventListener("click", share);
 $("reset").addEventListener("click", () => {
+  if (monitor) term.onInterrupt?.();
   world = new World();
   current = null;
   save();
@@ -246,10 +304,27 @@ term.focus();
 /** For tests and benchmarks: the terminal's text and the world. */
 window.__iplab = {
   world: () => world,
+  cols: () => term.term.cols,
+  /** The share hash of a snapshot text. */
+  share: (text) => encodeWorld(text),
+  /** Runs a line as a second terminal would (not echoed here). */
+  runElsewhere: (line) => {
+    const r = world.exec(line);
+    monitor?.poll();
+    afterCommand(line);
+    return r;
+  },
   text: () => {
+    // Rows that continue a wrapped line are joined to it (a narrow
+    // terminal wraps long lines; the text is what was printed).
     const b = term.term.buffer.active;
     const lines = [];
-    for (let i = 0; i < b.length; i++) lines.push(b.getLine(i)?.translateToString(true) ?? "");
+    for (let i = 0; i < b.length; i++) {
+      const row = b.getLine(i);
+      const t = row?.translateToString(true) ?? "";
+      if (row?.isWrapped && lines.length) lines[lines.length - 1] += t;
+      else lines.push(t);
+    }
     return lines.join("\n");
   },
 };

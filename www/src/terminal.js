@@ -25,6 +25,9 @@ export class LineTerminal {
       convertEol: true,
       fontFamily: '"JetBrains Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
       fontSize: 14,
+      // At a line height of 1 the underscore's row falls outside the cell
+      // at device pixel ratio 1 and is clipped (ip_forward read "ip forward").
+      lineHeight: 1.2,
       scrollback: 5000,
       theme: {
         background: "#0d1117", foreground: "#d1d7e0", cursor: "#7ee787", selectionBackground: "#264f78",
@@ -188,6 +191,14 @@ export class LineTerminal {
   async input(data) {
     const wasTab = this.lastTab;
     this.lastTab = false;
+    // A streaming command (ip monitor) holds the terminal until Ctrl-C.
+    if (this.onInterrupt) {
+      if (data === "\x03") {
+        this.term.write("^C\r\n");
+        this.onInterrupt();
+      }
+      return;
+    }
     if (this.busy) return;
     // Pasted text: insert printable runs, run complete lines.
     if (data.length > 1 && !data.startsWith("\x1b")) {

@@ -1,6 +1,7 @@
 //! Link types (`struct link_util`): how `ip link add ... type KIND ARGS`
 //! writes IFLA_INFO_DATA, how `-d` prints it back, and `ip link help KIND`.
-//! Covered: veth, bridge, bridge_slave, macvlan, macvtap, dummy, vlan.
+//! Covered: veth, bridge, bridge_slave, macvlan, macvtap, dummy, vlan, vxlan
+//! (its own module).
 
 use super::super::args::{get_u16, get_u32, get_u64, matches, Args, Exit, Res};
 use super::super::ctx::Ip;
@@ -56,6 +57,12 @@ pub const KINDS: &[LinkKind] = &[
         help: Some(usage::TYPE_MACVLAN),
     },
     LinkKind { id: "vlan", parse_opt: Some(vlan_parse_opt), print_opt: Some(vlan_print_opt), help: Some(usage::TYPE_VLAN) },
+    LinkKind {
+        id: "vxlan",
+        parse_opt: Some(super::vxlan::parse_opt),
+        print_opt: Some(super::vxlan::print_opt),
+        help: Some(usage::TYPE_VXLAN),
+    },
 ];
 
 /// `get_link_kind`.

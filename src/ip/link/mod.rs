@@ -4,6 +4,7 @@
 pub mod kinds;
 pub mod show;
 pub mod stats;
+pub mod vxlan;
 
 use super::args::{check_altifname, check_ifname, get_integer, get_u32, matches, Args, Exit, Res};
 use super::ctx::Ip;

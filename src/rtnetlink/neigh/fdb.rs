@@ -200,6 +200,12 @@ pub fn dump(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         if let Some(m) = master {
             port_rows(ctx.net, ns, m, dev, now, &mut rows);
         }
+        if let LinkKind::Vxlan(v) = &dev.kind {
+            // vxlan_fdb_dump replaces the default dump of the address lists.
+            ctx.replies.extend(rows.drain(..).map(|row| fill(&row, req.header.seq, req.port)));
+            ctx.replies.extend(super::super::vxlan::fdb_dump(dev, v, req.header.seq, req.port, now));
+            continue;
+        }
         self_rows(dev, &mut rows);
         if is_bridge(dev) {
             // br_fdb_dump without a filter device: the entries without a
@@ -266,6 +272,7 @@ pub fn add(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             Ok(())
         }
         _ if hdr.flags & ntf::SELF != 0 && is_bridge(dev) => add_on_bridge(ctx, req, &hdr, port, m, vlan),
+        _ if hdr.flags & ntf::SELF != 0 && matches!(dev.kind, LinkKind::Vxlan(_)) => vxlan_op(ctx, req, &hdr, port, m, true),
         _ if hdr.flags & ntf::SELF != 0 && !is_bridge(dev) => {
             // ndo_dflt_fdb_add: static entries without a VLAN, into the
             // device's unicast or multicast list.
@@ -290,6 +297,25 @@ pub fn add(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             Ok(())
         }
         _ => Err(KernelError::new(Errno::EOPNOTSUPP)),
+    }
+}
+
+/// `vxlan_fdb_add` / `vxlan_fdb_delete` on a VXLAN device.
+fn vxlan_op(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &NdMsgRepr, index: u32, m: [u8; 6], add: bool) -> KResult<()> {
+    let attrs = nda::SPACE.parse(req.after(NDMSG_LEN))?;
+    let now = ctx.net.now_ms;
+    let nsr = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    let Some(LinkKind::Vxlan(v)) = nsr.link(index).map(|l| &l.kind) else { return Err(Errno::ENODEV.into()) };
+    if add && (hdr.state & (nud::PERMANENT | nud::REACHABLE) == 0 || !attrs.has(nda::DST) && !attrs.has(nda::NH_ID)) {
+        return Err(Errno::EINVAL.into());
+    }
+    let args = super::super::vxlan::fdb_parse(nsr, v, &attrs)?;
+    let nsr = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    let Some(LinkKind::Vxlan(v)) = nsr.link_mut(index).map(|l| &mut l.kind) else { return Err(Errno::ENODEV.into()) };
+    if add {
+        super::super::vxlan::fdb_add(v, m, hdr.state, hdr.flags, req.header.flags, args, now)
+    } else {
+        super::super::vxlan::fdb_del(v, m, args)
     }
 }
 
@@ -343,6 +369,7 @@ pub fn del(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             let now = ctx.net.now_ms;
             fdb::delete(ctx.net, ctx.ns, b, port, m, now).map_err(KernelError::new)
         }
+        _ if hdr.flags & ntf::SELF != 0 && matches!(dev.kind, LinkKind::Vxlan(_)) => vxlan_op(ctx, req, &hdr, port, m, false),
         _ if hdr.flags & ntf::SELF != 0 && is_bridge(dev) => {
             // br_fdb_delete on the bridge: an entry without a port.
             if vlan {

@@ -396,13 +396,13 @@ fn value_nest(v: &[u8]) -> Vec<u8> {
 /// The size of a meta key's value (`nft_meta_get_init`), None when unsupported.
 pub fn meta_len(key: u32) -> Option<u32> {
     Some(match key {
-        0 => 4,             // len
-        1 => 2,             // protocol
-        2..=5 => 4, // priority, mark, iif, oif
-        6 | 7 => 16,        // iifname, oifname
-        8 | 9 => 2,         // iiftype, oiftype
-        15 => 1,            // nfproto
-        16 => 1,            // l4proto
+        0 => 4,      // len
+        1 => 2,      // protocol
+        2..=5 => 4,  // priority, mark, iif, oif
+        6 | 7 => 16, // iifname, oifname
+        8 | 9 => 2,  // iiftype, oiftype
+        15 => 1,     // nfproto
+        16 => 1,     // l4proto
         _ => return None,
     })
 }

@@ -3,9 +3,13 @@
 //! generation counter that every committed batch moves, and the hook the
 //! packet walk calls.
 
+pub mod conntrack;
+pub mod eval;
 pub mod expr;
+mod hook;
 
 pub use expr::{Data, Expr};
+pub use hook::{Verdict, hook};
 
 /// Netfilter hooks (`enum nf_inet_hooks`), in the numbering of the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -127,11 +131,14 @@ pub struct NfTables {
     pub table_handle: u64,
     /// The tables, in the order they were added.
     pub tables: Vec<Table>,
+    /// The connections the hooks track (not part of the ruleset: a batch
+    /// leaves them alone).
+    pub conntrack: conntrack::Conntrack,
 }
 
 impl Default for NfTables {
     fn default() -> Self {
-        NfTables { generation: 1, table_handle: 0, tables: Vec::new() }
+        NfTables { generation: 1, table_handle: 0, tables: Vec::new(), conntrack: Default::default() }
     }
 }
 

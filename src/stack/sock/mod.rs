@@ -165,6 +165,25 @@ pub struct Table {
     port_hint: u32,
 }
 
+/// Whether two addresses are the same, an IPv4 address and its v4-mapped
+/// IPv6 form included.
+pub fn same_ip(a: std::net::IpAddr, b: std::net::IpAddr) -> bool {
+    a.to_canonical() == b.to_canonical()
+}
+
+/// [`same_ip`] for socket addresses.
+pub fn same(a: SocketAddr, b: SocketAddr) -> bool {
+    a.port() == b.port() && same_ip(a.ip(), b.ip())
+}
+
+/// `a` in the family of a socket: v4-mapped when the socket is IPv6.
+pub fn in_family(a: SocketAddr, v6: bool) -> SocketAddr {
+    match a.ip() {
+        std::net::IpAddr::V4(v4) if v6 => SocketAddr::new(std::net::IpAddr::V6(v4.to_ipv6_mapped()), a.port()),
+        _ => a,
+    }
+}
+
 /// `net.ipv4.ip_local_port_range` defaults.
 pub const LOCAL_PORT_RANGE: (u16, u16) = (32768, 60999);
 /// Most sockets a namespace holds.
@@ -259,11 +278,13 @@ impl Table {
 
     fn lookup(&self, proto: Proto, dst: SocketAddr, src: SocketAddr, listeners_only: bool) -> Option<u32> {
         let mut best: Option<(u8, u32)> = None;
-        for s in self.socks.iter().filter(|s| s.proto == proto && s.local.port() == dst.port() && s.local.is_ipv6() == dst.is_ipv6()) {
+        // An IPv6 socket on `::` takes IPv4 too (v4-mapped, not IPV6_V6ONLY).
+        let family_ok = |s: &Sock| s.local.is_ipv6() == dst.is_ipv6() || (s.local.is_ipv6() && s.local.ip().is_unspecified());
+        for s in self.socks.iter().filter(|s| s.proto == proto && s.local.port() == dst.port() && family_ok(s)) {
             if listeners_only && s.state != State::Listen {
                 continue;
             }
-            let addr_score = if s.local.ip() == dst.ip() {
+            let addr_score = if same_ip(s.local.ip(), dst.ip()) {
                 2
             } else if s.local.ip().is_unspecified() {
                 1
@@ -272,7 +293,7 @@ impl Table {
             };
             let peer_score = if s.remote.port() == 0 {
                 0
-            } else if s.remote == src {
+            } else if same(s.remote, src) {
                 4
             } else {
                 continue;
@@ -302,7 +323,9 @@ impl Table {
     /// (`__udp4_lib_err`, `tcp_v4_err`): the socket of the quoted ports
     /// gets the error when it is connected (UDP) or still connecting (TCP).
     pub fn icmp_error(&mut self, proto: Proto, local: SocketAddr, remote: SocketAddr, errno: Errno, at_us: u64) {
-        let Some(s) = self.socks.iter_mut().find(|s| s.proto == proto && s.local.port() == local.port() && s.remote == remote) else { return };
+        let Some(s) = self.socks.iter_mut().find(|s| s.proto == proto && s.local.port() == local.port() && same(s.remote, remote)) else {
+            return;
+        };
         match proto {
             Proto::Udp => s.error = Some((errno, at_us)),
             // Hard errors abort a connection still in SYN-SENT; later ones

@@ -7,7 +7,7 @@
 
 use super::{Out, Proto, Sock, State, Table};
 use crate::errno::Errno;
-use crate::sim::packet::{tcp_flags as f, Tcp, TcpOptions};
+use crate::sim::packet::{Tcp, TcpOptions, tcp_flags as f};
 use std::net::SocketAddr;
 
 /// The window scale Linux offers (`tcp_select_initial_window` for
@@ -23,6 +23,8 @@ pub const SYN_RETRIES: u32 = 6;
 pub const DATA_RETRIES: u32 = 15;
 /// How long TIME-WAIT (and an orphan FIN-WAIT-2) lasts, µs (`TCP_TIMEWAIT_LEN`).
 pub const TIME_WAIT_US: u64 = 60_000_000;
+/// The delayed-ACK timeout, µs (`TCP_DELACK_MIN`).
+pub const DELACK_US: u64 = 40_000;
 /// Bytes of the timestamp option in an established segment.
 const TS_LEN: u16 = 12;
 
@@ -63,6 +65,9 @@ pub struct Tcb {
     pub retries: u32,
     /// When TIME-WAIT (or an orphan's FIN-WAIT-2) ends, µs.
     pub expires_at_us: Option<u64>,
+    /// A delayed acknowledgement is due then, µs (dropped when anything
+    /// is sent first: every segment acknowledges).
+    pub delack_at_us: Option<u64>,
 }
 
 /// A per-connection number from the four-tuple and the clock (the ISN and
@@ -87,7 +92,8 @@ fn initial_window(mss: u16) -> u32 {
 fn segment(s: &Sock, flags: u8, seq: u32, data: Vec<u8>, now_us: u64) -> Out {
     let t = &s.tcb;
     let syn = flags & f::SYN != 0;
-    let window = if syn { t.rcv_wnd.min(65535) } else { t.rcv_wnd.div_ceil(1 << if t.peer_wscale.is_some() { WSCALE } else { 0 }).min(65535) };
+    let window =
+        if syn { t.rcv_wnd.min(65535) } else { t.rcv_wnd.div_ceil(1 << if t.peer_wscale.is_some() { WSCALE } else { 0 }).min(65535) };
     let ts_val = ((now_us / 1000) as u32).wrapping_add(t.ts_offset);
     let mut options = TcpOptions::default();
     if t.timestamps || (syn && flags & f::ACK == 0) {
@@ -101,7 +107,11 @@ fn segment(s: &Sock, flags: u8, seq: u32, data: Vec<u8>, now_us: u64) -> Out {
         }
     }
     let ack = if flags & f::ACK != 0 { t.rcv_nxt } else { 0 };
-    Out { src: s.local, dst: s.remote, tcp: Tcp { sport: s.local.port(), dport: s.remote.port(), seq, ack, flags, window: window as u16, options, data } }
+    Out {
+        src: s.local,
+        dst: s.remote,
+        tcp: Tcp { sport: s.local.port(), dport: s.remote.port(), seq, ack, flags, window: window as u16, options, data },
+    }
 }
 
 /// The reset answering a segment no socket accepts (`tcp_v4_send_reset`).
@@ -200,6 +210,7 @@ impl Table {
             return Err(if s.state == State::SynSent { Errno::EAGAIN } else { Errno::EPIPE });
         }
         let mss = usize::from(s.tcb.peer_mss.max(64) - if s.tcb.timestamps { TS_LEN } else { 0 });
+        s.tcb.delack_at_us = None;
         let mut out = Vec::new();
         for chunk in data.chunks(mss) {
             let seq = s.tcb.snd_nxt;
@@ -229,6 +240,7 @@ impl Table {
         }
         s.state = next;
         s.tcb.fin_sent = true;
+        s.tcb.delack_at_us = None;
         let seq = s.tcb.snd_nxt;
         s.tcb.snd_nxt = seq.wrapping_add(1);
         if s.tcb.retransmit_at_us.is_none() {
@@ -274,7 +286,13 @@ impl Table {
     /// A segment arrives from `src` for `dst` (`tcp_v4_rcv`); returns what
     /// is sent back. `advmss` is the MSS of the route back to `src`.
     pub fn tcp_input(&mut self, src: SocketAddr, dst: SocketAddr, seg: &Tcp, advmss: u16, now_us: u64) -> Vec<Out> {
-        let established = self.socks.iter().position(|s| s.proto == Proto::Tcp && s.state != State::Listen && s.local.port() == dst.port() && s.remote == src && (s.local.ip() == dst.ip()));
+        let established = self.socks.iter().position(|s| {
+            s.proto == Proto::Tcp
+                && s.state != State::Listen
+                && s.local.port() == dst.port()
+                && super::same(s.remote, src)
+                && super::same_ip(s.local.ip(), dst.ip())
+        });
         if let Some(i) = established {
             return self.connection_input(i, seg, now_us);
         }
@@ -299,7 +317,10 @@ impl Table {
             return Vec::new();
         }
         let owner = l.owner.clone();
-        let Ok(id) = self.socket(Proto::Tcp, dst.is_ipv6()) else { return Vec::new() };
+        // A dual-stack listener's children see IPv4 peers v4-mapped.
+        let v6 = l.local.is_ipv6();
+        let (src, dst) = (super::in_family(src, v6), super::in_family(dst, v6));
+        let Ok(id) = self.socket(Proto::Tcp, v6) else { return Vec::new() };
         let Ok(i) = self.index(id) else { return Vec::new() };
         let iss = mix(dst, src, now_us, 3);
         let peer_mss = seg.options.mss.unwrap_or(536);
@@ -390,11 +411,18 @@ impl Table {
             if s.state == State::TimeWait {
                 s.tcb.expires_at_us = Some(now_us + TIME_WAIT_US);
             }
+            if s.state == State::CloseWait {
+                // tcp_fin enters pingpong mode: the ACK waits, and rides on
+                // whatever the application sends first (often its FIN).
+                s.tcb.delack_at_us = Some(now_us + DELACK_US);
+                return Vec::new();
+            }
             must_ack = true;
         } else if seg.has(f::FIN) && s.state == State::TimeWait {
             must_ack = true;
         }
         if must_ack {
+            s.tcb.delack_at_us = None;
             return vec![segment(s, f::ACK, s.tcb.snd_nxt, Vec::new(), now_us)];
         }
         Vec::new()
@@ -480,7 +508,7 @@ impl Table {
 
     /// The earliest timer of any socket, µs.
     pub fn next_timer(&self) -> Option<u64> {
-        self.socks.iter().filter_map(|s| s.tcb.retransmit_at_us).min()
+        self.socks.iter().flat_map(|s| [s.tcb.retransmit_at_us, s.tcb.delack_at_us]).flatten().min()
     }
 
     /// Runs the timers due at `now_us` (`tcp_retransmit_timer`,
@@ -490,6 +518,10 @@ impl Table {
         let mut out = Vec::new();
         let mut gone = Vec::new();
         for s in self.socks.iter_mut() {
+            if let Some(at) = s.tcb.delack_at_us.filter(|at| *at <= now_us) {
+                s.tcb.delack_at_us = None;
+                out.push(segment(s, f::ACK, s.tcb.snd_nxt, Vec::new(), at));
+            }
             if s.state == State::TimeWait || (s.orphan && s.state == State::FinWait2) {
                 let at = *s.tcb.expires_at_us.get_or_insert(now_us + TIME_WAIT_US);
                 let at = if at == 0 { now_us + TIME_WAIT_US } else { at };
@@ -521,7 +553,9 @@ impl Table {
             let seg = match s.state {
                 State::SynSent => segment(s, f::SYN, t.iss, Vec::new(), at),
                 State::SynRecv => segment(s, f::SYN | f::ACK, t.iss, Vec::new(), at),
-                _ if !t.unacked.is_empty() => segment(s, f::PSH | f::ACK, t.snd_una, t.unacked.iter().copied().take(usize::from(t.peer_mss.max(64))).collect(), at),
+                _ if !t.unacked.is_empty() => {
+                    segment(s, f::PSH | f::ACK, t.snd_una, t.unacked.iter().copied().take(usize::from(t.peer_mss.max(64))).collect(), at)
+                }
                 _ if t.fin_sent => segment(s, f::FIN | f::ACK, t.snd_nxt.wrapping_sub(1), Vec::new(), at),
                 _ => {
                     s.tcb.retransmit_at_us = None;

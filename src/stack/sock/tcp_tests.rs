@@ -73,7 +73,12 @@ fn handshake_data_and_teardown_walk_through_the_states() {
     // The client shuts down: FIN-WAIT-2 / CLOSE-WAIT.
     let fin = a.shutdown_write(c, 300).expect("shutdown");
     exchange(&mut a, &mut b, fin, 300);
-    assert_eq!((state(&a, c), state(&b, child)), (Some(State::FinWait2), Some(State::CloseWait)));
+    // The FIN's ACK is delayed (pingpong mode) by 40 ms.
+    assert_eq!((state(&a, c), state(&b, child)), (Some(State::FinWait1), Some(State::CloseWait)));
+    assert_eq!(b.next_timer(), Some(300 + DELACK_US));
+    let ack = b.run_timers(300 + DELACK_US);
+    exchange(&mut b, &mut a, ack, 300 + DELACK_US);
+    assert_eq!(state(&a, c), Some(State::FinWait2));
     assert_eq!(b.get(child).map(|s| s.rx_closed), Some(true));
     // The server reads, then closes: LAST-ACK, then gone; the client
     // waits in TIME-WAIT.

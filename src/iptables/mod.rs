@@ -1,0 +1,550 @@
+//! `iptables` and `iptables-save` as iptables 1.8.9 (nf_tables) behaves:
+//! the command line is turned into nf_tables batches sent over a
+//! NETLINK_NETFILTER socket, and listings are read back from the kernel's
+//! dumps. Tables and built-in chains are made on first use, as
+//! iptables-nft does.
+
+pub(crate) mod nl;
+mod print;
+mod rule;
+
+use std::net::Ipv4Addr;
+
+use crate::host::Host;
+use crate::output::Output;
+use crate::rtnetlink::Protocol;
+use crate::wire::nftables::{family, msg};
+use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_REPLACE};
+use nl::{BatchMsg, Client};
+use print::{ChainView, Format};
+use rule::{Spec, Target};
+
+/// The version line every error starts with.
+const PROG: &str = "iptables v1.8.9 (nf_tables)";
+
+/// How a command failed: what to print and the exit status.
+struct Fail(String, i32);
+
+/// A usage error (exit 2, with the hint line).
+fn usage(msg: &str) -> Fail {
+    Fail(format!("{PROG}: {msg}\nTry `iptables -h' or 'iptables --help' for more information.\n"), 2)
+}
+
+/// "No chain/target/match by that name." (exit 1).
+fn no_chain() -> Fail {
+    Fail("iptables: No chain/target/match by that name.\n".into(), 1)
+}
+
+/// The built-in chains of a table: name, hook number, priority, type.
+fn builtins(table: &str) -> Option<&'static [(&'static str, u32, i32, &'static str)]> {
+    Some(match table {
+        "filter" => &[("INPUT", 1, 0, "filter"), ("FORWARD", 2, 0, "filter"), ("OUTPUT", 3, 0, "filter")],
+        "nat" => &[("PREROUTING", 0, -100, "nat"), ("INPUT", 1, 100, "nat"), ("OUTPUT", 3, -100, "nat"), ("POSTROUTING", 4, 100, "nat")],
+        "mangle" => &[
+            ("PREROUTING", 0, -150, "filter"),
+            ("INPUT", 1, -150, "filter"),
+            ("FORWARD", 2, -150, "filter"),
+            ("OUTPUT", 3, -150, "route"),
+            ("POSTROUTING", 4, -150, "filter"),
+        ],
+        "raw" => &[("PREROUTING", 0, -300, "filter"), ("OUTPUT", 3, -300, "filter")],
+        _ => return None,
+    })
+}
+
+/// The command of an invocation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Cmd {
+    Append(String),
+    Insert(String, usize),
+    Delete(String, Option<usize>),
+    Replace(String, usize),
+    Policy(String, String),
+    NewChain(String),
+    DeleteChain(Option<String>),
+    Flush(Option<String>),
+    Zero,
+    List(Option<String>),
+    ListRules(Option<String>),
+}
+
+/// Runs `iptables ARGS` or `iptables-save ARGS`.
+pub fn run(host: &mut dyn Host, name: &str, args: &[String], out: &mut Output) -> i32 {
+    let sock = match host.socket_of(None, Protocol::Netfilter) {
+        Ok(s) => s,
+        Err(e) => {
+            out.err(&format!("{PROG}: Could not fetch rule set generation id: {}\n", e.message()));
+            return 4;
+        }
+    };
+    let mut client = Client::new(sock, family::IPV4);
+    let result = if name == "iptables-save" { save(&mut client, args) } else { iptables(&mut client, args) };
+    match result {
+        Ok(text) => {
+            out.out(&text);
+            0
+        }
+        Err(Fail(text, status)) => {
+            out.err(&text);
+            status
+        }
+    }
+}
+
+/// Parses a port or service name.
+fn port(s: &str) -> Result<u16, Fail> {
+    s.parse::<u16>().ok().or_else(|| print::service(s)).ok_or_else(|| usage(&format!("invalid port/service `{s}' specified")))
+}
+
+fn port_range(s: &str) -> Result<(u16, u16), Fail> {
+    match s.split_once(':') {
+        Some((a, b)) => Ok((if a.is_empty() { 0 } else { port(a)? }, if b.is_empty() { 65535 } else { port(b)? })),
+        None => port(s).map(|p| (p, p)),
+    }
+}
+
+/// Parses ADDR[/LEN] (the mask may be dotted).
+fn address(s: &str) -> Result<(Ipv4Addr, u8), Fail> {
+    let bad = || usage(&format!("host/network `{s}' not found"));
+    let (a, len) = match s.split_once('/') {
+        Some((a, l)) => {
+            let len = match l.parse::<u8>() {
+                Ok(n) if n <= 32 => n,
+                _ => l
+                    .parse::<Ipv4Addr>()
+                    .map(|m| u32::from(m).count_ones() as u8)
+                    .map_err(|_| usage(&format!("invalid mask `{l}' specified")))?,
+            };
+            (a, len)
+        }
+        None => (s, 32),
+    };
+    let a: Ipv4Addr = a.parse().map_err(|_| bad())?;
+    let mask = if len == 0 { 0 } else { u32::MAX << (32 - u32::from(len)) };
+    Ok((Ipv4Addr::from(u32::from(a) & mask), len))
+}
+
+fn addr_port(s: &str) -> Result<(Ipv4Addr, Option<u16>), Fail> {
+    let (a, p) = match s.split_once(':') {
+        Some((a, p)) => (a, Some(port(p)?)),
+        None => (s, None),
+    };
+    let a = a.parse().map_err(|_| usage(&format!("Bad IP address \"{a}\"")))?;
+    Ok((a, p))
+}
+
+/// What the command line asked for.
+struct Args {
+    table: String,
+    cmd: Option<Cmd>,
+    spec: Spec,
+    fmt: Format,
+    jump: Option<String>,
+}
+
+fn parse(args: &[String]) -> Result<Args, Fail> {
+    let mut a = Args { table: "filter".into(), cmd: None, spec: Spec::default(), fmt: Format::default(), jump: None };
+    let mut i = 0;
+    let mut reject_with = None;
+    let mut to = None;
+    let mut to_ports = None;
+    let next = |i: &mut usize, opt: &str| -> Result<String, Fail> {
+        *i += 1;
+        args.get(*i).cloned().ok_or_else(|| usage(&format!("option \"{opt}\" requires an argument")))
+    };
+    // An optional chain name (and for -D/-I a number) after a command.
+    let opt_arg = |i: &mut usize| -> Option<String> {
+        let v = args.get(*i + 1).filter(|s| !s.starts_with('-'))?.clone();
+        *i += 1;
+        Some(v)
+    };
+    let set = |a: &mut Args, c: Cmd| -> Result<(), Fail> {
+        if a.cmd.is_some() {
+            return Err(usage("Cannot use -A with -D"));
+        }
+        a.cmd = Some(c);
+        Ok(())
+    };
+    while i < args.len() {
+        let w = args[i].as_str();
+        match w {
+            "-t" | "--table" => a.table = next(&mut i, w)?,
+            "-A" | "--append" => {
+                let c = next(&mut i, w)?;
+                set(&mut a, Cmd::Append(c))?
+            }
+            "-I" | "--insert" => {
+                let c = next(&mut i, w)?;
+                let n = opt_arg(&mut i).map(|s| s.parse().map_err(|_| usage(&format!("Invalid rule number `{s}'")))).transpose()?;
+                set(&mut a, Cmd::Insert(c, n.unwrap_or(1)))?
+            }
+            "-D" | "--delete" => {
+                let c = next(&mut i, w)?;
+                let n = opt_arg(&mut i).map(|s| s.parse().map_err(|_| usage(&format!("Invalid rule number `{s}'")))).transpose()?;
+                set(&mut a, Cmd::Delete(c, n))?
+            }
+            "-R" | "--replace" => {
+                let c = next(&mut i, w)?;
+                let n = next(&mut i, w)?;
+                let n = n.parse().map_err(|_| usage(&format!("Invalid rule number `{n}'")))?;
+                set(&mut a, Cmd::Replace(c, n))?
+            }
+            "-P" | "--policy" => {
+                let c = next(&mut i, w)?;
+                let p = next(&mut i, w)?;
+                set(&mut a, Cmd::Policy(c, p))?
+            }
+            "-N" | "--new-chain" => {
+                let c = next(&mut i, w)?;
+                set(&mut a, Cmd::NewChain(c))?
+            }
+            "-X" | "--delete-chain" => {
+                let c = opt_arg(&mut i);
+                set(&mut a, Cmd::DeleteChain(c))?
+            }
+            "-F" | "--flush" => {
+                let c = opt_arg(&mut i);
+                set(&mut a, Cmd::Flush(c))?
+            }
+            "-Z" | "--zero" => {
+                let _chain = opt_arg(&mut i);
+                set(&mut a, Cmd::Zero)?
+            }
+            "-L" | "--list" => {
+                let c = opt_arg(&mut i);
+                set(&mut a, Cmd::List(c))?
+            }
+            "-S" | "--list-rules" => {
+                let c = opt_arg(&mut i);
+                set(&mut a, Cmd::ListRules(c))?
+            }
+            "-n" | "--numeric" => a.fmt.numeric = true,
+            "-v" | "--verbose" => a.fmt.verbose = true,
+            "-x" | "--exact" => a.fmt.exact = true,
+            "--line-numbers" => a.fmt.line_numbers = true,
+            "-s" | "--source" => a.spec.src = Some(address(&next(&mut i, w)?)?).filter(|x| x.1 != 0),
+            "-d" | "--destination" => a.spec.dst = Some(address(&next(&mut i, w)?)?).filter(|x| x.1 != 0),
+            "-i" | "--in-interface" => a.spec.iif = Some(next(&mut i, w)?),
+            "-o" | "--out-interface" => a.spec.oif = Some(next(&mut i, w)?),
+            "-p" | "--protocol" => {
+                let p = next(&mut i, w)?;
+                a.spec.proto = match p.as_str() {
+                    "all" | "0" => None,
+                    "tcp" => Some(6),
+                    "udp" => Some(17),
+                    "icmp" => Some(1),
+                    n => Some(n.parse().map_err(|_| usage(&format!("unknown protocol \"{n}\" specified")))?),
+                }
+            }
+            "-m" | "--match" => {
+                let m = next(&mut i, w)?;
+                if !matches!(m.as_str(), "tcp" | "udp" | "icmp" | "conntrack" | "state" | "comment") {
+                    return Err(Fail(
+                        format!(
+                            "{PROG}: Couldn't load match `{m}':No such file or directory\n\nTry `iptables -h' or 'iptables --help' for more information.\n"
+                        ),
+                        2,
+                    ));
+                }
+            }
+            "--sport" | "--source-port" | "--dport" | "--destination-port" if matches!(a.spec.proto, Some(6 | 17)) => {
+                let r = port_range(&next(&mut i, w)?)?;
+                if w.starts_with("--s") {
+                    a.spec.sport = Some(r);
+                } else {
+                    a.spec.dport = Some(r);
+                }
+            }
+            "--icmp-type" if a.spec.proto == Some(1) => {
+                let t = next(&mut i, w)?;
+                a.spec.icmp_type = Some(print::icmp_type(&t).ok_or_else(|| usage(&format!("Invalid ICMP type `{t}'")))?);
+            }
+            "--ctstate" | "--state" => {
+                let v = next(&mut i, w)?;
+                let mut mask = 0;
+                for s in v.split(',') {
+                    let bit = print::CTSTATES.iter().find(|(n, _)| *n == s).map(|(_, b)| *b);
+                    mask |= bit.ok_or_else(|| usage(&format!("Bad ctstate \"{s}\"")))?;
+                }
+                a.spec.ctstate = Some(mask);
+            }
+            "-j" | "--jump" => a.jump = Some(next(&mut i, w)?),
+            "--reject-with" => {
+                let v = next(&mut i, w)?;
+                let n = print::REJECT_WITH.iter().position(|x| *x == v).ok_or_else(|| usage(&format!("unknown reject type \"{v}\"")))?;
+                reject_with = Some(n as u32);
+            }
+            "--to-source" | "--to-destination" => to = Some(addr_port(&next(&mut i, w)?)?),
+            "--to-ports" => to_ports = Some(port(&next(&mut i, w)?)?),
+            _ => return Err(usage(&format!("unknown option \"{w}\""))),
+        }
+        i += 1;
+    }
+    // An input chain has no output interface and the other way round.
+    let chain = match &a.cmd {
+        Some(Cmd::Append(c) | Cmd::Insert(c, _) | Cmd::Replace(c, _) | Cmd::Delete(c, _)) => c.as_str(),
+        _ => "",
+    };
+    if a.spec.oif.is_some() && matches!(chain, "INPUT" | "PREROUTING") {
+        return Err(Fail(
+            format!("{PROG}: Can't use -o with {chain}\n\nTry `iptables -h' or 'iptables --help' for more information.\n"),
+            2,
+        ));
+    }
+    if a.spec.iif.is_some() && matches!(chain, "OUTPUT" | "POSTROUTING") {
+        return Err(Fail(
+            format!("{PROG}: Can't use -i with {chain}\n\nTry `iptables -h' or 'iptables --help' for more information.\n"),
+            2,
+        ));
+    }
+    if let Some(j) = &a.jump {
+        a.spec.target = match j.as_str() {
+            "ACCEPT" => Target::Accept,
+            "DROP" => Target::Drop,
+            "RETURN" => Target::Return,
+            "REJECT" => Target::Reject(reject_with.unwrap_or(3)),
+            "MASQUERADE" => Target::Masquerade(to_ports),
+            "REDIRECT" => Target::Redirect(to_ports),
+            "SNAT" | "DNAT" => {
+                let (addr, p) = to.ok_or_else(|| {
+                    let opt = if j == "SNAT" { "source" } else { "destination" };
+                    Fail(format!("{PROG}: {j}: option \"--to-{opt}\" must be specified\n\nTry `iptables -h' or 'iptables --help' for more information.\n"), 2)
+                })?;
+                if j == "SNAT" { Target::Snat(addr, p) } else { Target::Dnat(addr, p) }
+            }
+            other => Target::Jump(other.to_string()),
+        };
+    }
+    Ok(a)
+}
+
+/// The table as the kernel has it: its chains (built-ins shown even when
+/// not made yet) with their rules.
+fn view(client: &mut Client, table: &str) -> Vec<ChainView> {
+    let chains = client.chains(table);
+    let rules = client.rules(table);
+    let mut out: Vec<ChainView> = Vec::new();
+    for (name, ..) in builtins(table).unwrap_or(&[]) {
+        let c = chains.iter().find(|c| c.name == *name);
+        let policy = match c.and_then(|c| c.base.as_ref()) {
+            Some((.., 0)) => "DROP",
+            _ => "ACCEPT",
+        };
+        out.push(ChainView {
+            name: name.to_string(),
+            policy: Some((policy, c.map_or((0, 0), |c| c.counters))),
+            references: 0,
+            rules: Vec::new(),
+        });
+    }
+    let mut user: Vec<&nl::ChainInfo> = chains.iter().filter(|c| c.base.is_none()).collect();
+    user.sort_by(|a, b| a.name.cmp(&b.name));
+    for c in user {
+        out.push(ChainView { name: c.name.clone(), policy: None, references: 0, rules: Vec::new() });
+    }
+    for r in &rules {
+        if let (Some(c), Some(decoded)) = (out.iter_mut().find(|c| c.name == r.chain), Spec::decode(&r.exprs)) {
+            c.rules.push(decoded);
+        }
+    }
+    let jumps: Vec<String> = out
+        .iter()
+        .flat_map(|c| c.rules.iter())
+        .filter_map(|(s, _)| if let Target::Jump(t) = &s.target { Some(t.clone()) } else { None })
+        .collect();
+    for c in out.iter_mut().filter(|c| c.policy.is_none()) {
+        c.references = jumps.iter().filter(|j| **j == c.name).count();
+    }
+    out
+}
+
+fn iptables(client: &mut Client, args: &[String]) -> Result<String, Fail> {
+    let a = parse(args)?;
+    let table = a.table.as_str();
+    let Some(builtin) = builtins(table) else {
+        return Err(Fail(format!("{PROG}: table '{table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n"), 3));
+    };
+    let Some(cmd) = a.cmd.clone() else {
+        return Err(usage("no command specified"));
+    };
+    let is_builtin = |c: &str| builtin.iter().any(|b| b.0 == c);
+    let genid = client.generation();
+    let chains = client.chains(table);
+    let exists = |c: &str| chains.iter().any(|x| x.name == c);
+    let views = view(client, table);
+    let table_there = client.table_exists(table);
+    let rule_handles = client.rules(table);
+    // What a rule needs first: its table and built-in chain.
+    let prepare = |msgs: &mut Vec<BatchMsg>, chain: &str| {
+        if !table_there {
+            msgs.push(BatchMsg { kind: msg::NEWTABLE, flags: NLM_F_CREATE, attrs: nl::table_attrs(table) });
+        }
+        if let Some(b) = builtin.iter().find(|b| b.0 == chain).filter(|_| !exists(chain)) {
+            msgs.push(BatchMsg {
+                kind: msg::NEWCHAIN,
+                flags: NLM_F_CREATE,
+                attrs: nl::base_chain_attrs(table, chain, b.1, b.2, b.3, Some(1), false),
+            });
+        }
+    };
+    let check_target = |s: &Spec| -> Result<(), Fail> {
+        if let Target::Jump(t) = &s.target {
+            if !exists(t) || is_builtin(t) {
+                return Err(usage(&format!("Chain '{t}' does not exist")));
+            }
+        }
+        Ok(())
+    };
+    let in_chain = |chain: &str| -> Vec<(u64, Option<Spec>)> {
+        rule_handles.iter().filter(|r| r.chain == chain).map(|r| (r.handle, Spec::decode(&r.exprs).map(|d| d.0))).collect()
+    };
+    let mut msgs = Vec::new();
+    match &cmd {
+        Cmd::Append(chain) | Cmd::Insert(chain, _) | Cmd::Replace(chain, _) => {
+            if !exists(chain) && !is_builtin(chain) {
+                return Err(no_chain());
+            }
+            check_target(&a.spec)?;
+            prepare(&mut msgs, chain);
+            let rules = in_chain(chain);
+            let exprs = a.spec.encode();
+            let attrs = match cmd {
+                Cmd::Append(_) => nl::rule_attrs(table, chain, &exprs, None, None),
+                Cmd::Insert(_, n) => {
+                    if n == 0 || n > rules.len() + 1 {
+                        return Err(Fail("iptables: Index of insertion too big.\n".into(), 1));
+                    }
+                    nl::rule_attrs(table, chain, &exprs, None, rules.get(n - 1).map(|r| r.0))
+                }
+                _ => {
+                    let Cmd::Replace(_, n) = cmd else { return Err(no_chain()) };
+                    let h = rules
+                        .get(n.wrapping_sub(1))
+                        .map(|r| r.0)
+                        .ok_or_else(|| Fail("iptables: Index of replacement too big.\n".into(), 1))?;
+                    nl::rule_attrs(table, chain, &exprs, Some(h), None)
+                }
+            };
+            let flags = match cmd {
+                Cmd::Append(_) => NLM_F_CREATE | NLM_F_APPEND,
+                Cmd::Insert(..) => NLM_F_CREATE,
+                _ => NLM_F_REPLACE,
+            };
+            msgs.push(BatchMsg { kind: msg::NEWRULE, flags, attrs });
+        }
+        Cmd::Delete(chain, n) => {
+            if !exists(chain) && (n.is_some() || !is_builtin(chain)) {
+                return Err(no_chain());
+            }
+            let rules = in_chain(chain);
+            let handle = match n {
+                Some(n) => {
+                    rules.get(n.wrapping_sub(1)).map(|r| r.0).ok_or_else(|| Fail("iptables: Index of deletion too big.\n".into(), 1))?
+                }
+                None => rules
+                    .iter()
+                    .find(|r| r.1.as_ref() == Some(&a.spec))
+                    .map(|r| r.0)
+                    .ok_or_else(|| Fail("iptables: Bad rule (does a matching rule exist in that chain?).\n".into(), 1))?,
+            };
+            msgs.push(BatchMsg { kind: msg::DELRULE, flags: 0, attrs: nl::rule_ref_attrs(table, chain, Some(handle)) });
+        }
+        Cmd::Policy(chain, policy) => {
+            if !is_builtin(chain) {
+                return Err(Fail("iptables: Bad built-in chain name.\n".into(), 1));
+            }
+            let p = match policy.as_str() {
+                "ACCEPT" => 1,
+                "DROP" => 0,
+                _ => return Err(Fail("iptables: Bad policy name. Run `dmesg' for more information.\n".into(), 1)),
+            };
+            if !table_there {
+                msgs.push(BatchMsg { kind: msg::NEWTABLE, flags: NLM_F_CREATE, attrs: nl::table_attrs(table) });
+            }
+            let b = builtin.iter().find(|b| b.0 == chain.as_str()).ok_or_else(no_chain)?;
+            msgs.push(BatchMsg {
+                kind: msg::NEWCHAIN,
+                flags: NLM_F_CREATE,
+                attrs: nl::base_chain_attrs(table, chain, b.1, b.2, b.3, Some(p), true),
+            });
+        }
+        Cmd::NewChain(chain) => {
+            if exists(chain) || is_builtin(chain) {
+                return Err(Fail("iptables: Chain already exists.\n".into(), 1));
+            }
+            if !table_there {
+                msgs.push(BatchMsg { kind: msg::NEWTABLE, flags: NLM_F_CREATE, attrs: nl::table_attrs(table) });
+            }
+            msgs.push(BatchMsg { kind: msg::NEWCHAIN, flags: NLM_F_CREATE, attrs: nl::chain_attrs(table, chain) });
+        }
+        Cmd::DeleteChain(chain) => {
+            let doomed: Vec<String> = match chain {
+                Some(c) if exists(c) && !is_builtin(c) => vec![c.clone()],
+                Some(_) => return Err(no_chain()),
+                None => chains.iter().filter(|c| c.base.is_none()).map(|c| c.name.clone()).collect(),
+            };
+            for c in doomed {
+                // NLM_F_NONREC (the same bit as NLM_F_REPLACE): a chain with rules stays.
+                let one = [BatchMsg { kind: msg::DELCHAIN, flags: NLM_F_REPLACE, attrs: nl::chain_attrs(table, &c) }];
+                client.batch(&one, genid).map_err(|e| Fail(format!("{PROG}:  CHAIN_DEL failed ({}): chain {c}\n", e.message()), 4))?;
+            }
+            return Ok(String::new());
+        }
+        Cmd::Flush(chain) => {
+            let targets: Vec<String> = match chain {
+                Some(c) if exists(c) => vec![c.clone()],
+                Some(c) if is_builtin(c) => Vec::new(),
+                Some(_) => return Err(no_chain()),
+                None => chains.iter().map(|c| c.name.clone()).collect(),
+            };
+            for c in targets {
+                msgs.push(BatchMsg { kind: msg::DELRULE, flags: 0, attrs: nl::rule_ref_attrs(table, &c, None) });
+            }
+        }
+        Cmd::Zero => return Ok(String::new()),
+        Cmd::List(chain) | Cmd::ListRules(chain) => {
+            if let Some(c) = chain {
+                if !views.iter().any(|v| v.name == *c) {
+                    return Err(Fail(format!("{PROG}: chain `{c}' in table `{table}' is incompatible, use 'nft' tool.\n"), 1));
+                }
+            }
+            let shown: Vec<ChainView> = views.into_iter().filter(|v| chain.as_ref().is_none_or(|c| *c == v.name)).collect();
+            return Ok(match cmd {
+                Cmd::List(_) => print::list(&shown, a.fmt),
+                _ => print::rules(&shown, None),
+            });
+        }
+    }
+    if msgs.is_empty() {
+        return Ok(String::new());
+    }
+    // What the failing operation is called in iptables' message.
+    let op = match &cmd {
+        Cmd::Append(c) => Some(("RULE_APPEND", c)),
+        Cmd::Insert(c, _) => Some(("RULE_INSERT", c)),
+        Cmd::Replace(c, _) => Some(("RULE_REPLACE", c)),
+        Cmd::Delete(c, _) => Some(("RULE_DELETE", c)),
+        _ => None,
+    };
+    client.batch(&msgs, genid).map_err(|e| match (e, op) {
+        (crate::errno::Errno::ENOENT, _) => no_chain(),
+        (e, Some((op, chain))) => Fail(format!("{PROG}:  {op} failed ({}): rule in chain {chain}\n", e.message()), 4),
+        (e, None) => Fail(format!("iptables: {}.\n", e.message()), 1),
+    })?;
+    Ok(String::new())
+}
+
+/// `iptables-save`: every table iptables knows that exists in the kernel.
+fn save(client: &mut Client, _args: &[String]) -> Result<String, Fail> {
+    let mut out = String::new();
+    for table in ["mangle", "raw", "filter", "nat"] {
+        if !client.table_exists(table) {
+            continue;
+        }
+        let views = view(client, table);
+        out.push_str("# Generated by iptables-save v1.8.9 (nf_tables) on Thu Jan  1 00:00:00 1970\n");
+        out.push_str(&print::save_table(table, &views));
+        out.push_str("# Completed on Thu Jan  1 00:00:00 1970\n");
+    }
+    Ok(out)
+}

@@ -1,0 +1,343 @@
+//! What `iptables -L`, `iptables -S` and `iptables-save` print
+//! (iptables/xshared.c print_firewall, nft-ipv4.c save_firewall, the
+//! print and save functions of the matches and targets).
+
+use std::net::Ipv4Addr;
+
+use super::rule::{Spec, Target};
+
+/// A chain as the listing shows it.
+pub struct ChainView {
+    /// Its name.
+    pub name: String,
+    /// The policy of a built-in chain ("ACCEPT"/"DROP") with its counters.
+    pub policy: Option<(&'static str, (u64, u64))>,
+    /// How many rules jump to it (user chains).
+    pub references: usize,
+    /// Its rules with their counters.
+    pub rules: Vec<(Spec, (u64, u64))>,
+}
+
+/// Listing options.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Format {
+    /// -n.
+    pub numeric: bool,
+    /// -v.
+    pub verbose: bool,
+    /// --line-numbers.
+    pub line_numbers: bool,
+    /// -x.
+    pub exact: bool,
+}
+
+/// Well-known ports as /etc/services names them.
+const SERVICES: &[(u16, &str)] = &[
+    (20, "ftp-data"),
+    (21, "ftp"),
+    (22, "ssh"),
+    (23, "telnet"),
+    (25, "smtp"),
+    (53, "domain"),
+    (67, "bootps"),
+    (68, "bootpc"),
+    (80, "http"),
+    (110, "pop3"),
+    (123, "ntp"),
+    (143, "imap2"),
+    (443, "https"),
+    (993, "imaps"),
+    (995, "pop3s"),
+    (3306, "mysql"),
+    (5432, "postgresql"),
+    (8080, "http-alt"),
+];
+
+/// A port by service name.
+pub fn service(name: &str) -> Option<u16> {
+    SERVICES.iter().find(|(_, n)| *n == name).map(|(p, _)| *p)
+}
+
+fn port_name(p: u16, numeric: bool) -> String {
+    match SERVICES.iter().find(|(q, _)| *q == p) {
+        Some((_, n)) if !numeric => n.to_string(),
+        _ => p.to_string(),
+    }
+}
+
+/// Protocol names iptables knows.
+pub fn proto_name(p: u8) -> Option<&'static str> {
+    Some(match p {
+        1 => "icmp",
+        6 => "tcp",
+        17 => "udp",
+        _ => return None,
+    })
+}
+
+/// ICMP type names (`icmp_codes` of libxt_icmp).
+const ICMP_TYPES: &[(u8, &str)] = &[
+    (0, "echo-reply"),
+    (3, "destination-unreachable"),
+    (5, "redirect"),
+    (8, "echo-request"),
+    (11, "time-exceeded"),
+    (12, "parameter-problem"),
+    (13, "timestamp-request"),
+    (14, "timestamp-reply"),
+];
+
+/// An ICMP type by name or number.
+pub fn icmp_type(s: &str) -> Option<u8> {
+    ICMP_TYPES.iter().find(|(_, n)| *n == s).map(|(t, _)| *t).or_else(|| s.parse().ok())
+}
+
+/// `--reject-with` names (enum ipt_reject_with).
+pub const REJECT_WITH: &[&str] = &[
+    "icmp-net-unreachable",
+    "icmp-host-unreachable",
+    "icmp-proto-unreachable",
+    "icmp-port-unreachable",
+    "icmp-echo-reply",
+    "icmp-net-prohibited",
+    "icmp-host-prohibited",
+    "tcp-reset",
+    "icmp-admin-prohibited",
+];
+
+/// Connection states in the order iptables prints them, with their bits.
+pub const CTSTATES: &[(&str, u16)] = &[("INVALID", 1), ("NEW", 8), ("RELATED", 4), ("ESTABLISHED", 2), ("UNTRACKED", 64)];
+
+fn ctstate_text(mask: u16) -> String {
+    CTSTATES.iter().filter(|(_, b)| mask & b != 0).map(|(n, _)| *n).collect::<Vec<_>>().join(",")
+}
+
+fn ports_text(out: &mut String, label: &str, (lo, hi): (u16, u16), numeric: bool) {
+    if lo == hi {
+        out.push_str(&format!(" {label}:{}", port_name(lo, numeric)));
+    } else {
+        out.push_str(&format!(" {label}s:{}:{}", port_name(lo, numeric), port_name(hi, numeric)));
+    }
+}
+
+fn target_name(t: &Target) -> String {
+    match t {
+        Target::None => String::new(),
+        Target::Accept => "ACCEPT".into(),
+        Target::Drop => "DROP".into(),
+        Target::Return => "RETURN".into(),
+        Target::Jump(c) => c.clone(),
+        Target::Reject(_) => "REJECT".into(),
+        Target::Masquerade(_) => "MASQUERADE".into(),
+        Target::Snat(..) => "SNAT".into(),
+        Target::Dnat(..) => "DNAT".into(),
+        Target::Redirect(_) => "REDIRECT".into(),
+    }
+}
+
+fn addr_port(a: Ipv4Addr, p: Option<u16>) -> String {
+    match p {
+        Some(p) => format!("{a}:{p}"),
+        None => a.to_string(),
+    }
+}
+
+/// The match and target texts after the addresses in `-L`.
+fn extras(s: &Spec, numeric: bool) -> String {
+    let mut out = String::new();
+    if s.sport.is_some() || s.dport.is_some() {
+        out.push_str(&format!(" {}", s.proto.and_then(proto_name).unwrap_or("tcp")));
+        if let Some(p) = s.sport {
+            ports_text(&mut out, "spt", p, numeric);
+        }
+        if let Some(p) = s.dport {
+            ports_text(&mut out, "dpt", p, numeric);
+        }
+    }
+    if let Some(t) = s.icmp_type {
+        match ICMP_TYPES.iter().find(|(x, _)| *x == t) {
+            Some((_, n)) if !numeric => out.push_str(&format!(" icmp {n}")),
+            _ => out.push_str(&format!(" icmptype {t}")),
+        }
+    }
+    if let Some(m) = s.ctstate {
+        out.push_str(&format!(" ctstate {}", ctstate_text(m)));
+    }
+    match &s.target {
+        Target::Reject(w) => out.push_str(&format!(" reject-with {}", REJECT_WITH.get(*w as usize).unwrap_or(&"icmp-port-unreachable"))),
+        Target::Snat(a, p) | Target::Dnat(a, p) => out.push_str(&format!(" to:{}", addr_port(*a, *p))),
+        Target::Redirect(Some(p)) => out.push_str(&format!(" redir ports {p}")),
+        Target::Masquerade(Some(p)) => out.push_str(&format!(" masq ports: {p}")),
+        _ => {}
+    }
+    out
+}
+
+/// `xtables_print_num`: counts as `-L -v` shows them (K, M, G, T above 99999).
+fn num(n: u64, exact: bool) -> String {
+    if exact {
+        return format!("{n:>8} ");
+    }
+    if n <= 99_999 {
+        return format!("{n:>5} ");
+    }
+    let mut n = n;
+    for suffix in ["K", "M", "G"] {
+        n = n.saturating_add(500) / 1000;
+        if n <= 9_999 {
+            return format!("{n:>4}{suffix} ");
+        }
+    }
+    format!("{:>4}T ", n.saturating_add(500) / 1000)
+}
+
+fn addr_text(a: Option<(Ipv4Addr, u8)>, numeric: bool) -> String {
+    match a {
+        None | Some((_, 0)) if numeric => "0.0.0.0/0".into(),
+        None | Some((_, 0)) => "anywhere".into(),
+        Some((a, 32)) => a.to_string(),
+        Some((a, l)) => format!("{a}/{l}"),
+    }
+}
+
+/// `iptables -L`: every chain with its header, or one.
+pub fn list(chains: &[ChainView], f: Format) -> String {
+    let mut out = String::new();
+    for (k, c) in chains.iter().enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        match c.policy {
+            Some((p, (pk, by))) if f.verbose => out.push_str(&format!("Chain {} (policy {p} {pk} packets, {by} bytes)\n", c.name)),
+            Some((p, _)) => out.push_str(&format!("Chain {} (policy {p})\n", c.name)),
+            None => out.push_str(&format!("Chain {} ({} references)\n", c.name, c.references)),
+        }
+        if f.line_numbers {
+            out.push_str("num  ");
+        }
+        if f.verbose {
+            out.push_str(if f.exact { "    pkts      bytes " } else { " pkts bytes " });
+        }
+        out.push_str("target     prot opt ");
+        if f.verbose {
+            out.push_str("in     out     ");
+        }
+        out.push_str("source               destination         \n");
+        for (i, (s, (pk, by))) in c.rules.iter().enumerate() {
+            if f.line_numbers {
+                out.push_str(&format!("{:<4} ", i + 1));
+            }
+            if f.verbose {
+                out.push_str(&num(*pk, f.exact));
+                out.push_str(&num(*by, f.exact));
+            }
+            let prot = match s.proto {
+                None => {
+                    if f.numeric {
+                        "0".to_string()
+                    } else {
+                        "all".to_string()
+                    }
+                }
+                Some(p) if f.numeric => p.to_string(),
+                Some(p) => proto_name(p).map_or(p.to_string(), str::to_string),
+            };
+            out.push_str(&format!("{:<9}  {prot:<5}-- ", target_name(&s.target)));
+            if f.verbose {
+                // No interface: `*` with -n, `any` otherwise.
+                let any = if f.numeric { "*" } else { "any" };
+                out.push_str(&format!(" {:<6} {:<6} ", s.iif.as_deref().unwrap_or(any), s.oif.as_deref().unwrap_or(any)));
+            }
+            out.push_str(&format!(" {:<19}  {:<19} ", addr_text(s.src, f.numeric), addr_text(s.dst, f.numeric)));
+            out.push_str(&extras(s, f.numeric));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// One rule as `-S` and `iptables-save` write it.
+pub fn rule_line(chain: &str, s: &Spec) -> String {
+    let mut out = format!("-A {chain}");
+    let a = |(a, l): (Ipv4Addr, u8)| format!("{a}/{l}");
+    if let Some(x) = s.src {
+        out.push_str(&format!(" -s {}", a(x)));
+    }
+    if let Some(x) = s.dst {
+        out.push_str(&format!(" -d {}", a(x)));
+    }
+    if let Some(i) = &s.iif {
+        out.push_str(&format!(" -i {i}"));
+    }
+    if let Some(o) = &s.oif {
+        out.push_str(&format!(" -o {o}"));
+    }
+    if let Some(p) = s.proto {
+        out.push_str(&format!(" -p {}", proto_name(p).map_or(p.to_string(), str::to_string)));
+    }
+    if s.sport.is_some() || s.dport.is_some() {
+        let name = s.proto.and_then(proto_name).unwrap_or("tcp");
+        out.push_str(&format!(" -m {name}"));
+        let range = |(lo, hi): (u16, u16)| if lo == hi { lo.to_string() } else { format!("{lo}:{hi}") };
+        if let Some(p) = s.sport {
+            out.push_str(&format!(" --sport {}", range(p)));
+        }
+        if let Some(p) = s.dport {
+            out.push_str(&format!(" --dport {}", range(p)));
+        }
+    }
+    if let Some(t) = s.icmp_type {
+        out.push_str(&format!(" -m icmp --icmp-type {t}"));
+    }
+    if let Some(m) = s.ctstate {
+        out.push_str(&format!(" -m conntrack --ctstate {}", ctstate_text(m)));
+    }
+    if s.target != Target::None {
+        out.push_str(&format!(" -j {}", target_name(&s.target)));
+    }
+    match &s.target {
+        Target::Reject(w) => out.push_str(&format!(" --reject-with {}", REJECT_WITH.get(*w as usize).unwrap_or(&"icmp-port-unreachable"))),
+        Target::Snat(a, p) => out.push_str(&format!(" --to-source {}", addr_port(*a, *p))),
+        Target::Dnat(a, p) => out.push_str(&format!(" --to-destination {}", addr_port(*a, *p))),
+        Target::Redirect(Some(p)) | Target::Masquerade(Some(p)) => out.push_str(&format!(" --to-ports {p}")),
+        _ => {}
+    }
+    out.push('\n');
+    out
+}
+
+/// `iptables -S`: policies, user chains, then the rules.
+pub fn rules(chains: &[ChainView], only: Option<&str>) -> String {
+    let mut out = String::new();
+    let shown = |c: &&ChainView| only.is_none_or(|o| o == c.name);
+    for c in chains.iter().filter(shown) {
+        match c.policy {
+            Some((p, _)) => out.push_str(&format!("-P {} {p}\n", c.name)),
+            None => out.push_str(&format!("-N {}\n", c.name)),
+        }
+    }
+    for c in chains.iter().filter(shown) {
+        for (s, _) in &c.rules {
+            out.push_str(&rule_line(&c.name, s));
+        }
+    }
+    out
+}
+
+/// One table in `iptables-save`.
+pub fn save_table(table: &str, chains: &[ChainView]) -> String {
+    let mut out = format!("*{table}\n");
+    for c in chains {
+        match c.policy {
+            Some((p, (pk, by))) => out.push_str(&format!(":{} {p} [{pk}:{by}]\n", c.name)),
+            None => out.push_str(&format!(":{} - [0:0]\n", c.name)),
+        }
+    }
+    for c in chains {
+        for (s, _) in &c.rules {
+            out.push_str(&rule_line(&c.name, s));
+        }
+    }
+    out.push_str("COMMIT\n");
+    out
+}

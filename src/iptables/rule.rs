@@ -1,0 +1,302 @@
+//! An iptables rule: what the command line says, as the nf_tables
+//! expressions iptables-nft 1.8.9 turns it into (nft-ipv4.c, nft-shared.c:
+//! interfaces, protocol, addresses, tcp/udp ports natively; conntrack, icmp
+//! and the targets through xt compat) and back again for listing.
+
+use std::net::Ipv4Addr;
+
+use crate::stack::netfilter::{Data, Expr};
+use crate::wire::nftables::data as v;
+
+/// What a rule jumps to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Target {
+    /// No -j: only counts.
+    #[default]
+    None,
+    /// ACCEPT.
+    Accept,
+    /// DROP.
+    Drop,
+    /// RETURN.
+    Return,
+    /// A user chain.
+    Jump(String),
+    /// REJECT --reject-with (enum ipt_reject_with).
+    Reject(u32),
+    /// MASQUERADE [--to-ports].
+    Masquerade(Option<u16>),
+    /// SNAT --to-source ADDR[:PORT].
+    Snat(Ipv4Addr, Option<u16>),
+    /// DNAT --to-destination ADDR[:PORT].
+    Dnat(Ipv4Addr, Option<u16>),
+    /// REDIRECT [--to-ports].
+    Redirect(Option<u16>),
+}
+
+/// A rule's matches and target.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Spec {
+    /// -i.
+    pub iif: Option<String>,
+    /// -o.
+    pub oif: Option<String>,
+    /// -p, as a protocol number.
+    pub proto: Option<u8>,
+    /// -s ADDR/LEN.
+    pub src: Option<(Ipv4Addr, u8)>,
+    /// -d ADDR/LEN.
+    pub dst: Option<(Ipv4Addr, u8)>,
+    /// --sport (a range).
+    pub sport: Option<(u16, u16)>,
+    /// --dport (a range).
+    pub dport: Option<(u16, u16)>,
+    /// --icmp-type TYPE.
+    pub icmp_type: Option<u8>,
+    /// --ctstate as XT_CONNTRACK_STATE bits.
+    pub ctstate: Option<u16>,
+    /// -j.
+    pub target: Target,
+}
+
+fn meta(key: u32) -> Expr {
+    Expr::Meta { key, dreg: 4 }
+}
+
+fn cmp_eq(data: Vec<u8>) -> Expr {
+    Expr::Cmp { sreg: 4, op: 0, data }
+}
+
+fn payload(base: u32, offset: u32, len: u32) -> Expr {
+    Expr::Payload { dreg: 4, base, offset, len }
+}
+
+/// An interface name as iptables matches it: with its NUL, or a prefix
+/// when it ends in `+`.
+fn ifname(name: &str) -> Vec<u8> {
+    match name.strip_suffix('+') {
+        Some(prefix) => prefix.as_bytes().to_vec(),
+        None => {
+            let mut b = name.as_bytes().to_vec();
+            b.push(0);
+            b
+        }
+    }
+}
+
+fn addr(out: &mut Vec<Expr>, offset: u32, (a, len): (Ipv4Addr, u8)) {
+    if len == 0 {
+        return;
+    }
+    let bytes = a.octets();
+    if len % 8 == 0 {
+        let n = u32::from(len / 8);
+        out.push(payload(1, offset, n));
+        out.push(cmp_eq(bytes[..n as usize].to_vec()));
+    } else {
+        let mask = u32::MAX << (32 - u32::from(len));
+        out.push(payload(1, offset, 4));
+        out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: 4, mask: mask.to_be_bytes().to_vec(), xor: vec![0; 4] });
+        out.push(cmp_eq((u32::from(a) & mask).to_be_bytes().to_vec()));
+    }
+}
+
+fn ports(out: &mut Vec<Expr>, offset: u32, (lo, hi): (u16, u16)) {
+    out.push(payload(2, offset, 2));
+    if lo == hi {
+        out.push(cmp_eq(lo.to_be_bytes().to_vec()));
+    } else {
+        out.push(Expr::Cmp { sreg: 4, op: 5, data: lo.to_be_bytes().to_vec() });
+        out.push(Expr::Cmp { sreg: 4, op: 3, data: hi.to_be_bytes().to_vec() });
+    }
+}
+
+/// `struct xt_conntrack_mtinfo3` with only the state set.
+fn conntrack_info(state: u16) -> Vec<u8> {
+    let mut info = vec![0u8; 168];
+    info[146..148].copy_from_slice(&1u16.to_ne_bytes());
+    info[150..152].copy_from_slice(&state.to_ne_bytes());
+    info
+}
+
+/// `struct nf_nat_ipv4_multi_range_compat` with one range.
+fn nat_compat(flags: u32, ip: Ipv4Addr, port: Option<u16>) -> Vec<u8> {
+    let mut info = vec![0u8; 24];
+    info[0..4].copy_from_slice(&1u32.to_ne_bytes());
+    info[4..8].copy_from_slice(&flags.to_ne_bytes());
+    info[8..12].copy_from_slice(&ip.octets());
+    info[12..16].copy_from_slice(&ip.octets());
+    if let Some(p) = port {
+        info[16..18].copy_from_slice(&p.to_be_bytes());
+        info[18..20].copy_from_slice(&p.to_be_bytes());
+    }
+    info
+}
+
+fn verdict(code: i32, chain: Option<String>) -> Expr {
+    Expr::Immediate { dreg: 0, data: Data::Verdict { code, chain } }
+}
+
+impl Spec {
+    /// The expressions iptables-nft sends for this rule.
+    pub fn encode(&self) -> Vec<Expr> {
+        let mut out = Vec::new();
+        if let Some(i) = &self.iif {
+            out.push(meta(6));
+            out.push(cmp_eq(ifname(i)));
+        }
+        if let Some(o) = &self.oif {
+            out.push(meta(7));
+            out.push(cmp_eq(ifname(o)));
+        }
+        if let Some(p) = self.proto {
+            out.push(meta(16));
+            out.push(cmp_eq(vec![p]));
+        }
+        if let Some(s) = self.src {
+            addr(&mut out, 12, s);
+        }
+        if let Some(d) = self.dst {
+            addr(&mut out, 16, d);
+        }
+        if let Some(s) = self.sport {
+            ports(&mut out, 0, s);
+        }
+        if let Some(d) = self.dport {
+            ports(&mut out, 2, d);
+        }
+        if let Some(t) = self.icmp_type {
+            out.push(Expr::Match { name: "icmp".into(), rev: 0, info: vec![t, 0, 0xff, 0, 0, 0, 0, 0] });
+        }
+        if let Some(s) = self.ctstate {
+            out.push(Expr::Match { name: "conntrack".into(), rev: 3, info: conntrack_info(s) });
+        }
+        out.push(Expr::Counter { bytes: 0, packets: 0 });
+        let target = |name: &str, rev: u32, info: Vec<u8>| Expr::Target { name: name.into(), rev, info };
+        match &self.target {
+            Target::None => {}
+            Target::Accept => out.push(verdict(v::ACCEPT, None)),
+            Target::Drop => out.push(verdict(v::DROP, None)),
+            Target::Return => out.push(verdict(v::RETURN, None)),
+            Target::Jump(c) => out.push(verdict(v::JUMP, Some(c.clone()))),
+            Target::Reject(with) => {
+                let mut info = with.to_ne_bytes().to_vec();
+                info.extend([0; 4]);
+                out.push(target("REJECT", 0, info));
+            }
+            Target::Masquerade(p) => {
+                out.push(target("MASQUERADE", 0, nat_compat(if p.is_some() { 2 } else { 0 }, Ipv4Addr::UNSPECIFIED, *p)))
+            }
+            Target::Redirect(p) => out.push(target("REDIRECT", 0, nat_compat(if p.is_some() { 2 } else { 0 }, Ipv4Addr::UNSPECIFIED, *p))),
+            Target::Snat(a, p) => out.push(target("SNAT", 0, nat_compat(1 | if p.is_some() { 2 } else { 0 }, *a, *p))),
+            Target::Dnat(a, p) => {
+                // struct nf_nat_range2.
+                let mut info = vec![0u8; 48];
+                info[0..4].copy_from_slice(&(1u32 | if p.is_some() { 2 } else { 0 }).to_ne_bytes());
+                info[4..8].copy_from_slice(&a.octets());
+                info[20..24].copy_from_slice(&a.octets());
+                if let Some(p) = p {
+                    info[36..38].copy_from_slice(&p.to_be_bytes());
+                    info[38..40].copy_from_slice(&p.to_be_bytes());
+                }
+                out.push(target("DNAT", 2, info));
+            }
+        }
+        out
+    }
+
+    /// Reads a rule back from its expressions, with its counters; None
+    /// when it holds something iptables did not make.
+    pub fn decode(exprs: &[Expr]) -> Option<(Spec, (u64, u64))> {
+        let mut s = Spec::default();
+        let mut counters = (0, 0);
+        let mut i = 0;
+        let be16 = |d: &[u8]| d.get(..2).map(|b| u16::from_be_bytes([b[0], b[1]]));
+        while let Some(e) = exprs.get(i) {
+            i += 1;
+            match e {
+                Expr::Meta { key, .. } => {
+                    let Some(Expr::Cmp { data, .. }) = exprs.get(i) else { return None };
+                    i += 1;
+                    let name = |d: &[u8]| match d.split_last() {
+                        Some((0, n)) => String::from_utf8_lossy(n).into_owned(),
+                        _ => format!("{}+", String::from_utf8_lossy(d)),
+                    };
+                    match key {
+                        6 => s.iif = Some(name(data)),
+                        7 => s.oif = Some(name(data)),
+                        16 => s.proto = data.first().copied(),
+                        _ => return None,
+                    }
+                }
+                Expr::Payload { base: 1, offset, len, .. } => {
+                    let mut mask_len = (*len * 8) as u8;
+                    if let Some(Expr::Bitwise { mask, .. }) = exprs.get(i) {
+                        i += 1;
+                        mask_len = mask.iter().map(|b| b.count_ones() as u8).sum();
+                    }
+                    let Some(Expr::Cmp { data, .. }) = exprs.get(i) else { return None };
+                    i += 1;
+                    let mut b = [0u8; 4];
+                    for (k, x) in data.iter().take(4).enumerate() {
+                        b[k] = *x;
+                    }
+                    let a = (Ipv4Addr::from(b), mask_len);
+                    match offset {
+                        12 => s.src = Some(a),
+                        16 => s.dst = Some(a),
+                        _ => return None,
+                    }
+                }
+                Expr::Payload { base: 2, offset, .. } => {
+                    let Some(Expr::Cmp { op, data, .. }) = exprs.get(i) else { return None };
+                    i += 1;
+                    let lo = be16(data)?;
+                    let mut range = (lo, lo);
+                    if *op == 5 {
+                        if let Some(Expr::Cmp { op: 3, data, .. }) = exprs.get(i) {
+                            i += 1;
+                            range.1 = be16(data)?;
+                        }
+                    }
+                    match offset {
+                        0 => s.sport = Some(range),
+                        2 => s.dport = Some(range),
+                        _ => return None,
+                    }
+                }
+                Expr::Match { name, info, .. } => match name.as_str() {
+                    "icmp" => s.icmp_type = info.first().copied(),
+                    "conntrack" => s.ctstate = info.get(150..152).map(|b| u16::from_ne_bytes([b[0], b[1]])),
+                    _ => return None,
+                },
+                Expr::Counter { bytes, packets } => counters = (*packets, *bytes),
+                Expr::Immediate { data: Data::Verdict { code, chain }, .. } => {
+                    s.target = match (*code, chain) {
+                        (v::ACCEPT, _) => Target::Accept,
+                        (v::DROP, _) => Target::Drop,
+                        (v::RETURN, _) => Target::Return,
+                        (v::JUMP, Some(c)) => Target::Jump(c.clone()),
+                        _ => return None,
+                    }
+                }
+                Expr::Target { name, info, .. } => {
+                    let u32_at = |at: usize| info.get(at..at + 4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+                    let ip_at = |at: usize| info.get(at..at + 4).map_or(Ipv4Addr::UNSPECIFIED, |b| Ipv4Addr::new(b[0], b[1], b[2], b[3]));
+                    let port_at =
+                        |flags_at: usize, at: usize| (u32_at(flags_at) & 2 != 0).then(|| be16(info.get(at..).unwrap_or(&[])).unwrap_or(0));
+                    s.target = match name.as_str() {
+                        "REJECT" => Target::Reject(u32_at(0)),
+                        "MASQUERADE" => Target::Masquerade(port_at(4, 16)),
+                        "REDIRECT" => Target::Redirect(port_at(4, 16)),
+                        "SNAT" => Target::Snat(ip_at(8), port_at(4, 16)),
+                        "DNAT" => Target::Dnat(ip_at(4), port_at(0, 36)),
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            }
+        }
+        Some((s, counters))
+    }
+}

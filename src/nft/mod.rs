@@ -1,0 +1,401 @@
+//! `nft` as nftables 1.0.6 behaves for the common commands: list ruleset,
+//! tables, a table or a chain (`-a` for handles); add, create, insert,
+//! delete and flush of tables, chains and rules. Everything goes through
+//! nf_tables batches and dumps on a NETLINK_NETFILTER socket; errors are
+//! shown with the command and a caret line under the part the kernel (or
+//! the parser) points at.
+
+mod rule;
+
+use crate::errno::Errno;
+use crate::host::Host;
+use crate::iptables::nl::{BatchMsg, Client};
+use crate::output::Output;
+use crate::rtnetlink::Protocol;
+use crate::stack::netfilter::expr::{self, Expr};
+use crate::wire::attr::{AttrTable, NlaWriter};
+use crate::wire::nftables::{chain as c, family as fam, msg, rule as r, table as t};
+use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_DUMP, NLM_F_EXCL};
+
+/// A word of the command with where it starts in the command text.
+#[derive(Debug, Clone)]
+struct Tok {
+    text: String,
+    at: usize,
+}
+
+/// Splits the command text into words; `{`, `}` and `;` stand alone.
+fn tokenize(cmd: &str) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::new();
+    let mut cur: Option<Tok> = None;
+    for (i, ch) in cmd.char_indices() {
+        if ch.is_whitespace() || matches!(ch, '{' | '}' | ';') {
+            out.extend(cur.take());
+            if !ch.is_whitespace() {
+                out.push(Tok { text: ch.to_string(), at: i });
+            }
+        } else {
+            cur.get_or_insert(Tok { text: String::new(), at: i }).text.push(ch);
+        }
+    }
+    out.extend(cur);
+    out
+}
+
+/// How a command failed: the message and where to point.
+struct Fail {
+    msg: String,
+    /// Byte range of the command text to underline.
+    span: (usize, usize),
+}
+
+fn family_of(s: &str) -> Option<u8> {
+    Some(match s {
+        "ip" => fam::IPV4,
+        "ip6" => fam::IPV6,
+        "inet" => fam::INET,
+        "arp" => fam::ARP,
+        "bridge" => fam::BRIDGE,
+        "netdev" => fam::NETDEV,
+        _ => return None,
+    })
+}
+
+fn family_name(f: u8) -> &'static str {
+    match f {
+        fam::IPV4 => "ip",
+        fam::IPV6 => "ip6",
+        fam::INET => "inet",
+        fam::ARP => "arp",
+        fam::BRIDGE => "bridge",
+        _ => "netdev",
+    }
+}
+
+const HOOKS: &[&str] = &["prerouting", "input", "forward", "output", "postrouting"];
+
+/// Runs `nft ARGS`.
+pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
+    let mut handles = false;
+    let mut words = Vec::new();
+    for a in args {
+        match a.as_str() {
+            "-a" | "--handle" => handles = true,
+            "-n" | "-nn" | "-nnn" | "--numeric" | "-c" | "--check" => {}
+            _ => words.push(a.clone()),
+        }
+    }
+    let cmd = words.join(" ");
+    let sock = match host.socket_of(None, Protocol::Netfilter) {
+        Ok(s) => s,
+        Err(e) => {
+            out.err(&format!("Error: {}\n", e.message()));
+            return 1;
+        }
+    };
+    let mut client = Client::new(sock, fam::UNSPEC);
+    client.ext_ack();
+    let toks = tokenize(&cmd);
+    match execute(&mut client, &toks, &cmd, handles) {
+        Ok(text) => {
+            out.out(&text);
+            0
+        }
+        Err(f) => {
+            let (a, b) = f.span;
+            let caret = format!("{}{}", " ".repeat(a), "^".repeat(b.saturating_sub(a).max(1)));
+            out.err(&format!("Error: {}\n{cmd}\n{caret}\n", f.msg));
+            1
+        }
+    }
+}
+
+fn syntax(msg: &str, cmd: &str) -> Fail {
+    Fail { msg: format!("syntax error, {msg}"), span: (cmd.len(), cmd.len() + 1) }
+}
+
+fn span(t: &Tok) -> (usize, usize) {
+    (t.at, t.at + t.text.len())
+}
+
+/// The command's object and its names: family, then table, chain.
+struct Target<'a> {
+    family: u8,
+    names: &'a [Tok],
+}
+
+fn target(rest: &[Tok]) -> Target<'_> {
+    match rest.first().and_then(|t| family_of(&t.text)) {
+        Some(f) => Target { family: f, names: &rest[1..] },
+        None => Target { family: fam::IPV4, names: rest },
+    }
+}
+
+fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool) -> Result<String, Fail> {
+    let word = |i: usize| toks.get(i).map(|t| t.text.as_str());
+    let verb = word(0).ok_or_else(|| syntax("unexpected end of file", cmd))?;
+    let object = word(1);
+    if !matches!(verb, "list" | "add" | "create" | "insert" | "delete" | "flush") {
+        return Err(syntax(if toks.len() == 1 { "unexpected newline, expecting string" } else { "unexpected string" }, cmd));
+    }
+    let rest = toks.get(2..).unwrap_or_default();
+    let tg = target(rest);
+    // The whole command, its end of line included (as nft's location spans it).
+    let whole = (0, cmd.len() + 1);
+    let kernel = |e: Errno, span: (usize, usize)| Fail { msg: format!("Could not process rule: {}", e.message()), span };
+    let name = |k: usize| tg.names.get(k).ok_or_else(|| syntax("unexpected newline, expecting string", cmd));
+    match (verb, object) {
+        ("list", Some("ruleset")) => {
+            let only = rest.first().and_then(|t| family_of(&t.text));
+            Ok(list(client, only, None, None, handles, true))
+        }
+        ("list", Some("chains")) => {
+            let only = rest.first().and_then(|t| family_of(&t.text));
+            Ok(list(client, only, None, None, false, false))
+        }
+        ("list", Some("tables")) => {
+            let only = rest.first().and_then(|t| family_of(&t.text));
+            Ok(tables(client)
+                .into_iter()
+                .filter(|(f, ..)| only.is_none_or(|o| o == *f))
+                .map(|(f, n, _)| format!("table {} {n}\n", family_name(f)))
+                .collect())
+        }
+        ("list", Some("table")) | ("list", Some("chain")) => {
+            let tname = name(0)?;
+            if !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
+                return Err(Fail { msg: "No such file or directory".into(), span: span(tname) });
+            }
+            let chain = if object == Some("chain") { Some(name(1)?.text.clone()) } else { None };
+            Ok(list(client, Some(tg.family), Some(&tname.text), chain.as_deref(), handles, true))
+        }
+        ("flush", Some("ruleset")) => {
+            let genid = client.generation();
+            client.family = fam::UNSPEC;
+            client.batch_detail(&[BatchMsg { kind: msg::DELTABLE, flags: 0, attrs: Vec::new() }], genid).map_err(|e| kernel(e.0, whole))?;
+            Ok(String::new())
+        }
+        (_, Some(obj @ ("table" | "chain" | "rule"))) => {
+            let tname = name(0)?;
+            // nft looks the table up in its cache before it sends anything.
+            if obj != "table" && !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
+                return Err(Fail { msg: "No such file or directory".into(), span: span(tname) });
+            }
+            let mut attrs = Vec::new();
+            let (kind, flags) = match (verb, obj) {
+                ("add", "table") => (msg::NEWTABLE, 0),
+                ("create", "table") => (msg::NEWTABLE, NLM_F_EXCL),
+                ("delete", "table") => (msg::DELTABLE, 0),
+                ("flush", "table") => (msg::DELRULE, 0),
+                ("add", "chain") => (msg::NEWCHAIN, NLM_F_CREATE),
+                ("create", "chain") => (msg::NEWCHAIN, NLM_F_CREATE | NLM_F_EXCL),
+                ("delete", "chain") => (msg::DELCHAIN, 0),
+                ("flush", "chain") => (msg::DELRULE, 0),
+                ("add", "rule") => (msg::NEWRULE, NLM_F_CREATE | NLM_F_APPEND),
+                ("insert", "rule") => (msg::NEWRULE, NLM_F_CREATE),
+                ("delete", "rule") => (msg::DELRULE, 0),
+                _ => return Err(syntax("unexpected string", cmd)),
+            };
+            // Which token each attribute came from, for the caret.
+            let mut spans: Vec<(u16, (usize, usize))> = Vec::new();
+            match obj {
+                "table" if kind != msg::DELRULE => {
+                    attrs.put_str(t::NAME, &tname.text);
+                    spans.push((t::NAME, span(tname)));
+                }
+                _ => {
+                    // Chains and rules name their table first (the same number in both).
+                    attrs.put_str(c::TABLE, &tname.text);
+                    spans.push((c::TABLE, span(tname)));
+                }
+            }
+            if obj == "chain" {
+                let cname = name(1)?;
+                attrs.put_str(if kind == msg::DELRULE { r::CHAIN } else { c::NAME }, &cname.text);
+                spans.push((if kind == msg::DELRULE { r::CHAIN } else { c::NAME }, span(cname)));
+                if kind == msg::NEWCHAIN {
+                    chain_spec(&mut attrs, tg.names.get(2..).unwrap_or_default(), cmd)?;
+                }
+            }
+            if obj == "rule" {
+                let cname = name(1)?;
+                attrs.put_str(r::CHAIN, &cname.text);
+                spans.push((r::CHAIN, span(cname)));
+                let stmts: Vec<String> = tg.names.get(2..).unwrap_or_default().iter().map(|t| t.text.clone()).collect();
+                if kind == msg::DELRULE {
+                    match stmts.as_slice() {
+                        [h, n] if h == "handle" => {
+                            let n: u64 = n.parse().map_err(|_| syntax("unexpected string, expecting number", cmd))?;
+                            attrs.put(r::HANDLE, &n.to_be_bytes());
+                            if let Some(tok) = tg.names.get(3) {
+                                spans.push((r::HANDLE, span(tok)));
+                            }
+                        }
+                        _ => return Err(syntax("unexpected newline, expecting handle", cmd)),
+                    }
+                } else {
+                    let exprs = rule::parse(&stmts, tg.family).map_err(|_| syntax("unexpected newline", cmd))?;
+                    let n = attrs.begin_nest(r::EXPRESSIONS);
+                    for e in &exprs {
+                        let m = attrs.begin_nest(r::LIST_ELEM);
+                        let mut inner = Vec::new();
+                        e.dump(&mut inner);
+                        attrs.extend_from_slice(&inner);
+                        attrs.end_nest(m);
+                    }
+                    attrs.end_nest(n);
+                }
+            }
+            let genid = client.generation();
+            client.family = tg.family;
+            let batch = [BatchMsg { kind, flags, attrs: attrs.clone() }];
+            client.batch_detail(&batch, genid).map_err(|(e, _, off)| {
+                // NLMSGERR_ATTR_OFFS counts from the message: header and nfgenmsg first.
+                let at = off.and_then(|o| (o as usize).checked_sub(20)).and_then(|o| attr_at(&attrs, o));
+                let sp = at.and_then(|k| spans.iter().find(|(x, _)| *x == k).map(|(_, s)| *s)).unwrap_or(whole);
+                kernel(e, sp)
+            })?;
+            Ok(String::new())
+        }
+        _ => Err(syntax("unexpected newline", cmd)),
+    }
+}
+
+/// The attribute type that starts at `offset` of an attribute stream.
+fn attr_at(attrs: &[u8], offset: usize) -> Option<u16> {
+    crate::wire::attr::NlaIter::new(attrs).map_while(Result::ok).find(|n| n.offset == offset).map(|n| n.kind)
+}
+
+/// `{ type T hook H priority P ; policy X ; }` of a base chain.
+fn chain_spec(attrs: &mut Vec<u8>, toks: &[Tok], cmd: &str) -> Result<(), Fail> {
+    if toks.is_empty() {
+        return Ok(());
+    }
+    let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).filter(|w| !matches!(*w, "{" | "}" | ";")).collect();
+    let (mut kind, mut hook, mut prio, mut policy) = (None, None, None, None);
+    let mut i = 0;
+    while i < words.len() {
+        let v = words.get(i + 1).copied();
+        match words[i] {
+            "type" => kind = v,
+            "hook" => hook = v.and_then(|h| HOOKS.iter().position(|x| *x == h)),
+            "priority" => {
+                prio = v.and_then(|p| match p {
+                    "filter" => Some(0),
+                    "dstnat" => Some(-100),
+                    "srcnat" => Some(100),
+                    "mangle" => Some(-150),
+                    "raw" => Some(-300),
+                    "security" => Some(50),
+                    n => n.parse::<i32>().ok(),
+                })
+            }
+            "policy" => policy = v.map(|p| u32::from(p == "accept")),
+            _ => return Err(syntax("unexpected string", cmd)),
+        }
+        i += 2;
+    }
+    let (Some(kind), Some(hook), Some(prio)) = (kind, hook, prio) else { return Err(syntax("unexpected '}'", cmd)) };
+    let n = attrs.begin_nest(c::HOOK);
+    attrs.put(c::HOOK_HOOKNUM, &(hook as u32).to_be_bytes());
+    attrs.put(c::HOOK_PRIORITY, &prio.to_be_bytes());
+    attrs.end_nest(n);
+    if let Some(p) = policy {
+        attrs.put(c::POLICY, &p.to_be_bytes());
+    }
+    attrs.put_str(c::TYPE, kind);
+    Ok(())
+}
+
+fn be32(v: &[u8]) -> u32 {
+    v.get(..4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_be_bytes)
+}
+
+fn be64(v: &[u8]) -> u64 {
+    v.get(..8).and_then(|b| b.try_into().ok()).map_or(0, u64::from_be_bytes)
+}
+
+fn parsed(m: &[u8], max: u16) -> Option<(u8, AttrTable<'_>)> {
+    Some((*m.get(16)?, AttrTable::parse(m.get(20..)?, max).ok()?))
+}
+
+/// Every table: family, name, handle.
+fn tables(client: &mut Client) -> Vec<(u8, String, u64)> {
+    let msgs = client.request(msg::GETTABLE, NLM_F_DUMP, fam::UNSPEC, &[]).unwrap_or_default();
+    msgs.iter()
+        .filter_map(|m| {
+            let (f, a) = parsed(m, t::MAX)?;
+            Some((f, a.get(t::NAME)?.string().ok()?, a.get(t::HANDLE).map_or(0, |n| be64(n.value))))
+        })
+        .collect()
+}
+
+/// `nft list ruleset` (or one family, table, chain).
+fn list(client: &mut Client, family: Option<u8>, table: Option<&str>, chain: Option<&str>, handles: bool, with_rules: bool) -> String {
+    let chains = client.request(msg::GETCHAIN, NLM_F_DUMP, fam::UNSPEC, &[]).unwrap_or_default();
+    let rules = client.request(msg::GETRULE, NLM_F_DUMP, fam::UNSPEC, &[]).unwrap_or_default();
+    let h = |n: u64| if handles { format!(" # handle {n}") } else { String::new() };
+    let mut out = String::new();
+    for (f, tname, thandle) in tables(client) {
+        if family.is_some_and(|x| x != f) || table.is_some_and(|x| x != tname) {
+            continue;
+        }
+        let rules_of = |cname: &str| -> Vec<(u64, Vec<Expr>)> {
+            rules
+                .iter()
+                .filter_map(|m| {
+                    let (rf, a) = parsed(m, r::MAX)?;
+                    let mine = rf == f && a.get(r::TABLE)?.string().ok()? == tname && a.get(r::CHAIN)?.string().ok()? == cname;
+                    mine.then(|| {
+                        Some((a.get(r::HANDLE).map_or(0, |n| be64(n.value)), expr::parse_list(a.get(r::EXPRESSIONS)?.value).ok()?))
+                    })?
+                })
+                .collect()
+        };
+        let mut body = Vec::new();
+        let mut xt = false;
+        for m in &chains {
+            let Some((cf, a)) = parsed(m, c::MAX) else { continue };
+            let cname = a.get(c::NAME).and_then(|n| n.string().ok()).unwrap_or_default();
+            if cf != f
+                || a.get(c::TABLE).and_then(|n| n.string().ok()).as_deref() != Some(tname.as_str())
+                || chain.is_some_and(|x| x != cname)
+            {
+                continue;
+            }
+            let mut text = format!("\tchain {cname} {{{}\n", h(a.get(c::HANDLE).map_or(0, |n| be64(n.value))));
+            if let Some(hook) = a.get(c::HOOK) {
+                let ht = AttrTable::parse(hook.value, 4).ok();
+                let get = |k| ht.as_ref().and_then(|t| t.get(k)).map_or(0, |n| be32(n.value));
+                let kind = a.get(c::TYPE).and_then(|n| n.string().ok()).unwrap_or_default();
+                let prio = match (get(c::HOOK_PRIORITY) as i32, kind.as_str()) {
+                    (0, _) => "filter".to_string(),
+                    (-100, "nat") => "dstnat".to_string(),
+                    (100, "nat") => "srcnat".to_string(),
+                    (-150, _) => "mangle".to_string(),
+                    (-300, _) => "raw".to_string(),
+                    (p, _) => p.to_string(),
+                };
+                let hook = HOOKS.get(get(c::HOOK_HOOKNUM) as usize).unwrap_or(&"ingress");
+                let policy = if a.get(c::POLICY).map_or(1, |n| be32(n.value)) == 0 { "drop" } else { "accept" };
+                text.push_str(&format!("\t\ttype {kind} hook {hook} priority {prio}; policy {policy};\n"));
+            }
+            for (handle, exprs) in rules_of(&cname).into_iter().filter(|_| with_rules) {
+                xt |= rule::uses_xt(&exprs);
+                text.push_str(&format!("\t\t{}{}\n", rule::text(&exprs), h(handle)));
+            }
+            text.push_str("\t}\n");
+            body.push(text);
+        }
+        if xt {
+            out.push_str(&format!("# Warning: table {} {tname} is managed by iptables-nft, do not touch!\n", family_name(f)));
+        }
+        // `list chain` shows the table without its handle.
+        let th = if chain.is_some() { String::new() } else { h(thandle) };
+        out.push_str(&format!("table {} {tname} {{{th}\n", family_name(f)));
+        // `list chains` puts no blank line between chains.
+        out.push_str(&body.join(if with_rules { "\n" } else { "" }));
+        out.push_str("}\n");
+    }
+    out
+}

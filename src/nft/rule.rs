@@ -1,0 +1,311 @@
+//! nft's rule language for the common statements, both ways: the words of
+//! `nft add rule` into the expressions nft 1.0.6 sends (with the implicit
+//! protocol dependencies it adds), and a rule's expressions back into the
+//! text `nft list` prints (dependencies folded away again).
+
+use std::net::Ipv4Addr;
+
+use crate::stack::netfilter::{Data, Expr};
+use crate::wire::nftables::{data as v, family};
+
+/// Connection states by name, in the order nft prints them.
+const CT_STATES: &[(&str, u32)] = &[("invalid", 1), ("established", 2), ("related", 4), ("new", 8), ("untracked", 64)];
+
+fn meta(key: u32) -> Expr {
+    Expr::Meta { key, dreg: 4 }
+}
+
+fn cmp(op: u32, data: Vec<u8>) -> Expr {
+    Expr::Cmp { sreg: 4, op, data }
+}
+
+fn payload(base: u32, offset: u32, len: u32) -> Expr {
+    Expr::Payload { dreg: 4, base, offset, len }
+}
+
+fn verdict(code: i32, chain: Option<String>) -> Expr {
+    Expr::Immediate { dreg: 0, data: Data::Verdict { code, chain } }
+}
+
+fn proto_number(name: &str) -> Option<u8> {
+    Some(match name {
+        "tcp" => 6,
+        "udp" => 17,
+        "icmp" => 1,
+        _ => name.parse().ok()?,
+    })
+}
+
+fn ifname(name: &str) -> Vec<u8> {
+    let mut b = name.trim_matches('"').as_bytes().to_vec();
+    b.resize(16, 0);
+    b
+}
+
+/// Parses the statements of a rule. Err(word index) points at the word
+/// the grammar could not take (the end when a statement is unfinished).
+pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, usize> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let word = |i: usize| words.get(i).map(String::as_str);
+    while let Some(w) = word(i) {
+        let arg = |k: usize| word(i + k).ok_or(words.len());
+        match w {
+            "iifname" | "oifname" => {
+                out.push(meta(if w == "iifname" { 6 } else { 7 }));
+                out.push(cmp(0, ifname(arg(1)?)));
+                i += 2;
+            }
+            "ip" => {
+                let offset = match arg(1)? {
+                    "saddr" => 12,
+                    "daddr" => 16,
+                    _ => return Err(i + 1),
+                };
+                let text = arg(2)?;
+                let (a, len) = match text.split_once('/') {
+                    Some((a, l)) => (a, l.parse::<u8>().map_err(|_| i + 2)?),
+                    None => (text, 32),
+                };
+                let a: Ipv4Addr = a.parse().map_err(|_| i + 2)?;
+                if table_family == family::INET {
+                    out.push(meta(15));
+                    out.push(cmp(0, vec![family::IPV4]));
+                }
+                if len % 8 == 0 {
+                    let n = u32::from(len / 8);
+                    out.push(payload(1, offset, n));
+                    out.push(cmp(0, a.octets()[..n as usize].to_vec()));
+                } else {
+                    let mask = u32::MAX.checked_shl(32 - u32::from(len)).unwrap_or(0);
+                    out.push(payload(1, offset, 4));
+                    out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: 4, mask: mask.to_be_bytes().to_vec(), xor: vec![0; 4] });
+                    out.push(cmp(0, (u32::from(a) & mask).to_be_bytes().to_vec()));
+                }
+                i += 3;
+            }
+            "tcp" | "udp" => {
+                let offset = match arg(1)? {
+                    "sport" => 0,
+                    "dport" => 2,
+                    _ => return Err(i + 1),
+                };
+                let port: u16 = arg(2)?.parse().map_err(|_| i + 2)?;
+                out.push(meta(16));
+                out.push(cmp(0, vec![if w == "tcp" { 6 } else { 17 }]));
+                out.push(payload(2, offset, 2));
+                out.push(cmp(0, port.to_be_bytes().to_vec()));
+                i += 3;
+            }
+            "meta" if arg(1)? == "l4proto" => {
+                out.push(meta(16));
+                out.push(cmp(0, vec![proto_number(arg(2)?).ok_or(i + 2)?]));
+                i += 3;
+            }
+            "ct" if arg(1)? == "state" => {
+                let mut mask = 0u32;
+                for s in arg(2)?.split(',') {
+                    mask |= CT_STATES.iter().find(|(n, _)| *n == s).map(|(_, b)| *b).ok_or(i + 2)?;
+                }
+                out.push(Expr::Ct { key: 0, dreg: 4, dir: None });
+                out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: 4, mask: mask.to_ne_bytes().to_vec(), xor: vec![0; 4] });
+                out.push(cmp(1, vec![0; 4]));
+                i += 3;
+            }
+            "counter" => {
+                out.push(Expr::Counter { bytes: 0, packets: 0 });
+                i += 1;
+            }
+            "accept" | "drop" | "return" => {
+                out.push(verdict(
+                    match w {
+                        "accept" => v::ACCEPT,
+                        "drop" => v::DROP,
+                        _ => v::RETURN,
+                    },
+                    None,
+                ));
+                i += 1;
+            }
+            "jump" | "goto" => {
+                out.push(verdict(if w == "jump" { v::JUMP } else { v::GOTO }, Some(arg(1)?.to_string())));
+                i += 2;
+            }
+            "masquerade" => {
+                out.push(Expr::Masq { flags: 0, proto: None });
+                i += 1;
+            }
+            "snat" | "dnat" => {
+                if arg(1)? != "to" {
+                    return Err(i + 1);
+                }
+                let to = arg(2)?;
+                let (a, p) = match to.split_once(':') {
+                    Some((a, p)) => (a, Some(p.parse::<u16>().map_err(|_| i + 2)?)),
+                    None => (to, None),
+                };
+                let a: Ipv4Addr = a.parse().map_err(|_| i + 2)?;
+                // The address in NFT_REG_1, the port in NFT_REG_2 (32-bit indexes 4 and 8).
+                out.push(Expr::Immediate { dreg: 4, data: Data::Value(a.octets().to_vec()) });
+                if let Some(p) = p {
+                    out.push(Expr::Immediate { dreg: 8, data: Data::Value(p.to_be_bytes().to_vec()) });
+                }
+                let proto = p.map(|_| (8, 8));
+                out.push(Expr::Nat {
+                    ty: u32::from(w == "dnat"),
+                    family: 2,
+                    addr: Some((4, 4)),
+                    proto,
+                    flags: 1 | if proto.is_some() { 2 } else { 0 },
+                });
+                i += 3;
+            }
+            "redirect" => {
+                let mut proto = None;
+                if word(i + 1) == Some("to") {
+                    let p: u16 = arg(2)?.trim_start_matches(':').parse().map_err(|_| i + 2)?;
+                    out.push(Expr::Immediate { dreg: 4, data: Data::Value(p.to_be_bytes().to_vec()) });
+                    proto = Some((4, 4));
+                    i += 2;
+                }
+                out.push(Expr::Redir { flags: if proto.is_some() { 2 } else { 0 }, proto });
+                i += 1;
+            }
+            "reject" => {
+                out.push(Expr::Reject { ty: 0, code: 3 });
+                i += 1;
+            }
+            _ => return Err(words.len().max(i + 1)),
+        }
+    }
+    Ok(out)
+}
+
+fn be16(d: &[u8]) -> u16 {
+    d.get(..2).map_or(0, |b| u16::from_be_bytes([b[0], b[1]]))
+}
+
+/// A rule's expressions as `nft list` prints them.
+pub fn text(exprs: &[Expr]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut l4: Option<u8> = None;
+    // Values loaded into registers for a NAT statement.
+    let mut regs: Vec<(u32, Vec<u8>)> = Vec::new();
+    let reg = |regs: &Vec<(u32, Vec<u8>)>, r: u32| regs.iter().rev().find(|(x, _)| *x == r).map(|(_, v)| v.clone()).unwrap_or_default();
+    let mut i = 0;
+    while let Some(e) = exprs.get(i) {
+        i += 1;
+        let next_cmp = |i: &mut usize| -> Option<(u32, Vec<u8>)> {
+            if let Some(Expr::Cmp { op, data, .. }) = exprs.get(*i) {
+                *i += 1;
+                Some((*op, data.clone()))
+            } else {
+                None
+            }
+        };
+        match e {
+            Expr::Meta { key: 6 | 7, .. } => {
+                let (_, d) = next_cmp(&mut i).unwrap_or_default();
+                let name = String::from_utf8_lossy(&d).trim_end_matches('\0').to_string();
+                let key = if matches!(e, Expr::Meta { key: 6, .. }) { "iifname" } else { "oifname" };
+                parts.push(format!("{key} \"{name}\""));
+            }
+            Expr::Meta { key: 15, .. } => {
+                next_cmp(&mut i);
+            }
+            Expr::Meta { key: 16, .. } => {
+                let (_, d) = next_cmp(&mut i).unwrap_or_default();
+                let p = d.first().copied().unwrap_or(0);
+                // A dependency of the transport match that follows.
+                if matches!(exprs.get(i), Some(Expr::Payload { base: 2, .. })) {
+                    l4 = Some(p);
+                } else {
+                    let name = match p {
+                        6 => "tcp".to_string(),
+                        17 => "udp".to_string(),
+                        1 => "icmp".to_string(),
+                        n => n.to_string(),
+                    };
+                    parts.push(format!("meta l4proto {name}"));
+                }
+            }
+            Expr::Payload { base: 1, offset, len, .. } => {
+                let mut plen = (*len * 8) as u8;
+                if let Some(Expr::Bitwise { mask, .. }) = exprs.get(i) {
+                    plen = mask.iter().map(|b| b.count_ones() as u8).sum();
+                    i += 1;
+                }
+                let (_, d) = next_cmp(&mut i).unwrap_or_default();
+                let mut b = [0u8; 4];
+                for (k, x) in d.iter().take(4).enumerate() {
+                    b[k] = *x;
+                }
+                let field = if *offset == 12 { "saddr" } else { "daddr" };
+                let a = Ipv4Addr::from(b);
+                parts.push(if plen == 32 { format!("ip {field} {a}") } else { format!("ip {field} {a}/{plen}") });
+            }
+            Expr::Payload { base: 2, offset, .. } => {
+                let (_, d) = next_cmp(&mut i).unwrap_or_default();
+                let proto = match l4.take() {
+                    Some(17) => "udp",
+                    Some(6) => "tcp",
+                    _ => "th",
+                };
+                let field = if *offset == 0 { "sport" } else { "dport" };
+                parts.push(format!("{proto} {field} {}", be16(&d)));
+            }
+            Expr::Ct { key: 0, .. } => {
+                let mask = match exprs.get(i) {
+                    Some(Expr::Bitwise { mask, .. }) => {
+                        i += 1;
+                        mask.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
+                    }
+                    _ => 0,
+                };
+                next_cmp(&mut i);
+                let names: Vec<&str> = CT_STATES.iter().filter(|(_, b)| mask & b != 0).map(|(n, _)| *n).collect();
+                parts.push(format!("ct state {}", names.join(",")));
+            }
+            Expr::Counter { bytes, packets } => parts.push(format!("counter packets {packets} bytes {bytes}")),
+            Expr::Immediate { data: Data::Verdict { code, chain }, .. } => parts.push(match (*code, chain) {
+                (v::ACCEPT, _) => "accept".into(),
+                (v::DROP, _) => "drop".into(),
+                (v::RETURN, _) => "return".into(),
+                (v::JUMP, Some(c)) => format!("jump {c}"),
+                (v::GOTO, Some(c)) => format!("goto {c}"),
+                _ => "continue".into(),
+            }),
+            Expr::Immediate { dreg, data: Data::Value(v) } => regs.push((*dreg, v.clone())),
+            Expr::Nat { ty, addr, proto, .. } => {
+                let mut to = String::new();
+                if let Some((r, _)) = addr {
+                    let b = reg(&regs, *r);
+                    if b.len() >= 4 {
+                        to = Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string();
+                    }
+                }
+                if let Some((r, _)) = proto {
+                    to.push_str(&format!(":{}", be16(&reg(&regs, *r))));
+                }
+                parts.push(format!("{} to {to}", if *ty == 1 { "dnat" } else { "snat" }));
+            }
+            Expr::Redir { proto, .. } => match proto {
+                Some((r, _)) => parts.push(format!("redirect to :{}", be16(&reg(&regs, *r)))),
+                None => parts.push("redirect".into()),
+            },
+            Expr::Masq { .. } => parts.push("masquerade".into()),
+            Expr::Target { name, .. } if name == "MASQUERADE" => parts.push("masquerade".into()),
+            Expr::Reject { .. } | Expr::Target { .. } if matches!(e, Expr::Reject { .. }) => parts.push("reject".into()),
+            Expr::Match { name, .. } => parts.push(format!("xt match \"{name}\"")),
+            Expr::Target { name, .. } => parts.push(format!("xt target \"{name}\"")),
+            _ => {}
+        }
+    }
+    parts.join(" ")
+}
+
+/// Whether a rule uses xtables extensions (a table with such rules is
+/// "managed by iptables-nft").
+pub fn uses_xt(exprs: &[Expr]) -> bool {
+    exprs.iter().any(|e| matches!(e, Expr::Match { .. } | Expr::Target { .. }))
+}

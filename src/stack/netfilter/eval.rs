@@ -1,0 +1,423 @@
+//! Running the rules on a packet (`nft_do_chain` in net/netfilter/
+//! nf_tables_core.c): registers, expressions in order, verdicts, jumps
+//! with a return stack, the base chain's policy; plus the xtables matches
+//! and targets iptables-nft sends through nft_compat.
+
+use std::net::IpAddr;
+
+use super::conntrack::CtInfo;
+use super::{Data, Expr, Table};
+use crate::sim::packet::{Datagram, Icmp, Payload};
+use crate::wire::nftables::data as v;
+
+/// What a packet looks like to the rules besides its bytes.
+pub struct PacketCtx<'a> {
+    /// The packet.
+    pub p: &'a Datagram,
+    /// Input device index and name (0 and "" when none).
+    pub iif: (u32, &'a str),
+    /// Output device index and name.
+    pub oif: (u32, &'a str),
+    /// Its connection-tracking state.
+    pub ct: CtInfo,
+    /// Whether it travels in its flow's reply direction.
+    pub reply: bool,
+}
+
+/// How a chain ended for a packet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// NF_ACCEPT (the next base chain runs).
+    Accept,
+    /// NF_DROP.
+    Drop,
+    /// Reject with an ICMP unreachable code, or a TCP reset (None).
+    Reject(Option<u8>),
+    /// A NAT decision (also accepts).
+    Nat(Nat),
+}
+
+/// A NAT decision of a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nat {
+    /// Source NAT to an address (and port).
+    Snat(Option<IpAddr>, Option<u16>),
+    /// Destination NAT to an address (and port).
+    Dnat(Option<IpAddr>, Option<u16>),
+    /// Masquerade (source NAT to the output device's address), port optional.
+    Masq(Option<u16>),
+    /// Redirect to the machine itself, port optional.
+    Redir(Option<u16>),
+}
+
+/// Registers: the verdict and 16 bytes × 4 of data (`struct nft_regs`).
+struct Regs {
+    data: [u8; 80],
+}
+
+impl Regs {
+    fn get(&self, reg: u32, len: usize) -> &[u8] {
+        let at = reg as usize * 4;
+        self.data.get(at..at + len).unwrap_or(&[])
+    }
+    fn set(&mut self, reg: u32, bytes: &[u8]) {
+        let at = reg as usize * 4;
+        // nft_reg_store: the rest of the last 32-bit register is zeroed.
+        let end = at + bytes.len().div_ceil(4) * 4;
+        if let Some(slot) = self.data.get_mut(at..end) {
+            slot.fill(0);
+            slot[..bytes.len()].copy_from_slice(bytes);
+        }
+    }
+}
+
+/// The network header's bytes as they would be on the wire.
+fn network_header(p: &Datagram) -> Vec<u8> {
+    let len = p.total_len() as u16;
+    match (p.src, p.dst) {
+        (IpAddr::V4(s), IpAddr::V4(d)) => {
+            let mut h = vec![0x45, 0];
+            h.extend_from_slice(&len.to_be_bytes());
+            h.extend_from_slice(&[0, 0, if p.dont_fragment { 0x40 } else { 0 }, 0, p.ttl, p.protocol(), 0, 0]);
+            h.extend_from_slice(&s.octets());
+            h.extend_from_slice(&d.octets());
+            h
+        }
+        (s, d) => {
+            let mut h = vec![0x60, 0, 0, 0];
+            h.extend_from_slice(&(len.saturating_sub(40)).to_be_bytes());
+            h.extend_from_slice(&[p.protocol(), p.ttl]);
+            for a in [s, d] {
+                match a {
+                    IpAddr::V6(a) => h.extend_from_slice(&a.octets()),
+                    IpAddr::V4(a) => h.extend_from_slice(&a.to_ipv6_mapped().octets()),
+                }
+            }
+            h
+        }
+    }
+}
+
+/// The transport header's first bytes (ICMP type, code, checksum, id, seq;
+/// UDP ports and length; TCP's fixed header, checksum left 0).
+fn transport_header(p: &Datagram) -> Vec<u8> {
+    let v6 = p.is_v6();
+    let icmp = |t4: u8, t6: u8, code: u8, rest: [u8; 4]| {
+        let mut h = vec![if v6 { t6 } else { t4 }, code, 0, 0];
+        h.extend_from_slice(&rest);
+        h
+    };
+    match &p.payload {
+        Payload::Icmp(Icmp::EchoRequest { id, seq, .. }) => icmp(8, 128, 0, id_seq(*id, *seq)),
+        Payload::Icmp(Icmp::EchoReply { id, seq, .. }) => icmp(0, 129, 0, id_seq(*id, *seq)),
+        Payload::Icmp(Icmp::Unreachable { code, mtu, .. }) => {
+            let [a, b] = mtu.to_be_bytes();
+            icmp(3, 1, *code, [0, 0, a, b])
+        }
+        Payload::Icmp(Icmp::TimeExceeded { .. }) => icmp(11, 3, 0, [0; 4]),
+        Payload::Udp { sport, dport, data } => {
+            let mut h = Vec::with_capacity(8);
+            h.extend_from_slice(&sport.to_be_bytes());
+            h.extend_from_slice(&dport.to_be_bytes());
+            h.extend_from_slice(&((data.len() + 8) as u16).to_be_bytes());
+            h.extend_from_slice(&[0, 0]);
+            h
+        }
+        Payload::Tcp(t) => {
+            let mut h = Vec::with_capacity(20);
+            h.extend_from_slice(&t.sport.to_be_bytes());
+            h.extend_from_slice(&t.dport.to_be_bytes());
+            h.extend_from_slice(&t.seq.to_be_bytes());
+            h.extend_from_slice(&t.ack.to_be_bytes());
+            // Data offset in 32-bit words (at most 60 bytes of header), flags.
+            h.push(((t.header_len() / 4) as u8) << 4);
+            h.push(t.flags);
+            h.extend_from_slice(&t.window.to_be_bytes());
+            h.extend_from_slice(&[0, 0, 0, 0]);
+            h
+        }
+    }
+}
+
+fn id_seq(id: u16, seq: u16) -> [u8; 4] {
+    let ([a, b], [c, d]) = (id.to_be_bytes(), seq.to_be_bytes());
+    [a, b, c, d]
+}
+
+/// The value of a meta key (`nft_meta_get_eval`), None when it has none.
+fn meta(key: u32, c: &PacketCtx<'_>) -> Option<Vec<u8>> {
+    let name = |n: &str| {
+        let mut b = vec![0u8; 16];
+        let n = n.as_bytes();
+        b[..n.len().min(16)].copy_from_slice(&n[..n.len().min(16)]);
+        b
+    };
+    Some(match key {
+        0 => (c.p.total_len() as u32).to_ne_bytes().to_vec(),
+        1 => (if c.p.is_v6() { 0x86ddu16 } else { 0x0800 }).to_be_bytes().to_vec(),
+        2 | 3 => 0u32.to_ne_bytes().to_vec(),
+        4 if c.iif.0 != 0 => c.iif.0.to_ne_bytes().to_vec(),
+        5 if c.oif.0 != 0 => c.oif.0.to_ne_bytes().to_vec(),
+        6 if c.iif.0 != 0 => name(c.iif.1),
+        7 if c.oif.0 != 0 => name(c.oif.1),
+        8 if c.iif.0 != 0 => 1u16.to_ne_bytes().to_vec(),
+        9 if c.oif.0 != 0 => 1u16.to_ne_bytes().to_vec(),
+        15 => vec![if c.p.is_v6() { 10 } else { 2 }],
+        16 => vec![c.p.protocol()],
+        _ => return None,
+    })
+}
+
+/// Where evaluation stands: the chain, the next rule, the return stack.
+struct Cursor {
+    chain: usize,
+    rule: usize,
+}
+
+/// The most chains a jump may stack (`NFT_JUMP_STACK_SIZE`).
+const JUMP_STACK: usize = 16;
+
+/// Runs a base chain of `table` on a packet. Counters that matched are
+/// recorded in `hits` (chain, rule, expression) for the caller to add to.
+pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Vec<(usize, usize, usize)>) -> Option<Outcome> {
+    let mut stack: Vec<Cursor> = Vec::new();
+    let mut at = Cursor { chain: base, rule: 0 };
+    let mut steps = 0usize;
+    let (net, transport) = (network_header(c.p), transport_header(c.p));
+    loop {
+        steps += 1;
+        if steps > 100_000 {
+            return Some(Outcome::Drop);
+        }
+        let chain = table.chains.get(at.chain)?;
+        let Some(rule) = chain.rules.get(at.rule) else {
+            // End of a chain: back to the caller, or the base chain's policy.
+            match stack.pop() {
+                Some(back) => {
+                    at = back;
+                    continue;
+                }
+                None => return None,
+            }
+        };
+        let mut regs = Regs { data: [0; 80] };
+        let mut verdict: Option<(i32, Option<&str>)> = None;
+        let mut outcome: Option<Outcome> = None;
+        let mut matched = true;
+        for (ei, e) in rule.exprs.iter().enumerate() {
+            match e {
+                Expr::Payload { dreg, base, offset, len } => {
+                    let src = match base {
+                        1 => &net,
+                        2 => &transport,
+                        _ => &net[..0],
+                    };
+                    let (o, l) = (*offset as usize, *len as usize);
+                    match src.get(o..o + l) {
+                        Some(b) => regs.set(*dreg, b),
+                        None => matched = false,
+                    }
+                }
+                Expr::Cmp { sreg, op, data } => {
+                    let have = regs.get(*sreg, data.len());
+                    let ord = have.cmp(data.as_slice());
+                    matched = match op {
+                        0 => ord.is_eq(),
+                        1 => ord.is_ne(),
+                        2 => ord.is_lt(),
+                        3 => ord.is_le(),
+                        4 => ord.is_gt(),
+                        _ => ord.is_ge(),
+                    };
+                }
+                Expr::Meta { key, dreg } => match meta(*key, c) {
+                    Some(b) => regs.set(*dreg, &b),
+                    None => matched = false,
+                },
+                Expr::Ct { key, dreg, .. } => match key {
+                    0 => regs.set(*dreg, &c.ct.state_bit().to_ne_bytes()),
+                    1 if c.ct != CtInfo::Untracked => regs.set(*dreg, &[u8::from(c.reply)]),
+                    _ => matched = false,
+                },
+                Expr::Bitwise { sreg, dreg, len, mask, xor } => {
+                    let src = regs.get(*sreg, *len as usize).to_vec();
+                    let out: Vec<u8> = src.iter().zip(mask).zip(xor).map(|((s, m), x)| (s & m) ^ x).collect();
+                    regs.set(*dreg, &out);
+                }
+                Expr::Immediate { dreg, data } => match data {
+                    Data::Value(b) => regs.set(*dreg, b),
+                    Data::Verdict { code, chain } => verdict = Some((*code, chain.as_deref())),
+                },
+                Expr::Counter { .. } => hits.push((at.chain, at.rule, ei)),
+                Expr::Reject { ty, code } => {
+                    outcome = Some(Outcome::Reject(match ty {
+                        1 => None,
+                        2 => Some(icmpx(*code)),
+                        _ => Some(*code),
+                    }))
+                }
+                Expr::Nat { ty, addr, proto, .. } => {
+                    let a = addr.map(|(lo, _)| read_addr(&regs, lo, c.p.is_v6()));
+                    let port = proto.map(|(lo, _)| {
+                        u16::from_be_bytes([regs.get(lo, 2).first().copied().unwrap_or(0), regs.get(lo, 2).get(1).copied().unwrap_or(0)])
+                    });
+                    outcome = Some(Outcome::Nat(if *ty == 0 { Nat::Snat(a, port) } else { Nat::Dnat(a, port) }));
+                }
+                Expr::Masq { proto, .. } => outcome = Some(Outcome::Nat(Nat::Masq(proto.map(|(lo, _)| reg_port(&regs, lo))))),
+                Expr::Redir { proto, .. } => outcome = Some(Outcome::Nat(Nat::Redir(proto.map(|(lo, _)| reg_port(&regs, lo))))),
+                Expr::Match { name, info, .. } => matched = xt_match(name, info, c),
+                Expr::Target { name, rev, info } => outcome = xt_target(name, *rev, info),
+            }
+            if !matched || verdict.is_some() || outcome.is_some() {
+                break;
+            }
+        }
+        if let Some(o) = outcome.filter(|_| matched) {
+            return Some(o);
+        }
+        at.rule += 1;
+        let Some((code, target)) = verdict.filter(|_| matched) else { continue };
+        match code {
+            v::ACCEPT => return Some(Outcome::Accept),
+            v::DROP => return Some(Outcome::Drop),
+            v::JUMP | v::GOTO => {
+                let Some(to) = target.and_then(|t| table.chains.iter().position(|ch| ch.name == t)) else { continue };
+                if code == v::JUMP {
+                    if stack.len() >= JUMP_STACK {
+                        return Some(Outcome::Drop);
+                    }
+                    stack.push(Cursor { chain: at.chain, rule: at.rule });
+                }
+                at = Cursor { chain: to, rule: 0 };
+            }
+            v::RETURN => match stack.pop() {
+                Some(back) => at = back,
+                None => return None,
+            },
+            _ => {}
+        }
+    }
+}
+
+fn reg_port(regs: &Regs, reg: u32) -> u16 {
+    let b = regs.get(reg, 2);
+    u16::from_be_bytes([b.first().copied().unwrap_or(0), b.get(1).copied().unwrap_or(0)])
+}
+
+fn read_addr(regs: &Regs, reg: u32, v6: bool) -> IpAddr {
+    if v6 {
+        let b: [u8; 16] = regs.get(reg, 16).try_into().unwrap_or([0; 16]);
+        IpAddr::from(b)
+    } else {
+        let b: [u8; 4] = regs.get(reg, 4).try_into().unwrap_or([0; 4]);
+        IpAddr::from(b)
+    }
+}
+
+/// NFT_REJECT_ICMPX_* codes as IPv4 unreachable codes.
+fn icmpx(code: u8) -> u8 {
+    match code {
+        0 => 0,  // no route: net unreachable
+        1 => 3,  // port unreachable
+        2 => 1,  // host unreachable
+        _ => 13, // administratively prohibited
+    }
+}
+
+fn u16_at(b: &[u8], at: usize) -> u16 {
+    b.get(at..at + 2).map_or(0, |s| u16::from_ne_bytes([s[0], s[1]]))
+}
+
+fn be16_at(b: &[u8], at: usize) -> u16 {
+    b.get(at..at + 2).map_or(0, |s| u16::from_be_bytes([s[0], s[1]]))
+}
+
+/// The xtables matches iptables-nft uses (xt_conntrack, xt_state, ipt_icmp,
+/// xt_tcpudp, xt_mark), read from their info structures.
+fn xt_match(name: &str, info: &[u8], c: &PacketCtx<'_>) -> bool {
+    let in_range = |port: u16, lo: u16, hi: u16| lo <= port && port <= hi;
+    match name {
+        "conntrack" => {
+            // xt_conntrack_mtinfo3: match_flags, invert_flags, state_mask.
+            let (flags, invert, mask) = (u16_at(info, 146), u16_at(info, 148), u16_at(info, 150));
+            if flags & 1 == 0 {
+                return true;
+            }
+            ((u32::from(mask) & c.ct.state_bit()) != 0) ^ (invert & 1 != 0)
+        }
+        "state" => {
+            let mask = info.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+            mask & c.ct.state_bit() != 0
+        }
+        "icmp" => {
+            let (ty, lo, hi, inv) = (
+                info.first().copied().unwrap_or(0),
+                info.get(1).copied().unwrap_or(0),
+                info.get(2).copied().unwrap_or(0xff),
+                info.get(3).copied().unwrap_or(0),
+            );
+            let h = transport_header(c.p);
+            let (pt, pc) = (h.first().copied().unwrap_or(0), h.get(1).copied().unwrap_or(0));
+            let m = c.p.protocol() == 1 && (ty == 0xff || (pt == ty && pc >= lo && pc <= hi));
+            m ^ (inv & 1 != 0)
+        }
+        "tcp" | "udp" => {
+            let Some((sport, dport)) = c.p.ports() else { return false };
+            let inv = info.get(if name == "tcp" { 11 } else { 8 }).copied().unwrap_or(0);
+            let s = in_range(sport, u16_at(info, 0), u16_at(info, 2)) ^ (inv & 1 != 0);
+            let d = in_range(dport, u16_at(info, 4), u16_at(info, 6)) ^ (inv & 2 != 0);
+            s && d
+        }
+        "mark" => {
+            // Packets carry no mark here (0): (0 & mask) == mark.
+            (u32_at(info, 0) == 0) ^ (info.get(8).copied().unwrap_or(0) != 0)
+        }
+        _ => true,
+    }
+}
+
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    b.get(at..at + 4).map_or(0, |s| u32::from_ne_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+/// The xtables targets iptables-nft uses; None for those that only watch
+/// (LOG, MARK) and let the rule go on.
+fn xt_target(name: &str, rev: u32, info: &[u8]) -> Option<Outcome> {
+    // nf_nat_ipv4_multi_range_compat (revision 0) or nf_nat_range(2).
+    let addr_port = |info: &[u8]| -> (Option<IpAddr>, Option<u16>) {
+        if rev == 0 {
+            let flags = u32_at(info, 4);
+            let ip = info.get(8..12).map(|b| IpAddr::from([b[0], b[1], b[2], b[3]]));
+            (ip.filter(|_| flags & 1 != 0), (flags & 2 != 0).then(|| be16_at(info, 16)))
+        } else {
+            let flags = u32_at(info, 0);
+            let ip = info.get(4..8).map(|b| IpAddr::from([b[0], b[1], b[2], b[3]]));
+            (ip.filter(|_| flags & 1 != 0), (flags & 2 != 0).then(|| be16_at(info, 36)))
+        }
+    };
+    Some(match name {
+        "REJECT" => Outcome::Reject(match u32_at(info, 0) {
+            0 => Some(0),
+            1 => Some(1),
+            2 => Some(2),
+            5 => Some(9),
+            6 => Some(10),
+            7 => None,
+            8 => Some(13),
+            _ => Some(3),
+        }),
+        "MASQUERADE" => Outcome::Nat(Nat::Masq(addr_port(info).1)),
+        "REDIRECT" => Outcome::Nat(Nat::Redir(addr_port(info).1)),
+        "SNAT" => {
+            let (a, p) = addr_port(info);
+            Outcome::Nat(Nat::Snat(a, p))
+        }
+        "DNAT" => {
+            let (a, p) = addr_port(info);
+            Outcome::Nat(Nat::Dnat(a, p))
+        }
+        "ACCEPT" => Outcome::Accept,
+        "DROP" => Outcome::Drop,
+        _ => return None,
+    })
+}

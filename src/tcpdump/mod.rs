@@ -1,0 +1,197 @@
+//! `tcpdump` 4.99 over capture taps: `-i DEV|any`, `-n`, `-e`, `-v`,
+//! `-c N`, `-t`/`-tt`, a filter expression, `-w FILE` to save a pcap in
+//! the machine's files and `-r FILE` to read one back.
+
+pub mod filter;
+pub mod pcap;
+pub mod print;
+
+use crate::output::Output;
+use crate::sim::capture::Frame;
+use crate::sim::getopt::{GetoptError, getopt};
+use crate::sim::process::{Program, Step};
+use crate::sim::socket::Sys;
+
+#[derive(Debug, Clone, Default)]
+struct Options {
+    iface: Option<String>,
+    count: Option<u64>,
+    ethernet: bool,
+    verbose: bool,
+    stamp: u8,
+    write: Option<String>,
+    read: Option<String>,
+    filter: Option<filter::Expr>,
+}
+
+/// Parses the arguments into a program (Err: the status after a usage error).
+pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32> {
+    let (opts, words) = match getopt(args, "icwrsCGWBEFMTVyz", "nevtlqxXSpAKND") {
+        Ok(x) => x,
+        Err(GetoptError::Invalid(c)) => {
+            out.err(&format!("tcpdump: invalid option -- '{c}'\n"));
+            return Err(1);
+        }
+        Err(GetoptError::MissingValue(c)) => {
+            out.err(&format!("tcpdump: option requires an argument -- '{c}'\n"));
+            return Err(1);
+        }
+    };
+    let mut o = Options::default();
+    for opt in opts {
+        let v = opt.value.unwrap_or_default();
+        match opt.letter {
+            'i' => o.iface = Some(v),
+            'c' => match crate::text::int::<u64>(&v) {
+                Some(n) if n > 0 => o.count = Some(n),
+                _ => {
+                    out.err(&format!("tcpdump: invalid packet count {v}\n"));
+                    return Err(1);
+                }
+            },
+            'e' => o.ethernet = true,
+            'v' => o.verbose = true,
+            't' => o.stamp += 1,
+            'w' => o.write = Some(v),
+            'r' => o.read = Some(v),
+            _ => {}
+        }
+    }
+    match filter::parse(&words) {
+        Ok(e) => o.filter = Some(e),
+        Err(msg) => {
+            out.err(&format!("tcpdump: {msg}\n"));
+            return Err(1);
+        }
+    }
+    Ok(Box::new(Tcpdump { o, tap: None, captured: 0, conv: print::Conversations::default(), saved: Vec::new() }))
+}
+
+/// A running capture.
+pub struct Tcpdump {
+    o: Options,
+    tap: Option<u32>,
+    captured: u64,
+    conv: print::Conversations,
+    saved: Vec<Frame>,
+}
+
+impl Tcpdump {
+    fn stamp(&self, at_us: u64) -> String {
+        match self.o.stamp {
+            0 => {
+                let s = at_us / 1_000_000;
+                format!("{:02}:{:02}:{:02}.{:06} ", (s / 3600) % 24, (s / 60) % 60, s % 60, at_us % 1_000_000)
+            }
+            1 => String::new(),
+            _ => format!("{}.{:06} ", pcap::EPOCH + at_us / 1_000_000, at_us % 1_000_000),
+        }
+    }
+
+    fn show(&mut self, fr: &Frame, out: &mut Output) {
+        let style = print::Style { ethernet: self.o.ethernet, verbose: self.o.verbose };
+        let line = print::line(fr, style, &mut self.conv);
+        out.out(&format!("{}{line}\n", self.stamp(fr.at_us)));
+    }
+
+    fn read_file(&mut self, sys: &mut Sys, out: &mut Output, name: &str) -> Step {
+        let Some(bytes) = sys.net.capture.files.iter().find(|(n, _)| n == name).map(|(_, b)| b.clone()) else {
+            out.err(&format!("tcpdump: {name}: No such file or directory\n"));
+            return Step::Done(1);
+        };
+        let Some(frames) = pcap::read(&bytes) else {
+            out.err(&format!("tcpdump: {name}: unknown file format\n"));
+            return Step::Done(1);
+        };
+        out.err(&format!("reading from file {name}, link-type EN10MB (Ethernet), snapshot length {}\n", pcap::SNAPLEN));
+        let filter = self.o.filter.clone().unwrap_or(filter::Expr::All);
+        for fr in frames.iter().filter(|fr| filter::matches(&filter, fr)) {
+            if self.o.count.is_some_and(|c| self.captured >= c) {
+                break;
+            }
+            self.captured += 1;
+            self.show(fr, out);
+        }
+        Step::Done(0)
+    }
+
+    fn finish(&mut self, sys: &mut Sys, out: &mut Output, received: u64) -> Step {
+        if let Some(t) = self.tap.take() {
+            sys.net.capture.close(t);
+        }
+        if let Some(name) = self.o.write.clone() {
+            let bytes = pcap::file(&self.saved);
+            let files = &mut sys.net.capture.files;
+            files.retain(|(n, _)| *n != name);
+            files.push((name, bytes));
+        }
+        out.err(&format!("{} packet{} captured\n", self.captured, if self.captured == 1 { "" } else { "s" }));
+        out.err(&format!("{received} packet{} received by filter\n", if received == 1 { "" } else { "s" }));
+        out.err("0 packets dropped by kernel\n");
+        Step::Done(0)
+    }
+}
+
+impl Program for Tcpdump {
+    fn step(&mut self, sys: &mut Sys, out: &mut Output) -> Step {
+        if let Some(name) = self.o.read.clone() {
+            return self.read_file(sys, out, &name);
+        }
+        let Some(tap) = self.tap else {
+            let iface = self.o.iface.clone().unwrap_or_else(|| "any".into());
+            let ifindex = if iface == "any" {
+                0
+            } else {
+                match sys.net.ns(sys.ns).and_then(|n| n.index_of(&iface)) {
+                    Some(i) => i,
+                    None => {
+                        out.err(&format!("tcpdump: {iface}: No such device exists\n(SIOCGIFHWADDR: No such device)\n"));
+                        return Step::Done(1);
+                    }
+                }
+            };
+            let ns = sys.ns;
+            self.tap = Some(sys.net.capture.open(ns, ifindex));
+            if !self.o.verbose && self.o.write.is_none() {
+                out.err("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n");
+                out.err(&format!("listening on {iface}, link-type EN10MB (Ethernet), snapshot length {} bytes\n", pcap::SNAPLEN));
+            } else {
+                out.err(&format!("tcpdump: listening on {iface}, link-type EN10MB (Ethernet), snapshot length {} bytes\n", pcap::SNAPLEN));
+            }
+            return Step::Busy;
+        };
+        let frames = sys.net.capture.read(tap);
+        if frames.is_empty() {
+            return Step::Idle(None);
+        }
+        let filter = self.o.filter.clone().unwrap_or(filter::Expr::All);
+        let mut received = self.captured;
+        for fr in frames.into_iter().filter(|fr| filter::matches(&filter, fr)) {
+            received += 1;
+            if self.o.count.is_some_and(|c| self.captured >= c) {
+                continue;
+            }
+            self.captured += 1;
+            if self.o.write.is_some() {
+                self.saved.push(fr);
+            } else {
+                self.show(&fr, out);
+            }
+        }
+        if self.o.count.is_some_and(|c| self.captured >= c) {
+            return self.finish(sys, out, received);
+        }
+        Step::Busy
+    }
+
+    fn stop(&mut self, sys: &mut Sys) {
+        if let Some(t) = self.tap.take() {
+            sys.net.capture.close(t);
+        }
+        if let Some(name) = self.o.write.clone() {
+            let bytes = pcap::file(&self.saved);
+            sys.net.capture.files.retain(|(n, _)| *n != name);
+            sys.net.capture.files.push((name, bytes));
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! One line per frame as tcpdump 4.99 prints it with `-n` (`-e` adds the
+//! Ethernet header, `-v` the IP header): ARP, ICMP, UDP and TCP with its
+//! flags, sequence numbers (relative after the first segment of each
+//! direction), window and options.
+
+use crate::sim::capture::{Content, Frame};
+use crate::sim::packet::{Datagram, Icmp, Payload, Tcp, tcp_flags as f};
+use std::net::IpAddr;
+
+/// The first sequence numbers seen in each direction of a connection
+/// (print-tcp.c's `tcp_seq_hash`), for relative numbers.
+#[derive(Debug, Default)]
+pub struct Conversations {
+    seen: Vec<((IpAddr, u16, IpAddr, u16), u32)>,
+}
+
+impl Conversations {
+    fn base(&self, key: (IpAddr, u16, IpAddr, u16)) -> Option<u32> {
+        self.seen.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    }
+}
+
+/// How lines are printed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Style {
+    /// `-e`: the link-layer header.
+    pub ethernet: bool,
+    /// `-v`: the IP header's fields.
+    pub verbose: bool,
+}
+
+fn mac(m: &[u8; 6]) -> String {
+    m.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(":")
+}
+
+/// The line for a frame, without its timestamp.
+pub fn line(frame: &Frame, style: Style, conv: &mut Conversations) -> String {
+    let body = match &frame.content {
+        Content::Arp { op, sender_ip, target_ip, sender_mac, .. } => {
+            let what = if *op == 1 {
+                format!("Request who-has {target_ip} tell {sender_ip}")
+            } else {
+                format!("Reply {sender_ip} is-at {}", mac(sender_mac))
+            };
+            if style.ethernet {
+                return format!("{} > {}, ethertype ARP (0x0806), length 42: {what}, length 28", mac(&frame.src), mac(&frame.dst));
+            }
+            if style.verbose {
+                return format!("ARP, Ethernet (len 6), IPv4 (len 4), {what}, length 28");
+            }
+            return format!("ARP, {what}, length 28");
+        }
+        Content::Ip(d) => ip(d, style, conv),
+    };
+    let Content::Ip(d) = &frame.content else { return body };
+    if style.ethernet {
+        let (name, ty) = if d.is_v6() { ("IPv6", "0x86dd") } else { ("IPv4", "0x0800") };
+        format!("{} > {}, ethertype {name} ({ty}), length {}: {body}", mac(&frame.src), mac(&frame.dst), d.frame_len())
+    } else {
+        format!("{} {body}", if d.is_v6() { "IP6" } else { "IP" })
+    }
+}
+
+fn ip(d: &Datagram, style: Style, conv: &mut Conversations) -> String {
+    let (proto, num) = match &d.payload {
+        Payload::Icmp(_) if d.is_v6() => ("ICMP6", 58),
+        Payload::Icmp(_) => ("ICMP", 1),
+        Payload::Udp { .. } => ("UDP", 17),
+        Payload::Tcp(_) => ("TCP", 6),
+    };
+    let mut head = String::new();
+    if style.verbose && !d.is_v6() {
+        let id = if matches!(&d.payload, Payload::Tcp(t) if t.has(f::RST)) { 0 } else { 1 };
+        let flags = if d.dont_fragment { "[DF]" } else { "[none]" };
+        head = format!("(tos 0x0, ttl {}, id {id}, offset 0, flags {flags}, proto {proto} ({num}), length {})\n    ", d.ttl, d.total_len());
+    }
+    let rest = match &d.payload {
+        Payload::Icmp(icmp) => {
+            let mut text = format!("{} > {}: {}", d.src, d.dst, icmp_text(icmp, d));
+            // -v shows the datagram an error quotes, indented.
+            if let (true, Icmp::Unreachable { quoted, .. } | Icmp::TimeExceeded { quoted }) = (style.verbose, icmp) {
+                let name = if quoted.is_v6() { "IP6" } else { "IP" };
+                text += &format!("\n\t{name} {}", ip(quoted, style, &mut Conversations::default()));
+            }
+            text
+        }
+        // Ports 53 and 5353 (mDNS) go to the DNS printer, which refuses
+        // anything shorter than a DNS header.
+        Payload::Udp { sport, dport, data } if [53, 5353].iter().any(|p| p == sport || p == dport) && data.len() < 12 => {
+            format!("{}.{sport} > {}.{dport}: domain [length {} < 12] (invalid)", d.src, d.dst, data.len())
+        }
+        Payload::Udp { sport, dport, data } => format!("{}.{sport} > {}.{dport}: UDP, length {}", d.src, d.dst, data.len()),
+        Payload::Tcp(t) => format!("{}.{} > {}.{}: {}", d.src, t.sport, d.dst, t.dport, tcp(d, t, style, conv)),
+    };
+    head + &rest
+}
+
+fn icmp_text(icmp: &Icmp, d: &Datagram) -> String {
+    let len = d.total_len() - d.header_len();
+    match icmp {
+        Icmp::EchoRequest { id, seq, .. } => format!("ICMP echo request, id {id}, seq {seq}, length {len}"),
+        Icmp::EchoReply { id, seq, .. } => format!("ICMP echo reply, id {id}, seq {seq}, length {len}"),
+        Icmp::Unreachable { code, quoted, .. } => {
+            let what = match (*code, &quoted.payload) {
+                (3, Payload::Udp { dport, .. }) => format!("{} udp port {dport} unreachable", quoted.dst),
+                (3, Payload::Tcp(t)) => format!("{} tcp port {} unreachable", quoted.dst, t.dport),
+                (1, _) => format!("host {} unreachable", quoted.dst),
+                (0, _) => format!("net {} unreachable", quoted.dst),
+                _ => format!("{} unreachable", quoted.dst),
+            };
+            format!("ICMP {what}, length {len}")
+        }
+        Icmp::TimeExceeded { .. } => format!("ICMP time exceeded in-transit, length {len}"),
+    }
+}
+
+/// The TCP part (print-tcp.c `tcp_print`).
+fn tcp(d: &Datagram, t: &Tcp, style: Style, conv: &mut Conversations) -> String {
+    let mut flags = String::new();
+    for (bit, c) in [(f::FIN, 'F'), (f::SYN, 'S'), (f::RST, 'R'), (f::PSH, 'P')] {
+        if t.has(bit) {
+            flags.push(c);
+        }
+    }
+    if t.has(f::ACK) {
+        flags.push('.');
+    }
+    if flags.is_empty() {
+        flags.push_str("none");
+    }
+    let mut s = format!("Flags [{flags}]");
+    if style.verbose {
+        let real = checksum(d, t);
+        if t.has(f::RST) {
+            s += &format!(", cksum 0x{real:04x} (correct)");
+        } else {
+            // Sockets leave the checksum to the device (CHECKSUM_PARTIAL):
+            // the field holds only the pseudo-header's sum when captured.
+            s += &format!(", cksum 0x{:04x} (incorrect -> 0x{real:04x})", pseudo_sum(d, t));
+        }
+    }
+    let key = (d.src, t.sport, d.dst, t.dport);
+    let back = (d.dst, t.dport, d.src, t.sport);
+    let (mut seq, mut ack) = (t.seq, t.ack);
+    match conv.base(key) {
+        Some(b) => {
+            seq = seq.wrapping_sub(b);
+            if let Some(rb) = conv.base(back) {
+                ack = ack.wrapping_sub(rb);
+            }
+        }
+        None => conv.seen.push((key, t.seq)),
+    }
+    let len = t.data.len() as u32;
+    if len > 0 || t.has(f::SYN) || t.has(f::FIN) || t.has(f::RST) {
+        s += &format!(", seq {seq}");
+        if len > 0 {
+            s += &format!(":{}", seq.wrapping_add(len));
+        }
+    }
+    if t.has(f::ACK) {
+        s += &format!(", ack {ack}");
+    }
+    s += &format!(", win {}", t.window);
+    if !t.options.is_empty() {
+        let o = &t.options;
+        let mut parts = Vec::new();
+        if let Some(m) = o.mss {
+            parts.push(format!("mss {m}"));
+        }
+        match (o.sack_ok, o.timestamp) {
+            (true, Some((v, e))) => parts.extend([String::from("sackOK"), format!("TS val {v} ecr {e}")]),
+            (true, None) => parts.extend(["nop".into(), "nop".into(), "sackOK".into()]),
+            (false, Some((v, e))) => parts.extend(["nop".into(), "nop".into(), format!("TS val {v} ecr {e}")]),
+            (false, None) => {}
+        }
+        if let Some(w) = o.wscale {
+            parts.extend(["nop".into(), format!("wscale {w}")]);
+        }
+        s += &format!(", options [{}]", parts.join(","));
+    }
+    s += &format!(", length {len}");
+    if len > 0 && [80, 8080].iter().any(|p| *p == t.sport || *p == t.dport) {
+        s += ": HTTP";
+        let text = String::from_utf8_lossy(&t.data);
+        let first = text.split("\r\n").next().unwrap_or("");
+        let http = ["GET ", "HEAD ", "POST ", "PUT ", "HTTP/"].iter().any(|p| first.starts_with(p));
+        if http && text.contains("\r\n") {
+            s += &format!(": {first}");
+        }
+    }
+    s
+}
+
+fn fold(mut sum: u32) -> u16 {
+    while sum > 0xffff {
+        sum = (sum & 0xffff) + (sum >> 16);
+    }
+    sum as u16
+}
+
+fn add_bytes(sum: &mut u32, bytes: &[u8]) {
+    for pair in bytes.chunks(2) {
+        let hi = u32::from(pair[0]) << 8;
+        *sum += hi | u32::from(*pair.get(1).unwrap_or(&0));
+    }
+}
+
+/// The pseudo-header sum (addresses, protocol, TCP length), folded.
+fn pseudo_sum(d: &Datagram, t: &Tcp) -> u16 {
+    let mut sum = 0u32;
+    match (d.src, d.dst) {
+        (IpAddr::V4(s), IpAddr::V4(x)) => {
+            add_bytes(&mut sum, &s.octets());
+            add_bytes(&mut sum, &x.octets());
+        }
+        (IpAddr::V6(s), IpAddr::V6(x)) => {
+            add_bytes(&mut sum, &s.octets());
+            add_bytes(&mut sum, &x.octets());
+        }
+        _ => {}
+    }
+    sum += 6 + (t.header_len() + t.data.len()) as u32;
+    fold(sum)
+}
+
+/// The segment's real checksum.
+pub fn checksum(d: &Datagram, t: &Tcp) -> u16 {
+    let mut sum = u32::from(pseudo_sum(d, t));
+    add_bytes(&mut sum, &super::pcap::tcp_bytes(t, 0));
+    !fold(sum)
+}

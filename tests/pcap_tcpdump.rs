@@ -1,0 +1,92 @@
+//! The pcap files iplab writes (`tcpdump -w`, the `capture` call) read
+//! back with the real tcpdump 4.99 (`tcpdump -r`) give the lines iplab's
+//! own `tcpdump -r` prints. Skipped when tcpdump is not installed.
+
+use iplab::World;
+use iplab::output::Output;
+use iplab::shell::Shell;
+use std::process::Command;
+
+const SETUP: &[&str] = &[
+    "ip netns add h1",
+    "ip netns add h2",
+    "ip link add e1 address 02:00:00:00:00:01 netns h1 type veth peer name e2 address 02:00:00:00:00:02 netns h2",
+    "ip -n h1 addr add 10.0.0.1/24 dev e1",
+    "ip -n h2 addr add 10.0.0.2/24 dev e2",
+    "ip -n h1 link set e1 up",
+    "ip -n h2 link set e2 up",
+    "ip -n h1 link set lo up",
+    "ip -n h2 link set lo up",
+];
+
+fn run(sh: &mut Shell, line: &str) -> String {
+    let mut out = Output::new();
+    sh.run_line(line, &mut out);
+    out.stdout()
+}
+
+fn real_tcpdump(pcap: &[u8], args: &[&str]) -> Option<String> {
+    let path = std::env::temp_dir().join(format!("iplab-{}-{}.pcap", std::process::id(), args.join("")));
+    std::fs::write(&path, pcap).ok()?;
+    let out = Command::new("tcpdump").args(args).arg("-r").arg(&path).env("TZ", "UTC").output().ok()?;
+    let _ = std::fs::remove_file(&path);
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn have_tcpdump() -> bool {
+    Command::new("tcpdump").arg("--version").output().is_ok_and(|o| o.status.success())
+}
+
+/// A ping, a refused connect, a TCP exchange and UDP to a closed port.
+fn traffic(sh: &mut Shell) {
+    run(sh, "ip netns exec h2 nc -l 8080 &");
+    run(sh, "ip netns exec h1 ping -c 2 -i 0.2 10.0.0.2");
+    run(sh, "ip netns exec h1 nc -z 10.0.0.2 81");
+    run(sh, "echo hello | ip netns exec h1 nc -N 10.0.0.2 8080");
+    run(sh, "echo hi | ip netns exec h1 nc -u -w 1 10.0.0.2 53");
+}
+
+#[test]
+fn tcpdump_w_files_read_back_with_the_real_tcpdump() {
+    if !have_tcpdump() {
+        eprintln!("skipped: tcpdump is not installed");
+        return;
+    }
+    let world = World::new();
+    let mut sh = Shell::new(Box::new(world.clone()));
+    for l in SETUP {
+        run(&mut sh, l);
+    }
+    run(&mut sh, "ip netns exec h2 tcpdump -c 30 -i e2 -w cap.pcap &");
+    traffic(&mut sh);
+    run(&mut sh, "kill %1");
+    let pcap = world.file("cap.pcap").expect("tcpdump -w wrote cap.pcap");
+    for flags in [&["-n"][..], &["-n", "-e"], &["-n", "-v"], &["-n", "-t"]] {
+        let Some(real) = real_tcpdump(&pcap, flags) else { panic!("tcpdump -r {flags:?} failed") };
+        let ours = run(&mut sh, &format!("tcpdump {} -r cap.pcap", flags.join(" ")));
+        assert!(real.lines().count() >= 12, "too few packets: {real}");
+        assert_eq!(ours, real, "tcpdump {flags:?} -r differs");
+    }
+}
+
+#[test]
+fn the_capture_call_gives_a_pcap_tcpdump_reads() {
+    if !have_tcpdump() {
+        eprintln!("skipped: tcpdump is not installed");
+        return;
+    }
+    let world = World::new();
+    let mut sh = Shell::new(Box::new(world.clone()));
+    for l in SETUP {
+        run(&mut sh, l);
+    }
+    let h1 = world.netns("h1").expect("h1");
+    let cap = world.capture_start(h1, "e1").expect("capture");
+    traffic(&mut sh);
+    let pcap = world.capture_pcap(cap);
+    let real = real_tcpdump(&pcap, &["-n", "-t"]).expect("tcpdump -r");
+    assert!(real.contains("ARP, Request who-has 10.0.0.2 tell 10.0.0.1, length 28"), "{real}");
+    assert!(real.contains("Flags [R.], seq 0, ack"), "{real}");
+    assert!(real.contains("Flags [P.], seq 1:7, ack 1, win 63"), "{real}");
+    assert!(real.contains("udp port 53 unreachable"), "{real}");
+}

@@ -1,0 +1,23 @@
+# INPUT policy DROP on a router: pings fail until ICMP is accepted; counters
+ip netns add c
+ip netns add r
+ip netns add s
+ip link add v1 address 02:00:00:00:00:01 netns r type veth peer name e0 address 02:00:00:00:00:02 netns c
+ip link add v0 address 02:00:00:00:00:03 netns r type veth peer name e0 address 02:00:00:00:00:04 netns s
+ip -n c addr add 10.0.0.2/24 dev e0
+ip -n r addr add 10.0.0.1/24 dev v1
+ip -n r addr add 192.168.1.1/24 dev v0
+ip -n s addr add 192.168.1.2/24 dev e0
+ip -n c link set e0 up
+ip -n r link set v1 up
+ip -n r link set v0 up
+ip -n s link set e0 up
+ip -n c route add default via 10.0.0.1
+ip -n s route add default via 192.168.1.1
+ip netns exec r sysctl -w net.ipv4.ip_forward=1
+ip netns exec r iptables -P INPUT DROP
+ip netns exec c ping -c 1 -W 1 10.0.0.1
+ip netns exec r iptables -A INPUT -p icmp --icmp-type echo-request -j ACCEPT
+ip netns exec c ping -c 2 -i 0.2 10.0.0.1
+ip netns exec r iptables -L INPUT -v -n
+ip netns exec r iptables-save
