@@ -15,10 +15,13 @@ const NETLINK_LIST_MEMBERSHIPS: c_int = 9;
 const NETLINK_CAP_ACK: c_int = 10;
 const NETLINK_EXT_ACK: c_int = 11;
 const NETLINK_GET_STRICT_CHK: c_int = 12;
-/// The groups of NETLINK_ROUTE (`nlk->ngroups`): RTNLGRP_MAX of the Linux
-/// the goldens are recorded on (6.18: 39; measured: group 40 is EINVAL
-/// there).
-const RTNLGRP_MAX: u32 = 39;
+/// The multicast groups of a protocol (`nlk->ngroups`), as the Linux the
+/// goldens are recorded on has them (6.18, measured: the first refused
+/// ADD_MEMBERSHIP): RTNLGRP_MAX 39 for NETLINK_ROUTE; 32 for the others,
+/// the least `netlink_kernel_create` gives.
+fn ngroups(proto: c_int) -> u32 {
+    if proto == libc::NETLINK_ROUTE { 39 } else { 32 }
+}
 const SOCKADDR_NL_LEN: socklen_t = 12;
 
 /// Runs `f` when `fd` is a simulated socket; None otherwise.
@@ -274,19 +277,20 @@ pub unsafe extern "C" fn setsockopt(fd: c_int, level: c_int, name: c_int, val: *
             (SOL_NETLINK, NETLINK_ADD_MEMBERSHIP | NETLINK_DROP_MEMBERSHIP) => {
                 let g = unsafe { read_int(val, len) }?;
                 let g = u32::try_from(g).map_err(|_| Fail(libc::EINVAL))?;
-                if g == 0 || g > RTNLGRP_MAX {
+                if g == 0 || g > ngroups(sock.proto) {
                     return Err(Fail(libc::EINVAL));
                 }
                 sock.make_group_map();
                 let add = name == NETLINK_ADD_MEMBERSHIP;
+                // The world first: a group it refuses is not joined here either.
+                if let Some(k) = &sock.sock {
+                    let opt = if add { iplab::host::SockOpt::AddMembership(g) } else { iplab::host::SockOpt::DropMembership(g) };
+                    k.set_option(opt).map_err(|e| Fail(e.0))?;
+                }
                 if add {
                     sock.groups.insert(g);
                 } else {
                     sock.groups.remove(&g);
-                }
-                if let Some(k) = &sock.sock {
-                    let opt = if add { iplab::host::SockOpt::AddMembership(g) } else { iplab::host::SockOpt::DropMembership(g) };
-                    k.set_option(opt).map_err(|e| Fail(e.0))?;
                 }
                 if add {
                     s.watch();
@@ -352,7 +356,7 @@ pub unsafe extern "C" fn getsockopt(fd: c_int, level: c_int, name: c_int, val: *
                 if want < 0 {
                     return Err(Fail(libc::EINVAL));
                 }
-                let ngroups = if sock.has_group_map() { RTNLGRP_MAX } else { 0 };
+                let ngroups = if sock.has_group_map() { ngroups(sock.proto) } else { 0 };
                 let mut words = Vec::new();
                 let mut pos = 0u32;
                 while pos * 8 < ngroups && want - pos as i32 >= 4 {
