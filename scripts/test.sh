@@ -96,7 +96,7 @@ node_suites() {
 # The style checks come first: they are quick and say the most at a glance.
 suite rustfmt check cargo fmt --all --check
 suite clippy check cargo clippy --workspace --all-targets -- -D warnings
-suite eslint check npx --no-install eslint www/src www/tests tests/node scripts vite.config.mjs
+suite eslint check npx --no-install eslint www/src www/tests tests/node scripts npm vite.config.mjs
 # Native: wire, stack, rtnetlink goldens, ip scenarios. The preload suites
 # run (and are counted) once, by scripts/test-preload.sh.
 suite cargo-test cargo env IPLAB_PRELOAD_SUITE_SEPARATE=1 cargo test --all-targets

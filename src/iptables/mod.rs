@@ -5,7 +5,7 @@
 //! iptables-nft does.
 
 pub(crate) mod nl;
-mod print;
+pub(crate) mod print;
 mod rule;
 
 use std::net::Ipv4Addr;
@@ -260,6 +260,7 @@ fn parse(args: &[String]) -> Result<Args, Fail> {
                 a.spec.icmp_type = Some(print::icmp_type(&t).ok_or_else(|| usage(&format!("Invalid ICMP type `{t}'")))?);
             }
             "--ctstate" | "--state" => {
+                a.spec.state_match = w == "--state";
                 let v = next(&mut i, w)?;
                 let mut mask = 0;
                 for s in v.split(',') {

@@ -117,7 +117,12 @@ impl Client {
                 let ht = AttrTable::parse(h.value, 4).ok();
                 let get = |k| ht.as_ref().and_then(|t| t.get(k)).map_or(0, |n| be32(n.value));
                 let kind = a.get(c::TYPE).and_then(|n| n.string().ok()).unwrap_or_default();
-                (get(c::HOOK_HOOKNUM), get(c::HOOK_PRIORITY) as i32, kind, a.get(c::POLICY).map_or(1, |n| be32(n.value)))
+                (
+                    get(crate::wire::nftables::hook::HOOKNUM),
+                    get(crate::wire::nftables::hook::PRIORITY) as i32,
+                    kind,
+                    a.get(c::POLICY).map_or(1, |n| be32(n.value)),
+                )
             });
             let counters = a.get(c::COUNTERS).map_or((0, 0), |n| {
                 let ct = AttrTable::parse(n.value, 2).ok();
@@ -210,8 +215,8 @@ pub fn base_chain_attrs(table: &str, chain: &str, hooknum: u32, priority: i32, k
     a.put_str(c::TABLE, table);
     a.put_str(c::NAME, chain);
     let mut hook = Vec::new();
-    hook.put(c::HOOK_HOOKNUM, &hooknum.to_be_bytes());
-    hook.put(c::HOOK_PRIORITY, &priority.to_be_bytes());
+    hook.put(crate::wire::nftables::hook::HOOKNUM, &hooknum.to_be_bytes());
+    hook.put(crate::wire::nftables::hook::PRIORITY, &priority.to_be_bytes());
     let n = a.begin_nest(c::HOOK);
     a.extend_from_slice(&hook);
     a.end_nest(n);
@@ -262,7 +267,7 @@ pub fn rule_attrs(table: &str, chain: &str, exprs: &[Expr], handle: Option<u64>,
     }
     let n = a.begin_nest(r::EXPRESSIONS);
     for e in exprs {
-        let m = a.begin_nest(r::LIST_ELEM);
+        let m = a.begin_nest(crate::wire::nftables::list::ELEM);
         let mut inner = Vec::new();
         e.dump(&mut inner);
         a.extend_from_slice(&inner);

@@ -87,6 +87,11 @@ const ICMP_TYPES: &[(u8, &str)] = &[
     (14, "timestamp-reply"),
 ];
 
+/// The name of an ICMP type, if it has one.
+pub fn icmp_name(t: u8) -> Option<&'static str> {
+    ICMP_TYPES.iter().find(|(x, _)| *x == t).map(|(_, n)| *n)
+}
+
 /// An ICMP type by name or number.
 pub fn icmp_type(s: &str) -> Option<u8> {
     ICMP_TYPES.iter().find(|(_, n)| *n == s).map(|(t, _)| *t).or_else(|| s.parse().ok())
@@ -108,7 +113,8 @@ pub const REJECT_WITH: &[&str] = &[
 /// Connection states in the order iptables prints them, with their bits.
 pub const CTSTATES: &[(&str, u16)] = &[("INVALID", 1), ("NEW", 8), ("RELATED", 4), ("ESTABLISHED", 2), ("UNTRACKED", 64)];
 
-fn ctstate_text(mask: u16) -> String {
+/// States as iptables lists them (INVALID, NEW, RELATED, ESTABLISHED, UNTRACKED).
+pub fn ctstate_text(mask: u16) -> String {
     CTSTATES.iter().filter(|(_, b)| mask & b != 0).map(|(n, _)| *n).collect::<Vec<_>>().join(",")
 }
 
@@ -161,7 +167,7 @@ fn extras(s: &Spec, numeric: bool) -> String {
         }
     }
     if let Some(m) = s.ctstate {
-        out.push_str(&format!(" ctstate {}", ctstate_text(m)));
+        out.push_str(&format!(" {}state {}", if s.state_match { "" } else { "ct" }, ctstate_text(m)));
     }
     match &s.target {
         Target::Reject(w) => out.push_str(&format!(" reject-with {}", REJECT_WITH.get(*w as usize).unwrap_or(&"icmp-port-unreachable"))),
@@ -290,7 +296,11 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
         out.push_str(&format!(" -m icmp --icmp-type {t}"));
     }
     if let Some(m) = s.ctstate {
-        out.push_str(&format!(" -m conntrack --ctstate {}", ctstate_text(m)));
+        if s.state_match {
+            out.push_str(&format!(" -m state --state {}", ctstate_text(m)));
+        } else {
+            out.push_str(&format!(" -m conntrack --ctstate {}", ctstate_text(m)));
+        }
     }
     if s.target != Target::None {
         out.push_str(&format!(" -j {}", target_name(&s.target)));

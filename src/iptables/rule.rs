@@ -53,8 +53,10 @@ pub struct Spec {
     pub dport: Option<(u16, u16)>,
     /// --icmp-type TYPE.
     pub icmp_type: Option<u8>,
-    /// --ctstate as XT_CONNTRACK_STATE bits.
+    /// --ctstate (or --state) as XT_CONNTRACK_STATE bits.
     pub ctstate: Option<u16>,
+    /// The states came from `-m state` (xt_state), not `-m conntrack`.
+    pub state_match: bool,
     /// -j.
     pub target: Target,
 }
@@ -169,7 +171,14 @@ impl Spec {
             out.push(Expr::Match { name: "icmp".into(), rev: 0, info: vec![t, 0, 0xff, 0, 0, 0, 0, 0] });
         }
         if let Some(s) = self.ctstate {
-            out.push(Expr::Match { name: "conntrack".into(), rev: 3, info: conntrack_info(s) });
+            if self.state_match {
+                // struct xt_state_info, XT_ALIGN-ed.
+                let mut info = u32::from(s).to_ne_bytes().to_vec();
+                info.extend([0; 4]);
+                out.push(Expr::Match { name: "state".into(), rev: 0, info });
+            } else {
+                out.push(Expr::Match { name: "conntrack".into(), rev: 3, info: conntrack_info(s) });
+            }
         }
         out.push(Expr::Counter { bytes: 0, packets: 0 });
         let target = |name: &str, rev: u32, info: Vec<u8>| Expr::Target { name: name.into(), rev, info };
@@ -268,6 +277,10 @@ impl Spec {
                 Expr::Match { name, info, .. } => match name.as_str() {
                     "icmp" => s.icmp_type = info.first().copied(),
                     "conntrack" => s.ctstate = info.get(150..152).map(|b| u16::from_ne_bytes([b[0], b[1]])),
+                    "state" => {
+                        s.ctstate = info.get(..2).map(|b| u16::from_ne_bytes([b[0], b[1]]));
+                        s.state_match = true;
+                    }
                     _ => return None,
                 },
                 Expr::Counter { bytes, packets } => counters = (*packets, *bytes),

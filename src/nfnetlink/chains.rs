@@ -100,8 +100,8 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
     let base = match a.get(c::HOOK) {
         Some(h) => {
             let ht = AttrTable::parse(h.value, 4)?;
-            let hooknum = be32(ht.get(c::HOOK_HOOKNUM).ok_or(Errno::EINVAL)?.value)?;
-            let priority = be32(ht.get(c::HOOK_PRIORITY).ok_or(Errno::EINVAL)?.value)? as i32;
+            let hooknum = be32(ht.get(crate::wire::nftables::hook::HOOKNUM).ok_or(Errno::EINVAL)?.value)?;
+            let priority = be32(ht.get(crate::wire::nftables::hook::PRIORITY).ok_or(Errno::EINVAL)?.value)? as i32;
             let kind = match a.get(c::TYPE) {
                 Some(t) => t.string()?,
                 None => "filter".to_string(),

@@ -46,8 +46,8 @@ pub fn chain(state: &NfTables, tb: &Table, ch: &Chain, kind: u8, flags: u16, seq
     b.put(c::HANDLE, &ch.handle.to_be_bytes());
     if let Some(base) = &ch.base {
         let mut hook = Vec::new();
-        hook.put(c::HOOK_HOOKNUM, &base.hooknum.to_be_bytes());
-        hook.put(c::HOOK_PRIORITY, &base.priority.to_be_bytes());
+        hook.put(crate::wire::nftables::hook::HOOKNUM, &base.hooknum.to_be_bytes());
+        hook.put(crate::wire::nftables::hook::PRIORITY, &base.priority.to_be_bytes());
         b.put(c::HOOK, &hook);
         b.put(c::POLICY, &base.policy.to_be_bytes());
         b.put_str(c::TYPE, &base.kind);
@@ -57,7 +57,7 @@ pub fn chain(state: &NfTables, tb: &Table, ch: &Chain, kind: u8, flags: u16, seq
             ct.put(1, &bytes.to_be_bytes());
             b.put(c::COUNTERS, &ct);
         }
-        b.put(c::FLAGS, &c::F_BASE.to_be_bytes());
+        b.put(c::FLAGS, &crate::wire::nftables::chain_flags::BASE.to_be_bytes());
     }
     b.put(c::USE, &tb.chain_use(ch).to_be_bytes());
     if let Some(u) = &ch.userdata {

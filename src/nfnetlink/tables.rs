@@ -27,7 +27,7 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
         Some(f) => be32(f.value)?,
         None => 0,
     };
-    if flags & !(t::F_DORMANT | t::F_OWNER) != 0 {
+    if flags & !(crate::wire::nftables::table_flags::DORMANT | crate::wire::nftables::table_flags::OWNER) != 0 {
         return Err(Errno::EOPNOTSUPP.into());
     }
     if let Some(existing) = tx.state.table_mut(fam, &name) {

@@ -237,7 +237,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool) -> Resul
                     let exprs = rule::parse(&stmts, tg.family).map_err(|_| syntax("unexpected newline", cmd))?;
                     let n = attrs.begin_nest(r::EXPRESSIONS);
                     for e in &exprs {
-                        let m = attrs.begin_nest(r::LIST_ELEM);
+                        let m = attrs.begin_nest(crate::wire::nftables::list::ELEM);
                         let mut inner = Vec::new();
                         e.dump(&mut inner);
                         attrs.extend_from_slice(&inner);
@@ -297,8 +297,8 @@ fn chain_spec(attrs: &mut Vec<u8>, toks: &[Tok], cmd: &str) -> Result<(), Fail> 
     }
     let (Some(kind), Some(hook), Some(prio)) = (kind, hook, prio) else { return Err(syntax("unexpected '}'", cmd)) };
     let n = attrs.begin_nest(c::HOOK);
-    attrs.put(c::HOOK_HOOKNUM, &(hook as u32).to_be_bytes());
-    attrs.put(c::HOOK_PRIORITY, &prio.to_be_bytes());
+    attrs.put(crate::wire::nftables::hook::HOOKNUM, &(hook as u32).to_be_bytes());
+    attrs.put(crate::wire::nftables::hook::PRIORITY, &prio.to_be_bytes());
     attrs.end_nest(n);
     if let Some(p) = policy {
         attrs.put(c::POLICY, &p.to_be_bytes());
@@ -368,7 +368,7 @@ fn list(client: &mut Client, family: Option<u8>, table: Option<&str>, chain: Opt
                 let ht = AttrTable::parse(hook.value, 4).ok();
                 let get = |k| ht.as_ref().and_then(|t| t.get(k)).map_or(0, |n| be32(n.value));
                 let kind = a.get(c::TYPE).and_then(|n| n.string().ok()).unwrap_or_default();
-                let prio = match (get(c::HOOK_PRIORITY) as i32, kind.as_str()) {
+                let prio = match (get(crate::wire::nftables::hook::PRIORITY) as i32, kind.as_str()) {
                     (0, _) => "filter".to_string(),
                     (-100, "nat") => "dstnat".to_string(),
                     (100, "nat") => "srcnat".to_string(),
@@ -376,7 +376,7 @@ fn list(client: &mut Client, family: Option<u8>, table: Option<&str>, chain: Opt
                     (-300, _) => "raw".to_string(),
                     (p, _) => p.to_string(),
                 };
-                let hook = HOOKS.get(get(c::HOOK_HOOKNUM) as usize).unwrap_or(&"ingress");
+                let hook = HOOKS.get(get(crate::wire::nftables::hook::HOOKNUM) as usize).unwrap_or(&"ingress");
                 let policy = if a.get(c::POLICY).map_or(1, |n| be32(n.value)) == 0 { "drop" } else { "accept" };
                 text.push_str(&format!("\t\ttype {kind} hook {hook} priority {prio}; policy {policy};\n"));
             }

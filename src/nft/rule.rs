@@ -296,6 +296,28 @@ pub fn text(exprs: &[Expr]) -> String {
             Expr::Masq { .. } => parts.push("masquerade".into()),
             Expr::Target { name, .. } if name == "MASQUERADE" => parts.push("masquerade".into()),
             Expr::Reject { .. } | Expr::Target { .. } if matches!(e, Expr::Reject { .. }) => parts.push("reject".into()),
+            // xtables matches and targets as nft translates them (the xlate of libxt_*).
+            Expr::Match { name, info, .. } if name == "conntrack" || name == "state" => {
+                let at = if name == "state" { 0 } else { 150 };
+                let mask = info.get(at..at + 2).map_or(0, |b| u16::from_ne_bytes([b[0], b[1]]));
+                parts.push(format!("ct state {}", crate::iptables::print::ctstate_text(mask).to_lowercase()));
+            }
+            Expr::Match { name, info, .. } if name == "icmp" => {
+                let t = info.first().copied().unwrap_or(0);
+                let named = crate::iptables::print::icmp_name(t).map_or(t.to_string(), str::to_string);
+                parts.push(format!("icmp type {named}"));
+            }
+            Expr::Target { name, info, .. } if name == "REJECT" => {
+                let with = info.get(..4).map_or(3, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+                parts.push(if with == 3 {
+                    "reject".into()
+                } else {
+                    format!(
+                        "reject with icmp type {}",
+                        crate::iptables::print::REJECT_WITH.get(with as usize).unwrap_or(&"").trim_start_matches("icmp-")
+                    )
+                });
+            }
             Expr::Match { name, .. } => parts.push(format!("xt match \"{name}\"")),
             Expr::Target { name, .. } => parts.push(format!("xt target \"{name}\"")),
             _ => {}

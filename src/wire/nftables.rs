@@ -105,77 +105,120 @@ pub mod family {
     pub const IPV6: u8 = 10;
 }
 
-/// `NFTA_TABLE_*`.
-#[allow(missing_docs)]
-pub mod table {
-    pub const NAME: u16 = 1;
-    pub const FLAGS: u16 = 2;
-    pub const USE: u16 = 3;
-    pub const HANDLE: u16 = 4;
-    pub const PAD: u16 = 5;
-    pub const USERDATA: u16 = 6;
-    pub const OWNER: u16 = 7;
-    pub const MAX: u16 = 7;
-    /// NFT_TABLE_F_DORMANT.
-    pub const F_DORMANT: u32 = 1;
-    /// NFT_TABLE_F_OWNER.
-    pub const F_OWNER: u32 = 2;
+use super::schema::nla_space;
+
+nla_space! {
+    /// `NFTA_TABLE_*`: the attributes of a table.
+    pub mod table = "NFTA_TABLE_" {
+        UNSPEC = 0: Unspec,
+        NAME = 1: String,
+        FLAGS = 2: Be32,
+        USE = 3: Be32,
+        HANDLE = 4: Be64,
+        PAD = 5: Binary,
+        USERDATA = 6: Binary,
+        OWNER = 7: Be32,
+    }
 }
 
-/// `NFTA_CHAIN_*` and `NFTA_HOOK_*`.
+/// `NFT_TABLE_F_*`.
 #[allow(missing_docs)]
-pub mod chain {
-    pub const TABLE: u16 = 1;
-    pub const HANDLE: u16 = 2;
-    pub const NAME: u16 = 3;
-    pub const HOOK: u16 = 4;
-    pub const POLICY: u16 = 5;
-    pub const USE: u16 = 6;
-    pub const TYPE: u16 = 7;
-    pub const COUNTERS: u16 = 8;
-    pub const PAD: u16 = 9;
-    pub const FLAGS: u16 = 10;
-    pub const ID: u16 = 11;
-    pub const USERDATA: u16 = 12;
-    pub const MAX: u16 = 12;
-    pub const HOOK_HOOKNUM: u16 = 1;
-    pub const HOOK_PRIORITY: u16 = 2;
-    pub const HOOK_DEV: u16 = 3;
-    pub const HOOK_DEVS: u16 = 4;
-    /// NFT_CHAIN_BASE.
-    pub const F_BASE: u32 = 1;
-    /// NFT_CHAIN_HW_OFFLOAD.
-    pub const F_HW_OFFLOAD: u32 = 2;
-    /// NFT_CHAIN_BINDING.
-    pub const F_BINDING: u32 = 4;
+pub mod table_flags {
+    pub const DORMANT: u32 = 1;
+    pub const OWNER: u32 = 2;
 }
 
-/// `NFTA_RULE_*`, `NFTA_LIST_ELEM`, `NFTA_EXPR_*`.
-#[allow(missing_docs)]
-pub mod rule {
-    pub const TABLE: u16 = 1;
-    pub const CHAIN: u16 = 2;
-    pub const HANDLE: u16 = 3;
-    pub const EXPRESSIONS: u16 = 4;
-    pub const COMPAT: u16 = 5;
-    pub const POSITION: u16 = 6;
-    pub const USERDATA: u16 = 7;
-    pub const PAD: u16 = 8;
-    pub const ID: u16 = 9;
-    pub const POSITION_ID: u16 = 10;
-    pub const CHAIN_ID: u16 = 11;
-    pub const MAX: u16 = 11;
-    pub const LIST_ELEM: u16 = 1;
-    pub const EXPR_NAME: u16 = 1;
-    pub const EXPR_DATA: u16 = 2;
+nla_space! {
+    /// `NFTA_HOOK_*`: a base chain's hook.
+    pub mod hook = "NFTA_HOOK_" {
+        UNSPEC = 0: Unspec,
+        HOOKNUM = 1: Be32,
+        PRIORITY = 2: Be32,
+        DEV = 3: String,
+        DEVS = 4: Binary,
+    }
 }
 
-/// `NFTA_GEN_*`.
+nla_space! {
+    /// `NFTA_COUNTER_*`: packet and byte counts (chain counters, the counter expression).
+    pub mod counter = "NFTA_COUNTER_" {
+        UNSPEC = 0: Unspec,
+        BYTES = 1: Be64,
+        PACKETS = 2: Be64,
+        PAD = 3: Binary,
+    }
+}
+
+nla_space! {
+    /// `NFTA_CHAIN_*`: the attributes of a chain.
+    pub mod chain = "NFTA_CHAIN_" {
+        UNSPEC = 0: Unspec,
+        TABLE = 1: String,
+        HANDLE = 2: Be64,
+        NAME = 3: String,
+        HOOK = 4: Nested(&super::hook::SPACE),
+        POLICY = 5: Be32,
+        USE = 6: Be32,
+        TYPE = 7: String,
+        COUNTERS = 8: Nested(&super::counter::SPACE),
+        PAD = 9: Binary,
+        FLAGS = 10: Be32,
+        ID = 11: Be32,
+        USERDATA = 12: Binary,
+    }
+}
+
+/// `NFT_CHAIN_*` flags.
 #[allow(missing_docs)]
-pub mod generation {
-    pub const ID: u16 = 1;
-    pub const PROC_PID: u16 = 2;
-    pub const PROC_NAME: u16 = 3;
+pub mod chain_flags {
+    pub const BASE: u32 = 1;
+    pub const HW_OFFLOAD: u32 = 2;
+    pub const BINDING: u32 = 4;
+}
+
+nla_space! {
+    /// `NFTA_EXPR_*`: one expression, its data depending on its name.
+    pub mod expr_attr = "NFTA_EXPR_" {
+        UNSPEC = 0: Unspec,
+        NAME = 1: String,
+        DATA = 2: Binary,
+    }
+}
+
+nla_space! {
+    /// `NFTA_LIST_*`: the elements of a rule's expression list.
+    pub mod list = "NFTA_LIST_" {
+        UNSPEC = 0: Unspec,
+        ELEM = 1: Nested(&super::expr_attr::SPACE),
+    }
+}
+
+nla_space! {
+    /// `NFTA_RULE_*`: the attributes of a rule.
+    pub mod rule = "NFTA_RULE_" {
+        UNSPEC = 0: Unspec,
+        TABLE = 1: String,
+        CHAIN = 2: String,
+        HANDLE = 3: Be64,
+        EXPRESSIONS = 4: Nested(&super::list::SPACE),
+        COMPAT = 5: Binary,
+        POSITION = 6: Be64,
+        USERDATA = 7: Binary,
+        PAD = 8: Binary,
+        ID = 9: Be32,
+        POSITION_ID = 10: Be32,
+        CHAIN_ID = 11: Be32,
+    }
+}
+
+nla_space! {
+    /// `NFTA_GEN_*`: the generation and who moved it.
+    pub mod generation = "NFTA_GEN_" {
+        UNSPEC = 0: Unspec,
+        ID = 1: Be32,
+        PROC_PID = 2: Be32,
+        PROC_NAME = 3: String,
+    }
 }
 
 /// `NFTA_DATA_*`, `NFTA_VERDICT_*` and the verdict codes.

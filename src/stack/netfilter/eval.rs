@@ -184,6 +184,8 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Vec<(
     let mut at = Cursor { chain: base, rule: 0 };
     let mut steps = 0usize;
     let (net, transport) = (network_header(c.p), transport_header(c.p));
+    // The registers live across the rules of a run, as in nft_do_chain.
+    let mut regs = Regs { data: [0; 80] };
     loop {
         steps += 1;
         if steps > 100_000 {
@@ -200,7 +202,6 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Vec<(
                 None => return None,
             }
         };
-        let mut regs = Regs { data: [0; 80] };
         let mut verdict: Option<(i32, Option<&str>)> = None;
         let mut outcome: Option<Outcome> = None;
         let mut matched = true;
@@ -220,7 +221,9 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Vec<(
                 }
                 Expr::Cmp { sreg, op, data } => {
                     let have = regs.get(*sreg, data.len());
-                    let ord = have.cmp(data.as_slice());
+                    // Byte by byte: the values are a few bytes long, a libc memcmp costs more.
+                    let ord =
+                        have.iter().zip(data.iter()).map(|(a, b)| a.cmp(b)).find(|o| o.is_ne()).unwrap_or(have.len().cmp(&data.len()));
                     matched = match op {
                         0 => ord.is_eq(),
                         1 => ord.is_ne(),

@@ -6,7 +6,7 @@
 
 use crate::errno::{Errno, KResult, KernelError};
 use crate::wire::attr::{AttrTable, Nla, NlaIter, NlaWriter};
-use crate::wire::nftables::{data, expr as a, rule};
+use crate::wire::nftables::{data, expr as a};
 
 /// One expression of a rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,8 +147,8 @@ impl Expr {
     /// `nf_tables_expr_parse` + the expression's `init`: one NFTA_LIST_ELEM.
     pub fn parse(elem: &[u8]) -> KResult<Expr> {
         let t = AttrTable::parse(elem, 2)?;
-        let name = t.get(rule::EXPR_NAME).ok_or(Errno::EINVAL)?.string()?;
-        let body = t.get(rule::EXPR_DATA).map_or(&[][..], |n| n.value);
+        let name = t.get(crate::wire::nftables::expr_attr::NAME).ok_or(Errno::EINVAL)?.string()?;
+        let body = t.get(crate::wire::nftables::expr_attr::DATA).map_or(&[][..], |n| n.value);
         let d = AttrTable::parse(body, 8)?;
         Ok(match name.as_str() {
             "payload" => {
@@ -277,7 +277,7 @@ impl Expr {
     /// The expression's `dump`: NFTA_EXPR_NAME and NFTA_EXPR_DATA, the nests
     /// without NLA_F_NESTED as Linux writes them.
     pub fn dump(&self, out: &mut Vec<u8>) {
-        out.put_str(rule::EXPR_NAME, self.name());
+        out.put_str(crate::wire::nftables::expr_attr::NAME, self.name());
         let mut d = Vec::new();
         let reg = |d: &mut Vec<u8>, kind: u16, r: u32| d.put(kind, &dump_reg(r).to_be_bytes());
         let u = |d: &mut Vec<u8>, kind: u16, v: u32| d.put(kind, &v.to_be_bytes());
@@ -378,7 +378,7 @@ impl Expr {
                 d.put(a::compat::INFO, info);
             }
         }
-        out.put(rule::EXPR_DATA, &d);
+        out.put(crate::wire::nftables::expr_attr::DATA, &d);
     }
 }
 
@@ -421,7 +421,7 @@ pub fn parse_list(list: &[u8]) -> KResult<Vec<Expr>> {
     let mut out = Vec::new();
     for nla in NlaIter::new(list) {
         let nla = nla?;
-        if nla.kind != rule::LIST_ELEM {
+        if nla.kind != crate::wire::nftables::list::ELEM {
             return Err(Errno::EINVAL.into());
         }
         out.push(Expr::parse(nla.value)?);
@@ -435,7 +435,7 @@ pub fn dump_list(exprs: &[Expr]) -> Vec<u8> {
     for e in exprs {
         let mut elem = Vec::new();
         e.dump(&mut elem);
-        out.put(rule::LIST_ELEM, &elem);
+        out.put(crate::wire::nftables::list::ELEM, &elem);
     }
     out
 }
@@ -454,7 +454,7 @@ mod tests {
     #[test]
     fn unknown_expression_is_enoent() {
         let mut e = Vec::new();
-        e.put_str(rule::EXPR_NAME, "frobnicate");
+        e.put_str(crate::wire::nftables::expr_attr::NAME, "frobnicate");
         assert_eq!(Expr::parse(&e).unwrap_err().errno(), Errno::ENOENT);
     }
 
