@@ -396,7 +396,20 @@ impl<'a> Walk<'a> {
                 self.icmp_error(ns, &packet.clone(), err, now_us);
                 false
             }
-            Verdict::Reject(None) | Verdict::Drop | Verdict::Stolen => false,
+            Verdict::Reject(None) => {
+                // nf_send_reset: a TCP segment is answered with a reset
+                // from the address it was going to.
+                if let Payload::Tcp(seg) = &packet.payload {
+                    let (from, to) = (std::net::SocketAddr::new(packet.src, seg.sport), std::net::SocketAddr::new(packet.dst, seg.dport));
+                    if let Some(o) = crate::stack::sock::tcp::reset_for(from, to, seg) {
+                        let ttl = default_ttl(self.net, ns);
+                        let rst = Datagram { src: packet.dst, dst: packet.src, ttl, dont_fragment: !packet.is_v6(), payload: Payload::Tcp(o.tcp) };
+                        self.send_reply(ns, rst, 0, now_us);
+                    }
+                }
+                false
+            }
+            Verdict::Drop | Verdict::Stolen => false,
         }
     }
 
