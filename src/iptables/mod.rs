@@ -339,7 +339,7 @@ fn view(client: &mut Client, table: &str) -> Vec<ChainView> {
         });
     }
     let mut user: Vec<&nl::ChainInfo> = chains.iter().filter(|c| c.base.is_none()).collect();
-    user.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sorting::sort_by(&mut user, |a, b| a.name.cmp(&b.name));
     for c in user {
         out.push(ChainView { name: c.name.clone(), policy: None, references: 0, rules: Vec::new() });
     }

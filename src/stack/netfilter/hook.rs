@@ -69,7 +69,7 @@ pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, iif: u32, oif
             }
         }
     }
-    chains.sort_by_key(|c| c.0);
+    crate::sorting::sort_by_key(&mut chains, |c| c.0);
     let nat_registered = nf.tables.iter().any(|t| t.chains.iter().any(|c| c.base.as_ref().is_some_and(|b| b.kind == "nat")));
     let nat_at = chains.iter().find(|c| c.3).map_or(nat_priority(hook), |c| c.0);
     let mut nat_done = !nat_registered;
