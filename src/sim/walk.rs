@@ -387,7 +387,7 @@ impl<'a> Walk<'a> {
     }
 
     /// Passes a datagram through a netfilter hook (`NF_HOOK`); false when
-    /// the rules took it (dropped, or rejected with the ICMP error sent).
+    /// the rules took it (dropped, or rejected with the ICMP error or TCP reset sent).
     fn netfilter(&mut self, ns: NsId, hook: Hook, packet: &mut Datagram, iif: u32, oif: u32, now_us: u64) -> bool {
         match crate::stack::netfilter::hook(self.net, ns, hook, packet, iif, oif, now_us) {
             Verdict::Accept => true,
@@ -396,7 +396,13 @@ impl<'a> Walk<'a> {
                 self.icmp_error(ns, &packet.clone(), err, now_us);
                 false
             }
-            Verdict::Reject(None) | Verdict::Drop | Verdict::Stolen => false,
+            Verdict::Reject(None) => {
+                if let Some(reset) = super::socket::tcp_reset(packet) {
+                    self.send_reply(ns, reset, 0, now_us);
+                }
+                false
+            }
+            Verdict::Drop | Verdict::Stolen => false,
         }
     }
 
