@@ -5,7 +5,7 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 
-use crate::stack::netfilter::{Data, Expr};
+use crate::wire::nf_expr::{Data, Expr};
 use crate::wire::nftables::data as v;
 
 /// What a rule jumps to.

@@ -5,7 +5,7 @@
 
 use std::net::Ipv4Addr;
 
-use crate::stack::netfilter::{Data, Expr};
+use crate::wire::nf_expr::{Data, Expr};
 use crate::wire::nftables::{data as v, family};
 
 /// Connection states by name, in the order nft prints them.
