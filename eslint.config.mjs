@@ -13,6 +13,11 @@ export default [
     files: ["www/tests/**/*.mjs", "tests/node/**/*.mjs", "scripts/**/*.mjs", "vite.config.mjs"],
     languageOptions: { ecmaVersion: 2024, sourceType: "module", globals: { ...globals.node } },
   },
+  // The npm package's hand-written part runs in browsers and Node alike.
+  {
+    files: ["npm/**/*.js"],
+    languageOptions: { ecmaVersion: 2024, sourceType: "module", globals: { ...globals.browser, ...globals.node } },
+  },
   // The page tests hand functions to the browser (page.evaluate).
   { files: ["www/tests/**/*.mjs"], languageOptions: { globals: { ...globals.browser, ...globals.node } } },
   // The terminal reads and writes ANSI escape sequences: control characters

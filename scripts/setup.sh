@@ -6,7 +6,8 @@
 #   scripts/setup.sh          rustup targets, wasm-bindgen CLI, npm packages
 #   scripts/setup.sh --test   the same, plus Debian packages for the tests
 #                             (needs root): Chromium and ChromeDriver, iproute2,
-#                             ping and traceroute for kernel comparisons, ...
+#                             ping and traceroute for kernel comparisons, ...,
+#                             and cargo-fuzz on the nightly toolchain
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -22,6 +23,14 @@ if [ "${1:-}" = "--test" ]; then
   # Kernel comparisons of the network simulation.
   command -v ping >/dev/null || need_apt+=(iputils-ping)
   command -v traceroute >/dev/null || need_apt+=(traceroute)
+  # The packet filter, socket and capture programs iplab is compared with
+  # (the shim's leak test runs them; pcap files are read back with tcpdump).
+  command -v nft >/dev/null || need_apt+=(nftables)
+  command -v iptables >/dev/null || need_apt+=(iptables)
+  command -v tcpdump >/dev/null || need_apt+=(tcpdump)
+  command -v nc >/dev/null || need_apt+=(netcat-openbsd)
+  command -v curl >/dev/null || need_apt+=(curl)
+  command -v strace >/dev/null || need_apt+=(strace)
   # The preload shim's pyroute2 test makes a virtual environment.
   python3 -c 'import venv, ensurepip' 2>/dev/null || need_apt+=(python3-venv)
   # wasm-bindgen-test and the page tests drive headless Chromium.
@@ -31,6 +40,12 @@ if [ "${1:-}" = "--test" ]; then
     apt-get update -qq
     apt-get install -y -qq "${need_apt[@]}"
   fi
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  # The fuzz suite (scripts/test-fuzz.sh): cargo-fuzz on the nightly toolchain.
+  cargo +nightly --version >/dev/null 2>&1 || rustup toolchain install nightly --profile minimal
+  cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked || cargo install cargo-fuzz
 fi
 
 installed=$(rustup target list --installed)

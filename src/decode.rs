@@ -750,47 +750,14 @@ fn bits(v: u32, names: Names) -> String {
 /// `RTM_NEWLINK`, `NLMSG_ERROR`, ... or the number.
 pub fn type_name(kind: u16) -> String {
     let name = match kind {
-        1 => "NLMSG_NOOP",
-        2 => "NLMSG_ERROR",
-        3 => "NLMSG_DONE",
-        4 => "NLMSG_OVERRUN",
-        16 => "RTM_NEWLINK",
-        17 => "RTM_DELLINK",
-        18 => "RTM_GETLINK",
-        19 => "RTM_SETLINK",
-        20 => "RTM_NEWADDR",
-        21 => "RTM_DELADDR",
-        22 => "RTM_GETADDR",
-        24 => "RTM_NEWROUTE",
-        25 => "RTM_DELROUTE",
-        26 => "RTM_GETROUTE",
-        28 => "RTM_NEWNEIGH",
-        29 => "RTM_DELNEIGH",
-        30 => "RTM_GETNEIGH",
-        32 => "RTM_NEWRULE",
-        33 => "RTM_DELRULE",
-        34 => "RTM_GETRULE",
-        36 => "RTM_NEWQDISC",
-        37 => "RTM_DELQDISC",
-        38 => "RTM_GETQDISC",
-        64 => "RTM_NEWNEIGHTBL",
-        66 => "RTM_GETNEIGHTBL",
-        67 => "RTM_SETNEIGHTBL",
-        80 => "RTM_NEWNETCONF",
-        81 => "RTM_DELNETCONF",
-        82 => "RTM_GETNETCONF",
-        88 => "RTM_NEWNSID",
-        89 => "RTM_DELNSID",
-        90 => "RTM_GETNSID",
-        92 => "RTM_NEWSTATS",
-        94 => "RTM_GETSTATS",
-        104 => "RTM_NEWNEXTHOP",
-        105 => "RTM_DELNEXTHOP",
-        106 => "RTM_GETNEXTHOP",
-        108 => "RTM_NEWLINKPROP",
-        109 => "RTM_DELLINKPROP",
-        110 => "RTM_GETLINKPROP",
-        _ => return format!("UNKNOWN_{kind}"),
+        crate::wire::NLMSG_NOOP => "NLMSG_NOOP",
+        crate::wire::NLMSG_ERROR => "NLMSG_ERROR",
+        crate::wire::NLMSG_DONE => "NLMSG_DONE",
+        crate::wire::NLMSG_OVERRUN => "NLMSG_OVERRUN",
+        _ => match crate::wire::rtm_types::RTM_NAMES.iter().find(|(n, _)| *n == kind) {
+            Some((_, name)) => name,
+            None => return format!("UNKNOWN_{kind}"),
+        },
     };
     name.to_string()
 }
@@ -862,16 +829,17 @@ fn family_name(f: u8) -> String {
 }
 
 fn arphrd_name(t: u16) -> Option<String> {
+    use crate::wire::link::arphrd;
     Some(
         match t {
-            1 => "ether",
-            772 => "loopback",
-            768 => "ipip",
-            769 => "tunnel6",
-            776 => "sit",
-            778 => "gre",
-            65534 => "none",
-            65535 => "void",
+            arphrd::ETHER => "ether",
+            arphrd::LOOPBACK => "loopback",
+            arphrd::TUNNEL => "ipip",
+            arphrd::TUNNEL6 => "tunnel6",
+            arphrd::SIT => "sit",
+            arphrd::IPGRE => "gre",
+            arphrd::NONE => "none",
+            arphrd::VOID => "void",
             _ => return None,
         }
         .to_string(),

@@ -5,12 +5,12 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::World as CoreWorld;
 use crate::host::Host;
 use crate::ip::monitor::Monitor;
 use crate::output::Output;
 use crate::shell::words::split;
 use crate::wasm::WasmWorld;
-use crate::World as CoreWorld;
 
 /// A running `ip monitor`: call {@link Monitor.poll} after changes (or on
 /// a timer) and {@link Monitor.free} to stop it.

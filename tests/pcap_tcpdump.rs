@@ -26,7 +26,10 @@ fn run(sh: &mut Shell, line: &str) -> String {
 }
 
 fn real_tcpdump(pcap: &[u8], args: &[&str]) -> Option<String> {
-    let path = std::env::temp_dir().join(format!("iplab-{}-{}.pcap", std::process::id(), args.join("")));
+    // Tests run in parallel: every file gets its own name.
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!("iplab-{}-{n}.pcap", std::process::id()));
     std::fs::write(&path, pcap).ok()?;
     let out = Command::new("tcpdump").args(args).arg("-r").arg(&path).env("TZ", "UTC").output().ok()?;
     let _ = std::fs::remove_file(&path);

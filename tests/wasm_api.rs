@@ -180,7 +180,7 @@ fn snapshot_restore_round_trip() {
         assert_eq!(status, 0, "{line}: {err}");
     }
     let snap = world.snapshot().unwrap();
-    assert_eq!(get(&snap, "version").as_f64(), Some(1.0));
+    assert_eq!(get(&snap, "version").as_f64(), Some(f64::from(iplab::history::Snapshot::VERSION)));
     // Through JSON, as an application would store it.
     let stored = JSON::stringify(&snap).unwrap();
     let mut again = WasmWorld::restore(JSON::parse(&String::from(stored)).unwrap()).unwrap();

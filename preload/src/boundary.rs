@@ -3,12 +3,19 @@
 //! with which errno (each the one Linux gives when the feature is absent).
 //! preload/README.md lists the same, for people.
 
+use iplab::Protocol;
 use libc::c_int;
 
-/// Netlink protocols the world models. Extend this list when the world
-/// learns a new protocol (nf_tables' NETLINK_NETFILTER, NETLINK_SOCK_DIAG):
-/// every protocol not listed is refused at `socket()`.
-pub const MODELLED_NETLINK: &[c_int] = &[libc::NETLINK_ROUTE];
+/// Netlink protocols the world models, with the world's name for each.
+/// Extend this list when the world learns a new protocol (NETLINK_SOCK_DIAG
+/// once it has handlers): every protocol not listed is refused at `socket()`.
+pub const MODELLED_NETLINK: &[(c_int, Protocol)] =
+    &[(libc::NETLINK_ROUTE, Protocol::Route), (libc::NETLINK_NETFILTER, Protocol::Netfilter)];
+
+/// The world's protocol for a modelled netlink protocol number.
+pub fn world_protocol(proto: c_int) -> Option<Protocol> {
+    MODELLED_NETLINK.iter().find(|(n, _)| *n == proto).map(|(_, p)| *p)
+}
 
 /// Address families whose sockets stay the host's: Unix sockets, and inet
 /// sockets until the world models them (they cannot change the host's
@@ -41,7 +48,7 @@ pub fn socket(domain: c_int, ty: c_int, proto: c_int) -> Verdict {
         if kind != libc::SOCK_RAW && kind != libc::SOCK_DGRAM {
             return Verdict::Refuse(libc::ESOCKTNOSUPPORT);
         }
-        return if MODELLED_NETLINK.contains(&proto) { Verdict::Simulate(proto) } else { Verdict::Refuse(libc::EPROTONOSUPPORT) };
+        return if world_protocol(proto).is_some() { Verdict::Simulate(proto) } else { Verdict::Refuse(libc::EPROTONOSUPPORT) };
     }
     if HOST_FAMILIES.contains(&domain) { Verdict::Host } else { Verdict::Refuse(libc::EAFNOSUPPORT) }
 }
@@ -71,7 +78,8 @@ mod tests {
     #[test]
     fn only_modelled_netlink_protocols_are_simulated() {
         assert_eq!(socket(libc::AF_NETLINK, libc::SOCK_RAW | libc::SOCK_CLOEXEC, 0), Verdict::Simulate(0));
-        assert_eq!(socket(libc::AF_NETLINK, libc::SOCK_DGRAM, libc::NETLINK_NETFILTER), Verdict::Refuse(libc::EPROTONOSUPPORT));
+        assert_eq!(socket(libc::AF_NETLINK, libc::SOCK_DGRAM, libc::NETLINK_NETFILTER), Verdict::Simulate(libc::NETLINK_NETFILTER));
+        assert_eq!(socket(libc::AF_NETLINK, libc::SOCK_RAW, libc::NETLINK_XFRM), Verdict::Refuse(libc::EPROTONOSUPPORT));
         assert_eq!(socket(libc::AF_NETLINK, libc::SOCK_RAW, libc::NETLINK_SOCK_DIAG), Verdict::Refuse(libc::EPROTONOSUPPORT));
         assert_eq!(socket(libc::AF_NETLINK, libc::SOCK_RAW, 32), Verdict::Refuse(libc::EPROTONOSUPPORT));
         assert_eq!(socket(libc::AF_NETLINK, libc::SOCK_STREAM, 0), Verdict::Refuse(libc::ESOCKTNOSUPPORT));

@@ -12,7 +12,7 @@ use crate::shim::{self, Fail};
 use crate::sysfs;
 
 fn may_be_ours(path: &str) -> bool {
-    path.starts_with("/run/netns") || (path.starts_with("/proc/") && path.ends_with("/ns/net"))
+    path.starts_with("/run/netns") || path.starts_with("/var/run/netns") || (path.starts_with("/proc/") && path.ends_with("/ns/net"))
 }
 
 /// `open` of a path the shim answers for (namespaces, `/proc/sys/net`,
@@ -142,14 +142,17 @@ pub unsafe extern "C" fn __openat64_2(dir: c_int, path: *const c_char, flags: c_
 
 #[unsafe(no_mangle)]
 /// opendir(3): `/run/netns` lists the world's named namespaces,
-/// `/sys/class/net` (and each link's directory) the current namespace's links.
+/// `/sys/class/net` (and each link's directory) the current namespace's
+/// links, a `/proc/sys/net` directory its keys.
 pub unsafe extern "C" fn opendir(path: *const c_char) -> *mut libc::DIR {
     let p = c_str(path).unwrap_or("");
-    if netns::classify(p) == netns::Path::RunDir || p.starts_with(sysfs::CLASS_NET) {
+    if netns::classify(p) == netns::Path::RunDir || p.starts_with(sysfs::CLASS_NET) || p.starts_with("/proc/sys/net") {
         let r = hook(std::ptr::null_mut(), || {
             let full = files::absolute(libc::AT_FDCWD, p)?;
             let names = if netns::classify(&full) == netns::Path::RunDir {
                 shim::with(|s| s.netns_names())
+            } else if full.starts_with("/proc/sys/net") {
+                crate::sysctl_hooks::list_dir(&full)?
             } else {
                 let sp = sysfs::classify(&full)?;
                 shim::with(|s| {

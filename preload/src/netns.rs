@@ -29,6 +29,8 @@ pub enum Path<'a> {
 /// Classifies a path.
 pub fn classify(path: &str) -> Path<'_> {
     let trimmed = path.trim_end_matches('/');
+    // /var/run is a link to /run.
+    let trimmed = trimmed.strip_prefix("/var").filter(|r| r.starts_with("/run/netns")).unwrap_or(trimmed);
     if trimmed == RUN_DIR {
         return Path::RunDir;
     }
@@ -48,7 +50,8 @@ pub fn classify(path: &str) -> Path<'_> {
     Path::Other
 }
 
-/// A listing of `/run/netns` being read with readdir.
+/// A listing made up by the shim (`/run/netns`, `/sys/class/net`,
+/// `/proc/sys/net` directories) being read with readdir.
 pub struct FakeDir {
     names: Vec<String>,
     pos: usize,

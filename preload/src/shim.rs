@@ -225,7 +225,7 @@ impl Shim {
     fn reopen_sockets(&mut self) {
         let Some(world) = self.world.clone() else { return };
         for s in self.socks.values_mut() {
-            s.sock = world.socket(s.ns, creds()).ok();
+            s.sock = crate::boundary::world_protocol(s.proto).and_then(|p| world.socket_of(s.ns, creds(), p).ok());
             s.reapply();
         }
     }
@@ -287,9 +287,8 @@ impl Shim {
     pub fn open_socket(&mut self, kind: c_int, proto: c_int, flags: c_int) -> Result<c_int, Fail> {
         self.locked(|shim, world| {
             let ns = shim.current_ns(world)?;
-            // NETLINK_ROUTE is the one modelled protocol today; a protocol
-            // added to MODELLED_NETLINK opens the world's socket of it here.
-            let sock = world.socket(ns, creds()).map_err(|e| Fail(e.0))?;
+            let protocol = crate::boundary::world_protocol(proto).ok_or(Fail(libc::EPROTONOSUPPORT))?;
+            let sock = world.socket_of(ns, creds(), protocol).map_err(|e| Fail(e.0))?;
             let mut pair = [-1; 2];
             // SAFETY: pair has room for two descriptors.
             if unsafe { crate::real::socketpair(libc::AF_UNIX, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0, pair.as_mut_ptr()) } != 0 {

@@ -15,10 +15,13 @@ const NETLINK_LIST_MEMBERSHIPS: c_int = 9;
 const NETLINK_CAP_ACK: c_int = 10;
 const NETLINK_EXT_ACK: c_int = 11;
 const NETLINK_GET_STRICT_CHK: c_int = 12;
-/// The groups of NETLINK_ROUTE (`nlk->ngroups`): RTNLGRP_MAX of the Linux
-/// the goldens are recorded on (6.18: 39; measured: group 40 is EINVAL
-/// there).
-const RTNLGRP_MAX: u32 = 39;
+/// The multicast groups of a protocol (`nlk->ngroups`), as the Linux the
+/// goldens are recorded on has them (6.18, measured: the first refused
+/// ADD_MEMBERSHIP): RTNLGRP_MAX 39 for NETLINK_ROUTE; 32 for the others,
+/// the least `netlink_kernel_create` gives.
+fn ngroups(proto: c_int) -> u32 {
+    if proto == libc::NETLINK_ROUTE { 39 } else { 32 }
+}
 const SOCKADDR_NL_LEN: socklen_t = 12;
 
 /// Runs `f` when `fd` is a simulated socket; None otherwise.
@@ -52,6 +55,23 @@ fn finish_read(fd: c_int, len: usize) {
         }
         Ok(0i32)
     });
+}
+
+/// SCM_CREDENTIALS of a message from the kernel carry pid, uid and gid 0
+/// (the pair's would name this very process).
+unsafe fn kernel_creds(m: &mut libc::msghdr) {
+    // SAFETY: the control buffer the kernel just filled, walked with the
+    // CMSG macros.
+    unsafe {
+        let mut c = libc::CMSG_FIRSTHDR(m);
+        while !c.is_null() {
+            if (*c).cmsg_level == libc::SOL_SOCKET && (*c).cmsg_type == libc::SCM_CREDENTIALS {
+                let zero = libc::ucred { pid: 0, uid: 0, gid: 0 };
+                std::ptr::write_unaligned(libc::CMSG_DATA(c).cast::<libc::ucred>(), zero);
+            }
+            c = libc::CMSG_NXTHDR(m, c);
+        }
+    }
 }
 
 /// The bytes `n` iovecs can hold.
@@ -114,6 +134,21 @@ unsafe fn write_bytes(val: *mut c_void, len: *mut socklen_t, bytes: &[u8]) -> Re
         *len = n as socklen_t;
     }
     Ok(())
+}
+
+/// SOCK_MIN_RCVBUF and SOCK_MIN_SNDBUF on 64-bit Linux (measured).
+const SOCK_MIN_RCVBUF: c_int = 2304;
+const SOCK_MIN_SNDBUF: c_int = 4608;
+
+/// The size a buffer option sets (`__sock_set_rcvbuf`/`__sock_set_sndbuf`):
+/// the request (as unsigned, capped by the sysctl maximum unless forced,
+/// and at INT_MAX / 2) doubled, at least the minimum.
+fn buffer(val: c_int, max: Option<c_int>, min: c_int) -> c_int {
+    let val = match max {
+        Some(max) => (val as u32).min(max.max(0) as u32) as c_int,
+        None => val.max(0),
+    };
+    val.min(c_int::MAX / 2).saturating_mul(2).max(min)
 }
 
 fn core_max(name: &str) -> c_int {
@@ -228,29 +263,34 @@ pub unsafe extern "C" fn setsockopt(fd: c_int, level: c_int, name: c_int, val: *
     let r = on_sock(fd, |s| {
         let sock = s.sock(fd).ok_or(Fail(libc::EBADF))?;
         match (level, name) {
-            (libc::SOL_SOCKET, libc::SO_SNDBUF) => sock.sndbuf = unsafe { read_int(val, len) }?.clamp(2304, core_max("wmem_max")) * 2,
-            (libc::SOL_SOCKET, libc::SO_RCVBUF) => sock.rcvbuf = unsafe { read_int(val, len) }?.clamp(2304, core_max("rmem_max")) * 2,
-            (libc::SOL_SOCKET, libc::SO_SNDBUFFORCE) => sock.sndbuf = unsafe { read_int(val, len) }?.max(2304).saturating_mul(2),
-            (libc::SOL_SOCKET, libc::SO_RCVBUFFORCE) => sock.rcvbuf = unsafe { read_int(val, len) }?.max(2304).saturating_mul(2),
+            (libc::SOL_SOCKET, libc::SO_SNDBUF) => {
+                sock.sndbuf = buffer(unsafe { read_int(val, len) }?, Some(core_max("wmem_max")), SOCK_MIN_SNDBUF)
+            }
+            (libc::SOL_SOCKET, libc::SO_RCVBUF) => {
+                sock.rcvbuf = buffer(unsafe { read_int(val, len) }?, Some(core_max("rmem_max")), SOCK_MIN_RCVBUF)
+            }
+            (libc::SOL_SOCKET, libc::SO_SNDBUFFORCE) => sock.sndbuf = buffer(unsafe { read_int(val, len) }?, None, SOCK_MIN_SNDBUF),
+            (libc::SOL_SOCKET, libc::SO_RCVBUFFORCE) => sock.rcvbuf = buffer(unsafe { read_int(val, len) }?, None, SOCK_MIN_RCVBUF),
             (libc::SOL_SOCKET, _) => {
                 return Ok(unsafe { real::setsockopt(fd, level, name, val, len) });
             }
             (SOL_NETLINK, NETLINK_ADD_MEMBERSHIP | NETLINK_DROP_MEMBERSHIP) => {
                 let g = unsafe { read_int(val, len) }?;
                 let g = u32::try_from(g).map_err(|_| Fail(libc::EINVAL))?;
-                if g == 0 || g > RTNLGRP_MAX {
+                if g == 0 || g > ngroups(sock.proto) {
                     return Err(Fail(libc::EINVAL));
                 }
                 sock.make_group_map();
                 let add = name == NETLINK_ADD_MEMBERSHIP;
+                // The world first: a group it refuses is not joined here either.
+                if let Some(k) = &sock.sock {
+                    let opt = if add { iplab::host::SockOpt::AddMembership(g) } else { iplab::host::SockOpt::DropMembership(g) };
+                    k.set_option(opt).map_err(|e| Fail(e.0))?;
+                }
                 if add {
                     sock.groups.insert(g);
                 } else {
                     sock.groups.remove(&g);
-                }
-                if let Some(k) = &sock.sock {
-                    let opt = if add { iplab::host::SockOpt::AddMembership(g) } else { iplab::host::SockOpt::DropMembership(g) };
-                    k.set_option(opt).map_err(|e| Fail(e.0))?;
                 }
                 if add {
                     s.watch();
@@ -316,7 +356,7 @@ pub unsafe extern "C" fn getsockopt(fd: c_int, level: c_int, name: c_int, val: *
                 if want < 0 {
                     return Err(Fail(libc::EINVAL));
                 }
-                let ngroups = if sock.has_group_map() { RTNLGRP_MAX } else { 0 };
+                let ngroups = if sock.has_group_map() { ngroups(sock.proto) } else { 0 };
                 let mut words = Vec::new();
                 let mut pos = 0u32;
                 while pos * 8 < ngroups && want - pos as i32 >= 4 {
@@ -604,6 +644,9 @@ pub unsafe extern "C" fn recvmsg(fd: c_int, msg: *mut libc::msghdr, flags: c_int
     let got = unsafe { real::recvmsg(fd, msg, flags) };
     let m = unsafe { &mut *msg };
     finish_read(fd, unsafe { iov_len(m.msg_iov, m.msg_iovlen) });
+    if got >= 0 {
+        unsafe { kernel_creds(m) };
+    }
     m.msg_name = name;
     m.msg_namelen = namelen;
     if got >= 0 && !name.is_null() {

@@ -52,6 +52,32 @@ fn lookup(key: &str) -> Result<Node, Fail> {
     })
 }
 
+/// The entries of a `/proc/sys/net` directory (call inside a hook): the
+/// next component of every key under it. None for other paths.
+pub fn list_dir(path: &str) -> Option<Result<Vec<String>, Fail>> {
+    let key = key_of(path)?;
+    Some(match lookup(&key) {
+        Ok(Node::Dir) => shim::with(|s| {
+            s.sysctl(|w| {
+                use iplab::host::Host;
+                let prefix = format!("{key}.");
+                let mut names: Vec<String> = w
+                    .sysctl_keys()
+                    .iter()
+                    .filter_map(|k| k.strip_prefix(&prefix))
+                    .map(|rest| rest.split('.').next().unwrap_or(rest).to_string())
+                    .collect();
+                names.dedup();
+                names.sort();
+                names.dedup();
+                Ok(names)
+            })
+        }),
+        Ok(_) => Err(Fail(libc::ENOTDIR)),
+        Err(f) => Err(f),
+    })
+}
+
 /// The file mode of a `/proc/sys/net` path (call inside a hook): None for
 /// other paths, the errno when the world has no such key.
 pub fn stat_mode(path: &str) -> Option<Result<libc::mode_t, Fail>> {

@@ -4,9 +4,9 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
+use iplab::World;
 use iplab::output::{Output, Stream};
 use iplab::shell::Shell;
-use iplab::World;
 
 /// What `iplab --help` prints.
 const HELP: &str = "\
@@ -78,8 +78,8 @@ fn run(lines: impl Iterator<Item = String>, prompt: bool, trace: bool) -> i32 {
 /// namespaces, devices), for rustyline.
 #[cfg(not(target_arch = "wasm32"))]
 mod completion {
-    use iplab::host::Host;
     use iplab::World;
+    use iplab::host::Host;
     use rustyline::completion::Completer;
     use rustyline::highlight::Highlighter;
     use rustyline::hint::Hinter;
@@ -177,11 +177,7 @@ fn main() {
         },
         _ => {
             let stdin = std::io::stdin();
-            if stdin.is_terminal() && !trace {
-                interactive()
-            } else {
-                run(stdin.lock().lines().map_while(Result::ok), false, trace)
-            }
+            if stdin.is_terminal() && !trace { interactive() } else { run(stdin.lock().lines().map_while(Result::ok), false, trace) }
         }
     };
     std::process::exit(status);

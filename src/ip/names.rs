@@ -112,11 +112,7 @@ pub fn ll_type_n2a(t: u16, numeric: bool) -> String {
 /// `ll_addr_n2a`: a hardware address as colon-separated hex, or as an IP
 /// address for tunnel types.
 pub fn ll_addr_n2a(addr: &[u8], hwtype: u16) -> String {
-    const TUNNEL: u16 = 768;
-    const TUNNEL6: u16 = 769;
-    const SIT: u16 = 776;
-    const IPGRE: u16 = 778;
-    const IP6GRE: u16 = 823;
+    use crate::wire::link::arphrd::{IP6GRE, IPGRE, SIT, TUNNEL, TUNNEL6};
     if addr.len() == 4 && matches!(hwtype, TUNNEL | SIT | IPGRE) {
         return crate::text::ipv4_text([addr[0], addr[1], addr[2], addr[3]]);
     }

@@ -11,7 +11,6 @@ mod link_settings;
 mod linkprop;
 mod lwt;
 pub mod neigh;
-mod nexthop6;
 pub mod netconf;
 pub mod netconf_get;
 pub mod nsid;

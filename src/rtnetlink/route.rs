@@ -9,7 +9,6 @@ use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::lookup;
 use crate::stack::namespace::Namespace;
 use crate::stack::route::{self as sroute, AddMode, Family, NextHop, Route, RouteFilter, RouteRef};
-use crate::stack::rule::Flow;
 use crate::stack::{Net, NsId};
 use crate::wire::attr::AttrTable;
 use crate::wire::route::{parse_multipath, rta, rtm_f, rtnh_f, rtnh_header, scope, table, RouteType, RtMsgRepr, RTMSG_LEN};
@@ -362,91 +361,6 @@ fn has_type_error(kind: RouteType) -> bool {
     matches!(kind, RouteType::Blackhole | RouteType::Unreachable | RouteType::Prohibit | RouteType::Throw)
 }
 
-/// Checks one IPv4 next hop (`fib_check_nh`), filling in its scope and device.
-fn check_nh_v4(ns: &Namespace, route_scope: u8, table_id: u32, nh: &mut NextHop<u32>) -> KResult<()> {
-    let dev_ok = |i: u32| ns.link(i).ok_or(KernelError::new(Errno::ENODEV));
-    match nh.gateway {
-        Some(gw) => {
-            if nh.flags & rtnh_f::ONLINK != 0 {
-                if route_scope >= scope::LINK {
-                    return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid scope"));
-                }
-                if nh.ifindex == 0 {
-                    return Err(KernelError::msg(Errno::ENODEV, "Nexthop device required for onlink"));
-                }
-                let dev = dev_ok(nh.ifindex)?;
-                if !dev.is_up() {
-                    return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
-                }
-                if dev_addr_type_v4(ns, nh.ifindex, gw) != RouteType::Unicast {
-                    return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid gateway"));
-                }
-                nh.scope = scope::LINK;
-                return Ok(());
-            }
-            let flow = Flow { family: AF_INET, dst: gw.to_be_bytes().to_vec(), ..Flow::default() };
-            let min = route_scope.saturating_add(1);
-            let found = if table_id != table::MAIN {
-                lookup::table_lookup(ns, table_id, gw, min, nh.ifindex, 0)
-                    .filter(|r| !has_type_error(r.kind))
-                    .map(|route| lookup::Resolved { table: table_id, route })
-            } else {
-                None
-            };
-            let res = match found {
-                Some(r) => r,
-                None => lookup::resolve::<u32>(ns, &flow, gw, min, nh.ifindex)
-                    .map_err(|_| KernelError::msg(Errno::ENETUNREACH, "Nexthop has invalid gateway"))?,
-            };
-            if res.route.kind != RouteType::Unicast && res.route.kind != RouteType::Local {
-                return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid gateway"));
-            }
-            let dev = res.route.oif();
-            if nh.ifindex != 0 && dev != nh.ifindex {
-                return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid gateway"));
-            }
-            nh.ifindex = dev;
-            nh.scope = res.route.scope;
-            if !dev_ok(dev)?.is_up() {
-                return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
-            }
-            Ok(())
-        }
-        None => {
-            if nh.flags & rtnh_f::ONLINK != 0 {
-                return Err(KernelError::msg(Errno::EINVAL, "Invalid flags for nexthop - PERVASIVE and ONLINK can not be set"));
-            }
-            let dev = dev_ok(nh.ifindex)?;
-            if !dev.is_up() {
-                return Err(KernelError::msg(Errno::ENETDOWN, "Device for nexthop is not up"));
-            }
-            nh.scope = scope::HOST;
-            Ok(())
-        }
-    }
-}
-
-/// The type of `addr` as table `table_id` sees it from `dev` (0 for any):
-/// `inet_addr_type_dev_table` (the local table, seen from `dev`).
-fn dev_addr_type_v4(ns: &Namespace, dev: u32, addr: u32) -> RouteType {
-    lookup::addr_type_v4(ns, table::LOCAL, dev, addr)
-}
-
-/// `fib_valid_prefsrc`: a local route's own address, or an address that
-/// the route's table (main reads as local) or else the local table types
-/// as local.
-fn valid_prefsrc_v4(ns: &Namespace, kind: RouteType, table_id: u32, dst: u32, src: u32) -> bool {
-    if kind == RouteType::Local && dst != 0 && src == dst {
-        return true;
-    }
-    let tb = if table_id == table::MAIN { table::LOCAL } else { table_id };
-    let mut rc = lookup::addr_type_v4(ns, tb, 0, src);
-    if rc != RouteType::Local && tb != table::LOCAL {
-        rc = lookup::addr_type_v4(ns, table::LOCAL, 0, src);
-    }
-    rc == RouteType::Local
-}
-
 /// Builds and validates an IPv4 route from a NEWROUTE (`rtm_to_fib_config`,
 /// `fib_create_info`).
 fn route_v4(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u32>> {
@@ -511,7 +425,7 @@ fn route_v4(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u32>> {
             if nh.via6.is_some() {
                 super::via::check_v6_gateway(ns, table_id, nh)?;
             } else {
-                check_nh_v4(ns, r.scope, table_id, nh)?;
+                crate::stack::fib::nexthop4::check_nh(ns, r.scope, table_id, nh)?;
             }
             // fib_check_nh: a device without carrier starts it link-down.
             if !sroute::carrier_ok(ns, nh.ifindex) {
@@ -520,7 +434,7 @@ fn route_v4(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u32>> {
         }
     }
     if let Some(src) = r.prefsrc {
-        if !valid_prefsrc_v4(ns, kind, table_id, dst, src) {
+        if !crate::stack::fib::nexthop4::valid_prefsrc(ns, kind, table_id, dst, src) {
             return Err(KernelError::msg(Errno::EINVAL, "Invalid prefsrc address"));
         }
     }
@@ -561,14 +475,14 @@ fn route_v6(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u128>> {
     }
     if has_type_error(kind) {
         for nh in &hops {
-            super::nexthop6::check_device(ns, nh)?;
+            crate::stack::fib::nexthop6::check_device(ns, nh)?;
         }
         // A reject route goes through the loopback device.
         hops = vec![NextHop { gateway: None, ifindex: 1, weight: 1, flags: 0, scope: scope::LINK, realm: 0 , via6: None}];
         r.multipath = false;
     } else {
         for nh in &mut hops {
-            super::nexthop6::init(ns, r.table, nh)?;
+            crate::stack::fib::nexthop6::init(ns, r.table, nh)?;
         }
     }
     // ip6_route_info_create: the preferred source must be an address of

@@ -69,7 +69,7 @@ pub fn check_v6_gateway(ns: &Namespace, table_id: u32, nh: &mut NextHop<u32>) ->
         realm: 0,
         via6: None,
     };
-    super::nexthop6::init(ns, table_id, &mut nh6)?;
+    crate::stack::fib::nexthop6::init(ns, table_id, &mut nh6)?;
     nh.ifindex = nh6.ifindex;
     nh.flags = nh6.flags;
     nh.scope = scope::LINK;

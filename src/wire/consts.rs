@@ -106,50 +106,61 @@ pub const RTNL_FAMILY_IP6MR: u8 = 129;
 /// mirrors iproute2; [`MessageType`] names the same numbers.
 #[allow(missing_docs)]
 pub mod rtm_types {
-    pub const RTM_NEWLINK: u16 = 16;
-    pub const RTM_DELLINK: u16 = 17;
-    pub const RTM_GETLINK: u16 = 18;
-    pub const RTM_SETLINK: u16 = 19;
-    pub const RTM_NEWADDR: u16 = 20;
-    pub const RTM_DELADDR: u16 = 21;
-    pub const RTM_GETADDR: u16 = 22;
-    pub const RTM_NEWROUTE: u16 = 24;
-    pub const RTM_DELROUTE: u16 = 25;
-    pub const RTM_GETROUTE: u16 = 26;
-    pub const RTM_NEWNEIGH: u16 = 28;
-    pub const RTM_DELNEIGH: u16 = 29;
-    pub const RTM_GETNEIGH: u16 = 30;
-    pub const RTM_NEWRULE: u16 = 32;
-    pub const RTM_DELRULE: u16 = 33;
-    pub const RTM_GETRULE: u16 = 34;
-    pub const RTM_NEWQDISC: u16 = 36;
-    pub const RTM_DELQDISC: u16 = 37;
-    pub const RTM_GETQDISC: u16 = 38;
-    pub const RTM_NEWNEIGHTBL: u16 = 64;
-    pub const RTM_GETNEIGHTBL: u16 = 66;
-    pub const RTM_SETNEIGHTBL: u16 = 67;
-    pub const RTM_NEWNSID: u16 = 88;
-    pub const RTM_DELNSID: u16 = 89;
-    pub const RTM_GETNSID: u16 = 90;
-    pub const RTM_NEWSTATS: u16 = 92;
-    pub const RTM_GETSTATS: u16 = 94;
-    pub const RTM_NEWNETCONF: u16 = 80;
-    pub const RTM_DELNETCONF: u16 = 81;
-    pub const RTM_GETNETCONF: u16 = 82;
-    pub const RTM_NEWPREFIX: u16 = 52;
-    pub const RTM_NEWADDRLABEL: u16 = 72;
-    pub const RTM_DELADDRLABEL: u16 = 73;
-    pub const RTM_GETADDRLABEL: u16 = 74;
-    pub const RTM_NEWVLAN: u16 = 112;
-    pub const RTM_DELVLAN: u16 = 113;
-    pub const RTM_GETVLAN: u16 = 114;
-    pub const RTM_NEWNEXTHOPBUCKET: u16 = 116;
-    pub const RTM_DELNEXTHOPBUCKET: u16 = 117;
-    pub const RTM_NEWNEXTHOP: u16 = 104;
-    pub const RTM_DELNEXTHOP: u16 = 105;
-    pub const RTM_GETNEXTHOP: u16 = 106;
-    pub const RTM_NEWLINKPROP: u16 = 108;
-    pub const RTM_DELLINKPROP: u16 = 109;
+    /// Declares the message types once: a constant each and [`RTM_NAMES`].
+    macro_rules! rtm_types {
+        ($($name:ident = $num:literal,)+) => {
+            $(pub const $name: u16 = $num;)+
+            /// Every rtnetlink message type with its C name, by number.
+            pub const RTM_NAMES: &[(u16, &str)] = &[$(($num, stringify!($name))),+];
+        };
+    }
+    rtm_types! {
+        RTM_NEWLINK = 16,
+        RTM_DELLINK = 17,
+        RTM_GETLINK = 18,
+        RTM_SETLINK = 19,
+        RTM_NEWADDR = 20,
+        RTM_DELADDR = 21,
+        RTM_GETADDR = 22,
+        RTM_NEWROUTE = 24,
+        RTM_DELROUTE = 25,
+        RTM_GETROUTE = 26,
+        RTM_NEWNEIGH = 28,
+        RTM_DELNEIGH = 29,
+        RTM_GETNEIGH = 30,
+        RTM_NEWRULE = 32,
+        RTM_DELRULE = 33,
+        RTM_GETRULE = 34,
+        RTM_NEWQDISC = 36,
+        RTM_DELQDISC = 37,
+        RTM_GETQDISC = 38,
+        RTM_NEWPREFIX = 52,
+        RTM_NEWNEIGHTBL = 64,
+        RTM_GETNEIGHTBL = 66,
+        RTM_SETNEIGHTBL = 67,
+        RTM_NEWADDRLABEL = 72,
+        RTM_DELADDRLABEL = 73,
+        RTM_GETADDRLABEL = 74,
+        RTM_NEWNETCONF = 80,
+        RTM_DELNETCONF = 81,
+        RTM_GETNETCONF = 82,
+        RTM_NEWNSID = 88,
+        RTM_DELNSID = 89,
+        RTM_GETNSID = 90,
+        RTM_NEWSTATS = 92,
+        RTM_GETSTATS = 94,
+        RTM_NEWNEXTHOP = 104,
+        RTM_DELNEXTHOP = 105,
+        RTM_GETNEXTHOP = 106,
+        RTM_NEWLINKPROP = 108,
+        RTM_DELLINKPROP = 109,
+        RTM_GETLINKPROP = 110,
+        RTM_NEWVLAN = 112,
+        RTM_DELVLAN = 113,
+        RTM_GETVLAN = 114,
+        RTM_NEWNEXTHOPBUCKET = 116,
+        RTM_DELNEXTHOPBUCKET = 117,
+    }
 }
 pub use rtm_types::*;
 

@@ -355,7 +355,12 @@ numeric_enum! {
 #[allow(missing_docs)]
 pub mod arphrd {
     pub const ETHER: u16 = 1;
+    pub const TUNNEL: u16 = 768;
+    pub const TUNNEL6: u16 = 769;
     pub const LOOPBACK: u16 = 772;
+    pub const SIT: u16 = 776;
+    pub const IPGRE: u16 = 778;
+    pub const IP6GRE: u16 = 823;
     pub const NONE: u16 = 0xfffe;
     pub const VOID: u16 = 0xffff;
 }

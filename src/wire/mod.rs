@@ -1,11 +1,13 @@
 //! The netlink codec: message headers, attributes and the fixed headers of each
-//! rtnetlink family, as zero-copy views that never panic plus `Repr` types that
+//! family, as zero-copy views that never panic plus `Repr` types that
 //! validate on `parse` and write themselves with `emit`.
 //!
-//! Layout follows smoltcp's `wire`: each protocol structure has a private
-//! `field` module of offsets, a `Repr` with `parse`/`emit`/`buffer_len`, and
+//! Layout follows smoltcp's `wire`: views read bytes in place ([`Nla`],
+//! [`NlaIter`], [`attr::AttrTable`], [`route::NextHopView`]), each fixed
+//! header has a `Repr` ([`FixedHeader`]: `parse`/`emit`/`buffer_len`), and
 //! numeric fields are enums with an `Unknown(n)` variant so that every value
-//! round-trips.
+//! round-trips. Attribute numbers are declared once per space in
+//! [`schema`]: constants, `MAX`, names and payload types in one table.
 
 #[macro_use]
 mod macros;
@@ -29,6 +31,44 @@ pub use attr::{Nla, NlaIter, NlaWriter};
 pub use builder::MessageBuilder;
 pub use consts::*;
 pub use header::{HeaderRepr, MessageIter, HEADER_LEN};
+
+/// A family's fixed header (`ifinfomsg`, `ifaddrmsg`, `rtmsg`, `ndmsg`,
+/// `fib_rule_hdr`) as a smoltcp-style `Repr`.
+pub trait FixedHeader: Sized {
+    /// The structure's size (`sizeof`).
+    const LEN: usize;
+    /// Reads the structure from the start of `buf`, checking its length.
+    fn parse(buf: &[u8]) -> Result<Self, WireError>;
+    /// Writes the structure at the start of `buf` (nothing if `buf` is short).
+    fn emit(&self, buf: &mut [u8]);
+    /// The bytes the structure takes.
+    fn buffer_len(&self) -> usize {
+        Self::LEN
+    }
+}
+
+/// Implements [`FixedHeader`] from a `Repr`'s `parse` and `to_bytes`.
+macro_rules! fixed_header {
+    ($($repr:ty = $len:expr),+ $(,)?) => {$(
+        impl FixedHeader for $repr {
+            const LEN: usize = $len;
+            fn parse(buf: &[u8]) -> Result<Self, WireError> {
+                <$repr>::parse(buf)
+            }
+            fn emit(&self, buf: &mut [u8]) {
+                put_bytes(buf, 0, &self.to_bytes());
+            }
+        }
+    )+};
+}
+
+fixed_header! {
+    link::IfInfoRepr = link::IFINFOMSG_LEN,
+    addr::IfAddrRepr = addr::IFADDRMSG_LEN,
+    route::RtMsgRepr = route::RTMSG_LEN,
+    neigh::NdMsgRepr = neigh::NDMSG_LEN,
+    rule::RuleHdrRepr = rule::FIB_RULE_HDR_LEN,
+}
 
 /// Why a byte string could not be read as what it claims to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,4 +124,28 @@ pub fn get_u64(buf: &[u8], at: usize) -> Option<u64> {
 /// Reads a native-endian i32 at `at`, if the slice is long enough.
 pub fn get_i32(buf: &[u8], at: usize) -> Option<i32> {
     get_u32(buf, at).map(|v| v as i32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Emits `repr` into a buffer of its length and parses it back; a
+    /// buffer one byte short is refused.
+    fn round_trip<R: FixedHeader + PartialEq + core::fmt::Debug>(repr: R) {
+        let mut buf = vec![0u8; repr.buffer_len()];
+        repr.emit(&mut buf);
+        assert_eq!(<R as FixedHeader>::parse(&buf), Ok(repr));
+        assert_eq!(<R as FixedHeader>::parse(&buf[..R::LEN - 1]), Err(WireError::Truncated));
+    }
+
+    #[test]
+    fn fixed_headers_round_trip() {
+        round_trip(link::IfInfoRepr { family: 0, link_type: 1, index: 7, flags: 0x1003, change: !0 });
+        round_trip(addr::IfAddrRepr { family: AF_INET, prefix_len: 24, flags: 0x80, scope: 253, index: 3 });
+        let rt = route::RtMsgRepr { family: AF_INET6, dst_len: 64, table: 254, protocol: 4, kind: 1, flags: 0x200, ..Default::default() };
+        round_trip(rt);
+        round_trip(neigh::NdMsgRepr { family: AF_BRIDGE, ifindex: 4, state: 0x80, flags: 2, kind: 1 });
+        round_trip(rule::RuleHdrRepr { family: AF_INET, dst_len: 8, src_len: 16, tos: 0, table: 254, action: 1, flags: 2 });
+    }
 }

@@ -52,8 +52,8 @@
 //! length (`validate_nla`). Attributes are written with
 //! [`NlaWriter`](super::NlaWriter)'s `put_u32`, `put_str`, `begin_nest`, ...
 
-use super::attr::{AttrTable, Nla, NlaIter};
 use super::WireError;
+use super::attr::{AttrTable, Nla, NlaIter};
 
 /// The payload of an attribute, as the kernel's policy types and the few
 /// framed shapes rtnetlink uses beyond them.
@@ -200,11 +200,7 @@ impl Space {
     /// `validate_nla`: whether `nla` is long enough for its declared type.
     /// Numbers past `MAX` pass, as `nla_parse_deprecated` ignores them.
     pub fn validate(&self, nla: &Nla<'_>) -> Result<(), WireError> {
-        if nla.value.len() < self.ty(nla.kind).min_len() {
-            Err(WireError::BadLength)
-        } else {
-            Ok(())
-        }
+        if nla.value.len() < self.ty(nla.kind).min_len() { Err(WireError::BadLength) } else { Ok(()) }
     }
 
     /// [`Space::validate`] for every attribute of `buf`; the first that

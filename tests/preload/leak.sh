@@ -137,11 +137,23 @@ run bridge link show
 run tc qdisc add dev lk0 root handle 1: htb
 run tc qdisc show
 run tc filter show dev lk0
-# netfilter and sockets: not modelled yet, refused at socket().
-if need nft; then refused "nft add table" "Protocol not supported" nft add table ip leak; fi
-if need iptables; then refused "iptables -A" "Protocol not supported" iptables -A INPUT -j DROP; fi
-if need ip6tables; then refused "ip6tables -A" "Protocol not supported" ip6tables -A INPUT -j DROP; fi
-if need ss; then run ss -tan; fi
+# netfilter (modelled: NETLINK_NETFILTER goes to the world); sock_diag is
+# not modelled yet: ss is refused at socket() and falls back to /proc.
+if need nft; then
+    run nft add table ip leak
+    run "nft add chain ip leak input '{ type filter hook input priority 0; policy drop; }'"
+    run nft flush ruleset
+    run nft add table ip leak
+fi
+if need iptables; then run iptables -A INPUT -j DROP; run iptables -t nat -A POSTROUTING -j MASQUERADE; fi
+if need ip6tables; then run ip6tables -A INPUT -j DROP; fi
+if need ss; then
+    out=$(shimmed ss -tan 2>&1)
+    echo "\$ ss -tan" >>"$work/log"
+    echo "$out" >>"$work/log"
+    [[ $out == *"Cannot open netlink socket: Protocol not supported"* ]] && ok "ss (sock_diag) is refused (Protocol not supported)" ||
+        bad "ss (sock_diag) is refused (Protocol not supported)" "$out"
+fi
 # net-tools: ioctls.
 if need ifconfig; then
     run ifconfig lk0 mtu 1300 up
@@ -178,13 +190,14 @@ def call(f, *a):
         e = ctypes.get_errno()
         raise OSError(e, os.strerror(e))
     return r
-for proto in [p for p in range(1, 33)]:
+for proto in [p for p in range(1, 33) if p != 12]:  # NETLINK_NETFILTER is modelled
     expect(f"socket(AF_NETLINK, {proto})", errno.EPROTONOSUPPORT, lambda: socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, proto))
 expect("socket(AF_NETLINK, SOCK_STREAM)", errno.ESOCKTNOSUPPORT, lambda: socket.socket(socket.AF_NETLINK, socket.SOCK_STREAM, 0))
 expect("socket(AF_PACKET)", errno.EAFNOSUPPORT, lambda: socket.socket(socket.AF_PACKET, socket.SOCK_RAW, 0))
 expect("socket(AF_KEY)", errno.EAFNOSUPPORT, lambda: socket.socket(15, socket.SOCK_RAW, 2))
 expect("socketpair(AF_NETLINK)", errno.EOPNOTSUPP, lambda: call(libc.socketpair, 16, 3, 0, ctypes.byref((ctypes.c_int * 2)())))
 expect("socket(AF_NETLINK, NETLINK_ROUTE) is simulated", 0, lambda: socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0).close())
+expect("socket(AF_NETLINK, NETLINK_NETFILTER) is simulated", 0, lambda: socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 12).close())
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 def ifreq(name, data=b""):
     return name.encode().ljust(16, b"\0") + data.ljust(24, b"\0")
@@ -276,8 +289,7 @@ def refused(name, make):
         print(("ok   " if ok else "FAIL ") + f"pyroute2 {name} is refused (EPROTONOSUPPORT)" + ("" if ok else f": errno {e.errno}"))
     except Exception as e:
         print(f"FAIL pyroute2 {name} is refused: {e!r}")
-from pyroute2 import IPSet, DiagSocket, GenericNetlinkSocket
-refused("IPSet (NETLINK_NETFILTER)", IPSet)
+from pyroute2 import DiagSocket, GenericNetlinkSocket
 refused("DiagSocket (NETLINK_SOCK_DIAG)", DiagSocket)
 refused("GenericNetlinkSocket", GenericNetlinkSocket)
 EOF
@@ -310,6 +322,14 @@ grep -q canary0 "$work/before" && grep -q 'table ip canary' "$work/before" && ok
 # The world has the battery's changes (the state file changed).
 links=$(shimmed ip -br link show 2>&1)
 if [[ -s $state && $links == *lk0* && $links == *br88* && $links != *canary* ]]; then ok "the world has the battery's links"; else bad "the world has the battery's links" "$links"; fi
+if command -v nft >/dev/null; then
+    tables=$(shimmed nft list tables 2>&1)
+    [[ $tables == *"table ip leak"* ]] && ok "the world has the nft table" || bad "the world has the nft table" "$tables"
+fi
+if command -v iptables >/dev/null; then
+    rules=$(shimmed iptables -S INPUT 2>&1 | paste -sd'|')
+    [[ $rules == *"-A INPUT -j DROP"* ]] && ok "the world has the iptables rule" || bad "the world has the iptables rule" "$rules"
+fi
 fwd=$(shimmed sysctl -n net.ipv4.ip_forward net.ipv4.conf.all.forwarding net.ipv4.conf.lo.forwarding net.ipv6.conf.all.forwarding 2>&1 | paste -sd' ')
 [[ $fwd == "1 1 1 1" ]] && ok "sysctl -w and echo > /proc/sys reached the world" || bad "sysctl -w and echo > /proc/sys reached the world" "$fwd"
 

@@ -2,7 +2,8 @@
  * kernel's transcript and the preload shim's can be compared: the port ids
  * autobind gives (the process id for the first socket, negative ids below
  * -4096 after), and NETLINK_LIST_MEMBERSHIPS with NULL, short, exact and
- * long buffers before and after joining a group; a request spliced from a
+ * long buffers before and after joining a group; SO_RCVBUF and SO_SNDBUF
+ * as set; SCM_CREDENTIALS of the kernel's replies; a request spliced from a
  * pipe into a netlink socket. */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -63,6 +64,36 @@ int main(void) {
     list(s[0], "joined", 1, 8);
     list(s[0], "joined", 1, 16);
     list(s[0], "joined", 1, (socklen_t)-1);
+    int sizes[] = {0, 1, 1000, 1200, 5000, -1};
+    for (unsigned i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        int b = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE), r = 0, w = 0;
+        socklen_t l = sizeof r;
+        setsockopt(b, SOL_SOCKET, SO_RCVBUF, &sizes[i], sizeof sizes[i]);
+        setsockopt(b, SOL_SOCKET, SO_SNDBUF, &sizes[i], sizeof sizes[i]);
+        getsockopt(b, SOL_SOCKET, SO_RCVBUF, &r, &l);
+        getsockopt(b, SOL_SOCKET, SO_SNDBUF, &w, &l);
+        printf("SO_RCVBUF/SO_SNDBUF %d: %d %d\n", sizes[i], r, w);
+        close(b);
+    }
+    {
+        int c = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE), on = 1;
+        setsockopt(c, SOL_SOCKET, SO_PASSCRED, &on, sizeof on);
+        send(c, &req, sizeof req, 0);
+        static char data[32768];
+        char control[256];
+        struct iovec v = {data, sizeof data};
+        struct msghdr mh = {.msg_iov = &v, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof control};
+        if (recvmsg(c, &mh, 0) > 0) {
+            for (struct cmsghdr *h = CMSG_FIRSTHDR(&mh); h; h = CMSG_NXTHDR(&mh, h)) {
+                if (h->cmsg_level == SOL_SOCKET && h->cmsg_type == SCM_CREDENTIALS) {
+                    struct ucred u;
+                    memcpy(&u, CMSG_DATA(h), sizeof u);
+                    printf("SCM_CREDENTIALS from the kernel: pid %d uid %u gid %u\n", u.pid, u.uid, u.gid);
+                }
+            }
+        }
+        close(c);
+    }
     int p[2];
     if (pipe(p) == 0) {
         int nl = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);

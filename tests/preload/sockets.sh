@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Socket and namespace facts through the preload shim, each against the
 # kernel: tests/preload/socket_facts.c (autobind port ids, the
-# NETLINK_LIST_MEMBERSHIPS size probe, a request spliced into a netlink
+# NETLINK_LIST_MEMBERSHIPS size probe, SO_RCVBUF/SO_SNDBUF, SCM_CREDENTIALS, a request spliced into a netlink
 # socket) prints the same on both; unshare(CLONE_NEWNET) gives a fresh
 # world namespace (a socket opened before stays in the old one;
 # `unshare -n` runs a program in a fresh one);
@@ -31,9 +31,9 @@ shimmed() { env LD_PRELOAD="$LIB" IPLAB_STATE="$work/world" timeout 30 "$@"; }
 unshare --net -- timeout 60 "$work/socket_facts" >"$work/linux" 2>&1
 unshare --net -- env LD_PRELOAD="$LIB" IPLAB_STATE="$work/facts" timeout 60 "$work/socket_facts" >"$work/iplab" 2>&1
 if grep -q "the process id" "$work/linux" && diff -u --label linux --label iplab "$work/linux" "$work/iplab"; then
-    ok "port ids and LIST_MEMBERSHIPS as on Linux ($(wc -l <"$work/linux") lines)"
+    ok "port ids, LIST_MEMBERSHIPS, buffer sizes, credentials and splice as on Linux ($(wc -l <"$work/linux") lines)"
 else
-    bad "port ids and LIST_MEMBERSHIPS as on Linux"
+    bad "port ids, LIST_MEMBERSHIPS, buffer sizes, credentials and splice as on Linux"
 fi
 
 export -f shimmed

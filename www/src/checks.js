@@ -61,6 +61,12 @@ const CHECKS = {
     return rules.some((x) => String(x.table) === String(c.rule) &&
       (!c.from || `${x.src}/${x.srclen ?? 32}` === c.from) && (c.priority === undefined || x.priority === c.priority));
   },
+  /** A command's standard output matches a regular expression (for state
+   * no other goal reads: `iptables -t nat -S`, `ss -ltn`, ...). */
+  output: (w, c) => {
+    const r = execIn(w, c.output, c.ns);
+    return r.status === 0 && new RegExp(c.match, "m").test(r.stdout);
+  },
   /** The user ran a command matching a regular expression. */
   ran: (_w, c, ctx) => ctx.commands.some((line) => new RegExp(c.ran).test(line)),
 };

@@ -11,6 +11,7 @@ export const GOALS = {
   neigh: { neigh: "string", dev: "string", lladdr: "string", state: "string", ns: "string" },
   sysctl: { sysctl: "string", value: "any", ns: "string" },
   rule: { rule: "any", from: "prefix", priority: "number", ns: "string" },
+  output: { output: "string", match: "regex", ns: "string" },
   ran: { ran: "regex" },
 };
 
@@ -76,6 +77,7 @@ export function lessonErrors(lesson, file = "lesson") {
           else if (!typeOk(fields[k], v)) bad(`${gat}.${k}`, `must be ${WHAT[fields[k]] ?? `a ${fields[k]}`}`);
         }
         if (kinds[0] === "sysctl" && !("value" in g)) bad(gat, "a sysctl goal needs a value");
+        if (kinds[0] === "output" && !("match" in g)) bad(gat, "an output goal needs a match (a regular expression)");
       });
     }
     for (const k of ["text", "hint"]) {

@@ -259,7 +259,7 @@ test("command not found names the commands there are", async () => {
 // Every lesson, done only through its own "Show me" and "Run it" buttons in
 // the page (lesson 4's `ip netns exec r sysctl -w ...` failed here when the
 // page's colour option came before `netns exec`).
-const lessonIds = ["interfaces", "routing", "veth", "router", "neighbours", "policy", "bridge"];
+const lessonIds = ["interfaces", "routing", "veth", "router", "neighbours", "policy", "bridge", "nat"];
 for (const id of lessonIds) {
   test(`lesson ${id} completes through Show me and Run it`, async () => {
     const { context, page, errors } = await open(1280, 800);

@@ -123,7 +123,7 @@ pub fn print_addrinfo(ip: &mut Ip, f: &Filter, raw: &[u8]) -> Res<Seen> {
         return Ok(Seen::Matched);
     }
 
-    if m.hdr.kind == 21 {
+    if m.hdr.kind == crate::wire::RTM_DELADDR {
         ip.p.print_bool(Kind::Any, Some("deleted"), "Deleted ", true);
     }
     let brief = ip.o.brief > 0;

@@ -360,7 +360,7 @@ pub fn iplink_parse(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<(i32, O
                 _ => return Err(ip.invarg("Invalid address generation mode\n", v)),
             };
             let afs = req.nest(ifla::AF_SPEC);
-            let afs6 = req.nest(10);
+            let afs6 = req.nest(crate::wire::AF_INET6.into());
             req.addattr8(crate::wire::link::inet6::ADDR_GEN_MODE, mode);
             req.nest_end(afs6);
             req.nest_end(afs);

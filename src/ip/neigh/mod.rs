@@ -12,22 +12,8 @@ use crate::wire::neigh::{nda, nud, NdMsgRepr};
 use crate::wire::{NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE, NLM_F_REQUEST};
 use crate::wire::{RTM_DELNEIGH, RTM_GETNEIGH, RTM_NEWNEIGH};
 
+pub use crate::wire::neigh::ntf;
 pub use show::{print_neigh, NeighFilter};
-
-
-/// `NTF_*` flags of `ndm_flags`.
-pub mod ntf {
-    /// `NTF_USE`.
-    pub const USE: u8 = 1;
-    /// `NTF_PROXY`.
-    pub const PROXY: u8 = 8;
-    /// `NTF_EXT_LEARNED`.
-    pub const EXT_LEARNED: u8 = 0x10;
-    /// `NTF_OFFLOADED`.
-    pub const OFFLOADED: u8 = 0x20;
-    /// `NTF_ROUTER`.
-    pub const ROUTER: u8 = 0x80;
-}
 
 /// The usage text of ip/ipneigh.c.
 pub const USAGE: &str = include_str!("usage.txt");

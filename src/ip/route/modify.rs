@@ -6,9 +6,9 @@ use super::super::args::{get_u32, Args, Exit, Res};
 use super::super::ctx::Ip;
 use super::super::names::{dsfield_a2n, read_family, rt_realms_or_raw, rtntype_a2n, rtprot_a2n, rttable_a2n, scope_a2n};
 use super::super::nl::Req;
-use crate::wire::route::{rta, rtax, rtnh_f, RtMsgRepr};
+use crate::wire::route::{rta, rtax, rtn, rtnh_f, scope, RtMsgRepr};
 use crate::wire::{NLM_F_ACK, NLM_F_ECHO, NLM_F_REQUEST};
-use crate::wire::RTM_DELROUTE;
+use crate::wire::{AF_INET6, AF_MPLS, RTM_DELROUTE};
 
 
 /// A sub-buffer of attributes (`rta_addattr*` into `mxbuf` or a next hop).
@@ -497,22 +497,22 @@ pub fn iproute_modify(ip: &mut Ip, cmd: u16, flags: u16, args: &[String]) -> Res
         r.table = 255;
     }
     if !scope_ok {
-        if r.family == 10 || r.family == 28 {
-            r.scope = 0;
-        } else if r.kind == 2 || r.kind == 10 {
-            r.scope = 254;
-        } else if matches!(r.kind, 3..=5) {
-            r.scope = 253;
-        } else if r.kind == 1 || r.kind == 0 {
+        if r.family == AF_INET6 || r.family == AF_MPLS {
+            r.scope = scope::UNIVERSE;
+        } else if r.kind == rtn::LOCAL || r.kind == rtn::NAT {
+            r.scope = scope::HOST;
+        } else if matches!(r.kind, rtn::BROADCAST | rtn::ANYCAST | rtn::MULTICAST) {
+            r.scope = scope::LINK;
+        } else if r.kind == rtn::UNICAST || r.kind == rtn::UNSPEC {
             if cmd == RTM_DELROUTE {
-                r.scope = 255;
+                r.scope = scope::NOWHERE;
             } else if !gw_ok && !nhs_ok && nhid == 0 {
-                r.scope = 253;
+                r.scope = scope::LINK;
             }
         }
     }
-    if !type_ok && r.family == 28 {
-        r.kind = 1;
+    if !type_ok && r.family == AF_MPLS {
+        r.kind = rtn::UNICAST;
     }
     req.write_at(16, &r.to_bytes());
     if ip.o.echo > 0 {

@@ -4,6 +4,8 @@
 //! copy, as Linux's routes share a `fib_info`, so a table of a million
 //! routes through a few gateways costs little more than its trie.
 
+pub mod nexthop4;
+pub mod nexthop6;
 mod store;
 mod trie;
 pub use store::ListId;

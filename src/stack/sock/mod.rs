@@ -187,7 +187,7 @@ pub fn in_family(a: SocketAddr, v6: bool) -> SocketAddr {
 /// `net.ipv4.ip_local_port_range` defaults.
 pub const LOCAL_PORT_RANGE: (u16, u16) = (32768, 60999);
 /// Most sockets a namespace holds.
-pub const MAX_SOCKETS: usize = 4096;
+pub const MAX_SOCKETS: usize = 65_536;
 /// First inode number handed out.
 const FIRST_INODE: u32 = 40_000;
 

@@ -2,13 +2,11 @@
 //! `ip6_validate_gw` in net/ipv6/route.c): the device, the onlink flag and
 //! the gateway, with Linux's errors in Linux's order.
 
-use crate::errno::{Errno, KernelError};
+use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::namespace::Namespace;
 use crate::stack::lookup::{self, Query6};
 use crate::stack::route::NextHop;
 use crate::wire::route::{rtnh_f, scope, table, RouteType};
-
-type KResult<T> = Result<T, KernelError>;
 
 /// fe80::/10.
 fn is_link_local(a: u128) -> bool {

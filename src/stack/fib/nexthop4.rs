@@ -1,0 +1,97 @@
+//! Validation of an IPv4 route before it enters a table
+//! (net/ipv4/fib_semantics.c): each next hop (`fib_check_nh`) and the
+//! preferred source (`fib_valid_prefsrc`), with Linux's errors in Linux's
+//! order.
+
+use crate::errno::{Errno, KResult, KernelError};
+use crate::stack::lookup;
+use crate::stack::namespace::Namespace;
+use crate::stack::route::NextHop;
+use crate::stack::rule::Flow;
+use crate::wire::AF_INET;
+use crate::wire::route::{RouteType, rtnh_f, scope, table};
+
+/// Checks one IPv4 next hop (`fib_check_nh`), filling in its scope and device.
+pub fn check_nh(ns: &Namespace, route_scope: u8, table_id: u32, nh: &mut NextHop<u32>) -> KResult<()> {
+    let dev_ok = |i: u32| ns.link(i).ok_or(KernelError::new(Errno::ENODEV));
+    match nh.gateway {
+        Some(gw) => {
+            if nh.flags & rtnh_f::ONLINK != 0 {
+                if route_scope >= scope::LINK {
+                    return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid scope"));
+                }
+                if nh.ifindex == 0 {
+                    return Err(KernelError::msg(Errno::ENODEV, "Nexthop device required for onlink"));
+                }
+                let dev = dev_ok(nh.ifindex)?;
+                if !dev.is_up() {
+                    return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
+                }
+                if dev_addr_type(ns, nh.ifindex, gw) != RouteType::Unicast {
+                    return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid gateway"));
+                }
+                nh.scope = scope::LINK;
+                return Ok(());
+            }
+            let flow = Flow { family: AF_INET, dst: gw.to_be_bytes().to_vec(), ..Flow::default() };
+            let min = route_scope.saturating_add(1);
+            let found = if table_id != table::MAIN {
+                lookup::table_lookup(ns, table_id, gw, min, nh.ifindex, 0)
+                    .filter(|r| lookup::type_error(r.kind).is_none())
+                    .map(|route| lookup::Resolved { table: table_id, route })
+            } else {
+                None
+            };
+            let res = match found {
+                Some(r) => r,
+                None => lookup::resolve::<u32>(ns, &flow, gw, min, nh.ifindex)
+                    .map_err(|_| KernelError::msg(Errno::ENETUNREACH, "Nexthop has invalid gateway"))?,
+            };
+            if res.route.kind != RouteType::Unicast && res.route.kind != RouteType::Local {
+                return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid gateway"));
+            }
+            let dev = res.route.oif();
+            if nh.ifindex != 0 && dev != nh.ifindex {
+                return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid gateway"));
+            }
+            nh.ifindex = dev;
+            nh.scope = res.route.scope;
+            if !dev_ok(dev)?.is_up() {
+                return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
+            }
+            Ok(())
+        }
+        None => {
+            if nh.flags & rtnh_f::ONLINK != 0 {
+                return Err(KernelError::msg(Errno::EINVAL, "Invalid flags for nexthop - PERVASIVE and ONLINK can not be set"));
+            }
+            let dev = dev_ok(nh.ifindex)?;
+            if !dev.is_up() {
+                return Err(KernelError::msg(Errno::ENETDOWN, "Device for nexthop is not up"));
+            }
+            nh.scope = scope::HOST;
+            Ok(())
+        }
+    }
+}
+
+/// The type of `addr` as table `table_id` sees it from `dev` (0 for any):
+/// `inet_addr_type_dev_table` (the local table, seen from `dev`).
+fn dev_addr_type(ns: &Namespace, dev: u32, addr: u32) -> RouteType {
+    lookup::addr_type_v4(ns, table::LOCAL, dev, addr)
+}
+
+/// `fib_valid_prefsrc`: a local route's own address, or an address that
+/// the route's table (main reads as local) or else the local table types
+/// as local.
+pub fn valid_prefsrc(ns: &Namespace, kind: RouteType, table_id: u32, dst: u32, src: u32) -> bool {
+    if kind == RouteType::Local && dst != 0 && src == dst {
+        return true;
+    }
+    let tb = if table_id == table::MAIN { table::LOCAL } else { table_id };
+    let mut rc = lookup::addr_type_v4(ns, tb, 0, src);
+    if rc != RouteType::Local && tb != table::LOCAL {
+        rc = lookup::addr_type_v4(ns, table::LOCAL, 0, src);
+    }
+    rc == RouteType::Local
+}
