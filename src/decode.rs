@@ -10,6 +10,7 @@
 
 use crate::text::Names;
 use crate::wire::link;
+use crate::wire::nftables as nft;
 use crate::wire::schema::{self, Type};
 use crate::wire::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_HEADER_LEN, NLA_TYPE_MASK};
 use crate::wire::header::{HeaderRepr, MessageIter, HEADER_LEN};
@@ -299,8 +300,37 @@ fn fixed_header(kind: u16) -> Option<(&'static str, usize, Space)> {
         92..=95 => ("if_stats_msg", 12, &IFLA_STATS),
         104..=107 => ("nhmsg", 8, &NHA),
         108..=111 => ("ifinfomsg", 16, LINK),
+        // nf_tables: (NFNL_SUBSYS_NFTABLES << 8) | NFT_MSG_*, after a struct nfgenmsg.
+        k if k >> 8 == u16::from(nft::SUBSYS_NFTABLES) => match k as u8 {
+            0..=2 => ("nfgenmsg", 4, &nft::table::SPACE),
+            3..=5 => ("nfgenmsg", 4, &nft::chain::SPACE),
+            6..=8 | 25 => ("nfgenmsg", 4, &nft::rule::SPACE),
+            15 | 16 => ("nfgenmsg", 4, &nft::generation::SPACE),
+            _ => return None,
+        },
         _ => return None,
     })
+}
+
+/// `NFT_MSG_*` names by number.
+const NFT_MSG_NAMES: &[&str] = &[
+    "NEWTABLE", "GETTABLE", "DELTABLE", "NEWCHAIN", "GETCHAIN", "DELCHAIN", "NEWRULE", "GETRULE", "DELRULE", "NEWSET",
+    "GETSET", "DELSET", "NEWSETELEM", "GETSETELEM", "DELSETELEM", "NEWGEN", "GETGEN", "TRACE", "NEWOBJ", "GETOBJ", "DELOBJ",
+    "GETOBJ_RESET", "NEWFLOWTABLE", "GETFLOWTABLE", "DELFLOWTABLE", "GETRULE_RESET",
+];
+
+/// `NFPROTO_*` names (an nfgenmsg's family).
+fn nfproto_name(f: u8) -> String {
+    match f {
+        0 => "NFPROTO_UNSPEC".into(),
+        1 => "NFPROTO_INET".into(),
+        2 => "NFPROTO_IPV4".into(),
+        3 => "NFPROTO_ARP".into(),
+        5 => "NFPROTO_NETDEV".into(),
+        7 => "NFPROTO_BRIDGE".into(),
+        10 => "NFPROTO_IPV6".into(),
+        n => n.to_string(),
+    }
 }
 
 fn decode_family(msg: &mut Message, kind: u16, payload: &[u8]) {
@@ -390,6 +420,12 @@ fn decode_family(msg: &mut Message, kind: u16, payload: &[u8]) {
         }
         "netconfmsg" => h.push(field("ncm_family", u8f(0), fam)),
         "ndtmsg" => h.push(field("ndtm_family", u8f(0), fam)),
+        "nfgenmsg" => {
+            h.push(field("nfgen_family", u8f(0), Some(nfproto_name(byte(0)))));
+            h.push(field("version", u8f(1), None));
+            let res_id = b.get(2..4).map_or(0, |r| u16::from_be_bytes([r[0], r[1]]));
+            h.push(field("res_id", Value::Number(res_id.into()), None));
+        }
         _ => h.push(field("rtgen_family", u8f(0), fam)),
     }
     let start = align4(len);
@@ -754,6 +790,10 @@ pub fn type_name(kind: u16) -> String {
         crate::wire::NLMSG_ERROR => "NLMSG_ERROR",
         crate::wire::NLMSG_DONE => "NLMSG_DONE",
         crate::wire::NLMSG_OVERRUN => "NLMSG_OVERRUN",
+        k if k >> 8 == u16::from(nft::SUBSYS_NFTABLES) => match NFT_MSG_NAMES.get(usize::from(k as u8)) {
+            Some(n) => return format!("NFT_MSG_{n}"),
+            None => return format!("NFT_MSG_UNKNOWN_{}", k as u8),
+        },
         _ => match crate::wire::rtm_types::RTM_NAMES.iter().find(|(n, _)| *n == kind) {
             Some((_, name)) => name,
             None => return format!("UNKNOWN_{kind}"),
@@ -982,6 +1022,26 @@ mod tests {
         let mut m = HeaderRepr { len: 20, kind: 2, flags: 0, seq: 0, pid: 0 }.to_bytes().to_vec();
         m.extend_from_slice(&i32::MIN.to_ne_bytes());
         assert!(decode(&m).is_ok());
+    }
+
+    #[test]
+    fn decodes_nf_tables_messages_with_nfgenmsg_and_table_attributes() {
+        // NFT_MSG_NEWTABLE for "ip t" as nft sends it: nfgenmsg (NFPROTO_IPV4),
+        // NFTA_TABLE_NAME "t", NFTA_TABLE_FLAGS 0.
+        let mut m = HeaderRepr { len: 0, kind: 0x0a00, flags: 0x405, seq: 2, pid: 0 }.to_bytes().to_vec();
+        m.extend_from_slice(&[2, 0, 0, 0]);
+        m.extend_from_slice(&[6, 0, 1, 0, b't', 0, 0, 0]);
+        m.extend_from_slice(&[8, 0, 2, 0, 0, 0, 0, 0]);
+        let len = m.len() as u32;
+        m[..4].copy_from_slice(&len.to_ne_bytes());
+        let d = decode(&m).unwrap();
+        let msg = &d.messages[0];
+        assert_eq!(msg.type_name, "NFT_MSG_NEWTABLE");
+        assert_eq!(msg.header_name, Some("nfgenmsg"));
+        assert_eq!(msg.header[0].text.as_deref(), Some("NFPROTO_IPV4"));
+        let names: Vec<&str> = msg.attributes.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["NFTA_TABLE_NAME", "NFTA_TABLE_FLAGS"]);
+        assert_eq!(type_name(0x0a10), "NFT_MSG_GETGEN");
     }
 
     #[test]

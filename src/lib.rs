@@ -1,18 +1,18 @@
-//! iplab: a simulated Linux network stack whose only door is rtnetlink bytes.
+//! iplab: a simulated Linux network stack whose doors are the ones Linux gives
+//! programs: netlink bytes (NETLINK_ROUTE, NETLINK_NETFILTER, NETLINK_SOCK_DIAG)
+//! and socket calls.
 //!
-//! Layers (see DESIGN.md): [`wire`] is the netlink codec, [`stack`] the network
-//! state (namespaces, links, addresses, tables), [`rtnetlink`] the kernel's
-//! NETLINK_ROUTE handler between the two, [`ip`] an iproute2-compatible front end
-//! that reaches the kernel only through netlink bytes, and [`shell`] the command
-//! interpreter of the terminal and the CLI.
+//! Layers (see docs/ARCHITECTURE.md): [`wire`] is the netlink codec, [`stack`] the
+//! kernel's state (namespaces, links, addresses, tables, the packet filter,
+//! sockets), [`rtnetlink`], [`nfnetlink`] and [`sockdiag`] the netlink handlers
+//! between the two, [`sim`] the packet walk, [`programs`] the user side (`ip`,
+//! `bridge`, `iptables`, `nft`, `nc`, `curl`, `ss`, `tcpdump`, ...) that reaches
+//! the kernel only through those doors, and [`shell`] the command interpreter of
+//! the terminal and the CLI. [`util`] holds the small std stand-ins.
 
-pub mod bridge;
-pub mod iptables;
-pub mod nft;
 pub mod errno;
 pub mod history;
 pub mod host;
-pub mod ip;
 pub mod output;
 pub mod shell;
 pub mod wire;
@@ -20,19 +20,14 @@ pub mod stack;
 pub mod rtnetlink;
 pub mod nfnetlink;
 pub mod sim;
-pub mod nc;
-pub mod ss;
-pub mod curl;
-pub mod httpd;
-pub mod tcpdump;
 pub mod sockdiag;
 pub mod world;
+pub mod programs;
+pub mod util;
+pub use programs::{ip, bridge, iptables, nft, nc, curl, httpd, ss, tcpdump};
+pub use util::{text, decimal, sorting, vecmap};
 pub mod decode;
 pub mod topology;
-pub mod sorting;
-pub mod decimal;
-pub mod vecmap;
-pub mod text;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]

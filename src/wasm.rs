@@ -19,6 +19,7 @@ use crate::errno::Errno;
 use crate::history::Snapshot;
 use crate::host::{Host, NetlinkSocket, SockOpt};
 use crate::output::Output;
+use crate::rtnetlink::Protocol;
 use crate::shell::Shell;
 use crate::stack::NsId;
 use crate::{Creds, World as CoreWorld};
@@ -27,12 +28,18 @@ use crate::{Creds, World as CoreWorld};
 const TS_TYPES: &'static str = r#"
 /** Options of {@link World.socket}. Every field is optional. */
 export interface SocketOptions {
+  /** The netlink protocol: `"route"` (NETLINK_ROUTE, the default),
+   * `"netfilter"` (NETLINK_NETFILTER: nfnetlink and nf_tables, as `nft` and
+   * `iptables` use it) or `"sock_diag"` (NETLINK_SOCK_DIAG); the protocol
+   * numbers 0, 12 and 4 are accepted too. */
+  protocol?: "route" | "netfilter" | "sock_diag" | number;
   /** The namespace: a name given by `ip netns add`, or a namespace id from
    * {@link World.topology}. Default: the initial namespace. */
   netns?: string | number;
   /** Multicast groups to join: a legacy `bind()` bit mask (number), or a list
    * of group numbers (`1` is RTNLGRP_LINK) or names (`"link"`,
-   * `"ipv4-ifaddr"`, `"RTNLGRP_IPV4_ROUTE"`...). */
+   * `"ipv4-ifaddr"`, `"RTNLGRP_IPV4_ROUTE"`...); other protocols take group
+   * numbers (`7` is NFNLGRP_NFTABLES). */
   groups?: number | Array<number | string>;
   /** Open the socket without CAP_NET_ADMIN: changes fail with EPERM. */
   unprivileged?: boolean;
@@ -426,6 +433,30 @@ const GROUP_NAMES: crate::text::Names = crate::text::Names(
      MCTP_IFADDR TUNNEL STATS",
 );
 
+/// The `protocol` option of `socket`: a name or a protocol number.
+fn protocol_of(v: &JsValue) -> Result<Protocol, JsError> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(Protocol::Route);
+    }
+    let by_name = v.as_string().map(|s| crate::text::replace(&s.trim().to_ascii_lowercase(), "-", "_"));
+    match (by_name.as_deref(), v.as_f64()) {
+        (Some("route" | "netlink_route"), _) | (_, Some(0.0)) => Ok(Protocol::Route),
+        (Some("netfilter" | "netlink_netfilter"), _) | (_, Some(12.0)) => Ok(Protocol::Netfilter),
+        (Some("sock_diag" | "netlink_sock_diag"), _) | (_, Some(4.0)) => Ok(Protocol::SockDiag),
+        (Some(s), _) => Err(JsError::new(&format!("socket: unknown protocol \"{s}\" (try \"route\", \"netfilter\", \"sock_diag\")"))),
+        (_, Some(n)) => Err(JsError::new(&format!("socket: protocol {} is not 0 (route), 4 (sock_diag) or 12 (netfilter)", js_number(n)))),
+        _ => Err(JsError::new(&format!("socket: `protocol` must be a name or a number, got {}", js_type(v)))),
+    }
+}
+
+/// A multicast group number of a protocol other than NETLINK_ROUTE (1..=32).
+fn group_number(v: &JsValue, i: usize) -> Result<u32, JsError> {
+    match v.as_f64() {
+        Some(n) if n.fract() == 0.0 && (1.0..=32.0).contains(&n) => Ok(n as u32),
+        _ => Err(JsError::new(&format!("socket: group (element {i}) must be a group number (1..=32) for this protocol"))),
+    }
+}
+
 /// A group number from a number or a name like `link`, `ipv4-route`, `RTNLGRP_NSID`.
 fn group_of(v: &JsValue, i: usize) -> Result<u32, JsError> {
     if let Some(n) = v.as_f64() {
@@ -505,9 +536,9 @@ impl WasmWorld {
         WasmWorld::wrap(CoreWorld::new())
     }
 
-    /// Opens a NETLINK_ROUTE socket, as `socket(AF_NETLINK, SOCK_RAW,
-    /// NETLINK_ROUTE)` + `bind()` would. Throws for an unknown namespace or
-    /// malformed options.
+    /// Opens a netlink socket (NETLINK_ROUTE unless `protocol` says
+    /// otherwise), as `socket(AF_NETLINK, SOCK_RAW, protocol)` + `bind()`
+    /// would. Throws for an unknown namespace or malformed options.
     pub fn socket(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "SocketOptions")] options: Option<JsValue>,
@@ -518,7 +549,8 @@ impl WasmWorld {
             return Err(JsError::new(&format!("socket: options must be an object, got {}", js_type(&options))));
         }
         let opts = if empty { Object::new().into() } else { options };
-        known_keys("socket", &opts, &["netns", "unprivileged", "groups", "extAck", "capAck", "strictCheck"])?;
+        known_keys("socket", &opts, &["protocol", "netns", "unprivileged", "groups", "extAck", "capAck", "strictCheck"])?;
+        let protocol = protocol_of(&get(&opts, "protocol")?)?;
         let ns = self.ns_of(&get(&opts, "netns")?)?;
         let unprivileged = opt_bool("socket", &opts, "unprivileged")?.unwrap_or(false);
         let creds = if unprivileged { Creds::USER } else { Creds::ROOT };
@@ -531,7 +563,8 @@ impl WasmWorld {
             sockopts.push(SockOpt::BindGroups(n as u32));
         } else if Array::is_array(&groups) {
             for (i, g) in Array::from(&groups).iter().enumerate() {
-                sockopts.push(SockOpt::AddMembership(group_of(&g, i)?));
+                let group = if protocol == Protocol::Route { group_of(&g, i)? } else { group_number(&g, i)? };
+                sockopts.push(SockOpt::AddMembership(group));
             }
         } else if !(groups.is_undefined() || groups.is_null()) {
             return Err(JsError::new(&format!(
@@ -550,7 +583,7 @@ impl WasmWorld {
         }
         let sock = self
             .world
-            .socket(ns, creds)
+            .socket_of(ns, creds, protocol)
             .map_err(|e| JsError::new(&format!("socket: {}", e.message())))?;
         for o in sockopts {
             sock.set_option(o).map_err(|e| JsError::new(&format!("socket: setsockopt: {}", e.message())))?;
@@ -716,7 +749,7 @@ pub fn decode(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValu
     to_js(&crate::js::datagram(&d))
 }
 
-/// A NETLINK_ROUTE socket on a {@link World}. Call `free()` to close it.
+/// A netlink socket on a {@link World} (see {@link SocketOptions.protocol}). Call `free()` to close it.
 #[wasm_bindgen(js_name = Socket)]
 pub struct WasmSocket {
     sock: crate::Socket,

@@ -12,44 +12,7 @@ use crate::stack::vxlan::{flag, FdbEntry, Remote, VxAddr, Vxlan, VxlanConf};
 use crate::wire::attr::{AttrTable, Nla};
 use crate::wire::{MessageBuilder, NlaWriter};
 
-/// `IFLA_VXLAN_*`.
-#[allow(missing_docs)]
-mod ifla_vxlan {
-    pub const ID: u16 = 1;
-    pub const GROUP: u16 = 2;
-    pub const LINK: u16 = 3;
-    pub const LOCAL: u16 = 4;
-    pub const TTL: u16 = 5;
-    pub const TOS: u16 = 6;
-    pub const LEARNING: u16 = 7;
-    pub const AGEING: u16 = 8;
-    pub const LIMIT: u16 = 9;
-    pub const PORT_RANGE: u16 = 10;
-    pub const PROXY: u16 = 11;
-    pub const RSC: u16 = 12;
-    pub const L2MISS: u16 = 13;
-    pub const L3MISS: u16 = 14;
-    pub const PORT: u16 = 15;
-    pub const GROUP6: u16 = 16;
-    pub const LOCAL6: u16 = 17;
-    pub const UDP_CSUM: u16 = 18;
-    pub const UDP_ZERO_CSUM6_TX: u16 = 19;
-    pub const UDP_ZERO_CSUM6_RX: u16 = 20;
-    pub const REMCSUM_TX: u16 = 21;
-    pub const REMCSUM_RX: u16 = 22;
-    pub const GBP: u16 = 23;
-    pub const REMCSUM_NOPARTIAL: u16 = 24;
-    pub const COLLECT_METADATA: u16 = 25;
-    pub const LABEL: u16 = 26;
-    pub const GPE: u16 = 27;
-    pub const TTL_INHERIT: u16 = 28;
-    pub const DF: u16 = 29;
-    pub const VNIFILTER: u16 = 30;
-    pub const LOCALBYPASS: u16 = 31;
-    pub const LABEL_POLICY: u16 = 32;
-    pub const RESERVED_BITS: u16 = 33;
-    pub const MAX: u16 = 33;
-}
+use crate::wire::link::vxlan as ifla_vxlan;
 use ifla_vxlan as vx;
 
 /// `vxlan_port`: the kernel's default UDP port (not IANA's 4789).

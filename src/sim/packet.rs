@@ -117,6 +117,10 @@ pub struct Tcp {
     pub options: TcpOptions,
     /// Data.
     pub data: Vec<u8>,
+    /// The sender computed the whole checksum (`tcp_v4_send_reset`);
+    /// otherwise it left it to the device (CHECKSUM_PARTIAL) and a capture
+    /// sees only the pseudo-header's sum.
+    pub checksum_complete: bool,
 }
 
 impl Tcp {

@@ -43,6 +43,21 @@ pub fn tcp_deliver(net: &mut Net, ns: NsId, packet: &Datagram, seg: &Tcp, now_us
     n.socks.tcp_input(src, dst, seg, mss, now_us).into_iter().map(datagram).collect()
 }
 
+/// The reset a REJECT `--reject-with tcp-reset` sends back for `packet`
+/// (`nf_send_reset`: from its destination to its source, DF set, no
+/// options, window 0); none when it is not TCP or is itself a reset.
+pub fn tcp_reset(packet: &Datagram) -> Option<Datagram> {
+    let Payload::Tcp(seg) = &packet.payload else { return None };
+    let src = SocketAddr::new(packet.src, seg.sport);
+    let dst = SocketAddr::new(packet.dst, seg.dport);
+    // nf_reject_ip_tcphdr_put leaves the checksum to the device.
+    let mut reset = crate::stack::sock::tcp::reset_for(src, dst, seg).map(datagram)?;
+    if let Payload::Tcp(t) = &mut reset.payload {
+        t.checksum_complete = false;
+    }
+    Some(reset)
+}
+
 /// A UDP datagram reached `ns`; false when no socket has its port.
 pub fn udp_deliver(net: &mut Net, ns: NsId, packet: &Datagram, sport: u16, dport: u16, data: &[u8]) -> bool {
     let Some(n) = net.ns_mut(ns) else { return false };

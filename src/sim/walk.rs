@@ -387,7 +387,7 @@ impl<'a> Walk<'a> {
     }
 
     /// Passes a datagram through a netfilter hook (`NF_HOOK`); false when
-    /// the rules took it (dropped, or rejected with the ICMP error sent).
+    /// the rules took it (dropped, or rejected with the ICMP error or TCP reset sent).
     fn netfilter(&mut self, ns: NsId, hook: Hook, packet: &mut Datagram, iif: u32, oif: u32, now_us: u64) -> bool {
         match crate::stack::netfilter::hook(self.net, ns, hook, packet, iif, oif, now_us) {
             Verdict::Accept => true,
@@ -397,15 +397,8 @@ impl<'a> Walk<'a> {
                 false
             }
             Verdict::Reject(None) => {
-                // nf_send_reset: a TCP segment is answered with a reset
-                // from the address it was going to.
-                if let Payload::Tcp(seg) = &packet.payload {
-                    let (from, to) = (std::net::SocketAddr::new(packet.src, seg.sport), std::net::SocketAddr::new(packet.dst, seg.dport));
-                    if let Some(o) = crate::stack::sock::tcp::reset_for(from, to, seg) {
-                        let ttl = default_ttl(self.net, ns);
-                        let rst = Datagram { src: packet.dst, dst: packet.src, ttl, dont_fragment: !packet.is_v6(), payload: Payload::Tcp(o.tcp) };
-                        self.send_reply(ns, rst, 0, now_us);
-                    }
+                if let Some(reset) = super::socket::tcp_reset(packet) {
+                    self.send_reply(ns, reset, 0, now_us);
                 }
                 false
             }

@@ -184,6 +184,7 @@ pub fn info_data_space(kind: &str) -> &'static Space {
         "bridge" => &br::SPACE,
         "macvlan" | "macvtap" => &macvlan::SPACE,
         "vlan" => &vlan::SPACE,
+        "vxlan" => &vxlan::SPACE,
         _ => &INFO_DATA_SPACE,
     }
 }
@@ -521,6 +522,47 @@ nla_space! {
         EGRESS_QOS = 3: Nested(&super::vlan_qos::SPACE),
         INGRESS_QOS = 4: Nested(&super::vlan_qos::SPACE),
         PROTOCOL = 5: Be16,
+    }
+}
+
+nla_space! {
+    /// `IFLA_VXLAN_*`: a VXLAN device's IFLA_INFO_DATA (`vxlan_policy`).
+    pub mod vxlan = "IFLA_VXLAN_" {
+        UNSPEC = 0: Unspec,
+        ID = 1: U32,
+        GROUP = 2: Addr,
+        LINK = 3: U32,
+        LOCAL = 4: Addr,
+        TTL = 5: U8,
+        TOS = 6: U8,
+        LEARNING = 7: U8,
+        AGEING = 8: U32,
+        LIMIT = 9: U32,
+        /// `struct ifla_vxlan_port_range`: low and high, network order.
+        PORT_RANGE = 10: Struct("low high", 2),
+        PROXY = 11: U8,
+        RSC = 12: U8,
+        L2MISS = 13: U8,
+        L3MISS = 14: U8,
+        PORT = 15: Be16,
+        GROUP6 = 16: Addr,
+        LOCAL6 = 17: Addr,
+        UDP_CSUM = 18: U8,
+        UDP_ZERO_CSUM6_TX = 19: U8,
+        UDP_ZERO_CSUM6_RX = 20: U8,
+        REMCSUM_TX = 21: U8,
+        REMCSUM_RX = 22: U8,
+        GBP = 23: Flag,
+        REMCSUM_NOPARTIAL = 24: Flag,
+        COLLECT_METADATA = 25: U8,
+        LABEL = 26: Be32,
+        GPE = 27: Flag,
+        TTL_INHERIT = 28: Flag,
+        DF = 29: U8,
+        VNIFILTER = 30: U8,
+        LOCALBYPASS = 31: U8,
+        LABEL_POLICY = 32: U32,
+        RESERVED_BITS = 33: Binary,
     }
 }
 

@@ -269,7 +269,7 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Vec<(
                 Expr::Masq { proto, .. } => outcome = Some(Outcome::Nat(Nat::Masq(proto.map(|(lo, _)| reg_port(&regs, lo))))),
                 Expr::Redir { proto, .. } => outcome = Some(Outcome::Nat(Nat::Redir(proto.map(|(lo, _)| reg_port(&regs, lo))))),
                 Expr::Match { name, info, .. } => matched = xt_match(name, info, c),
-                Expr::Target { name, rev, info } => outcome = xt_target(name, *rev, info),
+                Expr::Target { name, rev, info } => outcome = xt_target(name, *rev, info, c.p.is_v6()),
             }
             if !matched || verdict.is_some() || outcome.is_some() {
                 break;
@@ -385,7 +385,7 @@ fn u32_at(b: &[u8], at: usize) -> u32 {
 
 /// The xtables targets iptables-nft uses; None for those that only watch
 /// (LOG, MARK) and let the rule go on.
-fn xt_target(name: &str, rev: u32, info: &[u8]) -> Option<Outcome> {
+fn xt_target(name: &str, rev: u32, info: &[u8], v6: bool) -> Option<Outcome> {
     // nf_nat_ipv4_multi_range_compat (revision 0) or nf_nat_range(2).
     let addr_port = |info: &[u8]| -> (Option<IpAddr>, Option<u16>) {
         if rev == 0 {
@@ -399,6 +399,13 @@ fn xt_target(name: &str, rev: u32, info: &[u8]) -> Option<Outcome> {
         }
     };
     Some(match name {
+        // enum ip6t_reject_with: port unreachable, TCP reset, the others
+        // as the walk's destination-unreachable codes map to ICMPv6.
+        "REJECT" if v6 => Outcome::Reject(match u32_at(info, 0) {
+            4 => Some(3),
+            6 => None,
+            _ => Some(13),
+        }),
         "REJECT" => Outcome::Reject(match u32_at(info, 0) {
             0 => Some(0),
             1 => Some(1),

@@ -5,7 +5,8 @@
 
 pub mod conntrack;
 pub mod eval;
-pub mod expr;
+/// The expression codec lives with the other nf_tables wire code.
+pub use crate::wire::nf_expr as expr;
 mod hook;
 
 pub use expr::{Data, Expr};

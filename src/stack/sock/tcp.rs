@@ -110,7 +110,17 @@ fn segment(s: &Sock, flags: u8, seq: u32, data: Vec<u8>, now_us: u64) -> Out {
     Out {
         src: s.local,
         dst: s.remote,
-        tcp: Tcp { sport: s.local.port(), dport: s.remote.port(), seq, ack, flags, window: window as u16, options, data },
+        tcp: Tcp {
+            sport: s.local.port(),
+            dport: s.remote.port(),
+            seq,
+            ack,
+            flags,
+            window: window as u16,
+            options,
+            data,
+            checksum_complete: false,
+        },
     }
 }
 
@@ -124,7 +134,7 @@ pub fn reset_for(src: SocketAddr, dst: SocketAddr, seg: &Tcp) -> Option<Out> {
     } else {
         Tcp { sport: dst.port(), dport: src.port(), ack: seg.seq.wrapping_add(seg.seq_len()), flags: f::RST | f::ACK, ..Tcp::default() }
     };
-    Some(Out { src: dst, dst: src, tcp })
+    Some(Out { src: dst, dst: src, tcp: Tcp { checksum_complete: true, ..tcp } })
 }
 
 /// Whether sequence number `a` is after `b` (modulo 2^32).

@@ -4,8 +4,8 @@
 
 use crate::errno::Errno;
 use crate::host::NetlinkSocket;
-use crate::stack::netfilter::expr::{self, Expr};
 use crate::wire::attr::{AttrTable, NlaWriter};
+use crate::wire::nf_expr::{self as expr, Expr};
 use crate::wire::nftables::{self as nft, NfGenMsg, chain as c, msg, nft_type, rule as r, table as t};
 use crate::wire::{MessageBuilder, NLM_F_DUMP, NLM_F_REQUEST, NLMSG_DONE, NLMSG_ERROR};
 

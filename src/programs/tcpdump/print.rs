@@ -131,7 +131,7 @@ fn tcp(d: &Datagram, t: &Tcp, style: Style, conv: &mut Conversations) -> String 
     let mut s = format!("Flags [{flags}]");
     if style.verbose {
         let real = checksum(d, t);
-        if t.has(f::RST) {
+        if t.checksum_complete {
             s += &format!(", cksum 0x{real:04x} (correct)");
         } else {
             // Sockets leave the checksum to the device (CHECKSUM_PARTIAL):

@@ -109,7 +109,7 @@ fn transport(d: &Datagram) -> Vec<u8> {
         Payload::Tcp(t) => {
             let len = t.header_len() + t.data.len();
             let partial = fold(pseudo(d.src, d.dst, 6, len));
-            if t.has(f::RST) {
+            if t.checksum_complete {
                 let full = !fold(u32::from(partial) + sum16(&tcp_bytes(t, 0)));
                 tcp_bytes(t, full)
             } else {
@@ -340,5 +340,8 @@ fn parse_tcp(b: &[u8]) -> Option<Tcp> {
         window: be16(b, 14)?,
         options,
         data: b.get(off..).unwrap_or_default().to_vec(),
+        // Without the addresses the sum cannot be checked here; resets are
+        // the segments that usually carry a complete one.
+        checksum_complete: b.get(13)? & f::RST != 0,
     })
 }

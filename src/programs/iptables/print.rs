@@ -2,7 +2,7 @@
 //! (iptables/xshared.c print_firewall, nft-ipv4.c save_firewall, the
 //! print and save functions of the matches and targets).
 
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr};
 
 use super::rule::{Spec, Target};
 
@@ -51,6 +51,7 @@ const SERVICES: &[(u16, &str)] = &[
     (3306, "mysql"),
     (5432, "postgresql"),
     (8080, "http-alt"),
+    (8081, "tproxy"),
 ];
 
 /// A port by service name.
@@ -71,6 +72,7 @@ pub fn proto_name(p: u8) -> Option<&'static str> {
         1 => "icmp",
         6 => "tcp",
         17 => "udp",
+        58 => "ipv6-icmp",
         _ => return None,
     })
 }
@@ -109,6 +111,25 @@ pub const REJECT_WITH: &[&str] = &[
     "tcp-reset",
     "icmp-admin-prohibited",
 ];
+
+/// `--reject-with` names of ip6tables (enum ip6t_reject_with).
+pub const REJECT_WITH6: &[&str] = &[
+    "icmp6-no-route",
+    "icmp6-adm-prohibited",
+    "icmp6-not-neighbour",
+    "icmp6-addr-unreachable",
+    "icmp6-port-unreachable",
+    "icmp6-echo-reply",
+    "tcp-reset",
+    "icmp6-policy-fail",
+    "icmp6-reject-route",
+];
+
+/// The name of a reject type in the family of `s`.
+pub fn reject_name(s: &Spec, with: u32) -> &'static str {
+    let (names, port) = if s.v6 { (REJECT_WITH6, 4) } else { (REJECT_WITH, 3) };
+    names.get(with as usize).or(names.get(port)).copied().unwrap_or("")
+}
 
 /// Connection states in the order iptables prints them, with their bits.
 pub const CTSTATES: &[(&str, u16)] = &[("INVALID", 1), ("NEW", 8), ("RELATED", 4), ("ESTABLISHED", 2), ("UNTRACKED", 64)];
@@ -170,7 +191,7 @@ fn extras(s: &Spec, numeric: bool) -> String {
         out.push_str(&format!(" {}state {}", if s.state_match { "" } else { "ct" }, ctstate_text(m)));
     }
     match &s.target {
-        Target::Reject(w) => out.push_str(&format!(" reject-with {}", REJECT_WITH.get(*w as usize).unwrap_or(&"icmp-port-unreachable"))),
+        Target::Reject(w) => out.push_str(&format!(" reject-with {}", reject_name(s, *w))),
         Target::Snat(a, p) | Target::Dnat(a, p) => out.push_str(&format!(" to:{}", addr_port(*a, *p))),
         Target::Redirect(Some(p)) => out.push_str(&format!(" redir ports {p}")),
         Target::Masquerade(Some(p)) => out.push_str(&format!(" masq ports: {p}")),
@@ -197,11 +218,12 @@ fn num(n: u64, exact: bool) -> String {
     format!("{:>4}T ", n.saturating_add(500) / 1000)
 }
 
-fn addr_text(a: Option<(Ipv4Addr, u8)>, numeric: bool) -> String {
+fn addr_text(a: Option<(IpAddr, u8)>, v6: bool, numeric: bool) -> String {
     match a {
-        None | Some((_, 0)) if numeric => "0.0.0.0/0".into(),
+        None | Some((_, 0)) if numeric => (if v6 { "::/0" } else { "0.0.0.0/0" }).into(),
         None | Some((_, 0)) => "anywhere".into(),
-        Some((a, 32)) => a.to_string(),
+        Some((a, 32)) if a.is_ipv4() => a.to_string(),
+        Some((a, 128)) => a.to_string(),
         Some((a, l)) => format!("{a}/{l}"),
     }
 }
@@ -248,13 +270,13 @@ pub fn list(chains: &[ChainView], f: Format) -> String {
                 Some(p) if f.numeric => p.to_string(),
                 Some(p) => proto_name(p).map_or(p.to_string(), str::to_string),
             };
-            out.push_str(&format!("{:<9}  {prot:<5}-- ", target_name(&s.target)));
+            out.push_str(&format!("{:<9}  {prot:<4} -- ", target_name(&s.target)));
             if f.verbose {
                 // No interface: `*` with -n, `any` otherwise.
                 let any = if f.numeric { "*" } else { "any" };
                 out.push_str(&format!(" {:<6} {:<6} ", s.iif.as_deref().unwrap_or(any), s.oif.as_deref().unwrap_or(any)));
             }
-            out.push_str(&format!(" {:<19}  {:<19} ", addr_text(s.src, f.numeric), addr_text(s.dst, f.numeric)));
+            out.push_str(&format!(" {:<19}  {:<19} ", addr_text(s.src, s.v6, f.numeric), addr_text(s.dst, s.v6, f.numeric)));
             out.push_str(&extras(s, f.numeric));
             out.push('\n');
         }
@@ -265,7 +287,7 @@ pub fn list(chains: &[ChainView], f: Format) -> String {
 /// One rule as `-S` and `iptables-save` write it.
 pub fn rule_line(chain: &str, s: &Spec) -> String {
     let mut out = format!("-A {chain}");
-    let a = |(a, l): (Ipv4Addr, u8)| format!("{a}/{l}");
+    let a = |(a, l): (IpAddr, u8)| format!("{a}/{l}");
     if let Some(x) = s.src {
         out.push_str(&format!(" -s {}", a(x)));
     }
@@ -306,7 +328,7 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
         out.push_str(&format!(" -j {}", target_name(&s.target)));
     }
     match &s.target {
-        Target::Reject(w) => out.push_str(&format!(" --reject-with {}", REJECT_WITH.get(*w as usize).unwrap_or(&"icmp-port-unreachable"))),
+        Target::Reject(w) => out.push_str(&format!(" --reject-with {}", reject_name(s, *w))),
         Target::Snat(a, p) => out.push_str(&format!(" --to-source {}", addr_port(*a, *p))),
         Target::Dnat(a, p) => out.push_str(&format!(" --to-destination {}", addr_port(*a, *p))),
         Target::Redirect(Some(p)) | Target::Masquerade(Some(p)) => out.push_str(&format!(" --to-ports {p}")),

@@ -12,8 +12,8 @@ use crate::host::Host;
 use crate::iptables::nl::{BatchMsg, Client};
 use crate::output::Output;
 use crate::rtnetlink::Protocol;
-use crate::stack::netfilter::expr::{self, Expr};
 use crate::wire::attr::{AttrTable, NlaWriter};
+use crate::wire::nf_expr::{self as expr, Expr};
 use crate::wire::nftables::{chain as c, family as fam, msg, rule as r, table as t};
 use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_DUMP, NLM_F_EXCL};
 

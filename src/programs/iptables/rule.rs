@@ -3,9 +3,9 @@
 //! interfaces, protocol, addresses, tcp/udp ports natively; conntrack, icmp
 //! and the targets through xt compat) and back again for listing.
 
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr};
 
-use crate::stack::netfilter::{Data, Expr};
+use crate::wire::nf_expr::{Data, Expr};
 use crate::wire::nftables::data as v;
 
 /// What a rule jumps to.
@@ -44,9 +44,9 @@ pub struct Spec {
     /// -p, as a protocol number.
     pub proto: Option<u8>,
     /// -s ADDR/LEN.
-    pub src: Option<(Ipv4Addr, u8)>,
+    pub src: Option<(IpAddr, u8)>,
     /// -d ADDR/LEN.
-    pub dst: Option<(Ipv4Addr, u8)>,
+    pub dst: Option<(IpAddr, u8)>,
     /// --sport (a range).
     pub sport: Option<(u16, u16)>,
     /// --dport (a range).
@@ -59,6 +59,9 @@ pub struct Spec {
     pub state_match: bool,
     /// -j.
     pub target: Target,
+    /// The rule is ip6tables' (NFPROTO_IPV6): addresses, protocol names
+    /// and reject types are IPv6's.
+    pub v6: bool,
 }
 
 fn meta(key: u32) -> Expr {
@@ -86,20 +89,32 @@ fn ifname(name: &str) -> Vec<u8> {
     }
 }
 
-fn addr(out: &mut Vec<Expr>, offset: u32, (a, len): (Ipv4Addr, u8)) {
+/// The header offsets of the source and destination addresses.
+fn addr_offsets(v6: bool) -> (u32, u32) {
+    if v6 { (8, 24) } else { (12, 16) }
+}
+
+fn addr(out: &mut Vec<Expr>, offset: u32, (a, len): (IpAddr, u8)) {
     if len == 0 {
         return;
     }
-    let bytes = a.octets();
+    let bytes = match a {
+        IpAddr::V4(a) => a.octets().to_vec(),
+        IpAddr::V6(a) => a.octets().to_vec(),
+    };
+    let whole = usize::from(len / 8);
     if len % 8 == 0 {
-        let n = u32::from(len / 8);
-        out.push(payload(1, offset, n));
-        out.push(cmp_eq(bytes[..n as usize].to_vec()));
+        out.push(payload(1, offset, whole as u32));
+        out.push(cmp_eq(bytes[..whole].to_vec()));
     } else {
-        let mask = u32::MAX << (32 - u32::from(len));
-        out.push(payload(1, offset, 4));
-        out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: 4, mask: mask.to_be_bytes().to_vec(), xor: vec![0; 4] });
-        out.push(cmp_eq((u32::from(a) & mask).to_be_bytes().to_vec()));
+        // The bytes the prefix touches, the last one masked.
+        let n = whole + 1;
+        let mut mask = vec![0xffu8; n];
+        mask[whole] = 0xff << (8 - len % 8);
+        let value: Vec<u8> = bytes.iter().zip(&mask).map(|(b, m)| b & m).collect();
+        out.push(payload(1, offset, n as u32));
+        out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: n as u32, mask, xor: vec![0; n] });
+        out.push(cmp_eq(value));
     }
 }
 
@@ -155,11 +170,12 @@ impl Spec {
             out.push(meta(16));
             out.push(cmp_eq(vec![p]));
         }
+        let (src_at, dst_at) = addr_offsets(self.v6);
         if let Some(s) = self.src {
-            addr(&mut out, 12, s);
+            addr(&mut out, src_at, s);
         }
         if let Some(d) = self.dst {
-            addr(&mut out, 16, d);
+            addr(&mut out, dst_at, d);
         }
         if let Some(s) = self.sport {
             ports(&mut out, 0, s);
@@ -216,8 +232,9 @@ impl Spec {
 
     /// Reads a rule back from its expressions, with its counters; None
     /// when it holds something iptables did not make.
-    pub fn decode(exprs: &[Expr]) -> Option<(Spec, (u64, u64))> {
-        let mut s = Spec::default();
+    pub fn decode(exprs: &[Expr], v6: bool) -> Option<(Spec, (u64, u64))> {
+        let mut s = Spec { v6, ..Spec::default() };
+        let (src_at, dst_at) = addr_offsets(v6);
         let mut counters = (0, 0);
         let mut i = 0;
         let be16 = |d: &[u8]| d.get(..2).map(|b| u16::from_be_bytes([b[0], b[1]]));
@@ -246,14 +263,15 @@ impl Spec {
                     }
                     let Some(Expr::Cmp { data, .. }) = exprs.get(i) else { return None };
                     i += 1;
-                    let mut b = [0u8; 4];
-                    for (k, x) in data.iter().take(4).enumerate() {
+                    let mut b = [0u8; 16];
+                    for (k, x) in data.iter().take(16).enumerate() {
                         b[k] = *x;
                     }
-                    let a = (Ipv4Addr::from(b), mask_len);
-                    match offset {
-                        12 => s.src = Some(a),
-                        16 => s.dst = Some(a),
+                    let ip = if v6 { IpAddr::from(b) } else { IpAddr::from([b[0], b[1], b[2], b[3]]) };
+                    let a = (ip, mask_len);
+                    match *offset {
+                        o if o == src_at => s.src = Some(a),
+                        o if o == dst_at => s.dst = Some(a),
                         _ => return None,
                     }
                 }

@@ -8,7 +8,7 @@ pub(crate) mod nl;
 pub(crate) mod print;
 mod rule;
 
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use crate::host::Host;
 use crate::output::Output;
@@ -77,7 +77,8 @@ pub fn run(host: &mut dyn Host, name: &str, args: &[String], out: &mut Output) -
             return 4;
         }
     };
-    let mut client = Client::new(sock, family::IPV4);
+    let v6 = name.starts_with("ip6tables");
+    let mut client = Client::new(sock, if v6 { family::IPV6 } else { family::IPV4 });
     let result = if name == "iptables-save" { save(&mut client, args) } else { iptables(&mut client, args) };
     match result {
         Ok(text) => {
@@ -103,8 +104,19 @@ fn port_range(s: &str) -> Result<(u16, u16), Fail> {
     }
 }
 
+/// Parses an IPv6 ADDR[/LEN] for ip6tables.
+fn address6(s: &str) -> Result<(IpAddr, u8), Fail> {
+    let (a, len) = match s.split_once('/') {
+        Some((a, l)) => (a, l.parse::<u8>().ok().filter(|n| *n <= 128).ok_or_else(|| usage(&format!("invalid mask `{l}' specified")))?),
+        None => (s, 128),
+    };
+    let a: Ipv6Addr = a.parse().map_err(|_| usage(&format!("host/network `{s}' not found")))?;
+    let mask = u128::MAX.checked_shl(128 - u32::from(len)).unwrap_or(0);
+    Ok((IpAddr::V6(Ipv6Addr::from(u128::from(a) & mask)), len))
+}
+
 /// Parses ADDR[/LEN] (the mask may be dotted).
-fn address(s: &str) -> Result<(Ipv4Addr, u8), Fail> {
+fn address(s: &str) -> Result<(IpAddr, u8), Fail> {
     let bad = || usage(&format!("host/network `{s}' not found"));
     let (a, len) = match s.split_once('/') {
         Some((a, l)) => {
@@ -121,7 +133,7 @@ fn address(s: &str) -> Result<(Ipv4Addr, u8), Fail> {
     };
     let a: Ipv4Addr = a.parse().map_err(|_| bad())?;
     let mask = if len == 0 { 0 } else { u32::MAX << (32 - u32::from(len)) };
-    Ok((Ipv4Addr::from(u32::from(a) & mask), len))
+    Ok((IpAddr::V4(Ipv4Addr::from(u32::from(a) & mask)), len))
 }
 
 fn addr_port(s: &str) -> Result<(Ipv4Addr, Option<u16>), Fail> {
@@ -142,8 +154,10 @@ struct Args {
     jump: Option<String>,
 }
 
-fn parse(args: &[String]) -> Result<Args, Fail> {
-    let mut a = Args { table: "filter".into(), cmd: None, spec: Spec::default(), fmt: Format::default(), jump: None };
+fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
+    let spec = Spec { v6, ..Spec::default() };
+    let mut a = Args { table: "filter".into(), cmd: None, spec, fmt: Format::default(), jump: None };
+    let address = |s: &str| if v6 { address6(s) } else { address(s) };
     let mut i = 0;
     let mut reject_with = None;
     let mut to = None;
@@ -233,6 +247,7 @@ fn parse(args: &[String]) -> Result<Args, Fail> {
                     "tcp" => Some(6),
                     "udp" => Some(17),
                     "icmp" => Some(1),
+                    "ipv6-icmp" | "icmpv6" if v6 => Some(58),
                     n => Some(n.parse().map_err(|_| usage(&format!("unknown protocol \"{n}\" specified")))?),
                 }
             }
@@ -272,7 +287,8 @@ fn parse(args: &[String]) -> Result<Args, Fail> {
             "-j" | "--jump" => a.jump = Some(next(&mut i, w)?),
             "--reject-with" => {
                 let v = next(&mut i, w)?;
-                let n = print::REJECT_WITH.iter().position(|x| *x == v).ok_or_else(|| usage(&format!("unknown reject type \"{v}\"")))?;
+                let names = if v6 { print::REJECT_WITH6 } else { print::REJECT_WITH };
+                let n = names.iter().position(|x| *x == v).ok_or_else(|| usage(&format!("unknown reject type \"{v}\"")))?;
                 reject_with = Some(n as u32);
             }
             "--to-source" | "--to-destination" => to = Some(addr_port(&next(&mut i, w)?)?),
@@ -303,7 +319,7 @@ fn parse(args: &[String]) -> Result<Args, Fail> {
             "ACCEPT" => Target::Accept,
             "DROP" => Target::Drop,
             "RETURN" => Target::Return,
-            "REJECT" => Target::Reject(reject_with.unwrap_or(3)),
+            "REJECT" => Target::Reject(reject_with.unwrap_or(if v6 { 4 } else { 3 })),
             "MASQUERADE" => Target::Masquerade(to_ports),
             "REDIRECT" => Target::Redirect(to_ports),
             "SNAT" | "DNAT" => {
@@ -344,7 +360,9 @@ fn view(client: &mut Client, table: &str) -> Vec<ChainView> {
         out.push(ChainView { name: c.name.clone(), policy: None, references: 0, rules: Vec::new() });
     }
     for r in &rules {
-        if let (Some(c), Some(decoded)) = (out.iter_mut().find(|c| c.name == r.chain), Spec::decode(&r.exprs)) {
+        if let (Some(c), Some(decoded)) =
+            (out.iter_mut().find(|c| c.name == r.chain), Spec::decode(&r.exprs, client.family == family::IPV6))
+        {
             c.rules.push(decoded);
         }
     }
@@ -360,7 +378,7 @@ fn view(client: &mut Client, table: &str) -> Vec<ChainView> {
 }
 
 fn iptables(client: &mut Client, args: &[String]) -> Result<String, Fail> {
-    let a = parse(args)?;
+    let a = parse(args, client.family == family::IPV6)?;
     let table = a.table.as_str();
     let Some(builtin) = builtins(table) else {
         return Err(Fail(format!("{PROG}: table '{table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n"), 3));
@@ -397,7 +415,11 @@ fn iptables(client: &mut Client, args: &[String]) -> Result<String, Fail> {
         Ok(())
     };
     let in_chain = |chain: &str| -> Vec<(u64, Option<Spec>)> {
-        rule_handles.iter().filter(|r| r.chain == chain).map(|r| (r.handle, Spec::decode(&r.exprs).map(|d| d.0))).collect()
+        rule_handles
+            .iter()
+            .filter(|r| r.chain == chain)
+            .map(|r| (r.handle, Spec::decode(&r.exprs, client.family == family::IPV6).map(|d| d.0)))
+            .collect()
     };
     let mut msgs = Vec::new();
     match &cmd {

@@ -5,7 +5,7 @@
 
 use std::net::Ipv4Addr;
 
-use crate::stack::netfilter::{Data, Expr};
+use crate::wire::nf_expr::{Data, Expr};
 use crate::wire::nftables::{data as v, family};
 
 /// Connection states by name, in the order nft prints them.
@@ -171,6 +171,20 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, usize> {
                 out.push(Expr::Redir { flags: if proto.is_some() { 2 } else { 0 }, proto });
                 i += 1;
             }
+            "reject" if word(i + 1) == Some("with") => {
+                if (arg(2)?, arg(3)?) != ("tcp", "reset") {
+                    return Err(i + 2);
+                }
+                // nft adds the dependency `meta l4proto tcp` unless the
+                // rule already matched TCP.
+                let tcp_known = out.windows(2).any(|w| matches!(w, [Expr::Meta { key: 16, .. }, Expr::Cmp { data, .. }] if data == &[6]));
+                if !tcp_known {
+                    out.push(meta(16));
+                    out.push(cmp(0, vec![6]));
+                }
+                out.push(Expr::Reject { ty: 1, code: 0 });
+                i += 4;
+            }
             "reject" => {
                 out.push(Expr::Reject { ty: 0, code: 3 });
                 i += 1;
@@ -216,10 +230,10 @@ pub fn text(exprs: &[Expr]) -> String {
             Expr::Meta { key: 16, .. } => {
                 let (_, d) = next_cmp(&mut i).unwrap_or_default();
                 let p = d.first().copied().unwrap_or(0);
-                // A dependency of the transport match that follows.
+                // A dependency of the transport match or the TCP reset that follows.
                 if matches!(exprs.get(i), Some(Expr::Payload { base: 2, .. })) {
                     l4 = Some(p);
-                } else {
+                } else if !matches!(exprs.get(i), Some(Expr::Reject { ty: 1, .. })) {
                     let name = match p {
                         6 => "tcp".to_string(),
                         17 => "udp".to_string(),
@@ -295,7 +309,8 @@ pub fn text(exprs: &[Expr]) -> String {
             },
             Expr::Masq { .. } => parts.push("masquerade".into()),
             Expr::Target { name, .. } if name == "MASQUERADE" => parts.push("masquerade".into()),
-            Expr::Reject { .. } | Expr::Target { .. } if matches!(e, Expr::Reject { .. }) => parts.push("reject".into()),
+            Expr::Reject { ty: 1, .. } => parts.push("reject with tcp reset".into()),
+            Expr::Reject { .. } => parts.push("reject".into()),
             // xtables matches and targets as nft translates them (the xlate of libxt_*).
             Expr::Match { name, info, .. } if name == "conntrack" || name == "state" => {
                 let at = if name == "state" { 0 } else { 150 };
@@ -311,6 +326,8 @@ pub fn text(exprs: &[Expr]) -> String {
                 let with = info.get(..4).map_or(3, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
                 parts.push(if with == 3 {
                     "reject".into()
+                } else if with == 7 {
+                    "reject with tcp reset".into()
                 } else {
                     format!(
                         "reject with icmp type {}",
