@@ -144,8 +144,7 @@ fn v6_prefixes(n: usize, seed: u64) -> Vec<(u128, u8)> {
         [(29, 3), (32, 12), (33, 2), (36, 4), (40, 6), (44, 8), (45, 2), (46, 3), (47, 4), (48, 50), (56, 3), (64, 3)];
     let mut rng = Rng(seed);
     let random = |rng: &mut Rng| u128::from(rng.next()) << 64 | u128::from(rng.next());
-    let allocations: Vec<u128> =
-        (0..n / 20).map(|_| ((0x2000u128 << 112) | random(&mut rng) >> 3) & !(u128::MAX >> 32)).collect();
+    let allocations: Vec<u128> = (0..n / 20).map(|_| ((0x2000u128 << 112) | random(&mut rng) >> 3) & !(u128::MAX >> 32)).collect();
     let mut seen = PrefixTrie::<u128, ()>::new();
     let mut out = Vec::with_capacity(n);
     while out.len() < n {

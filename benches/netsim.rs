@@ -10,7 +10,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{Criterion, criterion_group, criterion_main};
 use iplab::output::Output;
 use iplab::shell::Shell;
 use iplab::world::World;

@@ -10,10 +10,10 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use criterion::{black_box, Criterion};
+use criterion::{Criterion, black_box};
 use iplab::wire::link::IfInfoRepr;
 use iplab::wire::route::RtMsgRepr;
-use iplab::wire::{MessageBuilder, NlaWriter, NLM_F_ACK, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REQUEST};
+use iplab::wire::{MessageBuilder, NLM_F_ACK, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REQUEST, NlaWriter};
 use iplab::{Creds, Socket, World};
 
 /// The system allocator, counting the bytes currently allocated, so the
@@ -164,21 +164,32 @@ fn main() {
     let routes = bare.with_net(|n| n.ns(bare.initial_ns()).map(|ns| ns.fib4.route_count()).unwrap_or(0));
     let bytes = bare.with_net(|n| n.ns(bare.initial_ns()).map(|ns| ns.fib4.memory_bytes()).unwrap_or(0));
     let lists = bare.with_net(|n| n.ns(bare.initial_ns()).map(|ns| ns.fib4.distinct_lists()).unwrap_or(0));
-    println!("the heap grew by {grown} bytes for {routes} routes: {:.1} bytes per route (the table's own count: {:.1}; {lists} distinct route lists)", grown as f64 / routes.max(1) as f64, bytes as f64 / routes.max(1) as f64);
+    println!(
+        "the heap grew by {grown} bytes for {routes} routes: {:.1} bytes per route (the table's own count: {:.1}; {lists} distinct route lists)",
+        grown as f64 / routes.max(1) as f64,
+        bytes as f64 / routes.max(1) as f64
+    );
     drop((bare_sock, bare));
 
     // A default world, which also keeps every request for snapshots.
     let (world, sock) = world_with_uplink(true);
     let (insert, grown, failures) = insert_all(&sock, &requests);
-    println!("inserted {} routes in {:.3} s: {:.1} ns per route through Socket::send ({failures} failed)", count, insert.as_secs_f64(), insert.as_nanos() as f64 / count as f64);
+    println!(
+        "inserted {} routes in {:.3} s: {:.1} ns per route through Socket::send ({failures} failed)",
+        count,
+        insert.as_secs_f64(),
+        insert.as_nanos() as f64 / count as f64
+    );
     println!("with the replay log the heap grew by {grown} bytes: {:.1} bytes per route", grown as f64 / count.max(1) as f64);
 
     let mut rng = Rng(42);
-    let probes: Vec<u32> = (0..4096).map(|_| {
-        let (p, l) = table[(rng.next() % table.len() as u64) as usize];
-        let host = if l >= 32 { 0 } else { (rng.next() as u32) & (u32::MAX >> l) };
-        p | host
-    }).collect();
+    let probes: Vec<u32> = (0..4096)
+        .map(|_| {
+            let (p, l) = table[(rng.next() % table.len() as u64) as usize];
+            let host = if l >= 32 { 0 } else { (rng.next() as u32) & (u32::MAX >> l) };
+            p | host
+        })
+        .collect();
     let mut c = Criterion::default().configure_from_args().sample_size(20);
     let mut i = 0usize;
     c.bench_function("route get via Socket::send (1M routes)", |b| {

@@ -78,9 +78,7 @@ mod real {
             let mut buf = vec![0u8; 1 << 20];
             loop {
                 // SAFETY: the buffer is valid for its length.
-                let n = unsafe {
-                    libc::recv(self.fd, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT)
-                };
+                let n = unsafe { libc::recv(self.fd, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT) };
                 if n <= 0 {
                     break;
                 }

@@ -9,12 +9,12 @@
 //! a datagram that holds no message at all is an error.
 
 use crate::text::Names;
+use crate::wire::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_HEADER_LEN, NLA_TYPE_MASK};
+use crate::wire::header::{HEADER_LEN, HeaderRepr, MessageIter};
 use crate::wire::link;
 use crate::wire::nftables as nft;
 use crate::wire::schema::{self, Type};
-use crate::wire::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_HEADER_LEN, NLA_TYPE_MASK};
-use crate::wire::header::{HeaderRepr, MessageIter, HEADER_LEN};
-use crate::wire::{align4, get_u16, get_u32, NLM_F_ACK_TLVS, NLM_F_CAPPED};
+use crate::wire::{NLM_F_ACK_TLVS, NLM_F_CAPPED, align4, get_u16, get_u32};
 
 /// A decoded value: a number, a string, or nothing.
 #[derive(Debug, Clone, PartialEq)]
@@ -164,11 +164,7 @@ pub struct Datagram {
 /// first `nlmsg_len` that contradicts the buffer).
 pub fn decode(bytes: &[u8]) -> Result<Datagram, String> {
     if bytes.len() < HEADER_LEN {
-        return Err(format!(
-            "not a netlink message: {} byte{}, a header needs 16",
-            bytes.len(),
-            if bytes.len() == 1 { "" } else { "s" }
-        ));
+        return Err(format!("not a netlink message: {} byte{}, a header needs 16", bytes.len(), if bytes.len() == 1 { "" } else { "s" }));
     }
     let mut messages = Vec::new();
     let mut problem = None;
@@ -314,9 +310,32 @@ fn fixed_header(kind: u16) -> Option<(&'static str, usize, Space)> {
 
 /// `NFT_MSG_*` names by number.
 const NFT_MSG_NAMES: &[&str] = &[
-    "NEWTABLE", "GETTABLE", "DELTABLE", "NEWCHAIN", "GETCHAIN", "DELCHAIN", "NEWRULE", "GETRULE", "DELRULE", "NEWSET",
-    "GETSET", "DELSET", "NEWSETELEM", "GETSETELEM", "DELSETELEM", "NEWGEN", "GETGEN", "TRACE", "NEWOBJ", "GETOBJ", "DELOBJ",
-    "GETOBJ_RESET", "NEWFLOWTABLE", "GETFLOWTABLE", "DELFLOWTABLE", "GETRULE_RESET",
+    "NEWTABLE",
+    "GETTABLE",
+    "DELTABLE",
+    "NEWCHAIN",
+    "GETCHAIN",
+    "DELCHAIN",
+    "NEWRULE",
+    "GETRULE",
+    "DELRULE",
+    "NEWSET",
+    "GETSET",
+    "DELSET",
+    "NEWSETELEM",
+    "GETSETELEM",
+    "DELSETELEM",
+    "NEWGEN",
+    "GETGEN",
+    "TRACE",
+    "NEWOBJ",
+    "GETOBJ",
+    "DELOBJ",
+    "GETOBJ_RESET",
+    "NEWFLOWTABLE",
+    "GETFLOWTABLE",
+    "DELFLOWTABLE",
+    "GETRULE_RESET",
 ];
 
 /// `NFPROTO_*` names (an nfgenmsg's family).
@@ -720,7 +739,8 @@ fn read_value(a: &mut Attr, fmt: Type, v: &[u8], base: usize, family: u8) {
                     hex: hex(v.get(pos..pos + len).unwrap_or_default()),
                     problem: None,
                 };
-                nh.attributes = attrs(v.get(pos + 8..pos + len).unwrap_or_default(), base + pos + 8, &crate::wire::route::rta::SPACE, family);
+                nh.attributes =
+                    attrs(v.get(pos + 8..pos + len).unwrap_or_default(), base + pos + 8, &crate::wire::route::rta::SPACE, family);
                 a.attributes.push(nh);
                 pos += align4(len);
             }
@@ -906,7 +926,11 @@ fn proto_name(p: u8) -> String {
 }
 
 fn errno_text(error: i32) -> Option<String> {
-    if error == 0 { None } else { Some(format!("{} ({})", errno_name(error.saturating_neg()), crate::errno::Errno(error.saturating_neg()).message())) }
+    if error == 0 {
+        None
+    } else {
+        Some(format!("{} ({})", errno_name(error.saturating_neg()), crate::errno::Errno(error.saturating_neg()).message()))
+    }
 }
 
 /// `EEXIST` for 17, and so on; the number for errnos without a name here.
@@ -1070,9 +1094,7 @@ mod tests {
         let mut body = vec![2u8, 8, 0, 0, 254, 4, 0, 1, 0, 0, 0, 0];
         body.extend_from_slice(&[8, 0, 1, 0, 10, 0, 0, 0]); // RTA_DST
         body.extend_from_slice(&[12, 0, 8, 0x80, 8, 0, 2, 0, 0x78, 5, 0, 0]); // RTA_METRICS
-        let nh = |ifindex: u8, gw: u8| -> Vec<u8> {
-            vec![16, 0, 0, 0, ifindex, 0, 0, 0, 8, 0, 5, 0, 192, 168, 0, gw]
-        };
+        let nh = |ifindex: u8, gw: u8| -> Vec<u8> { vec![16, 0, 0, 0, ifindex, 0, 0, 0, 8, 0, 5, 0, 192, 168, 0, gw] };
         let mut mp = nh(2, 1);
         mp.extend(nh(3, 2));
         body.extend_from_slice(&((4 + mp.len()) as u16).to_ne_bytes());

@@ -118,7 +118,7 @@ impl Snapshot {
             "iplab-snapshot 1" => text,
             "iplab-snapshot 2" => checked_body(text)?,
             h if h.starts_with("iplab-snapshot ") => {
-                return Err(format!("unsupported snapshot version {} (this build reads versions 1 and 2)", &h[15..]))
+                return Err(format!("unsupported snapshot version {} (this build reads versions 1 and 2)", &h[15..]));
             }
             _ => return Err("not an iplab snapshot (bad header)".into()),
         };
@@ -228,9 +228,7 @@ fn unhex(hex: &str) -> Option<Vec<u8>> {
 
 /// Whether a datagram holds a request that may change state (not a GET).
 pub fn may_change_state(datagram: &[u8]) -> bool {
-    crate::wire::header::MessageIter::new(datagram)
-        .flatten()
-        .any(|m| m.header.kind >= 16 && m.header.kind & 3 != 2)
+    crate::wire::header::MessageIter::new(datagram).flatten().any(|m| m.header.kind >= 16 && m.header.kind & 3 != 2)
 }
 
 /// The namespace id as stored in a history.

@@ -10,9 +10,7 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::decode::{Attr, Datagram, ErrorInfo, Field, Message, Value};
-use crate::topology::{
-    AddressView, LinkView, NamespaceView, NeighbourView, NextHopView, PeerView, RouteView, Topology,
-};
+use crate::topology::{AddressView, LinkView, NamespaceView, NeighbourView, NextHopView, PeerView, RouteView, Topology};
 
 /// A JavaScript value.
 pub enum J<'a> {
@@ -73,17 +71,12 @@ fn arr<'a, T: 'a>(v: &'a [T], f: fn(&'a T) -> J<'a>) -> J<'a> {
 
 /// The snapshot object: `{ version, text }`.
 pub fn snapshot(version: u32, text: &str) -> J<'_> {
-    J::Obj(vec![
-        ("version", int(version)),
-        ("text", J::Str(text)),
-    ])
+    J::Obj(vec![("version", int(version)), ("text", J::Str(text))])
 }
 
 /// [`Topology`] as the `Topology` interface.
 pub fn topology(t: &Topology) -> J<'_> {
-    J::Obj(vec![
-        ("namespaces", arr(&t.namespaces, namespace)),
-    ])
+    J::Obj(vec![("namespaces", arr(&t.namespaces, namespace))])
 }
 
 fn namespace(n: &NamespaceView) -> J<'_> {
@@ -97,12 +90,7 @@ fn namespace(n: &NamespaceView) -> J<'_> {
 }
 
 fn peer(p: &PeerView) -> J<'_> {
-    J::Obj(vec![
-        ("netns", int(p.netns)),
-        ("netnsName", opt_str(&p.netns_name)),
-        ("index", int(p.index)),
-        ("name", J::Str(&p.name)),
-    ])
+    J::Obj(vec![("netns", int(p.netns)), ("netnsName", opt_str(&p.netns_name)), ("index", int(p.index)), ("name", J::Str(&p.name))])
 }
 
 fn link(l: &LinkView) -> J<'_> {
@@ -149,12 +137,7 @@ fn route(r: &RouteView) -> J<'_> {
 }
 
 fn nexthop(nh: &NextHopView) -> J<'_> {
-    J::Obj(vec![
-        ("gateway", opt_str(&nh.gateway)),
-        ("devIndex", int(nh.dev_index)),
-        ("dev", opt_str(&nh.dev)),
-        ("weight", int(nh.weight)),
-    ])
+    J::Obj(vec![("gateway", opt_str(&nh.gateway)), ("devIndex", int(nh.dev_index)), ("dev", opt_str(&nh.dev)), ("weight", int(nh.weight))])
 }
 
 fn neighbour(n: &NeighbourView) -> J<'_> {
@@ -174,10 +157,7 @@ fn opt_text(v: &Option<String>) -> J<'_> {
 
 /// A [`Datagram`] as the `Decoded` interface.
 pub fn datagram(d: &Datagram) -> J<'_> {
-    J::Obj(vec![
-        ("messages", arr(&d.messages, message)),
-        ("problem", opt_text(&d.problem)),
-    ])
+    J::Obj(vec![("messages", arr(&d.messages, message)), ("problem", opt_text(&d.problem))])
 }
 
 fn value(v: &Value) -> J<'_> {
@@ -189,11 +169,7 @@ fn value(v: &Value) -> J<'_> {
 }
 
 fn field(f: &Field) -> J<'_> {
-    J::Obj(vec![
-        ("name", J::Str(f.name)),
-        ("value", value(&f.value)),
-        ("text", opt_text(&f.text)),
-    ])
+    J::Obj(vec![("name", J::Str(f.name)), ("value", value(&f.value)), ("text", opt_text(&f.text))])
 }
 
 /// A list that is left out when empty.

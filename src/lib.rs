@@ -13,29 +13,29 @@
 pub mod errno;
 pub mod history;
 pub mod host;
-pub mod output;
-pub mod shell;
-pub mod wire;
-pub mod stack;
-pub mod rtnetlink;
 pub mod nfnetlink;
+pub mod output;
+pub mod programs;
+pub mod rtnetlink;
+pub mod shell;
 pub mod sim;
 pub mod sockdiag;
-pub mod world;
-pub mod programs;
+pub mod stack;
 pub mod util;
-pub use programs::{ip, bridge, iptables, nft, nc, curl, httpd, ss, tcpdump};
-pub use util::{text, decimal, sorting, vecmap};
+pub mod wire;
+pub mod world;
+pub use programs::{bridge, curl, httpd, ip, iptables, nc, nft, ss, tcpdump};
+pub use util::{decimal, sorting, text, vecmap};
+#[cfg(all(feature = "component", target_arch = "wasm32"))]
+pub mod component;
 pub mod decode;
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+mod js;
 pub mod topology;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm_monitor;
-#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
-mod js;
-#[cfg(all(feature = "component", target_arch = "wasm32"))]
-pub mod component;
 
 pub use rtnetlink::{Creds, Protocol};
 pub use world::{Socket, World};

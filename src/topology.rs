@@ -2,11 +2,11 @@
 //! masters, addresses, routes and neighbours — for drawing and inspecting.
 //! They are copies: changing them changes nothing in the world.
 
+use crate::World;
 use crate::stack::link::{Link, LinkKind};
-use crate::stack::route::{dump_order, RouteRef};
+use crate::stack::route::{RouteRef, dump_order};
 use crate::stack::{Namespace, Net, NsId};
 use crate::wire::route::RouteType;
-use crate::World;
 
 /// Every namespace of a world.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -355,10 +355,8 @@ fn js_type(v: &JsValue) -> String {
         "an array".into()
     } else if let Some(s) = v.js_typeof().as_string() {
         if s == "object" {
-            let name = Reflect::get(v, &"constructor".into())
-                .ok()
-                .and_then(|c| Reflect::get(&c, &"name".into()).ok())
-                .and_then(|n| n.as_string());
+            let name =
+                Reflect::get(v, &"constructor".into()).ok().and_then(|c| Reflect::get(&c, &"name".into()).ok()).and_then(|n| n.as_string());
             match name {
                 Some(n) if n != "Object" => format!("a {n}"),
                 _ => "an object".into(),
@@ -567,24 +565,16 @@ impl WasmWorld {
                 sockopts.push(SockOpt::AddMembership(group));
             }
         } else if !(groups.is_undefined() || groups.is_null()) {
-            return Err(JsError::new(&format!(
-                "socket: `groups` must be a bit mask or an array of groups, got {}",
-                js_type(&groups)
-            )));
+            return Err(JsError::new(&format!("socket: `groups` must be a bit mask or an array of groups, got {}", js_type(&groups))));
         }
-        for &(key, make) in &[
-            ("extAck", SockOpt::ExtAck as fn(bool) -> SockOpt),
-            ("capAck", SockOpt::CapAck),
-            ("strictCheck", SockOpt::StrictCheck),
-        ] {
+        for &(key, make) in
+            &[("extAck", SockOpt::ExtAck as fn(bool) -> SockOpt), ("capAck", SockOpt::CapAck), ("strictCheck", SockOpt::StrictCheck)]
+        {
             if let Some(b) = opt_bool("socket", &opts, key)? {
                 sockopts.push(make(b));
             }
         }
-        let sock = self
-            .world
-            .socket_of(ns, creds, protocol)
-            .map_err(|e| JsError::new(&format!("socket: {}", e.message())))?;
+        let sock = self.world.socket_of(ns, creds, protocol).map_err(|e| JsError::new(&format!("socket: {}", e.message())))?;
         for o in sockopts {
             sock.set_option(o).map_err(|e| JsError::new(&format!("socket: setsockopt: {}", e.message())))?;
         }
@@ -613,9 +603,7 @@ impl WasmWorld {
             if v.is_undefined() || v.is_null() {
                 None
             } else {
-                Some(v.as_string().ok_or_else(|| {
-                    JsError::new(&format!("exec: `netns` must be a namespace name, got {}", js_type(&v)))
-                })?)
+                Some(v.as_string().ok_or_else(|| JsError::new(&format!("exec: `netns` must be a namespace name, got {}", js_type(&v))))?)
             }
         } else {
             return Err(JsError::new(&format!("exec: options must be an object, got {}", js_type(&options))));
@@ -625,9 +613,10 @@ impl WasmWorld {
             self.shell = Self::session(&self.world, &self.log);
         }
         if let Some(name) = &netns {
-            self.shell.host().set_current_netns(Some(name)).map_err(|_| {
-                JsError::new(&format!("exec: no network namespace named \"{name}\""))
-            })?;
+            self.shell
+                .host()
+                .set_current_netns(Some(name))
+                .map_err(|_| JsError::new(&format!("exec: no network namespace named \"{name}\"")))?;
         }
         self.log.borrow_mut().clear();
         let mut out = if interactive { Output::terminal() } else { Output::new() };
@@ -673,9 +662,7 @@ impl WasmWorld {
 
     /// A new world rebuilt from {@link World.snapshot}'s object (or its
     /// `text`). Throws for anything that is not a snapshot.
-    pub fn restore(
-        #[wasm_bindgen(unchecked_param_type = "WorldSnapshot | string")] snapshot: JsValue,
-    ) -> Result<WasmWorld, JsError> {
+    pub fn restore(#[wasm_bindgen(unchecked_param_type = "WorldSnapshot | string")] snapshot: JsValue) -> Result<WasmWorld, JsError> {
         init();
         let text = if let Some(s) = snapshot.as_string() {
             s
@@ -688,9 +675,7 @@ impl WasmWorld {
                     version.as_f64().map_or_else(|| js_type(&version), js_number),
                 )));
             }
-            get(&snapshot, "text")?
-                .as_string()
-                .ok_or_else(|| JsError::new("restore: the snapshot object has no `text` string"))?
+            get(&snapshot, "text")?.as_string().ok_or_else(|| JsError::new("restore: the snapshot object has no `text` string"))?
         } else {
             return Err(JsError::new(&format!("restore: expected a snapshot object or text, got {}", js_type(&snapshot))));
         };
@@ -709,7 +694,11 @@ impl WasmWorld {
     /// id, or the initial one when omitted; `dev` "any" for every device)
     /// and returns its handle for {@link World.capture}.
     #[wasm_bindgen(js_name = captureStart)]
-    pub fn capture_start(&self, #[wasm_bindgen(unchecked_param_type = "string | number | undefined")] netns: JsValue, dev: &str) -> Result<u32, JsError> {
+    pub fn capture_start(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | number | undefined")] netns: JsValue,
+        dev: &str,
+    ) -> Result<u32, JsError> {
         let ns = self.ns_of(&netns)?;
         self.world.capture_start(ns, dev).map_err(|e| JsError::new(&format!("capture: {dev}: {}", e.message())))
     }

@@ -177,8 +177,7 @@ impl World {
             }
             Op::Sysctl { ns, key, value } => {
                 let mut k = write(&self.kernel);
-                let devs: Vec<String> =
-                    k.net.ns(NsId(*ns)).map(|n| n.links.values().map(|l| l.name.clone()).collect()).unwrap_or_default();
+                let devs: Vec<String> = k.net.ns(NsId(*ns)).map(|n| n.links.values().map(|l| l.name.clone()).collect()).unwrap_or_default();
                 let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
                 if let Some(n) = k.net.ns_mut(NsId(*ns)) {
                     if n.sysctl.set(key, value, &devs).is_some() {

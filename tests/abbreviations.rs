@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
+use iplab::World;
 use iplab::output::Output;
 use iplab::shell::Shell;
-use iplab::World;
 
 fn file(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/abbreviations").join(name);

@@ -3,9 +3,9 @@
 //! expectations are derived from the Linux and iproute2 sources instead;
 //! each check names what it follows.
 
+use iplab::World;
 use iplab::output::Output;
 use iplab::shell::Shell;
-use iplab::World;
 
 /// Runs the lines in one fresh world; returns what the last one printed and
 /// its status.

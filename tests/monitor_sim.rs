@@ -3,10 +3,10 @@
 //! as iproute2 6.1 prints them on Linux 6.18 (the expected lines were
 //! recorded there with `ip monitor all` running beside the same commands).
 
+use iplab::World;
 use iplab::ip::monitor::Monitor;
 use iplab::output::Output;
 use iplab::shell::Shell;
-use iplab::World;
 
 fn words(s: &str) -> Vec<String> {
     s.split_whitespace().map(String::from).collect()
@@ -194,22 +194,22 @@ fn monitor_all_through_a_life_of_links_addresses_routes_rules_and_neighbours() {
     let mut mon = Monitor::start(&mut world.clone(), &words("monitor all"), &mut out).expect("monitor starts");
     let mut seen = String::new();
     for line in [
-            "ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02",
-            "ip link set v1 addrgenmode none",
-            "ip link set v0 addrgenmode none",
-            "ip link set v0 up",
-            "ip link set v1 up",
-            "ip addr add 192.0.2.1/24 dev v0",
-            "ip route add 10.0.0.0/8 via 192.0.2.254",
-            "ip route add blackhole 10.9.0.0/16 table 100",
-            "ip rule add from 192.0.2.0/24 table 100 pref 500",
-            "ip neigh add 192.0.2.9 lladdr 02:00:00:00:00:09 dev v0",
-            "ip neigh del 192.0.2.9 dev v0",
-            "ip route del 10.0.0.0/8",
-            "ip rule del pref 500",
-            "ip addr del 192.0.2.1/24 dev v0",
-            "ip link set v0 down",
-            "ip link del v0",
+        "ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02",
+        "ip link set v1 addrgenmode none",
+        "ip link set v0 addrgenmode none",
+        "ip link set v0 up",
+        "ip link set v1 up",
+        "ip addr add 192.0.2.1/24 dev v0",
+        "ip route add 10.0.0.0/8 via 192.0.2.254",
+        "ip route add blackhole 10.9.0.0/16 table 100",
+        "ip rule add from 192.0.2.0/24 table 100 pref 500",
+        "ip neigh add 192.0.2.9 lladdr 02:00:00:00:00:09 dev v0",
+        "ip neigh del 192.0.2.9 dev v0",
+        "ip route del 10.0.0.0/8",
+        "ip rule del pref 500",
+        "ip addr del 192.0.2.1/24 dev v0",
+        "ip link set v0 down",
+        "ip link del v0",
     ] {
         sh(&mut shell, &[line]);
         seen += &poll(&mut mon, &world).1;

@@ -9,7 +9,6 @@ use std::path::Path;
 use serde_json::Value;
 use support::replay::run_case;
 
-
 fn golden_files() -> Vec<std::path::PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/netlink/golden");
     let mut files: Vec<_> = std::fs::read_dir(&dir)

@@ -17,11 +17,7 @@ fn root() -> PathBuf {
 /// directory: `cargo test` does not hold its lock while tests run).
 fn build_shim() -> PathBuf {
     let dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"));
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "-p", "iplab-preload"])
-        .current_dir(root())
-        .status()
-        .expect("cargo runs");
+    let status = Command::new(env!("CARGO")).args(["build", "-p", "iplab-preload"]).current_dir(root()).status().expect("cargo runs");
     assert!(status.success(), "cargo build -p iplab-preload failed");
     dir.join("debug/libiplab_preload.so")
 }

@@ -4,9 +4,9 @@
 //! `ip route get` reports, an unroutable destination fails both, and every
 //! walk ends (the TTL bounds it, even around routing loops).
 
+use iplab::World;
 use iplab::output::Output;
 use iplab::shell::Shell;
-use iplab::World;
 use proptest::prelude::*;
 
 /// A random network: namespaces, links between them, routes, forwarding.
@@ -62,7 +62,13 @@ fn build(t: &Topology) -> (World, Shell) {
     for &(ns, p, l) in &t.routes {
         let Some(&(a, b)) = t.links.get(l) else { continue };
         // Through the other end of link l, from whichever end `ns` holds.
-        let via = if ns == a { format!("10.{l}.0.2") } else if ns == b { format!("10.{l}.0.1") } else { continue };
+        let via = if ns == a {
+            format!("10.{l}.0.2")
+        } else if ns == b {
+            format!("10.{l}.0.1")
+        } else {
+            continue;
+        };
         run(&mut sh, &format!("ip -n n{ns} route add {} via {via}", prefix(p)));
     }
     (world, sh)

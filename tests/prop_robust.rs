@@ -3,8 +3,8 @@
 
 use iplab::host::SockOpt;
 use iplab::wire::header::HeaderRepr;
-use iplab::wire::link::{ifla, info, veth_info, IfInfoRepr};
-use iplab::wire::{MessageBuilder, NlaWriter, NLMSG_ERROR, NLM_F_ACK, NLM_F_CREATE, NLM_F_DUMP, NLM_F_EXCL, NLM_F_REQUEST};
+use iplab::wire::link::{IfInfoRepr, ifla, info, veth_info};
+use iplab::wire::{MessageBuilder, NLM_F_ACK, NLM_F_CREATE, NLM_F_DUMP, NLM_F_EXCL, NLM_F_REQUEST, NLMSG_ERROR, NlaWriter};
 use iplab::{Creds, Socket, World};
 use proptest::prelude::*;
 
@@ -44,7 +44,14 @@ fn populated() -> (World, Socket) {
     let world = World::new();
     let s = world.socket(world.initial_ns(), Creds::ROOT).unwrap();
     s.set_option(SockOpt::ExtAck(true)).unwrap();
-    for req in [setlink_up(1, 1), newlink_veth(2), setlink_up(3, 2), setlink_up(4, 3), newaddr4(5, 2, [10, 0, 0, 1], 24), newaddr4(6, 3, [10, 0, 0, 2], 24)] {
+    for req in [
+        setlink_up(1, 1),
+        newlink_veth(2),
+        setlink_up(3, 2),
+        setlink_up(4, 3),
+        newaddr4(5, 2, [10, 0, 0, 1], 24),
+        newaddr4(6, 3, [10, 0, 0, 2], 24),
+    ] {
         s.send(&req);
     }
     (world, s)
@@ -73,7 +80,8 @@ fn well_formed(replies: &[Vec<u8>]) -> Result<(), String> {
 
 fn failed(replies: &[Vec<u8>]) -> bool {
     replies.iter().any(|r| {
-        HeaderRepr::parse(r).is_ok_and(|h| h.kind == NLMSG_ERROR) && r.get(16..20).is_some_and(|e| i32::from_ne_bytes([e[0], e[1], e[2], e[3]]) != 0)
+        HeaderRepr::parse(r).is_ok_and(|h| h.kind == NLMSG_ERROR)
+            && r.get(16..20).is_some_and(|e| i32::from_ne_bytes([e[0], e[1], e[2], e[3]]) != 0)
     })
 }
 

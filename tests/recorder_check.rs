@@ -37,12 +37,8 @@ fn committed_goldens_match_the_live_kernel() {
         return;
     }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let out = Command::new("bash")
-        .arg(root.join("tests/record/record-scenarios.sh"))
-        .arg("--check")
-        .args(SAMPLE)
-        .output()
-        .expect("bash runs");
+    let out =
+        Command::new("bash").arg(root.join("tests/record/record-scenarios.sh")).arg("--check").args(SAMPLE).output().expect("bash runs");
     assert!(
         out.status.success(),
         "the recorder found stale goldens (or failed):\n{}\n{}",

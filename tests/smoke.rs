@@ -1,7 +1,7 @@
 //! First end-to-end checks of the socket contract on a fresh world.
 
 use iplab::wire::header::HeaderRepr;
-use iplab::wire::{MessageBuilder, NLMSG_DONE, NLMSG_ERROR, NLM_F_ACK, NLM_F_DUMP, NLM_F_MULTI, NLM_F_REQUEST};
+use iplab::wire::{MessageBuilder, NLM_F_ACK, NLM_F_DUMP, NLM_F_MULTI, NLM_F_REQUEST, NLMSG_DONE, NLMSG_ERROR};
 use iplab::{Creds, World};
 
 #[test]
@@ -48,8 +48,8 @@ fn dump_all(world: &World) -> Vec<Vec<u8>> {
 #[test]
 fn snapshot_text_round_trip_rebuilds_the_same_state() {
     use iplab::history::Snapshot;
-    use iplab::wire::link::{ifla, info, IfInfoRepr};
-    use iplab::wire::{NlaWriter, NLM_F_CREATE, NLM_F_EXCL};
+    use iplab::wire::link::{IfInfoRepr, ifla, info};
+    use iplab::wire::{NLM_F_CREATE, NLM_F_EXCL, NlaWriter};
     let world = World::new();
     let sock = world.socket(world.initial_ns(), Creds::ROOT).unwrap();
     let mut up = MessageBuilder::new(16, NLM_F_REQUEST | NLM_F_ACK, 1, 0);

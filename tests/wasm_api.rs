@@ -13,7 +13,7 @@ use iplab::shell::Shell;
 use iplab::wasm::{WasmSocket, WasmWorld};
 use iplab::wire::header::HeaderRepr;
 use iplab::{Creds, Socket, World};
-use js_sys::{Array, Reflect, Uint8Array, JSON};
+use js_sys::{Array, JSON, Reflect, Uint8Array};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -46,11 +46,7 @@ fn error_message(e: JsError) -> String {
 
 fn exec(world: &mut WasmWorld, line: &str) -> (String, String, i32) {
     let r = world.exec(JsValue::from_str(line), None).unwrap();
-    (
-        get(&r, "stdout").as_string().unwrap(),
-        get(&r, "stderr").as_string().unwrap(),
-        get(&r, "status").as_f64().unwrap() as i32,
-    )
+    (get(&r, "stdout").as_string().unwrap(), get(&r, "stderr").as_string().unwrap(), get(&r, "status").as_f64().unwrap() as i32)
 }
 
 fn default_socket(world: &WasmWorld) -> WasmSocket {
@@ -118,10 +114,8 @@ fn exec_reports_its_netlink_exchanges() {
     let mut world = WasmWorld::new();
     let r = world.exec(JsValue::from_str("ip link add d0 type dummy"), None).unwrap();
     let netlink = Array::from(&get(&r, "netlink"));
-    let sent: Vec<HeaderRepr> = netlink
-        .iter()
-        .map(|x| HeaderRepr::parse(&get(&x, "request").dyn_into::<Uint8Array>().unwrap().to_vec()).unwrap())
-        .collect();
+    let sent: Vec<HeaderRepr> =
+        netlink.iter().map(|x| HeaderRepr::parse(&get(&x, "request").dyn_into::<Uint8Array>().unwrap().to_vec()).unwrap()).collect();
     // iproute2 first probes with an empty RTM_NEWLINK (ENODEV); the last one creates d0.
     let new_link = netlink.iter().zip(&sent).filter(|(_, h)| h.kind == 16).last().expect("an RTM_NEWLINK request");
     let replies = messages(&Array::from(&get(&new_link.0, "replies")));

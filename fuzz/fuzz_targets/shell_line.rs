@@ -2,9 +2,9 @@
 //! run as typed at the prompt.
 #![no_main]
 
+use iplab::World;
 use iplab::output::Output;
 use iplab::shell::Shell;
-use iplab::World;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -3,8 +3,8 @@
 //! restored world must read back to the same operations.
 #![no_main]
 
-use iplab::history::Snapshot;
 use iplab::World;
+use iplab::history::Snapshot;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -7,12 +7,12 @@
 //! with the packet walk in [`crate::sim`]. The crate root re-exports each
 //! program module under its own name (`crate::ip`, ...).
 
-pub mod ip;
 pub mod bridge;
-pub mod iptables;
-pub mod nft;
-pub mod nc;
 pub mod curl;
 pub mod httpd;
+pub mod ip;
+pub mod iptables;
+pub mod nc;
+pub mod nft;
 pub mod ss;
 pub mod tcpdump;

@@ -2,15 +2,17 @@
 //! (net/ipv6/addrconf.c), and the messages describing an address
 //! (`inet_fill_ifaddr`, `inet6_fill_ifaddr`).
 
-use super::reply::Request;
 use super::Ctx;
+use super::reply::Request;
 use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::addr::{self as saddr, DelAddr4, Ifa4, Ifa6, NewAddr4};
 use crate::stack::ipv6;
 use crate::stack::route::Family;
-use crate::wire::addr::{ifa, ifa_f, CacheInfo, IfAddrRepr, IFADDRMSG_LEN, INFINITY_LIFE_TIME};
+use crate::wire::addr::{CacheInfo, IFADDRMSG_LEN, INFINITY_LIFE_TIME, IfAddrRepr, ifa, ifa_f};
 use crate::wire::attr::AttrTable;
-use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_INET, AF_INET6, AF_UNSPEC, NLM_F_DUMP_FILTERED, NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE};
+use crate::wire::{
+    AF_INET, AF_INET6, AF_UNSPEC, MessageBuilder, MessageType, NLM_F_DUMP_FILTERED, NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE, NlaWriter,
+};
 
 /// Remaining lifetime after `elapsed_ms` (`preferred`/`valid` as Linux reports them).
 fn remaining(lft: u32, elapsed_ms: u64) -> u32 {
@@ -257,8 +259,8 @@ pub fn dump_addrs(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let family = req.payload.first().copied().unwrap_or(AF_UNSPEC);
     let mut index_filter = None;
     if req.strict {
-        let hdr = IfAddrRepr::parse(req.payload)
-            .map_err(|_| KernelError::msg(Errno::EINVAL, "ipv4: Invalid header for address dump request"))?;
+        let hdr =
+            IfAddrRepr::parse(req.payload).map_err(|_| KernelError::msg(Errno::EINVAL, "ipv4: Invalid header for address dump request"))?;
         if hdr.prefix_len != 0 || hdr.flags != 0 || hdr.scope != 0 {
             return Err(KernelError::msg(Errno::EINVAL, "ipv4: Invalid values in header for address dump request"));
         }

@@ -5,13 +5,13 @@
 //! recording kernel): a VLAN cannot be added, deleting one does nothing,
 //! and link dumps carry no VLAN lists.
 
-use super::reply::Request;
 use super::Ctx;
+use super::reply::Request;
 use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::link::{Link, LinkKind};
+use crate::wire::link::{IFINFOMSG_LEN, IfInfoRepr, ifla};
 use crate::wire::link::{bridge_af, bridge_flags, bridge_vlan_info, rtext_filter};
-use crate::wire::link::{ifla, IfInfoRepr, IFINFOMSG_LEN};
-use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_BRIDGE, NLM_F_MULTI};
+use crate::wire::{AF_BRIDGE, MessageBuilder, MessageType, NLM_F_MULTI, NlaWriter};
 
 /// The IFLA_EXT_MASK bits that make `br_getlink` describe the bridge
 /// itself too: BRVLAN, BRVLAN_COMPRESSED, MRP, CFM_CONFIG, CFM_STATUS.
@@ -109,7 +109,6 @@ fn bridge_link(ctx: &mut Ctx<'_>, req: &Request<'_>, del: bool) -> KResult<()> {
     }
     Ok(())
 }
-
 
 /// The request with BRIDGE_VLAN_INFO_BRENTRY set in the flags of its first
 /// well-formed IFLA_BRIDGE_VLAN_INFO (the one `br_vlan_info` got to).

@@ -6,7 +6,7 @@
 
 use super::reply::Request;
 use crate::errno::{Errno, KResult, KernelError};
-use crate::wire::route::{rta, rtm_f, RTMSG_LEN};
+use crate::wire::route::{RTMSG_LEN, rta, rtm_f};
 use crate::wire::{AF_INET, AF_INET6};
 
 /// The messages of one family (IPv4 and IPv6 word them differently).

@@ -4,13 +4,12 @@
 
 use crate::errno::{Errno, KernelError};
 use crate::stack::link::{BridgeConf, LinkKind};
-use crate::stack::{Event, Net, NsId};
 use crate::stack::namespace::Namespace;
+use crate::stack::{Event, Net, NsId};
 use crate::wire::attr::AttrTable;
 use crate::wire::link::{br, macvlan, macvlan_mode};
 
 type KResult<T> = Result<T, KernelError>;
-
 
 /// The macvlan devices on `lower` other than `except`, with their modes.
 pub fn macvlans_on(ns: &Namespace, lower: u32, except: u32) -> Vec<u32> {
@@ -116,8 +115,23 @@ pub fn bridge(conf: &mut BridgeConf, data: &[u8]) -> KResult<()> {
 const PORT_SWITCHES: [u16; 17] = {
     use crate::wire::link::brport::*;
     [
-        MODE, GUARD, PROTECT, FAST_LEAVE, LEARNING, UNICAST_FLOOD, PROXYARP, PROXYARP_WIFI, MCAST_FLOOD, MCAST_TO_UCAST,
-        VLAN_TUNNEL, BCAST_FLOOD, NEIGH_SUPPRESS, ISOLATED, LOCKED, MAB, NEIGH_VLAN_SUPPRESS,
+        MODE,
+        GUARD,
+        PROTECT,
+        FAST_LEAVE,
+        LEARNING,
+        UNICAST_FLOOD,
+        PROXYARP,
+        PROXYARP_WIFI,
+        MCAST_FLOOD,
+        MCAST_TO_UCAST,
+        VLAN_TUNNEL,
+        BCAST_FLOOD,
+        NEIGH_SUPPRESS,
+        ISOLATED,
+        LOCKED,
+        MAB,
+        NEIGH_VLAN_SUPPRESS,
     ]
 };
 
@@ -269,7 +283,10 @@ fn bridge_options(new: &mut BridgeConf, t: &AttrTable<'_>) -> KResult<()> {
                 // only no_linklocal_learn can change.
                 let (val, mask) = (crate::wire::get_u32(given, 0).unwrap_or(0), crate::wire::get_u32(given, 4).unwrap_or(0));
                 if mask & val & 0x2 != 0 {
-                    return Err(KernelError::msg(Errno::EINVAL, "bridge: Cannot enable multicast vlan snooping with vlan filtering disabled"));
+                    return Err(KernelError::msg(
+                        Errno::EINVAL,
+                        "bridge: Cannot enable multicast vlan snooping with vlan filtering disabled",
+                    ));
                 }
                 let old = new.option(attr).and_then(|v| crate::wire::get_u32(v, 0)).unwrap_or(0);
                 let bits = (old & !(mask & 0x1)) | (val & mask & 0x1);
@@ -323,7 +340,10 @@ pub fn new_vlan(ns: &Namespace, lower: Option<u32>, data: Option<&[u8]>, mtu: Op
         return Err(vlan_error(Errno::EOPNOTSUPP, "8021q: VLANs not supported on device"));
     }
     let protocol = protocol.unwrap_or(VLAN_PROTOCOLS[0]);
-    let taken = ns.links.values().any(|l| matches!(l.kind, LinkKind::Vlan { lower: lo, id: i, protocol: p, .. } if lo == lower && i == id && p == protocol));
+    let taken = ns
+        .links
+        .values()
+        .any(|l| matches!(l.kind, LinkKind::Vlan { lower: lo, id: i, protocol: p, .. } if lo == lower && i == id && p == protocol));
     if taken {
         return Err(vlan_error(Errno::EEXIST, "8021q: VLAN device already exists"));
     }

@@ -2,14 +2,14 @@
 //! `rtnl_setlink`, `rtnl_dellink`, `rtnl_getlink`, `rtnl_dump_ifinfo`) and the
 //! message every link is described by (`rtnl_fill_ifinfo`).
 
-use super::reply::Request;
 use super::Ctx;
+use super::reply::Request;
 use crate::errno::{Errno, KResult, KernelError};
-use crate::stack::link::{self as slink, derived_mac, valid_name, BridgeConf, Link, LinkKind};
+use crate::stack::link::{self as slink, BridgeConf, Link, LinkKind, derived_mac, valid_name};
 use crate::stack::{Event, Net, NsId};
 use crate::wire::attr::AttrTable;
-use crate::wire::link::{ifla, iff, info, macvlan_mode, veth_info, IfInfoRepr, IFINFOMSG_LEN};
-use crate::wire::{MessageBuilder, MessageType, NlaWriter, NLM_F_CREATE, NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE};
+use crate::wire::link::{IFINFOMSG_LEN, IfInfoRepr, iff, ifla, info, macvlan_mode, veth_info};
+use crate::wire::{MessageBuilder, MessageType, NLM_F_CREATE, NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE, NlaWriter};
 
 /// The RTM_NEWLINK (or DELLINK) message describing a link (`rtnl_fill_ifinfo`).
 #[allow(clippy::too_many_arguments)] // rtnl_fill_ifinfo's own arguments
@@ -19,7 +19,17 @@ pub fn fill(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, pid: 
 
 /// [`fill`] for a request that gave an IFLA_EXT_MASK.
 #[allow(clippy::too_many_arguments)]
-pub fn fill_ext(net: &Net, ns: NsId, link: &Link, kind: MessageType, seq: u32, pid: u32, flags: u16, change: u32, ext_mask: u32) -> Vec<u8> {
+pub fn fill_ext(
+    net: &Net,
+    ns: NsId,
+    link: &Link,
+    kind: MessageType,
+    seq: u32,
+    pid: u32,
+    flags: u16,
+    change: u32,
+    ext_mask: u32,
+) -> Vec<u8> {
     fill_link(net, ns, link, kind, (seq, pid, flags), change, ext_mask, 0, None)
 }
 
@@ -42,13 +52,7 @@ pub fn fill_link(
     master: Option<&Link>,
 ) -> Vec<u8> {
     let mut b = MessageBuilder::new(kind.raw(), flags, seq, pid);
-    let hdr = IfInfoRepr {
-        family: 0,
-        link_type: link.link_type(),
-        index: link.index as i32,
-        flags: link.netlink_flags(),
-        change,
-    };
+    let hdr = IfInfoRepr { family: 0, link_type: link.link_type(), index: link.index as i32, flags: link.netlink_flags(), change };
     b.push(&hdr.to_bytes());
     b.put_str(ifla::IFNAME, &link.name);
     b.put_u32(ifla::TXQLEN, link.txqlen);
@@ -109,11 +113,14 @@ pub fn fill_link(
     // pfifo_fast for a macvtap (which queues).
     let queue = link.qdisc_attached && kind != MessageType::DelLink;
     let tap = matches!(link.kind, LinkKind::Macvlan { tap: true, .. });
-    b.put_str(ifla::QDISC, match (queue, tap) {
-        (false, _) => "noop",
-        (true, false) => "noqueue",
-        (true, true) => "pfifo_fast",
-    });
+    b.put_str(
+        ifla::QDISC,
+        match (queue, tap) {
+            (false, _) => "noop",
+            (true, false) => "noqueue",
+            (true, true) => "pfifo_fast",
+        },
+    );
     if kind != MessageType::DelLink {
         put_af_spec(&mut b, net, ns, link, ext_mask);
     } else {
@@ -336,7 +343,13 @@ fn put_brport_attrs(b: &mut MessageBuilder, bridge: &Link, port: &Link, port_no:
 /// IFLA_PROTINFO when it is a NEWLINK.
 pub fn fill_brport(net: &Net, ns: NsId, port: &Link, bridge: &Link, kind: MessageType) -> Vec<u8> {
     let mut b = MessageBuilder::new(kind.raw(), 0, 0, 0);
-    let hdr = IfInfoRepr { family: crate::wire::AF_BRIDGE, link_type: port.link_type(), index: port.index as i32, flags: port.netlink_flags(), change: 0 };
+    let hdr = IfInfoRepr {
+        family: crate::wire::AF_BRIDGE,
+        link_type: port.link_type(),
+        index: port.index as i32,
+        flags: port.netlink_flags(),
+        change: 0,
+    };
     b.push(&hdr.to_bytes());
     b.put_str(ifla::IFNAME, &port.name);
     b.put_u32(ifla::MASTER, bridge.index);
@@ -372,15 +385,13 @@ fn link_netnsid(net: &Net, ns: NsId, link: &Link) -> Option<i32> {
 }
 
 /// IPv4 devconf defaults (`ipv4_devconf_dflt`), IPV4_DEVCONF_* order.
-const INET_CONF_DEFAULT: [u32; 33] = [
-    0, 0, 0, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10000, 1000, 0, 0, 0, 0, 1,
-];
+const INET_CONF_DEFAULT: [u32; 33] =
+    [0, 0, 0, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10000, 1000, 0, 0, 0, 0, 1];
 
 /// IPv6 devconf defaults (`ipv6_devconf_dflt`), DEVCONF_* order.
 const INET6_CONF_DEFAULT: [i32; 60] = [
-    0, 64, 1500, 1, 1, 1, 1, -1, 4000, 1000, 0, 604800, 86400, 3, 600, 16, 0, 1, 1, 1, 60000, 0, 0, 0, 0, 0, 0, 1,
-    0, 0, 10000, 1000, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 3_600_000, 0, 0, 1, 0, 0, 0, 0, 0, 1024, 0, 65535, -1, 1, 0,
-    0, 0,
+    0, 64, 1500, 1, 1, 1, 1, -1, 4000, 1000, 0, 604800, 86400, 3, 600, 16, 0, 1, 1, 1, 60000, 0, 0, 0, 0, 0, 0, 1, 0, 0, 10000, 1000, 1, 0,
+    0, 1, 0, 0, 1, 0, 0, 0, 0, 3_600_000, 0, 0, 1, 0, 0, 0, 0, 0, 1024, 0, 65535, -1, 1, 0, 0, 0,
 ];
 
 fn put_af_spec(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext_mask: u32) {
@@ -458,7 +469,13 @@ fn put_inet6_attrs(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext
 /// The RTM_NEWLINK an AF_INET6 link dump gives (`inet6_fill_ifinfo`).
 fn fill_inet6(net: &Net, ns: NsId, link: &Link, seq: u32, pid: u32, flags: u16) -> Vec<u8> {
     let mut b = MessageBuilder::new(MessageType::NewLink.raw(), flags, seq, pid);
-    let hdr = IfInfoRepr { family: crate::wire::AF_INET6, link_type: link.link_type(), index: link.index as i32, flags: link.netlink_flags(), change: 0 };
+    let hdr = IfInfoRepr {
+        family: crate::wire::AF_INET6,
+        link_type: link.link_type(),
+        index: link.index as i32,
+        flags: link.netlink_flags(),
+        change: 0,
+    };
     b.push(&hdr.to_bytes());
     b.put_str(ifla::IFNAME, &link.name);
     b.put(ifla::ADDRESS, &link.address);
@@ -531,8 +548,7 @@ pub fn dump_links(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     // rtnl_valid_dump_ifinfo_req (strict) or the legacy parse: a body
     // shorter than ifinfomsg is an rtgenmsg.
     let attr_buf = if req.strict {
-        let hdr = IfInfoRepr::parse(req.payload)
-            .map_err(|_| KernelError::msg(Errno::EINVAL, "Invalid header for link dump"))?;
+        let hdr = IfInfoRepr::parse(req.payload).map_err(|_| KernelError::msg(Errno::EINVAL, "Invalid header for link dump"))?;
         if hdr.link_type != 0 || hdr.flags != 0 || hdr.change != 0 || hdr.index != 0 {
             return Err(KernelError::msg(Errno::EINVAL, "Invalid values in header for link dump request"));
         }
@@ -695,7 +711,8 @@ pub fn new_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         // changes its ports (`slave_changelink`): a bridge.
         if let Some(data) = linkinfo.as_ref().and_then(|li| li.get(info::SLAVE_DATA)) {
             let net = &*ctx.net;
-            let master = net.ns(ctx.ns).and_then(|n| n.link(index)).and_then(|l| l.master).and_then(|m| net.ns(ctx.ns).and_then(|n| n.link(m)));
+            let master =
+                net.ns(ctx.ns).and_then(|n| n.link(index)).and_then(|l| l.master).and_then(|m| net.ns(ctx.ns).and_then(|n| n.link(m)));
             if !master.is_some_and(|m| matches!(m.kind, LinkKind::Bridge(_))) {
                 return Err(Errno::EOPNOTSUPP.into());
             }
@@ -710,7 +727,8 @@ pub fn new_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         let named = hdr.index > 0 || attrs.has(ifla::IFNAME) || attrs.has(ifla::ALT_IFNAME);
         if let (false, Some(g)) = (named, attrs.get(ifla::GROUP)) {
             let g = g.u32()?;
-            let members: Vec<u32> = ctx.net.ns(ctx.ns).map(|n| n.links.values().filter(|l| l.group == g).map(|l| l.index).collect()).unwrap_or_default();
+            let members: Vec<u32> =
+                ctx.net.ns(ctx.ns).map(|n| n.links.values().filter(|l| l.group == g).map(|l| l.index).collect()).unwrap_or_default();
             for index in members {
                 do_setlink(ctx, req, index, &hdr, &attrs)?;
             }
@@ -754,16 +772,7 @@ fn common(net: &Net, hdr: &IfInfoRepr, attrs: &AttrTable<'_>) -> KResult<Common>
     let mtu = attrs.get(ifla::MTU).map(|a| a.u32()).transpose()?;
     let txqlen = attrs.get(ifla::TXQLEN).map(|a| a.u32()).transpose()?;
     let target_ns = target_namespace(net, attrs)?;
-    Ok(Common {
-        name,
-        address,
-        mtu,
-        txqlen,
-        target_ns,
-        flags: hdr.flags,
-        change: hdr.change,
-        ifindex: hdr.index.max(0) as u32,
-    })
+    Ok(Common { name, address, mtu, txqlen, target_ns, flags: hdr.flags, change: hdr.change, ifindex: hdr.index.max(0) as u32 })
 }
 
 /// The namespace IFLA_NET_NS_FD / IFLA_NET_NS_PID names, if any.
@@ -803,7 +812,14 @@ fn info_data_offset(req: &Request<'_>, attrs: &AttrTable<'_>) -> u32 {
     data.map_or(0, |d| req.attr_offset(IFINFOMSG_LEN, li.offset + 4 + d.offset + 4))
 }
 
-fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTable<'_>, kind: &str, data: Option<crate::wire::Nla<'_>>) -> KResult<()> {
+fn create(
+    ctx: &mut Ctx<'_>,
+    req: &Request<'_>,
+    hdr: &IfInfoRepr,
+    attrs: &AttrTable<'_>,
+    kind: &str,
+    data: Option<crate::wire::Nla<'_>>,
+) -> KResult<()> {
     let _ = req;
     let c = common(ctx.net, hdr, attrs)?;
     // Per-family settings need the family's device state, which a device
@@ -897,7 +913,9 @@ fn create(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &IfInfoRepr, attrs: &AttrTa
     let mac = match &c.address {
         Some(a) => mac6(a),
         None => match (&link_kind, lower) {
-            (LinkKind::Vlan { .. }, Some(l)) => ctx.net.ns(ctx.ns).and_then(|n| n.link(l)).map(|l| mac6(&l.address)).unwrap_or(derived_mac(seed)),
+            (LinkKind::Vlan { .. }, Some(l)) => {
+                ctx.net.ns(ctx.ns).and_then(|n| n.link(l)).map(|l| mac6(&l.address)).unwrap_or(derived_mac(seed))
+            }
             _ => derived_mac(seed),
         },
     };

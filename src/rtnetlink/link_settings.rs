@@ -8,7 +8,7 @@ use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::link::{self as slink, Link, LinkKind};
 use crate::stack::{Event, Net, NsId};
 use crate::wire::attr::AttrTable;
-use crate::wire::link::{ifla, OperState};
+use crate::wire::link::{OperState, ifla};
 
 /// GSO_MAX_SEGS and GRO_MAX_SIZE (8 × 65535).
 const GSO_MAX_SEGS: u32 = 65_535;

@@ -3,13 +3,13 @@
 //! `netdev_name_node_alt_create`/`_destroy`), and IFLA_PROP_LIST in the
 //! message describing a link (`rtnl_fill_prop_list`).
 
-use super::link::{find_link, parse, ALTIFNAME_MAX};
-use super::reply::Request;
 use super::Ctx;
+use super::link::{ALTIFNAME_MAX, find_link, parse};
+use super::reply::Request;
 use crate::errno::{Errno, KResult, KernelError};
-use crate::stack::link::Link;
 use crate::stack::Event;
-use crate::wire::link::{ifla, IFINFOMSG_LEN};
+use crate::stack::link::Link;
+use crate::wire::link::{IFINFOMSG_LEN, ifla};
 use crate::wire::{MessageBuilder, NlaWriter};
 
 /// `nla_total_size(n)`: an attribute of n payload bytes, padded.

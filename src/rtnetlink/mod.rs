@@ -13,8 +13,8 @@ mod lwt;
 pub mod neigh;
 pub mod netconf;
 pub mod netconf_get;
-pub mod nsid;
 mod notify;
+pub mod nsid;
 pub mod reply;
 pub mod route;
 pub mod rule;
@@ -22,9 +22,8 @@ mod socket;
 mod via;
 mod vxlan;
 
-
-pub use socket::{Creds, Protocol};
 use socket::SocketState;
+pub use socket::{Creds, Protocol};
 
 use crate::errno::{Errno, KResult, KernelError};
 use crate::host::SockOpt;
@@ -82,7 +81,14 @@ type Handler = fn(&mut Ctx<'_>, &Request<'_>) -> KResult<()>;
 impl Kernel {
     /// A kernel over a fresh network.
     pub fn new() -> Self {
-        Kernel { net: Net::new(), sockets: crate::vecmap::VecMap::new(), next_port: 0, history: Vec::new(), keep_history: true, rewritten: None }
+        Kernel {
+            net: Net::new(),
+            sockets: crate::vecmap::VecMap::new(),
+            next_port: 0,
+            history: Vec::new(),
+            keep_history: true,
+            rewritten: None,
+        }
     }
 
     /// Records a state-changing operation, unless this kernel keeps no history.
@@ -288,7 +294,16 @@ impl Kernel {
         let handler = handler.ok_or(KernelError::new(Errno::EOPNOTSUPP))?;
         // The lifetime timers that fell due since the last request run first.
         let expired = crate::stack::lifetime::expire(&mut self.net);
-        let mut ctx = Ctx { net: &mut self.net, ns, events: expired, replies: Vec::new(), filtered: false, notices: Vec::new(), request_flags: None, rewritten: None };
+        let mut ctx = Ctx {
+            net: &mut self.net,
+            ns,
+            events: expired,
+            replies: Vec::new(),
+            filtered: false,
+            notices: Vec::new(),
+            request_flags: None,
+            rewritten: None,
+        };
         let result = handler(&mut ctx, req);
         if result.is_ok() && !is_get {
             // The link watch settles what the request left queued.

@@ -1,14 +1,16 @@
 //! RTM_{NEW,DEL,GET}NEIGH (net/core/neighbour.c `neigh_add`, `neigh_delete`,
 //! `neigh_get`, `neigh_dump_info`, `neigh_fill_info`, `pneigh_fill_info`).
 
-use super::reply::Request;
 use super::Ctx;
+use super::reply::Request;
 use crate::errno::{Errno, KResult, KernelError};
-use crate::stack::neigh::Neighbour;
 use crate::stack::Event;
+use crate::stack::neigh::Neighbour;
 use crate::wire::attr::AttrTable;
-use crate::wire::neigh::{nda, ntf, nud, NdMsgRepr, NDMSG_LEN};
-use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_INET, AF_INET6, AF_UNSPEC, NLM_F_CREATE, NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE};
+use crate::wire::neigh::{NDMSG_LEN, NdMsgRepr, nda, ntf, nud};
+use crate::wire::{
+    AF_INET, AF_INET6, AF_UNSPEC, MessageBuilder, MessageType, NLM_F_CREATE, NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE, NlaWriter,
+};
 
 mod fdb;
 
@@ -29,7 +31,8 @@ fn ticks(ms: u64) -> u32 {
 pub fn fill(n: &Neighbour, kind: MessageType, (seq, pid, flags): (u32, u32, u16), now_ms: u64, held: bool) -> Vec<u8> {
     let mut b = MessageBuilder::new(kind.raw(), flags, seq, pid);
     if n.is_proxy() {
-        let hdr = NdMsgRepr { family: n.family, ifindex: n.ifindex as i32, state: nud::NONE, flags: n.flags | ntf::PROXY, kind: RTN_UNICAST };
+        let hdr =
+            NdMsgRepr { family: n.family, ifindex: n.ifindex as i32, state: nud::NONE, flags: n.flags | ntf::PROXY, kind: RTN_UNICAST };
         b.push(&hdr.to_bytes());
         b.put(nda::DST, &n.dst);
         if n.protocol != 0 {
@@ -154,8 +157,18 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     if hdr.flags & ntf::PROXY != 0 {
         // Proxy entries are created or updated, never refused as existing.
         let n = Neighbour {
-            family: hdr.family, ifindex, dst: dst.clone(), lladdr: None, state: nud::NONE, flags: hdr.flags, protocol, kind: RTN_UNICAST,
-            probes: 0, confirmed_ms: now, used_ms: now, updated_ms: now,
+            family: hdr.family,
+            ifindex,
+            dst: dst.clone(),
+            lladdr: None,
+            state: nud::NONE,
+            flags: hdr.flags,
+            protocol,
+            kind: RTN_UNICAST,
+            probes: 0,
+            confirmed_ms: now,
+            used_ms: now,
+            updated_ms: now,
         };
         match ns.neighbours.iter_mut().find(|x| x.is_proxy() && x.family == hdr.family && x.dst == dst && x.ifindex == ifindex) {
             Some(x) => *x = n,
@@ -185,11 +198,24 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             let needs_addr = ns.link(ifindex).is_some_and(|d| !d.address.is_empty());
             if state & NUD_VALID != 0 && lladdr.is_none() && needs_addr {
                 // An entry the constructor makes NOARP has its address already.
-                lladdr = Some(noarp_lladdr(ns, ifindex, hdr.family, &dst, kind).ok_or(KernelError::msg(Errno::EINVAL, "No link layer address given"))?);
+                lladdr = Some(
+                    noarp_lladdr(ns, ifindex, hdr.family, &dst, kind)
+                        .ok_or(KernelError::msg(Errno::EINVAL, "No link layer address given"))?,
+                );
             }
             let n = Neighbour {
-                family: hdr.family, ifindex, dst, lladdr, state, flags: hdr.flags & (ntf::ROUTER | ntf::EXT_LEARNED), kind,
-                protocol, probes: 0, confirmed_ms: now, used_ms: now, updated_ms: now,
+                family: hdr.family,
+                ifindex,
+                dst,
+                lladdr,
+                state,
+                flags: hdr.flags & (ntf::ROUTER | ntf::EXT_LEARNED),
+                kind,
+                protocol,
+                probes: 0,
+                confirmed_ms: now,
+                used_ms: now,
+                updated_ms: now,
             };
             ns.neighbours.push(n.clone());
             ctx.events.push(Event::Neigh { ns: id, new: true, neigh: n, kernel: false });

@@ -4,7 +4,7 @@
 
 use crate::stack::{Net, NsId};
 use crate::wire::netconf::netconfa;
-use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_INET};
+use crate::wire::{AF_INET, MessageBuilder, MessageType, NlaWriter};
 
 /// The netconf message for a device of a namespace (all settings when
 /// `new`, only the ifindex for a deletion).

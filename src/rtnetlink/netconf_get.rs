@@ -10,11 +10,11 @@
 //! other family is EOPNOTSUPP; a dump for a family without a netconf dump
 //! (AF_UNSPEC, AF_PACKET, ...) becomes `rtnl_dump_all`: IPv4, then IPv6.
 
-use super::reply::Request;
 use super::Ctx;
+use super::reply::Request;
 use crate::errno::{Errno, KResult, KernelError};
 use crate::wire::attr::AttrTable;
-use crate::wire::netconf::{netconfa, IFINDEX_ALL, IFINDEX_DEFAULT, NETCONFMSG_LEN};
+use crate::wire::netconf::{IFINDEX_ALL, IFINDEX_DEFAULT, NETCONFMSG_LEN, netconfa};
 use crate::wire::{AF_INET, AF_INET6, NLM_F_MULTI};
 
 /// `inet_netconf_valid_get_req` / `inet6_netconf_valid_get_req`: the
@@ -100,9 +100,9 @@ fn set_flags(msg: &mut [u8], flags: u16) {
 
 #[cfg(test)]
 mod tests {
+    use crate::World;
     use crate::host::SockOpt;
     use crate::rtnetlink::Creds;
-    use crate::World;
 
     fn req(flags: u16, family: u8, attrs: &[(u16, i32)]) -> Vec<u8> {
         let mut b = vec![0u8; 16];

@@ -4,7 +4,7 @@
 
 use super::reply::Request;
 use crate::stack::{Event, Net};
-use crate::wire::{group, MessageType, AF_INET, AF_INET6};
+use crate::wire::{AF_INET, AF_INET6, MessageType, group};
 
 /// The messages for one event, each with its multicast group. Messages
 /// caused by a request carry its port id and sequence number, as Linux's

@@ -2,13 +2,13 @@
 //! (net/core/net_namespace.c `rtnl_net_newid`, `rtnl_net_getid`,
 //! `rtnl_net_dumpid`, `rtnl_net_fill`).
 
-use super::reply::Request;
 use super::Ctx;
+use super::reply::Request;
 use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::{Net, NsId};
 use crate::wire::attr::AttrTable;
-use crate::wire::nsid::{netnsa, NSID_NOT_ASSIGNED as NOT_ASSIGNED, RTGENMSG_LEN};
-use crate::wire::{MessageBuilder, MessageType, NlaWriter, NLM_F_MULTI};
+use crate::wire::nsid::{NSID_NOT_ASSIGNED as NOT_ASSIGNED, RTGENMSG_LEN, netnsa};
+use crate::wire::{MessageBuilder, MessageType, NLM_F_MULTI, NlaWriter};
 
 /// The RTM_NEWNSID message carrying one id (`rtnl_net_fill`).
 pub fn fill(nsid: i32, seq: u32, pid: u32, flags: u16) -> Vec<u8> {

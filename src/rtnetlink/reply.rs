@@ -3,10 +3,10 @@
 //! the per-request context handlers read from.
 
 use crate::errno::KernelError;
-use crate::wire::header::{HeaderRepr, Message, HEADER_LEN};
+use crate::wire::header::{HEADER_LEN, HeaderRepr, Message};
 use crate::wire::{
-    align4, MessageBuilder, NlaWriter, NLMSGERR_ATTR_MSG, NLMSGERR_ATTR_OFFS, NLMSG_DONE,
-    NLMSG_ERROR, NLM_F_ACK_TLVS, NLM_F_CAPPED, NLM_F_DUMP_FILTERED, NLM_F_MULTI,
+    MessageBuilder, NLM_F_ACK_TLVS, NLM_F_CAPPED, NLM_F_DUMP_FILTERED, NLM_F_MULTI, NLMSG_DONE, NLMSG_ERROR, NLMSGERR_ATTR_MSG,
+    NLMSGERR_ATTR_OFFS, NlaWriter, align4,
 };
 
 /// What a handler knows about the request it answers.

@@ -3,18 +3,18 @@
 //! net/ipv4/route.c `inet_rtm_getroute`) and IPv6 (net/ipv6/route.c), and
 //! the messages describing a route (`fib_dump_info`, `rt6_fill_node`).
 
-use super::reply::Request;
 use super::Ctx;
+use super::reply::Request;
 use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::lookup;
 use crate::stack::namespace::Namespace;
 use crate::stack::route::{self as sroute, AddMode, Family, NextHop, Route, RouteFilter, RouteRef};
 use crate::stack::{Net, NsId};
 use crate::wire::attr::AttrTable;
-use crate::wire::route::{parse_multipath, rta, rtm_f, rtnh_f, rtnh_header, scope, table, RouteType, RtMsgRepr, RTMSG_LEN};
+use crate::wire::route::{RTMSG_LEN, RouteType, RtMsgRepr, parse_multipath, rta, rtm_f, rtnh_f, rtnh_header, scope, table};
 use crate::wire::{
-    MessageBuilder, MessageType, NlaWriter, AF_INET, AF_INET6, AF_UNSPEC, NLM_F_APPEND, NLM_F_CREATE, NLM_F_DUMP_FILTERED,
-    NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE,
+    AF_INET, AF_INET6, AF_UNSPEC, MessageBuilder, MessageType, NLM_F_APPEND, NLM_F_CREATE, NLM_F_DUMP_FILTERED, NLM_F_EXCL, NLM_F_MULTI,
+    NLM_F_REPLACE, NlaWriter,
 };
 
 /// The RTNH_F_* flags a next hop reports (`fib_nexthop_info`): those it
@@ -141,7 +141,17 @@ struct Get6 {
 /// `rt6_fill_node` with its optional parts: a lookup answer (`get`) and the
 /// input device of the query (`iif`).
 #[allow(clippy::too_many_arguments)]
-fn fill6_with(net: &Net, ns: NsId, r: &RouteRef<'_, u128>, kind: MessageType, seq: u32, pid: u32, flags: u16, get: Option<&Get6>, iif: u32) -> Vec<u8> {
+fn fill6_with(
+    net: &Net,
+    ns: NsId,
+    r: &RouteRef<'_, u128>,
+    kind: MessageType,
+    seq: u32,
+    pid: u32,
+    flags: u16,
+    get: Option<&Get6>,
+    iif: u32,
+) -> Vec<u8> {
     let nsr = net.ns(ns);
     let mut b = MessageBuilder::new(kind.raw(), flags, seq, pid);
     let mut hdr = RtMsgRepr {
@@ -315,7 +325,15 @@ fn nexthops<K: Family>(p: &Parsed<'_>) -> KResult<(Vec<NextHop<K>>, bool)> {
             };
             let (gateway, via6) = with_via::<K>(gateway, t.get(rta::VIA).map(|v| v.value), t.has(rta::GATEWAY))?;
             let realm = if K::FAMILY == AF_INET { t.get(rta::FLOW).map(|f| f.u32()).transpose()?.unwrap_or(0) } else { 0 };
-            out.push(NextHop { gateway, ifindex: h.ifindex.max(0) as u32, weight: u16::from(h.hops) + 1, flags: h.flags & rtnh_f::ONLINK, scope: 0, realm, via6 });
+            out.push(NextHop {
+                gateway,
+                ifindex: h.ifindex.max(0) as u32,
+                weight: u16::from(h.hops) + 1,
+                flags: h.flags & rtnh_f::ONLINK,
+                scope: 0,
+                realm,
+                via6,
+            });
         }
         return Ok((out, true));
     }
@@ -471,14 +489,14 @@ fn route_v6(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u128>> {
         // fib6_nh_init runs for the route's one next hop even when nothing
         // names it (the onlink flag then needs a device).
         let onlink = (p.hdr.flags & u32::from(rtnh_f::ONLINK)) as u8;
-        hops.push(NextHop { gateway: None, ifindex: 0, weight: 1, flags: onlink, scope: 0, realm: 0 , via6: None});
+        hops.push(NextHop { gateway: None, ifindex: 0, weight: 1, flags: onlink, scope: 0, realm: 0, via6: None });
     }
     if has_type_error(kind) {
         for nh in &hops {
             crate::stack::fib::nexthop6::check_device(ns, nh)?;
         }
         // A reject route goes through the loopback device.
-        hops = vec![NextHop { gateway: None, ifindex: 1, weight: 1, flags: 0, scope: scope::LINK, realm: 0 , via6: None}];
+        hops = vec![NextHop { gateway: None, ifindex: 1, weight: 1, flags: 0, scope: scope::LINK, realm: 0, via6: None }];
         r.multipath = false;
     } else {
         for nh in &mut hops {
@@ -497,12 +515,7 @@ fn route_v6(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u128>> {
 }
 
 fn mode(req: &Request<'_>) -> AddMode {
-    AddMode {
-        create: req.has(NLM_F_CREATE),
-        excl: req.has(NLM_F_EXCL),
-        replace: req.has(NLM_F_REPLACE),
-        append: req.has(NLM_F_APPEND),
-    }
+    AddMode { create: req.has(NLM_F_CREATE), excl: req.has(NLM_F_EXCL), replace: req.has(NLM_F_REPLACE), append: req.has(NLM_F_APPEND) }
 }
 
 /// RTM_NEWROUTE.

@@ -2,16 +2,17 @@
 //! `fib_nl_delrule`, `fib_nl_dumprule`, `fib_nl_fill_rule`; the family parts
 //! from net/ipv4/fib_rules.c and net/ipv6/fib6_rules.c).
 
-use super::reply::Request;
 use super::Ctx;
+use super::reply::Request;
 use crate::errno::{Errno, KResult, KernelError};
-use crate::stack::rule::Rule;
 use crate::stack::Event;
+use crate::stack::rule::Rule;
 use crate::wire::attr::AttrTable;
 use crate::wire::route::table;
-use crate::wire::rule::{fr_act, fra, RuleHdrRepr, FIB_RULE_HDR_LEN};
-use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_INET, AF_INET6, AF_UNSPEC, NLM_F_EXCL, NLM_F_MULTI, RTNL_FAMILY_IP6MR, RTNL_FAMILY_IPMR};
-
+use crate::wire::rule::{FIB_RULE_HDR_LEN, RuleHdrRepr, fr_act, fra};
+use crate::wire::{
+    AF_INET, AF_INET6, AF_UNSPEC, MessageBuilder, MessageType, NLM_F_EXCL, NLM_F_MULTI, NlaWriter, RTNL_FAMILY_IP6MR, RTNL_FAMILY_IPMR,
+};
 
 fn put_range(b: &mut MessageBuilder, kind: u16, r: (u32, u32)) {
     let mut v = [0u8; 8];
@@ -137,7 +138,13 @@ fn parse_rule<'a>(req: &Request<'a>) -> KResult<(Rule, RuleHdrRepr, AttrTable<'a
     let attrs = fra::SPACE.parse(req.payload.get(FIB_RULE_HDR_LEN..).unwrap_or(&[]))?;
     let alen = if hdr.family == AF_INET { 4 } else { 16 };
     let max_len = (alen * 8) as u8;
-    let mut r = Rule { family: hdr.family, action: hdr.action, tos: hdr.tos, flags: hdr.flags & crate::wire::rule::fib_rule::INVERT, ..Rule::default() };
+    let mut r = Rule {
+        family: hdr.family,
+        action: hdr.action,
+        tos: hdr.tos,
+        flags: hdr.flags & crate::wire::rule::fib_rule::INVERT,
+        ..Rule::default()
+    };
     r.src_len = hdr.src_len;
     r.dst_len = hdr.dst_len;
     for (len, kind, slot) in [(hdr.src_len, fra::SRC, 0), (hdr.dst_len, fra::DST, 1)] {
@@ -319,7 +326,8 @@ pub fn del_rule(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
 pub fn dump_rules(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let family = req.payload.first().copied().unwrap_or(AF_UNSPEC);
     if req.strict {
-        let hdr = RuleHdrRepr::parse(req.payload).map_err(|_| KernelError::msg(Errno::EINVAL, "Invalid header for fib rule dump request"))?;
+        let hdr =
+            RuleHdrRepr::parse(req.payload).map_err(|_| KernelError::msg(Errno::EINVAL, "Invalid header for fib rule dump request"))?;
         if hdr.dst_len != 0 || hdr.src_len != 0 || hdr.tos != 0 || hdr.table != 0 || hdr.action != 0 || hdr.flags != 0 {
             return Err(KernelError::msg(Errno::EINVAL, "Invalid values in header for fib rule dump request"));
         }
@@ -333,7 +341,14 @@ pub fn dump_rules(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let Some(ns) = ctx.net.ns(ctx.ns) else { return Ok(()) };
     // Families in the order their rule sets were registered: IPv4, the
     // multicast routing ones (each with its default rule), IPv6.
-    let mr = |fam: u8, t: u32| Rule { family: fam, priority: 32767, action: fr_act::TO_TBL, table: t, protocol: crate::wire::route::rtprot::KERNEL, ..Rule::default() };
+    let mr = |fam: u8, t: u32| Rule {
+        family: fam,
+        priority: 32767,
+        action: fr_act::TO_TBL,
+        table: t,
+        protocol: crate::wire::route::rtprot::KERNEL,
+        ..Rule::default()
+    };
     let mut sets: Vec<Vec<Rule>> = Vec::new();
     if family == AF_UNSPEC || family == AF_INET {
         sets.push(ns.rules4.clone());

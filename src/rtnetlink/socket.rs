@@ -1,6 +1,5 @@
 //! Per-socket state: namespace, credentials, options, groups, queue.
 
-
 use crate::errno::Errno;
 use crate::host::SockOpt;
 use crate::stack::NsId;

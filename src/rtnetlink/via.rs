@@ -60,15 +60,8 @@ pub fn both_given() -> KernelError {
 /// id); the next hop gets its device and link scope.
 pub fn check_v6_gateway(ns: &Namespace, table_id: u32, nh: &mut NextHop<u32>) -> KResult<()> {
     let Some(gw) = nh.via6.as_deref().copied() else { return Ok(()) };
-    let mut nh6 = NextHop::<u128> {
-        gateway: Some(gw),
-        ifindex: nh.ifindex,
-        weight: nh.weight,
-        flags: nh.flags,
-        scope: 0,
-        realm: 0,
-        via6: None,
-    };
+    let mut nh6 =
+        NextHop::<u128> { gateway: Some(gw), ifindex: nh.ifindex, weight: nh.weight, flags: nh.flags, scope: 0, realm: 0, via6: None };
     crate::stack::fib::nexthop6::init(ns, table_id, &mut nh6)?;
     nh.ifindex = nh6.ifindex;
     nh.flags = nh6.flags;

@@ -8,7 +8,7 @@
 use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::link::{Link, LinkKind};
 use crate::stack::namespace::Namespace;
-use crate::stack::vxlan::{flag, FdbEntry, Remote, VxAddr, Vxlan, VxlanConf};
+use crate::stack::vxlan::{FdbEntry, Remote, VxAddr, Vxlan, VxlanConf, flag};
 use crate::wire::attr::{AttrTable, Nla};
 use crate::wire::{MessageBuilder, NlaWriter};
 
@@ -533,7 +533,7 @@ pub fn fdb_del(v: &mut Vxlan, mac: [u8; 6], args: FdbArgs) -> KResult<()> {
 /// The dump messages of a VXLAN device's FDB (`vxlan_fdb_dump`): one per
 /// remote, entries newest first.
 pub fn fdb_dump(link: &Link, v: &Vxlan, seq: u32, pid: u32, now_ms: u64) -> Vec<Vec<u8>> {
-    use crate::wire::neigh::{nda, NdMsgRepr};
+    use crate::wire::neigh::{NdMsgRepr, nda};
     let mut out = Vec::new();
     for e in &v.fdb {
         for rd in &e.remotes {

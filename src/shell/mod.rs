@@ -12,8 +12,8 @@
 pub mod complete;
 pub mod enter;
 pub mod files;
-pub mod jobs;
 pub mod filters;
+pub mod jobs;
 pub mod regex;
 pub mod sysctl;
 pub mod words;
@@ -551,7 +551,10 @@ mod tests {
         run(&mut sh, "ip netns exec red echo 5 > /proc/sys/net/ipv4/ip_forward");
         assert_eq!(run(&mut sh, "sysctl -n net.ipv4.ip_forward").1, "5\n");
         assert_eq!(run(&mut sh, "ip netns exec red cat /proc/sys/net/ipv4/ip_forward").1, "0\n");
-        assert_eq!(run(&mut sh, "echo x > /proc/sys/net/ipv4/ip_forward"), (1, "".into(), "bash: echo: write error: Invalid argument\n".into()));
+        assert_eq!(
+            run(&mut sh, "echo x > /proc/sys/net/ipv4/ip_forward"),
+            (1, "".into(), "bash: echo: write error: Invalid argument\n".into())
+        );
         assert_eq!(run(&mut sh, "echo x > /etc/hosts").2, "bash: /etc/hosts: Read-only file system\n");
         assert_eq!(run(&mut sh, "echo a b c | wc -w 2>&1"), (0, "3\n".into(), "".into()));
         assert_eq!(run(&mut sh, "frob 2>/dev/null | grep -c x"), (1, "0\n".into(), "".into()));

@@ -201,11 +201,7 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
     }
     let mut status = 0;
     for v in vars {
-        let r = if o.write || v.as_bytes().contains(&b'=') {
-            write(host, &o, v, out)
-        } else {
-            read(host, &o, &normalize(v), out)
-        };
+        let r = if o.write || v.as_bytes().contains(&b'=') { write(host, &o, v, out) } else { read(host, &o, &normalize(v), out) };
         if r != 0 {
             status = r;
         }

@@ -69,11 +69,14 @@ mod tests {
     #[test]
     fn clusters_values_and_operands() {
         let (o, rest) = getopt(&words("-qc3 10.0.0.1 -W 2"), "cW", "q").unwrap();
-        assert_eq!(o, vec![
-            Opt { letter: 'q', value: None },
-            Opt { letter: 'c', value: Some("3".into()) },
-            Opt { letter: 'W', value: Some("2".into()) }
-        ]);
+        assert_eq!(
+            o,
+            vec![
+                Opt { letter: 'q', value: None },
+                Opt { letter: 'c', value: Some("3".into()) },
+                Opt { letter: 'W', value: Some("2".into()) }
+            ]
+        );
         assert_eq!(rest, vec!["10.0.0.1".to_string()]);
         assert_eq!(getopt(&words("-x"), "c", "q"), Err(GetoptError::Invalid('x')));
         assert_eq!(getopt(&words("-c"), "c", "q"), Err(GetoptError::MissingValue('c')));

@@ -3,8 +3,8 @@
 //! it on to their other ports. Every hop moves the devices' counters as
 //! Linux's drivers do (TX on the sender, RX on the receiver).
 
-use crate::stack::fdb;
 use crate::stack::bridge::FORWARDING;
+use crate::stack::fdb;
 use crate::stack::link::LinkKind;
 use crate::stack::{Net, NsId};
 
@@ -115,7 +115,9 @@ fn bridge_out_ports(net: &mut Net, bridge: Port, dest: Dest, ingress: Option<u32
         let now = net.now_ms;
         match fdb::lookup(net, bridge.0, bridge.1, mac, now) {
             fdb::Place::Port(p) if Some(p) == ingress => return Vec::new(),
-            fdb::Place::Port(p) => return crate::stack::segment::forwarding_ports(net, bridge, ingress).into_iter().filter(|(_, i)| *i == p).collect(),
+            fdb::Place::Port(p) => {
+                return crate::stack::segment::forwarding_ports(net, bridge, ingress).into_iter().filter(|(_, i)| *i == p).collect();
+            }
             fdb::Place::Local => return Vec::new(),
             fdb::Place::Unknown => {}
         }

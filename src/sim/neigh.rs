@@ -6,12 +6,12 @@
 //! second apart end in FAILED. Timers run when the clock is advanced
 //! ([`run_timers`]); every state change is an [`Event`] (RTM_NEWNEIGH).
 
-use super::link::{transmit, Dest, Port};
+use super::link::{Dest, Port, transmit};
 use super::packet::{ARP_FRAME_LEN, NDISC_FRAME_LEN};
-use std::net::IpAddr;
 use crate::stack::neigh::Neighbour;
 use crate::stack::{Event, Net, NsId};
 use crate::wire::neigh::nud;
+use std::net::IpAddr;
 
 /// Unanswered probes before an entry fails (`mcast_solicit`).
 pub const MCAST_SOLICIT: u64 = 3;
@@ -73,7 +73,9 @@ fn is_local(nsr: &crate::stack::Namespace, ip: IpAddr) -> bool {
 /// The source address a request for `target` out of `dev` carries.
 fn request_source(nsr: &crate::stack::Namespace, dev: u32, target: IpAddr) -> Option<IpAddr> {
     match target {
-        IpAddr::V4(t) => crate::stack::lookup::select_source_v4(nsr, dev, t.into(), crate::wire::route::scope::UNIVERSE).map(|a| IpAddr::V4(a.into())),
+        IpAddr::V4(t) => {
+            crate::stack::lookup::select_source_v4(nsr, dev, t.into(), crate::wire::route::scope::UNIVERSE).map(|a| IpAddr::V4(a.into()))
+        }
         IpAddr::V6(t) => crate::stack::lookup::select_source_v6(nsr, dev, t.into()).map(|a| IpAddr::V6(a.into())),
     }
 }
@@ -192,7 +194,15 @@ pub fn resolve(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, now: u64, cost: &m
 
 /// Tells the capture taps what an ARP frame carries (IPv4 only; neighbour
 /// discovery frames are not described).
-fn describe_arp(net: &mut Net, at_us: u64, op: u16, sender_mac: [u8; 6], sender_ip: Option<IpAddr>, target_mac: [u8; 6], target_ip: IpAddr) {
+fn describe_arp(
+    net: &mut Net,
+    at_us: u64,
+    op: u16,
+    sender_mac: [u8; 6],
+    sender_ip: Option<IpAddr>,
+    target_mac: [u8; 6],
+    target_ip: IpAddr,
+) {
     let (Some(IpAddr::V4(s)), IpAddr::V4(t)) = (sender_ip, target_ip) else { return };
     super::capture::describe(net, at_us, || super::capture::Content::Arp { op, sender_mac, sender_ip: s, target_mac, target_ip: t });
 }
@@ -205,7 +215,15 @@ fn request_len(ip: IpAddr) -> usize {
 /// Sends one request from `from` (an ARP broadcast, a solicitation to the
 /// solicited-node group) and lets every station that hears it answer
 /// (`arp_process`, `ndisc_recv_ns`); returns the answer's address.
-fn request(net: &mut Net, from: Port, sender_mac: [u8; 6], sender_ip: Option<IpAddr>, target: IpAddr, now: u64, events: &mut Vec<Event>) -> Option<[u8; 6]> {
+fn request(
+    net: &mut Net,
+    from: Port,
+    sender_mac: [u8; 6],
+    sender_ip: Option<IpAddr>,
+    target: IpAddr,
+    now: u64,
+    events: &mut Vec<Event>,
+) -> Option<[u8; 6]> {
     let len = request_len(target);
     describe_arp(net, now * 1000, 1, sender_mac, sender_ip, [0; 6], target);
     let heard = transmit(net, from, Dest::Broadcast, len);

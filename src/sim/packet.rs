@@ -253,7 +253,13 @@ mod tests {
     use super::*;
 
     fn echo(data: usize) -> Datagram {
-        Datagram { src: unspecified(false), dst: "10.0.0.2".parse().unwrap(), ttl: 64, dont_fragment: true, payload: Payload::Icmp(Icmp::EchoRequest { id: 1, seq: 1, data }) }
+        Datagram {
+            src: unspecified(false),
+            dst: "10.0.0.2".parse().unwrap(),
+            ttl: 64,
+            dont_fragment: true,
+            payload: Payload::Icmp(Icmp::EchoRequest { id: 1, seq: 1, data }),
+        }
     }
 
     #[test]
@@ -274,7 +280,10 @@ mod tests {
         assert_eq!(udp.ports(), Some((1, 33434)));
         // A Linux SYN: mss, sackOK, timestamps, nop, wscale (40-byte header).
         let options = TcpOptions { mss: Some(1460), sack_ok: true, timestamp: Some((1, 0)), wscale: Some(7) };
-        let mut syn = Datagram { payload: Payload::Tcp(Tcp { sport: 40000, dport: 80, flags: tcp_flags::SYN, options, ..Tcp::default() }), ..echo(0) };
+        let mut syn = Datagram {
+            payload: Payload::Tcp(Tcp { sport: 40000, dport: 80, flags: tcp_flags::SYN, options, ..Tcp::default() }),
+            ..echo(0)
+        };
         assert_eq!((syn.total_len(), syn.protocol()), (60, 6));
         syn.set_ports((1, 2));
         assert_eq!(syn.ports(), Some((1, 2)));

@@ -1,14 +1,14 @@
 //! `ping` as iputils 20221126 runs it over the packet walk: the same
 //! options, lines and statistics, with times from the virtual clock.
 
+use super::getopt::{GetoptError, getopt};
 use super::neigh;
-use super::getopt::{getopt, GetoptError};
-use super::packet::{unreach, unspecified, Datagram, Icmp, Payload};
-use super::walk::{is_link_local, output_route, Arrival, SendError, Walk};
-use std::net::IpAddr;
+use super::packet::{Datagram, Icmp, Payload, unreach, unspecified};
+use super::walk::{Arrival, SendError, Walk, is_link_local, output_route};
 use crate::output::Output;
-use crate::text::Ip;
 use crate::stack::{Event, Net, NsId};
+use crate::text::Ip;
+use std::net::IpAddr;
 
 /// The identifier our echo requests carry.
 const ECHO_ID: u16 = 0x1d1d;
@@ -235,7 +235,16 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
 /// virtual-time order. Returns the statistics, the last send time, the end
 /// time (µs) and the events.
 #[allow(clippy::too_many_arguments)]
-fn exchange(net: &mut Net, ns: NsId, o: &Options, dst: IpAddr, src: IpAddr, oif: u32, ttl: u8, out: &mut Output) -> (Stats, u64, u64, Vec<Event>) {
+fn exchange(
+    net: &mut Net,
+    ns: NsId,
+    o: &Options,
+    dst: IpAddr,
+    src: IpAddr,
+    oif: u32,
+    ttl: u8,
+    out: &mut Output,
+) -> (Stats, u64, u64, Vec<Event>) {
     // Times in µs, held below the clock's end: -i and -w may ask for any
     // number of seconds.
     let end_of_time = Net::MAX_CLOCK_MS * 1000;
@@ -281,7 +290,13 @@ fn exchange(net: &mut Net, ns: NsId, o: &Options, dst: IpAddr, src: IpAddr, oif:
         let seq = stats.transmitted as u16;
         sent_at.push(t);
         last_send = t;
-        let packet = Datagram { src, dst, ttl, dont_fragment: o.dont_fragment, payload: Payload::Icmp(Icmp::EchoRequest { id: ECHO_ID, seq, data: o.size }) };
+        let packet = Datagram {
+            src,
+            dst,
+            ttl,
+            dont_fragment: o.dont_fragment,
+            payload: Payload::Icmp(Icmp::EchoRequest { id: ECHO_ID, seq, data: o.size }),
+        };
         let mut walk = Walk::new(net);
         let sent = walk.send_marked(ns, packet, oif, o.mark, t);
         events.append(&mut walk.events);

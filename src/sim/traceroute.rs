@@ -1,14 +1,14 @@
 //! `traceroute` as traceroute 2.1 runs it over the packet walk: UDP probes
 //! (or ICMP echoes with `-I`) with growing TTLs, one line per hop.
 
+use super::getopt::{GetoptError, getopt};
 use super::neigh;
-use super::getopt::{getopt, GetoptError};
-use super::packet::{unreach, unspecified, Datagram, Icmp, Payload};
-use std::net::IpAddr;
-use super::walk::{output_route, Arrival, Walk};
+use super::packet::{Datagram, Icmp, Payload, unreach, unspecified};
+use super::walk::{Arrival, Walk, output_route};
 use crate::output::Output;
-use crate::text::Ip;
 use crate::stack::{Event, Net, NsId};
+use crate::text::Ip;
+use std::net::IpAddr;
 
 /// The first destination port of UDP probes.
 const BASE_PORT: u16 = 33434;
@@ -43,10 +43,23 @@ fn parse(args: &[String]) -> Result<Options, String> {
         GetoptError::Invalid(c) => format!("Bad option `-{c}' (argc 1)\n"),
         GetoptError::MissingValue(c) => format!("Option `-{c}' (argc 1) requires an argument\n"),
     })?;
-    let mut o = Options { v6: false, source: None, numeric: false, icmp: false, first: 1, max: 30, queries: 3, wait_ms: 5000, port: BASE_PORT, target: String::new(), packet_len: 60 };
+    let mut o = Options {
+        v6: false,
+        source: None,
+        numeric: false,
+        icmp: false,
+        first: 1,
+        max: 30,
+        queries: 3,
+        wait_ms: 5000,
+        port: BASE_PORT,
+        target: String::new(),
+        packet_len: 60,
+    };
     for opt in opts {
         let v = opt.value.unwrap_or_default();
-        let num = |v: &str| crate::text::int::<u64>(v).ok_or_else(|| format!("Cannot handle `-{}' option with arg `{v}' (argc 2)\n", opt.letter));
+        let num =
+            |v: &str| crate::text::int::<u64>(v).ok_or_else(|| format!("Cannot handle `-{}' option with arg `{v}' (argc 2)\n", opt.letter));
         match opt.letter {
             'n' => o.numeric = true,
             '6' => o.v6 = true,
@@ -69,8 +82,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
             }
             'w' => {
                 let first = v.split(',').next().unwrap_or_default();
-                let secs = crate::decimal::parse(first)
-                    .ok_or_else(|| format!("Cannot handle `-w' option with arg `{v}' (argc 2)\n"))?;
+                let secs = crate::decimal::parse(first).ok_or_else(|| format!("Cannot handle `-w' option with arg `{v}' (argc 2)\n"))?;
                 if (secs.neg && secs.num != 0) || secs.num > 1_000_000 * u128::from(secs.den) {
                     return Err(format!("bad wait specifications `{v}' used\n"));
                 }
@@ -86,7 +98,9 @@ fn parse(args: &[String]) -> Result<Options, String> {
     let header = if o.v6 { 48 } else { 28 };
     o.packet_len = header + 32;
     if let Some(len) = it.next() {
-        o.packet_len = crate::text::int::<usize>(&len).ok_or_else(|| format!("Cannot handle \"packetlen\" cmdline arg `{len}' on position 2 (argc 2)\n"))?.clamp(header, 65000);
+        o.packet_len = crate::text::int::<usize>(&len)
+            .ok_or_else(|| format!("Cannot handle \"packetlen\" cmdline arg `{len}' on position 2 (argc 2)\n"))?
+            .clamp(header, 65000);
     }
     Ok(o)
 }
@@ -101,7 +115,15 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
     let dst: IpAddr = match crate::text::parse_ip(&o.target).ok_or(()) {
         Ok(a) if a.is_ipv6() == o.v6 => a,
         _ => {
-            return bad(out, &format!("{}: Name or service not known\nCannot handle \"host\" cmdline arg `{}' on position 1 (argc {})\n", o.target, o.target, args.len()));
+            return bad(
+                out,
+                &format!(
+                    "{}: Name or service not known\nCannot handle \"host\" cmdline arg `{}' on position 1 (argc {})\n",
+                    o.target,
+                    o.target,
+                    args.len()
+                ),
+            );
         }
     };
     let bound = match &o.source {
@@ -180,7 +202,9 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
 /// Whether an arrival answers the probe that carried `probe`.
 fn answers(a: &Arrival, probe: &Payload) -> bool {
     match &a.packet.payload {
-        Payload::Icmp(Icmp::EchoReply { id, seq, .. }) => matches!(probe, Payload::Icmp(Icmp::EchoRequest { id: i, seq: s, .. }) if i == id && s == seq),
+        Payload::Icmp(Icmp::EchoReply { id, seq, .. }) => {
+            matches!(probe, Payload::Icmp(Icmp::EchoRequest { id: i, seq: s, .. }) if i == id && s == seq)
+        }
         Payload::Icmp(Icmp::Unreachable { quoted, .. } | Icmp::TimeExceeded { quoted }) => &quoted.payload == probe,
         _ => false,
     }

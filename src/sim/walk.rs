@@ -6,12 +6,12 @@
 //! UDP to closed ports, as the kernel does; ICMP errors walk back the same
 //! way. What reaches a socket is returned as an [`Arrival`].
 
-use super::link::{transmit, Dest};
+use super::link::{Dest, transmit};
 use super::neigh::{self, Cost, Resolution};
-use super::packet::{unreach, unspecified, Datagram, Icmp, Payload};
+use super::packet::{Datagram, Icmp, Payload, unreach, unspecified};
 use crate::errno::Errno;
+use crate::stack::lookup::{Query4, Query6, input_v4, output_v4, route_v6, select_source_v6};
 use crate::stack::netfilter::{Hook, Verdict};
-use crate::stack::lookup::{input_v4, output_v4, route_v6, select_source_v6, Query4, Query6};
 use crate::stack::{Event, Net, NsId};
 use crate::wire::route::RouteType;
 use std::net::IpAddr;
@@ -113,7 +113,13 @@ pub fn output_route(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mar
             }
             let src = if s != 0 { s } else { select_source_v6(nsr, rt.nh_dev, d).ok_or(Errno::EADDRNOTAVAIL)? };
             let kind = if rt.route.kind == RouteType::Local { RouteType::Local } else { RouteType::Unicast };
-            Ok(Route { kind, dev: rt.dev, gateway: rt.gateway.map(|g| IpAddr::V6(g.into())), src: IpAddr::V6(src.into()), mtu_metric: mtu_metric(&rt.route.metrics) })
+            Ok(Route {
+                kind,
+                dev: rt.dev,
+                gateway: rt.gateway.map(|g| IpAddr::V6(g.into())),
+                src: IpAddr::V6(src.into()),
+                mtu_metric: mtu_metric(&rt.route.metrics),
+            })
         }
         _ => Err(Errno::EAFNOSUPPORT),
     }
@@ -124,7 +130,8 @@ pub fn output_route(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mar
 fn input_route(net: &Net, ns: NsId, iif: u32, p: &Datagram) -> (Result<Route, Errno>, bool) {
     let Some(nsr) = net.ns(ns) else { return (Err(Errno::ENODEV), false) };
     let name = nsr.link(iif).map(|l| l.name.clone()).unwrap_or_default();
-    let dev_forwarding = |family: &str| nsr.sysctl.get(&format!("net.{family}.conf.{name}.forwarding"), &[name.as_str()]).is_some_and(|v| v == "1");
+    let dev_forwarding =
+        |family: &str| nsr.sysctl.get(&format!("net.{family}.conf.{name}.forwarding"), &[name.as_str()]).is_some_and(|v| v == "1");
     match (p.dst, p.src) {
         (IpAddr::V4(d), IpAddr::V4(s)) => {
             // IN_DEV_FORWARD of the device the datagram came in on.
@@ -277,7 +284,12 @@ impl<'a> Walk<'a> {
             Resolution::NotNeeded => Dest::Broadcast,
             Resolution::FailsAt(ms) => {
                 // arp_error_report: the queued datagram fails, its sender hears.
-                self.icmp_error(ns, &packet, Icmp::Unreachable { code: unreach::HOST, mtu: 0, quoted: Box::new(packet.clone()) }, ms * 1000);
+                self.icmp_error(
+                    ns,
+                    &packet,
+                    Icmp::Unreachable { code: unreach::HOST, mtu: 0, quoted: Box::new(packet.clone()) },
+                    ms * 1000,
+                );
                 return;
             }
         };
@@ -329,7 +341,11 @@ impl<'a> Walk<'a> {
                 }
                 let mtu = route_mtu(self.net, ns, &rt);
                 if (packet.dont_fragment || packet.is_v6()) && packet.total_len() as u32 > mtu {
-                    let err = Icmp::Unreachable { code: unreach::FRAG_NEEDED, mtu: mtu.min(u16::MAX as u32) as u16, quoted: Box::new(packet.clone()) };
+                    let err = Icmp::Unreachable {
+                        code: unreach::FRAG_NEEDED,
+                        mtu: mtu.min(u16::MAX as u32) as u16,
+                        quoted: Box::new(packet.clone()),
+                    };
                     self.icmp_error(ns, &packet, err, now_us);
                     return;
                 }
@@ -373,7 +389,13 @@ impl<'a> Walk<'a> {
                 // icmp_send: an error about a datagram that was ours comes
                 // from the address it was sent to.
                 let err = Icmp::Unreachable { code: unreach::PORT, mtu: 0, quoted: Box::new(packet.clone()) };
-                let back = Datagram { src: packet.dst, dst: packet.src, ttl: default_ttl(self.net, ns), dont_fragment: false, payload: Payload::Icmp(err) };
+                let back = Datagram {
+                    src: packet.dst,
+                    dst: packet.src,
+                    ttl: default_ttl(self.net, ns),
+                    dont_fragment: false,
+                    payload: Payload::Icmp(err),
+                };
                 self.send_reply(ns, back, 0, now_us);
             }
             Payload::Icmp(icmp) => {
@@ -413,7 +435,13 @@ impl<'a> Walk<'a> {
         if about.is_icmp_error() {
             return;
         }
-        let back = Datagram { src: unspecified(about.is_v6()), dst: about.src, ttl: default_ttl(self.net, ns), dont_fragment: false, payload: Payload::Icmp(icmp) };
+        let back = Datagram {
+            src: unspecified(about.is_v6()),
+            dst: about.src,
+            ttl: default_ttl(self.net, ns),
+            dont_fragment: false,
+            payload: Payload::Icmp(icmp),
+        };
         let _ = self.send(ns, back, 0, now_us);
     }
 }

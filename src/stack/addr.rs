@@ -1,12 +1,12 @@
 //! Interface addresses and the routes the kernel derives from them
 //! (net/ipv4/devinet.c, net/ipv4/fib_frontend.c `fib_add_ifaddr`/`fib_del_ifaddr`).
 
-use super::namespace::Namespace;
-use super::route::{insert_v4, AddMode, NextHop, Route};
 use super::Event;
+use super::namespace::Namespace;
+use super::route::{AddMode, NextHop, Route, insert_v4};
 use crate::errno::{Errno, KResult, KernelError};
 use crate::wire::addr::ifa_f;
-use crate::wire::route::{rtprot, scope, table, RouteType};
+use crate::wire::route::{RouteType, rtprot, scope, table};
 
 /// An IPv4 address on a link (`struct in_ifaddr`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,11 +103,17 @@ pub fn add_v4(ns: &mut Namespace, index: u32, req: NewAddr4) -> KResult<Vec<Even
     let now = 0;
     let link = ns.link(index).ok_or(KernelError::msg(Errno::ENODEV, "ipv4: Device not found"))?;
     let mut ifa = req.ifa;
-    ifa.flags &= !(ifa_f::SECONDARY | ifa_f::NODAD | ifa_f::OPTIMISTIC | ifa_f::DADFAILED
-        | ifa_f::HOMEADDRESS | ifa_f::TENTATIVE | ifa_f::MANAGETEMPADDR | ifa_f::STABLE_PRIVACY);
-    if let Some(existing) = link.addrs4.iter().position(|a| {
-        a.prefix_len == ifa.prefix_len && a.matches(ifa.address) && a.local == ifa.local
-    }) {
+    ifa.flags &= !(ifa_f::SECONDARY
+        | ifa_f::NODAD
+        | ifa_f::OPTIMISTIC
+        | ifa_f::DADFAILED
+        | ifa_f::HOMEADDRESS
+        | ifa_f::TENTATIVE
+        | ifa_f::MANAGETEMPADDR
+        | ifa_f::STABLE_PRIVACY);
+    if let Some(existing) =
+        link.addrs4.iter().position(|a| a.prefix_len == ifa.prefix_len && a.matches(ifa.address) && a.local == ifa.local)
+    {
         if req.excl || !req.replace {
             return Err(KernelError::msg(Errno::EEXIST, "ipv4: Address already assigned"));
         }
@@ -177,11 +183,7 @@ fn primary_for(ns: &Namespace, index: u32, ifa: &Ifa4) -> Option<Ifa4> {
         return Some(ifa.clone());
     }
     let prefix = ifa.address & ifa.mask();
-    ns.link(index)?
-        .addrs4
-        .iter()
-        .find(|a| !a.is_secondary() && a.prefix_len == ifa.prefix_len && a.address & a.mask() == prefix)
-        .cloned()
+    ns.link(index)?.addrs4.iter().find(|a| !a.is_secondary() && a.prefix_len == ifa.prefix_len && a.address & a.mask() == prefix).cloned()
 }
 
 /// The routes `fib_magic` installs for an address, in the order it installs them.
@@ -189,12 +191,7 @@ fn magic_routes(ns: &Namespace, index: u32, ifa: &Ifa4) -> Vec<Route<u32>> {
     let Some(link) = ns.link(index) else { return Vec::new() };
     let Some(prim) = primary_for(ns, index, ifa) else { return Vec::new() };
     let magic = |kind: RouteType, dst: u32, len: u8, priority: u32| {
-        let mut r = Route::new(
-            if kind == RouteType::Unicast { table::MAIN } else { table::LOCAL },
-            dst & prefix_mask(len),
-            len,
-            kind,
-        );
+        let mut r = Route::new(if kind == RouteType::Unicast { table::MAIN } else { table::LOCAL }, dst & prefix_mask(len), len, kind);
         r.protocol = rtprot::KERNEL;
         r.scope = if kind == RouteType::Local { scope::HOST } else { scope::LINK };
         r.prefsrc = Some(prim.local);
@@ -314,11 +311,7 @@ pub fn fib_del_ifaddr(ns: &mut Namespace, index: u32, ifa: &Ifa4, prim: Option<&
     let theirs = magic_routes_with_prim(ns, index, ifa, prim);
     // Routes still wanted by any remaining address of the namespace.
     let mut wanted: Vec<Route<u32>> = Vec::new();
-    let others: Vec<(u32, Ifa4)> = ns
-        .links
-        .values()
-        .flat_map(|l| l.addrs4.iter().map(move |a| (l.index, a.clone())))
-        .collect();
+    let others: Vec<(u32, Ifa4)> = ns.links.values().flat_map(|l| l.addrs4.iter().map(move |a| (l.index, a.clone()))).collect();
     for (i, a) in &others {
         wanted.extend(magic_routes(ns, *i, a));
     }
@@ -335,17 +328,20 @@ pub fn fib_del_ifaddr(ns: &mut Namespace, index: u32, ifa: &Ifa4, prim: Option<&
     crate::sorting::sort_by_key(&mut order, rank);
     for r in order {
         let still = wanted.iter().any(|w| {
-            w.table == r.table && w.dst == r.dst && w.dst_len == r.dst_len && w.kind == r.kind
+            w.table == r.table
+                && w.dst == r.dst
+                && w.dst_len == r.dst_len
+                && w.kind == r.kind
                 && (r.kind != RouteType::Unicast || w.oif() == r.oif())
         });
         if still {
             continue;
         }
         ns.fib4.edit(r.table, r.dst, r.dst_len, |aliases| {
-            if let Some(pos) = aliases.iter().position(|a| {
-                a.kind == r.kind && a.protocol == rtprot::KERNEL && a.uses_dev(index)
-                    && a.prefsrc == r.prefsrc && a.tos == 0
-            }) {
+            if let Some(pos) = aliases
+                .iter()
+                .position(|a| a.kind == r.kind && a.protocol == rtprot::KERNEL && a.uses_dev(index) && a.prefsrc == r.prefsrc && a.tos == 0)
+            {
                 let removed = aliases.remove(pos);
                 events.push(Event::Route4 { ns: id, new: false, route: removed, nlflags: 0 });
             }

@@ -6,7 +6,7 @@
 
 use super::link::{Link, LinkKind};
 use super::{Event, Net, NsId};
-use crate::wire::link::{iff, OperState};
+use crate::wire::link::{OperState, iff};
 
 /// BR_STATE_DISABLED.
 pub const DISABLED: u8 = 0;

@@ -1,12 +1,12 @@
 //! What a stack operation changed, in the order Linux notifies it. The
 //! rtnetlink layer turns each event into the multicast message Linux sends.
 
+use super::NsId;
 use super::addr::{Ifa4, Ifa6};
 use super::link::Link;
 use super::neigh::Neighbour;
 use super::route::Route;
 use super::rule::Rule;
-use super::NsId;
 
 /// One change to the network, carrying a copy of the object as it was then.
 #[derive(Debug, Clone)]

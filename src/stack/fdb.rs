@@ -11,10 +11,10 @@
 //!
 //! Entries are kept newest first, the order `br->fdb_list` has.
 
-use crate::errno::Errno;
 use super::bridge::FORWARDING;
 use super::link::LinkKind;
 use super::{Net, NsId};
+use crate::errno::Errno;
 
 /// One learnt or static entry of a bridge.
 #[derive(Debug, Clone, PartialEq, Eq)]

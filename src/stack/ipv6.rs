@@ -2,13 +2,13 @@
 //! net/ipv6/ip6_fib.c). Duplicate address detection completes at once: the
 //! simulator shows the settled state Linux reaches a moment later.
 
+use super::Event;
 use super::addr::Ifa6;
 use super::namespace::Namespace;
 use super::route::{AddMode, NextHop, Route};
-use super::Event;
 use crate::errno::{Errno, KResult, KernelError};
-use crate::wire::addr::{ifa_f, INFINITY_LIFE_TIME};
-use crate::wire::route::{rtnh_f, rtprot, scope, table, RouteType};
+use crate::wire::addr::{INFINITY_LIFE_TIME, ifa_f};
+use crate::wire::route::{RouteType, rtnh_f, rtprot, scope, table};
 use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
 
 /// Metric of kernel-made IPv6 prefix routes (IP6_RT_PRIO_ADDRCONF).
@@ -71,7 +71,7 @@ fn kernel_route(table_id: u32, dst: u128, len: u8, kind: RouteType, index: u32, 
     r.protocol = rtprot::KERNEL;
     r.priority = priority;
     r.auto = true;
-    r.nexthops.push(NextHop { gateway: None, ifindex: index, weight: 1, flags: 0, scope: scope::LINK, realm: 0 , via6: None});
+    r.nexthops.push(NextHop { gateway: None, ifindex: index, weight: 1, flags: 0, scope: scope::LINK, realm: 0, via6: None });
     r
 }
 
@@ -339,7 +339,9 @@ fn remove_addr_at(ns: &mut Namespace, index: u32, pos: usize) -> Vec<Event> {
     let loopback = ns.link(index).is_some_and(|l| l.is_loopback());
     for r in address_routes(index, &a, loopback) {
         let still_needed = ns.link(index).is_some_and(|l| {
-            l.addrs6.iter().any(|o| address_routes(index, o, loopback).iter().any(|w| w.dst == r.dst && w.dst_len == r.dst_len && w.table == r.table))
+            l.addrs6
+                .iter()
+                .any(|o| address_routes(index, o, loopback).iter().any(|w| w.dst == r.dst && w.dst_len == r.dst_len && w.table == r.table))
         });
         if still_needed {
             continue;
@@ -502,7 +504,9 @@ fn duplicates(net: &super::Net) -> Vec<(super::NsId, u32, u128)> {
             for a in l.addrs6.iter().filter(|a| in_dad(a)) {
                 let heard = heard.get_or_insert_with(|| super::segment::stations(net, (ns.id, l.index)));
                 let taken = heard.iter().any(|&(sns, si)| {
-                    net.ns(sns).and_then(|n| n.link(si)).is_some_and(|o| o.addrs6.iter().any(|b| b.addr == a.addr && b.flags & ifa_f::DADFAILED == 0))
+                    net.ns(sns)
+                        .and_then(|n| n.link(si))
+                        .is_some_and(|o| o.addrs6.iter().any(|b| b.addr == a.addr && b.flags & ifa_f::DADFAILED == 0))
                 });
                 if taken {
                     found.push((ns.id, l.index, a.addr));
@@ -586,7 +590,9 @@ pub fn routes_down(ns: &mut Namespace, index: u32, unregister: bool, keep_local:
             }
         }
     });
-    let doomed = |r: &super::route::RouteRef<'_, u128>| r.uses_dev(index) && !(r.multipath && lives_elsewhere(r)) && !(keep_local && r.table == table::LOCAL);
+    let doomed = |r: &super::route::RouteRef<'_, u128>| {
+        r.uses_dev(index) && !(r.multipath && lives_elsewhere(r)) && !(keep_local && r.table == table::LOCAL)
+    };
     ns.fib6.remove_where(doomed).into_iter().map(|route| Event::Route6 { ns: id, new: false, route, nlflags: 0 }).collect()
 }
 

@@ -5,7 +5,7 @@
 
 use super::namespace::Namespace;
 use super::{Event, Net};
-use crate::wire::addr::{ifa_f, INFINITY_LIFE_TIME};
+use crate::wire::addr::{INFINITY_LIFE_TIME, ifa_f};
 
 /// `ADDRCONF_TIMER_FUZZ_MINUS` (HZ/50): the timers count an address as
 /// expired this much early.
@@ -37,9 +37,10 @@ fn expire_v4(ns: &mut Namespace, now: u64) -> Vec<Event> {
     let indexes: Vec<u32> = ns.links.values().map(|l| l.index).collect();
     for index in indexes {
         // One address at a time: deleting a primary can take secondaries.
-        while let Some(pos) = ns.link(index).and_then(|l| {
-            l.addrs4.iter().position(|a| a.flags & ifa_f::PERMANENT == 0 && passed(a.valid_lft, a.updated_ms, now))
-        }) {
+        while let Some(pos) = ns
+            .link(index)
+            .and_then(|l| l.addrs4.iter().position(|a| a.flags & ifa_f::PERMANENT == 0 && passed(a.valid_lft, a.updated_ms, now)))
+        {
             events.extend(super::addr::remove_v4_at(ns, index, pos));
         }
         let Some(link) = ns.link_mut(index) else { continue };

@@ -5,7 +5,7 @@
 use super::addr::{Ifa4, Ifa6};
 use super::{Event, Net, NsId};
 use crate::errno::{Errno, KResult, KernelError};
-use crate::wire::link::{arphrd, iff, OperState};
+use crate::wire::link::{OperState, arphrd, iff};
 
 /// Device-specific state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -850,7 +850,9 @@ pub fn fib_disable_v4(nsr: &mut super::Namespace, index: u32, force: bool) {
     });
     let _ = nsr.fib4.remove_where(|r| {
         r.uses_dev(index)
-            && r.nexthops.iter().all(|nh| nh.ifindex == index && (force || nh.scope != crate::wire::route::scope::NOWHERE) || nh.flags & dead != 0)
+            && r.nexthops
+                .iter()
+                .all(|nh| nh.ifindex == index && (force || nh.scope != crate::wire::route::scope::NOWHERE) || nh.flags & dead != 0)
     });
 }
 
@@ -946,16 +948,12 @@ fn wanted_carrier(net: &Net, ns: NsId, index: u32) -> Option<bool> {
         // dummy_change_carrier
         LinkKind::Dummy => !link.carrier_off,
         LinkKind::Veth { peer } => {
-            link.is_up()
-                && peer.is_some_and(|(pn, pi)| net.ns(pn).and_then(|n| n.link(pi)).is_some_and(|p| p.is_up()))
+            link.is_up() && peer.is_some_and(|(pn, pi)| net.ns(pn).and_then(|n| n.link(pi)).is_some_and(|p| p.is_up()))
         }
         // br_port_state_selection: carrier while a port forwards.
         LinkKind::Bridge(_) => {
-            link.is_up()
-                && nsr.links.values().any(|p| p.master == Some(index) && p.port_state == super::bridge::FORWARDING)
+            link.is_up() && nsr.links.values().any(|p| p.master == Some(index) && p.port_state == super::bridge::FORWARDING)
         }
-        LinkKind::Macvlan { lower, .. } | LinkKind::Vlan { lower, .. } => {
-            nsr.link(*lower).is_some_and(|l| l.carrier)
-        }
+        LinkKind::Macvlan { lower, .. } | LinkKind::Vlan { lower, .. } => nsr.link(*lower).is_some_and(|l| l.carrier),
     })
 }

@@ -6,7 +6,7 @@ use super::namespace::Namespace;
 use super::route::{Alias, Family, Route, RouteRef};
 use super::rule::{Flow, Rule};
 use crate::errno::{Errno, KernelError};
-use crate::wire::route::{rtnh_f, scope, RouteType};
+use crate::wire::route::{RouteType, rtnh_f, scope};
 use crate::wire::rule::{fib_rule, fr_act};
 
 /// A successful lookup: the table and the route that matched.
@@ -87,7 +87,6 @@ pub fn addr_type_v4(ns: &Namespace, table_id: u32, dev: u32, addr: u32) -> Route
         _ => RouteType::Unicast,
     }
 }
-
 
 /// `INET_DSCP_LEGACY_TOS_MASK`: the DSCP bits an IPv4 lookup matches on.
 const LEGACY_TOS_MASK: u8 = 0x1c;
@@ -236,7 +235,6 @@ pub fn select_source_v4(ns: &Namespace, dev: u32, dst: u32, max_scope: u8) -> Op
         .map(|a| a.local)
 }
 
-
 /// RTCF_BROADCAST in `rt_flags` (high half of a cloned route's rtm_flags).
 pub const RTCF_BROADCAST: u32 = 0x1000_0000;
 /// RTCF_MULTICAST.
@@ -358,7 +356,18 @@ fn pick_nh(r: &Route<u32>, oif: u32) -> Option<&super::route::NextHop<u32>> {
 /// An IPv4 output route lookup (`ip_route_output_key_hash_rcu`).
 pub fn output_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
     let mut src = q.src;
-    let mut rt = Rt4 { kind: RouteType::Unicast, flags: 0, table: 0, dev: 0, gateway: None, via6: None, src: 0, metrics: Vec::new(), fib: None, error: None };
+    let mut rt = Rt4 {
+        kind: RouteType::Unicast,
+        flags: 0,
+        table: 0,
+        dev: 0,
+        gateway: None,
+        via6: None,
+        src: 0,
+        metrics: Vec::new(),
+        fib: None,
+        error: None,
+    };
     if src != 0 {
         if is_multicast4(src) || is_lbcast4(src) || is_zeronet4(src) {
             return Err(KernelError::new(Errno::EINVAL));
@@ -486,7 +495,18 @@ pub fn input_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
     if is_multicast4(src) || is_lbcast4(src) {
         return Err(martian);
     }
-    let mut rt = Rt4 { kind: RouteType::Unicast, flags: 0, table: 0, dev: 1, gateway: None, via6: None, src, metrics: Vec::new(), fib: None, error: None };
+    let mut rt = Rt4 {
+        kind: RouteType::Unicast,
+        flags: 0,
+        table: 0,
+        dev: 1,
+        gateway: None,
+        via6: None,
+        src,
+        metrics: Vec::new(),
+        fib: None,
+        error: None,
+    };
     let validate = |s: u32| if is_local_v4(ns, s) { Err(KernelError::new(Errno::EINVAL)) } else { Ok(()) };
     if is_lbcast4(dst) || (src == 0 && dst == 0) {
         if src != 0 {
@@ -529,7 +549,7 @@ pub fn input_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
             let nh = pick_nh(&r, 0).cloned();
             rt.dev = nh.as_ref().map_or(0, |n| n.ifindex);
             rt.gateway = nh.as_ref().filter(|n| n.scope == scope::LINK).and_then(|n| n.gateway);
-    rt.via6 = nh.as_ref().filter(|n| n.scope == scope::LINK).and_then(|n| n.via6.as_deref().copied());
+            rt.via6 = nh.as_ref().filter(|n| n.scope == scope::LINK).and_then(|n| n.via6.as_deref().copied());
             rt.metrics = r.metrics.clone();
             rt.fib = Some(r);
             Ok(rt)
@@ -714,11 +734,7 @@ fn label6(a: u128) -> u32 {
         (0xfec0u128 << 112, 10, 11),
         (0xfc00u128 << 112, 7, 5),
     ];
-    TABLE
-        .iter()
-        .filter(|(p, len, _)| super::fib::PrefixKey::mask(a, *len) == *p)
-        .max_by_key(|(_, len, _)| *len)
-        .map_or(1, |(_, _, l)| *l)
+    TABLE.iter().filter(|(p, len, _)| super::fib::PrefixKey::mask(a, *len) == *p).max_by_key(|(_, len, _)| *len).map_or(1, |(_, _, l)| *l)
 }
 
 /// The source address Linux picks towards `dst` leaving through `dev`

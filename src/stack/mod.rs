@@ -11,8 +11,8 @@ pub mod fdb;
 pub mod fib;
 pub mod ipv6;
 pub mod lifetime;
-pub mod lookup;
 pub mod link;
+pub mod lookup;
 pub mod namespace;
 pub mod neigh;
 pub mod netfilter;
@@ -27,7 +27,6 @@ pub mod vxlan;
 
 pub use event::Event;
 pub use namespace::Namespace;
-
 
 /// Identifies a namespace for the whole life of a [`Net`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -67,7 +66,17 @@ impl Default for Net {
 impl Net {
     /// A machine with one fresh namespace (only `lo`, down), as `unshare --net` gives.
     pub fn new() -> Self {
-        let mut net = Net { namespaces: crate::vecmap::VecMap::new(), names: Vec::new(), next_id: 0, now_ms: 0, mac_seed: 0, linkwatch_queue: Vec::new(), fdb: Vec::new(), pmtu: pmtu::PmtuCache::default(), capture: Default::default() };
+        let mut net = Net {
+            namespaces: crate::vecmap::VecMap::new(),
+            names: Vec::new(),
+            next_id: 0,
+            now_ms: 0,
+            mac_seed: 0,
+            linkwatch_queue: Vec::new(),
+            fdb: Vec::new(),
+            pmtu: pmtu::PmtuCache::default(),
+            capture: Default::default(),
+        };
         net.create_namespace();
         net
     }

@@ -1,13 +1,12 @@
 //! One network namespace: its links (with their addresses), routing tables,
 //! rules, neighbours and sysctls.
 
-
+use super::NsId;
 use super::fib::Fib;
 use super::link::Link;
 use super::neigh::Neighbour;
 use super::rule::Rule;
 use super::sysctl::Sysctls;
-use super::NsId;
 
 /// A network namespace.
 #[derive(Debug, Clone)]

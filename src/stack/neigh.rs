@@ -1,7 +1,7 @@
 //! Neighbour entries (ARP and NDP caches, proxy entries; net/core/neighbour.c).
 
-use super::namespace::Namespace;
 use super::Event;
+use super::namespace::Namespace;
 
 /// A neighbour cache or proxy entry.
 #[derive(Debug, Clone, PartialEq, Eq)]

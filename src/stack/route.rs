@@ -6,7 +6,7 @@ use super::fib::{Fib, PrefixKey};
 use super::namespace::Namespace;
 use super::{Event, NsId};
 use crate::errno::{Errno, KResult, KernelError};
-use crate::wire::route::{scope, RouteType};
+use crate::wire::route::{RouteType, scope};
 use crate::wire::{AF_INET, AF_INET6};
 
 /// One next hop of a route.
@@ -318,10 +318,8 @@ pub fn insert_v4(ns: &mut Namespace, route: Route<u32>, mode: AddMode) -> KResul
     let (table, dst, dst_len) = (route.table, route.dst, route.dst_len);
     ns.fib4.edit(table, dst, dst_len, |aliases| {
         // fib_find_alias: first alias with tos <= ours and, for equal tos, priority >= ours.
-        let pos = aliases
-            .iter()
-            .position(|a| a.tos < route.tos || (a.tos == route.tos && a.priority >= route.priority))
-            .unwrap_or(aliases.len());
+        let pos =
+            aliases.iter().position(|a| a.tos < route.tos || (a.tos == route.tos && a.priority >= route.priority)).unwrap_or(aliases.len());
         let same = |a: &Route<u32>| a.tos == route.tos && a.priority == route.priority;
         if pos < aliases.len() && same(&aliases[pos]) {
             if mode.excl {
@@ -421,7 +419,9 @@ pub fn delete<K: Family>(ns: &mut Namespace, filter: &RouteFilter<K>) -> KResult
             let mut events = Vec::new();
             for want in wanted {
                 let route = &mut aliases[pos];
-                let fits = |nh: &NextHop<K>| (want.gateway.is_none() || nh.gateway == want.gateway) && (want.ifindex == 0 || want.ifindex == nh.ifindex);
+                let fits = |nh: &NextHop<K>| {
+                    (want.gateway.is_none() || nh.gateway == want.gateway) && (want.ifindex == 0 || want.ifindex == nh.ifindex)
+                };
                 let Some(k) = route.nexthops.iter().position(fits) else { continue };
                 let gone = Route { table: route.table, dst: route.dst, dst_len: route.dst_len, alias: route.alias.remove_leg(k) };
                 events.push(K::event(id, false, gone));

@@ -15,11 +15,7 @@ pub enum VxAddr {
 impl VxAddr {
     /// The unspecified address of a family.
     pub fn any(v6: bool) -> VxAddr {
-        if v6 {
-            VxAddr::V6(0)
-        } else {
-            VxAddr::V4(0)
-        }
+        if v6 { VxAddr::V6(0) } else { VxAddr::V4(0) }
     }
 
     /// `vxlan_addr_any`.

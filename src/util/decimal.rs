@@ -185,11 +185,7 @@ pub fn scientific(r: &Ratio, precision: usize) -> String {
 pub fn general(r: &Ratio, precision: usize, alt: bool) -> String {
     let p = precision.max(1);
     let (_, exp) = significant(r, p);
-    let s = if exp < -4 || exp >= p as i32 {
-        scientific(r, p - 1)
-    } else {
-        fixed(r, (p as i32 - 1 - exp) as usize)
-    };
+    let s = if exp < -4 || exp >= p as i32 { scientific(r, p - 1) } else { fixed(r, (p as i32 - 1 - exp) as usize) };
     if alt {
         return s;
     }

@@ -6,7 +6,7 @@
 //! (sorted-vector maps instead of B-trees). Each is small and tested against
 //! the std behaviour it replaces. The crate root re-exports them.
 
-pub mod text;
 pub mod decimal;
 pub mod sorting;
+pub mod text;
 pub mod vecmap;

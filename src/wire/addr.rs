@@ -1,7 +1,7 @@
 //! `struct ifaddrmsg` and the `IFA_*` attributes of RTM_{NEW,DEL,GET}ADDR
 //! (include/uapi/linux/if_addr.h).
 
-use super::{get_u32, WireError};
+use super::{WireError, get_u32};
 
 /// Size of `struct ifaddrmsg`.
 pub const IFADDRMSG_LEN: usize = 8;

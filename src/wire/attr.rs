@@ -1,7 +1,7 @@
 //! `struct nlattr`: type-length-value attributes, read with a never-panicking
 //! iterator and written with [`NlaWriter`].
 
-use super::{align4, get_u16, WireError};
+use super::{WireError, align4, get_u16};
 
 /// Size of `struct nlattr`.
 pub const NLA_HEADER_LEN: usize = 4;

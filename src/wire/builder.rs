@@ -1,7 +1,7 @@
 //! Building a whole netlink message: header, fixed family header, attributes.
 
 use super::attr::NlaWriter;
-use super::header::{HeaderRepr, HEADER_LEN};
+use super::header::{HEADER_LEN, HeaderRepr};
 
 /// A message under construction; `finish` fills in `nlmsg_len`.
 #[derive(Debug, Clone)]

@@ -2,9 +2,9 @@
 //! error 0) an acknowledgement, optionally followed by extended-ack attributes.
 
 use super::attr::NlaIter;
-use super::consts::{NLMSGERR_ATTR_MSG, NLMSGERR_ATTR_OFFS, NLM_F_ACK_TLVS, NLM_F_CAPPED};
-use super::header::{HeaderRepr, HEADER_LEN};
-use super::{get_i32, WireError};
+use super::consts::{NLM_F_ACK_TLVS, NLM_F_CAPPED, NLMSGERR_ATTR_MSG, NLMSGERR_ATTR_OFFS};
+use super::header::{HEADER_LEN, HeaderRepr};
+use super::{WireError, get_i32};
 
 super::schema::nla_space! {
     /// `NLMSGERR_ATTR_*`: the extended-ack attributes after the error.
@@ -62,11 +62,7 @@ impl ErrorRepr {
         if flags & NLM_F_ACK_TLVS == 0 {
             return Ok(repr);
         }
-        let echoed = if flags & NLM_F_CAPPED != 0 || error == 0 {
-            HEADER_LEN
-        } else {
-            request.len as usize
-        };
+        let echoed = if flags & NLM_F_CAPPED != 0 || error == 0 { HEADER_LEN } else { request.len as usize };
         let tlv_start = super::align4(4 + echoed);
         let tlvs = payload.get(tlv_start..).unwrap_or(&[]);
         for nla in NlaIter::new(tlvs).flatten() {

@@ -1,7 +1,7 @@
 //! `struct nlmsghdr`: the 16-byte header in front of every netlink message, and
 //! the iterator that splits a datagram into messages.
 
-use super::{align4, get_u16, get_u32, WireError};
+use super::{WireError, align4, get_u16, get_u32};
 
 mod field {
     pub const LEN: usize = 0;

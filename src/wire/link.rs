@@ -1,8 +1,8 @@
 //! `struct ifinfomsg` and the `IFLA_*` attributes of RTM_{NEW,DEL,GET,SET}LINK
 //! (include/uapi/linux/rtnetlink.h, if_link.h, if.h).
 
-use super::schema::{nla_space, Space};
-use super::{get_i32, get_u16, get_u32, WireError};
+use super::schema::{Space, nla_space};
+use super::{WireError, get_i32, get_u16, get_u32};
 
 mod field {
     pub const FAMILY: usize = 0;

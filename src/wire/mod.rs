@@ -30,7 +30,7 @@ pub mod schema;
 pub use attr::{Nla, NlaIter, NlaWriter};
 pub use builder::MessageBuilder;
 pub use consts::*;
-pub use header::{HeaderRepr, MessageIter, HEADER_LEN};
+pub use header::{HEADER_LEN, HeaderRepr, MessageIter};
 
 /// A family's fixed header (`ifinfomsg`, `ifaddrmsg`, `rtmsg`, `ndmsg`,
 /// `fib_rule_hdr`) as a smoltcp-style `Repr`.

@@ -1,7 +1,7 @@
 //! `struct ndmsg` and the `NDA_*` attributes of RTM_{NEW,DEL,GET}NEIGH
 //! (include/uapi/linux/neighbour.h).
 
-use super::{get_i32, get_u16, WireError};
+use super::{WireError, get_i32, get_u16};
 
 /// Size of `struct ndmsg`.
 pub const NDMSG_LEN: usize = 12;

@@ -1,7 +1,7 @@
 //! `struct rtmsg`, `struct rtnexthop` and the `RTA_*` attributes of
 //! RTM_{NEW,DEL,GET}ROUTE (include/uapi/linux/rtnetlink.h).
 
-use super::{get_i32, get_u16, get_u32, WireError};
+use super::{WireError, get_i32, get_u16, get_u32};
 
 /// Size of `struct rtmsg`.
 pub const RTMSG_LEN: usize = 12;
@@ -51,10 +51,7 @@ impl RtMsgRepr {
     /// The structure's 12 bytes.
     pub fn to_bytes(&self) -> [u8; RTMSG_LEN] {
         let mut b = [0u8; RTMSG_LEN];
-        b[..8].copy_from_slice(&[
-            self.family, self.dst_len, self.src_len, self.tos, self.table, self.protocol,
-            self.scope, self.kind,
-        ]);
+        b[..8].copy_from_slice(&[self.family, self.dst_len, self.src_len, self.tos, self.table, self.protocol, self.scope, self.kind]);
         super::put_bytes(&mut b, 8, &self.flags.to_ne_bytes());
         b
     }

@@ -1,7 +1,7 @@
 //! `struct fib_rule_hdr` and the `FRA_*` attributes of RTM_{NEW,DEL,GET}RULE
 //! (include/uapi/linux/fib_rules.h).
 
-use super::{get_u32, WireError};
+use super::{WireError, get_u32};
 
 /// Size of `struct fib_rule_hdr`.
 pub const FIB_RULE_HDR_LEN: usize = 12;

@@ -21,14 +21,14 @@ pub fn hex(b: &[u8]) -> String {
 /// Size of the fixed header after nlmsghdr for an rtnetlink message type.
 pub fn fixed_len(kind: u16) -> usize {
     match kind {
-        16..=19 => 16,      // ifinfomsg
-        20..=23 => 8,       // ifaddrmsg
-        24..=27 => 12,      // rtmsg
-        28..=31 => 12,      // ndmsg
-        32..=35 => 12,      // fib_rule_hdr
-        80..=82 => 4,       // netconfmsg
-        88..=90 => 4,       // rtgenmsg (nsid)
-        0x100.. => 4,       // nfgenmsg (nfnetlink)
+        16..=19 => 16, // ifinfomsg
+        20..=23 => 8,  // ifaddrmsg
+        24..=27 => 12, // rtmsg
+        28..=31 => 12, // ndmsg
+        32..=35 => 12, // fib_rule_hdr
+        80..=82 => 4,  // netconfmsg
+        88..=90 => 4,  // rtgenmsg (nsid)
+        0x100.. => 4,  // nfgenmsg (nfnetlink)
         _ => 0,
     }
 }
@@ -131,11 +131,7 @@ pub fn known_gaps(path: &std::path::Path) -> Vec<String> {
 pub fn check_gaps(kind: &str, failures: &[(String, String)], gaps: &[String], total: usize) -> Option<String> {
     let unexpected: Vec<&(String, String)> = failures.iter().filter(|(n, _)| !gaps.contains(n)).collect();
     let fixed: Vec<&String> = gaps.iter().filter(|g| !failures.iter().any(|(n, _)| n == *g)).collect();
-    eprintln!(
-        "{kind}: {} of {total} match Linux; {} known gaps listed",
-        total - failures.len(),
-        gaps.len()
-    );
+    eprintln!("{kind}: {} of {total} match Linux; {} known gaps listed", total - failures.len(), gaps.len());
     // IPLAB_SHOW_GAPS=1 prints the differences of the listed gaps too.
     if std::env::var_os("IPLAB_SHOW_GAPS").is_some() {
         for (n, d) in failures.iter().filter(|(n, _)| gaps.contains(n)) {

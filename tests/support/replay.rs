@@ -26,10 +26,20 @@ struct Mask {
 const MASKS: &[Mask] = &[
     Mask { kinds: &[16, 17], path: &[7], range: None, _why: "IFLA_STATS: counters move with background IPv6 traffic (MLD, RS, DAD)" },
     Mask { kinds: &[16, 17], path: &[23], range: None, _why: "IFLA_STATS64: same counters, 64-bit" },
-    Mask { kinds: &[16, 17], path: &[26, 10, 5], range: Some((4, 12)), _why: "IFLA_INET6_CACHEINFO: tstamp is boot-relative, reachable_time is random (neigh_rand_reach_time)" },
+    Mask {
+        kinds: &[16, 17],
+        path: &[26, 10, 5],
+        range: Some((4, 12)),
+        _why: "IFLA_INET6_CACHEINFO: tstamp is boot-relative, reachable_time is random (neigh_rand_reach_time)",
+    },
     Mask { kinds: &[16, 17], path: &[26, 10, 3], range: None, _why: "IFLA_INET6_STATS: IPv6 counters move with background traffic" },
     Mask { kinds: &[16, 17], path: &[26, 10, 6], range: None, _why: "IFLA_INET6_ICMP6STATS: ICMPv6 counters move with background traffic" },
-    Mask { kinds: &[16, 17], path: &[18, 2, 19], range: None, _why: "IFLA_BR_GC_TIMER: time left on a running bridge's garbage-collection timer" },
+    Mask {
+        kinds: &[16, 17],
+        path: &[18, 2, 19],
+        range: None,
+        _why: "IFLA_BR_GC_TIMER: time left on a running bridge's garbage-collection timer",
+    },
     Mask { kinds: &[20, 21], path: &[6], range: Some((8, 16)), _why: "IFA_CACHEINFO cstamp/tstamp: hundredths of a second since boot" },
     Mask { kinds: &[24, 25], path: &[12], range: None, _why: "RTA_CACHEINFO: lastuse/expires/used are time-based" },
     Mask { kinds: &[28, 29], path: &[3], range: Some((0, 12)), _why: "NDA_CACHEINFO confirmed/used/updated: ticks since events" },

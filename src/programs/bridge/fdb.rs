@@ -2,15 +2,14 @@
 //! filters (`br`, `brport`/`dev`, `state`, `dynamic`), add and delete
 //! entries.
 
-use crate::ip::args::{matches, Exit, Res};
+use crate::ip::args::{Exit, Res, matches};
 use crate::ip::ctx::Ip;
 use crate::ip::names::ll_addr_n2a;
 use crate::ip::nl::{Msg, Req, Tb};
 use crate::ip::print::{Color, Kind};
-use crate::wire::neigh::{nda, ntf, nud, NdMsgRepr, NDMSG_LEN};
+use crate::wire::neigh::{NDMSG_LEN, NdMsgRepr, nda, ntf, nud};
 use crate::wire::{AF_BRIDGE, NLM_F_APPEND, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
 use crate::wire::{RTM_DELNEIGH, RTM_GETNEIGH, RTM_NEWNEIGH};
-
 
 const USAGE: &str = "Usage: bridge fdb { add | append | del | replace } ADDR dev DEV
               [ self ] [ master ] [ use ] [ router ] [ extern_learn ]

@@ -2,16 +2,15 @@
 //! dump, with their spanning-tree state, priority and cost (and with `-d`
 //! their port flags).
 
-use crate::ip::args::{matches, Exit, Res};
+use crate::ip::args::{Exit, Res, matches};
 use crate::ip::ctx::Ip;
 use crate::ip::link::show::{print_link_flags, print_name_and_link};
 use crate::ip::nl::{Msg, Req, Tb};
 use crate::ip::print::Kind;
-use crate::wire::link::{ifla, IfInfoRepr, IFINFOMSG_LEN};
 use crate::wire::AF_BRIDGE;
-use crate::wire::{RTM_DELLINK, RTM_GETLINK, RTM_NEWLINK};
 use crate::wire::link::brport;
-
+use crate::wire::link::{IFINFOMSG_LEN, IfInfoRepr, ifla};
+use crate::wire::{RTM_DELLINK, RTM_GETLINK, RTM_NEWLINK};
 
 const USAGE: &str = "Usage: bridge link set dev DEV [ cost COST ] [ priority PRIO ] [ state STATE ]
                                [ guard {on | off} ]

@@ -7,7 +7,7 @@ pub mod link;
 pub mod vlan;
 
 use crate::host::Host;
-use crate::ip::args::{matches, Exit, Res};
+use crate::ip::args::{Exit, Res, matches};
 use crate::ip::client::Rtnl;
 use crate::ip::ctx::{Ip, Opts};
 use crate::ip::print::Printer;

@@ -3,12 +3,12 @@
 //! kernel, has no bridge VLAN filtering: adding is refused, and dumps carry
 //! no VLAN lists, so `show` prints its header only.
 
-use crate::ip::args::{matches, Exit, Res};
+use crate::ip::args::{Exit, Res, matches};
 use crate::ip::ctx::Ip;
 use crate::ip::nl::Req;
-use crate::wire::link::{bridge_af, bridge_flags, bridge_vlan_info, rtext_filter};
 use crate::wire::RTM_GETVLAN;
-use crate::wire::link::{ifla, IfInfoRepr};
+use crate::wire::link::{IfInfoRepr, ifla};
+use crate::wire::link::{bridge_af, bridge_flags, bridge_vlan_info, rtext_filter};
 use crate::wire::{AF_BRIDGE, RTM_DELLINK, RTM_GETLINK, RTM_GETSTATS, RTM_SETLINK};
 
 const USAGE: &str = "Usage: bridge vlan { add | del } vid VLAN_ID dev DEV [ tunnel_info id TUNNEL_ID ]

@@ -168,21 +168,15 @@ fn family_name_verbose(family: u8) -> &'static str {
 
 /// `get_addr`: Err carries the message iproute2 prints before `exit(1)`.
 pub fn get_addr(arg: &str, family: u8) -> Result<Prefix, String> {
-    get_addr_1(arg, family).ok_or_else(|| {
-        format!("Error: {} address is expected rather than \"{}\".\n", family_name_verbose(family), arg)
-    })
+    get_addr_1(arg, family).ok_or_else(|| format!("Error: {} address is expected rather than \"{}\".\n", family_name_verbose(family), arg))
 }
 
 /// `get_prefix`: Err carries the message iproute2 prints before `exit(1)`.
 pub fn get_prefix(arg: &str, family: u8) -> Result<Prefix, String> {
     if family == 17 {
-        return Err(format!(
-            "Error: \"{arg}\" may be inet prefix, but it is not allowed in this context.\n"
-        ));
+        return Err(format!("Error: \"{arg}\" may be inet prefix, but it is not allowed in this context.\n"));
     }
-    get_prefix_1(arg, family).ok_or_else(|| {
-        format!("Error: {} prefix is expected rather than \"{}\".\n", family_name_verbose(family), arg)
-    })
+    get_prefix_1(arg, family).ok_or_else(|| format!("Error: {} prefix is expected rather than \"{}\".\n", family_name_verbose(family), arg))
 }
 
 /// `rt_addr_n2a`/`format_host` without name resolution.
@@ -276,10 +270,7 @@ mod tests {
         assert_eq!((p.family, p.bitlen), (10, 128));
         assert!(get_prefix_1("10.0.0.1/33", 0).is_none());
         assert!(get_prefix_1("2001:db8::1", 2).is_none());
-        assert_eq!(
-            get_prefix("1.2.3.4/33", 0).unwrap_err(),
-            "Error: any valid prefix is expected rather than \"1.2.3.4/33\".\n"
-        );
+        assert_eq!(get_prefix("1.2.3.4/33", 0).unwrap_err(), "Error: any valid prefix is expected rather than \"1.2.3.4/33\".\n");
         let p = get_prefix_1("default", 2).unwrap();
         assert_eq!((p.bitlen, p.bytelen), (0, 4));
     }

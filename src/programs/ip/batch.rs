@@ -4,7 +4,7 @@
 //! command that fails, and the end of the batch unless `-force`. A command
 //! that exits (a usage error) ends the whole batch with its status.
 
-use super::args::{matches, Exit};
+use super::args::{Exit, matches};
 use super::ctx::Ip;
 
 /// Splits a file into command lines as `getcmdline` does: `#` starts a

@@ -2,13 +2,12 @@
 //! counter, request/acknowledge exchanges (`rtnl_talk`) that print kernel
 //! errors as iproute2 does, and dump collection (`rtnl_dump_filter`).
 
-
 use super::nl::{Msg, Req};
 use super::print::Printer;
 use crate::errno::Errno;
 use crate::host::{Host, NetlinkSocket, SockOpt};
 use crate::wire::errmsg::ErrorRepr;
-use crate::wire::{NLMSG_DONE, NLMSG_ERROR, NLM_F_ACK, NLM_F_DUMP, NLM_F_DUMP_INTR, NLM_F_REQUEST};
+use crate::wire::{NLM_F_ACK, NLM_F_DUMP, NLM_F_DUMP_INTR, NLM_F_REQUEST, NLMSG_DONE, NLMSG_ERROR};
 
 /// An open NETLINK_ROUTE socket (`struct rtnl_handle`).
 pub struct Rtnl {
@@ -141,13 +140,7 @@ impl Rtnl {
     /// added and success is an acknowledgement. Errors are printed as
     /// iproute2 prints them unless `show_err` is false; the error is the
     /// positive errno.
-    pub fn talk(
-        &mut self,
-        p: &mut Printer,
-        req: &mut Req,
-        want_answer: bool,
-        show_err: bool,
-    ) -> Result<Option<Vec<u8>>, i32> {
+    pub fn talk(&mut self, p: &mut Printer, req: &mut Req, want_answer: bool, show_err: bool) -> Result<Option<Vec<u8>>, i32> {
         self.seq = self.seq.wrapping_add(1);
         let seq = self.seq;
         req.set_seq(seq);

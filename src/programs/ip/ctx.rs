@@ -2,13 +2,13 @@
 //! netlink socket, the interface cache, and the error helpers of
 //! lib/utils.c (`invarg`, `duparg`, `nodev`, ...).
 
-use super::args::{check_ifname, Args, Exit, Res};
+use super::args::{Args, Exit, Res, check_ifname};
 use super::client::Rtnl;
-use super::linkcache::{idx_a2n, LinkCache};
+use super::linkcache::{LinkCache, idx_a2n};
 use super::nl::{Msg, Req};
 use super::print::Printer;
 use crate::host::Host;
-use crate::wire::link::{ifla, IfInfoRepr};
+use crate::wire::link::{IfInfoRepr, ifla};
 
 pub use crate::wire::link::rtext_filter::{SKIP_STATS as RTEXT_FILTER_SKIP_STATS, VF as RTEXT_FILTER_VF};
 

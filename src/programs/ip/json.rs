@@ -159,10 +159,7 @@ mod tests {
 
     #[test]
     fn compact_layout() {
-        assert_eq!(
-            sample(false),
-            "[{\"ifindex\":1,\"flags\":[\"LOOPBACK\",\"UP\"],\"addr_info\":[],\"stats\":{}}]\n"
-        );
+        assert_eq!(sample(false), "[{\"ifindex\":1,\"flags\":[\"LOOPBACK\",\"UP\"],\"addr_info\":[],\"stats\":{}}]\n");
     }
 
     #[test]

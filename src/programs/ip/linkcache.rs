@@ -1,9 +1,8 @@
 //! The interface cache of lib/ll_map.c: index ↔ name, type and flags of
 //! the links seen in replies, filled as dumps and lookups pass by.
 
-
 use super::nl::{Msg, Tb};
-use crate::wire::link::{ifla, IfInfoRepr};
+use crate::wire::link::{IfInfoRepr, ifla};
 use crate::wire::{RTM_DELLINK, RTM_NEWLINK};
 
 /// What the cache knows about one link.
@@ -57,10 +56,7 @@ impl LinkCache {
             }
             None => {
                 let Some(name) = tb.str(ifla::IFNAME) else { return };
-                self.by_index.insert(
-                    index,
-                    LinkEntry { name, hwtype: ifi.link_type, flags: ifi.flags, altnames },
-                );
+                self.by_index.insert(index, LinkEntry { name, hwtype: ifi.link_type, flags: ifi.flags, altnames });
             }
         }
     }
@@ -72,10 +68,7 @@ impl LinkCache {
 
     /// The index of a name or alternative name.
     pub fn by_name(&self, name: &str) -> Option<u32> {
-        self.by_index
-            .iter()
-            .find(|(_, e)| e.name == name || e.altnames.iter().any(|a| a == name))
-            .map(|(i, _)| *i)
+        self.by_index.iter().find(|(_, e)| e.name == name || e.altnames.iter().any(|a| a == name)).map(|(i, _)| *i)
     }
 
     /// Forgets an index (`ll_drop_by_index`).
@@ -91,9 +84,5 @@ impl LinkCache {
 
 /// `ll_idx_a2n`: "if7" → 7.
 pub fn idx_a2n(name: &str) -> u32 {
-    name.strip_prefix("if")
-        .and_then(|d| {
-            crate::text::int(crate::text::split_while(d, char::is_ascii_digit).0)
-        })
-        .unwrap_or(0)
+    name.strip_prefix("if").and_then(|d| crate::text::int(crate::text::split_while(d, char::is_ascii_digit).0)).unwrap_or(0)
 }

@@ -19,8 +19,8 @@ pub mod json;
 pub mod link;
 pub mod linkcache;
 pub mod monitor;
-pub mod neigh;
 pub mod names;
+pub mod neigh;
 pub mod netconf;
 pub mod netns;
 pub mod nl;
@@ -34,7 +34,7 @@ pub mod xfrm;
 #[cfg(test)]
 mod tests_replay;
 
-use args::{matches, Exit, Res};
+use args::{Exit, Res, matches};
 use client::Rtnl;
 use ctx::{Ip, Opts};
 use print::Printer;
@@ -141,12 +141,7 @@ pub(crate) struct Global {
 /// Parses the options before the object (ip.c's `main` loop). Returns the
 /// options and the index of the first word after them.
 pub(crate) fn parse_global(args: &[String], out: &mut Output) -> Res<(Global, usize)> {
-    let mut g = Global {
-        opts: Opts { loops: 10, ..Opts::default() },
-        color: ColorOpt::Never,
-        batch: None,
-        netns: None,
-    };
+    let mut g = Global { opts: Opts { loops: 10, ..Opts::default() }, color: ColorOpt::Never, batch: None, netns: None };
     let mut i = 0;
     while i < args.len() {
         let full = args[i].as_str();
@@ -281,8 +276,8 @@ fn run_inner(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
         }
     }
     // `check_enable_color`: never with JSON; "auto" needs a terminal.
-    let color = g.opts.json == 0
-        && (g.color == ColorOpt::Always || (g.color == ColorOpt::Auto && (out.terminal || host.stdout_is_terminal())));
+    let color =
+        g.opts.json == 0 && (g.color == ColorOpt::Always || (g.color == ColorOpt::Auto && (out.terminal || host.stdout_is_terminal())));
     // A batch runs on one socket without strict checking.
     let rth = match Rtnl::open(host, g.batch.is_none()) {
         Ok(r) => r,

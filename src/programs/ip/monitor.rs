@@ -24,13 +24,13 @@
 //! live in the iproute2 process. A consumer that manages its own socket
 //! can call [`print_events`] with the messages it drained.
 
-use super::args::{matches, Exit, Res};
+use super::args::{Exit, Res, matches};
 use super::client::Rtnl;
 use super::ctx::{Ip, Opts};
 use super::filter::Filter;
 use super::linkcache::LinkCache;
-use super::netconf::{print_netconf, NetconfFilter};
-use super::netns::{print_nsid, NsidNames};
+use super::netconf::{NetconfFilter, print_netconf};
+use super::netns::{NsidNames, print_nsid};
 use super::nl::Msg;
 use super::print::Printer;
 use crate::host::{Host, SockOpt};
@@ -76,12 +76,11 @@ pub mod lmask {
 mod rtm {
     pub use crate::wire::rtm_types::{
         RTM_DELADDR as DELADDR, RTM_DELADDRLABEL as DELADDRLABEL, RTM_DELLINK as DELLINK, RTM_DELNEIGH as DELNEIGH,
-        RTM_DELNETCONF as DELNETCONF, RTM_DELNEXTHOP as DELNEXTHOP, RTM_DELNEXTHOPBUCKET as DELNEXTHOPBUCKET,
-        RTM_DELNSID as DELNSID, RTM_DELROUTE as DELROUTE, RTM_DELRULE as DELRULE, RTM_GETNEIGH as GETNEIGH,
-        RTM_NEWADDR as NEWADDR, RTM_NEWADDRLABEL as NEWADDRLABEL, RTM_NEWLINK as NEWLINK, RTM_NEWNEIGH as NEWNEIGH,
-        RTM_NEWNETCONF as NEWNETCONF, RTM_NEWNEXTHOP as NEWNEXTHOP, RTM_NEWNEXTHOPBUCKET as NEWNEXTHOPBUCKET,
-        RTM_NEWNSID as NEWNSID, RTM_NEWPREFIX as NEWPREFIX, RTM_NEWROUTE as NEWROUTE, RTM_NEWRULE as NEWRULE,
-        RTM_NEWSTATS as NEWSTATS,
+        RTM_DELNETCONF as DELNETCONF, RTM_DELNEXTHOP as DELNEXTHOP, RTM_DELNEXTHOPBUCKET as DELNEXTHOPBUCKET, RTM_DELNSID as DELNSID,
+        RTM_DELROUTE as DELROUTE, RTM_DELRULE as DELRULE, RTM_GETNEIGH as GETNEIGH, RTM_NEWADDR as NEWADDR,
+        RTM_NEWADDRLABEL as NEWADDRLABEL, RTM_NEWLINK as NEWLINK, RTM_NEWNEIGH as NEWNEIGH, RTM_NEWNETCONF as NEWNETCONF,
+        RTM_NEWNEXTHOP as NEWNEXTHOP, RTM_NEWNEXTHOPBUCKET as NEWNEXTHOPBUCKET, RTM_NEWNSID as NEWNSID, RTM_NEWPREFIX as NEWPREFIX,
+        RTM_NEWROUTE as NEWROUTE, RTM_NEWRULE as NEWRULE, RTM_NEWSTATS as NEWSTATS,
     };
     pub use crate::wire::{NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP};
     /// iproute2's own record of a timestamp in a saved monitor file.
@@ -109,11 +108,7 @@ pub struct Listen {
 impl Listen {
     /// The objects listened to (`IPMON_L_ALL` when none was named).
     pub fn effective_mask(&self) -> u32 {
-        if self.lmask == 0 {
-            lmask::ALL
-        } else {
-            self.lmask
-        }
+        if self.lmask == 0 { lmask::ALL } else { self.lmask }
     }
 
     /// The legacy bind mask of the groups to join for `family`
@@ -352,7 +347,6 @@ fn accept_msg(ip: &mut Ip, st: &mut MonitorState, raw: &[u8]) -> i32 {
     0
 }
 
-
 /// Opens the monitor's socket in place of `ip.rth` (`rtnl_open(&rth,
 /// groups)` and the memberships), fills the link cache and the nsid names,
 /// and returns the state [`print_events`] needs. Error messages are
@@ -376,9 +370,7 @@ pub fn start_in(ip: &mut Ip, args: &[String]) -> Res<MonitorState> {
         ip.err("Failed to add nexthop group to list\n");
         return Err(Exit(1));
     }
-    if l & lmask::STATS != 0
-        && rth.set_option(SockOpt::AddMembership(crate::wire::group::STATS)).is_err()
-        && cfg.lmask & lmask::STATS != 0
+    if l & lmask::STATS != 0 && rth.set_option(SockOpt::AddMembership(crate::wire::group::STATS)).is_err() && cfg.lmask & lmask::STATS != 0
     {
         ip.err("Failed to add stats group to list\n");
         return Err(Exit(1));
@@ -560,13 +552,7 @@ mod tests {
         let l = with_ip(&mut w, &mut out, |ip| parse_args(ip, &words("li a ro label all-nsid dev lo")));
         assert_eq!(
             l,
-            Ok(Listen {
-                lmask: lmask::LINK | lmask::ADDR | lmask::ROUTE,
-                prefix_banner: true,
-                all_nsid: true,
-                ifindex: 1,
-                file: None
-            })
+            Ok(Listen { lmask: lmask::LINK | lmask::ADDR | lmask::ROUTE, prefix_banner: true, all_nsid: true, ifindex: 1, file: None })
         );
         let l = with_ip(&mut w, &mut out, |ip| parse_args(ip, &words("all")));
         assert_eq!(l.map(|l| (l.lmask, l.prefix_banner)), Ok((0, true)));
@@ -594,8 +580,7 @@ mod tests {
     /// are left out of the expectation until routes have a printer here.
     #[test]
     fn captured_notifications_print_as_iproute2() {
-        let msgs: Vec<Vec<u8>> =
-            include_str!("testdata/monitor_all.hex").lines().map(hex).collect();
+        let msgs: Vec<Vec<u8>> = include_str!("testdata/monitor_all.hex").lines().map(hex).collect();
         let want: String = include_str!("testdata/monitor_all.txt").to_string();
         let mut w = crate::World::new();
         // The names ip looks up while printing exist as they did on Linux.

@@ -2,13 +2,13 @@
 //! kernel reports with RTM_GETNETCONF, and [`print_netconf`], which
 //! `ip monitor` shares.
 
-use super::args::{matches, Exit, Res};
+use super::args::{Exit, Res, matches};
 use super::ctx::Ip;
 use super::names::family_name;
 use super::nl::{Msg, Req, Tb};
 use super::print::{Color, Kind};
-use crate::wire::netconf::{netconfa, IFINDEX_ALL, IFINDEX_DEFAULT};
-use crate::wire::{NLMSG_ERROR, NLM_F_REQUEST};
+use crate::wire::netconf::{IFINDEX_ALL, IFINDEX_DEFAULT, netconfa};
+use crate::wire::{NLM_F_REQUEST, NLMSG_ERROR};
 use crate::wire::{RTM_DELNETCONF, RTM_GETNETCONF, RTM_NEWNETCONF};
 
 /// The usage text of ip/ipnetconf.c.
@@ -47,10 +47,7 @@ pub fn print_netconf(ip: &mut Ip, f: &NetconfFilter, raw: &[u8]) -> Printed {
         return Printed::Stop;
     }
     if m.hdr.kind != RTM_NEWNETCONF && m.hdr.kind != RTM_DELNETCONF {
-        ip.err(&format!(
-            "Not a netconf message: {:08x} {:08x} {:08x}\n",
-            m.hdr.len, m.hdr.kind, m.hdr.flags
-        ));
+        ip.err(&format!("Not a netconf message: {:08x} {:08x} {:08x}\n", m.hdr.len, m.hdr.kind, m.hdr.flags));
         return Printed::Stop;
     }
     // `NLMSG_SPACE(sizeof(struct netconfmsg))` is 20.
@@ -98,12 +95,7 @@ pub fn print_netconf(ip: &mut Ip, f: &NetconfFilter, raw: &[u8]) -> Printed {
         ip.p.print_on_off(Kind::Any, Some("proxy_neigh"), "proxy_neigh %s ", v != 0);
     }
     if let Some(v) = tb.u32(netconfa::IGNORE_ROUTES_WITH_LINKDOWN) {
-        ip.p.print_on_off(
-            Kind::Any,
-            Some("ignore_routes_with_linkdown"),
-            "ignore_routes_with_linkdown %s ",
-            v != 0,
-        );
+        ip.p.print_on_off(Kind::Any, Some("ignore_routes_with_linkdown"), "ignore_routes_with_linkdown %s ", v != 0);
     }
     if let Some(v) = tb.u32(netconfa::INPUT) {
         ip.p.print_on_off(Kind::Any, Some("input"), "input %s ", v != 0);
@@ -200,8 +192,8 @@ fn do_show(ip: &mut Ip, args: &[String]) -> Res<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::Output;
     use crate::World;
+    use crate::output::Output;
 
     fn run(world: &World, line: &str) -> (i32, String, String) {
         let mut out = Output::new();
@@ -246,10 +238,7 @@ inet6 default forwarding off mc_forwarding off proxy_neigh off ignore_routes_wit
         );
         assert_eq!(run(&w, "netconf show dev nosuch"), (1, String::new(), "Device \"nosuch\" does not exist.\n".into()));
         assert_eq!(run(&w, "netconf help"), (255, String::new(), USAGE.to_string()));
-        assert_eq!(
-            run(&w, "netconf frob"),
-            (255, String::new(), "Command \"frob\" is unknown, try \"ip netconf help\".\n".into())
-        );
+        assert_eq!(run(&w, "netconf frob"), (255, String::new(), "Command \"frob\" is unknown, try \"ip netconf help\".\n".into()));
     }
 
     #[test]

@@ -9,14 +9,13 @@
 //! errors. The simulated machine has no processes of its own: `pids`
 //! prints nothing and `attach` fails as it does for a missing process.
 
-
-use super::args::{get_integer, matches, Exit, Res};
+use super::args::{Exit, Res, get_integer, matches};
 use super::client::Rtnl;
 use super::ctx::Ip;
 use super::nl::{Msg, Req, Tb};
 use super::print::Kind;
-use crate::wire::nsid::netnsa;
 use crate::wire::NLM_F_REQUEST;
+use crate::wire::nsid::netnsa;
 use crate::wire::{RTM_DELNSID, RTM_GETNSID, RTM_NEWNSID};
 
 /// Where iproute2 keeps the names.
@@ -521,8 +520,8 @@ fn netns_exec(ip: &mut Ip, args: &[String]) -> Res<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::Output;
     use crate::World;
+    use crate::output::Output;
 
     fn run(world: &World, line: &str) -> (i32, String, String) {
         let mut out = Output::new();
@@ -554,10 +553,7 @@ mod tests {
         assert_eq!(run(&w, "netns set a 5"), ok(""));
         assert_eq!(run(&w, "netns"), ok("b\na (id: 5)\n"));
         assert_eq!(run(&w, "netns set b auto"), ok(""));
-        assert_eq!(
-            run(&w, "netns list-id"),
-            ok("nsid 0 (iproute2 netns name: b)\nnsid 5 (iproute2 netns name: a)\n")
-        );
+        assert_eq!(run(&w, "netns list-id"), ok("nsid 0 (iproute2 netns name: b)\nnsid 5 (iproute2 netns name: a)\n"));
         assert_eq!(run(&w, "-j netns list-id"), ok("[{\"nsid\":0,\"name\":\"b\"},{\"nsid\":5,\"name\":\"a\"}]\n"));
         assert_eq!(run(&w, "netns list-id nsid 5"), ok("nsid 5 (iproute2 netns name: a)\n"));
         assert_eq!(run(&w, "netns list-id nsid 7"), err(2, "Error: Peer netns reference is invalid.\n"));
@@ -575,15 +571,9 @@ mod tests {
         assert_eq!(run(&w, "netns del ."), err(255, "Invalid netns name \".\"\n"));
         assert_eq!(run(&w, "netns set a"), err(1, "No nsid specified\n"));
         assert_eq!(run(&w, "netns set"), err(1, "No netns name specified\n"));
-        assert_eq!(
-            run(&w, "netns set a -1"),
-            err(255, "Error: argument \"-1\" is wrong: \"netnsid\" value should be >= 0\n")
-        );
+        assert_eq!(run(&w, "netns set a -1"), err(255, "Error: argument \"-1\" is wrong: \"netnsid\" value should be >= 0\n"));
         assert_eq!(run(&w, "netns set a xx"), err(255, "Error: argument \"xx\" is wrong: Invalid \"netnsid\" value\n"));
-        assert_eq!(
-            run(&w, "netns list-id nsid -1"),
-            err(255, "Error: argument \"(null)\" is wrong: \"nsid\" value should be >= 0\n")
-        );
+        assert_eq!(run(&w, "netns list-id nsid -1"), err(255, "Error: argument \"(null)\" is wrong: \"nsid\" value should be >= 0\n"));
         assert_eq!(run(&w, "netns frob"), err(255, "Command \"frob\" is unknown, try \"ip netns help\".\n"));
         assert_eq!(run(&w, "netns help"), err(255, USAGE));
     }
@@ -607,10 +597,7 @@ mod tests {
         );
         assert_eq!(run(&w, "netns attach z abc"), err(1, "Invalid PID: abc\n"));
         assert_eq!(run(&w, "netns attach a 1"), err(1, "Cannot create namespace file \"/run/netns/a\": File exists\n"));
-        assert_eq!(
-            run(&w, "netns del zz"),
-            err(1, "Cannot remove namespace file \"/run/netns/zz\": No such file or directory\n")
-        );
+        assert_eq!(run(&w, "netns del zz"), err(1, "Cannot remove namespace file \"/run/netns/zz\": No such file or directory\n"));
         assert_eq!(run(&w, "netns delete"), err(1, "No netns name specified\n"));
         assert_eq!(run(&w, "netns exec"), err(1, "No netns name specified\n"));
         assert_eq!(run(&w, "netns exec a"), err(1, "No command specified\n"));

@@ -5,9 +5,9 @@
 
 use core::ops::{Deref, DerefMut};
 
-use crate::wire::attr::{AttrTable, Nla};
-use crate::wire::header::{HeaderRepr, HEADER_LEN};
 use crate::wire::NlaWriter;
+use crate::wire::attr::{AttrTable, Nla};
+use crate::wire::header::{HEADER_LEN, HeaderRepr};
 
 /// A request under construction: header, family header, attributes.
 /// `nlmsg_len` is kept up to date after every addition.

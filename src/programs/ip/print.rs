@@ -4,7 +4,7 @@
 //! open and on the [`Kind`] of the call.
 
 use super::json::JsonWriter;
-use super::printf::{format, Arg};
+use super::printf::{Arg, format};
 use crate::output::Output;
 
 /// Where a field goes (`enum output_type`).
@@ -255,14 +255,7 @@ impl<'o> Printer<'o> {
 
     /// `print_color_string`: a string member, or `key` alone when `value`
     /// is None (the value then follows separately).
-    pub fn print_color_string(
-        &mut self,
-        kind: Kind,
-        color: Color,
-        key: Option<&str>,
-        fmt: &str,
-        value: Option<&str>,
-    ) {
+    pub fn print_color_string(&mut self, kind: Kind, color: Color, key: Option<&str>, fmt: &str, value: Option<&str>) {
         if self.json_ctx(kind) {
             if let Some(w) = self.json.as_mut() {
                 match (key, value) {
@@ -398,10 +391,7 @@ mod tests {
         p.new_json_obj(true);
         fields(&mut p);
         p.delete_json_obj();
-        assert_eq!(
-            o.stdout(),
-            "[{\"ifindex\":1,\"ifname\":\"lo\",\"flags\":[\"LOOPBACK\",\"UP\"],\"mtu\":65536}]\n"
-        );
+        assert_eq!(o.stdout(), "[{\"ifindex\":1,\"ifname\":\"lo\",\"flags\":[\"LOOPBACK\",\"UP\"],\"mtu\":65536}]\n");
     }
 
     #[test]

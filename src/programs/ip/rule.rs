@@ -1,17 +1,17 @@
 //! `ip rule` (ip/iprule.c): list/show with selectors, add, delete, flush,
 //! help.
 
-use super::addr::{get_prefix, prefix_matches, Prefix};
-use super::args::{check_ifname, get_u32, get_u64, matches, Args, Exit, Res};
+use super::addr::{Prefix, get_prefix, prefix_matches};
+use super::args::{Args, Exit, Res, check_ifname, get_u32, get_u64, matches};
 use super::client::Rtnl;
 use super::ctx::Ip;
 use super::names::{
-    dsfield_a2n, dsfield_n2a, group_a2n, group_n2a, inet_proto_a2n, inet_proto_n2a, realm_n2a,
-    rt_realms_or_raw, rtntype_a2n, rtntype_n2a, rtprot_a2n, rtprot_n2a, rttable_a2n, rttable_n2a,
+    dsfield_a2n, dsfield_n2a, group_a2n, group_n2a, inet_proto_a2n, inet_proto_n2a, realm_n2a, rt_realms_or_raw, rtntype_a2n, rtntype_n2a,
+    rtprot_a2n, rtprot_n2a, rttable_a2n, rttable_n2a,
 };
 use super::nl::{Msg, Req, Tb};
 use super::print::{Color, Kind};
-use crate::wire::rule::{fib_rule, fr_act, fra, RuleHdrRepr};
+use crate::wire::rule::{RuleHdrRepr, fib_rule, fr_act, fra};
 use crate::wire::{NLM_F_ACK, NLM_F_CREATE, NLM_F_ECHO, NLM_F_EXCL, NLM_F_REQUEST};
 use crate::wire::{RTM_DELRULE, RTM_GETRULE, RTM_NEWRULE};
 
@@ -216,9 +216,7 @@ pub fn print_rule(ip: &mut Ip, f: &RuleFilter, raw: &[u8]) {
             ip.p.print_0xhex(Kind::Any, Some("fwmask"), "/%#llx", u64::from(mask));
         }
     }
-    for (kind, key, detached) in
-        [(fra::IIFNAME, "iif", fib_rule::IIF_DETACHED), (fra::OIFNAME, "oif", fib_rule::OIF_DETACHED)]
-    {
+    for (kind, key, detached) in [(fra::IIFNAME, "iif", fib_rule::IIF_DETACHED), (fra::OIFNAME, "oif", fib_rule::OIF_DETACHED)] {
         if let Some(name) = tb.str(kind) {
             if !ip.p.is_json() {
                 ip.p.fp(&format!(" {key} "));

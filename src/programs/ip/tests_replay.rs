@@ -61,8 +61,7 @@ impl NetlinkSocket for Replay {
             (16, _) => vec![error_extack(&h, datagram, 95, "Unknown device type", self.pid)],
             (18, true) | (22, true) => {
                 let src = if h.kind == 18 { &self.links } else { &self.addrs };
-                let mut v: Vec<Vec<u8>> =
-                    src.iter().map(|m| with_header(m.clone(), h.seq, self.pid, 2)).collect();
+                let mut v: Vec<Vec<u8>> = src.iter().map(|m| with_header(m.clone(), h.seq, self.pid, 2)).collect();
                 let mut done = HeaderRepr { len: 20, kind: 3, flags: 2, seq: h.seq, pid: self.pid }.to_bytes().to_vec();
                 done.extend_from_slice(&0i32.to_ne_bytes());
                 v.push(done);
@@ -173,22 +172,13 @@ fn link_listing_matches_iproute2() {
 #[test]
 fn errors_and_statuses() {
     assert_eq!(ip("frob"), (1, String::new(), "Object \"frob\" is unknown, try \"ip help\".\n".into()));
-    assert_eq!(
-        ip("link frob"),
-        (255, String::new(), "Command \"frob\" is unknown, try \"ip link help\".\n".into())
-    );
+    assert_eq!(ip("link frob"), (255, String::new(), "Command \"frob\" is unknown, try \"ip link help\".\n".into()));
     assert_eq!(ip("link show dev eth9"), (1, String::new(), "Device \"eth9\" does not exist.\n".into()));
     assert_eq!(ip("l s eth9 up"), (1, String::new(), "Cannot find device \"eth9\"\n".into()));
     assert_eq!(ip("help").0, 255);
     assert_eq!(ip("link help").2, super::usage::LINK);
     assert_eq!(ip("addr help").2, super::usage::ADDRESS);
-    assert_eq!(
-        ip("-n nosuch link"),
-        (255, String::new(), "Cannot open network namespace \"nosuch\": No such file or directory\n".into())
-    );
+    assert_eq!(ip("-n nosuch link"), (255, String::new(), "Cannot open network namespace \"nosuch\": No such file or directory\n".into()));
     assert_eq!(ip("addr flush"), (1, String::new(), "Flush requires arguments.\n".into()));
-    assert_eq!(
-        ip("link add x type frob"),
-        (2, String::new(), "Error: Unknown device type.\n".into())
-    );
+    assert_eq!(ip("link add x type frob"), (2, String::new(), "Error: Unknown device type.\n".into()));
 }

@@ -5,17 +5,16 @@
 //! port first lists its bridge's entries for it, then every device its
 //! own address lists (`self`), a bridge adding its own address.
 
-use super::super::reply::Request;
 use super::super::Ctx;
+use super::super::reply::Request;
 use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::fdb;
 use crate::stack::link::{Link, LinkKind};
 use crate::stack::{Namespace, Net, NsId};
 use crate::wire::attr::AttrTable;
-use crate::wire::link::{ifla, IFINFOMSG_LEN};
-use crate::wire::neigh::{nda, ntf, nud, NdMsgRepr, NDMSG_LEN};
-use crate::wire::{MessageBuilder, MessageType, NlaWriter, AF_BRIDGE, NLM_F_CREATE, NLM_F_EXCL, NLM_F_MULTI};
-
+use crate::wire::link::{IFINFOMSG_LEN, ifla};
+use crate::wire::neigh::{NDMSG_LEN, NdMsgRepr, nda, ntf, nud};
+use crate::wire::{AF_BRIDGE, MessageBuilder, MessageType, NLM_F_CREATE, NLM_F_EXCL, NLM_F_MULTI, NlaWriter};
 
 /// Where one dumped entry comes from.
 struct Row {
@@ -212,7 +211,14 @@ pub fn dump(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             // port (added on the bridge itself), newest first, then the
             // bridge's own address.
             for e in fdb::entries(ctx.net, ns, dev.index, now).into_iter().filter(|e| e.port == dev.index) {
-                rows.push(Row { ifindex: dev.index, mac: e.mac, flags: 0, state: nud::PERMANENT, master: Some(dev.index), age_ms: now.saturating_sub(e.updated_ms) });
+                rows.push(Row {
+                    ifindex: dev.index,
+                    mac: e.mac,
+                    flags: 0,
+                    state: nud::PERMANENT,
+                    master: Some(dev.index),
+                    age_ms: now.saturating_sub(e.updated_ms),
+                });
             }
             if let Some(m) = mac(&dev.address) {
                 rows.push(Row { ifindex: dev.index, mac: m, flags: 0, state: nud::PERMANENT, master: Some(dev.index), age_ms: 0 });

@@ -225,7 +225,15 @@ mod tests {
 
     fn via(table: u32, dst: u32, len: u8, gw: u32) -> Route<u32> {
         let mut r = Route::new(table, dst, len, RouteType::Unicast);
-        r.nexthops.push(super::super::route::NextHop { gateway: Some(gw), ifindex: 2, weight: 1, flags: 0, scope: 0, realm: 0 , via6: None});
+        r.nexthops.push(super::super::route::NextHop {
+            gateway: Some(gw),
+            ifindex: 2,
+            weight: 1,
+            flags: 0,
+            scope: 0,
+            realm: 0,
+            via6: None,
+        });
         r
     }
 

@@ -3,10 +3,10 @@
 //! the gateway, with Linux's errors in Linux's order.
 
 use crate::errno::{Errno, KResult, KernelError};
-use crate::stack::namespace::Namespace;
 use crate::stack::lookup::{self, Query6};
+use crate::stack::namespace::Namespace;
 use crate::stack::route::NextHop;
-use crate::wire::route::{rtnh_f, scope, table, RouteType};
+use crate::wire::route::{RouteType, rtnh_f, scope, table};
 
 /// fe80::/10.
 fn is_link_local(a: u128) -> bool {
@@ -24,9 +24,7 @@ fn unicast_or_mapped(a: u128) -> bool {
 /// else on `dev` or with a scope wider than link on another device.
 fn is_local(ns: &Namespace, gw: u128, dev: Option<u32>) -> bool {
     ns.links.values().any(|l| {
-        l.addrs6.iter().any(|a| {
-            a.addr == gw && dev.is_none_or(|d| d == l.index || (a.scope != scope::LINK && a.scope != scope::HOST))
-        })
+        l.addrs6.iter().any(|a| a.addr == gw && dev.is_none_or(|d| d == l.index || (a.scope != scope::LINK && a.scope != scope::HOST)))
     })
 }
 
@@ -36,12 +34,12 @@ fn is_local(ns: &Namespace, gw: u128, dev: Option<u32>) -> bool {
 fn check_gateway(ns: &Namespace, table_id: u32, nh: &mut NextHop<u128>, gw: u128) -> KResult<()> {
     let unreachable = || KernelError::new(Errno::EHOSTUNREACH);
     let q = Query6 { dst: gw, oif: nh.ifindex, ..Query6::default() };
-    let in_table = lookup::table_lookup6(ns, table_id, &q, true)
-        .map(|(route, k)| (route.kind, route.nexthops.get(k).cloned()))
-        .filter(|(kind, hop)| {
+    let in_table = lookup::table_lookup6(ns, table_id, &q, true).map(|(route, k)| (route.kind, route.nexthops.get(k).cloned())).filter(
+        |(kind, hop)| {
             lookup::type_error(*kind).is_none()
                 && hop.as_ref().is_some_and(|h| h.gateway.is_none() && (nh.ifindex == 0 || h.ifindex == nh.ifindex))
-        });
+        },
+    );
     let dev = match in_table {
         Some((_, Some(hop))) => hop.ifindex,
         _ => {

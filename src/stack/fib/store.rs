@@ -248,10 +248,7 @@ impl<T: Hash + Eq> Store<T> {
     pub fn memory_bytes(&self, owned: impl Fn(&T) -> usize) -> usize {
         use std::mem::size_of;
         let lists: usize = self.slots.iter().map(|s| s.items.len() * size_of::<T>() + s.items.iter().map(&owned).sum::<usize>()).sum();
-        self.slots.capacity() * size_of::<Slot<T>>()
-            + self.free.capacity() * 4
-            + self.index.memory_bytes()
-            + lists
+        self.slots.capacity() * size_of::<Slot<T>>() + self.free.capacity() * 4 + self.index.memory_bytes() + lists
     }
 
     /// Number of distinct lists stored.

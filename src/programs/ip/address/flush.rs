@@ -6,7 +6,7 @@ use super::super::ctx::Ip;
 use super::super::filter::Filter;
 use super::super::flush;
 use super::super::nl::Msg;
-use super::show::{print_addrinfo, Seen};
+use super::show::{Seen, print_addrinfo};
 use crate::wire::addr::ifa_f;
 
 /// Sends the queued deletions in one datagram (`flush_update` with
@@ -23,10 +23,7 @@ fn flush_update(ip: &mut Ip, buf: &mut Vec<u8>) -> Result<(), ()> {
             if m.hdr.kind == crate::wire::NLMSG_ERROR {
                 let err = crate::wire::get_i32(m.payload, 0).unwrap_or(0);
                 if err != 0 && -err != 99 {
-                    ip.err(&format!(
-                        "Failed to send flush request: {}\n",
-                        crate::errno::Errno(-err).message()
-                    ));
+                    ip.err(&format!("Failed to send flush request: {}\n", crate::errno::Errno(-err).message()));
                     return Err(());
                 }
             }

@@ -7,19 +7,18 @@ mod modify;
 pub mod show;
 
 use super::addr::get_prefix;
-use super::args::{matches, Args, Exit, Res};
+use super::args::{Args, Exit, Res, matches};
 use super::ctx::{Ip, RTEXT_FILTER_SKIP_STATS, RTEXT_FILTER_VF};
 use super::filter::Filter;
 use super::names::{group_a2n, scope_a2n};
 use super::nl::{Msg, Req};
 use super::usage as texts;
-use crate::wire::addr::ifa_f;
-use crate::wire::link::{ifla, info, IfInfoRepr};
 use crate::wire::NLM_F_REQUEST;
+use crate::wire::addr::ifa_f;
+use crate::wire::link::{IfInfoRepr, ifla, info};
 use crate::wire::{RTM_DELADDR, RTM_GETADDR, RTM_NEWADDR};
 
 pub use show::print_addrinfo;
-
 
 /// What `ipaddr_list_flush_or_save` is asked to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

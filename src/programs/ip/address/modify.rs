@@ -1,16 +1,15 @@
 //! `ip address {add|change|replace|delete}` (ip/ipaddress.c
 //! `ipaddr_modify`).
 
-use super::super::addr::{get_addr, get_prefix, Prefix, PREFIXLEN_SPECIFIED};
-use super::super::args::{get_u32, matches, Args, Exit, Res};
+use super::super::addr::{PREFIXLEN_SPECIFIED, Prefix, get_addr, get_prefix};
+use super::super::args::{Args, Exit, Res, get_u32, matches};
 use super::super::ctx::Ip;
 use super::super::names::scope_a2n;
 use super::super::nl::Req;
 use super::flag_by_name;
-use crate::wire::addr::{ifa, ifa_f, CacheInfo, IfAddrRepr, INFINITY_LIFE_TIME};
-use crate::wire::{NLM_F_ACK, NLM_F_ECHO, NLM_F_REQUEST};
 use crate::wire::RTM_DELADDR;
-
+use crate::wire::addr::{CacheInfo, INFINITY_LIFE_TIME, IfAddrRepr, ifa, ifa_f};
+use crate::wire::{NLM_F_ACK, NLM_F_ECHO, NLM_F_REQUEST};
 
 fn set_family(req: &mut Req, family: u8) {
     crate::wire::put_bytes(req.body_mut(), 0, &[family]);

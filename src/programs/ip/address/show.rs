@@ -4,13 +4,13 @@
 use super::super::addr::{format_host_r, prefix_matches};
 use super::super::args::Res;
 use super::super::ctx::Ip;
-use super::super::filter::{fnmatch, Filter};
+use super::super::filter::{Filter, fnmatch};
 use super::super::names::{family_name, scope_n2a};
 use super::super::nl::{Msg, Tb};
 use super::super::print::{Color, Kind};
 use super::IFA_FLAG_DATA;
-use crate::wire::addr::{ifa, ifa_f, CacheInfo, IfAddrRepr, INFINITY_LIFE_TIME};
-use crate::wire::link::{iff, IfInfoRepr};
+use crate::wire::addr::{CacheInfo, INFINITY_LIFE_TIME, IfAddrRepr, ifa, ifa_f};
+use crate::wire::link::{IfInfoRepr, iff};
 
 /// The parts of an address message the filters look at.
 pub struct AddrView<'a> {

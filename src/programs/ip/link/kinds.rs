@@ -3,7 +3,7 @@
 //! Covered: veth, bridge, bridge_slave, macvlan, macvtap, dummy, vlan, vxlan
 //! (its own module).
 
-use super::super::args::{get_u16, get_u32, get_u64, matches, Args, Exit, Res};
+use super::super::args::{Args, Exit, Res, get_u16, get_u32, get_u64, matches};
 use super::super::ctx::Ip;
 use super::super::names::{ll_addr_a2n, ll_addr_n2a, ll_proto_a2n, ll_proto_n2a};
 use super::super::nl::{Req, Tb};
@@ -32,30 +32,15 @@ pub struct LinkKind {
 pub const KINDS: &[LinkKind] = &[
     LinkKind { id: "veth", parse_opt: Some(veth_parse_opt), print_opt: None, help: Some(usage::TYPE_VETH) },
     LinkKind { id: "dummy", parse_opt: None, print_opt: None, help: Some(usage::TYPE_DUMMY) },
-    LinkKind {
-        id: "bridge",
-        parse_opt: Some(bridge_parse_opt),
-        print_opt: Some(bridge_print_opt),
-        help: Some(usage::TYPE_BRIDGE),
-    },
+    LinkKind { id: "bridge", parse_opt: Some(bridge_parse_opt), print_opt: Some(bridge_print_opt), help: Some(usage::TYPE_BRIDGE) },
     LinkKind {
         id: "bridge_slave",
         parse_opt: Some(bridge_slave_parse_opt),
         print_opt: Some(bridge_slave_print_opt),
         help: Some(usage::TYPE_BRIDGE_SLAVE),
     },
-    LinkKind {
-        id: "macvlan",
-        parse_opt: Some(macvlan_parse_opt),
-        print_opt: Some(macvlan_print_opt),
-        help: Some(usage::TYPE_MACVLAN),
-    },
-    LinkKind {
-        id: "macvtap",
-        parse_opt: Some(macvlan_parse_opt),
-        print_opt: Some(macvlan_print_opt),
-        help: Some(usage::TYPE_MACVLAN),
-    },
+    LinkKind { id: "macvlan", parse_opt: Some(macvlan_parse_opt), print_opt: Some(macvlan_print_opt), help: Some(usage::TYPE_MACVLAN) },
+    LinkKind { id: "macvtap", parse_opt: Some(macvlan_parse_opt), print_opt: Some(macvlan_print_opt), help: Some(usage::TYPE_MACVLAN) },
     LinkKind { id: "vlan", parse_opt: Some(vlan_parse_opt), print_opt: Some(vlan_print_opt), help: Some(usage::TYPE_VLAN) },
     LinkKind {
         id: "vxlan",
@@ -309,15 +294,19 @@ fn print_on_offs(ip: &mut Ip, t: &Tb, rows: &[(u16, &str, &str)]) {
 fn bridge_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
     let Some(data) = data else { return Ok(()) };
     let t = Tb::parse(data, br::MAX);
-    print_uints(ip, &t, &[
-        (br::FORWARD_DELAY, 4, "forward_delay", "forward_delay %u "),
-        (br::HELLO_TIME, 4, "hello_time", "hello_time %u "),
-        (br::MAX_AGE, 4, "max_age", "max_age %u "),
-        (br::AGEING_TIME, 4, "ageing_time", "ageing_time %u "),
-        (br::STP_STATE, 4, "stp_state", "stp_state %u "),
-        (br::PRIORITY, 2, "priority", "priority %u "),
-        (br::VLAN_FILTERING, 1, "vlan_filtering", "vlan_filtering %u "),
-    ]);
+    print_uints(
+        ip,
+        &t,
+        &[
+            (br::FORWARD_DELAY, 4, "forward_delay", "forward_delay %u "),
+            (br::HELLO_TIME, 4, "hello_time", "hello_time %u "),
+            (br::MAX_AGE, 4, "max_age", "max_age %u "),
+            (br::AGEING_TIME, 4, "ageing_time", "ageing_time %u "),
+            (br::STP_STATE, 4, "stp_state", "stp_state %u "),
+            (br::PRIORITY, 2, "priority", "priority %u "),
+            (br::VLAN_FILTERING, 1, "vlan_filtering", "vlan_filtering %u "),
+        ],
+    );
     if let Some(v) = t.u16(br::VLAN_PROTOCOL) {
         let s = ll_proto_n2a(v, ip.o.numeric > 0);
         ip.p.print_string(Kind::Any, Some("vlan_protocol"), "vlan_protocol %s ", Some(&s));
@@ -331,12 +320,16 @@ fn bridge_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
         let s = t.get(br::BRIDGE_ID).map(|v| bridge_id(v.value)).unwrap_or_default();
         ip.p.print_string(Kind::Any, Some("root_id"), "designated_root %s ", Some(&s));
     }
-    print_uints(ip, &t, &[
-        (br::ROOT_PORT, 2, "root_port", "root_port %u "),
-        (br::ROOT_PATH_COST, 4, "root_path_cost", "root_path_cost %u "),
-        (br::TOPOLOGY_CHANGE, 1, "topology_change", "topology_change %u "),
-        (br::TOPOLOGY_CHANGE_DETECTED, 1, "topology_change_detected", "topology_change_detected %u "),
-    ]);
+    print_uints(
+        ip,
+        &t,
+        &[
+            (br::ROOT_PORT, 2, "root_port", "root_port %u "),
+            (br::ROOT_PATH_COST, 4, "root_path_cost", "root_path_cost %u "),
+            (br::TOPOLOGY_CHANGE, 1, "topology_change", "topology_change %u "),
+            (br::TOPOLOGY_CHANGE_DETECTED, 1, "topology_change_detected", "topology_change_detected %u "),
+        ],
+    );
     for &(a, n) in &[
         (br::HELLO_TIMER, "hello_timer"),
         (br::TCN_TIMER, "tcn_timer"),
@@ -347,11 +340,15 @@ fn bridge_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
             print_timer(ip, n, v);
         }
     }
-    print_uints(ip, &t, &[
-        (br::VLAN_DEFAULT_PVID, 2, "vlan_default_pvid", "vlan_default_pvid %u "),
-        (br::VLAN_STATS_ENABLED, 1, "vlan_stats_enabled", "vlan_stats_enabled %u "),
-        (br::VLAN_STATS_PER_PORT, 1, "vlan_stats_per_port", "vlan_stats_per_port %u "),
-    ]);
+    print_uints(
+        ip,
+        &t,
+        &[
+            (br::VLAN_DEFAULT_PVID, 2, "vlan_default_pvid", "vlan_default_pvid %u "),
+            (br::VLAN_STATS_ENABLED, 1, "vlan_stats_enabled", "vlan_stats_enabled %u "),
+            (br::VLAN_STATS_PER_PORT, 1, "vlan_stats_per_port", "vlan_stats_per_port %u "),
+        ],
+    );
     if let Some(v) = t.u16(br::GROUP_FWD_MASK) {
         ip.p.print_0xhex(Kind::Any, Some("group_fwd_mask"), "group_fwd_mask %#llx ", u64::from(v));
     }
@@ -363,38 +360,42 @@ fn bridge_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
     if let Some(bm) = t.get(br::MULTI_BOOLOPT) {
         let val = crate::wire::get_u32(bm.value, 0).unwrap_or(0);
         let mask = crate::wire::get_u32(bm.value, 4).unwrap_or(0);
-        for (bit, key, fmt) in [(1, "no_linklocal_learn", "no_linklocal_learn %u "), (2, "mcast_vlan_snooping", "mcast_vlan_snooping %u ")] {
+        for (bit, key, fmt) in [(1, "no_linklocal_learn", "no_linklocal_learn %u "), (2, "mcast_vlan_snooping", "mcast_vlan_snooping %u ")]
+        {
             if mask & bit != 0 {
                 ip.p.print_uint(Kind::Any, Some(key), fmt, u64::from(val & bit != 0));
             }
         }
     }
-    print_uints(ip, &t, &[
-        (br::MCAST_ROUTER, 1, "mcast_router", "mcast_router %u "),
-        (br::MCAST_QUERY_USE_IFADDR, 1, "mcast_query_use_ifaddr", "mcast_query_use_ifaddr %u "),
-        (br::MCAST_QUERIER, 1, "mcast_querier", "mcast_querier %u "),
-        (br::MCAST_HASH_ELASTICITY, 4, "mcast_hash_elasticity", "mcast_hash_elasticity %u "),
-        (br::MCAST_HASH_MAX, 4, "mcast_hash_max", "mcast_hash_max %u "),
-        (br::MCAST_LAST_MEMBER_CNT, 4, "mcast_last_member_cnt", "mcast_last_member_count %u "),
-        (br::MCAST_STARTUP_QUERY_CNT, 4, "mcast_startup_query_cnt", "mcast_startup_query_count %u "),
-        (br::MCAST_LAST_MEMBER_INTVL, 8, "mcast_last_member_intvl", "mcast_last_member_interval %llu "),
-        (br::MCAST_MEMBERSHIP_INTVL, 8, "mcast_membership_intvl", "mcast_membership_interval %llu "),
-        (br::MCAST_QUERIER_INTVL, 8, "mcast_querier_intvl", "mcast_querier_interval %llu "),
-        (br::MCAST_QUERY_INTVL, 8, "mcast_query_intvl", "mcast_query_interval %llu "),
-        (br::MCAST_QUERY_RESPONSE_INTVL, 8, "mcast_query_response_intvl", "mcast_query_response_interval %llu "),
-        (br::MCAST_STARTUP_QUERY_INTVL, 8, "mcast_startup_query_intvl", "mcast_startup_query_interval %llu "),
-        (br::MCAST_STATS_ENABLED, 1, "mcast_stats_enabled", "mcast_stats_enabled %u "),
-        (br::MCAST_IGMP_VERSION, 1, "mcast_igmp_version", "mcast_igmp_version %u "),
-        (br::MCAST_MLD_VERSION, 1, "mcast_mld_version", "mcast_mld_version %u "),
-        (br::NF_CALL_IPTABLES, 1, "nf_call_iptables", "nf_call_iptables %u "),
-        (br::NF_CALL_IP6TABLES, 1, "nf_call_ip6tables", "nf_call_ip6tables %u "),
-        (br::NF_CALL_ARPTABLES, 1, "nf_call_arptables", "nf_call_arptables %u "),
-    ]);
+    print_uints(
+        ip,
+        &t,
+        &[
+            (br::MCAST_ROUTER, 1, "mcast_router", "mcast_router %u "),
+            (br::MCAST_QUERY_USE_IFADDR, 1, "mcast_query_use_ifaddr", "mcast_query_use_ifaddr %u "),
+            (br::MCAST_QUERIER, 1, "mcast_querier", "mcast_querier %u "),
+            (br::MCAST_HASH_ELASTICITY, 4, "mcast_hash_elasticity", "mcast_hash_elasticity %u "),
+            (br::MCAST_HASH_MAX, 4, "mcast_hash_max", "mcast_hash_max %u "),
+            (br::MCAST_LAST_MEMBER_CNT, 4, "mcast_last_member_cnt", "mcast_last_member_count %u "),
+            (br::MCAST_STARTUP_QUERY_CNT, 4, "mcast_startup_query_cnt", "mcast_startup_query_count %u "),
+            (br::MCAST_LAST_MEMBER_INTVL, 8, "mcast_last_member_intvl", "mcast_last_member_interval %llu "),
+            (br::MCAST_MEMBERSHIP_INTVL, 8, "mcast_membership_intvl", "mcast_membership_interval %llu "),
+            (br::MCAST_QUERIER_INTVL, 8, "mcast_querier_intvl", "mcast_querier_interval %llu "),
+            (br::MCAST_QUERY_INTVL, 8, "mcast_query_intvl", "mcast_query_interval %llu "),
+            (br::MCAST_QUERY_RESPONSE_INTVL, 8, "mcast_query_response_intvl", "mcast_query_response_interval %llu "),
+            (br::MCAST_STARTUP_QUERY_INTVL, 8, "mcast_startup_query_intvl", "mcast_startup_query_interval %llu "),
+            (br::MCAST_STATS_ENABLED, 1, "mcast_stats_enabled", "mcast_stats_enabled %u "),
+            (br::MCAST_IGMP_VERSION, 1, "mcast_igmp_version", "mcast_igmp_version %u "),
+            (br::MCAST_MLD_VERSION, 1, "mcast_mld_version", "mcast_mld_version %u "),
+            (br::NF_CALL_IPTABLES, 1, "nf_call_iptables", "nf_call_iptables %u "),
+            (br::NF_CALL_IP6TABLES, 1, "nf_call_ip6tables", "nf_call_ip6tables %u "),
+            (br::NF_CALL_ARPTABLES, 1, "nf_call_arptables", "nf_call_arptables %u "),
+        ],
+    );
     Ok(())
 }
 
 // ---- bridge_slave -------------------------------------------------------
-
 
 /// On/off options of bridge ports, in iproute2's matching order.
 const BRPORT_ONOFF: &[(&str, u16)] = &[
@@ -411,16 +412,9 @@ const BRPORT_ONOFF: &[(&str, u16)] = &[
     ("proxy_arp_wifi", brport::PROXYARP_WIFI),
 ];
 
-const BRPORT_ONOFF2: &[(&str, u16)] = &[
-    ("mcast_fast_leave", brport::FAST_LEAVE),
-    ("neigh_suppress", brport::NEIGH_SUPPRESS),
-];
+const BRPORT_ONOFF2: &[(&str, u16)] = &[("mcast_fast_leave", brport::FAST_LEAVE), ("neigh_suppress", brport::NEIGH_SUPPRESS)];
 
-const BRPORT_ONOFF3: &[(&str, u16)] = &[
-    ("vlan_tunnel", brport::VLAN_TUNNEL),
-    ("isolated", brport::ISOLATED),
-    ("locked", brport::LOCKED),
-];
+const BRPORT_ONOFF3: &[(&str, u16)] = &[("vlan_tunnel", brport::VLAN_TUNNEL), ("isolated", brport::ISOLATED), ("locked", brport::LOCKED)];
 
 /// `parse_on_off`: "on"/"off" by abbreviation; Err after printing.
 #[allow(clippy::result_unit_err)] // the error is printed; callers only stop
@@ -524,24 +518,32 @@ fn bridge_slave_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
     if let Some(v) = t.u32(brport::COST) {
         ip.p.print_int(Kind::Any, Some("cost"), "cost %d ", i64::from(v as i32));
     }
-    print_on_offs(ip, &t, &[
-        (brport::MODE, "hairpin", "hairpin %s "),
-        (brport::GUARD, "guard", "guard %s "),
-        (brport::PROTECT, "root_block", "root_block %s "),
-        (brport::FAST_LEAVE, "fastleave", "fastleave %s "),
-        (brport::LEARNING, "learning", "learning %s "),
-        (brport::UNICAST_FLOOD, "flood", "flood %s "),
-    ]);
+    print_on_offs(
+        ip,
+        &t,
+        &[
+            (brport::MODE, "hairpin", "hairpin %s "),
+            (brport::GUARD, "guard", "guard %s "),
+            (brport::PROTECT, "root_block", "root_block %s "),
+            (brport::FAST_LEAVE, "fastleave", "fastleave %s "),
+            (brport::LEARNING, "learning", "learning %s "),
+            (brport::UNICAST_FLOOD, "flood", "flood %s "),
+        ],
+    );
     if let Some(v) = t.u16(brport::ID) {
         ip.p.print_0xhex(Kind::Any, Some("id"), "port_id %#llx ", u64::from(v));
     }
     if let Some(v) = t.u16(brport::NO) {
         ip.p.print_0xhex(Kind::Any, Some("no"), "port_no %#llx ", u64::from(v));
     }
-    print_uints(ip, &t, &[
-        (brport::DESIGNATED_PORT, 2, "designated_port", "designated_port %u "),
-        (brport::DESIGNATED_COST, 2, "designated_cost", "designated_cost %u "),
-    ]);
+    print_uints(
+        ip,
+        &t,
+        &[
+            (brport::DESIGNATED_PORT, 2, "designated_port", "designated_port %u "),
+            (brport::DESIGNATED_COST, 2, "designated_cost", "designated_cost %u "),
+        ],
+    );
     if let Some(v) = t.get(brport::BRIDGE_ID) {
         let s = bridge_id(v.value);
         ip.p.print_string(Kind::Any, Some("bridge_id"), "designated_bridge %s ", Some(&s));
@@ -559,32 +561,48 @@ fn bridge_slave_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
             print_timer(ip, n, v);
         }
     }
-    print_uints(ip, &t, &[
-        (brport::TOPOLOGY_CHANGE_ACK, 1, "topology_change_ack", "topology_change_ack %u "),
-        (brport::CONFIG_PENDING, 1, "config_pending", "config_pending %u "),
-    ]);
-    print_on_offs(ip, &t, &[(brport::PROXYARP, "proxy_arp", "proxy_arp %s "), (brport::PROXYARP_WIFI, "proxy_arp_wifi", "proxy_arp_wifi %s ")]);
+    print_uints(
+        ip,
+        &t,
+        &[
+            (brport::TOPOLOGY_CHANGE_ACK, 1, "topology_change_ack", "topology_change_ack %u "),
+            (brport::CONFIG_PENDING, 1, "config_pending", "config_pending %u "),
+        ],
+    );
+    print_on_offs(
+        ip,
+        &t,
+        &[(brport::PROXYARP, "proxy_arp", "proxy_arp %s "), (brport::PROXYARP_WIFI, "proxy_arp_wifi", "proxy_arp_wifi %s ")],
+    );
     print_uints(ip, &t, &[(brport::MULTICAST_ROUTER, 1, "multicast_router", "mcast_router %u ")]);
     if let Some(v) = t.u8(brport::FAST_LEAVE) {
         let s = if v != 0 { "on" } else { "off" };
         ip.p.print_string(Kind::Fp, None, "mcast_fast_leave %s ", Some(s));
     }
-    print_on_offs(ip, &t, &[
-        (brport::MCAST_FLOOD, "mcast_flood", "mcast_flood %s "),
-        (brport::BCAST_FLOOD, "bcast_flood", "bcast_flood %s "),
-        (brport::MCAST_TO_UCAST, "mcast_to_unicast", "mcast_to_unicast %s "),
-        (brport::NEIGH_SUPPRESS, "neigh_suppress", "neigh_suppress %s "),
-    ]);
+    print_on_offs(
+        ip,
+        &t,
+        &[
+            (brport::MCAST_FLOOD, "mcast_flood", "mcast_flood %s "),
+            (brport::BCAST_FLOOD, "bcast_flood", "bcast_flood %s "),
+            (brport::MCAST_TO_UCAST, "mcast_to_unicast", "mcast_to_unicast %s "),
+            (brport::NEIGH_SUPPRESS, "neigh_suppress", "neigh_suppress %s "),
+        ],
+    );
     if let Some(mask) = t.u16(brport::GROUP_FWD_MASK) {
         ip.p.print_0xhex(Kind::Any, Some("group_fwd_mask"), "group_fwd_mask %#llx ", u64::from(mask));
         let s = fwd_mask_str(mask);
         ip.p.print_string(Kind::Any, Some("group_fwd_mask_str"), "group_fwd_mask_str %s ", Some(&s));
     }
-    print_on_offs(ip, &t, &[
-        (brport::VLAN_TUNNEL, "vlan_tunnel", "vlan_tunnel %s "),
-        (brport::ISOLATED, "isolated", "isolated %s "),
-        (brport::LOCKED, "locked", "locked %s "),
-    ]);
+    print_on_offs(
+        ip,
+        &t,
+        &[
+            (brport::VLAN_TUNNEL, "vlan_tunnel", "vlan_tunnel %s "),
+            (brport::ISOLATED, "isolated", "isolated %s "),
+            (brport::LOCKED, "locked", "locked %s "),
+        ],
+    );
     if let Some(v) = t.u32(brport::BACKUP_PORT) {
         let n = ip.ll_index_to_name(v);
         ip.p.print_string(Kind::Any, Some("backup_port"), "backup_port %s ", Some(&n));
@@ -647,9 +665,7 @@ fn macvlan_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
                 "nodst" => flags |= macvlan_flag::NODST,
                 "null" => {}
                 _ => {
-                    ip.err(&format!(
-                        "Error: argument of \"flag\" must be \"nopromisc\", \"nodst\" or \"null\", not \"{v}\"\n"
-                    ));
+                    ip.err(&format!("Error: argument of \"flag\" must be \"nopromisc\", \"nodst\" or \"null\", not \"{v}\"\n"));
                     return Ok(-1);
                 }
             }
@@ -706,9 +722,7 @@ fn macvlan_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
             match get_u32(v, 0) {
                 Some(x) => req.addattr32(macvlan::BC_QUEUE_LEN, x),
                 None => {
-                    ip.err(&format!(
-                        "Error: argument of \"bcqueuelen\" must be a positive integer [0-4294967295], not \"{v}\"\n"
-                    ));
+                    ip.err(&format!("Error: argument of \"bcqueuelen\" must be a positive integer [0-4294967295], not \"{v}\"\n"));
                     return Ok(-1);
                 }
             }
@@ -776,8 +790,7 @@ fn macvlan_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
     if mode != macvlan_mode::SOURCE {
         return Ok(());
     }
-    let Some(count) = t.get(macvlan::MACADDR_COUNT).filter(|n| n.value.len() >= 4).and_then(|n| n.u32().ok())
-    else {
+    let Some(count) = t.get(macvlan::MACADDR_COUNT).filter(|n| n.value.len() >= 4).and_then(|n| n.u32().ok()) else {
         return Ok(());
     };
     ip.p.print_int(Kind::Any, Some("macaddr_count"), "remotes (%d) ", i64::from(count as i32));
@@ -911,10 +924,7 @@ fn vlan_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
         }
         ip.p.close_json_array(Kind::Any, Some("> "));
     }
-    for &(attr, json, fp) in &[
-        (vlan::INGRESS_QOS, "ingress_qos", "ingress-qos-map"),
-        (vlan::EGRESS_QOS, "egress_qos", "egress-qos-map"),
-    ] {
+    for &(attr, json, fp) in &[(vlan::INGRESS_QOS, "ingress_qos", "ingress-qos-map"), (vlan::EGRESS_QOS, "egress_qos", "egress-qos-map")] {
         let Some(m) = t.get(attr) else { continue };
         ip.p.open_json_array(Kind::Json, Some(json));
         ip.p.print_nl();

@@ -6,15 +6,14 @@ pub mod show;
 pub mod stats;
 pub mod vxlan;
 
-use super::args::{check_altifname, check_ifname, get_integer, get_u32, matches, Args, Exit, Res};
+use super::args::{Args, Exit, Res, check_altifname, check_ifname, get_integer, get_u32, matches};
 use super::ctx::Ip;
 use super::names::{group_a2n, ll_addr_a2n};
 use super::nl::{Msg, Req};
 use super::usage as texts;
-use crate::wire::link::{iff, ifla, info, IfInfoRepr};
+use crate::wire::link::{IfInfoRepr, iff, ifla, info};
 use crate::wire::{NLM_F_ACK, NLM_F_APPEND, NLM_F_CREATE, NLM_F_ECHO, NLM_F_EXCL, NLM_F_REPLACE, NLM_F_REQUEST};
 use crate::wire::{RTM_DELLINK, RTM_DELLINKPROP, RTM_GETLINK, RTM_NEWLINK, RTM_NEWLINKPROP};
-
 
 /// `iplink_usage`: the usage text on standard error, status 255.
 pub fn usage(ip: &mut Ip) -> Exit {
@@ -85,10 +84,7 @@ fn do_help(ip: &mut Ip, args: &[String]) -> Res<i32> {
 
 fn ifi_flags(req: &Req) -> (u32, u32) {
     let b = req.body();
-    (
-        crate::wire::get_u32(b, 8).unwrap_or(0),
-        crate::wire::get_u32(b, 12).unwrap_or(0),
-    )
+    (crate::wire::get_u32(b, 8).unwrap_or(0), crate::wire::get_u32(b, 12).unwrap_or(0))
 }
 
 fn set_ifi_flags(req: &mut Req, flags: u32, change: u32) {
@@ -443,10 +439,7 @@ pub fn iplink_parse(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<(i32, O
     }
     if group != -1 && dev_str.is_none() {
         if left > 0 {
-            ip.err(&format!(
-                "Garbage instead of arguments \"{} ...\". Try \"ip link help\".\n",
-                a.peek().unwrap_or("")
-            ));
+            ip.err(&format!("Garbage instead of arguments \"{} ...\". Try \"ip link help\".\n", a.peek().unwrap_or("")));
             return Err(Exit(255));
         }
         if create {

@@ -10,9 +10,8 @@ use super::super::nl::{Msg, Tb};
 use super::super::print::{Color, Kind};
 use super::kinds;
 use super::stats::print_link_stats64;
-use crate::wire::link::{iff, ifla, info, IfInfoRepr};
+use crate::wire::link::{IfInfoRepr, iff, ifla, info};
 use crate::wire::{RTM_DELLINK, RTM_NEWLINK};
-
 
 /// `print_link_flags`: `<UP,LOWER_UP>` or a JSON "flags" array.
 pub fn print_link_flags(ip: &mut Ip, flags: u32, mdown: bool) {
@@ -58,8 +57,7 @@ pub fn print_link_flags(ip: &mut Ip, flags: u32, mdown: bool) {
     ip.p.close_json_array(Kind::Any, Some("> "));
 }
 
-const OPER_STATES: [&str; 7] =
-    ["UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"];
+const OPER_STATES: [&str; 7] = ["UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"];
 
 /// `get_operstate`: a state name (any case) to its number.
 pub fn get_operstate(name: &str) -> Option<u8> {
@@ -77,13 +75,7 @@ fn print_operstate(ip: &mut Ip, state: u8) {
             }
         }
         Some(name) if ip.o.brief > 0 => {
-            ip.p.print_color_string(
-                Kind::Any,
-                Color::for_operstate(state),
-                Some("operstate"),
-                "%-14s ",
-                Some(name),
-            );
+            ip.p.print_color_string(Kind::Any, Color::for_operstate(state), Some("operstate"), "%-14s ", Some(name));
         }
         Some(name) => {
             if ip.p.is_json() {
@@ -485,15 +477,7 @@ fn print_af_spec(ip: &mut Ip, af_spec: &[u8]) {
 
 /// `print_link_event`.
 fn print_link_event(ip: &mut Ip, ev: u32) {
-    const EVENTS: [&str; 7] = [
-        "NONE",
-        "REBOOT",
-        "FEATURE CHANGE",
-        "BONDING FAILOVER",
-        "NOTIFY PEERS",
-        "RESEND IGMP",
-        "BONDING OPTION",
-    ];
+    const EVENTS: [&str; 7] = ["NONE", "REBOOT", "FEATURE CHANGE", "BONDING FAILOVER", "NOTIFY PEERS", "RESEND IGMP", "BONDING OPTION"];
     match EVENTS.get(ev as usize) {
         None => ip.p.print_int(Kind::Any, Some("event"), "event %d ", i64::from(ev as i32)),
         Some(_) if ev == 0 => {}

@@ -217,11 +217,7 @@ pub fn print_stats64(ip: &mut Ip, s: &Stats64, carrier_changes: Option<u32>, wha
     );
     if two {
         let cc = u64::from(carrier_changes.unwrap_or(0));
-        size_columns(
-            human,
-            &mut cols,
-            &[0, 0, s.tx_aborted_errors, s.tx_fifo_errors, s.tx_window_errors, s.tx_heartbeat_errors, cc, 0],
-        );
+        size_columns(human, &mut cols, &[0, 0, s.tx_aborted_errors, s.tx_fifo_errors, s.tx_window_errors, s.tx_heartbeat_errors, cc, 0]);
     }
     let sl = ip.p.sl;
     let c = cols;
@@ -298,12 +294,7 @@ pub fn print_stats64(ip: &mut Ip, s: &Stats64, carrier_changes: Option<u32>, wha
             w5 = c[5],
         ));
         ip.p.fp(&" ".repeat(c[0] + 5));
-        for (w, v) in [
-            (c[1], s.tx_aborted_errors),
-            (c[2], s.tx_fifo_errors),
-            (c[3], s.tx_window_errors),
-            (c[4], s.tx_heartbeat_errors),
-        ] {
+        for (w, v) in [(c[1], s.tx_aborted_errors), (c[2], s.tx_fifo_errors), (c[3], s.tx_window_errors), (c[4], s.tx_heartbeat_errors)] {
             print_num(ip, w, v);
         }
         if let Some(cc) = carrier_changes {

@@ -1,8 +1,8 @@
 //! `ip link ... type vxlan` (ip/iplink_vxlan.c): the options written into
 //! IFLA_INFO_DATA, and the `-d` description of a VXLAN device.
 
-use super::super::addr::{format_host_r, get_addr, Prefix};
-use super::super::args::{get_u16, get_u32, matches, Args, Exit, Res};
+use super::super::addr::{Prefix, format_host_r, get_addr};
+use super::super::args::{Args, Exit, Res, get_u16, get_u32, matches};
 use super::super::ctx::Ip;
 use super::super::names::dsfield_a2n;
 use super::super::nl::{Req, Tb};

@@ -3,17 +3,17 @@
 
 pub mod show;
 
-use super::addr::{get_addr, Prefix};
-use super::args::{get_u32, matches, Args, Exit, Res};
+use super::addr::{Prefix, get_addr};
+use super::args::{Args, Exit, Res, get_u32, matches};
 use super::ctx::Ip;
 use super::names::{ll_addr_a2n, rtprot_a2n};
 use super::nl::Req;
-use crate::wire::neigh::{nda, nud, NdMsgRepr};
+use crate::wire::neigh::{NdMsgRepr, nda, nud};
 use crate::wire::{NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE, NLM_F_REQUEST};
 use crate::wire::{RTM_DELNEIGH, RTM_GETNEIGH, RTM_NEWNEIGH};
 
 pub use crate::wire::neigh::ntf;
-pub use show::{print_neigh, NeighFilter};
+pub use show::{NeighFilter, print_neigh};
 
 /// The usage text of ip/ipneigh.c.
 pub const USAGE: &str = include_str!("usage.txt");

@@ -1,15 +1,15 @@
 //! Printing, listing and flushing neighbours (ip/ipneigh.c `print_neigh`,
 //! `do_show_or_flush`).
 
-use super::super::addr::{format_host_r, get_prefix, prefix_matches, Prefix};
-use super::super::args::{matches, Args, Exit, Res};
+use super::super::addr::{Prefix, format_host_r, get_prefix, prefix_matches};
+use super::super::args::{Args, Exit, Res, matches};
 use super::super::ctx::Ip;
 use super::super::flush;
 use super::super::names::{ll_addr_n2a, rtprot_a2n, rtprot_n2a};
 use super::super::nl::{Msg, Req, Tb};
 use super::super::print::{Color, Kind};
-use super::{nud_state_a2n, ntf, usage};
-use crate::wire::neigh::{nda, nud, NdMsgRepr};
+use super::{ntf, nud_state_a2n, usage};
+use crate::wire::neigh::{NdMsgRepr, nda, nud};
 use crate::wire::{NLM_F_DUMP_FILTERED, RTM_DELNEIGH, RTM_GETNEIGH, RTM_NEWNEIGH};
 
 /// `get_user_hz`.
@@ -111,11 +111,7 @@ pub fn print_neigh(ip: &mut Ip, f: &mut NeighFilter, raw: &[u8]) -> Res<Seen> {
         return Ok(Seen::Skipped);
     }
     let state = u32::from(r.state);
-    if f.state & state == 0
-        && r.flags & ntf::PROXY == 0
-        && r.flags & ntf::EXT_LEARNED == 0
-        && (state != 0 || f.state & 0x100 == 0)
-    {
+    if f.state & state == 0 && r.flags & ntf::PROXY == 0 && r.flags & ntf::EXT_LEARNED == 0 && (state != 0 || f.state & 0x100 == 0) {
         return Ok(Seen::Skipped);
     }
     if f.master != 0 && m.hdr.flags & NLM_F_DUMP_FILTERED == 0 && !f.warned {

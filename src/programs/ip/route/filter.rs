@@ -1,9 +1,9 @@
 //! The selection of `ip route list|flush` (ip/iproute.c's static `filter`
 //! and `filter_nlmsg`).
 
-use super::super::addr::{af_bit_len, inet_addr_match, Prefix, PREFIXLEN_SPECIFIED};
+use super::super::addr::{PREFIXLEN_SPECIFIED, Prefix, af_bit_len, inet_addr_match};
 use super::super::nl::Tb;
-use crate::wire::route::{rta, rtm_f, RtMsgRepr};
+use crate::wire::route::{RtMsgRepr, rta, rtm_f};
 
 use crate::wire::route::rtn::{LOCAL as RTN_LOCAL, UNREACHABLE as RTN_UNREACHABLE};
 
@@ -257,12 +257,7 @@ pub fn filter_nlmsg(f: &mut RouteFilter, family: u8, r: &RtMsgRepr, tb: &Tb) -> 
             return false;
         }
     }
-    if f.flushing
-        && r.family == 10
-        && r.dst_len == 0
-        && r.kind == RTN_UNREACHABLE
-        && tb.u32(rta::PRIORITY) == Some(u32::MAX)
-    {
+    if f.flushing && r.family == 10 && r.dst_len == 0 && r.kind == RTN_UNREACHABLE && tb.u32(rta::PRIORITY) == Some(u32::MAX) {
         return false;
     }
     true

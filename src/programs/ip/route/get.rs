@@ -1,16 +1,15 @@
 //! `ip route get` (ip/iproute.c `iproute_get`).
 
 use super::super::addr::{get_addr, get_prefix};
-use super::super::args::{get_u16, get_u32, matches, Args, Exit, Res};
+use super::super::args::{Args, Exit, Res, get_u16, get_u32, matches};
 use super::super::ctx::Ip;
 use super::super::names::{dsfield_a2n, inet_proto_a2n};
 use super::super::nl::{Msg, Req, Tb};
 use super::filter::RouteFilter;
 use super::show::print_route;
-use crate::wire::route::{rta, rtm_f, RtMsgRepr};
 use crate::wire::NLM_F_REQUEST;
+use crate::wire::route::{RtMsgRepr, rta, rtm_f};
 use crate::wire::{RTM_GETROUTE, RTM_NEWROUTE};
-
 
 /// The request as built so far: the rtmsg and its attributes.
 struct GetReq {
@@ -133,16 +132,10 @@ pub fn iproute_get(ip: &mut Ip, args: &[String]) -> Res<i32> {
                 g.attrs.push((rta::DST, addr.bytes().to_vec()));
             }
             if g.r.family == 2 && addr.bitlen != 32 {
-                ip.err(&format!(
-                    "Warning: /{} as prefix is invalid, only /32 (or none) is supported.\n",
-                    addr.bitlen as u32
-                ));
+                ip.err(&format!("Warning: /{} as prefix is invalid, only /32 (or none) is supported.\n", addr.bitlen as u32));
                 g.r.dst_len = 32;
             } else if g.r.family == 10 && addr.bitlen != 128 {
-                ip.err(&format!(
-                    "Warning: /{} as prefix is invalid, only /128 (or none) is supported.\n",
-                    addr.bitlen as u32
-                ));
+                ip.err(&format!("Warning: /{} as prefix is invalid, only /128 (or none) is supported.\n", addr.bitlen as u32));
                 g.r.dst_len = 128;
             } else {
                 g.r.dst_len = addr.bitlen as u8;

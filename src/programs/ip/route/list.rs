@@ -1,17 +1,16 @@
 //! `ip route list|show|flush` (ip/iproute.c `iproute_list_flush_or_save`
 //! and `iproute_flush`).
 
-use super::super::addr::{get_prefix, Prefix};
-use super::super::args::{matches, Args, Exit, Res};
+use super::super::addr::{Prefix, get_prefix};
+use super::super::args::{Args, Exit, Res, matches};
 use super::super::ctx::Ip;
 use super::super::flush;
 use super::super::names::{dsfield_a2n, read_family, rt_realms_or_raw, rtntype_a2n, rtprot_a2n, rttable_a2n, scope_a2n};
 use super::super::nl::Req;
 use super::filter::RouteFilter;
-use super::show::{print_route, Printed};
-use crate::wire::route::{rta, rtm_f, RtMsgRepr};
+use super::show::{Printed, print_route};
+use crate::wire::route::{RtMsgRepr, rta, rtm_f};
 use crate::wire::{RTM_DELROUTE, RTM_GETROUTE};
-
 
 /// `rtnl_routedump_req` with `iproute_dump_filter`: a 156-byte buffer.
 fn routedump_req(ip: &mut Ip, family: u8, f: &RouteFilter) {
@@ -301,10 +300,7 @@ fn iproute_flush(ip: &mut Ip, family: u8, f: &mut RouteFilter) -> Res<i32> {
         }
         if round > 100 {
             // iproute2 gives up after 30 seconds of rounds.
-            ip.p.fp(&format!(
-                "\n*** Flush not completed after 30 seconds, {} entries remain ***\n",
-                f.flushed
-            ));
+            ip.p.fp(&format!("\n*** Flush not completed after 30 seconds, {} entries remain ***\n", f.flushed));
             return Ok(-1);
         }
     }

@@ -7,14 +7,13 @@ pub(crate) mod list;
 mod modify;
 pub mod show;
 
-use super::args::{matches, Exit, Res};
+use super::args::{Exit, Res, matches};
 use super::ctx::Ip;
 use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
 use crate::wire::{RTM_DELROUTE, RTM_NEWROUTE};
 
 pub use filter::RouteFilter;
 pub use show::print_route;
-
 
 /// The usage text of ip/iproute.c.
 pub const USAGE: &str = include_str!("usage.txt");

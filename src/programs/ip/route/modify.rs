@@ -1,15 +1,14 @@
 //! `ip route add|del|change|replace|append|prepend|test`
 //! (ip/iproute.c `iproute_modify`, `parse_nexthops`, `parse_one_nh`).
 
-use super::super::addr::{get_addr, get_prefix, Prefix};
-use super::super::args::{get_u32, Args, Exit, Res};
+use super::super::addr::{Prefix, get_addr, get_prefix};
+use super::super::args::{Args, Exit, Res, get_u32};
 use super::super::ctx::Ip;
 use super::super::names::{dsfield_a2n, read_family, rt_realms_or_raw, rtntype_a2n, rtprot_a2n, rttable_a2n, scope_a2n};
 use super::super::nl::Req;
-use crate::wire::route::{rta, rtax, rtn, rtnh_f, scope, RtMsgRepr};
-use crate::wire::{NLM_F_ACK, NLM_F_ECHO, NLM_F_REQUEST};
+use crate::wire::route::{RtMsgRepr, rta, rtax, rtn, rtnh_f, scope};
 use crate::wire::{AF_INET6, AF_MPLS, RTM_DELROUTE};
-
+use crate::wire::{NLM_F_ACK, NLM_F_ECHO, NLM_F_REQUEST};
 
 /// A sub-buffer of attributes (`rta_addattr*` into `mxbuf` or a next hop).
 #[derive(Default)]
@@ -154,20 +153,14 @@ fn metric_u32(ip: &mut Ip, a: &mut Args, bit: u16, lock: &mut u32, what: &str) -
 /// no suffix was given.
 pub fn get_time_rtt(arg: &str) -> Option<(u32, bool)> {
     let (num_end, t) = if arg.as_bytes().contains(&b'.') {
-        let end = arg
-            .char_indices()
-            .take_while(|(i, c)| c.is_ascii_digit() || *c == '.' || (*i == 0 && (*c == '+' || *c == '-')))
-            .count();
+        let end = arg.char_indices().take_while(|(i, c)| c.is_ascii_digit() || *c == '.' || (*i == 0 && (*c == '+' || *c == '-'))).count();
         let t = crate::decimal::parse(arg.get(..end)?)?;
         if t.neg && t.num != 0 {
             return None;
         }
         (end, t)
     } else {
-        let end = arg
-            .char_indices()
-            .take_while(|(i, c)| c.is_ascii_alphanumeric() && (c.is_ascii_digit() || *i > 0))
-            .count();
+        let end = arg.char_indices().take_while(|(i, c)| c.is_ascii_alphanumeric() && (c.is_ascii_digit() || *i > 0)).count();
         let mut e = end;
         let mut val = None;
         while e > 0 {
@@ -211,8 +204,7 @@ pub fn iproute_modify(ip: &mut Ip, cmd: u16, flags: u16, args: &[String]) -> Res
     let mut mx = AttrBuf::default();
     let mut mxlock = 0u32;
     let mut dev: Option<&str> = None;
-    let (mut gw_ok, mut dst_ok, mut nhs_ok, mut scope_ok, mut table_ok, mut type_ok) =
-        (false, false, false, false, false, false);
+    let (mut gw_ok, mut dst_ok, mut nhs_ok, mut scope_ok, mut table_ok, mut type_ok) = (false, false, false, false, false, false);
     let mut nhid = 0u32;
     let mut a = Args::new(args);
     while let Some(w) = a.peek() {
@@ -262,10 +254,7 @@ pub fn iproute_modify(ip: &mut Ip, cmd: u16, flags: u16, args: &[String]) -> Res
                 Some(e) => req.addattr32(rta::EXPIRES, e),
                 None => return Err(ip.invarg("\"expires\" value is invalid\n", v)),
             }
-        } else if super::super::args::matches(w, "metric")
-            || super::super::args::matches(w, "priority")
-            || w == "preference"
-        {
+        } else if super::super::args::matches(w, "metric") || super::super::args::matches(w, "priority") || w == "preference" {
             let v = ip.next_arg(&mut a)?;
             match get_u32(v, 0) {
                 Some(m) => req.addattr32(rta::PRIORITY, m),

@@ -6,8 +6,8 @@ use super::super::ctx::Ip;
 use super::super::names::{dsfield_n2a, family_name, realm_n2a, rtntype_n2a, rtprot_n2a, rttable_n2a, scope_n2a};
 use super::super::nl::{Msg, Tb};
 use super::super::print::{Color, Kind};
-use super::filter::{filter_nlmsg, rtm_get_table, RouteFilter};
-use crate::wire::route::{parse_multipath, rta, rtax, rtm_f, RtMsgRepr};
+use super::filter::{RouteFilter, filter_nlmsg, rtm_get_table};
+use crate::wire::route::{RtMsgRepr, parse_multipath, rta, rtax, rtm_f};
 use crate::wire::{RTM_DELROUTE, RTM_NEWROUTE};
 
 use crate::wire::route::rtn::{MULTICAST as RTN_MULTICAST, UNICAST as RTN_UNICAST};
@@ -140,8 +140,7 @@ const HZ: u32 = 100;
 
 fn print_rta_cacheinfo(ip: &mut Ip, ci: &[u8]) {
     let w = |i: usize| crate::wire::get_u32(ci, i * 4).unwrap_or(0);
-    let (clntref, lastuse, expires, error, used, id, ts, tsage) =
-        (w(0), w(1), w(2) as i32, w(3), w(4), w(5), w(6), w(7));
+    let (clntref, lastuse, expires, error, used, id, ts, tsage) = (w(0), w(1), w(2) as i32, w(3), w(4), w(5), w(6), w(7));
     if expires != 0 {
         ip.p.print_int(Kind::Any, Some("expires"), "expires %dsec ", i64::from(expires / HZ as i32));
     }
@@ -270,7 +269,10 @@ fn print_rta_metrics(ip: &mut Ip, v: &[u8]) {
                 if ip.p.is_json() {
                     ip.p.print_uint(Kind::Json, name, "", u64::from(val));
                 } else if val >= 1000 {
-                    let s = super::super::printf::format("%gs ", &[super::super::printf::Arg::F(crate::decimal::Ratio::new(u128::from(val), 1000))]);
+                    let s = super::super::printf::format(
+                        "%gs ",
+                        &[super::super::printf::Arg::F(crate::decimal::Ratio::new(u128::from(val), 1000))],
+                    );
                     ip.p.fp(&s);
                 } else {
                     ip.p.fp(&format!("{val}ms "));

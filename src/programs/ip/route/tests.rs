@@ -75,9 +75,7 @@ impl NetlinkSocket for Replay {
             if index != 0 {
                 return crate::wire::get_i32(m, 20) == Some(index);
             }
-            let name = |b: &[u8]| {
-                crate::ip::nl::Tb::parse(b.get(32..).unwrap_or(&[]), 60).str(3).unwrap_or_default()
-            };
+            let name = |b: &[u8]| crate::ip::nl::Tb::parse(b.get(32..).unwrap_or(&[]), 60).str(3).unwrap_or_default();
             name(m) == name(datagram)
         });
         match hit {
@@ -204,10 +202,7 @@ fn usage_errors_and_statuses() {
     assert_eq!(ip("rule add"), (1, String::new(), "\"ip rule add\" requires arguments.\n".into()));
     assert_eq!(ip("neigh help"), (255, String::new(), crate::ip::neigh::USAGE.into()));
     assert_eq!(ip("neigh flush"), (1, String::new(), "Flush requires arguments.\n".into()));
-    assert_eq!(
-        ip("neigh add 10.0.0.9"),
-        (255, String::new(), "Device and destination are required arguments.\n".into())
-    );
+    assert_eq!(ip("neigh add 10.0.0.9"), (255, String::new(), "Device and destination are required arguments.\n".into()));
 }
 
 /// The bytes iproute2 sends, as strace showed them (sequence numbers and
@@ -225,8 +220,7 @@ fn requests_are_built_as_iproute2_builds_them() {
     // rtmsg: inet, /16, main, boot, universe, unicast.
     assert_eq!(&req[16..28], &[2, 16, 0, 0, 254, 3, 0, 1, 0, 0, 0, 0]);
     // RTA_DST, RTA_GATEWAY, RTA_METRICS{MTU 1300, RTT 16000, LOCK 1<<2}.
-    let attrs = hex("08000100 0a280000 08000500 0a000002 1c000800 08000200 14050000 08000400 803e0000 08000100 04000000"
-        .replace(' ', "")
-        .as_str());
+    let attrs =
+        hex("08000100 0a280000 08000500 0a000002 1c000800 08000200 14050000 08000400 803e0000 08000100 04000000".replace(' ', "").as_str());
     assert_eq!(&req[28..], &attrs[..]);
 }
