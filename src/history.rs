@@ -88,8 +88,7 @@ impl Snapshot {
             out.push_str(&line);
             out.push('\n');
         }
-        let seal = format!("end {} {} {:08x}\n", self.ops.len(), out.len(), crc32(out.as_bytes()));
-        out + &seal
+        sealed(out, self.ops.len())
     }
 
     /// `text` (a version 2 [`Snapshot::to_text`]) with `ops` appended and
@@ -106,8 +105,7 @@ impl Snapshot {
             out.push_str(body);
             out.push('\n');
         }
-        let seal = format!("end {} {} {:08x}\n", count + ops.len(), out.len(), crc32(out.as_bytes()));
-        Ok(out + &seal)
+        Ok(sealed(out, count + ops.len()))
     }
 
     /// Parses [`Snapshot::to_text`] output (version 2, checked against its
@@ -175,6 +173,14 @@ impl Snapshot {
         }
         Ok(Snapshot { ops })
     }
+}
+
+/// `body` (a version 2 text up to its end line) closed by its end line:
+/// the number of operations, the body's length and its CRC-32.
+fn sealed(mut body: String, ops: usize) -> String {
+    let seal = format!("end {} {} {:08x}\n", ops, body.len(), crc32(body.as_bytes()));
+    body.push_str(&seal);
+    body
 }
 
 /// The end line of a version 2 text: operations, length, CRC-32.
