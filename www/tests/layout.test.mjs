@@ -6,7 +6,7 @@
 // Needs `npm run build` first.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve, CHROMIUM, CHROMIUM_ARGS } from "./serve.mjs";
@@ -259,7 +259,17 @@ test("command not found names the commands there are", async () => {
 // Every lesson, done only through its own "Show me" and "Run it" buttons in
 // the page (lesson 4's `ip netns exec r sysctl -w ...` failed here when the
 // page's colour option came before `netns exec`).
-const lessonIds = ["interfaces", "routing", "veth", "router", "neighbours", "policy", "bridge", "nat"];
+const lessonDir = new URL("../lessons/", import.meta.url);
+const lessonIds = readdirSync(lessonDir).filter((f) => f.endsWith(".json")).sort()
+  .map((f) => JSON.parse(readFileSync(new URL(f, lessonDir), "utf8")).id);
+/** What a lesson's answers print in the terminal (the page shows it all). */
+const lessonShows = {
+  dnat: [/^200$/m, /"GET \/ HTTP\/1\.1" 200/],
+  handshake: [/Flags \[S\],(.|\n)*Flags \[S\.\],(.|\n)*Flags \[\.\],/, /^hello$/m, /^3 packets captured$/m],
+  sockets: [/^LISTEN +0 +1 +0\.0\.0\.0:8080 /m, /^TIME-WAIT .*127\.0\.0\.1:8000 /m, /Terminated +nc -l 8080/],
+  containers: [/^<!DOCTYPE HTML>$/m, /^200$/m, /^1 packets transmitted, 1 received/m],
+};
+test("the page has at least twelve lessons", () => assert.ok(lessonIds.length >= 12, lessonIds.join(", ")));
 for (const id of lessonIds) {
   test(`lesson ${id} completes through Show me and Run it`, async () => {
     const { context, page, errors } = await open(1280, 800);
@@ -274,7 +284,8 @@ for (const id of lessonIds) {
       await page.waitForSelector(".finished-banner");
       const t = await page.evaluate(() => window.__iplab.text());
       assert.doesNotMatch(t, /exec of "|command not found|Cannot open network namespace/, t);
-      if (id === "router") await page.screenshot({ path: `${shots}lesson-router.png` });
+      for (const re of lessonShows[id] ?? []) assert.match(t, re);
+      if (id === "router" || id in lessonShows) await page.screenshot({ path: `${shots}lesson-${id}.png` });
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
