@@ -6,7 +6,10 @@
 //! names in camelCase, in declaration order; `None` as `null`, or left out
 //! where the TypeScript types mark the field optional), without a derive
 //! and a serializer instance for every view type and every field type.
+//! The WIT component (src/component.rs) hands the same values out as JSON
+//! text ([`J::to_json`]).
 
+#[cfg(feature = "wasm")]
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::decode::{Attr, Datagram, ErrorInfo, Field, Message, Value};
@@ -31,6 +34,69 @@ pub enum J<'a> {
     Skip,
 }
 
+#[cfg(any(test, feature = "component"))]
+impl J<'_> {
+    /// The value as JSON text (what `JSON.stringify` makes of the object
+    /// the JS API returns).
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        self.write_json(&mut out);
+        out
+    }
+
+    fn write_json(&self, out: &mut String) {
+        match self {
+            J::Null | J::Skip => out.push_str("null"),
+            J::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            J::Int(v) => out.push_str(&v.to_string()),
+            J::Str(v) => json_string(v, out),
+            J::Arr(v) => {
+                out.push('[');
+                for (i, x) in v.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    x.write_json(out);
+                }
+                out.push(']');
+            }
+            J::Obj(fields) => {
+                out.push('{');
+                let mut first = true;
+                for (k, v) in fields.iter().filter(|(_, v)| !matches!(v, J::Skip)) {
+                    if !first {
+                        out.push(',');
+                    }
+                    first = false;
+                    json_string(k, out);
+                    out.push(':');
+                    v.write_json(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
+/// A JSON string literal: quotes, backslashes and control characters escaped.
+#[cfg(any(test, feature = "component"))]
+fn json_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(feature = "wasm")]
 impl Serialize for J<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -70,6 +136,7 @@ fn arr<'a, T: 'a>(v: &'a [T], f: fn(&'a T) -> J<'a>) -> J<'a> {
 }
 
 /// The snapshot object: `{ version, text }`.
+#[cfg_attr(not(feature = "wasm"), allow(dead_code))]
 pub fn snapshot(version: u32, text: &str) -> J<'_> {
     J::Obj(vec![("version", int(version)), ("text", J::Str(text))])
 }
@@ -222,4 +289,30 @@ fn message(m: &Message) -> J<'_> {
         ("hex", J::Str(&m.hex)),
         ("problem", opt_text(&m.problem)),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_text_escapes_strings_and_leaves_out_skipped_fields() {
+        let v = J::Obj(vec![
+            ("a", J::Int(-3)),
+            ("b", J::Str("q\"\\\n\u{1}é")),
+            ("skip", J::Skip),
+            ("c", J::Arr(vec![J::Null, J::Bool(true), J::Obj(vec![])])),
+        ]);
+        assert_eq!(v.to_json(), r#"{"a":-3,"b":"q\"\\\n\u0001é","c":[null,true,{}]}"#);
+    }
+
+    #[test]
+    fn a_topology_is_json_with_the_js_apis_field_names() {
+        let w = crate::World::new();
+        let text = topology(&crate::topology::topology(&w)).to_json();
+        assert!(
+            text.starts_with(r#"{"namespaces":[{"id":0,"name":null,"links":[{"index":1,"name":"lo","kind":"loopback","up":false"#),
+            "{text}"
+        );
+    }
 }
