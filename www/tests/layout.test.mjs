@@ -1,8 +1,10 @@
 // The page at a laptop's and a phone's size with 1, 4 and 8 namespaces (no
 // sideways page scroll, the topology scrolls inside its pane, the prompt
-// stays in view), glyphs at device pixel ratio 1, ip monitor streaming until
-// Ctrl-C, errors in the error colour, damaged share links refused, history
-// across a reload, the .pcap download, every lesson through its buttons. Screenshots go to www/test-output/ (look at them).
+// stays in view), glyphs at device pixel ratio 1, ip monitor (coloured) and
+// bridge monitor streaming until Ctrl-C, watch re-running every second,
+// errors in the error colour, damaged share links refused, history across a
+// reload, the .pcap download, every lesson through its buttons.
+// Screenshots go to www/test-output/ (look at them).
 // Needs `npm run build` first.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -184,6 +186,10 @@ test("ip monitor streams what changes until Ctrl-C", async () => {
     await waitForText(page, /^\d+: m0: <BROADCAST,NOARP> mtu 1500 qdisc noop state DOWN/);
     await page.evaluate(() => window.__iplab.runElsewhere("ip link set m0 up"));
     await waitForText(page, /^\d+: m0: <BROADCAST,NOARP,UP,LOWER_UP>/);
+    // Coloured as `ip -c` colours a terminal's output: the name cyan, the state green.
+    const coloured = await page.waitForFunction(() => [...document.querySelectorAll(".xterm-rows span")]
+      .some((s) => s.textContent.startsWith("m0") && /xterm-fg-6/.test(s.className)), null, { timeout: 5000 }).then(() => true, () => false);
+    assert.ok(coloured, "the monitor's device names are cyan");
     await page.locator(".term-pane").screenshot({ path: `${shots}monitor.png` });
     await page.keyboard.press("Control+C");
     await waitForText(page, /^\^C\nroot@iplab:~# $/);
@@ -193,6 +199,54 @@ test("ip monitor streams what changes until Ctrl-C", async () => {
     assert.doesNotMatch(await text(page), /Deleted/);
     await typeLine(page, "echo after");
     await waitForText(page, /^after$/);
+  } finally {
+    await context.close();
+  }
+});
+
+test("bridge monitor streams port changes until Ctrl-C", async () => {
+  const { context, page } = await open(1280, 800);
+  try {
+    await page.evaluate(() => window.__iplab.runElsewhere("ip link add br0 type bridge"));
+    await page.click("#terminal");
+    await typeLine(page, "bridge monitor link");
+    await page.waitForTimeout(300);
+    assert.doesNotMatch(await text(page), /root@iplab:~# bridge monitor link\n(.|\n)*root@iplab:~# $/, "no prompt while it runs");
+    await page.evaluate(() => window.__iplab.runElsewhere("ip link add p0 type dummy"));
+    await page.evaluate(() => window.__iplab.runElsewhere("ip link set p0 master br0"));
+    await waitForText(page, /^\d+: p0: <BROADCAST,NOARP> mtu 1500 master br0 state disabled priority 32 cost \d+ $/);
+    await page.locator(".term-pane").screenshot({ path: `${shots}bridge-monitor.png` });
+    await page.keyboard.press("Control+C");
+    await waitForText(page, /^\^C\nroot@iplab:~# $/);
+    await page.evaluate(() => window.__iplab.runElsewhere("ip link del p0"));
+    await page.waitForTimeout(400);
+    assert.doesNotMatch(await text(page), /Deleted/);
+  } finally {
+    await context.close();
+  }
+});
+
+test("watch -n1 re-runs its command every second until Ctrl-C", async () => {
+  const { context, page } = await open(1280, 800);
+  try {
+    await page.click("#terminal");
+    await typeLine(page, "watch -n1 ip -br link");
+    await waitForText(page, /^Every 1\.0s: ip -br link +iplab: [A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}$/);
+    await waitForText(page, /^lo +DOWN/);
+    const first = Date.now();
+    await page.evaluate(() => window.__iplab.runElsewhere("ip link add w0 type dummy"));
+    // The next run (within a second of real time) shows the new link.
+    await waitForText(page, /^w0 +DOWN/);
+    assert.ok(Date.now() - first < 2500, "re-run within the interval");
+    await page.locator(".term-pane").screenshot({ path: `${shots}watch.png` });
+    await page.keyboard.press("Control+C");
+    // Back on the main screen: the line that started it, then a prompt.
+    await waitForText(page, /^root@iplab:~# watch -n1 ip -br link\nroot@iplab:~# $/);
+    assert.doesNotMatch(await text(page), /Every 1\.0s/);
+    await typeLine(page, "echo after");
+    await waitForText(page, /^after$/);
+    await typeLine(page, "watch -n abc true");
+    await waitForText(page, /^watch: failed to parse argument: 'abc': Invalid argument$/);
   } finally {
     await context.close();
   }
