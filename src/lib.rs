@@ -36,6 +36,8 @@ pub mod topology;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+pub mod wasm_job;
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm_monitor;
 
 pub use rtnetlink::{Creds, Protocol};

@@ -189,6 +189,8 @@ pub struct WasmWorld {
     world: CoreWorld,
     shell: Shell,
     log: ExchangeLog,
+    /// The job `spawn` runs in the foreground, if any (src/wasm_job.rs).
+    foreground: crate::wasm_job::Foreground,
 }
 
 impl WasmWorld {
@@ -200,7 +202,12 @@ impl WasmWorld {
     fn wrap(world: CoreWorld) -> WasmWorld {
         let log = ExchangeLog::default();
         let shell = Self::session(&world, &log);
-        WasmWorld { world, shell, log }
+        WasmWorld { world, shell, log, foreground: Rc::default() }
+    }
+
+    /// The foreground job's cell, shared with the jobs `spawn` returns.
+    pub(crate) fn foreground(&self) -> crate::wasm_job::Foreground {
+        Rc::clone(&self.foreground)
     }
 
     /// A shell over the world whose sockets record into `log`.
@@ -324,6 +331,9 @@ impl WasmWorld {
         self.log.borrow_mut().clear();
         let mut out = if interactive { Output::terminal() } else { Output::new() };
         self.shell.set_hints(interactive);
+        // While a spawned job holds the terminal, its output goes to its poll().
+        let held = self.foreground.get().is_some_and(|pid| self.world.job_status(pid).is_none());
+        self.shell.set_flush_jobs(!held);
         let status = self.shell.run_line(&line, &mut out);
         if netns.is_some() {
             let _ = self.shell.host().set_current_netns(None);

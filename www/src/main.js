@@ -100,6 +100,48 @@ function stopMonitor() {
   term.onInterrupt = null;
 }
 
+let foreground = null; // a program holding the terminal (nc -l, tcpdump): { poll }
+
+/**
+ * Runs `nc`, `tcpdump` or `python3` (alone or after `ip netns exec NS`) in
+ * the foreground: what it prints streams in until it ends or Ctrl-C stops
+ * it. Returns null for any other line (it runs through exec).
+ */
+function startForeground(line) {
+  let job;
+  try {
+    job = world.spawn(line, current ?? undefined);
+  } catch (e) {
+    term.write(`${e.message ?? e}\n`);
+    return Promise.resolve();
+  }
+  if (!job) return null;
+  let finish;
+  const done = new Promise((resolve) => {
+    finish = () => {
+      clearInterval(timer);
+      foreground = null;
+      term.onInterrupt = null;
+      job.free();
+      resolve();
+    };
+  });
+  const poll = () => {
+    const text = job.poll();
+    if (text) term.write(text);
+    if (job.status() !== undefined) finish();
+  };
+  term.onInterrupt = () => {
+    const text = job.interrupt();
+    if (text) term.write(text);
+    finish();
+  };
+  const timer = setInterval(poll, 250);
+  foreground = { poll };
+  poll();
+  return done;
+}
+
 /**
  * `watch [-n SECS] [-t] [-c] CMD`: runs CMD every SECS seconds of real time
  * on the alternate screen, under procps watch's title line, until Ctrl-C.
@@ -181,6 +223,12 @@ async function runLine(line) {
   }
   if (/^watch(\s|$)/.test(trimmed)) {
     await startWatch(trimmed);
+    afterCommand(line);
+    return;
+  }
+  const running = /[|;&<>]/.test(trimmed) ? null : startForeground(trimmed);
+  if (running) {
+    await running;
     afterCommand(line);
     return;
   }
@@ -305,6 +353,7 @@ const lessons = new LessonPanel($("lessons"), {
     if (term.onInterrupt) {
       world.exec(line, current ? { netns: current } : undefined);
       monitor?.poll();
+      foreground?.poll();
       afterCommand(line);
       return;
     }
@@ -393,6 +442,7 @@ window.__iplab = {
   runElsewhere: (line) => {
     const r = world.exec(line);
     monitor?.poll();
+    foreground?.poll();
     afterCommand(line);
     return r;
   },

@@ -49,7 +49,11 @@ async function typeLine(page, line) {
 }
 
 async function waitForText(page, re) {
-  await page.waitForFunction((src) => new RegExp(src, "m").test(window.__iplab.text()), re.source, { timeout: 5000 });
+  try {
+    await page.waitForFunction((src) => new RegExp(src, "m").test(window.__iplab.text()), re.source, { timeout: 5000 });
+  } catch (e) {
+    throw new Error(`${e.message}\nwaiting for ${re} in:\n${await text(page)}`, { cause: e });
+  }
 }
 
 /** A world with `n` namespaces, each with a veth to the host and an address. */
@@ -247,6 +251,42 @@ test("watch -n1 re-runs its command every second until Ctrl-C", async () => {
     await waitForText(page, /^after$/);
     await typeLine(page, "watch -n abc true");
     await waitForText(page, /^watch: failed to parse argument: 'abc': Invalid argument$/);
+  } finally {
+    await context.close();
+  }
+});
+
+test("tcpdump and nc -l hold the terminal until they end or Ctrl-C", async () => {
+  const { context, page } = await open(1280, 800);
+  try {
+    await page.click("#terminal");
+    await typeLine(page, "ip link set lo up");
+    await typeLine(page, "tcpdump -i lo -n icmp");
+    await waitForText(page, /^listening on lo, link-type EN10MB \(Ethernet\), snapshot length 262144 bytes$/);
+    await page.waitForTimeout(300);
+    assert.doesNotMatch(await text(page), /# tcpdump -i lo -n icmp\n(.|\n)*root@iplab:~# $/, "no prompt while it runs");
+    // Traffic from elsewhere (a second terminal, a lesson's Run it) shows up.
+    await page.evaluate(() => window.__iplab.runElsewhere("ping -c 1 127.0.0.1"));
+    await waitForText(page, /IP 127\.0\.0\.1 > 127\.0\.0\.1: ICMP echo request, id \d+, seq 1, length 64$/);
+    await page.keyboard.press("Control+C");
+    await waitForText(page, /^\^C\nroot@iplab:~# $/);
+    const seen = (await text(page)).match(/ICMP echo request/g).length;
+    await page.evaluate(() => window.__iplab.runElsewhere("ping -c 1 127.0.0.1"));
+    await page.waitForTimeout(400);
+    assert.equal((await text(page)).match(/ICMP echo request/g).length, seen, "stopped: no more packets print");
+    // nc -l ends by itself when its client has sent a line and closed.
+    await typeLine(page, "nc -l 8080");
+    await page.waitForTimeout(300);
+    assert.doesNotMatch(await text(page), /# nc -l 8080\n(.|\n)*root@iplab:~# $/, "nc waits for a connection");
+    await page.evaluate(() => window.__iplab.runElsewhere("echo hello | nc -N 127.0.0.1 8080"));
+    await waitForText(page, /^root@iplab:~# nc -l 8080\nhello\nroot@iplab:~# $/);
+    // Ctrl-C stops a listener and frees its port.
+    await typeLine(page, "nc -l 8080");
+    await page.waitForTimeout(200);
+    await page.keyboard.press("Control+C");
+    await waitForText(page, /^root@iplab:~# nc -l 8080\n\^C\nroot@iplab:~# $/);
+    await typeLine(page, "ss -ltn");
+    await waitForText(page, /^State +Recv-Q +Send-Q +Local Address:Port +Peer Address:Port +Process *\nroot@iplab:~# $/);
   } finally {
     await context.close();
   }
