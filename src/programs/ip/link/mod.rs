@@ -4,7 +4,6 @@
 pub mod kinds;
 pub mod show;
 pub mod stats;
-pub mod vxlan;
 
 use super::args::{Args, Exit, Res, check_altifname, check_ifname, get_integer, get_u32, matches};
 use super::ctx::Ip;

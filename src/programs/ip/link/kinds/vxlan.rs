@@ -1,13 +1,13 @@
 //! `ip link ... type vxlan` (ip/iplink_vxlan.c): the options written into
 //! IFLA_INFO_DATA, and the `-d` description of a VXLAN device.
 
-use super::super::addr::{Prefix, format_host_r, get_addr};
-use super::super::args::{Args, Exit, Res, get_u16, get_u32, matches};
-use super::super::ctx::Ip;
-use super::super::names::dsfield_a2n;
-use super::super::nl::{Req, Tb};
-use super::super::print::Kind;
-use super::super::usage;
+use crate::programs::ip::addr::{Prefix, format_host_r, get_addr};
+use crate::programs::ip::args::{Args, Exit, Res, get_u16, get_u32, matches};
+use crate::programs::ip::ctx::Ip;
+use crate::programs::ip::names::dsfield_a2n;
+use crate::programs::ip::nl::{Req, Tb};
+use crate::programs::ip::print::Kind;
+use crate::programs::ip::usage;
 use crate::wire::{NLM_F_CREATE, RTM_NEWLINK};
 
 use crate::wire::link::vxlan as a;
