@@ -5,80 +5,78 @@ use super::help_text_for;
 use crate::programs::ip::args::{Args, Res, get_u16, get_u32, get_u64, matches};
 use crate::programs::ip::ctx::Ip;
 use crate::programs::ip::names::{ll_addr_a2n, ll_addr_n2a, ll_proto_a2n, ll_proto_n2a};
-use crate::programs::ip::nl::{Req, Tb};
+use crate::programs::ip::nl::{Attrs, Req};
 use crate::programs::ip::print::Kind;
 use crate::wire::link::br;
 
 /// Width of a numeric option in bytes.
 #[derive(Clone, Copy)]
-enum W {
+enum Width {
     B1,
     B2,
     B4,
     B8,
 }
 
-/// `(word, attribute, width)` of the plain numeric bridge options, in the
-/// order iproute2 tries them (abbreviations take the first match).
-const BRIDGE_NUMS: &[(&str, u16, W)] = &[
-    ("forward_delay", br::FORWARD_DELAY, W::B4),
-    ("hello_time", br::HELLO_TIME, W::B4),
-    ("max_age", br::MAX_AGE, W::B4),
-    ("ageing_time", br::AGEING_TIME, W::B4),
-    ("stp_state", br::STP_STATE, W::B4),
-    ("priority", br::PRIORITY, W::B2),
-    ("vlan_filtering", br::VLAN_FILTERING, W::B1),
+/// `(word, attribute, width)` of the numeric bridge options iproute2 tries
+/// first, in its order (abbreviations take the first match).
+const BRIDGE_NUMS_FIRST: &[(&str, u16, Width)] = &[
+    ("forward_delay", br::FORWARD_DELAY, Width::B4),
+    ("hello_time", br::HELLO_TIME, Width::B4),
+    ("max_age", br::MAX_AGE, Width::B4),
+    ("ageing_time", br::AGEING_TIME, Width::B4),
+    ("stp_state", br::STP_STATE, Width::B4),
+    ("priority", br::PRIORITY, Width::B2),
+    ("vlan_filtering", br::VLAN_FILTERING, Width::B1),
 ];
 
-const BRIDGE_NUMS2: &[(&str, u16, W)] = &[
-    ("vlan_default_pvid", br::VLAN_DEFAULT_PVID, W::B2),
-    ("vlan_stats_enabled", br::VLAN_STATS_ENABLED, W::B1),
-    ("vlan_stats_per_port", br::VLAN_STATS_PER_PORT, W::B1),
-    ("mcast_router", br::MCAST_ROUTER, W::B1),
-    ("mcast_snooping", br::MCAST_SNOOPING, W::B1),
+/// The numeric options iproute2 tries after `fdb_flush`, in its order.
+const BRIDGE_NUMS_AFTER_FDB_FLUSH: &[(&str, u16, Width)] = &[
+    ("vlan_default_pvid", br::VLAN_DEFAULT_PVID, Width::B2),
+    ("vlan_stats_enabled", br::VLAN_STATS_ENABLED, Width::B1),
+    ("vlan_stats_per_port", br::VLAN_STATS_PER_PORT, Width::B1),
+    ("mcast_router", br::MCAST_ROUTER, Width::B1),
+    ("mcast_snooping", br::MCAST_SNOOPING, Width::B1),
+    ("mcast_query_use_ifaddr", br::MCAST_QUERY_USE_IFADDR, Width::B1),
+    ("mcast_querier", br::MCAST_QUERIER, Width::B1),
+    ("mcast_hash_elasticity", br::MCAST_HASH_ELASTICITY, Width::B4),
+    ("mcast_hash_max", br::MCAST_HASH_MAX, Width::B4),
+    ("mcast_last_member_count", br::MCAST_LAST_MEMBER_CNT, Width::B4),
+    ("mcast_startup_query_count", br::MCAST_STARTUP_QUERY_CNT, Width::B4),
+    ("mcast_last_member_interval", br::MCAST_LAST_MEMBER_INTVL, Width::B8),
+    ("mcast_membership_interval", br::MCAST_MEMBERSHIP_INTVL, Width::B8),
+    ("mcast_querier_interval", br::MCAST_QUERIER_INTVL, Width::B8),
+    ("mcast_query_interval", br::MCAST_QUERY_INTVL, Width::B8),
+    ("mcast_query_response_interval", br::MCAST_QUERY_RESPONSE_INTVL, Width::B8),
+    ("mcast_startup_query_interval", br::MCAST_STARTUP_QUERY_INTVL, Width::B8),
+    ("mcast_stats_enabled", br::MCAST_STATS_ENABLED, Width::B1),
+    ("mcast_igmp_version", br::MCAST_IGMP_VERSION, Width::B1),
+    ("mcast_mld_version", br::MCAST_MLD_VERSION, Width::B1),
+    ("nf_call_iptables", br::NF_CALL_IPTABLES, Width::B1),
+    ("nf_call_ip6tables", br::NF_CALL_IP6TABLES, Width::B1),
+    ("nf_call_arptables", br::NF_CALL_ARPTABLES, Width::B1),
 ];
 
-const BRIDGE_NUMS3: &[(&str, u16, W)] = &[
-    ("mcast_query_use_ifaddr", br::MCAST_QUERY_USE_IFADDR, W::B1),
-    ("mcast_querier", br::MCAST_QUERIER, W::B1),
-    ("mcast_hash_elasticity", br::MCAST_HASH_ELASTICITY, W::B4),
-    ("mcast_hash_max", br::MCAST_HASH_MAX, W::B4),
-    ("mcast_last_member_count", br::MCAST_LAST_MEMBER_CNT, W::B4),
-    ("mcast_startup_query_count", br::MCAST_STARTUP_QUERY_CNT, W::B4),
-    ("mcast_last_member_interval", br::MCAST_LAST_MEMBER_INTVL, W::B8),
-    ("mcast_membership_interval", br::MCAST_MEMBERSHIP_INTVL, W::B8),
-    ("mcast_querier_interval", br::MCAST_QUERIER_INTVL, W::B8),
-    ("mcast_query_interval", br::MCAST_QUERY_INTVL, W::B8),
-    ("mcast_query_response_interval", br::MCAST_QUERY_RESPONSE_INTVL, W::B8),
-    ("mcast_startup_query_interval", br::MCAST_STARTUP_QUERY_INTVL, W::B8),
-    ("mcast_stats_enabled", br::MCAST_STATS_ENABLED, W::B1),
-    ("mcast_igmp_version", br::MCAST_IGMP_VERSION, W::B1),
-    ("mcast_mld_version", br::MCAST_MLD_VERSION, W::B1),
-    ("nf_call_iptables", br::NF_CALL_IPTABLES, W::B1),
-    ("nf_call_ip6tables", br::NF_CALL_IP6TABLES, W::B1),
-    ("nf_call_arptables", br::NF_CALL_ARPTABLES, W::B1),
-];
-
-fn find_num(word: &str, table: &'static [(&str, u16, W)]) -> Option<(&'static str, u16, W)> {
+fn find_num(word: &str, table: &'static [(&str, u16, Width)]) -> Option<(&'static str, u16, Width)> {
     table.iter().find(|(n, _, _)| matches(word, n)).copied()
 }
 
-fn add_num(ip: &mut Ip, req: &mut Req, name: &str, attr: u16, w: W, v: &str) -> Res<()> {
+fn add_num(ip: &mut Ip, req: &mut Req, name: &str, attr: u16, w: Width, v: &str) -> Res<()> {
     let bad = |ip: &mut Ip| ip.invarg(&format!("invalid {name}"), v);
     match w {
-        W::B1 => match get_u32(v, 0).and_then(|x| u8::try_from(x).ok()) {
+        Width::B1 => match get_u32(v, 0).and_then(|x| u8::try_from(x).ok()) {
             Some(x) => req.addattr8(attr, x),
             None => return Err(bad(ip)),
         },
-        W::B2 => match get_u16(v, 0) {
+        Width::B2 => match get_u16(v, 0) {
             Some(x) => req.addattr16(attr, x),
             None => return Err(bad(ip)),
         },
-        W::B4 => match get_u32(v, 0) {
+        Width::B4 => match get_u32(v, 0) {
             Some(x) => req.addattr32(attr, x),
             None => return Err(bad(ip)),
         },
-        W::B8 => match get_u64(v, 0) {
+        Width::B8 => match get_u64(v, 0) {
             Some(x) => req.addattr_l(attr, &x.to_ne_bytes()),
             None => return Err(bad(ip)),
         },
@@ -90,7 +88,7 @@ pub(super) fn bridge_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> 
     let mut a = Args::new(words);
     let (mut optval, mut optmask) = (0u32, 0u32);
     while let Some(w) = a.peek() {
-        if let Some((n, attr, wd)) = find_num(w, BRIDGE_NUMS) {
+        if let Some((n, attr, wd)) = find_num(w, BRIDGE_NUMS_FIRST) {
             let v = ip.next_arg(&mut a)?;
             add_num(ip, req, n, attr, wd, v)?;
         } else if matches(w, "vlan_protocol") {
@@ -101,7 +99,7 @@ pub(super) fn bridge_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> 
             }
         } else if matches(w, "group_fwd_mask") {
             let v = ip.next_arg(&mut a)?;
-            add_num(ip, req, "group_fwd_mask", br::GROUP_FWD_MASK, W::B2, v)?;
+            add_num(ip, req, "group_fwd_mask", br::GROUP_FWD_MASK, Width::B2, v)?;
         } else if matches(w, "group_address") {
             let v = ip.next_arg(&mut a)?;
             match ll_addr_a2n(v, 32) {
@@ -125,10 +123,7 @@ pub(super) fn bridge_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> 
             }
         } else if matches(w, "fdb_flush") {
             req.addattr_l(br::FDB_FLUSH, &[]);
-        } else if let Some((n, attr, wd)) = find_num(w, BRIDGE_NUMS2) {
-            let v = ip.next_arg(&mut a)?;
-            add_num(ip, req, n, attr, wd, v)?;
-        } else if let Some((n, attr, wd)) = find_num(w, BRIDGE_NUMS3) {
+        } else if let Some((n, attr, wd)) = find_num(w, BRIDGE_NUMS_AFTER_FDB_FLUSH) {
             let v = ip.next_arg(&mut a)?;
             add_num(ip, req, n, attr, wd, v)?;
         } else if matches(w, "help") {
@@ -173,7 +168,7 @@ pub(super) fn print_timer(ip: &mut Ip, name: &str, jiffies: u64) {
 }
 
 /// An unsigned attribute of `width` bytes (1, 2, 4 or 8).
-fn uint_of(t: &Tb, attr: u16, width: u8) -> Option<u64> {
+fn uint_of(t: &Attrs, attr: u16, width: u8) -> Option<u64> {
     match width {
         1 => t.u8(attr).map(u64::from),
         2 => t.u16(attr).map(u64::from),
@@ -184,7 +179,7 @@ fn uint_of(t: &Tb, attr: u16, width: u8) -> Option<u64> {
 
 /// `print_uint` for each attribute present: (attribute, width, JSON key,
 /// format).
-pub(super) fn print_uints(ip: &mut Ip, t: &Tb, rows: &[(u16, u8, &str, &str)]) {
+pub(super) fn print_uints(ip: &mut Ip, t: &Attrs, rows: &[(u16, u8, &str, &str)]) {
     for &(a, w, k, f) in rows {
         if let Some(v) = uint_of(t, a, w) {
             ip.p.print_uint(Kind::Any, Some(k), f, v);
@@ -194,7 +189,7 @@ pub(super) fn print_uints(ip: &mut Ip, t: &Tb, rows: &[(u16, u8, &str, &str)]) {
 
 /// `print_on_off` for each one-byte attribute present: (attribute, JSON
 /// key, format).
-pub(super) fn print_on_offs(ip: &mut Ip, t: &Tb, rows: &[(u16, &str, &str)]) {
+pub(super) fn print_on_offs(ip: &mut Ip, t: &Attrs, rows: &[(u16, &str, &str)]) {
     for &(a, k, f) in rows {
         if let Some(v) = t.u8(a) {
             ip.p.print_on_off(Kind::Any, Some(k), f, v != 0);
@@ -204,7 +199,7 @@ pub(super) fn print_on_offs(ip: &mut Ip, t: &Tb, rows: &[(u16, &str, &str)]) {
 
 pub(super) fn bridge_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
     let Some(data) = data else { return Ok(()) };
-    let t = Tb::parse(data, br::MAX);
+    let t = Attrs::parse(data, br::MAX);
     print_uints(
         ip,
         &t,

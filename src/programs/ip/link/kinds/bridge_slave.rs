@@ -3,13 +3,14 @@
 use super::bridge::{bridge_id, print_on_offs, print_timer, print_uints};
 use crate::programs::ip::args::{Args, Exit, Res, get_u16, get_u32, matches};
 use crate::programs::ip::ctx::Ip;
-use crate::programs::ip::nl::{Req, Tb};
+use crate::programs::ip::nl::{Attrs, Req};
 use crate::programs::ip::print::Kind;
 use crate::programs::ip::usage;
 use crate::wire::link::brport;
 
-/// On/off options of bridge ports, in iproute2's matching order.
-const BRPORT_ONOFF: &[(&str, u16)] = &[
+/// On/off options of bridge ports iproute2 tries after `cost`, in its
+/// matching order (abbreviations take the first match).
+const BRPORT_ONOFF_AFTER_COST: &[(&str, u16)] = &[
     ("hairpin", brport::MODE),
     ("guard", brport::GUARD),
     ("root_block", brport::PROTECT),
@@ -23,9 +24,13 @@ const BRPORT_ONOFF: &[(&str, u16)] = &[
     ("proxy_arp_wifi", brport::PROXYARP_WIFI),
 ];
 
-const BRPORT_ONOFF2: &[(&str, u16)] = &[("mcast_fast_leave", brport::FAST_LEAVE), ("neigh_suppress", brport::NEIGH_SUPPRESS)];
+/// The on/off options tried after `mcast_router`.
+const BRPORT_ONOFF_AFTER_MCAST_ROUTER: &[(&str, u16)] =
+    &[("mcast_fast_leave", brport::FAST_LEAVE), ("neigh_suppress", brport::NEIGH_SUPPRESS)];
 
-const BRPORT_ONOFF3: &[(&str, u16)] = &[("vlan_tunnel", brport::VLAN_TUNNEL), ("isolated", brport::ISOLATED), ("locked", brport::LOCKED)];
+/// The on/off options tried after `group_fwd_mask`.
+const BRPORT_ONOFF_AFTER_FWD_MASK: &[(&str, u16)] =
+    &[("vlan_tunnel", brport::VLAN_TUNNEL), ("isolated", brport::ISOLATED), ("locked", brport::LOCKED)];
 
 /// `parse_on_off`: "on"/"off" by abbreviation; Err after printing.
 #[allow(clippy::result_unit_err)] // the error is printed; callers only stop
@@ -73,7 +78,7 @@ pub(super) fn bridge_slave_parse_opt(ip: &mut Ip, words: &[String], req: &mut Re
                 Some(x) => req.addattr32(brport::COST, x),
                 None => return Err(ip.invarg("cost is invalid", v)),
             }
-        } else if let Some((n, attr)) = BRPORT_ONOFF.iter().find(|(n, _)| matches(w, n)) {
+        } else if let Some((n, attr)) = BRPORT_ONOFF_AFTER_COST.iter().find(|(n, _)| matches(w, n)) {
             onoff(ip, &mut a, req, n, *attr)?;
         } else if matches(w, "mcast_router") {
             let v = ip.next_arg(&mut a)?;
@@ -81,7 +86,7 @@ pub(super) fn bridge_slave_parse_opt(ip: &mut Ip, words: &[String], req: &mut Re
                 Some(x) => req.addattr8(brport::MULTICAST_ROUTER, x),
                 None => return Err(ip.invarg("invalid mcast_router", v)),
             }
-        } else if let Some((n, attr)) = BRPORT_ONOFF2.iter().find(|(n, _)| matches(w, n)) {
+        } else if let Some((n, attr)) = BRPORT_ONOFF_AFTER_MCAST_ROUTER.iter().find(|(n, _)| matches(w, n)) {
             onoff(ip, &mut a, req, n, *attr)?;
         } else if matches(w, "group_fwd_mask") {
             let v = ip.next_arg(&mut a)?;
@@ -89,7 +94,7 @@ pub(super) fn bridge_slave_parse_opt(ip: &mut Ip, words: &[String], req: &mut Re
                 Some(x) => req.addattr16(brport::GROUP_FWD_MASK, x),
                 None => return Err(ip.invarg("invalid group_fwd_mask", v)),
             }
-        } else if let Some((n, attr)) = BRPORT_ONOFF3.iter().find(|(n, _)| matches(w, n)) {
+        } else if let Some((n, attr)) = BRPORT_ONOFF_AFTER_FWD_MASK.iter().find(|(n, _)| matches(w, n)) {
             onoff(ip, &mut a, req, n, *attr)?;
         } else if matches(w, "backup_port") {
             let v = ip.next_arg(&mut a)?;
@@ -115,7 +120,7 @@ pub(super) fn bridge_slave_parse_opt(ip: &mut Ip, words: &[String], req: &mut Re
 
 pub(super) fn bridge_slave_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
     let Some(data) = data else { return Ok(()) };
-    let t = Tb::parse(data, brport::MAX);
+    let t = Attrs::parse(data, brport::MAX);
     if let Some(st) = t.u8(brport::STATE) {
         const STATES: [&str; 5] = ["disabled", "listening", "learning", "forwarding", "blocking"];
         match STATES.get(usize::from(st)) {

@@ -4,7 +4,7 @@ use super::help_text_for;
 use crate::programs::ip::args::{Args, Res, get_u32, matches};
 use crate::programs::ip::ctx::Ip;
 use crate::programs::ip::names::{ll_addr_a2n, ll_addr_n2a};
-use crate::programs::ip::nl::{Req, Tb};
+use crate::programs::ip::nl::{Attrs, Req};
 use crate::programs::ip::print::Kind;
 use crate::wire::link::{macvlan, macvlan_flag, macvlan_mode};
 
@@ -135,7 +135,7 @@ fn current_kind(req: &Req) -> Option<String> {
 
 pub(super) fn macvlan_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
     let Some(data) = data else { return Ok(()) };
-    let t = Tb::parse(data, macvlan::MAX);
+    let t = Attrs::parse(data, macvlan::MAX);
     let Some(mode) = t.get(macvlan::MODE).filter(|n| n.value.len() >= 4).and_then(|n| n.u32().ok()) else {
         return Ok(());
     };

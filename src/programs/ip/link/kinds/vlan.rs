@@ -3,7 +3,7 @@
 use crate::programs::ip::args::{Args, Res, get_u16, get_u32, matches};
 use crate::programs::ip::ctx::Ip;
 use crate::programs::ip::names::{ll_proto_a2n, ll_proto_n2a};
-use crate::programs::ip::nl::{Req, Tb};
+use crate::programs::ip::nl::{Attrs, Req};
 use crate::programs::ip::print::Kind;
 use crate::programs::ip::usage;
 use crate::wire::link::{vlan, vlan_qos};
@@ -85,7 +85,7 @@ pub(super) fn vlan_parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Re
 
 pub(super) fn vlan_print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
     let Some(data) = data else { return Ok(()) };
-    let t = Tb::parse(data, 6);
+    let t = Attrs::parse(data, 6);
     if t.get(vlan::PROTOCOL).is_some_and(|n| n.value.len() < 2) {
         return Ok(());
     }
