@@ -209,8 +209,10 @@ pub(super) fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr:
     // the device at the end, but only while it is up.
     let mut notify_if_up = false;
     if let Some(mode) = addr_gen_mode {
-        if let Some(l) = nsr.link_mut(index) {
-            l.addr_gen_mode = mode;
+        // inet6_set_link_af: the device's addr_gen_mode devconf, which the
+        // sysctl of the same name reads and writes.
+        if let Some(name) = nsr.link(index).map(|l| l.name.clone()) {
+            let _ = crate::stack::sysctl::apply(nsr, &format!("net.ipv6.conf.{name}.addr_gen_mode"), &mode.to_string());
             notify_if_up = true;
         }
     }
