@@ -289,6 +289,12 @@ pub mod expr {
         pub const OP: u16 = 6;
         pub const DATA: u16 = 7;
     }
+    pub mod range {
+        pub const SREG: u16 = 1;
+        pub const OP: u16 = 2;
+        pub const FROM_DATA: u16 = 3;
+        pub const TO_DATA: u16 = 4;
+    }
     pub mod immediate {
         pub const DREG: u16 = 1;
         pub const DATA: u16 = 2;
