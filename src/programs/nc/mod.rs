@@ -134,7 +134,6 @@ enum Phase {
 pub struct Nc {
     o: Options,
     stdin: Vec<u8>,
-    stdin_tty: bool,
     phase: Phase,
     keep_listener: Option<u32>,
 }
@@ -143,7 +142,7 @@ pub struct Nc {
 /// error). `stdin` None: standard input is the terminal.
 pub fn spawn(args: &[String], stdin: Option<&[u8]>, out: &mut Output) -> Result<Box<dyn Program>, i32> {
     let o = parse(args, out)?;
-    Ok(Box::new(Nc { o, stdin: stdin.unwrap_or_default().to_vec(), stdin_tty: stdin.is_none(), phase: Phase::Start, keep_listener: None }))
+    Ok(Box::new(Nc { o, stdin: stdin.unwrap_or_default().to_vec(), phase: Phase::Start, keep_listener: None }))
 }
 
 impl Nc {
@@ -216,8 +215,9 @@ impl Nc {
                 sys.close(sock);
                 return self.fail_connect(out, "failed", e);
             }
-            if self.o.zero || self.stdin_tty {
-                // udptest: two probes at once, then one a second for -w.
+            if self.o.verbose {
+                // udptest (Debian's nc runs it only with -v, to report the
+                // connection): two probes at once, then one a second for -w.
                 for _ in 0..2 {
                     if sys.send_udp(sock, b"X") == Err(Errno::ECONNREFUSED) {
                         sys.close(sock);
