@@ -168,11 +168,18 @@ impl Program for Tcpdump {
         }
         let filter = self.o.filter.clone().unwrap_or(filter::Expr::All);
         let mut received = self.captured;
+        // When the count is reached tcpdump stops reading: frames that come
+        // later than the last one it printed never reach its filter.
+        let mut last_at = 0;
         for fr in frames.into_iter().filter(|fr| filter::matches(&filter, fr)) {
-            received += 1;
             if self.o.count.is_some_and(|c| self.captured >= c) {
+                if fr.at_us <= last_at {
+                    received += 1;
+                }
                 continue;
             }
+            received += 1;
+            last_at = fr.at_us;
             self.captured += 1;
             if self.o.write.is_some() {
                 self.saved.push(fr);
