@@ -12,7 +12,7 @@ mod unregister;
 mod updown;
 
 pub use carrier::{refresh_carriers, settle_linkwatch};
-pub use fib_sync::{fib_disable_v4, fib_sync_down};
+pub use fib_sync::fib_disable_v4;
 pub use unregister::{delete_group, delete_link, unregister_many};
 pub use updown::{dev_close, set_mtu, set_up};
 
