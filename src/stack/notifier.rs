@@ -163,3 +163,43 @@ fn br_device_event(net: &mut Net, ns: NsId, index: u32, event: &NetdevEvent) -> 
         _ => Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::World;
+    use crate::output::Output;
+    use crate::shell::Shell;
+
+    /// Runs the lines in one shell; returns what the last one printed.
+    fn run(shell: &mut Shell, lines: &[&str]) -> String {
+        let mut last = String::new();
+        for line in lines {
+            let mut o = Output::new();
+            shell.run_line(line, &mut o);
+            last = o.combined();
+        }
+        last
+    }
+
+    #[test]
+    fn a_ports_changes_reach_its_bridge() {
+        // Measured on Linux: NETDEV_CHANGEMTU and NETDEV_CHANGEADDR of a port
+        // move its bridge's MTU and bridge id (br_device_event).
+        let mut sh = Shell::new(Box::new(World::new()));
+        run(&mut sh, &["ip link add br0 type bridge", "ip link add d0 type veth peer name d1", "ip link set d0 master br0"]);
+        run(&mut sh, &["ip link set d0 mtu 1400", "ip link set d0 address 02:00:00:00:00:05"]);
+        let shown = run(&mut sh, &["ip -d link show br0"]);
+        assert!(shown.contains("mtu 1400"), "{shown}");
+        assert!(shown.contains("bridge_id 8000.2:0:0:0:0:5"), "{shown}");
+    }
+
+    #[test]
+    fn a_closed_device_loses_its_neighbours() {
+        // Measured on Linux: NETDEV_DOWN flushes even permanent entries.
+        let mut sh = Shell::new(Box::new(World::new()));
+        run(&mut sh, &["ip link add d0 type veth peer name d1", "ip link set d0 up", "ip link set d1 up"]);
+        run(&mut sh, &["ip neigh add 10.0.0.9 lladdr 02:00:00:00:00:09 dev d1"]);
+        assert_eq!(run(&mut sh, &["ip neigh show dev d1"]), "10.0.0.9 lladdr 02:00:00:00:00:09 PERMANENT \n");
+        assert_eq!(run(&mut sh, &["ip link set d1 down", "ip neigh show dev d1"]), "");
+    }
+}
