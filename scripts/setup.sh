@@ -36,6 +36,8 @@ if [ "${1:-}" = "--test" ]; then
   # wasm-bindgen-test and the page tests drive headless Chromium.
   command -v chromium >/dev/null || need_apt+=(chromium)
   command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
+  # The kernel's route selftests (scripts/test-selftests.sh) come from its source.
+  [ -f /usr/src/linux-source-6.1.tar.xz ] || need_apt+=(linux-source-6.1)
   if [ ${#need_apt[@]} -gt 0 ]; then
     apt-get update -qq
     apt-get install -y -qq "${need_apt[@]}"
