@@ -9,7 +9,7 @@
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde::Serialize;
 
-use crate::js::J;
+use crate::js::Js;
 use wasm_bindgen::prelude::*;
 
 use std::cell::RefCell;
@@ -37,7 +37,7 @@ fn init() {
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-fn to_js(v: &J<'_>) -> Result<JsValue, JsError> {
+fn to_js(v: &Js<'_>) -> Result<JsValue, JsError> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("internal: cannot convert to JavaScript: {e}")))
 }
