@@ -54,6 +54,9 @@ export interface ExecOptions {
 /** One datagram the shell's `ip` sent during the last {@link World.exec},
  * with the reply messages the kernel answered it with. */
 export interface NetlinkExchange {
+  /** The socket's netlink protocol: `"route"` (`ip`, `bridge`) or
+   * `"netfilter"` (`nft`, `iptables`); give it to {@link decode}. */
+  protocol: "route" | "netfilter";
   /** The namespace the socket was opened in; null for the initial one. */
   netns: string | null;
   /** The socket's port id. */

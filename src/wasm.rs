@@ -9,7 +9,7 @@
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde::Serialize;
 
-use crate::js::J;
+use crate::js::Js;
 use wasm_bindgen::prelude::*;
 
 use std::cell::RefCell;
@@ -37,7 +37,7 @@ fn init() {
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-fn to_js(v: &J<'_>) -> Result<JsValue, JsError> {
+fn to_js(v: &Js<'_>) -> Result<JsValue, JsError> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("internal: cannot convert to JavaScript: {e}")))
 }
@@ -344,6 +344,7 @@ impl WasmWorld {
         let netlink = Array::new();
         for x in exchanges {
             let o = Object::new();
+            let _ = Reflect::set(&o, &"protocol".into(), &JsValue::from_str(x.protocol));
             let _ = Reflect::set(&o, &"netns".into(), &x.netns.map_or(JsValue::NULL, |n| JsValue::from_str(&n)));
             let _ = Reflect::set(&o, &"portId".into(), &JsValue::from(x.port));
             let _ = Reflect::set(&o, &"request".into(), &Uint8Array::from(x.request.as_slice()).into());
@@ -360,10 +361,17 @@ impl WasmWorld {
     }
 
     /// Decodes a datagram of netlink messages into a readable object for an
-    /// inspector. Throws when no message can be read at all.
+    /// inspector. `protocol` (as {@link SocketOptions.protocol}; the
+    /// exchanges of {@link World.exec} carry it) says what the type numbers
+    /// mean: without it, rtnetlink, and nfnetlink for nf_tables messages.
+    /// Throws when no message can be read at all.
     #[wasm_bindgen(unchecked_return_type = "Decoded")]
-    pub fn decode(&self, #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue) -> Result<JsValue, JsError> {
-        decode(bytes)
+    pub fn decode(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | number | undefined")] protocol: JsValue,
+    ) -> Result<JsValue, JsError> {
+        decode(bytes, protocol)
     }
 
     /// The operations that built this world, as a plain object. Give it to
@@ -444,10 +452,20 @@ impl Default for WasmWorld {
 /// Decodes a datagram of netlink messages (the same as {@link World.decode},
 /// without a world).
 #[wasm_bindgen(unchecked_return_type = "Decoded")]
-pub fn decode(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue) -> Result<JsValue, JsError> {
+pub fn decode(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | number | undefined")] protocol: JsValue,
+) -> Result<JsValue, JsError> {
     init();
     let bytes = bytes_of("decode", &bytes)?;
-    let d = crate::decode::decode(&bytes).map_err(|e| JsError::new(&format!("decode: {e}")))?;
+    let d = if protocol.is_undefined() || protocol.is_null() {
+        crate::decode::decode(&bytes)
+    } else {
+        let p = protocol_of(&protocol)
+            .map_err(|_| JsError::new("decode: protocol must be \"route\", \"netfilter\", \"sock_diag\" or 0, 12, 4"))?;
+        crate::decode::decode_as(&bytes, p)
+    };
+    let d = d.map_err(|e| JsError::new(&format!("decode: {e}")))?;
     to_js(&crate::js::datagram(&d))
 }
 
@@ -497,6 +515,8 @@ impl WasmSocket {
 
 /// One datagram the shell's `ip` sent and what came back.
 struct Exchange {
+    /// "route" or "netfilter".
+    protocol: &'static str,
     netns: Option<String>,
     port: u32,
     request: Vec<u8>,
@@ -517,6 +537,7 @@ struct RecordingHost {
 /// A socket that passes everything through and logs each `send`.
 struct RecordingSocket {
     inner: Box<dyn NetlinkSocket>,
+    protocol: &'static str,
     netns: Option<String>,
     log: ExchangeLog,
 }
@@ -525,6 +546,7 @@ impl NetlinkSocket for RecordingSocket {
     fn send(&mut self, datagram: &[u8]) -> Vec<Vec<u8>> {
         let replies = self.inner.send(datagram);
         self.log.borrow_mut().push(Exchange {
+            protocol: self.protocol,
             netns: self.netns.clone(),
             port: self.inner.port_id(),
             request: datagram.to_vec(),
@@ -547,12 +569,17 @@ impl Host for RecordingHost {
     fn socket(&mut self, netns: Option<&str>) -> Result<Box<dyn NetlinkSocket>, Errno> {
         let inner = Host::socket(&mut self.world, netns)?;
         let netns = netns.map(str::to_string).or_else(|| self.world.current_netns());
-        Ok(Box::new(RecordingSocket { inner, netns, log: Rc::clone(&self.log) }))
+        Ok(Box::new(RecordingSocket { inner, protocol: "route", netns, log: Rc::clone(&self.log) }))
     }
     fn socket_of(&mut self, netns: Option<&str>, protocol: crate::rtnetlink::Protocol) -> Result<Box<dyn NetlinkSocket>, Errno> {
-        // NETLINK_ROUTE is logged for the inspector; the others go straight through.
+        // NETLINK_ROUTE and NETLINK_NETFILTER are logged for the inspector; the others go straight through.
         match protocol {
             crate::rtnetlink::Protocol::Route => self.socket(netns),
+            crate::rtnetlink::Protocol::Netfilter => {
+                let inner = Host::socket_of(&mut self.world, netns, protocol)?;
+                let netns = netns.map(str::to_string).or_else(|| self.world.current_netns());
+                Ok(Box::new(RecordingSocket { inner, protocol: "netfilter", netns, log: Rc::clone(&self.log) }))
+            }
             _ => Host::socket_of(&mut self.world, netns, protocol),
         }
     }
