@@ -28,6 +28,15 @@ use exports::iplab::netlink::rtnetlink::{
 
 struct Component;
 
+/// The stack's protocol for the WIT enum.
+fn protocol_of(p: WitProtocol) -> Protocol {
+    match p {
+        WitProtocol::Route => Protocol::Route,
+        WitProtocol::Netfilter => Protocol::Netfilter,
+        WitProtocol::SockDiag => Protocol::SockDiag,
+    }
+}
+
 /// The `world` resource.
 pub struct ComponentWorld {
     world: World,
@@ -89,8 +98,12 @@ impl Guest for Component {
     type Socket = ComponentSocket;
     type Monitor = ComponentMonitor;
 
-    fn decode(datagram: Vec<u8>) -> Result<String, String> {
-        let d = crate::decode::decode(&datagram).map_err(|e| format!("decode: {e}"))?;
+    fn decode(datagram: Vec<u8>, protocol: Option<WitProtocol>) -> Result<String, String> {
+        let d = match protocol {
+            None => crate::decode::decode(&datagram),
+            Some(p) => crate::decode::decode_as(&datagram, protocol_of(p)),
+        };
+        let d = d.map_err(|e| format!("decode: {e}"))?;
         Ok(crate::js::datagram(&d).to_json())
     }
 }
@@ -102,11 +115,7 @@ impl GuestWorld for ComponentWorld {
 
     fn socket(&self, options: SocketOptions) -> Result<SocketHandle, String> {
         let ns = self.ns(&options.netns)?;
-        let protocol = match options.protocol {
-            None | Some(WitProtocol::Route) => Protocol::Route,
-            Some(WitProtocol::Netfilter) => Protocol::Netfilter,
-            Some(WitProtocol::SockDiag) => Protocol::SockDiag,
-        };
+        let protocol = options.protocol.map_or(Protocol::Route, protocol_of);
         // rtnetlink has groups up to RTNLGRP_MAX; the others up to 32.
         let max = if protocol == Protocol::Route { crate::wire::group::MAX } else { 32 };
         for &g in &options.memberships {

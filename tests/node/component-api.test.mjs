@@ -103,6 +103,12 @@ test("topology, decode, netns-list and captures", () => {
   assert.equal(decoded.messages[0].typeName, "RTM_GETLINK");
   assert.deepEqual(decoded.messages[0].flagNames, ["NLM_F_REQUEST", "NLM_F_DUMP"]);
   assert.throws(() => rtnetlink.decode(new Uint8Array(3)), (e) => /^decode: /.test(message(e)));
+  // Type 20 is RTM_NEWADDR to rtnetlink, SOCK_DIAG_BY_FAMILY to sock_diag.
+  const diag = new Uint8Array(72);
+  new DataView(diag.buffer).setUint32(0, 72, true);
+  new DataView(diag.buffer).setUint16(4, 20, true);
+  assert.equal(JSON.parse(rtnetlink.decode(diag)).messages[0].typeName, "RTM_NEWADDR");
+  assert.equal(JSON.parse(rtnetlink.decode(diag, "sock-diag")).messages[0].typeName, "SOCK_DIAG_BY_FAMILY");
 
   const cap = world.captureStart(undefined, "v0");
   world.exec("ip addr add 10.1.0.1/24 dev v0; ip link set v0 up");
