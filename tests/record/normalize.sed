@@ -42,6 +42,11 @@ s/^(\[[0-9]+\]) [0-9]+$/\1 PID/
 # digits, so ss's columns keep their width.
 s/([0-9][:.])(3276[89]|327[7-9][0-9]|32[89][0-9]{2}|3[3-9][0-9]{3}|[45][0-9]{4}|60[0-9]{3})\b/\1PPPPP/g
 
+# ss -p names the process holding a socket by its process id (whatever
+# the kernel handed out): `users:(("nc",pid=4686,fd=3))`. The spaces ss
+# pads the last field with to the screen's width follow the id's length.
+s/(users:\(\("[^"]+",pid=)[0-9]+(,fd=[0-9]+\)\)) *$/\1PID\2/
+
 # tcpdump's timestamp at the start of each packet line is a clock reading.
 s/^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} /HH:MM:SS.UUUUUU /
 # With -tt it is the same reading as seconds since the epoch.
