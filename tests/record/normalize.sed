@@ -64,6 +64,7 @@ s/TS val [0-9]+ ecr 0/TS val T ecr 0/g
 # The identifier of ping's echo requests is its process id; the IP ID of a
 # connected socket's datagrams starts at random (tcpdump -v).
 s/(ICMP echo (request|reply), id )[0-9]+/\1ID/g
+s/(ICMP6, echo (request|reply), id )[0-9]+/\1ID/g
 s/\(tos (0x[0-9a-f]+), ttl ([0-9]+), id [0-9]+,/(tos \1, ttl \2, id ID,/
 
 # Checksums that cover random fields (ISN, timestamps, ports); a locally

@@ -48,6 +48,7 @@ pub fn cooked_prefix(frame: &Frame, ifname: &str, style: Style) -> String {
     if style.ethernet {
         let (name, ty, len) = match &frame.content {
             Content::Arp { .. } => ("ARP", "0x0806", ARP_LEN),
+            Content::Nd { .. } => ("IPv6", "0x86dd", ND_LEN),
             Content::Ip(d) if d.is_v6() => ("IPv6", "0x86dd", d.total_len()),
             Content::Ip(d) => ("IPv4", "0x0800", d.total_len()),
         };
@@ -65,6 +66,9 @@ pub fn cooked_prefix(frame: &Frame, ifname: &str, style: Style) -> String {
 const SLL2_HEADER_LEN: usize = 20;
 /// Length of an ARP message for IPv4 over Ethernet.
 const ARP_LEN: usize = 28;
+/// Length of a neighbour solicitation or advertisement with its IPv6
+/// header (an ICMPv6 message of 32 bytes).
+const ND_LEN: usize = 72;
 
 /// The line for a frame captured on `any`, without its timestamp.
 pub fn cooked_line(frame: &Frame, ifname: &str, style: Style, conv: &mut Conversations) -> String {
@@ -108,6 +112,23 @@ pub fn line(frame: &Frame, style: Style, conv: &mut Conversations) -> String {
             return format!("ARP, {what}, length 28");
         }
         Content::Ip(d) => ip(d, style, conv),
+        Content::Nd { advert, src, dst, target, .. } => {
+            let what = if *advert {
+                format!("neighbor advertisement, tgt is {target}")
+            } else {
+                format!("neighbor solicitation, who has {target}")
+            };
+            let body = format!("{src} > {dst}: ICMP6, {what}, length 32");
+            if style.ethernet {
+                return format!(
+                    "{} > {}, ethertype IPv6 (0x86dd), length {}: {body}",
+                    mac(&frame.src, style),
+                    mac(&frame.dst, style),
+                    ND_LEN + 14
+                );
+            }
+            return format!("IP6 {body}");
+        }
     };
     let Content::Ip(d) = &frame.content else { return body };
     if style.ethernet {
@@ -155,6 +176,9 @@ fn ip(d: &Datagram, style: Style, conv: &mut Conversations) -> String {
 fn icmp_text(icmp: &Icmp, d: &Datagram) -> String {
     let len = d.total_len() - d.header_len();
     match icmp {
+        // print-icmp6.c words it `ICMP6, echo request`.
+        Icmp::EchoRequest { id, seq, .. } if d.is_v6() => format!("ICMP6, echo request, id {id}, seq {seq}, length {len}"),
+        Icmp::EchoReply { id, seq, .. } if d.is_v6() => format!("ICMP6, echo reply, id {id}, seq {seq}, length {len}"),
         Icmp::EchoRequest { id, seq, .. } => format!("ICMP echo request, id {id}, seq {seq}, length {len}"),
         Icmp::EchoReply { id, seq, .. } => format!("ICMP echo reply, id {id}, seq {seq}, length {len}"),
         Icmp::Unreachable { code, quoted, .. } => {
