@@ -69,6 +69,9 @@ fn handle(net: &Net, ns: NsId, req: &Request<'_>) -> Result<Vec<Vec<u8>>, Kernel
     let proto = match protocol {
         6 => Proto::Tcp,
         17 => Proto::Udp,
+        // The dump has started when `__inet_diag_dump` finds no handler for
+        // the protocol: its error ends it in NLMSG_DONE.
+        _ if req.has(NLM_F_DUMP) => return Ok(vec![reply::done_error(req, &KernelError::new(Errno::ENOENT), false, false)]),
         _ => return Err(KernelError::new(Errno::ENOENT)),
     };
     let table = &net.ns(ns).ok_or(KernelError::new(Errno::ENODEV))?.socks;
