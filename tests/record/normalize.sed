@@ -47,6 +47,10 @@ s/([0-9][:.])(3276[89]|327[7-9][0-9]|32[89][0-9]{2}|3[3-9][0-9]{3}|[45][0-9]{4}|
 # pads the last field with to the screen's width follow the id's length.
 s/(users:\(\("[^"]+",pid=)[0-9]+(,fd=[0-9]+\)\)) *$/\1PID\2/
 
+# ss -e shows a socket's inode and its cookie (`ino:1360637 sk:13e2`),
+# numbers the kernel hands out from counters shared by the whole machine.
+s/ ino:[0-9]+ sk:[0-9a-f]+/ ino:INO sk:SK/g
+
 # tcpdump's timestamp at the start of each packet line is a clock reading.
 s/^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} /HH:MM:SS.UUUUUU /
 # With -tt it is the same reading as seconds since the epoch.

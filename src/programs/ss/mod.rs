@@ -25,6 +25,8 @@ struct Options {
     v6: bool,
     /// `-p`: the processes holding each socket.
     processes: bool,
+    /// `-e`: the socket's details (inode, cookie, cgroup, shutdown).
+    details: bool,
     /// The state bits asked for (`-a`, `-l`, `state`, `exclude`).
     states: u32,
 }
@@ -81,6 +83,7 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
             '4' => o.v4 = true,
             '6' => o.v6 = true,
             'p' => o.processes = true,
+            'e' => o.details = true,
             _ => {}
         }
     }
@@ -204,6 +207,23 @@ fn users(sys: &Sys, inode: u32) -> String {
     }
 }
 
+/// What `-e` adds (`sock_details_print` and the shutdown arrows of
+/// `inet_show_sock`): the inode, the cookie, the cgroup and which
+/// directions are shut down. The machine has no cgroup2 hierarchy to
+/// look the id up in (as the recorder's fresh mounts), so `cg_id_to_path`
+/// says so on stderr, once a socket, and names the id `unreachable`.
+fn details(e: &crate::sockdiag::Entry, out: &mut Output) -> String {
+    let mut text = format!(" ino:{} sk:{:x}", e.inode, e.cookie);
+    if let Some(id) = e.cgroup.filter(|c| *c != 0) {
+        out.err("Failed to open cgroup2 mount\n");
+        text.push_str(&format!(" cgroup:unreachable:{id:x}"));
+    }
+    if let Some(mask) = e.shutdown {
+        text.push_str(&format!(" {}-{}", if mask & 1 != 0 { '-' } else { '<' }, if mask & 2 != 0 { '-' } else { '>' }));
+    }
+    text
+}
+
 /// The port id ss's socket has.
 const SS_PORT: u32 = 4242;
 
@@ -223,7 +243,10 @@ impl Program for Ss {
                 for e in self.dump(sys, udp, v6) {
                     let (la, lp) = self.endpoint(e.local, udp, false);
                     let (ra, rp) = self.endpoint(e.remote, udp, true);
-                    let process = if self.o.processes { users(sys, e.inode) } else { String::new() };
+                    let mut process = if self.o.processes { users(sys, e.inode) } else { String::new() };
+                    if self.o.details {
+                        process.push_str(&details(&e, out));
+                    }
                     rows.push(vec![
                         name.to_string(),
                         state_name(e.state).to_string(),
