@@ -16,6 +16,7 @@ pub mod lookup;
 pub mod namespace;
 pub mod neigh;
 pub mod netfilter;
+pub mod notifier;
 pub mod pmtu;
 pub mod route;
 pub mod rule;
