@@ -40,6 +40,8 @@ pub struct Job {
     pub pending: Output,
     /// Its exit status once it ended.
     pub status: Option<i32>,
+    /// Whether the world's history has its end (`Op::JobEnd`).
+    pub end_recorded: bool,
 }
 
 /// The background jobs of a machine.
@@ -99,7 +101,15 @@ impl Jobs {
     pub fn start(&mut self, net: &mut Net, ns: NsId, command: &str, program: Box<dyn Program>) -> u32 {
         self.next_pid = self.next_pid.max(1000) + 1;
         let pid = self.next_pid;
-        self.list.push(Job { pid, command: command.to_string(), ns, program, pending: Output::terminal(), status: None });
+        self.list.push(Job {
+            pid,
+            command: command.to_string(),
+            ns,
+            program,
+            pending: Output::terminal(),
+            status: None,
+            end_recorded: false,
+        });
         let mut events = Vec::new();
         self.step_all(net, net.now_ms * 1000, &mut events);
         pid
