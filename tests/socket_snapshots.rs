@@ -53,3 +53,32 @@ fn a_restored_world_keeps_its_listeners() {
     let mut sh3 = Shell::new(Box::new(again));
     assert_eq!(run(&mut sh3, "ip netns exec h2 ss -tln"), before);
 }
+
+/// `ss -s` counts as /proc/net/sockstat does: the namespace's sockets and
+/// hashed ones, allocated TCP sockets over the whole machine (the world).
+/// Not recorded from Linux: there the allocated count is the host's.
+#[test]
+fn ss_summary_counts_the_namespace_and_the_machine() {
+    let world = World::new();
+    let mut sh = Shell::new(Box::new(world));
+    for l in SETUP {
+        run(&mut sh, l);
+    }
+    run(&mut sh, "ip netns exec h2 nc -l 8080 &");
+    run(&mut sh, "ip netns exec h1 nc 10.0.0.2 8080 &");
+    run(&mut sh, "ip netns exec h2 nc -u -l 5353 &");
+    let want = "Total: 3\n\
+                TCP:   3 (estab 1, closed 1, orphaned 0, timewait 0)\n\
+                \n\
+                Transport Total     IP        IPv6\n\
+                RAW\t  0         0         0        \n\
+                UDP\t  1         1         0        \n\
+                TCP\t  2         2         0        \n\
+                INET\t  3         3         0        \n\
+                FRAG\t  0         0         0        \n\
+                \n";
+    assert_eq!(run(&mut sh, "ip netns exec h2 ss -s"), want);
+    // With a table asked for, the table follows.
+    let both = run(&mut sh, "ip netns exec h2 ss -s -tn");
+    assert!(both.starts_with(want) && both.contains("ESTAB"), "{both}");
+}

@@ -27,6 +27,9 @@ struct Options {
     processes: bool,
     /// `-e`: the socket's details (inode, cookie, cgroup, shutdown).
     details: bool,
+    /// `-s`: the summary first; alone (no table asked for, no filter) only it.
+    summary: bool,
+    summary_only: bool,
     /// The state bits asked for (`-a`, `-l`, `state`, `exclude`).
     states: u32,
 }
@@ -84,6 +87,7 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
             '6' => o.v6 = true,
             'p' => o.processes = true,
             'e' => o.details = true,
+            's' => o.summary = true,
             _ => {}
         }
     }
@@ -118,6 +122,7 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
             _ => SS_CONN,
         };
     }
+    o.summary_only = o.summary && !o.tcp && !o.udp && words.is_empty();
     if !o.tcp && !o.udp {
         o.tcp = true;
     }
@@ -224,11 +229,58 @@ fn details(e: &crate::sockdiag::Entry, out: &mut Output) -> String {
     text
 }
 
+/// `ss -s` (`print_summary`) from what /proc/net/sockstat, sockstat6 and
+/// snmp give: the namespace's sockets, its hashed TCP and bound UDP
+/// sockets by family, its TIME-WAIT ones and established connections
+/// (`CurrEstab`: ESTABLISHED and CLOSE-WAIT); TCP sockets allocated and
+/// orphaned are counted over the whole machine (the world), as the
+/// kernel's counters are.
+fn summary(sys: &Sys) -> String {
+    use crate::stack::sock::Proto;
+    let here: Vec<&crate::stack::sock::Sock> = sys.net.ns(sys.ns).map(|n| n.socks.socks.iter().collect()).unwrap_or_default();
+    let machine: Vec<&crate::stack::sock::Sock> = sys.net.namespaces().flat_map(|n| n.socks.socks.iter()).collect();
+    let is_tw = |s: &&crate::stack::sock::Sock| s.state == State::TimeWait;
+    let request = |s: &&crate::stack::sock::Sock| s.state == State::SynRecv;
+    let socks = here.iter().filter(|s| !is_tw(s) && !request(s) && !s.orphan).count();
+    let tcp_total = machine.iter().filter(|s| s.proto == Proto::Tcp && !is_tw(s) && !request(s)).count();
+    let orphans = machine.iter().filter(|s| s.proto == Proto::Tcp && s.orphan && !is_tw(s)).count();
+    let tws = here.iter().filter(|s| s.proto == Proto::Tcp && is_tw(s)).count();
+    let estab = here.iter().filter(|s| s.proto == Proto::Tcp && matches!(s.state, State::Established | State::CloseWait)).count();
+    // The kernel's inuse counter: full sockets in a hash (listening or
+    // connected, not only bound); a TIME-WAIT one is not a full socket.
+    let hashed = |v6: bool| {
+        here.iter()
+            .filter(|s| s.proto == Proto::Tcp && s.local.is_ipv6() == v6 && !request(s) && !is_tw(s) && s.state != State::Close)
+            .count()
+    };
+    let udp = |v6: bool| here.iter().filter(|s| s.proto == Proto::Udp && s.local.is_ipv6() == v6 && s.local.port() != 0).count();
+    let (tcp4, tcp6, udp4, udp6) = (hashed(false), hashed(true), udp(false), udp(true));
+    // ss's arithmetic, as it is: allocated minus (hashed minus TIME-WAIT).
+    let closed = tcp_total as i64 - ((tcp4 + tcp6) as i64 - tws as i64);
+    let mut t = format!("Total: {socks}\n");
+    t.push_str(&format!("TCP:   {} (estab {estab}, closed {}, orphaned {orphans}, timewait {tws})\n\n", tcp_total + tws, closed));
+    t.push_str("Transport Total     IP        IPv6\n");
+    let row = |name: &str, a: usize, b: usize| format!("{name}\t  {:<9} {:<9} {:<9}\n", a + b, a, b);
+    t.push_str(&row("RAW", 0, 0));
+    t.push_str(&row("UDP", udp4, udp6));
+    t.push_str(&row("TCP", tcp4, tcp6));
+    t.push_str(&row("INET", udp4 + tcp4, udp6 + tcp6));
+    t.push_str(&row("FRAG", 0, 0));
+    t.push('\n');
+    t
+}
+
 /// The port id ss's socket has.
 const SS_PORT: u32 = 4242;
 
 impl Program for Ss {
     fn step(&mut self, sys: &mut Sys, out: &mut Output) -> Step {
+        if self.o.summary {
+            out.out(&summary(sys));
+            if self.o.summary_only {
+                return Step::Done(0);
+            }
+        }
         let netid = self.o.tcp && self.o.udp;
         let mut rows: Vec<Vec<String>> = Vec::new();
         // ss shows UDP before TCP, each IPv4 then IPv6.
