@@ -120,9 +120,9 @@ run_group() {
         mount --make-rprivate / && mount -t tmpfs -o mode=0755 tmpfs /run/netns 2>/dev/null || mkdir -p /run/netns
         cd "$DIR" || exit 1
         if [[ $MODE == iplab ]]; then
-            LD_PRELOAD=$LIB IPLAB_STATE=$STATE timeout 300 bash -c "$CMD" </dev/null
+            LD_PRELOAD=$LIB IPLAB_STATE=$STATE timeout 120 bash -c "$CMD" </dev/null
         else
-            timeout 300 bash -c "$CMD" </dev/null
+            timeout 120 bash -c "$CMD" </dev/null
         fi' 2>&1
 }
 
@@ -156,8 +156,9 @@ for script in "${SCRIPTS[@]}"; do
     fi
     : >"$work/iplab"
     for g in $(groups_of "$script"); do
-        echo "== iplab: $script $g"
+        t0=$SECONDS
         run_group iplab "$script" "$g" >"$work/out"
+        echo "== iplab: $script $g ($((SECONDS - t0)) s)"
         checks_of "$g" <"$work/out" >>"$work/iplab"
         [[ ${SELFTESTS_VERBOSE:-0} == 1 ]] && cat "$work/out"
     done
