@@ -12,11 +12,12 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
 echo "== build the shim"
-if ! cargo build -p iplab-preload; then
+if ! cargo build -p iplab-preload || ! cargo build --bin iplab; then
     echo "0 passed, 1 failed"
     exit 1
 fi
 export IPLAB_PRELOAD_LIB=$PWD/target/debug/libiplab_preload.so
+export IPLAB_BIN=$PWD/target/debug/iplab
 
 echo "== unit tests (cargo test -p iplab-preload)"
 cargo test -p iplab-preload 2>&1 | tee -a "$log"

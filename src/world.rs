@@ -177,15 +177,10 @@ impl World {
             }
             Op::Sysctl { ns, key, value } => {
                 let mut k = write(&self.kernel);
-                let devs: Vec<String> = k.net.ns(NsId(*ns)).map(|n| n.links.values().map(|l| l.name.clone()).collect()).unwrap_or_default();
-                let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
-                if let Some(n) = k.net.ns_mut(NsId(*ns)) {
-                    if n.sysctl.set(key, value, &devs).is_some() {
-                        let mut events = apply_sysctl_effects(n, key, value);
-                        // As the live write does: what it queued settles now.
-                        events.extend(crate::rtnetlink::settle(&mut k.net));
-                        k.announce(&events);
-                    }
+                // The same path as the live write, then what it queued settles.
+                if let Some(Ok(mut events)) = k.net.ns_mut(NsId(*ns)).map(|n| crate::stack::sysctl::write(n, key, value)) {
+                    events.extend(crate::rtnetlink::settle(&mut k.net));
+                    k.announce(&events);
                 }
                 k.record(op.clone());
             }
@@ -416,16 +411,9 @@ impl Host for World {
     }
 
     fn sysctl_set(&mut self, key: &str, value: &str) -> Result<(), Errno> {
-        let devs = self.device_names();
-        let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
         let mut k = write(&self.kernel);
         let ns = k.net.ns_mut(self.current).ok_or(Errno::ENOENT)?;
-        // proc_dointvec: the value must be an integer.
-        if crate::text::int::<i64>(value.trim()).is_none() {
-            return Err(Errno::EINVAL);
-        }
-        ns.sysctl.set(key, value.trim(), &devs).ok_or(Errno::ENOENT)?;
-        let mut events = apply_sysctl_effects(ns, key, value.trim());
+        let mut events = crate::stack::sysctl::write(ns, key, value)?;
         events.extend(crate::rtnetlink::settle(&mut k.net));
         k.announce(&events);
         let op = Op::Sysctl { ns: self.current.0, key: key.to_string(), value: value.to_string() };
@@ -492,32 +480,4 @@ impl Host for World {
         let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
         self.with_net(|n| n.ns(self.current).map(|ns| ns.sysctl.keys(&devs)).unwrap_or_default())
     }
-}
-
-/// What writing a sysctl does beyond storing it: `disable_ipv6` tears IPv6
-/// down on the devices it covers (`addrconf_disable_ipv6`), and clearing it
-/// configures IPv6 again on those that are up.
-fn apply_sysctl_effects(ns: &mut crate::stack::Namespace, key: &str, value: &str) -> Vec<crate::stack::Event> {
-    let Some(scope) = key.strip_prefix("net.ipv6.conf.").and_then(|r| r.strip_suffix(".disable_ipv6")) else {
-        return Vec::new();
-    };
-    let targets: Vec<u32> = match scope {
-        "default" => Vec::new(),
-        "all" => ns.links.keys().copied().collect(),
-        dev => ns.index_of(dev).into_iter().collect(),
-    };
-    let mut events = Vec::new();
-    for index in targets {
-        if scope == "all" {
-            if let Some(name) = ns.link(index).map(|l| l.name.clone()) {
-                let _ = ns.sysctl.set(&format!("net.ipv6.conf.{name}.disable_ipv6"), value, &[name.as_str()]);
-            }
-        }
-        if value != "0" {
-            events.extend(crate::stack::ipv6::ifdown(ns, index, false));
-        } else if ns.link(index).is_some_and(|l| l.is_up()) {
-            events.extend(crate::stack::ipv6::netdev_up(ns, index));
-        }
-    }
-    events
 }

@@ -40,7 +40,12 @@ fn usable() -> bool {
 }
 
 fn run(script: &str, lib: &PathBuf) {
-    let out = Command::new("bash").arg(root().join(script)).env("IPLAB_PRELOAD_LIB", lib).output().expect("bash runs");
+    let out = Command::new("bash")
+        .arg(root().join(script))
+        .env("IPLAB_PRELOAD_LIB", lib)
+        .env("IPLAB_BIN", env!("CARGO_BIN_EXE_iplab"))
+        .output()
+        .expect("bash runs");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{script} failed:\n{text}\n{}", String::from_utf8_lossy(&out.stderr));
     eprintln!("{}", text.lines().last().unwrap_or(""));

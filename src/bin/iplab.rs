@@ -8,9 +8,14 @@ use iplab::World;
 use iplab::output::{Output, Stream};
 use iplab::shell::Shell;
 
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "iplab/world_file.rs"]
+mod world_file;
+
 /// What `iplab --help` prints.
 const HELP: &str = "\
 usage: iplab [-x] [FILE]
+       iplab --world STATE ping|traceroute [ARG...]
        iplab --help | --version
 
 Runs shell lines on a fresh simulated Linux network namespace, printing what
@@ -23,6 +28,10 @@ Type help in a session for the full list.
 Options:
   -x          print each line of FILE (or of piped input), after `+ `, to
               standard error before running it, as bash -x does
+  --world STATE PROGRAM ARG...
+              run ping or traceroute on the world the preload shim keeps in
+              the file STATE (its IPLAB_STATE), in the namespace IPLAB_NETNS
+              names, and save what it did there
   -h, --help  this text
   --version   the version
 
@@ -164,6 +173,14 @@ fn main() {
             println!("iplab {} (ip and bridge as iproute2 6.1, Linux 6.x netlink)", env!("CARGO_PKG_VERSION"));
             0
         }
+        #[cfg(not(target_arch = "wasm32"))]
+        Some("--world") => match args.get(1) {
+            Some(state) => world_file::run(state, args.get(2..).unwrap_or(&[]), emit),
+            None => {
+                eprintln!("iplab: --world needs a state file\nTry 'iplab --help' for more information.");
+                2
+            }
+        },
         Some(opt) if opt.starts_with('-') && opt != "-" => {
             eprintln!("iplab: unknown option {opt}\nTry 'iplab --help' for more information.");
             2

@@ -88,6 +88,9 @@ impl Program for Finished {
 /// How far the clock may jump waiting for a foreground program that has
 /// nothing left to wait for (where a user would press Ctrl-C), µs.
 pub const IDLE_LIMIT_US: u64 = 300_000_000;
+/// How far the clock may run after a command for timers already due
+/// soon, µs (the recorder's pause after each command).
+pub const SETTLE_US: u64 = 300_000;
 /// Most steps one command runs (a bound on any loop between programs).
 const MAX_ROUNDS: u32 = 100_000;
 
@@ -183,14 +186,26 @@ impl Jobs {
         }
     }
 
-    /// Steps the jobs at the current time until none has anything to do
-    /// (what they make of a command that just ran).
+    /// Steps the jobs until none has anything to do (what they make of a
+    /// command that just ran), letting the clock run to the job and socket
+    /// timers due within [`SETTLE_US`] (a delayed ACK, a quick reply): the
+    /// recorder pauses that long after every command.
     pub fn settle(&mut self, net: &mut Net, events: &mut Vec<Event>) {
-        let now = net.now_ms * 1000;
+        let mut now = net.now_ms * 1000;
+        let limit = now + SETTLE_US;
         for _ in 0..MAX_ROUNDS {
-            if !self.step_all(net, now, events).0 {
-                break;
+            let (busy, wake) = self.step_all(net, now, events);
+            if busy {
+                continue;
             }
+            let wake = min_opt(wake, net.namespaces().filter_map(|n| n.socks.next_timer()).min());
+            match wake {
+                Some(t) if t > now && t <= limit => now = t,
+                _ => break,
+            }
+            net.now_ms = net.now_ms.max(now / 1000);
+            super::neigh::run_timers(net, now / 1000, events);
+            run_timers(net, now, events);
         }
     }
 

@@ -298,6 +298,7 @@ impl Sys<'_> {
             }
         }
         if s.rx_closed || (s.proto == Proto::Tcp && s.state == State::Close) {
+            s.eof_read = true;
             return Ok(Read::Eof);
         }
         Ok(Read::WouldBlock)

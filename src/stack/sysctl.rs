@@ -1,7 +1,110 @@
 //! The `net.*` sysctls a namespace has (net/ipv4/devinet.c devconf,
-//! net/ipv6/addrconf.c ipv6_devconf), with Linux's defaults.
+//! net/ipv6/addrconf.c ipv6_devconf), with Linux's defaults, and the one
+//! path every write takes: [`write`] for `sysctl -w`, a write to
+//! `/proc/sys` and a snapshot's replay; [`apply`] under it, which netlink's
+//! per-device settings (IFLA_INET6_ADDR_GEN_MODE) also go through.
 
+use super::Event;
+use super::namespace::Namespace;
+use crate::errno::Errno;
 use crate::text::Names;
+
+/// Writes a sysctl as a write to its `/proc/sys` file does: the value must
+/// be an integer (`proc_dointvec`), the key must exist, and the key's
+/// handler may refuse the value (EINVAL); then [`apply`]. The one entry
+/// for live writes (`sysctl -w`, `echo 1 > /proc/sys/...`) and for a
+/// snapshot's replay, so both leave the same state.
+pub fn write(ns: &mut Namespace, key: &str, value: &str) -> Result<Vec<Event>, Errno> {
+    let value = value.trim();
+    if crate::text::int::<i64>(value).is_none() {
+        return Err(Errno::EINVAL);
+    }
+    let devs = device_names(ns);
+    let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
+    ns.sysctl.get(key, &devs).ok_or(Errno::ENOENT)?;
+    if let Some(("ipv6", scope, "addr_gen_mode")) = split_conf(key) {
+        // addrconf_sysctl_addr_gen_mode: a known mode; stable privacy on
+        // a device needs a stable secret, which none has here.
+        match crate::text::int::<u8>(value) {
+            Some(0 | 1 | 3) => {}
+            Some(2) if scope == "all" || scope == "default" => {}
+            _ => return Err(Errno::EINVAL),
+        }
+    }
+    apply(ns, key, value).ok_or(Errno::ENOENT)
+}
+
+/// Stores a sysctl and applies what storing it does, in one place:
+/// the `forwarding` switches copy themselves ([`Sysctls::set`]),
+/// `disable_ipv6` tears IPv6 down or configures it again
+/// (`addrconf_disable_ipv6`), and `addr_gen_mode` is the device's own
+/// setting (`addrconf_sysctl_addr_gen_mode`, the same one
+/// IFLA_INET6_ADDR_GEN_MODE sets). `None` when the key does not exist.
+pub fn apply(ns: &mut Namespace, key: &str, value: &str) -> Option<Vec<Event>> {
+    let devs = device_names(ns);
+    let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
+    ns.sysctl.set(key, value, &devs)?;
+    Some(match split_conf(key) {
+        Some(("ipv6", scope, "disable_ipv6")) => disable_ipv6(ns, scope, value),
+        Some(("ipv6", scope, "addr_gen_mode")) => {
+            addr_gen_mode(ns, scope, value);
+            Vec::new()
+        }
+        _ => Vec::new(),
+    })
+}
+
+/// The names of a namespace's devices (the `conf.DEV` keys it has).
+fn device_names(ns: &Namespace) -> Vec<String> {
+    ns.links.values().map(|l| l.name.clone()).collect()
+}
+
+/// The devices a `conf.SCOPE` key covers: none for `default`, every one
+/// for `all`, else the one named.
+fn devices_of(ns: &Namespace, scope: &str) -> Vec<u32> {
+    match scope {
+        "default" => Vec::new(),
+        "all" => ns.links.keys().copied().collect(),
+        dev => ns.index_of(dev).into_iter().collect(),
+    }
+}
+
+/// `addrconf_disable_ipv6`: setting `disable_ipv6` tears IPv6 down on the
+/// devices it covers, and clearing it configures IPv6 again on those that
+/// are up.
+fn disable_ipv6(ns: &mut Namespace, scope: &str, value: &str) -> Vec<Event> {
+    let mut events = Vec::new();
+    for index in devices_of(ns, scope) {
+        if scope == "all" {
+            if let Some(name) = ns.link(index).map(|l| l.name.clone()) {
+                let _ = ns.sysctl.set(&format!("net.ipv6.conf.{name}.disable_ipv6"), value, &[name.as_str()]);
+            }
+        }
+        if value != "0" {
+            events.extend(super::ipv6::ifdown(ns, index, false));
+        } else if ns.link(index).is_some_and(|l| l.is_up()) {
+            events.extend(super::ipv6::netdev_up(ns, index));
+        }
+    }
+    events
+}
+
+/// `addrconf_sysctl_addr_gen_mode`: a device's key is its address
+/// generation mode; `all` sets `default` and every device.
+fn addr_gen_mode(ns: &mut Namespace, scope: &str, value: &str) {
+    let Some(mode) = crate::text::int::<u8>(value) else { return };
+    if scope == "all" {
+        let _ = ns.sysctl.set("net.ipv6.conf.default.addr_gen_mode", value, &[]);
+    }
+    for index in devices_of(ns, scope) {
+        let Some(link) = ns.link_mut(index) else { continue };
+        link.addr_gen_mode = mode;
+        if scope == "all" {
+            let name = link.name.clone();
+            let _ = ns.sysctl.set(&format!("net.ipv6.conf.{name}.addr_gen_mode"), value, &[name.as_str()]);
+        }
+    }
+}
 
 /// Sysctl values of one namespace: global keys plus per-device
 /// `conf.{all,default,DEV}` tables for IPv4 and IPv6.
@@ -144,4 +247,54 @@ fn split_conf(key: &str) -> Option<(&str, &str, &str)> {
     let dot = rest.bytes().rposition(|b| b == b'.')?;
     let (dev, name) = (rest.get(..dot)?, rest.get(dot + 1..)?);
     Some((family, dev, name))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::World;
+    use crate::output::Output;
+    use crate::shell::Shell;
+
+    /// Runs each line in `shell`; returns what the last printed and its status.
+    fn run(shell: &mut Shell, lines: &[&str]) -> (String, i32) {
+        let mut last = (String::new(), 0);
+        for line in lines {
+            let mut o = Output::new();
+            let status = shell.run_line(line, &mut o);
+            last = (o.combined(), status);
+        }
+        last
+    }
+
+    const VETH: &str = "ip link add d0 type veth peer name d1";
+
+    #[test]
+    fn netlink_and_sysctl_share_addr_gen_mode() {
+        // Measured: `ip link set d0 addrgenmode none` makes the sysctl read
+        // 1; writing the sysctl changes what `ip -d link` shows; stable
+        // privacy without a secret and unknown modes are EINVAL.
+        let mut sh = Shell::new(Box::new(World::new()));
+        run(&mut sh, &[VETH, "ip link set d0 addrgenmode none"]);
+        assert_eq!(run(&mut sh, &["sysctl -n net.ipv6.conf.d0.addr_gen_mode"]).0, "1\n");
+        run(&mut sh, &["sysctl -w net.ipv6.conf.d0.addr_gen_mode=3"]);
+        assert!(run(&mut sh, &["ip -d link show d0"]).0.contains("addrgenmode random"));
+        assert_eq!(run(&mut sh, &["sysctl -w net.ipv6.conf.d0.addr_gen_mode=2"]).1, 1);
+        assert_eq!(run(&mut sh, &["sysctl -w net.ipv6.conf.d0.addr_gen_mode=4"]).1, 1);
+        run(&mut sh, &["sysctl -w net.ipv6.conf.all.addr_gen_mode=1"]);
+        assert_eq!(run(&mut sh, &["sysctl -n net.ipv6.conf.default.addr_gen_mode"]).0, "1\n");
+        assert!(run(&mut sh, &["ip -d link show d1"]).0.contains("addrgenmode none"));
+    }
+
+    #[test]
+    fn replay_leaves_what_the_live_write_left() {
+        let live = World::new();
+        let mut sh = Shell::new(Box::new(live.clone()));
+        run(&mut sh, &[VETH, "ip link set d0 up", "ip link set d1 up", "echo 1 > /proc/sys/net/ipv6/conf/d0/disable_ipv6"]);
+        run(&mut sh, &["sysctl -w net.ipv6.conf.d1.addr_gen_mode=1"]);
+        let before = run(&mut sh, &["ip -6 addr; sysctl net.ipv6.conf.d0.disable_ipv6; ip -d link show d1"]).0;
+        assert!(!before.contains("d0@d1:"), "disable_ipv6 took d0's IPv6 away: {before}");
+        let mut restored = Shell::new(Box::new(World::restore(&live.snapshot())));
+        let after = run(&mut restored, &["ip -6 addr; sysctl net.ipv6.conf.d0.disable_ipv6; ip -d link show d1"]).0;
+        assert_eq!(after, before);
+    }
 }

@@ -1,7 +1,7 @@
 //! The expressions of a rule, as nf_tables keeps them: parsed from
 //! `NFTA_LIST_ELEM` attributes by each expression's `init` and written back
 //! by its `dump` (net/netfilter/nft_payload.c, nft_cmp.c, nft_meta.c,
-//! nft_ct.c, nft_bitwise.c, nft_immediate.c, nft_counter.c, nft_reject.c,
+//! nft_ct.c, nft_bitwise.c, nft_range.c, nft_immediate.c, nft_counter.c, nft_reject.c,
 //! nft_nat.c, nft_masq.c, nft_redir.c, nft_compat.c).
 
 use crate::errno::{Errno, KResult, KernelError};
@@ -15,6 +15,9 @@ pub enum Expr {
     Payload { dreg: u32, base: u32, offset: u32, len: u32 },
     /// Compares a register with a constant (NFT_CMP_EQ, NEQ, LT, LTE, GT, GTE).
     Cmp { sreg: u32, op: u32, data: Vec<u8> },
+    /// Whether a register lies within `from..=to` (`op` NFT_RANGE_EQ) or
+    /// outside it (NFT_RANGE_NEQ), compared as big-endian bytes.
+    Range { sreg: u32, op: u32, from: Vec<u8>, to: Vec<u8> },
     /// Loads packet metadata (`key`: NFT_META_*) into a register.
     Meta { key: u32, dreg: u32 },
     /// Loads connection-tracking data (`key`: NFT_CT_*) into a register.
@@ -170,6 +173,19 @@ impl Expr {
                 }
                 Expr::Cmp { sreg: parse_dreg(d.get(a::cmp::SREG), data.len() as u32)?, op, data }
             }
+            "range" => {
+                // nft_range_init: both bounds as long as each other, op EQ or NEQ.
+                let from = parse_value(d.get(a::range::FROM_DATA))?;
+                let to = parse_value(d.get(a::range::TO_DATA))?;
+                if from.len() != to.len() {
+                    return Err(Errno::EINVAL.into());
+                }
+                let op = be32(d.get(a::range::OP))?;
+                if op > 1 {
+                    return Err(Errno::EINVAL.into());
+                }
+                Expr::Range { sreg: parse_dreg(d.get(a::range::SREG), from.len() as u32)?, op, from, to }
+            }
             "meta" => {
                 let key = be32(d.get(a::meta::KEY))?;
                 if d.has(a::meta::SREG) {
@@ -260,6 +276,7 @@ impl Expr {
         match self {
             Expr::Payload { .. } => "payload",
             Expr::Cmp { .. } => "cmp",
+            Expr::Range { .. } => "range",
             Expr::Meta { .. } => "meta",
             Expr::Ct { .. } => "ct",
             Expr::Bitwise { .. } => "bitwise",
@@ -292,6 +309,12 @@ impl Expr {
                 reg(&mut d, a::cmp::SREG, *sreg);
                 u(&mut d, a::cmp::OP, *op);
                 d.put(a::cmp::DATA, &value_nest(data));
+            }
+            Expr::Range { sreg, op, from, to } => {
+                reg(&mut d, a::range::SREG, *sreg);
+                u(&mut d, a::range::OP, *op);
+                d.put(a::range::FROM_DATA, &value_nest(from));
+                d.put(a::range::TO_DATA, &value_nest(to));
             }
             Expr::Meta { key, dreg } => {
                 u(&mut d, a::meta::KEY, *key);
@@ -456,6 +479,22 @@ mod tests {
         let mut e = Vec::new();
         e.put_str(crate::wire::nftables::expr_attr::NAME, "frobnicate");
         assert_eq!(Expr::parse(&e).unwrap_err().errno(), Errno::ENOENT);
+    }
+
+    #[test]
+    fn range_round_trips_and_checks_its_bounds() {
+        let range = Expr::Range { sreg: 4, op: 0, from: vec![0x03, 0xe8], to: vec![0x07, 0xd0] };
+        let mut out = Vec::new();
+        range.dump(&mut out);
+        assert_eq!(Expr::parse(&out).unwrap(), range);
+        let uneven = Expr::Range { sreg: 4, op: 0, from: vec![0x03, 0xe8], to: vec![0x07] };
+        let mut out = Vec::new();
+        uneven.dump(&mut out);
+        assert_eq!(Expr::parse(&out).unwrap_err().errno(), Errno::EINVAL);
+        let bad_op = Expr::Range { sreg: 4, op: 2, from: vec![1], to: vec![2] };
+        let mut out = Vec::new();
+        bad_op.dump(&mut out);
+        assert_eq!(Expr::parse(&out).unwrap_err().errno(), Errno::EINVAL);
     }
 
     #[test]

@@ -181,7 +181,7 @@ nla_space! {
     pub mod expr_attr = "NFTA_EXPR_" {
         UNSPEC = 0: Unspec,
         NAME = 1: String,
-        DATA = 2: Binary,
+        DATA = 2: ByName(super::expr_attr::NAME, super::expr::expr_data_space),
     }
 }
 
@@ -208,6 +208,24 @@ nla_space! {
         ID = 9: Be32,
         POSITION_ID = 10: Be32,
         CHAIN_ID = 11: Be32,
+    }
+}
+
+nla_space! {
+    /// `NFNL_BATCH_*`: the attributes of NFNL_MSG_BATCH_BEGIN.
+    pub mod batch = "NFNL_BATCH_" {
+        UNSPEC = 0: Unspec,
+        GENID = 1: Be32,
+    }
+}
+
+nla_space! {
+    /// `NFTA_COMPAT_*`: an xt match or target revision query (NFNL_SUBSYS_NFT_COMPAT).
+    pub mod compat_query = "NFTA_COMPAT_" {
+        UNSPEC = 0: Unspec,
+        NAME = 1: String,
+        REV = 2: Be32,
+        TYPE = 3: Be32Enum("match target"),
     }
 }
 
@@ -251,79 +269,236 @@ pub mod data {
     pub const VALUE_MAXLEN: usize = 64;
 }
 
-/// Attribute numbers of the expressions (`NFTA_<EXPR>_*`), by expression.
-#[allow(missing_docs)]
+/// `NFT_REG_*` and `NFT_REG32_*` register numbers, by value.
+pub const REG_NAMES: &str = "NFT_REG_VERDICT NFT_REG_1 NFT_REG_2 NFT_REG_3 NFT_REG_4    NFT_REG32_00 NFT_REG32_01 \
+    NFT_REG32_02 NFT_REG32_03 NFT_REG32_04 NFT_REG32_05 NFT_REG32_06 NFT_REG32_07 NFT_REG32_08 NFT_REG32_09 NFT_REG32_10 \
+    NFT_REG32_11 NFT_REG32_12 NFT_REG32_13 NFT_REG32_14 NFT_REG32_15";
+/// `NFT_META_*` keys, by value.
+pub const META_KEY_NAMES: &str = "NFT_META_LEN NFT_META_PROTOCOL NFT_META_PRIORITY NFT_META_MARK NFT_META_IIF \
+    NFT_META_OIF NFT_META_IIFNAME NFT_META_OIFNAME NFT_META_IIFTYPE NFT_META_OIFTYPE NFT_META_SKUID NFT_META_SKGID \
+    NFT_META_NFTRACE NFT_META_RTCLASSID NFT_META_SECMARK NFT_META_NFPROTO NFT_META_L4PROTO NFT_META_BRI_IIFNAME \
+    NFT_META_BRI_OIFNAME NFT_META_PKTTYPE NFT_META_CPU NFT_META_IIFGROUP NFT_META_OIFGROUP NFT_META_CGROUP \
+    NFT_META_PRANDOM NFT_META_SECPATH NFT_META_IIFKIND NFT_META_OIFKIND NFT_META_BRI_IIFPVID NFT_META_BRI_IIFVPROTO \
+    NFT_META_TIME_NS NFT_META_TIME_DAY NFT_META_TIME_HOUR NFT_META_SDIF NFT_META_SDIFNAME";
+/// `NFT_CT_*` keys, by value.
+pub const CT_KEY_NAMES: &str = "NFT_CT_STATE NFT_CT_DIRECTION NFT_CT_STATUS NFT_CT_MARK NFT_CT_SECMARK \
+    NFT_CT_EXPIRATION NFT_CT_HELPER NFT_CT_L3PROTOCOL NFT_CT_SRC NFT_CT_DST NFT_CT_PROTOCOL NFT_CT_PROTO_SRC \
+    NFT_CT_PROTO_DST NFT_CT_LABELS NFT_CT_PKTS NFT_CT_BYTES NFT_CT_AVGPKT NFT_CT_ZONE NFT_CT_EVENTMASK \
+    NFT_CT_SRC_IP NFT_CT_DST_IP NFT_CT_SRC_IP6 NFT_CT_DST_IP6 NFT_CT_ID";
+/// `NFPROTO_*`, by value.
+pub const NFPROTO_NAMES: &str = "NFPROTO_UNSPEC NFPROTO_INET NFPROTO_IPV4 NFPROTO_ARP  NFPROTO_NETDEV  NFPROTO_BRIDGE   NFPROTO_IPV6";
+
+nla_space! {
+    /// `NFTA_VERDICT_*`: a verdict (the code's names: [`verdict_name`]).
+    pub mod verdict = "NFTA_VERDICT_" {
+        UNSPEC = 0: Unspec,
+        CODE = 1: Be32,
+        CHAIN = 2: String,
+        CHAIN_ID = 3: Be32,
+    }
+}
+
+nla_space! {
+    /// `NFTA_DATA_*`: a constant or a verdict (`struct nft_data`).
+    pub mod data_attr = "NFTA_DATA_" {
+        UNSPEC = 0: Unspec,
+        VALUE = 1: Binary,
+        VERDICT = 2: Nested(&super::verdict::SPACE),
+    }
+}
+
+/// `NF_DROP`, `NFT_JUMP`, ... for a verdict code; None for others.
+pub fn verdict_name(code: i32) -> Option<&'static str> {
+    Some(match code {
+        data::DROP => "NF_DROP",
+        data::ACCEPT => "NF_ACCEPT",
+        data::STOLEN => "NF_STOLEN",
+        data::QUEUE => "NF_QUEUE",
+        data::CONTINUE => "NFT_CONTINUE",
+        data::BREAK => "NFT_BREAK",
+        data::JUMP => "NFT_JUMP",
+        data::GOTO => "NFT_GOTO",
+        data::RETURN => "NFT_RETURN",
+        _ => return None,
+    })
+}
+
+/// Attribute numbers of the expressions (`NFTA_<EXPR>_*`), by expression,
+/// with their spaces for decoding ([`expr_data_space`]).
 pub mod expr {
-    pub mod payload {
-        pub const DREG: u16 = 1;
-        pub const BASE: u16 = 2;
-        pub const OFFSET: u16 = 3;
-        pub const LEN: u16 = 4;
-        pub const SREG: u16 = 5;
-        pub const CSUM_TYPE: u16 = 6;
-        pub const CSUM_OFFSET: u16 = 7;
-        pub const CSUM_FLAGS: u16 = 8;
+    use super::{CT_KEY_NAMES, META_KEY_NAMES, NFPROTO_NAMES, REG_NAMES, nla_space};
+
+    nla_space! {
+        pub mod payload = "NFTA_PAYLOAD_" {
+            UNSPEC = 0: Unspec,
+            DREG = 1: Be32Enum(REG_NAMES),
+            BASE = 2: Be32Enum("NFT_PAYLOAD_LL_HEADER NFT_PAYLOAD_NETWORK_HEADER NFT_PAYLOAD_TRANSPORT_HEADER NFT_PAYLOAD_INNER_HEADER"),
+            OFFSET = 3: Be32,
+            LEN = 4: Be32,
+            SREG = 5: Be32Enum(REG_NAMES),
+            CSUM_TYPE = 6: Be32Enum("NFT_PAYLOAD_CSUM_NONE NFT_PAYLOAD_CSUM_INET NFT_PAYLOAD_CSUM_SCTP"),
+            CSUM_OFFSET = 7: Be32,
+            CSUM_FLAGS = 8: Be32,
+        }
     }
-    pub mod cmp {
-        pub const SREG: u16 = 1;
-        pub const OP: u16 = 2;
-        pub const DATA: u16 = 3;
+    nla_space! {
+        pub mod cmp = "NFTA_CMP_" {
+            UNSPEC = 0: Unspec,
+            SREG = 1: Be32Enum(REG_NAMES),
+            OP = 2: Be32Enum("NFT_CMP_EQ NFT_CMP_NEQ NFT_CMP_LT NFT_CMP_LTE NFT_CMP_GT NFT_CMP_GTE"),
+            DATA = 3: Nested(&crate::wire::nftables::data_attr::SPACE),
+        }
     }
-    pub mod meta {
-        pub const DREG: u16 = 1;
-        pub const KEY: u16 = 2;
-        pub const SREG: u16 = 3;
+    nla_space! {
+        pub mod range = "NFTA_RANGE_" {
+            UNSPEC = 0: Unspec,
+            SREG = 1: Be32Enum(REG_NAMES),
+            OP = 2: Be32Enum("NFT_RANGE_EQ NFT_RANGE_NEQ"),
+            FROM_DATA = 3: Nested(&crate::wire::nftables::data_attr::SPACE),
+            TO_DATA = 4: Nested(&crate::wire::nftables::data_attr::SPACE),
+        }
     }
-    pub mod ct {
-        pub const DREG: u16 = 1;
-        pub const KEY: u16 = 2;
-        pub const DIRECTION: u16 = 3;
-        pub const SREG: u16 = 4;
+    nla_space! {
+        pub mod meta = "NFTA_META_" {
+            UNSPEC = 0: Unspec,
+            DREG = 1: Be32Enum(REG_NAMES),
+            KEY = 2: Be32Enum(META_KEY_NAMES),
+            SREG = 3: Be32Enum(REG_NAMES),
+        }
     }
-    pub mod bitwise {
-        pub const SREG: u16 = 1;
-        pub const DREG: u16 = 2;
-        pub const LEN: u16 = 3;
-        pub const MASK: u16 = 4;
-        pub const XOR: u16 = 5;
-        pub const OP: u16 = 6;
-        pub const DATA: u16 = 7;
+    nla_space! {
+        pub mod ct = "NFTA_CT_" {
+            UNSPEC = 0: Unspec,
+            DREG = 1: Be32Enum(REG_NAMES),
+            KEY = 2: Be32Enum(CT_KEY_NAMES),
+            DIRECTION = 3: Enum("IP_CT_DIR_ORIGINAL IP_CT_DIR_REPLY"),
+            SREG = 4: Be32Enum(REG_NAMES),
+        }
     }
-    pub mod immediate {
-        pub const DREG: u16 = 1;
-        pub const DATA: u16 = 2;
+    nla_space! {
+        pub mod bitwise = "NFTA_BITWISE_" {
+            UNSPEC = 0: Unspec,
+            SREG = 1: Be32Enum(REG_NAMES),
+            DREG = 2: Be32Enum(REG_NAMES),
+            LEN = 3: Be32,
+            MASK = 4: Nested(&crate::wire::nftables::data_attr::SPACE),
+            XOR = 5: Nested(&crate::wire::nftables::data_attr::SPACE),
+            OP = 6: Be32Enum("NFT_BITWISE_BOOL NFT_BITWISE_LSHIFT NFT_BITWISE_RSHIFT"),
+            DATA = 7: Nested(&crate::wire::nftables::data_attr::SPACE),
+        }
     }
-    pub mod counter {
-        pub const BYTES: u16 = 1;
-        pub const PACKETS: u16 = 2;
+    nla_space! {
+        pub mod immediate = "NFTA_IMMEDIATE_" {
+            UNSPEC = 0: Unspec,
+            DREG = 1: Be32Enum(REG_NAMES),
+            DATA = 2: Nested(&crate::wire::nftables::data_attr::SPACE),
+        }
     }
-    pub mod reject {
-        pub const TYPE: u16 = 1;
-        pub const ICMP_CODE: u16 = 2;
+    nla_space! {
+        pub mod counter = "NFTA_COUNTER_" {
+            UNSPEC = 0: Unspec,
+            BYTES = 1: Be64,
+            PACKETS = 2: Be64,
+            PAD = 3: Binary,
+        }
     }
-    pub mod nat {
-        pub const TYPE: u16 = 1;
-        pub const FAMILY: u16 = 2;
-        pub const REG_ADDR_MIN: u16 = 3;
-        pub const REG_ADDR_MAX: u16 = 4;
-        pub const REG_PROTO_MIN: u16 = 5;
-        pub const REG_PROTO_MAX: u16 = 6;
-        pub const FLAGS: u16 = 7;
+    nla_space! {
+        pub mod reject = "NFTA_REJECT_" {
+            UNSPEC = 0: Unspec,
+            TYPE = 1: Be32Enum("NFT_REJECT_ICMP_UNREACH NFT_REJECT_TCP_RST NFT_REJECT_ICMPX_UNREACH"),
+            ICMP_CODE = 2: U8,
+        }
     }
-    pub mod masq {
-        pub const FLAGS: u16 = 1;
-        pub const REG_PROTO_MIN: u16 = 2;
-        pub const REG_PROTO_MAX: u16 = 3;
+    nla_space! {
+        pub mod nat = "NFTA_NAT_" {
+            UNSPEC = 0: Unspec,
+            TYPE = 1: Be32Enum("NFT_NAT_SNAT NFT_NAT_DNAT"),
+            FAMILY = 2: Be32Enum(NFPROTO_NAMES),
+            REG_ADDR_MIN = 3: Be32Enum(REG_NAMES),
+            REG_ADDR_MAX = 4: Be32Enum(REG_NAMES),
+            REG_PROTO_MIN = 5: Be32Enum(REG_NAMES),
+            REG_PROTO_MAX = 6: Be32Enum(REG_NAMES),
+            FLAGS = 7: Be32,
+        }
     }
-    pub mod redir {
-        pub const REG_PROTO_MIN: u16 = 1;
-        pub const REG_PROTO_MAX: u16 = 2;
-        pub const FLAGS: u16 = 3;
+    nla_space! {
+        pub mod masq = "NFTA_MASQ_" {
+            UNSPEC = 0: Unspec,
+            FLAGS = 1: Be32,
+            REG_PROTO_MIN = 2: Be32Enum(REG_NAMES),
+            REG_PROTO_MAX = 3: Be32Enum(REG_NAMES),
+        }
     }
-    /// xt match and target (nft_compat).
-    pub mod compat {
-        pub const NAME: u16 = 1;
-        pub const REV: u16 = 2;
-        pub const INFO: u16 = 3;
+    nla_space! {
+        pub mod redir = "NFTA_REDIR_" {
+            UNSPEC = 0: Unspec,
+            REG_PROTO_MIN = 1: Be32Enum(REG_NAMES),
+            REG_PROTO_MAX = 2: Be32Enum(REG_NAMES),
+            FLAGS = 3: Be32,
+        }
+    }
+    nla_space! {
+        pub mod lookup = "NFTA_LOOKUP_" {
+            UNSPEC = 0: Unspec,
+            SET = 1: String,
+            SREG = 2: Be32Enum(REG_NAMES),
+            DREG = 3: Be32Enum(REG_NAMES),
+            SET_ID = 4: Be32,
+            FLAGS = 5: Be32,
+        }
+    }
+    nla_space! {
+        pub mod log = "NFTA_LOG_" {
+            UNSPEC = 0: Unspec,
+            GROUP = 1: Be16,
+            PREFIX = 2: String,
+            SNAPLEN = 3: Be32,
+            QTHRESHOLD = 4: Be16,
+            LEVEL = 5: Be32,
+            FLAGS = 6: Be32,
+        }
+    }
+    nla_space! {
+        /// xt match and target (nft_compat).
+        pub mod compat = "NFTA_MATCH_" {
+            UNSPEC = 0: Unspec,
+            NAME = 1: String,
+            REV = 2: Be32,
+            INFO = 3: Binary,
+        }
+    }
+    nla_space! {
+        /// nft_compat's target attributes (the numbers of `compat`).
+        pub mod target = "NFTA_TARGET_" {
+            UNSPEC = 0: Unspec,
+            NAME = 1: String,
+            REV = 2: Be32,
+            INFO = 3: Binary,
+        }
+    }
+    /// The data of an expression this decoder does not know.
+    static UNKNOWN: crate::wire::schema::Space = crate::wire::schema::Space::opaque("NFTA_EXPR_DATA_");
+
+    /// The space of `NFTA_EXPR_DATA` for the expression named `name`.
+    pub fn expr_data_space(name: &str) -> &'static crate::wire::schema::Space {
+        match name {
+            "payload" => &payload::SPACE,
+            "cmp" => &cmp::SPACE,
+            "range" => &range::SPACE,
+            "meta" => &meta::SPACE,
+            "ct" => &ct::SPACE,
+            "bitwise" => &bitwise::SPACE,
+            "immediate" => &immediate::SPACE,
+            "counter" => &counter::SPACE,
+            "reject" => &reject::SPACE,
+            "nat" => &nat::SPACE,
+            "masq" => &masq::SPACE,
+            "redir" => &redir::SPACE,
+            "lookup" => &lookup::SPACE,
+            "log" => &log::SPACE,
+            "match" => &compat::SPACE,
+            "target" => &target::SPACE,
+            _ => &UNKNOWN,
+        }
     }
 }

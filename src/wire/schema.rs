@@ -98,6 +98,8 @@ pub enum Type {
     Struct(&'static str, u8),
     /// An integer (u8 or u32 by length) whose values `.0` names in order.
     Enum(&'static str),
+    /// A big-endian u32 (`NLA_BE32`) whose values `.0` names in order.
+    Be32Enum(&'static str),
     /// A u32 of flags whose bit `i` the `i`-th word of `.0` names.
     Bits(&'static str),
     /// A `struct ifinfomsg` followed by link attributes (`VETH_INFO_PEER`).
@@ -113,7 +115,7 @@ impl Type {
         match self {
             Type::U8 => 1,
             Type::U16 | Type::Be16 => 2,
-            Type::U32 | Type::S32 | Type::Be32 => 4,
+            Type::U32 | Type::S32 | Type::Be32 | Type::Be32Enum(_) => 4,
             Type::U64 | Type::Be64 => 8,
             _ => 0,
         }

@@ -109,9 +109,19 @@ SCRIPTS = {
         "iptables -t nat -L -n",
         "nft list ruleset",
     ],
+    "iptables-ports": [
+        "iptables -A FORWARD -p udp --dport 33000:34000 -j DROP",
+        "iptables -A FORWARD -p tcp --sport 0:100 -j ACCEPT",
+        "iptables -A FORWARD -p tcp --dport 1024:65535 -j ACCEPT",
+        "iptables -A FORWARD -p udp --sport 53 -j ACCEPT",
+        "iptables -S FORWARD",
+        "nft list chain ip filter FORWARD",
+    ],
 }
 
 SOCKET_RE = re.compile(r"^socket\(AF_NETLINK, [A-Z_|]+, NETLINK_NETFILTER\) = (\d+)")
+ANY_SOCKET_RE = re.compile(r"^socket\(.*\) = (\d+)")
+CLOSE_RE = re.compile(r"^close\((\d+)\)")
 SEND_RE = re.compile(r"^(sendto|sendmsg)\((\d+),")
 SETSOCKOPT_RE = re.compile(r"^setsockopt\((\d+), SOL_NETLINK, (NETLINK_[A-Z_]+), \[(\d+)\]")
 HEX_RE = re.compile(r"^ \| [0-9a-f]{5}  ")
@@ -125,6 +135,12 @@ def parse_trace(text):
         m = SOCKET_RE.match(line)
         if m:
             nf_fds.add(int(m.group(1)))
+            continue
+        # A descriptor number used again (glibc's own NETLINK_ROUTE socket
+        # for getaddrinfo, say) is no longer the netfilter socket.
+        m = ANY_SOCKET_RE.match(line) or CLOSE_RE.match(line)
+        if m:
+            nf_fds.discard(int(m.group(1)))
             continue
         m = SETSOCKOPT_RE.match(line)
         if m and int(m.group(1)) in nf_fds:

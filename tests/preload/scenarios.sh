@@ -7,8 +7,12 @@
 #
 # A difference fails unless the scenario is listed in
 # tests/preload/known-gaps.txt (with its reason); a listed scenario that
-# matches fails too. Packet-walk scenarios (net_*: ping and traceroute use the
-# host's inet sockets) are compared like the others and listed there.
+# matches fails too. The shim leaves inet sockets to the host, so `ping` and
+# `traceroute` are iplab's own (`iplab --world STATE`, src/bin/iplab.rs) run
+# on the same state file: a directory first on PATH holds two scripts by
+# those names, found by bash and by the real `ip netns exec` alike (which
+# passes the namespace in IPLAB_NETNS). Every other program (ip, bridge, nft,
+# iptables*, sysctl, nc, curl, tcpdump, ss) is the real one.
 # Every scenario runs inside its own `unshare --net --mount` (a throwaway
 # network namespace and a private /run/netns), so nothing a line does can reach the
 # host's network configuration even when the shim does not handle it.
@@ -21,6 +25,7 @@
 set -u -o pipefail
 ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
 LIB=${IPLAB_PRELOAD_LIB:-$ROOT/target/debug/libiplab_preload.so}
+BIN=${IPLAB_BIN:-$ROOT/target/debug/iplab}
 FILTER=$ROOT/tests/record/normalize.sed
 GAPS=$ROOT/tests/preload/known-gaps.txt
 
@@ -29,6 +34,11 @@ if [[ ${1:-} == --inside ]]; then
     mount --make-rprivate / && mount -t tmpfs -o mode=0755 tmpfs /run/netns 2>/dev/null || mkdir -p /run/netns
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
+    mkdir "$work/bin"
+    for prog in ping traceroute; do
+        printf '#!/bin/sh\nexec env -u LD_PRELOAD "%s" --world "$IPLAB_STATE" %s "$@"\n' "$BIN" "$prog" >"$work/bin/$prog"
+        chmod +x "$work/bin/$prog"
+    done
     pass=0 fail=0
     gaps=$(sed -E 's/#.*//' "$GAPS" 2>/dev/null | awk 'NF{print $1}')
     ip link add canary0 address 02:00:00:00:ca:01 type veth peer name canary1 address 02:00:00:00:ca:02
@@ -48,7 +58,7 @@ if [[ ${1:-} == --inside ]]; then
             t=${line#"${line%%[![:space:]]*}"}
             [[ -z $t || $t == \#* ]] && continue
             printf '$ %s\n' "$line" >>"$out"
-            env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+            env -i PATH="$work/bin":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
                 HOME=/root USER=root LOGNAME=root SHELL=/bin/bash TERM=xterm \
                 LANG=C COLUMNS=80 LINES=24 HISTFILE= IPLAB_LINE="$line" \
                 LD_PRELOAD="$LIB" IPLAB_STATE="$state" \
@@ -100,6 +110,7 @@ if [[ ${1:-} == --inside ]]; then
 fi
 
 [[ -x /sbin/ip ]] || { echo "skipped: /sbin/ip is not installed"; echo "0 passed, 0 failed"; exit 0; }
+[[ -x $BIN ]] || { echo "no iplab at $BIN (cargo build --bin iplab)"; echo "0 passed, 1 failed"; exit 1; }
 [[ -f $LIB ]] || { echo "no shim at $LIB (cargo build -p iplab-preload)"; echo "0 passed, 1 failed"; exit 1; }
 names=("$@")
 if [[ ${#names[@]} -eq 0 ]]; then

@@ -44,6 +44,8 @@ s/([0-9][:.])(3276[89]|327[7-9][0-9]|32[89][0-9]{2}|3[3-9][0-9]{3}|[45][0-9]{4}|
 
 # tcpdump's timestamp at the start of each packet line is a clock reading.
 s/^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} /HH:MM:SS.UUUUUU /
+# With -tt it is the same reading as seconds since the epoch.
+s/^[0-9]{10}\.[0-9]{6} /SSSSSSSSSS.UUUUUU /
 
 # TCP initial sequence numbers are random (absolute seq/ack in SYN and RST
 # lines; relative numbers after the handshake are small and kept).

@@ -168,8 +168,46 @@ function afterCommand(line) {
   lessons.afterCommand(line);
 }
 
+// Every namespace's devices are captured from the moment the page sees the
+// namespace ("any": all its devices); "Download .pcap" saves the current
+// host's capture. Keyed by namespace id (a deleted and re-added name is a
+// new namespace).
+let captures = new Map();
+
+function captureAll(topo) {
+  for (const ns of topo.namespaces) {
+    if (captures.has(ns.id)) continue;
+    try {
+      captures.set(ns.id, world.captureStart(ns.id, "any"));
+    } catch {
+      /* the namespace went away meanwhile */
+    }
+  }
+}
+
+/** The pcap bytes of the current host's capture. */
+function currentPcap() {
+  const topo = world.topology();
+  captureAll(topo);
+  const ns = topo.namespaces.find((n) => n.name === current) ?? topo.namespaces[0];
+  return world.capture(captures.get(ns.id));
+}
+
+$("pcap").addEventListener("click", () => {
+  const blob = new Blob([currentPcap()], { type: "application/vnd.tcpdump.pcap" });
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = `iplab-${current ?? HOST}.pcap`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+});
+
 function refresh() {
-  renderTopology($("topology"), world.topology(), HOST, showLink);
+  const topo = world.topology();
+  captureAll(topo);
+  renderTopology($("topology"), topo, HOST, showLink);
   renderHosts();
 }
 
@@ -256,6 +294,7 @@ $("share").addEventListener("click", share);
 $("reset").addEventListener("click", () => {
   if (monitor) term.onInterrupt?.();
   world = new World();
+  captures = new Map();
   current = null;
   save();
   refresh();

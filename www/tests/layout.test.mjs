@@ -2,11 +2,11 @@
 // sideways page scroll, the topology scrolls inside its pane, the prompt
 // stays in view), glyphs at device pixel ratio 1, ip monitor streaming until
 // Ctrl-C, errors in the error colour, damaged share links refused, history
-// across a reload. Screenshots go to www/test-output/ (look at them).
+// across a reload, the .pcap download, every lesson through its buttons. Screenshots go to www/test-output/ (look at them).
 // Needs `npm run build` first.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve, CHROMIUM, CHROMIUM_ARGS } from "./serve.mjs";
@@ -243,6 +243,42 @@ test("a damaged share link is refused in the error colour; history survives a re
   }
 });
 
+test("Download .pcap saves the current host's capture as a pcap file", async () => {
+  const { context, page } = await open(1280, 800);
+  try {
+    await page.click("#terminal");
+    await typeLine(page, "ip netns add cap; ip netns add far");
+    await typeLine(page, "ip -n cap link add v0 type veth peer name v1 netns far");
+    await typeLine(page, "ip -n cap addr add 10.9.0.1/24 dev v0; ip -n cap link set v0 up");
+    await typeLine(page, "ip -n far addr add 10.9.0.2/24 dev v1; ip -n far link set v1 up");
+    await page.click('.host-tab[data-host="cap"]');
+    await typeLine(page, "ping -c 2 10.9.0.2");
+    await waitForText(page, /^2 packets transmitted, 2 received/);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#pcap")]);
+    assert.equal(download.suggestedFilename(), "iplab-cap.pcap");
+    const bytes = readFileSync(await download.path());
+    // The pcap magic (0xa1b2c3d4, little-endian), version 2.4, Ethernet.
+    assert.deepEqual([...bytes.subarray(0, 8)], [0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0]);
+    assert.equal(bytes.readUInt32LE(20), 1, "link type Ethernet");
+    // Its records: the two ICMP echo requests and their replies.
+    const icmp = [];
+    for (let off = 24; off + 16 <= bytes.length; off += 16 + bytes.readUInt32LE(off + 8)) {
+      const f = bytes.subarray(off + 16, off + 16 + bytes.readUInt32LE(off + 8));
+      if (f.readUInt16BE(12) === 0x0800 && f[14 + 9] === 1) icmp.push(f[14 + ((f[14] & 15) * 4)]);
+    }
+    assert.deepEqual(icmp, [8, 0, 8, 0], "echo request, reply, request, reply");
+    // The initial host's capture saw none of it.
+    await page.click("#terminal");
+    await typeLine(page, "exit");
+    await waitForText(page, /^root@iplab:~# $/);
+    const [other] = await Promise.all([page.waitForEvent("download"), page.click("#pcap")]);
+    assert.equal(other.suggestedFilename(), "iplab-iplab.pcap");
+    assert.equal(readFileSync(await other.path()).length, 24, "only the file header");
+  } finally {
+    await context.close();
+  }
+});
+
 test("command not found names the commands there are", async () => {
   const { context, page } = await open(1280, 800);
   try {
@@ -259,7 +295,17 @@ test("command not found names the commands there are", async () => {
 // Every lesson, done only through its own "Show me" and "Run it" buttons in
 // the page (lesson 4's `ip netns exec r sysctl -w ...` failed here when the
 // page's colour option came before `netns exec`).
-const lessonIds = ["interfaces", "routing", "veth", "router", "neighbours", "policy", "bridge", "nat"];
+const lessonDir = new URL("../lessons/", import.meta.url);
+const lessonIds = readdirSync(lessonDir).filter((f) => f.endsWith(".json")).sort()
+  .map((f) => JSON.parse(readFileSync(new URL(f, lessonDir), "utf8")).id);
+/** What a lesson's answers print in the terminal (the page shows it all). */
+const lessonShows = {
+  dnat: [/^200$/m, /"GET \/ HTTP\/1\.1" 200/],
+  handshake: [/Flags \[S\],(.|\n)*Flags \[S\.\],(.|\n)*Flags \[\.\],/, /^hello$/m, /^3 packets captured$/m],
+  sockets: [/^LISTEN +0 +1 +0\.0\.0\.0:8080 /m, /^TIME-WAIT .*127\.0\.0\.1:8000 /m, /Terminated +nc -l 8080/],
+  containers: [/^<!DOCTYPE HTML>$/m, /^200$/m, /^1 packets transmitted, 1 received/m],
+};
+test("the page has at least twelve lessons", () => assert.ok(lessonIds.length >= 12, lessonIds.join(", ")));
 for (const id of lessonIds) {
   test(`lesson ${id} completes through Show me and Run it`, async () => {
     const { context, page, errors } = await open(1280, 800);
@@ -274,7 +320,8 @@ for (const id of lessonIds) {
       await page.waitForSelector(".finished-banner");
       const t = await page.evaluate(() => window.__iplab.text());
       assert.doesNotMatch(t, /exec of "|command not found|Cannot open network namespace/, t);
-      if (id === "router") await page.screenshot({ path: `${shots}lesson-router.png` });
+      for (const re of lessonShows[id] ?? []) assert.match(t, re);
+      if (id === "router" || id in lessonShows) await page.screenshot({ path: `${shots}lesson-${id}.png` });
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -10,8 +10,8 @@ import { goalsMet } from "../src/checks.js";
 const dir = new URL("../lessons/", import.meta.url);
 const lessons = readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => JSON.parse(readFileSync(new URL(f, dir), "utf8")));
 
-test("there are at least six lessons, each with steps, hints and answers", () => {
-  assert.ok(lessons.length >= 6);
+test("there are at least twelve lessons, each with steps, hints and answers", () => {
+  assert.ok(lessons.length >= 12);
   for (const l of lessons) {
     assert.ok(l.title && l.intro && l.steps.length >= 3, l.id);
     for (const s of l.steps) assert.ok(s.text && s.hint && s.answer.length && s.goals.length, `${l.id}: ${s.text}`);

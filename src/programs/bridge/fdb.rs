@@ -5,7 +5,7 @@
 use crate::ip::args::{Exit, Res, matches};
 use crate::ip::ctx::Ip;
 use crate::ip::names::ll_addr_n2a;
-use crate::ip::nl::{Msg, Req, Tb};
+use crate::ip::nl::{Attrs, Msg, Req};
 use crate::ip::print::{Color, Kind};
 use crate::wire::neigh::{NDMSG_LEN, NdMsgRepr, nda, ntf, nud};
 use crate::wire::{AF_BRIDGE, NLM_F_APPEND, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
@@ -172,7 +172,7 @@ fn print_fdb(ip: &mut Ip, f: &Filter, raw: &[u8]) {
     if f.dynamic && r.state & nud::PERMANENT != 0 {
         return;
     }
-    let tb = Tb::parse(m.payload.get(NDMSG_LEN..).unwrap_or(&[]), nda::MAX);
+    let tb = Attrs::parse(m.payload.get(NDMSG_LEN..).unwrap_or(&[]), nda::MAX);
     ip.p.open_json_object(None);
     if m.hdr.kind == RTM_DELNEIGH {
         ip.p.print_bool(Kind::Any, Some("deleted"), "Deleted ", true);
@@ -226,10 +226,10 @@ fn print_fdb(ip: &mut Ip, f: &Filter, raw: &[u8]) {
 
 /// The tunnel attributes of an entry (a VXLAN device's): destination,
 /// port, VNIs, outgoing device, next-hop group, peer namespace.
-fn print_tunnel(ip: &mut Ip, tb: &Tb) {
+fn print_tunnel(ip: &mut Ip, tb: &Attrs) {
     if let Some(d) = tb.get(nda::DST) {
         let family = if d.value.len() == 16 { 10 } else { 2 };
-        let text = crate::ip::addr::format_host_r(family, d.value, ip.o.resolve > 0);
+        let text = crate::ip::prefix::format_host_r(family, d.value, ip.o.resolve > 0);
         ip.p.print_string(Kind::Fp, None, "dst ", None);
         ip.p.print_color_string(Kind::Any, Color::for_family(family), Some("dst"), "%s ", Some(&text));
     }
@@ -281,7 +281,7 @@ fn tunnel_word(ip: &mut Ip, t: &mut Tunnel, w: &str, v: &str) -> Res<bool> {
             if t.dst.is_some() {
                 return Err(ip.duparg2("dst", v));
             }
-            let p = crate::ip::addr::get_addr(v, ip.o.family).map_err(|e| {
+            let p = crate::ip::prefix::get_addr(v, ip.o.family).map_err(|e| {
                 ip.err(&e);
                 Exit(1)
             })?;

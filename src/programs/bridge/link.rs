@@ -5,7 +5,7 @@
 use crate::ip::args::{Exit, Res, matches};
 use crate::ip::ctx::Ip;
 use crate::ip::link::show::{print_link_flags, print_name_and_link};
-use crate::ip::nl::{Msg, Req, Tb};
+use crate::ip::nl::{Attrs, Msg, Req};
 use crate::ip::print::Kind;
 use crate::wire::AF_BRIDGE;
 use crate::wire::link::brport;
@@ -103,7 +103,7 @@ fn print_linkinfo(ip: &mut Ip, filter_index: u32, raw: &[u8]) {
     if filter_index != 0 && filter_index != index {
         return;
     }
-    let tb = Tb::parse(m.payload.get(IFINFOMSG_LEN..).unwrap_or(&[]), ifla::MAX);
+    let tb = Attrs::parse(m.payload.get(IFINFOMSG_LEN..).unwrap_or(&[]), ifla::MAX);
     let name = tb.str(ifla::IFNAME).unwrap_or_else(|| ip.ll_index_to_name(index));
     ip.p.open_json_object(None);
     if m.hdr.kind == RTM_DELLINK {
@@ -143,7 +143,7 @@ fn print_protinfo(ip: &mut Ip, nested: bool, value: &[u8]) {
         }
         return;
     }
-    let t = Tb::parse(value, brport::MAX);
+    let t = Attrs::parse(value, brport::MAX);
     if let Some(s) = t.get(brport::STATE).and_then(|a| a.value.first().copied()) {
         print_stp_state(ip, s);
     }

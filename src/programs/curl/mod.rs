@@ -16,9 +16,11 @@ struct Options {
     show_error: bool,
     verbose: bool,
     head: bool,
+    include: bool,
     discard: bool,
     write_out: Option<String>,
     max_time_us: Option<u64>,
+    connect_timeout_us: Option<u64>,
     host: String,
     addr: Option<IpAddr>,
     port: u16,
@@ -66,10 +68,13 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
             "--verbose" => words.push("-v".into()),
             "--head" => words.push("-I".into()),
             "--max-time" => words.push("-m".into()),
+            "--include" => words.push("-i".into()),
+            // A long option with no short form: a letter getopt passes on.
+            "--connect-timeout" => words.push("-\u{1}".into()),
             _ => words.push(a.clone()),
         }
     }
-    let (opts, operands) = match getopt(&words, "owm", "sSvIif46") {
+    let (opts, operands) = match getopt(&words, "owm\u{1}", "sSvIif46") {
         Ok(x) => x,
         Err(GetoptError::Invalid(c)) => {
             out.err(&format!("curl: option -{c}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n"));
@@ -90,13 +95,18 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
             'I' => o.head = true,
             'o' => o.discard = v == "/dev/null",
             'w' => o.write_out = Some(v),
-            'm' => match crate::decimal::parse(&v) {
-                Some(d) if !d.neg => o.max_time_us = Some(d.times(1_000_000).round() as u64),
+            'm' | '\u{1}' => match crate::decimal::parse(&v) {
+                Some(d) if !d.neg => {
+                    let us = Some(d.times(1_000_000).round() as u64);
+                    if opt.letter == 'm' { o.max_time_us = us } else { o.connect_timeout_us = us }
+                }
                 _ => {
-                    out.err("curl: option -m: expected a proper numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
+                    let name = if opt.letter == 'm' { "-m" } else { "--connect-timeout" };
+                    out.err(&format!("curl: option {name}: expected a proper numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n"));
                     return Err(2);
                 }
             },
+            'i' => o.include = true,
             _ => {}
         }
     }
@@ -152,7 +162,10 @@ impl Curl {
         out.out(&crate::text::replace(&text, "\\n", "\n"));
     }
 
-    fn connect_failed(&mut self, sys: &Sys, out: &mut Output) -> Step {
+    fn connect_failed(&mut self, sys: &Sys, out: &mut Output, why: Option<crate::errno::Errno>) -> Step {
+        if let (true, Some(e)) = (self.o.verbose, why) {
+            out.err(&format!("* connect to {} port {} failed: {}\n", self.o.host_name(), self.o.port, e.message()));
+        }
         let ms = (sys.now_us - self.started_us) / 1000;
         let msg = format!("Failed to connect to {} port {} after {ms} ms: Couldn't connect to server", self.o.host_name(), self.o.port);
         self.fail(out, 7, &msg)
@@ -179,8 +192,11 @@ impl Curl {
                 out.err(&format!("< {l}\r\n"));
             }
             out.err("< \r\n");
+            if self.o.discard && !body.is_empty() {
+                out.err(&format!("{{ [{} bytes data]\n", body.len()));
+            }
         }
-        if self.o.head && !self.o.discard {
+        if (self.o.head || self.o.include) && !self.o.discard {
             out.out(&format!("{status}\r\n"));
             for l in lines {
                 match l.split_once(':') {
@@ -189,7 +205,8 @@ impl Curl {
                 }
             }
             out.out("\r\n");
-        } else if !self.o.discard && !self.o.head {
+        }
+        if !self.o.discard && !self.o.head {
             out.out(body);
         }
         if self.o.verbose {
@@ -235,9 +252,9 @@ impl Program for Curl {
                 }
                 let Ok(sock) = sys.socket(Proto::Tcp, ip.is_ipv6()) else { return self.fail(out, 7, "socket failed") };
                 sys.set_owner(sock, "curl", 0);
-                if sys.connect(sock, dst).is_err() {
+                if let Err(e) = sys.connect(sock, dst) {
                     sys.close(sock);
-                    return self.connect_failed(sys, out);
+                    return self.connect_failed(sys, out, Some(e));
                 }
                 self.phase = Phase::Connecting(sock);
                 Step::Busy
@@ -257,12 +274,21 @@ impl Program for Curl {
                     self.phase = Phase::Receiving(sock);
                     return Step::Busy;
                 }
-                let refused = sys.take_error(sock).is_some() || (sys.error_at(sock).is_none() && sys.state(sock) == Some(State::Close));
-                if refused {
+                let error = sys.take_error(sock);
+                if error.is_some() || (sys.error_at(sock).is_none() && sys.state(sock) == Some(State::Close)) {
                     sys.close(sock);
-                    return self.connect_failed(sys, out);
+                    return self.connect_failed(sys, out, Some(error.unwrap_or(crate::errno::Errno::ECONNREFUSED)));
                 }
-                Step::Idle(min(deadline, sys.error_at(sock)))
+                let connect_deadline = self.o.connect_timeout_us.map(|c| self.started_us + c);
+                if let Some(d) = connect_deadline.filter(|d| sys.now_us >= *d) {
+                    sys.close(sock);
+                    let ms = (d - self.started_us) / 1000;
+                    let msg =
+                        format!("Failed to connect to {} port {} after {ms} ms: Timeout was reached", self.o.host_name(), self.o.port);
+                    self.phase = Phase::Done;
+                    return self.fail(out, 28, &msg);
+                }
+                Step::Idle(min(min(deadline, connect_deadline), sys.error_at(sock)))
             }
             Phase::Receiving(sock) => loop {
                 match sys.recv(sock) {

@@ -1,7 +1,7 @@
 //! The selection of `ip link show` / `ip address show|flush` (ip_common.h
 //! `struct link_filter`).
 
-use super::addr::Prefix;
+use super::prefix::Prefix;
 
 /// What to show or flush.
 #[derive(Debug, Clone)]

@@ -1,7 +1,7 @@
 //! The interface cache of lib/ll_map.c: index ↔ name, type and flags of
 //! the links seen in replies, filled as dumps and lookups pass by.
 
-use super::nl::{Msg, Tb};
+use super::nl::{Attrs, Msg};
 use crate::wire::link::{IfInfoRepr, ifla};
 use crate::wire::{RTM_DELLINK, RTM_NEWLINK};
 
@@ -37,7 +37,7 @@ impl LinkCache {
             self.by_index.remove(&index);
             return;
         }
-        let tb = Tb::parse(m.payload.get(16..).unwrap_or(&[]), ifla::GSO_IPV4_MAX_SIZE + 8);
+        let tb = Attrs::parse(m.payload.get(16..).unwrap_or(&[]), ifla::GSO_IPV4_MAX_SIZE + 8);
         let mut altnames = Vec::new();
         if let Some(pl) = tb.get(ifla::PROP_LIST) {
             for nla in crate::wire::NlaIter::new(pl.value).flatten() {

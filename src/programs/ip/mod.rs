@@ -7,7 +7,6 @@
 //! are lib/json_print.c and lib/json_writer.c; [`ctx`] holds the per-run
 //! state with the helpers of lib/utils.c and lib/ll_map.c.
 
-pub mod addr;
 pub mod address;
 pub mod args;
 pub mod batch;
@@ -24,6 +23,7 @@ pub mod neigh;
 pub mod netconf;
 pub mod netns;
 pub mod nl;
+pub mod prefix;
 pub mod print;
 pub mod printf;
 pub mod route;

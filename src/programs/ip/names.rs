@@ -187,7 +187,7 @@ pub fn ll_addr_n2a(addr: &[u8], hwtype: u16) -> String {
 pub fn ll_addr_a2n(arg: &str, max: usize) -> Result<Vec<u8>, String> {
     let invalid = || format!("\"{arg}\" is invalid lladdr.\n");
     if arg.as_bytes().contains(&b'.') {
-        return match super::addr::parse_ipv4(arg) {
+        return match super::prefix::parse_ipv4(arg) {
             Some(a) if max >= 4 => Ok(a.to_vec()),
             Some(_) => Err(String::new()),
             None => Err(invalid()),

@@ -5,7 +5,7 @@
 use super::args::{Exit, Res, matches};
 use super::ctx::Ip;
 use super::names::family_name;
-use super::nl::{Msg, Req, Tb};
+use super::nl::{Attrs, Msg, Req};
 use super::print::{Color, Kind};
 use crate::wire::netconf::{IFINDEX_ALL, IFINDEX_DEFAULT, netconfa};
 use crate::wire::{NLM_F_REQUEST, NLMSG_ERROR};
@@ -60,7 +60,7 @@ pub fn print_netconf(ip: &mut Ip, f: &NetconfFilter, raw: &[u8]) -> Printed {
     if f.family != 0 && f.family != family {
         return Printed::Ok;
     }
-    let tb = Tb::parse(m.payload.get(4..).unwrap_or(&[]), netconfa::MAX);
+    let tb = Attrs::parse(m.payload.get(4..).unwrap_or(&[]), netconfa::MAX);
     let ifindex = tb.u32(netconfa::IFINDEX).map(|v| v as i32).unwrap_or(0);
     if f.ifindex != 0 && f.ifindex != ifindex {
         return Printed::Ok;

@@ -12,7 +12,7 @@
 use super::args::{Exit, Res, get_integer, matches};
 use super::client::Rtnl;
 use super::ctx::Ip;
-use super::nl::{Msg, Req, Tb};
+use super::nl::{Attrs, Msg, Req};
 use super::print::Kind;
 use crate::wire::NLM_F_REQUEST;
 use crate::wire::nsid::netnsa;
@@ -72,7 +72,7 @@ pub fn get_netnsid_from_name(ip: &mut Ip, rtnsh: &mut Rtnl, name: &str) -> i32 {
     if m.hdr.kind == crate::wire::NLMSG_ERROR || m.payload.len() < 4 {
         return -1;
     }
-    Tb::parse(&m.payload[4..], netnsa::MAX).u32(netnsa::NSID).map(|v| v as i32).unwrap_or(-1)
+    Attrs::parse(&m.payload[4..], netnsa::MAX).u32(netnsa::NSID).map(|v| v as i32).unwrap_or(-1)
 }
 
 /// The nsid → name cache of ip/ipnetns.c (`netns_map_init` and friends),
@@ -118,7 +118,7 @@ pub fn print_nsid(ip: &mut Ip, rtnsh: &mut Rtnl, cache: &mut NsidNames, raw: &[u
         ip.err(&format!("BUG: wrong nlmsg len {len} in print_nsid\n"));
         return false;
     }
-    let tb = Tb::parse(m.payload.get(4..).unwrap_or(&[]), netnsa::MAX);
+    let tb = Attrs::parse(m.payload.get(4..).unwrap_or(&[]), netnsa::MAX);
     let Some(nsid) = tb.u32(netnsa::NSID).map(|v| v as i32) else {
         ip.err("BUG: NETNSA_NSID is missing print_nsid\n");
         return false;

@@ -159,17 +159,17 @@ impl Req {
 /// [`AttrTable`] (the last of a type wins, parsing stops at the first
 /// malformed attribute, flag bits are masked) with iproute2's string getter.
 #[derive(Debug, Clone, Default)]
-pub struct Tb<'a>(AttrTable<'a>);
+pub struct Attrs<'a>(AttrTable<'a>);
 
-impl<'a> Tb<'a> {
+impl<'a> Attrs<'a> {
     /// Parses `buf` keeping types up to `max` (a space's `MAX`).
-    pub fn parse(buf: &'a [u8], max: u16) -> Tb<'a> {
-        Tb(AttrTable::parse_lenient(buf, max))
+    pub fn parse(buf: &'a [u8], max: u16) -> Attrs<'a> {
+        Attrs(AttrTable::parse_lenient(buf, max))
     }
 
     /// Parses the payload of a nested attribute, if present.
-    pub fn nested(nla: Option<Nla<'a>>, max: u16) -> Option<Tb<'a>> {
-        nla.map(|n| Tb::parse(n.value, max))
+    pub fn nested(nla: Option<Nla<'a>>, max: u16) -> Option<Attrs<'a>> {
+        nla.map(|n| Attrs::parse(n.value, max))
     }
 
     /// A string attribute up to its NUL (`rta_getattr_str`).
@@ -178,14 +178,14 @@ impl<'a> Tb<'a> {
     }
 }
 
-impl<'a> Deref for Tb<'a> {
+impl<'a> Deref for Attrs<'a> {
     type Target = AttrTable<'a>;
     fn deref(&self) -> &AttrTable<'a> {
         &self.0
     }
 }
 
-impl DerefMut for Tb<'_> {
+impl DerefMut for Attrs<'_> {
     fn deref_mut(&mut self) -> &mut Self::Target {
         &mut self.0
     }
@@ -243,7 +243,7 @@ mod tests {
         buf.put_u32(4, 1500);
         buf.put_u32(4, 9000);
         buf.extend_from_slice(&[9, 0, 1, 0]);
-        let tb = Tb::parse(&buf, 10);
+        let tb = Attrs::parse(&buf, 10);
         assert_eq!(tb.u32(4), Some(9000));
         assert!(!tb.has(1));
     }

@@ -1,7 +1,6 @@
 //! `ip rule` (ip/iprule.c): list/show with selectors, add, delete, flush,
 //! help.
 
-use super::addr::{Prefix, get_prefix, prefix_matches};
 use super::args::{Args, Exit, Res, check_ifname, get_u32, get_u64, matches};
 use super::client::Rtnl;
 use super::ctx::Ip;
@@ -9,7 +8,8 @@ use super::names::{
     dsfield_a2n, dsfield_n2a, group_a2n, group_n2a, inet_proto_a2n, inet_proto_n2a, realm_n2a, rt_realms_or_raw, rtntype_a2n, rtntype_n2a,
     rtprot_a2n, rtprot_n2a, rttable_a2n, rttable_n2a,
 };
-use super::nl::{Msg, Req, Tb};
+use super::nl::{Attrs, Msg, Req};
+use super::prefix::{Prefix, get_prefix, prefix_matches};
 use super::print::{Color, Kind};
 use crate::wire::rule::{RuleHdrRepr, fib_rule, fr_act, fra};
 use crate::wire::{NLM_F_ACK, NLM_F_CREATE, NLM_F_ECHO, NLM_F_EXCL, NLM_F_REQUEST};
@@ -72,7 +72,7 @@ fn u16_at(v: &[u8], i: usize) -> u16 {
 }
 
 /// `filter_nlmsg` of iprule.c.
-fn filter_nlmsg(f: &RuleFilter, family: u8, h: &RuleHdrRepr, tb: &Tb) -> bool {
+fn filter_nlmsg(f: &RuleFilter, family: u8, h: &RuleHdrRepr, tb: &Attrs) -> bool {
     if family != 0 && h.family != family {
         return false;
     }
@@ -150,17 +150,17 @@ fn filter_nlmsg(f: &RuleFilter, family: u8, h: &RuleHdrRepr, tb: &Tb) -> bool {
     true
 }
 
-fn frh_get_table(h: &RuleHdrRepr, tb: &Tb) -> u32 {
+fn frh_get_table(h: &RuleHdrRepr, tb: &Attrs) -> u32 {
     tb.u32(fra::TABLE).unwrap_or(u32::from(h.table))
 }
 
-fn parse_rule(raw: &[u8]) -> Option<(u16, RuleHdrRepr, Tb<'_>)> {
+fn parse_rule(raw: &[u8]) -> Option<(u16, RuleHdrRepr, Attrs<'_>)> {
     let m = Msg::parse(raw)?;
     if m.hdr.kind != RTM_NEWRULE && m.hdr.kind != RTM_DELRULE {
         return None;
     }
     let h = RuleHdrRepr::parse(m.payload).ok()?;
-    let tb = Tb::parse(m.payload.get(12..).unwrap_or(&[]), fra::MAX);
+    let tb = Attrs::parse(m.payload.get(12..).unwrap_or(&[]), fra::MAX);
     Some((m.hdr.kind, h, tb))
 }
 
@@ -171,7 +171,7 @@ pub fn print_rule(ip: &mut Ip, f: &RuleFilter, raw: &[u8]) {
         return;
     }
     let n = ip.o.numeric > 0;
-    let host_len = super::addr::af_bit_len(h.family);
+    let host_len = super::prefix::af_bit_len(h.family);
     let color = Color::for_family(h.family);
     ip.p.open_json_object(None);
     if kind == RTM_DELRULE {
@@ -183,7 +183,7 @@ pub fn print_rule(ip: &mut Ip, f: &RuleFilter, raw: &[u8]) {
         ip.p.print_null(Kind::Any, Some("not"), "not ", None);
     }
     if let Some(s) = tb.get(fra::SRC) {
-        let src = super::addr::format_host(h.family, s.value);
+        let src = super::prefix::format_host(h.family, s.value);
         ip.p.print_string(Kind::Fp, None, "from ", None);
         ip.p.print_color_string(Kind::Any, color, Some("src"), "%s", Some(&src));
         if i32::from(h.src_len) != host_len {
@@ -196,7 +196,7 @@ pub fn print_rule(ip: &mut Ip, f: &RuleFilter, raw: &[u8]) {
         ip.p.print_string(Kind::Any, Some("src"), "from %s", Some("all"));
     }
     if let Some(d) = tb.get(fra::DST) {
-        let dst = super::addr::format_host(h.family, d.value);
+        let dst = super::prefix::format_host(h.family, d.value);
         ip.p.print_string(Kind::Fp, None, " to ", None);
         ip.p.print_color_string(Kind::Any, color, Some("dst"), "%s", Some(&dst));
         if i32::from(h.dst_len) != host_len {
@@ -282,7 +282,7 @@ pub fn print_rule(ip: &mut Ip, f: &RuleFilter, raw: &[u8]) {
     }
     if h.action == RTN_NAT {
         if let Some(g) = tb.get(crate::wire::route::rta::GATEWAY) {
-            let gw = super::addr::format_host_r(h.family, g.value, ip.o.resolve > 0);
+            let gw = super::prefix::format_host_r(h.family, g.value, ip.o.resolve > 0);
             ip.p.print_string(Kind::Any, Some("nat_gateway"), " map-to %s", Some(&gw));
         } else {
             ip.p.print_null(Kind::Any, Some("masquerade"), " masquerade", None);
@@ -636,7 +636,7 @@ fn iprule_modify(ip: &mut Ip, cmd: u16, args: &[String]) -> Res<i32> {
         } else if w == "nat" || matches(w, "map-to") {
             let v = ip.next_arg(&mut a)?;
             ip.err("Warning: route NAT is deprecated\n");
-            let Some(p) = super::addr::get_addr_1(v, 2) else {
+            let Some(p) = super::prefix::get_addr_1(v, 2) else {
                 ip.err(&format!("Error: an IP address is expected rather than \"{v}\"\n"));
                 return Err(Exit(1));
             };

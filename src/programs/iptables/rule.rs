@@ -118,13 +118,16 @@ fn addr(out: &mut Vec<Expr>, offset: u32, (a, len): (IpAddr, u8)) {
     }
 }
 
+/// A port or port range as iptables-nft 1.8.9 writes it (measured): one
+/// port is `cmp eq`, a range from 0 is `cmp lte`, any other a `range`.
 fn ports(out: &mut Vec<Expr>, offset: u32, (lo, hi): (u16, u16)) {
     out.push(payload(2, offset, 2));
     if lo == hi {
         out.push(cmp_eq(lo.to_be_bytes().to_vec()));
-    } else {
-        out.push(Expr::Cmp { sreg: 4, op: 5, data: lo.to_be_bytes().to_vec() });
+    } else if lo == 0 {
         out.push(Expr::Cmp { sreg: 4, op: 3, data: hi.to_be_bytes().to_vec() });
+    } else {
+        out.push(Expr::Range { sreg: 4, op: 0, from: lo.to_be_bytes().to_vec(), to: hi.to_be_bytes().to_vec() });
     }
 }
 
@@ -276,16 +279,23 @@ impl Spec {
                     }
                 }
                 Expr::Payload { base: 2, offset, .. } => {
-                    let Some(Expr::Cmp { op, data, .. }) = exprs.get(i) else { return None };
-                    i += 1;
-                    let lo = be16(data)?;
-                    let mut range = (lo, lo);
-                    if *op == 5 {
-                        if let Some(Expr::Cmp { op: 3, data, .. }) = exprs.get(i) {
-                            i += 1;
-                            range.1 = be16(data)?;
+                    let range = match exprs.get(i) {
+                        Some(Expr::Range { op: 0, from, to, .. }) => (be16(from)?, be16(to)?),
+                        Some(Expr::Cmp { op: 0, data, .. }) => (be16(data)?, be16(data)?),
+                        Some(Expr::Cmp { op: 3, data, .. }) => (0, be16(data)?),
+                        Some(Expr::Cmp { op: 5, data, .. }) => {
+                            let lo = be16(data)?;
+                            match exprs.get(i + 1) {
+                                Some(Expr::Cmp { op: 3, data, .. }) => {
+                                    i += 1;
+                                    (lo, be16(data)?)
+                                }
+                                _ => (lo, u16::MAX),
+                            }
                         }
-                    }
+                        _ => return None,
+                    };
+                    i += 1;
                     match offset {
                         0 => s.sport = Some(range),
                         2 => s.dport = Some(range),

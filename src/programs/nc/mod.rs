@@ -27,6 +27,8 @@ struct Options {
     source_port: Option<u16>,
     host: Option<IpAddr>,
     port: u16,
+    /// The ports still to try after `port` (`-z` over a range or a list).
+    more_ports: Vec<u16>,
 }
 
 const USAGE: &str = "usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]
@@ -92,7 +94,16 @@ fn parse(args: &[String], out: &mut Output) -> Result<Options, i32> {
             Some(p.clone())
         }
         (true, []) if o.source_port.is_some() => None,
-        (false, [h, p]) => {
+        (false, [h, p, more @ ..]) => {
+            for word in std::iter::once(p).chain(more) {
+                match port_list(word) {
+                    Some(list) => o.more_ports.extend(list),
+                    None => {
+                        out.err(&format!("nc: port number invalid: {word}\n"));
+                        return Err(1);
+                    }
+                }
+            }
             match h.parse() {
                 Ok(a) => o.host = Some(a),
                 Err(_) => {
@@ -107,6 +118,10 @@ fn parse(args: &[String], out: &mut Output) -> Result<Options, i32> {
             return Err(1);
         }
     };
+    if !o.more_ports.is_empty() {
+        o.port = o.more_ports.remove(0);
+        return Ok(o);
+    }
     o.port = match port_word {
         None => o.source_port.unwrap_or(0),
         Some(p) => match crate::text::int::<u16>(&p) {
@@ -118,6 +133,19 @@ fn parse(args: &[String], out: &mut Output) -> Result<Options, i32> {
         },
     };
     Ok(o)
+}
+
+/// The ports of one operand: `N` or a range `LO-HI` (`build_ports`).
+fn port_list(word: &str) -> Option<Vec<u16>> {
+    let (lo, hi) = match word.split_once('-') {
+        Some((a, b)) => (crate::text::int::<u16>(a)?, crate::text::int::<u16>(b)?),
+        None => {
+            let p = crate::text::int::<u16>(word)?;
+            (p, p)
+        }
+    };
+    let (lo, hi) = (lo.min(hi), lo.max(hi));
+    (lo > 0).then(|| (lo..=hi).collect())
 }
 
 /// Where a run is.
@@ -134,26 +162,38 @@ enum Phase {
 pub struct Nc {
     o: Options,
     stdin: Vec<u8>,
-    stdin_tty: bool,
     phase: Phase,
     keep_listener: Option<u32>,
+    /// Whether a port of a scan answered (nc then exits 0).
+    any_ok: bool,
 }
 
 /// Parses the arguments into a program (Err: the status after a usage
 /// error). `stdin` None: standard input is the terminal.
 pub fn spawn(args: &[String], stdin: Option<&[u8]>, out: &mut Output) -> Result<Box<dyn Program>, i32> {
     let o = parse(args, out)?;
-    Ok(Box::new(Nc { o, stdin: stdin.unwrap_or_default().to_vec(), stdin_tty: stdin.is_none(), phase: Phase::Start, keep_listener: None }))
+    Ok(Box::new(Nc { o, stdin: stdin.unwrap_or_default().to_vec(), phase: Phase::Start, keep_listener: None, any_ok: false }))
 }
 
 impl Nc {
-    fn fail_connect(&self, out: &mut Output, how: &str, e: Errno) -> Step {
+    fn fail_connect(&mut self, out: &mut Output, how: &str, e: Errno) -> Step {
         if self.o.verbose {
             let host = self.o.host.map(|h| h.to_string()).unwrap_or_default();
             let proto = if self.o.udp { "udp" } else { "tcp" };
             out.err(&format!("nc: connect to {host} port {} ({proto}) {how}: {}\n", self.o.port, e.message()));
         }
-        Step::Done(1)
+        self.next_port()
+    }
+
+    /// On to the next port of a scan, or the end (0 when one answered).
+    fn next_port(&mut self) -> Step {
+        if self.o.more_ports.is_empty() {
+            self.phase = Phase::Done;
+            return Step::Done(if self.any_ok { 0 } else { 1 });
+        }
+        self.o.port = self.o.more_ports.remove(0);
+        self.phase = Phase::Start;
+        Step::Busy
     }
 
     /// report_sock: the address by name unless -n; the namespace has no
@@ -216,8 +256,9 @@ impl Nc {
                 sys.close(sock);
                 return self.fail_connect(out, "failed", e);
             }
-            if self.o.zero || self.stdin_tty {
-                // udptest: two probes at once, then one a second for -w.
+            if self.o.verbose {
+                // udptest (Debian's nc runs it only with -v, to report the
+                // connection): two probes at once, then one a second for -w.
                 for _ in 0..2 {
                     if sys.send_udp(sock, b"X") == Err(Errno::ECONNREFUSED) {
                         sys.close(sock);
@@ -247,7 +288,8 @@ impl Nc {
         self.succeeded(out);
         if self.o.zero {
             sys.close(sock);
-            return Step::Done(0);
+            self.any_ok = true;
+            return self.next_port();
         }
         let input = std::mem::take(&mut self.stdin);
         if !input.is_empty() {
@@ -322,8 +364,11 @@ impl Program for Nc {
                         sys.close(sock);
                         self.phase = Phase::Done;
                         if let Some(l) = self.keep_listener.take() {
-                            self.phase = Phase::Listening { sock: l };
-                            return Step::Busy;
+                            if self.o.keep {
+                                self.phase = Phase::Listening { sock: l };
+                                return Step::Busy;
+                            }
+                            sys.close(l);
                         }
                     } else {
                         self.phase = Phase::Connected { sock, idle_since: sys.now_us };
@@ -353,14 +398,11 @@ impl Program for Nc {
                             peer.unwrap_or(SocketAddr::new(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED), 0)),
                         );
                     }
-                    // Without -k the listening socket goes once one is accepted.
-                    if !self.o.keep {
-                        sys.close(sock);
-                        self.phase = Phase::Connected { sock: conn, idle_since: sys.now_us };
-                    } else {
-                        self.phase = Phase::Connected { sock: conn, idle_since: sys.now_us };
-                        self.keep_listener = Some(sock);
-                    }
+                    // The listening socket stays open (without -k it accepts
+                    // no more, but a connection can still queue on it: ss
+                    // shows LISTEN with Recv-Q 1) until nc exits.
+                    self.phase = Phase::Connected { sock: conn, idle_since: sys.now_us };
+                    self.keep_listener = Some(sock);
                     Step::Busy
                 }
                 None => Step::Idle(None),

@@ -90,11 +90,23 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, usize> {
                     "dport" => 2,
                     _ => return Err(i + 1),
                 };
-                let port: u16 = arg(2)?.parse().map_err(|_| i + 2)?;
+                // One port, or a range `LO-HI` (nft 1.0.6: cmp gte + cmp lte).
+                let (lo, hi) = match arg(2)?.split_once('-') {
+                    Some((lo, hi)) => (lo.parse::<u16>().map_err(|_| i + 2)?, hi.parse::<u16>().map_err(|_| i + 2)?),
+                    None => {
+                        let port = arg(2)?.parse::<u16>().map_err(|_| i + 2)?;
+                        (port, port)
+                    }
+                };
                 out.push(meta(16));
                 out.push(cmp(0, vec![if w == "tcp" { 6 } else { 17 }]));
                 out.push(payload(2, offset, 2));
-                out.push(cmp(0, port.to_be_bytes().to_vec()));
+                if lo == hi {
+                    out.push(cmp(0, lo.to_be_bytes().to_vec()));
+                } else {
+                    out.push(cmp(5, lo.to_be_bytes().to_vec()));
+                    out.push(cmp(3, hi.to_be_bytes().to_vec()));
+                }
                 i += 3;
             }
             "meta" if arg(1)? == "l4proto" => {
@@ -259,14 +271,33 @@ pub fn text(exprs: &[Expr]) -> String {
                 parts.push(if plen == 32 { format!("ip {field} {a}") } else { format!("ip {field} {a}/{plen}") });
             }
             Expr::Payload { base: 2, offset, .. } => {
-                let (_, d) = next_cmp(&mut i).unwrap_or_default();
+                let value = match exprs.get(i) {
+                    // A range: `range` (eq or neq), or nft's `cmp gte` + `cmp lte`.
+                    Some(Expr::Range { op, from, to, .. }) => {
+                        i += 1;
+                        format!("{}{}-{}", if *op == 1 { "!= " } else { "" }, be16(from), be16(to))
+                    }
+                    Some(Expr::Cmp { op: 5, data: lo, .. }) if matches!(exprs.get(i + 1), Some(Expr::Cmp { op: 3, .. })) => {
+                        let hi = match exprs.get(i + 1) {
+                            Some(Expr::Cmp { data, .. }) => be16(data),
+                            _ => 0,
+                        };
+                        i += 2;
+                        format!("{}-{hi}", be16(lo))
+                    }
+                    _ => {
+                        let (op, d) = next_cmp(&mut i).unwrap_or_default();
+                        let sign = ["", "!= ", "< ", "<= ", "> ", ">= "].get(op as usize).copied().unwrap_or("");
+                        format!("{sign}{}", be16(&d))
+                    }
+                };
                 let proto = match l4.take() {
                     Some(17) => "udp",
                     Some(6) => "tcp",
                     _ => "th",
                 };
                 let field = if *offset == 0 { "sport" } else { "dport" };
-                parts.push(format!("{proto} {field} {}", be16(&d)));
+                parts.push(format!("{proto} {field} {value}"));
             }
             Expr::Ct { key: 0, .. } => {
                 let mask = match exprs.get(i) {

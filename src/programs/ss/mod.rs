@@ -19,17 +19,48 @@ const SCREEN_WIDTH: usize = 80;
 struct Options {
     tcp: bool,
     udp: bool,
-    listening: bool,
-    all: bool,
     numeric: bool,
     no_header: bool,
     v4: bool,
     v6: bool,
+    /// The state bits asked for (`-a`, `-l`, `state`, `exclude`).
+    states: u32,
+}
+
+/// Every state bit (`SS_ALL`: 1 << SS_MAX minus one).
+const SS_ALL: u32 = 0xfff;
+/// The default: connected sockets (`SS_CONN`).
+const SS_CONN: u32 =
+    SS_ALL & !(1 << State::Listen as u32 | 1 << State::Close as u32 | 1 << State::TimeWait as u32 | 1 << State::SynRecv as u32);
+
+/// The states a `state`/`exclude` word names (`scan_state`).
+fn scan_state(word: &str) -> Option<u32> {
+    let bit = |s: State| 1u32 << s as u32;
+    Some(match word.to_ascii_lowercase().as_str() {
+        "close" | "closed" | "unconnected" => bit(State::Close),
+        "syn-rcv" | "syn-recv" => bit(State::SynRecv),
+        "established" => bit(State::Established),
+        "all" => SS_ALL,
+        "connected" => SS_ALL & !(bit(State::Close) | bit(State::Listen)),
+        "synchronized" => SS_ALL & !(bit(State::Close) | bit(State::Listen) | bit(State::SynSent)),
+        "bucket" => bit(State::SynRecv) | bit(State::TimeWait),
+        "big" => SS_ALL & !(bit(State::SynRecv) | bit(State::TimeWait)),
+        "unknown" => 1,
+        "syn-sent" => bit(State::SynSent),
+        "fin-wait-1" => bit(State::FinWait1),
+        "fin-wait-2" => bit(State::FinWait2),
+        "time-wait" => bit(State::TimeWait),
+        "close-wait" => bit(State::CloseWait),
+        "last-ack" => bit(State::LastAck),
+        "listening" => bit(State::Listen),
+        "closing" => bit(State::Closing),
+        _ => return None,
+    })
 }
 
 /// Parses the arguments into a program (Err: the status after a usage error).
 pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32> {
-    let (opts, _filter) = match getopt(args, "fFAD", "tulanH46epimosrxw0SZ") {
+    let (opts, words) = match getopt(args, "fFAD", "tulanH46epimosrxw0SZ") {
         Ok(x) => x,
         Err(GetoptError::Invalid(c)) | Err(GetoptError::MissingValue(c)) => {
             out.err(&format!("ss: invalid option -- '{c}'\n"));
@@ -41,14 +72,45 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
         match opt.letter {
             't' => o.tcp = true,
             'u' => o.udp = true,
-            'l' => o.listening = true,
-            'a' => o.all = true,
+            'l' => o.states = 1 << State::Listen as u32 | 1 << State::Close as u32,
+            'a' => o.states = SS_ALL,
             'n' => o.numeric = true,
             'H' => o.no_header = true,
             '4' => o.v4 = true,
             '6' => o.v6 = true,
             _ => {}
         }
+    }
+    // `state NAME` and `exclude NAME` before any other filter words.
+    let mut saw_states = false;
+    let mut rest = words.iter();
+    while let Some(w) = rest.next() {
+        let exclude = match w.as_str() {
+            "state" => false,
+            "exclude" | "excl" => true,
+            _ => break,
+        };
+        let Some(name) = rest.next() else {
+            out.err("Command line is not complete. Try option \"help\"\n");
+            return Err(255);
+        };
+        let Some(bits) = scan_state(name) else {
+            out.err(&format!("ss: wrong state name: {name}\n"));
+            return Err(255);
+        };
+        if !saw_states {
+            o.states = if exclude { SS_ALL } else { 0 };
+        }
+        o.states = if exclude { o.states & !bits } else { o.states | bits };
+        saw_states = true;
+    }
+    if o.states == 0 {
+        // Each table asked for adds its default states (`filter_db_set`):
+        // TCP the connected ones, UDP the connected (ESTABLISHED) ones.
+        o.states = match (o.tcp, o.udp) {
+            (false, true) => 1 << State::Established as u32,
+            _ => SS_CONN,
+        };
     }
     if !o.tcp && !o.udp {
         o.tcp = true;
@@ -97,24 +159,7 @@ fn state_name(state: u8) -> &'static str {
     }
 }
 
-/// Every TCP state bit (and bit 0) as ss sends them for `-a`.
-const ALL_STATES: u32 = 0xfff;
-
 impl Ss {
-    /// The states asked of the kernel: `-a` all, `-l` the listening ones
-    /// (UNCONN for UDP), else `SS_CONN` (not LISTEN, UNCONN, TIME-WAIT or
-    /// SYN-RECV).
-    fn states(&self, udp: bool) -> u32 {
-        let listen = if udp { 1 << State::Close as u32 } else { 1 << State::Listen as u32 };
-        if self.o.all {
-            ALL_STATES
-        } else if self.o.listening {
-            listen
-        } else {
-            ALL_STATES & !(1 << State::Listen as u32 | 1 << State::Close as u32 | 1 << State::TimeWait as u32 | 1 << State::SynRecv as u32)
-        }
-    }
-
     fn endpoint(&self, a: SocketAddr, udp: bool, peer: bool) -> (String, String) {
         let host = match a.ip() {
             ip if ip.is_unspecified() && a.is_ipv6() => "*".to_string(),
@@ -134,7 +179,7 @@ impl Ss {
     /// Dumps one protocol and family over NETLINK_SOCK_DIAG, as
     /// `inet_show_netlink` does.
     fn dump(&self, sys: &Sys, udp: bool, v6: bool) -> Vec<crate::sockdiag::Entry> {
-        let request = crate::sockdiag::dump_request(v6, udp, self.states(udp));
+        let request = crate::sockdiag::dump_request(v6, udp, self.o.states);
         let replies = crate::sockdiag::answer(sys.net, sys.ns, SS_PORT, &request);
         replies
             .iter()
@@ -164,11 +209,8 @@ impl Program for Ss {
                 for e in self.dump(sys, udp, v6) {
                     let (la, lp) = self.endpoint(e.local, udp, false);
                     let (ra, rp) = self.endpoint(e.remote, udp, true);
-                    let mut row = Vec::new();
-                    if netid {
-                        row.push(name.to_string());
-                    }
-                    row.extend([
+                    rows.push(vec![
+                        name.to_string(),
                         state_name(e.state).to_string(),
                         format!("{:<6}", e.rqueue),
                         format!("{:<6}", e.wqueue),
@@ -179,31 +221,32 @@ impl Program for Ss {
                         String::new(),
                         String::new(),
                     ]);
-                    rows.push(row);
                 }
             }
         }
-        let mut header: Vec<String> = Vec::new();
-        if netid {
-            header.push("Netid".into());
-        }
-        header.extend(["State", "Recv-Q", "Send-Q", "Local Address:", "Port", "Peer Address:", "Port", "Process", ""].map(String::from));
+        let header =
+            ["Netid", "State", "Recv-Q", "Send-Q", "Local Address:", "Port", "Peer Address:", "Port", "Process", ""].map(String::from);
         let mut table = Vec::new();
         if !self.o.no_header {
-            table.push(header);
+            table.push(header.to_vec());
         }
         table.extend(rows);
-        out.out(&render(&table, netid, out.terminal));
+        // One table, one state: those columns are left out (`columns[].disabled`).
+        let shown = [netid, !self.o.states.is_power_of_two(), true, true, true, true, true, true, true, true];
+        let table: Vec<Vec<String>> =
+            table.into_iter().map(|r| r.into_iter().zip(shown).filter(|(_, on)| *on).map(|(c, _)| c).collect()).collect();
+        out.out(&render(&table, &shown, out.terminal));
         Step::Done(0)
     }
 
     fn stop(&mut self, _sys: &mut Sys) {}
 }
 
-/// Lays out rows as ss's `render` does.
-fn render(table: &[Vec<String>], netid: bool, terminal: bool) -> String {
-    // Column alignment and left delimiter, for the columns shown.
-    let mut cols: Vec<(bool, &str)> = vec![
+/// Lays out rows as ss's `render` does; `shown` says which of the ten
+/// columns (Netid, State, ...) the rows hold.
+fn render(table: &[Vec<String>], shown: &[bool; 10], terminal: bool) -> String {
+    // Column alignment (right?) and left delimiter.
+    let all: [(bool, &str); 10] = [
         (false, ""),
         (false, " "),
         (false, " "),
@@ -215,9 +258,7 @@ fn render(table: &[Vec<String>], netid: bool, terminal: bool) -> String {
         (false, ""),
         (false, ""),
     ];
-    if !netid {
-        cols.remove(0);
-    }
+    let cols: Vec<(bool, &str)> = all.iter().zip(shown).filter(|(_, on)| **on).map(|(c, _)| *c).collect();
     let n = cols.len();
     let mut widths = vec![0usize; n];
     let mut first = true;

@@ -104,6 +104,10 @@ impl Parser {
     }
     fn qualified(&mut self, dir: u8) -> Result<Expr, String> {
         let kind = self.next().unwrap_or_default();
+        // An address alone stands for `host ADDR` (`src 10.0.0.2`).
+        if let Ok(a) = kind.parse::<IpAddr>() {
+            return Ok(Expr::Host(dir, a));
+        }
         let value = self.next().ok_or_else(|| "syntax error in filter expression".to_string())?;
         match kind.as_str() {
             "host" => value.parse().map(|a| Expr::Host(dir, a)).map_err(|_| format!("can't resolve host '{value}'")),

@@ -18,6 +18,7 @@ struct Options {
     count: Option<u64>,
     ethernet: bool,
     verbose: bool,
+    numeric: bool,
     stamp: u8,
     write: Option<String>,
     read: Option<String>,
@@ -51,6 +52,7 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
             },
             'e' => o.ethernet = true,
             'v' => o.verbose = true,
+            'n' => o.numeric = true,
             't' => o.stamp += 1,
             'w' => o.write = Some(v),
             'r' => o.read = Some(v),
@@ -89,7 +91,7 @@ impl Tcpdump {
     }
 
     fn show(&mut self, fr: &Frame, out: &mut Output) {
-        let style = print::Style { ethernet: self.o.ethernet, verbose: self.o.verbose };
+        let style = print::Style { ethernet: self.o.ethernet, verbose: self.o.verbose, numeric: self.o.numeric };
         let line = print::line(fr, style, &mut self.conv);
         out.out(&format!("{}{line}\n", self.stamp(fr.at_us)));
     }
@@ -166,11 +168,18 @@ impl Program for Tcpdump {
         }
         let filter = self.o.filter.clone().unwrap_or(filter::Expr::All);
         let mut received = self.captured;
+        // When the count is reached tcpdump stops reading: frames that come
+        // later than the last one it printed never reach its filter.
+        let mut last_at = 0;
         for fr in frames.into_iter().filter(|fr| filter::matches(&filter, fr)) {
-            received += 1;
             if self.o.count.is_some_and(|c| self.captured >= c) {
+                if fr.at_us <= last_at {
+                    received += 1;
+                }
                 continue;
             }
+            received += 1;
+            last_at = fr.at_us;
             self.captured += 1;
             if self.o.write.is_some() {
                 self.saved.push(fr);

@@ -27,10 +27,15 @@ pub struct Style {
     pub ethernet: bool,
     /// `-v`: the IP header's fields.
     pub verbose: bool,
+    /// `-n`: no names for addresses.
+    pub numeric: bool,
 }
 
-fn mac(m: &[u8; 6]) -> String {
-    m.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(":")
+/// A MAC address as `mac48_string` prints it: without `-n` the OUI's
+/// vendor follows (none of the locally administered ones has one).
+fn mac(m: &[u8; 6], style: Style) -> String {
+    let text = m.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(":");
+    if style.numeric { text } else { format!("{text} (oui Unknown)") }
 }
 
 /// The line for a frame, without its timestamp.
@@ -40,10 +45,14 @@ pub fn line(frame: &Frame, style: Style, conv: &mut Conversations) -> String {
             let what = if *op == 1 {
                 format!("Request who-has {target_ip} tell {sender_ip}")
             } else {
-                format!("Reply {sender_ip} is-at {}", mac(sender_mac))
+                format!("Reply {sender_ip} is-at {}", mac(sender_mac, style))
             };
             if style.ethernet {
-                return format!("{} > {}, ethertype ARP (0x0806), length 42: {what}, length 28", mac(&frame.src), mac(&frame.dst));
+                return format!(
+                    "{} > {}, ethertype ARP (0x0806), length 42: {what}, length 28",
+                    mac(&frame.src, style),
+                    mac(&frame.dst, style)
+                );
             }
             if style.verbose {
                 return format!("ARP, Ethernet (len 6), IPv4 (len 4), {what}, length 28");
@@ -55,7 +64,7 @@ pub fn line(frame: &Frame, style: Style, conv: &mut Conversations) -> String {
     let Content::Ip(d) = &frame.content else { return body };
     if style.ethernet {
         let (name, ty) = if d.is_v6() { ("IPv6", "0x86dd") } else { ("IPv4", "0x0800") };
-        format!("{} > {}, ethertype {name} ({ty}), length {}: {body}", mac(&frame.src), mac(&frame.dst), d.frame_len())
+        format!("{} > {}, ethertype {name} ({ty}), length {}: {body}", mac(&frame.src, style), mac(&frame.dst, style), d.frame_len())
     } else {
         format!("{} {body}", if d.is_v6() { "IP6" } else { "IP" })
     }

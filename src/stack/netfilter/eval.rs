@@ -233,6 +233,12 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Vec<(
                         _ => ord.is_ge(),
                     };
                 }
+                Expr::Range { sreg, op, from, to } => {
+                    // nft_range_eval: memcmp against both bounds.
+                    let have = regs.get(*sreg, from.len());
+                    let outside = have < from.as_slice() || have > to.as_slice();
+                    matched = outside == (*op == 1);
+                }
                 Expr::Meta { key, dreg } => match meta(*key, c) {
                     Some(b) => regs.set(*dreg, &b),
                     None => matched = false,

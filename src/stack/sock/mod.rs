@@ -105,6 +105,9 @@ pub struct Sock {
     pub rx_dgrams: VecDeque<(SocketAddr, Vec<u8>)>,
     /// Whether the peer's FIN arrived (reads see end of file after `rx`).
     pub rx_closed: bool,
+    /// Whether a read has seen that end of file (the FIN no longer counts
+    /// in Recv-Q: `copied_seq` moves past it).
+    pub eof_read: bool,
     /// A pending error (`sk_err`) and when it arrived, µs.
     pub error: Option<(Errno, u64)>,
     /// The TCP control block.
@@ -130,6 +133,7 @@ impl Sock {
             rx: Vec::new(),
             rx_dgrams: VecDeque::new(),
             rx_closed: false,
+            eof_read: false,
             error: None,
             tcb: tcp::Tcb::default(),
             orphan: false,
@@ -138,19 +142,27 @@ impl Sock {
     }
 
     /// Bytes waiting to be read (Recv-Q) or, for a listener, the
-    /// connections waiting to be accepted.
+    /// connections waiting to be accepted. A TCP peer's FIN not yet read
+    /// counts one (`rcv_nxt - copied_seq`).
     pub fn recv_q(&self) -> u32 {
         match self.state {
             State::Listen => self.accept_queue.len() as u32,
-            _ => (self.rx.len() + self.rx_dgrams.iter().map(|(_, d)| d.len()).sum::<usize>()) as u32,
+            _ => {
+                let fin = u32::from(self.proto == Proto::Tcp && self.rx_closed && !self.eof_read);
+                (self.rx.len() + self.rx_dgrams.iter().map(|(_, d)| d.len()).sum::<usize>()) as u32 + fin
+            }
         }
     }
 
-    /// Bytes sent and not yet acknowledged (Send-Q), or a listener's backlog.
+    /// Sequence space sent and not yet acknowledged (Send-Q: `write_seq -
+    /// snd_una`, so an unanswered SYN or FIN counts one), or a listener's
+    /// backlog.
     pub fn send_q(&self) -> u32 {
-        match self.state {
-            State::Listen => self.backlog,
-            _ => self.tcb.unacked.len() as u32,
+        match (self.proto, self.state) {
+            (_, State::Listen) => self.backlog,
+            (Proto::Tcp, State::Close) => 0,
+            (Proto::Tcp, _) => self.tcb.snd_nxt.wrapping_sub(self.tcb.snd_una),
+            (Proto::Udp, _) => 0,
         }
     }
 }

@@ -52,6 +52,9 @@ script_case("iptables-filter", """iptables-nft: rules in the filter table (nativ
             payload/meta expressions, conntrack and REJECT through xt compat),
             listing, deletion by number, policy, user chains.""")
 script_case("iptables-nat", """iptables-nft nat table: MASQUERADE, DNAT, REDIRECT, SNAT.""")
+script_case("iptables-ports", """iptables-nft port matches: a range (the range
+            expression), 0:N (cmp lte), N:65535 (a range), one port (cmp eq);
+            listed back by iptables -S and nft.""")
 script_case("nft-rule", """The same rule script seen by a NFNLGRP_NFTABLES listener:
             NEWTABLE/NEWCHAIN/NEWRULE/DEL* notifications and NEWGEN after
             every batch.""", monitor=True)

@@ -6,12 +6,12 @@ mod flush;
 mod modify;
 pub mod show;
 
-use super::addr::get_prefix;
 use super::args::{Args, Exit, Res, matches};
 use super::ctx::{Ip, RTEXT_FILTER_SKIP_STATS, RTEXT_FILTER_VF};
 use super::filter::Filter;
 use super::names::{group_a2n, scope_a2n};
 use super::nl::{Msg, Req};
+use super::prefix::get_prefix;
 use super::usage as texts;
 use crate::wire::NLM_F_REQUEST;
 use crate::wire::addr::ifa_f;
@@ -289,7 +289,7 @@ fn list_flush_or_save(ip: &mut Ip, args: &[String], action: Action, do_link: boo
         }
         if res > 0 && !do_link && ip.o.stats > 0 {
             if let Some(m) = Msg::parse(l) {
-                let tb = super::nl::Tb::parse(m.payload.get(16..).unwrap_or(&[]), ifla::MAX);
+                let tb = super::nl::Attrs::parse(m.payload.get(16..).unwrap_or(&[]), ifla::MAX);
                 super::link::stats::print_link_stats64(ip, &tb);
                 ip.p.print_nl();
             }
@@ -419,7 +419,7 @@ fn ipaddr_filter(ip: &mut Ip, f: &Filter, links: Vec<Vec<u8>>, addrs: &[Vec<u8>]
             if !show::label_matches(ip, f, v.ifa.index, v.label.as_deref()) {
                 continue;
             }
-            if !super::addr::prefix_matches(&f.pfx, v.local) {
+            if !super::prefix::prefix_matches(&f.pfx, v.local) {
                 continue;
             }
             ok = true;

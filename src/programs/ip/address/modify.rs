@@ -1,11 +1,11 @@
 //! `ip address {add|change|replace|delete}` (ip/ipaddress.c
 //! `ipaddr_modify`).
 
-use super::super::addr::{PREFIXLEN_SPECIFIED, Prefix, get_addr, get_prefix};
 use super::super::args::{Args, Exit, Res, get_u32, matches};
 use super::super::ctx::Ip;
 use super::super::names::scope_a2n;
 use super::super::nl::Req;
+use super::super::prefix::{PREFIXLEN_SPECIFIED, Prefix, get_addr, get_prefix};
 use super::flag_by_name;
 use crate::wire::RTM_DELADDR;
 use crate::wire::addr::{CacheInfo, INFINITY_LIFE_TIME, IfAddrRepr, ifa, ifa_f};

@@ -1,12 +1,12 @@
 //! Printing addresses (ip/ipaddress.c `print_addrinfo`,
 //! `print_selected_addrinfo`, `print_ifa_flags`).
 
-use super::super::addr::{format_host_r, prefix_matches};
 use super::super::args::Res;
 use super::super::ctx::Ip;
 use super::super::filter::{Filter, fnmatch};
 use super::super::names::{family_name, scope_n2a};
-use super::super::nl::{Msg, Tb};
+use super::super::nl::{Attrs, Msg};
+use super::super::prefix::{format_host_r, prefix_matches};
 use super::super::print::{Color, Kind};
 use super::IFA_FLAG_DATA;
 use crate::wire::addr::{CacheInfo, INFINITY_LIFE_TIME, IfAddrRepr, ifa, ifa_f};
@@ -23,14 +23,14 @@ pub struct AddrView<'a> {
     /// IFA_LABEL.
     pub label: Option<String>,
     /// All attributes.
-    pub tb: Tb<'a>,
+    pub tb: Attrs<'a>,
 }
 
 impl<'a> AddrView<'a> {
     /// Parses the payload of an address message.
     pub fn parse(payload: &'a [u8]) -> Option<AddrView<'a>> {
         let ifa = IfAddrRepr::parse(payload).ok()?;
-        let tb = Tb::parse(payload.get(8..).unwrap_or(&[]), 12);
+        let tb = Attrs::parse(payload.get(8..).unwrap_or(&[]), 12);
         let flags = tb.u32(ifa::FLAGS).unwrap_or(u32::from(ifa.flags));
         let local = tb.get(ifa::LOCAL).or(tb.get(ifa::ADDRESS)).map(|n| n.value);
         let label = tb.str(ifa::LABEL);

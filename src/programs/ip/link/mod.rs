@@ -4,7 +4,6 @@
 pub mod kinds;
 pub mod show;
 pub mod stats;
-pub mod vxlan;
 
 use super::args::{Args, Exit, Res, check_altifname, check_ifname, get_integer, get_u32, matches};
 use super::ctx::Ip;
@@ -135,7 +134,7 @@ fn nl_get_ll_addr_len(ip: &mut Ip, dev: &str) -> i32 {
     let Ok(Some(ans)) = ip.rth.talk(&mut ip.p, &mut req, true, true) else { return -1 };
     let Some(m) = Msg::parse(&ans) else { return -1 };
     let Some(attrs) = m.payload.get(16..) else { return -1 };
-    let tb = super::nl::Tb::parse(attrs, ifla::MAX);
+    let tb = super::nl::Attrs::parse(attrs, ifla::MAX);
     tb.get(ifla::ADDRESS).map(|a| a.value.len() as i32).unwrap_or(-1)
 }
 

@@ -6,7 +6,7 @@ use super::super::args::Res;
 use super::super::ctx::Ip;
 use super::super::filter::Filter;
 use super::super::names::{group_n2a, ll_addr_n2a, ll_type_n2a};
-use super::super::nl::{Msg, Tb};
+use super::super::nl::{Attrs, Msg};
 use super::super::print::{Color, Kind};
 use super::kinds;
 use super::stats::print_link_stats64;
@@ -90,7 +90,7 @@ fn print_operstate(ip: &mut Ip, state: u8) {
 
 /// `print_name_and_link`: "name@link" (or JSON "link"), returning whether
 /// the lower device is down (the M-DOWN flag).
-pub fn print_name_and_link(ip: &mut Ip, fmt: &str, name: &str, tb: &Tb) -> bool {
+pub fn print_name_and_link(ip: &mut Ip, fmt: &str, name: &str, tb: &Attrs) -> bool {
     let mut shown = name.to_string();
     let mut mdown = false;
     if let Some(iflink) = tb.u32(ifla::LINK) {
@@ -127,7 +127,7 @@ pub fn print_name_and_link(ip: &mut Ip, fmt: &str, name: &str, tb: &Tb) -> bool 
 
 /// `print_queuelen`: IFLA_TXQLEN, or what SIOCGIFTXQLEN would say (asked
 /// here with RTM_GETLINK by name) when the message lacks it.
-fn print_queuelen(ip: &mut Ip, tb: &Tb, name: &str) {
+fn print_queuelen(ip: &mut Ip, tb: &Attrs, name: &str) {
     let qlen = match tb.u32(ifla::TXQLEN) {
         Some(q) => q,
         None => match txqlen_of(ip, name) {
@@ -154,12 +154,12 @@ fn txqlen_of(ip: &mut Ip, name: &str) -> Result<u32, i32> {
     req.addattr_strz(ifla::IFNAME, name);
     let ans = rth.talk(&mut ip.p, &mut req, true, false)?.ok_or(19)?;
     let m = Msg::parse(&ans).ok_or(19)?;
-    let t = Tb::parse(m.payload.get(16..).unwrap_or(&[]), ifla::MAX);
+    let t = Attrs::parse(m.payload.get(16..).unwrap_or(&[]), ifla::MAX);
     Ok(t.u32(ifla::TXQLEN).unwrap_or(0))
 }
 
 /// `print_linkinfo_brief`.
-fn print_linkinfo_brief(ip: &mut Ip, f: &Filter, name: &str, ifi: &IfInfoRepr, tb: &Tb) {
+fn print_linkinfo_brief(ip: &mut Ip, f: &Filter, name: &str, ifi: &IfInfoRepr, tb: &Attrs) {
     let mdown = print_name_and_link(ip, "%-16s ", name, tb);
     if let Some(st) = tb.u8(ifla::OPERSTATE) {
         print_operstate(ip, st);
@@ -189,7 +189,7 @@ pub fn print_linkinfo(ip: &mut Ip, f: &Filter, do_link: bool, raw: &[u8]) -> Res
     if f.up && ifi.flags & iff::UP == 0 {
         return Ok(-1);
     }
-    let tb = Tb::parse(&m.payload[16..], ifla::MAX);
+    let tb = Attrs::parse(&m.payload[16..], ifla::MAX);
     let name = match tb.str(ifla::IFNAME) {
         Some(n) => n,
         None => {
@@ -358,7 +358,7 @@ pub fn print_linkinfo(ip: &mut Ip, f: &Filter, do_link: bool, raw: &[u8]) -> Res
     Ok(1)
 }
 
-fn print_details(ip: &mut Ip, do_link: bool, tb: &Tb) -> Res<()> {
+fn print_details(ip: &mut Ip, do_link: bool, tb: &Attrs) -> Res<()> {
     if let Some(v) = tb.u32(ifla::PROMISCUITY) {
         ip.p.print_uint(Kind::Any, Some("promiscuity"), " promiscuity %u ", u64::from(v));
     }
@@ -419,15 +419,15 @@ fn hexstring(b: &[u8]) -> String {
 
 /// `parse_link_kind`: IFLA_INFO_KIND or IFLA_INFO_SLAVE_KIND, "" when the
 /// link has link info without it, None without link info.
-fn link_kind(tb: &Tb, slave: bool) -> Option<String> {
+fn link_kind(tb: &Attrs, slave: bool) -> Option<String> {
     let li = tb.get(ifla::LINKINFO)?;
-    let t = Tb::parse(li.value, 5);
+    let t = Attrs::parse(li.value, 5);
     Some(t.str(if slave { info::SLAVE_KIND } else { info::KIND }).unwrap_or_default())
 }
 
 /// `print_linktype`: the `-d` line with the kind and its options.
 fn print_linktype(ip: &mut Ip, linkinfo: &[u8]) -> Res<()> {
-    let li = Tb::parse(linkinfo, 5);
+    let li = Attrs::parse(linkinfo, 5);
     ip.p.open_json_object(Some("linkinfo"));
     if let Some(kind) = li.str(info::KIND) {
         ip.p.print_nl();
@@ -462,7 +462,7 @@ fn print_af_spec(ip: &mut Ip, af_spec: &[u8]) {
     let Some(inet6) = crate::wire::NlaIter::new(af_spec).flatten().find(|n| n.kind == 10) else {
         return;
     };
-    let t = Tb::parse(inet6.value, 10);
+    let t = Attrs::parse(inet6.value, 10);
     if let Some(mode) = t.u8(crate::wire::link::inet6::ADDR_GEN_MODE) {
         let s = match mode {
             0 => "eui64".to_string(),
@@ -488,7 +488,7 @@ fn print_link_event(ip: &mut Ip, ev: u32) {
 /// `xdp_dump`, for the modes a link can report (programs themselves are
 /// not modelled).
 fn xdp_dump(ip: &mut Ip, xdp: &[u8], link: bool, details: bool) {
-    let t = Tb::parse(xdp, 10);
+    let t = Attrs::parse(xdp, 10);
     let Some(mode) = t.u8(crate::wire::link::xdp::ATTACHED) else { return };
     if mode == 0 || ip.p.is_json() || (details && link) {
         return;

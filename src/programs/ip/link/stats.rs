@@ -2,7 +2,7 @@
 //! `size_columns` and `print_num`.
 
 use super::super::ctx::Ip;
-use super::super::nl::Tb;
+use super::super::nl::Attrs;
 use super::super::print::Kind;
 use crate::wire::link::ifla;
 
@@ -85,7 +85,7 @@ impl Stats64 {
 }
 
 /// `__print_link_stats`: the counters of a link message, if it has any.
-pub fn print_link_stats64(ip: &mut Ip, tb: &Tb) {
+pub fn print_link_stats64(ip: &mut Ip, tb: &Attrs) {
     let (s, what) = if let Some(a) = tb.get(ifla::STATS64) {
         (Stats64::parse(a.value, 8), "stats64")
     } else if let Some(a) = tb.get(ifla::STATS) {

@@ -3,11 +3,11 @@
 
 pub mod show;
 
-use super::addr::{Prefix, get_addr};
 use super::args::{Args, Exit, Res, get_u32, matches};
 use super::ctx::Ip;
 use super::names::{ll_addr_a2n, rtprot_a2n};
 use super::nl::Req;
+use super::prefix::{Prefix, get_addr};
 use crate::wire::neigh::{NdMsgRepr, nda, nud};
 use crate::wire::{NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE, NLM_F_REQUEST};
 use crate::wire::{RTM_DELNEIGH, RTM_GETNEIGH, RTM_NEWNEIGH};

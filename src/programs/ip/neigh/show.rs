@@ -1,12 +1,12 @@
 //! Printing, listing and flushing neighbours (ip/ipneigh.c `print_neigh`,
 //! `do_show_or_flush`).
 
-use super::super::addr::{Prefix, format_host_r, get_prefix, prefix_matches};
 use super::super::args::{Args, Exit, Res, matches};
 use super::super::ctx::Ip;
 use super::super::flush;
 use super::super::names::{ll_addr_n2a, rtprot_a2n, rtprot_n2a};
-use super::super::nl::{Msg, Req, Tb};
+use super::super::nl::{Attrs, Msg, Req};
+use super::super::prefix::{Prefix, format_host_r, get_prefix, prefix_matches};
 use super::super::print::{Color, Kind};
 use super::{ntf, nud_state_a2n, usage};
 use crate::wire::neigh::{NdMsgRepr, nda, nud};
@@ -118,7 +118,7 @@ pub fn print_neigh(ip: &mut Ip, f: &mut NeighFilter, raw: &[u8]) -> Res<Seen> {
         f.warned = true;
         ip.p.fp("\nWARNING: Kernel does not support filtering by master device\n\n");
     }
-    let tb = Tb::parse(m.payload.get(12..).unwrap_or(&[]), nda::MAX);
+    let tb = Attrs::parse(m.payload.get(12..).unwrap_or(&[]), nda::MAX);
     if !prefix_matches(&f.pfx, tb.get(nda::DST).map(|n| n.value)) {
         return Ok(Seen::Skipped);
     }
@@ -211,7 +211,7 @@ pub fn print_neigh(ip: &mut Ip, f: &mut NeighFilter, raw: &[u8]) -> Res<Seen> {
 }
 
 /// `print_neigh_brief`.
-fn print_brief(ip: &mut Ip, f: &NeighFilter, r: &NdMsgRepr, tb: &Tb) {
+fn print_brief(ip: &mut Ip, f: &NeighFilter, r: &NdMsgRepr, tb: &Attrs) {
     if let Some(d) = tb.get(nda::DST) {
         let (fam, dst) = dst_text(ip, r.family, d.value);
         ip.p.print_color_string(Kind::Any, Color::for_family(fam), Some("dst"), "%-39s ", Some(&dst));

@@ -1,8 +1,8 @@
 //! The selection of `ip route list|flush` (ip/iproute.c's static `filter`
 //! and `filter_nlmsg`).
 
-use super::super::addr::{PREFIXLEN_SPECIFIED, Prefix, af_bit_len, inet_addr_match};
-use super::super::nl::Tb;
+use super::super::nl::Attrs;
+use super::super::prefix::{PREFIXLEN_SPECIFIED, Prefix, af_bit_len, inet_addr_match};
 use crate::wire::route::{RtMsgRepr, rta, rtm_f};
 
 use crate::wire::route::rtn::{LOCAL as RTN_LOCAL, UNREACHABLE as RTN_UNREACHABLE};
@@ -84,7 +84,7 @@ impl RouteFilter {
 }
 
 /// `rtm_get_table`.
-pub fn rtm_get_table(r: &RtMsgRepr, tb: &Tb) -> u32 {
+pub fn rtm_get_table(r: &RtMsgRepr, tb: &Attrs) -> u32 {
     tb.u32(rta::TABLE).unwrap_or(u32::from(r.table))
 }
 
@@ -98,7 +98,7 @@ fn given(p: &Prefix) -> bool {
 }
 
 /// `filter_nlmsg`: whether a route passes the filter.
-pub fn filter_nlmsg(f: &mut RouteFilter, family: u8, r: &RtMsgRepr, tb: &Tb) -> bool {
+pub fn filter_nlmsg(f: &mut RouteFilter, family: u8, r: &RtMsgRepr, tb: &Attrs) -> bool {
     let host_len = af_bit_len(r.family);
     let table = rtm_get_table(r, tb);
     if family != 0 && r.family != family {

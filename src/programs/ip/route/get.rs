@@ -1,10 +1,10 @@
 //! `ip route get` (ip/iproute.c `iproute_get`).
 
-use super::super::addr::{get_addr, get_prefix};
 use super::super::args::{Args, Exit, Res, get_u16, get_u32, matches};
 use super::super::ctx::Ip;
 use super::super::names::{dsfield_a2n, inet_proto_a2n};
-use super::super::nl::{Msg, Req, Tb};
+use super::super::nl::{Attrs, Msg, Req};
+use super::super::prefix::{get_addr, get_prefix};
 use super::filter::RouteFilter;
 use super::show::print_route;
 use crate::wire::NLM_F_REQUEST;
@@ -189,7 +189,7 @@ pub fn iproute_get(ip: &mut Ip, args: &[String]) -> Res<i32> {
             ip.err(&format!("Wrong len {}\n", m.payload.len() as i64 - 12));
             return Ok(-1);
         };
-        let tb = Tb::parse(m.payload.get(12..).unwrap_or(&[]), crate::wire::route::rta::MAX);
+        let tb = Attrs::parse(m.payload.get(12..).unwrap_or(&[]), crate::wire::route::rta::MAX);
         let _ = ar;
         if !tb.has(rta::PREFSRC) && !tb.has(rta::SRC) {
             ip.err("Failed to connect the route\n");

@@ -1,12 +1,12 @@
 //! `ip route list|show|flush` (ip/iproute.c `iproute_list_flush_or_save`
 //! and `iproute_flush`).
 
-use super::super::addr::{Prefix, get_prefix};
 use super::super::args::{Args, Exit, Res, matches};
 use super::super::ctx::Ip;
 use super::super::flush;
 use super::super::names::{dsfield_a2n, read_family, rt_realms_or_raw, rtntype_a2n, rtprot_a2n, rttable_a2n, scope_a2n};
 use super::super::nl::Req;
+use super::super::prefix::{Prefix, get_prefix};
 use super::filter::RouteFilter;
 use super::show::{Printed, print_route};
 use crate::wire::route::{RtMsgRepr, rta, rtm_f};

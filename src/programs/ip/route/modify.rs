@@ -1,11 +1,11 @@
 //! `ip route add|del|change|replace|append|prepend|test`
 //! (ip/iproute.c `iproute_modify`, `parse_nexthops`, `parse_one_nh`).
 
-use super::super::addr::{Prefix, get_addr, get_prefix};
 use super::super::args::{Args, Exit, Res, get_u32};
 use super::super::ctx::Ip;
 use super::super::names::{dsfield_a2n, read_family, rt_realms_or_raw, rtntype_a2n, rtprot_a2n, rttable_a2n, scope_a2n};
 use super::super::nl::Req;
+use super::super::prefix::{Prefix, get_addr, get_prefix};
 use crate::wire::route::{RtMsgRepr, rta, rtax, rtn, rtnh_f, scope};
 use crate::wire::{AF_INET6, AF_MPLS, RTM_DELROUTE};
 use crate::wire::{NLM_F_ACK, NLM_F_ECHO, NLM_F_REQUEST};

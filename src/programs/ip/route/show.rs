@@ -1,10 +1,10 @@
 //! Printing routes (ip/iproute.c `print_route` and its helpers).
 
-use super::super::addr::{af_bit_len, format_host, format_host_r};
 use super::super::args::Res;
 use super::super::ctx::Ip;
 use super::super::names::{dsfield_n2a, family_name, realm_n2a, rtntype_n2a, rtprot_n2a, rttable_n2a, scope_n2a};
-use super::super::nl::{Msg, Tb};
+use super::super::nl::{Attrs, Msg};
+use super::super::prefix::{af_bit_len, format_host, format_host_r};
 use super::super::print::{Color, Kind};
 use super::filter::{RouteFilter, filter_nlmsg, rtm_get_table};
 use crate::wire::route::{RtMsgRepr, parse_multipath, rta, rtax, rtm_f};
@@ -237,7 +237,7 @@ fn print_rtax_features(ip: &mut Ip, features: u32) {
 fn print_rta_metrics(ip: &mut Ip, v: &[u8]) {
     ip.p.open_json_array(Kind::Json, Some("metrics"));
     ip.p.open_json_object(None);
-    let mx = Tb::parse(v, rtax::MAX);
+    let mx = Attrs::parse(v, rtax::MAX);
     let lock = mx.u32(rtax::LOCK).unwrap_or(0);
     for i in 2..=rtax::MAX {
         let locked = lock & (1u32 << i) != 0;
@@ -308,7 +308,7 @@ fn print_rta_multipath(ip: &mut Ip, r: &RtMsgRepr, v: &[u8]) {
             ip.p.print_string(Kind::Fp, None, &format!("{sl}\tnexthop "), None);
         }
         if !nh.attrs.is_empty() {
-            let tb = Tb::parse(nh.attrs, rta::MAX);
+            let tb = Attrs::parse(nh.attrs, rta::MAX);
             if let Some(d) = tb.get(rta::NEWDST) {
                 print_rta_newdst(ip, r.family, d.value);
             }
@@ -377,7 +377,7 @@ pub fn print_route(ip: &mut Ip, f: &mut RouteFilter, raw: &[u8]) -> Res<Printed>
         ip.err(&format!("BUG: wrong nlmsg len {}\n", m.payload.len() as i64 - 12));
         return Ok(Printed::Skipped);
     };
-    let tb = Tb::parse(m.payload.get(12..).unwrap_or(&[]), rta::MAX);
+    let tb = Attrs::parse(m.payload.get(12..).unwrap_or(&[]), rta::MAX);
     let family = ip.o.family;
     if !filter_nlmsg(f, family, &r, &tb) {
         return Ok(Printed::Skipped);
@@ -400,7 +400,7 @@ fn addr_text(ip: &Ip, family: u8, v: &[u8], len: u8, host_len: i32, resolve: boo
     }
 }
 
-fn print_route_body(ip: &mut Ip, f: &RouteFilter, kind: u16, r: &RtMsgRepr, tb: &Tb) {
+fn print_route_body(ip: &mut Ip, f: &RouteFilter, kind: u16, r: &RtMsgRepr, tb: &Attrs) {
     let host_len = af_bit_len(r.family);
     let table = rtm_get_table(r, tb);
     let numeric = ip.o.numeric > 0;

@@ -75,7 +75,7 @@ impl NetlinkSocket for Replay {
             if index != 0 {
                 return crate::wire::get_i32(m, 20) == Some(index);
             }
-            let name = |b: &[u8]| crate::ip::nl::Tb::parse(b.get(32..).unwrap_or(&[]), 60).str(3).unwrap_or_default();
+            let name = |b: &[u8]| crate::ip::nl::Attrs::parse(b.get(32..).unwrap_or(&[]), 60).str(3).unwrap_or_default();
             name(m) == name(datagram)
         });
         match hit {

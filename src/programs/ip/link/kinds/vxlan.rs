@@ -1,13 +1,13 @@
 //! `ip link ... type vxlan` (ip/iplink_vxlan.c): the options written into
 //! IFLA_INFO_DATA, and the `-d` description of a VXLAN device.
 
-use super::super::addr::{Prefix, format_host_r, get_addr};
-use super::super::args::{Args, Exit, Res, get_u16, get_u32, matches};
-use super::super::ctx::Ip;
-use super::super::names::dsfield_a2n;
-use super::super::nl::{Req, Tb};
-use super::super::print::Kind;
-use super::super::usage;
+use crate::programs::ip::args::{Args, Exit, Res, get_u16, get_u32, matches};
+use crate::programs::ip::ctx::Ip;
+use crate::programs::ip::names::dsfield_a2n;
+use crate::programs::ip::nl::{Attrs, Req};
+use crate::programs::ip::prefix::{Prefix, format_host_r, get_addr};
+use crate::programs::ip::print::Kind;
+use crate::programs::ip::usage;
 use crate::wire::{NLM_F_CREATE, RTM_NEWLINK};
 
 use crate::wire::link::vxlan as a;
@@ -291,14 +291,14 @@ pub fn parse_opt(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<i32> {
     Ok(0)
 }
 
-fn nonzero(t: &Tb, attr: u16) -> bool {
+fn nonzero(t: &Attrs, attr: u16) -> bool {
     t.u8(attr).is_some_and(|v| v != 0)
 }
 
 /// `vxlan_print_opt`.
 pub fn print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
     let Some(data) = data else { return Ok(()) };
-    let t = Tb::parse(data, a::MAX);
+    let t = Attrs::parse(data, a::MAX);
     let resolve = ip.o.resolve > 0;
     if nonzero(&t, a::COLLECT_METADATA) {
         ip.p.print_bool(Kind::Any, Some("external"), "external ", true);
@@ -309,7 +309,7 @@ pub fn print_opt(ip: &mut Ip, data: Option<&[u8]>) -> Res<()> {
     if let Some(id) = t.get(a::ID).filter(|n| n.value.len() >= 4).and_then(|n| n.u32().ok()) {
         ip.p.print_uint(Kind::Any, Some("id"), "id %u ", u64::from(id));
     }
-    let endpoint = |t: &Tb, v4: u16, v6: u16| -> Option<(u8, Vec<u8>)> {
+    let endpoint = |t: &Attrs, v4: u16, v6: u16| -> Option<(u8, Vec<u8>)> {
         if let Some(g) = t.get(v4).filter(|n| n.value.len() >= 4) {
             return Some((2, g.value[..4].to_vec()));
         }

@@ -1,0 +1,145 @@
+//! Deleting devices (`rtnl_dellink`, `rtnl_group_dellink`,
+//! `unregister_netdevice_many`) and everything that hangs on them.
+
+use super::updown::close_many;
+use super::{Link, LinkKind};
+use crate::errno::{Errno, KResult, KernelError};
+use crate::stack::{Event, Net, NsId};
+use crate::wire::link::iff;
+
+/// Deletes a device (`rtnl_dellink` → `unregister_netdevice_many`): a veth
+/// goes with its peer, stacked devices with their lower one. `lo` cannot be
+/// deleted.
+pub fn delete_link(net: &mut Net, ns: NsId, index: u32) -> KResult<Vec<Event>> {
+    let link = net.ns(ns).and_then(|n| n.link(index)).ok_or(KernelError::new(Errno::ENODEV))?;
+    if matches!(link.kind, LinkKind::Loopback) {
+        return Err(KernelError::new(Errno::EOPNOTSUPP));
+    }
+    let mut list = vec![(ns, index)];
+    if let LinkKind::Veth { peer: Some(p) } = link.kind {
+        list.push(p);
+        // `veth_dellink` forgets both peers before unregistering, so every
+        // message from here on carries IFLA_LINK 0 ("d0@NONE", measured).
+        for &(lns, li) in &[(ns, index), p] {
+            if let Some(l) = net.ns_mut(lns).and_then(|n| n.link_mut(li)) {
+                l.kind = LinkKind::Veth { peer: None };
+            }
+        }
+    }
+    Ok(unregister_many(net, list))
+}
+
+/// Deletes every device of a group (`rtnl_group_dellink`): group 0 may not
+/// be deleted, a group without devices is ENODEV, one holding a device
+/// that cannot be deleted (`lo`) is EOPNOTSUPP; the rest go as one batch.
+pub fn delete_group(net: &mut Net, ns: NsId, group: u32) -> KResult<Vec<Event>> {
+    if group == 0 {
+        return Err(KernelError::new(Errno::EPERM));
+    }
+    let nsr = net.ns(ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    let members: Vec<&Link> = nsr.links.values().filter(|l| l.group == group).collect();
+    if members.is_empty() {
+        return Err(KernelError::new(Errno::ENODEV));
+    }
+    if members.iter().any(|l| matches!(l.kind, LinkKind::Loopback)) {
+        return Err(KernelError::new(Errno::EOPNOTSUPP));
+    }
+    // Each dellink queues its device at the tail, a veth its peer too
+    // unless an earlier dellink already parted the pair.
+    let mut list: Vec<(NsId, u32)> = Vec::new();
+    let queue = |list: &mut Vec<(NsId, u32)>, dev: (NsId, u32)| {
+        list.retain(|d| *d != dev);
+        list.push(dev);
+    };
+    let mut parted: Vec<(NsId, u32)> = Vec::new();
+    for l in &members {
+        queue(&mut list, (ns, l.index));
+        if let LinkKind::Veth { peer: Some(p) } = l.kind {
+            if !parted.contains(&(ns, l.index)) {
+                queue(&mut list, p);
+                parted.extend([(ns, l.index), p]);
+            }
+        }
+    }
+    for &(lns, li) in &parted {
+        if let Some(l) = net.ns_mut(lns).and_then(|n| n.link_mut(li)) {
+            l.kind = LinkKind::Veth { peer: None };
+        }
+    }
+    Ok(unregister_many(net, list))
+}
+
+/// Unregisters devices as one batch: all of them are closed first
+/// (`dev_close_many`), then each is torn down and announced gone in order.
+pub fn unregister_many(net: &mut Net, mut list: Vec<(NsId, u32)>) -> Vec<Event> {
+    // Devices stacked on a device in the list go too (NETDEV_UNREGISTER).
+    let mut i = 0;
+    while i < list.len() {
+        let (ns, index) = list[i];
+        if let Some(nsr) = net.ns(ns) {
+            for l in nsr.links.values() {
+                if matches!(l.kind, LinkKind::Macvlan { lower, .. } | LinkKind::Vlan { lower, .. } if lower == index)
+                    && !list.contains(&(ns, l.index))
+                {
+                    list.push((ns, l.index));
+                }
+            }
+        }
+        i += 1;
+    }
+    let mut events = close_many(net, &list, iff::UP | iff::RUNNING);
+    for &(ns, index) in &list {
+        events.extend(teardown(net, ns, index));
+    }
+    events
+}
+
+/// Removes one closed device and everything that hangs on it.
+fn teardown(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
+    let mut events = Vec::new();
+    let Some(nsr) = net.ns_mut(ns) else { return events };
+    if nsr.link(index).is_none() {
+        return events;
+    }
+    // Ports leave a bridge being deleted (br_dev_delete); a port being
+    // deleted leaves its bridge (br_del_if).
+    let ports: Vec<u32> = nsr.links.values().filter(|l| l.master == Some(index)).map(|l| l.index).collect();
+    for p in ports {
+        events.extend(crate::stack::bridge::del_port(net, ns, p, false));
+    }
+    events.extend(crate::stack::bridge::del_port(net, ns, index, true));
+    let Some(nsr) = net.ns_mut(ns) else { return events };
+    // IPv4 addresses go (inetdev_destroy), each with its routes.
+    while nsr.link(index).is_some_and(|l| !l.addrs4.is_empty()) {
+        let last = nsr.link(index).map_or(0, |l| l.addrs4.len() - 1);
+        events.extend(crate::stack::addr::remove_v4_at(nsr, index, last));
+    }
+    events.extend(crate::stack::ipv6::ifdown(nsr, index, true));
+    // Remaining routes through the device, in every table (fib_disable_ip, force).
+    let id = nsr.id;
+    // As on link down, the IPv4 flush is silent.
+    let _ = nsr.fib4.remove_where(|r| r.uses_dev(index));
+    for r in nsr.fib6.remove_where(|r| r.uses_dev(index)) {
+        events.push(Event::Route6 { ns: id, new: false, route: r, nlflags: 0 });
+    }
+    events.extend(crate::stack::neigh::flush_dev(nsr, index));
+    events.push(Event::Netconf { ns, family: crate::wire::AF_INET, ifindex: index as i32, new: false });
+    events.push(Event::Netconf { ns, family: crate::wire::AF_INET6, ifindex: index as i32, new: false });
+    net.linkwatch_queue.retain(|&(n, i)| (n, i) != (ns, index));
+    let Some(nsr) = net.ns_mut(ns) else { return events };
+    if let Some(l) = nsr.links.remove(&index) {
+        nsr.sysctl.forget_device(&l.name);
+        events.push(Event::DelLink { ns, link: Box::new(l) });
+    }
+    // A veth whose peer vanished keeps no reference to it.
+    for other in net.namespaces.values_mut() {
+        for l in other.links.values_mut() {
+            if let LinkKind::Veth { peer: Some((pns, pidx)) } = l.kind {
+                if pns == ns && pidx == index {
+                    l.kind = LinkKind::Veth { peer: None };
+                }
+            }
+        }
+    }
+    events
+}

@@ -1,0 +1,147 @@
+//! Bringing devices up and down (`dev_open`, `dev_close_many`,
+//! `__dev_notify_flags`) and changing their MTU (`dev_set_mtu`).
+
+use super::LinkKind;
+use super::carrier::{linkwatch, update_carriers};
+use super::fib_sync::fib_sync_down;
+use crate::errno::{Errno, KResult, KernelError};
+use crate::stack::{Event, Net, NsId};
+use crate::wire::link::iff;
+
+/// Brings a device up or down (`dev_open` / `dev_close` via
+/// `dev_change_flags`) with every side effect, in the order Linux notifies.
+pub fn set_up(net: &mut Net, ns: NsId, index: u32, up: bool) -> KResult<Vec<Event>> {
+    let link = net.ns(ns).and_then(|n| n.link(index)).ok_or(KernelError::new(Errno::ENODEV))?;
+    if link.is_up() == up {
+        return Ok(Vec::new());
+    }
+    // vlan_dev_open: a VLAN needs its real device up.
+    if let LinkKind::Vlan { lower, .. } = link.kind {
+        if up && !net.ns(ns).and_then(|n| n.link(lower)).is_some_and(|l| l.is_up()) {
+            return Err(Errno::ENETDOWN.into());
+        }
+    }
+    let mut events = if up { open(net, ns, index) } else { close_many(net, &[(ns, index)], iff::UP) };
+    events.extend(vlans_follow(net, ns, index, up));
+    Ok(events)
+}
+
+/// `vlan_device_event`: the VLANs on a device follow it up and down.
+fn vlans_follow(net: &mut Net, ns: NsId, index: u32, up: bool) -> Vec<Event> {
+    let mut events = Vec::new();
+    let vlans: Vec<u32> = net
+        .ns(ns)
+        .map(|n| {
+            n.links
+                .values()
+                .filter(|l| matches!(l.kind, LinkKind::Vlan { lower, .. } if lower == index) && l.is_up() != up)
+                .map(|l| l.index)
+                .collect()
+        })
+        .unwrap_or_default();
+    if up {
+        for v in vlans {
+            events.extend(open(net, ns, v));
+        }
+    } else if !vlans.is_empty() {
+        let list: Vec<(NsId, u32)> = vlans.into_iter().map(|v| (ns, v)).collect();
+        events.extend(close_many(net, &list, iff::UP | iff::RUNNING));
+    }
+    events
+}
+
+/// `dev_close`, as a device leaving for another namespace is closed: the
+/// announcement says IFF_UP|IFF_RUNNING changed (`dev_close_many`).
+pub fn dev_close(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
+    let mut events = close_many(net, &[(ns, index)], iff::UP | iff::RUNNING);
+    events.extend(vlans_follow(net, ns, index, false));
+    events
+}
+
+/// `__dev_open` + `__dev_notify_flags`: RTM_NEWLINK first, then the
+/// NETDEV_UP chain (IPv4, then IPv6), then the link watch for carriers that
+/// the driver raised.
+fn open(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
+    let mut events = Vec::new();
+    let Some(link) = net.ns_mut(ns).and_then(|n| n.link_mut(index)) else { return events };
+    link.flags |= iff::UP;
+    link.qdisc_attached = true;
+    for (_, after_open) in &mut link.mc_extra {
+        *after_open = false;
+    }
+    if let LinkKind::Bridge(c) = &mut link.kind {
+        c.snoopers_rejoined = false;
+    }
+    let is_bridge = matches!(link.kind, LinkKind::Bridge(_));
+    let pending = update_carriers(net, vec![(ns, index)]);
+    if is_bridge {
+        // ndo_open (br_dev_open) runs before the notification.
+        events.extend(crate::stack::bridge::bridge_open(net, ns, index));
+    }
+    if let Some(l) = net.ns(ns).and_then(|n| n.link(index)) {
+        events.push(Event::NewLink { ns, link: Box::new(l.clone()), change: iff::UP });
+    }
+    if let Some(nsr) = net.ns_mut(ns) {
+        events.extend(crate::stack::addr::inet_netdev_up(nsr, index));
+        crate::stack::route::revive_v4(nsr, index);
+        events.extend(crate::stack::ipv6::netdev_up(nsr, index));
+    }
+    events.extend(crate::stack::bridge::port_event(net, ns, index, crate::stack::bridge::PortEvent::Up));
+    events.extend(linkwatch(net, pending));
+    events
+}
+
+/// `dev_close_many` + `__dev_notify_flags` for each: RTM_NEWLINK, then the
+/// NETDEV_DOWN chain (routes, IPv6 addresses, neighbours); then the link
+/// watch for the carriers that dropped elsewhere. `change` is the
+/// announced ifi_change: IFF_UP from `dev_change_flags`, IFF_UP|IFF_RUNNING
+/// from `dev_close_many` itself (unregistering, stacked devices following
+/// their lower one).
+pub(super) fn close_many(net: &mut Net, list: &[(NsId, u32)], change: u32) -> Vec<Event> {
+    let mut events = Vec::new();
+    let mut pending = Vec::new();
+    for &(ns, index) in list {
+        let Some(link) = net.ns_mut(ns).and_then(|n| n.link_mut(index)) else { continue };
+        if !link.is_up() {
+            continue;
+        }
+        link.flags &= !iff::UP;
+        let is_bridge = matches!(link.kind, LinkKind::Bridge(_));
+        for p in update_carriers(net, vec![(ns, index)]) {
+            if !pending.contains(&p) {
+                pending.push(p);
+            }
+        }
+        if is_bridge {
+            // ndo_stop (br_dev_stop) runs before the notification.
+            events.extend(crate::stack::bridge::bridge_stop(net, ns, index));
+        }
+        let Some(nsr) = net.ns_mut(ns) else { continue };
+        if let Some(l) = nsr.link(index) {
+            events.push(Event::NewLink { ns, link: Box::new(l.clone()), change });
+        }
+        events.extend(fib_sync_down(nsr, index, true));
+        events.extend(crate::stack::ipv6::ifdown(nsr, index, false));
+        events.extend(crate::stack::neigh::flush_dev(nsr, index));
+        events.extend(crate::stack::bridge::port_event(net, ns, index, crate::stack::bridge::PortEvent::Down));
+    }
+    events.extend(linkwatch(net, pending));
+    events
+}
+
+/// `dev_set_mtu` once checked: the new MTU, RTM_NEWLINK, then addrconf's
+/// NETDEV_CHANGEMTU (IPv6 follows from 1280 up, and leaves below it).
+pub fn set_mtu(ns: &mut crate::stack::namespace::Namespace, index: u32, mtu: u32) -> Vec<Event> {
+    let id = ns.id;
+    let Some(l) = ns.link_mut(index) else { return Vec::new() };
+    if l.mtu == mtu {
+        return Vec::new();
+    }
+    l.mtu = mtu;
+    let mut events = vec![Event::NewLink { ns: id, link: Box::new(l.clone()), change: 0 }];
+    if mtu >= 1280 {
+        l.mtu6 = mtu;
+    }
+    events.extend(crate::stack::ipv6::mtu_changed(ns, index));
+    events
+}

@@ -1,0 +1,22 @@
+# tcpdump of a ping with -e, -v, -t and -tt (the -v captures show the reply)
+ip netns add h1
+ip netns add h2
+ip netns exec h1 sysctl -q -w net.ipv6.conf.default.disable_ipv6=1
+ip netns exec h2 sysctl -q -w net.ipv6.conf.default.disable_ipv6=1
+sysctl -q -w net.ipv6.conf.default.disable_ipv6=1
+ip link add e1 address 02:00:00:00:00:01 netns h1 type veth peer name e2 address 02:00:00:00:00:02 netns h2
+ip -n h1 addr add 10.0.0.1/24 dev e1
+ip -n h2 addr add 10.0.0.2/24 dev e2
+ip -n h1 link set e1 up
+ip -n h2 link set e2 up
+ip -n h1 link set lo up
+ip -n h2 link set lo up
+ip netns exec h1 ping -c 1 10.0.0.2
+ip netns exec h2 tcpdump -n -v -c 1 -i e2 src host 10.0.0.2 and icmp &
+ip netns exec h1 ping -c 1 10.0.0.2
+ip netns exec h2 tcpdump -n -e -v -c 1 -i e2 icmp and src 10.0.0.2 &
+ip netns exec h1 ping -c 1 10.0.0.2
+ip netns exec h2 tcpdump -n -tt -c 2 -i e2 icmp &
+ip netns exec h1 ping -c 1 10.0.0.2
+ip netns exec h2 tcpdump -n -t -e -c 2 -i e2 icmp &
+ip netns exec h1 ping -c 1 -s 100 10.0.0.2
