@@ -451,7 +451,8 @@ pub fn decode(
     let d = if protocol.is_undefined() || protocol.is_null() {
         crate::decode::decode(&bytes)
     } else {
-        let p = protocol_of(&protocol).map_err(|_| JsError::new("decode: protocol must be \"route\", \"netfilter\", \"sock_diag\" or 0, 12, 4"))?;
+        let p = protocol_of(&protocol)
+            .map_err(|_| JsError::new("decode: protocol must be \"route\", \"netfilter\", \"sock_diag\" or 0, 12, 4"))?;
         crate::decode::decode_as(&bytes, p)
     };
     let d = d.map_err(|e| JsError::new(&format!("decode: {e}")))?;

@@ -66,6 +66,10 @@ pub struct Alias<K> {
     /// entry a next hop (empty while every leg has `metrics`). Linux keeps
     /// each leg as its own `fib6_info`; dumps show the first leg's.
     pub leg_metrics: Vec<Vec<(u16, u32)>>,
+    /// The request's own RTNH_F_ONLINK of an IPv4 multipath route
+    /// (`fib_info`'s fib_flags, dumped in rtm_flags; each leg keeps only
+    /// its own flags).
+    pub fib_flags: u8,
 }
 
 impl<K: Clone> Alias<K> {
@@ -208,6 +212,7 @@ impl<K: PrefixKey> Route<K> {
                 pref: 0,
                 auto: false,
                 leg_metrics: Vec::new(),
+                fib_flags: 0,
             },
         }
     }
