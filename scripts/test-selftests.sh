@@ -120,9 +120,9 @@ run_group() {
         mount --make-rprivate / && mount -t tmpfs -o mode=0755 tmpfs /run/netns 2>/dev/null || mkdir -p /run/netns
         cd "$DIR" || exit 1
         if [[ $MODE == iplab ]]; then
-            LD_PRELOAD=$LIB IPLAB_STATE=$STATE timeout 300 bash -c "$CMD" </dev/null
+            LD_PRELOAD=$LIB IPLAB_STATE=$STATE timeout 90 bash -c "$CMD" </dev/null
         else
-            timeout 300 bash -c "$CMD" </dev/null
+            timeout 90 bash -c "$CMD" </dev/null
         fi' 2>&1
 }
 
@@ -138,7 +138,7 @@ checks_of() {
         print "$g: $m #$n\t$s\n";' "$group"
 }
 
-gaps=$(sed -E 's/[[:space:]]+#.*//; s/^#.*//' "$GAPS" 2>/dev/null | grep -v '^$')
+gaps=$(sed -E 's/^#.*//; s/[[:space:]]+# .*//' "$GAPS" 2>/dev/null | grep -v '^$')
 total_pass=0 total_fail=0
 table=()
 for script in "${SCRIPTS[@]}"; do
@@ -152,12 +152,14 @@ for script in "${SCRIPTS[@]}"; do
             run_group kernel "$script" "$g" >"$work/out"
             checks_of "$g" <"$work/out" >>"$kernel.tmp"
         done
+        rm -f "$CACHE/kernel-$script-"*.checks
         mv "$kernel.tmp" "$kernel"
     fi
     : >"$work/iplab"
     for g in $(groups_of "$script"); do
-        echo "== iplab: $script $g"
+        t0=$SECONDS
         run_group iplab "$script" "$g" >"$work/out"
+        echo "== iplab: $script $g ($((SECONDS - t0)) s)"
         checks_of "$g" <"$work/out" >>"$work/iplab"
         [[ ${SELFTESTS_VERBOSE:-0} == 1 ]] && cat "$work/out"
     done
@@ -185,6 +187,7 @@ for script in "${SCRIPTS[@]}"; do
                 total_fail=$((total_fail + 1))
             fi
         elif [[ $istate == OK ]]; then
+            echo "note $script: $key (kernel FAIL, iplab OK)"
             better=$((better + 1))
         fi
     done <"$kernel"

@@ -110,6 +110,8 @@ suite node tap node_suites
 suite www runner bash scripts/test-www.sh
 suite preload runner bash scripts/test-preload.sh
 suite fuzz runner bash scripts/test-fuzz.sh
+# The kernel's route selftests, kernel and iplab side by side (CONFORMANCE.md).
+suite selftests runner bash scripts/test-selftests.sh
 # pyroute2's own test suite (scripts/test-pyroute2.sh) needs a checkout of
 # pyroute2's tests (PYROUTE2_SRC or PYROUTE2_TESTS): its PyPI release ships
 # none, so it runs where one is given and is not part of this list.

@@ -279,6 +279,9 @@ pub fn del_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
 
 /// RTM_GETNEIGH for one entry (`neigh_get`).
 pub fn get_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    if req.payload.first() == Some(&crate::wire::AF_BRIDGE) {
+        return fdb::get(ctx, req);
+    }
     let (hdr, attrs) = parse(req)?;
     let ns = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     let dst = dst_of(&hdr, &attrs)?;

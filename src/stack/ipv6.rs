@@ -113,32 +113,48 @@ fn address_routes(index: u32, a: &Ifa6, loopback_dev: bool) -> Vec<Route<u128>> 
     out
 }
 
-/// The prefix route of a changed address (`inet6_addr_modify`,
+/// The prefix route `base/len` of a changed address (`inet6_addr_modify`,
 /// `modify_prefix_route`): one at another metric is deleted and added
 /// again at the address's metric; a missing one is added back.
-fn modify_prefix_route(ns: &mut Namespace, index: u32, a: &Ifa6, had_prefixroute: bool) -> Vec<Event> {
+fn modify_prefix_route(ns: &mut Namespace, index: u32, (base, len): (u128, u8), rt_priority: u32, had_prefixroute: bool) -> Vec<Event> {
     if !ns.link(index).is_some_and(|l| l.is_up()) {
         return Vec::new();
     }
-    let want = prefix_route(index, a.addr, a.prefix_len, a.rt_priority);
+    let want = prefix_route(index, base, len, rt_priority);
     let mut events = Vec::new();
-    let id = ns.id;
     let mut found = false;
     if had_prefixroute {
-        ns.fib6.edit(table::MAIN, want.dst, want.dst_len, |aliases| {
-            if let Some(p) = aliases.iter().position(|x| x.auto && x.uses_dev(index) && x.nexthops.iter().all(|n| n.gateway.is_none())) {
-                found = true;
-                if aliases[p].priority != want.priority {
-                    let removed = aliases.remove(p);
-                    events.push(Event::Route6 { ns: id, new: false, route: removed, nlflags: 0 });
-                    found = false;
-                }
-            }
+        events = remove_prefix_route(ns, index, (want.dst, want.dst_len), |old| {
+            found = true;
+            old.priority != want.priority
         });
+        found &= events.is_empty();
     }
     if !found {
         events.extend(add_kernel_route(ns, want));
     }
+    events
+}
+
+/// Removes the kernel's prefix route `base/len` through a device from the
+/// main table (`addrconf_get_prefix_route` then `ip6_del_rt`) when `doomed`
+/// says so of it.
+fn remove_prefix_route(
+    ns: &mut Namespace,
+    index: u32,
+    (base, len): (u128, u8),
+    mut doomed: impl FnMut(&Route<u128>) -> bool,
+) -> Vec<Event> {
+    let id = ns.id;
+    let mut events = Vec::new();
+    ns.fib6.edit(table::MAIN, super::fib::PrefixKey::mask(base, len), len, |aliases| {
+        if let Some(p) = aliases.iter().position(|x| x.auto && x.uses_dev(index) && x.nexthops.iter().all(|n| n.gateway.is_none())) {
+            if doomed(&aliases[p]) {
+                let removed = aliases.remove(p);
+                events.push(Event::Route6 { ns: id, new: false, route: removed, nlflags: 0 });
+            }
+        }
+    });
     events
 }
 
@@ -174,8 +190,18 @@ fn add_v6_as(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: b
         if excl || !replace {
             return Err(KernelError::new(Errno::EEXIST));
         }
+        // inet6_addr_modify: a new peer's old route goes (cleanup_prefix_route).
+        let mut events = Vec::new();
+        let old_peer = link.addrs6[pos].peer;
+        let new_peer = a.peer.filter(|&p| old_peer != Some(p));
+        if let (Some(old), Some(_)) = (old_peer, new_peer) {
+            events.extend(remove_prefix_route(ns, index, (old, link.addrs6[pos].prefix_len), |_| true));
+        }
         let l = ns.link_mut(index).ok_or(KernelError::new(Errno::ENODEV))?;
         let x = &mut l.addrs6[pos];
+        if new_peer.is_some() {
+            x.peer = new_peer;
+        }
         let had_prefixroute = x.flags & ifa_f::PERMANENT != 0 && x.flags & ifa_f::NOPREFIXROUTE == 0;
         x.valid_lft = a.valid_lft;
         x.preferred_lft = a.preferred_lft;
@@ -197,9 +223,12 @@ fn add_v6_as(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: b
         }
         x.proto = a.proto;
         let snap = x.clone();
-        let mut events = vec![Event::Addr6 { ns: id, new: true, ifindex: index, addr: snap.clone(), kernel: false }];
+        events.push(Event::Addr6 { ns: id, new: true, ifindex: index, addr: snap.clone(), kernel: false });
         if snap.flags & ifa_f::NOPREFIXROUTE == 0 {
-            events.extend(modify_prefix_route(ns, index, &snap, had_prefixroute));
+            let prefixes = std::iter::once(snap.addr).chain(snap.peer);
+            for base in prefixes {
+                events.extend(modify_prefix_route(ns, index, (base, snap.prefix_len), snap.rt_priority, had_prefixroute));
+            }
         }
         return Ok(events);
     }
@@ -369,8 +398,12 @@ pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
     let mut events = Vec::new();
     let kept: Vec<Ifa6> = ns.link(index).map(|l| l.addrs6.clone()).unwrap_or_default();
     let loopback_dev = ns.link(index).is_some_and(|l| l.is_loopback());
+    // fixup_permanent_addr: an address kept through the last down
+    // (keep_addr_on_down) without DAD to wait for gets its local route
+    // back too; a tentative one gets it when DAD completes.
     for a in &kept {
-        for r in address_routes(index, a, loopback_dev).into_iter().skip(1) {
+        let skip = if in_dad(a) || a.flags & ifa_f::PERMANENT == 0 { 1 } else { 0 };
+        for r in address_routes(index, a, loopback_dev).into_iter().skip(skip) {
             events.extend(add_kernel_route(ns, r));
         }
     }
@@ -557,21 +590,47 @@ fn conf(ns: &Namespace, index: u32, key: &str) -> Option<String> {
     ns.sysctl.get(&format!("net.ipv6.conf.{name}.{key}"), &[name.as_str()]).map(|v| v.to_string())
 }
 
-/// `addrconf_ifdown`: routes through the device and (without
-/// keep_addr_on_down) every address go.
+/// `addrconf_ifdown`: routes through the device go, and every address but
+/// those keep_addr_on_down keeps: with `all`'s value above 0 (or, when it
+/// is 0, the device's), a device going down (not away, IPv6 not disabled)
+/// keeps its permanent addresses other than link-local and loopback ones,
+/// silently, tentative again unless nodad (DAD runs on the next up).
 pub fn ifdown(ns: &mut Namespace, index: u32, unregister: bool) -> Vec<Event> {
     let id = ns.id;
+    let keep_addr = !unregister && !is_disabled(ns, index) && keep_addr_on_down(ns, index);
     if let Some(l) = ns.link_mut(index) {
         l.inet6_ready = false;
         l.inet6_rs_sent = false;
     }
     let mut events = Vec::new();
     events.extend(routes_down(ns, index, unregister, false));
-    while let Some(a) = ns.link_mut(index).and_then(|l| if l.addrs6.is_empty() { None } else { Some(l.addrs6.remove(0)) }) {
-        events.push(Event::Addr6 { ns: id, new: false, ifindex: index, addr: a, kernel: true });
+    let addrs = ns.link_mut(index).map(|l| std::mem::take(&mut l.addrs6)).unwrap_or_default();
+    let mut kept = Vec::new();
+    for mut a in addrs {
+        let local = a.addr >> 118 == 0xfe80 >> 6 || a.addr == LOOPBACK;
+        if keep_addr && a.flags & ifa_f::PERMANENT != 0 && !local {
+            if a.flags & ifa_f::NODAD == 0 {
+                a.flags |= ifa_f::TENTATIVE;
+            }
+            kept.push(a);
+        } else {
+            events.push(Event::Addr6 { ns: id, new: false, ifindex: index, addr: a, kernel: true });
+        }
+    }
+    if let Some(l) = ns.link_mut(index) {
+        l.addrs6 = kept;
     }
     // Local routes of addresses on other devices that pointed here stay.
     events
+}
+
+/// keep_addr_on_down as `addrconf_ifdown` reads it: `all`'s value, or the
+/// device's when that is 0; kept when above 0.
+fn keep_addr_on_down(ns: &Namespace, index: u32) -> bool {
+    let value = |v: Option<String>| v.and_then(|v| crate::text::int::<i32>(v.trim())).unwrap_or(0);
+    let all = value(ns.sysctl.get("net.ipv6.conf.all.keep_addr_on_down", &[]));
+    let keep = if all != 0 { all } else { value(conf(ns, index, "keep_addr_on_down")) };
+    keep > 0
 }
 
 /// `fib6_ifdown` for a device going down (or away): its routes go, except

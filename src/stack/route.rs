@@ -66,6 +66,10 @@ pub struct Alias<K> {
     /// entry a next hop (empty while every leg has `metrics`). Linux keeps
     /// each leg as its own `fib6_info`; dumps show the first leg's.
     pub leg_metrics: Vec<Vec<(u16, u32)>>,
+    /// The request's own RTNH_F_ONLINK of an IPv4 multipath route
+    /// (`fib_info`'s fib_flags, dumped in rtm_flags; each leg keeps only
+    /// its own flags).
+    pub fib_flags: u8,
 }
 
 impl<K: Clone> Alias<K> {
@@ -208,6 +212,7 @@ impl<K: PrefixKey> Route<K> {
                 pref: 0,
                 auto: false,
                 leg_metrics: Vec::new(),
+                fib_flags: 0,
             },
         }
     }
@@ -381,14 +386,10 @@ pub struct RouteFilter<K> {
 }
 
 impl<K: PrefixKey> RouteFilter<K> {
-    /// Whether `r` is a route this filter names.
+    /// Whether `r` is a route this filter names, its next hops compared as
+    /// IPv6 does (each one given is among the route's).
     pub fn matches(&self, r: &Alias<K>) -> bool {
-        r.tos == self.tos
-            && self.kind.is_none_or(|k| k == r.kind)
-            && self.protocol.is_none_or(|p| p == r.protocol)
-            && self.scope.is_none_or(|s| s == r.scope)
-            && self.priority.is_none_or(|p| p == r.priority)
-            && self.prefsrc.is_none_or(|p| Some(p) == r.prefsrc)
+        self.fields_match(r)
             && self.nexthops.iter().all(|want| {
                 r.nexthops.iter().any(|nh| {
                     (want.ifindex == 0 || want.ifindex == nh.ifindex)
@@ -396,6 +397,47 @@ impl<K: PrefixKey> RouteFilter<K> {
                         && (want.via6.is_none() || want.via6 == nh.via6)
                 })
             })
+    }
+
+    /// Whether `r` has the fields this filter names, next hops apart.
+    fn fields_match(&self, r: &Alias<K>) -> bool {
+        r.tos == self.tos
+            && self.kind.is_none_or(|k| k == r.kind)
+            && self.protocol.is_none_or(|p| p == r.protocol)
+            && self.scope.is_none_or(|s| s == r.scope)
+            && self.priority.is_none_or(|p| p == r.priority)
+            && self.prefsrc.is_none_or(|p| Some(p) == r.prefsrc)
+    }
+}
+
+impl<K: Family> RouteFilter<K> {
+    /// Whether `r` is a route this filter names, as its family's delete
+    /// compares them. `fib_nh_match` for an IPv4 delete: a next hop given alone (RTA_OIF,
+    /// RTA_GATEWAY, RTA_VIA) is compared with the route's first one; with
+    /// RTA_MULTIPATH each of the route's next hops with the one at its place
+    /// in the request (fewer given than the route has: no match).
+    fn matches_in_family(&self, r: &Alias<K>) -> bool {
+        if K::FAMILY != AF_INET {
+            return self.matches(r);
+        }
+        self.fields_match(r) && self.nexthops_match_v4(r)
+    }
+
+    /// The next hops of `fib_nh_match`.
+    fn nexthops_match_v4(&self, r: &Alias<K>) -> bool {
+        let leg = |want: &NextHop<K>, nh: &NextHop<K>| {
+            (want.ifindex == 0 || want.ifindex == nh.ifindex)
+                && (want.gateway.is_none() || want.gateway == nh.gateway)
+                && (want.via6.is_none() || want.via6 == nh.via6)
+        };
+        if !self.multipath {
+            return match (self.nexthops.first(), r.nexthops.first()) {
+                (None, _) => true,
+                (Some(want), Some(nh)) => leg(want, nh),
+                (Some(_), None) => false,
+            };
+        }
+        self.nexthops.len() >= r.nexthops.len() && r.nexthops.iter().zip(&self.nexthops).all(|(nh, want)| leg(want, nh))
     }
 }
 
@@ -407,7 +449,7 @@ pub fn delete<K: Family>(ns: &mut Namespace, filter: &RouteFilter<K>) -> KResult
         return Err(KernelError::new(Errno::ESRCH));
     }
     fib.edit(filter.table, filter.dst, filter.dst_len, |aliases| {
-        let Some(pos) = aliases.iter().position(|r| filter.matches(r)) else {
+        let Some(pos) = aliases.iter().position(|r| filter.matches_in_family(r)) else {
             return Err(KernelError::new(Errno::ESRCH));
         };
         // ip6_route_del: a gateway given removes only that sibling of an IPv6

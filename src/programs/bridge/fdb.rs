@@ -58,6 +58,9 @@ pub fn do_fdb(ip: &mut Ip, args: &[String]) -> Res<i32> {
     if matches(cmd, "show") || matches(cmd, "lst") || matches(cmd, "list") {
         return show(ip, rest);
     }
+    if matches(cmd, "get") {
+        return get(ip, rest);
+    }
     if matches(cmd, "help") {
         return Err(usage(ip));
     }
@@ -420,6 +423,102 @@ fn modify(ip: &mut Ip, cmd: u16, flags: u16, args: &[String]) -> Res<i32> {
         Ok(_) => Ok(0),
         Err(_) => Ok(-1),
     }
+}
+
+/// `fdb_get`: one entry, from a port's bridge (`brport`/`dev`), a bridge
+/// (`br`), or a device itself (`self`).
+fn get(ip: &mut Ip, args: &[String]) -> Res<i32> {
+    let mut hdr = NdMsgRepr { family: AF_BRIDGE, ..Default::default() };
+    let (mut dev, mut br, mut addr): (Option<String>, Option<String>, Option<String>) = (None, None, None);
+    let (mut vlan, mut vni, mut f) = (None::<u16>, None::<u32>, Filter::default());
+    let mut i = 0;
+    while i < args.len() {
+        let w = args[i].as_str();
+        if w == "brport" || w == "dev" || w == "br" || w == "vni" {
+            let Some(v) = args.get(i + 1) else { return Err(ip.incomplete()) };
+            match w {
+                "br" => br = Some(v.clone()),
+                "vni" => vni = Some(vni_arg(v).ok_or_else(|| ip.invarg("invalid VNI\n", v))?),
+                _ => dev = Some(v.clone()),
+            }
+            i += 1;
+        } else if w == "self" {
+            hdr.flags |= ntf::SELF;
+        } else if matches(w, "master") {
+            hdr.flags |= ntf::MASTER;
+        } else if matches(w, "vlan") {
+            if vlan.is_some() {
+                return Err(ip.duparg2("vlan", w));
+            }
+            let Some(v) = args.get(i + 1) else { return Err(ip.incomplete()) };
+            // atoi
+            vlan = Some(crate::text::int::<i64>(v).unwrap_or(0) as u16);
+            i += 1;
+        } else if matches(w, "dynamic") {
+            f.dynamic = true;
+        } else {
+            let mut w = w;
+            if w == "to" {
+                i += 1;
+                match args.get(i) {
+                    Some(n) => w = n.as_str(),
+                    None => return Err(ip.incomplete()),
+                }
+            }
+            if matches(w, "help") {
+                return Err(usage(ip));
+            }
+            if addr.is_some() {
+                return Err(ip.duparg2("to", w));
+            }
+            addr = Some(w.to_string());
+        }
+        i += 1;
+    }
+    let Some(a) = addr.filter(|_| dev.is_some() || br.is_some()) else {
+        ip.err("Device or master and address are required arguments.\n");
+        return Ok(-1);
+    };
+    let Some(mac) = parse_mac(&a) else {
+        ip.err(&format!("Invalid mac address {a}\n"));
+        return Ok(-1);
+    };
+    if let Some(d) = &dev {
+        hdr.ifindex = ip.ll_name_to_index(d) as i32;
+        if hdr.ifindex == 0 {
+            ip.err(&format!("Cannot find device \"{d}\"\n"));
+            return Ok(-1);
+        }
+    }
+    let mut master = 0;
+    if let Some(b) = &br {
+        master = ip.ll_name_to_index(b);
+        if master == 0 {
+            ip.err(&format!("Cannot find bridge device \"{b}\"\n"));
+            return Ok(-1);
+        }
+    }
+    let mut req = Req::new(RTM_GETNEIGH, crate::wire::NLM_F_REQUEST);
+    req.push_header(&hdr.to_bytes());
+    req.addattr_l(nda::LLADDR, &mac);
+    if let Some(v) = vlan {
+        req.addattr16(nda::VLAN, v);
+    }
+    if let Some(v) = vni {
+        req.addattr32(nda::VNI, v);
+    }
+    if master != 0 {
+        req.addattr32(nda::MASTER, master);
+    }
+    let answer = match ip.rth.talk(&mut ip.p, &mut req, true, true) {
+        Ok(Some(a)) => a,
+        _ => return Ok(-2),
+    };
+    let json = ip.o.json > 0;
+    ip.p.new_json_obj(json);
+    print_fdb(ip, &f, &answer);
+    ip.p.delete_json_obj();
+    Ok(0)
 }
 
 /// `sscanf("%hhx:%hhx:...")` of six bytes.

@@ -29,7 +29,12 @@ struct Row {
 }
 
 fn fill(row: &Row, seq: u32, pid: u32) -> Vec<u8> {
-    let mut b = MessageBuilder::new(MessageType::NewNeigh.raw(), NLM_F_MULTI, seq, pid);
+    fill_with(row, NLM_F_MULTI, seq, pid)
+}
+
+/// [`fill`] with the message's own flags (none for a get's answer).
+fn fill_with(row: &Row, flags: u16, seq: u32, pid: u32) -> Vec<u8> {
+    let mut b = MessageBuilder::new(MessageType::NewNeigh.raw(), flags, seq, pid);
     let hdr = NdMsgRepr { family: AF_BRIDGE, ifindex: row.ifindex as i32, state: row.state, flags: row.flags, kind: 0 };
     b.push(&hdr.to_bytes());
     b.put(nda::LLADDR, &row.mac);
@@ -403,4 +408,105 @@ pub fn del(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         }
         _ => Err(KernelError::new(Errno::EOPNOTSUPP)),
     }
+}
+
+/// RTM_GETNEIGH of family AF_BRIDGE for one entry (`rtnl_fdb_get` after
+/// `valid_fdb_get_strict`): a port (the header's ifindex) or NDA_MASTER names the bridge, whose table answers (`br_fdb_get`); a
+/// device with NTF_SELF answers itself (`vxlan_fdb_get`), others have no
+/// `ndo_fdb_get`. The world's bridge entries have no VLAN (vid 0).
+pub fn get(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let bad = |m: &'static str| KernelError::msg(Errno::EINVAL, m);
+    let hdr = NdMsgRepr::parse(req.payload).map_err(|_| bad("Invalid header for fdb get request"))?;
+    let pads = req.payload.get(1..4).is_some_and(|p| p.iter().any(|b| *b != 0));
+    if pads || hdr.state != 0 || hdr.kind != 0 {
+        return Err(bad("Invalid values in header for fdb get request"));
+    }
+    if hdr.flags & !(ntf::MASTER | ntf::SELF) != 0 {
+        return Err(bad("Invalid flags in header for fdb get request"));
+    }
+    nda::SPACE.parse(req.after(NDMSG_LEN))?;
+    let (brport, mut br, mut addr, mut vlan) = (hdr.ifindex.max(0) as u32, 0u32, None, false);
+    for a in crate::wire::attr::parse_all(req.after(NDMSG_LEN))? {
+        match a.kind {
+            nda::MASTER => br = a.u32()?,
+            nda::LLADDR => addr = Some(mac(a.value).ok_or(bad("Invalid address in fdb get request"))?),
+            nda::VLAN => {
+                let vid = a.u16()?;
+                if vid == 0 || vid >= 4095 {
+                    return Err(bad("invalid vlan id"));
+                }
+                vlan = true;
+            }
+            nda::VNI => {}
+            _ => return Err(bad("Unsupported attribute in fdb get request")),
+        }
+    }
+    let addr = addr.ok_or(bad("Missing lookup address for fdb get request"))?;
+    let nsr = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    let dev =
+        if brport != 0 { Some(nsr.link(brport).ok_or(KernelError::msg(Errno::ENODEV, "Unknown device ifindex"))?.clone()) } else { None };
+    let mut bridge = None;
+    if br != 0 {
+        if dev.is_some() {
+            return Err(bad("Master and device are mutually exclusive"));
+        }
+        bridge = Some(nsr.link(br).ok_or(bad("Invalid master ifindex"))?.clone());
+    }
+    let mut self_dev = None;
+    if let Some(d) = dev {
+        if hdr.flags == 0 || hdr.flags & ntf::MASTER != 0 {
+            let b = bridge_of(nsr, &d).ok_or(bad("Device is not a bridge port"))?;
+            bridge = nsr.link(b).cloned();
+        } else {
+            self_dev = Some(d);
+        }
+    }
+    let (seq, pid, now) = (req.header.seq, req.port, ctx.net.now_ms);
+    let not_found = || KernelError::msg(Errno::ENOENT, "Fdb entry not found");
+    let unsupported = || KernelError::msg(Errno::EOPNOTSUPP, "Fdb get operation not supported by device");
+    if let Some(d) = self_dev.as_ref().filter(|d| !is_bridge(d)) {
+        let LinkKind::Vxlan(v) = &d.kind else { return Err(unsupported()) };
+        let reply = super::super::vxlan::fdb_dump(d, v, seq, pid, now).into_iter().find(|m| {
+            let a = nda::SPACE.parse(m.get(16 + NDMSG_LEN..).unwrap_or(&[]));
+            a.ok().and_then(|a| a.get(nda::LLADDR).map(|l| l.value == addr)).unwrap_or(false)
+        });
+        let mut reply = reply.ok_or_else(not_found)?;
+        // vxlan_fdb_info for a get: no NLM_F_MULTI.
+        if let Some(f) = reply.get_mut(6..8) {
+            f.copy_from_slice(&0u16.to_ne_bytes());
+        }
+        ctx.replies.push(reply);
+        return Ok(());
+    }
+    let b = match (bridge, self_dev) {
+        (Some(b), _) | (None, Some(b)) => b,
+        (None, None) => return Err(KernelError::msg(Errno::ENODEV, "No device specified")),
+    };
+    if !is_bridge(&b) {
+        return Err(unsupported());
+    }
+    // br_fdb_get (fdb_find_rcu): the entry wherever it points, a port's
+    // own address and the bridge's included.
+    let ports: Vec<Link> = nsr.links.values().filter(|l| l.master == Some(b.index)).cloned().collect();
+    let mut rows = Vec::new();
+    for p in &ports {
+        port_rows(ctx.net, ctx.ns, b.index, p, now, &mut rows);
+    }
+    for e in fdb::entries(ctx.net, ctx.ns, b.index, now).into_iter().filter(|e| e.port == b.index) {
+        rows.push(Row {
+            ifindex: b.index,
+            mac: e.mac,
+            flags: 0,
+            state: nud::PERMANENT,
+            master: Some(b.index),
+            age_ms: now.saturating_sub(e.updated_ms),
+        });
+    }
+    if let Some(m) = mac(&b.address) {
+        rows.push(Row { ifindex: b.index, mac: m, flags: 0, state: nud::PERMANENT, master: Some(b.index), age_ms: 0 });
+    }
+    // The world's entries have no VLAN: one asked for with a VLAN is not there.
+    let row = rows.iter().find(|r| r.mac == addr && !vlan).ok_or_else(not_found)?;
+    ctx.replies.push(fill_with(row, 0, seq, pid));
+    Ok(())
 }

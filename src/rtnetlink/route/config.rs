@@ -117,7 +117,10 @@ pub(super) fn nexthops<K: Family>(p: &Parsed<'_>) -> KResult<(Vec<NextHop<K>>, b
                 gateway,
                 ifindex: h.ifindex.max(0) as u32,
                 weight: u16::from(h.hops) + 1,
-                flags: h.flags & rtnh_f::ONLINK,
+                // ip6_route_multipath_add: each leg starts from the
+                // route's config, its onlink flag included; fib_get_nhs
+                // (IPv4) keeps only the leg's own flags.
+                flags: (h.flags | if K::FAMILY == AF_INET6 { onlink } else { 0 }) & rtnh_f::ONLINK,
                 scope: 0,
                 realm,
                 via6,
@@ -194,6 +197,9 @@ pub(super) fn route_v4(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u32>> {
     }
     let (mut hops, mp) = nexthops::<u32>(p)?;
     r.multipath = mp && hops.len() > 1;
+    if mp {
+        r.fib_flags = (p.hdr.flags & u32::from(rtnh_f::ONLINK)) as u8;
+    }
     if has_type_error(kind) {
         if !hops.is_empty() {
             return Err(KernelError::msg(Errno::EINVAL, "Gateway, device and multipath can not be specified for this route type"));

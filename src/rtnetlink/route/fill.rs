@@ -76,7 +76,7 @@ pub fn fill4(net: &Net, ns: NsId, r: &RouteRef<'_, u32>, kind: MessageType, seq:
         // fib_flags: dead or link-down once every next hop is
         // (fib_create_info, fib_sync_down_dev; fib_sync_up clears them).
         let all = r.nexthops.iter().fold(rtnh_f::DEAD | rtnh_f::LINKDOWN, |acc, nh| acc & nh_flags(nsr, nh));
-        hdr.flags = u32::from(all);
+        hdr.flags = u32::from(all | r.fib_flags);
     }
     b.push(&hdr.to_bytes());
     b.put_u32(rta::TABLE, r.table);

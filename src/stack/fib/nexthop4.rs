@@ -75,10 +75,12 @@ pub fn check_nh(ns: &Namespace, route_scope: u8, table_id: u32, nh: &mut NextHop
     }
 }
 
-/// The type of `addr` as table `table_id` sees it from `dev` (0 for any):
-/// `inet_addr_type_dev_table` (the local table, seen from `dev`).
-fn dev_addr_type(ns: &Namespace, dev: u32, addr: u32) -> RouteType {
-    lookup::addr_type_v4(ns, table::LOCAL, dev, addr)
+/// `inet_addr_type_dev_table`: the type of `addr` in the table of `dev`'s
+/// L3 master, the local table here (no VRF devices yet). The device only
+/// picks the table: the lookup itself is for any device, so an address
+/// local to another device is local here too.
+fn dev_addr_type(ns: &Namespace, _dev: u32, addr: u32) -> RouteType {
+    lookup::addr_type_v4(ns, table::LOCAL, 0, addr)
 }
 
 /// `fib_valid_prefsrc`: a local route's own address, or an address that
