@@ -138,9 +138,10 @@ pub fn make_room(ns: &mut Namespace, family: u8, exempt: bool, now_ms: u64) -> R
     if !ns.neighbours.iter().any(collectable) {
         return Err(crate::errno::Errno::ENOBUFS);
     }
-    // It stops once the table is down to gc_thresh2 (half of gc_thresh3
-    // by default), oldest entries first.
-    let mut max_clean = held.saturating_sub(ns.limits.neigh_gc_thresh3 / 2);
+    // It stops once the table, counting the entry being made, is down to
+    // gc_thresh2 (half of gc_thresh3 by default), oldest entries first.
+    // Measured: 1100 FAILED entries added one by one leave 587.
+    let mut max_clean = (held + 1).saturating_sub(ns.limits.neigh_gc_thresh3 / 2);
     let id = ns.id;
     let mut events = Vec::new();
     ns.neighbours.retain(|n| {
