@@ -119,6 +119,13 @@ impl World {
         Ok(Socket { kernel: Rc::clone(&self.kernel), port })
     }
 
+    /// Sets how much every namespace (and the machine's netlink socket
+    /// table) may hold; [`crate::stack::limits`] has the defaults. For an
+    /// embedder that wants a smaller machine, and for tests that flood one.
+    pub fn set_limits(&self, limits: crate::stack::limits::Limits) {
+        write(&self.kernel).net.set_limits(limits);
+    }
+
     /// Runs `f` with read access to the network state.
     pub fn with_net<T>(&self, f: impl FnOnce(&Net) -> T) -> T {
         f(&read(&self.kernel).net)

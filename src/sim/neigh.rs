@@ -112,6 +112,9 @@ pub fn learn(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, mac: [u8; 6], state:
         Some(i) => i,
         None => {
             let Some(n) = net.ns_mut(ns) else { return };
+            // neigh_event_ns → __neigh_lookup: a full table learns nothing.
+            let Ok(collected) = crate::stack::neigh::make_room(n, family(ip), false, now) else { return };
+            events.extend(collected);
             n.neighbours.push(new_entry(dev, ip, now));
             n.neighbours.len() - 1
         }
@@ -164,6 +167,10 @@ pub fn resolve(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, now: u64, cost: &m
         Some(i) => i,
         None => {
             let Some(n) = net.ns_mut(ns) else { return Resolution::NotNeeded };
+            // ip_finish_output2: no neighbour can be made, the packet is
+            // dropped (SKB_DROP_REASON_NEIGH_CREATEFAIL).
+            let Ok(collected) = crate::stack::neigh::make_room(n, family(ip), false, now) else { return Resolution::FailsAt(now) };
+            events.extend(collected);
             n.neighbours.push(new_entry(dev, ip, now));
             n.neighbours.len() - 1
         }

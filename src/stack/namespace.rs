@@ -41,6 +41,8 @@ pub struct Namespace {
     pub netfilter: super::netfilter::NfTables,
     /// Transport sockets (UDP, TCP).
     pub socks: super::sock::Table,
+    /// How much this namespace may hold ([`super::limits`]).
+    pub limits: super::limits::Limits,
 }
 
 impl Namespace {
@@ -61,6 +63,7 @@ impl Namespace {
             generation: 0,
             netfilter: Default::default(),
             socks: super::sock::Table::default(),
+            limits: super::limits::Limits::default(),
         };
         let lo = Link::loopback();
         ns.next_ifindex = 2;
@@ -97,6 +100,11 @@ impl Namespace {
         let i = self.next_ifindex;
         self.next_ifindex = self.next_ifindex.wrapping_add(1);
         i
+    }
+
+    /// Addresses (IPv4 and IPv6) on this namespace's devices.
+    pub fn addr_count(&self) -> usize {
+        self.links.values().map(|l| l.addrs4.len() + l.addrs6.len()).sum()
     }
 
     /// Whether a link is up and has carrier (`netif_running && netif_carrier_ok`).
