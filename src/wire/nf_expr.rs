@@ -433,8 +433,10 @@ pub fn meta_len(key: u32) -> Option<u32> {
 /// The size of a ct key's value (`nft_ct_get_init`), None when unsupported.
 pub fn ct_len(key: u32) -> Option<u32> {
     Some(match key {
-        0 | 1 | 3 | 7 => 4, // state, direction, mark, expiration
-        2 => 4,             // status
+        // As nft_ct_get_init: state, status, mark, expiration are u32;
+        // direction, l3protocol and protocol one byte.
+        0 | 2 | 3 | 5 => 4,
+        1 | 7 | 10 => 1,
         _ => return None,
     })
 }
