@@ -90,9 +90,9 @@ export function renderInspector(container, line, netlink, decode) {
   let n = 0;
   for (const x of netlink) {
     const ex = h("section", { class: "exchange" });
-    ex.append(h("h3", {}, `Exchange ${++n}`, h("span", { class: "meta" }, ` socket ${x.portId}${x.netns ? ` in netns ${x.netns}` : ""} · ${x.replies.length} repl${x.replies.length === 1 ? "y" : "ies"}`)));
-    for (const m of safeDecode(decode, x.request)) ex.append(messageCard(m, "req"));
-    const replies = x.replies.flatMap((r) => safeDecode(decode, r));
+    ex.append(h("h3", {}, `Exchange ${++n}`, h("span", { class: "meta" }, ` ${x.protocol === "netfilter" ? "nfnetlink " : ""}socket ${x.portId}${x.netns ? ` in netns ${x.netns}` : ""} · ${x.replies.length} repl${x.replies.length === 1 ? "y" : "ies"}`)));
+    for (const m of safeDecode(decode, x.request, x.protocol)) ex.append(messageCard(m, "req"));
+    const replies = x.replies.flatMap((r) => safeDecode(decode, r, x.protocol));
     const shown = replies.slice(0, 60);
     shown.forEach((m) => ex.append(messageCard(m, "rep")));
     if (replies.length > shown.length) ex.append(h("p", { class: "meta" }, `… ${replies.length - shown.length} more replies`));
@@ -105,9 +105,11 @@ export function renderInspector(container, line, netlink, decode) {
   container.querySelectorAll(".exchange").forEach((ex) => ex.querySelectorAll("details").forEach((d, i) => i < 2 && netlink.length <= 3 && (d.open = true)));
 }
 
-function safeDecode(decode, bytes) {
+// `protocol` is the exchange's ("route", "netfilter"): nfnetlink's batch
+// markers share their type numbers with RTM_NEWLINK and RTM_DELLINK.
+function safeDecode(decode, bytes, protocol) {
   try {
-    return decode(bytes).messages;
+    return decode(bytes, protocol).messages;
   } catch (e) {
     return [{ typeName: "UNDECODABLE", flagNames: [], len: bytes.length, seq: 0, pid: 0, header: [], attributes: [], hex: [...bytes].map((b) => b.toString(16).padStart(2, "0")).join(""), problem: String(e.message ?? e) }];
   }
