@@ -93,6 +93,17 @@ test("the inspector shows RTM_NEWLINK and its ACK", async () => {
   await page.locator(".panel").screenshot({ path: `${shots}inspector.png` });
 });
 
+test("the inspector reads nft's batch as nfnetlink", async () => {
+  await page.click("#terminal");
+  await typeLine("nft add table inet filter");
+  await page.click("#tab-inspector");
+  await page.waitForSelector('#inspector .msg[data-type="NFT_MSG_NEWTABLE"]');
+  const types = await page.locator("#inspector .msg").evaluateAll((ms) => ms.map((m) => m.dataset.type));
+  assert.ok(types.includes("NFNL_MSG_BATCH_BEGIN"), types.join(","));
+  assert.ok(types.includes("NFNL_MSG_BATCH_END"), types.join(","));
+  assert.ok(!types.includes("RTM_NEWLINK"), types.join(","));
+});
+
 test("the first lesson can be completed end to end", async () => {
   await page.click("#reset");
   await page.click("#tab-lessons");
