@@ -369,7 +369,7 @@ impl WasmWorld {
     pub fn decode(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | number | undefined")] protocol: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | number")] protocol: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
         decode(bytes, protocol)
     }
@@ -454,10 +454,11 @@ impl Default for WasmWorld {
 #[wasm_bindgen(unchecked_return_type = "Decoded")]
 pub fn decode(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | number | undefined")] protocol: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | number")] protocol: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     init();
     let bytes = bytes_of("decode", &bytes)?;
+    let protocol = protocol.unwrap_or(JsValue::UNDEFINED);
     let d = if protocol.is_undefined() || protocol.is_null() {
         crate::decode::decode(&bytes)
     } else {
