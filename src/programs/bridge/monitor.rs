@@ -330,5 +330,14 @@ mod tests {
         let all_text = poll(&mut all, &mut w);
         let prefixed: String = links.lines().map(|l| format!("[LINK]{l}\n")).collect();
         assert_eq!(only_links(all_text), prefixed);
+        // `bridge fdb add`/`del` (fdb_notify), as Linux printed them.
+        run(&mut w, "bridge fdb add 02:00:00:00:00:09 dev p1 master static");
+        run(&mut w, "bridge fdb del 02:00:00:00:00:09 dev p1 master static");
+        let fdb_lines = "02:00:00:00:00:09 dev p1 master br0 static\n\
+                         Deleted 02:00:00:00:00:09 dev p1 master br0 static\n";
+        assert_eq!(poll(&mut m, &mut w), fdb_lines);
+        assert_eq!(poll(&mut fdb, &mut w), fdb_lines);
+        let prefixed: String = fdb_lines.lines().map(|l| format!("[NEIGH]{l}\n")).collect();
+        assert_eq!(poll(&mut all, &mut w), prefixed);
     }
 }

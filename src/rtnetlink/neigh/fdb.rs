@@ -34,7 +34,12 @@ fn fill(row: &Row, seq: u32, pid: u32) -> Vec<u8> {
 
 /// [`fill`] with the message's own flags (none for a get's answer).
 fn fill_with(row: &Row, flags: u16, seq: u32, pid: u32) -> Vec<u8> {
-    let mut b = MessageBuilder::new(MessageType::NewNeigh.raw(), flags, seq, pid);
+    fill_kind(row, MessageType::NewNeigh, flags, seq, pid)
+}
+
+/// `fdb_fill_info` for a message of type `kind`.
+fn fill_kind(row: &Row, kind: MessageType, flags: u16, seq: u32, pid: u32) -> Vec<u8> {
+    let mut b = MessageBuilder::new(kind.raw(), flags, seq, pid);
     let hdr = NdMsgRepr { family: AF_BRIDGE, ifindex: row.ifindex as i32, state: row.state, flags: row.flags, kind: 0 };
     b.push(&hdr.to_bytes());
     b.put(nda::LLADDR, &row.mac);
@@ -48,6 +53,34 @@ fn fill_with(row: &Row, flags: u16, seq: u32, pid: u32) -> Vec<u8> {
         b.put(nda::CACHEINFO, &ci);
     }
     b.finish()
+}
+
+/// `fdb_notify`: the RTM_NEWNEIGH / RTM_DELNEIGH a bridge multicasts to
+/// RTNLGRP_NEIGH when an entry of its table appears or goes, the bytes a
+/// dump would give for it, without a requester (port id and seq 0).
+fn notice(row: &Row, new: bool) -> (Vec<u8>, u32) {
+    let kind = if new { MessageType::NewNeigh } else { MessageType::DelNeigh };
+    (fill_kind(row, kind, 0, 0, 0), crate::wire::group::NEIGH)
+}
+
+/// The row of a stored entry of `bridge` (`fdb_fill_info`): static
+/// entries are NOARP, learnt ones REACHABLE, those on the bridge itself
+/// PERMANENT.
+fn entry_row(e: &fdb::Entry, now: u64) -> Row {
+    let state = if e.port == e.bridge {
+        nud::PERMANENT
+    } else if e.is_static {
+        nud::NOARP
+    } else {
+        nud::REACHABLE
+    };
+    Row { ifindex: e.port, mac: e.mac, flags: 0, state, master: Some(e.bridge), age_ms: now.saturating_sub(e.updated_ms) }
+}
+
+/// The stored entry of `bridge` for `m`, as it is now.
+fn stored(net: &mut Net, ns: NsId, bridge: u32, m: [u8; 6]) -> Option<fdb::Entry> {
+    let now = net.now_ms;
+    fdb::entries(net, ns, bridge, now).into_iter().find(|e| e.mac == m)
 }
 
 fn is_bridge(l: &Link) -> bool {
@@ -280,6 +313,9 @@ pub fn add(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                     e.is_static = false;
                 }
             }
+            if let Some(e) = stored(ctx.net, ctx.ns, b, m) {
+                ctx.notices.push(notice(&entry_row(&e, now), true));
+            }
             Ok(())
         }
         _ if hdr.flags & ntf::SELF != 0 && is_bridge(dev) => add_on_bridge(ctx, req, &hdr, port, m, vlan),
@@ -354,7 +390,11 @@ fn add_on_bridge(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &NdMsgRepr, bridge: 
         // The device addresses stay where they are (not stored here).
         return Ok(());
     }
-    fdb::add_static(ctx.net, ctx.ns, bridge, bridge, m, false, now).map_err(KernelError::new)
+    fdb::add_static(ctx.net, ctx.ns, bridge, bridge, m, false, now).map_err(KernelError::new)?;
+    if let Some(e) = stored(ctx.net, ctx.ns, bridge, m) {
+        ctx.notices.push(notice(&entry_row(&e, now), true));
+    }
+    Ok(())
 }
 
 /// Whether an address goes to the multicast list: the group bit set, and
@@ -378,7 +418,12 @@ pub fn del(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 return Err(KernelError::new(Errno::EINVAL));
             }
             let now = ctx.net.now_ms;
-            fdb::delete(ctx.net, ctx.ns, b, port, m, now).map_err(KernelError::new)
+            let gone = stored(ctx.net, ctx.ns, b, m);
+            fdb::delete(ctx.net, ctx.ns, b, port, m, now).map_err(KernelError::new)?;
+            if let Some(e) = gone {
+                ctx.notices.push(notice(&entry_row(&e, now), false));
+            }
+            Ok(())
         }
         _ if hdr.flags & ntf::SELF != 0 && matches!(dev.kind, LinkKind::Vxlan(_)) => vxlan_op(ctx, req, &hdr, port, m, false),
         _ if hdr.flags & ntf::SELF != 0 && is_bridge(dev) => {
@@ -387,7 +432,12 @@ pub fn del(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 return Err(KernelError::new(Errno::EINVAL));
             }
             let now = ctx.net.now_ms;
-            fdb::delete(ctx.net, ctx.ns, port, port, m, now).map_err(KernelError::new)
+            let gone = stored(ctx.net, ctx.ns, port, m);
+            fdb::delete(ctx.net, ctx.ns, port, port, m, now).map_err(KernelError::new)?;
+            if let Some(e) = gone {
+                ctx.notices.push(notice(&entry_row(&e, now), false));
+            }
+            Ok(())
         }
         _ if hdr.flags & ntf::SELF != 0 && !is_bridge(dev) => {
             // ndo_dflt_fdb_del: only static entries, out of the device's
