@@ -12,7 +12,7 @@ use crate::wire::{
     AF_INET, AF_INET6, AF_UNSPEC, MessageBuilder, MessageType, NLM_F_CREATE, NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE, NlaWriter,
 };
 
-mod fdb;
+pub(crate) mod fdb;
 
 /// States in which the link-layer address is known (`NUD_VALID`).
 const NUD_VALID: u16 = nud::PERMANENT | nud::NOARP | nud::REACHABLE | nud::PROBE | nud::STALE | nud::DELAY;

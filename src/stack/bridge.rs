@@ -189,6 +189,7 @@ pub fn add_port(net: &mut Net, ns: NsId, index: u32, bridge: u32) -> Vec<Event> 
     if bridge_up && link(net, ns, index).is_some_and(oper_up) {
         events.extend(enable_port(net, ns, index));
     }
+    events.extend(super::fdb::port_joined(net, ns, bridge, index));
     events.extend(notify(net, ns, index, true));
     events.extend(recalculate_bridge_id(net, ns, bridge));
     // netif_inherit_tso_max: the bridge keeps its ports' larger TSO limit.
@@ -223,6 +224,7 @@ pub fn del_port(net: &mut Net, ns: NsId, index: u32, bridge_stays: bool) -> Vec<
     let mut events = announce(net, ns, index, CHANGE_PROMISC);
     events.extend(disable_port(net, ns, index));
     events.extend(notify(net, ns, index, false));
+    events.extend(super::fdb::port_leaving(net, ns, bridge, index));
     if let Some(l) = link_mut(net, ns, index) {
         l.master = None;
     }
@@ -232,6 +234,7 @@ pub fn del_port(net: &mut Net, ns: NsId, index: u32, bridge_stays: bool) -> Vec<
     }
     if bridge_stays {
         events.extend(mtu_auto_adjust(net, ns, bridge));
+        events.extend(super::fdb::bridge_address_leaves(net, ns, bridge));
         events.extend(recalculate_bridge_id(net, ns, bridge));
     }
     events

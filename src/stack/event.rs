@@ -44,6 +44,10 @@ pub enum Event {
     BridgePort { ns: NsId, port: Box<Link>, bridge: Box<Link>, new: bool },
     /// RTM_NEWLINK about a bridge port, with its bridge as it was then.
     PortLink { ns: NsId, link: Box<Link>, bridge: Box<Link>, change: u32 },
+    /// AF_BRIDGE RTM_NEWNEIGH / RTM_DELNEIGH (`fdb_notify`): a local
+    /// (permanent) entry of `bridge` for `mac` behind `ifindex` (a port,
+    /// or the bridge itself).
+    Fdb { ns: NsId, new: bool, ifindex: u32, bridge: u32, mac: [u8; 6] },
 }
 
 /// Marks address events as the kernel's own (no requester).
@@ -86,7 +90,8 @@ impl Event {
             | Event::Netconf { ns, .. }
             | Event::LinkFeatures { ns, .. }
             | Event::PortLink { ns, .. }
-            | Event::BridgePort { ns, .. } => *ns,
+            | Event::BridgePort { ns, .. }
+            | Event::Fdb { ns, .. } => *ns,
         }
     }
 }

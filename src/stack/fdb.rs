@@ -166,6 +166,71 @@ pub fn flush_port(net: &mut Net, ns: NsId, bridge: u32, port: u32) {
     net.fdb.retain(|e| !(e.ns == ns && e.bridge == bridge && e.port == port && !e.is_static));
 }
 
+/// A valid unicast Ethernet address (`is_valid_ether_addr`), which is
+/// all a local entry may hold.
+fn valid(mac: &[u8]) -> Option<[u8; 6]> {
+    let m: [u8; 6] = mac.try_into().ok()?;
+    (m != [0; 6] && m[0] & 1 == 0).then_some(m)
+}
+
+/// The addresses of `bridge`'s ports other than `except`.
+fn port_addresses(net: &Net, ns: NsId, bridge: u32, except: u32) -> Vec<Vec<u8>> {
+    let Some(n) = net.ns(ns) else { return Vec::new() };
+    n.links.values().filter(|l| l.master == Some(bridge) && l.index != except).map(|l| l.address.clone()).collect()
+}
+
+fn local_event(ns: NsId, new: bool, ifindex: u32, bridge: u32, mac: [u8; 6]) -> super::Event {
+    super::Event::Fdb { ns, new, ifindex, bridge, mac }
+}
+
+/// `br_fdb_add_local` when `port` joins `bridge`: its own address becomes
+/// a permanent entry, announced unless the bridge or another port already
+/// has that address. Then, when the bridge is about to take another
+/// address (`br_stp_recalculate_bridge_id` → `br_fdb_change_mac_address`),
+/// the bridge's old entry goes unless a port holds the same address.
+pub fn port_joined(net: &Net, ns: NsId, bridge: u32, port: u32) -> Vec<super::Event> {
+    let mut events = Vec::new();
+    let Some(n) = net.ns(ns) else { return events };
+    let (Some(b), Some(p)) = (n.link(bridge), n.link(port)) else { return events };
+    let others = port_addresses(net, ns, bridge, port);
+    if let Some(m) = valid(&p.address) {
+        if b.address != p.address && !others.contains(&p.address) {
+            events.push(local_event(ns, true, port, bridge, m));
+        }
+    }
+    events.extend(bridge_address_leaves(net, ns, bridge));
+    events
+}
+
+/// `br_fdb_delete_by_port` for `port`'s own entry when it leaves `bridge`
+/// (`fdb_delete_local`): gone unless the bridge or another port has the
+/// same address, which then keeps the entry.
+pub fn port_leaving(net: &Net, ns: NsId, bridge: u32, port: u32) -> Vec<super::Event> {
+    let Some(n) = net.ns(ns) else { return Vec::new() };
+    let (Some(b), Some(p)) = (n.link(bridge), n.link(port)) else { return Vec::new() };
+    match valid(&p.address) {
+        Some(m) if b.address != p.address && !port_addresses(net, ns, bridge, port).contains(&p.address) => {
+            vec![local_event(ns, false, port, bridge, m)]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// `br_fdb_change_mac_address` before `br_stp_recalculate_bridge_id`
+/// moves the bridge to its smallest port address: the entry of the old
+/// address goes unless a port has it. The new address is a port's, whose
+/// entry is already there.
+pub fn bridge_address_leaves(net: &Net, ns: NsId, bridge: u32) -> Vec<super::Event> {
+    let Some(b) = net.ns(ns).and_then(|n| n.link(bridge)) else { return Vec::new() };
+    let LinkKind::Bridge(conf) = &b.kind else { return Vec::new() };
+    let ports = port_addresses(net, ns, bridge, 0);
+    let smallest = ports.iter().min().cloned().unwrap_or_else(|| vec![0; b.address.len()]);
+    if conf.addr_set || smallest == b.address || smallest.len() != b.address.len() || ports.contains(&b.address) {
+        return Vec::new();
+    }
+    valid(&b.address).map(|m| local_event(ns, false, bridge, bridge, m)).into_iter().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -305,11 +305,10 @@ mod tests {
         assert_eq!(out.stderr(), "Cannot open network namespace \"nosuch\": No such file or directory\n");
     }
 
-    /// The lines `bridge monitor` (plain and `all`) printed on Linux 6.x
-    /// with iproute2 6.1 for the same steps. Linux also notifies fdb
-    /// entries (AF_BRIDGE RTM_NEWNEIGH/RTM_DELNEIGH: the port's own
-    /// permanent entry when it is enslaved, `bridge fdb add`/`del`); the
-    /// stack sends none yet, so only the link lines are compared here.
+    /// The lines `bridge monitor` (plain, `fdb` and `all`) printed on
+    /// Linux 6.x with iproute2 6.1 for the same steps: the port's own
+    /// permanent fdb entry (fdb_notify) comes between the bridge's and
+    /// the port's AF_BRIDGE lines, and goes after the port's RTM_DELLINK.
     #[test]
     fn port_changes_stream_as_bridge_prints_them() {
         let mut w = World::new();
@@ -320,16 +319,16 @@ mod tests {
         let mut all = Monitor::start(&mut w, &words("monitor all"), &mut Output::new()).unwrap();
         assert_eq!(poll(&mut m, &mut w), "");
         run(&mut w, "ip link set p1 master br0");
-        let links = "4: p1@e1: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 \n\
-                     4: p1@e1: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 \n\
-                     2: br0: <BROADCAST,MULTICAST> mtu 1500 \n\
-                     4: p1@e1: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 state disabled priority 32 cost 2 \n";
-        let only_links = |t: String| t.lines().filter(|l| l.contains("mtu")).map(|l| format!("{l}\n")).collect::<String>();
-        assert_eq!(only_links(poll(&mut m, &mut w)), links);
-        assert!(!poll(&mut fdb, &mut w).contains("mtu"), "fdb alone prints no links");
-        let all_text = poll(&mut all, &mut w);
-        let prefixed: String = links.lines().map(|l| format!("[LINK]{l}\n")).collect();
-        assert_eq!(only_links(all_text), prefixed);
+        let joined = "4: p1@e1: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 \n\
+                      4: p1@e1: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 \n\
+                      2: br0: <BROADCAST,MULTICAST> mtu 1500 \n\
+                      02:00:00:00:01:01 dev p1 master br0 permanent\n\
+                      4: p1@e1: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 state disabled priority 32 cost 2 \n";
+        assert_eq!(poll(&mut m, &mut w), joined);
+        assert_eq!(poll(&mut fdb, &mut w), "02:00:00:00:01:01 dev p1 master br0 permanent\n");
+        let prefixed: String =
+            joined.lines().map(|l| if l.contains("mtu") { format!("[LINK]{l}\n") } else { format!("[NEIGH]{l}\n") }).collect();
+        assert_eq!(poll(&mut all, &mut w), prefixed);
         // `bridge fdb add`/`del` (fdb_notify), as Linux printed them.
         run(&mut w, "bridge fdb add 02:00:00:00:00:09 dev p1 master static");
         run(&mut w, "bridge fdb del 02:00:00:00:00:09 dev p1 master static");
@@ -339,5 +338,13 @@ mod tests {
         assert_eq!(poll(&mut fdb, &mut w), fdb_lines);
         let prefixed: String = fdb_lines.lines().map(|l| format!("[NEIGH]{l}\n")).collect();
         assert_eq!(poll(&mut all, &mut w), prefixed);
+        run(&mut w, "ip link set p1 nomaster");
+        let left = "4: p1@e1: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 \n\
+                    4: p1@e1: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 state disabled priority 32 cost 2 \n\
+                    Deleted 4: p1@e1: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 \n\
+                    Deleted 02:00:00:00:01:01 dev p1 master br0 permanent\n\
+                    4: p1@e1: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 \n\
+                    2: br0: <BROADCAST,MULTICAST> mtu 1500 \n";
+        assert_eq!(poll(&mut m, &mut w), left);
     }
 }

@@ -63,6 +63,11 @@ fn notice(row: &Row, new: bool) -> (Vec<u8>, u32) {
     (fill_kind(row, kind, 0, 0, 0), crate::wire::group::NEIGH)
 }
 
+/// The `fdb_notify` message of a local (permanent) entry of `bridge`.
+pub(crate) fn local_notice(ifindex: u32, bridge: u32, mac: [u8; 6], new: bool) -> (Vec<u8>, u32) {
+    notice(&Row { ifindex, mac, flags: 0, state: nud::PERMANENT, master: Some(bridge), age_ms: 0 }, new)
+}
+
 /// The row of a stored entry of `bridge` (`fdb_fill_info`): static
 /// entries are NOARP, learnt ones REACHABLE, those on the bridge itself
 /// PERMANENT.
