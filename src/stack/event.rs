@@ -48,6 +48,9 @@ pub enum Event {
     /// (permanent) entry of `bridge` for `mac` behind `ifindex` (a port,
     /// or the bridge itself).
     Fdb { ns: NsId, new: bool, ifindex: u32, bridge: u32, mac: [u8; 6] },
+    /// AF_BRIDGE RTM_NEWNEIGH / RTM_DELNEIGH for a stored (learnt, static
+    /// or bridge-added) entry, as it was then.
+    FdbEntry { ns: NsId, new: bool, entry: super::fdb::Entry },
 }
 
 /// Marks address events as the kernel's own (no requester).
@@ -91,7 +94,8 @@ impl Event {
             | Event::LinkFeatures { ns, .. }
             | Event::PortLink { ns, .. }
             | Event::BridgePort { ns, .. }
-            | Event::Fdb { ns, .. } => *ns,
+            | Event::Fdb { ns, .. }
+            | Event::FdbEntry { ns, .. } => *ns,
         }
     }
 }

@@ -202,18 +202,53 @@ pub fn port_joined(net: &Net, ns: NsId, bridge: u32, port: u32) -> Vec<super::Ev
     events
 }
 
-/// `br_fdb_delete_by_port` for `port`'s own entry when it leaves `bridge`
-/// (`fdb_delete_local`): gone unless the bridge or another port has the
-/// same address, which then keeps the entry.
+/// `br_fdb_delete_by_port` with `do_all` when `port` leaves `bridge`:
+/// its learnt and static entries go, newest first, then its own entry
+/// (`fdb_delete_local`) unless the bridge or another port has the same
+/// address, which then keeps it.
 pub fn port_leaving(net: &Net, ns: NsId, bridge: u32, port: u32) -> Vec<super::Event> {
-    let Some(n) = net.ns(ns) else { return Vec::new() };
-    let (Some(b), Some(p)) = (n.link(bridge), n.link(port)) else { return Vec::new() };
-    match valid(&p.address) {
-        Some(m) if b.address != p.address && !port_addresses(net, ns, bridge, port).contains(&p.address) => {
-            vec![local_event(ns, false, port, bridge, m)]
+    let mut events: Vec<super::Event> = net
+        .fdb
+        .iter()
+        .filter(|e| e.ns == ns && e.bridge == bridge && e.port == port)
+        .map(|e| super::Event::FdbEntry { ns, new: false, entry: e.clone() })
+        .collect();
+    let Some(n) = net.ns(ns) else { return events };
+    let (Some(b), Some(p)) = (n.link(bridge), n.link(port)) else { return events };
+    if let Some(m) = valid(&p.address) {
+        if b.address != p.address && !port_addresses(net, ns, bridge, port).contains(&p.address) {
+            events.push(local_event(ns, false, port, bridge, m));
         }
-        _ => Vec::new(),
     }
+    events
+}
+
+/// The bridge's own permanent entry, announced as it is created
+/// (`br_dev_init` → `br_fdb_change_mac_address`) or deleted
+/// (`br_dev_delete` → `br_fdb_delete_by_port` without a port, which also
+/// takes the entries added on the bridge itself, newest first). A bridge
+/// created with an address (`br_dev_newlink` → `br_stp_change_bridge_id`)
+/// has the entry replaced once more: added, deleted, added.
+pub fn bridge_own(net: &Net, ns: NsId, bridge: u32, new: bool) -> Vec<super::Event> {
+    let Some(b) = net.ns(ns).and_then(|n| n.link(bridge)) else { return Vec::new() };
+    let LinkKind::Bridge(conf) = &b.kind else { return Vec::new() };
+    if let (true, true, Some(m)) = (new, conf.addr_set, valid(&b.address)) {
+        return vec![
+            local_event(ns, true, bridge, bridge, m),
+            local_event(ns, false, bridge, bridge, m),
+            local_event(ns, true, bridge, bridge, m),
+        ];
+    }
+    let mut events: Vec<super::Event> = Vec::new();
+    if !new {
+        events.extend(net.fdb.iter().filter(|e| e.ns == ns && e.bridge == bridge && e.port == bridge).map(|e| super::Event::FdbEntry {
+            ns,
+            new: false,
+            entry: e.clone(),
+        }));
+    }
+    events.extend(valid(&b.address).map(|m| local_event(ns, new, bridge, bridge, m)));
+    events
 }
 
 /// `br_fdb_change_mac_address` before `br_stp_recalculate_bridge_id`

@@ -309,6 +309,47 @@ mod tests {
     /// Linux 6.x with iproute2 6.1 for the same steps: the port's own
     /// permanent fdb entry (fdb_notify) comes between the bridge's and
     /// the port's AF_BRIDGE lines, and goes after the port's RTM_DELLINK.
+    /// A bridge's own entry and those added on it, around its creation and
+    /// deletion, and a port's static entry when it leaves, as Linux 6.x
+    /// printed them.
+    #[test]
+    fn bridge_lifetime_streams_its_fdb_entries() {
+        let mut w = World::new();
+        run(&mut w, "ip link add br0 address 02:00:00:00:00:01 type bridge");
+        run(&mut w, "ip link add p1 address 02:00:00:00:01:01 type veth peer name e1 address 02:00:00:00:01:02");
+        run(&mut w, "ip link set p1 master br0");
+        let mut m = Monitor::start(&mut w, &words("monitor"), &mut Output::new()).unwrap();
+        run(&mut w, "bridge fdb add 02:00:00:00:00:09 dev p1 master static");
+        run(&mut w, "bridge fdb add 02:00:00:00:00:0a dev br0 self local");
+        run(&mut w, "ip link set p1 nomaster");
+        run(&mut w, "ip link del br0");
+        run(&mut w, "ip link add br1 address 02:00:00:00:00:07 type bridge");
+        // Read while br1 exists, as a live monitor does: its fdb lines come
+        // before its link and name it by asking the kernel.
+        let mut text = poll(&mut m, &mut w);
+        run(&mut w, "ip link del br1");
+        text += &poll(&mut m, &mut w);
+        let want = "02:00:00:00:00:09 dev p1 master br0 static\n\
+                    02:00:00:00:00:0a dev br0 master br0 permanent\n\
+                    4: p1@e1: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 \n\
+                    4: p1@e1: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 state disabled priority 32 cost 2 \n\
+                    Deleted 4: p1@e1: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 \n\
+                    Deleted 02:00:00:00:00:09 dev p1 master br0 static\n\
+                    Deleted 02:00:00:00:01:01 dev p1 master br0 permanent\n\
+                    4: p1@e1: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 \n\
+                    2: br0: <BROADCAST,MULTICAST> mtu 1500 \n\
+                    Deleted 02:00:00:00:00:0a dev br0 master br0 permanent\n\
+                    Deleted 02:00:00:00:00:01 dev br0 master br0 permanent\n\
+                    Deleted 2: br0: <BROADCAST,MULTICAST> mtu 1500 \n\
+                    02:00:00:00:00:07 dev br1 master br1 permanent\n\
+                    Deleted 02:00:00:00:00:07 dev br1 master br1 permanent\n\
+                    02:00:00:00:00:07 dev br1 master br1 permanent\n\
+                    5: br1: <BROADCAST,MULTICAST> mtu 1500 \n\
+                    Deleted 02:00:00:00:00:07 dev br1 master br1 permanent\n\
+                    Deleted 5: br1: <BROADCAST,MULTICAST> mtu 1500 \n";
+        assert_eq!(text, want);
+    }
+
     #[test]
     fn port_changes_stream_as_bridge_prints_them() {
         let mut w = World::new();

@@ -376,6 +376,7 @@ fn create(
     }
     announce_new(ctx, home, created);
     if let Some(Event::NewLink { ns, link, .. }) = ctx.events.pop() {
+        ctx.events.extend(crate::stack::fdb::bridge_own(ctx.net, ns, link.index, true));
         ctx.events.push(Event::CreatedLink { ns, link });
     }
     if let (Some(p), Some((pns, pidx))) = (&peer, peer_at) {

@@ -68,6 +68,11 @@ pub(crate) fn local_notice(ifindex: u32, bridge: u32, mac: [u8; 6], new: bool) -
     notice(&Row { ifindex, mac, flags: 0, state: nud::PERMANENT, master: Some(bridge), age_ms: 0 }, new)
 }
 
+/// The `fdb_notify` message of a stored entry at `now`.
+pub(crate) fn entry_notice(e: &fdb::Entry, now: u64, new: bool) -> (Vec<u8>, u32) {
+    notice(&entry_row(e, now), new)
+}
+
 /// The row of a stored entry of `bridge` (`fdb_fill_info`): static
 /// entries are NOARP, learnt ones REACHABLE, those on the bridge itself
 /// PERMANENT.

@@ -108,6 +108,7 @@ fn teardown(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     for p in ports {
         events.extend(crate::stack::bridge::del_port(net, ns, p, false));
     }
+    events.extend(crate::stack::fdb::bridge_own(net, ns, index, false));
     events.extend(crate::stack::bridge::del_port(net, ns, index, true));
     // Addresses, routes and neighbours go (NETDEV_UNREGISTER).
     events.extend(call_netdevice_notifiers(net, ns, index, &NetdevEvent::Unregister));
