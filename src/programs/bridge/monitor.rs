@@ -350,6 +350,28 @@ mod tests {
         assert_eq!(text, want);
     }
 
+    /// `ip monitor neigh` prints the same fdb notifications its own way,
+    /// as Linux 6.x did for the same steps.
+    #[test]
+    fn ip_monitor_prints_fdb_notifications() {
+        let mut w = World::new();
+        run(&mut w, "ip link add br0 address 02:00:00:00:00:01 type bridge");
+        run(&mut w, "ip link add p1 address 02:00:00:00:01:01 type veth peer name e1 address 02:00:00:00:01:02");
+        let mut out = Output::new();
+        let mut ip = crate::ip::monitor::Monitor::start(&mut w, &words("monitor neigh"), &mut out).unwrap();
+        run(&mut w, "ip link set p1 master br0");
+        run(&mut w, "bridge fdb add 02:00:00:00:00:09 dev p1 master static");
+        run(&mut w, "bridge fdb del 02:00:00:00:00:09 dev p1 master static");
+        let mut out = Output::new();
+        ip.poll(&mut w, &mut out);
+        assert_eq!(
+            out.combined(),
+            "dev p1 lladdr 02:00:00:00:01:01 PERMANENT \n\
+             dev p1 lladdr 02:00:00:00:00:09 NOARP \n\
+             Deleted dev p1 lladdr 02:00:00:00:00:09 NOARP \n"
+        );
+    }
+
     #[test]
     fn port_changes_stream_as_bridge_prints_them() {
         let mut w = World::new();
