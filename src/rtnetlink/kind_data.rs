@@ -209,7 +209,7 @@ pub fn bridge_port(net: &mut Net, ns: NsId, index: u32, data: &[u8]) -> KResult<
         events.extend(crate::stack::bridge::set_port_state(net, ns, index, s));
     }
     if t.has(brport::FLUSH) {
-        crate::stack::fdb::flush_port(net, ns, bridge_index, index);
+        events.extend(crate::stack::fdb::flush_port(net, ns, bridge_index, index));
     }
     Ok(events)
 }

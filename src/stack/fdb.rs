@@ -161,9 +161,12 @@ pub fn delete(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], now
 }
 
 /// `br_fdb_delete_by_port` without `do_all`: the learnt entries behind
-/// `port` go, static ones stay.
-pub fn flush_port(net: &mut Net, ns: NsId, bridge: u32, port: u32) {
-    net.fdb.retain(|e| !(e.ns == ns && e.bridge == bridge && e.port == port && !e.is_static));
+/// `port` go, each announced (`fdb_delete` → `fdb_notify`); static ones stay.
+pub fn flush_port(net: &mut Net, ns: NsId, bridge: u32, port: u32) -> Vec<super::Event> {
+    let gone = |e: &Entry| e.ns == ns && e.bridge == bridge && e.port == port && !e.is_static;
+    let events = net.fdb.iter().filter(|e| gone(e)).map(|e| super::Event::FdbEntry { ns, new: false, entry: e.clone() }).collect();
+    net.fdb.retain(|e| !gone(e));
+    events
 }
 
 /// A valid unicast Ethernet address (`is_valid_ether_addr`), which is

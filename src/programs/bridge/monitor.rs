@@ -372,6 +372,37 @@ mod tests {
         );
     }
 
+    /// `fdb_flush` on a forwarding port deletes its dynamic entries,
+    /// newest first, each announced; static ones stay (Linux 6.x).
+    #[test]
+    fn port_flush_announces_each_dynamic_entry() {
+        let mut w = World::new();
+        for line in [
+            "ip link add br0 address 02:00:00:00:00:01 type bridge",
+            "ip link add p1 address 02:00:00:00:01:01 type veth peer name e1 address 02:00:00:00:01:02",
+            "ip link set e1 addrgenmode none",
+            "ip link set p1 addrgenmode none",
+            "ip link set br0 addrgenmode none",
+            "ip link set p1 master br0",
+            "ip link set p1 up",
+            "ip link set e1 up",
+            "ip link set br0 up",
+        ] {
+            run(&mut w, line);
+        }
+        let mut m = Monitor::start(&mut w, &words("monitor fdb"), &mut Output::new()).unwrap();
+        run(&mut w, "bridge fdb add 02:00:00:00:00:09 dev p1 master dynamic");
+        run(&mut w, "bridge fdb add 02:00:00:00:00:0a dev p1 master dynamic");
+        run(&mut w, "bridge fdb add 02:00:00:00:00:08 dev p1 master static");
+        run(&mut w, "ip link set p1 type bridge_slave fdb_flush");
+        let want = "02:00:00:00:00:09 dev p1 master br0 \n\
+                    02:00:00:00:00:0a dev p1 master br0 \n\
+                    02:00:00:00:00:08 dev p1 master br0 static\n\
+                    Deleted 02:00:00:00:00:0a dev p1 master br0 \n\
+                    Deleted 02:00:00:00:00:09 dev p1 master br0 \n";
+        assert_eq!(poll(&mut m, &mut w), want);
+    }
+
     #[test]
     fn port_changes_stream_as_bridge_prints_them() {
         let mut w = World::new();
