@@ -384,6 +384,8 @@ mod tests {
             "ip link set p1 addrgenmode none",
             "ip link set br0 addrgenmode none",
             "ip link set p1 master br0",
+            "ip link add p2 address 02:00:00:00:02:01 type veth peer name e2 address 02:00:00:00:02:02",
+            "ip link set p2 master br0",
             "ip link set p1 up",
             "ip link set e1 up",
             "ip link set br0 up",
@@ -391,6 +393,11 @@ mod tests {
             run(&mut w, line);
         }
         let mut m = Monitor::start(&mut w, &words("monitor fdb"), &mut Output::new()).unwrap();
+        // A disabled port takes no dynamic entry (fdb_add_entry: EPERM).
+        let mut sh = crate::shell::Shell::new(Box::new(w.clone()));
+        let mut out = Output::new();
+        assert_eq!(sh.run_line("bridge fdb add 02:00:00:00:00:07 dev p2 master dynamic", &mut out), 255);
+        assert_eq!(out.combined(), "RTNETLINK answers: Operation not permitted\n");
         run(&mut w, "bridge fdb add 02:00:00:00:00:09 dev p1 master dynamic");
         run(&mut w, "bridge fdb add 02:00:00:00:00:0a dev p1 master dynamic");
         run(&mut w, "bridge fdb add 02:00:00:00:00:08 dev p1 master static");

@@ -314,6 +314,13 @@ pub fn add(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if vlan {
                 return Err(KernelError::new(Errno::EINVAL));
             }
+            // fdb_add_entry: a port that cannot learn (neither learning nor
+            // forwarding) takes only static entries.
+            const LEARNING: u8 = 2;
+            let can_learn = dev.port_state == LEARNING || dev.port_state == crate::stack::bridge::FORWARDING;
+            if hdr.state & (nud::PERMANENT | nud::NOARP) == 0 && !can_learn {
+                return Err(KernelError::new(Errno::EPERM));
+            }
             let now = ctx.net.now_ms;
             let exclusive = req.header.flags & NLM_F_EXCL != 0;
             fdb::add_static(ctx.net, ctx.ns, b, port, m, exclusive, now).map_err(KernelError::new)?;
