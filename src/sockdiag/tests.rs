@@ -84,3 +84,19 @@ fn bad_requests_fail_as_linux_fails_them() {
     sctp[17] = 132;
     assert_eq!(err(answer(&net, ns, 1, &sctp, 0)), Some(-2));
 }
+
+#[test]
+fn info_and_cong_come_only_when_idiag_ext_asks() {
+    let (net, ns) = listening_net();
+    let plain = answer(&net, ns, 1, &dump_request(false, false, 0xfff, 0), 0);
+    let m = MessageIter::new(&plain[0]).next().expect("message").expect("valid");
+    assert_eq!(parse(m.payload).expect("entry").info, None);
+    let asked = answer(&net, ns, 1, &dump_request(false, false, 0xfff, info::SS_INFO_EXT), 0);
+    let m = MessageIter::new(&asked[0]).next().expect("message").expect("valid");
+    let i = parse(m.payload).expect("entry").info.expect("INET_DIAG_INFO");
+    assert_eq!(i.raw.len(), info::TCP_INFO_LEN);
+    assert_eq!((i.u8(0), i.u32(80), i.u32(88), i.u32(28)), (10, 10, 3, 1), "LISTEN, cwnd, reordering, backlog");
+    assert_eq!(i.cong.as_deref(), Some("bbr"));
+    // A listener has no congestion-control record (`sk_state < TCP_TIME_WAIT`).
+    assert_eq!(i.bbr, None);
+}
