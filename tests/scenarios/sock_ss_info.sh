@@ -5,3 +5,6 @@ ss -tlin
 nc 127.0.0.1 5000 &
 ss -tin
 ss -tlin
+# with -e the options each end agreed on come first (ts sack)
+ss -tine
+ss -ti
