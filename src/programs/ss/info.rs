@@ -46,6 +46,12 @@ pub fn text(i: &TcpInfo, numeric: bool, options: bool) -> String {
         if opts & 8 != 0 {
             out(" ecn".into());
         }
+        if opts & 16 != 0 {
+            out(" ecnseen".into());
+        }
+        if opts & 32 != 0 {
+            out(" fastopen".into());
+        }
     }
     if let Some(c) = i.cong.as_deref().filter(|c| !c.is_empty()) {
         out(format!(" {c}"));
@@ -120,11 +126,21 @@ pub fn text(i: &TcpInfo, numeric: bool, options: bool) -> String {
     if i.u32(192) != 0 {
         out(format!(" delivered:{}", i.u32(192)));
     }
+    if i.u32(196) != 0 {
+        out(format!(" delivered_ce:{}", i.u32(196)));
+    }
     if i.u8(7) & 1 != 0 {
         out(" app_limited".into());
     }
-    if i.u64(168) != 0 {
-        out(format!(" busy:{}ms", i.u64(168) / 1000));
+    let busy = i.u64(168);
+    if busy != 0 {
+        out(format!(" busy:{}ms", busy / 1000));
+        for (name, at) in [("rwnd_limited", 176), ("sndbuf_limited", 184)] {
+            let v = i.u64(at);
+            if v != 0 {
+                out(format!(" {name}:{}ms({:.1}%)", v / 1000, 100.0 * v as f64 / busy as f64));
+            }
+        }
     }
     if i.u32(24) != 0 {
         out(format!(" unacked:{}", i.u32(24)));
@@ -138,8 +154,17 @@ pub fn text(i: &TcpInfo, numeric: bool, options: bool) -> String {
     if i.u32(28) != 0 && !listen {
         out(format!(" sacked:{}", i.u32(28)));
     }
+    if i.u32(216) != 0 {
+        out(format!(" dsack_dups:{}", i.u32(216)));
+    }
+    if i.u32(40) != 0 {
+        out(format!(" fackets:{}", i.u32(40)));
+    }
     if i.u32(88) != 3 {
         out(format!(" reordering:{}", i.u32(88)));
+    }
+    if i.u32(220) != 0 {
+        out(format!(" reord_seen:{}", i.u32(220)));
     }
     if i.u32(92) != 0 {
         out(format!(" rcv_rtt:{}", g(ms(i.u32(92)))));
@@ -152,6 +177,9 @@ pub fn text(i: &TcpInfo, numeric: bool, options: bool) -> String {
     let min_rtt = i.u32(148);
     if min_rtt != 0 && min_rtt != u32::MAX {
         out(format!(" minrtt:{}", g(ms(min_rtt))));
+    }
+    if i.u32(224) != 0 {
+        out(format!(" rcv_ooopack:{}", i.u32(224)));
     }
     if i.u32(228) != 0 {
         out(format!(" snd_wnd:{}", i.u32(228)));
