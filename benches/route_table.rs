@@ -161,7 +161,7 @@ const BATCH: usize = 64;
 /// The side-by-side run: the requests `BATCH` to a datagram, written to
 /// `path` for `benches/route_insert.c` (each as a little-endian u32 length
 /// and its bytes) and sent through `Socket::send` on a world that keeps no
-/// replay log; prints `iplab ROUTES FAILED SECONDS`.
+/// replay log; prints `iplab ROUTES FAILED SECONDS CPU_SECONDS`.
 fn batches_side_by_side(requests: &[Vec<u8>], path: &str) {
     let batches: Vec<Vec<u8>> = requests.chunks(BATCH).map(|c| c.concat()).collect();
     let mut file = Vec::with_capacity(batches.iter().map(|b| b.len() + 4).sum());
@@ -171,6 +171,7 @@ fn batches_side_by_side(requests: &[Vec<u8>], path: &str) {
     }
     std::fs::write(path, &file).expect("write the datagrams");
     let (_world, sock) = world_with_uplink(false);
+    let start_cpu = cpu_seconds();
     let start = Instant::now();
     let mut failed = 0usize;
     for b in &batches {
@@ -181,7 +182,19 @@ fn batches_side_by_side(requests: &[Vec<u8>], path: &str) {
         }
     }
     let took = start.elapsed();
-    println!("iplab {} {failed} {:.6}", requests.len(), took.as_secs_f64());
+    let took_cpu = cpu_seconds() - start_cpu;
+    println!("iplab {} {failed} {:.6} {took_cpu:.6}", requests.len(), took.as_secs_f64());
+}
+
+/// This process's CPU time so far (user and system), in seconds, from
+/// `/proc/self/stat` (clock ticks of 1/100 s); 0 where that is missing.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after ")".
+    (ticks(11) + ticks(12)) as f64 / 100.0
 }
 
 fn main() {
