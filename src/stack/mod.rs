@@ -155,6 +155,10 @@ impl Net {
         if self.ns_by_name(name).is_some() {
             return Err(crate::errno::Errno::EEXIST);
         }
+        // copy_net_ns → inc_net_namespaces: ENOSPC past the cap.
+        if self.namespaces.len() >= self.limits.namespaces {
+            return Err(crate::errno::Errno::ENOSPC);
+        }
         let id = self.create_namespace();
         self.names.push((name.to_string(), id));
         Ok(id)
