@@ -183,10 +183,12 @@ pub(super) fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr:
             if let Some(l) = nsr.link_mut(index) {
                 l.name = n;
                 let old = link.name.clone();
-                ctx.events.extend(call_netdevice_notifiers(ctx.net, ns, index, &NetdevEvent::ChangeName { old }));
+                // rtnetlink's notifier comes first on the chain: RTM_NEWLINK,
+                // then the address labels (measured with `ip monitor`).
                 if let Some(l) = ctx.net.ns(ns).and_then(|n| n.link(index)) {
                     ctx.events.push(Event::NewLink { ns: ev_ns, link: Box::new(l.clone()), change: 0 });
                 }
+                ctx.events.extend(call_netdevice_notifiers(ctx.net, ns, index, &NetdevEvent::ChangeName { old }));
             }
         }
     }
