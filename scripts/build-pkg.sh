@@ -20,7 +20,23 @@ if [ ! -x "$wasm_opt" ]; then
   exit 1
 fi
 
-cargo rustc --lib --crate-type cdylib --target wasm32-unknown-unknown --profile wasm --features wasm
+# The standard library is built with the crate (nightly's -Zbuild-std, the
+# rust-src component) with the "immediate-abort" panic strategy: a panic
+# traps at once, so core's panic message and location machinery is not in
+# the module (~19 KB gzip, BENCHMARKS.md). scripts/setup.sh installs the
+# nightly toolchain, rust-src and the target; without them the build falls
+# back to the stable toolchain's prebuilt std, larger, and says so.
+if cargo +nightly --version >/dev/null 2>&1 \
+  && rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src' \
+  && rustup target list --toolchain nightly --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  RUSTFLAGS="${RUSTFLAGS:-} -Zunstable-options -Cpanic=immediate-abort" \
+    cargo +nightly rustc --lib --crate-type cdylib --target wasm32-unknown-unknown --profile wasm --features wasm \
+    -Zbuild-std=std,panic_abort
+else
+  echo "build-pkg: no nightly rust-src for wasm32-unknown-unknown (scripts/setup.sh installs it);" >&2
+  echo "  building with the stable toolchain's std: the module is ~19 KB gzip larger" >&2
+  cargo rustc --lib --crate-type cdylib --target wasm32-unknown-unknown --profile wasm --features wasm
+fi
 
 find pkg -mindepth 1 -maxdepth 1 ! -name package.json ! -name README.md -exec rm -rf {} +
 wasm-bindgen --target web --out-dir pkg --out-name iplab \

@@ -3,7 +3,8 @@
 # also what the test suites need. Safe to run again: it only installs what is
 # missing or out of date.
 #
-#   scripts/setup.sh          rustup targets, wasm-bindgen CLI, npm packages
+#   scripts/setup.sh          rustup targets, nightly rust-src (the wasm build
+#                             compiles std), wasm-bindgen CLI, npm packages
 #   scripts/setup.sh --test   the same, plus Debian packages for the tests
 #                             (needs root): Chromium and ChromeDriver, iproute2,
 #                             ping and traceroute for kernel comparisons, ...,
@@ -49,6 +50,14 @@ if [ "${1:-}" = "--test" ]; then
   cargo +nightly --version >/dev/null 2>&1 || rustup toolchain install nightly --profile minimal
   cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked || cargo install cargo-fuzz
 fi
+
+# The npm package's wasm build (scripts/build-pkg.sh) compiles std with the
+# crate on the nightly toolchain: its sources and the wasm target.
+cargo +nightly --version >/dev/null 2>&1 || rustup toolchain install nightly --profile minimal
+rustup component list --toolchain nightly --installed | grep -q '^rust-src' \
+  || rustup component add rust-src --toolchain nightly
+rustup target list --toolchain nightly --installed | grep -qx wasm32-unknown-unknown \
+  || rustup target add wasm32-unknown-unknown --toolchain nightly
 
 installed=$(rustup target list --installed)
 for t in wasm32-unknown-unknown wasm32-wasip2; do

@@ -12,7 +12,7 @@ if ! npm run --silent build >/tmp/iplab-www-build.log 2>&1; then
   exit 1
 fi
 
-out=$(node --test --test-reporter=tap www/tests/complete.test.mjs www/tests/lesson-format.test.mjs www/tests/lessons.test.mjs www/tests/page.test.mjs www/tests/layout.test.mjs tests/node/exchanges.test.mjs 2>&1)
+out=$(node --test --test-reporter=tap www/tests/complete.test.mjs www/tests/watch.test.mjs www/tests/lesson-format.test.mjs www/tests/lessons.test.mjs www/tests/page.test.mjs www/tests/layout.test.mjs tests/node/exchanges.test.mjs 2>&1)
 status=$?
 echo "$out" | grep -E '^(not )?ok |^# (Subtest|tests|pass|fail)' || true
 echo "$out" | grep -A20 '^not ok' | head -80 || true

@@ -51,6 +51,18 @@ pub enum Op {
         /// The program's name and arguments.
         argv: Vec<String>,
     },
+    /// A background job (`CMD &`: a listener, a capture) started in a
+    /// namespace; a restored world starts it again, so its sockets are
+    /// there.
+    Job {
+        /// The namespace.
+        ns: u32,
+        /// The program's name and arguments.
+        argv: Vec<String>,
+    },
+    /// The `n`-th job of the history (from 0) ended (it finished or was
+    /// killed); a restored world stops it there.
+    JobEnd(u32),
 }
 
 /// A snapshot of a world: the operations that built it.
@@ -84,6 +96,8 @@ impl Snapshot {
                 Op::Sysctl { ns, key, value } => format!("s {ns} {key} {value}"),
                 Op::Advance(ms) => format!("t {ms}"),
                 Op::Program { ns, argv } => format!("p {ns} {}", hex(argv.join("\0").as_bytes())),
+                Op::Job { ns, argv } => format!("j {ns} {}", hex(argv.join("\0").as_bytes())),
+                Op::JobEnd(n) => format!("J {n}"),
             };
             out.push_str(&line);
             out.push('\n');
@@ -166,6 +180,13 @@ impl Snapshot {
                     let text = String::from_utf8(bytes).map_err(|_| bad())?;
                     Op::Program { ns, argv: text.split('\0').map(str::to_string).collect() }
                 }
+                Some("j") => {
+                    let ns = parts.next().and_then(crate::text::int).ok_or_else(bad)?;
+                    let bytes = unhex(parts.next().ok_or_else(bad)?).ok_or_else(bad)?;
+                    let text = String::from_utf8(bytes).map_err(|_| bad())?;
+                    Op::Job { ns, argv: text.split('\0').map(str::to_string).collect() }
+                }
+                Some("J") => Op::JobEnd(parts.next().and_then(crate::text::int).ok_or_else(bad)?),
                 Some("") | None => continue,
                 Some(_) => return Err(bad()),
             };

@@ -29,11 +29,14 @@ pub use util::{decimal, sorting, text, vecmap};
 #[cfg(all(feature = "component", target_arch = "wasm32"))]
 pub mod component;
 pub mod decode;
-#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+#[cfg(any(test, all(any(feature = "wasm", feature = "component"), target_arch = "wasm32")))]
+#[cfg_attr(test, allow(dead_code))]
 mod js;
 pub mod topology;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm;
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+pub mod wasm_job;
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 pub mod wasm_monitor;
 

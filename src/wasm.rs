@@ -9,7 +9,7 @@
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde::Serialize;
 
-use crate::js::J;
+use crate::js::Js;
 use wasm_bindgen::prelude::*;
 
 use std::cell::RefCell;
@@ -37,7 +37,7 @@ fn init() {
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-fn to_js(v: &J<'_>) -> Result<JsValue, JsError> {
+fn to_js(v: &Js<'_>) -> Result<JsValue, JsError> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("internal: cannot convert to JavaScript: {e}")))
 }
@@ -189,6 +189,8 @@ pub struct WasmWorld {
     world: CoreWorld,
     shell: Shell,
     log: ExchangeLog,
+    /// The job `spawn` runs in the foreground, if any (src/wasm_job.rs).
+    foreground: crate::wasm_job::Foreground,
 }
 
 impl WasmWorld {
@@ -200,7 +202,12 @@ impl WasmWorld {
     fn wrap(world: CoreWorld) -> WasmWorld {
         let log = ExchangeLog::default();
         let shell = Self::session(&world, &log);
-        WasmWorld { world, shell, log }
+        WasmWorld { world, shell, log, foreground: Rc::default() }
+    }
+
+    /// The foreground job's cell, shared with the jobs `spawn` returns.
+    pub(crate) fn foreground(&self) -> crate::wasm_job::Foreground {
+        Rc::clone(&self.foreground)
     }
 
     /// A shell over the world whose sockets record into `log`.
@@ -324,6 +331,9 @@ impl WasmWorld {
         self.log.borrow_mut().clear();
         let mut out = if interactive { Output::terminal() } else { Output::new() };
         self.shell.set_hints(interactive);
+        // While a spawned job holds the terminal, its output goes to its poll().
+        let held = self.foreground.get().is_some_and(|pid| self.world.job_status(pid).is_none());
+        self.shell.set_flush_jobs(!held);
         let status = self.shell.run_line(&line, &mut out);
         if netns.is_some() {
             let _ = self.shell.host().set_current_netns(None);
@@ -359,7 +369,7 @@ impl WasmWorld {
     pub fn decode(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | number | undefined")] protocol: JsValue,
+        protocol: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
         decode(bytes, protocol)
     }
@@ -442,18 +452,16 @@ impl Default for WasmWorld {
 /// Decodes a datagram of netlink messages (the same as {@link World.decode},
 /// without a world).
 #[wasm_bindgen(unchecked_return_type = "Decoded")]
-pub fn decode(
-    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | number | undefined")] protocol: JsValue,
-) -> Result<JsValue, JsError> {
+pub fn decode(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue, protocol: Option<JsValue>) -> Result<JsValue, JsError> {
     init();
     let bytes = bytes_of("decode", &bytes)?;
-    let d = if protocol.is_undefined() || protocol.is_null() {
-        crate::decode::decode(&bytes)
-    } else {
-        let p = protocol_of(&protocol)
-            .map_err(|_| JsError::new("decode: protocol must be \"route\", \"netfilter\", \"sock_diag\" or 0, 12, 4"))?;
-        crate::decode::decode_as(&bytes, p)
+    let d = match protocol.filter(|p| !p.is_undefined() && !p.is_null()) {
+        None => crate::decode::decode(&bytes),
+        Some(protocol) => {
+            let p = protocol_of(&protocol)
+                .map_err(|_| JsError::new("decode: protocol must be \"route\", \"netfilter\", \"sock_diag\" or 0, 12, 4"))?;
+            crate::decode::decode_as(&bytes, p)
+        }
     };
     let d = d.map_err(|e| JsError::new(&format!("decode: {e}")))?;
     to_js(&crate::js::datagram(&d))

@@ -119,6 +119,13 @@ impl World {
         Ok(Socket { kernel: Rc::clone(&self.kernel), port })
     }
 
+    /// Sets how much every namespace (and the machine's netlink socket
+    /// table) may hold; [`crate::stack::limits`] has the defaults. For an
+    /// embedder that wants a smaller machine, and for tests that flood one.
+    pub fn set_limits(&self, limits: crate::stack::limits::Limits) {
+        write(&self.kernel).net.set_limits(limits);
+    }
+
     /// Runs `f` with read access to the network state.
     pub fn with_net<T>(&self, f: impl FnOnce(&Net) -> T) -> T {
         f(&read(&self.kernel).net)
@@ -197,6 +204,37 @@ impl World {
                     if let Some((_, events)) = crate::sim::run(&mut k.net, NsId(*ns), name, args, &mut out) {
                         k.announce(&events);
                     }
+                }
+                k.record(op.clone());
+            }
+            Op::Job { ns, argv } => {
+                let mut early = crate::output::Output::new();
+                // A job that failed to start holds its place too: Op::JobEnd
+                // counts jobs in the order they started.
+                let program: Box<dyn crate::sim::process::Program> =
+                    match argv.split_first().and_then(|(name, args)| crate::sim::process::spawn(name, args, Some(&[]), &mut early)) {
+                        Some(Ok(p)) => p,
+                        Some(Err(status)) => Box::new(crate::sim::process::Finished { output: None, status }),
+                        None => Box::new(crate::sim::process::Finished { output: None, status: 127 }),
+                    };
+                let mut k = write(&self.kernel);
+                let mut jobs = self.jobs.borrow_mut();
+                jobs.start(&mut k.net, NsId(*ns), &argv.join(" "), program);
+                // What it printed then was shown then.
+                if let Some(job) = jobs.list.last_mut() {
+                    job.pending = crate::output::Output::terminal();
+                }
+                k.record(op.clone());
+            }
+            Op::JobEnd(n) => {
+                let mut k = write(&self.kernel);
+                let mut jobs = self.jobs.borrow_mut();
+                if let Some(pid) = jobs.list.get(*n as usize).map(|j| j.pid) {
+                    jobs.kill(&mut k.net, pid);
+                }
+                if let Some(job) = jobs.list.get_mut(*n as usize) {
+                    job.end_recorded = true;
+                    job.pending = crate::output::Output::terminal();
                 }
                 k.record(op.clone());
             }
@@ -447,7 +485,10 @@ impl Host for World {
             Err(status) => Box::new(crate::sim::process::Finished { output: Some(early), status }),
         };
         let mut k = write(&self.kernel);
-        Some(self.jobs.borrow_mut().start(&mut k.net, self.current, command, program))
+        let pid = self.jobs.borrow_mut().start(&mut k.net, self.current, command, program);
+        let argv = std::iter::once(name.to_string()).chain(args.iter().cloned()).collect();
+        k.record(Op::Job { ns: self.current.0, argv });
+        Some(pid)
     }
 
     fn job_output(&mut self) -> crate::output::Output {
@@ -456,6 +497,13 @@ impl Host for World {
         let mut jobs = self.jobs.borrow_mut();
         jobs.settle(&mut k.net, &mut events);
         k.announce(&events);
+        // Jobs that ended leave the history too (a restored world stops them).
+        for (n, job) in jobs.list.iter_mut().enumerate() {
+            if job.status.is_some() && !job.end_recorded {
+                job.end_recorded = true;
+                k.record(Op::JobEnd(n as u32));
+            }
+        }
         jobs.take_output()
     }
 

@@ -93,3 +93,37 @@ fn the_capture_call_gives_a_pcap_tcpdump_reads() {
     assert!(real.contains("Flags [P.], seq 1:7, ack 1, win 63"), "{real}");
     assert!(real.contains("udp port 53 unreachable"), "{real}");
 }
+
+#[test]
+fn neighbour_discovery_reads_back_with_the_real_tcpdump() {
+    if !have_tcpdump() {
+        eprintln!("skipped: tcpdump is not installed");
+        return;
+    }
+    let world = World::new();
+    let mut sh = Shell::new(Box::new(world.clone()));
+    for l in [
+        "ip netns add h1",
+        "ip netns add h2",
+        "ip link add e1 address 02:00:00:00:00:01 netns h1 type veth peer name e2 address 02:00:00:00:00:02 netns h2",
+        "ip -n h1 addr add fd00::1/64 dev e1 nodad",
+        "ip -n h2 addr add fd00::2/64 dev e2 nodad",
+        "ip -n h1 link set e1 up",
+        "ip -n h2 link set e2 up",
+        "ip netns exec h2 tcpdump -c 4 -i e2 -w nd.pcap &",
+        "ip netns exec h1 ping -c 1 fd00::2",
+    ] {
+        run(&mut sh, l);
+    }
+    let pcap = world.file("nd.pcap").expect("tcpdump -w wrote nd.pcap");
+    for flags in [&["-n"][..], &["-n", "-e"], &["-n", "-t"]] {
+        let Some(real) = real_tcpdump(&pcap, flags) else { panic!("tcpdump -r {flags:?} failed") };
+        let ours = run(&mut sh, &format!("tcpdump {} -r nd.pcap", flags.join(" ")));
+        assert!(real.contains("ICMP6, neighbor solicitation, who has fd00::2, length 32"), "{real}");
+        assert!(real.contains("ICMP6, neighbor advertisement, tgt is fd00::2, length 32"), "{real}");
+        assert_eq!(ours, real, "tcpdump {flags:?} -r differs");
+    }
+    // The checksums are right (tcpdump -v checks them).
+    let verbose = real_tcpdump(&pcap, &["-n", "-v"]).expect("tcpdump -v -r");
+    assert_eq!(verbose.matches("[icmp6 sum ok]").count(), 4, "{verbose}");
+}

@@ -7,10 +7,14 @@ use iplab::Protocol;
 use libc::c_int;
 
 /// Netlink protocols the world models, with the world's name for each.
-/// Extend this list when the world learns a new protocol (NETLINK_SOCK_DIAG
-/// once it has handlers): every protocol not listed is refused at `socket()`.
-pub const MODELLED_NETLINK: &[(c_int, Protocol)] =
-    &[(libc::NETLINK_ROUTE, Protocol::Route), (libc::NETLINK_NETFILTER, Protocol::Netfilter)];
+/// Extend this list when the world learns a new protocol: every protocol
+/// not listed is refused at `socket()`. NETLINK_SOCK_DIAG answers `ss`
+/// (inet_diag) from the world's TCP and UDP sockets.
+pub const MODELLED_NETLINK: &[(c_int, Protocol)] = &[
+    (libc::NETLINK_ROUTE, Protocol::Route),
+    (libc::NETLINK_NETFILTER, Protocol::Netfilter),
+    (libc::NETLINK_SOCK_DIAG, Protocol::SockDiag),
+];
 
 /// The world's protocol for a modelled netlink protocol number.
 pub fn world_protocol(proto: c_int) -> Option<Protocol> {
@@ -80,7 +84,7 @@ mod tests {
         assert_eq!(socket(libc::AF_NETLINK, libc::SOCK_RAW | libc::SOCK_CLOEXEC, 0), Verdict::Simulate(0));
         assert_eq!(socket(libc::AF_NETLINK, libc::SOCK_DGRAM, libc::NETLINK_NETFILTER), Verdict::Simulate(libc::NETLINK_NETFILTER));
         assert_eq!(socket(libc::AF_NETLINK, libc::SOCK_RAW, libc::NETLINK_XFRM), Verdict::Refuse(libc::EPROTONOSUPPORT));
-        assert_eq!(socket(libc::AF_NETLINK, libc::SOCK_RAW, libc::NETLINK_SOCK_DIAG), Verdict::Refuse(libc::EPROTONOSUPPORT));
+        assert_eq!(socket(libc::AF_NETLINK, libc::SOCK_RAW, libc::NETLINK_SOCK_DIAG), Verdict::Simulate(libc::NETLINK_SOCK_DIAG));
         assert_eq!(socket(libc::AF_NETLINK, libc::SOCK_RAW, 32), Verdict::Refuse(libc::EPROTONOSUPPORT));
         assert_eq!(socket(libc::AF_NETLINK, libc::SOCK_STREAM, 0), Verdict::Refuse(libc::ESOCKTNOSUPPORT));
     }

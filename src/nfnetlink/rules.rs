@@ -53,7 +53,7 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
     check_jumps(table, &cname, &exprs)?;
     check_xt_targets(&table.name, table.chains[ci].base.as_ref().map(|b| b.hooknum), &exprs)?;
     let handle = table.alloc_handle();
-    let rule = Rule { handle, exprs, userdata: a.get(r::USERDATA).map(|u| u.value.to_vec()) };
+    let rule = Rule::new(handle, exprs, a.get(r::USERDATA).map(|u| u.value.to_vec()));
     let rules = &mut table.chains[ci].rules;
     let mut notes = Vec::new();
     match (replace, position) {

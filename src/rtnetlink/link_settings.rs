@@ -6,7 +6,7 @@
 
 use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::link::{self as slink, Link, LinkKind};
-use crate::stack::{Event, Net, NsId};
+use crate::stack::{Event, Net, NsId, notifier};
 use crate::wire::attr::AttrTable;
 use crate::wire::link::{OperState, ifla};
 
@@ -128,9 +128,7 @@ pub fn apply(net: &mut Net, ns: NsId, index: u32, s: &Settings) -> KResult<(Vec<
     }
     // netdev_state_change → NETDEV_CHANGE: IPv6 sees the link ready.
     if oper_up {
-        if let Some(nsr) = net.ns_mut(ns) {
-            events.extend(crate::stack::ipv6::netdev_change(nsr, index));
-        }
+        events.extend(notifier::call_netdevice_notifiers(net, ns, index, &notifier::NetdevEvent::Change));
     }
     if carrier_change {
         events.extend(slink::refresh_carriers(net, ns, index));

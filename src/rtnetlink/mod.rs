@@ -109,6 +109,11 @@ impl Kernel {
         if self.net.ns(ns).is_none() {
             return Err(Errno::ENOENT);
         }
+        // A full table answers as a full system file table does
+        // (crate::stack::limits::NETLINK_SOCKETS_MAX).
+        if self.sockets.len() >= self.net.limits.netlink_sockets {
+            return Err(Errno::ENFILE);
+        }
         // Port ids look like Linux's autobind: a pid-sized number, unique.
         self.next_port += 1;
         let port = 4000 + self.next_port;

@@ -172,7 +172,10 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         };
         match ns.neighbours.iter_mut().find(|x| x.is_proxy() && x.family == hdr.family && x.dst == dst && x.ifindex == ifindex) {
             Some(x) => *x = n,
-            None => ns.neighbours.push(n),
+            None => {
+                crate::stack::neigh::make_room(ns, hdr.family, true, now)?;
+                ns.neighbours.push(n)
+            }
         }
         return Ok(());
     }
@@ -203,13 +206,18 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                         .ok_or(KernelError::msg(Errno::EINVAL, "No link layer address given"))?,
                 );
             }
+            let flags = hdr.flags & (ntf::ROUTER | ntf::EXT_LEARNED);
+            // neigh_add → ___neigh_create → neigh_alloc: ENOBUFS when full.
+            let exempt = state & nud::PERMANENT != 0 || flags & ntf::EXT_LEARNED != 0;
+            let collected = crate::stack::neigh::make_room(ns, hdr.family, exempt, now)?;
+            ctx.events.extend(collected);
             let n = Neighbour {
                 family: hdr.family,
                 ifindex,
                 dst,
                 lladdr,
                 state,
-                flags: hdr.flags & (ntf::ROUTER | ntf::EXT_LEARNED),
+                flags,
                 kind,
                 protocol,
                 probes: 0,

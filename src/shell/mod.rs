@@ -29,6 +29,9 @@ pub struct Shell {
     exited: bool,
     hints: bool,
     jobs: jobs::Table,
+    /// Whether a line ends by showing what background jobs printed (off
+    /// while a host streams a job's output itself, the page's foreground).
+    flush_jobs: bool,
 }
 
 /// Who runs a command, which decides how a missing one is reported.
@@ -86,7 +89,7 @@ Commands:
   ip [ OPTIONS ] OBJECT { COMMAND | help }   iproute2 6.1's ip
   ip [ OPTIONS ] netns exec NAME COMMAND...   run a command in a namespace
   nsenter --net=/var/run/netns/NAME COMMAND...  the same, as util-linux does
-  bridge [ -n NS ] { fdb | link } [ show ... ]   iproute2 6.1's bridge
+  bridge [ -n NS ] { fdb | link | vlan | monitor } ...   iproute2 6.1's bridge
   sysctl [-n] [-w] KEY[=VALUE]...             read or write net.* settings
   ping [-c N] [-i S] [-W S] [-s N] [-t N] [-I IF] [-q] DEST   iputils ping
   traceroute [-n] [-I] [-m N] [-q N] [-w S] DEST           traceroute 2.1
@@ -109,7 +112,13 @@ Words are split as bash does: 'single' and \"double\" quotes, backslashes,
 impl Shell {
     /// A session over `host`, with `$?` at 0.
     pub fn new(host: Box<dyn Host>) -> Shell {
-        Shell { host, status: 0, exited: false, hints: false, jobs: jobs::Table::default() }
+        Shell { host, status: 0, exited: false, hints: false, jobs: jobs::Table::default(), flush_jobs: true }
+    }
+
+    /// Whether each line ends with what background jobs printed meanwhile
+    /// (the default); a host that streams a job's output turns it off.
+    pub fn set_flush_jobs(&mut self, on: bool) {
+        self.flush_jobs = on;
     }
 
     /// Whether "command not found" adds a line naming the commands there
@@ -173,7 +182,9 @@ impl Shell {
                 break;
             }
         }
-        jobs::flush(self, out);
+        if self.flush_jobs {
+            jobs::flush(self, out);
+        }
         self.status
     }
 

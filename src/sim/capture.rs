@@ -8,7 +8,7 @@ use super::link::Port;
 use super::packet::Datagram;
 use crate::stack::{Net, NsId};
 use std::collections::VecDeque;
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// What a captured frame carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +17,18 @@ pub enum Content {
     Arp { op: u16, sender_mac: [u8; 6], sender_ip: Ipv4Addr, target_mac: [u8; 6], target_ip: Ipv4Addr },
     /// An IPv4 or IPv6 datagram.
     Ip(Datagram),
+    /// A neighbour solicitation (`advert` false, to the target's
+    /// solicited-node group, with the source's link-layer address) or
+    /// advertisement (solicited and override, with the target's).
+    Nd { advert: bool, src: Ipv6Addr, dst: Ipv6Addr, target: Ipv6Addr, lladdr: [u8; 6] },
+}
+
+impl Content {
+    /// The solicited-node group of a target (`addrconf_addr_solict_mult`).
+    pub fn solicited_node(target: Ipv6Addr) -> Ipv6Addr {
+        let t = target.octets();
+        Ipv6Addr::new(0xff02, 0, 0, 0, 0, 1, 0xff00 | u16::from(t[13]), u16::from_be_bytes([t[14], t[15]]))
+    }
 }
 
 /// One frame a tap saw.
@@ -101,7 +113,12 @@ pub fn describe(net: &mut Net, at_us: u64, content: impl FnOnce() -> Content) {
 /// A device sent or received the frame in flight: every tap on it keeps a copy.
 pub fn seen(net: &mut Net, (ns, dev): Port, outgoing: bool) {
     let cap = &mut net.capture;
-    let (Some((at_us, content)), Some((src, dst))) = (&cap.content, cap.link) else { return };
+    let (Some((at_us, content)), Some((src, mut dst))) = (&cap.content, cap.link) else { return };
+    // A solicitation goes to the group's multicast address (33:33:...).
+    if let Content::Nd { advert: false, dst: group, .. } = content {
+        let g = group.octets();
+        dst = [0x33, 0x33, g[12], g[13], g[14], g[15]];
+    }
     for tap in cap.taps.iter_mut().filter(|t| t.ns == ns && (t.ifindex == 0 || t.ifindex == dev)) {
         if tap.frames.len() < TAP_QUEUE {
             tap.frames.push_back(Frame { at_us: *at_us, ifindex: dev, outgoing, src, dst, content: content.clone() });

@@ -112,6 +112,9 @@ pub fn learn(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, mac: [u8; 6], state:
         Some(i) => i,
         None => {
             let Some(n) = net.ns_mut(ns) else { return };
+            // neigh_event_ns → __neigh_lookup: a full table learns nothing.
+            let Ok(collected) = crate::stack::neigh::make_room(n, family(ip), false, now) else { return };
+            events.extend(collected);
             n.neighbours.push(new_entry(dev, ip, now));
             n.neighbours.len() - 1
         }
@@ -164,6 +167,10 @@ pub fn resolve(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, now: u64, cost: &m
         Some(i) => i,
         None => {
             let Some(n) = net.ns_mut(ns) else { return Resolution::NotNeeded };
+            // ip_finish_output2: no neighbour can be made, the packet is
+            // dropped (SKB_DROP_REASON_NEIGH_CREATEFAIL).
+            let Ok(collected) = crate::stack::neigh::make_room(n, family(ip), false, now) else { return Resolution::FailsAt(now) };
+            events.extend(collected);
             n.neighbours.push(new_entry(dev, ip, now));
             n.neighbours.len() - 1
         }
@@ -192,8 +199,7 @@ pub fn resolve(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, now: u64, cost: &m
     Resolution::FailsAt(now + MCAST_SOLICIT * RETRANS_MS)
 }
 
-/// Tells the capture taps what an ARP frame carries (IPv4 only; neighbour
-/// discovery frames are not described).
+/// Tells the capture taps what an ARP or neighbour discovery frame carries.
 fn describe_arp(
     net: &mut Net,
     at_us: u64,
@@ -203,8 +209,22 @@ fn describe_arp(
     target_mac: [u8; 6],
     target_ip: IpAddr,
 ) {
-    let (Some(IpAddr::V4(s)), IpAddr::V4(t)) = (sender_ip, target_ip) else { return };
-    super::capture::describe(net, at_us, || super::capture::Content::Arp { op, sender_mac, sender_ip: s, target_mac, target_ip: t });
+    use super::capture::Content;
+    match (sender_ip, target_ip) {
+        (Some(IpAddr::V4(s)), IpAddr::V4(t)) => {
+            super::capture::describe(net, at_us, || Content::Arp { op, sender_mac, sender_ip: s, target_mac, target_ip: t })
+        }
+        // Neighbour discovery: a solicitation from `s` for `t`, or the
+        // advertisement of `s` (the target) back to `t`.
+        (Some(IpAddr::V6(s)), IpAddr::V6(t)) => super::capture::describe(net, at_us, || {
+            if op == 1 {
+                Content::Nd { advert: false, src: s, dst: Content::solicited_node(t), target: t, lladdr: sender_mac }
+            } else {
+                Content::Nd { advert: true, src: s, dst: t, target: s, lladdr: sender_mac }
+            }
+        }),
+        _ => {}
+    }
 }
 
 /// The frame length of a request (and answer) for `ip`.

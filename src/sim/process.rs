@@ -40,6 +40,8 @@ pub struct Job {
     pub pending: Output,
     /// Its exit status once it ended.
     pub status: Option<i32>,
+    /// Whether the world's history has its end (`Op::JobEnd`).
+    pub end_recorded: bool,
 }
 
 /// The background jobs of a machine.
@@ -99,7 +101,15 @@ impl Jobs {
     pub fn start(&mut self, net: &mut Net, ns: NsId, command: &str, program: Box<dyn Program>) -> u32 {
         self.next_pid = self.next_pid.max(1000) + 1;
         let pid = self.next_pid;
-        self.list.push(Job { pid, command: command.to_string(), ns, program, pending: Output::terminal(), status: None });
+        self.list.push(Job {
+            pid,
+            command: command.to_string(),
+            ns,
+            program,
+            pending: Output::terminal(),
+            status: None,
+            end_recorded: false,
+        });
         let mut events = Vec::new();
         self.step_all(net, net.now_ms * 1000, &mut events);
         pid
@@ -110,7 +120,7 @@ impl Jobs {
         let mut busy = false;
         let mut wake: Option<u64> = None;
         for job in self.list.iter_mut().filter(|j| j.status.is_none()) {
-            let mut sys = Sys { net, ns: job.ns, now_us, events: Vec::new() };
+            let mut sys = Sys { net, ns: job.ns, now_us, events: Vec::new(), pid: job.pid };
             match job.program.step(&mut sys, &mut job.pending) {
                 Step::Busy => busy = true,
                 Step::Idle(t) => wake = min_opt(wake, t),
@@ -129,8 +139,11 @@ impl Jobs {
     pub fn run(&mut self, net: &mut Net, ns: NsId, program: &mut dyn Program, out: &mut Output, events: &mut Vec<Event>) -> i32 {
         let mut now = net.now_ms * 1000;
         let start = now;
+        // A foreground program is a process too (its sockets show in ss -p).
+        self.next_pid = self.next_pid.max(1000) + 1;
+        let pid = self.next_pid;
         for _ in 0..MAX_ROUNDS {
-            let mut sys = Sys { net, ns, now_us: now, events: Vec::new() };
+            let mut sys = Sys { net, ns, now_us: now, events: Vec::new(), pid };
             let step = program.step(&mut sys, out);
             events.append(&mut sys.events);
             let mut wake = match step {
@@ -156,7 +169,7 @@ impl Jobs {
             super::neigh::run_timers(net, now / 1000, events);
             run_timers(net, now, events);
         }
-        let mut sys = Sys { net, ns, now_us: now, events: Vec::new() };
+        let mut sys = Sys { net, ns, now_us: now, events: Vec::new(), pid };
         program.stop(&mut sys);
         events.append(&mut sys.events);
         130
@@ -227,7 +240,7 @@ impl Jobs {
     pub fn kill(&mut self, net: &mut Net, pid: u32) -> bool {
         let now = net.now_ms * 1000;
         let Some(job) = self.list.iter_mut().find(|j| j.pid == pid && j.status.is_none()) else { return false };
-        let mut sys = Sys { net, ns: job.ns, now_us: now, events: Vec::new() };
+        let mut sys = Sys { net, ns: job.ns, now_us: now, events: Vec::new(), pid: job.pid };
         job.program.stop(&mut sys);
         job.status = Some(143);
         true

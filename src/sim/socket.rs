@@ -107,6 +107,8 @@ pub struct Sys<'a> {
     pub now_us: u64,
     /// Notifications the walk caused (neighbour changes).
     pub events: Vec<Event>,
+    /// The process id of the program making the calls (0: the kernel).
+    pub pid: u32,
 }
 
 impl Sys<'_> {
@@ -259,8 +261,15 @@ impl Sys<'_> {
     }
 
     /// `accept(2)` (non-blocking).
+    /// The new connection is the caller's, under the listener's name.
     pub fn accept(&mut self, id: u32) -> Option<u32> {
-        self.table().ok()?.accept(id)
+        let table = self.table().ok()?;
+        let name = table.get(id).and_then(|s| s.owner.as_ref()).map(|o| o.name.clone());
+        let child = table.accept(id)?;
+        if let Some(name) = name {
+            self.set_owner(child, &name);
+        }
+        Some(child)
     }
 
     /// A pending error that has arrived by now (`SO_ERROR`), taken.
@@ -304,12 +313,16 @@ impl Sys<'_> {
         Ok(Read::WouldBlock)
     }
 
-    /// Names the program owning a socket, for `ss -p`.
-    pub fn set_owner(&mut self, id: u32, name: &str, pid: u32) {
-        if let Ok(t) = self.table() {
-            if let Some(s) = t.get_mut(id) {
-                s.owner = Some((name.to_string(), pid));
-            }
+    /// Gives a socket to the calling process as `name`, on its lowest
+    /// free descriptor from 3 up (after stdin, stdout and stderr), for
+    /// `ss -p`.
+    pub fn set_owner(&mut self, id: u32, name: &str) {
+        let pid = self.pid;
+        let Ok(t) = self.table() else { return };
+        let used: Vec<u32> = t.socks.iter().filter_map(|s| s.owner.as_ref()).filter(|o| o.pid == pid).map(|o| o.fd).collect();
+        let fd = (3..).find(|fd| !used.contains(fd)).unwrap_or(3);
+        if let Some(s) = t.get_mut(id) {
+            s.owner = Some(crate::stack::sock::Owner { name: name.to_string(), pid, fd });
         }
     }
 
@@ -325,7 +338,7 @@ pub fn run_timers(net: &mut Net, now_us: u64, events: &mut Vec<Event>) -> Option
     let ids: Vec<NsId> = net.namespaces().map(|n| n.id).collect();
     for ns in &ids {
         let outs = net.ns_mut(*ns).map(|n| n.socks.run_timers(now_us)).unwrap_or_default();
-        let mut sys = Sys { net, ns: *ns, now_us, events: Vec::new() };
+        let mut sys = Sys { net, ns: *ns, now_us, events: Vec::new(), pid: 0 };
         sys.transmit(outs);
         events.append(&mut sys.events);
     }

@@ -69,6 +69,9 @@ fn handle(net: &Net, ns: NsId, req: &Request<'_>) -> Result<Vec<Vec<u8>>, Kernel
     let proto = match protocol {
         6 => Proto::Tcp,
         17 => Proto::Udp,
+        // The dump has started when `__inet_diag_dump` finds no handler for
+        // the protocol: its error ends it in NLMSG_DONE.
+        _ if req.has(NLM_F_DUMP) => return Ok(vec![reply::done_error(req, &KernelError::new(Errno::ENOENT), false, false)]),
         _ => return Err(KernelError::new(Errno::ENOENT)),
     };
     let table = &net.ns(ns).ok_or(KernelError::new(Errno::ENODEV))?.socks;
@@ -160,6 +163,13 @@ pub struct Entry {
     pub wqueue: u32,
     /// Inode (0 for TIME-WAIT and SYN-RECV).
     pub inode: u32,
+    /// The socket's cookie (`idiag_cookie`).
+    pub cookie: u64,
+    /// The shutdown bits (INET_DIAG_SHUTDOWN: 1 receive, 2 send), for a
+    /// full socket.
+    pub shutdown: Option<u8>,
+    /// The cgroup id (INET_DIAG_CGROUP_ID), for a full socket.
+    pub cgroup: Option<u64>,
 }
 
 /// Reads a SOCK_DIAG_BY_FAMILY reply's `inet_diag_msg`.
@@ -176,7 +186,11 @@ pub fn parse(payload: &[u8]) -> Option<Entry> {
         }
     };
     let word = |at: usize| u32::from_ne_bytes([m[at], m[at + 1], m[at + 2], m[at + 3]]);
+    let attrs = crate::wire::attr::AttrTable::parse_lenient(payload.get(MSG_LEN..).unwrap_or_default(), INET_DIAG_SOCKOPT);
     Some(Entry {
+        cookie: u64::from(word(44)) | u64::from(word(48)) << 32,
+        shutdown: attrs.u8(INET_DIAG_SHUTDOWN),
+        cgroup: attrs.get(INET_DIAG_CGROUP_ID).and_then(|a| a.u64().ok()),
         state: m[1],
         local: SocketAddr::new(addr(8), u16::from_be_bytes([m[4], m[5]])),
         remote: SocketAddr::new(addr(24), u16::from_be_bytes([m[6], m[7]])),

@@ -145,6 +145,11 @@ pub fn add_v4(ns: &mut Namespace, index: u32, req: NewAddr4) -> KResult<Vec<Even
     if ifa.local == 0 {
         return Ok(Vec::new());
     }
+    // A full namespace (super::limits::ADDRS_MAX) answers as a failed
+    // inet_alloc_ifa does: ENOBUFS.
+    if ns.addr_count() >= ns.limits.addrs {
+        return Err(Errno::ENOBUFS.into());
+    }
     // Find the insertion point and whether it is secondary.
     let mut last_primary = 0;
     for (i, a) in link.addrs4.iter().enumerate() {

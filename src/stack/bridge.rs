@@ -208,10 +208,7 @@ pub fn mtu_auto_adjust(net: &mut Net, ns: NsId, bridge: u32) -> Vec<Event> {
     }
     let ports = ports(net, ns, bridge);
     let mtu = ports.iter().filter_map(|&p| link(net, ns, p)).map(|l| l.mtu).min().unwrap_or(1500);
-    match net.ns_mut(ns) {
-        Some(n) => super::link::set_mtu(n, bridge, mtu),
-        None => Vec::new(),
-    }
+    super::link::set_mtu(net, ns, bridge, mtu)
 }
 
 /// `del_nbp`: the port leaves its bridge (promiscuous mode off, disabled,

@@ -234,6 +234,11 @@ fn add_v6_as(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: b
     }
     if user {
         check_new_address(&a, loopback)?;
+        // A full namespace (super::limits::ADDRS_MAX) answers as a failed
+        // allocation in ipv6_add_addr does: ENOBUFS.
+        if ns.addr_count() >= ns.limits.addrs {
+            return Err(Errno::ENOBUFS.into());
+        }
     }
     a.scope = addr_scope(a.addr);
     a.flags &= ifa_f::NODAD | ifa_f::NOPREFIXROUTE | ifa_f::HOMEADDRESS | ifa_f::MANAGETEMPADDR | ifa_f::MCAUTOJOIN | ifa_f::OPTIMISTIC;
@@ -683,6 +688,9 @@ pub fn insert_v6(ns: &mut Namespace, route: Route<u128>, mode: AddMode) -> KResu
     // Only a replace without create that finds nothing asks (and the walk
     // over the table is not free).
     let node = !replace || mode.create || fib6_node_exists(&ns.fib6, table, dst, dst_len);
+    // A full FIB (stack::limits::ROUTES_MAX) takes no new route from a
+    // request: ENOMEM, as fib6_info_alloc failing gives.
+    let full = user && ns.fib6.route_count() >= ns.limits.routes;
     ns.fib6.edit(table, dst, dst_len, |aliases| {
         let ecmp = |r: &Route<u128>| r.kind == RouteType::Unicast && !r.auto && r.nexthops.iter().all(|n| n.gateway.is_some());
         let same_level = |a: &Route<u128>| a.priority == route.priority && a.src_len == route.src_len && a.src == route.src;
@@ -732,6 +740,9 @@ pub fn insert_v6(ns: &mut Namespace, route: Route<u128>, mode: AddMode) -> KResu
             shown.join_legs(existing);
             existing.join_legs(&route);
             return Ok(vec![Event::Route6 { ns: id, new: true, route: shown, nlflags }]);
+        }
+        if full {
+            return Err(Errno::ENOMEM.into());
         }
         aliases.insert(insert_at, route.clone());
         Ok(vec![Event::Route6 { ns: id, new: true, route, nlflags }])

@@ -12,11 +12,13 @@ pub mod fdb;
 pub mod fib;
 pub mod ipv6;
 pub mod lifetime;
+pub mod limits;
 pub mod link;
 pub mod lookup;
 pub mod namespace;
 pub mod neigh;
 pub mod netfilter;
+pub mod notifier;
 pub mod pmtu;
 pub mod route;
 pub mod rule;
@@ -56,6 +58,8 @@ pub struct Net {
     pub pmtu: pmtu::PmtuCache,
     /// Packet capture taps (AF_PACKET's view) and the files captures wrote.
     pub capture: crate::sim::capture::State,
+    /// The caps every namespace made from now on gets ([`limits`]).
+    pub limits: limits::Limits,
 }
 
 impl Default for Net {
@@ -77,6 +81,7 @@ impl Net {
             fdb: Vec::new(),
             pmtu: pmtu::PmtuCache::default(),
             capture: Default::default(),
+            limits: limits::Limits::default(),
         };
         net.create_namespace();
         net
@@ -99,7 +104,9 @@ impl Net {
     pub fn create_namespace(&mut self) -> NsId {
         let id = NsId(self.next_id);
         self.next_id += 1;
-        self.namespaces.insert(id, Namespace::new(id));
+        let mut ns = Namespace::new(id);
+        ns.limits = self.limits;
+        self.namespaces.insert(id, ns);
         id
     }
 
@@ -176,6 +183,14 @@ impl Net {
     pub fn next_mac_seed(&mut self) -> u64 {
         self.mac_seed += 1;
         self.mac_seed
+    }
+
+    /// Sets the caps of every namespace, present and future ([`limits`]).
+    pub fn set_limits(&mut self, limits: limits::Limits) {
+        self.limits = limits;
+        for ns in self.namespaces.values_mut() {
+            ns.limits = limits;
+        }
     }
 
     /// Registers a link in a namespace under the requested ifindex (0: the

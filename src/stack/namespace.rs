@@ -43,6 +43,8 @@ pub struct Namespace {
     pub socks: super::sock::Table,
     /// The IPv6 address label policy (`ip addrlabel`).
     pub addrlabels: super::addrlabel::Table,
+    /// How much this namespace may hold ([`super::limits`]).
+    pub limits: super::limits::Limits,
 }
 
 impl Namespace {
@@ -64,6 +66,7 @@ impl Namespace {
             netfilter: Default::default(),
             socks: super::sock::Table::default(),
             addrlabels: super::addrlabel::Table::default(),
+            limits: super::limits::Limits::default(),
         };
         let lo = Link::loopback();
         ns.next_ifindex = 2;
@@ -100,6 +103,11 @@ impl Namespace {
         let i = self.next_ifindex;
         self.next_ifindex = self.next_ifindex.wrapping_add(1);
         i
+    }
+
+    /// Addresses (IPv4 and IPv6) on this namespace's devices.
+    pub fn addr_count(&self) -> usize {
+        self.links.values().map(|l| l.addrs4.len() + l.addrs6.len()).sum()
     }
 
     /// Whether a link is up and has carrier (`netif_running && netif_carrier_ok`).

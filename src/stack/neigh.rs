@@ -99,3 +99,59 @@ pub fn carrier_down(ns: &mut Namespace, ifindex: u32) -> Vec<Event> {
     });
     events
 }
+
+/// Whether an entry is outside garbage collection (`exempt_from_gc` in
+/// `neigh_add`: permanent or externally learnt; proxy entries live in
+/// their own table, also outside it).
+fn exempt_from_gc(n: &Neighbour) -> bool {
+    n.is_proxy() || n.state & crate::wire::neigh::nud::PERMANENT != 0 || n.flags & crate::wire::neigh::ntf::EXT_LEARNED != 0
+}
+
+/// How long a changed entry is safe from forced garbage collection, ms
+/// (`neigh_forced_gc`: entries updated in the last 5 seconds stay).
+const FORCED_GC_FRESH_MS: u64 = 5000;
+
+/// Makes room for a new entry of `family` (`neigh_alloc`): an entry
+/// exempt from garbage collection needs the table below
+/// [`super::limits::NEIGH_EXEMPT_MAX`]; any other below `gc_thresh3`,
+/// after forced garbage collection (`neigh_forced_gc`) has dropped
+/// failed, NOARP and not-recently-updated entries of the family, oldest
+/// first, down to `gc_thresh2` (each
+/// announced with RTM_DELNEIGH, as `neigh_cleanup_and_release` does).
+/// A table still full answers ENOBUFS and is left as it was.
+pub fn make_room(ns: &mut Namespace, family: u8, exempt: bool, now_ms: u64) -> Result<Vec<Event>, crate::errno::Errno> {
+    use crate::wire::neigh::nud;
+    let in_family = |n: &&Neighbour| n.family == family;
+    if exempt {
+        let held = ns.neighbours.iter().filter(in_family).filter(|n| exempt_from_gc(n)).count();
+        return if held < ns.limits.neigh_exempt { Ok(Vec::new()) } else { Err(crate::errno::Errno::ENOBUFS) };
+    }
+    let held = ns.neighbours.iter().filter(in_family).filter(|n| !exempt_from_gc(n)).count();
+    if held < ns.limits.neigh_gc_thresh3 {
+        return Ok(Vec::new());
+    }
+    let collectable = |n: &Neighbour| {
+        n.family == family
+            && !exempt_from_gc(n)
+            && (n.state == nud::FAILED || n.state == nud::NOARP || now_ms.saturating_sub(n.updated_ms) > FORCED_GC_FRESH_MS)
+    };
+    if !ns.neighbours.iter().any(collectable) {
+        return Err(crate::errno::Errno::ENOBUFS);
+    }
+    // It stops once the table, counting the entry being made, is down to
+    // gc_thresh2 (half of gc_thresh3 by default), oldest entries first.
+    // Measured: 1100 FAILED entries added one by one leave 587.
+    let mut max_clean = (held + 1).saturating_sub(ns.limits.neigh_gc_thresh3 / 2);
+    let id = ns.id;
+    let mut events = Vec::new();
+    ns.neighbours.retain(|n| {
+        if max_clean > 0 && collectable(n) {
+            max_clean -= 1;
+            events.push(Event::Neigh { ns: id, new: false, neigh: n.clone(), kernel: true });
+            false
+        } else {
+            true
+        }
+    });
+    Ok(events)
+}

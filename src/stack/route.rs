@@ -321,6 +321,9 @@ pub struct AddMode {
 pub fn insert_v4(ns: &mut Namespace, route: Route<u32>, mode: AddMode) -> KResult<Vec<Event>> {
     let id = ns.id;
     let (table, dst, dst_len) = (route.table, route.dst, route.dst_len);
+    // A full FIB (super::limits::ROUTES_MAX) takes no new route: ENOBUFS,
+    // as fib_table_insert failing to allocate its fib_alias gives.
+    let full = ns.fib4.route_count() >= ns.limits.routes;
     ns.fib4.edit(table, dst, dst_len, |aliases| {
         // fib_find_alias: first alias with tos <= ours and, for equal tos, priority >= ours.
         let pos =
@@ -341,6 +344,9 @@ pub fn insert_v4(ns: &mut Namespace, route: Route<u32>, mode: AddMode) -> KResul
             if !mode.create {
                 return Err(Errno::ENOENT.into());
             }
+            if full {
+                return Err(Errno::ENOBUFS.into());
+            }
             let at = if mode.append { end } else { pos };
             aliases.insert(at, route.clone());
             // fib_table_insert: EXCL|CREATE, plus APPEND when appended to a group.
@@ -350,6 +356,9 @@ pub fn insert_v4(ns: &mut Namespace, route: Route<u32>, mode: AddMode) -> KResul
         }
         if !mode.create {
             return Err(Errno::ENOENT.into());
+        }
+        if full {
+            return Err(Errno::ENOBUFS.into());
         }
         aliases.insert(pos, route.clone());
         Ok(vec![Event::Route4 { ns: id, new: true, route, nlflags: 0x600 }])

@@ -59,7 +59,7 @@ test("RTM_GETLINK dump through the component: lo, then NLMSG_DONE", () => {
 test("exec through the component: a veth pair, then ip -j link shows three links", () => {
   const world = new rtnetlink.World();
   const add = world.exec("ip link add v0 type veth peer name v1");
-  assert.deepEqual(add, { stdout: "", stderr: "", status: 0 });
+  assert.deepEqual(add, { stdout: "", stderr: "", combined: "", status: 0 });
   const links = JSON.parse(world.exec("ip -j link").stdout);
   assert.deepEqual(links.map((l) => l.ifname), ["lo", "v1", "v0"]);
   // The shell and the sockets share one world.

@@ -48,3 +48,27 @@ test("programs of the world (ping) run through exec", () => {
   assert.doesNotMatch(r.combined, /exec of "ping" failed|command not found/);
   assert.equal(r.status, 0, r.combined);
 });
+
+test("nft and iptables exchanges carry their protocol for decode", () => {
+  const w = new World();
+  const r = w.exec("iptables -A INPUT -p udp --dport 1000:2000 -j DROP");
+  assert.equal(r.status, 0, r.stderr);
+  const nf = r.netlink.filter((x) => x.protocol === "netfilter");
+  assert.ok(nf.length > 0, "the netfilter datagrams were recorded");
+  const batch = nf.find((x) => decode(x.request, x.protocol).messages[0].typeName === "NFNL_MSG_BATCH_BEGIN");
+  assert.ok(batch, "a batch was recorded");
+  const msgs = decode(batch.request, "netfilter").messages;
+  assert.equal(msgs.at(-1).typeName, "NFNL_MSG_BATCH_END");
+  // Without the protocol, 16 is RTM_NEWLINK.
+  assert.equal(decode(batch.request).messages[0].typeName, "RTM_NEWLINK");
+  // The rule's expressions, by name, with their attributes decoded.
+  const rule = msgs.find((m) => m.typeName === "NFT_MSG_NEWRULE");
+  const names = [];
+  const walk = (list = []) => list.forEach((a) => { names.push(a.text ? `${a.name}=${a.text}` : a.name); walk(a.attributes); });
+  walk(rule.attributes);
+  assert.ok(names.includes("NFTA_RANGE_OP=NFT_RANGE_EQ"), names.join(" "));
+  assert.ok(names.includes("NFTA_PAYLOAD_BASE=NFT_PAYLOAD_TRANSPORT_HEADER"), names.join(" "));
+  assert.ok(names.includes("NFTA_VERDICT_CODE=NF_DROP"), names.join(" "));
+  assert.ok(r.netlink.every((x) => x.protocol === "route" || x.protocol === "netfilter"));
+  assert.throws(() => decode(batch.request, "bogus"), /protocol/);
+});

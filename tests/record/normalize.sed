@@ -42,6 +42,15 @@ s/^(\[[0-9]+\]) [0-9]+$/\1 PID/
 # digits, so ss's columns keep their width.
 s/([0-9][:.])(3276[89]|327[7-9][0-9]|32[89][0-9]{2}|3[3-9][0-9]{3}|[45][0-9]{4}|60[0-9]{3})\b/\1PPPPP/g
 
+# ss -p names the process holding a socket by its process id (whatever
+# the kernel handed out): `users:(("nc",pid=4686,fd=3))`. The spaces ss
+# pads the last field with to the screen's width follow the id's length.
+s/(users:\(\("[^"]+",pid=)[0-9]+(,fd=[0-9]+\)\)) *$/\1PID\2/
+
+# ss -e shows a socket's inode and its cookie (`ino:1360637 sk:13e2`),
+# numbers the kernel hands out from counters shared by the whole machine.
+s/ ino:[0-9]+ sk:[0-9a-f]+/ ino:INO sk:SK/g
+
 # tcpdump's timestamp at the start of each packet line is a clock reading.
 s/^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} /HH:MM:SS.UUUUUU /
 # With -tt it is the same reading as seconds since the epoch.
@@ -59,6 +68,7 @@ s/TS val [0-9]+ ecr 0/TS val T ecr 0/g
 # The identifier of ping's echo requests is its process id; the IP ID of a
 # connected socket's datagrams starts at random (tcpdump -v).
 s/(ICMP echo (request|reply), id )[0-9]+/\1ID/g
+s/(ICMP6, echo (request|reply), id )[0-9]+/\1ID/g
 s/\(tos (0x[0-9a-f]+), ttl ([0-9]+), id [0-9]+,/(tos \1, ttl \2, id ID,/
 
 # Checksums that cover random fields (ISN, timestamps, ports); a locally

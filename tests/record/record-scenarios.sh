@@ -631,14 +631,17 @@ settle() {
 # highest job still running), and after every later command, once settled,
 # whatever the jobs printed meanwhile (in job order). Jobs still running at the
 # end of the scenario are killed; nothing after the last command is written.
-JOB_PIDS=() JOB_LOGS=() JOB_SEEN=()
+JOB_PIDS=() JOB_LOGS=() JOB_SEEN=() JOB_COUNT=0
 
 start_job() { # start_job LINE OUT TMPDIR
     local line=$1 out=$2 dir=$3 n=0 j
     for j in "${!JOB_PIDS[@]}"; do
         kill -0 "${JOB_PIDS[j]}" 2>/dev/null && n=$((j + 1))
     done
-    local log=$dir/job.$((${#JOB_PIDS[@]} + 1))
+    # Every job its own log (a slot reused after a job ended must not share
+    # a log with one still running).
+    JOB_COUNT=$((JOB_COUNT + 1))
+    local log=$dir/job.$JOB_COUNT
     env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
         HOME=/root USER=root LOGNAME=root SHELL=/bin/bash TERM=xterm \
         LANG=C COLUMNS=80 LINES=24 HISTFILE= IPLAB_LINE="$line" \

@@ -7,6 +7,7 @@ import { renderTopology } from "./topology.js";
 import { renderInspector } from "./inspector.js";
 import { LessonPanel } from "./lessons.js";
 import { encodeWorld, decodeWorld } from "./share.js";
+import { parseWatch, title as watchTitle } from "./watch.js";
 
 const WORLD_KEY = "iplab.world";
 const HOST = "iplab"; // the initial namespace's host name (the shell's prompt)
@@ -63,12 +64,12 @@ function colorize(line) {
   return line.replace(/(^|;|&&|\|\||\||\bnetns\s+exec\s+\S+)(\s*)ip(?=\s)/g, "$1$2ip -c=auto");
 }
 
-/** `ip [OPTIONS] monitor ...`: a command that streams until Ctrl-C. */
-const MONITOR = /^ip(\s+-\S+)*\s+mon(i(t(or?)?)?)?(\s|$)/;
+/** `ip|bridge [OPTIONS] monitor ...`: a command that streams until Ctrl-C. */
+const MONITOR = /^(ip|bridge)(\s+-(n|netns)\s+\S+|\s+-\S+)*\s+mon(i(t(or?)?)?)?(\s|$)/;
 
-let monitor = null; // the running `ip monitor`: { mon, timer }
+let monitor = null; // the running `ip monitor` or `bridge monitor`: { mon, timer }
 
-/** Starts streaming `ip monitor`; Ctrl-C (or a reset) stops it. */
+/** Starts streaming `ip monitor` or `bridge monitor`; Ctrl-C (or a reset) stops it. */
 function startMonitor(line) {
   let mon;
   try {
@@ -97,6 +98,85 @@ function stopMonitor() {
   monitor.mon.free();
   monitor = null;
   term.onInterrupt = null;
+}
+
+let foreground = null; // a program holding the terminal (nc -l, tcpdump): { poll }
+
+/**
+ * Runs `nc`, `tcpdump` or `python3` (alone or after `ip netns exec NS`) in
+ * the foreground: what it prints streams in until it ends or Ctrl-C stops
+ * it. Returns null for any other line (it runs through exec).
+ */
+function startForeground(line) {
+  let job;
+  try {
+    job = world.spawn(line, current ?? undefined);
+  } catch (e) {
+    term.write(`${e.message ?? e}\n`);
+    return Promise.resolve();
+  }
+  if (!job) return null;
+  let finish;
+  const done = new Promise((resolve) => {
+    finish = () => {
+      clearInterval(timer);
+      foreground = null;
+      term.onInterrupt = null;
+      job.free();
+      resolve();
+    };
+  });
+  const poll = () => {
+    const text = job.poll();
+    if (text) term.write(text);
+    if (job.status() !== undefined) finish();
+  };
+  term.onInterrupt = () => {
+    const text = job.interrupt();
+    if (text) term.write(text);
+    finish();
+  };
+  const timer = setInterval(poll, 250);
+  foreground = { poll };
+  poll();
+  return done;
+}
+
+/**
+ * `watch [-n SECS] [-t] [-c] CMD`: runs CMD every SECS seconds of real time
+ * on the alternate screen, under procps watch's title line, until Ctrl-C.
+ */
+function startWatch(line) {
+  const w = parseWatch(line);
+  if (w.help || w.error) {
+    term.write(w.help ?? w.error);
+    return false;
+  }
+  term.write("\x1b[?1049h");
+  const draw = () => {
+    let text;
+    try {
+      text = world.exec(w.command, { netns: current ?? undefined, interactive: w.color }).combined;
+    } catch (e) {
+      text = `${e.message ?? e}\n`;
+    }
+    const rows = term.term.rows - (w.title ? 2 : 0);
+    const body = text.split("\n").slice(0, Math.max(rows, 0)).join("\n");
+    const head = w.title ? `${watchTitle(w.command, w.interval, current ?? HOST, new Date(), term.term.cols)}\n\n` : "";
+    term.write(`\x1b[H\x1b[2J${head}${body}`);
+    save();
+    refresh();
+  };
+  draw();
+  const timer = setInterval(draw, w.interval * 1000);
+  return new Promise((resolve) => {
+    term.onInterrupt = () => {
+      clearInterval(timer);
+      term.onInterrupt = null;
+      term.write("\x1b[?1049l");
+      resolve(true);
+    };
+  });
 }
 
 const prompt = () => `\x1b[1;32mroot@${current ?? HOST}\x1b[0m:\x1b[1;34m~\x1b[0m# `;
@@ -138,6 +218,17 @@ async function runLine(line) {
   }
   if (MONITOR.test(trimmed)) {
     await startMonitor(trimmed);
+    afterCommand(line);
+    return;
+  }
+  if (/^watch(\s|$)/.test(trimmed)) {
+    await startWatch(trimmed);
+    afterCommand(line);
+    return;
+  }
+  const running = /[|;&<>]/.test(trimmed) ? null : startForeground(trimmed);
+  if (running) {
+    await running;
     afterCommand(line);
     return;
   }
@@ -257,11 +348,12 @@ function switchHost(name, fromTab) {
 const lessons = new LessonPanel($("lessons"), {
   world: () => world,
   run: async (line) => {
-    // While `ip monitor` holds the terminal, a lesson's command runs as if
-    // typed in a second terminal: the monitor shows what it changed.
-    if (monitor) {
+    // While `ip monitor` (or `watch`) holds the terminal, a lesson's command
+    // runs as if typed in a second terminal: the monitor shows what it changed.
+    if (term.onInterrupt) {
       world.exec(line, current ? { netns: current } : undefined);
-      monitor.poll();
+      monitor?.poll();
+      foreground?.poll();
       afterCommand(line);
       return;
     }
@@ -292,7 +384,7 @@ tabs.forEach((t, i) => {
 
 $("share").addEventListener("click", share);
 $("reset").addEventListener("click", () => {
-  if (monitor) term.onInterrupt?.();
+  term.onInterrupt?.();
   world = new World();
   captures = new Map();
   current = null;
@@ -350,6 +442,7 @@ window.__iplab = {
   runElsewhere: (line) => {
     const r = world.exec(line);
     monitor?.poll();
+    foreground?.poll();
     afterCommand(line);
     return r;
   },

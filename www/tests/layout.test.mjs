@@ -1,8 +1,10 @@
 // The page at a laptop's and a phone's size with 1, 4 and 8 namespaces (no
 // sideways page scroll, the topology scrolls inside its pane, the prompt
-// stays in view), glyphs at device pixel ratio 1, ip monitor streaming until
-// Ctrl-C, errors in the error colour, damaged share links refused, history
-// across a reload, the .pcap download, every lesson through its buttons. Screenshots go to www/test-output/ (look at them).
+// stays in view), glyphs at device pixel ratio 1, ip monitor (coloured) and
+// bridge monitor streaming until Ctrl-C, watch re-running every second,
+// errors in the error colour, damaged share links refused, history across a
+// reload, the .pcap download, every lesson through its buttons.
+// Screenshots go to www/test-output/ (look at them).
 // Needs `npm run build` first.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -47,7 +49,11 @@ async function typeLine(page, line) {
 }
 
 async function waitForText(page, re) {
-  await page.waitForFunction((src) => new RegExp(src, "m").test(window.__iplab.text()), re.source, { timeout: 5000 });
+  try {
+    await page.waitForFunction((src) => new RegExp(src, "m").test(window.__iplab.text()), re.source, { timeout: 5000 });
+  } catch (e) {
+    throw new Error(`${e.message}\nwaiting for ${re} in:\n${await text(page)}`, { cause: e });
+  }
 }
 
 /** A world with `n` namespaces, each with a veth to the host and an address. */
@@ -184,6 +190,10 @@ test("ip monitor streams what changes until Ctrl-C", async () => {
     await waitForText(page, /^\d+: m0: <BROADCAST,NOARP> mtu 1500 qdisc noop state DOWN/);
     await page.evaluate(() => window.__iplab.runElsewhere("ip link set m0 up"));
     await waitForText(page, /^\d+: m0: <BROADCAST,NOARP,UP,LOWER_UP>/);
+    // Coloured as `ip -c` colours a terminal's output: the name cyan, the state green.
+    const coloured = await page.waitForFunction(() => [...document.querySelectorAll(".xterm-rows span")]
+      .some((s) => s.textContent.startsWith("m0") && /xterm-fg-6/.test(s.className)), null, { timeout: 5000 }).then(() => true, () => false);
+    assert.ok(coloured, "the monitor's device names are cyan");
     await page.locator(".term-pane").screenshot({ path: `${shots}monitor.png` });
     await page.keyboard.press("Control+C");
     await waitForText(page, /^\^C\nroot@iplab:~# $/);
@@ -193,6 +203,90 @@ test("ip monitor streams what changes until Ctrl-C", async () => {
     assert.doesNotMatch(await text(page), /Deleted/);
     await typeLine(page, "echo after");
     await waitForText(page, /^after$/);
+  } finally {
+    await context.close();
+  }
+});
+
+test("bridge monitor streams port changes until Ctrl-C", async () => {
+  const { context, page } = await open(1280, 800);
+  try {
+    await page.evaluate(() => window.__iplab.runElsewhere("ip link add br0 type bridge"));
+    await page.click("#terminal");
+    await typeLine(page, "bridge monitor link");
+    await page.waitForTimeout(300);
+    assert.doesNotMatch(await text(page), /root@iplab:~# bridge monitor link\n(.|\n)*root@iplab:~# $/, "no prompt while it runs");
+    await page.evaluate(() => window.__iplab.runElsewhere("ip link add p0 type dummy"));
+    await page.evaluate(() => window.__iplab.runElsewhere("ip link set p0 master br0"));
+    await waitForText(page, /^\d+: p0: <BROADCAST,NOARP> mtu 1500 master br0 state disabled priority 32 cost \d+ $/);
+    await page.locator(".term-pane").screenshot({ path: `${shots}bridge-monitor.png` });
+    await page.keyboard.press("Control+C");
+    await waitForText(page, /^\^C\nroot@iplab:~# $/);
+    await page.evaluate(() => window.__iplab.runElsewhere("ip link del p0"));
+    await page.waitForTimeout(400);
+    assert.doesNotMatch(await text(page), /Deleted/);
+  } finally {
+    await context.close();
+  }
+});
+
+test("watch -n1 re-runs its command every second until Ctrl-C", async () => {
+  const { context, page } = await open(1280, 800);
+  try {
+    await page.click("#terminal");
+    await typeLine(page, "watch -n1 ip -br link");
+    await waitForText(page, /^Every 1\.0s: ip -br link +iplab: [A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}$/);
+    await waitForText(page, /^lo +DOWN/);
+    const first = Date.now();
+    await page.evaluate(() => window.__iplab.runElsewhere("ip link add w0 type dummy"));
+    // The next run (within a second of real time) shows the new link.
+    await waitForText(page, /^w0 +DOWN/);
+    assert.ok(Date.now() - first < 2500, "re-run within the interval");
+    await page.locator(".term-pane").screenshot({ path: `${shots}watch.png` });
+    await page.keyboard.press("Control+C");
+    // Back on the main screen: the line that started it, then a prompt.
+    await waitForText(page, /^root@iplab:~# watch -n1 ip -br link\nroot@iplab:~# $/);
+    assert.doesNotMatch(await text(page), /Every 1\.0s/);
+    await typeLine(page, "echo after");
+    await waitForText(page, /^after$/);
+    await typeLine(page, "watch -n abc true");
+    await waitForText(page, /^watch: failed to parse argument: 'abc': Invalid argument$/);
+  } finally {
+    await context.close();
+  }
+});
+
+test("tcpdump and nc -l hold the terminal until they end or Ctrl-C", async () => {
+  const { context, page } = await open(1280, 800);
+  try {
+    await page.click("#terminal");
+    await typeLine(page, "ip link set lo up");
+    await typeLine(page, "tcpdump -i lo -n icmp");
+    await waitForText(page, /^listening on lo, link-type EN10MB \(Ethernet\), snapshot length 262144 bytes$/);
+    await page.waitForTimeout(300);
+    assert.doesNotMatch(await text(page), /# tcpdump -i lo -n icmp\n(.|\n)*root@iplab:~# $/, "no prompt while it runs");
+    // Traffic from elsewhere (a second terminal, a lesson's Run it) shows up.
+    await page.evaluate(() => window.__iplab.runElsewhere("ping -c 1 127.0.0.1"));
+    await waitForText(page, /IP 127\.0\.0\.1 > 127\.0\.0\.1: ICMP echo request, id \d+, seq 1, length 64$/);
+    await page.keyboard.press("Control+C");
+    await waitForText(page, /^\^C\nroot@iplab:~# $/);
+    const seen = (await text(page)).match(/ICMP echo request/g).length;
+    await page.evaluate(() => window.__iplab.runElsewhere("ping -c 1 127.0.0.1"));
+    await page.waitForTimeout(400);
+    assert.equal((await text(page)).match(/ICMP echo request/g).length, seen, "stopped: no more packets print");
+    // nc -l ends by itself when its client has sent a line and closed.
+    await typeLine(page, "nc -l 8080");
+    await page.waitForTimeout(300);
+    assert.doesNotMatch(await text(page), /# nc -l 8080\n(.|\n)*root@iplab:~# $/, "nc waits for a connection");
+    await page.evaluate(() => window.__iplab.runElsewhere("echo hello | nc -N 127.0.0.1 8080"));
+    await waitForText(page, /^root@iplab:~# nc -l 8080\nhello\nroot@iplab:~# $/);
+    // Ctrl-C stops a listener and frees its port.
+    await typeLine(page, "nc -l 8080");
+    await page.waitForTimeout(200);
+    await page.keyboard.press("Control+C");
+    await waitForText(page, /^root@iplab:~# nc -l 8080\n\^C\nroot@iplab:~# $/);
+    await typeLine(page, "ss -ltn");
+    await waitForText(page, /^State +Recv-Q +Send-Q +Local Address:Port +Peer Address:Port +Process *\nroot@iplab:~# $/);
   } finally {
     await context.close();
   }

@@ -33,7 +33,7 @@ fn usage(ip: &mut Ip) -> Exit {
 
 /// The filters of one `fdb show`.
 #[derive(Default)]
-struct Filter {
+pub(super) struct Filter {
     index: u32,
     state: u16,
     dynamic: bool,
@@ -156,7 +156,7 @@ fn show(ip: &mut Ip, args: &[String]) -> Res<i32> {
 }
 
 /// `print_fdb`: one entry, as `bridge fdb show` and `bridge monitor` print it.
-fn print_fdb(ip: &mut Ip, f: &Filter, raw: &[u8]) {
+pub(super) fn print_fdb(ip: &mut Ip, f: &Filter, raw: &[u8]) {
     let Some(m) = Msg::parse(raw) else { return };
     if m.hdr.kind != RTM_NEWNEIGH && m.hdr.kind != RTM_DELNEIGH {
         return;

@@ -90,7 +90,7 @@ fn show(ip: &mut Ip, args: &[String]) -> Res<i32> {
 }
 
 /// `print_linkinfo`: one port line.
-fn print_linkinfo(ip: &mut Ip, filter_index: u32, raw: &[u8]) {
+pub(super) fn print_linkinfo(ip: &mut Ip, filter_index: u32, raw: &[u8]) {
     let Some(m) = Msg::parse(raw) else { return };
     if m.hdr.kind != RTM_NEWLINK && m.hdr.kind != RTM_DELLINK {
         return;

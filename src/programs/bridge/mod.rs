@@ -1,9 +1,11 @@
 //! `bridge`, iproute2's bridge tool (bridge/bridge.c): global options, then
-//! the `fdb` ([`fdb`]) and `link` ([`link`]) objects, over the same netlink
-//! client, printer and interface cache as `ip`.
+//! the `fdb` ([`fdb`]), `link` ([`link`]), `vlan` ([`vlan`]) and `monitor`
+//! ([`monitor`]) objects, over the same netlink client, printer and
+//! interface cache as `ip`.
 
 pub mod fdb;
 pub mod link;
+pub mod monitor;
 pub mod vlan;
 
 use crate::host::Host;
@@ -40,7 +42,10 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
     status
 }
 
-fn run_inner(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
+/// Parses the options before the object (bridge.c's `main` loop); `-n`
+/// switches the host's namespace at once. Returns the options and the index
+/// of the object, or the exit status when the line ends here.
+fn parse_global(host: &mut dyn Host, args: &[String], out: &mut Output) -> Result<(Opts, usize), i32> {
     let mut o = Opts::default();
     let mut i = 0;
     while i < args.len() {
@@ -56,10 +61,10 @@ fn run_inner(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
         let opt = format!("-{opt}");
         let is = |full: &str| matches(&opt, full);
         if is("-help") {
-            return usage(out);
+            return Err(usage(out));
         } else if is("-Version") {
             out.out(VERSION);
-            return 0;
+            return Err(0);
         } else if is("-stats") || is("-statistics") {
             o.stats += 1;
         } else if is("-details") {
@@ -71,10 +76,10 @@ fn run_inner(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
         } else if opt == "-4" || opt == "-6" {
         } else if is("-netns") {
             i += 1;
-            let Some(ns) = args.get(i) else { return usage(out) };
+            let Some(ns) = args.get(i) else { return Err(usage(out)) };
             if let Err(e) = host.set_current_netns(Some(ns)) {
                 out.err(&format!("Cannot open network namespace \"{ns}\": {}\n", e.message()));
-                return 255;
+                return Err(255);
             }
         } else if is("-compressvlans") {
             o.compress_vlans += 1;
@@ -85,10 +90,18 @@ fn run_inner(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
             o.pretty += 1;
         } else {
             out.err(&format!("Option \"{word}\" is unknown, try \"bridge help\".\n"));
-            return 255;
+            return Err(255);
         }
         i += 1;
     }
+    Ok((o, i))
+}
+
+fn run_inner(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
+    let (o, i) = match parse_global(host, args, out) {
+        Ok(v) => v,
+        Err(status) => return status,
+    };
     let rest = &args[i..];
     let Some((obj, tail)) = rest.split_first() else { return usage(out) };
     let rth = match Rtnl::open(host, true) {
@@ -107,6 +120,8 @@ fn run_inner(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
         fdb::do_fdb(&mut ip, tail)
     } else if matches(obj, "vlan") {
         vlan::do_vlan(&mut ip, tail)
+    } else if matches(obj, "monitor") {
+        monitor::do_monitor(&mut ip, tail)
     } else if matches(obj, "help") {
         Err(Exit(usage(ip.p.out)))
     } else {

@@ -251,7 +251,7 @@ impl Program for Curl {
                     out.err(&format!("*   Trying {shown}...\n"));
                 }
                 let Ok(sock) = sys.socket(Proto::Tcp, ip.is_ipv6()) else { return self.fail(out, 7, "socket failed") };
-                sys.set_owner(sock, "curl", 0);
+                sys.set_owner(sock, "curl");
                 if let Err(e) = sys.connect(sock, dst) {
                     sys.close(sock);
                     return self.connect_failed(sys, out, Some(e));

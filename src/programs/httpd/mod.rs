@@ -115,7 +115,7 @@ impl Program for Server {
                 Ok(s) => s,
                 Err(_) => return Step::Done(1),
             };
-            sys.set_owner(sock, "python3", 0);
+            sys.set_owner(sock, "python3");
             if let Err(e) = sys.bind(sock, SocketAddr::new(ip, self.port)).and_then(|()| sys.listen(sock, 5)) {
                 sys.close(sock);
                 out.err(&format!("Traceback (most recent call last):\nOSError: [Errno {}] {}\n", e.0, e.message()));

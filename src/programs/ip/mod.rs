@@ -139,6 +139,13 @@ pub(crate) struct Global {
     pub(crate) netns: Option<String>,
 }
 
+impl Global {
+    /// `check_enable_color`: never with JSON; "auto" needs a terminal.
+    pub(crate) fn color_on(&self, terminal: bool) -> bool {
+        self.opts.json == 0 && (self.color == ColorOpt::Always || (self.color == ColorOpt::Auto && terminal))
+    }
+}
+
 /// Parses the options before the object (ip.c's `main` loop). Returns the
 /// options and the index of the first word after them.
 pub(crate) fn parse_global(args: &[String], out: &mut Output) -> Res<(Global, usize)> {
@@ -276,9 +283,7 @@ fn run_inner(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
             return 255;
         }
     }
-    // `check_enable_color`: never with JSON; "auto" needs a terminal.
-    let color =
-        g.opts.json == 0 && (g.color == ColorOpt::Always || (g.color == ColorOpt::Auto && (out.terminal || host.stdout_is_terminal())));
+    let color = g.color_on(out.terminal || host.stdout_is_terminal());
     // A batch runs on one socket without strict checking.
     let rth = match Rtnl::open(host, g.batch.is_none()) {
         Ok(r) => r,

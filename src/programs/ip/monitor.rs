@@ -439,6 +439,8 @@ pub fn do_ipmonitor(ip: &mut Ip, args: &[String]) -> Res<i32> {
 /// documentation for how a terminal uses it).
 pub struct Monitor {
     opts: Opts,
+    /// `-c`: always, or (auto) when the output is a terminal.
+    color: (bool, bool),
     rth: Option<Rtnl>,
     ll: LinkCache,
     state: MonitorState,
@@ -484,7 +486,8 @@ impl Monitor {
                 return Err(255);
             }
         }
-        let result = Self::start_here(host, g.opts, args, out);
+        let color = (g.color_on(false), g.color_on(true));
+        let result = Self::start_here(host, g.opts, args, out).map(|m| Monitor { color, ..m });
         if host.current_netns() != saved {
             let _ = host.set_current_netns(saved.as_deref());
         }
@@ -500,7 +503,7 @@ impl Monitor {
         let mut ip = Ip { host, p, o: opts, rth, ll: LinkCache::default() };
         let state = start_in(&mut ip, args).map_err(|Exit(c)| c & 0xff)?;
         let Ip { o, rth, ll, .. } = ip;
-        Ok(Monitor { opts: o, rth: Some(rth), ll, state })
+        Ok(Monitor { opts: o, color: (false, false), rth: Some(rth), ll, state })
     }
 
     /// Prints the notifications queued since the last call; returns how
@@ -508,7 +511,9 @@ impl Monitor {
     pub fn poll(&mut self, host: &mut dyn Host, out: &mut Output) -> usize {
         let Some(mut rth) = self.rth.take() else { return 0 };
         let msgs = rth.drain_notifications();
-        let p = printer(out, &self.opts);
+        let color = if out.terminal || host.stdout_is_terminal() { self.color.1 } else { self.color.0 };
+        let mut p = printer(out, &self.opts);
+        p.set_color(color);
         let ll = std::mem::take(&mut self.ll);
         let mut ip = Ip { host, p, o: self.opts.clone(), rth, ll };
         print_events(&mut ip, &mut self.state, &msgs);
@@ -567,6 +572,32 @@ mod tests {
         let mut out = Output::new();
         let e = with_ip(&mut w, &mut out, |ip| parse_args(ip, &words("help")));
         assert_eq!((e, out.stderr()), (Err(Exit(255)), USAGE.to_string()));
+    }
+
+    /// `-c` colours what the monitor prints as it colours `ip link`: always,
+    /// or with `-c=auto` only when the output is a terminal.
+    #[test]
+    fn colour_follows_the_c_option() {
+        let mut w = crate::World::new();
+        let start = |w: &mut crate::World, line: &str| Monitor::start(w, &words(line), &mut Output::new()).unwrap();
+        let mut always = start(&mut w, "-c monitor link");
+        let mut auto = start(&mut w, "-c=auto monitor link");
+        let mut never = start(&mut w, "monitor link");
+        crate::ip::run(&mut w, &words("link add d0 type dummy"), &mut Output::new());
+        let poll = |m: &mut Monitor, w: &mut crate::World, mut out: Output| {
+            m.poll(w, &mut out);
+            out.stdout()
+        };
+        let plain = poll(&mut never, &mut w, Output::terminal());
+        assert!(plain.starts_with("2: d0: <BROADCAST,NOARP> mtu 1500"), "{plain}");
+        let coloured = poll(&mut always, &mut w, Output::new());
+        assert!(coloured.contains("\x1b[36md0: \x1b[0m") && coloured.contains("state \x1b[31mDOWN \x1b[0m"), "{coloured:?}");
+        let strip = ["\x1b[36m", "\x1b[31m", "\x1b[33m", "\x1b[0m"].iter().fold(coloured.clone(), |t, e| t.replace(e, ""));
+        assert_eq!(strip, plain);
+        let mut auto2 = start(&mut w, "-c=auto monitor link");
+        crate::ip::run(&mut w, &words("link set d0 up"), &mut Output::new());
+        assert!(!poll(&mut auto, &mut w, Output::new()).contains('\x1b'), "auto to a pipe: no colour");
+        assert!(poll(&mut auto2, &mut w, Output::terminal()).contains("\x1b[36md0"), "auto to a terminal: colour");
     }
 
     fn hex(s: &str) -> Vec<u8> {

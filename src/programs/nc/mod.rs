@@ -225,7 +225,7 @@ impl Nc {
                 return Step::Done(1);
             }
         };
-        sys.set_owner(sock, "nc", 0);
+        sys.set_owner(sock, "nc");
         let any = crate::sim::packet::unspecified(v6);
         if self.o.listen {
             let addr = SocketAddr::new(self.o.host.or(self.o.source).unwrap_or(any), self.o.port);

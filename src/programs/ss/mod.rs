@@ -23,6 +23,13 @@ struct Options {
     no_header: bool,
     v4: bool,
     v6: bool,
+    /// `-p`: the processes holding each socket.
+    processes: bool,
+    /// `-e`: the socket's details (inode, cookie, cgroup, shutdown).
+    details: bool,
+    /// `-s`: the summary first; alone (no table asked for, no filter) only it.
+    summary: bool,
+    summary_only: bool,
     /// The state bits asked for (`-a`, `-l`, `state`, `exclude`).
     states: u32,
 }
@@ -78,6 +85,9 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
             'H' => o.no_header = true,
             '4' => o.v4 = true,
             '6' => o.v6 = true,
+            'p' => o.processes = true,
+            'e' => o.details = true,
+            's' => o.summary = true,
             _ => {}
         }
     }
@@ -112,6 +122,7 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
             _ => SS_CONN,
         };
     }
+    o.summary_only = o.summary && !o.tcp && !o.udp && words.is_empty();
     if !o.tcp && !o.udp {
         o.tcp = true;
     }
@@ -190,11 +201,86 @@ impl Ss {
     }
 }
 
+/// What `-p` prints for a socket: the process holding its inode, as ss
+/// finds it under /proc/PID/fd (`user_ent_hash_build`); nothing for a
+/// socket no process holds.
+fn users(sys: &Sys, inode: u32) -> String {
+    let owner = sys.net.ns(sys.ns).and_then(|n| n.socks.get(inode)).and_then(|s| s.owner.as_ref());
+    match owner {
+        Some(o) if inode != 0 => format!(" users:((\"{}\",pid={},fd={}))", o.name, o.pid, o.fd),
+        _ => String::new(),
+    }
+}
+
+/// What `-e` adds (`sock_details_print` and the shutdown arrows of
+/// `inet_show_sock`): the inode, the cookie, the cgroup and which
+/// directions are shut down. The machine has no cgroup2 hierarchy to
+/// look the id up in (as the recorder's fresh mounts), so `cg_id_to_path`
+/// says so on stderr, once a socket, and names the id `unreachable`.
+fn details(e: &crate::sockdiag::Entry, out: &mut Output) -> String {
+    let mut text = format!(" ino:{} sk:{:x}", e.inode, e.cookie);
+    if let Some(id) = e.cgroup.filter(|c| *c != 0) {
+        out.err("Failed to open cgroup2 mount\n");
+        text.push_str(&format!(" cgroup:unreachable:{id:x}"));
+    }
+    if let Some(mask) = e.shutdown {
+        text.push_str(&format!(" {}-{}", if mask & 1 != 0 { '-' } else { '<' }, if mask & 2 != 0 { '-' } else { '>' }));
+    }
+    text
+}
+
+/// `ss -s` (`print_summary`) from what /proc/net/sockstat, sockstat6 and
+/// snmp give: the namespace's sockets, its hashed TCP and bound UDP
+/// sockets by family, its TIME-WAIT ones and established connections
+/// (`CurrEstab`: ESTABLISHED and CLOSE-WAIT); TCP sockets allocated and
+/// orphaned are counted over the whole machine (the world), as the
+/// kernel's counters are.
+fn summary(sys: &Sys) -> String {
+    use crate::stack::sock::Proto;
+    let here: Vec<&crate::stack::sock::Sock> = sys.net.ns(sys.ns).map(|n| n.socks.socks.iter().collect()).unwrap_or_default();
+    let machine: Vec<&crate::stack::sock::Sock> = sys.net.namespaces().flat_map(|n| n.socks.socks.iter()).collect();
+    let is_tw = |s: &&crate::stack::sock::Sock| s.state == State::TimeWait;
+    let request = |s: &&crate::stack::sock::Sock| s.state == State::SynRecv;
+    let socks = here.iter().filter(|s| !is_tw(s) && !request(s) && !s.orphan).count();
+    let tcp_total = machine.iter().filter(|s| s.proto == Proto::Tcp && !is_tw(s) && !request(s)).count();
+    let orphans = machine.iter().filter(|s| s.proto == Proto::Tcp && s.orphan && !is_tw(s)).count();
+    let tws = here.iter().filter(|s| s.proto == Proto::Tcp && is_tw(s)).count();
+    let estab = here.iter().filter(|s| s.proto == Proto::Tcp && matches!(s.state, State::Established | State::CloseWait)).count();
+    // The kernel's inuse counter: full sockets in a hash (listening or
+    // connected, not only bound); a TIME-WAIT one is not a full socket.
+    let hashed = |v6: bool| {
+        here.iter()
+            .filter(|s| s.proto == Proto::Tcp && s.local.is_ipv6() == v6 && !request(s) && !is_tw(s) && s.state != State::Close)
+            .count()
+    };
+    let udp = |v6: bool| here.iter().filter(|s| s.proto == Proto::Udp && s.local.is_ipv6() == v6 && s.local.port() != 0).count();
+    let (tcp4, tcp6, udp4, udp6) = (hashed(false), hashed(true), udp(false), udp(true));
+    // ss's arithmetic, as it is: allocated minus (hashed minus TIME-WAIT).
+    let closed = tcp_total as i64 - ((tcp4 + tcp6) as i64 - tws as i64);
+    let mut t = format!("Total: {socks}\n");
+    t.push_str(&format!("TCP:   {} (estab {estab}, closed {}, orphaned {orphans}, timewait {tws})\n\n", tcp_total + tws, closed));
+    t.push_str("Transport Total     IP        IPv6\n");
+    let row = |name: &str, a: usize, b: usize| format!("{name}\t  {:<9} {:<9} {:<9}\n", a + b, a, b);
+    t.push_str(&row("RAW", 0, 0));
+    t.push_str(&row("UDP", udp4, udp6));
+    t.push_str(&row("TCP", tcp4, tcp6));
+    t.push_str(&row("INET", udp4 + tcp4, udp6 + tcp6));
+    t.push_str(&row("FRAG", 0, 0));
+    t.push('\n');
+    t
+}
+
 /// The port id ss's socket has.
 const SS_PORT: u32 = 4242;
 
 impl Program for Ss {
     fn step(&mut self, sys: &mut Sys, out: &mut Output) -> Step {
+        if self.o.summary {
+            out.out(&summary(sys));
+            if self.o.summary_only {
+                return Step::Done(0);
+            }
+        }
         let netid = self.o.tcp && self.o.udp;
         let mut rows: Vec<Vec<String>> = Vec::new();
         // ss shows UDP before TCP, each IPv4 then IPv6.
@@ -209,6 +295,10 @@ impl Program for Ss {
                 for e in self.dump(sys, udp, v6) {
                     let (la, lp) = self.endpoint(e.local, udp, false);
                     let (ra, rp) = self.endpoint(e.remote, udp, true);
+                    let mut process = if self.o.processes { users(sys, e.inode) } else { String::new() };
+                    if self.o.details {
+                        process.push_str(&details(&e, out));
+                    }
                     rows.push(vec![
                         name.to_string(),
                         state_name(e.state).to_string(),
@@ -218,7 +308,7 @@ impl Program for Ss {
                         lp,
                         ra,
                         rp,
-                        String::new(),
+                        process,
                         String::new(),
                     ]);
                 }
@@ -226,6 +316,7 @@ impl Program for Ss {
         }
         let header =
             ["Netid", "State", "Recv-Q", "Send-Q", "Local Address:", "Port", "Peer Address:", "Port", "Process", ""].map(String::from);
+        let has_rows = !rows.is_empty();
         let mut table = Vec::new();
         if !self.o.no_header {
             table.push(header.to_vec());
@@ -235,7 +326,7 @@ impl Program for Ss {
         let shown = [netid, !self.o.states.is_power_of_two(), true, true, true, true, true, true, true, true];
         let table: Vec<Vec<String>> =
             table.into_iter().map(|r| r.into_iter().zip(shown).filter(|(_, on)| *on).map(|(c, _)| c).collect()).collect();
-        out.out(&render(&table, &shown, out.terminal));
+        out.out(&render(&table, &shown, out.terminal, has_rows));
         Step::Done(0)
     }
 
@@ -244,7 +335,7 @@ impl Program for Ss {
 
 /// Lays out rows as ss's `render` does; `shown` says which of the ten
 /// columns (Netid, State, ...) the rows hold.
-fn render(table: &[Vec<String>], shown: &[bool; 10], terminal: bool) -> String {
+fn render(table: &[Vec<String>], shown: &[bool; 10], terminal: bool, has_rows: bool) -> String {
     // Column alignment (right?) and left delimiter.
     let all: [(bool, &str); 10] = [
         (false, ""),
@@ -260,31 +351,26 @@ fn render(table: &[Vec<String>], shown: &[bool; 10], terminal: bool) -> String {
     ];
     let cols: Vec<(bool, &str)> = all.iter().zip(shown).filter(|(_, on)| **on).map(|(c, _)| *c).collect();
     let n = cols.len();
-    let mut widths = vec![0usize; n];
-    let mut first = true;
-    for (i, w) in widths.iter_mut().enumerate() {
-        let max = table.iter().filter_map(|r| r.get(i)).map(|c| c.len()).max().unwrap_or(0);
-        *w = if !first && max > 0 { max + cols[i].1.len() } else { max };
-        if *w > 0 {
-            first = false;
+    // A field's length counts once the next one starts (`field_flush`): the
+    // last row's last field (Process) never does.
+    let mut max_len = vec![0usize; n];
+    for (r, row) in table.iter().enumerate() {
+        for (i, cell) in row.iter().enumerate().take(n) {
+            let unflushed = has_rows && r + 1 == table.len() && i + 2 >= n;
+            if !unflushed {
+                max_len[i] = max_len[i].max(cell.len());
+            }
         }
     }
-    if terminal {
-        spread(&mut widths, SCREEN_WIDTH);
-    }
+    let widths = calc_widths(&max_len, &cols, if terminal { Some(SCREEN_WIDTH) } else { None });
     let mut text = String::new();
     for row in table {
-        let mut started = false;
         for (i, cell) in row.iter().enumerate().take(n) {
-            if widths[i] == 0 && cell.is_empty() {
-                continue;
-            }
             let mut printed = 0;
-            if started {
+            if i > 0 {
                 text.push_str(cols[i].1);
                 printed = cols[i].1.len();
             }
-            started = true;
             let w = widths[i];
             if cols[i].0 && w > cell.len() + printed {
                 text.push_str(&" ".repeat(w - cell.len() - printed));
@@ -301,21 +387,61 @@ fn render(table: &[Vec<String>], shown: &[bool; 10], terminal: bool) -> String {
     text
 }
 
-/// Spreads the spare screen width over the columns of each line, the
-/// remainder to the rightmost ones (columns never wrap here).
-fn spread(widths: &mut [usize], screen: usize) {
-    let used: usize = widths.iter().sum();
-    let cols = widths.iter().filter(|w| **w > 0).count();
-    if cols == 0 || used >= screen {
-        return;
-    }
-    let pad = screen - used;
-    let (spacing, mut rem) = (pad / cols, pad % cols);
-    for w in widths.iter_mut().rev().filter(|w| **w > 0) {
-        *w += spacing;
-        if rem > 0 {
-            *w += 1;
-            rem -= 1;
+/// Column widths as `render_calc_width` sets them: each column's longest
+/// field plus its delimiter, then on a terminal the spare width of each
+/// screen line spread over its columns, the remainder to the rightmost
+/// ones; a column that would pass the screen's edge starts a new line.
+fn calc_widths(max_len: &[usize], cols: &[(bool, &str)], screen: Option<usize>) -> Vec<usize> {
+    let n = max_len.len();
+    let mut w = vec![0usize; n];
+    let mut first = true;
+    for i in 0..n {
+        w[i] = if !first && max_len[i] > 0 { max_len[i] + cols[i].1.len() } else { max_len[i] };
+        if let Some(screen) = screen {
+            w[i] = w[i].min(screen);
+        }
+        if w[i] > 0 {
+            first = false;
         }
     }
+    let Some(screen) = screen else { return w };
+    // The first column of the current screen line, and what it holds so far.
+    let (mut line_start, mut len, mut linecols) = (0usize, 0usize, 0usize);
+    let mut c = 0usize;
+    while c < n {
+        if w[c] == 0 {
+            c += 1;
+            continue;
+        }
+        linecols += 1;
+        len += w[c];
+        let last = w[c + 1..].iter().all(|x| *x == 0);
+        if !last && len < screen {
+            c += 1;
+            continue;
+        }
+        let mut end = c;
+        if len > screen && linecols > 1 {
+            // This column goes to the next line.
+            len -= w[c];
+            linecols -= 1;
+            end = c - 1;
+        }
+        if len < screen {
+            let pad = screen - len;
+            let (spacing, mut rem) = (pad / linecols, pad % linecols);
+            for x in w[line_start..=end].iter_mut().rev().filter(|x| **x > 0) {
+                *x += spacing;
+                if rem > 0 {
+                    *x += 1;
+                    rem -= 1;
+                }
+            }
+        }
+        line_start = end + 1;
+        len = 0;
+        linecols = 0;
+        c = end + 1;
+    }
+    w
 }

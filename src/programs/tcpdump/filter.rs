@@ -143,6 +143,7 @@ pub fn matches(e: &Expr, fr: &Frame) -> bool {
     let addrs: Option<(IpAddr, IpAddr)> = match &fr.content {
         Content::Ip(d) => Some((d.src, d.dst)),
         Content::Arp { sender_ip, target_ip, .. } => Some(((*sender_ip).into(), (*target_ip).into())),
+        Content::Nd { src, dst, .. } => Some(((*src).into(), (*dst).into())),
     };
     let pick = |dir: u8, test: &dyn Fn(IpAddr) -> bool| {
         addrs.is_some_and(|(s, d)| match dir {
@@ -164,10 +165,11 @@ pub fn matches(e: &Expr, fr: &Frame) -> bool {
                 2 => t == *p,
                 _ => s == *p || t == *p,
             }),
-            Content::Arp { .. } => false,
+            Content::Arp { .. } | Content::Nd { .. } => false,
         },
         Expr::Proto(p) => match (&fr.content, p.as_str()) {
             (Content::Arp { .. }, "arp") => true,
+            (Content::Nd { .. }, "ip6" | "icmp6") => true,
             (Content::Ip(d), "ip") => !d.is_v6(),
             (Content::Ip(d), "ip6") => d.is_v6(),
             (Content::Ip(d), "tcp") => matches!(d.payload, Payload::Tcp(_)),

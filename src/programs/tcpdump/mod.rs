@@ -90,9 +90,12 @@ impl Tcpdump {
         }
     }
 
-    fn show(&mut self, fr: &Frame, out: &mut Output) {
+    fn show(&mut self, fr: &Frame, ifname: Option<&str>, out: &mut Output) {
         let style = print::Style { ethernet: self.o.ethernet, verbose: self.o.verbose, numeric: self.o.numeric };
-        let line = print::line(fr, style, &mut self.conv);
+        let line = match ifname {
+            Some(name) => print::cooked_line(fr, name, style, &mut self.conv),
+            None => print::line(fr, style, &mut self.conv),
+        };
         out.out(&format!("{}{line}\n", self.stamp(fr.at_us)));
     }
 
@@ -112,7 +115,7 @@ impl Tcpdump {
                 break;
             }
             self.captured += 1;
-            self.show(fr, out);
+            self.show(fr, None, out);
         }
         Step::Done(0)
     }
@@ -154,11 +157,18 @@ impl Program for Tcpdump {
             };
             let ns = sys.ns;
             self.tap = Some(sys.net.capture.open(ns, ifindex));
+            // On `any` libpcap opens a cooked socket (Linux cooked v2).
+            let link_type = if ifindex == 0 {
+                out.err("tcpdump: data link type LINUX_SLL2\n");
+                "LINUX_SLL2 (Linux cooked v2)"
+            } else {
+                "EN10MB (Ethernet)"
+            };
             if !self.o.verbose && self.o.write.is_none() {
                 out.err("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n");
-                out.err(&format!("listening on {iface}, link-type EN10MB (Ethernet), snapshot length {} bytes\n", pcap::SNAPLEN));
+                out.err(&format!("listening on {iface}, link-type {link_type}, snapshot length {} bytes\n", pcap::SNAPLEN));
             } else {
-                out.err(&format!("tcpdump: listening on {iface}, link-type EN10MB (Ethernet), snapshot length {} bytes\n", pcap::SNAPLEN));
+                out.err(&format!("tcpdump: listening on {iface}, link-type {link_type}, snapshot length {} bytes\n", pcap::SNAPLEN));
             }
             return Step::Busy;
         };
@@ -183,8 +193,11 @@ impl Program for Tcpdump {
             self.captured += 1;
             if self.o.write.is_some() {
                 self.saved.push(fr);
+            } else if self.o.iface.as_deref().is_none_or(|i| i == "any") {
+                let name = sys.net.ns(sys.ns).and_then(|n| n.link(fr.ifindex)).map_or("?".to_string(), |l| l.name.clone());
+                self.show(&fr, Some(&name), out);
             } else {
-                self.show(&fr, out);
+                self.show(&fr, None, out);
             }
         }
         if self.o.count.is_some_and(|c| self.captured >= c) {

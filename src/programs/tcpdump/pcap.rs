@@ -215,8 +215,41 @@ pub fn frame_bytes(fr: &Frame) -> Vec<u8> {
             b.extend(if d.is_v6() { [0x86, 0xdd] } else { [0x08, 0x00] });
             b.extend(ip_bytes(d));
         }
+        Content::Nd { advert, src, dst, target, lladdr } => {
+            b.extend([0x86, 0xdd]);
+            b.extend(nd_bytes(*advert, *src, *dst, *target, *lladdr));
+        }
     }
     b
+}
+
+/// A neighbour solicitation or advertisement with its IPv6 header
+/// (`ndisc_send_ns`, `ndisc_send_na`: hop limit 255, the link-layer
+/// address option; an answer is solicited and overrides).
+fn nd_bytes(advert: bool, src: std::net::Ipv6Addr, dst: std::net::Ipv6Addr, target: std::net::Ipv6Addr, lladdr: [u8; 6]) -> Vec<u8> {
+    let mut icmp = vec![if advert { 136 } else { 135 }, 0, 0, 0, if advert { 0x60 } else { 0 }, 0, 0, 0];
+    icmp.extend(target.octets());
+    icmp.extend([if advert { 2 } else { 1 }, 1]);
+    icmp.extend(lladdr);
+    let check = !fold(pseudo(src.into(), dst.into(), 58, icmp.len()) + sum16(&icmp));
+    icmp[2..4].copy_from_slice(&check.to_be_bytes());
+    let mut b = vec![0x60, 0, 0, 0];
+    b.extend((icmp.len() as u16).to_be_bytes());
+    b.extend([58, 255]);
+    b.extend(src.octets());
+    b.extend(dst.octets());
+    b.extend(icmp);
+    b
+}
+
+/// Reads a neighbour solicitation or advertisement (None: another packet).
+fn parse_nd(b: &[u8]) -> Option<Content> {
+    if b.first()? >> 4 != 6 || *b.get(6)? != 58 || !matches!(b.get(40)?, 135 | 136) {
+        return None;
+    }
+    let addr = |i: usize| -> Option<std::net::Ipv6Addr> { Some(<[u8; 16]>::try_from(b.get(i..i + 16)?).ok()?.into()) };
+    let lladdr: [u8; 6] = b.get(66..72)?.try_into().ok()?;
+    Some(Content::Nd { advert: b[40] == 136, src: addr(8)?, dst: addr(24)?, target: addr(48)?, lladdr })
 }
 
 fn be16(b: &[u8], at: usize) -> Option<u16> {
@@ -260,6 +293,7 @@ fn parse_frame(b: &[u8], at_us: u64) -> Option<Frame> {
             let ip = |i: usize| -> Option<Ipv4Addr> { Some(Ipv4Addr::from(<[u8; 4]>::try_from(a.get(i..i + 4)?).ok()?)) };
             Content::Arp { op: be16(a, 6)?, sender_mac: mac(8)?, sender_ip: ip(14)?, target_mac: mac(18)?, target_ip: ip(24)? }
         }
+        0x86dd if parse_nd(b.get(14..)?).is_some() => parse_nd(b.get(14..)?)?,
         0x0800 | 0x86dd => Content::Ip(parse_ip(b.get(14..)?)?),
         _ => return None,
     };

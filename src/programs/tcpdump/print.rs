@@ -31,6 +31,58 @@ pub struct Style {
     pub numeric: bool,
 }
 
+/// The start of a line in a capture on `any` (Linux cooked v2,
+/// `sll2_if_print`): the device's name, the packet's direction (`In`,
+/// `Out`, `B`roadcast, `M`ulticast) and with `-e` the cooked header.
+pub fn cooked_prefix(frame: &Frame, ifname: &str, style: Style) -> String {
+    let dir = if frame.outgoing {
+        "Out"
+    } else if frame.dst == [0xff; 6] {
+        "B"
+    } else if frame.dst[0] & 1 != 0 {
+        "M"
+    } else {
+        "In"
+    };
+    let mut text = format!("{ifname:<5} {dir:<3} ");
+    if style.ethernet {
+        let (name, ty, len) = match &frame.content {
+            Content::Arp { .. } => ("ARP", "0x0806", ARP_LEN),
+            Content::Nd { .. } => ("IPv6", "0x86dd", ND_LEN),
+            Content::Ip(d) if d.is_v6() => ("IPv6", "0x86dd", d.total_len()),
+            Content::Ip(d) => ("IPv4", "0x0800", d.total_len()),
+        };
+        text.push_str(&format!(
+            "ifindex {} {} ethertype {name} ({ty}), length {}: ",
+            frame.ifindex,
+            mac(&frame.src, style),
+            len + SLL2_HEADER_LEN
+        ));
+    }
+    text
+}
+
+/// Length of a Linux cooked v2 header.
+const SLL2_HEADER_LEN: usize = 20;
+/// Length of an ARP message for IPv4 over Ethernet.
+const ARP_LEN: usize = 28;
+/// Length of a neighbour solicitation or advertisement with its IPv6
+/// header (an ICMPv6 message of 32 bytes).
+const ND_LEN: usize = 72;
+
+/// The line for a frame captured on `any`, without its timestamp.
+pub fn cooked_line(frame: &Frame, ifname: &str, style: Style, conv: &mut Conversations) -> String {
+    let prefix = cooked_prefix(frame, ifname, style);
+    let body = line(frame, Style { ethernet: false, ..style }, conv);
+    if style.ethernet {
+        // The cooked header stands where IP/ARP would: the body follows it.
+        let body = body.strip_prefix("IP6 ").or_else(|| body.strip_prefix("IP ")).unwrap_or(&body);
+        let body = body.strip_prefix("ARP, ").unwrap_or(body);
+        return format!("{prefix}{body}");
+    }
+    format!("{prefix}{body}")
+}
+
 /// A MAC address as `mac48_string` prints it: without `-n` the OUI's
 /// vendor follows (none of the locally administered ones has one).
 fn mac(m: &[u8; 6], style: Style) -> String {
@@ -60,6 +112,23 @@ pub fn line(frame: &Frame, style: Style, conv: &mut Conversations) -> String {
             return format!("ARP, {what}, length 28");
         }
         Content::Ip(d) => ip(d, style, conv),
+        Content::Nd { advert, src, dst, target, .. } => {
+            let what = if *advert {
+                format!("neighbor advertisement, tgt is {target}")
+            } else {
+                format!("neighbor solicitation, who has {target}")
+            };
+            let body = format!("{src} > {dst}: ICMP6, {what}, length 32");
+            if style.ethernet {
+                return format!(
+                    "{} > {}, ethertype IPv6 (0x86dd), length {}: {body}",
+                    mac(&frame.src, style),
+                    mac(&frame.dst, style),
+                    ND_LEN + 14
+                );
+            }
+            return format!("IP6 {body}");
+        }
     };
     let Content::Ip(d) = &frame.content else { return body };
     if style.ethernet {
@@ -107,6 +176,9 @@ fn ip(d: &Datagram, style: Style, conv: &mut Conversations) -> String {
 fn icmp_text(icmp: &Icmp, d: &Datagram) -> String {
     let len = d.total_len() - d.header_len();
     match icmp {
+        // print-icmp6.c words it `ICMP6, echo request`.
+        Icmp::EchoRequest { id, seq, .. } if d.is_v6() => format!("ICMP6, echo request, id {id}, seq {seq}, length {len}"),
+        Icmp::EchoReply { id, seq, .. } if d.is_v6() => format!("ICMP6, echo reply, id {id}, seq {seq}, length {len}"),
         Icmp::EchoRequest { id, seq, .. } => format!("ICMP echo request, id {id}, seq {seq}, length {len}"),
         Icmp::EchoReply { id, seq, .. } => format!("ICMP echo reply, id {id}, seq {seq}, length {len}"),
         Icmp::Unreachable { code, quoted, .. } => {

@@ -197,6 +197,11 @@ fn create(
         check_ether_addr(a)?;
     }
     let home = c.target_ns.unwrap_or(ctx.ns);
+    // rtnl_create_link: alloc_netdev failing is ENOMEM; a full namespace
+    // answers as it would (stack::limits::LINKS_MAX).
+    if ctx.net.ns(home).is_some_and(|n| n.links.len() >= n.limits.links) {
+        return Err(Errno::ENOMEM.into());
+    }
     let name = match &c.name {
         Some(n) => n.clone(),
         None => alloc_name(ctx.net, home, &[], &format!("{kind}%d")),
@@ -330,6 +335,11 @@ fn create(
     // is announced (with no peer yet, IFLA_LINK 0) before the device.
     let mut peer_at = None;
     if let Some(p) = &peer {
+        // veth_newlink allocates the peer the same way (ENOMEM when full).
+        let needed = if p.ns == home { 2 } else { 1 };
+        if ctx.net.ns(p.ns).is_some_and(|n| n.links.len() + needed > n.limits.links) {
+            return Err(Errno::ENOMEM.into());
+        }
         let mut plink = Link::new(0, &p.name, LinkKind::Veth { peer: None }, p.mac);
         plink.num_tx_queues = VETH_QUEUES;
         plink.num_rx_queues = VETH_QUEUES;

@@ -7,6 +7,7 @@ use crate::errno::{Errno, KResult, KernelError};
 use crate::rtnetlink::Ctx;
 use crate::rtnetlink::reply::Request;
 use crate::stack::link::{self as slink, Link, LinkKind};
+use crate::stack::notifier::{NetdevEvent, call_netdevice_notifiers};
 use crate::stack::{Event, Net, NsId};
 use crate::wire::attr::AttrTable;
 use crate::wire::link::{IfInfoRepr, iff, ifla};
@@ -156,10 +157,8 @@ pub(super) fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr:
             changed = true;
         }
     }
-    // br_device_event NETDEV_CHANGEADDR: the bridge id follows its ports.
-    let port_of = nsr.link(index).and_then(|l| l.master).filter(|_| changed);
-    if let Some(b) = port_of {
-        ctx.events.extend(crate::stack::bridge::recalculate_bridge_id(ctx.net, ns, b));
+    if changed {
+        ctx.events.extend(call_netdevice_notifiers(ctx.net, ns, index, &NetdevEvent::ChangeAddr));
     }
     let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if let Some(m) = mtu {
@@ -168,12 +167,7 @@ pub(super) fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr:
         if let (true, Some(LinkKind::Bridge(c))) = (changed_mtu, nsr.link_mut(index).map(|l| &mut l.kind)) {
             c.mtu_set = true;
         }
-        ctx.events.extend(slink::set_mtu(nsr, index, m));
-        // br_device_event: a port's new MTU may change its bridge's.
-        let master = nsr.link(index).and_then(|l| l.master);
-        if let (true, Some(b)) = (changed_mtu, master) {
-            ctx.events.extend(crate::stack::bridge::mtu_auto_adjust(ctx.net, ns, b));
-        }
+        ctx.events.extend(slink::set_mtu(ctx.net, ns, index, m));
     }
     let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if let Some(g) = group {
@@ -186,15 +180,11 @@ pub(super) fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr:
         if let Some(n) = &new_name {
             if let Some(l) = nsr.link_mut(index) {
                 l.name = n.clone();
-                for a in &mut l.addrs4 {
-                    if a.label == link.name {
-                        a.label = n.clone();
-                    } else if let Some(rest) = a.label.strip_prefix(&link.name) {
-                        a.label = format!("{n}{rest}");
-                    }
+                let old = link.name.clone();
+                ctx.events.extend(call_netdevice_notifiers(ctx.net, ns, index, &NetdevEvent::ChangeName { old }));
+                if let Some(l) = ctx.net.ns(ns).and_then(|n| n.link(index)) {
+                    ctx.events.push(Event::NewLink { ns: ev_ns, link: Box::new(l.clone()), change: 0 });
                 }
-                let snap = l.clone();
-                ctx.events.push(Event::NewLink { ns: ev_ns, link: Box::new(snap), change: 0 });
             }
         }
     }
@@ -322,12 +312,8 @@ fn move_link(ctx: &mut Ctx<'_>, index: u32, target: NsId, new_name: Option<&str>
     if ctx.net.ns(ns).and_then(|n| n.link(index)).is_some_and(|l| l.is_up()) {
         ctx.events.extend(slink::dev_close(ctx.net, ns, index));
     }
+    ctx.events.extend(call_netdevice_notifiers(ctx.net, ns, index, &NetdevEvent::Unregister));
     let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
-    while nsr.link(index).is_some_and(|l| !l.addrs4.is_empty()) {
-        let last = nsr.link(index).map_or(0, |l| l.addrs4.len() - 1);
-        ctx.events.extend(crate::stack::addr::remove_v4_at(nsr, index, last));
-    }
-    ctx.events.extend(crate::stack::ipv6::ifdown(nsr, index, true));
     let mut link = nsr.links.remove(&index).ok_or(KernelError::new(Errno::ENODEV))?;
     ctx.events.push(Event::DelLink { ns, link: Box::new(link.clone()) });
     link.master = None;

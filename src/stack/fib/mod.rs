@@ -30,6 +30,8 @@ pub fn dump_cmp<K: PrefixKey>(a: K, alen: u8, b: K, blen: u8) -> std::cmp::Order
 pub struct Fib<K: PrefixKey> {
     tables: crate::vecmap::VecMap<u32, PrefixTrie<K, ListId>>,
     lists: Store<Alias<K>>,
+    /// Routes held, kept as they come and go.
+    routes: usize,
 }
 
 impl<K: PrefixKey> Default for Fib<K> {
@@ -41,7 +43,7 @@ impl<K: PrefixKey> Default for Fib<K> {
 impl<K: PrefixKey> Fib<K> {
     /// No tables.
     pub fn new() -> Self {
-        Fib { tables: crate::vecmap::VecMap::new(), lists: Store::default() }
+        Fib { tables: crate::vecmap::VecMap::new(), lists: Store::default(), routes: 0 }
     }
 
     /// The ids of tables that hold at least one route, ascending.
@@ -128,7 +130,7 @@ impl<K: PrefixKey> Fib<K> {
     /// the prefix when it is empty) and lets the old one go.
     #[inline(never)]
     fn put(&mut self, table: u32, dst: K, len: u8, old: Option<ListId>, routes: Vec<Route<K>>) {
-        let Fib { tables, lists } = self;
+        let Fib { tables, lists, routes: count } = self;
         let dst = dst.mask(len);
         if let Some(trie) = tables.get_mut(&table) {
             if routes.is_empty() {
@@ -136,14 +138,17 @@ impl<K: PrefixKey> Fib<K> {
                     trie.remove(dst, len);
                 }
             } else {
+                let n = routes.len();
                 let id = lists.intern(routes.into_iter().map(|r| r.alias).collect());
-                if let Err(id) = trie.try_insert(dst, len, id) {
+                match trie.try_insert(dst, len, id) {
+                    Ok(_) => *count += n,
                     // A prefix length the trie refuses: nothing is stored.
-                    lists.release(id);
+                    Err(id) => lists.release(id),
                 }
             }
         }
         if let Some(id) = old {
+            *count = count.saturating_sub(lists.get(id).len());
             lists.release(id);
         }
     }
@@ -158,7 +163,7 @@ impl<K: PrefixKey> Fib<K> {
     /// per caller's closure.
     fn remove_where_dyn(&mut self, doomed: &mut dyn FnMut(&RouteRef<'_, K>) -> bool) -> Vec<Route<K>> {
         let mut removed = Vec::new();
-        let Fib { tables, lists } = self;
+        let Fib { tables, lists, routes: count } = self;
         for (&table, trie) in tables.iter_mut() {
             let mut here = Vec::new();
             trie.retain(|dst, dst_len, id| {
@@ -187,6 +192,7 @@ impl<K: PrefixKey> Fib<K> {
             crate::sorting::sort_by(&mut here, |a, b| dump_cmp(a.dst, a.dst_len, b.dst, b.dst_len));
             removed.append(&mut here);
         }
+        *count = count.saturating_sub(removed.len());
         removed
     }
 
@@ -209,7 +215,7 @@ impl<K: PrefixKey> Fib<K> {
 
     /// Total number of routes.
     pub fn route_count(&self) -> usize {
-        self.tables.values().map(|t| t.values().map(|id| self.lists.get(*id).len()).sum::<usize>()).sum()
+        self.routes
     }
 
     /// Number of distinct route lists stored (prefixes share them).

@@ -2,6 +2,7 @@
 //! `__linkwatch_run_queue`, `default_operstate`).
 
 use super::LinkKind;
+use crate::stack::notifier::{NetdevEvent, call_netdevice_notifiers};
 use crate::stack::{Event, Net, NsId};
 use crate::wire::link::OperState;
 
@@ -57,14 +58,7 @@ fn run_linkwatch(net: &mut Net) -> Vec<Event> {
         if !link.is_up() {
             continue;
         }
-        let carrier = link.carrier;
-        crate::stack::route::sync_carrier(nsr, index);
-        if carrier {
-            events.extend(crate::stack::ipv6::netdev_change(nsr, index));
-        } else {
-            events.extend(crate::stack::neigh::carrier_down(nsr, index));
-        }
-        events.extend(crate::stack::bridge::port_event(net, ns, index, crate::stack::bridge::PortEvent::Change));
+        events.extend(call_netdevice_notifiers(net, ns, index, &NetdevEvent::Change));
         let Some(nsr) = net.ns_mut(ns) else { continue };
         if let Some(l) = nsr.link(index) {
             events.push(Event::NewLink { ns, link: Box::new(l.clone()), change: 0 });

@@ -1,21 +1,6 @@
 //! What a device going down does to the IPv4 FIB (`fib_sync_down_dev`,
 //! `fib_flush`, `fib_disable_ip`).
 
-use crate::stack::Event;
-
-/// Deletes the routes that go through a device that went down
-/// (`fib_sync_down_dev` + `fib_flush`): all except host-scope ones; multipath
-/// routes lose only that next hop while another one lives.
-pub fn fib_sync_down(nsr: &mut crate::stack::Namespace, index: u32, admin_down: bool) -> Vec<Event> {
-    let mut events = Vec::new();
-    if !admin_down {
-        return events;
-    }
-    fib_disable_v4(nsr, index, false);
-    events.extend(crate::stack::ipv6::routes_down(nsr, index, false, true));
-    events
-}
-
 /// `fib_sync_down_dev` for NETDEV_DOWN and `fib_flush`: the device's next
 /// hops of multipath routes become dead and link-down, and routes left
 /// with no live next hop go, silently (no RTM_DELROUTE). Host-scope routes

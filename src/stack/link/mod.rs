@@ -1,6 +1,8 @@
 //! Network devices: their kinds, state and the side effects of creating,
 //! changing and deleting them (net/core/dev.c, rtnetlink.c `do_setlink`,
 //! drivers/net/veth.c, net/bridge, drivers/net/macvlan.c, dummy.c, 8021q).
+//! What a device's change does to addresses, routes, neighbours, IPv6 and
+//! bridge ports goes through the notifier chain ([`crate::stack::notifier`]).
 
 use crate::stack::NsId;
 use crate::stack::addr::{Ifa4, Ifa6};
@@ -12,7 +14,7 @@ mod unregister;
 mod updown;
 
 pub use carrier::{refresh_carriers, settle_linkwatch};
-pub use fib_sync::{fib_disable_v4, fib_sync_down};
+pub use fib_sync::fib_disable_v4;
 pub use unregister::{delete_group, delete_link, unregister_many};
 pub use updown::{dev_close, set_mtu, set_up};
 

@@ -4,6 +4,7 @@
 use super::updown::close_many;
 use super::{Link, LinkKind};
 use crate::errno::{Errno, KResult, KernelError};
+use crate::stack::notifier::{NetdevEvent, call_netdevice_notifiers};
 use crate::stack::{Event, Net, NsId};
 use crate::wire::link::iff;
 
@@ -108,21 +109,8 @@ fn teardown(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
         events.extend(crate::stack::bridge::del_port(net, ns, p, false));
     }
     events.extend(crate::stack::bridge::del_port(net, ns, index, true));
-    let Some(nsr) = net.ns_mut(ns) else { return events };
-    // IPv4 addresses go (inetdev_destroy), each with its routes.
-    while nsr.link(index).is_some_and(|l| !l.addrs4.is_empty()) {
-        let last = nsr.link(index).map_or(0, |l| l.addrs4.len() - 1);
-        events.extend(crate::stack::addr::remove_v4_at(nsr, index, last));
-    }
-    events.extend(crate::stack::ipv6::ifdown(nsr, index, true));
-    // Remaining routes through the device, in every table (fib_disable_ip, force).
-    let id = nsr.id;
-    // As on link down, the IPv4 flush is silent.
-    let _ = nsr.fib4.remove_where(|r| r.uses_dev(index));
-    for r in nsr.fib6.remove_where(|r| r.uses_dev(index)) {
-        events.push(Event::Route6 { ns: id, new: false, route: r, nlflags: 0 });
-    }
-    events.extend(crate::stack::neigh::flush_dev(nsr, index));
+    // Addresses, routes and neighbours go (NETDEV_UNREGISTER).
+    events.extend(call_netdevice_notifiers(net, ns, index, &NetdevEvent::Unregister));
     events.push(Event::Netconf { ns, family: crate::wire::AF_INET, ifindex: index as i32, new: false });
     events.push(Event::Netconf { ns, family: crate::wire::AF_INET6, ifindex: index as i32, new: false });
     net.linkwatch_queue.retain(|&(n, i)| (n, i) != (ns, index));

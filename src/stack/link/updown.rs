@@ -3,8 +3,8 @@
 
 use super::LinkKind;
 use super::carrier::{linkwatch, update_carriers};
-use super::fib_sync::fib_sync_down;
 use crate::errno::{Errno, KResult, KernelError};
+use crate::stack::notifier::{NetdevEvent, call_netdevice_notifiers};
 use crate::stack::{Event, Net, NsId};
 use crate::wire::link::iff;
 
@@ -81,12 +81,7 @@ fn open(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     if let Some(l) = net.ns(ns).and_then(|n| n.link(index)) {
         events.push(Event::NewLink { ns, link: Box::new(l.clone()), change: iff::UP });
     }
-    if let Some(nsr) = net.ns_mut(ns) {
-        events.extend(crate::stack::addr::inet_netdev_up(nsr, index));
-        crate::stack::route::revive_v4(nsr, index);
-        events.extend(crate::stack::ipv6::netdev_up(nsr, index));
-    }
-    events.extend(crate::stack::bridge::port_event(net, ns, index, crate::stack::bridge::PortEvent::Up));
+    events.extend(call_netdevice_notifiers(net, ns, index, &NetdevEvent::Up));
     events.extend(linkwatch(net, pending));
     events
 }
@@ -120,28 +115,25 @@ pub(super) fn close_many(net: &mut Net, list: &[(NsId, u32)], change: u32) -> Ve
         if let Some(l) = nsr.link(index) {
             events.push(Event::NewLink { ns, link: Box::new(l.clone()), change });
         }
-        events.extend(fib_sync_down(nsr, index, true));
-        events.extend(crate::stack::ipv6::ifdown(nsr, index, false));
-        events.extend(crate::stack::neigh::flush_dev(nsr, index));
-        events.extend(crate::stack::bridge::port_event(net, ns, index, crate::stack::bridge::PortEvent::Down));
+        events.extend(call_netdevice_notifiers(net, ns, index, &NetdevEvent::Down));
     }
     events.extend(linkwatch(net, pending));
     events
 }
 
-/// `dev_set_mtu` once checked: the new MTU, RTM_NEWLINK, then addrconf's
-/// NETDEV_CHANGEMTU (IPv6 follows from 1280 up, and leaves below it).
-pub fn set_mtu(ns: &mut crate::stack::namespace::Namespace, index: u32, mtu: u32) -> Vec<Event> {
-    let id = ns.id;
-    let Some(l) = ns.link_mut(index) else { return Vec::new() };
+/// `dev_set_mtu` once checked: the new MTU, RTM_NEWLINK, then
+/// NETDEV_CHANGEMTU (IPv6 follows from 1280 up and leaves below it; a
+/// bridge port's bridge may follow).
+pub fn set_mtu(net: &mut Net, ns: NsId, index: u32, mtu: u32) -> Vec<Event> {
+    let Some(l) = net.ns_mut(ns).and_then(|n| n.link_mut(index)) else { return Vec::new() };
     if l.mtu == mtu {
         return Vec::new();
     }
     l.mtu = mtu;
-    let mut events = vec![Event::NewLink { ns: id, link: Box::new(l.clone()), change: 0 }];
+    let mut events = vec![Event::NewLink { ns, link: Box::new(l.clone()), change: 0 }];
     if mtu >= 1280 {
         l.mtu6 = mtu;
     }
-    events.extend(crate::stack::ipv6::mtu_changed(ns, index));
+    events.extend(call_netdevice_notifiers(net, ns, index, &NetdevEvent::ChangeMtu));
     events
 }

@@ -1,7 +1,10 @@
 //! Connection tracking (net/netfilter/nf_conntrack_core.c, nf_nat_core.c):
 //! each flow's original and reply tuples, whether a reply was seen, and the
 //! NAT bindings, which are the reply tuple itself (`nf_nat_setup_info`
-//! changes the tuple the replies will carry).
+//! changes the tuple the replies will carry). A flow lives for its
+//! protocol's timeout after its last packet, on the virtual clock, with
+//! Linux's defaults (`net.netfilter.nf_conntrack_*_timeout`); an expired
+//! flow is forgotten, so its next packet is NEW again.
 
 use std::net::IpAddr;
 
@@ -69,6 +72,33 @@ pub struct Conn {
     pub src_nat_done: bool,
     /// Whether destination NAT was decided (or declined) for the flow.
     pub dst_nat_done: bool,
+    /// When the first packet came (virtual clock, µs).
+    pub created_us: u64,
+    /// When the flow expires unless another packet comes (µs).
+    pub expires_us: u64,
+}
+
+/// Seconds to microseconds.
+const SEC: u64 = 1_000_000;
+
+impl Conn {
+    /// The timeout a packet at `now_us` gives the flow (the defaults of
+    /// nf_conntrack_proto_{icmp,icmpv6,udp,tcp,generic}.c): ICMP 30 s; UDP
+    /// 30 s, or 120 s once replies came and the flow is 2 s old
+    /// (`nf_conntrack_udp_packet`'s stream); TCP 120 s before a reply
+    /// (SYN_SENT) and 432,000 s after (ESTABLISHED: TCP's closing states are
+    /// not followed); any other protocol 600 s.
+    fn timeout_us(&self, now_us: u64) -> u64 {
+        let seconds = match self.orig.proto {
+            1 | 58 => 30,
+            17 if self.seen_reply && now_us > self.created_us.saturating_add(2 * SEC) => 120,
+            17 => 30,
+            6 if self.seen_reply => 432_000,
+            6 => 120,
+            _ => 600,
+        };
+        seconds * SEC
+    }
 }
 
 /// How a packet relates to its connection (`enum ip_conntrack_info`).
@@ -120,19 +150,19 @@ impl Conntrack {
     /// each field may be the original's or the NAT-ed one. Returns its
     /// index, direction and state; ICMP errors are RELATED to the flow of
     /// the packet they quote.
-    pub fn find(&self, p: &Datagram) -> Option<(usize, Dir, CtInfo)> {
+    pub fn find(&self, p: &Datagram, now_us: u64) -> Option<(usize, Dir, CtInfo)> {
         if p.is_icmp_error() {
             let quoted = match &p.payload {
                 Payload::Icmp(Icmp::Unreachable { quoted, .. } | Icmp::TimeExceeded { quoted }) => quoted,
                 _ => return None,
             };
             // The error travels against the packet it quotes.
-            let (i, dir, _) = self.find(quoted)?;
+            let (i, dir, _) = self.find(quoted, now_us)?;
             let dir = if dir == Dir::Original { Dir::Reply } else { Dir::Original };
             return Some((i, dir, CtInfo::Related));
         }
         let t = Tuple::of(p)?;
-        self.conns.iter().enumerate().find_map(|(i, c)| {
+        self.conns.iter().enumerate().filter(|(_, c)| c.expires_us > now_us).find_map(|(i, c)| {
             let (o, r) = (c.orig, c.reply.invert());
             let fits = |a: &Tuple, b: &Tuple, t: &Tuple| {
                 t.proto == a.proto
@@ -152,15 +182,20 @@ impl Conntrack {
         })
     }
 
-    /// `nf_conntrack_in` at PREROUTING and OUTPUT: finds the connection of a
-    /// packet or starts one; a packet in the reply direction makes the flow
-    /// ESTABLISHED.
-    pub fn track(&mut self, p: &Datagram) -> Option<(usize, Dir, CtInfo)> {
-        if let Some((i, dir, info)) = self.find(p) {
-            if dir == Dir::Reply && info != CtInfo::Related {
-                if let Some(c) = self.conns.get_mut(i) {
+    /// `nf_conntrack_in` at PREROUTING and OUTPUT at `now_us`: forgets
+    /// expired flows, finds the connection of a packet (refreshing its
+    /// timeout) or starts one; a packet in the reply direction makes the
+    /// flow ESTABLISHED.
+    pub fn track(&mut self, p: &Datagram, now_us: u64) -> Option<(usize, Dir, CtInfo)> {
+        self.conns.retain(|c| c.expires_us > now_us);
+        if let Some((i, dir, info)) = self.find(p, now_us) {
+            if info != CtInfo::Related
+                && let Some(c) = self.conns.get_mut(i)
+            {
+                if dir == Dir::Reply {
                     c.seen_reply = true;
                 }
+                c.expires_us = now_us.saturating_add(c.timeout_us(now_us));
             }
             return Some((i, dir, info));
         }
@@ -171,7 +206,92 @@ impl Conntrack {
         if self.conns.len() >= MAX_CONNS {
             self.conns.remove(0);
         }
-        self.conns.push(Conn { orig: t, reply: t.invert(), seen_reply: false, src_nat_done: false, dst_nat_done: false });
+        let mut c = Conn {
+            orig: t,
+            reply: t.invert(),
+            seen_reply: false,
+            src_nat_done: false,
+            dst_nat_done: false,
+            created_us: now_us,
+            expires_us: 0,
+        };
+        c.expires_us = now_us.saturating_add(c.timeout_us(now_us));
+        self.conns.push(c);
         Some((self.conns.len() - 1, Dir::Original, CtInfo::New))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn udp(src: [u8; 4], sport: u16, dst: [u8; 4], dport: u16) -> Datagram {
+        Datagram {
+            src: IpAddr::from(src),
+            dst: IpAddr::from(dst),
+            ttl: 64,
+            dont_fragment: false,
+            payload: Payload::Udp { sport, dport, data: vec![] },
+        }
+    }
+
+    fn echo(request: bool) -> Datagram {
+        let (a, b) = ([10, 0, 0, 2], [10, 0, 1, 2]);
+        let (src, dst, icmp) = if request {
+            (a, b, Icmp::EchoRequest { id: 7, seq: 1, data: 56 })
+        } else {
+            (b, a, Icmp::EchoReply { id: 7, seq: 1, data: 56 })
+        };
+        Datagram { src: IpAddr::from(src), dst: IpAddr::from(dst), ttl: 64, dont_fragment: false, payload: Payload::Icmp(icmp) }
+    }
+
+    fn state(ct: &mut Conntrack, p: &Datagram, at_s: f64) -> CtInfo {
+        ct.track(p, (at_s * 1e6) as u64).map(|(_, _, i)| i).unwrap()
+    }
+
+    #[test]
+    fn an_icmp_flow_expires_30_s_after_its_last_packet() {
+        let mut ct = Conntrack::default();
+        assert_eq!(state(&mut ct, &echo(true), 0.0), CtInfo::New);
+        assert_eq!(state(&mut ct, &echo(false), 0.001), CtInfo::Established);
+        assert_eq!(state(&mut ct, &echo(true), 29.0), CtInfo::Established);
+        // 30 s after the last packet (at 29 s) the flow is gone.
+        assert_eq!(state(&mut ct, &echo(true), 59.0), CtInfo::New);
+        assert_eq!(ct.conns.len(), 1);
+    }
+
+    #[test]
+    fn udp_waits_30_s_unreplied_and_120_s_as_a_stream() {
+        let (out, back) = (udp([10, 0, 0, 2], 5000, [10, 0, 1, 2], 53), udp([10, 0, 1, 2], 53, [10, 0, 0, 2], 5000));
+        let mut ct = Conntrack::default();
+        assert_eq!(state(&mut ct, &out, 0.0), CtInfo::New);
+        assert_eq!(state(&mut ct, &out, 29.0), CtInfo::New);
+        assert_eq!(state(&mut ct, &out, 59.5), CtInfo::New, "30 s without a packet: a new flow");
+        assert_eq!(state(&mut ct, &back, 60.0), CtInfo::Established);
+        // Replied but younger than 2 s: still 30 s.
+        assert_eq!(state(&mut ct, &out, 61.0), CtInfo::Established);
+        assert_eq!(state(&mut ct, &out, 91.5), CtInfo::New);
+        // A stream: replied, and the packet came when the flow was over 2 s old.
+        assert_eq!(state(&mut ct, &back, 92.0), CtInfo::Established);
+        assert_eq!(state(&mut ct, &out, 95.0), CtInfo::Established);
+        assert_eq!(state(&mut ct, &out, 214.0), CtInfo::Established);
+        assert_eq!(state(&mut ct, &out, 334.5), CtInfo::New);
+    }
+
+    #[test]
+    fn tcp_established_lasts_five_days_and_an_unanswered_syn_two_minutes() {
+        let tcp = |sport, dport, src: [u8; 4], dst: [u8; 4]| {
+            let mut p = udp(src, sport, dst, dport);
+            p.payload = Payload::Tcp(crate::sim::packet::Tcp { sport, dport, ..Default::default() });
+            p
+        };
+        let (out, back) = (tcp(40000, 22, [10, 0, 0, 2], [10, 0, 1, 2]), tcp(22, 40000, [10, 0, 1, 2], [10, 0, 0, 2]));
+        let mut ct = Conntrack::default();
+        assert_eq!(state(&mut ct, &out, 0.0), CtInfo::New);
+        assert_eq!(state(&mut ct, &out, 119.0), CtInfo::New);
+        assert_eq!(state(&mut ct, &out, 239.5), CtInfo::New);
+        assert_eq!(state(&mut ct, &back, 240.0), CtInfo::Established);
+        assert_eq!(state(&mut ct, &out, 240.0 + 431_999.0), CtInfo::Established);
+        assert_eq!(state(&mut ct, &out, 240.0 + 2.0 * 432_000.0), CtInfo::New);
     }
 }

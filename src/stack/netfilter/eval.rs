@@ -65,8 +65,73 @@ impl Regs {
         // nft_reg_store: the rest of the last 32-bit register is zeroed.
         let end = at + bytes.len().div_ceil(4) * 4;
         if let Some(slot) = self.data.get_mut(at..end) {
-            slot.fill(0);
-            slot[..bytes.len()].copy_from_slice(bytes);
+            // A few bytes: a loop, not two calls into libc.
+            for (i, d) in slot.iter_mut().enumerate() {
+                *d = bytes.get(i).copied().unwrap_or(0);
+            }
+        }
+    }
+}
+
+/// `nft_cmp_eval`: the register's bytes against the constant, by `op`.
+fn compare(op: u32, have: &[u8], data: &[u8]) -> bool {
+    // Byte by byte: the values are a few bytes long, a libc memcmp costs more.
+    let ord = have.iter().zip(data.iter()).map(|(a, b)| a.cmp(b)).find(|o| o.is_ne()).unwrap_or(have.len().cmp(&data.len()));
+    match op {
+        0 => ord.is_eq(),
+        1 => ord.is_ne(),
+        2 => ord.is_lt(),
+        3 => ord.is_le(),
+        4 => ord.is_gt(),
+        _ => ord.is_ge(),
+    }
+}
+
+/// A rule's first test when it is a header load compared with a constant
+/// (`payload` then `cmp` on its register, as `ip saddr`, `tcp dport` and
+/// iptables' `-s`/`-d` begin): kept inside the rule so that a packet that
+/// fails it skips the rule without reading its expression list. Running it
+/// loads the register as the payload expression would, so later rules see
+/// the same registers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lead {
+    base: u8,
+    len: u8,
+    op: u8,
+    dreg: u8,
+    offset: u32,
+    data: [u8; 16],
+}
+
+impl Lead {
+    /// The lead of a rule's expressions, if they start with one.
+    pub fn of(exprs: &[Expr]) -> Option<Lead> {
+        let [Expr::Payload { dreg, base, offset, len }, Expr::Cmp { sreg, op, data }, ..] = exprs else { return None };
+        if sreg != dreg || data.len() != *len as usize || data.len() > 16 || !matches!(base, 1 | 2) {
+            return None;
+        }
+        let mut d = [0u8; 16];
+        d[..data.len()].copy_from_slice(data);
+        Some(Lead {
+            base: *base as u8,
+            len: *len as u8,
+            op: u8::try_from(*op).ok()?,
+            dreg: u8::try_from(*dreg).ok()?,
+            offset: *offset,
+            data: d,
+        })
+    }
+
+    /// Whether the packet passes it (loading the register on the way).
+    fn passes(&self, net: &[u8], transport: &[u8], regs: &mut Regs) -> bool {
+        let src = if self.base == 1 { net } else { transport };
+        let (o, l) = (self.offset as usize, usize::from(self.len));
+        match o.checked_add(l).and_then(|end| src.get(o..end)) {
+            Some(b) => {
+                regs.set(u32::from(self.dreg), b);
+                compare(u32::from(self.op), b, &self.data[..l])
+            }
+            None => false,
         }
     }
 }
@@ -202,6 +267,10 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Vec<(
                 None => return None,
             }
         };
+        if rule.lead.is_some_and(|lead| !lead.passes(&net, &transport, &mut regs)) {
+            at.rule += 1;
+            continue;
+        }
         let mut verdict: Option<(i32, Option<&str>)> = None;
         let mut outcome: Option<Outcome> = None;
         let mut matched = true;
@@ -219,20 +288,7 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Vec<(
                         None => matched = false,
                     }
                 }
-                Expr::Cmp { sreg, op, data } => {
-                    let have = regs.get(*sreg, data.len());
-                    // Byte by byte: the values are a few bytes long, a libc memcmp costs more.
-                    let ord =
-                        have.iter().zip(data.iter()).map(|(a, b)| a.cmp(b)).find(|o| o.is_ne()).unwrap_or(have.len().cmp(&data.len()));
-                    matched = match op {
-                        0 => ord.is_eq(),
-                        1 => ord.is_ne(),
-                        2 => ord.is_lt(),
-                        3 => ord.is_le(),
-                        4 => ord.is_gt(),
-                        _ => ord.is_ge(),
-                    };
-                }
+                Expr::Cmp { sreg, op, data } => matched = compare(*op, regs.get(*sreg, data.len()), data),
                 Expr::Range { sreg, op, from, to } => {
                     // nft_range_eval: memcmp against both bounds.
                     let have = regs.get(*sreg, from.len());
@@ -436,4 +492,78 @@ fn xt_target(name: &str, rev: u32, info: &[u8], v6: bool) -> Option<Outcome> {
         "DROP" => Outcome::Drop,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stack::netfilter::{BaseChain, Chain, Rule};
+
+    fn table(rules: Vec<Rule>) -> Table {
+        let base = BaseChain { hooknum: 2, priority: 0, kind: "filter".into(), policy: 1, counters: None };
+        let chain = Chain { name: "c".into(), handle: 1, base: Some(base), rules, userdata: None };
+        Table { family: 2, name: "t".into(), handle: 1, flags: 0, chains: vec![chain], hgenerator: 1, userdata: None }
+    }
+
+    /// Rules whose leads are worked out and the same rules without them
+    /// decide every packet alike: the lead only skips what the expressions
+    /// would refuse, and loads the registers they would load.
+    #[test]
+    fn a_lead_decides_as_the_expressions_do() {
+        let verdict = |code| Expr::Immediate { dreg: 0, data: Data::Verdict { code, chain: None } };
+        let mut exprs = Vec::new();
+        for (i, op) in (0..6u32).enumerate() {
+            // ip saddr OP 10.0.0.x, tcp/udp dport OP 1000+i, a load past the header.
+            exprs.push(vec![
+                Expr::Payload { dreg: 4, base: 1, offset: 12, len: 4 },
+                Expr::Cmp { sreg: 4, op, data: vec![10, 0, 0, i as u8] },
+                verdict(v::DROP),
+            ]);
+            exprs.push(vec![
+                Expr::Payload { dreg: 8, base: 2, offset: 2, len: 2 },
+                Expr::Cmp { sreg: 8, op, data: (1000 + i as u16).to_be_bytes().to_vec() },
+                verdict(v::ACCEPT),
+            ]);
+            exprs.push(vec![
+                Expr::Payload { dreg: 4, base: 2, offset: 60, len: 4 },
+                Expr::Cmp { sreg: 4, op, data: vec![0; 4] },
+                verdict(v::DROP),
+            ]);
+            // A later rule reading the register an earlier lead loaded.
+            exprs.push(vec![Expr::Cmp { sreg: 8, op, data: 1003u16.to_be_bytes().to_vec() }, verdict(v::DROP)]);
+        }
+        let packets: Vec<Datagram> = (0..8u8)
+            .map(|k| Datagram {
+                src: IpAddr::from([10, 0, 0, k % 4]),
+                dst: IpAddr::from([10, 0, 1, 1]),
+                ttl: 64,
+                dont_fragment: false,
+                payload: Payload::Udp { sport: 5, dport: 998 + u16::from(k), data: vec![] },
+            })
+            .collect();
+        for start in 0..exprs.len() {
+            let rules = |lead: bool| -> Vec<Rule> {
+                exprs[start..]
+                    .iter()
+                    .enumerate()
+                    .map(|(h, e)| {
+                        let mut r = Rule::new(h as u64, e.clone(), None);
+                        if !lead {
+                            r.lead = None;
+                        }
+                        r
+                    })
+                    .collect()
+            };
+            let (with, without) = (table(rules(true)), table(rules(false)));
+            if start == 0 {
+                assert_eq!(with.chains[0].rules.iter().filter(|r| r.lead.is_some()).count(), 18);
+            }
+            for p in &packets {
+                let ctx = PacketCtx { p, iif: (2, "a"), oif: (3, "b"), ct: CtInfo::New, reply: false };
+                let (mut h1, mut h2) = (Vec::new(), Vec::new());
+                assert_eq!(run_chain(&with, 0, &ctx, &mut h1), run_chain(&without, 0, &ctx, &mut h2), "rules from {start}, {p:?}");
+            }
+        }
+    }
 }

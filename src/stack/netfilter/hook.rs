@@ -40,7 +40,7 @@ fn is_dst_manip(hook: Hook) -> bool {
 /// Runs the hook `hook` of namespace `ns` on a packet that came in on
 /// `iif` and leaves by `oif` (0 when not known). NAT may rewrite the
 /// packet's addresses and ports in place.
-pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, iif: u32, oif: u32, _now: u64) -> Verdict {
+pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, iif: u32, oif: u32, now_us: u64) -> Verdict {
     let Some(n) = net.ns_mut(ns) else { return Verdict::Accept };
     let fam = if p.is_v6() { family::IPV6 } else { family::IPV4 };
     let has_chains =
@@ -54,7 +54,8 @@ pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, iif: u32, oif
     let dev_addr = |i: u32| n.link(i).and_then(|l| l.addrs4.iter().find(|a| a.scope == 0)).map(|a| IpAddr::V4(Ipv4Addr::from(a.local)));
     let (masq_addr, redir_addr) = (dev_addr(oif), if hook == Hook::Output { Some(IpAddr::V4(Ipv4Addr::LOCALHOST)) } else { dev_addr(iif) });
     let nf = &mut n.netfilter;
-    let tracked = if matches!(hook, Hook::Prerouting | Hook::Output) { nf.conntrack.track(p) } else { nf.conntrack.find(p) };
+    let tracked =
+        if matches!(hook, Hook::Prerouting | Hook::Output) { nf.conntrack.track(p, now_us) } else { nf.conntrack.find(p, now_us) };
     let (ct, dir) = tracked.map_or((CtInfo::Untracked, Dir::Original), |(_, d, c)| (c, d));
     let conn = tracked.map(|(i, _, _)| i);
     // The base chains of this hook, by priority (stable: tables in order).

@@ -52,6 +52,17 @@ pub struct Rule {
     pub exprs: Vec<Expr>,
     /// NFTA_RULE_USERDATA as given.
     pub userdata: Option<Vec<u8>>,
+    /// The rule's first test in a compact form (from `exprs`), so that a
+    /// packet skips most rules without reading their expressions.
+    pub lead: Option<eval::Lead>,
+}
+
+impl Rule {
+    /// A rule of these expressions, its [`eval::Lead`] worked out.
+    pub fn new(handle: u64, exprs: Vec<Expr>, userdata: Option<Vec<u8>>) -> Rule {
+        let lead = eval::Lead::of(&exprs);
+        Rule { handle, exprs, userdata, lead }
+    }
 }
 
 /// A chain: a base chain when it has a hook, a regular one otherwise.

@@ -80,6 +80,17 @@ pub struct Out {
     pub tcp: Tcp,
 }
 
+/// The process that holds a socket open and the descriptor it has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Owner {
+    /// The program's name (its `comm`).
+    pub name: String,
+    /// Its process id.
+    pub pid: u32,
+    /// The file descriptor.
+    pub fd: u32,
+}
+
 /// One socket.
 #[derive(Debug, Clone)]
 pub struct Sock {
@@ -114,8 +125,8 @@ pub struct Sock {
     pub tcb: tcp::Tcb,
     /// Whether the owning process has closed it (kernel-owned now).
     pub orphan: bool,
-    /// The owning program and pid, for `ss -p`.
-    pub owner: Option<(String, u32)>,
+    /// The process holding it, for `ss -p` (what /proc/PID/fd shows).
+    pub owner: Option<Owner>,
 }
 
 impl Sock {

@@ -326,7 +326,6 @@ impl Table {
         if pending > l.backlog {
             return Vec::new();
         }
-        let owner = l.owner.clone();
         // A dual-stack listener's children see IPv4 peers v4-mapped.
         let v6 = l.local.is_ipv6();
         let (src, dst) = (super::in_family(src, v6), super::in_family(dst, v6));
@@ -340,7 +339,6 @@ impl Table {
         s.remote = src;
         s.state = State::SynRecv;
         s.parent = Some(listener);
-        s.owner = owner;
         s.tcb = Tcb {
             iss,
             snd_una: iss,
