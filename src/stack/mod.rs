@@ -5,6 +5,7 @@
 //! This layer knows nothing of netlink; `crate::rtnetlink` translates.
 
 pub mod addr;
+pub mod addrlabel;
 pub mod bridge;
 pub mod event;
 pub mod fdb;
