@@ -369,7 +369,7 @@ impl WasmWorld {
     pub fn decode(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
-        protocol: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | number")] protocol: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
         decode(bytes, protocol)
     }
@@ -452,16 +452,19 @@ impl Default for WasmWorld {
 /// Decodes a datagram of netlink messages (the same as {@link World.decode},
 /// without a world).
 #[wasm_bindgen(unchecked_return_type = "Decoded")]
-pub fn decode(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue, protocol: Option<JsValue>) -> Result<JsValue, JsError> {
+pub fn decode(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | number")] protocol: Option<JsValue>,
+) -> Result<JsValue, JsError> {
     init();
     let bytes = bytes_of("decode", &bytes)?;
-    let d = match protocol.filter(|p| !p.is_undefined() && !p.is_null()) {
-        None => crate::decode::decode(&bytes),
-        Some(protocol) => {
-            let p = protocol_of(&protocol)
-                .map_err(|_| JsError::new("decode: protocol must be \"route\", \"netfilter\", \"sock_diag\" or 0, 12, 4"))?;
-            crate::decode::decode_as(&bytes, p)
-        }
+    let protocol = protocol.unwrap_or(JsValue::UNDEFINED);
+    let d = if protocol.is_undefined() || protocol.is_null() {
+        crate::decode::decode(&bytes)
+    } else {
+        let p = protocol_of(&protocol)
+            .map_err(|_| JsError::new("decode: protocol must be \"route\", \"netfilter\", \"sock_diag\" or 0, 12, 4"))?;
+        crate::decode::decode_as(&bytes, p)
     };
     let d = d.map_err(|e| JsError::new(&format!("decode: {e}")))?;
     to_js(&crate::js::datagram(&d))
