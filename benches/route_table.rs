@@ -4,7 +4,9 @@
 //! itself, and reports the memory the table takes per route.
 //!
 //! Run with `cargo bench --bench route_table`; `benches/kernel_routes.sh`
-//! measures the same insertions on the real kernel for the side-by-side ratio.
+//! measures the same insertions on the real kernel through `ip -batch`, and
+//! `benches/route_insert.sh` times the very same datagrams, 64 to a send,
+//! on both (with `ROUTE_BATCHES_OUT` set this bench does only its half).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -153,11 +155,57 @@ fn insert_all(sock: &Socket, requests: &[Vec<u8>]) -> (std::time::Duration, usiz
     (took, LIVE.load(Ordering::Relaxed).saturating_sub(before), failures)
 }
 
+/// Requests per datagram in the side-by-side run (`benches/route_insert.sh`).
+const BATCH: usize = 64;
+
+/// The side-by-side run: the requests `BATCH` to a datagram, written to
+/// `path` for `benches/route_insert.c` (each as a little-endian u32 length
+/// and its bytes) and sent through `Socket::send` on a world that keeps no
+/// replay log; prints `iplab ROUTES FAILED SECONDS CPU_SECONDS`.
+fn batches_side_by_side(requests: &[Vec<u8>], path: &str) {
+    let batches: Vec<Vec<u8>> = requests.chunks(BATCH).map(|c| c.concat()).collect();
+    let mut file = Vec::with_capacity(batches.iter().map(|b| b.len() + 4).sum());
+    for b in &batches {
+        file.extend_from_slice(&(b.len() as u32).to_le_bytes());
+        file.extend_from_slice(b);
+    }
+    std::fs::write(path, &file).expect("write the datagrams");
+    let (_world, sock) = world_with_uplink(false);
+    let start_cpu = cpu_seconds();
+    let start = Instant::now();
+    let mut failed = 0usize;
+    for b in &batches {
+        for m in sock.send(b) {
+            if m.len() >= 20 && m[4..6] == 2u16.to_ne_bytes() && m[16..20] != [0, 0, 0, 0] {
+                failed += 1;
+            }
+        }
+    }
+    let took = start.elapsed();
+    let took_cpu = cpu_seconds() - start_cpu;
+    println!("iplab {} {failed} {:.6} {took_cpu:.6}", requests.len(), took.as_secs_f64());
+}
+
+/// This process's CPU time so far (user and system), in seconds, from
+/// `/proc/self/stat` (clock ticks of 1/100 s); 0 where that is missing.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after ")".
+    (ticks(11) + ticks(12)) as f64 / 100.0
+}
+
 fn main() {
     let count: usize = std::env::var("ROUTES").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
     let table = prefixes(count);
     let gw = u32::from_be_bytes([10, 0, 0, 254]);
     let requests: Vec<Vec<u8>> = table.iter().enumerate().map(|(i, (p, l))| request(i as u32 + 10, *p, *l, gw)).collect();
+    if let Ok(path) = std::env::var("ROUTE_BATCHES_OUT") {
+        batches_side_by_side(&requests, &path);
+        return;
+    }
     // The table alone: a world that keeps no replay log of the requests.
     let (bare, bare_sock) = world_with_uplink(false);
     let (_, grown, _) = insert_all(&bare_sock, &requests);

@@ -219,3 +219,23 @@ fn netlink_socket_flood_answers_enfile() {
     drop(open);
     assert!(world.socket(world.initial_ns(), Creds::ROOT).is_ok(), "closed sockets make room");
 }
+
+#[test]
+fn namespace_flood_answers_enospc() {
+    use iplab::output::Output;
+    use iplab::shell::Shell;
+    let world = World::new();
+    world.set_limits(Limits { namespaces: 10, ..Limits::default() });
+    let mut shell = Shell::new(Box::new(world));
+    // The first namespace is the one the shell starts in.
+    for i in 1..10 {
+        let mut o = Output::new();
+        assert_eq!(shell.run_line(&format!("ip netns add n{i}"), &mut o), 0, "{}", o.combined());
+    }
+    let mut o = Output::new();
+    assert_ne!(shell.run_line("ip netns add n10", &mut o), 0);
+    assert_eq!(o.stderr(), "Failed to create a new network namespace \"n10\": No space left on device\n");
+    let mut o = Output::new();
+    shell.run_line("ip netns list", &mut o);
+    assert_eq!(o.stdout().lines().count(), 9);
+}

@@ -3,6 +3,7 @@
 //! `rtnetlink_rcv_msg` do), replies, and multicast notifications.
 
 pub mod addr;
+mod addrlabel;
 mod bridge_af;
 mod getroute_check;
 mod kind_data;
@@ -410,13 +411,15 @@ fn doit_handler(kind: MessageType, family: u8) -> Option<Handler> {
         M::NewNsId => nsid::new_nsid,
         M::GetNsId => nsid::get_nsid,
         M::GetNetconf => netconf_get::get_netconf,
+        // addrlabel.c registers these for PF_INET6 only.
+        M::NewAddrLabel | M::DelAddrLabel if family == crate::wire::AF_INET6 => addrlabel::new_del,
+        M::GetAddrLabel if family == crate::wire::AF_INET6 => addrlabel::get,
         _ => return None,
     })
 }
 
 fn dump_handler(kind: MessageType, family: u8) -> Option<Handler> {
     use MessageType as M;
-    let _ = family;
     Some(match kind {
         M::GetLink => link::dump_links,
         M::GetAddr => addr::dump_addrs,
@@ -425,6 +428,7 @@ fn dump_handler(kind: MessageType, family: u8) -> Option<Handler> {
         M::GetRule => rule::dump_rules,
         M::GetNsId => nsid::dump_nsid,
         M::GetNetconf => netconf_get::dump_netconf,
+        M::GetAddrLabel if family == crate::wire::AF_INET6 => addrlabel::dump,
         _ => return None,
     })
 }

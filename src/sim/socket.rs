@@ -30,8 +30,9 @@ fn route_mss(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr) -> u16 {
             if rt.mtu_metric > 0 { rt.mtu_metric.min(dev) } else { dev }
         })
         .unwrap_or(1500);
-    // lo's 65536 gives 65483 on Linux (the MSS option is 16 bits).
-    mtu.saturating_sub(headers).min(65483) as u16
+    // lo's 65536 is cut to IP's 65535 (`dst_mtu`, IP_MAX_MTU): its SYNs
+    // announce MSS 65495.
+    mtu.min(65535).saturating_sub(headers) as u16
 }
 
 /// A TCP segment reached `ns`: the socket table answers (`tcp_v4_rcv`).

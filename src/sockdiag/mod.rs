@@ -5,6 +5,8 @@
 //! SYN-RECV entries carry none (`inet_twsk_diag_fill`, `inet_req_diag_fill`).
 //! `ss` builds its requests and reads the replies with the helpers here.
 
+pub mod info;
+
 use crate::errno::{Errno, KernelError};
 use crate::rtnetlink::Kernel;
 use crate::rtnetlink::reply::{self, Request};
@@ -36,18 +38,25 @@ const SOCKOPT_MC_LOOP_ALL: u8 = 0x50;
 /// Handles a datagram on a NETLINK_SOCK_DIAG socket (`sock_diag_rcv`).
 pub fn receive(k: &mut Kernel, port: u32, datagram: &[u8]) -> Vec<Vec<u8>> {
     let Some(ns) = k.socket_state(port).map(|s| s.ns) else { return Vec::new() };
-    answer(&k.net, ns, port, datagram)
+    // The kernel half keeps no clock of its own: the latest moment a
+    // socket of the namespace saw is the nearest reading of it.
+    let now_us = k
+        .net
+        .ns(ns)
+        .map_or(0, |n| n.socks.socks.iter().map(|s: &Sock| s.tcb.stats.last_send_us.max(s.tcb.stats.last_recv_us)).max().unwrap_or(0));
+    answer(&k.net, ns, port, datagram, now_us)
 }
 
-/// The replies to a datagram of sock_diag requests from `port` in `ns`.
-pub fn answer(net: &Net, ns: NsId, port: u32, datagram: &[u8]) -> Vec<Vec<u8>> {
+/// The replies to a datagram of sock_diag requests from `port` in `ns`,
+/// at `now_us` on the virtual clock (what `tcp_info`'s ages count from).
+pub fn answer(net: &Net, ns: NsId, port: u32, datagram: &[u8], now_us: u64) -> Vec<Vec<u8>> {
     let mut out = Vec::new();
     for m in MessageIter::new(datagram).map_while(Result::ok) {
         let req = Request::new(&m, port, false);
         if m.header.flags & NLM_F_REQUEST == 0 {
             continue;
         }
-        match handle(net, ns, &req) {
+        match handle(net, ns, &req, now_us) {
             Ok(mut replies) => out.append(&mut replies),
             Err(e) => out.push(reply::ack(&req, Some(&e), false, false)),
         }
@@ -56,12 +65,12 @@ pub fn answer(net: &Net, ns: NsId, port: u32, datagram: &[u8]) -> Vec<Vec<u8>> {
 }
 
 /// `__sock_diag_cmd` → `inet_diag_handler_cmd`.
-fn handle(net: &Net, ns: NsId, req: &Request<'_>) -> Result<Vec<Vec<u8>>, KernelError> {
+fn handle(net: &Net, ns: NsId, req: &Request<'_>, now_us: u64) -> Result<Vec<Vec<u8>>, KernelError> {
     if req.header.kind != SOCK_DIAG_BY_FAMILY {
         return Err(KernelError::new(Errno::EINVAL));
     }
     let body = req.payload.get(..REQ_LEN).ok_or(KernelError::new(Errno::EINVAL))?;
-    let (family, protocol) = (body[0], body[1]);
+    let (family, protocol, ext) = (body[0], body[1], body[2]);
     let states = u32::from_ne_bytes([body[4], body[5], body[6], body[7]]);
     if family != AF_INET && family != AF_INET6 {
         return Err(KernelError::new(Errno::ENOENT));
@@ -87,9 +96,9 @@ fn handle(net: &Net, ns: NsId, req: &Request<'_>) -> Result<Vec<Vec<u8>>, Kernel
         // inet_diag_find_one_icsk: the socket of the request's four-tuple.
         let (sport, dport) = (u16::from_be_bytes([body[8], body[9]]), u16::from_be_bytes([body[10], body[11]]));
         let s = socks.iter().find(|s| s.local.port() == sport && s.remote.port() == dport).ok_or(KernelError::new(Errno::ENOENT))?;
-        return Ok(vec![record(req, s, 0)]);
+        return Ok(vec![record(req, s, 0, ext, now_us)]);
     }
-    let mut out: Vec<Vec<u8>> = socks.iter().map(|s| record(req, s, NLM_F_MULTI)).collect();
+    let mut out: Vec<Vec<u8>> = socks.iter().map(|s| record(req, s, NLM_F_MULTI, ext, now_us)).collect();
     out.push(reply::done(req, false));
     Ok(out)
 }
@@ -103,8 +112,9 @@ fn put_addr(b: &mut MessageBuilder, a: IpAddr) {
     b.push(&bytes);
 }
 
-/// One `inet_diag_msg` (`inet_sk_diag_fill`).
-fn record(req: &Request<'_>, s: &Sock, flags: u16) -> Vec<u8> {
+/// One `inet_diag_msg` (`inet_sk_diag_fill`), with the extensions `ext`
+/// asks for.
+fn record(req: &Request<'_>, s: &Sock, flags: u16, ext: u8, now_us: u64) -> Vec<u8> {
     let mut b = req.answer(SOCK_DIAG_BY_FAMILY, flags);
     let full = !matches!(s.state, State::TimeWait | State::SynRecv);
     let timer: u8 = match s.state {
@@ -133,15 +143,29 @@ fn record(req: &Request<'_>, s: &Sock, flags: u16) -> Vec<u8> {
         b.put_u64(INET_DIAG_CGROUP_ID, 1);
         let icsk = if s.proto == Proto::Tcp { SOCKOPT_IS_ICSK } else { 0 };
         b.put_u16(INET_DIAG_SOCKOPT, u16::from(icsk | SOCKOPT_MC_LOOP_ALL));
+        if s.proto == Proto::Tcp {
+            let asks = |attr: u16| ext & (1 << (attr - 1)) != 0;
+            if asks(info::INET_DIAG_INFO) {
+                b.put(info::INET_DIAG_INFO, &info::tcp_info(s, now_us));
+            }
+            if asks(info::INET_DIAG_CONG) {
+                b.put(info::INET_DIAG_CONG, format!("{}\0", info::CONG).as_bytes());
+            }
+            // The algorithm's record, for a socket before TIME-WAIT
+            // (`ca_ops->get_info`).
+            if (s.state as u8) < State::TimeWait as u8 && asks(info::INET_DIAG_VEGASINFO) {
+                b.put(info::INET_DIAG_BBRINFO, &info::bbr_info(s));
+            }
+        }
     }
     b.finish()
 }
 
 /// The request ss sends for one family and protocol (`inet_show_netlink`):
-/// a dump of the states in `states`.
-pub fn dump_request(v6: bool, udp: bool, states: u32) -> Vec<u8> {
+/// a dump of the states in `states` with the extensions `ext` (`idiag_ext`).
+pub fn dump_request(v6: bool, udp: bool, states: u32, ext: u8) -> Vec<u8> {
     let mut b = MessageBuilder::new(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, SS_SEQ, 0);
-    let mut body = vec![if v6 { AF_INET6 } else { AF_INET }, if udp { 17 } else { 6 }, 0, 0];
+    let mut body = vec![if v6 { AF_INET6 } else { AF_INET }, if udp { 17 } else { 6 }, ext, 0];
     body.extend(states.to_ne_bytes());
     body.resize(REQ_LEN, 0);
     b.push(&body);
@@ -170,6 +194,9 @@ pub struct Entry {
     pub shutdown: Option<u8>,
     /// The cgroup id (INET_DIAG_CGROUP_ID), for a full socket.
     pub cgroup: Option<u64>,
+    /// INET_DIAG_INFO with INET_DIAG_CONG and the algorithm's record, when
+    /// asked for (TCP).
+    pub info: Option<info::TcpInfo>,
 }
 
 /// Reads a SOCK_DIAG_BY_FAMILY reply's `inet_diag_msg`.
@@ -187,10 +214,16 @@ pub fn parse(payload: &[u8]) -> Option<Entry> {
     };
     let word = |at: usize| u32::from_ne_bytes([m[at], m[at + 1], m[at + 2], m[at + 3]]);
     let attrs = crate::wire::attr::AttrTable::parse_lenient(payload.get(MSG_LEN..).unwrap_or_default(), INET_DIAG_SOCKOPT);
+    let tcp_info = attrs.get(info::INET_DIAG_INFO).map(|a| info::TcpInfo {
+        raw: a.value.to_vec(),
+        cong: attrs.get(info::INET_DIAG_CONG).map(|c| String::from_utf8_lossy(c.value).trim_end_matches('\0').to_string()),
+        bbr: attrs.get(info::INET_DIAG_BBRINFO).and_then(|c| info::parse_bbr(c.value)),
+    });
     Some(Entry {
         cookie: u64::from(word(44)) | u64::from(word(48)) << 32,
         shutdown: attrs.u8(INET_DIAG_SHUTDOWN),
         cgroup: attrs.get(INET_DIAG_CGROUP_ID).and_then(|a| a.u64().ok()),
+        info: tcp_info,
         state: m[1],
         local: SocketAddr::new(addr(8), u16::from_be_bytes([m[4], m[5]])),
         remote: SocketAddr::new(addr(24), u16::from_be_bytes([m[6], m[7]])),

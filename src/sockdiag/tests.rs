@@ -11,11 +11,11 @@ const SS_TAN_V4: [u8; 24] = [0x48, 0, 0, 0, 0x14, 0, 0x01, 0x03, 0x40, 0xe2, 0x0
 
 #[test]
 fn the_request_is_the_one_ss_sends() {
-    let req = dump_request(false, false, 0xfff);
+    let req = dump_request(false, false, 0xfff, 0);
     assert_eq!(req.len(), 72);
     assert_eq!(&req[..24], &SS_TAN_V4);
     assert!(req[24..].iter().all(|b| *b == 0));
-    let v6 = dump_request(true, false, 0xfff);
+    let v6 = dump_request(true, false, 0xfff, 0);
     assert_eq!(v6[16], 10);
 }
 
@@ -34,7 +34,7 @@ fn listening_net() -> (Net, NsId) {
 #[test]
 fn a_listener_is_dumped_as_linux_dumps_it() {
     let (net, ns) = listening_net();
-    let replies = answer(&net, ns, 17184, &dump_request(false, false, 0xfff));
+    let replies = answer(&net, ns, 17184, &dump_request(false, false, 0xfff, 0), 0);
     assert_eq!(replies.len(), 2, "one socket and NLMSG_DONE");
     let r = &replies[0];
     // nlmsg_len 124, SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, seq 123456, the port.
@@ -60,11 +60,11 @@ fn a_listener_is_dumped_as_linux_dumps_it() {
 fn states_protocol_and_family_filter_the_dump() {
     let (net, ns) = listening_net();
     // Only ESTABLISHED: nothing but NLMSG_DONE.
-    assert_eq!(answer(&net, ns, 1, &dump_request(false, false, 1 << 1)).len(), 1);
+    assert_eq!(answer(&net, ns, 1, &dump_request(false, false, 1 << 1, 0), 0).len(), 1);
     // IPv6 TCP: nothing.
-    assert_eq!(answer(&net, ns, 1, &dump_request(true, false, 0xfff)).len(), 1);
+    assert_eq!(answer(&net, ns, 1, &dump_request(true, false, 0xfff, 0), 0).len(), 1);
     // UDP: the unconnected socket, state 7 (UNCONN), not an icsk.
-    let udp = answer(&net, ns, 1, &dump_request(false, true, 0xfff));
+    let udp = answer(&net, ns, 1, &dump_request(false, true, 0xfff, 0), 0);
     assert_eq!(udp.len(), 2);
     let e = parse(&udp[0][16..]).expect("entry");
     assert_eq!((e.state, e.local.port()), (7, 5353));
@@ -75,12 +75,28 @@ fn states_protocol_and_family_filter_the_dump() {
 #[test]
 fn bad_requests_fail_as_linux_fails_them() {
     let (net, ns) = listening_net();
-    let mut short = dump_request(false, false, 0xfff);
+    let mut short = dump_request(false, false, 0xfff, 0);
     short.truncate(40);
     short[0] = 40;
     let err = |replies: Vec<Vec<u8>>| replies.first().map(|r| i32::from_ne_bytes([r[16], r[17], r[18], r[19]]));
-    assert_eq!(err(answer(&net, ns, 1, &short)), Some(-22));
-    let mut sctp = dump_request(false, false, 0xfff);
+    assert_eq!(err(answer(&net, ns, 1, &short, 0)), Some(-22));
+    let mut sctp = dump_request(false, false, 0xfff, 0);
     sctp[17] = 132;
-    assert_eq!(err(answer(&net, ns, 1, &sctp)), Some(-2));
+    assert_eq!(err(answer(&net, ns, 1, &sctp, 0)), Some(-2));
+}
+
+#[test]
+fn info_and_cong_come_only_when_idiag_ext_asks() {
+    let (net, ns) = listening_net();
+    let plain = answer(&net, ns, 1, &dump_request(false, false, 0xfff, 0), 0);
+    let m = MessageIter::new(&plain[0]).next().expect("message").expect("valid");
+    assert_eq!(parse(m.payload).expect("entry").info, None);
+    let asked = answer(&net, ns, 1, &dump_request(false, false, 0xfff, info::SS_INFO_EXT), 0);
+    let m = MessageIter::new(&asked[0]).next().expect("message").expect("valid");
+    let i = parse(m.payload).expect("entry").info.expect("INET_DIAG_INFO");
+    assert_eq!(i.raw.len(), info::TCP_INFO_LEN);
+    assert_eq!((i.u8(0), i.u32(80), i.u32(88), i.u32(28)), (10, 10, 3, 1), "LISTEN, cwnd, reordering, backlog");
+    assert_eq!(i.cong.as_deref(), Some("bbr"));
+    // A listener has no congestion-control record (`sk_state < TCP_TIME_WAIT`).
+    assert_eq!(i.bbr, None);
 }

@@ -5,6 +5,7 @@
 //! This layer knows nothing of netlink; `crate::rtnetlink` translates.
 
 pub mod addr;
+pub mod addrlabel;
 pub mod bridge;
 pub mod event;
 pub mod fdb;
@@ -155,6 +156,10 @@ impl Net {
         if self.ns_by_name(name).is_some() {
             return Err(crate::errno::Errno::EEXIST);
         }
+        // copy_net_ns → inc_net_namespaces: ENOSPC past the cap.
+        if self.namespaces.len() >= self.limits.namespaces {
+            return Err(crate::errno::Errno::ENOSPC);
+        }
         let id = self.create_namespace();
         self.names.push((name.to_string(), id));
         Ok(id)
@@ -198,8 +203,14 @@ impl Net {
         let nsr = self.namespaces.get_mut(&ns)?;
         let index = if ifindex != 0 && !nsr.links.contains_key(&ifindex) { ifindex } else { nsr.alloc_ifindex() };
         link.index = index;
-        // addrconf_notify(NETDEV_REGISTER): no IPv6 below its minimum MTU.
+        // addrconf_notify(NETDEV_REGISTER): no IPv6 below its minimum MTU;
+        // ipv6_add_dev copies conf.default, the address generation mode
+        // with it (measured: with default.addr_gen_mode 1 a new veth gets
+        // no link-local address).
         link.no_inet6 = link.mtu < ipv6::MIN_MTU;
+        if let Some(mode) = nsr.sysctl.get("net.ipv6.conf.default.addr_gen_mode", &[]).and_then(|v| crate::text::int::<u8>(v.trim())) {
+            link.addr_gen_mode = mode;
+        }
         // netif_carrier_off() at creation leaves an event for the link watch.
         let queued = !link.carrier;
         nsr.links.insert(index, link);

@@ -41,6 +41,8 @@ pub struct Namespace {
     pub netfilter: super::netfilter::NfTables,
     /// Transport sockets (UDP, TCP).
     pub socks: super::sock::Table,
+    /// The IPv6 address label policy (`ip addrlabel`).
+    pub addrlabels: super::addrlabel::Table,
     /// How much this namespace may hold ([`super::limits`]).
     pub limits: super::limits::Limits,
 }
@@ -63,6 +65,7 @@ impl Namespace {
             generation: 0,
             netfilter: Default::default(),
             socks: super::sock::Table::default(),
+            addrlabels: super::addrlabel::Table::default(),
             limits: super::limits::Limits::default(),
         };
         let lo = Link::loopback();

@@ -55,7 +55,7 @@ pub fn call_netdevice_notifiers(net: &mut Net, ns: NsId, index: u32, event: &Net
 
 /// `inetdev_event` (net/ipv4/devinet.c): on NETDEV_UP loopback gets
 /// 127.0.0.1/8 and every address its routes; on NETDEV_CHANGENAME the
-/// labels follow the name; on NETDEV_UNREGISTER every IPv4 address goes,
+/// labels follow the name, each announced (RTM_NEWADDR); on NETDEV_UNREGISTER every IPv4 address goes,
 /// each with its routes (`inetdev_destroy`).
 fn inetdev_event(net: &mut Net, ns: NsId, index: u32, event: &NetdevEvent) -> Vec<Event> {
     let Some(nsr) = net.ns_mut(ns) else { return Vec::new() };
@@ -63,14 +63,16 @@ fn inetdev_event(net: &mut Net, ns: NsId, index: u32, event: &NetdevEvent) -> Ve
     match event {
         NetdevEvent::Up => events.extend(super::addr::inet_netdev_up(nsr, index)),
         NetdevEvent::ChangeName { old } => {
+            // The device's settings follow it (devinet and addrconf
+            // register their sysctl directories again under the new name).
+            if let Some(new) = nsr.link(index).map(|l| l.name.clone()) {
+                nsr.sysctl.rename_device(old, &new);
+            }
+            let id = nsr.id;
             if let Some(l) = nsr.link_mut(index) {
-                let new = l.name.clone();
-                for a in &mut l.addrs4 {
-                    if a.label == *old {
-                        a.label = new.clone();
-                    } else if let Some(rest) = a.label.strip_prefix(old.as_str()) {
-                        a.label = format!("{new}{rest}");
-                    }
+                for (i, a) in l.addrs4.iter_mut().enumerate() {
+                    a.label = changed_label(&l.name, &a.label, i);
+                    events.push(Event::Addr4 { ns: id, new: true, ifindex: index, addr: a.clone(), kernel: true });
                 }
             }
         }
@@ -83,6 +85,27 @@ fn inetdev_event(net: &mut Net, ns: NsId, index: u32, event: &NetdevEvent) -> Ve
         _ => {}
     }
     events
+}
+
+/// The label the `i`-th address of a renamed device gets
+/// (`inetdev_changename`): the first takes the new name; the others keep
+/// what follows a `:` in their label, or get `:N` (N = `i + 1`) when it
+/// has none, after the new name, cut to fit IFNAMSIZ. Measured: renaming
+/// `d0` turns labels `d0:x`, `d0:y`, `foo`, `d0` into `e0`, `e0:y`,
+/// `e0:3`, `e0:4`.
+fn changed_label(name: &str, old: &str, i: usize) -> String {
+    if i == 0 {
+        return name.to_string();
+    }
+    let suffix = match old.find(':') {
+        Some(at) => old[at..].to_string(),
+        None => format!(":{}", i + 1),
+    };
+    // IFNAMSIZ - 1 bytes of label; a long suffix overwrites the name's end.
+    let keep = 15usize.saturating_sub(suffix.len()).min(name.len());
+    let mut label = name.get(..keep).unwrap_or(name).to_string();
+    label.push_str(&suffix);
+    label
 }
 
 /// `fib_netdev_event` (net/ipv4/fib_frontend.c), the IPv4 FIB: NETDEV_UP

@@ -208,6 +208,27 @@ impl Sysctls {
         self.values.retain(|k, _| !k.starts_with(&v4) && !k.starts_with(&v6));
     }
 
+    /// Moves a renamed device's settings to its new name: they live in
+    /// the device (`in_dev->cnf`, `idev->cnf`), and the `conf.NAME`
+    /// directories are registered again under the new name
+    /// (`inetdev_changename`, `addrconf_notify` on NETDEV_CHANGENAME).
+    pub fn rename_device(&mut self, old: &str, new: &str) {
+        let mut moved = Vec::new();
+        for family in ["ipv4", "ipv6"] {
+            let prefix = format!("net.{family}.conf.{old}.");
+            for (k, v) in self.values.iter() {
+                if let Some(name) = k.strip_prefix(prefix.as_str()) {
+                    moved.push((format!("net.{family}.conf.{new}.{name}"), v.clone()));
+                }
+            }
+        }
+        self.forget_device(old);
+        self.forget_device(new);
+        for (k, v) in moved {
+            self.values.insert(k, v);
+        }
+    }
+
     /// Every key, sorted, for the given device names.
     pub fn keys(&self, devices: &[&str]) -> Vec<String> {
         let mut keys: Vec<String> = keys_in(GLOBAL).map(str::to_string).collect();

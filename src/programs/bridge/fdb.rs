@@ -355,21 +355,7 @@ fn modify(ip: &mut Ip, cmd: u16, flags: u16, args: &[String]) -> Res<i32> {
         } else if matches(w, "sticky") {
             hdr.flags |= ntf::STICKY;
         } else {
-            let mut w = w;
-            if w == "to" {
-                i += 1;
-                match args.get(i) {
-                    Some(n) => w = n.as_str(),
-                    None => return Err(ip.incomplete()),
-                }
-            }
-            if matches(w, "help") {
-                return Err(usage(ip));
-            }
-            if addr.is_some() {
-                return Err(ip.duparg2("to", w));
-            }
-            addr = Some(w.to_string());
+            address_word(ip, args, &mut i, &mut addr)?;
         }
         i += 1;
     }
@@ -457,21 +443,7 @@ fn get(ip: &mut Ip, args: &[String]) -> Res<i32> {
         } else if matches(w, "dynamic") {
             f.dynamic = true;
         } else {
-            let mut w = w;
-            if w == "to" {
-                i += 1;
-                match args.get(i) {
-                    Some(n) => w = n.as_str(),
-                    None => return Err(ip.incomplete()),
-                }
-            }
-            if matches(w, "help") {
-                return Err(usage(ip));
-            }
-            if addr.is_some() {
-                return Err(ip.duparg2("to", w));
-            }
-            addr = Some(w.to_string());
+            address_word(ip, args, &mut i, &mut addr)?;
         }
         i += 1;
     }
@@ -522,6 +494,27 @@ fn get(ip: &mut Ip, args: &[String]) -> Res<i32> {
 }
 
 /// `sscanf("%hhx:%hhx:...")` of six bytes.
+/// The words `fdb_modify` and `fdb_get` take as the address: `[to] LLADDR`
+/// (`help` prints the usage; a second address is a duplicate argument).
+fn address_word(ip: &mut Ip, args: &[String], i: &mut usize, addr: &mut Option<String>) -> Res<()> {
+    let Some(mut w) = args.get(*i).map(String::as_str) else { return Err(ip.incomplete()) };
+    if w == "to" {
+        *i += 1;
+        match args.get(*i) {
+            Some(n) => w = n.as_str(),
+            None => return Err(ip.incomplete()),
+        }
+    }
+    if matches(w, "help") {
+        return Err(usage(ip));
+    }
+    if addr.is_some() {
+        return Err(ip.duparg2("to", w));
+    }
+    *addr = Some(w.to_string());
+    Ok(())
+}
+
 fn parse_mac(s: &str) -> Option<[u8; 6]> {
     let parts: Vec<&str> = s.split(':').collect();
     if parts.len() < 6 {

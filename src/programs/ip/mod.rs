@@ -8,6 +8,7 @@
 //! state with the helpers of lib/utils.c and lib/ll_map.c.
 
 pub mod address;
+pub mod addrlabel;
 pub mod args;
 pub mod batch;
 pub mod client;
@@ -51,7 +52,7 @@ pub type ObjectFn = fn(&mut Ip, &[String]) -> Res<i32>;
 /// first match).
 pub const OBJECTS: &[(&str, ObjectFn)] = &[
     ("address", address::do_ipaddr),
-    ("addrlabel", unsupported),
+    ("addrlabel", addrlabel::do_ipaddrlabel),
     ("maddress", unsupported),
     ("route", route::do_iproute),
     ("rule", rule::do_iprule),

@@ -343,7 +343,12 @@ fn netns_add(ip: &mut Ip, args: &[String]) -> Res<i32> {
         return Ok(-1);
     };
     if let Err(e) = ip.host.netns_add(name) {
-        ip.err(&format!("Cannot create namespace file \"{}\": {}\n", path_of(name), e.message()));
+        if e == crate::errno::Errno::ENOSPC {
+            // The file was made; unshare(CLONE_NEWNET) failed.
+            ip.err(&format!("Failed to create a new network namespace \"{name}\": {}\n", e.message()));
+        } else {
+            ip.err(&format!("Cannot create namespace file \"{}\": {}\n", path_of(name), e.message()));
+        }
         return Ok(-1);
     }
     Ok(0)

@@ -5,6 +5,8 @@
 //! the widest entry of each column, the terminal's spare width spread
 //! over the columns, from the right).
 
+mod info;
+
 use crate::output::Output;
 use crate::sim::getopt::{GetoptError, getopt};
 use crate::sim::process::{Program, Step};
@@ -27,6 +29,8 @@ struct Options {
     processes: bool,
     /// `-e`: the socket's details (inode, cookie, cgroup, shutdown).
     details: bool,
+    /// `-i`: TCP's internal information under each TCP socket.
+    info: bool,
     /// `-s`: the summary first; alone (no table asked for, no filter) only it.
     summary: bool,
     summary_only: bool,
@@ -88,6 +92,7 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
             'p' => o.processes = true,
             'e' => o.details = true,
             's' => o.summary = true,
+            'i' => o.info = true,
             _ => {}
         }
     }
@@ -190,8 +195,9 @@ impl Ss {
     /// Dumps one protocol and family over NETLINK_SOCK_DIAG, as
     /// `inet_show_netlink` does.
     fn dump(&self, sys: &Sys, udp: bool, v6: bool) -> Vec<crate::sockdiag::Entry> {
-        let request = crate::sockdiag::dump_request(v6, udp, self.o.states);
-        let replies = crate::sockdiag::answer(sys.net, sys.ns, SS_PORT, &request);
+        let ext = if self.o.info && !udp { crate::sockdiag::info::SS_INFO_EXT } else { 0 };
+        let request = crate::sockdiag::dump_request(v6, udp, self.o.states, ext);
+        let replies = crate::sockdiag::answer(sys.net, sys.ns, SS_PORT, &request, sys.now_us);
         replies
             .iter()
             .flat_map(|r| crate::wire::header::MessageIter::new(r).map_while(Result::ok).collect::<Vec<_>>())
@@ -298,6 +304,13 @@ impl Program for Ss {
                     let mut process = if self.o.processes { users(sys, e.inode) } else { String::new() };
                     if self.o.details {
                         process.push_str(&details(&e, out));
+                    }
+                    if self.o.info && !udp {
+                        // Its own line under the socket, in the Process field (`tcp_show_info`).
+                        process.push_str("\n\t");
+                        if let Some(i) = &e.info {
+                            process.push_str(&info::text(i, self.o.numeric, self.o.details));
+                        }
                     }
                     rows.push(vec![
                         name.to_string(),

@@ -97,16 +97,10 @@ pub(super) fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr:
         }
     }
     let mtu = attrs.get(ifla::MTU).map(|a| a.u32()).transpose()?;
-    if let Some(m) = mtu {
-        check_mtu(&link, m)?;
-    }
     let new_name = match attrs.get(ifla::IFNAME) {
         Some(n) if hdr.index > 0 => Some(n.string()?).filter(|n| *n != link.name && !n.is_empty()),
         _ => None,
     };
-    if let Some(n) = &new_name {
-        check_new_name(ctx.net, ns, n)?;
-    }
     if let Some(t) = target {
         if t != ns {
             if link.is_loopback() {
@@ -136,7 +130,10 @@ pub(super) fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr:
     // A target that is the device's own namespace moves nothing
     // (__dev_change_net_namespace returns early); the name still changes.
     let stays = target.is_none_or(|t| t == ns);
-    // Apply, in do_setlink's order.
+    // Apply, in do_setlink's order. Linux checks the MTU and the new name
+    // only when it comes to them, and what it applied before stays
+    // (measured: `ip link set v0 address A mtu 100000` fails with the new
+    // address set; `mtu 1400 name TAKEN` fails with the MTU set).
     let mut index = index;
     let mut ns = ns;
     if let Some(t) = target.filter(|t| *t != ns) {
@@ -162,6 +159,8 @@ pub(super) fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr:
     }
     let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if let Some(m) = mtu {
+        // netif_set_mtu_ext → dev_validate_mtu.
+        check_mtu(nsr.link(index).ok_or(KernelError::new(Errno::ENODEV))?, m)?;
         let changed_mtu = nsr.link(index).is_some_and(|l| l.mtu != m);
         // br_change_mtu: a bridge's own MTU no longer follows its ports.
         if let (true, Some(LinkKind::Bridge(c))) = (changed_mtu, nsr.link_mut(index).map(|l| &mut l.kind)) {
@@ -178,13 +177,18 @@ pub(super) fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr:
     }
     if stays {
         if let Some(n) = &new_name {
+            // dev_change_name → dev_get_valid_name.
+            let n = check_new_name(ctx.net, ns, n)?;
+            let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
             if let Some(l) = nsr.link_mut(index) {
-                l.name = n.clone();
+                l.name = n;
                 let old = link.name.clone();
-                ctx.events.extend(call_netdevice_notifiers(ctx.net, ns, index, &NetdevEvent::ChangeName { old }));
+                // rtnetlink's notifier comes first on the chain: RTM_NEWLINK,
+                // then the address labels (measured with `ip monitor`).
                 if let Some(l) = ctx.net.ns(ns).and_then(|n| n.link(index)) {
                     ctx.events.push(Event::NewLink { ns: ev_ns, link: Box::new(l.clone()), change: 0 });
                 }
+                ctx.events.extend(call_netdevice_notifiers(ctx.net, ns, index, &NetdevEvent::ChangeName { old }));
             }
         }
     }

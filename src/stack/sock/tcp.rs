@@ -68,6 +68,36 @@ pub struct Tcb {
     /// A delayed acknowledgement is due then, µs (dropped when anything
     /// is sent first: every segment acknowledges).
     pub delack_at_us: Option<u64>,
+    /// The window the peer last offered, bytes (`snd_wnd`).
+    pub snd_wnd: u32,
+    /// Whether this end sent the SYN (`connect`), not a listener's child.
+    pub active_open: bool,
+    /// What `tcp_info` counts, for `ss -i`.
+    pub stats: Stats,
+}
+
+/// The counters and clock readings `tcp_get_info` reports (`struct tcp_info`).
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    /// Segments received (`segs_in`).
+    pub segs_in: u32,
+    /// Segments sent (`segs_out`); a listener's SYN-ACK counts on its
+    /// request, not on the child.
+    pub segs_out: u32,
+    /// Segments received carrying data.
+    pub data_segs_in: u32,
+    /// Segments sent carrying data.
+    pub data_segs_out: u32,
+    /// Data bytes sent, retransmissions included (`bytes_sent`).
+    pub bytes_sent: u64,
+    /// Data bytes received in order (`bytes_received`).
+    pub bytes_received: u64,
+    /// When a segment was last sent, µs (`lsndtime`).
+    pub last_send_us: u64,
+    /// When data was last received, µs (`lrcvtime`).
+    pub last_recv_us: u64,
+    /// When an ACK was last received, µs (`rcv_tstamp`).
+    pub last_ack_us: u64,
 }
 
 /// A per-connection number from the four-tuple and the clock (the ISN and
@@ -193,6 +223,8 @@ impl Table {
             ts_offset: mix(s.local, remote, now_us, 2),
             retransmit_at_us: Some(now_us + RTO_INIT_US),
             rto_us: RTO_INIT_US,
+            active_open: true,
+            stats: Stats { segs_out: 1, last_send_us: now_us, ..Stats::default() },
             ..Tcb::default()
         };
         Ok(segment(s, f::SYN, iss, Vec::new(), now_us))
@@ -211,6 +243,12 @@ impl Table {
     /// `send(2)` on a connected TCP socket: segments of at most the peer's
     /// MSS. EPIPE once the sending side is shut down.
     pub fn send(&mut self, id: u32, data: &[u8], now_us: u64) -> Result<Vec<Out>, Errno> {
+        let out = self.send_segments(id, data, now_us)?;
+        self.count_out(&out, now_us);
+        Ok(out)
+    }
+
+    fn send_segments(&mut self, id: u32, data: &[u8], now_us: u64) -> Result<Vec<Out>, Errno> {
         let i = self.index(id)?;
         let s = &mut self.socks[i];
         if let Some((e, _)) = s.error.take() {
@@ -237,6 +275,12 @@ impl Table {
     /// `shutdown(SHUT_WR)`: the FIN (ESTABLISHED → FIN-WAIT-1, CLOSE-WAIT →
     /// LAST-ACK). Nothing when it was sent already.
     pub fn shutdown_write(&mut self, id: u32, now_us: u64) -> Result<Vec<Out>, Errno> {
+        let out = self.shutdown_write_segments(id, now_us)?;
+        self.count_out(&out, now_us);
+        Ok(out)
+    }
+
+    fn shutdown_write_segments(&mut self, id: u32, now_us: u64) -> Result<Vec<Out>, Errno> {
         let i = self.index(id)?;
         let s = &mut self.socks[i];
         let next = match s.state {
@@ -263,6 +307,12 @@ impl Table {
     /// connection with unread data is reset (`tcp_close`), otherwise it is
     /// shut down and left to the kernel; UDP sockets just go.
     pub fn close(&mut self, id: u32, now_us: u64) -> Vec<Out> {
+        let out = self.close_segments(id, now_us);
+        self.count_out(&out, now_us);
+        out
+    }
+
+    fn close_segments(&mut self, id: u32, now_us: u64) -> Vec<Out> {
         let Ok(i) = self.index(id) else { return Vec::new() };
         let s = &self.socks[i];
         let mut out = Vec::new();
@@ -296,6 +346,60 @@ impl Table {
     /// A segment arrives from `src` for `dst` (`tcp_v4_rcv`); returns what
     /// is sent back. `advmss` is the MSS of the route back to `src`.
     pub fn tcp_input(&mut self, src: SocketAddr, dst: SocketAddr, seg: &Tcp, advmss: u16, now_us: u64) -> Vec<Out> {
+        let out = self.tcp_deliver(src, dst, seg, advmss, now_us);
+        self.count_in(src, dst, seg, now_us);
+        self.count_out(&out, now_us);
+        out
+    }
+
+    /// Counts an arriving segment on the connection it reached (`tcp_info`'s
+    /// segs_in, lastrcv, lastack, snd_wnd).
+    fn count_in(&mut self, src: SocketAddr, dst: SocketAddr, seg: &Tcp, now_us: u64) {
+        let Some(s) = self
+            .socks
+            .iter_mut()
+            .find(|s| s.proto == Proto::Tcp && s.state != State::Listen && s.local.port() == dst.port() && super::same(s.remote, src))
+        else {
+            return;
+        };
+        let st = &mut s.tcb.stats;
+        st.segs_in = st.segs_in.saturating_add(1);
+        if !seg.data.is_empty() {
+            st.data_segs_in = st.data_segs_in.saturating_add(1);
+            st.bytes_received = st.bytes_received.saturating_add(seg.data.len() as u64);
+            st.last_recv_us = now_us;
+        } else if seg.has(f::SYN) {
+            st.last_recv_us = now_us;
+        }
+        if seg.has(f::ACK) {
+            st.last_ack_us = now_us;
+            let shift = if seg.has(f::SYN) { 0 } else { s.tcb.peer_wscale.unwrap_or(0).min(14) };
+            s.tcb.snd_wnd = u32::from(seg.window) << shift;
+        }
+    }
+
+    /// Counts what sockets send (`segs_out`, `data_segs_out`, `bytes_sent`,
+    /// lastsnd). A SYN-ACK is the request's, not the child's (Linux sends it
+    /// from the request socket).
+    pub fn count_out(&mut self, out: &[Out], now_us: u64) {
+        for o in out {
+            if o.tcp.has(f::SYN) && o.tcp.has(f::ACK) {
+                continue;
+            }
+            let Some(s) = self.socks.iter_mut().find(|s| s.proto == Proto::Tcp && s.local == o.src && s.remote == o.dst) else {
+                continue;
+            };
+            let st = &mut s.tcb.stats;
+            st.segs_out = st.segs_out.saturating_add(1);
+            st.last_send_us = now_us;
+            if !o.tcp.data.is_empty() {
+                st.data_segs_out = st.data_segs_out.saturating_add(1);
+                st.bytes_sent = st.bytes_sent.saturating_add(o.tcp.data.len() as u64);
+            }
+        }
+    }
+
+    fn tcp_deliver(&mut self, src: SocketAddr, dst: SocketAddr, seg: &Tcp, advmss: u16, now_us: u64) -> Vec<Out> {
         let established = self.socks.iter().position(|s| {
             s.proto == Proto::Tcp
                 && s.state != State::Listen
@@ -523,6 +627,12 @@ impl Table {
     /// `tcp_time_wait_kill`): retransmissions with the timeout doubled, a
     /// connection given up with ETIMEDOUT, TIME-WAIT sockets gone.
     pub fn run_timers(&mut self, now_us: u64) -> Vec<Out> {
+        let out = self.run_timers_segments(now_us);
+        self.count_out(&out, now_us);
+        out
+    }
+
+    fn run_timers_segments(&mut self, now_us: u64) -> Vec<Out> {
         let mut out = Vec::new();
         let mut gone = Vec::new();
         for s in self.socks.iter_mut() {

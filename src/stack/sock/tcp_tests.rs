@@ -151,3 +151,25 @@ fn closing_with_unread_data_resets() {
     }
     assert_eq!(a.get(c).and_then(|s| s.error).map(|(e, _)| e), Some(Errno::ECONNRESET));
 }
+
+#[test]
+fn tcp_info_counters_follow_the_segments() {
+    let (mut a, mut b) = (Table::default(), Table::default());
+    let l = listener(&mut b, 8080, 1);
+    let c = a.socket(Proto::Tcp, false).expect("socket");
+    let syn = a.connect(c, "10.0.0.1".parse().expect("ip"), sa("10.0.0.2:8080"), 1460, 0).expect("connect");
+    exchange(&mut a, &mut b, vec![syn], 1_000);
+    let child = b.accept(l).expect("accepted child");
+    // The client sent SYN and ACK and got the SYN-ACK; the child's SYN-ACK
+    // is the request's, so it counts the SYN and the ACK only.
+    let (cs, ss) = (&a.get(c).expect("client").tcb, &b.get(child).expect("child").tcb);
+    assert_eq!((cs.stats.segs_out, cs.stats.segs_in, cs.active_open), (2, 1, true));
+    assert_eq!((ss.stats.segs_out, ss.stats.segs_in, ss.active_open), (0, 2, false));
+    assert_eq!(cs.snd_wnd, 65160, "the SYN-ACK's window, unscaled");
+    assert_eq!(ss.snd_wnd, 64240_u32.div_ceil(1 << WSCALE) << WSCALE, "the ACK's window, scaled");
+    let data = a.send(c, b"hello", 5_000).expect("send");
+    exchange(&mut a, &mut b, data, 5_000);
+    let (cs, ss) = (&a.get(c).expect("client").tcb.stats, &b.get(child).expect("child").tcb.stats);
+    assert_eq!((cs.data_segs_out, cs.bytes_sent, cs.last_send_us), (1, 5, 5_000));
+    assert_eq!((ss.data_segs_in, ss.bytes_received, ss.last_recv_us), (1, 5, 5_000));
+}

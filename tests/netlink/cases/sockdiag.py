@@ -33,6 +33,16 @@ def _(s):
             s.ask(sock, SOCK_DIAG_BY_FAMILY, DUMP, inet_diag_req_v2(family, protocol, states), seq=SS_SEQ)
 
 
+@case("sockdiag/ss-info-dumps", """The dumps `ss -tin` sends: idiag_ext asks for INET_DIAG_INFO,
+      INET_DIAG_VEGASINFO and INET_DIAG_CONG (bits 1, 2 and 3); in a namespace
+      without sockets each is answered by NLMSG_DONE alone.""")
+def _(s):
+    sock = s.socket(ext_ack=False, protocol=NETLINK_SOCK_DIAG)
+    ext = (1 << 1) | (1 << 2) | (1 << 3)
+    for family in (AF_INET, AF_INET6):
+        s.ask(sock, SOCK_DIAG_BY_FAMILY, DUMP, inet_diag_req_v2(family, IPPROTO_TCP, ALL_STATES & ~((1 << 10) | (1 << 7) | (1 << 6) | (1 << 3)), ext=ext), seq=SS_SEQ)
+
+
 @case("sockdiag/errors", """Refused requests: a get (no NLM_F_DUMP) for a socket that does
       not exist, an unknown protocol, a body shorter than inet_diag_req_v2,
       an unknown message type, with and without an ACK.""")
