@@ -73,7 +73,7 @@ fn decode_names_what_it_sees() {
     let world = WasmWorld::new();
     let sock = default_socket(&world);
     let replies = sock.send(getlink_dump(7).into()).unwrap();
-    let d = world.decode(replies.get(0)).unwrap();
+    let d = world.decode(replies.get(0), None).unwrap();
     let m = Array::from(&get(&d, "messages")).get(0);
     assert_eq!(get(&m, "typeName").as_string().unwrap(), "RTM_NEWLINK");
     assert_eq!(get(&m, "headerName").as_string().unwrap(), "ifinfomsg");
@@ -83,7 +83,7 @@ fn decode_names_what_it_sees() {
     let flags = Array::from(&get(&m, "flagNames"));
     assert!(flags.iter().any(|f| f.as_string().as_deref() == Some("NLM_F_MULTI")));
     // The request decodes too, with DUMP named.
-    let req = iplab::wasm::decode(getlink_dump(7).into()).unwrap();
+    let req = iplab::wasm::decode(getlink_dump(7).into(), None).unwrap();
     let m = Array::from(&get(&req, "messages")).get(0);
     let flags: Vec<String> = Array::from(&get(&m, "flagNames")).iter().filter_map(|f| f.as_string()).collect();
     assert_eq!(flags, ["NLM_F_REQUEST", "NLM_F_DUMP"]);
@@ -230,7 +230,7 @@ fn bad_input_throws_errors_and_leaves_the_world_usable() {
     assert!(e.contains("snapshot"), "{e}");
     let e = error_message(WasmWorld::restore(JSON::parse(r#"{"version":99,"text":""}"#).unwrap()).err().unwrap());
     assert!(e.contains("version"), "{e}");
-    let e = error_message(world.decode(Uint8Array::from(&[1u8, 2, 3][..]).into()).err().unwrap());
+    let e = error_message(world.decode(Uint8Array::from(&[1u8, 2, 3][..]).into(), None).err().unwrap());
     assert!(e.contains("header"), "{e}");
     // Garbage bytes on a socket are the kernel's business: a netlink error
     // reply or silence, never a trap.
@@ -250,7 +250,7 @@ fn bad_input_throws_errors_and_leaves_the_world_usable() {
         }
         let replies = sock.send(Uint8Array::from(buf.as_slice()).into()).unwrap();
         for r in replies.iter() {
-            let _ = world.decode(r);
+            let _ = world.decode(r, None);
         }
     }
     // Still a working world.
