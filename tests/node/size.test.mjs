@@ -6,11 +6,11 @@
 // The budget is 350,000 B for the whole module with the packet filter,
 // sockets and capture (it was 250,000 B for the kernel and `ip` alone), and
 // it is NOT met yet: the module measured 407,150 B when those features
-// landed, 394,267 B once std was built with the crate, and 421,426 B after
-// ss -i, the per-namespace limits, addrlabel, World.spawn and the
-// component's new calls, 423,932 B with the FDB notifications (BENCHMARKS.md). Until it fits, this test
-// holds the module to CEILING so that it cannot grow unnoticed; lower
-// CEILING with every cut, and make it BUDGET once the module fits.
+// landed, 394,267 B once std was built with the crate, and 423,932 B after
+// ss -i, the per-namespace limits, addrlabel, FDB notifications,
+// World.spawn and the component's new calls (BENCHMARKS.md). Until it fits,
+// this test holds the module to CEILING so that it cannot grow unnoticed;
+// lower CEILING with every cut, and make it BUDGET once the module fits.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
