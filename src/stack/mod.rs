@@ -18,6 +18,7 @@ pub mod lookup;
 pub mod namespace;
 pub mod neigh;
 pub mod netfilter;
+pub mod nexthop;
 pub mod notifier;
 pub mod pmtu;
 pub mod route;

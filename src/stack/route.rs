@@ -70,6 +70,10 @@ pub struct Alias<K> {
     /// (`fib_info`'s fib_flags, dumped in rtm_flags; each leg keeps only
     /// its own flags).
     pub fib_flags: u8,
+    /// The next-hop object the route goes through (RTA_NH_ID), 0 for
+    /// none; `nexthops` then holds its resolved legs
+    /// ([`super::nexthop::resolve`]).
+    pub nh_id: u32,
 }
 
 impl<K: Clone> Alias<K> {
@@ -213,6 +217,7 @@ impl<K: PrefixKey> Route<K> {
                 auto: false,
                 leg_metrics: Vec::new(),
                 fib_flags: 0,
+                nh_id: 0,
             },
         }
     }
@@ -233,6 +238,7 @@ impl<K: PrefixKey> Alias<K> {
     /// (`fib_info` equality, which makes an add a duplicate).
     pub fn same_info(&self, other: &Alias<K>) -> bool {
         self.protocol == other.protocol
+            && self.nh_id == other.nh_id
             && self.scope == other.scope
             && self.priority == other.priority
             && self.prefsrc == other.prefsrc
