@@ -86,7 +86,16 @@ fn announce_removal(ctx: &mut Ctx<'_>, req: &Request<'_>, r: Removal) {
             notify(ctx, req, &nh, MessageType::NewNexthop);
         }
     }
-    ctx.events.extend(r.events);
+    routes_after(ctx, req, &r.events);
+}
+
+/// Route notifications that follow a nexthop notification, queued after it
+/// (`remove_nexthop` deletes the routes after `nexthop_notify`).
+fn routes_after(ctx: &mut Ctx<'_>, req: &Request<'_>, events: &[crate::stack::Event]) {
+    for ev in events {
+        let msgs = super::notify::messages(ctx.net, ev, req, false);
+        ctx.notices.extend(msgs);
+    }
 }
 
 /// `nh_check_attr_group`: the group's entries, checked.
@@ -301,7 +310,7 @@ pub fn new_nexthop(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         if let Some(now) = now {
             notify(ctx, req, &now, MessageType::NewNexthop);
         }
-        ctx.events.extend(routes);
+        routes_after(ctx, req, &routes);
         return Ok(());
     }
     if replace && !req.has(NLM_F_CREATE) {
