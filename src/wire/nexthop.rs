@@ -19,7 +19,7 @@ super::schema::nla_space! {
         GROUP_TYPE = 3: Enum("mpath resilient"),
         BLACKHOLE = 4: Flag,
         OIF = 5: U32,
-        GATEWAY = 6: Unspec,
+        GATEWAY = 6: Addr,
         ENCAP_TYPE = 7: U16,
         ENCAP = 8: Binary,
         GROUPS = 9: Flag,
