@@ -388,6 +388,10 @@ pub fn replace(ns: &mut Namespace, new: Nexthop) -> KResult<()> {
                 }
             }
         }
+        let v6 = ns.fib6.table_ids().collect::<Vec<_>>().into_iter().any(|tb| ns.fib6.dump_order(tb).iter().any(|r| r.nh_id == g));
+        if v6 {
+            check_for_v6_route(&scratch, &parent, false)?;
+        }
     }
     match (&old.body, &new.body) {
         (Body::Group(_), Body::Single(_)) => {

@@ -224,9 +224,11 @@ impl<K: PrefixKey> Route<K> {
 }
 
 impl<K: PrefixKey> Alias<K> {
-    /// Whether any next hop uses this device.
+    /// Whether any next hop uses this device. A route through a next-hop
+    /// object does not: its next hops stay out of the FIB's device hash
+    /// and follow the object (`stack::nexthop::flush_dev`).
     pub fn uses_dev(&self, ifindex: u32) -> bool {
-        self.nexthops.iter().any(|nh| nh.ifindex == ifindex)
+        self.nh_id == 0 && self.nexthops.iter().any(|nh| nh.ifindex == ifindex)
     }
 
     /// The first next hop's device (`fib_info_nh(fi, 0)->fib_nh_dev`).

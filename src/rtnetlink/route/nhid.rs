@@ -28,7 +28,11 @@ pub(super) fn through<K: Family>(ns: &Namespace, mut r: Route<K>, id: u32, has_s
     if K::FAMILY == crate::wire::AF_INET {
         snh::check_for_v4_route(t, nh, r.scope)?;
     } else {
-        snh::check_for_v6_route(t, nh, has_src)?;
+        // rtm_to_fib6_config
+        if has_src {
+            return Err(KernelError::msg(Errno::EINVAL, "Nexthops can not be used with source routing"));
+        }
+        snh::check_for_v6_route(t, nh, false)?;
     }
     // fib_dump_info / rt6_fill_node: a blackhole object makes the route one.
     r.kind = snh::route_kind(t, id, r.kind);
