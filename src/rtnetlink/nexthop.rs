@@ -7,9 +7,11 @@ use super::Ctx;
 use super::reply::Request;
 use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::namespace::Namespace;
-use crate::stack::nexthop::{self as snh, Body, Gateway, Group, Member, Nexthop, Removal, Single};
+use crate::stack::nexthop::{self as snh, Body, Gateway, Group, Member, Nexthop, Note, Removal, Single};
 use crate::wire::attr::AttrTable;
-use crate::wire::nexthop::{GRP_TYPE_MPATH, GRP_TYPE_RES, GroupEntry, NHMSG_LEN, NhMsg, group_bytes, nha, parse_group};
+use crate::wire::nexthop::{
+    GRP_TYPE_MPATH, GRP_TYPE_RES, GroupEntry, NHMSG_LEN, NhMsg, OP_FLAG_RESP_GRP_RESVD_0, group_bytes, nha, parse_group,
+};
 use crate::wire::route::rtnh_f;
 use crate::wire::{AF_INET, AF_INET6, AF_UNSPEC, MessageBuilder, MessageType, NLM_F_CREATE, NLM_F_MULTI, NLM_F_REPLACE, NlaWriter, group};
 
@@ -43,6 +45,8 @@ pub fn fill(nh: &Nexthop, kind: MessageType, seq: u32, pid: u32, flags: u16) -> 
             let entries: Vec<GroupEntry> =
                 g.members.iter().map(|m| GroupEntry { id: m.id, weight: (m.weight.max(1) - 1) as u8, resvd1: 0, resvd2: 0 }).collect();
             attrs.put(nha::GROUP, &group_bytes(&entries));
+            // nh_fill_node (Linux 6.11 and later): the response's op flags.
+            attrs.put_u32(nha::OP_FLAGS, OP_FLAG_RESP_GRP_RESVD_0);
         }
         Body::Single(s) => {
             hdr.family = s.family;
@@ -74,23 +78,21 @@ fn notify(ctx: &mut Ctx<'_>, req: &Request<'_>, nh: &Nexthop, kind: MessageType)
     ctx.notices.push((msg, group::NEXTHOP));
 }
 
-/// Sends what a removal did: DEL for each object, NEW for each group that
-/// lost a member (as it is now), and the route notifications.
+/// Sends what a removal did, in order: DEL for each object, NEW for each
+/// group that lost a member, and the routes that went (`ip6_del_rt`
+/// without the request's header).
 fn announce_removal(ctx: &mut Ctx<'_>, req: &Request<'_>, r: Removal) {
-    for nh in &r.removed {
-        notify(ctx, req, nh, MessageType::DelNexthop);
-    }
-    for id in r.shrunk {
-        let now = ctx.net.ns(ctx.ns).and_then(|n| n.nexthops.get(id)).cloned();
-        if let Some(nh) = now {
-            notify(ctx, req, &nh, MessageType::NewNexthop);
+    let origin = Request { header: crate::wire::HeaderRepr::default(), port: 0, ..*req };
+    for note in r.notes {
+        match note {
+            Note::Removed(nh) => notify(ctx, req, &nh, MessageType::DelNexthop),
+            Note::Shrunk(nh) => notify(ctx, req, &nh, MessageType::NewNexthop),
+            Note::Route(ev) => routes_after(ctx, &origin, &[ev]),
         }
     }
-    routes_after(ctx, req, &r.events);
 }
 
-/// Route notifications that follow a nexthop notification, queued after it
-/// (`remove_nexthop` deletes the routes after `nexthop_notify`).
+/// Route notifications that follow a nexthop notification, queued after it.
 fn routes_after(ctx: &mut Ctx<'_>, req: &Request<'_>, events: &[crate::stack::Event]) {
     for ev in events {
         let msgs = super::notify::messages(ctx.net, ev, req, false);
@@ -150,7 +152,7 @@ fn check_group(ns: &Namespace, attrs: &AttrTable<'_>, raw: &[u8], kind: u16) -> 
             return Err(einval("Non FDB nexthop group cannot have fdb nexthops"));
         }
     }
-    for a in nha::GROUP_TYPE + 1..=nha::MAX {
+    for a in nha::GROUP_TYPE + 1..=nha::RES_BUCKET {
         let allowed = a == nha::FDB || (a == nha::RES_GROUP && kind == GRP_TYPE_RES);
         if attrs.has(a) && !allowed {
             return Err(einval("No other attributes can be set in nexthop groups"));
@@ -316,7 +318,7 @@ pub fn new_nexthop(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     if replace && !req.has(NLM_F_CREATE) {
         return Err(KernelError::msg(Errno::ENOENT, "Replace specified without create and no entry exists"));
     }
-    ns.nexthops.map.insert(id, nh.clone());
+    ns.nexthops.put(nh.clone());
     notify(ctx, req, &nh, MessageType::NewNexthop);
     Ok(())
 }

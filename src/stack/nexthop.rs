@@ -106,6 +106,11 @@ pub struct Table {
     pub map: BTreeMap<u32, Nexthop>,
     /// `last_id_allocated`: where the search for a free id resumes.
     pub last_id: u32,
+    /// Counts groups made (created or replaced): a member's list of groups
+    /// (`grp_list`) has the latest first.
+    pub made: u64,
+    /// When each group was made, by id.
+    pub made_at: BTreeMap<u32, u64>,
 }
 
 impl Table {
@@ -129,9 +134,22 @@ impl Table {
         }
     }
 
-    /// The groups that have `id` as a member, by id.
+    /// The groups that have `id` as a member, the latest made first
+    /// (`nh->grp_list`, which `nexthop_create_group` adds to at the head).
     pub fn groups_of(&self, id: u32) -> Vec<u32> {
-        self.map.values().filter(|n| n.group().is_some_and(|g| g.members.iter().any(|m| m.id == id))).map(|n| n.id).collect()
+        let mut out: Vec<u32> =
+            self.map.values().filter(|n| n.group().is_some_and(|g| g.members.iter().any(|m| m.id == id))).map(|n| n.id).collect();
+        out.sort_by_key(|g| std::cmp::Reverse(self.made_at.get(g).copied().unwrap_or(0)));
+        out
+    }
+
+    /// Puts an object in (new or replacing), noting when a group was made.
+    pub fn put(&mut self, nh: Nexthop) {
+        if nh.group().is_some() {
+            self.made += 1;
+            self.made_at.insert(nh.id, self.made);
+        }
+        self.map.insert(nh.id, nh);
     }
 
     /// Whether a group holds an IPv4 next hop (`nhg->has_v4`).
@@ -287,45 +305,58 @@ pub fn routes_through(ns: &Namespace, ids: &[u32]) -> Vec<Event> {
     out
 }
 
-/// What removing objects did: the objects removed (for RTM_DELNEXTHOP),
-/// the groups that lost a member (RTM_NEWNEXTHOP), and route events.
+/// One thing a removal did, in the order Linux notifies it.
+#[derive(Debug, Clone)]
+pub enum Note {
+    /// An object went (RTM_DELNEXTHOP), as it was.
+    Removed(Nexthop),
+    /// A group lost a member (RTM_NEWNEXTHOP), as it is then.
+    Shrunk(Nexthop),
+    /// A route went (IPv6 only: IPv4 flushes are silent).
+    Route(Event),
+}
+
+/// What removing objects did, in order.
 #[derive(Debug, Default)]
 pub struct Removal {
-    /// Objects removed, as they were, in order.
-    pub removed: Vec<Nexthop>,
-    /// Groups changed, by id, in order.
-    pub shrunk: Vec<u32>,
-    /// Route notifications (IPv6 routes deleted; IPv4 flushes are silent).
-    pub events: Vec<Event>,
+    /// The notes.
+    pub notes: Vec<Note>,
+}
+
+impl Removal {
+    /// Only the route events (for a removal nobody asked for).
+    pub fn route_events(self) -> Vec<Event> {
+        self.notes.into_iter().filter_map(|n| if let Note::Route(e) = n { Some(e) } else { None }).collect()
+    }
 }
 
 /// `remove_nexthop`: takes object `id` out with the routes through it;
 /// a single next hop leaves its groups, and a group left empty goes too.
 pub fn remove(ns: &mut Namespace, id: u32, out: &mut Removal) {
     let Some(nh) = ns.nexthops.map.remove(&id) else { return };
+    ns.nexthops.made_at.remove(&id);
     let nsid: NsId = ns.id;
-    out.removed.push(nh.clone());
+    let groups = if nh.single().is_some() { ns.nexthops.groups_of(id) } else { Vec::new() };
+    out.notes.push(Note::Removed(nh));
     // __remove_nexthop_fib: IPv4 routes are flushed silently (fib_flush),
     // IPv6 ones deleted with a notification each (ip6_del_rt).
     let _ = ns.fib4.remove_where(|r| r.nh_id == id);
     for r in ns.fib6.remove_where(|r| r.nh_id == id) {
-        out.events.push(Event::Route6 { ns: nsid, new: false, route: r, nlflags: 0 });
+        out.notes.push(Note::Route(Event::Route6 { ns: nsid, new: false, route: r, nlflags: 0 }));
     }
-    if nh.single().is_some() {
-        // remove_nexthop_from_groups: the latest group joined first.
-        let mut groups = ns.nexthops.groups_of(id);
-        groups.reverse();
-        for g in groups {
-            let last = ns.nexthops.get(g).and_then(Nexthop::group).is_some_and(|grp| grp.members.len() == 1);
-            if last {
-                remove(ns, g, out);
-                continue;
-            }
-            if let Some(Body::Group(grp)) = ns.nexthops.map.get_mut(&g).map(|n| &mut n.body) {
-                grp.members.retain(|m| m.id != id);
-            }
-            refresh_routes(ns, &[g]);
-            out.shrunk.push(g);
+    // remove_nexthop_from_groups
+    for g in groups {
+        let last = ns.nexthops.get(g).and_then(Nexthop::group).is_some_and(|grp| grp.members.len() == 1);
+        if last {
+            remove(ns, g, out);
+            continue;
+        }
+        if let Some(Body::Group(grp)) = ns.nexthops.map.get_mut(&g).map(|n| &mut n.body) {
+            grp.members.retain(|m| m.id != id);
+        }
+        refresh_routes(ns, &[g]);
+        if let Some(now) = ns.nexthops.get(g) {
+            out.notes.push(Note::Shrunk(now.clone()));
         }
     }
 }
@@ -346,7 +377,7 @@ pub fn flush_dev(ns: &mut Namespace, ifindex: u32, unregister: bool) -> Vec<Even
     for id in doomed {
         remove(ns, id, &mut out);
     }
-    out.events
+    out.route_events()
 }
 
 /// `replace_nexthop`: checks that the routes through `old` (and through
@@ -405,7 +436,7 @@ pub fn replace(ns: &mut Namespace, new: Nexthop) -> KResult<()> {
         }
         _ => {}
     }
-    ns.nexthops.map.insert(new.id, new);
+    ns.nexthops.put(new);
     refresh_routes(ns, &deps);
     Ok(())
 }

@@ -9,6 +9,9 @@ pub const NEXTHOP_GRP_LEN: usize = 8;
 pub const GRP_TYPE_MPATH: u16 = 0;
 /// `NEXTHOP_GRP_TYPE_RES`: a resilient group (buckets).
 pub const GRP_TYPE_RES: u16 = 1;
+/// `NHA_OP_FLAG_RESP_GRP_RESVD_0`: in a group's description, the
+/// reserved fields of `struct nexthop_grp` are zero.
+pub const OP_FLAG_RESP_GRP_RESVD_0: u32 = 1 << 31;
 
 super::schema::nla_space! {
     /// `NHA_*`: a next-hop object (`rtm_nh_policy_new`, `_get`, `_dump`).
@@ -27,6 +30,10 @@ super::schema::nla_space! {
         FDB = 11: Flag,
         RES_GROUP = 12: Binary,
         RES_BUCKET = 13: Binary,
+        OP_FLAGS = 14: U32,
+        GROUP_STATS = 15: Binary,
+        HW_STATS_ENABLE = 16: U32,
+        HW_STATS_USED = 17: U32,
     }
 }
 
