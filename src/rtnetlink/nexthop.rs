@@ -318,6 +318,9 @@ pub fn new_nexthop(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     if replace && !req.has(NLM_F_CREATE) {
         return Err(KernelError::msg(Errno::ENOENT, "Replace specified without create and no entry exists"));
     }
+    if ns.nexthops.map.len() >= snh::NEXTHOPS_MAX {
+        return Err(Errno::ENOMEM.into());
+    }
     ns.nexthops.put(nh.clone());
     notify(ctx, req, &nh, MessageType::NewNexthop);
     Ok(())
