@@ -400,12 +400,22 @@ pub struct RouteFilter<K> {
     /// Whether they came as RTA_MULTIPATH (IPv6 then deletes just those
     /// siblings).
     pub multipath: bool,
+    /// The next-hop object named (RTA_NH_ID), if any.
+    pub nh_id: Option<u32>,
 }
 
 impl<K: PrefixKey> RouteFilter<K> {
     /// Whether `r` is a route this filter names, its next hops compared as
     /// IPv6 does (each one given is among the route's).
     pub fn matches(&self, r: &Alias<K>) -> bool {
+        // ip6_route_del: an object id must be the route's; a route through
+        // an object goes whatever next hops were named.
+        if self.nh_id.is_some_and(|id| id != r.nh_id) {
+            return false;
+        }
+        if r.nh_id != 0 {
+            return self.fields_match(r);
+        }
         self.fields_match(r)
             && self.nexthops.iter().all(|want| {
                 r.nexthops.iter().any(|nh| {
@@ -440,8 +450,15 @@ impl<K: Family> RouteFilter<K> {
         self.fields_match(r) && self.nexthops_match_v4(r)
     }
 
-    /// The next hops of `fib_nh_match`.
+    /// The next hops of `fib_nh_match`. A route through a next-hop object
+    /// matches only its id, or no next hop named at all.
     fn nexthops_match_v4(&self, r: &Alias<K>) -> bool {
+        if let Some(id) = self.nh_id {
+            return r.nh_id == id;
+        }
+        if r.nh_id != 0 {
+            return self.nexthops.is_empty() && !self.multipath;
+        }
         let leg = |want: &NextHop<K>, nh: &NextHop<K>| {
             (want.ifindex == 0 || want.ifindex == nh.ifindex)
                 && (want.gateway.is_none() || want.gateway == nh.gateway)

@@ -23,6 +23,7 @@ fn filter_of<K: Family>(p: &Parsed<'_>, default_priority: Option<u32>) -> KResul
         priority: p.attrs.get(rta::PRIORITY).map(|v| v.u32()).transpose()?.or(default_priority),
         prefsrc: addr::<K>(p, rta::PREFSRC)?,
         nexthops: hops,
+        nh_id: p.attrs.get(rta::NH_ID).map(|a| a.u32()).transpose()?,
     })
 }
 
