@@ -310,7 +310,7 @@ pub fn new_nexthop(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         // routes through it and its groups are announced again.
         let mut ids = vec![id];
         ids.extend(ns.nexthops.groups_of(id));
-        let routes = snh::routes_through(ns, &ids);
+        let routes = if snh::compat_mode(ns) { snh::routes_through(ns, &ids) } else { Vec::new() };
         if let Some(now) = now {
             notify(ctx, req, &now, MessageType::NewNexthop);
         }

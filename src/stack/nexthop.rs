@@ -17,6 +17,13 @@ use crate::wire::{AF_INET, AF_INET6};
 /// `nexthop_alloc` answers ENOMEM, which a full table answers here too.
 pub const NEXTHOPS_MAX: usize = 65_536;
 
+/// `net.ipv4.nexthop_compat_mode` (both families read it): routes through
+/// objects are dumped with the objects' next hops too, and their changes
+/// announced as route changes.
+pub fn compat_mode(ns: &Namespace) -> bool {
+    ns.sysctl.get("net.ipv4.nexthop_compat_mode", &[]).is_none_or(|v| v != "0")
+}
+
 /// A gateway of either family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gateway {
@@ -345,8 +352,12 @@ pub fn remove(ns: &mut Namespace, id: u32, out: &mut Removal) {
     // __remove_nexthop_fib: IPv4 routes are flushed silently (fib_flush),
     // IPv6 ones deleted with a notification each (ip6_del_rt).
     let _ = ns.fib4.remove_where(|r| r.nh_id == id);
+    // ip6_del_rt(net, f6i, !nexthop_compat_mode)
+    let notify6 = compat_mode(ns);
     for r in ns.fib6.remove_where(|r| r.nh_id == id) {
-        out.notes.push(Note::Route(Event::Route6 { ns: nsid, new: false, route: r, nlflags: 0 }));
+        if notify6 {
+            out.notes.push(Note::Route(Event::Route6 { ns: nsid, new: false, route: r, nlflags: 0 }));
+        }
     }
     // remove_nexthop_from_groups
     for g in groups {

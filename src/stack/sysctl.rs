@@ -135,7 +135,7 @@ pub const GLOBAL: Names = Names(
      net.ipv4.icmp_ratemask=6168 net.ipv4.icmp_msgs_per_sec=1000 \
      net.ipv4.icmp_msgs_burst=50 net.ipv6.icmp.ratelimit=100 \
      net.ipv4.fib_multipath_hash_policy=0 net.ipv6.fib_multipath_hash_policy=0 \
-     net.ipv4.fib_multipath_use_neigh=0",
+     net.ipv4.fib_multipath_use_neigh=0 net.ipv4.nexthop_compat_mode=1",
 );
 
 /// The default of `key` in a `key=value` table.

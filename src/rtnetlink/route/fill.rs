@@ -93,21 +93,25 @@ pub fn fill4(net: &Net, ns: NsId, r: &RouteRef<'_, u32>, kind: MessageType, seq:
     if r.nh_id != 0 {
         b.put_u32(rta::NH_ID, r.nh_id);
     }
-    if let ([nh], false) = (r.nexthops.as_slice(), r.multipath) {
-        if let Some(g) = nh.gateway {
-            b.put(rta::GATEWAY, &g.to_be_bytes());
+    // fib_dump_info: the object's next hops only in nexthop_compat_mode.
+    let legs = r.nh_id == 0 || nsr.is_none_or(crate::stack::nexthop::compat_mode);
+    if legs {
+        if let ([nh], false) = (r.nexthops.as_slice(), r.multipath) {
+            if let Some(g) = nh.gateway {
+                b.put(rta::GATEWAY, &g.to_be_bytes());
+            }
+            if let Some(g) = nh.via6.as_deref() {
+                b.put(rta::VIA, &crate::rtnetlink::via::encode_v6(*g));
+            }
+            if nh.ifindex != 0 {
+                b.put_u32(rta::OIF, nh.ifindex);
+            }
+            if nh.realm != 0 {
+                b.put_u32(rta::FLOW, nh.realm);
+            }
+        } else if !r.nexthops.is_empty() {
+            put_multipath(&mut b, nsr, r);
         }
-        if let Some(g) = nh.via6.as_deref() {
-            b.put(rta::VIA, &crate::rtnetlink::via::encode_v6(*g));
-        }
-        if nh.ifindex != 0 {
-            b.put_u32(rta::OIF, nh.ifindex);
-        }
-        if nh.realm != 0 {
-            b.put_u32(rta::FLOW, nh.realm);
-        }
-    } else if !r.nexthops.is_empty() {
-        put_multipath(&mut b, nsr, r);
     }
     b.finish()
 }
@@ -201,6 +205,9 @@ pub(super) fn fill6_with(
         if g.dev != 0 {
             b.put_u32(rta::OIF, g.dev);
         }
+    } else if r.nh_id != 0 && nsr.is_some_and(|n| !crate::stack::nexthop::compat_mode(n)) {
+        // rt6_fill_node: the object's next hops only in nexthop_compat_mode.
+        b.put_u32(rta::NH_ID, r.nh_id);
     } else if let (Some(nh), false) = (single, r.multipath) {
         if r.nh_id != 0 {
             b.put_u32(rta::NH_ID, r.nh_id);
