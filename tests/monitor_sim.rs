@@ -347,3 +347,48 @@ Deleted multicast ff00::/8 dev d0 table local proto kernel metric 256 pref mediu
     let got: String = poll(&mut mon, &world).1.lines().filter(|l| !l.contains("local fe80::")).map(|l| format!("{l}\n")).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn nexthop_compat_mode_off_hides_the_objects_next_hops() {
+    // Recorded with `ip monitor route nexthop` started after
+    // `sysctl -w net.ipv4.nexthop_compat_mode=0`: routes are announced with
+    // only their nhid, and object changes announce no route changes.
+    let world = World::new();
+    let mut shell = Shell::new(Box::new(world.clone()));
+    sh(
+        &mut shell,
+        &[
+            "ip link set lo up",
+            "ip link add d0 type veth peer name d1",
+            "ip link set d0 up",
+            "ip link set d1 up",
+            "ip addr add 10.0.0.1/24 dev d0",
+            "ip -6 addr add 2001:db8::1/64 dev d0 nodad",
+            "ip nexthop add id 21 via 10.0.0.2 dev d0",
+            "ip nexthop add id 22 via 10.0.0.3 dev d0",
+            "ip nexthop add id 23 via 2001:db8::2 dev d0",
+            "ip nexthop add id 122 group 21/22",
+            "sysctl -qw net.ipv4.nexthop_compat_mode=0",
+        ],
+    );
+    let mut out = Output::new();
+    let mut mon = Monitor::start(&mut world.clone(), &words("monitor route nexthop"), &mut out).expect("monitor starts");
+    sh(
+        &mut shell,
+        &[
+            "ip route add 172.16.101.1/32 nhid 122",
+            "ip -6 route add 2001:db8:9::/64 nhid 23",
+            "ip nexthop replace id 122 group 21",
+            "ip nexthop del id 23",
+            "ip nexthop del id 122",
+        ],
+    );
+    let want = "\
+172.16.101.1 nhid 122 
+2001:db8:9::/64 nhid 23 metric 1024 pref medium
+id 122 group 21 
+Deleted id 23 via 2001:db8::2 dev d0 scope link 
+Deleted id 122 group 21 
+";
+    assert_eq!(poll(&mut mon, &world).1, want);
+}
