@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The Linux kernel's own route selftests (tools/testing/selftests/net:
-# fib_tests.sh, fib_rule_tests.sh, rtnetlink.sh, fib-onlink-tests.sh), run on
+# fib_tests.sh, fib_rule_tests.sh, rtnetlink.sh, fib-onlink-tests.sh,
+# fib_nexthops.sh), run on
 # the kernel of this machine and through the preload shim with the real
 # iproute2, check by check. The scripts are GPL-2.0 and not part of this
 # repository: they are taken at test time from Debian's `linux-source-6.1`
 # package (scripts/setup.sh --test installs it), or from $SELFTESTS_DIR.
 #
-# Each group of checks (one `-t NAME` of fib_tests.sh and fib_rule_tests.sh,
+# Each group of checks (one `-t NAME` of fib_tests.sh, fib_rule_tests.sh and
+# fib_nexthops.sh (without its *_torture stress runs of 300 s each),
 # one kci_test_* function of rtnetlink.sh, the whole of fib-onlink-tests.sh)
 # runs alone: on the kernel inside its own `unshare --net --mount`, with each
 # `dummy` stood in by a veth pair where the kernel lacks the dummy module
@@ -22,7 +24,7 @@
 # kept in target/selftests/ (keyed by kernel release and script checksum);
 # SELFTESTS_FRESH=1 runs the kernel again.
 #
-#   test-selftests.sh [SCRIPT...]     SCRIPT: fib_tests fib_rule_tests rtnetlink fib-onlink-tests
+#   test-selftests.sh [SCRIPT...]     SCRIPT: fib_tests fib_rule_tests rtnetlink fib-onlink-tests fib_nexthops
 # Last line: "N passed, M failed".
 set -u -o pipefail
 ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
@@ -30,7 +32,7 @@ HERE=$ROOT/tests/selftests
 CACHE=$ROOT/target/selftests
 GAPS=$HERE/known-gaps.txt
 TARBALL=${SELFTESTS_TARBALL:-/usr/src/linux-source-6.1.tar.xz}
-SCRIPTS=(fib_tests fib_rule_tests rtnetlink fib-onlink-tests)
+SCRIPTS=(fib_tests fib_rule_tests rtnetlink fib-onlink-tests fib_nexthops)
 [[ $# -gt 0 ]] && SCRIPTS=("$@")
 mkdir -p "$CACHE"
 
@@ -38,7 +40,7 @@ mkdir -p "$CACHE"
 src=${SELFTESTS_DIR:-}
 if [[ -z $src ]]; then
     src=$CACHE/net
-    if [[ ! -f $src/fib_tests.sh || $TARBALL -nt $src/fib_tests.sh ]]; then
+    if [[ ! -f $src/fib_nexthops.sh || $TARBALL -nt $src/fib_tests.sh ]]; then
         if [[ ! -f $TARBALL ]]; then
             echo "no kernel selftests: install linux-source-6.1 (scripts/setup.sh --test) or set SELFTESTS_DIR"
             echo "0 passed, 1 failed"
@@ -51,7 +53,8 @@ if [[ -z $src ]]; then
             "$top/tools/testing/selftests/net/fib_tests.sh" \
             "$top/tools/testing/selftests/net/fib_rule_tests.sh" \
             "$top/tools/testing/selftests/net/rtnetlink.sh" \
-            "$top/tools/testing/selftests/net/fib-onlink-tests.sh"; then
+            "$top/tools/testing/selftests/net/fib-onlink-tests.sh" \
+            "$top/tools/testing/selftests/net/fib_nexthops.sh"; then
             echo "0 passed, 1 failed"
             exit 1
         fi
@@ -81,13 +84,14 @@ groups_of() {
     fib_tests | fib_rule_tests) sed -nE 's/^TESTS="(.*)"$/\1/p' "$src/$1.sh" | tr ' ' '\n' ;;
     rtnetlink) sed -n '/^kci_test_rtnl()/,/^}/p' "$src/rtnetlink.sh" | sed -nE 's/^\s+(kci_test_[a-z0-9_]+)$/\1/p' ;;
     fib-onlink-tests) echo onlink ;;
+    fib_nexthops) sed -n '/^ALL_TESTS="/,/^"/p; /^IPV[46]_TESTS="/,/^"/p' "$src/$1.sh" | sed -nE 's/^\s+([a-z0-9_]+)$/\1/p' | grep -v '_torture$' | awk '!seen[$0]++' ;;
     esac
 }
 
 # The command that runs one group, from inside $src.
 group_command() {
     case $1 in
-    fib_tests | fib_rule_tests) echo "bash ./$1.sh -t $2" ;;
+    fib_tests | fib_rule_tests | fib_nexthops) echo "bash ./$1.sh -t $2" ;;
     fib-onlink-tests)
         if ((vrf_missing)); then
             # Without the vrf module the set-up stops at its first line: both
