@@ -143,6 +143,9 @@ checks_of() {
 }
 
 gaps=$(sed -E 's/^#.*//; s/[[:space:]]+# .*//' "$GAPS" 2>/dev/null | grep -v '^$')
+# Gaps whose reason starts with "(timing)" depend on when another process
+# runs (a background `ip monitor`): they may pass or fail from run to run.
+timing=$(sed -nE 's/^([^#].*[^[:space:]])[[:space:]]+# \(timing\).*/\1/p' "$GAPS" 2>/dev/null)
 total_pass=0 total_fail=0
 table=()
 for script in "${SCRIPTS[@]}"; do
@@ -176,7 +179,10 @@ for script in "${SCRIPTS[@]}"; do
         grep -qxF -- "$script: $key" <<<"$gaps" && listed=1
         if [[ $kstate == OK ]]; then
             if [[ $istate == OK ]]; then
-                if ((listed)); then
+                if ((listed)) && grep -qxF -- "$script: $key" <<<"$timing"; then
+                    known=$((known + 1))
+                    total_pass=$((total_pass + 1))
+                elif ((listed)); then
                     echo "FAIL $script: $key passes now: take it off $GAPS"
                     total_fail=$((total_fail + 1))
                 else
