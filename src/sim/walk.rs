@@ -60,6 +60,12 @@ pub struct Route {
     pub mtu_metric: u32,
 }
 
+/// The next hop of an IPv4 route: its IPv4 gateway, or an IPv6 one given
+/// as RTA_VIA (resolved over neighbour discovery, `ip_neigh_gw6`).
+fn gateway_v4(gateway: Option<u32>, via6: Option<u128>) -> Option<IpAddr> {
+    gateway.map(|g| IpAddr::V4(g.into())).or_else(|| via6.map(|g| IpAddr::V6(g.into())))
+}
+
 fn errno_of_kind(kind: RouteType) -> Option<Errno> {
     match kind {
         RouteType::Unreachable => Some(Errno::EHOSTUNREACH),
@@ -96,7 +102,7 @@ pub fn output_route(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mar
             Ok(Route {
                 kind: rt.kind,
                 dev: rt.dev,
-                gateway: rt.gateway.map(|g| IpAddr::V4(g.into())),
+                gateway: gateway_v4(rt.gateway, rt.via6),
                 src: IpAddr::V4(rt.src.into()),
                 mtu_metric: mtu_metric(&rt.metrics),
             })
@@ -140,7 +146,7 @@ fn input_route(net: &Net, ns: NsId, iif: u32, p: &Datagram) -> (Result<Route, Er
             let r = input_v4(nsr, &q).map_err(|e| e.errno()).map(|rt| Route {
                 kind: rt.kind,
                 dev: rt.dev,
-                gateway: rt.gateway.map(|g| IpAddr::V4(g.into())),
+                gateway: gateway_v4(rt.gateway, rt.via6),
                 src: IpAddr::V4(rt.src.into()),
                 mtu_metric: mtu_metric(&rt.metrics),
             });
