@@ -2,6 +2,7 @@
 //! filters `fib_table_lookup` applies (net/ipv4/fib_rules.c, fib_trie.c;
 //! net/ipv6/fib6_rules.c, route.c).
 
+use super::multipath;
 use super::namespace::Namespace;
 use super::route::{Alias, Family, Route, RouteRef};
 use super::rule::{Flow, Rule};
@@ -347,9 +348,34 @@ fn fib_lookup4(ns: &Namespace, q: &Query4, iif: u32, oif: u32) -> Result<Resolve
     resolve::<u32>(ns, &flow, q.dst, 0, oif)
 }
 
-/// The next hop an IPv4 result leaves through: the first live one that fits
-/// `oif` (`fib_select_path` without a multipath hash).
-fn pick_nh(r: &Route<u32>, oif: u32) -> Option<&super::route::NextHop<u32>> {
+/// The next hop an IPv4 result leaves through (`fib_select_path`): with an
+/// output device the first live one through it; else, for several, the
+/// one the flow's multipath hash selects, preferring one whose device
+/// owns the flow's source address (`fib_select_multipath`; `saddr` is 0
+/// for forwarded packets, whose lookup passes no flow).
+fn pick_nh<'r>(ns: &Namespace, r: &'r Route<u32>, q: &Query4, oif: u32, saddr: u32) -> Option<&'r super::route::NextHop<u32>> {
+    if oif == 0 && r.nexthops.len() > 1 {
+        let flow = multipath::Keys {
+            src: u128::from(q.src),
+            dst: u128::from(q.dst),
+            ip_proto: q.ip_proto,
+            sport: q.sport,
+            dport: q.dport,
+            ..Default::default()
+        };
+        let weights: Vec<Option<u32>> =
+            r.nexthops.iter().map(|nh| (nh.flags & rtnh_f::DEAD == 0).then_some(u32::from(nh.weight))).collect();
+        // nh_saddr: the address `inet_select_addr` gives for the gateway
+        // through the next hop's device within the route's scope.
+        let owns: Vec<bool> = r
+            .nexthops
+            .iter()
+            .map(|nh| saddr != 0 && select_source_v4(ns, nh.ifindex, nh.gateway.unwrap_or(0), r.scope) == Some(saddr))
+            .collect();
+        if let Some(i) = multipath::select_scored(multipath::hash(ns, flow), &weights, &owns) {
+            return r.nexthops.get(i);
+        }
+    }
     r.nexthops.iter().find(|nh| nh.flags & rtnh_f::DEAD == 0 && (oif == 0 || nh.ifindex == oif)).or(r.nexthops.first())
 }
 
@@ -430,7 +456,7 @@ pub fn output_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
         rt.fib = Some(r);
         return make_output_v4(ns, rt, q.dst, 1);
     }
-    let nh = pick_nh(&r, q.oif).cloned();
+    let nh = pick_nh(ns, &r, q, q.oif, q.src).cloned();
     let dev = nh.as_ref().map_or(0, |n| n.ifindex);
     if src == 0 {
         src = match r.prefsrc {
@@ -546,7 +572,7 @@ pub fn input_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
         _ if !forwarding => Err(KernelError::new(Errno::EHOSTUNREACH)),
         RouteType::Unicast => {
             validate(src)?;
-            let nh = pick_nh(&r, 0).cloned();
+            let nh = pick_nh(ns, &r, q, 0, 0).cloned();
             rt.dev = nh.as_ref().map_or(0, |n| n.ifindex);
             rt.gateway = nh.as_ref().filter(|n| n.scope == scope::LINK).and_then(|n| n.gateway);
             rt.via6 = nh.as_ref().filter(|n| n.scope == scope::LINK).and_then(|n| n.via6.as_deref().copied());
@@ -689,6 +715,7 @@ pub fn route_v6(ns: &Namespace, q: &Query6) -> Result<Rt6, KernelError> {
                 if rule.suppress_prefixlen.is_some_and(|p| u32::from(route.dst_len) <= p) {
                     continue;
                 }
+                let k = if q.oif == 0 && route.nexthops.len() > 1 { select_path6(ns, &route, q).unwrap_or(k) } else { k };
                 let nh = route.nexthops.get(k).cloned();
                 let nh_dev = nh.as_ref().map_or(0, |n| n.ifindex);
                 let dev = if matches!(route.kind, RouteType::Local | RouteType::Anycast) { 1 } else { nh_dev };
@@ -704,6 +731,16 @@ pub fn route_v6(ns: &Namespace, q: &Query6) -> Result<Rt6, KernelError> {
         }
     }
     Err(KernelError::new(Errno::ENETUNREACH))
+}
+
+/// `fib6_select_path` without an output device: the sibling the flow's
+/// multipath hash selects (`rt6_multipath_hash`, the upper bounds of
+/// `rt6_multipath_rebalance`).
+fn select_path6(ns: &Namespace, route: &Route<u128>, q: &Query6) -> Option<usize> {
+    let flow = multipath::Keys { src: q.src, dst: q.dst, v6: true, ip_proto: q.ip_proto, sport: q.sport, dport: q.dport, flow_label: 0 };
+    let weights: Vec<Option<u32>> =
+        route.nexthops.iter().map(|nh| (nh.flags & rtnh_f::DEAD == 0).then_some(u32::from(nh.weight))).collect();
+    multipath::select(multipath::hash(ns, flow), &weights)
 }
 
 /// The address-selection scope of an IPv6 address (`__ipv6_addr_src_scope`):

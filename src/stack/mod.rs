@@ -15,6 +15,7 @@ pub mod lifetime;
 pub mod limits;
 pub mod link;
 pub mod lookup;
+pub mod multipath;
 pub mod namespace;
 pub mod neigh;
 pub mod netfilter;
