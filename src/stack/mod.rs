@@ -11,6 +11,7 @@ pub mod event;
 pub mod fdb;
 pub mod fib;
 pub mod ipv6;
+pub mod l3mdev;
 pub mod lifetime;
 pub mod limits;
 pub mod link;
