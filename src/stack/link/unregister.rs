@@ -104,6 +104,11 @@ fn teardown(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     }
     // Ports leave a bridge being deleted (br_dev_delete); a port being
     // deleted leaves its bridge (br_del_if).
+    // vrf_dellink: a VRF's ports leave it (and are cycled) first.
+    if crate::stack::l3mdev::is_master(nsr, index) {
+        events.extend(crate::stack::l3mdev::release_ports(net, ns, index));
+    }
+    let Some(nsr) = net.ns_mut(ns) else { return events };
     let ports: Vec<u32> = nsr.links.values().filter(|l| l.master == Some(index)).map(|l| l.index).collect();
     for p in ports {
         events.extend(crate::stack::bridge::del_port(net, ns, p, false));
