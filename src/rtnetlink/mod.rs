@@ -345,9 +345,19 @@ impl Kernel {
     /// group, and a copy to the requester when it asked for NLM_F_ECHO.
     fn deliver(&mut self, ev: &Event, req: &Request<'_>, echo: bool, out: &mut Vec<Vec<u8>>) {
         let echo = echo && ev.answers_request();
+        // Nobody to tell: the messages are not built (a table filled by a
+        // program that listens to nothing spends no time on them).
+        if !echo && !self.has_listeners(ev.ns()) {
+            return;
+        }
         for (msg, group) in notify::messages(&self.net, ev, req, echo) {
             self.multicast(ev.ns(), msg, group, req, echo, out);
         }
+    }
+
+    /// Whether a NETLINK_ROUTE socket of the namespace joined any group.
+    fn has_listeners(&self, ns: NsId) -> bool {
+        self.sockets.values().any(|s| s.protocol == Protocol::Route && s.ns == ns && !s.groups.is_empty())
     }
 
     /// `nlmsg_notify`: a copy to the requester when it asked for an echo,
