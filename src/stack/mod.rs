@@ -28,6 +28,7 @@ pub mod rule;
 pub mod segment;
 pub mod sock;
 pub mod sysctl;
+pub mod vlan;
 pub mod vlan_qos;
 pub mod vxlan;
 

@@ -313,6 +313,9 @@ fn create(
     if let (LinkKind::Bridge(conf), Some(_)) = (&mut link.kind, &c.address) {
         conf.addr_set = true;
     }
+    if let (LinkKind::Vlan { stolen, .. }, Some(_)) = (&mut link.kind, &c.address) {
+        *stolen = false;
+    }
     if let Some(l) = lower.and_then(|l| ctx.net.ns(ctx.ns).and_then(|n| n.link(l))) {
         if matches!(link.kind, LinkKind::Macvlan { .. } | LinkKind::Vlan { .. }) {
             link.mtu = l.mtu;

@@ -176,8 +176,11 @@ pub(super) fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr:
         if let Some(l) = nsr.link_mut(index) {
             let len = l.address.len();
             l.address = a[..len].to_vec();
-            if let LinkKind::Bridge(c) = &mut l.kind {
-                c.addr_set = true;
+            // dev_set_mac_address: NET_ADDR_SET from now on.
+            match &mut l.kind {
+                LinkKind::Bridge(c) => c.addr_set = true,
+                LinkKind::Vlan { stolen, .. } => *stolen = false,
+                _ => {}
             }
             changed = true;
         }
