@@ -14,6 +14,7 @@ mod lwt;
 pub mod neigh;
 pub mod netconf;
 pub mod netconf_get;
+pub mod nexthop;
 mod notify;
 pub mod nsid;
 pub mod reply;
@@ -424,6 +425,11 @@ fn doit_handler(kind: MessageType, family: u8) -> Option<Handler> {
         // addrlabel.c registers these for PF_INET6 only.
         M::NewAddrLabel | M::DelAddrLabel if family == crate::wire::AF_INET6 => addrlabel::new_del,
         M::GetAddrLabel if family == crate::wire::AF_INET6 => addrlabel::get,
+        // nexthop_init registers these for PF_UNSPEC, which every family
+        // falls back to: rtm_new_nexthop, rtm_del_nexthop, rtm_get_nexthop.
+        M::NewNexthop => nexthop::new_nexthop,
+        M::DelNexthop => nexthop::del_nexthop,
+        M::GetNexthop => nexthop::get_nexthop,
         _ => return None,
     })
 }
@@ -439,6 +445,8 @@ fn dump_handler(kind: MessageType, family: u8) -> Option<Handler> {
         M::GetNsId => nsid::dump_nsid,
         M::GetNetconf => netconf_get::dump_netconf,
         M::GetAddrLabel if family == crate::wire::AF_INET6 => addrlabel::dump,
+        // rtm_dump_nexthop
+        M::GetNexthop => nexthop::dump_nexthop,
         _ => return None,
     })
 }

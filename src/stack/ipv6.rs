@@ -84,6 +84,13 @@ fn prefix_route(index: u32, base: u128, len: u8, rt_priority: u32) -> Route<u128
 
 /// Adds a kernel-made route, ignoring an identical one already there.
 fn add_kernel_route(ns: &mut Namespace, mut r: Route<u128>) -> Vec<Event> {
+    // addrconf_prefix_route, addrconf_f6i_alloc, addrconf_add_mroute: a
+    // VRF port's routes go to the VRF's table.
+    if r.table == table::MAIN || r.table == table::LOCAL {
+        if let Some(t) = r.nexthops.first().and_then(|nh| super::l3mdev::fib_table(ns, nh.ifindex)) {
+            r.table = t;
+        }
+    }
     // fib6_nh_init: without carrier a route starts link-down, except local
     // and anycast ones.
     if !matches!(r.kind, RouteType::Local | RouteType::Anycast) {
@@ -147,7 +154,8 @@ fn remove_prefix_route(
 ) -> Vec<Event> {
     let id = ns.id;
     let mut events = Vec::new();
-    ns.fib6.edit(table::MAIN, super::fib::PrefixKey::mask(base, len), len, |aliases| {
+    let table_id = super::l3mdev::table_for(ns, index, table::MAIN);
+    ns.fib6.edit(table_id, super::fib::PrefixKey::mask(base, len), len, |aliases| {
         if let Some(p) = aliases.iter().position(|x| x.auto && x.uses_dev(index) && x.nexthops.iter().all(|n| n.gateway.is_none())) {
             if doomed(&aliases[p]) {
                 let removed = aliases.remove(p);
@@ -466,6 +474,11 @@ pub fn carrier_lost(_ns: &mut Namespace, _index: u32) -> Vec<Event> {
 /// and its routes.
 fn dev_config(ns: &mut Namespace, index: u32) -> Vec<Event> {
     let Some(link) = ns.link(index) else { return Vec::new() };
+    // addrconf_add_dev and addrconf_addr_gen: neither the multicast route
+    // nor a link-local address on an L3 master device.
+    if super::l3mdev::is_master(ns, index) {
+        return Vec::new();
+    }
     // IN6_ADDR_GEN_MODE_NONE: no link-local address at all.
     // addrconf_add_dev adds the multicast route whatever the address
     // generation mode (an identical one already there is kept).
