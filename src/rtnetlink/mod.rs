@@ -298,8 +298,10 @@ impl Kernel {
         let dump = is_get && h.flags & NLM_F_DUMP != 0;
         let handler = if dump { dump_handler(kind, family) } else { doit_handler(kind, family) };
         let handler = handler.ok_or(KernelError::new(Errno::EOPNOTSUPP))?;
-        // The lifetime timers that fell due since the last request run first.
-        let expired = crate::stack::lifetime::expire(&mut self.net);
+        // The lifetime timers that fell due since the last request run
+        // first, and what bridges learnt or aged meanwhile is announced.
+        let mut expired = crate::stack::fdb::take_notices(&mut self.net);
+        expired.extend(crate::stack::lifetime::expire(&mut self.net));
         let mut ctx = Ctx {
             net: &mut self.net,
             ns,
@@ -364,10 +366,14 @@ impl Kernel {
 
     /// Delivers events that did not come from a request (namespace removal,
     /// timers) with no origin.
+    /// What bridges learnt or aged since the last announcement comes first.
     pub fn announce(&mut self, events: &[Event]) {
         let hdr = crate::wire::HeaderRepr::default();
         let req = Request { header: hdr, payload: &[], bytes: &[], port: 0, strict: false, uid: 0 };
         let mut sink = Vec::new();
+        for ev in &crate::stack::fdb::take_notices(&mut self.net) {
+            self.deliver(ev, &req, false, &mut sink);
+        }
         for ev in events {
             self.deliver(ev, &req, false, &mut sink);
         }

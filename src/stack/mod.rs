@@ -55,6 +55,9 @@ pub struct Net {
     pub linkwatch_queue: Vec<(NsId, u32)>,
     /// The bridges' learnt and static forwarding entries, newest first.
     pub fdb: Vec<fdb::Entry>,
+    /// FDB notifications raised by learning and ageing, waiting for the
+    /// next announcement (`fdb::take_notices`).
+    pub fdb_notices: Vec<Event>,
     /// The path MTUs learnt from ICMP errors.
     pub pmtu: pmtu::PmtuCache,
     /// Packet capture taps (AF_PACKET's view) and the files captures wrote.
@@ -80,6 +83,7 @@ impl Net {
             mac_seed: 0,
             linkwatch_queue: Vec::new(),
             fdb: Vec::new(),
+            fdb_notices: Vec::new(),
             pmtu: pmtu::PmtuCache::default(),
             capture: Default::default(),
             limits: limits::Limits::default(),
