@@ -7,7 +7,6 @@
 //! section) and ship in the package's `.d.ts`.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use serde::Serialize;
 
 use crate::js::Js;
 use wasm_bindgen::prelude::*;
@@ -37,9 +36,32 @@ fn init() {
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+/// A plain-object tree (src/js.rs) as JavaScript: the value `JSON.parse`
+/// makes of its JSON text (keys in order, absent optional fields left out),
+/// built directly rather than through a serializer.
 fn to_js(v: &Js<'_>) -> Result<JsValue, JsError> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("internal: cannot convert to JavaScript: {e}")))
+    Ok(match v {
+        Js::Null | Js::Skip => JsValue::NULL,
+        Js::Bool(b) => JsValue::from_bool(*b),
+        // Beyond 2^53 a number would silently lose digits.
+        Js::Int(n) if n.unsigned_abs() < 1 << 53 => JsValue::from_f64(*n as f64),
+        Js::Int(n) => return Err(JsError::new(&format!("internal: cannot convert to JavaScript: {n} is not a safe integer"))),
+        Js::Str(s) => JsValue::from_str(s),
+        Js::Arr(items) => {
+            let out = Array::new_with_length(items.len() as u32);
+            for (i, x) in items.iter().enumerate() {
+                out.set(i as u32, to_js(x)?);
+            }
+            out.into()
+        }
+        Js::Obj(fields) => {
+            let out = Object::new();
+            for (k, x) in fields.iter().filter(|(_, x)| !matches!(x, Js::Skip)) {
+                let _ = Reflect::set(&out, &JsValue::from_str(k), &to_js(x)?);
+            }
+            out.into()
+        }
+    })
 }
 
 /// A number as JavaScript writes it (`Number.prototype.toString`), so that

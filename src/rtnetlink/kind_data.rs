@@ -437,6 +437,17 @@ pub fn change_vlan(kind: &mut LinkKind, data: &[u8]) -> KResult<()> {
     Ok(())
 }
 
+/// `vrf_newlink`: a VRF needs IFLA_VRF_TABLE, and not table 0.
+pub fn new_vrf(data: Option<&[u8]>) -> KResult<LinkKind> {
+    let missing = || KernelError::msg(Errno::EINVAL, "VRF table id is missing");
+    let t = AttrTable::parse(data.ok_or_else(missing)?, crate::wire::link::vrf::MAX)?;
+    let table = t.get(crate::wire::link::vrf::TABLE).ok_or_else(missing)?.u32()?;
+    if table == 0 {
+        return Err(KernelError::msg(Errno::EINVAL, "Invalid VRF table id"));
+    }
+    Ok(LinkKind::Vrf { table })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::output::Output;

@@ -38,9 +38,10 @@ type Subscriber = fn(&mut Net, NsId, u32, &NetdevEvent) -> Vec<Event>;
 
 /// The subscribers, in the order the chain calls them: IPv4 addresses
 /// before the IPv4 FIB (addresses take their own routes with them), the
-/// FIB before IPv6, then neighbours, bridge ports and VLANs (the modules
-/// registered last).
-const CHAIN: &[Subscriber] = &[inetdev_event, fib_netdev_event, addrconf_notify, neigh_netdev_event, br_device_event, vlan_device_event];
+/// FIB before next-hop objects and IPv6, then neighbours, bridge ports and
+/// VLANs (the modules registered last).
+const CHAIN: &[Subscriber] =
+    &[inetdev_event, fib_netdev_event, nh_netdev_event, addrconf_notify, neigh_netdev_event, br_device_event, vlan_device_event];
 
 /// `call_netdevice_notifiers`: runs every subscriber for `event` on device
 /// `index` of `ns`; returns their notifications in order.
@@ -124,6 +125,19 @@ fn fib_netdev_event(net: &mut Net, ns: NsId, index: u32, event: &NetdevEvent) ->
         _ => {}
     }
     Vec::new()
+}
+
+/// `nh_netdev_event` (net/ipv4/nexthop.c): NETDEV_DOWN, NETDEV_UNREGISTER
+/// and a NETDEV_CHANGE that lost the carrier take the device's next-hop
+/// objects away with their routes (`nexthop_flush_dev`), silently.
+fn nh_netdev_event(net: &mut Net, ns: NsId, index: u32, event: &NetdevEvent) -> Vec<Event> {
+    let Some(nsr) = net.ns_mut(ns) else { return Vec::new() };
+    match event {
+        NetdevEvent::Down => super::nexthop::flush_dev(nsr, index, false),
+        NetdevEvent::Change if !super::route::carrier_ok(nsr, index) => super::nexthop::flush_dev(nsr, index, false),
+        NetdevEvent::Unregister => super::nexthop::flush_dev(nsr, index, true),
+        _ => Vec::new(),
+    }
 }
 
 /// `addrconf_notify` (net/ipv6/addrconf.c): NETDEV_UP configures IPv6

@@ -62,6 +62,12 @@ pub enum LinkKind {
     },
     /// A VXLAN tunnel device with its forwarding database.
     Vxlan(Box<crate::stack::vxlan::Vxlan>),
+    /// An L3 master device binding its ports to a routing table
+    /// (drivers/net/vrf.c).
+    Vrf {
+        /// The table its ports' routes and lookups use (IFLA_VRF_TABLE).
+        table: u32,
+    },
 }
 
 impl LinkKind {
@@ -76,6 +82,7 @@ impl LinkKind {
             LinkKind::Dummy => Some("dummy"),
             LinkKind::Vlan { .. } => Some("vlan"),
             LinkKind::Vxlan(_) => Some("vxlan"),
+            LinkKind::Vrf { .. } => Some("vrf"),
         }
     }
 }
@@ -399,6 +406,16 @@ impl Link {
                 l.flags = iff::BROADCAST | iff::NOARP;
                 l.min_mtu = 0;
                 l.max_mtu = 0;
+            }
+            // vrf_setup: MTU from IPV6_MIN_MTU to IP6_MAX_MTU, starting at
+            // the maximum; vrf_dev_init: MASTER and NOARP only, and the
+            // operational state UP ("irrelevant; set to up").
+            LinkKind::Vrf { .. } => {
+                l.flags = iff::MASTER | iff::NOARP;
+                l.min_mtu = 1280;
+                l.max_mtu = 65_575;
+                l.mtu = 65_575;
+                l.oper = OperState::Up;
             }
             // netif_carrier_off() at creation counts one carrier loss and lets
             // the link watch set the state to DOWN.

@@ -111,6 +111,11 @@ fn teardown(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     if nsr.link(index).is_none() {
         return events;
     }
+    // vrf_dellink: a VRF's ports leave it (and are cycled) first.
+    if crate::stack::l3mdev::is_master(nsr, index) {
+        events.extend(crate::stack::l3mdev::release_ports(net, ns, index));
+    }
+    let Some(nsr) = net.ns_mut(ns) else { return events };
     // Addresses, routes, neighbours, its bridge port and stacked VLANs go
     // (NETDEV_UNREGISTER) while it is NETREG_UNREGISTERING.
     if let Some(l) = nsr.link_mut(index) {
