@@ -297,6 +297,16 @@ impl Kernel {
             return Err(Errno::EPERM.into());
         }
         let dump = is_get && h.flags & NLM_F_DUMP != 0;
+        // rtnl_get_link: addresses and routes have request handlers only in
+        // AF_INET and AF_INET6; another family falls back to PF_UNSPEC, which
+        // has none (measured: EOPNOTSUPP for 0, 7, 28, 128, 129, 255).
+        let addr_or_route = matches!(
+            kind,
+            MessageType::NewAddr | MessageType::DelAddr | MessageType::NewRoute | MessageType::DelRoute | MessageType::GetRoute
+        );
+        if !dump && addr_or_route && family != crate::wire::AF_INET && family != crate::wire::AF_INET6 {
+            return Err(Errno::EOPNOTSUPP.into());
+        }
         let handler = if dump { dump_handler(kind, family) } else { doit_handler(kind, family) };
         let handler = handler.ok_or(KernelError::new(Errno::EOPNOTSUPP))?;
         // The lifetime timers that fell due since the last request run
