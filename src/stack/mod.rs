@@ -221,6 +221,7 @@ impl Net {
         }
         // netif_carrier_off() at creation leaves an event for the link watch.
         let queued = !link.carrier;
+        nsr.sysctl.register_device(&link.name);
         nsr.links.insert(index, link);
         if queued {
             self.linkwatch_queue.push((ns, index));
