@@ -30,6 +30,7 @@ pub mod printf;
 pub mod route;
 pub mod rule;
 pub mod usage;
+pub mod vrf;
 pub mod xfrm;
 
 #[cfg(test)]
@@ -78,7 +79,7 @@ pub const OBJECTS: &[(&str, ObjectFn)] = &[
     ("mrule", unsupported),
     ("netns", netns::do_netns),
     ("netconf", netconf::do_ipnetconf),
-    ("vrf", unsupported),
+    ("vrf", vrf::do_ipvrf),
     ("sr", unsupported),
     ("nexthop", unsupported),
     ("mptcp", unsupported),
