@@ -6,6 +6,12 @@
 # passes; the input that failed one is left in fuzz/artifacts/TARGET/.
 #
 #   scripts/test-fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (default 20 s)
+#   scripts/test-fuzz.sh --runs N [TARGET...]   (N executions each, no time limit)
+#
+# The long runs behind CONFORMANCE.md's Fuzzing table are the second form
+# (`nice -n 10 scripts/test-fuzz.sh --runs 10000000 TARGET`); each prints
+# libFuzzer's final line (coverage, corpus) and statistics, and its whole
+# log stays in /tmp/iplab-fuzz-TARGET.log.
 #
 # Last line: "N passed, M failed". Without the nightly toolchain or
 # cargo-fuzz (`cargo install cargo-fuzz`) nothing runs: a failure when CI
@@ -13,11 +19,18 @@
 set -u -o pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-SECONDS_EACH=${1:-20}
-shift || true
+LIMIT=(-max_total_time=20)
+if [[ ${1:-} == --runs ]]; then
+    [[ ${2:-} =~ ^[0-9]+$ ]] || { echo "usage: $0 --runs N [TARGET...]"; exit 2; }
+    LIMIT=(-runs="$2")
+    shift 2
+elif [[ ${1:-} =~ ^[0-9]+$ ]]; then
+    LIMIT=(-max_total_time="$1")
+    shift
+fi
 TARGETS=("$@")
 if [[ ${#TARGETS[@]} -eq 0 ]]; then
-    TARGETS=(socket_send shell_line snapshot_restore decode)
+    TARGETS=(socket_send shell_line snapshot_restore share_link decode)
 fi
 
 missing=""
@@ -47,12 +60,12 @@ failed=0
 for t in "${TARGETS[@]}"; do
     mkdir -p "corpus/$t" "artifacts/$t"
     before=$(ls "artifacts/$t" | wc -l)
-    echo "== fuzz $t: ${SECONDS_EACH}s"
+    echo "== fuzz $t: ${LIMIT[*]}"
     cargo +nightly fuzz run -O -a "$t" "corpus/$t" -- \
-        -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+        "${LIMIT[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         -print_final_stats=1 >"/tmp/iplab-fuzz-$t.log" 2>&1
     status=$?
-    grep -E "^(stat::number_of_executed_units|Done |SUMMARY|==[0-9]+== ERROR)|panicked" "/tmp/iplab-fuzz-$t.log" | head -5
+    grep -E "^#[0-9]+.*(DONE|INITED)|^(stat::|Done |SUMMARY|==[0-9]+== ERROR)|panicked" "/tmp/iplab-fuzz-$t.log" | head -12
     after=$(ls "artifacts/$t" | wc -l)
     if [[ $status -eq 0 && $after -eq $before ]]; then
         passed=$((passed + 1))

@@ -14,6 +14,7 @@ mod lwt;
 pub mod neigh;
 pub mod netconf;
 pub mod netconf_get;
+pub mod nexthop;
 mod notify;
 pub mod nsid;
 pub mod reply;
@@ -344,9 +345,19 @@ impl Kernel {
     /// group, and a copy to the requester when it asked for NLM_F_ECHO.
     fn deliver(&mut self, ev: &Event, req: &Request<'_>, echo: bool, out: &mut Vec<Vec<u8>>) {
         let echo = echo && ev.answers_request();
+        // Nobody to tell: the messages are not built (a table filled by a
+        // program that listens to nothing spends no time on them).
+        if !echo && !self.has_listeners(ev.ns()) {
+            return;
+        }
         for (msg, group) in notify::messages(&self.net, ev, req, echo) {
             self.multicast(ev.ns(), msg, group, req, echo, out);
         }
+    }
+
+    /// Whether a NETLINK_ROUTE socket of the namespace joined any group.
+    fn has_listeners(&self, ns: NsId) -> bool {
+        self.sockets.values().any(|s| s.protocol == Protocol::Route && s.ns == ns && !s.groups.is_empty())
     }
 
     /// `nlmsg_notify`: a copy to the requester when it asked for an echo,
@@ -414,6 +425,11 @@ fn doit_handler(kind: MessageType, family: u8) -> Option<Handler> {
         // addrlabel.c registers these for PF_INET6 only.
         M::NewAddrLabel | M::DelAddrLabel if family == crate::wire::AF_INET6 => addrlabel::new_del,
         M::GetAddrLabel if family == crate::wire::AF_INET6 => addrlabel::get,
+        // nexthop_init registers these for PF_UNSPEC, which every family
+        // falls back to: rtm_new_nexthop, rtm_del_nexthop, rtm_get_nexthop.
+        M::NewNexthop => nexthop::new_nexthop,
+        M::DelNexthop => nexthop::del_nexthop,
+        M::GetNexthop => nexthop::get_nexthop,
         _ => return None,
     })
 }
@@ -429,6 +445,8 @@ fn dump_handler(kind: MessageType, family: u8) -> Option<Handler> {
         M::GetNsId => nsid::dump_nsid,
         M::GetNetconf => netconf_get::dump_netconf,
         M::GetAddrLabel if family == crate::wire::AF_INET6 => addrlabel::dump,
+        // rtm_dump_nexthop
+        M::GetNexthop => nexthop::dump_nexthop,
         _ => return None,
     })
 }

@@ -31,6 +31,18 @@ pub fn write(ns: &mut Namespace, key: &str, value: &str) -> Result<Vec<Event>, E
             _ => return Err(Errno::EINVAL),
         }
     }
+    // proc_fib_multipath_hash_seed is a u32 (proc_douintvec); the
+    // policies are 0 to 3 (proc_dointvec_minmax).
+    let refused = match key {
+        "net.ipv4.fib_multipath_hash_seed" => crate::text::int::<u32>(value).is_none(),
+        "net.ipv4.fib_multipath_hash_policy" | "net.ipv6.fib_multipath_hash_policy" => {
+            !matches!(crate::text::int::<u8>(value), Some(0..=3))
+        }
+        _ => false,
+    };
+    if refused {
+        return Err(Errno::EINVAL);
+    }
     apply(ns, key, value).ok_or(Errno::ENOENT)
 }
 
@@ -134,7 +146,8 @@ pub const GLOBAL: Names = Names(
      net.ipv4.icmp_echo_ignore_broadcasts=1 net.ipv4.icmp_ratelimit=1000 \
      net.ipv4.icmp_ratemask=6168 net.ipv4.icmp_msgs_per_sec=1000 \
      net.ipv4.icmp_msgs_burst=50 net.ipv6.icmp.ratelimit=100 \
-     net.ipv4.fib_multipath_hash_policy=0 net.ipv6.fib_multipath_hash_policy=0",
+     net.ipv4.fib_multipath_hash_policy=0 net.ipv6.fib_multipath_hash_policy=0 \
+     net.ipv4.fib_multipath_hash_seed=0",
 );
 
 /// The default of `key` in a `key=value` table.

@@ -1,0 +1,137 @@
+//! VRF devices (drivers/net/vrf.c, net/l3mdev/l3mdev.c): the kernel here
+//! has no vrf module, so these tests assert what the kernel source does,
+//! citing the function each follows, through shell lines and netlink.
+
+use iplab::World;
+use iplab::output::Output;
+use iplab::shell::Shell;
+
+/// Runs lines in one shell; returns what the last one printed and its status.
+fn run(sh: &mut Shell, lines: &[&str]) -> (String, i32) {
+    let mut last = (String::new(), 0);
+    for line in lines {
+        let mut o = Output::new();
+        let status = sh.run_line(line, &mut o);
+        last = (o.combined(), status);
+    }
+    last
+}
+
+fn shell() -> Shell {
+    Shell::new(Box::new(World::new()))
+}
+
+const PAIR: &[&str] =
+    &["ip link add v0 type veth peer name v1", "ip addr add 10.0.0.1/24 dev v0", "ip link set v0 up", "ip link set v1 up"];
+
+#[test]
+fn a_vrf_has_its_table_flags_and_mtu() {
+    // vrf_newlink stores IFLA_VRF_TABLE, vrf_setup sets the MTU to
+    // IP6_MAX_MTU, vrf_dev_init the flags to MASTER|NOARP.
+    let mut sh = shell();
+    assert_eq!(run(&mut sh, &["ip link add blue type vrf table 10"]).1, 0);
+    let (out, _) = run(&mut sh, &["ip -d link show blue"]);
+    assert!(out.contains("<NOARP,MASTER> mtu 65575"), "{out}");
+    assert!(out.contains("minmtu 1280 maxmtu 65575"), "{out}");
+    assert!(out.contains("\n    vrf table 10 "), "{out}");
+    let (out, _) = run(&mut sh, &["ip link set blue up", "ip link show blue"]);
+    assert!(out.contains("<NOARP,MASTER,UP,LOWER_UP>") && out.contains("state UP"), "{out}");
+    // addrconf_addr_gen / addrconf_add_dev: no link-local, no ff00::/8.
+    assert_eq!(run(&mut sh, &["ip -6 addr show dev blue"]).0, "");
+    assert!(!run(&mut sh, &["ip -6 route show table all"]).0.contains("dev blue"));
+}
+
+#[test]
+fn a_vrf_needs_a_table() {
+    // vrf_newlink: "VRF table id is missing", "Invalid VRF table id".
+    let mut sh = shell();
+    let (out, status) = run(&mut sh, &["ip link add blue type vrf"]);
+    assert_ne!(status, 0);
+    assert!(out.contains("VRF table id is missing"), "{out}");
+    let (out, status) = run(&mut sh, &["ip link add blue type vrf table 0"]);
+    assert_ne!(status, 0);
+    assert!(out.contains("Invalid VRF table id"), "{out}");
+    assert!(!run(&mut sh, &["ip link"]).0.contains("blue"));
+}
+
+#[test]
+fn the_first_vrf_adds_l3mdev_rules_once() {
+    // vrf_add_fib_rules at FIB_RULE_PREF 1000, IPv4 and IPv6; only the
+    // namespace's first VRF adds them (add_fib_rules cleared).
+    let mut sh = shell();
+    run(&mut sh, &["ip link add blue type vrf table 10"]);
+    let rule = "1000:\tfrom all lookup [l3mdev-table]";
+    assert!(run(&mut sh, &["ip rule"]).0.contains(rule));
+    assert!(run(&mut sh, &["ip -6 rule"]).0.contains(rule));
+    let (out, _) = run(&mut sh, &["ip rule show pref 1000"]);
+    assert_eq!(out.matches("l3mdev").count(), 1, "{out}");
+    run(&mut sh, &["ip rule del pref 1000", "ip link add red type vrf table 20"]);
+    assert!(!run(&mut sh, &["ip rule"]).0.contains("l3mdev"));
+}
+
+#[test]
+fn a_port_moves_its_routes_into_the_vrf_table() {
+    // do_vrf_add_slave: NETDEV_CHANGEUPPER flushes the port's routes
+    // (fib_disable_ip with force, addrconf_ifdown), cycle_netdev brings it
+    // back up and fib_magic puts them in the VRF's table, local ones too.
+    let mut sh = shell();
+    run(&mut sh, PAIR);
+    run(&mut sh, &["ip link add blue type vrf table 10", "ip link set blue up", "ip link set v0 master blue"]);
+    let (t10, _) = run(&mut sh, &["ip route show table 10"]);
+    assert!(t10.contains("10.0.0.0/24 dev v0 proto kernel scope link src 10.0.0.1"), "{t10}");
+    let (local10, _) = run(&mut sh, &["ip route show table 10 type local"]);
+    assert!(local10.contains("local 10.0.0.1 dev v0"), "{local10}");
+    assert!(!run(&mut sh, &["ip route show table main"]).0.contains("10.0.0.0/24"));
+    assert!(!run(&mut sh, &["ip route show table local"]).0.contains("10.0.0.1"));
+    assert!(run(&mut sh, &["ip -6 route show table 10"]).0.contains("fe80::/64 dev v0"));
+    let (link, _) = run(&mut sh, &["ip -d link show v0"]);
+    assert!(link.contains("master blue") && link.contains("vrf_slave table 10"), "{link}");
+    // nomaster: back to main and local.
+    run(&mut sh, &["ip link set v0 nomaster"]);
+    assert!(run(&mut sh, &["ip route show table main"]).0.contains("10.0.0.0/24 dev v0"));
+    assert!(run(&mut sh, &["ip route show table local"]).0.contains("local 10.0.0.1 dev v0"));
+    assert_eq!(run(&mut sh, &["ip route show table 10"]).0, "");
+}
+
+#[test]
+fn lookups_through_a_vrf_use_its_table() {
+    // l3mdev_update_flow + l3mdev_fib_rule_match: an output device that is
+    // the VRF or its port selects the VRF's table; the main table does
+    // not know the port's subnet any more.
+    let mut sh = shell();
+    run(&mut sh, PAIR);
+    run(&mut sh, &["ip link add blue type vrf table 10", "ip link set blue up", "ip link set v0 master blue"]);
+    let (out, status) = run(&mut sh, &["ip route get 10.0.0.2 oif blue"]);
+    assert_eq!(status, 0, "{out}");
+    assert!(out.starts_with("10.0.0.2 dev v0 table 10 src 10.0.0.1"), "{out}");
+    assert!(run(&mut sh, &["ip route get 10.0.0.2 oif v0"]).0.contains("dev v0 table 10"));
+    let (out, status) = run(&mut sh, &["ip route get 10.0.0.2"]);
+    assert_ne!(status, 0, "{out}");
+    assert!(out.contains("Network is unreachable"), "{out}");
+}
+
+#[test]
+fn loopback_and_vrfs_cannot_be_ports() {
+    // do_vrf_add_slave and vrf_add_slave's refusals.
+    let mut sh = shell();
+    run(&mut sh, &["ip link add blue type vrf table 10", "ip link add red type vrf table 20"]);
+    let (out, status) = run(&mut sh, &["ip link set lo master blue"]);
+    assert_ne!(status, 0);
+    assert!(out.contains("Can not enslave loopback device to a VRF"), "{out}");
+    let (out, status) = run(&mut sh, &["ip link set red master blue"]);
+    assert_ne!(status, 0);
+    assert!(out.contains("Can not enslave an L3 master device to a VRF"), "{out}");
+}
+
+#[test]
+fn deleting_a_vrf_releases_its_ports() {
+    // vrf_dellink: do_vrf_del_slave for each port, which is cycled and
+    // gets its routes back in main and local.
+    let mut sh = shell();
+    run(&mut sh, PAIR);
+    run(&mut sh, &["ip link add blue type vrf table 10", "ip link set blue up", "ip link set v0 master blue", "ip link del blue"]);
+    let (link, _) = run(&mut sh, &["ip link show v0"]);
+    assert!(!link.contains("master") && link.contains(",UP,"), "{link}");
+    assert!(run(&mut sh, &["ip route show table main"]).0.contains("10.0.0.0/24 dev v0"));
+    assert!(run(&mut sh, &["ip route show table local"]).0.contains("local 10.0.0.1 dev v0"));
+}
