@@ -446,6 +446,8 @@ fn doit_handler(kind: MessageType, family: u8) -> Option<Handler> {
         M::NewNexthop => nexthop::new_nexthop,
         M::DelNexthop => nexthop::del_nexthop,
         M::GetNexthop => nexthop::get_nexthop,
+        // rtm_get_nexthop_bucket
+        M::GetNexthopBucket => nexthop::get_bucket,
         _ => return None,
     })
 }
@@ -463,6 +465,8 @@ fn dump_handler(kind: MessageType, family: u8) -> Option<Handler> {
         M::GetAddrLabel if family == crate::wire::AF_INET6 => addrlabel::dump,
         // rtm_dump_nexthop
         M::GetNexthop => nexthop::dump_nexthop,
+        // rtm_dump_nexthop_bucket
+        M::GetNexthopBucket => nexthop::dump_bucket,
         _ => return None,
     })
 }

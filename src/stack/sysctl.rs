@@ -173,7 +173,7 @@ pub const IPV4_CONF: Names = Names(
 /// IPv6 per-device settings and their defaults (`key=value`).
 pub const IPV6_CONF: Names = Names(
     "accept_dad=1 accept_ra=1 accept_redirects=1 addr_gen_mode=0 autoconf=1 \
-     dad_transmits=1 disable_ipv6=0 forwarding=0 hop_limit=64 keep_addr_on_down=0 \
+     dad_transmits=1 disable_ipv6=0 forwarding=0 hop_limit=64 ignore_routes_with_linkdown=0 keep_addr_on_down=0 \
      mtu=1280 optimistic_dad=0 proxy_ndp=0 router_solicitations=-1",
 );
 
@@ -184,7 +184,7 @@ pub const GLOBAL: Names = Names(
      net.ipv4.icmp_ratemask=6168 net.ipv4.icmp_msgs_per_sec=1000 \
      net.ipv4.icmp_msgs_burst=50 net.ipv6.icmp.ratelimit=100 \
      net.ipv4.fib_multipath_hash_policy=0 net.ipv6.fib_multipath_hash_policy=0 \
-     net.ipv4.fib_multipath_hash_seed=0",
+     net.ipv4.fib_multipath_hash_seed=0 net.ipv4.fib_multipath_use_neigh=0",
 );
 
 /// The default of `key` in a `key=value` table.
