@@ -13,6 +13,10 @@ use crate::errno::{Errno, KResult, KernelError};
 use crate::wire::route::{RouteType, rtnh_f, scope};
 use crate::wire::{AF_INET, AF_INET6};
 
+/// Most objects one namespace holds. Linux's limit is memory; a failed
+/// `nexthop_alloc` answers ENOMEM, which a full table answers here too.
+pub const NEXTHOPS_MAX: usize = 65_536;
+
 /// A gateway of either family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gateway {
