@@ -218,6 +218,23 @@ fn ip_names_vrfs() {
     assert!(run(&mut sh, &["ip -br addr show vrf v1"]).0.contains("Not a valid VRF name"));
 }
 
+#[test]
+fn multipath_in_a_vrf_is_hashed() {
+    // l3mdev_update_flow clears an output device that is the VRF itself,
+    // so fib_select_path hashes the flow over the next hops.
+    let mut sh = shell();
+    run(&mut sh, PAIR);
+    run(&mut sh, &["ip link add blue type vrf table 10", "ip link set blue up", "ip link set v0 master blue"]);
+    assert_eq!(run(&mut sh, &["ip route add 10.9.0.0/16 vrf blue nexthop via 10.0.0.2 nexthop via 10.0.0.3"]).1, 0);
+    let mut seen = std::collections::BTreeSet::new();
+    for i in 1..=16 {
+        let (out, status) = run(&mut sh, &[&format!("ip route get 10.9.{i}.1 vrf blue")]);
+        assert_eq!(status, 0, "{out}");
+        seen.insert(out.split_whitespace().nth(2).unwrap_or_default().to_string());
+    }
+    assert_eq!(seen.into_iter().collect::<Vec<_>>(), vec!["10.0.0.2", "10.0.0.3"]);
+}
+
 mod netlink {
     //! The same through `Socket::send`: what `vrf_newlink` answers and
     //! announces.
