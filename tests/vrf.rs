@@ -235,6 +235,34 @@ fn multipath_in_a_vrf_is_hashed() {
     assert_eq!(seen.into_iter().collect::<Vec<_>>(), vec!["10.0.0.2", "10.0.0.3"]);
 }
 
+#[test]
+fn deleting_a_vrf_address_drops_only_the_vrf_routes_using_it() {
+    // fib_del_ifaddr: fib_sync_down_addr looks in the table of the device's
+    // VRF (l3mdev_fib_table), so main's route with the same source stays.
+    let mut sh = shell();
+    run(
+        &mut sh,
+        &[
+            "ip link add d1 type dummy",
+            "ip link add d2 type dummy",
+            "ip link set d1 up",
+            "ip link set d2 up",
+            "ip link add red type vrf table 1111",
+            "ip link set red up",
+            "ip link set d2 vrf red",
+            "ip addr add dev d1 172.16.104.1/24",
+            "ip addr add dev d1 172.16.104.11/24",
+            "ip addr add dev d2 172.16.104.1/24",
+            "ip addr add dev d2 172.16.104.11/24",
+            "ip route add 172.16.105.0/24 via 172.16.104.2 src 172.16.104.11",
+            "ip route add vrf red 172.16.105.0/24 via 172.16.104.2 src 172.16.104.11",
+            "ip addr del dev d2 172.16.104.11/24",
+        ],
+    );
+    assert!(!run(&mut sh, &["ip route show vrf red"]).0.contains("172.16.105.0/24"));
+    assert!(run(&mut sh, &["ip route show"]).0.contains("172.16.105.0/24"));
+}
+
 mod netlink {
     //! The same through `Socket::send`: what `vrf_newlink` answers and
     //! announces.
