@@ -263,6 +263,32 @@ fn deleting_a_vrf_address_drops_only_the_vrf_routes_using_it() {
     assert!(run(&mut sh, &["ip route show"]).0.contains("172.16.105.0/24"));
 }
 
+#[test]
+fn an_ipv6_gateway_local_in_another_vrf_is_no_local_address() {
+    // ipv6_chk_addr_and_flags skips addresses whose device is in another
+    // L3 domain than the next hop's device (fib_tests fib6_nexthop).
+    let mut sh = shell();
+    run(
+        &mut sh,
+        &[
+            "ip link add red type vrf table 1",
+            "ip link set red up",
+            "ip link add veth0 type veth peer name veth1",
+            "ip link set dev veth0 up",
+            "ip -6 address add 2001:db8:51::1/64 dev veth0 nodad",
+            "ip link set dev veth1 vrf red up",
+            "ip -6 address add 2001:db8:51::2/64 dev veth1 nodad",
+        ],
+    );
+    assert_eq!(run(&mut sh, &["ip -6 route add 2001:db8:108::/64 via 2001:db8:51::2"]).1, 0);
+    assert_eq!(run(&mut sh, &["ip -6 route add 2001:db8:109::/64 via 2001:db8:51::2 dev veth0"]).1, 0);
+    assert_eq!(run(&mut sh, &["ip -6 route add vrf red 2001:db8:112::/64 via 2001:db8:51::1"]).1, 0);
+    // In its own domain a local gateway is still refused.
+    let (out, status) = run(&mut sh, &["ip -6 route add 2001:db8:113::/64 via 2001:db8:51::1 dev veth0"]);
+    assert_ne!(status, 0);
+    assert!(out.contains("Gateway can not be a local address"), "{out}");
+}
+
 mod netlink {
     //! The same through `Socket::send`: what `vrf_newlink` answers and
     //! announces.
