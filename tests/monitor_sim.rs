@@ -269,3 +269,81 @@ fn monitor_all_through_a_life_of_links_addresses_routes_rules_and_neighbours() {
 "#;
     assert_eq!(seen, expected);
 }
+
+#[test]
+fn nexthop_objects_and_the_routes_through_them() {
+    // Recorded with `ip monitor nexthop route` beside the same commands:
+    // a replaced member announces the routes through its groups again, a
+    // deleted one takes a group it was alone in and shrinks the other, a
+    // deleted IPv6 object its routes after its own notification, and a
+    // device going down its objects silently.
+    let world = World::new();
+    let mut shell = Shell::new(Box::new(world.clone()));
+    let mut out = Output::new();
+    let mut mon = Monitor::start(&mut world.clone(), &words("monitor nexthop route"), &mut out).expect("monitor starts");
+    sh(
+        &mut shell,
+        &[
+            "ip link set lo up",
+            "ip link add d0 type veth peer name d1",
+            "ip link set d0 up",
+            "ip link set d1 up",
+            "ip addr add 10.0.0.1/24 dev d0",
+            "ip -6 addr add 2001:db8::1/64 dev d0 nodad",
+            "ip nexthop add id 1 via 10.0.0.2 dev d0",
+            "ip nexthop add id 2 via 10.0.0.3 dev d0",
+            "ip nexthop add id 3 via 2001:db8::2 dev d0",
+            "ip nexthop add id 10 group 1/2",
+            "ip nexthop add id 11 group 2",
+            "ip -6 route add 2001:db8:5::/64 nhid 3",
+            "ip route add 192.168.1.0/24 nhid 10",
+            "ip nexthop replace id 2 via 10.0.0.4 dev d0",
+            "ip nexthop del id 2",
+            "ip nexthop del id 3",
+            "ip nexthop add id 4 dev d0",
+            "ip link set d0 down",
+        ],
+    );
+    let want = "\
+local 127.0.0.1 dev lo table local proto kernel scope host src 127.0.0.1 
+local 127.0.0.0/8 dev lo table local proto kernel scope host src 127.0.0.1 
+broadcast 127.255.255.255 dev lo table local proto kernel scope link src 127.0.0.1 
+local ::1 dev lo table local proto kernel metric 0 pref medium
+multicast ff00::/8 dev d1 table local proto kernel metric 256 pref medium
+fe80::/64 dev d1 proto kernel metric 256 pref medium
+multicast ff00::/8 dev d0 table local proto kernel metric 256 pref medium
+fe80::/64 dev d0 proto kernel metric 256 pref medium
+local 10.0.0.1 dev d0 table local proto kernel scope host src 10.0.0.1 
+10.0.0.0/24 dev d0 proto kernel scope link src 10.0.0.1 
+broadcast 10.0.0.255 dev d0 table local proto kernel scope link src 10.0.0.1 
+2001:db8::/64 dev d0 proto kernel metric 256 pref medium
+local 2001:db8::1 dev d0 table local proto kernel metric 0 pref medium
+id 1 via 10.0.0.2 dev d0 scope link 
+id 2 via 10.0.0.3 dev d0 scope link 
+id 3 via 2001:db8::2 dev d0 scope link 
+id 10 group 1/2 
+id 11 group 2 
+2001:db8:5::/64 nhid 3 via 2001:db8::2 dev d0 metric 1024 pref medium
+192.168.1.0/24 nhid 10 
+\tnexthop via 10.0.0.2 dev d0 weight 1 
+\tnexthop via 10.0.0.3 dev d0 weight 1 
+id 2 via 10.0.0.4 dev d0 scope link 
+192.168.1.0/24 nhid 10 
+\tnexthop via 10.0.0.2 dev d0 weight 1 
+\tnexthop via 10.0.0.4 dev d0 weight 1 
+Deleted id 2 via 10.0.0.4 dev d0 scope link 
+Deleted id 11 group 2 
+id 10 group 1 
+Deleted id 3 via 2001:db8::2 dev d0 scope link 
+Deleted 2001:db8:5::/64 nhid 3 via 2001:db8::2 dev d0 metric 1024 pref medium
+id 4 dev d0 scope host 
+Deleted 2001:db8::/64 dev d0 proto kernel metric 256 pref medium
+Deleted fe80::/64 dev d0 proto kernel metric 256 pref medium
+Deleted local 2001:db8::1 dev d0 table local proto kernel metric 0 pref medium
+Deleted multicast ff00::/8 dev d0 table local proto kernel metric 256 pref medium
+";
+    // The link-local addresses' local routes came on Linux only after the
+    // recording ended (DAD still running); the stack settles DAD at once.
+    let got: String = poll(&mut mon, &world).1.lines().filter(|l| !l.contains("local fe80::")).map(|l| format!("{l}\n")).collect();
+    assert_eq!(got, want);
+}

@@ -328,7 +328,6 @@ const ERR_ATTR: Space = &crate::wire::errmsg::nlmsgerr_attr::SPACE;
 /// Spaces this decoder knows only by their prefix.
 static NDTA: schema::Space = schema::Space::opaque("NDTA_");
 static IFLA_STATS: schema::Space = schema::Space::opaque("IFLA_STATS_");
-static NHA: schema::Space = schema::Space::opaque("NHA_");
 
 /// The name of attribute `kind` of `space` and how its payload is read.
 fn spec(space: Space, kind: u16, family: u8) -> (String, Type) {

@@ -141,3 +141,23 @@ fn never_panics_on_garbage() {
         let _ = decode(&buf);
     }
 }
+
+#[test]
+fn names_next_hop_object_attributes() {
+    // RTM_NEWNEXTHOP as the kernel fills it for `id 7 via 10.0.0.2 dev
+    // d0` (nh_fill_node): nhmsg, then NHA_ID, NHA_OIF, NHA_GATEWAY.
+    let mut m = HeaderRepr { len: 0, kind: 104, flags: 0, seq: 1, pid: 0 }.to_bytes().to_vec();
+    m.extend_from_slice(&[2, 253, 0, 0, 0, 0, 0, 0]);
+    m.extend_from_slice(&[8, 0, 1, 0, 7, 0, 0, 0]);
+    m.extend_from_slice(&[8, 0, 5, 0, 2, 0, 0, 0]);
+    m.extend_from_slice(&[8, 0, 6, 0, 10, 0, 0, 2]);
+    let len = m.len() as u32;
+    m[..4].copy_from_slice(&len.to_ne_bytes());
+    let d = decode(&m).unwrap();
+    let msg = &d.messages[0];
+    assert_eq!(msg.type_name, "RTM_NEWNEXTHOP");
+    assert_eq!(msg.header_name, Some("nhmsg"));
+    let names: Vec<&str> = msg.attributes.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["NHA_ID", "NHA_OIF", "NHA_GATEWAY"]);
+    assert_eq!(msg.attributes[2].value, Value::Text("10.0.0.2".into()));
+}

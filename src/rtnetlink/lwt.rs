@@ -3,8 +3,8 @@
 //! net/core/lwtunnel.c). iplab models none of them, so every type is
 //! refused the way Linux refuses one whose module is not loaded
 //! (`lwtunnel_valid_encap_type` after a failed `request_module`), rather
-//! than accepted and dropped; and next-hop objects (RTA_NH_ID), of which
-//! none exist.
+//! than accepted and dropped; and RTA_NH_ID given with next-hop
+//! attributes (next-hop objects themselves: `route::nhid`).
 
 use crate::errno::{Errno, KResult, KernelError};
 use crate::wire::attr::AttrTable;
@@ -61,16 +61,6 @@ pub fn check_nh_id_exclusive(attrs: &AttrTable<'_>) -> KResult<()> {
         attrs.has(rta::OIF) || attrs.has(rta::GATEWAY) || attrs.has(rta::ENCAP) || attrs.has(rta::MULTIPATH) || attrs.has(rta::VIA);
     if attrs.has(rta::NH_ID) && nh_spec {
         return Err(KernelError::msg(Errno::EINVAL, "Nexthop specification and nexthop id are mutually exclusive"));
-    }
-    Ok(())
-}
-
-/// `fib_create_info` / `ip6_route_info_create`: a route through a next-hop
-/// object needs that object, and none exist here (RTM_NEWNEXTHOP is not
-/// modelled).
-pub fn check_nh_id_exists(attrs: &AttrTable<'_>) -> KResult<()> {
-    if attrs.has(rta::NH_ID) {
-        return Err(KernelError::msg(Errno::EINVAL, "Nexthop id does not exist"));
     }
     Ok(())
 }

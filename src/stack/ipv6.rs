@@ -512,6 +512,11 @@ fn dev_config(ns: &mut Namespace, index: u32) -> Vec<Event> {
 /// host (accept_ra 1 without forwarding, or accept_ra 2) has sent its router
 /// solicitation. No notification says so; later dumps show IF_RS_SENT.
 pub fn settle_dad(net: &mut super::Net) -> Vec<Event> {
+    // It runs after every change: a read-only look, which allocates
+    // nothing, spares the walk when no device has work for it.
+    if !dad_pending(net) {
+        return Vec::new();
+    }
     let ids: Vec<super::NsId> = net.namespaces().map(|n| n.id).collect();
     let duplicates = duplicates(net);
     let mut events = Vec::new();
@@ -537,6 +542,19 @@ pub fn settle_dad(net: &mut super::Net) -> Vec<Event> {
         }
     }
     events
+}
+
+/// Whether [`settle_dad`] has anything to do: a ready device that is up
+/// with an address waiting for DAD, or one that may still send its router
+/// solicitation (the candidates `settle_dad` looks at).
+fn dad_pending(net: &super::Net) -> bool {
+    net.namespaces().flat_map(|ns| ns.links.values()).any(|l| {
+        (l.is_up() && l.inet6_ready && l.addrs6.iter().any(in_dad))
+            || (l.inet6_ready
+                && !l.inet6_rs_sent
+                && !l.is_loopback()
+                && l.addrs6.iter().any(|a| a.scope == scope::LINK && a.flags & ifa_f::TENTATIVE == 0))
+    })
 }
 
 /// Whether an address is still waiting for DAD (not failed already).

@@ -46,6 +46,8 @@ pub struct Namespace {
     pub socks: super::sock::Table,
     /// The IPv6 address label policy (`ip addrlabel`).
     pub addrlabels: super::addrlabel::Table,
+    /// Next-hop objects (`ip nexthop`).
+    pub nexthops: super::nexthop::Table,
     /// How much this namespace may hold ([`super::limits`]).
     pub limits: super::limits::Limits,
 }
@@ -70,6 +72,7 @@ impl Namespace {
             netfilter: Default::default(),
             socks: super::sock::Table::default(),
             addrlabels: super::addrlabel::Table::default(),
+            nexthops: super::nexthop::Table::default(),
             limits: super::limits::Limits::default(),
         };
         let lo = Link::loopback();

@@ -70,6 +70,10 @@ pub struct Alias<K> {
     /// (`fib_info`'s fib_flags, dumped in rtm_flags; each leg keeps only
     /// its own flags).
     pub fib_flags: u8,
+    /// The next-hop object the route goes through (RTA_NH_ID), 0 for
+    /// none; `nexthops` then holds its resolved legs
+    /// ([`super::nexthop::resolve`]).
+    pub nh_id: u32,
 }
 
 impl<K: Clone> Alias<K> {
@@ -213,15 +217,18 @@ impl<K: PrefixKey> Route<K> {
                 auto: false,
                 leg_metrics: Vec::new(),
                 fib_flags: 0,
+                nh_id: 0,
             },
         }
     }
 }
 
 impl<K: PrefixKey> Alias<K> {
-    /// Whether any next hop uses this device.
+    /// Whether any next hop uses this device. A route through a next-hop
+    /// object does not: its next hops stay out of the FIB's device hash
+    /// and follow the object (`stack::nexthop::flush_dev`).
     pub fn uses_dev(&self, ifindex: u32) -> bool {
-        self.nexthops.iter().any(|nh| nh.ifindex == ifindex)
+        self.nh_id == 0 && self.nexthops.iter().any(|nh| nh.ifindex == ifindex)
     }
 
     /// The first next hop's device (`fib_info_nh(fi, 0)->fib_nh_dev`).
@@ -233,6 +240,7 @@ impl<K: PrefixKey> Alias<K> {
     /// (`fib_info` equality, which makes an add a duplicate).
     pub fn same_info(&self, other: &Alias<K>) -> bool {
         self.protocol == other.protocol
+            && self.nh_id == other.nh_id
             && self.scope == other.scope
             && self.priority == other.priority
             && self.prefsrc == other.prefsrc
@@ -324,6 +332,11 @@ pub fn insert_v4(ns: &mut Namespace, route: Route<u32>, mode: AddMode) -> KResul
     // A full FIB (super::limits::ROUTES_MAX) takes no new route: ENOBUFS,
     // as fib_table_insert failing to allocate its fib_alias gives.
     let full = ns.fib4.route_count() >= ns.limits.routes;
+    // A prefix without routes takes the new one whatever the mode allows
+    // besides CREATE (the last branch below), without the list's round trip.
+    if mode.create && !full && ns.fib4.insert_first(table, dst, dst_len, &route.alias) {
+        return Ok(vec![Event::Route4 { ns: id, new: true, route, nlflags: 0x600 }]);
+    }
     ns.fib4.edit(table, dst, dst_len, |aliases| {
         // fib_find_alias: first alias with tos <= ours and, for equal tos, priority >= ours.
         let pos =

@@ -20,6 +20,7 @@ pub mod header;
 pub mod link;
 pub mod neigh;
 pub mod netconf;
+pub mod nexthop;
 pub mod nf_expr;
 pub mod nftables;
 pub mod nsid;

@@ -65,11 +65,13 @@ RTM_NEWROUTE, RTM_DELROUTE, RTM_GETROUTE = 24, 25, 26
 RTM_NEWNEIGH, RTM_DELNEIGH, RTM_GETNEIGH = 28, 29, 30
 RTM_NEWRULE, RTM_DELRULE, RTM_GETRULE = 32, 33, 34
 RTM_NEWNETCONF, RTM_DELNETCONF, RTM_GETNETCONF = 80, 81, 82
+RTM_NEWNEXTHOP, RTM_DELNEXTHOP, RTM_GETNEXTHOP = 104, 105, 106
 
-GET_TYPES = {RTM_GETLINK, RTM_GETADDR, RTM_GETROUTE, RTM_GETNEIGH, RTM_GETRULE, RTM_GETNETCONF}
+GET_TYPES = {RTM_GETLINK, RTM_GETADDR, RTM_GETROUTE, RTM_GETNEIGH, RTM_GETRULE, RTM_GETNETCONF, RTM_GETNEXTHOP}
 MUTATING_TYPES = {
     RTM_NEWLINK, RTM_DELLINK, RTM_SETLINK, RTM_NEWADDR, RTM_DELADDR, RTM_NEWROUTE,
     RTM_DELROUTE, RTM_NEWNEIGH, RTM_DELNEIGH, RTM_NEWRULE, RTM_DELRULE,
+    RTM_NEWNEXTHOP, RTM_DELNEXTHOP,
 }
 
 # multicast groups (enum rtnetlink_groups); bind mask bit is 1 << (group - 1)
@@ -83,6 +85,7 @@ RTNLGRP_IPV6_ROUTE = 11
 RTNLGRP_IPV6_RULE = 19
 RTNLGRP_IPV4_NETCONF = 24
 RTNLGRP_IPV6_NETCONF = 25
+RTNLGRP_NEXTHOP = 32
 
 
 def group_mask(*groups):
@@ -166,6 +169,7 @@ RTA_UID = 25
 RTA_IP_PROTO = 27
 RTA_SPORT = 28
 RTA_DPORT = 29
+RTA_NH_ID = 30
 
 RTN_UNSPEC, RTN_UNICAST, RTN_LOCAL, RTN_BROADCAST = 0, 1, 2, 3
 RTN_ANYCAST, RTN_MULTICAST, RTN_BLACKHOLE, RTN_UNREACHABLE = 4, 5, 6, 7
@@ -405,6 +409,21 @@ def neigh_body(family, index, dst, lladdr=None, state=NUD_PERMANENT, flags=0):
     if lladdr:
         body += a_mac(NDA_LLADDR, lladdr)
     return body
+
+
+# --- next-hop objects (include/uapi/linux/nexthop.h) ------------------------------
+NHA_ID, NHA_GROUP, NHA_GROUP_TYPE, NHA_BLACKHOLE, NHA_OIF, NHA_GATEWAY = 1, 2, 3, 4, 5, 6
+NHA_ENCAP_TYPE, NHA_ENCAP, NHA_GROUPS, NHA_MASTER, NHA_FDB = 7, 8, 9, 10, 11
+
+
+def nhmsg(family, scope=0, protocol=0, flags=0):
+    """`struct nhmsg`: family, scope, protocol, reserved, flags."""
+    return struct.pack("=BBBBI", family, scope, protocol, 0, flags)
+
+
+def nh_group(*entries):
+    """An NHA_GROUP: (id, weight) pairs as `struct nexthop_grp` (weight - 1 on the wire)."""
+    return attr(NHA_GROUP, b"".join(struct.pack("=IBBH", i, w - 1, 0, 0) for i, w in entries))
 
 
 def rule_body(family, table=RT_TABLE_MAIN, action=FR_ACT_TO_TBL, attrs=b"", dst_len=0, src_len=0, tos=0):

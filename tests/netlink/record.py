@@ -37,7 +37,7 @@ import nl  # noqa: E402
 import cases as case_registry  # noqa: E402
 
 GOLDEN = os.path.join(HERE, "golden")
-FAMILIES = ["misc", "link", "addr", "route", "neigh", "rule", "features", "nft", "sockdiag"]
+FAMILIES = ["misc", "link", "addr", "route", "neigh", "rule", "features", "nft", "sockdiag", "nexthop"]
 
 CLONE_NEWNET = 0x40000000
 NOBODY = 65534

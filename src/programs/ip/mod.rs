@@ -23,6 +23,7 @@ pub mod names;
 pub mod neigh;
 pub mod netconf;
 pub mod netns;
+pub mod nexthop;
 pub mod nl;
 pub mod prefix;
 pub mod print;
@@ -81,7 +82,7 @@ pub const OBJECTS: &[(&str, ObjectFn)] = &[
     ("netconf", netconf::do_ipnetconf),
     ("vrf", vrf::do_ipvrf),
     ("sr", unsupported),
-    ("nexthop", unsupported),
+    ("nexthop", nexthop::do_ipnh),
     ("mptcp", unsupported),
     ("ioam", unsupported),
     ("help", do_help),

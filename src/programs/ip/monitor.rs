@@ -288,9 +288,13 @@ fn accept_msg(ip: &mut Ip, st: &mut MonitorState, raw: &[u8]) -> i32 {
                 let _ = super::route::show::print_route(ip, &mut f, raw);
             }
         }
-        // The stack sends no nexthop-object, address-label, prefix or
+        rtm::NEWNEXTHOP | rtm::DELNEXTHOP => {
+            print_headers(ip, st, "[NEXTHOP]");
+            super::nexthop::print_monitored(ip, raw);
+        }
+        // The stack sends no nexthop-bucket, address-label, prefix or
         // statistics notifications; iproute2's printers for them are not needed.
-        rtm::NEWNEXTHOP | rtm::DELNEXTHOP | rtm::NEWNEXTHOPBUCKET | rtm::DELNEXTHOPBUCKET => {}
+        rtm::NEWNEXTHOPBUCKET | rtm::DELNEXTHOPBUCKET => {}
         rtm::NEWLINK | rtm::DELLINK => {
             ip.ll.remember(raw);
             print_headers(ip, st, "[LINK]");

@@ -195,6 +195,15 @@ pub(super) fn route_v4(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u32>> {
     if type_min_scope(kind) > r.scope {
         return Err(KernelError::msg(Errno::EINVAL, "Invalid scope"));
     }
+    if let Some(id) = super::nhid::given(ns, &p.attrs)? {
+        let r = super::nhid::through(ns, r, id, false)?;
+        if let Some(src) = r.prefsrc {
+            if !crate::stack::fib::nexthop4::valid_prefsrc(ns, r.kind, table_id, dst, src) {
+                return Err(KernelError::msg(Errno::EINVAL, "Invalid prefsrc address"));
+            }
+        }
+        return Ok(r);
+    }
     let (mut hops, mp) = nexthops::<u32>(p)?;
     r.multipath = mp && hops.len() > 1;
     if mp {
@@ -276,6 +285,9 @@ pub(super) fn route_v6(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u128>> {
     r.pref = p.attrs.get(rta::PREF).map(|v| v.u8()).transpose()?.unwrap_or(0);
     if r.pref == crate::wire::route::pref::INVALID {
         r.pref = 0;
+    }
+    if let Some(id) = super::nhid::given(ns, &p.attrs)? {
+        return super::nhid::through(ns, r, id, p.hdr.src_len > 0);
     }
     let (mut hops, mp) = nexthops::<u128>(p)?;
     r.multipath = mp && hops.len() > 1;

@@ -35,7 +35,7 @@ pub fn del_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         crate::rtnetlink::lwt::check_encap_types(&p.attrs, rta::MAX)?;
         crate::rtnetlink::lwt::check_nh_id_exclusive(&p.attrs)?;
         // inet_rtm_delroute / inet6_rtm_delroute look the object up first.
-        crate::rtnetlink::lwt::check_nh_id_exists(&p.attrs)?;
+        super::nhid::given(ns, &p.attrs)?;
     }
     match p.hdr.family {
         AF_INET => {

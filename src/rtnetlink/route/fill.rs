@@ -90,6 +90,9 @@ pub fn fill4(net: &Net, ns: NsId, r: &RouteRef<'_, u32>, kind: MessageType, seq:
     if let Some(p) = r.prefsrc {
         b.put(rta::PREFSRC, &p.to_be_bytes());
     }
+    if r.nh_id != 0 {
+        b.put_u32(rta::NH_ID, r.nh_id);
+    }
     if let ([nh], false) = (r.nexthops.as_slice(), r.multipath) {
         if let Some(g) = nh.gateway {
             b.put(rta::GATEWAY, &g.to_be_bytes());
@@ -198,7 +201,10 @@ pub(super) fn fill6_with(
         if g.dev != 0 {
             b.put_u32(rta::OIF, g.dev);
         }
-    } else if let Some(nh) = single {
+    } else if let (Some(nh), false) = (single, r.multipath) {
+        if r.nh_id != 0 {
+            b.put_u32(rta::NH_ID, r.nh_id);
+        }
         if let Some(g) = nh.gateway {
             b.put(rta::GATEWAY, &g.to_be_bytes());
         }
@@ -206,6 +212,9 @@ pub(super) fn fill6_with(
             b.put_u32(rta::OIF, nh.ifindex);
         }
     } else if !r.nexthops.is_empty() {
+        if r.nh_id != 0 {
+            b.put_u32(rta::NH_ID, r.nh_id);
+        }
         put_multipath(&mut b, nsr, r);
     }
     b.put(rta::CACHEINFO, &if get.is_some() { cacheinfo(None) } else { [0u8; 32] });

@@ -8,6 +8,7 @@ mod delroute;
 mod fill;
 mod getroute;
 mod newroute;
+mod nhid;
 
 pub use delroute::del_route;
 pub use fill::{fill4, fill6};

@@ -22,7 +22,6 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             // inet_rtm_newroute creates the table before the route is
             // checked (fib_new_table, then fib_table_insert).
             ns.fib4.create_table(table_of(&p)?);
-            crate::rtnetlink::lwt::check_nh_id_exists(&p.attrs)?;
             crate::rtnetlink::lwt::check_encap_given_type(&p.attrs)?;
             let r = route_v4(ns, &p)?;
             ctx.events.extend(sroute::insert_v4(ns, r, mode(req))?);
@@ -34,7 +33,6 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if p.hdr.dst_len <= 128 && p.hdr.src_len <= 128 {
                 ns.fib6.create_table(table_of(&p)?);
             }
-            crate::rtnetlink::lwt::check_nh_id_exists(&p.attrs)?;
             crate::rtnetlink::lwt::check_encap_given_type(&p.attrs)?;
             let r = route_v6(ns, &p)?;
             if p.attrs.has(rta::MULTIPATH) {
@@ -42,7 +40,7 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 // next hop is in: no EXCL or REPLACE, CREATE (the ACK shows it).
                 ctx.request_flags = Some((req.header.flags & !(NLM_F_EXCL | NLM_F_REPLACE)) | NLM_F_CREATE);
             }
-            if r.multipath {
+            if r.multipath && r.nh_id == 0 {
                 // Each next hop is its own sibling route, merged by fib6_add_rt2.
                 let mut one = r.clone();
                 let hops = r.nexthops.clone();

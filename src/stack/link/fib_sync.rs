@@ -9,7 +9,7 @@
 pub fn fib_disable_v4(nsr: &mut crate::stack::Namespace, index: u32, force: bool) {
     let dead = crate::wire::route::rtnh_f::DEAD;
     nsr.fib4.for_each_mut(|r| {
-        if r.nexthops.len() > 1 {
+        if r.nexthops.len() > 1 && r.nh_id == 0 {
             for nh in r.nexthops.iter_mut().filter(|nh| nh.ifindex == index) {
                 nh.flags |= dead | crate::wire::route::rtnh_f::LINKDOWN;
             }

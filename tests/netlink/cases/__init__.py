@@ -24,4 +24,4 @@ def case(name, comment):
     return register
 
 
-from . import misc, link, addr, route, neigh, rule, features, netfilter, sockdiag  # noqa: E402,F401  (registers the cases)
+from . import misc, link, addr, route, neigh, rule, features, netfilter, sockdiag, nexthop  # noqa: E402,F401  (registers the cases)

@@ -536,6 +536,9 @@ fn print_route_body(ip: &mut Ip, f: &RouteFilter, kind: u16, r: &RtMsgRepr, tb: 
             ip.p.print_string(Kind::Fp, None, "ttl-propogate %s", Some(s));
         }
     }
+    if let Some(id) = tb.u32(rta::NH_ID).filter(|_| ip.o.details > 0) {
+        crate::programs::ip::nexthop::print_cache_nexthop_id(ip, "\n\tnh_info ", "nh_info", id);
+    }
     if let Some(mp) = tb.get(rta::MULTIPATH) {
         print_rta_multipath(ip, r, mp.value);
     }
