@@ -217,3 +217,152 @@ fn ip_names_vrfs() {
     assert!(out.starts_with("v0@v1") && !out.contains("v1@v0") && !out.contains("blue"), "{out}");
     assert!(run(&mut sh, &["ip -br addr show vrf v1"]).0.contains("Not a valid VRF name"));
 }
+
+#[test]
+fn multipath_in_a_vrf_is_hashed() {
+    // l3mdev_update_flow clears an output device that is the VRF itself,
+    // so fib_select_path hashes the flow over the next hops.
+    let mut sh = shell();
+    run(&mut sh, PAIR);
+    run(&mut sh, &["ip link add blue type vrf table 10", "ip link set blue up", "ip link set v0 master blue"]);
+    assert_eq!(run(&mut sh, &["ip route add 10.9.0.0/16 vrf blue nexthop via 10.0.0.2 nexthop via 10.0.0.3"]).1, 0);
+    let mut seen = std::collections::BTreeSet::new();
+    for i in 1..=16 {
+        let (out, status) = run(&mut sh, &[&format!("ip route get 10.9.{i}.1 vrf blue")]);
+        assert_eq!(status, 0, "{out}");
+        seen.insert(out.split_whitespace().nth(2).unwrap_or_default().to_string());
+    }
+    assert_eq!(seen.into_iter().collect::<Vec<_>>(), vec!["10.0.0.2", "10.0.0.3"]);
+}
+
+#[test]
+fn deleting_a_vrf_address_drops_only_the_vrf_routes_using_it() {
+    // fib_del_ifaddr: fib_sync_down_addr looks in the table of the device's
+    // VRF (l3mdev_fib_table), so main's route with the same source stays.
+    let mut sh = shell();
+    run(
+        &mut sh,
+        &[
+            "ip link add d1 type dummy",
+            "ip link add d2 type dummy",
+            "ip link set d1 up",
+            "ip link set d2 up",
+            "ip link add red type vrf table 1111",
+            "ip link set red up",
+            "ip link set d2 vrf red",
+            "ip addr add dev d1 172.16.104.1/24",
+            "ip addr add dev d1 172.16.104.11/24",
+            "ip addr add dev d2 172.16.104.1/24",
+            "ip addr add dev d2 172.16.104.11/24",
+            "ip route add 172.16.105.0/24 via 172.16.104.2 src 172.16.104.11",
+            "ip route add vrf red 172.16.105.0/24 via 172.16.104.2 src 172.16.104.11",
+            "ip addr del dev d2 172.16.104.11/24",
+        ],
+    );
+    assert!(!run(&mut sh, &["ip route show vrf red"]).0.contains("172.16.105.0/24"));
+    assert!(run(&mut sh, &["ip route show"]).0.contains("172.16.105.0/24"));
+}
+
+#[test]
+fn an_ipv6_gateway_local_in_another_vrf_is_no_local_address() {
+    // ipv6_chk_addr_and_flags skips addresses whose device is in another
+    // L3 domain than the next hop's device (fib_tests fib6_nexthop).
+    let mut sh = shell();
+    run(
+        &mut sh,
+        &[
+            "ip link add red type vrf table 1",
+            "ip link set red up",
+            "ip link add veth0 type veth peer name veth1",
+            "ip link set dev veth0 up",
+            "ip -6 address add 2001:db8:51::1/64 dev veth0 nodad",
+            "ip link set dev veth1 vrf red up",
+            "ip -6 address add 2001:db8:51::2/64 dev veth1 nodad",
+        ],
+    );
+    assert_eq!(run(&mut sh, &["ip -6 route add 2001:db8:108::/64 via 2001:db8:51::2"]).1, 0);
+    assert_eq!(run(&mut sh, &["ip -6 route add 2001:db8:109::/64 via 2001:db8:51::2 dev veth0"]).1, 0);
+    assert_eq!(run(&mut sh, &["ip -6 route add vrf red 2001:db8:112::/64 via 2001:db8:51::1"]).1, 0);
+    // In its own domain a local gateway is still refused.
+    let (out, status) = run(&mut sh, &["ip -6 route add 2001:db8:113::/64 via 2001:db8:51::1 dev veth0"]);
+    assert_ne!(status, 0);
+    assert!(out.contains("Gateway can not be a local address"), "{out}");
+}
+
+mod netlink {
+    //! The same through `Socket::send`: what `vrf_newlink` answers and
+    //! announces.
+    use iplab::host::SockOpt;
+    use iplab::wire::link::{IfInfoRepr, ifla, info, vrf};
+    use iplab::wire::{MessageBuilder, NLM_F_ACK, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REQUEST, NLMSG_ERROR, NlaWriter};
+    use iplab::{Creds, World};
+
+    fn newvrf(name: &str, table: Option<u32>) -> Vec<u8> {
+        let mut b = MessageBuilder::new(16, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, 1, 0);
+        b.push(&IfInfoRepr::default().to_bytes());
+        b.put_str(ifla::IFNAME, name);
+        let li = b.begin_nest(ifla::LINKINFO);
+        b.put_str(info::KIND, "vrf");
+        if let Some(t) = table {
+            let d = b.begin_nest(info::DATA);
+            b.put_u32(vrf::TABLE, t);
+            b.end_nest(d);
+        }
+        b.end_nest(li);
+        b.finish()
+    }
+
+    fn kind(m: &[u8]) -> u16 {
+        u16::from_ne_bytes([m[4], m[5]])
+    }
+
+    fn errno(replies: &[Vec<u8>]) -> i32 {
+        let ack = replies.iter().find(|r| kind(r) == NLMSG_ERROR).expect("an acknowledgement");
+        -i32::from_ne_bytes([ack[16], ack[17], ack[18], ack[19]])
+    }
+
+    fn contains(hay: &[u8], needle: &[u8]) -> bool {
+        hay.windows(needle.len()).any(|w| w == needle)
+    }
+
+    #[test]
+    fn vrf_newlink_refuses_a_missing_table_with_its_message() {
+        let world = World::new();
+        let s = world.socket(world.initial_ns(), Creds::ROOT).unwrap();
+        s.set_option(SockOpt::ExtAck(true)).unwrap();
+        let replies = s.send(&newvrf("blue", None));
+        assert_eq!(errno(&replies), 22);
+        assert!(contains(&replies[0], b"VRF table id is missing\0"));
+        let replies = s.send(&newvrf("blue", Some(0)));
+        assert_eq!(errno(&replies), 22);
+        assert!(contains(&replies[0], b"Invalid VRF table id\0"));
+    }
+
+    #[test]
+    fn the_first_vrf_is_announced_then_its_rules() {
+        // vrf_newlink: register_netdevice (RTM_NEWLINK), then
+        // vrf_add_fib_rules (RTM_NEWRULE for IPv4, then IPv6) with
+        // FRA_L3MDEV 1 and FRA_PRIORITY 1000; a second VRF adds no rule.
+        let world = World::new();
+        let s = world.socket(world.initial_ns(), Creds::ROOT).unwrap();
+        let watcher = world.socket(world.initial_ns(), Creds::ROOT).unwrap();
+        for group in [1, 8, 19] {
+            // RTNLGRP_LINK, RTNLGRP_IPV4_RULE, RTNLGRP_IPV6_RULE
+            watcher.set_option(SockOpt::AddMembership(group)).unwrap();
+        }
+        assert_eq!(errno(&s.send(&newvrf("blue", Some(10)))), 0);
+        let seen = watcher.drain();
+        let kinds: Vec<u16> = seen.iter().map(|m| kind(m)).collect();
+        assert_eq!(kinds, vec![16, 32, 32], "RTM_NEWLINK, then two RTM_NEWRULE");
+        assert_eq!(seen[1][16], 2, "AF_INET first");
+        assert_eq!(seen[2][16], 10, "then AF_INET6");
+        for rule in &seen[1..] {
+            assert!(contains(rule, &[5, 0, 19, 0, 1]), "FRA_L3MDEV 1");
+            assert!(contains(rule, &[8, 0, 6, 0, 0xe8, 3, 0, 0]), "FRA_PRIORITY 1000");
+        }
+        assert!(contains(&seen[0], b"vrf\0") && contains(&seen[0], &[8, 0, 1, 0, 10, 0, 0, 0]), "IFLA_VRF_TABLE 10");
+        assert_eq!(errno(&s.send(&newvrf("red", Some(20)))), 0);
+        let kinds: Vec<u16> = watcher.drain().iter().map(|m| kind(m)).collect();
+        assert_eq!(kinds, vec![16]);
+    }
+}

@@ -355,6 +355,15 @@ pub fn fib_del_ifaddr(ns: &mut Namespace, index: u32, ifa: &Ifa4, prim: Option<&
             }
         });
     }
+    // The address is local nowhere in the device's table any more:
+    // `fib_sync_down_addr` marks the routes of the device's VRF table (else
+    // main) with it as preferred source dead, and `fib_flush` drops them
+    // without a notification.
+    let local_table = super::l3mdev::table_for(ns, index, table::LOCAL);
+    if super::lookup::addr_type_v4(ns, local_table, 0, ifa.local) != RouteType::Local {
+        let tb = super::l3mdev::table_for(ns, index, table::MAIN);
+        let _ = ns.fib4.remove_where(|r| r.table == tb && r.prefsrc == Some(ifa.local));
+    }
     events
 }
 

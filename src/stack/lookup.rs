@@ -494,7 +494,7 @@ pub fn output_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
         rt.fib = Some(r);
         return make_output_v4(ns, rt, q.dst, dev);
     }
-    let nh = pick_nh(ns, &r, q, q.oif, q.src).cloned();
+    let nh = pick_nh(ns, &r, q, fib_oif(ns, q.oif), q.src).cloned();
     let dev = nh.as_ref().map_or(0, |n| n.ifindex);
     if src == 0 {
         src = match r.prefsrc {
