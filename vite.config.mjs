@@ -2,17 +2,23 @@
 // writes a static site to www/dist that works from any static host.
 import { defineConfig } from "vite";
 
-/** Starts fetching the .wasm with the HTML instead of after the script runs. */
-function preloadWasm() {
+/**
+ * Starts fetching and compiling the .wasm with the HTML instead of after
+ * the script runs: an inline script hands the page `window.iplabWasm`, a
+ * promise of the compiled module (undefined if streaming compilation fails,
+ * e.g. a host that serves the file without the application/wasm type; the
+ * page then loads it itself).
+ */
+function compileWasmEarly() {
   return {
-    name: "iplab-preload-wasm",
+    name: "iplab-compile-wasm-early",
     transformIndexHtml: {
       order: "post",
       handler(_html, ctx) {
         const wasm = ctx.bundle && Object.keys(ctx.bundle).find((f) => f.endsWith(".wasm"));
         if (!wasm) return [];
-        const attrs = { rel: "preload", href: `./${wasm}`, as: "fetch", type: "application/wasm", crossorigin: "" };
-        return [{ tag: "link", attrs, injectTo: "head-prepend" }];
+        const code = `window.iplabWasm = WebAssembly.compileStreaming(fetch(${JSON.stringify(`./${wasm}`)})).catch(() => undefined);`;
+        return [{ tag: "script", children: code, injectTo: "head-prepend" }];
       },
     },
   };
@@ -21,7 +27,7 @@ function preloadWasm() {
 export default defineConfig({
   root: "www",
   base: "./",
-  plugins: [preloadWasm()],
+  plugins: [compileWasmEarly()],
   server: { fs: { allow: [".."] } },
   build: { outDir: "dist", emptyOutDir: true, target: "es2022", assetsInlineLimit: 0 },
 });

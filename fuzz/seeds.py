@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Writes the fuzz targets' seed corpora into fuzz/corpus/TARGET/ from what
-the repository already holds: the netlink goldens (tests/netlink/golden)
-and the recorded scenarios (tests/scenarios). Deterministic; run by
+the repository already holds: the netlink goldens (tests/netlink/golden),
+the recorded scenarios (tests/scenarios) and the share links made from them
+(fuzz/share-links.txt, by scripts/share-links.mjs). Deterministic; run by
 scripts/test-fuzz.sh before each run."""
 
+import base64
 import glob
 import hashlib
 import json
 import os
 import sys
+import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "fuzz", "corpus")
@@ -20,6 +23,14 @@ def put(target, data):
     name = hashlib.sha1(data).hexdigest()
     with open(os.path.join(d, name), "wb") as f:
         f.write(data)
+
+
+def share_link_text(link):
+    """The snapshot text in a `#w=...` link, as www/src/share.js decodes it:
+    base64url without padding, then raw deflate."""
+    data = link.removeprefix("#w=")
+    packed = base64.urlsafe_b64decode(data + "=" * (-len(data) % 4))
+    return zlib.decompress(packed, wbits=-15)
 
 
 def main():
@@ -47,6 +58,12 @@ def main():
         with open(path, "rb") as f:
             text = f.read()
         put("shell_line", text)
+    with open(os.path.join(ROOT, "fuzz", "share-links.txt")) as f:
+        for line in f:
+            name, link = line.split()
+            text = share_link_text(link)
+            put("share_link", text)
+            put("snapshot_restore", text)
     put("snapshot_restore", b"iplab-snapshot 1\na blue\nt 5000\ns 0 net.ipv4.ip_forward 1\nr blue\n")
     return 0
 

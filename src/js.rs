@@ -1,6 +1,6 @@
 //! The plain JavaScript objects of the JS API (src/wasm.rs): the topology,
 //! the decoder's messages and the snapshot object, built as one small value
-//! tree and handed to serde-wasm-bindgen through a single `Serialize` impl.
+//! tree that src/wasm.rs turns into JavaScript objects (no serializer).
 //!
 //! The objects are exactly what serde's derives on the views made (field
 //! names in camelCase, in declaration order; `None` as `null`, or left out
@@ -8,9 +8,6 @@
 //! and a serializer instance for every view type and every field type.
 //! The WIT component (src/component.rs) hands the same values out as JSON
 //! text ([`Js::to_json`]).
-
-#[cfg(feature = "wasm")]
-use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::decode::{Attr, Datagram, ErrorInfo, Field, Message, Value};
 use crate::topology::{AddressView, LinkView, NamespaceView, NeighbourView, NextHopView, PeerView, RouteView, Topology};
@@ -21,8 +18,8 @@ pub enum Js<'a> {
     Null,
     /// A boolean.
     Bool(bool),
-    /// A number (serde-wasm-bindgen refuses integers beyond 2^53, as for
-    /// the derives).
+    /// A number (integers beyond 2^53 are refused, as serde's derives
+    /// through serde-wasm-bindgen refused them).
     Int(i64),
     /// A string.
     Str(&'a str),
@@ -94,29 +91,6 @@ fn json_string(s: &str, out: &mut String) {
         }
     }
     out.push('"');
-}
-
-#[cfg(feature = "wasm")]
-impl Serialize for Js<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Js::Null => s.serialize_none(),
-            Js::Bool(b) => s.serialize_bool(*b),
-            Js::Int(v) => s.serialize_i64(*v),
-            Js::Str(v) => s.serialize_str(v),
-            Js::Arr(v) => s.collect_seq(v),
-            Js::Obj(fields) => {
-                let mut m = s.serialize_map(None)?;
-                for (k, v) in fields {
-                    if !matches!(v, Js::Skip) {
-                        m.serialize_entry(k, v)?;
-                    }
-                }
-                m.end()
-            }
-            Js::Skip => s.serialize_unit(),
-        }
-    }
 }
 
 fn int(v: impl Into<i64>) -> Js<'static> {

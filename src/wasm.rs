@@ -7,7 +7,6 @@
 //! section) and ship in the package's `.d.ts`.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use serde::Serialize;
 
 use crate::js::Js;
 use wasm_bindgen::prelude::*;
@@ -37,9 +36,32 @@ fn init() {
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+/// A plain-object tree (src/js.rs) as JavaScript: the value `JSON.parse`
+/// makes of its JSON text (keys in order, absent optional fields left out),
+/// built directly rather than through a serializer.
 fn to_js(v: &Js<'_>) -> Result<JsValue, JsError> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("internal: cannot convert to JavaScript: {e}")))
+    Ok(match v {
+        Js::Null | Js::Skip => JsValue::NULL,
+        Js::Bool(b) => JsValue::from_bool(*b),
+        // Beyond 2^53 a number would silently lose digits.
+        Js::Int(n) if n.unsigned_abs() < 1 << 53 => JsValue::from_f64(*n as f64),
+        Js::Int(n) => return Err(JsError::new(&format!("internal: cannot convert to JavaScript: {n} is not a safe integer"))),
+        Js::Str(s) => JsValue::from_str(s),
+        Js::Arr(items) => {
+            let out = Array::new_with_length(items.len() as u32);
+            for (i, x) in items.iter().enumerate() {
+                out.set(i as u32, to_js(x)?);
+            }
+            out.into()
+        }
+        Js::Obj(fields) => {
+            let out = Object::new();
+            for (k, x) in fields.iter().filter(|(_, x)| !matches!(x, Js::Skip)) {
+                let _ = Reflect::set(&out, &JsValue::from_str(k), &to_js(x)?);
+            }
+            out.into()
+        }
+    })
 }
 
 /// A number as JavaScript writes it (`Number.prototype.toString`), so that
@@ -486,6 +508,24 @@ impl WasmSocket {
     pub fn send(&self, #[wasm_bindgen(unchecked_param_type = "Uint8Array")] datagram: JsValue) -> Result<Array, JsError> {
         let bytes = bytes_of("send", &datagram)?;
         Ok(messages_to_js(self.sock.send(&bytes)))
+    }
+
+    /// {@link Socket.send} with the replies in one buffer: the messages back
+    /// to back, each nlmsghdr-framed and 4-byte aligned, as a `recv` buffer
+    /// holds several (walk them by `nlmsg_len`, as `NLMSG_NEXT` does). One
+    /// copy out of the module instead of an array of arrays: the way for
+    /// large batches of requests. Throws if `datagram` is not bytes.
+    #[wasm_bindgen(js_name = sendJoined)]
+    pub fn send_joined(&self, #[wasm_bindgen(unchecked_param_type = "Uint8Array")] datagram: JsValue) -> Result<Uint8Array, JsError> {
+        let bytes = bytes_of("sendJoined", &datagram)?;
+        // Replies are built 4-byte aligned (nlmsg_len may leave padding
+        // after the last attribute, which NLMSG_ALIGN skips).
+        let mut joined = Vec::new();
+        for m in self.sock.send(&bytes) {
+            joined.extend_from_slice(&m);
+            joined.resize(crate::wire::align4(joined.len()), 0);
+        }
+        Ok(Uint8Array::from(joined.as_slice()))
     }
 
     /// Returns (and forgets) the multicast notifications queued for this

@@ -132,3 +132,98 @@ fn dummy_carrier_is_set_by_hand_and_others_refuse() {
     assert_eq!(run(&[VETH, "ip link set v0 carrier off"]), ("RTNETLINK answers: Operation not supported\n".to_string(), 2));
     assert_eq!(run(&["ip link set lo carrier off"]), ("RTNETLINK answers: Operation not supported\n".to_string(), 2));
 }
+
+/// Prints what `ip monitor link` saw while the last line ran.
+fn monitored(lines: &[&str]) -> String {
+    use iplab::ip::monitor::Monitor;
+    let world = World::new();
+    let mut shell = Shell::new(Box::new(world.clone()));
+    let (last, setup) = lines.split_last().expect("a line");
+    for line in setup {
+        shell.run_line(line, &mut Output::new());
+    }
+    let words: Vec<String> = ["monitor", "link"].iter().map(|s| s.to_string()).collect();
+    let mut mon = Monitor::start(&mut world.clone(), &words, &mut Output::new()).expect("monitor starts");
+    shell.run_line(last, &mut Output::new());
+    let mut o = Output::new();
+    mon.poll(&mut world.clone(), &mut o);
+    o.combined()
+}
+
+#[test]
+fn vlans_follow_their_real_device_through_the_notifier() {
+    let first = "ip link add link v0 name v0.10 type vlan id 10";
+    let loose = "ip link add link v0 name v0.20 type vlan id 20 loose_binding on";
+    let up = ["ip link set v0 up", "ip link set v1 up", "ip link set v0.10 up", "ip link set v0.20 up"];
+    let mut lines = vec![VETH, first, loose];
+    lines.extend(up);
+    // net/8021q/vlan.c vlan_device_event(), NETDEV_DOWN and NETDEV_UP: a
+    // VLAN with VLAN_FLAG_LOOSE_BINDING is neither closed nor opened with
+    // its real device; the others are.
+    lines.extend(["ip link set v0 down", "ip -br link show type vlan"]);
+    assert_eq!(
+        run(&lines).0,
+        "v0.10@v0         DOWN           02:00:00:00:00:01 <BROADCAST,MULTICAST,M-DOWN> \n\
+         v0.20@v0         LOWERLAYERDOWN 02:00:00:00:00:01 <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN> \n"
+    );
+    lines.truncate(lines.len() - 1);
+    lines.extend(["ip link set v0.20 down", "ip link set v0 up", "ip -br link show type vlan"]);
+    assert_eq!(
+        run(&lines).0,
+        "v0.10@v0         UP             02:00:00:00:00:01 <BROADCAST,MULTICAST,UP,LOWER_UP> \n\
+         v0.20@v0         DOWN           02:00:00:00:00:01 <BROADCAST,MULTICAST> \n"
+    );
+    // NETDEV_CHANGEMTU: a VLAN above its real device's new MTU comes down
+    // to it (dev_set_mtu); one below stays; vlan_dev_change_mtu then
+    // checks against the real device's MTU.
+    let mtu = [VETH, first, "ip link set v0.10 mtu 1300", "ip link set v0 mtu 1400", "ip link set v0 mtu 1200"];
+    assert_eq!(
+        run(&[&mtu[..], &["ip -o link show v0.10"]].concat()).0.split(" qdisc").next(),
+        Some("4: v0.10@v0: <BROADCAST,MULTICAST,M-DOWN> mtu 1200")
+    );
+    assert_eq!(
+        run(&[&mtu[..], &["ip link set v0 mtu 1600", "ip link set v0.10 mtu 1600", "ip -o link show v0.10"]].concat())
+            .0
+            .split(" qdisc")
+            .next(),
+        Some("4: v0.10@v0: <BROADCAST,MULTICAST,M-DOWN> mtu 1600")
+    );
+    // vlan_setup: min_mtu 0, max_mtu ETH_MAX_MTU; vlan_dev_change_mtu
+    // refuses more than the real device's MTU with ERANGE.
+    let (details, _) = run(&[VETH, first, "ip -d link show v0.10"]);
+    assert!(details.contains(" minmtu 0 maxmtu 65535 \n"), "{details}");
+    assert_eq!(run(&[VETH, first, "ip link set v0.10 mtu 1501"]), ("RTNETLINK answers: Numerical result out of range\n".to_string(), 2));
+    // NETDEV_CHANGEADDR (vlan_sync_address → vlan_dev_inherit_address): a
+    // VLAN up that still has its real device's address takes the new one;
+    // one down takes it when it opens (vlan_dev_open); one given its own
+    // address keeps it.
+    let own = "ip link add link v0 name v0.30 address 02:00:00:00:00:30 type vlan id 30";
+    let mut lines = vec![VETH, first, loose, own, "ip link set v0 up", "ip link set v0.10 up", "ip link set v0.30 up"];
+    lines.extend(["ip link set v0 address 02:00:00:00:00:33", "ip -br link show type vlan"]);
+    assert_eq!(
+        run(&lines).0,
+        "v0.10@v0         LOWERLAYERDOWN 02:00:00:00:00:33 <NO-CARRIER,BROADCAST,MULTICAST,UP> \n\
+         v0.20@v0         DOWN           02:00:00:00:00:01 <BROADCAST,MULTICAST> \n\
+         v0.30@v0         LOWERLAYERDOWN 02:00:00:00:00:30 <NO-CARRIER,BROADCAST,MULTICAST,UP> \n"
+    );
+    lines.truncate(lines.len() - 1);
+    lines.extend(["ip link set v0.20 up", "ip -br link show v0.20"]);
+    assert_eq!(run(&lines).0, "v0.20@v0         LOWERLAYERDOWN 02:00:00:00:00:33 <NO-CARRIER,BROADCAST,MULTICAST,UP> \n");
+    // The VLAN's new address is announced (NETDEV_CHANGEADDR reaches
+    // rtnetlink_event first: RTM_NEWLINK).
+    lines.truncate(lines.len() - 3);
+    lines.push("ip link set v0 address 02:00:00:00:00:33");
+    let shown = monitored(&lines);
+    assert!(shown.contains("4: v0.10@v0: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state LOWERLAYERDOWN group default \n    link/ether 02:00:00:00:00:33"), "{shown}");
+    // NETDEV_UNREGISTER of a real device being deleted: its VLANs are
+    // unregistered inside its notifier call, so their RTM_DELLINK comes
+    // before the real device's (unregister_netdevice_many_notify sends a
+    // device's RTM_DELLINK after its NETDEV_UNREGISTER); veth_dellink
+    // queued the peer after it.
+    let deleted: Vec<String> = monitored(&[VETH, first, "ip link del v0"])
+        .lines()
+        .filter(|l| l.starts_with("Deleted"))
+        .map(|l| l.split(':').take(2).collect::<Vec<_>>().join(":"))
+        .collect();
+    assert_eq!(deleted, ["Deleted 4: v0.10@v0", "Deleted 3: v0@NONE", "Deleted 2: v1@NONE"]);
+}

@@ -25,6 +25,14 @@
 // contract for pointers and descriptors (its man page); none adds to it.
 #![allow(clippy::missing_safety_doc)]
 
+// A panic inside a hook is caught ([`guard::hook`], `catch_unwind` around
+// every world call in [`shim`]) and becomes EIO for the caller instead of
+// killing the host program (`ip`) half-way through its request. That needs
+// a profile that unwinds: the workspace's `dev` and `release` do; the
+// `wasm` profile aborts and is never used for the shim.
+#[cfg(panic = "abort")]
+compile_error!("the preload shim catches panics at its C boundary: build it with panic = \"unwind\" (the dev or release profile)");
+
 pub mod boundary;
 pub mod files;
 pub mod fs_hooks;

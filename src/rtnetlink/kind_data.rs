@@ -351,7 +351,7 @@ pub fn new_vlan(ns: &Namespace, lower: Option<u32>, data: Option<&[u8]>, mtu: Op
         return Err(Errno::EINVAL.into());
     }
     // vlan_newlink: reorder_hdr on, then vlan_changelink.
-    let mut kind = LinkKind::Vlan { lower, id, protocol, flags: VLAN_FLAG_REORDER_HDR, qos: Box::default() };
+    let mut kind = LinkKind::Vlan { lower, id, protocol, flags: VLAN_FLAG_REORDER_HDR, stolen: true, qos: Box::default() };
     vlan_changelink(&mut kind, &t)?;
     Ok(kind)
 }
@@ -437,6 +437,17 @@ pub fn change_vlan(kind: &mut LinkKind, data: &[u8]) -> KResult<()> {
     Ok(())
 }
 
+/// `vrf_newlink`: a VRF needs IFLA_VRF_TABLE, and not table 0.
+pub fn new_vrf(data: Option<&[u8]>) -> KResult<LinkKind> {
+    let missing = || KernelError::msg(Errno::EINVAL, "VRF table id is missing");
+    let t = AttrTable::parse(data.ok_or_else(missing)?, crate::wire::link::vrf::MAX)?;
+    let table = t.get(crate::wire::link::vrf::TABLE).ok_or_else(missing)?.u32()?;
+    if table == 0 {
+        return Err(KernelError::msg(Errno::EINVAL, "Invalid VRF table id"));
+    }
+    Ok(LinkKind::Vrf { table })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::output::Output;
@@ -481,7 +492,7 @@ mod tests {
     #[test]
     fn a_short_qos_mapping_is_refused() {
         use crate::stack::link::LinkKind;
-        let mut kind = LinkKind::Vlan { lower: 2, id: 5, protocol: 0x0081, flags: 1, qos: Box::default() };
+        let mut kind = LinkKind::Vlan { lower: 2, id: 5, protocol: 0x0081, flags: 1, stolen: true, qos: Box::default() };
         // IFLA_VLAN_EGRESS_QOS { IFLA_VLAN_QOS_MAPPING (4 bytes) }
         let data = [12u8, 0, 3, 0, 8, 0, 1, 0, 1, 0, 0, 0];
         let err = super::change_vlan(&mut kind, &data).expect_err("short mapping");

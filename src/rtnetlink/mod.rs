@@ -297,10 +297,22 @@ impl Kernel {
             return Err(Errno::EPERM.into());
         }
         let dump = is_get && h.flags & NLM_F_DUMP != 0;
+        // rtnl_get_link: addresses and routes have request handlers only in
+        // AF_INET and AF_INET6; another family falls back to PF_UNSPEC, which
+        // has none (measured: EOPNOTSUPP for 0, 7, 28, 128, 129, 255).
+        let addr_or_route = matches!(
+            kind,
+            MessageType::NewAddr | MessageType::DelAddr | MessageType::NewRoute | MessageType::DelRoute | MessageType::GetRoute
+        );
+        if !dump && addr_or_route && family != crate::wire::AF_INET && family != crate::wire::AF_INET6 {
+            return Err(Errno::EOPNOTSUPP.into());
+        }
         let handler = if dump { dump_handler(kind, family) } else { doit_handler(kind, family) };
         let handler = handler.ok_or(KernelError::new(Errno::EOPNOTSUPP))?;
-        // The lifetime timers that fell due since the last request run first.
-        let expired = crate::stack::lifetime::expire(&mut self.net);
+        // The lifetime timers that fell due since the last request run
+        // first, and what bridges learnt or aged meanwhile is announced.
+        let mut expired = crate::stack::fdb::take_notices(&mut self.net);
+        expired.extend(crate::stack::lifetime::expire(&mut self.net));
         let mut ctx = Ctx {
             net: &mut self.net,
             ns,
@@ -345,9 +357,19 @@ impl Kernel {
     /// group, and a copy to the requester when it asked for NLM_F_ECHO.
     fn deliver(&mut self, ev: &Event, req: &Request<'_>, echo: bool, out: &mut Vec<Vec<u8>>) {
         let echo = echo && ev.answers_request();
+        // Nobody to tell: the messages are not built (a table filled by a
+        // program that listens to nothing spends no time on them).
+        if !echo && !self.has_listeners(ev.ns()) {
+            return;
+        }
         for (msg, group) in notify::messages(&self.net, ev, req, echo) {
             self.multicast(ev.ns(), msg, group, req, echo, out);
         }
+    }
+
+    /// Whether a NETLINK_ROUTE socket of the namespace joined any group.
+    fn has_listeners(&self, ns: NsId) -> bool {
+        self.sockets.values().any(|s| s.protocol == Protocol::Route && s.ns == ns && !s.groups.is_empty())
     }
 
     /// `nlmsg_notify`: a copy to the requester when it asked for an echo,
@@ -365,10 +387,14 @@ impl Kernel {
 
     /// Delivers events that did not come from a request (namespace removal,
     /// timers) with no origin.
+    /// What bridges learnt or aged since the last announcement comes first.
     pub fn announce(&mut self, events: &[Event]) {
         let hdr = crate::wire::HeaderRepr::default();
         let req = Request { header: hdr, payload: &[], bytes: &[], port: 0, strict: false, uid: 0 };
         let mut sink = Vec::new();
+        for ev in &crate::stack::fdb::take_notices(&mut self.net) {
+            self.deliver(ev, &req, false, &mut sink);
+        }
         for ev in events {
             self.deliver(ev, &req, false, &mut sink);
         }

@@ -60,6 +60,12 @@ pub struct Route {
     pub mtu_metric: u32,
 }
 
+/// The next hop of an IPv4 route: its IPv4 gateway, or an IPv6 one given
+/// as RTA_VIA (resolved over neighbour discovery, `ip_neigh_gw6`).
+fn gateway_v4(gateway: Option<u32>, via6: Option<u128>) -> Option<IpAddr> {
+    gateway.map(|g| IpAddr::V4(g.into())).or_else(|| via6.map(|g| IpAddr::V6(g.into())))
+}
+
 fn errno_of_kind(kind: RouteType) -> Option<Errno> {
     match kind {
         RouteType::Unreachable => Some(Errno::EHOSTUNREACH),
@@ -85,10 +91,18 @@ fn has_source6(net: &Net, ns: NsId, dst: u128) -> bool {
 /// when specified, `oif` bound when not 0): what `connect` finds, and the
 /// first hop the walk takes.
 pub fn output_route(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mark: u32) -> Result<Route, Errno> {
+    output_route_of(net, ns, dst, src, oif, mark, None)
+}
+
+/// [`output_route`] for a datagram: its protocol and ports are part of the
+/// flow a multipath hash of policy 1 reads (`fib_multipath_hash`).
+fn output_route_of(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mark: u32, p: Option<&Datagram>) -> Result<Route, Errno> {
     let nsr = net.ns(ns).ok_or(Errno::ENODEV)?;
+    let ip_proto = p.map_or(0, Datagram::protocol);
+    let (sport, dport) = p.and_then(Datagram::ports).unwrap_or((0, 0));
     match (dst, src) {
         (IpAddr::V4(d), IpAddr::V4(s)) => {
-            let q = Query4 { dst: d.into(), src: s.into(), oif, mark, ..Default::default() };
+            let q = Query4 { dst: d.into(), src: s.into(), oif, mark, ip_proto, sport, dport, ..Default::default() };
             let rt = output_v4(nsr, &q).map_err(|e| e.errno())?;
             if let Some(e) = errno_of_kind(rt.kind) {
                 return Err(e);
@@ -96,7 +110,7 @@ pub fn output_route(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mar
             Ok(Route {
                 kind: rt.kind,
                 dev: rt.dev,
-                gateway: rt.gateway.map(|g| IpAddr::V4(g.into())),
+                gateway: gateway_v4(rt.gateway, rt.via6),
                 src: IpAddr::V4(rt.src.into()),
                 mtu_metric: mtu_metric(&rt.metrics),
             })
@@ -106,7 +120,7 @@ pub fn output_route(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mar
             if s == 0 && !has_source6(net, ns, d) {
                 return Err(Errno::EADDRNOTAVAIL);
             }
-            let q = Query6 { dst: d, src: s, oif, mark, ..Default::default() };
+            let q = Query6 { dst: d, src: s, oif, mark, ip_proto, sport, dport, ..Default::default() };
             let rt = route_v6(nsr, &q).map_err(|e| e.errno())?;
             if let Some(e) = errno_of_kind(rt.route.kind) {
                 return Err(e);
@@ -129,6 +143,7 @@ pub fn output_route(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mar
 /// namespace forwards that family. Err: the lookup failed (the errno).
 fn input_route(net: &Net, ns: NsId, iif: u32, p: &Datagram) -> (Result<Route, Errno>, bool) {
     let Some(nsr) = net.ns(ns) else { return (Err(Errno::ENODEV), false) };
+    let (sport, dport) = p.ports().unwrap_or((0, 0));
     let name = nsr.link(iif).map(|l| l.name.clone()).unwrap_or_default();
     let dev_forwarding =
         |family: &str| nsr.sysctl.get(&format!("net.{family}.conf.{name}.forwarding"), &[name.as_str()]).is_some_and(|v| v == "1");
@@ -136,11 +151,11 @@ fn input_route(net: &Net, ns: NsId, iif: u32, p: &Datagram) -> (Result<Route, Er
         (IpAddr::V4(d), IpAddr::V4(s)) => {
             // IN_DEV_FORWARD of the device the datagram came in on.
             let forwarding = nsr.sysctl.ip_forward() || dev_forwarding("ipv4");
-            let q = Query4 { dst: d.into(), src: s.into(), iif, ip_proto: p.protocol(), ..Default::default() };
+            let q = Query4 { dst: d.into(), src: s.into(), iif, ip_proto: p.protocol(), sport, dport, ..Default::default() };
             let r = input_v4(nsr, &q).map_err(|e| e.errno()).map(|rt| Route {
                 kind: rt.kind,
                 dev: rt.dev,
-                gateway: rt.gateway.map(|g| IpAddr::V4(g.into())),
+                gateway: gateway_v4(rt.gateway, rt.via6),
                 src: IpAddr::V4(rt.src.into()),
                 mtu_metric: mtu_metric(&rt.metrics),
             });
@@ -148,7 +163,7 @@ fn input_route(net: &Net, ns: NsId, iif: u32, p: &Datagram) -> (Result<Route, Er
         }
         (IpAddr::V6(d), IpAddr::V6(s)) => {
             let forwarding = dev_forwarding("ipv6") || nsr.sysctl.get("net.ipv6.conf.all.forwarding", &[]).is_some_and(|v| v == "1");
-            let q = Query6 { dst: d.into(), src: s.into(), iif, ip_proto: p.protocol(), ..Default::default() };
+            let q = Query6 { dst: d.into(), src: s.into(), iif, ip_proto: p.protocol(), sport, dport, ..Default::default() };
             let r = route_v6(nsr, &q).map_err(|e| e.errno()).and_then(|rt| match errno_of_kind(rt.route.kind) {
                 Some(e) => Err(e),
                 None => Ok(Route {
@@ -219,7 +234,7 @@ impl<'a> Walk<'a> {
 
     fn send_inner(&mut self, ns: NsId, mut packet: Datagram, oif: u32, mark: u32, check_src: bool, now_us: u64) -> Result<(), SendError> {
         let lookup_src = if check_src { packet.src } else { unspecified(packet.is_v6()) };
-        let mut rt = output_route(self.net, ns, packet.dst, lookup_src, oif, mark).map_err(SendError::Route)?;
+        let mut rt = output_route_of(self.net, ns, packet.dst, lookup_src, oif, mark, Some(&packet)).map_err(SendError::Route)?;
         if packet.src.is_unspecified() {
             packet.src = rt.src;
         }
@@ -230,7 +245,7 @@ impl<'a> Walk<'a> {
             return Ok(());
         }
         if packet.dst != before {
-            rt = output_route(self.net, ns, packet.dst, packet.src, oif, mark).map_err(SendError::Route)?;
+            rt = output_route_of(self.net, ns, packet.dst, packet.src, oif, mark, Some(&packet)).map_err(SendError::Route)?;
         }
         if rt.kind == RouteType::Local {
             let lo_up = self.net.ns(ns).and_then(|n| n.link(1)).is_some_and(|l| l.is_up());
@@ -365,10 +380,13 @@ impl<'a> Walk<'a> {
         if !self.netfilter(ns, Hook::Input, &mut packet, iif, 0, now_us) {
             return;
         }
+        // Answers to what came in through a VRF port leave through the VRF
+        // (`icmp_reply`, `icmp_send`: l3mdev_master_ifindex of the device).
+        let vrf = self.net.ns(ns).map_or(0, |n| crate::stack::l3mdev::master_ifindex(n, iif));
         match &packet.payload {
             Payload::Icmp(Icmp::EchoRequest { id, seq, data }) => {
                 // A reply to a link-local address leaves where the request came in.
-                let oif = if is_link_local(packet.src) { iif } else { 0 };
+                let oif = if is_link_local(packet.src) { iif } else { vrf };
                 let reply = Datagram {
                     src: packet.dst,
                     dst: packet.src,
@@ -381,7 +399,7 @@ impl<'a> Walk<'a> {
             Payload::Tcp(seg) => {
                 let replies = super::socket::tcp_deliver(self.net, ns, &packet, seg, now_us);
                 for reply in replies {
-                    self.send_reply(ns, reply, 0, now_us);
+                    self.send_reply(ns, reply, vrf, now_us);
                 }
             }
             Payload::Udp { sport, dport, data } if super::socket::udp_deliver(self.net, ns, &packet, *sport, *dport, data) => {}
@@ -396,7 +414,7 @@ impl<'a> Walk<'a> {
                     dont_fragment: false,
                     payload: Payload::Icmp(err),
                 };
-                self.send_reply(ns, back, 0, now_us);
+                self.send_reply(ns, back, vrf, now_us);
             }
             Payload::Icmp(icmp) => {
                 if let Icmp::Unreachable { code: unreach::FRAG_NEEDED, mtu, quoted } = icmp {

@@ -196,7 +196,9 @@ fn magic_routes(ns: &Namespace, index: u32, ifa: &Ifa4) -> Vec<Route<u32>> {
     let Some(link) = ns.link(index) else { return Vec::new() };
     let Some(prim) = primary_for(ns, index, ifa) else { return Vec::new() };
     let magic = |kind: RouteType, dst: u32, len: u8, priority: u32| {
-        let mut r = Route::new(if kind == RouteType::Unicast { table::MAIN } else { table::LOCAL }, dst & prefix_mask(len), len, kind);
+        // fib_magic: the table of the device's VRF, else main or local.
+        let default = if kind == RouteType::Unicast { table::MAIN } else { table::LOCAL };
+        let mut r = Route::new(super::l3mdev::table_for(ns, index, default), dst & prefix_mask(len), len, kind);
         r.protocol = rtprot::KERNEL;
         r.scope = if kind == RouteType::Local { scope::HOST } else { scope::LINK };
         r.prefsrc = Some(prim.local);
@@ -297,7 +299,8 @@ fn modify_prefix_metric(ns: &mut Namespace, index: u32, ifa: &Ifa4) -> Vec<Event
     let prefix = ifa.address & ifa.mask();
     let id = ns.id;
     let mut events = Vec::new();
-    ns.fib4.edit(table::MAIN, prefix, ifa.prefix_len, |aliases| {
+    let table_id = super::l3mdev::table_for(ns, index, table::MAIN);
+    ns.fib4.edit(table_id, prefix, ifa.prefix_len, |aliases| {
         for r in aliases.iter_mut() {
             if r.protocol == rtprot::KERNEL && r.uses_dev(index) && r.prefsrc == Some(ifa.local) {
                 r.priority = ifa.rt_priority;
@@ -351,6 +354,15 @@ pub fn fib_del_ifaddr(ns: &mut Namespace, index: u32, ifa: &Ifa4, prim: Option<&
                 events.push(Event::Route4 { ns: id, new: false, route: removed, nlflags: 0 });
             }
         });
+    }
+    // The address is local nowhere in the device's table any more:
+    // `fib_sync_down_addr` marks the routes of the device's VRF table (else
+    // main) with it as preferred source dead, and `fib_flush` drops them
+    // without a notification.
+    let local_table = super::l3mdev::table_for(ns, index, table::LOCAL);
+    if super::lookup::addr_type_v4(ns, local_table, 0, ifa.local) != RouteType::Local {
+        let tb = super::l3mdev::table_for(ns, index, table::MAIN);
+        let _ = ns.fib4.remove_where(|r| r.table == tb && r.prefsrc == Some(ifa.local));
     }
     events
 }

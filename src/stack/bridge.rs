@@ -93,13 +93,18 @@ pub fn set_port_state(net: &mut Net, ns: NsId, index: u32, state: u8) -> Vec<Eve
     set_state(net, ns, index, state)
 }
 
-/// `br_stp_disable_port`.
+/// `br_stp_disable_port`: the port is disabled and announced, then its
+/// learnt entries go, each announced (`br_fdb_delete_by_port` without
+/// `do_all`).
 fn disable_port(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     let mut events = set_state(net, ns, index, DISABLED);
     if let Some(l) = link_mut(net, ns, index) {
         l.fwd_delay_armed_ms = None;
     }
     events.extend(notify(net, ns, index, true));
+    if let Some(bridge) = bridge_of(net, ns, index) {
+        events.extend(super::fdb::flush_port(net, ns, bridge, index));
+    }
     events
 }
 
@@ -150,7 +155,7 @@ pub fn bridge_stop(net: &mut Net, ns: NsId, bridge: u32) -> Vec<Event> {
 
 /// RTM_NEWLINK about a device; a port's carries its bridge as it is now.
 fn announce(net: &Net, ns: NsId, index: u32, change: u32) -> Vec<Event> {
-    let Some(l) = link(net, ns, index) else { return Vec::new() };
+    let Some(l) = link(net, ns, index).filter(|l| !l.unregistering) else { return Vec::new() };
     let ev = match l.master.and_then(|b| link(net, ns, b)) {
         Some(b) => Event::PortLink { ns, link: Box::new(l.clone()), bridge: Box::new(b.clone()), change },
         None => Event::NewLink { ns, link: Box::new(l.clone()), change },
@@ -170,12 +175,13 @@ fn features_changed(net: &Net, ns: NsId, bridge: u32) -> Vec<Event> {
 pub fn add_port(net: &mut Net, ns: NsId, index: u32, bridge: u32) -> Vec<Event> {
     let taken: Vec<u16> = ports(net, ns, bridge).iter().filter_map(|&p| link(net, ns, p)).map(|l| l.port_conf.no).collect();
     let first = taken.is_empty();
+    let joined = ports(net, ns, bridge).iter().filter_map(|&p| link(net, ns, p)).map(|l| l.port_conf.joined + 1).max().unwrap_or(0);
     let no = (1..).find(|n| !taken.contains(n)).unwrap_or(1);
     let Some(l) = link_mut(net, ns, index) else { return Vec::new() };
     l.allmulti += 1;
     l.master = Some(bridge);
     l.port_state = DISABLED;
-    l.port_conf = super::link::PortConf { no, ..Default::default() };
+    l.port_conf = super::link::PortConf { no, joined, ..Default::default() };
     let mut events = announce(net, ns, index, 0);
     if let Some(l) = link_mut(net, ns, index) {
         l.promiscuity += 1;
@@ -237,6 +243,25 @@ pub fn del_port(net: &mut Net, ns: NsId, index: u32, bridge_stays: bool) -> Vec<
         events.extend(super::fdb::bridge_address_leaves(net, ns, bridge));
         events.extend(recalculate_bridge_id(net, ns, bridge));
     }
+    events
+}
+
+/// `br_dev_delete`, the bridge's dellink, before it is unregistered: its
+/// ports leave (`del_nbp`, the newest first), then its own entries and
+/// those added on it go (`br_fdb_delete_by_port(br, NULL, 0, 1)`).
+pub fn dev_delete(net: &mut Net, ns: NsId, bridge: u32) -> Vec<Event> {
+    if !matches!(link(net, ns, bridge).map(|b| &b.kind), Some(LinkKind::Bridge(_))) {
+        return Vec::new();
+    }
+    let mut list: Vec<(u32, u32)> =
+        ports(net, ns, bridge).into_iter().filter_map(|p| link(net, ns, p).map(|l| (l.port_conf.joined, p))).collect();
+    list.sort_unstable_by(|a, b| b.cmp(a));
+    let mut events = Vec::new();
+    for (_, p) in list {
+        events.extend(del_port(net, ns, p, false));
+    }
+    events.extend(super::fdb::bridge_own(net, ns, bridge, false));
+    net.fdb.retain(|e| !(e.ns == ns && e.bridge == bridge));
     events
 }
 

@@ -84,6 +84,13 @@ fn prefix_route(index: u32, base: u128, len: u8, rt_priority: u32) -> Route<u128
 
 /// Adds a kernel-made route, ignoring an identical one already there.
 fn add_kernel_route(ns: &mut Namespace, mut r: Route<u128>) -> Vec<Event> {
+    // addrconf_prefix_route, addrconf_f6i_alloc, addrconf_add_mroute: a
+    // VRF port's routes go to the VRF's table.
+    if r.table == table::MAIN || r.table == table::LOCAL {
+        if let Some(t) = r.nexthops.first().and_then(|nh| super::l3mdev::fib_table(ns, nh.ifindex)) {
+            r.table = t;
+        }
+    }
     // fib6_nh_init: without carrier a route starts link-down, except local
     // and anycast ones.
     if !matches!(r.kind, RouteType::Local | RouteType::Anycast) {
@@ -147,7 +154,8 @@ fn remove_prefix_route(
 ) -> Vec<Event> {
     let id = ns.id;
     let mut events = Vec::new();
-    ns.fib6.edit(table::MAIN, super::fib::PrefixKey::mask(base, len), len, |aliases| {
+    let table_id = super::l3mdev::table_for(ns, index, table::MAIN);
+    ns.fib6.edit(table_id, super::fib::PrefixKey::mask(base, len), len, |aliases| {
         if let Some(p) = aliases.iter().position(|x| x.auto && x.uses_dev(index) && x.nexthops.iter().all(|n| n.gateway.is_none())) {
             if doomed(&aliases[p]) {
                 let removed = aliases.remove(p);
@@ -466,6 +474,11 @@ pub fn carrier_lost(_ns: &mut Namespace, _index: u32) -> Vec<Event> {
 /// and its routes.
 fn dev_config(ns: &mut Namespace, index: u32) -> Vec<Event> {
     let Some(link) = ns.link(index) else { return Vec::new() };
+    // addrconf_add_dev and addrconf_addr_gen: neither the multicast route
+    // nor a link-local address on an L3 master device.
+    if super::l3mdev::is_master(ns, index) {
+        return Vec::new();
+    }
     // IN6_ADDR_GEN_MODE_NONE: no link-local address at all.
     // addrconf_add_dev adds the multicast route whatever the address
     // generation mode (an identical one already there is kept).
@@ -499,6 +512,11 @@ fn dev_config(ns: &mut Namespace, index: u32) -> Vec<Event> {
 /// host (accept_ra 1 without forwarding, or accept_ra 2) has sent its router
 /// solicitation. No notification says so; later dumps show IF_RS_SENT.
 pub fn settle_dad(net: &mut super::Net) -> Vec<Event> {
+    // It runs after every change: a read-only look, which allocates
+    // nothing, spares the walk when no device has work for it.
+    if !dad_pending(net) {
+        return Vec::new();
+    }
     let ids: Vec<super::NsId> = net.namespaces().map(|n| n.id).collect();
     let duplicates = duplicates(net);
     let mut events = Vec::new();
@@ -524,6 +542,19 @@ pub fn settle_dad(net: &mut super::Net) -> Vec<Event> {
         }
     }
     events
+}
+
+/// Whether [`settle_dad`] has anything to do: a ready device that is up
+/// with an address waiting for DAD, or one that may still send its router
+/// solicitation (the candidates `settle_dad` looks at).
+fn dad_pending(net: &super::Net) -> bool {
+    net.namespaces().flat_map(|ns| ns.links.values()).any(|l| {
+        (l.is_up() && l.inet6_ready && l.addrs6.iter().any(in_dad))
+            || (l.inet6_ready
+                && !l.inet6_rs_sent
+                && !l.is_loopback()
+                && l.addrs6.iter().any(|a| a.scope == scope::LINK && a.flags & ifa_f::TENTATIVE == 0))
+    })
 }
 
 /// Whether an address is still waiting for DAD (not failed already).

@@ -2,6 +2,7 @@
 //! filters `fib_table_lookup` applies (net/ipv4/fib_rules.c, fib_trie.c;
 //! net/ipv6/fib6_rules.c, route.c).
 
+use super::multipath;
 use super::namespace::Namespace;
 use super::route::{Alias, Family, Route, RouteRef};
 use super::rule::{Flow, Rule};
@@ -53,6 +54,18 @@ pub fn table_lookup<K: Family>(ns: &Namespace, table: u32, dst: K, min_scope: u8
 /// one prefix local's aliases first (they sort by table id, descending).
 fn merged_lookup<K: Family>(fib: &super::fib::Fib<K>, dst: K, min_scope: u8, oif: u32, tos: u8) -> Option<Route<K>> {
     use crate::wire::route::table::{LOCAL, MAIN};
+    // The merged walk starts at the longer of the two longest matches
+    // (local's on a tie), where most lookups (a gateway's) end: found by
+    // the fast lookup, without the walk over shorter prefixes.
+    let first = match (fib.longest_match(LOCAL, dst), fib.longest_match(MAIN, dst)) {
+        (Some(l), Some(m)) if m.1 > l.1 => Some((MAIN, m)),
+        (Some(l), _) => Some((LOCAL, l)),
+        (None, m) => m.map(|m| (MAIN, m)),
+    };
+    let (table, (k, l, aliases)) = first?;
+    if let Some(alias) = first_usable(aliases, min_scope, oif, tos) {
+        return Some(RouteRef { table, dst: k, dst_len: l, alias }.to_route());
+    }
     let mut local = fib.matches(LOCAL, dst).peekable();
     let mut main = fib.matches(MAIN, dst).peekable();
     loop {
@@ -146,6 +159,8 @@ fn rule_matches(rule: &Rule, flow: &Flow) -> bool {
     ok &= rule.dport.is_none_or(|(a, b)| flow.dport >= a && flow.dport <= b);
     // Flows the stack routes carry no tunnel id.
     ok &= rule.tun_id.is_none();
+    // l3mdev_fib_rule_match: only flows through a VRF.
+    ok &= !rule.l3mdev || flow.l3mdev_table.is_some();
     if rule.flags & fib_rule::INVERT != 0 { !ok } else { ok }
 }
 
@@ -162,7 +177,9 @@ pub fn resolve<K: Family>(ns: &Namespace, flow: &Flow, dst: K, min_scope: u8, oi
         }
         match rule.action {
             fr_act::TO_TBL => {
-                if let Some(route) = table_lookup(ns, rule.table, dst, min_scope, oif, flow.tos) {
+                // An l3mdev rule looks up the flow's VRF table.
+                let table_id = if rule.l3mdev { flow.l3mdev_table.unwrap_or(rule.table) } else { rule.table };
+                if let Some(route) = table_lookup(ns, table_id, dst, min_scope, oif, flow.tos) {
                     match type_error(route.kind) {
                         Some(Errno::EAGAIN) => continue,
                         Some(e) => return Err(KernelError::new(e)),
@@ -171,7 +188,7 @@ pub fn resolve<K: Family>(ns: &Namespace, flow: &Flow, dst: K, min_scope: u8, oi
                             if rule.suppress_prefixlen.is_some_and(|p| u32::from(route.dst_len) <= p) {
                                 continue;
                             }
-                            return Ok(Resolved { table: rule.table, route });
+                            return Ok(Resolved { table: table_id, route });
                         }
                     }
                 }
@@ -319,9 +336,25 @@ pub fn is_local_v4(ns: &Namespace, a: u32) -> bool {
     ns.links.values().any(|l| l.addrs4.iter().any(|x| x.local == a))
 }
 
+/// `l3mdev_update_flow`: the VRF of the flow's output device, else of its
+/// input device (loopback aside), as its table.
+fn l3mdev_of(ns: &Namespace, iif: u32, oif: u32) -> Option<u32> {
+    if oif != 0 && ns.link(oif).is_some() {
+        return super::l3mdev::fib_table(ns, oif);
+    }
+    (iif > 1).then(|| super::l3mdev::fib_table(ns, iif)).flatten()
+}
+
+/// The output device a FIB lookup matches next hops against: none when
+/// the flow names a VRF itself (`l3mdev_update_flow` resets it).
+fn fib_oif(ns: &Namespace, oif: u32) -> u32 {
+    if super::l3mdev::is_master(ns, oif) { 0 } else { oif }
+}
+
 fn flow4(ns: &Namespace, q: &Query4, iif: u32, oif: u32) -> Flow {
     let name = |i: u32| (i != 0).then(|| ns.link(i).map(|l| l.name.clone())).flatten();
     Flow {
+        l3mdev_table: l3mdev_of(ns, iif, oif),
         family: crate::wire::AF_INET,
         dst: q.dst.to_be_bytes().to_vec(),
         src: q.src.to_be_bytes().to_vec(),
@@ -344,12 +377,37 @@ fn fib_lookup4(ns: &Namespace, q: &Query4, iif: u32, oif: u32) -> Result<Resolve
         return resolve_merged::<u32>(ns, q.dst, 0, oif, q.tos);
     }
     let flow = flow4(ns, q, iif, oif);
-    resolve::<u32>(ns, &flow, q.dst, 0, oif)
+    resolve::<u32>(ns, &flow, q.dst, 0, fib_oif(ns, oif))
 }
 
-/// The next hop an IPv4 result leaves through: the first live one that fits
-/// `oif` (`fib_select_path` without a multipath hash).
-fn pick_nh(r: &Route<u32>, oif: u32) -> Option<&super::route::NextHop<u32>> {
+/// The next hop an IPv4 result leaves through (`fib_select_path`): with an
+/// output device the first live one through it; else, for several, the
+/// one the flow's multipath hash selects, preferring one whose device
+/// owns the flow's source address (`fib_select_multipath`; `saddr` is 0
+/// for forwarded packets, whose lookup passes no flow).
+fn pick_nh<'r>(ns: &Namespace, r: &'r Route<u32>, q: &Query4, oif: u32, saddr: u32) -> Option<&'r super::route::NextHop<u32>> {
+    if oif == 0 && r.nexthops.len() > 1 {
+        let flow = multipath::Keys {
+            src: u128::from(q.src),
+            dst: u128::from(q.dst),
+            ip_proto: q.ip_proto,
+            sport: q.sport,
+            dport: q.dport,
+            ..Default::default()
+        };
+        let weights: Vec<Option<u32>> =
+            r.nexthops.iter().map(|nh| (nh.flags & rtnh_f::DEAD == 0).then_some(u32::from(nh.weight))).collect();
+        // nh_saddr: the address `inet_select_addr` gives for the gateway
+        // through the next hop's device within the route's scope.
+        let owns: Vec<bool> = r
+            .nexthops
+            .iter()
+            .map(|nh| saddr != 0 && select_source_v4(ns, nh.ifindex, nh.gateway.unwrap_or(0), r.scope) == Some(saddr))
+            .collect();
+        if let Some(i) = multipath::select_scored(multipath::hash(ns, flow), &weights, &owns) {
+            return r.nexthops.get(i);
+        }
+    }
     r.nexthops.iter().find(|nh| nh.flags & rtnh_f::DEAD == 0 && (oif == 0 || nh.ifindex == oif)).or(r.nexthops.first())
 }
 
@@ -408,7 +466,8 @@ pub fn output_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
     let res = match fib_lookup4(ns, q, 0, q.oif) {
         Ok(r) => r,
         Err(e) => {
-            if q.oif != 0 {
+            // Not for a flow through a VRF (`!fl4->flowi4_l3mdev`).
+            if q.oif != 0 && (is_multicast4(q.dst) || super::l3mdev::fib_table(ns, q.oif).is_none()) {
                 // "Apparently, routing tables are wrong. Assume, that the
                 // destination is on link."
                 if src == 0 {
@@ -427,10 +486,15 @@ pub fn output_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
         rt.kind = RouteType::Local;
         rt.flags |= RTCF_LOCAL;
         rt.metrics = r.metrics.clone();
+        // A local route of a VRF port is delivered through the VRF.
+        let dev = match r.nexthops.first().map(|nh| super::l3mdev::master_ifindex(ns, nh.ifindex)) {
+            Some(m) if m != 0 => m,
+            _ => 1,
+        };
         rt.fib = Some(r);
-        return make_output_v4(ns, rt, q.dst, 1);
+        return make_output_v4(ns, rt, q.dst, dev);
     }
-    let nh = pick_nh(&r, q.oif).cloned();
+    let nh = pick_nh(ns, &r, q, fib_oif(ns, q.oif), q.src).cloned();
     let dev = nh.as_ref().map_or(0, |n| n.ifindex);
     if src == 0 {
         src = match r.prefsrc {
@@ -546,7 +610,7 @@ pub fn input_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
         _ if !forwarding => Err(KernelError::new(Errno::EHOSTUNREACH)),
         RouteType::Unicast => {
             validate(src)?;
-            let nh = pick_nh(&r, 0).cloned();
+            let nh = pick_nh(ns, &r, q, 0, 0).cloned();
             rt.dev = nh.as_ref().map_or(0, |n| n.ifindex);
             rt.gateway = nh.as_ref().filter(|n| n.scope == scope::LINK).and_then(|n| n.gateway);
             rt.via6 = nh.as_ref().filter(|n| n.scope == scope::LINK).and_then(|n| n.via6.as_deref().copied());
@@ -654,6 +718,7 @@ pub fn table_lookup6(ns: &Namespace, table: u32, q: &Query6, strict: bool) -> Op
 fn flow6(ns: &Namespace, q: &Query6) -> Flow {
     let name = |i: u32| (i != 0).then(|| ns.link(i).map(|l| l.name.clone())).flatten();
     Flow {
+        l3mdev_table: l3mdev_of(ns, q.iif, q.oif),
         family: crate::wire::AF_INET6,
         dst: q.dst.to_be_bytes().to_vec(),
         src: q.src.to_be_bytes().to_vec(),
@@ -674,13 +739,22 @@ fn flow6(ns: &Namespace, q: &Query6) -> Flow {
 pub fn route_v6(ns: &Namespace, q: &Query6) -> Result<Rt6, KernelError> {
     let strict = need_strict6(q.dst) || (q.iif == 0 && q.oif != 0 && q.src == 0);
     let flow = flow6(ns, q);
+    // l3mdev_update_flow: a VRF as output device only selects its table.
+    let vrf_q;
+    let q = if q.oif != 0 && super::l3mdev::is_master(ns, q.oif) {
+        vrf_q = Query6 { oif: 0, ..q.clone() };
+        &vrf_q
+    } else {
+        q
+    };
     for rule in &ns.rules6 {
         if !rule_matches(rule, &flow) {
             continue;
         }
         match rule.action {
             fr_act::TO_TBL => {
-                let Some((route, k)) = table_lookup6(ns, rule.table, q, strict) else { continue };
+                let table_id = if rule.l3mdev { flow.l3mdev_table.unwrap_or(rule.table) } else { rule.table };
+                let Some((route, k)) = table_lookup6(ns, table_id, q, strict) else { continue };
                 match type_error(route.kind) {
                     Some(Errno::EAGAIN) => continue,
                     Some(e) => return Err(KernelError::new(e)),
@@ -689,10 +763,11 @@ pub fn route_v6(ns: &Namespace, q: &Query6) -> Result<Rt6, KernelError> {
                 if rule.suppress_prefixlen.is_some_and(|p| u32::from(route.dst_len) <= p) {
                     continue;
                 }
+                let k = if q.oif == 0 && route.nexthops.len() > 1 { select_path6(ns, &route, q).unwrap_or(k) } else { k };
                 let nh = route.nexthops.get(k).cloned();
                 let nh_dev = nh.as_ref().map_or(0, |n| n.ifindex);
                 let dev = if matches!(route.kind, RouteType::Local | RouteType::Anycast) { 1 } else { nh_dev };
-                return Ok(Rt6 { table: rule.table, gateway: nh.and_then(|n| n.gateway), dev, nh_dev, route });
+                return Ok(Rt6 { table: table_id, gateway: nh.and_then(|n| n.gateway), dev, nh_dev, route });
             }
             fr_act::BLACKHOLE => return Err(KernelError::new(Errno::EINVAL)),
             fr_act::UNREACHABLE => return Err(KernelError::new(Errno::ENETUNREACH)),
@@ -704,6 +779,16 @@ pub fn route_v6(ns: &Namespace, q: &Query6) -> Result<Rt6, KernelError> {
         }
     }
     Err(KernelError::new(Errno::ENETUNREACH))
+}
+
+/// `fib6_select_path` without an output device: the sibling the flow's
+/// multipath hash selects (`rt6_multipath_hash`, the upper bounds of
+/// `rt6_multipath_rebalance`).
+fn select_path6(ns: &Namespace, route: &Route<u128>, q: &Query6) -> Option<usize> {
+    let flow = multipath::Keys { src: q.src, dst: q.dst, v6: true, ip_proto: q.ip_proto, sport: q.sport, dport: q.dport, flow_label: 0 };
+    let weights: Vec<Option<u32>> =
+        route.nexthops.iter().map(|nh| (nh.flags & rtnh_f::DEAD == 0).then_some(u32::from(nh.weight))).collect();
+    multipath::select(multipath::hash(ns, flow), &weights)
 }
 
 /// The address-selection scope of an IPv6 address (`__ipv6_addr_src_scope`):

@@ -11,10 +11,12 @@ pub mod event;
 pub mod fdb;
 pub mod fib;
 pub mod ipv6;
+pub mod l3mdev;
 pub mod lifetime;
 pub mod limits;
 pub mod link;
 pub mod lookup;
+pub mod multipath;
 pub mod namespace;
 pub mod neigh;
 pub mod netfilter;
@@ -26,6 +28,7 @@ pub mod rule;
 pub mod segment;
 pub mod sock;
 pub mod sysctl;
+pub mod vlan;
 pub mod vlan_qos;
 pub mod vxlan;
 
@@ -55,6 +58,9 @@ pub struct Net {
     pub linkwatch_queue: Vec<(NsId, u32)>,
     /// The bridges' learnt and static forwarding entries, newest first.
     pub fdb: Vec<fdb::Entry>,
+    /// FDB notifications raised by learning and ageing, waiting for the
+    /// next announcement (`fdb::take_notices`).
+    pub fdb_notices: Vec<Event>,
     /// The path MTUs learnt from ICMP errors.
     pub pmtu: pmtu::PmtuCache,
     /// Packet capture taps (AF_PACKET's view) and the files captures wrote.
@@ -80,6 +86,7 @@ impl Net {
             mac_seed: 0,
             linkwatch_queue: Vec::new(),
             fdb: Vec::new(),
+            fdb_notices: Vec::new(),
             pmtu: pmtu::PmtuCache::default(),
             capture: Default::default(),
             limits: limits::Limits::default(),
@@ -214,6 +221,7 @@ impl Net {
         }
         // netif_carrier_off() at creation leaves an event for the link watch.
         let queued = !link.carrier;
+        nsr.sysctl.register_device(&link.name);
         nsr.links.insert(index, link);
         if queued {
             self.linkwatch_queue.push((ns, index));

@@ -29,6 +29,9 @@ pub struct Namespace {
     /// (`fib_has_custom_rules`): until then the local and main tables are
     /// one trie and lookups skip the rules.
     pub rules4_custom: bool,
+    /// Whether a VRF already added the l3mdev rules here (`add_fib_rules`
+    /// of `struct netns_vrf` cleared by the first `vrf_newlink`).
+    pub vrf_rules_added: bool,
     /// Neighbour entries (ARP and NDP), in insertion order.
     pub neighbours: Vec<Neighbour>,
     /// `net.*` sysctls of this namespace.
@@ -61,6 +64,7 @@ impl Namespace {
             rules4: super::rule::default_rules(crate::wire::AF_INET),
             rules6: super::rule::default_rules(crate::wire::AF_INET6),
             rules4_custom: false,
+            vrf_rules_added: false,
             neighbours: Vec::new(),
             sysctl: Sysctls::default(),
             nsids: crate::vecmap::VecMap::new(),

@@ -4,11 +4,9 @@
 //! their own state has changed; each subscriber follows the Linux notifier
 //! block of the same name and runs in [`CHAIN`]'s order.
 //!
-//! What the chain does not carry (yet): VLANs following their real device
-//! up and down (`vlan_device_event`) run after the chain of the real
-//! device, and a bridge losing its ports when it is deleted
-//! (`br_dev_delete`) happens before NETDEV_UNREGISTER, as the dellink
-//! operation does it in Linux.
+//! A bridge losing its ports when it is deleted (`br_dev_delete`) is not
+//! a device event: it is the bridge's dellink operation, which runs before
+//! the device is unregistered (`stack::bridge::dev_delete`).
 
 use super::{Event, Net, NsId};
 
@@ -40,8 +38,10 @@ type Subscriber = fn(&mut Net, NsId, u32, &NetdevEvent) -> Vec<Event>;
 
 /// The subscribers, in the order the chain calls them: IPv4 addresses
 /// before the IPv4 FIB (addresses take their own routes with them), the
-/// FIB before IPv6, then neighbours and bridge ports.
-const CHAIN: &[Subscriber] = &[inetdev_event, fib_netdev_event, nh_netdev_event, addrconf_notify, neigh_netdev_event, br_device_event];
+/// FIB before next-hop objects and IPv6, then neighbours, bridge ports and
+/// VLANs (the modules registered last).
+const CHAIN: &[Subscriber] =
+    &[inetdev_event, fib_netdev_event, nh_netdev_event, addrconf_notify, neigh_netdev_event, br_device_event, vlan_device_event];
 
 /// `call_netdevice_notifiers`: runs every subscriber for `event` on device
 /// `index` of `ns`; returns their notifications in order.
@@ -186,7 +186,8 @@ fn neigh_netdev_event(net: &mut Net, ns: NsId, index: u32, event: &NetdevEvent) 
 /// `br_device_event` (net/bridge/br.c) for a device that is a bridge port:
 /// up, down and carrier changes move the port's STP state, a new MTU may
 /// change the bridge's (`br_mtu_auto_adjust`), a new address its bridge id
-/// (`br_stp_recalculate_bridge_id`).
+/// (`br_stp_recalculate_bridge_id`); a port going away leaves its bridge
+/// (`br_del_if`).
 fn br_device_event(net: &mut Net, ns: NsId, index: u32, event: &NetdevEvent) -> Vec<Event> {
     use super::bridge::{self, PortEvent};
     let port_of = net.ns(ns).and_then(|n| n.link(index)).and_then(|l| l.master);
@@ -196,8 +197,15 @@ fn br_device_event(net: &mut Net, ns: NsId, index: u32, event: &NetdevEvent) -> 
         NetdevEvent::Change => bridge::port_event(net, ns, index, PortEvent::Change),
         NetdevEvent::ChangeMtu => port_of.map(|b| bridge::mtu_auto_adjust(net, ns, b)).unwrap_or_default(),
         NetdevEvent::ChangeAddr => port_of.map(|b| bridge::recalculate_bridge_id(net, ns, b)).unwrap_or_default(),
+        NetdevEvent::Unregister => bridge::del_port(net, ns, index, true),
         _ => Vec::new(),
     }
+}
+
+/// `vlan_device_event` (net/8021q/vlan.c): the VLANs on a device follow it
+/// (`stack::vlan`).
+fn vlan_device_event(net: &mut Net, ns: NsId, index: u32, event: &NetdevEvent) -> Vec<Event> {
+    super::vlan::device_event(net, ns, index, event)
 }
 
 #[cfg(test)]
@@ -237,5 +245,121 @@ mod tests {
         run(&mut sh, &["ip neigh add 10.0.0.9 lladdr 02:00:00:00:00:09 dev d1"]);
         assert_eq!(run(&mut sh, &["ip neigh show dev d1"]), "10.0.0.9 lladdr 02:00:00:00:00:09 PERMANENT \n");
         assert_eq!(run(&mut sh, &["ip link set d1 down", "ip neigh show dev d1"]), "");
+    }
+}
+
+#[cfg(test)]
+mod monitor_tests {
+    use crate::World;
+    use crate::output::Output;
+    use crate::shell::Shell;
+
+    fn run(w: &mut World, line: &str) {
+        let mut sh = Shell::new(Box::new(w.clone()));
+        let mut out = Output::new();
+        assert_eq!(sh.run_line(line, &mut out), 0, "{line}: {}", out.combined());
+    }
+
+    fn words(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    /// `ip monitor link neigh` on Linux 6.x while `ip link del br0` deletes
+    /// a bridge with two ports, one up: `br_dev_delete` (the bridge's
+    /// dellink) takes the ports off, newest first, and the bridge's own
+    /// fdb entry, before the bridge is closed and unregistered. (Linux
+    /// also deleted the multicast neighbours its IGMP and MLD reports made,
+    /// 224.0.0.22 and ff02::16 NOARP, after the close: not modelled.)
+    #[test]
+    fn a_deleted_bridge_drops_its_ports_first() {
+        let mut w = World::new();
+        for line in [
+            "ip link add br0 address 02:00:00:00:00:01 type bridge",
+            "ip link add p1 address 02:00:00:00:01:01 type veth peer name e1 address 02:00:00:00:01:02",
+            "ip link add p2 address 02:00:00:00:02:01 type veth peer name e2 address 02:00:00:00:02:02",
+            "ip link set br0 addrgenmode none",
+            "ip link set p1 addrgenmode none",
+            "ip link set e1 addrgenmode none",
+            "ip link set p2 addrgenmode none",
+            "ip link set e2 addrgenmode none",
+            "ip link set p1 master br0",
+            "ip link set p2 master br0",
+            "ip link set br0 up",
+            "ip link set p1 up",
+            "ip link set e1 up",
+        ] {
+            run(&mut w, line);
+        }
+        let mut m = crate::ip::monitor::Monitor::start(&mut w, &words("monitor link neigh"), &mut Output::new()).unwrap();
+        run(&mut w, "ip link del br0");
+        let mut out = Output::new();
+        m.poll(&mut w, &mut out);
+        let want = "\
+6: p2@e2: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 qdisc noop master br0 state DOWN group default 
+    link/ether 02:00:00:00:02:01 brd ff:ff:ff:ff:ff:ff
+6: p2@e2: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 state DOWN 
+    link/ether 02:00:00:00:02:01
+Deleted 6: p2@e2: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 master br0 state DOWN 
+    link/ether 02:00:00:00:02:01
+Deleted dev p2 lladdr 02:00:00:00:02:01 PERMANENT 
+6: p2@e2: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 qdisc noop state DOWN group default 
+    link/ether 02:00:00:00:02:01 brd ff:ff:ff:ff:ff:ff
+4: p1@e1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master br0 state UP group default 
+    link/ether 02:00:00:00:01:01 brd ff:ff:ff:ff:ff:ff
+4: p1@e1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state UP 
+    link/ether 02:00:00:00:01:01
+Deleted 4: p1@e1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state UP 
+    link/ether 02:00:00:00:01:01
+Deleted dev p1 lladdr 02:00:00:00:01:01 PERMANENT 
+4: p1@e1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default 
+    link/ether 02:00:00:00:01:01 brd ff:ff:ff:ff:ff:ff
+Deleted dev br0 lladdr 02:00:00:00:00:01 PERMANENT 
+2: br0: <BROADCAST,MULTICAST> mtu 1500 qdisc noqueue state DOWN group default 
+    link/ether 02:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff
+Deleted 2: br0: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN group default 
+    link/ether 02:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff
+";
+        assert_eq!(out.combined(), want);
+    }
+
+    /// `ip monitor link address neigh` on Linux 6.x while `ip link del p1`
+    /// deletes a bridge port with an address: NETDEV_UNREGISTER reaches
+    /// IPv4 first, then the bridge (`br_del_if`), whose RTM_NEWLINKs of the
+    /// port are not sent any more (NETREG_UNREGISTERING); the AF_BRIDGE
+    /// ones are. (iproute2 names the port `if4` once it is gone.)
+    #[test]
+    fn a_deleted_port_leaves_its_bridge_from_the_chain() {
+        let mut w = World::new();
+        for line in [
+            "ip link add br0 address 02:00:00:00:00:01 type bridge",
+            "ip link add p1 address 02:00:00:00:01:01 type veth peer name e1 address 02:00:00:00:01:02",
+            "ip link set br0 addrgenmode none",
+            "ip link set p1 addrgenmode none",
+            "ip link set e1 addrgenmode none",
+            "ip link set p1 master br0",
+            "ip addr add 10.0.0.1/24 dev p1",
+        ] {
+            run(&mut w, line);
+        }
+        let mut m = crate::ip::monitor::Monitor::start(&mut w, &words("monitor link address neigh"), &mut Output::new()).unwrap();
+        run(&mut w, "ip link del p1");
+        let mut out = Output::new();
+        m.poll(&mut w, &mut out);
+        let want = "\
+Deleted 4: p1    inet 10.0.0.1/24 scope global p1
+       valid_lft forever preferred_lft forever
+4: p1@NONE: <BROADCAST,MULTICAST> mtu 1500 master br0 state DOWN 
+    link/ether 02:00:00:00:01:01
+Deleted 4: p1@NONE: <BROADCAST,MULTICAST> mtu 1500 master br0 state DOWN 
+    link/ether 02:00:00:00:01:01
+Deleted dev if4 lladdr 02:00:00:00:01:01 PERMANENT 
+2: br0: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN group default event FEATURE CHANGE 
+    link/ether 02:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff
+Deleted 4: p1@NONE: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN group default 
+    link/ether 02:00:00:00:01:01 brd ff:ff:ff:ff:ff:ff
+Deleted 3: e1@NONE: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN group default 
+    link/ether 02:00:00:00:01:02 brd ff:ff:ff:ff:ff:ff
+";
+        assert_eq!(out.combined(), want);
     }
 }

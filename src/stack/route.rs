@@ -332,6 +332,11 @@ pub fn insert_v4(ns: &mut Namespace, route: Route<u32>, mode: AddMode) -> KResul
     // A full FIB (super::limits::ROUTES_MAX) takes no new route: ENOBUFS,
     // as fib_table_insert failing to allocate its fib_alias gives.
     let full = ns.fib4.route_count() >= ns.limits.routes;
+    // A prefix without routes takes the new one whatever the mode allows
+    // besides CREATE (the last branch below), without the list's round trip.
+    if mode.create && !full && ns.fib4.insert_first(table, dst, dst_len, &route.alias) {
+        return Ok(vec![Event::Route4 { ns: id, new: true, route, nlflags: 0x600 }]);
+    }
     ns.fib4.edit(table, dst, dst_len, |aliases| {
         // fib_find_alias: first alias with tos <= ours and, for equal tos, priority >= ours.
         let pos =

@@ -101,4 +101,7 @@ pub struct Flow {
     pub sport: u16,
     /// Destination port, 0 when unknown.
     pub dport: u16,
+    /// The table of the VRF the flow's output or input device is or
+    /// belongs to (`flowi_l3mdev`, set by `l3mdev_update_flow`).
+    pub l3mdev_table: Option<u32>,
 }

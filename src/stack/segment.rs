@@ -59,7 +59,9 @@ fn receive(net: &Net, at: Station, depth: u32, heard: &mut Vec<Station>) {
         return;
     }
     let Some(l) = link(net, at) else { return };
-    match l.master {
+    let bridge_master =
+        l.master.filter(|&m| link(net, (at.0, m)).is_some_and(|b| matches!(b.kind, crate::stack::link::LinkKind::Bridge(_))));
+    match bridge_master {
         Some(bridge) => {
             if depth >= MAX_DEPTH || l.port_state != FORWARDING || !link(net, (at.0, bridge)).is_some_and(|b| b.is_up()) {
                 return;

@@ -185,6 +185,7 @@ pub fn info_data_space(kind: &str) -> &'static Space {
         "macvlan" | "macvtap" => &macvlan::SPACE,
         "vlan" => &vlan::SPACE,
         "vxlan" => &vxlan::SPACE,
+        "vrf" => &vrf::SPACE,
         _ => &INFO_DATA_SPACE,
     }
 }
@@ -193,7 +194,26 @@ pub fn info_data_space(kind: &str) -> &'static Space {
 pub fn slave_data_space(kind: &str) -> &'static Space {
     match kind {
         "bridge" => &brport::SPACE,
+        "vrf" => &vrf_port::SPACE,
         _ => &SLAVE_DATA_SPACE,
+    }
+}
+
+nla_space! {
+    /// `IFLA_VRF_*`: a VRF's IFLA_INFO_DATA (drivers/net/vrf.c).
+    pub mod vrf = "IFLA_VRF_" {
+        UNSPEC = 0: Unspec,
+        /// The routing table of the VRF.
+        TABLE = 1: U32,
+    }
+}
+
+nla_space! {
+    /// `IFLA_VRF_PORT_*`: a VRF port's IFLA_INFO_SLAVE_DATA.
+    pub mod vrf_port = "IFLA_VRF_PORT_" {
+        UNSPEC = 0: Unspec,
+        /// The routing table of the port's VRF.
+        TABLE = 1: U32,
     }
 }
 

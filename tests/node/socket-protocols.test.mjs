@@ -54,3 +54,36 @@ test("sock_diag opens; unknown protocols and rtnetlink group names elsewhere thr
   assert.throws(() => w.socket({ protocol: "netfilter", groups: ["link"] }), /group number/);
   w.socket({ protocol: "netfilter", groups: [7] }).free();
 });
+
+test("sendJoined gives send's replies in one buffer, each at its aligned offset", () => {
+  // A dump of links (several parts and NLMSG_DONE) and a request that fails,
+  // in one datagram: their replies differ in length and kind.
+  const dump = new Uint8Array(32);
+  const d = new DataView(dump.buffer);
+  d.setUint32(0, 32, true);
+  d.setUint16(4, 18, true); // RTM_GETLINK
+  d.setUint16(6, 0x301, true); // NLM_F_REQUEST | NLM_F_DUMP
+  d.setUint32(8, 5, true);
+  const bad = new Uint8Array(20);
+  const b = new DataView(bad.buffer);
+  b.setUint32(0, 20, true);
+  b.setUint16(4, 24, true); // RTM_NEWROUTE without a body
+  b.setUint16(6, 5, true); // NLM_F_REQUEST | NLM_F_ACK
+  b.setUint32(8, 6, true);
+  bad[16] = 2; // AF_INET
+  const datagram = new Uint8Array([...dump, ...bad]);
+  const w = new World();
+  assert.equal(w.exec("ip link add v0 type veth peer name v1").status, 0);
+  const messages = w.socket().send(datagram);
+  const joined = w.socket().sendJoined(datagram);
+  assert.ok(messages.length >= 3);
+  const split = [];
+  const v = new DataView(joined.buffer, joined.byteOffset, joined.byteLength);
+  for (let at = 0; at < joined.length; at += (v.getUint32(at, true) + 3) & ~3) {
+    split.push(joined.slice(at, at + v.getUint32(at, true)));
+  }
+  // Port ids differ between the two sockets: compare everything else.
+  const unported = (m) => [...m.slice(0, 12), ...m.slice(16)];
+  assert.deepEqual(split.map(unported), messages.map(unported));
+  assert.throws(() => w.socket().sendJoined("no"), /sendJoined/);
+});

@@ -1,6 +1,7 @@
 // The page: a terminal per host (namespace), the topology, the netlink
 // inspector and the lessons, all over one simulated world.
-import { World, decode } from "../../pkg/index.js";
+// core.js leaves the module to init(): it loads while the terminal opens.
+import { init, World, decode } from "../../pkg/core.js";
 import { LineTerminal } from "./terminal.js";
 import { complete } from "./complete.js";
 import { renderTopology } from "./topology.js";
@@ -13,7 +14,12 @@ const WORLD_KEY = "iplab.world";
 const HOST = "iplab"; // the initial namespace's host name (the shell's prompt)
 const $ = (id) => document.getElementById(id);
 
-let world = await loadWorld();
+let world = null; // set once the module is ready, before the first prompt
+// The built page starts compiling the module with the HTML (vite.config.mjs).
+const loading = Promise.resolve(window.iplabWasm)
+  .then((module) => init(module))
+  .then(loadWorld)
+  .then((w) => (world = w));
 let current = null; // the namespace the terminal runs in (null: the initial one)
 
 async function loadWorld() {
@@ -198,6 +204,7 @@ let lastLine = "";
 let lastNetlink = [];
 
 async function runLine(line) {
+  await loading;
   const trimmed = line.trim();
   if (!trimmed) return;
   if (trimmed === "clear") {
@@ -256,7 +263,7 @@ async function runLine(line) {
 function afterCommand(line) {
   save();
   refresh();
-  lessons.afterCommand(line);
+  lessons?.afterCommand(line);
 }
 
 // Every namespace's devices are captured from the moment the page sees the
@@ -285,6 +292,7 @@ function currentPcap() {
 }
 
 $("pcap").addEventListener("click", () => {
+  if (!world) return;
   const blob = new Blob([currentPcap()], { type: "application/vnd.tcpdump.pcap" });
   const a = document.createElement("a");
   a.href = URL.createObjectURL(blob);
@@ -345,7 +353,8 @@ function switchHost(name, fromTab) {
   term.focus();
 }
 
-const lessons = new LessonPanel($("lessons"), {
+let lessons = null; // drawn just after the first prompt
+const openLessons = () => new LessonPanel($("lessons"), {
   world: () => world,
   run: async (line) => {
     // While `ip monitor` (or `watch`) holds the terminal, a lesson's command
@@ -382,8 +391,9 @@ tabs.forEach((t, i) => {
   });
 });
 
-$("share").addEventListener("click", share);
+$("share").addEventListener("click", () => world && share());
 $("reset").addEventListener("click", () => {
+  if (!world) return;
   term.onInterrupt?.();
   world = new World();
   captures = new Map();
@@ -418,7 +428,7 @@ document.addEventListener("keydown", (e) => {
     t: () => (document.querySelector("#topology .link") ?? $("topology")).focus(),
     l: () => { selectTab(tabs[0]); tabs[0].focus(); },
     i: () => { selectTab(tabs[1]); tabs[1].focus(); },
-    s: () => share(),
+    s: () => world && share(),
   }[k];
   if (act) {
     e.preventDefault();
@@ -426,11 +436,19 @@ document.addEventListener("keydown", (e) => {
   }
 });
 
-refresh();
-renderInspector($("inspector"), "", [], decode);
+// The first prompt needs only the terminal and the world; the captures
+// start with it. The panels (lessons, topology, hosts, inspector) are
+// drawn a task later, so that the prompt does not wait for their layout.
+await loading;
+captureAll(world.topology());
 term.write("\x1b[2mWelcome to iplab: a Linux network stack in your browser. Type \x1b[0mhelp\x1b[2m, or pick a lesson.\x1b[0m\r\n");
 term.showPrompt();
 term.focus();
+performance.mark("iplab-ready");
+await new Promise((resolve) => setTimeout(resolve));
+lessons = openLessons();
+refresh();
+renderInspector($("inspector"), "", [], decode);
 
 /** For tests and benchmarks: the terminal's text and the world. */
 window.__iplab = {
@@ -465,4 +483,3 @@ if (import.meta.env.PROD && "serviceWorker" in navigator) {
   navigator.serviceWorker.register("./sw.js").catch(() => {});
 }
 document.body.dataset.ready = "1";
-performance.mark("iplab-ready");

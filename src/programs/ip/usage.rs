@@ -26,6 +26,8 @@ pub const TYPE_BRIDGE_SLAVE: &str = include_str!("usage/type_bridge_slave.txt");
 pub const TYPE_MACVLAN: &str = include_str!("usage/type_macvlan.txt");
 /// `ip link help dummy`.
 pub const TYPE_DUMMY: &str = include_str!("usage/type_dummy.txt");
+/// `ip link help vrf`.
+pub const TYPE_VRF: &str = include_str!("usage/type_vrf.txt");
 /// `ip link help vlan`.
 pub const TYPE_VLAN: &str = include_str!("usage/type_vlan.txt");
 /// `ip link help vxlan`.

@@ -3,28 +3,28 @@
 //! congestion control, then each `tcp_info` field that is set, in ss's
 //! order, times in milliseconds and rates in bits per second.
 
+use crate::decimal::{self, Ratio};
 use crate::sockdiag::info::TcpInfo;
 
 /// `%g`: six significant digits, trailing zeros dropped.
-fn g(v: f64) -> String {
-    if v == 0.0 || !v.is_finite() {
-        return "0".to_string();
-    }
-    let digits = 5 - v.abs().log10().floor() as i32;
-    let text = format!("{:.*}", digits.max(0) as usize, v);
-    if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text }
+fn g(v: Ratio) -> String {
+    decimal::general(&v, 6, false)
 }
 
-/// `sprint_bw`: whole bits with -n, else scaled to K, M or G.
-fn bw(v: f64, numeric: bool) -> String {
+/// `sprint_bw` of `num / den` bits per second: whole bits with -n, else
+/// scaled to K, M or G (exact ratios: the module carries no float code).
+fn bw(num: u128, den: u64, numeric: bool) -> String {
+    let v = Ratio::new(num, den);
+    let den = u128::from(den.max(1));
+    let over = |unit: u128| num > unit.saturating_mul(den);
     if numeric {
-        format!("{v:.0}")
-    } else if v > 1e9 {
-        format!("{:.1}G", v / 1e9)
-    } else if v > 1e6 {
-        format!("{:.1}M", v / 1e6)
-    } else if v > 1e3 {
-        format!("{:.1}K", v / 1e3)
+        decimal::fixed(&v, 0)
+    } else if over(1_000_000_000) {
+        format!("{}G", decimal::fixed(&Ratio { den: v.den.saturating_mul(1_000_000_000), ..v }, 1))
+    } else if over(1_000_000) {
+        format!("{}M", decimal::fixed(&Ratio { den: v.den.saturating_mul(1_000_000), ..v }, 1))
+    } else if over(1_000) {
+        format!("{}K", decimal::fixed(&Ratio { den: v.den.saturating_mul(1_000), ..v }, 1))
     } else {
         g(v)
     }
@@ -59,7 +59,7 @@ pub fn text(i: &TcpInfo, numeric: bool, options: bool) -> String {
     if opts & 4 != 0 {
         out(format!(" wscale:{},{}", i.u8(6) & 0x0f, i.u8(6) >> 4));
     }
-    let ms = |us: u32| f64::from(us) / 1000.0;
+    let ms = |us: u32| Ratio::new(u128::from(us), 1000);
     let rto = i.u32(8);
     if rto != 0 && rto != 3_000_000 {
         out(format!(" rto:{}", g(ms(rto))));
@@ -94,18 +94,18 @@ pub fn text(i: &TcpInfo, numeric: bool, options: bool) -> String {
         }
     }
     if let Some((b, min_rtt, pacing_gain, cwnd_gain)) = i.bbr {
-        out(format!(" bbr:(bw:{}bps,mrtt:{}", bw(b as f64 * 8.0, numeric), g(ms(min_rtt))));
+        out(format!(" bbr:(bw:{}bps,mrtt:{}", bw(u128::from(b) * 8, 1, numeric), g(ms(min_rtt))));
         if pacing_gain != 0 {
-            out(format!(",pacing_gain:{}", g(f64::from(pacing_gain) / 256.0)));
+            out(format!(",pacing_gain:{}", g(Ratio::new(u128::from(pacing_gain), 256))));
         }
         if cwnd_gain != 0 {
-            out(format!(",cwnd_gain:{}", g(f64::from(cwnd_gain) / 256.0)));
+            out(format!(",cwnd_gain:{}", g(Ratio::new(u128::from(cwnd_gain), 256))));
         }
         out(")".into());
     }
     if rtt != 0 && mss != 0 && cwnd != 0 {
-        let send = f64::from(cwnd) * f64::from(mss) * 8_000_000.0 / f64::from(rtt);
-        out(format!(" send {}bps", bw(send, numeric)));
+        let send = u128::from(cwnd) * u128::from(mss) * 8_000_000;
+        out(format!(" send {}bps", bw(send, u64::from(rtt), numeric)));
     }
     for (name, at) in [("lastsnd", 44), ("lastrcv", 52), ("lastack", 56)] {
         if i.u32(at) != 0 {
@@ -114,14 +114,14 @@ pub fn text(i: &TcpInfo, numeric: bool, options: bool) -> String {
     }
     let pacing = i.u64(104);
     if pacing != 0 && pacing != u64::MAX {
-        out(format!(" pacing_rate {}bps", bw(pacing as f64 * 8.0, numeric)));
+        out(format!(" pacing_rate {}bps", bw(u128::from(pacing) * 8, 1, numeric)));
         let max = i.u64(112);
         if max != u64::MAX {
-            out(format!("/{}bps", bw(max as f64 * 8.0, numeric)));
+            out(format!("/{}bps", bw(u128::from(max) * 8, 1, numeric)));
         }
     }
     if i.u64(160) != 0 {
-        out(format!(" delivery_rate {}bps", bw(i.u64(160) as f64 * 8.0, numeric)));
+        out(format!(" delivery_rate {}bps", bw(u128::from(i.u64(160)) * 8, 1, numeric)));
     }
     if i.u32(192) != 0 {
         out(format!(" delivered:{}", i.u32(192)));
@@ -138,7 +138,7 @@ pub fn text(i: &TcpInfo, numeric: bool, options: bool) -> String {
         for (name, at) in [("rwnd_limited", 176), ("sndbuf_limited", 184)] {
             let v = i.u64(at);
             if v != 0 {
-                out(format!(" {name}:{}ms({:.1}%)", v / 1000, 100.0 * v as f64 / busy as f64));
+                out(format!(" {name}:{}ms({}%)", v / 1000, decimal::fixed(&Ratio::new(u128::from(v) * 100, busy), 1)));
             }
         }
     }
@@ -193,12 +193,16 @@ mod tests {
 
     #[test]
     fn numbers_print_as_printf_g_does() {
-        assert_eq!(g(0.03), "0.03");
-        assert_eq!(g(0.015), "0.015");
-        assert_eq!(g(204.0), "204");
-        assert_eq!(g(1.0), "1");
-        assert_eq!(bw(97_090_370_370.0, false), "97.1G");
-        assert_eq!(bw(97_090_370_370.0, true), "97090370370");
+        assert_eq!(g(Ratio::new(30, 1000)), "0.03");
+        assert_eq!(g(Ratio::new(15, 1000)), "0.015");
+        assert_eq!(g(Ratio::new(204, 1)), "204");
+        assert_eq!(g(Ratio::new(1, 1)), "1");
+        assert_eq!(g(Ratio::new(1_234_567, 1000)), "1234.57");
+        assert_eq!(bw(97_090_370_370, 1, false), "97.1G");
+        assert_eq!(bw(97_090_370_370, 1, true), "97090370370");
+        assert_eq!(bw(10 * 1448 * 8_000_000, 3_000, false), "38.6M");
+        assert_eq!(bw(1_000, 1, false), "1000");
+        assert_eq!(bw(1_001, 1, false), "1.0K");
     }
 
     #[test]

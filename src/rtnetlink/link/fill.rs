@@ -205,6 +205,12 @@ fn put_linkinfo(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, master
             super::super::vxlan::put_info_data(b, v);
             end_plain_nest(b, d);
         }
+        // vrf_fillinfo
+        LinkKind::Vrf { table } => {
+            let d = b.begin_nest(info::DATA);
+            b.put_u32(crate::wire::link::vrf::TABLE, *table);
+            end_plain_nest(b, d);
+        }
         _ => {}
     }
     let current = link.master.and_then(|m| net.ns(ns).and_then(|n| n.link(m)));
@@ -212,6 +218,13 @@ fn put_linkinfo(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, master
         if matches!(bridge.kind, LinkKind::Bridge(_)) {
             b.put_str(info::SLAVE_KIND, "bridge");
             put_brport_data(b, bridge, link, port_number(net, ns, link.index), net.now_ms);
+        }
+        // vrf_fill_slave_info
+        if let LinkKind::Vrf { table } = bridge.kind {
+            b.put_str(info::SLAVE_KIND, "vrf");
+            let d = b.begin_nest(info::SLAVE_DATA);
+            b.put_u32(crate::wire::link::vrf_port::TABLE, table);
+            end_plain_nest(b, d);
         }
     }
     end_plain_nest(b, li);

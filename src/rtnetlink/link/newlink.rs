@@ -102,7 +102,8 @@ pub fn new_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         }
         return Err(Errno::ENODEV.into());
     }
-    let Some(kind) = kind.filter(|k| matches!(k.as_str(), "veth" | "bridge" | "macvlan" | "macvtap" | "dummy" | "vlan" | "vxlan")) else {
+    let Some(kind) = kind.filter(|k| matches!(k.as_str(), "veth" | "bridge" | "macvlan" | "macvtap" | "dummy" | "vlan" | "vxlan" | "vrf"))
+    else {
         return Err(KernelError::msg(Errno::EOPNOTSUPP, "Unknown device type"));
     };
     if hdr.index > 0 {
@@ -255,6 +256,7 @@ fn create(
             LinkKind::Bridge(conf)
         }
         "dummy" => LinkKind::Dummy,
+        "vrf" => super::super::kind_data::new_vrf(data.map(|d| d.value))?,
         "macvlan" | "macvtap" => {
             let lower = lower.ok_or(KernelError::new(Errno::EINVAL))?;
             // macvlan_common_newlink: on a macvlan, the new one goes on its
@@ -311,10 +313,20 @@ fn create(
     if let (LinkKind::Bridge(conf), Some(_)) = (&mut link.kind, &c.address) {
         conf.addr_set = true;
     }
+    if let (LinkKind::Vlan { stolen, .. }, Some(_)) = (&mut link.kind, &c.address) {
+        *stolen = false;
+    }
     if let Some(l) = lower.and_then(|l| ctx.net.ns(ctx.ns).and_then(|n| n.link(l))) {
         if matches!(link.kind, LinkKind::Macvlan { .. } | LinkKind::Vlan { .. }) {
             link.mtu = l.mtu;
-            link.max_mtu = if matches!(link.kind, LinkKind::Vlan { .. }) { l.mtu } else { l.max_mtu };
+            if matches!(link.kind, LinkKind::Vlan { .. }) {
+                // vlan_setup: 0 to ETH_MAX_MTU; vlan_dev_change_mtu checks
+                // the real device's MTU itself.
+                link.min_mtu = 0;
+                link.max_mtu = 65535;
+            } else {
+                link.max_mtu = l.max_mtu;
+            }
             link.carrier = l.carrier;
         }
     }
@@ -394,6 +406,12 @@ fn create(
     if let Some(Event::NewLink { ns, link, .. }) = ctx.events.pop() {
         ctx.events.extend(crate::stack::fdb::bridge_own(ctx.net, ns, link.index, true));
         ctx.events.push(Event::CreatedLink { ns, link });
+    }
+    // vrf_newlink: the namespace's first VRF adds the l3mdev rules.
+    if kind == "vrf" {
+        if let Some(n) = ctx.net.ns_mut(home) {
+            ctx.events.extend(crate::stack::l3mdev::add_fib_rules(n));
+        }
     }
     if let (Some(p), Some((pns, pidx))) = (&peer, peer_at) {
         if p.flags & iff::UP != 0 {

@@ -36,6 +36,24 @@ pub(super) fn set_master(net: &mut Net, ns: NsId, index: u32, master: u32) -> KR
     if link.master == Some(master) || (master == 0 && link.master.is_none()) {
         return Ok(Vec::new());
     }
+    // A VRF master or a VRF port leaving one (vrf_add_slave, vrf_del_slave).
+    let vrf_old = link.master.filter(|&m| crate::stack::l3mdev::is_master(nsr, m));
+    if master != 0 && crate::stack::l3mdev::is_master(nsr, master) {
+        let mut events = match (vrf_old, link.master) {
+            (Some(_), _) => crate::stack::l3mdev::del_port(net, ns, index)?,
+            (None, Some(_)) => crate::stack::bridge::del_port(net, ns, index, true),
+            (None, None) => Vec::new(),
+        };
+        events.extend(crate::stack::l3mdev::add_port(net, ns, master, index)?);
+        return Ok(events);
+    }
+    if vrf_old.is_some() {
+        let mut events = crate::stack::l3mdev::del_port(net, ns, index)?;
+        if master != 0 {
+            events.extend(set_master(net, ns, index, master)?);
+        }
+        return Ok(events);
+    }
     if master != 0 {
         let m = nsr.link(master).ok_or(KernelError::new(Errno::EINVAL))?;
         if !matches!(m.kind, LinkKind::Bridge(_)) {
@@ -115,8 +133,18 @@ pub(super) fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr:
     let master = attrs.get(ifla::MASTER).map(|m| m.u32()).transpose()?;
     if let Some(m) = master.filter(|m| *m != 0) {
         let ml = ctx.net.ns(ns).and_then(|n| n.link(m)).ok_or(KernelError::new(Errno::EINVAL))?;
-        if !matches!(ml.kind, LinkKind::Bridge(_)) {
+        if !matches!(ml.kind, LinkKind::Bridge(_) | LinkKind::Vrf { .. }) {
             return Err(Errno::EOPNOTSUPP.into());
+        }
+        if matches!(ml.kind, LinkKind::Vrf { .. }) && link.master != Some(m) {
+            // vrf_add_slave's checks, before anything changes.
+            let nsr = ctx.net.ns(ns).ok_or(KernelError::new(Errno::ENODEV))?;
+            if link.is_loopback() {
+                return Err(KernelError::msg(Errno::EOPNOTSUPP, "Can not enslave loopback device to a VRF"));
+            }
+            if crate::stack::l3mdev::is_master(nsr, index) {
+                return Err(KernelError::msg(Errno::EINVAL, "Can not enslave an L3 master device to a VRF"));
+            }
         }
     }
     let txqlen = attrs.get(ifla::TXQLEN).map(|a| a.u32()).transpose()?;
@@ -148,8 +176,11 @@ pub(super) fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr:
         if let Some(l) = nsr.link_mut(index) {
             let len = l.address.len();
             l.address = a[..len].to_vec();
-            if let LinkKind::Bridge(c) = &mut l.kind {
-                c.addr_set = true;
+            // dev_set_mac_address: NET_ADDR_SET from now on.
+            match &mut l.kind {
+                LinkKind::Bridge(c) => c.addr_set = true,
+                LinkKind::Vlan { stolen, .. } => *stolen = false,
+                _ => {}
             }
             changed = true;
         }
@@ -160,7 +191,14 @@ pub(super) fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr:
     let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if let Some(m) = mtu {
         // netif_set_mtu_ext → dev_validate_mtu.
-        check_mtu(nsr.link(index).ok_or(KernelError::new(Errno::ENODEV))?, m)?;
+        let dev = nsr.link(index).ok_or(KernelError::new(Errno::ENODEV))?;
+        check_mtu(dev, m)?;
+        // vlan_dev_change_mtu: not above the real device's MTU (ERANGE).
+        if let LinkKind::Vlan { lower, .. } = dev.kind {
+            if nsr.link(lower).is_some_and(|real| m > real.mtu) {
+                return Err(Errno::ERANGE.into());
+            }
+        }
         let changed_mtu = nsr.link(index).is_some_and(|l| l.mtu != m);
         // br_change_mtu: a bridge's own MTU no longer follows its ports.
         if let (true, Some(LinkKind::Bridge(c))) = (changed_mtu, nsr.link_mut(index).map(|l| &mut l.kind)) {

@@ -11,6 +11,9 @@ use crate::stack::route as sroute;
 use crate::wire::route::{RTMSG_LEN, RouteType, RtMsgRepr, rta, rtm_f, scope, table};
 use crate::wire::{AF_INET, AF_INET6, AF_UNSPEC, MessageBuilder, MessageType, NLM_F_DUMP_FILTERED, NLM_F_MULTI, NlaWriter};
 
+/// `IPPROTO_UDP`, the protocol of `inet_rtm_getroute`'s flow by default.
+const IPPROTO_UDP: u8 = 17;
+
 /// The order Linux walks tables in dumps: by hash bucket (id mod 256).
 fn tables_in_dump_order(ids: impl Iterator<Item = u32>) -> Vec<u32> {
     let mut v: Vec<u32> = ids.collect();
@@ -20,7 +23,12 @@ fn tables_in_dump_order(ids: impl Iterator<Item = u32>) -> Vec<u32> {
 
 /// RTM_GETROUTE dump (`inet_dump_fib`, `inet6_dump_fib`, `ip_valid_fib_dump_req`).
 pub fn dump_routes(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
-    let family = req.payload.first().copied().unwrap_or(AF_UNSPEC);
+    // A family with no dump of its own gets PF_UNSPEC's, rtnl_dump_all:
+    // every family (measured with 0xff).
+    let family = match req.payload.first().copied() {
+        Some(f @ (AF_INET | AF_INET6)) => f,
+        _ => AF_UNSPEC,
+    };
     let mut table_filter = None;
     let mut proto_filter = None;
     let mut type_filter = None;
@@ -126,7 +134,7 @@ pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     // inet_rtm_getroute: the flow's uid is the requester's unless given.
     let uid = u32_of(rta::UID)?;
     let requester = req.uid;
-    let ip_proto = p.attrs.get(rta::IP_PROTO).map(|v| v.u8()).transpose()?.unwrap_or(0);
+    let ip_proto = p.attrs.get(rta::IP_PROTO).map(|v| v.u8()).transpose()?;
     let (sport, dport) = (port_of(rta::SPORT)?.unwrap_or(0), port_of(rta::DPORT)?.unwrap_or(0));
     let fib_match = p.hdr.flags & rtm_f::FIB_MATCH != 0;
     let (seq, pid) = (req.header.seq, req.port);
@@ -142,7 +150,8 @@ pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 // Output lookups run as the caller (root); input ones as nobody.
                 uid: uid.unwrap_or(requester),
                 tos: p.hdr.tos,
-                ip_proto,
+                // inet_rtm_getroute's flow and dummy skb are UDP unless told.
+                ip_proto: ip_proto.unwrap_or(IPPROTO_UDP),
                 sport,
                 dport,
             };
@@ -169,7 +178,7 @@ pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 mark,
                 uid: uid.unwrap_or(requester),
                 tclass: p.hdr.tos,
-                ip_proto,
+                ip_proto: ip_proto.unwrap_or(0),
                 sport,
                 dport,
             };

@@ -115,6 +115,26 @@ impl<K: PrefixKey> Fib<K> {
         out
     }
 
+    /// Adds `alias` as the only route of `dst/len` when that prefix holds
+    /// none (creating the table if needed), in one walk of the trie and
+    /// without copying the route when a prefix has alike routes already;
+    /// false, and nothing changed, when the prefix has routes (or a length
+    /// the trie refuses): [`Fib::edit`] is then the way.
+    pub fn insert_first(&mut self, table: u32, dst: K, len: u8, alias: &Alias<K>) -> bool {
+        self.create_table(table);
+        let Fib { tables, lists, routes } = self;
+        let Some(trie) = tables.get_mut(&table) else { return false };
+        let mut added = false;
+        trie.try_get_or_insert_with(dst.mask(len), len, || {
+            added = true;
+            lists.intern_one(alias)
+        });
+        if added {
+            *routes += 1;
+        }
+        added
+    }
+
     /// The first half of [`Fib::edit`]: the routes at a prefix as an owned
     /// list, and the handle they came from.
     #[inline(never)]
@@ -268,6 +288,29 @@ mod tests {
         assert_eq!(fib.route_count(), 0);
         assert_eq!(fib.distinct_lists(), 0);
         assert!(fib.has_table(254) && !fib.has_routes(254));
+    }
+
+    #[test]
+    fn a_first_route_goes_in_as_edit_would_put_it() {
+        let (mut fast, mut slow) = (Fib::<u32>::new(), Fib::<u32>::new());
+        for i in 0..50u32 {
+            let r = via(254, i << 8, 24, 7 + i % 3);
+            assert!(fast.insert_first(254, r.dst, r.dst_len, &r.alias));
+            slow.edit(254, r.dst, r.dst_len, |a| a.push(r));
+        }
+        // A prefix that has routes is left alone.
+        let r = via(254, 5 << 8, 24, 99);
+        assert!(!fast.insert_first(254, r.dst, r.dst_len, &r.alias));
+        // So is a prefix length the trie refuses.
+        assert!(!fast.insert_first(254, 0, 33, &r.alias));
+        assert_eq!(fast.route_count(), slow.route_count());
+        assert_eq!(fast.distinct_lists(), 3);
+        assert_eq!(fast.distinct_lists(), slow.distinct_lists());
+        let routes = |f: &Fib<u32>| f.dump_order(254).iter().map(|r| r.to_route()).collect::<Vec<_>>();
+        assert_eq!(routes(&fast), routes(&slow));
+        // The handles are counted as edit's are: removing every route frees every list.
+        let _ = fast.remove_where(|_| true);
+        assert_eq!(fast.distinct_lists(), 0);
     }
 
     #[test]

@@ -21,9 +21,11 @@ fn unicast_or_mapped(a: u128) -> bool {
 
 /// Whether `gw` is one of the namespace's own addresses as
 /// `ipv6_chk_addr_and_flags` sees it: on any device when `dev` is `None`,
-/// else on `dev` or with a scope wider than link on another device.
-fn is_local(ns: &Namespace, gw: u128, dev: Option<u32>) -> bool {
-    ns.links.values().any(|l| {
+/// else on `dev` or with a scope wider than link on another device; only
+/// devices in the same VRF as `l3_dev` (or in none, as it) count.
+fn is_local(ns: &Namespace, gw: u128, dev: Option<u32>, l3_dev: u32) -> bool {
+    let l3 = crate::stack::l3mdev::master_ifindex(ns, l3_dev);
+    ns.links.values().filter(|l| crate::stack::l3mdev::master_ifindex(ns, l.index) == l3).any(|l| {
         l.addrs6.iter().any(|a| a.addr == gw && dev.is_none_or(|d| d == l.index || (a.scope != scope::LINK && a.scope != scope::HOST)))
     })
 }
@@ -59,10 +61,12 @@ fn check_gateway(ns: &Namespace, table_id: u32, nh: &mut NextHop<u128>, gw: u128
 
 /// `ip6_route_check_nh_onlink`: an onlink gateway may not sit behind a
 /// more specific non-unicast route or one on another device (the default
-/// route and reject routes do not count).
+/// route and reject routes do not count), in the table of the device's
+/// VRF, else main.
 fn check_onlink(ns: &Namespace, nh: &NextHop<u128>, gw: u128) -> KResult<()> {
     let q = Query6 { dst: gw, oif: nh.ifindex, ..Query6::default() };
-    if let Some((route, k)) = lookup::table_lookup6(ns, table::MAIN, &q, false) {
+    let table_id = crate::stack::l3mdev::table_for(ns, nh.ifindex, table::MAIN);
+    if let Some((route, k)) = lookup::table_lookup6(ns, table_id, &q, false) {
         let dev = route.nexthops.get(k).map_or(0, |h| h.ifindex);
         let reject = lookup::type_error(route.kind).is_some();
         if !reject && route.dst_len != 0 && (route.kind != RouteType::Unicast || dev != nh.ifindex) {
@@ -78,7 +82,7 @@ fn validate_gateway(ns: &Namespace, table_id: u32, nh: &mut NextHop<u128>, gw: u
     let skip_dev = !is_link_local(gw);
     let named_dev = nh.ifindex != 0;
     let scope_dev = |d: u32| if skip_dev { None } else { Some(d) };
-    if named_dev && is_local(ns, gw, scope_dev(nh.ifindex)) {
+    if named_dev && is_local(ns, gw, scope_dev(nh.ifindex), nh.ifindex) {
         return Err(local_msg());
     }
     if !is_link_local(gw) {
@@ -97,7 +101,7 @@ fn validate_gateway(ns: &Namespace, table_id: u32, nh: &mut NextHop<u128>, gw: u
     if dev.is_loopback() {
         return Err(KernelError::msg(Errno::EINVAL, "Egress device can not be loopback device for this route"));
     }
-    if !named_dev && is_local(ns, gw, scope_dev(nh.ifindex)) {
+    if !named_dev && is_local(ns, gw, scope_dev(nh.ifindex), nh.ifindex) {
         return Err(local_msg());
     }
     Ok(())

@@ -180,15 +180,41 @@ impl<T: Hash + Eq> Store<T> {
     /// already; the caller owns one reference.
     pub fn intern(&mut self, items: Vec<T>) -> ListId {
         let hash = hash_of(&items);
-        if let Some(at) = self.index.get(hash) {
-            if let Some(slot) = self.slots.get_mut(at as usize) {
-                if slot.refs > 0 && *slot.items == *items {
-                    slot.refs += 1;
-                    return Self::id(at);
-                }
-            }
+        match self.share(hash, &items) {
+            Some(id) => id,
+            None => self.store(hash, items.into_boxed_slice()),
         }
-        let slot = Slot { refs: 1, hash, items: items.into_boxed_slice() };
+    }
+
+    /// A handle to the list of the one item `item`, as [`Store::intern`]
+    /// gives for `vec![item]`; the item is copied only when no such list
+    /// is stored yet.
+    pub fn intern_one(&mut self, item: &T) -> ListId
+    where
+        T: Clone,
+    {
+        let items = std::slice::from_ref(item);
+        let hash = hash_of(items);
+        match self.share(hash, items) {
+            Some(id) => id,
+            None => self.store(hash, Box::new([item.clone()])),
+        }
+    }
+
+    /// Another reference to the stored list equal to `items`, if any.
+    fn share(&mut self, hash: u64, items: &[T]) -> Option<ListId> {
+        let at = self.index.get(hash)?;
+        let slot = self.slots.get_mut(at as usize)?;
+        if slot.refs > 0 && *slot.items == *items {
+            slot.refs += 1;
+            return Some(Self::id(at));
+        }
+        None
+    }
+
+    /// Stores a list not shared yet, with one reference.
+    fn store(&mut self, hash: u64, items: Box<[T]>) -> ListId {
+        let slot = Slot { refs: 1, hash, items };
         let at = match self.free.pop() {
             Some(at) => {
                 self.slots[at as usize] = slot;

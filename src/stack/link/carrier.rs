@@ -157,7 +157,7 @@ fn wanted_carrier(net: &Net, ns: NsId, index: u32) -> Option<bool> {
         return Some(false);
     }
     Some(match &link.kind {
-        LinkKind::Loopback | LinkKind::Vxlan(_) => true,
+        LinkKind::Loopback | LinkKind::Vxlan(_) | LinkKind::Vrf { .. } => true,
         // dummy_change_carrier
         LinkKind::Dummy => !link.carrier_off,
         LinkKind::Veth { peer } => {

@@ -16,6 +16,7 @@ mod updown;
 pub use carrier::{refresh_carriers, settle_linkwatch};
 pub use fib_sync::fib_disable_v4;
 pub use unregister::{delete_group, delete_link, unregister_many};
+pub(crate) use updown::{close_many, open};
 pub use updown::{dev_close, set_mtu, set_up};
 
 /// Device-specific state.
@@ -53,11 +54,20 @@ pub enum LinkKind {
         protocol: u16,
         /// VLAN_FLAG_*.
         flags: u32,
+        /// The address is the real device's (NET_ADDR_STOLEN): it follows
+        /// the real device's (`vlan_dev_inherit_address`).
+        stolen: bool,
         /// The priority maps.
         qos: Box<crate::stack::vlan_qos::VlanQos>,
     },
     /// A VXLAN tunnel device with its forwarding database.
     Vxlan(Box<crate::stack::vxlan::Vxlan>),
+    /// An L3 master device binding its ports to a routing table
+    /// (drivers/net/vrf.c).
+    Vrf {
+        /// The table its ports' routes and lookups use (IFLA_VRF_TABLE).
+        table: u32,
+    },
 }
 
 impl LinkKind {
@@ -72,6 +82,7 @@ impl LinkKind {
             LinkKind::Dummy => Some("dummy"),
             LinkKind::Vlan { .. } => Some("vlan"),
             LinkKind::Vxlan(_) => Some("vxlan"),
+            LinkKind::Vrf { .. } => Some("vrf"),
         }
     }
 }
@@ -93,6 +104,9 @@ pub struct PortConf {
     /// The port number, the lowest free one when the device joined
     /// (`find_portno`).
     pub no: u16,
+    /// Its place in the bridge's port list: ports join at the head
+    /// (`list_add_rcu` in `br_add_if`), so the highest number is the first.
+    pub joined: u32,
 }
 
 impl PortConf {
@@ -107,7 +121,7 @@ impl Default for PortConf {
     /// unicast, multicast and broadcast flooding on.
     fn default() -> Self {
         let on = |attrs: &[u16]| attrs.iter().fold(0u64, |f, a| f | 1 << a);
-        PortConf { priority: 32, cost: 2, flags: on(&[8, 9, 27, 30]), group_fwd_mask: 0, mcast_router: 1, no: 0 }
+        PortConf { priority: 32, cost: 2, flags: on(&[8, 9, 27, 30]), group_fwd_mask: 0, mcast_router: 1, no: 0, joined: 0 }
     }
 }
 
@@ -314,6 +328,10 @@ pub struct Link {
     pub fwd_delay_armed_ms: Option<u64>,
     /// Time the device was created (ms).
     pub created_ms: u64,
+    /// NETREG_UNREGISTERING: the device is being deleted (not moved to
+    /// another namespace) while NETDEV_UNREGISTER runs; it announces no
+    /// more RTM_NEWLINK (`rtmsg_ifinfo_event` checks NETREG_REGISTERED).
+    pub unregistering: bool,
 }
 
 impl Link {
@@ -363,6 +381,7 @@ impl Link {
             mc_extra: Vec::new(),
             mtu6: 1500,
             created_ms: 0,
+            unregistering: false,
         }
     }
 
@@ -387,6 +406,16 @@ impl Link {
                 l.flags = iff::BROADCAST | iff::NOARP;
                 l.min_mtu = 0;
                 l.max_mtu = 0;
+            }
+            // vrf_setup: MTU from IPV6_MIN_MTU to IP6_MAX_MTU, starting at
+            // the maximum; vrf_dev_init: MASTER and NOARP only, and the
+            // operational state UP ("irrelevant; set to up").
+            LinkKind::Vrf { .. } => {
+                l.flags = iff::MASTER | iff::NOARP;
+                l.min_mtu = 1280;
+                l.max_mtu = 65_575;
+                l.mtu = 65_575;
+                l.oper = OperState::Up;
             }
             // netif_carrier_off() at creation counts one carrier loss and lets
             // the link watch set the state to DOWN.

@@ -17,6 +17,9 @@ pub fn delete_link(net: &mut Net, ns: NsId, index: u32) -> KResult<Vec<Event>> {
         return Err(KernelError::new(Errno::EOPNOTSUPP));
     }
     let mut list = vec![(ns, index)];
+    // The device's dellink operation runs first (`br_dev_delete`).
+    let mut events = crate::stack::bridge::dev_delete(net, ns, index);
+    let Some(link) = net.ns(ns).and_then(|n| n.link(index)) else { return Ok(events) };
     if let LinkKind::Veth { peer: Some(p) } = link.kind {
         list.push(p);
         // `veth_dellink` forgets both peers before unregistering, so every
@@ -27,7 +30,8 @@ pub fn delete_link(net: &mut Net, ns: NsId, index: u32) -> KResult<Vec<Event>> {
             }
         }
     }
-    Ok(unregister_many(net, list))
+    events.extend(unregister_many(net, list));
+    Ok(events)
 }
 
 /// Deletes every device of a group (`rtnl_group_dellink`): group 0 may not
@@ -53,12 +57,17 @@ pub fn delete_group(net: &mut Net, ns: NsId, group: u32) -> KResult<Vec<Event>> 
         list.push(dev);
     };
     let mut parted: Vec<(NsId, u32)> = Vec::new();
-    for l in &members {
-        queue(&mut list, (ns, l.index));
-        if let LinkKind::Veth { peer: Some(p) } = l.kind {
-            if !parted.contains(&(ns, l.index)) {
+    let members: Vec<(u32, Option<(NsId, u32)>)> =
+        members.iter().map(|l| (l.index, if let LinkKind::Veth { peer } = l.kind { peer } else { None })).collect();
+    let mut events = Vec::new();
+    for &(index, peer) in &members {
+        // Each device's dellink in turn (`br_dev_delete` for a bridge).
+        events.extend(crate::stack::bridge::dev_delete(net, ns, index));
+        queue(&mut list, (ns, index));
+        if let Some(p) = peer {
+            if !parted.contains(&(ns, index)) {
                 queue(&mut list, p);
-                parted.extend([(ns, l.index), p]);
+                parted.extend([(ns, index), p]);
             }
         }
     }
@@ -67,21 +76,21 @@ pub fn delete_group(net: &mut Net, ns: NsId, group: u32) -> KResult<Vec<Event>> 
             l.kind = LinkKind::Veth { peer: None };
         }
     }
-    Ok(unregister_many(net, list))
+    events.extend(unregister_many(net, list));
+    Ok(events)
 }
 
 /// Unregisters devices as one batch: all of them are closed first
 /// (`dev_close_many`), then each is torn down and announced gone in order.
 pub fn unregister_many(net: &mut Net, mut list: Vec<(NsId, u32)>) -> Vec<Event> {
-    // Devices stacked on a device in the list go too (NETDEV_UNREGISTER).
+    // Macvlans on a device in the list go too (`macvlan_device_event`);
+    // VLANs go from the chain (`vlan_device_event`).
     let mut i = 0;
     while i < list.len() {
         let (ns, index) = list[i];
         if let Some(nsr) = net.ns(ns) {
             for l in nsr.links.values() {
-                if matches!(l.kind, LinkKind::Macvlan { lower, .. } | LinkKind::Vlan { lower, .. } if lower == index)
-                    && !list.contains(&(ns, l.index))
-                {
+                if matches!(l.kind, LinkKind::Macvlan { lower, .. } if lower == index) && !list.contains(&(ns, l.index)) {
                     list.push((ns, l.index));
                 }
             }
@@ -102,15 +111,16 @@ fn teardown(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     if nsr.link(index).is_none() {
         return events;
     }
-    // Ports leave a bridge being deleted (br_dev_delete); a port being
-    // deleted leaves its bridge (br_del_if).
-    let ports: Vec<u32> = nsr.links.values().filter(|l| l.master == Some(index)).map(|l| l.index).collect();
-    for p in ports {
-        events.extend(crate::stack::bridge::del_port(net, ns, p, false));
+    // vrf_dellink: a VRF's ports leave it (and are cycled) first.
+    if crate::stack::l3mdev::is_master(nsr, index) {
+        events.extend(crate::stack::l3mdev::release_ports(net, ns, index));
     }
-    events.extend(crate::stack::fdb::bridge_own(net, ns, index, false));
-    events.extend(crate::stack::bridge::del_port(net, ns, index, true));
-    // Addresses, routes and neighbours go (NETDEV_UNREGISTER).
+    let Some(nsr) = net.ns_mut(ns) else { return events };
+    // Addresses, routes, neighbours, its bridge port and stacked VLANs go
+    // (NETDEV_UNREGISTER) while it is NETREG_UNREGISTERING.
+    if let Some(l) = nsr.link_mut(index) {
+        l.unregistering = true;
+    }
     events.extend(call_netdevice_notifiers(net, ns, index, &NetdevEvent::Unregister));
     events.push(Event::Netconf { ns, family: crate::wire::AF_INET, ifindex: index as i32, new: false });
     events.push(Event::Netconf { ns, family: crate::wire::AF_INET6, ifindex: index as i32, new: false });

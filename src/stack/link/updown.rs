@@ -21,48 +21,22 @@ pub fn set_up(net: &mut Net, ns: NsId, index: u32, up: bool) -> KResult<Vec<Even
             return Err(Errno::ENETDOWN.into());
         }
     }
-    let mut events = if up { open(net, ns, index) } else { close_many(net, &[(ns, index)], iff::UP) };
-    events.extend(vlans_follow(net, ns, index, up));
-    Ok(events)
-}
-
-/// `vlan_device_event`: the VLANs on a device follow it up and down.
-fn vlans_follow(net: &mut Net, ns: NsId, index: u32, up: bool) -> Vec<Event> {
-    let mut events = Vec::new();
-    let vlans: Vec<u32> = net
-        .ns(ns)
-        .map(|n| {
-            n.links
-                .values()
-                .filter(|l| matches!(l.kind, LinkKind::Vlan { lower, .. } if lower == index) && l.is_up() != up)
-                .map(|l| l.index)
-                .collect()
-        })
-        .unwrap_or_default();
-    if up {
-        for v in vlans {
-            events.extend(open(net, ns, v));
-        }
-    } else if !vlans.is_empty() {
-        let list: Vec<(NsId, u32)> = vlans.into_iter().map(|v| (ns, v)).collect();
-        events.extend(close_many(net, &list, iff::UP | iff::RUNNING));
-    }
-    events
+    Ok(if up { open(net, ns, index) } else { close_many(net, &[(ns, index)], iff::UP) })
 }
 
 /// `dev_close`, as a device leaving for another namespace is closed: the
 /// announcement says IFF_UP|IFF_RUNNING changed (`dev_close_many`).
 pub fn dev_close(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
-    let mut events = close_many(net, &[(ns, index)], iff::UP | iff::RUNNING);
-    events.extend(vlans_follow(net, ns, index, false));
-    events
+    close_many(net, &[(ns, index)], iff::UP | iff::RUNNING)
 }
 
 /// `__dev_open` + `__dev_notify_flags`: RTM_NEWLINK first, then the
 /// NETDEV_UP chain (IPv4, then IPv6), then the link watch for carriers that
 /// the driver raised.
-fn open(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
-    let mut events = Vec::new();
+pub(crate) fn open(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
+    // ndo_open of a VLAN (vlan_dev_open), before IFF_UP is set, takes its
+    // real device's address when it still inherits it.
+    let mut events = crate::stack::vlan::dev_open(net, ns, index);
     let Some(link) = net.ns_mut(ns).and_then(|n| n.link_mut(index)) else { return events };
     link.flags |= iff::UP;
     link.qdisc_attached = true;
@@ -92,7 +66,7 @@ fn open(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
 /// announced ifi_change: IFF_UP from `dev_change_flags`, IFF_UP|IFF_RUNNING
 /// from `dev_close_many` itself (unregistering, stacked devices following
 /// their lower one).
-pub(super) fn close_many(net: &mut Net, list: &[(NsId, u32)], change: u32) -> Vec<Event> {
+pub(crate) fn close_many(net: &mut Net, list: &[(NsId, u32)], change: u32) -> Vec<Event> {
     let mut events = Vec::new();
     let mut pending = Vec::new();
     for &(ns, index) in list {

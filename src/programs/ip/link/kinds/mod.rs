@@ -1,7 +1,7 @@
 //! Link types (`struct link_util`): how `ip link add ... type KIND ARGS`
 //! writes IFLA_INFO_DATA, how `-d` prints it back, and `ip link help KIND`.
 //! Covered, one file per type: veth, bridge, bridge_slave, macvlan (and
-//! macvtap), vlan, vxlan; dummy takes no options.
+//! macvtap), vlan, vxlan, vrf (and vrf_slave); dummy takes no options.
 
 use super::super::args::Res;
 use super::super::ctx::Ip;
@@ -13,6 +13,7 @@ mod bridge_slave;
 mod macvlan;
 mod veth;
 mod vlan;
+mod vrf;
 mod vxlan;
 
 pub use bridge_slave::parse_on_off;
@@ -56,6 +57,8 @@ pub const KINDS: &[LinkKind] = &[
     LinkKind { id: "macvtap", parse_opt: Some(macvlan_parse_opt), print_opt: Some(macvlan_print_opt), help: Some(usage::TYPE_MACVLAN) },
     LinkKind { id: "vlan", parse_opt: Some(vlan_parse_opt), print_opt: Some(vlan_print_opt), help: Some(usage::TYPE_VLAN) },
     LinkKind { id: "vxlan", parse_opt: Some(vxlan::parse_opt), print_opt: Some(vxlan::print_opt), help: Some(usage::TYPE_VXLAN) },
+    LinkKind { id: "vrf", parse_opt: Some(vrf::parse_opt), print_opt: Some(vrf::print_opt), help: Some(usage::TYPE_VRF) },
+    LinkKind { id: "vrf_slave", parse_opt: None, print_opt: Some(vrf::slave_print_opt), help: None },
 ];
 
 /// `get_link_kind`.
