@@ -6,12 +6,17 @@
 # passes; the input that failed one is left in fuzz/artifacts/TARGET/.
 #
 #   scripts/test-fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (default 20 s)
-#   scripts/test-fuzz.sh --runs N [TARGET...]   (N executions each, no time limit)
+#   scripts/test-fuzz.sh [--runs N] [--max-time S] [--sanitizer none] [TARGET...]
 #
-# The long runs behind CONFORMANCE.md's Fuzzing table are the second form
-# (`nice -n 10 scripts/test-fuzz.sh --runs 10000000 TARGET`); each prints
-# libFuzzer's final line (coverage, corpus) and statistics, and its whole
-# log stays in /tmp/iplab-fuzz-TARGET.log.
+# --runs N stops each target after N executions (libFuzzer's -runs), and
+# --max-time S after S seconds, whichever comes first. --sanitizer none
+# builds without AddressSanitizer (into fuzz/target/no-sanitizer, apart
+# from CI's build): the library is safe Rust, so ASan adds little but cost
+# there, while overflow checks (-a), the hang timeout and the memory limit
+# stay. The long runs behind CONFORMANCE.md's Fuzzing table are
+# `nice -n 10 scripts/test-fuzz.sh --runs 10000000 --sanitizer none TARGET`;
+# each prints libFuzzer's last status line (coverage, corpus) and final
+# statistics, and its whole log stays in fuzz/logs/TARGET.log.
 #
 # Last line: "N passed, M failed". Without the nightly toolchain or
 # cargo-fuzz (`cargo install cargo-fuzz`) nothing runs: a failure when CI
@@ -19,14 +24,32 @@
 set -u -o pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-LIMIT=(-max_total_time=20)
-if [[ ${1:-} == --runs ]]; then
-    [[ ${2:-} =~ ^[0-9]+$ ]] || { echo "usage: $0 --runs N [TARGET...]"; exit 2; }
-    LIMIT=(-runs="$2")
-    shift 2
-elif [[ ${1:-} =~ ^[0-9]+$ ]]; then
-    LIMIT=(-max_total_time="$1")
-    shift
+SECONDS_EACH=""
+RUNS=""
+BUILD=()
+usage="usage: $0 [SECONDS | --runs N | --max-time S | --sanitizer none]... [TARGET...]"
+while [[ $# -gt 0 ]]; do
+    case $1 in
+        --runs | --max-time)
+            [[ ${2:-} =~ ^[0-9]+$ ]] || { echo "$usage"; exit 2; }
+            if [[ $1 == --runs ]]; then RUNS=$2; else SECONDS_EACH=$2; fi
+            shift 2 ;;
+        --sanitizer)
+            [[ ${2:-} == none ]] || { echo "$usage"; exit 2; }
+            BUILD=(-s none --target-dir target/no-sanitizer)
+            shift 2 ;;
+        -*) echo "$usage"; exit 2 ;;
+        *) [[ $1 =~ ^[0-9]+$ ]] || break
+            SECONDS_EACH=$1
+            shift ;;
+    esac
+done
+# Without --runs, 20 s each; with it, no time limit unless one is given
+# (libFuzzer's -max_total_time=0).
+if [[ -z $RUNS ]]; then
+    LIMIT=(-max_total_time="${SECONDS_EACH:-20}")
+else
+    LIMIT=(-runs="$RUNS" -max_total_time="${SECONDS_EACH:-0}")
 fi
 TARGETS=("$@")
 if [[ ${#TARGETS[@]} -eq 0 ]]; then
@@ -50,7 +73,7 @@ fi
 cd "$ROOT/fuzz" || exit 2
 python3 seeds.py || { echo "0 passed, 1 failed"; exit 1; }
 # Release code with debug assertions: integer overflow panics as in tests.
-if ! CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-1} cargo +nightly fuzz build -O -a; then
+if ! CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-1} cargo +nightly fuzz build -O -a "${BUILD[@]}"; then
     echo "0 passed, 1 failed"
     exit 1
 fi
@@ -58,14 +81,14 @@ fi
 passed=0
 failed=0
 for t in "${TARGETS[@]}"; do
-    mkdir -p "corpus/$t" "artifacts/$t"
+    mkdir -p "corpus/$t" "artifacts/$t" logs
     before=$(ls "artifacts/$t" | wc -l)
     echo "== fuzz $t: ${LIMIT[*]}"
-    cargo +nightly fuzz run -O -a "$t" "corpus/$t" -- \
+    cargo +nightly fuzz run -O -a "${BUILD[@]}" "$t" "corpus/$t" -- \
         "${LIMIT[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-        -print_final_stats=1 >"/tmp/iplab-fuzz-$t.log" 2>&1
+        -print_final_stats=1 >"logs/$t.log" 2>&1
     status=$?
-    grep -E "^#[0-9]+.*(DONE|INITED)|^(stat::|Done |SUMMARY|==[0-9]+== ERROR)|panicked" "/tmp/iplab-fuzz-$t.log" | head -12
+    grep -E "^#[0-9]+.*(DONE|INITED)|^(stat::|Done |SUMMARY|==[0-9]+== ERROR)|panicked" "logs/$t.log" | head -12
     after=$(ls "artifacts/$t" | wc -l)
     if [[ $status -eq 0 && $after -eq $before ]]; then
         passed=$((passed + 1))

@@ -165,8 +165,9 @@ impl Snapshot {
                     let bytes = unhex(parts.next().ok_or_else(bad)?).ok_or_else(bad)?;
                     Op::NfDatagram { ns, privileged, bytes }
                 }
-                Some("a") => Op::NetnsAdd(parts.next().ok_or_else(bad)?.to_string()),
-                Some("r") => Op::NetnsDel(parts.next().ok_or_else(bad)?.to_string()),
+                // A name is the rest of the line: `ip netns add "a b"` is one name.
+                Some("a") => Op::NetnsAdd(line.get(2..).filter(|n| !n.is_empty()).ok_or_else(bad)?.to_string()),
+                Some("r") => Op::NetnsDel(line.get(2..).filter(|n| !n.is_empty()).ok_or_else(bad)?.to_string()),
                 Some("s") => {
                     let ns = parts.next().and_then(crate::text::int).ok_or_else(bad)?;
                     let key = parts.next().ok_or_else(bad)?.to_string();
@@ -318,6 +319,16 @@ mod tests {
     fn version_one_texts_still_restore() {
         let old = "iplab-snapshot 1\na red\ns 1 net.ipv4.ip_forward 1\nd 0 1 010203\nt 1500\n";
         assert_eq!(Snapshot::from_text(old), Ok(sample()));
+    }
+
+    #[test]
+    fn namespace_names_with_spaces_read_back_whole() {
+        // `ip netns add "blue net"` is one namespace, on Linux and after a restore.
+        let snapshot =
+            Snapshot { ops: vec![Op::NetnsAdd("blue net".into()), Op::NetnsAdd(" x  y ".into()), Op::NetnsDel("blue net".into())] };
+        assert_eq!(Snapshot::from_text(&snapshot.to_text()), Ok(snapshot));
+        assert_eq!(Snapshot::from_text("iplab-snapshot 1\na \n"), Err("snapshot line 2: malformed".into()));
+        assert_eq!(Snapshot::from_text("iplab-snapshot 1\na\n"), Err("snapshot line 2: malformed".into()));
     }
 
     #[test]

@@ -125,6 +125,9 @@ pub struct RouteView {
     pub prefsrc: Option<String>,
     /// Next hops (several for a multipath route).
     pub nexthops: Vec<NextHopView>,
+    /// The next-hop object the route goes through (`nhid`), whose next
+    /// hops `nexthops` shows.
+    pub nhid: Option<u32>,
 }
 
 /// One next hop of a route.
@@ -286,6 +289,7 @@ fn route<K: Copy + Eq + Default>(
             .iter()
             .map(|nh| NextHopView { gateway: nh.gateway.map(&fmt), dev_index: nh.ifindex, dev: dev(nh.ifindex), weight: nh.weight })
             .collect(),
+        nhid: (r.nh_id != 0).then_some(r.nh_id),
     }
 }
 
@@ -377,5 +381,27 @@ mod tests {
         let blue = &t.namespaces[1];
         assert_eq!(blue.name.as_deref(), Some("blue"));
         assert_eq!(blue.links.iter().find(|l| l.name == "v1").unwrap().peer.as_ref().unwrap().name, "v0");
+    }
+
+    #[test]
+    fn routes_through_next_hop_objects_name_them() {
+        let world = World::new();
+        let mut sh = Shell::new(Box::new(world.clone()));
+        for line in [
+            "ip link add v0 type veth peer name v1",
+            "ip link set v0 up",
+            "ip link set v1 up",
+            "ip addr add 10.0.0.1/24 dev v0",
+            "ip nexthop add id 7 via 10.0.0.2 dev v0",
+            "ip route add 192.168.1.0/24 nhid 7",
+        ] {
+            let mut out = Output::new();
+            assert_eq!(sh.run_line(line, &mut out), 0, "{line}: {}", out.combined());
+        }
+        let t = topology(&world);
+        let r = t.namespaces[0].routes.iter().find(|r| r.dst == "192.168.1.0/24").unwrap();
+        assert_eq!(r.nhid, Some(7));
+        assert_eq!(r.nexthops[0].gateway.as_deref(), Some("10.0.0.2"));
+        assert!(t.namespaces[0].routes.iter().filter(|r| r.dst != "192.168.1.0/24").all(|r| r.nhid.is_none()));
     }
 }

@@ -234,6 +234,8 @@ export interface RouteView {
   prefsrc: string | null;
   /** The next hops (several for a multipath route, none for a blackhole). */
   nexthops: NextHopView[];
+  /** The next-hop object the route goes through (`nhid`), whose next hops `nexthops` shows. */
+  nhid: number | null;
 }
 
 /** A neighbour (ARP or NDP) entry. */

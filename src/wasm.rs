@@ -510,6 +510,24 @@ impl WasmSocket {
         Ok(messages_to_js(self.sock.send(&bytes)))
     }
 
+    /// {@link Socket.send} with the replies in one buffer: the messages back
+    /// to back, each nlmsghdr-framed and 4-byte aligned, as a `recv` buffer
+    /// holds several (walk them by `nlmsg_len`, as `NLMSG_NEXT` does). One
+    /// copy out of the module instead of an array of arrays: the way for
+    /// large batches of requests. Throws if `datagram` is not bytes.
+    #[wasm_bindgen(js_name = sendJoined)]
+    pub fn send_joined(&self, #[wasm_bindgen(unchecked_param_type = "Uint8Array")] datagram: JsValue) -> Result<Uint8Array, JsError> {
+        let bytes = bytes_of("sendJoined", &datagram)?;
+        // Replies are built 4-byte aligned (nlmsg_len may leave padding
+        // after the last attribute, which NLMSG_ALIGN skips).
+        let mut joined = Vec::new();
+        for m in self.sock.send(&bytes) {
+            joined.extend_from_slice(&m);
+            joined.resize(crate::wire::align4(joined.len()), 0);
+        }
+        Ok(Uint8Array::from(joined.as_slice()))
+    }
+
     /// Returns (and forgets) the multicast notifications queued for this
     /// socket's groups, each one message.
     #[wasm_bindgen(unchecked_return_type = "Uint8Array[]")]

@@ -443,9 +443,7 @@ impl Host for World {
     }
 
     fn sysctl_get(&self, key: &str) -> Result<String, Errno> {
-        let devs = self.device_names();
-        let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
-        self.with_net(|n| n.ns(self.current).and_then(|ns| ns.sysctl.get(key, &devs))).ok_or(Errno::ENOENT)
+        self.with_net(|n| n.ns(self.current).and_then(|ns| crate::stack::sysctl::read(ns, key))).ok_or(Errno::ENOENT)
     }
 
     fn sysctl_set(&mut self, key: &str, value: &str) -> Result<(), Errno> {

@@ -135,3 +135,85 @@ fn deleting_a_vrf_releases_its_ports() {
     assert!(run(&mut sh, &["ip route show table main"]).0.contains("10.0.0.0/24 dev v0"));
     assert!(run(&mut sh, &["ip route show table local"]).0.contains("local 10.0.0.1 dev v0"));
 }
+
+/// Two hosts joined through a router whose two ports are in one VRF.
+const ROUTED: &[&str] = &[
+    "ip netns add h1",
+    "ip netns add r",
+    "ip netns add h2",
+    "ip link add e1 netns h1 type veth peer name a1 netns r",
+    "ip link add e2 netns h2 type veth peer name a2 netns r",
+    "ip -n h1 addr add 10.1.0.2/24 dev e1",
+    "ip -n h2 addr add 10.2.0.2/24 dev e2",
+    "ip -n h1 link set e1 up",
+    "ip -n h2 link set e2 up",
+    "ip -n h1 route add default via 10.1.0.1",
+    "ip -n h2 route add default via 10.2.0.1",
+    "ip -n r link add blue type vrf table 10",
+    "ip -n r link set blue up",
+    "ip -n r link set a1 master blue",
+    "ip -n r link set a2 master blue",
+    "ip -n r addr add 10.1.0.1/24 dev a1",
+    "ip -n r addr add 10.2.0.1/24 dev a2",
+    "ip -n r link set a1 up",
+    "ip -n r link set a2 up",
+    "ip netns exec r sysctl -w net.ipv4.ip_forward=1",
+];
+
+#[test]
+fn a_vrf_forwards_between_its_ports() {
+    // The input lookup of a datagram arriving on a port matches the
+    // l3mdev rule (flowi_l3mdev from the input device) and finds the
+    // other port's subnet in the VRF's table; the main table has neither.
+    let mut sh = shell();
+    run(&mut sh, ROUTED);
+    let (out, status) = run(&mut sh, &["ip netns exec h1 ping -c 1 10.2.0.2"]);
+    assert_eq!(status, 0, "{out}");
+    assert!(out.contains("64 bytes from 10.2.0.2: icmp_seq=1 ttl=63"), "{out}");
+    // Deleting the VRF puts the routes back in main: still forwarded.
+    run(&mut sh, &["ip -n r link del blue"]);
+    assert_eq!(run(&mut sh, &["ip netns exec h1 ping -c 1 10.2.0.2"]).1, 0);
+}
+
+#[test]
+fn addresses_in_a_vrf_answer_and_ping_binds_to_it() {
+    // icmp_reply leaves through l3mdev_master_ifindex of the input device;
+    // a socket bound to the VRF hears what comes in on its ports; an
+    // unbound one finds no route outside the VRF.
+    let mut sh = shell();
+    run(&mut sh, ROUTED);
+    let (out, status) = run(&mut sh, &["ip netns exec h1 ping -c 1 10.2.0.1"]);
+    assert_eq!(status, 0, "{out}");
+    let (out, status) = run(&mut sh, &["ip netns exec r ping -c 1 -I blue 10.1.0.2"]);
+    assert_eq!(status, 0, "{out}");
+    assert!(out.contains("from 10.1.0.1 blue: 56(84)") && out.contains("64 bytes from 10.1.0.2"), "{out}");
+    let (out, status) = run(&mut sh, &["ip netns exec r ping -c 1 10.1.0.2"]);
+    assert_eq!(status, 2, "{out}");
+    assert!(out.contains("Network is unreachable"), "{out}");
+}
+
+#[test]
+fn ip_names_vrfs() {
+    // ip/ipvrf.c ipvrf_show, ipvrf_get_table (route show/add/get vrf),
+    // name_is_vrf (link/address/neigh filters).
+    let mut sh = shell();
+    run(&mut sh, PAIR);
+    assert!(run(&mut sh, &["ip vrf show"]).0.contains("No VRF has been configured"));
+    run(&mut sh, &["ip link add blue type vrf table 10", "ip link set blue up", "ip link set v0 master blue"]);
+    assert_eq!(run(&mut sh, &["ip vrf show"]).0, "Name              Table\n-----------------------\nblue                10\n");
+    assert_eq!(run(&mut sh, &["ip vrf show blue"]).0, "blue 10\n");
+    assert_eq!(run(&mut sh, &["ip -j vrf"]).0, "[{\"name\":\"blue\",\"table\":10}]\n");
+    let (out, status) = run(&mut sh, &["ip vrf show v0"]);
+    assert_eq!((out.as_str(), status), ("Invalid VRF\n", 255));
+    run(&mut sh, &["ip route add 10.9.0.0/16 via 10.0.0.2 vrf blue"]);
+    // `show vrf` leaves out the VRF's local and broadcast routes.
+    assert_eq!(
+        run(&mut sh, &["ip route show vrf blue"]).0,
+        "10.0.0.0/24 dev v0 proto kernel scope link src 10.0.0.1 \n10.9.0.0/16 via 10.0.0.2 dev v0 \n"
+    );
+    assert!(run(&mut sh, &["ip route get 10.9.0.1 vrf blue"]).0.starts_with("10.9.0.1 via 10.0.0.2 dev v0 table 10 src 10.0.0.1"));
+    assert!(run(&mut sh, &["ip route show vrf v0"]).0.contains("Invalid VRF"));
+    let (out, _) = run(&mut sh, &["ip -br link show vrf blue"]);
+    assert!(out.starts_with("v0@v1") && !out.contains("v1@v0") && !out.contains("blue"), "{out}");
+    assert!(run(&mut sh, &["ip -br addr show vrf v1"]).0.contains("Not a valid VRF name"));
+}

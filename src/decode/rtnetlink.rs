@@ -35,7 +35,7 @@ fn fixed_header(kind: u16) -> Option<(&'static str, usize, Space)> {
         80..=83 => ("netconfmsg", 4, &crate::wire::netconf::netconfa::SPACE),
         88..=91 => ("rtgenmsg", 4, &crate::wire::nsid::netnsa::SPACE),
         92..=95 => ("if_stats_msg", 12, &IFLA_STATS),
-        104..=107 => ("nhmsg", 8, &crate::wire::nexthop::nha::SPACE),
+        104..=107 | 116..=119 => ("nhmsg", 8, &crate::wire::nexthop::nha::SPACE),
         108..=111 => ("ifinfomsg", 16, LINK),
         _ => return None,
     })

@@ -297,10 +297,22 @@ impl Kernel {
             return Err(Errno::EPERM.into());
         }
         let dump = is_get && h.flags & NLM_F_DUMP != 0;
+        // rtnl_get_link: addresses and routes have request handlers only in
+        // AF_INET and AF_INET6; another family falls back to PF_UNSPEC, which
+        // has none (measured: EOPNOTSUPP for 0, 7, 28, 128, 129, 255).
+        let addr_or_route = matches!(
+            kind,
+            MessageType::NewAddr | MessageType::DelAddr | MessageType::NewRoute | MessageType::DelRoute | MessageType::GetRoute
+        );
+        if !dump && addr_or_route && family != crate::wire::AF_INET && family != crate::wire::AF_INET6 {
+            return Err(Errno::EOPNOTSUPP.into());
+        }
         let handler = if dump { dump_handler(kind, family) } else { doit_handler(kind, family) };
         let handler = handler.ok_or(KernelError::new(Errno::EOPNOTSUPP))?;
-        // The lifetime timers that fell due since the last request run first.
-        let expired = crate::stack::lifetime::expire(&mut self.net);
+        // The lifetime timers that fell due since the last request run
+        // first, and what bridges learnt or aged meanwhile is announced.
+        let mut expired = crate::stack::fdb::take_notices(&mut self.net);
+        expired.extend(crate::stack::lifetime::expire(&mut self.net));
         let mut ctx = Ctx {
             net: &mut self.net,
             ns,
@@ -375,10 +387,14 @@ impl Kernel {
 
     /// Delivers events that did not come from a request (namespace removal,
     /// timers) with no origin.
+    /// What bridges learnt or aged since the last announcement comes first.
     pub fn announce(&mut self, events: &[Event]) {
         let hdr = crate::wire::HeaderRepr::default();
         let req = Request { header: hdr, payload: &[], bytes: &[], port: 0, strict: false, uid: 0 };
         let mut sink = Vec::new();
+        for ev in &crate::stack::fdb::take_notices(&mut self.net) {
+            self.deliver(ev, &req, false, &mut sink);
+        }
         for ev in events {
             self.deliver(ev, &req, false, &mut sink);
         }
@@ -430,6 +446,8 @@ fn doit_handler(kind: MessageType, family: u8) -> Option<Handler> {
         M::NewNexthop => nexthop::new_nexthop,
         M::DelNexthop => nexthop::del_nexthop,
         M::GetNexthop => nexthop::get_nexthop,
+        // rtm_get_nexthop_bucket
+        M::GetNexthopBucket => nexthop::get_bucket,
         _ => return None,
     })
 }
@@ -447,6 +465,8 @@ fn dump_handler(kind: MessageType, family: u8) -> Option<Handler> {
         M::GetAddrLabel if family == crate::wire::AF_INET6 => addrlabel::dump,
         // rtm_dump_nexthop
         M::GetNexthop => nexthop::dump_nexthop,
+        // rtm_dump_nexthop_bucket
+        M::GetNexthopBucket => nexthop::dump_bucket,
         _ => return None,
     })
 }

@@ -1,5 +1,7 @@
 //! RTM_{NEW,DEL,GET}NEXTHOP (net/ipv4/nexthop.c): `rtm_new_nexthop`,
-//! `rtm_del_nexthop`, `rtm_get_nexthop`, `rtm_dump_nexthop`, and the
+//! `rtm_del_nexthop`, `rtm_get_nexthop`, `rtm_dump_nexthop`,
+//! RTM_GETNEXTHOPBUCKET (`rtm_get_nexthop_bucket`, `rtm_dump_nexthop_bucket`:
+//! resilient groups are not modelled, so there are no buckets), and the
 //! RTNLGRP_NEXTHOP notifications (`nexthop_notify`), which carry the
 //! request's port, sequence number and flags.
 
@@ -318,6 +320,9 @@ pub fn new_nexthop(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     if replace && !req.has(NLM_F_CREATE) {
         return Err(KernelError::msg(Errno::ENOENT, "Replace specified without create and no entry exists"));
     }
+    if ns.nexthops.map.len() >= snh::NEXTHOPS_MAX {
+        return Err(Errno::ENOMEM.into());
+    }
     ns.nexthops.put(nh.clone());
     notify(ctx, req, &nh, MessageType::NewNexthop);
     Ok(())
@@ -405,5 +410,65 @@ pub fn dump_nexthop(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         .map(|nh| fill(nh, MessageType::NewNexthop, req.header.seq, req.port, NLM_F_MULTI))
         .collect();
     ctx.replies.extend(msgs);
+    Ok(())
+}
+
+/// `nexthop_find_group_resilient`: the resilient group `id` names.
+fn find_group_resilient(ns: &Namespace, id: u32) -> KResult<&Nexthop> {
+    let nh = ns.nexthops.get(id).ok_or(Errno::ENOENT)?;
+    let g = nh.group().ok_or_else(|| einval("Not a nexthop group"))?;
+    if g.kind != GRP_TYPE_RES {
+        return Err(einval("Nexthop group not of type resilient"));
+    }
+    Ok(nh)
+}
+
+/// RTM_GETNEXTHOPBUCKET for one bucket (`rtm_get_nexthop_bucket`,
+/// `nh_valid_get_bucket_req`).
+pub fn get_bucket(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let id = get_del_id(req)?;
+    let (_, attrs) = parse(req)?;
+    let bucket = attrs.get(nha::RES_BUCKET).ok_or_else(|| einval("Bucket information is missing"))?;
+    let tb = crate::wire::attr::AttrTable::parse(bucket.value, NHA_RES_BUCKET_INDEX)?;
+    if !tb.has(NHA_RES_BUCKET_INDEX) {
+        return Err(einval("Bucket index is missing"));
+    }
+    let ns = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+    find_group_resilient(ns, id)?;
+    Err(KernelError::msg(Errno::ENOENT, "Bucket index out of bounds"))
+}
+
+/// `NHA_RES_BUCKET_INDEX` inside NHA_RES_BUCKET.
+const NHA_RES_BUCKET_INDEX: u16 = 1;
+/// `NHA_RES_BUCKET_NH_ID` inside NHA_RES_BUCKET.
+const NHA_RES_BUCKET_NH_ID: u16 = 3;
+
+/// RTM_GETNEXTHOPBUCKET dump (`rtm_dump_nexthop_bucket`,
+/// `nh_valid_dump_bucket_req`): the filters are checked; no group has
+/// buckets.
+pub fn dump_bucket(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    let (hdr, attrs) = parse(req)?;
+    if attrs.get(nha::ID).map(|a| a.u32()).transpose()? == Some(0) {
+        return Err(einval("Invalid nexthop id"));
+    }
+    if let Some(b) = attrs.get(nha::RES_BUCKET) {
+        let tb = crate::wire::attr::AttrTable::parse(b.value, NHA_RES_BUCKET_NH_ID)?;
+        if tb.get(NHA_RES_BUCKET_NH_ID).map(|a| a.u32()).transpose()? == Some(0) {
+            return Err(einval("Invalid nexthop id"));
+        }
+    }
+    if attrs.get(nha::OIF).map(|a| a.u32()).transpose()?.unwrap_or(0) > i32::MAX as u32 {
+        return Err(einval("Invalid device index"));
+    }
+    if attrs.get(nha::MASTER).map(|a| a.u32()).transpose()?.unwrap_or(0) > i32::MAX as u32 {
+        return Err(einval("Invalid master device index"));
+    }
+    if hdr.protocol != 0 || hdr.resvd != 0 || hdr.scope != 0 || hdr.flags != 0 {
+        return Err(einval("Invalid values in header for nexthop dump request"));
+    }
+    let Some(ns) = ctx.net.ns(ctx.ns) else { return Ok(()) };
+    if let Some(id) = attrs.get(nha::ID).map(|a| a.u32()).transpose()? {
+        find_group_resilient(ns, id)?;
+    }
     Ok(())
 }

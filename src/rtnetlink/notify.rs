@@ -75,7 +75,7 @@ pub fn messages(net: &Net, ev: &Event, req: &Request<'_>, echo: bool) -> Vec<(Ve
             vec![(m, group::LINK)]
         }
         Event::Fdb { new, ifindex, bridge, mac, .. } => vec![super::neigh::fdb::local_notice(*ifindex, *bridge, *mac, *new)],
-        Event::FdbEntry { new, entry, .. } => vec![super::neigh::fdb::entry_notice(entry, now, *new)],
+        Event::FdbEntry { new, entry, .. } => vec![super::neigh::fdb::entry_notice(net, entry, now, *new)],
         Event::Netconf { ns, family, ifindex, new } => {
             let g = if *family == AF_INET { group::IPV4_NETCONF } else { group::IPV6_NETCONF };
             vec![(super::netconf::fill(net, *ns, *family, *ifindex, *new, 0, 0), g)]

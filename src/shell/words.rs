@@ -110,7 +110,9 @@ impl Pending {
 /// leave a [`STATUS_MARK`] to fill in later); `var` looks up other
 /// variables.
 pub fn split(line: &str, status: i32, var: &dyn Fn(&str) -> Option<String>) -> Result<Vec<Command>, SplitError> {
-    let chars: Vec<char> = line.chars().collect();
+    // bash drops NUL bytes from its input: no argument of a program can
+    // hold one (execve ends each at its NUL).
+    let chars: Vec<char> = line.chars().filter(|&c| c != '\0').collect();
     let mut cmds = Vec::new();
     let mut cur = Pending::default();
     let mut join = Join::Always;
@@ -327,6 +329,12 @@ mod tests {
         assert_eq!(words("echo a#b # comment"), ["echo", "a#b"]);
         assert_eq!(words("   # only a comment"), Vec::<String>::new());
         assert_eq!(words(""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn nul_bytes_are_dropped_as_bash_drops_them() {
+        // `printf 'echo a\0b \0 c\n' | bash` prints "ab c".
+        assert_eq!(words("echo a\0b \0 c '\0'"), ["echo", "ab", "c", ""]);
     }
 
     #[test]

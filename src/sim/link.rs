@@ -135,16 +135,18 @@ fn receive(net: &mut Net, at: Port, frame: Frame, depth: u32, accepted: &mut Vec
         |m: &u32| net.ns(at.0).and_then(|n| n.link(*m)).is_some_and(|b| matches!(b.kind, crate::stack::link::LinkKind::Bridge(_)));
     let port = net.ns(at.0).and_then(|n| n.link(at.1)).map(|l| (l.master.filter(is_bridge), l.port_state));
     if let Some((Some(bridge), state)) = port {
-        if depth >= MAX_BRIDGE_DEPTH || state != FORWARDING {
-            return;
-        }
         let bridge_port = (at.0, bridge);
         let bridge_up = net.ns(at.0).and_then(|n| n.link(bridge)).is_some_and(|l| l.is_up());
-        if !bridge_up {
+        if depth >= MAX_BRIDGE_DEPTH || !bridge_up {
             return;
         }
+        // A learning port learns and drops; a forwarding one learns and
+        // passes the frame on (the stack queues what it learnt).
         let now = net.now_ms;
         fdb::learn(net, at.0, bridge, at.1, frame.src, now);
+        if state != FORWARDING {
+            return;
+        }
         // The bridge's own address and its ports' are local entries: the
         // frame goes up to the bridge device (br_pass_frame_up).
         let to_bridge = match frame.dest {

@@ -301,8 +301,11 @@ fn exchange(
         let sent = walk.send_marked(ns, packet, oif, o.mark, t);
         events.append(&mut walk.events);
         // A socket bound to a device (SO_BINDTODEVICE) hears only what
-        // comes in on it.
-        pending.extend(walk.arrivals.into_iter().filter(|a| a.ns == ns && (oif == 0 || a.iif == oif)));
+        // comes in on it, or on a port of the VRF it is bound to
+        // (`inet_bound_dev_eq` with the l3mdev as sdif).
+        let vrf_of = |iif: u32| walk.net.ns(ns).map_or(0, |n| crate::stack::l3mdev::master_ifindex(n, iif));
+        let heard: Vec<_> = walk.arrivals.drain(..).filter(|a| a.ns == ns && (oif == 0 || a.iif == oif || vrf_of(a.iif) == oif)).collect();
+        pending.extend(heard);
         match sent {
             Ok(()) => {}
             Err(SendError::TooBig(mtu)) => {

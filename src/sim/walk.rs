@@ -380,10 +380,13 @@ impl<'a> Walk<'a> {
         if !self.netfilter(ns, Hook::Input, &mut packet, iif, 0, now_us) {
             return;
         }
+        // Answers to what came in through a VRF port leave through the VRF
+        // (`icmp_reply`, `icmp_send`: l3mdev_master_ifindex of the device).
+        let vrf = self.net.ns(ns).map_or(0, |n| crate::stack::l3mdev::master_ifindex(n, iif));
         match &packet.payload {
             Payload::Icmp(Icmp::EchoRequest { id, seq, data }) => {
                 // A reply to a link-local address leaves where the request came in.
-                let oif = if is_link_local(packet.src) { iif } else { 0 };
+                let oif = if is_link_local(packet.src) { iif } else { vrf };
                 let reply = Datagram {
                     src: packet.dst,
                     dst: packet.src,
@@ -396,7 +399,7 @@ impl<'a> Walk<'a> {
             Payload::Tcp(seg) => {
                 let replies = super::socket::tcp_deliver(self.net, ns, &packet, seg, now_us);
                 for reply in replies {
-                    self.send_reply(ns, reply, 0, now_us);
+                    self.send_reply(ns, reply, vrf, now_us);
                 }
             }
             Payload::Udp { sport, dport, data } if super::socket::udp_deliver(self.net, ns, &packet, *sport, *dport, data) => {}
@@ -411,7 +414,7 @@ impl<'a> Walk<'a> {
                     dont_fragment: false,
                     payload: Payload::Icmp(err),
                 };
-                self.send_reply(ns, back, 0, now_us);
+                self.send_reply(ns, back, vrf, now_us);
             }
             Payload::Icmp(icmp) => {
                 if let Icmp::Unreachable { code: unreach::FRAG_NEEDED, mtu, quoted } = icmp {

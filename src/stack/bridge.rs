@@ -93,13 +93,18 @@ pub fn set_port_state(net: &mut Net, ns: NsId, index: u32, state: u8) -> Vec<Eve
     set_state(net, ns, index, state)
 }
 
-/// `br_stp_disable_port`.
+/// `br_stp_disable_port`: the port is disabled and announced, then its
+/// learnt entries go, each announced (`br_fdb_delete_by_port` without
+/// `do_all`).
 fn disable_port(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     let mut events = set_state(net, ns, index, DISABLED);
     if let Some(l) = link_mut(net, ns, index) {
         l.fwd_delay_armed_ms = None;
     }
     events.extend(notify(net, ns, index, true));
+    if let Some(bridge) = bridge_of(net, ns, index) {
+        events.extend(super::fdb::flush_port(net, ns, bridge, index));
+    }
     events
 }
 
@@ -250,7 +255,7 @@ pub fn dev_delete(net: &mut Net, ns: NsId, bridge: u32) -> Vec<Event> {
     }
     let mut list: Vec<(u32, u32)> =
         ports(net, ns, bridge).into_iter().filter_map(|p| link(net, ns, p).map(|l| (l.port_conf.joined, p))).collect();
-    crate::sorting::sort_by(&mut list, |a, b| b.cmp(a));
+    list.sort_unstable_by(|a, b| b.cmp(a));
     let mut events = Vec::new();
     for (_, p) in list {
         events.extend(del_port(net, ns, p, false));

@@ -1,22 +1,35 @@
 //! The forwarding database of bridges (net/bridge/br_fdb.c): which port a
-//! station's MAC address was last heard on. Frames arriving on a port teach
-//! it their source address (`br_fdb_update`); unicast frames to a known
-//! address leave through that port only, others are flooded. Learnt
-//! entries age out after the bridge's `ageing_time` and vanish when their
-//! port stops forwarding (`br_fdb_delete_by_port`); static entries added
-//! with `bridge fdb add` stay. The local entries (the bridge's and its
-//! ports' own addresses) are not stored: they follow the devices. Entries
-//! added on the bridge device itself (`bridge fdb add ADDR dev br0`) are
-//! stored with the bridge as their port: they are local too.
+//! station's MAC address was last heard on. Frames arriving on a learning
+//! or forwarding port teach it their source address (`br_fdb_update`);
+//! unicast frames to a known address leave through that port only, others
+//! are flooded. Learnt entries age out after the bridge's `ageing_time`
+//! (`br_fdb_cleanup`) and go when their port is disabled
+//! (`br_fdb_delete_by_port`); static and permanent entries added with
+//! `bridge fdb add` stay. The local entries (the bridge's and its ports'
+//! own addresses) are not stored: they follow the devices. Entries added
+//! on the bridge device itself (`bridge fdb add ADDR dev br0`) are stored
+//! with the bridge as their port: they are local too.
+//!
+//! Every change is announced as `fdb_notify` does. Learning and ageing
+//! happen where no event list is at hand (a frame crossing the bridge, the
+//! clock passing): their notifications wait in `Net::fdb_notices` until
+//! the next announcement takes them ([`take_notices`]).
 //!
 //! Entries are kept newest first, the order `br->fdb_list` has.
 
 use super::bridge::FORWARDING;
 use super::link::LinkKind;
-use super::{Net, NsId};
+use super::{Event, Net, NsId};
 use crate::errno::Errno;
+use crate::wire::neigh::nud;
 
-/// One learnt or static entry of a bridge.
+/// BR_STATE_LEARNING: the port learns but does not forward.
+const LEARNING: u8 = 2;
+
+/// IFLA_BRPORT_LEARNING, the port flag that lets it learn (BR_LEARNING).
+const PORT_LEARNING: u16 = 8;
+
+/// One learnt, static or permanent entry of a bridge.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// The namespace of the bridge.
@@ -27,11 +40,25 @@ pub struct Entry {
     pub port: u32,
     /// The station's address.
     pub mac: [u8; 6],
-    /// Added by hand (`static`, NUD_NOARP): never aged nor flushed by
-    /// the port going down.
+    /// Added by hand as `static` or `permanent` (BR_FDB_STATIC): never
+    /// aged nor flushed by the port going down.
     pub is_static: bool,
+    /// Added by hand as `permanent` (BR_FDB_LOCAL): frames to it go up to
+    /// the bridge, and learning never moves it.
+    pub local: bool,
     /// When it was last confirmed, ms of the virtual clock.
     pub updated_ms: u64,
+}
+
+/// What `bridge fdb add ... master` asks for, by its NUD state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddState {
+    /// NUD_PERMANENT (iproute2's default): a local entry.
+    Permanent,
+    /// NUD_NOARP (`static`).
+    Static,
+    /// NUD_REACHABLE (`dynamic`): ages like a learnt one.
+    Dynamic,
 }
 
 /// Where a destination address is on a bridge.
@@ -54,15 +81,32 @@ fn ageing_ms(net: &Net, ns: NsId, bridge: u32) -> u64 {
     }
 }
 
-/// Whether `port` is still a forwarding port of `bridge`.
-fn forwarding_port(net: &Net, ns: NsId, bridge: u32, port: u32) -> bool {
-    net.ns(ns).and_then(|n| n.link(port)).is_some_and(|l| l.master == Some(bridge) && l.is_up() && l.port_state == FORWARDING)
+/// The NUD state an entry is reported with (`fdb_to_nud`): permanent for
+/// local entries, NOARP for static ones, STALE for a learnt one past the
+/// ageing time, REACHABLE otherwise.
+pub fn nud_state(net: &Net, e: &Entry, now_ms: u64) -> u16 {
+    if e.local || e.port == e.bridge {
+        nud::PERMANENT
+    } else if e.is_static {
+        nud::NOARP
+    } else if e.updated_ms.saturating_add(ageing_ms(net, e.ns, e.bridge)) <= now_ms {
+        nud::STALE
+    } else {
+        nud::REACHABLE
+    }
 }
 
-/// Drops the entries of `bridge` that no longer hold: learnt ones that
-/// aged or whose port stopped forwarding, any whose port left the bridge.
+/// Drops the entries of `bridge` that no longer hold. Learnt ones past
+/// the ageing time go as `br_fdb_cleanup` deletes them, each announced:
+/// the collector runs when the first one is due and takes every entry
+/// due by then, newest first, so the announcements follow their due
+/// times (measured: a dynamic entry added before two learnt ones goes
+/// first). Entries of a port that left the bridge were announced when it
+/// left and go silently, as do those of a bridge or namespace that is
+/// gone.
 fn expire(net: &mut Net, ns: NsId, bridge: u32, now_ms: u64) {
     let ageing = ageing_ms(net, ns, bridge);
+    let mut aged = Vec::new();
     let keep: Vec<bool> = net
         .fdb
         .iter()
@@ -71,16 +115,42 @@ fn expire(net: &mut Net, ns: NsId, bridge: u32, now_ms: u64) {
                 // Entries of a namespace that is gone go with it.
                 return net.ns(e.ns).is_some();
             }
+            let Some(b) = net.ns(ns).and_then(|n| n.link(bridge)).filter(|l| matches!(l.kind, LinkKind::Bridge(_))) else {
+                return false;
+            };
             if e.port == bridge {
                 // An entry for the bridge itself lasts as long as the bridge.
-                return net.ns(ns).and_then(|n| n.link(bridge)).is_some_and(|l| matches!(l.kind, LinkKind::Bridge(_)));
+                return true;
             }
-            let is_port = net.ns(ns).and_then(|n| n.link(e.port)).is_some_and(|l| l.master == Some(bridge));
-            is_port && (e.is_static || (forwarding_port(net, ns, bridge, e.port) && e.updated_ms + ageing > now_ms))
+            let is_port = net.ns(ns).and_then(|n| n.link(e.port)).is_some_and(|l| l.master == Some(b.index));
+            let fresh = e.is_static || ageing == 0 || e.updated_ms.saturating_add(ageing) > now_ms;
+            if is_port && !fresh {
+                aged.push(Event::FdbEntry { ns, new: false, entry: e.clone() });
+            }
+            is_port && fresh
         })
         .collect();
     let mut it = keep.into_iter();
     net.fdb.retain(|_| it.next().unwrap_or(true));
+    // A stable sort by due time keeps the list's order among equals.
+    aged.sort_by_key(|ev| if let Event::FdbEntry { entry, .. } = ev { entry.updated_ms } else { 0 });
+    net.fdb_notices.extend(aged);
+}
+
+/// `br_fdb_cleanup` over every bridge at the clock's time, then the
+/// notifications learning and ageing queued, in the order they happened.
+pub fn take_notices(net: &mut Net) -> Vec<Event> {
+    let now = net.now_ms;
+    let mut bridges: Vec<(NsId, u32)> = Vec::new();
+    for e in &net.fdb {
+        if !bridges.contains(&(e.ns, e.bridge)) {
+            bridges.push((e.ns, e.bridge));
+        }
+    }
+    for (ns, bridge) in bridges {
+        expire(net, ns, bridge, now);
+    }
+    std::mem::take(&mut net.fdb_notices)
 }
 
 /// Whether `mac` is the address of `bridge` or of one of its ports.
@@ -88,21 +158,44 @@ fn is_local(net: &Net, ns: NsId, bridge: u32, mac: [u8; 6]) -> bool {
     net.ns(ns).is_some_and(|n| n.links.values().any(|l| (l.index == bridge || l.master == Some(bridge)) && l.address.as_slice() == mac))
 }
 
+/// Whether `port` of `bridge` learns from the frames it receives: it is a
+/// port in the learning or forwarding state with learning on
+/// (`br_handle_frame_finish`).
+pub fn learns(net: &Net, ns: NsId, bridge: u32, port: u32) -> bool {
+    net.ns(ns).and_then(|n| n.link(port)).is_some_and(|l| {
+        l.master == Some(bridge) && (l.port_state == LEARNING || l.port_state == FORWARDING) && l.port_conf.flag(PORT_LEARNING)
+    })
+}
+
 /// A frame from `mac` came in on `port` of `bridge` (`br_fdb_update`):
 /// remember where the station is. Multicast sources and local addresses
-/// teach nothing; a static entry is not moved.
+/// teach nothing; a static entry is not moved. A new entry, or one that
+/// moved to another port, is announced; a refresh is not. An ageing time
+/// of 0 turns learning off.
 pub fn learn(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], now_ms: u64) {
-    if mac[0] & 1 != 0 || mac == [0; 6] || is_local(net, ns, bridge, mac) {
+    if mac[0] & 1 != 0 || mac == [0; 6] || is_local(net, ns, bridge, mac) || !learns(net, ns, bridge, port) {
+        return;
+    }
+    if ageing_ms(net, ns, bridge) == 0 {
         return;
     }
     expire(net, ns, bridge, now_ms);
-    match net.fdb.iter_mut().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
-        Some(e) if e.is_static => {}
+    let entry = match net.fdb.iter_mut().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
+        Some(e) if e.is_static || e.local || e.port == bridge => None,
         Some(e) => {
-            e.port = port;
             e.updated_ms = now_ms;
+            let moved = e.port != port;
+            e.port = port;
+            moved.then(|| e.clone())
         }
-        None => net.fdb.insert(0, Entry { ns, bridge, port, mac, is_static: false, updated_ms: now_ms }),
+        None => {
+            let e = Entry { ns, bridge, port, mac, is_static: false, local: false, updated_ms: now_ms };
+            net.fdb.insert(0, e.clone());
+            Some(e)
+        }
+    };
+    if let Some(entry) = entry {
+        net.fdb_notices.push(Event::FdbEntry { ns, new: true, entry });
     }
 }
 
@@ -113,8 +206,9 @@ pub fn lookup(net: &mut Net, ns: NsId, bridge: u32, mac: [u8; 6], now_ms: u64) -
     }
     expire(net, ns, bridge, now_ms);
     match net.fdb.iter().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
-        // An entry without a port (added on the bridge itself) is local.
-        Some(e) if e.port == bridge => Place::Local,
+        // An entry without a port (added on the bridge itself) or a
+        // permanent one is local (BR_FDB_LOCAL: br_pass_frame_up).
+        Some(e) if e.port == bridge || e.local => Place::Local,
         Some(e) => Place::Port(e.port),
         None => Place::Unknown,
     }
@@ -126,21 +220,32 @@ pub fn entries(net: &mut Net, ns: NsId, bridge: u32, now_ms: u64) -> Vec<Entry> 
     net.fdb.iter().filter(|e| e.ns == ns && e.bridge == bridge).cloned().collect()
 }
 
-/// `bridge fdb add ... master static` (`br_fdb_add`): a static entry on
-/// `port`. EEXIST when the address is known and `exclusive` is asked.
-pub fn add_static(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], exclusive: bool, now_ms: u64) -> Result<(), Errno> {
+/// `bridge fdb add ... master` (`br_fdb_add` → `fdb_add_entry`): an entry
+/// on `port` in the asked state. EEXIST when the address is known and
+/// `exclusive` is asked. Returns whether it is announced: a new or changed
+/// entry is, and so is a static or permanent one set again unchanged
+/// (measured on Linux 6.x); a dynamic one set again unchanged is not.
+/// The entry is stamped with the clock's time.
+pub fn add(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], state: AddState, exclusive: bool) -> Result<bool, Errno> {
+    let now_ms = net.now_ms;
     expire(net, ns, bridge, now_ms);
+    let is_static = state != AddState::Dynamic;
+    let local = state == AddState::Permanent;
     if let Some(e) = net.fdb.iter_mut().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
         if exclusive {
             return Err(Errno::EEXIST);
         }
+        let changed = e.port != port || e.is_static != is_static || e.local != local;
         e.port = port;
-        e.is_static = true;
-        e.updated_ms = now_ms;
-        return Ok(());
+        e.is_static = is_static;
+        e.local = local;
+        if changed {
+            e.updated_ms = now_ms;
+        }
+        return Ok(changed || is_static);
     }
-    net.fdb.insert(0, Entry { ns, bridge, port, mac, is_static: true, updated_ms: now_ms });
-    Ok(())
+    net.fdb.insert(0, Entry { ns, bridge, port, mac, is_static, local, updated_ms: now_ms });
+    Ok(true)
 }
 
 /// Whether `mac` is the address of `bridge` or of one of its ports, which

@@ -54,6 +54,18 @@ pub fn table_lookup<K: Family>(ns: &Namespace, table: u32, dst: K, min_scope: u8
 /// one prefix local's aliases first (they sort by table id, descending).
 fn merged_lookup<K: Family>(fib: &super::fib::Fib<K>, dst: K, min_scope: u8, oif: u32, tos: u8) -> Option<Route<K>> {
     use crate::wire::route::table::{LOCAL, MAIN};
+    // The merged walk starts at the longer of the two longest matches
+    // (local's on a tie), where most lookups (a gateway's) end: found by
+    // the fast lookup, without the walk over shorter prefixes.
+    let first = match (fib.longest_match(LOCAL, dst), fib.longest_match(MAIN, dst)) {
+        (Some(l), Some(m)) if m.1 > l.1 => Some((MAIN, m)),
+        (Some(l), _) => Some((LOCAL, l)),
+        (None, m) => m.map(|m| (MAIN, m)),
+    };
+    let (table, (k, l, aliases)) = first?;
+    if let Some(alias) = first_usable(aliases, min_scope, oif, tos) {
+        return Some(RouteRef { table, dst: k, dst_len: l, alias }.to_route());
+    }
     let mut local = fib.matches(LOCAL, dst).peekable();
     let mut main = fib.matches(MAIN, dst).peekable();
     loop {

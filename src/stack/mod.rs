@@ -58,6 +58,9 @@ pub struct Net {
     pub linkwatch_queue: Vec<(NsId, u32)>,
     /// The bridges' learnt and static forwarding entries, newest first.
     pub fdb: Vec<fdb::Entry>,
+    /// FDB notifications raised by learning and ageing, waiting for the
+    /// next announcement (`fdb::take_notices`).
+    pub fdb_notices: Vec<Event>,
     /// The path MTUs learnt from ICMP errors.
     pub pmtu: pmtu::PmtuCache,
     /// Packet capture taps (AF_PACKET's view) and the files captures wrote.
@@ -83,6 +86,7 @@ impl Net {
             mac_seed: 0,
             linkwatch_queue: Vec::new(),
             fdb: Vec::new(),
+            fdb_notices: Vec::new(),
             pmtu: pmtu::PmtuCache::default(),
             capture: Default::default(),
             limits: limits::Limits::default(),
@@ -217,6 +221,7 @@ impl Net {
         }
         // netif_carrier_off() at creation leaves an event for the link watch.
         let queued = !link.carrier;
+        nsr.sysctl.register_device(&link.name);
         nsr.links.insert(index, link);
         if queued {
             self.linkwatch_queue.push((ns, index));

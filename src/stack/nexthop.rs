@@ -4,7 +4,7 @@
 //! resolved copy of their next hops, kept in step here when an object is
 //! replaced or removed.
 
-use crate::vecmap::VecMap;
+use std::collections::BTreeMap;
 
 use super::namespace::Namespace;
 use super::route::{Alias, NextHop};
@@ -12,6 +12,10 @@ use super::{Event, NsId};
 use crate::errno::{Errno, KResult, KernelError};
 use crate::wire::route::{RouteType, rtnh_f, scope};
 use crate::wire::{AF_INET, AF_INET6};
+
+/// Most objects one namespace holds. Linux's limit is memory; a failed
+/// `nexthop_alloc` answers ENOMEM, which a full table answers here too.
+pub const NEXTHOPS_MAX: usize = 65_536;
 
 /// A gateway of either family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,14 +107,14 @@ impl Nexthop {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
     /// The objects by id (the rb-tree, in id order).
-    pub map: VecMap<u32, Nexthop>,
+    pub map: BTreeMap<u32, Nexthop>,
     /// `last_id_allocated`: where the search for a free id resumes.
     pub last_id: u32,
     /// Counts groups made (created or replaced): a member's list of groups
     /// (`grp_list`) has the latest first.
     pub made: u64,
     /// When each group was made, by id.
-    pub made_at: VecMap<u32, u64>,
+    pub made_at: BTreeMap<u32, u64>,
 }
 
 impl Table {
@@ -139,7 +143,7 @@ impl Table {
     pub fn groups_of(&self, id: u32) -> Vec<u32> {
         let mut out: Vec<u32> =
             self.map.values().filter(|n| n.group().is_some_and(|g| g.members.iter().any(|m| m.id == id))).map(|n| n.id).collect();
-        crate::sorting::sort_by_key(&mut out, |g| std::cmp::Reverse(self.made_at.get(g).copied().unwrap_or(0)));
+        out.sort_by_key(|g| std::cmp::Reverse(self.made_at.get(g).copied().unwrap_or(0)));
         out
     }
 

@@ -33,6 +33,11 @@ pub fn write(ns: &mut Namespace, key: &str, value: &str) -> Result<Vec<Event>, E
     }
     // proc_fib_multipath_hash_seed is a u32 (proc_douintvec); the
     // policies are 0 to 3 (proc_dointvec_minmax).
+    if let Some(("ipv6", scope, "mtu")) = split_conf(key) {
+        if mtu_refused(ns, scope, value) {
+            return Err(Errno::EINVAL);
+        }
+    }
     let refused = match key {
         "net.ipv4.fib_multipath_hash_seed" => crate::text::int::<u32>(value).is_none(),
         "net.ipv4.fib_multipath_hash_policy" | "net.ipv6.fib_multipath_hash_policy" => {
@@ -62,8 +67,40 @@ pub fn apply(ns: &mut Namespace, key: &str, value: &str) -> Option<Vec<Event>> {
             addr_gen_mode(ns, scope, value);
             Vec::new()
         }
+        Some(("ipv6", dev, "mtu")) => {
+            let mtu = crate::text::int::<u32>(value);
+            if let (Some(l), Some(mtu)) = (ns.index_of(dev).and_then(|i| ns.link_mut(i)), mtu) {
+                l.mtu6 = mtu;
+            }
+            Vec::new()
+        }
         _ => Vec::new(),
     })
+}
+
+/// Reads a sysctl of a namespace as its `/proc/sys` file shows it: a
+/// device's `net.ipv6.conf.DEV.mtu` is its IPv6 MTU (`idev->cnf.mtu6`,
+/// the device's MTU unless written), the rest as stored.
+pub fn read(ns: &Namespace, key: &str) -> Option<String> {
+    if let Some(("ipv6", dev, "mtu")) = split_conf(key) {
+        if let Some(l) = ns.index_of(dev).and_then(|i| ns.link(i)) {
+            return Some(l.mtu6.to_string());
+        }
+    }
+    let devs = device_names(ns);
+    let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
+    ns.sysctl.get(key, &devs)
+}
+
+/// `addrconf_sysctl_mtu`: IPv6's MTU on a device runs from 1280 to the
+/// device's MTU; `all` and `default` take 1280 and up (measured).
+fn mtu_refused(ns: &Namespace, scope: &str, value: &str) -> bool {
+    let Some(v) = crate::text::int::<i64>(value) else { return true };
+    let max = match ns.index_of(scope).and_then(|i| ns.link(i)) {
+        Some(l) => i64::from(l.mtu),
+        None => i64::from(i32::MAX),
+    };
+    v < i64::from(super::ipv6::MIN_MTU) || v > max
 }
 
 /// The names of a namespace's devices (the `conf.DEV` keys it has).
@@ -136,7 +173,7 @@ pub const IPV4_CONF: Names = Names(
 /// IPv6 per-device settings and their defaults (`key=value`).
 pub const IPV6_CONF: Names = Names(
     "accept_dad=1 accept_ra=1 accept_redirects=1 addr_gen_mode=0 autoconf=1 \
-     dad_transmits=1 disable_ipv6=0 forwarding=0 hop_limit=64 keep_addr_on_down=0 \
+     dad_transmits=1 disable_ipv6=0 forwarding=0 hop_limit=64 ignore_routes_with_linkdown=0 keep_addr_on_down=0 \
      mtu=1280 optimistic_dad=0 proxy_ndp=0 router_solicitations=-1",
 );
 
@@ -147,7 +184,7 @@ pub const GLOBAL: Names = Names(
      net.ipv4.icmp_ratemask=6168 net.ipv4.icmp_msgs_per_sec=1000 \
      net.ipv4.icmp_msgs_burst=50 net.ipv6.icmp.ratelimit=100 \
      net.ipv4.fib_multipath_hash_policy=0 net.ipv6.fib_multipath_hash_policy=0 \
-     net.ipv4.fib_multipath_hash_seed=0",
+     net.ipv4.fib_multipath_hash_seed=0 net.ipv4.fib_multipath_use_neigh=0",
 );
 
 /// The default of `key` in a `key=value` table.
@@ -183,8 +220,10 @@ impl Sysctls {
                 _ => default,
             };
         }
-        // A device created later starts from conf.default.
-        if dev != "all" && dev != "default" && dev != "lo" {
+        // An IPv4 setting a device never set follows conf.default, also
+        // when conf.default changes later (devinet_copy_dflt_conf); IPv6
+        // copied conf.default when the device came ([`Sysctls::register_device`]).
+        if family == "ipv4" && dev != "all" && dev != "default" && dev != "lo" {
             if let Some(v) = self.values.get(&format!("net.{family}.conf.default.{name}")) {
                 return Some(v.clone());
             }
@@ -212,6 +251,24 @@ impl Sysctls {
             }
         }
         Some(())
+    }
+
+    /// A device joins the namespace: IPv6 copies `conf.default` into its
+    /// settings as they are now (`ipv6_add_dev`; measured: a later change
+    /// of `default.hop_limit` leaves an existing device at 64). Its `mtu`
+    /// is the device's own ([`read`]).
+    pub fn register_device(&mut self, dev: &str) {
+        let prefix = "net.ipv6.conf.default.";
+        let copied: Vec<(String, String)> = self
+            .values
+            .iter()
+            .filter_map(|(k, v)| {
+                k.strip_prefix(prefix).filter(|name| *name != "mtu").map(|name| (format!("net.ipv6.conf.{dev}.{name}"), v.clone()))
+            })
+            .collect();
+        for (k, v) in copied {
+            self.values.insert(k, v);
+        }
     }
 
     /// Drops the settings of a device that went away.

@@ -160,6 +160,7 @@ pub mod rtm_types {
         RTM_GETVLAN = 114,
         RTM_NEWNEXTHOPBUCKET = 116,
         RTM_DELNEXTHOPBUCKET = 117,
+        RTM_GETNEXTHOPBUCKET = 118,
     }
 }
 pub use rtm_types::*;
@@ -207,6 +208,7 @@ numeric_enum! {
         NewNexthop = RTM_NEWNEXTHOP,
         DelNexthop = RTM_DELNEXTHOP,
         GetNexthop = RTM_GETNEXTHOP,
+        GetNexthopBucket = RTM_GETNEXTHOPBUCKET,
         NewLinkProp = RTM_NEWLINKPROP,
         DelLinkProp = RTM_DELLINKPROP,
     }

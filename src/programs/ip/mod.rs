@@ -31,6 +31,7 @@ pub mod printf;
 pub mod route;
 pub mod rule;
 pub mod usage;
+pub mod vrf;
 pub mod xfrm;
 
 #[cfg(test)]
@@ -79,7 +80,7 @@ pub const OBJECTS: &[(&str, ObjectFn)] = &[
     ("mrule", unsupported),
     ("netns", netns::do_netns),
     ("netconf", netconf::do_ipnetconf),
-    ("vrf", unsupported),
+    ("vrf", vrf::do_ipvrf),
     ("sr", unsupported),
     ("nexthop", nexthop::do_ipnh),
     ("mptcp", unsupported),

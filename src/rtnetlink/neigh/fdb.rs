@@ -69,21 +69,14 @@ pub(crate) fn local_notice(ifindex: u32, bridge: u32, mac: [u8; 6], new: bool) -
 }
 
 /// The `fdb_notify` message of a stored entry at `now`.
-pub(crate) fn entry_notice(e: &fdb::Entry, now: u64, new: bool) -> (Vec<u8>, u32) {
-    notice(&entry_row(e, now), new)
+pub(crate) fn entry_notice(net: &Net, e: &fdb::Entry, now: u64, new: bool) -> (Vec<u8>, u32) {
+    notice(&entry_row(net, e, now), new)
 }
 
-/// The row of a stored entry of `bridge` (`fdb_fill_info`): static
-/// entries are NOARP, learnt ones REACHABLE, those on the bridge itself
-/// PERMANENT.
-fn entry_row(e: &fdb::Entry, now: u64) -> Row {
-    let state = if e.port == e.bridge {
-        nud::PERMANENT
-    } else if e.is_static {
-        nud::NOARP
-    } else {
-        nud::REACHABLE
-    };
+/// The row of a stored entry of `bridge` (`fdb_fill_info`), its state as
+/// `fdb_to_nud` gives it.
+fn entry_row(net: &Net, e: &fdb::Entry, now: u64) -> Row {
+    let state = fdb::nud_state(net, e, now);
     Row { ifindex: e.port, mac: e.mac, flags: 0, state, master: Some(e.bridge), age_ms: now.saturating_sub(e.updated_ms) }
 }
 
@@ -177,7 +170,7 @@ fn self_rows(l: &Link, rows: &mut Vec<Row>) {
 /// address, which it got when it joined.
 fn port_rows(net: &mut Net, ns: NsId, bridge: u32, port: &Link, now: u64, rows: &mut Vec<Row>) {
     for e in fdb::entries(net, ns, bridge, now).into_iter().filter(|e| e.port == port.index) {
-        let state = if e.is_static { nud::NOARP } else { nud::REACHABLE };
+        let state = fdb::nud_state(net, &e, now);
         rows.push(Row { ifindex: port.index, mac: e.mac, flags: 0, state, master: Some(bridge), age_ms: now.saturating_sub(e.updated_ms) });
     }
     if let Some(m) = mac(&port.address) {
@@ -323,15 +316,18 @@ pub fn add(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             }
             let now = ctx.net.now_ms;
             let exclusive = req.header.flags & NLM_F_EXCL != 0;
-            fdb::add_static(ctx.net, ctx.ns, b, port, m, exclusive, now).map_err(KernelError::new)?;
-            if hdr.state & (nud::PERMANENT | nud::NOARP) == 0 {
-                // `dynamic`: an entry that ages like a learnt one.
-                if let Some(e) = ctx.net.fdb.iter_mut().find(|e| e.ns == ctx.ns && e.bridge == b && e.mac == m) {
-                    e.is_static = false;
-                }
-            }
-            if let Some(e) = stored(ctx.net, ctx.ns, b, m) {
-                ctx.notices.push(notice(&entry_row(&e, now), true));
+            // fdb_add_entry: NUD_PERMANENT makes a local entry, NUD_NOARP a
+            // static one, anything else (`dynamic`) one that ages.
+            let state = if hdr.state & nud::PERMANENT != 0 {
+                fdb::AddState::Permanent
+            } else if hdr.state & nud::NOARP != 0 {
+                fdb::AddState::Static
+            } else {
+                fdb::AddState::Dynamic
+            };
+            let announced = fdb::add(ctx.net, ctx.ns, b, port, m, state, exclusive).map_err(KernelError::new)?;
+            if let Some(e) = stored(ctx.net, ctx.ns, b, m).filter(|_| announced) {
+                ctx.notices.push(notice(&entry_row(ctx.net, &e, now), true));
             }
             Ok(())
         }
@@ -407,9 +403,9 @@ fn add_on_bridge(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &NdMsgRepr, bridge: 
         // The device addresses stay where they are (not stored here).
         return Ok(());
     }
-    fdb::add_static(ctx.net, ctx.ns, bridge, bridge, m, false, now).map_err(KernelError::new)?;
+    fdb::add(ctx.net, ctx.ns, bridge, bridge, m, fdb::AddState::Permanent, false).map_err(KernelError::new)?;
     if let Some(e) = stored(ctx.net, ctx.ns, bridge, m) {
-        ctx.notices.push(notice(&entry_row(&e, now), true));
+        ctx.notices.push(notice(&entry_row(ctx.net, &e, now), true));
     }
     Ok(())
 }
@@ -438,7 +434,7 @@ pub fn del(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             let gone = stored(ctx.net, ctx.ns, b, m);
             fdb::delete(ctx.net, ctx.ns, b, port, m, now).map_err(KernelError::new)?;
             if let Some(e) = gone {
-                ctx.notices.push(notice(&entry_row(&e, now), false));
+                ctx.notices.push(notice(&entry_row(ctx.net, &e, now), false));
             }
             Ok(())
         }
@@ -452,7 +448,7 @@ pub fn del(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             let gone = stored(ctx.net, ctx.ns, port, m);
             fdb::delete(ctx.net, ctx.ns, port, port, m, now).map_err(KernelError::new)?;
             if let Some(e) = gone {
-                ctx.notices.push(notice(&entry_row(&e, now), false));
+                ctx.notices.push(notice(&entry_row(ctx.net, &e, now), false));
             }
             Ok(())
         }

@@ -23,7 +23,12 @@ fn tables_in_dump_order(ids: impl Iterator<Item = u32>) -> Vec<u32> {
 
 /// RTM_GETROUTE dump (`inet_dump_fib`, `inet6_dump_fib`, `ip_valid_fib_dump_req`).
 pub fn dump_routes(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
-    let family = req.payload.first().copied().unwrap_or(AF_UNSPEC);
+    // A family with no dump of its own gets PF_UNSPEC's, rtnl_dump_all:
+    // every family (measured with 0xff).
+    let family = match req.payload.first().copied() {
+        Some(f @ (AF_INET | AF_INET6)) => f,
+        _ => AF_UNSPEC,
+    };
     let mut table_filter = None;
     let mut proto_filter = None;
     let mut type_filter = None;

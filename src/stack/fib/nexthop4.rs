@@ -76,11 +76,11 @@ pub fn check_nh(ns: &Namespace, route_scope: u8, table_id: u32, nh: &mut NextHop
 }
 
 /// `inet_addr_type_dev_table`: the type of `addr` in the table of `dev`'s
-/// L3 master, the local table here (no VRF devices yet). The device only
+/// L3 master (a VRF's table), else the local table. The device only
 /// picks the table: the lookup itself is for any device, so an address
 /// local to another device is local here too.
-fn dev_addr_type(ns: &Namespace, _dev: u32, addr: u32) -> RouteType {
-    lookup::addr_type_v4(ns, table::LOCAL, 0, addr)
+fn dev_addr_type(ns: &Namespace, dev: u32, addr: u32) -> RouteType {
+    lookup::addr_type_v4(ns, crate::stack::l3mdev::table_for(ns, dev, table::LOCAL), 0, addr)
 }
 
 /// `fib_valid_prefsrc`: a local route's own address, or an address that

@@ -59,10 +59,12 @@ fn check_gateway(ns: &Namespace, table_id: u32, nh: &mut NextHop<u128>, gw: u128
 
 /// `ip6_route_check_nh_onlink`: an onlink gateway may not sit behind a
 /// more specific non-unicast route or one on another device (the default
-/// route and reject routes do not count).
+/// route and reject routes do not count), in the table of the device's
+/// VRF, else main.
 fn check_onlink(ns: &Namespace, nh: &NextHop<u128>, gw: u128) -> KResult<()> {
     let q = Query6 { dst: gw, oif: nh.ifindex, ..Query6::default() };
-    if let Some((route, k)) = lookup::table_lookup6(ns, table::MAIN, &q, false) {
+    let table_id = crate::stack::l3mdev::table_for(ns, nh.ifindex, table::MAIN);
+    if let Some((route, k)) = lookup::table_lookup6(ns, table_id, &q, false) {
         let dev = route.nexthops.get(k).map_or(0, |h| h.ifindex);
         let reject = lookup::type_error(route.kind).is_some();
         if !reject && route.dst_len != 0 && (route.kind != RouteType::Unicast || dev != nh.ifindex) {

@@ -298,3 +298,17 @@ def _(s):
 def _(s):
     sk = s.socket()
     s.ask(sk, RTM_GETNETCONF, DUMP, rtgenmsg(AF_INET))
+
+
+@case("misc/family-without-handler",
+      """A family byte with no handler of its own for the message type falls back
+      to PF_UNSPEC's (rtnetlink_rcv_msg → rtnl_get_link): a GETROUTE dump with
+      family 0xff dumps every family as AF_UNSPEC does (rtnl_dump_all); a GETROUTE
+      get with it, and a NEWADDR whose 4-byte zeroed body names AF_UNSPEC, find no
+      doit there: EOPNOTSUPP.""")
+def _(s):
+    sk = s.socket()
+    s.ask(sk, RTM_NEWLINK, REQ_ACK, set_flags_body(LO, True))
+    s.ask(sk, RTM_GETROUTE, DUMP, rtmsg(0xff))
+    s.ask(sk, RTM_GETROUTE, REQ_ACK, rtmsg(0xff))
+    s.send(sk, s.msg(RTM_NEWADDR, REQ_ACK, bytes(4)))

@@ -188,9 +188,12 @@ fn list_flush_or_save(ip: &mut Ip, args: &[String], action: Action, do_link: boo
             }
             f.master = i64::from(idx);
         } else if w == "vrf" {
-            // name_is_vrf: this ip knows no VRF devices.
             let v = ip.next_arg(&mut a)?;
-            return Err(ip.invarg("Not a valid VRF name\n", v));
+            let idx = ip.ll_name_to_index(v);
+            if idx == 0 || crate::programs::ip::vrf::name_is_vrf(ip, v) == 0 {
+                return Err(ip.invarg("Not a valid VRF name\n", v));
+            }
+            f.master = i64::from(idx);
         } else if w == "nomaster" {
             f.master = -1;
         } else if w == "type" {

@@ -285,6 +285,13 @@ pub fn iplink_parse(ip: &mut Ip, words: &[String], req: &mut Req) -> Res<(i32, O
                 return Err(ip.invarg("Device does not exist\n", v));
             }
             req.addattr_l(ifla::MASTER, &idx.to_ne_bytes());
+        } else if w == "vrf" {
+            let v = ip.next_arg(&mut a)?;
+            let idx = ip.ll_name_to_index(v);
+            if idx == 0 || crate::programs::ip::vrf::name_is_vrf(ip, v) == 0 {
+                return Err(ip.invarg("Not a valid VRF name\n", v));
+            }
+            req.addattr_l(ifla::MASTER, &idx.to_ne_bytes());
         } else if matches(w, "nomaster") {
             req.addattr_l(ifla::MASTER, &0u32.to_ne_bytes());
         } else if matches(w, "dynamic") {

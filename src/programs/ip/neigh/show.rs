@@ -273,7 +273,11 @@ pub fn do_show_or_flush(ip: &mut Ip, args: &[String], flush: bool) -> Res<i32> {
             f.master = idx as i32;
         } else if w == "vrf" {
             let v = ip.next_arg(&mut a)?;
-            return Err(ip.invarg("Not a valid VRF name\n", v));
+            let idx = ip.ll_name_to_index(v);
+            if idx == 0 || crate::programs::ip::vrf::name_is_vrf(ip, v) == 0 {
+                return Err(ip.invarg("Not a valid VRF name\n", v));
+            }
+            f.master = idx as i32;
         } else if w == "nomaster" {
             f.master = -1;
         } else if w == "unused" {

@@ -78,7 +78,10 @@ pub fn iproute_get(ip: &mut Ip, args: &[String]) -> Res<i32> {
             connected = true;
         } else if matches(w, "vrf") {
             let v = ip.next_arg(&mut a)?;
-            return Err(ip.invarg("Invalid VRF\n", v));
+            if crate::programs::ip::vrf::name_is_vrf(ip, v) == 0 {
+                return Err(ip.invarg("Invalid VRF\n", v));
+            }
+            odev = Some(v);
         } else if matches(w, "uid") {
             let v = ip.next_arg(&mut a)?;
             match get_u32(v, 0) {

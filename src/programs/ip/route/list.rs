@@ -56,7 +56,13 @@ fn parse_selector(ip: &mut Ip, args: &[String], f: &mut RouteFilter) -> Res<Resu
             }
         } else if matches(w, "vrf") {
             let v = ip.next_arg(&mut a)?;
-            return Err(ip.invarg("Invalid VRF\n", v));
+            let tid = crate::programs::ip::vrf::get_table(ip, v);
+            if tid == 0 {
+                return Err(ip.invarg("Invalid VRF\n", v));
+            }
+            f.tb = tid;
+            // Not the VRF's local and broadcast routes (RTN_LOCAL, RTN_BROADCAST).
+            f.typemask = !((1u64 << 2) | (1u64 << 3));
         } else if matches(w, "cached") || matches(w, "cloned") {
             f.cloned = 1;
         } else if w == "tos" || matches(w, "dsfield") {

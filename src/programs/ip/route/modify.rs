@@ -380,7 +380,17 @@ pub fn iproute_modify(ip: &mut Ip, cmd: u16, flags: u16, args: &[String]) -> Res
             table_ok = true;
         } else if super::super::args::matches(w, "vrf") {
             let v = ip.next_arg(&mut a)?;
-            return Err(ip.invarg("Invalid VRF\n", v));
+            let tid = crate::programs::ip::vrf::get_table(ip, v);
+            if tid == 0 {
+                return Err(ip.invarg("Invalid VRF\n", v));
+            }
+            if tid < 256 {
+                r.table = tid as u8;
+            } else {
+                r.table = 0;
+                req.addattr32(rta::TABLE, tid);
+            }
+            table_ok = true;
         } else if w == "dev" || w == "oif" {
             dev = Some(ip.next_arg(&mut a)?);
         } else if super::super::args::matches(w, "pref") {
