@@ -188,6 +188,11 @@ fn vlans_follow_their_real_device_through_the_notifier() {
             .next(),
         Some("4: v0.10@v0: <BROADCAST,MULTICAST,M-DOWN> mtu 1600")
     );
+    // vlan_setup: min_mtu 0, max_mtu ETH_MAX_MTU; vlan_dev_change_mtu
+    // refuses more than the real device's MTU with ERANGE.
+    let (details, _) = run(&[VETH, first, "ip -d link show v0.10"]);
+    assert!(details.contains(" minmtu 0 maxmtu 65535 \n"), "{details}");
+    assert_eq!(run(&[VETH, first, "ip link set v0.10 mtu 1501"]), ("RTNETLINK answers: Numerical result out of range\n".to_string(), 2));
     // NETDEV_CHANGEADDR (vlan_sync_address → vlan_dev_inherit_address): a
     // VLAN up that still has its real device's address takes the new one;
     // one down takes it when it opens (vlan_dev_open); one given its own

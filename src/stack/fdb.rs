@@ -169,9 +169,10 @@ pub fn learns(net: &Net, ns: NsId, bridge: u32, port: u32) -> bool {
 
 /// A frame from `mac` came in on `port` of `bridge` (`br_fdb_update`):
 /// remember where the station is. Multicast sources and local addresses
-/// teach nothing; a static entry is not moved. A new entry, or one that
-/// moved to another port, is announced; a refresh is not. An ageing time
-/// of 0 turns learning off.
+/// (the devices' own, permanent entries) teach nothing; a static entry
+/// moves with its station (measured). A new entry, or one that moved to
+/// another port, is announced; a refresh is not. An ageing time of 0
+/// turns learning off.
 pub fn learn(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], now_ms: u64) {
     if mac[0] & 1 != 0 || mac == [0; 6] || is_local(net, ns, bridge, mac) || !learns(net, ns, bridge, port) {
         return;
@@ -181,7 +182,7 @@ pub fn learn(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], now_
     }
     expire(net, ns, bridge, now_ms);
     let entry = match net.fdb.iter_mut().find(|e| e.ns == ns && e.bridge == bridge && e.mac == mac) {
-        Some(e) if e.is_static || e.local || e.port == bridge => None,
+        Some(e) if e.local || e.port == bridge => None,
         Some(e) => {
             e.updated_ms = now_ms;
             let moved = e.port != port;

@@ -54,10 +54,6 @@ pub fn device_event(net: &mut Net, ns: NsId, index: u32, event: &NetdevEvent) ->
         NetdevEvent::ChangeMtu => {
             let mtu = net.ns(ns).and_then(|n| n.link(index)).map_or(0, |l| l.mtu);
             for (v, _, _) in vlans {
-                // vlan_dev_change_mtu checks against the real device's MTU.
-                if let Some(l) = net.ns_mut(ns).and_then(|n| n.link_mut(v)) {
-                    l.max_mtu = mtu;
-                }
                 if net.ns(ns).and_then(|n| n.link(v)).is_some_and(|l| l.mtu > mtu) {
                     events.extend(set_mtu(net, ns, v, mtu));
                 }

@@ -561,4 +561,31 @@ mod tests {
             ]
         );
     }
+
+    /// `ip monitor neigh` prints the same learning and ageing its own way,
+    /// as Linux 6.x did: REACHABLE when learnt, STALE when aged out.
+    #[test]
+    fn ip_monitor_prints_learning_and_ageing() {
+        let (mut w, _) = two_hosts_on_a_bridge();
+        let mut ip = crate::ip::monitor::Monitor::start(&mut w, &words("-n sw monitor neigh"), &mut Output::new()).unwrap();
+        let mut sh = crate::shell::Shell::new(Box::new(w.clone()));
+        let mut text = String::new();
+        for line in [
+            "ip netns exec h1 ping -c 1 10.0.0.2",
+            "ip -n sw link set br0 type bridge ageing_time 300",
+            "ip netns exec h1 ping -c 4 -q 10.0.0.1",
+        ] {
+            sh.run_line(line, &mut Output::new());
+            let mut out = Output::new();
+            ip.poll(&mut w, &mut out);
+            text += &out.combined();
+        }
+        assert_eq!(
+            text,
+            "dev p1 lladdr 02:00:00:00:01:01 REACHABLE \n\
+             dev p2 lladdr 02:00:00:00:02:01 REACHABLE \n\
+             Deleted dev p2 lladdr 02:00:00:00:02:01 STALE \n\
+             Deleted dev p1 lladdr 02:00:00:00:01:01 STALE \n"
+        );
+    }
 }

@@ -319,7 +319,14 @@ fn create(
     if let Some(l) = lower.and_then(|l| ctx.net.ns(ctx.ns).and_then(|n| n.link(l))) {
         if matches!(link.kind, LinkKind::Macvlan { .. } | LinkKind::Vlan { .. }) {
             link.mtu = l.mtu;
-            link.max_mtu = if matches!(link.kind, LinkKind::Vlan { .. }) { l.mtu } else { l.max_mtu };
+            if matches!(link.kind, LinkKind::Vlan { .. }) {
+                // vlan_setup: 0 to ETH_MAX_MTU; vlan_dev_change_mtu checks
+                // the real device's MTU itself.
+                link.min_mtu = 0;
+                link.max_mtu = 65535;
+            } else {
+                link.max_mtu = l.max_mtu;
+            }
             link.carrier = l.carrier;
         }
     }

@@ -191,7 +191,14 @@ pub(super) fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr:
     let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if let Some(m) = mtu {
         // netif_set_mtu_ext → dev_validate_mtu.
-        check_mtu(nsr.link(index).ok_or(KernelError::new(Errno::ENODEV))?, m)?;
+        let dev = nsr.link(index).ok_or(KernelError::new(Errno::ENODEV))?;
+        check_mtu(dev, m)?;
+        // vlan_dev_change_mtu: not above the real device's MTU (ERANGE).
+        if let LinkKind::Vlan { lower, .. } = dev.kind {
+            if nsr.link(lower).is_some_and(|real| m > real.mtu) {
+                return Err(Errno::ERANGE.into());
+            }
+        }
         let changed_mtu = nsr.link(index).is_some_and(|l| l.mtu != m);
         // br_change_mtu: a bridge's own MTU no longer follows its ports.
         if let (true, Some(LinkKind::Bridge(c))) = (changed_mtu, nsr.link_mut(index).map(|l| &mut l.kind)) {
