@@ -8,9 +8,10 @@
 // it is NOT met yet: the module measured 407,150 B when those features
 // landed, 394,267 B once std was built with the crate, 423,932 B after
 // ss -i, the per-namespace limits, addrlabel, FDB notifications,
-// World.spawn and the component's new calls, and 415,089 B once ss -i's
-// floats and serde-wasm-bindgen went (BENCHMARKS.md: what was cut and where
-// the rest goes, by `node scripts/wasm-size.mjs`). Until it fits,
+// World.spawn and the component's new calls, 415,089 B once ss -i's floats
+// and serde-wasm-bindgen went, and 448,304 B with next-hop objects, VRF
+// devices, the notifier and the multipath hash (BENCHMARKS.md: what was
+// cut and where the rest goes, by `node scripts/wasm-size.mjs`). Until it fits,
 // this test holds the module to CEILING so that it cannot grow unnoticed;
 // lower CEILING with every cut, and make it BUDGET once the module fits.
 import { test } from "node:test";
@@ -21,7 +22,7 @@ import { join } from "node:path";
 import { pkgDir } from "./packed.mjs";
 
 const BUDGET = 350_000;
-const CEILING = 416_000;
+const CEILING = 449_000;
 
 test(`pkg/iplab_bg.wasm is at most ${CEILING} bytes gzipped (budget ${BUDGET}, not met)`, () => {
   const wasm = readFileSync(join(pkgDir, "iplab_bg.wasm"));
