@@ -64,7 +64,8 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, usize> {
                 };
                 let text = arg(2)?;
                 let (a, len) = match text.split_once('/') {
-                    Some((a, l)) => (a, l.parse::<u8>().map_err(|_| i + 2)?),
+                    // A prefix past 32 bits is refused (nft: "Prefix length 48 is invalid").
+                    Some((a, l)) => (a, l.parse::<u8>().ok().filter(|&l| l <= 32).ok_or(i + 2)?),
                     None => (text, 32),
                 };
                 let a: Ipv4Addr = a.parse().map_err(|_| i + 2)?;
@@ -378,4 +379,23 @@ pub fn text(exprs: &[Expr]) -> String {
 /// "managed by iptables-nft").
 pub fn uses_xt(exprs: &[Expr]) -> bool {
     exprs.iter().any(|e| matches!(e, Expr::Match { .. } | Expr::Target { .. }))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::World;
+    use crate::output::Output;
+    use crate::shell::Shell;
+
+    #[test]
+    fn an_ipv4_prefix_past_32_bits_is_refused_without_a_panic() {
+        // The shell_line fuzz target found `ip daddr 192.168.1.0/48` indexing
+        // past the address; nft refuses it ("Prefix length 48 is invalid").
+        let mut shell = Shell::new(Box::new(World::new()));
+        for line in ["nft add table ip t", "nft add chain ip t c"] {
+            assert_eq!(shell.run_line(line, &mut Output::new()), 0, "{line}");
+        }
+        assert_ne!(shell.run_line("nft add rule ip t c ip daddr 192.168.1.0/48 accept", &mut Output::new()), 0);
+        assert_eq!(shell.run_line("nft add rule ip t c ip daddr 192.168.1.0/24 accept", &mut Output::new()), 0);
+    }
 }
