@@ -132,10 +132,7 @@ fn modify(ip: &mut Ip, cmd: u16, flags: u16, args: &[String]) -> Res<i32> {
             }
             "dev" => {
                 let v = next(ip, &mut i)?;
-                let ifindex = ip.ll_name_to_index(&v);
-                if ifindex == 0 {
-                    return Err(ip.invarg("Device does not exist\n", &v));
-                }
+                let ifindex = existing_device(ip, &v)?;
                 req.addattr32(nha::OIF, ifindex);
                 if hdr.family == AF_UNSPEC {
                     hdr.family = AF_INET;
@@ -297,18 +294,12 @@ fn list_flush(ip: &mut Ip, args: &[String], flush: bool) -> Res<i32> {
         };
         if matches(w, "dev") {
             let v = value(ip)?;
-            f.ifindex = ip.ll_name_to_index(&v);
-            if f.ifindex == 0 {
-                return Err(ip.invarg("Device does not exist\n", &v));
-            }
+            f.ifindex = existing_device(ip, &v)?;
         } else if matches(w, "groups") {
             f.groups = true;
         } else if matches(w, "master") {
             let v = value(ip)?;
-            f.master = ip.ll_name_to_index(&v);
-            if f.master == 0 {
-                return Err(ip.invarg("Device does not exist\n", &v));
-            }
+            f.master = existing_device(ip, &v)?;
         } else if matches(w, "vrf") {
             let v = value(ip)?;
             return Err(ip.invarg("Invalid VRF\n", &v));
@@ -500,16 +491,10 @@ fn bucket_list(ip: &mut Ip, args: &[String]) -> Res<i32> {
         };
         if matches(w, "dev") {
             let v = value(ip)?;
-            f.ifindex = ip.ll_name_to_index(&v);
-            if f.ifindex == 0 {
-                return Err(ip.invarg("Device does not exist\n", &v));
-            }
+            f.ifindex = existing_device(ip, &v)?;
         } else if matches(w, "master") {
             let v = value(ip)?;
-            f.master = ip.ll_name_to_index(&v);
-            if f.master == 0 {
-                return Err(ip.invarg("Device does not exist\n", &v));
-            }
+            f.master = existing_device(ip, &v)?;
         } else if matches(w, "vrf") {
             let v = value(ip)?;
             return Err(ip.invarg("Invalid VRF\n", &v));
@@ -590,5 +575,14 @@ fn bucket_get(ip: &mut Ip, args: &[String]) -> Res<i32> {
     match ip.rth.talk(&mut ip.p, &mut req, true, true) {
         Ok(_) => Ok(0),
         Err(_) => Ok(-2),
+    }
+}
+
+/// The index of device `name`, or iproute2's "Device does not exist" error
+/// (`ll_name_to_index` returning 0 in ipnexthop.c's parsers).
+fn existing_device(ip: &mut Ip, name: &str) -> Res<u32> {
+    match ip.ll_name_to_index(name) {
+        0 => Err(ip.invarg("Device does not exist\n", name)),
+        index => Ok(index),
     }
 }
