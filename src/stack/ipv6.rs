@@ -524,13 +524,7 @@ pub fn settle_dad(net: &mut super::Net) -> Vec<Event> {
         let Some(ns) = net.ns_mut(id) else { continue };
         let failed: Vec<(u32, u128)> = duplicates.iter().filter(|(n, _, _)| *n == id).map(|&(_, i, a)| (i, a)).collect();
         events.extend(complete_dad(ns, &failed));
-        let candidates: Vec<u32> = ns
-            .links
-            .values()
-            .filter(|l| l.inet6_ready && !l.inet6_rs_sent && !l.is_loopback())
-            .filter(|l| l.addrs6.iter().any(|a| a.scope == scope::LINK && a.flags & ifa_f::TENTATIVE == 0))
-            .map(|l| l.index)
-            .collect();
+        let candidates: Vec<u32> = ns.links.values().filter(|l| may_solicit(l)).map(|l| l.index).collect();
         for index in candidates {
             let accept_ra = conf(ns, index, "accept_ra");
             let host = conf(ns, index, "forwarding").as_deref() == Some("0");
@@ -548,13 +542,16 @@ pub fn settle_dad(net: &mut super::Net) -> Vec<Event> {
 /// with an address waiting for DAD, or one that may still send its router
 /// solicitation (the candidates `settle_dad` looks at).
 fn dad_pending(net: &super::Net) -> bool {
-    net.namespaces().flat_map(|ns| ns.links.values()).any(|l| {
-        (l.is_up() && l.inet6_ready && l.addrs6.iter().any(in_dad))
-            || (l.inet6_ready
-                && !l.inet6_rs_sent
-                && !l.is_loopback()
-                && l.addrs6.iter().any(|a| a.scope == scope::LINK && a.flags & ifa_f::TENTATIVE == 0))
-    })
+    net.namespaces().flat_map(|ns| ns.links.values()).any(|l| (l.is_up() && l.inet6_ready && l.addrs6.iter().any(in_dad)) || may_solicit(l))
+}
+
+/// A device that may still send its router solicitation: ready, not sent
+/// yet, not loopback, with a link-local address past DAD.
+fn may_solicit(l: &super::link::Link) -> bool {
+    l.inet6_ready
+        && !l.inet6_rs_sent
+        && !l.is_loopback()
+        && l.addrs6.iter().any(|a| a.scope == scope::LINK && a.flags & ifa_f::TENTATIVE == 0)
 }
 
 /// Whether an address is still waiting for DAD (not failed already).

@@ -3,6 +3,7 @@
 //! (net/ipv6/addrconf.c). An address whose valid lifetime has run out is
 //! deleted; one whose preferred lifetime has run out turns deprecated.
 
+use super::addr::{Ifa4, Ifa6};
 use super::namespace::Namespace;
 use super::{Event, Net};
 use crate::wire::addr::{INFINITY_LIFE_TIME, ifa_f};
@@ -35,15 +36,33 @@ pub fn expire(net: &mut Net) -> Vec<Event> {
 /// delete or deprecate.
 fn due(net: &Net, now: u64) -> bool {
     net.namespaces().flat_map(|ns| ns.links.values()).any(|l| {
-        l.addrs4.iter().any(|a| {
-            a.flags & ifa_f::PERMANENT == 0
-                && (passed(a.valid_lft, a.updated_ms, now)
-                    || a.flags & ifa_f::DEPRECATED == 0 && passed(a.preferred_lft, a.updated_ms, now))
-        }) || l.addrs6.iter().any(|a| {
-            (a.flags & ifa_f::PERMANENT == 0 && passed(a.valid_lft, a.updated_ms, now))
-                || (a.flags & ifa_f::DEPRECATED == 0 && passed(a.preferred_lft, a.updated_ms, now))
-        })
+        l.addrs4.iter().any(|a| invalid4(a, now) || deprecates4(a, now)) || l.addrs6.iter().any(|a| invalid6(a, now) || deprecates6(a, now))
     })
+}
+
+/// An IPv4 address `check_lifetime` deletes: not permanent, valid
+/// lifetime over.
+fn invalid4(a: &Ifa4, now: u64) -> bool {
+    a.flags & ifa_f::PERMANENT == 0 && passed(a.valid_lft, a.updated_ms, now)
+}
+
+/// An IPv4 address `check_lifetime` deprecates: neither permanent nor
+/// deprecated yet, preferred lifetime over.
+fn deprecates4(a: &Ifa4, now: u64) -> bool {
+    a.flags & (ifa_f::PERMANENT | ifa_f::DEPRECATED) == 0 && passed(a.preferred_lft, a.updated_ms, now)
+}
+
+/// An IPv6 address `addrconf_verify_rtnl` deletes: not permanent, valid
+/// lifetime over.
+fn invalid6(a: &Ifa6, now: u64) -> bool {
+    a.flags & ifa_f::PERMANENT == 0 && passed(a.valid_lft, a.updated_ms, now)
+}
+
+/// An IPv6 address `addrconf_verify_rtnl` deprecates: not deprecated yet,
+/// preferred lifetime over (unlike IPv4, a permanent address still
+/// deprecates).
+fn deprecates6(a: &Ifa6, now: u64) -> bool {
+    a.flags & ifa_f::DEPRECATED == 0 && passed(a.preferred_lft, a.updated_ms, now)
 }
 
 /// Whether `lft` seconds from `since` have passed at `now`.
@@ -58,15 +77,12 @@ fn expire_v4(ns: &mut Namespace, now: u64) -> Vec<Event> {
     let indexes: Vec<u32> = ns.links.values().map(|l| l.index).collect();
     for index in indexes {
         // One address at a time: deleting a primary can take secondaries.
-        while let Some(pos) = ns
-            .link(index)
-            .and_then(|l| l.addrs4.iter().position(|a| a.flags & ifa_f::PERMANENT == 0 && passed(a.valid_lft, a.updated_ms, now)))
-        {
+        while let Some(pos) = ns.link(index).and_then(|l| l.addrs4.iter().position(|a| invalid4(a, now))) {
             events.extend(super::addr::remove_v4_at(ns, index, pos));
         }
         let Some(link) = ns.link_mut(index) else { continue };
         for a in link.addrs4.iter_mut() {
-            if a.flags & (ifa_f::PERMANENT | ifa_f::DEPRECATED) == 0 && passed(a.preferred_lft, a.updated_ms, now) {
+            if deprecates4(a, now) {
                 a.flags |= ifa_f::DEPRECATED;
                 events.push(Event::Addr4 { ns: id, new: true, ifindex: index, addr: a.clone(), kernel: false });
             }
@@ -83,21 +99,14 @@ fn expire_v6(ns: &mut Namespace, now: u64) -> Vec<Event> {
     for index in indexes {
         let gone: Vec<(u128, u8)> = ns
             .link(index)
-            .map(|l| {
-                l.addrs6
-                    .iter()
-                    .filter(|a| a.flags & ifa_f::PERMANENT == 0 && passed(a.valid_lft, a.updated_ms, now))
-                    .map(|a| (a.addr, a.prefix_len))
-                    .collect()
-            })
+            .map(|l| l.addrs6.iter().filter(|a| invalid6(a, now)).map(|a| (a.addr, a.prefix_len)).collect())
             .unwrap_or_default();
         for (addr, len) in gone {
             events.extend(super::ipv6::del_v6(ns, index, addr, len).unwrap_or_default());
         }
         let Some(link) = ns.link_mut(index) else { continue };
-        // Unlike IPv4, a permanent address still deprecates.
         for a in link.addrs6.iter_mut() {
-            if a.flags & ifa_f::DEPRECATED == 0 && passed(a.preferred_lft, a.updated_ms, now) {
+            if deprecates6(a, now) {
                 a.flags |= ifa_f::DEPRECATED;
                 events.push(Event::Addr6 { ns: id, new: true, ifindex: index, addr: a.clone(), kernel: false });
             }
