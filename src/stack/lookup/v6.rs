@@ -166,6 +166,10 @@ pub fn route_v6(ns: &Namespace, q: &Query6) -> Result<Rt6, KernelError> {
 /// `rt6_multipath_rebalance`).
 fn select_path6(ns: &Namespace, route: &Route<u128>, q: &Query6) -> Option<usize> {
     let flow = multipath::Keys { src: q.src, dst: q.dst, v6: true, ip_proto: q.ip_proto, sport: q.sport, dport: q.dport, flow_label: 0 };
+    // A route through an object asks the object (nexthop_path_fib6_result).
+    if route.nh_id != 0 {
+        return crate::stack::nexthop::select_leg(ns, route.nh_id, multipath::hash(ns, flow));
+    }
     let weights: Vec<Option<u32>> =
         route.nexthops.iter().map(|nh| (nh.flags & rtnh_f::DEAD == 0).then_some(u32::from(nh.weight))).collect();
     multipath::select(multipath::hash(ns, flow), &weights)
