@@ -28,6 +28,7 @@ pub fn fixed_len(kind: u16) -> usize {
         32..=35 => 12, // fib_rule_hdr
         80..=82 => 4,  // netconfmsg
         88..=90 => 4,  // rtgenmsg (nsid)
+        104..=119 => 8, // nhmsg
         0x100.. => 4,  // nfgenmsg (nfnetlink)
         _ => 0,
     }
