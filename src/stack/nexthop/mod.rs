@@ -126,6 +126,10 @@ pub struct Table {
     pub made: u64,
     /// When each group was made, by id.
     pub made_at: BTreeMap<u32, u64>,
+    /// The world's clock (ms) as last read for this namespace: each
+    /// request and each packet walk sets it, and a lookup through a
+    /// resilient group marks its bucket used at this time.
+    pub clock: std::cell::Cell<u64>,
 }
 
 impl Table {
@@ -521,7 +525,7 @@ fn is_good(ns: &Namespace, s: &Single) -> bool {
 pub fn select_leg(ns: &Namespace, id: u32, hash: u32) -> Option<usize> {
     let g = ns.nexthops.get(id)?.group()?;
     if let Some(t) = &g.res {
-        return t.select(&g.members, hash);
+        return t.select(&g.members, hash, ns.nexthops.clock.get());
     }
     let weights: Vec<Option<u32>> = g.members.iter().map(|m| Some(u32::from(m.weight))).collect();
     let bounds = super::multipath::upper_bounds(&weights);
@@ -550,6 +554,9 @@ pub type FillBucket = fn(&Nexthop, &res::Table, u16, u32, u32, u16, u64) -> Vec<
 /// with its namespace.
 pub fn run_upkeep(net: &mut super::Net, fill: FillBucket) -> Vec<(NsId, Vec<u8>)> {
     let now = net.now_ms;
+    for ns in net.namespaces() {
+        ns.nexthops.clock.set(now);
+    }
     let due = |n: &Nexthop| n.group().and_then(|g| g.res.as_ref()).and_then(|t| t.next_upkeep).filter(|d| *d <= now);
     let ids: Vec<NsId> = net.namespaces().filter(|ns| ns.nexthops.map.values().any(|n| due(n).is_some())).map(|ns| ns.id).collect();
     let mut out = Vec::new();

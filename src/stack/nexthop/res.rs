@@ -6,8 +6,10 @@
 //! been idle for `idle_timer` or the table unbalanced for
 //! `unbalanced_timer`. Times are the world's virtual clock in
 //! milliseconds; the timers are kept in clock_t (hundredths of a second,
-//! as NHA_RES_GROUP carries them). Lookups do not mark buckets busy, so a
-//! bucket's idle time counts from its last migration.
+//! as NHA_RES_GROUP carries them). A lookup through a bucket marks it used
+//! at the namespace's clock reading (`nexthop::Table::clock`).
+
+use std::cell::Cell;
 
 use super::Member;
 
@@ -32,14 +34,17 @@ pub struct Config {
 }
 
 /// One bucket (`struct nh_res_bucket`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bucket {
     /// The member it sends to; 0 when not occupied.
     pub nh_id: u32,
-    /// `used_time` (ms).
-    pub used_ms: u64,
-    /// `migrated_time` (ms).
-    pub migrated_ms: u64,
+    /// `used_time` (ms): a lookup through the bucket sets it
+    /// (`nh_res_bucket_set_busy`), hence the cell.
+    pub used_ms: Cell<u64>,
+    /// Whether a lookup used it since it was last moved (Linux compares
+    /// `used_time` with `migrated_time`; the virtual clock may not have
+    /// moved between the two, so this says it).
+    pub used_since_move: Cell<bool>,
 }
 
 /// What a member wants and holds (`nhge->res`).
@@ -77,7 +82,7 @@ fn ms(clock: u32) -> u64 {
 impl Table {
     /// `nexthop_res_table_alloc`: `n` empty buckets and the timers.
     pub fn new(n: u16, idle_timer: u32, unbalanced_timer: u32) -> Table {
-        let empty = Bucket { nh_id: 0, used_ms: 0, migrated_ms: 0 };
+        let empty = Bucket { nh_id: 0, used_ms: Cell::new(0), used_since_move: Cell::new(false) };
         Table {
             buckets: vec![empty; usize::from(n)],
             idle_timer,
@@ -101,7 +106,7 @@ impl Table {
 
     /// `nh_res_bucket_idle_time` of bucket `i` in clock_t.
     pub fn idle_time(&self, i: usize, now: u64) -> u64 {
-        self.buckets.get(i).map_or(0, |b| now.saturating_sub(b.used_ms) / 10)
+        self.buckets.get(i).map_or(0, |b| now.saturating_sub(b.used_ms.get()) / 10)
     }
 
     fn share(&mut self, id: u32) -> Option<&mut Share> {
@@ -146,7 +151,7 @@ impl Table {
     /// `nh_res_bucket_should_migrate`: whether bucket `i` moves now, and
     /// the deadline refined with its idle and unbalanced points.
     fn should_migrate(&self, i: usize, now: u64, deadline: &mut u64) -> bool {
-        let b = self.buckets[i];
+        let b = &self.buckets[i];
         if b.nh_id == 0 {
             return true;
         }
@@ -154,7 +159,8 @@ impl Table {
         if !overweight {
             return false;
         }
-        let idle_point = if b.used_ms == b.migrated_ms { now } else { b.used_ms.saturating_add(ms(self.idle_timer)) };
+        let used = b.used_ms.get();
+        let idle_point = if b.used_since_move.get() { used.saturating_add(ms(self.idle_timer)) } else { now };
         if now >= idle_point {
             return true;
         }
@@ -187,7 +193,7 @@ impl Table {
             if let Some(s) = self.share(old) {
                 s.count -= 1;
             }
-            self.buckets[i] = Bucket { nh_id: new, used_ms: now, migrated_ms: now };
+            self.buckets[i] = Bucket { nh_id: new, used_ms: Cell::new(now), used_since_move: Cell::new(false) };
             let balanced = self.share(new).is_some_and(|s| {
                 s.count += 1;
                 s.count == s.wants
@@ -218,10 +224,12 @@ impl Table {
     }
 
     /// `nexthop_select_path_res`: the index in `members` of the member
-    /// bucket `hash % buckets` sends to.
-    pub fn select(&self, members: &[Member], hash: u32) -> Option<usize> {
+    /// bucket `hash % buckets` sends to; the bucket is marked used at `now`.
+    pub fn select(&self, members: &[Member], hash: u32, now: u64) -> Option<usize> {
         let n = self.buckets.len() as u32;
         let b = self.buckets.get((hash % n.max(1)) as usize)?;
+        b.used_ms.set(now);
+        b.used_since_move.set(true);
         members.iter().position(|m| m.id == b.nh_id)
     }
 }
@@ -252,8 +260,9 @@ mod tests {
         let mut t = Table::new(4, 100, 0);
         t.rebalance(&m, 0);
         t.upkeep(0);
-        for b in &mut t.buckets {
-            b.used_ms = 50;
+        for b in &t.buckets {
+            b.used_ms.set(50);
+            b.used_since_move.set(true);
         }
         let m3 = members(&[(1, 1), (2, 1), (3, 2)]);
         t.rebalance(&m3, 100);
