@@ -21,15 +21,16 @@ pub fn hex(b: &[u8]) -> String {
 /// Size of the fixed header after nlmsghdr for an rtnetlink message type.
 pub fn fixed_len(kind: u16) -> usize {
     match kind {
-        16..=19 => 16,  // ifinfomsg
-        20..=23 => 8,   // ifaddrmsg
-        24..=27 => 12,  // rtmsg
-        28..=31 => 12,  // ndmsg
-        32..=35 => 12,  // fib_rule_hdr
-        80..=82 => 4,   // netconfmsg
-        88..=90 => 4,   // rtgenmsg (nsid)
-        104..=119 => 8, // nhmsg
-        0x100.. => 4,   // nfgenmsg (nfnetlink)
+        16..=19 => 16, // ifinfomsg
+        20..=23 => 8,  // ifaddrmsg
+        24..=27 => 12, // rtmsg
+        28..=31 => 12, // ndmsg
+        32..=35 => 12, // fib_rule_hdr
+        80..=82 => 4,  // netconfmsg
+        88..=90 => 4,  // rtgenmsg (nsid)
+        0x100.. => 4,  // nfgenmsg (nfnetlink)
+        // nhmsg
+        104..=119 => 8,
         _ => 0,
     }
 }

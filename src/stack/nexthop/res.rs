@@ -134,7 +134,7 @@ impl Table {
         let (mut w, mut prev) = (0u64, 0u64);
         for m in members {
             w += u64::from(m.weight);
-            let upper = if total == 0 { 0 } else { (n * w + total / 2) / total };
+            let upper = (n * w + total / 2).checked_div(total).unwrap_or(0);
             let wants = upper.saturating_sub(prev) as u16;
             prev = upper;
             let count = self.buckets.iter().filter(|b| b.nh_id == m.id).count() as u16;
