@@ -1,9 +1,9 @@
 //! RTM_{NEW,DEL,GET}NEXTHOP (net/ipv4/nexthop.c): `rtm_new_nexthop`,
 //! `rtm_del_nexthop`, `rtm_get_nexthop`, `rtm_dump_nexthop`,
-//! RTM_GETNEXTHOPBUCKET (`rtm_get_nexthop_bucket`, `rtm_dump_nexthop_bucket`:
-//! resilient groups are not modelled, so there are no buckets), and the
-//! RTNLGRP_NEXTHOP notifications (`nexthop_notify`), which carry the
-//! request's port, sequence number and flags.
+//! RTM_GETNEXTHOPBUCKET (`rtm_get_nexthop_bucket`, `rtm_dump_nexthop_bucket`)
+//! for resilient groups' buckets, and the RTNLGRP_NEXTHOP notifications
+//! (`nexthop_notify`, which carry the request's port, sequence number and
+//! flags; `nexthop_bucket_notify` for buckets the delayed upkeep moves).
 
 use super::Ctx;
 use super::reply::Request;

@@ -1,8 +1,9 @@
 //! Next-hop objects of a namespace (net/ipv4/nexthop.c): single next hops
 //! (a device, a gateway, a blackhole or an FDB entry) and hash-threshold
-//! groups of them, by id; routes name them with RTA_NH_ID and hold a
-//! resolved copy of their next hops, kept in step here when an object is
-//! replaced or removed.
+//! or resilient groups of them (the bucket table: `res`), by id; routes
+//! name them with RTA_NH_ID and hold a resolved copy of their next hops,
+//! kept in step here when an object is replaced or removed, and ask the
+//! object which of them a flow takes (`select_leg`).
 
 pub mod res;
 
