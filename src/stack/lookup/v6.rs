@@ -143,7 +143,9 @@ pub fn route_v6(ns: &Namespace, q: &Query6) -> Result<Rt6, KernelError> {
                 if rule.suppress_prefixlen.is_some_and(|p| u32::from(route.dst_len) <= p) {
                     continue;
                 }
-                let k = if q.oif == 0 && route.nexthops.len() > 1 { select_path6(ns, &route, q).unwrap_or(k) } else { k };
+                // fib6_select_path: a route through a group asks it even for one path.
+                let k =
+                    if q.oif == 0 && (route.nexthops.len() > 1 || route.nh_id != 0) { select_path6(ns, &route, q).unwrap_or(k) } else { k };
                 let nh = route.nexthops.get(k).cloned();
                 let nh_dev = nh.as_ref().map_or(0, |n| n.ifindex);
                 let dev = if matches!(route.kind, RouteType::Local | RouteType::Anycast) { 1 } else { nh_dev };
