@@ -355,7 +355,7 @@ pub fn new_nexthop(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     if replace && !req.has(NLM_F_CREATE) {
         return Err(KernelError::msg(Errno::ENOENT, "Replace specified without create and no entry exists"));
     }
-    if let Some(Body::Group(g)) = Some(&mut nh.body) {
+    if let Body::Group(g) = &mut nh.body {
         if let Some(t) = &mut g.res {
             // insert_nexthop: a new resilient group needs its size.
             if res_cfg.buckets.is_none() {
@@ -546,12 +546,11 @@ pub fn dump_bucket(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             return Err(einval("Attribute failed policy validation"));
         }
         let tb = nha_res_bucket::SPACE.parse(b.value)?;
-        member = tb.get(nha_res_bucket::NH_ID).map(|a| a.u32()).transpose()?.unwrap_or(u32::MAX);
-        if member == 0 {
-            return Err(einval("Invalid nexthop id"));
-        }
-        if member == u32::MAX {
-            member = 0;
+        if let Some(a) = tb.get(nha_res_bucket::NH_ID) {
+            member = a.u32()?;
+            if member == 0 {
+                return Err(einval("Invalid nexthop id"));
+            }
         }
     }
     let dev = attrs.get(nha::OIF).map(|a| a.u32()).transpose()?.unwrap_or(0);
