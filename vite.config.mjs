@@ -17,7 +17,7 @@ function compileWasmEarly() {
       handler(_html, ctx) {
         const wasm = ctx.bundle && Object.keys(ctx.bundle).find((f) => f.endsWith(".wasm"));
         if (!wasm) return [];
-        const code = `window.iplabWasm = WebAssembly.compileStreaming(fetch(${JSON.stringify(`./${wasm}`)})).catch(() => undefined);`;
+        const code = `window.iplabWasm = WebAssembly.compileStreaming(fetch(${JSON.stringify(`./${wasm}`)})).then((m) => (performance.mark("iplab-wasm-compiled"), m), () => undefined);`;
         return [{ tag: "script", children: code, injectTo: "head-prepend" }];
       },
     },

@@ -16,10 +16,16 @@ const $ = (id) => document.getElementById(id);
 
 let world = null; // set once the module is ready, before the first prompt
 // The built page starts compiling the module with the HTML (vite.config.mjs).
+// The `iplab-*` marks time the start-up (benches/www-trace.mjs).
+performance.mark("iplab-script");
 const loading = Promise.resolve(window.iplabWasm)
   .then((module) => init(module))
+  .then(() => performance.mark("iplab-instantiated"))
   .then(loadWorld)
-  .then((w) => (world = w));
+  .then((w) => {
+    performance.mark("iplab-world");
+    return (world = w);
+  });
 let current = null; // the namespace the terminal runs in (null: the initial one)
 
 async function loadWorld() {
@@ -192,6 +198,7 @@ const term = new LineTerminal($("terminal"), {
   onLine: runLine,
   complete: (before) => complete(before, names),
 });
+performance.mark("iplab-terminal");
 
 function names(target) {
   const topo = world.topology();
