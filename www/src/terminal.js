@@ -20,14 +20,14 @@ export class LineTerminal {
     this.historyPos = this.history.length;
     this.draft = "";
     this.lastTab = false;
+    const font = { fontFamily: '"JetBrains Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace', fontSize: 14, lineHeight: 1.2 };
     this.term = new Terminal({
+      ...fittedSize(element, font),
       cursorBlink: true,
       convertEol: true,
-      fontFamily: '"JetBrains Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
-      fontSize: 14,
       // At a line height of 1 the underscore's row falls outside the cell
       // at device pixel ratio 1 and is clipped (ip_forward read "ip forward").
-      lineHeight: 1.2,
+      ...font,
       scrollback: 5000,
       theme: {
         background: "#0d1117", foreground: "#d1d7e0", cursor: "#7ee787", selectionBackground: "#264f78",
@@ -293,5 +293,32 @@ function loadHistory() {
     return Array.isArray(h) ? h.filter((x) => typeof x === "string") : [];
   } catch {
     return [];
+  }
+}
+
+/**
+ * The columns and rows FitAddon will choose for `element`, computed before
+ * the terminal exists (as xterm measures a cell and the add-on divides the
+ * pane by it), so that the terminal opens at its final size: opening at
+ * 80x24 and fitting after renders every row twice. An estimate: the fit
+ * after opening corrects it where it differs.
+ */
+function fittedSize(element, { fontFamily, fontSize, lineHeight }) {
+  try {
+    const ctx = new OffscreenCanvas(1, 1).getContext("2d");
+    ctx.font = `${fontSize}px ${fontFamily}`;
+    const m = ctx.measureText("W");
+    const dpr = window.devicePixelRatio || 1;
+    const cellHeight = Math.floor(Math.ceil((m.fontBoundingBoxAscent + m.fontBoundingBoxDescent) * dpr) * lineHeight) / dpr;
+    // The add-on subtracts the padding of xterm's own element, which has
+    // the class "terminal" too, so the pane's padding (style.css) applies.
+    const style = getComputedStyle(element);
+    const px = (name) => parseInt(style.getPropertyValue(name));
+    const scrollbar = 14; // xterm's ViewportConstants.DEFAULT_SCROLL_BAR_WIDTH
+    const cols = Math.floor((px("width") - px("padding-left") - px("padding-right") - scrollbar) / m.width);
+    const rows = Math.floor((px("height") - px("padding-top") - px("padding-bottom")) / cellHeight);
+    return cols >= 2 && rows >= 1 ? { cols, rows } : {};
+  } catch {
+    return {};
   }
 }
