@@ -7,6 +7,7 @@ import { complete } from "./complete.js";
 import { renderTopology } from "./topology.js";
 import { renderInspector } from "./inspector.js";
 import { parseWatch, title as watchTitle } from "./watch.js";
+import { encodeWorld, decodeWorld } from "./share.js";
 
 const WORLD_KEY = "iplab.world";
 const HOST = "iplab"; // the initial namespace's host name (the shell's prompt)
@@ -29,7 +30,6 @@ let current = null; // the namespace the terminal runs in (null: the initial one
 async function loadWorld() {
   if (location.hash.startsWith("#w=")) {
     try {
-      const { decodeWorld } = await import("./share.js");
       const text = await decodeWorld(location.hash);
       const w = World.restore(text);
       history.replaceState(null, "", location.pathname + location.search);
@@ -409,7 +409,6 @@ $("reset").addEventListener("click", () => {
 });
 
 async function share() {
-  const { encodeWorld } = await import("./share.js");
   const hash = await encodeWorld(world.snapshot().text);
   const url = location.href.replace(/#.*$/, "") + hash;
   $("share").dataset.url = url;
@@ -464,7 +463,7 @@ export async function start(terminal) {
     world: () => world,
     cols: () => term.term.cols,
     /** The share hash of a snapshot text. */
-    share: async (text) => (await import("./share.js")).encodeWorld(text),
+    share: (text) => encodeWorld(text),
     /** Runs a line as a second terminal would (not echoed here). */
     runElsewhere: (line) => {
       const r = world.exec(line);
