@@ -18,6 +18,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve, CHROMIUM, CHROMIUM_ARGS } from "../www/tests/serve.mjs";
+import { watchPrompt } from "./www-prompt.mjs";
 
 const runs = Number(process.argv[2] ?? 5);
 const dists = process.argv.length > 3 ? process.argv.slice(3).map((d) => resolve(d)) : [fileURLToPath(new URL("../www/dist", import.meta.url))];
@@ -30,21 +31,6 @@ for (const dist of dists) {
 
 const CATEGORIES = ["devtools.timeline", "v8", "v8.execute", "blink.user_timing", "loading"];
 
-/**
- * Runs in the page before its scripts: marks the moment the prompt's text
- * is in the terminal's rows (xterm's DOM renderer), then the frame after.
- */
-function watchPrompt() {
-  const seen = () => document.querySelector(".xterm-rows")?.textContent.includes("root@");
-  const observer = new MutationObserver(() => {
-    if (!seen()) return;
-    observer.disconnect();
-    performance.mark("prompt-in-dom");
-    requestAnimationFrame(() => setTimeout(() => performance.mark("prompt-frame")));
-  });
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
-}
-
 /** Kind of main-thread work for a trace event name (null: its parent's kind). */
 function kind(name) {
   if (/^(ParseHTML|HTMLDocumentParser::)/.test(name)) return "html parse";
@@ -54,23 +40,31 @@ function kind(name) {
   return null;
 }
 
-/** Self time of each main-thread event, summed by kind, within [from, to] (µs). */
+/**
+ * Self time of each main-thread event, summed by kind, within [from, to]
+ * (µs), and the thread's CPU time in the tasks that started there (on a
+ * loaded machine the wall time also counts the waits for a core).
+ */
 function mainThreadKinds(events, from, to) {
   const xs = events.filter((e) => e.ph === "X" && e.dur > 0 && e.ts < to && e.ts + e.dur > from).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const sums = new Map();
   const stack = [];
+  let cpu = 0;
   const close = (e) => {
     const self = Math.max(0, Math.min(e.ts + e.dur, to) - Math.max(e.ts, from) - e.childTime);
     sums.set(e.kind, (sums.get(e.kind) ?? 0) + self);
   };
+
   for (const e of xs) {
     while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) close(stack.pop());
     const parent = stack.at(-1);
+    if (!parent && e.ts >= from) cpu += e.tdur ?? 0;
     const node = { ts: e.ts, dur: e.dur, childTime: 0, kind: kind(e.name) ?? parent?.kind ?? "other" };
     if (parent) parent.childTime += Math.min(e.ts + e.dur, to) - Math.max(e.ts, from);
     stack.push(node);
   }
   while (stack.length) close(stack.pop());
+  sums.cpu = cpu;
   return sums;
 }
 
@@ -148,9 +142,10 @@ for (const { dist, server, loads } of sites) {
     console.log(`  ${r.name.padEnd(32)} ${span}`);
   }
   console.log(`  main thread up to the prompt in the DOM (median ${median(loads.map((l) => l.promptAt)).toFixed(0)} ms):`);
-  const kindNames = [...new Set(loads.flatMap((l) => [...l.kinds.keys()]))];
+  const kindNames = [...new Set(loads.flatMap((l) => [...l.kinds.keys()]))]; // (cpu is a property, not a key)
   const kindRows = kindNames.map((k) => [k, median(loads.map((l) => (l.kinds.get(k) ?? 0) / 1000))]).sort((a, b) => b[1] - a[1]);
   const busy = median(loads.map((l) => [...l.kinds.values()].reduce((a, b) => a + b, 0) / 1000));
-  console.log(`    busy ${busy.toFixed(0)} ms: ${kindRows.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}`);
+  const cpu = median(loads.map((l) => l.kinds.cpu / 1000));
+  console.log(`    busy ${busy.toFixed(0)} ms: ${kindRows.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}; CPU time ${cpu.toFixed(0)} ms`);
   console.log(`  tasks over 20 ms in the 300 ms after the prompt: ${loads.map((l) => (l.after.length ? l.after.map((d) => d.toFixed(0)).join("+") : "none")).join(" | ")}`);
 }
