@@ -1,9 +1,9 @@
 // Where the page's time to its first prompt goes: a Chromium trace of each
 // cold load (headless, as benches/www-load.mjs), read into phases on one
 // time line (ms from navigation start, medians over the runs):
-// the HTML, CSS, JS and wasm downloads (Resource Timing), the bundle's
-// parse (V8's background streaming parse), its evaluation (the entry
-// module's v8.evaluateModule), the page's own `iplab-*` marks where the site
+// the HTML, CSS, JS and wasm downloads (Resource Timing), the entry
+// script's parse (V8's background streaming parse), its evaluation (the
+// entry module's v8.evaluateModule), the page's own `iplab-*` marks where the site
 // sets them (the wasm compiled, the terminal open, the module instantiated,
 // the World made, the prompt written), the prompt's text reaching
 // the terminal's rows (a MutationObserver this script adds to the page:
@@ -101,8 +101,10 @@ async function load(browser, url) {
     const name = r.name.replace(/^.*\//, "").replace(/-[A-Za-z0-9_-]{8}(\.\w+)$/, "$1");
     if (/\.(js|css|wasm)$/.test(name)) phases.set(`download ${name}`, [r.start, r.end]);
   }
-  const parses = renderer.filter((e) => e.name === "v8.parseOnBackground" && e.ph === "X" && ms(e.ts) > 0);
-  if (parses.length) phases.set("JS parse (background)", [ms(Math.min(...parses.map((e) => e.ts))), ms(Math.max(...parses.map((e) => e.ts + e.dur)))]);
+  // The entry script is the first module compiled; its streaming parse.
+  const entry = main.find((e) => e.name === "v8.compileModule" && ms(e.ts) > 0)?.args.data.url;
+  const parse = renderer.find((e) => e.name === "v8.parseOnBackground" && e.ph === "X" && e.args.data?.url === entry);
+  if (parse) phases.set("entry's parse (background)", [ms(parse.ts), ms(parse.ts + parse.dur)]);
   const evaluate = main.filter((e) => e.name === "v8.evaluateModule" && ms(e.ts) > 0);
   if (evaluate.length) phases.set("JS evaluation (entry module)", [ms(evaluate[0].ts), ms(evaluate[0].ts + evaluate[0].dur)]);
   for (const p of perf.paints) phases.set(p.name, [p.t, p.t]);
