@@ -16,8 +16,8 @@ export class LineTerminal {
     this.complete = complete;
     this.line = "";
     this.cursor = 0;
-    this.history = loadHistory();
-    this.historyPos = this.history.length;
+    this.saved = null; // the history, read from localStorage on first use
+    this.historyPos = 0;
     this.draft = "";
     this.lastTab = false;
     const font = { fontFamily: '"JetBrains Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace', fontSize: 14, lineHeight: 1.2 };
@@ -42,6 +42,19 @@ export class LineTerminal {
     this.term.onData((d) => this.input(d));
     this.fitNow();
     new ResizeObserver(() => this.fitNow()).observe(element);
+  }
+
+  /**
+   * The lines entered before, oldest first (kept in localStorage). Read on
+   * first use, not while the first prompt is drawn: a page's first read of
+   * localStorage waits for the browser to load the origin's storage.
+   */
+  get history() {
+    if (!this.saved) {
+      this.saved = loadHistory();
+      this.historyPos = this.saved.length;
+    }
+    return this.saved;
   }
 
   fitNow() {
@@ -154,11 +167,12 @@ export class LineTerminal {
   }
 
   historyMove(delta) {
+    const history = this.history;
     const pos = this.historyPos + delta;
-    if (pos < 0 || pos > this.history.length) return;
-    if (this.historyPos === this.history.length) this.draft = this.line;
+    if (pos < 0 || pos > history.length) return;
+    if (this.historyPos === history.length) this.draft = this.line;
     this.historyPos = pos;
-    this.setLine(pos === this.history.length ? this.draft : this.history[pos]);
+    this.setLine(pos === history.length ? this.draft : history[pos]);
   }
 
   /** Completes the word before the cursor; a second Tab lists the choices. */
