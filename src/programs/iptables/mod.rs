@@ -110,7 +110,7 @@ fn address6(s: &str) -> Result<(IpAddr, u8), Fail> {
         Some((a, l)) => (a, l.parse::<u8>().ok().filter(|n| *n <= 128).ok_or_else(|| usage(&format!("invalid mask `{l}' specified")))?),
         None => (s, 128),
     };
-    let a: Ipv6Addr = a.parse().map_err(|_| usage(&format!("host/network `{s}' not found")))?;
+    let a = crate::text::parse_ipv6(a).ok_or_else(|| usage(&format!("host/network `{s}' not found")))?;
     let mask = u128::MAX.checked_shl(128 - u32::from(len)).unwrap_or(0);
     Ok((IpAddr::V6(Ipv6Addr::from(u128::from(a) & mask)), len))
 }
@@ -122,16 +122,15 @@ fn address(s: &str) -> Result<(IpAddr, u8), Fail> {
         Some((a, l)) => {
             let len = match l.parse::<u8>() {
                 Ok(n) if n <= 32 => n,
-                _ => l
-                    .parse::<Ipv4Addr>()
+                _ => crate::text::parse_ipv4(l)
                     .map(|m| u32::from(m).count_ones() as u8)
-                    .map_err(|_| usage(&format!("invalid mask `{l}' specified")))?,
+                    .ok_or_else(|| usage(&format!("invalid mask `{l}' specified")))?,
             };
             (a, len)
         }
         None => (s, 32),
     };
-    let a: Ipv4Addr = a.parse().map_err(|_| bad())?;
+    let a = crate::text::parse_ipv4(a).ok_or_else(bad)?;
     let mask = if len == 0 { 0 } else { u32::MAX << (32 - u32::from(len)) };
     Ok((IpAddr::V4(Ipv4Addr::from(u32::from(a) & mask)), len))
 }
@@ -141,7 +140,7 @@ fn addr_port(s: &str) -> Result<(Ipv4Addr, Option<u16>), Fail> {
         Some((a, p)) => (a, Some(port(p)?)),
         None => (s, None),
     };
-    let a = a.parse().map_err(|_| usage(&format!("Bad IP address \"{a}\"")))?;
+    let a = crate::text::parse_ipv4(a).ok_or_else(|| usage(&format!("Bad IP address \"{a}\"")))?;
     Ok((a, p))
 }
 

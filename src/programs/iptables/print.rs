@@ -2,6 +2,7 @@
 //! (iptables/xshared.c print_firewall, nft-ipv4.c save_firewall, the
 //! print and save functions of the matches and targets).
 
+use crate::text::Ip;
 use std::net::{IpAddr, Ipv4Addr};
 
 use super::rule::{Spec, Target};
@@ -164,8 +165,8 @@ fn target_name(t: &Target) -> String {
 
 fn addr_port(a: Ipv4Addr, p: Option<u16>) -> String {
     match p {
-        Some(p) => format!("{a}:{p}"),
-        None => a.to_string(),
+        Some(p) => format!("{}:{p}", Ip(IpAddr::V4(a))),
+        None => crate::text::ipv4_text(a.octets()),
     }
 }
 
@@ -222,9 +223,9 @@ fn addr_text(a: Option<(IpAddr, u8)>, v6: bool, numeric: bool) -> String {
     match a {
         None | Some((_, 0)) if numeric => (if v6 { "::/0" } else { "0.0.0.0/0" }).into(),
         None | Some((_, 0)) => "anywhere".into(),
-        Some((a, 32)) if a.is_ipv4() => a.to_string(),
-        Some((a, 128)) => a.to_string(),
-        Some((a, l)) => format!("{a}/{l}"),
+        Some((a, 32)) if a.is_ipv4() => crate::text::ip_text(a),
+        Some((a, 128)) => crate::text::ip_text(a),
+        Some((a, l)) => format!("{}/{l}", Ip(a)),
     }
 }
 
@@ -287,7 +288,7 @@ pub fn list(chains: &[ChainView], f: Format) -> String {
 /// One rule as `-S` and `iptables-save` write it.
 pub fn rule_line(chain: &str, s: &Spec) -> String {
     let mut out = format!("-A {chain}");
-    let a = |(a, l): (IpAddr, u8)| format!("{a}/{l}");
+    let a = |(a, l): (IpAddr, u8)| format!("{}/{l}", Ip(a));
     if let Some(x) = s.src {
         out.push_str(&format!(" -s {}", a(x)));
     }

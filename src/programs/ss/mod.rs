@@ -179,8 +179,7 @@ impl Ss {
     fn endpoint(&self, a: SocketAddr, udp: bool, peer: bool) -> (String, String) {
         let host = match a.ip() {
             ip if ip.is_unspecified() && a.is_ipv6() => "*".to_string(),
-            ip if a.is_ipv6() => format!("[{ip}]"),
-            ip => ip.to_string(),
+            ip => crate::text::host_text(ip),
         };
         let port = if a.port() == 0 && (peer || a.ip().is_unspecified()) {
             "*".to_string()
