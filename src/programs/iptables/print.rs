@@ -32,37 +32,9 @@ pub struct Format {
     pub exact: bool,
 }
 
-/// Well-known ports as /etc/services names them.
-const SERVICES: &[(u16, &str)] = &[
-    (20, "ftp-data"),
-    (21, "ftp"),
-    (22, "ssh"),
-    (23, "telnet"),
-    (25, "smtp"),
-    (53, "domain"),
-    (67, "bootps"),
-    (68, "bootpc"),
-    (80, "http"),
-    (110, "pop3"),
-    (123, "ntp"),
-    (143, "imap2"),
-    (443, "https"),
-    (993, "imaps"),
-    (995, "pop3s"),
-    (3306, "mysql"),
-    (5432, "postgresql"),
-    (8080, "http-alt"),
-    (8081, "tproxy"),
-];
-
-/// A port by service name.
-pub fn service(name: &str) -> Option<u16> {
-    SERVICES.iter().find(|(_, n)| *n == name).map(|(p, _)| *p)
-}
-
-fn port_name(p: u16, numeric: bool) -> String {
-    match SERVICES.iter().find(|(q, _)| *q == p) {
-        Some((_, n)) if !numeric => n.to_string(),
+fn port_name(p: u16, udp: bool, numeric: bool) -> String {
+    match crate::programs::services::name(p, udp) {
+        Some(n) if !numeric => n.to_string(),
         _ => p.to_string(),
     }
 }
@@ -140,11 +112,11 @@ pub fn ctstate_text(mask: u16) -> String {
     CTSTATES.iter().filter(|(_, b)| mask & b != 0).map(|(n, _)| *n).collect::<Vec<_>>().join(",")
 }
 
-fn ports_text(out: &mut String, label: &str, (lo, hi): (u16, u16), numeric: bool) {
+fn ports_text(out: &mut String, label: &str, (lo, hi): (u16, u16), udp: bool, numeric: bool) {
     if lo == hi {
-        out.push_str(&format!(" {label}:{}", port_name(lo, numeric)));
+        out.push_str(&format!(" {label}:{}", port_name(lo, udp, numeric)));
     } else {
-        out.push_str(&format!(" {label}s:{}:{}", port_name(lo, numeric), port_name(hi, numeric)));
+        out.push_str(&format!(" {label}s:{}:{}", port_name(lo, udp, numeric), port_name(hi, udp, numeric)));
     }
 }
 
@@ -176,10 +148,10 @@ fn extras(s: &Spec, numeric: bool) -> String {
     if s.sport.is_some() || s.dport.is_some() {
         out.push_str(&format!(" {}", s.proto.and_then(proto_name).unwrap_or("tcp")));
         if let Some(p) = s.sport {
-            ports_text(&mut out, "spt", p, numeric);
+            ports_text(&mut out, "spt", p, s.proto == Some(17), numeric);
         }
         if let Some(p) = s.dport {
-            ports_text(&mut out, "dpt", p, numeric);
+            ports_text(&mut out, "dpt", p, s.proto == Some(17), numeric);
         }
     }
     if let Some(t) = s.icmp_type {

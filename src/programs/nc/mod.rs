@@ -210,7 +210,7 @@ impl Nc {
         if self.o.verbose {
             let host = self.o.host.map(crate::text::ip_text).unwrap_or_default();
             let proto = if self.o.udp { "udp" } else { "tcp" };
-            let name = if self.o.numeric { None } else { crate::ss::service(self.o.port, self.o.udp) };
+            let name = if self.o.numeric { None } else { crate::programs::services::name(self.o.port, self.o.udp) };
             out.err(&format!("Connection to {host} {} port [{proto}/{}] succeeded!\n", self.o.port, name.unwrap_or("*")));
         }
     }
