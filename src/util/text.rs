@@ -6,7 +6,7 @@
 //! the rules of `Ipv4Addr`, `Ipv6Addr` and `IpAddr`'s `FromStr` (core's
 //! parser is generic and some 3 KB).
 
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
 /// Byte offset of the first occurrence of `needle` in `hay` (`str::find`
 /// with a string pattern; an empty needle is found at 0).
@@ -259,6 +259,21 @@ pub fn ip_text(a: IpAddr) -> String {
     }
 }
 
+/// An address as it stands before a `:port`: IPv6 in brackets (`[::1]`).
+pub fn host_text(a: IpAddr) -> String {
+    match a {
+        IpAddr::V4(a) => ipv4_text(a.octets()),
+        IpAddr::V6(a) => format!("[{}]", ipv6_text(a.octets())),
+    }
+}
+
+/// A socket address as `inet_ntop` and a port make it (`1.2.3.4:80`,
+/// `[::ffff:1.2.3.4]:80`), where core's `Display` writes IPv4-compatible
+/// addresses in hex.
+pub fn sock_text(a: SocketAddr) -> String {
+    format!("{}:{}", host_text(a.ip()), a.port())
+}
+
 /// Displays an address as [`ip_text`] does (core's `Display` for
 /// addresses also pads to a width, at three times the code).
 pub struct Ip(pub IpAddr);
@@ -396,6 +411,10 @@ mod tests {
         assert_eq!(ipv4_text([10, 0, 255, 1]), "10.0.255.1");
         assert_eq!(colon_hex(&[2, 0xab, 0]), "02:ab:00");
         assert_eq!(Ip(IpAddr::V4(Ipv4Addr::new(0, 0, 0, 0))).to_string(), "0.0.0.0");
+        let compat = IpAddr::V6(Ipv6Addr::from([0, 0, 0, 0, 0, 0, 0x0a00, 2]));
+        assert_eq!(host_text(compat), "[::10.0.0.2]");
+        assert_eq!(sock_text(SocketAddr::new(compat, 80)), "[::10.0.0.2]:80");
+        assert_eq!(sock_text(SocketAddr::new(IpAddr::V4(Ipv4Addr::new(10, 0, 0, 2)), 8000)), "10.0.0.2:8000");
     }
 
     #[test]

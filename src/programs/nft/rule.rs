@@ -3,8 +3,6 @@
 //! protocol dependencies it adds), and a rule's expressions back into the
 //! text `nft list` prints (dependencies folded away again).
 
-use std::net::Ipv4Addr;
-
 use crate::wire::nf_expr::{Data, Expr};
 use crate::wire::nftables::{data as v, family};
 
@@ -91,7 +89,7 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, Refused> {
                     },
                     None => (text, 32),
                 };
-                let a: Ipv4Addr = a.parse().map_err(|_| i + 2)?;
+                let a = crate::text::parse_ipv4(a).ok_or(i + 2)?;
                 if table_family == family::INET {
                     out.push(meta(15));
                     out.push(cmp(0, vec![family::IPV4]));
@@ -182,7 +180,7 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, Refused> {
                     Some((a, p)) => (a, Some(p.parse::<u16>().map_err(|_| i + 2)?)),
                     None => (to, None),
                 };
-                let a: Ipv4Addr = a.parse().map_err(|_| i + 2)?;
+                let a = crate::text::parse_ipv4(a).ok_or(i + 2)?;
                 // The address in NFT_REG_1, the port in NFT_REG_2 (32-bit indexes 4 and 8).
                 out.push(Expr::Immediate { dreg: 4, data: Data::Value(a.octets().to_vec()) });
                 if let Some(p) = p {
@@ -293,7 +291,7 @@ pub fn text(exprs: &[Expr]) -> String {
                     b[k] = *x;
                 }
                 let field = if *offset == 12 { "saddr" } else { "daddr" };
-                let a = Ipv4Addr::from(b);
+                let a = crate::text::ipv4_text(b);
                 parts.push(if plen == 32 { format!("ip {field} {a}") } else { format!("ip {field} {a}/{plen}") });
             }
             Expr::Payload { base: 2, offset, .. } => {
@@ -352,7 +350,7 @@ pub fn text(exprs: &[Expr]) -> String {
                 if let Some((r, _)) = addr {
                     let b = reg(&regs, *r);
                     if b.len() >= 4 {
-                        to = Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string();
+                        to = crate::text::ipv4_text([b[0], b[1], b[2], b[3]]);
                     }
                 }
                 if let Some((r, _)) = proto {
