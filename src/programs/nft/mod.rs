@@ -9,7 +9,7 @@ mod rule;
 
 use crate::errno::Errno;
 use crate::host::Host;
-use crate::iptables::nl::{BatchMsg, Client};
+use crate::iptables::nl::{BatchMsg, Client, attrs, be32, be64};
 use crate::output::Output;
 use crate::rtnetlink::Protocol;
 use crate::wire::attr::{AttrTable, NlaWriter};
@@ -234,7 +234,10 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool) -> Resul
                         _ => return Err(syntax("unexpected newline, expecting handle", cmd)),
                     }
                 } else {
-                    let exprs = rule::parse(&stmts, tg.family).map_err(|_| syntax("unexpected newline", cmd))?;
+                    let exprs = rule::parse(&stmts, tg.family).map_err(|r| match (r.message, tg.names.get(2 + r.word)) {
+                        (Some(msg), Some(tok)) => Fail { msg, span: span(tok) },
+                        _ => syntax("unexpected newline", cmd),
+                    })?;
                     let n = attrs.begin_nest(r::EXPRESSIONS);
                     for e in &exprs {
                         let m = attrs.begin_nest(crate::wire::nftables::list::ELEM);
@@ -307,16 +310,9 @@ fn chain_spec(attrs: &mut Vec<u8>, toks: &[Tok], cmd: &str) -> Result<(), Fail> 
     Ok(())
 }
 
-fn be32(v: &[u8]) -> u32 {
-    v.get(..4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_be_bytes)
-}
-
-fn be64(v: &[u8]) -> u64 {
-    v.get(..8).and_then(|b| b.try_into().ok()).map_or(0, u64::from_be_bytes)
-}
-
+/// The family byte of an nfnetlink message and its attributes.
 fn parsed(m: &[u8], max: u16) -> Option<(u8, AttrTable<'_>)> {
-    Some((*m.get(16)?, AttrTable::parse(m.get(20..)?, max).ok()?))
+    Some((*m.get(16)?, attrs(m, max)?))
 }
 
 /// Every table: family, name, handle.

@@ -3,8 +3,6 @@
 //! protocol dependencies it adds), and a rule's expressions back into the
 //! text `nft list` prints (dependencies folded away again).
 
-use std::net::Ipv4Addr;
-
 use crate::wire::nf_expr::{Data, Expr};
 use crate::wire::nftables::{data as v, family};
 
@@ -42,9 +40,25 @@ fn ifname(name: &str) -> Vec<u8> {
     b
 }
 
-/// Parses the statements of a rule. Err(word index) points at the word
-/// the grammar could not take (the end when a statement is unfinished).
-pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, usize> {
+/// Why a rule's words were refused: the word (an index into them; their
+/// count when a statement is unfinished) and, where nft says more than
+/// "syntax error", its message.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Refused {
+    /// The word the grammar could not take.
+    pub word: usize,
+    /// nft's message for a value the grammar took but its type refuses.
+    pub message: Option<String>,
+}
+
+impl From<usize> for Refused {
+    fn from(word: usize) -> Refused {
+        Refused { word, message: None }
+    }
+}
+
+/// Parses the statements of a rule.
+pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, Refused> {
     let mut out = Vec::new();
     let mut i = 0;
     let word = |i: usize| words.get(i).map(String::as_str);
@@ -60,20 +74,29 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, usize> {
                 let offset = match arg(1)? {
                     "saddr" => 12,
                     "daddr" => 16,
-                    _ => return Err(i + 1),
+                    _ => return Err((i + 1).into()),
                 };
                 let text = arg(2)?;
                 let (a, len) = match text.split_once('/') {
-                    // A prefix past 32 bits is refused (nft: "Prefix length 48 is invalid").
-                    Some((a, l)) => (a, l.parse::<u8>().ok().filter(|&l| l <= 32).ok_or(i + 2)?),
+                    Some((a, l)) => match l.parse::<u32>() {
+                        Ok(l @ 0..=32) => (a, l as u8),
+                        // expr_evaluate_prefix: the type's width bounds it.
+                        Ok(l) => {
+                            let message = format!("Prefix length {l} is invalid for type of 32 bits width");
+                            return Err(Refused { word: i + 2, message: Some(message) });
+                        }
+                        Err(_) => return Err((i + 2).into()),
+                    },
                     None => (text, 32),
                 };
-                let a: Ipv4Addr = a.parse().map_err(|_| i + 2)?;
+                let a = crate::text::parse_ipv4(a).ok_or(i + 2)?;
                 if table_family == family::INET {
                     out.push(meta(15));
                     out.push(cmp(0, vec![family::IPV4]));
                 }
-                if len % 8 == 0 {
+                // Whole bytes compare directly; /0 (like a partial byte)
+                // loads the address and masks it.
+                if len % 8 == 0 && len > 0 {
                     let n = u32::from(len / 8);
                     out.push(payload(1, offset, n));
                     out.push(cmp(0, a.octets()[..n as usize].to_vec()));
@@ -89,7 +112,7 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, usize> {
                 let offset = match arg(1)? {
                     "sport" => 0,
                     "dport" => 2,
-                    _ => return Err(i + 1),
+                    _ => return Err((i + 1).into()),
                 };
                 // One port, or a range `LO-HI` (nft 1.0.6: cmp gte + cmp lte).
                 let (lo, hi) = match arg(2)?.split_once('-') {
@@ -150,14 +173,14 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, usize> {
             }
             "snat" | "dnat" => {
                 if arg(1)? != "to" {
-                    return Err(i + 1);
+                    return Err((i + 1).into());
                 }
                 let to = arg(2)?;
                 let (a, p) = match to.split_once(':') {
                     Some((a, p)) => (a, Some(p.parse::<u16>().map_err(|_| i + 2)?)),
                     None => (to, None),
                 };
-                let a: Ipv4Addr = a.parse().map_err(|_| i + 2)?;
+                let a = crate::text::parse_ipv4(a).ok_or(i + 2)?;
                 // The address in NFT_REG_1, the port in NFT_REG_2 (32-bit indexes 4 and 8).
                 out.push(Expr::Immediate { dreg: 4, data: Data::Value(a.octets().to_vec()) });
                 if let Some(p) = p {
@@ -186,7 +209,7 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, usize> {
             }
             "reject" if word(i + 1) == Some("with") => {
                 if (arg(2)?, arg(3)?) != ("tcp", "reset") {
-                    return Err(i + 2);
+                    return Err((i + 2).into());
                 }
                 // nft adds the dependency `meta l4proto tcp` unless the
                 // rule already matched TCP.
@@ -202,7 +225,7 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, usize> {
                 out.push(Expr::Reject { ty: 0, code: 3 });
                 i += 1;
             }
-            _ => return Err(words.len().max(i + 1)),
+            _ => return Err(words.len().max(i + 1).into()),
         }
     }
     Ok(out)
@@ -268,7 +291,7 @@ pub fn text(exprs: &[Expr]) -> String {
                     b[k] = *x;
                 }
                 let field = if *offset == 12 { "saddr" } else { "daddr" };
-                let a = Ipv4Addr::from(b);
+                let a = crate::text::ipv4_text(b);
                 parts.push(if plen == 32 { format!("ip {field} {a}") } else { format!("ip {field} {a}/{plen}") });
             }
             Expr::Payload { base: 2, offset, .. } => {
@@ -327,7 +350,7 @@ pub fn text(exprs: &[Expr]) -> String {
                 if let Some((r, _)) = addr {
                     let b = reg(&regs, *r);
                     if b.len() >= 4 {
-                        to = Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string();
+                        to = crate::text::ipv4_text([b[0], b[1], b[2], b[3]]);
                     }
                 }
                 if let Some((r, _)) = proto {
