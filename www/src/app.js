@@ -8,9 +8,9 @@ import { renderTopology } from "./topology.js";
 import { renderInspector } from "./inspector.js";
 import { parseWatch, title as watchTitle } from "./watch.js";
 import { encodeWorld, decodeWorld } from "./share.js";
+import { HOST, promptFor } from "./prompt.js";
 
 const WORLD_KEY = "iplab.world";
-const HOST = "iplab"; // the initial namespace's host name (the shell's prompt)
 const $ = (id) => document.getElementById(id);
 
 let world = null; // set once the module is ready, before the first command runs
@@ -190,7 +190,7 @@ function startWatch(line) {
   });
 }
 
-const prompt = () => `\x1b[1;32mroot@${current ?? HOST}\x1b[0m:\x1b[1;34m~\x1b[0m# `;
+const prompt = () => promptFor(current);
 
 function names(target) {
   if (!world) return { devices: [], netns: [] };

@@ -5,11 +5,12 @@
 // prompt is a working one: typing edits the line at once, and a line
 // entered before app.js is ready runs as soon as it is.
 import { LineTerminal } from "./terminal.js";
+import { promptFor } from "./prompt.js";
 
 // The `iplab-*` marks time the start-up (benches/www-trace.mjs).
 performance.mark("iplab-script");
 const term = new LineTerminal(document.getElementById("terminal"), {
-  prompt: () => "\x1b[1;32mroot@iplab\x1b[0m:\x1b[1;34m~\x1b[0m# ",
+  prompt: () => promptFor(null),
   onLine: async (line) => (await app).runLine(line),
   complete: () => ({ replace: "", candidates: [] }),
 });
