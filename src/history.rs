@@ -91,9 +91,16 @@ impl Snapshot {
             let line = match op {
                 Op::Datagram { ns, privileged, bytes } => format!("d {ns} {} {}", u8::from(*privileged), hex(bytes)),
                 Op::NfDatagram { ns, privileged, bytes } => format!("n {ns} {} {}", u8::from(*privileged), hex(bytes)),
-                Op::NetnsAdd(n) => format!("a {n}"),
-                Op::NetnsDel(n) => format!("r {n}"),
-                Op::Sysctl { ns, key, value } => format!("s {ns} {key} {value}"),
+                // Names and values that would break their line (or, for a
+                // key, its fields) go in hex under the capital letter.
+                Op::NetnsAdd(n) if fits_line(n) => format!("a {n}"),
+                Op::NetnsAdd(n) => format!("A {}", hex(n.as_bytes())),
+                Op::NetnsDel(n) if fits_line(n) => format!("r {n}"),
+                Op::NetnsDel(n) => format!("R {}", hex(n.as_bytes())),
+                Op::Sysctl { ns, key, value } if fits_line(key) && !key.contains(' ') && fits_line(value) => {
+                    format!("s {ns} {key} {value}")
+                }
+                Op::Sysctl { ns, key, value } => format!("S {ns} {} {}", hex(key.as_bytes()), hex(value.as_bytes())),
                 Op::Advance(ms) => format!("t {ms}"),
                 Op::Program { ns, argv } => format!("p {ns} {}", hex(argv.join("\0").as_bytes())),
                 Op::Job { ns, argv } => format!("j {ns} {}", hex(argv.join("\0").as_bytes())),
@@ -168,6 +175,14 @@ impl Snapshot {
                 // A name is the rest of the line: `ip netns add "a b"` is one name.
                 Some("a") => Op::NetnsAdd(line.get(2..).filter(|n| !n.is_empty()).ok_or_else(bad)?.to_string()),
                 Some("r") => Op::NetnsDel(line.get(2..).filter(|n| !n.is_empty()).ok_or_else(bad)?.to_string()),
+                Some("A") => Op::NetnsAdd(unhex_text(parts.next()).filter(|n| !n.is_empty()).ok_or_else(bad)?),
+                Some("R") => Op::NetnsDel(unhex_text(parts.next()).filter(|n| !n.is_empty()).ok_or_else(bad)?),
+                Some("S") => {
+                    let ns = parts.next().and_then(crate::text::int).ok_or_else(bad)?;
+                    let key = unhex_text(parts.next()).ok_or_else(bad)?;
+                    let value = unhex_text(parts.next()).ok_or_else(bad)?;
+                    Op::Sysctl { ns, key, value }
+                }
                 Some("s") => {
                     let ns = parts.next().and_then(crate::text::int).ok_or_else(bad)?;
                     let key = parts.next().ok_or_else(bad)?.to_string();
@@ -243,15 +258,34 @@ pub fn crc32(bytes: &[u8]) -> u32 {
     !crc
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// Whether `text` can end a snapshot line and read back the same: no line
+/// break (`str::lines` also drops a `\r` before the `\n`).
+fn fits_line(text: &str) -> bool {
+    !text.contains(['\n', '\r'])
 }
 
+/// The UTF-8 text whose bytes `hex` spells.
+fn unhex_text(hex: Option<&str>) -> Option<String> {
+    String::from_utf8(unhex(hex?)?).ok()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    crate::text::hex_joined(bytes, None)
+}
+
+/// Bytes from pairs of hex digits, either case. A pair may also be `+`
+/// and a digit, as `u8::from_str_radix` reads it (which this reading
+/// has always followed; [`hex`] never writes one).
 fn unhex(hex: &str) -> Option<Vec<u8>> {
-    if hex.len() % 2 != 0 {
-        return None;
-    }
-    (0..hex.len() / 2).map(|k| crate::text::int_radix(hex.get(2 * k..2 * k + 2)?, 16)).collect()
+    let digit = |c: u8| char::from(c).to_digit(16).and_then(|d| u8::try_from(d).ok());
+    hex.as_bytes()
+        .chunks(2)
+        .map(|pair| match *pair {
+            [b'+', lo] => digit(lo),
+            [hi, lo] => Some(digit(hi)? << 4 | digit(lo)?),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Whether a datagram holds a request that may change state (not a GET).
@@ -267,6 +301,22 @@ pub fn ns_key(ns: NsId) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_reads_as_from_str_radix_reads_each_pair() {
+        let by_pairs = |h: &str| -> Option<Vec<u8>> {
+            if h.len() % 2 != 0 {
+                return None;
+            }
+            (0..h.len() / 2).map(|k| u8::from_str_radix(h.get(2 * k..2 * k + 2)?, 16).ok()).collect()
+        };
+        for h in ["", "00", "0aFf", "+f", "+f0a", "-1", "0", "abc", "g0", "0x", "é0", "0é", "ff\u{0}0", "++", "+", " 1"] {
+            assert_eq!(unhex(h), by_pairs(h), "{h:?}");
+        }
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(unhex(&hex(&all)), Some(all));
+        assert_eq!(hex(&[0, 0xab, 0x10]), "00ab10");
+    }
 
     fn sample() -> Snapshot {
         Snapshot {
@@ -328,6 +378,7 @@ mod tests {
             Snapshot { ops: vec![Op::NetnsAdd("blue net".into()), Op::NetnsAdd(" x  y ".into()), Op::NetnsDel("blue net".into())] };
         assert_eq!(Snapshot::from_text(&snapshot.to_text()), Ok(snapshot));
         assert_eq!(Snapshot::from_text("iplab-snapshot 1\na \n"), Err("snapshot line 2: malformed".into()));
+        assert_eq!(Snapshot::from_text("iplab-snapshot 1\nA 00zz\n"), Err("snapshot line 2: malformed".into()));
         assert_eq!(Snapshot::from_text("iplab-snapshot 1\na\n"), Err("snapshot line 2: malformed".into()));
     }
 
@@ -339,5 +390,24 @@ mod tests {
         let text = snapshot.to_text();
         let world = crate::World::restore(&Snapshot::from_text(&text).expect("parses"));
         assert_eq!(world.with_net(|n| n.now_ms), crate::stack::Net::MAX_CLOCK_MS);
+    }
+
+    #[test]
+    fn line_breaks_in_names_keys_and_values_read_back() {
+        // Reachable through the socket API and the shim, not the shell.
+        let snapshot = Snapshot {
+            ops: vec![
+                Op::NetnsAdd("a\nb".into()),
+                Op::NetnsAdd("c\r".into()),
+                Op::Sysctl { ns: 1, key: "net.ipv4.ip_forward".into(), value: "1\n".into() },
+                Op::Sysctl { ns: 1, key: "a b".into(), value: "x\r\ny".into() },
+                Op::NetnsDel("a\nb".into()),
+            ],
+        };
+        let text = snapshot.to_text();
+        assert_eq!(text.lines().count(), 7, "{text}");
+        assert_eq!(Snapshot::from_text(&text), Ok(snapshot));
+        // Plain names keep their readable lines.
+        assert!(Snapshot { ops: vec![Op::NetnsAdd("red".into())] }.to_text().contains("\na red\n"));
     }
 }

@@ -319,10 +319,16 @@ fn int_any(s: &str, radix: u32, signed: bool) -> Option<i128> {
 /// Bytes as two-digit lowercase hex numbers joined by colons
 /// (`02:00:00:00:00:01`).
 pub fn colon_hex(bytes: &[u8]) -> String {
+    hex_joined(bytes, Some(':'))
+}
+
+/// Bytes as two-digit lowercase hex numbers, with `sep` between them if
+/// given (`0a 1b`, or `0a1b` without).
+pub fn hex_joined(bytes: &[u8], sep: Option<char>) -> String {
     let mut out = String::with_capacity(bytes.len() * 3);
     for (i, b) in bytes.iter().enumerate() {
-        if i > 0 {
-            out.push(':');
+        if let Some(sep) = sep.filter(|_| i > 0) {
+            out.push(sep);
         }
         out.push(char::from(HEX[usize::from(b >> 4)]));
         out.push(char::from(HEX[usize::from(b & 0xf)]));

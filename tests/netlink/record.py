@@ -73,6 +73,7 @@ MASKS = [
     ((20, 21), (6,), (8, 16), "IFA_CACHEINFO cstamp/tstamp: hundredths of a second since boot"),
     ((24, 25), (12,), None, "RTA_CACHEINFO: lastuse/expires/used are time-based"),
     ((28, 29), (3,), (0, 12), "NDA_CACHEINFO confirmed/used/updated: ticks since events"),
+    ((116,), (13, 2), None, "NHA_RES_BUCKET_IDLE_TIME: clock ticks since the bucket was used or moved"),
     ((0xA0F,), (2,), None, "NFTA_GEN_PROC_PID: the pid of the process that sent the batch"),
     ((0xA0F,), (3,), None, "NFTA_GEN_PROC_NAME: the name of that process (python3 here, nft or iptables live)"),
 ]
@@ -88,6 +89,8 @@ def fixed_len(kind):
         return 12
     if 80 <= kind <= 82 or 88 <= kind <= 90:
         return 4
+    if 104 <= kind <= 119:
+        return 8
     if kind >= 0x100:  # nfnetlink: struct nfgenmsg
         return 4
     return 0
@@ -503,8 +506,15 @@ def record(names, out_dir, merge_into=None):
                 old = {c["name"]: c for c in load_family(src)["cases"]}
             if not any(c.name in results for c in fam_cases):
                 continue
-            merged = [results.get(c.name) or old.get(c.name) for c in fam_cases]
-            write_family(path, kernel, [c for c in merged if c])
+            # The file's "kernel" stays the one most of its cases came from;
+            # a case recorded now on another kernel names its own.
+            header = kernel
+            if os.path.exists(src):
+                header = load_family(src)["kernel"] or kernel
+            fresh = {name: (dict(res, kernel=kernel) if kernel != header else res)
+                     for name, res in results.items()}
+            merged = [fresh.get(c.name) or old.get(c.name) for c in fam_cases]
+            write_family(path, header, [c for c in merged if c])
         elif any(c.name in results for c in fam_cases):
             write_family(path, kernel, [results[c.name] for c in fam_cases if c.name in results])
     return results
@@ -549,7 +559,11 @@ def compare(old_dir, new_dir, names=None):
                     ok = False
                     print("=== %s is not in %s" % (name, a_path))
                 continue
-            x, y = normalised_case(a[name]), normalised_case(nc)
+            recorded_on = a[name].get("kernel")
+            if recorded_on and recorded_on != b_doc["kernel"]:
+                print("note: %s was recorded on %s" % (name, recorded_on))
+            x = normalised_case({k: v for k, v in a[name].items() if k != "kernel"})
+            y = normalised_case({k: v for k, v in nc.items() if k != "kernel"})
             if x == y:
                 continue
             ok = False

@@ -234,7 +234,10 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool) -> Resul
                         _ => return Err(syntax("unexpected newline, expecting handle", cmd)),
                     }
                 } else {
-                    let exprs = rule::parse(&stmts, tg.family).map_err(|_| syntax("unexpected newline", cmd))?;
+                    let exprs = rule::parse(&stmts, tg.family).map_err(|r| match (r.message, tg.names.get(2 + r.word)) {
+                        (Some(msg), Some(tok)) => Fail { msg, span: span(tok) },
+                        _ => syntax("unexpected newline", cmd),
+                    })?;
                     let n = attrs.begin_nest(r::EXPRESSIONS);
                     for e in &exprs {
                         let m = attrs.begin_nest(crate::wire::nftables::list::ELEM);

@@ -40,9 +40,25 @@ fn ifname(name: &str) -> Vec<u8> {
     b
 }
 
-/// Parses the statements of a rule. Err(word index) points at the word
-/// the grammar could not take (the end when a statement is unfinished).
-pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, usize> {
+/// Why a rule's words were refused: the word (an index into them; their
+/// count when a statement is unfinished) and, where nft says more than
+/// "syntax error", its message.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Refused {
+    /// The word the grammar could not take.
+    pub word: usize,
+    /// nft's message for a value the grammar took but its type refuses.
+    pub message: Option<String>,
+}
+
+impl From<usize> for Refused {
+    fn from(word: usize) -> Refused {
+        Refused { word, message: None }
+    }
+}
+
+/// Parses the statements of a rule.
+pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, Refused> {
     let mut out = Vec::new();
     let mut i = 0;
     let word = |i: usize| words.get(i).map(String::as_str);
@@ -58,12 +74,19 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, usize> {
                 let offset = match arg(1)? {
                     "saddr" => 12,
                     "daddr" => 16,
-                    _ => return Err(i + 1),
+                    _ => return Err((i + 1).into()),
                 };
                 let text = arg(2)?;
                 let (a, len) = match text.split_once('/') {
-                    // A prefix past 32 bits is refused (nft: "Prefix length 48 is invalid").
-                    Some((a, l)) => (a, l.parse::<u8>().ok().filter(|&l| l <= 32).ok_or(i + 2)?),
+                    Some((a, l)) => match l.parse::<u32>() {
+                        Ok(l @ 0..=32) => (a, l as u8),
+                        // expr_evaluate_prefix: the type's width bounds it.
+                        Ok(l) => {
+                            let message = format!("Prefix length {l} is invalid for type of 32 bits width");
+                            return Err(Refused { word: i + 2, message: Some(message) });
+                        }
+                        Err(_) => return Err((i + 2).into()),
+                    },
                     None => (text, 32),
                 };
                 let a = crate::text::parse_ipv4(a).ok_or(i + 2)?;
@@ -71,7 +94,9 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, usize> {
                     out.push(meta(15));
                     out.push(cmp(0, vec![family::IPV4]));
                 }
-                if len % 8 == 0 {
+                // Whole bytes compare directly; /0 (like a partial byte)
+                // loads the address and masks it.
+                if len % 8 == 0 && len > 0 {
                     let n = u32::from(len / 8);
                     out.push(payload(1, offset, n));
                     out.push(cmp(0, a.octets()[..n as usize].to_vec()));
@@ -87,7 +112,7 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, usize> {
                 let offset = match arg(1)? {
                     "sport" => 0,
                     "dport" => 2,
-                    _ => return Err(i + 1),
+                    _ => return Err((i + 1).into()),
                 };
                 // One port, or a range `LO-HI` (nft 1.0.6: cmp gte + cmp lte).
                 let (lo, hi) = match arg(2)?.split_once('-') {
@@ -148,7 +173,7 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, usize> {
             }
             "snat" | "dnat" => {
                 if arg(1)? != "to" {
-                    return Err(i + 1);
+                    return Err((i + 1).into());
                 }
                 let to = arg(2)?;
                 let (a, p) = match to.split_once(':') {
@@ -184,7 +209,7 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, usize> {
             }
             "reject" if word(i + 1) == Some("with") => {
                 if (arg(2)?, arg(3)?) != ("tcp", "reset") {
-                    return Err(i + 2);
+                    return Err((i + 2).into());
                 }
                 // nft adds the dependency `meta l4proto tcp` unless the
                 // rule already matched TCP.
@@ -200,7 +225,7 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, usize> {
                 out.push(Expr::Reject { ty: 0, code: 3 });
                 i += 1;
             }
-            _ => return Err(words.len().max(i + 1)),
+            _ => return Err(words.len().max(i + 1).into()),
         }
     }
     Ok(out)

@@ -398,6 +398,14 @@ fn pick_nh<'r>(ns: &Namespace, r: &'r Route<u32>, q: &Query4, oif: u32, saddr: u
             dport: q.dport,
             ..Default::default()
         };
+        // fib_select_multipath: a route through an object asks the object
+        // (nexthop_path_fib_result).
+        if r.nh_id != 0 {
+            let leg = crate::stack::nexthop::select_leg(ns, r.nh_id, multipath::hash(ns, flow));
+            if let Some(nh) = leg.and_then(|i| r.nexthops.get(i)) {
+                return Some(nh);
+            }
+        }
         let weights: Vec<Option<u32>> =
             r.nexthops.iter().map(|nh| (nh.flags & rtnh_f::DEAD == 0).then_some(u32::from(nh.weight))).collect();
         // nh_saddr: the address `inet_select_addr` gives for the gateway
