@@ -294,7 +294,7 @@ impl<'a> Walk<'a> {
         self.trace.push(Hop { ns, dev: rt.dev, next_hop: next });
         let now_ms = now_us / 1000;
         let mut cost = Cost::default();
-        let res = neigh::resolve(self.net, ns, rt.dev, next, now_ms, &mut cost, &mut self.events);
+        let res = neigh::resolve(self.net, ns, rt.dev, next, packet.src, now_ms, &mut cost, &mut self.events);
         let at = now_us + HOP_US + if cost.exchanged { RESOLVE_US } else { 0 };
         let dest = match res {
             Resolution::Known(mac) => Dest::Unicast(mac),

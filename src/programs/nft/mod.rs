@@ -5,6 +5,7 @@
 //! shown with the command and a caret line under the part the kernel (or
 //! the parser) points at.
 
+mod names;
 mod rule;
 
 use crate::errno::Errno;
@@ -96,7 +97,8 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
     let mut client = Client::new(sock, fam::UNSPEC);
     client.ext_ack();
     let toks = tokenize(&cmd);
-    match execute(&mut client, &toks, &cmd, handles) {
+    let links = links(host);
+    match execute(&mut client, &toks, &cmd, handles, &links) {
         Ok(text) => {
             out.out(&text);
             0
@@ -131,7 +133,27 @@ fn target(rest: &[Tok]) -> Target<'_> {
     }
 }
 
-fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool) -> Result<String, Fail> {
+/// The interfaces by index and name (an RTM_GETLINK dump), for `iif`
+/// and `oif`, which nft resolves with if_nametoindex and if_indextoname.
+fn links(host: &mut dyn Host) -> Vec<(u32, String)> {
+    let Ok(mut sock) = host.socket(None) else { return Vec::new() };
+    let mut b = crate::wire::MessageBuilder::new(crate::wire::RTM_GETLINK, crate::wire::NLM_F_REQUEST | NLM_F_DUMP, 0, 0);
+    b.push(&[0; 16]);
+    let mut out = Vec::new();
+    for m in sock.send(&b.finish()) {
+        if crate::wire::get_u16(&m, 4) != Some(crate::wire::RTM_NEWLINK) {
+            continue;
+        }
+        let index = crate::wire::get_i32(&m, 20).unwrap_or(0) as u32;
+        let attrs = AttrTable::parse_lenient(m.get(32..).unwrap_or_default(), 3);
+        if let Some(name) = attrs.get(3).and_then(|n| n.string().ok()) {
+            out.push((index, name));
+        }
+    }
+    out
+}
+
+fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &[(u32, String)]) -> Result<String, Fail> {
     let word = |i: usize| toks.get(i).map(|t| t.text.as_str());
     let verb = word(0).ok_or_else(|| syntax("unexpected end of file", cmd))?;
     let object = word(1);
@@ -147,11 +169,11 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool) -> Resul
     match (verb, object) {
         ("list", Some("ruleset")) => {
             let only = rest.first().and_then(|t| family_of(&t.text));
-            Ok(list(client, only, None, None, handles, true))
+            Ok(list(client, only, None, None, handles, true, links))
         }
         ("list", Some("chains")) => {
             let only = rest.first().and_then(|t| family_of(&t.text));
-            Ok(list(client, only, None, None, false, false))
+            Ok(list(client, only, None, None, false, false, links))
         }
         ("list", Some("tables")) => {
             let only = rest.first().and_then(|t| family_of(&t.text));
@@ -167,7 +189,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool) -> Resul
                 return Err(Fail { msg: "No such file or directory".into(), span: span(tname) });
             }
             let chain = if object == Some("chain") { Some(name(1)?.text.clone()) } else { None };
-            Ok(list(client, Some(tg.family), Some(&tname.text), chain.as_deref(), handles, true))
+            Ok(list(client, Some(tg.family), Some(&tname.text), chain.as_deref(), handles, true, links))
         }
         ("flush", Some("ruleset")) => {
             let genid = client.generation();
@@ -234,8 +256,12 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool) -> Resul
                         _ => return Err(syntax("unexpected newline, expecting handle", cmd)),
                     }
                 } else {
-                    let exprs = rule::parse(&stmts, tg.family).map_err(|r| match (r.message, tg.names.get(2 + r.word)) {
-                        (Some(msg), Some(tok)) => Fail { msg, span: span(tok) },
+                    let ctx = rule::Ctx { family: tg.family, links };
+                    let exprs = rule::parse(&stmts, &ctx).map_err(|r| match (r.message, tg.names.get(2 + r.word)) {
+                        (Some(msg), Some(tok)) => {
+                            let last = tg.names.get(1 + r.word + r.width).unwrap_or(tok);
+                            Fail { msg, span: (tok.at, span(last).1) }
+                        }
                         _ => syntax("unexpected newline", cmd),
                     })?;
                     let n = attrs.begin_nest(r::EXPRESSIONS);
@@ -327,7 +353,15 @@ fn tables(client: &mut Client) -> Vec<(u8, String, u64)> {
 }
 
 /// `nft list ruleset` (or one family, table, chain).
-fn list(client: &mut Client, family: Option<u8>, table: Option<&str>, chain: Option<&str>, handles: bool, with_rules: bool) -> String {
+fn list(
+    client: &mut Client,
+    family: Option<u8>,
+    table: Option<&str>,
+    chain: Option<&str>,
+    handles: bool,
+    with_rules: bool,
+    links: &[(u32, String)],
+) -> String {
     let chains = client.request(msg::GETCHAIN, NLM_F_DUMP, fam::UNSPEC, &[]).unwrap_or_default();
     let rules = client.request(msg::GETRULE, NLM_F_DUMP, fam::UNSPEC, &[]).unwrap_or_default();
     let h = |n: u64| if handles { format!(" # handle {n}") } else { String::new() };
@@ -378,7 +412,7 @@ fn list(client: &mut Client, family: Option<u8>, table: Option<&str>, chain: Opt
             }
             for (handle, exprs) in rules_of(&cname).into_iter().filter(|_| with_rules) {
                 xt |= rule::uses_xt(&exprs);
-                text.push_str(&format!("\t\t{}{}\n", rule::text(&exprs), h(handle)));
+                text.push_str(&format!("\t\t{}{}\n", rule::text(&exprs, &rule::Ctx { family: f, links }), h(handle)));
             }
             text.push_str("\t}\n");
             body.push(text);

@@ -3,6 +3,11 @@
 //! protocol dependencies it adds), and a rule's expressions back into the
 //! text `nft list` prints (dependencies folded away again).
 
+use std::net::Ipv4Addr;
+
+use super::names;
+use crate::util::text;
+
 use crate::wire::nf_expr::{Data, Expr};
 use crate::wire::nftables::{data as v, family};
 
@@ -25,19 +30,19 @@ fn verdict(code: i32, chain: Option<String>) -> Expr {
     Expr::Immediate { dreg: 0, data: Data::Verdict { code, chain } }
 }
 
-fn proto_number(name: &str) -> Option<u8> {
-    Some(match name {
-        "tcp" => 6,
-        "udp" => 17,
-        "icmp" => 1,
-        _ => name.parse().ok()?,
-    })
-}
-
 fn ifname(name: &str) -> Vec<u8> {
     let mut b = name.trim_matches('"').as_bytes().to_vec();
     b.resize(16, 0);
     b
+}
+
+/// What a rule is read and printed against: the table's family and the
+/// machine's interfaces (index, name) for `iif`/`oif`.
+pub struct Ctx<'a> {
+    /// The table's family (NFPROTO_*).
+    pub family: u8,
+    /// The interfaces, by index and name.
+    pub links: &'a [(u32, String)],
 }
 
 /// Why a rule's words were refused: the word (an index into them; their
@@ -47,21 +52,110 @@ fn ifname(name: &str) -> Vec<u8> {
 pub struct Refused {
     /// The word the grammar could not take.
     pub word: usize,
+    /// How many words from it the caret line covers.
+    pub width: usize,
     /// nft's message for a value the grammar took but its type refuses.
     pub message: Option<String>,
 }
 
 impl From<usize> for Refused {
     fn from(word: usize) -> Refused {
-        Refused { word, message: None }
+        Refused { word, width: 1, message: None }
     }
 }
 
+fn refuse(word: usize, width: usize, message: String) -> Refused {
+    Refused { word, width, message: Some(message) }
+}
+
+/// The protocol dependencies nft adds before a match (src/evaluate.c
+/// `resolve_protocol_conflict`, payload.c `payload_gen_dependency`): each
+/// once per rule, the network one only in an inet table.
+struct Deps {
+    table: u8,
+    network: Option<u8>,
+    transport: Option<u8>,
+}
+
+fn family_word(f: u8) -> &'static str {
+    if f == family::IPV6 { "ip6" } else { "ip" }
+}
+
+impl Deps {
+    fn network(&mut self, out: &mut Vec<Expr>, want: u8) -> Result<(), String> {
+        match self.network {
+            Some(have) if have == want => Ok(()),
+            Some(have) => Err(format!("conflicting protocols specified: {} vs. {}", family_word(have), family_word(want))),
+            None => {
+                if self.table == family::INET {
+                    out.push(meta(15));
+                    out.push(cmp(0, vec![want]));
+                }
+                self.network = Some(want);
+                Ok(())
+            }
+        }
+    }
+
+    fn transport(&mut self, out: &mut Vec<Expr>, proto: u8) {
+        if self.transport != Some(proto) {
+            out.push(meta(16));
+            out.push(cmp(0, vec![proto]));
+            self.transport = Some(proto);
+        }
+    }
+}
+
+/// An address match at `offset` of the network header: whole bytes compare
+/// directly; a partial byte (or /0) loads the address and masks it.
+fn address(out: &mut Vec<Expr>, offset: u32, bytes: &[u8], len: u32) {
+    let n = bytes.len();
+    if len % 8 == 0 && len > 0 {
+        let k = (len / 8) as usize;
+        out.push(payload(1, offset, k as u32));
+        out.push(cmp(0, bytes[..k.min(n)].to_vec()));
+    } else {
+        let mask: Vec<u8> = (0..n).map(|k| (0xff00u16 >> len.saturating_sub(8 * k as u32).min(8)) as u8).collect();
+        let masked: Vec<u8> = bytes.iter().zip(&mask).map(|(b, m)| b & m).collect();
+        out.push(payload(1, offset, n as u32));
+        out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: n as u32, mask, xor: vec![0; n] });
+        out.push(cmp(0, masked));
+    }
+}
+
+/// An address with an optional `/LEN`: its bytes and the prefix length;
+/// the message of expr_evaluate_prefix when the length passes the width.
+fn prefixed(text: &str, v6: bool) -> Result<(Vec<u8>, u32), Option<String>> {
+    let width = if v6 { 128 } else { 32 };
+    let (a, len) = match text.split_once('/') {
+        Some((a, l)) => match l.parse::<u32>() {
+            Ok(l) if l <= width => (a, l),
+            Ok(l) => return Err(Some(format!("Prefix length {l} is invalid for type of {width} bits width"))),
+            Err(_) => return Err(None),
+        },
+        None => (text, width),
+    };
+    let bytes = if v6 { text::parse_ipv6(a).map(|a| a.octets().to_vec()) } else { text::parse_ipv4(a).map(|a| a.octets().to_vec()) };
+    bytes.map(|b| (b, len)).ok_or(None)
+}
+
 /// Parses the statements of a rule.
-pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, Refused> {
+pub fn parse(words: &[String], ctx: &Ctx<'_>) -> Result<Vec<Expr>, Refused> {
     let mut out = Vec::new();
+    let table_family = ctx.family;
+    let known = matches!(table_family, family::IPV4 | family::IPV6).then_some(table_family);
+    let mut deps = Deps { table: table_family, network: known, transport: None };
     let mut i = 0;
     let word = |i: usize| words.get(i).map(String::as_str);
+    let ifindex = |i: usize| -> Result<u32, Refused> {
+        let name = word(i).ok_or(words.len())?.trim_matches('"');
+        ctx.links
+            .iter()
+            .find(|(_, n)| n == name)
+            .map(|(x, _)| *x)
+            .or_else(|| name.parse().ok())
+            .ok_or_else(|| refuse(i, 1, "Interface does not exist".into()))
+    };
     while let Some(w) = word(i) {
         let arg = |k: usize| word(i + k).ok_or(words.len());
         match w {
@@ -70,42 +164,63 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, Refused> {
                 out.push(cmp(0, ifname(arg(1)?)));
                 i += 2;
             }
-            "ip" => {
-                let offset = match arg(1)? {
-                    "saddr" => 12,
-                    "daddr" => 16,
+            "iif" | "oif" => {
+                out.push(meta(if w == "iif" { 4 } else { 5 }));
+                out.push(cmp(0, ifindex(i + 1)?.to_ne_bytes().to_vec()));
+                i += 2;
+            }
+            "meta" if matches!(arg(1)?, "iifname" | "oifname") => {
+                out.push(meta(if arg(1)? == "iifname" { 6 } else { 7 }));
+                out.push(cmp(0, ifname(arg(2)?)));
+                i += 3;
+            }
+            "meta" if matches!(arg(1)?, "iif" | "oif") => {
+                out.push(meta(if arg(1)? == "iif" { 4 } else { 5 }));
+                out.push(cmp(0, ifindex(i + 2)?.to_ne_bytes().to_vec()));
+                i += 3;
+            }
+            "meta" if arg(1)? == "nfproto" => {
+                out.push(meta(15));
+                out.push(cmp(0, vec![names::number(names::NFPROTOS, arg(2)?).ok_or(i + 2)?]));
+                i += 3;
+            }
+            "ip" | "ip6" => {
+                let v6 = w == "ip6";
+                let (offset, addr) = match (v6, arg(1)?) {
+                    (false, "saddr") => (12, true),
+                    (false, "daddr") => (16, true),
+                    (false, "protocol") => (9, false),
+                    (true, "saddr") => (8, true),
+                    (true, "daddr") => (24, true),
+                    (true, "nexthdr") => (6, false),
                     _ => return Err((i + 1).into()),
                 };
-                let text = arg(2)?;
-                let (a, len) = match text.split_once('/') {
-                    Some((a, l)) => match l.parse::<u32>() {
-                        Ok(l @ 0..=32) => (a, l as u8),
-                        // expr_evaluate_prefix: the type's width bounds it.
-                        Ok(l) => {
-                            let message = format!("Prefix length {l} is invalid for type of 32 bits width");
-                            return Err(Refused { word: i + 2, message: Some(message) });
-                        }
-                        Err(_) => return Err((i + 2).into()),
-                    },
-                    None => (text, 32),
-                };
-                let a = crate::text::parse_ipv4(a).ok_or(i + 2)?;
-                if table_family == family::INET {
-                    out.push(meta(15));
-                    out.push(cmp(0, vec![family::IPV4]));
-                }
-                // Whole bytes compare directly; /0 (like a partial byte)
-                // loads the address and masks it.
-                if len % 8 == 0 && len > 0 {
-                    let n = u32::from(len / 8);
-                    out.push(payload(1, offset, n));
-                    out.push(cmp(0, a.octets()[..n as usize].to_vec()));
+                let value = arg(2)?;
+                let parsed = if addr {
+                    prefixed(value, v6).map_err(|m| match m {
+                        Some(m) => refuse(i + 2, 1, m),
+                        None => (i + 2).into(),
+                    })?
                 } else {
-                    let mask = u32::MAX.checked_shl(32 - u32::from(len)).unwrap_or(0);
-                    out.push(payload(1, offset, 4));
-                    out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: 4, mask: mask.to_be_bytes().to_vec(), xor: vec![0; 4] });
-                    out.push(cmp(0, (u32::from(a) & mask).to_be_bytes().to_vec()));
+                    (vec![names::protocol(value).ok_or(i + 2)?], 8)
+                };
+                deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }).map_err(|m| refuse(i, 2, m))?;
+                address(&mut out, offset, &parsed.0, parsed.1);
+                i += 3;
+            }
+            "icmp" | "icmpv6" => {
+                if arg(1)? != "type" {
+                    return Err((i + 1).into());
                 }
+                let v6 = w == "icmpv6";
+                let (table, what) = if v6 { (names::ICMPV6_TYPES, "ICMPv6") } else { (names::ICMP_TYPES, "ICMP") };
+                let t = names::number(table, arg(2)?).ok_or_else(|| refuse(i + 2, 1, format!("Could not parse {what} type")))?;
+                if table_family == family::INET {
+                    deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }).map_err(|m| refuse(i, 2, m))?;
+                }
+                deps.transport(&mut out, if v6 { 58 } else { 1 });
+                out.push(payload(2, 0, 1));
+                out.push(cmp(0, vec![t]));
                 i += 3;
             }
             "tcp" | "udp" => {
@@ -122,8 +237,7 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, Refused> {
                         (port, port)
                     }
                 };
-                out.push(meta(16));
-                out.push(cmp(0, vec![if w == "tcp" { 6 } else { 17 }]));
+                deps.transport(&mut out, if w == "tcp" { 6 } else { 17 });
                 out.push(payload(2, offset, 2));
                 if lo == hi {
                     out.push(cmp(0, lo.to_be_bytes().to_vec()));
@@ -135,7 +249,7 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, Refused> {
             }
             "meta" if arg(1)? == "l4proto" => {
                 out.push(meta(16));
-                out.push(cmp(0, vec![proto_number(arg(2)?).ok_or(i + 2)?]));
+                out.push(cmp(0, vec![names::protocol(arg(2)?).ok_or(i + 2)?]));
                 i += 3;
             }
             "ct" if arg(1)? == "state" => {
@@ -180,7 +294,7 @@ pub fn parse(words: &[String], table_family: u8) -> Result<Vec<Expr>, Refused> {
                     Some((a, p)) => (a, Some(p.parse::<u16>().map_err(|_| i + 2)?)),
                     None => (to, None),
                 };
-                let a = crate::text::parse_ipv4(a).ok_or(i + 2)?;
+                let a = text::parse_ipv4(a).ok_or(i + 2)?;
                 // The address in NFT_REG_1, the port in NFT_REG_2 (32-bit indexes 4 and 8).
                 out.push(Expr::Immediate { dreg: 4, data: Data::Value(a.octets().to_vec()) });
                 if let Some(p) = p {
@@ -236,9 +350,11 @@ fn be16(d: &[u8]) -> u16 {
 }
 
 /// A rule's expressions as `nft list` prints them.
-pub fn text(exprs: &[Expr]) -> String {
+pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut l4: Option<u8> = None;
+    // The network protocol: the table's, or the one a dependency named.
+    let mut network = ctx.family;
     // Values loaded into registers for a NAT statement.
     let mut regs: Vec<(u32, Vec<u8>)> = Vec::new();
     let reg = |regs: &Vec<(u32, Vec<u8>)>, r: u32| regs.iter().rev().find(|(x, _)| *x == r).map(|(_, v)| v.clone()).unwrap_or_default();
@@ -260,8 +376,31 @@ pub fn text(exprs: &[Expr]) -> String {
                 let key = if matches!(e, Expr::Meta { key: 6, .. }) { "iifname" } else { "oifname" };
                 parts.push(format!("{key} \"{name}\""));
             }
+            Expr::Meta { key: 4 | 5, .. } => {
+                let (_, d) = next_cmp(&mut i).unwrap_or_default();
+                let index = d.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+                let name = ctx.links.iter().find(|(x, _)| *x == index).map_or_else(|| index.to_string(), |(_, n)| format!("\"{n}\""));
+                let key = if matches!(e, Expr::Meta { key: 4, .. }) { "iif" } else { "oif" };
+                parts.push(format!("{key} {name}"));
+            }
             Expr::Meta { key: 15, .. } => {
-                next_cmp(&mut i);
+                let (_, d) = next_cmp(&mut i).unwrap_or_default();
+                let f = d.first().copied().unwrap_or(0);
+                // A dependency of a network header match, or of an ICMP
+                // type match (meta l4proto, then the transport header).
+                let icmp = if f == family::IPV6 { 58 } else { 1 };
+                let dependency = match (exprs.get(i), exprs.get(i + 1), exprs.get(i + 2)) {
+                    (Some(Expr::Payload { base: 1, .. }), _, _) => true,
+                    (Some(Expr::Meta { key: 16, .. }), Some(Expr::Cmp { data, .. }), Some(Expr::Payload { base: 2, .. })) => {
+                        data == &[icmp]
+                    }
+                    _ => false,
+                };
+                if dependency {
+                    network = f;
+                } else {
+                    parts.push(format!("meta nfproto {}", names::name(names::NFPROTOS, f)));
+                }
             }
             Expr::Meta { key: 16, .. } => {
                 let (_, d) = next_cmp(&mut i).unwrap_or_default();
@@ -270,29 +409,44 @@ pub fn text(exprs: &[Expr]) -> String {
                 if matches!(exprs.get(i), Some(Expr::Payload { base: 2, .. })) {
                     l4 = Some(p);
                 } else if !matches!(exprs.get(i), Some(Expr::Reject { ty: 1, .. })) {
-                    let name = match p {
-                        6 => "tcp".to_string(),
-                        17 => "udp".to_string(),
-                        1 => "icmp".to_string(),
-                        n => n.to_string(),
-                    };
-                    parts.push(format!("meta l4proto {name}"));
+                    parts.push(format!("meta l4proto {}", names::protocol_name(p)));
                 }
             }
             Expr::Payload { base: 1, offset, len, .. } => {
-                let mut plen = (*len * 8) as u8;
+                let v6 = network == family::IPV6;
+                let mut plen = *len * 8;
                 if let Some(Expr::Bitwise { mask, .. }) = exprs.get(i) {
-                    plen = mask.iter().map(|b| b.count_ones() as u8).sum();
+                    plen = mask.iter().map(|b| b.count_ones()).sum();
                     i += 1;
                 }
                 let (_, d) = next_cmp(&mut i).unwrap_or_default();
-                let mut b = [0u8; 4];
-                for (k, x) in d.iter().take(4).enumerate() {
-                    b[k] = *x;
-                }
-                let field = if *offset == 12 { "saddr" } else { "daddr" };
-                let a = crate::text::ipv4_text(b);
-                parts.push(if plen == 32 { format!("ip {field} {a}") } else { format!("ip {field} {a}/{plen}") });
+                let proto = if v6 { "ip6" } else { "ip" };
+                let field = match (v6, offset) {
+                    (false, 9) => "protocol",
+                    (true, 6) => "nexthdr",
+                    (false, 12) | (true, 8) => "saddr",
+                    _ => "daddr",
+                };
+                let value = if matches!(field, "protocol" | "nexthdr") {
+                    names::protocol_name(d.first().copied().unwrap_or(0))
+                } else if v6 {
+                    let mut b = [0u8; 16];
+                    b.iter_mut().zip(&d).for_each(|(x, y)| *x = *y);
+                    text::ipv6_text(b) + &if plen == 128 { String::new() } else { format!("/{plen}") }
+                } else {
+                    let mut b = [0u8; 4];
+                    b.iter_mut().zip(&d).for_each(|(x, y)| *x = *y);
+                    text::ipv4_text(b) + &if plen == 32 { String::new() } else { format!("/{plen}") }
+                };
+                parts.push(format!("{proto} {field} {value}"));
+            }
+            Expr::Payload { base: 2, offset: 0, len: 1, .. } if matches!(l4, Some(1 | 58)) => {
+                let (_, d) = next_cmp(&mut i).unwrap_or_default();
+                let t = d.first().copied().unwrap_or(0);
+                parts.push(match l4 {
+                    Some(1) => format!("icmp type {}", names::name(names::ICMP_TYPES, t)),
+                    _ => format!("icmpv6 type {}", names::name(names::ICMPV6_TYPES, t)),
+                });
             }
             Expr::Payload { base: 2, offset, .. } => {
                 let value = match exprs.get(i) {
@@ -315,7 +469,7 @@ pub fn text(exprs: &[Expr]) -> String {
                         format!("{sign}{}", be16(&d))
                     }
                 };
-                let proto = match l4.take() {
+                let proto = match l4 {
                     Some(17) => "udp",
                     Some(6) => "tcp",
                     _ => "th",
@@ -350,7 +504,7 @@ pub fn text(exprs: &[Expr]) -> String {
                 if let Some((r, _)) = addr {
                     let b = reg(&regs, *r);
                     if b.len() >= 4 {
-                        to = crate::text::ipv4_text([b[0], b[1], b[2], b[3]]);
+                        to = Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string();
                     }
                 }
                 if let Some((r, _)) = proto {
