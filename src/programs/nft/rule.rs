@@ -14,6 +14,9 @@ use crate::wire::nftables::{data as v, family};
 /// Connection states by name, in the order nft prints them.
 const CT_STATES: &[(&str, u32)] = &[("invalid", 1), ("established", 2), ("related", 4), ("new", 8), ("untracked", 64)];
 
+/// Syslog levels by number, as nft names them (`log level`).
+const LOG_LEVELS: &[&str] = &["emerg", "alert", "crit", "err", "warn", "notice", "info", "debug", "audit"];
+
 fn meta(key: u32) -> Expr {
     Expr::Meta { key, dreg: 4 }
 }
@@ -262,6 +265,29 @@ pub fn parse(words: &[String], ctx: &Ctx<'_>) -> Result<Vec<Expr>, Refused> {
                 out.push(cmp(1, vec![0; 4]));
                 i += 3;
             }
+            "log" => {
+                let (mut prefix, mut level) = (None, None);
+                i += 1;
+                loop {
+                    match word(i) {
+                        Some("prefix") => {
+                            let expecting =
+                                "syntax error, unexpected newline, expecting string or quoted string or string with a trailing asterisk";
+                            let p = word(i + 1).ok_or_else(|| refuse(words.len(), 1, expecting.into()))?;
+                            prefix = Some(p.trim_matches('"').to_string());
+                        }
+                        Some("level") => {
+                            let name = word(i + 1).ok_or(words.len())?;
+                            let l =
+                                LOG_LEVELS.iter().position(|n| *n == name).ok_or_else(|| refuse(i + 1, 1, "invalid log level".into()))?;
+                            level = Some(l as u32);
+                        }
+                        _ => break,
+                    }
+                    i += 2;
+                }
+                out.push(Expr::Log { prefix, level, flags: 0 });
+            }
             "counter" => {
                 out.push(Expr::Counter { bytes: 0, packets: 0 });
                 i += 1;
@@ -488,6 +514,17 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 next_cmp(&mut i);
                 let names: Vec<&str> = CT_STATES.iter().filter(|(_, b)| mask & b != 0).map(|(n, _)| *n).collect();
                 parts.push(format!("ct state {}", names.join(",")));
+            }
+            Expr::Log { prefix, level, .. } => {
+                let mut t = String::from("log");
+                if let Some(p) = prefix {
+                    t.push_str(&format!(" prefix \"{p}\""));
+                }
+                // The default level (warn) is not printed.
+                if let Some(name) = level.filter(|l| *l != 4).and_then(|l| LOG_LEVELS.get(l as usize)) {
+                    t.push_str(&format!(" level {name}"));
+                }
+                parts.push(t);
             }
             Expr::Counter { bytes, packets } => parts.push(format!("counter packets {packets} bytes {bytes}")),
             Expr::Immediate { data: Data::Verdict { code, chain }, .. } => parts.push(match (*code, chain) {

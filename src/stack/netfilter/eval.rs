@@ -314,6 +314,9 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Vec<(
                     Data::Verdict { code, chain } => verdict = Some((*code, chain.as_deref())),
                 },
                 Expr::Counter { .. } => hits.push((at.chain, at.rule, ei)),
+                // nft_log_eval: the message goes to the kernel log, which the
+                // world does not keep; the packet goes on.
+                Expr::Log { .. } => {}
                 Expr::Reject { ty, code } => {
                     outcome = Some(Outcome::Reject(match ty {
                         1 => None,
