@@ -266,7 +266,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                     let exprs = rule::parse(&stmts, &ctx).map_err(|r| match (r.message, tg.names.get(2 + r.word)) {
                         (Some(msg), Some(tok)) => {
                             let last = tg.names.get(1 + r.word + r.width).unwrap_or(tok);
-                            Fail { msg, span: (tok.at, span(last).1) }
+                            Fail { msg, span: (tok.at + r.skip, span(last).1) }
                         }
                         (Some(msg), None) => Fail { msg, span: (cmd.len(), cmd.len() + 1) },
                         _ => syntax("unexpected newline", cmd),
