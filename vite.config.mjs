@@ -17,8 +17,28 @@ function compileWasmEarly() {
       handler(_html, ctx) {
         const wasm = ctx.bundle && Object.keys(ctx.bundle).find((f) => f.endsWith(".wasm"));
         if (!wasm) return [];
-        const code = `window.iplabWasm = WebAssembly.compileStreaming(fetch(${JSON.stringify(`./${wasm}`)})).catch(() => undefined);`;
+        const code = `window.iplabWasm = WebAssembly.compileStreaming(fetch(${JSON.stringify(`./${wasm}`)})).then((m) => (performance.mark("iplab-wasm-compiled"), m), () => undefined);`;
         return [{ tag: "script", children: code, injectTo: "head-prepend" }];
+      },
+    },
+  };
+}
+
+/**
+ * The entry (main.js) holds only the terminal and its first prompt; it
+ * imports the rest of the page (app.js: the world and the commands) once
+ * the prompt is up. A modulepreload link lets that chunk download and
+ * parse while the entry does instead of after it.
+ */
+function preloadApp() {
+  return {
+    name: "iplab-preload-app",
+    transformIndexHtml: {
+      order: "post",
+      handler(_html, ctx) {
+        const app = ctx.bundle && Object.values(ctx.bundle).find((c) => c.type === "chunk" && c.facadeModuleId?.endsWith("/www/src/app.js"));
+        if (!app) return [];
+        return [{ tag: "link", attrs: { rel: "modulepreload", crossorigin: true, href: `./${app.fileName}` }, injectTo: "head" }];
       },
     },
   };
@@ -27,7 +47,7 @@ function compileWasmEarly() {
 export default defineConfig({
   root: "www",
   base: "./",
-  plugins: [compileWasmEarly()],
+  plugins: [compileWasmEarly(), preloadApp()],
   server: { fs: { allow: [".."] } },
   build: { outDir: "dist", emptyOutDir: true, target: "es2022", assetsInlineLimit: 0 },
 });

@@ -270,14 +270,22 @@ fn unhex_text(hex: Option<&str>) -> Option<String> {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    crate::text::hex_joined(bytes, None)
 }
 
+/// Bytes from pairs of hex digits, either case. A pair may also be `+`
+/// and a digit, as `u8::from_str_radix` reads it (which this reading
+/// has always followed; [`hex`] never writes one).
 fn unhex(hex: &str) -> Option<Vec<u8>> {
-    if hex.len() % 2 != 0 {
-        return None;
-    }
-    (0..hex.len() / 2).map(|k| crate::text::int_radix(hex.get(2 * k..2 * k + 2)?, 16)).collect()
+    let digit = |c: u8| char::from(c).to_digit(16).and_then(|d| u8::try_from(d).ok());
+    hex.as_bytes()
+        .chunks(2)
+        .map(|pair| match *pair {
+            [b'+', lo] => digit(lo),
+            [hi, lo] => Some(digit(hi)? << 4 | digit(lo)?),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Whether a datagram holds a request that may change state (not a GET).
@@ -293,6 +301,22 @@ pub fn ns_key(ns: NsId) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_reads_as_from_str_radix_reads_each_pair() {
+        let by_pairs = |h: &str| -> Option<Vec<u8>> {
+            if h.len() % 2 != 0 {
+                return None;
+            }
+            (0..h.len() / 2).map(|k| u8::from_str_radix(h.get(2 * k..2 * k + 2)?, 16).ok()).collect()
+        };
+        for h in ["", "00", "0aFf", "+f", "+f0a", "-1", "0", "abc", "g0", "0x", "é0", "0é", "ff\u{0}0", "++", "+", " 1"] {
+            assert_eq!(unhex(h), by_pairs(h), "{h:?}");
+        }
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(unhex(&hex(&all)), Some(all));
+        assert_eq!(hex(&[0, 0xab, 0x10]), "00ab10");
+    }
 
     fn sample() -> Snapshot {
         Snapshot {

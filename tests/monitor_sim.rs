@@ -392,3 +392,46 @@ Deleted id 122 group 21
 ";
     assert_eq!(poll(&mut mon, &world).1, want);
 }
+
+/// A resilient group's bucket that a lookup used moves only after its idle
+/// timer, by the delayed upkeep, which announces it (RTM_NEWNEXTHOPBUCKET);
+/// recorded with `ip monitor nexthop` beside the same commands, `sleep 2`
+/// there and two seconds of ping here.
+#[test]
+fn resilient_bucket_moved_by_the_idle_timer_is_announced() {
+    let world = World::new();
+    let mut shell = Shell::new(Box::new(world.clone()));
+    sh(
+        &mut shell,
+        &[
+            "ip link set lo up",
+            VETH,
+            "ip link set d0 up",
+            "ip link set d1 up",
+            "ip addr add 10.0.0.1/24 dev d0",
+            "ip nexthop add id 1 via 10.0.0.2 dev d0",
+            "ip nexthop add id 2 via 10.0.0.3 dev d0",
+            "ip nexthop add id 10 group 1/2 type resilient buckets 2 idle_timer 1",
+            "ip route add 10.9.0.0/16 nhid 10",
+            "sysctl -qw net.ipv4.fib_multipath_hash_seed=7",
+            "sysctl -qw net.ipv4.fib_multipath_hash_policy=1",
+        ],
+    );
+    let mut out = Output::new();
+    let mut mon = Monitor::start(&mut world.clone(), &words("monitor nexthop"), &mut out).expect("monitor starts");
+    for sport in 1000..1004 {
+        let mut o = Output::new();
+        let line = format!("ip -o route get 10.9.1.3 ipproto udp sport {sport} dport 53");
+        assert_eq!(shell.run_line(&line, &mut o), 0, "{line}");
+    }
+    sh(&mut shell, &["ip nexthop replace id 10 group 1,3/2 type resilient"]);
+    let want = "id 10 group 1,3/2 type resilient buckets 2 idle_timer 1 unbalanced_timer 0 unbalanced_time 0 \n";
+    assert_eq!(poll(&mut mon, &world).1, want);
+    let mut o = Output::new();
+    assert_eq!(shell.run_line("ping -c 3 -i 1 -q 10.0.0.1", &mut o), 0);
+    assert_eq!(poll(&mut mon, &world).1, "");
+    let mut o = Output::new();
+    assert_eq!(shell.run_line("ip nexthop bucket show", &mut o), 0);
+    assert_eq!(poll(&mut mon, &world).1, "id 10 index 0 idle_time 0 nhid 1 \n");
+    assert_eq!(o.stdout(), "id 10 index 0 idle_time 1 nhid 1 \nid 10 index 1 idle_time 2 nhid 1 \n");
+}

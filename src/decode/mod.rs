@@ -414,14 +414,7 @@ fn field(name: &'static str, value: Value, text: Option<String>) -> Field {
 
 /// Lower-case hex bytes separated by spaces.
 pub fn hex(b: &[u8]) -> String {
-    let mut s = String::with_capacity(b.len() * 3);
-    for (i, x) in b.iter().enumerate() {
-        if i > 0 {
-            s.push(' ');
-        }
-        s.push_str(&format!("{x:02x}"));
-    }
-    s
+    crate::text::hex_joined(b, Some(' '))
 }
 
 fn mac(b: &[u8]) -> String {

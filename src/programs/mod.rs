@@ -14,5 +14,6 @@ pub mod ip;
 pub mod iptables;
 pub mod nc;
 pub mod nft;
+pub mod services;
 pub mod ss;
 pub mod tcpdump;

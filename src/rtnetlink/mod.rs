@@ -313,6 +313,7 @@ impl Kernel {
         // first, and what bridges learnt or aged meanwhile is announced.
         let mut expired = crate::stack::fdb::take_notices(&mut self.net);
         expired.extend(crate::stack::lifetime::expire(&mut self.net));
+        nexthop::run_upkeep(self);
         let mut ctx = Ctx {
             net: &mut self.net,
             ns,

@@ -1,18 +1,19 @@
 //! RTM_{NEW,DEL,GET}NEXTHOP (net/ipv4/nexthop.c): `rtm_new_nexthop`,
 //! `rtm_del_nexthop`, `rtm_get_nexthop`, `rtm_dump_nexthop`,
-//! RTM_GETNEXTHOPBUCKET (`rtm_get_nexthop_bucket`, `rtm_dump_nexthop_bucket`:
-//! resilient groups are not modelled, so there are no buckets), and the
-//! RTNLGRP_NEXTHOP notifications (`nexthop_notify`), which carry the
-//! request's port, sequence number and flags.
+//! RTM_GETNEXTHOPBUCKET (`rtm_get_nexthop_bucket`, `rtm_dump_nexthop_bucket`)
+//! for resilient groups' buckets, and the RTNLGRP_NEXTHOP notifications
+//! (`nexthop_notify`, which carry the request's port, sequence number and
+//! flags; `nexthop_bucket_notify` for buckets the delayed upkeep moves).
 
 use super::Ctx;
 use super::reply::Request;
 use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::namespace::Namespace;
-use crate::stack::nexthop::{self as snh, Body, Gateway, Group, Member, Nexthop, Note, Removal, Single};
+use crate::stack::nexthop::{self as snh, Body, Gateway, Group, Member, Nexthop, Note, Removal, Single, res};
 use crate::wire::attr::AttrTable;
 use crate::wire::nexthop::{
-    GRP_TYPE_MPATH, GRP_TYPE_RES, GroupEntry, NHMSG_LEN, NhMsg, OP_FLAG_RESP_GRP_RESVD_0, group_bytes, nha, parse_group,
+    GRP_TYPE_MPATH, GRP_TYPE_RES, GroupEntry, NHMSG_LEN, NhMsg, OP_FLAG_RESP_GRP_RESVD_0, group_bytes, nha, nha_res_bucket, nha_res_group,
+    parse_group,
 };
 use crate::wire::route::rtnh_f;
 use crate::wire::{AF_INET, AF_INET6, AF_UNSPEC, MessageBuilder, MessageType, NLM_F_CREATE, NLM_F_MULTI, NLM_F_REPLACE, NlaWriter, group};
@@ -33,7 +34,7 @@ fn parse<'a>(req: &Request<'a>) -> KResult<(NhMsg, AttrTable<'a>)> {
 }
 
 /// The message describing an object (`nh_fill_node`).
-pub fn fill(nh: &Nexthop, kind: MessageType, seq: u32, pid: u32, flags: u16) -> Vec<u8> {
+pub fn fill(nh: &Nexthop, kind: MessageType, seq: u32, pid: u32, flags: u16, now: u64) -> Vec<u8> {
     let mut b = MessageBuilder::new(kind.raw(), flags, seq, pid);
     let mut hdr = NhMsg { family: AF_UNSPEC, scope: 0, protocol: nh.protocol, resvd: 0, flags: nh.flags };
     let mut attrs: Vec<u8> = Vec::new();
@@ -47,6 +48,15 @@ pub fn fill(nh: &Nexthop, kind: MessageType, seq: u32, pid: u32, flags: u16) -> 
             let entries: Vec<GroupEntry> =
                 g.members.iter().map(|m| GroupEntry { id: m.id, weight: (m.weight.max(1) - 1) as u8, resvd1: 0, resvd2: 0 }).collect();
             attrs.put(nha::GROUP, &group_bytes(&entries));
+            if let Some(t) = &g.res {
+                // nla_put_nh_group_res
+                let at = attrs.begin_nest(nha::RES_GROUP);
+                attrs.put_u16(nha_res_group::BUCKETS, t.buckets.len() as u16);
+                attrs.put_u32(nha_res_group::IDLE_TIMER, t.idle_timer);
+                attrs.put_u32(nha_res_group::UNBALANCED_TIMER, t.unbalanced_timer);
+                attrs.put_u64(nha_res_group::UNBALANCED_TIME, t.unbalanced_time(now));
+                attrs.end_nest(at);
+            }
             // nh_fill_node (Linux 6.11 and later): the response's op flags.
             attrs.put_u32(nha::OP_FLAGS, OP_FLAG_RESP_GRP_RESVD_0);
         }
@@ -76,7 +86,7 @@ pub fn fill(nh: &Nexthop, kind: MessageType, seq: u32, pid: u32, flags: u16) -> 
 
 /// `nexthop_notify` for a request: RTNLGRP_NEXTHOP with its header.
 fn notify(ctx: &mut Ctx<'_>, req: &Request<'_>, nh: &Nexthop, kind: MessageType) {
-    let msg = fill(nh, kind, req.header.seq, req.port, req.header.flags);
+    let msg = fill(nh, kind, req.header.seq, req.port, req.header.flags, ctx.net.now_ms);
     ctx.notices.push((msg, group::NEXTHOP));
 }
 
@@ -161,11 +171,30 @@ fn check_group(ns: &Namespace, attrs: &AttrTable<'_>, raw: &[u8], kind: u16) -> 
         }
     }
     let members = entries.iter().map(|e| Member { id: e.id, weight: u16::from(e.weight) + 1 }).collect();
-    Ok(Group { members, fdb, kind })
+    Ok(Group { members, fdb, kind, res: None })
+}
+
+/// `rtm_to_nh_config_grp_res` (`rtm_nh_res_policy_new`, `rtm_nh_get_timer`:
+/// a clock_t in a u32 always fits the jiffies of a 64-bit kernel).
+fn res_config(attrs: &AttrTable<'_>) -> KResult<res::Config> {
+    let Some(nest) = attrs.get(nha::RES_GROUP) else { return Ok(res::Config::default()) };
+    if nha_res_group::SPACE.validate_all(nest.value).is_err() {
+        return Err(einval("Attribute failed policy validation"));
+    }
+    let tb = nha_res_group::SPACE.parse(nest.value)?;
+    let cfg = res::Config {
+        buckets: tb.get(nha_res_group::BUCKETS).map(|a| a.u16()).transpose()?,
+        idle_timer: tb.get(nha_res_group::IDLE_TIMER).map(|a| a.u32()).transpose()?,
+        unbalanced_timer: tb.get(nha_res_group::UNBALANCED_TIMER).map(|a| a.u32()).transpose()?,
+    };
+    if cfg.buckets == Some(0) {
+        return Err(einval("Number of buckets needs to be non-0"));
+    }
+    Ok(cfg)
 }
 
 /// `rtm_to_nh_config` then `nexthop_create`: the object a request asks for.
-fn config(ns: &Namespace, hdr: &NhMsg, attrs: &AttrTable<'_>) -> KResult<Nexthop> {
+fn config(ns: &Namespace, hdr: &NhMsg, attrs: &AttrTable<'_>) -> KResult<(Nexthop, res::Config)> {
     if hdr.resvd != 0 || hdr.scope != 0 {
         return Err(einval("Invalid values in ancillary header"));
     }
@@ -197,12 +226,17 @@ fn config(ns: &Namespace, hdr: &NhMsg, attrs: &AttrTable<'_>) -> KResult<Nexthop
         if kind > GRP_TYPE_RES {
             return Err(einval("Invalid group type"));
         }
-        let grp = check_group(ns, attrs, g.value, kind)?;
+        let mut grp = check_group(ns, attrs, g.value, kind)?;
         if kind == GRP_TYPE_RES {
-            // Resilient groups (buckets, timers) are not modelled.
-            return Err(KernelError::msg(Errno::EOPNOTSUPP, "Resilient nexthop groups are not supported"));
+            let cfg = res_config(attrs)?;
+            grp.res = Some(res::Table::new(
+                cfg.buckets.unwrap_or(0),
+                cfg.idle_timer.unwrap_or(res::DEFAULT_IDLE_TIMER),
+                cfg.unbalanced_timer.unwrap_or(res::DEFAULT_UNBALANCED_TIMER),
+            ));
+            return Ok((base(Body::Group(grp)), cfg));
         }
-        return Ok(base(Body::Group(grp)));
+        return Ok((base(Body::Group(grp)), res::Config::default()));
     }
     let single = |gateway, ifindex, blackhole, scope| Single { family: hdr.family, gateway, ifindex, blackhole, fdb, scope };
     if attrs.has(nha::BLACKHOLE) {
@@ -214,7 +248,7 @@ fn config(ns: &Namespace, hdr: &NhMsg, attrs: &AttrTable<'_>) -> KResult<Nexthop
         if !ns.link(1).is_some_and(|l| l.is_up()) {
             return Err(KernelError::msg(Errno::ENETDOWN, "Device for nexthop is not up"));
         }
-        return Ok(base(Body::Single(single(None, 1, true, crate::wire::route::scope::LINK))));
+        return Ok((base(Body::Single(single(None, 1, true, crate::wire::route::scope::LINK))), res::Config::default()));
     }
     if !fdb && !attrs.has(nha::OIF) {
         return Err(einval("Device attribute required for non-blackhole and non-fdb nexthops"));
@@ -259,7 +293,7 @@ fn config(ns: &Namespace, hdr: &NhMsg, attrs: &AttrTable<'_>) -> KResult<Nexthop
     }
     let mut s = single(gateway, ifindex, false, crate::wire::route::scope::LINK);
     if fdb {
-        return Ok(base(Body::Single(s)));
+        return Ok((base(Body::Single(s)), res::Config::default()));
     }
     // nh_create_ipv4 / nh_create_ipv6: the route code's next-hop checks.
     let onlink = (hdr.flags as u8) & rtnh_f::ONLINK;
@@ -284,14 +318,15 @@ fn config(ns: &Namespace, hdr: &NhMsg, attrs: &AttrTable<'_>) -> KResult<Nexthop
             s.scope = snh::single_scope(AF_INET6, gw6.is_some());
         }
     }
-    Ok(base(Body::Single(s)))
+    Ok((base(Body::Single(s)), res::Config::default()))
 }
 
 /// RTM_NEWNEXTHOP (`rtm_new_nexthop`, `nexthop_add`, `insert_nexthop`).
 pub fn new_nexthop(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let (hdr, attrs) = parse(req)?;
+    let now = ctx.net.now_ms;
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
-    let mut nh = config(ns, &hdr, &attrs)?;
+    let (mut nh, res_cfg) = config(ns, &hdr, &attrs)?;
     let replace = req.has(NLM_F_REPLACE);
     if replace && nh.id == 0 {
         return Err(einval("Replace requires nexthop id"));
@@ -304,7 +339,7 @@ pub fn new_nexthop(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         if !replace {
             return Err(Errno::EEXIST.into());
         }
-        snh::replace(ns, nh)?;
+        snh::replace(ns, nh, &res_cfg, now)?;
         let now = ns.nexthops.get(id).cloned();
         // nexthop_replace_notify (net.ipv4.nexthop_compat_mode is 1): the
         // routes through it and its groups are announced again.
@@ -319,6 +354,16 @@ pub fn new_nexthop(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     }
     if replace && !req.has(NLM_F_CREATE) {
         return Err(KernelError::msg(Errno::ENOENT, "Replace specified without create and no entry exists"));
+    }
+    if let Some(Body::Group(g)) = Some(&mut nh.body) {
+        if let Some(t) = &mut g.res {
+            // insert_nexthop: a new resilient group needs its size.
+            if res_cfg.buckets.is_none() {
+                return Err(einval("Number of buckets not specified for nexthop group insertion"));
+            }
+            t.rebalance(&g.members, now);
+            t.upkeep(now);
+        }
     }
     if ns.nexthops.map.len() >= snh::NEXTHOPS_MAX {
         return Err(Errno::ENOMEM.into());
@@ -344,12 +389,13 @@ fn get_del_id(req: &Request<'_>) -> KResult<u32> {
 /// RTM_DELNEXTHOP (`rtm_del_nexthop`, `remove_nexthop`).
 pub fn del_nexthop(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let id = get_del_id(req)?;
+    let now = ctx.net.now_ms;
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if ns.nexthops.get(id).is_none() {
         return Err(Errno::ENOENT.into());
     }
     let mut out = Removal::default();
-    snh::remove(ns, id, &mut out);
+    snh::remove(ns, id, now, &mut out);
     announce_removal(ctx, req, out);
     Ok(())
 }
@@ -359,7 +405,7 @@ pub fn get_nexthop(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let id = get_del_id(req)?;
     let ns = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     let nh = ns.nexthops.get(id).ok_or(Errno::ENOENT)?;
-    ctx.replies.push(fill(nh, MessageType::NewNexthop, req.header.seq, req.port, 0));
+    ctx.replies.push(fill(nh, MessageType::NewNexthop, req.header.seq, req.port, 0, ctx.net.now_ms));
     Ok(())
 }
 
@@ -380,47 +426,73 @@ pub fn dump_nexthop(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     if hdr.protocol != 0 || hdr.resvd != 0 || hdr.scope != 0 || hdr.flags != 0 {
         return Err(einval("Invalid values in header for nexthop dump request"));
     }
+    let now = ctx.net.now_ms;
     let Some(ns) = ctx.net.ns(ctx.ns) else { return Ok(()) };
-    let family = hdr.family;
-    let filtered = |nh: &Nexthop| -> bool {
-        if groups && nh.group().is_none() {
-            return true;
-        }
-        if dev == 0 && master == 0 && family == 0 {
-            return false;
-        }
-        let Some(s) = nh.single() else { return true };
-        if family != 0 && s.family != family {
-            return true;
-        }
-        let ifindex = if s.fdb { 0 } else { s.ifindex };
-        if dev != 0 && ifindex != dev {
-            return true;
-        }
-        if master != 0 && ns.link(ifindex).and_then(|l| l.master) != Some(master) {
-            return true;
-        }
-        false
-    };
+    let f = DumpFilter { groups, dev, master, family: hdr.family };
     let msgs: Vec<Vec<u8>> = ns
         .nexthops
         .map
         .values()
-        .filter(|nh| !filtered(nh))
-        .map(|nh| fill(nh, MessageType::NewNexthop, req.header.seq, req.port, NLM_F_MULTI))
+        .filter(|nh| !f.filtered(ns, nh))
+        .map(|nh| fill(nh, MessageType::NewNexthop, req.header.seq, req.port, NLM_F_MULTI, now))
         .collect();
     ctx.replies.extend(msgs);
     Ok(())
 }
 
+/// `struct nh_dump_filter`.
+struct DumpFilter {
+    groups: bool,
+    dev: u32,
+    master: u32,
+    family: u8,
+}
+
+impl DumpFilter {
+    /// `nh_dump_filtered`: whether `nh` is left out.
+    fn filtered(&self, ns: &Namespace, nh: &Nexthop) -> bool {
+        if self.groups && nh.group().is_none() {
+            return true;
+        }
+        if self.dev == 0 && self.master == 0 && self.family == 0 {
+            return false;
+        }
+        let Some(s) = nh.single() else { return true };
+        if self.family != 0 && s.family != self.family {
+            return true;
+        }
+        let ifindex = if s.fdb { 0 } else { s.ifindex };
+        if self.dev != 0 && ifindex != self.dev {
+            return true;
+        }
+        self.master != 0 && ns.link(ifindex).and_then(|l| l.master) != Some(self.master)
+    }
+}
+
 /// `nexthop_find_group_resilient`: the resilient group `id` names.
-fn find_group_resilient(ns: &Namespace, id: u32) -> KResult<&Nexthop> {
+fn find_group_resilient(ns: &Namespace, id: u32) -> KResult<(&Nexthop, &res::Table)> {
     let nh = ns.nexthops.get(id).ok_or(Errno::ENOENT)?;
     let g = nh.group().ok_or_else(|| einval("Not a nexthop group"))?;
-    if g.kind != GRP_TYPE_RES {
-        return Err(einval("Nexthop group not of type resilient"));
+    match &g.res {
+        Some(t) => Ok((nh, t)),
+        None => Err(einval("Nexthop group not of type resilient")),
     }
-    Ok(nh)
+}
+
+/// `nh_fill_res_bucket`: one bucket of group `nh`.
+pub fn fill_bucket(nh: &Nexthop, t: &res::Table, index: u16, seq: u32, pid: u32, flags: u16, now: u64) -> Vec<u8> {
+    let mut b = MessageBuilder::new(crate::wire::RTM_NEWNEXTHOPBUCKET, flags, seq, pid);
+    let hdr = NhMsg { family: AF_UNSPEC, scope: 0, protocol: nh.protocol, resvd: 0, flags: 0 };
+    let mut attrs: Vec<u8> = Vec::new();
+    attrs.put_u32(nha::ID, nh.id);
+    let at = attrs.begin_nest(nha::RES_BUCKET);
+    attrs.put_u16(nha_res_bucket::INDEX, index);
+    attrs.put_u32(nha_res_bucket::NH_ID, t.buckets.get(usize::from(index)).map_or(0, |b| b.nh_id));
+    attrs.put_u64(nha_res_bucket::IDLE_TIME, t.idle_time(usize::from(index), now));
+    attrs.end_nest(at);
+    b.push(&hdr.to_bytes());
+    b.push_unpadded(&attrs);
+    b.finish()
 }
 
 /// RTM_GETNEXTHOPBUCKET for one bucket (`rtm_get_nexthop_bucket`,
@@ -429,46 +501,93 @@ pub fn get_bucket(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let id = get_del_id(req)?;
     let (_, attrs) = parse(req)?;
     let bucket = attrs.get(nha::RES_BUCKET).ok_or_else(|| einval("Bucket information is missing"))?;
-    let tb = crate::wire::attr::AttrTable::parse(bucket.value, NHA_RES_BUCKET_INDEX)?;
-    if !tb.has(NHA_RES_BUCKET_INDEX) {
-        return Err(einval("Bucket index is missing"));
+    if nha_res_bucket::SPACE.validate_all(bucket.value).is_err() {
+        return Err(einval("Attribute failed policy validation"));
     }
+    let tb = nha_res_bucket::SPACE.parse(bucket.value)?;
+    let index = tb.get(nha_res_bucket::INDEX).ok_or_else(|| einval("Bucket index is missing"))?.u16()?;
+    let now = ctx.net.now_ms;
     let ns = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
-    find_group_resilient(ns, id)?;
-    Err(KernelError::msg(Errno::ENOENT, "Bucket index out of bounds"))
+    let (nh, t) = find_group_resilient(ns, id)?;
+    if usize::from(index) >= t.buckets.len() {
+        return Err(KernelError::msg(Errno::ENOENT, "Bucket index out of bounds"));
+    }
+    ctx.replies.push(fill_bucket(nh, t, index, req.header.seq, req.port, 0, now));
+    Ok(())
 }
 
-/// `NHA_RES_BUCKET_INDEX` inside NHA_RES_BUCKET.
-const NHA_RES_BUCKET_INDEX: u16 = 1;
-/// `NHA_RES_BUCKET_NH_ID` inside NHA_RES_BUCKET.
-const NHA_RES_BUCKET_NH_ID: u16 = 3;
+/// The buckets of group `nh` that pass the dump's filters, in index order
+/// (`rtm_dump_nexthop_bucket_nh`): the member each sends to is filtered as
+/// a dump of objects would be, and by NHA_RES_BUCKET_NH_ID.
+fn dump_group_buckets(ns: &Namespace, nh: &Nexthop, f: &DumpFilter, member: u32, req: &Request<'_>, now: u64, out: &mut Vec<Vec<u8>>) {
+    let Some(t) = nh.group().and_then(|g| g.res.as_ref()) else { return };
+    for (i, b) in t.buckets.iter().enumerate() {
+        let Some(m) = ns.nexthops.get(b.nh_id) else { continue };
+        if f.filtered(ns, m) || (member != 0 && member != b.nh_id) {
+            continue;
+        }
+        out.push(fill_bucket(nh, t, i as u16, req.header.seq, req.port, NLM_F_MULTI, now));
+    }
+}
 
 /// RTM_GETNEXTHOPBUCKET dump (`rtm_dump_nexthop_bucket`,
-/// `nh_valid_dump_bucket_req`): the filters are checked; no group has
-/// buckets.
+/// `nh_valid_dump_bucket_req`): every resilient group's buckets, or one
+/// group's (NHA_ID), filtered by NHA_OIF, NHA_MASTER, the family and the
+/// member (NHA_RES_BUCKET_NH_ID).
 pub fn dump_bucket(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let (hdr, attrs) = parse(req)?;
-    if attrs.get(nha::ID).map(|a| a.u32()).transpose()? == Some(0) {
+    let id = attrs.get(nha::ID).map(|a| a.u32()).transpose()?;
+    if id == Some(0) {
         return Err(einval("Invalid nexthop id"));
     }
+    let mut member = 0;
     if let Some(b) = attrs.get(nha::RES_BUCKET) {
-        let tb = crate::wire::attr::AttrTable::parse(b.value, NHA_RES_BUCKET_NH_ID)?;
-        if tb.get(NHA_RES_BUCKET_NH_ID).map(|a| a.u32()).transpose()? == Some(0) {
+        if nha_res_bucket::SPACE.validate_all(b.value).is_err() {
+            return Err(einval("Attribute failed policy validation"));
+        }
+        let tb = nha_res_bucket::SPACE.parse(b.value)?;
+        member = tb.get(nha_res_bucket::NH_ID).map(|a| a.u32()).transpose()?.unwrap_or(u32::MAX);
+        if member == 0 {
             return Err(einval("Invalid nexthop id"));
         }
+        if member == u32::MAX {
+            member = 0;
+        }
     }
-    if attrs.get(nha::OIF).map(|a| a.u32()).transpose()?.unwrap_or(0) > i32::MAX as u32 {
+    let dev = attrs.get(nha::OIF).map(|a| a.u32()).transpose()?.unwrap_or(0);
+    if dev > i32::MAX as u32 {
         return Err(einval("Invalid device index"));
     }
-    if attrs.get(nha::MASTER).map(|a| a.u32()).transpose()?.unwrap_or(0) > i32::MAX as u32 {
+    let master = attrs.get(nha::MASTER).map(|a| a.u32()).transpose()?.unwrap_or(0);
+    if master > i32::MAX as u32 {
         return Err(einval("Invalid master device index"));
     }
     if hdr.protocol != 0 || hdr.resvd != 0 || hdr.scope != 0 || hdr.flags != 0 {
         return Err(einval("Invalid values in header for nexthop dump request"));
     }
+    let f = DumpFilter { groups: attrs.has(nha::GROUPS), dev, master, family: hdr.family };
+    let now = ctx.net.now_ms;
     let Some(ns) = ctx.net.ns(ctx.ns) else { return Ok(()) };
-    if let Some(id) = attrs.get(nha::ID).map(|a| a.u32()).transpose()? {
-        find_group_resilient(ns, id)?;
+    let mut out = Vec::new();
+    if let Some(id) = id {
+        let (nh, _) = find_group_resilient(ns, id)?;
+        dump_group_buckets(ns, nh, &f, member, req, now, &mut out);
+    } else {
+        for nh in ns.nexthops.map.values() {
+            dump_group_buckets(ns, nh, &f, member, req, now, &mut out);
+        }
     }
+    ctx.replies.extend(out);
     Ok(())
+}
+
+/// The resilient groups' delayed upkeep (`nh_res_table_upkeep_dw`) that
+/// fell due by the world's clock, run at the times it was queued for;
+/// each bucket it moves is announced to RTNLGRP_NEXTHOP
+/// (`nexthop_bucket_notify`: RTM_NEWNEXTHOPBUCKET, NLM_F_REPLACE, port
+/// and sequence number 0).
+pub fn run_upkeep(k: &mut super::Kernel) {
+    for (ns, msg) in snh::run_upkeep(&mut k.net, fill_bucket) {
+        k.multicast_to(super::Protocol::Route, ns, group::NEXTHOP, &msg, None);
+    }
 }

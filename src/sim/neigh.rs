@@ -70,13 +70,46 @@ fn is_local(nsr: &crate::stack::Namespace, ip: IpAddr) -> bool {
     }
 }
 
-/// The source address a request for `target` out of `dev` carries.
-fn request_source(nsr: &crate::stack::Namespace, dev: u32, target: IpAddr) -> Option<IpAddr> {
+/// The source address a request for `target` out of `dev` carries, the
+/// request being made for a packet from `packet_src`.
+///
+/// ARP (`arp_solicit`): the packet's source when it is local and
+/// `arp_announce` allows it (0: any local address; 1: one sharing a subnet
+/// of `dev` with the target; 2: never), else `inet_select_addr(dev,
+/// target, RT_SCOPE_LINK)`. Neighbour discovery (`ndisc_solicit`,
+/// `ndisc_send_ns`): the packet's source when it is a usable address of
+/// `dev`, else `dev`'s link-local address — so a forwarded packet, or an
+/// IPv4 one sent through an IPv6 gateway, is solicited for from fe80::.
+fn request_source(nsr: &crate::stack::Namespace, dev: u32, target: IpAddr, packet_src: IpAddr) -> Option<IpAddr> {
+    use crate::wire::addr::ifa_f;
+    let link = nsr.link(dev)?;
     match target {
         IpAddr::V4(t) => {
-            crate::stack::lookup::select_source_v4(nsr, dev, t.into(), crate::wire::route::scope::UNIVERSE).map(|a| IpAddr::V4(a.into()))
+            let t = u32::from(t);
+            let announce = |key: &str| nsr.sysctl.get(key, &[link.name.as_str()]).and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
+            let level = announce("net.ipv4.conf.all.arp_announce").max(announce(&format!("net.ipv4.conf.{}.arp_announce", link.name)));
+            let from_packet = match packet_src {
+                IpAddr::V4(s) if crate::stack::lookup::is_local_v4(nsr, s.into()) => {
+                    let s = u32::from(s);
+                    // inet_addr_onlink: one subnet of `dev` holds both.
+                    let onlink = || link.addrs4.iter().any(|a| a.matches(s) && a.matches(t));
+                    (level == 0 || (level == 1 && onlink())).then_some(s)
+                }
+                _ => None,
+            };
+            from_packet
+                .or_else(|| crate::stack::lookup::select_source_v4(nsr, dev, t, crate::wire::route::scope::LINK))
+                .map(|a| IpAddr::V4(a.into()))
         }
-        IpAddr::V6(t) => crate::stack::lookup::select_source_v6(nsr, dev, t.into()).map(|a| IpAddr::V6(a.into())),
+        IpAddr::V6(_) => {
+            let usable = |a: &&crate::stack::addr::Ifa6| a.flags & (ifa_f::TENTATIVE | ifa_f::OPTIMISTIC) == 0;
+            let own = match packet_src {
+                IpAddr::V6(s) => link.addrs6.iter().filter(usable).find(|a| a.addr == u128::from(s)),
+                IpAddr::V4(_) => None,
+            };
+            // ipv6_get_lladdr: the device's link-local address.
+            own.or_else(|| link.addrs6.iter().filter(usable).find(|a| a.addr >> 118 == 0xfe80 >> 6)).map(|a| IpAddr::V6(a.addr.into()))
+        }
     }
 }
 
@@ -103,11 +136,31 @@ fn new_entry(dev: u32, ip: IpAddr, now: u64) -> Neighbour {
     }
 }
 
+/// What an answer to a request says: the link-layer address and, for a
+/// neighbour advertisement, its router flag.
+#[derive(Debug, Clone, Copy)]
+struct Answer {
+    mac: [u8; 6],
+    router: Option<bool>,
+}
+
 /// Records that `ip` on `dev` has `mac` (`neigh_update`): `state` is
 /// REACHABLE for an answer, STALE for something merely overheard. A valid
-/// entry with the same address keeps its state when only overheard.
+/// entry with the same address keeps its state when only overheard. A
+/// neighbour advertisement's router flag (`router`) sets or clears
+/// NTF_ROUTER (`ndisc_recv_na`, NEIGH_UPDATE_F_ISROUTER).
 #[allow(clippy::too_many_arguments)] // neigh_update's inputs, all needed
-pub fn learn(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, mac: [u8; 6], state: u16, now: u64, events: &mut Vec<Event>) {
+pub fn learn(
+    net: &mut Net,
+    ns: NsId,
+    dev: u32,
+    ip: IpAddr,
+    mac: [u8; 6],
+    state: u16,
+    router: Option<bool>,
+    now: u64,
+    events: &mut Vec<Event>,
+) {
     let idx = match find(net, ns, dev, ip) {
         Some(i) => i,
         None => {
@@ -129,6 +182,11 @@ pub fn learn(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, mac: [u8; 6], state:
     }
     entry.lladdr = Some(mac.to_vec());
     entry.state = state;
+    match router {
+        Some(true) => entry.flags |= crate::wire::neigh::ntf::ROUTER,
+        Some(false) => entry.flags &= !crate::wire::neigh::ntf::ROUTER,
+        None => {}
+    }
     entry.probes = 0;
     entry.updated_ms = now;
     if state == nud::REACHABLE {
@@ -138,8 +196,19 @@ pub fn learn(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, mac: [u8; 6], state:
 }
 
 /// The link-layer address for sending to `ip` out of `dev` in `ns`
-/// (`neigh_resolve_output`), resolving it if needed.
-pub fn resolve(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, now: u64, cost: &mut Cost, events: &mut Vec<Event>) -> Resolution {
+/// (`neigh_resolve_output`) a packet from `packet_src`, resolving it if
+/// needed.
+#[allow(clippy::too_many_arguments)] // neigh_resolve_output's inputs, all needed
+pub fn resolve(
+    net: &mut Net,
+    ns: NsId,
+    dev: u32,
+    ip: IpAddr,
+    packet_src: IpAddr,
+    now: u64,
+    cost: &mut Cost,
+    events: &mut Vec<Event>,
+) -> Resolution {
     let Some(link) = net.ns(ns).and_then(|n| n.link(dev)) else { return Resolution::NotNeeded };
     if link.is_loopback() || link.flags & crate::wire::link::iff::NOARP != 0 {
         return Resolution::NotNeeded;
@@ -147,17 +216,13 @@ pub fn resolve(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, now: u64, cost: &m
     let own: [u8; 6] = link.address.as_slice().try_into().unwrap_or([0; 6]);
     if let Some(idx) = find(net, ns, dev, ip) {
         let Some(entry) = net.ns_mut(ns).and_then(|n| n.neighbours.get_mut(idx)) else { return Resolution::NotNeeded };
-        entry.used_ms = now;
         if entry.state & VALID != 0 {
             if let Some(mac) = entry.lladdr.as_deref().and_then(|m| <[u8; 6]>::try_from(m).ok()) {
-                if entry.state == nud::STALE {
-                    entry.state = nud::DELAY;
-                    entry.updated_ms = now;
-                    notify(net, ns, idx, events);
-                }
+                use_stale_entry(net, ns, dev, ip, now, events);
                 return Resolution::Known(mac);
             }
         }
+        entry.used_ms = now;
         if entry.state == nud::INCOMPLETE {
             return Resolution::FailsAt(entry.updated_ms + MCAST_SOLICIT * RETRANS_MS);
         }
@@ -183,10 +248,10 @@ pub fn resolve(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, now: u64, cost: &m
         entry.used_ms = now;
     }
     cost.exchanged = true;
-    let sender_ip = net.ns(ns).and_then(|n| request_source(n, dev, ip));
-    if let Some(mac) = request(net, (ns, dev), own, sender_ip, ip, now, events) {
-        learn(net, ns, dev, ip, mac, nud::REACHABLE, now, events);
-        return Resolution::Known(mac);
+    let sender_ip = net.ns(ns).and_then(|n| request_source(n, dev, ip, packet_src));
+    if let Some(answer) = request(net, (ns, dev), own, sender_ip, ip, now, events) {
+        learn(net, ns, dev, ip, answer.mac, nud::REACHABLE, answer.router, now, events);
+        return Resolution::Known(answer.mac);
     }
     // Unanswered: the remaining probes go out a second apart.
     for i in 1..MCAST_SOLICIT {
@@ -234,7 +299,7 @@ fn request_len(ip: IpAddr) -> usize {
 
 /// Sends one request from `from` (an ARP broadcast, a solicitation to the
 /// solicited-node group) and lets every station that hears it answer
-/// (`arp_process`, `ndisc_recv_ns`); returns the answer's address.
+/// (`arp_process`, `ndisc_recv_ns`); returns the first answer.
 fn request(
     net: &mut Net,
     from: Port,
@@ -243,7 +308,7 @@ fn request(
     target: IpAddr,
     now: u64,
     events: &mut Vec<Event>,
-) -> Option<[u8; 6]> {
+) -> Option<Answer> {
     let len = request_len(target);
     describe_arp(net, now * 1000, 1, sender_mac, sender_ip, [0; 6], target);
     let heard = transmit(net, from, Dest::Broadcast, len);
@@ -259,15 +324,43 @@ fn request(
         }
         let Some(mac2) = nsr.link(dev2).and_then(|l| <[u8; 6]>::try_from(l.address.as_slice()).ok()) else { continue };
         if let Some(ip) = sender_ip {
-            learn(net, ns2, dev2, ip, sender_mac, nud::STALE, now, events);
+            learn(net, ns2, dev2, ip, sender_mac, nud::STALE, None, now, events);
+            // ndisc_send_na goes out through that entry (ARP's reply does
+            // not): STALE becomes DELAY as for any packet sent through it.
+            if ip.is_ipv6() {
+                use_stale_entry(net, ns2, dev2, ip, now, events);
+            }
         }
         describe_arp(net, now * 1000, 2, mac2, Some(target), sender_mac, sender_ip.unwrap_or(target));
         let back = transmit(net, (ns2, dev2), Dest::Unicast(sender_mac), len);
         if answer.is_none() && back.contains(&from) {
-            answer = Some(mac2);
+            // ndisc_recv_ns answers with the device's forwarding setting
+            // as the advertisement's router flag.
+            let router = target.is_ipv6().then(|| forwards_v6(net, ns2, dev2));
+            answer = Some(Answer { mac: mac2, router });
         }
     }
     answer
+}
+
+/// Whether `dev` forwards IPv6 (`idev->cnf.forwarding`).
+fn forwards_v6(net: &Net, ns: NsId, dev: u32) -> bool {
+    let Some(nsr) = net.ns(ns) else { return false };
+    let Some(name) = nsr.link(dev).map(|l| l.name.as_str()) else { return false };
+    nsr.sysctl.get(&format!("net.ipv6.conf.{name}.forwarding"), &[name]).is_some_and(|v| v == "1")
+}
+
+/// A packet goes out through the entry for `ip`: a STALE one becomes
+/// DELAY (`neigh_event_send`).
+fn use_stale_entry(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, now: u64, events: &mut Vec<Event>) {
+    let Some(idx) = find(net, ns, dev, ip) else { return };
+    let Some(entry) = net.ns_mut(ns).and_then(|n| n.neighbours.get_mut(idx)) else { return };
+    entry.used_ms = now;
+    if entry.state == nud::STALE {
+        entry.state = nud::DELAY;
+        entry.updated_ms = now;
+        notify(net, ns, idx, events);
+    }
 }
 
 /// Whether a forwarding namespace answers an ARP request for `target`

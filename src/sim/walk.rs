@@ -98,6 +98,7 @@ pub fn output_route(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mar
 /// flow a multipath hash of policy 1 reads (`fib_multipath_hash`).
 fn output_route_of(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mark: u32, p: Option<&Datagram>) -> Result<Route, Errno> {
     let nsr = net.ns(ns).ok_or(Errno::ENODEV)?;
+    nsr.nexthops.clock.set(net.now_ms);
     let ip_proto = p.map_or(0, Datagram::protocol);
     let (sport, dport) = p.and_then(Datagram::ports).unwrap_or((0, 0));
     match (dst, src) {
@@ -143,6 +144,7 @@ fn output_route_of(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mark
 /// namespace forwards that family. Err: the lookup failed (the errno).
 fn input_route(net: &Net, ns: NsId, iif: u32, p: &Datagram) -> (Result<Route, Errno>, bool) {
     let Some(nsr) = net.ns(ns) else { return (Err(Errno::ENODEV), false) };
+    nsr.nexthops.clock.set(net.now_ms);
     let (sport, dport) = p.ports().unwrap_or((0, 0));
     let name = nsr.link(iif).map(|l| l.name.clone()).unwrap_or_default();
     let dev_forwarding =
@@ -292,7 +294,7 @@ impl<'a> Walk<'a> {
         self.trace.push(Hop { ns, dev: rt.dev, next_hop: next });
         let now_ms = now_us / 1000;
         let mut cost = Cost::default();
-        let res = neigh::resolve(self.net, ns, rt.dev, next, now_ms, &mut cost, &mut self.events);
+        let res = neigh::resolve(self.net, ns, rt.dev, next, packet.src, now_ms, &mut cost, &mut self.events);
         let at = now_us + HOP_US + if cost.exchanged { RESOLVE_US } else { 0 };
         let dest = match res {
             Resolution::Known(mac) => Dest::Unicast(mac),

@@ -131,11 +131,12 @@ fn fib_netdev_event(net: &mut Net, ns: NsId, index: u32, event: &NetdevEvent) ->
 /// and a NETDEV_CHANGE that lost the carrier take the device's next-hop
 /// objects away with their routes (`nexthop_flush_dev`), silently.
 fn nh_netdev_event(net: &mut Net, ns: NsId, index: u32, event: &NetdevEvent) -> Vec<Event> {
+    let now = net.now_ms;
     let Some(nsr) = net.ns_mut(ns) else { return Vec::new() };
     match event {
-        NetdevEvent::Down => super::nexthop::flush_dev(nsr, index, false),
-        NetdevEvent::Change if !super::route::carrier_ok(nsr, index) => super::nexthop::flush_dev(nsr, index, false),
-        NetdevEvent::Unregister => super::nexthop::flush_dev(nsr, index, true),
+        NetdevEvent::Down => super::nexthop::flush_dev(nsr, index, false, now),
+        NetdevEvent::Change if !super::route::carrier_ok(nsr, index) => super::nexthop::flush_dev(nsr, index, false, now),
+        NetdevEvent::Unregister => super::nexthop::flush_dev(nsr, index, true, now),
         _ => Vec::new(),
     }
 }

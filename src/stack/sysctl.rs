@@ -7,7 +7,6 @@
 use super::Event;
 use super::namespace::Namespace;
 use crate::errno::Errno;
-use crate::text::Names;
 
 /// Writes a sysctl as a write to its `/proc/sys` file does: the value must
 /// be an integer (`proc_dointvec`), the key must exist, and the key's
@@ -162,40 +161,79 @@ pub struct Sysctls {
     values: crate::vecmap::VecMap<String, String>,
 }
 
-/// IPv4 per-device settings and their defaults (`key=value`).
-pub const IPV4_CONF: Names = Names(
-    "accept_local=0 accept_redirects=1 accept_source_route=0 arp_accept=0 arp_announce=0 \
-     arp_filter=0 arp_ignore=0 arp_notify=0 disable_policy=0 disable_xfrm=0 forwarding=0 \
-     ignore_routes_with_linkdown=0 log_martians=0 mc_forwarding=0 promote_secondaries=0 \
-     proxy_arp=0 rp_filter=0 secure_redirects=1 send_redirects=1 shared_media=1",
-);
+/// A table of settings and their defaults, sorted by name so that a
+/// lookup is a binary search ([`default_in`]).
+type Defaults = &'static [(&'static str, &'static str)];
 
-/// IPv6 per-device settings and their defaults (`key=value`).
-pub const IPV6_CONF: Names = Names(
-    "accept_dad=1 accept_ra=1 accept_redirects=1 addr_gen_mode=0 autoconf=1 \
-     dad_transmits=1 disable_ipv6=0 forwarding=0 hop_limit=64 ignore_routes_with_linkdown=0 keep_addr_on_down=0 \
-     mtu=1280 optimistic_dad=0 proxy_ndp=0 router_solicitations=-1",
-);
+/// IPv4 per-device settings and their defaults.
+const IPV4_CONF: Defaults = &[
+    ("accept_local", "0"),
+    ("accept_redirects", "1"),
+    ("accept_source_route", "0"),
+    ("arp_accept", "0"),
+    ("arp_announce", "0"),
+    ("arp_filter", "0"),
+    ("arp_ignore", "0"),
+    ("arp_notify", "0"),
+    ("disable_policy", "0"),
+    ("disable_xfrm", "0"),
+    ("forwarding", "0"),
+    ("ignore_routes_with_linkdown", "0"),
+    ("log_martians", "0"),
+    ("mc_forwarding", "0"),
+    ("promote_secondaries", "0"),
+    ("proxy_arp", "0"),
+    ("rp_filter", "0"),
+    ("secure_redirects", "1"),
+    ("send_redirects", "1"),
+    ("shared_media", "1"),
+];
 
-/// Global keys and their defaults (`key=value`).
-pub const GLOBAL: Names = Names(
-    "net.ipv4.ip_forward=0 net.ipv4.ip_default_ttl=64 net.ipv4.icmp_echo_ignore_all=0 \
-     net.ipv4.icmp_echo_ignore_broadcasts=1 net.ipv4.icmp_ratelimit=1000 \
-     net.ipv4.icmp_ratemask=6168 net.ipv4.icmp_msgs_per_sec=1000 \
-     net.ipv4.icmp_msgs_burst=50 net.ipv6.icmp.ratelimit=100 \
-     net.ipv4.fib_multipath_hash_policy=0 net.ipv6.fib_multipath_hash_policy=0 \
-     net.ipv4.fib_multipath_hash_seed=0 net.ipv4.fib_multipath_use_neigh=0 \
-     net.ipv4.nexthop_compat_mode=1",
-);
+/// IPv6 per-device settings and their defaults.
+const IPV6_CONF: Defaults = &[
+    ("accept_dad", "1"),
+    ("accept_ra", "1"),
+    ("accept_redirects", "1"),
+    ("addr_gen_mode", "0"),
+    ("autoconf", "1"),
+    ("dad_transmits", "1"),
+    ("disable_ipv6", "0"),
+    ("forwarding", "0"),
+    ("hop_limit", "64"),
+    ("ignore_routes_with_linkdown", "0"),
+    ("keep_addr_on_down", "0"),
+    ("mtu", "1280"),
+    ("optimistic_dad", "0"),
+    ("proxy_ndp", "0"),
+    ("router_solicitations", "-1"),
+];
 
-/// The default of `key` in a `key=value` table.
-fn default_in(table: Names, key: &str) -> Option<&'static str> {
-    table.iter().find_map(|entry| entry.split_once('=').filter(|(k, _)| *k == key).map(|(_, v)| v))
+/// Global keys and their defaults.
+const GLOBAL: Defaults = &[
+    ("net.ipv4.fib_multipath_hash_policy", "0"),
+    ("net.ipv4.fib_multipath_hash_seed", "0"),
+    ("net.ipv4.fib_multipath_use_neigh", "0"),
+    ("net.ipv4.icmp_echo_ignore_all", "0"),
+    ("net.ipv4.icmp_echo_ignore_broadcasts", "1"),
+    ("net.ipv4.icmp_msgs_burst", "50"),
+    ("net.ipv4.icmp_msgs_per_sec", "1000"),
+    ("net.ipv4.icmp_ratelimit", "1000"),
+    ("net.ipv4.icmp_ratemask", "6168"),
+    ("net.ipv4.ip_default_ttl", "64"),
+    ("net.ipv4.ip_forward", "0"),
+    ("net.ipv4.nexthop_compat_mode", "1"),
+    ("net.ipv6.fib_multipath_hash_policy", "0"),
+    ("net.ipv6.icmp.ratelimit", "100"),
+];
+
+/// The default of `key` in a table.
+fn default_in(table: Defaults, key: &str) -> Option<&'static str> {
+    table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| table[i].1)
 }
 
-/// The keys of a `key=value` table.
-fn keys_in(table: Names) -> impl Iterator<Item = &'static str> {
-    table.iter().map(|entry| entry.split_once('=').map_or(entry, |(k, _)| k))
+/// The keys of a table.
+fn keys_in(table: Defaults) -> impl Iterator<Item = &'static str> {
+    table.iter().map(|(k, _)| *k)
 }
 
 impl Sysctls {
@@ -359,6 +397,19 @@ mod tests {
     }
 
     const VETH: &str = "ip link add d0 type veth peer name d1";
+
+    #[test]
+    fn default_tables_are_sorted_for_their_binary_search() {
+        for table in [super::GLOBAL, super::IPV4_CONF, super::IPV6_CONF] {
+            assert!(table.windows(2).all(|w| w[0].0 < w[1].0), "{table:?}");
+        }
+        let sysctl = super::Sysctls::default();
+        assert_eq!(sysctl.get("net.ipv4.ip_default_ttl", &[]).as_deref(), Some("64"));
+        assert_eq!(sysctl.get("net.ipv6.conf.lo.accept_dad", &["lo"]).as_deref(), Some("-1"));
+        assert_eq!(sysctl.get("net.ipv4.conf.d0.shared_media", &["d0"]).as_deref(), Some("1"));
+        assert_eq!(sysctl.get("net.ipv4.conf.d1.shared_media", &["d0"]), None);
+        assert_eq!(sysctl.get("net.ipv6.conf.all.no_such_key", &[]), None);
+    }
 
     #[test]
     fn netlink_and_sysctl_share_addr_gen_mode() {

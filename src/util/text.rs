@@ -6,7 +6,7 @@
 //! the rules of `Ipv4Addr`, `Ipv6Addr` and `IpAddr`'s `FromStr` (core's
 //! parser is generic and some 3 KB).
 
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
 /// Byte offset of the first occurrence of `needle` in `hay` (`str::find`
 /// with a string pattern; an empty needle is found at 0).
@@ -259,6 +259,21 @@ pub fn ip_text(a: IpAddr) -> String {
     }
 }
 
+/// An address as it stands before a `:port`: IPv6 in brackets (`[::1]`).
+pub fn host_text(a: IpAddr) -> String {
+    match a {
+        IpAddr::V4(a) => ipv4_text(a.octets()),
+        IpAddr::V6(a) => format!("[{}]", ipv6_text(a.octets())),
+    }
+}
+
+/// A socket address as `inet_ntop` and a port make it (`1.2.3.4:80`,
+/// `[::ffff:1.2.3.4]:80`), where core's `Display` writes IPv4-compatible
+/// addresses in hex.
+pub fn sock_text(a: SocketAddr) -> String {
+    format!("{}:{}", host_text(a.ip()), a.port())
+}
+
 /// Displays an address as [`ip_text`] does (core's `Display` for
 /// addresses also pads to a width, at three times the code).
 pub struct Ip(pub IpAddr);
@@ -304,10 +319,16 @@ fn int_any(s: &str, radix: u32, signed: bool) -> Option<i128> {
 /// Bytes as two-digit lowercase hex numbers joined by colons
 /// (`02:00:00:00:00:01`).
 pub fn colon_hex(bytes: &[u8]) -> String {
+    hex_joined(bytes, Some(':'))
+}
+
+/// Bytes as two-digit lowercase hex numbers, with `sep` between them if
+/// given (`0a 1b`, or `0a1b` without).
+pub fn hex_joined(bytes: &[u8], sep: Option<char>) -> String {
     let mut out = String::with_capacity(bytes.len() * 3);
     for (i, b) in bytes.iter().enumerate() {
-        if i > 0 {
-            out.push(':');
+        if let Some(sep) = sep.filter(|_| i > 0) {
+            out.push(sep);
         }
         out.push(char::from(HEX[usize::from(b >> 4)]));
         out.push(char::from(HEX[usize::from(b & 0xf)]));
@@ -390,6 +411,10 @@ mod tests {
         assert_eq!(ipv4_text([10, 0, 255, 1]), "10.0.255.1");
         assert_eq!(colon_hex(&[2, 0xab, 0]), "02:ab:00");
         assert_eq!(Ip(IpAddr::V4(Ipv4Addr::new(0, 0, 0, 0))).to_string(), "0.0.0.0");
+        let compat = IpAddr::V6(Ipv6Addr::from([0, 0, 0, 0, 0, 0, 0x0a00, 2]));
+        assert_eq!(host_text(compat), "[::10.0.0.2]");
+        assert_eq!(sock_text(SocketAddr::new(compat, 80)), "[::10.0.0.2]:80");
+        assert_eq!(sock_text(SocketAddr::new(IpAddr::V4(Ipv4Addr::new(10, 0, 0, 2)), 8000)), "10.0.0.2:8000");
     }
 
     #[test]

@@ -28,12 +28,33 @@ super::schema::nla_space! {
         GROUPS = 9: Flag,
         MASTER = 10: U32,
         FDB = 11: Flag,
-        RES_GROUP = 12: Binary,
-        RES_BUCKET = 13: Binary,
+        RES_GROUP = 12: Nested(&super::nha_res_group::SPACE),
+        RES_BUCKET = 13: Nested(&super::nha_res_bucket::SPACE),
         OP_FLAGS = 14: U32,
         GROUP_STATS = 15: Binary,
         HW_STATS_ENABLE = 16: U32,
         HW_STATS_USED = 17: U32,
+    }
+}
+
+super::schema::nla_space! {
+    /// `NHA_RES_GROUP_*`: a resilient group's table (`rtm_nh_res_policy_new`).
+    pub mod nha_res_group = "NHA_RES_GROUP_" {
+        PAD = 0: Unspec,
+        BUCKETS = 1: U16,
+        IDLE_TIMER = 2: U32,
+        UNBALANCED_TIMER = 3: U32,
+        UNBALANCED_TIME = 4: U64,
+    }
+}
+
+super::schema::nla_space! {
+    /// `NHA_RES_BUCKET_*`: one bucket of a resilient group.
+    pub mod nha_res_bucket = "NHA_RES_BUCKET_" {
+        PAD = 0: Unspec,
+        INDEX = 1: U16,
+        IDLE_TIME = 2: U64,
+        NH_ID = 3: U32,
     }
 }
 

@@ -73,6 +73,7 @@ MASKS = [
     ((20, 21), (6,), (8, 16), "IFA_CACHEINFO cstamp/tstamp: hundredths of a second since boot"),
     ((24, 25), (12,), None, "RTA_CACHEINFO: lastuse/expires/used are time-based"),
     ((28, 29), (3,), (0, 12), "NDA_CACHEINFO confirmed/used/updated: ticks since events"),
+    ((116,), (13, 2), None, "NHA_RES_BUCKET_IDLE_TIME: clock ticks since the bucket was used or moved"),
     ((0xA0F,), (2,), None, "NFTA_GEN_PROC_PID: the pid of the process that sent the batch"),
     ((0xA0F,), (3,), None, "NFTA_GEN_PROC_NAME: the name of that process (python3 here, nft or iptables live)"),
 ]
@@ -88,6 +89,8 @@ def fixed_len(kind):
         return 12
     if 80 <= kind <= 82 or 88 <= kind <= 90:
         return 4
+    if 104 <= kind <= 119:
+        return 8
     if kind >= 0x100:  # nfnetlink: struct nfgenmsg
         return 4
     return 0

@@ -101,3 +101,11 @@ s/ (send|pacing_rate|delivery_rate) [0-9.]+[KMG]?bps/ \1 Rbps/g
 # readings, and ss leaves one out when it is 0 (read within the same jiffy),
 # so the fields are dropped, not only their values.
 s/ (lastsnd|lastrcv|lastack):[0-9]+//g
+# ip nexthop bucket: a bucket's `idle_time 0.02` (JSON `"idle_time":0.02`)
+# is the time since the bucket was last used or moved, and a resilient
+# group's `unbalanced_time` the time since it became unbalanced: both read
+# the kernel's clock (jiffies) when the answer is made.
+s/ idle_time [0-9.e+-]+ / idle_time T /g
+s/"idle_time":[0-9.e+-]+/"idle_time":T/g
+s/ unbalanced_time [0-9.e+-]+ / unbalanced_time T /g
+s/"unbalanced_time":[0-9.e+-]+/"unbalanced_time":T/g

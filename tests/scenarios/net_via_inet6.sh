@@ -14,3 +14,4 @@ ip -n h1 route get 172.16.1.1
 ip netns exec h1 ping -c 2 -i 0.2 172.16.1.1
 ip -n h1 neigh show to fd00::2 dev e1
 ip -n h1 -4 neigh show dev e1
+ip -n r1 neigh show to fd00::1 dev a1

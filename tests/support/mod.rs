@@ -29,6 +29,8 @@ pub fn fixed_len(kind: u16) -> usize {
         80..=82 => 4,  // netconfmsg
         88..=90 => 4,  // rtgenmsg (nsid)
         0x100.. => 4,  // nfgenmsg (nfnetlink)
+        // nhmsg
+        104..=119 => 8,
         _ => 0,
     }
 }

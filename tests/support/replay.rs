@@ -43,6 +43,7 @@ const MASKS: &[Mask] = &[
     Mask { kinds: &[20, 21], path: &[6], range: Some((8, 16)), _why: "IFA_CACHEINFO cstamp/tstamp: hundredths of a second since boot" },
     Mask { kinds: &[24, 25], path: &[12], range: None, _why: "RTA_CACHEINFO: lastuse/expires/used are time-based" },
     Mask { kinds: &[28, 29], path: &[3], range: Some((0, 12)), _why: "NDA_CACHEINFO confirmed/used/updated: ticks since events" },
+    Mask { kinds: &[116], path: &[13, 2], range: None, _why: "NHA_RES_BUCKET_IDLE_TIME: ticks since the bucket was used or moved" },
     Mask { kinds: &[0xa0f], path: &[2], range: None, _why: "NFTA_GEN_PROC_PID: the pid of the sending process" },
     Mask { kinds: &[0xa0f], path: &[3], range: None, _why: "NFTA_GEN_PROC_NAME: the sending process's name" },
 ];

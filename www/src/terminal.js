@@ -16,18 +16,18 @@ export class LineTerminal {
     this.complete = complete;
     this.line = "";
     this.cursor = 0;
-    this.history = loadHistory();
-    this.historyPos = this.history.length;
+    this.saved = null; // the history, read from localStorage on first use
+    this.historyPos = 0;
     this.draft = "";
     this.lastTab = false;
+    const font = { fontFamily: '"JetBrains Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace', fontSize: 14, lineHeight: 1.2 };
     this.term = new Terminal({
+      ...fittedSize(element, font),
       cursorBlink: true,
       convertEol: true,
-      fontFamily: '"JetBrains Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
-      fontSize: 14,
       // At a line height of 1 the underscore's row falls outside the cell
       // at device pixel ratio 1 and is clipped (ip_forward read "ip forward").
-      lineHeight: 1.2,
+      ...font,
       scrollback: 5000,
       theme: {
         background: "#0d1117", foreground: "#d1d7e0", cursor: "#7ee787", selectionBackground: "#264f78",
@@ -42,6 +42,19 @@ export class LineTerminal {
     this.term.onData((d) => this.input(d));
     this.fitNow();
     new ResizeObserver(() => this.fitNow()).observe(element);
+  }
+
+  /**
+   * The lines entered before, oldest first (kept in localStorage). Read on
+   * first use, not while the first prompt is drawn: a page's first read of
+   * localStorage waits for the browser to load the origin's storage.
+   */
+  get history() {
+    if (!this.saved) {
+      this.saved = loadHistory();
+      this.historyPos = this.saved.length;
+    }
+    return this.saved;
   }
 
   fitNow() {
@@ -154,11 +167,12 @@ export class LineTerminal {
   }
 
   historyMove(delta) {
+    const history = this.history;
     const pos = this.historyPos + delta;
-    if (pos < 0 || pos > this.history.length) return;
-    if (this.historyPos === this.history.length) this.draft = this.line;
+    if (pos < 0 || pos > history.length) return;
+    if (this.historyPos === history.length) this.draft = this.line;
     this.historyPos = pos;
-    this.setLine(pos === this.history.length ? this.draft : this.history[pos]);
+    this.setLine(pos === history.length ? this.draft : history[pos]);
   }
 
   /** Completes the word before the cursor; a second Tab lists the choices. */
@@ -293,5 +307,32 @@ function loadHistory() {
     return Array.isArray(h) ? h.filter((x) => typeof x === "string") : [];
   } catch {
     return [];
+  }
+}
+
+/**
+ * The columns and rows FitAddon will choose for `element`, computed before
+ * the terminal exists (as xterm measures a cell and the add-on divides the
+ * pane by it), so that the terminal opens at its final size: opening at
+ * 80x24 and fitting after renders every row twice. An estimate: the fit
+ * after opening corrects it where it differs.
+ */
+function fittedSize(element, { fontFamily, fontSize, lineHeight }) {
+  try {
+    const ctx = new OffscreenCanvas(1, 1).getContext("2d");
+    ctx.font = `${fontSize}px ${fontFamily}`;
+    const m = ctx.measureText("W");
+    const dpr = window.devicePixelRatio || 1;
+    const cellHeight = Math.floor(Math.ceil((m.fontBoundingBoxAscent + m.fontBoundingBoxDescent) * dpr) * lineHeight) / dpr;
+    // The add-on subtracts the padding of xterm's own element, which has
+    // the class "terminal" too, so the pane's padding (style.css) applies.
+    const style = getComputedStyle(element);
+    const px = (name) => parseInt(style.getPropertyValue(name));
+    const scrollbar = 14; // xterm's ViewportConstants.DEFAULT_SCROLL_BAR_WIDTH
+    const cols = Math.floor((px("width") - px("padding-left") - px("padding-right") - scrollbar) / m.width);
+    const rows = Math.floor((px("height") - px("padding-top") - px("padding-bottom")) / cellHeight);
+    return cols >= 2 && rows >= 1 ? { cols, rows } : {};
+  } catch {
+    return {};
   }
 }

@@ -245,3 +245,32 @@ test("the built page reloads offline once it has been loaded", async () => {
     await context.setOffline(false);
   }
 });
+
+test("the prompt takes a line before the module has arrived and runs it once it has", async () => {
+  const slow = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await slow.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const early = await slow.newPage();
+  const rows = () => early.evaluate(() => document.querySelector(".xterm-rows")?.textContent ?? "");
+  try {
+    await early.goto(server.url);
+    // The prompt is up and takes typing while the module is held back.
+    await early.waitForFunction(() => document.querySelector(".xterm-rows")?.textContent.includes("root@iplab:~# "));
+    assert.equal(await early.evaluate(() => document.body.dataset.ready), undefined);
+    await early.keyboard.type("ip -br link");
+    await early.keyboard.press("Enter");
+    await early.waitForFunction(() => document.querySelector(".xterm-rows").textContent.includes("root@iplab:~# ip -br link"));
+    assert.doesNotMatch(await rows(), /UNKNOWN|DOWN/);
+    // Once the module arrives the line runs, then the next prompt.
+    release();
+    await early.waitForSelector("body[data-ready='1']");
+    await early.waitForFunction(() => /^lo +DOWN.*\nroot@iplab:~# $/ms.test(window.__iplab.text()), null, { timeout: 5000 });
+  } finally {
+    release();
+    await slow.close();
+  }
+});

@@ -52,7 +52,7 @@ fn parse_url(url: &str, o: &mut Options) -> bool {
             None => return false,
         },
     };
-    o.addr = host.parse().ok();
+    o.addr = crate::text::parse_ip(host);
     o.host = hostport.to_string();
     o.path = path.to_string();
     true
@@ -220,7 +220,7 @@ impl Curl {
 
 impl Options {
     fn host_name(&self) -> String {
-        self.addr.map_or(self.host.clone(), |a| a.to_string())
+        self.addr.map_or(self.host.clone(), crate::text::ip_text)
     }
 }
 
@@ -247,7 +247,7 @@ impl Program for Curl {
                 };
                 let dst = SocketAddr::new(ip, self.o.port);
                 if self.o.verbose {
-                    let shown = if ip.is_ipv6() { format!("[{ip}]:{}", self.o.port) } else { dst.to_string() };
+                    let shown = crate::text::sock_text(dst);
                     out.err(&format!("*   Trying {shown}...\n"));
                 }
                 let Ok(sock) = sys.socket(Proto::Tcp, ip.is_ipv6()) else { return self.fail(out, 7, "socket failed") };

@@ -30,7 +30,7 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
     let mut it = args[2..].iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--bind" | "-b" => match it.next().and_then(|v| v.parse().ok()) {
+            "--bind" | "-b" => match it.next().and_then(|v| crate::text::parse_ip(v)) {
                 Some(ip) => bind = Some(ip),
                 None => {
                     out.err("usage: server.py [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]\nserver.py: error: argument --bind/-b: expected one argument\n");
@@ -71,7 +71,7 @@ impl Server {
         let line = request.split("\r\n").next().unwrap_or("");
         let mut parts = line.split(' ');
         let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-        let peer = sys.addrs(sock).map(|(_, r)| r.ip().to_string()).unwrap_or_default();
+        let peer = sys.addrs(sock).map(|(_, r)| crate::text::ip_text(r.ip())).unwrap_or_default();
         let (stamp, date) = clock(sys.now_us);
         let head = method == "HEAD";
         let path_only = path.split(['?', '#']).next().unwrap_or("");
@@ -121,7 +121,7 @@ impl Program for Server {
                 out.err(&format!("Traceback (most recent call last):\nOSError: [Errno {}] {}\n", e.0, e.message()));
                 return Step::Done(1);
             }
-            let shown = if ip.is_ipv6() { format!("[{ip}]") } else { ip.to_string() };
+            let (ip, shown) = (crate::text::Ip(ip), crate::text::host_text(ip));
             out.out(&format!("Serving HTTP on {ip} port {} (http://{shown}:{}/) ...\n", self.port, self.port));
             self.listener = Some(sock);
             return Step::Busy;

@@ -292,9 +292,10 @@ fn accept_msg(ip: &mut Ip, st: &mut MonitorState, raw: &[u8]) -> i32 {
             print_headers(ip, st, "[NEXTHOP]");
             super::nexthop::print_monitored(ip, raw);
         }
-        // The stack sends no nexthop-bucket, address-label, prefix or
-        // statistics notifications; iproute2's printers for them are not needed.
-        rtm::NEWNEXTHOPBUCKET | rtm::DELNEXTHOPBUCKET => {}
+        rtm::NEWNEXTHOPBUCKET | rtm::DELNEXTHOPBUCKET => {
+            print_headers(ip, st, "[NEXTHOPBUCKET]");
+            super::nexthop::print_bucket(ip, raw);
+        }
         rtm::NEWLINK | rtm::DELLINK => {
             ip.ll.remember(raw);
             print_headers(ip, st, "[LINK]");

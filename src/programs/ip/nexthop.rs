@@ -9,7 +9,9 @@ use super::nl::{Attrs, Msg, Req};
 use super::prefix::get_addr;
 use super::print::Kind;
 use super::route::show::{print_rt_flags, print_rta_gateway, print_rta_ifidx};
-use crate::wire::nexthop::{GRP_TYPE_MPATH, GRP_TYPE_RES, GroupEntry, NHMSG_LEN, NhMsg, group_bytes, nha, parse_group};
+use crate::wire::nexthop::{
+    GRP_TYPE_MPATH, GRP_TYPE_RES, GroupEntry, NHMSG_LEN, NhMsg, group_bytes, nha, nha_res_bucket, nha_res_group, parse_group,
+};
 use crate::wire::route::rtnh_f;
 use crate::wire::{
     AF_INET, AF_UNSPEC, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE, NLM_F_REQUEST, RTM_DELNEXTHOP, RTM_GETNEXTHOP, RTM_NEWNEXTHOP,
@@ -177,6 +179,9 @@ fn modify(ip: &mut Ip, cmd: u16, flags: u16, args: &[String]) -> Res<i32> {
                     "resilient" => GRP_TYPE_RES,
                     _ => return Err(ip.invarg("\"type\" value is invalid\n", &v)),
                 };
+                if t == GRP_TYPE_RES && i + 1 < args.len() {
+                    i = res_args(ip, &mut req, args, i + 1)? - 1;
+                }
                 req.addattr16(nha::GROUP_TYPE, t);
             }
             "help" => return Err(usage(ip)),
@@ -197,6 +202,38 @@ fn modify(ip: &mut Ip, cmd: u16, flags: u16, args: &[String]) -> Res<i32> {
         Ok(_) => Ok(0),
         Err(_) => Ok(-2),
     }
+}
+
+/// `parse_nh_group_type_res`: the resilient group's arguments from
+/// `args[i]` on, in an NHA_RES_GROUP nest; returns the index of the first
+/// word that is not one of them.
+fn res_args(ip: &mut Ip, req: &mut Req, args: &[String], mut i: usize) -> Res<usize> {
+    let at = req.nest(nha::RES_GROUP | crate::wire::attr::NLA_F_NESTED);
+    while let Some(w) = args.get(i) {
+        let timer = match w.as_str() {
+            "buckets" | "idle_timer" | "unbalanced_timer" => w.as_str(),
+            _ => break,
+        };
+        i += 1;
+        let Some(v) = args.get(i) else { return Err(ip.incomplete()) };
+        if timer == "buckets" {
+            let Some(n) = super::args::get_u16(v, 0) else { return Err(ip.invarg("invalid buckets value", v)) };
+            req.addattr16(nha_res_group::BUCKETS, n);
+        } else {
+            let (kind, what) = if timer == "idle_timer" {
+                (nha_res_group::IDLE_TIMER, "invalid idle timer value")
+            } else {
+                (nha_res_group::UNBALANCED_TIMER, "invalid unbalanced timer value")
+            };
+            match get_u32(v, 0).filter(|t| *t < u32::MAX / 100) {
+                Some(t) => req.addattr32(kind, t * 100),
+                None => return Err(ip.invarg(what, v)),
+            }
+        }
+        i += 1;
+    }
+    req.nest_end(at);
+    Ok(i)
 }
 
 /// `__ipnh_get_id`: RTM_GETNEXTHOP for one id; the answer or the error
@@ -435,6 +472,9 @@ pub fn print_entry(ip: &mut Ip, payload: &[u8], deleted: bool, jsobj: Option<&st
         let name = if grp_type == GRP_TYPE_RES { "resilient" } else { "<unknown type>" };
         ip.p.print_string(Kind::Any, Some("type"), "type %s ", Some(name));
     }
+    if let Some(r) = Attrs::nested(tb.get(nha::RES_GROUP), nha_res_group::MAX) {
+        print_res_group(ip, &r);
+    }
     if let Some(g) = tb.get(nha::GATEWAY).filter(|g| !g.value.is_empty()) {
         print_rta_gateway(ip, hdr.family, g.value);
     }
@@ -457,6 +497,60 @@ pub fn print_entry(ip: &mut Ip, payload: &[u8], deleted: bool, jsobj: Option<&st
     ip.p.close_json_object();
 }
 
+/// clock_t as `print_tv` shows it after `__jiffies_to_tv`: seconds, `%g`.
+fn print_clock(ip: &mut Ip, key: &str, fmt: &str, clock: u64) {
+    ip.p.print_float(Kind::Any, Some(key), fmt, crate::decimal::Ratio::new(u128::from(clock), 100));
+}
+
+/// `print_nh_res_group`: the table's size and timers (a missing attribute
+/// reads as 0).
+fn print_res_group(ip: &mut Ip, r: &Attrs<'_>) {
+    ip.p.open_json_object(Some("resilient_args"));
+    ip.p.print_uint(Kind::Any, Some("buckets"), "buckets %u ", u64::from(r.u16(nha_res_group::BUCKETS).unwrap_or(0)));
+    print_clock(ip, "idle_timer", "idle_timer %g ", u64::from(r.u32(nha_res_group::IDLE_TIMER).unwrap_or(0)));
+    print_clock(ip, "unbalanced_timer", "unbalanced_timer %g ", u64::from(r.u32(nha_res_group::UNBALANCED_TIMER).unwrap_or(0)));
+    // rta_getattr_u64 into the u64 field, then __jiffies_to_tv's unsigned long.
+    print_clock(ip, "unbalanced_time", "unbalanced_time %g ", r.u64(nha_res_group::UNBALANCED_TIME).unwrap_or(0));
+    ip.p.close_json_object();
+}
+
+/// `print_nexthop_bucket`: one bucket, for a dump, a get or `ip monitor`.
+pub fn print_bucket(ip: &mut Ip, raw: &[u8]) -> bool {
+    let Some(m) = Msg::parse(raw) else { return false };
+    if m.hdr.kind != crate::wire::RTM_NEWNEXTHOPBUCKET && m.hdr.kind != crate::wire::RTM_DELNEXTHOPBUCKET {
+        ip.err(&format!("Not a nexthop bucket: {:08x} {:08x} {:08x}\n", raw.len(), m.hdr.kind, m.hdr.flags));
+        return false;
+    }
+    let Ok(hdr) = NhMsg::parse(m.payload) else {
+        ip.err(&format!("BUG: wrong nlmsg len {}\n", m.payload.len() as i64 - NHMSG_LEN as i64));
+        return false;
+    };
+    let tb = Attrs::parse(m.payload.get(NHMSG_LEN..).unwrap_or(&[]), nha::MAX);
+    ip.p.open_json_object(None);
+    // iproute2 compares the type with RTM_DELNEXTHOP here, so "Deleted"
+    // is never printed for a bucket.
+    if let Some(id) = tb.u32(nha::ID) {
+        ip.p.print_uint(Kind::Any, Some("id"), "id %u ", u64::from(id));
+    }
+    if let Some(b) = Attrs::nested(tb.get(nha::RES_BUCKET), nha_res_bucket::MAX) {
+        ip.p.open_json_object(Some("bucket"));
+        if let Some(i) = b.u16(nha_res_bucket::INDEX) {
+            ip.p.print_uint(Kind::Any, Some("index"), "index %u ", u64::from(i));
+        }
+        if let Some(t) = b.u64(nha_res_bucket::IDLE_TIME) {
+            print_clock(ip, "idle_time", "idle_time %g ", t);
+        }
+        if let Some(id) = b.u32(nha_res_bucket::NH_ID) {
+            ip.p.print_uint(Kind::Any, Some("nhid"), "nhid %u ", u64::from(id));
+        }
+        ip.p.close_json_object();
+    }
+    print_rt_flags(ip, hdr.flags);
+    ip.p.print_string(Kind::Fp, None, "%s", Some("\n"));
+    ip.p.close_json_object();
+    true
+}
+
 /// `do_ipnh_bucket`: lists or gets the buckets of resilient groups.
 fn do_bucket(ip: &mut Ip, args: &[String]) -> Res<i32> {
     let Some((cmd, rest)) = args.split_first() else { return bucket_list(ip, &[]) };
@@ -472,10 +566,6 @@ fn do_bucket(ip: &mut Ip, args: &[String]) -> Res<i32> {
     ip.err(&format!("Command \"{cmd}\" is unknown, try \"ip nexthop help\".\n"));
     Err(Exit(255))
 }
-
-/// `NHA_RES_BUCKET_INDEX` and `NHA_RES_BUCKET_NH_ID` inside NHA_RES_BUCKET.
-const NHA_RES_BUCKET_INDEX: u16 = 1;
-const NHA_RES_BUCKET_NH_ID: u16 = 3;
 
 /// `ipnh_bucket_list`.
 fn bucket_list(ip: &mut Ip, args: &[String]) -> Res<i32> {
@@ -524,7 +614,7 @@ fn bucket_list(ip: &mut Ip, args: &[String]) -> Res<i32> {
     }
     if nhid != 0 {
         let at = req.nest(nha::RES_BUCKET | crate::wire::attr::NLA_F_NESTED);
-        req.addattr32(NHA_RES_BUCKET_NH_ID, nhid);
+        req.addattr32(nha_res_bucket::NH_ID, nhid);
         req.nest_end(at);
     }
     ip.rth.dump_request(&mut req, 0);
@@ -533,11 +623,14 @@ fn bucket_list(ip: &mut Ip, args: &[String]) -> Res<i32> {
         ip.dump_terminated(&end);
         return Err(Exit(2));
     }
-    // No group has buckets here (resilient groups are not modelled), so a
-    // dump that succeeds is empty.
     let json = ip.o.json > 0;
     ip.p.new_json_obj(json);
-    let _ = msgs;
+    for raw in &msgs {
+        if !print_bucket(ip, raw) {
+            ip.err("Dump terminated\n");
+            return Err(Exit(1));
+        }
+    }
     ip.p.delete_json_obj();
     Ok(0)
 }
@@ -570,12 +663,16 @@ fn bucket_get(ip: &mut Ip, args: &[String]) -> Res<i32> {
     req.push_header(&NhMsg { family: ip.o.family, ..NhMsg::default() }.to_bytes());
     req.addattr32(nha::ID, id);
     let at = req.nest(nha::RES_BUCKET | crate::wire::attr::NLA_F_NESTED);
-    req.addattr16(NHA_RES_BUCKET_INDEX, index);
+    req.addattr16(nha_res_bucket::INDEX, index);
     req.nest_end(at);
-    match ip.rth.talk(&mut ip.p, &mut req, true, true) {
-        Ok(_) => Ok(0),
-        Err(_) => Ok(-2),
+    let Ok(answer) = ip.rth.talk(&mut ip.p, &mut req, true, true) else { return Ok(-2) };
+    let json = ip.o.json > 0;
+    ip.p.new_json_obj(json);
+    if !answer.is_some_and(|raw| print_bucket(ip, &raw)) {
+        return Ok(-1);
     }
+    ip.p.delete_json_obj();
+    Ok(0)
 }
 
 /// The index of device `name`, or iproute2's "Device does not exist" error

@@ -92,15 +92,21 @@ pub fn run(host: &mut dyn Host, name: &str, args: &[String], out: &mut Output) -
     }
 }
 
-/// Parses a port or service name.
-fn port(s: &str) -> Result<u16, Fail> {
-    s.parse::<u16>().ok().or_else(|| print::service(s)).ok_or_else(|| usage(&format!("invalid port/service `{s}' specified")))
+/// Parses a port or a service name of the protocol (`getservbyname`; of
+/// either protocol when none is given).
+fn port(s: &str, proto: Option<u8>) -> Result<u16, Fail> {
+    let named = |udp| crate::programs::services::port(s, udp);
+    let by_name = match proto {
+        Some(p) => named(p == 17),
+        None => named(false).or_else(|| named(true)),
+    };
+    s.parse::<u16>().ok().or(by_name).ok_or_else(|| usage(&format!("invalid port/service `{s}' specified")))
 }
 
-fn port_range(s: &str) -> Result<(u16, u16), Fail> {
+fn port_range(s: &str, proto: Option<u8>) -> Result<(u16, u16), Fail> {
     match s.split_once(':') {
-        Some((a, b)) => Ok((if a.is_empty() { 0 } else { port(a)? }, if b.is_empty() { 65535 } else { port(b)? })),
-        None => port(s).map(|p| (p, p)),
+        Some((a, b)) => Ok((if a.is_empty() { 0 } else { port(a, proto)? }, if b.is_empty() { 65535 } else { port(b, proto)? })),
+        None => port(s, proto).map(|p| (p, p)),
     }
 }
 
@@ -110,7 +116,7 @@ fn address6(s: &str) -> Result<(IpAddr, u8), Fail> {
         Some((a, l)) => (a, l.parse::<u8>().ok().filter(|n| *n <= 128).ok_or_else(|| usage(&format!("invalid mask `{l}' specified")))?),
         None => (s, 128),
     };
-    let a: Ipv6Addr = a.parse().map_err(|_| usage(&format!("host/network `{s}' not found")))?;
+    let a = crate::text::parse_ipv6(a).ok_or_else(|| usage(&format!("host/network `{s}' not found")))?;
     let mask = u128::MAX.checked_shl(128 - u32::from(len)).unwrap_or(0);
     Ok((IpAddr::V6(Ipv6Addr::from(u128::from(a) & mask)), len))
 }
@@ -122,26 +128,25 @@ fn address(s: &str) -> Result<(IpAddr, u8), Fail> {
         Some((a, l)) => {
             let len = match l.parse::<u8>() {
                 Ok(n) if n <= 32 => n,
-                _ => l
-                    .parse::<Ipv4Addr>()
+                _ => crate::text::parse_ipv4(l)
                     .map(|m| u32::from(m).count_ones() as u8)
-                    .map_err(|_| usage(&format!("invalid mask `{l}' specified")))?,
+                    .ok_or_else(|| usage(&format!("invalid mask `{l}' specified")))?,
             };
             (a, len)
         }
         None => (s, 32),
     };
-    let a: Ipv4Addr = a.parse().map_err(|_| bad())?;
+    let a = crate::text::parse_ipv4(a).ok_or_else(bad)?;
     let mask = if len == 0 { 0 } else { u32::MAX << (32 - u32::from(len)) };
     Ok((IpAddr::V4(Ipv4Addr::from(u32::from(a) & mask)), len))
 }
 
 fn addr_port(s: &str) -> Result<(Ipv4Addr, Option<u16>), Fail> {
     let (a, p) = match s.split_once(':') {
-        Some((a, p)) => (a, Some(port(p)?)),
+        Some((a, p)) => (a, Some(port(p, None)?)),
         None => (s, None),
     };
-    let a = a.parse().map_err(|_| usage(&format!("Bad IP address \"{a}\"")))?;
+    let a = crate::text::parse_ipv4(a).ok_or_else(|| usage(&format!("Bad IP address \"{a}\"")))?;
     Ok((a, p))
 }
 
@@ -263,7 +268,7 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                 }
             }
             "--sport" | "--source-port" | "--dport" | "--destination-port" if matches!(a.spec.proto, Some(6 | 17)) => {
-                let r = port_range(&next(&mut i, w)?)?;
+                let r = port_range(&next(&mut i, w)?, a.spec.proto)?;
                 if w.starts_with("--s") {
                     a.spec.sport = Some(r);
                 } else {
@@ -292,7 +297,7 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                 reject_with = Some(n as u32);
             }
             "--to-source" | "--to-destination" => to = Some(addr_port(&next(&mut i, w)?)?),
-            "--to-ports" => to_ports = Some(port(&next(&mut i, w)?)?),
+            "--to-ports" => to_ports = Some(port(&next(&mut i, w)?, None)?),
             _ => return Err(usage(&format!("unknown option \"{w}\""))),
         }
         i += 1;

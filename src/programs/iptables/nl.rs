@@ -48,11 +48,13 @@ pub struct Client {
     pub family: u8,
 }
 
-fn be32(v: &[u8]) -> u32 {
+/// A big-endian attribute value (0 when short): nftables' numbers.
+pub fn be32(v: &[u8]) -> u32 {
     v.get(..4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_be_bytes)
 }
 
-fn be64(v: &[u8]) -> u64 {
+/// A big-endian 64-bit attribute value (0 when short): handles, counters.
+pub fn be64(v: &[u8]) -> u64 {
     v.get(..8).and_then(|b| b.try_into().ok()).map_or(0, u64::from_be_bytes)
 }
 
@@ -198,7 +200,7 @@ impl Client {
 }
 
 /// The attributes of an nfnetlink message (None when malformed).
-fn attrs(m: &[u8], max: u16) -> Option<AttrTable<'_>> {
+pub fn attrs(m: &[u8], max: u16) -> Option<AttrTable<'_>> {
     AttrTable::parse(m.get(16 + NfGenMsg::LEN..)?, max).ok()
 }
 

@@ -2,6 +2,7 @@
 //! (iptables/xshared.c print_firewall, nft-ipv4.c save_firewall, the
 //! print and save functions of the matches and targets).
 
+use crate::text::Ip;
 use std::net::{IpAddr, Ipv4Addr};
 
 use super::rule::{Spec, Target};
@@ -31,37 +32,9 @@ pub struct Format {
     pub exact: bool,
 }
 
-/// Well-known ports as /etc/services names them.
-const SERVICES: &[(u16, &str)] = &[
-    (20, "ftp-data"),
-    (21, "ftp"),
-    (22, "ssh"),
-    (23, "telnet"),
-    (25, "smtp"),
-    (53, "domain"),
-    (67, "bootps"),
-    (68, "bootpc"),
-    (80, "http"),
-    (110, "pop3"),
-    (123, "ntp"),
-    (143, "imap2"),
-    (443, "https"),
-    (993, "imaps"),
-    (995, "pop3s"),
-    (3306, "mysql"),
-    (5432, "postgresql"),
-    (8080, "http-alt"),
-    (8081, "tproxy"),
-];
-
-/// A port by service name.
-pub fn service(name: &str) -> Option<u16> {
-    SERVICES.iter().find(|(_, n)| *n == name).map(|(p, _)| *p)
-}
-
-fn port_name(p: u16, numeric: bool) -> String {
-    match SERVICES.iter().find(|(q, _)| *q == p) {
-        Some((_, n)) if !numeric => n.to_string(),
+fn port_name(p: u16, udp: bool, numeric: bool) -> String {
+    match crate::programs::services::name(p, udp) {
+        Some(n) if !numeric => n.to_string(),
         _ => p.to_string(),
     }
 }
@@ -139,11 +112,11 @@ pub fn ctstate_text(mask: u16) -> String {
     CTSTATES.iter().filter(|(_, b)| mask & b != 0).map(|(n, _)| *n).collect::<Vec<_>>().join(",")
 }
 
-fn ports_text(out: &mut String, label: &str, (lo, hi): (u16, u16), numeric: bool) {
+fn ports_text(out: &mut String, label: &str, (lo, hi): (u16, u16), udp: bool, numeric: bool) {
     if lo == hi {
-        out.push_str(&format!(" {label}:{}", port_name(lo, numeric)));
+        out.push_str(&format!(" {label}:{}", port_name(lo, udp, numeric)));
     } else {
-        out.push_str(&format!(" {label}s:{}:{}", port_name(lo, numeric), port_name(hi, numeric)));
+        out.push_str(&format!(" {label}s:{}:{}", port_name(lo, udp, numeric), port_name(hi, udp, numeric)));
     }
 }
 
@@ -164,8 +137,8 @@ fn target_name(t: &Target) -> String {
 
 fn addr_port(a: Ipv4Addr, p: Option<u16>) -> String {
     match p {
-        Some(p) => format!("{a}:{p}"),
-        None => a.to_string(),
+        Some(p) => format!("{}:{p}", Ip(IpAddr::V4(a))),
+        None => crate::text::ipv4_text(a.octets()),
     }
 }
 
@@ -175,10 +148,10 @@ fn extras(s: &Spec, numeric: bool) -> String {
     if s.sport.is_some() || s.dport.is_some() {
         out.push_str(&format!(" {}", s.proto.and_then(proto_name).unwrap_or("tcp")));
         if let Some(p) = s.sport {
-            ports_text(&mut out, "spt", p, numeric);
+            ports_text(&mut out, "spt", p, s.proto == Some(17), numeric);
         }
         if let Some(p) = s.dport {
-            ports_text(&mut out, "dpt", p, numeric);
+            ports_text(&mut out, "dpt", p, s.proto == Some(17), numeric);
         }
     }
     if let Some(t) = s.icmp_type {
@@ -222,9 +195,9 @@ fn addr_text(a: Option<(IpAddr, u8)>, v6: bool, numeric: bool) -> String {
     match a {
         None | Some((_, 0)) if numeric => (if v6 { "::/0" } else { "0.0.0.0/0" }).into(),
         None | Some((_, 0)) => "anywhere".into(),
-        Some((a, 32)) if a.is_ipv4() => a.to_string(),
-        Some((a, 128)) => a.to_string(),
-        Some((a, l)) => format!("{a}/{l}"),
+        Some((a, 32)) if a.is_ipv4() => crate::text::ip_text(a),
+        Some((a, 128)) => crate::text::ip_text(a),
+        Some((a, l)) => format!("{}/{l}", Ip(a)),
     }
 }
 
@@ -287,7 +260,7 @@ pub fn list(chains: &[ChainView], f: Format) -> String {
 /// One rule as `-S` and `iptables-save` write it.
 pub fn rule_line(chain: &str, s: &Spec) -> String {
     let mut out = format!("-A {chain}");
-    let a = |(a, l): (IpAddr, u8)| format!("{a}/{l}");
+    let a = |(a, l): (IpAddr, u8)| format!("{}/{l}", Ip(a));
     if let Some(x) = s.src {
         out.push_str(&format!(" -s {}", a(x)));
     }

@@ -70,9 +70,9 @@ fn parse(args: &[String], out: &mut Output) -> Result<Options, i32> {
                     return Err(1);
                 }
             },
-            's' => match v.parse() {
-                Ok(a) => o.source = Some(a),
-                Err(_) => {
+            's' => match crate::text::parse_ip(&v) {
+                Some(a) => o.source = Some(a),
+                None => {
                     out.err(&format!("nc: getaddrinfo for host \"{v}\" port (null): Name or service not known\n"));
                     return Err(1);
                 }
@@ -90,7 +90,7 @@ fn parse(args: &[String], out: &mut Output) -> Result<Options, i32> {
     let port_word = match (o.listen, operands.as_slice()) {
         (true, [p]) => Some(p.clone()),
         (true, [h, p]) => {
-            o.host = h.parse().ok();
+            o.host = crate::text::parse_ip(h);
             Some(p.clone())
         }
         (true, []) if o.source_port.is_some() => None,
@@ -104,9 +104,9 @@ fn parse(args: &[String], out: &mut Output) -> Result<Options, i32> {
                     }
                 }
             }
-            match h.parse() {
-                Ok(a) => o.host = Some(a),
-                Err(_) => {
+            match crate::text::parse_ip(h) {
+                Some(a) => o.host = Some(a),
+                None => {
                     out.err(&format!("nc: getaddrinfo for host \"{h}\" port {p}: Name or service not known\n"));
                     return Err(1);
                 }
@@ -178,7 +178,7 @@ pub fn spawn(args: &[String], stdin: Option<&[u8]>, out: &mut Output) -> Result<
 impl Nc {
     fn fail_connect(&mut self, out: &mut Output, how: &str, e: Errno) -> Step {
         if self.o.verbose {
-            let host = self.o.host.map(|h| h.to_string()).unwrap_or_default();
+            let host = self.o.host.map(crate::text::ip_text).unwrap_or_default();
             let proto = if self.o.udp { "udp" } else { "tcp" };
             out.err(&format!("nc: connect to {host} port {} ({proto}) {how}: {}\n", self.o.port, e.message()));
         }
@@ -200,7 +200,7 @@ impl Nc {
     /// resolver, so the lookup fails as getnameinfo does without DNS.
     fn report(&self, out: &mut Output, what: &str, addr: SocketAddr) {
         if self.o.numeric {
-            out.err(&format!("{what} on {} {}\n", addr.ip(), addr.port()));
+            out.err(&format!("{what} on {} {}\n", crate::text::Ip(addr.ip()), addr.port()));
         } else {
             out.err("nc: getnameinfo: Temporary failure in name resolution\n");
         }
@@ -208,9 +208,9 @@ impl Nc {
 
     fn succeeded(&self, out: &mut Output) {
         if self.o.verbose {
-            let host = self.o.host.map(|h| h.to_string()).unwrap_or_default();
+            let host = self.o.host.map(crate::text::ip_text).unwrap_or_default();
             let proto = if self.o.udp { "udp" } else { "tcp" };
-            let name = if self.o.numeric { None } else { crate::ss::service(self.o.port, self.o.udp) };
+            let name = if self.o.numeric { None } else { crate::programs::services::name(self.o.port, self.o.udp) };
             out.err(&format!("Connection to {host} {} port [{proto}/{}] succeeded!\n", self.o.port, name.unwrap_or("*")));
         }
     }

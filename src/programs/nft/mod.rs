@@ -10,7 +10,7 @@ mod rule;
 
 use crate::errno::Errno;
 use crate::host::Host;
-use crate::iptables::nl::{BatchMsg, Client};
+use crate::iptables::nl::{BatchMsg, Client, attrs, be32, be64};
 use crate::output::Output;
 use crate::rtnetlink::Protocol;
 use crate::wire::attr::{AttrTable, NlaWriter};
@@ -343,16 +343,9 @@ fn chain_spec(attrs: &mut Vec<u8>, toks: &[Tok], cmd: &str) -> Result<(), Fail> 
     Ok(())
 }
 
-fn be32(v: &[u8]) -> u32 {
-    v.get(..4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_be_bytes)
-}
-
-fn be64(v: &[u8]) -> u64 {
-    v.get(..8).and_then(|b| b.try_into().ok()).map_or(0, u64::from_be_bytes)
-}
-
+/// The family byte of an nfnetlink message and its attributes.
 fn parsed(m: &[u8], max: u16) -> Option<(u8, AttrTable<'_>)> {
-    Some((*m.get(16)?, AttrTable::parse(m.get(20..)?, max).ok()?))
+    Some((*m.get(16)?, attrs(m, max)?))
 }
 
 /// Every table: family, name, handle.

@@ -139,24 +139,6 @@ pub struct Ss {
     o: Options,
 }
 
-/// The name getservbyport gives a port in Debian's /etc/services (netbase),
-/// for the ports tutorials use; None for the rest. (`ss` skips the
-/// ephemeral range, `nc -v` prints `*` for None.)
-pub fn service(port: u16, udp: bool) -> Option<&'static str> {
-    Some(match (port, udp) {
-        (22, false) => "ssh",
-        (53, _) => "domain",
-        (80, false) => "http",
-        (443, false) => "https",
-        (5353, true) => "mdns",
-        (7000, false) => "bbs",
-        (7000, true) => "afs3-fileserver",
-        (8080, false) => "http-alt",
-        (8081, false) => "tproxy",
-        _ => return None,
-    })
-}
-
 /// The name ss gives a state number (`sstate_name`).
 fn state_name(state: u8) -> &'static str {
     match state {
@@ -179,15 +161,14 @@ impl Ss {
     fn endpoint(&self, a: SocketAddr, udp: bool, peer: bool) -> (String, String) {
         let host = match a.ip() {
             ip if ip.is_unspecified() && a.is_ipv6() => "*".to_string(),
-            ip if a.is_ipv6() => format!("[{ip}]"),
-            ip => ip.to_string(),
+            ip => crate::text::host_text(ip),
         };
         let port = if a.port() == 0 && (peer || a.ip().is_unspecified()) {
             "*".to_string()
         } else if self.o.numeric || (32768..=60999).contains(&a.port()) {
             a.port().to_string()
         } else {
-            service(a.port(), udp).map_or(a.port().to_string(), str::to_string)
+            crate::programs::services::name(a.port(), udp).map_or(a.port().to_string(), str::to_string)
         };
         (format!("{host}:"), port)
     }

@@ -105,16 +105,16 @@ impl Parser {
     fn qualified(&mut self, dir: u8) -> Result<Expr, String> {
         let kind = self.next().unwrap_or_default();
         // An address alone stands for `host ADDR` (`src 10.0.0.2`).
-        if let Ok(a) = kind.parse::<IpAddr>() {
+        if let Some(a) = crate::text::parse_ip(&kind) {
             return Ok(Expr::Host(dir, a));
         }
         let value = self.next().ok_or_else(|| "syntax error in filter expression".to_string())?;
         match kind.as_str() {
-            "host" => value.parse().map(|a| Expr::Host(dir, a)).map_err(|_| format!("can't resolve host '{value}'")),
+            "host" => crate::text::parse_ip(&value).map(|a| Expr::Host(dir, a)).ok_or_else(|| format!("can't resolve host '{value}'")),
             "net" => {
                 let (a, l) = value.split_once('/').unwrap_or((&value, "32"));
-                match (a.parse::<IpAddr>(), crate::text::int::<u8>(l)) {
-                    (Ok(a), Some(l)) => Ok(Expr::Net(dir, a, l)),
+                match (crate::text::parse_ip(a), crate::text::int::<u8>(l)) {
+                    (Some(a), Some(l)) => Ok(Expr::Net(dir, a, l)),
                     _ => Err(format!("invalid net '{value}'")),
                 }
             }

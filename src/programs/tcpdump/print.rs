@@ -5,6 +5,7 @@
 
 use crate::sim::capture::{Content, Frame};
 use crate::sim::packet::{Datagram, Icmp, Payload, Tcp, tcp_flags as f};
+use crate::text::Ip;
 use std::net::IpAddr;
 
 /// The first sequence numbers seen in each direction of a connection
@@ -94,6 +95,7 @@ fn mac(m: &[u8; 6], style: Style) -> String {
 pub fn line(frame: &Frame, style: Style, conv: &mut Conversations) -> String {
     let body = match &frame.content {
         Content::Arp { op, sender_ip, target_ip, sender_mac, .. } => {
+            let (sender_ip, target_ip) = (Ip(IpAddr::V4(*sender_ip)), Ip(IpAddr::V4(*target_ip)));
             let what = if *op == 1 {
                 format!("Request who-has {target_ip} tell {sender_ip}")
             } else {
@@ -113,6 +115,7 @@ pub fn line(frame: &Frame, style: Style, conv: &mut Conversations) -> String {
         }
         Content::Ip(d) => ip(d, style, conv),
         Content::Nd { advert, src, dst, target, .. } => {
+            let (src, dst, target) = (Ip(IpAddr::V6(*src)), Ip(IpAddr::V6(*dst)), Ip(IpAddr::V6(*target)));
             let what = if *advert {
                 format!("neighbor advertisement, tgt is {target}")
             } else {
@@ -154,7 +157,7 @@ fn ip(d: &Datagram, style: Style, conv: &mut Conversations) -> String {
     }
     let rest = match &d.payload {
         Payload::Icmp(icmp) => {
-            let mut text = format!("{} > {}: {}", d.src, d.dst, icmp_text(icmp, d));
+            let mut text = format!("{} > {}: {}", Ip(d.src), Ip(d.dst), icmp_text(icmp, d));
             // -v shows the datagram an error quotes, indented.
             if let (true, Icmp::Unreachable { quoted, .. } | Icmp::TimeExceeded { quoted }) = (style.verbose, icmp) {
                 let name = if quoted.is_v6() { "IP6" } else { "IP" };
@@ -165,10 +168,10 @@ fn ip(d: &Datagram, style: Style, conv: &mut Conversations) -> String {
         // Ports 53 and 5353 (mDNS) go to the DNS printer, which refuses
         // anything shorter than a DNS header.
         Payload::Udp { sport, dport, data } if [53, 5353].iter().any(|p| p == sport || p == dport) && data.len() < 12 => {
-            format!("{}.{sport} > {}.{dport}: domain [length {} < 12] (invalid)", d.src, d.dst, data.len())
+            format!("{}.{sport} > {}.{dport}: domain [length {} < 12] (invalid)", Ip(d.src), Ip(d.dst), data.len())
         }
-        Payload::Udp { sport, dport, data } => format!("{}.{sport} > {}.{dport}: UDP, length {}", d.src, d.dst, data.len()),
-        Payload::Tcp(t) => format!("{}.{} > {}.{}: {}", d.src, t.sport, d.dst, t.dport, tcp(d, t, style, conv)),
+        Payload::Udp { sport, dport, data } => format!("{}.{sport} > {}.{dport}: UDP, length {}", Ip(d.src), Ip(d.dst), data.len()),
+        Payload::Tcp(t) => format!("{}.{} > {}.{}: {}", Ip(d.src), t.sport, Ip(d.dst), t.dport, tcp(d, t, style, conv)),
     };
     head + &rest
 }
@@ -183,11 +186,11 @@ fn icmp_text(icmp: &Icmp, d: &Datagram) -> String {
         Icmp::EchoReply { id, seq, .. } => format!("ICMP echo reply, id {id}, seq {seq}, length {len}"),
         Icmp::Unreachable { code, quoted, .. } => {
             let what = match (*code, &quoted.payload) {
-                (3, Payload::Udp { dport, .. }) => format!("{} udp port {dport} unreachable", quoted.dst),
-                (3, Payload::Tcp(t)) => format!("{} tcp port {} unreachable", quoted.dst, t.dport),
-                (1, _) => format!("host {} unreachable", quoted.dst),
-                (0, _) => format!("net {} unreachable", quoted.dst),
-                _ => format!("{} unreachable", quoted.dst),
+                (3, Payload::Udp { dport, .. }) => format!("{} udp port {dport} unreachable", Ip(quoted.dst)),
+                (3, Payload::Tcp(t)) => format!("{} tcp port {} unreachable", Ip(quoted.dst), t.dport),
+                (1, _) => format!("host {} unreachable", Ip(quoted.dst)),
+                (0, _) => format!("net {} unreachable", Ip(quoted.dst)),
+                _ => format!("{} unreachable", Ip(quoted.dst)),
             };
             format!("ICMP {what}, length {len}")
         }

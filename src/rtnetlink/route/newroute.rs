@@ -24,7 +24,13 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             ns.fib4.create_table(table_of(&p)?);
             crate::rtnetlink::lwt::check_encap_given_type(&p.attrs)?;
             let r = route_v4(ns, &p)?;
-            ctx.events.extend(sroute::insert_v4(ns, r, mode(req))?);
+            let added = sroute::insert_v4(ns, r, mode(req))?;
+            // Usually the request's only events: taken whole, not copied.
+            if ctx.events.is_empty() {
+                ctx.events = added;
+            } else {
+                ctx.events.extend(added);
+            }
         }
         AF_INET6 => {
             multipath6_gateways(&p)?;

@@ -33,8 +33,15 @@ pub fn check_nh(ns: &Namespace, route_scope: u8, table_id: u32, nh: &mut NextHop
                 nh.scope = scope::LINK;
                 return Ok(());
             }
-            let flow = Flow { family: AF_INET, dst: gw.to_be_bytes().to_vec(), ..Flow::default() };
             let min = route_scope.saturating_add(1);
+            if table_id == table::MAIN {
+                // The common case, without copying the route found: what
+                // `resolve` below would answer when this finds a route.
+                if let Some(r) = lookup::gateway_route_v4(ns, gw, min, nh.ifindex) {
+                    return gateway_fits(ns, nh, r.kind, r.oif(), r.scope);
+                }
+            }
+            let flow = Flow { family: AF_INET, dst: gw.to_be_bytes().to_vec(), ..Flow::default() };
             let found = if table_id != table::MAIN {
                 lookup::table_lookup(ns, table_id, gw, min, nh.ifindex, 0)
                     .filter(|r| lookup::type_error(r.kind).is_none())
@@ -47,19 +54,7 @@ pub fn check_nh(ns: &Namespace, route_scope: u8, table_id: u32, nh: &mut NextHop
                 None => lookup::resolve::<u32>(ns, &flow, gw, min, nh.ifindex)
                     .map_err(|_| KernelError::msg(Errno::ENETUNREACH, "Nexthop has invalid gateway"))?,
             };
-            if res.route.kind != RouteType::Unicast && res.route.kind != RouteType::Local {
-                return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid gateway"));
-            }
-            let dev = res.route.oif();
-            if nh.ifindex != 0 && dev != nh.ifindex {
-                return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid gateway"));
-            }
-            nh.ifindex = dev;
-            nh.scope = res.route.scope;
-            if !dev_ok(dev)?.is_up() {
-                return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
-            }
-            Ok(())
+            gateway_fits(ns, nh, res.route.kind, res.route.oif(), res.route.scope)
         }
         None => {
             if nh.flags & rtnh_f::ONLINK != 0 {
@@ -73,6 +68,25 @@ pub fn check_nh(ns: &Namespace, route_scope: u8, table_id: u32, nh: &mut NextHop
             Ok(())
         }
     }
+}
+
+/// The end of `fib_check_nh` for a gateway whose route was found (its
+/// type, first device and scope): the route must be unicast or local and
+/// leave through the next hop's device if one was given, which then must
+/// be up; the next hop takes the device and the route's scope.
+fn gateway_fits(ns: &Namespace, nh: &mut NextHop<u32>, kind: RouteType, dev: u32, route_scope: u8) -> KResult<()> {
+    if kind != RouteType::Unicast && kind != RouteType::Local {
+        return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid gateway"));
+    }
+    if nh.ifindex != 0 && dev != nh.ifindex {
+        return Err(KernelError::msg(Errno::EINVAL, "Nexthop has invalid gateway"));
+    }
+    nh.ifindex = dev;
+    nh.scope = route_scope;
+    if !ns.link(dev).ok_or(KernelError::new(Errno::ENODEV))?.is_up() {
+        return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
+    }
+    Ok(())
 }
 
 /// `inet_addr_type_dev_table`: the type of `addr` in the table of `dev`'s

@@ -95,6 +95,8 @@ pub(super) fn update_carriers(net: &mut Net, start: Vec<(NsId, u32)>) -> Vec<(Ns
     let mut todo = start;
     let mut next = 0;
     let mut visits = 0;
+    // Devices that passed the walk on while nothing had changed yet.
+    let mut passed_on: Vec<(NsId, u32)> = Vec::new();
     while let Some(&(n, i)) = todo.get(next) {
         next += 1;
         visits += 1;
@@ -119,6 +121,13 @@ pub(super) fn update_carriers(net: &mut Net, start: Vec<(NsId, u32)>) -> Vec<(Ns
             todo.extend(dependents);
         } else if changed.is_empty() && next >= todo.len() {
             // The device itself did not change; its dependents may still (veth open).
+            // Back at a device that passed the walk on, with nothing changed
+            // since, the walk would only repeat itself (a veth and its peer
+            // naming each other) up to the visit cap: it ends here instead.
+            if passed_on.contains(&(n, i)) {
+                break;
+            }
+            passed_on.push((n, i));
             todo.extend(dependents);
         }
     }

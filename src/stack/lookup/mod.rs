@@ -45,7 +45,7 @@ pub fn table_lookup<K: Family>(ns: &Namespace, table: u32, dst: K, min_scope: u8
         if !fib.has_table(table) {
             return None;
         }
-        return merged_lookup(fib, dst, min_scope, oif, tos);
+        return merged_lookup(fib, dst, min_scope, oif, tos).map(|r| r.to_route());
     }
     fib.matches(table, dst).find_map(|(k, l, aliases)| {
         let alias = first_usable(aliases, min_scope, oif, tos)?;
@@ -55,7 +55,8 @@ pub fn table_lookup<K: Family>(ns: &Namespace, table: u32, dst: K, min_scope: u8
 
 /// A lookup in the merged local and main trie: longest prefix over both, at
 /// one prefix local's aliases first (they sort by table id, descending).
-fn merged_lookup<K: Family>(fib: &super::fib::Fib<K>, dst: K, min_scope: u8, oif: u32, tos: u8) -> Option<Route<K>> {
+/// The route is borrowed: callers copy it only when they keep it.
+fn merged_lookup<K: Family>(fib: &super::fib::Fib<K>, dst: K, min_scope: u8, oif: u32, tos: u8) -> Option<RouteRef<'_, K>> {
     use crate::wire::route::table::{LOCAL, MAIN};
     // The merged walk starts at the longer of the two longest matches
     // (local's on a tie), where most lookups (a gateway's) end: found by
@@ -67,7 +68,7 @@ fn merged_lookup<K: Family>(fib: &super::fib::Fib<K>, dst: K, min_scope: u8, oif
     };
     let (table, (k, l, aliases)) = first?;
     if let Some(alias) = first_usable(aliases, min_scope, oif, tos) {
-        return Some(RouteRef { table, dst: k, dst_len: l, alias }.to_route());
+        return Some(RouteRef { table, dst: k, dst_len: l, alias });
     }
     let mut local = fib.matches(LOCAL, dst).peekable();
     let mut main = fib.matches(MAIN, dst).peekable();
@@ -80,9 +81,22 @@ fn merged_lookup<K: Family>(fib: &super::fib::Fib<K>, dst: K, min_scope: u8, oif
         let table = if take_local { LOCAL } else { MAIN };
         let (k, l, aliases) = if take_local { local.next() } else { main.next() }?;
         if let Some(alias) = first_usable(aliases, min_scope, oif, tos) {
-            return Some(RouteRef { table, dst: k, dst_len: l, alias }.to_route());
+            return Some(RouteRef { table, dst: k, dst_len: l, alias });
         }
     }
+}
+
+/// The route [`resolve`] finds for an IPv4 gateway with a TOS of 0 while no
+/// IPv4 rule was ever changed, borrowed, when the merged local and main
+/// trie answers with a route that is no reject route; None when the full
+/// resolution is needed (rules changed, nothing or a reject route found).
+/// What `fib_check_nh` asks of every gateway of a new route, without
+/// copying the route found.
+pub fn gateway_route_v4(ns: &Namespace, gw: u32, min_scope: u8, oif: u32) -> Option<RouteRef<'_, u32>> {
+    if ns.rules4_custom {
+        return None;
+    }
+    merged_lookup(&ns.fib4, gw, min_scope, oif, 0).filter(|r| type_error(r.kind).is_none())
 }
 
 /// `__inet_dev_addr_type`. Broadcast while the table does not exist;
@@ -216,7 +230,7 @@ fn resolve_merged<K: Family>(ns: &Namespace, dst: K, min_scope: u8, oif: u32, to
     use crate::wire::route::table;
     let fib = K::fib(ns);
     let again = |found: &Option<(u32, Route<K>)>| found.as_ref().is_none_or(|(_, r)| type_error(r.kind) == Some(Errno::EAGAIN));
-    let mut found = merged_lookup(fib, dst, min_scope, oif, tos).map(|r| (table::MAIN, r));
+    let mut found = merged_lookup(fib, dst, min_scope, oif, tos).map(|r| (table::MAIN, r.to_route()));
     if again(&found) && fib.has_table(table::DEFAULT) {
         found = table_lookup(ns, table::DEFAULT, dst, min_scope, oif, tos).map(|r| (table::DEFAULT, r));
     }
@@ -398,6 +412,14 @@ fn pick_nh<'r>(ns: &Namespace, r: &'r Route<u32>, q: &Query4, oif: u32, saddr: u
             dport: q.dport,
             ..Default::default()
         };
+        // fib_select_multipath: a route through an object asks the object
+        // (nexthop_path_fib_result).
+        if r.nh_id != 0 {
+            let leg = crate::stack::nexthop::select_leg(ns, r.nh_id, multipath::hash(ns, flow));
+            if let Some(nh) = leg.and_then(|i| r.nexthops.get(i)) {
+                return Some(nh);
+            }
+        }
         let weights: Vec<Option<u32>> =
             r.nexthops.iter().map(|nh| (nh.flags & rtnh_f::DEAD == 0).then_some(u32::from(nh.weight))).collect();
         // nh_saddr: the address `inet_select_addr` gives for the gateway

@@ -143,7 +143,9 @@ pub fn route_v6(ns: &Namespace, q: &Query6) -> Result<Rt6, KernelError> {
                 if rule.suppress_prefixlen.is_some_and(|p| u32::from(route.dst_len) <= p) {
                     continue;
                 }
-                let k = if q.oif == 0 && route.nexthops.len() > 1 { select_path6(ns, &route, q).unwrap_or(k) } else { k };
+                // fib6_select_path: a route through a group asks it even for one path.
+                let k =
+                    if q.oif == 0 && (route.nexthops.len() > 1 || route.nh_id != 0) { select_path6(ns, &route, q).unwrap_or(k) } else { k };
                 let nh = route.nexthops.get(k).cloned();
                 let nh_dev = nh.as_ref().map_or(0, |n| n.ifindex);
                 let dev = if matches!(route.kind, RouteType::Local | RouteType::Anycast) { 1 } else { nh_dev };
@@ -166,6 +168,10 @@ pub fn route_v6(ns: &Namespace, q: &Query6) -> Result<Rt6, KernelError> {
 /// `rt6_multipath_rebalance`).
 fn select_path6(ns: &Namespace, route: &Route<u128>, q: &Query6) -> Option<usize> {
     let flow = multipath::Keys { src: q.src, dst: q.dst, v6: true, ip_proto: q.ip_proto, sport: q.sport, dport: q.dport, flow_label: 0 };
+    // A route through an object asks the object (nexthop_path_fib6_result).
+    if route.nh_id != 0 {
+        return crate::stack::nexthop::select_leg(ns, route.nh_id, multipath::hash(ns, flow));
+    }
     let weights: Vec<Option<u32>> =
         route.nexthops.iter().map(|nh| (nh.flags & rtnh_f::DEAD == 0).then_some(u32::from(nh.weight))).collect();
     multipath::select(multipath::hash(ns, flow), &weights)

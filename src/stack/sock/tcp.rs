@@ -102,12 +102,22 @@ pub struct Stats {
 
 /// A per-connection number from the four-tuple and the clock (the ISN and
 /// timestamp offset are random on Linux; these only need to differ).
+/// FNV-1a over the addresses, ports and clock.
 fn mix(local: SocketAddr, remote: SocketAddr, now_us: u64, salt: u32) -> u32 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(salt);
-    let text = format!("{local}{remote}{now_us}");
-    for b in text.bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    };
+    for a in [local, remote] {
+        match a.ip() {
+            std::net::IpAddr::V4(ip) => feed(&ip.octets()),
+            std::net::IpAddr::V6(ip) => feed(&ip.octets()),
+        }
+        feed(&a.port().to_be_bytes());
     }
+    feed(&now_us.to_be_bytes());
     (h >> 16) as u32
 }
 

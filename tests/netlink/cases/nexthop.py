@@ -155,3 +155,58 @@ def _(s):
     s.drain(mon)
     dump_routes(s, sk, AF_INET)
     dump_routes(s, sk, AF_INET6)
+
+
+def res_group(buckets=None, idle=None, unbalanced=None):
+    """An NHA_RES_GROUP nest as `ip nexthop ... type resilient` sends it."""
+    parts = []
+    if buckets is not None:
+        parts.append(a_u16(NHA_RES_GROUP_BUCKETS, buckets))
+    if idle is not None:
+        parts.append(a_u32(NHA_RES_GROUP_IDLE_TIMER, idle))
+    if unbalanced is not None:
+        parts.append(a_u32(NHA_RES_GROUP_UNBALANCED_TIMER, unbalanced))
+    return attr(NHA_RES_GROUP | 0x8000, b"".join(parts))
+
+
+def get_bucket(s, sk, i, index):
+    return s.ask(sk, RTM_GETNEXTHOPBUCKET, REQ,
+                 nhmsg(AF_UNSPEC) + nh_id(i) + attr(NHA_RES_BUCKET | 0x8000, a_u16(NHA_RES_BUCKET_INDEX, index)))
+
+
+def dump_buckets(s, sk, attrs=b"", family=AF_UNSPEC):
+    return s.ask(sk, RTM_GETNEXTHOPBUCKET, DUMP, nhmsg(family) + attrs)
+
+
+@case("nexthop/resilient",
+      """Resilient groups: creation with NHA_RES_GROUP (and without the number of
+      buckets), the group's description with its table, replace keeping the table,
+      RTM_GETNEXTHOPBUCKET get (in and out of range, wrong groups) and dumps with
+      their filters (group id, member id, device), and the errors.""")
+def _(s):
+    sk = s.socket()
+    mon = s.socket(groups=NH)
+    lab(s, sk)
+    add_nh(s, sk, AF_INET, nh_id(1) + a_ip(NHA_GATEWAY, "10.0.0.2") + a_u32(NHA_OIF, VA))
+    add_nh(s, sk, AF_INET, nh_id(2) + a_ip(NHA_GATEWAY, "10.0.0.3") + a_u32(NHA_OIF, VA))
+    add_nh(s, sk, AF_UNSPEC, nh_id(9) + nh_group((1, 1)))
+    add_nh(s, sk, AF_UNSPEC, nh_id(10) + nh_group((1, 1)) + res_group() + a_u16(NHA_GROUP_TYPE, 1))
+    add_nh(s, sk, AF_UNSPEC, nh_id(10) + nh_group((1, 1)) + res_group(buckets=0) + a_u16(NHA_GROUP_TYPE, 1))
+    add_nh(s, sk, AF_UNSPEC, nh_id(10) + nh_group((1, 3), (2, 1)) + res_group(buckets=8, idle=500) + a_u16(NHA_GROUP_TYPE, 1))
+    s.drain(mon)
+    get_nh(s, sk, 10)
+    get_bucket(s, sk, 10, 2)
+    get_bucket(s, sk, 10, 8)
+    get_bucket(s, sk, 9, 0)
+    get_bucket(s, sk, 1, 0)
+    dump_buckets(s, sk)
+    dump_buckets(s, sk, nh_id(10))
+    dump_buckets(s, sk, attr(NHA_RES_BUCKET | 0x8000, a_u32(NHA_RES_BUCKET_NH_ID, 2)))
+    dump_buckets(s, sk, a_u32(NHA_OIF, VA))
+    dump_buckets(s, sk, nh_id(9))
+    add_nh(s, sk, AF_UNSPEC, nh_id(10) + nh_group((2, 1), (1, 1)) + res_group(buckets=4) + a_u16(NHA_GROUP_TYPE, 1),
+           nlflags=REQ_ACK | NLM_F_CREATE | NLM_F_REPLACE)
+    add_nh(s, sk, AF_UNSPEC, nh_id(10) + nh_group((2, 1), (1, 1)) + res_group(unbalanced=1000) + a_u16(NHA_GROUP_TYPE, 1),
+           nlflags=REQ_ACK | NLM_F_CREATE | NLM_F_REPLACE)
+    s.drain(mon)
+    dump_buckets(s, sk, nh_id(10))

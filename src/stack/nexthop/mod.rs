@@ -1,8 +1,11 @@
 //! Next-hop objects of a namespace (net/ipv4/nexthop.c): single next hops
 //! (a device, a gateway, a blackhole or an FDB entry) and hash-threshold
-//! groups of them, by id; routes name them with RTA_NH_ID and hold a
-//! resolved copy of their next hops, kept in step here when an object is
-//! replaced or removed.
+//! or resilient groups of them (the bucket table: `res`), by id; routes
+//! name them with RTA_NH_ID and hold a resolved copy of their next hops,
+//! kept in step here when an object is replaced or removed, and ask the
+//! object which of them a flow takes (`select_leg`).
+
+pub mod res;
 
 use std::collections::BTreeMap;
 
@@ -68,6 +71,8 @@ pub struct Group {
     pub fdb: bool,
     /// NEXTHOP_GRP_TYPE_*.
     pub kind: u16,
+    /// A resilient group's bucket table.
+    pub res: Option<res::Table>,
 }
 
 /// What a next-hop object is.
@@ -122,6 +127,10 @@ pub struct Table {
     pub made: u64,
     /// When each group was made, by id.
     pub made_at: BTreeMap<u32, u64>,
+    /// The world's clock (ms) as last read for this namespace: each
+    /// request and each packet walk sets it, and a lookup through a
+    /// resilient group marks its bucket used at this time.
+    pub clock: std::cell::Cell<u64>,
 }
 
 impl Table {
@@ -343,7 +352,7 @@ impl Removal {
 
 /// `remove_nexthop`: takes object `id` out with the routes through it;
 /// a single next hop leaves its groups, and a group left empty goes too.
-pub fn remove(ns: &mut Namespace, id: u32, out: &mut Removal) {
+pub fn remove(ns: &mut Namespace, id: u32, now: u64, out: &mut Removal) {
     let Some(nh) = ns.nexthops.map.remove(&id) else { return };
     ns.nexthops.made_at.remove(&id);
     let nsid: NsId = ns.id;
@@ -363,11 +372,16 @@ pub fn remove(ns: &mut Namespace, id: u32, out: &mut Removal) {
     for g in groups {
         let last = ns.nexthops.get(g).and_then(Nexthop::group).is_some_and(|grp| grp.members.len() == 1);
         if last {
-            remove(ns, g, out);
+            remove(ns, g, now, out);
             continue;
         }
         if let Some(Body::Group(grp)) = ns.nexthops.map.get_mut(&g).map(|n| &mut n.body) {
             grp.members.retain(|m| m.id != id);
+            // remove_nh_grp_entry: a resilient group keeps its table
+            // (replace_nexthop_grp_res).
+            if let Some(t) = &mut grp.res {
+                t.replace_members(&grp.members, now);
+            }
         }
         refresh_routes(ns, &[g]);
         if let Some(now) = ns.nexthops.get(g) {
@@ -380,7 +394,7 @@ pub fn remove(ns: &mut Namespace, id: u32, out: &mut Removal) {
 /// carrier, NETDEV_CHANGE) the next hops through the device go, with
 /// their routes and without notifications; blackholes stay unless the
 /// device itself goes.
-pub fn flush_dev(ns: &mut Namespace, ifindex: u32, unregister: bool) -> Vec<Event> {
+pub fn flush_dev(ns: &mut Namespace, ifindex: u32, unregister: bool, now: u64) -> Vec<Event> {
     let doomed: Vec<u32> = ns
         .nexthops
         .map
@@ -390,7 +404,7 @@ pub fn flush_dev(ns: &mut Namespace, ifindex: u32, unregister: bool) -> Vec<Even
         .collect();
     let mut out = Removal::default();
     for id in doomed {
-        remove(ns, id, &mut out);
+        remove(ns, id, now, &mut out);
     }
     out.route_events()
 }
@@ -398,7 +412,7 @@ pub fn flush_dev(ns: &mut Namespace, ifindex: u32, unregister: bool) -> Vec<Even
 /// `replace_nexthop`: checks that the routes through `old` (and through
 /// the groups it is in) accept `new`, then puts `new` in its place and
 /// refreshes those routes.
-pub fn replace(ns: &mut Namespace, new: Nexthop) -> KResult<()> {
+pub fn replace(ns: &mut Namespace, mut new: Nexthop, cfg: &res::Config, now: u64) -> KResult<()> {
     let t = &ns.nexthops;
     let old = t.get(new.id).ok_or(Errno::ENOENT)?.clone();
     let deps = dependents(t, new.id);
@@ -451,6 +465,20 @@ pub fn replace(ns: &mut Namespace, new: Nexthop) -> KResult<()> {
         }
         _ => {}
     }
+    // replace_nexthop_grp: a resilient group keeps its table, whose size
+    // a replace may name but not change, and takes the timers given.
+    if let (Body::Group(a), Body::Group(b)) = (&old.body, &mut new.body) {
+        if let (Some(old_t), Some(_)) = (&a.res, &b.res) {
+            if cfg.buckets.is_some_and(|n| usize::from(n) != old_t.buckets.len()) {
+                return Err(KernelError::msg(Errno::EINVAL, "Can not change number of buckets of a resilient nexthop group."));
+            }
+            let mut t = old_t.clone();
+            t.idle_timer = cfg.idle_timer.unwrap_or(t.idle_timer);
+            t.unbalanced_timer = cfg.unbalanced_timer.unwrap_or(t.unbalanced_timer);
+            t.replace_members(&b.members, now);
+            b.res = Some(t);
+        }
+    }
     ns.nexthops.put(new);
     refresh_routes(ns, &deps);
     Ok(())
@@ -469,4 +497,84 @@ pub fn route_kind(t: &Table, id: u32, asked: RouteType) -> RouteType {
         Some(r) if r.blackhole => RouteType::Blackhole,
         _ => asked,
     }
+}
+
+/// `nexthop_is_good_nh`: a next hop whose gateway's neighbour entry, if
+/// there is one, is in a NUD_VALID state.
+fn is_good(ns: &Namespace, s: &Single) -> bool {
+    use crate::wire::neigh::nud;
+    let valid = nud::PERMANENT | nud::NOARP | nud::REACHABLE | nud::PROBE | nud::STALE | nud::DELAY;
+    let key: Vec<u8> = match s.gateway {
+        Some(Gateway::V4(a)) => a.to_be_bytes().to_vec(),
+        Some(Gateway::V6(a)) => a.to_be_bytes().to_vec(),
+        None if s.family == AF_INET => vec![0; 4],
+        None => vec![0; 16],
+    };
+    ns.neighbours
+        .iter()
+        .find(|n| !n.is_proxy() && n.family == s.family && n.ifindex == s.ifindex && n.dst == key)
+        .is_none_or(|n| n.state & valid != 0)
+}
+
+/// `nexthop_select_path` for a route through object `id` and the flow's
+/// multipath `hash`: the index of the member (and so of the route's leg)
+/// that carries the flow. Hash-threshold groups (`nexthop_select_path_hthr`)
+/// take the first good member whose upper bound (`nh_hthr_group_rebalance`,
+/// over every member's weight) the hash does not pass, else the first good
+/// one, else the first; FDB groups skip the goodness test; resilient
+/// groups read bucket `hash % buckets` (`nexthop_select_path_res`).
+pub fn select_leg(ns: &Namespace, id: u32, hash: u32) -> Option<usize> {
+    let g = ns.nexthops.get(id)?.group()?;
+    if let Some(t) = &g.res {
+        return t.select(&g.members, hash, ns.nexthops.clock.get());
+    }
+    let weights: Vec<Option<u32>> = g.members.iter().map(|m| Some(u32::from(m.weight))).collect();
+    let bounds = super::multipath::upper_bounds(&weights);
+    let mut first_good = None;
+    for (i, m) in g.members.iter().enumerate() {
+        let good = g.fdb || ns.nexthops.get(m.id).and_then(Nexthop::single).is_some_and(|s| is_good(ns, s));
+        if !good {
+            continue;
+        }
+        first_good.get_or_insert(i);
+        if i64::from(hash) <= bounds[i] {
+            return Some(i);
+        }
+    }
+    Some(first_good.unwrap_or(0))
+}
+
+/// How a bucket notification is made: from the group, its table, the
+/// bucket, sequence number, port, flags and time (`nh_fill_res_bucket`).
+pub type FillBucket = fn(&Nexthop, &res::Table, u16, u32, u32, u16, u64) -> Vec<u8>;
+
+/// The delayed upkeep (`nh_res_table_upkeep_dw`) of every resilient group
+/// that fell due by `net.now_ms`, each run at the time it was queued for;
+/// returns the notification of each bucket it moved
+/// (`nexthop_bucket_notify`: NLM_F_REPLACE, port and sequence number 0)
+/// with its namespace.
+pub fn run_upkeep(net: &mut super::Net, fill: FillBucket) -> Vec<(NsId, Vec<u8>)> {
+    let now = net.now_ms;
+    for ns in net.namespaces() {
+        ns.nexthops.clock.set(now);
+    }
+    let due = |n: &Nexthop| n.group().and_then(|g| g.res.as_ref()).and_then(|t| t.next_upkeep).filter(|d| *d <= now);
+    let ids: Vec<NsId> = net.namespaces().filter(|ns| ns.nexthops.map.values().any(|n| due(n).is_some())).map(|ns| ns.id).collect();
+    let mut out = Vec::new();
+    for id in ids {
+        let Some(ns) = net.ns_mut(id) else { continue };
+        let groups: Vec<u32> = ns.nexthops.map.values().filter(|n| due(n).is_some()).map(|n| n.id).collect();
+        for gid in groups {
+            while let Some(at) = ns.nexthops.get(gid).and_then(due) {
+                let Some(Body::Group(Group { res: Some(t), .. })) = ns.nexthops.map.get_mut(&gid).map(|n| &mut n.body) else { break };
+                let moved = t.upkeep(at);
+                let Some(nh) = ns.nexthops.get(gid) else { break };
+                let Some(t) = nh.group().and_then(|g| g.res.as_ref()) else { break };
+                for i in moved {
+                    out.push((id, fill(nh, t, i, 0, 0, crate::wire::NLM_F_REPLACE, at)));
+                }
+            }
+        }
+    }
+    out
 }
