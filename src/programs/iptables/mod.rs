@@ -162,8 +162,10 @@ struct Args {
 /// `-m multiport --dports LIST` (libxt_multiport parse_v1): ports and
 /// `LOW:HIGH` ranges, 15 slots at most, after `-p` of a protocol with ports.
 fn multiport(spec: &mut Spec, opt: &str, list: &str, invert: bool) -> Result<(), Fail> {
-    if !matches!(spec.proto, Some(6 | 17 | 33 | 132 | 136)) {
-        return Err(usage("multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'"));
+    match spec.proto {
+        Some(6 | 17 | 33 | 132 | 136) => {}
+        Some(_) => return Err(usage("multiport only works with TCP, UDP, UDPLITE, SCTP and DCCP")),
+        None => return Err(usage("multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'")),
     }
     let (which, long) = match opt {
         "--sports" | "--source-ports" => (0, "--source-ports"),
