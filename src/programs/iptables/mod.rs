@@ -216,6 +216,7 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
     let mut to = None;
     let mut to_ports = None;
     let mut invert = false;
+    let mut log = (4u8, 0u8, String::new());
     let next = |i: &mut usize, opt: &str| -> Result<String, Fail> {
         *i += 1;
         args.get(*i).cloned().ok_or_else(|| usage(&format!("option \"{opt}\" requires an argument")))
@@ -369,6 +370,16 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             }
             "--to-source" | "--to-destination" => to = Some(addr_port(&next(&mut i, w)?)?),
             "--to-ports" => to_ports = Some(port(&next(&mut i, w)?, None)?),
+            "--log-prefix" => log.2 = next(&mut i, w)?.chars().take(29).collect(),
+            "--log-level" => {
+                let v = next(&mut i, w)?;
+                log.0 = print::log_level(&v).ok_or_else(|| {
+                    Fail(format!("{PROG}: log level \"{v}\" unknown\n\nTry `iptables -h' or 'iptables --help' for more information.\n"), 2)
+                })?;
+            }
+            f if print::LOG_FLAGS.iter().any(|(_, o)| *o == f) => {
+                log.1 |= print::LOG_FLAGS.iter().find(|(_, o)| *o == f).map_or(0, |(b, _)| *b);
+            }
             _ => return Err(usage(&format!("unknown option \"{w}\""))),
         }
         i += 1;
@@ -400,6 +411,7 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             "RETURN" => Target::Return,
             "REJECT" => Target::Reject(reject_with.unwrap_or(if v6 { 4 } else { 3 })),
             "MASQUERADE" => Target::Masquerade(to_ports),
+            "LOG" => Target::Log(log.0, log.1, log.2.clone()),
             "REDIRECT" => Target::Redirect(to_ports),
             "SNAT" | "DNAT" => {
                 let (addr, p) = to.ok_or_else(|| {

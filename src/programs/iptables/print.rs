@@ -132,6 +132,7 @@ fn target_name(t: &Target) -> String {
         Target::Snat(..) => "SNAT".into(),
         Target::Dnat(..) => "DNAT".into(),
         Target::Redirect(_) => "REDIRECT".into(),
+        Target::Log(..) => "LOG".into(),
     }
 }
 
@@ -191,6 +192,26 @@ fn extras(s: &Spec, numeric: bool) -> String {
         Target::Snat(a, p) | Target::Dnat(a, p) => out.push_str(&format!(" to:{}", addr_port(*a, *p))),
         Target::Redirect(Some(p)) => out.push_str(&format!(" redir ports {p}")),
         Target::Masquerade(Some(p)) => out.push_str(&format!(" masq ports: {p}")),
+        Target::Log(level, flags, prefix) => {
+            // libxt_LOG print: numbers with -n, names otherwise.
+            if numeric {
+                out.push_str(&format!(" LOG flags {flags} level {level}"));
+            } else {
+                let name = ["emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"].get(usize::from(*level));
+                match name {
+                    Some(n) => out.push_str(&format!(" LOG level {n}")),
+                    None => out.push_str(&format!(" LOG UNKNOWN level {level}")),
+                }
+                for (bit, word) in LOG_FLAGS {
+                    if flags & bit != 0 {
+                        out.push_str(&format!(" {}", &word[6..]));
+                    }
+                }
+            }
+            if !prefix.is_empty() {
+                out.push_str(&format!(" prefix \"{prefix}\""));
+            }
+        }
         _ => {}
     }
     out
@@ -218,6 +239,18 @@ fn save_string(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// LOG's XT_LOG_* flags with their options.
+pub const LOG_FLAGS: [(u8, &str); 4] = [(1, "--log-tcp-sequence"), (2, "--log-tcp-options"), (4, "--log-ip-options"), (8, "--log-uid")];
+
+/// `--log-level` names and numbers (syslog levels).
+pub fn log_level(s: &str) -> Option<u8> {
+    let names = ["emerg", "alert", "crit", "error", "warning", "notice", "info", "debug"];
+    match s {
+        "panic" => Some(0),
+        _ => names.iter().position(|n| *n == s).map(|n| n as u8).or_else(|| s.parse().ok().filter(|n| *n <= 7)),
+    }
 }
 
 /// `xtables_print_num`: counts as `-L -v` shows them (K, M, G, T above 99999).
@@ -373,6 +406,19 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
         Target::Snat(a, p) => out.push_str(&format!(" --to-source {}", addr_port(*a, *p))),
         Target::Dnat(a, p) => out.push_str(&format!(" --to-destination {}", addr_port(*a, *p))),
         Target::Redirect(Some(p)) | Target::Masquerade(Some(p)) => out.push_str(&format!(" --to-ports {p}")),
+        Target::Log(level, flags, prefix) => {
+            if !prefix.is_empty() {
+                out.push_str(&format!(" --log-prefix {}", save_string(prefix)));
+            }
+            if *level != 4 {
+                out.push_str(&format!(" --log-level {level}"));
+            }
+            for (bit, word) in LOG_FLAGS {
+                if flags & bit != 0 {
+                    out.push_str(&format!(" {word}"));
+                }
+            }
+        }
         _ => {}
     }
     out.push('\n');

@@ -32,6 +32,9 @@ pub enum Target {
     Dnat(Ipv4Addr, Option<u16>),
     /// REDIRECT [--to-ports].
     Redirect(Option<u16>),
+    /// LOG: level, XT_LOG_* flags, prefix (struct xt_log_info); the
+    /// packet goes on.
+    Log(u8, u8, String),
 }
 
 /// A match of a rule, in the order the command line loaded it
@@ -340,6 +343,16 @@ impl Spec {
             }
             Target::Redirect(p) => out.push(target("REDIRECT", 0, nat_compat(if p.is_some() { 2 } else { 0 }, Ipv4Addr::UNSPECIFIED, *p))),
             Target::Snat(a, p) => out.push(target("SNAT", 0, nat_compat(1 | if p.is_some() { 2 } else { 0 }, *a, *p))),
+            Target::Log(level, flags, prefix) => {
+                // struct xt_log_info: level, logflags, prefix[30].
+                let mut info = vec![0u8; 32];
+                info[0] = *level;
+                info[1] = *flags;
+                let b = prefix.as_bytes();
+                let n = b.len().min(29);
+                info[2..2 + n].copy_from_slice(&b[..n]);
+                out.push(target("LOG", 0, info));
+            }
             Target::Dnat(a, p) => {
                 // struct nf_nat_range2.
                 let mut info = vec![0u8; 48];
@@ -468,6 +481,10 @@ impl Spec {
                         |flags_at: usize, at: usize| (u32_at(flags_at) & 2 != 0).then(|| be16(info.get(at..).unwrap_or(&[])).unwrap_or(0));
                     s.target = match name.as_str() {
                         "REJECT" => Target::Reject(u32_at(0)),
+                        "LOG" => {
+                            let text = info.get(2..32).unwrap_or(&[]).split(|b| *b == 0).next().unwrap_or(&[]);
+                            Target::Log(*info.first()?, *info.get(1)?, String::from_utf8_lossy(text).into_owned())
+                        }
                         "MASQUERADE" => Target::Masquerade(port_at(4, 16)),
                         "REDIRECT" => Target::Redirect(port_at(4, 16)),
                         "SNAT" => Target::Snat(ip_at(8), port_at(4, 16)),
