@@ -288,9 +288,16 @@ fn unhex(hex: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-/// Whether a datagram holds a request that may change state (not a GET).
+/// Whether a datagram holds a request that may change state: not a GET,
+/// except a route lookup (RTM_GETROUTE without NLM_F_DUMP), which marks
+/// the bucket of a resilient next-hop group it goes through as used
+/// (`nh_res_bucket_set_busy`).
 pub fn may_change_state(datagram: &[u8]) -> bool {
-    crate::wire::header::MessageIter::new(datagram).flatten().any(|m| m.header.kind >= 16 && m.header.kind & 3 != 2)
+    use crate::wire::{NLM_F_DUMP, rtm_types::RTM_GETROUTE};
+    crate::wire::header::MessageIter::new(datagram).flatten().any(|m| {
+        let h = &m.header;
+        (h.kind >= 16 && h.kind & 3 != 2) || (h.kind == RTM_GETROUTE && h.flags & NLM_F_DUMP != NLM_F_DUMP)
+    })
 }
 
 /// The namespace id as stored in a history.
