@@ -459,6 +459,16 @@ pub mod expr {
         }
     }
     nla_space! {
+        pub mod limit = "NFTA_LIMIT_" {
+            UNSPEC = 0: Unspec,
+            RATE = 1: Be64,
+            UNIT = 2: Be64,
+            BURST = 3: Be32,
+            TYPE = 4: Be32,
+            FLAGS = 5: Be32,
+        }
+    }
+    nla_space! {
         /// xt match and target (nft_compat).
         pub mod compat = "NFTA_MATCH_" {
             UNSPEC = 0: Unspec,
@@ -496,6 +506,7 @@ pub mod expr {
             "redir" => &redir::SPACE,
             "lookup" => &lookup::SPACE,
             "log" => &log::SPACE,
+            "limit" => &limit::SPACE,
             "match" => &compat::SPACE,
             "target" => &target::SPACE,
             _ => &UNKNOWN,

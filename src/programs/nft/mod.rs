@@ -29,8 +29,14 @@ struct Tok {
 fn tokenize(cmd: &str) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::new();
     let mut cur: Option<Tok> = None;
+    let mut quoted = false;
     for (i, ch) in cmd.char_indices() {
-        if ch.is_whitespace() || matches!(ch, '{' | '}' | ';') {
+        if ch == '"' {
+            quoted = !quoted;
+        }
+        if quoted || ch == '"' {
+            cur.get_or_insert(Tok { text: String::new(), at: i }).text.push(ch);
+        } else if ch.is_whitespace() || matches!(ch, '{' | '}' | ';') {
             out.extend(cur.take());
             if !ch.is_whitespace() {
                 out.push(Tok { text: ch.to_string(), at: i });
@@ -260,8 +266,9 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                     let exprs = rule::parse(&stmts, &ctx).map_err(|r| match (r.message, tg.names.get(2 + r.word)) {
                         (Some(msg), Some(tok)) => {
                             let last = tg.names.get(1 + r.word + r.width).unwrap_or(tok);
-                            Fail { msg, span: (tok.at, span(last).1) }
+                            Fail { msg, span: (tok.at + r.skip, span(last).1) }
                         }
+                        (Some(msg), None) => Fail { msg, span: (cmd.len(), cmd.len() + 1) },
                         _ => syntax("unexpected newline", cmd),
                     })?;
                     let n = attrs.begin_nest(r::EXPRESSIONS);

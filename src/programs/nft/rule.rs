@@ -14,6 +14,12 @@ use crate::wire::nftables::{data as v, family};
 /// Connection states by name, in the order nft prints them.
 const CT_STATES: &[(&str, u32)] = &[("invalid", 1), ("established", 2), ("related", 4), ("new", 8), ("untracked", 64)];
 
+/// Syslog levels by number, as nft names them (`log level`).
+const LOG_LEVELS: &[&str] = &["emerg", "alert", "crit", "err", "warn", "notice", "info", "debug", "audit"];
+
+/// `limit rate` units and their seconds.
+const LIMIT_UNITS: &[(&str, u64)] = &[("second", 1), ("minute", 60), ("hour", 3600), ("day", 86400), ("week", 604800)];
+
 fn meta(key: u32) -> Expr {
     Expr::Meta { key, dreg: 4 }
 }
@@ -54,18 +60,21 @@ pub struct Refused {
     pub word: usize,
     /// How many words from it the caret line covers.
     pub width: usize,
+    /// Bytes of the first word before the caret starts (nft's lexer splits
+    /// `3/fortnight` into three tokens).
+    pub skip: usize,
     /// nft's message for a value the grammar took but its type refuses.
     pub message: Option<String>,
 }
 
 impl From<usize> for Refused {
     fn from(word: usize) -> Refused {
-        Refused { word, width: 1, message: None }
+        Refused { word, width: 1, skip: 0, message: None }
     }
 }
 
 fn refuse(word: usize, width: usize, message: String) -> Refused {
-    Refused { word, width, message: Some(message) }
+    Refused { word, width, skip: 0, message: Some(message) }
 }
 
 /// The protocol dependencies nft adds before a match (src/evaluate.c
@@ -261,6 +270,55 @@ pub fn parse(words: &[String], ctx: &Ctx<'_>) -> Result<Vec<Expr>, Refused> {
                 out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: 4, mask: mask.to_ne_bytes().to_vec(), xor: vec![0; 4] });
                 out.push(cmp(1, vec![0; 4]));
                 i += 3;
+            }
+            "log" => {
+                let (mut prefix, mut level) = (None, None);
+                i += 1;
+                loop {
+                    match word(i) {
+                        Some("prefix") => {
+                            let expecting =
+                                "syntax error, unexpected newline, expecting string or quoted string or string with a trailing asterisk";
+                            let p = word(i + 1).ok_or_else(|| refuse(words.len(), 1, expecting.into()))?;
+                            prefix = Some(p.trim_matches('"').to_string());
+                        }
+                        Some("level") => {
+                            let name = word(i + 1).ok_or(words.len())?;
+                            let l =
+                                LOG_LEVELS.iter().position(|n| *n == name).ok_or_else(|| refuse(i + 1, 1, "invalid log level".into()))?;
+                            level = Some(l as u32);
+                        }
+                        _ => break,
+                    }
+                    i += 2;
+                }
+                out.push(Expr::Log { prefix, level, flags: 0 });
+            }
+            "limit" => {
+                if arg(1)? != "rate" {
+                    return Err((i + 1).into());
+                }
+                i += 2;
+                let over = word(i) == Some("over");
+                if over {
+                    i += 1;
+                }
+                let expecting = "syntax error, unexpected newline, expecting number";
+                let rate_word = word(i).ok_or_else(|| refuse(words.len(), 1, expecting.into()))?;
+                let (n, unit) = rate_word.split_once('/').ok_or(i)?;
+                let rate: u64 = n.parse().map_err(|_| i)?;
+                let unexpected = || Refused { skip: n.len() + 1, ..refuse(i, 1, "syntax error, unexpected string".into()) };
+                let unit = LIMIT_UNITS.iter().find(|(u, _)| *u == unit).map(|(_, s)| *s).ok_or_else(unexpected)?;
+                i += 1;
+                let mut burst = 5;
+                if word(i) == Some("burst") {
+                    burst = word(i + 1).ok_or(words.len())?.parse().map_err(|_| i + 1)?;
+                    if word(i + 2) != Some("packets") {
+                        return Err((i + 2).min(words.len()).into());
+                    }
+                    i += 3;
+                }
+                out.push(Expr::Limit { rate, unit, burst, ty: 0, flags: u32::from(over), bucket: None });
             }
             "counter" => {
                 out.push(Expr::Counter { bytes: 0, packets: 0 });
@@ -488,6 +546,24 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 next_cmp(&mut i);
                 let names: Vec<&str> = CT_STATES.iter().filter(|(_, b)| mask & b != 0).map(|(n, _)| *n).collect();
                 parts.push(format!("ct state {}", names.join(",")));
+            }
+            Expr::Log { prefix, level, .. } => {
+                let mut t = String::from("log");
+                if let Some(p) = prefix {
+                    t.push_str(&format!(" prefix \"{p}\""));
+                }
+                // The default level (warn) is not printed.
+                if let Some(name) = level.filter(|l| *l != 4).and_then(|l| LOG_LEVELS.get(l as usize)) {
+                    t.push_str(&format!(" level {name}"));
+                }
+                parts.push(t);
+            }
+            Expr::Limit { rate, unit, burst, ty: 0, flags, .. } => {
+                let unit = LIMIT_UNITS.iter().find(|(_, s)| s == unit).map_or("second", |(u, _)| *u);
+                let over = if flags & 1 != 0 { "over " } else { "" };
+                // The default burst (5 packets) is not printed.
+                let burst = if *burst == 5 { String::new() } else { format!(" burst {burst} packets") };
+                parts.push(format!("limit rate {over}{rate}/{unit}{burst}"));
             }
             Expr::Counter { bytes, packets } => parts.push(format!("counter packets {packets} bytes {bytes}")),
             Expr::Immediate { data: Data::Verdict { code, chain }, .. } => parts.push(match (*code, chain) {

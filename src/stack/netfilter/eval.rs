@@ -22,6 +22,8 @@ pub struct PacketCtx<'a> {
     pub ct: CtInfo,
     /// Whether it travels in its flow's reply direction.
     pub reply: bool,
+    /// The virtual clock (µs), for limits.
+    pub now_us: u64,
 }
 
 /// How a chain ended for a packet.
@@ -242,9 +244,28 @@ struct Cursor {
 /// The most chains a jump may stack (`NFT_JUMP_STACK_SIZE`).
 const JUMP_STACK: usize = 16;
 
-/// Runs a base chain of `table` on a packet. Counters that matched are
-/// recorded in `hits` (chain, rule, expression) for the caller to add to.
-pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Vec<(usize, usize, usize)>) -> Option<Outcome> {
+/// State changes a run leaves for the caller to apply (the table is read
+/// only while the chain runs): (chain, rule, expression, new limit bucket
+/// or None for a counter hit).
+pub type Hits = Vec<(usize, usize, usize, Option<(u64, u64)>)>;
+
+/// `nft_limit_eval`: whether the packet is within the limit (before
+/// NFT_LIMIT_F_INV), and the bucket after it (tokens in ns, time in µs).
+fn limit(e: &Expr, now_us: u64, len: u64) -> Option<(bool, (u64, u64))> {
+    let Expr::Limit { rate, unit, burst, ty, bucket, .. } = e else { return None };
+    let (max, nsecs) = crate::wire::nf_expr::limit_bucket(*rate, *unit, *burst, *ty)?;
+    let cost = if *ty == 0 { nsecs / rate } else { nsecs.saturating_mul(len) / rate };
+    let (tokens, last) = bucket.unwrap_or((max, now_us));
+    let tokens = tokens.saturating_add(now_us.saturating_sub(last).saturating_mul(1000)).min(max);
+    match tokens.checked_sub(cost) {
+        Some(left) => Some((true, (left, now_us))),
+        None => Some((false, (tokens, now_us))),
+    }
+}
+
+/// Runs a base chain of `table` on a packet. Counters that matched and
+/// limits that ran are recorded in `hits` for the caller to apply.
+pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Hits) -> Option<Outcome> {
     let mut stack: Vec<Cursor> = Vec::new();
     let mut at = Cursor { chain: base, rule: 0 };
     let mut steps = 0usize;
@@ -313,7 +334,15 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Vec<(
                     Data::Value(b) => regs.set(*dreg, b),
                     Data::Verdict { code, chain } => verdict = Some((*code, chain.as_deref())),
                 },
-                Expr::Counter { .. } => hits.push((at.chain, at.rule, ei)),
+                Expr::Counter { .. } => hits.push((at.chain, at.rule, ei, None)),
+                Expr::Limit { flags, .. } => {
+                    let (within, bucket) = limit(e, c.now_us, u64::from(c.p.total_len() as u32)).unwrap_or((false, (0, c.now_us)));
+                    hits.push((at.chain, at.rule, ei, Some(bucket)));
+                    matched = within != (flags & 1 != 0);
+                }
+                // nft_log_eval: the message goes to the kernel log, which the
+                // world does not keep; the packet goes on.
+                Expr::Log { .. } => {}
                 Expr::Reject { ty, code } => {
                     outcome = Some(Outcome::Reject(match ty {
                         1 => None,
@@ -560,7 +589,7 @@ mod tests {
                 assert_eq!(with.chains[0].rules.iter().filter(|r| r.lead.is_some()).count(), 18);
             }
             for p in &packets {
-                let ctx = PacketCtx { p, iif: (2, "a"), oif: (3, "b"), ct: CtInfo::New, reply: false };
+                let ctx = PacketCtx { p, iif: (2, "a"), oif: (3, "b"), ct: CtInfo::New, reply: false, now_us: 0 };
                 let (mut h1, mut h2) = (Vec::new(), Vec::new());
                 assert_eq!(run_chain(&with, 0, &ctx, &mut h1), run_chain(&without, 0, &ctx, &mut h2), "rules from {start}, {p:?}");
             }

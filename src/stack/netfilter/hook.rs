@@ -86,7 +86,7 @@ pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, iif: u32, oif
         order.push(None);
     }
     for step in order {
-        let ctx = PacketCtx { p, iif: (iif, &iname), oif: (oif, &oname), ct, reply: dir == Dir::Reply };
+        let ctx = PacketCtx { p, iif: (iif, &iname), oif: (oif, &oname), ct, reply: dir == Dir::Reply, now_us };
         let Some((ti, ci)) = step else {
             // The NAT step: decide for a new flow, then translate.
             if let Some(i) = conn {
@@ -141,13 +141,17 @@ pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, iif: u32, oif
 }
 
 /// Adds a packet to the counter expressions that matched.
-fn add_counters(nf: &mut super::NfTables, table: usize, hits: &[(usize, usize, usize)], len: u64) {
-    for &(ci, ri, ei) in hits {
+fn add_counters(nf: &mut super::NfTables, table: usize, hits: &super::eval::Hits, len: u64) {
+    for &(ci, ri, ei, limit) in hits {
         let e =
             nf.tables.get_mut(table).and_then(|t| t.chains.get_mut(ci)).and_then(|c| c.rules.get_mut(ri)).and_then(|r| r.exprs.get_mut(ei));
-        if let Some(Expr::Counter { bytes, packets }) = e {
-            *packets += 1;
-            *bytes += len;
+        match e {
+            Some(Expr::Counter { bytes, packets }) => {
+                *packets += 1;
+                *bytes += len;
+            }
+            Some(Expr::Limit { bucket, .. }) => *bucket = limit,
+            _ => {}
         }
     }
 }
