@@ -14,9 +14,10 @@
 # from CI's build): the library is safe Rust, so ASan adds little but cost
 # there, while overflow checks (-a), the hang timeout and the memory limit
 # stay. The long runs behind CONFORMANCE.md's Fuzzing table are
-# `nice -n 10 scripts/test-fuzz.sh --runs 10000000 --sanitizer none TARGET`;
-# each prints libFuzzer's last status line (coverage, corpus) and final
-# statistics, and its whole log stays in fuzz/logs/TARGET.log.
+# `nice -n 19 scripts/test-fuzz.sh --runs 10000000 --sanitizer none TARGET`;
+# each prints the load average at its start and end, its time, libFuzzer's
+# last status line (coverage, corpus) and final statistics, and its whole
+# log stays in fuzz/logs/TARGET.log.
 #
 # Last line: "N passed, M failed". Without the nightly toolchain or
 # cargo-fuzz (`cargo install cargo-fuzz`) nothing runs: a failure when CI
@@ -83,11 +84,13 @@ failed=0
 for t in "${TARGETS[@]}"; do
     mkdir -p "corpus/$t" "artifacts/$t" logs
     before=$(ls "artifacts/$t" | wc -l)
-    echo "== fuzz $t: ${LIMIT[*]}"
+    echo "== fuzz $t: ${LIMIT[*]} (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+    start=$SECONDS
     cargo +nightly fuzz run -O -a "${BUILD[@]}" "$t" "corpus/$t" -- \
         "${LIMIT[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         -print_final_stats=1 >"logs/$t.log" 2>&1
     status=$?
+    echo "== fuzz $t: $((SECONDS - start)) s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     grep -E "^#[0-9]+.*(DONE|INITED)|^(stat::|Done |SUMMARY|==[0-9]+== ERROR)|panicked" "logs/$t.log" | head -12
     after=$(ls "artifacts/$t" | wc -l)
     if [[ $status -eq 0 && $after -eq $before ]]; then
