@@ -447,7 +447,8 @@ impl WasmWorld {
     }
 
     /// What a capture has seen so far, as the bytes of a pcap file
-    /// (Ethernet link type; opens in Wireshark, reads with `tcpdump -r`).
+    /// (Ethernet link type; opens in Wireshark, reads with `tcpdump -r`):
+    /// its newest 20,000 frames.
     pub fn capture(&self, handle: u32) -> Vec<u8> {
         self.world.capture_pcap(handle)
     }

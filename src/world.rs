@@ -260,14 +260,22 @@ impl World {
         Ok(id)
     }
 
-    /// Everything a capture has seen so far, as a pcap file.
+    /// What a capture has seen so far, as a pcap file: its last
+    /// [`World::CAPTURE_KEEP`] frames (a ring, as `tcpdump -C`'s files or a
+    /// capture buffer keep the newest), so a capture left open on a busy
+    /// world stays bounded.
     pub fn capture_pcap(&self, id: u32) -> Vec<u8> {
         let frames = write(&self.kernel).net.capture.read(id);
         let mut caps = self.captures.borrow_mut();
         let Some((_, kept)) = caps.iter_mut().find(|(i, _)| *i == id) else { return crate::tcpdump::pcap::header() };
         kept.extend(frames);
+        let excess = kept.len().saturating_sub(World::CAPTURE_KEEP);
+        kept.drain(..excess);
         crate::tcpdump::pcap::file(kept)
     }
+
+    /// Most frames an API capture keeps (the oldest go first).
+    pub const CAPTURE_KEEP: usize = 20_000;
 
     /// Ends a capture.
     pub fn capture_stop(&self, id: u32) {

@@ -127,3 +127,38 @@ fn neighbour_discovery_reads_back_with_the_real_tcpdump() {
     let verbose = real_tcpdump(&pcap, &["-n", "-v"]).expect("tcpdump -v -r");
     assert_eq!(verbose.matches("[icmp6 sum ok]").count(), 4, "{verbose}");
 }
+
+/// The records of a pcap file (after its 24-byte header): each one's
+/// timestamp in microseconds.
+fn pcap_times(pcap: &[u8]) -> Vec<u64> {
+    let mut times = Vec::new();
+    let mut at = 24;
+    while at + 16 <= pcap.len() {
+        let word = |k: usize| u64::from(u32::from_le_bytes(pcap[at + k..at + k + 4].try_into().expect("4 bytes")));
+        times.push(word(0) * 1_000_000 + word(4));
+        at += 16 + word(8) as usize;
+    }
+    times
+}
+
+#[test]
+fn an_api_capture_keeps_its_newest_frames_only() {
+    let world = World::new();
+    let mut sh = Shell::new(Box::new(world.clone()));
+    for l in SETUP {
+        run(&mut sh, l);
+    }
+    let h1 = world.netns("h1").expect("h1");
+    let cap = world.capture_start(h1, "e1").expect("capture");
+    // Two frames per echo: more than the capture keeps.
+    let echoes = World::CAPTURE_KEEP / 2 + 500;
+    run(&mut sh, &format!("ip netns exec h1 ping -q -c {echoes} -i 0.01 10.0.0.2"));
+    let first = pcap_times(&world.capture_pcap(cap));
+    assert_eq!(first.len(), World::CAPTURE_KEEP);
+    run(&mut sh, "ip netns exec h1 ping -q -c 3 -i 0.2 10.0.0.2");
+    let second = pcap_times(&world.capture_pcap(cap));
+    assert_eq!(second.len(), World::CAPTURE_KEEP);
+    // The oldest went: the window moved on by the six new frames.
+    assert_eq!(second[..World::CAPTURE_KEEP - 6], first[6..]);
+    assert!(second.last() > first.last());
+}

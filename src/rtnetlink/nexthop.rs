@@ -355,7 +355,7 @@ pub fn new_nexthop(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     if replace && !req.has(NLM_F_CREATE) {
         return Err(KernelError::msg(Errno::ENOENT, "Replace specified without create and no entry exists"));
     }
-    if let Some(Body::Group(g)) = Some(&mut nh.body) {
+    if let Body::Group(g) = &mut nh.body {
         if let Some(t) = &mut g.res {
             // insert_nexthop: a new resilient group needs its size.
             if res_cfg.buckets.is_none() {
@@ -414,21 +414,9 @@ pub fn get_nexthop(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
 /// is accepted and, as in Linux 6.1, filters nothing.
 pub fn dump_nexthop(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let (hdr, attrs) = parse(req)?;
-    let dev = attrs.get(nha::OIF).map(|a| a.u32()).transpose()?.unwrap_or(0);
-    if dev > i32::MAX as u32 {
-        return Err(einval("Invalid device index"));
-    }
-    let master = attrs.get(nha::MASTER).map(|a| a.u32()).transpose()?.unwrap_or(0);
-    if master > i32::MAX as u32 {
-        return Err(einval("Invalid master device index"));
-    }
-    let groups = attrs.has(nha::GROUPS);
-    if hdr.protocol != 0 || hdr.resvd != 0 || hdr.scope != 0 || hdr.flags != 0 {
-        return Err(einval("Invalid values in header for nexthop dump request"));
-    }
+    let f = DumpFilter::of(&hdr, &attrs)?;
     let now = ctx.net.now_ms;
     let Some(ns) = ctx.net.ns(ctx.ns) else { return Ok(()) };
-    let f = DumpFilter { groups, dev, master, family: hdr.family };
     let msgs: Vec<Vec<u8>> = ns
         .nexthops
         .map
@@ -449,6 +437,22 @@ struct DumpFilter {
 }
 
 impl DumpFilter {
+    /// `__nh_valid_dump_req`: the filters of a dump request, checked.
+    fn of(hdr: &NhMsg, attrs: &AttrTable<'_>) -> KResult<DumpFilter> {
+        let dev = attrs.get(nha::OIF).map(|a| a.u32()).transpose()?.unwrap_or(0);
+        if dev > i32::MAX as u32 {
+            return Err(einval("Invalid device index"));
+        }
+        let master = attrs.get(nha::MASTER).map(|a| a.u32()).transpose()?.unwrap_or(0);
+        if master > i32::MAX as u32 {
+            return Err(einval("Invalid master device index"));
+        }
+        if hdr.protocol != 0 || hdr.resvd != 0 || hdr.scope != 0 || hdr.flags != 0 {
+            return Err(einval("Invalid values in header for nexthop dump request"));
+        }
+        Ok(DumpFilter { groups: attrs.has(nha::GROUPS), dev, master, family: hdr.family })
+    }
+
     /// `nh_dump_filtered`: whether `nh` is left out.
     fn filtered(&self, ns: &Namespace, nh: &Nexthop) -> bool {
         if self.groups && nh.group().is_none() {
@@ -546,26 +550,14 @@ pub fn dump_bucket(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             return Err(einval("Attribute failed policy validation"));
         }
         let tb = nha_res_bucket::SPACE.parse(b.value)?;
-        member = tb.get(nha_res_bucket::NH_ID).map(|a| a.u32()).transpose()?.unwrap_or(u32::MAX);
-        if member == 0 {
-            return Err(einval("Invalid nexthop id"));
+        if let Some(a) = tb.get(nha_res_bucket::NH_ID) {
+            member = a.u32()?;
+            if member == 0 {
+                return Err(einval("Invalid nexthop id"));
+            }
         }
-        if member == u32::MAX {
-            member = 0;
-        }
     }
-    let dev = attrs.get(nha::OIF).map(|a| a.u32()).transpose()?.unwrap_or(0);
-    if dev > i32::MAX as u32 {
-        return Err(einval("Invalid device index"));
-    }
-    let master = attrs.get(nha::MASTER).map(|a| a.u32()).transpose()?.unwrap_or(0);
-    if master > i32::MAX as u32 {
-        return Err(einval("Invalid master device index"));
-    }
-    if hdr.protocol != 0 || hdr.resvd != 0 || hdr.scope != 0 || hdr.flags != 0 {
-        return Err(einval("Invalid values in header for nexthop dump request"));
-    }
-    let f = DumpFilter { groups: attrs.has(nha::GROUPS), dev, master, family: hdr.family };
+    let f = DumpFilter::of(&hdr, &attrs)?;
     let now = ctx.net.now_ms;
     let Some(ns) = ctx.net.ns(ctx.ns) else { return Ok(()) };
     let mut out = Vec::new();

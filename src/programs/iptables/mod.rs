@@ -17,7 +17,7 @@ use crate::wire::nftables::{family, msg};
 use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_REPLACE};
 use nl::{BatchMsg, Client};
 use print::{ChainView, Format};
-use rule::{Spec, Target};
+use rule::{Mt, Multiport, Spec, Target};
 
 /// The version line every error starts with.
 const PROG: &str = "iptables v1.8.9 (nf_tables)";
@@ -159,6 +159,54 @@ struct Args {
     jump: Option<String>,
 }
 
+/// `-m multiport --dports LIST` (libxt_multiport parse_v1): ports and
+/// `LOW:HIGH` ranges, 15 slots at most, after `-p` of a protocol with ports.
+fn multiport(spec: &mut Spec, opt: &str, list: &str, invert: bool) -> Result<(), Fail> {
+    match spec.proto {
+        Some(6 | 17 | 33 | 132 | 136) => {}
+        Some(_) => return Err(usage("multiport only works with TCP, UDP, UDPLITE, SCTP and DCCP")),
+        None => return Err(usage("multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'")),
+    }
+    let (which, long) = match opt {
+        "--sports" | "--source-ports" => (0, "--source-ports"),
+        "--dports" | "--destination-ports" => (1, "--destination-ports"),
+        _ => (2, "--ports"),
+    };
+    if let Some(old) = &spec.multiport {
+        let had = ["--source-ports", "--destination-ports", "--ports"].get(usize::from(old.which)).copied().unwrap_or("--ports");
+        return Err(Fail(
+            format!(
+                "{PROG}: multiport: option \"{long}\" cannot be used together with \"{had}\".\n\nTry `iptables -h' or 'iptables --help' for more information.\n"
+            ),
+            2,
+        ));
+    }
+    let mut ports = Vec::new();
+    let mut slots = 0;
+    for p in list.split(',') {
+        let r = match p.split_once(':') {
+            Some((lo, hi)) => {
+                let (lo, hi) = (port(lo, spec.proto)?, port(hi, spec.proto)?);
+                if lo > hi {
+                    return Err(usage("invalid portrange specified"));
+                }
+                (lo, hi)
+            }
+            None => {
+                let p = port(p, spec.proto)?;
+                (p, p)
+            }
+        };
+        slots += if r.0 == r.1 { 1 } else { 2 };
+        if slots > 15 {
+            return Err(usage("too many ports specified"));
+        }
+        ports.push(r);
+    }
+    spec.multiport = Some(Multiport { which, ports, invert });
+    Ok(())
+}
+
 fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
     let spec = Spec { v6, ..Spec::default() };
     let mut a = Args { table: "filter".into(), cmd: None, spec, fmt: Format::default(), jump: None };
@@ -167,6 +215,8 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
     let mut reject_with = None;
     let mut to = None;
     let mut to_ports = None;
+    let mut invert = false;
+    let mut log = (4u8, 0u8, String::new());
     let next = |i: &mut usize, opt: &str| -> Result<String, Fail> {
         *i += 1;
         args.get(*i).cloned().ok_or_else(|| usage(&format!("option \"{opt}\" requires an argument")))
@@ -258,17 +308,37 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             }
             "-m" | "--match" => {
                 let m = next(&mut i, w)?;
-                if !matches!(m.as_str(), "tcp" | "udp" | "icmp" | "conntrack" | "state" | "comment") {
-                    return Err(Fail(
-                        format!(
-                            "{PROG}: Couldn't load match `{m}':No such file or directory\n\nTry `iptables -h' or 'iptables --help' for more information.\n"
-                        ),
-                        2,
-                    ));
+                let loaded = match m.as_str() {
+                    "tcp" | "udp" => Mt::Ports,
+                    "icmp" => Mt::Icmp,
+                    "conntrack" | "state" => Mt::Ct,
+                    "multiport" => Mt::Multiport,
+                    "comment" => Mt::Comment,
+                    _ => {
+                        return Err(Fail(
+                            format!(
+                                "{PROG}: Couldn't load match `{m}':No such file or directory\n\nTry `iptables -h' or 'iptables --help' for more information.\n"
+                            ),
+                            2,
+                        ));
+                    }
+                };
+                a.spec.load(loaded);
+            }
+            "!" => invert = true,
+            "--sports" | "--source-ports" | "--dports" | "--destination-ports" | "--ports" if a.spec.order.contains(&Mt::Multiport) => {
+                multiport(&mut a.spec, w, &next(&mut i, w)?, std::mem::take(&mut invert))?;
+            }
+            "--comment" if a.spec.order.contains(&Mt::Comment) => {
+                let c = next(&mut i, w)?;
+                if c.len() > 255 {
+                    return Err(usage("COMMENT must be shorter than 256 characters"));
                 }
+                a.spec.comment = Some(c);
             }
             "--sport" | "--source-port" | "--dport" | "--destination-port" if matches!(a.spec.proto, Some(6 | 17)) => {
                 let r = port_range(&next(&mut i, w)?, a.spec.proto)?;
+                a.spec.load(Mt::Ports);
                 if w.starts_with("--s") {
                     a.spec.sport = Some(r);
                 } else {
@@ -277,6 +347,7 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             }
             "--icmp-type" if a.spec.proto == Some(1) => {
                 let t = next(&mut i, w)?;
+                a.spec.load(Mt::Icmp);
                 a.spec.icmp_type = Some(print::icmp_type(&t).ok_or_else(|| usage(&format!("Invalid ICMP type `{t}'")))?);
             }
             "--ctstate" | "--state" => {
@@ -288,6 +359,7 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                     mask |= bit.ok_or_else(|| usage(&format!("Bad ctstate \"{s}\"")))?;
                 }
                 a.spec.ctstate = Some(mask);
+                a.spec.load(Mt::Ct);
             }
             "-j" | "--jump" => a.jump = Some(next(&mut i, w)?),
             "--reject-with" => {
@@ -298,9 +370,22 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             }
             "--to-source" | "--to-destination" => to = Some(addr_port(&next(&mut i, w)?)?),
             "--to-ports" => to_ports = Some(port(&next(&mut i, w)?, None)?),
+            "--log-prefix" => log.2 = next(&mut i, w)?.chars().take(29).collect(),
+            "--log-level" => {
+                let v = next(&mut i, w)?;
+                log.0 = print::log_level(&v).ok_or_else(|| {
+                    Fail(format!("{PROG}: log level \"{v}\" unknown\n\nTry `iptables -h' or 'iptables --help' for more information.\n"), 2)
+                })?;
+            }
+            f if print::LOG_FLAGS.iter().any(|(_, o)| *o == f) => {
+                log.1 |= print::LOG_FLAGS.iter().find(|(_, o)| *o == f).map_or(0, |(b, _)| *b);
+            }
             _ => return Err(usage(&format!("unknown option \"{w}\""))),
         }
         i += 1;
+    }
+    if a.spec.order.contains(&Mt::Multiport) && a.spec.multiport.is_none() {
+        return Err(usage("multiport expection an option"));
     }
     // An input chain has no output interface and the other way round.
     let chain = match &a.cmd {
@@ -326,6 +411,7 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             "RETURN" => Target::Return,
             "REJECT" => Target::Reject(reject_with.unwrap_or(if v6 { 4 } else { 3 })),
             "MASQUERADE" => Target::Masquerade(to_ports),
+            "LOG" => Target::Log(log.0, log.1, log.2.clone()),
             "REDIRECT" => Target::Redirect(to_ports),
             "SNAT" | "DNAT" => {
                 let (addr, p) = to.ok_or_else(|| {

@@ -5,7 +5,7 @@
 use crate::text::Ip;
 use std::net::{IpAddr, Ipv4Addr};
 
-use super::rule::{Spec, Target};
+use super::rule::{Mt, Multiport, Spec, Target};
 
 /// A chain as the listing shows it.
 pub struct ChainView {
@@ -132,6 +132,7 @@ fn target_name(t: &Target) -> String {
         Target::Snat(..) => "SNAT".into(),
         Target::Dnat(..) => "DNAT".into(),
         Target::Redirect(_) => "REDIRECT".into(),
+        Target::Log(..) => "LOG".into(),
     }
 }
 
@@ -145,32 +146,111 @@ fn addr_port(a: Ipv4Addr, p: Option<u16>) -> String {
 /// The match and target texts after the addresses in `-L`.
 fn extras(s: &Spec, numeric: bool) -> String {
     let mut out = String::new();
-    if s.sport.is_some() || s.dport.is_some() {
-        out.push_str(&format!(" {}", s.proto.and_then(proto_name).unwrap_or("tcp")));
-        if let Some(p) = s.sport {
-            ports_text(&mut out, "spt", p, s.proto == Some(17), numeric);
+    for m in s.matches() {
+        match m {
+            Mt::Ports if s.sport.is_some() || s.dport.is_some() => {
+                out.push_str(&format!(" {}", s.proto.and_then(proto_name).unwrap_or("tcp")));
+                if let Some(p) = s.sport {
+                    ports_text(&mut out, "spt", p, s.proto == Some(17), numeric);
+                }
+                if let Some(p) = s.dport {
+                    ports_text(&mut out, "dpt", p, s.proto == Some(17), numeric);
+                }
+            }
+            Mt::Icmp => {
+                if let Some(t) = s.icmp_type {
+                    match ICMP_TYPES.iter().find(|(x, _)| *x == t) {
+                        Some((_, n)) if !numeric => out.push_str(&format!(" icmp {n}")),
+                        _ => out.push_str(&format!(" icmptype {t}")),
+                    }
+                }
+            }
+            Mt::Ct => {
+                if let Some(m) = s.ctstate {
+                    out.push_str(&format!(" {}state {}", if s.state_match { "" } else { "ct" }, ctstate_text(m)));
+                }
+            }
+            Mt::Multiport => {
+                if let Some(mp) = &s.multiport {
+                    // libxt_multiport print_v1: `multiport dports ` then `!` and the list.
+                    let which = ["sports", "dports", "ports"].get(usize::from(mp.which)).copied().unwrap_or("ports");
+                    let udp = s.proto == Some(17);
+                    let list = multiport_list(mp, |p| port_name(p, udp, numeric));
+                    out.push_str(&format!(" multiport {which} {}{list}", if mp.invert { " !" } else { "" }));
+                }
+            }
+            Mt::Comment => {
+                if let Some(c) = &s.comment {
+                    out.push_str(&format!(" /* {c} */"));
+                }
+            }
+            _ => {}
         }
-        if let Some(p) = s.dport {
-            ports_text(&mut out, "dpt", p, s.proto == Some(17), numeric);
-        }
-    }
-    if let Some(t) = s.icmp_type {
-        match ICMP_TYPES.iter().find(|(x, _)| *x == t) {
-            Some((_, n)) if !numeric => out.push_str(&format!(" icmp {n}")),
-            _ => out.push_str(&format!(" icmptype {t}")),
-        }
-    }
-    if let Some(m) = s.ctstate {
-        out.push_str(&format!(" {}state {}", if s.state_match { "" } else { "ct" }, ctstate_text(m)));
     }
     match &s.target {
         Target::Reject(w) => out.push_str(&format!(" reject-with {}", reject_name(s, *w))),
         Target::Snat(a, p) | Target::Dnat(a, p) => out.push_str(&format!(" to:{}", addr_port(*a, *p))),
         Target::Redirect(Some(p)) => out.push_str(&format!(" redir ports {p}")),
         Target::Masquerade(Some(p)) => out.push_str(&format!(" masq ports: {p}")),
+        Target::Log(level, flags, prefix) => {
+            // libxt_LOG print: numbers with -n, names otherwise.
+            if numeric {
+                out.push_str(&format!(" LOG flags {flags} level {level}"));
+            } else {
+                let name = ["emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"].get(usize::from(*level));
+                match name {
+                    Some(n) => out.push_str(&format!(" LOG level {n}")),
+                    None => out.push_str(&format!(" LOG UNKNOWN level {level}")),
+                }
+                for (bit, word) in LOG_FLAGS {
+                    if flags & bit != 0 {
+                        out.push_str(&format!(" {}", &word[6..]));
+                    }
+                }
+            }
+            if !prefix.is_empty() {
+                out.push_str(&format!(" prefix \"{prefix}\""));
+            }
+        }
         _ => {}
     }
     out
+}
+
+/// A multiport list: `80,443,1000:2000`, each port through `name`.
+fn multiport_list(mp: &Multiport, name: impl Fn(u16) -> String) -> String {
+    let one = |&(lo, hi): &(u16, u16)| if lo == hi { name(lo) } else { format!("{}:{}", name(lo), name(hi)) };
+    mp.ports.iter().map(one).collect::<Vec<_>>().join(",")
+}
+
+/// `xtables_save_string`: a word as it is, anything else in double quotes
+/// with `"` and `\` escaped.
+fn save_string(s: &str) -> String {
+    let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:".contains(c));
+    if plain {
+        return s.to_string();
+    }
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        if c == '"' || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
+/// LOG's XT_LOG_* flags with their options.
+pub const LOG_FLAGS: [(u8, &str); 4] = [(1, "--log-tcp-sequence"), (2, "--log-tcp-options"), (4, "--log-ip-options"), (8, "--log-uid")];
+
+/// `--log-level` names and numbers (syslog levels).
+pub fn log_level(s: &str) -> Option<u8> {
+    let names = ["emerg", "alert", "crit", "error", "warning", "notice", "info", "debug"];
+    match s {
+        "panic" => Some(0),
+        _ => names.iter().position(|n| *n == s).map(|n| n as u8).or_else(|| s.parse().ok().filter(|n| *n <= 7)),
+    }
 }
 
 /// `xtables_print_num`: counts as `-L -v` shows them (K, M, G, T above 99999).
@@ -276,25 +356,46 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
     if let Some(p) = s.proto {
         out.push_str(&format!(" -p {}", proto_name(p).map_or(p.to_string(), str::to_string)));
     }
-    if s.sport.is_some() || s.dport.is_some() {
-        let name = s.proto.and_then(proto_name).unwrap_or("tcp");
-        out.push_str(&format!(" -m {name}"));
-        let range = |(lo, hi): (u16, u16)| if lo == hi { lo.to_string() } else { format!("{lo}:{hi}") };
-        if let Some(p) = s.sport {
-            out.push_str(&format!(" --sport {}", range(p)));
-        }
-        if let Some(p) = s.dport {
-            out.push_str(&format!(" --dport {}", range(p)));
-        }
-    }
-    if let Some(t) = s.icmp_type {
-        out.push_str(&format!(" -m icmp --icmp-type {t}"));
-    }
-    if let Some(m) = s.ctstate {
-        if s.state_match {
-            out.push_str(&format!(" -m state --state {}", ctstate_text(m)));
-        } else {
-            out.push_str(&format!(" -m conntrack --ctstate {}", ctstate_text(m)));
+    for m in s.matches() {
+        match m {
+            Mt::Ports if s.sport.is_some() || s.dport.is_some() => {
+                let name = s.proto.and_then(proto_name).unwrap_or("tcp");
+                out.push_str(&format!(" -m {name}"));
+                let range = |(lo, hi): (u16, u16)| if lo == hi { lo.to_string() } else { format!("{lo}:{hi}") };
+                if let Some(p) = s.sport {
+                    out.push_str(&format!(" --sport {}", range(p)));
+                }
+                if let Some(p) = s.dport {
+                    out.push_str(&format!(" --dport {}", range(p)));
+                }
+            }
+            Mt::Icmp => {
+                if let Some(t) = s.icmp_type {
+                    out.push_str(&format!(" -m icmp --icmp-type {t}"));
+                }
+            }
+            Mt::Ct => {
+                if let Some(m) = s.ctstate {
+                    if s.state_match {
+                        out.push_str(&format!(" -m state --state {}", ctstate_text(m)));
+                    } else {
+                        out.push_str(&format!(" -m conntrack --ctstate {}", ctstate_text(m)));
+                    }
+                }
+            }
+            Mt::Multiport => {
+                if let Some(mp) = &s.multiport {
+                    let which = ["--sports", "--dports", "--ports"].get(usize::from(mp.which)).copied().unwrap_or("--ports");
+                    let list = multiport_list(mp, |p| p.to_string());
+                    out.push_str(&format!(" -m multiport {}{which} {list}", if mp.invert { "! " } else { "" }));
+                }
+            }
+            Mt::Comment => {
+                if let Some(c) = &s.comment {
+                    out.push_str(&format!(" -m comment --comment {}", save_string(c)));
+                }
+            }
+            _ => {}
         }
     }
     if s.target != Target::None {
@@ -305,6 +406,19 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
         Target::Snat(a, p) => out.push_str(&format!(" --to-source {}", addr_port(*a, *p))),
         Target::Dnat(a, p) => out.push_str(&format!(" --to-destination {}", addr_port(*a, *p))),
         Target::Redirect(Some(p)) | Target::Masquerade(Some(p)) => out.push_str(&format!(" --to-ports {p}")),
+        Target::Log(level, flags, prefix) => {
+            if !prefix.is_empty() {
+                out.push_str(&format!(" --log-prefix {}", save_string(prefix)));
+            }
+            if *level != 4 {
+                out.push_str(&format!(" --log-level {level}"));
+            }
+            for (bit, word) in LOG_FLAGS {
+                if flags & bit != 0 {
+                    out.push_str(&format!(" {word}"));
+                }
+            }
+        }
         _ => {}
     }
     out.push('\n');

@@ -32,6 +32,37 @@ pub enum Target {
     Dnat(Ipv4Addr, Option<u16>),
     /// REDIRECT [--to-ports].
     Redirect(Option<u16>),
+    /// LOG: level, XT_LOG_* flags, prefix (struct xt_log_info); the
+    /// packet goes on.
+    Log(u8, u8, String),
+}
+
+/// A match of a rule, in the order the command line loaded it
+/// (iptables keeps its matches in a list and sends them in that order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mt {
+    /// The protocol's own match (tcp/udp ports), natively.
+    Ports,
+    /// icmp --icmp-type.
+    Icmp,
+    /// conntrack --ctstate or state --state.
+    Ct,
+    /// multiport.
+    Multiport,
+    /// comment.
+    Comment,
+}
+
+/// `-m multiport`: which ports (XT_MULTIPORT_SOURCE 0, DESTINATION 1,
+/// EITHER 2), the ports and ranges, and `!`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Multiport {
+    /// XT_MULTIPORT_* flag.
+    pub which: u8,
+    /// Ports as (low, high); a single port has low == high.
+    pub ports: Vec<(u16, u16)>,
+    /// `! --dports`.
+    pub invert: bool,
 }
 
 /// A rule's matches and target.
@@ -57,6 +88,12 @@ pub struct Spec {
     pub ctstate: Option<u16>,
     /// The states came from `-m state` (xt_state), not `-m conntrack`.
     pub state_match: bool,
+    /// -m multiport.
+    pub multiport: Option<Multiport>,
+    /// -m comment --comment.
+    pub comment: Option<String>,
+    /// The matches in the order they were loaded.
+    pub order: Vec<Mt>,
     /// -j.
     pub target: Target,
     /// The rule is ip6tables' (NFPROTO_IPV6): addresses, protocol names
@@ -153,11 +190,116 @@ fn nat_compat(flags: u32, ip: Ipv4Addr, port: Option<u16>) -> Vec<u8> {
     info
 }
 
+/// `struct xt_multiport_v1`: flags, count, ports[15], pflags[15], invert.
+fn multiport_info(mp: &Multiport) -> Vec<u8> {
+    let mut info = vec![0u8; 48];
+    info[0] = mp.which;
+    let mut k = 0;
+    for &(lo, hi) in &mp.ports {
+        if k >= 15 {
+            break;
+        }
+        info[2 + 2 * k..4 + 2 * k].copy_from_slice(&lo.to_ne_bytes());
+        if lo != hi && k + 1 < 15 {
+            info[32 + k] = 1;
+            k += 1;
+            info[2 + 2 * k..4 + 2 * k].copy_from_slice(&hi.to_ne_bytes());
+        }
+        k += 1;
+    }
+    info[1] = k as u8;
+    info[47] = u8::from(mp.invert);
+    info
+}
+
+/// Reads `struct xt_multiport_v1` back.
+fn multiport_of(info: &[u8]) -> Option<Multiport> {
+    let count = usize::from(*info.get(1)?).min(15);
+    let port = |k: usize| info.get(2 + 2 * k..4 + 2 * k).map(|b| u16::from_ne_bytes([b[0], b[1]]));
+    let mut ports = Vec::new();
+    let mut k = 0;
+    while k < count {
+        let lo = port(k)?;
+        if info.get(32 + k).copied().unwrap_or(0) != 0 && k + 1 < count {
+            ports.push((lo, port(k + 1)?));
+            k += 2;
+        } else {
+            ports.push((lo, lo));
+            k += 1;
+        }
+    }
+    Some(Multiport { which: *info.first()?, ports, invert: info.get(47).copied().unwrap_or(0) != 0 })
+}
+
 fn verdict(code: i32, chain: Option<String>) -> Expr {
     Expr::Immediate { dreg: 0, data: Data::Verdict { code, chain } }
 }
 
 impl Spec {
+    /// The matches in the order they were loaded, then any others in
+    /// iptables' usual order.
+    pub fn matches(&self) -> Vec<Mt> {
+        let mut all = self.order.clone();
+        for m in [Mt::Ports, Mt::Icmp, Mt::Ct, Mt::Multiport, Mt::Comment] {
+            if !all.contains(&m) {
+                all.push(m);
+            }
+        }
+        all
+    }
+
+    /// Records that a match was loaded (the first time only).
+    pub fn load(&mut self, m: Mt) {
+        if !self.order.contains(&m) {
+            self.order.push(m);
+        }
+    }
+
+    fn encode_match(&self, m: Mt, out: &mut Vec<Expr>) {
+        match m {
+            Mt::Ports => {
+                if let Some(s) = self.sport {
+                    ports(out, 0, s);
+                }
+                if let Some(d) = self.dport {
+                    ports(out, 2, d);
+                }
+            }
+            Mt::Icmp => {
+                if let Some(t) = self.icmp_type {
+                    out.push(Expr::Match { name: "icmp".into(), rev: 0, info: vec![t, 0, 0xff, 0, 0, 0, 0, 0] });
+                }
+            }
+            Mt::Ct => {
+                if let Some(s) = self.ctstate {
+                    if self.state_match {
+                        // struct xt_state_info, XT_ALIGN-ed.
+                        let mut info = u32::from(s).to_ne_bytes().to_vec();
+                        info.extend([0; 4]);
+                        out.push(Expr::Match { name: "state".into(), rev: 0, info });
+                    } else {
+                        out.push(Expr::Match { name: "conntrack".into(), rev: 3, info: conntrack_info(s) });
+                    }
+                }
+            }
+            Mt::Multiport => {
+                if let Some(mp) = &self.multiport {
+                    out.push(Expr::Match { name: "multiport".into(), rev: 1, info: multiport_info(mp) });
+                }
+            }
+            Mt::Comment => {
+                if let Some(c) = &self.comment {
+                    // struct xt_comment_info: char comment[256].
+                    let mut info = vec![0u8; 256];
+                    let b = c.as_bytes();
+                    let n = b.len().min(255);
+                    info[..n].copy_from_slice(&b[..n]);
+                    out.push(Expr::Match { name: "comment".into(), rev: 0, info });
+                }
+            }
+        }
+    }
+
     /// The expressions iptables-nft sends for this rule.
     pub fn encode(&self) -> Vec<Expr> {
         let mut out = Vec::new();
@@ -180,24 +322,8 @@ impl Spec {
         if let Some(d) = self.dst {
             addr(&mut out, dst_at, d);
         }
-        if let Some(s) = self.sport {
-            ports(&mut out, 0, s);
-        }
-        if let Some(d) = self.dport {
-            ports(&mut out, 2, d);
-        }
-        if let Some(t) = self.icmp_type {
-            out.push(Expr::Match { name: "icmp".into(), rev: 0, info: vec![t, 0, 0xff, 0, 0, 0, 0, 0] });
-        }
-        if let Some(s) = self.ctstate {
-            if self.state_match {
-                // struct xt_state_info, XT_ALIGN-ed.
-                let mut info = u32::from(s).to_ne_bytes().to_vec();
-                info.extend([0; 4]);
-                out.push(Expr::Match { name: "state".into(), rev: 0, info });
-            } else {
-                out.push(Expr::Match { name: "conntrack".into(), rev: 3, info: conntrack_info(s) });
-            }
+        for m in self.matches() {
+            self.encode_match(m, &mut out);
         }
         out.push(Expr::Counter { bytes: 0, packets: 0 });
         let target = |name: &str, rev: u32, info: Vec<u8>| Expr::Target { name: name.into(), rev, info };
@@ -217,6 +343,16 @@ impl Spec {
             }
             Target::Redirect(p) => out.push(target("REDIRECT", 0, nat_compat(if p.is_some() { 2 } else { 0 }, Ipv4Addr::UNSPECIFIED, *p))),
             Target::Snat(a, p) => out.push(target("SNAT", 0, nat_compat(1 | if p.is_some() { 2 } else { 0 }, *a, *p))),
+            Target::Log(level, flags, prefix) => {
+                // struct xt_log_info: level, logflags, prefix[30].
+                let mut info = vec![0u8; 32];
+                info[0] = *level;
+                info[1] = *flags;
+                let b = prefix.as_bytes();
+                let n = b.len().min(29);
+                info[2..2 + n].copy_from_slice(&b[..n]);
+                out.push(target("LOG", 0, info));
+            }
             Target::Dnat(a, p) => {
                 // struct nf_nat_range2.
                 let mut info = vec![0u8; 48];
@@ -296,18 +432,35 @@ impl Spec {
                         _ => return None,
                     };
                     i += 1;
+                    s.load(Mt::Ports);
                     match offset {
                         0 => s.sport = Some(range),
                         2 => s.dport = Some(range),
                         _ => return None,
                     }
                 }
-                Expr::Match { name, info, .. } => match name.as_str() {
-                    "icmp" => s.icmp_type = info.first().copied(),
-                    "conntrack" => s.ctstate = info.get(150..152).map(|b| u16::from_ne_bytes([b[0], b[1]])),
-                    "state" => {
+                Expr::Match { name, rev, info } => match (name.as_str(), rev) {
+                    ("icmp", _) => {
+                        s.icmp_type = info.first().copied();
+                        s.load(Mt::Icmp);
+                    }
+                    ("conntrack", _) => {
+                        s.ctstate = info.get(150..152).map(|b| u16::from_ne_bytes([b[0], b[1]]));
+                        s.load(Mt::Ct);
+                    }
+                    ("state", _) => {
                         s.ctstate = info.get(..2).map(|b| u16::from_ne_bytes([b[0], b[1]]));
                         s.state_match = true;
+                        s.load(Mt::Ct);
+                    }
+                    ("multiport", 1) => {
+                        s.multiport = Some(multiport_of(info)?);
+                        s.load(Mt::Multiport);
+                    }
+                    ("comment", _) => {
+                        let text = info.split(|b| *b == 0).next().unwrap_or(&[]);
+                        s.comment = Some(String::from_utf8_lossy(text).into_owned());
+                        s.load(Mt::Comment);
                     }
                     _ => return None,
                 },
@@ -328,6 +481,10 @@ impl Spec {
                         |flags_at: usize, at: usize| (u32_at(flags_at) & 2 != 0).then(|| be16(info.get(at..).unwrap_or(&[])).unwrap_or(0));
                     s.target = match name.as_str() {
                         "REJECT" => Target::Reject(u32_at(0)),
+                        "LOG" => {
+                            let text = info.get(2..32).unwrap_or(&[]).split(|b| *b == 0).next().unwrap_or(&[]);
+                            Target::Log(*info.first()?, *info.get(1)?, String::from_utf8_lossy(text).into_owned())
+                        }
                         "MASQUERADE" => Target::Masquerade(port_at(4, 16)),
                         "REDIRECT" => Target::Redirect(port_at(4, 16)),
                         "SNAT" => Target::Snat(ip_at(8), port_at(4, 16)),

@@ -359,7 +359,7 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Hits)
                 }
                 Expr::Masq { proto, .. } => outcome = Some(Outcome::Nat(Nat::Masq(proto.map(|(lo, _)| reg_port(&regs, lo))))),
                 Expr::Redir { proto, .. } => outcome = Some(Outcome::Nat(Nat::Redir(proto.map(|(lo, _)| reg_port(&regs, lo))))),
-                Expr::Match { name, info, .. } => matched = xt_match(name, info, c),
+                Expr::Match { name, rev, info } => matched = xt_match(name, *rev, info, c),
                 Expr::Target { name, rev, info } => outcome = xt_target(name, *rev, info, c.p.is_v6()),
             }
             if !matched || verdict.is_some() || outcome.is_some() {
@@ -428,7 +428,7 @@ fn be16_at(b: &[u8], at: usize) -> u16 {
 
 /// The xtables matches iptables-nft uses (xt_conntrack, xt_state, ipt_icmp,
 /// xt_tcpudp, xt_mark), read from their info structures.
-fn xt_match(name: &str, info: &[u8], c: &PacketCtx<'_>) -> bool {
+fn xt_match(name: &str, rev: u32, info: &[u8], c: &PacketCtx<'_>) -> bool {
     let in_range = |port: u16, lo: u16, hi: u16| lo <= port && port <= hi;
     match name {
         "conntrack" => {
@@ -466,7 +466,7 @@ fn xt_match(name: &str, info: &[u8], c: &PacketCtx<'_>) -> bool {
             // Packets carry no mark here (0): (0 & mask) == mark.
             (u32_at(info, 0) == 0) ^ (info.get(8).copied().unwrap_or(0) != 0)
         }
-        _ => true,
+        _ => super::xt::matches(name, rev, info, c.p),
     }
 }
 
