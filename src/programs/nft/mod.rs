@@ -103,7 +103,10 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
     let mut client = Client::new(sock, fam::UNSPEC);
     client.ext_ack();
     let toks = tokenize(&cmd);
-    let links = links(host);
+    // Only a rule naming `iif`/`oif`, or a listing that may print them,
+    // needs the interfaces: other commands send nothing but their batch.
+    let needs_links = toks.iter().any(|t| matches!(t.text.as_str(), "list" | "iif" | "oif"));
+    let links = if needs_links { links(host) } else { Vec::new() };
     match execute(&mut client, &toks, &cmd, handles, &links) {
         Ok(text) => {
             out.out(&text);
