@@ -108,7 +108,8 @@ fn request_source(nsr: &crate::stack::Namespace, dev: u32, target: IpAddr, packe
                 IpAddr::V4(_) => None,
             };
             // ipv6_get_lladdr: the device's link-local address.
-            own.or_else(|| link.addrs6.iter().filter(usable).find(|a| a.addr >> 118 == 0xfe80 >> 6)).map(|a| IpAddr::V6(a.addr.into()))
+            own.or_else(|| link.addrs6.iter().filter(usable).find(|a| crate::stack::ipv6::is_link_local(a.addr)))
+                .map(|a| IpAddr::V6(a.addr.into()))
         }
     }
 }
@@ -218,7 +219,7 @@ pub fn resolve(
         let Some(entry) = net.ns_mut(ns).and_then(|n| n.neighbours.get_mut(idx)) else { return Resolution::NotNeeded };
         if entry.state & VALID != 0 {
             if let Some(mac) = entry.lladdr.as_deref().and_then(|m| <[u8; 6]>::try_from(m).ok()) {
-                use_stale_entry(net, ns, dev, ip, now, events);
+                use_entry(net, ns, idx, now, events);
                 return Resolution::Known(mac);
             }
         }
@@ -327,8 +328,8 @@ fn request(
             learn(net, ns2, dev2, ip, sender_mac, nud::STALE, None, now, events);
             // ndisc_send_na goes out through that entry (ARP's reply does
             // not): STALE becomes DELAY as for any packet sent through it.
-            if ip.is_ipv6() {
-                use_stale_entry(net, ns2, dev2, ip, now, events);
+            if let Some(idx) = find(net, ns2, dev2, ip).filter(|_| ip.is_ipv6()) {
+                use_entry(net, ns2, idx, now, events);
             }
         }
         describe_arp(net, now * 1000, 2, mac2, Some(target), sender_mac, sender_ip.unwrap_or(target));
@@ -350,10 +351,9 @@ fn forwards_v6(net: &Net, ns: NsId, dev: u32) -> bool {
     nsr.sysctl.get(&format!("net.ipv6.conf.{name}.forwarding"), &[name]).is_some_and(|v| v == "1")
 }
 
-/// A packet goes out through the entry for `ip`: a STALE one becomes
-/// DELAY (`neigh_event_send`).
-fn use_stale_entry(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, now: u64, events: &mut Vec<Event>) {
-    let Some(idx) = find(net, ns, dev, ip) else { return };
+/// A packet goes out through entry `idx`: a STALE one becomes DELAY
+/// (`neigh_event_send`).
+fn use_entry(net: &mut Net, ns: NsId, idx: usize, now: u64, events: &mut Vec<Event>) {
     let Some(entry) = net.ns_mut(ns).and_then(|n| n.neighbours.get_mut(idx)) else { return };
     entry.used_ms = now;
     if entry.state == nud::STALE {

@@ -479,7 +479,7 @@ fn route_mtu(net: &Net, ns: NsId, rt: &Route) -> u32 {
 
 /// Whether an address is IPv6 link-local (fe80::/10).
 pub fn is_link_local(a: IpAddr) -> bool {
-    matches!(a, IpAddr::V6(v) if u128::from(v) >> 118 == 0x3fa)
+    matches!(a, IpAddr::V6(v) if crate::stack::ipv6::is_link_local(v.into()))
 }
 
 #[cfg(test)]

@@ -22,6 +22,11 @@ const IFAPROT_KERNEL_LO: u8 = 1;
 /// IFA_PROTO of a link-local address (IFAPROT_KERNEL_LL).
 const IFAPROT_KERNEL_LL: u8 = 3;
 
+/// Whether an address is link-local (fe80::/10).
+pub fn is_link_local(addr: u128) -> bool {
+    addr >> 118 == 0x3fa
+}
+
 /// The netlink scope of an IPv6 address (`ipv6_addr_scope` mapped to RT_SCOPE_*).
 pub fn addr_scope(addr: u128) -> u8 {
     if addr == LOOPBACK {
@@ -640,7 +645,7 @@ pub fn ifdown(ns: &mut Namespace, index: u32, unregister: bool) -> Vec<Event> {
     let addrs = ns.link_mut(index).map(|l| std::mem::take(&mut l.addrs6)).unwrap_or_default();
     let mut kept = Vec::new();
     for mut a in addrs {
-        let local = a.addr >> 118 == 0xfe80 >> 6 || a.addr == LOOPBACK;
+        let local = is_link_local(a.addr) || a.addr == LOOPBACK;
         if keep_addr && a.flags & ifa_f::PERMANENT != 0 && !local {
             if a.flags & ifa_f::NODAD == 0 {
                 a.flags |= ifa_f::TENTATIVE;

@@ -3,15 +3,11 @@
 //! the gateway, with Linux's errors in Linux's order.
 
 use crate::errno::{Errno, KResult, KernelError};
+use crate::stack::ipv6::is_link_local;
 use crate::stack::lookup::{self, Query6};
 use crate::stack::namespace::Namespace;
 use crate::stack::route::NextHop;
 use crate::wire::route::{RouteType, rtnh_f, scope, table};
-
-/// fe80::/10.
-fn is_link_local(a: u128) -> bool {
-    a >> 118 == 0x3fa
-}
 
 /// Whether `ipv6_addr_type` calls the address unicast or IPv4-mapped: not
 /// the unspecified address, not multicast.
