@@ -563,12 +563,10 @@ pub fn fdb_add(
         return Err(KernelError::msg(Errno::EOPNOTSUPP, "Cannot append to a nexthop fdb"));
     }
     let replace = nl_flags & NLM_F_REPLACE != 0;
-    if replace && is_group_or_zero(&e.mac) {
-        return Err(KernelError::msg(Errno::EOPNOTSUPP, "Cannot replace non-unicast fdb entries"));
-    }
-    if replace && args.nhid != 0 && args.nhid != e.nh {
-        check_fdb_group(v, nexthops, args.nhid)?;
-    }
+    // vxlan_fdb_nh_update's checks, applied below where Linux makes them.
+    let group = if replace && args.nhid != 0 && args.nhid != e.nh { check_fdb_group(v, nexthops, args.nhid) } else { Ok(()) };
+    // The state and flags change first; a refused replace leaves them
+    // changed, as vxlan_fdb_update_existing does.
     let e = &mut v.fdb[at];
     let mut notify = false;
     if e.state != state || e.flags != ndm_flags {
@@ -577,7 +575,11 @@ pub fn fdb_add(
         e.flags = ndm_flags;
         e.updated_ms = now_ms;
     }
+    if replace && is_group_or_zero(&e.mac) {
+        return Err(KernelError::msg(Errno::EOPNOTSUPP, "Cannot replace non-unicast fdb entries"));
+    }
     if replace && args.nhid != 0 {
+        group?;
         notify |= e.nh != args.nhid;
         e.nh = args.nhid;
     } else if replace {

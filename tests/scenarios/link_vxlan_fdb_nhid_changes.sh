@@ -1,4 +1,4 @@
-# changes to vxlan FDB entries through fdb next-hop groups: vxlan_fdb_update_existing (replace, append, state), and the entries flushed with their group (nexthop.c __remove_nexthop_fdb, without a notification)
+# changes to vxlan FDB entries through fdb next-hop groups: vxlan_fdb_update_existing (replace, append, state, which a refused replace leaves changed), and the entries flushed with their group (nexthop.c __remove_nexthop_fdb, without a notification)
 ip nexthop add id 12 via 172.16.1.2 fdb
 ip nexthop add id 13 via 172.16.1.3 fdb
 ip nexthop add id 102 group 12/13 fdb
@@ -14,6 +14,7 @@ bridge fdb replace 02:02:00:00:00:19 dev vx10 nhid 102 self
 bridge fdb add 02:02:00:00:00:13 dev vx10 nhid 102 self
 bridge fdb append 02:02:00:00:00:13 dev vx10 nhid 102 self
 bridge fdb replace 00:00:00:00:00:00 dev vx10 nhid 102 self
+bridge fdb replace 00:00:00:00:00:00 dev vx10 dst 10.0.0.2 self static
 bridge fdb replace 02:02:00:00:00:16 dev vx10 nhid 103 self
 bridge fdb show dev vx10
 ip nexthop del id 12
