@@ -117,6 +117,13 @@ SCRIPTS = {
         "iptables -S FORWARD",
         "nft list chain ip filter FORWARD",
     ],
+    "iptables-limit": [
+        "iptables -A INPUT -p tcp --dport 22 -m limit --limit 3/min --limit-burst 5 -j ACCEPT",
+        "iptables -A INPUT -m limit --limit 10/s -j LOG",
+        "iptables -A INPUT -m limit --limit 7/day --limit-burst 0",
+        "iptables -S INPUT",
+        "nft list chain ip filter INPUT",
+    ],
 }
 
 SOCKET_RE = re.compile(r"^socket\(AF_NETLINK, [A-Z_|]+, NETLINK_NETFILTER\) = (\d+)")

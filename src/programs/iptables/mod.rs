@@ -25,9 +25,12 @@ const PROG: &str = "iptables v1.8.9 (nf_tables)";
 /// How a command failed: what to print and the exit status.
 struct Fail(String, i32);
 
+/// The hint line after a usage error.
+const HINT: &str = "Try `iptables -h' or 'iptables --help' for more information.\n";
+
 /// A usage error (exit 2, with the hint line).
 fn usage(msg: &str) -> Fail {
-    Fail(format!("{PROG}: {msg}\nTry `iptables -h' or 'iptables --help' for more information.\n"), 2)
+    Fail(format!("{PROG}: {msg}\n{HINT}"), 2)
 }
 
 /// "No chain/target/match by that name." (exit 1).
@@ -148,6 +151,36 @@ fn addr_port(s: &str) -> Result<(Ipv4Addr, Option<u16>), Fail> {
     };
     let a = crate::text::parse_ipv4(a).ok_or_else(|| usage(&format!("Bad IP address \"{a}\"")))?;
     Ok((a, p))
+}
+
+/// libxt_limit's parse_rate: `N[/second|minute|hour|day]` (any prefix
+/// of the unit) as xt_rateinfo's avg.
+fn limit_rate(s: &str) -> Result<u32, Fail> {
+    let bad = || usage(&format!("bad rate \"{s}\"'"));
+    let (n, unit) = match s.split_once('/') {
+        Some((n, u)) => (n, Some(u)),
+        None => (s, None),
+    };
+    let secs = match unit {
+        None => 1,
+        Some(u) => {
+            let u = u.to_ascii_lowercase();
+            let units = [("second", 1), ("minute", 60), ("hour", 3600), ("day", 86_400)];
+            units.iter().find(|(w, _)| !u.is_empty() && w.starts_with(u.as_str())).map(|x| x.1).ok_or_else(bad)?
+        }
+    };
+    // atoi: the leading digits (with a sign), 0 when none; a negative
+    // count wraps as the u32 it is stored in.
+    let digits: String =
+        n.trim_start().chars().enumerate().take_while(|(k, c)| c.is_ascii_digit() || (*k == 0 && "+-".contains(*c))).map(|x| x.1).collect();
+    let r = digits.parse::<i64>().unwrap_or(0) as u32;
+    if r == 0 {
+        return Err(bad());
+    }
+    match rule::LIMIT_SCALE * secs / r {
+        0 => Err(Fail(format!("{PROG}: Rate too fast \"{s}\"\n{HINT}"), 2)),
+        avg => Ok(avg),
+    }
 }
 
 /// What the command line asked for.
@@ -314,6 +347,11 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                     "conntrack" | "state" => Mt::Ct,
                     "multiport" => Mt::Multiport,
                     "comment" => Mt::Comment,
+                    "limit" => {
+                        // limit_init: 3/hour, burst 5 (XT_LIMIT_AVG, XT_LIMIT_BURST).
+                        a.spec.limit.get_or_insert((rule::LIMIT_SCALE * 3600 / 3, 5));
+                        Mt::Limit
+                    }
                     _ => {
                         return Err(Fail(
                             format!(
@@ -335,6 +373,20 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                     return Err(usage("COMMENT must be shorter than 256 characters"));
                 }
                 a.spec.comment = Some(c);
+            }
+            "--limit" | "--limit-burst" if a.spec.order.contains(&Mt::Limit) => {
+                if std::mem::take(&mut invert) {
+                    return Err(Fail(format!("{PROG}: limit: option \"{w}\" cannot be inverted.\n\n{HINT}"), 2));
+                }
+                let v = next(&mut i, w)?;
+                let l = a.spec.limit.get_or_insert((0, 5));
+                if w == "--limit" {
+                    l.0 = limit_rate(&v)?;
+                } else {
+                    l.1 = v.parse().ok().filter(|n| *n <= 10_000).ok_or_else(|| {
+                        Fail(format!("{PROG}: limit: bad value for option \"--limit-burst\", or out of range (0-10000).\n\n{HINT}"), 2)
+                    })?;
+                }
             }
             "--sport" | "--source-port" | "--dport" | "--destination-port" if matches!(a.spec.proto, Some(6 | 17)) => {
                 let r = port_range(&next(&mut i, w)?, a.spec.proto)?;

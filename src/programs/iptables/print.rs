@@ -184,6 +184,11 @@ fn extras(s: &Spec, numeric: bool) -> String {
                     out.push_str(&format!(" /* {c} */"));
                 }
             }
+            Mt::Limit => {
+                if let Some((avg, burst)) = s.limit {
+                    out.push_str(&format!(" limit: avg {} burst {burst}", rate_text(avg)));
+                }
+            }
             _ => {}
         }
     }
@@ -215,6 +220,12 @@ fn extras(s: &Spec, numeric: bool) -> String {
         _ => {}
     }
     out
+}
+
+/// libxt_limit's print_rate: `3/min`, `10/sec`.
+fn rate_text(avg: u32) -> String {
+    let (secs, name) = super::rule::LIMIT_UNITS[super::rule::limit_unit(avg)];
+    format!("{}/{name}", secs * super::rule::LIMIT_SCALE / avg.max(1))
 }
 
 /// A multiport list: `80,443,1000:2000`, each port through `name`.
@@ -393,6 +404,14 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
             Mt::Comment => {
                 if let Some(c) = &s.comment {
                     out.push_str(&format!(" -m comment --comment {}", save_string(c)));
+                }
+            }
+            Mt::Limit => {
+                if let Some((avg, burst)) = s.limit {
+                    out.push_str(&format!(" -m limit --limit {}", rate_text(avg)));
+                    if burst != 5 {
+                        out.push_str(&format!(" --limit-burst {burst}"));
+                    }
                 }
             }
             _ => {}

@@ -51,6 +51,8 @@ pub enum Mt {
     Multiport,
     /// comment.
     Comment,
+    /// limit (nft's limit expression).
+    Limit,
 }
 
 /// `-m multiport`: which ports (XT_MULTIPORT_SOURCE 0, DESTINATION 1,
@@ -92,6 +94,9 @@ pub struct Spec {
     pub multiport: Option<Multiport>,
     /// -m comment --comment.
     pub comment: Option<String>,
+    /// -m limit: `struct xt_rateinfo`'s avg (XT_LIMIT_SCALE units per
+    /// packet) and burst.
+    pub limit: Option<(u32, u32)>,
     /// The matches in the order they were loaded.
     pub order: Vec<Mt>,
     /// -j.
@@ -235,6 +240,36 @@ fn multiport_of(info: &[u8]) -> Option<Multiport> {
     Some(Multiport { which: *info.first()?, ports, invert: info.get(47).copied().unwrap_or(0) != 0 })
 }
 
+/// `XT_LIMIT_SCALE`: xt_rateinfo's avg is in 1/10000 s per packet.
+pub const LIMIT_SCALE: u32 = 10_000;
+
+/// The seconds of a day, an hour, a minute and a second, largest first
+/// (the units iptables-nft and libxt_limit choose among).
+pub const LIMIT_UNITS: [(u32, &str); 4] = [(86_400, "day"), (3_600, "hour"), (60, "min"), (1, "sec")];
+
+/// The largest unit in which `avg` is a whole enough count: the unit
+/// index for `add_nft_limit` (nft.c) and libxt_limit's print_rate.
+pub fn limit_unit(avg: u32) -> usize {
+    let avg = avg.max(1);
+    let mut i = 1;
+    while i < LIMIT_UNITS.len() {
+        let mult = LIMIT_UNITS[i].0 * LIMIT_SCALE;
+        if avg > mult || mult / avg < mult % avg {
+            break;
+        }
+        i += 1;
+    }
+    i - 1
+}
+
+/// `add_nft_limit`: `-m limit` as nft's limit expression, packets per
+/// the largest unit that keeps the count whole enough.
+fn limit_expr(avg: u32, burst: u32) -> Expr {
+    let (secs, _) = LIMIT_UNITS[limit_unit(avg)];
+    let rate = u64::from(secs * LIMIT_SCALE / avg.max(1));
+    Expr::Limit { rate, unit: u64::from(secs), burst, ty: 0, flags: 0, bucket: None }
+}
+
 fn verdict(code: i32, chain: Option<String>) -> Expr {
     Expr::Immediate { dreg: 0, data: Data::Verdict { code, chain } }
 }
@@ -244,7 +279,7 @@ impl Spec {
     /// iptables' usual order.
     pub fn matches(&self) -> Vec<Mt> {
         let mut all = self.order.clone();
-        for m in [Mt::Ports, Mt::Icmp, Mt::Ct, Mt::Multiport, Mt::Comment] {
+        for m in [Mt::Ports, Mt::Icmp, Mt::Ct, Mt::Multiport, Mt::Comment, Mt::Limit] {
             if !all.contains(&m) {
                 all.push(m);
             }
@@ -282,6 +317,11 @@ impl Spec {
             Mt::Multiport => {
                 if let Some(mp) = &self.multiport {
                     out.push(Expr::Match { name: "multiport".into(), rev: 1, info: multiport_info(mp) });
+                }
+            }
+            Mt::Limit => {
+                if let Some((avg, burst)) = self.limit {
+                    out.push(limit_expr(avg, burst));
                 }
             }
             Mt::Comment => {
@@ -462,6 +502,12 @@ impl Spec {
                     }
                     _ => return None,
                 },
+                Expr::Limit { rate, unit, burst, ty: 0, flags: 0, .. } => {
+                    // nft_parse_limit: back to xt_rateinfo's avg.
+                    let avg = u64::from(LIMIT_SCALE).checked_mul(*unit)?.checked_div(*rate)?;
+                    s.limit = Some((u32::try_from(avg).ok()?, *burst));
+                    s.load(Mt::Limit);
+                }
                 Expr::Counter { bytes, packets } => counters = (*packets, *bytes),
                 Expr::Immediate { data: Data::Verdict { code, chain }, .. } => {
                     s.target = match (*code, chain) {
