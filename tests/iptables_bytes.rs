@@ -63,3 +63,8 @@ fn filter_nat_and_port_rules_match_real_iptables() {
         same_as_real(s);
     }
 }
+
+#[test]
+fn ip6tables_rules_match_real_ip6tables() {
+    same_as_real("ip6tables-rules");
+}

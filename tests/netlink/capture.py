@@ -124,6 +124,15 @@ SCRIPTS = {
         "iptables -S INPUT",
         "nft list chain ip filter INPUT",
     ],
+    "ip6tables-rules": [
+        "ip6tables -A INPUT -p icmpv6 --icmpv6-type echo-request -m limit --limit 1/min -j ACCEPT",
+        "ip6tables -A INPUT -p icmpv6 ! --icmpv6-type 1/4 -j LOG --log-prefix v6",
+        "ip6tables -A INPUT -p tcp -m multiport --dports 80,443 -m comment --comment web -j ACCEPT",
+        "ip6tables -A INPUT -m conntrack --ctstate ESTABLISHED -j ACCEPT",
+        "ip6tables -A INPUT -p tcp -j REJECT --reject-with tcp-reset",
+        "ip6tables -A INPUT -s 2001:db8::/32 -j REJECT",
+        "ip6tables -S",
+    ],
 }
 
 SOCKET_RE = re.compile(r"^socket\(AF_NETLINK, [A-Z_|]+, NETLINK_NETFILTER\) = (\d+)")

@@ -50,26 +50,9 @@ pub fn proto_name(p: u8) -> Option<&'static str> {
     })
 }
 
-/// ICMP type names (`icmp_codes` of libxt_icmp).
-const ICMP_TYPES: &[(u8, &str)] = &[
-    (0, "echo-reply"),
-    (3, "destination-unreachable"),
-    (5, "redirect"),
-    (8, "echo-request"),
-    (11, "time-exceeded"),
-    (12, "parameter-problem"),
-    (13, "timestamp-request"),
-    (14, "timestamp-reply"),
-];
-
 /// The name of an ICMP type, if it has one.
 pub fn icmp_name(t: u8) -> Option<&'static str> {
-    ICMP_TYPES.iter().find(|(x, _)| *x == t).map(|(_, n)| *n)
-}
-
-/// An ICMP type by name or number.
-pub fn icmp_type(s: &str) -> Option<u8> {
-    ICMP_TYPES.iter().find(|(_, n)| *n == s).map(|(t, _)| *t).or_else(|| s.parse().ok())
+    super::icmp::icmp_name(t)
 }
 
 /// `--reject-with` names (enum ipt_reject_with).
@@ -158,11 +141,9 @@ fn extras(s: &Spec, numeric: bool) -> String {
                 }
             }
             Mt::Icmp => {
-                if let Some(t) = s.icmp_type {
-                    match ICMP_TYPES.iter().find(|(x, _)| *x == t) {
-                        Some((_, n)) if !numeric => out.push_str(&format!(" icmp {n}")),
-                        _ => out.push_str(&format!(" icmptype {t}")),
-                    }
+                if let Some((t, inv)) = s.icmp {
+                    let name = if s.v6 { "ipv6-icmp" } else { "icmp" };
+                    out.push_str(&format!(" {name}{}", super::icmp::text(t, inv, s.v6, numeric)));
                 }
             }
             Mt::Ct => {
@@ -381,8 +362,9 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
                 }
             }
             Mt::Icmp => {
-                if let Some(t) = s.icmp_type {
-                    out.push_str(&format!(" -m icmp --icmp-type {t}"));
+                if let Some((t, inv)) = s.icmp {
+                    out.push_str(if s.v6 { " -m icmp6" } else { " -m icmp" });
+                    out.push_str(&super::icmp::save(t, inv, s.v6));
                 }
             }
             Mt::Ct => {

@@ -84,8 +84,8 @@ pub struct Spec {
     pub sport: Option<(u16, u16)>,
     /// --dport (a range).
     pub dport: Option<(u16, u16)>,
-    /// --icmp-type TYPE.
-    pub icmp_type: Option<u8>,
+    /// --icmp-type (or --icmpv6-type): type, lowest and highest code, `!`.
+    pub icmp: Option<((u8, u8, u8), bool)>,
     /// --ctstate (or --state) as XT_CONNTRACK_STATE bits.
     pub ctstate: Option<u16>,
     /// The states came from `-m state` (xt_state), not `-m conntrack`.
@@ -305,8 +305,10 @@ impl Spec {
                 }
             }
             Mt::Icmp => {
-                if let Some(t) = self.icmp_type {
-                    out.push(Expr::Match { name: "icmp".into(), rev: 0, info: vec![t, 0, 0xff, 0, 0, 0, 0, 0] });
+                // struct ipt_icmp / ip6t_icmp: type, code range, invflags.
+                if let Some(((t, lo, hi), inv)) = self.icmp {
+                    let name = if self.v6 { "icmp6" } else { "icmp" };
+                    out.push(Expr::Match { name: name.into(), rev: 0, info: vec![t, lo, hi, u8::from(inv), 0, 0, 0, 0] });
                 }
             }
             Mt::Ct => {
@@ -477,8 +479,9 @@ impl Spec {
                     }
                 }
                 Expr::Match { name, rev, info } => match (name.as_str(), rev) {
-                    ("icmp", _) => {
-                        s.icmp_type = info.first().copied();
+                    ("icmp" | "icmp6", _) => {
+                        let b = |k: usize| info.get(k).copied().unwrap_or(0);
+                        s.icmp = Some(((b(0), b(1), b(2)), b(3) & 1 != 0));
                         s.load(Mt::Icmp);
                     }
                     ("conntrack", _) => {

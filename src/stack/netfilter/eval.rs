@@ -443,7 +443,7 @@ fn xt_match(name: &str, rev: u32, info: &[u8], c: &PacketCtx<'_>) -> bool {
             let mask = info.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
             mask & c.ct.state_bit() != 0
         }
-        "icmp" => {
+        "icmp" | "icmp6" => {
             let (ty, lo, hi, inv) = (
                 info.first().copied().unwrap_or(0),
                 info.get(1).copied().unwrap_or(0),
@@ -452,7 +452,9 @@ fn xt_match(name: &str, rev: u32, info: &[u8], c: &PacketCtx<'_>) -> bool {
             );
             let h = transport_header(c.p);
             let (pt, pc) = (h.first().copied().unwrap_or(0), h.get(1).copied().unwrap_or(0));
-            let m = c.p.protocol() == 1 && (ty == 0xff || (pt == ty && pc >= lo && pc <= hi));
+            // ipt_icmp's type 0xff matches any type; ip6t_icmp has no such case.
+            let v4 = name == "icmp";
+            let m = c.p.protocol() == if v4 { 1 } else { 58 } && ((v4 && ty == 0xff) || (pt == ty && pc >= lo && pc <= hi));
             m ^ (inv & 1 != 0)
         }
         "tcp" | "udp" => {

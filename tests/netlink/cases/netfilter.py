@@ -58,6 +58,9 @@ script_case("iptables-ports", """iptables-nft port matches: a range (the range
 script_case("iptables-limit", """iptables-nft -m limit: nft's limit expression
             (rate per the largest whole unit, burst 0 made 5 by the kernel),
             listed back by iptables -S and nft.""")
+script_case("ip6tables-rules", """ip6tables-nft: icmp6 (xt compat), limit, LOG,
+            multiport, comment, conntrack, REJECT tcp-reset and icmp6 types in
+            the ip6 filter table.""")
 script_case("nft-rule", """The same rule script seen by a NFNLGRP_NFTABLES listener:
             NEWTABLE/NEWCHAIN/NEWRULE/DEL* notifications and NEWGEN after
             every batch.""", monitor=True)
