@@ -68,3 +68,8 @@ fn filter_nat_and_port_rules_match_real_iptables() {
 fn ip6tables_rules_match_real_ip6tables() {
     same_as_real("ip6tables-rules");
 }
+
+#[test]
+fn conntrack_mac_iprange_addrtype_and_tcp_flags_match_real_iptables() {
+    same_as_real("iptables-matches");
+}

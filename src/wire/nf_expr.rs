@@ -73,6 +73,9 @@ pub const XT_MATCHES: &[(&str, u32)] = &[
     ("mark", 1),
     ("limit", 0),
     ("multiport", 1),
+    ("iprange", 1),
+    ("addrtype", 1),
+    ("mac", 0),
 ];
 /// The xtables targets this kernel has, with their highest revision.
 pub const XT_TARGETS: &[(&str, u32)] =

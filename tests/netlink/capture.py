@@ -133,6 +133,16 @@ SCRIPTS = {
         "ip6tables -A INPUT -s 2001:db8::/32 -j REJECT",
         "ip6tables -S",
     ],
+    "iptables-matches": [
+        "iptables -A INPUT -m conntrack ! --ctstate INVALID,UNTRACKED,SNAT,DNAT -j DROP",
+        "iptables -A INPUT -m mac --mac-source 02:00:00:00:00:0a -j ACCEPT",
+        "iptables -A INPUT -m iprange --src-range 10.0.0.1-10.0.0.9 ! --dst-range 10.1.0.0-10.1.0.255",
+        "iptables -A INPUT -p tcp --dport 22 --tcp-flags SYN,RST SYN",
+        "iptables -A INPUT -p tcp ! --syn -j DROP",
+        "iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -j RETURN",
+        "iptables -t nat -A OUTPUT -m addrtype ! --dst-type LOCAL,BROADCAST --limit-iface-out",
+        "iptables -S",
+    ],
 }
 
 SOCKET_RE = re.compile(r"^socket\(AF_NETLINK, [A-Z_|]+, NETLINK_NETFILTER\) = (\d+)")

@@ -4,6 +4,7 @@
 //! dumps. Tables and built-in chains are made on first use, as
 //! iptables-nft does.
 
+mod extra;
 mod icmp;
 pub(crate) mod nl;
 pub(crate) mod print;
@@ -360,6 +361,9 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                         a.spec.limit.get_or_insert((rule::LIMIT_SCALE * 3600 / 3, 5));
                         Mt::Limit
                     }
+                    "iprange" => Mt::IpRange,
+                    "addrtype" => Mt::AddrType,
+                    "mac" => Mt::Mac,
                     _ => {
                         return Err(Fail(
                             format!(
@@ -396,6 +400,57 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                     })?;
                 }
             }
+            "--tcp-flags" | "--syn" if a.spec.proto == Some(6) => {
+                // parse_tcp_flags: comma lists of names, any case.
+                let list = |v: &str| -> Result<u8, Fail> {
+                    let mut bits = 0;
+                    for f in v.split(',') {
+                        let b = print::TCP_FLAGS.iter().find(|(n, _)| n.eq_ignore_ascii_case(f)).map(|(_, b)| *b);
+                        bits |= b.ok_or_else(|| usage(&format!("Unknown TCP flag `{f}'")))?;
+                    }
+                    Ok(bits)
+                };
+                let (mask, cmp) = if w == "--syn" {
+                    (0x17, 0x02)
+                } else {
+                    let m = list(&next(&mut i, w)?)?;
+                    (m, list(&next(&mut i, w)?)?)
+                };
+                a.spec.load(Mt::Ports);
+                a.spec.tcp_flags = Some((mask, cmp, std::mem::take(&mut invert)));
+            }
+            "--src-range" | "--dst-range" if a.spec.order.contains(&Mt::IpRange) => {
+                let v = next(&mut i, w)?;
+                let (lo, hi) = extra::range(&v, v6).ok_or_else(|| usage(&format!("iprange: Bad value for \"{w}\" option: \"{v}\"")))?;
+                let r = a.spec.iprange.get_or_insert_with(Default::default);
+                let side = Some((lo, hi, std::mem::take(&mut invert)));
+                if w == "--src-range" { r.src = side } else { r.dst = side }
+            }
+            "--src-type" | "--dst-type" | "--limit-iface-in" | "--limit-iface-out" if a.spec.order.contains(&Mt::AddrType) => {
+                let t = a.spec.addrtype.get_or_insert_with(Default::default);
+                match w {
+                    "--limit-iface-in" => t.flags |= 4,
+                    "--limit-iface-out" => t.flags |= 8,
+                    _ => {
+                        let v = next(&mut i, w)?;
+                        let mask = extra::types(&v).map_err(|bad| usage(&format!("addrtype: bad type \"{bad}\"")))?;
+                        let inv = std::mem::take(&mut invert);
+                        let t = a.spec.addrtype.get_or_insert_with(Default::default);
+                        if w == "--src-type" {
+                            t.src = mask;
+                            t.flags |= u32::from(inv);
+                        } else {
+                            t.dst = mask;
+                            t.flags |= u32::from(inv) << 1;
+                        }
+                    }
+                }
+            }
+            "--mac-source" if a.spec.order.contains(&Mt::Mac) => {
+                let v = next(&mut i, w)?;
+                let mac = extra::mac(&v).ok_or_else(|| usage("Invalid MAC address specified."))?;
+                a.spec.mac = Some((mac, std::mem::take(&mut invert)));
+            }
             "--sport" | "--source-port" | "--dport" | "--destination-port" if matches!(a.spec.proto, Some(6 | 17)) => {
                 let r = port_range(&next(&mut i, w)?, a.spec.proto)?;
                 a.spec.load(Mt::Ports);
@@ -415,10 +470,13 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                 let v = next(&mut i, w)?;
                 let mut mask = 0;
                 for s in v.split(',') {
-                    let bit = print::CTSTATES.iter().find(|(n, _)| *n == s).map(|(_, b)| *b);
-                    mask |= bit.ok_or_else(|| usage(&format!("Bad ctstate \"{s}\"")))?;
+                    // conntrack_ps_state: any case; SNAT and DNAT only for --ctstate.
+                    let known = print::CTSTATES.iter().filter(|(_, b)| w == "--ctstate" || *b < 64 || *b == 256);
+                    let bit = known.clone().find(|(n, _)| n.eq_ignore_ascii_case(s)).map(|(_, b)| *b);
+                    mask |= bit.ok_or_else(|| usage(&format!("Bad {} \"{s}\"", &w[2..])))?;
                 }
                 a.spec.ctstate = Some(mask);
+                a.spec.ct_invert = std::mem::take(&mut invert);
                 a.spec.load(Mt::Ct);
             }
             "-j" | "--jump" => a.jump = Some(next(&mut i, w)?),
@@ -443,6 +501,9 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             _ => return Err(usage(&format!("unknown option \"{w}\""))),
         }
         i += 1;
+    }
+    if a.spec.order.contains(&Mt::IpRange) && a.spec.iprange.is_none() {
+        return Err(usage("iprange match: You must specify `--src-range' or `--dst-range'"));
     }
     if a.spec.order.contains(&Mt::Multiport) && a.spec.multiport.is_none() {
         return Err(usage("multiport expection an option"));
@@ -717,10 +778,12 @@ fn iptables(client: &mut Client, args: &[String]) -> Result<String, Fail> {
 }
 
 /// `iptables-save`: every table iptables knows that exists in the kernel.
-fn save(client: &mut Client, _args: &[String]) -> Result<String, Fail> {
+fn save(client: &mut Client, args: &[String]) -> Result<String, Fail> {
     let mut out = String::new();
+    // -t TABLE: only that one.
+    let only = args.iter().position(|a| a == "-t" || a == "--table").and_then(|k| args.get(k + 1));
     for table in ["mangle", "raw", "filter", "nat"] {
-        if !client.table_exists(table) {
+        if !client.table_exists(table) || only.is_some_and(|o| o != table) {
             continue;
         }
         let views = view(client, table);

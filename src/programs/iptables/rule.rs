@@ -53,6 +53,12 @@ pub enum Mt {
     Comment,
     /// limit (nft's limit expression).
     Limit,
+    /// iprange.
+    IpRange,
+    /// addrtype.
+    AddrType,
+    /// mac.
+    Mac,
 }
 
 /// `-m multiport`: which ports (XT_MULTIPORT_SOURCE 0, DESTINATION 1,
@@ -84,12 +90,16 @@ pub struct Spec {
     pub sport: Option<(u16, u16)>,
     /// --dport (a range).
     pub dport: Option<(u16, u16)>,
+    /// --tcp-flags MASK COMP (or --syn), and `!`.
+    pub tcp_flags: Option<(u8, u8, bool)>,
     /// --icmp-type (or --icmpv6-type): type, lowest and highest code, `!`.
     pub icmp: Option<((u8, u8, u8), bool)>,
     /// --ctstate (or --state) as XT_CONNTRACK_STATE bits.
     pub ctstate: Option<u16>,
     /// The states came from `-m state` (xt_state), not `-m conntrack`.
     pub state_match: bool,
+    /// `! --ctstate`.
+    pub ct_invert: bool,
     /// -m multiport.
     pub multiport: Option<Multiport>,
     /// -m comment --comment.
@@ -97,6 +107,12 @@ pub struct Spec {
     /// -m limit: `struct xt_rateinfo`'s avg (XT_LIMIT_SCALE units per
     /// packet) and burst.
     pub limit: Option<(u32, u32)>,
+    /// -m iprange.
+    pub iprange: Option<super::extra::IpRange>,
+    /// -m addrtype.
+    pub addrtype: Option<super::extra::AddrType>,
+    /// -m mac --mac-source, and `!`.
+    pub mac: Option<([u8; 6], bool)>,
     /// The matches in the order they were loaded.
     pub order: Vec<Mt>,
     /// -j.
@@ -177,10 +193,11 @@ fn ports(out: &mut Vec<Expr>, offset: u32, (lo, hi): (u16, u16)) {
 /// is the same match with XT_CONNTRACK_STATE_ALIAS (1 << 13) added to
 /// match_flags, so listings can tell the two apart (measured: iptables-nft
 /// 1.8.9 sends conntrack revision 3 for both).
-fn conntrack_info(state: u16, alias: bool) -> Vec<u8> {
+fn conntrack_info(state: u16, alias: bool, invert: bool) -> Vec<u8> {
     let mut info = vec![0u8; 168];
     let flags: u16 = if alias { 1 | 1 << 13 } else { 1 };
     info[146..148].copy_from_slice(&flags.to_ne_bytes());
+    info[148..150].copy_from_slice(&u16::from(invert).to_ne_bytes());
     info[150..152].copy_from_slice(&state.to_ne_bytes());
     info
 }
@@ -279,7 +296,7 @@ impl Spec {
     /// iptables' usual order.
     pub fn matches(&self) -> Vec<Mt> {
         let mut all = self.order.clone();
-        for m in [Mt::Ports, Mt::Icmp, Mt::Ct, Mt::Multiport, Mt::Comment, Mt::Limit] {
+        for m in [Mt::Ports, Mt::Icmp, Mt::Ct, Mt::Multiport, Mt::Comment, Mt::Limit, Mt::IpRange, Mt::AddrType, Mt::Mac] {
             if !all.contains(&m) {
                 all.push(m);
             }
@@ -297,6 +314,12 @@ impl Spec {
     fn encode_match(&self, m: Mt, out: &mut Vec<Expr>) {
         match m {
             Mt::Ports => {
+                // add_nft_tcp: the flags byte (masked, compared), then the ports.
+                if let Some((mask, cmp, inv)) = self.tcp_flags {
+                    out.push(payload(2, 13, 1));
+                    out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: 1, mask: vec![mask], xor: vec![0] });
+                    out.push(Expr::Cmp { sreg: 4, op: u32::from(inv), data: vec![cmp] });
+                }
                 if let Some(s) = self.sport {
                     ports(out, 0, s);
                 }
@@ -313,7 +336,7 @@ impl Spec {
             }
             Mt::Ct => {
                 if let Some(s) = self.ctstate {
-                    out.push(Expr::Match { name: "conntrack".into(), rev: 3, info: conntrack_info(s, self.state_match) });
+                    out.push(Expr::Match { name: "conntrack".into(), rev: 3, info: conntrack_info(s, self.state_match, self.ct_invert) });
                 }
             }
             Mt::Multiport => {
@@ -324,6 +347,21 @@ impl Spec {
             Mt::Limit => {
                 if let Some((avg, burst)) = self.limit {
                     out.push(limit_expr(avg, burst));
+                }
+            }
+            Mt::IpRange => {
+                if let Some(r) = &self.iprange {
+                    out.push(Expr::Match { name: "iprange".into(), rev: 1, info: super::extra::iprange_info(r) });
+                }
+            }
+            Mt::AddrType => {
+                if let Some(t) = &self.addrtype {
+                    out.push(Expr::Match { name: "addrtype".into(), rev: 1, info: super::extra::addrtype_info(t) });
+                }
+            }
+            Mt::Mac => {
+                if let Some((m, inv)) = self.mac {
+                    out.push(Expr::Match { name: "mac".into(), rev: 0, info: super::extra::mac_info(m, inv) });
                 }
             }
             Mt::Comment => {
@@ -453,6 +491,13 @@ impl Spec {
                         _ => return None,
                     }
                 }
+                Expr::Payload { base: 2, offset: 13, len: 1, .. } => {
+                    let Some(Expr::Bitwise { mask, .. }) = exprs.get(i) else { return None };
+                    let Some(Expr::Cmp { op: op @ (0 | 1), data, .. }) = exprs.get(i + 1) else { return None };
+                    i += 2;
+                    s.tcp_flags = Some((*mask.first()?, *data.first()?, *op == 1));
+                    s.load(Mt::Ports);
+                }
                 Expr::Payload { base: 2, offset, .. } => {
                     let range = match exprs.get(i) {
                         Some(Expr::Range { op: 0, from, to, .. }) => (be16(from)?, be16(to)?),
@@ -487,6 +532,7 @@ impl Spec {
                     ("conntrack", _) => {
                         s.ctstate = info.get(150..152).map(|b| u16::from_ne_bytes([b[0], b[1]]));
                         s.state_match = info.get(146..148).is_some_and(|b| u16::from_ne_bytes([b[0], b[1]]) & 1 << 13 != 0);
+                        s.ct_invert = info.get(148).is_some_and(|b| b & 1 != 0);
                         s.load(Mt::Ct);
                     }
                     ("state", _) => {
@@ -497,6 +543,18 @@ impl Spec {
                     ("multiport", 1) => {
                         s.multiport = Some(multiport_of(info)?);
                         s.load(Mt::Multiport);
+                    }
+                    ("iprange", 1) => {
+                        s.iprange = Some(super::extra::iprange_of(info, v6)?);
+                        s.load(Mt::IpRange);
+                    }
+                    ("addrtype", 1) => {
+                        s.addrtype = Some(super::extra::addrtype_of(info)?);
+                        s.load(Mt::AddrType);
+                    }
+                    ("mac", 0) => {
+                        s.mac = Some(super::extra::mac_of(info)?);
+                        s.load(Mt::Mac);
                     }
                     ("comment", _) => {
                         let text = info.split(|b| *b == 0).next().unwrap_or(&[]);

@@ -61,6 +61,9 @@ script_case("iptables-limit", """iptables-nft -m limit: nft's limit expression
 script_case("ip6tables-rules", """ip6tables-nft: icmp6 (xt compat), limit, LOG,
             multiport, comment, conntrack, REJECT tcp-reset and icmp6 types in
             the ip6 filter table.""")
+script_case("iptables-matches", """iptables-nft: conntrack states with '!', mac,
+            iprange and addrtype (xt compat), tcp flags and --syn (payload,
+            bitwise, cmp), RETURN in the nat table.""")
 script_case("nft-rule", """The same rule script seen by a NFNLGRP_NFTABLES listener:
             NEWTABLE/NEWCHAIN/NEWRULE/DEL* notifications and NEWGEN after
             every batch.""", monitor=True)
