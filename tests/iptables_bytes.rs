@@ -73,3 +73,8 @@ fn ip6tables_rules_match_real_ip6tables() {
 fn conntrack_mac_iprange_addrtype_and_tcp_flags_match_real_iptables() {
     same_as_real("iptables-matches");
 }
+
+#[test]
+fn reject_checks_match_real_iptables() {
+    same_as_real("iptables-reject");
+}

@@ -143,6 +143,12 @@ SCRIPTS = {
         "iptables -t nat -A OUTPUT -m addrtype ! --dst-type LOCAL,BROADCAST --limit-iface-out",
         "iptables -S",
     ],
+    "iptables-reject": [
+        "iptables -A INPUT -j REJECT --reject-with tcp-reset",
+        "iptables -A INPUT -p tcp -j REJECT --reject-with tcp-reset",
+        "ip6tables -A INPUT -p udp -j REJECT --reject-with tcp-reset",
+        "ip6tables -A INPUT -p tcp -j REJECT --reject-with tcp-reset",
+    ],
 }
 
 SOCKET_RE = re.compile(r"^socket\(AF_NETLINK, [A-Z_|]+, NETLINK_NETFILTER\) = (\d+)")

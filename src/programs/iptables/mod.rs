@@ -483,7 +483,11 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             "--reject-with" => {
                 let v = next(&mut i, w)?;
                 let names = if v6 { print::REJECT_WITH6 } else { print::REJECT_WITH };
-                let n = names.iter().position(|x| *x == v).ok_or_else(|| usage(&format!("unknown reject type \"{v}\"")))?;
+                // libxt_REJECT no longer offers the echo replies the kernel refuses.
+                let n = names
+                    .iter()
+                    .position(|x| *x == v && !v.ends_with("echo-reply"))
+                    .ok_or_else(|| usage(&format!("unknown reject type \"{v}\"")))?;
                 reject_with = Some(n as u32);
             }
             "--to-source" | "--to-destination" => to = Some(addr_port(&next(&mut i, w)?)?),
@@ -643,7 +647,7 @@ fn iptables(client: &mut Client, args: &[String]) -> Result<String, Fail> {
             prepare(&mut msgs, chain);
             let rules = in_chain(chain);
             let exprs = a.spec.encode();
-            let attrs = match cmd {
+            let mut attrs = match cmd {
                 Cmd::Append(_) => nl::rule_attrs(table, chain, &exprs, None, None),
                 Cmd::Insert(_, n) => {
                     if n == 0 || n > rules.len() + 1 {
@@ -660,6 +664,7 @@ fn iptables(client: &mut Client, args: &[String]) -> Result<String, Fail> {
                     nl::rule_attrs(table, chain, &exprs, Some(h), None)
                 }
             };
+            nl::push_compat(&mut attrs, a.spec.proto.unwrap_or(0));
             let flags = match cmd {
                 Cmd::Append(_) => NLM_F_CREATE | NLM_F_APPEND,
                 Cmd::Insert(..) => NLM_F_CREATE,

@@ -127,6 +127,21 @@ pub fn neighbour_mac(ns: &Namespace, iif: u32, src: IpAddr) -> Option<[u8; 6]> {
     n.lladdr.as_deref()?.try_into().ok()
 }
 
+/// `ipt_REJECT`/`ip6t_REJECT` checkentry through nft_compat: a TCP reset
+/// only for a rule with `-p tcp` (the NFTA_RULE_COMPAT protocol), and no
+/// echo reply; false when a target would refuse (EINVAL).
+pub fn check_targets(exprs: &[super::Expr], family: u8, proto: u32) -> bool {
+    exprs.iter().all(|e| match e {
+        super::Expr::Target { name, info, .. } if name == "REJECT" => {
+            let with = info.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+            // enum ipt_reject_with / ip6t_reject_with.
+            let (echo_reply, tcp_reset) = if family == crate::wire::nftables::family::IPV6 { (5, 6) } else { (4, 7) };
+            with != echo_reply && (with != tcp_reset || proto == 6)
+        }
+        _ => true,
+    })
+}
+
 /// Whether the packet passes the xtables match `name` with `info`; matches
 /// this kernel does not evaluate (comment, and the rest) pass.
 pub fn matches(name: &str, rev: u32, info: &[u8], c: &PacketCtx<'_>) -> bool {

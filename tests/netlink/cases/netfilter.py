@@ -64,6 +64,8 @@ script_case("ip6tables-rules", """ip6tables-nft: icmp6 (xt compat), limit, LOG,
 script_case("iptables-matches", """iptables-nft: conntrack states with '!', mac,
             iprange and addrtype (xt compat), tcp flags and --syn (payload,
             bitwise, cmp), RETURN in the nat table.""")
+script_case("iptables-reject", """REJECT's checks through nft_compat: tcp-reset is
+            EINVAL unless NFTA_RULE_COMPAT says TCP (IPv4 and IPv6).""")
 script_case("nft-rule", """The same rule script seen by a NFNLGRP_NFTABLES listener:
             NEWTABLE/NEWCHAIN/NEWRULE/DEL* notifications and NEWGEN after
             every batch.""", monitor=True)
