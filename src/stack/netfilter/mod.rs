@@ -8,7 +8,7 @@ pub mod eval;
 /// The expression codec lives with the other nf_tables wire code.
 pub use crate::wire::nf_expr as expr;
 mod hook;
-mod xt;
+pub(crate) mod xt;
 
 pub use expr::{Data, Expr};
 pub use hook::{Verdict, hook};
