@@ -174,8 +174,8 @@ pub fn new_elems(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
         let same = work.elems.iter().any(|x| x.key == elem.key && x.flags == elem.flags && x.data == elem.data);
         match work.insert(elem.clone()) {
             Ok(()) => added.push(elem),
-            Err(()) if m.req.has(NLM_F_EXCL) || !same => return Err(m.bad(Errno::EEXIST, Some(n))),
-            Err(()) => {}
+            Err(e) if m.req.has(NLM_F_EXCL) || !same => return Err(m.bad(e, Some(n))),
+            Err(_) => {}
         }
     }
     let made = notes(next_gen, m, table, &work, &added, msg::NEWSETELEM);

@@ -8,6 +8,7 @@
 mod names;
 mod place;
 mod rule;
+mod sets;
 
 use crate::errno::Errno;
 use crate::host::Host;
@@ -229,6 +230,8 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                 ("replace", "rule") => (msg::NEWRULE, NLM_F_REPLACE),
                 _ => return Err(syntax("unexpected string", cmd)),
             };
+            // The sets a rule brings along go first in its batch.
+            let mut pre: Vec<BatchMsg> = Vec::new();
             // Which token each attribute came from, for the caret.
             let mut spans: Vec<(u16, (usize, usize))> = Vec::new();
             match obj {
@@ -274,8 +277,14 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                         attrs.put(r::HANDLE, &h.to_be_bytes());
                         spans.push((r::HANDLE, sp));
                     }
-                    let ctx = rule::Ctx { family: tg.family, links };
-                    let exprs = rule::parse(stmts, &ctx).map_err(|r| match (r.message, tg.names.get(first + r.word)) {
+                    // nft numbers a batch's sets after those its cache holds.
+                    let next_set_id = if stmts.iter().any(|w| w == "{") {
+                        client.request(msg::GETSET, NLM_F_DUMP, fam::UNSPEC, &[]).map_or(0, |m| m.len()) as u32 + 1
+                    } else {
+                        1
+                    };
+                    let ctx = rule::Ctx { family: tg.family, links, table: &tname.text, sets: &[], next_set_id };
+                    let (exprs, anon) = rule::parse_full(stmts, &ctx).map_err(|r| match (r.message, tg.names.get(first + r.word)) {
                         (Some(msg), Some(tok)) if r.word < stmts.len() => {
                             let last = tg.names.get(first - 1 + r.word + r.width).unwrap_or(tok);
                             Fail { msg, span: (tok.at + r.skip, span(last).1) }
@@ -292,6 +301,11 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                         attrs.end_nest(m);
                     }
                     attrs.end_nest(n);
+                    for (k, set) in anon.iter().enumerate() {
+                        let msgs = set.messages(&tname.text, next_set_id + k as u32);
+                        let conflict = || Fail { msg: "conflicting intervals specified".into(), span: whole };
+                        pre.extend(msgs.ok_or_else(conflict)?);
+                    }
                     if let Some((h, sp)) = spec.position {
                         attrs.put(r::POSITION, &h.to_be_bytes());
                         spans.push((r::POSITION, sp));
@@ -303,9 +317,11 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
             }
             let genid = client.generation();
             client.family = tg.family;
-            let batch = [BatchMsg { kind, flags, attrs: attrs.clone() }];
-            client.batch_detail(&batch, genid).map_err(|(e, _, off)| {
+            let sets = pre.len();
+            pre.push(BatchMsg { kind, flags, attrs: attrs.clone() });
+            client.batch_detail(&pre, genid).map_err(|(e, index, off)| {
                 // NLMSGERR_ATTR_OFFS counts from the message: header and nfgenmsg first.
+                let off = off.filter(|_| index == sets);
                 let at = off.and_then(|o| (o as usize).checked_sub(20)).and_then(|o| attr_at(&attrs, o));
                 let sp = at.and_then(|k| spans.iter().find(|(x, _)| *x == k).map(|(_, s)| *s)).unwrap_or(whole);
                 kernel(e, sp)
@@ -390,6 +406,7 @@ fn list(
 ) -> String {
     let chains = client.request(msg::GETCHAIN, NLM_F_DUMP, fam::UNSPEC, &[]).unwrap_or_default();
     let rules = client.request(msg::GETRULE, NLM_F_DUMP, fam::UNSPEC, &[]).unwrap_or_default();
+    let all_sets = sets::fetch(client);
     let h = |n: u64| if handles { format!(" # handle {n}") } else { String::new() };
     let mut out = String::new();
     for (f, tname, thandle) in tables(client) {
@@ -440,7 +457,11 @@ fn list(
             for (handle, exprs, comment) in rules_of(&cname).into_iter().filter(|_| with_rules) {
                 xt |= rule::uses_xt(&exprs);
                 let comment = comment.map(|c| format!(" comment \"{c}\"")).unwrap_or_default();
-                text.push_str(&format!("\t\t{}{comment}{}\n", rule::text(&exprs, &rule::Ctx { family: f, links }), h(handle)));
+                text.push_str(&format!(
+                    "\t\t{}{comment}{}\n",
+                    rule::text(&exprs, &rule::Ctx { family: f, links, table: &tname, sets: &all_sets, next_set_id: 0 }),
+                    h(handle)
+                ));
             }
             text.push_str("\t}\n");
             body.push(text);

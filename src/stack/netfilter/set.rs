@@ -49,13 +49,13 @@ impl Set {
         self.flags & f::INTERVAL != 0
     }
 
-    /// Adds an element (`nft_add_set_elem`): Err (EEXIST)
-    /// when the same key (and kind of boundary) is there already.
-    pub fn insert(&mut self, e: Elem) -> Result<(), ()> {
+    /// Adds an element (`nft_add_set_elem`): EEXIST when the same key
+    /// (and kind of boundary) is there already.
+    pub fn insert(&mut self, e: Elem) -> Result<(), crate::errno::Errno> {
         if !self.interval() {
             // A hash keeps the order elements came in.
             if self.elems.iter().any(|x| x.key == e.key) {
-                return Err(());
+                return Err(crate::errno::Errno::EEXIST);
             }
             self.elems.push(e);
             return Ok(());
@@ -63,7 +63,7 @@ impl Set {
         let start = |x: &Elem| x.flags & f::ELEM_INTERVAL_END == 0;
         let at = self.elems.partition_point(|x| (x.key.as_slice(), start(x)) < (e.key.as_slice(), start(&e)));
         if self.elems.get(at).is_some_and(|x| x.key == e.key && start(x) == start(&e)) {
-            return Err(());
+            return Err(crate::errno::Errno::EEXIST);
         }
         self.elems.insert(at, e);
         Ok(())
