@@ -300,8 +300,7 @@ fn matches_longest_first() {
 #[test]
 fn values_move_between_cell_and_block() {
     // /19–/24 under 10.0.0.0/19 share one node: 63 positions.
-    let all: Vec<(u32, u8)> =
-        (19..=24u8).flat_map(|l| (0..1u32 << (l - 19)).map(move |i| (v4("10.0.0.0") | i << (32 - l), l))).collect();
+    let all: Vec<(u32, u8)> = (19..=24u8).flat_map(|l| (0..1u32 << (l - 19)).map(move |i| (v4("10.0.0.0") | i << (32 - l), l))).collect();
     let mut rng = Rng(7);
     for round in 0..20 {
         let mut order = all.clone();
