@@ -47,6 +47,9 @@ pub struct Kernel {
     pub keep_history: bool,
     /// The failed request's bytes as its handler rewrote them (for the echo).
     rewritten: Option<Vec<u8>>,
+    /// The last request's event list, emptied: the next request fills it
+    /// without allocating (a batch of inserts makes one event each).
+    spare_events: Vec<Event>,
 }
 
 impl Default for Kernel {
@@ -90,6 +93,7 @@ impl Kernel {
             history: Vec::new(),
             keep_history: true,
             rewritten: None,
+            spare_events: Vec::new(),
         }
     }
 
@@ -313,7 +317,8 @@ impl Kernel {
         let handler = handler.ok_or(KernelError::new(Errno::EOPNOTSUPP))?;
         // The lifetime timers that fell due since the last request run
         // first, and what bridges learnt or aged meanwhile is announced.
-        let mut expired = crate::stack::fdb::take_notices(&mut self.net);
+        let mut expired = std::mem::take(&mut self.spare_events);
+        expired.extend(crate::stack::fdb::take_notices(&mut self.net));
         expired.extend(crate::stack::lifetime::expire(&mut self.net));
         nexthop::run_upkeep(self);
         let mut ctx = Ctx {
@@ -331,13 +336,17 @@ impl Kernel {
             // The link watch settles what the request left queued.
             ctx.events.extend(settle(ctx.net));
         }
-        let Ctx { events, replies, filtered, notices, request_flags, rewritten, .. } = ctx;
+        let Ctx { mut events, replies, filtered, notices, request_flags, rewritten, .. } = ctx;
         self.rewritten = rewritten.filter(|_| result.is_err());
         // Changes are announced even when the request fails part-way
         // (handlers only fail before changing anything).
         let echo = req.has(NLM_F_ECHO);
         for ev in &events {
             self.deliver(ev, req, echo, out);
+        }
+        if events.capacity() <= 64 {
+            events.clear();
+            self.spare_events = events;
         }
         for (msg, group) in notices {
             self.multicast(ns, msg, group, req, echo, out);
