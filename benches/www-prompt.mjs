@@ -20,20 +20,23 @@ export function watchPrompt() {
     for (let n = walk.nextNode(); n; n = walk.nextNode()) if (n.data.includes("root@")) return n.parentElement;
     return null;
   };
+  let inDom = false;
+  const observer = new MutationObserver(() => {
+    const el = holder();
+    if (!el) return;
+    if (!inDom) performance.mark("prompt-in-dom");
+    inDom = true;
+    // Chromium reports text with the nearest block around it: tag each
+    // element from the text's up to the pane, again after each change
+    // until the paint (xterm.js may draw the row anew before it).
+    for (let e = el; e && e.id !== "terminal"; e = e.parentElement) e.setAttribute("elementtiming", TAG);
+  });
   new PerformanceObserver((list, po) => {
     const e = list.getEntries().find((x) => x.identifier === TAG);
     if (!e) return;
     po.disconnect();
+    observer.disconnect();
     performance.mark("prompt-painted", { startTime: e.renderTime || e.loadTime });
   }).observe({ type: "element", buffered: true });
-  const observer = new MutationObserver(() => {
-    const el = holder();
-    if (!el) return;
-    observer.disconnect();
-    // Chromium reports text with the nearest block around it: tag each
-    // element from the text's up to the pane.
-    for (let e = el; e && e.id !== "terminal"; e = e.parentElement) e.setAttribute("elementtiming", TAG);
-    performance.mark("prompt-in-dom");
-  });
   observer.observe(document, { childList: true, subtree: true, characterData: true });
 }

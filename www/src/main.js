@@ -14,9 +14,10 @@ const WELCOME = "\x1b[2mWelcome to iplab: a Linux network stack in your browser.
 // The `iplab-*` marks time the start-up (benches/www-trace.mjs).
 performance.mark("iplab-script");
 const early = window.iplabEarly;
-// xterm.js's start-up (its modules, `open`, its first rows) comes after the
-// frame that shows the HTML prompt, never before it.
-await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+// xterm.js's start-up (its modules, `open`, its first rows) and the
+// world's come after the HTML prompt's paint, never before it.
+await promptPainted();
+const appModule = import("./app.js"); // the world is made meanwhile
 const { LineTerminal } = await import("./terminal.js");
 let appLoaded;
 const app = new Promise((resolve) => (appLoaded = resolve));
@@ -33,7 +34,31 @@ term.showPrompt();
 handOver(early, term);
 performance.mark("iplab-prompt");
 
-import("./app.js").then((m) => {
+appModule.then((m) => {
   m.start(term);
   appLoaded(m);
 });
+
+/**
+ * Resolves once the HTML prompt has been painted: Chromium reports it
+ * (Element Timing, early.js tags the prompt row); elsewhere, after the
+ * next frame. Frame callbacks alone are no proof: the first frames run
+ * them before the first paint.
+ */
+function promptPainted() {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  const row = document.getElementById("early-prompt");
+  if (!row || !PerformanceObserver.supportedEntryTypes?.includes("element")) return frame();
+  return new Promise((resolve) => {
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntries().some((e) => !e.element || row.contains(e.element) || e.element.contains(row))) done();
+    });
+    observer.observe({ type: "element", buffered: true });
+    const timer = setTimeout(done, 1000);
+  });
+}
