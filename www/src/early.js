@@ -68,6 +68,12 @@
       e.preventDefault(); // completion comes with xterm.js; keep the focus here
     }
   });
+  // A click anywhere on the rows types into the prompt, as on xterm.js.
+  root.addEventListener("mousedown", (e) => {
+    if (e.target === input) return;
+    e.preventDefault();
+    input.focus({ preventScroll: true });
+  });
   input.focus({ preventScroll: true });
   performance.mark("iplab-early-prompt");
 })();

@@ -298,6 +298,10 @@ test("the HTML prompt takes typing before xterm.js exists; xterm.js runs it and 
     assert.equal(await early.evaluate(() => document.activeElement.id), "early-input");
     assert.equal(await early.locator(".xterm").count(), 0);
     assert.match(await early.locator("#early").textContent(), /root@iplab:~# $/);
+    // A click elsewhere and back on the rows: typing goes to the prompt.
+    await early.click("#tab-inspector");
+    await early.click("#early .early-welcome");
+    assert.equal(await early.evaluate(() => document.activeElement.id), "early-input");
     await early.keyboard.type("ip -br link");
     await early.keyboard.press("Enter");
     await early.keyboard.type("echo hi");
