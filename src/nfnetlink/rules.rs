@@ -53,6 +53,13 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
     bind_sets(&tx.set_ids, table, &mut exprs)?;
     check_jumps(table, &cname, &exprs)?;
     check_xt_targets(&table.name, table.chains[ci].base.as_ref().map(|b| b.hooknum), &exprs)?;
+    // nft_parse_compat: the protocol xt targets check against (0: any).
+    let compat = a.get(r::COMPAT).and_then(|c| AttrTable::parse(c.value, 2).ok());
+    let proto =
+        compat.as_ref().and_then(|t| t.get(1)).and_then(|n| n.value.get(..4)).map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
+    if !crate::stack::netfilter::xt::check_targets(&exprs, fam, proto) {
+        return Err(Errno::EINVAL.into());
+    }
     // A replacement keeps the handle it replaces.
     let handle = match replace {
         Some(at) => table.chains[ci].rules[at].handle,

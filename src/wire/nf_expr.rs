@@ -66,8 +66,21 @@ pub enum Data {
 
 /// The xtables matches this kernel has, with their highest revision
 /// (others are ENOENT, as when no module provides them).
-pub const XT_MATCHES: &[(&str, u32)] =
-    &[("conntrack", 3), ("state", 0), ("icmp", 0), ("tcp", 0), ("udp", 0), ("comment", 0), ("mark", 1), ("limit", 0), ("multiport", 1)];
+pub const XT_MATCHES: &[(&str, u32)] = &[
+    ("conntrack", 3),
+    ("state", 0),
+    ("icmp", 0),
+    ("icmp6", 0),
+    ("tcp", 0),
+    ("udp", 0),
+    ("comment", 0),
+    ("mark", 1),
+    ("limit", 0),
+    ("multiport", 1),
+    ("iprange", 1),
+    ("addrtype", 1),
+    ("mac", 0),
+];
 /// The xtables targets this kernel has, with their highest revision.
 pub const XT_TARGETS: &[(&str, u32)] =
     &[("REJECT", 0), ("MASQUERADE", 0), ("DNAT", 2), ("SNAT", 2), ("REDIRECT", 0), ("LOG", 0), ("MARK", 2)];

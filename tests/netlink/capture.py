@@ -134,6 +134,38 @@ SCRIPTS = {
         "iptables -S FORWARD",
         "nft list chain ip filter FORWARD",
     ],
+    "iptables-limit": [
+        "iptables -A INPUT -p tcp --dport 22 -m limit --limit 3/min --limit-burst 5 -j ACCEPT",
+        "iptables -A INPUT -m limit --limit 10/s -j LOG",
+        "iptables -A INPUT -m limit --limit 7/day --limit-burst 0",
+        "iptables -S INPUT",
+        "nft list chain ip filter INPUT",
+    ],
+    "ip6tables-rules": [
+        "ip6tables -A INPUT -p icmpv6 --icmpv6-type echo-request -m limit --limit 1/min -j ACCEPT",
+        "ip6tables -A INPUT -p icmpv6 ! --icmpv6-type 1/4 -j LOG --log-prefix v6",
+        "ip6tables -A INPUT -p tcp -m multiport --dports 80,443 -m comment --comment web -j ACCEPT",
+        "ip6tables -A INPUT -m conntrack --ctstate ESTABLISHED -j ACCEPT",
+        "ip6tables -A INPUT -p tcp -j REJECT --reject-with tcp-reset",
+        "ip6tables -A INPUT -s 2001:db8::/32 -j REJECT",
+        "ip6tables -S",
+    ],
+    "iptables-matches": [
+        "iptables -A INPUT -m conntrack ! --ctstate INVALID,UNTRACKED,SNAT,DNAT -j DROP",
+        "iptables -A INPUT -m mac --mac-source 02:00:00:00:00:0a -j ACCEPT",
+        "iptables -A INPUT -m iprange --src-range 10.0.0.1-10.0.0.9 ! --dst-range 10.1.0.0-10.1.0.255",
+        "iptables -A INPUT -p tcp --dport 22 --tcp-flags SYN,RST SYN",
+        "iptables -A INPUT -p tcp ! --syn -j DROP",
+        "iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -j RETURN",
+        "iptables -t nat -A OUTPUT -m addrtype ! --dst-type LOCAL,BROADCAST --limit-iface-out",
+        "iptables -S",
+    ],
+    "iptables-reject": [
+        "iptables -A INPUT -j REJECT --reject-with tcp-reset",
+        "iptables -A INPUT -p tcp -j REJECT --reject-with tcp-reset",
+        "ip6tables -A INPUT -p udp -j REJECT --reject-with tcp-reset",
+        "ip6tables -A INPUT -p tcp -j REJECT --reject-with tcp-reset",
+    ],
 }
 
 SOCKET_RE = re.compile(r"^socket\(AF_NETLINK, [A-Z_|]+, NETLINK_NETFILTER\) = (\d+)")

@@ -9,7 +9,7 @@ pub mod eval;
 pub use crate::wire::nf_expr as expr;
 mod hook;
 pub mod set;
-mod xt;
+pub(crate) mod xt;
 
 pub use expr::{Data, Expr};
 pub use hook::{Verdict, hook};

@@ -61,6 +61,17 @@ script_case("iptables-nat", """iptables-nft nat table: MASQUERADE, DNAT, REDIREC
 script_case("iptables-ports", """iptables-nft port matches: a range (the range
             expression), 0:N (cmp lte), N:65535 (a range), one port (cmp eq);
             listed back by iptables -S and nft.""")
+script_case("iptables-limit", """iptables-nft -m limit: nft's limit expression
+            (rate per the largest whole unit, burst 0 made 5 by the kernel),
+            listed back by iptables -S and nft.""")
+script_case("ip6tables-rules", """ip6tables-nft: icmp6 (xt compat), limit, LOG,
+            multiport, comment, conntrack, REJECT tcp-reset and icmp6 types in
+            the ip6 filter table.""")
+script_case("iptables-matches", """iptables-nft: conntrack states with '!', mac,
+            iprange and addrtype (xt compat), tcp flags and --syn (payload,
+            bitwise, cmp), RETURN in the nat table.""")
+script_case("iptables-reject", """REJECT's checks through nft_compat: tcp-reset is
+            EINVAL unless NFTA_RULE_COMPAT says TCP (IPv4 and IPv6).""")
 script_case("nft-rule", """The same rule script seen by a NFNLGRP_NFTABLES listener:
             NEWTABLE/NEWCHAIN/NEWRULE/DEL* notifications and NEWGEN after
             every batch.""", monitor=True)
