@@ -76,6 +76,8 @@ fn space(kind: u16) -> Option<Space> {
         (10, 0..=2 | 26) => &nft::table::SPACE,
         (10, 3..=5 | 27) => &nft::chain::SPACE,
         (10, 6..=8 | 25 | 28) => &nft::rule::SPACE,
+        (10, 9..=11 | 29) => &nft::set::SPACE,
+        (10, 12..=14 | 30) => &nft::set_elem_list::SPACE,
         (10, 15 | 16) => &nft::generation::SPACE,
         (11, 0) => &nft::compat_query::SPACE,
         _ => return None,

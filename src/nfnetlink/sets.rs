@@ -146,6 +146,12 @@ fn target<'t>(tx: &'t mut Tx<'_>, m: &Msg<'_>, a: &AttrTable<'_>) -> KResult<(&'
     Ok((table, at))
 }
 
+/// An error pointing at an element inside NFTA_SET_ELEM_LIST_ELEMENTS
+/// (`NL_SET_BAD_ATTR` on the element's attribute).
+fn nested_bad(m: &Msg<'_>, errno: Errno, list_at: usize, elem_at: usize) -> crate::errno::KernelError {
+    crate::errno::KernelError::new(errno).at(m.req.attr_offset(crate::wire::nftables::NfGenMsg::LEN, list_at + 4 + elem_at))
+}
+
 /// The notifications of elements added or deleted
 /// (`nf_tables_setelem_notify`: one message an element).
 fn notes(tx_gen: u32, m: &Msg<'_>, table: &Table, set: &Set, elems: &[Elem], kind: u8) -> Vec<Vec<u8>> {
@@ -174,7 +180,7 @@ pub fn new_elems(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
         let same = work.elems.iter().any(|x| x.key == elem.key && x.flags == elem.flags && x.data == elem.data);
         match work.insert(elem.clone()) {
             Ok(()) => added.push(elem),
-            Err(e) if m.req.has(NLM_F_EXCL) || !same => return Err(m.bad(e, Some(n))),
+            Err(e) if m.req.has(NLM_F_EXCL) || !same => return Err(nested_bad(m, e, list.offset, n.offset)),
             Err(_) => {}
         }
     }
@@ -203,7 +209,7 @@ pub fn del_elems(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
                 let n = n.map_err(|_| Errno::EINVAL)?;
                 let elem = element(&work, n.value)?;
                 let Some(old) = work.elems.iter().find(|x| x.key == elem.key && x.flags == elem.flags).cloned() else {
-                    return Err(m.bad(Errno::ENOENT, Some(n)));
+                    return Err(nested_bad(m, Errno::ENOENT, list.offset, n.offset));
                 };
                 work.remove(&elem.key, elem.flags);
                 gone.push(old);

@@ -5,6 +5,7 @@
 //! shown with the command and a caret line under the part the kernel (or
 //! the parser) points at.
 
+mod named;
 mod names;
 mod place;
 mod rule;
@@ -194,6 +195,81 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                 .map(|(f, n, _)| format!("table {} {n}\n", family_name(f)))
                 .collect())
         }
+        ("list", Some(what @ ("sets" | "maps" | "set" | "map"))) => {
+            let only = rest.first().and_then(|t| family_of(&t.text));
+            let one = matches!(what, "set" | "map");
+            let (tname, sname) = if one { (Some(name(0)?), Some(name(1)?)) } else { (None, None) };
+            let all = sets::fetch(client);
+            let mut out = String::new();
+            let mut found = false;
+            for (f, t, _) in tables(client) {
+                let fam_ok = if one { f == tg.family } else { only.is_none_or(|o| o == f) };
+                if !fam_ok || tname.is_some_and(|x| x.text != t) {
+                    continue;
+                }
+                let mine: Vec<_> = all
+                    .iter()
+                    .filter(|x| x.family == f && x.table == t && named::named(x))
+                    .filter(|x| sname.is_none_or(|n| n.text == x.name))
+                    .filter(|x| matches!(what, "set" | "map") || (x.flags & 8 != 0) == (what == "maps"))
+                    .collect();
+                if mine.is_empty() && one {
+                    continue;
+                }
+                found = true;
+                out.push_str(&format!("table {} {t} {{\n", family_name(f)));
+                for x in mine {
+                    out.push_str(&named::block(x, handles));
+                }
+                out.push_str("}\n");
+            }
+            match (one, found, sname) {
+                (true, false, Some(n)) => Err(Fail { msg: "No such file or directory".into(), span: span(n) }),
+                _ => Ok(out),
+            }
+        }
+        ("add" | "create" | "delete", Some(obj @ ("set" | "map"))) => {
+            let (tname, sname) = (name(0)?, name(1)?);
+            if !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
+                return Err(Fail { msg: "No such file or directory".into(), span: span(tname) });
+            }
+            let (kind, flags, attrs) = if verb == "delete" {
+                let mut a = Vec::new();
+                a.put_str(crate::wire::nftables::set::TABLE, &tname.text);
+                a.put_str(crate::wire::nftables::set::NAME, &sname.text);
+                (msg::DELSET, 0, a)
+            } else {
+                let spec = tg.names.get(2..).unwrap_or_default();
+                let flags = if verb == "create" { NLM_F_CREATE | NLM_F_EXCL } else { NLM_F_CREATE };
+                (msg::NEWSET, flags, named::new_set(&tname.text, &sname.text, spec, obj == "map", cmd)?)
+            };
+            let spans = [(crate::wire::nftables::set::TABLE, span(tname)), (crate::wire::nftables::set::NAME, span(sname))];
+            send_one(client, tg.family, kind, flags, attrs, &spans, whole)
+        }
+        ("add" | "create" | "delete", Some("element")) => {
+            let (tname, sname) = (name(0)?, name(1)?);
+            let all = sets::fetch(client);
+            let set = all.iter().find(|x| x.family == tg.family && x.table == tname.text && x.name == sname.text);
+            let set = set.ok_or(Fail { msg: "No such file or directory".into(), span: span(sname) })?;
+            let toks = tg.names.get(2..).unwrap_or_default();
+            let attrs = named::elements(set, toks, cmd)?;
+            let kind = if verb == "delete" { msg::DELSETELEM } else { msg::NEWSETELEM };
+            let flags = if verb == "create" {
+                NLM_F_CREATE | NLM_F_EXCL
+            } else if verb == "add" {
+                NLM_F_CREATE
+            } else {
+                0
+            };
+            // An element the kernel refuses: the caret goes under the elements.
+            let inner: Vec<&Tok> = toks.iter().filter(|t| !matches!(t.text.as_str(), "{" | "}")).collect();
+            let elems = match (inner.first(), inner.last()) {
+                (Some(a), Some(b)) => (a.at, span(b).1),
+                _ => whole,
+            };
+            let spans = [(crate::wire::nftables::set_elem_list::SET, span(sname)), (crate::wire::nftables::set_elem_list::ELEMENTS, elems)];
+            send_one(client, tg.family, kind, flags, attrs, &spans, whole)
+        }
         ("list", Some("table")) | ("list", Some("chain")) => {
             let tname = name(0)?;
             if !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
@@ -332,6 +408,35 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
     }
 }
 
+/// Sends one message in a batch; a kernel error underlines the part of
+/// the command the failing attribute came from (the whole command when
+/// none is known).
+fn send_one(
+    client: &mut Client,
+    family: u8,
+    kind: u8,
+    flags: u16,
+    attrs: Vec<u8>,
+    spans: &[(u16, (usize, usize))],
+    whole: (usize, usize),
+) -> Result<String, Fail> {
+    let genid = client.generation();
+    client.family = family;
+    let batch = [BatchMsg { kind, flags, attrs: attrs.clone() }];
+    client.batch_detail(&batch, genid).map_err(|(e, _, off)| {
+        let at = off.and_then(|o| (o as usize).checked_sub(20)).and_then(|o| attr_containing(&attrs, o));
+        let sp = at.and_then(|k| spans.iter().find(|(x, _)| *x == k).map(|(_, s)| *s)).unwrap_or(whole);
+        Fail { msg: format!("Could not process rule: {}", e.message()), span: sp }
+    })?;
+    Ok(String::new())
+}
+
+/// The top-level attribute an offset falls in.
+fn attr_containing(attrs: &[u8], offset: usize) -> Option<u16> {
+    let mut it = crate::wire::attr::NlaIter::new(attrs).map_while(Result::ok);
+    it.find(|n| n.offset <= offset && offset < n.offset + 4 + n.value.len()).map(|n| n.kind)
+}
+
 /// The attribute type that starts at `offset` of an attribute stream.
 fn attr_at(attrs: &[u8], offset: usize) -> Option<u16> {
     crate::wire::attr::NlaIter::new(attrs).map_while(Result::ok).find(|n| n.offset == offset).map(|n| n.kind)
@@ -427,6 +532,11 @@ fn list(
                 .collect()
         };
         let mut body = Vec::new();
+        // A table's named sets come before its chains.
+        if chain.is_none() && with_rules {
+            let mine = all_sets.iter().filter(|x| x.family == f && x.table == tname && named::named(x));
+            body.extend(mine.map(|x| named::block(x, handles)));
+        }
         let mut xt = false;
         for m in &chains {
             let Some((cf, a)) = parsed(m, c::MAX) else { continue };

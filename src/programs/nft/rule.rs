@@ -95,13 +95,13 @@ fn set_match(
         flags = 1;
         at += 1;
     }
-    if let Some(name) = word(at).and_then(|w| w.strip_prefix('@')) {
-        out.push(Expr::Lookup { set: name.to_string(), set_id: None, sreg: 4, dreg: None, flags });
-        return Ok(at + 1);
-    }
     let map = word(at) == Some("vmap");
     if map {
         at += 1;
+    }
+    if let Some(name) = word(at).and_then(|w| w.strip_prefix('@')) {
+        out.push(Expr::Lookup { set: name.to_string(), set_id: None, sreg: 4, dreg: map.then_some(0), flags });
+        return Ok(at + 1);
     }
     if word(at) != Some("{") {
         return Err(at.min(words.len()).into());

@@ -32,6 +32,25 @@ impl Key {
         }
     }
 
+    /// The key of a datatype number.
+    pub fn of(key_type: u32) -> Option<Key> {
+        match key_type {
+            13 => Some(Key::Port),
+            7 => Some(Key::V4),
+            8 => Some(Key::V6),
+            _ => None,
+        }
+    }
+
+    /// nft's name of the type (`type ipv4_addr`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Key::Port => "inet_service",
+            Key::V4 => "ipv4_addr",
+            Key::V6 => "ipv6_addr",
+        }
+    }
+
     /// One value: its first and last key (a port range `1000-2000`, an
     /// address range `a-b`, a prefix `a/len`, or one value).
     pub fn range(self, word: &str) -> Option<(Vec<u8>, Vec<u8>)> {
@@ -283,6 +302,10 @@ pub struct SetView {
     pub name: String,
     /// NFT_SET_* flags.
     pub flags: u32,
+    /// The key's datatype.
+    pub key_type: u32,
+    /// The handle.
+    pub handle: u64,
     /// The elements: key, flags, a map's verdict.
     pub elems: Vec<Element>,
 }
@@ -299,6 +322,8 @@ pub fn fetch(client: &mut Client) -> Vec<SetView> {
             table: str_of(s::TABLE),
             name: str_of(s::NAME),
             flags: a.get(s::FLAGS).map_or(0, |n| be32(n.value)),
+            key_type: a.get(s::KEY_TYPE).map_or(0, |n| be32(n.value)),
+            handle: a.get(s::HANDLE).map_or(0, |n| crate::iptables::nl::be64(n.value)),
             elems: Vec::new(),
         };
         let mut req = Vec::new();

@@ -1,0 +1,184 @@
+//! Named sets and maps: `add set`/`add map` with `{ type T [: verdict] ;
+//! flags interval ; }`, `delete set`, `add element`/`delete element`, and
+//! their blocks in listings (`set blk { type ipv4_addr ... }`), as nft
+//! 1.0.6's rule.c `set_print` writes them.
+
+use super::sets::{Element, Key, SetView, elements_text};
+use super::{Fail, Tok, span, syntax};
+use crate::wire::attr::NlaWriter;
+use crate::wire::nf_expr::Data;
+use crate::wire::nftables::{data as v, data_attr, list, set as s, set_elem as e, set_elem_list as l, set_flags as f};
+
+/// The NEWSET attributes of `add set|map TABLE NAME { ... }`.
+pub fn new_set(table: &str, name: &str, spec: &[Tok], map: bool, cmd: &str) -> Result<Vec<u8>, Fail> {
+    let words: Vec<&Tok> = spec.iter().filter(|t| !matches!(t.text.as_str(), "{" | "}" | ";")).collect();
+    let (mut key, mut data, mut flags) = (None, false, 0);
+    let mut i = 0;
+    while let Some(w) = words.get(i) {
+        match w.text.trim_end_matches(',') {
+            "type" => {
+                let t = words.get(i + 1).ok_or_else(|| syntax("unexpected newline", cmd))?;
+                key = Some(match t.text.as_str() {
+                    "ipv4_addr" => Key::V4,
+                    "ipv6_addr" => Key::V6,
+                    "inet_service" => Key::Port,
+                    other => {
+                        // nft reports the type, then the set without a key.
+                        let whole = (
+                            spec.first().map_or(cmd.len(), |t| t.at),
+                            spec.iter().rev().find(|t| t.text != "}").map_or(cmd.len() + 1, |t| span(t).1),
+                        );
+                        let (a, b) = span(t);
+                        let caret = format!("{}{}", " ".repeat(a), "^".repeat(b - a));
+                        let msg = format!("unknown datatype {other}\n{cmd}\n{caret}\nError: set definition does not specify key");
+                        return Err(Fail { msg, span: whole });
+                    }
+                });
+                i += 2;
+                if words.get(i).is_some_and(|t| t.text == ":") {
+                    if words.get(i + 1).map(|t| t.text.as_str()) != Some("verdict") {
+                        return Err(syntax("unexpected string", cmd));
+                    }
+                    data = true;
+                    i += 2;
+                }
+            }
+            "flags" => {
+                for fl in words.get(i + 1).map_or("", |t| t.text.as_str()).split(',') {
+                    flags |= match fl {
+                        "interval" => f::INTERVAL,
+                        "constant" => f::CONSTANT,
+                        _ => return Err(syntax("unexpected string", cmd)),
+                    };
+                }
+                i += 2;
+            }
+            _ => return Err(syntax("unexpected string", cmd)),
+        }
+    }
+    let whole = (spec.first().map_or(cmd.len(), |t| t.at), spec.iter().rev().find(|t| t.text != "}").map_or(cmd.len() + 1, |t| span(t).1));
+    let key = key.ok_or(Fail { msg: format!("{} definition does not specify key", if map { "map" } else { "set" }), span: whole })?;
+    if map != data {
+        return Err(syntax("unexpected '}'", cmd));
+    }
+    if map {
+        flags |= f::MAP;
+    }
+    let (key_type, key_len) = key.kind();
+    let mut a = Vec::new();
+    a.put_str(s::TABLE, table);
+    a.put_str(s::NAME, name);
+    a.put(s::FLAGS, &flags.to_be_bytes());
+    a.put(s::KEY_TYPE, &key_type.to_be_bytes());
+    a.put(s::KEY_LEN, &key_len.to_be_bytes());
+    if map {
+        a.put(s::DATA_TYPE, &f::DATA_VERDICT.to_be_bytes());
+        a.put(s::DATA_LEN, &0u32.to_be_bytes());
+    }
+    a.put(s::ID, &1u32.to_be_bytes());
+    // NFTNL_UDATA_SET_KEYBYTEORDER: big endian.
+    a.put(s::USERDATA, &[0, 4, 2, 0, 0, 0]);
+    Ok(a)
+}
+
+/// The NEWSETELEM/DELSETELEM attributes for `{ ELEMENTS }` of a set.
+pub fn elements(set: &SetView, toks: &[Tok], cmd: &str) -> Result<Vec<u8>, Fail> {
+    let key = Key::of(set.key_type).ok_or_else(|| syntax("unexpected string", cmd))?;
+    let inner: Vec<&Tok> = toks.iter().filter(|t| !matches!(t.text.as_str(), "{" | "}")).collect();
+    let body = inner.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+    let map = set.flags & f::MAP != 0;
+    let interval = set.flags & f::INTERVAL != 0;
+    let mut elems: Vec<Element> = Vec::new();
+    for entry in body.split(',').map(str::trim).filter(|x| !x.is_empty()) {
+        let (k, data) = match entry.rsplit_once(':').filter(|_| map) {
+            Some((k, d)) => (k.trim(), Some(verdict(d.trim()).ok_or_else(|| syntax("unexpected string", cmd))?)),
+            None => (entry, None),
+        };
+        let tok = inner.iter().find(|t| t.text.trim_matches(',') == k).copied();
+        let at = tok.map_or((cmd.len(), cmd.len() + 1), span);
+        let (lo, hi) = key.range(k).ok_or(Fail { msg: "syntax error, unexpected string".into(), span: at })?;
+        if lo != hi && !interval {
+            let msg = "You must add 'flags interval' to your set declaration if you want to add prefix elements".into();
+            return Err(Fail { msg, span: at });
+        }
+        if interval {
+            elems.push((lo, 0, data));
+            if let Some(end) = next(&hi) {
+                elems.push((end, f::ELEM_INTERVAL_END, None));
+            }
+        } else {
+            elems.push((lo, 0, data));
+        }
+    }
+    let mut b = Vec::new();
+    b.put_str(l::TABLE, &set.table);
+    b.put_str(l::SET, &set.name);
+    let n = b.begin_nest(l::ELEMENTS);
+    for (key, flags, data) in &elems {
+        let m = b.begin_nest(list::ELEM);
+        if *flags != 0 {
+            b.put(e::FLAGS, &flags.to_be_bytes());
+        }
+        let k = b.begin_nest(e::KEY);
+        b.put(data_attr::VALUE, key);
+        b.end_nest(k);
+        if let Some(Data::Verdict { code, chain }) = data {
+            let d = b.begin_nest(e::DATA);
+            let vn = b.begin_nest(data_attr::VERDICT);
+            b.put(v::VERDICT_CODE, &code.to_be_bytes());
+            if let Some(c) = chain {
+                b.put_str(v::VERDICT_CHAIN, c);
+            }
+            b.end_nest(vn);
+            b.end_nest(d);
+        }
+        b.end_nest(m);
+    }
+    b.end_nest(n);
+    Ok(b)
+}
+
+fn verdict(w: &str) -> Option<Data> {
+    let code = match w {
+        "accept" => v::ACCEPT,
+        "drop" => v::DROP,
+        "return" => v::RETURN,
+        _ => return None,
+    };
+    Some(Data::Verdict { code, chain: None })
+}
+
+fn next(key: &[u8]) -> Option<Vec<u8>> {
+    let mut out = key.to_vec();
+    for b in out.iter_mut().rev() {
+        let (n, carry) = b.overflowing_add(1);
+        *b = n;
+        if !carry {
+            return Some(out);
+        }
+    }
+    None
+}
+
+/// A named set's block in a listing.
+pub fn block(set: &SetView, handles: bool) -> String {
+    let map = set.flags & f::MAP != 0;
+    let handle = if handles { format!(" # handle {}", set.handle) } else { String::new() };
+    let mut out = format!("\t{} {} {{{handle}\n", if map { "map" } else { "set" }, set.name);
+    let key = Key::of(set.key_type);
+    let tname = key.map_or("invalid", Key::name);
+    out.push_str(&format!("\t\ttype {tname}{}\n", if map { " : verdict" } else { "" }));
+    if set.flags & f::INTERVAL != 0 {
+        out.push_str("\t\tflags interval\n");
+    }
+    if let Some(key) = key.filter(|_| !set.elems.is_empty()) {
+        out.push_str(&format!("\t\telements = {{ {} }}\n", elements_text(set, key)));
+    }
+    out.push_str("\t}\n");
+    out
+}
+
+/// Whether a set is one the user named (not a rule's anonymous set).
+pub fn named(set: &SetView) -> bool {
+    set.flags & f::ANONYMOUS == 0
+}
