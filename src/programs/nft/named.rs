@@ -22,6 +22,7 @@ pub fn new_set(table: &str, name: &str, spec: &[Tok], map: bool, cmd: &str) -> R
                     "ipv4_addr" => Key::V4,
                     "ipv6_addr" => Key::V6,
                     "inet_service" => Key::Port,
+                    "inet_proto" => Key::Proto,
                     other => {
                         // nft reports the type, then the set without a key.
                         let whole = (
@@ -76,8 +77,9 @@ pub fn new_set(table: &str, name: &str, spec: &[Tok], map: bool, cmd: &str) -> R
         a.put(s::DATA_LEN, &0u32.to_be_bytes());
     }
     a.put(s::ID, &1u32.to_be_bytes());
-    // NFTNL_UDATA_SET_KEYBYTEORDER: big endian.
-    a.put(s::USERDATA, &[0, 4, 2, 0, 0, 0]);
+    // NFTNL_UDATA_SET_KEYBYTEORDER: big endian; nft leaves it unset (0) for inet_proto.
+    let order = if key == Key::Proto { 0 } else { 2 };
+    a.put(s::USERDATA, &[0, 4, order, 0, 0, 0]);
     Ok(a)
 }
 

@@ -120,6 +120,7 @@ fn set_match(
             let w = (at + 1..close).find(|&x| words[x].trim_matches(',') == k).unwrap_or(at);
             match key {
                 Key::Port => refuse(w, 1, "Could not resolve service: Servname not supported for ai_socktype".into()),
+                Key::Proto => refuse(w, 1, "Could not resolve protocol name".into()),
                 _ => w.into(),
             }
         })?;
@@ -397,6 +398,10 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 }
                 i += 3;
             }
+            "meta" if arg(1)? == "l4proto" && is_set(words, i + 2) => {
+                out.push(meta(16));
+                i = set_match(&mut out, &mut sets, words, i + 2, Key::Proto, (16, 0), ctx)?;
+            }
             "meta" if arg(1)? == "l4proto" => {
                 out.push(meta(16));
                 out.push(cmp(0, vec![names::protocol(arg(2)?).ok_or(i + 2)?]));
@@ -616,6 +621,11 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 } else {
                     parts.push(format!("meta nfproto {}", names::name(names::NFPROTOS, f)));
                 }
+            }
+            Expr::Meta { key: 16, .. } if matches!(exprs.get(i), Some(Expr::Lookup { .. })) => {
+                let value = lookup_text(exprs.get(i), Key::Proto, ctx);
+                i += 1;
+                parts.push(format!("meta l4proto {value}"));
             }
             Expr::Meta { key: 16, .. } => {
                 let (_, d) = next_cmp(&mut i).unwrap_or_default();

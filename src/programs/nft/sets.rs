@@ -20,6 +20,8 @@ pub enum Key {
     V4,
     /// `ipv6_addr` (8).
     V6,
+    /// `inet_proto` (12): a protocol number, 1 byte in host order.
+    Proto,
 }
 
 impl Key {
@@ -29,6 +31,7 @@ impl Key {
             Key::Port => (13, 2),
             Key::V4 => (7, 4),
             Key::V6 => (8, 16),
+            Key::Proto => (12, 1),
         }
     }
 
@@ -38,6 +41,7 @@ impl Key {
             13 => Some(Key::Port),
             7 => Some(Key::V4),
             8 => Some(Key::V6),
+            12 => Some(Key::Proto),
             _ => None,
         }
     }
@@ -48,6 +52,7 @@ impl Key {
             Key::Port => "inet_service",
             Key::V4 => "ipv4_addr",
             Key::V6 => "ipv6_addr",
+            Key::Proto => "inet_proto",
         }
     }
 
@@ -59,15 +64,20 @@ impl Key {
                 Key::Port => w.parse::<u16>().ok().or_else(|| crate::programs::services::port(w, false)).map(|p| p.to_be_bytes().to_vec()),
                 Key::V4 => text::parse_ipv4(w).map(|a| a.octets().to_vec()),
                 Key::V6 => text::parse_ipv6(w).map(|a| a.octets().to_vec()),
+                Key::Proto => super::names::protocol(w).map(|p| vec![p]),
             }
         };
-        if let Some((a, len)) = word.split_once('/').filter(|_| self != Key::Port) {
+        if let Some((a, len)) = word.split_once('/').filter(|_| matches!(self, Key::V4 | Key::V6)) {
             let lo = one(a)?;
             let len: u32 = len.parse().ok().filter(|l| *l <= lo.len() as u32 * 8)?;
             let mask = |k: usize| (0xff00u16 >> len.saturating_sub(8 * k as u32).min(8)) as u8;
             let first: Vec<u8> = lo.iter().enumerate().map(|(k, b)| b & mask(k)).collect();
             let last: Vec<u8> = lo.iter().enumerate().map(|(k, b)| b | !mask(k)).collect();
             return Some((first, last));
+        }
+        // A protocol name may hold a dash (`ipv6-icmp`).
+        if let Some(k) = one(word).filter(|_| self == Key::Proto) {
+            return Some((k.clone(), k));
         }
         match word.split_once('-') {
             Some((a, b)) if self != Key::V6 || !a.is_empty() => {
@@ -92,6 +102,7 @@ impl Key {
                 b.iter_mut().zip(key).for_each(|(x, y)| *x = *y);
                 text::ipv6_text(b)
             }
+            Key::Proto => super::names::protocol_name(key.first().copied().unwrap_or(0)),
         }
     }
 }
@@ -118,7 +129,8 @@ pub struct AnonSet {
     /// The key's type.
     pub key: Key,
     /// Where the key comes from: nft's protocol description and template
-    /// field (`tcp dport`: 8, 2), kept in the set's user data.
+    /// field (`tcp dport`: 8, 2), or for a meta key (`meta l4proto`:
+    /// 16, 0) the meta key, kept in the set's user data.
     pub payload: (u32, u32),
     /// The values: first and last key, and a map's verdict.
     pub values: Vec<(Vec<u8>, Vec<u8>, Option<Data>)>,
@@ -187,7 +199,9 @@ impl AnonSet {
             out.extend_from_slice(&v.to_le_bytes());
         };
         let mut out = Vec::new();
-        u32le(&mut out, 0, 2);
+        // NFTNL_UDATA_SET_KEYBYTEORDER: big endian, host order for meta keys.
+        let meta = self.key == Key::Proto;
+        u32le(&mut out, 0, if meta { 1 } else { 2 });
         if self.map() {
             u32le(&mut out, 1, 0);
             out.extend_from_slice(&[4, 8, 0, 4, 1, 0, 0, 0, 1, 0]);
@@ -197,11 +211,14 @@ impl AnonSet {
         if self.interval() {
             u32le(&mut out, 2, 1);
         }
+        // The typeof expression: payload (7) with protocol and field, or meta (9) with its key.
         let mut inner = Vec::new();
         u32le(&mut inner, 0, self.payload.0);
-        u32le(&mut inner, 1, self.payload.1);
+        if !meta {
+            u32le(&mut inner, 1, self.payload.1);
+        }
         let mut typeof_ = Vec::new();
-        u32le(&mut typeof_, 0, 7);
+        u32le(&mut typeof_, 0, if meta { 9 } else { 7 });
         typeof_.extend_from_slice(&[1, inner.len() as u8]);
         typeof_.extend_from_slice(&inner);
         out.extend_from_slice(&[3, typeof_.len() as u8]);
@@ -375,7 +392,7 @@ pub fn elements_text(set: &SetView, key: Key) -> String {
                 _ => vec![0xff; lo.len()],
             };
             if hi != *lo {
-                value = match prefix_len(lo, &hi).filter(|_| key != Key::Port) {
+                value = match prefix_len(lo, &hi).filter(|_| matches!(key, Key::V4 | Key::V6)) {
                     Some(len) => format!("{value}/{len}"),
                     None => format!("{value}-{}", key.text(&hi)),
                 };
