@@ -102,6 +102,16 @@ SCRIPTS = {
         "nft delete rule inet f input handle 3",
         "nft list ruleset",
     ],
+    "nft-set-types": [
+        "nft add table inet f",
+        "nft add chain inet f input { type filter hook input priority 0 ; }",
+        "nft add rule inet f input meta l4proto { tcp, udp } accept",
+        "nft add rule inet f input meta l4proto vmap { tcp : accept, udp : drop }",
+        "nft add set inet f protos { type inet_proto ; }",
+        "nft add element inet f protos { tcp, sctp }",
+        "nft add rule inet f input meta l4proto @protos accept",
+        "nft -a list ruleset",
+    ],
     "iptables-filter": [
         "iptables -A FORWARD -s 10.0.0.0/8 -p tcp --dport 22 -j ACCEPT",
         "iptables -A FORWARD -i v0 -o v1 -j DROP",

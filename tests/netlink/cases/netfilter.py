@@ -57,6 +57,9 @@ script_case("nft-set", """Sets: anonymous sets of ports and of prefixes (NFT_SET
 script_case("iptables-filter", """iptables-nft: rules in the filter table (native
             payload/meta expressions, conntrack and REJECT through xt compat),
             listing, deletion by number, policy, user chains.""")
+script_case("nft-set-types", """Sets keyed on other types: meta l4proto { tcp, udp }
+            (inet_proto, 1 byte, a meta typeof), its verdict map, a named
+            inet_proto set with elements and an @lookup.""")
 script_case("iptables-nat", """iptables-nft nat table: MASQUERADE, DNAT, REDIRECT, SNAT.""")
 script_case("iptables-ports", """iptables-nft port matches: a range (the range
             expression), 0:N (cmp lte), N:65535 (a range), one port (cmp eq);
