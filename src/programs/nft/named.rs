@@ -91,6 +91,7 @@ pub fn elements(set: &SetView, toks: &[Tok], cmd: &str) -> Result<Vec<u8>, Fail>
     let map = set.flags & f::MAP != 0;
     let interval = set.flags & f::INTERVAL != 0;
     let mut elems: Vec<Element> = Vec::new();
+    let mut ranges: Vec<(Vec<u8>, Vec<u8>, Option<Data>)> = Vec::new();
     for entry in body.split(',').map(str::trim).filter(|x| !x.is_empty()) {
         let (k, data) = match entry.rsplit_once(':').filter(|_| map) {
             Some((k, d)) => (k.trim(), Some(verdict(d.trim()).ok_or_else(|| syntax("unexpected string", cmd))?)),
@@ -104,12 +105,21 @@ pub fn elements(set: &SetView, toks: &[Tok], cmd: &str) -> Result<Vec<u8>, Fail>
             return Err(Fail { msg, span: at });
         }
         if interval {
-            elems.push((lo, 0, data));
-            if let Some(end) = next(&hi) {
-                elems.push((end, f::ELEM_INTERVAL_END, None));
-            }
+            ranges.push((lo, hi, data));
         } else {
             elems.push((lo, 0, data));
+        }
+    }
+    // Intervals go in key order; into an empty set nft first sends the end
+    // of the gap below the lowest one (segtree.c), as for anonymous sets.
+    ranges.sort_by(|a, b| a.0.cmp(&b.0));
+    if let Some((lo, _, _)) = ranges.first().filter(|r| set.elems.is_empty() && r.0.iter().any(|b| *b != 0)) {
+        elems.push((vec![0; lo.len()], f::ELEM_INTERVAL_END, None));
+    }
+    for (lo, hi, data) in ranges {
+        elems.push((lo, 0, data));
+        if let Some(end) = next(&hi) {
+            elems.push((end, f::ELEM_INTERVAL_END, None));
         }
     }
     let mut b = Vec::new();
@@ -173,7 +183,8 @@ pub fn block(set: &SetView, handles: bool) -> String {
     if set.flags & f::INTERVAL != 0 {
         out.push_str("\t\tflags interval\n");
     }
-    if let Some(key) = key.filter(|_| !set.elems.is_empty()) {
+    // Only interval ends left (the gap below the first range stays after a delete): no elements.
+    if let Some(key) = key.filter(|_| set.elems.iter().any(|x| x.1 & f::ELEM_INTERVAL_END == 0)) {
         out.push_str(&format!("\t\telements = {{ {} }}\n", elements_text(set, key)));
     }
     out.push_str("\t}\n");
