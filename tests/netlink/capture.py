@@ -110,6 +110,8 @@ SCRIPTS = {
         "nft add set inet f protos { type inet_proto ; }",
         "nft add element inet f protos { tcp, sctp }",
         "nft add rule inet f input meta l4proto @protos accept",
+        "nft add rule inet f input iifname { \"lo\", \"veth0\" } accept",
+        "nft add rule inet f input oifname != { \"eth0\", \"eth1\" } drop",
         "nft -a list ruleset",
     ],
     "iptables-filter": [

@@ -289,6 +289,16 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
     while let Some(w) = word(i) {
         let arg = |k: usize| word(i + k).ok_or(words.len());
         match w {
+            "iifname" | "oifname" if is_set(words, i + 1) => {
+                let key = if w == "iifname" { 6 } else { 7 };
+                out.push(meta(key));
+                i = set_match(&mut out, &mut sets, words, i + 1, Key::Ifname, (key, 0), ctx)?;
+            }
+            "meta" if matches!(arg(1)?, "iifname" | "oifname") && is_set(words, i + 2) => {
+                let key = if arg(1)? == "iifname" { 6 } else { 7 };
+                out.push(meta(key));
+                i = set_match(&mut out, &mut sets, words, i + 2, Key::Ifname, (key, 0), ctx)?;
+            }
             "iifname" | "oifname" => {
                 out.push(meta(if w == "iifname" { 6 } else { 7 }));
                 out.push(cmp(0, ifname(arg(1)?)));
@@ -590,6 +600,11 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
             }
         };
         match e {
+            Expr::Meta { key: k @ (6 | 7), .. } if matches!(exprs.get(i), Some(Expr::Lookup { .. })) => {
+                let value = lookup_text(exprs.get(i), Key::Ifname, ctx);
+                i += 1;
+                parts.push(format!("{} {value}", if *k == 6 { "iifname" } else { "oifname" }));
+            }
             Expr::Meta { key: 6 | 7, .. } => {
                 let (_, d) = next_cmp(&mut i).unwrap_or_default();
                 let name = String::from_utf8_lossy(&d).trim_end_matches('\0').to_string();

@@ -22,6 +22,8 @@ pub enum Key {
     V6,
     /// `inet_proto` (12): a protocol number, 1 byte in host order.
     Proto,
+    /// `ifname` (41): an interface name, 16 bytes padded with zeros.
+    Ifname,
 }
 
 impl Key {
@@ -32,6 +34,7 @@ impl Key {
             Key::V4 => (7, 4),
             Key::V6 => (8, 16),
             Key::Proto => (12, 1),
+            Key::Ifname => (41, 16),
         }
     }
 
@@ -42,6 +45,7 @@ impl Key {
             7 => Some(Key::V4),
             8 => Some(Key::V6),
             12 => Some(Key::Proto),
+            41 => Some(Key::Ifname),
             _ => None,
         }
     }
@@ -53,6 +57,7 @@ impl Key {
             Key::V4 => "ipv4_addr",
             Key::V6 => "ipv6_addr",
             Key::Proto => "inet_proto",
+            Key::Ifname => "ifname",
         }
     }
 
@@ -65,6 +70,15 @@ impl Key {
                 Key::V4 => text::parse_ipv4(w).map(|a| a.octets().to_vec()),
                 Key::V6 => text::parse_ipv6(w).map(|a| a.octets().to_vec()),
                 Key::Proto => super::names::protocol(w).map(|p| vec![p]),
+                // A whole name; wildcards (`eth*`) are not taken.
+                Key::Ifname => {
+                    let name = w.trim_matches('"').as_bytes();
+                    (!name.is_empty() && name.len() < 16 && !name.contains(&b'*')).then(|| {
+                        let mut k = name.to_vec();
+                        k.resize(16, 0);
+                        k
+                    })
+                }
             }
         };
         if let Some((a, len)) = word.split_once('/').filter(|_| matches!(self, Key::V4 | Key::V6)) {
@@ -76,7 +90,7 @@ impl Key {
             return Some((first, last));
         }
         // A protocol name may hold a dash (`ipv6-icmp`).
-        if let Some(k) = one(word).filter(|_| self == Key::Proto) {
+        if let Some(k) = one(word).filter(|_| matches!(self, Key::Proto | Key::Ifname)) {
             return Some((k.clone(), k));
         }
         match word.split_once('-') {
@@ -103,6 +117,7 @@ impl Key {
                 text::ipv6_text(b)
             }
             Key::Proto => super::names::protocol_name(key.first().copied().unwrap_or(0)),
+            Key::Ifname => format!("\"{}\"", String::from_utf8_lossy(key).trim_end_matches('\0')),
         }
     }
 }
@@ -200,7 +215,7 @@ impl AnonSet {
         };
         let mut out = Vec::new();
         // NFTNL_UDATA_SET_KEYBYTEORDER: big endian, host order for meta keys.
-        let meta = self.key == Key::Proto;
+        let meta = matches!(self.key, Key::Proto | Key::Ifname);
         u32le(&mut out, 0, if meta { 1 } else { 2 });
         if self.map() {
             u32le(&mut out, 1, 0);
