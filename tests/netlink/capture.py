@@ -112,7 +112,8 @@ SCRIPTS = {
         "nft add rule inet f input meta l4proto @protos accept",
         "nft add rule inet f input iifname { \"lo\", \"veth0\" } accept",
         "nft add rule inet f input oifname != { \"eth0\", \"eth1\" } drop",
-        "nft -a list ruleset",
+        "nft add rule inet f input ct state { established, related } accept",
+        "nft add rule inet f input ct state vmap { established : accept, invalid : drop }",
     ],
     "iptables-filter": [
         "iptables -A FORWARD -s 10.0.0.0/8 -p tcp --dport 22 -j ACCEPT",

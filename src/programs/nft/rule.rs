@@ -13,7 +13,7 @@ use crate::wire::nf_expr::{Data, Expr};
 use crate::wire::nftables::{data as v, family};
 
 /// Connection states by name, in the order nft prints them.
-const CT_STATES: &[(&str, u32)] = &[("invalid", 1), ("established", 2), ("related", 4), ("new", 8), ("untracked", 64)];
+pub(super) const CT_STATES: &[(&str, u32)] = &[("invalid", 1), ("established", 2), ("related", 4), ("new", 8), ("untracked", 64)];
 
 /// Syslog levels by number, as nft names them (`log level`).
 const LOG_LEVELS: &[&str] = &["emerg", "alert", "crit", "err", "warn", "notice", "info", "debug", "audit"];
@@ -121,6 +121,7 @@ fn set_match(
             match key {
                 Key::Port => refuse(w, 1, "Could not resolve service: Servname not supported for ai_socktype".into()),
                 Key::Proto => refuse(w, 1, "Could not resolve protocol name".into()),
+                Key::CtState => refuse(w, 1, "Could not parse conntrack state".into()),
                 _ => w.into(),
             }
         })?;
@@ -416,6 +417,10 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 out.push(meta(16));
                 out.push(cmp(0, vec![names::protocol(arg(2)?).ok_or(i + 2)?]));
                 i += 3;
+            }
+            "ct" if arg(1)? == "state" && is_set(words, i + 2) => {
+                out.push(Expr::Ct { key: 0, dreg: 4, dir: None });
+                i = set_match(&mut out, &mut sets, words, i + 2, Key::CtState, (0, u32::MAX), ctx)?;
             }
             "ct" if arg(1)? == "state" => {
                 let mut mask = 0u32;
@@ -728,6 +733,11 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 };
                 let field = if *offset == 0 { "sport" } else { "dport" };
                 parts.push(format!("{proto} {field} {value}"));
+            }
+            Expr::Ct { key: 0, .. } if matches!(exprs.get(i), Some(Expr::Lookup { .. })) => {
+                let value = lookup_text(exprs.get(i), Key::CtState, ctx);
+                i += 1;
+                parts.push(format!("ct state {value}"));
             }
             Expr::Ct { key: 0, .. } => {
                 let mask = match exprs.get(i) {

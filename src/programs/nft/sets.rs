@@ -24,6 +24,8 @@ pub enum Key {
     Proto,
     /// `ifname` (41): an interface name, 16 bytes padded with zeros.
     Ifname,
+    /// `ct_state` (26): a conntrack state bit, 4 bytes in host order.
+    CtState,
 }
 
 impl Key {
@@ -35,6 +37,7 @@ impl Key {
             Key::V6 => (8, 16),
             Key::Proto => (12, 1),
             Key::Ifname => (41, 16),
+            Key::CtState => (26, 4),
         }
     }
 
@@ -46,6 +49,7 @@ impl Key {
             8 => Some(Key::V6),
             12 => Some(Key::Proto),
             41 => Some(Key::Ifname),
+            26 => Some(Key::CtState),
             _ => None,
         }
     }
@@ -58,6 +62,7 @@ impl Key {
             Key::V6 => "ipv6_addr",
             Key::Proto => "inet_proto",
             Key::Ifname => "ifname",
+            Key::CtState => "ct_state",
         }
     }
 
@@ -70,6 +75,7 @@ impl Key {
                 Key::V4 => text::parse_ipv4(w).map(|a| a.octets().to_vec()),
                 Key::V6 => text::parse_ipv6(w).map(|a| a.octets().to_vec()),
                 Key::Proto => super::names::protocol(w).map(|p| vec![p]),
+                Key::CtState => super::rule::CT_STATES.iter().find(|(n, _)| *n == w).map(|(_, b)| b.to_ne_bytes().to_vec()),
                 // A whole name; wildcards (`eth*`) are not taken.
                 Key::Ifname => {
                     let name = w.trim_matches('"').as_bytes();
@@ -90,7 +96,7 @@ impl Key {
             return Some((first, last));
         }
         // A protocol name may hold a dash (`ipv6-icmp`).
-        if let Some(k) = one(word).filter(|_| matches!(self, Key::Proto | Key::Ifname)) {
+        if let Some(k) = one(word).filter(|_| matches!(self, Key::Proto | Key::Ifname | Key::CtState)) {
             return Some((k.clone(), k));
         }
         match word.split_once('-') {
@@ -117,6 +123,10 @@ impl Key {
                 text::ipv6_text(b)
             }
             Key::Proto => super::names::protocol_name(key.first().copied().unwrap_or(0)),
+            Key::CtState => {
+                let v = key.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+                super::rule::CT_STATES.iter().find(|(_, b)| *b == v).map_or_else(|| format!("{v:#x}"), |(n, _)| (*n).to_string())
+            }
             Key::Ifname => format!("\"{}\"", String::from_utf8_lossy(key).trim_end_matches('\0')),
         }
     }
@@ -215,7 +225,7 @@ impl AnonSet {
         };
         let mut out = Vec::new();
         // NFTNL_UDATA_SET_KEYBYTEORDER: big endian, host order for meta keys.
-        let meta = matches!(self.key, Key::Proto | Key::Ifname);
+        let meta = matches!(self.key, Key::Proto | Key::Ifname | Key::CtState);
         u32le(&mut out, 0, if meta { 1 } else { 2 });
         if self.map() {
             u32le(&mut out, 1, 0);
@@ -226,14 +236,20 @@ impl AnonSet {
         if self.interval() {
             u32le(&mut out, 2, 1);
         }
-        // The typeof expression: payload (7) with protocol and field, or meta (9) with its key.
+        // The typeof expression: payload (7) with protocol and field, meta (9)
+        // with its key, or ct (12) with its key and direction (none: all ones).
         let mut inner = Vec::new();
         u32le(&mut inner, 0, self.payload.0);
-        if !meta {
+        if !meta || self.key == Key::CtState {
             u32le(&mut inner, 1, self.payload.1);
         }
         let mut typeof_ = Vec::new();
-        u32le(&mut typeof_, 0, if meta { 9 } else { 7 });
+        let expr = match self.key {
+            Key::CtState => 12,
+            _ if meta => 9,
+            _ => 7,
+        };
+        u32le(&mut typeof_, 0, expr);
         typeof_.extend_from_slice(&[1, inner.len() as u8]);
         typeof_.extend_from_slice(&inner);
         out.extend_from_slice(&[3, typeof_.len() as u8]);

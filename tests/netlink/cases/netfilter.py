@@ -60,7 +60,9 @@ script_case("iptables-filter", """iptables-nft: rules in the filter table (nativ
 script_case("nft-set-types", """Sets keyed on other types: meta l4proto { tcp, udp }
             (inet_proto, 1 byte, a meta typeof), its verdict map, a named
             inet_proto set with elements and an @lookup; iifname and
-            oifname != sets (ifname, 16 bytes).""")
+            oifname != sets (ifname, 16 bytes); ct state sets and maps
+            (ct_state, 4 bytes, a ct typeof). Not listed: the kernel
+            dumps hashed elements in an order its random seed picks.""")
 script_case("iptables-nat", """iptables-nft nat table: MASQUERADE, DNAT, REDIRECT, SNAT.""")
 script_case("iptables-ports", """iptables-nft port matches: a range (the range
             expression), 0:N (cmp lte), N:65535 (a range), one port (cmp eq);
