@@ -10,7 +10,7 @@ use crate::wire::nftables::{family, msg, rule as r};
 use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE};
 
 /// `nf_tables_newrule`: append or insert (at NFTA_RULE_POSITION when given),
-/// or replace the rule NFTA_RULE_HANDLE names (the new rule gets a new
+/// or replace the rule NFTA_RULE_HANDLE names (the new rule keeps its
 /// handle).
 pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
     let a = AttrTable::parse(m.attrs, r::MAX)?;
@@ -59,7 +59,11 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
     if !crate::stack::netfilter::xt::check_targets(&exprs, fam, proto) {
         return Err(Errno::EINVAL.into());
     }
-    let handle = table.alloc_handle();
+    // A replacement keeps the handle it was asked for (nf_tables_newrule).
+    let handle = match replace {
+        Some(at) => table.chains[ci].rules[at].handle,
+        None => table.alloc_handle(),
+    };
     let rule = Rule::new(handle, exprs, a.get(r::USERDATA).map(|u| u.value.to_vec()));
     let rules = &mut table.chains[ci].rules;
     let mut notes = Vec::new();
