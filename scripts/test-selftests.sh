@@ -63,14 +63,23 @@ if [[ -z $src ]]; then
 fi
 
 # --- the shim --------------------------------------------------------------
-echo "== build the shim"
-if ! (cd "$ROOT" && cargo build -q -p iplab-preload); then
+echo "== build the shim and iplab"
+if ! (cd "$ROOT" && cargo build -q -p iplab-preload && cargo build -q --bin iplab); then
     echo "0 passed, 1 failed"
     exit 1
 fi
 LIB=${IPLAB_PRELOAD_LIB:-$ROOT/target/debug/libiplab_preload.so}
+BIN=${IPLAB_BIN:-$ROOT/target/debug/iplab}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The shim leaves inet sockets to the host, so `ping` is iplab's own
+# (`iplab --world STATE ping`) on the group's state file, first on PATH
+# where bash and the real `ip netns exec` (which passes the namespace in
+# IPLAB_NETNS) find it; `ping6` is `ping -6`, as iputils' ping6 link is.
+mkdir -p "$work/ping"
+printf '#!/bin/sh\nexec env -u LD_PRELOAD "%s" --world "$IPLAB_STATE" ping "$@"\n' "$BIN" >"$work/ping/ping"
+printf '#!/bin/sh\nexec env -u LD_PRELOAD "%s" --world "$IPLAB_STATE" ping -6 "$@"\n' "$BIN" >"$work/ping/ping6"
+chmod +x "$work/ping/ping" "$work/ping/ping6"
 mkdir -p "$work/standin"
 ln -s "$HERE/ip-dummy-standin" "$work/standin/ip"
 dummy_missing=0
@@ -114,14 +123,12 @@ group_command() {
     esac
 }
 
-# run_group MODE SCRIPT GROUP: the group's output (MODE kernel or iplab).
-run_group() {
-    local mode=$1 script=$2 group=$3 cmd path=$PATH
-    cmd=$(group_command "$script" "$group" "$mode")
-    [[ $mode == kernel && $dummy_missing == 1 ]] && path=$work/standin:$PATH
-    local state=$work/$script.$group.state
-    rm -f "$state"
-    unshare --net --mount env MODE="$mode" LIB="$LIB" STATE="$state" PATH="$path" CMD="$cmd" DIR="$src" bash -c '
+# in_netns MODE CMD [ENV...]: runs CMD from inside $src in its own
+# `unshare --net --mount` with a private /run/netns, for at most 90 s.
+in_netns() {
+    local mode=$1 cmd=$2
+    shift 2
+    unshare --net --mount env MODE="$mode" CMD="$cmd" DIR="$src" "$@" bash -c '
         mount --make-rprivate / && mount -t tmpfs -o mode=0755 tmpfs /run/netns 2>/dev/null || mkdir -p /run/netns
         cd "$DIR" || exit 1
         if [[ $MODE == iplab ]]; then
@@ -129,6 +136,21 @@ run_group() {
         else
             timeout 90 bash -c "$CMD" </dev/null
         fi' 2>&1
+}
+
+# run_kernel SCRIPT GROUP: the group's output on the kernel.
+run_kernel() {
+    local path=$PATH
+    ((dummy_missing)) && path=$work/standin:$PATH
+    in_netns kernel "$(group_command "$1" "$2" kernel)" PATH="$path"
+}
+
+# run_iplab SCRIPT GROUP: the group's output through the shim, on a fresh
+# world state file, with iplab's ping first on PATH.
+run_iplab() {
+    local state=$work/$1.$2.state
+    rm -f "$state"
+    in_netns iplab "$(group_command "$1" "$2" iplab)" PATH="$work/ping:$PATH" LIB="$LIB" STATE="$state"
 }
 
 # Checks of a group's output: "GROUP: MESSAGE #N<TAB>OK|FAIL".
@@ -151,13 +173,15 @@ total_pass=0 total_fail=0
 table=()
 for script in "${SCRIPTS[@]}"; do
     [[ -f $src/$script.sh ]] || { echo "FAIL $script: no $src/$script.sh"; total_fail=$((total_fail + 1)); continue; }
-    sum=$( (uname -r; cat "$src/$script.sh" "$HERE/ip-dummy-standin" "$0") | sha256sum | cut -c1-16)
+    # The kernel's results depend on the script, the stand-in and how a
+    # group is run on the kernel, not on the iplab side of this file.
+    sum=$( (uname -r; cat "$src/$script.sh" "$HERE/ip-dummy-standin"; declare -f groups_of group_command in_netns run_kernel checks_of) | sha256sum | cut -c1-16)
     kernel=$CACHE/kernel-$script-$sum.checks
     if [[ ${SELFTESTS_FRESH:-0} == 1 || ! -s $kernel ]]; then
         : >"$kernel.tmp"
         for g in $(groups_of "$script"); do
             echo "== kernel: $script $g"
-            run_group kernel "$script" "$g" >"$work/out"
+            run_kernel "$script" "$g" >"$work/out"
             checks_of "$g" <"$work/out" >>"$kernel.tmp"
         done
         rm -f "$CACHE/kernel-$script-"*.checks
@@ -166,7 +190,7 @@ for script in "${SCRIPTS[@]}"; do
     : >"$work/iplab"
     for g in $(groups_of "$script"); do
         t0=$SECONDS
-        run_group iplab "$script" "$g" >"$work/out"
+        run_iplab "$script" "$g" >"$work/out"
         echo "== iplab: $script $g ($((SECONDS - t0)) s)"
         checks_of "$g" <"$work/out" >>"$work/iplab"
         [[ ${SELFTESTS_VERBOSE:-0} == 1 ]] && cat "$work/out"

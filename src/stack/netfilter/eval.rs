@@ -365,6 +365,15 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Hits)
                 }
                 Expr::Masq { proto, .. } => outcome = Some(Outcome::Nat(Nat::Masq(proto.map(|(lo, _)| reg_port(&regs, lo))))),
                 Expr::Redir { proto, .. } => outcome = Some(Outcome::Nat(Nat::Redir(proto.map(|(lo, _)| reg_port(&regs, lo))))),
+                // nft_lookup_eval (a map with dreg 0 is a verdict map).
+                Expr::Lookup { set, sreg, dreg, flags, .. } => {
+                    let found = table.set(set).and_then(|s| s.find(regs.get(*sreg, s.key_len as usize)));
+                    match (found.and_then(|e| e.data.as_ref()), dreg) {
+                        (Some(Data::Verdict { code, chain }), Some(0)) => verdict = Some((*code, chain.as_deref())),
+                        (Some(Data::Value(b)), Some(r)) => regs.set(*r, b),
+                        _ => matched = found.is_some() != (*flags & 1 != 0),
+                    }
+                }
                 Expr::Match { name, rev, info } => matched = xt_match(name, *rev, info, c),
                 Expr::Target { name, rev, info } => outcome = xt_target(name, *rev, info, c.p.is_v6()),
             }
@@ -541,7 +550,7 @@ mod tests {
     fn table(rules: Vec<Rule>) -> Table {
         let base = BaseChain { hooknum: 2, priority: 0, kind: "filter".into(), policy: 1, counters: None };
         let chain = Chain { name: "c".into(), handle: 1, base: Some(base), rules, userdata: None };
-        Table { family: 2, name: "t".into(), handle: 1, flags: 0, chains: vec![chain], hgenerator: 1, userdata: None }
+        Table { family: 2, name: "t".into(), handle: 1, flags: 0, chains: vec![chain], sets: Vec::new(), hgenerator: 1, userdata: None }
     }
 
     /// Rules whose leads are worked out and the same rules without them

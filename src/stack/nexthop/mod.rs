@@ -288,6 +288,7 @@ fn refresh_routes(ns: &mut Namespace, ids: &[u32]) {
     let apply4 = |r: &mut Alias<u32>| {
         if r.nh_id != 0 && ids.contains(&r.nh_id) {
             if let Some(res) = resolve::<u32>(&t, r.nh_id) {
+                r.kind = kind_through(r.kind, res.blackhole);
                 r.nexthops = res.hops;
                 r.multipath = res.multipath;
             }
@@ -297,11 +298,27 @@ fn refresh_routes(ns: &mut Namespace, ids: &[u32]) {
     ns.fib6.for_each_mut(|r| {
         if r.nh_id != 0 && ids.contains(&r.nh_id) {
             if let Some(res) = resolve::<u128>(&t, r.nh_id) {
+                r.kind = kind_through(r.kind, res.blackhole);
                 r.nexthops = res.hops;
                 r.multipath = res.multipath;
             }
         }
     });
+}
+
+/// The type of a route through an object that is (or is no longer) a
+/// blackhole: Linux asks `nexthop_is_blackhole` at each lookup and dump
+/// (`fib_table_lookup`, `fib_dump_info`, `rt6_fill_node`), so a blackhole
+/// replaced by a gateway (or a group whose only member is a blackhole)
+/// changes how its routes behave. The route keeps one type here (see
+/// [`route_kind`]), so a route that was a blackhole only through its
+/// object becomes unicast again.
+fn kind_through(kind: RouteType, blackhole: bool) -> RouteType {
+    match (kind, blackhole) {
+        (_, true) => RouteType::Blackhole,
+        (RouteType::Blackhole, false) => RouteType::Unicast,
+        (k, false) => k,
+    }
 }
 
 /// The routes through one of `ids`, as they are now (the replace
@@ -361,6 +378,7 @@ pub fn remove(ns: &mut Namespace, id: u32, now: u64, out: &mut Removal) {
     // __remove_nexthop_fib: IPv4 routes are flushed silently (fib_flush),
     // IPv6 ones deleted with a notification each (ip6_del_rt).
     let _ = ns.fib4.remove_where(|r| r.nh_id == id);
+    flush_fdb(ns, id);
     // ip6_del_rt(net, f6i, !nexthop_compat_mode)
     let notify6 = compat_mode(ns);
     for r in ns.fib6.remove_where(|r| r.nh_id == id) {
@@ -386,6 +404,17 @@ pub fn remove(ns: &mut Namespace, id: u32, now: u64, out: &mut Removal) {
         refresh_routes(ns, &[g]);
         if let Some(now) = ns.nexthops.get(g) {
             out.notes.push(Note::Shrunk(now.clone()));
+        }
+    }
+}
+
+/// `__remove_nexthop_fdb` (vxlan's `vxlan_fdb_nh_flush` on
+/// NEXTHOP_EVENT_DEL): the VXLAN FDB entries through `id` go with it,
+/// without notifications.
+fn flush_fdb(ns: &mut Namespace, id: u32) {
+    for link in ns.links.values_mut() {
+        if let crate::stack::link::LinkKind::Vxlan(v) = &mut link.kind {
+            v.fdb.retain(|e| e.nh != id);
         }
     }
 }

@@ -48,6 +48,12 @@ script_case("nft-errors", """Kernel errors inside batches: a chain type the hook
             not allow (EOPNOTSUPP, no extack), missing chain and rule (ENOENT with the
             offending attribute's offset); deleting a table takes its chains along.""")
 script_case("nft-flush", """flush ruleset removes every table of every family.""")
+script_case("nft-set", """Sets: anonymous sets of ports and of prefixes (NFT_SET_INTERVAL
+            with end elements), a verdict map, an inverted lookup, all made in the
+            rule's batch by NFTA_SET_ID; a named interval set with elements added
+            and deleted and a rule looking it up; deleting a set in use (EBUSY);
+            deleting a rule takes its anonymous set along; GETSET and GETSETELEM
+            dumps.""")
 script_case("iptables-filter", """iptables-nft: rules in the filter table (native
             payload/meta expressions, conntrack and REJECT through xt compat),
             listing, deletion by number, policy, user chains.""")
