@@ -1,5 +1,7 @@
 // The in-browser terminal (www/): `npm start` serves it, `npm run build`
 // writes a static site to www/dist that works from any static host.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 
 /**
@@ -25,20 +27,48 @@ function compileWasmEarly() {
 }
 
 /**
- * The entry (main.js) holds only the terminal and its first prompt; it
- * imports the rest of the page (app.js: the world and the commands) once
- * the prompt is up. A modulepreload link lets that chunk download and
- * parse while the entry does instead of after it.
+ * The entry (main.js) is small: it opens xterm.js (the terminal.js chunk)
+ * after the first frame and imports the rest of the page (app.js: the
+ * world and the commands) once the terminal is up. modulepreload links
+ * let both chunks download and parse meanwhile instead of after it.
  */
-function preloadApp() {
+function preloadChunks() {
+  const wanted = ["/www/src/terminal.js", "/www/src/app.js"];
   return {
-    name: "iplab-preload-app",
+    name: "iplab-preload-chunks",
     transformIndexHtml: {
       order: "post",
       handler(_html, ctx) {
-        const app = ctx.bundle && Object.values(ctx.bundle).find((c) => c.type === "chunk" && c.facadeModuleId?.endsWith("/www/src/app.js"));
-        if (!app) return [];
-        return [{ tag: "link", attrs: { rel: "modulepreload", crossorigin: true, href: `./${app.fileName}` }, injectTo: "head" }];
+        if (!ctx.bundle) return [];
+        const chunks = wanted.map((end) => Object.values(ctx.bundle).find((c) => c.type === "chunk" && c.facadeModuleId?.endsWith(end))).filter(Boolean);
+        return chunks.map((c) => ({ tag: "link", attrs: { rel: "modulepreload", crossorigin: true, href: `./${c.fileName}` }, injectTo: "head" }));
+      },
+    },
+  };
+}
+
+/**
+ * The first prompt is in the HTML (#early) and drawn in the first frame:
+ * www/src/early.js, which sizes its rows and takes typing, runs inline
+ * after the footer, and the built page's stylesheet is inline too, so
+ * that the first frame waits for no other request.
+ */
+function firstPromptInline() {
+  const early = fileURLToPath(new URL("./www/src/early.js", import.meta.url));
+  return {
+    name: "iplab-first-prompt-inline",
+    transformIndexHtml: {
+      order: "post",
+      handler(html, ctx) {
+        const tags = [{ tag: "script", children: readFileSync(early, "utf8"), injectTo: "body" }];
+        if (!ctx.bundle) return { html, tags };
+        const inlined = html.replace(/<link rel="stylesheet"[^>]*? href="\.\/(assets\/[^"]+\.css)">/g, (link, file) => {
+          const css = ctx.bundle[file];
+          if (!css || css.type !== "asset") return link;
+          delete ctx.bundle[file];
+          return `<style>${String(css.source)}</style>`;
+        });
+        return { html: inlined, tags };
       },
     },
   };
@@ -47,7 +77,7 @@ function preloadApp() {
 export default defineConfig({
   root: "www",
   base: "./",
-  plugins: [compileWasmEarly(), preloadApp()],
+  plugins: [compileWasmEarly(), preloadChunks(), firstPromptInline()],
   server: { fs: { allow: [".."] } },
   build: { outDir: "dist", emptyOutDir: true, target: "es2022", assetsInlineLimit: 0 },
 });

@@ -116,7 +116,16 @@ fn chain_only(world: &World, rules: u32) -> f64 {
     world.with_net(|net| {
         let table = &net.ns(r).unwrap().netfilter.tables[0];
         let base = table.chains.iter().position(|c| c.name == "FORWARD").unwrap();
-        let ctx = PacketCtx { p: &p, iif: (2, "v1"), oif: (3, "v0"), ct: CtInfo::New, reply: false, now_us: 0 };
+        let ctx = PacketCtx {
+            p: &p,
+            iif: (2, "v1"),
+            oif: (3, "v0"),
+            ct: CtInfo::New,
+            reply: false,
+            now_us: 0,
+            addr_types: (2, 2),
+            src_mac: None,
+        };
         let rounds = 2000;
         let start = Instant::now();
         for _ in 0..rounds {

@@ -6,9 +6,9 @@
 // entry module's v8.evaluateModule), the page's own `iplab-*` marks where the site
 // sets them (the wasm compiled, the terminal open, the module instantiated,
 // the World made, the prompt written), the prompt's text reaching
-// the terminal's rows (a MutationObserver this script adds to the page:
-// `prompt-in-dom`, the same for any site) and the next frame; then the
-// renderer's main-thread time up to the prompt by kind (script, style and
+// the terminal pane and its paint (benches/www-prompt.mjs: `prompt-in-dom`
+// and `prompt-painted`, the same for any site); then the renderer's
+// main-thread time up to the prompt's paint by kind (script, style and
 // layout, paint, HTML parse, other) and its longest tasks after it.
 // Needs a built site (npm run build). Usage:
 //   node benches/www-trace.mjs [runs] [DIST...]
@@ -75,7 +75,7 @@ async function load(browser, url) {
   const page = await context.newPage();
   await browser.startTracing(page, { categories: CATEGORIES });
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName("prompt-frame").length > 0);
+  await page.waitForFunction(() => performance.getEntriesByName("prompt-painted").length > 0);
   await page.waitForSelector("body[data-ready='1']");
   await page.waitForTimeout(300); // what the page does just after the prompt
   const perf = await page.evaluate(() => ({
@@ -109,7 +109,7 @@ async function load(browser, url) {
   if (evaluate.length) phases.set("JS evaluation (entry module)", [ms(evaluate[0].ts), ms(evaluate[0].ts + evaluate[0].dur)]);
   for (const p of perf.paints) phases.set(p.name, [p.t, p.t]);
   for (const m of perf.marks) phases.set(m.name, [m.t, m.t]);
-  const promptAt = inDom.t;
+  const promptAt = perf.marks.find((m) => m.name === "prompt-painted").t;
   const kinds = mainThreadKinds(main, origin, origin + promptAt * 1000);
   // The renderer's CPU time on all its threads (the streaming parse and
   // compile run off the main thread).
@@ -148,7 +148,7 @@ for (const { dist, server, loads } of sites) {
     const span = r.end > r.start + 0.05 ? `${r.start.toFixed(0).padStart(5)} – ${r.end.toFixed(0).padStart(4)}  (${(r.end - r.start).toFixed(0)})` : `${r.start.toFixed(0).padStart(5)}`;
     console.log(`  ${r.name.padEnd(32)} ${span}`);
   }
-  console.log(`  main thread up to the prompt in the DOM (median ${median(loads.map((l) => l.promptAt)).toFixed(0)} ms):`);
+  console.log(`  main thread up to the prompt's paint (median ${median(loads.map((l) => l.promptAt)).toFixed(0)} ms):`);
   const kindNames = [...new Set(loads.flatMap((l) => [...l.kinds.keys()]))]; // (cpu is a property, not a key)
   const kindRows = kindNames.map((k) => [k, median(loads.map((l) => (l.kinds.get(k) ?? 0) / 1000))]).sort((a, b) => b[1] - a[1]);
   const busy = median(loads.map((l) => [...l.kinds.values()].reduce((a, b) => a + b, 0) / 1000));

@@ -7,6 +7,7 @@
 mod chains;
 mod fill;
 mod rules;
+mod sets;
 mod tables;
 
 use crate::errno::{Errno, KResult, KernelError};
@@ -27,8 +28,13 @@ pub enum Change {
     NewChain { family: u8, table: String, chain: String },
     /// A rule was added.
     NewRule { family: u8, table: String, chain: String, handle: u64 },
+    /// A set was added.
+    NewSet { family: u8, table: String, set: String },
     /// Something was deleted: its notification, made before it went.
     Deleted(Vec<u8>),
+    /// A change announced by a notification made when it was made (set
+    /// elements added or deleted).
+    Made(Vec<u8>),
 }
 
 /// What a batch message handler works on: the batch's copy of the ruleset
@@ -40,6 +46,8 @@ pub struct Tx<'a> {
     pub changes: Vec<(Change, u32, u32, u16)>,
     /// The generation the batch commits as (for notifications made early).
     pub next_gen: u32,
+    /// The sets this batch made, by NFTA_SET_ID (their names given out).
+    pub set_ids: Vec<(u32, String)>,
 }
 
 /// The context every handler gets: the request and its nfgenmsg.
@@ -138,8 +146,10 @@ fn read(state: &NfTables, req: &Request<'_>, process: &(u32, String)) -> KResult
         msg::GETCHAIN => chains::get(state, &m),
         msg::GETRULE | msg::GETRULE_RESET if dump => rules::dump(state, &m),
         msg::GETRULE | msg::GETRULE_RESET => rules::get(state, &m),
-        msg::GETSET | msg::GETOBJ | msg::GETOBJ_RESET | msg::GETFLOWTABLE | msg::GETSETELEM if dump => Ok(Vec::new()),
-        msg::GETSET | msg::GETOBJ | msg::GETOBJ_RESET | msg::GETFLOWTABLE | msg::GETSETELEM => Err(Errno::ENOENT.into()),
+        msg::GETSET => sets::dump(state, &m, !dump),
+        msg::GETSETELEM => sets::dump_elems(state, &m),
+        msg::GETOBJ | msg::GETOBJ_RESET | msg::GETFLOWTABLE if dump => Ok(Vec::new()),
+        msg::GETOBJ | msg::GETOBJ_RESET | msg::GETFLOWTABLE => Err(Errno::ENOENT.into()),
         msg::NEWTABLE..=msg::DELSETELEM | msg::NEWOBJ | msg::DELOBJ | msg::NEWFLOWTABLE | msg::DELFLOWTABLE => {
             // Batch-only operations sent on their own.
             Err(Errno::EOPNOTSUPP.into())
@@ -181,8 +191,12 @@ fn apply(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
         msg::DELCHAIN | msg::DESTROYCHAIN => chains::del(tx, m),
         msg::NEWRULE => rules::new(tx, m),
         msg::DELRULE | msg::DESTROYRULE => rules::del(tx, m),
-        msg::NEWSET | msg::NEWSETELEM | msg::NEWOBJ | msg::NEWFLOWTABLE => Err(Errno::EOPNOTSUPP.into()),
-        msg::DELSET | msg::DELSETELEM | msg::DELOBJ | msg::DELFLOWTABLE => Err(Errno::ENOENT.into()),
+        msg::NEWSET => sets::new(tx, m),
+        msg::DELSET | msg::DESTROYSET => sets::del(tx, m),
+        msg::NEWSETELEM => sets::new_elems(tx, m),
+        msg::DELSETELEM | msg::DESTROYSETELEM => sets::del_elems(tx, m),
+        msg::NEWOBJ | msg::NEWFLOWTABLE => Err(Errno::EOPNOTSUPP.into()),
+        msg::DELOBJ | msg::DELFLOWTABLE => Err(Errno::ENOENT.into()),
         _ => Err(Errno::EINVAL.into()),
     }
 }
@@ -220,7 +234,7 @@ fn batch(
         return out;
     }
     let mut work = state.clone();
-    let mut tx = Tx { state: &mut work, changes: Vec::new(), next_gen: state.generation.wrapping_add(1) };
+    let mut tx = Tx { state: &mut work, changes: Vec::new(), next_gen: state.generation.wrapping_add(1), set_ids: Vec::new() };
     let (mut failed, mut ended) = (false, false);
     let mut answers = Vec::new();
     let mut first_seq = None;

@@ -2,7 +2,7 @@
 //! and `nf_tables_dump_rules`.
 
 use super::tables::be64;
-use super::{Change, Msg, Tx, fill};
+use super::{Change, Msg, Tx, fill, sets};
 use crate::errno::{Errno, KResult};
 use crate::stack::netfilter::{Data, Expr, NfTables, Rule, Table, expr};
 use crate::wire::attr::AttrTable;
@@ -10,7 +10,7 @@ use crate::wire::nftables::{family, msg, rule as r};
 use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE};
 
 /// `nf_tables_newrule`: append or insert (at NFTA_RULE_POSITION when given),
-/// or replace the rule NFTA_RULE_HANDLE names (the new rule gets a new
+/// or replace the rule NFTA_RULE_HANDLE names (the new rule keeps its
 /// handle).
 pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
     let a = AttrTable::parse(m.attrs, r::MAX)?;
@@ -46,13 +46,25 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
         }
         None => None,
     };
-    let exprs = match a.get(r::EXPRESSIONS) {
+    let mut exprs = match a.get(r::EXPRESSIONS) {
         Some(list) => expr::parse_list(list.value)?,
         None => Vec::new(),
     };
+    bind_sets(&tx.set_ids, table, &mut exprs)?;
     check_jumps(table, &cname, &exprs)?;
     check_xt_targets(&table.name, table.chains[ci].base.as_ref().map(|b| b.hooknum), &exprs)?;
-    let handle = table.alloc_handle();
+    // nft_parse_compat: the protocol xt targets check against (0: any).
+    let compat = a.get(r::COMPAT).and_then(|c| AttrTable::parse(c.value, 2).ok());
+    let proto =
+        compat.as_ref().and_then(|t| t.get(1)).and_then(|n| n.value.get(..4)).map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
+    if !crate::stack::netfilter::xt::check_targets(&exprs, fam, proto) {
+        return Err(Errno::EINVAL.into());
+    }
+    // A replacement keeps the handle it replaces.
+    let handle = match replace {
+        Some(at) => table.chains[ci].rules[at].handle,
+        None => table.alloc_handle(),
+    };
     let rule = Rule::new(handle, exprs, a.get(r::USERDATA).map(|u| u.value.to_vec()));
     let rules = &mut table.chains[ci].rules;
     let mut notes = Vec::new();
@@ -66,12 +78,31 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
         (None, None) if m.req.has(NLM_F_APPEND) => rules.push(rule),
         (None, None) => rules.insert(0, rule),
     }
+    sets::drop_unbound(table);
     let gen_state = NfTables { generation: tx.next_gen, ..NfTables::default() };
     for old in notes {
         let n = fill::rule(&gen_state, table, &table.chains[ci], &old, None, msg::DELRULE, 0, m.req.header.seq, m.req.port);
         tx.changes.push(m.stamp(Change::Deleted(n)));
     }
     tx.changes.push(m.stamp(Change::NewRule { family: fam, table: tname, chain: cname, handle }));
+    Ok(())
+}
+
+/// `nft_lookup_init`: the set a lookup names (or a set of this batch by
+/// its ID) must exist (ENOENT); a verdict map's lookup writes the verdict
+/// register, a set's none (EINVAL otherwise).
+fn bind_sets(set_ids: &[(u32, String)], table: &Table, exprs: &mut [Expr]) -> KResult<()> {
+    for e in exprs {
+        let Expr::Lookup { set, set_id, dreg, .. } = e else { continue };
+        let name = sets::resolve(set_ids, table, set, *set_id).ok_or(Errno::ENOENT)?;
+        let found = table.set(&name).ok_or(Errno::ENOENT)?;
+        let map = found.flags & crate::wire::nftables::set_flags::MAP != 0;
+        if dreg.is_some() && !map {
+            return Err(Errno::EINVAL.into());
+        }
+        *set = name;
+        *set_id = None;
+    }
     Ok(())
 }
 
@@ -146,6 +177,7 @@ pub fn del(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
             table.chains[ci].rules.remove(ri);
         }
     }
+    sets::drop_unbound(table);
     for n in notes {
         tx.changes.push(m.stamp(Change::Deleted(n)));
     }

@@ -52,6 +52,7 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
         handle: tx.state.table_handle,
         flags,
         chains: Vec::new(),
+        sets: Vec::new(),
         hgenerator: 0,
         userdata: a.get(t::USERDATA).map(|u| u.value.to_vec()),
     };

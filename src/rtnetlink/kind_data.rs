@@ -437,13 +437,18 @@ pub fn change_vlan(kind: &mut LinkKind, data: &[u8]) -> KResult<()> {
     Ok(())
 }
 
-/// `vrf_newlink`: a VRF needs IFLA_VRF_TABLE, and not table 0.
-pub fn new_vrf(data: Option<&[u8]>) -> KResult<LinkKind> {
+/// `vrf_newlink`: a VRF needs IFLA_VRF_TABLE, not table 0, and in strict
+/// mode a table no other VRF uses (`vrf_map_register_dev`).
+pub fn new_vrf(ns: &crate::stack::Namespace, data: Option<&[u8]>) -> KResult<LinkKind> {
     let missing = || KernelError::msg(Errno::EINVAL, "VRF table id is missing");
     let t = AttrTable::parse(data.ok_or_else(missing)?, crate::wire::link::vrf::MAX)?;
     let table = t.get(crate::wire::link::vrf::TABLE).ok_or_else(missing)?.u32()?;
     if table == 0 {
         return Err(KernelError::msg(Errno::EINVAL, "Invalid VRF table id"));
+    }
+    // vrf_map_register_dev: in strict mode a table has one VRF.
+    if crate::stack::l3mdev::strict_mode(ns) && crate::stack::l3mdev::vrfs_on_table(ns, table) > 0 {
+        return Err(KernelError::msg(Errno::EBUSY, "Table is used by another VRF"));
     }
     Ok(LinkKind::Vrf { table })
 }

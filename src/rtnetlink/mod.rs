@@ -47,6 +47,9 @@ pub struct Kernel {
     pub keep_history: bool,
     /// The failed request's bytes as its handler rewrote them (for the echo).
     rewritten: Option<Vec<u8>>,
+    /// The last request's event list, emptied: the next request fills it
+    /// without allocating (a batch of inserts makes one event each).
+    spare_events: Vec<Event>,
 }
 
 impl Default for Kernel {
@@ -90,6 +93,7 @@ impl Kernel {
             history: Vec::new(),
             keep_history: true,
             rewritten: None,
+            spare_events: Vec::new(),
         }
     }
 
@@ -224,8 +228,10 @@ impl Kernel {
     /// `netlink_rcv_skb` for NETLINK_ROUTE: requests are answered in order;
     /// a message whose length is impossible ends the datagram silently.
     fn send_route(&mut self, port: u32, datagram: &[u8]) -> Vec<Vec<u8>> {
-        let mut out = Vec::new();
-        let Some(sock) = self.sockets.get(&port) else { return out };
+        let Some(sock) = self.sockets.get(&port) else { return Vec::new() };
+        // Room for one reply a request (an ACK each, in a batch of inserts)
+        // without growing the list as the replies come.
+        let mut out = Vec::with_capacity(MessageIter::new(datagram).count());
         let (ns, strict, ext_ack, cap_ack, privileged, uid) =
             (sock.ns, sock.strict_chk, sock.ext_ack, sock.cap_ack, sock.creds.net_admin, sock.creds.uid);
         if self.keep_history && crate::history::may_change_state(datagram) {
@@ -311,7 +317,8 @@ impl Kernel {
         let handler = handler.ok_or(KernelError::new(Errno::EOPNOTSUPP))?;
         // The lifetime timers that fell due since the last request run
         // first, and what bridges learnt or aged meanwhile is announced.
-        let mut expired = crate::stack::fdb::take_notices(&mut self.net);
+        let mut expired = std::mem::take(&mut self.spare_events);
+        expired.extend(crate::stack::fdb::take_notices(&mut self.net));
         expired.extend(crate::stack::lifetime::expire(&mut self.net));
         nexthop::run_upkeep(self);
         let mut ctx = Ctx {
@@ -329,13 +336,17 @@ impl Kernel {
             // The link watch settles what the request left queued.
             ctx.events.extend(settle(ctx.net));
         }
-        let Ctx { events, replies, filtered, notices, request_flags, rewritten, .. } = ctx;
+        let Ctx { mut events, replies, filtered, notices, request_flags, rewritten, .. } = ctx;
         self.rewritten = rewritten.filter(|_| result.is_err());
         // Changes are announced even when the request fails part-way
         // (handlers only fail before changing anything).
         let echo = req.has(NLM_F_ECHO);
         for ev in &events {
             self.deliver(ev, req, echo, out);
+        }
+        if events.capacity() <= 64 {
+            events.clear();
+            self.spare_events = events;
         }
         for (msg, group) in notices {
             self.multicast(ns, msg, group, req, echo, out);

@@ -8,6 +8,7 @@
 use crate::errno::{Errno, KResult, KernelError};
 use crate::stack::link::{Link, LinkKind};
 use crate::stack::namespace::Namespace;
+use crate::stack::nexthop;
 use crate::stack::vxlan::{FdbEntry, Remote, VxAddr, Vxlan, VxlanConf, flag};
 use crate::wire::attr::{AttrTable, Nla};
 use crate::wire::{MessageBuilder, NlaWriter};
@@ -320,6 +321,7 @@ pub fn new_vxlan(ns: &Namespace, data: Option<&[u8]>, mtu: Option<u32>, data_at:
             state: NUD_REACHABLE | NUD_PERMANENT,
             flags: NTF_SELF,
             remotes: vec![Remote { ip: c.remote, port: c.port, vni: c.vni, ifindex: c.link }],
+            nh: 0,
             updated_ms: now_ms,
         });
     }
@@ -348,7 +350,14 @@ pub fn change_vxlan(ns: &Namespace, index: u32, vxlan: &mut Vxlan, data: &[u8], 
                 Some(e) => e.remotes.insert(0, rd),
                 None => vxlan.fdb.insert(
                     0,
-                    FdbEntry { mac: [0; 6], state: NUD_REACHABLE | NUD_PERMANENT, flags: NTF_SELF, remotes: vec![rd], updated_ms: 0 },
+                    FdbEntry {
+                        mac: [0; 6],
+                        state: NUD_REACHABLE | NUD_PERMANENT,
+                        flags: NTF_SELF,
+                        remotes: vec![rd],
+                        nh: 0,
+                        updated_ms: 0,
+                    },
                 ),
             }
         }
@@ -418,19 +427,18 @@ pub struct FdbArgs {
     pub dst_given: bool,
     /// The remote.
     pub remote: Remote,
+    /// NDA_NH_ID (0: none).
+    pub nhid: u32,
 }
 
 /// `vxlan_fdb_parse`: NDA_DST (or the default family's any), NDA_PORT,
-/// NDA_VNI, NDA_IFINDEX, with the device's defaults.
+/// NDA_VNI, NDA_IFINDEX, with the device's defaults; NDA_NH_ID, which
+/// excludes the others.
 pub fn fdb_parse(ns: &Namespace, v: &Vxlan, t: &AttrTable<'_>) -> KResult<FdbArgs> {
     use crate::wire::neigh::nda;
     let c = &v.conf;
-    if t.has(nda::NH_ID) {
-        if t.has(nda::DST) || t.has(nda::VNI) || t.has(nda::IFINDEX) || t.has(nda::PORT) {
-            return Err(KernelError::msg(Errno::EINVAL, "DST, VNI, ifindex and port are mutually exclusive with NH_ID"));
-        }
-        // Next-hop groups are not modelled.
-        return Err(KernelError::msg(Errno::EINVAL, "Nexthop id does not exist"));
+    if t.has(nda::NH_ID) && (t.has(nda::DST) || t.has(nda::VNI) || t.has(nda::IFINDEX) || t.has(nda::PORT)) {
+        return Err(KernelError::msg(Errno::EINVAL, "DST, VNI, ifindex and port are mutually exclusive with NH_ID"));
     }
     let ip = match t.get(nda::DST) {
         Some(d) => VxAddr::from_octets(d.value).ok_or(KernelError::msg(Errno::EAFNOSUPPORT, "Unsupported address family"))?,
@@ -457,106 +465,222 @@ pub fn fdb_parse(ns: &Namespace, v: &Vxlan, t: &AttrTable<'_>) -> KResult<FdbArg
         Some(_) => return Err(KernelError::msg(Errno::EINVAL, "Invalid ifindex")),
         None => 0,
     };
-    Ok(FdbArgs { dst_given: t.has(nda::DST), remote: Remote { ip, port, vni, ifindex } })
+    let nhid = match t.get(nda::NH_ID) {
+        Some(n) => n.u32()?,
+        None => 0,
+    };
+    Ok(FdbArgs { dst_given: t.has(nda::DST), remote: Remote { ip, port, vni, ifindex }, nhid })
 }
 
 fn is_group_or_zero(mac: &[u8; 6]) -> bool {
     mac[0] & 1 != 0 || *mac == [0; 6]
 }
 
+/// `vxlan_fdb_nh_update`'s checks: `nhid` names an fdb next-hop group of
+/// the device's family (an IPv4 device wants a group with an IPv4
+/// member, an IPv6 one a group without).
+fn check_fdb_group(v: &Vxlan, nexthops: &nexthop::Table, nhid: u32) -> KResult<()> {
+    let inval = |m: &'static str| KernelError::msg(Errno::EINVAL, m);
+    let nh = nexthops.get(nhid).ok_or(inval("Nexthop id does not exist"))?;
+    let fdb = match &nh.body {
+        nexthop::Body::Single(s) => s.fdb,
+        nexthop::Body::Group(g) => g.fdb,
+    };
+    if !fdb {
+        return Err(inval("Nexthop is not a fdb nexthop"));
+    }
+    if nh.group().is_none() {
+        return Err(inval("Nexthop is not a multipath group"));
+    }
+    if nexthops.has_v4(nh) == v.conf.remote.is_v6() {
+        return Err(KernelError::msg(Errno::EAFNOSUPPORT, "Nexthop group family not supported"));
+    }
+    Ok(())
+}
+
+/// What an FDB request for a VXLAN device works on.
+pub struct FdbTarget<'a> {
+    /// The device's index (for the notification).
+    pub ifindex: u32,
+    /// The device's state.
+    pub vxlan: &'a mut Vxlan,
+    /// The namespace's next hops (for NDA_NH_ID).
+    pub nexthops: &'a nexthop::Table,
+}
+
 /// `vxlan_fdb_add` → `vxlan_fdb_update`: a new entry (newest first), or
-/// an existing one's state and flags, a replaced unicast remote, or an
-/// appended remote of the default (all-zeros) or a multicast entry.
-pub fn fdb_add(v: &mut Vxlan, mac: [u8; 6], state: u16, ndm_flags: u8, nl_flags: u16, args: FdbArgs, now_ms: u64) -> KResult<()> {
+/// an existing one's state and flags, a replaced unicast remote or
+/// next-hop group, or an appended remote of the default (all-zeros) or a
+/// multicast entry. The `vxlan_fdb_notify` message when something
+/// changed (Linux 6.18 lets a next-hop entry be dynamic, as the kernel
+/// here shows).
+pub fn fdb_add(
+    to: FdbTarget<'_>,
+    mac: [u8; 6],
+    state: u16,
+    ndm_flags: u8,
+    nl_flags: u16,
+    args: FdbArgs,
+    now_ms: u64,
+) -> KResult<Option<Vec<u8>>> {
     use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE};
-    if state & (NUD_PERMANENT | NUD_REACHABLE) == 0 || !args.dst_given {
+    let FdbTarget { ifindex, vxlan: v, nexthops } = to;
+    if state & (NUD_PERMANENT | NUD_REACHABLE) == 0 || !args.dst_given && args.nhid == 0 {
         return Err(Errno::EINVAL.into());
     }
     if args.remote.ip.is_v6() != v.conf.remote.is_v6() {
         return Err(Errno::EAFNOSUPPORT.into());
     }
     let rd = args.remote;
-    match v.fdb.iter_mut().find(|e| e.mac == mac) {
-        Some(_) if nl_flags & NLM_F_EXCL != 0 => Err(Errno::EEXIST.into()),
-        Some(e) => {
-            if e.state != state {
-                e.state = state;
-                e.updated_ms = now_ms;
-            }
-            e.flags = ndm_flags;
-            if nl_flags & NLM_F_REPLACE != 0 {
-                if is_group_or_zero(&e.mac) {
-                    return Err(Errno::EOPNOTSUPP.into());
-                }
-                match e.remotes.first_mut() {
-                    Some(first) => *first = rd.clone(),
-                    None => e.remotes.push(rd.clone()),
-                }
-            }
-            if nl_flags & NLM_F_APPEND != 0 && is_group_or_zero(&e.mac) && !e.remotes.contains(&rd) {
-                e.remotes.push(rd);
-            }
-            Ok(())
+    let Some(at) = v.fdb.iter().position(|e| e.mac == mac) else {
+        if nl_flags & NLM_F_CREATE == 0 {
+            return Err(Errno::ENOENT.into());
         }
-        None => {
-            if nl_flags & NLM_F_CREATE == 0 {
-                return Err(Errno::ENOENT.into());
+        if nl_flags & NLM_F_REPLACE != 0 && is_group_or_zero(&mac) {
+            return Err(Errno::EOPNOTSUPP.into());
+        }
+        if v.conf.limit != 0 && v.fdb.len() >= v.conf.limit as usize {
+            return Err(Errno::ENOSPC.into());
+        }
+        let (remotes, nh) = if args.nhid != 0 {
+            check_fdb_group(v, nexthops, args.nhid)?;
+            (Vec::new(), args.nhid)
+        } else {
+            (vec![rd], 0)
+        };
+        v.fdb.insert(0, FdbEntry { mac, state, flags: ndm_flags, remotes, nh, updated_ms: now_ms });
+        return Ok(Some(fdb_info(ifindex, v, &v.fdb[0], 0, NEW_NEIGH, now_ms)));
+    };
+    if nl_flags & NLM_F_EXCL != 0 {
+        return Err(Errno::EEXIST.into());
+    }
+    // vxlan_fdb_update_existing
+    let e = &v.fdb[at];
+    if args.nhid != 0 && e.nh == 0 {
+        return Err(KernelError::msg(Errno::EOPNOTSUPP, "Cannot replace an existing non nexthop fdb with a nexthop"));
+    }
+    if args.nhid != 0 && nl_flags & NLM_F_APPEND != 0 {
+        return Err(KernelError::msg(Errno::EOPNOTSUPP, "Cannot append to a nexthop fdb"));
+    }
+    let replace = nl_flags & NLM_F_REPLACE != 0;
+    // vxlan_fdb_nh_update's checks, applied below where Linux makes them.
+    let group = if replace && args.nhid != 0 && args.nhid != e.nh { check_fdb_group(v, nexthops, args.nhid) } else { Ok(()) };
+    // The state and flags change first; a refused replace leaves them
+    // changed, as vxlan_fdb_update_existing does.
+    let e = &mut v.fdb[at];
+    let mut notify = false;
+    if e.state != state || e.flags != ndm_flags {
+        notify = true;
+        e.state = state;
+        e.flags = ndm_flags;
+        e.updated_ms = now_ms;
+    }
+    if replace && is_group_or_zero(&e.mac) {
+        return Err(KernelError::msg(Errno::EOPNOTSUPP, "Cannot replace non-unicast fdb entries"));
+    }
+    if replace && args.nhid != 0 {
+        group?;
+        notify |= e.nh != args.nhid;
+        e.nh = args.nhid;
+    } else if replace {
+        // vxlan_fdb_replace: the first remote (a next-hop entry has none).
+        if let Some(first) = e.remotes.first_mut() {
+            if *first != rd {
+                *first = rd.clone();
+                notify = true;
             }
-            if v.conf.limit != 0 && v.fdb.len() >= v.conf.limit as usize {
-                return Err(Errno::ENOSPC.into());
-            }
-            if nl_flags & NLM_F_REPLACE != 0 && is_group_or_zero(&mac) {
-                return Err(Errno::EOPNOTSUPP.into());
-            }
-            v.fdb.insert(0, FdbEntry { mac, state, flags: ndm_flags, remotes: vec![rd], updated_ms: now_ms });
-            Ok(())
         }
     }
+    let mut shown = 0;
+    if nl_flags & NLM_F_APPEND != 0 && is_group_or_zero(&e.mac) && !e.remotes.contains(&rd) {
+        e.remotes.push(rd);
+        shown = e.remotes.len() - 1;
+        notify = true;
+    }
+    Ok(notify.then(|| fdb_info(ifindex, v, &v.fdb[at], shown, NEW_NEIGH, now_ms)))
 }
 
 /// `vxlan_fdb_delete`: the remote named by NDA_DST (with its port, VNI
-/// and device) when the entry has others, else the whole entry.
-pub fn fdb_del(v: &mut Vxlan, mac: [u8; 6], args: FdbArgs) -> KResult<()> {
+/// and device) when the entry has others, else the whole entry; the
+/// RTM_DELNEIGH notifications (`vxlan_fdb_destroy`: one per remote, or
+/// one for a next-hop entry).
+pub fn fdb_del(ifindex: u32, v: &mut Vxlan, mac: [u8; 6], args: FdbArgs, now_ms: u64) -> KResult<Vec<Vec<u8>>> {
     let at = v.fdb.iter().position(|e| e.mac == mac).ok_or(KernelError::new(Errno::ENOENT))?;
     if !args.remote.ip.is_any() {
-        let e = &mut v.fdb[at];
+        let e = &v.fdb[at];
         let rd = e.remotes.iter().position(|r| *r == args.remote).ok_or(KernelError::new(Errno::ENOENT))?;
         if e.remotes.len() > 1 {
-            e.remotes.remove(rd);
-            return Ok(());
+            let msg = fdb_info(ifindex, v, e, rd, DEL_NEIGH, now_ms);
+            v.fdb[at].remotes.remove(rd);
+            return Ok(vec![msg]);
         }
     }
+    let e = &v.fdb[at];
+    let msgs = (0..e.remotes.len().max(1)).map(|i| fdb_info(ifindex, v, e, i, DEL_NEIGH, now_ms)).collect();
     v.fdb.remove(at);
-    Ok(())
+    Ok(msgs)
+}
+
+/// RTM_NEWNEIGH and RTM_DELNEIGH, as `vxlan_fdb_info` is called with them.
+const NEW_NEIGH: u16 = crate::wire::RTM_NEWNEIGH;
+const DEL_NEIGH: u16 = crate::wire::RTM_DELNEIGH;
+
+/// `vxlan_fdb_info`: the message of entry `e` with its remote `rd` (or
+/// its next-hop group), a notification (no sequence, port or flags).
+fn fdb_info(ifindex: u32, v: &Vxlan, e: &FdbEntry, rd: usize, kind: u16, now_ms: u64) -> Vec<u8> {
+    entry_message(ifindex, v, e, e.remotes.get(rd), (kind, 0, 0, 0), now_ms)
+}
+
+/// One entry's message: NDA_LLADDR, then NDA_NH_ID or the remote's
+/// NDA_DST, NDA_PORT, NDA_VNI and NDA_IFINDEX, then NDA_CACHEINFO.
+fn entry_message(
+    ifindex: u32,
+    v: &Vxlan,
+    e: &FdbEntry,
+    rd: Option<&Remote>,
+    (kind, flags, seq, pid): (u16, u16, u32, u32),
+    now_ms: u64,
+) -> Vec<u8> {
+    use crate::wire::neigh::{NdMsgRepr, nda};
+    let mut b = MessageBuilder::new(kind, flags, seq, pid);
+    let hdr = NdMsgRepr { family: crate::wire::AF_BRIDGE, ifindex: ifindex as i32, state: e.state, flags: e.flags, kind: 1 };
+    b.push(&hdr.to_bytes());
+    b.put(nda::LLADDR, &e.mac);
+    if e.nh != 0 {
+        b.put_u32(nda::NH_ID, e.nh);
+    } else if let Some(rd) = rd {
+        b.put(nda::DST, &rd.ip.octets());
+        if rd.port != 0 && rd.port != v.conf.port {
+            b.put(nda::PORT, &rd.port.to_be_bytes());
+        }
+        if rd.vni != v.conf.vni {
+            b.put_u32(nda::VNI, rd.vni);
+        }
+        if rd.ifindex != 0 {
+            b.put_u32(nda::IFINDEX, rd.ifindex);
+        }
+    }
+    let age = (now_ms.saturating_sub(e.updated_ms) / 10) as u32;
+    let mut ci = [0u8; 16];
+    crate::wire::put_bytes(&mut ci, 4, &age.to_ne_bytes());
+    crate::wire::put_bytes(&mut ci, 8, &age.to_ne_bytes());
+    b.put(nda::CACHEINFO, &ci);
+    b.finish()
 }
 
 /// The dump messages of a VXLAN device's FDB (`vxlan_fdb_dump`): one per
-/// remote, entries newest first.
+/// remote, or one for an entry through a next-hop group; entries newest
+/// first.
 pub fn fdb_dump(link: &Link, v: &Vxlan, seq: u32, pid: u32, now_ms: u64) -> Vec<Vec<u8>> {
-    use crate::wire::neigh::{NdMsgRepr, nda};
+    let head = (NEW_NEIGH, crate::wire::NLM_F_MULTI, seq, pid);
     let mut out = Vec::new();
     for e in &v.fdb {
+        if e.nh != 0 {
+            out.push(entry_message(link.index, v, e, None, head, now_ms));
+            continue;
+        }
         for rd in &e.remotes {
-            let mut b = MessageBuilder::new(crate::wire::MessageType::NewNeigh.raw(), crate::wire::NLM_F_MULTI, seq, pid);
-            let hdr = NdMsgRepr { family: crate::wire::AF_BRIDGE, ifindex: link.index as i32, state: e.state, flags: e.flags, kind: 1 };
-            b.push(&hdr.to_bytes());
-            b.put(nda::LLADDR, &e.mac);
-            b.put(nda::DST, &rd.ip.octets());
-            if rd.port != 0 && rd.port != v.conf.port {
-                b.put(nda::PORT, &rd.port.to_be_bytes());
-            }
-            if rd.vni != v.conf.vni {
-                b.put_u32(nda::VNI, rd.vni);
-            }
-            if rd.ifindex != 0 {
-                b.put_u32(nda::IFINDEX, rd.ifindex);
-            }
-            let age = (now_ms.saturating_sub(e.updated_ms) / 10) as u32;
-            let mut ci = [0u8; 16];
-            crate::wire::put_bytes(&mut ci, 4, &age.to_ne_bytes());
-            crate::wire::put_bytes(&mut ci, 8, &age.to_ne_bytes());
-            b.put(nda::CACHEINFO, &ci);
-            out.push(b.finish());
+            out.push(entry_message(link.index, v, e, Some(rd), head, now_ms));
         }
     }
     out

@@ -22,6 +22,27 @@ fn vrf_table(ns: &Namespace, dev: u32) -> Option<u32> {
     }
 }
 
+/// `net.vrf.strict_mode` (drivers/net/vrf.c `vrf_strict_mode`): each
+/// table belongs to one VRF at most.
+pub fn strict_mode(ns: &Namespace) -> bool {
+    ns.sysctl.get("net.vrf.strict_mode", &[]).is_some_and(|v| v != "0")
+}
+
+/// The VRFs of a namespace that use `table` (`vrf_map_lookup_elem`'s
+/// users).
+pub fn vrfs_on_table(ns: &Namespace, table: u32) -> usize {
+    ns.links.values().filter(|l| matches!(l.kind, LinkKind::Vrf { table: t } if t == table)).count()
+}
+
+/// `vrf_map`'s `shared_tables`: whether two VRFs share a table (strict
+/// mode cannot be turned on then: `vrf_strict_mode_change`, EBUSY).
+pub fn shared_tables(ns: &Namespace) -> bool {
+    let mut tables: Vec<u32> =
+        ns.links.values().filter_map(|l| if let LinkKind::Vrf { table } = l.kind { Some(table) } else { None }).collect();
+    tables.sort_unstable();
+    tables.windows(2).any(|w| w[0] == w[1])
+}
+
 /// `l3mdev_master_ifindex`: the VRF a device is, or is a port of; 0 for
 /// neither.
 pub fn master_ifindex(ns: &Namespace, dev: u32) -> u32 {

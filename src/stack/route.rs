@@ -327,6 +327,14 @@ pub struct AddMode {
 /// are ordered by tos (descending) then priority; EXCL, REPLACE, APPEND and
 /// duplicate detection as Linux.
 pub fn insert_v4(ns: &mut Namespace, route: Route<u32>, mode: AddMode) -> KResult<Vec<Event>> {
+    let mut events = Vec::new();
+    insert_v4_into(ns, route, mode, &mut events)?;
+    Ok(events)
+}
+
+/// [`insert_v4`], its event pushed onto `events` (a request's list, whose
+/// room the kernel keeps from one request to the next).
+pub fn insert_v4_into(ns: &mut Namespace, route: Route<u32>, mode: AddMode, events: &mut Vec<Event>) -> KResult<()> {
     let id = ns.id;
     let (table, dst, dst_len) = (route.table, route.dst, route.dst_len);
     // A full FIB (super::limits::ROUTES_MAX) takes no new route: ENOBUFS,
@@ -335,9 +343,10 @@ pub fn insert_v4(ns: &mut Namespace, route: Route<u32>, mode: AddMode) -> KResul
     // A prefix without routes takes the new one whatever the mode allows
     // besides CREATE (the last branch below), without the list's round trip.
     if mode.create && !full && ns.fib4.insert_first(table, dst, dst_len, &route.alias) {
-        return Ok(vec![Event::Route4 { ns: id, new: true, route, nlflags: 0x600 }]);
+        events.push(Event::Route4 { ns: id, new: true, route, nlflags: 0x600 });
+        return Ok(());
     }
-    ns.fib4.edit(table, dst, dst_len, |aliases| {
+    let event = ns.fib4.edit(table, dst, dst_len, |aliases| -> KResult<Event> {
         // fib_find_alias: first alias with tos <= ours and, for equal tos, priority >= ours.
         let pos =
             aliases.iter().position(|a| a.tos < route.tos || (a.tos == route.tos && a.priority >= route.priority)).unwrap_or(aliases.len());
@@ -348,7 +357,7 @@ pub fn insert_v4(ns: &mut Namespace, route: Route<u32>, mode: AddMode) -> KResul
             }
             if mode.replace {
                 aliases[pos] = route.clone();
-                return Ok(vec![Event::Route4 { ns: id, new: true, route, nlflags: crate::wire::NLM_F_REPLACE }]);
+                return Ok(Event::Route4 { ns: id, new: true, route, nlflags: crate::wire::NLM_F_REPLACE });
             }
             let end = pos + aliases[pos..].iter().take_while(|a| same(a)).count();
             if aliases[pos..end].iter().any(|a| a.kind == route.kind && a.same_info(&route)) {
@@ -365,7 +374,7 @@ pub fn insert_v4(ns: &mut Namespace, route: Route<u32>, mode: AddMode) -> KResul
             // fib_table_insert: EXCL|CREATE, plus APPEND when appended to a group.
             // Joining an existing group clears EXCL from the notification.
             let extra = if mode.append { crate::wire::NLM_F_APPEND } else { 0 };
-            return Ok(vec![Event::Route4 { ns: id, new: true, route, nlflags: crate::wire::NLM_F_CREATE | extra }]);
+            return Ok(Event::Route4 { ns: id, new: true, route, nlflags: crate::wire::NLM_F_CREATE | extra });
         }
         if !mode.create {
             return Err(Errno::ENOENT.into());
@@ -374,8 +383,10 @@ pub fn insert_v4(ns: &mut Namespace, route: Route<u32>, mode: AddMode) -> KResul
             return Err(Errno::ENOBUFS.into());
         }
         aliases.insert(pos, route.clone());
-        Ok(vec![Event::Route4 { ns: id, new: true, route, nlflags: 0x600 }])
-    })
+        Ok(Event::Route4 { ns: id, new: true, route, nlflags: 0x600 })
+    })?;
+    events.push(event);
+    Ok(())
 }
 
 /// Which routes a delete request names: every field given must match

@@ -47,6 +47,14 @@ pub fn write(ns: &mut Namespace, key: &str, value: &str) -> Result<Vec<Event>, E
     if refused {
         return Err(Errno::EINVAL);
     }
+    // vrf_shared_table_handler (0 or 1) and vrf_strict_mode_change.
+    if key == "net.vrf.strict_mode" {
+        match crate::text::int::<u8>(value) {
+            Some(1) if !super::l3mdev::strict_mode(ns) && super::l3mdev::shared_tables(ns) => return Err(Errno::EBUSY),
+            Some(0 | 1) => {}
+            _ => return Err(Errno::EINVAL),
+        }
+    }
     apply(ns, key, value).ok_or(Errno::ENOENT)
 }
 
@@ -224,6 +232,7 @@ const GLOBAL: Defaults = &[
     ("net.ipv4.nexthop_compat_mode", "1"),
     ("net.ipv6.fib_multipath_hash_policy", "0"),
     ("net.ipv6.icmp.ratelimit", "100"),
+    ("net.vrf.strict_mode", "0"),
 ];
 
 /// The default of `key` in a table.

@@ -153,8 +153,11 @@ pub struct FdbEntry {
     pub state: u16,
     /// NTF_* flags.
     pub flags: u8,
-    /// Remotes, in list order.
+    /// Remotes, in list order (none when the entry goes through a
+    /// next-hop group).
     pub remotes: Vec<Remote>,
+    /// The fdb next-hop group it goes through (`fdb->nh`; 0: none).
+    pub nh: u32,
     /// When it was last updated, ms of the virtual clock.
     pub updated_ms: u64,
 }

@@ -45,6 +45,10 @@ pub enum Expr {
     /// `bucket` is the kernel's state (tokens in ns, when last refilled in
     /// µs of the virtual clock), never sent.
     Limit { rate: u64, unit: u64, burst: u32, ty: u32, flags: u32, bucket: Option<(u64, u64)> },
+    /// Whether a register's key is in a set (`nft_lookup`; `flags` 1 is
+    /// NFT_LOOKUP_F_INV); of a map, its data goes to `dreg` (0: the
+    /// verdict). `set_id` names a set of the same batch (requests only).
+    Lookup { set: String, set_id: Option<u32>, sreg: u32, dreg: Option<u32>, flags: u32 },
     /// An xtables match through nft_compat.
     Match { name: String, rev: u32, info: Vec<u8> },
     /// An xtables target through nft_compat.
@@ -62,8 +66,21 @@ pub enum Data {
 
 /// The xtables matches this kernel has, with their highest revision
 /// (others are ENOENT, as when no module provides them).
-pub const XT_MATCHES: &[(&str, u32)] =
-    &[("conntrack", 3), ("state", 0), ("icmp", 0), ("tcp", 0), ("udp", 0), ("comment", 0), ("mark", 1), ("limit", 0), ("multiport", 1)];
+pub const XT_MATCHES: &[(&str, u32)] = &[
+    ("conntrack", 3),
+    ("state", 0),
+    ("icmp", 0),
+    ("icmp6", 0),
+    ("tcp", 0),
+    ("udp", 0),
+    ("comment", 0),
+    ("mark", 1),
+    ("limit", 0),
+    ("multiport", 1),
+    ("iprange", 1),
+    ("addrtype", 1),
+    ("mac", 0),
+];
 /// The xtables targets this kernel has, with their highest revision.
 pub const XT_TARGETS: &[(&str, u32)] =
     &[("REJECT", 0), ("MASQUERADE", 0), ("DNAT", 2), ("SNAT", 2), ("REDIRECT", 0), ("LOG", 0), ("MARK", 2)];
@@ -129,7 +146,7 @@ fn parse_value(nla: Option<Nla<'_>>) -> KResult<Vec<u8>> {
 }
 
 /// `nft_data_init` for either kind.
-fn parse_data(nla: Option<Nla<'_>>) -> KResult<Data> {
+pub fn parse_data(nla: Option<Nla<'_>>) -> KResult<Data> {
     let outer = nla.ok_or(Errno::EINVAL)?;
     let t = AttrTable::parse(outer.value, 3)?;
     if let Some(v) = t.get(data::VERDICT) {
@@ -311,6 +328,21 @@ impl Expr {
                 limit_bucket(rate, unit, burst, ty).ok_or(Errno(75))?;
                 Expr::Limit { rate, unit, burst, ty, flags: opt_be32(d.get(a::limit::FLAGS))?.unwrap_or(0), bucket: None }
             }
+            "lookup" => {
+                let set = d.get(a::lookup::SET).ok_or(Errno::EINVAL)?.string()?;
+                let sreg = parse_dreg(d.get(a::lookup::SREG), 1)?;
+                // A map's data register: the verdict register or a data one.
+                let dreg = match d.get(a::lookup::DREG) {
+                    Some(n) if be32(Some(n))? == 0 => Some(0),
+                    Some(n) => Some(parse_dreg(Some(n), 1)?),
+                    None => None,
+                };
+                let flags = opt_be32(d.get(a::lookup::FLAGS))?.unwrap_or(0);
+                if flags > 1 || (flags == 1 && dreg.is_some()) {
+                    return Err(Errno::EINVAL.into());
+                }
+                Expr::Lookup { set, set_id: opt_be32(d.get(a::lookup::SET_ID))?, sreg, dreg, flags }
+            }
             "match" | "target" => {
                 let xname = d.get(a::compat::NAME).ok_or(Errno::EINVAL)?.string()?;
                 let rev = be32(d.get(a::compat::REV))?;
@@ -339,6 +371,7 @@ impl Expr {
             Expr::Redir { .. } => "redir",
             Expr::Log { .. } => "log",
             Expr::Limit { .. } => "limit",
+            Expr::Lookup { .. } => "lookup",
             Expr::Match { .. } => "match",
             Expr::Target { .. } => "target",
         }
@@ -466,6 +499,17 @@ impl Expr {
                 u(&mut d, a::limit::BURST, *burst);
                 u(&mut d, a::limit::TYPE, *ty);
                 u(&mut d, a::limit::FLAGS, *flags);
+            }
+            Expr::Lookup { set, set_id, sreg, dreg, flags } => {
+                d.put_str(a::lookup::SET, set);
+                reg(&mut d, a::lookup::SREG, *sreg);
+                if let Some(r) = dreg {
+                    reg(&mut d, a::lookup::DREG, *r);
+                }
+                u(&mut d, a::lookup::FLAGS, *flags);
+                if let Some(id) = set_id {
+                    u(&mut d, a::lookup::SET_ID, *id);
+                }
             }
             Expr::Match { name, rev, info } | Expr::Target { name, rev, info } => {
                 d.put_str(a::compat::NAME, name);

@@ -55,6 +55,8 @@ pub mod msg {
     pub const DESTROYTABLE: u8 = 26;
     pub const DESTROYCHAIN: u8 = 27;
     pub const DESTROYRULE: u8 = 28;
+    pub const DESTROYSET: u8 = 29;
+    pub const DESTROYSETELEM: u8 = 30;
 }
 
 /// The full nlmsg_type of an nf_tables message.
@@ -190,6 +192,96 @@ nla_space! {
     pub mod list = "NFTA_LIST_" {
         UNSPEC = 0: Unspec,
         ELEM = 1: Nested(&super::expr_attr::SPACE),
+    }
+}
+
+nla_space! {
+    /// `NFTA_SET_DESC_*`: a set's description (its size).
+    pub mod set_desc = "NFTA_SET_DESC_" {
+        UNSPEC = 0: Unspec,
+        SIZE = 1: Be32,
+        CONCAT = 2: Binary,
+    }
+}
+
+nla_space! {
+    /// `NFTA_SET_*`: the attributes of a set or map.
+    pub mod set = "NFTA_SET_" {
+        UNSPEC = 0: Unspec,
+        TABLE = 1: String,
+        NAME = 2: String,
+        FLAGS = 3: Be32,
+        KEY_TYPE = 4: Be32,
+        KEY_LEN = 5: Be32,
+        DATA_TYPE = 6: Be32,
+        DATA_LEN = 7: Be32,
+        POLICY = 8: Be32,
+        DESC = 9: Nested(&super::set_desc::SPACE),
+        ID = 10: Be32,
+        TIMEOUT = 11: Be64,
+        GC_INTERVAL = 12: Be32,
+        USERDATA = 13: Binary,
+        PAD = 14: Binary,
+        OBJ_TYPE = 15: Be32,
+        HANDLE = 16: Be64,
+        EXPR = 17: Binary,
+        EXPRESSIONS = 18: Binary,
+        TYPE = 19: String,
+        COUNT = 20: Be32,
+    }
+}
+
+/// `NFT_SET_*` flags.
+#[allow(missing_docs)]
+pub mod set_flags {
+    pub const ANONYMOUS: u32 = 1;
+    pub const CONSTANT: u32 = 2;
+    pub const INTERVAL: u32 = 4;
+    pub const MAP: u32 = 8;
+    pub const TIMEOUT: u32 = 16;
+    pub const EVAL: u32 = 32;
+    pub const OBJECT: u32 = 64;
+    pub const CONCAT: u32 = 128;
+    /// NFT_SET_ELEM_INTERVAL_END, an element's flag.
+    pub const ELEM_INTERVAL_END: u32 = 1;
+    /// NFT_DATA_VERDICT, the data type of a verdict map.
+    pub const DATA_VERDICT: u32 = 0xffff_ff00;
+}
+
+nla_space! {
+    /// `NFTA_SET_ELEM_*`: one element.
+    pub mod set_elem = "NFTA_SET_ELEM_" {
+        UNSPEC = 0: Unspec,
+        KEY = 1: Nested(&super::data_attr::SPACE),
+        DATA = 2: Nested(&super::data_attr::SPACE),
+        FLAGS = 3: Be32,
+        TIMEOUT = 4: Be64,
+        EXPIRATION = 5: Be64,
+        USERDATA = 6: Binary,
+        EXPR = 7: Binary,
+        PAD = 8: Binary,
+        OBJREF = 9: String,
+        KEY_END = 10: Nested(&super::data_attr::SPACE),
+        EXPRESSIONS = 11: Binary,
+    }
+}
+
+nla_space! {
+    /// `NFTA_SET_ELEM_LIST_ELEMENTS`' elements.
+    pub mod set_elems = "NFTA_LIST_" {
+        UNSPEC = 0: Unspec,
+        ELEM = 1: Nested(&super::set_elem::SPACE),
+    }
+}
+
+nla_space! {
+    /// `NFTA_SET_ELEM_LIST_*`: elements of a set, as a batch adds them.
+    pub mod set_elem_list = "NFTA_SET_ELEM_LIST_" {
+        UNSPEC = 0: Unspec,
+        TABLE = 1: String,
+        SET = 2: String,
+        ELEMENTS = 3: Nested(&super::set_elems::SPACE),
+        SET_ID = 4: Be32,
     }
 }
 

@@ -45,6 +45,7 @@ const MASKS: &[Mask] = &[
     Mask { kinds: &[28, 29], path: &[3], range: Some((0, 12)), _why: "NDA_CACHEINFO confirmed/used/updated: ticks since events" },
     Mask { kinds: &[116], path: &[13, 2], range: None, _why: "NHA_RES_BUCKET_IDLE_TIME: ticks since the bucket was used or moved" },
     Mask { kinds: &[0xa0f], path: &[2], range: None, _why: "NFTA_GEN_PROC_PID: the pid of the sending process" },
+    Mask { kinds: &[0xa09], path: &[19], range: None, _why: "NFTA_SET_TYPE: the set backend's ops address, as text" },
     Mask { kinds: &[0xa0f], path: &[3], range: None, _why: "NFTA_GEN_PROC_NAME: the sending process's name" },
 ];
 

@@ -3,14 +3,19 @@
 // completion. It knows nothing about ip: `onLine` runs what was entered.
 import { Terminal } from "@xterm/xterm";
 import { FitAddon } from "@xterm/addon-fit";
-import "@xterm/xterm/css/xterm.css";
 
 const HISTORY_KEY = "iplab.history";
 const HISTORY_MAX = 500;
 
 /** The terminal the page types into. */
 export class LineTerminal {
-  constructor(element, { prompt, onLine, complete }) {
+  /**
+   * `font` (fontFamily, fontSize, lineHeight) and `size` (cols, rows) are
+   * the HTML prompt's (www/src/early.js), so that xterm.js opens at the
+   * size FitAddon will choose: opening at 80x24 and fitting after renders
+   * every row twice.
+   */
+  constructor(element, { font, size, prompt, onLine, complete }) {
     this.prompt = prompt;
     this.onLine = onLine;
     this.complete = complete;
@@ -20,14 +25,13 @@ export class LineTerminal {
     this.historyPos = 0;
     this.draft = "";
     this.lastTab = false;
-    const font = { fontFamily: '"JetBrains Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace', fontSize: 14, lineHeight: 1.2 };
+    this.busy = false;
+    this.pending = []; // input that came while a line ran (typeahead)
     this.term = new Terminal({
-      ...fittedSize(element, font),
+      ...size,
       cursorBlink: true,
       convertEol: true,
-      // At a line height of 1 the underscore's row falls outside the cell
-      // at device pixel ratio 1 and is clipped (ip_forward read "ip forward").
-      ...font,
+      ...(font ?? { fontFamily: "monospace", fontSize: 14, lineHeight: 1.2 }),
       scrollback: 5000,
       theme: {
         background: "#0d1117", foreground: "#d1d7e0", cursor: "#7ee787", selectionBackground: "#264f78",
@@ -213,7 +217,10 @@ export class LineTerminal {
       }
       return;
     }
-    if (this.busy) return;
+    if (this.busy) {
+      this.pending.push(data);
+      return;
+    }
     // Pasted text: insert printable runs, run complete lines.
     if (data.length > 1 && !data.startsWith("\x1b")) {
       const parts = data.replace(/\r\n/g, "\n").replace(/\r/g, "\n").split("\n");
@@ -224,7 +231,7 @@ export class LineTerminal {
           if (i < parts.length - 1) await this.enter();
         }
       } finally {
-        this.busy = false;
+        this.idle();
       }
       return;
     }
@@ -234,7 +241,7 @@ export class LineTerminal {
         try {
           await this.enter();
         } finally {
-          this.busy = false;
+          this.idle();
         }
         return;
       case "\x7f": case "\b":
@@ -288,6 +295,17 @@ export class LineTerminal {
     }
   }
 
+  /** Takes `data` as if typed (a key, or pasted text whose line ends enter lines). */
+  type(data) {
+    this.input(data);
+  }
+
+  /** After a line has run: what was typed meanwhile goes on, in order. */
+  idle() {
+    this.busy = false;
+    for (const data of this.pending.splice(0)) this.input(data);
+  }
+
   /** Clears the screen and redraws the prompt and the current line. */
   clear() {
     const line = this.line;
@@ -307,32 +325,5 @@ function loadHistory() {
     return Array.isArray(h) ? h.filter((x) => typeof x === "string") : [];
   } catch {
     return [];
-  }
-}
-
-/**
- * The columns and rows FitAddon will choose for `element`, computed before
- * the terminal exists (as xterm measures a cell and the add-on divides the
- * pane by it), so that the terminal opens at its final size: opening at
- * 80x24 and fitting after renders every row twice. An estimate: the fit
- * after opening corrects it where it differs.
- */
-function fittedSize(element, { fontFamily, fontSize, lineHeight }) {
-  try {
-    const ctx = new OffscreenCanvas(1, 1).getContext("2d");
-    ctx.font = `${fontSize}px ${fontFamily}`;
-    const m = ctx.measureText("W");
-    const dpr = window.devicePixelRatio || 1;
-    const cellHeight = Math.floor(Math.ceil((m.fontBoundingBoxAscent + m.fontBoundingBoxDescent) * dpr) * lineHeight) / dpr;
-    // The add-on subtracts the padding of xterm's own element, which has
-    // the class "terminal" too, so the pane's padding (style.css) applies.
-    const style = getComputedStyle(element);
-    const px = (name) => parseInt(style.getPropertyValue(name));
-    const scrollbar = 14; // xterm's ViewportConstants.DEFAULT_SCROLL_BAR_WIDTH
-    const cols = Math.floor((px("width") - px("padding-left") - px("padding-right") - scrollbar) / m.width);
-    const rows = Math.floor((px("height") - px("padding-top") - px("padding-bottom")) / cellHeight);
-    return cols >= 2 && rows >= 1 ? { cols, rows } : {};
-  } catch {
-    return {};
   }
 }

@@ -274,3 +274,89 @@ test("the prompt takes a line before the module has arrived and runs it once it 
     await slow.close();
   }
 });
+
+/** A new page whose xterm.js chunk is held back until `release()`. */
+async function withoutXterm(viewport) {
+  const context = await browser.newContext({ viewport });
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await context.route(/\/terminal-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const p = await context.newPage();
+  p.on("pageerror", (e) => console.error("page error:", e));
+  await p.goto(server.url);
+  await p.waitForFunction(() => window.iplabEarly);
+  return { context, page: p, release };
+}
+
+test("the HTML prompt takes typing before xterm.js exists; xterm.js runs it and keeps the line", async () => {
+  const { context, page: early, release } = await withoutXterm({ width: 1280, height: 800 });
+  try {
+    // The first prompt is up, focused, and xterm.js is not there yet.
+    assert.equal(await early.evaluate(() => document.activeElement.id), "early-input");
+    assert.equal(await early.locator(".xterm").count(), 0);
+    assert.match(await early.locator("#early").textContent(), /root@iplab:~# $/);
+    // A click elsewhere and back on the rows: typing goes to the prompt.
+    await early.click("#tab-inspector");
+    await early.click("#early .early-welcome");
+    assert.equal(await early.evaluate(() => document.activeElement.id), "early-input");
+    await early.keyboard.type("ip -br link");
+    await early.keyboard.press("Enter");
+    await early.keyboard.type("echo hi");
+    await early.keyboard.press("ArrowLeft");
+    assert.match(await early.locator("#early").textContent(), /root@iplab:~# ip -br link\s*$/);
+    release();
+    await early.waitForSelector("body[data-ready='1']");
+    // The entered line ran once, then the line being typed is at the next
+    // prompt with its cursor where it was (before the "i").
+    await early.waitForFunction(() => /^root@iplab:~# ip -br link\nlo +DOWN[^\n]*\nroot@iplab:~# echo hi$/m.test(window.__iplab.text()), null, { timeout: 5000 });
+    assert.equal(await early.locator("#early").count(), 0);
+    assert.ok(await early.evaluate(() => document.activeElement.classList.contains("xterm-helper-textarea")));
+    await early.keyboard.type("y");
+    await early.keyboard.press("Enter");
+    await early.waitForFunction(() => /^hyi$/m.test(window.__iplab.text()), null, { timeout: 5000 });
+    // History holds both lines.
+    await early.keyboard.press("ArrowUp");
+    await early.keyboard.press("ArrowUp");
+    await early.waitForFunction(() => /root@iplab:~# ip -br link$/.test(window.__iplab.text().trimEnd()), null, { timeout: 5000 });
+    assert.equal((await early.evaluate(() => window.__iplab.text())).match(/^lo +DOWN/gm).length, 1, "the entered line ran once");
+  } finally {
+    release();
+    await context.close();
+  }
+});
+
+for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  test(`the prompt stays in place when xterm.js replaces the HTML rows (${viewport.width}x${viewport.height})`, async () => {
+    const { context, page: p, release } = await withoutXterm(viewport);
+    try {
+      const before = await p.evaluate(() => ({
+        row: document.getElementById("early-prompt").getBoundingClientRect().toJSON(),
+        user: document.querySelector(".early-user").getBoundingClientRect().toJSON(),
+        input: document.getElementById("early-input").getBoundingClientRect().toJSON(),
+      }));
+      release();
+      await p.waitForSelector("body[data-ready='1']");
+      await p.waitForFunction(() => !document.getElementById("early"));
+      const after = await p.evaluate(() => {
+        const user = [...document.querySelectorAll(".xterm-rows span")].find((s) => s.textContent.startsWith("root@iplab"));
+        return {
+          row: user.parentElement.getBoundingClientRect().toJSON(),
+          user: user.getBoundingClientRect().toJSON(),
+          input: document.querySelector(".xterm-rows .xterm-cursor").getBoundingClientRect().toJSON(),
+        };
+      });
+      const near = (a, b, what) => assert.ok(Math.abs(a - b) <= 0.5, `${what}: ${a} before, ${b} after`);
+      near(before.row.y, after.row.y, "the prompt row's top");
+      near(before.row.height, after.row.height, "the row's height");
+      near(before.user.x, after.user.x, "root@iplab's left");
+      near(before.user.width, after.user.width, "root@iplab's width");
+      near(before.input.x, after.input.x, "where typing starts");
+    } finally {
+      release();
+      await context.close();
+    }
+  });
+}

@@ -1,6 +1,10 @@
 //! VRF names in `ip` (iproute2 ip/iplink_vrf.c `ipvrf_get_table`,
-//! `name_is_vrf`) and `ip vrf show` (ip/ipvrf.c). `exec`, `identify` and
-//! `pids` bind processes through cgroups, which the machine has none of.
+//! `name_is_vrf`) and `ip vrf` (ip/ipvrf.c). `exec`, `identify` and `pids`
+//! bind processes through a cgroup with a BPF program that sets each new
+//! socket's device (`vrf_switch`, `prog_load`); the world's kernel has no
+//! `bpf` system call, so `exec` into a VRF fails as iproute2 does on a
+//! kernel without it, `exec default` (no program) runs the command, and no
+//! process is ever in a VRF's cgroup.
 
 use super::args::{Exit, Res, matches};
 use super::client::Rtnl;
@@ -68,9 +72,14 @@ pub fn do_ipvrf(ip: &mut Ip, args: &[String]) -> Res<i32> {
     if matches(cmd, "show") || matches(cmd, "lst") || matches(cmd, "list") {
         return show(ip, &args[1..]);
     }
-    if matches(cmd, "identify") || matches(cmd, "pids") || matches(cmd, "exec") {
-        ip.err("This object is not available in this ip.\n");
-        return Ok(-1);
+    if matches(cmd, "exec") {
+        return exec(ip, &args[1..]);
+    }
+    if matches(cmd, "identify") {
+        return identify(ip, &args[1..]);
+    }
+    if matches(cmd, "pids") {
+        return pids(ip, &args[1..]);
     }
     if matches(cmd, "help") {
         ip.err(USAGE);
@@ -78,6 +87,70 @@ pub fn do_ipvrf(ip: &mut Ip, args: &[String]) -> Res<i32> {
     }
     ip.err(&format!("Command \"{cmd}\" is unknown, try \"ip vrf help\".\n"));
     Err(Exit(255))
+}
+
+/// `ipvrf_exec`: `vrf_switch` then the command. Into a VRF the BPF
+/// program cannot load (ENOSYS: no `bpf` system call in the world);
+/// `default` needs none and runs the command.
+fn exec(ip: &mut Ip, args: &[String]) -> Res<i32> {
+    let Some(name) = args.first() else {
+        ip.err("No VRF name specified\n");
+        return Ok(-1);
+    };
+    if args.len() < 2 {
+        ip.err("No command specified\n");
+        return Ok(-1);
+    }
+    if name != "default" {
+        if name_is_vrf(ip, name) == 0 {
+            ip.err("Invalid VRF name\n");
+            return Err(Exit(255));
+        }
+        // vrf_configure_cgroup: prog_load fails with errno ENOSYS.
+        ip.err("Failed to load BPF prog: 'Function not implemented'\nKernel compiled with CGROUP_BPF enabled?\n");
+        return Err(Exit(255));
+    }
+    let mut o = crate::output::Output::new();
+    match ip.host.run_program(&args[1], &args[2..], &mut o) {
+        Some(st) => {
+            ip.p.fp(&o.stdout());
+            ip.err(&o.stderr());
+            Err(Exit(st))
+        }
+        None => {
+            // cmd_exec: execvp failed.
+            ip.err(&format!("exec of \"{}\" failed: No such file or directory\n", args[1]));
+            Err(Exit(1))
+        }
+    }
+}
+
+/// `ipvrf_identify`: the VRF of a process's cgroup. This process is in
+/// none (nothing printed); the world has no other processes to look up.
+fn identify(ip: &mut Ip, args: &[String]) -> Res<i32> {
+    if let Some(extra) = args.get(1) {
+        return Err(ip.invarg("Extra arguments specified\n", extra));
+    }
+    let Some(pid) = args.first() else { return Ok(0) };
+    if crate::ip::args::get_u32(pid, 10).is_none() {
+        return Err(ip.invarg("Invalid pid\n", pid));
+    }
+    // vrf_identify: /proc/PID/cgroup cannot be opened.
+    ip.err("Failed to lookup vrf association: No such file or directory\n");
+    Ok(-1)
+}
+
+/// `ipvrf_pids`: the processes in a VRF's cgroup, of which there are none.
+fn pids(ip: &mut Ip, args: &[String]) -> Res<i32> {
+    if args.len() != 1 {
+        ip.err("Invalid arguments\n");
+        return Ok(-1);
+    }
+    if name_is_vrf(ip, &args[0]) == 0 {
+        ip.err("Invalid VRF name\n");
+        return Ok(-1);
+    }
+    Ok(0)
 }
 
 /// `ipvrf_show`: one VRF's table, or every VRF with its table.

@@ -4,6 +4,8 @@
 //! dumps. Tables and built-in chains are made on first use, as
 //! iptables-nft does.
 
+mod extra;
+mod icmp;
 pub(crate) mod nl;
 pub(crate) mod print;
 mod rule;
@@ -25,9 +27,12 @@ const PROG: &str = "iptables v1.8.9 (nf_tables)";
 /// How a command failed: what to print and the exit status.
 struct Fail(String, i32);
 
+/// The hint line after a usage error.
+const HINT: &str = "Try `iptables -h' or 'iptables --help' for more information.\n";
+
 /// A usage error (exit 2, with the hint line).
 fn usage(msg: &str) -> Fail {
-    Fail(format!("{PROG}: {msg}\nTry `iptables -h' or 'iptables --help' for more information.\n"), 2)
+    Fail(format!("{PROG}: {msg}\n{HINT}"), 2)
 }
 
 /// "No chain/target/match by that name." (exit 1).
@@ -58,6 +63,7 @@ enum Cmd {
     Append(String),
     Insert(String, usize),
     Delete(String, Option<usize>),
+    Check(String),
     Replace(String, usize),
     Policy(String, String),
     NewChain(String),
@@ -79,14 +85,15 @@ pub fn run(host: &mut dyn Host, name: &str, args: &[String], out: &mut Output) -
     };
     let v6 = name.starts_with("ip6tables");
     let mut client = Client::new(sock, if v6 { family::IPV6 } else { family::IPV4 });
-    let result = if name == "iptables-save" { save(&mut client, args) } else { iptables(&mut client, args) };
+    let result = if name.ends_with("-save") { save(&mut client, args) } else { iptables(&mut client, args) };
     match result {
         Ok(text) => {
             out.out(&text);
             0
         }
         Err(Fail(text, status)) => {
-            out.err(&text);
+            // Every message names the program (xt_params->program_name).
+            out.err(&if v6 { text.replace("iptables", "ip6tables") } else { text });
             status
         }
     }
@@ -148,6 +155,36 @@ fn addr_port(s: &str) -> Result<(Ipv4Addr, Option<u16>), Fail> {
     };
     let a = crate::text::parse_ipv4(a).ok_or_else(|| usage(&format!("Bad IP address \"{a}\"")))?;
     Ok((a, p))
+}
+
+/// libxt_limit's parse_rate: `N[/second|minute|hour|day]` (any prefix
+/// of the unit) as xt_rateinfo's avg.
+fn limit_rate(s: &str) -> Result<u32, Fail> {
+    let bad = || usage(&format!("bad rate \"{s}\"'"));
+    let (n, unit) = match s.split_once('/') {
+        Some((n, u)) => (n, Some(u)),
+        None => (s, None),
+    };
+    let secs = match unit {
+        None => 1,
+        Some(u) => {
+            let u = u.to_ascii_lowercase();
+            let units = [("second", 1), ("minute", 60), ("hour", 3600), ("day", 86_400)];
+            units.iter().find(|(w, _)| !u.is_empty() && w.starts_with(u.as_str())).map(|x| x.1).ok_or_else(bad)?
+        }
+    };
+    // atoi: the leading digits (with a sign), 0 when none; a negative
+    // count wraps as the u32 it is stored in.
+    let digits: String =
+        n.trim_start().chars().enumerate().take_while(|(k, c)| c.is_ascii_digit() || (*k == 0 && "+-".contains(*c))).map(|x| x.1).collect();
+    let r = digits.parse::<i64>().unwrap_or(0) as u32;
+    if r == 0 {
+        return Err(bad());
+    }
+    match rule::LIMIT_SCALE * secs / r {
+        0 => Err(Fail(format!("{PROG}: Rate too fast \"{s}\"\n{HINT}"), 2)),
+        avg => Ok(avg),
+    }
 }
 
 /// What the command line asked for.
@@ -252,6 +289,10 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                 let n = opt_arg(&mut i).map(|s| s.parse().map_err(|_| usage(&format!("Invalid rule number `{s}'")))).transpose()?;
                 set(&mut a, Cmd::Delete(c, n))?
             }
+            "-C" | "--check" => {
+                let c = next(&mut i, w)?;
+                set(&mut a, Cmd::Check(c))?
+            }
             "-R" | "--replace" => {
                 let c = next(&mut i, w)?;
                 let n = next(&mut i, w)?;
@@ -310,10 +351,19 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                 let m = next(&mut i, w)?;
                 let loaded = match m.as_str() {
                     "tcp" | "udp" => Mt::Ports,
-                    "icmp" => Mt::Icmp,
+                    "icmp" if !v6 => Mt::Icmp,
+                    "icmp6" if v6 => Mt::Icmp,
                     "conntrack" | "state" => Mt::Ct,
                     "multiport" => Mt::Multiport,
                     "comment" => Mt::Comment,
+                    "limit" => {
+                        // limit_init: 3/hour, burst 5 (XT_LIMIT_AVG, XT_LIMIT_BURST).
+                        a.spec.limit.get_or_insert((rule::LIMIT_SCALE * 3600 / 3, 5));
+                        Mt::Limit
+                    }
+                    "iprange" => Mt::IpRange,
+                    "addrtype" => Mt::AddrType,
+                    "mac" => Mt::Mac,
                     _ => {
                         return Err(Fail(
                             format!(
@@ -336,6 +386,71 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                 }
                 a.spec.comment = Some(c);
             }
+            "--limit" | "--limit-burst" if a.spec.order.contains(&Mt::Limit) => {
+                if std::mem::take(&mut invert) {
+                    return Err(Fail(format!("{PROG}: limit: option \"{w}\" cannot be inverted.\n\n{HINT}"), 2));
+                }
+                let v = next(&mut i, w)?;
+                let l = a.spec.limit.get_or_insert((0, 5));
+                if w == "--limit" {
+                    l.0 = limit_rate(&v)?;
+                } else {
+                    l.1 = v.parse().ok().filter(|n| *n <= 10_000).ok_or_else(|| {
+                        Fail(format!("{PROG}: limit: bad value for option \"--limit-burst\", or out of range (0-10000).\n\n{HINT}"), 2)
+                    })?;
+                }
+            }
+            "--tcp-flags" | "--syn" if a.spec.proto == Some(6) => {
+                // parse_tcp_flags: comma lists of names, any case.
+                let list = |v: &str| -> Result<u8, Fail> {
+                    let mut bits = 0;
+                    for f in v.split(',') {
+                        let b = print::TCP_FLAGS.iter().find(|(n, _)| n.eq_ignore_ascii_case(f)).map(|(_, b)| *b);
+                        bits |= b.ok_or_else(|| usage(&format!("Unknown TCP flag `{f}'")))?;
+                    }
+                    Ok(bits)
+                };
+                let (mask, cmp) = if w == "--syn" {
+                    (0x17, 0x02)
+                } else {
+                    let m = list(&next(&mut i, w)?)?;
+                    (m, list(&next(&mut i, w)?)?)
+                };
+                a.spec.load(Mt::Ports);
+                a.spec.tcp_flags = Some((mask, cmp, std::mem::take(&mut invert)));
+            }
+            "--src-range" | "--dst-range" if a.spec.order.contains(&Mt::IpRange) => {
+                let v = next(&mut i, w)?;
+                let (lo, hi) = extra::range(&v, v6).ok_or_else(|| usage(&format!("iprange: Bad value for \"{w}\" option: \"{v}\"")))?;
+                let r = a.spec.iprange.get_or_insert_with(Default::default);
+                let side = Some((lo, hi, std::mem::take(&mut invert)));
+                if w == "--src-range" { r.src = side } else { r.dst = side }
+            }
+            "--src-type" | "--dst-type" | "--limit-iface-in" | "--limit-iface-out" if a.spec.order.contains(&Mt::AddrType) => {
+                let t = a.spec.addrtype.get_or_insert_with(Default::default);
+                match w {
+                    "--limit-iface-in" => t.flags |= 4,
+                    "--limit-iface-out" => t.flags |= 8,
+                    _ => {
+                        let v = next(&mut i, w)?;
+                        let mask = extra::types(&v).map_err(|bad| usage(&format!("addrtype: bad type \"{bad}\"")))?;
+                        let inv = std::mem::take(&mut invert);
+                        let t = a.spec.addrtype.get_or_insert_with(Default::default);
+                        if w == "--src-type" {
+                            t.src = mask;
+                            t.flags |= u32::from(inv);
+                        } else {
+                            t.dst = mask;
+                            t.flags |= u32::from(inv) << 1;
+                        }
+                    }
+                }
+            }
+            "--mac-source" if a.spec.order.contains(&Mt::Mac) => {
+                let v = next(&mut i, w)?;
+                let mac = extra::mac(&v).ok_or_else(|| usage("Invalid MAC address specified."))?;
+                a.spec.mac = Some((mac, std::mem::take(&mut invert)));
+            }
             "--sport" | "--source-port" | "--dport" | "--destination-port" if matches!(a.spec.proto, Some(6 | 17)) => {
                 let r = port_range(&next(&mut i, w)?, a.spec.proto)?;
                 a.spec.load(Mt::Ports);
@@ -345,27 +460,34 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                     a.spec.dport = Some(r);
                 }
             }
-            "--icmp-type" if a.spec.proto == Some(1) => {
+            "--icmp-type" | "--icmpv6-type" if a.spec.proto == Some(if v6 { 58 } else { 1 }) && (w == "--icmpv6-type") == v6 => {
                 let t = next(&mut i, w)?;
                 a.spec.load(Mt::Icmp);
-                a.spec.icmp_type = Some(print::icmp_type(&t).ok_or_else(|| usage(&format!("Invalid ICMP type `{t}'")))?);
+                a.spec.icmp = Some((icmp::parse(&t, v6).map_err(|m| usage(&m))?, std::mem::take(&mut invert)));
             }
             "--ctstate" | "--state" => {
                 a.spec.state_match = w == "--state";
                 let v = next(&mut i, w)?;
                 let mut mask = 0;
                 for s in v.split(',') {
-                    let bit = print::CTSTATES.iter().find(|(n, _)| *n == s).map(|(_, b)| *b);
-                    mask |= bit.ok_or_else(|| usage(&format!("Bad ctstate \"{s}\"")))?;
+                    // conntrack_ps_state: any case; SNAT and DNAT only for --ctstate.
+                    let known = print::CTSTATES.iter().filter(|(_, b)| w == "--ctstate" || *b < 64 || *b == 256);
+                    let bit = known.clone().find(|(n, _)| n.eq_ignore_ascii_case(s)).map(|(_, b)| *b);
+                    mask |= bit.ok_or_else(|| usage(&format!("Bad {} \"{s}\"", &w[2..])))?;
                 }
                 a.spec.ctstate = Some(mask);
+                a.spec.ct_invert = std::mem::take(&mut invert);
                 a.spec.load(Mt::Ct);
             }
             "-j" | "--jump" => a.jump = Some(next(&mut i, w)?),
             "--reject-with" => {
                 let v = next(&mut i, w)?;
                 let names = if v6 { print::REJECT_WITH6 } else { print::REJECT_WITH };
-                let n = names.iter().position(|x| *x == v).ok_or_else(|| usage(&format!("unknown reject type \"{v}\"")))?;
+                // libxt_REJECT no longer offers the echo replies the kernel refuses.
+                let n = names
+                    .iter()
+                    .position(|x| *x == v && !v.ends_with("echo-reply"))
+                    .ok_or_else(|| usage(&format!("unknown reject type \"{v}\"")))?;
                 reject_with = Some(n as u32);
             }
             "--to-source" | "--to-destination" => to = Some(addr_port(&next(&mut i, w)?)?),
@@ -384,12 +506,15 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
         }
         i += 1;
     }
+    if a.spec.order.contains(&Mt::IpRange) && a.spec.iprange.is_none() {
+        return Err(usage("iprange match: You must specify `--src-range' or `--dst-range'"));
+    }
     if a.spec.order.contains(&Mt::Multiport) && a.spec.multiport.is_none() {
         return Err(usage("multiport expection an option"));
     }
     // An input chain has no output interface and the other way round.
     let chain = match &a.cmd {
-        Some(Cmd::Append(c) | Cmd::Insert(c, _) | Cmd::Replace(c, _) | Cmd::Delete(c, _)) => c.as_str(),
+        Some(Cmd::Append(c) | Cmd::Insert(c, _) | Cmd::Replace(c, _) | Cmd::Delete(c, _) | Cmd::Check(c)) => c.as_str(),
         _ => "",
     };
     if a.spec.oif.is_some() && matches!(chain, "INPUT" | "PREROUTING") {
@@ -522,7 +647,7 @@ fn iptables(client: &mut Client, args: &[String]) -> Result<String, Fail> {
             prepare(&mut msgs, chain);
             let rules = in_chain(chain);
             let exprs = a.spec.encode();
-            let attrs = match cmd {
+            let mut attrs = match cmd {
                 Cmd::Append(_) => nl::rule_attrs(table, chain, &exprs, None, None),
                 Cmd::Insert(_, n) => {
                     if n == 0 || n > rules.len() + 1 {
@@ -539,12 +664,21 @@ fn iptables(client: &mut Client, args: &[String]) -> Result<String, Fail> {
                     nl::rule_attrs(table, chain, &exprs, Some(h), None)
                 }
             };
+            nl::push_compat(&mut attrs, a.spec.proto.unwrap_or(0));
             let flags = match cmd {
                 Cmd::Append(_) => NLM_F_CREATE | NLM_F_APPEND,
                 Cmd::Insert(..) => NLM_F_CREATE,
                 _ => NLM_F_REPLACE,
             };
             msgs.push(BatchMsg { kind: msg::NEWRULE, flags, attrs });
+        }
+        Cmd::Check(chain) => {
+            if !exists(chain) && !is_builtin(chain) {
+                return Err(no_chain());
+            }
+            if !in_chain(chain).iter().any(|r| r.1.as_ref() == Some(&a.spec)) {
+                return Err(Fail("iptables: Bad rule (does a matching rule exist in that chain?).\n".into(), 1));
+            }
         }
         Cmd::Delete(chain, n) => {
             if !exists(chain) && (n.is_some() || !is_builtin(chain)) {
@@ -649,14 +783,17 @@ fn iptables(client: &mut Client, args: &[String]) -> Result<String, Fail> {
 }
 
 /// `iptables-save`: every table iptables knows that exists in the kernel.
-fn save(client: &mut Client, _args: &[String]) -> Result<String, Fail> {
+fn save(client: &mut Client, args: &[String]) -> Result<String, Fail> {
     let mut out = String::new();
+    // -t TABLE: only that one.
+    let only = args.iter().position(|a| a == "-t" || a == "--table").and_then(|k| args.get(k + 1));
     for table in ["mangle", "raw", "filter", "nat"] {
-        if !client.table_exists(table) {
+        if !client.table_exists(table) || only.is_some_and(|o| o != table) {
             continue;
         }
         let views = view(client, table);
-        out.push_str("# Generated by iptables-save v1.8.9 (nf_tables) on Thu Jan  1 00:00:00 1970\n");
+        let v6 = if client.family == family::IPV6 { "6" } else { "" };
+        out.push_str(&format!("# Generated by ip{v6}tables-save v1.8.9 (nf_tables) on Thu Jan  1 00:00:00 1970\n"));
         out.push_str(&print::save_table(table, &views));
         out.push_str("# Completed on Thu Jan  1 00:00:00 1970\n");
     }

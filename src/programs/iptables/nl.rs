@@ -278,3 +278,12 @@ pub fn rule_attrs(table: &str, chain: &str, exprs: &[Expr], handle: Option<u64>,
     a.end_nest(n);
     a
 }
+
+/// NFTA_RULE_COMPAT, which iptables-nft adds to every rule: the rule's
+/// protocol (0 for any) and flags, for xt matches' and targets' checks.
+pub fn push_compat(a: &mut Vec<u8>, proto: u8) {
+    let n = a.begin_nest(r::COMPAT);
+    a.put(1, &u32::from(proto).to_be_bytes());
+    a.put(2, &0u32.to_be_bytes());
+    a.end_nest(n);
+}

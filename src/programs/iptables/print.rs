@@ -50,26 +50,9 @@ pub fn proto_name(p: u8) -> Option<&'static str> {
     })
 }
 
-/// ICMP type names (`icmp_codes` of libxt_icmp).
-const ICMP_TYPES: &[(u8, &str)] = &[
-    (0, "echo-reply"),
-    (3, "destination-unreachable"),
-    (5, "redirect"),
-    (8, "echo-request"),
-    (11, "time-exceeded"),
-    (12, "parameter-problem"),
-    (13, "timestamp-request"),
-    (14, "timestamp-reply"),
-];
-
 /// The name of an ICMP type, if it has one.
 pub fn icmp_name(t: u8) -> Option<&'static str> {
-    ICMP_TYPES.iter().find(|(x, _)| *x == t).map(|(_, n)| *n)
-}
-
-/// An ICMP type by name or number.
-pub fn icmp_type(s: &str) -> Option<u8> {
-    ICMP_TYPES.iter().find(|(_, n)| *n == s).map(|(t, _)| *t).or_else(|| s.parse().ok())
+    super::icmp::icmp_name(t)
 }
 
 /// `--reject-with` names (enum ipt_reject_with).
@@ -105,9 +88,12 @@ pub fn reject_name(s: &Spec, with: u32) -> &'static str {
 }
 
 /// Connection states in the order iptables prints them, with their bits.
-pub const CTSTATES: &[(&str, u16)] = &[("INVALID", 1), ("NEW", 8), ("RELATED", 4), ("ESTABLISHED", 2), ("UNTRACKED", 64)];
+/// (XT_CONNTRACK_STATE_*: UNTRACKED 1 << 8, SNAT 1 << 6, DNAT 1 << 7).
+pub const CTSTATES: &[(&str, u16)] =
+    &[("INVALID", 1), ("NEW", 8), ("RELATED", 4), ("ESTABLISHED", 2), ("UNTRACKED", 256), ("SNAT", 64), ("DNAT", 128)];
 
-/// States as iptables lists them (INVALID, NEW, RELATED, ESTABLISHED, UNTRACKED).
+/// States as iptables lists them (INVALID, NEW, RELATED, ESTABLISHED,
+/// UNTRACKED, SNAT, DNAT).
 pub fn ctstate_text(mask: u16) -> String {
     CTSTATES.iter().filter(|(_, b)| mask & b != 0).map(|(n, _)| *n).collect::<Vec<_>>().join(",")
 }
@@ -148,7 +134,7 @@ fn extras(s: &Spec, numeric: bool) -> String {
     let mut out = String::new();
     for m in s.matches() {
         match m {
-            Mt::Ports if s.sport.is_some() || s.dport.is_some() => {
+            Mt::Ports if s.sport.is_some() || s.dport.is_some() || s.tcp_flags.is_some() => {
                 out.push_str(&format!(" {}", s.proto.and_then(proto_name).unwrap_or("tcp")));
                 if let Some(p) = s.sport {
                     ports_text(&mut out, "spt", p, s.proto == Some(17), numeric);
@@ -156,18 +142,25 @@ fn extras(s: &Spec, numeric: bool) -> String {
                 if let Some(p) = s.dport {
                     ports_text(&mut out, "dpt", p, s.proto == Some(17), numeric);
                 }
+                if let Some((mask, cmp, inv)) = s.tcp_flags {
+                    let bang = if inv { "!" } else { "" };
+                    if numeric {
+                        out.push_str(&format!(" flags:{bang}0x{mask:02X}/0x{cmp:02X}"));
+                    } else {
+                        out.push_str(&format!(" flags:{bang}{}/{}", tcp_flags_text(mask), tcp_flags_text(cmp)));
+                    }
+                }
             }
             Mt::Icmp => {
-                if let Some(t) = s.icmp_type {
-                    match ICMP_TYPES.iter().find(|(x, _)| *x == t) {
-                        Some((_, n)) if !numeric => out.push_str(&format!(" icmp {n}")),
-                        _ => out.push_str(&format!(" icmptype {t}")),
-                    }
+                if let Some((t, inv)) = s.icmp {
+                    let name = if s.v6 { "ipv6-icmp" } else { "icmp" };
+                    out.push_str(&format!(" {name}{}", super::icmp::text(t, inv, s.v6, numeric)));
                 }
             }
             Mt::Ct => {
                 if let Some(m) = s.ctstate {
-                    out.push_str(&format!(" {}state {}", if s.state_match { "" } else { "ct" }, ctstate_text(m)));
+                    let bang = if s.ct_invert { " !" } else { "" };
+                    out.push_str(&format!("{bang} {}state {}", if s.state_match { "" } else { "ct" }, ctstate_text(m)));
                 }
             }
             Mt::Multiport => {
@@ -184,6 +177,14 @@ fn extras(s: &Spec, numeric: bool) -> String {
                     out.push_str(&format!(" /* {c} */"));
                 }
             }
+            Mt::Limit => {
+                if let Some((avg, burst)) = s.limit {
+                    out.push_str(&format!(" limit: avg {} burst {burst}", rate_text(avg)));
+                }
+            }
+            Mt::IpRange => out.push_str(&super::extra::list(s.iprange.as_ref(), None, None)),
+            Mt::AddrType => out.push_str(&super::extra::list(None, s.addrtype.as_ref(), None)),
+            Mt::Mac => out.push_str(&super::extra::list(None, None, s.mac)),
             _ => {}
         }
     }
@@ -215,6 +216,22 @@ fn extras(s: &Spec, numeric: bool) -> String {
         _ => {}
     }
     out
+}
+
+/// TCP flag names (libxt_tcp's tcp_flag_names) with their bits.
+pub const TCP_FLAGS: [(&str, u8); 8] =
+    [("FIN", 1), ("SYN", 2), ("RST", 4), ("PSH", 8), ("ACK", 16), ("URG", 32), ("ALL", 0x3f), ("NONE", 0)];
+
+/// print_tcpf: `SYN,RST`, or `NONE`.
+fn tcp_flags_text(flags: u8) -> String {
+    let names: Vec<&str> = TCP_FLAGS[..6].iter().filter(|(_, b)| flags & b != 0).map(|(n, _)| *n).collect();
+    if names.is_empty() { "NONE".into() } else { names.join(",") }
+}
+
+/// libxt_limit's print_rate: `3/min`, `10/sec`.
+fn rate_text(avg: u32) -> String {
+    let (secs, name) = super::rule::LIMIT_UNITS[super::rule::limit_unit(avg)];
+    format!("{}/{name}", secs * super::rule::LIMIT_SCALE / avg.max(1))
 }
 
 /// A multiport list: `80,443,1000:2000`, each port through `name`.
@@ -358,7 +375,7 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
     }
     for m in s.matches() {
         match m {
-            Mt::Ports if s.sport.is_some() || s.dport.is_some() => {
+            Mt::Ports if s.sport.is_some() || s.dport.is_some() || s.tcp_flags.is_some() => {
                 let name = s.proto.and_then(proto_name).unwrap_or("tcp");
                 out.push_str(&format!(" -m {name}"));
                 let range = |(lo, hi): (u16, u16)| if lo == hi { lo.to_string() } else { format!("{lo}:{hi}") };
@@ -368,19 +385,22 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
                 if let Some(p) = s.dport {
                     out.push_str(&format!(" --dport {}", range(p)));
                 }
+                if let Some((mask, cmp, inv)) = s.tcp_flags {
+                    let bang = if inv { " !" } else { "" };
+                    out.push_str(&format!("{bang} --tcp-flags {} {}", tcp_flags_text(mask), tcp_flags_text(cmp)));
+                }
             }
             Mt::Icmp => {
-                if let Some(t) = s.icmp_type {
-                    out.push_str(&format!(" -m icmp --icmp-type {t}"));
+                if let Some((t, inv)) = s.icmp {
+                    out.push_str(if s.v6 { " -m icmp6" } else { " -m icmp" });
+                    out.push_str(&super::icmp::save(t, inv, s.v6));
                 }
             }
             Mt::Ct => {
                 if let Some(m) = s.ctstate {
-                    if s.state_match {
-                        out.push_str(&format!(" -m state --state {}", ctstate_text(m)));
-                    } else {
-                        out.push_str(&format!(" -m conntrack --ctstate {}", ctstate_text(m)));
-                    }
+                    let bang = if s.ct_invert { " !" } else { "" };
+                    let (mt, opt) = if s.state_match { ("state", "state") } else { ("conntrack", "ctstate") };
+                    out.push_str(&format!(" -m {mt}{bang} --{opt} {}", ctstate_text(m)));
                 }
             }
             Mt::Multiport => {
@@ -395,6 +415,17 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
                     out.push_str(&format!(" -m comment --comment {}", save_string(c)));
                 }
             }
+            Mt::Limit => {
+                if let Some((avg, burst)) = s.limit {
+                    out.push_str(&format!(" -m limit --limit {}", rate_text(avg)));
+                    if burst != 5 {
+                        out.push_str(&format!(" --limit-burst {burst}"));
+                    }
+                }
+            }
+            Mt::IpRange => out.push_str(&super::extra::save(s.iprange.as_ref(), None, None)),
+            Mt::AddrType => out.push_str(&super::extra::save(None, s.addrtype.as_ref(), None)),
+            Mt::Mac => out.push_str(&super::extra::save(None, None, s.mac)),
             _ => {}
         }
     }

@@ -51,6 +51,14 @@ pub enum Mt {
     Multiport,
     /// comment.
     Comment,
+    /// limit (nft's limit expression).
+    Limit,
+    /// iprange.
+    IpRange,
+    /// addrtype.
+    AddrType,
+    /// mac.
+    Mac,
 }
 
 /// `-m multiport`: which ports (XT_MULTIPORT_SOURCE 0, DESTINATION 1,
@@ -82,16 +90,29 @@ pub struct Spec {
     pub sport: Option<(u16, u16)>,
     /// --dport (a range).
     pub dport: Option<(u16, u16)>,
-    /// --icmp-type TYPE.
-    pub icmp_type: Option<u8>,
+    /// --tcp-flags MASK COMP (or --syn), and `!`.
+    pub tcp_flags: Option<(u8, u8, bool)>,
+    /// --icmp-type (or --icmpv6-type): type, lowest and highest code, `!`.
+    pub icmp: Option<((u8, u8, u8), bool)>,
     /// --ctstate (or --state) as XT_CONNTRACK_STATE bits.
     pub ctstate: Option<u16>,
     /// The states came from `-m state` (xt_state), not `-m conntrack`.
     pub state_match: bool,
+    /// `! --ctstate`.
+    pub ct_invert: bool,
     /// -m multiport.
     pub multiport: Option<Multiport>,
     /// -m comment --comment.
     pub comment: Option<String>,
+    /// -m limit: `struct xt_rateinfo`'s avg (XT_LIMIT_SCALE units per
+    /// packet) and burst.
+    pub limit: Option<(u32, u32)>,
+    /// -m iprange.
+    pub iprange: Option<super::extra::IpRange>,
+    /// -m addrtype.
+    pub addrtype: Option<super::extra::AddrType>,
+    /// -m mac --mac-source, and `!`.
+    pub mac: Option<([u8; 6], bool)>,
     /// The matches in the order they were loaded.
     pub order: Vec<Mt>,
     /// -j.
@@ -172,10 +193,11 @@ fn ports(out: &mut Vec<Expr>, offset: u32, (lo, hi): (u16, u16)) {
 /// is the same match with XT_CONNTRACK_STATE_ALIAS (1 << 13) added to
 /// match_flags, so listings can tell the two apart (measured: iptables-nft
 /// 1.8.9 sends conntrack revision 3 for both).
-fn conntrack_info(state: u16, alias: bool) -> Vec<u8> {
+fn conntrack_info(state: u16, alias: bool, invert: bool) -> Vec<u8> {
     let mut info = vec![0u8; 168];
     let flags: u16 = if alias { 1 | 1 << 13 } else { 1 };
     info[146..148].copy_from_slice(&flags.to_ne_bytes());
+    info[148..150].copy_from_slice(&u16::from(invert).to_ne_bytes());
     info[150..152].copy_from_slice(&state.to_ne_bytes());
     info
 }
@@ -235,6 +257,36 @@ fn multiport_of(info: &[u8]) -> Option<Multiport> {
     Some(Multiport { which: *info.first()?, ports, invert: info.get(47).copied().unwrap_or(0) != 0 })
 }
 
+/// `XT_LIMIT_SCALE`: xt_rateinfo's avg is in 1/10000 s per packet.
+pub const LIMIT_SCALE: u32 = 10_000;
+
+/// The seconds of a day, an hour, a minute and a second, largest first
+/// (the units iptables-nft and libxt_limit choose among).
+pub const LIMIT_UNITS: [(u32, &str); 4] = [(86_400, "day"), (3_600, "hour"), (60, "min"), (1, "sec")];
+
+/// The largest unit in which `avg` is a whole enough count: the unit
+/// index for `add_nft_limit` (nft.c) and libxt_limit's print_rate.
+pub fn limit_unit(avg: u32) -> usize {
+    let avg = avg.max(1);
+    let mut i = 1;
+    while i < LIMIT_UNITS.len() {
+        let mult = LIMIT_UNITS[i].0 * LIMIT_SCALE;
+        if avg > mult || mult / avg < mult % avg {
+            break;
+        }
+        i += 1;
+    }
+    i - 1
+}
+
+/// `add_nft_limit`: `-m limit` as nft's limit expression, packets per
+/// the largest unit that keeps the count whole enough.
+fn limit_expr(avg: u32, burst: u32) -> Expr {
+    let (secs, _) = LIMIT_UNITS[limit_unit(avg)];
+    let rate = u64::from(secs * LIMIT_SCALE / avg.max(1));
+    Expr::Limit { rate, unit: u64::from(secs), burst, ty: 0, flags: 0, bucket: None }
+}
+
 fn verdict(code: i32, chain: Option<String>) -> Expr {
     Expr::Immediate { dreg: 0, data: Data::Verdict { code, chain } }
 }
@@ -244,7 +296,7 @@ impl Spec {
     /// iptables' usual order.
     pub fn matches(&self) -> Vec<Mt> {
         let mut all = self.order.clone();
-        for m in [Mt::Ports, Mt::Icmp, Mt::Ct, Mt::Multiport, Mt::Comment] {
+        for m in [Mt::Ports, Mt::Icmp, Mt::Ct, Mt::Multiport, Mt::Comment, Mt::Limit, Mt::IpRange, Mt::AddrType, Mt::Mac] {
             if !all.contains(&m) {
                 all.push(m);
             }
@@ -262,6 +314,12 @@ impl Spec {
     fn encode_match(&self, m: Mt, out: &mut Vec<Expr>) {
         match m {
             Mt::Ports => {
+                // add_nft_tcp: the flags byte (masked, compared), then the ports.
+                if let Some((mask, cmp, inv)) = self.tcp_flags {
+                    out.push(payload(2, 13, 1));
+                    out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: 1, mask: vec![mask], xor: vec![0] });
+                    out.push(Expr::Cmp { sreg: 4, op: u32::from(inv), data: vec![cmp] });
+                }
                 if let Some(s) = self.sport {
                     ports(out, 0, s);
                 }
@@ -270,18 +328,40 @@ impl Spec {
                 }
             }
             Mt::Icmp => {
-                if let Some(t) = self.icmp_type {
-                    out.push(Expr::Match { name: "icmp".into(), rev: 0, info: vec![t, 0, 0xff, 0, 0, 0, 0, 0] });
+                // struct ipt_icmp / ip6t_icmp: type, code range, invflags.
+                if let Some(((t, lo, hi), inv)) = self.icmp {
+                    let name = if self.v6 { "icmp6" } else { "icmp" };
+                    out.push(Expr::Match { name: name.into(), rev: 0, info: vec![t, lo, hi, u8::from(inv), 0, 0, 0, 0] });
                 }
             }
             Mt::Ct => {
                 if let Some(s) = self.ctstate {
-                    out.push(Expr::Match { name: "conntrack".into(), rev: 3, info: conntrack_info(s, self.state_match) });
+                    out.push(Expr::Match { name: "conntrack".into(), rev: 3, info: conntrack_info(s, self.state_match, self.ct_invert) });
                 }
             }
             Mt::Multiport => {
                 if let Some(mp) = &self.multiport {
                     out.push(Expr::Match { name: "multiport".into(), rev: 1, info: multiport_info(mp) });
+                }
+            }
+            Mt::Limit => {
+                if let Some((avg, burst)) = self.limit {
+                    out.push(limit_expr(avg, burst));
+                }
+            }
+            Mt::IpRange => {
+                if let Some(r) = &self.iprange {
+                    out.push(Expr::Match { name: "iprange".into(), rev: 1, info: super::extra::iprange_info(r) });
+                }
+            }
+            Mt::AddrType => {
+                if let Some(t) = &self.addrtype {
+                    out.push(Expr::Match { name: "addrtype".into(), rev: 1, info: super::extra::addrtype_info(t) });
+                }
+            }
+            Mt::Mac => {
+                if let Some((m, inv)) = self.mac {
+                    out.push(Expr::Match { name: "mac".into(), rev: 0, info: super::extra::mac_info(m, inv) });
                 }
             }
             Mt::Comment => {
@@ -411,6 +491,13 @@ impl Spec {
                         _ => return None,
                     }
                 }
+                Expr::Payload { base: 2, offset: 13, len: 1, .. } => {
+                    let Some(Expr::Bitwise { mask, .. }) = exprs.get(i) else { return None };
+                    let Some(Expr::Cmp { op: op @ (0 | 1), data, .. }) = exprs.get(i + 1) else { return None };
+                    i += 2;
+                    s.tcp_flags = Some((*mask.first()?, *data.first()?, *op == 1));
+                    s.load(Mt::Ports);
+                }
                 Expr::Payload { base: 2, offset, .. } => {
                     let range = match exprs.get(i) {
                         Some(Expr::Range { op: 0, from, to, .. }) => (be16(from)?, be16(to)?),
@@ -437,13 +524,15 @@ impl Spec {
                     }
                 }
                 Expr::Match { name, rev, info } => match (name.as_str(), rev) {
-                    ("icmp", _) => {
-                        s.icmp_type = info.first().copied();
+                    ("icmp" | "icmp6", _) => {
+                        let b = |k: usize| info.get(k).copied().unwrap_or(0);
+                        s.icmp = Some(((b(0), b(1), b(2)), b(3) & 1 != 0));
                         s.load(Mt::Icmp);
                     }
                     ("conntrack", _) => {
                         s.ctstate = info.get(150..152).map(|b| u16::from_ne_bytes([b[0], b[1]]));
                         s.state_match = info.get(146..148).is_some_and(|b| u16::from_ne_bytes([b[0], b[1]]) & 1 << 13 != 0);
+                        s.ct_invert = info.get(148).is_some_and(|b| b & 1 != 0);
                         s.load(Mt::Ct);
                     }
                     ("state", _) => {
@@ -455,6 +544,18 @@ impl Spec {
                         s.multiport = Some(multiport_of(info)?);
                         s.load(Mt::Multiport);
                     }
+                    ("iprange", 1) => {
+                        s.iprange = Some(super::extra::iprange_of(info, v6)?);
+                        s.load(Mt::IpRange);
+                    }
+                    ("addrtype", 1) => {
+                        s.addrtype = Some(super::extra::addrtype_of(info)?);
+                        s.load(Mt::AddrType);
+                    }
+                    ("mac", 0) => {
+                        s.mac = Some(super::extra::mac_of(info)?);
+                        s.load(Mt::Mac);
+                    }
                     ("comment", _) => {
                         let text = info.split(|b| *b == 0).next().unwrap_or(&[]);
                         s.comment = Some(String::from_utf8_lossy(text).into_owned());
@@ -462,6 +563,12 @@ impl Spec {
                     }
                     _ => return None,
                 },
+                Expr::Limit { rate, unit, burst, ty: 0, flags: 0, .. } => {
+                    // nft_parse_limit: back to xt_rateinfo's avg.
+                    let avg = u64::from(LIMIT_SCALE).checked_mul(*unit)?.checked_div(*rate)?;
+                    s.limit = Some((u32::try_from(avg).ok()?, *burst));
+                    s.load(Mt::Limit);
+                }
                 Expr::Counter { bytes, packets } => counters = (*packets, *bytes),
                 Expr::Immediate { data: Data::Verdict { code, chain }, .. } => {
                     s.target = match (*code, chain) {

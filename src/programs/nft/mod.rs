@@ -6,7 +6,9 @@
 //! the parser) points at.
 
 mod names;
+mod place;
 mod rule;
+mod sets;
 
 use crate::errno::Errno;
 use crate::host::Host;
@@ -16,7 +18,7 @@ use crate::rtnetlink::Protocol;
 use crate::wire::attr::{AttrTable, NlaWriter};
 use crate::wire::nf_expr::{self as expr, Expr};
 use crate::wire::nftables::{chain as c, family as fam, msg, rule as r, table as t};
-use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_DUMP, NLM_F_EXCL};
+use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_DUMP, NLM_F_EXCL, NLM_F_REPLACE};
 
 /// A word of the command with where it starts in the command text.
 #[derive(Debug, Clone)]
@@ -166,7 +168,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
     let word = |i: usize| toks.get(i).map(|t| t.text.as_str());
     let verb = word(0).ok_or_else(|| syntax("unexpected end of file", cmd))?;
     let object = word(1);
-    if !matches!(verb, "list" | "add" | "create" | "insert" | "delete" | "flush") {
+    if !matches!(verb, "list" | "add" | "create" | "insert" | "replace" | "delete" | "flush") {
         return Err(syntax(if toks.len() == 1 { "unexpected newline, expecting string" } else { "unexpected string" }, cmd));
     }
     let rest = toks.get(2..).unwrap_or_default();
@@ -225,8 +227,11 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                 ("add", "rule") => (msg::NEWRULE, NLM_F_CREATE | NLM_F_APPEND),
                 ("insert", "rule") => (msg::NEWRULE, NLM_F_CREATE),
                 ("delete", "rule") => (msg::DELRULE, 0),
+                ("replace", "rule") => (msg::NEWRULE, NLM_F_REPLACE),
                 _ => return Err(syntax("unexpected string", cmd)),
             };
+            // The sets a rule brings along go first in its batch.
+            let mut pre: Vec<BatchMsg> = Vec::new();
             // Which token each attribute came from, for the caret.
             let mut spans: Vec<(u16, (usize, usize))> = Vec::new();
             match obj {
@@ -265,13 +270,26 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                         _ => return Err(syntax("unexpected newline, expecting handle", cmd)),
                     }
                 } else {
-                    let ctx = rule::Ctx { family: tg.family, links };
-                    let exprs = rule::parse(&stmts, &ctx).map_err(|r| match (r.message, tg.names.get(2 + r.word)) {
-                        (Some(msg), Some(tok)) => {
-                            let last = tg.names.get(1 + r.word + r.width).unwrap_or(tok);
+                    let spec = place::read(client, verb, &tg, cmd)?;
+                    let first = 2 + spec.words;
+                    let stmts = stmts.get(spec.words..spec.words + spec.stmts).unwrap_or_default();
+                    if let Some((h, sp)) = spec.replace {
+                        attrs.put(r::HANDLE, &h.to_be_bytes());
+                        spans.push((r::HANDLE, sp));
+                    }
+                    // nft numbers a batch's sets after those its cache holds.
+                    let next_set_id = if stmts.iter().any(|w| w == "{") {
+                        client.request(msg::GETSET, NLM_F_DUMP, fam::UNSPEC, &[]).map_or(0, |m| m.len()) as u32 + 1
+                    } else {
+                        1
+                    };
+                    let ctx = rule::Ctx { family: tg.family, links, table: &tname.text, sets: &[], next_set_id };
+                    let (exprs, anon) = rule::parse_full(stmts, &ctx).map_err(|r| match (r.message, tg.names.get(first + r.word)) {
+                        (Some(msg), Some(tok)) if r.word < stmts.len() => {
+                            let last = tg.names.get(first - 1 + r.word + r.width).unwrap_or(tok);
                             Fail { msg, span: (tok.at + r.skip, span(last).1) }
                         }
-                        (Some(msg), None) => Fail { msg, span: (cmd.len(), cmd.len() + 1) },
+                        (Some(msg), _) => Fail { msg, span: (cmd.len(), cmd.len() + 1) },
                         _ => syntax("unexpected newline", cmd),
                     })?;
                     let n = attrs.begin_nest(r::EXPRESSIONS);
@@ -283,13 +301,27 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                         attrs.end_nest(m);
                     }
                     attrs.end_nest(n);
+                    for (k, set) in anon.iter().enumerate() {
+                        let msgs = set.messages(&tname.text, next_set_id + k as u32);
+                        let conflict = || Fail { msg: "conflicting intervals specified".into(), span: whole };
+                        pre.extend(msgs.ok_or_else(conflict)?);
+                    }
+                    if let Some((h, sp)) = spec.position {
+                        attrs.put(r::POSITION, &h.to_be_bytes());
+                        spans.push((r::POSITION, sp));
+                    }
+                    if let Some(c) = &spec.comment {
+                        attrs.put(r::USERDATA, &place::comment_userdata(c));
+                    }
                 }
             }
             let genid = client.generation();
             client.family = tg.family;
-            let batch = [BatchMsg { kind, flags, attrs: attrs.clone() }];
-            client.batch_detail(&batch, genid).map_err(|(e, _, off)| {
+            let sets = pre.len();
+            pre.push(BatchMsg { kind, flags, attrs: attrs.clone() });
+            client.batch_detail(&pre, genid).map_err(|(e, index, off)| {
                 // NLMSGERR_ATTR_OFFS counts from the message: header and nfgenmsg first.
+                let off = off.filter(|_| index == sets);
                 let at = off.and_then(|o| (o as usize).checked_sub(20)).and_then(|o| attr_at(&attrs, o));
                 let sp = at.and_then(|k| spans.iter().find(|(x, _)| *x == k).map(|(_, s)| *s)).unwrap_or(whole);
                 kernel(e, sp)
@@ -374,20 +406,22 @@ fn list(
 ) -> String {
     let chains = client.request(msg::GETCHAIN, NLM_F_DUMP, fam::UNSPEC, &[]).unwrap_or_default();
     let rules = client.request(msg::GETRULE, NLM_F_DUMP, fam::UNSPEC, &[]).unwrap_or_default();
+    let all_sets = sets::fetch(client);
     let h = |n: u64| if handles { format!(" # handle {n}") } else { String::new() };
     let mut out = String::new();
     for (f, tname, thandle) in tables(client) {
         if family.is_some_and(|x| x != f) || table.is_some_and(|x| x != tname) {
             continue;
         }
-        let rules_of = |cname: &str| -> Vec<(u64, Vec<Expr>)> {
+        let rules_of = |cname: &str| -> Vec<(u64, Vec<Expr>, Option<String>)> {
             rules
                 .iter()
                 .filter_map(|m| {
                     let (rf, a) = parsed(m, r::MAX)?;
                     let mine = rf == f && a.get(r::TABLE)?.string().ok()? == tname && a.get(r::CHAIN)?.string().ok()? == cname;
                     mine.then(|| {
-                        Some((a.get(r::HANDLE).map_or(0, |n| be64(n.value)), expr::parse_list(a.get(r::EXPRESSIONS)?.value).ok()?))
+                        let comment = a.get(r::USERDATA).and_then(|u| place::comment_of(u.value));
+                        Some((a.get(r::HANDLE).map_or(0, |n| be64(n.value)), expr::parse_list(a.get(r::EXPRESSIONS)?.value).ok()?, comment))
                     })?
                 })
                 .collect()
@@ -420,9 +454,14 @@ fn list(
                 let policy = if a.get(c::POLICY).map_or(1, |n| be32(n.value)) == 0 { "drop" } else { "accept" };
                 text.push_str(&format!("\t\ttype {kind} hook {hook} priority {prio}; policy {policy};\n"));
             }
-            for (handle, exprs) in rules_of(&cname).into_iter().filter(|_| with_rules) {
+            for (handle, exprs, comment) in rules_of(&cname).into_iter().filter(|_| with_rules) {
                 xt |= rule::uses_xt(&exprs);
-                text.push_str(&format!("\t\t{}{}\n", rule::text(&exprs, &rule::Ctx { family: f, links }), h(handle)));
+                let comment = comment.map(|c| format!(" comment \"{c}\"")).unwrap_or_default();
+                text.push_str(&format!(
+                    "\t\t{}{comment}{}\n",
+                    rule::text(&exprs, &rule::Ctx { family: f, links, table: &tname, sets: &all_sets, next_set_id: 0 }),
+                    h(handle)
+                ));
             }
             text.push_str("\t}\n");
             body.push(text);

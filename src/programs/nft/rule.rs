@@ -6,6 +6,7 @@
 use std::net::Ipv4Addr;
 
 use super::names;
+use super::sets::{AnonSet, Key, SetView, elements_text};
 use crate::util::text;
 
 use crate::wire::nf_expr::{Data, Expr};
@@ -49,6 +50,117 @@ pub struct Ctx<'a> {
     pub family: u8,
     /// The interfaces, by index and name.
     pub links: &'a [(u32, String)],
+    /// The table's name.
+    pub table: &'a str,
+    /// The sets of the ruleset (for listing lookups).
+    pub sets: &'a [SetView],
+    /// The NFTA_SET_ID the rule's first anonymous set gets.
+    pub next_set_id: u32,
+}
+
+/// A verdict word (`accept`, `jump CHAIN`, ...) of a verdict map.
+fn verdict_data(w: &str) -> Option<Data> {
+    let (code, chain) = match w.split_once(' ') {
+        Some(("jump", c)) => (v::JUMP, Some(c.trim().to_string())),
+        Some(("goto", c)) => (v::GOTO, Some(c.trim().to_string())),
+        _ => (
+            match w {
+                "accept" => v::ACCEPT,
+                "drop" => v::DROP,
+                "return" => v::RETURN,
+                "continue" => v::CONTINUE,
+                _ => return None,
+            },
+            None,
+        ),
+    };
+    Some(Data::Verdict { code, chain })
+}
+
+/// A set match at word `at`: `@name`, `{ ... }`, `vmap { ... }`, each
+/// perhaps after `!=`; the lookup goes to `out`, an anonymous set to
+/// `sets`. The index of the word after it.
+fn set_match(
+    out: &mut Vec<Expr>,
+    sets: &mut Vec<AnonSet>,
+    words: &[String],
+    mut at: usize,
+    key: Key,
+    payload: (u32, u32),
+    ctx: &Ctx<'_>,
+) -> Result<usize, Refused> {
+    let word = |i: usize| words.get(i).map(String::as_str);
+    let mut flags = 0;
+    if word(at) == Some("!=") {
+        flags = 1;
+        at += 1;
+    }
+    if let Some(name) = word(at).and_then(|w| w.strip_prefix('@')) {
+        out.push(Expr::Lookup { set: name.to_string(), set_id: None, sreg: 4, dreg: None, flags });
+        return Ok(at + 1);
+    }
+    let map = word(at) == Some("vmap");
+    if map {
+        at += 1;
+    }
+    if word(at) != Some("{") {
+        return Err(at.min(words.len()).into());
+    }
+    let close = words[at..].iter().position(|w| w == "}").ok_or(words.len())? + at;
+    let body = words[at + 1..close].join(" ");
+    let mut values = Vec::new();
+    for entry in body.split(',').map(str::trim).filter(|x| !x.is_empty()) {
+        let (k, data) = match entry.rsplit_once(':').filter(|_| map) {
+            Some((k, d)) => (k.trim(), Some(verdict_data(d.trim()).ok_or(at)?)),
+            None if map => return Err(at.into()),
+            None => (entry, None),
+        };
+        let (lo, hi) = key.range(k).ok_or_else(|| {
+            // The word the element is in, for the caret.
+            let w = (at + 1..close).find(|&x| words[x].trim_matches(',') == k).unwrap_or(at);
+            match key {
+                Key::Port => refuse(w, 1, "Could not resolve service: Servname not supported for ai_socktype".into()),
+                _ => w.into(),
+            }
+        })?;
+        values.push((lo, hi, data));
+    }
+    if values.is_empty() {
+        return Err(refuse(close, 1, "syntax error, unexpected '}'".into()));
+    }
+    let set = AnonSet { key, payload, values };
+    if let (Some((lo, hi)), Some(Expr::Payload { base, offset, len, .. })) = (set.single(), out.last().cloned()) {
+        // One value: a comparison (nft's set optimisation), a prefix, or a range.
+        let op = if flags == 1 { 1 } else { 0 };
+        match super::sets::prefix_len(&lo, &hi).filter(|_| key != Key::Port && lo != hi) {
+            Some(plen) => {
+                out.pop();
+                address(out, offset, &lo, plen);
+                if let Some(Expr::Cmp { op: o, .. }) = out.last_mut() {
+                    *o = op;
+                }
+            }
+            None if lo == hi => out.push(cmp(op, lo)),
+            None if op == 1 => out.push(Expr::Range { sreg: 4, op, from: lo, to: hi }),
+            None => {
+                out.push(cmp(5, lo));
+                out.push(cmp(3, hi));
+            }
+        }
+        let _ = (base, len);
+        return Ok(close + 1);
+    }
+    let id = ctx.next_set_id.saturating_add(sets.len() as u32);
+    out.push(Expr::Lookup { set: set.name().into(), set_id: Some(id), sreg: 4, dreg: map.then_some(0), flags });
+    sets.push(set);
+    Ok(close + 1)
+}
+
+/// Whether the words at `at` start a set match.
+fn is_set(words: &[String], at: usize) -> bool {
+    let w = |i: usize| words.get(i).map(String::as_str);
+    let at = if w(at) == Some("!=") { at + 1 } else { at };
+    matches!(w(at), Some("{" | "vmap")) || w(at).is_some_and(|x| x.starts_with('@'))
 }
 
 /// Why a rule's words were refused: the word (an index into them; their
@@ -149,8 +261,16 @@ fn prefixed(text: &str, v6: bool) -> Result<(Vec<u8>, u32), Option<String>> {
 }
 
 /// Parses the statements of a rule.
+#[cfg(test)]
 pub fn parse(words: &[String], ctx: &Ctx<'_>) -> Result<Vec<Expr>, Refused> {
+    parse_full(words, ctx).map(|(exprs, _)| exprs)
+}
+
+/// Parses the statements of a rule: its expressions and the anonymous
+/// sets its lookups use.
+pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<AnonSet>), Refused> {
     let mut out = Vec::new();
+    let mut sets = Vec::new();
     let table_family = ctx.family;
     let known = matches!(table_family, family::IPV4 | family::IPV6).then_some(table_family);
     let mut deps = Deps { table: table_family, network: known, transport: None };
@@ -204,6 +324,19 @@ pub fn parse(words: &[String], ctx: &Ctx<'_>) -> Result<Vec<Expr>, Refused> {
                     (true, "nexthdr") => (6, false),
                     _ => return Err((i + 1).into()),
                 };
+                if addr && is_set(words, i + 2) {
+                    deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }).map_err(|m| refuse(i, 2, m))?;
+                    out.push(payload(1, offset, if v6 { 16 } else { 4 }));
+                    // nft's protocol description and field (proto.c): ip 12, ip6 13.
+                    let field = match (v6, offset) {
+                        (false, 12) => (12, 11),
+                        (false, _) => (12, 12),
+                        (true, 8) => (13, 8),
+                        (true, _) => (13, 9),
+                    };
+                    i = set_match(&mut out, &mut sets, words, i + 2, if v6 { Key::V6 } else { Key::V4 }, field, ctx)?;
+                    continue;
+                }
                 let value = arg(2)?;
                 let parsed = if addr {
                     prefixed(value, v6).map_err(|m| match m {
@@ -238,6 +371,14 @@ pub fn parse(words: &[String], ctx: &Ctx<'_>) -> Result<Vec<Expr>, Refused> {
                     "dport" => 2,
                     _ => return Err((i + 1).into()),
                 };
+                if is_set(words, i + 2) {
+                    deps.transport(&mut out, if w == "tcp" { 6 } else { 17 });
+                    out.push(payload(2, offset, 2));
+                    // tcp is nft's protocol 8, udp 6; sport field 1, dport 2.
+                    let field = (if w == "tcp" { 8 } else { 6 }, if offset == 0 { 1 } else { 2 });
+                    i = set_match(&mut out, &mut sets, words, i + 2, Key::Port, field, ctx)?;
+                    continue;
+                }
                 // One port, or a range `LO-HI` (nft 1.0.6: cmp gte + cmp lte).
                 let (lo, hi) = match arg(2)?.split_once('-') {
                     Some((lo, hi)) => (lo.parse::<u16>().map_err(|_| i + 2)?, hi.parse::<u16>().map_err(|_| i + 2)?),
@@ -400,11 +541,27 @@ pub fn parse(words: &[String], ctx: &Ctx<'_>) -> Result<Vec<Expr>, Refused> {
             _ => return Err(words.len().max(i + 1).into()),
         }
     }
-    Ok(out)
+    Ok((out, sets))
 }
 
 fn be16(d: &[u8]) -> u16 {
     d.get(..2).map_or(0, |b| u16::from_be_bytes([b[0], b[1]]))
+}
+
+/// A lookup as nft lists it: `@name`, or an anonymous set's elements
+/// `{ 22, 80 }`, `vmap { 22 : accept }`, after `!=` when inverted.
+fn lookup_text(e: Option<&Expr>, key: Key, ctx: &Ctx<'_>) -> String {
+    let Some(Expr::Lookup { set, dreg, flags, .. }) = e else { return String::new() };
+    let neg = if flags & 1 != 0 { "!= " } else { "" };
+    let view = ctx.sets.iter().find(|x| x.family == ctx.family && x.table == ctx.table && x.name == *set);
+    match view {
+        Some(v) if v.flags & crate::wire::nftables::set_flags::ANONYMOUS != 0 => {
+            let body = elements_text(v, key);
+            if *dreg == Some(0) { format!("vmap {{ {body} }}") } else { format!("{neg}{{ {body} }}") }
+        }
+        _ if *dreg == Some(0) => format!("vmap @{set}"),
+        _ => format!("{neg}@{set}"),
+    }
 }
 
 /// A rule's expressions as `nft list` prints them.
@@ -470,6 +627,13 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     parts.push(format!("meta l4proto {}", names::protocol_name(p)));
                 }
             }
+            Expr::Payload { base: 1, offset, .. } if matches!(exprs.get(i), Some(Expr::Lookup { .. })) => {
+                let v6 = network == family::IPV6;
+                let field = if matches!((v6, offset), (false, 12) | (true, 8)) { "saddr" } else { "daddr" };
+                let value = lookup_text(exprs.get(i), if v6 { Key::V6 } else { Key::V4 }, ctx);
+                i += 1;
+                parts.push(format!("{} {field} {value}", if v6 { "ip6" } else { "ip" }));
+            }
             Expr::Payload { base: 1, offset, len, .. } => {
                 let v6 = network == family::IPV6;
                 let mut plen = *len * 8;
@@ -477,7 +641,7 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     plen = mask.iter().map(|b| b.count_ones()).sum();
                     i += 1;
                 }
-                let (_, d) = next_cmp(&mut i).unwrap_or_default();
+                let (op, d) = next_cmp(&mut i).unwrap_or_default();
                 let proto = if v6 { "ip6" } else { "ip" };
                 let field = match (v6, offset) {
                     (false, 9) => "protocol",
@@ -496,7 +660,8 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     b.iter_mut().zip(&d).for_each(|(x, y)| *x = *y);
                     text::ipv4_text(b) + &if plen == 32 { String::new() } else { format!("/{plen}") }
                 };
-                parts.push(format!("{proto} {field} {value}"));
+                let neg = if op == 1 { "!= " } else { "" };
+                parts.push(format!("{proto} {field} {neg}{value}"));
             }
             Expr::Payload { base: 2, offset: 0, len: 1, .. } if matches!(l4, Some(1 | 58)) => {
                 let (_, d) = next_cmp(&mut i).unwrap_or_default();
@@ -508,6 +673,10 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
             }
             Expr::Payload { base: 2, offset, .. } => {
                 let value = match exprs.get(i) {
+                    Some(l @ Expr::Lookup { .. }) => {
+                        i += 1;
+                        lookup_text(Some(l), Key::Port, ctx)
+                    }
                     // A range: `range` (eq or neq), or nft's `cmp gte` + `cmp lte`.
                     Some(Expr::Range { op, from, to, .. }) => {
                         i += 1;
@@ -659,7 +828,7 @@ mod tests {
         use super::{Ctx, parse};
         use crate::wire::nf_expr::Expr::{self, Bitwise, Cmp, Limit, Log, Meta, Payload};
         let links = [(1, "lo".to_string())];
-        let ctx = Ctx { family: crate::wire::nftables::family::INET, links: &links };
+        let ctx = Ctx { family: crate::wire::nftables::family::INET, links: &links, table: "f", sets: &[], next_set_id: 1 };
         let words = |t: &str| t.split(' ').map(str::to_string).collect::<Vec<_>>();
         let cmp = |data: &[u8]| Cmp { sreg: 4, op: 0, data: data.to_vec() };
         let meta = |key| Meta { key, dreg: 4 };

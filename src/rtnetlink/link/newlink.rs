@@ -256,7 +256,10 @@ fn create(
             LinkKind::Bridge(conf)
         }
         "dummy" => LinkKind::Dummy,
-        "vrf" => super::super::kind_data::new_vrf(data.map(|d| d.value))?,
+        "vrf" => {
+            let ns = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
+            super::super::kind_data::new_vrf(ns, data.map(|d| d.value))?
+        }
         "macvlan" | "macvtap" => {
             let lower = lower.ok_or(KernelError::new(Errno::EINVAL))?;
             // macvlan_common_newlink: on a macvlan, the new one goes on its

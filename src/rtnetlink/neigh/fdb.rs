@@ -360,8 +360,10 @@ pub fn add(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     }
 }
 
-/// `vxlan_fdb_add` / `vxlan_fdb_delete` on a VXLAN device.
+/// `vxlan_fdb_add` / `vxlan_fdb_delete` on a VXLAN device, with the
+/// device's own notifications (`vxlan_fdb_notify`).
 fn vxlan_op(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &NdMsgRepr, index: u32, m: [u8; 6], add: bool) -> KResult<()> {
+    use super::super::vxlan::{FdbTarget, fdb_add, fdb_del, fdb_parse};
     let attrs = nda::SPACE.parse(req.after(NDMSG_LEN))?;
     let now = ctx.net.now_ms;
     let nsr = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
@@ -369,14 +371,18 @@ fn vxlan_op(ctx: &mut Ctx<'_>, req: &Request<'_>, hdr: &NdMsgRepr, index: u32, m
     if add && (hdr.state & (nud::PERMANENT | nud::REACHABLE) == 0 || !attrs.has(nda::DST) && !attrs.has(nda::NH_ID)) {
         return Err(Errno::EINVAL.into());
     }
-    let args = super::super::vxlan::fdb_parse(nsr, v, &attrs)?;
+    let args = fdb_parse(nsr, v, &attrs)?;
     let nsr = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
-    let Some(LinkKind::Vxlan(v)) = nsr.link_mut(index).map(|l| &mut l.kind) else { return Err(Errno::ENODEV.into()) };
-    if add {
-        super::super::vxlan::fdb_add(v, m, hdr.state, hdr.flags, req.header.flags, args, now)
+    let crate::stack::Namespace { links, nexthops, .. } = nsr;
+    let Some(LinkKind::Vxlan(v)) = links.get_mut(&index).map(|l| &mut l.kind) else { return Err(Errno::ENODEV.into()) };
+    let notices = if add {
+        let to = FdbTarget { ifindex: index, vxlan: v, nexthops };
+        fdb_add(to, m, hdr.state, hdr.flags, req.header.flags, args, now)?.into_iter().collect()
     } else {
-        super::super::vxlan::fdb_del(v, m, args)
-    }
+        fdb_del(index, v, m, args, now)?
+    };
+    ctx.notices.extend(notices.into_iter().map(|n| (n, crate::wire::group::NEIGH)));
+    Ok(())
 }
 
 /// `br_fdb_add` on the bridge device itself (`fdb_add_entry` with no

@@ -193,7 +193,12 @@ pub fn get_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             } else {
                 let saddr = match r.prefsrc {
                     Some(p) => Some(p),
-                    None => lookup::select_source_v6(ns, rt.nh_dev, q.dst),
+                    // ip6_route_get_saddr: fib6_info_nh_dev, a group's first member.
+                    None => lookup::select_source_v6(
+                        ns,
+                        if r.nh_id != 0 { r.nexthops.first().map_or(rt.nh_dev, |n| n.ifindex) } else { rt.nh_dev },
+                        q.dst,
+                    ),
                 };
                 let get = Get6 { dest: q.dst, src: q.src, saddr, dev: rt.dev, gateway: rt.gateway };
                 fill6_with(net, ctx.ns, &r.view(), MessageType::NewRoute, seq, pid, 0, Some(&get), iif)

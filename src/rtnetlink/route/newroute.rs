@@ -24,13 +24,7 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             ns.fib4.create_table(table_of(&p)?);
             crate::rtnetlink::lwt::check_encap_given_type(&p.attrs)?;
             let r = route_v4(ns, &p)?;
-            let added = sroute::insert_v4(ns, r, mode(req))?;
-            // Usually the request's only events: taken whole, not copied.
-            if ctx.events.is_empty() {
-                ctx.events = added;
-            } else {
-                ctx.events.extend(added);
-            }
+            sroute::insert_v4_into(ns, r, mode(req), &mut ctx.events)?;
         }
         AF_INET6 => {
             multipath6_gateways(&p)?;

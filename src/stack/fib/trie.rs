@@ -12,15 +12,20 @@
 //! the root holds /0, then /1–/6, /7–/12, /13–/18, /19–/24, /25–/30, /31–/32
 //! (IPv6 alike, with /43–/48, /55–/60, /61–/66 and /127–/128 among its nodes).
 //!
-//! Every node is 24 bytes: a 64-bit internal bitmap (the prefix of relative
+//! Every node has 24 bytes: a 64-bit internal bitmap (the prefix of relative
 //! length `rl` in `0..6` whose next `rl` bits are `b` sits at bit
 //! `(1 << rl) | b`), a 64-bit external bitmap (bit `c` for the child reached by
 //! the next six bits `c`), and the indexes of the node's children block in the
 //! node arena and of its values block in the value arena. A child's or value's
 //! place in its block is the population count of the bitmap below its bit.
 //!
-//! Blocks live in two `Vec` arenas (nodes; values as `Option<V>`), addressed by
-//! `u32` index: no per-node allocation and no pointers. A block holding `k`
+//! Each node sits in a 64-byte-aligned [`Cell`](node::Cell) of the node arena
+//! that also holds the node's values when it has at most ten (`INLINE`), so
+//! that the lookup's deepest node and its value are one cache line: the
+//! common case in a large table, whose deepest nodes (/19–/24) hold a few
+//! prefixes each. A node with more keeps them all in a block of the value
+//! arena (`Option<V>` slots). Blocks live in these two `Vec` arenas,
+//! addressed by `u32` index: no per-node allocation and no pointers. A block holding `k`
 //! items takes a size class of slots (exact up to four, then steps of about
 //! 1.5×), so a growing node moves only now and then; freed blocks go to lists
 //! by size and are split for smaller requests; an arena more than half free is
@@ -55,7 +60,21 @@ mod tests;
 use arena::{Arena, block_size};
 pub use iter::{Iter, LinuxV4Iter, Matches};
 pub use key::{PrefixKey, is_canonical};
-use node::{MATCH, MAX_LEVELS, Node, OFFSET, STRIDE, entry_of, locate, pos_of, pre_next, rank, real_len, select};
+use node::{Cell, INLINE, MATCH, MAX_LEVELS, Node, OFFSET, STRIDE, entry_of, locate, pos_of, pre_next, rank, real_len, select};
+
+/// Where a stored value lives: in its node's cell (node index, place) or in
+/// a block of the value arena (slot).
+#[derive(Clone, Copy, Debug)]
+enum Slot {
+    Inline(u32, usize),
+    Block(usize),
+}
+
+/// The place of the value of rank `r` of node `n`, which sits at index `idx`.
+#[inline(always)]
+fn slot_at(idx: u32, n: &Node, r: u32) -> Slot {
+    if n.inline() { Slot::Inline(idx, r as usize) } else { Slot::Block((n.values + r) as usize) }
+}
 
 /// A map from prefixes `key/plen` to values with longest-prefix-match lookup:
 /// one routing table of one family. `K` is `u32` (IPv4) or `u128` (IPv6).
@@ -65,7 +84,7 @@ use node::{MATCH, MAX_LEVELS, Node, OFFSET, STRIDE, entry_of, locate, pos_of, pr
 /// lengths beyond the key width are refused: lookups find nothing, `insert`
 /// stores nothing, the `try_` methods say so.
 pub struct PrefixTrie<K: PrefixKey, V> {
-    nodes: Arena<Node>,
+    nodes: Arena<Cell<V>>,
     values: Arena<Option<V>>,
     len: usize,
     _key: PhantomData<K>,
@@ -132,7 +151,24 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
 
     #[inline]
     fn node(&self, idx: u32) -> Option<Node> {
-        self.nodes.slots.get(idx as usize).copied()
+        self.nodes.slots.get(idx as usize).map(|c| c.node)
+    }
+
+    /// The value at `slot`, if any.
+    #[inline]
+    fn value_at(&self, slot: Slot) -> Option<&V> {
+        match slot {
+            Slot::Inline(idx, r) => self.nodes.slots.get(idx as usize)?.vals.get(r)?.as_ref(),
+            Slot::Block(s) => self.values.slots.get(s)?.as_ref(),
+        }
+    }
+
+    /// The place `slot` (a place of a live node: indexes in bounds).
+    fn place_mut(&mut self, slot: Slot) -> &mut Option<V> {
+        match slot {
+            Slot::Inline(idx, r) => &mut self.nodes.slots[idx as usize].vals[r],
+            Slot::Block(s) => &mut self.values.slots[s],
+        }
     }
 
     /// The node at virtual depth `tvd` on `key`'s path, if it exists.
@@ -152,23 +188,24 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
         Some(idx)
     }
 
-    /// The value-arena slot of exactly `key/plen`.
-    fn slot_of(&self, key: K, plen: u8) -> Option<usize> {
+    /// The place of the value of exactly `key/plen`.
+    fn slot_of(&self, key: K, plen: u8) -> Option<Slot> {
         let (tvd, rl) = locate::<K>(plen)?;
-        let n = self.node(self.find_node(key, tvd)?)?;
+        let idx = self.find_node(key, tvd)?;
+        let n = self.node(idx)?;
         let pos = pos_of(key.chunk(tvd), rl);
-        (n.int >> pos & 1 == 1).then(|| (n.values + rank(n.int, pos)) as usize)
+        (n.int >> pos & 1 == 1).then(|| slot_at(idx, &n, rank(n.int, pos)))
     }
 
     /// The value stored at exactly `key/plen` (host bits of `key` ignored).
     pub fn get(&self, key: K, plen: u8) -> Option<&V> {
-        self.values.slots.get(self.slot_of(key, plen)?)?.as_ref()
+        self.value_at(self.slot_of(key, plen)?)
     }
 
     /// The value stored at exactly `key/plen`, for changing it.
     pub fn get_mut(&mut self, key: K, plen: u8) -> Option<&mut V> {
         let slot = self.slot_of(key, plen)?;
-        self.values.slots.get_mut(slot)?.as_mut()
+        self.place_mut(slot).as_mut()
     }
 
     /// Whether `key/plen` is stored.
@@ -186,40 +223,80 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
         let mut vd = 0;
         while vd < tvd {
             let c = (key.chunk(vd) & 63) as u32;
-            let n = self.nodes.slots[idx as usize];
+            let n = self.nodes.slots[idx as usize].node;
             let r = rank(n.ext, c);
             if n.ext >> c & 1 == 0 {
                 let k = n.ext.count_ones() as usize;
-                let base = self.nodes.insert_at(n.children, k, r as usize, Node::default());
-                let parent = &mut self.nodes.slots[idx as usize];
+                let base = self.nodes.insert_at(n.children, k, r as usize, Cell::default());
+                let parent = &mut self.nodes.slots[idx as usize].node;
                 parent.children = base;
                 parent.ext |= 1 << c;
             }
-            idx = self.nodes.slots[idx as usize].children + r;
+            idx = self.nodes.slots[idx as usize].node.children + r;
             vd += STRIDE;
         }
         idx
     }
 
-    /// The value slot of `key/plen`, created empty (None, for the caller to
+    /// The value place of `key/plen`, created empty (None, for the caller to
     /// fill at once) when the prefix is new.
-    fn slot_or_insert(&mut self, key: K, tvd: u8, rl: u8) -> usize {
+    fn slot_or_insert(&mut self, key: K, tvd: u8, rl: u8) -> Slot {
         // Before taking any index: compaction moves everything.
         self.maybe_compact();
-        let idx = self.node_or_create(key, tvd) as usize;
+        let idx = self.node_or_create(key, tvd);
         let pos = pos_of(key.chunk(tvd), rl);
-        let n = self.nodes.slots[idx];
+        let n = self.nodes.slots[idx as usize].node;
         let r = rank(n.int, pos);
         if n.int >> pos & 1 == 1 {
-            return (n.values + r) as usize;
+            return slot_at(idx, &n, r);
         }
         let k = n.int.count_ones() as usize;
-        let base = self.values.insert_at(n.values, k, r as usize, None);
-        let node = &mut self.nodes.slots[idx];
-        node.values = base;
+        let (r, cell) = (r as usize, &mut self.nodes.slots[idx as usize]);
+        let values = if k < INLINE {
+            // Room in the cell: shift the places from r up by one.
+            for i in (r..k).rev() {
+                cell.vals.swap(i, i + 1);
+            }
+            0
+        } else if k == INLINE {
+            // The cell is full: all its values move to a new block.
+            let base = self.values.alloc(block_size(k + 1));
+            for i in 0..k {
+                self.values.slots[base as usize + i + usize::from(i >= r)] = cell.vals[i].take();
+            }
+            base
+        } else {
+            self.values.insert_at(n.values, k, r, None)
+        };
+        let node = &mut self.nodes.slots[idx as usize].node;
+        node.values = values;
         node.int |= 1 << pos;
         self.len += 1;
-        (base + r) as usize
+        slot_at(idx, node, r as u32)
+    }
+
+    /// Takes the value of rank `r` out of node `idx` (`n`, holding `k`),
+    /// closing the gap; returns the node's new value-block start and the value.
+    fn take_value(&mut self, idx: u32, n: Node, k: usize, r: usize) -> (u32, Option<V>) {
+        let cell = &mut self.nodes.slots[idx as usize];
+        if k <= INLINE {
+            let old = cell.vals[r].take();
+            for i in r..k - 1 {
+                cell.vals.swap(i, i + 1);
+            }
+            (0, old)
+        } else if k == INLINE + 1 {
+            // The rest fit in the cell: move them there, free the block.
+            let b = n.values as usize;
+            let old = self.values.slots[b + r].take();
+            for i in 0..k - 1 {
+                cell.vals[i] = self.values.slots[b + i + usize::from(i >= r)].take();
+            }
+            self.values.release(n.values, block_size(k));
+            (0, old)
+        } else {
+            self.values.remove_at(n.values, k, r)
+        }
     }
 
     /// Stores `value` at `key/plen` (host bits masked off), returning the
@@ -227,7 +304,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
     pub fn try_insert(&mut self, key: K, plen: u8, value: V) -> Result<Option<V>, V> {
         let Some((tvd, rl)) = locate::<K>(plen) else { return Err(value) };
         let slot = self.slot_or_insert(key, tvd, rl);
-        Ok(self.values.slots[slot].replace(value))
+        Ok(self.place_mut(slot).replace(value))
     }
 
     /// Stores `value` at `key/plen` (host bits masked off), returning the
@@ -242,7 +319,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
     pub fn try_get_or_insert_with(&mut self, key: K, plen: u8, make: impl FnOnce() -> V) -> Option<&mut V> {
         let (tvd, rl) = locate::<K>(plen)?;
         let slot = self.slot_or_insert(key, tvd, rl);
-        Some(self.values.slots[slot].get_or_insert_with(make))
+        Some(self.place_mut(slot).get_or_insert_with(make))
     }
 
     /// The value at `key/plen`, inserted from `make` when missing. A `plen`
@@ -252,7 +329,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
         let plen = plen.min(K::BITS);
         let vlen = plen + OFFSET;
         let slot = self.slot_or_insert(key, vlen - vlen % STRIDE, vlen % STRIDE);
-        self.values.slots[slot].get_or_insert_with(make)
+        self.place_mut(slot).get_or_insert_with(make)
     }
 
     /// Removes `key/plen` (host bits ignored), returning its value.
@@ -278,8 +355,8 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
             return None;
         }
         let r = rank(n.int, pos) as usize;
-        let (base, old) = self.values.remove_at(n.values, n.int.count_ones() as usize, r);
-        let node = &mut self.nodes.slots[path[level] as usize];
+        let (base, old) = self.take_value(path[level], n, n.int.count_ones() as usize, r);
+        let node = &mut self.nodes.slots[path[level] as usize].node;
         node.values = base;
         node.int &= !(1u64 << pos);
         self.len -= 1;
@@ -288,12 +365,12 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
             return old;
         }
         // Unlink nodes left with neither prefixes nor children.
-        while level > 0 && self.nodes.slots[path[level] as usize].is_empty() {
+        while level > 0 && self.nodes.slots[path[level] as usize].node.is_empty() {
             let parent = path[level - 1];
             let c = (key.chunk((level as u8 - 1) * STRIDE) & 63) as u32;
-            let p = self.nodes.slots[parent as usize];
+            let p = self.nodes.slots[parent as usize].node;
             let (base, _) = self.nodes.remove_at(p.children, p.ext.count_ones() as usize, rank(p.ext, c) as usize);
-            let pn = &mut self.nodes.slots[parent as usize];
+            let pn = &mut self.nodes.slots[parent as usize].node;
             pn.children = base;
             pn.ext &= !(1u64 << c);
             level -= 1;
@@ -327,16 +404,16 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
 
     #[inline(always)]
     fn longest_match_inner(&self, addr: K) -> Option<(K, u8, &V)> {
-        let nodes = &self.nodes.slots[..];
+        let cells = &self.nodes.slots[..];
         let mut idx = 0usize;
         let mut vd = 0u8;
-        let mut best: Option<(u32, u8)> = None;
-        while let Some(n) = nodes.get(idx) {
+        let mut best: Option<(usize, u32, u8)> = None;
+        while let Some(cell) = cells.get(idx) {
+            let n = &cell.node;
             let c = addr.chunk(vd) & 63;
             let m = n.int & MATCH[c];
             if m != 0 {
-                let pos = 63 - m.leading_zeros();
-                best = Some((n.values + rank(n.int, pos), real_len(vd, pos)));
+                best = Some((idx, 63 - m.leading_zeros(), vd));
             }
             if n.ext >> c & 1 == 0 {
                 break;
@@ -344,8 +421,16 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
             idx = (n.children + rank(n.ext, c as u32)) as usize;
             vd += STRIDE;
         }
-        let (slot, len) = best?;
-        let v = self.values.slots.get(slot as usize)?.as_ref()?;
+        // The best node was read above: its cell is in the cache.
+        let (idx, pos, vd) = best?;
+        let cell = cells.get(idx)?;
+        let r = rank(cell.node.int, pos);
+        let v = if cell.node.inline() {
+            cell.vals.get(r as usize)?.as_ref()?
+        } else {
+            self.values.slots.get((cell.node.values + r) as usize)?.as_ref()?
+        };
+        let len = real_len(vd, pos);
         Some((addr.mask(len), len, v))
     }
 
@@ -368,7 +453,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
     /// `keep` is a trait object so that the walk is compiled once per key
     /// type, not once per caller's closure.
     fn retain_node(&mut self, idx: u32, vd: u8, base: K, keep: &mut dyn FnMut(K, u8, &mut V) -> bool) -> bool {
-        let n = self.nodes.slots[idx as usize];
+        let n = self.nodes.slots[idx as usize].node;
         let all = n.all();
         let (mut keep_vals, mut keep_kids) = (0u64, 0u64);
         let nv = n.int.count_ones();
@@ -381,8 +466,8 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
                     // Pre-order is not position order: place by rank.
                     let (key, len) = entry_of(base, vd, p);
                     let r = rank(n.int, p);
-                    let slot = (n.values + r) as usize;
-                    if self.values.slots[slot].as_mut().is_some_and(|v| keep(key, len, v)) {
+                    let slot = slot_at(idx, &n, r);
+                    if self.place_mut(slot).as_mut().is_some_and(|v| keep(key, len, v)) {
                         keep_vals |= 1 << r;
                     }
                 }
@@ -395,13 +480,13 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
             }
             p = pre_next(p, all);
         }
-        let node = self.nodes.slots[idx as usize];
+        let node = self.nodes.slots[idx as usize].node;
         let mut int = node.int;
         let mut ext = node.ext;
         let mut values = node.values;
         let mut children = node.children;
         if keep_vals.count_ones() != nv {
-            values = self.values.retain_places(node.values, nv as usize, keep_vals);
+            values = self.retain_values(idx, node, nv as usize, keep_vals);
             self.len -= (nv - keep_vals.count_ones()) as usize;
             int = select(int, keep_vals);
         }
@@ -409,8 +494,40 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
             children = self.nodes.retain_places(node.children, nk as usize, keep_kids);
             ext = select(ext, keep_kids);
         }
-        self.nodes.slots[idx as usize] = Node { int, ext, children, values };
+        self.nodes.slots[idx as usize].node = Node { int, ext, children, values };
         int == 0 && ext == 0
+    }
+
+    /// Keeps the values of node `idx` (`n`, holding `k`) whose rank is set in
+    /// `keep`, in order, in the cell when they fit; returns the node's new
+    /// value-block start.
+    fn retain_values(&mut self, idx: u32, n: Node, k: usize, keep: u64) -> u32 {
+        let cell = &mut self.nodes.slots[idx as usize];
+        if k <= INLINE {
+            let mut w = 0;
+            for i in 0..k {
+                let v = cell.vals[i].take();
+                if keep >> i & 1 == 1 {
+                    cell.vals[w] = v;
+                    w += 1;
+                }
+            }
+            return 0;
+        }
+        if keep.count_ones() as usize > INLINE {
+            return self.values.retain_places(n.values, k, keep);
+        }
+        let b = n.values as usize;
+        let mut w = 0;
+        for i in 0..k {
+            let v = self.values.slots[b + i].take();
+            if keep >> i & 1 == 1 {
+                cell.vals[w] = v;
+                w += 1;
+            }
+        }
+        self.values.release(n.values, block_size(k));
+        0
     }
 
     /// Compacts the arenas when they are mostly free blocks.
@@ -428,28 +545,30 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
         }
         let mut nodes = Arena::with_capacity(self.nodes.slots.len() - self.nodes.free_count);
         let mut values = Arena::with_capacity(self.values.slots.len() - self.values.free_count);
-        nodes.slots.push(Node::default());
+        nodes.slots.push(Cell::default());
         self.copy_node(0, 0, &mut nodes, &mut values);
         self.nodes = nodes;
         self.values = values;
     }
 
-    fn copy_node(&mut self, old: u32, new: u32, nodes: &mut Arena<Node>, values: &mut Arena<Option<V>>) {
-        let n = self.nodes.slots[old as usize];
-        let vb = values.slots.len() as u32;
+    fn copy_node(&mut self, old: u32, new: u32, nodes: &mut Arena<Cell<V>>, values: &mut Arena<Option<V>>) {
+        let n = self.nodes.slots[old as usize].node;
         let k = n.int.count_ones();
-        for i in 0..k {
-            values.slots.push(self.values.slots[(n.values + i) as usize].take());
-        }
-        values.slots.resize_with(vb as usize + block_size(k as usize), || None);
+        let vb = if n.inline() {
+            nodes.slots[new as usize].vals = mem::replace(&mut self.nodes.slots[old as usize].vals, [const { None }; INLINE]);
+            0
+        } else {
+            let vb = values.slots.len() as u32;
+            for i in 0..k {
+                values.slots.push(self.values.slots[(n.values + i) as usize].take());
+            }
+            values.slots.resize_with(vb as usize + block_size(k as usize), || None);
+            vb
+        };
         let cb = nodes.slots.len() as u32;
         let kids = n.ext.count_ones();
-        for i in 0..kids {
-            nodes.slots.push(self.nodes.slots[(n.children + i) as usize]);
-        }
-        nodes.slots.resize_with(cb as usize + block_size(kids as usize), Node::default);
-        nodes.slots[new as usize] =
-            Node { int: n.int, ext: n.ext, children: if kids == 0 { 0 } else { cb }, values: if n.int == 0 { 0 } else { vb } };
+        nodes.slots.resize_with(cb as usize + block_size(kids as usize), Cell::default);
+        nodes.slots[new as usize].node = Node { int: n.int, ext: n.ext, children: if kids == 0 { 0 } else { cb }, values: vb };
         for i in 0..kids {
             self.copy_node(n.children + i, cb + i, nodes, values);
         }

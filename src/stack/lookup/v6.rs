@@ -143,9 +143,7 @@ pub fn route_v6(ns: &Namespace, q: &Query6) -> Result<Rt6, KernelError> {
                 if rule.suppress_prefixlen.is_some_and(|p| u32::from(route.dst_len) <= p) {
                     continue;
                 }
-                // fib6_select_path: a route through a group asks it even for one path.
-                let k =
-                    if q.oif == 0 && (route.nexthops.len() > 1 || route.nh_id != 0) { select_path6(ns, &route, q).unwrap_or(k) } else { k };
+                let k = select_path6(ns, &route, q, strict).unwrap_or(k);
                 let nh = route.nexthops.get(k).cloned();
                 let nh_dev = nh.as_ref().map_or(0, |n| n.ifindex);
                 let dev = if matches!(route.kind, RouteType::Local | RouteType::Anycast) { 1 } else { nh_dev };
@@ -163,18 +161,27 @@ pub fn route_v6(ns: &Namespace, q: &Query6) -> Result<Rt6, KernelError> {
     Err(KernelError::new(Errno::ENETUNREACH))
 }
 
-/// `fib6_select_path` without an output device: the sibling the flow's
-/// multipath hash selects (`rt6_multipath_hash`, the upper bounds of
-/// `rt6_multipath_rebalance`).
-fn select_path6(ns: &Namespace, route: &Route<u128>, q: &Query6) -> Option<usize> {
+/// `fib6_select_path` as `ip6_pol_route` calls it (`have_oif_match`
+/// false: Linux 6.18 does not skip path selection for an output device):
+/// a route through an object asks the object (`nexthop_path_fib6_result`,
+/// the output device not consulted, even for one path); siblings take the
+/// one the flow's multipath hash selects (`rt6_multipath_hash`, the upper
+/// bounds of `rt6_multipath_rebalance`) unless `rt6_score_route` refuses
+/// it: not through `oif` when the lookup is strict (RT6_LOOKUP_F_IFACE),
+/// then the sibling `fib6_table_lookup` found stays. None: keep it.
+fn select_path6(ns: &Namespace, route: &Route<u128>, q: &Query6, strict: bool) -> Option<usize> {
+    if route.nh_id == 0 && route.nexthops.len() < 2 {
+        return None;
+    }
     let flow = multipath::Keys { src: q.src, dst: q.dst, v6: true, ip_proto: q.ip_proto, sport: q.sport, dport: q.dport, flow_label: 0 };
-    // A route through an object asks the object (nexthop_path_fib6_result).
     if route.nh_id != 0 {
         return crate::stack::nexthop::select_leg(ns, route.nh_id, multipath::hash(ns, flow));
     }
     let weights: Vec<Option<u32>> =
         route.nexthops.iter().map(|nh| (nh.flags & rtnh_f::DEAD == 0).then_some(u32::from(nh.weight))).collect();
-    multipath::select(multipath::hash(ns, flow), &weights)
+    let k = multipath::select(multipath::hash(ns, flow), &weights)?;
+    let refused = strict && q.oif != 0 && route.nexthops.get(k).is_some_and(|nh| nh.ifindex != q.oif);
+    (!refused).then_some(k)
 }
 
 /// The address-selection scope of an IPv6 address (`__ipv6_addr_src_scope`):

@@ -24,6 +24,12 @@ pub struct PacketCtx<'a> {
     pub reply: bool,
     /// The virtual clock (µs), for limits.
     pub now_us: u64,
+    /// XT_ADDRTYPE_* bits of the source and destination addresses (for
+    /// xt_addrtype: LOCAL, BROADCAST, MULTICAST or UNICAST).
+    pub addr_types: (u16, u16),
+    /// The sending neighbour's link-layer address as the input device
+    /// knows it (the frame's source for xt_mac), when known.
+    pub src_mac: Option<[u8; 6]>,
 }
 
 /// How a chain ended for a packet.
@@ -359,6 +365,15 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Hits)
                 }
                 Expr::Masq { proto, .. } => outcome = Some(Outcome::Nat(Nat::Masq(proto.map(|(lo, _)| reg_port(&regs, lo))))),
                 Expr::Redir { proto, .. } => outcome = Some(Outcome::Nat(Nat::Redir(proto.map(|(lo, _)| reg_port(&regs, lo))))),
+                // nft_lookup_eval (a map with dreg 0 is a verdict map).
+                Expr::Lookup { set, sreg, dreg, flags, .. } => {
+                    let found = table.set(set).and_then(|s| s.find(regs.get(*sreg, s.key_len as usize)));
+                    match (found.and_then(|e| e.data.as_ref()), dreg) {
+                        (Some(Data::Verdict { code, chain }), Some(0)) => verdict = Some((*code, chain.as_deref())),
+                        (Some(Data::Value(b)), Some(r)) => regs.set(*r, b),
+                        _ => matched = found.is_some() != (*flags & 1 != 0),
+                    }
+                }
                 Expr::Match { name, rev, info } => matched = xt_match(name, *rev, info, c),
                 Expr::Target { name, rev, info } => outcome = xt_target(name, *rev, info, c.p.is_v6()),
             }
@@ -437,13 +452,15 @@ fn xt_match(name: &str, rev: u32, info: &[u8], c: &PacketCtx<'_>) -> bool {
             if flags & 1 == 0 {
                 return true;
             }
-            ((u32::from(mask) & c.ct.state_bit()) != 0) ^ (invert & 1 != 0)
+            // XT_CONNTRACK_STATE_UNTRACKED is 1 << 8 (nft's bit is 1 << 6).
+            let bit = if c.ct == CtInfo::Untracked { 256 } else { c.ct.state_bit() };
+            ((u32::from(mask) & bit) != 0) ^ (invert & 1 != 0)
         }
         "state" => {
             let mask = info.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
             mask & c.ct.state_bit() != 0
         }
-        "icmp" => {
+        "icmp" | "icmp6" => {
             let (ty, lo, hi, inv) = (
                 info.first().copied().unwrap_or(0),
                 info.get(1).copied().unwrap_or(0),
@@ -452,7 +469,9 @@ fn xt_match(name: &str, rev: u32, info: &[u8], c: &PacketCtx<'_>) -> bool {
             );
             let h = transport_header(c.p);
             let (pt, pc) = (h.first().copied().unwrap_or(0), h.get(1).copied().unwrap_or(0));
-            let m = c.p.protocol() == 1 && (ty == 0xff || (pt == ty && pc >= lo && pc <= hi));
+            // ipt_icmp's type 0xff matches any type; ip6t_icmp has no such case.
+            let v4 = name == "icmp";
+            let m = c.p.protocol() == if v4 { 1 } else { 58 } && ((v4 && ty == 0xff) || (pt == ty && pc >= lo && pc <= hi));
             m ^ (inv & 1 != 0)
         }
         "tcp" | "udp" => {
@@ -466,7 +485,7 @@ fn xt_match(name: &str, rev: u32, info: &[u8], c: &PacketCtx<'_>) -> bool {
             // Packets carry no mark here (0): (0 & mask) == mark.
             (u32_at(info, 0) == 0) ^ (info.get(8).copied().unwrap_or(0) != 0)
         }
-        _ => super::xt::matches(name, rev, info, c.p),
+        _ => super::xt::matches(name, rev, info, c),
     }
 }
 
@@ -531,7 +550,7 @@ mod tests {
     fn table(rules: Vec<Rule>) -> Table {
         let base = BaseChain { hooknum: 2, priority: 0, kind: "filter".into(), policy: 1, counters: None };
         let chain = Chain { name: "c".into(), handle: 1, base: Some(base), rules, userdata: None };
-        Table { family: 2, name: "t".into(), handle: 1, flags: 0, chains: vec![chain], hgenerator: 1, userdata: None }
+        Table { family: 2, name: "t".into(), handle: 1, flags: 0, chains: vec![chain], sets: Vec::new(), hgenerator: 1, userdata: None }
     }
 
     /// Rules whose leads are worked out and the same rules without them
@@ -589,7 +608,16 @@ mod tests {
                 assert_eq!(with.chains[0].rules.iter().filter(|r| r.lead.is_some()).count(), 18);
             }
             for p in &packets {
-                let ctx = PacketCtx { p, iif: (2, "a"), oif: (3, "b"), ct: CtInfo::New, reply: false, now_us: 0 };
+                let ctx = PacketCtx {
+                    p,
+                    iif: (2, "a"),
+                    oif: (3, "b"),
+                    ct: CtInfo::New,
+                    reply: false,
+                    now_us: 0,
+                    addr_types: (2, 2),
+                    src_mac: None,
+                };
                 let (mut h1, mut h2) = (Vec::new(), Vec::new());
                 assert_eq!(run_chain(&with, 0, &ctx, &mut h1), run_chain(&without, 0, &ctx, &mut h2), "rules from {start}, {p:?}");
             }

@@ -53,6 +53,8 @@ pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, iif: u32, oif
     // The address masquerade and redirect use: the device's first global IPv4 address.
     let dev_addr = |i: u32| n.link(i).and_then(|l| l.addrs4.iter().find(|a| a.scope == 0)).map(|a| IpAddr::V4(Ipv4Addr::from(a.local)));
     let (masq_addr, redir_addr) = (dev_addr(oif), if hook == Hook::Output { Some(IpAddr::V4(Ipv4Addr::LOCALHOST)) } else { dev_addr(iif) });
+    let addr_types = (super::xt::addr_type(n, p.src), super::xt::addr_type(n, p.dst));
+    let src_mac = super::xt::neighbour_mac(n, iif, p.src);
     let nf = &mut n.netfilter;
     let tracked =
         if matches!(hook, Hook::Prerouting | Hook::Output) { nf.conntrack.track(p, now_us) } else { nf.conntrack.find(p, now_us) };
@@ -86,7 +88,7 @@ pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, iif: u32, oif
         order.push(None);
     }
     for step in order {
-        let ctx = PacketCtx { p, iif: (iif, &iname), oif: (oif, &oname), ct, reply: dir == Dir::Reply, now_us };
+        let ctx = PacketCtx { p, iif: (iif, &iname), oif: (oif, &oname), ct, reply: dir == Dir::Reply, now_us, addr_types, src_mac };
         let Some((ti, ci)) = step else {
             // The NAT step: decide for a new flow, then translate.
             if let Some(i) = conn {

@@ -8,7 +8,8 @@ pub mod eval;
 /// The expression codec lives with the other nf_tables wire code.
 pub use crate::wire::nf_expr as expr;
 mod hook;
-mod xt;
+pub mod set;
+pub(crate) mod xt;
 
 pub use expr::{Data, Expr};
 pub use hook::{Verdict, hook};
@@ -94,6 +95,8 @@ pub struct Table {
     pub flags: u32,
     /// The chains, in the order they were added.
     pub chains: Vec<Chain>,
+    /// The sets and maps, in the order they were added.
+    pub sets: Vec<set::Set>,
     /// The last handle given to a chain or rule (`table->hgenerator`).
     pub hgenerator: u64,
     /// NFTA_TABLE_USERDATA as given.
@@ -117,9 +120,22 @@ impl Table {
         self.hgenerator
     }
 
-    /// NFTA_TABLE_USE: the objects the table holds (its chains).
+    /// NFTA_TABLE_USE: the objects the table holds (its chains and named
+    /// sets: nf_tables_commit gives back a bound anonymous set's count).
     pub fn use_count(&self) -> u32 {
-        self.chains.len() as u32
+        let named = self.sets.iter().filter(|s| s.flags & crate::wire::nftables::set_flags::ANONYMOUS == 0).count();
+        (self.chains.len() + named) as u32
+    }
+
+    /// A set by name.
+    pub fn set(&self, name: &str) -> Option<&set::Set> {
+        self.sets.iter().find(|s| s.name == name)
+    }
+
+    /// The rules that look a set up (NFTA_SET_USE).
+    pub fn set_use(&self, name: &str) -> u32 {
+        let uses = self.chains.iter().flat_map(|c| &c.rules).flat_map(|r| &r.exprs);
+        uses.filter(|e| matches!(e, Expr::Lookup { set, .. } if set == name)).count() as u32
     }
 
     /// NFTA_CHAIN_USE: the chain's rules plus the jumps and gotos to it.

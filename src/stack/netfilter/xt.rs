@@ -1,7 +1,10 @@
 //! xtables matches beyond the ones iptables-nft turns native, evaluated on
 //! the packet as their kernel modules read their info structures.
 
-use crate::sim::packet::Datagram;
+use std::net::IpAddr;
+
+use super::eval::PacketCtx;
+use crate::stack::namespace::Namespace;
 
 /// `struct xt_multiport_v1` (net/netfilter/xt_multiport.c, revision 1):
 /// flags, count, ports[15] (host order), pflags[15], invert.
@@ -40,18 +43,120 @@ fn multiport(info: &[u8], ports: Option<(u16, u16)>) -> bool {
     invert
 }
 
+/// `struct xt_iprange_mtinfo` (xt_iprange.c iprange_mt4/mt6): each range
+/// that is set must hold the address, or not with its `!`.
+fn iprange(info: &[u8], src: IpAddr, dst: IpAddr) -> bool {
+    let flags = info.get(64).copied().unwrap_or(0);
+    let num = |a: IpAddr| match a {
+        IpAddr::V4(a) => u128::from(u32::from(a)),
+        IpAddr::V6(a) => u128::from(a),
+    };
+    let at = |off: usize, v6: bool| -> u128 {
+        let n = if v6 { 16 } else { 4 };
+        info.get(off..off + n).map_or(0, |b| b.iter().fold(0u128, |acc, x| acc << 8 | u128::from(*x)))
+    };
+    for (k, (a, bit)) in [(src, 1u8), (dst, 2)].into_iter().enumerate() {
+        if flags & bit == 0 {
+            continue;
+        }
+        let v6 = a.is_ipv6();
+        let outside = num(a) < at(32 * k, v6) || num(a) > at(32 * k + 16, v6);
+        if outside ^ (flags & bit << 4 != 0) {
+            return false;
+        }
+    }
+    true
+}
+
+/// `struct xt_addrtype_info_v1` (xt_addrtype.c addrtype_mt_v1): the
+/// address's type must be among the wanted ones (or not, inverted).
+fn addrtype(info: &[u8], (src, dst): (u16, u16)) -> bool {
+    let u16_at = |at: usize| info.get(at..at + 2).map_or(0, |b| u16::from_ne_bytes([b[0], b[1]]));
+    let flags = info.get(4..8).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+    let ok = |want: u16, have: u16, inv: u32| want == 0 || ((want & have != 0) ^ (flags & inv != 0));
+    ok(u16_at(0), src, 1) && ok(u16_at(2), dst, 2)
+}
+
+/// `struct xt_mac_info` (xt_mac.c mac_mt): the frame's source address,
+/// or not with `invert`; a packet without one does not match.
+fn mac(info: &[u8], src: Option<[u8; 6]>) -> bool {
+    let Some(src) = src else { return false };
+    let invert = info.get(8..12).is_some_and(|b| b.iter().any(|x| *x != 0));
+    (info.get(..6) == Some(&src[..])) ^ invert
+}
+
+/// `inet_addr_type` as XT_ADDRTYPE_* bits: LOCAL (1 << 2) for the
+/// namespace's own addresses and 127/8, BROADCAST (1 << 3), MULTICAST
+/// (1 << 5), else UNICAST (1 << 1).
+pub fn addr_type(ns: &Namespace, a: IpAddr) -> u16 {
+    match a {
+        IpAddr::V4(v) => {
+            let n = u32::from(v);
+            if n >> 24 == 127 || crate::stack::lookup::is_local_v4(ns, n) {
+                1 << 2
+            } else if v.is_broadcast() || ns.links.values().any(|l| l.addrs4.iter().any(|x| x.broadcast == n && n != 0)) {
+                1 << 3
+            } else if v.is_multicast() {
+                1 << 5
+            } else {
+                1 << 1
+            }
+        }
+        IpAddr::V6(v) => {
+            let n = u128::from(v);
+            if v.is_loopback() || ns.links.values().any(|l| l.addrs6.iter().any(|x| x.addr == n)) {
+                1 << 2
+            } else if v.is_multicast() {
+                1 << 5
+            } else {
+                1 << 1
+            }
+        }
+    }
+}
+
+/// The link-layer address the input device's neighbour table holds for
+/// the sender (what xt_mac reads from the frame, for a directly connected
+/// sender).
+pub fn neighbour_mac(ns: &Namespace, iif: u32, src: IpAddr) -> Option<[u8; 6]> {
+    let key = match src {
+        IpAddr::V4(a) => a.octets().to_vec(),
+        IpAddr::V6(a) => a.octets().to_vec(),
+    };
+    let n = ns.neighbours.iter().find(|n| n.ifindex == iif && n.dst == key)?;
+    n.lladdr.as_deref()?.try_into().ok()
+}
+
+/// `ipt_REJECT`/`ip6t_REJECT` checkentry through nft_compat: a TCP reset
+/// only for a rule with `-p tcp` (the NFTA_RULE_COMPAT protocol), and no
+/// echo reply; false when a target would refuse (EINVAL).
+pub fn check_targets(exprs: &[super::Expr], family: u8, proto: u32) -> bool {
+    exprs.iter().all(|e| match e {
+        super::Expr::Target { name, info, .. } if name == "REJECT" => {
+            let with = info.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+            // enum ipt_reject_with / ip6t_reject_with.
+            let (echo_reply, tcp_reset) = if family == crate::wire::nftables::family::IPV6 { (5, 6) } else { (4, 7) };
+            with != echo_reply && (with != tcp_reset || proto == 6)
+        }
+        _ => true,
+    })
+}
+
 /// Whether the packet passes the xtables match `name` with `info`; matches
 /// this kernel does not evaluate (comment, and the rest) pass.
-pub fn matches(name: &str, rev: u32, info: &[u8], p: &Datagram) -> bool {
+pub fn matches(name: &str, rev: u32, info: &[u8], c: &PacketCtx<'_>) -> bool {
     match (name, rev) {
-        ("multiport", 1) => multiport(info, p.ports()),
+        ("multiport", 1) => multiport(info, c.p.ports()),
+        ("iprange", 1) => iprange(info, c.p.src, c.p.dst),
+        ("addrtype", 1) => addrtype(info, c.addr_types),
+        ("mac", 0) => mac(info, c.src_mac),
         _ => true,
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::multiport;
+    use super::{addrtype, iprange, multiport};
 
     fn info(flags: u8, ports: &[(u16, u16)], invert: bool) -> Vec<u8> {
         let mut b = vec![0u8; 48];
@@ -82,5 +187,24 @@ mod tests {
         assert!(multiport(&info(2, &[(53, 53)], false), Some((1, 53))));
         assert!(!multiport(&info(1, &[(80, 80)], true), Some((1, 80))));
         assert!(multiport(&info(1, &[(80, 80)], true), Some((1, 81))));
+    }
+
+    #[test]
+    fn ranges_and_address_types() {
+        let mut i = vec![0u8; 72];
+        i[..4].copy_from_slice(&[10, 0, 0, 1]);
+        i[16..20].copy_from_slice(&[10, 0, 0, 9]);
+        i[64] = 1;
+        let a = |s: &str| s.parse().unwrap();
+        assert!(iprange(&i, a("10.0.0.5"), a("1.1.1.1")));
+        assert!(!iprange(&i, a("10.0.0.10"), a("1.1.1.1")));
+        i[64] = 0x11;
+        assert!(iprange(&i, a("10.0.0.10"), a("1.1.1.1")));
+        // --dst-type LOCAL, then ! --dst-type LOCAL.
+        let mut t = vec![0, 0, 4, 0, 0, 0, 0, 0];
+        assert!(addrtype(&t, (2, 4)));
+        assert!(!addrtype(&t, (2, 2)));
+        t[4] = 2;
+        assert!(addrtype(&t, (2, 2)));
     }
 }

@@ -379,6 +379,7 @@ pub fn remove(ns: &mut Namespace, id: u32, now: u64, out: &mut Removal) {
     // __remove_nexthop_fib: IPv4 routes are flushed silently (fib_flush),
     // IPv6 ones deleted with a notification each (ip6_del_rt).
     let _ = ns.fib4.remove_where(|r| r.nh_id == id);
+    flush_fdb(ns, id);
     // ip6_del_rt(net, f6i, !nexthop_compat_mode)
     let notify6 = compat_mode(ns);
     for r in ns.fib6.remove_where(|r| r.nh_id == id) {
@@ -404,6 +405,17 @@ pub fn remove(ns: &mut Namespace, id: u32, now: u64, out: &mut Removal) {
         refresh_routes(ns, &[g]);
         if let Some(now) = ns.nexthops.get(g) {
             out.notes.push(Note::Shrunk(now.clone()));
+        }
+    }
+}
+
+/// `__remove_nexthop_fdb` (vxlan's `vxlan_fdb_nh_flush` on
+/// NEXTHOP_EVENT_DEL): the VXLAN FDB entries through `id` go with it,
+/// without notifications.
+fn flush_fdb(ns: &mut Namespace, id: u32) {
+    for link in ns.links.values_mut() {
+        if let crate::stack::link::LinkKind::Vxlan(v) = &mut link.kind {
+            v.fdb.retain(|e| e.nh != id);
         }
     }
 }

@@ -48,6 +48,12 @@ script_case("nft-errors", """Kernel errors inside batches: a chain type the hook
             not allow (EOPNOTSUPP, no extack), missing chain and rule (ENOENT with the
             offending attribute's offset); deleting a table takes its chains along.""")
 script_case("nft-flush", """flush ruleset removes every table of every family.""")
+script_case("nft-set", """Sets: anonymous sets of ports and of prefixes (NFT_SET_INTERVAL
+            with end elements), a verdict map, an inverted lookup, all made in the
+            rule's batch by NFTA_SET_ID; a named interval set with elements added
+            and deleted and a rule looking it up; deleting a set in use (EBUSY);
+            deleting a rule takes its anonymous set along; GETSET and GETSETELEM
+            dumps.""")
 script_case("iptables-filter", """iptables-nft: rules in the filter table (native
             payload/meta expressions, conntrack and REJECT through xt compat),
             listing, deletion by number, policy, user chains.""")
@@ -55,6 +61,17 @@ script_case("iptables-nat", """iptables-nft nat table: MASQUERADE, DNAT, REDIREC
 script_case("iptables-ports", """iptables-nft port matches: a range (the range
             expression), 0:N (cmp lte), N:65535 (a range), one port (cmp eq);
             listed back by iptables -S and nft.""")
+script_case("iptables-limit", """iptables-nft -m limit: nft's limit expression
+            (rate per the largest whole unit, burst 0 made 5 by the kernel),
+            listed back by iptables -S and nft.""")
+script_case("ip6tables-rules", """ip6tables-nft: icmp6 (xt compat), limit, LOG,
+            multiport, comment, conntrack, REJECT tcp-reset and icmp6 types in
+            the ip6 filter table.""")
+script_case("iptables-matches", """iptables-nft: conntrack states with '!', mac,
+            iprange and addrtype (xt compat), tcp flags and --syn (payload,
+            bitwise, cmp), RETURN in the nat table.""")
+script_case("iptables-reject", """REJECT's checks through nft_compat: tcp-reset is
+            EINVAL unless NFTA_RULE_COMPAT says TCP (IPv4 and IPv6).""")
 script_case("nft-rule", """The same rule script seen by a NFNLGRP_NFTABLES listener:
             NEWTABLE/NEWCHAIN/NEWRULE/DEL* notifications and NEWGEN after
             every batch.""", monitor=True)

@@ -104,7 +104,7 @@ impl<T: Default> Arena<T> {
     }
 
     /// Frees a block whose slots hold defaults.
-    fn release(&mut self, start: u32, n: usize) {
+    pub(super) fn release(&mut self, start: u32, n: usize) {
         if n == 0 {
             return;
         }

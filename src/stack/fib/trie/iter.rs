@@ -7,7 +7,7 @@
 use std::iter::FusedIterator;
 
 use super::node::{MATCH, MAX_LEVELS, Node, STRIDE, entry_of, post_descend, post_next, pre_next, rank, real_len};
-use super::{PrefixKey, PrefixTrie};
+use super::{PrefixKey, PrefixTrie, slot_at};
 
 impl<K: PrefixKey, V> PrefixTrie<K, V> {
     /// Every stored prefix containing `addr`, longest first, as (prefix,
@@ -29,7 +29,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
             idx = n.children + rank(n.ext, c);
             vd += STRIDE;
         }
-        Matches { trie: self, addr, path, levels, node: Node::default(), pending: 0 }
+        Matches { trie: self, addr, path, levels, idx: 0, node: Node::default(), pending: 0 }
     }
 
     /// Every entry as (prefix, length, value), ascending by prefix and, for
@@ -62,12 +62,14 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
 
     /// Every value, in no particular order.
     pub fn values(&self) -> impl Iterator<Item = &V> + '_ {
-        self.values.slots.iter().filter_map(Option::as_ref)
+        let inline = self.nodes.slots.iter().flat_map(|c| c.vals.iter());
+        self.values.slots.iter().chain(inline).filter_map(Option::as_ref)
     }
 
     /// Every value, for changing, in no particular order.
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> + '_ {
-        self.values.slots.iter_mut().filter_map(Option::as_mut)
+        let inline = self.nodes.slots.iter_mut().flat_map(|c| c.vals.iter_mut());
+        self.values.slots.iter_mut().chain(inline).filter_map(Option::as_mut)
     }
 }
 
@@ -79,8 +81,9 @@ pub struct Matches<'a, K: PrefixKey, V> {
     path: [u32; MAX_LEVELS],
     /// Path nodes not yet scanned.
     levels: usize,
-    /// The node being scanned.
+    /// The node being scanned, and its index.
     node: Node,
+    idx: u32,
     /// Its matching positions not yet yielded.
     pending: u64,
 }
@@ -95,8 +98,7 @@ impl<'a, K: PrefixKey, V> Iterator for Matches<'a, K, V> {
                 self.pending &= !(1u64 << pos);
                 let vd = (self.levels as u8) * STRIDE;
                 let len = real_len(vd, pos);
-                let slot = (self.node.values + rank(self.node.int, pos)) as usize;
-                if let Some(v) = self.trie.values.slots.get(slot).and_then(Option::as_ref) {
+                if let Some(v) = self.trie.value_at(slot_at(self.idx, &self.node, rank(self.node.int, pos))) {
                     return Some((self.addr.mask(len), len, v));
                 }
                 continue;
@@ -105,7 +107,8 @@ impl<'a, K: PrefixKey, V> Iterator for Matches<'a, K, V> {
                 return None;
             }
             self.levels -= 1;
-            self.node = self.trie.node(self.path[self.levels])?;
+            self.idx = self.path[self.levels];
+            self.node = self.trie.node(self.idx)?;
             let vd = (self.levels as u8) * STRIDE;
             self.pending = self.node.int & MATCH[self.addr.chunk(vd) & 63];
         }
@@ -170,8 +173,7 @@ impl<'a, K: PrefixKey, V> Iterator for Iter<'a, K, V> {
             top.pos = if self.post { post_next(p, all) } else { pre_next(p, all) };
             if p < 64 {
                 if n.int >> p & 1 == 1 {
-                    let slot = (n.values + rank(n.int, p)) as usize;
-                    let Some(v) = self.trie.values.slots.get(slot).and_then(Option::as_ref) else { continue };
+                    let Some(v) = self.trie.value_at(slot_at(f.idx, &n, rank(n.int, p))) else { continue };
                     let (key, len) = entry_of(f.base, f.vd, p);
                     self.remaining = self.remaining.saturating_sub(1);
                     return Some((key, len, v));

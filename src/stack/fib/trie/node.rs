@@ -1,8 +1,9 @@
 //! The trie's node layout and the bit arithmetic on it: the stride and the
 //! virtual offset, the 24-byte [`Node`] (internal and external bitmaps,
-//! block starts), where a prefix of a given length sits in a node's bitmap
-//! and back, the precomputed match and descendant tables, and the steps of
-//! pre- and post-order walks over a node's positions.
+//! block starts) and the cache-line [`Cell`] holding it with its values,
+//! where a prefix of a given length sits in a node's bitmap and back, the
+//! precomputed match and descendant tables, and the steps of pre- and
+//! post-order walks over a node's positions.
 
 use super::PrefixKey;
 
@@ -148,6 +149,28 @@ pub(super) fn post_next(p: u32, all: u128) -> u32 {
     }
 }
 
+/// Values a node keeps in its own [`Cell`] (at most this many; a node with
+/// more keeps them all in a block of the value arena): ten four-byte values
+/// (a routing table's list handles) fill the cache line beside the node.
+pub(super) const INLINE: usize = 10;
+
+/// One slot of the node arena: a node and, when it holds at most
+/// [`INLINE`] prefixes, their values in place order. Aligned to a cache line
+/// so that a lookup reads the deepest node and its value with one miss.
+#[derive(Clone, Debug)]
+#[repr(C, align(64))]
+pub(super) struct Cell<V> {
+    pub(super) node: Node,
+    /// The node's values when it holds at most `INLINE`; otherwise all None.
+    pub(super) vals: [Option<V>; INLINE],
+}
+
+impl<V> Default for Cell<V> {
+    fn default() -> Self {
+        Cell { node: Node::default(), vals: [const { None }; INLINE] }
+    }
+}
+
 /// One trie node (see the trie's module documentation).
 #[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
 pub(super) struct Node {
@@ -157,7 +180,8 @@ pub(super) struct Node {
     pub(super) ext: u64,
     /// Start of the children block in the node arena.
     pub(super) children: u32,
-    /// Start of the values block in the value arena.
+    /// Start of the values block in the value arena (0 while the values
+    /// fit in the node's cell).
     pub(super) values: u32,
 }
 
@@ -166,6 +190,12 @@ impl Node {
     #[inline]
     pub(super) fn all(&self) -> u128 {
         u128::from(self.int) | (u128::from(self.ext) << 64)
+    }
+
+    /// Whether the node's values are in its cell (rather than a value block).
+    #[inline(always)]
+    pub(super) fn inline(&self) -> bool {
+        self.int.count_ones() as usize <= INLINE
     }
 
     #[inline]

@@ -48,17 +48,27 @@ fn check<K: PrefixKey, V>(t: &PrefixTrie<K, V>) {
     let mut stack = vec![(0u32, 0u8)];
     let mut count = 0;
     while let Some((idx, vd)) = stack.pop() {
-        let n = t.nodes.slots[idx as usize];
+        let cell = &t.nodes.slots[idx as usize];
+        let n = cell.node;
         if idx != 0 {
             assert!(!n.is_empty(), "empty node {idx}");
         }
         assert_eq!(n.int & 1, 0);
         let k = n.int.count_ones();
-        for i in 0..block_size(k as usize) as u32 {
-            let s = (n.values + i) as usize;
-            assert!(!val_used[s], "value slot {s} shared");
-            val_used[s] = true;
-            assert_eq!(t.values.slots[s].is_some(), i < k, "slack slots are empty");
+        if k as usize <= INLINE {
+            // The values in the cell, in place order; no block.
+            assert_eq!(n.values, 0, "node {idx} holds its values in its cell");
+            for (i, v) in cell.vals.iter().enumerate() {
+                assert_eq!(v.is_some(), i < k as usize, "cell {idx}: values first, then empty places");
+            }
+        } else {
+            assert!(cell.vals.iter().all(Option::is_none), "cell {idx} of a node with a value block is empty");
+            for i in 0..block_size(k as usize) as u32 {
+                let s = (n.values + i) as usize;
+                assert!(!val_used[s], "value slot {s} shared");
+                val_used[s] = true;
+                assert_eq!(t.values.slots[s].is_some(), i < k, "slack slots are empty");
+            }
         }
         count += k as usize;
         // No prefix beyond the key width.
@@ -76,7 +86,9 @@ fn check<K: PrefixKey, V>(t: &PrefixTrie<K, V>) {
             if i < kids {
                 stack.push((s, vd + STRIDE));
             } else {
-                assert_eq!(t.nodes.slots[s as usize], Node::default(), "slack slots are empty");
+                let slack = &t.nodes.slots[s as usize];
+                assert_eq!(slack.node, Node::default(), "slack slots are empty");
+                assert!(slack.vals.iter().all(Option::is_none), "slack slots are empty");
             }
         }
     }
@@ -105,7 +117,16 @@ fn check<K: PrefixKey, V>(t: &PrefixTrie<K, V>) {
         }
     }
     assert_eq!(free_vals, t.values.free_count);
-    assert_eq!(t.values.slots.iter().filter(|v| v.is_some()).count(), t.len);
+    let inline = t.nodes.slots.iter().map(|c| c.vals.iter().filter(|v| v.is_some()).count()).sum::<usize>();
+    assert_eq!(t.values.slots.iter().filter(|v| v.is_some()).count() + inline, t.len);
+    // Free node slots hold empty cells.
+    for (n, list) in t.nodes.free.iter().enumerate() {
+        for &s in list {
+            for c in &t.nodes.slots[s as usize..s as usize + n] {
+                assert!(c.node == Node::default() && c.vals.iter().all(Option::is_none), "free cells are empty");
+            }
+        }
+    }
 }
 
 #[test]
@@ -271,6 +292,48 @@ fn matches_longest_first() {
     let lens: Vec<_> = t6.matches(v6("2001:db8::1")).map(|(_, l, v)| (l, *v)).collect();
     assert_eq!(lens, [(128, 128), (64, 64), (32, 32), (0, 0)]);
     assert_eq!(t6.longest_match(v6("2001:db8:0:1::1")), Some((v6("2001:db8::"), 32, &32)));
+}
+
+/// A node's values move from its cell to a value block when it gains its
+/// eleventh prefix and back when it drops to ten, by insert, remove and
+/// retain, in any place order; lookups find each value throughout.
+#[test]
+fn values_move_between_cell_and_block() {
+    // /19–/24 under 10.0.0.0/19 share one node: 63 positions.
+    let all: Vec<(u32, u8)> = (19..=24u8).flat_map(|l| (0..1u32 << (l - 19)).map(move |i| (v4("10.0.0.0") | i << (32 - l), l))).collect();
+    let mut rng = Rng(7);
+    for round in 0..20 {
+        let mut order = all.clone();
+        for i in (1..order.len()).rev() {
+            order.swap(i, rng.below(i as u64 + 1) as usize);
+        }
+        let mut t = PrefixTrie::<u32, u32>::new();
+        for (n, &(k, l)) in order.iter().enumerate() {
+            assert_eq!(t.insert(k, l, k ^ u32::from(l)), None);
+            check(&t);
+            for &(k, l) in &order[..=n] {
+                assert_eq!(t.get(k, l), Some(&(k ^ u32::from(l))));
+            }
+            let (mk, ml, mv) = t.longest_match(k | 1).unwrap();
+            assert!(ml >= l && *mv == mk ^ u32::from(ml));
+        }
+        if round % 2 == 0 {
+            for (n, &(k, l)) in order.iter().enumerate() {
+                assert_eq!(t.remove(k, l), Some(k ^ u32::from(l)));
+                check(&t);
+                for &(k, l) in &order[n + 1..] {
+                    assert_eq!(t.get(k, l), Some(&(k ^ u32::from(l))));
+                }
+            }
+        } else {
+            // Keep about `round` of them: from a block straight back to the cell.
+            let keep = round as u64 % 12;
+            t.retain(|_, _, v| rng.below(63) < keep || *v % 5 == 0 && keep > 8);
+            check(&t);
+            assert_eq!(t.iter().count(), t.len());
+            assert!(t.iter().all(|(k, l, v)| *v == k ^ u32::from(l)));
+        }
+    }
 }
 
 #[test]
