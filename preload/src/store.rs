@@ -1,6 +1,8 @@
-//! The file a world lives in between processes (`IPLAB_STATE`): read and
-//! written whole, replaced atomically (temporary file + rename), and guarded
-//! by `flock` on a lock file next to it. Its modification time is the
+//! The file a world lives in between processes (`IPLAB_STATE`): read whole;
+//! a new file replaces it atomically (temporary file + rename), while a
+//! growing history is appended in place (a process killed mid-write leaves a
+//! file the next one refuses as damaged, not a half-read world); guarded by
+//! `flock` on a lock file next to it. Its modification time is the
 //! wall-clock instant the world's clock was last brought up to
 //! ([`crate::shim`] follows the wall clock from there).
 
