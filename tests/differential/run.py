@@ -256,7 +256,7 @@ class Session:
                          "route show table all", "route show table 100", "link show type veth",
                          "link show type bridge", "addr show dev %s" % self.dev_in(ns), "route get 10.5.1.1",
                          "route get 2001:db8:5::1", "-s link show lo", "route list match 10.5.0.0/16",
-                         "link show up", "netconf", "addr show scope global"])
+                         "link show up", "addr show scope global"])
         if obj.startswith("-") and opts.startswith(("-4", "-6")):
             opts = ""
         pre = self.ns_prefix(ns)
