@@ -212,10 +212,36 @@ impl Snapshot {
     }
 }
 
+/// The end line of a version 2 text (operations, length of the text
+/// before it, CRC-32 of that text), None when it has none.
+pub fn end_of_text(text: &str) -> Option<(usize, usize, u32)> {
+    seal_of(text)
+}
+
+/// What a version 2 text whose end line reads `end` (see [`end_of_text`])
+/// becomes with `ops` appended, without reading it again: the lines that
+/// replace its end line, and the new end line's numbers. How the preload
+/// shim's state file grows in place by a request at a time.
+pub fn extend_text(end: (usize, usize, u32), ops: &[Op]) -> (String, (usize, usize, u32)) {
+    let (count, len, crc) = end;
+    let added = Snapshot { ops: ops.to_vec() }.to_text();
+    // The added operations' lines: after the header, before the end line.
+    let lines = added.split_once('\n').map_or("", |(_, rest)| rest);
+    let mut body = lines.trim_end_matches('\n').rsplit_once('\n').map_or(String::new(), |(b, _)| b.to_string() + "\n");
+    let new_end = (count + ops.len(), len + body.len(), crc32_continue(crc, body.as_bytes()));
+    body.push_str(&end_line(new_end));
+    (body, new_end)
+}
+
+/// The end line for a text's numbers (see [`end_of_text`]).
+fn end_line((ops, len, crc): (usize, usize, u32)) -> String {
+    format!("end {ops} {len} {crc:08x}\n")
+}
+
 /// `body` (a version 2 text up to its end line) closed by its end line:
 /// the number of operations, the body's length and its CRC-32.
 fn sealed(mut body: String, ops: usize) -> String {
-    let seal = format!("end {} {} {:08x}\n", ops, body.len(), crc32(body.as_bytes()));
+    let seal = end_line((ops, body.len(), crc32(body.as_bytes())));
     body.push_str(&seal);
     body
 }
@@ -246,16 +272,38 @@ fn checked_body(text: &str) -> Result<&str, String> {
     Ok(body)
 }
 
-/// CRC-32 (IEEE 802.3, as zlib computes it).
+/// CRC-32 (IEEE 802.3, as zlib computes it), a byte at a time from a
+/// table: the preload shim checks its whole state file at every process.
 pub fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
+    crc32_continue(0, bytes)
+}
+
+/// The CRC-32 of a text that continues one whose CRC-32 is `crc` with
+/// `bytes`.
+pub fn crc32_continue(crc: u32, bytes: &[u8]) -> u32 {
+    let table = crc32_table();
+    let mut crc = !crc;
     for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
-        }
+        crc = (crc >> 8) ^ table[usize::from((crc as u8) ^ b)];
     }
     !crc
+}
+
+/// The CRC-32 of each byte value (polynomial 0xEDB88320, reflected), made
+/// on first use rather than stored in the module.
+fn crc32_table() -> &'static [u32; 256] {
+    static TABLE: std::sync::OnceLock<[u32; 256]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [0u32; 256];
+        for (i, slot) in (0u32..).zip(table.iter_mut()) {
+            let mut crc = i;
+            for _ in 0..8 {
+                crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            }
+            *slot = crc;
+        }
+        table
+    })
 }
 
 /// Whether `text` can end a snapshot line and read back the same: no line
@@ -343,6 +391,7 @@ mod tests {
         assert!(text.lines().last().is_some_and(|l| l.starts_with("end 4 ")));
         assert_eq!(Snapshot::from_text(&text), Ok(sample()));
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        assert_eq!(crc32_continue(crc32(b"1234"), b"56789"), 0xCBF4_3926);
     }
 
     #[test]
@@ -370,6 +419,19 @@ mod tests {
         }
         let damaged = all.to_text().replacen("ip_forward 1", "ip_forward 0", 1);
         assert!(Snapshot::append_to_text(&damaged, &all.ops).is_err());
+    }
+
+    #[test]
+    fn extending_in_place_gives_the_text_of_the_whole_history() {
+        let all = sample();
+        for split in 0..=all.ops.len() {
+            let head = Snapshot { ops: all.ops[..split].to_vec() }.to_text();
+            let end = end_of_text(&head).expect("an end line");
+            let (tail, new_end) = extend_text(end, &all.ops[split..]);
+            let grown = head[..end.1].to_string() + &tail;
+            assert_eq!(grown, all.to_text(), "split at {split}");
+            assert_eq!(end_of_text(&grown), Some(new_end));
+        }
     }
 
     #[test]

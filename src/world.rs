@@ -137,6 +137,17 @@ impl World {
         Snapshot { ops: read(&self.kernel).history.clone() }
     }
 
+    /// How many operations the world's history holds.
+    pub fn history_len(&self) -> usize {
+        read(&self.kernel).history.len()
+    }
+
+    /// The operations of the history from the `from`th on (empty when it
+    /// is shorter): what a saved copy of the first `from` lacks.
+    pub fn history_since(&self, from: usize) -> Vec<Op> {
+        read(&self.kernel).history.get(from..).map(<[Op]>::to_vec).unwrap_or_default()
+    }
+
     /// A fresh world rebuilt from a snapshot, identical in state.
     pub fn restore(snapshot: &Snapshot) -> World {
         let world = World::new();
@@ -193,8 +204,14 @@ impl World {
             }
             Op::Advance(ms) => {
                 let mut k = write(&self.kernel);
-                let to = k.net.now_ms.saturating_add(*ms);
+                let to = k.net.now_ms.saturating_add(*ms).min(crate::stack::Net::MAX_CLOCK_MS);
+                // The neighbour timers run as when a program moves the
+                // clock (ping); lifetimes, buckets and bridge ageing run
+                // at the next request.
+                let mut events = Vec::new();
+                crate::sim::neigh::run_timers(&mut k.net, to, &mut events);
                 k.net.advance_clock_to(to);
+                k.announce(&events);
                 k.record(op.clone());
             }
             Op::Program { ns, argv } => {

@@ -78,3 +78,8 @@ fn conntrack_mac_iprange_addrtype_and_tcp_flags_match_real_iptables() {
 fn reject_checks_match_real_iptables() {
     same_as_real("iptables-reject");
 }
+
+#[test]
+fn rename_check_replace_and_zero_match_real_iptables() {
+    same_as_real("iptables-chain-commands");
+}

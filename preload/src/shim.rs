@@ -4,8 +4,9 @@
 
 use std::cell::UnsafeCell;
 use std::collections::{BTreeMap, HashMap};
+use std::time::{Duration, SystemTime};
 
-use iplab::history::Snapshot;
+use iplab::history::{Op, Snapshot};
 use iplab::host::Host;
 use iplab::stack::NsId;
 use iplab::{Creds, World};
@@ -34,10 +35,11 @@ pub struct Shim {
     seen: Option<Version>,
     /// How many operations of the world's history are in the state file.
     saved: usize,
-    /// The state file's text as last read or written (appended to on save,
-    /// [`Snapshot::append_to_text`], so that saving formats what changed,
-    /// not the whole history).
-    text: String,
+    /// The end line of the state file as last read or written (operations,
+    /// length before it, CRC-32: [`iplab::history::end_of_text`]), so that
+    /// saving appends what changed in place instead of writing the whole
+    /// history again.
+    end: Option<(usize, usize, u32)>,
     /// Simulated sockets by id.
     pub socks: BTreeMap<u64, NlSock>,
     /// Application descriptor → socket id.
@@ -60,6 +62,12 @@ pub struct Shim {
     next_id: u64,
     /// The process whose thread watches the state file, if any.
     watcher_pid: Option<u32>,
+    /// Whether the world's clock follows the wall clock between and during
+    /// processes (unless `IPLAB_CLOCK=virtual`).
+    wall_clock: bool,
+    /// A wall-clock instant and the world's clock (ms) at it: where the
+    /// world's clock was last brought up to ([`Shim::follow_wall_clock`]).
+    anchor: Option<(SystemTime, u64)>,
 }
 
 /// The process's shim state behind one lock. The lock is a pthread mutex
@@ -133,7 +141,7 @@ impl Shim {
             store: Store::from_env(),
             seen: None,
             saved: 0,
-            text: String::new(),
+            end: None,
             socks: BTreeMap::new(),
             fds: HashMap::new(),
             ns_fds: HashMap::new(),
@@ -145,22 +153,70 @@ impl Shim {
             unshares: 0,
             next_id: 1,
             watcher_pid: None,
+            wall_clock: std::env::var_os("IPLAB_CLOCK").is_none_or(|v| v != "virtual"),
+            anchor: None,
         }
     }
 
     /// Runs `f` with the world up to date, under the state file's lock, and
     /// saves what `f` changed.
     pub fn locked<R>(&mut self, f: impl FnOnce(&mut Shim, &World) -> Result<R, Fail>) -> Result<R, Fail> {
+        self.locked_as(false, f)
+    }
+
+    /// [`Shim::locked`]; `follow` says whether the world's clock catches up
+    /// with the wall clock first: only before a request on a socket, the
+    /// one thing that sees the clock (lifetimes, ages, timers), so that a
+    /// process records one clock move per request, not one per hook, and
+    /// an idle listener never writes the file.
+    fn locked_as<R>(&mut self, follow: bool, f: impl FnOnce(&mut Shim, &World) -> Result<R, Fail>) -> Result<R, Fail> {
         let lock = match &self.store {
             Some(s) => Some(s.lock().map_err(|e| self.complain(&format!("lock: {e}"), e.raw_os_error().unwrap_or(libc::EIO)))?),
             None => None,
         };
         self.sync()?;
         let world = self.world.clone().ok_or(Fail(libc::EIO))?;
+        if follow {
+            self.follow_wall_clock(&world);
+        }
         let out = f(self, &world);
         self.save(&world);
         drop(lock);
         out
+    }
+
+    /// Moves the world's clock on by the wall-clock time since the instant
+    /// it was last brought up to (the state file's modification time), as a
+    /// real kernel's clock runs while no process asks anything: `sleep 5`
+    /// between two `ip` commands lets address lifetimes run out. The move
+    /// is an operation of the world's history ([`Op::Advance`]), so every
+    /// process replays it alike. Time a program made pass on the world's
+    /// clock (`ping -c 4 -i 1`) counts as wall-clock time already spent.
+    fn follow_wall_clock(&mut self, world: &World) {
+        if !self.wall_clock || self.store.is_none() {
+            return;
+        }
+        let now = SystemTime::now();
+        let clock = world.with_net(|n| n.now_ms);
+        let Some((at, ms)) = self.anchor else {
+            self.anchor = Some((now, clock));
+            return;
+        };
+        let reached = at + Duration::from_millis(clock.saturating_sub(ms));
+        let behind = now.duration_since(reached).map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
+        if behind > 0 {
+            let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| world.apply(&[Op::Advance(behind)])));
+            if caught.is_err() {
+                let _ = self.complain("advancing the clock failed", libc::EIO);
+            }
+        }
+    }
+
+    /// The wall-clock instant the world's clock has reached: the state
+    /// file's modification time when it is saved.
+    fn clock_instant(&self, world: &World) -> Option<SystemTime> {
+        let (at, ms) = self.anchor.filter(|_| self.wall_clock)?;
+        Some(at + Duration::from_millis(world.with_net(|n| n.now_ms).saturating_sub(ms)))
     }
 
     fn complain(&self, msg: &str, errno: c_int) -> Fail {
@@ -192,7 +248,7 @@ impl Shim {
                 Err(msg) => return Err(self.complain(&format!("corrupt state: {msg}"), libc::EBADMSG)),
             },
         };
-        self.text = text.unwrap_or_default();
+        self.end = text.as_deref().and_then(iplab::history::end_of_text);
         let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &self.world {
             Some(w) => {
                 let have = w.snapshot().ops;
@@ -218,6 +274,8 @@ impl Shim {
         }
         self.seen = version;
         self.saved = ops.len();
+        let clock = self.world.as_ref().map_or(0, |w| w.with_net(|n| n.now_ms));
+        self.anchor = version.map(|v| (v.modified(), clock));
         self.deliver(None);
         Ok(())
     }
@@ -230,33 +288,36 @@ impl Shim {
         }
     }
 
-    /// Writes the state file when the world's history grew.
+    /// Writes the state file when the world's history grew: the new
+    /// operations appended in place, or the whole history when the file
+    /// is not one this process knows the end of.
     fn save(&mut self, world: &World) {
         let Some(store) = &self.store else { return };
-        let snap = world.snapshot();
-        if snap.ops.len() == self.saved {
+        let len = world.history_len();
+        if len == self.saved {
             return;
         }
-        if self.text.is_empty() || snap.ops.len() < self.saved {
-            self.text = Snapshot::default().to_text();
-            self.saved = 0;
-        }
-        let text = match Snapshot::append_to_text(&self.text, &snap.ops[self.saved..]) {
-            Ok(t) => t,
-            // The text in memory is always one this process read or wrote
-            // whole; should it not be, the whole history is written.
-            Err(_) => snap.to_text(),
+        let clock = self.clock_instant(world);
+        let appended = match self.end.filter(|e| e.0 == self.saved && len > self.saved) {
+            Some(end) => {
+                let (tail, new_end) = iplab::history::extend_text(end, &world.history_since(self.saved));
+                store.append(end.1 as u64, &tail, clock).map(|v| (v, new_end))
+            }
+            None => {
+                let text = world.snapshot().to_text();
+                let end = iplab::history::end_of_text(&text).unwrap_or_default();
+                store.write(&text, clock).map(|v| (v, end))
+            }
         };
-        let written = store.write(&text);
-        self.text = text;
-        match written {
-            Ok(v) => {
+        match appended {
+            Ok((v, end)) => {
                 self.seen = Some(v);
-                self.saved = snap.ops.len();
+                self.saved = len;
+                self.end = Some(end);
             }
             Err(e) => {
                 // Rebuilt from the whole history next time.
-                self.text.clear();
+                self.end = None;
                 let _ = self.complain(&format!("cannot save: {e}"), libc::EIO);
             }
         }
@@ -334,7 +395,7 @@ impl Shim {
     pub fn send(&mut self, fd: c_int, mut datagram: Vec<u8>) -> Result<usize, Fail> {
         let len = datagram.len();
         let id = *self.fds.get(&fd).ok_or(Fail(libc::EBADF))?;
-        self.locked(|shim, world| {
+        self.locked_as(true, |shim, world| {
             let fds: HashMap<c_int, u32> = shim.ns_fds.iter().map(|(fd, id)| (*fd, world.with_net(|n| n.fd_of(*id)))).collect();
             rewrite::request_fds(&mut datagram, &|fd| fds.get(&(fd as c_int)).copied());
             shim.autobind(id);

@@ -1,6 +1,10 @@
-//! The file a world lives in between processes (`IPLAB_STATE`): read and
-//! written whole, replaced atomically (temporary file + rename), and guarded
-//! by `flock` on a lock file next to it.
+//! The file a world lives in between processes (`IPLAB_STATE`): read whole;
+//! a new file replaces it atomically (temporary file + rename), while a
+//! growing history is appended in place (a process killed mid-write leaves a
+//! file the next one refuses as damaged, not a half-read world); guarded by
+//! `flock` on a lock file next to it. Its modification time is the
+//! wall-clock instant the world's clock was last brought up to
+//! ([`crate::shim`] follows the wall clock from there).
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
@@ -18,6 +22,13 @@ pub struct Version {
 }
 
 impl Version {
+    /// The file's modification time: the wall-clock instant the world's
+    /// clock was last brought up to.
+    pub fn modified(&self) -> std::time::SystemTime {
+        let ns = u64::try_from(self.mtime_ns).unwrap_or(0);
+        std::time::UNIX_EPOCH + std::time::Duration::from_nanos(ns)
+    }
+
     fn of(m: &std::fs::Metadata) -> Version {
         Version { dev: m.dev(), ino: m.ino(), size: m.size(), mtime_ns: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()) }
     }
@@ -82,14 +93,34 @@ impl Store {
         Ok(Some((text, v)))
     }
 
-    /// Replaces the file with `text` (write a temporary file, then rename);
-    /// returns the new version.
-    pub fn write(&self, text: &str) -> std::io::Result<Version> {
+    /// Replaces the file's bytes from `at` on with `tail`, in place (the
+    /// caller holds the lock, which every reader takes), its modification
+    /// time set to `clock` when given; returns the new version. Saving a
+    /// growing history this way costs what it adds, not the whole file.
+    pub fn append(&self, at: u64, tail: &str, clock: Option<std::time::SystemTime>) -> std::io::Result<Version> {
+        use std::io::{Seek, SeekFrom};
+        let mut f = OpenOptions::new().write(true).open(&self.path)?;
+        f.seek(SeekFrom::Start(at))?;
+        f.write_all(tail.as_bytes())?;
+        f.set_len(at + tail.len() as u64)?;
+        if let Some(t) = clock {
+            f.set_modified(t)?;
+        }
+        Ok(Version::of(&f.metadata()?))
+    }
+
+    /// Replaces the file with `text` (write a temporary file, then rename),
+    /// its modification time set to `clock` when given; returns the new
+    /// version.
+    pub fn write(&self, text: &str, clock: Option<std::time::SystemTime>) -> std::io::Result<Version> {
         let mut tmp = self.path.clone().into_os_string();
         tmp.push(format!(".tmp.{}", std::process::id()));
         let tmp = PathBuf::from(tmp);
         let mut f = File::create(&tmp)?;
         f.write_all(text.as_bytes())?;
+        if let Some(t) = clock {
+            f.set_modified(t)?;
+        }
         let v = f.metadata()?;
         drop(f);
         std::fs::rename(&tmp, &self.path)?;

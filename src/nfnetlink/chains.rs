@@ -5,7 +5,7 @@
 use super::tables::{be32, be64};
 use super::{Change, Msg, Tx, fill};
 use crate::errno::{Errno, KResult};
-use crate::stack::netfilter::{BaseChain, Chain, NfTables};
+use crate::stack::netfilter::{BaseChain, Chain, Data, Expr, NfTables};
 use crate::wire::attr::AttrTable;
 use crate::wire::nftables::{chain as c, data, family, msg};
 use crate::wire::{NLM_F_EXCL, NLM_F_MULTI, NLM_F_REPLACE};
@@ -75,7 +75,25 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
         if m.req.has(NLM_F_REPLACE) {
             return Err(Errno::EOPNOTSUPP.into());
         }
-        // nf_tables_updchain: the policy of a base chain may change.
+        // nf_tables_updchain: a chain named by its handle may take a new
+        // name (EEXIST when taken); jumps to it follow.
+        if let (Some(n), Some(_)) = (name_attr, a.get(c::HANDLE)) {
+            let new = n.string()?;
+            if new != table.chains[i].name {
+                if new.len() > NAME_MAX || table.chains.iter().any(|ch| ch.name == new) {
+                    return Err(m.bad(if new.len() > NAME_MAX { Errno::ENAMETOOLONG } else { Errno::EEXIST }, name_attr));
+                }
+                let old = std::mem::replace(&mut table.chains[i].name, new.clone());
+                for e in table.chains.iter_mut().flat_map(|ch| ch.rules.iter_mut()).flat_map(|r| r.exprs.iter_mut()) {
+                    if let Expr::Immediate { data: Data::Verdict { chain: Some(to), .. }, .. } = e {
+                        if *to == old {
+                            to.clone_from(&new);
+                        }
+                    }
+                }
+                tx.changes.push(m.stamp(Change::NewChain { family: fam, table: tname.clone(), chain: new }));
+            }
+        }
         // nf_tables_updchain: policy and counters of a base chain may change.
         let counters = parse_counters(&a)?;
         let ch = &mut table.chains[i];

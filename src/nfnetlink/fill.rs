@@ -156,7 +156,7 @@ pub fn elems(state: &NfTables, tb: &Table, set: &Set, elems: &[Elem], kind: u8, 
     // lowest, hash from the newest element.
     let mut order: Vec<_> = elems.iter().collect();
     match set_backend(set) {
-        BITMAP => order.sort_by(|a, b| a.key.cmp(&b.key)),
+        BITMAP => crate::sorting::sort_by(&mut order, |a, b| a.key.cmp(&b.key)),
         _ => order.reverse(),
     }
     for el in order {

@@ -228,10 +228,8 @@ impl Kernel {
     /// `netlink_rcv_skb` for NETLINK_ROUTE: requests are answered in order;
     /// a message whose length is impossible ends the datagram silently.
     fn send_route(&mut self, port: u32, datagram: &[u8]) -> Vec<Vec<u8>> {
-        let Some(sock) = self.sockets.get(&port) else { return Vec::new() };
-        // Room for one reply a request (an ACK each, in a batch of inserts)
-        // without growing the list as the replies come.
-        let mut out = Vec::with_capacity(MessageIter::new(datagram).count());
+        let mut out = Vec::new();
+        let Some(sock) = self.sockets.get(&port) else { return out };
         let (ns, strict, ext_ack, cap_ack, privileged, uid) =
             (sock.ns, sock.strict_chk, sock.ext_ack, sock.cap_ack, sock.creds.net_admin, sock.creds.uid);
         if self.keep_history && crate::history::may_change_state(datagram) {

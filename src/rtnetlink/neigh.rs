@@ -182,6 +182,11 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     if ifindex == 0 {
         return Err(KernelError::msg(Errno::EINVAL, "Device not specified"));
     }
+    // tbl->allow_add (ndisc_allow_add): no IPv6 entry on a device whose
+    // IPv6 is disabled, before the entry is looked up.
+    if hdr.family == AF_INET6 && crate::stack::ipv6::is_disabled(ns, ifindex) {
+        return Err(KernelError::msg(Errno::EINVAL, "IPv6 is disabled on this device"));
+    }
     // ARP keys entries of loopback and point-to-point devices as 0.0.0.0
     // (measured: a GET for the address given finds nothing afterwards).
     let unkeyed = crate::wire::link::iff::LOOPBACK | crate::wire::link::iff::POINTOPOINT;

@@ -39,7 +39,7 @@ pub fn vrfs_on_table(ns: &Namespace, table: u32) -> usize {
 pub fn shared_tables(ns: &Namespace) -> bool {
     let mut tables: Vec<u32> =
         ns.links.values().filter_map(|l| if let LinkKind::Vrf { table } = l.kind { Some(table) } else { None }).collect();
-    tables.sort_unstable();
+    crate::sorting::sort(&mut tables);
     tables.windows(2).any(|w| w[0] == w[1])
 }
 

@@ -201,35 +201,36 @@ mod tests {
 }
 
 /// Attributes indexed by type, as `nla_parse` fills its table: the last
-/// attribute of a type wins; types above `max` are ignored. The table is as
-/// long as the highest type present (types past its end read as absent), so
-/// a request with three attributes fills and frees a few slots, not `max`.
+/// attribute of a type wins; types above `max` are ignored.
 #[derive(Debug, Clone, Default)]
 pub struct AttrTable<'a> {
     slots: Vec<Option<Nla<'a>>>,
-    max: u16,
 }
 
 impl<'a> AttrTable<'a> {
     /// Parses `buf`, failing on a malformed attribute.
     pub fn parse(buf: &'a [u8], max: u16) -> Result<Self, WireError> {
-        let mut t = AttrTable { slots: Vec::new(), max };
+        let mut slots = vec![None; usize::from(max) + 1];
         for nla in NlaIter::new(buf) {
             let nla = nla?;
-            t.set(nla.kind, Some(nla));
+            if let Some(slot) = slots.get_mut(usize::from(nla.kind)) {
+                *slot = Some(nla);
+            }
         }
-        Ok(t)
+        Ok(AttrTable { slots })
     }
 
     /// Like [`AttrTable::parse`] but stopping quietly at the first malformed
     /// attribute, as iproute2's `parse_rtattr` does.
     pub fn parse_lenient(buf: &'a [u8], max: u16) -> Self {
-        let mut t = AttrTable { slots: Vec::new(), max };
+        let mut slots = vec![None; usize::from(max) + 1];
         for nla in NlaIter::new(buf) {
             let Ok(nla) = nla else { break };
-            t.set(nla.kind, Some(nla));
+            if let Some(slot) = slots.get_mut(usize::from(nla.kind)) {
+                *slot = Some(nla);
+            }
         }
-        t
+        AttrTable { slots }
     }
 
     /// The attribute of a type, if present.
@@ -242,20 +243,11 @@ impl<'a> AttrTable<'a> {
         self.get(kind).is_some()
     }
 
-    /// Replaces (or removes) the attribute of a type (types above the
-    /// table's `max` are ignored).
+    /// Replaces (or removes) the attribute of a type.
     pub fn set(&mut self, kind: u16, nla: Option<Nla<'a>>) {
-        if kind > self.max {
-            return;
+        if let Some(slot) = self.slots.get_mut(usize::from(kind)) {
+            *slot = nla;
         }
-        let k = usize::from(kind);
-        if k >= self.slots.len() {
-            if nla.is_none() {
-                return;
-            }
-            self.slots.resize(k + 1, None);
-        }
-        self.slots[k] = nla;
     }
 
     /// A u8 attribute, 0 when short (`rta_getattr_u8`).

@@ -179,6 +179,19 @@ SCRIPTS = {
         "ip6tables -A INPUT -p udp -j REJECT --reject-with tcp-reset",
         "ip6tables -A INPUT -p tcp -j REJECT --reject-with tcp-reset",
     ],
+    "iptables-chain-commands": [
+        "iptables -N old",
+        "iptables -A old -j RETURN",
+        "iptables -A INPUT -j old",
+        "iptables -E old new",
+        "iptables -E nope x",
+        "iptables -A INPUT -p tcp --dport 22 -j ACCEPT",
+        "iptables -C INPUT -p tcp --dport 22 -j ACCEPT",
+        "iptables -R INPUT 2 -p tcp --dport 2222 -j ACCEPT",
+        "iptables -Z -v",
+        "iptables -L -Z",
+        "iptables -S",
+    ],
 }
 
 SOCKET_RE = re.compile(r"^socket\(AF_NETLINK, [A-Z_|]+, NETLINK_NETFILTER\) = (\d+)")

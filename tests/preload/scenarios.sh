@@ -13,6 +13,9 @@
 # those names, found by bash and by the real `ip netns exec` alike (which
 # passes the namespace in IPLAB_NETNS). Every other program (ip, bridge, nft,
 # iptables*, sysctl, nc, curl, tcpdump, ss) is the real one.
+# The world's clock moves only by what the lines do (IPLAB_CLOCK=virtual), as
+# in the native scenarios: under the shim it otherwise follows the wall
+# clock, and a slow line would move lifetimes and ages the golden shows.
 # Every scenario runs inside its own `unshare --net --mount` (a throwaway
 # network namespace and a private /run/netns), so nothing a line does can reach the
 # host's network configuration even when the shim does not handle it.
@@ -61,7 +64,7 @@ if [[ ${1:-} == --inside ]]; then
             env -i PATH="$work/bin":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
                 HOME=/root USER=root LOGNAME=root SHELL=/bin/bash TERM=xterm \
                 LANG=C COLUMNS=80 LINES=24 HISTFILE= IPLAB_LINE="$line" \
-                LD_PRELOAD="$LIB" IPLAB_STATE="$state" \
+                LD_PRELOAD="$LIB" IPLAB_STATE="$state" IPLAB_CLOCK=virtual \
                 timeout 30 script -qec \
                 'stty cols 80 rows 24 2>/dev/null; exec bash --norc --noprofile -i -c "$IPLAB_LINE"' \
                 /dev/null </dev/null >"$work/line" 2>&1

@@ -7,14 +7,19 @@
 //! a world; this is how a transcript mixes the real `ip`, `nft` and
 //! `iptables` (through the shim) with packets sent through the same world.
 //! The file is read and written under the shim's lock (`FILE.lock`, flock)
-//! and replaced atomically, as `preload/src/store.rs` does.
+//! and replaced atomically, as `preload/src/store.rs` does. The world's
+//! clock follows the wall clock as the shim's does (`preload/src/shim.rs`,
+//! `follow_wall_clock`): first moved on by the time since the file's
+//! modification time, which is saved as the instant the clock has reached
+//! (unless `IPLAB_CLOCK=virtual`).
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use iplab::World;
-use iplab::history::Snapshot;
+use iplab::history::{Op, Snapshot};
 use iplab::host::Host;
 use iplab::output::Output;
 
@@ -56,6 +61,16 @@ fn run_locked(path: &Path, name: &str, args: &[String]) -> Result<(i32, Output),
     };
     let before = Snapshot::from_text(&text).map_err(|e| format!("corrupt state: {e}"))?;
     let mut world = World::restore(&before);
+    // The wall-clock instant and the world's clock at it (see the module doc).
+    let anchor = follows_wall_clock().then(|| {
+        let now = SystemTime::now();
+        let at = std::fs::metadata(path).and_then(|m| m.modified()).unwrap_or(now);
+        let behind = now.duration_since(at).map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
+        if behind > 0 {
+            world.apply(&[Op::Advance(behind)]);
+        }
+        (at + Duration::from_millis(behind), world.with_net(|n| n.now_ms))
+    });
     let netns = std::env::var("IPLAB_NETNS").ok().filter(|n| !n.is_empty());
     if let Some(ns) = &netns {
         world.set_current_netns(Some(ns)).map_err(|_| format!("namespace {ns}: No such file or directory"))?;
@@ -66,7 +81,8 @@ fn run_locked(path: &Path, name: &str, args: &[String]) -> Result<(i32, Output),
     let added = after.ops.get(before.ops.len()..).unwrap_or(&[]);
     if !added.is_empty() {
         let grown = Snapshot::append_to_text(&text, added).unwrap_or_else(|_| after.to_text());
-        save(path, &grown).map_err(|e| format!("cannot save: {e}"))?;
+        let reached = anchor.map(|(at, ms)| at + Duration::from_millis(world.with_net(|n| n.now_ms).saturating_sub(ms)));
+        save(path, &grown, reached).map_err(|e| format!("cannot save: {e}"))?;
     }
     drop(lock);
     Ok((status, out))
@@ -99,13 +115,23 @@ fn lock_exclusive(_: &File) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Replaces the file whole: a temporary file, then a rename.
-fn save(path: &Path, text: &str) -> std::io::Result<()> {
+/// Whether the world's clock follows the wall clock (not with
+/// `IPLAB_CLOCK=virtual`).
+fn follows_wall_clock() -> bool {
+    std::env::var_os("IPLAB_CLOCK").is_none_or(|v| v != "virtual")
+}
+
+/// Replaces the file whole: a temporary file (its modification time set to
+/// `clock` when given), then a rename.
+fn save(path: &Path, text: &str, clock: Option<SystemTime>) -> std::io::Result<()> {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(format!(".tmp.{}", std::process::id()));
     let tmp = PathBuf::from(tmp);
     let mut f = File::create(&tmp)?;
     f.write_all(text.as_bytes())?;
+    if let Some(t) = clock {
+        f.set_modified(t)?;
+    }
     drop(f);
     std::fs::rename(&tmp, path)
 }

@@ -3,6 +3,7 @@
 //! `-m addrtype` (libxt_addrtype, revision 1) and `-m mac` (libxt_mac):
 //! their options, info structures and texts.
 
+use crate::text::Ip;
 use std::net::IpAddr;
 
 /// One address range and its `!`.
@@ -142,7 +143,7 @@ pub fn list(r: Option<&IpRange>, t: Option<&AddrType>, mac: Option<([u8; 6], boo
         for (label, side) in [("source", r.src), ("destination", r.dst)] {
             if let Some((lo, hi, inv)) = side {
                 let bang = if inv { " !" } else { "" };
-                out.push_str(&format!(" {label} IP range{bang} {lo}-{hi}"));
+                out.push_str(&format!(" {label} IP range{bang} {}-{}", Ip(lo), Ip(hi)));
             }
         }
     }
@@ -174,7 +175,7 @@ pub fn save(r: Option<&IpRange>, t: Option<&AddrType>, mac: Option<([u8; 6], boo
         out.push_str(" -m iprange");
         for (opt, side) in [("--src-range", r.src), ("--dst-range", r.dst)] {
             if let Some((lo, hi, inv)) = side {
-                out.push_str(&format!("{} {opt} {lo}-{hi}", if inv { " !" } else { "" }));
+                out.push_str(&format!("{} {opt} {}-{}", if inv { " !" } else { "" }, Ip(lo), Ip(hi)));
             }
         }
     }

@@ -9,17 +9,19 @@ mod icmp;
 pub(crate) mod nl;
 pub(crate) mod print;
 mod rule;
+mod values;
 
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use values::{addr_port, address, address6, limit_rate, multiport, port, port_range};
 
 use crate::host::Host;
 use crate::output::Output;
 use crate::rtnetlink::Protocol;
+use crate::wire::nf_expr::Expr;
 use crate::wire::nftables::{family, msg};
 use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_REPLACE};
 use nl::{BatchMsg, Client};
 use print::{ChainView, Format};
-use rule::{Mt, Multiport, Spec, Target};
+use rule::{Mt, Spec, Target};
 
 /// The version line every error starts with.
 const PROG: &str = "iptables v1.8.9 (nf_tables)";
@@ -69,7 +71,8 @@ enum Cmd {
     NewChain(String),
     DeleteChain(Option<String>),
     Flush(Option<String>),
-    Zero,
+    Zero(Option<String>),
+    Rename(String, String),
     List(Option<String>),
     ListRules(Option<String>),
 }
@@ -99,94 +102,6 @@ pub fn run(host: &mut dyn Host, name: &str, args: &[String], out: &mut Output) -
     }
 }
 
-/// Parses a port or a service name of the protocol (`getservbyname`; of
-/// either protocol when none is given).
-fn port(s: &str, proto: Option<u8>) -> Result<u16, Fail> {
-    let named = |udp| crate::programs::services::port(s, udp);
-    let by_name = match proto {
-        Some(p) => named(p == 17),
-        None => named(false).or_else(|| named(true)),
-    };
-    s.parse::<u16>().ok().or(by_name).ok_or_else(|| usage(&format!("invalid port/service `{s}' specified")))
-}
-
-fn port_range(s: &str, proto: Option<u8>) -> Result<(u16, u16), Fail> {
-    match s.split_once(':') {
-        Some((a, b)) => Ok((if a.is_empty() { 0 } else { port(a, proto)? }, if b.is_empty() { 65535 } else { port(b, proto)? })),
-        None => port(s, proto).map(|p| (p, p)),
-    }
-}
-
-/// Parses an IPv6 ADDR[/LEN] for ip6tables.
-fn address6(s: &str) -> Result<(IpAddr, u8), Fail> {
-    let (a, len) = match s.split_once('/') {
-        Some((a, l)) => (a, l.parse::<u8>().ok().filter(|n| *n <= 128).ok_or_else(|| usage(&format!("invalid mask `{l}' specified")))?),
-        None => (s, 128),
-    };
-    let a = crate::text::parse_ipv6(a).ok_or_else(|| usage(&format!("host/network `{s}' not found")))?;
-    let mask = u128::MAX.checked_shl(128 - u32::from(len)).unwrap_or(0);
-    Ok((IpAddr::V6(Ipv6Addr::from(u128::from(a) & mask)), len))
-}
-
-/// Parses ADDR[/LEN] (the mask may be dotted).
-fn address(s: &str) -> Result<(IpAddr, u8), Fail> {
-    let bad = || usage(&format!("host/network `{s}' not found"));
-    let (a, len) = match s.split_once('/') {
-        Some((a, l)) => {
-            let len = match l.parse::<u8>() {
-                Ok(n) if n <= 32 => n,
-                _ => crate::text::parse_ipv4(l)
-                    .map(|m| u32::from(m).count_ones() as u8)
-                    .ok_or_else(|| usage(&format!("invalid mask `{l}' specified")))?,
-            };
-            (a, len)
-        }
-        None => (s, 32),
-    };
-    let a = crate::text::parse_ipv4(a).ok_or_else(bad)?;
-    let mask = if len == 0 { 0 } else { u32::MAX << (32 - u32::from(len)) };
-    Ok((IpAddr::V4(Ipv4Addr::from(u32::from(a) & mask)), len))
-}
-
-fn addr_port(s: &str) -> Result<(Ipv4Addr, Option<u16>), Fail> {
-    let (a, p) = match s.split_once(':') {
-        Some((a, p)) => (a, Some(port(p, None)?)),
-        None => (s, None),
-    };
-    let a = crate::text::parse_ipv4(a).ok_or_else(|| usage(&format!("Bad IP address \"{a}\"")))?;
-    Ok((a, p))
-}
-
-/// libxt_limit's parse_rate: `N[/second|minute|hour|day]` (any prefix
-/// of the unit) as xt_rateinfo's avg.
-fn limit_rate(s: &str) -> Result<u32, Fail> {
-    let bad = || usage(&format!("bad rate \"{s}\"'"));
-    let (n, unit) = match s.split_once('/') {
-        Some((n, u)) => (n, Some(u)),
-        None => (s, None),
-    };
-    let secs = match unit {
-        None => 1,
-        Some(u) => {
-            let u = u.to_ascii_lowercase();
-            let units = [("second", 1), ("minute", 60), ("hour", 3600), ("day", 86_400)];
-            units.iter().find(|(w, _)| !u.is_empty() && w.starts_with(u.as_str())).map(|x| x.1).ok_or_else(bad)?
-        }
-    };
-    // atoi: the leading digits (with a sign), 0 when none; a negative
-    // count wraps as the u32 it is stored in.
-    let digits: String =
-        n.trim_start().chars().enumerate().take_while(|(k, c)| c.is_ascii_digit() || (*k == 0 && "+-".contains(*c))).map(|x| x.1).collect();
-    let r = digits.parse::<i64>().unwrap_or(0) as u32;
-    if r == 0 {
-        return Err(bad());
-    }
-    match rule::LIMIT_SCALE * secs / r {
-        0 => Err(Fail(format!("{PROG}: Rate too fast \"{s}\"\n{HINT}"), 2)),
-        avg => Ok(avg),
-    }
-}
-
 /// What the command line asked for.
 struct Args {
     table: String,
@@ -194,59 +109,13 @@ struct Args {
     spec: Spec,
     fmt: Format,
     jump: Option<String>,
-}
-
-/// `-m multiport --dports LIST` (libxt_multiport parse_v1): ports and
-/// `LOW:HIGH` ranges, 15 slots at most, after `-p` of a protocol with ports.
-fn multiport(spec: &mut Spec, opt: &str, list: &str, invert: bool) -> Result<(), Fail> {
-    match spec.proto {
-        Some(6 | 17 | 33 | 132 | 136) => {}
-        Some(_) => return Err(usage("multiport only works with TCP, UDP, UDPLITE, SCTP and DCCP")),
-        None => return Err(usage("multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'")),
-    }
-    let (which, long) = match opt {
-        "--sports" | "--source-ports" => (0, "--source-ports"),
-        "--dports" | "--destination-ports" => (1, "--destination-ports"),
-        _ => (2, "--ports"),
-    };
-    if let Some(old) = &spec.multiport {
-        let had = ["--source-ports", "--destination-ports", "--ports"].get(usize::from(old.which)).copied().unwrap_or("--ports");
-        return Err(Fail(
-            format!(
-                "{PROG}: multiport: option \"{long}\" cannot be used together with \"{had}\".\n\nTry `iptables -h' or 'iptables --help' for more information.\n"
-            ),
-            2,
-        ));
-    }
-    let mut ports = Vec::new();
-    let mut slots = 0;
-    for p in list.split(',') {
-        let r = match p.split_once(':') {
-            Some((lo, hi)) => {
-                let (lo, hi) = (port(lo, spec.proto)?, port(hi, spec.proto)?);
-                if lo > hi {
-                    return Err(usage("invalid portrange specified"));
-                }
-                (lo, hi)
-            }
-            None => {
-                let p = port(p, spec.proto)?;
-                (p, p)
-            }
-        };
-        slots += if r.0 == r.1 { 1 } else { 2 };
-        if slots > 15 {
-            return Err(usage("too many ports specified"));
-        }
-        ports.push(r);
-    }
-    spec.multiport = Some(Multiport { which, ports, invert });
-    Ok(())
+    /// -Z given with -L: the chain (or all) to zero after listing.
+    zero: Option<Option<String>>,
 }
 
 fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
     let spec = Spec { v6, ..Spec::default() };
-    let mut a = Args { table: "filter".into(), cmd: None, spec, fmt: Format::default(), jump: None };
+    let mut a = Args { table: "filter".into(), cmd: None, spec, fmt: Format::default(), jump: None, zero: None };
     let address = |s: &str| if v6 { address6(s) } else { address(s) };
     let mut i = 0;
     let mut reject_with = None;
@@ -317,11 +186,25 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                 set(&mut a, Cmd::Flush(c))?
             }
             "-Z" | "--zero" => {
-                let _chain = opt_arg(&mut i);
-                set(&mut a, Cmd::Zero)?
+                let c = opt_arg(&mut i);
+                // -L with -Z lists, then zeroes.
+                if matches!(a.cmd, Some(Cmd::List(_))) {
+                    a.zero = Some(c);
+                } else {
+                    set(&mut a, Cmd::Zero(c))?
+                }
+            }
+            "-E" | "--rename-chain" => {
+                let old = next(&mut i, w)?;
+                let new = next(&mut i, w)?;
+                set(&mut a, Cmd::Rename(old, new))?
             }
             "-L" | "--list" => {
                 let c = opt_arg(&mut i);
+                if let Some(Cmd::Zero(z)) = &a.cmd {
+                    a.zero = Some(z.clone());
+                    a.cmd = None;
+                }
                 set(&mut a, Cmd::List(c))?
             }
             "-S" | "--list-rules" => {
@@ -673,9 +556,6 @@ fn iptables(client: &mut Client, args: &[String]) -> Result<String, Fail> {
             msgs.push(BatchMsg { kind: msg::NEWRULE, flags, attrs });
         }
         Cmd::Check(chain) => {
-            if !exists(chain) && !is_builtin(chain) {
-                return Err(no_chain());
-            }
             if !in_chain(chain).iter().any(|r| r.1.as_ref() == Some(&a.spec)) {
                 return Err(Fail("iptables: Bad rule (does a matching rule exist in that chain?).\n".into(), 1));
             }
@@ -749,7 +629,15 @@ fn iptables(client: &mut Client, args: &[String]) -> Result<String, Fail> {
                 msgs.push(BatchMsg { kind: msg::DELRULE, flags: 0, attrs: nl::rule_ref_attrs(table, &c, None) });
             }
         }
-        Cmd::Zero => return Ok(String::new()),
+        Cmd::Zero(chain) => {
+            let (text, zero) = zero_counters(table, chain.as_deref(), &chains, &rule_handles, a.fmt.verbose, false)?;
+            client.batch(&zero, genid).map_err(|e| Fail(format!("iptables: {}.\n", e.message()), 1))?;
+            return Ok(text);
+        }
+        Cmd::Rename(old, new) => {
+            let c = chains.iter().find(|c| c.name == *old).ok_or_else(no_chain)?;
+            msgs.push(BatchMsg { kind: msg::NEWCHAIN, flags: 0, attrs: nl::rename_attrs(table, c.handle, new) });
+        }
         Cmd::List(chain) | Cmd::ListRules(chain) => {
             if let Some(c) = chain {
                 if !views.iter().any(|v| v.name == *c) {
@@ -757,10 +645,16 @@ fn iptables(client: &mut Client, args: &[String]) -> Result<String, Fail> {
                 }
             }
             let shown: Vec<ChainView> = views.into_iter().filter(|v| chain.as_ref().is_none_or(|c| *c == v.name)).collect();
-            return Ok(match cmd {
+            let mut text = match cmd {
                 Cmd::List(_) => print::list(&shown, a.fmt),
                 _ => print::rules(&shown, None),
-            });
+            };
+            if let Some(z) = &a.zero {
+                let (zero_text, zero) = zero_counters(table, z.as_deref(), &chains, &rule_handles, a.fmt.verbose, true)?;
+                client.batch(&zero, genid).map_err(|e| Fail(format!("iptables: {}.\n", e.message()), 1))?;
+                text.push_str(&zero_text);
+            }
+            return Ok(text);
         }
     }
     if msgs.is_empty() {
@@ -780,6 +674,58 @@ fn iptables(client: &mut Client, args: &[String]) -> Result<String, Fail> {
         (e, None) => Fail(format!("iptables: {}.\n", e.message()), 1),
     })?;
     Ok(String::new())
+}
+
+/// `nft_chain_zero_counters`: base chains again with their counters at
+/// zero, and every rule whose counter is not zero replaced by itself with
+/// a zero counter; `Zeroing chain` lines with -v. The chains go in
+/// iptables' cache order: built-ins (all of them after a
+/// listing, else those made), then user chains by name.
+fn zero_counters(
+    table: &str,
+    only: Option<&str>,
+    chains: &[nl::ChainInfo],
+    rules: &[nl::RuleInfo],
+    verbose: bool,
+    listed: bool,
+) -> Result<(String, Vec<BatchMsg>), Fail> {
+    if only.is_some_and(|o| !chains.iter().any(|c| c.name == o)) {
+        return Err(no_chain());
+    }
+    let mut order: Vec<(String, Option<nl::BaseInfo>)> = Vec::new();
+    for b in builtins(table).unwrap_or(&[]) {
+        match chains.iter().find(|c| c.name == b.0) {
+            Some(c) => order.push((c.name.clone(), c.base.clone())),
+            None if listed => order.push((b.0.to_string(), Some((b.1, b.2, b.3.to_string(), 1)))),
+            None => {}
+        }
+    }
+    let mut user: Vec<&nl::ChainInfo> = chains.iter().filter(|c| c.base.is_none()).collect();
+    crate::sorting::sort_by(&mut user, |a, b| a.name.cmp(&b.name));
+    order.extend(user.into_iter().map(|c| (c.name.clone(), None)));
+    let (mut text, mut msgs) = (String::new(), Vec::new());
+    for (name, base) in order.iter().filter(|c| only.is_none_or(|o| o == c.0)) {
+        if verbose {
+            text.push_str(&format!("Zeroing chain `{name}'\n"));
+        }
+        if let Some((hook, prio, kind, policy)) = base {
+            let attrs = nl::base_chain_attrs(table, name, *hook, *prio, kind, Some(*policy), true);
+            msgs.push(BatchMsg { kind: msg::NEWCHAIN, flags: NLM_F_CREATE, attrs });
+        }
+        for r in rules.iter().filter(|r| r.chain == *name) {
+            let counted = r.exprs.iter().any(|e| matches!(e, Expr::Counter { bytes, packets } if *bytes != 0 || *packets != 0));
+            if counted {
+                let zeroed: Vec<Expr> = r
+                    .exprs
+                    .iter()
+                    .map(|e| if let Expr::Counter { .. } = e { Expr::Counter { bytes: 0, packets: 0 } } else { e.clone() })
+                    .collect();
+                let attrs = nl::rule_attrs(table, name, &zeroed, Some(r.handle), None);
+                msgs.push(BatchMsg { kind: msg::NEWRULE, flags: NLM_F_REPLACE, attrs });
+            }
+        }
+    }
+    Ok((text, msgs))
 }
 
 /// `iptables-save`: every table iptables knows that exists in the kernel.

@@ -9,15 +9,20 @@ use crate::wire::nf_expr::{self as expr, Expr};
 use crate::wire::nftables::{self as nft, NfGenMsg, chain as c, msg, nft_type, rule as r, table as t};
 use crate::wire::{MessageBuilder, NLM_F_DUMP, NLM_F_REQUEST, NLMSG_DONE, NLMSG_ERROR};
 
+/// A base chain's hook number, priority, type and policy.
+pub type BaseInfo = (u32, i32, String, u32);
+
 /// A chain as a dump shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChainInfo {
     /// Its name.
     pub name: String,
     /// Hook number, priority, type and policy of a base chain.
-    pub base: Option<(u32, i32, String, u32)>,
+    pub base: Option<BaseInfo>,
     /// Packets and bytes of the chain's counters.
     pub counters: (u64, u64),
+    /// Its handle.
+    pub handle: u64,
 }
 
 /// A rule as a dump shows it.
@@ -131,7 +136,8 @@ impl Client {
                 let get = |k| ct.as_ref().and_then(|t| t.get(k)).map_or(0, |n| be64(n.value));
                 (get(2), get(1))
             });
-            out.push(ChainInfo { name, base, counters });
+            let handle = a.get(c::HANDLE).map_or(0, |n| be64(n.value));
+            out.push(ChainInfo { name, base, counters, handle });
         }
         out
     }
@@ -286,4 +292,13 @@ pub fn push_compat(a: &mut Vec<u8>, proto: u8) {
     a.put(1, &u32::from(proto).to_be_bytes());
     a.put(2, &0u32.to_be_bytes());
     a.end_nest(n);
+}
+
+/// Attributes renaming the chain with `handle` (nf_tables_updchain).
+pub fn rename_attrs(table: &str, handle: u64, name: &str) -> Vec<u8> {
+    let mut a = Vec::new();
+    a.put_str(c::TABLE, table);
+    a.put(c::HANDLE, &handle.to_be_bytes());
+    a.put_str(c::NAME, name);
+    a
 }

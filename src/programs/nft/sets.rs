@@ -189,7 +189,7 @@ impl AnonSet {
         // Overlapping and adjacent ranges merge (nft's automerge of an
         // anonymous set); a map's ranges may not overlap.
         let mut sorted = self.values.clone();
-        sorted.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sorting::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
         let mut ranges: Vec<(Vec<u8>, Vec<u8>, Option<Data>)> = Vec::new();
         for r in sorted {
             match ranges.last_mut() {
@@ -386,7 +386,7 @@ pub fn fetch(client: &mut Client) -> Vec<SetView> {
                 view.elems.push((key.unwrap_or_default(), t.get(e::FLAGS).map_or(0, |n| be32(n.value)), data));
             }
         }
-        view.elems.sort_by(|a, b| (&a.0, a.1 == 0).cmp(&(&b.0, b.1 == 0)));
+        crate::sorting::sort_by(&mut view.elems, |a, b| (&a.0, a.1 == 0).cmp(&(&b.0, b.1 == 0)));
         out.push(view);
     }
     out

@@ -83,14 +83,21 @@ pub fn delete_group(net: &mut Net, ns: NsId, group: u32) -> KResult<Vec<Event>> 
 /// Unregisters devices as one batch: all of them are closed first
 /// (`dev_close_many`), then each is torn down and announced gone in order.
 pub fn unregister_many(net: &mut Net, mut list: Vec<(NsId, u32)>) -> Vec<Event> {
-    // Macvlans on a device in the list go too (`macvlan_device_event`);
-    // VLANs go from the chain (`vlan_device_event`).
+    // Macvlans on a device in the list go too (`macvlan_device_event`), and
+    // VXLANs of the same namespace whose lower device it is
+    // (`vxlan_handle_lowerdev_unregister`); VLANs go from the chain
+    // (`vlan_device_event`).
     let mut i = 0;
     while i < list.len() {
         let (ns, index) = list[i];
         if let Some(nsr) = net.ns(ns) {
             for l in nsr.links.values() {
-                if matches!(l.kind, LinkKind::Macvlan { lower, .. } if lower == index) && !list.contains(&(ns, l.index)) {
+                let on_it = match &l.kind {
+                    LinkKind::Macvlan { lower, .. } => *lower == index,
+                    LinkKind::Vxlan(v) => v.conf.link == index,
+                    _ => false,
+                };
+                if on_it && !list.contains(&(ns, l.index)) {
                     list.push((ns, l.index));
                 }
             }

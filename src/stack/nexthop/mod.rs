@@ -157,8 +157,9 @@ impl Table {
     /// The groups that have `id` as a member, the latest made first
     /// (`nh->grp_list`, which `nexthop_create_group` adds to at the head).
     pub fn groups_of(&self, id: u32) -> Vec<u32> {
-        let mut out: Vec<u32> =
-            self.map.values().filter(|n| n.group().is_some_and(|g| g.members.iter().any(|m| m.id == id))).map(|n| n.id).collect();
+        // Only groups hold members (`made_at` has every group's id).
+        let groups = self.made_at.keys().filter_map(|g| self.map.get(g));
+        let mut out: Vec<u32> = groups.filter(|n| n.group().is_some_and(|g| g.members.iter().any(|m| m.id == id))).map(|n| n.id).collect();
         out.sort_by_key(|g| std::cmp::Reverse(self.made_at.get(g).copied().unwrap_or(0)));
         out
     }
@@ -588,11 +589,14 @@ pub fn run_upkeep(net: &mut super::Net, fill: FillBucket) -> Vec<(NsId, Vec<u8>)
         ns.nexthops.clock.set(now);
     }
     let due = |n: &Nexthop| n.group().and_then(|g| g.res.as_ref()).and_then(|t| t.next_upkeep).filter(|d| *d <= now);
-    let ids: Vec<NsId> = net.namespaces().filter(|ns| ns.nexthops.map.values().any(|n| due(n).is_some())).map(|ns| ns.id).collect();
+    // Only groups can be due: look at those (`made_at` has every group's
+    // id), not at every object, before each request.
+    let due_groups = |t: &Table| t.made_at.keys().filter(|id| t.get(**id).and_then(due).is_some()).copied().collect::<Vec<u32>>();
+    let ids: Vec<NsId> = net.namespaces().filter(|ns| !due_groups(&ns.nexthops).is_empty()).map(|ns| ns.id).collect();
     let mut out = Vec::new();
     for id in ids {
         let Some(ns) = net.ns_mut(id) else { continue };
-        let groups: Vec<u32> = ns.nexthops.map.values().filter(|n| due(n).is_some()).map(|n| n.id).collect();
+        let groups: Vec<u32> = due_groups(&ns.nexthops);
         for gid in groups {
             while let Some(at) = ns.nexthops.get(gid).and_then(due) {
                 let Some(Body::Group(Group { res: Some(t), .. })) = ns.nexthops.map.get_mut(&gid).map(|n| &mut n.body) else { break };

@@ -78,6 +78,9 @@ script_case("iptables-matches", """iptables-nft: conntrack states with '!', mac,
             bitwise, cmp), RETURN in the nat table.""")
 script_case("iptables-reject", """REJECT's checks through nft_compat: tcp-reset is
             EINVAL unless NFTA_RULE_COMPAT says TCP (IPv4 and IPv6).""")
+script_case("iptables-chain-commands", """iptables -E (NEWCHAIN by handle with a new
+            name; the jump follows), -C, -R, -Z and -L -Z (base chains sent
+            again with zero counters, the missing built-ins made).""")
 script_case("nft-rule", """The same rule script seen by a NFNLGRP_NFTABLES listener:
             NEWTABLE/NEWCHAIN/NEWRULE/DEL* notifications and NEWGEN after
             every batch.""", monitor=True)
