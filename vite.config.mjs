@@ -5,8 +5,9 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 
 /**
- * Starts fetching and compiling the .wasm with the HTML instead of after
- * the script runs: an inline script hands the page `window.iplabWasm`, a
+ * Starts fetching and compiling the .wasm as soon as the first frame (the
+ * HTML prompt) is painted, without waiting for the scripts to ask for it:
+ * an inline script hands the page `window.iplabWasm`, a
  * promise of the compiled module (undefined if streaming compilation fails,
  * e.g. a host that serves the file without the application/wasm type; the
  * page then loads it itself).
@@ -19,29 +20,13 @@ function compileWasmEarly() {
       handler(_html, ctx) {
         const wasm = ctx.bundle && Object.keys(ctx.bundle).find((f) => f.endsWith(".wasm"));
         if (!wasm) return [];
-        const code = `window.iplabWasm = WebAssembly.compileStreaming(fetch(${JSON.stringify(`./${wasm}`)})).then((m) => (performance.mark("iplab-wasm-compiled"), m), () => undefined);`;
+        // After the first frame (a frame callback runs before the paint, a
+        // task queued from it after): the download and compile would
+        // otherwise share the two cores of a small machine with the first
+        // prompt's style, layout and paint.
+        const compile = `WebAssembly.compileStreaming(fetch(${JSON.stringify(`./${wasm}`)})).then((m) => (performance.mark("iplab-wasm-compiled"), m), () => undefined)`;
+        const code = `window.iplabWasm = new Promise((go) => requestAnimationFrame(() => setTimeout(go, 0))).then(() => ${compile});`;
         return [{ tag: "script", children: code, injectTo: "head-prepend" }];
-      },
-    },
-  };
-}
-
-/**
- * The entry (main.js) is small: it opens xterm.js (the terminal.js chunk)
- * after the first frame and imports the rest of the page (app.js: the
- * world and the commands) once the terminal is up. modulepreload links
- * let both chunks download and parse meanwhile instead of after it.
- */
-function preloadChunks() {
-  const wanted = ["/www/src/terminal.js", "/www/src/app.js"];
-  return {
-    name: "iplab-preload-chunks",
-    transformIndexHtml: {
-      order: "post",
-      handler(_html, ctx) {
-        if (!ctx.bundle) return [];
-        const chunks = wanted.map((end) => Object.values(ctx.bundle).find((c) => c.type === "chunk" && c.facadeModuleId?.endsWith(end))).filter(Boolean);
-        return chunks.map((c) => ({ tag: "link", attrs: { rel: "modulepreload", crossorigin: true, href: `./${c.fileName}` }, injectTo: "head" }));
       },
     },
   };
@@ -77,7 +62,7 @@ function firstPromptInline() {
 export default defineConfig({
   root: "www",
   base: "./",
-  plugins: [compileWasmEarly(), preloadChunks(), firstPromptInline()],
+  plugins: [compileWasmEarly(), firstPromptInline()],
   server: { fs: { allow: [".."] } },
   build: { outDir: "dist", emptyOutDir: true, target: "es2022", assetsInlineLimit: 0 },
 });

@@ -1,10 +1,11 @@
 // The page's entry. The first prompt is already on screen: index.html holds
 // it as HTML and www/src/early.js (inline) sized it and takes typing. After
 // that first frame this module opens xterm.js under it (the terminal.js
-// chunk, preloaded by index.html), hands it what was typed and imports the
-// rest of the page (app.js: the world, the commands and the panels, also
-// preloaded; the wasm compiles since the HTML's head, vite.config.mjs). A
-// line entered before the world exists runs as soon as it does.
+// chunk), hands it what was typed and imports the rest of the page (app.js:
+// the world, the commands and the panels; the wasm starts compiling after
+// the first frame too, vite.config.mjs: nothing downloads or compiles
+// beside the first prompt's style, layout and paint). A line entered
+// before the world exists runs as soon as it does.
 import "@xterm/xterm/css/xterm.css";
 import { promptFor } from "./prompt.js";
 import { handOver } from "./handover.js";
