@@ -3,11 +3,11 @@
 //! their blocks in listings (`set blk { type ipv4_addr ... }`), as nft
 //! 1.0.6's rule.c `set_print` writes them.
 
-use super::sets::{Element, Key, SetView, elements_text};
+use super::sets::{Element, Key, SetView, elements_text, put_elements};
 use super::{Fail, Tok, span, syntax};
 use crate::wire::attr::NlaWriter;
 use crate::wire::nf_expr::Data;
-use crate::wire::nftables::{data as v, data_attr, list, set as s, set_elem as e, set_elem_list as l, set_flags as f};
+use crate::wire::nftables::{data as v, set as s, set_elem_list as l, set_flags as f};
 
 /// The NEWSET attributes of `add set|map TABLE NAME { ... }`.
 pub fn new_set(table: &str, name: &str, spec: &[Tok], map: bool, cmd: &str) -> Result<Vec<u8>, Fail> {
@@ -125,28 +125,7 @@ pub fn elements(set: &SetView, toks: &[Tok], cmd: &str) -> Result<Vec<u8>, Fail>
     let mut b = Vec::new();
     b.put_str(l::TABLE, &set.table);
     b.put_str(l::SET, &set.name);
-    let n = b.begin_nest(l::ELEMENTS);
-    for (key, flags, data) in &elems {
-        let m = b.begin_nest(list::ELEM);
-        if *flags != 0 {
-            b.put(e::FLAGS, &flags.to_be_bytes());
-        }
-        let k = b.begin_nest(e::KEY);
-        b.put(data_attr::VALUE, key);
-        b.end_nest(k);
-        if let Some(Data::Verdict { code, chain }) = data {
-            let d = b.begin_nest(e::DATA);
-            let vn = b.begin_nest(data_attr::VERDICT);
-            b.put(v::VERDICT_CODE, &code.to_be_bytes());
-            if let Some(c) = chain {
-                b.put_str(v::VERDICT_CHAIN, c);
-            }
-            b.end_nest(vn);
-            b.end_nest(d);
-        }
-        b.end_nest(m);
-    }
-    b.end_nest(n);
+    put_elements(&mut b, &elems);
     Ok(b)
 }
 

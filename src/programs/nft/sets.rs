@@ -312,28 +312,7 @@ impl AnonSet {
         b.put_str(l::TABLE, table);
         b.put_str(l::SET, self.name());
         b.put(l::SET_ID, &id.to_be_bytes());
-        let n = b.begin_nest(l::ELEMENTS);
-        for (key, flags, data) in &elems {
-            let m = b.begin_nest(list::ELEM);
-            if *flags != 0 {
-                b.put(e::FLAGS, &flags.to_be_bytes());
-            }
-            let k = b.begin_nest(e::KEY);
-            b.put(data_attr::VALUE, key);
-            b.end_nest(k);
-            if let Some(Data::Verdict { code, chain }) = data {
-                let d = b.begin_nest(e::DATA);
-                let vn = b.begin_nest(data_attr::VERDICT);
-                b.put(v::VERDICT_CODE, &code.to_be_bytes());
-                if let Some(c) = chain {
-                    b.put_str(v::VERDICT_CHAIN, c);
-                }
-                b.end_nest(vn);
-                b.end_nest(d);
-            }
-            b.end_nest(m);
-        }
-        b.end_nest(n);
+        put_elements(&mut b, &elems);
         let create = crate::wire::NLM_F_CREATE;
         Some([BatchMsg { kind: msg::NEWSET, flags: create, attrs: a }, BatchMsg { kind: msg::NEWSETELEM, flags: create, attrs: b }])
     }
@@ -457,6 +436,33 @@ pub fn prefix_len(lo: &[u8], hi: &[u8]) -> Option<u32> {
     let len = (0..bits).find(|&i| bit(lo, i) != bit(hi, i)).unwrap_or(bits);
     let fits = (len..bits).all(|i| bit(lo, i) == 0 && bit(hi, i) == 1);
     fits.then_some(len as u32)
+}
+
+/// NFTA_SET_ELEM_LIST_ELEMENTS as nft writes it: each element's flags (when
+/// any), its key, and a verdict map's verdict.
+pub fn put_elements(b: &mut Vec<u8>, elems: &[Element]) {
+    let n = b.begin_nest(l::ELEMENTS);
+    for (key, flags, data) in elems {
+        let m = b.begin_nest(list::ELEM);
+        if *flags != 0 {
+            b.put(e::FLAGS, &flags.to_be_bytes());
+        }
+        let k = b.begin_nest(e::KEY);
+        b.put(data_attr::VALUE, key);
+        b.end_nest(k);
+        if let Some(Data::Verdict { code, chain }) = data {
+            let d = b.begin_nest(e::DATA);
+            let vn = b.begin_nest(data_attr::VERDICT);
+            b.put(v::VERDICT_CODE, &code.to_be_bytes());
+            if let Some(c) = chain {
+                b.put_str(v::VERDICT_CHAIN, c);
+            }
+            b.end_nest(vn);
+            b.end_nest(d);
+        }
+        b.end_nest(m);
+    }
+    b.end_nest(n);
 }
 
 #[cfg(test)]
