@@ -327,6 +327,17 @@ pub const MIN_MTU: u32 = 1280;
 pub fn mtu_changed(ns: &mut Namespace, index: u32) -> Vec<Event> {
     let Some(l) = ns.link_mut(index) else { return Vec::new() };
     let low = l.mtu < MIN_MTU;
+    if l.is_loopback() {
+        // `addrconf_ifdown(dev, dev != net->loopback_dev)`: lo keeps its
+        // inet6_dev, so under 1280 it goes down as on NETDEV_DOWN (its
+        // addresses and routes go, new ones may be added), and back over it
+        // only its mtu6 follows (::1 does not come back).
+        if low {
+            return ifdown(ns, index, false);
+        }
+        l.mtu6 = l.mtu;
+        return Vec::new();
+    }
     if low == l.no_inet6 {
         return Vec::new();
     }
