@@ -114,6 +114,10 @@ SCRIPTS = {
         "nft add rule inet f input oifname != { \"eth0\", \"eth1\" } drop",
         "nft add rule inet f input ct state { established, related } accept",
         "nft add rule inet f input ct state vmap { established : accept, invalid : drop }",
+        "nft add rule inet f input icmp type { echo-request, echo-reply } accept",
+        "nft add rule inet f input icmpv6 type { nd-neighbor-solicit, echo-request } accept",
+        "nft add rule inet f input ip protocol { tcp, udp } accept",
+        "nft add rule inet f input ip6 nexthdr vmap { tcp : accept, udp : drop }",
     ],
     "iptables-filter": [
         "iptables -A FORWARD -s 10.0.0.0/8 -p tcp --dport 22 -j ACCEPT",

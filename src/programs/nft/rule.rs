@@ -122,6 +122,8 @@ fn set_match(
                 Key::Port => refuse(w, 1, "Could not resolve service: Servname not supported for ai_socktype".into()),
                 Key::Proto => refuse(w, 1, "Could not resolve protocol name".into()),
                 Key::CtState => refuse(w, 1, "Could not parse conntrack state".into()),
+                Key::IcmpType => refuse(w, 1, "Could not parse ICMP type".into()),
+                Key::Icmp6Type => refuse(w, 1, "Could not parse ICMPv6 type".into()),
                 _ => w.into(),
             }
         })?;
@@ -130,7 +132,13 @@ fn set_match(
     if values.is_empty() {
         return Err(refuse(close, 1, "syntax error, unexpected '}'".into()));
     }
-    let set = AnonSet { key, payload, values };
+    // The expression that loads the key, for the set's `typeof`.
+    let expr = match out.last() {
+        Some(Expr::Meta { .. }) => super::sets::EXPR_META,
+        Some(Expr::Ct { .. }) => super::sets::EXPR_CT,
+        _ => super::sets::EXPR_PAYLOAD,
+    };
+    let set = AnonSet { key, expr, payload, values };
     if let (Some((lo, hi)), Some(Expr::Payload { base, offset, len, .. })) = (set.single(), out.last().cloned()) {
         // One value: a comparison (nft's set optimisation), a prefix, or a range.
         let op = if flags == 1 { 1 } else { 0 };
@@ -349,6 +357,15 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                     i = set_match(&mut out, &mut sets, words, i + 2, if v6 { Key::V6 } else { Key::V4 }, field, ctx)?;
                     continue;
                 }
+                if is_set(words, i + 2) {
+                    // `ip protocol { tcp, udp }`: inet_proto keys from the
+                    // header (proto.c: ip's field 9, ip6's field 6).
+                    deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }).map_err(|m| refuse(i, 2, m))?;
+                    out.push(payload(1, offset, 1));
+                    let field = if v6 { (13, 6) } else { (12, 9) };
+                    i = set_match(&mut out, &mut sets, words, i + 2, Key::Proto, field, ctx)?;
+                    continue;
+                }
                 let value = arg(2)?;
                 let parsed = if addr {
                     prefixed(value, v6).map_err(|m| match m {
@@ -368,6 +385,17 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 }
                 let v6 = w == "icmpv6";
                 let (table, what) = if v6 { (names::ICMPV6_TYPES, "ICMPv6") } else { (names::ICMP_TYPES, "ICMP") };
+                if is_set(words, i + 2) {
+                    if table_family == family::INET {
+                        deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }).map_err(|m| refuse(i, 2, m))?;
+                    }
+                    deps.transport(&mut out, if v6 { 58 } else { 1 });
+                    out.push(payload(2, 0, 1));
+                    // proto.c: icmp is protocol description 4, icmpv6 14; type is field 1.
+                    let (key, field) = if v6 { (Key::Icmp6Type, (14, 1)) } else { (Key::IcmpType, (4, 1)) };
+                    i = set_match(&mut out, &mut sets, words, i + 2, key, field, ctx)?;
+                    continue;
+                }
                 let t = names::number(table, arg(2)?).ok_or_else(|| refuse(i + 2, 1, format!("Could not parse {what} type")))?;
                 if table_family == family::INET {
                     deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }).map_err(|m| refuse(i, 2, m))?;
@@ -657,6 +685,12 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     parts.push(format!("meta l4proto {}", names::protocol_name(p)));
                 }
             }
+            Expr::Payload { base: 1, len: 1, .. } if matches!(exprs.get(i), Some(Expr::Lookup { .. })) => {
+                let v6 = network == family::IPV6;
+                let value = lookup_text(exprs.get(i), Key::Proto, ctx);
+                i += 1;
+                parts.push(if v6 { format!("ip6 nexthdr {value}") } else { format!("ip protocol {value}") });
+            }
             Expr::Payload { base: 1, offset, .. } if matches!(exprs.get(i), Some(Expr::Lookup { .. })) => {
                 let v6 = network == family::IPV6;
                 let field = if matches!((v6, offset), (false, 12) | (true, 8)) { "saddr" } else { "daddr" };
@@ -692,6 +726,14 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 };
                 let neg = if op == 1 { "!= " } else { "" };
                 parts.push(format!("{proto} {field} {neg}{value}"));
+            }
+            Expr::Payload { base: 2, offset: 0, len: 1, .. }
+                if matches!(l4, Some(1 | 58)) && matches!(exprs.get(i), Some(Expr::Lookup { .. })) =>
+            {
+                let v6 = l4 == Some(58);
+                let value = lookup_text(exprs.get(i), if v6 { Key::Icmp6Type } else { Key::IcmpType }, ctx);
+                i += 1;
+                parts.push(format!("{} type {value}", if v6 { "icmpv6" } else { "icmp" }));
             }
             Expr::Payload { base: 2, offset: 0, len: 1, .. } if matches!(l4, Some(1 | 58)) => {
                 let (_, d) = next_cmp(&mut i).unwrap_or_default();

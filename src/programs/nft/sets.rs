@@ -26,6 +26,10 @@ pub enum Key {
     Ifname,
     /// `ct_state` (26): a conntrack state bit, 4 bytes in host order.
     CtState,
+    /// `icmp_type` (14): an ICMP type, 1 byte.
+    IcmpType,
+    /// `icmpv6_type` (29): an ICMPv6 type, 1 byte.
+    Icmp6Type,
 }
 
 impl Key {
@@ -38,6 +42,8 @@ impl Key {
             Key::Proto => (12, 1),
             Key::Ifname => (41, 16),
             Key::CtState => (26, 4),
+            Key::IcmpType => (14, 1),
+            Key::Icmp6Type => (29, 1),
         }
     }
 
@@ -50,6 +56,8 @@ impl Key {
             12 => Some(Key::Proto),
             41 => Some(Key::Ifname),
             26 => Some(Key::CtState),
+            14 => Some(Key::IcmpType),
+            29 => Some(Key::Icmp6Type),
             _ => None,
         }
     }
@@ -63,6 +71,8 @@ impl Key {
             Key::Proto => "inet_proto",
             Key::Ifname => "ifname",
             Key::CtState => "ct_state",
+            Key::IcmpType => "icmp_type",
+            Key::Icmp6Type => "icmpv6_type",
         }
     }
 
@@ -75,6 +85,8 @@ impl Key {
                 Key::V4 => text::parse_ipv4(w).map(|a| a.octets().to_vec()),
                 Key::V6 => text::parse_ipv6(w).map(|a| a.octets().to_vec()),
                 Key::Proto => super::names::protocol(w).map(|p| vec![p]),
+                Key::IcmpType => super::names::number(super::names::ICMP_TYPES, w).map(|t| vec![t]),
+                Key::Icmp6Type => super::names::number(super::names::ICMPV6_TYPES, w).map(|t| vec![t]),
                 Key::CtState => super::rule::CT_STATES.iter().find(|(n, _)| *n == w).map(|(_, b)| b.to_ne_bytes().to_vec()),
                 // A whole name; wildcards (`eth*`) are not taken.
                 Key::Ifname => {
@@ -95,8 +107,9 @@ impl Key {
             let last: Vec<u8> = lo.iter().enumerate().map(|(k, b)| b | !mask(k)).collect();
             return Some((first, last));
         }
-        // A protocol name may hold a dash (`ipv6-icmp`).
-        if let Some(k) = one(word).filter(|_| matches!(self, Key::Proto | Key::Ifname | Key::CtState)) {
+        // A protocol or ICMP type name may hold a dash (`ipv6-icmp`, `echo-request`).
+        let named = matches!(self, Key::Proto | Key::Ifname | Key::CtState | Key::IcmpType | Key::Icmp6Type);
+        if let Some(k) = one(word).filter(|_| named) {
             return Some((k.clone(), k));
         }
         match word.split_once('-') {
@@ -123,6 +136,8 @@ impl Key {
                 text::ipv6_text(b)
             }
             Key::Proto => super::names::protocol_name(key.first().copied().unwrap_or(0)),
+            Key::IcmpType => super::names::name(super::names::ICMP_TYPES, key.first().copied().unwrap_or(0)),
+            Key::Icmp6Type => super::names::name(super::names::ICMPV6_TYPES, key.first().copied().unwrap_or(0)),
             Key::CtState => {
                 let v = key.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
                 super::rule::CT_STATES.iter().find(|(_, b)| *b == v).map_or_else(|| format!("{v:#x}"), |(n, _)| (*n).to_string())
@@ -148,11 +163,21 @@ fn next(key: &[u8]) -> Option<Vec<u8>> {
 /// An element as nft sends it: key, NFT_SET_ELEM_* flags, a map's data.
 pub type Element = (Vec<u8>, u32, Option<Data>);
 
+/// nft's `typeof` expression kinds (src/expression.c's udata types).
+pub const EXPR_PAYLOAD: u32 = 7;
+/// A meta key.
+pub const EXPR_META: u32 = 9;
+/// A conntrack key.
+pub const EXPR_CT: u32 = 12;
+
 /// A set a rule brings along (`{ ... }` or `vmap { ... }`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnonSet {
     /// The key's type.
     pub key: Key,
+    /// The expression the key comes from, as nft's `typeof` names it:
+    /// payload (7), meta (9) or ct (12).
+    pub expr: u32,
     /// Where the key comes from: nft's protocol description and template
     /// field (`tcp dport`: 8, 2), or for a meta key (`meta l4proto`:
     /// 16, 0) the meta key, kept in the set's user data.
@@ -224,9 +249,10 @@ impl AnonSet {
             out.extend_from_slice(&v.to_le_bytes());
         };
         let mut out = Vec::new();
-        // NFTNL_UDATA_SET_KEYBYTEORDER: big endian, host order for meta keys.
-        let meta = matches!(self.key, Key::Proto | Key::Ifname | Key::CtState);
-        u32le(&mut out, 0, if meta { 1 } else { 2 });
+        // NFTNL_UDATA_SET_KEYBYTEORDER: big endian for a header field
+        // (`ip protocol` too), host order for meta and ct keys.
+        let payload = self.expr == EXPR_PAYLOAD;
+        u32le(&mut out, 0, if payload { 2 } else { 1 });
         if self.map() {
             u32le(&mut out, 1, 0);
             out.extend_from_slice(&[4, 8, 0, 4, 1, 0, 0, 0, 1, 0]);
@@ -240,16 +266,11 @@ impl AnonSet {
         // with its key, or ct (12) with its key and direction (none: all ones).
         let mut inner = Vec::new();
         u32le(&mut inner, 0, self.payload.0);
-        if !meta || self.key == Key::CtState {
+        if self.expr != EXPR_META {
             u32le(&mut inner, 1, self.payload.1);
         }
         let mut typeof_ = Vec::new();
-        let expr = match self.key {
-            Key::CtState => 12,
-            _ if meta => 9,
-            _ => 7,
-        };
-        u32le(&mut typeof_, 0, expr);
+        u32le(&mut typeof_, 0, self.expr);
         typeof_.extend_from_slice(&[1, inner.len() as u8]);
         typeof_.extend_from_slice(&inner);
         out.extend_from_slice(&[3, typeof_.len() as u8]);
@@ -477,7 +498,7 @@ mod tests {
             let (lo, hi) = k.range(w).unwrap();
             (lo, hi, None)
         };
-        let ip = AnonSet { key: Key::V4, payload: (12, 11), values: vec![v(Key::V4, "10.0.0.0/8"), v(Key::V4, "192.168.0.0/16")] };
+        let ip = AnonSet { key: Key::V4, expr: 7, payload: (12, 11), values: vec![v(Key::V4, "10.0.0.0/8"), v(Key::V4, "192.168.0.0/16")] };
         let got = ip.elements().unwrap();
         let want: Vec<(Vec<u8>, u32, _)> = vec![
             (vec![0, 0, 0, 0], 1, None),
@@ -487,14 +508,15 @@ mod tests {
             (vec![192, 169, 0, 0], 1, None),
         ];
         assert_eq!(got, want);
-        let ports = AnonSet { key: Key::Port, payload: (8, 2), values: vec![v(Key::Port, "1000-2000"), v(Key::Port, "3000")] };
+        let ports = AnonSet { key: Key::Port, expr: 7, payload: (8, 2), values: vec![v(Key::Port, "1000-2000"), v(Key::Port, "3000")] };
         let keys: Vec<u16> = ports.elements().unwrap().iter().map(|(k, _, _)| u16::from_be_bytes([k[0], k[1]])).collect();
         assert_eq!(keys, [0, 1000, 2001, 3000, 3001]);
         // The user data of the prefix set, byte for byte.
         let ud = "0004020000000204010000000314000407000000010c00040c00000001040b000000";
         assert_eq!(ip.userdata().iter().map(|b| format!("{b:02x}")).collect::<String>(), ud);
         // `{ 10-20, 15-30, 31, 40 }` is listed back as `{ 10-31, 40 }`.
-        let merged = AnonSet { key: Key::Port, payload: (8, 2), values: ["10-20", "15-30", "31", "40"].map(|w| v(Key::Port, w)).to_vec() };
+        let merged =
+            AnonSet { key: Key::Port, expr: 7, payload: (8, 2), values: ["10-20", "15-30", "31", "40"].map(|w| v(Key::Port, w)).to_vec() };
         let keys: Vec<u16> = merged.elements().unwrap().iter().map(|(k, _, _)| u16::from_be_bytes([k[0], k[1]])).collect();
         assert_eq!(keys, [0, 10, 32, 40, 41]);
     }

@@ -61,7 +61,10 @@ script_case("nft-set-types", """Sets keyed on other types: meta l4proto { tcp, u
             (inet_proto, 1 byte, a meta typeof), its verdict map, a named
             inet_proto set with elements and an @lookup; iifname and
             oifname != sets (ifname, 16 bytes); ct state sets and maps
-            (ct_state, 4 bytes, a ct typeof). Not listed: the kernel
+            (ct_state, 4 bytes, a ct typeof); icmp type and icmpv6 type
+            sets (icmp_type, icmpv6_type, 1 byte, a payload typeof), an ip
+            protocol set and an ip6 nexthdr map (inet_proto, big endian,
+            a payload typeof). Not listed: the kernel
             dumps hashed elements in an order its random seed picks.""")
 script_case("iptables-nat", """iptables-nft nat table: MASQUERADE, DNAT, REDIRECT, SNAT.""")
 script_case("iptables-ports", """iptables-nft port matches: a range (the range
