@@ -3,7 +3,7 @@
 //! their blocks in listings (`set blk { type ipv4_addr ... }`), as nft
 //! 1.0.6's rule.c `set_print` writes them.
 
-use super::sets::{Element, Key, SetView, elements_text, put_elements};
+use super::sets::{Element, Key, SetView, elements_block_text, put_elements};
 use super::{Fail, Tok, span, syntax};
 use crate::wire::attr::NlaWriter;
 use crate::wire::nf_expr::Data;
@@ -23,6 +23,8 @@ pub fn new_set(table: &str, name: &str, spec: &[Tok], map: bool, cmd: &str) -> R
                     "ipv6_addr" => Key::V6,
                     "inet_service" => Key::Port,
                     "inet_proto" => Key::Proto,
+                    "icmp_type" => Key::IcmpType,
+                    "icmpv6_type" => Key::Icmp6Type,
                     other => {
                         // nft reports the type, then the set without a key.
                         let whole = (
@@ -164,7 +166,7 @@ pub fn block(set: &SetView, handles: bool) -> String {
     }
     // Only interval ends left (the gap below the first range stays after a delete): no elements.
     if let Some(key) = key.filter(|_| set.elems.iter().any(|x| x.1 & f::ELEM_INTERVAL_END == 0)) {
-        out.push_str(&format!("\t\telements = {{ {} }}\n", elements_text(set, key)));
+        out.push_str(&format!("\t\telements = {{ {} }}\n", elements_block_text(set, key)));
     }
     out.push_str("\t}\n");
     out

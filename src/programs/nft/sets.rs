@@ -407,6 +407,30 @@ pub fn verdict_text(data: &Data) -> String {
 /// The elements of a set as nft lists them: `22, 80, 443`, ranges
 /// `1000-2000`, prefixes `10.0.0.0/8`, map entries `22 : accept`.
 pub fn elements_text(set: &SetView, key: Key) -> String {
+    element_texts(set, key).join(", ")
+}
+
+/// A named set's elements as nft lists them, wrapped as its
+/// `calculate_delim` (src/expression.c) does: five numbers or protocols
+/// a line, two addresses or conntrack states, one of any other type.
+pub fn elements_block_text(set: &SetView, key: Key) -> String {
+    let per_line = match key {
+        Key::Port | Key::Proto => 5,
+        Key::V4 | Key::CtState => 2,
+        Key::V6 | Key::Ifname | Key::IcmpType | Key::Icmp6Type => 1,
+    };
+    let mut out = String::new();
+    for (k, part) in element_texts(set, key).iter().enumerate() {
+        if k > 0 {
+            out.push_str(if k % per_line == 0 { ",\n\t\t\t     " } else { ", " });
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// Each element's text: a key, a range or prefix, a map entry.
+fn element_texts(set: &SetView, key: Key) -> Vec<String> {
     let mut parts = Vec::new();
     let elems = &set.elems;
     let mut i = 0;
@@ -434,7 +458,7 @@ pub fn elements_text(set: &SetView, key: Key) -> String {
         }
         parts.push(value);
     }
-    parts.join(", ")
+    parts
 }
 
 /// The key minus one.
