@@ -14,7 +14,8 @@
 // program printed and parsed addresses through util/text.rs, and 451,695 B
 // with resilient next-hop groups merged after that, 496,808 B with nft sets
 // and verdict maps, iptables' limit/mac/iprange/addrtype/tcp-flags matches
-// and ip6tables, VXLAN FDB next-hop groups and VRF strict mode (BENCHMARKS.md:
+// and ip6tables, VXLAN FDB next-hop groups and VRF strict mode, 497,392 B with
+// sets of ICMP types and header protocols (BENCHMARKS.md:
 // what was cut and where the rest goes, by `node scripts/wasm-size.mjs`).
 // Until it fits, this test holds the module to CEILING so that it cannot
 // grow unnoticed; lower CEILING with every cut, and make it BUDGET once the
@@ -27,7 +28,7 @@ import { join } from "node:path";
 import { pkgDir } from "./packed.mjs";
 
 const BUDGET = 350_000;
-const CEILING = 497_300;
+const CEILING = 497_900;
 
 test(`pkg/iplab_bg.wasm is at most ${CEILING} bytes gzipped (budget ${BUDGET}, not met)`, () => {
   const wasm = readFileSync(join(pkgDir, "iplab_bg.wasm"));
