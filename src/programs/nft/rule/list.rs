@@ -1,0 +1,287 @@
+//! A rule's expressions back into the text `nft list` prints: the
+//! protocol dependencies nft added folded away again, sets and maps as
+//! their elements or `@name`.
+
+use super::*;
+
+fn be16(d: &[u8]) -> u16 {
+    d.get(..2).map_or(0, |b| u16::from_be_bytes([b[0], b[1]]))
+}
+
+/// A lookup as nft lists it: `@name`, or an anonymous set's elements
+/// `{ 22, 80 }`, `vmap { 22 : accept }`, after `!=` when inverted.
+fn lookup_text(e: Option<&Expr>, key: Key, ctx: &Ctx<'_>) -> String {
+    let Some(Expr::Lookup { set, dreg, flags, .. }) = e else { return String::new() };
+    let neg = if flags & 1 != 0 { "!= " } else { "" };
+    let view = ctx.sets.iter().find(|x| x.family == ctx.family && x.table == ctx.table && x.name == *set);
+    match view {
+        Some(v) if v.flags & crate::wire::nftables::set_flags::ANONYMOUS != 0 => {
+            let body = elements_text(v, key);
+            if *dreg == Some(0) { format!("vmap {{ {body} }}") } else { format!("{neg}{{ {body} }}") }
+        }
+        _ if *dreg == Some(0) => format!("vmap @{set}"),
+        _ => format!("{neg}@{set}"),
+    }
+}
+
+/// A rule's expressions as `nft list` prints them.
+pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut l4: Option<u8> = None;
+    // The network protocol: the table's, or the one a dependency named.
+    let mut network = ctx.family;
+    // Values loaded into registers for a NAT statement.
+    let mut regs: Vec<(u32, Vec<u8>)> = Vec::new();
+    let reg = |regs: &Vec<(u32, Vec<u8>)>, r: u32| regs.iter().rev().find(|(x, _)| *x == r).map(|(_, v)| v.clone()).unwrap_or_default();
+    let mut i = 0;
+    while let Some(e) = exprs.get(i) {
+        i += 1;
+        let next_cmp = |i: &mut usize| -> Option<(u32, Vec<u8>)> {
+            if let Some(Expr::Cmp { op, data, .. }) = exprs.get(*i) {
+                *i += 1;
+                Some((*op, data.clone()))
+            } else {
+                None
+            }
+        };
+        match e {
+            Expr::Meta { key: k @ (6 | 7), .. } if matches!(exprs.get(i), Some(Expr::Lookup { .. })) => {
+                let value = lookup_text(exprs.get(i), Key::Ifname, ctx);
+                i += 1;
+                parts.push(format!("{} {value}", if *k == 6 { "iifname" } else { "oifname" }));
+            }
+            Expr::Meta { key: 6 | 7, .. } => {
+                let (_, d) = next_cmp(&mut i).unwrap_or_default();
+                let name = String::from_utf8_lossy(&d).trim_end_matches('\0').to_string();
+                let key = if matches!(e, Expr::Meta { key: 6, .. }) { "iifname" } else { "oifname" };
+                parts.push(format!("{key} \"{name}\""));
+            }
+            Expr::Meta { key: 4 | 5, .. } => {
+                let (_, d) = next_cmp(&mut i).unwrap_or_default();
+                let index = d.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+                let name = ctx.links.iter().find(|(x, _)| *x == index).map_or_else(|| index.to_string(), |(_, n)| format!("\"{n}\""));
+                let key = if matches!(e, Expr::Meta { key: 4, .. }) { "iif" } else { "oif" };
+                parts.push(format!("{key} {name}"));
+            }
+            Expr::Meta { key: 15, .. } => {
+                let (_, d) = next_cmp(&mut i).unwrap_or_default();
+                let f = d.first().copied().unwrap_or(0);
+                // A dependency of a network header match, or of an ICMP
+                // type match (meta l4proto, then the transport header).
+                let icmp = if f == family::IPV6 { 58 } else { 1 };
+                let dependency = match (exprs.get(i), exprs.get(i + 1), exprs.get(i + 2)) {
+                    (Some(Expr::Payload { base: 1, .. }), _, _) => true,
+                    (Some(Expr::Meta { key: 16, .. }), Some(Expr::Cmp { data, .. }), Some(Expr::Payload { base: 2, .. })) => {
+                        data == &[icmp]
+                    }
+                    _ => false,
+                };
+                if dependency {
+                    network = f;
+                } else {
+                    parts.push(format!("meta nfproto {}", names::name(names::NFPROTOS, f)));
+                }
+            }
+            Expr::Meta { key: 16, .. } if matches!(exprs.get(i), Some(Expr::Lookup { .. })) => {
+                let value = lookup_text(exprs.get(i), Key::Proto, ctx);
+                i += 1;
+                parts.push(format!("meta l4proto {value}"));
+            }
+            Expr::Meta { key: 16, .. } => {
+                let (_, d) = next_cmp(&mut i).unwrap_or_default();
+                let p = d.first().copied().unwrap_or(0);
+                // A dependency of the transport match or the TCP reset that follows.
+                if matches!(exprs.get(i), Some(Expr::Payload { base: 2, .. })) {
+                    l4 = Some(p);
+                } else if !matches!(exprs.get(i), Some(Expr::Reject { ty: 1, .. })) {
+                    parts.push(format!("meta l4proto {}", names::protocol_name(p)));
+                }
+            }
+            Expr::Payload { base: 1, len: 1, .. } if matches!(exprs.get(i), Some(Expr::Lookup { .. })) => {
+                let v6 = network == family::IPV6;
+                let value = lookup_text(exprs.get(i), Key::Proto, ctx);
+                i += 1;
+                parts.push(if v6 { format!("ip6 nexthdr {value}") } else { format!("ip protocol {value}") });
+            }
+            Expr::Payload { base: 1, offset, .. } if matches!(exprs.get(i), Some(Expr::Lookup { .. })) => {
+                let v6 = network == family::IPV6;
+                let field = if matches!((v6, offset), (false, 12) | (true, 8)) { "saddr" } else { "daddr" };
+                let value = lookup_text(exprs.get(i), if v6 { Key::V6 } else { Key::V4 }, ctx);
+                i += 1;
+                parts.push(format!("{} {field} {value}", if v6 { "ip6" } else { "ip" }));
+            }
+            Expr::Payload { base: 1, offset, len, .. } => {
+                let v6 = network == family::IPV6;
+                let mut plen = *len * 8;
+                if let Some(Expr::Bitwise { mask, .. }) = exprs.get(i) {
+                    plen = mask.iter().map(|b| b.count_ones()).sum();
+                    i += 1;
+                }
+                let (op, d) = next_cmp(&mut i).unwrap_or_default();
+                let proto = if v6 { "ip6" } else { "ip" };
+                let field = match (v6, offset) {
+                    (false, 9) => "protocol",
+                    (true, 6) => "nexthdr",
+                    (false, 12) | (true, 8) => "saddr",
+                    _ => "daddr",
+                };
+                let value = if matches!(field, "protocol" | "nexthdr") {
+                    names::protocol_name(d.first().copied().unwrap_or(0))
+                } else if v6 {
+                    let mut b = [0u8; 16];
+                    b.iter_mut().zip(&d).for_each(|(x, y)| *x = *y);
+                    text::ipv6_text(b) + &if plen == 128 { String::new() } else { format!("/{plen}") }
+                } else {
+                    let mut b = [0u8; 4];
+                    b.iter_mut().zip(&d).for_each(|(x, y)| *x = *y);
+                    text::ipv4_text(b) + &if plen == 32 { String::new() } else { format!("/{plen}") }
+                };
+                let neg = if op == 1 { "!= " } else { "" };
+                parts.push(format!("{proto} {field} {neg}{value}"));
+            }
+            Expr::Payload { base: 2, offset: 0, len: 1, .. }
+                if matches!(l4, Some(1 | 58)) && matches!(exprs.get(i), Some(Expr::Lookup { .. })) =>
+            {
+                let v6 = l4 == Some(58);
+                let value = lookup_text(exprs.get(i), if v6 { Key::Icmp6Type } else { Key::IcmpType }, ctx);
+                i += 1;
+                parts.push(format!("{} type {value}", if v6 { "icmpv6" } else { "icmp" }));
+            }
+            Expr::Payload { base: 2, offset: 0, len: 1, .. } if matches!(l4, Some(1 | 58)) => {
+                let (_, d) = next_cmp(&mut i).unwrap_or_default();
+                let t = d.first().copied().unwrap_or(0);
+                parts.push(match l4 {
+                    Some(1) => format!("icmp type {}", names::name(names::ICMP_TYPES, t)),
+                    _ => format!("icmpv6 type {}", names::name(names::ICMPV6_TYPES, t)),
+                });
+            }
+            Expr::Payload { base: 2, offset, .. } => {
+                let value = match exprs.get(i) {
+                    Some(l @ Expr::Lookup { .. }) => {
+                        i += 1;
+                        lookup_text(Some(l), Key::Port, ctx)
+                    }
+                    // A range: `range` (eq or neq), or nft's `cmp gte` + `cmp lte`.
+                    Some(Expr::Range { op, from, to, .. }) => {
+                        i += 1;
+                        format!("{}{}-{}", if *op == 1 { "!= " } else { "" }, be16(from), be16(to))
+                    }
+                    Some(Expr::Cmp { op: 5, data: lo, .. }) if matches!(exprs.get(i + 1), Some(Expr::Cmp { op: 3, .. })) => {
+                        let hi = match exprs.get(i + 1) {
+                            Some(Expr::Cmp { data, .. }) => be16(data),
+                            _ => 0,
+                        };
+                        i += 2;
+                        format!("{}-{hi}", be16(lo))
+                    }
+                    _ => {
+                        let (op, d) = next_cmp(&mut i).unwrap_or_default();
+                        let sign = ["", "!= ", "< ", "<= ", "> ", ">= "].get(op as usize).copied().unwrap_or("");
+                        format!("{sign}{}", be16(&d))
+                    }
+                };
+                let proto = match l4 {
+                    Some(17) => "udp",
+                    Some(6) => "tcp",
+                    _ => "th",
+                };
+                let field = if *offset == 0 { "sport" } else { "dport" };
+                parts.push(format!("{proto} {field} {value}"));
+            }
+            Expr::Ct { key: 0, .. } if matches!(exprs.get(i), Some(Expr::Lookup { .. })) => {
+                let value = lookup_text(exprs.get(i), Key::CtState, ctx);
+                i += 1;
+                parts.push(format!("ct state {value}"));
+            }
+            Expr::Ct { key: 0, .. } => {
+                let mask = match exprs.get(i) {
+                    Some(Expr::Bitwise { mask, .. }) => {
+                        i += 1;
+                        mask.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
+                    }
+                    _ => 0,
+                };
+                next_cmp(&mut i);
+                let names: Vec<&str> = CT_STATES.iter().filter(|(_, b)| mask & b != 0).map(|(n, _)| *n).collect();
+                parts.push(format!("ct state {}", names.join(",")));
+            }
+            Expr::Log { prefix, level, .. } => {
+                let mut t = String::from("log");
+                if let Some(p) = prefix {
+                    t.push_str(&format!(" prefix \"{p}\""));
+                }
+                // The default level (warn) is not printed.
+                if let Some(name) = level.filter(|l| *l != 4).and_then(|l| LOG_LEVELS.get(l as usize)) {
+                    t.push_str(&format!(" level {name}"));
+                }
+                parts.push(t);
+            }
+            Expr::Limit { rate, unit, burst, ty: 0, flags, .. } => {
+                let unit = LIMIT_UNITS.iter().find(|(_, s)| s == unit).map_or("second", |(u, _)| *u);
+                let over = if flags & 1 != 0 { "over " } else { "" };
+                // The default burst (5 packets) is not printed.
+                let burst = if *burst == 5 { String::new() } else { format!(" burst {burst} packets") };
+                parts.push(format!("limit rate {over}{rate}/{unit}{burst}"));
+            }
+            Expr::Counter { bytes, packets } => parts.push(format!("counter packets {packets} bytes {bytes}")),
+            Expr::Immediate { data: Data::Verdict { code, chain }, .. } => parts.push(match (*code, chain) {
+                (v::ACCEPT, _) => "accept".into(),
+                (v::DROP, _) => "drop".into(),
+                (v::RETURN, _) => "return".into(),
+                (v::JUMP, Some(c)) => format!("jump {c}"),
+                (v::GOTO, Some(c)) => format!("goto {c}"),
+                _ => "continue".into(),
+            }),
+            Expr::Immediate { dreg, data: Data::Value(v) } => regs.push((*dreg, v.clone())),
+            Expr::Nat { ty, addr, proto, .. } => {
+                let mut to = String::new();
+                if let Some((r, _)) = addr {
+                    let b = reg(&regs, *r);
+                    if b.len() >= 4 {
+                        to = Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string();
+                    }
+                }
+                if let Some((r, _)) = proto {
+                    to.push_str(&format!(":{}", be16(&reg(&regs, *r))));
+                }
+                parts.push(format!("{} to {to}", if *ty == 1 { "dnat" } else { "snat" }));
+            }
+            Expr::Redir { proto, .. } => match proto {
+                Some((r, _)) => parts.push(format!("redirect to :{}", be16(&reg(&regs, *r)))),
+                None => parts.push("redirect".into()),
+            },
+            Expr::Masq { .. } => parts.push("masquerade".into()),
+            Expr::Target { name, .. } if name == "MASQUERADE" => parts.push("masquerade".into()),
+            Expr::Reject { ty: 1, .. } => parts.push("reject with tcp reset".into()),
+            Expr::Reject { .. } => parts.push("reject".into()),
+            // xtables matches and targets as nft translates them (the xlate of libxt_*).
+            Expr::Match { name, info, .. } if name == "conntrack" || name == "state" => {
+                let at = if name == "state" { 0 } else { 150 };
+                let mask = info.get(at..at + 2).map_or(0, |b| u16::from_ne_bytes([b[0], b[1]]));
+                parts.push(format!("ct state {}", crate::iptables::print::ctstate_text(mask).to_lowercase()));
+            }
+            Expr::Match { name, info, .. } if name == "icmp" => {
+                let t = info.first().copied().unwrap_or(0);
+                let named = crate::iptables::print::icmp_name(t).map_or(t.to_string(), str::to_string);
+                parts.push(format!("icmp type {named}"));
+            }
+            Expr::Target { name, info, .. } if name == "REJECT" => {
+                let with = info.get(..4).map_or(3, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+                parts.push(if with == 3 {
+                    "reject".into()
+                } else if with == 7 {
+                    "reject with tcp reset".into()
+                } else {
+                    format!(
+                        "reject with icmp type {}",
+                        crate::iptables::print::REJECT_WITH.get(with as usize).unwrap_or(&"").trim_start_matches("icmp-")
+                    )
+                });
+            }
+            Expr::Match { name, .. } => parts.push(format!("xt match \"{name}\"")),
+            Expr::Target { name, .. } => parts.push(format!("xt target \"{name}\"")),
+            _ => {}
+        }
+    }
+    parts.join(" ")
+}
