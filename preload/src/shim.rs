@@ -197,12 +197,10 @@ impl Shim {
             return;
         }
         let now = SystemTime::now();
-        let clock = world.with_net(|n| n.now_ms);
-        let Some((at, ms)) = self.anchor else {
-            self.anchor = Some((now, clock));
+        let Some(reached) = self.clock_instant(world) else {
+            self.anchor = Some((now, world.with_net(|n| n.now_ms)));
             return;
         };
-        let reached = at + Duration::from_millis(clock.saturating_sub(ms));
         let behind = now.duration_since(reached).map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
         if behind > 0 {
             let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| world.apply(&[Op::Advance(behind)])));
