@@ -47,15 +47,8 @@ fn family(ip: IpAddr) -> u8 {
     if ip.is_ipv6() { crate::wire::AF_INET6 } else { crate::wire::AF_INET }
 }
 
-fn bytes(ip: IpAddr) -> Vec<u8> {
-    match ip {
-        IpAddr::V4(a) => a.octets().to_vec(),
-        IpAddr::V6(a) => a.octets().to_vec(),
-    }
-}
-
 fn find(net: &Net, ns: NsId, dev: u32, ip: IpAddr) -> Option<usize> {
-    let (fam, dst) = (family(ip), bytes(ip));
+    let (fam, dst) = (family(ip), crate::text::ip_octets(ip));
     net.ns(ns)?.neighbours.iter().position(|n| n.family == fam && n.ifindex == dev && n.dst == dst && !n.is_proxy())
 }
 
@@ -124,7 +117,7 @@ fn new_entry(dev: u32, ip: IpAddr, now: u64) -> Neighbour {
     Neighbour {
         family: family(ip),
         ifindex: dev,
-        dst: bytes(ip),
+        dst: crate::text::ip_octets(ip),
         lladdr: None,
         state: nud::NONE,
         flags: 0,

@@ -251,6 +251,15 @@ pub fn ipv6_text(o: [u8; 16]) -> String {
     out
 }
 
+/// An address's bytes in network order, 4 or 16 of them, as netlink
+/// attributes and neighbour keys carry them.
+pub fn ip_octets(a: IpAddr) -> Vec<u8> {
+    match a {
+        IpAddr::V4(a) => a.octets().to_vec(),
+        IpAddr::V6(a) => a.octets().to_vec(),
+    }
+}
+
 /// An address as `inet_ntop` writes it.
 pub fn ip_text(a: IpAddr) -> String {
     match a {

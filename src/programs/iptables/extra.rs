@@ -59,20 +59,13 @@ fn types_text(mask: u16) -> String {
     TYPES.iter().enumerate().filter(|(k, _)| mask & 1 << k != 0).map(|(_, n)| *n).collect::<Vec<_>>().join(",")
 }
 
-fn octets(a: IpAddr) -> Vec<u8> {
-    match a {
-        IpAddr::V4(a) => a.octets().to_vec(),
-        IpAddr::V6(a) => a.octets().to_vec(),
-    }
-}
-
 /// `struct xt_iprange_mtinfo`: src_min, src_max, dst_min, dst_max (union
 /// nf_inet_addr each), flags (IPRANGE_SRC 1, DST 2, SRC_INV 0x10, DST_INV 0x20).
 pub fn iprange_info(r: &IpRange) -> Vec<u8> {
     let mut info = vec![0u8; 72];
     for (k, (range, bit)) in [(r.src, 1u8), (r.dst, 2)].into_iter().enumerate() {
         if let Some((lo, hi, inv)) = range {
-            let (a, b) = (octets(lo), octets(hi));
+            let (a, b) = (crate::text::ip_octets(lo), crate::text::ip_octets(hi));
             info[32 * k..32 * k + a.len()].copy_from_slice(&a);
             info[32 * k + 16..32 * k + 16 + b.len()].copy_from_slice(&b);
             info[64] |= bit | if inv { bit << 4 } else { 0 };

@@ -156,10 +156,7 @@ fn addr(out: &mut Vec<Expr>, offset: u32, (a, len): (IpAddr, u8)) {
     if len == 0 {
         return;
     }
-    let bytes = match a {
-        IpAddr::V4(a) => a.octets().to_vec(),
-        IpAddr::V6(a) => a.octets().to_vec(),
-    };
+    let bytes = crate::text::ip_octets(a);
     let whole = usize::from(len / 8);
     if len % 8 == 0 {
         out.push(payload(1, offset, whole as u32));

@@ -119,10 +119,7 @@ pub fn addr_type(ns: &Namespace, a: IpAddr) -> u16 {
 /// the sender (what xt_mac reads from the frame, for a directly connected
 /// sender).
 pub fn neighbour_mac(ns: &Namespace, iif: u32, src: IpAddr) -> Option<[u8; 6]> {
-    let key = match src {
-        IpAddr::V4(a) => a.octets().to_vec(),
-        IpAddr::V6(a) => a.octets().to_vec(),
-    };
+    let key = crate::text::ip_octets(src);
     let n = ns.neighbours.iter().find(|n| n.ifindex == iif && n.dst == key)?;
     n.lladdr.as_deref()?.try_into().ok()
 }
