@@ -385,6 +385,8 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             f if print::LOG_FLAGS.iter().any(|(_, o)| *o == f) => {
                 log.1 |= print::LOG_FLAGS.iter().find(|(_, o)| *o == f).map_or(0, |(b, _)| *b);
             }
+            // do_parse's non-option case: "Bad argument" on standard output.
+            _ if !w.starts_with('-') => return Err(Fail(format!("Bad argument `{w}'\n{HINT}"), 2)),
             _ => return Err(usage(&format!("unknown option \"{w}\""))),
         }
         i += 1;
