@@ -277,12 +277,10 @@ class Session:
             self.emit("ip netns exec %s %s %s-S" % (ns, self.prog(v6), table) +
                       self.pick(["", "", " INPUT", " POSTROUTING" if "nat" in table else " FORWARD"]))
             return
-        opts = self.pick(["-n -v", "-n", "-v -n -x", "-n --line-numbers", "-nvL", "-L -n -v --line-numbers",
-                          "-v", "-x -v -n"])
-        if "L" not in opts:
-            opts = "-L " + opts
+        opts = self.pick(["-n -v", "-n", "-v -n -x", "-n --line-numbers", "-v", "-x -v -n", "--line-numbers -v -n"])
         chain = "" if self.chance(0.5) else " " + self.pick(NAT_CHAINS if "nat" in table else FILTER_CHAINS)
-        self.emit("ip netns exec %s %s %s%s%s" % (ns, self.prog(v6), table, opts, chain))
+        # The chain follows -L at once (iptables takes a later word as a "Bad argument").
+        self.emit("ip netns exec %s %s %s%s %s" % (ns, self.prog(v6), table, self.pick(["-L", "--list"]) + chain, opts))
 
     def error(self):
         ns = self.ns()

@@ -525,7 +525,9 @@ fn iptables(client: &mut Client, args: &[String]) -> Result<String, Fail> {
     let mut msgs = Vec::new();
     match &cmd {
         Cmd::Append(chain) | Cmd::Insert(chain, _) | Cmd::Replace(chain, _) => {
-            if !exists(chain) && !is_builtin(chain) {
+            // nft_rule_replace needs the chain in the kernel: a built-in
+            // chain no rule has made yet is ENOENT too.
+            if !exists(chain) && (!is_builtin(chain) || matches!(cmd, Cmd::Replace(..))) {
                 return Err(no_chain());
             }
             check_target(&a.spec)?;
