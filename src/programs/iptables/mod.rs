@@ -4,6 +4,7 @@
 //! dumps. Tables and built-in chains are made on first use, as
 //! iptables-nft does.
 
+mod ctmatch;
 mod extra;
 mod icmp;
 pub(crate) mod nl;
@@ -361,6 +362,10 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                 a.spec.ctstate = Some(mask);
                 a.spec.ct_invert = std::mem::take(&mut invert);
                 a.spec.load(Mt::Ct);
+            }
+            _ if w.strip_prefix("--").is_some_and(ctmatch::is_option) && a.spec.order.contains(&Mt::Ct) => {
+                let v = next(&mut i, w)?;
+                ctmatch::parse(&mut a.spec.ct_more, &w[2..], &v, std::mem::take(&mut invert), v6)?;
             }
             "-j" | "--jump" => a.jump = Some(next(&mut i, w)?),
             "--reject-with" => {

@@ -162,6 +162,7 @@ fn extras(s: &Spec, numeric: bool) -> String {
                     let bang = if s.ct_invert { " !" } else { "" };
                     out.push_str(&format!("{bang} {}state {}", if s.state_match { "" } else { "ct" }, ctstate_text(m)));
                 }
+                out.push_str(&super::ctmatch::text(&s.ct_more, "", s.v6, numeric));
             }
             Mt::Multiport => {
                 if let Some(mp) = &s.multiport {
@@ -401,7 +402,10 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
                     let bang = if s.ct_invert { " !" } else { "" };
                     let (mt, opt) = if s.state_match { ("state", "state") } else { ("conntrack", "ctstate") };
                     out.push_str(&format!(" -m {mt}{bang} --{opt} {}", ctstate_text(m)));
+                } else if s.ct_more.flags != 0 {
+                    out.push_str(" -m conntrack");
                 }
+                out.push_str(&super::ctmatch::text(&s.ct_more, "--", s.v6, true));
             }
             Mt::Multiport => {
                 if let Some(mp) = &s.multiport {

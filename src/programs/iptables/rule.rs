@@ -100,6 +100,8 @@ pub struct Spec {
     pub state_match: bool,
     /// `! --ctstate`.
     pub ct_invert: bool,
+    /// The other conntrack options (addresses, protocol, ports, direction).
+    pub ct_more: super::ctmatch::CtMore,
     /// -m multiport.
     pub multiport: Option<Multiport>,
     /// -m comment --comment.
@@ -332,8 +334,13 @@ impl Spec {
                 }
             }
             Mt::Ct => {
-                if let Some(s) = self.ctstate {
-                    out.push(Expr::Match { name: "conntrack".into(), rev: 3, info: conntrack_info(s, self.state_match, self.ct_invert) });
+                if self.ctstate.is_some() || self.ct_more.flags != 0 {
+                    let mut info = match self.ctstate {
+                        Some(s) => conntrack_info(s, self.state_match, self.ct_invert),
+                        None => vec![0u8; 168],
+                    };
+                    super::ctmatch::encode(&self.ct_more, &mut info);
+                    out.push(Expr::Match { name: "conntrack".into(), rev: 3, info });
                 }
             }
             Mt::Multiport => {
@@ -527,7 +534,9 @@ impl Spec {
                         s.load(Mt::Icmp);
                     }
                     ("conntrack", _) => {
-                        s.ctstate = info.get(150..152).map(|b| u16::from_ne_bytes([b[0], b[1]]));
+                        let has_state = info.get(146).is_some_and(|b| b & 1 != 0);
+                        s.ctstate = info.get(150..152).map(|b| u16::from_ne_bytes([b[0], b[1]])).filter(|_| has_state);
+                        s.ct_more = super::ctmatch::decode(info);
                         s.state_match = info.get(146..148).is_some_and(|b| u16::from_ne_bytes([b[0], b[1]]) & 1 << 13 != 0);
                         s.ct_invert = info.get(148).is_some_and(|b| b & 1 != 0);
                         s.load(Mt::Ct);
