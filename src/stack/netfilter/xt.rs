@@ -177,11 +177,22 @@ pub fn neighbour_mac(ns: &Namespace, iif: u32, src: IpAddr) -> Option<[u8; 6]> {
     n.lladdr.as_deref()?.try_into().ok()
 }
 
-/// `ipt_REJECT`/`ip6t_REJECT` checkentry through nft_compat: a TCP reset
-/// only for a rule with `-p tcp` (the NFTA_RULE_COMPAT protocol), and no
-/// echo reply; false when a target would refuse (EINVAL).
+/// The checkentry functions nft_compat calls for a rule's xt matches and
+/// targets: `ipt_REJECT`/`ip6t_REJECT` allow a TCP reset only for a rule
+/// with `-p tcp` (the NFTA_RULE_COMPAT protocol), and no echo reply;
+/// `addrtype_mt_checkentry_v1` refuses IPv6 BLACKHOLE, PROHIBIT and above,
+/// and BROADCAST, and both interface limits at once. False when one would
+/// refuse (EINVAL).
 pub fn check_targets(exprs: &[super::Expr], family: u8, proto: u32) -> bool {
+    let v6 = family == crate::wire::nftables::family::IPV6;
     exprs.iter().all(|e| match e {
+        super::Expr::Match { name, rev: 1, info } if name == "addrtype" => {
+            let u16_at = |at: usize| info.get(at..at + 2).map_or(0, |b| u16::from_ne_bytes([b[0], b[1]]));
+            let flags = info.get(4..8).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+            let types = u16_at(0) | u16_at(2);
+            // XT_ADDRTYPE_LIMIT_IFACE_IN 4, _OUT 8; BROADCAST 1 << 3, BLACKHOLE 1 << 6, PROHIBIT 1 << 8.
+            flags & 12 != 12 && !(v6 && (types & (1 << 6 | 1 << 3) != 0 || types >= 1 << 8))
+        }
         super::Expr::Target { name, info, .. } if name == "REJECT" => {
             let with = info.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
             // enum ipt_reject_with / ip6t_reject_with.
