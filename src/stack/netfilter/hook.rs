@@ -88,7 +88,19 @@ pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, iif: u32, oif
         order.push(None);
     }
     for step in order {
-        let ctx = PacketCtx { p, iif: (iif, &iname), oif: (oif, &oname), ct, reply: dir == Dir::Reply, now_us, addr_types, src_mac };
+        // The connection as it stands at this step (the NAT step may have bound it).
+        let conn_now = conn.and_then(|i| nf.conntrack.conns.get(i)).cloned();
+        let ctx = PacketCtx {
+            p,
+            iif: (iif, &iname),
+            oif: (oif, &oname),
+            ct,
+            reply: dir == Dir::Reply,
+            now_us,
+            addr_types,
+            src_mac,
+            conn: conn_now,
+        };
         let Some((ti, ci)) = step else {
             // The NAT step: decide for a new flow, then translate.
             if let Some(i) = conn {
@@ -190,8 +202,7 @@ fn bind(c: &mut Conn, hook: Hook, decision: Option<Nat>, masq: Option<IpAddr>, r
 /// packet (and what an ICMP error quotes) to the tuple its direction
 /// should carry after this hook.
 fn translate(c: &Conn, hook: Hook, dir: Dir, p: &mut Datagram) {
-    let snat = c.reply.dst != c.orig.src || c.reply.dport != c.orig.sport;
-    let dnat = c.reply.src != c.orig.dst || c.reply.sport != c.orig.dport;
+    let (snat, dnat) = c.nat_status();
     let dst_manip = is_dst_manip(hook);
     // IPS_SRC_NAT for a source manip in the original direction, swapped
     // in the reply direction.
