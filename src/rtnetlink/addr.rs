@@ -123,6 +123,10 @@ pub fn new_addr(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             let local = local.ok_or(KernelError::msg(Errno::EINVAL, "ipv4: Local address is not supplied"))?;
             let local = u32::from_bytes(local.value).ok_or(KernelError::new(Errno::EINVAL))?;
             let dev = ns.link(hdr.index).ok_or(KernelError::msg(Errno::ENODEV, "ipv4: Device not found"))?;
+            // rtm_to_ifaddr: a device without an in_device (lo under 68).
+            if dev.no_inet4 {
+                return Err(Errno::ENOBUFS.into());
+            }
             let address = match attrs.get(ifa::ADDRESS) {
                 Some(a) => u32::from_bytes(a.value).ok_or(KernelError::new(Errno::EINVAL))?,
                 None => local,
@@ -226,7 +230,8 @@ pub fn del_addr(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     match hdr.family {
         AF_INET => {
-            if ns.link(hdr.index).is_none() {
+            // inetdev_by_index: no device, or one without an in_device.
+            if ns.link(hdr.index).is_none_or(|l| l.no_inet4) {
                 return Err(KernelError::msg(Errno::ENODEV, "ipv4: Device not found"));
             }
             let get = |k| attrs.get(k).map(|a| u32::from_bytes(a.value).ok_or(KernelError::new(Errno::EINVAL))).transpose();

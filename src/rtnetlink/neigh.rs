@@ -209,6 +209,10 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if !req.has(NLM_F_CREATE) {
                 return Err(Errno::ENOENT.into());
             }
+            // arp_constructor: no entry on a device without an in_device.
+            if hdr.family == AF_INET && ns.link(ifindex).is_some_and(|d| d.no_inet4) {
+                return Err(Errno::EINVAL.into());
+            }
             (position(ns, &key), true)
         }
     };
