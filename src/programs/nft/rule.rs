@@ -273,6 +273,72 @@ fn prefixed(text: &str, v6: bool) -> Result<(Vec<u8>, u32), Option<String>> {
     bytes.map(|b| (b, len)).ok_or(None)
 }
 
+/// `tcp flags` after its payload load, from word `at` (nft 1.0.6's
+/// bitmask relational forms, as its evaluate.c linearises them):
+/// `syn` / `syn,ack` (any of them set: `& flags != 0`), `! syn` (none
+/// set: `& flags == 0`), `== syn` and `!= syn` (the whole byte), `syn /
+/// syn,ack` and `& (syn|ack) == syn` (the masked byte). The index of the
+/// word after it.
+fn tcp_flags(out: &mut Vec<Expr>, words: &[String], mut at: usize) -> Result<usize, Refused> {
+    let word = |i: usize| words.get(i).map(String::as_str);
+    // A flag expression: one word, or `(` ... `)` over several.
+    let value = |at: usize| -> Result<(u8, usize), Refused> {
+        let first = word(at).ok_or(words.len())?;
+        let mut end = at;
+        if first.starts_with('(') {
+            while !word(end).ok_or(words.len())?.ends_with(')') {
+                end += 1;
+            }
+        }
+        let text = words[at..=end].concat();
+        let bits = names::tcp_flags(&text).ok_or_else(|| refuse(at, end + 1 - at, "Could not parse TCP flag".into()))?;
+        Ok((bits, end + 1))
+    };
+    let masked = |out: &mut Vec<Expr>, mask: u8| {
+        out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: 1, mask: vec![mask], xor: vec![0] });
+    };
+    if word(at) == Some("&") {
+        let (mask, next) = value(at + 1)?;
+        let op = match word(next) {
+            Some("==") => 0,
+            Some("!=") => 1,
+            _ => return Err(next.min(words.len()).into()),
+        };
+        let (v, next) = value(next + 1)?;
+        masked(out, mask);
+        out.push(cmp(op, vec![v]));
+        return Ok(next);
+    }
+    let op = match word(at) {
+        Some("==") => Some(0),
+        Some("!=") => Some(1),
+        Some("!") => Some(2),
+        _ => None,
+    };
+    if op.is_some() {
+        at += 1;
+    }
+    let (v, next) = value(at)?;
+    if word(next) == Some("/") {
+        let (mask, next) = value(next + 1)?;
+        masked(out, mask);
+        out.push(cmp(if op == Some(1) { 1 } else { 0 }, vec![v]));
+        return Ok(next);
+    }
+    match op {
+        Some(op @ (0 | 1)) => out.push(cmp(op, vec![v])),
+        Some(_) => {
+            masked(out, v);
+            out.push(cmp(0, vec![0]));
+        }
+        None => {
+            masked(out, v);
+            out.push(cmp(1, vec![0]));
+        }
+    }
+    Ok(next)
+}
+
 /// Parses the statements of a rule.
 #[cfg(test)]
 pub fn parse(words: &[String], ctx: &Ctx<'_>) -> Result<Vec<Expr>, Refused> {
@@ -408,37 +474,61 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 out.push(cmp(0, vec![t]));
                 i += 3;
             }
-            "tcp" | "udp" => {
+            "tcp" if arg(1)? == "flags" => {
+                deps.transport(&mut out, 6);
+                out.push(payload(2, 13, 1));
+                if is_set(words, i + 2) {
+                    // proto.c: tcp is protocol description 8, flags field 8.
+                    i = set_match(&mut out, &mut sets, words, i + 2, Key::TcpFlag, (8, 8), ctx)?;
+                    continue;
+                }
+                i = tcp_flags(&mut out, words, i + 2)?;
+            }
+            "tcp" | "udp" | "th" => {
                 let offset = match arg(1)? {
                     "sport" => 0,
                     "dport" => 2,
                     _ => return Err((i + 1).into()),
                 };
+                // `th` (any transport header) adds no protocol dependency.
+                let l4 = match w {
+                    "tcp" => Some(6),
+                    "udp" => Some(17),
+                    _ => None,
+                };
                 if is_set(words, i + 2) {
-                    deps.transport(&mut out, if w == "tcp" { 6 } else { 17 });
+                    if let Some(p) = l4 {
+                        deps.transport(&mut out, p);
+                    }
                     out.push(payload(2, offset, 2));
-                    // tcp is nft's protocol 8, udp 6; sport field 1, dport 2.
-                    let field = (if w == "tcp" { 8 } else { 6 }, if offset == 0 { 1 } else { 2 });
+                    // tcp is nft's protocol 8, udp 6, th 11; sport field 1, dport 2.
+                    let proto = match w {
+                        "tcp" => 8,
+                        "udp" => 6,
+                        _ => 11,
+                    };
+                    let field = (proto, if offset == 0 { 1 } else { 2 });
                     i = set_match(&mut out, &mut sets, words, i + 2, Key::Port, field, ctx)?;
                     continue;
                 }
-                // One port, or a range `LO-HI` (nft 1.0.6: cmp gte + cmp lte).
-                let (lo, hi) = match arg(2)?.split_once('-') {
-                    Some((lo, hi)) => (lo.parse::<u16>().map_err(|_| i + 2)?, hi.parse::<u16>().map_err(|_| i + 2)?),
-                    None => {
-                        let port = arg(2)?.parse::<u16>().map_err(|_| i + 2)?;
-                        (port, port)
-                    }
-                };
-                deps.transport(&mut out, if w == "tcp" { 6 } else { 17 });
-                out.push(payload(2, offset, 2));
-                if lo == hi {
-                    out.push(cmp(0, lo.to_be_bytes().to_vec()));
-                } else {
-                    out.push(cmp(5, lo.to_be_bytes().to_vec()));
-                    out.push(cmp(3, hi.to_be_bytes().to_vec()));
+                // One port, or a range `LO-HI` (nft 1.0.6: cmp gte + cmp lte),
+                // perhaps after `!=` (cmp neq, or a range expression).
+                let neg = arg(2)? == "!=";
+                let at = if neg { i + 3 } else { i + 2 };
+                let (lo, hi) = Key::Port.range(word(at).ok_or(words.len())?).ok_or(at)?;
+                if let Some(p) = l4 {
+                    deps.transport(&mut out, p);
                 }
-                i += 3;
+                out.push(payload(2, offset, 2));
+                match (lo == hi, neg) {
+                    (true, _) => out.push(cmp(u32::from(neg), lo)),
+                    (false, true) => out.push(Expr::Range { sreg: 4, op: 1, from: lo, to: hi }),
+                    (false, false) => {
+                        out.push(cmp(5, lo));
+                        out.push(cmp(3, hi));
+                    }
+                }
+                i = at + 1;
             }
             "meta" if arg(1)? == "l4proto" && is_set(words, i + 2) => {
                 out.push(meta(16));

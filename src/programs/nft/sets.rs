@@ -30,6 +30,8 @@ pub enum Key {
     IcmpType,
     /// `icmpv6_type` (29): an ICMPv6 type, 1 byte.
     Icmp6Type,
+    /// `tcp_flag` (15): a TCP flag bit, 1 byte.
+    TcpFlag,
 }
 
 impl Key {
@@ -44,6 +46,7 @@ impl Key {
             Key::CtState => (26, 4),
             Key::IcmpType => (14, 1),
             Key::Icmp6Type => (29, 1),
+            Key::TcpFlag => (15, 1),
         }
     }
 
@@ -58,6 +61,7 @@ impl Key {
             26 => Some(Key::CtState),
             14 => Some(Key::IcmpType),
             29 => Some(Key::Icmp6Type),
+            15 => Some(Key::TcpFlag),
             _ => None,
         }
     }
@@ -73,6 +77,7 @@ impl Key {
             Key::CtState => "ct_state",
             Key::IcmpType => "icmp_type",
             Key::Icmp6Type => "icmpv6_type",
+            Key::TcpFlag => "tcp_flag",
         }
     }
 
@@ -87,6 +92,7 @@ impl Key {
                 Key::Proto => super::names::protocol(w).map(|p| vec![p]),
                 Key::IcmpType => super::names::number(super::names::ICMP_TYPES, w).map(|t| vec![t]),
                 Key::Icmp6Type => super::names::number(super::names::ICMPV6_TYPES, w).map(|t| vec![t]),
+                Key::TcpFlag => super::names::tcp_flags(w).map(|b| vec![b]),
                 Key::CtState => super::rule::CT_STATES.iter().find(|(n, _)| *n == w).map(|(_, b)| b.to_ne_bytes().to_vec()),
                 // A whole name; wildcards (`eth*`) are not taken.
                 Key::Ifname => {
@@ -108,7 +114,7 @@ impl Key {
             return Some((first, last));
         }
         // A protocol or ICMP type name may hold a dash (`ipv6-icmp`, `echo-request`).
-        let named = matches!(self, Key::Proto | Key::Ifname | Key::CtState | Key::IcmpType | Key::Icmp6Type);
+        let named = matches!(self, Key::Proto | Key::Ifname | Key::CtState | Key::IcmpType | Key::Icmp6Type | Key::TcpFlag);
         if let Some(k) = one(word).filter(|_| named) {
             return Some((k.clone(), k));
         }
@@ -143,6 +149,7 @@ impl Key {
                 super::rule::CT_STATES.iter().find(|(_, b)| *b == v).map_or_else(|| format!("{v:#x}"), |(n, _)| (*n).to_string())
             }
             Key::Ifname => format!("\"{}\"", String::from_utf8_lossy(key).trim_end_matches('\0')),
+            Key::TcpFlag => super::names::tcp_flags_text(key.first().copied().unwrap_or(0)),
         }
     }
 }
@@ -415,7 +422,7 @@ pub fn elements_text(set: &SetView, key: Key) -> String {
 /// a line, two addresses or conntrack states, one of any other type.
 pub fn elements_block_text(set: &SetView, key: Key) -> String {
     let per_line = match key {
-        Key::Port | Key::Proto => 5,
+        Key::Port | Key::Proto | Key::TcpFlag => 5,
         Key::V4 | Key::CtState => 2,
         Key::V6 | Key::Ifname | Key::IcmpType | Key::Icmp6Type => 1,
     };

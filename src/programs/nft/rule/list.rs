@@ -24,6 +24,24 @@ fn lookup_text(e: Option<&Expr>, key: Key, ctx: &Ctx<'_>) -> String {
     }
 }
 
+/// A masked `tcp flags` comparison as nft 1.0.6 lists it
+/// (netlink_delinearize.c `relational_binop_postprocess`): against zero,
+/// the flags of the mask (`syn,ack`, or `! syn,ack` for none of them); a
+/// single flag against itself stays `& syn == syn`; otherwise the value
+/// over the mask (`syn / syn,ack`).
+fn tcp_flags_text(mask: u8, op: u32, value: u8) -> String {
+    let name = names::tcp_flags_text;
+    match (op, value) {
+        (1, 0) => name(mask),
+        (_, 0) => format!("! {}", name(mask)),
+        _ if value == mask && mask.count_ones() == 1 => {
+            format!("& {} {} {}", name(mask), if op == 1 { "!=" } else { "==" }, name(value))
+        }
+        (1, _) => format!("!= {} / {}", name(value), name(mask)),
+        _ => format!("{} / {}", name(value), name(mask)),
+    }
+}
+
 /// A rule's expressions as `nft list` prints them.
 pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -154,6 +172,28 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     Some(1) => format!("icmp type {}", names::name(names::ICMP_TYPES, t)),
                     _ => format!("icmpv6 type {}", names::name(names::ICMPV6_TYPES, t)),
                 });
+            }
+            Expr::Payload { base: 2, offset: 13, len: 1, .. } if l4 == Some(6) => {
+                let value = match (exprs.get(i), exprs.get(i + 1)) {
+                    (Some(l @ Expr::Lookup { .. }), _) => {
+                        i += 1;
+                        lookup_text(Some(l), Key::TcpFlag, ctx)
+                    }
+                    (Some(Expr::Bitwise { mask, .. }), Some(Expr::Cmp { op, data, .. })) => {
+                        i += 2;
+                        tcp_flags_text(mask.first().copied().unwrap_or(0), *op, data.first().copied().unwrap_or(0))
+                    }
+                    _ => {
+                        let (op, d) = next_cmp(&mut i).unwrap_or_default();
+                        // A value that is no single flag prints as a number
+                        // (the bitmask type's "0x%Zx").
+                        let sign = if op == 1 { "!=" } else { "==" };
+                        let v = d.first().copied().unwrap_or(0);
+                        let v = if v.count_ones() == 1 { names::tcp_flags_text(v) } else { format!("{v:#x}") };
+                        format!("{sign} {v}")
+                    }
+                };
+                parts.push(format!("tcp flags {value}"));
             }
             Expr::Payload { base: 2, offset, .. } => {
                 let value = match exprs.get(i) {
