@@ -121,13 +121,9 @@ fn set_match(
         let (lo, hi) = key.range(k).ok_or_else(|| {
             // The word the element is in, for the caret.
             let w = (at + 1..close).find(|&x| words[x].trim_matches(',') == k).unwrap_or(at);
-            match key {
-                Key::Port => refuse(w, 1, "Could not resolve service: Servname not supported for ai_socktype".into()),
-                Key::Proto => refuse(w, 1, "Could not resolve protocol name".into()),
-                Key::CtState => refuse(w, 1, "Could not parse conntrack state".into()),
-                Key::IcmpType => refuse(w, 1, "Could not parse ICMP type".into()),
-                Key::Icmp6Type => refuse(w, 1, "Could not parse ICMPv6 type".into()),
-                _ => w.into(),
+            match key.parse_error(k) {
+                Some(m) => refuse(w, 1, m.into()),
+                None => w.into(),
             }
         })?;
         values.push((lo, hi, data));
@@ -478,8 +474,8 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 deps.transport(&mut out, 6);
                 out.push(payload(2, 13, 1));
                 if is_set(words, i + 2) {
-                    // proto.c: tcp is protocol description 8, flags field 8.
-                    i = set_match(&mut out, &mut sets, words, i + 2, Key::TcpFlag, (8, 8), ctx)?;
+                    // proto.c: tcp is protocol description 8, flags field 7.
+                    i = set_match(&mut out, &mut sets, words, i + 2, Key::TcpFlag, (8, 7), ctx)?;
                     continue;
                 }
                 i = tcp_flags(&mut out, words, i + 2)?;

@@ -81,6 +81,25 @@ impl Key {
         }
     }
 
+    /// nft's message for a word this type cannot parse (datatype.c
+    /// `symbolic_constant_parse`: "Could not parse" and the type's
+    /// description), where it has one.
+    pub fn parse_error(self, word: &str) -> Option<&'static str> {
+        Some(match self {
+            // inet_service_type_parse: a number past 65535, or no service of that name.
+            Key::Port if word.parse::<u64>().is_ok() => "Service out of range",
+            Key::Port => "Could not resolve service: Servname not supported for ai_socktype",
+            // ipaddr_type_parse: anything but an address is resolved as a host name.
+            Key::V4 | Key::V6 if !word.contains('-') && !word.contains('/') => "Could not resolve hostname: Name or service not known",
+            Key::Proto => "Could not resolve protocol name",
+            Key::CtState => "Could not parse conntrack state",
+            Key::IcmpType => "Could not parse ICMP type",
+            Key::Icmp6Type => "Could not parse ICMPv6 type",
+            Key::TcpFlag => "Could not parse TCP flag",
+            _ => return None,
+        })
+    }
+
     /// One value: its first and last key (a port range `1000-2000`, an
     /// address range `a-b`, a prefix `a/len`, or one value).
     pub fn range(self, word: &str) -> Option<(Vec<u8>, Vec<u8>)> {
@@ -393,7 +412,14 @@ pub fn fetch(client: &mut Client) -> Vec<SetView> {
                 view.elems.push((key.unwrap_or_default(), t.get(e::FLAGS).map_or(0, |n| be32(n.value)), data));
             }
         }
-        crate::sorting::sort_by(&mut view.elems, |a, b| (&a.0, a.1 == 0).cmp(&(&b.0, b.1 == 0)));
+        // nft sorts the elements by value (list_expr_sort): a key of a
+        // host-endian type (ifname, ct_state) compares as a little-endian
+        // number, so from its last byte.
+        if matches!(Key::of(view.key_type), Some(Key::Ifname | Key::CtState)) {
+            crate::sorting::sort_by(&mut view.elems, |a, b| a.0.iter().rev().cmp(b.0.iter().rev()).then((a.1 == 0).cmp(&(b.1 == 0))));
+        } else {
+            crate::sorting::sort_by(&mut view.elems, |a, b| (&a.0, a.1 == 0).cmp(&(&b.0, b.1 == 0)));
+        }
         out.push(view);
     }
     out
