@@ -54,6 +54,9 @@ fn tokenize(cmd: &str) -> Vec<Tok> {
 
 /// How a command failed: the message and where to point.
 struct Fail {
+    /// Byte range of the statement the error is about, marked with `~`
+    /// (nft's second location), when there is one.
+    tilde: Option<(usize, usize)>,
     msg: String,
     /// Byte range of the command text to underline.
     span: (usize, usize),
@@ -117,7 +120,12 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
         }
         Err(f) => {
             let (a, b) = f.span;
-            let caret = format!("{}{}", " ".repeat(a), "^".repeat(b.saturating_sub(a).max(1)));
+            let mut caret = String::new();
+            if let Some((ta, tb)) = f.tilde.filter(|(_, tb)| *tb <= a) {
+                caret = format!("{}{}", " ".repeat(ta), "~".repeat(tb.saturating_sub(ta).max(1)));
+            }
+            let at = caret.len();
+            caret.push_str(&format!("{}{}", " ".repeat(a.saturating_sub(at)), "^".repeat(b.saturating_sub(a).max(1))));
             out.err(&format!("Error: {}\n{cmd}\n{caret}\n", f.msg));
             1
         }
@@ -125,7 +133,7 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
 }
 
 fn syntax(msg: &str, cmd: &str) -> Fail {
-    Fail { msg: format!("syntax error, {msg}"), span: (cmd.len(), cmd.len() + 1) }
+    Fail { tilde: None, msg: format!("syntax error, {msg}"), span: (cmd.len(), cmd.len() + 1) }
 }
 
 fn span(t: &Tok) -> (usize, usize) {
@@ -176,7 +184,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
     let tg = target(rest);
     // The whole command, its end of line included (as nft's location spans it).
     let whole = (0, cmd.len() + 1);
-    let kernel = |e: Errno, span: (usize, usize)| Fail { msg: format!("Could not process rule: {}", e.message()), span };
+    let kernel = |e: Errno, span: (usize, usize)| Fail { tilde: None, msg: format!("Could not process rule: {}", e.message()), span };
     let name = |k: usize| tg.names.get(k).ok_or_else(|| syntax("unexpected newline, expecting string", cmd));
     match (verb, object) {
         ("list", Some("ruleset")) => {
@@ -224,14 +232,14 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                 out.push_str("}\n");
             }
             match (one, found, sname) {
-                (true, false, Some(n)) => Err(Fail { msg: "No such file or directory".into(), span: span(n) }),
+                (true, false, Some(n)) => Err(Fail { tilde: None, msg: "No such file or directory".into(), span: span(n) }),
                 _ => Ok(out),
             }
         }
         ("add" | "create" | "delete", Some(obj @ ("set" | "map"))) => {
             let (tname, sname) = (name(0)?, name(1)?);
             if !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
-                return Err(Fail { msg: "No such file or directory".into(), span: span(tname) });
+                return Err(Fail { tilde: None, msg: "No such file or directory".into(), span: span(tname) });
             }
             let (kind, flags, attrs) = if verb == "delete" {
                 let mut a = Vec::new();
@@ -250,7 +258,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
             let (tname, sname) = (name(0)?, name(1)?);
             let all = sets::fetch(client);
             let set = all.iter().find(|x| x.family == tg.family && x.table == tname.text && x.name == sname.text);
-            let set = set.ok_or(Fail { msg: "No such file or directory".into(), span: span(sname) })?;
+            let set = set.ok_or(Fail { tilde: None, msg: "No such file or directory".into(), span: span(sname) })?;
             let toks = tg.names.get(2..).unwrap_or_default();
             let attrs = named::elements(set, toks, cmd)?;
             let kind = if verb == "delete" { msg::DELSETELEM } else { msg::NEWSETELEM };
@@ -273,7 +281,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
         ("list", Some("table")) | ("list", Some("chain")) => {
             let tname = name(0)?;
             if !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
-                return Err(Fail { msg: "No such file or directory".into(), span: span(tname) });
+                return Err(Fail { tilde: None, msg: "No such file or directory".into(), span: span(tname) });
             }
             let chain = if object == Some("chain") { Some(name(1)?.text.clone()) } else { None };
             Ok(list(client, Some(tg.family), Some(&tname.text), chain.as_deref(), handles, true, links))
@@ -288,7 +296,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
             let tname = name(0)?;
             // nft looks the table up in its cache before it sends anything.
             if obj != "table" && !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
-                return Err(Fail { msg: "No such file or directory".into(), span: span(tname) });
+                return Err(Fail { tilde: None, msg: "No such file or directory".into(), span: span(tname) });
             }
             let mut attrs = Vec::new();
             let (kind, flags) = match (verb, obj) {
@@ -363,9 +371,10 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                     let (exprs, anon) = rule::parse_full(stmts, &ctx).map_err(|r| match (r.message, tg.names.get(first + r.word)) {
                         (Some(msg), Some(tok)) if r.word < stmts.len() => {
                             let last = tg.names.get(first - 1 + r.word + r.width).unwrap_or(tok);
-                            Fail { msg, span: (tok.at + r.skip, span(last).1) }
+                            let tilde = r.tilde.and_then(|w| tg.names.get(first + w)).map(span);
+                            Fail { tilde, msg, span: (tok.at + r.skip, span(last).1) }
                         }
-                        (Some(msg), _) => Fail { msg, span: (cmd.len(), cmd.len() + 1) },
+                        (Some(msg), _) => Fail { tilde: None, msg, span: (cmd.len(), cmd.len() + 1) },
                         _ => syntax("unexpected newline", cmd),
                     })?;
                     let n = attrs.begin_nest(r::EXPRESSIONS);
@@ -379,7 +388,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                     attrs.end_nest(n);
                     for (k, set) in anon.iter().enumerate() {
                         let msgs = set.messages(&tname.text, next_set_id + k as u32);
-                        let conflict = || Fail { msg: "conflicting intervals specified".into(), span: whole };
+                        let conflict = || Fail { tilde: None, msg: "conflicting intervals specified".into(), span: whole };
                         pre.extend(msgs.ok_or_else(conflict)?);
                     }
                     if let Some((h, sp)) = spec.position {
@@ -426,7 +435,7 @@ fn send_one(
     client.batch_detail(&batch, genid).map_err(|(e, _, off)| {
         let at = off.and_then(|o| (o as usize).checked_sub(20)).and_then(|o| attr_containing(&attrs, o));
         let sp = at.and_then(|k| spans.iter().find(|(x, _)| *x == k).map(|(_, s)| *s)).unwrap_or(whole);
-        Fail { msg: format!("Could not process rule: {}", e.message()), span: sp }
+        Fail { tilde: None, msg: format!("Could not process rule: {}", e.message()), span: sp }
     })?;
     Ok(String::new())
 }
@@ -516,7 +525,7 @@ fn chain_spec(attrs: &mut Vec<u8>, family: u8, toks: &[Tok], cmd: &str) -> Resul
     }
     let (Some(kind), Some(hook), Some(prio)) = (kind, hook, prio) else { return Err(syntax("unexpected '}'", cmd)) };
     if let Some((_, from, to)) = named.filter(|(std, _, _)| !std_prio_compat(*std, family, hook)) {
-        return Err(Fail { msg: "invalid priority expression value in this context.".into(), span: (from, to) });
+        return Err(Fail { tilde: None, msg: "invalid priority expression value in this context.".into(), span: (from, to) });
     }
     let n = attrs.begin_nest(c::HOOK);
     attrs.put(crate::wire::nftables::hook::HOOKNUM, &(hook as u32).to_be_bytes());

@@ -37,7 +37,7 @@ pub fn new_set(table: &str, name: &str, spec: &[Tok], map: bool, cmd: &str) -> R
                         let (a, b) = span(t);
                         let caret = format!("{}{}", " ".repeat(a), "^".repeat(b - a));
                         let msg = format!("unknown datatype {other}\n{cmd}\n{caret}\nError: set definition does not specify key");
-                        return Err(Fail { msg, span: whole });
+                        return Err(Fail { tilde: None, msg, span: whole });
                     }
                 });
                 i += 2;
@@ -63,7 +63,8 @@ pub fn new_set(table: &str, name: &str, spec: &[Tok], map: bool, cmd: &str) -> R
         }
     }
     let whole = (spec.first().map_or(cmd.len(), |t| t.at), spec.iter().rev().find(|t| t.text != "}").map_or(cmd.len() + 1, |t| span(t).1));
-    let key = key.ok_or(Fail { msg: format!("{} definition does not specify key", if map { "map" } else { "set" }), span: whole })?;
+    let key =
+        key.ok_or(Fail { tilde: None, msg: format!("{} definition does not specify key", if map { "map" } else { "set" }), span: whole })?;
     if map != data {
         return Err(syntax("unexpected '}'", cmd));
     }
@@ -111,10 +112,10 @@ pub fn elements(set: &SetView, toks: &[Tok], cmd: &str) -> Result<Vec<u8>, Fail>
         let tok = inner.iter().find(|t| t.text.trim_matches(',') == k).copied();
         let at = tok.map_or((cmd.len(), cmd.len() + 1), span);
         let msg = key.parse_error(k).unwrap_or("syntax error, unexpected string").into();
-        let (lo, hi) = key.range(k).ok_or(Fail { msg, span: at })?;
+        let (lo, hi) = key.range(k).ok_or(Fail { tilde: None, msg, span: at })?;
         if lo != hi && !interval {
             let msg = "You must add 'flags interval' to your set declaration if you want to add prefix elements".into();
-            return Err(Fail { msg, span: at });
+            return Err(Fail { tilde: None, msg, span: at });
         }
         if interval {
             ranges.push((lo, hi, data));

@@ -186,16 +186,18 @@ pub struct Refused {
     pub skip: usize,
     /// nft's message for a value the grammar took but its type refuses.
     pub message: Option<String>,
+    /// The word of the statement the error is about, marked with `~`.
+    pub tilde: Option<usize>,
 }
 
 impl From<usize> for Refused {
     fn from(word: usize) -> Refused {
-        Refused { word, width: 1, skip: 0, message: None }
+        Refused { word, width: 1, skip: 0, message: None, tilde: None }
     }
 }
 
 fn refuse(word: usize, width: usize, message: String) -> Refused {
-    Refused { word, width, skip: 0, message: Some(message) }
+    Refused { word, width, skip: 0, message: Some(message), tilde: None }
 }
 
 /// The protocol dependencies nft adds before a match (src/evaluate.c
@@ -333,6 +335,17 @@ fn tcp_flags(out: &mut Vec<Expr>, words: &[String], mut at: usize) -> Result<usi
         }
     }
     Ok(next)
+}
+
+/// Whether the rule so far fixed the transport protocol (`tcp dport`,
+/// `meta l4proto tcp`, `ip protocol tcp`): a NAT statement may map ports
+/// only then (evaluate.c `stmt_evaluate_l3proto`/`nat_evaluate_transport`).
+fn transport_known(out: &[Expr]) -> bool {
+    out.windows(2).any(|w| match w {
+        [Expr::Meta { key: 16, .. }, Expr::Cmp { op: 0, .. }] => true,
+        [Expr::Payload { base: 1, offset, len: 1, .. }, Expr::Cmp { op: 0, .. }] => matches!(offset, 6 | 9),
+        _ => false,
+    })
 }
 
 /// Parses the statements of a rule.
@@ -622,34 +635,71 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 i += 1;
             }
             "snat" | "dnat" => {
-                if arg(1)? != "to" {
-                    return Err((i + 1).into());
-                }
-                let to = arg(2)?;
-                let (a, p) = match to.split_once(':') {
-                    Some((a, p)) => (a, Some(p.parse::<u16>().map_err(|_| i + 2)?)),
-                    None => (to, None),
+                // `snat|dnat [ip|ip6] to ADDR[:PORT]` (nft 1.0.6's nat_stmt):
+                // in an inet table the family comes from the keyword or
+                // from an earlier network header match.
+                let keyword = match arg(1)? {
+                    "ip" => Some(family::IPV4),
+                    "ip6" => Some(family::IPV6),
+                    _ => None,
                 };
-                let a = text::parse_ipv4(a).ok_or(i + 2)?;
+                let at = i + 1 + usize::from(keyword.is_some());
+                if word(at) != Some("to") {
+                    return Err(at.min(words.len()).into());
+                }
+                let nat_family = keyword
+                    .or(deps.network)
+                    .ok_or_else(|| refuse(i, 1, "ip or ip6 must be specified with address for inet tables.".into()))?;
+                let to = word(at + 1).ok_or(words.len())?;
+                let v6 = nat_family == family::IPV6;
+                let (a, p) = if v6 {
+                    match to.strip_prefix('[').and_then(|x| x.split_once(']')) {
+                        Some((a, rest)) => (a, rest.strip_prefix(':')),
+                        None => (to, None),
+                    }
+                } else {
+                    match to.split_once(':') {
+                        Some((a, p)) => (a, Some(p)),
+                        None => (to, None),
+                    }
+                };
+                let p = p.map(|p| p.parse::<u16>().map_err(|_| at + 1)).transpose()?;
+                if p.is_some() && !transport_known(&out) {
+                    let skip = to.len() - to.rfind(':').map_or(0, |c| to.len() - c - 1);
+                    let message = "transport protocol mapping is only valid after transport protocol match".into();
+                    return Err(Refused { skip, tilde: Some(i), ..refuse(at + 1, 1, message) });
+                }
+                let addr =
+                    if v6 { text::parse_ipv6(a).map(|a| a.octets().to_vec()) } else { text::parse_ipv4(a).map(|a| a.octets().to_vec()) };
+                let addr = addr.ok_or(at + 1)?;
+                if keyword.is_some() && deps.network.is_none() {
+                    deps.network = keyword;
+                }
                 // The address in NFT_REG_1, the port in NFT_REG_2 (32-bit indexes 4 and 8).
-                out.push(Expr::Immediate { dreg: 4, data: Data::Value(a.octets().to_vec()) });
+                out.push(Expr::Immediate { dreg: 4, data: Data::Value(addr) });
                 if let Some(p) = p {
                     out.push(Expr::Immediate { dreg: 8, data: Data::Value(p.to_be_bytes().to_vec()) });
                 }
                 let proto = p.map(|_| (8, 8));
                 out.push(Expr::Nat {
                     ty: u32::from(w == "dnat"),
-                    family: 2,
+                    family: u32::from(nat_family),
                     addr: Some((4, 4)),
                     proto,
                     flags: 1 | if proto.is_some() { 2 } else { 0 },
                 });
-                i += 3;
+                i = at + 2;
             }
             "redirect" => {
                 let mut proto = None;
                 if word(i + 1) == Some("to") {
-                    let p: u16 = arg(2)?.trim_start_matches(':').parse().map_err(|_| i + 2)?;
+                    let to = arg(2)?;
+                    let p: u16 = to.trim_start_matches(':').parse().map_err(|_| i + 2)?;
+                    if !transport_known(&out) {
+                        let skip = to.len() - to.trim_start_matches(':').len();
+                        let message = "transport protocol mapping is only valid after transport protocol match".into();
+                        return Err(Refused { skip, tilde: Some(i), ..refuse(i + 2, 1, message) });
+                    }
                     out.push(Expr::Immediate { dreg: 4, data: Data::Value(p.to_be_bytes().to_vec()) });
                     proto = Some((4, 4));
                     i += 2;

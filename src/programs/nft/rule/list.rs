@@ -273,18 +273,33 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 _ => "continue".into(),
             }),
             Expr::Immediate { dreg, data: Data::Value(v) } => regs.push((*dreg, v.clone())),
-            Expr::Nat { ty, addr, proto, .. } => {
+            Expr::Nat { ty, family: nat_family, addr, proto, .. } => {
+                let v6 = *nat_family == u32::from(family::IPV6);
                 let mut to = String::new();
                 if let Some((r, _)) = addr {
                     let b = reg(&regs, *r);
-                    if b.len() >= 4 {
+                    if v6 {
+                        let mut a = [0u8; 16];
+                        a.iter_mut().zip(&b).for_each(|(x, y)| *x = *y);
+                        to = text::ipv6_text(a);
+                    } else if b.len() >= 4 {
                         to = Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string();
                     }
                 }
                 if let Some((r, _)) = proto {
+                    // An IPv6 address before a port goes in brackets.
+                    if v6 {
+                        to = format!("[{to}]");
+                    }
                     to.push_str(&format!(":{}", be16(&reg(&regs, *r))));
                 }
-                parts.push(format!("{} to {to}", if *ty == 1 { "dnat" } else { "snat" }));
+                // An inet table names the NAT's family (nat_stmt_print).
+                let fam = match (ctx.family, v6) {
+                    (family::INET, false) => " ip",
+                    (family::INET, true) => " ip6",
+                    _ => "",
+                };
+                parts.push(format!("{}{fam} to {to}", if *ty == 1 { "dnat" } else { "snat" }));
             }
             Expr::Redir { proto, .. } => match proto {
                 Some((r, _)) => parts.push(format!("redirect to :{}", be16(&reg(&regs, *r)))),
