@@ -30,6 +30,7 @@ impl Errno {
     pub const EMFILE: Errno = Errno(24);
     pub const ENOSPC: Errno = Errno(28);
     pub const EROFS: Errno = Errno(30);
+    pub const EMLINK: Errno = Errno(31);
     pub const EPIPE: Errno = Errno(32);
     pub const ERANGE: Errno = Errno(34);
     pub const EDEADLK: Errno = Errno(35);
@@ -86,6 +87,7 @@ impl Errno {
             24 => "Too many open files",
             28 => "No space left on device",
             30 => "Read-only file system",
+            31 => "Too many links",
             32 => "Broken pipe",
             34 => "Numerical result out of range",
             35 => "Resource deadlock avoided",

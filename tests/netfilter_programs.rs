@@ -126,3 +126,8 @@ fn reject_checks_match_real_iptables() {
 fn rename_check_replace_and_zero_match_real_iptables() {
     same_as_real_iptables("iptables-chain-commands");
 }
+
+#[test]
+fn tcp_flags_th_ports_and_named_sets_of_more_types_match_real_nft() {
+    same_as_real_nft("nft-match-more");
+}

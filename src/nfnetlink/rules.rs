@@ -51,7 +51,7 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
         None => Vec::new(),
     };
     bind_sets(&tx.set_ids, table, &mut exprs)?;
-    check_jumps(table, &cname, &exprs)?;
+    check_jumps(table, &exprs)?;
     check_xt_targets(&table.name, table.chains[ci].base.as_ref().map(|b| b.hooknum), &exprs)?;
     // nft_parse_compat: the protocol xt targets check against (0: any).
     let compat = a.get(r::COMPAT).and_then(|c| AttrTable::parse(c.value, 2).ok());
@@ -78,6 +78,7 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
         (None, None) if m.req.has(NLM_F_APPEND) => rules.push(rule),
         (None, None) => rules.insert(0, rule),
     }
+    validate_jumps(table)?;
     sets::drop_unbound(table);
     let gen_state = NfTables { generation: tx.next_gen, ..NfTables::default() };
     for old in notes {
@@ -108,16 +109,66 @@ fn bind_sets(set_ids: &[(u32, String)], table: &Table, exprs: &mut [Expr]) -> KR
 
 /// Jumps and gotos must name a regular chain of the same table
 /// (`nft_verdict_init`: ENOENT for a missing chain, EOPNOTSUPP for a base chain).
-fn check_jumps(table: &Table, from: &str, exprs: &[Expr]) -> KResult<()> {
+fn check_jumps(table: &Table, exprs: &[Expr]) -> KResult<()> {
     for e in exprs {
         if let Expr::Immediate { data: Data::Verdict { chain: Some(to), .. }, .. } = e {
             let target = table.chain(to).ok_or(Errno::ENOENT)?;
             if target.base.is_some() {
                 return Err(Errno::EOPNOTSUPP.into());
             }
-            if to == from {
-                return Err(Errno::ELOOP.into());
+        }
+    }
+    Ok(())
+}
+
+/// nf_tables' jump stack (`NFT_JUMP_STACK_SIZE`).
+const JUMP_STACK_SIZE: usize = 16;
+
+/// `nft_table_validate`: from every base chain, the chains its rules jump
+/// or go to, and theirs, may reach at most 15 levels down (EMLINK
+/// otherwise, which is also what a loop reachable from a base chain
+/// gives). A loop among chains no base chain reaches is accepted. A chain
+/// is walked again only from a deeper level than before (nothing new can
+/// be found from a shallower one), so the walk stays within chains times
+/// levels.
+fn validate_jumps(table: &Table) -> KResult<()> {
+    fn walk(table: &Table, ci: usize, level: usize, seen: &mut [Option<usize>]) -> KResult<()> {
+        if level == JUMP_STACK_SIZE {
+            return Err(Errno::EMLINK.into());
+        }
+        if seen[ci].is_some_and(|at| at >= level) {
+            return Ok(());
+        }
+        seen[ci] = Some(level);
+        for rule in &table.chains[ci].rules {
+            for e in &rule.exprs {
+                // A jump, or the jumps of a verdict map's elements.
+                let targets: Vec<&String> = match e {
+                    Expr::Immediate { data: Data::Verdict { chain: Some(to), .. }, .. } => vec![to],
+                    Expr::Lookup { set, dreg: Some(0), .. } => table.set(set).map_or_else(Vec::new, |s| {
+                        s.elems
+                            .iter()
+                            .filter_map(|el| match &el.data {
+                                Some(Data::Verdict { chain: Some(to), .. }) => Some(to),
+                                _ => None,
+                            })
+                            .collect()
+                    }),
+                    _ => continue,
+                };
+                for to in targets {
+                    if let Some(next) = table.chains.iter().position(|c| c.name == *to) {
+                        walk(table, next, level + 1, seen)?;
+                    }
+                }
             }
+        }
+        Ok(())
+    }
+    let mut seen = vec![None; table.chains.len()];
+    for (ci, chain) in table.chains.iter().enumerate() {
+        if chain.base.is_some() {
+            walk(table, ci, 0, &mut seen)?;
         }
     }
     Ok(())
@@ -227,4 +278,31 @@ pub fn get(state: &NfTables, m: &Msg<'_>) -> KResult<Vec<Vec<u8>>> {
     let at = ch.rules.iter().position(|x| x.handle == handle).ok_or_else(|| m.bad(Errno::ENOENT, handle_attr))?;
     let prev = at.checked_sub(1).map(|p| ch.rules[p].handle);
     Ok(vec![fill::rule(state, tb, ch, &ch.rules[at], prev, msg::NEWRULE, 0, m.req.header.seq, m.req.port)])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::World;
+    use crate::output::Output;
+    use crate::shell::Shell;
+
+    /// On Linux (6.18, nft 1.0.6): a base chain jumping down c1 -> ... ->
+    /// c15 is accepted, one more level (c15 -> c16) is "Could not process
+    /// rule: Too many links" (nft_chain_validate at NFT_JUMP_STACK_SIZE).
+    #[test]
+    fn sixteen_levels_of_jumps_from_a_base_chain_are_emlink() {
+        let mut shell = Shell::new(Box::new(World::new()));
+        let mut run = |line: String| shell.run_line(&line, &mut Output::new());
+        assert_eq!(run("nft add table ip deep".into()), 0);
+        for i in 1..=16 {
+            assert_eq!(run(format!("nft add chain ip deep c{i}")), 0);
+        }
+        for i in 1..=14 {
+            assert_eq!(run(format!("nft add rule ip deep c{i} jump c{}", i + 1)), 0);
+        }
+        assert_eq!(run("nft add chain ip deep base '{ type filter hook forward priority 0; }'".into()), 0);
+        assert_eq!(run("nft add rule ip deep base jump c1".into()), 0);
+        assert_eq!(run("nft add rule ip deep c15 jump c16".into()), 1);
+        assert_eq!(run("nft add rule ip deep c15 counter".into()), 0);
+    }
 }

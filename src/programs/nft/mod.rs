@@ -54,6 +54,9 @@ fn tokenize(cmd: &str) -> Vec<Tok> {
 
 /// How a command failed: the message and where to point.
 struct Fail {
+    /// Byte range of the statement the error is about, marked with `~`
+    /// (nft's second location), when there is one.
+    tilde: Option<(usize, usize)>,
     msg: String,
     /// Byte range of the command text to underline.
     span: (usize, usize),
@@ -117,7 +120,12 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
         }
         Err(f) => {
             let (a, b) = f.span;
-            let caret = format!("{}{}", " ".repeat(a), "^".repeat(b.saturating_sub(a).max(1)));
+            let mut caret = String::new();
+            if let Some((ta, tb)) = f.tilde.filter(|(_, tb)| *tb <= a) {
+                caret = format!("{}{}", " ".repeat(ta), "~".repeat(tb.saturating_sub(ta).max(1)));
+            }
+            let at = caret.len();
+            caret.push_str(&format!("{}{}", " ".repeat(a.saturating_sub(at)), "^".repeat(b.saturating_sub(a).max(1))));
             out.err(&format!("Error: {}\n{cmd}\n{caret}\n", f.msg));
             1
         }
@@ -125,7 +133,7 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
 }
 
 fn syntax(msg: &str, cmd: &str) -> Fail {
-    Fail { msg: format!("syntax error, {msg}"), span: (cmd.len(), cmd.len() + 1) }
+    Fail { tilde: None, msg: format!("syntax error, {msg}"), span: (cmd.len(), cmd.len() + 1) }
 }
 
 fn span(t: &Tok) -> (usize, usize) {
@@ -176,7 +184,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
     let tg = target(rest);
     // The whole command, its end of line included (as nft's location spans it).
     let whole = (0, cmd.len() + 1);
-    let kernel = |e: Errno, span: (usize, usize)| Fail { msg: format!("Could not process rule: {}", e.message()), span };
+    let kernel = |e: Errno, span: (usize, usize)| Fail { tilde: None, msg: format!("Could not process rule: {}", e.message()), span };
     let name = |k: usize| tg.names.get(k).ok_or_else(|| syntax("unexpected newline, expecting string", cmd));
     match (verb, object) {
         ("list", Some("ruleset")) => {
@@ -224,14 +232,14 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                 out.push_str("}\n");
             }
             match (one, found, sname) {
-                (true, false, Some(n)) => Err(Fail { msg: "No such file or directory".into(), span: span(n) }),
+                (true, false, Some(n)) => Err(Fail { tilde: None, msg: "No such file or directory".into(), span: span(n) }),
                 _ => Ok(out),
             }
         }
         ("add" | "create" | "delete", Some(obj @ ("set" | "map"))) => {
             let (tname, sname) = (name(0)?, name(1)?);
             if !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
-                return Err(Fail { msg: "No such file or directory".into(), span: span(tname) });
+                return Err(Fail { tilde: None, msg: "No such file or directory".into(), span: span(tname) });
             }
             let (kind, flags, attrs) = if verb == "delete" {
                 let mut a = Vec::new();
@@ -250,7 +258,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
             let (tname, sname) = (name(0)?, name(1)?);
             let all = sets::fetch(client);
             let set = all.iter().find(|x| x.family == tg.family && x.table == tname.text && x.name == sname.text);
-            let set = set.ok_or(Fail { msg: "No such file or directory".into(), span: span(sname) })?;
+            let set = set.ok_or(Fail { tilde: None, msg: "No such file or directory".into(), span: span(sname) })?;
             let toks = tg.names.get(2..).unwrap_or_default();
             let attrs = named::elements(set, toks, cmd)?;
             let kind = if verb == "delete" { msg::DELSETELEM } else { msg::NEWSETELEM };
@@ -273,7 +281,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
         ("list", Some("table")) | ("list", Some("chain")) => {
             let tname = name(0)?;
             if !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
-                return Err(Fail { msg: "No such file or directory".into(), span: span(tname) });
+                return Err(Fail { tilde: None, msg: "No such file or directory".into(), span: span(tname) });
             }
             let chain = if object == Some("chain") { Some(name(1)?.text.clone()) } else { None };
             Ok(list(client, Some(tg.family), Some(&tname.text), chain.as_deref(), handles, true, links))
@@ -288,7 +296,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
             let tname = name(0)?;
             // nft looks the table up in its cache before it sends anything.
             if obj != "table" && !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
-                return Err(Fail { msg: "No such file or directory".into(), span: span(tname) });
+                return Err(Fail { tilde: None, msg: "No such file or directory".into(), span: span(tname) });
             }
             let mut attrs = Vec::new();
             let (kind, flags) = match (verb, obj) {
@@ -326,7 +334,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                 attrs.put_str(if kind == msg::DELRULE { r::CHAIN } else { c::NAME }, &cname.text);
                 spans.push((if kind == msg::DELRULE { r::CHAIN } else { c::NAME }, span(cname)));
                 if kind == msg::NEWCHAIN {
-                    chain_spec(&mut attrs, tg.names.get(2..).unwrap_or_default(), cmd)?;
+                    chain_spec(&mut attrs, tg.family, tg.names.get(2..).unwrap_or_default(), cmd)?;
                 }
             }
             if obj == "rule" {
@@ -363,9 +371,10 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                     let (exprs, anon) = rule::parse_full(stmts, &ctx).map_err(|r| match (r.message, tg.names.get(first + r.word)) {
                         (Some(msg), Some(tok)) if r.word < stmts.len() => {
                             let last = tg.names.get(first - 1 + r.word + r.width).unwrap_or(tok);
-                            Fail { msg, span: (tok.at + r.skip, span(last).1) }
+                            let tilde = r.tilde.and_then(|w| tg.names.get(first + w)).map(span);
+                            Fail { tilde, msg, span: (tok.at + r.skip, span(last).1) }
                         }
-                        (Some(msg), _) => Fail { msg, span: (cmd.len(), cmd.len() + 1) },
+                        (Some(msg), _) => Fail { tilde: None, msg, span: (cmd.len(), cmd.len() + 1) },
                         _ => syntax("unexpected newline", cmd),
                     })?;
                     let n = attrs.begin_nest(r::EXPRESSIONS);
@@ -379,7 +388,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                     attrs.end_nest(n);
                     for (k, set) in anon.iter().enumerate() {
                         let msgs = set.messages(&tname.text, next_set_id + k as u32);
-                        let conflict = || Fail { msg: "conflicting intervals specified".into(), span: whole };
+                        let conflict = || Fail { tilde: None, msg: "conflicting intervals specified".into(), span: whole };
                         pre.extend(msgs.ok_or_else(conflict)?);
                     }
                     if let Some((h, sp)) = spec.position {
@@ -426,7 +435,7 @@ fn send_one(
     client.batch_detail(&batch, genid).map_err(|(e, _, off)| {
         let at = off.and_then(|o| (o as usize).checked_sub(20)).and_then(|o| attr_containing(&attrs, o));
         let sp = at.and_then(|k| spans.iter().find(|(x, _)| *x == k).map(|(_, s)| *s)).unwrap_or(whole);
-        Fail { msg: format!("Could not process rule: {}", e.message()), span: sp }
+        Fail { tilde: None, msg: format!("Could not process rule: {}", e.message()), span: sp }
     })?;
     Ok(String::new())
 }
@@ -442,29 +451,72 @@ fn attr_at(attrs: &[u8], offset: usize) -> Option<u16> {
     crate::wire::attr::NlaIter::new(attrs).map_while(Result::ok).find(|n| n.offset == offset).map(|n| n.kind)
 }
 
-/// `{ type T hook H priority P ; policy X ; }` of a base chain.
-fn chain_spec(attrs: &mut Vec<u8>, toks: &[Tok], cmd: &str) -> Result<(), Fail> {
+/// nft 1.0.6's standard priorities (rule.c `std_prios`), in the order
+/// its lookups try them.
+const STD_PRIOS: &[(&str, i32)] = &[("raw", -300), ("mangle", -150), ("dstnat", -100), ("filter", 0), ("security", 50), ("srcnat", 100)];
+
+/// Whether a standard priority may be named in a chain of this family and
+/// hook (rule.c `std_prio_family_hook_compat` of nft 1.0.6: dstnat only at
+/// prerouting, srcnat only at postrouting).
+fn std_prio_compat(prio: i32, family: u8, hook: usize) -> bool {
+    let ip = matches!(family, fam::INET | fam::IPV4 | fam::IPV6);
+    match prio {
+        0 => ip || matches!(family, fam::ARP | fam::NETDEV),
+        -300 | -150 | 50 => ip,
+        -100 => ip && hook == 0,
+        100 => ip && hook == 4,
+        _ => false,
+    }
+}
+
+/// A priority as nft lists it (rule.c `prio2str`): the first standard
+/// priority within 10 of it, if its name fits the hook (`filter`,
+/// `security + 5`, `raw - 3`), else the number.
+fn prio_text(prio: i32, family: u8, hook: usize) -> String {
+    for (name, std) in STD_PRIOS {
+        let offset = i64::from(prio) - i64::from(*std);
+        if offset.abs() <= 10 {
+            if !std_prio_compat(*std, family, hook) {
+                break;
+            }
+            return match offset {
+                0 => (*name).to_string(),
+                o if o > 0 => format!("{name} + {o}"),
+                o => format!("{name} - {}", -o),
+            };
+        }
+    }
+    prio.to_string()
+}
+
+/// `{ type T hook H priority P ; policy X ; }` of a base chain; P is a
+/// number, a standard name, or a name plus or minus a number.
+fn chain_spec(attrs: &mut Vec<u8>, family: u8, toks: &[Tok], cmd: &str) -> Result<(), Fail> {
     if toks.is_empty() {
         return Ok(());
     }
-    let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).filter(|w| !matches!(*w, "{" | "}" | ";")).collect();
+    let words: Vec<&Tok> = toks.iter().filter(|t| !matches!(t.text.as_str(), "{" | "}" | ";")).collect();
     let (mut kind, mut hook, mut prio, mut policy) = (None, None, None, None);
+    let mut named = None;
     let mut i = 0;
-    while i < words.len() {
-        let v = words.get(i + 1).copied();
-        match words[i] {
+    while let Some(w) = words.get(i) {
+        let v = words.get(i + 1).map(|t| t.text.as_str());
+        match w.text.as_str() {
             "type" => kind = v,
             "hook" => hook = v.and_then(|h| HOOKS.iter().position(|x| *x == h)),
             "priority" => {
-                prio = v.and_then(|p| match p {
-                    "filter" => Some(0),
-                    "dstnat" => Some(-100),
-                    "srcnat" => Some(100),
-                    "mangle" => Some(-150),
-                    "raw" => Some(-300),
-                    "security" => Some(50),
-                    n => n.parse::<i32>().ok(),
-                })
+                let std = v.and_then(|p| STD_PRIOS.iter().find(|(n, _)| *n == p).map(|(_, x)| *x));
+                prio = std.or_else(|| v.and_then(|n| n.parse::<i32>().ok()));
+                let mut last = i + 1;
+                if let (Some(base), Some(sign)) = (std, words.get(i + 2).map(|t| t.text.as_str()).filter(|s| matches!(*s, "+" | "-"))) {
+                    let n: i32 = words.get(i + 3).and_then(|t| t.text.parse().ok()).ok_or_else(|| syntax("unexpected string", cmd))?;
+                    prio = if sign == "+" { base.checked_add(n) } else { base.checked_sub(n) };
+                    last = i + 3;
+                    i += 2;
+                }
+                if let Some(std) = std {
+                    named = Some((std, w.at, words.get(last).map_or(cmd.len(), |t| span(t).1)));
+                }
             }
             "policy" => policy = v.map(|p| u32::from(p == "accept")),
             _ => return Err(syntax("unexpected string", cmd)),
@@ -472,6 +524,9 @@ fn chain_spec(attrs: &mut Vec<u8>, toks: &[Tok], cmd: &str) -> Result<(), Fail> 
         i += 2;
     }
     let (Some(kind), Some(hook), Some(prio)) = (kind, hook, prio) else { return Err(syntax("unexpected '}'", cmd)) };
+    if let Some((_, from, to)) = named.filter(|(std, _, _)| !std_prio_compat(*std, family, hook)) {
+        return Err(Fail { tilde: None, msg: "invalid priority expression value in this context.".into(), span: (from, to) });
+    }
     let n = attrs.begin_nest(c::HOOK);
     attrs.put(crate::wire::nftables::hook::HOOKNUM, &(hook as u32).to_be_bytes());
     attrs.put(crate::wire::nftables::hook::PRIORITY, &prio.to_be_bytes());
@@ -552,15 +607,9 @@ fn list(
                 let ht = AttrTable::parse(hook.value, 4).ok();
                 let get = |k| ht.as_ref().and_then(|t| t.get(k)).map_or(0, |n| be32(n.value));
                 let kind = a.get(c::TYPE).and_then(|n| n.string().ok()).unwrap_or_default();
-                let prio = match (get(crate::wire::nftables::hook::PRIORITY) as i32, kind.as_str()) {
-                    (0, _) => "filter".to_string(),
-                    (-100, "nat") => "dstnat".to_string(),
-                    (100, "nat") => "srcnat".to_string(),
-                    (-150, _) => "mangle".to_string(),
-                    (-300, _) => "raw".to_string(),
-                    (p, _) => p.to_string(),
-                };
-                let hook = HOOKS.get(get(crate::wire::nftables::hook::HOOKNUM) as usize).unwrap_or(&"ingress");
+                let hooknum = get(crate::wire::nftables::hook::HOOKNUM) as usize;
+                let prio = prio_text(get(crate::wire::nftables::hook::PRIORITY) as i32, f, hooknum);
+                let hook = HOOKS.get(hooknum).unwrap_or(&"ingress");
                 let policy = if a.get(c::POLICY).map_or(1, |n| be32(n.value)) == 0 { "drop" } else { "accept" };
                 text.push_str(&format!("\t\ttype {kind} hook {hook} priority {prio}; policy {policy};\n"));
             }

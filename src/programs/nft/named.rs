@@ -25,6 +25,9 @@ pub fn new_set(table: &str, name: &str, spec: &[Tok], map: bool, cmd: &str) -> R
                     "inet_proto" => Key::Proto,
                     "icmp_type" => Key::IcmpType,
                     "icmpv6_type" => Key::Icmp6Type,
+                    "ifname" => Key::Ifname,
+                    "ct_state" => Key::CtState,
+                    "tcp_flag" => Key::TcpFlag,
                     other => {
                         // nft reports the type, then the set without a key.
                         let whole = (
@@ -34,7 +37,7 @@ pub fn new_set(table: &str, name: &str, spec: &[Tok], map: bool, cmd: &str) -> R
                         let (a, b) = span(t);
                         let caret = format!("{}{}", " ".repeat(a), "^".repeat(b - a));
                         let msg = format!("unknown datatype {other}\n{cmd}\n{caret}\nError: set definition does not specify key");
-                        return Err(Fail { msg, span: whole });
+                        return Err(Fail { tilde: None, msg, span: whole });
                     }
                 });
                 i += 2;
@@ -60,7 +63,8 @@ pub fn new_set(table: &str, name: &str, spec: &[Tok], map: bool, cmd: &str) -> R
         }
     }
     let whole = (spec.first().map_or(cmd.len(), |t| t.at), spec.iter().rev().find(|t| t.text != "}").map_or(cmd.len() + 1, |t| span(t).1));
-    let key = key.ok_or(Fail { msg: format!("{} definition does not specify key", if map { "map" } else { "set" }), span: whole })?;
+    let key =
+        key.ok_or(Fail { tilde: None, msg: format!("{} definition does not specify key", if map { "map" } else { "set" }), span: whole })?;
     if map != data {
         return Err(syntax("unexpected '}'", cmd));
     }
@@ -79,8 +83,14 @@ pub fn new_set(table: &str, name: &str, spec: &[Tok], map: bool, cmd: &str) -> R
         a.put(s::DATA_LEN, &0u32.to_be_bytes());
     }
     a.put(s::ID, &1u32.to_be_bytes());
-    // NFTNL_UDATA_SET_KEYBYTEORDER: big endian; nft leaves it unset (0) for inet_proto.
-    let order = if key == Key::Proto { 0 } else { 2 };
+    // NFTNL_UDATA_SET_KEYBYTEORDER: the datatype's byte order (nft's
+    // datatype.c): unset (0) for inet_proto, host (1) for ifname and
+    // ct_state, big endian (2) for the others.
+    let order = match key {
+        Key::Proto => 0,
+        Key::Ifname | Key::CtState => 1,
+        _ => 2,
+    };
     a.put(s::USERDATA, &[0, 4, order, 0, 0, 0]);
     Ok(a)
 }
@@ -101,10 +111,11 @@ pub fn elements(set: &SetView, toks: &[Tok], cmd: &str) -> Result<Vec<u8>, Fail>
         };
         let tok = inner.iter().find(|t| t.text.trim_matches(',') == k).copied();
         let at = tok.map_or((cmd.len(), cmd.len() + 1), span);
-        let (lo, hi) = key.range(k).ok_or(Fail { msg: "syntax error, unexpected string".into(), span: at })?;
+        let msg = key.parse_error(k).unwrap_or("syntax error, unexpected string").into();
+        let (lo, hi) = key.range(k).ok_or(Fail { tilde: None, msg, span: at })?;
         if lo != hi && !interval {
             let msg = "You must add 'flags interval' to your set declaration if you want to add prefix elements".into();
-            return Err(Fail { msg, span: at });
+            return Err(Fail { tilde: None, msg, span: at });
         }
         if interval {
             ranges.push((lo, hi, data));

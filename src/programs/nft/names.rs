@@ -84,3 +84,31 @@ pub fn protocol(word: &str) -> Option<u8> {
 pub fn protocol_name(value: u8) -> String {
     name(PROTOCOLS, value)
 }
+
+/// TCP flags by bit, in the order nft prints them (src/tcp.c
+/// `tcp_flag_tbl`: a flag list is printed from the lowest bit up).
+pub const TCP_FLAGS: &[(&str, u8)] =
+    &[("fin", 0x01), ("syn", 0x02), ("rst", 0x04), ("psh", 0x08), ("ack", 0x10), ("urg", 0x20), ("ecn", 0x40), ("cwr", 0x80)];
+
+/// TCP flags written as nft reads them: names or numbers joined by `|`
+/// or `,`, perhaps in parentheses (`(syn|ack)`, `syn,ack`, `0x12`).
+pub fn tcp_flags(text: &str) -> Option<u8> {
+    let body = text.trim().trim_start_matches('(').trim_end_matches(')');
+    let mut bits = 0u8;
+    for part in body.split(['|', ',']).map(str::trim) {
+        bits |= match TCP_FLAGS.iter().find(|(n, _)| *n == part) {
+            Some((_, b)) => *b,
+            None => match part.strip_prefix("0x") {
+                Some(hex) => u8::from_str_radix(hex, 16).ok()?,
+                None => part.parse().ok()?,
+            },
+        };
+    }
+    Some(bits)
+}
+
+/// TCP flags as nft lists them: the names of the set bits, comma-joined.
+pub fn tcp_flags_text(bits: u8) -> String {
+    let names: Vec<&str> = TCP_FLAGS.iter().filter(|(_, b)| bits & b != 0).map(|(n, _)| *n).collect();
+    names.join(",")
+}

@@ -72,7 +72,7 @@ pub fn token_name(word: &str) -> &str {
 /// A number after `position`/`handle`/`index`.
 fn number(toks: &[Tok], at: usize, cmd: &str) -> Result<u64, Fail> {
     let tok = toks.get(at).ok_or_else(|| syntax("unexpected newline, expecting number", cmd))?;
-    tok.text.parse().map_err(|_| Fail { msg: "syntax error, unexpected string, expecting number".into(), span: span(tok) })
+    tok.text.parse().map_err(|_| Fail { tilde: None, msg: "syntax error, unexpected string, expecting number".into(), span: span(tok) })
 }
 
 /// Reads the placement and the comment of `VERB rule FAMILY TABLE CHAIN ...`.
@@ -90,7 +90,7 @@ pub fn read(client: &mut Client, verb: &str, tg: &Target<'_>, cmd: &str) -> Resu
                 Some(t) => (token_name(&t.text), span(t)),
                 None => ("newline", (cmd.len(), cmd.len() + 1)),
             };
-            return Err(Fail { msg: format!("syntax error, unexpected {what}, expecting handle"), span: sp });
+            return Err(Fail { tilde: None, msg: format!("syntax error, unexpected {what}, expecting handle"), span: sp });
         }
         (_, Some(k @ ("position" | "handle" | "index"))) => {
             let n = number(toks, 1, cmd)?;
@@ -105,12 +105,13 @@ pub fn read(client: &mut Client, verb: &str, tg: &Target<'_>, cmd: &str) -> Resu
     spec.stmts = rest.len();
     if let Some(at) = rest.iter().position(|t| t.text == "comment") {
         let text = rest.get(at + 1).ok_or_else(|| Fail {
+            tilde: None,
             msg: "syntax error, unexpected newline, expecting string or quoted string or string with a trailing asterisk".into(),
             span: (cmd.len(), cmd.len() + 1),
         })?;
         if let Some(extra) = rest.get(at + 2) {
             let msg = format!("syntax error, unexpected {}, expecting end of file or newline or semicolon", token_name(&extra.text));
-            return Err(Fail { msg, span: span(extra) });
+            return Err(Fail { tilde: None, msg, span: span(extra) });
         }
         spec.comment = Some(text.text.trim_matches('"').to_string());
         spec.stmts = at;
@@ -119,7 +120,7 @@ pub fn read(client: &mut Client, verb: &str, tg: &Target<'_>, cmd: &str) -> Resu
 }
 
 fn not_found(span: (usize, usize)) -> Fail {
-    Fail { msg: "Could not process rule: No such file or directory".into(), span }
+    Fail { tilde: None, msg: "Could not process rule: No such file or directory".into(), span }
 }
 
 /// The handle of the chain's rule at `index` (from 0), as nft finds it in

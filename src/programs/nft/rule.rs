@@ -121,13 +121,9 @@ fn set_match(
         let (lo, hi) = key.range(k).ok_or_else(|| {
             // The word the element is in, for the caret.
             let w = (at + 1..close).find(|&x| words[x].trim_matches(',') == k).unwrap_or(at);
-            match key {
-                Key::Port => refuse(w, 1, "Could not resolve service: Servname not supported for ai_socktype".into()),
-                Key::Proto => refuse(w, 1, "Could not resolve protocol name".into()),
-                Key::CtState => refuse(w, 1, "Could not parse conntrack state".into()),
-                Key::IcmpType => refuse(w, 1, "Could not parse ICMP type".into()),
-                Key::Icmp6Type => refuse(w, 1, "Could not parse ICMPv6 type".into()),
-                _ => w.into(),
+            match key.parse_error(k) {
+                Some(m) => refuse(w, 1, m.into()),
+                None => w.into(),
             }
         })?;
         values.push((lo, hi, data));
@@ -190,16 +186,18 @@ pub struct Refused {
     pub skip: usize,
     /// nft's message for a value the grammar took but its type refuses.
     pub message: Option<String>,
+    /// The word of the statement the error is about, marked with `~`.
+    pub tilde: Option<usize>,
 }
 
 impl From<usize> for Refused {
     fn from(word: usize) -> Refused {
-        Refused { word, width: 1, skip: 0, message: None }
+        Refused { word, width: 1, skip: 0, message: None, tilde: None }
     }
 }
 
 fn refuse(word: usize, width: usize, message: String) -> Refused {
-    Refused { word, width, skip: 0, message: Some(message) }
+    Refused { word, width, skip: 0, message: Some(message), tilde: None }
 }
 
 /// The protocol dependencies nft adds before a match (src/evaluate.c
@@ -271,6 +269,83 @@ fn prefixed(text: &str, v6: bool) -> Result<(Vec<u8>, u32), Option<String>> {
     };
     let bytes = if v6 { text::parse_ipv6(a).map(|a| a.octets().to_vec()) } else { text::parse_ipv4(a).map(|a| a.octets().to_vec()) };
     bytes.map(|b| (b, len)).ok_or(None)
+}
+
+/// `tcp flags` after its payload load, from word `at` (nft 1.0.6's
+/// bitmask relational forms, as its evaluate.c linearises them):
+/// `syn` / `syn,ack` (any of them set: `& flags != 0`), `! syn` (none
+/// set: `& flags == 0`), `== syn` and `!= syn` (the whole byte), `syn /
+/// syn,ack` and `& (syn|ack) == syn` (the masked byte). The index of the
+/// word after it.
+fn tcp_flags(out: &mut Vec<Expr>, words: &[String], mut at: usize) -> Result<usize, Refused> {
+    let word = |i: usize| words.get(i).map(String::as_str);
+    // A flag expression: one word, or `(` ... `)` over several.
+    let value = |at: usize| -> Result<(u8, usize), Refused> {
+        let first = word(at).ok_or(words.len())?;
+        let mut end = at;
+        if first.starts_with('(') {
+            while !word(end).ok_or(words.len())?.ends_with(')') {
+                end += 1;
+            }
+        }
+        let text = words[at..=end].concat();
+        let bits = names::tcp_flags(&text).ok_or_else(|| refuse(at, end + 1 - at, "Could not parse TCP flag".into()))?;
+        Ok((bits, end + 1))
+    };
+    let masked = |out: &mut Vec<Expr>, mask: u8| {
+        out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: 1, mask: vec![mask], xor: vec![0] });
+    };
+    if word(at) == Some("&") {
+        let (mask, next) = value(at + 1)?;
+        let op = match word(next) {
+            Some("==") => 0,
+            Some("!=") => 1,
+            _ => return Err(next.min(words.len()).into()),
+        };
+        let (v, next) = value(next + 1)?;
+        masked(out, mask);
+        out.push(cmp(op, vec![v]));
+        return Ok(next);
+    }
+    let op = match word(at) {
+        Some("==") => Some(0),
+        Some("!=") => Some(1),
+        Some("!") => Some(2),
+        _ => None,
+    };
+    if op.is_some() {
+        at += 1;
+    }
+    let (v, next) = value(at)?;
+    if word(next) == Some("/") {
+        let (mask, next) = value(next + 1)?;
+        masked(out, mask);
+        out.push(cmp(if op == Some(1) { 1 } else { 0 }, vec![v]));
+        return Ok(next);
+    }
+    match op {
+        Some(op @ (0 | 1)) => out.push(cmp(op, vec![v])),
+        Some(_) => {
+            masked(out, v);
+            out.push(cmp(0, vec![0]));
+        }
+        None => {
+            masked(out, v);
+            out.push(cmp(1, vec![0]));
+        }
+    }
+    Ok(next)
+}
+
+/// Whether the rule so far fixed the transport protocol (`tcp dport`,
+/// `meta l4proto tcp`, `ip protocol tcp`): a NAT statement may map ports
+/// only then (evaluate.c `stmt_evaluate_l3proto`/`nat_evaluate_transport`).
+fn transport_known(out: &[Expr]) -> bool {
+    out.windows(2).any(|w| match w {
+        [Expr::Meta { key: 16, .. }, Expr::Cmp { op: 0, .. }] => true,
+        [Expr::Payload { base: 1, offset, len: 1, .. }, Expr::Cmp { op: 0, .. }] => matches!(offset, 6 | 9),
+        _ => false,
+    })
 }
 
 /// Parses the statements of a rule.
@@ -408,37 +483,61 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 out.push(cmp(0, vec![t]));
                 i += 3;
             }
-            "tcp" | "udp" => {
+            "tcp" if arg(1)? == "flags" => {
+                deps.transport(&mut out, 6);
+                out.push(payload(2, 13, 1));
+                if is_set(words, i + 2) {
+                    // proto.c: tcp is protocol description 8, flags field 7.
+                    i = set_match(&mut out, &mut sets, words, i + 2, Key::TcpFlag, (8, 7), ctx)?;
+                    continue;
+                }
+                i = tcp_flags(&mut out, words, i + 2)?;
+            }
+            "tcp" | "udp" | "th" => {
                 let offset = match arg(1)? {
                     "sport" => 0,
                     "dport" => 2,
                     _ => return Err((i + 1).into()),
                 };
+                // `th` (any transport header) adds no protocol dependency.
+                let l4 = match w {
+                    "tcp" => Some(6),
+                    "udp" => Some(17),
+                    _ => None,
+                };
                 if is_set(words, i + 2) {
-                    deps.transport(&mut out, if w == "tcp" { 6 } else { 17 });
+                    if let Some(p) = l4 {
+                        deps.transport(&mut out, p);
+                    }
                     out.push(payload(2, offset, 2));
-                    // tcp is nft's protocol 8, udp 6; sport field 1, dport 2.
-                    let field = (if w == "tcp" { 8 } else { 6 }, if offset == 0 { 1 } else { 2 });
+                    // tcp is nft's protocol 8, udp 6, th 11; sport field 1, dport 2.
+                    let proto = match w {
+                        "tcp" => 8,
+                        "udp" => 6,
+                        _ => 11,
+                    };
+                    let field = (proto, if offset == 0 { 1 } else { 2 });
                     i = set_match(&mut out, &mut sets, words, i + 2, Key::Port, field, ctx)?;
                     continue;
                 }
-                // One port, or a range `LO-HI` (nft 1.0.6: cmp gte + cmp lte).
-                let (lo, hi) = match arg(2)?.split_once('-') {
-                    Some((lo, hi)) => (lo.parse::<u16>().map_err(|_| i + 2)?, hi.parse::<u16>().map_err(|_| i + 2)?),
-                    None => {
-                        let port = arg(2)?.parse::<u16>().map_err(|_| i + 2)?;
-                        (port, port)
-                    }
-                };
-                deps.transport(&mut out, if w == "tcp" { 6 } else { 17 });
-                out.push(payload(2, offset, 2));
-                if lo == hi {
-                    out.push(cmp(0, lo.to_be_bytes().to_vec()));
-                } else {
-                    out.push(cmp(5, lo.to_be_bytes().to_vec()));
-                    out.push(cmp(3, hi.to_be_bytes().to_vec()));
+                // One port, or a range `LO-HI` (nft 1.0.6: cmp gte + cmp lte),
+                // perhaps after `!=` (cmp neq, or a range expression).
+                let neg = arg(2)? == "!=";
+                let at = if neg { i + 3 } else { i + 2 };
+                let (lo, hi) = Key::Port.range(word(at).ok_or(words.len())?).ok_or(at)?;
+                if let Some(p) = l4 {
+                    deps.transport(&mut out, p);
                 }
-                i += 3;
+                out.push(payload(2, offset, 2));
+                match (lo == hi, neg) {
+                    (true, _) => out.push(cmp(u32::from(neg), lo)),
+                    (false, true) => out.push(Expr::Range { sreg: 4, op: 1, from: lo, to: hi }),
+                    (false, false) => {
+                        out.push(cmp(5, lo));
+                        out.push(cmp(3, hi));
+                    }
+                }
+                i = at + 1;
             }
             "meta" if arg(1)? == "l4proto" && is_set(words, i + 2) => {
                 out.push(meta(16));
@@ -536,34 +635,71 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 i += 1;
             }
             "snat" | "dnat" => {
-                if arg(1)? != "to" {
-                    return Err((i + 1).into());
-                }
-                let to = arg(2)?;
-                let (a, p) = match to.split_once(':') {
-                    Some((a, p)) => (a, Some(p.parse::<u16>().map_err(|_| i + 2)?)),
-                    None => (to, None),
+                // `snat|dnat [ip|ip6] to ADDR[:PORT]` (nft 1.0.6's nat_stmt):
+                // in an inet table the family comes from the keyword or
+                // from an earlier network header match.
+                let keyword = match arg(1)? {
+                    "ip" => Some(family::IPV4),
+                    "ip6" => Some(family::IPV6),
+                    _ => None,
                 };
-                let a = text::parse_ipv4(a).ok_or(i + 2)?;
+                let at = i + 1 + usize::from(keyword.is_some());
+                if word(at) != Some("to") {
+                    return Err(at.min(words.len()).into());
+                }
+                let nat_family = keyword
+                    .or(deps.network)
+                    .ok_or_else(|| refuse(i, 1, "ip or ip6 must be specified with address for inet tables.".into()))?;
+                let to = word(at + 1).ok_or(words.len())?;
+                let v6 = nat_family == family::IPV6;
+                let (a, p) = if v6 {
+                    match to.strip_prefix('[').and_then(|x| x.split_once(']')) {
+                        Some((a, rest)) => (a, rest.strip_prefix(':')),
+                        None => (to, None),
+                    }
+                } else {
+                    match to.split_once(':') {
+                        Some((a, p)) => (a, Some(p)),
+                        None => (to, None),
+                    }
+                };
+                let p = p.map(|p| p.parse::<u16>().map_err(|_| at + 1)).transpose()?;
+                if p.is_some() && !transport_known(&out) {
+                    let skip = to.len() - to.rfind(':').map_or(0, |c| to.len() - c - 1);
+                    let message = "transport protocol mapping is only valid after transport protocol match".into();
+                    return Err(Refused { skip, tilde: Some(i), ..refuse(at + 1, 1, message) });
+                }
+                let addr =
+                    if v6 { text::parse_ipv6(a).map(|a| a.octets().to_vec()) } else { text::parse_ipv4(a).map(|a| a.octets().to_vec()) };
+                let addr = addr.ok_or(at + 1)?;
+                if keyword.is_some() && deps.network.is_none() {
+                    deps.network = keyword;
+                }
                 // The address in NFT_REG_1, the port in NFT_REG_2 (32-bit indexes 4 and 8).
-                out.push(Expr::Immediate { dreg: 4, data: Data::Value(a.octets().to_vec()) });
+                out.push(Expr::Immediate { dreg: 4, data: Data::Value(addr) });
                 if let Some(p) = p {
                     out.push(Expr::Immediate { dreg: 8, data: Data::Value(p.to_be_bytes().to_vec()) });
                 }
                 let proto = p.map(|_| (8, 8));
                 out.push(Expr::Nat {
                     ty: u32::from(w == "dnat"),
-                    family: 2,
+                    family: u32::from(nat_family),
                     addr: Some((4, 4)),
                     proto,
                     flags: 1 | if proto.is_some() { 2 } else { 0 },
                 });
-                i += 3;
+                i = at + 2;
             }
             "redirect" => {
                 let mut proto = None;
                 if word(i + 1) == Some("to") {
-                    let p: u16 = arg(2)?.trim_start_matches(':').parse().map_err(|_| i + 2)?;
+                    let to = arg(2)?;
+                    let p: u16 = to.trim_start_matches(':').parse().map_err(|_| i + 2)?;
+                    if !transport_known(&out) {
+                        let skip = to.len() - to.trim_start_matches(':').len();
+                        let message = "transport protocol mapping is only valid after transport protocol match".into();
+                        return Err(Refused { skip, tilde: Some(i), ..refuse(i + 2, 1, message) });
+                    }
                     out.push(Expr::Immediate { dreg: 4, data: Data::Value(p.to_be_bytes().to_vec()) });
                     proto = Some((4, 4));
                     i += 2;

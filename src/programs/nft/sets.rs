@@ -30,6 +30,8 @@ pub enum Key {
     IcmpType,
     /// `icmpv6_type` (29): an ICMPv6 type, 1 byte.
     Icmp6Type,
+    /// `tcp_flag` (15): a TCP flag bit, 1 byte.
+    TcpFlag,
 }
 
 impl Key {
@@ -44,6 +46,7 @@ impl Key {
             Key::CtState => (26, 4),
             Key::IcmpType => (14, 1),
             Key::Icmp6Type => (29, 1),
+            Key::TcpFlag => (15, 1),
         }
     }
 
@@ -58,6 +61,7 @@ impl Key {
             26 => Some(Key::CtState),
             14 => Some(Key::IcmpType),
             29 => Some(Key::Icmp6Type),
+            15 => Some(Key::TcpFlag),
             _ => None,
         }
     }
@@ -73,7 +77,27 @@ impl Key {
             Key::CtState => "ct_state",
             Key::IcmpType => "icmp_type",
             Key::Icmp6Type => "icmpv6_type",
+            Key::TcpFlag => "tcp_flag",
         }
+    }
+
+    /// nft's message for a word this type cannot parse (datatype.c
+    /// `symbolic_constant_parse`: "Could not parse" and the type's
+    /// description), where it has one.
+    pub fn parse_error(self, word: &str) -> Option<&'static str> {
+        Some(match self {
+            // inet_service_type_parse: a number past 65535, or no service of that name.
+            Key::Port if word.parse::<u64>().is_ok() => "Service out of range",
+            Key::Port => "Could not resolve service: Servname not supported for ai_socktype",
+            // ipaddr_type_parse: anything but an address is resolved as a host name.
+            Key::V4 | Key::V6 if !word.contains('-') && !word.contains('/') => "Could not resolve hostname: Name or service not known",
+            Key::Proto => "Could not resolve protocol name",
+            Key::CtState => "Could not parse conntrack state",
+            Key::IcmpType => "Could not parse ICMP type",
+            Key::Icmp6Type => "Could not parse ICMPv6 type",
+            Key::TcpFlag => "Could not parse TCP flag",
+            _ => return None,
+        })
     }
 
     /// One value: its first and last key (a port range `1000-2000`, an
@@ -87,6 +111,7 @@ impl Key {
                 Key::Proto => super::names::protocol(w).map(|p| vec![p]),
                 Key::IcmpType => super::names::number(super::names::ICMP_TYPES, w).map(|t| vec![t]),
                 Key::Icmp6Type => super::names::number(super::names::ICMPV6_TYPES, w).map(|t| vec![t]),
+                Key::TcpFlag => super::names::tcp_flags(w).map(|b| vec![b]),
                 Key::CtState => super::rule::CT_STATES.iter().find(|(n, _)| *n == w).map(|(_, b)| b.to_ne_bytes().to_vec()),
                 // A whole name; wildcards (`eth*`) are not taken.
                 Key::Ifname => {
@@ -108,7 +133,7 @@ impl Key {
             return Some((first, last));
         }
         // A protocol or ICMP type name may hold a dash (`ipv6-icmp`, `echo-request`).
-        let named = matches!(self, Key::Proto | Key::Ifname | Key::CtState | Key::IcmpType | Key::Icmp6Type);
+        let named = matches!(self, Key::Proto | Key::Ifname | Key::CtState | Key::IcmpType | Key::Icmp6Type | Key::TcpFlag);
         if let Some(k) = one(word).filter(|_| named) {
             return Some((k.clone(), k));
         }
@@ -143,6 +168,7 @@ impl Key {
                 super::rule::CT_STATES.iter().find(|(_, b)| *b == v).map_or_else(|| format!("{v:#x}"), |(n, _)| (*n).to_string())
             }
             Key::Ifname => format!("\"{}\"", String::from_utf8_lossy(key).trim_end_matches('\0')),
+            Key::TcpFlag => super::names::tcp_flags_text(key.first().copied().unwrap_or(0)),
         }
     }
 }
@@ -386,7 +412,14 @@ pub fn fetch(client: &mut Client) -> Vec<SetView> {
                 view.elems.push((key.unwrap_or_default(), t.get(e::FLAGS).map_or(0, |n| be32(n.value)), data));
             }
         }
-        crate::sorting::sort_by(&mut view.elems, |a, b| (&a.0, a.1 == 0).cmp(&(&b.0, b.1 == 0)));
+        // nft sorts the elements by value (list_expr_sort): a key of a
+        // host-endian type (ifname, ct_state) compares as a little-endian
+        // number, so from its last byte.
+        if matches!(Key::of(view.key_type), Some(Key::Ifname | Key::CtState)) {
+            crate::sorting::sort_by(&mut view.elems, |a, b| a.0.iter().rev().cmp(b.0.iter().rev()).then((a.1 == 0).cmp(&(b.1 == 0))));
+        } else {
+            crate::sorting::sort_by(&mut view.elems, |a, b| (&a.0, a.1 == 0).cmp(&(&b.0, b.1 == 0)));
+        }
         out.push(view);
     }
     out
@@ -415,7 +448,7 @@ pub fn elements_text(set: &SetView, key: Key) -> String {
 /// a line, two addresses or conntrack states, one of any other type.
 pub fn elements_block_text(set: &SetView, key: Key) -> String {
     let per_line = match key {
-        Key::Port | Key::Proto => 5,
+        Key::Port | Key::Proto | Key::TcpFlag => 5,
         Key::V4 | Key::CtState => 2,
         Key::V6 | Key::Ifname | Key::IcmpType | Key::Icmp6Type => 1,
     };

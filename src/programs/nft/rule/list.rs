@@ -24,6 +24,24 @@ fn lookup_text(e: Option<&Expr>, key: Key, ctx: &Ctx<'_>) -> String {
     }
 }
 
+/// A masked `tcp flags` comparison as nft 1.0.6 lists it
+/// (netlink_delinearize.c `relational_binop_postprocess`): against zero,
+/// the flags of the mask (`syn,ack`, or `! syn,ack` for none of them); a
+/// single flag against itself stays `& syn == syn`; otherwise the value
+/// over the mask (`syn / syn,ack`).
+fn tcp_flags_text(mask: u8, op: u32, value: u8) -> String {
+    let name = names::tcp_flags_text;
+    match (op, value) {
+        (1, 0) => name(mask),
+        (_, 0) => format!("! {}", name(mask)),
+        _ if value == mask && mask.count_ones() == 1 => {
+            format!("& {} {} {}", name(mask), if op == 1 { "!=" } else { "==" }, name(value))
+        }
+        (1, _) => format!("!= {} / {}", name(value), name(mask)),
+        _ => format!("{} / {}", name(value), name(mask)),
+    }
+}
+
 /// A rule's expressions as `nft list` prints them.
 pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -155,6 +173,28 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     _ => format!("icmpv6 type {}", names::name(names::ICMPV6_TYPES, t)),
                 });
             }
+            Expr::Payload { base: 2, offset: 13, len: 1, .. } if l4 == Some(6) => {
+                let value = match (exprs.get(i), exprs.get(i + 1)) {
+                    (Some(l @ Expr::Lookup { .. }), _) => {
+                        i += 1;
+                        lookup_text(Some(l), Key::TcpFlag, ctx)
+                    }
+                    (Some(Expr::Bitwise { mask, .. }), Some(Expr::Cmp { op, data, .. })) => {
+                        i += 2;
+                        tcp_flags_text(mask.first().copied().unwrap_or(0), *op, data.first().copied().unwrap_or(0))
+                    }
+                    _ => {
+                        let (op, d) = next_cmp(&mut i).unwrap_or_default();
+                        // A value that is no single flag prints as a number
+                        // (the bitmask type's "0x%Zx").
+                        let sign = if op == 1 { "!=" } else { "==" };
+                        let v = d.first().copied().unwrap_or(0);
+                        let v = if v.count_ones() == 1 { names::tcp_flags_text(v) } else { format!("{v:#x}") };
+                        format!("{sign} {v}")
+                    }
+                };
+                parts.push(format!("tcp flags {value}"));
+            }
             Expr::Payload { base: 2, offset, .. } => {
                 let value = match exprs.get(i) {
                     Some(l @ Expr::Lookup { .. }) => {
@@ -233,18 +273,33 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 _ => "continue".into(),
             }),
             Expr::Immediate { dreg, data: Data::Value(v) } => regs.push((*dreg, v.clone())),
-            Expr::Nat { ty, addr, proto, .. } => {
+            Expr::Nat { ty, family: nat_family, addr, proto, .. } => {
+                let v6 = *nat_family == u32::from(family::IPV6);
                 let mut to = String::new();
                 if let Some((r, _)) = addr {
                     let b = reg(&regs, *r);
-                    if b.len() >= 4 {
+                    if v6 {
+                        let mut a = [0u8; 16];
+                        a.iter_mut().zip(&b).for_each(|(x, y)| *x = *y);
+                        to = text::ipv6_text(a);
+                    } else if b.len() >= 4 {
                         to = Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string();
                     }
                 }
                 if let Some((r, _)) = proto {
+                    // An IPv6 address before a port goes in brackets.
+                    if v6 {
+                        to = format!("[{to}]");
+                    }
                     to.push_str(&format!(":{}", be16(&reg(&regs, *r))));
                 }
-                parts.push(format!("{} to {to}", if *ty == 1 { "dnat" } else { "snat" }));
+                // An inet table names the NAT's family (nat_stmt_print).
+                let fam = match (ctx.family, v6) {
+                    (family::INET, false) => " ip",
+                    (family::INET, true) => " ip6",
+                    _ => "",
+                };
+                parts.push(format!("{}{fam} to {to}", if *ty == 1 { "dnat" } else { "snat" }));
             }
             Expr::Redir { proto, .. } => match proto {
                 Some((r, _)) => parts.push(format!("redirect to :{}", be16(&reg(&regs, *r)))),
