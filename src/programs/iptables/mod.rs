@@ -12,7 +12,7 @@ pub(crate) mod print;
 mod rule;
 mod values;
 
-use values::{addr_port, address, address6, limit_rate, multiport, port, port_range};
+use values::{addr_port, address, address6, limit_rate, multiport, port_range};
 
 use crate::host::Host;
 use crate::output::Output;
@@ -354,7 +354,8 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                 a.spec.mac = Some((mac, std::mem::take(&mut invert)));
             }
             "--sport" | "--source-port" | "--dport" | "--destination-port" if matches!(a.spec.proto, Some(6 | 17)) => {
-                let r = port_range(&next(&mut i, w)?, a.spec.proto)?;
+                // xtopt_parse_mport: a service name of any protocol (getaddrinfo).
+                let r = port_range(&next(&mut i, w)?, None)?;
                 a.spec.load(Mt::Ports);
                 if std::mem::take(&mut invert) {
                     a.spec.inv |= if w.starts_with("--s") { INV_SPORT } else { INV_DPORT };
@@ -399,7 +400,7 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                 })?);
             }
             "--to-source" | "--to-destination" => to = Some(addr_port(&next(&mut i, w)?)?),
-            "--to-ports" => to_ports = Some(port(&next(&mut i, w)?, None)?),
+            "--to-ports" => to_ports = Some(values::to_ports(&next(&mut i, w)?, a.spec.proto)?),
             "--log-prefix" => log.2 = next(&mut i, w)?.chars().take(29).collect(),
             "--log-level" => {
                 let v = next(&mut i, w)?;

@@ -123,6 +123,11 @@ fn ports_text(out: &mut String, label: &str, (lo, hi): (u16, u16), udp: bool, nu
     }
 }
 
+/// A --to-ports range as MASQUERADE and REDIRECT print it: `MIN[-MAX]`.
+fn to_ports((lo, hi): (u16, u16)) -> String {
+    if lo == hi { lo.to_string() } else { format!("{lo}-{hi}") }
+}
+
 fn target_name(t: &Target) -> String {
     match t {
         Target::None => String::new(),
@@ -209,8 +214,8 @@ fn extras(s: &Spec, numeric: bool) -> String {
     match &s.target {
         Target::Reject(w) => out.push_str(&format!(" reject-with {}", reject_name(s, *w))),
         Target::Snat(a, p) | Target::Dnat(a, p) => out.push_str(&format!(" to:{}", addr_port(*a, *p))),
-        Target::Redirect(Some(p)) => out.push_str(&format!(" redir ports {p}")),
-        Target::Masquerade(Some(p)) => out.push_str(&format!(" masq ports: {p}")),
+        Target::Redirect(Some(p)) => out.push_str(&format!(" redir ports {}", to_ports(*p))),
+        Target::Masquerade(Some(p)) => out.push_str(&format!(" masq ports: {}", to_ports(*p))),
         Target::Log(level, flags, prefix) => {
             // libxt_LOG print: numbers with -n, names otherwise.
             if numeric {
@@ -467,7 +472,7 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
         Target::Reject(w) => out.push_str(&format!(" --reject-with {}", reject_name(s, *w))),
         Target::Snat(a, p) => out.push_str(&format!(" --to-source {}", addr_port(*a, *p))),
         Target::Dnat(a, p) => out.push_str(&format!(" --to-destination {}", addr_port(*a, *p))),
-        Target::Redirect(Some(p)) | Target::Masquerade(Some(p)) => out.push_str(&format!(" --to-ports {p}")),
+        Target::Redirect(Some(p)) | Target::Masquerade(Some(p)) => out.push_str(&format!(" --to-ports {}", to_ports(*p))),
         Target::Log(level, flags, prefix) => {
             if !prefix.is_empty() {
                 out.push_str(&format!(" --log-prefix {}", save_string(prefix)));

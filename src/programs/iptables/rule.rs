@@ -25,13 +25,13 @@ pub enum Target {
     /// REJECT --reject-with (enum ipt_reject_with).
     Reject(u32),
     /// MASQUERADE [--to-ports].
-    Masquerade(Option<u16>),
+    Masquerade(Option<(u16, u16)>),
     /// SNAT --to-source ADDR[:PORT].
     Snat(Ipv4Addr, Option<u16>),
     /// DNAT --to-destination ADDR[:PORT].
     Dnat(Ipv4Addr, Option<u16>),
     /// REDIRECT [--to-ports].
-    Redirect(Option<u16>),
+    Redirect(Option<(u16, u16)>),
     /// LOG: level, XT_LOG_* flags, prefix (struct xt_log_info); the
     /// packet goes on.
     Log(u8, u8, String),
@@ -221,15 +221,15 @@ fn conntrack_info(state: u16, alias: bool, invert: bool) -> Vec<u8> {
 }
 
 /// `struct nf_nat_ipv4_multi_range_compat` with one range.
-fn nat_compat(flags: u32, ip: Ipv4Addr, port: Option<u16>) -> Vec<u8> {
+fn nat_compat(flags: u32, ip: Ipv4Addr, ports: Option<(u16, u16)>) -> Vec<u8> {
     let mut info = vec![0u8; 24];
     info[0..4].copy_from_slice(&1u32.to_ne_bytes());
     info[4..8].copy_from_slice(&flags.to_ne_bytes());
     info[8..12].copy_from_slice(&ip.octets());
     info[12..16].copy_from_slice(&ip.octets());
-    if let Some(p) = port {
-        info[16..18].copy_from_slice(&p.to_be_bytes());
-        info[18..20].copy_from_slice(&p.to_be_bytes());
+    if let Some((lo, hi)) = ports {
+        info[16..18].copy_from_slice(&lo.to_be_bytes());
+        info[18..20].copy_from_slice(&hi.to_be_bytes());
     }
     info
 }
@@ -442,7 +442,7 @@ impl Spec {
                 out.push(target("MASQUERADE", 0, nat_compat(if p.is_some() { 2 } else { 0 }, Ipv4Addr::UNSPECIFIED, *p)))
             }
             Target::Redirect(p) => out.push(target("REDIRECT", 0, nat_compat(if p.is_some() { 2 } else { 0 }, Ipv4Addr::UNSPECIFIED, *p))),
-            Target::Snat(a, p) => out.push(target("SNAT", 0, nat_compat(1 | if p.is_some() { 2 } else { 0 }, *a, *p))),
+            Target::Snat(a, p) => out.push(target("SNAT", 0, nat_compat(1 | if p.is_some() { 2 } else { 0 }, *a, p.map(|p| (p, p))))),
             Target::Log(level, flags, prefix) => {
                 // struct xt_log_info: level, logflags, prefix[30].
                 let mut info = vec![0u8; 32];
@@ -638,8 +638,8 @@ impl Spec {
                             let text = info.get(2..32).unwrap_or(&[]).split(|b| *b == 0).next().unwrap_or(&[]);
                             Target::Log(*info.first()?, *info.get(1)?, String::from_utf8_lossy(text).into_owned())
                         }
-                        "MASQUERADE" => Target::Masquerade(port_at(4, 16)),
-                        "REDIRECT" => Target::Redirect(port_at(4, 16)),
+                        "MASQUERADE" => Target::Masquerade(port_at(4, 16).zip(port_at(4, 18))),
+                        "REDIRECT" => Target::Redirect(port_at(4, 16).zip(port_at(4, 18))),
                         "SNAT" => Target::Snat(ip_at(8), port_at(4, 16)),
                         "DNAT" => Target::Dnat(ip_at(4), port_at(0, 36)),
                         _ => return None,
