@@ -399,7 +399,7 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                     Fail(format!("{note}{PROG}: unknown reject type \"{v}\"\n{HINT}"), 2)
                 })?);
             }
-            "--to-source" | "--to-destination" => to = Some(addr_port(&next(&mut i, w)?)?),
+            "--to-source" | "--to-destination" => to = Some(addr_port(&next(&mut i, w)?, v6)?),
             "--to-ports" => to_ports = Some(values::to_ports(&next(&mut i, w)?, a.spec.proto)?),
             "--log-prefix" => log.2 = next(&mut i, w)?.chars().take(29).collect(),
             "--log-level" => {

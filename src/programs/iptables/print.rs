@@ -3,7 +3,7 @@
 //! print and save functions of the matches and targets).
 
 use crate::text::Ip;
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::IpAddr;
 
 use super::rule::{INV_DPORT, INV_DST, INV_IN, INV_OUT, INV_PROTO, INV_SPORT, INV_SRC, Mt, Multiport, Spec, Target};
 
@@ -144,10 +144,12 @@ fn target_name(t: &Target) -> String {
     }
 }
 
-fn addr_port(a: Ipv4Addr, p: Option<u16>) -> String {
-    match p {
-        Some(p) => format!("{}:{p}", Ip(IpAddr::V4(a))),
-        None => crate::text::ipv4_text(a.octets()),
+/// A NAT target's address and port: `A[:P]`, an IPv6 one `[A]:P` with a port.
+fn addr_port(a: IpAddr, p: Option<u16>) -> String {
+    match (a, p) {
+        (IpAddr::V6(_), Some(p)) => format!("[{}]:{p}", crate::text::ip_text(a)),
+        (_, Some(p)) => format!("{}:{p}", Ip(a)),
+        (_, None) => crate::text::ip_text(a),
     }
 }
 

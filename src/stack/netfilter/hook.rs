@@ -50,9 +50,22 @@ pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, iif: u32, oif
     }
     let name_of = |i: u32| n.link(i).map(|l| l.name.clone()).unwrap_or_default();
     let (iname, oname) = (name_of(iif), name_of(oif));
-    // The address masquerade and redirect use: the device's first global IPv4 address.
-    let dev_addr = |i: u32| n.link(i).and_then(|l| l.addrs4.iter().find(|a| a.scope == 0)).map(|a| IpAddr::V4(Ipv4Addr::from(a.local)));
-    let (masq_addr, redir_addr) = (dev_addr(oif), if hook == Hook::Output { Some(IpAddr::V4(Ipv4Addr::LOCALHOST)) } else { dev_addr(iif) });
+    // The address masquerade and redirect use: the device's first global
+    // address of the packet's family (nf_nat_masquerade_ipv6 and
+    // nf_nat_redirect_ipv6 take an IPv6 one that is not tentative); the
+    // loopback address for locally made packets.
+    let v6 = p.is_v6();
+    let dev_addr = |i: u32| -> Option<IpAddr> {
+        let l = n.link(i)?;
+        if v6 {
+            // IFA_F_TENTATIVE is 0x40.
+            l.addrs6.iter().find(|a| a.scope == 0 && a.flags & 0x40 == 0).map(|a| IpAddr::V6(a.addr.into()))
+        } else {
+            l.addrs4.iter().find(|a| a.scope == 0).map(|a| IpAddr::V4(Ipv4Addr::from(a.local)))
+        }
+    };
+    let loopback = if v6 { IpAddr::V6(std::net::Ipv6Addr::LOCALHOST) } else { IpAddr::V4(Ipv4Addr::LOCALHOST) };
+    let (masq_addr, redir_addr) = (dev_addr(oif), if hook == Hook::Output { Some(loopback) } else { dev_addr(iif) });
     let addr_types = (super::xt::addr_type(n, p.src), super::xt::addr_type(n, p.dst));
     let src_mac = super::xt::neighbour_mac(n, iif, p.src);
     let nf = &mut n.netfilter;
