@@ -513,7 +513,7 @@ pub fn rules(chains: &[ChainView], only: Option<&str>) -> String {
 }
 
 /// One table in `iptables-save`.
-pub fn save_table(table: &str, chains: &[ChainView]) -> String {
+pub fn save_table(table: &str, chains: &[ChainView], counters: bool) -> String {
     let mut out = format!("*{table}\n");
     for c in chains {
         match c.policy {
@@ -522,7 +522,11 @@ pub fn save_table(table: &str, chains: &[ChainView]) -> String {
         }
     }
     for c in chains {
-        for (s, _) in &c.rules {
+        for (s, (pk, by)) in &c.rules {
+            // -c: each rule after its counters.
+            if counters {
+                out.push_str(&format!("[{pk}:{by}] "));
+            }
             out.push_str(&rule_line(&c.name, s));
         }
     }
