@@ -3,7 +3,7 @@
 //! print and save functions of the matches and targets).
 
 use crate::text::Ip;
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::IpAddr;
 
 use super::rule::{INV_DPORT, INV_DST, INV_IN, INV_OUT, INV_PROTO, INV_SPORT, INV_SRC, Mt, Multiport, Spec, Target};
 
@@ -123,6 +123,11 @@ fn ports_text(out: &mut String, label: &str, (lo, hi): (u16, u16), udp: bool, nu
     }
 }
 
+/// A --to-ports range as MASQUERADE and REDIRECT print it: `MIN[-MAX]`.
+fn to_ports((lo, hi): (u16, u16)) -> String {
+    if lo == hi { lo.to_string() } else { format!("{lo}-{hi}") }
+}
+
 fn target_name(t: &Target) -> String {
     match t {
         Target::None => String::new(),
@@ -139,10 +144,12 @@ fn target_name(t: &Target) -> String {
     }
 }
 
-fn addr_port(a: Ipv4Addr, p: Option<u16>) -> String {
-    match p {
-        Some(p) => format!("{}:{p}", Ip(IpAddr::V4(a))),
-        None => crate::text::ipv4_text(a.octets()),
+/// A NAT target's address and port: `A[:P]`, an IPv6 one `[A]:P` with a port.
+fn addr_port(a: IpAddr, p: Option<u16>) -> String {
+    match (a, p) {
+        (IpAddr::V6(_), Some(p)) => format!("[{}]:{p}", crate::text::ip_text(a)),
+        (_, Some(p)) => format!("{}:{p}", Ip(a)),
+        (_, None) => crate::text::ip_text(a),
     }
 }
 
@@ -209,8 +216,8 @@ fn extras(s: &Spec, numeric: bool) -> String {
     match &s.target {
         Target::Reject(w) => out.push_str(&format!(" reject-with {}", reject_name(s, *w))),
         Target::Snat(a, p) | Target::Dnat(a, p) => out.push_str(&format!(" to:{}", addr_port(*a, *p))),
-        Target::Redirect(Some(p)) => out.push_str(&format!(" redir ports {p}")),
-        Target::Masquerade(Some(p)) => out.push_str(&format!(" masq ports: {p}")),
+        Target::Redirect(Some(p)) => out.push_str(&format!(" redir ports {}", to_ports(*p))),
+        Target::Masquerade(Some(p)) => out.push_str(&format!(" masq ports: {}", to_ports(*p))),
         Target::Log(level, flags, prefix) => {
             // libxt_LOG print: numbers with -n, names otherwise.
             if numeric {
@@ -467,7 +474,7 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
         Target::Reject(w) => out.push_str(&format!(" --reject-with {}", reject_name(s, *w))),
         Target::Snat(a, p) => out.push_str(&format!(" --to-source {}", addr_port(*a, *p))),
         Target::Dnat(a, p) => out.push_str(&format!(" --to-destination {}", addr_port(*a, *p))),
-        Target::Redirect(Some(p)) | Target::Masquerade(Some(p)) => out.push_str(&format!(" --to-ports {p}")),
+        Target::Redirect(Some(p)) | Target::Masquerade(Some(p)) => out.push_str(&format!(" --to-ports {}", to_ports(*p))),
         Target::Log(level, flags, prefix) => {
             if !prefix.is_empty() {
                 out.push_str(&format!(" --log-prefix {}", save_string(prefix)));
@@ -506,7 +513,7 @@ pub fn rules(chains: &[ChainView], only: Option<&str>) -> String {
 }
 
 /// One table in `iptables-save`.
-pub fn save_table(table: &str, chains: &[ChainView]) -> String {
+pub fn save_table(table: &str, chains: &[ChainView], counters: bool) -> String {
     let mut out = format!("*{table}\n");
     for c in chains {
         match c.policy {
@@ -515,7 +522,11 @@ pub fn save_table(table: &str, chains: &[ChainView]) -> String {
         }
     }
     for c in chains {
-        for (s, _) in &c.rules {
+        for (s, (pk, by)) in &c.rules {
+            // -c: each rule after its counters.
+            if counters {
+                out.push_str(&format!("[{pk}:{by}] "));
+            }
             out.push_str(&rule_line(&c.name, s));
         }
     }

@@ -25,13 +25,13 @@ pub enum Target {
     /// REJECT --reject-with (enum ipt_reject_with).
     Reject(u32),
     /// MASQUERADE [--to-ports].
-    Masquerade(Option<u16>),
+    Masquerade(Option<(u16, u16)>),
     /// SNAT --to-source ADDR[:PORT].
-    Snat(Ipv4Addr, Option<u16>),
+    Snat(IpAddr, Option<u16>),
     /// DNAT --to-destination ADDR[:PORT].
-    Dnat(Ipv4Addr, Option<u16>),
+    Dnat(IpAddr, Option<u16>),
     /// REDIRECT [--to-ports].
-    Redirect(Option<u16>),
+    Redirect(Option<(u16, u16)>),
     /// LOG: level, XT_LOG_* flags, prefix (struct xt_log_info); the
     /// packet goes on.
     Log(u8, u8, String),
@@ -220,16 +220,35 @@ fn conntrack_info(state: u16, alias: bool, invert: bool) -> Vec<u8> {
     info
 }
 
+/// `struct nf_nat_range` (40 bytes) or `nf_nat_range2` (48): flags
+/// (NF_NAT_RANGE_MAP_IPS 1, NF_NAT_RANGE_PROTO_SPECIFIED 2), the address
+/// as both ends of the range, the ports.
+fn nat_range(size: usize, addr: Option<IpAddr>, ports: Option<(u16, u16)>) -> Vec<u8> {
+    let mut info = vec![0u8; size];
+    let flags = u32::from(addr.is_some()) | if ports.is_some() { 2 } else { 0 };
+    info[0..4].copy_from_slice(&flags.to_ne_bytes());
+    if let Some(a) = addr {
+        let b = crate::text::ip_octets(a);
+        info[4..4 + b.len()].copy_from_slice(&b);
+        info[20..20 + b.len()].copy_from_slice(&b);
+    }
+    if let Some((lo, hi)) = ports {
+        info[36..38].copy_from_slice(&lo.to_be_bytes());
+        info[38..40].copy_from_slice(&hi.to_be_bytes());
+    }
+    info
+}
+
 /// `struct nf_nat_ipv4_multi_range_compat` with one range.
-fn nat_compat(flags: u32, ip: Ipv4Addr, port: Option<u16>) -> Vec<u8> {
+fn nat_compat(flags: u32, ip: Ipv4Addr, ports: Option<(u16, u16)>) -> Vec<u8> {
     let mut info = vec![0u8; 24];
     info[0..4].copy_from_slice(&1u32.to_ne_bytes());
     info[4..8].copy_from_slice(&flags.to_ne_bytes());
     info[8..12].copy_from_slice(&ip.octets());
     info[12..16].copy_from_slice(&ip.octets());
-    if let Some(p) = port {
-        info[16..18].copy_from_slice(&p.to_be_bytes());
-        info[18..20].copy_from_slice(&p.to_be_bytes());
+    if let Some((lo, hi)) = ports {
+        info[16..18].copy_from_slice(&lo.to_be_bytes());
+        info[18..20].copy_from_slice(&hi.to_be_bytes());
     }
     info
 }
@@ -438,11 +457,22 @@ impl Spec {
                 info.extend([0; 4]);
                 out.push(target("REJECT", 0, info));
             }
+            // ip6tables: MASQUERADE and REDIRECT revision 0 and SNAT revision 1
+            // take `struct nf_nat_range` (measured: nft --debug=netlink).
+            Target::Masquerade(p) if self.v6 => out.push(target("MASQUERADE", 0, nat_range(40, None, *p))),
+            Target::Redirect(p) if self.v6 => out.push(target("REDIRECT", 0, nat_range(40, None, *p))),
+            Target::Snat(a, p) if self.v6 => out.push(target("SNAT", 1, nat_range(40, Some(*a), p.map(|p| (p, p))))),
             Target::Masquerade(p) => {
                 out.push(target("MASQUERADE", 0, nat_compat(if p.is_some() { 2 } else { 0 }, Ipv4Addr::UNSPECIFIED, *p)))
             }
             Target::Redirect(p) => out.push(target("REDIRECT", 0, nat_compat(if p.is_some() { 2 } else { 0 }, Ipv4Addr::UNSPECIFIED, *p))),
-            Target::Snat(a, p) => out.push(target("SNAT", 0, nat_compat(1 | if p.is_some() { 2 } else { 0 }, *a, *p))),
+            Target::Snat(a, p) => {
+                let ip = match a {
+                    IpAddr::V4(a) => *a,
+                    IpAddr::V6(_) => Ipv4Addr::UNSPECIFIED,
+                };
+                out.push(target("SNAT", 0, nat_compat(1 | if p.is_some() { 2 } else { 0 }, ip, p.map(|p| (p, p)))))
+            }
             Target::Log(level, flags, prefix) => {
                 // struct xt_log_info: level, logflags, prefix[30].
                 let mut info = vec![0u8; 32];
@@ -453,18 +483,8 @@ impl Spec {
                 info[2..2 + n].copy_from_slice(&b[..n]);
                 out.push(target("LOG", 0, info));
             }
-            Target::Dnat(a, p) => {
-                // struct nf_nat_range2.
-                let mut info = vec![0u8; 48];
-                info[0..4].copy_from_slice(&(1u32 | if p.is_some() { 2 } else { 0 }).to_ne_bytes());
-                info[4..8].copy_from_slice(&a.octets());
-                info[20..24].copy_from_slice(&a.octets());
-                if let Some(p) = p {
-                    info[36..38].copy_from_slice(&p.to_be_bytes());
-                    info[38..40].copy_from_slice(&p.to_be_bytes());
-                }
-                out.push(target("DNAT", 2, info));
-            }
+            // struct nf_nat_range2, in both families.
+            Target::Dnat(a, p) => out.push(target("DNAT", 2, nat_range(48, Some(*a), p.map(|p| (p, p))))),
         }
         out
     }
@@ -629,7 +649,15 @@ impl Spec {
                 }
                 Expr::Target { name, info, .. } => {
                     let u32_at = |at: usize| info.get(at..at + 4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
-                    let ip_at = |at: usize| info.get(at..at + 4).map_or(Ipv4Addr::UNSPECIFIED, |b| Ipv4Addr::new(b[0], b[1], b[2], b[3]));
+                    let ip_at = |at: usize| -> IpAddr {
+                        if v6 {
+                            info.get(at..at + 16).and_then(|b| <[u8; 16]>::try_from(b).ok()).map_or(IpAddr::V6(0u128.into()), IpAddr::from)
+                        } else {
+                            info.get(at..at + 4).map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |b| IpAddr::from([b[0], b[1], b[2], b[3]]))
+                        }
+                    };
+                    // nf_nat_range (ip6tables) keeps the ports at 36, the compat struct at 16.
+                    let (pf, pl) = if v6 { (0, 36) } else { (4, 16) };
                     let port_at =
                         |flags_at: usize, at: usize| (u32_at(flags_at) & 2 != 0).then(|| be16(info.get(at..).unwrap_or(&[])).unwrap_or(0));
                     s.target = match name.as_str() {
@@ -638,8 +666,9 @@ impl Spec {
                             let text = info.get(2..32).unwrap_or(&[]).split(|b| *b == 0).next().unwrap_or(&[]);
                             Target::Log(*info.first()?, *info.get(1)?, String::from_utf8_lossy(text).into_owned())
                         }
-                        "MASQUERADE" => Target::Masquerade(port_at(4, 16)),
-                        "REDIRECT" => Target::Redirect(port_at(4, 16)),
+                        "MASQUERADE" => Target::Masquerade(port_at(pf, pl).zip(port_at(pf, pl + 2))),
+                        "REDIRECT" => Target::Redirect(port_at(pf, pl).zip(port_at(pf, pl + 2))),
+                        "SNAT" if v6 => Target::Snat(ip_at(4), port_at(0, 36)),
                         "SNAT" => Target::Snat(ip_at(8), port_at(4, 16)),
                         "DNAT" => Target::Dnat(ip_at(4), port_at(0, 36)),
                         _ => return None,

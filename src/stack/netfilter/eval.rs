@@ -496,8 +496,13 @@ fn xt_target(name: &str, rev: u32, info: &[u8], v6: bool) -> Option<Outcome> {
             let ip = info.get(8..12).map(|b| IpAddr::from([b[0], b[1], b[2], b[3]]));
             (ip.filter(|_| flags & 1 != 0), (flags & 2 != 0).then(|| be16_at(info, 16)))
         } else {
+            // nf_nat_range(2): an IPv6 rule's address takes all 16 bytes.
             let flags = u32_at(info, 0);
-            let ip = info.get(4..8).map(|b| IpAddr::from([b[0], b[1], b[2], b[3]]));
+            let ip = if v6 {
+                info.get(4..20).and_then(|b| <[u8; 16]>::try_from(b).ok()).map(IpAddr::from)
+            } else {
+                info.get(4..8).map(|b| IpAddr::from([b[0], b[1], b[2], b[3]]))
+            };
             (ip.filter(|_| flags & 1 != 0), (flags & 2 != 0).then(|| be16_at(info, 36)))
         }
     };
