@@ -410,7 +410,10 @@ def main():
         # A difference the kernel does not repeat is timing, not iplab.
         again = run.normalise(run.run_kernel(lines)).splitlines()
         if again != d[1]:
-            print("seed %d: the kernel's own runs differ (timing); skipped" % seed, flush=True)
+            n = next(j for j in range(max(len(again), len(d[1]))) if j >= min(len(again), len(d[1]))
+                     or again[j] != d[1][j])
+            print("seed %d: the kernel's own runs differ (timing) at: %s; skipped" % (
+                seed, run.command_of(d[1], min(n, len(d[1]) - 1))), flush=True)
             continue
         bad += 1
         print("seed %d: differs at: %s" % (seed, run.signature(d)[0]))
