@@ -84,8 +84,10 @@ fn gateway_fits(ns: &Namespace, nh: &mut NextHop<u32>, kind: RouteType, dev: u32
     }
     nh.ifindex = dev;
     nh.scope = route_scope;
+    // fib_check_nh_v4_gw: a down device found through the gateway's
+    // route is ENETDOWN without a message (only onlink's check has one).
     if !ns.link(dev).ok_or(KernelError::new(Errno::ENODEV))?.is_up() {
-        return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
+        return Err(KernelError::new(Errno::ENETDOWN));
     }
     Ok(())
 }
