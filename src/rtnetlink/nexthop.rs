@@ -244,7 +244,11 @@ fn config(ns: &Namespace, hdr: &NhMsg, attrs: &AttrTable<'_>) -> KResult<(Nextho
             return Err(einval("Blackhole attribute can not be used with gateway, oif, encap or fdb"));
         }
         // nexthop_create: a blackhole goes through the loopback device,
-        // which fib_check_nh wants up.
+        // which an IPv4 one's fib_check_nh_nongw wants with an in_device
+        // (ENODEV) and up.
+        if hdr.family == AF_INET && ns.link(1).is_some_and(|l| l.no_inet4) {
+            return Err(Errno::ENODEV.into());
+        }
         if !ns.link(1).is_some_and(|l| l.is_up()) {
             return Err(KernelError::msg(Errno::ENETDOWN, "Device for nexthop is not up"));
         }
@@ -263,6 +267,10 @@ fn config(ns: &Namespace, hdr: &NhMsg, attrs: &AttrTable<'_>) -> KResult<(Nextho
         }
         if !crate::stack::route::carrier_ok(ns, ifindex) {
             return Err(KernelError::msg(Errno::ENETDOWN, "Carrier for nexthop device is down"));
+        }
+        // nh_create_ipv4 → fib_check_nh_nongw: no in_device (lo under 68).
+        if hdr.family == AF_INET && !attrs.has(nha::GATEWAY) && dev.no_inet4 {
+            return Err(Errno::ENODEV.into());
         }
     }
     let gateway = match attrs.get(nha::GATEWAY) {
