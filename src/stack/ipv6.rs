@@ -441,6 +441,7 @@ pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
     // addrconf_link_ready: a link in dormant or testing mode waits for
     // user space to set it UP (the link watch reports DORMANT/TESTING).
     link.inet6_ready = link.is_loopback() || (link.carrier && link.link_mode == 0);
+    mc_up(link);
     if link.is_loopback() {
         // Measured on Linux 6.18: lo opened below IPv6's minimum MTU (it
         // keeps its inet6_dev there) does not get ::1 back
@@ -485,8 +486,18 @@ pub fn netdev_change(ns: &mut Namespace, index: u32) -> Vec<Event> {
     // ends after the request ([`settle_dad`]).
     if let Some(l) = ns.link_mut(index) {
         l.inet6_ready = true;
+        mc_up(l);
     }
     dev_config(ns, index)
+}
+
+/// `ipv6_mc_up` on a device that became ready: groups dropped by
+/// `ipv6_mc_down` are loaded again (after what opening it loaded).
+fn mc_up(l: &mut crate::stack::link::Link) {
+    if l.inet6_ready && l.mc6_dropped {
+        l.mc6_dropped = false;
+        l.mc6_reloaded = true;
+    }
 }
 
 /// Carrier lost on an up device: IPv6 keeps its addresses.
@@ -657,6 +668,11 @@ pub fn ifdown(ns: &mut Namespace, index: u32, unregister: bool) -> Vec<Event> {
     let id = ns.id;
     let keep_addr = !unregister && !is_disabled(ns, index) && keep_addr_on_down(ns, index);
     if let Some(l) = ns.link_mut(index) {
+        // Step 5: a device that was ready drops its groups (`ipv6_mc_down`).
+        if !unregister && l.inet6_ready {
+            l.mc6_dropped = true;
+            l.mc6_reloaded = false;
+        }
         l.inet6_ready = false;
         l.inet6_rs_sent = false;
     }

@@ -121,13 +121,18 @@ fn multicast_list(l: &Link) -> Vec<[u8; 6]> {
         let b = a.addr.to_be_bytes();
         [0x33, 0x33, 0xff, b[13], b[14], b[15]]
     };
-    add([0x33, 0x33, 0, 0, 0, 1]);
+    // IPv6's groups are in the list unless `ipv6_mc_down` dropped them;
+    // reloaded, all-nodes comes after what opening the device joined.
+    let v6_loaded = !l.mc6_dropped;
+    if v6_loaded && !l.mc6_reloaded {
+        add([0x33, 0x33, 0, 0, 0, 1]);
+    }
     for (m, _) in l.mc_extra.iter().filter(|(_, after_open)| !after_open) {
         add(*m);
     }
     // Addresses added while the device was down joined their groups
     // then (measured: before IPv4's all-hosts group that opening joins).
-    let mut down: Vec<_> = l.addrs6.iter().filter(|a| a.joined_down != 0 || !l.is_up()).collect();
+    let mut down: Vec<_> = l.addrs6.iter().filter(|a| a.joined_down != 0 || (!l.is_up() && v6_loaded)).collect();
     crate::sorting::sort_by_key(&mut down, |a| (a.joined_down == 0, a.joined_down, a.created_ms));
     for a in down {
         add(solicited(a));
@@ -141,7 +146,10 @@ fn multicast_list(l: &Link) -> Vec<[u8; 6]> {
             add([0x33, 0x33, 0, 0, 0, 0x6a]);
         }
         add([0x01, 0x00, 0x5e, 0, 0, 1]);
-        let mut addrs: Vec<_> = l.addrs6.iter().collect();
+        if v6_loaded {
+            add([0x33, 0x33, 0, 0, 0, 1]);
+        }
+        let mut addrs: Vec<_> = l.addrs6.iter().filter(|_| v6_loaded).collect();
         // The link-local address, made when the device came up, joins
         // before addresses added at the same moment.
         let link_local = |a: u128| a >> 118 == 0x3fa;

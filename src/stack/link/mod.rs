@@ -310,6 +310,13 @@ pub struct Link {
     pub mc_extra: Vec<([u8; 6], bool)>,
     /// addrconf considers the device ready (IF_READY in IFLA_INET6_FLAGS).
     pub inet6_ready: bool,
+    /// IPv6's groups left the device's multicast list (`ipv6_mc_down`:
+    /// it went down while ready) and `ipv6_mc_up` has not loaded them
+    /// again; groups joined since are in the list.
+    pub mc6_dropped: bool,
+    /// `ipv6_mc_up` loaded IPv6's groups again after a drop: the
+    /// all-nodes group now comes after IPv4's all-hosts group.
+    pub mc6_reloaded: bool,
     /// The device has no IPv6 state (no `inet6_dev`): its MTU is below
     /// IPv6's minimum of 1280, now or when it was registered.
     pub no_inet6: bool,
@@ -374,6 +381,8 @@ impl Link {
             addrs6: Vec::new(),
             addr_gen_mode: 0,
             inet6_ready: false,
+            mc6_dropped: false,
+            mc6_reloaded: false,
             no_inet6: false,
             no_inet4: false,
             inet6_rs_sent: false,
