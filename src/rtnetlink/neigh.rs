@@ -97,7 +97,9 @@ fn addr_type(ns: &crate::stack::Namespace, family: u8, dst: &[u8]) -> u8 {
         return RTN_UNICAST;
     }
     let Some(a) = <u32 as crate::stack::route::Family>::from_bytes(dst) else { return RTN_UNICAST };
-    match ns.fib4.has_routes(crate::wire::route::table::LOCAL) {
+    // The table exists once a route went into it, and stays when its
+    // routes have gone (a deleted device's addresses).
+    match ns.fib4.has_table(crate::wire::route::table::LOCAL) {
         // Multicast is told by the address alone (__inet_dev_addr_type).
         false if a >> 28 == 0xe => crate::wire::route::RouteType::Multicast.into(),
         false => 3,
@@ -228,10 +230,27 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             let needs_addr = ns.link(ifindex).is_some_and(|d| !d.address.is_empty());
             if state & NUD_VALID != 0 && lladdr.is_none() && needs_addr {
                 // An entry the constructor makes NOARP has its address already.
-                lladdr = Some(
-                    noarp_lladdr(ns, ifindex, hdr.family, &dst, kind)
-                        .ok_or(KernelError::msg(Errno::EINVAL, "No link layer address given"))?,
-                );
+                lladdr = noarp_lladdr(ns, ifindex, hdr.family, &dst, kind);
+                if lladdr.is_none() {
+                    // ___neigh_create made the entry (NUD_NONE) before
+                    // __neigh_update refused: it stays, unannounced.
+                    crate::stack::neigh::make_room(ns, hdr.family, false, now)?;
+                    ns.neighbours.push(Neighbour {
+                        family: hdr.family,
+                        ifindex,
+                        dst,
+                        lladdr: None,
+                        state: nud::NONE,
+                        flags: 0,
+                        kind,
+                        protocol: 0,
+                        probes: 0,
+                        confirmed_ms: now,
+                        used_ms: now,
+                        updated_ms: now,
+                    });
+                    return Err(KernelError::msg(Errno::EINVAL, "No link layer address given"));
+                }
             }
             let flags = hdr.flags & (ntf::ROUTER | ntf::EXT_LEARNED);
             // neigh_add → ___neigh_create → neigh_alloc: ENOBUFS when full.
