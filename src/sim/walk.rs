@@ -397,7 +397,7 @@ impl<'a> Walk<'a> {
                 let reply = Datagram {
                     src: packet.dst,
                     dst: packet.src,
-                    ttl: default_ttl(self.net, ns),
+                    ttl: default_ttl(self.net, ns, packet.src.is_ipv6()),
                     dont_fragment: false,
                     payload: Payload::Icmp(Icmp::EchoReply { id: *id, seq: *seq, data: *data }),
                 };
@@ -417,7 +417,7 @@ impl<'a> Walk<'a> {
                 let back = Datagram {
                     src: packet.dst,
                     dst: packet.src,
-                    ttl: default_ttl(self.net, ns),
+                    ttl: default_ttl(self.net, ns, packet.src.is_ipv6()),
                     dont_fragment: false,
                     payload: Payload::Icmp(err),
                 };
@@ -463,7 +463,7 @@ impl<'a> Walk<'a> {
         let back = Datagram {
             src: unspecified(about.is_v6()),
             dst: about.src,
-            ttl: default_ttl(self.net, ns),
+            ttl: default_ttl(self.net, ns, about.src.is_ipv6()),
             dont_fragment: false,
             payload: Payload::Icmp(icmp),
         };
@@ -471,9 +471,12 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// `net.ipv4.ip_default_ttl` (64).
-fn default_ttl(net: &Net, ns: NsId) -> u8 {
-    net.ns(ns).and_then(|n| n.sysctl.get("net.ipv4.ip_default_ttl", &[])).and_then(|v| crate::text::int(&v)).unwrap_or(64)
+/// The TTL of what the kernel answers: `net.ipv4.ip_default_ttl` (64);
+/// for IPv6 the hop limit `ip6_dst_hoplimit` takes, `conf.all.hop_limit`
+/// here (the output device's own value is not consulted yet).
+fn default_ttl(net: &Net, ns: NsId, ipv6: bool) -> u8 {
+    let key = if ipv6 { "net.ipv6.conf.all.hop_limit" } else { "net.ipv4.ip_default_ttl" };
+    net.ns(ns).and_then(|n| n.sysctl.get(key, &[])).and_then(|v| crate::text::int(&v)).unwrap_or(64)
 }
 
 /// The MTU a route allows: its `mtu` metric, else the device's.
