@@ -54,9 +54,9 @@ fn host_mask(v: &str, v6: bool) -> Result<([u8; 16], [u8; 16]), Fail> {
         Some(l) => l.parse::<u8>().ok().filter(|n| *n <= max).ok_or_else(|| usage(&format!("invalid mask `{l}' specified")))?,
     };
     let addr: IpAddr = if v6 {
-        IpAddr::V6(crate::text::parse_ipv6(a).map(Ipv6Addr::from).ok_or_else(not_found)?)
+        IpAddr::V6(crate::text::parse_ipv6(a).ok_or_else(not_found)?)
     } else {
-        IpAddr::V4(crate::text::parse_ipv4(a).map(Ipv4Addr::from).ok_or_else(not_found)?)
+        IpAddr::V4(crate::text::parse_ipv4(a).ok_or_else(not_found)?)
     };
     let mut out = ([0u8; 16], [0u8; 16]);
     for (k, b) in crate::text::ip_octets(addr).into_iter().enumerate() {
@@ -140,7 +140,7 @@ pub fn encode(m: &CtMore, info: &mut [u8]) {
 pub fn decode(info: &[u8]) -> CtMore {
     let u16_at = |at: usize| info.get(at..at + 2).map_or(0, |b| u16::from_ne_bytes([b[0], b[1]]));
     let bytes = |at: usize| -> [u8; 16] { info.get(at..at + 16).and_then(|b| b.try_into().ok()).unwrap_or([0; 16]) };
-    let mine = PROTO | 0xf * ADDR0 | 0xf * PORT0 | DIR;
+    let mine = PROTO | (0xf * ADDR0) | (0xf * PORT0) | DIR;
     let mut m = CtMore { flags: u16_at(146) & mine, invert: u16_at(148) & mine, l4proto: u16_at(136), ..CtMore::default() };
     for k in 0..4 {
         if m.flags & ADDR0 << k != 0 {
@@ -206,10 +206,10 @@ mod tests {
     #[test]
     fn options_go_through_the_info_structure_and_back() {
         let mut m = CtMore::default();
-        parse(&mut m, "ctorigdst", "10.0.0.1/16", true, false).unwrap();
-        parse(&mut m, "ctproto", "tcp", false, false).unwrap();
-        parse(&mut m, "ctrepldstport", "1:80", false, false).unwrap();
-        parse(&mut m, "ctdir", "reply", false, false).unwrap();
+        assert!(parse(&mut m, "ctorigdst", "10.0.0.1/16", true, false).is_ok());
+        assert!(parse(&mut m, "ctproto", "tcp", false, false).is_ok());
+        assert!(parse(&mut m, "ctrepldstport", "1:80", false, false).is_ok());
+        assert!(parse(&mut m, "ctdir", "reply", false, false).is_ok());
         let mut info = vec![0u8; 168];
         encode(&m, &mut info);
         // The address stays unmasked; the mask is 255.255.0.0.

@@ -35,12 +35,14 @@ const TYPES: [&str; 12] =
     ["UNSPEC", "UNICAST", "LOCAL", "BROADCAST", "ANYCAST", "MULTICAST", "BLACKHOLE", "UNREACHABLE", "PROHIBIT", "THROW", "NAT", "XRESOLVE"];
 
 /// Parses `A[-B]` for --src-range/--dst-range; None when an address is bad.
-pub fn range(s: &str, v6: bool) -> Option<(IpAddr, IpAddr)> {
-    let one = |a: &str| -> Option<IpAddr> {
-        if v6 { crate::text::parse_ipv6(a).map(IpAddr::V6) } else { crate::text::parse_ipv4(a).map(IpAddr::V4) }
+/// The error names the part that is no address (iprange_parse_spec).
+pub fn range(s: &str, v6: bool) -> Result<(IpAddr, IpAddr), String> {
+    let one = |a: &str| -> Result<IpAddr, String> {
+        let ip = if v6 { crate::text::parse_ipv6(a).map(IpAddr::V6) } else { crate::text::parse_ipv4(a).map(IpAddr::V4) };
+        ip.ok_or_else(|| a.to_string())
     };
     match s.split_once('-') {
-        Some((a, b)) => Some((one(a)?, one(b)?)),
+        Some((a, b)) => Ok((one(a)?, one(b)?)),
         None => one(s).map(|a| (a, a)),
     }
 }

@@ -177,6 +177,10 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             }
             "-N" | "--new-chain" => {
                 let c = next(&mut i, w)?;
+                // XT_EXTENSION_MAXNAMELEN counts the terminating NUL.
+                if c.len() >= 29 {
+                    return Err(usage(&format!("chain name `{c}' too long (must be under 29 chars)")));
+                }
                 set(&mut a, Cmd::NewChain(c))?
             }
             "-X" | "--delete-chain" => {
@@ -323,7 +327,7 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             }
             "--src-range" | "--dst-range" if a.spec.order.contains(&Mt::IpRange) => {
                 let v = next(&mut i, w)?;
-                let (lo, hi) = extra::range(&v, v6).ok_or_else(|| usage(&format!("iprange: Bad value for \"{w}\" option: \"{v}\"")))?;
+                let (lo, hi) = extra::range(&v, v6).map_err(|bad| usage(&format!("iprange: Bad value for \"{w}\" option: \"{bad}\"")))?;
                 let r = a.spec.iprange.get_or_insert_with(Default::default);
                 let side = Some((lo, hi, std::mem::take(&mut invert)));
                 if w == "--src-range" { r.src = side } else { r.dst = side }
@@ -637,8 +641,9 @@ fn iptables(client: &mut Client, args: &[String]) -> Result<String, Fail> {
             msgs.push(BatchMsg { kind: msg::NEWCHAIN, flags: NLM_F_CREATE, attrs: nl::chain_attrs(table, chain) });
         }
         Cmd::DeleteChain(chain) => {
+            // A built-in chain the kernel has goes too when empty (EBUSY with rules).
             let doomed: Vec<String> = match chain {
-                Some(c) if exists(c) && !is_builtin(c) => vec![c.clone()],
+                Some(c) if exists(c) => vec![c.clone()],
                 Some(_) => return Err(no_chain()),
                 None => chains.iter().filter(|c| c.base.is_none()).map(|c| c.name.clone()).collect(),
             };

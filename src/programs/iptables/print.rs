@@ -267,8 +267,10 @@ fn multiport_list(mp: &Multiport, name: impl Fn(u16) -> String) -> String {
 
 /// `xtables_save_string`: a word as it is, anything else in double quotes
 /// with `"` and `\` escaped.
+/// xtables_save_string: bare when only letters, digits, `-` and `_`,
+/// else in double quotes with `"` and `\` escaped.
 fn save_string(s: &str) -> String {
-    let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:".contains(c));
+    let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_".contains(c));
     if plain {
         return s.to_string();
     }

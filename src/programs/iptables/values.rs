@@ -100,11 +100,8 @@ pub(super) fn addr_port(s: &str, v6: bool) -> Result<(IpAddr, Option<u16>), Fail
     };
     let p = p.map(|p| port(p, None)).transpose()?;
     let bad = || usage(&format!("Bad IP address \"{a}\""));
-    let a = if v6 {
-        IpAddr::V6(crate::text::parse_ipv6(a).map(Ipv6Addr::from).ok_or_else(bad)?)
-    } else {
-        IpAddr::V4(crate::text::parse_ipv4(a).map(Ipv4Addr::from).ok_or_else(bad)?)
-    };
+    let a =
+        if v6 { IpAddr::V6(crate::text::parse_ipv6(a).ok_or_else(bad)?) } else { IpAddr::V4(crate::text::parse_ipv4(a).ok_or_else(bad)?) };
     Ok((a, p))
 }
 

@@ -108,7 +108,7 @@ pub fn conntrack(info: &[u8], c: &PacketCtx<'_>) -> bool {
     }
     let Some(ct) = conn else { return flags & 1 != 0 };
     // XT_CONNTRACK_DIRECTION: set invert bit means REPLY.
-    if flags & 1 << 12 != 0 && (!c.reply) == inv(1 << 12) {
+    if flags & 1 << 12 != 0 && c.reply != inv(1 << 12) {
         return false;
     }
     // union nf_inet_addr pairs: origsrc 0, origdst 32, replsrc 64, repldst 96.
