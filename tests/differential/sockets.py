@@ -285,9 +285,9 @@ class Session:
 
     def ss(self):
         ns = self.pick(self.names)
-        flags = "-" + "".join(f for f in ["t", "u", "l", "n", "a"] if self.chance(0.5))
-        if flags == "-":
-            flags = "-tn"
+        # Always -t, -u or both: ss's default of every table lists netlink
+        # and unix sockets, and DCCP's diag answers EINVAL on some kernels.
+        flags = "-" + self.pick(["t", "t", "u", "tu"]) + "".join(f for f in ["l", "n", "a"] if self.chance(0.5))
         if self.chance(0.2):
             flags += self.pick(["4", "6", "H", "p", "e"])
         tail = self.pick(["", "", "", " state listening", " state established", " sport = :%d" % self.port(),
