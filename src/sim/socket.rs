@@ -170,6 +170,14 @@ impl Sys<'_> {
             .is_ok_and(|rt| rt.kind == crate::wire::route::RouteType::Local)
     }
 
+    /// `setsockopt(SOL_SOCKET, SO_REUSEADDR / SO_REUSEPORT, 1)`.
+    pub fn set_reuse(&mut self, id: u32, addr: bool, port: bool) {
+        if let Ok(Some(s)) = self.table().map(|t| t.get_mut(id)) {
+            s.reuse_addr |= addr;
+            s.reuse_port |= port;
+        }
+    }
+
     /// `listen(2)`.
     pub fn listen(&mut self, id: u32, backlog: u32) -> Result<(), Errno> {
         self.table()?.listen(id, backlog)

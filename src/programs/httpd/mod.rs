@@ -145,6 +145,8 @@ impl Program for Server {
                 Err(_) => return Step::Done(1),
             };
             sys.set_owner(sock, "python3");
+            // HTTPServer.allow_reuse_address: SO_REUSEADDR only.
+            sys.set_reuse(sock, true, false);
             if let Err(e) = sys.bind(sock, SocketAddr::new(ip, self.port)).and_then(|()| sys.listen(sock, 5)) {
                 sys.close(sock);
                 out.err(&format!("{BIND_TRACEBACK}OSError: [Errno {}] {}\n", e.0, e.message()));

@@ -238,6 +238,9 @@ impl Nc {
         let any = crate::sim::packet::unspecified(v6);
         if self.o.listen {
             let addr = SocketAddr::new(self.o.host.or(self.o.source).unwrap_or(any), self.o.port);
+            // local_listen: SO_REUSEADDR and SO_REUSEPORT before bind, so
+            // listeners of two nc share a port.
+            sys.set_reuse(sock, true, true);
             if let Err(e) = sys.bind(sock, addr) {
                 out.err(&format!("nc: {}\n", e.message()));
                 sys.close(sock);
