@@ -298,9 +298,9 @@ impl Table {
             }
             let both_port = reuse_port && s.reuse_port;
             match proto {
-                Proto::Udp => !(reuse_addr && s.reuse_addr) && !both_port,
+                Proto::Udp => !(both_port || (reuse_addr && s.reuse_addr)),
                 Proto::Tcp if s.state == State::TimeWait && s.local.ip() != addr.ip() => false,
-                Proto::Tcp => !(reuse_addr && s.reuse_addr && s.state != State::Listen) && !both_port,
+                Proto::Tcp => !(both_port || (reuse_addr && s.reuse_addr && s.state != State::Listen)),
             }
         })
     }
