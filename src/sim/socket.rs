@@ -151,15 +151,31 @@ impl Sys<'_> {
 
     /// `bind(2)`; EADDRNOTAVAIL for an address the namespace does not have.
     pub fn bind(&mut self, id: u32, addr: SocketAddr) -> Result<(), Errno> {
-        if !addr.ip().is_unspecified() && !self.is_local(addr.ip()) {
+        if !addr.ip().is_unspecified() && !self.is_local(addr.ip()) && !self.no_local_table(addr.ip()) {
             return Err(Errno::EADDRNOTAVAIL);
         }
         self.table()?.bind(id, addr)
     }
 
+    /// Whether an IPv4 bind finds no local table at all: inet_bind asks
+    /// inet_addr_type_table, whose `__inet_dev_addr_type` answers
+    /// RTN_BROADCAST (a valid bind) when table 255 was never made (no
+    /// IPv4 address or local route ever in the namespace).
+    fn no_local_table(&self, ip: IpAddr) -> bool {
+        ip.is_ipv4() && self.net.ns(self.ns).is_some_and(|n| !n.fib4.has_table(crate::wire::route::table::LOCAL))
+    }
+
     fn is_local(&self, ip: IpAddr) -> bool {
         output_route(self.net, self.ns, ip, super::packet::unspecified(ip.is_ipv6()), 0, 0)
             .is_ok_and(|rt| rt.kind == crate::wire::route::RouteType::Local)
+    }
+
+    /// `setsockopt(SOL_SOCKET, SO_REUSEADDR / SO_REUSEPORT, 1)`.
+    pub fn set_reuse(&mut self, id: u32, addr: bool, port: bool) {
+        if let Ok(Some(s)) = self.table().map(|t| t.get_mut(id)) {
+            s.reuse_addr |= addr;
+            s.reuse_port |= port;
+        }
     }
 
     /// `listen(2)`.

@@ -278,6 +278,10 @@ class Session:
             url = "'%s'" % url  # the shell's glob characters, quoted
         opts = self.pick(["-sS", "-s", "-sS", "", "-v", "-sv", "-sI", "-I", "-s -i"])
         if "I" not in opts and "i" not in opts and self.chance(0.4):
+            # Without -s curl draws its progress meter (elapsed times that
+            # normalize.sed does not cover) when the body goes to a file.
+            if "s" not in opts:
+                opts = ("-s " + opts).strip()
             opts += " -o /dev/null -w '%{http_code}\\n'"
         # Always bounded (a listener that never answers, a dropped SYN).
         opts += self.pick([" -m 1", " -m 2", " --connect-timeout 1 -m 2"])
@@ -285,12 +289,14 @@ class Session:
 
     def ss(self):
         ns = self.pick(self.names)
-        flags = "-" + "".join(f for f in ["t", "u", "l", "n", "a"] if self.chance(0.5))
-        if flags == "-":
-            flags = "-tn"
+        # Always -t, -u or both: ss's default of every table lists netlink
+        # and unix sockets, and DCCP's diag answers EINVAL on some kernels.
+        flags = "-" + self.pick(["t", "t", "u", "tu"]) + "".join(f for f in ["l", "n", "a"] if self.chance(0.5))
         if self.chance(0.2):
             flags += self.pick(["4", "6", "H", "p", "e"])
-        tail = self.pick(["", "", "", " state listening", " state established", " sport = :%d" % self.port(),
+        # Several listeners list in the order of a hash salted per
+        # namespace (lhash2, net_hash_mix): filters keep most listings short.
+        tail = self.pick(["", " state listening", " state established", " sport = :%d" % self.port(),
                           " dport = :%d" % self.port(), " state time-wait", " exclude listening"])
         self.emit(self.ex(ns, "ss %s%s" % (flags, tail)))
 

@@ -53,7 +53,7 @@ fn parse_url(url: &str, o: &mut Options) -> bool {
         },
     };
     o.addr = crate::text::parse_ip(host);
-    o.host = hostport.to_string();
+    o.host = host.to_string();
     o.path = path.to_string();
     true
 }
@@ -178,7 +178,7 @@ impl Curl {
 
     fn request(&self) -> String {
         let method = if self.o.head { "HEAD" } else { "GET" };
-        format!("{method} {} HTTP/1.1\r\nHost: {}\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n", self.o.path, self.o.host)
+        format!("{method} {} HTTP/1.1\r\nHost: {}\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n", self.o.path, self.o.host_header())
     }
 
     /// Prints the response once the server closed the connection.
@@ -224,6 +224,14 @@ impl Curl {
 }
 
 impl Options {
+    /// The Host header: an IPv6 address in brackets, and the port unless
+    /// it is HTTP's own 80 (http.c, "if HTTP on port 80 then don't include
+    /// the port number in the host string"), even when the URL gave it.
+    fn host_header(&self) -> String {
+        let host = if self.host.contains(':') { format!("[{}]", self.host) } else { self.host.clone() };
+        if self.port == 80 { host } else { format!("{host}:{}", self.port) }
+    }
+
     fn host_name(&self) -> String {
         self.addr.map_or(self.host.clone(), crate::text::ip_text)
     }

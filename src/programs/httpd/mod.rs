@@ -12,6 +12,28 @@ use std::net::{IpAddr, SocketAddr};
 /// What the server announces in the `Server` header.
 const SERVER: &str = "SimpleHTTP/0.6 Python/3.11.2";
 
+/// What Debian's Python 3.11.2 prints when `python3 -m http.server`'s
+/// bind fails (DualStackServer.server_bind, through HTTPServer's and
+/// TCPServer's), before the `OSError` line.
+const BIND_TRACEBACK: &str = "Traceback (most recent call last):
+  File \"<frozen runpy>\", line 198, in _run_module_as_main
+  File \"<frozen runpy>\", line 88, in _run_code
+  File \"/usr/lib/python3.11/http/server.py\", line 1309, in <module>
+    test(
+  File \"/usr/lib/python3.11/http/server.py\", line 1256, in test
+    with ServerClass(addr, HandlerClass) as httpd:
+         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  File \"/usr/lib/python3.11/socketserver.py\", line 456, in __init__
+    self.server_bind()
+  File \"/usr/lib/python3.11/http/server.py\", line 1303, in server_bind
+    return super().server_bind()
+           ^^^^^^^^^^^^^^^^^^^^^
+  File \"/usr/lib/python3.11/http/server.py\", line 136, in server_bind
+    socketserver.TCPServer.server_bind(self)
+  File \"/usr/lib/python3.11/socketserver.py\", line 472, in server_bind
+    self.socket.bind(self.server_address)
+";
+
 /// The listing of an empty directory (`list_directory`).
 const LISTING: &str = "<!DOCTYPE HTML>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Directory listing for /</title>\n</head>\n<body>\n<h1>Directory listing for /</h1>\n<hr>\n<ul>\n</ul>\n<hr>\n</body>\n</html>\n";
 
@@ -123,9 +145,11 @@ impl Program for Server {
                 Err(_) => return Step::Done(1),
             };
             sys.set_owner(sock, "python3");
+            // HTTPServer.allow_reuse_address: SO_REUSEADDR only.
+            sys.set_reuse(sock, true, false);
             if let Err(e) = sys.bind(sock, SocketAddr::new(ip, self.port)).and_then(|()| sys.listen(sock, 5)) {
                 sys.close(sock);
-                out.err(&format!("Traceback (most recent call last):\nOSError: [Errno {}] {}\n", e.0, e.message()));
+                out.err(&format!("{BIND_TRACEBACK}OSError: [Errno {}] {}\n", e.0, e.message()));
                 return Step::Done(1);
             }
             let (ip, shown) = (crate::text::Ip(ip), crate::text::host_text(ip));

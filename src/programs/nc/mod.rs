@@ -118,6 +118,15 @@ fn parse(args: &[String], out: &mut Output) -> Result<Options, i32> {
             return Err(1);
         }
     };
+    // remote_connect's getaddrinfo with -4/-6 as ai_family: an address
+    // literal of the other family is EAI_ADDRFAMILY, for the first port.
+    if let (false, Some(v6), Some(host), [h, ..]) = (o.listen, o.v6, o.host, operands.as_slice()) {
+        if host.is_ipv6() != v6 {
+            let first = o.more_ports.first().copied().unwrap_or(0);
+            out.err(&format!("nc: getaddrinfo for host \"{h}\" port {first}: Address family for hostname not supported\n"));
+            return Err(1);
+        }
+    }
     if !o.more_ports.is_empty() {
         o.port = o.more_ports.remove(0);
         return Ok(o);
@@ -229,6 +238,9 @@ impl Nc {
         let any = crate::sim::packet::unspecified(v6);
         if self.o.listen {
             let addr = SocketAddr::new(self.o.host.or(self.o.source).unwrap_or(any), self.o.port);
+            // local_listen: SO_REUSEADDR and SO_REUSEPORT before bind, so
+            // listeners of two nc share a port.
+            sys.set_reuse(sock, true, true);
             if let Err(e) = sys.bind(sock, addr) {
                 out.err(&format!("nc: {}\n", e.message()));
                 sys.close(sock);

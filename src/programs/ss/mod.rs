@@ -36,6 +36,9 @@ struct Options {
     summary_only: bool,
     /// The state bits asked for (`-a`, `-l`, `state`, `exclude`).
     states: u32,
+    /// Port conditions of the filter, all to hold: `sport = :N` (the
+    /// local port, true) and `dport = :N` (the remote one, false).
+    ports: Vec<(bool, u16)>,
 }
 
 /// Every state bit (`SS_ALL`: 1 << SS_MAX minus one).
@@ -98,13 +101,14 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
     }
     // `state NAME` and `exclude NAME` before any other filter words.
     let mut saw_states = false;
-    let mut rest = words.iter();
-    while let Some(w) = rest.next() {
+    let mut rest = words.iter().peekable();
+    while let Some(w) = rest.peek() {
         let exclude = match w.as_str() {
             "state" => false,
             "exclude" | "excl" => true,
             _ => break,
         };
+        rest.next();
         let Some(name) = rest.next() else {
             out.err("Command line is not complete. Try option \"help\"\n");
             return Err(255);
@@ -118,6 +122,28 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
         }
         o.states = if exclude { o.states & !bits } else { o.states | bits };
         saw_states = true;
+    }
+    // Port conditions (`sport = :N`, `dport == :N`, joined by `and`), as
+    // ssfilter.y reads them; other expressions are not filtered on.
+    let rest: Vec<&String> = rest.collect();
+    let mut i = 0;
+    while i < rest.len() {
+        let local = match rest[i].as_str() {
+            "sport" => true,
+            "dport" => false,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        i += 1;
+        if rest.get(i).is_some_and(|w| matches!(w.as_str(), "=" | "==" | "eq")) {
+            i += 1;
+        }
+        if let Some(port) = rest.get(i).and_then(|w| w.strip_prefix(':')).and_then(crate::text::int::<u16>) {
+            o.ports.push((local, port));
+        }
+        i += 1;
     }
     if o.states == 0 {
         // Each table asked for adds its default states (`filter_db_set`):
@@ -280,6 +306,10 @@ impl Program for Ss {
                     continue;
                 }
                 for e in self.dump(sys, udp, v6) {
+                    let port_of = |local: bool| if local { e.local.port() } else { e.remote.port() };
+                    if !self.o.ports.iter().all(|(local, p)| port_of(*local) == *p) {
+                        continue;
+                    }
                     let (la, lp) = self.endpoint(e.local, udp, false);
                     let (ra, rp) = self.endpoint(e.remote, udp, true);
                     let mut process = if self.o.processes { users(sys, e.inode) } else { String::new() };

@@ -149,10 +149,17 @@ impl Program for Tcpdump {
             let ifindex = if iface == "any" {
                 0
             } else {
-                match sys.net.ns(sys.ns).and_then(|n| n.index_of(&iface)) {
+                let nsr = sys.net.ns(sys.ns);
+                match nsr.and_then(|n| n.index_of(&iface)) {
+                    // libpcap's activate refuses a device that is not up
+                    // (PCAP_ERROR_IFACE_NOT_UP, pcap_statustostr's words).
+                    Some(i) if nsr.and_then(|n| n.link(i)).is_some_and(|l| l.flags & crate::wire::link::iff::UP == 0) => {
+                        out.err(&format!("tcpdump: {iface}: That device is not up\n"));
+                        return Step::Done(1);
+                    }
                     Some(i) => i,
                     None => {
-                        out.err(&format!("tcpdump: {iface}: No such device exists\n(SIOCGIFHWADDR: No such device)\n"));
+                        out.err(&format!("tcpdump: {iface}: No such device exists\n(No such device exists)\n"));
                         return Step::Done(1);
                     }
                 }

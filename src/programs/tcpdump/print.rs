@@ -8,16 +8,20 @@ use crate::sim::packet::{Datagram, Icmp, Payload, Tcp, tcp_flags as f};
 use crate::text::Ip;
 use std::net::IpAddr;
 
-/// The first sequence numbers seen in each direction of a connection
-/// (print-tcp.c's `tcp_seq_hash`), for relative numbers.
+/// A connection as print-tcp.c's `tcp_seq_hash` keys it: the end with the
+/// lower port (or, on equal ports, the lower address) first.
+type ConvKey = (IpAddr, u16, IpAddr, u16);
+
+/// The sequence numbers relative ones count from, per connection
+/// (print-tcp.c's `tcp_seq_hash`): the first end's and the second's.
 #[derive(Debug, Default)]
 pub struct Conversations {
-    seen: Vec<((IpAddr, u16, IpAddr, u16), u32)>,
+    seen: Vec<(ConvKey, (u32, u32))>,
 }
 
 impl Conversations {
-    fn base(&self, key: (IpAddr, u16, IpAddr, u16)) -> Option<u32> {
-        self.seen.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    fn get(&mut self, key: ConvKey) -> Option<&mut (u32, u32)> {
+        self.seen.iter_mut().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 }
 
@@ -242,17 +246,23 @@ fn tcp(d: &Datagram, t: &Tcp, style: Style, conv: &mut Conversations) -> String 
             s += &format!(", cksum 0x{:04x} (incorrect -> 0x{real:04x})", pseudo_sum(d, t));
         }
     }
-    let key = (d.src, t.sport, d.dst, t.dport);
-    let back = (d.dst, t.dport, d.src, t.sport);
+    // Only segments with ACK take part: one with SYN (or the first seen)
+    // records both ends' bases and prints absolute numbers, later ones
+    // print relative numbers; without ACK they stay absolute.
     let (mut seq, mut ack) = (t.seq, t.ack);
-    match conv.base(key) {
-        Some(b) => {
-            seq = seq.wrapping_sub(b);
-            if let Some(rb) = conv.base(back) {
-                ack = ack.wrapping_sub(rb);
+    if t.has(f::ACK) {
+        let rev = t.sport > t.dport || (t.sport == t.dport && crate::text::ip_octets(d.src) > crate::text::ip_octets(d.dst));
+        let key = if rev { (d.dst, t.dport, d.src, t.sport) } else { (d.src, t.sport, d.dst, t.dport) };
+        let fresh = if rev { (t.ack.wrapping_sub(1), t.seq) } else { (t.seq, t.ack.wrapping_sub(1)) };
+        match conv.get(key) {
+            Some(bases) if !t.has(f::SYN) => {
+                let (mine, theirs) = if rev { (bases.1, bases.0) } else { (bases.0, bases.1) };
+                seq = seq.wrapping_sub(mine);
+                ack = ack.wrapping_sub(theirs);
             }
+            Some(bases) => *bases = fresh,
+            None => conv.seen.push((key, fresh)),
         }
-        None => conv.seen.push((key, t.seq)),
     }
     let len = t.data.len() as u32;
     if len > 0 || t.has(f::SYN) || t.has(f::FIN) || t.has(f::RST) {

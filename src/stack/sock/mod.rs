@@ -127,6 +127,11 @@ pub struct Sock {
     pub orphan: bool,
     /// The process holding it, for `ss -p` (what /proc/PID/fd shows).
     pub owner: Option<Owner>,
+    /// SO_REUSEADDR (`sk_reuse`).
+    pub reuse_addr: bool,
+    /// SO_REUSEPORT (`sk_reuseport`; every process of the world is root,
+    /// so the owners' uids always match).
+    pub reuse_port: bool,
 }
 
 impl Sock {
@@ -149,6 +154,8 @@ impl Sock {
             tcb: tcp::Tcb::default(),
             orphan: false,
             owner: None,
+            reuse_addr: false,
+            reuse_port: false,
         }
     }
 
@@ -186,6 +193,42 @@ pub struct Table {
     next_id: u32,
     /// Where the next ephemeral port search starts (`inet_hash_connect`'s offset).
     port_hint: u32,
+}
+
+/// Whether a bind of `new` overlaps a socket bound to `old`
+/// (`inet_rcv_saddr_equal` with wildcards matching): a wildcard covers its
+/// family, and an IPv6 `::` (dual-stack: no socket here is IPV6_V6ONLY)
+/// covers IPv4 too. An IPv6 socket on a specific address holds
+/// LOOPBACK4_IPV6 as its IPv4 address, so only IPv4's wildcard meets it.
+pub fn addresses_overlap(new: SocketAddr, old: SocketAddr) -> bool {
+    use std::net::IpAddr::{V4, V6};
+    // The IPv4 side of an IPv6 socket (`sk_rcv_saddr`): a mapped address's
+    // own, 0 for `::`, LOOPBACK4_IPV6 (127.0.0.6) otherwise.
+    let inet = |ip: std::net::IpAddr| match ip {
+        V4(a) => a,
+        V6(a) if a.is_unspecified() => std::net::Ipv4Addr::UNSPECIFIED,
+        V6(a) => a.to_ipv4_mapped().unwrap_or(std::net::Ipv4Addr::new(127, 0, 0, 6)),
+    };
+    let mapped = |ip: std::net::IpAddr| match ip {
+        V4(_) => true,
+        V6(a) => a.to_ipv4_mapped().is_some(),
+    };
+    match (new.ip(), old.ip()) {
+        // ipv4_rcv_saddr_equal
+        (V4(_), _) => {
+            let (a, b) = (inet(new.ip()), inet(old.ip()));
+            a == b || a.is_unspecified() || b.is_unspecified()
+        }
+        // ipv6_rcv_saddr_equal
+        (V6(a), b) => {
+            if mapped(new.ip()) && mapped(b) {
+                let (x, y) = (inet(new.ip()), inet(b));
+                return x == y || x.is_unspecified() || y.is_unspecified();
+            }
+            // An IPv4 socket counts as a mapped address, never as `::`.
+            a.is_unspecified() || matches!(b, V6(b) if b.is_unspecified()) || new.ip() == b
+        }
+    }
 }
 
 /// Whether two addresses are the same, an IPv4 address and its v4-mapped
@@ -241,17 +284,24 @@ impl Table {
         self.socks.retain(|s| s.id != id);
     }
 
-    /// Whether `addr` is taken for `proto` (`inet_csk_bind_conflict`
-    /// without SO_REUSEADDR: any socket on the port whose address overlaps,
-    /// TIME-WAIT ones included).
-    fn in_use(&self, proto: Proto, addr: SocketAddr, skip: u32) -> bool {
+    /// Whether `addr` is taken for socket `me` of `proto`: a socket on the
+    /// port whose address overlaps ([`addresses_overlap`]), unless both
+    /// sockets allow it. UDP (`udp_lib_lport_inuse`): both SO_REUSEADDR or
+    /// both SO_REUSEPORT. TCP (`inet_csk_bind_conflict` at bind): both
+    /// SO_REUSEPORT, or both SO_REUSEADDR while the other is not listening;
+    /// a TIME-WAIT socket only holds its own address.
+    fn in_use(&self, proto: Proto, addr: SocketAddr, me: u32) -> bool {
+        let (reuse_addr, reuse_port) = self.get(me).map_or((false, false), |s| (s.reuse_addr, s.reuse_port));
         self.socks.iter().any(|s| {
-            s.id != skip
-                && s.proto == proto
-                && s.local.port() == addr.port()
-                && s.local.is_ipv6() == addr.is_ipv6()
-                && (s.local.ip().is_unspecified() || addr.ip().is_unspecified() || s.local.ip() == addr.ip())
-                && !(proto == Proto::Tcp && s.state == State::TimeWait && s.local.ip() != addr.ip())
+            if s.id == me || s.proto != proto || s.local.port() != addr.port() || !addresses_overlap(addr, s.local) {
+                return false;
+            }
+            let both_port = reuse_port && s.reuse_port;
+            match proto {
+                Proto::Udp => !(both_port || (reuse_addr && s.reuse_addr)),
+                Proto::Tcp if s.state == State::TimeWait && s.local.ip() != addr.ip() => false,
+                Proto::Tcp => !(both_port || (reuse_addr && s.reuse_addr && s.state != State::Listen)),
+            }
         })
     }
 

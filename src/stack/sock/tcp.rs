@@ -436,6 +436,7 @@ impl Table {
     /// answers with SYN-ACK, unless the accept queue is full (dropped).
     fn passive_open(&mut self, listener: u32, src: SocketAddr, dst: SocketAddr, seg: &Tcp, advmss: u16, now_us: u64) -> Vec<Out> {
         let Some(l) = self.get(listener) else { return Vec::new() };
+        let reuse = (l.reuse_addr, l.reuse_port);
         let pending = self.socks.iter().filter(|c| c.parent == Some(listener)).count() as u32;
         if pending > l.backlog {
             return Vec::new();
@@ -453,6 +454,8 @@ impl Table {
         s.remote = src;
         s.state = State::SynRecv;
         s.parent = Some(listener);
+        // The child inherits the listener's options (sk_clone_lock).
+        (s.reuse_addr, s.reuse_port) = reuse;
         s.tcb = Tcb {
             iss,
             snd_una: iss,
