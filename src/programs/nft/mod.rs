@@ -371,7 +371,8 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                     let (exprs, anon) = rule::parse_full(stmts, &ctx).map_err(|r| match (r.message, tg.names.get(first + r.word)) {
                         (Some(msg), Some(tok)) if r.word < stmts.len() => {
                             let last = tg.names.get(first - 1 + r.word + r.width).unwrap_or(tok);
-                            let tilde = r.tilde.and_then(|w| tg.names.get(first + w)).map(span);
+                            let tilde =
+                                r.tilde.and_then(|(w, n)| Some((tg.names.get(first + w)?.at, span(tg.names.get(first + w + n - 1)?).1)));
                             Fail { tilde, msg, span: (tok.at + r.skip, span(last).1) }
                         }
                         (Some(msg), _) => Fail { tilde: None, msg, span: (cmd.len(), cmd.len() + 1) },

@@ -88,7 +88,7 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 // type match (meta l4proto, then the transport header).
                 let icmp = if f == family::IPV6 { 58 } else { 1 };
                 let dependency = match (exprs.get(i), exprs.get(i + 1), exprs.get(i + 2)) {
-                    (Some(Expr::Payload { base: 1, .. }), _, _) => true,
+                    (Some(Expr::Payload { base: 1, .. } | Expr::Reject { ty: 0, .. }), _, _) => true,
                     (Some(Expr::Meta { key: 16, .. }), Some(Expr::Cmp { data, .. }), Some(Expr::Payload { base: 2, .. })) => {
                         data == &[icmp]
                     }
@@ -308,7 +308,16 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
             Expr::Masq { .. } => parts.push("masquerade".into()),
             Expr::Target { name, .. } if name == "MASQUERADE" => parts.push("masquerade".into()),
             Expr::Reject { ty: 1, .. } => parts.push("reject with tcp reset".into()),
-            Expr::Reject { .. } => parts.push("reject".into()),
+            // The family's port unreachable is nft's default and not named.
+            Expr::Reject { ty: 2, code } => parts.push(match code {
+                1 => "reject".into(),
+                c => format!("reject with icmpx {}", names::name(names::ICMPX_CODES, *c)),
+            }),
+            Expr::Reject { code, .. } => parts.push(match (network == family::IPV6, *code) {
+                (false, 3) | (true, 4) => "reject".into(),
+                (false, c) => format!("reject with icmp {}", names::name(names::ICMP_CODES, c)),
+                (true, c) => format!("reject with icmpv6 {}", names::name(names::ICMPV6_CODES, c)),
+            }),
             // xtables matches and targets as nft translates them (the xlate of libxt_*).
             Expr::Match { name, info, .. } if name == "conntrack" || name == "state" => {
                 let at = if name == "state" { 0 } else { 150 };
