@@ -125,6 +125,7 @@ fn chain_only(world: &World, rules: u32) -> f64 {
             now_us: 0,
             addr_types: (2, 2),
             src_mac: None,
+            conn: None,
         };
         let rounds = 2000;
         let start = Instant::now();

@@ -12,6 +12,9 @@
 # prints no count at all, counts one failure more: a suite that cannot run is
 # a failure, never a silent pass.
 #
+# The summary gives each suite's wall-clock seconds, so a slow CI run shows
+# where its time went.
+#
 #   scripts/test.sh            every suite
 #   scripts/test.sh NAME...    only the suites whose names are given
 set -uo pipefail
@@ -41,6 +44,7 @@ suite() {
   local name=$1 kind=$2
   shift 2
   wanted "$name" || return 0
+  local started=$SECONDS
   echo "== $name: $*"
   "$@" 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]} p=0 f=0 counted=1
@@ -77,7 +81,7 @@ suite() {
   fi
   total_pass=$((total_pass + p))
   total_fail=$((total_fail + f))
-  summary+=("$(printf '%-18s %5s passed, %s failed' "$name" "$p" "$f")")
+  summary+=("$(printf '%-18s %5s passed, %s failed  (%d s)' "$name" "$p" "$f" $((SECONDS - started)))")
 }
 
 wasm_api_test() {

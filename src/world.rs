@@ -549,6 +549,10 @@ impl Host for World {
     fn sysctl_keys(&self) -> Vec<String> {
         let devs = self.device_names();
         let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
-        self.with_net(|n| n.ns(self.current).map(|ns| ns.sysctl.keys(&devs)).unwrap_or_default())
+        self.with_net(|n| {
+            n.ns(self.current)
+                .map(|ns| ns.sysctl.keys(&devs).into_iter().filter(|k| !crate::stack::sysctl::without_in_device(ns, k)).collect())
+                .unwrap_or_default()
+        })
     }
 }

@@ -57,6 +57,12 @@ fn emit(out: &Output) {
     }
 }
 
+/// A command's output, on a terminal when standard output is one (what
+/// the programs' `isatty(1)` sees: ss spreads its columns to the screen).
+fn output() -> Output {
+    if std::io::stdout().is_terminal() { Output::terminal() } else { Output::new() }
+}
+
 fn run(lines: impl Iterator<Item = String>, prompt: bool, trace: bool) -> i32 {
     let mut shell = Shell::new(Box::new(World::new()));
     shell.set_hints(prompt);
@@ -72,7 +78,7 @@ fn run(lines: impl Iterator<Item = String>, prompt: bool, trace: bool) -> i32 {
         if trace && !line.trim().is_empty() && !line.trim_start().starts_with('#') {
             eprintln!("+ {line}");
         }
-        let mut out = Output::new();
+        let mut out = output();
         status = shell.run_line(&line, &mut out);
         emit(&out);
         if shell.exited() {
@@ -143,7 +149,7 @@ fn interactive() -> i32 {
                 if !line.trim().is_empty() {
                     let _ = editor.add_history_entry(line.as_str());
                 }
-                let mut out = Output::new();
+                let mut out = output();
                 status = shell.run_line(&line, &mut out);
                 emit(&out);
                 if shell.exited() {

@@ -123,6 +123,10 @@ pub fn new_addr(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             let local = local.ok_or(KernelError::msg(Errno::EINVAL, "ipv4: Local address is not supplied"))?;
             let local = u32::from_bytes(local.value).ok_or(KernelError::new(Errno::EINVAL))?;
             let dev = ns.link(hdr.index).ok_or(KernelError::msg(Errno::ENODEV, "ipv4: Device not found"))?;
+            // rtm_to_ifaddr: a device without an in_device (lo under 68).
+            if dev.no_inet4 {
+                return Err(Errno::ENOBUFS.into());
+            }
             let address = match attrs.get(ifa::ADDRESS) {
                 Some(a) => u32::from_bytes(a.value).ok_or(KernelError::new(Errno::EINVAL))?,
                 None => local,
@@ -204,6 +208,7 @@ pub fn new_addr(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 updated_ms: now,
                 rt_priority: attrs.get(ifa::RT_PRIORITY).map(|p| p.u32()).transpose()?.unwrap_or(0),
                 proto: attrs.get(ifa::PROTO).map(|p| p.u8()).transpose()?.unwrap_or(0),
+                joined_down: 0,
             };
             let exists = ns.link(hdr.index).is_some_and(|l| l.addrs6.iter().any(|x| x.addr == addr));
             if exists && (req.has(NLM_F_EXCL) || !req.has(NLM_F_REPLACE)) {
@@ -226,7 +231,8 @@ pub fn del_addr(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     match hdr.family {
         AF_INET => {
-            if ns.link(hdr.index).is_none() {
+            // inetdev_by_index: no device, or one without an in_device.
+            if ns.link(hdr.index).is_none_or(|l| l.no_inet4) {
                 return Err(KernelError::msg(Errno::ENODEV, "ipv4: Device not found"));
             }
             let get = |k| attrs.get(k).map(|a| u32::from_bytes(a.value).ok_or(KernelError::new(Errno::EINVAL))).transpose();

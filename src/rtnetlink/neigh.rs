@@ -190,16 +190,38 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     // ARP keys entries of loopback and point-to-point devices as 0.0.0.0
     // (measured: a GET for the address given finds nothing afterwards).
     let unkeyed = crate::wire::link::iff::LOOPBACK | crate::wire::link::iff::POINTOPOINT;
-    let dst = if hdr.family == AF_INET && ns.link(ifindex).is_some_and(|d| d.flags & unkeyed != 0) { vec![0; 4] } else { dst };
-    let existing = ns.neighbours.iter().position(|x| !x.is_proxy() && x.family == hdr.family && x.dst == dst && x.ifindex == ifindex);
+    // neigh_add looks the entry up by the address asked for, which never
+    // finds such an entry (unless 0.0.0.0 is asked for); ___neigh_create
+    // then finds the one keyed 0.0.0.0 and __neigh_update changes it, with
+    // NEIGH_UPDATE_F_OVERRIDE since it came from the create path.
+    let key = if hdr.family == AF_INET && ns.link(ifindex).is_some_and(|d| d.flags & unkeyed != 0) { vec![0; 4] } else { dst.clone() };
+    let position = |ns: &crate::stack::Namespace, k: &[u8]| {
+        ns.neighbours.iter().position(|x| !x.is_proxy() && x.family == hdr.family && x.dst == k && x.ifindex == ifindex)
+    };
+    let (existing, overrides) = match position(ns, &dst) {
+        Some(i) => {
+            if req.has(NLM_F_EXCL) {
+                return Err(Errno::EEXIST.into());
+            }
+            (Some(i), req.has(NLM_F_REPLACE))
+        }
+        None => {
+            if !req.has(NLM_F_CREATE) {
+                return Err(Errno::ENOENT.into());
+            }
+            // arp_constructor: no entry on a device without an in_device.
+            if hdr.family == AF_INET && ns.link(ifindex).is_some_and(|d| d.no_inet4) {
+                return Err(Errno::EINVAL.into());
+            }
+            (position(ns, &key), true)
+        }
+    };
+    let dst = key;
     // ndm_state as sent (iproute2 itself defaults to NUD_PERMANENT);
     // NUD_NONE keeps an entry without a usable address.
     let state = hdr.state;
     match existing {
         None => {
-            if !req.has(NLM_F_CREATE) {
-                return Err(Errno::ENOENT.into());
-            }
             // __neigh_update: a valid state needs a link-layer address
             // unless the device has none.
             let kind = addr_type(ns, hdr.family, &dst);
@@ -234,14 +256,11 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             ctx.events.push(Event::Neigh { ns: id, new: true, neigh: n, kernel: false });
         }
         Some(i) => {
-            if req.has(NLM_F_EXCL) {
-                return Err(Errno::EEXIST.into());
-            }
             let x = &mut ns.neighbours[i];
             // __neigh_update: without NLM_F_REPLACE (no override) a valid
             // entry keeps a different address, and then nothing changes.
             let differs = lladdr.as_ref().is_some_and(|l| x.lladdr.as_ref() != Some(l));
-            if x.state & NUD_VALID != 0 && differs && !req.has(NLM_F_REPLACE) {
+            if x.state & NUD_VALID != 0 && differs && !overrides {
                 return Ok(());
             }
             x.state = state;

@@ -266,6 +266,9 @@ pub fn new_rule(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     rules.insert(at, r.clone());
     // fib4_rule_configure: local and main are split for good.
     ns.rules4_custom |= r.family == AF_INET;
+    if ns.rules4_custom {
+        ns.fib4.set_custom_rules();
+    }
     ctx.events.push(Event::Rule { ns: id, new: true, rule: r });
     Ok(())
 }
@@ -318,6 +321,9 @@ pub fn del_rule(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
     // fib4_rule_delete splits local and main too.
     let ns = ctx.net.ns_mut(ctx.ns).ok_or(KernelError::new(Errno::ENOENT))?;
     ns.rules4_custom |= removed.family == AF_INET;
+    if ns.rules4_custom {
+        ns.fib4.set_custom_rules();
+    }
     ctx.events.push(Event::Rule { ns: id, new: false, rule: removed });
     Ok(())
 }

@@ -10,8 +10,6 @@ use crate::stack::{Event, Net, NsId};
 use crate::text::Ip;
 use std::net::IpAddr;
 
-/// The identifier our echo requests carry.
-const ECHO_ID: u16 = 0x1d1d;
 /// Packets a run without `-c` or `-w` sends before it stops (where a
 /// terminal user would press Ctrl-C).
 pub const UNBOUNDED_COUNT: u64 = 4;
@@ -23,6 +21,8 @@ const TIMESTAMP_LEN: usize = 16;
 /// The options of one run.
 #[derive(Debug, Clone)]
 struct Options {
+    /// The identifier the run's echo requests carry (a new one each run).
+    id: u16,
     count: u64,
     interval_ms: u64,
     wait_ms: u64,
@@ -64,6 +64,7 @@ fn parse(args: &[String]) -> Result<Options, Early> {
         GetoptError::MissingValue(c) => Early::Fail(format!("ping: option requires an argument -- '{c}'\n{USAGE}"), 2),
     })?;
     let mut o = Options {
+        id: 0,
         count: 0,
         interval_ms: 1000,
         wait_ms: 10_000,
@@ -121,13 +122,14 @@ struct Stats {
 /// Runs `ping ARGS` in `ns`; returns the exit status and the neighbour
 /// events the packets caused.
 pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, Vec<Event>) {
-    let o = match parse(args) {
+    let mut o = match parse(args) {
         Ok(o) => o,
         Err(Early::Fail(msg, st)) => {
             out.err(&msg);
             return (st, Vec::new());
         }
     };
+    o.id = net.next_echo_id();
     // A link-local destination may name its device: fe80::1%e1.
     let (addr_text, scope_dev) = match o.target.split_once('%') {
         Some((a, d)) => (a, Some(d.to_string())),
@@ -295,7 +297,7 @@ fn exchange(
             dst,
             ttl,
             dont_fragment: o.dont_fragment,
-            payload: Payload::Icmp(Icmp::EchoRequest { id: ECHO_ID, seq, data: o.size }),
+            payload: Payload::Icmp(Icmp::EchoRequest { id: o.id, seq, data: o.size }),
         };
         let mut walk = Walk::new(net);
         let sent = walk.send_marked(ns, packet, oif, o.mark, t);
@@ -326,9 +328,9 @@ fn exchange(
 }
 
 /// The sequence number of our echo request an ICMP error quotes.
-fn quoted_seq(quoted: &Datagram) -> Option<u16> {
+fn quoted_seq(quoted: &Datagram, our: u16) -> Option<u16> {
     match quoted.payload {
-        Payload::Icmp(Icmp::EchoRequest { id: ECHO_ID, seq, .. }) => Some(seq),
+        Payload::Icmp(Icmp::EchoRequest { id, seq, .. }) if id == our => Some(seq),
         _ => None,
     }
 }
@@ -379,7 +381,7 @@ fn handle_arrival(a: &Arrival, dev: &str, o: &Options, sent_at: &[u64], stats: &
         stats.pipe = stats.pipe.max(diff + 1);
     };
     match icmp {
-        Icmp::EchoReply { id: ECHO_ID, seq, data } => {
+        Icmp::EchoReply { id, seq, data } if *id == o.id => {
             let Some(sent) = sent_at.get((*seq as usize).wrapping_sub(1)) else { return };
             stats.received += 1;
             acknowledge(stats, *seq);
@@ -394,7 +396,7 @@ fn handle_arrival(a: &Arrival, dev: &str, o: &Options, sent_at: &[u64], stats: &
             }
         }
         Icmp::Unreachable { quoted, .. } | Icmp::TimeExceeded { quoted } => {
-            let Some(seq) = quoted_seq(quoted) else { return };
+            let Some(seq) = quoted_seq(quoted, o.id) else { return };
             stats.errors += 1;
             acknowledge(stats, seq);
             if !o.quiet {

@@ -80,16 +80,16 @@ fn mtu_metric(metrics: &[(u16, u32)]) -> u32 {
     metrics.iter().find(|(k, _)| *k == crate::wire::route::rtax::MTU).map_or(0, |(_, v)| *v & 0x7fff_ffff)
 }
 
-/// Whether an IPv6 address has scope at least as wide as `dst`'s among the
-/// namespace's usable addresses (`ip6_route_get_saddr` fails otherwise).
+/// Whether the namespace has an IPv6 source for `dst` at all
+/// (`ip6_route_get_saddr`, asked before the route's error, fails otherwise).
 /// `ipv6_dev_get_saddr` looks at every device, up or not, and skips only
 /// tentative addresses: a `nodad` address on a down link (or any address
 /// on a down `lo`) is a source.
 fn has_source6(net: &Net, ns: NsId, dst: u128) -> bool {
-    use crate::wire::addr::ifa_f;
-    let link_local = |a: u128| a >> 118 == 0x3fa;
-    let usable = |a: &crate::stack::addr::Ifa6| a.flags & ifa_f::TENTATIVE == 0 || a.flags & ifa_f::OPTIMISTIC != 0;
-    net.ns(ns).is_some_and(|n| n.links.values().any(|l| l.addrs6.iter().any(|a| usable(a) && (link_local(dst) || !link_local(a.addr)))))
+    // Any scope is a candidate (a link-local source towards a global
+    // destination only scores lower), so with one the route's own error
+    // (ENETUNREACH) is what connect reports.
+    net.ns(ns).is_some_and(|n| select_source_v6(n, 0, dst).is_some())
 }
 
 /// The output route a socket in `ns` gets for `dst` (with `src` bound

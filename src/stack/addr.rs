@@ -79,6 +79,11 @@ pub struct Ifa6 {
     pub rt_priority: u32,
     /// IFA_PROTO, 0 when unset.
     pub proto: u8,
+    /// Added while its device was down: its solicited-node group joined
+    /// the device's multicast list then (`igmp6_group_added` loads a group
+    /// whatever the device's state), before the groups opening joins.
+    /// 0 otherwise, else its place in the joining order (1 and up).
+    pub joined_down: u32,
 }
 
 /// The mask of an IPv4 prefix length.

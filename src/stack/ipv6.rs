@@ -364,8 +364,9 @@ fn add_mroute(ns: &mut Namespace, index: u32) -> Vec<Event> {
 }
 
 /// Inserts into the address list: ordered by scope, newer first within one.
-fn insert_addr(ns: &mut Namespace, index: u32, a: Ifa6) {
+fn insert_addr(ns: &mut Namespace, index: u32, mut a: Ifa6) {
     if let Some(l) = ns.link_mut(index) {
+        a.joined_down = if l.is_up() { 0 } else { l.addrs6.iter().map(|x| x.joined_down).max().unwrap_or(0).saturating_add(1) };
         let rank = |s: u8| -> u8 {
             match s {
                 scope::UNIVERSE => 0,
@@ -441,6 +442,12 @@ pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
     // user space to set it UP (the link watch reports DORMANT/TESTING).
     link.inet6_ready = link.is_loopback() || (link.carrier && link.link_mode == 0);
     if link.is_loopback() {
+        // Measured on Linux 6.18: lo opened below IPv6's minimum MTU (it
+        // keeps its inet6_dev there) does not get ::1 back
+        // (scenario addr4_lo_low_mtu).
+        if link.mtu < MIN_MTU {
+            return events;
+        }
         let a = Ifa6 {
             addr: LOOPBACK,
             peer: None,
@@ -453,6 +460,7 @@ pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
             updated_ms: 0,
             rt_priority: 0,
             proto: IFAPROT_KERNEL_LO,
+            joined_down: 0,
         };
         events.extend(super::event::kernel_made(add_v6_as(ns, index, a, false, false, false).unwrap_or_default()));
         return events;
@@ -518,6 +526,7 @@ fn dev_config(ns: &mut Namespace, index: u32) -> Vec<Event> {
         updated_ms: 0,
         rt_priority: 0,
         proto: IFAPROT_KERNEL_LL,
+        joined_down: 0,
     };
     events.extend(super::event::kernel_made(add_v6_as(ns, index, a, false, false, false).unwrap_or_default()));
     events

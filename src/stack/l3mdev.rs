@@ -91,6 +91,9 @@ pub fn add_fib_rules(ns: &mut Namespace) -> Vec<Event> {
         let at = rules.iter().position(|r| r.priority > RULE_PREF).unwrap_or(rules.len());
         rules.insert(at, rule.clone());
         ns.rules4_custom |= family == crate::wire::AF_INET;
+        if ns.rules4_custom {
+            ns.fib4.set_custom_rules();
+        }
         events.push(Event::Rule { ns: ns.id, new: true, rule });
     }
     events

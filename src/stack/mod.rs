@@ -54,6 +54,9 @@ pub struct Net {
     pub now_ms: u64,
     /// Counter behind the MAC addresses the kernel picks.
     mac_seed: u64,
+    /// The echo identifier the last ping took (iputils' is its process
+    /// id: every run a new one, so each run is a new conntrack flow).
+    echo_ids: u16,
     /// Devices with a carrier event the link watch has not handled yet.
     pub linkwatch_queue: Vec<(NsId, u32)>,
     /// The bridges' learnt and static forwarding entries, newest first.
@@ -84,6 +87,7 @@ impl Net {
             next_id: 0,
             now_ms: 0,
             mac_seed: 0,
+            echo_ids: 0x1d1c,
             linkwatch_queue: Vec::new(),
             fdb: Vec::new(),
             fdb_notices: Vec::new(),
@@ -189,6 +193,12 @@ impl Net {
     /// initial namespace.
     pub fn ns_by_pid(&self, pid: u32) -> Option<NsId> {
         (pid >= 1).then_some(Net::INITIAL)
+    }
+
+    /// The echo identifier of a new ping run.
+    pub fn next_echo_id(&mut self) -> u16 {
+        self.echo_ids = self.echo_ids.wrapping_add(1).max(1);
+        self.echo_ids
     }
 
     /// A new seed for a kernel-chosen MAC address.

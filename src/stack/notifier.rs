@@ -60,8 +60,30 @@ pub fn call_netdevice_notifiers(net: &mut Net, ns: NsId, index: u32, event: &Net
 fn inetdev_event(net: &mut Net, ns: NsId, index: u32, event: &NetdevEvent) -> Vec<Event> {
     let Some(nsr) = net.ns_mut(ns) else { return Vec::new() };
     let mut events = Vec::new();
+    let Some(dev) = nsr.link_mut(index) else { return events };
+    let low_mtu = dev.mtu < MIN_MTU_V4;
+    if dev.no_inet4 {
+        // No in_device: only NETDEV_CHANGEMTU back to 68 or more makes one
+        // (`inetdev_init`), empty; every other event is ignored.
+        if *event == NetdevEvent::ChangeMtu && !low_mtu {
+            dev.no_inet4 = false;
+            let name = dev.name.clone();
+            nsr.sysctl.forget_ipv4_device(&name);
+        }
+        return events;
+    }
     match event {
         NetdevEvent::Up => events.extend(super::addr::inet_netdev_up(nsr, index)),
+        // `inetdev_valid_mtu`: below 68 IPv4 is disabled, as on
+        // NETDEV_UNREGISTER (`inetdev_destroy`: every address with its
+        // routes, then `arp_ifdown`).
+        NetdevEvent::ChangeMtu if low_mtu => {
+            events.extend(destroy_v4_addrs(nsr, index));
+            events.extend(super::neigh::arp_ifdown(nsr, index));
+            if let Some(dev) = nsr.link_mut(index) {
+                dev.no_inet4 = true;
+            }
+        }
         NetdevEvent::ChangeName { old } => {
             // The device's settings follow it (devinet and addrconf
             // register their sysctl directories again under the new name).
@@ -76,13 +98,28 @@ fn inetdev_event(net: &mut Net, ns: NsId, index: u32, event: &NetdevEvent) -> Ve
                 }
             }
         }
-        NetdevEvent::Unregister => {
-            while nsr.link(index).is_some_and(|l| !l.addrs4.is_empty()) {
-                let last = nsr.link(index).map_or(0, |l| l.addrs4.len() - 1);
-                events.extend(super::addr::remove_v4_at(nsr, index, last));
-            }
-        }
+        NetdevEvent::Unregister => events.extend(destroy_v4_addrs(nsr, index)),
         _ => {}
+    }
+    events
+}
+
+/// IPv4's minimum MTU (`inetdev_valid_mtu`: 68).
+const MIN_MTU_V4: u32 = 68;
+
+/// `inetdev_destroy`'s address removal: every IPv4 address of the device,
+/// the newest first, each with its routes; the last one's going disables
+/// IP on the device (`fib_inetaddr_event` → `fib_disable_ip`: every route
+/// through it).
+fn destroy_v4_addrs(nsr: &mut super::Namespace, index: u32) -> Vec<Event> {
+    let mut events = Vec::new();
+    let had_addrs = nsr.link(index).is_some_and(|l| !l.addrs4.is_empty());
+    while nsr.link(index).is_some_and(|l| !l.addrs4.is_empty()) {
+        let last = nsr.link(index).map_or(0, |l| l.addrs4.len() - 1);
+        events.extend(super::addr::remove_v4_at(nsr, index, last));
+    }
+    if had_addrs {
+        super::link::fib_disable_v4(nsr, index, true);
     }
     events
 }
@@ -115,6 +152,11 @@ fn changed_label(name: &str, old: &str, i: usize) -> String {
 /// every route left through the device (`fib_disable_ip`), silently too.
 fn fib_netdev_event(net: &mut Net, ns: NsId, index: u32, event: &NetdevEvent) -> Vec<Event> {
     let Some(nsr) = net.ns_mut(ns) else { return Vec::new() };
+    // Only NETDEV_UNREGISTER reaches the FIB of a device without an
+    // in_device.
+    if *event != NetdevEvent::Unregister && nsr.link(index).is_some_and(|l| l.no_inet4) {
+        return Vec::new();
+    }
     match event {
         NetdevEvent::Up => super::route::revive_v4(nsr, index),
         NetdevEvent::Down => super::link::fib_disable_v4(nsr, index, false),

@@ -74,6 +74,10 @@ pub struct Alias<K> {
     /// none; `nexthops` then holds its resolved legs
     /// ([`super::nexthop::resolve`]).
     pub nh_id: u32,
+    /// The type a route through an object was asked for (`fib_info`'s
+    /// fib_type), which `kind` shows while the object is no blackhole;
+    /// `kind` is what lookups and dumps see (`nexthop_is_blackhole`).
+    pub nh_kind: RouteType,
 }
 
 impl<K: Clone> Alias<K> {
@@ -218,6 +222,7 @@ impl<K: PrefixKey> Route<K> {
                 leg_metrics: Vec::new(),
                 fib_flags: 0,
                 nh_id: 0,
+                nh_kind: kind,
             },
         }
     }

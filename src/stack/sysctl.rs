@@ -20,6 +20,9 @@ pub fn write(ns: &mut Namespace, key: &str, value: &str) -> Result<Vec<Event>, E
     }
     let devs = device_names(ns);
     let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
+    if without_in_device(ns, key) {
+        return Err(Errno::ENOENT);
+    }
     ns.sysctl.get(key, &devs).ok_or(Errno::ENOENT)?;
     if let Some(("ipv6", scope, "addr_gen_mode")) = split_conf(key) {
         // addrconf_sysctl_addr_gen_mode: a known mode; stable privacy on
@@ -94,9 +97,21 @@ pub fn read(ns: &Namespace, key: &str) -> Option<String> {
             return Some(l.mtu6.to_string());
         }
     }
+    if without_in_device(ns, key) {
+        return None;
+    }
     let devs = device_names(ns);
     let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
     ns.sysctl.get(key, &devs)
+}
+
+/// Whether `key` is a `net.ipv4.conf.DEV` setting of a device without an
+/// in_device (lo under 68: `inetdev_destroy` unregisters the directory).
+pub fn without_in_device(ns: &Namespace, key: &str) -> bool {
+    match split_conf(key) {
+        Some(("ipv4", dev, _)) => ns.index_of(dev).and_then(|i| ns.link(i)).is_some_and(|l| l.no_inet4),
+        _ => false,
+    }
 }
 
 /// `addrconf_sysctl_mtu`: IPv6's MTU on a device runs from 1280 to the
@@ -324,6 +339,13 @@ impl Sysctls {
         let v4 = format!("net.ipv4.conf.{dev}.");
         let v6 = format!("net.ipv6.conf.{dev}.");
         self.values.retain(|k, _| !k.starts_with(&v4) && !k.starts_with(&v6));
+    }
+
+    /// Drops a device's IPv4 settings: a new in_device starts from
+    /// `conf.default` (`inetdev_init`).
+    pub fn forget_ipv4_device(&mut self, dev: &str) {
+        let v4 = format!("net.ipv4.conf.{dev}.");
+        self.values.retain(|k, _| !k.starts_with(&v4));
     }
 
     /// Moves a renamed device's settings to its new name: they live in

@@ -162,9 +162,14 @@ impl Curl {
         out.out(&crate::text::replace(&text, "\\n", "\n"));
     }
 
-    fn connect_failed(&mut self, sys: &Sys, out: &mut Output, why: Option<crate::errno::Errno>) -> Step {
-        if let (true, Some(e)) = (self.o.verbose, why) {
-            out.err(&format!("* connect to {} port {} failed: {}\n", self.o.host_name(), self.o.port, e.message()));
+    /// A connect that failed: `immediate` when connect() itself returned the
+    /// error (no route: cf-socket.c's socket_connect_result says "Immediate
+    /// connect fail"), otherwise the error came later, from the handshake.
+    fn connect_failed(&mut self, sys: &Sys, out: &mut Output, why: Option<crate::errno::Errno>, immediate: bool) -> Step {
+        match (self.o.verbose, why) {
+            (true, Some(e)) if immediate => out.err(&format!("* Immediate connect fail for {}: {}\n", self.o.host_name(), e.message())),
+            (true, Some(e)) => out.err(&format!("* connect to {} port {} failed: {}\n", self.o.host_name(), self.o.port, e.message())),
+            _ => {}
         }
         let ms = (sys.now_us - self.started_us) / 1000;
         let msg = format!("Failed to connect to {} port {} after {ms} ms: Couldn't connect to server", self.o.host_name(), self.o.port);
@@ -254,7 +259,7 @@ impl Program for Curl {
                 sys.set_owner(sock, "curl");
                 if let Err(e) = sys.connect(sock, dst) {
                     sys.close(sock);
-                    return self.connect_failed(sys, out, Some(e));
+                    return self.connect_failed(sys, out, Some(e), true);
                 }
                 self.phase = Phase::Connecting(sock);
                 Step::Busy
@@ -277,7 +282,7 @@ impl Program for Curl {
                 let error = sys.take_error(sock);
                 if error.is_some() || (sys.error_at(sock).is_none() && sys.state(sock) == Some(State::Close)) {
                     sys.close(sock);
-                    return self.connect_failed(sys, out, Some(error.unwrap_or(crate::errno::Errno::ECONNREFUSED)));
+                    return self.connect_failed(sys, out, Some(error.unwrap_or(crate::errno::Errno::ECONNREFUSED)), false);
                 }
                 let connect_deadline = self.o.connect_timeout_us.map(|c| self.started_us + c);
                 if let Some(d) = connect_deadline.filter(|d| sys.now_us >= *d) {

@@ -105,11 +105,18 @@ impl Server {
 impl Program for Server {
     fn step(&mut self, sys: &mut Sys, out: &mut Output) -> Step {
         let Some(listener) = self.listener else {
-            // _get_best_family: getaddrinfo(None, AI_PASSIVE) puts `::` first
-            // once the host has an IPv6 address beyond loopback (glibc's
-            // check_pf), and the server is then dual-stack.
-            let has_v6 = sys.net.ns(sys.ns).is_some_and(|n| n.links.values().any(|l| !l.is_loopback() && !l.addrs6.is_empty()));
-            let any = if has_v6 { IpAddr::V6(std::net::Ipv6Addr::UNSPECIFIED) } else { IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED) };
+            // _get_best_family takes the first of getaddrinfo(None, PORT,
+            // AI_PASSIVE): `::` then `0.0.0.0`, sorted by glibc's
+            // rfc3484_sort. It probes each with a UDP connect; one to
+            // 0.0.0.0 goes to 127.0.0.1 from 127.0.0.1, which fails
+            // (ENETUNREACH, __ip_dev_find) until lo has held 127.0.0.1,
+            // that is until lo was first brought up. 0.0.0.0 then sorts
+            // first: by rule 1 when `::` fails, by rule 5 (127.0.0.1's label
+            // matches, ::1's does not match `::`'s) when it works. Without
+            // it `::` stays first and the server is dual-stack.
+            let loopback_v4 = u32::from(std::net::Ipv4Addr::LOCALHOST);
+            let v4_usable = sys.net.ns(sys.ns).is_some_and(|n| n.links.values().any(|l| l.addrs4.iter().any(|a| a.local == loopback_v4)));
+            let any = if v4_usable { IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED) } else { IpAddr::V6(std::net::Ipv6Addr::UNSPECIFIED) };
             let ip = self.bind.unwrap_or(any);
             let sock = match sys.socket(Proto::Tcp, ip.is_ipv6()) {
                 Ok(s) => s,

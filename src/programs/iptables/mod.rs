@@ -4,6 +4,7 @@
 //! dumps. Tables and built-in chains are made on first use, as
 //! iptables-nft does.
 
+mod ctmatch;
 mod extra;
 mod icmp;
 pub(crate) mod nl;
@@ -11,7 +12,7 @@ pub(crate) mod print;
 mod rule;
 mod values;
 
-use values::{addr_port, address, address6, limit_rate, multiport, port, port_range};
+use values::{addr_port, address, address6, limit_rate, multiport, port_range};
 
 use crate::host::Host;
 use crate::output::Output;
@@ -21,7 +22,7 @@ use crate::wire::nftables::{family, msg};
 use crate::wire::{NLM_F_APPEND, NLM_F_CREATE, NLM_F_REPLACE};
 use nl::{BatchMsg, Client};
 use print::{ChainView, Format};
-use rule::{Mt, Spec, Target};
+use rule::{INV_DPORT, INV_DST, INV_IN, INV_OUT, INV_PROTO, INV_SPORT, INV_SRC, Mt, Spec, Target};
 
 /// The version line every error starts with.
 const PROG: &str = "iptables v1.8.9 (nf_tables)";
@@ -129,7 +130,8 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
     };
     // An optional chain name (and for -D/-I a number) after a command.
     let opt_arg = |i: &mut usize| -> Option<String> {
-        let v = args.get(*i + 1).filter(|s| !s.starts_with('-'))?.clone();
+        // xs_has_arg: a word that starts with neither `-` nor `!`.
+        let v = args.get(*i + 1).filter(|s| !s.starts_with('-') && !s.starts_with('!'))?.clone();
         *i += 1;
         Some(v)
     };
@@ -215,12 +217,29 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             "-v" | "--verbose" => a.fmt.verbose = true,
             "-x" | "--exact" => a.fmt.exact = true,
             "--line-numbers" => a.fmt.line_numbers = true,
-            "-s" | "--source" => a.spec.src = Some(address(&next(&mut i, w)?)?).filter(|x| x.1 != 0),
-            "-d" | "--destination" => a.spec.dst = Some(address(&next(&mut i, w)?)?).filter(|x| x.1 != 0),
-            "-i" | "--in-interface" => a.spec.iif = Some(next(&mut i, w)?),
-            "-o" | "--out-interface" => a.spec.oif = Some(next(&mut i, w)?),
+            "-s" | "--source" | "-d" | "--destination" => {
+                let x = Some(address(&next(&mut i, w)?)?).filter(|x| x.1 != 0);
+                let (slot, bit) =
+                    if w.starts_with("-s") || w == "--source" { (&mut a.spec.src, INV_SRC) } else { (&mut a.spec.dst, INV_DST) };
+                *slot = x;
+                if std::mem::take(&mut invert) {
+                    a.spec.inv |= bit;
+                }
+            }
+            "-i" | "--in-interface" | "-o" | "--out-interface" => {
+                let v = Some(next(&mut i, w)?);
+                let (slot, bit) =
+                    if w.starts_with("-i") || w == "--in-interface" { (&mut a.spec.iif, INV_IN) } else { (&mut a.spec.oif, INV_OUT) };
+                *slot = v;
+                if std::mem::take(&mut invert) {
+                    a.spec.inv |= bit;
+                }
+            }
             "-p" | "--protocol" => {
                 let p = next(&mut i, w)?;
+                if std::mem::take(&mut invert) {
+                    a.spec.inv |= INV_PROTO;
+                }
                 a.spec.proto = match p.as_str() {
                     "all" | "0" => None,
                     "tcp" => Some(6),
@@ -335,8 +354,13 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                 a.spec.mac = Some((mac, std::mem::take(&mut invert)));
             }
             "--sport" | "--source-port" | "--dport" | "--destination-port" if matches!(a.spec.proto, Some(6 | 17)) => {
-                let r = port_range(&next(&mut i, w)?, a.spec.proto)?;
+                // libxt_tcp looks a name up as tcp (getservbyname); libxt_udp
+                // with xtopt_parse_mport for any protocol (getaddrinfo).
+                let r = port_range(&next(&mut i, w)?, a.spec.proto.filter(|p| *p == 6))?;
                 a.spec.load(Mt::Ports);
+                if std::mem::take(&mut invert) {
+                    a.spec.inv |= if w.starts_with("--s") { INV_SPORT } else { INV_DPORT };
+                }
                 if w.starts_with("--s") {
                     a.spec.sport = Some(r);
                 } else {
@@ -362,19 +386,22 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                 a.spec.ct_invert = std::mem::take(&mut invert);
                 a.spec.load(Mt::Ct);
             }
+            _ if w.strip_prefix("--").is_some_and(ctmatch::is_option) && a.spec.order.contains(&Mt::Ct) => {
+                let v = next(&mut i, w)?;
+                ctmatch::parse(&mut a.spec.ct_more, &w[2..], &v, std::mem::take(&mut invert), v6)?;
+            }
             "-j" | "--jump" => a.jump = Some(next(&mut i, w)?),
             "--reject-with" => {
                 let v = next(&mut i, w)?;
-                let names = if v6 { print::REJECT_WITH6 } else { print::REJECT_WITH };
-                // libxt_REJECT no longer offers the echo replies the kernel refuses.
-                let n = names
-                    .iter()
-                    .position(|x| *x == v && !v.ends_with("echo-reply"))
-                    .ok_or_else(|| usage(&format!("unknown reject type \"{v}\"")))?;
-                reject_with = Some(n as u32);
+                reject_with = Some(print::reject_lookup(&v, v6).ok_or_else(|| {
+                    // REJECT_parse: the echo replies are named before the error.
+                    let echo = ["echo-reply", "echoreply"].iter().any(|n| n.len() >= v.len() && n[..v.len()].eq_ignore_ascii_case(&v));
+                    let note = if echo && !v6 { "--reject-with echo-reply no longer supported\n" } else { "" };
+                    Fail(format!("{note}{PROG}: unknown reject type \"{v}\"\n{HINT}"), 2)
+                })?);
             }
-            "--to-source" | "--to-destination" => to = Some(addr_port(&next(&mut i, w)?)?),
-            "--to-ports" => to_ports = Some(port(&next(&mut i, w)?, None)?),
+            "--to-source" | "--to-destination" => to = Some(addr_port(&next(&mut i, w)?, v6)?),
+            "--to-ports" => to_ports = Some(values::to_ports(&next(&mut i, w)?, a.spec.proto)?),
             "--log-prefix" => log.2 = next(&mut i, w)?.chars().take(29).collect(),
             "--log-level" => {
                 let v = next(&mut i, w)?;
@@ -385,6 +412,8 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             f if print::LOG_FLAGS.iter().any(|(_, o)| *o == f) => {
                 log.1 |= print::LOG_FLAGS.iter().find(|(_, o)| *o == f).map_or(0, |(b, _)| *b);
             }
+            // do_parse's non-option case: "Bad argument" on standard output.
+            _ if !w.starts_with('-') => return Err(Fail(format!("Bad argument `{w}'\n{HINT}"), 2)),
             _ => return Err(usage(&format!("unknown option \"{w}\""))),
         }
         i += 1;
@@ -523,7 +552,9 @@ fn iptables(client: &mut Client, args: &[String]) -> Result<String, Fail> {
     let mut msgs = Vec::new();
     match &cmd {
         Cmd::Append(chain) | Cmd::Insert(chain, _) | Cmd::Replace(chain, _) => {
-            if !exists(chain) && !is_builtin(chain) {
+            // nft_rule_replace needs the chain in the kernel: a built-in
+            // chain no rule has made yet is ENOENT too.
+            if !exists(chain) && (!is_builtin(chain) || matches!(cmd, Cmd::Replace(..))) {
                 return Err(no_chain());
             }
             check_target(&a.spec)?;
@@ -728,19 +759,25 @@ fn zero_counters(
     Ok((text, msgs))
 }
 
-/// `iptables-save`: every table iptables knows that exists in the kernel.
+/// `iptables-save`: every table iptables knows that exists in the kernel,
+/// or the one `-t` names (with its built-in chains even when the kernel
+/// has no such table yet); `-c` writes each rule's counters.
 fn save(client: &mut Client, args: &[String]) -> Result<String, Fail> {
     let mut out = String::new();
-    // -t TABLE: only that one.
     let only = args.iter().position(|a| a == "-t" || a == "--table").and_then(|k| args.get(k + 1));
+    let counters = args.iter().any(|a| a == "-c" || a == "--counters");
     for table in ["mangle", "raw", "filter", "nat"] {
-        if !client.table_exists(table) || only.is_some_and(|o| o != table) {
+        let wanted = match only {
+            Some(o) => o == table,
+            None => client.table_exists(table),
+        };
+        if !wanted {
             continue;
         }
         let views = view(client, table);
         let v6 = if client.family == family::IPV6 { "6" } else { "" };
         out.push_str(&format!("# Generated by ip{v6}tables-save v1.8.9 (nf_tables) on Thu Jan  1 00:00:00 1970\n"));
-        out.push_str(&print::save_table(table, &views));
+        out.push_str(&print::save_table(table, &views, counters));
         out.push_str("# Completed on Thu Jan  1 00:00:00 1970\n");
     }
     Ok(out)

@@ -3,9 +3,9 @@
 //! print and save functions of the matches and targets).
 
 use crate::text::Ip;
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::IpAddr;
 
-use super::rule::{Mt, Multiport, Spec, Target};
+use super::rule::{INV_DPORT, INV_DST, INV_IN, INV_OUT, INV_PROTO, INV_SPORT, INV_SRC, Mt, Multiport, Spec, Target};
 
 /// A chain as the listing shows it.
 pub struct ChainView {
@@ -81,6 +81,22 @@ pub const REJECT_WITH6: &[&str] = &[
     "icmp6-reject-route",
 ];
 
+/// The short aliases of the reject types, by the same index ("" where
+/// libipt_REJECT/libip6t_REJECT offer no entry: the echo replies, not-neighbour).
+const REJECT_ALIAS: &[&str] =
+    &["net-unreach", "host-unreach", "proto-unreach", "port-unreach", "", "net-prohib", "host-prohib", "tcp-rst", "admin-prohib"];
+const REJECT_ALIAS6: &[&str] =
+    &["no-route", "adm-prohibited", "", "addr-unreach", "port-unreach", "", "tcp-reset", "policy-fail", "reject-route"];
+
+/// REJECT_parse: the first type in table order whose name or alias starts
+/// with `v`, in any case.
+pub fn reject_lookup(v: &str, v6: bool) -> Option<u32> {
+    let (names, aliases) = if v6 { (REJECT_WITH6, REJECT_ALIAS6) } else { (REJECT_WITH, REJECT_ALIAS) };
+    let starts = |n: &str| n.len() >= v.len() && n.as_bytes()[..v.len()].eq_ignore_ascii_case(v.as_bytes());
+    let found = names.iter().zip(aliases).position(|(n, a)| !a.is_empty() && (starts(n) || starts(a)))?;
+    u32::try_from(found).ok()
+}
+
 /// The name of a reject type in the family of `s`.
 pub fn reject_name(s: &Spec, with: u32) -> &'static str {
     let (names, port) = if s.v6 { (REJECT_WITH6, 4) } else { (REJECT_WITH, 3) };
@@ -98,12 +114,18 @@ pub fn ctstate_text(mask: u16) -> String {
     CTSTATES.iter().filter(|(_, b)| mask & b != 0).map(|(n, _)| *n).collect::<Vec<_>>().join(",")
 }
 
-fn ports_text(out: &mut String, label: &str, (lo, hi): (u16, u16), udp: bool, numeric: bool) {
+fn ports_text(out: &mut String, label: &str, (lo, hi): (u16, u16), udp: bool, numeric: bool, inv: bool) {
+    let bang = if inv { "!" } else { "" };
     if lo == hi {
-        out.push_str(&format!(" {label}:{}", port_name(lo, udp, numeric)));
+        out.push_str(&format!(" {label}:{bang}{}", port_name(lo, udp, numeric)));
     } else {
-        out.push_str(&format!(" {label}s:{}:{}", port_name(lo, udp, numeric), port_name(hi, udp, numeric)));
+        out.push_str(&format!(" {label}s:{bang}{}:{}", port_name(lo, udp, numeric), port_name(hi, udp, numeric)));
     }
+}
+
+/// A --to-ports range as MASQUERADE and REDIRECT print it: `MIN[-MAX]`.
+fn to_ports((lo, hi): (u16, u16)) -> String {
+    if lo == hi { lo.to_string() } else { format!("{lo}-{hi}") }
 }
 
 fn target_name(t: &Target) -> String {
@@ -122,10 +144,12 @@ fn target_name(t: &Target) -> String {
     }
 }
 
-fn addr_port(a: Ipv4Addr, p: Option<u16>) -> String {
-    match p {
-        Some(p) => format!("{}:{p}", Ip(IpAddr::V4(a))),
-        None => crate::text::ipv4_text(a.octets()),
+/// A NAT target's address and port: `A[:P]`, an IPv6 one `[A]:P` with a port.
+fn addr_port(a: IpAddr, p: Option<u16>) -> String {
+    match (a, p) {
+        (IpAddr::V6(_), Some(p)) => format!("[{}]:{p}", crate::text::ip_text(a)),
+        (_, Some(p)) => format!("{}:{p}", Ip(a)),
+        (_, None) => crate::text::ip_text(a),
     }
 }
 
@@ -137,10 +161,10 @@ fn extras(s: &Spec, numeric: bool) -> String {
             Mt::Ports if s.sport.is_some() || s.dport.is_some() || s.tcp_flags.is_some() => {
                 out.push_str(&format!(" {}", s.proto.and_then(proto_name).unwrap_or("tcp")));
                 if let Some(p) = s.sport {
-                    ports_text(&mut out, "spt", p, s.proto == Some(17), numeric);
+                    ports_text(&mut out, "spt", p, s.proto == Some(17), numeric, s.inv & INV_SPORT != 0);
                 }
                 if let Some(p) = s.dport {
-                    ports_text(&mut out, "dpt", p, s.proto == Some(17), numeric);
+                    ports_text(&mut out, "dpt", p, s.proto == Some(17), numeric, s.inv & INV_DPORT != 0);
                 }
                 if let Some((mask, cmp, inv)) = s.tcp_flags {
                     let bang = if inv { "!" } else { "" };
@@ -162,6 +186,7 @@ fn extras(s: &Spec, numeric: bool) -> String {
                     let bang = if s.ct_invert { " !" } else { "" };
                     out.push_str(&format!("{bang} {}state {}", if s.state_match { "" } else { "ct" }, ctstate_text(m)));
                 }
+                out.push_str(&super::ctmatch::text(&s.ct_more, "", s.v6, numeric));
             }
             Mt::Multiport => {
                 if let Some(mp) = &s.multiport {
@@ -191,8 +216,8 @@ fn extras(s: &Spec, numeric: bool) -> String {
     match &s.target {
         Target::Reject(w) => out.push_str(&format!(" reject-with {}", reject_name(s, *w))),
         Target::Snat(a, p) | Target::Dnat(a, p) => out.push_str(&format!(" to:{}", addr_port(*a, *p))),
-        Target::Redirect(Some(p)) => out.push_str(&format!(" redir ports {p}")),
-        Target::Masquerade(Some(p)) => out.push_str(&format!(" masq ports: {p}")),
+        Target::Redirect(Some(p)) => out.push_str(&format!(" redir ports {}", to_ports(*p))),
+        Target::Masquerade(Some(p)) => out.push_str(&format!(" masq ports: {}", to_ports(*p))),
         Target::Log(level, flags, prefix) => {
             // libxt_LOG print: numbers with -n, names otherwise.
             if numeric {
@@ -340,13 +365,22 @@ pub fn list(chains: &[ChainView], f: Format) -> String {
                 Some(p) if f.numeric => p.to_string(),
                 Some(p) => proto_name(p).map_or(p.to_string(), str::to_string),
             };
-            out.push_str(&format!("{:<9}  {prot:<4} -- ", target_name(&s.target)));
+            // print_rule_details: `!` or a space before the protocol and each address.
+            let bang = |bit: u8| if s.inv & bit != 0 { "!" } else { " " };
+            out.push_str(&format!("{:<9} {}{prot:<4} -- ", target_name(&s.target), bang(INV_PROTO)));
             if f.verbose {
-                // No interface: `*` with -n, `any` otherwise.
+                // No interface: `*` with -n, `any` otherwise; `!` before an inverted one.
                 let any = if f.numeric { "*" } else { "any" };
-                out.push_str(&format!(" {:<6} {:<6} ", s.iif.as_deref().unwrap_or(any), s.oif.as_deref().unwrap_or(any)));
+                let iface = |name: Option<&str>, bit: u8| format!("{}{}", if s.inv & bit != 0 { "!" } else { "" }, name.unwrap_or(any));
+                out.push_str(&format!(" {:<6} {:<6} ", iface(s.iif.as_deref(), INV_IN), iface(s.oif.as_deref(), INV_OUT)));
             }
-            out.push_str(&format!(" {:<19}  {:<19} ", addr_text(s.src, s.v6, f.numeric), addr_text(s.dst, s.v6, f.numeric)));
+            out.push_str(&format!(
+                "{}{:<19} {}{:<19} ",
+                bang(INV_SRC),
+                addr_text(s.src, s.v6, f.numeric),
+                bang(INV_DST),
+                addr_text(s.dst, s.v6, f.numeric)
+            ));
             out.push_str(&extras(s, f.numeric));
             out.push('\n');
         }
@@ -358,20 +392,21 @@ pub fn list(chains: &[ChainView], f: Format) -> String {
 pub fn rule_line(chain: &str, s: &Spec) -> String {
     let mut out = format!("-A {chain}");
     let a = |(a, l): (IpAddr, u8)| format!("{}/{l}", Ip(a));
+    let bang = |bit: u8| if s.inv & bit != 0 { " !" } else { "" };
     if let Some(x) = s.src {
-        out.push_str(&format!(" -s {}", a(x)));
+        out.push_str(&format!("{} -s {}", bang(INV_SRC), a(x)));
     }
     if let Some(x) = s.dst {
-        out.push_str(&format!(" -d {}", a(x)));
+        out.push_str(&format!("{} -d {}", bang(INV_DST), a(x)));
     }
     if let Some(i) = &s.iif {
-        out.push_str(&format!(" -i {i}"));
+        out.push_str(&format!("{} -i {i}", bang(INV_IN)));
     }
     if let Some(o) = &s.oif {
-        out.push_str(&format!(" -o {o}"));
+        out.push_str(&format!("{} -o {o}", bang(INV_OUT)));
     }
     if let Some(p) = s.proto {
-        out.push_str(&format!(" -p {}", proto_name(p).map_or(p.to_string(), str::to_string)));
+        out.push_str(&format!("{} -p {}", bang(INV_PROTO), proto_name(p).map_or(p.to_string(), str::to_string)));
     }
     for m in s.matches() {
         match m {
@@ -380,10 +415,10 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
                 out.push_str(&format!(" -m {name}"));
                 let range = |(lo, hi): (u16, u16)| if lo == hi { lo.to_string() } else { format!("{lo}:{hi}") };
                 if let Some(p) = s.sport {
-                    out.push_str(&format!(" --sport {}", range(p)));
+                    out.push_str(&format!("{} --sport {}", bang(INV_SPORT), range(p)));
                 }
                 if let Some(p) = s.dport {
-                    out.push_str(&format!(" --dport {}", range(p)));
+                    out.push_str(&format!("{} --dport {}", bang(INV_DPORT), range(p)));
                 }
                 if let Some((mask, cmp, inv)) = s.tcp_flags {
                     let bang = if inv { " !" } else { "" };
@@ -401,7 +436,10 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
                     let bang = if s.ct_invert { " !" } else { "" };
                     let (mt, opt) = if s.state_match { ("state", "state") } else { ("conntrack", "ctstate") };
                     out.push_str(&format!(" -m {mt}{bang} --{opt} {}", ctstate_text(m)));
+                } else if s.ct_more.flags != 0 {
+                    out.push_str(" -m conntrack");
                 }
+                out.push_str(&super::ctmatch::text(&s.ct_more, "--", s.v6, true));
             }
             Mt::Multiport => {
                 if let Some(mp) = &s.multiport {
@@ -436,7 +474,7 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
         Target::Reject(w) => out.push_str(&format!(" --reject-with {}", reject_name(s, *w))),
         Target::Snat(a, p) => out.push_str(&format!(" --to-source {}", addr_port(*a, *p))),
         Target::Dnat(a, p) => out.push_str(&format!(" --to-destination {}", addr_port(*a, *p))),
-        Target::Redirect(Some(p)) | Target::Masquerade(Some(p)) => out.push_str(&format!(" --to-ports {p}")),
+        Target::Redirect(Some(p)) | Target::Masquerade(Some(p)) => out.push_str(&format!(" --to-ports {}", to_ports(*p))),
         Target::Log(level, flags, prefix) => {
             if !prefix.is_empty() {
                 out.push_str(&format!(" --log-prefix {}", save_string(prefix)));
@@ -475,7 +513,7 @@ pub fn rules(chains: &[ChainView], only: Option<&str>) -> String {
 }
 
 /// One table in `iptables-save`.
-pub fn save_table(table: &str, chains: &[ChainView]) -> String {
+pub fn save_table(table: &str, chains: &[ChainView], counters: bool) -> String {
     let mut out = format!("*{table}\n");
     for c in chains {
         match c.policy {
@@ -484,7 +522,11 @@ pub fn save_table(table: &str, chains: &[ChainView]) -> String {
         }
     }
     for c in chains {
-        for (s, _) in &c.rules {
+        for (s, (pk, by)) in &c.rules {
+            // -c: each rule after its counters.
+            if counters {
+                out.push_str(&format!("[{pk}:{by}] "));
+            }
             out.push_str(&rule_line(&c.name, s));
         }
     }

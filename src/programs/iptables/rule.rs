@@ -25,13 +25,13 @@ pub enum Target {
     /// REJECT --reject-with (enum ipt_reject_with).
     Reject(u32),
     /// MASQUERADE [--to-ports].
-    Masquerade(Option<u16>),
+    Masquerade(Option<(u16, u16)>),
     /// SNAT --to-source ADDR[:PORT].
-    Snat(Ipv4Addr, Option<u16>),
+    Snat(IpAddr, Option<u16>),
     /// DNAT --to-destination ADDR[:PORT].
-    Dnat(Ipv4Addr, Option<u16>),
+    Dnat(IpAddr, Option<u16>),
     /// REDIRECT [--to-ports].
-    Redirect(Option<u16>),
+    Redirect(Option<(u16, u16)>),
     /// LOG: level, XT_LOG_* flags, prefix (struct xt_log_info); the
     /// packet goes on.
     Log(u8, u8, String),
@@ -73,6 +73,26 @@ pub struct Multiport {
     pub invert: bool,
 }
 
+/// `! -i` (IPT_INV_VIA_IN).
+pub const INV_IN: u8 = 0x01;
+/// `! -o` (IPT_INV_VIA_OUT).
+pub const INV_OUT: u8 = 0x02;
+/// `! -s` (IPT_INV_SRCIP).
+pub const INV_SRC: u8 = 0x08;
+/// `! -d` (IPT_INV_DSTIP).
+pub const INV_DST: u8 = 0x10;
+/// `! -p` (XT_INV_PROTO).
+pub const INV_PROTO: u8 = 0x40;
+/// `! --sport` (XT_TCP_INV_SRCPT, kept apart from the IP flags).
+pub const INV_SPORT: u8 = 0x80;
+/// `! --dport` (XT_TCP_INV_DSTPT).
+pub const INV_DPORT: u8 = 0x04;
+
+/// `cmp eq`, or `cmp neq` for an inverted field (how iptables-nft sends `!`).
+fn cmp_inv(data: Vec<u8>, inv: bool) -> Expr {
+    Expr::Cmp { sreg: 4, op: u32::from(inv), data }
+}
+
 /// A rule's matches and target.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Spec {
@@ -82,6 +102,8 @@ pub struct Spec {
     pub oif: Option<String>,
     /// -p, as a protocol number.
     pub proto: Option<u8>,
+    /// What `!` inverted: the INV_* bits.
+    pub inv: u8,
     /// -s ADDR/LEN.
     pub src: Option<(IpAddr, u8)>,
     /// -d ADDR/LEN.
@@ -100,6 +122,8 @@ pub struct Spec {
     pub state_match: bool,
     /// `! --ctstate`.
     pub ct_invert: bool,
+    /// The other conntrack options (addresses, protocol, ports, direction).
+    pub ct_more: super::ctmatch::CtMore,
     /// -m multiport.
     pub multiport: Option<Multiport>,
     /// -m comment --comment.
@@ -126,10 +150,6 @@ fn meta(key: u32) -> Expr {
     Expr::Meta { key, dreg: 4 }
 }
 
-fn cmp_eq(data: Vec<u8>) -> Expr {
-    Expr::Cmp { sreg: 4, op: 0, data }
-}
-
 fn payload(base: u32, offset: u32, len: u32) -> Expr {
     Expr::Payload { dreg: 4, base, offset, len }
 }
@@ -152,7 +172,7 @@ fn addr_offsets(v6: bool) -> (u32, u32) {
     if v6 { (8, 24) } else { (12, 16) }
 }
 
-fn addr(out: &mut Vec<Expr>, offset: u32, (a, len): (IpAddr, u8)) {
+fn addr(out: &mut Vec<Expr>, offset: u32, (a, len): (IpAddr, u8), inv: bool) {
     if len == 0 {
         return;
     }
@@ -160,7 +180,7 @@ fn addr(out: &mut Vec<Expr>, offset: u32, (a, len): (IpAddr, u8)) {
     let whole = usize::from(len / 8);
     if len % 8 == 0 {
         out.push(payload(1, offset, whole as u32));
-        out.push(cmp_eq(bytes[..whole].to_vec()));
+        out.push(cmp_inv(bytes[..whole].to_vec(), inv));
     } else {
         // The bytes the prefix touches, the last one masked.
         let n = whole + 1;
@@ -169,20 +189,21 @@ fn addr(out: &mut Vec<Expr>, offset: u32, (a, len): (IpAddr, u8)) {
         let value: Vec<u8> = bytes.iter().zip(&mask).map(|(b, m)| b & m).collect();
         out.push(payload(1, offset, n as u32));
         out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: n as u32, mask, xor: vec![0; n] });
-        out.push(cmp_eq(value));
+        out.push(cmp_inv(value, inv));
     }
 }
 
 /// A port or port range as iptables-nft 1.8.9 writes it (measured): one
-/// port is `cmp eq`, a range from 0 is `cmp lte`, any other a `range`.
-fn ports(out: &mut Vec<Expr>, offset: u32, (lo, hi): (u16, u16)) {
+/// port is `cmp eq` (`neq` with `!`), a range from 0 is `cmp lte` (`gt`
+/// with `!`), any other a `range` (`range neq` with `!`).
+fn ports(out: &mut Vec<Expr>, offset: u32, (lo, hi): (u16, u16), inv: bool) {
     out.push(payload(2, offset, 2));
     if lo == hi {
-        out.push(cmp_eq(lo.to_be_bytes().to_vec()));
+        out.push(cmp_inv(lo.to_be_bytes().to_vec(), inv));
     } else if lo == 0 {
-        out.push(Expr::Cmp { sreg: 4, op: 3, data: hi.to_be_bytes().to_vec() });
+        out.push(Expr::Cmp { sreg: 4, op: if inv { 4 } else { 3 }, data: hi.to_be_bytes().to_vec() });
     } else {
-        out.push(Expr::Range { sreg: 4, op: 0, from: lo.to_be_bytes().to_vec(), to: hi.to_be_bytes().to_vec() });
+        out.push(Expr::Range { sreg: 4, op: u32::from(inv), from: lo.to_be_bytes().to_vec(), to: hi.to_be_bytes().to_vec() });
     }
 }
 
@@ -199,16 +220,35 @@ fn conntrack_info(state: u16, alias: bool, invert: bool) -> Vec<u8> {
     info
 }
 
+/// `struct nf_nat_range` (40 bytes) or `nf_nat_range2` (48): flags
+/// (NF_NAT_RANGE_MAP_IPS 1, NF_NAT_RANGE_PROTO_SPECIFIED 2), the address
+/// as both ends of the range, the ports.
+fn nat_range(size: usize, addr: Option<IpAddr>, ports: Option<(u16, u16)>) -> Vec<u8> {
+    let mut info = vec![0u8; size];
+    let flags = u32::from(addr.is_some()) | if ports.is_some() { 2 } else { 0 };
+    info[0..4].copy_from_slice(&flags.to_ne_bytes());
+    if let Some(a) = addr {
+        let b = crate::text::ip_octets(a);
+        info[4..4 + b.len()].copy_from_slice(&b);
+        info[20..20 + b.len()].copy_from_slice(&b);
+    }
+    if let Some((lo, hi)) = ports {
+        info[36..38].copy_from_slice(&lo.to_be_bytes());
+        info[38..40].copy_from_slice(&hi.to_be_bytes());
+    }
+    info
+}
+
 /// `struct nf_nat_ipv4_multi_range_compat` with one range.
-fn nat_compat(flags: u32, ip: Ipv4Addr, port: Option<u16>) -> Vec<u8> {
+fn nat_compat(flags: u32, ip: Ipv4Addr, ports: Option<(u16, u16)>) -> Vec<u8> {
     let mut info = vec![0u8; 24];
     info[0..4].copy_from_slice(&1u32.to_ne_bytes());
     info[4..8].copy_from_slice(&flags.to_ne_bytes());
     info[8..12].copy_from_slice(&ip.octets());
     info[12..16].copy_from_slice(&ip.octets());
-    if let Some(p) = port {
-        info[16..18].copy_from_slice(&p.to_be_bytes());
-        info[18..20].copy_from_slice(&p.to_be_bytes());
+    if let Some((lo, hi)) = ports {
+        info[16..18].copy_from_slice(&lo.to_be_bytes());
+        info[18..20].copy_from_slice(&hi.to_be_bytes());
     }
     info
 }
@@ -318,10 +358,10 @@ impl Spec {
                     out.push(Expr::Cmp { sreg: 4, op: u32::from(inv), data: vec![cmp] });
                 }
                 if let Some(s) = self.sport {
-                    ports(out, 0, s);
+                    ports(out, 0, s, self.inv & INV_SPORT != 0);
                 }
                 if let Some(d) = self.dport {
-                    ports(out, 2, d);
+                    ports(out, 2, d, self.inv & INV_DPORT != 0);
                 }
             }
             Mt::Icmp => {
@@ -332,8 +372,13 @@ impl Spec {
                 }
             }
             Mt::Ct => {
-                if let Some(s) = self.ctstate {
-                    out.push(Expr::Match { name: "conntrack".into(), rev: 3, info: conntrack_info(s, self.state_match, self.ct_invert) });
+                if self.ctstate.is_some() || self.ct_more.flags != 0 {
+                    let mut info = match self.ctstate {
+                        Some(s) => conntrack_info(s, self.state_match, self.ct_invert),
+                        None => vec![0u8; 168],
+                    };
+                    super::ctmatch::encode(&self.ct_more, &mut info);
+                    out.push(Expr::Match { name: "conntrack".into(), rev: 3, info });
                 }
             }
             Mt::Multiport => {
@@ -379,22 +424,22 @@ impl Spec {
         let mut out = Vec::new();
         if let Some(i) = &self.iif {
             out.push(meta(6));
-            out.push(cmp_eq(ifname(i)));
+            out.push(cmp_inv(ifname(i), self.inv & INV_IN != 0));
         }
         if let Some(o) = &self.oif {
             out.push(meta(7));
-            out.push(cmp_eq(ifname(o)));
+            out.push(cmp_inv(ifname(o), self.inv & INV_OUT != 0));
         }
         if let Some(p) = self.proto {
             out.push(meta(16));
-            out.push(cmp_eq(vec![p]));
+            out.push(cmp_inv(vec![p], self.inv & INV_PROTO != 0));
         }
         let (src_at, dst_at) = addr_offsets(self.v6);
         if let Some(s) = self.src {
-            addr(&mut out, src_at, s);
+            addr(&mut out, src_at, s, self.inv & INV_SRC != 0);
         }
         if let Some(d) = self.dst {
-            addr(&mut out, dst_at, d);
+            addr(&mut out, dst_at, d, self.inv & INV_DST != 0);
         }
         for m in self.matches() {
             self.encode_match(m, &mut out);
@@ -412,11 +457,22 @@ impl Spec {
                 info.extend([0; 4]);
                 out.push(target("REJECT", 0, info));
             }
+            // ip6tables: MASQUERADE and REDIRECT revision 0 and SNAT revision 1
+            // take `struct nf_nat_range` (measured: nft --debug=netlink).
+            Target::Masquerade(p) if self.v6 => out.push(target("MASQUERADE", 0, nat_range(40, None, *p))),
+            Target::Redirect(p) if self.v6 => out.push(target("REDIRECT", 0, nat_range(40, None, *p))),
+            Target::Snat(a, p) if self.v6 => out.push(target("SNAT", 1, nat_range(40, Some(*a), p.map(|p| (p, p))))),
             Target::Masquerade(p) => {
                 out.push(target("MASQUERADE", 0, nat_compat(if p.is_some() { 2 } else { 0 }, Ipv4Addr::UNSPECIFIED, *p)))
             }
             Target::Redirect(p) => out.push(target("REDIRECT", 0, nat_compat(if p.is_some() { 2 } else { 0 }, Ipv4Addr::UNSPECIFIED, *p))),
-            Target::Snat(a, p) => out.push(target("SNAT", 0, nat_compat(1 | if p.is_some() { 2 } else { 0 }, *a, *p))),
+            Target::Snat(a, p) => {
+                let ip = match a {
+                    IpAddr::V4(a) => *a,
+                    IpAddr::V6(_) => Ipv4Addr::UNSPECIFIED,
+                };
+                out.push(target("SNAT", 0, nat_compat(1 | if p.is_some() { 2 } else { 0 }, ip, p.map(|p| (p, p)))))
+            }
             Target::Log(level, flags, prefix) => {
                 // struct xt_log_info: level, logflags, prefix[30].
                 let mut info = vec![0u8; 32];
@@ -427,18 +483,8 @@ impl Spec {
                 info[2..2 + n].copy_from_slice(&b[..n]);
                 out.push(target("LOG", 0, info));
             }
-            Target::Dnat(a, p) => {
-                // struct nf_nat_range2.
-                let mut info = vec![0u8; 48];
-                info[0..4].copy_from_slice(&(1u32 | if p.is_some() { 2 } else { 0 }).to_ne_bytes());
-                info[4..8].copy_from_slice(&a.octets());
-                info[20..24].copy_from_slice(&a.octets());
-                if let Some(p) = p {
-                    info[36..38].copy_from_slice(&p.to_be_bytes());
-                    info[38..40].copy_from_slice(&p.to_be_bytes());
-                }
-                out.push(target("DNAT", 2, info));
-            }
+            // struct nf_nat_range2, in both families.
+            Target::Dnat(a, p) => out.push(target("DNAT", 2, nat_range(48, Some(*a), p.map(|p| (p, p))))),
         }
         out
     }
@@ -455,8 +501,16 @@ impl Spec {
             i += 1;
             match e {
                 Expr::Meta { key, .. } => {
-                    let Some(Expr::Cmp { data, .. }) = exprs.get(i) else { return None };
+                    let Some(Expr::Cmp { data, op: op @ (0 | 1), .. }) = exprs.get(i) else { return None };
                     i += 1;
+                    let bit = match key {
+                        6 => INV_IN,
+                        7 => INV_OUT,
+                        _ => INV_PROTO,
+                    };
+                    if *op == 1 {
+                        s.inv |= bit;
+                    }
                     let name = |d: &[u8]| match d.split_last() {
                         Some((0, n)) => String::from_utf8_lossy(n).into_owned(),
                         _ => format!("{}+", String::from_utf8_lossy(d)),
@@ -474,8 +528,11 @@ impl Spec {
                         i += 1;
                         mask_len = mask.iter().map(|b| b.count_ones() as u8).sum();
                     }
-                    let Some(Expr::Cmp { data, .. }) = exprs.get(i) else { return None };
+                    let Some(Expr::Cmp { data, op: op @ (0 | 1), .. }) = exprs.get(i) else { return None };
                     i += 1;
+                    if *op == 1 {
+                        s.inv |= if *offset == src_at { INV_SRC } else { INV_DST };
+                    }
                     let mut b = [0u8; 16];
                     for (k, x) in data.iter().take(16).enumerate() {
                         b[k] = *x;
@@ -496,10 +553,19 @@ impl Spec {
                     s.load(Mt::Ports);
                 }
                 Expr::Payload { base: 2, offset, .. } => {
+                    let mut inv = false;
                     let range = match exprs.get(i) {
-                        Some(Expr::Range { op: 0, from, to, .. }) => (be16(from)?, be16(to)?),
-                        Some(Expr::Cmp { op: 0, data, .. }) => (be16(data)?, be16(data)?),
+                        Some(Expr::Range { op: op @ (0 | 1), from, to, .. }) => {
+                            inv = *op == 1;
+                            (be16(from)?, be16(to)?)
+                        }
+                        Some(Expr::Cmp { op: op @ (0 | 1), data, .. }) => {
+                            inv = *op == 1;
+                            (be16(data)?, be16(data)?)
+                        }
                         Some(Expr::Cmp { op: 3, data, .. }) => (0, be16(data)?),
+                        // `! --dport 0:N` went as `cmp gt N`: it lists as N+1:65535.
+                        Some(Expr::Cmp { op: 4, data, .. }) => (be16(data)?.checked_add(1)?, u16::MAX),
                         Some(Expr::Cmp { op: 5, data, .. }) => {
                             let lo = be16(data)?;
                             match exprs.get(i + 1) {
@@ -519,6 +585,9 @@ impl Spec {
                         2 => s.dport = Some(range),
                         _ => return None,
                     }
+                    if inv {
+                        s.inv |= if *offset == 0 { INV_SPORT } else { INV_DPORT };
+                    }
                 }
                 Expr::Match { name, rev, info } => match (name.as_str(), rev) {
                     ("icmp" | "icmp6", _) => {
@@ -527,7 +596,9 @@ impl Spec {
                         s.load(Mt::Icmp);
                     }
                     ("conntrack", _) => {
-                        s.ctstate = info.get(150..152).map(|b| u16::from_ne_bytes([b[0], b[1]]));
+                        let has_state = info.get(146).is_some_and(|b| b & 1 != 0);
+                        s.ctstate = info.get(150..152).map(|b| u16::from_ne_bytes([b[0], b[1]])).filter(|_| has_state);
+                        s.ct_more = super::ctmatch::decode(info);
                         s.state_match = info.get(146..148).is_some_and(|b| u16::from_ne_bytes([b[0], b[1]]) & 1 << 13 != 0);
                         s.ct_invert = info.get(148).is_some_and(|b| b & 1 != 0);
                         s.load(Mt::Ct);
@@ -578,7 +649,15 @@ impl Spec {
                 }
                 Expr::Target { name, info, .. } => {
                     let u32_at = |at: usize| info.get(at..at + 4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
-                    let ip_at = |at: usize| info.get(at..at + 4).map_or(Ipv4Addr::UNSPECIFIED, |b| Ipv4Addr::new(b[0], b[1], b[2], b[3]));
+                    let ip_at = |at: usize| -> IpAddr {
+                        if v6 {
+                            info.get(at..at + 16).and_then(|b| <[u8; 16]>::try_from(b).ok()).map_or(IpAddr::V6(0u128.into()), IpAddr::from)
+                        } else {
+                            info.get(at..at + 4).map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |b| IpAddr::from([b[0], b[1], b[2], b[3]]))
+                        }
+                    };
+                    // nf_nat_range (ip6tables) keeps the ports at 36, the compat struct at 16.
+                    let (pf, pl) = if v6 { (0, 36) } else { (4, 16) };
                     let port_at =
                         |flags_at: usize, at: usize| (u32_at(flags_at) & 2 != 0).then(|| be16(info.get(at..).unwrap_or(&[])).unwrap_or(0));
                     s.target = match name.as_str() {
@@ -587,8 +666,9 @@ impl Spec {
                             let text = info.get(2..32).unwrap_or(&[]).split(|b| *b == 0).next().unwrap_or(&[]);
                             Target::Log(*info.first()?, *info.get(1)?, String::from_utf8_lossy(text).into_owned())
                         }
-                        "MASQUERADE" => Target::Masquerade(port_at(4, 16)),
-                        "REDIRECT" => Target::Redirect(port_at(4, 16)),
+                        "MASQUERADE" => Target::Masquerade(port_at(pf, pl).zip(port_at(pf, pl + 2))),
+                        "REDIRECT" => Target::Redirect(port_at(pf, pl).zip(port_at(pf, pl + 2))),
+                        "SNAT" if v6 => Target::Snat(ip_at(4), port_at(0, 36)),
                         "SNAT" => Target::Snat(ip_at(8), port_at(4, 16)),
                         "DNAT" => Target::Dnat(ip_at(4), port_at(0, 36)),
                         _ => return None,

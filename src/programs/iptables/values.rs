@@ -24,6 +24,35 @@ pub(super) fn port_range(s: &str, proto: Option<u8>) -> Result<(u16, u16), Fail>
     }
 }
 
+/// MASQUERADE's and REDIRECT's `--to-ports MIN[-MAX]` (parse_ports of
+/// libipt_MASQUERADE/libipt_REDIRECT): only for TCP, UDP, SCTP or DCCP
+/// rules; each end a number (atoi) or a service name.
+pub(super) fn to_ports(s: &str, proto: Option<u8>) -> Result<(u16, u16), Fail> {
+    if !matches!(proto, Some(6 | 17 | 33 | 132)) {
+        return Err(usage("Need TCP, UDP, SCTP or DCCP with port specification"));
+    }
+    if s.contains(':') {
+        return Err(usage("Invalid port:port syntax - use dash"));
+    }
+    // atoi: the leading digits, 0 when there are none.
+    let atoi = |t: &str| -> u32 {
+        let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse::<u32>().map_or(if digits.is_empty() { 0 } else { u32::MAX }, |n| n)
+    };
+    let mut lo = atoi(s);
+    if lo == 0 {
+        lo = crate::programs::services::port(s, false).or_else(|| crate::programs::services::port(s, true)).map_or(0, u32::from);
+    }
+    let bad = |t: &str| usage(&format!("Port `{t}' not valid"));
+    let lo = u16::try_from(lo).ok().filter(|p| *p != 0).ok_or_else(|| bad(s))?;
+    let Some((_, rest)) = s.split_once('-') else { return Ok((lo, lo)) };
+    let hi = u16::try_from(atoi(rest)).map_err(|_| bad(rest))?;
+    if hi < lo {
+        return Err(usage(&format!("Port range `{rest}' funky")));
+    }
+    Ok((lo, hi))
+}
+
 /// Parses an IPv6 ADDR[/LEN] for ip6tables.
 pub(super) fn address6(s: &str) -> Result<(IpAddr, u8), Fail> {
     let (a, len) = match s.split_once('/') {
@@ -55,12 +84,27 @@ pub(super) fn address(s: &str) -> Result<(IpAddr, u8), Fail> {
     Ok((IpAddr::V4(Ipv4Addr::from(u32::from(a) & mask)), len))
 }
 
-pub(super) fn addr_port(s: &str) -> Result<(Ipv4Addr, Option<u16>), Fail> {
-    let (a, p) = match s.split_once(':') {
-        Some((a, p)) => (a, Some(port(p, None)?)),
-        None => (s, None),
+/// SNAT's and DNAT's ADDR[:PORT]; ip6tables' ADDR or [ADDR][:PORT]
+/// (libxt_NAT's parse_to / parse_v6).
+pub(super) fn addr_port(s: &str, v6: bool) -> Result<(IpAddr, Option<u16>), Fail> {
+    let (a, p) = if v6 {
+        match s.strip_prefix('[').and_then(|r| r.split_once(']')) {
+            Some((a, rest)) => (a, rest.strip_prefix(':')),
+            None => (s, None),
+        }
+    } else {
+        match s.split_once(':') {
+            Some((a, p)) => (a, Some(p)),
+            None => (s, None),
+        }
     };
-    let a = crate::text::parse_ipv4(a).ok_or_else(|| usage(&format!("Bad IP address \"{a}\"")))?;
+    let p = p.map(|p| port(p, None)).transpose()?;
+    let bad = || usage(&format!("Bad IP address \"{a}\""));
+    let a = if v6 {
+        IpAddr::V6(crate::text::parse_ipv6(a).map(Ipv6Addr::from).ok_or_else(bad)?)
+    } else {
+        IpAddr::V4(crate::text::parse_ipv4(a).map(Ipv4Addr::from).ok_or_else(bad)?)
+    };
     Ok((a, p))
 }
 

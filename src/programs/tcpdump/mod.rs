@@ -1,4 +1,4 @@
-//! `tcpdump` 4.99 over capture taps: `-i DEV|any`, `-n`, `-e`, `-v`,
+//! `tcpdump` 4.99 over capture taps: `-i DEV|any`, `-n`, `-e`, `-v`, `-q`,
 //! `-c N`, `-t`/`-tt`, a filter expression, `-w FILE` to save a pcap in
 //! the machine's files and `-r FILE` to read one back.
 
@@ -19,6 +19,7 @@ struct Options {
     ethernet: bool,
     verbose: bool,
     numeric: bool,
+    quiet: bool,
     stamp: u8,
     write: Option<String>,
     read: Option<String>,
@@ -53,6 +54,7 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
             'e' => o.ethernet = true,
             'v' => o.verbose = true,
             'n' => o.numeric = true,
+            'q' => o.quiet = true,
             't' => o.stamp += 1,
             'w' => o.write = Some(v),
             'r' => o.read = Some(v),
@@ -91,7 +93,7 @@ impl Tcpdump {
     }
 
     fn show(&mut self, fr: &Frame, ifname: Option<&str>, out: &mut Output) {
-        let style = print::Style { ethernet: self.o.ethernet, verbose: self.o.verbose, numeric: self.o.numeric };
+        let style = print::Style { ethernet: self.o.ethernet, verbose: self.o.verbose, numeric: self.o.numeric, quiet: self.o.quiet };
         let line = match ifname {
             Some(name) => print::cooked_line(fr, name, style, &mut self.conv),
             None => print::line(fr, style, &mut self.conv),

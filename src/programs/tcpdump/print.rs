@@ -30,6 +30,14 @@ pub struct Style {
     pub verbose: bool,
     /// `-n`: no names for addresses.
     pub numeric: bool,
+    /// `-q` (`ndo_qflag`): less protocol detail: `tcp LEN` for TCP, no
+    /// decoding of UDP ports' protocols, the ethertype by name only.
+    pub quiet: bool,
+}
+
+/// An ethertype as `-e` prints it (print-ether.c `ether_type_print`).
+fn ether_type(name: &str, number: &str, style: Style) -> String {
+    if style.quiet { name.to_string() } else { format!("ethertype {name} ({number})") }
 }
 
 /// The start of a line in a capture on `any` (Linux cooked v2,
@@ -103,9 +111,10 @@ pub fn line(frame: &Frame, style: Style, conv: &mut Conversations) -> String {
             };
             if style.ethernet {
                 return format!(
-                    "{} > {}, ethertype ARP (0x0806), length 42: {what}, length 28",
+                    "{} > {}, {}, length 42: {what}, length 28",
                     mac(&frame.src, style),
-                    mac(&frame.dst, style)
+                    mac(&frame.dst, style),
+                    ether_type("ARP", "0x0806", style)
                 );
             }
             if style.verbose {
@@ -124,9 +133,10 @@ pub fn line(frame: &Frame, style: Style, conv: &mut Conversations) -> String {
             let body = format!("{src} > {dst}: ICMP6, {what}, length 32");
             if style.ethernet {
                 return format!(
-                    "{} > {}, ethertype IPv6 (0x86dd), length {}: {body}",
+                    "{} > {}, {}, length {}: {body}",
                     mac(&frame.src, style),
                     mac(&frame.dst, style),
+                    ether_type("IPv6", "0x86dd", style),
                     ND_LEN + 14
                 );
             }
@@ -136,7 +146,13 @@ pub fn line(frame: &Frame, style: Style, conv: &mut Conversations) -> String {
     let Content::Ip(d) = &frame.content else { return body };
     if style.ethernet {
         let (name, ty) = if d.is_v6() { ("IPv6", "0x86dd") } else { ("IPv4", "0x0800") };
-        format!("{} > {}, ethertype {name} ({ty}), length {}: {body}", mac(&frame.src, style), mac(&frame.dst, style), d.frame_len())
+        format!(
+            "{} > {}, {}, length {}: {body}",
+            mac(&frame.src, style),
+            mac(&frame.dst, style),
+            ether_type(name, ty, style),
+            d.frame_len()
+        )
     } else {
         format!("{} {body}", if d.is_v6() { "IP6" } else { "IP" })
     }
@@ -166,8 +182,8 @@ fn ip(d: &Datagram, style: Style, conv: &mut Conversations) -> String {
             text
         }
         // Ports 53 and 5353 (mDNS) go to the DNS printer, which refuses
-        // anything shorter than a DNS header.
-        Payload::Udp { sport, dport, data } if [53, 5353].iter().any(|p| p == sport || p == dport) && data.len() < 12 => {
+        // anything shorter than a DNS header (not with -q: udp_print).
+        Payload::Udp { sport, dport, data } if !style.quiet && [53, 5353].iter().any(|p| p == sport || p == dport) && data.len() < 12 => {
             format!("{}.{sport} > {}.{dport}: domain [length {} < 12] (invalid)", Ip(d.src), Ip(d.dst), data.len())
         }
         Payload::Udp { sport, dport, data } => format!("{}.{sport} > {}.{dport}: UDP, length {}", Ip(d.src), Ip(d.dst), data.len()),
@@ -200,6 +216,9 @@ fn icmp_text(icmp: &Icmp, d: &Datagram) -> String {
 
 /// The TCP part (print-tcp.c `tcp_print`).
 fn tcp(d: &Datagram, t: &Tcp, style: Style, conv: &mut Conversations) -> String {
+    if style.quiet {
+        return format!("tcp {}", t.data.len());
+    }
     let mut flags = String::new();
     for (bit, c) in [(f::FIN, 'F'), (f::SYN, 'S'), (f::RST, 'R'), (f::PSH, 'P')] {
         if t.has(bit) {

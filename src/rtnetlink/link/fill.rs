@@ -409,6 +409,20 @@ fn put_af_spec(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext_mas
         sysctl.and_then(|s| s.get(&key, &[link.name.as_str()])).and_then(|v| crate::text::int(v.trim()))
     };
     let spec = b.begin_nest(ifla::AF_SPEC);
+    // inet_fill_link_af: nothing without an in_device.
+    if !link.no_inet4 {
+        put_inet_conf(b, link, &get);
+    }
+    if !link.no_inet6 {
+        let inet6 = b.begin_nest(u16::from(crate::wire::AF_INET6));
+        put_inet6_attrs(b, net, ns, link, ext_mask);
+        end_plain_nest(b, inet6);
+    }
+    end_plain_nest(b, spec);
+}
+
+/// The IPv4 per-device settings (`inet_fill_link_af`: IFLA_INET_CONF).
+fn put_inet_conf(b: &mut MessageBuilder, link: &Link, get: &dyn Fn(&str, &str) -> Option<i32>) {
     let inet = b.begin_nest(u16::from(crate::wire::AF_INET));
     let mut conf = INET_CONF_DEFAULT;
     if link.is_loopback() {
@@ -423,12 +437,6 @@ fn put_af_spec(b: &mut MessageBuilder, net: &Net, ns: NsId, link: &Link, ext_mas
     let bytes: Vec<u8> = conf.iter().flat_map(|v| v.to_ne_bytes()).collect();
     b.put(crate::wire::link::inet::CONF, &bytes);
     end_plain_nest(b, inet);
-    if !link.no_inet6 {
-        let inet6 = b.begin_nest(u16::from(crate::wire::AF_INET6));
-        put_inet6_attrs(b, net, ns, link, ext_mask);
-        end_plain_nest(b, inet6);
-    }
-    end_plain_nest(b, spec);
 }
 
 /// The IPv6 per-device attributes (`inet6_fill_ifla6_attrs`).

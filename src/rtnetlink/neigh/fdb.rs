@@ -103,7 +103,9 @@ fn mac(bytes: &[u8]) -> Option<[u8; 6]> {
 /// A device's multicast address list (`dev->mc`) in the order the groups
 /// were joined: IPv6 all-nodes at registration, a bridge's all-snoopers
 /// groups when it opens, IPv4 all-hosts when it comes up, then the
-/// solicited-node group of each IPv6 address. Only devices with
+/// solicited-node group of each IPv6 address (those of addresses added
+/// while the device was down before the groups opening joins, as they
+/// joined then). Only devices with
 /// IFF_MULTICAST have one.
 fn multicast_list(l: &Link) -> Vec<[u8; 6]> {
     let mut list: Vec<[u8; 6]> = Vec::new();
@@ -115,9 +117,20 @@ fn multicast_list(l: &Link) -> Vec<[u8; 6]> {
             list.push(m);
         }
     };
+    let solicited = |a: &crate::stack::addr::Ifa6| {
+        let b = a.addr.to_be_bytes();
+        [0x33, 0x33, 0xff, b[13], b[14], b[15]]
+    };
     add([0x33, 0x33, 0, 0, 0, 1]);
     for (m, _) in l.mc_extra.iter().filter(|(_, after_open)| !after_open) {
         add(*m);
+    }
+    // Addresses added while the device was down joined their groups
+    // then (measured: before IPv4's all-hosts group that opening joins).
+    let mut down: Vec<_> = l.addrs6.iter().filter(|a| a.joined_down != 0 || !l.is_up()).collect();
+    crate::sorting::sort_by_key(&mut down, |a| (a.joined_down == 0, a.joined_down, a.created_ms));
+    for a in down {
+        add(solicited(a));
     }
     if l.is_up() {
         // The all-snoopers groups, while the bridge snoops multicast:
@@ -134,8 +147,7 @@ fn multicast_list(l: &Link) -> Vec<[u8; 6]> {
         let link_local = |a: u128| a >> 118 == 0x3fa;
         crate::sorting::sort_by_key(&mut addrs, |a| (a.created_ms, !link_local(a.addr)));
         for a in addrs {
-            let b = a.addr.to_be_bytes();
-            add([0x33, 0x33, 0xff, b[13], b[14], b[15]]);
+            add(solicited(a));
         }
     }
     for (m, _) in l.mc_extra.iter().filter(|(_, after_open)| *after_open) {

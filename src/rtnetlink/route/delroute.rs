@@ -55,6 +55,18 @@ pub fn del_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             if f.table != table::MAIN && f.table != table::LOCAL && !ns.fib6.has_table(f.table) {
                 return Err(KernelError::msg(Errno::ESRCH, "FIB table does not exist"));
             }
+            // ip6_route_del: ::/0 locates the tree's root, whose leaf is
+            // fib6_null_entry (through lo, no gateway, metric ~0) while the
+            // table has no default route; unless a device other than lo, a
+            // gateway, a metric or a protocol rules it out, __ip6_del_rt
+            // is asked to delete it and answers ENOENT.
+            let no_default = ns.fib6.aliases(f.table, 0, 0).is_none_or(|a| a.is_empty());
+            let via_lo = |i: u32| i == 0 || ns.link(i).is_some_and(|l| l.is_loopback());
+            let null_entry_matches =
+                f.nexthops.iter().all(|nh| via_lo(nh.ifindex) && nh.gateway.is_none()) && f.priority.is_none() && f.protocol.is_none();
+            if f.dst_len == 0 && no_default && null_entry_matches {
+                return Err(Errno::ENOENT.into());
+            }
             ctx.events.extend(sroute::delete(ns, &f)?);
         }
         // No handler for other families (rtnl_get_link finds none).

@@ -35,6 +35,7 @@ pub(super) fn through<K: Family>(ns: &Namespace, mut r: Route<K>, id: u32, has_s
         snh::check_for_v6_route(t, nh, false)?;
     }
     // fib_dump_info / rt6_fill_node: a blackhole object makes the route one.
+    r.nh_kind = r.kind;
     r.kind = snh::route_kind(t, id, r.kind);
     let res = snh::resolve::<K>(t, id).ok_or(Errno::EINVAL)?;
     r.nexthops = res.hops;

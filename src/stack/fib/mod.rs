@@ -32,6 +32,9 @@ pub struct Fib<K: PrefixKey> {
     lists: Store<Alias<K>>,
     /// Routes held, kept as they come and go.
     routes: usize,
+    /// `fib_has_custom_rules`: a local table created from now on comes
+    /// alone, without main ([`Fib::create_table`]).
+    local_alone: bool,
 }
 
 impl<K: PrefixKey> Default for Fib<K> {
@@ -43,12 +46,18 @@ impl<K: PrefixKey> Default for Fib<K> {
 impl<K: PrefixKey> Fib<K> {
     /// No tables.
     pub fn new() -> Self {
-        Fib { tables: crate::vecmap::VecMap::new(), lists: Store::default(), routes: 0 }
+        Fib { tables: crate::vecmap::VecMap::new(), lists: Store::default(), routes: 0, local_alone: false }
     }
 
     /// The ids of tables that hold at least one route, ascending.
     pub fn table_ids(&self) -> impl Iterator<Item = u32> + '_ {
         self.tables.iter().filter(|(_, t)| !t.is_empty()).map(|(id, _)| *id)
+    }
+
+    /// The namespace's IPv4 rules were changed (`fib_has_custom_rules`):
+    /// from now on the local table no longer brings main with it.
+    pub fn set_custom_rules(&mut self) {
+        self.local_alone = true;
     }
 
     /// Whether a table exists (was created, even if it is empty now).
@@ -62,9 +71,9 @@ impl<K: PrefixKey> Fib<K> {
     }
 
     /// Creates a table if missing (`fib_new_table`: creating the local
-    /// table creates main too).
+    /// table creates main too, unless IPv4 rules were changed before).
     pub fn create_table(&mut self, id: u32) {
-        if id == crate::wire::route::table::LOCAL {
+        if id == crate::wire::route::table::LOCAL && !self.local_alone && self.tables.get(&id).is_none() {
             self.tables.entry_or_insert_with(crate::wire::route::table::MAIN, PrefixTrie::new);
         }
         self.tables.entry_or_insert_with(id, PrefixTrie::new);
@@ -122,7 +131,7 @@ impl<K: PrefixKey> Fib<K> {
     /// the trie refuses): [`Fib::edit`] is then the way.
     pub fn insert_first(&mut self, table: u32, dst: K, len: u8, alias: &Alias<K>) -> bool {
         self.create_table(table);
-        let Fib { tables, lists, routes } = self;
+        let Fib { tables, lists, routes, .. } = self;
         let Some(trie) = tables.get_mut(&table) else { return false };
         let mut added = false;
         trie.try_get_or_insert_with(dst.mask(len), len, || {
@@ -150,7 +159,7 @@ impl<K: PrefixKey> Fib<K> {
     /// the prefix when it is empty) and lets the old one go.
     #[inline(never)]
     fn put(&mut self, table: u32, dst: K, len: u8, old: Option<ListId>, routes: Vec<Route<K>>) {
-        let Fib { tables, lists, routes: count } = self;
+        let Fib { tables, lists, routes: count, .. } = self;
         let dst = dst.mask(len);
         if let Some(trie) = tables.get_mut(&table) {
             if routes.is_empty() {
@@ -183,7 +192,7 @@ impl<K: PrefixKey> Fib<K> {
     /// per caller's closure.
     fn remove_where_dyn(&mut self, doomed: &mut dyn FnMut(&RouteRef<'_, K>) -> bool) -> Vec<Route<K>> {
         let mut removed = Vec::new();
-        let Fib { tables, lists, routes: count } = self;
+        let Fib { tables, lists, routes: count, .. } = self;
         for (&table, trie) in tables.iter_mut() {
             let mut here = Vec::new();
             trie.retain(|dst, dst_len, id| {

@@ -60,7 +60,8 @@ pub fn check_nh(ns: &Namespace, route_scope: u8, table_id: u32, nh: &mut NextHop
             if nh.flags & rtnh_f::ONLINK != 0 {
                 return Err(KernelError::msg(Errno::EINVAL, "Invalid flags for nexthop - PERVASIVE and ONLINK can not be set"));
             }
-            let dev = dev_ok(nh.ifindex)?;
+            // fib_check_nh_nongw: inetdev_by_index finds no in_device.
+            let dev = dev_ok(nh.ifindex).and_then(|d| if d.no_inet4 { Err(KernelError::new(Errno::ENODEV)) } else { Ok(d) })?;
             if !dev.is_up() {
                 return Err(KernelError::msg(Errno::ENETDOWN, "Device for nexthop is not up"));
             }
@@ -83,8 +84,10 @@ fn gateway_fits(ns: &Namespace, nh: &mut NextHop<u32>, kind: RouteType, dev: u32
     }
     nh.ifindex = dev;
     nh.scope = route_scope;
+    // fib_check_nh_v4_gw: a down device found through the gateway's
+    // route is ENETDOWN without a message (only onlink's check has one).
     if !ns.link(dev).ok_or(KernelError::new(Errno::ENODEV))?.is_up() {
-        return Err(KernelError::msg(Errno::ENETDOWN, "Nexthop device is not up"));
+        return Err(KernelError::new(Errno::ENETDOWN));
     }
     Ok(())
 }

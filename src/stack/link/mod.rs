@@ -313,6 +313,10 @@ pub struct Link {
     /// The device has no IPv6 state (no `inet6_dev`): its MTU is below
     /// IPv6's minimum of 1280, now or when it was registered.
     pub no_inet6: bool,
+    /// The device has no IPv4 state (no `in_device`): its MTU went below
+    /// IPv4's minimum of 68 (`inetdev_destroy`); back at 68 it gets an
+    /// empty one again (`inetdev_init`).
+    pub no_inet4: bool,
     /// IPv6 sent a router solicitation (IF_RS_SENT): its link-local
     /// address finished DAD while it accepted router advertisements.
     pub inet6_rs_sent: bool,
@@ -371,6 +375,7 @@ impl Link {
             addr_gen_mode: 0,
             inet6_ready: false,
             no_inet6: false,
+            no_inet4: false,
             inet6_rs_sent: false,
             port_state: 0,
             port_conf: PortConf::default(),

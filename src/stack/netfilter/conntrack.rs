@@ -78,6 +78,17 @@ pub struct Conn {
     pub expires_us: u64,
 }
 
+impl Conn {
+    /// IPS_SRC_NAT and IPS_DST_NAT: whether the binding changed the
+    /// source or the destination (`nf_nat_setup_info` sets a bit only when
+    /// the new tuple differs from the original).
+    pub fn nat_status(&self) -> (bool, bool) {
+        let snat = self.reply.dst != self.orig.src || self.reply.dport != self.orig.sport;
+        let dnat = self.reply.src != self.orig.dst || self.reply.sport != self.orig.dport;
+        (snat, dnat)
+    }
+}
+
 /// Seconds to microseconds.
 const SEC: u64 = 1_000_000;
 

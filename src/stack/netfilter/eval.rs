@@ -30,6 +30,8 @@ pub struct PacketCtx<'a> {
     /// The sending neighbour's link-layer address as the input device
     /// knows it (the frame's source for xt_mac), when known.
     pub src_mac: Option<[u8; 6]>,
+    /// The packet's connection (its tuples and NAT binding), when tracked.
+    pub conn: Option<super::conntrack::Conn>,
 }
 
 /// How a chain ended for a packet.
@@ -461,16 +463,7 @@ fn be16_at(b: &[u8], at: usize) -> u16 {
 fn xt_match(name: &str, rev: u32, info: &[u8], c: &PacketCtx<'_>) -> bool {
     let in_range = |port: u16, lo: u16, hi: u16| lo <= port && port <= hi;
     match name {
-        "conntrack" => {
-            // xt_conntrack_mtinfo3: match_flags, invert_flags, state_mask.
-            let (flags, invert, mask) = (u16_at(info, 146), u16_at(info, 148), u16_at(info, 150));
-            if flags & 1 == 0 {
-                return true;
-            }
-            // XT_CONNTRACK_STATE_UNTRACKED is 1 << 8 (nft's bit is 1 << 6).
-            let bit = if c.ct == CtInfo::Untracked { 256 } else { c.ct.state_bit() };
-            ((u32::from(mask) & bit) != 0) ^ (invert & 1 != 0)
-        }
+        "conntrack" => super::xt::conntrack(info, c),
         "state" => {
             let mask = info.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
             mask & c.ct.state_bit() != 0
@@ -518,8 +511,13 @@ fn xt_target(name: &str, rev: u32, info: &[u8], v6: bool) -> Option<Outcome> {
             let ip = info.get(8..12).map(|b| IpAddr::from([b[0], b[1], b[2], b[3]]));
             (ip.filter(|_| flags & 1 != 0), (flags & 2 != 0).then(|| be16_at(info, 16)))
         } else {
+            // nf_nat_range(2): an IPv6 rule's address takes all 16 bytes.
             let flags = u32_at(info, 0);
-            let ip = info.get(4..8).map(|b| IpAddr::from([b[0], b[1], b[2], b[3]]));
+            let ip = if v6 {
+                info.get(4..20).and_then(|b| <[u8; 16]>::try_from(b).ok()).map(IpAddr::from)
+            } else {
+                info.get(4..8).map(|b| IpAddr::from([b[0], b[1], b[2], b[3]]))
+            };
             (ip.filter(|_| flags & 1 != 0), (flags & 2 != 0).then(|| be16_at(info, 36)))
         }
     };
@@ -632,6 +630,7 @@ mod tests {
                     now_us: 0,
                     addr_types: (2, 2),
                     src_mac: None,
+                    conn: None,
                 };
                 let (mut h1, mut h2) = (Vec::new(), Vec::new());
                 assert_eq!(run_chain(&with, 0, &ctx, &mut h1), run_chain(&without, 0, &ctx, &mut h2), "rules from {start}, {p:?}");

@@ -50,14 +50,32 @@ pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, iif: u32, oif
     }
     let name_of = |i: u32| n.link(i).map(|l| l.name.clone()).unwrap_or_default();
     let (iname, oname) = (name_of(iif), name_of(oif));
-    // The address masquerade and redirect use: the device's first global IPv4 address.
-    let dev_addr = |i: u32| n.link(i).and_then(|l| l.addrs4.iter().find(|a| a.scope == 0)).map(|a| IpAddr::V4(Ipv4Addr::from(a.local)));
-    let (masq_addr, redir_addr) = (dev_addr(oif), if hook == Hook::Output { Some(IpAddr::V4(Ipv4Addr::LOCALHOST)) } else { dev_addr(iif) });
+    // The address masquerade and redirect use: the device's first global
+    // address of the packet's family (nf_nat_masquerade_ipv6 and
+    // nf_nat_redirect_ipv6 take an IPv6 one that is not tentative); the
+    // loopback address for locally made packets.
+    let v6 = p.is_v6();
+    let dev_addr = |i: u32| -> Option<IpAddr> {
+        let l = n.link(i)?;
+        if v6 {
+            // IFA_F_TENTATIVE is 0x40.
+            l.addrs6.iter().find(|a| a.scope == 0 && a.flags & 0x40 == 0).map(|a| IpAddr::V6(a.addr.into()))
+        } else {
+            l.addrs4.iter().find(|a| a.scope == 0).map(|a| IpAddr::V4(Ipv4Addr::from(a.local)))
+        }
+    };
+    let loopback = if v6 { IpAddr::V6(std::net::Ipv6Addr::LOCALHOST) } else { IpAddr::V4(Ipv4Addr::LOCALHOST) };
+    let (masq_addr, redir_addr) = (dev_addr(oif), if hook == Hook::Output { Some(loopback) } else { dev_addr(iif) });
     let addr_types = (super::xt::addr_type(n, p.src), super::xt::addr_type(n, p.dst));
     let src_mac = super::xt::neighbour_mac(n, iif, p.src);
     let nf = &mut n.netfilter;
-    let tracked =
-        if matches!(hook, Hook::Prerouting | Hook::Output) { nf.conntrack.track(p, now_us) } else { nf.conntrack.find(p, now_us) };
+    let tracked = if !conntrack_enabled(nf, fam) {
+        None
+    } else if matches!(hook, Hook::Prerouting | Hook::Output) {
+        nf.conntrack.track(p, now_us)
+    } else {
+        nf.conntrack.find(p, now_us)
+    };
     let (ct, dir) = tracked.map_or((CtInfo::Untracked, Dir::Original), |(_, d, c)| (c, d));
     let conn = tracked.map(|(i, _, _)| i);
     // The base chains of this hook, by priority (stable: tables in order).
@@ -88,7 +106,19 @@ pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, iif: u32, oif
         order.push(None);
     }
     for step in order {
-        let ctx = PacketCtx { p, iif: (iif, &iname), oif: (oif, &oname), ct, reply: dir == Dir::Reply, now_us, addr_types, src_mac };
+        // The connection as it stands at this step (the NAT step may have bound it).
+        let conn_now = conn.and_then(|i| nf.conntrack.conns.get(i)).cloned();
+        let ctx = PacketCtx {
+            p,
+            iif: (iif, &iname),
+            oif: (oif, &oname),
+            ct,
+            reply: dir == Dir::Reply,
+            now_us,
+            addr_types,
+            src_mac,
+            conn: conn_now,
+        };
         let Some((ti, ci)) = step else {
             // The NAT step: decide for a new flow, then translate.
             if let Some(i) = conn {
@@ -142,6 +172,24 @@ pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, iif: u32, oif
     Verdict::Accept
 }
 
+/// Whether connection tracking runs for the family: only while some rule
+/// of its tables (or inet's) holds an expression that takes a reference on
+/// it (`nf_ct_netns_get`: nft's ct, nat, masq and redir, xt's conntrack
+/// and state matches and NAT targets). A nat chain alone does not, and
+/// without conntrack `nf_nat_inet_fn` returns before the nat chains run.
+fn conntrack_enabled(nf: &super::NfTables, fam: u8) -> bool {
+    let needs = |e: &Expr| match e {
+        Expr::Ct { .. } | Expr::Nat { .. } | Expr::Masq { .. } | Expr::Redir { .. } => true,
+        Expr::Match { name, .. } => matches!(name.as_str(), "conntrack" | "state"),
+        Expr::Target { name, .. } => matches!(name.as_str(), "SNAT" | "DNAT" | "MASQUERADE" | "REDIRECT"),
+        _ => false,
+    };
+    nf.tables
+        .iter()
+        .filter(|t| t.family == fam || t.family == family::INET)
+        .any(|t| t.chains.iter().any(|c| c.rules.iter().any(|r| r.exprs.iter().any(needs))))
+}
+
 /// Adds a packet to the counter expressions that matched.
 fn add_counters(nf: &mut super::NfTables, table: usize, hits: &super::eval::Hits, len: u64) {
     for &(ci, ri, ei, limit) in hits {
@@ -190,8 +238,7 @@ fn bind(c: &mut Conn, hook: Hook, decision: Option<Nat>, masq: Option<IpAddr>, r
 /// packet (and what an ICMP error quotes) to the tuple its direction
 /// should carry after this hook.
 fn translate(c: &Conn, hook: Hook, dir: Dir, p: &mut Datagram) {
-    let snat = c.reply.dst != c.orig.src || c.reply.dport != c.orig.sport;
-    let dnat = c.reply.src != c.orig.dst || c.reply.sport != c.orig.dport;
+    let (snat, dnat) = c.nat_status();
     let dst_manip = is_dst_manip(hook);
     // IPS_SRC_NAT for a source manip in the original direction, swapped
     // in the reply direction.

@@ -3,6 +3,7 @@
 
 use std::net::IpAddr;
 
+use super::conntrack::{Conn, CtInfo};
 use super::eval::PacketCtx;
 use crate::stack::namespace::Namespace;
 
@@ -85,6 +86,58 @@ fn mac(info: &[u8], src: Option<[u8; 6]>) -> bool {
     (info.get(..6) == Some(&src[..])) ^ invert
 }
 
+/// `struct xt_conntrack_mtinfo3` (xt_conntrack.c conntrack_mt, revision 3):
+/// the state (with SNAT and DNAT from the connection's NAT status), then
+/// for a tracked packet the direction, the original and reply addresses
+/// under their masks, the protocol and the port ranges, each inverted by
+/// its bit in invert_flags; an untracked packet passes only a state match.
+pub fn conntrack(info: &[u8], c: &PacketCtx<'_>) -> bool {
+    let u16_at = |at: usize| info.get(at..at + 2).map_or(0, |b| u16::from_ne_bytes([b[0], b[1]]));
+    let (flags, invert, mask) = (u16_at(146), u16_at(148), u16_at(150));
+    let inv = |bit: u16| invert & bit != 0;
+    let conn = c.conn.as_ref().filter(|_| c.ct != CtInfo::Untracked);
+    if flags & 1 != 0 {
+        // XT_CONNTRACK_STATE_BIT; UNTRACKED 1 << 8 (nft's bit is 1 << 6); SNAT 1 << 6, DNAT 1 << 7.
+        let mut bit = if c.ct == CtInfo::Untracked { 256 } else { c.ct.state_bit() };
+        if let Some((snat, dnat)) = conn.map(Conn::nat_status) {
+            bit |= if snat { 64 } else { 0 } | if dnat { 128 } else { 0 };
+        }
+        if ((u32::from(mask) & bit) != 0) == inv(1) {
+            return false;
+        }
+    }
+    let Some(ct) = conn else { return flags & 1 != 0 };
+    // XT_CONNTRACK_DIRECTION: set invert bit means REPLY.
+    if flags & 1 << 12 != 0 && (!c.reply) == inv(1 << 12) {
+        return false;
+    }
+    // union nf_inet_addr pairs: origsrc 0, origdst 32, replsrc 64, repldst 96.
+    let addr_fits = |at: usize, a: IpAddr| {
+        let bytes = crate::text::ip_octets(a);
+        bytes.iter().enumerate().all(|(k, b)| {
+            let (want, m) = (info.get(at + k).copied().unwrap_or(0), info.get(at + 16 + k).copied().unwrap_or(0));
+            (b ^ want) & m == 0
+        })
+    };
+    let (o, r) = (ct.orig, ct.reply);
+    for (bit, at, a) in [(1u16 << 2, 0, o.src), (1 << 3, 32, o.dst), (1 << 4, 64, r.src), (1 << 5, 96, r.dst)] {
+        if flags & bit != 0 && addr_fits(at, a) == inv(bit) {
+            return false;
+        }
+    }
+    // ct_proto_port_check_v3: l4proto at 136, ports low at 138.., high at 154...
+    if flags & 1 << 1 != 0 && (u16::from(o.proto) == u16_at(136)) == inv(1 << 1) {
+        return false;
+    }
+    let ports = [(1u16 << 8, 138, 154, o.sport), (1 << 9, 140, 156, o.dport), (1 << 10, 142, 158, r.sport), (1 << 11, 144, 160, r.dport)];
+    for (bit, lo, hi, port) in ports {
+        if flags & bit != 0 && (u16_at(lo) <= port && port <= u16_at(hi)) == inv(bit) {
+            return false;
+        }
+    }
+    true
+}
+
 /// `inet_addr_type` as XT_ADDRTYPE_* bits: LOCAL (1 << 2) for the
 /// namespace's own addresses and 127/8, BROADCAST (1 << 3), MULTICAST
 /// (1 << 5), else UNICAST (1 << 1).
@@ -124,11 +177,22 @@ pub fn neighbour_mac(ns: &Namespace, iif: u32, src: IpAddr) -> Option<[u8; 6]> {
     n.lladdr.as_deref()?.try_into().ok()
 }
 
-/// `ipt_REJECT`/`ip6t_REJECT` checkentry through nft_compat: a TCP reset
-/// only for a rule with `-p tcp` (the NFTA_RULE_COMPAT protocol), and no
-/// echo reply; false when a target would refuse (EINVAL).
+/// The checkentry functions nft_compat calls for a rule's xt matches and
+/// targets: `ipt_REJECT`/`ip6t_REJECT` allow a TCP reset only for a rule
+/// with `-p tcp` (the NFTA_RULE_COMPAT protocol), and no echo reply;
+/// `addrtype_mt_checkentry_v1` refuses IPv6 BLACKHOLE, PROHIBIT and above,
+/// and BROADCAST, and both interface limits at once. False when one would
+/// refuse (EINVAL).
 pub fn check_targets(exprs: &[super::Expr], family: u8, proto: u32) -> bool {
+    let v6 = family == crate::wire::nftables::family::IPV6;
     exprs.iter().all(|e| match e {
+        super::Expr::Match { name, rev: 1, info } if name == "addrtype" => {
+            let u16_at = |at: usize| info.get(at..at + 2).map_or(0, |b| u16::from_ne_bytes([b[0], b[1]]));
+            let flags = info.get(4..8).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+            let types = u16_at(0) | u16_at(2);
+            // XT_ADDRTYPE_LIMIT_IFACE_IN 4, _OUT 8; BROADCAST 1 << 3, BLACKHOLE 1 << 6, PROHIBIT 1 << 8.
+            flags & 12 != 12 && !(v6 && (types & (1 << 6 | 1 << 3) != 0 || types >= 1 << 8))
+        }
         super::Expr::Target { name, info, .. } if name == "REJECT" => {
             let with = info.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
             // enum ipt_reject_with / ip6t_reject_with.

@@ -289,7 +289,7 @@ fn refresh_routes(ns: &mut Namespace, ids: &[u32]) {
     let apply4 = |r: &mut Alias<u32>| {
         if r.nh_id != 0 && ids.contains(&r.nh_id) {
             if let Some(res) = resolve::<u32>(&t, r.nh_id) {
-                r.kind = kind_through(r.kind, res.blackhole);
+                r.kind = kind_through(r.nh_kind, res.blackhole);
                 r.nexthops = res.hops;
                 r.multipath = res.multipath;
             }
@@ -299,7 +299,7 @@ fn refresh_routes(ns: &mut Namespace, ids: &[u32]) {
     ns.fib6.for_each_mut(|r| {
         if r.nh_id != 0 && ids.contains(&r.nh_id) {
             if let Some(res) = resolve::<u128>(&t, r.nh_id) {
-                r.kind = kind_through(r.kind, res.blackhole);
+                r.kind = kind_through(r.nh_kind, res.blackhole);
                 r.nexthops = res.hops;
                 r.multipath = res.multipath;
             }
@@ -307,19 +307,15 @@ fn refresh_routes(ns: &mut Namespace, ids: &[u32]) {
     });
 }
 
-/// The type of a route through an object that is (or is no longer) a
-/// blackhole: Linux asks `nexthop_is_blackhole` at each lookup and dump
-/// (`fib_table_lookup`, `fib_dump_info`, `rt6_fill_node`), so a blackhole
-/// replaced by a gateway (or a group whose only member is a blackhole)
-/// changes how its routes behave. The route keeps one type here (see
-/// [`route_kind`]), so a route that was a blackhole only through its
-/// object becomes unicast again.
-fn kind_through(kind: RouteType, blackhole: bool) -> RouteType {
-    match (kind, blackhole) {
-        (_, true) => RouteType::Blackhole,
-        (RouteType::Blackhole, false) => RouteType::Unicast,
-        (k, false) => k,
-    }
+/// The type of a route asked as `asked` through an object that is (or is
+/// no longer) a blackhole: Linux asks `nexthop_is_blackhole` at each
+/// lookup and dump (`fib_table_lookup`, `fib_dump_info`, `rt6_fill_node`)
+/// and keeps the route's own type, so a blackhole replaced by a gateway
+/// (or a group whose only member is a blackhole) gives its routes their
+/// own type back: unicast, or the blackhole, unreachable or prohibit they
+/// were added as (measured, scenario nexthop_blackhole_typed).
+fn kind_through(asked: RouteType, blackhole: bool) -> RouteType {
+    if blackhole { RouteType::Blackhole } else { asked }
 }
 
 /// The routes through one of `ids`, as they are now (the replace
