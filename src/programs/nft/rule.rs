@@ -778,9 +778,10 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 // nft adds the dependency `meta l4proto tcp` unless the
                 // rule already matched TCP.
                 let tcp_known = out.windows(2).any(|w| matches!(w, [Expr::Meta { key: 16, .. }, Expr::Cmp { data, .. }] if data == &[6]));
+                // nft puts it at the head of the rule.
                 if !tcp_known {
-                    out.push(meta(16));
-                    out.push(cmp(0, vec![6]));
+                    out.insert(0, meta(16));
+                    out.insert(1, cmp(0, vec![6]));
                 }
                 out.push(Expr::Reject { ty: 1, code: 0 });
                 i += 4;

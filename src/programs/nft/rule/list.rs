@@ -42,6 +42,30 @@ fn tcp_flags_text(mask: u8, op: u32, value: u8) -> String {
     }
 }
 
+/// Whether a `meta l4proto tcp` is the dependency of a TCP reset that nft
+/// 1.0.6 folds away when listing: in ip and ip6 tables, when only matches
+/// stand between it and the reset (a statement such as `counter` in
+/// between keeps it, as the delinearisation's dependency context is reset
+/// by every statement).
+fn reset_dependency(rest: &[Expr], table_family: u8) -> bool {
+    if table_family == family::INET {
+        return false;
+    }
+    let is_match = |e: &Expr| {
+        matches!(
+            e,
+            Expr::Meta { .. }
+                | Expr::Payload { .. }
+                | Expr::Cmp { .. }
+                | Expr::Bitwise { .. }
+                | Expr::Lookup { .. }
+                | Expr::Ct { .. }
+                | Expr::Range { .. }
+        )
+    };
+    matches!(rest.iter().find(|e| !is_match(e)), Some(Expr::Reject { ty: 1, .. }))
+}
+
 /// A rule's expressions as `nft list` prints them.
 pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -111,7 +135,7 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 // A dependency of the transport match or the TCP reset that follows.
                 if matches!(exprs.get(i), Some(Expr::Payload { base: 2, .. })) {
                     l4 = Some(p);
-                } else if !matches!(exprs.get(i), Some(Expr::Reject { ty: 1, .. })) {
+                } else if !reset_dependency(&exprs[i..], ctx.family) {
                     parts.push(format!("meta l4proto {}", names::protocol_name(p)));
                 }
             }
