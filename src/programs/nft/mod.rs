@@ -238,7 +238,8 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
         }
         ("add" | "create" | "delete", Some(obj @ ("set" | "map"))) => {
             let (tname, sname) = (name(0)?, name(1)?);
-            if !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
+            // Only an added set is checked against nft's cache first.
+            if verb != "delete" && !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
                 return Err(Fail { tilde: None, msg: "No such file or directory".into(), span: span(tname) });
             }
             let (kind, flags, attrs) = if verb == "delete" {
@@ -294,8 +295,13 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
         }
         (_, Some(obj @ ("table" | "chain" | "rule"))) => {
             let tname = name(0)?;
-            // nft looks the table up in its cache before it sends anything.
-            if obj != "table" && !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
+            // nft 1.0.6 looks the table up in its cache before adding a
+            // chain; rules, deletions and flushes go to the kernel, whose
+            // ENOENT points at the table.
+            if obj == "chain"
+                && matches!(verb, "add" | "create")
+                && !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text)
+            {
                 return Err(Fail { tilde: None, msg: "No such file or directory".into(), span: span(tname) });
             }
             let mut attrs = Vec::new();
@@ -502,9 +508,16 @@ fn chain_spec(attrs: &mut Vec<u8>, family: u8, toks: &[Tok], cmd: &str) -> Resul
     let mut i = 0;
     while let Some(w) = words.get(i) {
         let v = words.get(i + 1).map(|t| t.text.as_str());
+        let unknown = |what: &str| Fail {
+            tilde: None,
+            msg: format!("unknown chain {what}"),
+            span: words.get(i + 1).map_or((cmd.len(), cmd.len() + 1), |t| span(t)),
+        };
         match w.text.as_str() {
+            // chain_type_name_lookup / chain_hookname_lookup of nft 1.0.6.
+            "type" if v.is_some_and(|t| !matches!(t, "filter" | "nat" | "route")) => return Err(unknown("type")),
             "type" => kind = v,
-            "hook" => hook = v.and_then(|h| HOOKS.iter().position(|x| *x == h)),
+            "hook" => hook = Some(v.and_then(|h| HOOKS.iter().position(|x| *x == h)).ok_or_else(|| unknown("hook"))?),
             "priority" => {
                 let std = v.and_then(|p| STD_PRIOS.iter().find(|(n, _)| *n == p).map(|(_, x)| *x));
                 prio = std.or_else(|| v.and_then(|n| n.parse::<i32>().ok()));
