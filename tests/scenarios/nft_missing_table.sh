@@ -6,6 +6,7 @@ nft add rule inet f c accept
 nft insert rule inet f c accept
 nft replace rule inet f c handle 2 accept
 nft add set inet f s '{ type ipv4_addr; }'
+nft add set inet f s '{ type nosuch_type; }'
 nft delete set inet f s
 nft flush table inet f
 nft list chain inet f c
@@ -17,4 +18,5 @@ nft delete table inet f
 nft add table inet f
 nft add chain inet f x '{ type filter hook nohook priority 0; }'
 nft add chain inet f y '{ type nosuch hook input priority 0; }'
+nft add set inet f s2 '{ type nosuch_type; }'
 nft list ruleset

@@ -238,9 +238,18 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
         }
         ("add" | "create" | "delete", Some(obj @ ("set" | "map"))) => {
             let (tname, sname) = (name(0)?, name(1)?);
-            // Only an added set is checked against nft's cache first.
+            // Only an added set is checked against nft's cache first, after
+            // its type: an unknown type is reported, then the missing table.
             if verb != "delete" && !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
-                return Err(Fail { tilde: None, msg: "No such file or directory".into(), span: span(tname) });
+                let missing = Fail { tilde: None, msg: "No such file or directory".into(), span: span(tname) };
+                let spec = tg.names.get(2..).unwrap_or_default();
+                return Err(match named::new_set(&tname.text, &sname.text, spec, obj == "map", cmd) {
+                    Err(f) if f.msg.starts_with("unknown datatype") => {
+                        let first = f.msg.split("\nError: ").next().unwrap_or_default();
+                        Fail { msg: format!("{first}\nError: {}", missing.msg), ..missing }
+                    }
+                    _ => missing,
+                });
             }
             let (kind, flags, attrs) = if verb == "delete" {
                 let mut a = Vec::new();
