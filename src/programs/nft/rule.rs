@@ -238,9 +238,7 @@ impl Deps {
     fn transport(&mut self, out: &mut Vec<Expr>, proto: u8) -> Result<(), String> {
         match self.transport {
             Some(have) if have == proto => Ok(()),
-            Some(have) => {
-                Err(format!("conflicting protocols specified: {} vs. {}", names::protocol_name(have), names::protocol_name(proto)))
-            }
+            Some(have) => Err(format!("conflicting protocols specified: {} vs. {}", proto_desc(have), proto_desc(proto))),
             None => {
                 out.push(meta(16));
                 out.push(cmp(0, vec![proto]));
@@ -282,6 +280,15 @@ fn prefixed(text: &str, v6: bool) -> Result<(Vec<u8>, u32), Option<String>> {
     };
     let bytes = if v6 { text::parse_ipv6(a).map(|a| a.octets().to_vec()) } else { text::parse_ipv4(a).map(|a| a.octets().to_vec()) };
     bytes.map(|b| (b, len)).ok_or(None)
+}
+
+/// A transport protocol by nft's protocol description name (proto.c:
+/// `icmpv6`, not /etc/protocols' `ipv6-icmp`).
+fn proto_desc(p: u8) -> String {
+    match p {
+        58 => "icmpv6".into(),
+        p => names::protocol_name(p),
+    }
 }
 
 /// `tcp flags` after its payload load, from word `at` (nft 1.0.6's
@@ -468,6 +475,10 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 };
                 deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }, i).map_err(|m| refuse(i, 2, m))?;
                 address(&mut out, offset, &parsed.0, parsed.1);
+                // `ip protocol P` / `ip6 nexthdr P` fixes the transport protocol.
+                if !addr {
+                    deps.transport.get_or_insert(parsed.0[0]);
+                }
                 i += 3;
             }
             "icmp" | "icmpv6" => {
@@ -537,7 +548,11 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 // perhaps after `!=` (cmp neq, or a range expression).
                 let neg = arg(2)? == "!=";
                 let at = if neg { i + 3 } else { i + 2 };
-                let (lo, hi) = Key::Port.range(word(at).ok_or(words.len())?).ok_or(at)?;
+                let value = word(at).ok_or(words.len())?;
+                let (lo, hi) = Key::Port.range(value).ok_or_else(|| match value.parse::<u64>() {
+                    Ok(_) => refuse(at, 1, "Service out of range".into()),
+                    Err(_) => at.into(),
+                })?;
                 if let Some(p) = l4 {
                     deps.transport(&mut out, p).map_err(|m| refuse(i, 2, m))?;
                 }

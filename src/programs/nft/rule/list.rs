@@ -168,6 +168,10 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     _ => "daddr",
                 };
                 let value = if matches!(field, "protocol" | "nexthdr") {
+                    // It names the transport header the matches after it read.
+                    if op == 0 {
+                        l4 = d.first().copied();
+                    }
                     names::protocol_name(d.first().copied().unwrap_or(0))
                 } else if v6 {
                     let mut b = [0u8; 16];
