@@ -94,6 +94,26 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
                 tx.changes.push(m.stamp(Change::NewChain { family: fam, table: tname.clone(), chain: new }));
             }
         }
+        // nf_tables_updchain: a hook given again must be the chain's own
+        // (a regular chain, or another type: EEXIST at the name; another
+        // hook or priority: EOPNOTSUPP).
+        if let Some(h) = a.get(c::HOOK) {
+            let Some(base) = table.chains[i].base.as_ref() else { return Err(m.bad(Errno::EEXIST, name_attr)) };
+            let ht = AttrTable::parse(h.value, 4)?;
+            let hooknum = be32(ht.get(crate::wire::nftables::hook::HOOKNUM).ok_or(Errno::EINVAL)?.value)?;
+            let priority = be32(ht.get(crate::wire::nftables::hook::PRIORITY).ok_or(Errno::EINVAL)?.value)? as i32;
+            let kind = match a.get(c::TYPE) {
+                Some(t) => t.string()?,
+                None => "filter".to_string(),
+            };
+            check_type(&kind, fam, hooknum)?;
+            if kind != base.kind {
+                return Err(m.bad(Errno::EEXIST, name_attr));
+            }
+            if hooknum != base.hooknum || priority != base.priority {
+                return Err(Errno::EOPNOTSUPP.into());
+            }
+        }
         // nf_tables_updchain: policy and counters of a base chain may change.
         let counters = parse_counters(&a)?;
         let ch = &mut table.chains[i];

@@ -238,8 +238,18 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
         }
         ("add" | "create" | "delete", Some(obj @ ("set" | "map"))) => {
             let (tname, sname) = (name(0)?, name(1)?);
-            if !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
-                return Err(Fail { tilde: None, msg: "No such file or directory".into(), span: span(tname) });
+            // Only an added set is checked against nft's cache first, after
+            // its type: an unknown type is reported, then the missing table.
+            if verb != "delete" && !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
+                let missing = Fail { tilde: None, msg: "No such file or directory".into(), span: span(tname) };
+                let spec = tg.names.get(2..).unwrap_or_default();
+                return Err(match named::new_set(&tname.text, &sname.text, spec, obj == "map", cmd) {
+                    Err(f) if f.msg.starts_with("unknown datatype") => {
+                        let first = f.msg.split("\nError: ").next().unwrap_or_default();
+                        Fail { msg: format!("{first}\nError: {}", missing.msg), ..missing }
+                    }
+                    _ => missing,
+                });
             }
             let (kind, flags, attrs) = if verb == "delete" {
                 let mut a = Vec::new();
@@ -294,8 +304,13 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
         }
         (_, Some(obj @ ("table" | "chain" | "rule"))) => {
             let tname = name(0)?;
-            // nft looks the table up in its cache before it sends anything.
-            if obj != "table" && !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
+            // nft 1.0.6 looks the table up in its cache before adding a
+            // chain; rules, deletions and flushes go to the kernel, whose
+            // ENOENT points at the table.
+            if obj == "chain"
+                && matches!(verb, "add" | "create")
+                && !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text)
+            {
                 return Err(Fail { tilde: None, msg: "No such file or directory".into(), span: span(tname) });
             }
             let mut attrs = Vec::new();
@@ -371,7 +386,8 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                     let (exprs, anon) = rule::parse_full(stmts, &ctx).map_err(|r| match (r.message, tg.names.get(first + r.word)) {
                         (Some(msg), Some(tok)) if r.word < stmts.len() => {
                             let last = tg.names.get(first - 1 + r.word + r.width).unwrap_or(tok);
-                            let tilde = r.tilde.and_then(|w| tg.names.get(first + w)).map(span);
+                            let tilde =
+                                r.tilde.and_then(|(w, n)| Some((tg.names.get(first + w)?.at, span(tg.names.get(first + w + n - 1)?).1)));
                             Fail { tilde, msg, span: (tok.at + r.skip, span(last).1) }
                         }
                         (Some(msg), _) => Fail { tilde: None, msg, span: (cmd.len(), cmd.len() + 1) },
@@ -501,9 +517,16 @@ fn chain_spec(attrs: &mut Vec<u8>, family: u8, toks: &[Tok], cmd: &str) -> Resul
     let mut i = 0;
     while let Some(w) = words.get(i) {
         let v = words.get(i + 1).map(|t| t.text.as_str());
+        let unknown = |what: &str| Fail {
+            tilde: None,
+            msg: format!("unknown chain {what}"),
+            span: words.get(i + 1).map_or((cmd.len(), cmd.len() + 1), |t| span(t)),
+        };
         match w.text.as_str() {
+            // chain_type_name_lookup / chain_hookname_lookup of nft 1.0.6.
+            "type" if v.is_some_and(|t| !matches!(t, "filter" | "nat" | "route")) => return Err(unknown("type")),
             "type" => kind = v,
-            "hook" => hook = v.and_then(|h| HOOKS.iter().position(|x| *x == h)),
+            "hook" => hook = Some(v.and_then(|h| HOOKS.iter().position(|x| *x == h)).ok_or_else(|| unknown("hook"))?),
             "priority" => {
                 let std = v.and_then(|p| STD_PRIOS.iter().find(|(n, _)| *n == p).map(|(_, x)| *x));
                 prio = std.or_else(|| v.and_then(|n| n.parse::<i32>().ok()));

@@ -112,3 +112,23 @@ pub fn tcp_flags_text(bits: u8) -> String {
     let names: Vec<&str> = TCP_FLAGS.iter().filter(|(_, b)| bits & b != 0).map(|(n, _)| *n).collect();
     names.join(",")
 }
+
+/// ICMP destination-unreachable codes `reject with icmp` takes (src/proto.c
+/// `icmp_code_tbl`).
+pub const ICMP_CODES: &[(&str, u8)] = &[
+    ("net-unreachable", 0),
+    ("host-unreachable", 1),
+    ("prot-unreachable", 2),
+    ("port-unreachable", 3),
+    ("frag-needed", 4),
+    ("net-prohibited", 9),
+    ("host-prohibited", 10),
+    ("admin-prohibited", 13),
+];
+
+/// ICMPv6 destination-unreachable codes (`icmpv6_code_tbl`).
+pub const ICMPV6_CODES: &[(&str, u8)] =
+    &[("no-route", 0), ("admin-prohibited", 1), ("addr-unreachable", 3), ("port-unreachable", 4), ("policy-fail", 5), ("reject-route", 6)];
+
+/// nft's family-neutral codes (`icmpx_code_tbl`, NFT_REJECT_ICMPX_*).
+pub const ICMPX_CODES: &[(&str, u8)] = &[("no-route", 0), ("port-unreachable", 1), ("host-unreachable", 2), ("admin-prohibited", 3)];

@@ -186,8 +186,8 @@ pub struct Refused {
     pub skip: usize,
     /// nft's message for a value the grammar took but its type refuses.
     pub message: Option<String>,
-    /// The word of the statement the error is about, marked with `~`.
-    pub tilde: Option<usize>,
+    /// The words (first, count) the error is about besides, marked with `~`.
+    pub tilde: Option<(usize, usize)>,
 }
 
 impl From<usize> for Refused {
@@ -206,6 +206,9 @@ fn refuse(word: usize, width: usize, message: String) -> Refused {
 struct Deps {
     table: u8,
     network: Option<u8>,
+    /// The word of the match that fixed the network protocol (None: the
+    /// table's family did).
+    network_at: Option<usize>,
     transport: Option<u8>,
 }
 
@@ -214,7 +217,7 @@ fn family_word(f: u8) -> &'static str {
 }
 
 impl Deps {
-    fn network(&mut self, out: &mut Vec<Expr>, want: u8) -> Result<(), String> {
+    fn network(&mut self, out: &mut Vec<Expr>, want: u8, at: usize) -> Result<(), String> {
         match self.network {
             Some(have) if have == want => Ok(()),
             Some(have) => Err(format!("conflicting protocols specified: {} vs. {}", family_word(have), family_word(want))),
@@ -224,16 +227,24 @@ impl Deps {
                     out.push(cmp(0, vec![want]));
                 }
                 self.network = Some(want);
+                self.network_at = Some(at);
                 Ok(())
             }
         }
     }
 
-    fn transport(&mut self, out: &mut Vec<Expr>, proto: u8) {
-        if self.transport != Some(proto) {
-            out.push(meta(16));
-            out.push(cmp(0, vec![proto]));
-            self.transport = Some(proto);
+    /// The transport protocol a match needs: `meta l4proto P` once, or
+    /// nft's "conflicting protocols" when an earlier match fixed another.
+    fn transport(&mut self, out: &mut Vec<Expr>, proto: u8) -> Result<(), String> {
+        match self.transport {
+            Some(have) if have == proto => Ok(()),
+            Some(have) => Err(format!("conflicting protocols specified: {} vs. {}", proto_desc(have), proto_desc(proto))),
+            None => {
+                out.push(meta(16));
+                out.push(cmp(0, vec![proto]));
+                self.transport = Some(proto);
+                Ok(())
+            }
         }
     }
 }
@@ -269,6 +280,15 @@ fn prefixed(text: &str, v6: bool) -> Result<(Vec<u8>, u32), Option<String>> {
     };
     let bytes = if v6 { text::parse_ipv6(a).map(|a| a.octets().to_vec()) } else { text::parse_ipv4(a).map(|a| a.octets().to_vec()) };
     bytes.map(|b| (b, len)).ok_or(None)
+}
+
+/// A transport protocol by nft's protocol description name (proto.c:
+/// `icmpv6`, not /etc/protocols' `ipv6-icmp`).
+fn proto_desc(p: u8) -> String {
+    match p {
+        58 => "icmpv6".into(),
+        p => names::protocol_name(p),
+    }
 }
 
 /// `tcp flags` after its payload load, from word `at` (nft 1.0.6's
@@ -361,7 +381,7 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
     let mut sets = Vec::new();
     let table_family = ctx.family;
     let known = matches!(table_family, family::IPV4 | family::IPV6).then_some(table_family);
-    let mut deps = Deps { table: table_family, network: known, transport: None };
+    let mut deps = Deps { table: table_family, network: known, network_at: None, transport: None };
     let mut i = 0;
     let word = |i: usize| words.get(i).map(String::as_str);
     let ifindex = |i: usize| -> Result<u32, Refused> {
@@ -423,7 +443,7 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                     _ => return Err((i + 1).into()),
                 };
                 if addr && is_set(words, i + 2) {
-                    deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }).map_err(|m| refuse(i, 2, m))?;
+                    deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }, i).map_err(|m| refuse(i, 2, m))?;
                     out.push(payload(1, offset, if v6 { 16 } else { 4 }));
                     // nft's protocol description and field (proto.c): ip 12, ip6 13.
                     let field = match (v6, offset) {
@@ -438,7 +458,7 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 if is_set(words, i + 2) {
                     // `ip protocol { tcp, udp }`: inet_proto keys from the
                     // header (proto.c: ip's field 9, ip6's field 6).
-                    deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }).map_err(|m| refuse(i, 2, m))?;
+                    deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }, i).map_err(|m| refuse(i, 2, m))?;
                     out.push(payload(1, offset, 1));
                     let field = if v6 { (13, 6) } else { (12, 9) };
                     i = set_match(&mut out, &mut sets, words, i + 2, Key::Proto, field, ctx)?;
@@ -453,8 +473,12 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 } else {
                     (vec![names::protocol(value).ok_or(i + 2)?], 8)
                 };
-                deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }).map_err(|m| refuse(i, 2, m))?;
+                deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }, i).map_err(|m| refuse(i, 2, m))?;
                 address(&mut out, offset, &parsed.0, parsed.1);
+                // `ip protocol P` / `ip6 nexthdr P` fixes the transport protocol.
+                if !addr {
+                    deps.transport.get_or_insert(parsed.0[0]);
+                }
                 i += 3;
             }
             "icmp" | "icmpv6" => {
@@ -465,9 +489,9 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 let (table, what) = if v6 { (names::ICMPV6_TYPES, "ICMPv6") } else { (names::ICMP_TYPES, "ICMP") };
                 if is_set(words, i + 2) {
                     if table_family == family::INET {
-                        deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }).map_err(|m| refuse(i, 2, m))?;
+                        deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }, i).map_err(|m| refuse(i, 2, m))?;
                     }
-                    deps.transport(&mut out, if v6 { 58 } else { 1 });
+                    deps.transport(&mut out, if v6 { 58 } else { 1 }).map_err(|m| refuse(i, 2, m))?;
                     out.push(payload(2, 0, 1));
                     // proto.c: icmp is protocol description 4, icmpv6 14; type is field 1.
                     let (key, field) = if v6 { (Key::Icmp6Type, (14, 1)) } else { (Key::IcmpType, (4, 1)) };
@@ -476,15 +500,15 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 }
                 let t = names::number(table, arg(2)?).ok_or_else(|| refuse(i + 2, 1, format!("Could not parse {what} type")))?;
                 if table_family == family::INET {
-                    deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }).map_err(|m| refuse(i, 2, m))?;
+                    deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }, i).map_err(|m| refuse(i, 2, m))?;
                 }
-                deps.transport(&mut out, if v6 { 58 } else { 1 });
+                deps.transport(&mut out, if v6 { 58 } else { 1 }).map_err(|m| refuse(i, 2, m))?;
                 out.push(payload(2, 0, 1));
                 out.push(cmp(0, vec![t]));
                 i += 3;
             }
             "tcp" if arg(1)? == "flags" => {
-                deps.transport(&mut out, 6);
+                deps.transport(&mut out, 6).map_err(|m| refuse(i, 2, m))?;
                 out.push(payload(2, 13, 1));
                 if is_set(words, i + 2) {
                     // proto.c: tcp is protocol description 8, flags field 7.
@@ -507,7 +531,7 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 };
                 if is_set(words, i + 2) {
                     if let Some(p) = l4 {
-                        deps.transport(&mut out, p);
+                        deps.transport(&mut out, p).map_err(|m| refuse(i, 2, m))?;
                     }
                     out.push(payload(2, offset, 2));
                     // tcp is nft's protocol 8, udp 6, th 11; sport field 1, dport 2.
@@ -524,9 +548,13 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 // perhaps after `!=` (cmp neq, or a range expression).
                 let neg = arg(2)? == "!=";
                 let at = if neg { i + 3 } else { i + 2 };
-                let (lo, hi) = Key::Port.range(word(at).ok_or(words.len())?).ok_or(at)?;
+                let value = word(at).ok_or(words.len())?;
+                let (lo, hi) = Key::Port.range(value).ok_or_else(|| match value.parse::<u64>() {
+                    Ok(_) => refuse(at, 1, "Service out of range".into()),
+                    Err(_) => at.into(),
+                })?;
                 if let Some(p) = l4 {
-                    deps.transport(&mut out, p);
+                    deps.transport(&mut out, p).map_err(|m| refuse(i, 2, m))?;
                 }
                 out.push(payload(2, offset, 2));
                 match (lo == hi, neg) {
@@ -544,8 +572,11 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 i = set_match(&mut out, &mut sets, words, i + 2, Key::Proto, (16, 0), ctx)?;
             }
             "meta" if arg(1)? == "l4proto" => {
+                let p = names::protocol(arg(2)?).ok_or(i + 2)?;
                 out.push(meta(16));
-                out.push(cmp(0, vec![names::protocol(arg(2)?).ok_or(i + 2)?]));
+                out.push(cmp(0, vec![p]));
+                // A later header match of this protocol needs no dependency.
+                deps.transport.get_or_insert(p);
                 i += 3;
             }
             "ct" if arg(1)? == "state" && is_set(words, i + 2) => {
@@ -647,12 +678,20 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 if word(at) != Some("to") {
                     return Err(at.min(words.len()).into());
                 }
+                if let (Some(k), Some(t)) = (keyword, known.filter(|t| Some(*t) != keyword)) {
+                    let (t, k) = (family_word(t), family_word(k));
+                    let message =
+                        format!("conflicting protocols specified: {t} vs. {k}. You must specify ip or ip6 family in nat statement");
+                    return Err(refuse(i, 1, message));
+                }
                 let nat_family = keyword
                     .or(deps.network)
                     .ok_or_else(|| refuse(i, 1, "ip or ip6 must be specified with address for inet tables.".into()))?;
                 let to = word(at + 1).ok_or(words.len())?;
                 let v6 = nat_family == family::IPV6;
-                let (a, p) = if v6 {
+                let (a, p) = if !v6 && text::parse_ipv6(to).is_some() {
+                    (to, None)
+                } else if v6 {
                     match to.strip_prefix('[').and_then(|x| x.split_once(']')) {
                         Some((a, rest)) => (a, rest.strip_prefix(':')),
                         None => (to, None),
@@ -667,10 +706,15 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 if p.is_some() && !transport_known(&out) {
                     let skip = to.len() - to.rfind(':').map_or(0, |c| to.len() - c - 1);
                     let message = "transport protocol mapping is only valid after transport protocol match".into();
-                    return Err(Refused { skip, tilde: Some(i), ..refuse(at + 1, 1, message) });
+                    return Err(Refused { skip, tilde: Some((i, 1)), ..refuse(at + 1, 1, message) });
                 }
                 let addr =
                     if v6 { text::parse_ipv6(a).map(|a| a.octets().to_vec()) } else { text::parse_ipv4(a).map(|a| a.octets().to_vec()) };
+                // An address of the other family is what getaddrinfo refuses.
+                let other = if v6 { text::parse_ipv4(a).is_some() } else { text::parse_ipv6(a).is_some() };
+                if addr.is_none() && other {
+                    return Err(refuse(at + 1, 1, "Could not resolve hostname: Address family for hostname not supported".into()));
+                }
                 let addr = addr.ok_or(at + 1)?;
                 if keyword.is_some() && deps.network.is_none() {
                     deps.network = keyword;
@@ -698,7 +742,7 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                     if !transport_known(&out) {
                         let skip = to.len() - to.trim_start_matches(':').len();
                         let message = "transport protocol mapping is only valid after transport protocol match".into();
-                        return Err(Refused { skip, tilde: Some(i), ..refuse(i + 2, 1, message) });
+                        return Err(Refused { skip, tilde: Some((i, 1)), ..refuse(i + 2, 1, message) });
                     }
                     out.push(Expr::Immediate { dreg: 4, data: Data::Value(p.to_be_bytes().to_vec()) });
                     proto = Some((4, 4));
@@ -707,6 +751,41 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 out.push(Expr::Redir { flags: if proto.is_some() { 2 } else { 0 }, proto });
                 i += 1;
             }
+            "reject" if word(i + 1) == Some("with") && matches!(word(i + 2), Some("icmp" | "icmpv6" | "icmpx")) => {
+                // `reject with icmp|icmpv6|icmpx [type] CODE` (nft 1.0.6's
+                // reject_opts; evaluate.c stmt_evaluate_reject_*).
+                let kind = arg(2)?;
+                let at = if word(i + 3) == Some("type") { i + 4 } else { i + 3 };
+                let (table, what) = match kind {
+                    "icmp" => (names::ICMP_CODES, "icmp"),
+                    "icmpv6" => (names::ICMPV6_CODES, "icmpv6"),
+                    _ => (names::ICMPX_CODES, "icmpx"),
+                };
+                let code_word = word(at).ok_or(words.len())?;
+                let code = names::number(table, code_word).ok_or_else(|| refuse(at, 1, format!("Could not parse {what} code")))?;
+                let in_context = |tilde, message: String| Refused { tilde: Some(tilde), ..refuse(at, 1, message) };
+                match kind {
+                    "icmpx" if table_family != family::INET => {
+                        return Err(in_context((i, 1), "abstracted ICMP unreachable not supported".into()));
+                    }
+                    "icmpx" => out.push(Expr::Reject { ty: 2, code }),
+                    _ => {
+                        let want = if kind == "icmp" { family::IPV4 } else { family::IPV6 };
+                        match deps.network {
+                            // The message names ip then ip6 whichever came first
+                            // (stmt_evaluate_reject_family); ~ marks the match
+                            // that fixed the family, or the statement.
+                            Some(have) if have != want => {
+                                let tilde = deps.network_at.map_or((i, 1), |w| (w, 2));
+                                return Err(in_context(tilde, "conflicting protocols specified: ip vs ip6".into()));
+                            }
+                            _ => deps.network(&mut out, want, i).map_err(|m| refuse(i, 1, m))?,
+                        }
+                        out.push(Expr::Reject { ty: 0, code });
+                    }
+                }
+                i = at + 1;
+            }
             "reject" if word(i + 1) == Some("with") => {
                 if (arg(2)?, arg(3)?) != ("tcp", "reset") {
                     return Err((i + 2).into());
@@ -714,15 +793,22 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 // nft adds the dependency `meta l4proto tcp` unless the
                 // rule already matched TCP.
                 let tcp_known = out.windows(2).any(|w| matches!(w, [Expr::Meta { key: 16, .. }, Expr::Cmp { data, .. }] if data == &[6]));
+                // nft puts it at the head of the rule.
                 if !tcp_known {
-                    out.push(meta(16));
-                    out.push(cmp(0, vec![6]));
+                    out.insert(0, meta(16));
+                    out.insert(1, cmp(0, vec![6]));
                 }
                 out.push(Expr::Reject { ty: 1, code: 0 });
                 i += 4;
             }
             "reject" => {
-                out.push(Expr::Reject { ty: 0, code: 3 });
+                // Port unreachable: nft's icmpx code in an inet table, the
+                // family's own code elsewhere.
+                out.push(match table_family {
+                    family::INET => Expr::Reject { ty: 2, code: 1 },
+                    family::IPV6 => Expr::Reject { ty: 0, code: 4 },
+                    _ => Expr::Reject { ty: 0, code: 3 },
+                });
                 i += 1;
             }
             _ => return Err(words.len().max(i + 1).into()),

@@ -355,6 +355,9 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Hits)
                     outcome = Some(Outcome::Reject(match ty {
                         1 => None,
                         2 => Some(icmpx(*code)),
+                        // NFT_REJECT_ICMP_UNREACH of an IPv6 packet carries an
+                        // ICMPv6 code: the walk's codes are ICMP's.
+                        _ if c.p.is_v6() => Some(icmpv6_as_icmp(*code)),
                         _ => Some(*code),
                     }))
                 }
@@ -431,6 +434,18 @@ fn icmpx(code: u8) -> u8 {
         0 => 0,  // no route: net unreachable
         1 => 3,  // port unreachable
         2 => 1,  // host unreachable
+        _ => 13, // administratively prohibited
+    }
+}
+
+/// An ICMPv6 destination-unreachable code as the ICMP code the walk turns
+/// back into it (no route, address and port unreachable; the others as
+/// administratively prohibited).
+fn icmpv6_as_icmp(code: u8) -> u8 {
+    match code {
+        0 => 0,  // no route: net unreachable
+        3 => 1,  // address unreachable: host unreachable
+        4 => 3,  // port unreachable
         _ => 13, // administratively prohibited
     }
 }

@@ -42,6 +42,30 @@ fn tcp_flags_text(mask: u8, op: u32, value: u8) -> String {
     }
 }
 
+/// Whether a `meta l4proto tcp` is the dependency of a TCP reset that nft
+/// 1.0.6 folds away when listing: in ip and ip6 tables, when only matches
+/// stand between it and the reset (a statement such as `counter` in
+/// between keeps it, as the delinearisation's dependency context is reset
+/// by every statement).
+fn reset_dependency(rest: &[Expr], table_family: u8) -> bool {
+    if table_family == family::INET {
+        return false;
+    }
+    let is_match = |e: &Expr| {
+        matches!(
+            e,
+            Expr::Meta { .. }
+                | Expr::Payload { .. }
+                | Expr::Cmp { .. }
+                | Expr::Bitwise { .. }
+                | Expr::Lookup { .. }
+                | Expr::Ct { .. }
+                | Expr::Range { .. }
+        )
+    };
+    matches!(rest.iter().find(|e| !is_match(e)), Some(Expr::Reject { ty: 1, .. }))
+}
+
 /// A rule's expressions as `nft list` prints them.
 pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -88,7 +112,7 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 // type match (meta l4proto, then the transport header).
                 let icmp = if f == family::IPV6 { 58 } else { 1 };
                 let dependency = match (exprs.get(i), exprs.get(i + 1), exprs.get(i + 2)) {
-                    (Some(Expr::Payload { base: 1, .. }), _, _) => true,
+                    (Some(Expr::Payload { base: 1, .. } | Expr::Reject { ty: 0, .. }), _, _) => true,
                     (Some(Expr::Meta { key: 16, .. }), Some(Expr::Cmp { data, .. }), Some(Expr::Payload { base: 2, .. })) => {
                         data == &[icmp]
                     }
@@ -111,7 +135,7 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 // A dependency of the transport match or the TCP reset that follows.
                 if matches!(exprs.get(i), Some(Expr::Payload { base: 2, .. })) {
                     l4 = Some(p);
-                } else if !matches!(exprs.get(i), Some(Expr::Reject { ty: 1, .. })) {
+                } else if !reset_dependency(&exprs[i..], ctx.family) {
                     parts.push(format!("meta l4proto {}", names::protocol_name(p)));
                 }
             }
@@ -144,6 +168,10 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     _ => "daddr",
                 };
                 let value = if matches!(field, "protocol" | "nexthdr") {
+                    // It names the transport header the matches after it read.
+                    if op == 0 {
+                        l4 = d.first().copied();
+                    }
                     names::protocol_name(d.first().copied().unwrap_or(0))
                 } else if v6 {
                     let mut b = [0u8; 16];
@@ -308,7 +336,16 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
             Expr::Masq { .. } => parts.push("masquerade".into()),
             Expr::Target { name, .. } if name == "MASQUERADE" => parts.push("masquerade".into()),
             Expr::Reject { ty: 1, .. } => parts.push("reject with tcp reset".into()),
-            Expr::Reject { .. } => parts.push("reject".into()),
+            // The family's port unreachable is nft's default and not named.
+            Expr::Reject { ty: 2, code } => parts.push(match code {
+                1 => "reject".into(),
+                c => format!("reject with icmpx {}", names::name(names::ICMPX_CODES, *c)),
+            }),
+            Expr::Reject { code, .. } => parts.push(match (network == family::IPV6, *code) {
+                (false, 3) | (true, 4) => "reject".into(),
+                (false, c) => format!("reject with icmp {}", names::name(names::ICMP_CODES, c)),
+                (true, c) => format!("reject with icmpv6 {}", names::name(names::ICMPV6_CODES, c)),
+            }),
             // xtables matches and targets as nft translates them (the xlate of libxt_*).
             Expr::Match { name, info, .. } if name == "conntrack" || name == "state" => {
                 let at = if name == "state" { 0 } else { 150 };
