@@ -15,7 +15,11 @@
 // with resilient next-hop groups merged after that, 496,808 B with nft sets
 // and verdict maps, iptables' limit/mac/iprange/addrtype/tcp-flags matches
 // and ip6tables, VXLAN FDB next-hop groups and VRF strict mode, 497,392 B with
-// sets of ICMP types and header protocols (BENCHMARKS.md:
+// sets of ICMP types and header protocols, 511,958 B with iptables'
+// conntrack address/port/direction matches, inversions and ip6tables' nat
+// table, nft's tcp flags, th ports, priorities, NAT and reject forms, named
+// ifname/ct_state/tcp_flag sets, and sockets' address reuse, tcpdump -q and
+// curl's and http.server's new paths (BENCHMARKS.md:
 // what was cut and where the rest goes, by `node scripts/wasm-size.mjs`).
 // Until it fits, this test holds the module to CEILING so that it cannot
 // grow unnoticed; lower CEILING with every cut, and make it BUDGET once the
@@ -28,7 +32,7 @@ import { join } from "node:path";
 import { pkgDir } from "./packed.mjs";
 
 const BUDGET = 350_000;
-const CEILING = 497_900;
+const CEILING = 512_500;
 
 test(`pkg/iplab_bg.wasm is at most ${CEILING} bytes gzipped (budget ${BUDGET}, not met)`, () => {
   const wasm = readFileSync(join(pkgDir, "iplab_bg.wasm"));
