@@ -19,7 +19,6 @@ tests/record/normalize.sed only, and minimises a difference as run.py does.
 Must run as root. See tests/differential/README.md.
 """
 
-import argparse
 import os
 import random
 import re
@@ -338,42 +337,8 @@ class Session:
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--seed", type=int)
-    ap.add_argument("--seeds", default="1-10", help="A-B, inclusive")
-    ap.add_argument("--lines", type=int, default=20, help="random lines after the fixed world")
-    ap.add_argument("--no-min", action="store_true", help="do not minimise")
-    ap.add_argument("--show", action="store_true", help="print the session and exit")
-    a = ap.parse_args()
-    seeds = [a.seed] if a.seed is not None else range(*(lambda lo, hi: (lo, hi + 1))(
-        *(int(x) for x in a.seeds.split("-"))))
-    if not a.show and not os.access(run.IPLAB, os.X_OK):
-        sys.exit("iptables.py: build target/debug/iplab first (cargo build --bin iplab)")
-    bad = 0
-    for seed in seeds:
-        lines = Session(seed, a.lines).generate()
-        unsafe = [l for l in lines if not SAFE.match(l)]
-        if unsafe:
-            sys.exit("iptables.py: generated a line outside the allowlist: %s" % unsafe[0])
-        if a.show:
-            print("\n".join(lines))
-            continue
-        d = run.first_difference(lines)
-        if d is None:
-            print("seed %d: same" % seed, flush=True)
-            continue
-        bad += 1
-        print("seed %d: differs at: %s" % (seed, run.signature(d)[0]))
-        run.show(d)
-        if not a.no_min:
-            m = run.minimise(lines, d)
-            print("  minimised session (%d lines):" % len(m))
-            for l in m:
-                print("    " + l)
-        sys.stdout.flush()
-    print("%d seeds, %d differ" % (len(seeds), bad))
-    return 1 if bad else 0
-
+    return run.drive("iptables.py", lambda seed, n: Session(seed, n).generate(), SAFE, 20, __doc__,
+                     lines_help="random lines after the fixed world")
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -17,7 +17,6 @@ namespace (run.SAFE is checked); addresses are the session's own.
 Must run as root. See tests/differential/README.md.
 """
 
-import argparse
 import os
 import random
 import sys
@@ -141,45 +140,7 @@ class Session:
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--seed", type=int)
-    ap.add_argument("--seeds", default="1-10", help="A-B, inclusive")
-    ap.add_argument("--lines", type=int, default=30)
-    ap.add_argument("--no-min", action="store_true", help="do not minimise")
-    ap.add_argument("--show", action="store_true", help="print the session and exit")
-    a = ap.parse_args()
-    if a.seed is not None:
-        seeds = [a.seed]
-    else:
-        lo, hi = (int(x) for x in a.seeds.split("-"))
-        seeds = range(lo, hi + 1)
-    if not a.show and not os.access(run.IPLAB, os.X_OK):
-        sys.exit("nexthop_lo.py: build target/debug/iplab first (cargo build --bin iplab)")
-    bad = 0
-    for seed in seeds:
-        lines = Session(seed, a.lines).generate()
-        unsafe = [l for l in lines if not run.SAFE.match(l)]
-        if unsafe:
-            sys.exit("nexthop_lo.py: generated a line the recorder would refuse: %s" % unsafe[0])
-        if a.show:
-            print("\n".join(lines))
-            continue
-        d = run.first_difference(lines)
-        if d is None:
-            print("seed %d: same" % seed, flush=True)
-            continue
-        bad += 1
-        print("seed %d: differs at: %s" % (seed, run.signature(d)[0]))
-        run.show(d)
-        if not a.no_min:
-            m = run.minimise(lines, d)
-            print("  minimised session (%d lines):" % len(m))
-            for l in m:
-                print("    " + l)
-        sys.stdout.flush()
-    print("%d seeds, %d differ" % (len(seeds), bad))
-    return 1 if bad else 0
-
+    return run.drive("nexthop_lo.py", lambda seed, n: Session(seed, n).generate(), run.SAFE, 30, __doc__)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -21,7 +21,6 @@ difference with a minimised session.
 Must run as root (network namespaces). See tests/differential/README.md.
 """
 
-import argparse
 import os
 import re
 import random
@@ -307,62 +306,9 @@ class Session:
         return self.lines[:total]
 
 
-def minimise(lines, diff):
-    """run.minimise on the random lines only: the network of PRELUDE stays."""
-    sig = run.signature(diff)
-    if sig[0] in lines:
-        lines = lines[: lines.index(sig[0]) + 1]
-    j = len(lines) - 2
-    while j >= len(PRELUDE):
-        trial = lines[:j] + lines[j + 1:]
-        d = run.first_difference(trial)
-        if d is not None and run.signature(d) == sig:
-            lines = trial
-        j -= 1
-    return lines
-
-
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--seed", type=int)
-    ap.add_argument("--seeds", default="1-10", help="A-B, inclusive")
-    ap.add_argument("--lines", type=int, default=25, help="nft and traffic lines after the network")
-    ap.add_argument("--no-min", action="store_true", help="do not minimise")
-    ap.add_argument("--show", action="store_true", help="print the session and exit")
-    a = ap.parse_args()
-    if a.seed is not None:
-        seeds = [a.seed]
-    else:
-        lo, hi = (int(x) for x in a.seeds.split("-"))
-        seeds = range(lo, hi + 1)
-    if not a.show and not os.access(run.IPLAB, os.X_OK):
-        sys.exit("nft.py: build target/debug/iplab first (cargo build --bin iplab)")
-    bad = 0
-    for seed in seeds:
-        lines = Session(seed, a.lines).generate()
-        unsafe = [l for l in lines if not SAFE.match(l)]
-        if unsafe:
-            sys.exit("nft.py: generated a line outside the allowlist: %s" % unsafe[0])
-        if a.show:
-            print("# seed %d" % seed)
-            print("\n".join(lines))
-            continue
-        d = run.first_difference(lines)
-        if d is None:
-            print("seed %d: same" % seed, flush=True)
-            continue
-        bad += 1
-        print("seed %d: differs at: %s" % (seed, run.signature(d)[0]))
-        run.show(d)
-        if not a.no_min:
-            m = minimise(lines, d)
-            print("  minimised session (%d lines):" % len(m))
-            for l in m:
-                print("    " + l)
-        sys.stdout.flush()
-    print("%d seeds, %d differ" % (len(seeds), bad))
-    return 1 if bad else 0
-
+    return run.drive("nft.py", lambda seed, n: Session(seed, n).generate(), SAFE, 25, __doc__,
+                     lines_help="nft and traffic lines after the network", keep=len(PRELUDE))
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -383,15 +383,16 @@ def signature(diff):
     return (cmd, k[n] if n < len(k) else "<end>", i[n] if n < len(i) else "<end>")
 
 
-def minimise(lines, diff):
+def minimise(lines, diff, keep=0):
     """Drops lines (after the differing command, then one at a time before
-    it) while the same command still shows the same first difference."""
+    it, never the first `keep`: a generator's fixed set-up) while the same
+    command still shows the same first difference."""
     sig = signature(diff)
     cmd = sig[0]
     if cmd in lines:
         lines = lines[: lines.index(cmd) + 1]
     j = len(lines) - 2
-    while j >= 0:
+    while j >= keep:
         trial = lines[:j] + lines[j + 1:]
         d = first_difference(trial)
         if d is not None and signature(d) == sig:
@@ -411,11 +412,31 @@ def show(diff, context=3):
         print("    " + x)
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def kernel_repeats(lines, diff):
+    """None when a second kernel run of `lines` gives the same transcript as
+    the first in `diff`; otherwise the command where the two kernel runs
+    part (a timing difference, not iplab's)."""
+    again = normalise(run_kernel(lines)).splitlines()
+    first = diff[1]
+    if again == first:
+        return None
+    n = next(j for j in range(max(len(again), len(first)))
+             if j >= min(len(again), len(first)) or again[j] != first[j])
+    return command_of(first, min(n, len(first) - 1))
+
+
+def drive(name, session, safe, default_lines, doc, lines_help=None, keep=0, check=None, retry_kernel=False):
+    """The command line every generator shares: `--seed N | --seeds A-B`,
+    `--lines`, `--no-min`, `--show`. For each seed, `session(seed, lines)`
+    gives the lines; each must match `safe` (and pass `check`, which returns
+    a reason to refuse or None); then the kernel and iplab are compared and
+    a difference is minimised, never dropping the first `keep` lines. With
+    `retry_kernel`, a difference the kernel does not repeat on a second run
+    is reported as timing and skipped. Returns the exit status."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seed", type=int)
     ap.add_argument("--seeds", default="1-10", help="A-B, inclusive")
-    ap.add_argument("--lines", type=int, default=20)
+    ap.add_argument("--lines", type=int, default=default_lines, help=lines_help)
     ap.add_argument("--no-min", action="store_true", help="do not minimise")
     ap.add_argument("--show", action="store_true", help="print the session and exit")
     ap.add_argument("--iplab", metavar="FILE", help="print iplab's transcript of FILE's lines and exit")
@@ -430,32 +451,46 @@ def main():
     else:
         lo, hi = (int(x) for x in a.seeds.split("-"))
         seeds = range(lo, hi + 1)
-    if not os.access(IPLAB, os.X_OK):
-        sys.exit("run.py: build target/debug/iplab first (cargo build --bin iplab)")
+    if not a.show and not os.access(IPLAB, os.X_OK):
+        sys.exit("%s: build target/debug/iplab first (cargo build --bin iplab)" % name)
     bad = 0
     for seed in seeds:
-        lines = Session(seed, a.lines).generate()
-        unsafe = [l for l in lines if not SAFE.match(l)]
+        lines = session(seed, a.lines)
+        unsafe = [l for l in lines if not safe.match(l)]
         if unsafe:
-            sys.exit("run.py: generated a line the recorder would refuse: %s" % unsafe[0])
+            sys.exit("%s: seed %d generated a line outside the allowlist: %s" % (name, seed, unsafe[0]))
+        refused = check(lines) if check else None
+        if refused:
+            sys.exit("%s: seed %d: refused: %s" % (name, seed, refused))
         if a.show:
+            print("# seed %d" % seed)
             print("\n".join(lines))
             continue
         d = first_difference(lines)
         if d is None:
             print("seed %d: same" % seed, flush=True)
             continue
+        if retry_kernel:
+            part = kernel_repeats(lines, d)
+            if part is not None:
+                print("seed %d: the kernel's own runs differ (timing) at: %s; skipped" % (seed, part), flush=True)
+                continue
         bad += 1
         print("seed %d: differs at: %s" % (seed, signature(d)[0]))
         show(d)
         if not a.no_min:
-            m = minimise(lines, d)
+            m = minimise(lines, d, keep)
             print("  minimised session (%d lines):" % len(m))
             for l in m:
                 print("    " + l)
         sys.stdout.flush()
-    print("%d seeds, %d differ" % (len(seeds), bad))
+    if not a.show:
+        print("%d seeds, %d differ" % (len(seeds), bad))
     return 1 if bad else 0
+
+
+def main():
+    return drive("run.py", lambda seed, n: Session(seed, n).generate(), SAFE, 20, __doc__)
 
 
 if __name__ == "__main__":

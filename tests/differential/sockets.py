@@ -25,7 +25,6 @@ leaves the recorder's namespaces.
 Must run as root. See tests/differential/README.md.
 """
 
-import argparse
 import fcntl
 import os
 import pty
@@ -383,57 +382,8 @@ class Session:
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--seed", type=int)
-    ap.add_argument("--seeds", default="1-10", help="A-B, inclusive")
-    ap.add_argument("--lines", type=int, default=14, help="lines after the set-up")
-    ap.add_argument("--no-min", action="store_true", help="do not minimise")
-    ap.add_argument("--show", action="store_true", help="print the session and exit")
-    a = ap.parse_args()
-    if a.seed is not None:
-        seeds = [a.seed]
-    else:
-        lo, hi = (int(x) for x in a.seeds.split("-"))
-        seeds = range(lo, hi + 1)
-    if not a.show and not os.access(run.IPLAB, os.X_OK):
-        sys.exit("sockets.py: build target/debug/iplab first (cargo build --bin iplab)")
-    bad = 0
-    for seed in seeds:
-        lines = Session(seed, a.lines).generate()
-        unsafe = [l for l in lines if not SAFE.match(l)]
-        if unsafe:
-            sys.exit("sockets.py: seed %d generated a line outside SAFE: %s" % (seed, unsafe[0]))
-        refused = recorder_refuses(lines)
-        if refused:
-            sys.exit("sockets.py: seed %d: the recorder refuses %s" % (seed, refused))
-        if a.show:
-            print("\n".join(lines))
-            continue
-        d = run.first_difference(lines)
-        if d is None:
-            print("seed %d: same" % seed, flush=True)
-            continue
-        # A difference the kernel does not repeat is timing, not iplab.
-        again = run.normalise(run.run_kernel(lines)).splitlines()
-        if again != d[1]:
-            n = next(j for j in range(max(len(again), len(d[1]))) if j >= min(len(again), len(d[1]))
-                     or again[j] != d[1][j])
-            print("seed %d: the kernel's own runs differ (timing) at: %s; skipped" % (
-                seed, run.command_of(d[1], min(n, len(d[1]) - 1))), flush=True)
-            continue
-        bad += 1
-        print("seed %d: differs at: %s" % (seed, run.signature(d)[0]))
-        run.show(d)
-        if not a.no_min:
-            m = run.minimise(lines, d)
-            print("  minimised session (%d lines):" % len(m))
-            for l in m:
-                print("    " + l)
-        sys.stdout.flush()
-    if not a.show:
-        print("%d seeds, %d differ" % (len(seeds), bad))
-    return 1 if bad else 0
-
+    return run.drive("sockets.py", lambda seed, n: Session(seed, n).generate(), SAFE, 14, __doc__,
+                     lines_help="lines after the set-up", check=recorder_refuses, retry_kernel=True)
 
 if __name__ == "__main__":
     sys.exit(main())
