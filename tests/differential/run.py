@@ -337,13 +337,22 @@ def run_kernel(lines):
             return f.read()
 
 
+def iplab_feed(lines):
+    """What iplab reads: each line, then `echo MARK $?` for its exit status."""
+    return "".join("%s\necho %s $?\n" % (l, MARK) for l in lines).encode()
+
+
 def run_iplab(lines):
     """target/debug/iplab on the same lines; after each, its exit status is
     asked with `echo` and written as the recorder writes it."""
-    feed = "".join("%s\necho %s $?\n" % (l, MARK) for l in lines)
-    p = subprocess.run([IPLAB], input=feed.encode(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    p = subprocess.run([IPLAB], input=iplab_feed(lines), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        timeout=120)
-    text = p.stdout.decode(errors="replace")
+    return transcript(lines, p.stdout.decode(errors="replace"))
+
+
+def transcript(lines, text):
+    """iplab's output for `lines` (fed by iplab_feed) in a recorded
+    transcript's form: `$ LINE`, its output, `[exit N]` when not 0."""
     parts = re.split(re.escape(MARK) + r" (\d+)\n", text)
     out = []
     for i, line in enumerate(lines):

@@ -66,7 +66,7 @@ done
 def run_iplab_tty(lines):
     """run.run_iplab on a pseudo-terminal of 80 columns, as the recorder
     runs every line (ss spreads its columns over a terminal's width)."""
-    feed = "".join("%s\necho %s $?\n" % (l, run.MARK) for l in lines).encode()
+    feed = run.iplab_feed(lines)
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     p = subprocess.Popen([run.IPLAB], stdin=subprocess.PIPE, stdout=slave, stderr=slave)
@@ -91,17 +91,7 @@ def run_iplab_tty(lines):
         p.kill()
     p.wait()
     text = b"".join(chunks).decode(errors="replace").replace("\r\n", "\n")
-    parts = re.split(re.escape(run.MARK) + r" (\d+)\n", text)
-    out = []
-    for i, line in enumerate(lines):
-        if 2 * i + 1 >= len(parts):
-            break
-        out.append("$ %s\n" % line)
-        out.append(parts[2 * i])
-        status = int(parts[2 * i + 1])
-        if status:
-            out.append("[exit %d]\n" % status)
-    return "".join(out)
+    return run.transcript(lines, text)
 
 
 # run.first_difference and run.minimise ask iplab through this.
