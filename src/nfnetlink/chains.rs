@@ -43,6 +43,21 @@ fn parse_counters(a: &AttrTable<'_>) -> KResult<Option<(u64, u64)>> {
     Ok(Some((get(2)?, get(1)?)))
 }
 
+/// NFTA_CHAIN_HOOK with NFTA_CHAIN_TYPE (`nft_chain_parse_hook`): the hook
+/// number, the priority and the type (`filter` when none is given), the
+/// type checked against the hook.
+fn parse_hook(a: &AttrTable<'_>, h: crate::wire::attr::Nla<'_>, fam: u8) -> KResult<(u32, i32, String)> {
+    let ht = AttrTable::parse(h.value, 4)?;
+    let hooknum = be32(ht.get(crate::wire::nftables::hook::HOOKNUM).ok_or(Errno::EINVAL)?.value)?;
+    let priority = be32(ht.get(crate::wire::nftables::hook::PRIORITY).ok_or(Errno::EINVAL)?.value)? as i32;
+    let kind = match a.get(c::TYPE) {
+        Some(t) => t.string()?,
+        None => "filter".to_string(),
+    };
+    check_type(&kind, fam, hooknum)?;
+    Ok((hooknum, priority, kind))
+}
+
 /// `nf_tables_newchain`.
 pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
     let a = AttrTable::parse(m.attrs, c::MAX)?;
@@ -99,14 +114,7 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
         // hook or priority: EOPNOTSUPP).
         if let Some(h) = a.get(c::HOOK) {
             let Some(base) = table.chains[i].base.as_ref() else { return Err(m.bad(Errno::EEXIST, name_attr)) };
-            let ht = AttrTable::parse(h.value, 4)?;
-            let hooknum = be32(ht.get(crate::wire::nftables::hook::HOOKNUM).ok_or(Errno::EINVAL)?.value)?;
-            let priority = be32(ht.get(crate::wire::nftables::hook::PRIORITY).ok_or(Errno::EINVAL)?.value)? as i32;
-            let kind = match a.get(c::TYPE) {
-                Some(t) => t.string()?,
-                None => "filter".to_string(),
-            };
-            check_type(&kind, fam, hooknum)?;
+            let (hooknum, priority, kind) = parse_hook(&a, h, fam)?;
             if kind != base.kind {
                 return Err(m.bad(Errno::EEXIST, name_attr));
             }
@@ -137,14 +145,7 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
     }
     let base = match a.get(c::HOOK) {
         Some(h) => {
-            let ht = AttrTable::parse(h.value, 4)?;
-            let hooknum = be32(ht.get(crate::wire::nftables::hook::HOOKNUM).ok_or(Errno::EINVAL)?.value)?;
-            let priority = be32(ht.get(crate::wire::nftables::hook::PRIORITY).ok_or(Errno::EINVAL)?.value)? as i32;
-            let kind = match a.get(c::TYPE) {
-                Some(t) => t.string()?,
-                None => "filter".to_string(),
-            };
-            check_type(&kind, fam, hooknum)?;
+            let (hooknum, priority, kind) = parse_hook(&a, h, fam)?;
             let counters = parse_counters(&a)?;
             Some(BaseChain { hooknum, priority, kind, policy: policy.unwrap_or(data::ACCEPT as u32), counters })
         }
