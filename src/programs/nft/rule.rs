@@ -13,7 +13,9 @@ use crate::wire::nf_expr::{Data, Expr};
 use crate::wire::nftables::{data as v, family};
 
 mod list;
+mod tcp_flags;
 pub use list::text;
+use tcp_flags::tcp_flags;
 
 /// Connection states by name, in the order nft prints them.
 pub(super) const CT_STATES: &[(&str, u32)] = &[("invalid", 1), ("established", 2), ("related", 4), ("new", 8), ("untracked", 64)];
@@ -293,70 +295,6 @@ fn proto_desc(p: u8) -> String {
 
 /// `tcp flags` after its payload load, from word `at` (nft 1.0.6's
 /// bitmask relational forms, as its evaluate.c linearises them):
-/// `syn` / `syn,ack` (any of them set: `& flags != 0`), `! syn` (none
-/// set: `& flags == 0`), `== syn` and `!= syn` (the whole byte), `syn /
-/// syn,ack` and `& (syn|ack) == syn` (the masked byte). The index of the
-/// word after it.
-fn tcp_flags(out: &mut Vec<Expr>, words: &[String], mut at: usize) -> Result<usize, Refused> {
-    let word = |i: usize| words.get(i).map(String::as_str);
-    // A flag expression: one word, or `(` ... `)` over several.
-    let value = |at: usize| -> Result<(u8, usize), Refused> {
-        let first = word(at).ok_or(words.len())?;
-        let mut end = at;
-        if first.starts_with('(') {
-            while !word(end).ok_or(words.len())?.ends_with(')') {
-                end += 1;
-            }
-        }
-        let text = words[at..=end].concat();
-        let bits = names::tcp_flags(&text).ok_or_else(|| refuse(at, end + 1 - at, "Could not parse TCP flag".into()))?;
-        Ok((bits, end + 1))
-    };
-    let masked = |out: &mut Vec<Expr>, mask: u8| {
-        out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: 1, mask: vec![mask], xor: vec![0] });
-    };
-    if word(at) == Some("&") {
-        let (mask, next) = value(at + 1)?;
-        let op = match word(next) {
-            Some("==") => 0,
-            Some("!=") => 1,
-            _ => return Err(next.min(words.len()).into()),
-        };
-        let (v, next) = value(next + 1)?;
-        masked(out, mask);
-        out.push(cmp(op, vec![v]));
-        return Ok(next);
-    }
-    let op = match word(at) {
-        Some("==") => Some(0),
-        Some("!=") => Some(1),
-        Some("!") => Some(2),
-        _ => None,
-    };
-    if op.is_some() {
-        at += 1;
-    }
-    let (v, next) = value(at)?;
-    if word(next) == Some("/") {
-        let (mask, next) = value(next + 1)?;
-        masked(out, mask);
-        out.push(cmp(if op == Some(1) { 1 } else { 0 }, vec![v]));
-        return Ok(next);
-    }
-    match op {
-        Some(op @ (0 | 1)) => out.push(cmp(op, vec![v])),
-        Some(_) => {
-            masked(out, v);
-            out.push(cmp(0, vec![0]));
-        }
-        None => {
-            masked(out, v);
-            out.push(cmp(1, vec![0]));
-        }
-    }
-    Ok(next)
-}
-
 /// Whether the rule so far fixed the transport protocol (`tcp dport`,
 /// `meta l4proto tcp`, `ip protocol tcp`): a NAT statement may map ports
 /// only then (evaluate.c `stmt_evaluate_l3proto`/`nat_evaluate_transport`).
@@ -824,52 +762,4 @@ pub fn uses_xt(exprs: &[Expr]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::World;
-    use crate::output::Output;
-    use crate::shell::Shell;
-
-    #[test]
-    fn an_ipv4_prefix_past_32_bits_is_refused_without_a_panic() {
-        // The shell_line fuzz target found `ip daddr 192.168.1.0/48` indexing
-        // past the address; nft refuses it ("Prefix length 48 is invalid").
-        let mut shell = Shell::new(Box::new(World::new()));
-        for line in ["nft add table ip t", "nft add chain ip t c"] {
-            assert_eq!(shell.run_line(line, &mut Output::new()), 0, "{line}");
-        }
-        assert_ne!(shell.run_line("nft add rule ip t c ip daddr 192.168.1.0/48 accept", &mut Output::new()), 0);
-        assert_eq!(shell.run_line("nft add rule ip t c ip daddr 192.168.1.0/24 accept", &mut Output::new()), 0);
-    }
-
-    /// The expressions `nft --debug=netlink add rule inet f c ...` (nft
-    /// 1.0.6) printed on Linux for these rules.
-    #[test]
-    fn tutorial_matches_build_the_expressions_nft_sends() {
-        use super::{Ctx, parse};
-        use crate::wire::nf_expr::Expr::{self, Bitwise, Cmp, Limit, Log, Meta, Payload};
-        let links = [(1, "lo".to_string())];
-        let ctx = Ctx { family: crate::wire::nftables::family::INET, links: &links, table: "f", sets: &[], next_set_id: 1 };
-        let words = |t: &str| t.split(' ').map(str::to_string).collect::<Vec<_>>();
-        let cmp = |data: &[u8]| Cmp { sreg: 4, op: 0, data: data.to_vec() };
-        let meta = |key| Meta { key, dreg: 4 };
-        let nfproto6 = [meta(15), cmp(&[10])];
-        let mut v6_33: Vec<Expr> = nfproto6.to_vec();
-        v6_33.extend([
-            Payload { dreg: 4, base: 1, offset: 8, len: 16 },
-            Bitwise { sreg: 4, dreg: 4, len: 16, mask: [[0xff; 4].as_slice(), &[0x80], &[0; 11]].concat(), xor: vec![0; 16] },
-            cmp(&[[0x20, 0x01, 0x0d, 0xb8].as_slice(), &[0; 12]].concat()),
-        ]);
-        assert_eq!(parse(&words("ip6 saddr 2001:db8::/33"), &ctx).unwrap(), v6_33);
-        let mut v6_32: Vec<Expr> = nfproto6.to_vec();
-        v6_32.extend([Payload { dreg: 4, base: 1, offset: 8, len: 4 }, cmp(&[0x20, 0x01, 0x0d, 0xb8])]);
-        assert_eq!(parse(&words("ip6 saddr 2001:db8::/32"), &ctx).unwrap(), v6_32);
-        let icmp = vec![meta(15), cmp(&[2]), meta(16), cmp(&[1]), Payload { dreg: 4, base: 2, offset: 0, len: 1 }, cmp(&[8])];
-        assert_eq!(parse(&words("icmp type echo-request"), &ctx).unwrap(), icmp);
-        assert_eq!(parse(&words("iif lo"), &ctx).unwrap(), vec![meta(4), cmp(&1u32.to_ne_bytes())]);
-        let proto = vec![meta(15), cmp(&[2]), Payload { dreg: 4, base: 1, offset: 9, len: 1 }, cmp(&[1])];
-        assert_eq!(parse(&words("ip protocol icmp"), &ctx).unwrap(), proto);
-        assert_eq!(parse(&words("log prefix x"), &ctx).unwrap(), vec![Log { prefix: Some("x".into()), level: None, flags: 0 }]);
-        let limit = Limit { rate: 3, unit: 60, burst: 5, ty: 0, flags: 1, bucket: None };
-        assert_eq!(parse(&words("limit rate over 3/minute"), &ctx).unwrap(), vec![limit]);
-    }
-}
+mod tests;
