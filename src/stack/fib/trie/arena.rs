@@ -8,6 +8,8 @@
 
 use std::mem;
 
+use super::node::is_direct;
+
 /// Arena growth: a full arena grows by half its capacity, not double, to keep
 /// the slack of a large table small.
 const GROWTH_DIVISOR: usize = 2;
@@ -22,7 +24,7 @@ pub(super) const COMPACT_MIN: usize = if cfg!(test) { 16 } else { 256 };
 /// rounded up to a size class about 1.5 times the last, so that a node
 /// gaining children or prefixes one by one moves its block only now and then.
 #[inline]
-pub(super) fn block_size(k: usize) -> usize {
+pub(super) const fn block_size(k: usize) -> usize {
     const CLASS: [u8; 65] = {
         let mut t = [0u8; 65];
         let sizes = [0u8, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64];
@@ -37,7 +39,7 @@ pub(super) fn block_size(k: usize) -> usize {
         }
         t
     };
-    CLASS.get(k).map_or(64, |&c| usize::from(c))
+    if k < CLASS.len() { CLASS[k] as usize } else { 64 }
 }
 
 /// A `Vec` of slots handed out in contiguous blocks, with free lists by size.
@@ -157,6 +159,67 @@ impl<T: Default> Arena<T> {
 
     /// Removes place `r` of the block at `base` holding `k` items (shrinking
     /// it in place), returning the block's new start and the item.
+    /// Moves the `k` items of the dense block at `base` (in order, their
+    /// chunks the set bits of `ext`) to a direct-indexed block of 64, the
+    /// item of chunk `c` at place `c` (`node::DIRECT`); returns its start.
+    pub(super) fn spread(&mut self, base: u32, k: usize, ext: u64) -> u32 {
+        let b = base as usize;
+        let cap = block_size(k);
+        let new = if b + cap == self.slots.len() {
+            self.reserve(64 - cap);
+            self.slots.resize_with(b + 64, T::default);
+            b
+        } else {
+            self.alloc(64) as usize
+        };
+        // Highest chunk first: an item's chunk is at least its rank, and
+        // the places above it have been moved out of already.
+        let mut rest = ext;
+        let mut i = k;
+        while rest != 0 && i > 0 {
+            let c = 63 - rest.leading_zeros() as usize;
+            rest &= !(1u64 << c);
+            i -= 1;
+            if new + c != b + i {
+                self.slots[new + c] = mem::take(&mut self.slots[b + i]);
+            }
+        }
+        if new != b {
+            self.release(base, cap);
+        }
+        new as u32
+    }
+
+    /// In the direct-indexed block at `base` whose chunks were `before`,
+    /// empties the places of the chunks not in `after`; when fewer than
+    /// `node::DIRECT` remain, packs the rest in chunk order and frees the
+    /// tail. Returns the block's start (0 when nothing remains).
+    pub(super) fn retain_direct(&mut self, base: u32, before: u64, after: u64) -> u32 {
+        let b = base as usize;
+        let mut gone = before & !after;
+        while gone != 0 {
+            let c = gone.trailing_zeros() as usize;
+            gone &= gone - 1;
+            drop(mem::take(&mut self.slots[b + c]));
+        }
+        if is_direct(after) {
+            return base;
+        }
+        let mut rest = after;
+        let mut i = 0;
+        while rest != 0 {
+            let c = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            if c != i {
+                self.slots[b + i] = mem::take(&mut self.slots[b + c]);
+            }
+            i += 1;
+        }
+        let keep = block_size(i);
+        self.release(base + keep as u32, 64 - keep);
+        if i == 0 { 0 } else { base }
+    }
+
     pub(super) fn remove_at(&mut self, base: u32, k: usize, r: usize) -> (u32, T) {
         let b = base as usize;
         let item = mem::take(&mut self.slots[b + r]);
