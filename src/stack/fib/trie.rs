@@ -24,8 +24,12 @@
 //! that the lookup's deepest node and its value are one cache line: the
 //! common case in a large table, whose deepest nodes (/19–/24) hold a few
 //! prefixes each. A node with more keeps them all in a block of the value
-//! arena (`Option<V>` slots). Blocks live in these two `Vec` arenas,
-//! addressed by `u32` index: no per-node allocation and no pointers. A block holding `k`
+//! arena (`Option<V>` slots). Blocks live in these two arenas, vectors
+//! kept in segments of 16,384 slots so that growing never copies them
+//! (`slots`), addressed by `u32` index: no per-node allocation and no
+//! pointers. A node with 49 or more children has a direct-indexed block,
+//! child `c` at place `c` (`node::DIRECT`), where a new child needs no
+//! shifting. A block holding `k`
 //! items takes a size class of slots (exact up to four, then steps of about
 //! 1.5×), so a growing node moves only now and then; freed blocks go to lists
 //! by size and are split for smaller requests; an arena more than half free is
@@ -54,6 +58,7 @@ mod arena;
 mod iter;
 mod key;
 mod node;
+mod slots;
 #[cfg(test)]
 mod tests;
 
@@ -417,7 +422,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
 
     #[inline(always)]
     fn longest_match_inner(&self, addr: K) -> Option<(K, u8, &V)> {
-        let cells = &self.nodes.slots[..];
+        let cells = &self.nodes.slots;
         let mut idx = 0usize;
         let mut vd = 0u8;
         let mut best: Option<(usize, u32, u8)> = None;

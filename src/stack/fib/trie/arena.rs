@@ -9,10 +9,7 @@
 use std::mem;
 
 use super::node::is_direct;
-
-/// Arena growth: a full arena grows by half its capacity, not double, to keep
-/// the slack of a large table small.
-const GROWTH_DIVISOR: usize = 2;
+use super::slots::Slots;
 
 /// An arena is compacted once more than this fraction (1/n) of its slots sit
 /// in free blocks, and it holds at least `COMPACT_MIN` slots (few in tests,
@@ -48,7 +45,7 @@ pub(super) const fn block_size(k: usize) -> usize {
 /// extends the `Vec`.
 #[derive(Clone, Debug)]
 pub(super) struct Arena<T> {
-    pub(super) slots: Vec<T>,
+    pub(super) slots: Slots<T>,
     /// `free[n]`: starts of free blocks of `n` slots (n < 128).
     pub(super) free: Vec<Vec<u32>>,
     /// Bit n set when `free[n]` is not empty.
@@ -59,19 +56,17 @@ pub(super) struct Arena<T> {
 
 impl<T: Default> Arena<T> {
     pub(super) const fn new() -> Self {
-        Arena { slots: Vec::new(), free: Vec::new(), nonempty: 0, free_count: 0 }
+        Arena { slots: Slots::new(), free: Vec::new(), nonempty: 0, free_count: 0 }
     }
 
     pub(super) fn with_capacity(n: usize) -> Self {
-        Arena { slots: Vec::with_capacity(n), free: Vec::new(), nonempty: 0, free_count: 0 }
+        Arena { slots: Slots::with_capacity(n), free: Vec::new(), nonempty: 0, free_count: 0 }
     }
 
-    /// Makes room for `n` more slots, growing by half when full.
+    /// Makes room for `n` more slots (a small arena grows by half when
+    /// full; a large one by whole segments, see `slots`).
     fn reserve(&mut self, n: usize) {
-        if self.slots.len() + n > self.slots.capacity() {
-            let grow = (self.slots.capacity() / GROWTH_DIVISOR).max(n).max(8);
-            self.slots.reserve_exact(grow);
-        }
+        self.slots.reserve(n);
     }
 
     /// A block of `n` (1..=64) default slots (a reused one holds defaults too).
@@ -250,7 +245,7 @@ impl<T: Default> Arena<T> {
 
     /// Bytes of heap held.
     pub(super) fn memory_bytes(&self) -> usize {
-        self.slots.capacity() * mem::size_of::<T>()
+        self.slots.memory_bytes()
             + self.free.capacity() * mem::size_of::<Vec<u32>>()
             + self.free.iter().map(|l| l.capacity() * 4).sum::<usize>()
     }

@@ -110,7 +110,7 @@ fn check<K: PrefixKey, V>(t: &PrefixTrie<K, V>) {
     for (n, list) in t.values.free.iter().enumerate() {
         for &s in list {
             let range = s as usize..s as usize + n;
-            assert!(t.values.slots[range.clone()].iter().all(Option::is_none));
+            assert!(range.clone().all(|i| t.values.slots[i].is_none()));
             for used in &mut val_used[range] {
                 assert!(!*used);
                 *used = true;
@@ -124,7 +124,7 @@ fn check<K: PrefixKey, V>(t: &PrefixTrie<K, V>) {
     // Free node slots hold empty cells.
     for (n, list) in t.nodes.free.iter().enumerate() {
         for &s in list {
-            for c in &t.nodes.slots[s as usize..s as usize + n] {
+            for c in (s as usize..s as usize + n).map(|i| &t.nodes.slots[i]) {
                 assert!(c.node == Node::default() && c.vals.iter().all(Option::is_none), "free cells are empty");
             }
         }
