@@ -66,7 +66,8 @@ use arena::{Arena, block_size};
 pub use iter::{Iter, LinuxV4Iter, Matches};
 pub use key::{PrefixKey, is_canonical};
 use node::{
-    Cell, DIRECT, INLINE, MATCH, MAX_LEVELS, Node, OFFSET, STRIDE, entry_of, is_direct, locate, pos_of, pre_next, rank, real_len, select,
+    Cell, DIRECT, INLINE, MATCH, MAX_LEVELS, Node, OFFSET, STRIDE, children_block, entry_of, is_direct, locate, pos_of, pre_next, rank,
+    real_len, select,
 };
 
 /// Where a stored value lives: in its node's cell (node index, place) or in
@@ -590,7 +591,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
         };
         let cb = nodes.slots.len() as u32;
         let kids = n.ext.count_ones();
-        nodes.slots.resize_with(cb as usize + block_size(kids as usize), Cell::default);
+        nodes.slots.resize_with(cb as usize + children_block(n.ext), Cell::default);
         nodes.slots[new as usize].node = Node { int: n.int, ext: n.ext, children: if kids == 0 { 0 } else { cb }, values: vb };
         // A direct-indexed block keeps its places (the block is 64 either way).
         let mut rest = n.ext;

@@ -152,8 +152,6 @@ impl<T: Default> Arena<T> {
         base
     }
 
-    /// Removes place `r` of the block at `base` holding `k` items (shrinking
-    /// it in place), returning the block's new start and the item.
     /// Moves the `k` items of the dense block at `base` (in order, their
     /// chunks the set bits of `ext`) to a direct-indexed block of 64, the
     /// item of chunk `c` at place `c` (`node::DIRECT`); returns its start.
@@ -215,6 +213,8 @@ impl<T: Default> Arena<T> {
         if i == 0 { 0 } else { base }
     }
 
+    /// Removes place `r` of the block at `base` holding `k` items (shrinking
+    /// it in place), returning the block's new start and the item.
     pub(super) fn remove_at(&mut self, base: u32, k: usize, r: usize) -> (u32, T) {
         let b = base as usize;
         let item = mem::take(&mut self.slots[b + r]);

@@ -201,6 +201,13 @@ pub(super) fn is_direct(ext: u64) -> bool {
     ext.count_ones() >= DIRECT
 }
 
+/// The size of the children block of a node whose children are `ext`:
+/// 64 places when direct-indexed, else the size class of their number.
+#[inline]
+pub(super) fn children_block(ext: u64) -> usize {
+    if is_direct(ext) { 64 } else { super::arena::block_size(ext.count_ones() as usize) }
+}
+
 impl Node {
     /// The index of child `c` (whose bit is set in `ext`) in the node arena.
     #[inline(always)]

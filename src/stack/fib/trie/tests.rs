@@ -79,7 +79,7 @@ fn check<K: PrefixKey, V>(t: &PrefixTrie<K, V>) {
             bits &= bits - 1;
         }
         let kids = n.ext.count_ones();
-        for i in 0..block_size(kids as usize) as u32 {
+        for i in 0..super::node::children_block(n.ext) as u32 {
             let s = n.children + i;
             assert!(!node_used[s as usize], "node slot {s} shared");
             node_used[s as usize] = true;
