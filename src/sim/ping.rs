@@ -315,6 +315,8 @@ fn exchange(
                 out.err(&format!("ping: local error: message too long, mtu={mtu}\n"));
             }
             Err(SendError::Route(e)) => out.err(&format!("ping: sendmsg: {}\n", e.message())),
+            // iputils prints nothing for a request the rules dropped (EPERM).
+            Err(SendError::Filtered) => {}
         }
         if o.count > 0 && stats.received + stats.errors >= o.count {
             end = t;

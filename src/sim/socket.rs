@@ -141,6 +141,7 @@ impl Sys<'_> {
         r.map_err(|e| match e {
             super::walk::SendError::Route(e) => e,
             super::walk::SendError::TooBig(_) => Errno::EMSGSIZE,
+            super::walk::SendError::Filtered => Errno::EPERM,
         })
     }
 

@@ -43,6 +43,10 @@ pub enum SendError {
     Route(Errno),
     /// Larger than the path MTU with DF set (EMSGSIZE, and the MTU).
     TooBig(u32),
+    /// Dropped (or rejected) by the rules at LOCAL_OUT or POSTROUTING on
+    /// the sending call's path: `nf_hook_slow` turns NF_DROP into EPERM,
+    /// which `ip_local_out` returns to `sendmsg`.
+    Filtered,
 }
 
 /// A route as the walk uses it, for either family.
@@ -248,8 +252,7 @@ impl<'a> Walk<'a> {
         // NF_INET_LOCAL_OUT; a new destination (DNAT) is routed again.
         let before = packet.dst;
         if !self.netfilter(ns, Hook::Output, &mut packet, 0, rt.dev, now_us) {
-            // ping reports nothing for a datagram the rules dropped here.
-            return Ok(());
+            return Err(SendError::Filtered);
         }
         if packet.dst != before {
             rt = output_route_of(self.net, ns, packet.dst, packet.src, oif, mark, Some(&packet)).map_err(SendError::Route)?;
@@ -258,7 +261,7 @@ impl<'a> Walk<'a> {
             let lo_up = self.net.ns(ns).and_then(|n| n.link(1)).is_some_and(|l| l.is_up());
             if lo_up {
                 if !self.netfilter(ns, Hook::Postrouting, &mut packet, 0, 1, now_us) {
-                    return Ok(());
+                    return Err(SendError::Filtered);
                 }
                 super::capture::describe(self.net, now_us, || super::capture::Content::Ip(packet.clone()));
                 transmit(self.net, (ns, 1), Dest::Broadcast, packet.frame_len());
@@ -282,18 +285,18 @@ impl<'a> Walk<'a> {
         if packet.total_len() - packet.header_len() > 65535 - if packet.is_v6() { 0 } else { 20 } {
             return Ok(());
         }
-        self.transmit_via(ns, packet, &rt, now_us);
-        Ok(())
+        if self.transmit_via(ns, packet, &rt, now_us) { Ok(()) } else { Err(SendError::Filtered) }
     }
 
-    /// Puts a datagram on the wire toward the route's next hop.
-    fn transmit_via(&mut self, ns: NsId, mut packet: Datagram, rt: &Route, now_us: u64) {
+    /// Puts a datagram on the wire toward the route's next hop; false when
+    /// POSTROUTING's rules took it.
+    fn transmit_via(&mut self, ns: NsId, mut packet: Datagram, rt: &Route, now_us: u64) -> bool {
         self.hops += 1;
         if self.hops > MAX_HOPS {
-            return;
+            return true;
         }
         if !self.netfilter(ns, Hook::Postrouting, &mut packet, 0, rt.dev, now_us) {
-            return;
+            return false;
         }
         let next = rt.gateway.unwrap_or(packet.dst);
         self.trace.push(Hop { ns, dev: rt.dev, next_hop: next });
@@ -312,7 +315,7 @@ impl<'a> Walk<'a> {
                     Icmp::Unreachable { code: unreach::HOST, mtu: 0, quoted: Box::new(packet.clone()) },
                     ms * 1000,
                 );
-                return;
+                return true;
             }
         };
         super::capture::describe(self.net, at - HOP_US, || super::capture::Content::Ip(packet.clone()));
@@ -323,6 +326,7 @@ impl<'a> Walk<'a> {
             }
             self.input(ns2, dev2, packet.clone(), at);
         }
+        true
     }
 
     /// A datagram arrives on `iif` (`ip_rcv`/`ipv6_rcv`, then the input
@@ -375,7 +379,7 @@ impl<'a> Walk<'a> {
                 if !self.netfilter(ns, Hook::Forward, &mut packet, iif, rt.dev, now_us) {
                     return;
                 }
-                self.transmit_via(ns, packet, &rt, now_us);
+                let _ = self.transmit_via(ns, packet, &rt, now_us);
             }
             _ => {}
         }
