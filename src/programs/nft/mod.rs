@@ -5,6 +5,7 @@
 //! shown with the command and a caret line under the part the kernel (or
 //! the parser) points at.
 
+mod line;
 mod named;
 mod names;
 mod place;
@@ -113,7 +114,16 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
     // needs the interfaces: other commands send nothing but their batch.
     let needs_links = toks.iter().any(|t| matches!(t.text.as_str(), "list" | "iif" | "oif"));
     let links = if needs_links { links(host) } else { Vec::new() };
-    match execute(&mut client, &toks, &cmd, handles, &links) {
+    let result = if line::is_multi(&toks) {
+        let dry = host.socket_of(None, Protocol::Netfilter).map(|s| Client::new(Box::new(line::Dry(s)), fam::UNSPEC));
+        match dry {
+            Ok(mut dry) => several(&mut client, &mut dry, &toks, &cmd, handles, &links),
+            Err(e) => Err(Fail { tilde: None, msg: e.message().to_string(), span: (0, cmd.len() + 1) }),
+        }
+    } else {
+        execute(&mut client, &toks, &cmd, handles, &links)
+    };
+    match result {
         Ok(text) => {
             out.out(&text);
             0
@@ -130,6 +140,39 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
             1
         }
     }
+}
+
+/// Runs the commands of one line (line.rs): each is first evaluated with
+/// its batch kept back, and the first error other than a missing object
+/// (which an earlier command of the line may add) stops the line before
+/// anything is sent; then the changes go in order and the listings follow.
+fn several(client: &mut Client, dry: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &[(u32, String)]) -> Result<String, Fail> {
+    let cmds = line::split(toks, cmd.len());
+    let text = |end: usize| cmd.get(..end).unwrap_or(cmd);
+    // A command cut short by `;` meets the semicolon token, not the newline.
+    let at_semicolon = |mut f: Fail, end: usize| {
+        if end < cmd.len() && f.span.0 == end {
+            if let Some(rest) = f.msg.strip_prefix("syntax error, unexpected newline") {
+                f.msg = format!("syntax error, unexpected semicolon{rest}");
+            }
+        }
+        f
+    };
+    for (words, end) in &cmds {
+        match execute(dry, words, text(*end), handles, links) {
+            Err(f) if f.msg != "No such file or directory" => return Err(at_semicolon(f, *end)),
+            _ => {}
+        }
+    }
+    let is_list = |words: &[Tok]| words.first().is_some_and(|w| w.text == "list");
+    for (words, end) in cmds.iter().filter(|(w, _)| !is_list(w)) {
+        execute(client, words, text(*end), handles, links)?;
+    }
+    let mut out = String::new();
+    for (words, end) in cmds.iter().filter(|(w, _)| is_list(w)) {
+        out.push_str(&execute(client, words, text(*end), handles, links)?);
+    }
+    Ok(out)
 }
 
 fn syntax(msg: &str, cmd: &str) -> Fail {
@@ -178,7 +221,9 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
     let verb = word(0).ok_or_else(|| syntax("unexpected end of file", cmd))?;
     let object = word(1);
     if !matches!(verb, "list" | "add" | "create" | "insert" | "replace" | "delete" | "flush") {
-        return Err(syntax(if toks.len() == 1 { "unexpected newline, expecting string" } else { "unexpected string" }, cmd));
+        // nft's grammar reads a line without a verb as `add rule`: a
+        // table and a chain name, then the rule's statements.
+        return Err(syntax(if toks.len() == 1 { "unexpected newline, expecting string" } else { "unexpected newline" }, cmd));
     }
     let rest = toks.get(2..).unwrap_or_default();
     let tg = target(rest);
