@@ -5,8 +5,6 @@
 //! the ruleset as it was; listings print after the changes of the line.
 
 use super::Tok;
-use crate::errno::Errno;
-use crate::host::{NetlinkSocket, SockOpt};
 
 /// The commands of a tokenized line: the words of each one and where its
 /// text ends (the `;` after it, or the end of the line). A `;` inside
@@ -47,29 +45,6 @@ pub fn is_multi(toks: &[Tok]) -> bool {
         }
         depth == 0 && t.text == ";"
     })
-}
-
-/// A socket for evaluating a line's commands before any is sent: dumps
-/// and GETs reach the kernel, batches are kept back (answered with
-/// nothing, as if they had passed).
-pub struct Dry(pub Box<dyn NetlinkSocket>);
-
-impl NetlinkSocket for Dry {
-    fn send(&mut self, datagram: &[u8]) -> Vec<Vec<u8>> {
-        if crate::wire::get_u16(datagram, 4) == Some(crate::wire::nftables::MSG_BATCH_BEGIN) {
-            return Vec::new();
-        }
-        self.0.send(datagram)
-    }
-    fn drain(&mut self) -> Vec<Vec<u8>> {
-        self.0.drain()
-    }
-    fn port_id(&self) -> u32 {
-        self.0.port_id()
-    }
-    fn set_option(&mut self, opt: SockOpt) -> Result<(), Errno> {
-        self.0.set_option(opt)
-    }
 }
 
 #[cfg(test)]

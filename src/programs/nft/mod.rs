@@ -14,7 +14,7 @@ mod sets;
 
 use crate::errno::Errno;
 use crate::host::Host;
-use crate::iptables::nl::{BatchMsg, Client, attrs, be32, be64};
+use crate::iptables::nl::{BatchMode, BatchMsg, Client, attrs, be32, be64};
 use crate::output::Output;
 use crate::rtnetlink::Protocol;
 use crate::wire::attr::{AttrTable, NlaWriter};
@@ -115,11 +115,7 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
     let needs_links = toks.iter().any(|t| matches!(t.text.as_str(), "list" | "iif" | "oif"));
     let links = if needs_links { links(host) } else { Vec::new() };
     let result = if line::is_multi(&toks) {
-        let dry = host.socket_of(None, Protocol::Netfilter).map(|s| Client::new(Box::new(line::Dry(s)), fam::UNSPEC));
-        match dry {
-            Ok(mut dry) => several(&mut client, &mut dry, &toks, &cmd, handles, &links),
-            Err(e) => Err(Fail { tilde: None, msg: e.message().to_string(), span: (0, cmd.len() + 1) }),
-        }
+        several(&mut client, &toks, &cmd, handles, &links)
     } else {
         execute(&mut client, &toks, &cmd, handles, &links)
     };
@@ -142,11 +138,11 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
     }
 }
 
-/// Runs the commands of one line (line.rs): each is first evaluated with
-/// its batch kept back, and the first error other than a missing object
-/// (which an earlier command of the line may add) stops the line before
-/// anything is sent; then the changes go in order and the listings follow.
-fn several(client: &mut Client, dry: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &[(u32, String)]) -> Result<String, Fail> {
+/// Runs the commands of one line (line.rs): their changes are kept as
+/// they are evaluated (an error stops the line before anything is sent)
+/// and go as one batch, all or nothing; a kernel error is shown by the
+/// command whose message it names. Listings follow the changes.
+fn several(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &[(u32, String)]) -> Result<String, Fail> {
     let cmds = line::split(toks, cmd.len());
     let text = |end: usize| cmd.get(..end).unwrap_or(cmd);
     // A command cut short by `;` meets the semicolon token, not the newline.
@@ -158,15 +154,34 @@ fn several(client: &mut Client, dry: &mut Client, toks: &[Tok], cmd: &str, handl
         }
         f
     };
-    for (words, end) in &cmds {
-        match execute(dry, words, text(*end), handles, links) {
-            Err(f) if f.msg != "No such file or directory" => return Err(at_semicolon(f, *end)),
-            _ => {}
+    let is_list = |words: &[Tok]| words.first().is_some_and(|w| w.text == "list");
+    let kept_len = |c: &Client| if let BatchMode::Collect(k) = &c.mode { k.len() } else { 0 };
+    client.mode = BatchMode::Collect(Vec::new());
+    // Which command made the kept messages from each index on.
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    for (k, (words, end)) in cmds.iter().enumerate().filter(|(_, (w, _))| !is_list(w)) {
+        starts.push((kept_len(client), k));
+        if let Err(f) = execute(client, words, text(*end), handles, links) {
+            client.mode = BatchMode::Send;
+            return Err(at_semicolon(f, *end));
         }
     }
-    let is_list = |words: &[Tok]| words.first().is_some_and(|w| w.text == "list");
-    for (words, end) in cmds.iter().filter(|(w, _)| !is_list(w)) {
-        execute(client, words, text(*end), handles, links)?;
+    let kept = match std::mem::take(&mut client.mode) {
+        BatchMode::Collect(k) => k,
+        _ => Vec::new(),
+    };
+    if !kept.is_empty() {
+        let genid = client.generation();
+        let msgs: Vec<(u8, &BatchMsg)> = kept.iter().map(|(f, m)| (*f, m)).collect();
+        if let Err((e, index, offset)) = client.send_batch(&msgs, genid) {
+            let (start, k) = starts.iter().rev().find(|(s, _)| *s <= index).copied().unwrap_or((0, 0));
+            let (words, end) = &cmds[k];
+            client.mode = BatchMode::Replay(e, index - start, offset);
+            let replayed = execute(client, words, text(*end), handles, links).err();
+            client.mode = BatchMode::Send;
+            let whole = (0, cmd.len() + 1);
+            return Err(replayed.unwrap_or(Fail { tilde: None, msg: format!("Could not process rule: {}", e.message()), span: whole }));
+        }
     }
     let mut out = String::new();
     for (words, end) in cmds.iter().filter(|(w, _)| is_list(w)) {
