@@ -117,32 +117,35 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
     let result = if line::is_multi(&toks) {
         several(&mut client, &toks, &cmd, handles, &links)
     } else {
-        execute(&mut client, &toks, &cmd, handles, &links)
+        execute(&mut client, &toks, &cmd, handles, &links).map_err(|f| vec![f])
     };
     match result {
         Ok(text) => {
             out.out(&text);
             0
         }
-        Err(f) => {
-            let (a, b) = f.span;
-            let mut caret = String::new();
-            if let Some((ta, tb)) = f.tilde.filter(|(_, tb)| *tb <= a) {
-                caret = format!("{}{}", " ".repeat(ta), "~".repeat(tb.saturating_sub(ta).max(1)));
+        Err(fails) => {
+            for f in fails {
+                let (a, b) = f.span;
+                let mut caret = String::new();
+                if let Some((ta, tb)) = f.tilde.filter(|(_, tb)| *tb <= a) {
+                    caret = format!("{}{}", " ".repeat(ta), "~".repeat(tb.saturating_sub(ta).max(1)));
+                }
+                let at = caret.len();
+                caret.push_str(&format!("{}{}", " ".repeat(a.saturating_sub(at)), "^".repeat(b.saturating_sub(a).max(1))));
+                out.err(&format!("Error: {}\n{cmd}\n{caret}\n", f.msg));
             }
-            let at = caret.len();
-            caret.push_str(&format!("{}{}", " ".repeat(a.saturating_sub(at)), "^".repeat(b.saturating_sub(a).max(1))));
-            out.err(&format!("Error: {}\n{cmd}\n{caret}\n", f.msg));
             1
         }
     }
 }
 
 /// Runs the commands of one line (line.rs): their changes are kept as
-/// they are evaluated (an error stops the line before anything is sent)
-/// and go as one batch, all or nothing; a kernel error is shown by the
-/// command whose message it names. Listings follow the changes.
-fn several(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &[(u32, String)]) -> Result<String, Fail> {
+/// they are evaluated (every command is evaluated and each error shown;
+/// any error stops the line before anything is sent) and go as one
+/// batch, all or nothing; a kernel error is shown by the command whose
+/// message it names. Listings follow the changes.
+fn several(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &[(u32, String)]) -> Result<String, Vec<Fail>> {
     let cmds = line::split(toks, cmd.len());
     let text = |end: usize| cmd.get(..end).unwrap_or(cmd);
     // A command cut short by `;` meets the semicolon token, not the newline.
@@ -159,12 +162,20 @@ fn several(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
     client.mode = BatchMode::Collect(Vec::new());
     // Which command made the kept messages from each index on.
     let mut starts: Vec<(usize, usize)> = Vec::new();
+    let mut fails = Vec::new();
     for (k, (words, end)) in cmds.iter().enumerate().filter(|(_, (w, _))| !is_list(w)) {
         starts.push((kept_len(client), k));
         if let Err(f) = execute(client, words, text(*end), handles, links) {
-            client.mode = BatchMode::Send;
-            return Err(at_semicolon(f, *end));
+            fails.push(at_semicolon(f, *end));
         }
+    }
+    if !fails.is_empty() {
+        client.mode = BatchMode::Send;
+        // The parser reads the whole line before any command is evaluated:
+        // its errors come first.
+        let (mut parse, eval): (Vec<Fail>, Vec<Fail>) = fails.into_iter().partition(|f| f.msg.starts_with("syntax error"));
+        parse.extend(eval);
+        return Err(parse);
     }
     let kept = match std::mem::take(&mut client.mode) {
         BatchMode::Collect(k) => k,
@@ -180,12 +191,16 @@ fn several(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
             let replayed = execute(client, words, text(*end), handles, links).err();
             client.mode = BatchMode::Send;
             let whole = (0, cmd.len() + 1);
-            return Err(replayed.unwrap_or(Fail { tilde: None, msg: format!("Could not process rule: {}", e.message()), span: whole }));
+            return Err(vec![replayed.unwrap_or(Fail {
+                tilde: None,
+                msg: format!("Could not process rule: {}", e.message()),
+                span: whole,
+            })]);
         }
     }
     let mut out = String::new();
     for (words, end) in cmds.iter().filter(|(w, _)| is_list(w)) {
-        out.push_str(&execute(client, words, text(*end), handles, links)?);
+        out.push_str(&execute(client, words, text(*end), handles, links).map_err(|f| vec![f])?);
     }
     Ok(out)
 }
@@ -353,7 +368,15 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
             if !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
                 return Err(Fail { tilde: None, msg: "No such file or directory".into(), span: span(tname) });
             }
-            let chain = if object == Some("chain") { Some(name(1)?.text.clone()) } else { None };
+            let chain = if object == Some("chain") { Some(name(1)?) } else { None };
+            // nft's cache has no such chain: its error, under the name.
+            if let Some(cname) = chain {
+                client.family = tg.family;
+                if !client.chains(&tname.text).iter().any(|c| c.name == cname.text) {
+                    return Err(Fail { tilde: None, msg: "No such file or directory".into(), span: span(cname) });
+                }
+            }
+            let chain = chain.map(|c| c.text.clone());
             Ok(list(client, Some(tg.family), Some(&tname.text), chain.as_deref(), handles, true, links))
         }
         ("flush", Some("ruleset")) => {
@@ -393,6 +416,14 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
             let mut pre: Vec<BatchMsg> = Vec::new();
             // Which token each attribute came from, for the caret.
             let mut spans: Vec<(u16, (usize, usize))> = Vec::new();
+            // A table's name ends the command (but for its block).
+            if let Some(extra) = tg.names.get(1).filter(|w| obj == "table" && w.text != "{") {
+                return Err(Fail {
+                    tilde: None,
+                    msg: "syntax error, unexpected string, expecting end of file or newline or semicolon".into(),
+                    span: span(extra),
+                });
+            }
             match obj {
                 "table" if kind != msg::DELRULE => {
                     attrs.put_str(t::NAME, &tname.text);
