@@ -71,6 +71,17 @@ pub fn is_disabled(ns: &Namespace, index: u32) -> bool {
         || ns.sysctl.get("net.ipv6.conf.all.disable_ipv6", &[]).is_some_and(|v| v == "1")
 }
 
+/// The hop limit of what leaves through device `dev` when the route sets
+/// none (`ip6_dst_hoplimit`): the device's own `hop_limit` while it has
+/// an inet6_dev, else `conf.all`'s.
+pub fn dst_hoplimit(ns: &Namespace, dev: u32) -> u8 {
+    let own = ns.link(dev).filter(|l| !l.no_inet6).and_then(|l| {
+        let name = l.name.as_str();
+        ns.sysctl.get(&format!("net.ipv6.conf.{name}.hop_limit"), &[name])
+    });
+    own.or_else(|| ns.sysctl.get("net.ipv6.conf.all.hop_limit", &[])).and_then(|v| crate::text::int(&v)).unwrap_or(64)
+}
+
 fn kernel_route(table_id: u32, dst: u128, len: u8, kind: RouteType, index: u32, priority: u32) -> Route<u128> {
     let mut r = Route::new(table_id, dst, len, kind);
     r.protocol = rtprot::KERNEL;
