@@ -10,7 +10,8 @@ use crate::stack::sock::{Out, Proto, State};
 use crate::stack::{Event, Net, NsId};
 use std::net::{IpAddr, SocketAddr};
 
-/// The default TTL of what sockets send (`net.ipv4.ip_default_ttl`).
+/// The TTL a datagram is built with; [`super::walk::hop_limit`] sets the
+/// one it leaves with.
 const TTL: u8 = 64;
 
 fn datagram(o: Out) -> Datagram {
@@ -129,7 +130,8 @@ impl Sys<'_> {
         }
     }
 
-    fn send_datagram(&mut self, d: Datagram) -> Result<(), Errno> {
+    fn send_datagram(&mut self, mut d: Datagram) -> Result<(), Errno> {
+        d.ttl = super::walk::hop_limit(self.net, self.ns, d.dst, 0);
         let mut w = Walk::new(self.net);
         let r = w.send(self.ns, d, 0, self.now_us);
         self.events.append(&mut w.events);

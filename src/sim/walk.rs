@@ -401,7 +401,7 @@ impl<'a> Walk<'a> {
                 let reply = Datagram {
                     src: packet.dst,
                     dst: packet.src,
-                    ttl: default_ttl(self.net, ns, packet.src.is_ipv6()),
+                    ttl: default_ttl(self.net, ns, packet.src),
                     dont_fragment: false,
                     payload: Payload::Icmp(Icmp::EchoReply { id: *id, seq: *seq, data: *data }),
                 };
@@ -409,7 +409,8 @@ impl<'a> Walk<'a> {
             }
             Payload::Tcp(seg) => {
                 let replies = super::socket::tcp_deliver(self.net, ns, &packet, seg, now_us);
-                for reply in replies {
+                for mut reply in replies {
+                    reply.ttl = default_ttl(self.net, ns, reply.dst);
                     self.send_reply(ns, reply, vrf, now_us);
                 }
             }
@@ -421,7 +422,7 @@ impl<'a> Walk<'a> {
                 let back = Datagram {
                     src: packet.dst,
                     dst: packet.src,
-                    ttl: default_ttl(self.net, ns, packet.src.is_ipv6()),
+                    ttl: default_ttl(self.net, ns, packet.src),
                     dont_fragment: false,
                     payload: Payload::Icmp(err),
                 };
@@ -467,7 +468,7 @@ impl<'a> Walk<'a> {
         let back = Datagram {
             src: unspecified(about.is_v6()),
             dst: about.src,
-            ttl: default_ttl(self.net, ns, about.src.is_ipv6()),
+            ttl: default_ttl(self.net, ns, about.src),
             dont_fragment: false,
             payload: Payload::Icmp(icmp),
         };
@@ -475,12 +476,34 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// The TTL of what the kernel answers: `net.ipv4.ip_default_ttl` (64);
-/// for IPv6 the hop limit `ip6_dst_hoplimit` takes, `conf.all.hop_limit`
-/// here (the output device's own value is not consulted yet).
-fn default_ttl(net: &Net, ns: NsId, ipv6: bool) -> u8 {
-    let key = if ipv6 { "net.ipv6.conf.all.hop_limit" } else { "net.ipv4.ip_default_ttl" };
-    net.ns(ns).and_then(|n| n.sysctl.get(key, &[])).and_then(|v| crate::text::int(&v)).unwrap_or(64)
+/// The TTL of what a socket or the kernel sends to `dst` when nothing
+/// sets one: `net.ipv4.ip_default_ttl` (`ip4_dst_hoplimit`); for IPv6 the
+/// output device's own hop limit (`ip6_dst_hoplimit`; a local route's
+/// device is lo, `ip6_rt_get_dev_rcu`).
+pub fn hop_limit(net: &Net, ns: NsId, dst: IpAddr, oif: u32) -> u8 {
+    let Some(n) = net.ns(ns) else { return 64 };
+    if dst.is_ipv4() {
+        return n.sysctl.get("net.ipv4.ip_default_ttl", &[]).and_then(|v| crate::text::int(&v)).unwrap_or(64);
+    }
+    let dev = match output_route(net, ns, dst, unspecified(true), oif, 0) {
+        Ok(rt) if rt.kind == RouteType::Local => crate::stack::l3mdev::master_ifindex(n, rt.dev).max(1),
+        Ok(rt) => rt.dev,
+        Err(_) => 0,
+    };
+    crate::stack::ipv6::dst_hoplimit(n, dev)
+}
+
+/// [`hop_limit`] of the kernel's own answer to `dst`.
+fn default_ttl(net: &Net, ns: NsId, dst: IpAddr) -> u8 {
+    hop_limit(net, ns, dst, 0)
+}
+
+/// The MTU toward `dst` a socket sees (`dst_mtu`): its route's, lowered
+/// by what the PMTU cache learnt; None without a route.
+pub fn path_mtu(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mark: u32, now_us: u64) -> Option<u32> {
+    let rt = output_route(net, ns, dst, src, oif, mark).ok()?;
+    let mtu = route_mtu(net, ns, &rt);
+    Some(net.pmtu.get(ns, dst, now_us / 1000).map_or(mtu, |p| mtu.min(p)))
 }
 
 /// The MTU a route allows: its `mtu` metric, else the device's.
