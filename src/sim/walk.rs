@@ -263,6 +263,7 @@ impl<'a> Walk<'a> {
                 if !self.netfilter(ns, Hook::Postrouting, &mut packet, 0, 1, now_us) {
                     return Ok(());
                 }
+                super::neigh::noarp_entry(self.net, ns, 1, packet.dst, now_us / 1000, &mut self.events);
                 super::capture::describe(self.net, now_us, || super::capture::Content::Ip(packet.clone()));
                 transmit(self.net, (ns, 1), Dest::Broadcast, packet.frame_len());
                 if !self.netfilter(ns, Hook::Prerouting, &mut packet, 1, 0, now_us) {
