@@ -77,7 +77,7 @@ impl<T> Slots<T> {
             let Some(first) = self.segs.first_mut() else { return };
             let cap = first.capacity();
             if first.len() + n > cap && cap < SEG {
-                let want = (cap + cap / 2).max(first.len() + n).max(8).min(SEG);
+                let want = (cap + cap / 2).max(first.len() + n).clamp(8, SEG);
                 first.reserve_exact(want - first.len());
             }
         }
@@ -100,7 +100,7 @@ impl<T> Slots<T> {
             let Some(seg) = self.segs.get_mut(at) else { return };
             let take = (SEG - seg.len()).min(new_len - self.len);
             if seg.len() + take > seg.capacity() {
-                let want = if first { (seg.capacity() + seg.capacity() / 2).max(seg.len() + take).max(8).min(SEG) } else { SEG };
+                let want = if first { (seg.capacity() + seg.capacity() / 2).max(seg.len() + take).clamp(8, SEG) } else { SEG };
                 seg.reserve_exact(want - seg.len());
             }
             seg.resize_with(seg.len() + take, &mut f);
