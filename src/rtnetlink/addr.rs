@@ -209,6 +209,7 @@ pub fn new_addr(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 rt_priority: attrs.get(ifa::RT_PRIORITY).map(|p| p.u32()).transpose()?.unwrap_or(0),
                 proto: attrs.get(ifa::PROTO).map(|p| p.u8()).transpose()?.unwrap_or(0),
                 joined_down: 0,
+                predad: false,
             };
             let exists = ns.link(hdr.index).is_some_and(|l| l.addrs6.iter().any(|x| x.addr == addr));
             if exists && (req.has(NLM_F_EXCL) || !req.has(NLM_F_REPLACE)) {

@@ -84,6 +84,10 @@ pub struct Ifa6 {
     /// whatever the device's state), before the groups opening joins.
     /// 0 otherwise, else its place in the joining order (1 and up).
     pub joined_down: u32,
+    /// Kept through its device going down (keep_addr_on_down): DAD starts
+    /// again on the next up (INET6_IFADDR_STATE_PREDAD), and completes at
+    /// once for a `nodad` address.
+    pub predad: bool,
 }
 
 /// The mask of an IPv4 prefix length.

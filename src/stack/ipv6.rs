@@ -2,7 +2,9 @@
 //! net/ipv6/ip6_fib.c). Duplicate address detection completes at once: the
 //! simulator shows the settled state Linux reaches a moment later.
 
+mod anycast;
 mod dad;
+pub use anycast::{forward_change, forwarding};
 use dad::in_dad;
 pub use dad::settle_dad;
 
@@ -309,6 +311,11 @@ fn add_v6_as(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: b
     if !tentative || (a.flags & ifa_f::OPTIMISTIC != 0 && ready) {
         events.extend(add_kernel_route(ns, local));
     }
+    // addrconf_dad_begin completes DAD at once (loopback, nodad, no
+    // accept_dad): __ipv6_ifa_notify joins the anycast address.
+    if !tentative {
+        events.extend(anycast::address_ready(ns, index, &a));
+    }
     Ok(events)
 }
 
@@ -410,6 +417,8 @@ fn remove_addr_at(ns: &mut Namespace, index: u32, pos: usize) -> Vec<Event> {
     let id = ns.id;
     let Some(a) = ns.link_mut(index).map(|l| l.addrs6.remove(pos)) else { return Vec::new() };
     let mut events = vec![Event::Addr6 { ns: id, new: false, ifindex: index, addr: a.clone(), kernel: false }];
+    // __ipv6_ifa_notify(RTM_DELADDR): the anycast address, then the routes.
+    events.extend(anycast::address_gone(ns, index, &a));
     let loopback = ns.link(index).is_some_and(|l| l.is_loopback());
     for r in address_routes(index, &a, loopback) {
         let still_needed = ns.link(index).is_some_and(|l| {
@@ -451,6 +460,14 @@ pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
         for r in address_routes(index, a, loopback_dev).into_iter().skip(skip) {
             events.extend(add_kernel_route(ns, r));
         }
+        // addrconf_dad_start of a kept address: a nodad one completes at
+        // once and joins its anycast address; the others when DAD is over.
+        if a.predad && a.flags & ifa_f::TENTATIVE == 0 {
+            events.extend(anycast::address_ready(ns, index, a));
+        }
+    }
+    if let Some(l) = ns.link_mut(index) {
+        l.addrs6.iter_mut().for_each(|a| a.predad = false);
     }
     let Some(link) = ns.link_mut(index) else { return events };
     // addrconf_link_ready: a link in dormant or testing mode waits for
@@ -477,6 +494,7 @@ pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
             rt_priority: 0,
             proto: IFAPROT_KERNEL_LO,
             joined_down: 0,
+            predad: false,
         };
         events.extend(super::event::kernel_made(add_v6_as(ns, index, a, false, false, false).unwrap_or_default()));
         return events;
@@ -553,6 +571,7 @@ fn dev_config(ns: &mut Namespace, index: u32) -> Vec<Event> {
         rt_priority: 0,
         proto: IFAPROT_KERNEL_LL,
         joined_down: 0,
+        predad: false,
     };
     events.extend(super::event::kernel_made(add_v6_as(ns, index, a, false, false, false).unwrap_or_default()));
     events
@@ -587,10 +606,14 @@ pub fn ifdown(ns: &mut Namespace, index: u32, unregister: bool) -> Vec<Event> {
     let mut kept = Vec::new();
     for mut a in addrs {
         let local = is_link_local(a.addr) || a.addr == LOOPBACK;
+        // Kept or deleted, the address leaves its anycast address (its
+        // route went with the device's routes).
+        events.extend(anycast::address_gone(ns, index, &a));
         if keep_addr && a.flags & ifa_f::PERMANENT != 0 && !local {
             if a.flags & ifa_f::NODAD == 0 {
                 a.flags |= ifa_f::TENTATIVE;
             }
+            a.predad = true;
             kept.push(a);
         } else {
             events.push(Event::Addr6 { ns: id, new: false, ifindex: index, addr: a, kernel: true });
@@ -598,6 +621,11 @@ pub fn ifdown(ns: &mut Namespace, index: u32, unregister: bool) -> Vec<Event> {
     }
     if let Some(l) = ns.link_mut(index) {
         l.addrs6 = kept;
+    }
+    // Step 5 of addrconf_ifdown: an unregistering device drops its
+    // anycast list (ipv6_ac_destroy_dev).
+    if unregister {
+        events.extend(anycast::destroy_dev(ns, index));
     }
     // Local routes of addresses on other devices that pointed here stay.
     events

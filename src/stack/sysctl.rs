@@ -63,14 +63,19 @@ pub fn write(ns: &mut Namespace, key: &str, value: &str) -> Result<Vec<Event>, E
 
 /// Stores a sysctl and applies what storing it does, in one place:
 /// the `forwarding` switches copy themselves ([`Sysctls::set`]),
-/// `disable_ipv6` tears IPv6 down or configures it again
+/// IPv6 `forwarding` joins or leaves the subnet-router anycast addresses
+/// (`dev_forward_change`), `disable_ipv6` tears IPv6 down or configures it again
 /// (`addrconf_disable_ipv6`), and `addr_gen_mode` is the device's own
 /// setting (`addrconf_sysctl_addr_gen_mode`, the same one
 /// IFLA_INET6_ADDR_GEN_MODE sets). `None` when the key does not exist.
 pub fn apply(ns: &mut Namespace, key: &str, value: &str) -> Option<Vec<Event>> {
     let devs = device_names(ns);
     let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
+    let forwarding_before = ipv6_forwarding(ns, key);
     ns.sysctl.set(key, value, &devs)?;
+    if !forwarding_before.is_empty() {
+        return Some(forward_change(ns, &forwarding_before));
+    }
     Some(match split_conf(key) {
         Some(("ipv6", scope, "disable_ipv6")) => disable_ipv6(ns, scope, value),
         Some(("ipv6", scope, "addr_gen_mode")) => {
@@ -86,6 +91,28 @@ pub fn apply(ns: &mut Namespace, key: &str, value: &str) -> Option<Vec<Event>> {
         }
         _ => Vec::new(),
     })
+}
+
+/// For a write to an IPv6 `forwarding` key of `all` or a device: the
+/// devices it covers, with whether each forwarded before it.
+fn ipv6_forwarding(ns: &Namespace, key: &str) -> Vec<(u32, bool)> {
+    match split_conf(key) {
+        Some(("ipv6", scope, "forwarding")) => devices_of(ns, scope).into_iter().map(|i| (i, super::ipv6::forwarding(ns, i))).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `addrconf_fixup_forwarding`: each device whose forwarding switched
+/// (zero to non-zero or back) runs `dev_forward_change`, in device order
+/// for `all` (`addrconf_forward_change`).
+fn forward_change(ns: &mut Namespace, before: &[(u32, bool)]) -> Vec<Event> {
+    let mut events = Vec::new();
+    for &(index, was) in before {
+        if super::ipv6::forwarding(ns, index) != was {
+            events.extend(super::ipv6::forward_change(ns, index));
+        }
+    }
+    events
 }
 
 /// Reads a sysctl of a namespace as its `/proc/sys` file shows it: a

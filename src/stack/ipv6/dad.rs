@@ -111,8 +111,9 @@ fn complete_dad(ns: &mut Namespace, failed: &[(u32, u128)]) -> Vec<Event> {
             let done = a.clone();
             let loopback_dev = l.is_loopback();
             let local = address_routes(index, &done, loopback_dev).remove(0);
-            events.push(Event::Addr6 { ns: id, new: true, ifindex: index, addr: done, kernel: true });
+            events.push(Event::Addr6 { ns: id, new: true, ifindex: index, addr: done.clone(), kernel: true });
             events.extend(add_kernel_route(ns, local));
+            events.extend(super::anycast::address_ready(ns, index, &done));
         }
     }
     events

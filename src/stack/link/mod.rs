@@ -317,6 +317,10 @@ pub struct Link {
     /// `ipv6_mc_up` loaded IPv6's groups again after a drop: the
     /// all-nodes group now comes after IPv4's all-hosts group.
     pub mc6_reloaded: bool,
+    /// IPv6 anycast addresses the device joined (`idev->ac_list`), newest
+    /// first, each with its count of users (`aca_users`); each has its
+    /// `anycast` route in table local (src/stack/ipv6/anycast.rs).
+    pub anycast6: Vec<(u128, u32)>,
     /// The device has no IPv6 state (no `inet6_dev`): its MTU is below
     /// IPv6's minimum of 1280, now or when it was registered.
     pub no_inet6: bool,
@@ -383,6 +387,7 @@ impl Link {
             inet6_ready: false,
             mc6_dropped: false,
             mc6_reloaded: false,
+            anycast6: Vec::new(),
             no_inet6: false,
             no_inet4: false,
             inet6_rs_sent: false,
