@@ -366,3 +366,38 @@ mod netlink {
         assert_eq!(kinds, vec![16]);
     }
 }
+
+#[test]
+fn a_vrf_port_joins_anycast_addresses_in_the_vrf_table() {
+    // addrconf_f6i_alloc(..., anycast = true): fc_table is
+    // l3mdev_fib_table(dev) or RT6_TABLE_LOCAL; __ipv6_dev_ac_dec deletes
+    // that route (ip6_del_rt of aca_rt).
+    let mut sh = shell();
+    run(
+        &mut sh,
+        &[
+            "sysctl -w net.ipv6.conf.all.forwarding=1",
+            "ip link add blue type vrf table 10",
+            "ip link set blue up",
+            "ip link add v0 type veth peer name v1",
+            "ip link set v0 master blue",
+            "ip addr add 2001:db8:1::1/64 dev v0",
+            "ip link set v0 up",
+            "ip link set v1 up",
+        ],
+    );
+    let (vrf, _) = run(&mut sh, &["ip -6 route show table 10 type anycast"]);
+    assert!(vrf.contains("anycast 2001:db8:1:: dev v0 proto kernel metric 0"), "{vrf}");
+    assert!(vrf.contains("anycast fe80:: dev v0 proto kernel metric 0"), "{vrf}");
+    let (local, _) = run(&mut sh, &["ip -6 route show table local type anycast"]);
+    assert!(!local.contains("dev v0"), "{local}");
+    assert!(local.contains("anycast fe80:: dev v1"), "{local}");
+    // Leaving the VRF flushes the port (addrconf_ifdown): its anycast
+    // entries go with its addresses, and the link-local address it gets
+    // again joins in table local.
+    run(&mut sh, &["ip link set v0 nomaster"]);
+    assert_eq!(run(&mut sh, &["ip -6 route show table 10 type anycast"]).0, "");
+    let (local, _) = run(&mut sh, &["ip -6 route show table local type anycast"]);
+    assert!(local.contains("anycast fe80:: dev v0"), "{local}");
+    assert!(!local.contains("2001:db8:1::"), "{local}");
+}
