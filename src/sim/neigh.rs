@@ -364,7 +364,10 @@ fn request(
             }
         }
         let Some(nsr) = net.ns(ns2) else { continue };
-        let answers = is_local(nsr, target) || proxies(nsr, dev2, sender_ip, target);
+        // ndisc_recv_ns also answers for an anycast address the device
+        // joined (ipv6_chk_acast_addr).
+        let anycast = matches!(target, IpAddr::V6(t) if crate::stack::ipv6::has_anycast(nsr, dev2, t.into()));
+        let answers = is_local(nsr, target) || anycast || proxies(nsr, dev2, sender_ip, target);
         if !answers || nsr.link(dev2).is_some_and(|l| l.is_loopback()) {
             continue;
         }

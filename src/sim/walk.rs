@@ -103,6 +103,15 @@ pub fn output_route(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mar
     output_route_of(net, ns, dst, src, oif, mark, None)
 }
 
+/// Whether a datagram's destination is an IPv6 anycast address of the
+/// namespace rather than one of its own (`ipv6_anycast_destination`).
+fn anycast_destination(nsr: &crate::stack::Namespace, dst: IpAddr) -> bool {
+    let IpAddr::V6(d) = dst else { return false };
+    let d = u128::from(d);
+    let own = nsr.links.values().any(|l| l.addrs6.iter().any(|a| a.addr == d));
+    !own && nsr.links.keys().any(|&i| crate::stack::ipv6::has_anycast(nsr, i, d))
+}
+
 /// [`output_route`] for a datagram: its protocol and ports are part of the
 /// flow a multipath hash of policy 1 reads (`fib_multipath_hash`).
 fn output_route_of(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mark: u32, p: Option<&Datagram>) -> Result<Route, Errno> {
@@ -136,7 +145,9 @@ fn output_route_of(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mark
                 return Err(e);
             }
             let src = if s != 0 { s } else { select_source_v6(nsr, rt.nh_dev, d).ok_or(Errno::EADDRNOTAVAIL)? };
-            let kind = if rt.route.kind == RouteType::Local { RouteType::Local } else { RouteType::Unicast };
+            // ip6_rt_get_dev_rcu, ip6_rt_init_dst: an anycast route, as a
+            // local one, goes through lo and is delivered (ip6_input).
+            let kind = if matches!(rt.route.kind, RouteType::Local | RouteType::Anycast) { RouteType::Local } else { RouteType::Unicast };
             Ok(Route {
                 kind,
                 dev: rt.dev,
@@ -178,7 +189,11 @@ fn input_route(net: &Net, ns: NsId, iif: u32, p: &Datagram) -> (Result<Route, Er
             let r = route_v6(nsr, &q).map_err(|e| e.errno()).and_then(|rt| match errno_of_kind(rt.route.kind) {
                 Some(e) => Err(e),
                 None => Ok(Route {
-                    kind: if rt.route.kind == RouteType::Local { RouteType::Local } else { RouteType::Unicast },
+                    kind: if matches!(rt.route.kind, RouteType::Local | RouteType::Anycast) {
+                        RouteType::Local
+                    } else {
+                        RouteType::Unicast
+                    },
                     dev: rt.dev,
                     gateway: rt.gateway.map(|g| IpAddr::V6(g.into())),
                     src: p.src,
@@ -402,8 +417,11 @@ impl<'a> Walk<'a> {
             Payload::Icmp(Icmp::EchoRequest { id, seq, data }) => {
                 // A reply to a link-local address leaves where the request came in.
                 let oif = if is_link_local(packet.src) { iif } else { vrf };
+                // icmpv6_echo_reply: a request to an anycast address is
+                // answered from the address the route back selects.
+                let anycast = self.net.ns(ns).is_some_and(|n| anycast_destination(n, packet.dst));
                 let reply = Datagram {
-                    src: packet.dst,
+                    src: if anycast { unspecified(true) } else { packet.dst },
                     dst: packet.src,
                     ttl: default_ttl(self.net, ns, packet.src),
                     dont_fragment: false,

@@ -4,7 +4,7 @@
 
 mod anycast;
 mod dad;
-pub use anycast::{forward_change, forwarding};
+pub use anycast::{forward_change, forwarding, has_anycast};
 use dad::in_dad;
 pub use dad::settle_dad;
 

@@ -25,6 +25,12 @@ pub fn forwarding(ns: &Namespace, index: u32) -> bool {
     conf(ns, index, "forwarding").and_then(|v| crate::text::int::<i64>(v.trim())).is_some_and(|v| v != 0)
 }
 
+/// Whether a device joined an anycast address (`ipv6_chk_acast_addr`
+/// with the device given).
+pub fn has_anycast(ns: &Namespace, index: u32, addr: u128) -> bool {
+    ns.link(index).is_some_and(|l| l.anycast6.iter().any(|(a, _)| *a == addr))
+}
+
 /// `__ipv6_ifa_notify(RTM_NEWADDR)`: an address that completed DAD joins
 /// its prefix's anycast address while the device forwards.
 pub(super) fn address_ready(ns: &mut Namespace, index: u32, a: &Ifa6) -> Vec<Event> {
