@@ -145,9 +145,13 @@ fn output_route_of(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mark
                 return Err(e);
             }
             let src = if s != 0 { s } else { select_source_v6(nsr, rt.nh_dev, d).ok_or(Errno::EADDRNOTAVAIL)? };
-            // ip6_rt_get_dev_rcu, ip6_rt_init_dst: an anycast route, as a
-            // local one, goes through lo and is delivered (ip6_input).
-            let kind = if matches!(rt.route.kind, RouteType::Local | RouteType::Anycast) { RouteType::Local } else { RouteType::Unicast };
+            // ip6_rt_get_dev_rcu: addrconf's anycast route (RTF_ANYCAST), as
+            // a local one, goes through lo and is delivered (ip6_input).
+            let kind = if rt.route.kind == RouteType::Local || (rt.route.kind == RouteType::Anycast && rt.dev == 1) {
+                RouteType::Local
+            } else {
+                RouteType::Unicast
+            };
             Ok(Route {
                 kind,
                 dev: rt.dev,

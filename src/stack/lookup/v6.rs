@@ -146,7 +146,11 @@ pub fn route_v6(ns: &Namespace, q: &Query6) -> Result<Rt6, KernelError> {
                 let k = select_path6(ns, &route, q, strict).unwrap_or(k);
                 let nh = route.nexthops.get(k).cloned();
                 let nh_dev = nh.as_ref().map_or(0, |n| n.ifindex);
-                let dev = if matches!(route.kind, RouteType::Local | RouteType::Anycast) { 1 } else { nh_dev };
+                // ip6_rt_get_dev_rcu: RTF_LOCAL and RTF_ANYCAST routes go
+                // through lo; only addrconf's anycast routes carry
+                // RTF_ANYCAST (rtm_to_fib6_config sets none for a request's).
+                let through_lo = route.kind == RouteType::Local || (route.kind == RouteType::Anycast && route.auto);
+                let dev = if through_lo { 1 } else { nh_dev };
                 return Ok(Rt6 { table: table_id, gateway: nh.and_then(|n| n.gateway), dev, nh_dev, route });
             }
             fr_act::BLACKHOLE => return Err(KernelError::new(Errno::EINVAL)),
