@@ -405,6 +405,10 @@ fn insert_addr(ns: &mut Namespace, index: u32, mut a: Ifa6) {
 /// Deletes an IPv6 address and its routes (`inet6_addr_del`).
 pub fn del_v6(ns: &mut Namespace, index: u32, addr: u128, prefix_len: u8) -> KResult<Vec<Event>> {
     let link = ns.link(index).ok_or(KernelError::new(Errno::ENODEV))?;
+    // inet6_addr_del: a device without an inet6_dev (under 1280).
+    if link.no_inet6 {
+        return Err(KernelError::msg(Errno::ENXIO, "ipv6: IPv6 is disabled on this device"));
+    }
     let pos = link
         .addrs6
         .iter()
