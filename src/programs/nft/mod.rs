@@ -346,6 +346,9 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
             let set = set.ok_or(Fail { tilde: None, msg: "No such file or directory".into(), span: span(sname) })?;
             let toks = tg.names.get(2..).unwrap_or_default();
             let attrs = named::elements(set, toks, cmd)?;
+            if let Some(f) = named::absent_interval(set, toks).filter(|_| verb == "delete") {
+                return Err(f);
+            }
             let kind = if verb == "delete" { msg::DELSETELEM } else { msg::NEWSETELEM };
             let flags = if verb == "create" {
                 NLM_F_CREATE | NLM_F_EXCL
