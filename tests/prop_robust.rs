@@ -163,6 +163,44 @@ fn without_stateless_neighbours(dumps: &[Vec<u8>], world: &World) -> (Vec<Vec<u8
     (kept, text)
 }
 
+/// The error a request's acknowledgement carries (0 for success).
+fn error_code(replies: &[Vec<u8>]) -> Option<i32> {
+    replies.iter().find_map(|r| {
+        let h = HeaderRepr::parse(r).ok()?;
+        let e = r.get(16..20)?;
+        (h.kind == NLMSG_ERROR).then(|| i32::from_ne_bytes([e[0], e[1], e[2], e[3]]))
+    })
+}
+
+/// A link request without its protodown attributes (IFLA_PROTO_DOWN,
+/// IFLA_PROTO_DOWN_REASON), or None when its attributes do not parse.
+/// do_setlink applies a request's settings in its own fixed order and
+/// refuses protodown last (`do_set_proto_down`, EOPNOTSUPP "Protodown not
+/// supported by device"), keeping what it applied before (scenario
+/// link_protodown_partial): the world after that refusal is the world after
+/// the same request without those attributes.
+fn without_proto_down(req: &[u8]) -> Option<Vec<u8>> {
+    const HEADERS: usize = 16 + 16; // nlmsghdr, ifinfomsg
+    let mut out = req.get(..HEADERS)?.to_vec();
+    let mut at = HEADERS;
+    while at < req.len() {
+        let len = usize::from(u16::from_ne_bytes([*req.get(at)?, *req.get(at + 1)?]));
+        let kind = u16::from_ne_bytes([*req.get(at + 2)?, *req.get(at + 3)?]) & 0x3fff;
+        let attr = req.get(at..at.checked_add(len.max(4))?.min(req.len()))?;
+        if len < 4 {
+            return None;
+        }
+        if kind != ifla::PROTO_DOWN && kind != ifla::PROTO_DOWN_REASON {
+            out.extend_from_slice(attr);
+            out.resize((out.len() + 3) & !3, 0);
+        }
+        at += (len + 3) & !3;
+    }
+    let total = u32::try_from(out.len()).ok()?;
+    out[..4].copy_from_slice(&total.to_ne_bytes());
+    Some(out)
+}
+
 /// The first line where two texts differ, with its neighbours.
 fn first_difference(a: &str, b: &str) -> String {
     let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
@@ -213,6 +251,7 @@ fn mutated_strategy() -> impl Strategy<Value = Vec<u8>> {
         newneigh4(7, 2, [10, 0, 0, 7]),
         newrule4(7, 100),
         setlink_mtu(7, 1400),
+        setlink_txqlen_protodown(7),
     ];
     (prop::sample::select(seeds), prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6)).prop_map(|(mut m, edits)| {
         for (i, v) in edits {
@@ -221,6 +260,27 @@ fn mutated_strategy() -> impl Strategy<Value = Vec<u8>> {
         }
         m
     })
+}
+
+/// RTM_SETLINK of v0's queue length, then protodown, which a veth cannot take.
+fn setlink_txqlen_protodown(seq: u32) -> Vec<u8> {
+    let mut b = MessageBuilder::new(19, NLM_F_REQUEST | NLM_F_ACK, seq, 0);
+    b.push(&IfInfoRepr { index: 2, ..IfInfoRepr::default() }.to_bytes());
+    b.put(ifla::TXQLEN, &700u32.to_ne_bytes());
+    b.put(ifla::PROTO_DOWN, &[1]);
+    b.finish()
+}
+
+#[test]
+fn a_refused_protodown_keeps_what_came_before() {
+    let (w, s) = populated();
+    let replies = s.send(&setlink_txqlen_protodown(8));
+    assert_eq!(error_code(&replies), Some(-95), "a veth refuses protodown");
+    assert!(whole(&w).contains("txqlen: 700"), "do_setlink applied the queue length before refusing");
+    let (w2, s2) = populated();
+    let stripped = without_proto_down(&setlink_txqlen_protodown(8)).expect("the request parses");
+    assert_eq!(error_code(&s2.send(&stripped)), Some(0));
+    assert_eq!(whole(&w2), whole(&w));
 }
 
 proptest! {
@@ -239,6 +299,17 @@ proptest! {
         let before = (state(&s), whole(&w));
         let replies = s.send(&req);
         prop_assert!(well_formed(&replies).is_ok(), "{:?}", well_formed(&replies));
+        let link_request = matches!(req.get(4..6).map(|k| u16::from_ne_bytes([k[0], k[1]])), Some(16 | 19));
+        if link_request && error_code(&replies) == Some(-95) {
+            if let Some(stripped) = without_proto_down(&req) {
+                let (w2, s2) = populated();
+                s2.send(&stripped);
+                let (expected, got) = (whole(&w2), whole(&w));
+                prop_assert!(expected == got, "a refused protodown changed more or less than do_setlink applies before it:\n{}", first_difference(&expected, &got));
+                prop_assert_eq!(state(&s2), state(&s));
+                return Ok(());
+            }
+        }
         if failed(&replies) {
             let mut after = (state(&s), whole(&w));
             if req.get(4..6) == Some(&28u16.to_ne_bytes()[..]) {

@@ -330,14 +330,18 @@ impl Kernel {
             rewritten: None,
         };
         let result = handler(&mut ctx, req);
-        if result.is_ok() && !is_get {
-            // The link watch settles what the request left queued.
+        if !is_get {
+            // The link watch settles what the request left queued, also
+            // after a failure: do_setlink keeps what it applied before the
+            // step that failed (a peer loses its carrier when a veth went
+            // down before a refused protodown, scenario
+            // link_protodown_partial).
             ctx.events.extend(settle(ctx.net));
         }
         let Ctx { mut events, replies, filtered, notices, request_flags, rewritten, .. } = ctx;
         self.rewritten = rewritten.filter(|_| result.is_err());
         // Changes are announced even when the request fails part-way
-        // (handlers only fail before changing anything).
+        // (as do_setlink's do).
         let echo = req.has(NLM_F_ECHO);
         for ev in &events {
             self.deliver(ev, req, echo, out);

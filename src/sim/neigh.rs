@@ -131,6 +131,29 @@ fn new_entry(dev: u32, ip: IpAddr, now: u64) -> Neighbour {
     }
 }
 
+/// The entry an output through a device that needs no resolution makes
+/// (`__neigh_create` from `ip_finish_output2`/`ip6_finish_output2`):
+/// NOARP with the device's own address (`arp_constructor`,
+/// `ndisc_constructor`); ARP keys a loopback or point-to-point device's
+/// entry as 0.0.0.0. Nothing when the entry exists.
+pub fn noarp_entry(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, now: u64, events: &mut Vec<Event>) {
+    use crate::wire::link::iff;
+    let Some(link) = net.ns(ns).and_then(|n| n.link(dev)) else { return };
+    let unkeyed = link.flags & (iff::LOOPBACK | iff::POINTOPOINT) != 0;
+    let key = if ip.is_ipv4() && unkeyed { IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED) } else { ip };
+    if find(net, ns, dev, key).is_some() {
+        return;
+    }
+    let lladdr = link.address.clone();
+    let Some(n) = net.ns_mut(ns) else { return };
+    let Ok(collected) = crate::stack::neigh::make_room(n, family(key), false, now) else { return };
+    events.extend(collected);
+    let mut entry = new_entry(dev, key, now);
+    entry.state = nud::NOARP;
+    entry.lladdr = Some(lladdr);
+    n.neighbours.push(entry);
+}
+
 /// What an answer to a request says: the link-layer address and, for a
 /// neighbour advertisement, its router flag.
 #[derive(Debug, Clone, Copy)]
@@ -206,6 +229,7 @@ pub fn resolve(
 ) -> Resolution {
     let Some(link) = net.ns(ns).and_then(|n| n.link(dev)) else { return Resolution::NotNeeded };
     if link.is_loopback() || link.flags & crate::wire::link::iff::NOARP != 0 {
+        noarp_entry(net, ns, dev, ip, now, events);
         return Resolution::NotNeeded;
     }
     let own: [u8; 6] = link.address.as_slice().try_into().unwrap_or([0; 6]);

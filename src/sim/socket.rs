@@ -132,6 +132,12 @@ impl Sys<'_> {
 
     fn send_datagram(&mut self, mut d: Datagram) -> Result<(), Errno> {
         d.ttl = super::walk::hop_limit(self.net, self.ns, d.dst, 0);
+        // IP_PMTUDISC_WANT: DF on what fits the path, the rest is
+        // fragmented here (__ip_make_skb).
+        if d.dst.is_ipv4() {
+            let mtu = super::walk::path_mtu(self.net, self.ns, d.dst, d.src, 0, 0, self.now_us);
+            d.dont_fragment = mtu.is_some_and(|m| d.total_len() as u64 <= u64::from(m));
+        }
         let mut w = Walk::new(self.net);
         let r = w.send(self.ns, d, 0, self.now_us);
         self.events.append(&mut w.events);

@@ -239,7 +239,10 @@ impl<'a> Walk<'a> {
     /// the address the request went to: the route is looked up as for an
     /// unbound socket, so any address the local table owns may be the
     /// source (127.1.2.3 answers from 127.1.2.3, `__ip_dev_find`).
-    fn send_reply(&mut self, ns: NsId, packet: Datagram, oif: u32, now_us: u64) {
+    /// It leaves with the hop limit of its route (`ip4_dst_hoplimit`,
+    /// `ip6_dst_hoplimit`: also a TCP reset's, `nf_send_reset`).
+    fn send_reply(&mut self, ns: NsId, mut packet: Datagram, oif: u32, now_us: u64) {
+        packet.ttl = hop_limit(self.net, ns, packet.dst, oif);
         let _ = self.send_inner(ns, packet, oif, 0, false, now_us);
     }
 
@@ -263,6 +266,7 @@ impl<'a> Walk<'a> {
                 if !self.netfilter(ns, Hook::Postrouting, &mut packet, 0, 1, now_us) {
                     return Err(SendError::Filtered);
                 }
+                super::neigh::noarp_entry(self.net, ns, 1, packet.dst, now_us / 1000, &mut self.events);
                 super::capture::describe(self.net, now_us, || super::capture::Content::Ip(packet.clone()));
                 transmit(self.net, (ns, 1), Dest::Broadcast, packet.frame_len());
                 if !self.netfilter(ns, Hook::Prerouting, &mut packet, 1, 0, now_us) {
@@ -409,8 +413,7 @@ impl<'a> Walk<'a> {
             }
             Payload::Tcp(seg) => {
                 let replies = super::socket::tcp_deliver(self.net, ns, &packet, seg, now_us);
-                for mut reply in replies {
-                    reply.ttl = default_ttl(self.net, ns, reply.dst);
+                for reply in replies {
                     self.send_reply(ns, reply, vrf, now_us);
                 }
             }

@@ -24,3 +24,5 @@ ip netns exec h2 sysctl -w net.ipv4.ip_default_ttl=12
 ip netns exec h2 tcpdump -v -n -c 4 -i e2 icmp &
 ip netns exec h1 ping -c 1 10.0.0.2
 ip netns exec h2 ping -c 1 10.0.0.1
+ip netns exec h2 tcpdump -v -n -c 2 -i e2 tcp &
+ip netns exec h1 nc -zv 10.0.0.2 81

@@ -24,8 +24,12 @@
 //! that the lookup's deepest node and its value are one cache line: the
 //! common case in a large table, whose deepest nodes (/19–/24) hold a few
 //! prefixes each. A node with more keeps them all in a block of the value
-//! arena (`Option<V>` slots). Blocks live in these two `Vec` arenas,
-//! addressed by `u32` index: no per-node allocation and no pointers. A block holding `k`
+//! arena (`Option<V>` slots). Blocks live in these two arenas, vectors
+//! kept in segments of 16,384 slots so that growing never copies them
+//! (`slots`), addressed by `u32` index: no per-node allocation and no
+//! pointers. A node with 49 or more children has a direct-indexed block,
+//! child `c` at place `c` (`node::DIRECT`), where a new child needs no
+//! shifting. A block holding `k`
 //! items takes a size class of slots (exact up to four, then steps of about
 //! 1.5×), so a growing node moves only now and then; freed blocks go to lists
 //! by size and are split for smaller requests; an arena more than half free is
@@ -54,13 +58,17 @@ mod arena;
 mod iter;
 mod key;
 mod node;
+mod slots;
 #[cfg(test)]
 mod tests;
 
 use arena::{Arena, block_size};
 pub use iter::{Iter, LinuxV4Iter, Matches};
 pub use key::{PrefixKey, is_canonical};
-use node::{Cell, INLINE, MATCH, MAX_LEVELS, Node, OFFSET, STRIDE, entry_of, locate, pos_of, pre_next, rank, real_len, select};
+use node::{
+    Cell, DIRECT, INLINE, MATCH, MAX_LEVELS, Node, OFFSET, STRIDE, children_block, entry_of, is_direct, locate, pos_of, pre_next, rank,
+    real_len, select,
+};
 
 /// Where a stored value lives: in its node's cell (node index, place) or in
 /// a block of the value arena (slot).
@@ -181,7 +189,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
             if n.ext >> c & 1 == 0 {
                 return None;
             }
-            idx = n.children + rank(n.ext, c);
+            idx = n.child(c);
             n = self.node(idx)?;
             vd += STRIDE;
         }
@@ -224,15 +232,21 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
         while vd < tvd {
             let c = (key.chunk(vd) & 63) as u32;
             let n = self.nodes.slots[idx as usize].node;
-            let r = rank(n.ext, c);
             if n.ext >> c & 1 == 0 {
                 let k = n.ext.count_ones() as usize;
-                let base = self.nodes.insert_at(n.children, k, r as usize, Cell::default());
+                let base = if is_direct(n.ext) {
+                    // The child's place is there, empty.
+                    n.children
+                } else if k + 1 == DIRECT as usize {
+                    self.nodes.spread(n.children, k, n.ext)
+                } else {
+                    self.nodes.insert_at(n.children, k, rank(n.ext, c) as usize, Cell::default())
+                };
                 let parent = &mut self.nodes.slots[idx as usize].node;
                 parent.children = base;
                 parent.ext |= 1 << c;
             }
-            idx = self.nodes.slots[idx as usize].node.children + r;
+            idx = self.nodes.slots[idx as usize].node.child(c);
             vd += STRIDE;
         }
         idx
@@ -344,7 +358,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
             if n.ext >> c & 1 == 0 {
                 return None;
             }
-            let idx = n.children + rank(n.ext, c);
+            let idx = n.child(c);
             n = self.node(idx)?;
             level += 1;
             *path.get_mut(level)? = idx;
@@ -369,10 +383,15 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
             let parent = path[level - 1];
             let c = (key.chunk((level as u8 - 1) * STRIDE) & 63) as u32;
             let p = self.nodes.slots[parent as usize].node;
-            let (base, _) = self.nodes.remove_at(p.children, p.ext.count_ones() as usize, rank(p.ext, c) as usize);
+            let ext = p.ext & !(1u64 << c);
+            let base = if is_direct(p.ext) {
+                self.nodes.retain_direct(p.children, p.ext, ext)
+            } else {
+                self.nodes.remove_at(p.children, p.ext.count_ones() as usize, rank(p.ext, c) as usize).0
+            };
             let pn = &mut self.nodes.slots[parent as usize].node;
             pn.children = base;
-            pn.ext &= !(1u64 << c);
+            pn.ext = ext;
             level -= 1;
         }
         self.maybe_compact();
@@ -404,7 +423,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
 
     #[inline(always)]
     fn longest_match_inner(&self, addr: K) -> Option<(K, u8, &V)> {
-        let cells = &self.nodes.slots[..];
+        let cells = &self.nodes.slots;
         let mut idx = 0usize;
         let mut vd = 0u8;
         let mut best: Option<(usize, u32, u8)> = None;
@@ -418,7 +437,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
             if n.ext >> c & 1 == 0 {
                 break;
             }
-            idx = (n.children + rank(n.ext, c as u32)) as usize;
+            idx = n.child(c as u32) as usize;
             vd += STRIDE;
         }
         // The best node was read above: its cell is in the cache.
@@ -473,7 +492,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
                 }
             } else {
                 let c = p - 64;
-                if !self.retain_node(n.children + nk, vd + STRIDE, base.put_chunk(vd, c as usize), keep) {
+                if !self.retain_node(n.child(c), vd + STRIDE, base.put_chunk(vd, c as usize), keep) {
                     keep_kids |= 1 << nk;
                 }
                 nk += 1;
@@ -491,8 +510,13 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
             int = select(int, keep_vals);
         }
         if keep_kids.count_ones() != nk {
-            children = self.nodes.retain_places(node.children, nk as usize, keep_kids);
-            ext = select(ext, keep_kids);
+            let kept = select(ext, keep_kids);
+            children = if is_direct(ext) {
+                self.nodes.retain_direct(node.children, ext, kept)
+            } else {
+                self.nodes.retain_places(node.children, nk as usize, keep_kids)
+            };
+            ext = kept;
         }
         self.nodes.slots[idx as usize].node = Node { int, ext, children, values };
         int == 0 && ext == 0
@@ -567,10 +591,14 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
         };
         let cb = nodes.slots.len() as u32;
         let kids = n.ext.count_ones();
-        nodes.slots.resize_with(cb as usize + block_size(kids as usize), Cell::default);
+        nodes.slots.resize_with(cb as usize + children_block(n.ext), Cell::default);
         nodes.slots[new as usize].node = Node { int: n.int, ext: n.ext, children: if kids == 0 { 0 } else { cb }, values: vb };
-        for i in 0..kids {
-            self.copy_node(n.children + i, cb + i, nodes, values);
+        // A direct-indexed block keeps its places (the block is 64 either way).
+        let mut rest = n.ext;
+        while rest != 0 {
+            let at = n.child(rest.trailing_zeros());
+            rest &= rest - 1;
+            self.copy_node(at, cb + (at - n.children), nodes, values);
         }
     }
 

@@ -8,9 +8,8 @@
 
 use std::mem;
 
-/// Arena growth: a full arena grows by half its capacity, not double, to keep
-/// the slack of a large table small.
-const GROWTH_DIVISOR: usize = 2;
+use super::node::is_direct;
+use super::slots::Slots;
 
 /// An arena is compacted once more than this fraction (1/n) of its slots sit
 /// in free blocks, and it holds at least `COMPACT_MIN` slots (few in tests,
@@ -22,7 +21,7 @@ pub(super) const COMPACT_MIN: usize = if cfg!(test) { 16 } else { 256 };
 /// rounded up to a size class about 1.5 times the last, so that a node
 /// gaining children or prefixes one by one moves its block only now and then.
 #[inline]
-pub(super) fn block_size(k: usize) -> usize {
+pub(super) const fn block_size(k: usize) -> usize {
     const CLASS: [u8; 65] = {
         let mut t = [0u8; 65];
         let sizes = [0u8, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64];
@@ -37,7 +36,7 @@ pub(super) fn block_size(k: usize) -> usize {
         }
         t
     };
-    CLASS.get(k).map_or(64, |&c| usize::from(c))
+    if k < CLASS.len() { CLASS[k] as usize } else { 64 }
 }
 
 /// A `Vec` of slots handed out in contiguous blocks, with free lists by size.
@@ -46,7 +45,7 @@ pub(super) fn block_size(k: usize) -> usize {
 /// extends the `Vec`.
 #[derive(Clone, Debug)]
 pub(super) struct Arena<T> {
-    pub(super) slots: Vec<T>,
+    pub(super) slots: Slots<T>,
     /// `free[n]`: starts of free blocks of `n` slots (n < 128).
     pub(super) free: Vec<Vec<u32>>,
     /// Bit n set when `free[n]` is not empty.
@@ -57,19 +56,17 @@ pub(super) struct Arena<T> {
 
 impl<T: Default> Arena<T> {
     pub(super) const fn new() -> Self {
-        Arena { slots: Vec::new(), free: Vec::new(), nonempty: 0, free_count: 0 }
+        Arena { slots: Slots::new(), free: Vec::new(), nonempty: 0, free_count: 0 }
     }
 
     pub(super) fn with_capacity(n: usize) -> Self {
-        Arena { slots: Vec::with_capacity(n), free: Vec::new(), nonempty: 0, free_count: 0 }
+        Arena { slots: Slots::with_capacity(n), free: Vec::new(), nonempty: 0, free_count: 0 }
     }
 
-    /// Makes room for `n` more slots, growing by half when full.
+    /// Makes room for `n` more slots (a small arena grows by half when
+    /// full; a large one by whole segments, see `slots`).
     fn reserve(&mut self, n: usize) {
-        if self.slots.len() + n > self.slots.capacity() {
-            let grow = (self.slots.capacity() / GROWTH_DIVISOR).max(n).max(8);
-            self.slots.reserve_exact(grow);
-        }
+        self.slots.reserve(n);
     }
 
     /// A block of `n` (1..=64) default slots (a reused one holds defaults too).
@@ -155,6 +152,67 @@ impl<T: Default> Arena<T> {
         base
     }
 
+    /// Moves the `k` items of the dense block at `base` (in order, their
+    /// chunks the set bits of `ext`) to a direct-indexed block of 64, the
+    /// item of chunk `c` at place `c` (`node::DIRECT`); returns its start.
+    pub(super) fn spread(&mut self, base: u32, k: usize, ext: u64) -> u32 {
+        let b = base as usize;
+        let cap = block_size(k);
+        let new = if b + cap == self.slots.len() {
+            self.reserve(64 - cap);
+            self.slots.resize_with(b + 64, T::default);
+            b
+        } else {
+            self.alloc(64) as usize
+        };
+        // Highest chunk first: an item's chunk is at least its rank, and
+        // the places above it have been moved out of already.
+        let mut rest = ext;
+        let mut i = k;
+        while rest != 0 && i > 0 {
+            let c = 63 - rest.leading_zeros() as usize;
+            rest &= !(1u64 << c);
+            i -= 1;
+            if new + c != b + i {
+                self.slots[new + c] = mem::take(&mut self.slots[b + i]);
+            }
+        }
+        if new != b {
+            self.release(base, cap);
+        }
+        new as u32
+    }
+
+    /// In the direct-indexed block at `base` whose chunks were `before`,
+    /// empties the places of the chunks not in `after`; when fewer than
+    /// `node::DIRECT` remain, packs the rest in chunk order and frees the
+    /// tail. Returns the block's start (0 when nothing remains).
+    pub(super) fn retain_direct(&mut self, base: u32, before: u64, after: u64) -> u32 {
+        let b = base as usize;
+        let mut gone = before & !after;
+        while gone != 0 {
+            let c = gone.trailing_zeros() as usize;
+            gone &= gone - 1;
+            drop(mem::take(&mut self.slots[b + c]));
+        }
+        if is_direct(after) {
+            return base;
+        }
+        let mut rest = after;
+        let mut i = 0;
+        while rest != 0 {
+            let c = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            if c != i {
+                self.slots[b + i] = mem::take(&mut self.slots[b + c]);
+            }
+            i += 1;
+        }
+        let keep = block_size(i);
+        self.release(base + keep as u32, 64 - keep);
+        if i == 0 { 0 } else { base }
+    }
+
     /// Removes place `r` of the block at `base` holding `k` items (shrinking
     /// it in place), returning the block's new start and the item.
     pub(super) fn remove_at(&mut self, base: u32, k: usize, r: usize) -> (u32, T) {
@@ -187,7 +245,7 @@ impl<T: Default> Arena<T> {
 
     /// Bytes of heap held.
     pub(super) fn memory_bytes(&self) -> usize {
-        self.slots.capacity() * mem::size_of::<T>()
+        self.slots.memory_bytes()
             + self.free.capacity() * mem::size_of::<Vec<u32>>()
             + self.free.iter().map(|l| l.capacity() * 4).sum::<usize>()
     }

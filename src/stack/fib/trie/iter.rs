@@ -26,7 +26,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
             if n.ext >> c & 1 == 0 {
                 break;
             }
-            idx = n.children + rank(n.ext, c);
+            idx = n.child(c);
             vd += STRIDE;
         }
         Matches { trie: self, addr, path, levels, idx: 0, node: Node::default(), pending: 0 }
@@ -180,7 +180,7 @@ impl<'a, K: PrefixKey, V> Iterator for Iter<'a, K, V> {
                 }
             } else {
                 let c = p - 64;
-                let idx = n.children + rank(n.ext, c);
+                let idx = n.child(c);
                 let child = self.trie.node(idx)?;
                 self.push(idx, f.vd + STRIDE, f.base.put_chunk(f.vd, c as usize), child.all());
             }

@@ -185,7 +185,36 @@ pub(super) struct Node {
     pub(super) values: u32,
 }
 
+/// The number of children from which a node's children block has a place
+/// for every chunk: child `c` sits at `children + c` instead of at its rank
+/// among the children. Such a block is 64 cells, the size class a block of
+/// 49 or more already takes (`arena::block_size`), so it costs no memory;
+/// a new child then goes into its empty place without shifting its
+/// siblings, and a lookup reads the place without counting bits.
+pub(super) const DIRECT: u32 = 49;
+
+const _: () = assert!(super::arena::block_size(DIRECT as usize) == 64 && super::arena::block_size(DIRECT as usize - 1) < 64);
+
+/// Whether a children bitmap is that of a direct-indexed block.
+#[inline(always)]
+pub(super) fn is_direct(ext: u64) -> bool {
+    ext.count_ones() >= DIRECT
+}
+
+/// The size of the children block of a node whose children are `ext`:
+/// 64 places when direct-indexed, else the size class of their number.
+#[inline]
+pub(super) fn children_block(ext: u64) -> usize {
+    if is_direct(ext) { 64 } else { super::arena::block_size(ext.count_ones() as usize) }
+}
+
 impl Node {
+    /// The index of child `c` (whose bit is set in `ext`) in the node arena.
+    #[inline(always)]
+    pub(super) fn child(&self, c: u32) -> u32 {
+        self.children + if is_direct(self.ext) { c & 63 } else { rank(self.ext, c) }
+    }
+
     /// Internal positions and children (at 64 + chunk) in one heap-numbered set.
     #[inline]
     pub(super) fn all(&self) -> u128 {

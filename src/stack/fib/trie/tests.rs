@@ -79,11 +79,13 @@ fn check<K: PrefixKey, V>(t: &PrefixTrie<K, V>) {
             bits &= bits - 1;
         }
         let kids = n.ext.count_ones();
-        for i in 0..block_size(kids as usize) as u32 {
+        for i in 0..super::node::children_block(n.ext) as u32 {
             let s = n.children + i;
             assert!(!node_used[s as usize], "node slot {s} shared");
             node_used[s as usize] = true;
-            if i < kids {
+            // A direct-indexed block has the child of chunk c at place c.
+            let live = if n.ext.count_ones() >= super::node::DIRECT { n.ext >> i & 1 == 1 } else { i < kids };
+            if live {
                 stack.push((s, vd + STRIDE));
             } else {
                 let slack = &t.nodes.slots[s as usize];
@@ -108,7 +110,7 @@ fn check<K: PrefixKey, V>(t: &PrefixTrie<K, V>) {
     for (n, list) in t.values.free.iter().enumerate() {
         for &s in list {
             let range = s as usize..s as usize + n;
-            assert!(t.values.slots[range.clone()].iter().all(Option::is_none));
+            assert!(range.clone().all(|i| t.values.slots[i].is_none()));
             for used in &mut val_used[range] {
                 assert!(!*used);
                 *used = true;
@@ -122,7 +124,7 @@ fn check<K: PrefixKey, V>(t: &PrefixTrie<K, V>) {
     // Free node slots hold empty cells.
     for (n, list) in t.nodes.free.iter().enumerate() {
         for &s in list {
-            for c in &t.nodes.slots[s as usize..s as usize + n] {
+            for c in (s as usize..s as usize + n).map(|i| &t.nodes.slots[i]) {
                 assert!(c.node == Node::default() && c.vals.iter().all(Option::is_none), "free cells are empty");
             }
         }
@@ -332,6 +334,77 @@ fn values_move_between_cell_and_block() {
             check(&t);
             assert_eq!(t.iter().count(), t.len());
             assert!(t.iter().all(|(k, l, v)| *v == k ^ u32::from(l)));
+        }
+    }
+}
+
+/// A node's children block becomes direct-indexed (`node::DIRECT`) at its
+/// 49th child and dense again below it, by insert, remove and retain, with
+/// a full walk of the other children, by lookup and in order, at each step.
+#[test]
+fn children_block_turns_direct_and_back() {
+    // The 64 /24s below 10.0.0.0/13 whose next six bits differ: the
+    // children of one node, each holding one prefix (and a /25 under some,
+    // so that a child has a child of its own to carry along).
+    let all: Vec<(u32, u8)> = (0..64u32).map(|c| (v4("10.0.0.0") | c << 13, 24)).collect();
+    let mut rng = Rng(11);
+    for round in 0..12 {
+        let mut order = all.clone();
+        for i in (1..order.len()).rev() {
+            order.swap(i, rng.below(i as u64 + 1) as usize);
+        }
+        let mut t = PrefixTrie::<u32, u32>::new();
+        t.insert(v4("10.0.0.0"), 8, 8);
+        for (n, &(k, l)) in order.iter().enumerate() {
+            assert_eq!(t.insert(k, l, k), None);
+            if n % 3 == 0 {
+                t.insert(k | 0x80, 25, k | 1);
+            }
+            check(&t);
+            for &(k, _) in &order[..=n] {
+                assert_eq!(t.get(k, 24), Some(&k));
+                assert_eq!(t.longest_match(k | 0x7f).map(|(p, l, v)| (p, l, *v)), Some((k, 24, k)));
+            }
+            assert_eq!(t.longest_match(v4("10.0.0.1") | 1 << 12).map(|(_, l, _)| l), Some(8));
+        }
+        assert!(t.nodes.slots.iter().any(|c| c.node.ext.count_ones() == 64), "one node has a child per chunk");
+        let mut sorted = all.clone();
+        sorted.sort();
+        let seen: Vec<(u32, u8)> = t.iter().filter(|e| e.1 == 24).map(|(k, l, _)| (k, l)).collect();
+        assert_eq!(seen, sorted);
+        if round % 3 == 2 {
+            t.compact();
+            check(&t);
+            assert_eq!(t.iter().filter(|e| e.1 == 24).count(), 64);
+        }
+        if round % 2 == 0 {
+            for (n, &(k, l)) in order.iter().enumerate() {
+                t.remove(k | 0x80, 25);
+                assert_eq!(t.remove(k, l), Some(k));
+                check(&t);
+                for &(k, _) in &order[n + 1..] {
+                    assert_eq!(t.longest_match(k | 0x7f).map(|(p, l, v)| (p, l, *v)), Some((k, 24, k)));
+                }
+                assert_eq!(t.longest_match(k).map(|(_, l, _)| l), Some(8));
+            }
+            assert_eq!(t.len(), 1);
+        } else {
+            // Drop to about `keep` children: from direct straight to dense.
+            let keep = [60u64, 50, 48, 30, 0][round as usize / 2 % 5];
+            t.retain(|_, l, _| l != 24 || rng.below(64) < keep);
+            check(&t);
+            assert!(t.iter().all(|(k, l, v)| l != 24 || *v == k));
+            let left: Vec<u32> = t.iter().filter(|e| e.1 == 24).map(|e| e.0).collect();
+            for &(k, _) in &all {
+                let want = if t.contains(k | 0x80, 25) {
+                    25
+                } else if left.contains(&k) {
+                    24
+                } else {
+                    8
+                };
+                assert_eq!(t.longest_match(k | 0x80).map(|(_, l, _)| l), Some(want));
+            }
         }
     }
 }
