@@ -92,9 +92,22 @@ wasm_api_browser() {
   WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
     WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/wasm_webdriver.json" wasm_api_test
 }
+# The page's module and the WIT component are two release builds of the
+# crate whose last step (one codegen unit, LTO) keeps one core busy: they run
+# side by side, the component in a target folder of its own so that neither
+# waits for the other's build lock. The component's output is shown after.
 node_suites() {
-  npm run --silent build:pkg && npm run --silent build:component &&
-    node --test --test-reporter=tap tests/node/*.test.mjs
+  local component_log status
+  component_log=$(mktemp)
+  CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}/component-build" \
+    npm run --silent build:component >"$component_log" 2>&1 &
+  local component=$!
+  npm run --silent build:pkg
+  status=$?
+  wait "$component" || status=1
+  cat "$component_log"
+  rm -f "$component_log"
+  [ "$status" -eq 0 ] && node --test --test-reporter=tap tests/node/*.test.mjs
 }
 
 # The style checks come first: they are quick and say the most at a glance.
@@ -105,7 +118,6 @@ suite eslint check npx --no-install eslint www/src www/tests tests/node scripts 
 # run (and are counted) once, by scripts/test-preload.sh.
 suite cargo-test cargo env IPLAB_PRELOAD_SUITE_SEPARATE=1 cargo test --all-targets
 suite doc-tests cargo cargo test --doc
-suite wasm32-build check cargo build --target wasm32-unknown-unknown --release
 # The JS API and a sample of the goldens inside wasm (tests/wasm_api.rs):
 # the same test binary under Node, then in headless Chromium.
 suite wasm-node cargo wasm_api_test

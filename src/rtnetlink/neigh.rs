@@ -228,19 +228,35 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             // unless the device has none.
             let kind = addr_type(ns, hdr.family, &dst);
             let needs_addr = ns.link(ifindex).is_some_and(|d| !d.address.is_empty());
-            if state & NUD_VALID != 0 && lladdr.is_none() && needs_addr {
-                // An entry the constructor makes NOARP has its address already.
-                // (Linux keeps the entry ___neigh_create made before
-                // __neigh_update refuses, in no state; not modelled: a
-                // failed request changes nothing here.)
-                lladdr = Some(
-                    noarp_lladdr(ns, ifindex, hdr.family, &dst, kind)
-                        .ok_or(KernelError::msg(Errno::EINVAL, "No link layer address given"))?,
-                );
-            }
             let flags = hdr.flags & (ntf::ROUTER | ntf::EXT_LEARNED);
             // neigh_add → ___neigh_create → neigh_alloc: ENOBUFS when full.
             let exempt = state & nud::PERMANENT != 0 || flags & ntf::EXT_LEARNED != 0;
+            if state & NUD_VALID != 0 && lladdr.is_none() && needs_addr {
+                // An entry the constructor makes NOARP has its address already.
+                lladdr = noarp_lladdr(ns, ifindex, hdr.family, &dst, kind);
+                if lladdr.is_none() {
+                    // ___neigh_create made the entry before __neigh_update
+                    // refuses: it stays, in no state and unannounced
+                    // (scenario neigh_refused_entry_kept).
+                    let collected = crate::stack::neigh::make_room(ns, hdr.family, exempt, now)?;
+                    ctx.events.extend(collected);
+                    ns.neighbours.push(Neighbour {
+                        family: hdr.family,
+                        ifindex,
+                        dst,
+                        lladdr: None,
+                        state: nud::NONE,
+                        flags: hdr.flags & ntf::EXT_LEARNED,
+                        kind,
+                        protocol,
+                        probes: 0,
+                        confirmed_ms: now,
+                        used_ms: now,
+                        updated_ms: now,
+                    });
+                    return Err(KernelError::msg(Errno::EINVAL, "No link layer address given"));
+                }
+            }
             let collected = crate::stack::neigh::make_room(ns, hdr.family, exempt, now)?;
             ctx.events.extend(collected);
             let n = Neighbour {

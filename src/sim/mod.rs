@@ -52,6 +52,7 @@ pub fn trace_echo(net: &mut Net, ns: NsId, dst: std::net::IpAddr) -> (Result<Vec
         Ok(()) => Ok(std::mem::take(&mut w.trace)),
         Err(walk::SendError::Route(e)) => Err(e),
         Err(walk::SendError::TooBig(_)) => Err(crate::errno::Errno::EMSGSIZE),
+        Err(walk::SendError::Filtered) => Err(crate::errno::Errno::EPERM),
     };
     (result, events)
 }

@@ -7,8 +7,9 @@
 //! ([`run_timers`]); every state change is an [`Event`] (RTM_NEWNEIGH).
 
 use super::link::{Dest, Port, transmit};
-use super::packet::{ARP_FRAME_LEN, NDISC_FRAME_LEN};
+use super::packet::{ARP_FRAME_LEN, Datagram, Icmp, NDISC_FRAME_LEN, Payload};
 use crate::stack::neigh::Neighbour;
+use crate::stack::netfilter::{Hook, Verdict};
 use crate::stack::{Event, Net, NsId};
 use crate::wire::neigh::nud;
 use std::net::IpAddr;
@@ -130,6 +131,29 @@ fn new_entry(dev: u32, ip: IpAddr, now: u64) -> Neighbour {
     }
 }
 
+/// The entry an output through a device that needs no resolution makes
+/// (`__neigh_create` from `ip_finish_output2`/`ip6_finish_output2`):
+/// NOARP with the device's own address (`arp_constructor`,
+/// `ndisc_constructor`); ARP keys a loopback or point-to-point device's
+/// entry as 0.0.0.0. Nothing when the entry exists.
+pub fn noarp_entry(net: &mut Net, ns: NsId, dev: u32, ip: IpAddr, now: u64, events: &mut Vec<Event>) {
+    use crate::wire::link::iff;
+    let Some(link) = net.ns(ns).and_then(|n| n.link(dev)) else { return };
+    let unkeyed = link.flags & (iff::LOOPBACK | iff::POINTOPOINT) != 0;
+    let key = if ip.is_ipv4() && unkeyed { IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED) } else { ip };
+    if find(net, ns, dev, key).is_some() {
+        return;
+    }
+    let lladdr = link.address.clone();
+    let Some(n) = net.ns_mut(ns) else { return };
+    let Ok(collected) = crate::stack::neigh::make_room(n, family(key), false, now) else { return };
+    events.extend(collected);
+    let mut entry = new_entry(dev, key, now);
+    entry.state = nud::NOARP;
+    entry.lladdr = Some(lladdr);
+    n.neighbours.push(entry);
+}
+
 /// What an answer to a request says: the link-layer address and, for a
 /// neighbour advertisement, its router flag.
 #[derive(Debug, Clone, Copy)]
@@ -205,6 +229,7 @@ pub fn resolve(
 ) -> Resolution {
     let Some(link) = net.ns(ns).and_then(|n| n.link(dev)) else { return Resolution::NotNeeded };
     if link.is_loopback() || link.flags & crate::wire::link::iff::NOARP != 0 {
+        noarp_entry(net, ns, dev, ip, now, events);
         return Resolution::NotNeeded;
     }
     let own: [u8; 6] = link.address.as_slice().try_into().unwrap_or([0; 6]);
@@ -247,10 +272,14 @@ pub fn resolve(
         learn(net, ns, dev, ip, answer.mac, nud::REACHABLE, answer.router, now, events);
         return Resolution::Known(answer.mac);
     }
-    // Unanswered: the remaining probes go out a second apart.
+    // Unanswered: the remaining probes go out a second apart (an answer
+    // to one of them ends the resolution: rules may have taken the first).
     for i in 1..MCAST_SOLICIT {
-        describe_arp(net, (now + i * RETRANS_MS) * 1000, 1, own, sender_ip, [0; 6], ip);
-        transmit(net, (ns, dev), Dest::Broadcast, request_len(ip));
+        let at = now + i * RETRANS_MS;
+        if let Some(answer) = request(net, (ns, dev), own, sender_ip, ip, at, events) {
+            learn(net, ns, dev, ip, answer.mac, nud::REACHABLE, answer.router, at, events);
+            return Resolution::Known(answer.mac);
+        }
     }
     if let Some(entry) = net.ns_mut(ns).and_then(|n| n.neighbours.get_mut(idx)) {
         entry.probes = MCAST_SOLICIT as u32;
@@ -304,6 +333,20 @@ fn request(
     events: &mut Vec<Event>,
 ) -> Option<Answer> {
     let len = request_len(target);
+    // Neighbour discovery is made of IPv6 packets: the solicitation passes
+    // LOCAL_OUT and POST_ROUTING before it leaves (ndisc_send_skb).
+    let mut solicitation = match (sender_ip, target) {
+        (Some(IpAddr::V6(s)), IpAddr::V6(t)) => {
+            let group = super::capture::Content::solicited_node(t);
+            Some(nd_packet(IpAddr::V6(s), IpAddr::V6(group), false, t, false))
+        }
+        _ => None,
+    };
+    if let Some(p) = solicitation.as_mut() {
+        if !filtered(net, from.0, &[Hook::Output, Hook::Postrouting], p, from.1, now) {
+            return None;
+        }
+    }
     describe_arp(net, now * 1000, 1, sender_mac, sender_ip, [0; 6], target);
     let heard = transmit(net, from, Dest::Broadcast, len);
     let mut answer = None;
@@ -311,12 +354,26 @@ fn request(
         if (ns2, dev2) == from {
             continue;
         }
+        // Every station that hears it passes PRE_ROUTING (ipv6_rcv); only
+        // the one that owns the target delivers it (LOCAL_IN, then
+        // ndisc_recv_ns).
+        let mut heard_nd = solicitation.clone();
+        if let Some(p) = heard_nd.as_mut() {
+            if !filtered(net, ns2, &[Hook::Prerouting], p, dev2, now) {
+                continue;
+            }
+        }
         let Some(nsr) = net.ns(ns2) else { continue };
         let answers = is_local(nsr, target) || proxies(nsr, dev2, sender_ip, target);
         if !answers || nsr.link(dev2).is_some_and(|l| l.is_loopback()) {
             continue;
         }
         let Some(mac2) = nsr.link(dev2).and_then(|l| <[u8; 6]>::try_from(l.address.as_slice()).ok()) else { continue };
+        if let Some(p) = heard_nd.as_mut() {
+            if !filtered(net, ns2, &[Hook::Input], p, dev2, now) {
+                continue;
+            }
+        }
         if let Some(ip) = sender_ip {
             learn(net, ns2, dev2, ip, sender_mac, nud::STALE, None, now, events);
             // ndisc_send_na goes out through that entry (ARP's reply does
@@ -325,16 +382,48 @@ fn request(
                 use_entry(net, ns2, idx, now, events);
             }
         }
+        // ndisc_recv_ns answers with the device's forwarding setting as
+        // the advertisement's router flag; the advertisement leaves
+        // through LOCAL_OUT and POST_ROUTING and comes in through
+        // PRE_ROUTING and LOCAL_IN.
+        let router = target.is_ipv6().then(|| forwards_v6(net, ns2, dev2));
+        let mut advert = match (heard_nd, target) {
+            (Some(p), IpAddr::V6(t)) => Some(nd_packet(target, p.src, true, t, router.unwrap_or(false))),
+            _ => None,
+        };
+        if let Some(p) = advert.as_mut() {
+            if !filtered(net, ns2, &[Hook::Output, Hook::Postrouting], p, dev2, now) {
+                continue;
+            }
+        }
         describe_arp(net, now * 1000, 2, mac2, Some(target), sender_mac, sender_ip.unwrap_or(target));
         let back = transmit(net, (ns2, dev2), Dest::Unicast(sender_mac), len);
         if answer.is_none() && back.contains(&from) {
-            // ndisc_recv_ns answers with the device's forwarding setting
-            // as the advertisement's router flag.
-            let router = target.is_ipv6().then(|| forwards_v6(net, ns2, dev2));
+            if let Some(p) = advert.as_mut() {
+                if !filtered(net, from.0, &[Hook::Prerouting, Hook::Input], p, from.1, now) {
+                    continue;
+                }
+            }
             answer = Some(Answer { mac: mac2, router });
         }
     }
     answer
+}
+
+/// A neighbour discovery packet (hop limit 255, as ndisc_send_skb sets it).
+fn nd_packet(src: IpAddr, dst: IpAddr, advert: bool, target: std::net::Ipv6Addr, router: bool) -> Datagram {
+    Datagram { src, dst, ttl: 255, dont_fragment: false, payload: Payload::Icmp(Icmp::Ndisc { advert, target, router }) }
+}
+
+/// Passes a neighbour discovery packet through `hooks` of `ns` in order,
+/// leaving or arriving by `dev` (`NF_HOOK` in ndisc_send_skb and
+/// dst_output; ipv6_rcv and ip6_input); false when a rule took it. The
+/// packets are not tracked (nf_conntrack_icmpv6's noct_valid_new).
+fn filtered(net: &mut Net, ns: NsId, hooks: &[Hook], p: &mut Datagram, dev: u32, now_ms: u64) -> bool {
+    hooks.iter().all(|&h| {
+        let (iif, oif) = if matches!(h, Hook::Output | Hook::Postrouting) { (0, dev) } else { (dev, 0) };
+        crate::stack::netfilter::hook(net, ns, h, p, iif, oif, now_ms.saturating_mul(1000)) == Verdict::Accept
+    })
 }
 
 /// Whether `dev` forwards IPv6 (`idev->cnf.forwarding`).

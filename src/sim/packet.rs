@@ -16,6 +16,11 @@ pub enum Icmp {
     Unreachable { code: u8, mtu: u16, quoted: Box<Datagram> },
     /// Time (hop limit) exceeded in transit, quoting `quoted`.
     TimeExceeded { quoted: Box<Datagram> },
+    /// Neighbour discovery (ICMPv6 only): a solicitation (type 135) for
+    /// `target` with the sender's link-layer address option, or the
+    /// advertisement (type 136) of `target` with its own, solicited and
+    /// overriding, `router` as the R flag (ndisc_send_ns, ndisc_send_na).
+    Ndisc { advert: bool, target: std::net::Ipv6Addr, router: bool },
 }
 
 /// ICMP destination-unreachable codes the walk uses.
@@ -229,6 +234,8 @@ impl Datagram {
                 Payload::Icmp(Icmp::Unreachable { quoted, .. } | Icmp::TimeExceeded { quoted }) => {
                     (ICMP_HEADER_LEN + quoted.total_len()).min(max - self.header_len())
                 }
+                // The header, the 16-byte target and one 8-byte address option.
+                Payload::Icmp(Icmp::Ndisc { .. }) => ICMP_HEADER_LEN + 16 + 8,
             }
     }
 

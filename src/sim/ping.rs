@@ -33,6 +33,8 @@ struct Options {
     quiet: bool,
     family: Option<u8>,
     dont_fragment: bool,
+    /// `-M dont`: never DF (else IPv4's default, `IP_PMTUDISC_WANT`).
+    pmtu_dont: bool,
     mark: u32,
     target: String,
 }
@@ -75,6 +77,7 @@ fn parse(args: &[String]) -> Result<Options, Early> {
         quiet: false,
         family: None,
         dont_fragment: false,
+        pmtu_dont: false,
         mark: 0,
         target: String::new(),
     };
@@ -89,8 +92,9 @@ fn parse(args: &[String]) -> Result<Options, Early> {
             't' => o.ttl = Some(ranged(&v, 0, 255)? as u32),
             'I' => o.interface = Some(v),
             'M' => match v.as_str() {
-                "do" | "probe" => o.dont_fragment = true,
-                "dont" | "want" => o.dont_fragment = false,
+                "do" | "probe" => (o.dont_fragment, o.pmtu_dont) = (true, false),
+                "want" => (o.dont_fragment, o.pmtu_dont) = (false, false),
+                "dont" => (o.dont_fragment, o.pmtu_dont) = (false, true),
                 _ => return Err(Early::Fail("ping: invalid -M argument: ".to_string() + &v + "\n", 2)),
             },
             'm' => o.mark = ranged(&v, 0, u32::MAX as i64)? as u32,
@@ -209,7 +213,7 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
             return (2, Vec::new());
         }
         Some(t) => t as u8,
-        None => 64,
+        None => super::walk::hop_limit(net, ns, dst, oif),
     };
     let from = match (&from_dev, &o.interface) {
         (Some(dev), _) if v6 => {
@@ -292,11 +296,16 @@ fn exchange(
         let seq = stats.transmitted as u16;
         sent_at.push(t);
         last_send = t;
+        // IP_PMTUDISC_WANT sets DF on what fits the path (__ip_make_skb).
+        let want_df = !o.pmtu_dont && dst.is_ipv4() && {
+            let len = o.size.saturating_add(28);
+            super::walk::path_mtu(net, ns, dst, src, oif, o.mark, t).is_some_and(|m| len <= m as usize)
+        };
         let packet = Datagram {
             src,
             dst,
             ttl,
-            dont_fragment: o.dont_fragment,
+            dont_fragment: o.dont_fragment || want_df,
             payload: Payload::Icmp(Icmp::EchoRequest { id: o.id, seq, data: o.size }),
         };
         let mut walk = Walk::new(net);
@@ -315,6 +324,8 @@ fn exchange(
                 out.err(&format!("ping: local error: message too long, mtu={mtu}\n"));
             }
             Err(SendError::Route(e)) => out.err(&format!("ping: sendmsg: {}\n", e.message())),
+            // iputils prints nothing for a request the rules dropped (EPERM).
+            Err(SendError::Filtered) => {}
         }
         if o.count > 0 && stats.received + stats.errors >= o.count {
             end = t;

@@ -10,7 +10,8 @@ use crate::stack::sock::{Out, Proto, State};
 use crate::stack::{Event, Net, NsId};
 use std::net::{IpAddr, SocketAddr};
 
-/// The default TTL of what sockets send (`net.ipv4.ip_default_ttl`).
+/// The TTL a datagram is built with; [`super::walk::hop_limit`] sets the
+/// one it leaves with.
 const TTL: u8 = 64;
 
 fn datagram(o: Out) -> Datagram {
@@ -129,7 +130,14 @@ impl Sys<'_> {
         }
     }
 
-    fn send_datagram(&mut self, d: Datagram) -> Result<(), Errno> {
+    fn send_datagram(&mut self, mut d: Datagram) -> Result<(), Errno> {
+        d.ttl = super::walk::hop_limit(self.net, self.ns, d.dst, 0);
+        // IP_PMTUDISC_WANT: DF on what fits the path, the rest is
+        // fragmented here (__ip_make_skb).
+        if d.dst.is_ipv4() {
+            let mtu = super::walk::path_mtu(self.net, self.ns, d.dst, d.src, 0, 0, self.now_us);
+            d.dont_fragment = mtu.is_some_and(|m| d.total_len() as u64 <= u64::from(m));
+        }
         let mut w = Walk::new(self.net);
         let r = w.send(self.ns, d, 0, self.now_us);
         self.events.append(&mut w.events);
@@ -141,6 +149,7 @@ impl Sys<'_> {
         r.map_err(|e| match e {
             super::walk::SendError::Route(e) => e,
             super::walk::SendError::TooBig(_) => Errno::EMSGSIZE,
+            super::walk::SendError::Filtered => Errno::EPERM,
         })
     }
 

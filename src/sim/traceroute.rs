@@ -4,7 +4,7 @@
 use super::getopt::{GetoptError, getopt};
 use super::neigh;
 use super::packet::{Datagram, Icmp, Payload, unreach, unspecified};
-use super::walk::{Arrival, Walk, output_route};
+use super::walk::{Arrival, SendError, Walk, output_route};
 use crate::output::Output;
 use crate::stack::{Event, Net, NsId};
 use crate::text::Ip;
@@ -163,6 +163,13 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
             let mut walk = Walk::new(net);
             let sent = walk.send(ns, probe, 0, now);
             events.append(&mut walk.events);
+            if sent == Err(SendError::Filtered) {
+                // send_probe's sendto fails with EPERM: `error("send")`
+                // exits before the hop's line is printed.
+                out.err("send: Operation not permitted\n");
+                net.advance_clock_to(now.div_ceil(1000));
+                return (1, events);
+            }
             let answer = walk
                 .arrivals
                 .into_iter()

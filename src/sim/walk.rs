@@ -43,6 +43,10 @@ pub enum SendError {
     Route(Errno),
     /// Larger than the path MTU with DF set (EMSGSIZE, and the MTU).
     TooBig(u32),
+    /// Dropped (or rejected) by the rules at LOCAL_OUT or POSTROUTING on
+    /// the sending call's path: `nf_hook_slow` turns NF_DROP into EPERM,
+    /// which `ip_local_out` returns to `sendmsg`.
+    Filtered,
 }
 
 /// A route as the walk uses it, for either family.
@@ -235,7 +239,10 @@ impl<'a> Walk<'a> {
     /// the address the request went to: the route is looked up as for an
     /// unbound socket, so any address the local table owns may be the
     /// source (127.1.2.3 answers from 127.1.2.3, `__ip_dev_find`).
-    fn send_reply(&mut self, ns: NsId, packet: Datagram, oif: u32, now_us: u64) {
+    /// It leaves with the hop limit of its route (`ip4_dst_hoplimit`,
+    /// `ip6_dst_hoplimit`: also a TCP reset's, `nf_send_reset`).
+    fn send_reply(&mut self, ns: NsId, mut packet: Datagram, oif: u32, now_us: u64) {
+        packet.ttl = hop_limit(self.net, ns, packet.dst, oif);
         let _ = self.send_inner(ns, packet, oif, 0, false, now_us);
     }
 
@@ -248,8 +255,7 @@ impl<'a> Walk<'a> {
         // NF_INET_LOCAL_OUT; a new destination (DNAT) is routed again.
         let before = packet.dst;
         if !self.netfilter(ns, Hook::Output, &mut packet, 0, rt.dev, now_us) {
-            // ping reports nothing for a datagram the rules dropped here.
-            return Ok(());
+            return Err(SendError::Filtered);
         }
         if packet.dst != before {
             rt = output_route_of(self.net, ns, packet.dst, packet.src, oif, mark, Some(&packet)).map_err(SendError::Route)?;
@@ -258,8 +264,9 @@ impl<'a> Walk<'a> {
             let lo_up = self.net.ns(ns).and_then(|n| n.link(1)).is_some_and(|l| l.is_up());
             if lo_up {
                 if !self.netfilter(ns, Hook::Postrouting, &mut packet, 0, 1, now_us) {
-                    return Ok(());
+                    return Err(SendError::Filtered);
                 }
+                super::neigh::noarp_entry(self.net, ns, 1, packet.dst, now_us / 1000, &mut self.events);
                 super::capture::describe(self.net, now_us, || super::capture::Content::Ip(packet.clone()));
                 transmit(self.net, (ns, 1), Dest::Broadcast, packet.frame_len());
                 if !self.netfilter(ns, Hook::Prerouting, &mut packet, 1, 0, now_us) {
@@ -282,18 +289,18 @@ impl<'a> Walk<'a> {
         if packet.total_len() - packet.header_len() > 65535 - if packet.is_v6() { 0 } else { 20 } {
             return Ok(());
         }
-        self.transmit_via(ns, packet, &rt, now_us);
-        Ok(())
+        if self.transmit_via(ns, packet, &rt, now_us) { Ok(()) } else { Err(SendError::Filtered) }
     }
 
-    /// Puts a datagram on the wire toward the route's next hop.
-    fn transmit_via(&mut self, ns: NsId, mut packet: Datagram, rt: &Route, now_us: u64) {
+    /// Puts a datagram on the wire toward the route's next hop; false when
+    /// POSTROUTING's rules took it.
+    fn transmit_via(&mut self, ns: NsId, mut packet: Datagram, rt: &Route, now_us: u64) -> bool {
         self.hops += 1;
         if self.hops > MAX_HOPS {
-            return;
+            return true;
         }
         if !self.netfilter(ns, Hook::Postrouting, &mut packet, 0, rt.dev, now_us) {
-            return;
+            return false;
         }
         let next = rt.gateway.unwrap_or(packet.dst);
         self.trace.push(Hop { ns, dev: rt.dev, next_hop: next });
@@ -312,7 +319,7 @@ impl<'a> Walk<'a> {
                     Icmp::Unreachable { code: unreach::HOST, mtu: 0, quoted: Box::new(packet.clone()) },
                     ms * 1000,
                 );
-                return;
+                return true;
             }
         };
         super::capture::describe(self.net, at - HOP_US, || super::capture::Content::Ip(packet.clone()));
@@ -323,6 +330,7 @@ impl<'a> Walk<'a> {
             }
             self.input(ns2, dev2, packet.clone(), at);
         }
+        true
     }
 
     /// A datagram arrives on `iif` (`ip_rcv`/`ipv6_rcv`, then the input
@@ -375,7 +383,7 @@ impl<'a> Walk<'a> {
                 if !self.netfilter(ns, Hook::Forward, &mut packet, iif, rt.dev, now_us) {
                     return;
                 }
-                self.transmit_via(ns, packet, &rt, now_us);
+                let _ = self.transmit_via(ns, packet, &rt, now_us);
             }
             _ => {}
         }
@@ -397,7 +405,7 @@ impl<'a> Walk<'a> {
                 let reply = Datagram {
                     src: packet.dst,
                     dst: packet.src,
-                    ttl: default_ttl(self.net, ns, packet.src.is_ipv6()),
+                    ttl: default_ttl(self.net, ns, packet.src),
                     dont_fragment: false,
                     payload: Payload::Icmp(Icmp::EchoReply { id: *id, seq: *seq, data: *data }),
                 };
@@ -417,7 +425,7 @@ impl<'a> Walk<'a> {
                 let back = Datagram {
                     src: packet.dst,
                     dst: packet.src,
-                    ttl: default_ttl(self.net, ns, packet.src.is_ipv6()),
+                    ttl: default_ttl(self.net, ns, packet.src),
                     dont_fragment: false,
                     payload: Payload::Icmp(err),
                 };
@@ -463,7 +471,7 @@ impl<'a> Walk<'a> {
         let back = Datagram {
             src: unspecified(about.is_v6()),
             dst: about.src,
-            ttl: default_ttl(self.net, ns, about.src.is_ipv6()),
+            ttl: default_ttl(self.net, ns, about.src),
             dont_fragment: false,
             payload: Payload::Icmp(icmp),
         };
@@ -471,12 +479,34 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// The TTL of what the kernel answers: `net.ipv4.ip_default_ttl` (64);
-/// for IPv6 the hop limit `ip6_dst_hoplimit` takes, `conf.all.hop_limit`
-/// here (the output device's own value is not consulted yet).
-fn default_ttl(net: &Net, ns: NsId, ipv6: bool) -> u8 {
-    let key = if ipv6 { "net.ipv6.conf.all.hop_limit" } else { "net.ipv4.ip_default_ttl" };
-    net.ns(ns).and_then(|n| n.sysctl.get(key, &[])).and_then(|v| crate::text::int(&v)).unwrap_or(64)
+/// The TTL of what a socket or the kernel sends to `dst` when nothing
+/// sets one: `net.ipv4.ip_default_ttl` (`ip4_dst_hoplimit`); for IPv6 the
+/// output device's own hop limit (`ip6_dst_hoplimit`; a local route's
+/// device is lo, `ip6_rt_get_dev_rcu`).
+pub fn hop_limit(net: &Net, ns: NsId, dst: IpAddr, oif: u32) -> u8 {
+    let Some(n) = net.ns(ns) else { return 64 };
+    if dst.is_ipv4() {
+        return n.sysctl.get("net.ipv4.ip_default_ttl", &[]).and_then(|v| crate::text::int(&v)).unwrap_or(64);
+    }
+    let dev = match output_route(net, ns, dst, unspecified(true), oif, 0) {
+        Ok(rt) if rt.kind == RouteType::Local => crate::stack::l3mdev::master_ifindex(n, rt.dev).max(1),
+        Ok(rt) => rt.dev,
+        Err(_) => 0,
+    };
+    crate::stack::ipv6::dst_hoplimit(n, dev)
+}
+
+/// [`hop_limit`] of the kernel's own answer to `dst`.
+fn default_ttl(net: &Net, ns: NsId, dst: IpAddr) -> u8 {
+    hop_limit(net, ns, dst, 0)
+}
+
+/// The MTU toward `dst` a socket sees (`dst_mtu`): its route's, lowered
+/// by what the PMTU cache learnt; None without a route.
+pub fn path_mtu(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mark: u32, now_us: u64) -> Option<u32> {
+    let rt = output_route(net, ns, dst, src, oif, mark).ok()?;
+    let mtu = route_mtu(net, ns, &rt);
+    Some(net.pmtu.get(ns, dst, now_us / 1000).map_or(mtu, |p| mtu.min(p)))
 }
 
 /// The MTU a route allows: its `mtu` metric, else the device's.

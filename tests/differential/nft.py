@@ -295,9 +295,36 @@ class Session:
         if self.r.random() < 0.5:
             self.listing()
 
+    def joined(self):
+        """Two or three commands typed as one line, `nft 'A; B'` (the
+        same namespace's consecutive nft lines joined with `;`)."""
+        start = len(self.lines)
+        for _ in range(self.pick([2, 2, 3])):
+            self.r.choices([self.table, self.chain, self.rule, self.named_set, self.element, self.listing, self.remove],
+                           [2, 3, 6, 1, 2, 2, 1])[0]()
+        new = self.lines[start:]
+        del self.lines[start:]
+        prefix = re.compile(r"^ip netns exec ([crs]) nft (?!-)(.*)$")
+        group, ns = [], None  # (original line, command without quotes)
+        for line in new + [None]:
+            m = prefix.match(line) if line else None
+            if m and group and m.group(1) == ns:
+                group.append((line, m.group(2).replace("'", "")))
+                continue
+            if len(group) > 1:
+                sep = self.pick(["; ", "; ", " ; "])
+                self.emit("ip netns exec %s nft '%s'" % (ns, sep.join(c for _, c in group)))
+            elif group:
+                self.emit(group[0][0])
+            group, ns = [], None
+            if m:
+                group, ns = [(line, m.group(2).replace("'", ""))], m.group(1)
+            elif line is not None:
+                self.emit(line)
+
     def generate(self):
         steps = [(self.table, 4), (self.chain, 7), (self.rule, 20), (self.named_set, 3), (self.element, 4),
-                 (self.listing, 10), (self.remove, 5), (self.error, 3), (self.traffic, 10)]
+                 (self.listing, 10), (self.remove, 5), (self.error, 3), (self.traffic, 10), (self.joined, 5)]
         fns = [f for f, _ in steps]
         weights = [w for _, w in steps]
         total = len(PRELUDE) + self.n

@@ -1,6 +1,7 @@
 //! `-m conntrack` beyond `--ctstate` (libxt_conntrack.c, revision 3):
 //! `--ctproto`, `--ctorigsrc`/`--ctorigdst`/`--ctreplsrc`/`--ctrepldst`
-//! ADDR[/MASK], the four `--ct...port` ranges and `--ctdir`, each with its
+//! ADDR[/MASK], the four `--ct...port` ranges, `--ctstatus`, `--ctexpire`
+//! and `--ctdir`, each with its
 //! `!`, read into and out of `struct xt_conntrack_mtinfo3` and printed as
 //! conntrack_dump prints them.
 
@@ -12,6 +13,12 @@ use super::{Fail, HINT, PROG, usage};
 const PROTO: u16 = 1 << 1;
 /// XT_CONNTRACK_ORIGSRC; ORIGDST, REPLSRC and REPLDST follow.
 const ADDR0: u16 = 1 << 2;
+/// XT_CONNTRACK_STATUS.
+const STATUS: u16 = 1 << 6;
+/// XT_CONNTRACK_EXPIRES.
+const EXPIRES: u16 = 1 << 7;
+/// The --ctstatus names and their IPS_* bits (conntrack_ps_status).
+const STATUS_NAMES: [(&str, u16); 5] = [("NONE", 0), ("EXPECTED", 1), ("SEEN_REPLY", 2), ("ASSURED", 4), ("CONFIRMED", 8)];
 /// XT_CONNTRACK_ORIGSRC_PORT; the other three ports follow.
 const PORT0: u16 = 1 << 8;
 /// XT_CONNTRACK_DIRECTION (its invert bit means REPLY).
@@ -35,11 +42,29 @@ pub struct CtMore {
     pub addrs: [([u8; 16], [u8; 16]); 4],
     /// Low and high port of each port option.
     pub ports: [(u16, u16); 4],
+    /// --ctstatus: IPS_* bits.
+    pub status: u16,
+    /// --ctexpire: seconds left, lowest and highest.
+    pub expires: (u32, u32),
 }
 
 /// Whether `opt` (without its dashes) is one of these options.
 pub fn is_option(opt: &str) -> bool {
-    ADDR_OPTS.contains(&opt) || PORT_OPTS.contains(&opt) || opt == "ctproto" || opt == "ctdir"
+    ADDR_OPTS.contains(&opt) || PORT_OPTS.contains(&opt) || matches!(opt, "ctproto" | "ctdir" | "ctstatus" | "ctexpire")
+}
+
+/// conntrack_ps_expires: MIN[:MAX] seconds, MAX the largest when left out.
+fn expires(v: &str) -> Result<(u32, u32), Fail> {
+    let bad = |near: &str| {
+        Fail(
+            format!("{PROG}: conntrack: bad value for option \"--ctexpire\" near \"{near}\", or out of range (0-4294967295).\n\n{HINT}"),
+            2,
+        )
+    };
+    let (lo, hi) = v.split_once(':').unwrap_or((v, v));
+    let lo_n: u32 = lo.parse().map_err(|_| bad(v))?;
+    let hi_n: u32 = if hi.is_empty() { u32::MAX } else { hi.parse().map_err(|_| bad(hi))? };
+    Ok((lo_n, hi_n))
 }
 
 /// XTTYPE_HOSTMASK: ADDR[/LEN], the address kept unmasked.
@@ -81,6 +106,15 @@ pub fn parse(m: &mut CtMore, opt: &str, v: &str, invert: bool, v6: bool) -> Resu
     } else if let Some(k) = PORT_OPTS.iter().position(|o| *o == opt) {
         bit = PORT0 << k;
         m.ports[k] = super::values::port_range(v, None)?;
+    } else if opt == "ctstatus" {
+        bit = STATUS;
+        for name in v.split(',') {
+            let found = STATUS_NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name));
+            m.status |= found.ok_or_else(|| usage(&format!("Bad ctstatus \"{name}\"")))?.1;
+        }
+    } else if opt == "ctexpire" {
+        bit = EXPIRES;
+        m.expires = expires(v)?;
     } else if opt == "ctproto" {
         bit = PROTO;
         m.l4proto = match v {
@@ -126,6 +160,13 @@ pub fn encode(m: &CtMore, info: &mut [u8]) {
         }
     }
     put(136, &m.l4proto.to_ne_bytes());
+    if m.flags & STATUS != 0 {
+        put(152, &m.status.to_ne_bytes());
+    }
+    if m.flags & EXPIRES != 0 {
+        put(128, &m.expires.0.to_ne_bytes());
+        put(132, &m.expires.1.to_ne_bytes());
+    }
     for (k, (lo, hi)) in m.ports.iter().enumerate() {
         if m.flags & PORT0 << k != 0 {
             put(138 + 2 * k, &lo.to_ne_bytes());
@@ -140,8 +181,15 @@ pub fn encode(m: &CtMore, info: &mut [u8]) {
 pub fn decode(info: &[u8]) -> CtMore {
     let u16_at = |at: usize| info.get(at..at + 2).map_or(0, |b| u16::from_ne_bytes([b[0], b[1]]));
     let bytes = |at: usize| -> [u8; 16] { info.get(at..at + 16).and_then(|b| b.try_into().ok()).unwrap_or([0; 16]) };
-    let mine = PROTO | (0xf * ADDR0) | (0xf * PORT0) | DIR;
+    let u32_at = |at: usize| info.get(at..at + 4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+    let mine = PROTO | (0xf * ADDR0) | (0xf * PORT0) | DIR | STATUS | EXPIRES;
     let mut m = CtMore { flags: u16_at(146) & mine, invert: u16_at(148) & mine, l4proto: u16_at(136), ..CtMore::default() };
+    if m.flags & STATUS != 0 {
+        m.status = u16_at(152);
+    }
+    if m.flags & EXPIRES != 0 {
+        m.expires = (u32_at(128), u32_at(132));
+    }
     for k in 0..4 {
         if m.flags & ADDR0 << k != 0 {
             m.addrs[k] = (bytes(32 * k), bytes(32 * k + 16));
@@ -192,6 +240,17 @@ pub fn text(m: &CtMore, prefix: &str, v6: bool, numeric: bool) -> String {
             let range = if hi == 0 || lo == hi { lo.to_string() } else { format!("{lo}:{hi}") };
             out.push_str(&format!("{} {prefix}{opt} {range}", bang(PORT0 << k)));
         }
+    }
+    if m.flags & STATUS != 0 {
+        // print_status: the set bits in IPS_* order, NONE for none.
+        let names: Vec<&str> = STATUS_NAMES.iter().filter(|(_, b)| m.status & b != 0).map(|(n, _)| *n).collect();
+        let names = if names.is_empty() { "NONE".to_string() } else { names.join(",") };
+        out.push_str(&format!("{} {prefix}ctstatus {names}", bang(STATUS)));
+    }
+    if m.flags & EXPIRES != 0 {
+        let (lo, hi) = m.expires;
+        let range = if lo == hi { lo.to_string() } else { format!("{lo}:{hi}") };
+        out.push_str(&format!("{} {prefix}ctexpire {range}", bang(EXPIRES)));
     }
     if m.flags & DIR != 0 {
         out.push_str(&format!(" {prefix}ctdir {}", if m.invert & DIR != 0 { "REPLY" } else { "ORIGINAL" }));

@@ -117,6 +117,8 @@ struct Args {
 fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
     let spec = Spec { v6, ..Spec::default() };
     let mut a = Args { table: "filter".into(), cmd: None, spec, fmt: Format::default(), jump: None, zero: None };
+    // Whether the conntrack match was loaded as `-m state`.
+    let mut state_loaded = false;
     let address = |s: &str| if v6 { address6(s) } else { address(s) };
     let mut i = 0;
     let mut reject_with = None;
@@ -259,7 +261,10 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                     "tcp" | "udp" => Mt::Ports,
                     "icmp" if !v6 => Mt::Icmp,
                     "icmp6" if v6 => Mt::Icmp,
-                    "conntrack" | "state" => Mt::Ct,
+                    "conntrack" | "state" => {
+                        state_loaded |= m == "state";
+                        Mt::Ct
+                    }
                     "multiport" => Mt::Multiport,
                     "comment" => Mt::Comment,
                     "limit" => {
@@ -424,6 +429,14 @@ fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
     }
     if a.spec.order.contains(&Mt::IpRange) && a.spec.iprange.is_none() {
         return Err(usage("iprange match: You must specify `--src-range' or `--dst-range'"));
+    }
+    if a.spec.order.contains(&Mt::Ct) && a.spec.ctstate.is_none() && a.spec.ct_more.flags == 0 {
+        // state_final_check / conntrack_mt_check: the match needs an option.
+        return Err(if state_loaded {
+            Fail(format!("{PROG}: state: option \"--state\" must be specified\n\n{HINT}"), 2)
+        } else {
+            usage("conntrack: At least one option is required")
+        });
     }
     if a.spec.order.contains(&Mt::Multiport) && a.spec.multiport.is_none() {
         return Err(usage("multiport expection an option"));

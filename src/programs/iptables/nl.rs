@@ -37,6 +37,7 @@ pub struct RuleInfo {
 }
 
 /// One message of a batch: type (low byte), flags and attributes.
+#[derive(Debug, Clone)]
 pub struct BatchMsg {
     /// NFT_MSG_*.
     pub kind: u8,
@@ -46,11 +47,28 @@ pub struct BatchMsg {
     pub attrs: Vec<u8>,
 }
 
+/// Where [`Client::batch_detail`] puts a batch.
+#[derive(Debug, Default)]
+pub enum BatchMode {
+    /// To the kernel, at once.
+    #[default]
+    Send,
+    /// Kept, with each message's family, to go as one batch later (nft's
+    /// several commands on one line); dumps of tables and sets then
+    /// include the kept ones, as nft's cache does.
+    Collect(Vec<(u8, BatchMsg)>),
+    /// Answered with this error (errno, message index, attribute offset):
+    /// the kept batch's error given back to the command that made it.
+    Replay(Errno, usize, Option<u32>),
+}
+
 /// A NETLINK_NETFILTER socket and the family the program works in.
 pub struct Client {
     sock: Box<dyn NetlinkSocket>,
     /// NFPROTO_* of the program (NFPROTO_IPV4 for iptables).
     pub family: u8,
+    /// Where batches go.
+    pub mode: BatchMode,
 }
 
 /// A big-endian attribute value (0 when short): nftables' numbers.
@@ -66,7 +84,7 @@ pub fn be64(v: &[u8]) -> u64 {
 impl Client {
     /// Wraps an open socket.
     pub fn new(sock: Box<dyn NetlinkSocket>, family: u8) -> Self {
-        Client { sock, family }
+        Client { sock, family, mode: BatchMode::Send }
     }
 
     /// Turns on NETLINK_EXT_ACK (nft does), so errors point at attributes.
@@ -94,6 +112,20 @@ impl Client {
                 continue;
             }
             out.push(m);
+        }
+        // Kept tables and sets show in dumps as if they were made.
+        if let (BatchMode::Collect(kept), true) = (&self.mode, flags & NLM_F_DUMP != 0) {
+            let made = match kind {
+                msg::GETTABLE => Some(msg::NEWTABLE),
+                msg::GETSET => Some(msg::NEWSET),
+                _ => None,
+            };
+            for (f, m) in kept.iter().filter(|(f, m)| Some(m.kind) == made && (family == 0 || family == *f)) {
+                let mut b = MessageBuilder::new(nft_type(m.kind), 0, 0, 0);
+                b.push(&NfGenMsg { family: *f, version: 0, res_id: 0 }.to_bytes());
+                b.push_unpadded(&m.attrs);
+                out.push(b.finish());
+            }
         }
         Ok(out)
     }
@@ -165,16 +197,32 @@ impl Client {
     /// [`Client::batch`], telling which message failed (its index) and the
     /// attribute offset the kernel pointed at (NLMSGERR_ATTR_OFFS).
     pub fn batch_detail(&mut self, msgs: &[BatchMsg], genid: u32) -> Result<(), (Errno, usize, Option<u32>)> {
+        match &mut self.mode {
+            BatchMode::Send => {}
+            BatchMode::Collect(kept) => {
+                kept.extend(msgs.iter().map(|m| (self.family, m.clone())));
+                return Ok(());
+            }
+            BatchMode::Replay(e, index, offset) => return Err((*e, *index, *offset)),
+        }
+        let family = self.family;
+        let msgs: Vec<(u8, &BatchMsg)> = msgs.iter().map(|m| (family, m)).collect();
+        self.send_batch(&msgs, genid)
+    }
+
+    /// Sends one batch whose messages each name their family; the error
+    /// as [`Client::batch_detail`] gives it.
+    pub fn send_batch(&mut self, msgs: &[(u8, &BatchMsg)], genid: u32) -> Result<(), (Errno, usize, Option<u32>)> {
         let mut d = Vec::new();
         let mut seq = 1;
         let mut begin = MessageBuilder::new(nft::MSG_BATCH_BEGIN, NLM_F_REQUEST, seq, 0);
         begin.push(&NfGenMsg { family: 0, version: 0, res_id: u16::from(nft::SUBSYS_NFTABLES) }.to_bytes());
         begin.put(nft::BATCH_GENID, &genid.to_be_bytes());
         d.extend(begin.finish());
-        for m in msgs {
+        for (family, m) in msgs {
             seq += 1;
             let mut b = MessageBuilder::new(nft_type(m.kind), NLM_F_REQUEST | m.flags, seq, 0);
-            b.push(&NfGenMsg { family: self.family, version: 0, res_id: 0 }.to_bytes());
+            b.push(&NfGenMsg { family: *family, version: 0, res_id: 0 }.to_bytes());
             b.push_unpadded(&m.attrs);
             d.extend(b.finish());
         }

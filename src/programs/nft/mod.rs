@@ -5,6 +5,7 @@
 //! shown with the command and a caret line under the part the kernel (or
 //! the parser) points at.
 
+mod line;
 mod named;
 mod names;
 mod place;
@@ -13,7 +14,7 @@ mod sets;
 
 use crate::errno::Errno;
 use crate::host::Host;
-use crate::iptables::nl::{BatchMsg, Client, attrs, be32, be64};
+use crate::iptables::nl::{BatchMode, BatchMsg, Client, attrs, be32, be64};
 use crate::output::Output;
 use crate::rtnetlink::Protocol;
 use crate::wire::attr::{AttrTable, NlaWriter};
@@ -113,23 +114,95 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
     // needs the interfaces: other commands send nothing but their batch.
     let needs_links = toks.iter().any(|t| matches!(t.text.as_str(), "list" | "iif" | "oif"));
     let links = if needs_links { links(host) } else { Vec::new() };
-    match execute(&mut client, &toks, &cmd, handles, &links) {
+    let result = if line::is_multi(&toks) {
+        several(&mut client, &toks, &cmd, handles, &links)
+    } else {
+        execute(&mut client, &toks, &cmd, handles, &links).map_err(|f| vec![f])
+    };
+    match result {
         Ok(text) => {
             out.out(&text);
             0
         }
-        Err(f) => {
-            let (a, b) = f.span;
-            let mut caret = String::new();
-            if let Some((ta, tb)) = f.tilde.filter(|(_, tb)| *tb <= a) {
-                caret = format!("{}{}", " ".repeat(ta), "~".repeat(tb.saturating_sub(ta).max(1)));
+        Err(fails) => {
+            for f in fails {
+                let (a, b) = f.span;
+                let mut caret = String::new();
+                if let Some((ta, tb)) = f.tilde.filter(|(_, tb)| *tb <= a) {
+                    caret = format!("{}{}", " ".repeat(ta), "~".repeat(tb.saturating_sub(ta).max(1)));
+                }
+                let at = caret.len();
+                caret.push_str(&format!("{}{}", " ".repeat(a.saturating_sub(at)), "^".repeat(b.saturating_sub(a).max(1))));
+                out.err(&format!("Error: {}\n{cmd}\n{caret}\n", f.msg));
             }
-            let at = caret.len();
-            caret.push_str(&format!("{}{}", " ".repeat(a.saturating_sub(at)), "^".repeat(b.saturating_sub(a).max(1))));
-            out.err(&format!("Error: {}\n{cmd}\n{caret}\n", f.msg));
             1
         }
     }
+}
+
+/// Runs the commands of one line (line.rs): their changes are kept as
+/// they are evaluated (every command is evaluated and each error shown;
+/// any error stops the line before anything is sent) and go as one
+/// batch, all or nothing; a kernel error is shown by the command whose
+/// message it names. Listings follow the changes.
+fn several(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &[(u32, String)]) -> Result<String, Vec<Fail>> {
+    let cmds = line::split(toks, cmd.len());
+    let text = |end: usize| cmd.get(..end).unwrap_or(cmd);
+    // A command cut short by `;` meets the semicolon token, not the newline.
+    let at_semicolon = |mut f: Fail, end: usize| {
+        if end < cmd.len() && f.span.0 == end {
+            if let Some(rest) = f.msg.strip_prefix("syntax error, unexpected newline") {
+                f.msg = format!("syntax error, unexpected semicolon{rest}");
+            }
+        }
+        f
+    };
+    let is_list = |words: &[Tok]| words.first().is_some_and(|w| w.text == "list");
+    let kept_len = |c: &Client| if let BatchMode::Collect(k) = &c.mode { k.len() } else { 0 };
+    client.mode = BatchMode::Collect(Vec::new());
+    // Which command made the kept messages from each index on.
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    let mut fails = Vec::new();
+    for (k, (words, end)) in cmds.iter().enumerate().filter(|(_, (w, _))| !is_list(w)) {
+        starts.push((kept_len(client), k));
+        if let Err(f) = execute(client, words, text(*end), handles, links) {
+            fails.push(at_semicolon(f, *end));
+        }
+    }
+    if !fails.is_empty() {
+        client.mode = BatchMode::Send;
+        // The parser reads the whole line before any command is evaluated:
+        // its errors come first.
+        let (mut parse, eval): (Vec<Fail>, Vec<Fail>) = fails.into_iter().partition(|f| f.msg.starts_with("syntax error"));
+        parse.extend(eval);
+        return Err(parse);
+    }
+    let kept = match std::mem::take(&mut client.mode) {
+        BatchMode::Collect(k) => k,
+        _ => Vec::new(),
+    };
+    if !kept.is_empty() {
+        let genid = client.generation();
+        let msgs: Vec<(u8, &BatchMsg)> = kept.iter().map(|(f, m)| (*f, m)).collect();
+        if let Err((e, index, offset)) = client.send_batch(&msgs, genid) {
+            let (start, k) = starts.iter().rev().find(|(s, _)| *s <= index).copied().unwrap_or((0, 0));
+            let (words, end) = &cmds[k];
+            client.mode = BatchMode::Replay(e, index - start, offset);
+            let replayed = execute(client, words, text(*end), handles, links).err();
+            client.mode = BatchMode::Send;
+            let whole = (0, cmd.len() + 1);
+            return Err(vec![replayed.unwrap_or(Fail {
+                tilde: None,
+                msg: format!("Could not process rule: {}", e.message()),
+                span: whole,
+            })]);
+        }
+    }
+    let mut out = String::new();
+    for (words, end) in cmds.iter().filter(|(w, _)| is_list(w)) {
+        out.push_str(&execute(client, words, text(*end), handles, links).map_err(|f| vec![f])?);
+    }
+    Ok(out)
 }
 
 fn syntax(msg: &str, cmd: &str) -> Fail {
@@ -178,7 +251,9 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
     let verb = word(0).ok_or_else(|| syntax("unexpected end of file", cmd))?;
     let object = word(1);
     if !matches!(verb, "list" | "add" | "create" | "insert" | "replace" | "delete" | "flush") {
-        return Err(syntax(if toks.len() == 1 { "unexpected newline, expecting string" } else { "unexpected string" }, cmd));
+        // nft's grammar reads a line without a verb as `add rule`: a
+        // table and a chain name, then the rule's statements.
+        return Err(syntax(if toks.len() == 1 { "unexpected newline, expecting string" } else { "unexpected newline" }, cmd));
     }
     let rest = toks.get(2..).unwrap_or_default();
     let tg = target(rest);
@@ -293,7 +368,15 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
             if !tables(client).iter().any(|(f, n, _)| *f == tg.family && *n == tname.text) {
                 return Err(Fail { tilde: None, msg: "No such file or directory".into(), span: span(tname) });
             }
-            let chain = if object == Some("chain") { Some(name(1)?.text.clone()) } else { None };
+            let chain = if object == Some("chain") { Some(name(1)?) } else { None };
+            // nft's cache has no such chain: its error, under the name.
+            if let Some(cname) = chain {
+                client.family = tg.family;
+                if !client.chains(&tname.text).iter().any(|c| c.name == cname.text) {
+                    return Err(Fail { tilde: None, msg: "No such file or directory".into(), span: span(cname) });
+                }
+            }
+            let chain = chain.map(|c| c.text.clone());
             Ok(list(client, Some(tg.family), Some(&tname.text), chain.as_deref(), handles, true, links))
         }
         ("flush", Some("ruleset")) => {
@@ -333,6 +416,14 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
             let mut pre: Vec<BatchMsg> = Vec::new();
             // Which token each attribute came from, for the caret.
             let mut spans: Vec<(u16, (usize, usize))> = Vec::new();
+            // A table's name ends the command (but for its block).
+            if let Some(extra) = tg.names.get(1).filter(|w| obj == "table" && w.text != "{") {
+                return Err(Fail {
+                    tilde: None,
+                    msg: "syntax error, unexpected string, expecting end of file or newline or semicolon".into(),
+                    span: span(extra),
+                });
+            }
             match obj {
                 "table" if kind != msg::DELRULE => {
                     attrs.put_str(t::NAME, &tname.text);

@@ -157,6 +157,15 @@ fn transport(d: &Datagram) -> Vec<u8> {
                     b.extend(ip_bytes(quoted));
                     b
                 }
+                // Taps see neighbour discovery as Content::Nd; the address
+                // option's link-layer address is not carried here.
+                Icmp::Ndisc { advert, target, router } => {
+                    let flags = if *advert { 0x60 | if *router { 0x80 } else { 0 } } else { 0 };
+                    let mut b = vec![if *advert { 136 } else { 135 }, 0, 0, 0, flags, 0, 0, 0];
+                    b.extend(target.octets());
+                    b.extend([if *advert { 2 } else { 1 }, 1, 0, 0, 0, 0, 0, 0]);
+                    b
+                }
             };
             b.truncate(d.total_len() - d.header_len());
             let extra = if v6 { pseudo(d.src, d.dst, proto, b.len()) } else { 0 };

@@ -215,6 +215,9 @@ fn icmp_text(icmp: &Icmp, d: &Datagram) -> String {
             format!("ICMP {what}, length {len}")
         }
         Icmp::TimeExceeded { .. } => format!("ICMP time exceeded in-transit, length {len}"),
+        // print-icmp6.c's words; taps see neighbour discovery as Content::Nd.
+        Icmp::Ndisc { advert: false, target, .. } => format!("ICMP6, neighbor solicitation, who has {target}, length {len}"),
+        Icmp::Ndisc { advert: true, target, .. } => format!("ICMP6, neighbor advertisement, tgt is {target}, length {len}"),
     }
 }
 

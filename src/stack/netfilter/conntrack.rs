@@ -76,6 +76,10 @@ pub struct Conn {
     pub created_us: u64,
     /// When the flow expires unless another packet comes (µs).
     pub expires_us: u64,
+    /// IPS_ASSURED: TCP once a packet follows the reply in the original
+    /// direction (the handshake's last ACK), UDP once the flow is a
+    /// stream (nf_conntrack_tcp_packet, nf_conntrack_udp_packet).
+    pub assured: bool,
 }
 
 impl Conn {
@@ -206,6 +210,8 @@ impl Conntrack {
                 if dir == Dir::Reply {
                     c.seen_reply = true;
                 }
+                let stream = c.orig.proto == 17 && c.seen_reply && now_us > c.created_us.saturating_add(2 * SEC);
+                c.assured |= stream || (c.orig.proto == 6 && c.seen_reply && dir == Dir::Original);
                 c.expires_us = now_us.saturating_add(c.timeout_us(now_us));
             }
             return Some((i, dir, info));
@@ -225,6 +231,7 @@ impl Conntrack {
             dst_nat_done: false,
             created_us: now_us,
             expires_us: 0,
+            assured: false,
         };
         c.expires_us = now_us.saturating_add(c.timeout_us(now_us));
         self.conns.push(c);

@@ -190,6 +190,9 @@ fn transport_header(p: &Datagram) -> Vec<u8> {
             icmp(3, 1, *code, [0, 0, a, b])
         }
         Payload::Icmp(Icmp::TimeExceeded { .. }) => icmp(11, 3, 0, [0; 4]),
+        // ND_ROUTER... flags: R 0x80, S 0x40, O 0x20 (a solicited answer overrides).
+        Payload::Icmp(Icmp::Ndisc { advert: false, .. }) => icmp(135, 135, 0, [0; 4]),
+        Payload::Icmp(Icmp::Ndisc { advert: true, router, .. }) => icmp(136, 136, 0, [0x60 | if *router { 0x80 } else { 0 }, 0, 0, 0]),
         Payload::Udp { sport, dport, data } => {
             let mut h = Vec::with_capacity(8);
             h.extend_from_slice(&sport.to_be_bytes());

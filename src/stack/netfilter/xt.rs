@@ -135,6 +135,21 @@ pub fn conntrack(info: &[u8], c: &PacketCtx<'_>) -> bool {
             return false;
         }
     }
+    // XT_CONNTRACK_STATUS: any of the IPS_* bits of status_mask (at 152):
+    // EXPECTED 1 (no expectations here), SEEN_REPLY 2, ASSURED 4, and
+    // CONFIRMED 8 once the flow's first packet has passed its hooks.
+    let confirmed = !(c.ct == CtInfo::New && ct.created_us == c.now_us);
+    let status = u16::from(ct.seen_reply) << 1 | u16::from(ct.assured) << 2 | u16::from(confirmed) << 3;
+    if flags & 1 << 6 != 0 && (u16_at(152) & status != 0) == inv(1 << 6) {
+        return false;
+    }
+    // XT_CONNTRACK_EXPIRES: the seconds left (nf_ct_expires / HZ) within
+    // expires_min..=expires_max (at 128 and 132).
+    let u32_at = |at: usize| info.get(at..at + 4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+    let left = ct.expires_us.saturating_sub(c.now_us) / 1_000_000;
+    if flags & 1 << 7 != 0 && (u64::from(u32_at(128)) <= left && left <= u64::from(u32_at(132))) == inv(1 << 7) {
+        return false;
+    }
     true
 }
 

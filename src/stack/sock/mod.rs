@@ -5,6 +5,7 @@
 //! sends is returned as [`Out`] for the walk to route.
 
 pub mod tcp;
+pub mod wheel;
 
 use crate::errno::Errno;
 use crate::sim::packet::Tcp;

@@ -5,7 +5,7 @@
 //! Options are Linux's defaults: MSS from the route, SACK permitted,
 //! timestamps and window scaling.
 
-use super::{Out, Proto, Sock, State, Table};
+use super::{Out, Proto, Sock, State, Table, wheel};
 use crate::errno::Errno;
 use crate::sim::packet::{Tcp, TcpOptions, tcp_flags as f};
 use std::net::SocketAddr;
@@ -231,7 +231,7 @@ impl Table {
             rcv_wnd: initial_window(advmss),
             advmss,
             ts_offset: mix(s.local, remote, now_us, 2),
-            retransmit_at_us: Some(now_us + RTO_INIT_US),
+            retransmit_at_us: Some(wheel::expiry_us(now_us, RTO_INIT_US)),
             rto_us: RTO_INIT_US,
             active_open: true,
             stats: Stats { segs_out: 1, last_send_us: now_us, ..Stats::default() },
@@ -277,7 +277,7 @@ impl Table {
             out.push(segment(s, f::PSH | f::ACK, seq, chunk.to_vec(), now_us));
         }
         if !out.is_empty() && s.tcb.retransmit_at_us.is_none() {
-            s.tcb.retransmit_at_us = Some(now_us + s.tcb.rto_us.max(RTO_INIT_US / 5));
+            s.tcb.retransmit_at_us = Some(wheel::expiry_us(now_us, s.tcb.rto_us.max(RTO_INIT_US / 5)));
         }
         Ok(out)
     }
@@ -308,7 +308,7 @@ impl Table {
         let seq = s.tcb.snd_nxt;
         s.tcb.snd_nxt = seq.wrapping_add(1);
         if s.tcb.retransmit_at_us.is_none() {
-            s.tcb.retransmit_at_us = Some(now_us + s.tcb.rto_us.max(RTO_INIT_US / 5));
+            s.tcb.retransmit_at_us = Some(wheel::expiry_us(now_us, s.tcb.rto_us.max(RTO_INIT_US / 5)));
         }
         Ok(vec![segment(s, f::FIN | f::ACK, seq, Vec::new(), now_us)])
     }
@@ -468,7 +468,7 @@ impl Table {
             timestamps,
             ts_offset: mix(dst, src, now_us, 4),
             ts_recent: seg.options.timestamp.map_or(0, |(v, _)| v),
-            retransmit_at_us: Some(now_us + RTO_INIT_US),
+            retransmit_at_us: Some(wheel::expiry_us(now_us, RTO_INIT_US)),
             rto_us: RTO_INIT_US,
             ..Tcb::default()
         };
@@ -679,7 +679,7 @@ impl Table {
             }
             s.tcb.retries += 1;
             s.tcb.rto_us = (s.tcb.rto_us * 2).min(RTO_MAX_US);
-            s.tcb.retransmit_at_us = Some(at + s.tcb.rto_us);
+            s.tcb.retransmit_at_us = Some(wheel::expiry_us(at, s.tcb.rto_us));
             let t = &s.tcb;
             let seg = match s.state {
                 State::SynSent => segment(s, f::SYN, t.iss, Vec::new(), at),

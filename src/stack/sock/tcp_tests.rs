@@ -108,16 +108,24 @@ fn an_unanswered_syn_is_retransmitted_with_a_doubling_timeout_then_times_out() {
     let mut a = Table::default();
     let c = a.socket(Proto::Tcp, false).expect("socket");
     let syn = a.connect(c, "10.0.0.1".parse().expect("ip"), sa("10.0.0.9:80"), 1460, 0).expect("connect");
-    let mut times = Vec::new();
+    let mut times = vec![0];
     while let Some(at) = a.next_timer() {
         for o in a.run_timers(at) {
             assert_eq!(o.tcp.seq, syn.tcp.seq);
-            times.push(at / 1_000_000);
+            times.push(at);
         }
     }
-    // 1, 3, 7, 15, 31, 63 s; gives up at 127 s.
-    assert_eq!(times, vec![1, 3, 7, 15, 31, 63]);
-    assert_eq!(a.get(c).and_then(|s| s.error), Some((Errno::ETIMEDOUT, 127_000_000)));
+    // After 1, 2, 4, 8, 16 and 32 s, each a little late as the timer
+    // wheel rounds it up (2 s is still level 1: 8 jiffies; 32 s level 3).
+    let gaps: Vec<u64> = times.windows(2).map(|w| w[1] - w[0]).collect();
+    assert_eq!(gaps.len(), 6);
+    for (i, gap) in gaps.iter().enumerate() {
+        let rto = 1_000_000 << i;
+        assert!(*gap > rto && *gap <= rto + 512 * super::wheel::JIFFY_US, "{i}: {gap}");
+    }
+    let (e, at) = a.get(c).and_then(|s| s.error).expect("timed out");
+    assert_eq!(e, Errno::ETIMEDOUT);
+    assert!(at > times[6] + 64_000_000, "{at}");
 }
 
 #[test]
