@@ -231,6 +231,21 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             let flags = hdr.flags & (ntf::ROUTER | ntf::EXT_LEARNED);
             // neigh_add → ___neigh_create → neigh_alloc: ENOBUFS when full.
             let exempt = state & nud::PERMANENT != 0 || flags & ntf::EXT_LEARNED != 0;
+            // What ___neigh_create makes, before __neigh_update fills it.
+            let created = Neighbour {
+                family: hdr.family,
+                ifindex,
+                dst: dst.clone(),
+                lladdr: None,
+                state: nud::NONE,
+                flags: hdr.flags & ntf::EXT_LEARNED,
+                kind,
+                protocol,
+                probes: 0,
+                confirmed_ms: now,
+                used_ms: now,
+                updated_ms: now,
+            };
             if state & NUD_VALID != 0 && lladdr.is_none() && needs_addr {
                 // An entry the constructor makes NOARP has its address already.
                 lladdr = noarp_lladdr(ns, ifindex, hdr.family, &dst, kind);
@@ -240,39 +255,13 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                     // (scenario neigh_refused_entry_kept).
                     let collected = crate::stack::neigh::make_room(ns, hdr.family, exempt, now)?;
                     ctx.events.extend(collected);
-                    ns.neighbours.push(Neighbour {
-                        family: hdr.family,
-                        ifindex,
-                        dst,
-                        lladdr: None,
-                        state: nud::NONE,
-                        flags: hdr.flags & ntf::EXT_LEARNED,
-                        kind,
-                        protocol,
-                        probes: 0,
-                        confirmed_ms: now,
-                        used_ms: now,
-                        updated_ms: now,
-                    });
+                    ns.neighbours.push(created);
                     return Err(KernelError::msg(Errno::EINVAL, "No link layer address given"));
                 }
             }
             let collected = crate::stack::neigh::make_room(ns, hdr.family, exempt, now)?;
             ctx.events.extend(collected);
-            let n = Neighbour {
-                family: hdr.family,
-                ifindex,
-                dst,
-                lladdr,
-                state,
-                flags,
-                kind,
-                protocol,
-                probes: 0,
-                confirmed_ms: now,
-                used_ms: now,
-                updated_ms: now,
-            };
+            let n = Neighbour { lladdr, state, flags, ..created };
             ns.neighbours.push(n.clone());
             ctx.events.push(Event::Neigh { ns: id, new: true, neigh: n, kernel: false });
         }

@@ -54,8 +54,8 @@ pub enum BatchMode {
     #[default]
     Send,
     /// Kept, with each message's family, to go as one batch later (nft's
-    /// several commands on one line); dumps of tables and sets then
-    /// include the kept ones, as nft's cache does.
+    /// several commands on one line); dumps of tables, chains and sets
+    /// then include the kept ones, as nft's cache does.
     Collect(Vec<(u8, BatchMsg)>),
     /// Answered with this error (errno, message index, attribute offset):
     /// the kept batch's error given back to the command that made it.
@@ -113,10 +113,11 @@ impl Client {
             }
             out.push(m);
         }
-        // Kept tables and sets show in dumps as if they were made.
+        // Kept tables, chains and sets show in dumps as if they were made.
         if let (BatchMode::Collect(kept), true) = (&self.mode, flags & NLM_F_DUMP != 0) {
             let made = match kind {
                 msg::GETTABLE => Some(msg::NEWTABLE),
+                msg::GETCHAIN => Some(msg::NEWCHAIN),
                 msg::GETSET => Some(msg::NEWSET),
                 _ => None,
             };
@@ -124,7 +125,11 @@ impl Client {
                 let mut b = MessageBuilder::new(nft_type(m.kind), 0, 0, 0);
                 b.push(&NfGenMsg { family: *f, version: 0, res_id: 0 }.to_bytes());
                 b.push_unpadded(&m.attrs);
-                out.push(b.finish());
+                let made = b.finish();
+                // An object the kernel (or the line) already has is listed once.
+                if !out.iter().any(|o| identity(o) == identity(&made)) {
+                    out.push(made);
+                }
             }
         }
         Ok(out)
@@ -251,6 +256,22 @@ impl Client {
         }
         Ok(())
     }
+}
+
+/// What names a table, chain or set message: its family, and its first
+/// attribute (the table) with its name (NFTA_CHAIN_NAME 3, NFTA_SET_NAME 2).
+fn identity(m: &[u8]) -> (u8, Option<String>, Option<String>) {
+    let body = m.get(16 + NfGenMsg::LEN..).unwrap_or_default();
+    let text = |k: u16| {
+        let mut it = crate::wire::attr::NlaIter::new(body).map_while(Result::ok);
+        it.find(|n| n.kind == k).map(|n| String::from_utf8_lossy(n.value).trim_end_matches('\0').to_string())
+    };
+    let name = match crate::wire::get_u16(m, 4).map(|t| (t & 0xff) as u8) {
+        Some(msg::NEWCHAIN) => text(c::NAME),
+        Some(msg::NEWSET) => text(nft::set::NAME),
+        _ => None,
+    };
+    (m.get(16).copied().unwrap_or(0), text(1), name)
 }
 
 /// The attributes of an nfnetlink message (None when malformed).

@@ -144,7 +144,7 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
 /// they are evaluated (every command is evaluated and each error shown;
 /// any error stops the line before anything is sent) and go as one
 /// batch, all or nothing; a kernel error is shown by the command whose
-/// message it names. Listings follow the changes.
+/// message it names. Listings print from the cache before the batch goes.
 fn several(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &[(u32, String)]) -> Result<String, Vec<Fail>> {
     let cmds = line::split(toks, cmd.len());
     let text = |end: usize| cmd.get(..end).unwrap_or(cmd);
@@ -177,6 +177,19 @@ fn several(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
         parse.extend(eval);
         return Err(parse);
     }
+    // Listings run from nft's cache, after every command was evaluated
+    // and before the batch goes: they show the line's new tables, chains
+    // and sets, but not its rules.
+    let mut out = String::new();
+    for (words, end) in cmds.iter().filter(|(w, _)| is_list(w)) {
+        match execute(client, words, text(*end), handles, links) {
+            Ok(text) => out.push_str(&text),
+            Err(f) => {
+                client.mode = BatchMode::Send;
+                return Err(vec![f]);
+            }
+        }
+    }
     let kept = match std::mem::take(&mut client.mode) {
         BatchMode::Collect(k) => k,
         _ => Vec::new(),
@@ -197,10 +210,6 @@ fn several(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                 span: whole,
             })]);
         }
-    }
-    let mut out = String::new();
-    for (words, end) in cmds.iter().filter(|(w, _)| is_list(w)) {
-        out.push_str(&execute(client, words, text(*end), handles, links).map_err(|f| vec![f])?);
     }
     Ok(out)
 }
@@ -346,6 +355,9 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
             let set = set.ok_or(Fail { tilde: None, msg: "No such file or directory".into(), span: span(sname) })?;
             let toks = tg.names.get(2..).unwrap_or_default();
             let attrs = named::elements(set, toks, cmd)?;
+            if let Some(f) = named::absent_interval(set, toks).filter(|_| verb == "delete") {
+                return Err(f);
+            }
             let kind = if verb == "delete" { msg::DELSETELEM } else { msg::NEWSETELEM };
             let flags = if verb == "create" {
                 NLM_F_CREATE | NLM_F_EXCL

@@ -142,6 +142,30 @@ pub fn elements(set: &SetView, toks: &[Tok], cmd: &str) -> Result<Vec<u8>, Fail>
     Ok(b)
 }
 
+/// nft's own check before deleting from an interval set (its cache holds
+/// the boundaries): an element whose start, and end after it, are not
+/// both there is "element does not exist", under the first such one.
+pub fn absent_interval(set: &SetView, toks: &[Tok]) -> Option<Fail> {
+    if set.flags & f::INTERVAL == 0 {
+        return None;
+    }
+    let key = Key::of(set.key_type)?;
+    let inner: Vec<&Tok> = toks.iter().filter(|t| !matches!(t.text.as_str(), "{" | "}")).collect();
+    let has = |k: &[u8], end: bool| set.elems.iter().any(|(x, fl, _)| x == k && (fl & f::ELEM_INTERVAL_END != 0) == end);
+    for t in &inner {
+        let k = t.text.trim_matches(',');
+        if k.is_empty() {
+            continue;
+        }
+        let (lo, hi) = key.range(k)?;
+        let end_there = next(&hi).is_none_or(|e| has(&e, true));
+        if !(has(&lo, false) && end_there) {
+            return Some(Fail { tilde: None, msg: "element does not exist".into(), span: (t.at, t.at + k.len()) });
+        }
+    }
+    None
+}
+
 fn verdict(w: &str) -> Option<Data> {
     let code = match w {
         "accept" => v::ACCEPT,

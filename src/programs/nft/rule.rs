@@ -212,6 +212,9 @@ struct Deps {
     /// table's family did).
     network_at: Option<usize>,
     transport: Option<u8>,
+    /// The words of the `ip protocol`/`meta l4proto` match that fixed the
+    /// transport protocol (its first word and how many).
+    transport_at: Option<(usize, usize)>,
 }
 
 fn family_word(f: u8) -> &'static str {
@@ -319,7 +322,7 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
     let mut sets = Vec::new();
     let table_family = ctx.family;
     let known = matches!(table_family, family::IPV4 | family::IPV6).then_some(table_family);
-    let mut deps = Deps { table: table_family, network: known, network_at: None, transport: None };
+    let mut deps = Deps { table: table_family, network: known, network_at: None, transport: None, transport_at: None };
     let mut i = 0;
     let word = |i: usize| words.get(i).map(String::as_str);
     let ifindex = |i: usize| -> Result<u32, Refused> {
@@ -414,8 +417,9 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }, i).map_err(|m| refuse(i, 2, m))?;
                 address(&mut out, offset, &parsed.0, parsed.1);
                 // `ip protocol P` / `ip6 nexthdr P` fixes the transport protocol.
-                if !addr {
-                    deps.transport.get_or_insert(parsed.0[0]);
+                if !addr && deps.transport.is_none() {
+                    deps.transport = Some(parsed.0[0]);
+                    deps.transport_at = Some((i, 3));
                 }
                 i += 3;
             }
@@ -514,7 +518,10 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 out.push(meta(16));
                 out.push(cmp(0, vec![p]));
                 // A later header match of this protocol needs no dependency.
-                deps.transport.get_or_insert(p);
+                if deps.transport.is_none() {
+                    deps.transport = Some(p);
+                    deps.transport_at = Some((i, 3));
+                }
                 i += 3;
             }
             "ct" if arg(1)? == "state" && is_set(words, i + 2) => {
@@ -728,9 +735,15 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 if (arg(2)?, arg(3)?) != ("tcp", "reset") {
                     return Err((i + 2).into());
                 }
+                // stmt_evaluate_reset: the rule fixed another transport protocol.
+                if deps.transport.is_some_and(|p| p != 6) {
+                    let message = "you cannot use tcp reset with this protocol".to_string();
+                    return Err(Refused { tilde: deps.transport_at, ..refuse(i, 1, message) });
+                }
                 // nft adds the dependency `meta l4proto tcp` unless the
-                // rule already matched TCP.
-                let tcp_known = out.windows(2).any(|w| matches!(w, [Expr::Meta { key: 16, .. }, Expr::Cmp { data, .. }] if data == &[6]));
+                // rule already matched TCP (`ip protocol tcp` fixes it too).
+                let tcp_known = deps.transport == Some(6)
+                    || out.windows(2).any(|w| matches!(w, [Expr::Meta { key: 16, .. }, Expr::Cmp { data, .. }] if data == &[6]));
                 // nft puts it at the head of the rule.
                 if !tcp_known {
                     out.insert(0, meta(16));

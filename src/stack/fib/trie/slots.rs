@@ -13,9 +13,19 @@
 use std::ops::{Index, IndexMut};
 
 /// log2 of the slots per segment: 16,384 (1 MiB of 64-byte node cells).
-const SHIFT: u32 = 14;
+/// In WebAssembly one segment holds everything, as one vector did before:
+/// there the allocator grows the last block in place, without a copy, and
+/// the package built with segments spent 40-70% more CPU time on a
+/// million inserts into a fresh module (BENCHMARKS.md, at 8f8116d).
+const SHIFT: u32 = if cfg!(target_arch = "wasm32") { 30 } else { 14 };
 const SEG: usize = 1 << SHIFT;
 const MASK: usize = SEG - 1;
+
+/// The first segment's new capacity when `need` slots do not fit in
+/// `cap`: half again, at least `need` and 8, at most a segment.
+fn grown(cap: usize, need: usize) -> usize {
+    (cap + cap / 2).max(need).clamp(8, SEG)
+}
 
 /// A vector of `T` in segments (see the module documentation).
 #[derive(Clone, Debug)]
@@ -77,7 +87,7 @@ impl<T> Slots<T> {
             let Some(first) = self.segs.first_mut() else { return };
             let cap = first.capacity();
             if first.len() + n > cap && cap < SEG {
-                let want = (cap + cap / 2).max(first.len() + n).clamp(8, SEG);
+                let want = grown(cap, first.len() + n);
                 first.reserve_exact(want - first.len());
             }
         }
@@ -100,7 +110,7 @@ impl<T> Slots<T> {
             let Some(seg) = self.segs.get_mut(at) else { return };
             let take = (SEG - seg.len()).min(new_len - self.len);
             if seg.len() + take > seg.capacity() {
-                let want = if first { (seg.capacity() + seg.capacity() / 2).max(seg.len() + take).clamp(8, SEG) } else { SEG };
+                let want = if first { grown(seg.capacity(), seg.len() + take) } else { SEG };
                 seg.reserve_exact(want - seg.len());
             }
             seg.resize_with(seg.len() + take, &mut f);
