@@ -363,13 +363,19 @@ pub fn mtu_changed(ns: &mut Namespace, index: u32) -> Vec<Event> {
     if low == l.no_inet6 {
         return Vec::new();
     }
+    let name = l.name.clone();
     if low {
         let events = ifdown(ns, index, true);
         if let Some(l) = ns.link_mut(index) {
             l.no_inet6 = true;
         }
+        // The inet6_dev goes with its settings (addrconf_sysctl_unregister).
+        ns.sysctl.forget_ipv6_device(&name);
         return events;
     }
+    // ipv6_add_dev: a new inet6_dev copies conf.default as it is now.
+    ns.sysctl.register_device(&name);
+    let Some(l) = ns.link_mut(index) else { return Vec::new() };
     l.no_inet6 = false;
     l.mtu6 = l.mtu;
     if l.is_up() { netdev_up(ns, index) } else { Vec::new() }

@@ -119,6 +119,9 @@ fn forward_change(ns: &mut Namespace, before: &[(u32, bool)]) -> Vec<Event> {
 /// device's `net.ipv6.conf.DEV.mtu` is its IPv6 MTU (`idev->cnf.mtu6`,
 /// the device's MTU unless written), the rest as stored.
 pub fn read(ns: &Namespace, key: &str) -> Option<String> {
+    if without_in_device(ns, key) {
+        return None;
+    }
     if let Some(("ipv6", dev, "mtu")) = split_conf(key) {
         if let Some(l) = ns.index_of(dev).and_then(|i| ns.link(i)) {
             return Some(l.mtu6.to_string());
@@ -133,10 +136,14 @@ pub fn read(ns: &Namespace, key: &str) -> Option<String> {
 }
 
 /// Whether `key` is a `net.ipv4.conf.DEV` setting of a device without an
-/// in_device (lo under 68: `inetdev_destroy` unregisters the directory).
+/// in_device (lo under 68: `inetdev_destroy` unregisters the directory),
+/// or a `net.ipv6.conf.DEV` one of a device without an inet6_dev (under
+/// 1280: `addrconf_sysctl_unregister`).
 pub fn without_in_device(ns: &Namespace, key: &str) -> bool {
+    let link = |dev: &str| ns.index_of(dev).and_then(|i| ns.link(i));
     match split_conf(key) {
-        Some(("ipv4", dev, _)) => ns.index_of(dev).and_then(|i| ns.link(i)).is_some_and(|l| l.no_inet4),
+        Some(("ipv4", dev, _)) => link(dev).is_some_and(|l| l.no_inet4),
+        Some(("ipv6", dev, _)) => link(dev).is_some_and(|l| l.no_inet6),
         _ => false,
     }
 }
@@ -373,6 +380,13 @@ impl Sysctls {
     pub fn forget_ipv4_device(&mut self, dev: &str) {
         let v4 = format!("net.ipv4.conf.{dev}.");
         self.values.retain(|k, _| !k.starts_with(&v4));
+    }
+
+    /// Drops a device's IPv6 settings with its inet6_dev; a new one copies
+    /// `conf.default` ([`Sysctls::register_device`]).
+    pub fn forget_ipv6_device(&mut self, dev: &str) {
+        let v6 = format!("net.ipv6.conf.{dev}.");
+        self.values.retain(|k, _| !k.starts_with(&v6));
     }
 
     /// Moves a renamed device's settings to its new name: they live in
