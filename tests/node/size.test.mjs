@@ -22,7 +22,8 @@
 // curl's and http.server's new paths, and 520,514 B with neighbour
 // discovery as packets through the hooks, nft's multi-command lines and
 // conntrack's status/expire matches, the timer wheel of TCP's retransmits,
-// per-device hop limits and the trie's direct-indexed blocks (BENCHMARKS.md:
+// per-device hop limits and the trie's direct-indexed blocks, 522,696 B
+// with IPv6 subnet-router anycast addresses (BENCHMARKS.md:
 // what was cut and where the rest goes, by `node scripts/wasm-size.mjs`).
 // Until it fits, this test holds the module to CEILING so that it cannot
 // grow unnoticed; lower CEILING with every cut, and make it BUDGET once the
@@ -35,7 +36,7 @@ import { join } from "node:path";
 import { pkgDir } from "./packed.mjs";
 
 const BUDGET = 350_000;
-const CEILING = 521_000;
+const CEILING = 523_000;
 
 test(`pkg/iplab_bg.wasm is at most ${CEILING} bytes gzipped (budget ${BUDGET}, not met)`, () => {
   const wasm = readFileSync(join(pkgDir, "iplab_bg.wasm"));
