@@ -19,7 +19,7 @@ Each session runs on the kernel with run.py's runner (the recorder's own
 `--world`) and on target/debug/iplab, is compared after normalize.sed only,
 and the first difference is printed and minimised as run.py does. Every
 generated line must match SAFE below and pass the recorder's own check of a
-scenario line (`check_line` in tests/record/record-scenarios.sh), so nothing
+scenario line (`check_line` in tests/record/safety.sh), so nothing
 leaves the recorder's namespaces.
 
 Must run as root. See tests/differential/README.md.
@@ -49,13 +49,11 @@ SAFE = re.compile(
     r"sysctl -q -w net\.|iptables |ip (-s )?(link|route|addr|neigh) )"
     r"|sysctl -q -w net\.ipv6\.conf\.default\.disable_ipv6=1$)")
 
-# The recorder's safety check of a scenario line, sourced from the recorder
-# itself (everything before its --world entry point defines functions only).
+# The recorder's safety check of a scenario line (tests/record/safety.sh,
+# which the recorder sources too).
+SAFETY = os.path.join(os.path.dirname(run.RECORDER), "safety.sh")
 CHECK = r"""
-src=$(mktemp) || exit 2
-sed -n '1,/^if \[\[ \${1:-} == --world \]\]/p' "$1" | sed '$d' >"$src"
-source "$src" || exit 2
-rm -f "$src"
+source "$1" || exit 2
 shift
 for line in "$@"; do
     if ! why=$(check_line "$line"); then echo "$why: $line"; exit 1; fi
@@ -99,7 +97,7 @@ run.run_iplab = run_iplab_tty
 
 
 def recorder_refuses(lines):
-    p = subprocess.run(["bash", "-c", CHECK, "check", run.RECORDER] + lines, stdout=subprocess.PIPE)
+    p = subprocess.run(["bash", "-c", CHECK, "check", SAFETY] + lines, stdout=subprocess.PIPE)
     if p.returncode:
         return p.stdout.decode().strip() or "the check could not run"
     return None
