@@ -24,7 +24,6 @@ Must run as root. See tests/differential/README.md.
 """
 
 import os
-import random
 import re
 import sys
 
@@ -37,22 +36,14 @@ SAFE = re.compile(
 )
 
 
-class Session:
+class Session(run.SessionBase):
     """A random session over a fixed world: the router's lo, v0 and w0;
     the host's v1 and w1."""
 
     PREFIX = {"v0": "2001:db8:1:", "w0": "2001:db8:2:", "lo": "2001:db8:3:"}
 
     def __init__(self, seed, nlines):
-        self.r = random.Random(seed)
-        self.n = nlines
-        self.lines = []
-
-    def pick(self, seq):
-        return self.r.choice(seq)
-
-    def emit(self, line):
-        self.lines.append(line)
+        super().__init__(seed, nlines)
 
     def setup(self):
         self.emit("ip netns add h")

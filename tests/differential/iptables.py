@@ -20,7 +20,6 @@ Must run as root. See tests/differential/README.md.
 """
 
 import os
-import random
 import re
 import sys
 
@@ -76,24 +75,13 @@ FILTER_CHAINS = ["INPUT", "FORWARD", "OUTPUT"]
 NAT_CHAINS = ["PREROUTING", "INPUT", "OUTPUT", "POSTROUTING"]
 
 
-class Session:
+class Session(run.SessionBase):
     """A random iptables session on the fixed world."""
 
     def __init__(self, seed, nlines):
-        self.r = random.Random(seed)
-        self.n = nlines
-        self.lines = list(SETUP)
+        super().__init__(seed, nlines, SETUP)
         self.user = {}  # (ns, v6, table) -> user chain names
         self.listening = False
-
-    def pick(self, seq):
-        return self.r.choice(seq)
-
-    def chance(self, p):
-        return self.r.random() < p
-
-    def emit(self, line):
-        self.lines.append(line)
 
     # -- pieces ------------------------------------------------------------
     def prog(self, v6):

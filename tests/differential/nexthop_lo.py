@@ -18,30 +18,21 @@ Must run as root. See tests/differential/README.md.
 """
 
 import os
-import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run  # noqa: E402
 
 
-class Session:
+class Session(run.SessionBase):
     """A random session over a fixed small world: lo, v0/v1 and w0/w1."""
 
     V4 = {"v0": "172.16.1", "w0": "172.16.2"}
     V6 = {"v0": "2001:db8:91::", "w0": "2001:db8:92::"}
 
     def __init__(self, seed, nlines):
-        self.r = random.Random(seed)
-        self.n = nlines
-        self.lines = []
+        super().__init__(seed, nlines)
         self.ids = []
-
-    def pick(self, seq):
-        return self.r.choice(seq)
-
-    def emit(self, line):
-        self.lines.append(line)
 
     def setup(self):
         self.emit("ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02")

@@ -23,7 +23,6 @@ Must run as root (network namespaces). See tests/differential/README.md.
 
 import os
 import re
-import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -69,24 +68,16 @@ PRELUDE = [
 ]
 
 
-class Session:
+class Session(run.SessionBase):
     """A random nft session over PRELUDE's network, with a small model of
     the tables, chains and sets made so most lines make sense."""
 
     def __init__(self, seed, nlines):
-        self.r = random.Random(seed)
-        self.n = nlines
-        self.lines = list(PRELUDE)
+        super().__init__(seed, nlines, PRELUDE)
         self.tables = []  # (ns, family, name)
         self.chains = []  # (ns, family, table, chain, base kind or None)
         self.sets = []  # (ns, family, table, set, type)
         self.rules = {}  # (ns, family, table, chain) -> rules added
-
-    def pick(self, seq):
-        return self.r.choice(seq)
-
-    def emit(self, line):
-        self.lines.append(line)
 
     def nft(self, ns, args):
         self.emit("ip netns exec %s nft %s" % (ns, args))

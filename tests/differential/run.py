@@ -44,21 +44,36 @@ SAFE = re.compile(r"^(ip |bridge |sysctl (-w )?net\.|ping -c [1-3] |traceroute -
 # ---------------------------------------------------------------------------
 # Generator
 # ---------------------------------------------------------------------------
-class Session:
+class SessionBase:
+    """What every generator's session shares: its seeded random source, the
+    number of lines to generate, the lines so far (starting from a fixed
+    prelude, if any) and the helpers that draw and write them."""
+
+    def __init__(self, seed, nlines, prelude=()):
+        self.r = random.Random(seed)
+        self.n = nlines
+        self.lines = list(prelude)
+
+    def pick(self, seq):
+        return self.r.choice(seq)
+
+    def chance(self, p):
+        return self.r.random() < p
+
+    def emit(self, line):
+        self.lines.append(line)
+
+
+class Session(SessionBase):
     """A random session: a small world model so most lines make sense."""
 
     def __init__(self, seed, nlines):
-        self.r = random.Random(seed)
-        self.n = nlines
-        self.lines = []
+        super().__init__(seed, nlines)
         self.mac = 0
         self.netns = []  # names
         self.links = {None: ["lo"]}  # netns -> link names
         self.addrs = []  # (ns, dev, addr/len, family)
         self.up = set()
-
-    def pick(self, seq):
-        return self.r.choice(seq)
 
     def next_mac(self):
         self.mac += 1
@@ -77,9 +92,6 @@ class Session:
 
     def bad_dev(self):
         return self.pick(["nope0", "eth9", "v99", "br-x"])
-
-    def emit(self, line):
-        self.lines.append(line)
 
     # -- steps ---------------------------------------------------------------
     def netns_add(self):

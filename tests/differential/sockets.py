@@ -28,7 +28,6 @@ Must run as root. See tests/differential/README.md.
 import fcntl
 import os
 import pty
-import random
 import re
 import select
 import struct
@@ -103,24 +102,13 @@ def recorder_refuses(lines):
     return None
 
 
-class Session:
+class Session(run.SessionBase):
     """A random socket session over a small model of its world."""
 
     def __init__(self, seed, nlines):
-        self.r = random.Random(seed)
-        self.n = nlines
-        self.lines = []
+        super().__init__(seed, nlines)
         self.servers = []  # dicts: ns, proto, port, kind, bind, alive
         self.rules = []  # (ns, chain, rule) appended with iptables -A
-
-    def pick(self, seq):
-        return self.r.choice(seq)
-
-    def chance(self, p):
-        return self.r.random() < p
-
-    def emit(self, line):
-        self.lines.append(line)
 
     def ex(self, ns, cmd):
         return "ip netns exec %s %s" % (ns, cmd)
