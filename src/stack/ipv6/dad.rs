@@ -28,7 +28,7 @@ pub fn settle_dad(net: &mut crate::stack::Net) -> Vec<Event> {
         let candidates: Vec<u32> = ns.links.values().filter(|l| may_solicit(l)).map(|l| l.index).collect();
         for index in candidates {
             let accept_ra = conf(ns, index, "accept_ra");
-            let host = conf(ns, index, "forwarding").as_deref() == Some("0");
+            let host = !super::forwarding(ns, index);
             if accept_ra.as_deref() == Some("2") || (accept_ra.as_deref() == Some("1") && host) {
                 if let Some(l) = ns.link_mut(index) {
                     l.inet6_rs_sent = true;
