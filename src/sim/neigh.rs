@@ -431,9 +431,7 @@ fn filtered(net: &mut Net, ns: NsId, hooks: &[Hook], p: &mut Datagram, dev: u32,
 
 /// Whether `dev` forwards IPv6 (`idev->cnf.forwarding`).
 fn forwards_v6(net: &Net, ns: NsId, dev: u32) -> bool {
-    let Some(nsr) = net.ns(ns) else { return false };
-    let Some(name) = nsr.link(dev).map(|l| l.name.as_str()) else { return false };
-    nsr.sysctl.get(&format!("net.ipv6.conf.{name}.forwarding"), &[name]).is_some_and(|v| v == "1")
+    net.ns(ns).is_some_and(|nsr| crate::stack::ipv6::forwarding(nsr, dev))
 }
 
 /// A packet goes out through entry `idx`: a STALE one becomes DELAY
