@@ -13,6 +13,7 @@ use crate::wire::nf_expr::{Data, Expr};
 use crate::wire::nftables::{data as v, family};
 
 mod list;
+mod nat;
 mod tcp_flags;
 pub use list::text;
 use tcp_flags::tcp_flags;
@@ -606,96 +607,8 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 out.push(verdict(if w == "jump" { v::JUMP } else { v::GOTO }, Some(arg(1)?.to_string())));
                 i += 2;
             }
-            "masquerade" => {
-                out.push(Expr::Masq { flags: 0, proto: None });
-                i += 1;
-            }
-            "snat" | "dnat" => {
-                // `snat|dnat [ip|ip6] to ADDR[:PORT]` (nft 1.0.6's nat_stmt):
-                // in an inet table the family comes from the keyword or
-                // from an earlier network header match.
-                let keyword = match arg(1)? {
-                    "ip" => Some(family::IPV4),
-                    "ip6" => Some(family::IPV6),
-                    _ => None,
-                };
-                let at = i + 1 + usize::from(keyword.is_some());
-                if word(at) != Some("to") {
-                    return Err(at.min(words.len()).into());
-                }
-                if let (Some(k), Some(t)) = (keyword, known.filter(|t| Some(*t) != keyword)) {
-                    let (t, k) = (family_word(t), family_word(k));
-                    let message =
-                        format!("conflicting protocols specified: {t} vs. {k}. You must specify ip or ip6 family in nat statement");
-                    return Err(refuse(i, 1, message));
-                }
-                let nat_family = keyword
-                    .or(deps.network)
-                    .ok_or_else(|| refuse(i, 1, "ip or ip6 must be specified with address for inet tables.".into()))?;
-                let to = word(at + 1).ok_or(words.len())?;
-                let v6 = nat_family == family::IPV6;
-                let (a, p) = if !v6 && text::parse_ipv6(to).is_some() {
-                    (to, None)
-                } else if v6 {
-                    match to.strip_prefix('[').and_then(|x| x.split_once(']')) {
-                        Some((a, rest)) => (a, rest.strip_prefix(':')),
-                        None => (to, None),
-                    }
-                } else {
-                    match to.split_once(':') {
-                        Some((a, p)) => (a, Some(p)),
-                        None => (to, None),
-                    }
-                };
-                let p = p.map(|p| p.parse::<u16>().map_err(|_| at + 1)).transpose()?;
-                if p.is_some() && !transport_known(&out) {
-                    let skip = to.len() - to.rfind(':').map_or(0, |c| to.len() - c - 1);
-                    let message = "transport protocol mapping is only valid after transport protocol match".into();
-                    return Err(Refused { skip, tilde: Some((i, 1)), ..refuse(at + 1, 1, message) });
-                }
-                let addr =
-                    if v6 { text::parse_ipv6(a).map(|a| a.octets().to_vec()) } else { text::parse_ipv4(a).map(|a| a.octets().to_vec()) };
-                // An address of the other family is what getaddrinfo refuses.
-                let other = if v6 { text::parse_ipv4(a).is_some() } else { text::parse_ipv6(a).is_some() };
-                if addr.is_none() && other {
-                    return Err(refuse(at + 1, 1, "Could not resolve hostname: Address family for hostname not supported".into()));
-                }
-                let addr = addr.ok_or(at + 1)?;
-                if keyword.is_some() && deps.network.is_none() {
-                    deps.network = keyword;
-                }
-                // The address in NFT_REG_1, the port in NFT_REG_2 (32-bit indexes 4 and 8).
-                out.push(Expr::Immediate { dreg: 4, data: Data::Value(addr) });
-                if let Some(p) = p {
-                    out.push(Expr::Immediate { dreg: 8, data: Data::Value(p.to_be_bytes().to_vec()) });
-                }
-                let proto = p.map(|_| (8, 8));
-                out.push(Expr::Nat {
-                    ty: u32::from(w == "dnat"),
-                    family: u32::from(nat_family),
-                    addr: Some((4, 4)),
-                    proto,
-                    flags: 1 | if proto.is_some() { 2 } else { 0 },
-                });
-                i = at + 2;
-            }
-            "redirect" => {
-                let mut proto = None;
-                if word(i + 1) == Some("to") {
-                    let to = arg(2)?;
-                    let p: u16 = to.trim_start_matches(':').parse().map_err(|_| i + 2)?;
-                    if !transport_known(&out) {
-                        let skip = to.len() - to.trim_start_matches(':').len();
-                        let message = "transport protocol mapping is only valid after transport protocol match".into();
-                        return Err(Refused { skip, tilde: Some((i, 1)), ..refuse(i + 2, 1, message) });
-                    }
-                    out.push(Expr::Immediate { dreg: 4, data: Data::Value(p.to_be_bytes().to_vec()) });
-                    proto = Some((4, 4));
-                    i += 2;
-                }
-                out.push(Expr::Redir { flags: if proto.is_some() { 2 } else { 0 }, proto });
-                i += 1;
-            }
+            "masquerade" | "redirect" => i = nat::masq_redir(words, i, &mut out)?,
+            "snat" | "dnat" => i = nat::snat_dnat(words, i, known, &mut deps, &mut out)?,
             "reject" if word(i + 1) == Some("with") && matches!(word(i + 2), Some("icmp" | "icmpv6" | "icmpx")) => {
                 // `reject with icmp|icmpv6|icmpx [type] CODE` (nft 1.0.6's
                 // reject_opts; evaluate.c stmt_evaluate_reject_*).

@@ -74,7 +74,6 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
     let mut network = ctx.family;
     // Values loaded into registers for a NAT statement.
     let mut regs: Vec<(u32, Vec<u8>)> = Vec::new();
-    let reg = |regs: &Vec<(u32, Vec<u8>)>, r: u32| regs.iter().rev().find(|(x, _)| *x == r).map(|(_, v)| v.clone()).unwrap_or_default();
     let mut i = 0;
     while let Some(e) = exprs.get(i) {
         i += 1;
@@ -301,25 +300,32 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 _ => "continue".into(),
             }),
             Expr::Immediate { dreg, data: Data::Value(v) } => regs.push((*dreg, v.clone())),
-            Expr::Nat { ty, family: nat_family, addr, proto, .. } => {
+            Expr::Nat { ty, family: nat_family, addr, proto, flags } => {
                 let v6 = *nat_family == u32::from(family::IPV6);
-                let mut to = String::new();
-                if let Some((r, _)) = addr {
-                    let b = reg(&regs, *r);
+                let text_of = |r: u32| {
+                    let b = reg(&regs, r);
                     if v6 {
                         let mut a = [0u8; 16];
                         a.iter_mut().zip(&b).for_each(|(x, y)| *x = *y);
-                        to = text::ipv6_text(a);
+                        text::ipv6_text(a)
                     } else if b.len() >= 4 {
-                        to = Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string();
+                        Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string()
+                    } else {
+                        String::new()
+                    }
+                };
+                let mut to = String::new();
+                if let Some((lo, hi)) = addr {
+                    // An IPv6 address before a port goes in brackets
+                    // (nat_stmt_print), each end of a range too.
+                    let bracket = |a: String| if v6 && proto.is_some() { format!("[{a}]") } else { a };
+                    to = bracket(text_of(*lo));
+                    if reg(&regs, *hi) != reg(&regs, *lo) {
+                        to = format!("{to}-{}", bracket(text_of(*hi)));
                     }
                 }
-                if let Some((r, _)) = proto {
-                    // An IPv6 address before a port goes in brackets.
-                    if v6 {
-                        to = format!("[{to}]");
-                    }
-                    to.push_str(&format!(":{}", be16(&reg(&regs, *r))));
+                if let Some(p) = proto {
+                    to.push_str(&format!(":{}", port_range(&regs, *p)));
                 }
                 // An inet table names the NAT's family (nat_stmt_print).
                 let fam = match (ctx.family, v6) {
@@ -327,13 +333,13 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     (family::INET, true) => " ip6",
                     _ => "",
                 };
-                parts.push(format!("{}{fam} to {to}", if *ty == 1 { "dnat" } else { "snat" }));
+                parts.push(format!("{}{fam} to {to}{}", if *ty == 1 { "dnat" } else { "snat" }, nat_flags(*flags)));
             }
-            Expr::Redir { proto, .. } => match proto {
-                Some((r, _)) => parts.push(format!("redirect to :{}", be16(&reg(&regs, *r)))),
-                None => parts.push("redirect".into()),
-            },
-            Expr::Masq { .. } => parts.push("masquerade".into()),
+            Expr::Redir { proto, flags } | Expr::Masq { proto, flags } => {
+                let what = if matches!(e, Expr::Redir { .. }) { "redirect" } else { "masquerade" };
+                let to = proto.map(|p| format!(" to :{}", port_range(&regs, p))).unwrap_or_default();
+                parts.push(format!("{what}{to}{}", nat_flags(*flags)));
+            }
             Expr::Target { name, .. } if name == "MASQUERADE" => parts.push("masquerade".into()),
             Expr::Reject { ty: 1, .. } => parts.push("reject with tcp reset".into()),
             // The family's port unreachable is nft's default and not named.
@@ -376,4 +382,22 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
         }
     }
     parts.join(" ")
+}
+
+/// The value last loaded into register `r` by an immediate.
+fn reg(regs: &[(u32, Vec<u8>)], r: u32) -> Vec<u8> {
+    regs.iter().rev().find(|(x, _)| *x == r).map(|(_, v)| v.clone()).unwrap_or_default()
+}
+
+/// `P` or `P1-P2` from a NAT statement's port registers.
+fn port_range(regs: &[(u32, Vec<u8>)], (lo, hi): (u32, u32)) -> String {
+    let (a, b) = (be16(&reg(regs, lo)), be16(&reg(regs, hi)));
+    if a == b { a.to_string() } else { format!("{a}-{b}") }
+}
+
+/// print_nf_nat_flags: ` random`, `fully-random`, `persistent`, joined by commas.
+fn nat_flags(flags: u32) -> String {
+    let names: Vec<&str> =
+        [(4, "random"), (16, "fully-random"), (8, "persistent")].iter().filter(|(bit, _)| flags & bit != 0).map(|(_, n)| *n).collect();
+    if names.is_empty() { String::new() } else { format!(" {}", names.join(",")) }
 }
