@@ -435,7 +435,8 @@ impl Sysctls {
 
     /// Whether IPv4 forwarding is on.
     pub fn ip_forward(&self) -> bool {
-        self.values.get("net.ipv4.ip_forward").is_some_and(|v| v == "1")
+        // An integer: any value but 0 is on (proc_dointvec).
+        self.values.get("net.ipv4.ip_forward").and_then(|v| crate::text::int::<i64>(v.trim())).is_some_and(|v| v != 0)
     }
 }
 
