@@ -68,7 +68,8 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
             return Err(1);
         }
     }
-    Ok(Box::new(Tcpdump { o, tap: None, captured: 0, conv: print::Conversations::default(), saved: Vec::new() }))
+    let conv = print::Conversations::default();
+    Ok(Box::new(Tcpdump { o, tap: None, captured: 0, late: 0, last_at: 0, conv, saved: Vec::new() }))
 }
 
 /// A running capture.
@@ -76,6 +77,11 @@ pub struct Tcpdump {
     o: Options,
     tap: Option<u32>,
     captured: u64,
+    /// Frames the filter passed after the count was reached, within
+    /// [`SAME_BLOCK_US`] of the last printed one.
+    late: u64,
+    /// When the last printed frame arrived, µs.
+    last_at: u64,
     conv: print::Conversations,
     saved: Vec<Frame>,
 }
@@ -185,27 +191,33 @@ impl Program for Tcpdump {
             }
             return Step::Busy;
         };
-        let frames = sys.net.capture.read(tap);
-        if frames.is_empty() {
-            return Step::Idle(None);
-        }
-        let filter = self.o.filter.clone().unwrap_or(filter::Expr::All);
-        let mut received = self.captured;
+        let full = |t: &Self| t.o.count.is_some_and(|c| t.captured >= c);
         // When the count is reached tcpdump stops reading, but the socket
         // has counted what reached it before tcpdump woke: TPACKET_V3 hands
         // over a block when it retires (libpcap's 1000 ms timeout as
-        // tp_retire_blk_tov), so an answer within milliseconds of the last
-        // printed frame is counted; later ones are left as timing.
-        let mut last_at = 0;
+        // tp_retire_blk_tov), so what passes the filter within milliseconds
+        // of the last printed frame (the rest of a port scan, an answer) is
+        // counted; later frames are left as timing.
+        let window_end = self.last_at.saturating_add(SAME_BLOCK_US);
+        let frames = sys.net.capture.read(tap);
+        if frames.is_empty() {
+            if full(self) {
+                if sys.now_us >= window_end {
+                    return self.finish(sys, out, self.captured + self.late);
+                }
+                return Step::Idle(Some(window_end));
+            }
+            return Step::Idle(None);
+        }
+        let filter = self.o.filter.clone().unwrap_or(filter::Expr::All);
         for fr in frames.into_iter().filter(|fr| filter::matches(&filter, fr)) {
-            if self.o.count.is_some_and(|c| self.captured >= c) {
-                if fr.at_us <= last_at + SAME_BLOCK_US {
-                    received += 1;
+            if full(self) {
+                if fr.at_us <= self.last_at.saturating_add(SAME_BLOCK_US) {
+                    self.late += 1;
                 }
                 continue;
             }
-            received += 1;
-            last_at = fr.at_us;
+            self.last_at = fr.at_us;
             self.captured += 1;
             if self.o.write.is_some() {
                 self.saved.push(fr);
@@ -216,8 +228,12 @@ impl Program for Tcpdump {
                 self.show(&fr, None, out);
             }
         }
-        if self.o.count.is_some_and(|c| self.captured >= c) {
-            return self.finish(sys, out, received);
+        if full(self) {
+            let window_end = self.last_at.saturating_add(SAME_BLOCK_US);
+            if sys.now_us >= window_end {
+                return self.finish(sys, out, self.captured + self.late);
+            }
+            return Step::Idle(Some(window_end));
         }
         Step::Busy
     }
