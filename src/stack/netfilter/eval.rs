@@ -367,6 +367,9 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Hits)
                 }
                 // nft_nat_eval: the registers give the range's bounds (the
                 // highest defaults to the lowest).
+                // nft_nat_inet_eval: an inet table's NAT of the other
+                // family does nothing, and the rule goes on.
+                Expr::Nat { family, .. } if *family != u32::from(if c.p.is_v6() { 10u8 } else { 2 }) => {}
                 Expr::Nat { ty, addr, proto, flags, .. } => {
                     let range = Range {
                         addr: addr.map(|(lo, hi)| (read_addr(&regs, lo, c.p.is_v6()), read_addr(&regs, hi, c.p.is_v6()))),
