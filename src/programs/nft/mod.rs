@@ -496,6 +496,9 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                         (Some(msg), _) => Fail { tilde: None, msg, span: (cmd.len(), cmd.len() + 1) },
                         _ => syntax("unexpected newline", cmd),
                     })?;
+                    if let Some(fail) = spec.missing_index {
+                        return Err(fail);
+                    }
                     let n = attrs.begin_nest(r::EXPRESSIONS);
                     for e in &exprs {
                         let m = attrs.begin_nest(crate::wire::nftables::list::ELEM);

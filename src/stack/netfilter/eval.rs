@@ -367,6 +367,9 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Hits)
                 }
                 // nft_nat_eval: the registers give the range's bounds (the
                 // highest defaults to the lowest).
+                // nft_nat_inet_eval: an inet table's NAT of the other
+                // family does nothing, and the rule goes on.
+                Expr::Nat { family, .. } if *family != u32::from(if c.p.is_v6() { 10u8 } else { 2 }) => {}
                 Expr::Nat { ty, addr, proto, flags, .. } => {
                     let range = Range {
                         addr: addr.map(|(lo, hi)| (read_addr(&regs, lo, c.p.is_v6()), read_addr(&regs, hi, c.p.is_v6()))),
@@ -521,7 +524,8 @@ fn xt_target(name: &str, rev: u32, info: &[u8], v6: bool) -> Option<Outcome> {
     // max_proto: 16-byte addresses, an IPv4 one in the first 4).
     let range = |info: &[u8]| -> Range {
         let v4_at = |at: usize| info.get(at..at + 4).map(|b| IpAddr::from([b[0], b[1], b[2], b[3]]));
-        let (flags, lo, hi, ports) = if rev == 0 {
+        // ip6tables' revision 0 targets already take nf_nat_range.
+        let (flags, lo, hi, ports) = if rev == 0 && !v6 {
             (u32_at(info, 4), v4_at(8), v4_at(12), 16)
         } else if v6 {
             let at = |o: usize| info.get(o..o + 16).and_then(|b| <[u8; 16]>::try_from(b).ok()).map(IpAddr::from);
