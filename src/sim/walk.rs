@@ -176,7 +176,7 @@ fn input_route(net: &Net, ns: NsId, iif: u32, p: &Datagram) -> (Result<Route, Er
     let (sport, dport) = p.ports().unwrap_or((0, 0));
     let name = nsr.link(iif).map(|l| l.name.clone()).unwrap_or_default();
     // The sysctls are integers: any value but 0 turns forwarding on.
-    let on = |key: &str| nsr.sysctl.get(key, &[name.as_str()]).and_then(|v| crate::text::int::<i64>(v.trim())).is_some_and(|v| v != 0);
+    let on = |key: &str| nsr.sysctl.is_on(key, &[name.as_str()]);
     match (p.dst, p.src) {
         (IpAddr::V4(d), IpAddr::V4(s)) => {
             // IN_DEV_FORWARD of the device the datagram came in on (a write

@@ -73,8 +73,8 @@ pub fn is_disabled(ns: &Namespace, index: u32) -> bool {
         return true;
     }
     let name = link.name.clone();
-    ns.sysctl.get(&format!("net.ipv6.conf.{name}.disable_ipv6"), &[name.as_str()]).is_some_and(|v| v == "1")
-        || ns.sysctl.get("net.ipv6.conf.all.disable_ipv6", &[]).is_some_and(|v| v == "1")
+    ns.sysctl.is_on(&format!("net.ipv6.conf.{name}.disable_ipv6"), &[name.as_str()])
+        || ns.sysctl.is_on("net.ipv6.conf.all.disable_ipv6", &[])
 }
 
 /// The hop limit of what leaves through device `dev` when the route sets
