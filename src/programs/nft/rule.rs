@@ -62,6 +62,8 @@ pub struct Ctx<'a> {
     pub sets: &'a [SetView],
     /// The NFTA_SET_ID the rule's first anonymous set gets.
     pub next_set_id: u32,
+    /// `nft -n`: symbols listed as numbers.
+    pub numeric: bool,
 }
 
 /// A verdict word (`accept`, `jump CHAIN`, ...) of a verdict map.
@@ -431,7 +433,7 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 let v6 = w == "icmpv6";
                 let (table, what) = if v6 { (names::ICMPV6_TYPES, "ICMPv6") } else { (names::ICMP_TYPES, "ICMP") };
                 if is_set(words, i + 2) {
-                    if table_family == family::INET {
+                    if table_family == family::INET && deps.transport != Some(if v6 { 58 } else { 1 }) {
                         deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }, i).map_err(|m| refuse(i, 2, m))?;
                     }
                     deps.transport(&mut out, if v6 { 58 } else { 1 }).map_err(|m| refuse(i, 2, m))?;
@@ -442,7 +444,9 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                     continue;
                 }
                 let t = names::number(table, arg(2)?).ok_or_else(|| refuse(i + 2, 1, format!("Could not parse {what} type")))?;
-                if table_family == family::INET {
+                // After `meta l4proto icmp` the transport header is known and
+                // nft adds no network dependency.
+                if table_family == family::INET && deps.transport != Some(if v6 { 58 } else { 1 }) {
                     deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }, i).map_err(|m| refuse(i, 2, m))?;
                 }
                 deps.transport(&mut out, if v6 { 58 } else { 1 }).map_err(|m| refuse(i, 2, m))?;
