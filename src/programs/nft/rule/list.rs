@@ -353,7 +353,8 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 c => format!("reject with icmpx {}", sym(ctx, names::ICMPX_CODES, *c)),
             }),
             Expr::Reject { code, .. } => parts.push(match (network == family::IPV6, *code) {
-                (false, 3) | (true, 4) => "reject".into(),
+                // In an inet table only icmpx port-unreachable is the default.
+                (false, 3) | (true, 4) if ctx.family != family::INET => "reject".into(),
                 (false, c) => format!("reject with icmp {}", sym(ctx, names::ICMP_CODES, c)),
                 (true, c) => format!("reject with icmpv6 {}", sym(ctx, names::ICMPV6_CODES, c)),
             }),
