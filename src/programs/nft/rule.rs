@@ -62,6 +62,8 @@ pub struct Ctx<'a> {
     pub sets: &'a [SetView],
     /// The NFTA_SET_ID the rule's first anonymous set gets.
     pub next_set_id: u32,
+    /// `nft -n`: symbols listed as numbers.
+    pub numeric: bool,
 }
 
 /// A verdict word (`accept`, `jump CHAIN`, ...) of a verdict map.
@@ -241,7 +243,9 @@ impl Deps {
 
     /// The transport protocol a match needs: `meta l4proto P` once, or
     /// nft's "conflicting protocols" when an earlier match fixed another.
-    fn transport(&mut self, out: &mut Vec<Expr>, proto: u8) -> Result<(), String> {
+    /// `at` is the match's first word (its protocol and field are the
+    /// words an error about the protocol marks).
+    fn transport(&mut self, out: &mut Vec<Expr>, proto: u8, at: usize) -> Result<(), String> {
         match self.transport {
             Some(have) if have == proto => Ok(()),
             Some(have) => Err(format!("conflicting protocols specified: {} vs. {}", proto_desc(have), proto_desc(proto))),
@@ -249,6 +253,7 @@ impl Deps {
                 out.push(meta(16));
                 out.push(cmp(0, vec![proto]));
                 self.transport = Some(proto);
+                self.transport_at = Some((at, 2));
                 Ok(())
             }
         }
@@ -431,10 +436,10 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 let v6 = w == "icmpv6";
                 let (table, what) = if v6 { (names::ICMPV6_TYPES, "ICMPv6") } else { (names::ICMP_TYPES, "ICMP") };
                 if is_set(words, i + 2) {
-                    if table_family == family::INET {
+                    if table_family == family::INET && deps.transport != Some(if v6 { 58 } else { 1 }) {
                         deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }, i).map_err(|m| refuse(i, 2, m))?;
                     }
-                    deps.transport(&mut out, if v6 { 58 } else { 1 }).map_err(|m| refuse(i, 2, m))?;
+                    deps.transport(&mut out, if v6 { 58 } else { 1 }, i).map_err(|m| refuse(i, 2, m))?;
                     out.push(payload(2, 0, 1));
                     // proto.c: icmp is protocol description 4, icmpv6 14; type is field 1.
                     let (key, field) = if v6 { (Key::Icmp6Type, (14, 1)) } else { (Key::IcmpType, (4, 1)) };
@@ -442,16 +447,18 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                     continue;
                 }
                 let t = names::number(table, arg(2)?).ok_or_else(|| refuse(i + 2, 1, format!("Could not parse {what} type")))?;
-                if table_family == family::INET {
+                // After `meta l4proto icmp` the transport header is known and
+                // nft adds no network dependency.
+                if table_family == family::INET && deps.transport != Some(if v6 { 58 } else { 1 }) {
                     deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }, i).map_err(|m| refuse(i, 2, m))?;
                 }
-                deps.transport(&mut out, if v6 { 58 } else { 1 }).map_err(|m| refuse(i, 2, m))?;
+                deps.transport(&mut out, if v6 { 58 } else { 1 }, i).map_err(|m| refuse(i, 2, m))?;
                 out.push(payload(2, 0, 1));
                 out.push(cmp(0, vec![t]));
                 i += 3;
             }
             "tcp" if arg(1)? == "flags" => {
-                deps.transport(&mut out, 6).map_err(|m| refuse(i, 2, m))?;
+                deps.transport(&mut out, 6, i).map_err(|m| refuse(i, 2, m))?;
                 out.push(payload(2, 13, 1));
                 if is_set(words, i + 2) {
                     // proto.c: tcp is protocol description 8, flags field 7.
@@ -474,7 +481,7 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 };
                 if is_set(words, i + 2) {
                     if let Some(p) = l4 {
-                        deps.transport(&mut out, p).map_err(|m| refuse(i, 2, m))?;
+                        deps.transport(&mut out, p, i).map_err(|m| refuse(i, 2, m))?;
                     }
                     out.push(payload(2, offset, 2));
                     // tcp is nft's protocol 8, udp 6, th 11; sport field 1, dport 2.
@@ -497,7 +504,7 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                     Err(_) => at.into(),
                 })?;
                 if let Some(p) = l4 {
-                    deps.transport(&mut out, p).map_err(|m| refuse(i, 2, m))?;
+                    deps.transport(&mut out, p, i).map_err(|m| refuse(i, 2, m))?;
                 }
                 out.push(payload(2, offset, 2));
                 match (lo == hi, neg) {

@@ -41,7 +41,8 @@ fn is_dst_manip(hook: Hook) -> bool {
 /// Runs the hook `hook` of namespace `ns` on a packet that came in on
 /// `iif` and leaves by `oif` (0 when not known). NAT may rewrite the
 /// packet's addresses and ports in place.
-pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, iif: u32, oif: u32, now_us: u64) -> Verdict {
+pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, devs: (u32, u32, Option<[u8; 6]>), now_us: u64) -> Verdict {
+    let (iif, oif, frame_src) = devs;
     let Some(n) = net.ns_mut(ns) else { return Verdict::Accept };
     let fam = if p.is_v6() { family::IPV6 } else { family::IPV4 };
     let has_chains =
@@ -68,7 +69,7 @@ pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, iif: u32, oif
     let loopback = if v6 { IpAddr::V6(std::net::Ipv6Addr::LOCALHOST) } else { IpAddr::V4(Ipv4Addr::LOCALHOST) };
     let (masq_addr, redir_addr) = (dev_addr(oif), if hook == Hook::Output { Some(loopback) } else { dev_addr(iif) });
     let addr_types = (super::xt::addr_type(n, p.src), super::xt::addr_type(n, p.dst));
-    let src_mac = super::xt::neighbour_mac(n, iif, p.src);
+    let src_mac = frame_src.or_else(|| super::xt::neighbour_mac(n, iif, p.src));
     let nf = &mut n.netfilter;
     let tracked = if !conntrack_enabled(nf, fam) {
         None

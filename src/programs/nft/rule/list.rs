@@ -16,7 +16,7 @@ fn lookup_text(e: Option<&Expr>, key: Key, ctx: &Ctx<'_>) -> String {
     let view = ctx.sets.iter().find(|x| x.family == ctx.family && x.table == ctx.table && x.name == *set);
     match view {
         Some(v) if v.flags & crate::wire::nftables::set_flags::ANONYMOUS != 0 => {
-            let body = elements_text(v, key);
+            let body = elements_text(v, key, ctx.numeric);
             if *dreg == Some(0) { format!("vmap {{ {body} }}") } else { format!("{neg}{{ {body} }}") }
         }
         _ if *dreg == Some(0) => format!("vmap @{set}"),
@@ -29,8 +29,9 @@ fn lookup_text(e: Option<&Expr>, key: Key, ctx: &Ctx<'_>) -> String {
 /// the flags of the mask (`syn,ack`, or `! syn,ack` for none of them); a
 /// single flag against itself stays `& syn == syn`; otherwise the value
 /// over the mask (`syn / syn,ack`).
-fn tcp_flags_text(mask: u8, op: u32, value: u8) -> String {
-    let name = names::tcp_flags_text;
+fn tcp_flags_text(mask: u8, op: u32, value: u8, numeric: bool) -> String {
+    // `nft -n` prints the bitmask as one hexadecimal number.
+    let name = |bits: u8| if numeric { format!("{bits:#x}") } else { names::tcp_flags_text(bits) };
     match (op, value) {
         (1, 0) => name(mask),
         (_, 0) => format!("! {}", name(mask)),
@@ -120,7 +121,7 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 if dependency {
                     network = f;
                 } else {
-                    parts.push(format!("meta nfproto {}", names::name(names::NFPROTOS, f)));
+                    parts.push(format!("meta nfproto {}", sym(ctx, names::NFPROTOS, f)));
                 }
             }
             Expr::Meta { key: 16, .. } if matches!(exprs.get(i), Some(Expr::Lookup { .. })) => {
@@ -135,7 +136,7 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 if matches!(exprs.get(i), Some(Expr::Payload { base: 2, .. })) {
                     l4 = Some(p);
                 } else if !reset_dependency(&exprs[i..], ctx.family) {
-                    parts.push(format!("meta l4proto {}", names::protocol_name(p)));
+                    parts.push(format!("meta l4proto {}", proto_text(ctx, p)));
                 }
             }
             Expr::Payload { base: 1, len: 1, .. } if matches!(exprs.get(i), Some(Expr::Lookup { .. })) => {
@@ -171,7 +172,7 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     if op == 0 {
                         l4 = d.first().copied();
                     }
-                    names::protocol_name(d.first().copied().unwrap_or(0))
+                    proto_text(ctx, d.first().copied().unwrap_or(0))
                 } else if v6 {
                     let mut b = [0u8; 16];
                     b.iter_mut().zip(&d).for_each(|(x, y)| *x = *y);
@@ -196,8 +197,8 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 let (_, d) = next_cmp(&mut i).unwrap_or_default();
                 let t = d.first().copied().unwrap_or(0);
                 parts.push(match l4 {
-                    Some(1) => format!("icmp type {}", names::name(names::ICMP_TYPES, t)),
-                    _ => format!("icmpv6 type {}", names::name(names::ICMPV6_TYPES, t)),
+                    Some(1) => format!("icmp type {}", sym(ctx, names::ICMP_TYPES, t)),
+                    _ => format!("icmpv6 type {}", sym(ctx, names::ICMPV6_TYPES, t)),
                 });
             }
             Expr::Payload { base: 2, offset: 13, len: 1, .. } if l4 == Some(6) => {
@@ -208,7 +209,7 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     }
                     (Some(Expr::Bitwise { mask, .. }), Some(Expr::Cmp { op, data, .. })) => {
                         i += 2;
-                        tcp_flags_text(mask.first().copied().unwrap_or(0), *op, data.first().copied().unwrap_or(0))
+                        tcp_flags_text(mask.first().copied().unwrap_or(0), *op, data.first().copied().unwrap_or(0), ctx.numeric)
                     }
                     _ => {
                         let (op, d) = next_cmp(&mut i).unwrap_or_default();
@@ -216,7 +217,7 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                         // (the bitmask type's "0x%Zx").
                         let sign = if op == 1 { "!=" } else { "==" };
                         let v = d.first().copied().unwrap_or(0);
-                        let v = if v.count_ones() == 1 { names::tcp_flags_text(v) } else { format!("{v:#x}") };
+                        let v = if v.count_ones() == 1 && !ctx.numeric { names::tcp_flags_text(v) } else { format!("{v:#x}") };
                         format!("{sign} {v}")
                     }
                 };
@@ -269,7 +270,11 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     _ => 0,
                 };
                 next_cmp(&mut i);
-                let names: Vec<&str> = CT_STATES.iter().filter(|(_, b)| mask & b != 0).map(|(n, _)| *n).collect();
+                let names: Vec<String> = CT_STATES
+                    .iter()
+                    .filter(|(_, b)| mask & b != 0)
+                    .map(|(n, b)| if ctx.numeric { format!("{b:#x}") } else { (*n).to_string() })
+                    .collect();
                 parts.push(format!("ct state {}", names.join(",")));
             }
             Expr::Log { prefix, level, .. } => {
@@ -345,12 +350,13 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
             // The family's port unreachable is nft's default and not named.
             Expr::Reject { ty: 2, code } => parts.push(match code {
                 1 => "reject".into(),
-                c => format!("reject with icmpx {}", names::name(names::ICMPX_CODES, *c)),
+                c => format!("reject with icmpx {}", sym(ctx, names::ICMPX_CODES, *c)),
             }),
             Expr::Reject { code, .. } => parts.push(match (network == family::IPV6, *code) {
-                (false, 3) | (true, 4) => "reject".into(),
-                (false, c) => format!("reject with icmp {}", names::name(names::ICMP_CODES, c)),
-                (true, c) => format!("reject with icmpv6 {}", names::name(names::ICMPV6_CODES, c)),
+                // In an inet table only icmpx port-unreachable is the default.
+                (false, 3) | (true, 4) if ctx.family != family::INET => "reject".into(),
+                (false, c) => format!("reject with icmp {}", sym(ctx, names::ICMP_CODES, c)),
+                (true, c) => format!("reject with icmpv6 {}", sym(ctx, names::ICMPV6_CODES, c)),
             }),
             // xtables matches and targets as nft translates them (the xlate of libxt_*).
             Expr::Match { name, info, .. } if name == "conntrack" || name == "state" => {
@@ -382,6 +388,16 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
         }
     }
     parts.join(" ")
+}
+
+/// A symbol's name, or with `nft -n` its number.
+fn sym(ctx: &Ctx<'_>, table: &[(&str, u8)], v: u8) -> String {
+    if ctx.numeric { v.to_string() } else { names::name(table, v) }
+}
+
+/// A protocol's name, or with `nft -n` its number.
+fn proto_text(ctx: &Ctx<'_>, p: u8) -> String {
+    if ctx.numeric { p.to_string() } else { names::protocol_name(p) }
 }
 
 /// The value last loaded into register `r` by an immediate.
