@@ -69,13 +69,16 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
         }
     }
     let conv = print::Conversations::default();
-    Ok(Box::new(Tcpdump { o, tap: None, captured: 0, late: 0, last_at: 0, conv, saved: Vec::new() }))
+    Ok(Box::new(Tcpdump { o, tap: None, promisc: None, captured: 0, late: 0, last_at: 0, conv, saved: Vec::new() }))
 }
 
 /// A running capture.
 pub struct Tcpdump {
     o: Options,
     tap: Option<u32>,
+    /// The device libpcap made promiscuous (PACKET_MR_PROMISC raises its
+    /// promiscuity while the capture is open; not on `any`).
+    promisc: Option<(crate::stack::NsId, u32)>,
     captured: u64,
     /// Frames the filter passed after the count was reached, within
     /// [`SAME_BLOCK_US`] of the last printed one.
@@ -128,10 +131,20 @@ impl Tcpdump {
         Step::Done(0)
     }
 
-    fn finish(&mut self, sys: &mut Sys, out: &mut Output, received: u64) -> Step {
+    /// Closes the capture: the tap, and the device's promiscuity.
+    fn close(&mut self, sys: &mut Sys) {
         if let Some(t) = self.tap.take() {
             sys.net.capture.close(t);
         }
+        if let Some((ns, index)) = self.promisc.take() {
+            if let Some(l) = sys.net.ns_mut(ns).and_then(|n| n.link_mut(index)) {
+                l.promiscuity = l.promiscuity.saturating_sub(1);
+            }
+        }
+    }
+
+    fn finish(&mut self, sys: &mut Sys, out: &mut Output, received: u64) -> Step {
+        self.close(sys);
         if let Some(name) = self.o.write.clone() {
             let bytes = pcap::file(&self.saved);
             let files = &mut sys.net.capture.files;
@@ -176,6 +189,10 @@ impl Program for Tcpdump {
             };
             let ns = sys.ns;
             self.tap = Some(sys.net.capture.open(ns, ifindex));
+            if let Some(l) = sys.net.ns_mut(ns).and_then(|n| n.link_mut(ifindex)) {
+                l.promiscuity += 1;
+                self.promisc = Some((ns, ifindex));
+            }
             // On `any` libpcap opens a cooked socket (Linux cooked v2).
             let link_type = if ifindex == 0 {
                 out.err("tcpdump: data link type LINUX_SLL2\n");
@@ -239,9 +256,7 @@ impl Program for Tcpdump {
     }
 
     fn stop(&mut self, sys: &mut Sys) {
-        if let Some(t) = self.tap.take() {
-            sys.net.capture.close(t);
-        }
+        self.close(sys);
         if let Some(name) = self.o.write.clone() {
             let bytes = pcap::file(&self.saved);
             sys.net.capture.files.retain(|(n, _)| *n != name);
