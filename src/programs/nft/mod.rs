@@ -383,7 +383,17 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, show: Show, links: &[(u
                 _ => whole,
             };
             let spans = [(crate::wire::nftables::set_elem_list::SET, span(sname)), (crate::wire::nftables::set_elem_list::ELEMENTS, elems)];
-            send_one(client, tg.family, kind, flags, attrs, &spans, whole)
+            // An element of a set without intervals: the caret under it.
+            let each = named::element_spans(set, toks);
+            let at = |o: Option<u32>| o.and_then(|o| (o as usize).checked_sub(20)).and_then(|o| named::element_at(&attrs, o));
+            let genid = client.generation();
+            client.family = tg.family;
+            let batch = [BatchMsg { kind, flags, attrs: attrs.clone() }];
+            client.batch_detail(&batch, genid).map_err(|(e, _, off)| match at(off).and_then(|i| each.get(i).copied()) {
+                Some(sp) => Fail { tilde: None, msg: format!("Could not process rule: {}", e.message()), span: sp },
+                None => kernel_fail(&attrs, &spans, whole, &e.message(), off),
+            })?;
+            Ok(String::new())
         }
         ("list", Some("table")) | ("list", Some("chain")) => {
             let tname = name(0)?;
@@ -564,12 +574,16 @@ fn send_one(
     let genid = client.generation();
     client.family = family;
     let batch = [BatchMsg { kind, flags, attrs: attrs.clone() }];
-    client.batch_detail(&batch, genid).map_err(|(e, _, off)| {
-        let at = off.and_then(|o| (o as usize).checked_sub(20)).and_then(|o| attr_containing(&attrs, o));
-        let sp = at.and_then(|k| spans.iter().find(|(x, _)| *x == k).map(|(_, s)| *s)).unwrap_or(whole);
-        Fail { tilde: None, msg: format!("Could not process rule: {}", e.message()), span: sp }
-    })?;
+    client.batch_detail(&batch, genid).map_err(|(e, _, off)| kernel_fail(&attrs, spans, whole, &e.message(), off))?;
     Ok(String::new())
+}
+
+/// A kernel error under the part of the command the failing attribute
+/// (at `off` of the message) came from, the whole command when none is known.
+fn kernel_fail(attrs: &[u8], spans: &[(u16, (usize, usize))], whole: (usize, usize), message: &str, off: Option<u32>) -> Fail {
+    let at = off.and_then(|o| (o as usize).checked_sub(20)).and_then(|o| attr_containing(attrs, o));
+    let sp = at.and_then(|k| spans.iter().find(|(x, _)| *x == k).map(|(_, s)| *s)).unwrap_or(whole);
+    Fail { tilde: None, msg: format!("Could not process rule: {message}"), span: sp }
 }
 
 /// The top-level attribute an offset falls in.
