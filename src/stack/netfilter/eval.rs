@@ -573,7 +573,7 @@ mod tests {
     use crate::stack::netfilter::{BaseChain, Chain, Rule};
 
     fn table(rules: Vec<Rule>) -> Table {
-        let base = BaseChain { hooknum: 2, priority: 0, kind: "filter".into(), policy: 1, counters: None };
+        let base = BaseChain { hooknum: 2, priority: 0, kind: "filter".into(), policy: 1, counters: None, registered: 1 };
         let chain = Chain { name: "c".into(), handle: 1, base: Some(base), rules, userdata: None };
         Table { family: 2, name: "t".into(), handle: 1, flags: 0, chains: vec![chain], sets: Vec::new(), hgenerator: 1, userdata: None }
     }

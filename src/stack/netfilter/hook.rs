@@ -80,19 +80,20 @@ pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, devs: (u32, u
     };
     let (ct, dir) = tracked.map_or((CtInfo::Untracked, Dir::Original), |(_, d, c)| (c, d));
     let conn = tracked.map(|(i, _, _)| i);
-    // The base chains of this hook, by priority (stable: tables in order).
-    let mut chains: Vec<(i32, usize, usize, bool)> = Vec::new();
+    // The base chains of this hook, by priority; of equal priority the
+    // last registered first (nf_hook_entries_grow).
+    let mut chains: Vec<(i32, usize, usize, bool, u64)> = Vec::new();
     for (ti, t) in nf.tables.iter().enumerate() {
         if t.family != fam && t.family != family::INET {
             continue;
         }
         for (ci, c) in t.chains.iter().enumerate() {
             if let Some(b) = c.base.as_ref().filter(|b| b.hooknum == hook as u32) {
-                chains.push((b.priority, ti, ci, b.kind == "nat"));
+                chains.push((b.priority, ti, ci, b.kind == "nat", b.registered));
             }
         }
     }
-    crate::sorting::sort_by_key(&mut chains, |c| c.0);
+    crate::sorting::sort_by_key(&mut chains, |c| (c.0, std::cmp::Reverse(c.4)));
     let nat_registered = nf.tables.iter().any(|t| t.chains.iter().any(|c| c.base.as_ref().is_some_and(|b| b.kind == "nat")));
     let nat_at = chains.iter().find(|c| c.3).map_or(nat_priority(hook), |c| c.0);
     let mut nat_done = !nat_registered;

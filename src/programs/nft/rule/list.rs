@@ -4,6 +4,58 @@
 
 use super::*;
 
+/// An IPv4 NAT range of an xtables target: flags, addresses, ports.
+struct XtRange {
+    flags: u32,
+    addrs: (Ipv4Addr, Ipv4Addr),
+    ports: (u16, u16),
+}
+
+fn u32_at(d: &[u8], at: usize) -> u32 {
+    d.get(at..at + 4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+fn ip_at(d: &[u8], at: usize) -> Ipv4Addr {
+    d.get(at..at + 4).map_or(Ipv4Addr::UNSPECIFIED, |b| Ipv4Addr::new(b[0], b[1], b[2], b[3]))
+}
+
+fn port_at(d: &[u8], at: usize) -> u16 {
+    d.get(at..at + 2).map_or(0, be16)
+}
+
+/// `struct nf_nat_ipv4_multi_range_compat` (MASQUERADE, REDIRECT, SNAT
+/// revision 0): rangesize, then flags, min_ip, max_ip, min and max port.
+fn nat_compat(d: &[u8]) -> XtRange {
+    XtRange { flags: u32_at(d, 4), addrs: (ip_at(d, 8), ip_at(d, 12)), ports: (port_at(d, 16), port_at(d, 18)) }
+}
+
+/// `struct nf_nat_range2` (DNAT revision 2): flags, min_addr, max_addr,
+/// min_proto, max_proto.
+fn nat_range2(d: &[u8]) -> XtRange {
+    XtRange { flags: u32_at(d, 0), addrs: (ip_at(d, 4), ip_at(d, 20)), ports: (port_at(d, 36), port_at(d, 38)) }
+}
+
+/// A NAT target as its xlate prints it: `dnat to A[-B][:P[-Q]]`, or
+/// `masquerade`/`redirect` with ` to :P[-Q]` when ports are given.
+fn xt_nat(verb: &str, r: &XtRange) -> String {
+    const MAP_IPS: u32 = 1;
+    const PROTO_SPECIFIED: u32 = 2;
+    let mut to = String::new();
+    if r.flags & MAP_IPS != 0 {
+        to.push_str(&r.addrs.0.to_string());
+        if r.addrs.1 != r.addrs.0 {
+            to.push_str(&format!("-{}", r.addrs.1));
+        }
+    }
+    if r.flags & PROTO_SPECIFIED != 0 {
+        to.push_str(&format!(":{}", r.ports.0));
+        if r.ports.1 != r.ports.0 {
+            to.push_str(&format!("-{}", r.ports.1));
+        }
+    }
+    if to.is_empty() { verb.to_string() } else { format!("{verb} to {to}") }
+}
+
 fn be16(d: &[u8]) -> u16 {
     d.get(..2).map_or(0, |b| u16::from_be_bytes([b[0], b[1]]))
 }
@@ -345,7 +397,18 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 let to = proto.map(|p| format!(" to :{}", port_range(&regs, p))).unwrap_or_default();
                 parts.push(format!("{what}{to}{}", nat_flags(*flags)));
             }
-            Expr::Target { name, .. } if name == "MASQUERADE" => parts.push("masquerade".into()),
+            // iptables' NAT targets as libxt_{MASQUERADE,REDIRECT,SNAT,DNAT}'s
+            // xlate print them (IPv4; ip6tables' SNAT and DNAT have none).
+            Expr::Target { name, info, .. } if name == "MASQUERADE" => parts.push(xt_nat("masquerade", &nat_compat(info))),
+            Expr::Target { name, info, .. } if name == "REDIRECT" && ctx.family == family::IPV4 => {
+                parts.push(xt_nat("redirect", &nat_compat(info)))
+            }
+            Expr::Target { name, info, rev: 0 } if name == "SNAT" && ctx.family == family::IPV4 => {
+                parts.push(xt_nat("snat", &nat_compat(info)))
+            }
+            Expr::Target { name, info, rev: 2 } if name == "DNAT" && ctx.family == family::IPV4 => {
+                parts.push(xt_nat("dnat", &nat_range2(info)))
+            }
             Expr::Reject { ty: 1, .. } => parts.push("reject with tcp reset".into()),
             // The family's port unreachable is nft's default and not named.
             Expr::Reject { ty: 2, code } => parts.push(match code {
