@@ -50,8 +50,12 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
         Some(list) => expr::parse_list(list.value)?,
         None => Vec::new(),
     };
+    // Where each expression's attribute starts (for the extended ack).
+    let expr_at: Vec<usize> = a.get(r::EXPRESSIONS).map_or_else(Vec::new, |list| {
+        crate::wire::attr::NlaIter::new(list.value).map_while(Result::ok).map(|n| list.offset + 4 + n.offset).collect()
+    });
     bind_sets(&tx.set_ids, table, &mut exprs)?;
-    check_jumps(table, &exprs)?;
+    check_jumps(table, &exprs, m, &expr_at)?;
     check_xt_targets(&table.name, table.chains[ci].base.as_ref().map(|b| b.hooknum), &exprs)?;
     // nft_parse_compat: the protocol xt targets check against (0: any).
     let compat = a.get(r::COMPAT).and_then(|c| AttrTable::parse(c.value, 2).ok());
@@ -110,12 +114,19 @@ fn bind_sets(set_ids: &[(u32, String)], table: &Table, exprs: &mut [Expr]) -> KR
 
 /// Jumps and gotos must name a regular chain of the same table
 /// (`nft_verdict_init`: ENOENT for a missing chain, EOPNOTSUPP for a base chain).
-fn check_jumps(table: &Table, exprs: &[Expr]) -> KResult<()> {
-    for e in exprs {
+/// The extended ack points at the expression that failed
+/// (nf_tables_newrule: `NL_SET_BAD_ATTR(extack, expr_info[i].attr)`),
+/// `at[i]` being where expression i's NFTA_LIST_ELEM starts.
+fn check_jumps(table: &Table, exprs: &[Expr], m: &Msg<'_>, at: &[usize]) -> KResult<()> {
+    for (i, e) in exprs.iter().enumerate() {
         if let Expr::Immediate { data: Data::Verdict { chain: Some(to), .. }, .. } = e {
-            let target = table.chain(to).ok_or(Errno::ENOENT)?;
+            let bad = |errno: Errno| match at.get(i) {
+                Some(&o) => crate::errno::KernelError::new(errno).at(m.req.attr_offset(crate::wire::nftables::NfGenMsg::LEN, o)),
+                None => errno.into(),
+            };
+            let target = table.chain(to).ok_or_else(|| bad(Errno::ENOENT))?;
             if target.base.is_some() {
-                return Err(Errno::EOPNOTSUPP.into());
+                return Err(bad(Errno::EOPNOTSUPP));
             }
         }
     }

@@ -118,14 +118,15 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
     let result = if line::is_multi(&toks) {
         several(&mut client, &toks, &cmd, show, &links)
     } else {
-        execute(&mut client, &toks, &cmd, show, &links).map_err(|f| vec![f])
+        execute(&mut client, &toks, &cmd, show, &links).map_err(|f| (String::new(), vec![f]))
     };
     match result {
         Ok(text) => {
             out.out(&text);
             0
         }
-        Err(fails) => {
+        Err((printed, fails)) => {
+            out.out(&printed);
             for f in fails {
                 let (a, b) = f.span;
                 let mut caret = String::new();
@@ -155,7 +156,7 @@ pub struct Show {
 /// any error stops the line before anything is sent) and go as one
 /// batch, all or nothing; a kernel error is shown by the command whose
 /// message it names. Listings print from the cache before the batch goes.
-fn several(client: &mut Client, toks: &[Tok], cmd: &str, show: Show, links: &[(u32, String)]) -> Result<String, Vec<Fail>> {
+fn several(client: &mut Client, toks: &[Tok], cmd: &str, show: Show, links: &[(u32, String)]) -> Result<String, (String, Vec<Fail>)> {
     let cmds = line::split(toks, cmd.len());
     let text = |end: usize| cmd.get(..end).unwrap_or(cmd);
     // A command cut short by `;` meets the semicolon token, not the newline.
@@ -185,7 +186,7 @@ fn several(client: &mut Client, toks: &[Tok], cmd: &str, show: Show, links: &[(u
         // its errors come first.
         let (mut parse, eval): (Vec<Fail>, Vec<Fail>) = fails.into_iter().partition(|f| f.msg.starts_with("syntax error"));
         parse.extend(eval);
-        return Err(parse);
+        return Err((String::new(), parse));
     }
     // Listings run from nft's cache, after every command was evaluated
     // and before the batch goes: they show the line's new tables, chains
@@ -196,7 +197,7 @@ fn several(client: &mut Client, toks: &[Tok], cmd: &str, show: Show, links: &[(u
             Ok(text) => out.push_str(&text),
             Err(f) => {
                 client.mode = BatchMode::Send;
-                return Err(vec![f]);
+                return Err((String::new(), vec![f]));
             }
         }
     }
@@ -214,11 +215,11 @@ fn several(client: &mut Client, toks: &[Tok], cmd: &str, show: Show, links: &[(u
             let replayed = execute(client, words, text(*end), show, links).err();
             client.mode = BatchMode::Send;
             let whole = (0, cmd.len() + 1);
-            return Err(vec![replayed.unwrap_or(Fail {
-                tilde: None,
-                msg: format!("Could not process rule: {}", e.message()),
-                span: whole,
-            })]);
+            // The listings printed before the batch went.
+            return Err((
+                out,
+                vec![replayed.unwrap_or(Fail { tilde: None, msg: format!("Could not process rule: {}", e.message()), span: whole })],
+            ));
         }
     }
     Ok(out)
@@ -383,7 +384,17 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, show: Show, links: &[(u
                 _ => whole,
             };
             let spans = [(crate::wire::nftables::set_elem_list::SET, span(sname)), (crate::wire::nftables::set_elem_list::ELEMENTS, elems)];
-            send_one(client, tg.family, kind, flags, attrs, &spans, whole)
+            // An element of a set without intervals: the caret under it.
+            let each = named::element_spans(set, toks);
+            let at = |o: Option<u32>| o.and_then(|o| (o as usize).checked_sub(20)).and_then(|o| named::element_at(&attrs, o));
+            let genid = client.generation();
+            client.family = tg.family;
+            let batch = [BatchMsg { kind, flags, attrs: attrs.clone() }];
+            client.batch_detail(&batch, genid).map_err(|(e, _, off)| match at(off).and_then(|i| each.get(i).copied()) {
+                Some(sp) => Fail { tilde: None, msg: format!("Could not process rule: {}", e.message()), span: sp },
+                None => kernel_fail(&attrs, &spans, whole, &e.message(), off),
+            })?;
+            Ok(String::new())
         }
         ("list", Some("table")) | ("list", Some("chain")) => {
             let tname = name(0)?;
@@ -438,6 +449,8 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, show: Show, links: &[(u
             let mut pre: Vec<BatchMsg> = Vec::new();
             // Which token each attribute came from, for the caret.
             let mut spans: Vec<(u16, (usize, usize))> = Vec::new();
+            // The chain a rule jumps to: where an error in its expressions goes.
+            let mut jump_span = None;
             // A table's name ends the command (but for its block).
             if let Some(extra) = tg.names.get(1).filter(|w| obj == "table" && w.text != "{") {
                 return Err(Fail {
@@ -509,6 +522,8 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, show: Show, links: &[(u
                     if let Some(fail) = spec.missing_index {
                         return Err(fail);
                     }
+                    let jump = stmts.windows(2).position(|w| matches!(w[0].as_str(), "jump" | "goto"));
+                    jump_span = jump.and_then(|k| tg.names.get(first + k + 1)).map(span);
                     let n = attrs.begin_nest(r::EXPRESSIONS);
                     for e in &exprs {
                         let m = attrs.begin_nest(crate::wire::nftables::list::ELEM);
@@ -539,9 +554,11 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, show: Show, links: &[(u
             client.batch_detail(&pre, genid).map_err(|(e, index, off)| {
                 // NLMSGERR_ATTR_OFFS counts from the message: header and nfgenmsg first.
                 let off = off.filter(|_| index == sets);
-                let at = off.and_then(|o| (o as usize).checked_sub(20)).and_then(|o| attr_at(&attrs, o));
-                let sp = at.and_then(|k| spans.iter().find(|(x, _)| *x == k).map(|(_, s)| *s)).unwrap_or(whole);
-                kernel(e, sp)
+                let o = off.and_then(|o| (o as usize).checked_sub(20));
+                let at = o.and_then(|o| attr_at(&attrs, o));
+                let sp = at.and_then(|k| spans.iter().find(|(x, _)| *x == k).map(|(_, s)| *s));
+                let in_exprs = o.and_then(|o| attr_containing(&attrs, o)) == Some(r::EXPRESSIONS);
+                kernel(e, sp.or(jump_span.filter(|_| in_exprs)).unwrap_or(whole))
             })?;
             Ok(String::new())
         }
@@ -564,12 +581,16 @@ fn send_one(
     let genid = client.generation();
     client.family = family;
     let batch = [BatchMsg { kind, flags, attrs: attrs.clone() }];
-    client.batch_detail(&batch, genid).map_err(|(e, _, off)| {
-        let at = off.and_then(|o| (o as usize).checked_sub(20)).and_then(|o| attr_containing(&attrs, o));
-        let sp = at.and_then(|k| spans.iter().find(|(x, _)| *x == k).map(|(_, s)| *s)).unwrap_or(whole);
-        Fail { tilde: None, msg: format!("Could not process rule: {}", e.message()), span: sp }
-    })?;
+    client.batch_detail(&batch, genid).map_err(|(e, _, off)| kernel_fail(&attrs, spans, whole, &e.message(), off))?;
     Ok(String::new())
+}
+
+/// A kernel error under the part of the command the failing attribute
+/// (at `off` of the message) came from, the whole command when none is known.
+fn kernel_fail(attrs: &[u8], spans: &[(u16, (usize, usize))], whole: (usize, usize), message: &str, off: Option<u32>) -> Fail {
+    let at = off.and_then(|o| (o as usize).checked_sub(20)).and_then(|o| attr_containing(attrs, o));
+    let sp = at.and_then(|k| spans.iter().find(|(x, _)| *x == k).map(|(_, s)| *s)).unwrap_or(whole);
+    Fail { tilde: None, msg: format!("Could not process rule: {message}"), span: sp }
 }
 
 /// The top-level attribute an offset falls in.

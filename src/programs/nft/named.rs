@@ -211,3 +211,21 @@ pub fn block(set: &SetView, show: super::Show) -> String {
 pub fn named(set: &SetView) -> bool {
     set.flags & f::ANONYMOUS == 0
 }
+
+/// Where each element of `{ ELEMENTS }` stands in the command, in the
+/// order they are sent; empty for sets with intervals (their elements are
+/// sent sorted, as boundaries).
+pub fn element_spans(set: &SetView, toks: &[Tok]) -> Vec<(usize, usize)> {
+    if set.flags & f::INTERVAL != 0 {
+        return Vec::new();
+    }
+    toks.iter().filter(|t| !matches!(t.text.as_str(), "{" | "}" | ",")).map(|t| (t.at, t.at + t.text.trim_end_matches(',').len())).collect()
+}
+
+/// The index of the element (nested in NFTA_SET_ELEM_LIST_ELEMENTS) that
+/// starts at `offset` of a message's attributes: the one the kernel's
+/// extended ack points at.
+pub fn element_at(attrs: &[u8], offset: usize) -> Option<usize> {
+    let list = crate::wire::attr::NlaIter::new(attrs).map_while(Result::ok).find(|n| n.kind == l::ELEMENTS)?;
+    crate::wire::attr::NlaIter::new(list.value).map_while(Result::ok).position(|n| list.offset + 4 + n.offset == offset)
+}
