@@ -8,6 +8,7 @@ pub mod eval;
 /// The expression codec lives with the other nf_tables wire code.
 pub use crate::wire::nf_expr as expr;
 mod hook;
+pub mod nat;
 pub mod set;
 pub(crate) mod xt;
 
