@@ -171,6 +171,7 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             confirmed_ms: now,
             used_ms: now,
             updated_ms: now,
+            queued_src: None,
         };
         match ns.neighbours.iter_mut().find(|x| x.is_proxy() && x.family == hdr.family && x.dst == dst && x.ifindex == ifindex) {
             Some(x) => *x = n,
@@ -245,6 +246,7 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 confirmed_ms: now,
                 used_ms: now,
                 updated_ms: now,
+                queued_src: None,
             };
             if state & NUD_VALID != 0 && lladdr.is_none() && needs_addr {
                 // An entry the constructor makes NOARP has its address already.

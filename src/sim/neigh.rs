@@ -128,6 +128,7 @@ fn new_entry(dev: u32, ip: IpAddr, now: u64) -> Neighbour {
         confirmed_ms: now,
         used_ms: now,
         updated_ms: now,
+        queued_src: None,
     }
 }
 
@@ -265,6 +266,7 @@ pub fn resolve(
         entry.probes = 1;
         entry.updated_ms = now;
         entry.used_ms = now;
+        entry.queued_src = Some(packet_src);
     }
     cost.exchanged = true;
     let sender_ip = net.ns(ns).and_then(|n| request_source(n, dev, ip, packet_src));
@@ -272,18 +274,9 @@ pub fn resolve(
         learn(net, ns, dev, ip, answer.mac, nud::REACHABLE, answer.router, now, events);
         return Resolution::Known(answer.mac);
     }
-    // Unanswered: the remaining probes go out a second apart (an answer
-    // to one of them ends the resolution: rules may have taken the first).
-    for i in 1..MCAST_SOLICIT {
-        let at = now + i * RETRANS_MS;
-        if let Some(answer) = request(net, (ns, dev), own, sender_ip, ip, at, events) {
-            learn(net, ns, dev, ip, answer.mac, nud::REACHABLE, answer.router, at, events);
-            return Resolution::Known(answer.mac);
-        }
-    }
-    if let Some(entry) = net.ns_mut(ns).and_then(|n| n.neighbours.get_mut(idx)) {
-        entry.probes = MCAST_SOLICIT as u32;
-    }
+    // Unanswered: the remaining probes go out a second apart from the
+    // entry's timer ([`run_timers`], `neigh_timer_handler`) as the clock
+    // moves.
     Resolution::FailsAt(now + MCAST_SOLICIT * RETRANS_MS)
 }
 
@@ -425,7 +418,7 @@ fn nd_packet(src: IpAddr, dst: IpAddr, advert: bool, target: std::net::Ipv6Addr,
 fn filtered(net: &mut Net, ns: NsId, hooks: &[Hook], p: &mut Datagram, dev: u32, now_ms: u64) -> bool {
     hooks.iter().all(|&h| {
         let (iif, oif) = if matches!(h, Hook::Output | Hook::Postrouting) { (0, dev) } else { (dev, 0) };
-        crate::stack::netfilter::hook(net, ns, h, p, iif, oif, now_ms.saturating_mul(1000)) == Verdict::Accept
+        crate::stack::netfilter::hook(net, ns, h, p, (iif, oif, None), now_ms.saturating_mul(1000)) == Verdict::Accept
     })
 }
 
@@ -472,6 +465,7 @@ pub fn run_timers(net: &mut Net, now: u64, events: &mut Vec<Event>) {
     for ns in ids {
         let count = net.ns(ns).map_or(0, |n| n.neighbours.len());
         for idx in 0..count {
+            probe_again(net, ns, idx, now, events);
             let Some(entry) = net.ns_mut(ns).and_then(|n| n.neighbours.get_mut(idx)) else { continue };
             let changed = match entry.state {
                 nud::INCOMPLETE if entry.updated_ms + MCAST_SOLICIT * RETRANS_MS <= now => {
@@ -495,6 +489,40 @@ pub fn run_timers(net: &mut Net, now: u64, events: &mut Vec<Event>) {
             if changed {
                 notify(net, ns, idx, events);
             }
+        }
+    }
+}
+
+/// The timer of an INCOMPLETE entry (`neigh_timer_handler`): each
+/// `retrans_time` without an answer another request goes out (`neigh_probe`,
+/// for the packet waiting in the queue), up to `mcast_solicit` of them; an
+/// answer (rules may have taken the earlier requests) makes it REACHABLE.
+fn probe_again(net: &mut Net, ns: NsId, idx: usize, now: u64, events: &mut Vec<Event>) {
+    loop {
+        let Some(n) = net.ns(ns).and_then(|n| n.neighbours.get(idx)) else { return };
+        if n.state != nud::INCOMPLETE || u64::from(n.probes) >= MCAST_SOLICIT {
+            return;
+        }
+        let at = n.updated_ms + u64::from(n.probes) * RETRANS_MS;
+        if at > now {
+            return;
+        }
+        let ip = match n.dst.len() {
+            4 => <[u8; 4]>::try_from(n.dst.as_slice()).ok().map(IpAddr::from),
+            _ => <[u8; 16]>::try_from(n.dst.as_slice()).ok().map(IpAddr::from),
+        };
+        let (dev, packet_src) = (n.ifindex, n.queued_src);
+        let Some(ip) = ip else { return };
+        if let Some(e) = net.ns_mut(ns).and_then(|n| n.neighbours.get_mut(idx)) {
+            e.probes += 1;
+        }
+        let Some(link) = net.ns(ns).and_then(|n| n.link(dev)) else { return };
+        let own: [u8; 6] = link.address.as_slice().try_into().unwrap_or([0; 6]);
+        let src = packet_src.unwrap_or_else(|| super::packet::unspecified(ip.is_ipv6()));
+        let sender_ip = net.ns(ns).and_then(|n| request_source(n, dev, ip, src));
+        if let Some(answer) = request(net, (ns, dev), own, sender_ip, ip, at, events) {
+            learn(net, ns, dev, ip, answer.mac, nud::REACHABLE, answer.router, at, events);
+            return;
         }
     }
 }

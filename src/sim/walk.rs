@@ -62,6 +62,8 @@ pub struct Route {
     pub src: IpAddr,
     /// The `mtu` metric, 0 when unset.
     pub mtu_metric: u32,
+    /// The prefix length of an IPv6 FIB entry (`rt6i_dst.plen`); 32 for IPv4.
+    pub dst_len: u8,
 }
 
 /// The next hop of an IPv4 route: its IPv4 gateway, or an IPv6 one given
@@ -132,6 +134,7 @@ fn output_route_of(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mark
                 gateway: gateway_v4(rt.gateway, rt.via6),
                 src: IpAddr::V4(rt.src.into()),
                 mtu_metric: mtu_metric(&rt.metrics),
+                dst_len: 32,
             })
         }
         (IpAddr::V6(d), IpAddr::V6(s)) => {
@@ -158,6 +161,7 @@ fn output_route_of(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr, oif: u32, mark
                 gateway: rt.gateway.map(|g| IpAddr::V6(g.into())),
                 src: IpAddr::V6(src.into()),
                 mtu_metric: mtu_metric(&rt.route.metrics),
+                dst_len: rt.route.dst_len,
             })
         }
         _ => Err(Errno::EAFNOSUPPORT),
@@ -171,12 +175,13 @@ fn input_route(net: &Net, ns: NsId, iif: u32, p: &Datagram) -> (Result<Route, Er
     nsr.nexthops.clock.set(net.now_ms);
     let (sport, dport) = p.ports().unwrap_or((0, 0));
     let name = nsr.link(iif).map(|l| l.name.clone()).unwrap_or_default();
-    let dev_forwarding =
-        |family: &str| nsr.sysctl.get(&format!("net.{family}.conf.{name}.forwarding"), &[name.as_str()]).is_some_and(|v| v == "1");
+    // The sysctls are integers: any value but 0 turns forwarding on.
+    let on = |key: &str| nsr.sysctl.is_on(key, &[name.as_str()]);
     match (p.dst, p.src) {
         (IpAddr::V4(d), IpAddr::V4(s)) => {
-            // IN_DEV_FORWARD of the device the datagram came in on.
-            let forwarding = nsr.sysctl.ip_forward() || dev_forwarding("ipv4");
+            // IN_DEV_FORWARD of the device the datagram came in on (a write
+            // of ip_forward or conf.all.forwarding reaches every device).
+            let forwarding = on(&format!("net.ipv4.conf.{name}.forwarding"));
             let q = Query4 { dst: d.into(), src: s.into(), iif, ip_proto: p.protocol(), sport, dport, ..Default::default() };
             let r = input_v4(nsr, &q).map_err(|e| e.errno()).map(|rt| Route {
                 kind: rt.kind,
@@ -184,11 +189,13 @@ fn input_route(net: &Net, ns: NsId, iif: u32, p: &Datagram) -> (Result<Route, Er
                 gateway: gateway_v4(rt.gateway, rt.via6),
                 src: IpAddr::V4(rt.src.into()),
                 mtu_metric: mtu_metric(&rt.metrics),
+                dst_len: 32,
             });
             (r, forwarding)
         }
         (IpAddr::V6(d), IpAddr::V6(s)) => {
-            let forwarding = dev_forwarding("ipv6") || nsr.sysctl.get("net.ipv6.conf.all.forwarding", &[]).is_some_and(|v| v == "1");
+            // ip6_forward asks conf.all only (devconf_all->forwarding).
+            let forwarding = on("net.ipv6.conf.all.forwarding");
             let q = Query6 { dst: d.into(), src: s.into(), iif, ip_proto: p.protocol(), sport, dport, ..Default::default() };
             let r = route_v6(nsr, &q).map_err(|e| e.errno()).and_then(|rt| match errno_of_kind(rt.route.kind) {
                 Some(e) => Err(e),
@@ -202,6 +209,7 @@ fn input_route(net: &Net, ns: NsId, iif: u32, p: &Datagram) -> (Result<Route, Er
                     gateway: rt.gateway.map(|g| IpAddr::V6(g.into())),
                     src: p.src,
                     mtu_metric: mtu_metric(&rt.route.metrics),
+                    dst_len: rt.route.dst_len,
                 }),
             });
             (r, forwarding)
@@ -291,7 +299,7 @@ impl<'a> Walk<'a> {
                 if !self.netfilter(ns, Hook::Prerouting, &mut packet, 1, 0, now_us) {
                     return Ok(());
                 }
-                self.deliver_local(ns, 1, packet, now_us + HOP_US);
+                self.deliver_local(ns, 1, packet, now_us + HOP_US, None);
             } else if let Some(lo) = self.net.ns_mut(ns).and_then(|n| n.link_mut(1)) {
                 // dev_queue_xmit on a device that is down drops the packet.
                 lo.stats.tx_dropped += 1;
@@ -343,19 +351,21 @@ impl<'a> Walk<'a> {
         };
         super::capture::describe(self.net, at - HOP_US, || super::capture::Content::Ip(packet.clone()));
         let heard = transmit(self.net, (ns, rt.dev), dest, packet.frame_len());
+        // The frame's source address: the sending device's (what xt_mac reads).
+        let mac = self.net.ns(ns).and_then(|n| n.link(rt.dev)).and_then(|l| <[u8; 6]>::try_from(l.address.as_slice()).ok());
         for (ns2, dev2) in heard {
             if (ns2, dev2) == (ns, rt.dev) {
                 continue;
             }
-            self.input(ns2, dev2, packet.clone(), at);
+            self.input(ns2, dev2, packet.clone(), at, mac);
         }
         true
     }
 
     /// A datagram arrives on `iif` (`ip_rcv`/`ipv6_rcv`, then the input
     /// route: local delivery, forwarding, or an error).
-    fn input(&mut self, ns: NsId, iif: u32, mut packet: Datagram, now_us: u64) {
-        if !self.netfilter(ns, Hook::Prerouting, &mut packet, iif, 0, now_us) {
+    fn input(&mut self, ns: NsId, iif: u32, mut packet: Datagram, now_us: u64, mac: Option<[u8; 6]>) {
+        if !self.netfilter_rx(ns, Hook::Prerouting, &mut packet, (iif, 0, mac), now_us) {
             return;
         }
         let (route, forwarding) = input_route(self.net, ns, iif, &packet);
@@ -381,7 +391,7 @@ impl<'a> Walk<'a> {
             }
         };
         match rt.kind {
-            RouteType::Local | RouteType::Broadcast => self.deliver_local(ns, iif, packet, now_us),
+            RouteType::Local | RouteType::Broadcast => self.deliver_local(ns, iif, packet, now_us, mac),
             RouteType::Unicast if forwarding => {
                 // ip_forward / ip6_forward: TTL first, then the MTU of the way out.
                 if packet.ttl <= 1 {
@@ -399,7 +409,7 @@ impl<'a> Walk<'a> {
                     return;
                 }
                 packet.ttl -= 1;
-                if !self.netfilter(ns, Hook::Forward, &mut packet, iif, rt.dev, now_us) {
+                if !self.netfilter_rx(ns, Hook::Forward, &mut packet, (iif, rt.dev, mac), now_us) {
                     return;
                 }
                 let _ = self.transmit_via(ns, packet, &rt, now_us);
@@ -410,8 +420,8 @@ impl<'a> Walk<'a> {
 
     /// Local delivery (`ip_local_deliver`): echo requests are answered
     /// (`icmp_echo`), UDP to a closed port refused, the rest goes to sockets.
-    fn deliver_local(&mut self, ns: NsId, iif: u32, mut packet: Datagram, now_us: u64) {
-        if !self.netfilter(ns, Hook::Input, &mut packet, iif, 0, now_us) {
+    fn deliver_local(&mut self, ns: NsId, iif: u32, mut packet: Datagram, now_us: u64, mac: Option<[u8; 6]>) {
+        if !self.netfilter_rx(ns, Hook::Input, &mut packet, (iif, 0, mac), now_us) {
             return;
         }
         // Answers to what came in through a VRF port leave through the VRF
@@ -444,6 +454,9 @@ impl<'a> Walk<'a> {
                 // icmp_send: an error about a datagram that was ours comes
                 // from the address it was sent to.
                 let err = Icmp::Unreachable { code: unreach::PORT, mtu: 0, quoted: Box::new(packet.clone()) };
+                if !self.icmp_allowed(ns, packet.src, &err, now_us) {
+                    return;
+                }
                 let back = Datagram {
                     src: packet.dst,
                     dst: packet.src,
@@ -466,7 +479,13 @@ impl<'a> Walk<'a> {
     /// Passes a datagram through a netfilter hook (`NF_HOOK`); false when
     /// the rules took it (dropped, or rejected with the ICMP error or TCP reset sent).
     fn netfilter(&mut self, ns: NsId, hook: Hook, packet: &mut Datagram, iif: u32, oif: u32, now_us: u64) -> bool {
-        match crate::stack::netfilter::hook(self.net, ns, hook, packet, iif, oif, now_us) {
+        self.netfilter_rx(ns, hook, packet, (iif, oif, None), now_us)
+    }
+
+    /// `netfilter` for a datagram that arrived in a frame from `mac`.
+    fn netfilter_rx(&mut self, ns: NsId, hook: Hook, packet: &mut Datagram, devs: (u32, u32, Option<[u8; 6]>), now_us: u64) -> bool {
+        let (iif, oif, mac) = devs;
+        match crate::stack::netfilter::hook(self.net, ns, hook, packet, (iif, oif, mac), now_us) {
             Verdict::Accept => true,
             Verdict::Reject(Some(code)) => {
                 let err = Icmp::Unreachable { code, mtu: 0, quoted: Box::new(packet.clone()) };
@@ -487,7 +506,7 @@ impl<'a> Walk<'a> {
     /// source address is the one the route back selects. Errors about
     /// errors are never sent.
     fn icmp_error(&mut self, ns: NsId, about: &Datagram, icmp: Icmp, now_us: u64) {
-        if about.is_icmp_error() {
+        if about.is_icmp_error() || !self.icmp_allowed(ns, about.src, &icmp, now_us) {
             return;
         }
         let back = Datagram {
@@ -498,6 +517,47 @@ impl<'a> Walk<'a> {
             payload: Payload::Icmp(icmp),
         };
         let _ = self.send(ns, back, 0, now_us);
+    }
+}
+
+impl Walk<'_> {
+    /// Whether the namespace's rate limit lets an ICMP error out to `to` now
+    /// (`icmpv4_xrlim_allow`, `icmpv6_xrlim_allow`): types outside the
+    /// ratemask, IPv4's "fragmentation needed" and errors whose route
+    /// leaves through lo are never limited; the others take their peer's
+    /// tokens, IPv6 giving wider prefixes more (`tmo >>= (128 - plen) >> 5`).
+    fn icmp_allowed(&mut self, ns: NsId, to: IpAddr, icmp: &Icmp, now_us: u64) -> bool {
+        let Some(nsr) = self.net.ns(ns) else { return true };
+        let ty = match (icmp, to.is_ipv6()) {
+            (Icmp::TimeExceeded { .. }, false) => 11,
+            (Icmp::TimeExceeded { .. }, true) => 3,
+            (Icmp::Unreachable { code: unreach::FRAG_NEEDED, .. }, false) => return true,
+            (Icmp::Unreachable { code: unreach::FRAG_NEEDED, .. }, true) => 2,
+            (Icmp::Unreachable { .. }, false) => 3,
+            (Icmp::Unreachable { .. }, true) => 1,
+            _ => return true,
+        };
+        let sysctl = |key: &str| nsr.sysctl.get(key, &[]).unwrap_or_default();
+        let masked = if to.is_ipv6() {
+            crate::stack::icmp_limit::in_bitmap_list(&sysctl("net.ipv6.icmp.ratemask"), ty)
+        } else {
+            crate::text::int::<u32>(sysctl("net.ipv4.icmp_ratemask").trim()).is_some_and(|m| m & (1 << ty) != 0)
+        };
+        if !masked {
+            return true;
+        }
+        let Ok(rt) = output_route_of(self.net, ns, to, unspecified(to.is_ipv6()), 0, 0, None) else { return true };
+        if rt.dev == 1 {
+            return true;
+        }
+        let key = if to.is_ipv6() { "net.ipv6.icmp.ratelimit" } else { "net.ipv4.icmp_ratelimit" };
+        let ms = crate::text::int::<u64>(sysctl(key).trim()).unwrap_or(1000);
+        let mut timeout = crate::stack::icmp_limit::ms_to_jiffies(ms);
+        if to.is_ipv6() && rt.dst_len < 128 {
+            timeout >>= (128 - u32::from(rt.dst_len)) >> 5;
+        }
+        let Some(nsr) = self.net.ns_mut(ns) else { return true };
+        nsr.icmp_peers.allow(to, now_us, timeout)
     }
 }
 

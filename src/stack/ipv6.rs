@@ -73,8 +73,8 @@ pub fn is_disabled(ns: &Namespace, index: u32) -> bool {
         return true;
     }
     let name = link.name.clone();
-    ns.sysctl.get(&format!("net.ipv6.conf.{name}.disable_ipv6"), &[name.as_str()]).is_some_and(|v| v == "1")
-        || ns.sysctl.get("net.ipv6.conf.all.disable_ipv6", &[]).is_some_and(|v| v == "1")
+    ns.sysctl.is_on(&format!("net.ipv6.conf.{name}.disable_ipv6"), &[name.as_str()])
+        || ns.sysctl.is_on("net.ipv6.conf.all.disable_ipv6", &[])
 }
 
 /// The hop limit of what leaves through device `dev` when the route sets
@@ -378,6 +378,10 @@ pub fn mtu_changed(ns: &mut Namespace, index: u32) -> Vec<Event> {
     let Some(l) = ns.link_mut(index) else { return Vec::new() };
     l.no_inet6 = false;
     l.mtu6 = l.mtu;
+    // The new inet6_dev joins all-nodes now: after IPv4's all-hosts when
+    // the device is up (ipv6_add_dev).
+    l.mc6_dropped = false;
+    l.mc6_reloaded = l.is_up();
     if l.is_up() { netdev_up(ns, index) } else { Vec::new() }
 }
 
@@ -605,6 +609,10 @@ pub fn ifdown(ns: &mut Namespace, index: u32, unregister: bool) -> Vec<Event> {
         // Step 5: a device that was ready drops its groups (`ipv6_mc_down`).
         if !unregister && l.inet6_ready {
             l.mc6_dropped = true;
+            l.mc6_reloaded = false;
+        } else if !unregister {
+            // The groups stay while IPv4's all-hosts leaves (ip_mc_down):
+            // back up, all-nodes comes first.
             l.mc6_reloaded = false;
         }
         l.inet6_ready = false;

@@ -10,6 +10,7 @@ pub mod bridge;
 pub mod event;
 pub mod fdb;
 pub mod fib;
+pub mod icmp_limit;
 pub mod ipv6;
 pub mod l3mdev;
 pub mod lifetime;

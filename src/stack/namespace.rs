@@ -50,6 +50,9 @@ pub struct Namespace {
     pub nexthops: super::nexthop::Table,
     /// How much this namespace may hold ([`super::limits`]).
     pub limits: super::limits::Limits,
+    /// The ICMP error rate limit's buckets by peer (`net->ipv4.peers`,
+    /// `net->ipv6.peers`).
+    pub icmp_peers: super::icmp_limit::Peers,
 }
 
 impl Namespace {
@@ -74,6 +77,7 @@ impl Namespace {
             addrlabels: super::addrlabel::Table::default(),
             nexthops: super::nexthop::Table::default(),
             limits: super::limits::Limits::default(),
+            icmp_peers: super::icmp_limit::Peers::default(),
         };
         let lo = Link::loopback();
         ns.next_ifindex = 2;

@@ -30,6 +30,10 @@ pub struct Neighbour {
     pub used_ms: u64,
     /// Last update (ms).
     pub updated_ms: u64,
+    /// While INCOMPLETE: the source of the packet waiting for the answer
+    /// (the tail of `arp_queue`), which the timer's next probes are made
+    /// for (`neigh_probe`, `arp_solicit`).
+    pub queued_src: Option<std::net::IpAddr>,
 }
 
 impl Neighbour {

@@ -435,7 +435,13 @@ impl Sysctls {
 
     /// Whether IPv4 forwarding is on.
     pub fn ip_forward(&self) -> bool {
-        self.values.get("net.ipv4.ip_forward").is_some_and(|v| v == "1")
+        self.is_on("net.ipv4.ip_forward", &[])
+    }
+
+    /// Whether an integer switch is on: any value but 0 (proc_dointvec
+    /// keeps what was written, and the kernel tests it as a boolean).
+    pub fn is_on(&self, key: &str, devices: &[&str]) -> bool {
+        self.get(key, devices).and_then(|v| crate::text::int::<i64>(v.trim())).is_some_and(|v| v != 0)
     }
 }
 

@@ -123,7 +123,9 @@ fn multicast_list(l: &Link) -> Vec<[u8; 6]> {
     };
     // IPv6's groups are in the list unless `ipv6_mc_down` dropped them;
     // reloaded, all-nodes comes after what opening the device joined.
-    let v6_loaded = !l.mc6_dropped;
+    // A device without an inet6_dev (MTU under 1280) has none
+    // (ipv6_mc_destroy_dev).
+    let v6_loaded = !l.mc6_dropped && !l.no_inet6;
     if v6_loaded && !l.mc6_reloaded {
         add([0x33, 0x33, 0, 0, 0, 1]);
     }

@@ -579,7 +579,7 @@ pub fn input_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
     let dev = ns.link(q.iif).ok_or(KernelError::new(Errno::ENODEV))?;
     // IN_DEV_FORWARD: the input device's own switch (ip_forward writes
     // every device's).
-    let forwarding = ns.sysctl.get(&format!("net.ipv4.conf.{}.forwarding", dev.name), &[dev.name.as_str()]).is_some_and(|v| v == "1");
+    let forwarding = ns.sysctl.is_on(&format!("net.ipv4.conf.{}.forwarding", dev.name), &[dev.name.as_str()]);
     let martian = KernelError::new(Errno::EINVAL);
     if is_multicast4(src) || is_lbcast4(src) {
         return Err(martian);
