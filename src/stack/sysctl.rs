@@ -281,6 +281,7 @@ const GLOBAL: Defaults = &[
     ("net.ipv4.nexthop_compat_mode", "1"),
     ("net.ipv6.fib_multipath_hash_policy", "0"),
     ("net.ipv6.icmp.ratelimit", "100"),
+    ("net.ipv6.icmp.ratemask", "0-1,3-127"),
     ("net.vrf.strict_mode", "0"),
 ];
 
