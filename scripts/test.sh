@@ -29,7 +29,8 @@ total_pass=0
 total_fail=0
 summary=()
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+logs=$(mktemp -d)
+trap 'rm -rf "$log" "$logs"' EXIT
 
 wanted() {
   [ ${#only[@]} -eq 0 ] && return 0
@@ -38,16 +39,10 @@ wanted() {
   return 1
 }
 
-# suite NAME KIND COMMAND...: runs COMMAND, shows its output, counts it.
-# KIND is cargo, tap, runner or check (see the head of this file).
-suite() {
-  local name=$1 kind=$2
-  shift 2
-  wanted "$name" || return 0
-  local started=$SECONDS
-  echo "== $name: $*"
-  "$@" 2>&1 | tee "$log"
-  local status=${PIPESTATUS[0]} p=0 f=0 counted=1
+# count NAME KIND LOG STATUS SECONDS: adds the counts of a suite that ran
+# with output LOG and exit STATUS (KIND: see the head of this file).
+count() {
+  local name=$1 kind=$2 log=$3 status=$4 seconds=$5 p=0 f=0 counted=1
   case $kind in
   cargo)
     p=$(sed -nE 's/^test result:.* ([0-9]+) passed.*/\1/p' "$log" | paste -sd+ | bc)
@@ -81,7 +76,49 @@ suite() {
   fi
   total_pass=$((total_pass + p))
   total_fail=$((total_fail + f))
-  summary+=("$(printf '%-18s %5s passed, %s failed  (%d s)' "$name" "$p" "$f" $((SECONDS - started)))")
+  summary+=("$(printf '%-18s %5s passed, %s failed  (%d s)' "$name" "$p" "$f" "$seconds")")
+}
+
+# suite NAME KIND COMMAND...: runs COMMAND, shows its output, counts it.
+suite() {
+  local name=$1 kind=$2
+  shift 2
+  wanted "$name" || return 0
+  local started=$SECONDS
+  echo "== $name: $*"
+  "$@" 2>&1 | tee "$log"
+  count "$name" "$kind" "$log" "${PIPESTATUS[0]}" $((SECONDS - started))
+}
+
+# background NAME KIND COMMAND...: starts a suite beside the ones that
+# follow (its output goes to a file of its own); `collect` waits for it,
+# then shows its output and counts it. Only for suites that neither read
+# nor write what the others build, and whose checks do not depend on time.
+in_background=()
+background() {
+  local name=$1 kind=$2
+  shift 2
+  wanted "$name" || return 0
+  echo "== $name: $* (beside the next suites; its output follows them)"
+  local out="$logs/$name"
+  (
+    started=$SECONDS
+    "$@" >"$out.log" 2>&1
+    echo "$? $((SECONDS - started))" >"$out.status"
+  ) &
+  in_background+=("$name $kind $!")
+}
+collect() {
+  local entry name kind pid status seconds
+  for entry in "${in_background[@]}"; do
+    read -r name kind pid <<<"$entry"
+    wait "$pid"
+    echo "== $name (ran in the background):"
+    cat "$logs/$name.log"
+    read -r status seconds <"$logs/$name.status" || { status=1 seconds=0; }
+    count "$name" "$kind" "$logs/$name.log" "$status" "$seconds"
+  done
+  in_background=()
 }
 
 wasm_api_test() {
@@ -124,10 +161,14 @@ suite wasm-node cargo wasm_api_test
 suite wasm-chromium cargo wasm_api_browser
 suite node tap node_suites
 suite www runner bash scripts/test-www.sh
+# The fuzz suite (its own build in fuzz/target, then one process at a time)
+# runs beside the preload suite and the selftests, which spend most of
+# their time in one process at a time too.
+background fuzz runner bash scripts/test-fuzz.sh
 suite preload runner bash scripts/test-preload.sh
-suite fuzz runner bash scripts/test-fuzz.sh
 # The kernel's route selftests, kernel and iplab side by side (CONFORMANCE.md).
 suite selftests runner bash scripts/test-selftests.sh
+collect
 # pyroute2's own test suite (scripts/test-pyroute2.sh) needs a checkout of
 # pyroute2's tests (PYROUTE2_SRC or PYROUTE2_TESTS): its PyPI release ships
 # none, so it runs where one is given and is not part of this list.

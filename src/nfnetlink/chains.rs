@@ -59,6 +59,13 @@ fn parse_hook(a: &AttrTable<'_>, h: crate::wire::attr::Nla<'_>, fam: u8) -> KRes
 }
 
 /// `nf_tables_newchain`.
+/// The registration number a new base chain's hook takes: after every
+/// base chain of the namespace (nf_tables_addchain registers at once).
+fn next_registration(state: &NfTables) -> u64 {
+    let chains = state.tables.iter().flat_map(|t| t.chains.iter());
+    chains.filter_map(|c| c.base.as_ref()).map(|b| b.registered).max().unwrap_or(0).saturating_add(1)
+}
+
 pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
     let a = AttrTable::parse(m.attrs, c::MAX)?;
     let fam = m.head.family;
@@ -71,6 +78,7 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
             return Err(Errno::EINVAL.into());
         }
     }
+    let registered = next_registration(tx.state);
     let table = tx.state.table_mut(fam, &tname).ok_or_else(|| m.bad(Errno::ENOENT, table_attr))?;
     let existing = match (name_attr, a.get(c::HANDLE)) {
         (_, Some(h)) => {
@@ -147,7 +155,8 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
         Some(h) => {
             let (hooknum, priority, kind) = parse_hook(&a, h, fam)?;
             let counters = parse_counters(&a)?;
-            Some(BaseChain { hooknum, priority, kind, policy: policy.unwrap_or(data::ACCEPT as u32), counters })
+            let policy = policy.unwrap_or(data::ACCEPT as u32);
+            Some(BaseChain { hooknum, priority, kind, policy, counters, registered })
         }
         None if policy.is_some() => return Err(Errno::EOPNOTSUPP.into()),
         None => None,

@@ -79,6 +79,7 @@ pub fn new(tx: &mut Tx<'_>, m: &Msg<'_>) -> KResult<()> {
         (None, None) => rules.insert(0, rule),
     }
     validate_jumps(table)?;
+    validate_nat(table)?;
     sets::drop_unbound(table);
     let gen_state = NfTables { generation: tx.next_gen, ..NfTables::default() };
     for old in notes {
@@ -142,20 +143,7 @@ fn validate_jumps(table: &Table) -> KResult<()> {
         seen[ci] = Some(level);
         for rule in &table.chains[ci].rules {
             for e in &rule.exprs {
-                // A jump, or the jumps of a verdict map's elements.
-                let targets: Vec<&String> = match e {
-                    Expr::Immediate { data: Data::Verdict { chain: Some(to), .. }, .. } => vec![to],
-                    Expr::Lookup { set, dreg: Some(0), .. } => table.set(set).map_or_else(Vec::new, |s| {
-                        s.elems
-                            .iter()
-                            .filter_map(|el| match &el.data {
-                                Some(Data::Verdict { chain: Some(to), .. }) => Some(to),
-                                _ => None,
-                            })
-                            .collect()
-                    }),
-                    _ => continue,
-                };
+                let targets = jump_targets(table, e);
                 for to in targets {
                     if let Some(next) = table.chains.iter().position(|c| c.name == *to) {
                         walk(table, next, level + 1, seen)?;
@@ -169,6 +157,62 @@ fn validate_jumps(table: &Table) -> KResult<()> {
     for (ci, chain) in table.chains.iter().enumerate() {
         if chain.base.is_some() {
             walk(table, ci, 0, &mut seen)?;
+        }
+    }
+    Ok(())
+}
+
+/// The chains a rule's expression jumps or goes to: a verdict, or the
+/// verdicts of a verdict map's elements.
+fn jump_targets<'t>(table: &'t Table, e: &'t Expr) -> Vec<&'t String> {
+    match e {
+        Expr::Immediate { data: Data::Verdict { chain: Some(to), .. }, .. } => vec![to],
+        Expr::Lookup { set, dreg: Some(0), .. } => table.set(set).map_or_else(Vec::new, |s| {
+            s.elems
+                .iter()
+                .filter_map(|el| match &el.data {
+                    Some(Data::Verdict { chain: Some(to), .. }) => Some(to),
+                    _ => None,
+                })
+                .collect()
+        }),
+        _ => Vec::new(),
+    }
+}
+
+/// `nft_nat_validate`, `nft_masq_validate`, `nft_redir_validate` as
+/// `nft_table_validate` runs them from every base chain through its
+/// jumps: a NAT statement needs a nat chain (nft_chain_validate_dependency)
+/// at a hook it serves (nft_chain_validate_hooks): snat at postrouting or
+/// input, masquerade at postrouting, dnat and redirect at prerouting or
+/// output; EOPNOTSUPP otherwise.
+fn validate_nat(table: &Table) -> KResult<()> {
+    const PRE: u32 = 1 << 0;
+    const IN: u32 = 1 << 1;
+    const OUT: u32 = 1 << 3;
+    const POST: u32 = 1 << 4;
+    for base in &table.chains {
+        let Some(b) = &base.base else { continue };
+        let mut seen = vec![false; table.chains.len()];
+        let mut todo: Vec<usize> = table.chains.iter().position(|c| c.name == base.name).into_iter().collect();
+        while let Some(ci) = todo.pop() {
+            if std::mem::replace(&mut seen[ci], true) {
+                continue;
+            }
+            for e in table.chains[ci].rules.iter().flat_map(|r| &r.exprs) {
+                let hooks = match e {
+                    Expr::Nat { ty: 0, .. } => POST | IN,
+                    Expr::Nat { .. } | Expr::Redir { .. } => PRE | OUT,
+                    Expr::Masq { .. } => POST,
+                    _ => {
+                        todo.extend(jump_targets(table, e).iter().filter_map(|to| table.chains.iter().position(|c| c.name == **to)));
+                        continue;
+                    }
+                };
+                if b.kind != "nat" || b.hooknum >= 32 || hooks & (1 << b.hooknum) == 0 {
+                    return Err(Errno::EOPNOTSUPP.into());
+                }
+            }
         }
     }
     Ok(())

@@ -161,6 +161,13 @@ fn receive(net: &mut Net, at: Port, frame: Frame, depth: u32, accepted: &mut Vec
             for port in bridge_out_ports(net, bridge_port, frame.dest, Some(at.1)) {
                 transmit_inner(net, port, frame, depth + 1, accepted);
             }
+            // br_handle_frame_finish: a promiscuous bridge (a capture on
+            // it) passes what it forwards up too (br_pass_frame_up); its
+            // stack drops it as another host's.
+            let promisc = net.ns(at.0).and_then(|n| n.link(bridge)).is_some_and(|l| l.promiscuity > 0);
+            if !to_bridge && promisc {
+                count_rx(net, bridge_port, frame.len);
+            }
         }
         return;
     }

@@ -418,7 +418,7 @@ fn nd_packet(src: IpAddr, dst: IpAddr, advert: bool, target: std::net::Ipv6Addr,
 fn filtered(net: &mut Net, ns: NsId, hooks: &[Hook], p: &mut Datagram, dev: u32, now_ms: u64) -> bool {
     hooks.iter().all(|&h| {
         let (iif, oif) = if matches!(h, Hook::Output | Hook::Postrouting) { (0, dev) } else { (dev, 0) };
-        crate::stack::netfilter::hook(net, ns, h, p, iif, oif, now_ms.saturating_mul(1000)) == Verdict::Accept
+        crate::stack::netfilter::hook(net, ns, h, p, (iif, oif, None), now_ms.saturating_mul(1000)) == Verdict::Accept
     })
 }
 

@@ -38,6 +38,12 @@ fn route_mss(net: &Net, ns: NsId, dst: IpAddr, src: IpAddr) -> u16 {
 
 /// A TCP segment reached `ns`: the socket table answers (`tcp_v4_rcv`).
 pub fn tcp_deliver(net: &mut Net, ns: NsId, packet: &Datagram, seg: &Tcp, now_us: u64) -> Vec<Datagram> {
+    // tcp_conn_request looks the SYN-ACK's route up first (route_req): a
+    // SYN from a peer there is no route back to makes no request socket.
+    let opening = seg.has(super::packet::tcp_flags::SYN) && !seg.has(super::packet::tcp_flags::ACK);
+    if opening && output_route(net, ns, packet.src, packet.dst, 0, 0).is_err() {
+        return Vec::new();
+    }
     let mss = route_mss(net, ns, packet.src, packet.dst);
     let Some(n) = net.ns_mut(ns) else { return Vec::new() };
     let src = SocketAddr::new(packet.src, seg.sport);

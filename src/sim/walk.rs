@@ -299,7 +299,7 @@ impl<'a> Walk<'a> {
                 if !self.netfilter(ns, Hook::Prerouting, &mut packet, 1, 0, now_us) {
                     return Ok(());
                 }
-                self.deliver_local(ns, 1, packet, now_us + HOP_US);
+                self.deliver_local(ns, 1, packet, now_us + HOP_US, None);
             } else if let Some(lo) = self.net.ns_mut(ns).and_then(|n| n.link_mut(1)) {
                 // dev_queue_xmit on a device that is down drops the packet.
                 lo.stats.tx_dropped += 1;
@@ -351,19 +351,21 @@ impl<'a> Walk<'a> {
         };
         super::capture::describe(self.net, at - HOP_US, || super::capture::Content::Ip(packet.clone()));
         let heard = transmit(self.net, (ns, rt.dev), dest, packet.frame_len());
+        // The frame's source address: the sending device's (what xt_mac reads).
+        let mac = self.net.ns(ns).and_then(|n| n.link(rt.dev)).and_then(|l| <[u8; 6]>::try_from(l.address.as_slice()).ok());
         for (ns2, dev2) in heard {
             if (ns2, dev2) == (ns, rt.dev) {
                 continue;
             }
-            self.input(ns2, dev2, packet.clone(), at);
+            self.input(ns2, dev2, packet.clone(), at, mac);
         }
         true
     }
 
     /// A datagram arrives on `iif` (`ip_rcv`/`ipv6_rcv`, then the input
     /// route: local delivery, forwarding, or an error).
-    fn input(&mut self, ns: NsId, iif: u32, mut packet: Datagram, now_us: u64) {
-        if !self.netfilter(ns, Hook::Prerouting, &mut packet, iif, 0, now_us) {
+    fn input(&mut self, ns: NsId, iif: u32, mut packet: Datagram, now_us: u64, mac: Option<[u8; 6]>) {
+        if !self.netfilter_rx(ns, Hook::Prerouting, &mut packet, (iif, 0, mac), now_us) {
             return;
         }
         let (route, forwarding) = input_route(self.net, ns, iif, &packet);
@@ -389,7 +391,7 @@ impl<'a> Walk<'a> {
             }
         };
         match rt.kind {
-            RouteType::Local | RouteType::Broadcast => self.deliver_local(ns, iif, packet, now_us),
+            RouteType::Local | RouteType::Broadcast => self.deliver_local(ns, iif, packet, now_us, mac),
             RouteType::Unicast if forwarding => {
                 // ip_forward / ip6_forward: TTL first, then the MTU of the way out.
                 if packet.ttl <= 1 {
@@ -407,7 +409,7 @@ impl<'a> Walk<'a> {
                     return;
                 }
                 packet.ttl -= 1;
-                if !self.netfilter(ns, Hook::Forward, &mut packet, iif, rt.dev, now_us) {
+                if !self.netfilter_rx(ns, Hook::Forward, &mut packet, (iif, rt.dev, mac), now_us) {
                     return;
                 }
                 let _ = self.transmit_via(ns, packet, &rt, now_us);
@@ -418,8 +420,8 @@ impl<'a> Walk<'a> {
 
     /// Local delivery (`ip_local_deliver`): echo requests are answered
     /// (`icmp_echo`), UDP to a closed port refused, the rest goes to sockets.
-    fn deliver_local(&mut self, ns: NsId, iif: u32, mut packet: Datagram, now_us: u64) {
-        if !self.netfilter(ns, Hook::Input, &mut packet, iif, 0, now_us) {
+    fn deliver_local(&mut self, ns: NsId, iif: u32, mut packet: Datagram, now_us: u64, mac: Option<[u8; 6]>) {
+        if !self.netfilter_rx(ns, Hook::Input, &mut packet, (iif, 0, mac), now_us) {
             return;
         }
         // Answers to what came in through a VRF port leave through the VRF
@@ -478,7 +480,13 @@ impl<'a> Walk<'a> {
     /// Passes a datagram through a netfilter hook (`NF_HOOK`); false when
     /// the rules took it (dropped, or rejected with the ICMP error or TCP reset sent).
     fn netfilter(&mut self, ns: NsId, hook: Hook, packet: &mut Datagram, iif: u32, oif: u32, now_us: u64) -> bool {
-        match crate::stack::netfilter::hook(self.net, ns, hook, packet, iif, oif, now_us) {
+        self.netfilter_rx(ns, hook, packet, (iif, oif, None), now_us)
+    }
+
+    /// `netfilter` for a datagram that arrived in a frame from `mac`.
+    fn netfilter_rx(&mut self, ns: NsId, hook: Hook, packet: &mut Datagram, devs: (u32, u32, Option<[u8; 6]>), now_us: u64) -> bool {
+        let (iif, oif, mac) = devs;
+        match crate::stack::netfilter::hook(self.net, ns, hook, packet, (iif, oif, mac), now_us) {
             Verdict::Accept => true,
             Verdict::Reject(Some(code)) => {
                 let err = Icmp::Unreachable { code, mtu: 0, quoted: Box::new(packet.clone()) };

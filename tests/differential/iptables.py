@@ -181,19 +181,29 @@ class Session(run.SessionBase):
             a = V6["r2"] if v6 else V4["r2"]
             if chain == "INPUT":
                 a = V6["r1"] if v6 else V4["r1"]
+            if self.chance(0.3):
+                # a range of the session's addresses (libxt_NAT's A-B)
+                a = "%s-%s" % (a, a[:-1] + "3")
             t += " --to-source " + ("[%s]" % a if v6 and port and self.chance(0.5) else a)
             if port and self.chance(0.4):
-                t = t.replace("--to-source %s" % a, "--to-source %s" % (("[%s]" % a) if v6 else a)) + ":%d" % 4000
+                t = t.replace("--to-source %s" % a, "--to-source %s" % (("[%s]" % a) if v6 else a)) + \
+                    ":%s" % self.pick(["4000", "4000-4010"])
+            t += self.pick(["", "", " --random", " --persistent", " --random-fully"])
         elif t == "DNAT":
             a = V6["s"] if v6 else V4["s"]
+            if self.chance(0.3):
+                a = "%s-%s" % (a, a[:-1] + "3")
             if port and self.chance(0.5):
-                t += " --to-destination %s:%d" % ("[%s]" % a if v6 else a, self.pick([80, 5353, 8080]))
+                t += " --to-destination %s:%s" % ("[%s]" % a if v6 else a, self.pick(["80", "5353", "8080", "8080-8090"]))
             else:
                 t += " --to-destination " + a
+            t += self.pick(["", "", " --random", " --persistent"])
         elif t == "REDIRECT" and port and self.chance(0.6):
-            t += " --to-ports %d" % self.pick([8080, 5353])
+            t += " --to-ports %s" % self.pick(["8080", "5353", "8080-8081"]) + self.pick(["", " --random"])
         elif t == "MASQUERADE" and port and self.chance(0.3):
             t += " --to-ports 2000-3000"
+        if t == "MASQUERADE" and self.chance(0.3):
+            t += self.pick([" --random", " --random-fully"])
         if user and self.chance(0.2):
             t = self.pick(user)
         return t
@@ -277,6 +287,9 @@ class Session(run.SessionBase):
             "-A INPUT -p tcp --dport 70000 -j ACCEPT", "-A INPUT --dport 80 -j ACCEPT", "-D INPUT 7",
             "-X INPUT", "-t nat -A POSTROUTING -j MASQUERADE --to-ports x", "-A INPUT -s 10.0.0.300 -j DROP",
             "-t nat -A FORWARD -j ACCEPT", "-A INPUT -j DNAT --to-destination 10.0.2.2", "-L NOPE",
+            "-t nat -A PREROUTING -p tcp -j DNAT --to-destination 10.0.2.2:90-80",
+            "-t nat -A PREROUTING -j DNAT --to-destination 10.0.2.2:80",
+            "-t nat -A POSTROUTING -j MASQUERADE --persistent",
             "-t nosuch -L", "-E INPUT FOO", "-N " + "x" * 30, "-A INPUT -m conntrack --ctstate BOGUS -j DROP",
             "-A INPUT -p icmp --icmp-type nosuch -j DROP", "-I INPUT 9 -j ACCEPT", "-R INPUT 3 -j DROP",
             "-A INPUT -m multiport --dports 1,2 -j DROP", "-A INPUT -p tcp -m multiport --dports 1:2:3 -j DROP",

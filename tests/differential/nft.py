@@ -170,10 +170,17 @@ class Session(run.SessionBase):
         if kind and kind[0] == "nat":
             hook = kind[1]
             if hook == "postrouting":
-                return self.pick(["masquerade", "snat to 10.0.2.1", "snat ip to 10.0.1.1", "counter masquerade"])
+                return self.pick(["masquerade", "snat to 10.0.2.1", "snat ip to 10.0.1.1", "counter masquerade",
+                                  # ranges and flags (nat_stmt_args, nf_nat_flags)
+                                  "snat ip to 10.0.2.1-10.0.2.3", "snat ip to 10.0.2.1-10.0.2.3 persistent",
+                                  "masquerade random", "masquerade fully-random,persistent",
+                                  "masquerade to :2000-3000", "snat ip6 to fd02::1-fd02::3",
+                                  "dnat ip to 10.0.2.2"])
             if hook in ("prerouting", "output"):
                 return self.pick(["dnat to 10.0.2.2", "dnat ip to 10.0.2.2:80", "redirect to :8080",
-                                  "dnat to 10.0.1.2"])
+                                  "dnat to 10.0.1.2", "dnat ip to 10.0.2.2-10.0.2.3",
+                                  "dnat ip to 10.0.2.2:8080-8090 random", "redirect to :8080-8081",
+                                  "dnat ip6 to fd02::2", "dnat ip6 to '[fd02::2]:80'", "masquerade"])
         jumps = [c[3] for c in self.chains if c[4] is None and c[:3] == self.cur_table]
         v = ["accept", "drop", "counter", "counter accept", "counter drop", "reject",
              "reject with icmp type host-unreachable" if fam == "ip" else "reject with icmpx type port-unreachable",

@@ -10,6 +10,8 @@ use crate::sim::socket::{Read, Sys};
 use crate::stack::sock::{Proto, State};
 use std::net::{IpAddr, SocketAddr};
 
+mod writeout;
+
 #[derive(Debug, Clone, Default)]
 struct Options {
     silent: bool,
@@ -24,6 +26,8 @@ struct Options {
     host: String,
     addr: Option<IpAddr>,
     port: u16,
+    /// Whether the URL named the port.
+    port_given: bool,
     path: String,
 }
 
@@ -45,6 +49,7 @@ fn parse_url(url: &str, o: &mut Options) -> bool {
             _ => (hostport, None),
         }
     };
+    o.port_given = port.is_some();
     o.port = match port {
         None => 80,
         Some(p) => match crate::text::int::<u16>(p) {
@@ -118,7 +123,13 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
         out.err("curl: (3) URL using bad/illegal format or missing URL\n");
         return Err(3);
     }
-    Ok(Box::new(Curl { o, phase: Phase::Start, started_us: 0, response: Vec::new(), code: 0 }))
+    let info = writeout::Info {
+        url: o.effective_url(),
+        method: if o.head { "HEAD" } else { "GET" },
+        http_version: "0",
+        ..writeout::Info::default()
+    };
+    Ok(Box::new(Curl { o, phase: Phase::Start, started_us: 0, now_us: 0, response: Vec::new(), code: 0, info }))
 }
 
 enum Phase {
@@ -133,8 +144,12 @@ pub struct Curl {
     o: Options,
     phase: Phase,
     started_us: u64,
+    /// The time of the current step, µs.
+    now_us: u64,
     response: Vec<u8>,
     code: u16,
+    /// What the write-out variables show.
+    info: writeout::Info,
 }
 
 impl Curl {
@@ -150,16 +165,20 @@ impl Curl {
         if self.show_errors() {
             out.err(&format!("curl: ({code}) {msg}\n"));
         }
+        self.info.exit = code;
+        self.info.error = msg.to_string();
         self.write_out(out);
         self.phase = Phase::Done;
         Step::Done(code)
     }
 
-    fn write_out(&self, out: &mut Output) {
+    fn write_out(&mut self, out: &mut Output) {
         let Some(fmt) = &self.o.write_out else { return };
-        let text = crate::text::replace(fmt, "%{http_code}", &format!("{:03}", self.code));
-        let text = crate::text::replace(&text, "%{response_code}", &format!("{:03}", self.code));
-        out.out(&crate::text::replace(&text, "\\n", "\n"));
+        self.info.code = self.code;
+        self.info.total_us = self.now_us.saturating_sub(self.started_us);
+        let (text, complaints) = writeout::render(fmt, &self.info);
+        out.err(&complaints);
+        out.out(&text);
     }
 
     /// A connect that failed: `immediate` when connect() itself returned the
@@ -188,6 +207,15 @@ impl Curl {
         let mut lines = head.split("\r\n");
         let status = lines.next().unwrap_or("");
         self.code = status.split(' ').nth(1).and_then(crate::text::int::<u16>).unwrap_or(0);
+        self.info.header_size = if text.contains("\r\n\r\n") { head.len() + 4 } else { head.len() };
+        self.info.download = if self.o.head { 0 } else { body.len() };
+        self.info.http_version = match status.split(' ').next() {
+            Some("HTTP/1.0") => "1",
+            Some("HTTP/1.1") => "1.1",
+            _ => "0",
+        };
+        let content_type = lines.clone().find_map(|l| l.split_once(':').filter(|(n, _)| n.eq_ignore_ascii_case("content-type")));
+        self.info.content_type = content_type.map_or(String::new(), |(_, v)| v.trim().to_string());
         if self.o.verbose {
             if status.starts_with("HTTP/1.0") {
                 out.err("* HTTP 1.0, assume close after body\n");
@@ -232,6 +260,14 @@ impl Options {
         if self.port == 80 { host } else { format!("{host}:{}", self.port) }
     }
 
+    /// The URL as curl 7.88 shows it (`url_effective`): the scheme, the
+    /// host, the port when the URL named it, and at least "/".
+    fn effective_url(&self) -> String {
+        let host = if self.host.contains(':') { format!("[{}]", self.host) } else { self.host.clone() };
+        let port = if self.port_given { format!(":{}", self.port) } else { String::new() };
+        format!("http://{host}{port}{}", self.path)
+    }
+
     fn host_name(&self) -> String {
         self.addr.map_or(self.host.clone(), crate::text::ip_text)
     }
@@ -239,6 +275,7 @@ impl Options {
 
 impl Program for Curl {
     fn step(&mut self, sys: &mut Sys, out: &mut Output) -> Step {
+        self.now_us = sys.now_us;
         let deadline = self.o.max_time_us.map(|m| self.started_us + m);
         if let Some(d) = deadline {
             if sys.now_us >= d && !matches!(self.phase, Phase::Done | Phase::Start) {
@@ -283,6 +320,8 @@ impl Program for Curl {
                         out.err("> \r\n");
                     }
                     let req = self.request();
+                    self.info.conn = sys.addrs(sock);
+                    self.info.request_size = req.len();
                     let _ = sys.send(sock, req.as_bytes());
                     self.phase = Phase::Receiving(sock);
                     return Step::Busy;

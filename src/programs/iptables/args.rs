@@ -2,7 +2,8 @@
 //! command, the rule's matches and target, and the listing's format, with
 //! iptables 1.8.9's messages for what it refuses.
 
-use super::values::{addr_port, address, address6, limit_rate, multiport, port_range};
+use super::nat::{self, NatTo};
+use super::values::{address, address6, limit_rate, multiport, port_range};
 use super::*;
 
 /// What the command line asked for.
@@ -26,6 +27,8 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
     let mut reject_with = None;
     let mut to = None;
     let mut to_ports = None;
+    // --random, --random-fully, --persistent: each flag with the word typed.
+    let mut nat_flags: Vec<(u32, String)> = Vec::new();
     let mut invert = false;
     let mut log = (4u8, 0u8, String::new());
     let next = |i: &mut usize, opt: &str| -> Result<String, Fail> {
@@ -311,7 +314,8 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                     Fail(format!("{note}{PROG}: unknown reject type \"{v}\"\n{HINT}"), 2)
                 })?);
             }
-            "--to-source" | "--to-destination" => to = Some(addr_port(&next(&mut i, w)?, v6)?),
+            "--to-source" | "--to-destination" => to = Some(nat::parse_to(&next(&mut i, w)?, v6, a.spec.proto)?),
+            _ if nat::flag_of(w).is_some() => nat_flags.extend(nat::flag_of(w).map(|f| (f, w.to_string()))),
             "--to-ports" => to_ports = Some(values::to_ports(&next(&mut i, w)?, a.spec.proto)?),
             "--log-prefix" => log.2 = next(&mut i, w)?.chars().take(29).collect(),
             "--log-level" => {
@@ -361,20 +365,27 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
         ));
     }
     if let Some(j) = &a.jump {
+        // A flag option the target does not take is unknown to it.
+        let allowed = nat::allowed_flags(j);
+        if let Some((_, w)) = nat_flags.iter().find(|(f, _)| allowed & f == 0) {
+            return Err(nat::unknown_option(w));
+        }
+        let flags = nat_flags.iter().fold(0, |acc, (f, _)| acc | f);
         a.spec.target = match j.as_str() {
             "ACCEPT" => Target::Accept,
             "DROP" => Target::Drop,
             "RETURN" => Target::Return,
             "REJECT" => Target::Reject(reject_with.unwrap_or(if v6 { 4 } else { 3 })),
-            "MASQUERADE" => Target::Masquerade(to_ports),
+            "MASQUERADE" => Target::Masquerade(NatTo { ports: to_ports, flags, ..NatTo::default() }),
             "LOG" => Target::Log(log.0, log.1, log.2.clone()),
-            "REDIRECT" => Target::Redirect(to_ports),
+            "REDIRECT" => Target::Redirect(NatTo { ports: to_ports, flags, ..NatTo::default() }),
             "SNAT" | "DNAT" => {
-                let (addr, p) = to.ok_or_else(|| {
+                let to = to.ok_or_else(|| {
                     let opt = if j == "SNAT" { "source" } else { "destination" };
                     Fail(format!("{PROG}: {j}: option \"--to-{opt}\" must be specified\n\nTry `iptables -h' or 'iptables --help' for more information.\n"), 2)
                 })?;
-                if j == "SNAT" { Target::Snat(addr, p) } else { Target::Dnat(addr, p) }
+                let to = NatTo { flags, ..to };
+                if j == "SNAT" { Target::Snat(to) } else { Target::Dnat(to) }
             }
             other => Target::Jump(other.to_string()),
         };

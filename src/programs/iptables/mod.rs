@@ -8,6 +8,7 @@ mod args;
 mod ctmatch;
 mod extra;
 mod icmp;
+mod nat;
 pub(crate) mod nl;
 pub(crate) mod print;
 mod rule;

@@ -5,6 +5,7 @@
 use crate::text::Ip;
 use std::net::IpAddr;
 
+use super::nat;
 use super::rule::{INV_DPORT, INV_DST, INV_IN, INV_OUT, INV_PROTO, INV_SPORT, INV_SRC, Mt, Multiport, Spec, Target};
 
 /// A chain as the listing shows it.
@@ -123,11 +124,6 @@ fn ports_text(out: &mut String, label: &str, (lo, hi): (u16, u16), udp: bool, nu
     }
 }
 
-/// A --to-ports range as MASQUERADE and REDIRECT print it: `MIN[-MAX]`.
-fn to_ports((lo, hi): (u16, u16)) -> String {
-    if lo == hi { lo.to_string() } else { format!("{lo}-{hi}") }
-}
-
 fn target_name(t: &Target) -> String {
     match t {
         Target::None => String::new(),
@@ -141,15 +137,6 @@ fn target_name(t: &Target) -> String {
         Target::Dnat(..) => "DNAT".into(),
         Target::Redirect(_) => "REDIRECT".into(),
         Target::Log(..) => "LOG".into(),
-    }
-}
-
-/// A NAT target's address and port: `A[:P]`, an IPv6 one `[A]:P` with a port.
-fn addr_port(a: IpAddr, p: Option<u16>) -> String {
-    match (a, p) {
-        (IpAddr::V6(_), Some(p)) => format!("[{}]:{p}", crate::text::ip_text(a)),
-        (_, Some(p)) => format!("{}:{p}", Ip(a)),
-        (_, None) => crate::text::ip_text(a),
     }
 }
 
@@ -215,9 +202,14 @@ fn extras(s: &Spec, numeric: bool) -> String {
     }
     match &s.target {
         Target::Reject(w) => out.push_str(&format!(" reject-with {}", reject_name(s, *w))),
-        Target::Snat(a, p) | Target::Dnat(a, p) => out.push_str(&format!(" to:{}", addr_port(*a, *p))),
-        Target::Redirect(Some(p)) => out.push_str(&format!(" redir ports {}", to_ports(*p))),
-        Target::Masquerade(Some(p)) => out.push_str(&format!(" masq ports: {}", to_ports(*p))),
+        Target::Snat(n) | Target::Dnat(n) => out.push_str(&format!(" to:{}{}", nat::range_text(n), nat::flags_listed(n.flags))),
+        Target::Redirect(n) | Target::Masquerade(n) => {
+            if let Some(p) = n.ports {
+                let what = if matches!(s.target, Target::Redirect(_)) { "redir ports" } else { "masq ports:" };
+                out.push_str(&format!(" {what} {}", nat::ports_text(p)));
+            }
+            out.push_str(&nat::flags_listed(n.flags));
+        }
         Target::Log(level, flags, prefix) => {
             // libxt_LOG print: numbers with -n, names otherwise.
             if numeric {
@@ -474,9 +466,14 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
     }
     match &s.target {
         Target::Reject(w) => out.push_str(&format!(" --reject-with {}", reject_name(s, *w))),
-        Target::Snat(a, p) => out.push_str(&format!(" --to-source {}", addr_port(*a, *p))),
-        Target::Dnat(a, p) => out.push_str(&format!(" --to-destination {}", addr_port(*a, *p))),
-        Target::Redirect(Some(p)) | Target::Masquerade(Some(p)) => out.push_str(&format!(" --to-ports {}", to_ports(*p))),
+        Target::Snat(n) => out.push_str(&format!(" --to-source {}{}", nat::range_text(n), nat::flags_saved(n.flags))),
+        Target::Dnat(n) => out.push_str(&format!(" --to-destination {}{}", nat::range_text(n), nat::flags_saved(n.flags))),
+        Target::Redirect(n) | Target::Masquerade(n) => {
+            if let Some(p) = n.ports {
+                out.push_str(&format!(" --to-ports {}", nat::ports_text(p)));
+            }
+            out.push_str(&nat::flags_saved(n.flags));
+        }
         Target::Log(level, flags, prefix) => {
             if !prefix.is_empty() {
                 out.push_str(&format!(" --log-prefix {}", save_string(prefix)));

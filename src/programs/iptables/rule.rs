@@ -5,6 +5,7 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 
+use super::nat::{self, NatTo};
 use crate::wire::nf_expr::{Data, Expr};
 use crate::wire::nftables::data as v;
 
@@ -24,14 +25,14 @@ pub enum Target {
     Jump(String),
     /// REJECT --reject-with (enum ipt_reject_with).
     Reject(u32),
-    /// MASQUERADE [--to-ports].
-    Masquerade(Option<(u16, u16)>),
-    /// SNAT --to-source ADDR[:PORT].
-    Snat(IpAddr, Option<u16>),
-    /// DNAT --to-destination ADDR[:PORT].
-    Dnat(IpAddr, Option<u16>),
-    /// REDIRECT [--to-ports].
-    Redirect(Option<(u16, u16)>),
+    /// MASQUERADE [--to-ports] [flags].
+    Masquerade(NatTo),
+    /// SNAT --to-source RANGE [flags].
+    Snat(NatTo),
+    /// DNAT --to-destination RANGE [flags].
+    Dnat(NatTo),
+    /// REDIRECT [--to-ports] [--random].
+    Redirect(NatTo),
     /// LOG: level, XT_LOG_* flags, prefix (struct xt_log_info); the
     /// packet goes on.
     Log(u8, u8, String),
@@ -223,16 +224,15 @@ fn conntrack_info(state: u16, alias: bool, invert: bool) -> Vec<u8> {
 /// `struct nf_nat_range` (40 bytes) or `nf_nat_range2` (48): flags
 /// (NF_NAT_RANGE_MAP_IPS 1, NF_NAT_RANGE_PROTO_SPECIFIED 2), the address
 /// as both ends of the range, the ports.
-fn nat_range(size: usize, addr: Option<IpAddr>, ports: Option<(u16, u16)>) -> Vec<u8> {
+fn nat_range(size: usize, n: &NatTo) -> Vec<u8> {
     let mut info = vec![0u8; size];
-    let flags = u32::from(addr.is_some()) | if ports.is_some() { 2 } else { 0 };
-    info[0..4].copy_from_slice(&flags.to_ne_bytes());
-    if let Some(a) = addr {
-        let b = crate::text::ip_octets(a);
-        info[4..4 + b.len()].copy_from_slice(&b);
-        info[20..20 + b.len()].copy_from_slice(&b);
+    info[0..4].copy_from_slice(&n.flags_word().to_ne_bytes());
+    if let Some((lo, hi)) = n.addr {
+        let (lo, hi) = (crate::text::ip_octets(lo), crate::text::ip_octets(hi));
+        info[4..4 + lo.len()].copy_from_slice(&lo);
+        info[20..20 + hi.len()].copy_from_slice(&hi);
     }
-    if let Some((lo, hi)) = ports {
+    if let Some((lo, hi)) = n.ports {
         info[36..38].copy_from_slice(&lo.to_be_bytes());
         info[38..40].copy_from_slice(&hi.to_be_bytes());
     }
@@ -240,13 +240,19 @@ fn nat_range(size: usize, addr: Option<IpAddr>, ports: Option<(u16, u16)>) -> Ve
 }
 
 /// `struct nf_nat_ipv4_multi_range_compat` with one range.
-fn nat_compat(flags: u32, ip: Ipv4Addr, ports: Option<(u16, u16)>) -> Vec<u8> {
+fn nat_compat(n: &NatTo) -> Vec<u8> {
     let mut info = vec![0u8; 24];
     info[0..4].copy_from_slice(&1u32.to_ne_bytes());
-    info[4..8].copy_from_slice(&flags.to_ne_bytes());
-    info[8..12].copy_from_slice(&ip.octets());
-    info[12..16].copy_from_slice(&ip.octets());
-    if let Some((lo, hi)) = ports {
+    info[4..8].copy_from_slice(&n.flags_word().to_ne_bytes());
+    let v4 = |a: IpAddr| match a {
+        IpAddr::V4(a) => a.octets(),
+        IpAddr::V6(_) => [0; 4],
+    };
+    if let Some((lo, hi)) = n.addr {
+        info[8..12].copy_from_slice(&v4(lo));
+        info[12..16].copy_from_slice(&v4(hi));
+    }
+    if let Some((lo, hi)) = n.ports {
         info[16..18].copy_from_slice(&lo.to_be_bytes());
         info[18..20].copy_from_slice(&hi.to_be_bytes());
     }
@@ -459,20 +465,12 @@ impl Spec {
             }
             // ip6tables: MASQUERADE and REDIRECT revision 0 and SNAT revision 1
             // take `struct nf_nat_range` (measured: nft --debug=netlink).
-            Target::Masquerade(p) if self.v6 => out.push(target("MASQUERADE", 0, nat_range(40, None, *p))),
-            Target::Redirect(p) if self.v6 => out.push(target("REDIRECT", 0, nat_range(40, None, *p))),
-            Target::Snat(a, p) if self.v6 => out.push(target("SNAT", 1, nat_range(40, Some(*a), p.map(|p| (p, p))))),
-            Target::Masquerade(p) => {
-                out.push(target("MASQUERADE", 0, nat_compat(if p.is_some() { 2 } else { 0 }, Ipv4Addr::UNSPECIFIED, *p)))
-            }
-            Target::Redirect(p) => out.push(target("REDIRECT", 0, nat_compat(if p.is_some() { 2 } else { 0 }, Ipv4Addr::UNSPECIFIED, *p))),
-            Target::Snat(a, p) => {
-                let ip = match a {
-                    IpAddr::V4(a) => *a,
-                    IpAddr::V6(_) => Ipv4Addr::UNSPECIFIED,
-                };
-                out.push(target("SNAT", 0, nat_compat(1 | if p.is_some() { 2 } else { 0 }, ip, p.map(|p| (p, p)))))
-            }
+            Target::Masquerade(n) if self.v6 => out.push(target("MASQUERADE", 0, nat_range(40, n))),
+            Target::Redirect(n) if self.v6 => out.push(target("REDIRECT", 0, nat_range(40, n))),
+            Target::Snat(n) if self.v6 => out.push(target("SNAT", 1, nat_range(40, n))),
+            Target::Masquerade(n) => out.push(target("MASQUERADE", 0, nat_compat(n))),
+            Target::Redirect(n) => out.push(target("REDIRECT", 0, nat_compat(n))),
+            Target::Snat(n) => out.push(target("SNAT", 0, nat_compat(n))),
             Target::Log(level, flags, prefix) => {
                 // struct xt_log_info: level, logflags, prefix[30].
                 let mut info = vec![0u8; 32];
@@ -484,7 +482,7 @@ impl Spec {
                 out.push(target("LOG", 0, info));
             }
             // struct nf_nat_range2, in both families.
-            Target::Dnat(a, p) => out.push(target("DNAT", 2, nat_range(48, Some(*a), p.map(|p| (p, p))))),
+            Target::Dnat(n) => out.push(target("DNAT", 2, nat_range(48, n))),
         }
         out
     }
@@ -656,21 +654,29 @@ impl Spec {
                             info.get(at..at + 4).map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |b| IpAddr::from([b[0], b[1], b[2], b[3]]))
                         }
                     };
-                    // nf_nat_range (ip6tables) keeps the ports at 36, the compat struct at 16.
-                    let (pf, pl) = if v6 { (0, 36) } else { (4, 16) };
-                    let port_at =
-                        |flags_at: usize, at: usize| (u32_at(flags_at) & 2 != 0).then(|| be16(info.get(at..).unwrap_or(&[])).unwrap_or(0));
+                    // The compat struct (iptables' SNAT, MASQUERADE, REDIRECT):
+                    // flags at 4, addresses at 8 and 12, ports at 16; the
+                    // nf_nat_range(2) ones: flags at 0, addresses at 4 and 20,
+                    // ports at 36.
+                    let compat = !v6 && name != "DNAT";
+                    let (fl, lo, hi, pl) = if compat { (4, 8, 12, 16) } else { (0, 4, 20, 36) };
+                    let flags = u32_at(fl);
+                    let port = |at: usize| be16(info.get(at..).unwrap_or(&[])).unwrap_or(0);
+                    let nat = NatTo {
+                        addr: (flags & nat::MAP_IPS != 0).then(|| (ip_at(lo), ip_at(hi))),
+                        ports: (flags & nat::PROTO_SPECIFIED != 0).then(|| (port(pl), port(pl + 2))),
+                        flags: flags & (nat::RANDOM | nat::RANDOM_FULLY | nat::PERSISTENT),
+                    };
                     s.target = match name.as_str() {
                         "REJECT" => Target::Reject(u32_at(0)),
                         "LOG" => {
                             let text = info.get(2..32).unwrap_or(&[]).split(|b| *b == 0).next().unwrap_or(&[]);
                             Target::Log(*info.first()?, *info.get(1)?, String::from_utf8_lossy(text).into_owned())
                         }
-                        "MASQUERADE" => Target::Masquerade(port_at(pf, pl).zip(port_at(pf, pl + 2))),
-                        "REDIRECT" => Target::Redirect(port_at(pf, pl).zip(port_at(pf, pl + 2))),
-                        "SNAT" if v6 => Target::Snat(ip_at(4), port_at(0, 36)),
-                        "SNAT" => Target::Snat(ip_at(8), port_at(4, 16)),
-                        "DNAT" => Target::Dnat(ip_at(4), port_at(0, 36)),
+                        "MASQUERADE" => Target::Masquerade(nat),
+                        "REDIRECT" => Target::Redirect(nat),
+                        "SNAT" => Target::Snat(nat),
+                        "DNAT" => Target::Dnat(nat),
                         _ => return None,
                     }
                 }

@@ -84,27 +84,6 @@ pub(super) fn address(s: &str) -> Result<(IpAddr, u8), Fail> {
     Ok((IpAddr::V4(Ipv4Addr::from(u32::from(a) & mask)), len))
 }
 
-/// SNAT's and DNAT's ADDR[:PORT]; ip6tables' ADDR or [ADDR][:PORT]
-/// (libxt_NAT's parse_to / parse_v6).
-pub(super) fn addr_port(s: &str, v6: bool) -> Result<(IpAddr, Option<u16>), Fail> {
-    let (a, p) = if v6 {
-        match s.strip_prefix('[').and_then(|r| r.split_once(']')) {
-            Some((a, rest)) => (a, rest.strip_prefix(':')),
-            None => (s, None),
-        }
-    } else {
-        match s.split_once(':') {
-            Some((a, p)) => (a, Some(p)),
-            None => (s, None),
-        }
-    };
-    let p = p.map(|p| port(p, None)).transpose()?;
-    let bad = || usage(&format!("Bad IP address \"{a}\""));
-    let a =
-        if v6 { IpAddr::V6(crate::text::parse_ipv6(a).ok_or_else(bad)?) } else { IpAddr::V4(crate::text::parse_ipv4(a).ok_or_else(bad)?) };
-    Ok((a, p))
-}
-
 /// libxt_limit's parse_rate: `N[/second|minute|hour|day]` (any prefix
 /// of the unit) as xt_rateinfo's avg.
 pub(super) fn limit_rate(s: &str) -> Result<u32, Fail> {

@@ -90,12 +90,13 @@ const HOOKS: &[&str] = &["prerouting", "input", "forward", "output", "postroutin
 
 /// Runs `nft ARGS`.
 pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
-    let mut handles = false;
+    let mut show = Show::default();
     let mut words = Vec::new();
     for a in args {
         match a.as_str() {
-            "-a" | "--handle" => handles = true,
-            "-n" | "-nn" | "-nnn" | "--numeric" | "-c" | "--check" => {}
+            "-a" | "--handle" => show.handles = true,
+            "-n" | "-nn" | "-nnn" | "--numeric" => show.numeric = true,
+            "-c" | "--check" => {}
             _ => words.push(a.clone()),
         }
     }
@@ -115,9 +116,9 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
     let needs_links = toks.iter().any(|t| matches!(t.text.as_str(), "list" | "iif" | "oif"));
     let links = if needs_links { links(host) } else { Vec::new() };
     let result = if line::is_multi(&toks) {
-        several(&mut client, &toks, &cmd, handles, &links)
+        several(&mut client, &toks, &cmd, show, &links)
     } else {
-        execute(&mut client, &toks, &cmd, handles, &links).map_err(|f| vec![f])
+        execute(&mut client, &toks, &cmd, show, &links).map_err(|f| vec![f])
     };
     match result {
         Ok(text) => {
@@ -140,12 +141,21 @@ pub fn run(host: &mut dyn Host, args: &[String], out: &mut Output) -> i32 {
     }
 }
 
+/// What a listing shows besides the rules: `-a` handles, `-n` numbers.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Show {
+    /// `-a`: `# handle N` after each object.
+    pub handles: bool,
+    /// `-n`: symbols and priorities as numbers.
+    pub numeric: bool,
+}
+
 /// Runs the commands of one line (line.rs): their changes are kept as
 /// they are evaluated (every command is evaluated and each error shown;
 /// any error stops the line before anything is sent) and go as one
 /// batch, all or nothing; a kernel error is shown by the command whose
 /// message it names. Listings print from the cache before the batch goes.
-fn several(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &[(u32, String)]) -> Result<String, Vec<Fail>> {
+fn several(client: &mut Client, toks: &[Tok], cmd: &str, show: Show, links: &[(u32, String)]) -> Result<String, Vec<Fail>> {
     let cmds = line::split(toks, cmd.len());
     let text = |end: usize| cmd.get(..end).unwrap_or(cmd);
     // A command cut short by `;` meets the semicolon token, not the newline.
@@ -165,7 +175,7 @@ fn several(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
     let mut fails = Vec::new();
     for (k, (words, end)) in cmds.iter().enumerate().filter(|(_, (w, _))| !is_list(w)) {
         starts.push((kept_len(client), k));
-        if let Err(f) = execute(client, words, text(*end), handles, links) {
+        if let Err(f) = execute(client, words, text(*end), show, links) {
             fails.push(at_semicolon(f, *end));
         }
     }
@@ -182,7 +192,7 @@ fn several(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
     // and sets, but not its rules.
     let mut out = String::new();
     for (words, end) in cmds.iter().filter(|(w, _)| is_list(w)) {
-        match execute(client, words, text(*end), handles, links) {
+        match execute(client, words, text(*end), show, links) {
             Ok(text) => out.push_str(&text),
             Err(f) => {
                 client.mode = BatchMode::Send;
@@ -201,7 +211,7 @@ fn several(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
             let (start, k) = starts.iter().rev().find(|(s, _)| *s <= index).copied().unwrap_or((0, 0));
             let (words, end) = &cmds[k];
             client.mode = BatchMode::Replay(e, index - start, offset);
-            let replayed = execute(client, words, text(*end), handles, links).err();
+            let replayed = execute(client, words, text(*end), show, links).err();
             client.mode = BatchMode::Send;
             let whole = (0, cmd.len() + 1);
             return Err(vec![replayed.unwrap_or(Fail {
@@ -255,7 +265,7 @@ fn links(host: &mut dyn Host) -> Vec<(u32, String)> {
     out
 }
 
-fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &[(u32, String)]) -> Result<String, Fail> {
+fn execute(client: &mut Client, toks: &[Tok], cmd: &str, show: Show, links: &[(u32, String)]) -> Result<String, Fail> {
     let word = |i: usize| toks.get(i).map(|t| t.text.as_str());
     let verb = word(0).ok_or_else(|| syntax("unexpected end of file", cmd))?;
     let object = word(1);
@@ -273,11 +283,11 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
     match (verb, object) {
         ("list", Some("ruleset")) => {
             let only = rest.first().and_then(|t| family_of(&t.text));
-            Ok(list(client, only, None, None, handles, true, links))
+            Ok(list(client, only, None, None, show, true, links))
         }
         ("list", Some("chains")) => {
             let only = rest.first().and_then(|t| family_of(&t.text));
-            Ok(list(client, only, None, None, false, false, links))
+            Ok(list(client, only, None, None, Show::default(), false, links))
         }
         ("list", Some("tables")) => {
             let only = rest.first().and_then(|t| family_of(&t.text));
@@ -311,7 +321,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                 found = true;
                 out.push_str(&format!("table {} {t} {{\n", family_name(f)));
                 for x in mine {
-                    out.push_str(&named::block(x, handles));
+                    out.push_str(&named::block(x, show));
                 }
                 out.push_str("}\n");
             }
@@ -389,7 +399,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                 }
             }
             let chain = chain.map(|c| c.text.clone());
-            Ok(list(client, Some(tg.family), Some(&tname.text), chain.as_deref(), handles, true, links))
+            Ok(list(client, Some(tg.family), Some(&tname.text), chain.as_deref(), show, true, links))
         }
         ("flush", Some("ruleset")) => {
             let genid = client.generation();
@@ -485,7 +495,7 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                     } else {
                         1
                     };
-                    let ctx = rule::Ctx { family: tg.family, links, table: &tname.text, sets: &[], next_set_id };
+                    let ctx = rule::Ctx { family: tg.family, links, table: &tname.text, sets: &[], next_set_id, numeric: false };
                     let (exprs, anon) = rule::parse_full(stmts, &ctx).map_err(|r| match (r.message, tg.names.get(first + r.word)) {
                         (Some(msg), Some(tok)) if r.word < stmts.len() => {
                             let last = tg.names.get(first - 1 + r.word + r.width).unwrap_or(tok);
@@ -496,6 +506,9 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, handles: bool, links: &
                         (Some(msg), _) => Fail { tilde: None, msg, span: (cmd.len(), cmd.len() + 1) },
                         _ => syntax("unexpected newline", cmd),
                     })?;
+                    if let Some(fail) = spec.missing_index {
+                        return Err(fail);
+                    }
                     let n = attrs.begin_nest(r::EXPRESSIONS);
                     for e in &exprs {
                         let m = attrs.begin_nest(crate::wire::nftables::list::ELEM);
@@ -686,14 +699,14 @@ fn list(
     family: Option<u8>,
     table: Option<&str>,
     chain: Option<&str>,
-    handles: bool,
+    show: Show,
     with_rules: bool,
     links: &[(u32, String)],
 ) -> String {
     let chains = client.request(msg::GETCHAIN, NLM_F_DUMP, fam::UNSPEC, &[]).unwrap_or_default();
     let rules = client.request(msg::GETRULE, NLM_F_DUMP, fam::UNSPEC, &[]).unwrap_or_default();
     let all_sets = sets::fetch(client);
-    let h = |n: u64| if handles { format!(" # handle {n}") } else { String::new() };
+    let h = |n: u64| if show.handles { format!(" # handle {n}") } else { String::new() };
     let mut out = String::new();
     for (f, tname, thandle) in tables(client) {
         if family.is_some_and(|x| x != f) || table.is_some_and(|x| x != tname) {
@@ -716,7 +729,7 @@ fn list(
         // A table's named sets come before its chains.
         if chain.is_none() && with_rules {
             let mine = all_sets.iter().filter(|x| x.family == f && x.table == tname && named::named(x));
-            body.extend(mine.map(|x| named::block(x, handles)));
+            body.extend(mine.map(|x| named::block(x, show)));
         }
         let mut xt = false;
         for m in &chains {
@@ -734,7 +747,8 @@ fn list(
                 let get = |k| ht.as_ref().and_then(|t| t.get(k)).map_or(0, |n| be32(n.value));
                 let kind = a.get(c::TYPE).and_then(|n| n.string().ok()).unwrap_or_default();
                 let hooknum = get(crate::wire::nftables::hook::HOOKNUM) as usize;
-                let prio = prio_text(get(crate::wire::nftables::hook::PRIORITY) as i32, f, hooknum);
+                let prio = get(crate::wire::nftables::hook::PRIORITY) as i32;
+                let prio = if show.numeric { prio.to_string() } else { prio_text(prio, f, hooknum) };
                 let hook = HOOKS.get(hooknum).unwrap_or(&"ingress");
                 let policy = if a.get(c::POLICY).map_or(1, |n| be32(n.value)) == 0 { "drop" } else { "accept" };
                 text.push_str(&format!("\t\ttype {kind} hook {hook} priority {prio}; policy {policy};\n"));
@@ -744,7 +758,10 @@ fn list(
                 let comment = comment.map(|c| format!(" comment \"{c}\"")).unwrap_or_default();
                 text.push_str(&format!(
                     "\t\t{}{comment}{}\n",
-                    rule::text(&exprs, &rule::Ctx { family: f, links, table: &tname, sets: &all_sets, next_set_id: 0 }),
+                    rule::text(
+                        &exprs,
+                        &rule::Ctx { family: f, links, table: &tname, sets: &all_sets, next_set_id: 0, numeric: show.numeric }
+                    ),
                     h(handle)
                 ));
             }

@@ -189,9 +189,9 @@ fn next(key: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// A named set's block in a listing.
-pub fn block(set: &SetView, handles: bool) -> String {
+pub fn block(set: &SetView, show: super::Show) -> String {
     let map = set.flags & f::MAP != 0;
-    let handle = if handles { format!(" # handle {}", set.handle) } else { String::new() };
+    let handle = if show.handles { format!(" # handle {}", set.handle) } else { String::new() };
     let mut out = format!("\t{} {} {{{handle}\n", if map { "map" } else { "set" }, set.name);
     let key = Key::of(set.key_type);
     let tname = key.map_or("invalid", Key::name);
@@ -201,7 +201,7 @@ pub fn block(set: &SetView, handles: bool) -> String {
     }
     // Only interval ends left (the gap below the first range stays after a delete): no elements.
     if let Some(key) = key.filter(|_| set.elems.iter().any(|x| x.1 & f::ELEM_INTERVAL_END == 0)) {
-        out.push_str(&format!("\t\telements = {{ {} }}\n", elements_block_text(set, key)));
+        out.push_str(&format!("\t\telements = {{ {} }}\n", elements_block_text(set, key, show.numeric)));
     }
     out.push_str("\t}\n");
     out

@@ -21,6 +21,10 @@ pub struct Spec {
     pub replace: Option<(u64, (usize, usize))>,
     /// The comment, unquoted.
     pub comment: Option<String>,
+    /// `index N` past the chain's rules: nft's error, given only once the
+    /// statements have been evaluated (evaluate.c `rule_evaluate` looks
+    /// the index up last, in `rule_cache_update`).
+    pub missing_index: Option<Fail>,
 }
 
 /// The keywords nft's grammar names in "unexpected X" messages.
@@ -78,7 +82,7 @@ fn number(toks: &[Tok], at: usize, cmd: &str) -> Result<u64, Fail> {
 /// Reads the placement and the comment of `VERB rule FAMILY TABLE CHAIN ...`.
 pub fn read(client: &mut Client, verb: &str, tg: &Target<'_>, cmd: &str) -> Result<Spec, Fail> {
     let toks = tg.names.get(2..).unwrap_or_default();
-    let mut spec = Spec { words: 0, stmts: 0, position: None, replace: None, comment: None };
+    let mut spec = Spec { words: 0, stmts: 0, position: None, replace: None, comment: None, missing_index: None };
     let first = toks.first().map(|t| t.text.as_str());
     match (verb, first) {
         ("replace", Some("handle")) => {
@@ -95,8 +99,9 @@ pub fn read(client: &mut Client, verb: &str, tg: &Target<'_>, cmd: &str) -> Resu
         (_, Some(k @ ("position" | "handle" | "index"))) => {
             let n = number(toks, 1, cmd)?;
             let sp = (toks[0].at, toks.get(1).map(span).unwrap_or_default().1);
-            let handle = if k == "index" { nth_rule(client, tg, n).ok_or_else(|| not_found(sp))? } else { n };
-            spec.position = Some((handle, sp));
+            let handle = if k == "index" { nth_rule(client, tg, n) } else { Some(n) };
+            spec.missing_index = handle.is_none().then(|| not_found(sp));
+            spec.position = Some((handle.unwrap_or(0), sp));
             spec.words = 2;
         }
         _ => {}

@@ -13,6 +13,7 @@ use crate::wire::nf_expr::{Data, Expr};
 use crate::wire::nftables::{data as v, family};
 
 mod list;
+mod nat;
 mod tcp_flags;
 pub use list::text;
 use tcp_flags::tcp_flags;
@@ -61,6 +62,8 @@ pub struct Ctx<'a> {
     pub sets: &'a [SetView],
     /// The NFTA_SET_ID the rule's first anonymous set gets.
     pub next_set_id: u32,
+    /// `nft -n`: symbols listed as numbers.
+    pub numeric: bool,
 }
 
 /// A verdict word (`accept`, `jump CHAIN`, ...) of a verdict map.
@@ -240,7 +243,9 @@ impl Deps {
 
     /// The transport protocol a match needs: `meta l4proto P` once, or
     /// nft's "conflicting protocols" when an earlier match fixed another.
-    fn transport(&mut self, out: &mut Vec<Expr>, proto: u8) -> Result<(), String> {
+    /// `at` is the match's first word (its protocol and field are the
+    /// words an error about the protocol marks).
+    fn transport(&mut self, out: &mut Vec<Expr>, proto: u8, at: usize) -> Result<(), String> {
         match self.transport {
             Some(have) if have == proto => Ok(()),
             Some(have) => Err(format!("conflicting protocols specified: {} vs. {}", proto_desc(have), proto_desc(proto))),
@@ -248,6 +253,7 @@ impl Deps {
                 out.push(meta(16));
                 out.push(cmp(0, vec![proto]));
                 self.transport = Some(proto);
+                self.transport_at = Some((at, 2));
                 Ok(())
             }
         }
@@ -430,10 +436,10 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 let v6 = w == "icmpv6";
                 let (table, what) = if v6 { (names::ICMPV6_TYPES, "ICMPv6") } else { (names::ICMP_TYPES, "ICMP") };
                 if is_set(words, i + 2) {
-                    if table_family == family::INET {
+                    if table_family == family::INET && deps.transport != Some(if v6 { 58 } else { 1 }) {
                         deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }, i).map_err(|m| refuse(i, 2, m))?;
                     }
-                    deps.transport(&mut out, if v6 { 58 } else { 1 }).map_err(|m| refuse(i, 2, m))?;
+                    deps.transport(&mut out, if v6 { 58 } else { 1 }, i).map_err(|m| refuse(i, 2, m))?;
                     out.push(payload(2, 0, 1));
                     // proto.c: icmp is protocol description 4, icmpv6 14; type is field 1.
                     let (key, field) = if v6 { (Key::Icmp6Type, (14, 1)) } else { (Key::IcmpType, (4, 1)) };
@@ -441,16 +447,18 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                     continue;
                 }
                 let t = names::number(table, arg(2)?).ok_or_else(|| refuse(i + 2, 1, format!("Could not parse {what} type")))?;
-                if table_family == family::INET {
+                // After `meta l4proto icmp` the transport header is known and
+                // nft adds no network dependency.
+                if table_family == family::INET && deps.transport != Some(if v6 { 58 } else { 1 }) {
                     deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }, i).map_err(|m| refuse(i, 2, m))?;
                 }
-                deps.transport(&mut out, if v6 { 58 } else { 1 }).map_err(|m| refuse(i, 2, m))?;
+                deps.transport(&mut out, if v6 { 58 } else { 1 }, i).map_err(|m| refuse(i, 2, m))?;
                 out.push(payload(2, 0, 1));
                 out.push(cmp(0, vec![t]));
                 i += 3;
             }
             "tcp" if arg(1)? == "flags" => {
-                deps.transport(&mut out, 6).map_err(|m| refuse(i, 2, m))?;
+                deps.transport(&mut out, 6, i).map_err(|m| refuse(i, 2, m))?;
                 out.push(payload(2, 13, 1));
                 if is_set(words, i + 2) {
                     // proto.c: tcp is protocol description 8, flags field 7.
@@ -473,7 +481,7 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 };
                 if is_set(words, i + 2) {
                     if let Some(p) = l4 {
-                        deps.transport(&mut out, p).map_err(|m| refuse(i, 2, m))?;
+                        deps.transport(&mut out, p, i).map_err(|m| refuse(i, 2, m))?;
                     }
                     out.push(payload(2, offset, 2));
                     // tcp is nft's protocol 8, udp 6, th 11; sport field 1, dport 2.
@@ -496,7 +504,7 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                     Err(_) => at.into(),
                 })?;
                 if let Some(p) = l4 {
-                    deps.transport(&mut out, p).map_err(|m| refuse(i, 2, m))?;
+                    deps.transport(&mut out, p, i).map_err(|m| refuse(i, 2, m))?;
                 }
                 out.push(payload(2, offset, 2));
                 match (lo == hi, neg) {
@@ -606,96 +614,8 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 out.push(verdict(if w == "jump" { v::JUMP } else { v::GOTO }, Some(arg(1)?.to_string())));
                 i += 2;
             }
-            "masquerade" => {
-                out.push(Expr::Masq { flags: 0, proto: None });
-                i += 1;
-            }
-            "snat" | "dnat" => {
-                // `snat|dnat [ip|ip6] to ADDR[:PORT]` (nft 1.0.6's nat_stmt):
-                // in an inet table the family comes from the keyword or
-                // from an earlier network header match.
-                let keyword = match arg(1)? {
-                    "ip" => Some(family::IPV4),
-                    "ip6" => Some(family::IPV6),
-                    _ => None,
-                };
-                let at = i + 1 + usize::from(keyword.is_some());
-                if word(at) != Some("to") {
-                    return Err(at.min(words.len()).into());
-                }
-                if let (Some(k), Some(t)) = (keyword, known.filter(|t| Some(*t) != keyword)) {
-                    let (t, k) = (family_word(t), family_word(k));
-                    let message =
-                        format!("conflicting protocols specified: {t} vs. {k}. You must specify ip or ip6 family in nat statement");
-                    return Err(refuse(i, 1, message));
-                }
-                let nat_family = keyword
-                    .or(deps.network)
-                    .ok_or_else(|| refuse(i, 1, "ip or ip6 must be specified with address for inet tables.".into()))?;
-                let to = word(at + 1).ok_or(words.len())?;
-                let v6 = nat_family == family::IPV6;
-                let (a, p) = if !v6 && text::parse_ipv6(to).is_some() {
-                    (to, None)
-                } else if v6 {
-                    match to.strip_prefix('[').and_then(|x| x.split_once(']')) {
-                        Some((a, rest)) => (a, rest.strip_prefix(':')),
-                        None => (to, None),
-                    }
-                } else {
-                    match to.split_once(':') {
-                        Some((a, p)) => (a, Some(p)),
-                        None => (to, None),
-                    }
-                };
-                let p = p.map(|p| p.parse::<u16>().map_err(|_| at + 1)).transpose()?;
-                if p.is_some() && !transport_known(&out) {
-                    let skip = to.len() - to.rfind(':').map_or(0, |c| to.len() - c - 1);
-                    let message = "transport protocol mapping is only valid after transport protocol match".into();
-                    return Err(Refused { skip, tilde: Some((i, 1)), ..refuse(at + 1, 1, message) });
-                }
-                let addr =
-                    if v6 { text::parse_ipv6(a).map(|a| a.octets().to_vec()) } else { text::parse_ipv4(a).map(|a| a.octets().to_vec()) };
-                // An address of the other family is what getaddrinfo refuses.
-                let other = if v6 { text::parse_ipv4(a).is_some() } else { text::parse_ipv6(a).is_some() };
-                if addr.is_none() && other {
-                    return Err(refuse(at + 1, 1, "Could not resolve hostname: Address family for hostname not supported".into()));
-                }
-                let addr = addr.ok_or(at + 1)?;
-                if keyword.is_some() && deps.network.is_none() {
-                    deps.network = keyword;
-                }
-                // The address in NFT_REG_1, the port in NFT_REG_2 (32-bit indexes 4 and 8).
-                out.push(Expr::Immediate { dreg: 4, data: Data::Value(addr) });
-                if let Some(p) = p {
-                    out.push(Expr::Immediate { dreg: 8, data: Data::Value(p.to_be_bytes().to_vec()) });
-                }
-                let proto = p.map(|_| (8, 8));
-                out.push(Expr::Nat {
-                    ty: u32::from(w == "dnat"),
-                    family: u32::from(nat_family),
-                    addr: Some((4, 4)),
-                    proto,
-                    flags: 1 | if proto.is_some() { 2 } else { 0 },
-                });
-                i = at + 2;
-            }
-            "redirect" => {
-                let mut proto = None;
-                if word(i + 1) == Some("to") {
-                    let to = arg(2)?;
-                    let p: u16 = to.trim_start_matches(':').parse().map_err(|_| i + 2)?;
-                    if !transport_known(&out) {
-                        let skip = to.len() - to.trim_start_matches(':').len();
-                        let message = "transport protocol mapping is only valid after transport protocol match".into();
-                        return Err(Refused { skip, tilde: Some((i, 1)), ..refuse(i + 2, 1, message) });
-                    }
-                    out.push(Expr::Immediate { dreg: 4, data: Data::Value(p.to_be_bytes().to_vec()) });
-                    proto = Some((4, 4));
-                    i += 2;
-                }
-                out.push(Expr::Redir { flags: if proto.is_some() { 2 } else { 0 }, proto });
-                i += 1;
-            }
+            "masquerade" | "redirect" => i = nat::masq_redir(words, i, &mut out)?,
+            "snat" | "dnat" => i = nat::snat_dnat(words, i, known, &mut deps, &mut out)?,
             "reject" if word(i + 1) == Some("with") && matches!(word(i + 2), Some("icmp" | "icmpv6" | "icmpx")) => {
                 // `reject with icmp|icmpv6|icmpx [type] CODE` (nft 1.0.6's
                 // reject_opts; evaluate.c stmt_evaluate_reject_*).

@@ -147,8 +147,13 @@ impl Key {
     }
 
     /// One key as nft prints it.
-    pub fn text(self, key: &[u8]) -> String {
+    pub fn text(self, key: &[u8], numeric: bool) -> String {
+        let first = key.first().copied().unwrap_or(0);
         match self {
+            // `nft -n`: symbols as numbers, bitmasks in hex.
+            Key::Proto | Key::IcmpType | Key::Icmp6Type if numeric => first.to_string(),
+            Key::TcpFlag if numeric => format!("{first:#x}"),
+            Key::CtState if numeric => format!("{:#x}", key.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))),
             Key::Port => key.get(..2).map_or(0, |b| u16::from_be_bytes([b[0], b[1]])).to_string(),
             Key::V4 => {
                 let mut b = [0u8; 4];
@@ -439,21 +444,21 @@ pub fn verdict_text(data: &Data) -> String {
 
 /// The elements of a set as nft lists them: `22, 80, 443`, ranges
 /// `1000-2000`, prefixes `10.0.0.0/8`, map entries `22 : accept`.
-pub fn elements_text(set: &SetView, key: Key) -> String {
-    element_texts(set, key).join(", ")
+pub fn elements_text(set: &SetView, key: Key, numeric: bool) -> String {
+    element_texts(set, key, numeric).join(", ")
 }
 
 /// A named set's elements as nft lists them, wrapped as its
 /// `calculate_delim` (src/expression.c) does: five numbers or protocols
 /// a line, two addresses or conntrack states, one of any other type.
-pub fn elements_block_text(set: &SetView, key: Key) -> String {
+pub fn elements_block_text(set: &SetView, key: Key, numeric: bool) -> String {
     let per_line = match key {
         Key::Port | Key::Proto | Key::TcpFlag => 5,
         Key::V4 | Key::CtState => 2,
         Key::V6 | Key::Ifname | Key::IcmpType | Key::Icmp6Type => 1,
     };
     let mut out = String::new();
-    for (k, part) in element_texts(set, key).iter().enumerate() {
+    for (k, part) in element_texts(set, key, numeric).iter().enumerate() {
         if k > 0 {
             out.push_str(if k % per_line == 0 { ",\n\t\t\t     " } else { ", " });
         }
@@ -463,7 +468,7 @@ pub fn elements_block_text(set: &SetView, key: Key) -> String {
 }
 
 /// Each element's text: a key, a range or prefix, a map entry.
-fn element_texts(set: &SetView, key: Key) -> Vec<String> {
+fn element_texts(set: &SetView, key: Key, numeric: bool) -> Vec<String> {
     let mut parts = Vec::new();
     let elems = &set.elems;
     let mut i = 0;
@@ -472,7 +477,7 @@ fn element_texts(set: &SetView, key: Key) -> Vec<String> {
         if flags & f::ELEM_INTERVAL_END != 0 {
             continue;
         }
-        let mut value = key.text(lo);
+        let mut value = key.text(lo, numeric);
         if set.flags & f::INTERVAL != 0 {
             // The range ends before the next end element (or at the last key).
             let hi = match elems.get(i) {
@@ -482,7 +487,7 @@ fn element_texts(set: &SetView, key: Key) -> Vec<String> {
             if hi != *lo {
                 value = match prefix_len(lo, &hi).filter(|_| matches!(key, Key::V4 | Key::V6)) {
                     Some(len) => format!("{value}/{len}"),
-                    None => format!("{value}-{}", key.text(&hi)),
+                    None => format!("{value}-{}", key.text(&hi, numeric)),
                 };
             }
         }

@@ -68,14 +68,23 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
             return Err(1);
         }
     }
-    Ok(Box::new(Tcpdump { o, tap: None, captured: 0, conv: print::Conversations::default(), saved: Vec::new() }))
+    let conv = print::Conversations::default();
+    Ok(Box::new(Tcpdump { o, tap: None, promisc: None, captured: 0, late: 0, last_at: 0, conv, saved: Vec::new() }))
 }
 
 /// A running capture.
 pub struct Tcpdump {
     o: Options,
     tap: Option<u32>,
+    /// The device libpcap made promiscuous (PACKET_MR_PROMISC raises its
+    /// promiscuity while the capture is open; not on `any`).
+    promisc: Option<(crate::stack::NsId, u32)>,
     captured: u64,
+    /// Frames the filter passed after the count was reached, within
+    /// [`SAME_BLOCK_US`] of the last printed one.
+    late: u64,
+    /// When the last printed frame arrived, µs.
+    last_at: u64,
     conv: print::Conversations,
     saved: Vec<Frame>,
 }
@@ -122,10 +131,20 @@ impl Tcpdump {
         Step::Done(0)
     }
 
-    fn finish(&mut self, sys: &mut Sys, out: &mut Output, received: u64) -> Step {
+    /// Closes the capture: the tap, and the device's promiscuity.
+    fn close(&mut self, sys: &mut Sys) {
         if let Some(t) = self.tap.take() {
             sys.net.capture.close(t);
         }
+        if let Some((ns, index)) = self.promisc.take() {
+            if let Some(l) = sys.net.ns_mut(ns).and_then(|n| n.link_mut(index)) {
+                l.promiscuity = l.promiscuity.saturating_sub(1);
+            }
+        }
+    }
+
+    fn finish(&mut self, sys: &mut Sys, out: &mut Output, received: u64) -> Step {
+        self.close(sys);
         if let Some(name) = self.o.write.clone() {
             let bytes = pcap::file(&self.saved);
             let files = &mut sys.net.capture.files;
@@ -170,6 +189,10 @@ impl Program for Tcpdump {
             };
             let ns = sys.ns;
             self.tap = Some(sys.net.capture.open(ns, ifindex));
+            if let Some(l) = sys.net.ns_mut(ns).and_then(|n| n.link_mut(ifindex)) {
+                l.promiscuity += 1;
+                self.promisc = Some((ns, ifindex));
+            }
             // On `any` libpcap opens a cooked socket (Linux cooked v2).
             let link_type = if ifindex == 0 {
                 out.err("tcpdump: data link type LINUX_SLL2\n");
@@ -185,27 +208,33 @@ impl Program for Tcpdump {
             }
             return Step::Busy;
         };
-        let frames = sys.net.capture.read(tap);
-        if frames.is_empty() {
-            return Step::Idle(None);
-        }
-        let filter = self.o.filter.clone().unwrap_or(filter::Expr::All);
-        let mut received = self.captured;
+        let full = |t: &Self| t.o.count.is_some_and(|c| t.captured >= c);
         // When the count is reached tcpdump stops reading, but the socket
         // has counted what reached it before tcpdump woke: TPACKET_V3 hands
         // over a block when it retires (libpcap's 1000 ms timeout as
-        // tp_retire_blk_tov), so an answer within milliseconds of the last
-        // printed frame is counted; later ones are left as timing.
-        let mut last_at = 0;
+        // tp_retire_blk_tov), so what passes the filter within milliseconds
+        // of the last printed frame (the rest of a port scan, an answer) is
+        // counted; later frames are left as timing.
+        let window_end = self.last_at.saturating_add(SAME_BLOCK_US);
+        let frames = sys.net.capture.read(tap);
+        if frames.is_empty() {
+            if full(self) {
+                if sys.now_us >= window_end {
+                    return self.finish(sys, out, self.captured + self.late);
+                }
+                return Step::Idle(Some(window_end));
+            }
+            return Step::Idle(None);
+        }
+        let filter = self.o.filter.clone().unwrap_or(filter::Expr::All);
         for fr in frames.into_iter().filter(|fr| filter::matches(&filter, fr)) {
-            if self.o.count.is_some_and(|c| self.captured >= c) {
-                if fr.at_us <= last_at + SAME_BLOCK_US {
-                    received += 1;
+            if full(self) {
+                if fr.at_us <= self.last_at.saturating_add(SAME_BLOCK_US) {
+                    self.late += 1;
                 }
                 continue;
             }
-            received += 1;
-            last_at = fr.at_us;
+            self.last_at = fr.at_us;
             self.captured += 1;
             if self.o.write.is_some() {
                 self.saved.push(fr);
@@ -216,16 +245,18 @@ impl Program for Tcpdump {
                 self.show(&fr, None, out);
             }
         }
-        if self.o.count.is_some_and(|c| self.captured >= c) {
-            return self.finish(sys, out, received);
+        if full(self) {
+            let window_end = self.last_at.saturating_add(SAME_BLOCK_US);
+            if sys.now_us >= window_end {
+                return self.finish(sys, out, self.captured + self.late);
+            }
+            return Step::Idle(Some(window_end));
         }
         Step::Busy
     }
 
     fn stop(&mut self, sys: &mut Sys) {
-        if let Some(t) = self.tap.take() {
-            sys.net.capture.close(t);
-        }
+        self.close(sys);
         if let Some(name) = self.o.write.clone() {
             let bytes = pcap::file(&self.saved);
             sys.net.capture.files.retain(|(n, _)| *n != name);

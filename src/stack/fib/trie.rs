@@ -39,7 +39,14 @@
 //! A lookup reads one node per six bits (five for an IPv4 /24, counting the
 //! root) and masks the internal bitmap with a precomputed table of the
 //! positions matching the address, so the longest match in a node is its
-//! highest set bit. The only `unsafe` is the call, on x86-64 after run-time
+//! highest set bit. A large trie (from 16,384 node slots) also keeps a
+//! shortcut index of 8,192 entries (32 KiB): the node at the fourth level
+//! (virtual depth 18, /13–/18 in IPv4) for each value of the key's first
+//! 13 bits. A lookup starts there and walks from the root only when
+//! nothing matches at or below that node, so the three reads above it,
+//! of which the third often misses the cache, become one read of a small
+//! table; the entries under a third-level node are refreshed whenever its
+//! children block changes, and the index is rebuilt by compaction. The only `unsafe` is the call, on x86-64 after run-time
 //! detection, of a copy of the lookup compiled to use the POPCNT instruction.
 //!
 //! # Files
@@ -95,7 +102,31 @@ pub struct PrefixTrie<K: PrefixKey, V> {
     nodes: Arena<Cell<V>>,
     values: Arena<Option<V>>,
     len: usize,
+    /// The shortcut index of a large trie: entry `i` is the node at
+    /// virtual depth `SHORTCUT_VD` whose path is the key's first
+    /// `SHORTCUT_BITS` bits `i` ([`NO_NODE`] when there is none); empty
+    /// while the node arena is small (see [`SHORTCUT_MIN`]).
+    shortcut: Vec<u32>,
     _key: PhantomData<K>,
+}
+
+/// The virtual depth of the nodes the shortcut index leads to: the
+/// fourth level (/13–/18 in IPv4), above the two levels a lookup into a
+/// large table misses the cache on.
+const SHORTCUT_VD: u8 = 3 * STRIDE;
+/// The key bits that pick a node at `SHORTCUT_VD` (13).
+const SHORTCUT_BITS: u32 = (SHORTCUT_VD - OFFSET) as u32;
+/// A shortcut entry with no node.
+const NO_NODE: u32 = u32::MAX;
+/// Node-arena slots from which a trie keeps its shortcut index (32 KiB of
+/// it, against at least 1 MiB of nodes); few in unit tests, so that the
+/// randomized tests keep it up to date through every operation.
+const SHORTCUT_MIN: usize = if cfg!(test) { 24 } else { 1 << 14 };
+
+/// The shortcut index entry of `key`: its first `SHORTCUT_BITS` bits.
+#[inline(always)]
+fn shortcut_of<K: PrefixKey>(key: K) -> usize {
+    ((key.chunk(0) & 1) << (2 * STRIDE)) | (key.chunk(STRIDE) << STRIDE) | key.chunk(2 * STRIDE)
 }
 
 impl<K: PrefixKey, V> Default for PrefixTrie<K, V> {
@@ -106,7 +137,13 @@ impl<K: PrefixKey, V> Default for PrefixTrie<K, V> {
 
 impl<K: PrefixKey, V: Clone> Clone for PrefixTrie<K, V> {
     fn clone(&self) -> Self {
-        PrefixTrie { nodes: self.nodes.clone(), values: self.values.clone(), len: self.len, _key: PhantomData }
+        PrefixTrie {
+            nodes: self.nodes.clone(),
+            values: self.values.clone(),
+            len: self.len,
+            shortcut: self.shortcut.clone(),
+            _key: PhantomData,
+        }
     }
 }
 
@@ -139,7 +176,7 @@ impl<K: PrefixKey, V: Eq> Eq for PrefixTrie<K, V> {}
 impl<K: PrefixKey, V> PrefixTrie<K, V> {
     /// An empty trie (allocates nothing until the first insert).
     pub const fn new() -> Self {
-        PrefixTrie { nodes: Arena::new(), values: Arena::new(), len: 0, _key: PhantomData }
+        PrefixTrie { nodes: Arena::new(), values: Arena::new(), len: 0, shortcut: Vec::new(), _key: PhantomData }
     }
 
     /// Number of stored prefixes.
@@ -227,12 +264,14 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
         if self.nodes.slots.is_empty() {
             self.nodes.alloc(1);
         }
+        let mut shortcut_moved = false;
         let mut idx = 0u32;
         let mut vd = 0;
         while vd < tvd {
             let c = (key.chunk(vd) & 63) as u32;
             let n = self.nodes.slots[idx as usize].node;
             if n.ext >> c & 1 == 0 {
+                shortcut_moved |= vd + STRIDE == SHORTCUT_VD;
                 let k = n.ext.count_ones() as usize;
                 let base = if is_direct(n.ext) {
                     // The child's place is there, empty.
@@ -249,7 +288,41 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
             idx = self.nodes.slots[idx as usize].node.child(c);
             vd += STRIDE;
         }
+        if shortcut_moved {
+            self.refresh_shortcut(key);
+        }
         idx
+    }
+
+    /// Brings the shortcut entries below the node at virtual depth
+    /// `SHORTCUT_VD - STRIDE` on `key`'s path up to date, after its
+    /// children block changed (its children may have moved).
+    fn refresh_shortcut(&mut self, key: K) {
+        if self.shortcut.is_empty() {
+            return;
+        }
+        let base = shortcut_of(key) & !63;
+        let parent = self.find_node(key, SHORTCUT_VD - STRIDE).and_then(|p| self.node(p));
+        for c in 0..64u32 {
+            let child = parent.filter(|n| n.ext >> c & 1 == 1).map_or(NO_NODE, |n| n.child(c));
+            if let Some(e) = self.shortcut.get_mut(base | c as usize) {
+                *e = child;
+            }
+        }
+    }
+
+    /// Builds the shortcut index anew when the node arena is large enough
+    /// for it, or drops it.
+    fn rebuild_shortcut(&mut self) {
+        if self.nodes.slots.len() < SHORTCUT_MIN {
+            self.shortcut = Vec::new();
+            return;
+        }
+        self.shortcut = vec![NO_NODE; 1 << SHORTCUT_BITS];
+        for top in 0..1usize << (SHORTCUT_BITS - STRIDE as u32) {
+            let key = K::default().put_chunk(0, top >> STRIDE).put_chunk(STRIDE, top & 63);
+            self.refresh_shortcut(key);
+        }
     }
 
     /// The value place of `key/plen`, created empty (None, for the caller to
@@ -258,6 +331,9 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
         // Before taking any index: compaction moves everything.
         self.maybe_compact();
         let idx = self.node_or_create(key, tvd);
+        if self.shortcut.is_empty() && self.nodes.slots.len() >= SHORTCUT_MIN {
+            self.rebuild_shortcut();
+        }
         let pos = pos_of(key.chunk(tvd), rl);
         let n = self.nodes.slots[idx as usize].node;
         let r = rank(n.int, pos);
@@ -379,7 +455,9 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
             return old;
         }
         // Unlink nodes left with neither prefixes nor children.
+        let mut shortcut_moved = false;
         while level > 0 && self.nodes.slots[path[level] as usize].node.is_empty() {
+            shortcut_moved |= level as u8 * STRIDE == SHORTCUT_VD;
             let parent = path[level - 1];
             let c = (key.chunk((level as u8 - 1) * STRIDE) & 63) as u32;
             let p = self.nodes.slots[parent as usize].node;
@@ -393,6 +471,9 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
             pn.children = base;
             pn.ext = ext;
             level -= 1;
+        }
+        if shortcut_moved {
+            self.refresh_shortcut(key);
         }
         self.maybe_compact();
         old
@@ -423,9 +504,35 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
 
     #[inline(always)]
     fn longest_match_inner(&self, addr: K) -> Option<(K, u8, &V)> {
+        // A large trie's shortcut leads to the node at SHORTCUT_VD: a match
+        // there or below is longer than any above it; without one the
+        // walk from the root finds the shorter prefixes.
+        let start = self.shortcut.get(shortcut_of(addr)).copied().unwrap_or(NO_NODE);
+        let best = match start {
+            NO_NODE => None,
+            idx => self.walk(idx as usize, SHORTCUT_VD, addr),
+        };
+        let (idx, pos, vd) = match best {
+            Some(b) => b,
+            None => self.walk(0, 0, addr)?,
+        };
+        // The best node was read by the walk: its cell is in the cache.
+        let cell = self.nodes.slots.get(idx)?;
+        let r = rank(cell.node.int, pos);
+        let v = if cell.node.inline() {
+            cell.vals.get(r as usize)?.as_ref()?
+        } else {
+            self.values.slots.get((cell.node.values + r) as usize)?.as_ref()?
+        };
+        let len = real_len(vd, pos);
+        Some((addr.mask(len), len, v))
+    }
+
+    /// The deepest node matching `addr` on its path from node `idx` at
+    /// virtual depth `vd`: (node, internal position, its depth).
+    #[inline(always)]
+    fn walk(&self, mut idx: usize, mut vd: u8, addr: K) -> Option<(usize, u32, u8)> {
         let cells = &self.nodes.slots;
-        let mut idx = 0usize;
-        let mut vd = 0u8;
         let mut best: Option<(usize, u32, u8)> = None;
         while let Some(cell) = cells.get(idx) {
             let n = &cell.node;
@@ -440,17 +547,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
             idx = n.child(c as u32) as usize;
             vd += STRIDE;
         }
-        // The best node was read above: its cell is in the cache.
-        let (idx, pos, vd) = best?;
-        let cell = cells.get(idx)?;
-        let r = rank(cell.node.int, pos);
-        let v = if cell.node.inline() {
-            cell.vals.get(r as usize)?.as_ref()?
-        } else {
-            self.values.slots.get((cell.node.values + r) as usize)?.as_ref()?
-        };
-        let len = real_len(vd, pos);
-        Some((addr.mask(len), len, v))
+        best
     }
 
     /// Keeps only the entries for which `keep(prefix, length, &mut value)`
@@ -464,6 +561,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
         if self.len == 0 {
             self.clear();
         } else {
+            self.rebuild_shortcut();
             self.maybe_compact();
         }
     }
@@ -573,6 +671,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
         self.copy_node(0, 0, &mut nodes, &mut values);
         self.nodes = nodes;
         self.values = values;
+        self.rebuild_shortcut();
     }
 
     fn copy_node(&mut self, old: u32, new: u32, nodes: &mut Arena<Cell<V>>, values: &mut Arena<Option<V>>) {
@@ -605,6 +704,6 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
     /// Estimated heap bytes held by the trie, including the inline size of
     /// the values (each stored as `Option<V>`) but not memory the values own.
     pub fn memory_bytes(&self) -> usize {
-        mem::size_of::<Self>() + self.nodes.memory_bytes() + self.values.memory_bytes()
+        mem::size_of::<Self>() + self.nodes.memory_bytes() + self.values.memory_bytes() + self.shortcut.capacity() * 4
     }
 }

@@ -6,6 +6,7 @@
 use std::net::IpAddr;
 
 use super::conntrack::CtInfo;
+use super::nat::Range;
 use super::{Data, Expr, Table};
 use crate::sim::packet::{Datagram, Icmp, Payload};
 use crate::wire::nftables::data as v;
@@ -50,14 +51,14 @@ pub enum Outcome {
 /// A NAT decision of a rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nat {
-    /// Source NAT to an address (and port).
-    Snat(Option<IpAddr>, Option<u16>),
-    /// Destination NAT to an address (and port).
-    Dnat(Option<IpAddr>, Option<u16>),
-    /// Masquerade (source NAT to the output device's address), port optional.
-    Masq(Option<u16>),
-    /// Redirect to the machine itself, port optional.
-    Redir(Option<u16>),
+    /// Source NAT into a range of addresses (and ports).
+    Snat(Range),
+    /// Destination NAT into a range of addresses (and ports).
+    Dnat(Range),
+    /// Masquerade (source NAT to the output device's address), ports optional.
+    Masq(Range),
+    /// Redirect to the machine itself, ports optional.
+    Redir(Range),
 }
 
 /// Registers: the verdict and 16 bytes × 4 of data (`struct nft_regs`).
@@ -364,15 +365,21 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Hits)
                         _ => Some(*code),
                     }))
                 }
-                Expr::Nat { ty, addr, proto, .. } => {
-                    let a = addr.map(|(lo, _)| read_addr(&regs, lo, c.p.is_v6()));
-                    let port = proto.map(|(lo, _)| {
-                        u16::from_be_bytes([regs.get(lo, 2).first().copied().unwrap_or(0), regs.get(lo, 2).get(1).copied().unwrap_or(0)])
-                    });
-                    outcome = Some(Outcome::Nat(if *ty == 0 { Nat::Snat(a, port) } else { Nat::Dnat(a, port) }));
+                // nft_nat_eval: the registers give the range's bounds (the
+                // highest defaults to the lowest).
+                // nft_nat_inet_eval: an inet table's NAT of the other
+                // family does nothing, and the rule goes on.
+                Expr::Nat { family, .. } if *family != u32::from(if c.p.is_v6() { 10u8 } else { 2 }) => {}
+                Expr::Nat { ty, addr, proto, flags, .. } => {
+                    let range = Range {
+                        addr: addr.map(|(lo, hi)| (read_addr(&regs, lo, c.p.is_v6()), read_addr(&regs, hi, c.p.is_v6()))),
+                        port: proto.map(|(lo, hi)| (reg_port(&regs, lo), reg_port(&regs, hi))),
+                        flags: *flags,
+                    };
+                    outcome = Some(Outcome::Nat(if *ty == 0 { Nat::Snat(range) } else { Nat::Dnat(range) }));
                 }
-                Expr::Masq { proto, .. } => outcome = Some(Outcome::Nat(Nat::Masq(proto.map(|(lo, _)| reg_port(&regs, lo))))),
-                Expr::Redir { proto, .. } => outcome = Some(Outcome::Nat(Nat::Redir(proto.map(|(lo, _)| reg_port(&regs, lo))))),
+                Expr::Masq { proto, flags } => outcome = Some(Outcome::Nat(Nat::Masq(port_range(&regs, *proto, *flags)))),
+                Expr::Redir { proto, flags } => outcome = Some(Outcome::Nat(Nat::Redir(port_range(&regs, *proto, *flags)))),
                 // nft_lookup_eval (a map with dreg 0 is a verdict map).
                 Expr::Lookup { set, sreg, dreg, flags, .. } => {
                     let found = table.set(set).and_then(|s| s.find(regs.get(*sreg, s.key_len as usize)));
@@ -414,6 +421,11 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Hits)
             _ => {}
         }
     }
+}
+
+/// A masquerade's or redirect's range: ports only.
+fn port_range(regs: &Regs, proto: Option<(u32, u32)>, flags: u32) -> Range {
+    Range { addr: None, port: proto.map(|(lo, hi)| (reg_port(regs, lo), reg_port(regs, hi))), flags }
 }
 
 fn reg_port(regs: &Regs, reg: u32) -> u16 {
@@ -507,21 +519,24 @@ fn u32_at(b: &[u8], at: usize) -> u32 {
 /// The xtables targets iptables-nft uses; None for those that only watch
 /// (LOG, MARK) and let the rule go on.
 fn xt_target(name: &str, rev: u32, info: &[u8], v6: bool) -> Option<Outcome> {
-    // nf_nat_ipv4_multi_range_compat (revision 0) or nf_nat_range(2).
-    let addr_port = |info: &[u8]| -> (Option<IpAddr>, Option<u16>) {
-        if rev == 0 {
-            let flags = u32_at(info, 4);
-            let ip = info.get(8..12).map(|b| IpAddr::from([b[0], b[1], b[2], b[3]]));
-            (ip.filter(|_| flags & 1 != 0), (flags & 2 != 0).then(|| be16_at(info, 16)))
+    // nf_nat_ipv4_multi_range_compat (revision 0: flags, min_ip, max_ip,
+    // min, max) or nf_nat_range(2) (flags, min_addr, max_addr, min_proto,
+    // max_proto: 16-byte addresses, an IPv4 one in the first 4).
+    let range = |info: &[u8]| -> Range {
+        let v4_at = |at: usize| info.get(at..at + 4).map(|b| IpAddr::from([b[0], b[1], b[2], b[3]]));
+        // ip6tables' revision 0 targets already take nf_nat_range.
+        let (flags, lo, hi, ports) = if rev == 0 && !v6 {
+            (u32_at(info, 4), v4_at(8), v4_at(12), 16)
+        } else if v6 {
+            let at = |o: usize| info.get(o..o + 16).and_then(|b| <[u8; 16]>::try_from(b).ok()).map(IpAddr::from);
+            (u32_at(info, 0), at(4), at(20), 36)
         } else {
-            // nf_nat_range(2): an IPv6 rule's address takes all 16 bytes.
-            let flags = u32_at(info, 0);
-            let ip = if v6 {
-                info.get(4..20).and_then(|b| <[u8; 16]>::try_from(b).ok()).map(IpAddr::from)
-            } else {
-                info.get(4..8).map(|b| IpAddr::from([b[0], b[1], b[2], b[3]]))
-            };
-            (ip.filter(|_| flags & 1 != 0), (flags & 2 != 0).then(|| be16_at(info, 36)))
+            (u32_at(info, 0), v4_at(4), v4_at(20), 36)
+        };
+        Range {
+            addr: lo.zip(hi).filter(|_| flags & 1 != 0),
+            port: (flags & 2 != 0).then(|| (be16_at(info, ports), be16_at(info, ports + 2))),
+            flags,
         }
     };
     Some(match name {
@@ -542,16 +557,10 @@ fn xt_target(name: &str, rev: u32, info: &[u8], v6: bool) -> Option<Outcome> {
             8 => Some(13),
             _ => Some(3),
         }),
-        "MASQUERADE" => Outcome::Nat(Nat::Masq(addr_port(info).1)),
-        "REDIRECT" => Outcome::Nat(Nat::Redir(addr_port(info).1)),
-        "SNAT" => {
-            let (a, p) = addr_port(info);
-            Outcome::Nat(Nat::Snat(a, p))
-        }
-        "DNAT" => {
-            let (a, p) = addr_port(info);
-            Outcome::Nat(Nat::Dnat(a, p))
-        }
+        "MASQUERADE" => Outcome::Nat(Nat::Masq(Range { addr: None, ..range(info) })),
+        "REDIRECT" => Outcome::Nat(Nat::Redir(Range { addr: None, ..range(info) })),
+        "SNAT" => Outcome::Nat(Nat::Snat(range(info))),
+        "DNAT" => Outcome::Nat(Nat::Dnat(range(info))),
         "ACCEPT" => Outcome::Accept,
         "DROP" => Outcome::Drop,
         _ => return None,
@@ -564,7 +573,7 @@ mod tests {
     use crate::stack::netfilter::{BaseChain, Chain, Rule};
 
     fn table(rules: Vec<Rule>) -> Table {
-        let base = BaseChain { hooknum: 2, priority: 0, kind: "filter".into(), policy: 1, counters: None };
+        let base = BaseChain { hooknum: 2, priority: 0, kind: "filter".into(), policy: 1, counters: None, registered: 1 };
         let chain = Chain { name: "c".into(), handle: 1, base: Some(base), rules, userdata: None };
         Table { family: 2, name: "t".into(), handle: 1, flags: 0, chains: vec![chain], sets: Vec::new(), hgenerator: 1, userdata: None }
     }

@@ -8,6 +8,7 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use super::conntrack::{Conn, CtInfo, Dir};
 use super::eval::{Nat, Outcome, PacketCtx, run_chain};
+use super::nat::Range;
 use super::{Expr, Hook};
 use crate::sim::packet::{Datagram, Icmp, Payload};
 use crate::stack::{Net, NsId};
@@ -40,7 +41,8 @@ fn is_dst_manip(hook: Hook) -> bool {
 /// Runs the hook `hook` of namespace `ns` on a packet that came in on
 /// `iif` and leaves by `oif` (0 when not known). NAT may rewrite the
 /// packet's addresses and ports in place.
-pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, iif: u32, oif: u32, now_us: u64) -> Verdict {
+pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, devs: (u32, u32, Option<[u8; 6]>), now_us: u64) -> Verdict {
+    let (iif, oif, frame_src) = devs;
     let Some(n) = net.ns_mut(ns) else { return Verdict::Accept };
     let fam = if p.is_v6() { family::IPV6 } else { family::IPV4 };
     let has_chains =
@@ -67,7 +69,7 @@ pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, iif: u32, oif
     let loopback = if v6 { IpAddr::V6(std::net::Ipv6Addr::LOCALHOST) } else { IpAddr::V4(Ipv4Addr::LOCALHOST) };
     let (masq_addr, redir_addr) = (dev_addr(oif), if hook == Hook::Output { Some(loopback) } else { dev_addr(iif) });
     let addr_types = (super::xt::addr_type(n, p.src), super::xt::addr_type(n, p.dst));
-    let src_mac = super::xt::neighbour_mac(n, iif, p.src);
+    let src_mac = frame_src.or_else(|| super::xt::neighbour_mac(n, iif, p.src));
     let nf = &mut n.netfilter;
     let tracked = if !conntrack_enabled(nf, fam) {
         None
@@ -78,19 +80,20 @@ pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, iif: u32, oif
     };
     let (ct, dir) = tracked.map_or((CtInfo::Untracked, Dir::Original), |(_, d, c)| (c, d));
     let conn = tracked.map(|(i, _, _)| i);
-    // The base chains of this hook, by priority (stable: tables in order).
-    let mut chains: Vec<(i32, usize, usize, bool)> = Vec::new();
+    // The base chains of this hook, by priority; of equal priority the
+    // last registered first (nf_hook_entries_grow).
+    let mut chains: Vec<(i32, usize, usize, bool, u64)> = Vec::new();
     for (ti, t) in nf.tables.iter().enumerate() {
         if t.family != fam && t.family != family::INET {
             continue;
         }
         for (ci, c) in t.chains.iter().enumerate() {
             if let Some(b) = c.base.as_ref().filter(|b| b.hooknum == hook as u32) {
-                chains.push((b.priority, ti, ci, b.kind == "nat"));
+                chains.push((b.priority, ti, ci, b.kind == "nat", b.registered));
             }
         }
     }
-    crate::sorting::sort_by_key(&mut chains, |c| c.0);
+    crate::sorting::sort_by_key(&mut chains, |c| (c.0, std::cmp::Reverse(c.4)));
     let nat_registered = nf.tables.iter().any(|t| t.chains.iter().any(|c| c.base.as_ref().is_some_and(|b| b.kind == "nat")));
     let nat_at = chains.iter().find(|c| c.3).map_or(nat_priority(hook), |c| c.0);
     let mut nat_done = !nat_registered;
@@ -214,23 +217,24 @@ fn bind(c: &mut Conn, hook: Hook, decision: Option<Nat>, masq: Option<IpAddr>, r
     } else {
         c.src_nat_done = true;
     }
-    let (addr, port, snat) = match decision {
-        Some(Nat::Snat(a, p)) if !dst_manip => (a, p, true),
-        Some(Nat::Masq(p)) if !dst_manip => (masq, p, true),
-        Some(Nat::Dnat(a, p)) if dst_manip => (a, p, false),
-        Some(Nat::Redir(p)) if dst_manip => (redir, p, false),
+    let (range, snat) = match decision {
+        Some(Nat::Snat(r)) if !dst_manip => (r, true),
+        Some(Nat::Masq(r)) if !dst_manip => (Range { addr: masq.map(|a| (a, a)), ..r }, true),
+        Some(Nat::Dnat(r)) if dst_manip => (r, false),
+        Some(Nat::Redir(r)) if dst_manip => (Range { addr: redir.map(|a| (a, a)), ..r }, false),
         _ => return,
     };
+    // The flow as it leaves now (an earlier manip applied): the reply
+    // tuple inverted.
+    let (src, dst) = ((c.reply.dst, c.reply.dport), (c.reply.src, c.reply.sport));
+    let icmp = c.orig.proto == 1 || c.orig.proto == 58;
+    let (addr, port) = super::nat::choose(src, dst, &range, snat, icmp);
     if snat {
-        c.reply.dst = addr.unwrap_or(c.reply.dst);
-        if c.orig.proto != 1 && c.orig.proto != 58 {
-            c.reply.dport = port.unwrap_or(c.reply.dport);
-        }
+        c.reply.dst = addr;
+        c.reply.dport = port;
     } else {
-        c.reply.src = addr.unwrap_or(c.reply.src);
-        if c.orig.proto != 1 && c.orig.proto != 58 {
-            c.reply.sport = port.unwrap_or(c.reply.sport);
-        }
+        c.reply.src = addr;
+        c.reply.sport = port;
     }
 }
 

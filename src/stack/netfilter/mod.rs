@@ -8,6 +8,7 @@ pub mod eval;
 /// The expression codec lives with the other nf_tables wire code.
 pub use crate::wire::nf_expr as expr;
 mod hook;
+pub mod nat;
 pub mod set;
 pub(crate) mod xt;
 
@@ -43,6 +44,10 @@ pub struct BaseChain {
     /// Packets and bytes through the chain, when it was created with
     /// NFTA_CHAIN_COUNTERS (iptables-nft does).
     pub counters: Option<(u64, u64)>,
+    /// When its hook was registered, counted across the namespace's base
+    /// chains: of two chains of equal priority the later one runs first
+    /// (nf_hook_entries_grow inserts before the first of equal priority).
+    pub registered: u64,
 }
 
 /// A rule: its handle, expressions and user data (nft keeps comments there).

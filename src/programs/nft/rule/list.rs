@@ -4,6 +4,58 @@
 
 use super::*;
 
+/// An IPv4 NAT range of an xtables target: flags, addresses, ports.
+struct XtRange {
+    flags: u32,
+    addrs: (Ipv4Addr, Ipv4Addr),
+    ports: (u16, u16),
+}
+
+fn u32_at(d: &[u8], at: usize) -> u32 {
+    d.get(at..at + 4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+fn ip_at(d: &[u8], at: usize) -> Ipv4Addr {
+    d.get(at..at + 4).map_or(Ipv4Addr::UNSPECIFIED, |b| Ipv4Addr::new(b[0], b[1], b[2], b[3]))
+}
+
+fn port_at(d: &[u8], at: usize) -> u16 {
+    d.get(at..at + 2).map_or(0, be16)
+}
+
+/// `struct nf_nat_ipv4_multi_range_compat` (MASQUERADE, REDIRECT, SNAT
+/// revision 0): rangesize, then flags, min_ip, max_ip, min and max port.
+fn nat_compat(d: &[u8]) -> XtRange {
+    XtRange { flags: u32_at(d, 4), addrs: (ip_at(d, 8), ip_at(d, 12)), ports: (port_at(d, 16), port_at(d, 18)) }
+}
+
+/// `struct nf_nat_range2` (DNAT revision 2): flags, min_addr, max_addr,
+/// min_proto, max_proto.
+fn nat_range2(d: &[u8]) -> XtRange {
+    XtRange { flags: u32_at(d, 0), addrs: (ip_at(d, 4), ip_at(d, 20)), ports: (port_at(d, 36), port_at(d, 38)) }
+}
+
+/// A NAT target as its xlate prints it: `dnat to A[-B][:P[-Q]]`, or
+/// `masquerade`/`redirect` with ` to :P[-Q]` when ports are given.
+fn xt_nat(verb: &str, r: &XtRange) -> String {
+    const MAP_IPS: u32 = 1;
+    const PROTO_SPECIFIED: u32 = 2;
+    let mut to = String::new();
+    if r.flags & MAP_IPS != 0 {
+        to.push_str(&r.addrs.0.to_string());
+        if r.addrs.1 != r.addrs.0 {
+            to.push_str(&format!("-{}", r.addrs.1));
+        }
+    }
+    if r.flags & PROTO_SPECIFIED != 0 {
+        to.push_str(&format!(":{}", r.ports.0));
+        if r.ports.1 != r.ports.0 {
+            to.push_str(&format!("-{}", r.ports.1));
+        }
+    }
+    if to.is_empty() { verb.to_string() } else { format!("{verb} to {to}") }
+}
+
 fn be16(d: &[u8]) -> u16 {
     d.get(..2).map_or(0, |b| u16::from_be_bytes([b[0], b[1]]))
 }
@@ -16,7 +68,7 @@ fn lookup_text(e: Option<&Expr>, key: Key, ctx: &Ctx<'_>) -> String {
     let view = ctx.sets.iter().find(|x| x.family == ctx.family && x.table == ctx.table && x.name == *set);
     match view {
         Some(v) if v.flags & crate::wire::nftables::set_flags::ANONYMOUS != 0 => {
-            let body = elements_text(v, key);
+            let body = elements_text(v, key, ctx.numeric);
             if *dreg == Some(0) { format!("vmap {{ {body} }}") } else { format!("{neg}{{ {body} }}") }
         }
         _ if *dreg == Some(0) => format!("vmap @{set}"),
@@ -29,8 +81,9 @@ fn lookup_text(e: Option<&Expr>, key: Key, ctx: &Ctx<'_>) -> String {
 /// the flags of the mask (`syn,ack`, or `! syn,ack` for none of them); a
 /// single flag against itself stays `& syn == syn`; otherwise the value
 /// over the mask (`syn / syn,ack`).
-fn tcp_flags_text(mask: u8, op: u32, value: u8) -> String {
-    let name = names::tcp_flags_text;
+fn tcp_flags_text(mask: u8, op: u32, value: u8, numeric: bool) -> String {
+    // `nft -n` prints the bitmask as one hexadecimal number.
+    let name = |bits: u8| if numeric { format!("{bits:#x}") } else { names::tcp_flags_text(bits) };
     match (op, value) {
         (1, 0) => name(mask),
         (_, 0) => format!("! {}", name(mask)),
@@ -74,7 +127,6 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
     let mut network = ctx.family;
     // Values loaded into registers for a NAT statement.
     let mut regs: Vec<(u32, Vec<u8>)> = Vec::new();
-    let reg = |regs: &Vec<(u32, Vec<u8>)>, r: u32| regs.iter().rev().find(|(x, _)| *x == r).map(|(_, v)| v.clone()).unwrap_or_default();
     let mut i = 0;
     while let Some(e) = exprs.get(i) {
         i += 1;
@@ -121,7 +173,7 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 if dependency {
                     network = f;
                 } else {
-                    parts.push(format!("meta nfproto {}", names::name(names::NFPROTOS, f)));
+                    parts.push(format!("meta nfproto {}", sym(ctx, names::NFPROTOS, f)));
                 }
             }
             Expr::Meta { key: 16, .. } if matches!(exprs.get(i), Some(Expr::Lookup { .. })) => {
@@ -136,7 +188,7 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 if matches!(exprs.get(i), Some(Expr::Payload { base: 2, .. })) {
                     l4 = Some(p);
                 } else if !reset_dependency(&exprs[i..], ctx.family) {
-                    parts.push(format!("meta l4proto {}", names::protocol_name(p)));
+                    parts.push(format!("meta l4proto {}", proto_text(ctx, p)));
                 }
             }
             Expr::Payload { base: 1, len: 1, .. } if matches!(exprs.get(i), Some(Expr::Lookup { .. })) => {
@@ -172,7 +224,7 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     if op == 0 {
                         l4 = d.first().copied();
                     }
-                    names::protocol_name(d.first().copied().unwrap_or(0))
+                    proto_text(ctx, d.first().copied().unwrap_or(0))
                 } else if v6 {
                     let mut b = [0u8; 16];
                     b.iter_mut().zip(&d).for_each(|(x, y)| *x = *y);
@@ -197,8 +249,8 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 let (_, d) = next_cmp(&mut i).unwrap_or_default();
                 let t = d.first().copied().unwrap_or(0);
                 parts.push(match l4 {
-                    Some(1) => format!("icmp type {}", names::name(names::ICMP_TYPES, t)),
-                    _ => format!("icmpv6 type {}", names::name(names::ICMPV6_TYPES, t)),
+                    Some(1) => format!("icmp type {}", sym(ctx, names::ICMP_TYPES, t)),
+                    _ => format!("icmpv6 type {}", sym(ctx, names::ICMPV6_TYPES, t)),
                 });
             }
             Expr::Payload { base: 2, offset: 13, len: 1, .. } if l4 == Some(6) => {
@@ -209,7 +261,7 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     }
                     (Some(Expr::Bitwise { mask, .. }), Some(Expr::Cmp { op, data, .. })) => {
                         i += 2;
-                        tcp_flags_text(mask.first().copied().unwrap_or(0), *op, data.first().copied().unwrap_or(0))
+                        tcp_flags_text(mask.first().copied().unwrap_or(0), *op, data.first().copied().unwrap_or(0), ctx.numeric)
                     }
                     _ => {
                         let (op, d) = next_cmp(&mut i).unwrap_or_default();
@@ -217,7 +269,7 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                         // (the bitmask type's "0x%Zx").
                         let sign = if op == 1 { "!=" } else { "==" };
                         let v = d.first().copied().unwrap_or(0);
-                        let v = if v.count_ones() == 1 { names::tcp_flags_text(v) } else { format!("{v:#x}") };
+                        let v = if v.count_ones() == 1 && !ctx.numeric { names::tcp_flags_text(v) } else { format!("{v:#x}") };
                         format!("{sign} {v}")
                     }
                 };
@@ -270,7 +322,11 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     _ => 0,
                 };
                 next_cmp(&mut i);
-                let names: Vec<&str> = CT_STATES.iter().filter(|(_, b)| mask & b != 0).map(|(n, _)| *n).collect();
+                let names: Vec<String> = CT_STATES
+                    .iter()
+                    .filter(|(_, b)| mask & b != 0)
+                    .map(|(n, b)| if ctx.numeric { format!("{b:#x}") } else { (*n).to_string() })
+                    .collect();
                 parts.push(format!("ct state {}", names.join(",")));
             }
             Expr::Log { prefix, level, .. } => {
@@ -301,25 +357,32 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 _ => "continue".into(),
             }),
             Expr::Immediate { dreg, data: Data::Value(v) } => regs.push((*dreg, v.clone())),
-            Expr::Nat { ty, family: nat_family, addr, proto, .. } => {
+            Expr::Nat { ty, family: nat_family, addr, proto, flags } => {
                 let v6 = *nat_family == u32::from(family::IPV6);
-                let mut to = String::new();
-                if let Some((r, _)) = addr {
-                    let b = reg(&regs, *r);
+                let text_of = |r: u32| {
+                    let b = reg(&regs, r);
                     if v6 {
                         let mut a = [0u8; 16];
                         a.iter_mut().zip(&b).for_each(|(x, y)| *x = *y);
-                        to = text::ipv6_text(a);
+                        text::ipv6_text(a)
                     } else if b.len() >= 4 {
-                        to = Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string();
+                        Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string()
+                    } else {
+                        String::new()
+                    }
+                };
+                let mut to = String::new();
+                if let Some((lo, hi)) = addr {
+                    // An IPv6 address before a port goes in brackets
+                    // (nat_stmt_print), each end of a range too.
+                    let bracket = |a: String| if v6 && proto.is_some() { format!("[{a}]") } else { a };
+                    to = bracket(text_of(*lo));
+                    if reg(&regs, *hi) != reg(&regs, *lo) {
+                        to = format!("{to}-{}", bracket(text_of(*hi)));
                     }
                 }
-                if let Some((r, _)) = proto {
-                    // An IPv6 address before a port goes in brackets.
-                    if v6 {
-                        to = format!("[{to}]");
-                    }
-                    to.push_str(&format!(":{}", be16(&reg(&regs, *r))));
+                if let Some(p) = proto {
+                    to.push_str(&format!(":{}", port_range(&regs, *p)));
                 }
                 // An inet table names the NAT's family (nat_stmt_print).
                 let fam = match (ctx.family, v6) {
@@ -327,24 +390,36 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     (family::INET, true) => " ip6",
                     _ => "",
                 };
-                parts.push(format!("{}{fam} to {to}", if *ty == 1 { "dnat" } else { "snat" }));
+                parts.push(format!("{}{fam} to {to}{}", if *ty == 1 { "dnat" } else { "snat" }, nat_flags(*flags)));
             }
-            Expr::Redir { proto, .. } => match proto {
-                Some((r, _)) => parts.push(format!("redirect to :{}", be16(&reg(&regs, *r)))),
-                None => parts.push("redirect".into()),
-            },
-            Expr::Masq { .. } => parts.push("masquerade".into()),
-            Expr::Target { name, .. } if name == "MASQUERADE" => parts.push("masquerade".into()),
+            Expr::Redir { proto, flags } | Expr::Masq { proto, flags } => {
+                let what = if matches!(e, Expr::Redir { .. }) { "redirect" } else { "masquerade" };
+                let to = proto.map(|p| format!(" to :{}", port_range(&regs, p))).unwrap_or_default();
+                parts.push(format!("{what}{to}{}", nat_flags(*flags)));
+            }
+            // iptables' NAT targets as libxt_{MASQUERADE,REDIRECT,SNAT,DNAT}'s
+            // xlate print them (IPv4; ip6tables' SNAT and DNAT have none).
+            Expr::Target { name, info, .. } if name == "MASQUERADE" => parts.push(xt_nat("masquerade", &nat_compat(info))),
+            Expr::Target { name, info, .. } if name == "REDIRECT" && ctx.family == family::IPV4 => {
+                parts.push(xt_nat("redirect", &nat_compat(info)))
+            }
+            Expr::Target { name, info, rev: 0 } if name == "SNAT" && ctx.family == family::IPV4 => {
+                parts.push(xt_nat("snat", &nat_compat(info)))
+            }
+            Expr::Target { name, info, rev: 2 } if name == "DNAT" && ctx.family == family::IPV4 => {
+                parts.push(xt_nat("dnat", &nat_range2(info)))
+            }
             Expr::Reject { ty: 1, .. } => parts.push("reject with tcp reset".into()),
             // The family's port unreachable is nft's default and not named.
             Expr::Reject { ty: 2, code } => parts.push(match code {
                 1 => "reject".into(),
-                c => format!("reject with icmpx {}", names::name(names::ICMPX_CODES, *c)),
+                c => format!("reject with icmpx {}", sym(ctx, names::ICMPX_CODES, *c)),
             }),
             Expr::Reject { code, .. } => parts.push(match (network == family::IPV6, *code) {
-                (false, 3) | (true, 4) => "reject".into(),
-                (false, c) => format!("reject with icmp {}", names::name(names::ICMP_CODES, c)),
-                (true, c) => format!("reject with icmpv6 {}", names::name(names::ICMPV6_CODES, c)),
+                // In an inet table only icmpx port-unreachable is the default.
+                (false, 3) | (true, 4) if ctx.family != family::INET => "reject".into(),
+                (false, c) => format!("reject with icmp {}", sym(ctx, names::ICMP_CODES, c)),
+                (true, c) => format!("reject with icmpv6 {}", sym(ctx, names::ICMPV6_CODES, c)),
             }),
             // xtables matches and targets as nft translates them (the xlate of libxt_*).
             Expr::Match { name, info, .. } if name == "conntrack" || name == "state" => {
@@ -376,4 +451,32 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
         }
     }
     parts.join(" ")
+}
+
+/// A symbol's name, or with `nft -n` its number.
+fn sym(ctx: &Ctx<'_>, table: &[(&str, u8)], v: u8) -> String {
+    if ctx.numeric { v.to_string() } else { names::name(table, v) }
+}
+
+/// A protocol's name, or with `nft -n` its number.
+fn proto_text(ctx: &Ctx<'_>, p: u8) -> String {
+    if ctx.numeric { p.to_string() } else { names::protocol_name(p) }
+}
+
+/// The value last loaded into register `r` by an immediate.
+fn reg(regs: &[(u32, Vec<u8>)], r: u32) -> Vec<u8> {
+    regs.iter().rev().find(|(x, _)| *x == r).map(|(_, v)| v.clone()).unwrap_or_default()
+}
+
+/// `P` or `P1-P2` from a NAT statement's port registers.
+fn port_range(regs: &[(u32, Vec<u8>)], (lo, hi): (u32, u32)) -> String {
+    let (a, b) = (be16(&reg(regs, lo)), be16(&reg(regs, hi)));
+    if a == b { a.to_string() } else { format!("{a}-{b}") }
+}
+
+/// print_nf_nat_flags: ` random`, `fully-random`, `persistent`, joined by commas.
+fn nat_flags(flags: u32) -> String {
+    let names: Vec<&str> =
+        [(4, "random"), (16, "fully-random"), (8, "persistent")].iter().filter(|(bit, _)| flags & bit != 0).map(|(_, n)| *n).collect();
+    if names.is_empty() { String::new() } else { format!(" {}", names.join(",")) }
 }

@@ -23,7 +23,7 @@ fn tutorial_matches_build_the_expressions_nft_sends() {
     use super::{Ctx, parse};
     use crate::wire::nf_expr::Expr::{self, Bitwise, Cmp, Limit, Log, Meta, Payload};
     let links = [(1, "lo".to_string())];
-    let ctx = Ctx { family: crate::wire::nftables::family::INET, links: &links, table: "f", sets: &[], next_set_id: 1 };
+    let ctx = Ctx { family: crate::wire::nftables::family::INET, links: &links, table: "f", sets: &[], next_set_id: 1, numeric: false };
     let words = |t: &str| t.split(' ').map(str::to_string).collect::<Vec<_>>();
     let cmp = |data: &[u8]| Cmp { sreg: 4, op: 0, data: data.to_vec() };
     let meta = |key| Meta { key, dreg: 4 };

@@ -142,12 +142,10 @@ impl<T: Default> Arena<T> {
                 return new as u32;
             }
         }
-        // Room in the block: shift the tail up by one (swaps rather than
-        // `rotate_right`, whose general algorithm is a kilobyte of code
-        // for each item type).
+        // Room in the block: shift the tail up by one.
         self.slots[b + k] = item;
-        for i in (r..k).rev() {
-            self.slots.swap(b + i, b + i + 1);
+        if r < k {
+            self.slots.shift_up(b + r, b + k);
         }
         base
     }
@@ -218,8 +216,8 @@ impl<T: Default> Arena<T> {
     pub(super) fn remove_at(&mut self, base: u32, k: usize, r: usize) -> (u32, T) {
         let b = base as usize;
         let item = mem::take(&mut self.slots[b + r]);
-        for i in r..k - 1 {
-            self.slots.swap(b + i, b + i + 1);
+        if r + 1 < k {
+            self.slots.shift_down(b + r, b + k - 1);
         }
         let (old, new) = (block_size(k), block_size(k - 1));
         self.release(base + new as u32, old - new);

@@ -37,6 +37,17 @@ impl Rng {
 /// hold defaults, every live value slot reachable exactly once, no empty
 /// non-root node, and len agrees.
 fn check<K: PrefixKey, V>(t: &PrefixTrie<K, V>) {
+    // The shortcut index, kept from SHORTCUT_MIN node slots on, names the
+    // node at SHORTCUT_VD on each path of SHORTCUT_BITS bits.
+    assert!(t.nodes.slots.len() < super::SHORTCUT_MIN || !t.shortcut.is_empty(), "a large trie has its shortcut");
+    if !t.shortcut.is_empty() {
+        assert_eq!(t.shortcut.len(), 1 << super::SHORTCUT_BITS);
+        for (i, &e) in t.shortcut.iter().enumerate() {
+            let key = K::default().put_chunk(0, i >> 12).put_chunk(STRIDE, (i >> 6) & 63).put_chunk(2 * STRIDE, i & 63);
+            assert_eq!(super::shortcut_of(key), i);
+            assert_eq!(e, t.find_node(key, super::SHORTCUT_VD).unwrap_or(super::NO_NODE), "shortcut entry {i}");
+        }
+    }
     if t.nodes.slots.is_empty() {
         assert_eq!(t.len, 0);
         assert!(t.values.slots.iter().all(Option::is_none));
@@ -622,3 +633,44 @@ fn values_are_dropped_exactly_once() {
 }
 
 mod differential;
+
+#[test]
+fn shortcut_index_follows_the_nodes() {
+    // Enough prefixes for the shortcut index (SHORTCUT_MIN node slots in
+    // tests), spread over the first 13 bits so that entries appear, move
+    // and go as the nodes at SHORTCUT_VD are created, shifted and removed.
+    let mut rng = Rng(29);
+    let mut t = PrefixTrie::<u32, u32>::new();
+    let mut stored: Vec<(u32, u8)> = Vec::new();
+    t.insert(v4("64.0.0.0"), 2, 2);
+    for _ in 0..400 {
+        let len = [9u8, 12, 13, 16, 18, 19, 22, 24, 28][rng.below(9) as usize];
+        let key = (rng.next() as u32) & (u32::MAX << (32 - len));
+        if t.insert(key, len, key ^ u32::from(len)).is_none() {
+            stored.push((key, len));
+        }
+    }
+    check(&t);
+    assert!(!t.shortcut.is_empty(), "a trie of {} node slots keeps its shortcut", t.nodes.slots.len());
+    let lookup = |t: &PrefixTrie<u32, u32>, stored: &[(u32, u8)], a: u32| {
+        let want = stored.iter().filter(|&&(k, l)| l == 0 || a >> (32 - l) == k >> (32 - l)).max_by_key(|e| e.1).copied();
+        let want = want.or((a >> 30 == 1).then_some((v4("64.0.0.0"), 2)));
+        assert_eq!(t.longest_match(a).map(|(k, l, _)| (k, l)), want, "longest match of {a:#x}");
+    };
+    for _ in 0..2000 {
+        let pick = stored[rng.below(stored.len() as u64) as usize].0;
+        lookup(&t, &stored, pick | (rng.next() as u32 & 0xff));
+        lookup(&t, &stored, rng.next() as u32);
+    }
+    while !stored.is_empty() {
+        let (k, l) = stored.swap_remove(rng.below(stored.len() as u64) as usize);
+        assert_eq!(t.remove(k, l), Some(k ^ u32::from(l)));
+        if stored.len() % 16 == 0 {
+            check(&t);
+            for _ in 0..64 {
+                lookup(&t, &stored, rng.next() as u32);
+            }
+        }
+    }
+    check(&t);
+}
