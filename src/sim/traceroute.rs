@@ -77,33 +77,26 @@ fn parse(args: &[String]) -> Result<Options, String> {
         near: DEF_NEAR_FACTOR,
         send_gap_us: 0,
     };
+    // main's range checks come after the whole line is parsed.
+    let (mut first, mut max, mut queries) = (1u64, 30u64, 3u64);
+    let mut wait = 5.0f64;
     for opt in opts {
         let v = opt.value.unwrap_or_default();
-        let num =
-            |v: &str| crate::text::int::<u64>(v).ok_or_else(|| format!("Cannot handle `-{}' option with arg `{v}' (argc 2)\n", opt.letter));
+        // CLIF names the word that held the value by its place in argv.
+        let argc = args.iter().position(|a| *a == v || (a.starts_with('-') && a.ends_with(v.as_str()))).map_or(2, |i| i + 1);
+        let cannot = |v: &str| format!("Cannot handle `-{}' option with arg `{v}' (argc {argc})\n", opt.letter);
+        let num = |v: &str| crate::text::int::<u64>(v).ok_or_else(|| cannot(v));
         match opt.letter {
             'n' => o.numeric = true,
             '6' => o.v6 = true,
             's' => o.source = Some(v),
             'I' => o.icmp = true,
-            'm' => {
-                let m = num(&v)?;
-                if m == 0 || m > 255 {
-                    return Err("max hops cannot be more than 255\n".to_string());
-                }
-                o.max = m as u8;
-            }
-            'f' => o.first = num(&v)?.clamp(1, 255) as u8,
-            'q' => {
-                let q = num(&v)?;
-                if q == 0 || q > 10 {
-                    return Err("no more than 10 probes per hop\n".to_string());
-                }
-                o.queries = q as u32;
-            }
+            'm' => max = num(&v)?,
+            'f' => first = num(&v)?,
+            'q' => queries = num(&v)?,
             'N' => o.sim = usize::try_from(num(&v)?).unwrap_or(usize::MAX).max(1),
             'z' => {
-                let secs = crate::decimal::parse(&v).ok_or_else(|| format!("Cannot handle `-z' option with arg `{v}' (argc 2)\n"))?;
+                let secs = crate::decimal::parse(&v).ok_or_else(|| cannot(&v))?;
                 if secs.neg && secs.num != 0 {
                     return Err(format!("bad sendtime `{v}' specified\n"));
                 }
@@ -112,35 +105,38 @@ fn parse(args: &[String]) -> Result<Options, String> {
                 o.send_gap_us = u64::try_from(secs.times(scale).trunc()).unwrap_or(u64::MAX);
             }
             'w' => {
-                // set_wait_specs: the factors are 0 unless given after commas.
+                // set_wait_specs: MAX[,HERE[,NEAR]], the factors 0 unless given.
                 let mut parts = v.split(',');
-                let first = parts.next().unwrap_or_default();
-                let factor = |p: Option<&str>| match p {
+                let value = |p: Option<&str>| match p {
                     None => Ok(0.0),
-                    Some(p) => p
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|f| f.is_finite())
-                        .ok_or_else(|| format!("Cannot handle `-w' option with arg `{v}' (argc 2)\n")),
+                    Some(p) => p.trim_start().parse::<f64>().ok().filter(|f| f.is_finite()).ok_or_else(|| cannot(&v)),
                 };
-                o.here = factor(parts.next())?;
-                o.near = factor(parts.next())?;
+                wait = value(parts.next())?;
+                o.here = value(parts.next())?;
+                o.near = value(parts.next())?;
                 if parts.next().is_some() {
-                    return Err(format!("Cannot handle `-w' option with arg `{v}' (argc 2)\n"));
+                    return Err(cannot(&v));
                 }
-                if o.here < 0.0 || o.near < 0.0 {
-                    return Err(format!("bad wait specifications `{v}' used\n"));
-                }
-                let secs = crate::decimal::parse(first).ok_or_else(|| format!("Cannot handle `-w' option with arg `{v}' (argc 2)\n"))?;
-                if (secs.neg && secs.num != 0) || secs.num > 1_000_000 * u128::from(secs.den) {
-                    return Err(format!("bad wait specifications `{v}' used\n"));
-                }
-                o.wait_ms = secs.times(1000).trunc() as u64;
             }
             'p' => o.port = num(&v)?.min(65535) as u16,
             _ => {}
         }
     }
+    if first == 0 || first > max {
+        return Err("first hop out of range\n".to_string());
+    }
+    if max > 255 {
+        return Err("max hops cannot be more than 255\n".to_string());
+    }
+    if queries == 0 || queries > 10 {
+        return Err("no more than 10 probes per hop\n".to_string());
+    }
+    if wait < 0.0 || o.here < 0.0 || o.near < 0.0 {
+        return Err(format!("bad wait specifications `{wait},{},{}' used\n", o.here, o.near));
+    }
+    (o.first, o.max, o.queries) = (first as u8, max as u8, queries as u32);
+    // At most a million seconds are waited (the virtual clock's bounds).
+    o.wait_ms = (wait.min(1e6) * 1000.0) as u64;
     let mut it = operands.into_iter();
     o.target = it.next().ok_or_else(|| USAGE.to_string())?;
     o.v6 |= o.target.as_bytes().contains(&b':');

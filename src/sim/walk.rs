@@ -428,6 +428,7 @@ impl<'a> Walk<'a> {
         // (`icmp_reply`, `icmp_send`: l3mdev_master_ifindex of the device).
         let vrf = self.net.ns(ns).map_or(0, |n| crate::stack::l3mdev::master_ifindex(n, iif));
         match &packet.payload {
+            Payload::Icmp(Icmp::EchoRequest { .. }) if self.ignores_echo(ns, &packet) => {}
             Payload::Icmp(Icmp::EchoRequest { id, seq, data }) => {
                 // A reply to a link-local address leaves where the request came in.
                 let oif = if is_link_local(packet.src) { iif } else { vrf };
@@ -521,6 +522,19 @@ impl<'a> Walk<'a> {
 }
 
 impl Walk<'_> {
+    /// Whether an echo request goes unanswered by the sysctls: IPv4's
+    /// `icmp_echo_ignore_all` (`icmp_echo`), IPv6's `icmp.echo_ignore_all`
+    /// and, to an anycast address, `icmp.echo_ignore_anycast` (`icmpv6_rcv`).
+    fn ignores_echo(&self, ns: NsId, packet: &Datagram) -> bool {
+        let Some(nsr) = self.net.ns(ns) else { return false };
+        if packet.is_v6() {
+            nsr.sysctl.is_on("net.ipv6.icmp.echo_ignore_all", &[])
+                || (nsr.sysctl.is_on("net.ipv6.icmp.echo_ignore_anycast", &[]) && anycast_destination(nsr, packet.dst))
+        } else {
+            nsr.sysctl.is_on("net.ipv4.icmp_echo_ignore_all", &[])
+        }
+    }
+
     /// Whether the namespace's rate limit lets an ICMP error out to `to` now
     /// (`icmpv4_xrlim_allow`, `icmpv6_xrlim_allow`): types outside the
     /// ratemask, IPv4's "fragmentation needed" and errors whose route

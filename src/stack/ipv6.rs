@@ -382,6 +382,7 @@ pub fn mtu_changed(ns: &mut Namespace, index: u32) -> Vec<Event> {
     // the device is up (ipv6_add_dev).
     l.mc6_dropped = false;
     l.mc6_reloaded = l.is_up();
+    l.mc6_allrouters = None;
     if l.is_up() { netdev_up(ns, index) } else { Vec::new() }
 }
 

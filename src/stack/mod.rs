@@ -233,6 +233,12 @@ impl Net {
         // netif_carrier_off() at creation leaves an event for the link watch.
         let queued = !link.carrier;
         nsr.sysctl.register_device(&link.name);
+        // ipv6_add_dev: a device that forwards from the start joins
+        // all-routers right after all-nodes.
+        let forwards = nsr.sysctl.is_on(&format!("net.ipv6.conf.{}.forwarding", link.name), &[link.name.as_str()]);
+        if !link.no_inet6 && forwards && link.flags & crate::wire::link::iff::MULTICAST != 0 {
+            link.mc6_allrouters = Some(false);
+        }
         nsr.links.insert(index, link);
         if queued {
             self.linkwatch_queue.push((ns, index));

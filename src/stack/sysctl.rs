@@ -280,7 +280,12 @@ const GLOBAL: Defaults = &[
     ("net.ipv4.ip_forward", "0"),
     ("net.ipv4.nexthop_compat_mode", "1"),
     ("net.ipv6.fib_multipath_hash_policy", "0"),
+    ("net.ipv6.icmp.echo_ignore_all", "0"),
+    ("net.ipv6.icmp.echo_ignore_anycast", "0"),
+    ("net.ipv6.icmp.echo_ignore_multicast", "0"),
+    ("net.ipv6.icmp.error_anycast_as_unicast", "0"),
     ("net.ipv6.icmp.ratelimit", "100"),
+    ("net.ipv6.icmp.ratemask", "0-1,3-127"),
     ("net.vrf.strict_mode", "0"),
 ];
 

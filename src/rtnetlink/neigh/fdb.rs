@@ -126,8 +126,13 @@ fn multicast_list(l: &Link) -> Vec<[u8; 6]> {
     // A device without an inet6_dev (MTU under 1280) has none
     // (ipv6_mc_destroy_dev).
     let v6_loaded = !l.mc6_dropped && !l.no_inet6;
+    const ALL_ROUTERS: [u8; 6] = [0x33, 0x33, 0, 0, 0, 2];
+    let routers_early = v6_loaded && l.mc6_allrouters == Some(false);
     if v6_loaded && !l.mc6_reloaded {
         add([0x33, 0x33, 0, 0, 0, 1]);
+        if routers_early {
+            add(ALL_ROUTERS);
+        }
     }
     for (m, _) in l.mc_extra.iter().filter(|(_, after_open)| !after_open) {
         add(*m);
@@ -150,6 +155,9 @@ fn multicast_list(l: &Link) -> Vec<[u8; 6]> {
         add([0x01, 0x00, 0x5e, 0, 0, 1]);
         if v6_loaded {
             add([0x33, 0x33, 0, 0, 0, 1]);
+            if routers_early {
+                add(ALL_ROUTERS);
+            }
         }
         let mut addrs: Vec<_> = l.addrs6.iter().filter(|_| v6_loaded).collect();
         // The link-local address, made when the device came up, joins
@@ -159,6 +167,16 @@ fn multicast_list(l: &Link) -> Vec<[u8; 6]> {
         for a in addrs {
             add(solicited(a));
         }
+    }
+    if v6_loaded && l.mc6_allrouters == Some(true) {
+        add(ALL_ROUTERS);
+    }
+    // Each anycast address joined its solicited-node group when it was
+    // joined (`__ipv6_dev_ac_inc`, `addrconf_join_solict`); newest first
+    // in `anycast6`.
+    for (a, _) in l.anycast6.iter().rev().filter(|_| v6_loaded) {
+        let b = a.to_be_bytes();
+        add([0x33, 0x33, 0xff, b[13], b[14], b[15]]);
     }
     for (m, _) in l.mc_extra.iter().filter(|(_, after_open)| *after_open) {
         add(*m);

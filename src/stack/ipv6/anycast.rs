@@ -111,6 +111,15 @@ fn del_route(ns: &mut Namespace, index: u32, addr: u128) -> Vec<Event> {
 /// the device's address order.
 pub fn forward_change(ns: &mut Namespace, index: u32) -> Vec<Event> {
     let on = forwarding(ns, index);
+    // The all-routers group joins at the tail of the device's list (or
+    // leaves) with the switch.
+    if let Some(l) = ns.link_mut(index).filter(|l| !l.no_inet6) {
+        if !on {
+            l.mc6_allrouters = None;
+        } else if l.mc6_allrouters.is_none() && l.flags & crate::wire::link::iff::MULTICAST != 0 {
+            l.mc6_allrouters = Some(l.is_up());
+        }
+    }
     let addrs: Vec<Ifa6> = ns
         .link(index)
         .map(|l| l.addrs6.iter().filter(|a| a.flags & crate::wire::addr::ifa_f::TENTATIVE == 0).cloned().collect())

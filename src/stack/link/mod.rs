@@ -308,6 +308,11 @@ pub struct Link {
     /// joined while the device was up (after the groups that opening the
     /// device joins; opening it again puts those groups after it).
     pub mc_extra: Vec<([u8; 6], bool)>,
+    /// IPv6's link-local all-routers group (33:33:00:00:00:02), joined
+    /// while the device forwards (`ipv6_add_dev`, `dev_forward_change`):
+    /// whether it joined while the device was up (after what opening it
+    /// joined), `None` when not joined.
+    pub mc6_allrouters: Option<bool>,
     /// addrconf considers the device ready (IF_READY in IFLA_INET6_FLAGS).
     pub inet6_ready: bool,
     /// IPv6's groups left the device's multicast list (`ipv6_mc_down`:
@@ -398,6 +403,7 @@ impl Link {
             qdisc_attached: false,
             uc_extra: Vec::new(),
             mc_extra: Vec::new(),
+            mc6_allrouters: None,
             mtu6: 1500,
             created_ms: 0,
             unregistering: false,

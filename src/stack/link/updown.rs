@@ -43,6 +43,9 @@ pub(crate) fn open(net: &mut Net, ns: NsId, index: u32) -> Vec<Event> {
     for (_, after_open) in &mut link.mc_extra {
         *after_open = false;
     }
+    if link.mc6_allrouters.is_some() {
+        link.mc6_allrouters = Some(false);
+    }
     if let LinkKind::Bridge(c) = &mut link.kind {
         c.snoopers_rejoined = false;
     }
