@@ -73,14 +73,14 @@ fn py_repr(s: &str) -> String {
     out
 }
 
-/// A refused request line: the status code, its message, the
-/// explanation, and whether the request was HTTP/0.9.
-type RequestError = (u16, String, &'static str, bool);
+/// What `send_error` answers with: the code, the message, the
+/// explanation, and whether the request was HTTP/0.9 (no headers).
+type SendError = (u16, String, &'static str, bool);
 
 /// What `parse_request` makes of a request line: the method, path and
 /// whether it is HTTP/0.9 (no headers in the answer), or the error
 /// `send_error` answers with (code, message, explanation).
-fn parse_request_line(line: &str) -> Result<(String, String, bool), RequestError> {
+fn parse_request_line(line: &str) -> Result<(String, String, bool), SendError> {
     const BAD: &str = "Bad request syntax or unsupported method";
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.len() >= 3 {
