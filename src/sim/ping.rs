@@ -173,7 +173,7 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
             Ok(a) => {
                 src = a;
                 let local = net.ns(ns).is_some_and(|n| match a {
-                    IpAddr::V4(a4) => crate::stack::lookup::is_local_v4(n, a4.into()),
+                    IpAddr::V4(a4) => crate::stack::lookup::dev_find_v4(n, a4.into()),
                     IpAddr::V6(a6) => n.links.values().any(|l| l.addrs6.iter().any(|x| x.addr == u128::from(a6))),
                 });
                 if !local || a.is_ipv6() != v6 {

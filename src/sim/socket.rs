@@ -41,7 +41,9 @@ pub fn tcp_deliver(net: &mut Net, ns: NsId, packet: &Datagram, seg: &Tcp, now_us
     // tcp_conn_request looks the SYN-ACK's route up first (route_req): a
     // SYN from a peer there is no route back to makes no request socket.
     let opening = seg.has(super::packet::tcp_flags::SYN) && !seg.has(super::packet::tcp_flags::ACK);
-    if opening && output_route(net, ns, packet.src, packet.dst, 0, 0).is_err() {
+    // (The SYN's destination is local, so only the way back is asked.)
+    let any: IpAddr = if packet.src.is_ipv6() { std::net::Ipv6Addr::UNSPECIFIED.into() } else { std::net::Ipv4Addr::UNSPECIFIED.into() };
+    if opening && output_route(net, ns, packet.src, any, 0, 0).is_err() {
         return Vec::new();
     }
     let mss = route_mss(net, ns, packet.src, packet.dst);

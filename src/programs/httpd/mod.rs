@@ -37,8 +37,77 @@ const BIND_TRACEBACK: &str = "Traceback (most recent call last):
 /// The listing of an empty directory (`list_directory`).
 const LISTING: &str = "<!DOCTYPE HTML>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Directory listing for /</title>\n</head>\n<body>\n<h1>Directory listing for /</h1>\n<hr>\n<ul>\n</ul>\n<hr>\n</body>\n</html>\n";
 
-/// `DEFAULT_ERROR_MESSAGE` for 404.
-const NOT_FOUND: &str = "<!DOCTYPE HTML>\n<html lang=\"en\">\n    <head>\n        <meta charset=\"utf-8\">\n        <title>Error response</title>\n    </head>\n    <body>\n        <h1>Error response</h1>\n        <p>Error code: 404</p>\n        <p>Message: File not found.</p>\n        <p>Error code explanation: 404 - Nothing matches the given URI.</p>\n    </body>\n</html>\n";
+/// `DEFAULT_ERROR_MESSAGE` with its code, message and explanation.
+fn error_page(code: u16, message: &str, explain: &str) -> String {
+    let (message, explain) = (html_escape(message), html_escape(explain));
+    format!(
+        "<!DOCTYPE HTML>\n<html lang=\"en\">\n    <head>\n        <meta charset=\"utf-8\">\n        <title>Error response</title>\n    </head>\n    <body>\n        <h1>Error response</h1>\n        <p>Error code: {code}</p>\n        <p>Message: {message}.</p>\n        <p>Error code explanation: {code} - {explain}.</p>\n    </body>\n</html>\n"
+    )
+}
+
+/// `html.escape(s, quote=False)`.
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// Python's `repr` of a str: single quotes unless it holds one and no
+/// double quote; backslashes and control characters escaped.
+fn py_repr(s: &str) -> String {
+    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::from(q);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push(q);
+    out
+}
+
+/// A refused request line: the status code, its message, the
+/// explanation, and whether the request was HTTP/0.9.
+type RequestError = (u16, String, &'static str, bool);
+
+/// What `parse_request` makes of a request line: the method, path and
+/// whether it is HTTP/0.9 (no headers in the answer), or the error
+/// `send_error` answers with (code, message, explanation).
+fn parse_request_line(line: &str) -> Result<(String, String, bool), RequestError> {
+    const BAD: &str = "Bad request syntax or unsupported method";
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() >= 3 {
+        let version = words[words.len() - 1];
+        let number = version.strip_prefix("HTTP/").map(|v| v.split('.').collect::<Vec<_>>());
+        let parsed =
+            number.filter(|n| n.len() == 2 && n.iter().all(|c| !c.is_empty() && c.len() <= 10 && c.bytes().all(|b| b.is_ascii_digit())));
+        let Some(n) = parsed else { return Err((400, format!("Bad request version ({})", py_repr(version)), BAD, true)) };
+        if n[0].parse::<u32>().unwrap_or(0) >= 2 {
+            let base = version.trim_start_matches("HTTP/");
+            return Err((505, format!("Invalid HTTP version ({base})"), "Cannot fulfill request", true));
+        }
+    }
+    // From here the version is the request's when it named one.
+    let v09 = words.len() < 3;
+    if !(2..=3).contains(&words.len()) {
+        return Err((400, format!("Bad request syntax ({})", py_repr(line)), BAD, v09));
+    }
+    let (method, path) = (words[0], words[1]);
+    if words.len() == 2 && method != "GET" {
+        return Err((400, format!("Bad HTTP/0.9 request type ({})", py_repr(method)), BAD, v09));
+    }
+    if method != "GET" && method != "HEAD" {
+        return Err((501, format!("Unsupported method ({})", py_repr(method)), "Server does not support this operation", v09));
+    }
+    Ok((method.to_string(), path.to_string(), words.len() == 2))
+}
 
 /// Parses the arguments into a program (Err: the status after a usage error).
 pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32> {
@@ -88,40 +157,74 @@ fn clock(now_us: u64) -> (String, String) {
 }
 
 impl Server {
-    /// Answers one request (`SimpleHTTPRequestHandler.do_GET`/`do_HEAD`).
-    fn answer(&self, sys: &mut Sys, out: &mut Output, sock: u32, request: &str) {
-        let line = request.split("\r\n").next().unwrap_or("");
-        let mut parts = line.split(' ');
-        let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    /// Answers one request (`BaseHTTPRequestHandler.handle_one_request`:
+    /// `parse_request`, then `SimpleHTTPRequestHandler.do_GET`/`do_HEAD`,
+    /// or `send_error`). An HTTP/0.9 request gets the body alone.
+    fn answer(&self, sys: &mut Sys, out: &mut Output, sock: u32, line: &str) {
         let peer = sys.addrs(sock).map(|(_, r)| crate::text::ip_text(r.ip())).unwrap_or_default();
         let (stamp, date) = clock(sys.now_us);
-        let head = method == "HEAD";
-        let path_only = path.split(['?', '#']).next().unwrap_or("");
-        let response = if path_only == "/" {
-            out.err(&format!("{peer} - - [{stamp}] \"{line}\" 200 -\n"));
-            let mut r = format!(
+        let (head, v09, code, reason, body) = match parse_request_line(line) {
+            Ok((method, path, v09)) => {
+                let path_only = path.split(['?', '#']).next().unwrap_or("");
+                if path_only == "/" {
+                    (method == "HEAD", v09, 200, "OK".to_string(), None)
+                } else {
+                    (
+                        method == "HEAD",
+                        v09,
+                        404,
+                        "File not found".to_string(),
+                        Some(error_page(404, "File not found", "Nothing matches the given URI")),
+                    )
+                }
+            }
+            Err((code, message, explain, v09)) => {
+                let page = error_page(code, &message, explain);
+                (false, v09, code, message, Some(page))
+            }
+        };
+        if code != 200 {
+            out.err(&format!("{peer} - - [{stamp}] code {code}, message {reason}\n"));
+        }
+        out.err(&format!("{peer} - - [{stamp}] \"{line}\" {code} -\n"));
+        let mut response = String::new();
+        match &body {
+            None if !v09 => response.push_str(&format!(
                 "HTTP/1.0 200 OK\r\nServer: {SERVER}\r\nDate: {date}\r\nContent-type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n",
                 LISTING.len()
-            );
-            if !head {
-                r.push_str(LISTING);
-            }
-            r
-        } else {
-            out.err(&format!("{peer} - - [{stamp}] code 404, message File not found\n"));
-            out.err(&format!("{peer} - - [{stamp}] \"{line}\" 404 -\n"));
-            let mut r = format!(
-                "HTTP/1.0 404 File not found\r\nServer: {SERVER}\r\nDate: {date}\r\nConnection: close\r\nContent-Type: text/html;charset=utf-8\r\nContent-Length: {}\r\n\r\n",
-                NOT_FOUND.len()
-            );
-            if !head {
-                r.push_str(NOT_FOUND);
-            }
-            r
-        };
+            )),
+            Some(page) if !v09 => response.push_str(&format!(
+                "HTTP/1.0 {code} {reason}\r\nServer: {SERVER}\r\nDate: {date}\r\nConnection: close\r\nContent-Type: text/html;charset=utf-8\r\nContent-Length: {}\r\n\r\n",
+                page.len()
+            )),
+            _ => {}
+        }
+        if !head {
+            response.push_str(body.as_deref().unwrap_or(LISTING));
+        }
         let _ = sys.send(sock, response.as_bytes());
         sys.close(sock);
     }
+}
+
+/// The request line of what a client sent, once the request can be
+/// answered: the line (up to its newline, or all of it at the end of the
+/// stream), and for a request `parse_request` accepts, its headers up to
+/// a blank line or the end of the stream (`http.client.parse_headers`).
+fn complete_request(data: &[u8], eof: bool) -> Option<String> {
+    let text = String::from_utf8_lossy(data);
+    let (line, rest) = match text.find('\n') {
+        Some(i) => (&text[..i], Some(&text[i + 1..])),
+        None if eof => (&text[..], None),
+        None => return None,
+    };
+    let line = line.trim_end_matches(['\r', '\n']).to_string();
+    if parse_request_line(&line).is_err() {
+        return Some(line);
+    }
+    let rest = rest.unwrap_or("");
+    let headers_done = rest.starts_with("\r\n") || rest.starts_with('\n') || rest.contains("\r\n\r\n") || rest.contains("\n\n");
+    if headers_done || eof { Some(line) } else { None }
 }
 
 impl Program for Server {
@@ -165,21 +268,28 @@ impl Program for Server {
         let mut i = 0;
         while i < self.clients.len() {
             let sock = self.clients[i].0;
-            match sys.recv(sock) {
-                Ok(Read::Data(d, _)) => {
-                    self.clients[i].1.extend(d);
-                    busy = true;
-                }
-                Ok(Read::WouldBlock) => {}
-                Ok(Read::Eof) | Err(_) => {
-                    sys.close(sock);
-                    self.clients.remove(i);
-                    continue;
+            let mut eof = false;
+            loop {
+                match sys.recv(sock) {
+                    Ok(Read::Data(d, _)) => {
+                        self.clients[i].1.extend(d);
+                        busy = true;
+                    }
+                    Ok(Read::WouldBlock) => break,
+                    Ok(Read::Eof) | Err(_) => {
+                        eof = true;
+                        break;
+                    }
                 }
             }
-            let text = String::from_utf8_lossy(&self.clients[i].1).into_owned();
-            if text.contains("\r\n\r\n") {
-                self.answer(sys, out, sock, &text);
+            // Nothing before the end: handle_one_request closes quietly.
+            if eof && self.clients[i].1.is_empty() {
+                sys.close(sock);
+                self.clients.remove(i);
+                continue;
+            }
+            if let Some(line) = complete_request(&self.clients[i].1, eof) {
+                self.answer(sys, out, sock, &line);
                 self.clients.remove(i);
                 busy = true;
                 continue;

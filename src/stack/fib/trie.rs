@@ -39,14 +39,15 @@
 //! A lookup reads one node per six bits (five for an IPv4 /24, counting the
 //! root) and masks the internal bitmap with a precomputed table of the
 //! positions matching the address, so the longest match in a node is its
-//! highest set bit. A large trie (from 16,384 node slots) also keeps a
-//! shortcut index of 8,192 entries (32 KiB): the node at the fourth level
-//! (virtual depth 18, /13–/18 in IPv4) for each value of the key's first
-//! 13 bits. A lookup starts there and walks from the root only when
-//! nothing matches at or below that node, so the three reads above it,
-//! of which the third often misses the cache, become one read of a small
-//! table; the entries under a third-level node are refreshed whenever its
-//! children block changes, and the index is rebuilt by compaction. The only `unsafe` is the call, on x86-64 after run-time
+//! highest set bit. A large trie (from 16,384 node slots; natively only)
+//! also keeps a shortcut index of 8,192 entries (32 KiB): the node at the
+//! fourth level (virtual depth 18, /13–/18 in IPv4) for each value of the
+//! key's first 13 bits. A lookup starts there and walks from the root only
+//! when nothing matches at or below that node, so the three reads above
+//! it, of which the third often misses the cache, become one read of a
+//! small table; the entries under a third-level node are refreshed
+//! whenever its children block changes, and the index is rebuilt by
+//! compaction. The only `unsafe` here is the call, on x86-64 after run-time
 //! detection, of a copy of the lookup compiled to use the POPCNT instruction.
 //!
 //! # Files
@@ -118,6 +119,9 @@ const SHORTCUT_VD: u8 = 3 * STRIDE;
 const SHORTCUT_BITS: u32 = (SHORTCUT_VD - OFFSET) as u32;
 /// A shortcut entry with no node.
 const NO_NODE: u32 = u32::MAX;
+/// Whether tries keep a shortcut index: natively only, so that the
+/// WebAssembly module (held to a size ceiling) carries none of its code.
+const SHORTCUT: bool = !cfg!(target_arch = "wasm32");
 /// Node-arena slots from which a trie keeps its shortcut index (32 KiB of
 /// it, against at least 1 MiB of nodes); few in unit tests, so that the
 /// randomized tests keep it up to date through every operation.
@@ -288,7 +292,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
             idx = self.nodes.slots[idx as usize].node.child(c);
             vd += STRIDE;
         }
-        if shortcut_moved {
+        if SHORTCUT && shortcut_moved {
             self.refresh_shortcut(key);
         }
         idx
@@ -314,7 +318,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
     /// Builds the shortcut index anew when the node arena is large enough
     /// for it, or drops it.
     fn rebuild_shortcut(&mut self) {
-        if self.nodes.slots.len() < SHORTCUT_MIN {
+        if !SHORTCUT || self.nodes.slots.len() < SHORTCUT_MIN {
             self.shortcut = Vec::new();
             return;
         }
@@ -331,7 +335,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
         // Before taking any index: compaction moves everything.
         self.maybe_compact();
         let idx = self.node_or_create(key, tvd);
-        if self.shortcut.is_empty() && self.nodes.slots.len() >= SHORTCUT_MIN {
+        if SHORTCUT && self.shortcut.is_empty() && self.nodes.slots.len() >= SHORTCUT_MIN {
             self.rebuild_shortcut();
         }
         let pos = pos_of(key.chunk(tvd), rl);
@@ -472,7 +476,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
             pn.ext = ext;
             level -= 1;
         }
-        if shortcut_moved {
+        if SHORTCUT && shortcut_moved {
             self.refresh_shortcut(key);
         }
         self.maybe_compact();
@@ -507,7 +511,7 @@ impl<K: PrefixKey, V> PrefixTrie<K, V> {
         // A large trie's shortcut leads to the node at SHORTCUT_VD: a match
         // there or below is longer than any above it; without one the
         // walk from the root finds the shorter prefixes.
-        let start = self.shortcut.get(shortcut_of(addr)).copied().unwrap_or(NO_NODE);
+        let start = if SHORTCUT { self.shortcut.get(shortcut_of(addr)).copied().unwrap_or(NO_NODE) } else { NO_NODE };
         let best = match start {
             NO_NODE => None,
             idx => self.walk(idx as usize, SHORTCUT_VD, addr),

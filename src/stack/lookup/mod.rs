@@ -348,9 +348,19 @@ fn is_local_multicast4(a: u32) -> bool {
     a >> 8 == 0x00e0_0000
 }
 
-/// Whether `a` is one of the namespace's IPv4 addresses (`__ip_dev_find`).
+/// Whether `a` is one of the namespace's IPv4 addresses
+/// (`inet_lookup_ifaddr_rcu`).
 pub fn is_local_v4(ns: &Namespace, a: u32) -> bool {
     ns.links.values().any(|l| l.addrs4.iter().any(|x| x.local == a))
+}
+
+/// Whether a device owns `a` as `__ip_dev_find` answers: one of the
+/// namespace's addresses, or else an address the local table routes as
+/// local (127.0.0.2 through 127.0.0.0/8: "communication over loopback
+/// subnets").
+pub fn dev_find_v4(ns: &Namespace, a: u32) -> bool {
+    let local = crate::wire::route::table::LOCAL;
+    is_local_v4(ns, a) || (ns.fib4.has_table(local) && matches!(table_lookup(ns, local, a, 0, 0, 0), Some(r) if r.kind == RouteType::Local))
 }
 
 /// `l3mdev_update_flow`: the VRF of the flow's output device, else of its
@@ -455,7 +465,7 @@ pub fn output_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
         if is_multicast4(src) || is_lbcast4(src) || is_zeronet4(src) {
             return Err(KernelError::new(Errno::EINVAL));
         }
-        if !is_local_v4(ns, src) {
+        if !dev_find_v4(ns, src) {
             return Err(KernelError::new(Errno::ENETUNREACH));
         }
     }
