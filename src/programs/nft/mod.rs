@@ -352,9 +352,14 @@ fn execute(client: &mut Client, toks: &[Tok], cmd: &str, show: Show, links: &[(u
                 a.put_str(crate::wire::nftables::set::NAME, &sname.text);
                 (msg::DELSET, 0, a)
             } else {
-                let spec = tg.names.get(2..).unwrap_or_default();
+                let (spec, elems) = named::split_elements(tg.names.get(2..).unwrap_or_default());
                 let flags = if verb == "create" { NLM_F_CREATE | NLM_F_EXCL } else { NLM_F_CREATE };
-                (msg::NEWSET, flags, named::new_set(&tname.text, &sname.text, spec, obj == "map", cmd)?)
+                let a = named::new_set(&tname.text, &sname.text, &spec, obj == "map", cmd)?;
+                if let Some(el) = elems {
+                    let spans = [(crate::wire::nftables::set::TABLE, span(tname)), (crate::wire::nftables::set::NAME, span(sname))];
+                    return named::declare_with_elements(client, tg.family, (&tname.text, &sname.text, a, flags), &el, cmd, &spans, whole);
+                }
+                (msg::NEWSET, flags, a)
             };
             let spans = [(crate::wire::nftables::set::TABLE, span(tname)), (crate::wire::nftables::set::NAME, span(sname))];
             send_one(client, tg.family, kind, flags, attrs, &spans, whole)

@@ -5,9 +5,11 @@
 
 use super::sets::{Element, Key, SetView, elements_block_text, put_elements};
 use super::{Fail, Tok, span, syntax};
-use crate::wire::attr::NlaWriter;
+use crate::iptables::nl::{BatchMsg, Client};
+use crate::wire::NLM_F_CREATE;
+use crate::wire::attr::{AttrTable, NlaWriter};
 use crate::wire::nf_expr::Data;
-use crate::wire::nftables::{data as v, set as s, set_elem_list as l, set_flags as f};
+use crate::wire::nftables::{data as v, msg, set as s, set_elem_list as l, set_flags as f};
 
 /// The NEWSET attributes of `add set|map TABLE NAME { ... }`.
 pub fn new_set(table: &str, name: &str, spec: &[Tok], map: bool, cmd: &str) -> Result<Vec<u8>, Fail> {
@@ -228,4 +230,68 @@ pub fn element_spans(set: &SetView, toks: &[Tok]) -> Vec<(usize, usize)> {
 pub fn element_at(attrs: &[u8], offset: usize) -> Option<usize> {
     let list = crate::wire::attr::NlaIter::new(attrs).map_while(Result::ok).find(|n| n.kind == l::ELEMENTS)?;
     crate::wire::attr::NlaIter::new(list.value).map_while(Result::ok).position(|n| list.offset + 4 + n.offset == offset)
+}
+
+/// Splits `elements = { ... }` off a set declaration: the other words,
+/// and the elements' words with their braces (parser_bison.y
+/// `set_block`'s `ELEMENTS '=' set_block_expr`).
+pub fn split_elements(spec: &[Tok]) -> (Vec<Tok>, Option<Vec<Tok>>) {
+    let Some(at) = spec.iter().position(|t| t.text == "elements") else { return (spec.to_vec(), None) };
+    let open = at + 2;
+    if spec.get(at + 1).map(|t| t.text.as_str()) != Some("=") || spec.get(open).map(|t| t.text.as_str()) != Some("{") {
+        return (spec.to_vec(), None);
+    }
+    let mut depth = 0usize;
+    let close = spec[open..].iter().position(|t| {
+        match t.text.as_str() {
+            "{" => depth += 1,
+            "}" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        depth == 0
+    });
+    let Some(close) = close.map(|c| open + c) else { return (spec.to_vec(), None) };
+    let mut rest = spec[..at].to_vec();
+    rest.extend_from_slice(&spec[close + 1..]);
+    (rest, Some(spec[open..=close].to_vec()))
+}
+
+/// A set declared with its elements: NEWSET and NEWSETELEM in one batch
+/// (the elements go as `add element` sends them, into the set as it is
+/// or as declared when new).
+pub fn declare_with_elements(
+    client: &mut Client,
+    family: u8,
+    set: (&str, &str, Vec<u8>, u16),
+    elems: &[Tok],
+    cmd: &str,
+    spans: &[(u16, (usize, usize))],
+    whole: (usize, usize),
+) -> Result<String, Fail> {
+    let (table, name, attrs, flags) = set;
+    let existing = super::sets::fetch(client).into_iter().find(|x| x.family == family && x.table == table && x.name == name);
+    let declared = AttrTable::parse(&attrs, s::MAX).ok();
+    let be32 = |k| {
+        declared.as_ref().and_then(|a| a.get(k)).and_then(|n| n.value.get(..4)).map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let view = existing.unwrap_or(SetView {
+        family,
+        table: table.to_string(),
+        name: name.to_string(),
+        flags: be32(s::FLAGS),
+        key_type: be32(s::KEY_TYPE),
+        handle: 0,
+        elems: Vec::new(),
+    });
+    let mut b = elements(&view, elems, cmd)?;
+    b.put(l::SET_ID, &1u32.to_be_bytes());
+    let genid = client.generation();
+    client.family = family;
+    let batch =
+        [BatchMsg { kind: msg::NEWSET, flags, attrs: attrs.clone() }, BatchMsg { kind: msg::NEWSETELEM, flags: NLM_F_CREATE, attrs: b }];
+    client.batch_detail(&batch, genid).map_err(|(e, index, off)| {
+        let off = off.filter(|_| index == 0);
+        super::kernel_fail(&attrs, spans, whole, &e.message(), off)
+    })?;
+    Ok(String::new())
 }
