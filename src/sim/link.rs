@@ -3,6 +3,8 @@
 //! it on to their other ports. Every hop moves the devices' counters as
 //! Linux's drivers do (TX on the sender, RX on the receiver).
 
+use super::br_netfilter::{self, Rejected};
+use super::packet::Datagram;
 use crate::stack::bridge::FORWARDING;
 use crate::stack::fdb;
 use crate::stack::link::LinkKind;
@@ -50,20 +52,53 @@ fn mac_of(net: &Net, (ns, dev): Port) -> Option<[u8; 6]> {
 /// accept it for their own stack (the addressed station, or every station
 /// for a broadcast).
 pub fn transmit(net: &mut Net, from: Port, dest: Dest, len: usize) -> Vec<Port> {
-    let mut accepted = Vec::new();
     let src = mac_of(net, from).unwrap_or([0; 6]);
-    let frame = Frame { src, dest, len };
+    let mut tx = Tx { now_us: 0, heard: Vec::new(), rejected: Vec::new() };
+    send(net, from, Frame { src, dest, len }, None, &mut tx);
+    tx.heard.into_iter().map(|(port, _)| port).collect()
+}
+
+/// What a frame carrying an IP datagram reached: the devices that accept
+/// it for their own stack, each with the datagram as it arrived there (a
+/// bridge's NAT may have rewritten it), and what bridges' rules rejected.
+#[derive(Debug, Default)]
+pub struct Delivery {
+    /// The accepting devices and what each received.
+    pub heard: Vec<(Port, Datagram)>,
+    /// Datagrams a bridge's REJECT refused, for the walk to answer.
+    pub rejected: Vec<Rejected>,
+}
+
+/// [`transmit`] for a frame carrying `packet` at `now_us`: bridges on the
+/// way pass it through their namespace's ip/ip6 hooks (br_netfilter).
+pub fn transmit_ip(net: &mut Net, from: Port, dest: Dest, packet: &Datagram, now_us: u64) -> Delivery {
+    let src = mac_of(net, from).unwrap_or([0; 6]);
+    let mut tx = Tx { now_us, heard: Vec::new(), rejected: Vec::new() };
+    send(net, from, Frame { src, dest, len: packet.frame_len() }, Some(packet), &mut tx);
+    let heard = tx.heard.into_iter().map(|(port, p)| (port, p.unwrap_or_else(|| packet.clone()))).collect();
+    Delivery { heard, rejected: tx.rejected }
+}
+
+/// The state of one transmission: the clock, the accepting devices with
+/// the datagram each got (None for a frame that carries none), and what
+/// bridges rejected.
+struct Tx {
+    now_us: u64,
+    heard: Vec<(Port, Option<Datagram>)>,
+    rejected: Vec<Rejected>,
+}
+
+fn send(net: &mut Net, from: Port, frame: Frame, ip: Option<&Datagram>, tx: &mut Tx) {
     if net.capture.active() {
-        let dst = match dest {
+        let dst = match frame.dest {
             Dest::Broadcast => [0xff; 6],
             Dest::Unicast(m) => m,
         };
-        net.capture.link = Some((src, dst));
+        net.capture.link = Some((frame.src, dst));
     }
-    transmit_inner(net, from, frame, 0, &mut accepted);
+    transmit_inner(net, from, frame, ip, 0, tx);
     net.capture.link = None;
     net.capture.content = None;
-    accepted
 }
 
 /// What the link layer needs of a frame: its addresses and length.
@@ -74,7 +109,7 @@ struct Frame {
     len: usize,
 }
 
-fn transmit_inner(net: &mut Net, from: Port, frame: Frame, depth: u32, accepted: &mut Vec<Port>) {
+fn transmit_inner(net: &mut Net, from: Port, frame: Frame, ip: Option<&Datagram>, depth: u32, tx: &mut Tx) {
     let Some(link) = net.ns(from.0).and_then(|n| n.link(from.1)) else { return };
     if !(link.is_up() && link.carrier) {
         return;
@@ -86,7 +121,7 @@ fn transmit_inner(net: &mut Net, from: Port, frame: Frame, depth: u32, accepted:
             let len = len.saturating_sub(super::packet::ETHERNET_HEADER_LEN);
             count_tx(net, from, len);
             count_rx(net, from, len);
-            accepted.push(from);
+            tx.heard.push((from, ip.cloned()));
         }
         LinkKind::Veth { peer: Some(peer) } => {
             count_tx(net, from, len);
@@ -94,14 +129,16 @@ fn transmit_inner(net: &mut Net, from: Port, frame: Frame, depth: u32, accepted:
             if !peer_up {
                 return;
             }
-            receive(net, peer, frame, depth, accepted);
+            receive(net, peer, frame, ip, depth, tx);
         }
         LinkKind::Bridge(_) => {
             // br_dev_xmit: a known station gets it through its port, the
-            // rest is flooded to every forwarding port.
+            // rest is flooded to every forwarding port (the bridge's own
+            // datagrams pass no bridge hook: br_nf_post_routing finds no
+            // nf_bridge_info on them).
             count_tx(net, from, len);
             for port in bridge_out_ports(net, from, frame.dest, None) {
-                transmit_inner(net, port, frame, depth + 1, accepted);
+                transmit_inner(net, port, frame, ip, depth + 1, tx);
             }
         }
         _ => count_tx(net, from, len),
@@ -128,7 +165,7 @@ fn bridge_out_ports(net: &mut Net, bridge: Port, dest: Dest, ingress: Option<u32
 /// A frame arrives on `at`: a bridge port teaches its bridge the sender and
 /// hands the frame on (`br_handle_frame`), any other device keeps it when
 /// it is addressed to it.
-fn receive(net: &mut Net, at: Port, frame: Frame, depth: u32, accepted: &mut Vec<Port>) {
+fn receive(net: &mut Net, at: Port, frame: Frame, ip: Option<&Datagram>, depth: u32, tx: &mut Tx) {
     count_rx(net, at, frame.len);
     // Only a bridge takes its ports' frames; a VRF port keeps its own.
     let is_bridge =
@@ -155,12 +192,10 @@ fn receive(net: &mut Net, at: Port, frame: Frame, depth: u32, accepted: &mut Vec
         };
         if to_bridge {
             count_rx(net, bridge_port, frame.len);
-            accepted.push(bridge_port);
+            tx.heard.push((bridge_port, ip.cloned()));
         }
         if frame.dest == Dest::Broadcast || !to_bridge {
-            for port in bridge_out_ports(net, bridge_port, frame.dest, Some(at.1)) {
-                transmit_inner(net, port, frame, depth + 1, accepted);
-            }
+            forward(net, (bridge_port, at.1), frame, ip, (to_bridge, depth), tx);
             // br_handle_frame_finish: a promiscuous bridge (a capture on
             // it) passes what it forwards up too (br_pass_frame_up); its
             // stack drops it as another host's.
@@ -176,6 +211,40 @@ fn receive(net: &mut Net, at: Port, frame: Frame, depth: u32, accepted: &mut Vec
         Dest::Unicast(m) => mac_of(net, at) == Some(m),
     };
     if mine {
-        accepted.push(at);
+        tx.heard.push((at, ip.cloned()));
+    }
+}
+
+/// A bridge passes a frame that came in on its port `ingress` on to its
+/// other ports (`br_forward`, `br_flood`). An IP datagram in it passes
+/// the namespace's PREROUTING once, then FORWARD and POSTROUTING for each
+/// port it leaves through, when br_netfilter is on for its family; the
+/// rules may drop it or rewrite it (NAT) on the way. A broadcast that also
+/// goes up to the bridge passes PREROUTING there, once, as the bridge's
+/// own input (`ip_sabotage_in` keeps Linux from running it twice).
+fn forward(
+    net: &mut Net,
+    (bridge, ingress): (Port, u32),
+    frame: Frame,
+    ip: Option<&Datagram>,
+    (to_bridge, depth): (bool, u32),
+    tx: &mut Tx,
+) {
+    let ports = bridge_out_ports(net, bridge, frame.dest, Some(ingress));
+    let Some(p) = ip.filter(|p| br_netfilter::enabled(net, bridge.0, p)) else {
+        for port in ports {
+            transmit_inner(net, port, frame, ip, depth + 1, tx);
+        }
+        return;
+    };
+    let mut p = p.clone();
+    if !to_bridge && !br_netfilter::prerouting(net, bridge, &mut p, frame.src, tx.now_us, &mut tx.rejected) {
+        return;
+    }
+    for port in ports {
+        let mut out = p.clone();
+        if br_netfilter::forward(net, bridge, &mut out, frame.src, tx.now_us, &mut tx.rejected) {
+            transmit_inner(net, port, frame, Some(&out), depth + 1, tx);
+        }
     }
 }

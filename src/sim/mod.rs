@@ -6,6 +6,7 @@
 //! [`walk`] routes datagrams hop by hop, and [`ping`] / [`traceroute`]
 //! print what iputils and traceroute print.
 
+pub mod br_netfilter;
 pub mod capture;
 pub mod getopt;
 pub mod link;

@@ -350,14 +350,18 @@ impl<'a> Walk<'a> {
             }
         };
         super::capture::describe(self.net, at - HOP_US, || super::capture::Content::Ip(packet.clone()));
-        let heard = transmit(self.net, (ns, rt.dev), dest, packet.frame_len());
+        let delivery = super::link::transmit_ip(self.net, (ns, rt.dev), dest, &packet, at);
+        // Bridges on the way that REJECTed it answer as their FORWARD would.
+        for r in delivery.rejected {
+            self.rejected(r.ns, &r.packet, r.code, at);
+        }
         // The frame's source address: the sending device's (what xt_mac reads).
         let mac = self.net.ns(ns).and_then(|n| n.link(rt.dev)).and_then(|l| <[u8; 6]>::try_from(l.address.as_slice()).ok());
-        for (ns2, dev2) in heard {
+        for ((ns2, dev2), arrived) in delivery.heard {
             if (ns2, dev2) == (ns, rt.dev) {
                 continue;
             }
-            self.input(ns2, dev2, packet.clone(), at, mac);
+            self.input(ns2, dev2, arrived, at, mac);
         }
         true
     }
@@ -488,18 +492,27 @@ impl<'a> Walk<'a> {
         let (iif, oif, mac) = devs;
         match crate::stack::netfilter::hook(self.net, ns, hook, packet, (iif, oif, mac), now_us) {
             Verdict::Accept => true,
-            Verdict::Reject(Some(code)) => {
-                let err = Icmp::Unreachable { code, mtu: 0, quoted: Box::new(packet.clone()) };
-                self.icmp_error(ns, &packet.clone(), err, now_us);
-                false
-            }
-            Verdict::Reject(None) => {
-                if let Some(reset) = super::socket::tcp_reset(packet) {
-                    self.send_reply(ns, reset, 0, now_us);
-                }
+            Verdict::Reject(code) => {
+                self.rejected(ns, &packet.clone(), code, now_us);
                 false
             }
             Verdict::Drop | Verdict::Stolen => false,
+        }
+    }
+
+    /// Answers a datagram REJECT refused in `ns`: the ICMP error of `code`
+    /// (`nf_send_unreach`), or a TCP reset (`nf_send_reset`) for None.
+    fn rejected(&mut self, ns: NsId, packet: &Datagram, code: Option<u8>, now_us: u64) {
+        match code {
+            Some(code) => {
+                let err = Icmp::Unreachable { code, mtu: 0, quoted: Box::new(packet.clone()) };
+                self.icmp_error(ns, packet, err, now_us);
+            }
+            None => {
+                if let Some(reset) = super::socket::tcp_reset(packet) {
+                    self.send_reply(ns, reset, 0, now_us);
+                }
+            }
         }
     }
 

@@ -72,6 +72,10 @@ pub fn apply(ns: &mut Namespace, key: &str, value: &str) -> Option<Vec<Event>> {
     let devs = device_names(ns);
     let devs: Vec<&str> = devs.iter().map(String::as_str).collect();
     let forwarding_before = ipv6_forwarding(ns, key);
+    // brnf_sysctl_call_tables: the br_netfilter switches keep any value
+    // but 0 as 1.
+    let on = key.starts_with("net.bridge.bridge-nf-") && crate::text::int::<i64>(value.trim()).is_some_and(|v| v != 0);
+    let value = if on { "1" } else { value };
     ns.sysctl.set(key, value, &devs)?;
     if !forwarding_before.is_empty() {
         return Some(forward_change(ns, &forwarding_before));
@@ -267,6 +271,13 @@ const IPV6_CONF: Defaults = &[
 
 /// Global keys and their defaults.
 const GLOBAL: Defaults = &[
+    // br_netfilter, built in and per namespace (brnf_init_net_sysctl).
+    ("net.bridge.bridge-nf-call-arptables", "1"),
+    ("net.bridge.bridge-nf-call-ip6tables", "1"),
+    ("net.bridge.bridge-nf-call-iptables", "1"),
+    ("net.bridge.bridge-nf-filter-pppoe-tagged", "0"),
+    ("net.bridge.bridge-nf-filter-vlan-tagged", "0"),
+    ("net.bridge.bridge-nf-pass-vlan-input-dev", "0"),
     ("net.ipv4.fib_multipath_hash_policy", "0"),
     ("net.ipv4.fib_multipath_hash_seed", "0"),
     ("net.ipv4.fib_multipath_use_neigh", "0"),

@@ -413,6 +413,8 @@ check_cmd() {
             case ${w[i]} in
             -w | -n | -e | -q | -N | --write | --values) ;;
             net.ipv4.* | net.ipv6.*) ;;
+            # br_netfilter's switches are per namespace (struct brnf_net).
+            net.bridge.bridge-nf-*) ;;
             net.*) [[ ${w[i]} == *=* ]] && { echo "sysctl write outside net.ipv4/net.ipv6"; return 1; } ;;
             *) echo "sysctl argument '${w[i]}'"; return 1 ;;
             esac
