@@ -341,16 +341,15 @@ fn request(
         }
     }
     describe_arp(net, now * 1000, 1, sender_mac, sender_ip, [0; 6], target);
-    let heard = transmit(net, from, Dest::Broadcast, len);
+    let heard = send_nd(net, from, Dest::Broadcast, len, solicitation.as_ref(), now);
     let mut answer = None;
-    for (ns2, dev2) in heard {
+    for ((ns2, dev2), mut heard_nd) in heard {
         if (ns2, dev2) == from {
             continue;
         }
         // Every station that hears it passes PRE_ROUTING (ipv6_rcv); only
         // the one that owns the target delivers it (LOCAL_IN, then
         // ndisc_recv_ns).
-        let mut heard_nd = solicitation.clone();
         if let Some(p) = heard_nd.as_mut() {
             if !filtered(net, ns2, &[Hook::Prerouting], p, dev2, now) {
                 continue;
@@ -393,8 +392,9 @@ fn request(
             }
         }
         describe_arp(net, now * 1000, 2, mac2, Some(target), sender_mac, sender_ip.unwrap_or(target));
-        let back = transmit(net, (ns2, dev2), Dest::Unicast(sender_mac), len);
-        if answer.is_none() && back.contains(&from) {
+        let back = send_nd(net, (ns2, dev2), Dest::Unicast(sender_mac), len, advert.as_ref(), now);
+        if let Some((_, arrived)) = back.into_iter().find(|(port, _)| *port == from).filter(|_| answer.is_none()) {
+            advert = arrived;
             if let Some(p) = advert.as_mut() {
                 if !filtered(net, from.0, &[Hook::Prerouting, Hook::Input], p, from.1, now) {
                     continue;
@@ -404,6 +404,21 @@ fn request(
         }
     }
     answer
+}
+
+/// Transmits an ARP frame, or one carrying the neighbour discovery packet
+/// `nd`, which bridges on the way pass through their ip6 hooks
+/// (br_netfilter; ARP is arptables' business, not modelled). Returns the
+/// devices that heard it, each with the packet as it arrived.
+fn send_nd(net: &mut Net, from: Port, dest: Dest, len: usize, nd: Option<&Datagram>, now_ms: u64) -> Vec<(Port, Option<Datagram>)> {
+    match nd {
+        Some(p) => super::link::transmit_ip(net, from, dest, p, now_ms.saturating_mul(1000))
+            .heard
+            .into_iter()
+            .map(|(at, p)| (at, Some(p)))
+            .collect(),
+        None => transmit(net, from, dest, len).into_iter().map(|at| (at, None)).collect(),
+    }
 }
 
 /// A neighbour discovery packet (hop limit 255, as ndisc_send_skb sets it).
