@@ -127,12 +127,17 @@ pub enum CtInfo {
     Related,
     /// Nothing conntrack follows.
     Untracked,
+    /// No connection attached yet: what chains before conntrack's own
+    /// hook (raw, priority under NF_IP_PRI_CONNTRACK) see; `ct state`
+    /// and `--ctstate` read INVALID (`nft_ct_get_eval`, `conntrack_mt`).
+    Invalid,
 }
 
 impl CtInfo {
-    /// The `ct state` bit (`NF_CT_STATE_BIT`): established 2, related 4, new 8, untracked 64.
+    /// The `ct state` bit (`NF_CT_STATE_BIT`): invalid 1, established 2, related 4, new 8, untracked 64.
     pub fn state_bit(self) -> u32 {
         match self {
+            CtInfo::Invalid => 1,
             CtInfo::Established => 2,
             CtInfo::Related => 4,
             CtInfo::New => 8,

@@ -334,7 +334,7 @@ pub fn run_chain(table: &Table, base: usize, c: &PacketCtx<'_>, hits: &mut Hits)
                 },
                 Expr::Ct { key, dreg, .. } => match key {
                     0 => regs.set(*dreg, &c.ct.state_bit().to_ne_bytes()),
-                    1 if c.ct != CtInfo::Untracked => regs.set(*dreg, &[u8::from(c.reply)]),
+                    1 if !matches!(c.ct, CtInfo::Untracked | CtInfo::Invalid) => regs.set(*dreg, &[u8::from(c.reply)]),
                     _ => matched = false,
                 },
                 Expr::Bitwise { sreg, dreg, len, mask, xor } => {

@@ -110,12 +110,16 @@ pub fn hook(net: &mut Net, ns: NsId, hook: Hook, p: &mut Datagram, devs: (u32, u
     }
     for step in order {
         // The connection as it stands at this step (the NAT step may have bound it).
-        let conn_now = conn.and_then(|i| nf.conntrack.conns.get(i)).cloned();
+        // A chain before conntrack's hook (NF_IP_PRI_CONNTRACK, -200) at
+        // PREROUTING or OUTPUT sees the packet with no connection yet.
+        let before_ct = matches!(hook, Hook::Prerouting | Hook::Output)
+            && step.and_then(|(ti, ci)| nf.tables.get(ti)?.chains.get(ci)?.base.as_ref().map(|b| b.priority)).is_some_and(|p| p < -200);
+        let conn_now = conn.filter(|_| !before_ct).and_then(|i| nf.conntrack.conns.get(i)).cloned();
         let ctx = PacketCtx {
             p,
             iif: (iif, &iname),
             oif: (oif, &oname),
-            ct,
+            ct: if before_ct && tracked.is_some() { CtInfo::Invalid } else { ct },
             reply: dir == Dir::Reply,
             now_us,
             addr_types,
