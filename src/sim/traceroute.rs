@@ -5,6 +5,7 @@ use super::getopt::{GetoptError, getopt};
 use super::neigh;
 use super::packet::{Datagram, Icmp, Payload, unreach, unspecified};
 use super::walk::{Arrival, SendError, Walk, output_route};
+use crate::decimal::Ratio;
 use crate::output::Output;
 use crate::stack::{Event, Net, NsId};
 use crate::text::Ip;
@@ -19,11 +20,11 @@ const SOURCE_PORT: u16 = 47000;
 /// Probes in flight at once by default (`DEF_SIM_PROBES`).
 const DEF_SIM_PROBES: usize = 16;
 /// A hop's answered probe times this is how long its others wait (`DEF_HERE_FACTOR`).
-const DEF_HERE_FACTOR: f64 = 3.0;
+const DEF_HERE_FACTOR: u64 = 3;
 /// A later hop's answered probe times this is how long a probe waits (`DEF_NEAR_FACTOR`).
-const DEF_NEAR_FACTOR: f64 = 10.0;
+const DEF_NEAR_FACTOR: u64 = 10;
 /// Added to a measured time before it is multiplied (`DEF_WAIT_PREC`), µs.
-const WAIT_PREC_US: f64 = 1000.0;
+const WAIT_PREC_US: u64 = 1000;
 /// How long sending one probe takes (a socket, connect, sendto), µs.
 const SEND_US: u64 = 2;
 
@@ -41,9 +42,10 @@ struct Options {
     packet_len: usize,
     /// Probes in flight at once (`-N`, `sim_probes`).
     sim: usize,
-    /// `-w MAX,HERE,NEAR`'s factors (`here_factor`, `near_factor`).
-    here: f64,
-    near: f64,
+    /// `-w MAX,HERE,NEAR`'s factors (`here_factor`, `near_factor`),
+    /// exact decimals as typed (never negative once parsed).
+    here: Ratio,
+    near: Ratio,
     /// Least time between two sends, µs (`-z`, `send_secs`).
     send_gap_us: u64,
 }
@@ -73,13 +75,13 @@ fn parse(args: &[String]) -> Result<Options, String> {
         target: String::new(),
         packet_len: 60,
         sim: DEF_SIM_PROBES,
-        here: DEF_HERE_FACTOR,
-        near: DEF_NEAR_FACTOR,
+        here: Ratio::new(u128::from(DEF_HERE_FACTOR), 1),
+        near: Ratio::new(u128::from(DEF_NEAR_FACTOR), 1),
         send_gap_us: 0,
     };
     // main's range checks come after the whole line is parsed.
     let (mut first, mut max, mut queries) = (1u64, 30u64, 3u64);
-    let mut wait = 5.0f64;
+    let mut wait = Ratio::new(5, 1);
     for opt in opts {
         let v = opt.value.unwrap_or_default();
         // CLIF names the word that held the value by its place in argv.
@@ -108,8 +110,8 @@ fn parse(args: &[String]) -> Result<Options, String> {
                 // set_wait_specs: MAX[,HERE[,NEAR]], the factors 0 unless given.
                 let mut parts = v.split(',');
                 let value = |p: Option<&str>| match p {
-                    None => Ok(0.0),
-                    Some(p) => p.trim_start().parse::<f64>().ok().filter(|f| f.is_finite()).ok_or_else(|| cannot(&v)),
+                    None => Ok(Ratio::new(0, 1)),
+                    Some(p) => crate::decimal::parse(p.trim_start()).ok_or_else(|| cannot(&v)),
                 };
                 wait = value(parts.next())?;
                 o.here = value(parts.next())?;
@@ -131,12 +133,15 @@ fn parse(args: &[String]) -> Result<Options, String> {
     if queries == 0 || queries > 10 {
         return Err("no more than 10 probes per hop\n".to_string());
     }
-    if wait < 0.0 || o.here < 0.0 || o.near < 0.0 {
-        return Err(format!("bad wait specifications `{wait},{},{}' used\n", o.here, o.near));
+    // A minus sign before a zero is still no negative value (`-0 < 0` is false).
+    if [&wait, &o.here, &o.near].iter().any(|r| r.neg && r.num != 0) {
+        // %g, whose sign `general` leaves to its caller (a -0 prints as such).
+        let g = |r: &Ratio| format!("{}{}", if r.neg { "-" } else { "" }, crate::decimal::general(r, 6, false));
+        return Err(format!("bad wait specifications `{},{},{}' used\n", g(&wait), g(&o.here), g(&o.near)));
     }
     (o.first, o.max, o.queries) = (first as u8, max as u8, queries as u32);
     // At most a million seconds are waited (the virtual clock's bounds).
-    o.wait_ms = (wait.min(1e6) * 1000.0) as u64;
+    o.wait_ms = u64::try_from(wait.times(1000).trunc()).unwrap_or(u64::MAX).min(1_000_000_000);
     let mut it = operands.into_iter();
     o.target = it.next().ok_or_else(|| USAGE.to_string())?;
     o.v6 |= o.target.as_bytes().contains(&b':');
@@ -402,20 +407,20 @@ impl Trace<'_> {
     /// a later probe already sent, at most the wait given.
     fn timeout(&self, n: usize, per_hop: usize) -> u64 {
         let wait = self.o.wait_ms.saturating_mul(1000);
-        let scaled = |rtt: u64, factor: f64| -> u64 {
-            let v = (rtt as f64 + WAIT_PREC_US) * factor;
-            if v < wait as f64 { v as u64 } else { wait }
+        let scaled = |rtt: u64, factor: &Ratio| -> u64 {
+            let v = Ratio::new(u128::from(rtt.saturating_add(WAIT_PREC_US)).saturating_mul(factor.num), factor.den).trunc();
+            u64::try_from(v).ok().filter(|&v| v < wait).unwrap_or(wait)
         };
-        if self.o.here > 0.0 {
+        if self.o.here.num != 0 {
             let first = n - n % per_hop;
             if let Some(rtt) = self.probes[first..first + per_hop].iter().filter(|p| p.done).filter_map(Probe::rtt).find(|&r| r > 0) {
-                return scaled(rtt, self.o.here);
+                return scaled(rtt, &self.o.here);
             }
         }
-        if self.o.near > 0.0 {
+        if self.o.near.num != 0 {
             for p in self.probes[n + 1..].iter().take_while(|p| p.sent.is_some()) {
                 if let Some(rtt) = p.rtt().filter(|&r| r > 0 && p.done) {
-                    return scaled(rtt, self.o.near);
+                    return scaled(rtt, &self.o.near);
                 }
             }
         }

@@ -282,8 +282,10 @@ impl Expr {
                 let addr = reg_pair(d.get(a::nat::REG_ADDR_MIN), d.get(a::nat::REG_ADDR_MAX), alen)?;
                 let proto = reg_pair(d.get(a::nat::REG_PROTO_MIN), d.get(a::nat::REG_PROTO_MAX), 2)?;
                 // NF_NAT_RANGE_MAP_IPS and NF_NAT_RANGE_PROTO_SPECIFIED follow the registers.
-                let flags =
-                    opt_be32(d.get(a::nat::FLAGS))?.unwrap_or(0) | if addr.is_some() { 1 } else { 0 } | if proto.is_some() { 2 } else { 0 };
+                use super::nftables::nat_range::{MAP_IPS, PROTO_SPECIFIED};
+                let flags = opt_be32(d.get(a::nat::FLAGS))?.unwrap_or(0)
+                    | if addr.is_some() { MAP_IPS } else { 0 }
+                    | if proto.is_some() { PROTO_SPECIFIED } else { 0 };
                 Expr::Nat { ty, family, addr, proto, flags }
             }
             "masq" => Expr::Masq {
@@ -292,7 +294,8 @@ impl Expr {
             },
             "redir" => {
                 let proto = reg_pair(d.get(a::redir::REG_PROTO_MIN), d.get(a::redir::REG_PROTO_MAX), 2)?;
-                let flags = opt_be32(d.get(a::redir::FLAGS))?.unwrap_or(0) | if proto.is_some() { 2 } else { 0 };
+                let specified = super::nftables::nat_range::PROTO_SPECIFIED;
+                let flags = opt_be32(d.get(a::redir::FLAGS))?.unwrap_or(0) | if proto.is_some() { specified } else { 0 };
                 Expr::Redir { flags, proto }
             }
             "log" => {

@@ -233,6 +233,21 @@ nla_space! {
 
 /// `NFT_SET_*` flags.
 #[allow(missing_docs)]
+/// The NF_NAT_RANGE_* flags of a NAT range (`uapi/linux/netfilter/nf_nat.h`),
+/// in nft's NAT expressions and in xtables' NAT targets alike.
+pub mod nat_range {
+    /// NF_NAT_RANGE_MAP_IPS: the range has addresses.
+    pub const MAP_IPS: u32 = 1;
+    /// NF_NAT_RANGE_PROTO_SPECIFIED: the range has ports.
+    pub const PROTO_SPECIFIED: u32 = 2;
+    /// NF_NAT_RANGE_PROTO_RANDOM (`--random`, `random`).
+    pub const PROTO_RANDOM: u32 = 4;
+    /// NF_NAT_RANGE_PERSISTENT: the address hash leaves the destination out.
+    pub const PERSISTENT: u32 = 8;
+    /// NF_NAT_RANGE_PROTO_RANDOM_FULLY (`--random-fully`, `fully-random`).
+    pub const PROTO_RANDOM_FULLY: u32 = 16;
+}
+
 pub mod set_flags {
     pub const ANONYMOUS: u32 = 1;
     pub const CONSTANT: u32 = 2;

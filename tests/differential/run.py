@@ -63,6 +63,17 @@ class SessionBase:
     def emit(self, line):
         self.lines.append(line)
 
+    def fill(self, steps):
+        """Runs steps drawn by weight ((method, weight) pairs) until they
+        have written the session's number of lines."""
+        fns = [f for f, _ in steps]
+        weights = [w for _, w in steps]
+        body = 0
+        while body < self.n:
+            before = len(self.lines)
+            self.r.choices(fns, weights)[0]()
+            body += len(self.lines) - before
+
 
 class Session(SessionBase):
     """A random session: a small world model so most lines make sense."""

@@ -344,16 +344,10 @@ class Session(run.SessionBase):
         self.setup()
         steps = [(self.server, 5), (self.nc_scan, 5), (self.nc_send, 4), (self.curl, 5), (self.ss, 5),
                  (self.tcpdump, 3), (self.counters, 1), (self.ping, 1), (self.change, 4)]
-        fns = [f for f, _ in steps]
-        weights = [w for _, w in steps]
         # Most sessions start a server first, as tutorials do.
         if self.chance(0.8):
             self.server()
-        body = 0
-        while body < self.n:
-            before = len(self.lines)
-            self.r.choices(fns, weights)[0]()
-            body += len(self.lines) - before
+        self.fill(steps)
         return self.lines
 
 

@@ -409,17 +409,11 @@ class Session(run.SessionBase):
         steps = [(self.server, 4), (self.chat, 4), (self.scan, 3), (self.curl, 4), (self.ping, 4),
                  (self.traceroute, 2), (self.ss, 4), (self.tcpdump, 3), (self.counters, 3), (self.nat, 4),
                  (self.filter, 3), (self.change, 2)]
-        fns = [f for f, _ in steps]
-        weights = [w for _, w in steps]
         if self.chance(0.5):
             self.ping()
         if self.chance(0.7):
             self.server()
-        body = 0
-        while body < self.n:
-            before = len(self.lines)
-            self.r.choices(fns, weights)[0]()
-            body += len(self.lines) - before
+        self.fill(steps)
         return self.lines
 
 

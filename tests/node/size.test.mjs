@@ -23,7 +23,12 @@
 // discovery as packets through the hooks, nft's multi-command lines and
 // conntrack's status/expire matches, the timer wheel of TCP's retransmits,
 // per-device hop limits and the trie's direct-indexed blocks, 522,696 B
-// with IPv6 subnet-router anycast addresses (BENCHMARKS.md:
+// with IPv6 subnet-router anycast addresses, 538,372 B with traceroute's
+// probes in flight and the ICMP rate limit, neighbour probes from their
+// timers, NAT ranges in nft and iptables and the kernel's choice among
+// them, nft -n and inet NAT's family, curl -w, http.server's error pages
+// and tcpdump's promiscuity (after traceroute's -w left floats again,
+// -20.8 KB) (BENCHMARKS.md:
 // what was cut and where the rest goes, by `node scripts/wasm-size.mjs`).
 // Until it fits, this test holds the module to CEILING so that it cannot
 // grow unnoticed; lower CEILING with every cut, and make it BUDGET once the
@@ -36,7 +41,7 @@ import { join } from "node:path";
 import { pkgDir } from "./packed.mjs";
 
 const BUDGET = 350_000;
-const CEILING = 523_000;
+const CEILING = 539_000;
 
 test(`pkg/iplab_bg.wasm is at most ${CEILING} bytes gzipped (budget ${BUDGET}, not met)`, () => {
   const wasm = readFileSync(join(pkgDir, "iplab_bg.wasm"));

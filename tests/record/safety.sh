@@ -70,7 +70,8 @@ check_traceroute() {
             v=${w[i + 1]:-}
             case ${w[i]} in
             -q) is_uint "$v" 1 3 || { echo "traceroute -q must be 1-3"; return 1; } ;;
-            -w) [[ $v =~ ^[0-3](\.[0-9]+)?(,[0-9.]+){0,2}$ ]] || { echo "traceroute -w must be at most 3"; return 1; } ;;
+            # A negative part is refused by traceroute before it sends.
+            -w) [[ $v =~ ^(-[0-9.e-]+|[0-3](\.[0-9]+)?)(,-?[0-9.e-]+){0,2}$ ]] || { echo "traceroute -w must be at most 3"; return 1; } ;;
             -m) is_uint "$v" 1 30 || { echo "traceroute -m must be 1-30"; return 1; } ;;
             -f) is_uint "$v" 1 30 || { echo "traceroute -f must be 1-30"; return 1; } ;;
             -N) is_uint "$v" 1 16 || { echo "traceroute -N must be 1-16"; return 1; } ;;

@@ -8,16 +8,7 @@ use std::net::IpAddr;
 
 use super::{Fail, usage};
 
-/// NF_NAT_RANGE_MAP_IPS.
-pub const MAP_IPS: u32 = 1;
-/// NF_NAT_RANGE_PROTO_SPECIFIED.
-pub const PROTO_SPECIFIED: u32 = 2;
-/// NF_NAT_RANGE_PROTO_RANDOM.
-pub const RANDOM: u32 = 4;
-/// NF_NAT_RANGE_PERSISTENT.
-pub const PERSISTENT: u32 = 8;
-/// NF_NAT_RANGE_PROTO_RANDOM_FULLY.
-pub const RANDOM_FULLY: u32 = 16;
+pub use crate::wire::nftables::nat_range::{MAP_IPS, PERSISTENT, PROTO_RANDOM, PROTO_RANDOM_FULLY, PROTO_SPECIFIED};
 
 /// A NAT target's range (`struct nf_nat_range2` without the base port).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -26,7 +17,7 @@ pub struct NatTo {
     pub addr: Option<(IpAddr, IpAddr)>,
     /// The lowest and highest port (NF_NAT_RANGE_PROTO_SPECIFIED).
     pub ports: Option<(u16, u16)>,
-    /// RANDOM, RANDOM_FULLY and PERSISTENT.
+    /// PROTO_RANDOM, PROTO_RANDOM_FULLY and PERSISTENT.
     pub flags: u32,
 }
 
@@ -41,10 +32,10 @@ impl NatTo {
 /// and libxt_REDIRECT's option tables).
 pub fn allowed_flags(target: &str) -> u32 {
     match target {
-        "SNAT" => RANDOM | RANDOM_FULLY | PERSISTENT,
-        "DNAT" => RANDOM | PERSISTENT,
-        "MASQUERADE" => RANDOM | RANDOM_FULLY,
-        "REDIRECT" => RANDOM,
+        "SNAT" => PROTO_RANDOM | PROTO_RANDOM_FULLY | PERSISTENT,
+        "DNAT" => PROTO_RANDOM | PERSISTENT,
+        "MASQUERADE" => PROTO_RANDOM | PROTO_RANDOM_FULLY,
+        "REDIRECT" => PROTO_RANDOM,
         _ => 0,
     }
 }
@@ -52,8 +43,8 @@ pub fn allowed_flags(target: &str) -> u32 {
 /// The flag of an option word, if it is one.
 pub fn flag_of(option: &str) -> Option<u32> {
     match option {
-        "--random" => Some(RANDOM),
-        "--random-fully" => Some(RANDOM_FULLY),
+        "--random" => Some(PROTO_RANDOM),
+        "--random-fully" => Some(PROTO_RANDOM_FULLY),
         "--persistent" => Some(PERSISTENT),
         _ => None,
     }
@@ -61,7 +52,7 @@ pub fn flag_of(option: &str) -> Option<u32> {
 
 /// The option word of each flag set, in the order iptables checks them.
 pub fn flag_options(flags: u32) -> impl Iterator<Item = &'static str> {
-    [(RANDOM, "--random"), (RANDOM_FULLY, "--random-fully"), (PERSISTENT, "--persistent")]
+    [(PROTO_RANDOM, "--random"), (PROTO_RANDOM_FULLY, "--random-fully"), (PERSISTENT, "--persistent")]
         .into_iter()
         .filter(move |(bit, _)| flags & bit != 0)
         .map(|(_, name)| name)

@@ -665,7 +665,7 @@ impl Spec {
                     let nat = NatTo {
                         addr: (flags & nat::MAP_IPS != 0).then(|| (ip_at(lo), ip_at(hi))),
                         ports: (flags & nat::PROTO_SPECIFIED != 0).then(|| (port(pl), port(pl + 2))),
-                        flags: flags & (nat::RANDOM | nat::RANDOM_FULLY | nat::PERSISTENT),
+                        flags: flags & (nat::PROTO_RANDOM | nat::PROTO_RANDOM_FULLY | nat::PERSISTENT),
                     };
                     s.target = match name.as_str() {
                         "REJECT" => Target::Reject(u32_at(0)),

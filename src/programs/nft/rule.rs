@@ -290,7 +290,14 @@ fn prefixed(text: &str, v6: bool) -> Result<(Vec<u8>, u32), Option<String>> {
         None => (text, width),
     };
     let bytes = if v6 { text::parse_ipv6(a).map(|a| a.octets().to_vec()) } else { text::parse_ipv4(a).map(|a| a.octets().to_vec()) };
-    bytes.map(|b| (b, len)).ok_or(None)
+    // Dotted numbers that are no address (`10.0.0.300`) go to getaddrinfo,
+    // which knows no such host.
+    // (nft's scanner reads four of them as one word; fewer are a syntax error.)
+    let unresolved = !v6
+        && !text.contains('/')
+        && a.split('.').count() == 4
+        && a.split('.').all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()));
+    bytes.map(|b| (b, len)).ok_or_else(|| unresolved.then(|| "Could not resolve hostname: Name or service not known".to_string()))
 }
 
 /// A transport protocol by nft's protocol description name (proto.c:

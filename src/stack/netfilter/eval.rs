@@ -534,8 +534,8 @@ fn xt_target(name: &str, rev: u32, info: &[u8], v6: bool) -> Option<Outcome> {
             (u32_at(info, 0), v4_at(4), v4_at(20), 36)
         };
         Range {
-            addr: lo.zip(hi).filter(|_| flags & 1 != 0),
-            port: (flags & 2 != 0).then(|| (be16_at(info, ports), be16_at(info, ports + 2))),
+            addr: lo.zip(hi).filter(|_| flags & super::nat::MAP_IPS != 0),
+            port: (flags & super::nat::PROTO_SPECIFIED != 0).then(|| (be16_at(info, ports), be16_at(info, ports + 2))),
             flags,
         }
     };

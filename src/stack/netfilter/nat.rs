@@ -4,16 +4,7 @@
 
 use std::net::IpAddr;
 
-/// NF_NAT_RANGE_MAP_IPS: the range has addresses.
-pub const MAP_IPS: u32 = 1;
-/// NF_NAT_RANGE_PROTO_SPECIFIED: the range has ports.
-pub const PROTO_SPECIFIED: u32 = 2;
-/// NF_NAT_RANGE_PROTO_RANDOM.
-pub const PROTO_RANDOM: u32 = 4;
-/// NF_NAT_RANGE_PERSISTENT: the address hash leaves the destination out.
-pub const PERSISTENT: u32 = 8;
-/// NF_NAT_RANGE_PROTO_RANDOM_FULLY.
-pub const PROTO_RANDOM_FULLY: u32 = 16;
+pub use crate::wire::nftables::nat_range::{MAP_IPS, PERSISTENT, PROTO_RANDOM, PROTO_RANDOM_FULLY, PROTO_SPECIFIED};
 
 /// `struct nf_nat_range2` as a rule gives it: addresses, ports, flags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

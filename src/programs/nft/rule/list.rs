@@ -38,8 +38,7 @@ fn nat_range2(d: &[u8]) -> XtRange {
 /// A NAT target as its xlate prints it: `dnat to A[-B][:P[-Q]]`, or
 /// `masquerade`/`redirect` with ` to :P[-Q]` when ports are given.
 fn xt_nat(verb: &str, r: &XtRange) -> String {
-    const MAP_IPS: u32 = 1;
-    const PROTO_SPECIFIED: u32 = 2;
+    use crate::wire::nftables::nat_range::{MAP_IPS, PROTO_SPECIFIED};
     let mut to = String::new();
     if r.flags & MAP_IPS != 0 {
         to.push_str(&r.addrs.0.to_string());
@@ -476,7 +475,12 @@ fn port_range(regs: &[(u32, Vec<u8>)], (lo, hi): (u32, u32)) -> String {
 
 /// print_nf_nat_flags: ` random`, `fully-random`, `persistent`, joined by commas.
 fn nat_flags(flags: u32) -> String {
+    use crate::wire::nftables::nat_range;
     let names: Vec<&str> =
-        [(4, "random"), (16, "fully-random"), (8, "persistent")].iter().filter(|(bit, _)| flags & bit != 0).map(|(_, n)| *n).collect();
+        [(nat_range::PROTO_RANDOM, "random"), (nat_range::PROTO_RANDOM_FULLY, "fully-random"), (nat_range::PERSISTENT, "persistent")]
+            .iter()
+            .filter(|(bit, _)| flags & bit != 0)
+            .map(|(_, n)| *n)
+            .collect();
     if names.is_empty() { String::new() } else { format!(" {}", names.join(",")) }
 }

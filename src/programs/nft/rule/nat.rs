@@ -10,8 +10,7 @@ use crate::util::text;
 use crate::wire::nf_expr::{Data, Expr};
 use crate::wire::nftables::family;
 
-/// NF_NAT_RANGE_PROTO_SPECIFIED.
-const PROTO_SPECIFIED: u32 = 2;
+use crate::wire::nftables::nat_range::PROTO_SPECIFIED;
 
 /// The flags word `random,persistent` (or one of them) as NF_NAT_RANGE_* bits.
 fn flags_of(w: &str) -> Option<u32> {
