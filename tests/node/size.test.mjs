@@ -28,7 +28,8 @@
 // timers, NAT ranges in nft and iptables and the kernel's choice among
 // them, nft -n and inet NAT's family, curl -w, http.server's error pages
 // and tcpdump's promiscuity (after traceroute's -w left floats again,
-// -20.8 KB) (BENCHMARKS.md:
+// -20.8 KB), 540,169 B with bridged traffic through the ip/ip6 hooks
+// (br_netfilter) (BENCHMARKS.md:
 // what was cut and where the rest goes, by `node scripts/wasm-size.mjs`).
 // Until it fits, this test holds the module to CEILING so that it cannot
 // grow unnoticed; lower CEILING with every cut, and make it BUDGET once the
@@ -41,7 +42,7 @@ import { join } from "node:path";
 import { pkgDir } from "./packed.mjs";
 
 const BUDGET = 350_000;
-const CEILING = 539_000;
+const CEILING = 540_500;
 
 test(`pkg/iplab_bg.wasm is at most ${CEILING} bytes gzipped (budget ${BUDGET}, not met)`, () => {
   const wasm = readFileSync(join(pkgDir, "iplab_bg.wasm"));
