@@ -175,13 +175,9 @@ fn input_route(net: &Net, ns: NsId, iif: u32, p: &Datagram) -> (Result<Route, Er
     nsr.nexthops.clock.set(net.now_ms);
     let (sport, dport) = p.ports().unwrap_or((0, 0));
     let name = nsr.link(iif).map(|l| l.name.clone()).unwrap_or_default();
-    // The sysctls are integers: any value but 0 turns forwarding on.
-    let on = |key: &str| nsr.sysctl.is_on(key, &[name.as_str()]);
     match (p.dst, p.src) {
         (IpAddr::V4(d), IpAddr::V4(s)) => {
-            // IN_DEV_FORWARD of the device the datagram came in on (a write
-            // of ip_forward or conf.all.forwarding reaches every device).
-            let forwarding = on(&format!("net.ipv4.conf.{name}.forwarding"));
+            let forwarding = crate::stack::lookup::in_dev_forward(nsr, &name);
             let q = Query4 { dst: d.into(), src: s.into(), iif, ip_proto: p.protocol(), sport, dport, ..Default::default() };
             let r = input_v4(nsr, &q).map_err(|e| e.errno()).map(|rt| Route {
                 kind: rt.kind,
@@ -195,7 +191,7 @@ fn input_route(net: &Net, ns: NsId, iif: u32, p: &Datagram) -> (Result<Route, Er
         }
         (IpAddr::V6(d), IpAddr::V6(s)) => {
             // ip6_forward asks conf.all only (devconf_all->forwarding).
-            let forwarding = on("net.ipv6.conf.all.forwarding");
+            let forwarding = nsr.sysctl.is_on("net.ipv6.conf.all.forwarding", &[]);
             let q = Query6 { dst: d.into(), src: s.into(), iif, ip_proto: p.protocol(), sport, dport, ..Default::default() };
             let r = route_v6(nsr, &q).map_err(|e| e.errno()).and_then(|rt| match errno_of_kind(rt.route.kind) {
                 Some(e) => Err(e),

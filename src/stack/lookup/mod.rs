@@ -348,6 +348,13 @@ fn is_local_multicast4(a: u32) -> bool {
     a >> 8 == 0x00e0_0000
 }
 
+/// IN_DEV_FORWARD: whether IPv4 forwards what arrives on device `dev`, by
+/// the device's own switch (a write of ip_forward or conf.all.forwarding
+/// reaches every device); any value but 0 is on.
+pub fn in_dev_forward(ns: &Namespace, dev: &str) -> bool {
+    ns.sysctl.is_on(&format!("net.ipv4.conf.{dev}.forwarding"), &[dev])
+}
+
 /// Whether `a` is one of the namespace's IPv4 addresses
 /// (`inet_lookup_ifaddr_rcu`).
 pub fn is_local_v4(ns: &Namespace, a: u32) -> bool {
@@ -587,9 +594,7 @@ fn make_output_v4(ns: &Namespace, mut rt: Rt4, dst: u32, dev: u32) -> Result<Rt4
 pub fn input_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
     let (dst, src) = (q.dst, q.src);
     let dev = ns.link(q.iif).ok_or(KernelError::new(Errno::ENODEV))?;
-    // IN_DEV_FORWARD: the input device's own switch (ip_forward writes
-    // every device's).
-    let forwarding = ns.sysctl.is_on(&format!("net.ipv4.conf.{}.forwarding", dev.name), &[dev.name.as_str()]);
+    let forwarding = in_dev_forward(ns, &dev.name);
     let martian = KernelError::new(Errno::EINVAL);
     if is_multicast4(src) || is_lbcast4(src) {
         return Err(martian);
