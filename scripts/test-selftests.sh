@@ -156,6 +156,30 @@ run_iplab() {
     in_netns iplab "$(group_command "$1" "$2" iplab)" PATH="$work/ping:$PATH" LIB="$LIB" STATE="$state"
 }
 
+# in_parallel RUN SCRIPT MODE: runs RUN SCRIPT GROUP for every group of
+# SCRIPT, SELFTESTS_JOBS of them at a time (default: one per core), each in
+# its own namespace and (for iplab) its own state file; a group's output goes
+# to $work/MODE.GROUP.out and its wall-clock seconds to .seconds. Most of a
+# group's time is processes started one after the other and its own sleeps.
+in_parallel() {
+    local run=$1 script=$2 mode=$3 running=0 g
+    local jobs=${SELFTESTS_JOBS:-$(nproc 2>/dev/null || echo 1)}
+    [[ $jobs =~ ^[1-9][0-9]*$ ]] || jobs=1
+    for g in $(groups_of "$script"); do
+        if ((running >= jobs)); then
+            wait -n
+            running=$((running - 1))
+        fi
+        (
+            t0=$SECONDS
+            "$run" "$script" "$g" >"$work/$mode.$g.out"
+            echo $((SECONDS - t0)) >"$work/$mode.$g.seconds"
+        ) &
+        running=$((running + 1))
+    done
+    wait
+}
+
 # Checks of a group's output: "GROUP: MESSAGE #N<TAB>OK|FAIL".
 checks_of() {
     local group=$1
@@ -182,21 +206,20 @@ for script in "${SCRIPTS[@]}"; do
     kernel=$CACHE/kernel-$script-$sum.checks
     if [[ ${SELFTESTS_FRESH:-0} == 1 || ! -s $kernel ]]; then
         : >"$kernel.tmp"
+        in_parallel run_kernel "$script" kernel
         for g in $(groups_of "$script"); do
-            echo "== kernel: $script $g"
-            run_kernel "$script" "$g" >"$work/out"
-            checks_of "$g" <"$work/out" >>"$kernel.tmp"
+            echo "== kernel: $script $g ($(cat "$work/kernel.$g.seconds") s)"
+            checks_of "$g" <"$work/kernel.$g.out" >>"$kernel.tmp"
         done
         rm -f "$CACHE/kernel-$script-"*.checks
         mv "$kernel.tmp" "$kernel"
     fi
     : >"$work/iplab"
+    in_parallel run_iplab "$script" iplab
     for g in $(groups_of "$script"); do
-        t0=$SECONDS
-        run_iplab "$script" "$g" >"$work/out"
-        echo "== iplab: $script $g ($((SECONDS - t0)) s)"
-        checks_of "$g" <"$work/out" >>"$work/iplab"
-        [[ ${SELFTESTS_VERBOSE:-0} == 1 ]] && cat "$work/out"
+        echo "== iplab: $script $g ($(cat "$work/iplab.$g.seconds") s)"
+        checks_of "$g" <"$work/iplab.$g.out" >>"$work/iplab"
+        [[ ${SELFTESTS_VERBOSE:-0} == 1 ]] && cat "$work/iplab.$g.out"
     done
     kp=$(grep -c $'\tOK$' "$kernel") kf=$(grep -c $'\tFAIL$' "$kernel")
     ip=$(grep -c $'\tOK$' "$work/iplab") if=$(grep -c $'\tFAIL$' "$work/iplab")
