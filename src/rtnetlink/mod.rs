@@ -21,6 +21,7 @@ pub mod reply;
 pub mod route;
 pub mod rule;
 mod socket;
+mod upkeep;
 mod via;
 mod vxlan;
 
@@ -79,6 +80,9 @@ pub struct Ctx<'a> {
     /// The request as the handler rewrote it in place before failing: the
     /// error echoes those bytes (`br_vlan_info` marks a bridge entry).
     pub rewritten: Option<Vec<u8>>,
+    /// The last gateway lookup of a new IPv4 route, while still true
+    /// (`rtnetlink::upkeep::Carry`).
+    pub gateway: Option<crate::stack::fib::nexthop4::GatewayMemo>,
 }
 
 type Handler = fn(&mut Ctx<'_>, &Request<'_>) -> KResult<()>;
@@ -228,7 +232,9 @@ impl Kernel {
     /// `netlink_rcv_skb` for NETLINK_ROUTE: requests are answered in order;
     /// a message whose length is impossible ends the datagram silently.
     fn send_route(&mut self, port: u32, datagram: &[u8]) -> Vec<Vec<u8>> {
-        let mut out = Vec::new();
+        // Room for an answer to each request (a batch of ACKs, without
+        // regrowing the list).
+        let mut out = Vec::with_capacity(MessageIter::new(datagram).count());
         let Some(sock) = self.sockets.get(&port) else { return out };
         let (ns, strict, ext_ack, cap_ack, privileged, uid) =
             (sock.ns, sock.strict_chk, sock.ext_ack, sock.cap_ack, sock.creds.net_admin, sock.creds.uid);
@@ -238,6 +244,7 @@ impl Kernel {
         // A dump that produced entries ends with NLMSG_DONE only on the next
         // read, after the rest of the datagram; meanwhile another dump is EBUSY.
         let mut pending_done: Option<Vec<u8>> = None;
+        let mut carry = upkeep::Carry::default();
         for msg in MessageIter::new(datagram) {
             let Ok(msg) = msg else { break };
             let mut req = Request::new(&msg, port, strict);
@@ -251,7 +258,7 @@ impl Kernel {
                 continue;
             }
             let before = out.len();
-            let result = self.dispatch(ns, privileged, &req, &mut out);
+            let result = self.dispatch(ns, privileged, &req, &mut out, &mut carry);
             match result {
                 Ok(Outcome::Dumped) => {
                     if out.len() > before + 1 {
@@ -281,7 +288,14 @@ impl Kernel {
         out
     }
 
-    fn dispatch(&mut self, ns: NsId, privileged: bool, req: &Request<'_>, out: &mut Vec<Vec<u8>>) -> KResult<Outcome> {
+    fn dispatch(
+        &mut self,
+        ns: NsId,
+        privileged: bool,
+        req: &Request<'_>,
+        out: &mut Vec<Vec<u8>>,
+        carry: &mut upkeep::Carry,
+    ) -> KResult<Outcome> {
         let h = req.header;
         // Only requests are handled; control messages are only acknowledged.
         if h.flags & NLM_F_REQUEST == 0 || h.kind < 16 {
@@ -314,11 +328,17 @@ impl Kernel {
         let handler = if dump { dump_handler(kind, family) } else { doit_handler(kind, family) };
         let handler = handler.ok_or(KernelError::new(Errno::EOPNOTSUPP))?;
         // The lifetime timers that fell due since the last request run
-        // first, and what bridges learnt or aged meanwhile is announced.
+        // first, and what bridges learnt or aged meanwhile is announced;
+        // both, and the settle below, are skipped while they are known to
+        // have nothing to do (rtnetlink::upkeep).
+        let neutral = upkeep::neutral(req);
+        let skip = neutral && carry.quiet_at.is_some_and(|t| t == self.net.now_ms);
         let mut expired = std::mem::take(&mut self.spare_events);
-        expired.extend(crate::stack::fdb::take_notices(&mut self.net));
-        expired.extend(crate::stack::lifetime::expire(&mut self.net));
-        nexthop::run_upkeep(self);
+        if !skip {
+            expired.extend(crate::stack::fdb::take_notices(&mut self.net));
+            expired.extend(crate::stack::lifetime::expire(&mut self.net));
+            nexthop::run_upkeep(self);
+        }
         let mut ctx = Ctx {
             net: &mut self.net,
             ns,
@@ -328,9 +348,10 @@ impl Kernel {
             notices: Vec::new(),
             request_flags: None,
             rewritten: None,
+            gateway: if skip { carry.gateway.take() } else { None },
         };
         let result = handler(&mut ctx, req);
-        if !is_get {
+        if !is_get && !skip {
             // The link watch settles what the request left queued, also
             // after a failure: do_setlink keeps what it applied before the
             // step that failed (a peer loses its carrier when a veth went
@@ -338,7 +359,8 @@ impl Kernel {
             // link_protodown_partial).
             ctx.events.extend(settle(ctx.net));
         }
-        let Ctx { mut events, replies, filtered, notices, request_flags, rewritten, .. } = ctx;
+        let Ctx { mut events, replies, filtered, notices, request_flags, rewritten, gateway, .. } = ctx;
+        *carry = upkeep::Carry::after(&self.net, neutral, skip, carry.quiet_at, gateway);
         self.rewritten = rewritten.filter(|_| result.is_err());
         // Changes are announced even when the request fails part-way
         // (as do_setlink's do).

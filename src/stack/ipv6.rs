@@ -6,7 +6,7 @@ mod anycast;
 mod dad;
 pub use anycast::{forward_change, forwarding, has_anycast};
 use dad::in_dad;
-pub use dad::settle_dad;
+pub use dad::{dad_pending, settle_dad};
 
 use super::Event;
 use super::addr::Ifa6;

@@ -31,6 +31,11 @@ pub fn expire(net: &mut Net) -> Vec<Event> {
     events
 }
 
+/// Whether [`expire`] has anything to do at the clock's time (read-only).
+pub fn pending(net: &Net) -> bool {
+    due(net, net.now_ms)
+}
+
 /// Whether any address of any namespace has a lifetime that ran out by
 /// `now` and is not acted on yet: exactly the addresses the walks below
 /// delete or deprecate.

@@ -192,6 +192,29 @@ mod tests {
     }
 
     #[test]
+    fn table_keeps_the_last_of_each_type_in_place_or_on_the_heap() {
+        let mut buf = Vec::new();
+        buf.put_u32(2, 1);
+        buf.put_u32(2, 7);
+        let n = buf.begin_nest(3);
+        buf.put_u8(1, 9);
+        buf.end_nest(n);
+        buf.put_u32(40, 5);
+        for max in [3, 100] {
+            let t = AttrTable::parse(&buf, max).unwrap();
+            let a = t.get(2).unwrap();
+            assert_eq!((a.u32().unwrap(), a.offset, a.nested), (7, 8, false));
+            let nest = t.get(3).unwrap();
+            assert_eq!((nest.kind, nest.offset, nest.nested, nest.value.len()), (3, 16, true, 8));
+            assert!(t.has(2) && t.has(3) && !t.has(1) && t.get(1).is_none());
+            assert_eq!(t.get(40).map(|a| a.u32().unwrap()), (max >= 40).then_some(5));
+            assert_eq!(t.has(40), max >= 40);
+        }
+        assert!(AttrTable::parse(&buf[..buf.len() - 1], 3).is_err());
+        assert_eq!(AttrTable::parse_lenient(&buf[..buf.len() - 1], 3).u32(2), Some(7));
+    }
+
+    #[test]
     fn bad_length_is_an_error_not_a_panic() {
         let buf = [8u8, 0, 1, 0, 0, 0];
         assert!(parse_all(&buf).is_err());
@@ -201,53 +224,107 @@ mod tests {
 }
 
 /// Attributes indexed by type, as `nla_parse` fills its table: the last
-/// attribute of a type wins; types above `max` are ignored.
+/// attribute of a type wins; types above `max` are ignored. Each type keeps
+/// only where its attribute starts in the buffer, in place for the usual
+/// attribute spaces (no allocation per request).
 #[derive(Debug, Clone, Default)]
 pub struct AttrTable<'a> {
-    slots: Vec<Option<Nla<'a>>>,
+    buf: &'a [u8],
+    slots: Slots,
+}
+
+/// Types of the spaces whose tables are kept in place (RTA_MAX, IFA_MAX
+/// and NDA_MAX are below it).
+const INLINE_SLOTS: usize = 32;
+
+/// Per type, its attribute packed as a [`Slot`] (0: absent).
+// The inline table is the point: a request's table costs no allocation.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+enum Slots {
+    Inline(u16, [u64; INLINE_SLOTS]),
+    Heap(Vec<u64>),
+}
+
+/// Where an attribute lies in the buffer: its offset plus one (bits 0-31),
+/// `nla_len` (bits 32-47) and `NLA_F_NESTED` (bit 48).
+struct Slot;
+
+impl Slot {
+    fn pack(nla: &Nla<'_>) -> Option<u64> {
+        let at = u32::try_from(nla.offset.checked_add(1)?).ok()?;
+        let len = u16::try_from(nla.value.len().checked_add(NLA_HEADER_LEN)?).ok()?;
+        Some(u64::from(at) | u64::from(len) << 32 | u64::from(nla.nested) << 48)
+    }
+}
+
+impl Default for Slots {
+    fn default() -> Self {
+        Slots::Inline(0, [0; INLINE_SLOTS])
+    }
+}
+
+impl Slots {
+    fn with_max(max: u16) -> Self {
+        let n = usize::from(max) + 1;
+        if n <= INLINE_SLOTS { Slots::Inline(n as u16, [0; INLINE_SLOTS]) } else { Slots::Heap(vec![0; n]) }
+    }
+
+    fn as_slice(&self) -> &[u64] {
+        match self {
+            Slots::Inline(n, a) => a.get(..usize::from(*n)).unwrap_or(&[]),
+            Slots::Heap(v) => v,
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [u64] {
+        match self {
+            Slots::Inline(n, a) => a.get_mut(..usize::from(*n)).unwrap_or(&mut []),
+            Slots::Heap(v) => v,
+        }
+    }
+
+    /// Notes an attribute for its type, if in range.
+    fn note(&mut self, nla: &Nla<'_>) {
+        if let (Some(slot), Some(packed)) = (self.as_mut_slice().get_mut(usize::from(nla.kind)), Slot::pack(nla)) {
+            *slot = packed;
+        }
+    }
 }
 
 impl<'a> AttrTable<'a> {
     /// Parses `buf`, failing on a malformed attribute.
     pub fn parse(buf: &'a [u8], max: u16) -> Result<Self, WireError> {
-        let mut slots = vec![None; usize::from(max) + 1];
+        let mut slots = Slots::with_max(max);
         for nla in NlaIter::new(buf) {
-            let nla = nla?;
-            if let Some(slot) = slots.get_mut(usize::from(nla.kind)) {
-                *slot = Some(nla);
-            }
+            slots.note(&nla?);
         }
-        Ok(AttrTable { slots })
+        Ok(AttrTable { buf, slots })
     }
 
     /// Like [`AttrTable::parse`] but stopping quietly at the first malformed
     /// attribute, as iproute2's `parse_rtattr` does.
     pub fn parse_lenient(buf: &'a [u8], max: u16) -> Self {
-        let mut slots = vec![None; usize::from(max) + 1];
+        let mut slots = Slots::with_max(max);
         for nla in NlaIter::new(buf) {
             let Ok(nla) = nla else { break };
-            if let Some(slot) = slots.get_mut(usize::from(nla.kind)) {
-                *slot = Some(nla);
-            }
+            slots.note(&nla);
         }
-        AttrTable { slots }
+        AttrTable { buf, slots }
     }
 
     /// The attribute of a type, if present.
     pub fn get(&self, kind: u16) -> Option<Nla<'a>> {
-        self.slots.get(usize::from(kind)).copied().flatten()
+        let slot = *self.slots.as_slice().get(usize::from(kind))?;
+        let offset = usize::try_from((slot as u32).checked_sub(1)?).ok()?;
+        let len = usize::from((slot >> 32) as u16);
+        let value = self.buf.get(offset.checked_add(NLA_HEADER_LEN)?..offset.checked_add(len)?)?;
+        Some(Nla { kind, nested: slot >> 48 & 1 != 0, value, offset })
     }
 
     /// Whether an attribute of a type is present.
     pub fn has(&self, kind: u16) -> bool {
-        self.get(kind).is_some()
-    }
-
-    /// Replaces (or removes) the attribute of a type.
-    pub fn set(&mut self, kind: u16, nla: Option<Nla<'a>>) {
-        if let Some(slot) = self.slots.get_mut(usize::from(kind)) {
-            *slot = nla;
-        }
+        self.slots.as_slice().get(usize::from(kind)).is_some_and(|s| *s != 0)
     }
 
     /// A u8 attribute, 0 when short (`rta_getattr_u8`).

@@ -3,6 +3,7 @@
 
 use crate::errno::{Errno, KResult, KernelError};
 use crate::rtnetlink::reply::Request;
+use crate::stack::fib::nexthop4::GatewayMemo;
 use crate::stack::lookup;
 use crate::stack::namespace::Namespace;
 use crate::stack::route::{self as sroute, AddMode, Family, NextHop, Route};
@@ -171,8 +172,8 @@ pub(super) fn has_type_error(kind: RouteType) -> bool {
 }
 
 /// Builds and validates an IPv4 route from a NEWROUTE (`rtm_to_fib_config`,
-/// `fib_create_info`).
-pub(super) fn route_v4(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u32>> {
+/// `fib_create_info`); a gateway's lookup may come from, and goes to, `memo`.
+pub(super) fn route_v4(ns: &Namespace, p: &Parsed<'_>, memo: &mut Option<GatewayMemo>) -> KResult<Route<u32>> {
     let kind = RouteType::from(p.hdr.kind);
     if p.hdr.kind > 11 {
         return Err(KernelError::msg(Errno::EINVAL, "Invalid route type"));
@@ -246,7 +247,7 @@ pub(super) fn route_v4(ns: &Namespace, p: &Parsed<'_>) -> KResult<Route<u32>> {
             if nh.via6.is_some() {
                 crate::rtnetlink::via::check_v6_gateway(ns, table_id, nh)?;
             } else {
-                crate::stack::fib::nexthop4::check_nh(ns, r.scope, table_id, nh)?;
+                crate::stack::fib::nexthop4::check_nh_memo(ns, r.scope, table_id, nh, memo)?;
             }
             // fib_check_nh: a device without carrier starts it link-down.
             if !sroute::carrier_ok(ns, nh.ifindex) {

@@ -23,7 +23,12 @@ pub fn new_route(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             // checked (fib_new_table, then fib_table_insert).
             ns.fib4.create_table(table_of(&p)?);
             crate::rtnetlink::lwt::check_encap_given_type(&p.attrs)?;
-            let r = route_v4(ns, &p)?;
+            let r = route_v4(ns, &p, &mut ctx.gateway)?;
+            // A route that may answer the remembered gateway's lookup
+            // ends the memo (fib_check_nh looks the gateway up each time).
+            if ctx.gateway.is_some_and(|m| m.covered_by(r.dst, r.dst_len)) {
+                ctx.gateway = None;
+            }
             sroute::insert_v4_into(ns, r, mode(req), &mut ctx.events)?;
         }
         AF_INET6 => {

@@ -11,8 +11,38 @@ use crate::stack::rule::Flow;
 use crate::wire::AF_INET;
 use crate::wire::route::{RouteType, rtnh_f, scope, table};
 
+/// What the merged local/main lookup of a gateway gave [`check_nh`] (the
+/// route's type, first device and scope), kept for the next route through
+/// the same gateway while the tables cannot have changed for it: a caller
+/// drops it when a route whose prefix contains the gateway goes in
+/// ([`GatewayMemo::covered_by`]) and when anything else may have changed.
+#[derive(Debug, Clone, Copy)]
+pub struct GatewayMemo {
+    gateway: u32,
+    min_scope: u8,
+    oif: u32,
+    kind: RouteType,
+    dev: u32,
+    scope: u8,
+}
+
+impl GatewayMemo {
+    /// Whether a route at `dst/len` would be a candidate of this gateway's
+    /// lookup (its prefix contains the gateway).
+    pub fn covered_by(&self, dst: u32, len: u8) -> bool {
+        let mask = if len == 0 { 0 } else { u32::MAX << (32 - u32::from(len.min(32))) };
+        self.gateway & mask == dst & mask
+    }
+}
+
 /// Checks one IPv4 next hop (`fib_check_nh`), filling in its scope and device.
 pub fn check_nh(ns: &Namespace, route_scope: u8, table_id: u32, nh: &mut NextHop<u32>) -> KResult<()> {
+    check_nh_memo(ns, route_scope, table_id, nh, &mut None)
+}
+
+/// [`check_nh`] answering a gateway in the main table from `memo` when it
+/// holds that gateway's lookup, and keeping the lookup there otherwise.
+pub fn check_nh_memo(ns: &Namespace, route_scope: u8, table_id: u32, nh: &mut NextHop<u32>, memo: &mut Option<GatewayMemo>) -> KResult<()> {
     let dev_ok = |i: u32| ns.link(i).ok_or(KernelError::new(Errno::ENODEV));
     match nh.gateway {
         Some(gw) => {
@@ -37,8 +67,13 @@ pub fn check_nh(ns: &Namespace, route_scope: u8, table_id: u32, nh: &mut NextHop
             if table_id == table::MAIN {
                 // The common case, without copying the route found: what
                 // `resolve` below would answer when this finds a route.
+                if let Some(m) = memo.filter(|m| (m.gateway, m.min_scope, m.oif) == (gw, min, nh.ifindex)) {
+                    return gateway_fits(ns, nh, m.kind, m.dev, m.scope);
+                }
                 if let Some(r) = lookup::gateway_route_v4(ns, gw, min, nh.ifindex) {
-                    return gateway_fits(ns, nh, r.kind, r.oif(), r.scope);
+                    let (kind, dev, scope) = (r.kind, r.oif(), r.scope);
+                    *memo = Some(GatewayMemo { gateway: gw, min_scope: min, oif: nh.ifindex, kind, dev, scope });
+                    return gateway_fits(ns, nh, kind, dev, scope);
                 }
             }
             let flow = Flow { family: AF_INET, dst: gw.to_be_bytes().to_vec(), ..Flow::default() };

@@ -42,7 +42,7 @@ pub fn settle_dad(net: &mut crate::stack::Net) -> Vec<Event> {
 /// Whether [`settle_dad`] has anything to do: a ready device that is up
 /// with an address waiting for DAD, or one that may still send its router
 /// solicitation (the candidates `settle_dad` looks at).
-fn dad_pending(net: &crate::stack::Net) -> bool {
+pub fn dad_pending(net: &crate::stack::Net) -> bool {
     net.namespaces().flat_map(|ns| ns.links.values()).any(|l| (l.is_up() && l.inet6_ready && l.addrs6.iter().any(in_dad)) || may_solicit(l))
 }
 

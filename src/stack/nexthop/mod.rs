@@ -574,6 +574,18 @@ pub fn select_leg(ns: &Namespace, id: u32, hash: u32) -> Option<usize> {
 /// bucket, sequence number, port, flags and time (`nh_fill_res_bucket`).
 pub type FillBucket = fn(&Nexthop, &res::Table, u16, u32, u32, u16, u64) -> Vec<u8>;
 
+/// Whether a resilient group of any namespace is due for its upkeep by
+/// `net.now_ms`: what [`run_upkeep`] acts on (read-only).
+pub fn upkeep_due(net: &super::Net) -> bool {
+    let now = net.now_ms;
+    net.namespaces().any(|ns| {
+        let t = &ns.nexthops;
+        t.made_at
+            .keys()
+            .any(|id| t.get(*id).and_then(|n| n.group()).and_then(|g| g.res.as_ref()).and_then(|r| r.next_upkeep).is_some_and(|d| d <= now))
+    })
+}
+
 /// The delayed upkeep (`nh_res_table_upkeep_dw`) of every resilient group
 /// that fell due by `net.now_ms`, each run at the time it was queued for;
 /// returns the notification of each bucket it moved
