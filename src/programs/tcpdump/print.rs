@@ -216,8 +216,12 @@ fn icmp_text(icmp: &Icmp, d: &Datagram) -> String {
         }
         Icmp::TimeExceeded { .. } => format!("ICMP time exceeded in-transit, length {len}"),
         // print-icmp6.c's words; taps see neighbour discovery as Content::Nd.
-        Icmp::Ndisc { advert: false, target, .. } => format!("ICMP6, neighbor solicitation, who has {target}, length {len}"),
-        Icmp::Ndisc { advert: true, target, .. } => format!("ICMP6, neighbor advertisement, tgt is {target}, length {len}"),
+        Icmp::Ndisc { advert: false, target, .. } => {
+            format!("ICMP6, neighbor solicitation, who has {}, length {len}", Ip(IpAddr::V6(*target)))
+        }
+        Icmp::Ndisc { advert: true, target, .. } => {
+            format!("ICMP6, neighbor advertisement, tgt is {}, length {len}", Ip(IpAddr::V6(*target)))
+        }
     }
 }
 

@@ -41,9 +41,9 @@ fn xt_nat(verb: &str, r: &XtRange) -> String {
     use crate::wire::nftables::nat_range::{MAP_IPS, PROTO_SPECIFIED};
     let mut to = String::new();
     if r.flags & MAP_IPS != 0 {
-        to.push_str(&r.addrs.0.to_string());
+        to.push_str(&text::ipv4_text(r.addrs.0.octets()));
         if r.addrs.1 != r.addrs.0 {
-            to.push_str(&format!("-{}", r.addrs.1));
+            to.push_str(&format!("-{}", text::ipv4_text(r.addrs.1.octets())));
         }
     }
     if r.flags & PROTO_SPECIFIED != 0 {
@@ -365,7 +365,7 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                         a.iter_mut().zip(&b).for_each(|(x, y)| *x = *y);
                         text::ipv6_text(a)
                     } else if b.len() >= 4 {
-                        Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string()
+                        text::ipv4_text([b[0], b[1], b[2], b[3]])
                     } else {
                         String::new()
                     }
@@ -424,7 +424,7 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
             Expr::Match { name, info, .. } if name == "conntrack" || name == "state" => {
                 let at = if name == "state" { 0 } else { 150 };
                 let mask = info.get(at..at + 2).map_or(0, |b| u16::from_ne_bytes([b[0], b[1]]));
-                parts.push(format!("ct state {}", crate::iptables::print::ctstate_text(mask).to_lowercase()));
+                parts.push(format!("ct state {}", crate::iptables::print::ctstate_text(mask).to_ascii_lowercase()));
             }
             Expr::Match { name, info, .. } if name == "icmp" => {
                 let t = info.first().copied().unwrap_or(0);
