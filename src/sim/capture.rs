@@ -7,7 +7,6 @@
 use super::link::Port;
 use super::packet::Datagram;
 use crate::stack::{Net, NsId};
-use std::collections::VecDeque;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// What a captured frame carries.
@@ -58,7 +57,7 @@ pub struct Tap {
     /// The device, 0 for any.
     pub ifindex: u32,
     /// Frames not yet read, oldest first.
-    pub frames: VecDeque<Frame>,
+    pub frames: Vec<Frame>,
 }
 
 /// The taps of a machine and the frame in flight.
@@ -88,7 +87,7 @@ impl State {
     /// Opens a tap on `ifindex` of `ns` (0: every device).
     pub fn open(&mut self, ns: NsId, ifindex: u32) -> u32 {
         self.next_id += 1;
-        self.taps.push(Tap { id: self.next_id, ns, ifindex, frames: VecDeque::new() });
+        self.taps.push(Tap { id: self.next_id, ns, ifindex, frames: Vec::new() });
         self.next_id
     }
 
@@ -99,7 +98,7 @@ impl State {
 
     /// Takes the frames a tap has seen.
     pub fn read(&mut self, id: u32) -> Vec<Frame> {
-        self.taps.iter_mut().find(|t| t.id == id).map(|t| t.frames.drain(..).collect()).unwrap_or_default()
+        self.taps.iter_mut().find(|t| t.id == id).map(|t| std::mem::take(&mut t.frames)).unwrap_or_default()
     }
 }
 
@@ -121,7 +120,7 @@ pub fn seen(net: &mut Net, (ns, dev): Port, outgoing: bool) {
     }
     for tap in cap.taps.iter_mut().filter(|t| t.ns == ns && (t.ifindex == 0 || t.ifindex == dev)) {
         if tap.frames.len() < TAP_QUEUE {
-            tap.frames.push_back(Frame { at_us: *at_us, ifindex: dev, outgoing, src, dst, content: content.clone() });
+            tap.frames.push(Frame { at_us: *at_us, ifindex: dev, outgoing, src, dst, content: content.clone() });
         }
     }
 }
