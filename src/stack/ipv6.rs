@@ -129,17 +129,22 @@ fn add_kernel_route(ns: &mut Namespace, mut r: Route<u128>) -> Vec<Event> {
 fn address_routes(index: u32, a: &Ifa6, loopback_dev: bool) -> Vec<Route<u128>> {
     let mut out = Vec::new();
     if a.flags & ifa_f::NOPREFIXROUTE == 0 && a.proto != IFAPROT_KERNEL_LO {
-        // inet6_addr_add: the address's own prefix; __ipv6_ifa_notify: the
-        // peer's /128 as well.
-        let own = std::iter::once((a.addr, a.prefix_len));
-        for (base, len) in own.chain(a.peer.map(|p| (p, 128))) {
-            out.push(prefix_route(index, base, len, a.rt_priority));
-        }
+        // inet6_addr_add: the address's own prefix.
+        out.push(prefix_route(index, a.addr, a.prefix_len, a.rt_priority));
     }
+    out.extend(peer_route(index, a));
     let mut local = kernel_route(table::LOCAL, a.addr, 128, RouteType::Local, if loopback_dev { 1 } else { index }, 0);
     local.nexthops[0].scope = scope::HOST;
     out.insert(0, local);
     out
+}
+
+/// The peer's /128 route of a point-to-point address, which
+/// `__ipv6_ifa_notify(RTM_NEWADDR)` adds once the address is announced
+/// usable (DAD over, or none to run), after its local route.
+fn peer_route(index: u32, a: &Ifa6) -> Option<Route<u128>> {
+    let p = a.peer.filter(|_| a.flags & ifa_f::NOPREFIXROUTE == 0 && a.proto != IFAPROT_KERNEL_LO)?;
+    Some(prefix_route(index, p, 128, a.rt_priority))
 }
 
 /// The prefix route `base/len` of a changed address (`inet6_addr_modify`,
@@ -294,8 +299,13 @@ fn add_v6_as(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: b
     if up && !loopback {
         events.extend(add_mroute(ns, index));
     }
+    // address_routes: the local route first, the peer's last.
     let mut routes = address_routes(index, &a, loopback);
     let local = routes.remove(0);
+    let peer = peer_route(index, &a);
+    if peer.is_some() {
+        routes.pop();
+    }
     if up {
         for r in routes {
             events.extend(add_kernel_route(ns, r));
@@ -315,6 +325,9 @@ fn add_v6_as(ns: &mut Namespace, index: u32, mut a: Ifa6, replace: bool, excl: b
     // accept_dad): __ipv6_ifa_notify joins the anycast address.
     if !tentative {
         events.extend(anycast::address_ready(ns, index, &a));
+        if let Some(r) = peer.filter(|_| up) {
+            events.extend(add_kernel_route(ns, r));
+        }
     }
     Ok(events)
 }
@@ -472,7 +485,12 @@ pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
     // back too; a tentative one gets it when DAD completes.
     for a in &kept {
         let skip = if in_dad(a) || a.flags & ifa_f::PERMANENT == 0 { 1 } else { 0 };
-        for r in address_routes(index, a, loopback_dev).into_iter().skip(skip) {
+        // The peer's route waits for DAD as the local one does.
+        let mut routes = address_routes(index, a, loopback_dev);
+        if in_dad(a) && peer_route(index, a).is_some() {
+            routes.pop();
+        }
+        for r in routes.into_iter().skip(skip) {
             events.extend(add_kernel_route(ns, r));
         }
         // addrconf_dad_start of a kept address: a nodad one completes at

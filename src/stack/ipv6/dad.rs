@@ -114,6 +114,7 @@ fn complete_dad(ns: &mut Namespace, failed: &[(u32, u128)]) -> Vec<Event> {
             events.push(Event::Addr6 { ns: id, new: true, ifindex: index, addr: done.clone(), kernel: true });
             events.extend(add_kernel_route(ns, local));
             events.extend(super::anycast::address_ready(ns, index, &done));
+            events.extend(super::peer_route(index, &done).map(|r| add_kernel_route(ns, r)).unwrap_or_default());
         }
     }
     events
