@@ -529,15 +529,18 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 i = set_match(&mut out, &mut sets, words, i + 2, Key::Proto, (16, 0), ctx)?;
             }
             "meta" if arg(1)? == "l4proto" => {
-                let p = names::protocol(arg(2)?).ok_or(i + 2)?;
+                // `!=` compares with cmp neq and fixes no protocol.
+                let neg = arg(2)? == "!=";
+                let at = if neg { i + 3 } else { i + 2 };
+                let p = names::protocol(word(at).ok_or(words.len())?).ok_or(at)?;
                 out.push(meta(16));
-                out.push(cmp(0, vec![p]));
+                out.push(cmp(u32::from(neg), vec![p]));
                 // A later header match of this protocol needs no dependency.
-                if deps.transport.is_none() {
+                if deps.transport.is_none() && !neg {
                     deps.transport = Some(p);
                     deps.transport_at = Some((i, 3));
                 }
-                i += 3;
+                i = at + 1;
             }
             "ct" if arg(1)? == "state" && is_set(words, i + 2) => {
                 out.push(Expr::Ct { key: 0, dreg: 4, dir: None });

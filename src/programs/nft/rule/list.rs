@@ -181,10 +181,13 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 parts.push(format!("meta l4proto {value}"));
             }
             Expr::Meta { key: 16, .. } => {
-                let (_, d) = next_cmp(&mut i).unwrap_or_default();
+                let (op, d) = next_cmp(&mut i).unwrap_or_default();
                 let p = d.first().copied().unwrap_or(0);
-                // A dependency of the transport match or the TCP reset that follows.
-                if matches!(exprs.get(i), Some(Expr::Payload { base: 2, .. })) {
+                // A dependency of the transport match or the TCP reset that
+                // follows; `!=` names no header, which stays `th`.
+                if op == 1 {
+                    parts.push(format!("meta l4proto != {}", proto_text(ctx, p)));
+                } else if matches!(exprs.get(i), Some(Expr::Payload { base: 2, .. })) {
                     l4 = Some(p);
                 } else if !reset_dependency(&exprs[i..], ctx.family) {
                     parts.push(format!("meta l4proto {}", proto_text(ctx, p)));
