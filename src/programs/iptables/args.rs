@@ -31,6 +31,9 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
     let mut nat_flags: Vec<(u32, String)> = Vec::new();
     let mut invert = false;
     let mut log = (4u8, 0u8, String::new());
+    // The protocol of the first `-m tcp` or `-m udp`: its options are the
+    // ports whatever `-p` says.
+    let mut port_match: Option<u8> = None;
     let next = |i: &mut usize, opt: &str| -> Result<String, Fail> {
         *i += 1;
         args.get(*i).cloned().ok_or_else(|| usage(&format!("option \"{opt}\" requires an argument")))
@@ -163,7 +166,10 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             "-m" | "--match" => {
                 let m = next(&mut i, w)?;
                 let loaded = match m.as_str() {
-                    "tcp" | "udp" => Mt::Ports,
+                    "tcp" | "udp" => {
+                        port_match.get_or_insert(if m == "tcp" { 6 } else { 17 });
+                        Mt::Ports
+                    }
                     "icmp" if !v6 => Mt::Icmp,
                     "icmp6" if v6 => Mt::Icmp,
                     "conntrack" | "state" => {
@@ -216,7 +222,7 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                     })?;
                 }
             }
-            "--tcp-flags" | "--syn" if a.spec.proto == Some(6) => {
+            "--tcp-flags" | "--syn" if port_match.or(a.spec.proto) == Some(6) => {
                 // parse_tcp_flags: comma lists of names, any case.
                 let list = |v: &str| -> Result<u8, Fail> {
                     let mut bits = 0;
@@ -267,10 +273,10 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                 let mac = extra::mac(&v).ok_or_else(|| usage("Invalid MAC address specified."))?;
                 a.spec.mac = Some((mac, std::mem::take(&mut invert)));
             }
-            "--sport" | "--source-port" | "--dport" | "--destination-port" if matches!(a.spec.proto, Some(6 | 17)) => {
+            "--sport" | "--source-port" | "--dport" | "--destination-port" if matches!(port_match.or(a.spec.proto), Some(6 | 17)) => {
                 // libxt_tcp looks a name up as tcp (getservbyname); libxt_udp
                 // with xtopt_parse_mport for any protocol (getaddrinfo).
-                let r = port_range(&next(&mut i, w)?, a.spec.proto.filter(|p| *p == 6))?;
+                let r = port_range(&next(&mut i, w)?, port_match.or(a.spec.proto).filter(|p| *p == 6))?;
                 a.spec.load(Mt::Ports);
                 if std::mem::take(&mut invert) {
                     a.spec.inv |= if w.starts_with("--s") { INV_SPORT } else { INV_DPORT };
@@ -389,6 +395,12 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             }
             other => Target::Jump(other.to_string()),
         };
+    }
+    // add_nft_tcp / add_nft_udp: ports and flags become the transport
+    // header's fields, which only the rule's own protocol has.
+    let has_ports = a.spec.sport.is_some() || a.spec.dport.is_some() || a.spec.tcp_flags.is_some();
+    if let Some(p) = port_match.filter(|p| has_ports && a.spec.proto != Some(*p)) {
+        return Err(usage(if p == 6 { "TCP match requires '-p tcp'" } else { "UDP match requires '-p udp'" }));
     }
     Ok(a)
 }
