@@ -122,6 +122,8 @@ fn reset_dependency(rest: &[Expr], table_family: u8) -> bool {
 pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut l4: Option<u8> = None;
+    // The protocol an xt match's translation names (`meta l4proto P`).
+    let mut compat_l4: Option<u8> = None;
     // The network protocol: the table's, or the one a dependency named.
     let mut network = ctx.family;
     // Values loaded into registers for a NAT statement.
@@ -185,6 +187,9 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 let p = d.first().copied().unwrap_or(0);
                 // A dependency of the transport match or the TCP reset that
                 // follows; `!=` names no header, which stays `th`.
+                if op == 0 {
+                    compat_l4 = Some(p);
+                }
                 if op == 1 {
                     parts.push(format!("meta l4proto != {}", proto_text(ctx, p)));
                 } else if matches!(exprs.get(i), Some(Expr::Payload { base: 2, .. })) {
@@ -447,12 +452,49 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     )
                 });
             }
+            Expr::Match { name, rev: 1, info } if name == "multiport" && compat_l4.is_some() => {
+                parts.push(multiport_xlate(info, &names::protocol_name(compat_l4.unwrap_or_default())));
+            }
             Expr::Match { name, .. } => parts.push(format!("xt match \"{name}\"")),
             Expr::Target { name, .. } => parts.push(format!("xt target \"{name}\"")),
             _ => {}
         }
     }
     parts.join(" ")
+}
+
+/// libxt_multiport's `multiport_xlate_v1`, which nft prints for the xt
+/// match: `P dport 22`, `P sport { 1-3, 5 }`, `P dport != ...`; with
+/// --ports (either) a concatenation of each port with any other (ranges
+/// and `!` not rendered, as there).
+fn multiport_xlate(info: &[u8], proto: &str) -> String {
+    let flags = info.first().copied().unwrap_or(0);
+    let count = usize::from(info.get(1).copied().unwrap_or(0)).min(15);
+    let port = |k: usize| info.get(2 + 2 * k..4 + 2 * k).map_or(0, |b| u16::from_ne_bytes([b[0], b[1]]));
+    let pflag = |k: usize| info.get(32 + k).copied().unwrap_or(0) != 0;
+    if flags >= 2 {
+        let pairs: Vec<String> = (0..count).map(|k| format!("0-65535 . {0}, {0} . 0-65535", port(k))).collect();
+        return format!("{proto} sport . {proto} dport {{ {} }}", pairs.join(", "));
+    }
+    let mut out = format!("{proto} {} ", if flags == 0 { "sport" } else { "dport" });
+    if info.get(47).copied().unwrap_or(0) != 0 {
+        out.push_str("!= ");
+    }
+    let braces = count > 2 || (count > 1 && !pflag(0));
+    let mut items = Vec::new();
+    let mut k = 0;
+    while k < count {
+        if pflag(k) && k + 1 < count {
+            items.push(format!("{}-{}", port(k), port(k + 1)));
+            k += 2;
+        } else {
+            items.push(port(k).to_string());
+            k += 1;
+        }
+    }
+    let list = items.join(", ");
+    out.push_str(&if braces { format!("{{ {list} }}") } else { list });
+    out
 }
 
 /// A symbol's name, or with `nft -n` its number.
