@@ -146,10 +146,15 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 parts.push(format!("{} {value}", if *k == 6 { "iifname" } else { "oifname" }));
             }
             Expr::Meta { key: 6 | 7, .. } => {
-                let (_, d) = next_cmp(&mut i).unwrap_or_default();
-                let name = String::from_utf8_lossy(&d).trim_end_matches('\0').to_string();
+                let (op, d) = next_cmp(&mut i).unwrap_or_default();
+                let mut name = String::from_utf8_lossy(&d).trim_end_matches('\0').to_string();
+                // A prefix shorter than IFNAMSIZ, without its NUL: `eth*`.
+                if d.len() < 16 && !d.contains(&0) {
+                    name.push('*');
+                }
                 let key = if matches!(e, Expr::Meta { key: 6, .. }) { "iifname" } else { "oifname" };
-                parts.push(format!("{key} \"{name}\""));
+                let neg = if op == 1 { "!= " } else { "" };
+                parts.push(format!("{key} {neg}\"{name}\""));
             }
             Expr::Meta { key: 4 | 5, .. } => {
                 let (_, d) = next_cmp(&mut i).unwrap_or_default();
@@ -159,9 +164,9 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 parts.push(format!("{key} {name}"));
             }
             Expr::Meta { key: 15, .. } => {
-                let (_, d) = next_cmp(&mut i).unwrap_or_default();
+                let (op, d) = next_cmp(&mut i).unwrap_or_default();
                 let f = d.first().copied().unwrap_or(0);
-                // A dependency of a network header match, or of an ICMP
+                // A dependency (never `!=`) of a network header match, or of an ICMP
                 // type match (meta l4proto, then the transport header).
                 let icmp = if f == family::IPV6 { 58 } else { 1 };
                 let dependency = match (exprs.get(i), exprs.get(i + 1), exprs.get(i + 2)) {
@@ -171,10 +176,11 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     }
                     _ => false,
                 };
-                if dependency {
+                if dependency && op == 0 {
                     network = f;
                 } else {
-                    parts.push(format!("meta nfproto {}", sym(ctx, names::NFPROTOS, f)));
+                    let neg = if op == 1 { "!= " } else { "" };
+                    parts.push(format!("meta nfproto {neg}{}", sym(ctx, names::NFPROTOS, f)));
                 }
             }
             Expr::Meta { key: 16, .. } if matches!(exprs.get(i), Some(Expr::Lookup { .. })) => {
@@ -321,20 +327,24 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 parts.push(format!("ct state {value}"));
             }
             Expr::Ct { key: 0, .. } => {
-                let mask = match exprs.get(i) {
+                let word = |b: &[u8]| b.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+                // Flags tested (bitwise, cmp neq 0), or the value compared
+                // (a one-element set: `ct state != { established }`).
+                // A value of several flags prints them joined by ` | `.
+                let (neg, mask, sep) = match exprs.get(i) {
                     Some(Expr::Bitwise { mask, .. }) => {
                         i += 1;
-                        mask.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
+                        next_cmp(&mut i);
+                        (false, word(mask), ",")
                     }
-                    _ => 0,
+                    _ => next_cmp(&mut i).map_or((false, 0, ","), |(op, d)| (op == 1, word(&d), " | ")),
                 };
-                next_cmp(&mut i);
                 let names: Vec<String> = CT_STATES
                     .iter()
                     .filter(|(_, b)| mask & b != 0)
                     .map(|(n, b)| if ctx.numeric { format!("{b:#x}") } else { (*n).to_string() })
                     .collect();
-                parts.push(format!("ct state {}", names.join(",")));
+                parts.push(format!("ct state {}{}", if neg { "!= " } else { "" }, names.join(sep)));
             }
             Expr::Log { prefix, level, .. } => {
                 let mut t = String::from("log");
