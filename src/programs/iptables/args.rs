@@ -2,6 +2,7 @@
 //! command, the rule's matches and target, and the listing's format, with
 //! iptables 1.8.9's messages for what it refuses.
 
+use super::mark;
 use super::nat::{self, NatTo};
 use super::values::{address, address6, limit_rate, multiport, port_range};
 use super::*;
@@ -34,6 +35,8 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
     // The protocol of the first `-m tcp` or `-m udp`: its options are the
     // ports whatever `-p` says.
     let mut port_match: Option<u8> = None;
+    // -j MARK's mark and mask, and the option that gave them.
+    let mut mark_target: Option<(u32, u32, String)> = None;
     let next = |i: &mut usize, opt: &str| -> Result<String, Fail> {
         *i += 1;
         args.get(*i).cloned().ok_or_else(|| usage(&format!("option \"{opt}\" requires an argument")))
@@ -186,6 +189,7 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                     "iprange" => Mt::IpRange,
                     "addrtype" => Mt::AddrType,
                     "mac" => Mt::Mac,
+                    "mark" => Mt::Mark,
                     _ => {
                         return Err(Fail(
                             format!(
@@ -267,6 +271,29 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                         }
                     }
                 }
+            }
+            "--mark" if a.spec.order.contains(&Mt::Mark) => {
+                if a.spec.mark.is_some() {
+                    return Err(Fail(format!("{PROG}: mark: option \"--mark\" can only be used once.\n\n{HINT}"), 2));
+                }
+                let (mark, mask) = mark::mark_mask("mark", "mark", &next(&mut i, w)?)?;
+                a.spec.mark = Some((mark, mask, std::mem::take(&mut invert)));
+            }
+            _ if a.jump.as_deref() == Some("MARK") && w.strip_prefix("--").is_some_and(|o| mark::TARGET_OPTS.contains(&o)) => {
+                let opt = &w[2..];
+                if let Some((_, _, had)) = &mark_target {
+                    // xtables names the two in the order of the target's option table.
+                    let at = |o: &str| mark::TARGET_OPTS.iter().position(|x| *x == o);
+                    let (first, second) = if at(had) < at(opt) { (had.as_str(), opt) } else { (opt, had.as_str()) };
+                    let why = if had == opt {
+                        "can only be used once".to_string()
+                    } else {
+                        format!("cannot be used together with \"--{second}\"")
+                    };
+                    return Err(Fail(format!("{PROG}: MARK: option \"--{first}\" {why}.\n\n{HINT}"), 2));
+                }
+                let (mark, mask) = mark::target(opt, &next(&mut i, w)?)?;
+                mark_target = Some((mark, mask, opt.to_string()));
             }
             "--mac-source" if a.spec.order.contains(&Mt::Mac) => {
                 let v = next(&mut i, w)?;
@@ -350,6 +377,9 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             usage("conntrack: At least one option is required")
         });
     }
+    if a.spec.order.contains(&Mt::Mark) && a.spec.mark.is_none() {
+        return Err(Fail(format!("{PROG}: mark: option \"--mark\" must be specified\n\n{HINT}"), 2));
+    }
     if a.spec.order.contains(&Mt::Multiport) && a.spec.multiport.is_none() {
         return Err(usage("multiport expection an option"));
     }
@@ -384,6 +414,12 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             "REJECT" => Target::Reject(reject_with.unwrap_or(if v6 { 4 } else { 3 })),
             "MASQUERADE" => Target::Masquerade(NatTo { ports: to_ports, flags, ..NatTo::default() }),
             "LOG" => Target::Log(log.0, log.1, log.2.clone()),
+            "MARK" => {
+                let (mark, mask, _) = mark_target
+                    .clone()
+                    .ok_or_else(|| usage("MARK: One of the --set-xmark, --{and,or,xor,set}-mark options is required"))?;
+                Target::Mark(mark, mask)
+            }
             "REDIRECT" => Target::Redirect(NatTo { ports: to_ports, flags, ..NatTo::default() }),
             "SNAT" | "DNAT" => {
                 let to = to.ok_or_else(|| {

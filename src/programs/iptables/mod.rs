@@ -8,6 +8,7 @@ mod args;
 mod ctmatch;
 mod extra;
 mod icmp;
+pub(crate) mod mark;
 mod nat;
 pub(crate) mod nl;
 pub(crate) mod print;

@@ -137,6 +137,7 @@ fn target_name(t: &Target) -> String {
         Target::Dnat(..) => "DNAT".into(),
         Target::Redirect(_) => "REDIRECT".into(),
         Target::Log(..) => "LOG".into(),
+        Target::Mark(..) => "MARK".into(),
     }
 }
 
@@ -197,11 +198,13 @@ fn extras(s: &Spec, numeric: bool) -> String {
             Mt::IpRange => out.push_str(&super::extra::list(s.iprange.as_ref(), None, None)),
             Mt::AddrType => out.push_str(&super::extra::list(None, s.addrtype.as_ref(), None)),
             Mt::Mac => out.push_str(&super::extra::list(None, None, s.mac)),
+            Mt::Mark => out.push_str(&s.mark.map(super::mark::match_list).unwrap_or_default()),
             _ => {}
         }
     }
     match &s.target {
         Target::Reject(w) => out.push_str(&format!(" reject-with {}", reject_name(s, *w))),
+        Target::Mark(mark, mask) => out.push_str(&super::mark::target_list(*mark, *mask)),
         Target::Snat(n) | Target::Dnat(n) => out.push_str(&format!(" to:{}{}", nat::range_text(n), nat::flags_listed(n.flags))),
         Target::Redirect(n) | Target::Masquerade(n) => {
             if let Some(p) = n.ports {
@@ -458,6 +461,7 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
             Mt::IpRange => out.push_str(&super::extra::save(s.iprange.as_ref(), None, None)),
             Mt::AddrType => out.push_str(&super::extra::save(None, s.addrtype.as_ref(), None)),
             Mt::Mac => out.push_str(&super::extra::save(None, None, s.mac)),
+            Mt::Mark => out.push_str(&s.mark.map(super::mark::match_save).unwrap_or_default()),
             _ => {}
         }
     }
@@ -466,6 +470,7 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
     }
     match &s.target {
         Target::Reject(w) => out.push_str(&format!(" --reject-with {}", reject_name(s, *w))),
+        Target::Mark(mark, mask) => out.push_str(&super::mark::target_save(*mark, *mask)),
         Target::Snat(n) => out.push_str(&format!(" --to-source {}{}", nat::range_text(n), nat::flags_saved(n.flags))),
         Target::Dnat(n) => out.push_str(&format!(" --to-destination {}{}", nat::range_text(n), nat::flags_saved(n.flags))),
         Target::Redirect(n) | Target::Masquerade(n) => {

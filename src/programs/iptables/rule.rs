@@ -36,6 +36,8 @@ pub enum Target {
     /// LOG: level, XT_LOG_* flags, prefix (struct xt_log_info); the
     /// packet goes on.
     Log(u8, u8, String),
+    /// MARK: `struct xt_mark_tginfo2`'s mark and mask; the packet goes on.
+    Mark(u32, u32),
 }
 
 /// A match of a rule, in the order the command line loaded it
@@ -60,6 +62,8 @@ pub enum Mt {
     AddrType,
     /// mac.
     Mac,
+    /// mark (native: meta mark, masked, compared).
+    Mark,
 }
 
 /// `-m multiport`: which ports (XT_MULTIPORT_SOURCE 0, DESTINATION 1,
@@ -138,6 +142,8 @@ pub struct Spec {
     pub addrtype: Option<super::extra::AddrType>,
     /// -m mac --mac-source, and `!`.
     pub mac: Option<([u8; 6], bool)>,
+    /// -m mark --mark VALUE/MASK, and `!`.
+    pub mark: Option<(u32, u32, bool)>,
     /// The matches in the order they were loaded.
     pub order: Vec<Mt>,
     /// -j.
@@ -339,7 +345,7 @@ impl Spec {
     /// iptables' usual order.
     pub fn matches(&self) -> Vec<Mt> {
         let mut all = self.order.clone();
-        for m in [Mt::Ports, Mt::Icmp, Mt::Ct, Mt::Multiport, Mt::Comment, Mt::Limit, Mt::IpRange, Mt::AddrType, Mt::Mac] {
+        for m in [Mt::Ports, Mt::Icmp, Mt::Ct, Mt::Multiport, Mt::Comment, Mt::Limit, Mt::IpRange, Mt::AddrType, Mt::Mac, Mt::Mark] {
             if !all.contains(&m) {
                 all.push(m);
             }
@@ -410,6 +416,16 @@ impl Spec {
             Mt::Mac => {
                 if let Some((m, inv)) = self.mac {
                     out.push(Expr::Match { name: "mac".into(), rev: 0, info: super::extra::mac_info(m, inv) });
+                }
+            }
+            Mt::Mark => {
+                // add_nft_mark: the mask only when it is not all ones.
+                if let Some((mark, mask, inv)) = self.mark {
+                    out.push(meta(3));
+                    if mask != u32::MAX {
+                        out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: 4, mask: mask.to_ne_bytes().to_vec(), xor: vec![0; 4] });
+                    }
+                    out.push(cmp_inv(mark.to_ne_bytes().to_vec(), inv));
                 }
             }
             Mt::Comment => {
@@ -483,6 +499,7 @@ impl Spec {
             }
             // struct nf_nat_range2, in both families.
             Target::Dnat(n) => out.push(target("DNAT", 2, nat_range(48, n))),
+            Target::Mark(mark, mask) => out.push(target("MARK", 2, super::mark::tginfo(*mark, *mask))),
         }
         out
     }
@@ -498,6 +515,18 @@ impl Spec {
         while let Some(e) = exprs.get(i) {
             i += 1;
             match e {
+                Expr::Meta { key: 3, .. } => {
+                    // nft_parse_meta: a mark, perhaps masked.
+                    let mut mask = u32::MAX;
+                    if let Some(Expr::Bitwise { mask: m, .. }) = exprs.get(i) {
+                        i += 1;
+                        mask = u32::from_ne_bytes(m.get(..4)?.try_into().ok()?);
+                    }
+                    let Some(Expr::Cmp { data, op: op @ (0 | 1), .. }) = exprs.get(i) else { return None };
+                    i += 1;
+                    s.mark = Some((u32::from_ne_bytes(data.get(..4)?.try_into().ok()?), mask, *op == 1));
+                    s.load(Mt::Mark);
+                }
                 Expr::Meta { key, .. } => {
                     let Some(Expr::Cmp { data, op: op @ (0 | 1), .. }) = exprs.get(i) else { return None };
                     i += 1;
@@ -677,6 +706,10 @@ impl Spec {
                         "REDIRECT" => Target::Redirect(nat),
                         "SNAT" => Target::Snat(nat),
                         "DNAT" => Target::Dnat(nat),
+                        "MARK" => {
+                            let (mark, mask) = super::mark::tginfo_of(info);
+                            Target::Mark(mark, mask)
+                        }
                         _ => return None,
                     }
                 }

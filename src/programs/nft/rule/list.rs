@@ -163,6 +163,23 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 let key = if matches!(e, Expr::Meta { key: 4, .. }) { "iif" } else { "oif" };
                 parts.push(format!("{key} {name}"));
             }
+            Expr::Meta { key: 3, .. } => {
+                // The mark type prints as 0x%08x; a mask shows as `&`.
+                let word = |b: &[u8]| b.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+                let mask = match exprs.get(i) {
+                    Some(Expr::Bitwise { mask, .. }) => {
+                        i += 1;
+                        Some(word(mask))
+                    }
+                    _ => None,
+                };
+                let (op, d) = next_cmp(&mut i).unwrap_or_default();
+                parts.push(match (mask, op == 1) {
+                    (Some(m), neg) => format!("meta mark & {m:#010x} {} {:#010x}", if neg { "!=" } else { "==" }, word(&d)),
+                    (None, true) => format!("meta mark != {:#010x}", word(&d)),
+                    (None, false) => format!("meta mark {:#010x}", word(&d)),
+                });
+            }
             Expr::Meta { key: 15, .. } => {
                 let (op, d) = next_cmp(&mut i).unwrap_or_default();
                 let f = d.first().copied().unwrap_or(0);
@@ -466,6 +483,7 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 parts.push(multiport_xlate(info, &names::protocol_name(compat_l4.unwrap_or_default())));
             }
             Expr::Match { name, .. } => parts.push(format!("xt match \"{name}\"")),
+            Expr::Target { name, info, .. } if name == "MARK" => parts.push(crate::iptables::mark::target_xlate(info)),
             Expr::Target { name, .. } => parts.push(format!("xt target \"{name}\"")),
             _ => {}
         }
