@@ -2,10 +2,10 @@
 //! command, the rule's matches and target, and the listing's format, with
 //! iptables 1.8.9's messages for what it refuses.
 
-use super::mark;
 use super::nat::{self, NatTo};
 use super::values::{address, address6, limit_rate, multiport, port_range};
 use super::*;
+use super::{mark, simple};
 
 /// What the command line asked for.
 pub(super) struct Args {
@@ -190,6 +190,9 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                     "addrtype" => Mt::AddrType,
                     "mac" => Mt::Mac,
                     "mark" => Mt::Mark,
+                    "pkttype" => Mt::PktType,
+                    "length" => Mt::Length,
+                    "ttl" if !v6 => Mt::Ttl,
                     _ => {
                         return Err(Fail(
                             format!(
@@ -271,6 +274,19 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                         }
                     }
                 }
+            }
+            "--pkt-type" if a.spec.order.contains(&Mt::PktType) => {
+                let v = next(&mut i, w)?;
+                a.spec.simple.pkttype = Some(simple::pkttype(&v, std::mem::take(&mut invert))?);
+            }
+            "--length" if a.spec.order.contains(&Mt::Length) => {
+                let v = next(&mut i, w)?;
+                a.spec.simple.length = Some(simple::length(&v, std::mem::take(&mut invert))?);
+            }
+            _ if a.spec.order.contains(&Mt::Ttl) && w.strip_prefix("--").is_some_and(|o| simple::TTL_OPTS.contains(&o)) => {
+                let v = next(&mut i, w)?;
+                let had = a.spec.simple.ttl;
+                a.spec.simple.ttl = Some(simple::ttl(&w[2..], &v, std::mem::take(&mut invert), had)?);
             }
             "--mark" if a.spec.order.contains(&Mt::Mark) => {
                 if a.spec.mark.is_some() {
@@ -377,6 +393,7 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             usage("conntrack: At least one option is required")
         });
     }
+    simple::check(&a.spec.simple, |m| a.spec.order.contains(&m))?;
     if a.spec.order.contains(&Mt::Mark) && a.spec.mark.is_none() {
         return Err(Fail(format!("{PROG}: mark: option \"--mark\" must be specified\n\n{HINT}"), 2));
     }

@@ -13,6 +13,7 @@ mod nat;
 pub(crate) mod nl;
 pub(crate) mod print;
 mod rule;
+pub(crate) mod simple;
 mod values;
 
 use args::parse;

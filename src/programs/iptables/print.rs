@@ -199,6 +199,7 @@ fn extras(s: &Spec, numeric: bool) -> String {
             Mt::AddrType => out.push_str(&super::extra::list(None, s.addrtype.as_ref(), None)),
             Mt::Mac => out.push_str(&super::extra::list(None, None, s.mac)),
             Mt::Mark => out.push_str(&s.mark.map(super::mark::match_list).unwrap_or_default()),
+            Mt::PktType | Mt::Length | Mt::Ttl => out.push_str(&super::simple::list(&s.simple, m)),
             _ => {}
         }
     }
@@ -462,6 +463,7 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
             Mt::AddrType => out.push_str(&super::extra::save(None, s.addrtype.as_ref(), None)),
             Mt::Mac => out.push_str(&super::extra::save(None, None, s.mac)),
             Mt::Mark => out.push_str(&s.mark.map(super::mark::match_save).unwrap_or_default()),
+            Mt::PktType | Mt::Length | Mt::Ttl => out.push_str(&super::simple::save(&s.simple, m)),
             _ => {}
         }
     }

@@ -64,6 +64,12 @@ pub enum Mt {
     Mac,
     /// mark (native: meta mark, masked, compared).
     Mark,
+    /// pkttype.
+    PktType,
+    /// length.
+    Length,
+    /// ttl.
+    Ttl,
 }
 
 /// `-m multiport`: which ports (XT_MULTIPORT_SOURCE 0, DESTINATION 1,
@@ -144,6 +150,8 @@ pub struct Spec {
     pub mac: Option<([u8; 6], bool)>,
     /// -m mark --mark VALUE/MASK, and `!`.
     pub mark: Option<(u32, u32, bool)>,
+    /// -m pkttype, -m length, -m ttl.
+    pub simple: super::simple::Simple,
     /// The matches in the order they were loaded.
     pub order: Vec<Mt>,
     /// -j.
@@ -345,7 +353,21 @@ impl Spec {
     /// iptables' usual order.
     pub fn matches(&self) -> Vec<Mt> {
         let mut all = self.order.clone();
-        for m in [Mt::Ports, Mt::Icmp, Mt::Ct, Mt::Multiport, Mt::Comment, Mt::Limit, Mt::IpRange, Mt::AddrType, Mt::Mac, Mt::Mark] {
+        for m in [
+            Mt::Ports,
+            Mt::Icmp,
+            Mt::Ct,
+            Mt::Multiport,
+            Mt::Comment,
+            Mt::Limit,
+            Mt::IpRange,
+            Mt::AddrType,
+            Mt::Mac,
+            Mt::Mark,
+            Mt::PktType,
+            Mt::Length,
+            Mt::Ttl,
+        ] {
             if !all.contains(&m) {
                 all.push(m);
             }
@@ -416,6 +438,11 @@ impl Spec {
             Mt::Mac => {
                 if let Some((m, inv)) = self.mac {
                     out.push(Expr::Match { name: "mac".into(), rev: 0, info: super::extra::mac_info(m, inv) });
+                }
+            }
+            Mt::PktType | Mt::Length | Mt::Ttl => {
+                if let Some((name, info)) = super::simple::encode(&self.simple, m) {
+                    out.push(Expr::Match { name: name.into(), rev: 0, info });
                 }
             }
             Mt::Mark => {
@@ -651,6 +678,10 @@ impl Spec {
                         s.mac = Some(super::extra::mac_of(info)?);
                         s.load(Mt::Mac);
                     }
+                    ("pkttype" | "length" | "ttl", 0) => {
+                        let m = super::simple::decode(&mut s.simple, name, info)?;
+                        s.load(m);
+                    }
                     ("comment", _) => {
                         let text = info.split(|b| *b == 0).next().unwrap_or(&[]);
                         s.comment = Some(String::from_utf8_lossy(text).into_owned());
@@ -721,50 +752,5 @@ impl Spec {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn names(exprs: &[Expr]) -> Vec<String> {
-        exprs
-            .iter()
-            .map(|e| match e {
-                Expr::Match { name, rev, .. } => format!("{name}/{rev}"),
-                Expr::Payload { .. } => "payload".into(),
-                Expr::Meta { .. } => "meta".into(),
-                Expr::Cmp { .. } => "cmp".into(),
-                Expr::Counter { .. } => "counter".into(),
-                _ => "other".into(),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn matches_go_out_in_command_line_order() {
-        // `-m state --state NEW -p tcp --dport 22`, as iptables-nft 1.8.9 sends it
-        // (measured): protocol, conntrack (the state alias), the port.
-        let mut s = Spec { proto: Some(6), ctstate: Some(8), state_match: true, dport: Some((22, 22)), ..Spec::default() };
-        s.load(Mt::Ct);
-        s.load(Mt::Ports);
-        let e = s.encode();
-        assert_eq!(names(&e), ["meta", "cmp", "conntrack/3", "payload", "cmp", "counter"]);
-        let Some(Expr::Match { info, .. }) = e.get(2) else { panic!("no match") };
-        assert_eq!(info[146..148], 0x2001u16.to_ne_bytes());
-        let (back, _) = Spec::decode(&e, false).expect("decodes");
-        assert_eq!(back, s);
-        s.order = vec![Mt::Ports, Mt::Ct];
-        assert_eq!(names(&s.encode()), ["meta", "cmp", "payload", "cmp", "conntrack/3", "counter"]);
-    }
-
-    #[test]
-    fn multiport_and_comment_round_trip() {
-        let mp = Multiport { which: 1, ports: vec![(80, 80), (1000, 2000)], invert: true };
-        let mut s = Spec { proto: Some(6), multiport: Some(mp), comment: Some("web".into()), ..Spec::default() };
-        s.load(Mt::Comment);
-        s.load(Mt::Multiport);
-        let e = s.encode();
-        assert_eq!(names(&e), ["meta", "cmp", "comment/0", "multiport/1", "counter"]);
-        let Some(Expr::Match { info, .. }) = e.get(3) else { panic!("no match") };
-        assert_eq!((info.len(), info[0], info[1], info[33], info[47]), (48, 1, 3, 1, 1));
-        assert_eq!(Spec::decode(&e, false).expect("decodes").0, s);
-    }
-}
+#[path = "rule_tests.rs"]
+mod tests;

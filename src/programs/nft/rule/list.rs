@@ -482,6 +482,9 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
             Expr::Match { name, rev: 1, info } if name == "multiport" && compat_l4.is_some() => {
                 parts.push(multiport_xlate(info, &names::protocol_name(compat_l4.unwrap_or_default())));
             }
+            Expr::Match { name, rev: 0, info } if crate::iptables::simple::xlate(name, info).is_some() => {
+                parts.extend(crate::iptables::simple::xlate(name, info));
+            }
             Expr::Match { name, .. } => parts.push(format!("xt match \"{name}\"")),
             Expr::Target { name, info, .. } if name == "MARK" => parts.push(crate::iptables::mark::target_xlate(info)),
             Expr::Target { name, .. } => parts.push(format!("xt target \"{name}\"")),
