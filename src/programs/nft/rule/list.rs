@@ -122,8 +122,6 @@ fn reset_dependency(rest: &[Expr], table_family: u8) -> bool {
 pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut l4: Option<u8> = None;
-    // The protocol an xt match's translation names (`meta l4proto P`).
-    let mut compat_l4: Option<u8> = None;
     // The network protocol: the table's, or the one a dependency named.
     let mut network = ctx.family;
     // Values loaded into registers for a NAT statement.
@@ -210,14 +208,13 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 let p = d.first().copied().unwrap_or(0);
                 // A dependency of the transport match or the TCP reset that
                 // follows; `!=` names no header, which stays `th`.
+                // An equal one names the transport header either way.
                 if op == 0 {
-                    compat_l4 = Some(p);
+                    l4 = Some(p);
                 }
                 if op == 1 {
                     parts.push(format!("meta l4proto != {}", proto_text(ctx, p)));
-                } else if matches!(exprs.get(i), Some(Expr::Payload { base: 2, .. })) {
-                    l4 = Some(p);
-                } else if !reset_dependency(&exprs[i..], ctx.family) {
+                } else if !transport_follows(&exprs[i..]) && !reset_dependency(&exprs[i..], ctx.family) {
                     parts.push(format!("meta l4proto {}", proto_text(ctx, p)));
                 }
             }
@@ -479,8 +476,8 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     )
                 });
             }
-            Expr::Match { name, rev: 1, info } if name == "multiport" && compat_l4.is_some() => {
-                parts.push(multiport_xlate(info, &names::protocol_name(compat_l4.unwrap_or_default())));
+            Expr::Match { name, rev: 1, info } if name == "multiport" && l4.is_some() => {
+                parts.push(multiport_xlate(info, &names::protocol_name(l4.unwrap_or_default())));
             }
             Expr::Match { name, rev: 0, info } if crate::iptables::simple::xlate(name, info).is_some() => {
                 parts.extend(crate::iptables::simple::xlate(name, info));
@@ -526,6 +523,20 @@ fn multiport_xlate(info: &[u8], proto: &str) -> String {
     let list = items.join(", ");
     out.push_str(&if braces { format!("{{ {list} }}") } else { list });
     out
+}
+
+/// Whether a transport header match follows (before another protocol
+/// match): nft keeps `meta l4proto P` as the pending dependency of the
+/// next transport payload and drops it there (payload_dependency_kill),
+/// across other matches (`ip saddr 1.2.3.4 tcp dport 5`); any other
+/// statement between (counter, limit, log, an xt match) ends it.
+fn transport_follows(rest: &[Expr]) -> bool {
+    let matching = |e: &&Expr| match e {
+        Expr::Meta { key, .. } => *key != 16,
+        Expr::Cmp { .. } | Expr::Payload { .. } | Expr::Bitwise { .. } | Expr::Lookup { .. } | Expr::Range { .. } | Expr::Ct { .. } => true,
+        _ => false,
+    };
+    rest.iter().take_while(matching).any(|e| matches!(e, Expr::Payload { base: 2, .. }))
 }
 
 /// A symbol's name, or with `nft -n` its number.
