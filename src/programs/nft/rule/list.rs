@@ -4,10 +4,10 @@
 
 use super::*;
 
-/// An IPv4 NAT range of an xtables target: flags, addresses, ports.
+/// The NAT range of an xtables target: flags, addresses, ports.
 struct XtRange {
     flags: u32,
-    addrs: (Ipv4Addr, Ipv4Addr),
+    addrs: (std::net::IpAddr, std::net::IpAddr),
     ports: (u16, u16),
 }
 
@@ -15,8 +15,12 @@ fn u32_at(d: &[u8], at: usize) -> u32 {
     d.get(at..at + 4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-fn ip_at(d: &[u8], at: usize) -> Ipv4Addr {
-    d.get(at..at + 4).map_or(Ipv4Addr::UNSPECIFIED, |b| Ipv4Addr::new(b[0], b[1], b[2], b[3]))
+fn ip_at(d: &[u8], at: usize) -> std::net::IpAddr {
+    d.get(at..at + 4).map_or(Ipv4Addr::UNSPECIFIED, |b| Ipv4Addr::new(b[0], b[1], b[2], b[3])).into()
+}
+
+fn ip6_at(d: &[u8], at: usize) -> std::net::IpAddr {
+    d.get(at..at + 16).and_then(|b| <[u8; 16]>::try_from(b).ok()).map_or(std::net::Ipv6Addr::UNSPECIFIED, Into::into).into()
 }
 
 fn port_at(d: &[u8], at: usize) -> u16 {
@@ -35,15 +39,24 @@ fn nat_range2(d: &[u8]) -> XtRange {
     XtRange { flags: u32_at(d, 0), addrs: (ip_at(d, 4), ip_at(d, 20)), ports: (port_at(d, 36), port_at(d, 38)) }
 }
 
+/// `struct nf_nat_range` or `nf_nat_range2` of an ip6tables target (every
+/// NAT target there): the same fields with IPv6 addresses.
+fn nat_range6(d: &[u8]) -> XtRange {
+    XtRange { flags: u32_at(d, 0), addrs: (ip6_at(d, 4), ip6_at(d, 20)), ports: (port_at(d, 36), port_at(d, 38)) }
+}
+
 /// A NAT target as its xlate prints it: `dnat to A[-B][:P[-Q]]`, or
 /// `masquerade`/`redirect` with ` to :P[-Q]` when ports are given.
 fn xt_nat(verb: &str, r: &XtRange) -> String {
     use crate::wire::nftables::nat_range::{MAP_IPS, PROTO_SPECIFIED};
     let mut to = String::new();
+    // An IPv6 address before a port goes in brackets.
+    let ports = r.flags & PROTO_SPECIFIED != 0;
+    let addr = |a: std::net::IpAddr| if a.is_ipv6() && ports { format!("[{a}]") } else { a.to_string() };
     if r.flags & MAP_IPS != 0 {
-        to.push_str(&r.addrs.0.to_string());
+        to.push_str(&addr(r.addrs.0));
         if r.addrs.1 != r.addrs.0 {
-            to.push_str(&format!("-{}", r.addrs.1));
+            to.push_str(&format!("-{}", addr(r.addrs.1)));
         }
     }
     if r.flags & PROTO_SPECIFIED != 0 {
@@ -52,7 +65,8 @@ fn xt_nat(verb: &str, r: &XtRange) -> String {
             to.push_str(&format!("-{}", r.ports.1));
         }
     }
-    if to.is_empty() { verb.to_string() } else { format!("{verb} to {to}") }
+    let flags = nat_flags(r.flags);
+    if to.is_empty() { format!("{verb}{flags}") } else { format!("{verb} to {to}{flags}") }
 }
 
 fn be16(d: &[u8]) -> u16 {
@@ -429,7 +443,12 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 parts.push(format!("{what}{to}{}", nat_flags(*flags)));
             }
             // iptables' NAT targets as libxt_{MASQUERADE,REDIRECT,SNAT,DNAT}'s
-            // xlate print them (IPv4; ip6tables' SNAT and DNAT have none).
+            // xlate print them; ip6tables' take nf_nat_range(2).
+            Expr::Target { name, info, .. }
+                if ctx.family == family::IPV6 && matches!(name.as_str(), "MASQUERADE" | "REDIRECT" | "SNAT" | "DNAT") =>
+            {
+                parts.push(xt_nat(&name.to_lowercase(), &nat_range6(info)))
+            }
             Expr::Target { name, info, .. } if name == "MASQUERADE" => parts.push(xt_nat("masquerade", &nat_compat(info))),
             Expr::Target { name, info, .. } if name == "REDIRECT" && ctx.family == family::IPV4 => {
                 parts.push(xt_nat("redirect", &nat_compat(info)))
