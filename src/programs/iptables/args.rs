@@ -205,6 +205,12 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                 a.spec.load(loaded);
             }
             "!" => invert = true,
+            "-f" | "--fragment" => {
+                if v6 {
+                    return Err(usage("`-f' is not supported in IPv6, use -m frag instead"));
+                }
+                a.spec.fragment = Some(std::mem::take(&mut invert));
+            }
             "--sports" | "--source-ports" | "--dports" | "--destination-ports" | "--ports" if a.spec.order.contains(&Mt::Multiport) => {
                 multiport(&mut a.spec, w, &next(&mut i, w)?, std::mem::take(&mut invert))?;
             }

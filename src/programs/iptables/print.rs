@@ -365,7 +365,12 @@ pub fn list(chains: &[ChainView], f: Format) -> String {
             };
             // print_rule_details: `!` or a space before the protocol and each address.
             let bang = |bit: u8| if s.inv & bit != 0 { "!" } else { " " };
-            out.push_str(&format!("{:<9} {}{prot:<4} -- ", target_name(&s.target), bang(INV_PROTO)));
+            let opt = match s.fragment {
+                Some(false) => "-f",
+                Some(true) => "!f",
+                None => "--",
+            };
+            out.push_str(&format!("{:<9} {}{prot:<4} {opt} ", target_name(&s.target), bang(INV_PROTO)));
             if f.verbose {
                 // No interface: `*` with -n, `any` otherwise; `!` before an inverted one.
                 let any = if f.numeric { "*" } else { "any" };
@@ -405,6 +410,9 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
     }
     if let Some(p) = s.proto {
         out.push_str(&format!("{} -p {}", bang(INV_PROTO), proto_name(p).map_or(p.to_string(), str::to_string)));
+    }
+    if let Some(inv) = s.fragment {
+        out.push_str(if inv { " ! -f" } else { " -f" });
     }
     for m in s.matches() {
         match m {

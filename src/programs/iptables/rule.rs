@@ -152,6 +152,8 @@ pub struct Spec {
     pub mark: Option<(u32, u32, bool)>,
     /// -m pkttype, -m length, -m ttl.
     pub simple: super::simple::Simple,
+    /// -f (false) or `! -f` (true): later fragments, or not.
+    pub fragment: Option<bool>,
     /// The matches in the order they were loaded.
     pub order: Vec<Mt>,
     /// -j.
@@ -490,6 +492,12 @@ impl Spec {
         if let Some(d) = self.dst {
             addr(&mut out, dst_at, d, self.inv & INV_DST != 0);
         }
+        if let Some(inv) = self.fragment {
+            // nft_ipv4_add: the fragment offset's 13 bits, non-zero.
+            out.push(payload(1, 6, 2));
+            out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: 2, mask: vec![0x1f, 0xff], xor: vec![0, 0] });
+            out.push(Expr::Cmp { sreg: 4, op: u32::from(!inv), data: vec![0, 0] });
+        }
         for m in self.matches() {
             self.encode_match(m, &mut out);
         }
@@ -575,6 +583,12 @@ impl Spec {
                         16 => s.proto = data.first().copied(),
                         _ => return None,
                     }
+                }
+                Expr::Payload { base: 1, offset: 6, len: 2, .. } if !v6 => {
+                    let Some(Expr::Bitwise { .. }) = exprs.get(i) else { return None };
+                    let Some(Expr::Cmp { op: op @ (0 | 1), .. }) = exprs.get(i + 1) else { return None };
+                    i += 2;
+                    s.fragment = Some(*op == 0);
                 }
                 Expr::Payload { base: 1, offset, len, .. } => {
                     let mut mask_len = (*len * 8) as u8;

@@ -245,6 +245,22 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 i += 1;
                 parts.push(format!("{} {field} {value}", if v6 { "ip6" } else { "ip" }));
             }
+            Expr::Payload { base: 1, offset: 6, len: 2, .. } if network != family::IPV6 => {
+                // `ip frag-off & MASK OP VALUE` (nft prints the mask in decimal).
+                let mask = match exprs.get(i) {
+                    Some(Expr::Bitwise { mask, .. }) => {
+                        i += 1;
+                        Some(be16(mask))
+                    }
+                    _ => None,
+                };
+                let (op, d) = next_cmp(&mut i).unwrap_or_default();
+                let sign = if op == 1 { "!=" } else { "==" };
+                parts.push(match mask {
+                    Some(m) => format!("ip frag-off & {m} {sign} {}", be16(&d)),
+                    None => format!("ip frag-off {}{}", if op == 1 { "!= " } else { "" }, be16(&d)),
+                });
+            }
             Expr::Payload { base: 1, offset, len, .. } => {
                 let v6 = network == family::IPV6;
                 let mut plen = *len * 8;
