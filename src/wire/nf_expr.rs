@@ -80,6 +80,9 @@ pub const XT_MATCHES: &[(&str, u32)] = &[
     ("iprange", 1),
     ("addrtype", 1),
     ("mac", 0),
+    ("pkttype", 0),
+    ("length", 0),
+    ("ttl", 0),
 ];
 /// The xtables targets this kernel has, with their highest revision.
 pub const XT_TARGETS: &[(&str, u32)] =

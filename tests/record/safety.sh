@@ -383,10 +383,12 @@ check_cmd() {
     echo) return 0 ;;
     iptables | ip6tables | iptables-save | ip6tables-save)
         # Only the kernel's tables of the scenario's namespace; no files,
-        # no waiting on the xtables lock of another process.
+        # no waiting on the xtables lock of another process. (-f is a file
+        # only to iptables-save; to iptables it is --fragment.)
         for ((i = 1; i < n; i++)); do
             case ${w[i]} in
-            -f | --file | -M | --modprobe | -w | --wait | -W | --wait-interval)
+            -f | --file) [[ ${w[0]} == *-save ]] && { echo "${w[0]} option '${w[i]}'"; return 1; } ;;
+            -M | --modprobe | -w | --wait | -W | --wait-interval)
                 echo "${w[0]} option '${w[i]}'"; return 1 ;;
             esac
         done

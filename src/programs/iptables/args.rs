@@ -5,6 +5,7 @@
 use super::nat::{self, NatTo};
 use super::values::{address, address6, limit_rate, multiport, port_range};
 use super::*;
+use super::{mark, simple};
 
 /// What the command line asked for.
 pub(super) struct Args {
@@ -31,6 +32,11 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
     let mut nat_flags: Vec<(u32, String)> = Vec::new();
     let mut invert = false;
     let mut log = (4u8, 0u8, String::new());
+    // The protocol of the first `-m tcp` or `-m udp`: its options are the
+    // ports whatever `-p` says.
+    let mut port_match: Option<u8> = None;
+    // -j MARK's mark and mask, and the option that gave them.
+    let mut mark_target: Option<(u32, u32, String)> = None;
     let next = |i: &mut usize, opt: &str| -> Result<String, Fail> {
         *i += 1;
         args.get(*i).cloned().ok_or_else(|| usage(&format!("option \"{opt}\" requires an argument")))
@@ -163,7 +169,10 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             "-m" | "--match" => {
                 let m = next(&mut i, w)?;
                 let loaded = match m.as_str() {
-                    "tcp" | "udp" => Mt::Ports,
+                    "tcp" | "udp" => {
+                        port_match.get_or_insert(if m == "tcp" { 6 } else { 17 });
+                        Mt::Ports
+                    }
                     "icmp" if !v6 => Mt::Icmp,
                     "icmp6" if v6 => Mt::Icmp,
                     "conntrack" | "state" => {
@@ -180,6 +189,10 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                     "iprange" => Mt::IpRange,
                     "addrtype" => Mt::AddrType,
                     "mac" => Mt::Mac,
+                    "mark" => Mt::Mark,
+                    "pkttype" => Mt::PktType,
+                    "length" => Mt::Length,
+                    "ttl" if !v6 => Mt::Ttl,
                     _ => {
                         return Err(Fail(
                             format!(
@@ -192,6 +205,12 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                 a.spec.load(loaded);
             }
             "!" => invert = true,
+            "-f" | "--fragment" => {
+                if v6 {
+                    return Err(usage("`-f' is not supported in IPv6, use -m frag instead"));
+                }
+                a.spec.fragment = Some(std::mem::take(&mut invert));
+            }
             "--sports" | "--source-ports" | "--dports" | "--destination-ports" | "--ports" if a.spec.order.contains(&Mt::Multiport) => {
                 multiport(&mut a.spec, w, &next(&mut i, w)?, std::mem::take(&mut invert))?;
             }
@@ -216,7 +235,7 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                     })?;
                 }
             }
-            "--tcp-flags" | "--syn" if a.spec.proto == Some(6) => {
+            "--tcp-flags" | "--syn" if port_match.or(a.spec.proto) == Some(6) => {
                 // parse_tcp_flags: comma lists of names, any case.
                 let list = |v: &str| -> Result<u8, Fail> {
                     let mut bits = 0;
@@ -262,15 +281,51 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
                     }
                 }
             }
+            "--pkt-type" if a.spec.order.contains(&Mt::PktType) => {
+                let v = next(&mut i, w)?;
+                a.spec.simple.pkttype = Some(simple::pkttype(&v, std::mem::take(&mut invert))?);
+            }
+            "--length" if a.spec.order.contains(&Mt::Length) => {
+                let v = next(&mut i, w)?;
+                a.spec.simple.length = Some(simple::length(&v, std::mem::take(&mut invert))?);
+            }
+            _ if a.spec.order.contains(&Mt::Ttl) && w.strip_prefix("--").is_some_and(|o| simple::TTL_OPTS.contains(&o)) => {
+                let v = next(&mut i, w)?;
+                let had = a.spec.simple.ttl;
+                a.spec.simple.ttl = Some(simple::ttl(&w[2..], &v, std::mem::take(&mut invert), had)?);
+            }
+            "--mark" if a.spec.order.contains(&Mt::Mark) => {
+                if a.spec.mark.is_some() {
+                    return Err(Fail(format!("{PROG}: mark: option \"--mark\" can only be used once.\n\n{HINT}"), 2));
+                }
+                let (mark, mask) = mark::mark_mask("mark", "mark", &next(&mut i, w)?)?;
+                a.spec.mark = Some((mark, mask, std::mem::take(&mut invert)));
+            }
+            _ if a.jump.as_deref() == Some("MARK") && w.strip_prefix("--").is_some_and(|o| mark::TARGET_OPTS.contains(&o)) => {
+                let opt = &w[2..];
+                if let Some((_, _, had)) = &mark_target {
+                    // xtables names the two in the order of the target's option table.
+                    let at = |o: &str| mark::TARGET_OPTS.iter().position(|x| *x == o);
+                    let (first, second) = if at(had) < at(opt) { (had.as_str(), opt) } else { (opt, had.as_str()) };
+                    let why = if had == opt {
+                        "can only be used once".to_string()
+                    } else {
+                        format!("cannot be used together with \"--{second}\"")
+                    };
+                    return Err(Fail(format!("{PROG}: MARK: option \"--{first}\" {why}.\n\n{HINT}"), 2));
+                }
+                let (mark, mask) = mark::target(opt, &next(&mut i, w)?)?;
+                mark_target = Some((mark, mask, opt.to_string()));
+            }
             "--mac-source" if a.spec.order.contains(&Mt::Mac) => {
                 let v = next(&mut i, w)?;
                 let mac = extra::mac(&v).ok_or_else(|| usage("Invalid MAC address specified."))?;
                 a.spec.mac = Some((mac, std::mem::take(&mut invert)));
             }
-            "--sport" | "--source-port" | "--dport" | "--destination-port" if matches!(a.spec.proto, Some(6 | 17)) => {
+            "--sport" | "--source-port" | "--dport" | "--destination-port" if matches!(port_match.or(a.spec.proto), Some(6 | 17)) => {
                 // libxt_tcp looks a name up as tcp (getservbyname); libxt_udp
                 // with xtopt_parse_mport for any protocol (getaddrinfo).
-                let r = port_range(&next(&mut i, w)?, a.spec.proto.filter(|p| *p == 6))?;
+                let r = port_range(&next(&mut i, w)?, port_match.or(a.spec.proto).filter(|p| *p == 6))?;
                 a.spec.load(Mt::Ports);
                 if std::mem::take(&mut invert) {
                     a.spec.inv |= if w.starts_with("--s") { INV_SPORT } else { INV_DPORT };
@@ -344,6 +399,10 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             usage("conntrack: At least one option is required")
         });
     }
+    simple::check(&a.spec.simple, |m| a.spec.order.contains(&m))?;
+    if a.spec.order.contains(&Mt::Mark) && a.spec.mark.is_none() {
+        return Err(Fail(format!("{PROG}: mark: option \"--mark\" must be specified\n\n{HINT}"), 2));
+    }
     if a.spec.order.contains(&Mt::Multiport) && a.spec.multiport.is_none() {
         return Err(usage("multiport expection an option"));
     }
@@ -378,6 +437,12 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             "REJECT" => Target::Reject(reject_with.unwrap_or(if v6 { 4 } else { 3 })),
             "MASQUERADE" => Target::Masquerade(NatTo { ports: to_ports, flags, ..NatTo::default() }),
             "LOG" => Target::Log(log.0, log.1, log.2.clone()),
+            "MARK" => {
+                let (mark, mask, _) = mark_target
+                    .clone()
+                    .ok_or_else(|| usage("MARK: One of the --set-xmark, --{and,or,xor,set}-mark options is required"))?;
+                Target::Mark(mark, mask)
+            }
             "REDIRECT" => Target::Redirect(NatTo { ports: to_ports, flags, ..NatTo::default() }),
             "SNAT" | "DNAT" => {
                 let to = to.ok_or_else(|| {
@@ -389,6 +454,12 @@ pub(super) fn parse(args: &[String], v6: bool) -> Result<Args, Fail> {
             }
             other => Target::Jump(other.to_string()),
         };
+    }
+    // add_nft_tcp / add_nft_udp: ports and flags become the transport
+    // header's fields, which only the rule's own protocol has.
+    let has_ports = a.spec.sport.is_some() || a.spec.dport.is_some() || a.spec.tcp_flags.is_some();
+    if let Some(p) = port_match.filter(|p| has_ports && a.spec.proto != Some(*p)) {
+        return Err(usage(if p == 6 { "TCP match requires '-p tcp'" } else { "UDP match requires '-p udp'" }));
     }
     Ok(a)
 }

@@ -8,10 +8,12 @@ mod args;
 mod ctmatch;
 mod extra;
 mod icmp;
+pub(crate) mod mark;
 mod nat;
 pub(crate) mod nl;
 pub(crate) mod print;
 mod rule;
+pub(crate) mod simple;
 mod values;
 
 use args::parse;

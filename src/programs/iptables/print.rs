@@ -137,6 +137,7 @@ fn target_name(t: &Target) -> String {
         Target::Dnat(..) => "DNAT".into(),
         Target::Redirect(_) => "REDIRECT".into(),
         Target::Log(..) => "LOG".into(),
+        Target::Mark(..) => "MARK".into(),
     }
 }
 
@@ -197,11 +198,14 @@ fn extras(s: &Spec, numeric: bool) -> String {
             Mt::IpRange => out.push_str(&super::extra::list(s.iprange.as_ref(), None, None)),
             Mt::AddrType => out.push_str(&super::extra::list(None, s.addrtype.as_ref(), None)),
             Mt::Mac => out.push_str(&super::extra::list(None, None, s.mac)),
+            Mt::Mark => out.push_str(&s.mark.map(super::mark::match_list).unwrap_or_default()),
+            Mt::PktType | Mt::Length | Mt::Ttl => out.push_str(&super::simple::list(&s.simple, m)),
             _ => {}
         }
     }
     match &s.target {
         Target::Reject(w) => out.push_str(&format!(" reject-with {}", reject_name(s, *w))),
+        Target::Mark(mark, mask) => out.push_str(&super::mark::target_list(*mark, *mask)),
         Target::Snat(n) | Target::Dnat(n) => out.push_str(&format!(" to:{}{}", nat::range_text(n), nat::flags_listed(n.flags))),
         Target::Redirect(n) | Target::Masquerade(n) => {
             if let Some(p) = n.ports {
@@ -361,7 +365,12 @@ pub fn list(chains: &[ChainView], f: Format) -> String {
             };
             // print_rule_details: `!` or a space before the protocol and each address.
             let bang = |bit: u8| if s.inv & bit != 0 { "!" } else { " " };
-            out.push_str(&format!("{:<9} {}{prot:<4} -- ", target_name(&s.target), bang(INV_PROTO)));
+            let opt = match s.fragment {
+                Some(false) => "-f",
+                Some(true) => "!f",
+                None => "--",
+            };
+            out.push_str(&format!("{:<9} {}{prot:<4} {opt} ", target_name(&s.target), bang(INV_PROTO)));
             if f.verbose {
                 // No interface: `*` with -n, `any` otherwise; `!` before an inverted one.
                 let any = if f.numeric { "*" } else { "any" };
@@ -401,6 +410,9 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
     }
     if let Some(p) = s.proto {
         out.push_str(&format!("{} -p {}", bang(INV_PROTO), proto_name(p).map_or(p.to_string(), str::to_string)));
+    }
+    if let Some(inv) = s.fragment {
+        out.push_str(if inv { " ! -f" } else { " -f" });
     }
     for m in s.matches() {
         match m {
@@ -458,6 +470,8 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
             Mt::IpRange => out.push_str(&super::extra::save(s.iprange.as_ref(), None, None)),
             Mt::AddrType => out.push_str(&super::extra::save(None, s.addrtype.as_ref(), None)),
             Mt::Mac => out.push_str(&super::extra::save(None, None, s.mac)),
+            Mt::Mark => out.push_str(&s.mark.map(super::mark::match_save).unwrap_or_default()),
+            Mt::PktType | Mt::Length | Mt::Ttl => out.push_str(&super::simple::save(&s.simple, m)),
             _ => {}
         }
     }
@@ -466,6 +480,7 @@ pub fn rule_line(chain: &str, s: &Spec) -> String {
     }
     match &s.target {
         Target::Reject(w) => out.push_str(&format!(" --reject-with {}", reject_name(s, *w))),
+        Target::Mark(mark, mask) => out.push_str(&super::mark::target_save(*mark, *mask)),
         Target::Snat(n) => out.push_str(&format!(" --to-source {}{}", nat::range_text(n), nat::flags_saved(n.flags))),
         Target::Dnat(n) => out.push_str(&format!(" --to-destination {}{}", nat::range_text(n), nat::flags_saved(n.flags))),
         Target::Redirect(n) | Target::Masquerade(n) => {

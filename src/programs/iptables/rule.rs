@@ -36,6 +36,8 @@ pub enum Target {
     /// LOG: level, XT_LOG_* flags, prefix (struct xt_log_info); the
     /// packet goes on.
     Log(u8, u8, String),
+    /// MARK: `struct xt_mark_tginfo2`'s mark and mask; the packet goes on.
+    Mark(u32, u32),
 }
 
 /// A match of a rule, in the order the command line loaded it
@@ -60,6 +62,14 @@ pub enum Mt {
     AddrType,
     /// mac.
     Mac,
+    /// mark (native: meta mark, masked, compared).
+    Mark,
+    /// pkttype.
+    PktType,
+    /// length.
+    Length,
+    /// ttl.
+    Ttl,
 }
 
 /// `-m multiport`: which ports (XT_MULTIPORT_SOURCE 0, DESTINATION 1,
@@ -138,6 +148,12 @@ pub struct Spec {
     pub addrtype: Option<super::extra::AddrType>,
     /// -m mac --mac-source, and `!`.
     pub mac: Option<([u8; 6], bool)>,
+    /// -m mark --mark VALUE/MASK, and `!`.
+    pub mark: Option<(u32, u32, bool)>,
+    /// -m pkttype, -m length, -m ttl.
+    pub simple: super::simple::Simple,
+    /// -f (false) or `! -f` (true): later fragments, or not.
+    pub fragment: Option<bool>,
     /// The matches in the order they were loaded.
     pub order: Vec<Mt>,
     /// -j.
@@ -339,7 +355,21 @@ impl Spec {
     /// iptables' usual order.
     pub fn matches(&self) -> Vec<Mt> {
         let mut all = self.order.clone();
-        for m in [Mt::Ports, Mt::Icmp, Mt::Ct, Mt::Multiport, Mt::Comment, Mt::Limit, Mt::IpRange, Mt::AddrType, Mt::Mac] {
+        for m in [
+            Mt::Ports,
+            Mt::Icmp,
+            Mt::Ct,
+            Mt::Multiport,
+            Mt::Comment,
+            Mt::Limit,
+            Mt::IpRange,
+            Mt::AddrType,
+            Mt::Mac,
+            Mt::Mark,
+            Mt::PktType,
+            Mt::Length,
+            Mt::Ttl,
+        ] {
             if !all.contains(&m) {
                 all.push(m);
             }
@@ -412,6 +442,21 @@ impl Spec {
                     out.push(Expr::Match { name: "mac".into(), rev: 0, info: super::extra::mac_info(m, inv) });
                 }
             }
+            Mt::PktType | Mt::Length | Mt::Ttl => {
+                if let Some((name, info)) = super::simple::encode(&self.simple, m) {
+                    out.push(Expr::Match { name: name.into(), rev: 0, info });
+                }
+            }
+            Mt::Mark => {
+                // add_nft_mark: the mask only when it is not all ones.
+                if let Some((mark, mask, inv)) = self.mark {
+                    out.push(meta(3));
+                    if mask != u32::MAX {
+                        out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: 4, mask: mask.to_ne_bytes().to_vec(), xor: vec![0; 4] });
+                    }
+                    out.push(cmp_inv(mark.to_ne_bytes().to_vec(), inv));
+                }
+            }
             Mt::Comment => {
                 if let Some(c) = &self.comment {
                     // struct xt_comment_info: char comment[256].
@@ -446,6 +491,12 @@ impl Spec {
         }
         if let Some(d) = self.dst {
             addr(&mut out, dst_at, d, self.inv & INV_DST != 0);
+        }
+        if let Some(inv) = self.fragment {
+            // nft_ipv4_add: the fragment offset's 13 bits, non-zero.
+            out.push(payload(1, 6, 2));
+            out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: 2, mask: vec![0x1f, 0xff], xor: vec![0, 0] });
+            out.push(Expr::Cmp { sreg: 4, op: u32::from(!inv), data: vec![0, 0] });
         }
         for m in self.matches() {
             self.encode_match(m, &mut out);
@@ -483,6 +534,7 @@ impl Spec {
             }
             // struct nf_nat_range2, in both families.
             Target::Dnat(n) => out.push(target("DNAT", 2, nat_range(48, n))),
+            Target::Mark(mark, mask) => out.push(target("MARK", 2, super::mark::tginfo(*mark, *mask))),
         }
         out
     }
@@ -498,6 +550,18 @@ impl Spec {
         while let Some(e) = exprs.get(i) {
             i += 1;
             match e {
+                Expr::Meta { key: 3, .. } => {
+                    // nft_parse_meta: a mark, perhaps masked.
+                    let mut mask = u32::MAX;
+                    if let Some(Expr::Bitwise { mask: m, .. }) = exprs.get(i) {
+                        i += 1;
+                        mask = u32::from_ne_bytes(m.get(..4)?.try_into().ok()?);
+                    }
+                    let Some(Expr::Cmp { data, op: op @ (0 | 1), .. }) = exprs.get(i) else { return None };
+                    i += 1;
+                    s.mark = Some((u32::from_ne_bytes(data.get(..4)?.try_into().ok()?), mask, *op == 1));
+                    s.load(Mt::Mark);
+                }
                 Expr::Meta { key, .. } => {
                     let Some(Expr::Cmp { data, op: op @ (0 | 1), .. }) = exprs.get(i) else { return None };
                     i += 1;
@@ -519,6 +583,12 @@ impl Spec {
                         16 => s.proto = data.first().copied(),
                         _ => return None,
                     }
+                }
+                Expr::Payload { base: 1, offset: 6, len: 2, .. } if !v6 => {
+                    let Some(Expr::Bitwise { .. }) = exprs.get(i) else { return None };
+                    let Some(Expr::Cmp { op: op @ (0 | 1), .. }) = exprs.get(i + 1) else { return None };
+                    i += 2;
+                    s.fragment = Some(*op == 0);
                 }
                 Expr::Payload { base: 1, offset, len, .. } => {
                     let mut mask_len = (*len * 8) as u8;
@@ -622,6 +692,10 @@ impl Spec {
                         s.mac = Some(super::extra::mac_of(info)?);
                         s.load(Mt::Mac);
                     }
+                    ("pkttype" | "length" | "ttl", 0) => {
+                        let m = super::simple::decode(&mut s.simple, name, info)?;
+                        s.load(m);
+                    }
                     ("comment", _) => {
                         let text = info.split(|b| *b == 0).next().unwrap_or(&[]);
                         s.comment = Some(String::from_utf8_lossy(text).into_owned());
@@ -677,6 +751,10 @@ impl Spec {
                         "REDIRECT" => Target::Redirect(nat),
                         "SNAT" => Target::Snat(nat),
                         "DNAT" => Target::Dnat(nat),
+                        "MARK" => {
+                            let (mark, mask) = super::mark::tginfo_of(info);
+                            Target::Mark(mark, mask)
+                        }
                         _ => return None,
                     }
                 }
@@ -688,50 +766,5 @@ impl Spec {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn names(exprs: &[Expr]) -> Vec<String> {
-        exprs
-            .iter()
-            .map(|e| match e {
-                Expr::Match { name, rev, .. } => format!("{name}/{rev}"),
-                Expr::Payload { .. } => "payload".into(),
-                Expr::Meta { .. } => "meta".into(),
-                Expr::Cmp { .. } => "cmp".into(),
-                Expr::Counter { .. } => "counter".into(),
-                _ => "other".into(),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn matches_go_out_in_command_line_order() {
-        // `-m state --state NEW -p tcp --dport 22`, as iptables-nft 1.8.9 sends it
-        // (measured): protocol, conntrack (the state alias), the port.
-        let mut s = Spec { proto: Some(6), ctstate: Some(8), state_match: true, dport: Some((22, 22)), ..Spec::default() };
-        s.load(Mt::Ct);
-        s.load(Mt::Ports);
-        let e = s.encode();
-        assert_eq!(names(&e), ["meta", "cmp", "conntrack/3", "payload", "cmp", "counter"]);
-        let Some(Expr::Match { info, .. }) = e.get(2) else { panic!("no match") };
-        assert_eq!(info[146..148], 0x2001u16.to_ne_bytes());
-        let (back, _) = Spec::decode(&e, false).expect("decodes");
-        assert_eq!(back, s);
-        s.order = vec![Mt::Ports, Mt::Ct];
-        assert_eq!(names(&s.encode()), ["meta", "cmp", "payload", "cmp", "conntrack/3", "counter"]);
-    }
-
-    #[test]
-    fn multiport_and_comment_round_trip() {
-        let mp = Multiport { which: 1, ports: vec![(80, 80), (1000, 2000)], invert: true };
-        let mut s = Spec { proto: Some(6), multiport: Some(mp), comment: Some("web".into()), ..Spec::default() };
-        s.load(Mt::Comment);
-        s.load(Mt::Multiport);
-        let e = s.encode();
-        assert_eq!(names(&e), ["meta", "cmp", "comment/0", "multiport/1", "counter"]);
-        let Some(Expr::Match { info, .. }) = e.get(3) else { panic!("no match") };
-        assert_eq!((info.len(), info[0], info[1], info[33], info[47]), (48, 1, 3, 1, 1));
-        assert_eq!(Spec::decode(&e, false).expect("decodes").0, s);
-    }
-}
+#[path = "rule_tests.rs"]
+mod tests;

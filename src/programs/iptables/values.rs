@@ -117,10 +117,12 @@ pub(super) fn limit_rate(s: &str) -> Result<u32, Fail> {
 /// `-m multiport --dports LIST` (libxt_multiport parse_v1): ports and
 /// `LOW:HIGH` ranges, 15 slots at most, after `-p` of a protocol with ports.
 pub(super) fn multiport(spec: &mut Spec, opt: &str, list: &str, invert: bool) -> Result<(), Fail> {
+    // check_proto: an inverted -p is refused like a protocol without ports.
+    let inverted = spec.inv & super::rule::INV_PROTO != 0;
     match spec.proto {
-        Some(6 | 17 | 33 | 132 | 136) => {}
-        Some(_) => return Err(usage("multiport only works with TCP, UDP, UDPLITE, SCTP and DCCP")),
-        None => return Err(usage("multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'")),
+        Some(6 | 17 | 33 | 132 | 136) if !inverted => {}
+        None if !inverted => return Err(usage("multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'")),
+        _ => return Err(usage("multiport only works with TCP, UDP, UDPLITE, SCTP and DCCP")),
     }
     let (which, long) = match opt {
         "--sports" | "--source-ports" => (0, "--source-ports"),

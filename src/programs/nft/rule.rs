@@ -44,9 +44,23 @@ fn verdict(code: i32, chain: Option<String>) -> Expr {
 }
 
 fn ifname(name: &str) -> Vec<u8> {
-    let mut b = name.trim_matches('"').as_bytes().to_vec();
+    let name = name.trim_matches('"');
+    // `eth*`: the prefix alone, without its NUL (nft's wildcard).
+    if let Some(prefix) = name.strip_suffix('*') {
+        return prefix.as_bytes().to_vec();
+    }
+    let mut b = name.as_bytes().to_vec();
     b.resize(16, 0);
     b
+}
+
+/// The comparison after a key at word `at`: `!=` (cmp neq) or none, the
+/// value's word, and the word after it.
+fn relation(words: &[String], at: usize) -> Result<(u32, &str, usize), Refused> {
+    let neg = words.get(at).is_some_and(|w| w == "!=");
+    let at = if neg { at + 1 } else { at };
+    let value = words.get(at).ok_or(words.len())?;
+    Ok((u32::from(neg), value.as_str(), at + 1))
 }
 
 /// What a rule is read and printed against: the table's family and the
@@ -163,6 +177,20 @@ fn set_match(
         }
         let _ = (base, len);
         return Ok(close + 1);
+    }
+    if let (Some((lo, hi)), Some(Expr::Meta { .. } | Expr::Ct { .. })) = (set.single(), out.last()) {
+        if lo == hi {
+            // One value of a meta or ct key: a comparison; `ct state`'s
+            // bitmask (without `!=`) is tested as its flags are.
+            if key == Key::CtState && flags == 0 {
+                let n = lo.len();
+                out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: n as u32, mask: lo, xor: vec![0; n] });
+                out.push(cmp(1, vec![0; n]));
+            } else {
+                out.push(cmp(flags, lo));
+            }
+            return Ok(close + 1);
+        }
     }
     let id = ctx.next_set_id.saturating_add(sets.len() as u32);
     out.push(Expr::Lookup { set: set.name().into(), set_id: Some(id), sreg: 4, dreg: map.then_some(0), flags });
@@ -314,10 +342,15 @@ fn proto_desc(p: u8) -> String {
 /// Whether the rule so far fixed the transport protocol (`tcp dport`,
 /// `meta l4proto tcp`, `ip protocol tcp`): a NAT statement may map ports
 /// only then (evaluate.c `stmt_evaluate_l3proto`/`nat_evaluate_transport`).
+/// A set of protocols (`meta l4proto { tcp, udp }`) fixes it too, as
+/// `relational_expr_pctx_update` updates the context with each element;
+/// `!=` (cmp neq, an inverted lookup) does not.
 fn transport_known(out: &[Expr]) -> bool {
     out.windows(2).any(|w| match w {
         [Expr::Meta { key: 16, .. }, Expr::Cmp { op: 0, .. }] => true,
+        [Expr::Meta { key: 16, .. }, Expr::Lookup { flags, .. }] => flags & 1 == 0,
         [Expr::Payload { base: 1, offset, len: 1, .. }, Expr::Cmp { op: 0, .. }] => matches!(offset, 6 | 9),
+        [Expr::Payload { base: 1, offset, len: 1, .. }, Expr::Lookup { flags, .. }] => matches!(offset, 6 | 9) && flags & 1 == 0,
         _ => false,
     })
 }
@@ -361,9 +394,10 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 i = set_match(&mut out, &mut sets, words, i + 2, Key::Ifname, (key, 0), ctx)?;
             }
             "iifname" | "oifname" => {
+                let (op, value, next) = relation(words, i + 1)?;
                 out.push(meta(if w == "iifname" { 6 } else { 7 }));
-                out.push(cmp(0, ifname(arg(1)?)));
-                i += 2;
+                out.push(cmp(op, ifname(value)));
+                i = next;
             }
             "iif" | "oif" => {
                 out.push(meta(if w == "iif" { 4 } else { 5 }));
@@ -371,9 +405,10 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 i += 2;
             }
             "meta" if matches!(arg(1)?, "iifname" | "oifname") => {
+                let (op, value, next) = relation(words, i + 2)?;
                 out.push(meta(if arg(1)? == "iifname" { 6 } else { 7 }));
-                out.push(cmp(0, ifname(arg(2)?)));
-                i += 3;
+                out.push(cmp(op, ifname(value)));
+                i = next;
             }
             "meta" if matches!(arg(1)?, "iif" | "oif") => {
                 out.push(meta(if arg(1)? == "iif" { 4 } else { 5 }));
@@ -381,9 +416,10 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 i += 3;
             }
             "meta" if arg(1)? == "nfproto" => {
+                let (op, value, next) = relation(words, i + 2)?;
                 out.push(meta(15));
-                out.push(cmp(0, vec![names::number(names::NFPROTOS, arg(2)?).ok_or(i + 2)?]));
-                i += 3;
+                out.push(cmp(op, vec![names::number(names::NFPROTOS, value).ok_or(next - 1)?]));
+                i = next;
             }
             "ip" | "ip6" => {
                 let v6 = w == "ip6";
@@ -418,23 +454,26 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                     i = set_match(&mut out, &mut sets, words, i + 2, Key::Proto, field, ctx)?;
                     continue;
                 }
-                let value = arg(2)?;
+                let (op, value, next) = relation(words, i + 2)?;
                 let parsed = if addr {
                     prefixed(value, v6).map_err(|m| match m {
-                        Some(m) => refuse(i + 2, 1, m),
-                        None => (i + 2).into(),
+                        Some(m) => refuse(next - 1, 1, m),
+                        None => (next - 1).into(),
                     })?
                 } else {
-                    (vec![names::protocol(value).ok_or(i + 2)?], 8)
+                    (vec![names::protocol(value).ok_or(next - 1)?], 8)
                 };
                 deps.network(&mut out, if v6 { family::IPV6 } else { family::IPV4 }, i).map_err(|m| refuse(i, 2, m))?;
                 address(&mut out, offset, &parsed.0, parsed.1);
+                if let Some(Expr::Cmp { op: o, .. }) = out.last_mut() {
+                    *o = op;
+                }
                 // `ip protocol P` / `ip6 nexthdr P` fixes the transport protocol.
-                if !addr && deps.transport.is_none() {
+                if !addr && op == 0 && deps.transport.is_none() {
                     deps.transport = Some(parsed.0[0]);
                     deps.transport_at = Some((i, 3));
                 }
-                i += 3;
+                i = next;
             }
             "icmp" | "icmpv6" => {
                 if arg(1)? != "type" {
@@ -529,29 +568,38 @@ pub fn parse_full(words: &[String], ctx: &Ctx<'_>) -> Result<(Vec<Expr>, Vec<Ano
                 i = set_match(&mut out, &mut sets, words, i + 2, Key::Proto, (16, 0), ctx)?;
             }
             "meta" if arg(1)? == "l4proto" => {
-                let p = names::protocol(arg(2)?).ok_or(i + 2)?;
+                // `!=` compares with cmp neq and fixes no protocol.
+                let neg = arg(2)? == "!=";
+                let at = if neg { i + 3 } else { i + 2 };
+                let p = names::protocol(word(at).ok_or(words.len())?).ok_or(at)?;
                 out.push(meta(16));
-                out.push(cmp(0, vec![p]));
+                out.push(cmp(u32::from(neg), vec![p]));
                 // A later header match of this protocol needs no dependency.
-                if deps.transport.is_none() {
+                if deps.transport.is_none() && !neg {
                     deps.transport = Some(p);
                     deps.transport_at = Some((i, 3));
                 }
-                i += 3;
+                i = at + 1;
             }
             "ct" if arg(1)? == "state" && is_set(words, i + 2) => {
                 out.push(Expr::Ct { key: 0, dreg: 4, dir: None });
                 i = set_match(&mut out, &mut sets, words, i + 2, Key::CtState, (0, u32::MAX), ctx)?;
             }
             "ct" if arg(1)? == "state" => {
+                let (op, value, next) = relation(words, i + 2)?;
                 let mut mask = 0u32;
-                for s in arg(2)?.split(',') {
-                    mask |= CT_STATES.iter().find(|(n, _)| *n == s).map(|(_, b)| *b).ok_or(i + 2)?;
+                for s in value.split(',') {
+                    mask |= CT_STATES.iter().find(|(n, _)| *n == s).map(|(_, b)| *b).ok_or(next - 1)?;
                 }
                 out.push(Expr::Ct { key: 0, dreg: 4, dir: None });
-                out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: 4, mask: mask.to_ne_bytes().to_vec(), xor: vec![0; 4] });
-                out.push(cmp(1, vec![0; 4]));
-                i += 3;
+                if op == 1 {
+                    // `!=` compares the whole state (nft 1.0.6).
+                    out.push(cmp(1, mask.to_ne_bytes().to_vec()));
+                } else {
+                    out.push(Expr::Bitwise { sreg: 4, dreg: 4, len: 4, mask: mask.to_ne_bytes().to_vec(), xor: vec![0; 4] });
+                    out.push(cmp(1, vec![0; 4]));
+                }
+                i = next;
             }
             "log" => {
                 let (mut prefix, mut level) = (None, None);

@@ -86,6 +86,46 @@ fn mac(info: &[u8], src: Option<[u8; 6]>) -> bool {
     (info.get(..6) == Some(&src[..])) ^ invert
 }
 
+/// `struct xt_length_info` (xt_length.c length_mt): the IP datagram's
+/// length within min and max, or not with `invert`.
+fn length(info: &[u8], len: usize) -> bool {
+    let u16_at = |k: usize| info.get(k..k + 2).map_or(0, |b| usize::from(u16::from_ne_bytes([b[0], b[1]])));
+    ((u16_at(0)..=u16_at(2)).contains(&len)) ^ (info.get(4).copied().unwrap_or(0) != 0)
+}
+
+/// `struct xt_pkttype_info` (xt_pkttype.c pkttype_mt): the type the
+/// frame's destination gave the packet on the way in (PACKET_MULTICAST
+/// for a multicast group, PACKET_BROADCAST for a broadcast address,
+/// PACKET_HOST otherwise and for what this host sends or loops back).
+fn pkttype(info: &[u8], c: &PacketCtx<'_>) -> bool {
+    let i32_at = |k: usize| info.get(k..k + 4).map_or(0, |b| i32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+    let ty = if c.iif.0 == 0 || c.iif.1 == "lo" {
+        0
+    } else if c.p.dst.is_multicast() {
+        2
+    } else if c.p.dst == IpAddr::V4(std::net::Ipv4Addr::BROADCAST) || c.addr_types.1 & 1 << 3 != 0 {
+        // XT_ADDRTYPE_BROADCAST.
+        1
+    } else {
+        0
+    };
+    (i32_at(0) == ty) ^ (i32_at(4) != 0)
+}
+
+/// `struct ipt_ttl_info` (ipt_ttl.c ttl_mt): the IPv4 header's TTL
+/// against the value by mode (EQ, NE, LT, GT).
+fn ttl(info: &[u8], p: &crate::sim::packet::Datagram) -> bool {
+    let have = p.ttl;
+    let want = info.get(1).copied().unwrap_or(0);
+    match info.first().copied().unwrap_or(0) {
+        0 => have == want,
+        1 => have != want,
+        2 => have < want,
+        3 => have > want,
+        _ => false,
+    }
+}
+
 /// `struct xt_conntrack_mtinfo3` (xt_conntrack.c conntrack_mt, revision 3):
 /// the state (with SNAT and DNAT from the connection's NAT status), then
 /// for a tracked packet the direction, the original and reply addresses
@@ -226,6 +266,9 @@ pub fn matches(name: &str, rev: u32, info: &[u8], c: &PacketCtx<'_>) -> bool {
         ("iprange", 1) => iprange(info, c.p.src, c.p.dst),
         ("addrtype", 1) => addrtype(info, c.addr_types),
         ("mac", 0) => mac(info, c.src_mac),
+        ("length", 0) => length(info, c.p.total_len()),
+        ("ttl", 0) => ttl(info, c.p),
+        ("pkttype", 0) => pkttype(info, c),
         _ => true,
     }
 }

@@ -4,10 +4,10 @@
 
 use super::*;
 
-/// An IPv4 NAT range of an xtables target: flags, addresses, ports.
+/// The NAT range of an xtables target: flags, addresses, ports.
 struct XtRange {
     flags: u32,
-    addrs: (Ipv4Addr, Ipv4Addr),
+    addrs: (std::net::IpAddr, std::net::IpAddr),
     ports: (u16, u16),
 }
 
@@ -15,8 +15,12 @@ fn u32_at(d: &[u8], at: usize) -> u32 {
     d.get(at..at + 4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-fn ip_at(d: &[u8], at: usize) -> Ipv4Addr {
-    d.get(at..at + 4).map_or(Ipv4Addr::UNSPECIFIED, |b| Ipv4Addr::new(b[0], b[1], b[2], b[3]))
+fn ip_at(d: &[u8], at: usize) -> std::net::IpAddr {
+    d.get(at..at + 4).map_or(Ipv4Addr::UNSPECIFIED, |b| Ipv4Addr::new(b[0], b[1], b[2], b[3])).into()
+}
+
+fn ip6_at(d: &[u8], at: usize) -> std::net::IpAddr {
+    d.get(at..at + 16).and_then(|b| <[u8; 16]>::try_from(b).ok()).map_or(std::net::Ipv6Addr::UNSPECIFIED, Into::into).into()
 }
 
 fn port_at(d: &[u8], at: usize) -> u16 {
@@ -35,15 +39,24 @@ fn nat_range2(d: &[u8]) -> XtRange {
     XtRange { flags: u32_at(d, 0), addrs: (ip_at(d, 4), ip_at(d, 20)), ports: (port_at(d, 36), port_at(d, 38)) }
 }
 
+/// `struct nf_nat_range` or `nf_nat_range2` of an ip6tables target (every
+/// NAT target there): the same fields with IPv6 addresses.
+fn nat_range6(d: &[u8]) -> XtRange {
+    XtRange { flags: u32_at(d, 0), addrs: (ip6_at(d, 4), ip6_at(d, 20)), ports: (port_at(d, 36), port_at(d, 38)) }
+}
+
 /// A NAT target as its xlate prints it: `dnat to A[-B][:P[-Q]]`, or
 /// `masquerade`/`redirect` with ` to :P[-Q]` when ports are given.
 fn xt_nat(verb: &str, r: &XtRange) -> String {
     use crate::wire::nftables::nat_range::{MAP_IPS, PROTO_SPECIFIED};
     let mut to = String::new();
+    // An IPv6 address before a port goes in brackets.
+    let ports = r.flags & PROTO_SPECIFIED != 0;
+    let addr = |a: std::net::IpAddr| if a.is_ipv6() && ports { format!("[{}]", text::Ip(a)) } else { text::Ip(a).to_string() };
     if r.flags & MAP_IPS != 0 {
-        to.push_str(&text::ipv4_text(r.addrs.0.octets()));
+        to.push_str(&addr(r.addrs.0));
         if r.addrs.1 != r.addrs.0 {
-            to.push_str(&format!("-{}", text::ipv4_text(r.addrs.1.octets())));
+            to.push_str(&format!("-{}", addr(r.addrs.1)));
         }
     }
     if r.flags & PROTO_SPECIFIED != 0 {
@@ -52,7 +65,8 @@ fn xt_nat(verb: &str, r: &XtRange) -> String {
             to.push_str(&format!("-{}", r.ports.1));
         }
     }
-    if to.is_empty() { verb.to_string() } else { format!("{verb} to {to}") }
+    let flags = nat_flags(r.flags);
+    if to.is_empty() { format!("{verb}{flags}") } else { format!("{verb} to {to}{flags}") }
 }
 
 fn be16(d: &[u8]) -> u16 {
@@ -144,10 +158,15 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 parts.push(format!("{} {value}", if *k == 6 { "iifname" } else { "oifname" }));
             }
             Expr::Meta { key: 6 | 7, .. } => {
-                let (_, d) = next_cmp(&mut i).unwrap_or_default();
-                let name = String::from_utf8_lossy(&d).trim_end_matches('\0').to_string();
+                let (op, d) = next_cmp(&mut i).unwrap_or_default();
+                let mut name = String::from_utf8_lossy(&d).trim_end_matches('\0').to_string();
+                // A prefix shorter than IFNAMSIZ, without its NUL: `eth*`.
+                if d.len() < 16 && !d.contains(&0) {
+                    name.push('*');
+                }
                 let key = if matches!(e, Expr::Meta { key: 6, .. }) { "iifname" } else { "oifname" };
-                parts.push(format!("{key} \"{name}\""));
+                let neg = if op == 1 { "!= " } else { "" };
+                parts.push(format!("{key} {neg}\"{name}\""));
             }
             Expr::Meta { key: 4 | 5, .. } => {
                 let (_, d) = next_cmp(&mut i).unwrap_or_default();
@@ -156,10 +175,27 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 let key = if matches!(e, Expr::Meta { key: 4, .. }) { "iif" } else { "oif" };
                 parts.push(format!("{key} {name}"));
             }
+            Expr::Meta { key: 3, .. } => {
+                // The mark type prints as 0x%08x; a mask shows as `&`.
+                let word = |b: &[u8]| b.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+                let mask = match exprs.get(i) {
+                    Some(Expr::Bitwise { mask, .. }) => {
+                        i += 1;
+                        Some(word(mask))
+                    }
+                    _ => None,
+                };
+                let (op, d) = next_cmp(&mut i).unwrap_or_default();
+                parts.push(match (mask, op == 1) {
+                    (Some(m), neg) => format!("meta mark & {m:#010x} {} {:#010x}", if neg { "!=" } else { "==" }, word(&d)),
+                    (None, true) => format!("meta mark != {:#010x}", word(&d)),
+                    (None, false) => format!("meta mark {:#010x}", word(&d)),
+                });
+            }
             Expr::Meta { key: 15, .. } => {
-                let (_, d) = next_cmp(&mut i).unwrap_or_default();
+                let (op, d) = next_cmp(&mut i).unwrap_or_default();
                 let f = d.first().copied().unwrap_or(0);
-                // A dependency of a network header match, or of an ICMP
+                // A dependency (never `!=`) of a network header match, or of an ICMP
                 // type match (meta l4proto, then the transport header).
                 let icmp = if f == family::IPV6 { 58 } else { 1 };
                 let dependency = match (exprs.get(i), exprs.get(i + 1), exprs.get(i + 2)) {
@@ -169,10 +205,11 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     }
                     _ => false,
                 };
-                if dependency {
+                if dependency && op == 0 {
                     network = f;
                 } else {
-                    parts.push(format!("meta nfproto {}", sym(ctx, names::NFPROTOS, f)));
+                    let neg = if op == 1 { "!= " } else { "" };
+                    parts.push(format!("meta nfproto {neg}{}", sym(ctx, names::NFPROTOS, f)));
                 }
             }
             Expr::Meta { key: 16, .. } if matches!(exprs.get(i), Some(Expr::Lookup { .. })) => {
@@ -181,12 +218,17 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 parts.push(format!("meta l4proto {value}"));
             }
             Expr::Meta { key: 16, .. } => {
-                let (_, d) = next_cmp(&mut i).unwrap_or_default();
+                let (op, d) = next_cmp(&mut i).unwrap_or_default();
                 let p = d.first().copied().unwrap_or(0);
-                // A dependency of the transport match or the TCP reset that follows.
-                if matches!(exprs.get(i), Some(Expr::Payload { base: 2, .. })) {
+                // A dependency of the transport match or the TCP reset that
+                // follows; `!=` names no header, which stays `th`.
+                // An equal one names the transport header either way.
+                if op == 0 {
                     l4 = Some(p);
-                } else if !reset_dependency(&exprs[i..], ctx.family) {
+                }
+                if op == 1 {
+                    parts.push(format!("meta l4proto != {}", proto_text(ctx, p)));
+                } else if !transport_follows(&exprs[i..]) && !reset_dependency(&exprs[i..], ctx.family) {
                     parts.push(format!("meta l4proto {}", proto_text(ctx, p)));
                 }
             }
@@ -202,6 +244,22 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 let value = lookup_text(exprs.get(i), if v6 { Key::V6 } else { Key::V4 }, ctx);
                 i += 1;
                 parts.push(format!("{} {field} {value}", if v6 { "ip6" } else { "ip" }));
+            }
+            Expr::Payload { base: 1, offset: 6, len: 2, .. } if network != family::IPV6 => {
+                // `ip frag-off & MASK OP VALUE` (nft prints the mask in decimal).
+                let mask = match exprs.get(i) {
+                    Some(Expr::Bitwise { mask, .. }) => {
+                        i += 1;
+                        Some(be16(mask))
+                    }
+                    _ => None,
+                };
+                let (op, d) = next_cmp(&mut i).unwrap_or_default();
+                let sign = if op == 1 { "!=" } else { "==" };
+                parts.push(match mask {
+                    Some(m) => format!("ip frag-off & {m} {sign} {}", be16(&d)),
+                    None => format!("ip frag-off {}{}", if op == 1 { "!= " } else { "" }, be16(&d)),
+                });
             }
             Expr::Payload { base: 1, offset, len, .. } => {
                 let v6 = network == family::IPV6;
@@ -313,20 +371,24 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 parts.push(format!("ct state {value}"));
             }
             Expr::Ct { key: 0, .. } => {
-                let mask = match exprs.get(i) {
+                let word = |b: &[u8]| b.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+                // Flags tested (bitwise, cmp neq 0), or the value compared
+                // (a one-element set: `ct state != { established }`).
+                // A value of several flags prints them joined by ` | `.
+                let (neg, mask, sep) = match exprs.get(i) {
                     Some(Expr::Bitwise { mask, .. }) => {
                         i += 1;
-                        mask.get(..4).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
+                        next_cmp(&mut i);
+                        (false, word(mask), ",")
                     }
-                    _ => 0,
+                    _ => next_cmp(&mut i).map_or((false, 0, ","), |(op, d)| (op == 1, word(&d), " | ")),
                 };
-                next_cmp(&mut i);
                 let names: Vec<String> = CT_STATES
                     .iter()
                     .filter(|(_, b)| mask & b != 0)
                     .map(|(n, b)| if ctx.numeric { format!("{b:#x}") } else { (*n).to_string() })
                     .collect();
-                parts.push(format!("ct state {}", names.join(",")));
+                parts.push(format!("ct state {}{}", if neg { "!= " } else { "" }, names.join(sep)));
             }
             Expr::Log { prefix, level, .. } => {
                 let mut t = String::from("log");
@@ -397,7 +459,12 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                 parts.push(format!("{what}{to}{}", nat_flags(*flags)));
             }
             // iptables' NAT targets as libxt_{MASQUERADE,REDIRECT,SNAT,DNAT}'s
-            // xlate print them (IPv4; ip6tables' SNAT and DNAT have none).
+            // xlate print them; ip6tables' take nf_nat_range(2).
+            Expr::Target { name, info, .. }
+                if ctx.family == family::IPV6 && matches!(name.as_str(), "MASQUERADE" | "REDIRECT" | "SNAT" | "DNAT") =>
+            {
+                parts.push(xt_nat(&name.to_lowercase(), &nat_range6(info)))
+            }
             Expr::Target { name, info, .. } if name == "MASQUERADE" => parts.push(xt_nat("masquerade", &nat_compat(info))),
             Expr::Target { name, info, .. } if name == "REDIRECT" && ctx.family == family::IPV4 => {
                 parts.push(xt_nat("redirect", &nat_compat(info)))
@@ -444,12 +511,67 @@ pub fn text(exprs: &[Expr], ctx: &Ctx<'_>) -> String {
                     )
                 });
             }
+            Expr::Match { name, rev: 1, info } if name == "multiport" && l4.is_some() => {
+                parts.push(multiport_xlate(info, &names::protocol_name(l4.unwrap_or_default())));
+            }
+            Expr::Match { name, rev: 0, info } if crate::iptables::simple::xlate(name, info).is_some() => {
+                parts.extend(crate::iptables::simple::xlate(name, info));
+            }
             Expr::Match { name, .. } => parts.push(format!("xt match \"{name}\"")),
+            Expr::Target { name, info, .. } if name == "MARK" => parts.push(crate::iptables::mark::target_xlate(info)),
             Expr::Target { name, .. } => parts.push(format!("xt target \"{name}\"")),
             _ => {}
         }
     }
     parts.join(" ")
+}
+
+/// libxt_multiport's `multiport_xlate_v1`, which nft prints for the xt
+/// match: `P dport 22`, `P sport { 1-3, 5 }`, `P dport != ...`; with
+/// --ports (either) a concatenation of each port with any other (ranges
+/// and `!` not rendered, as there).
+fn multiport_xlate(info: &[u8], proto: &str) -> String {
+    let flags = info.first().copied().unwrap_or(0);
+    let count = usize::from(info.get(1).copied().unwrap_or(0)).min(15);
+    let port = |k: usize| info.get(2 + 2 * k..4 + 2 * k).map_or(0, |b| u16::from_ne_bytes([b[0], b[1]]));
+    let pflag = |k: usize| info.get(32 + k).copied().unwrap_or(0) != 0;
+    if flags >= 2 {
+        let pairs: Vec<String> = (0..count).map(|k| format!("0-65535 . {0}, {0} . 0-65535", port(k))).collect();
+        return format!("{proto} sport . {proto} dport {{ {} }}", pairs.join(", "));
+    }
+    let mut out = format!("{proto} {} ", if flags == 0 { "sport" } else { "dport" });
+    if info.get(47).copied().unwrap_or(0) != 0 {
+        out.push_str("!= ");
+    }
+    let braces = count > 2 || (count > 1 && !pflag(0));
+    let mut items = Vec::new();
+    let mut k = 0;
+    while k < count {
+        if pflag(k) && k + 1 < count {
+            items.push(format!("{}-{}", port(k), port(k + 1)));
+            k += 2;
+        } else {
+            items.push(port(k).to_string());
+            k += 1;
+        }
+    }
+    let list = items.join(", ");
+    out.push_str(&if braces { format!("{{ {list} }}") } else { list });
+    out
+}
+
+/// Whether a transport header match follows (before another protocol
+/// match): nft keeps `meta l4proto P` as the pending dependency of the
+/// next transport payload and drops it there (payload_dependency_kill),
+/// across other matches (`ip saddr 1.2.3.4 tcp dport 5`); any other
+/// statement between (counter, limit, log, an xt match) ends it.
+fn transport_follows(rest: &[Expr]) -> bool {
+    let matching = |e: &&Expr| match e {
+        Expr::Meta { key, .. } => *key != 16,
+        Expr::Cmp { .. } | Expr::Payload { .. } | Expr::Bitwise { .. } | Expr::Lookup { .. } | Expr::Range { .. } | Expr::Ct { .. } => true,
+        _ => false,
+    };
+    rest.iter().take_while(matching).any(|e| matches!(e, Expr::Payload { base: 2, .. }))
 }
 
 /// A symbol's name, or with `nft -n` its number.

@@ -137,10 +137,13 @@ pub(super) fn snat_dnat(words: &[String], i: usize, known: Option<u8>, deps: &mu
     if word(at) != Some("to") {
         return Err(at.min(words.len()).into());
     }
-    if let (Some(k), Some(t)) = (keyword, known.filter(|t| Some(*t) != keyword)) {
-        let (t, k) = (family_word(t), family_word(k));
-        let message = format!("conflicting protocols specified: {t} vs. {k}. You must specify ip or ip6 family in nat statement");
-        return Err(refuse(i, 1, message));
+    // The table's family, or an earlier match's (`ip protocol icmp`, marked
+    // with `~`), against the statement's keyword.
+    if let (Some(k), Some(t)) = (keyword, known.or(deps.network).filter(|t| Some(*t) != keyword)) {
+        let (tw, kw) = (family_word(t), family_word(k));
+        let message = format!("conflicting protocols specified: {tw} vs. {kw}. You must specify ip or ip6 family in nat statement");
+        let tilde = if known.is_none() { deps.network_at.map(|w| (w, 2)) } else { None };
+        return Err(Refused { tilde, ..refuse(i, 1, message) });
     }
     let nat_family =
         keyword.or(deps.network).ok_or_else(|| refuse(i, 1, "ip or ip6 must be specified with address for inet tables.".into()))?;
