@@ -190,8 +190,11 @@ fn receive(net: &mut Net, at: Port, frame: Frame, ip: Option<&Datagram>, depth: 
             Dest::Broadcast => true,
             Dest::Unicast(m) => fdb::lookup(net, at.0, bridge, m, now) == fdb::Place::Local,
         };
+        // br_pass_frame_up counts skb->len: the port's eth_type_trans
+        // has already pulled the Ethernet header.
+        let up_len = frame.len.saturating_sub(super::packet::ETHERNET_HEADER_LEN);
         if to_bridge {
-            count_rx(net, bridge_port, frame.len);
+            count_rx(net, bridge_port, up_len);
             tx.heard.push((bridge_port, ip.cloned()));
         }
         if frame.dest == Dest::Broadcast || !to_bridge {
@@ -201,7 +204,7 @@ fn receive(net: &mut Net, at: Port, frame: Frame, ip: Option<&Datagram>, depth: 
             // stack drops it as another host's.
             let promisc = net.ns(at.0).and_then(|n| n.link(bridge)).is_some_and(|l| l.promiscuity > 0);
             if !to_bridge && promisc {
-                count_rx(net, bridge_port, frame.len);
+                count_rx(net, bridge_port, up_len);
             }
         }
         return;
