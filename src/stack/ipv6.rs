@@ -481,8 +481,10 @@ pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
             events.extend(anycast::address_ready(ns, index, a));
         }
     }
+    // addrconf_dad_kick restarts DAD on every kept address, one that
+    // failed before too (it stays marked DADFAILED until DAD succeeds).
     if let Some(l) = ns.link_mut(index) {
-        l.addrs6.iter_mut().for_each(|a| a.predad = false);
+        l.addrs6.iter_mut().for_each(|a| a.predad &= a.flags & ifa_f::DADFAILED != 0 && a.flags & ifa_f::TENTATIVE != 0);
     }
     let Some(link) = ns.link_mut(index) else { return events };
     // addrconf_link_ready: a link in dormant or testing mode waits for
