@@ -1,6 +1,7 @@
-//! `-x`, `-xx`, `-X` and `-XX`: a frame's bytes under its line, in hex
-//! (print-ascii.c `hex_print_with_offset`) or hex beside ASCII
-//! (`hex_and_ascii_print_with_offset`), sixteen bytes a line.
+//! `-x`, `-xx`, `-X`, `-XX` and `-A`: a frame's bytes under its line, in
+//! hex (print-ascii.c `hex_print_with_offset`), hex beside ASCII
+//! (`hex_and_ascii_print_with_offset`), sixteen bytes a line, or as text
+//! (`ascii_print`).
 
 use crate::sim::capture::Frame;
 
@@ -17,18 +18,23 @@ pub struct Dump {
     pub hex: u8,
     /// How many times `-X` was given.
     pub ascii: u8,
+    /// `-A`: the bytes past the link-layer header as text (`ascii_print`).
+    pub text: bool,
 }
 
 impl Dump {
     /// Whether any dump is asked for.
     pub fn any(self) -> bool {
-        self.hex > 0 || self.ascii > 0
+        self.hex > 0 || self.ascii > 0 || self.text
     }
 
     /// The lines to print after a frame's summary (each starting with a
     /// new line and a tab), from the link-layer header of `len` bytes or
     /// past it (`pretty_print_packet`).
     pub fn render(self, link: &[u8], rest: &[u8]) -> String {
+        if self.ascii == 0 && self.hex == 0 && self.text {
+            return text(rest);
+        }
         let twice = if self.ascii > 0 { self.ascii > 1 } else { self.hex > 1 };
         let bytes: Vec<u8> = if twice { link.iter().chain(rest).copied().collect() } else { rest.to_vec() };
         let mut s = String::new();
@@ -45,6 +51,25 @@ impl Dump {
         }
         s
     }
+}
+
+/// `ascii_print`: a new line, then every byte that is graphic, a space, a
+/// tab or a new line as itself and any other as `.` (a CR only when no
+/// LF follows it).
+fn text(bytes: &[u8]) -> String {
+    let mut s = String::from("\n");
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\r' {
+            if bytes.get(i + 1) != Some(&b'\n') {
+                s.push('.');
+            }
+        } else if b.is_ascii_graphic() || matches!(b, b'\t' | b' ' | b'\n') {
+            s.push(b as char);
+        } else {
+            s.push('.');
+        }
+    }
+    s
 }
 
 /// The Linux cooked v2 header of a frame captured on `any` (`struct
@@ -77,9 +102,11 @@ mod tests {
     #[test]
     fn lines_of_sixteen_with_padded_ascii() {
         let rest: Vec<u8> = (0x41..0x41 + 20).collect();
-        let x = Dump { hex: 1, ascii: 0 }.render(&[0xff; 2], &rest);
+        let x = Dump { hex: 1, ..Dump::default() }.render(&[0xff; 2], &rest);
         assert_eq!(x, "\n\t0x0000:  4142 4344 4546 4748 494a 4b4c 4d4e 4f50\n\t0x0010:  5152 5354");
-        let xx = Dump { hex: 0, ascii: 2 }.render(&[0xff], &rest[..2]);
+        let xx = Dump { ascii: 2, ..Dump::default() }.render(&[0xff], &rest[..2]);
         assert_eq!(xx, format!("\n\t0x0000:  ff41 42{}  .AB", " ".repeat(32)));
+        let a = Dump { text: true, ..Dump::default() }.render(&[0xff], b"GET /\r\n\x01\r");
+        assert_eq!(a, "\nGET /\n..");
     }
 }

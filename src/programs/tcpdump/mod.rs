@@ -1,5 +1,5 @@
 //! `tcpdump` 4.99 over capture taps: `-i DEV|any`, `-n`, `-e`, `-v`, `-q`,
-//! `-c N`, `-t`/`-tt`, `-x`/`-X` dumps, a filter expression, `-w FILE` to save a pcap in
+//! `-c N`, `-t`/`-tt`, `-x`/`-X`/`-A` dumps, a filter expression, `-w FILE` to save a pcap in
 //! the machine's files and `-r FILE` to read one back.
 
 pub mod filter;
@@ -62,6 +62,7 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
             'r' => o.read = Some(v),
             'x' => o.dump.hex = o.dump.hex.saturating_add(1),
             'X' => o.dump.ascii = o.dump.ascii.saturating_add(1),
+            'A' => o.dump.text = true,
             _ => {}
         }
     }
