@@ -4,6 +4,7 @@
 //! Linux's drivers do (TX on the sender, RX on the receiver).
 
 use super::br_netfilter::{self, Rejected};
+use super::capture::Content;
 use super::packet::Datagram;
 use crate::stack::bridge::FORWARDING;
 use crate::stack::fdb;
@@ -298,7 +299,14 @@ fn forward(
     for port in ports {
         let mut out = p.clone();
         if br_netfilter::forward(net, bridge, &mut out, frame.src, tx.now_us, &mut tx.rejected) {
+            // What the port sends is the datagram as the rules left it
+            // (NAT may have rewritten it): the taps past it see that.
+            let seen = net.capture.content.clone();
+            if let Some((at, _)) = seen.as_ref().filter(|(_, c)| matches!(c, Content::Ip(d) if *d != out)) {
+                net.capture.content = Some((*at, Content::Ip(out.clone())));
+            }
             transmit_inner(net, port, frame, Some(&out), depth + 1, tx);
+            net.capture.content = seen;
         }
     }
 }
