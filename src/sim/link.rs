@@ -4,6 +4,7 @@
 //! Linux's drivers do (TX on the sender, RX on the receiver).
 
 use super::br_netfilter::{self, Rejected};
+use super::capture::Content;
 use super::packet::Datagram;
 use crate::stack::bridge::FORWARDING;
 use crate::stack::fdb;
@@ -21,6 +22,10 @@ pub enum Dest {
 
 /// A device that accepted a frame: its namespace and ifindex.
 pub type Port = (NsId, u32);
+
+/// What `is_skb_forwardable` allows past a device's MTU: its Ethernet
+/// header (`hard_header_len`) and one VLAN tag (`VLAN_HLEN`).
+const FORWARDABLE_EXTRA: u64 = (super::packet::ETHERNET_HEADER_LEN + 4) as u64;
 
 /// Bridges nested deeper than this stop passing frames on (a loop of
 /// bridges would otherwise circle forever; STP is not simulated).
@@ -53,7 +58,7 @@ fn mac_of(net: &Net, (ns, dev): Port) -> Option<[u8; 6]> {
 /// for a broadcast).
 pub fn transmit(net: &mut Net, from: Port, dest: Dest, len: usize) -> Vec<Port> {
     let src = mac_of(net, from).unwrap_or([0; 6]);
-    let mut tx = Tx { now_us: 0, heard: Vec::new(), rejected: Vec::new() };
+    let mut tx = Tx { now_us: 0, heard: Vec::new(), rejected: Vec::new(), dropped: false };
     send(net, from, Frame { src, dest, len }, None, &mut tx);
     tx.heard.into_iter().map(|(port, _)| port).collect()
 }
@@ -67,16 +72,38 @@ pub struct Delivery {
     pub heard: Vec<(Port, Datagram)>,
     /// Datagrams a bridge's REJECT refused, for the walk to answer.
     pub rejected: Vec<Rejected>,
+    /// The sending device's driver dropped the frame (`NET_XMIT_DROP`,
+    /// which `dev_queue_xmit` returns to the sender as ENOBUFS).
+    pub dropped: bool,
 }
 
 /// [`transmit`] for a frame carrying `packet` at `now_us`: bridges on the
 /// way pass it through their namespace's ip/ip6 hooks (br_netfilter).
 pub fn transmit_ip(net: &mut Net, from: Port, dest: Dest, packet: &Datagram, now_us: u64) -> Delivery {
     let src = mac_of(net, from).unwrap_or([0; 6]);
-    let mut tx = Tx { now_us, heard: Vec::new(), rejected: Vec::new() };
+    let mut tx = Tx { now_us, heard: Vec::new(), rejected: Vec::new(), dropped: false };
     send(net, from, Frame { src, dest, len: packet.frame_len() }, Some(packet), &mut tx);
     let heard = tx.heard.into_iter().map(|(port, p)| (port, p.unwrap_or_else(|| packet.clone()))).collect();
-    Delivery { heard, rejected: tx.rejected }
+    Delivery { heard, rejected: tx.rejected, dropped: tx.dropped }
+}
+
+/// [`transmit_ip`] for a datagram that leaves in fragments of the given
+/// frame lengths: the first carries the datagram through the bridges and
+/// their hooks; the others follow it on the same way, counted, once it
+/// went out.
+pub fn transmit_fragments(net: &mut Net, from: Port, dest: Dest, packet: &Datagram, frames: &[usize], now_us: u64) -> Delivery {
+    let Some((&first, rest)) = frames.split_first() else { return Delivery::default() };
+    let src = mac_of(net, from).unwrap_or([0; 6]);
+    let mut tx = Tx { now_us, heard: Vec::new(), rejected: Vec::new(), dropped: false };
+    send(net, from, Frame { src, dest, len: first }, Some(packet), &mut tx);
+    if !tx.dropped {
+        for &len in rest {
+            let mut more = Tx { now_us, heard: Vec::new(), rejected: Vec::new(), dropped: false };
+            send(net, from, Frame { src, dest, len }, None, &mut more);
+        }
+    }
+    let heard = tx.heard.into_iter().map(|(port, p)| (port, p.unwrap_or_else(|| packet.clone()))).collect();
+    Delivery { heard, rejected: tx.rejected, dropped: tx.dropped }
 }
 
 /// The state of one transmission: the clock, the accepting devices with
@@ -86,6 +113,8 @@ struct Tx {
     now_us: u64,
     heard: Vec<(Port, Option<Datagram>)>,
     rejected: Vec<Rejected>,
+    /// The first device's driver dropped the frame.
+    dropped: bool,
 }
 
 fn send(net: &mut Net, from: Port, frame: Frame, ip: Option<&Datagram>, tx: &mut Tx) {
@@ -111,7 +140,16 @@ struct Frame {
 
 fn transmit_inner(net: &mut Net, from: Port, frame: Frame, ip: Option<&Datagram>, depth: u32, tx: &mut Tx) {
     let Some(link) = net.ns(from.0).and_then(|n| n.link(from.1)) else { return };
-    if !(link.is_up() && link.carrier) {
+    if !link.is_up() {
+        return;
+    }
+    if !link.carrier {
+        // Until carrier comes, dev_activate leaves the noop qdisc in place:
+        // it drops the frame (QDISC_DROP) and the device counts it, but
+        // NET_XMIT_CN is no error to the sender.
+        if let Some(l) = net.ns_mut(from.0).and_then(|n| n.link_mut(from.1)) {
+            l.stats.tx_dropped += 1;
+        }
         return;
     }
     let len = frame.len;
@@ -124,11 +162,25 @@ fn transmit_inner(net: &mut Net, from: Port, frame: Frame, ip: Option<&Datagram>
             tx.heard.push((from, ip.cloned()));
         }
         LinkKind::Veth { peer: Some(peer) } => {
-            count_tx(net, from, len);
-            let peer_up = net.ns(peer.0).and_then(|n| n.link(peer.1)).is_some_and(|l| l.is_up());
-            if !peer_up {
+            // veth_xmit -> __dev_forward_skb: is_skb_forwardable refuses a
+            // frame for a peer that is down or longer than the peer's MTU
+            // plus its header and a VLAN tag; the peer counts rx_dropped,
+            // the sender tx_dropped (priv->dropped) instead of the frame.
+            let peer_mtu = net.ns(peer.0).and_then(|n| n.link(peer.1)).filter(|l| l.is_up()).map(|l| l.mtu);
+            let fits = peer_mtu.is_some_and(|m| len as u64 <= u64::from(m) + FORWARDABLE_EXTRA);
+            if !fits {
+                if let Some(l) = net.ns_mut(peer.0).and_then(|n| n.link_mut(peer.1)) {
+                    l.stats.rx_dropped += 1;
+                }
+                // dev_hard_start_xmit showed it to the taps first.
+                super::capture::seen(net, from, true);
+                if let Some(l) = net.ns_mut(from.0).and_then(|n| n.link_mut(from.1)) {
+                    l.stats.tx_dropped += 1;
+                }
+                tx.dropped |= depth == 0;
                 return;
             }
+            count_tx(net, from, len);
             receive(net, peer, frame, ip, depth, tx);
         }
         LinkKind::Bridge(_) => {
@@ -190,8 +242,11 @@ fn receive(net: &mut Net, at: Port, frame: Frame, ip: Option<&Datagram>, depth: 
             Dest::Broadcast => true,
             Dest::Unicast(m) => fdb::lookup(net, at.0, bridge, m, now) == fdb::Place::Local,
         };
+        // br_pass_frame_up counts skb->len: the port's eth_type_trans
+        // has already pulled the Ethernet header.
+        let up_len = frame.len.saturating_sub(super::packet::ETHERNET_HEADER_LEN);
         if to_bridge {
-            count_rx(net, bridge_port, frame.len);
+            count_rx(net, bridge_port, up_len);
             tx.heard.push((bridge_port, ip.cloned()));
         }
         if frame.dest == Dest::Broadcast || !to_bridge {
@@ -201,7 +256,7 @@ fn receive(net: &mut Net, at: Port, frame: Frame, ip: Option<&Datagram>, depth: 
             // stack drops it as another host's.
             let promisc = net.ns(at.0).and_then(|n| n.link(bridge)).is_some_and(|l| l.promiscuity > 0);
             if !to_bridge && promisc {
-                count_rx(net, bridge_port, frame.len);
+                count_rx(net, bridge_port, up_len);
             }
         }
         return;
@@ -244,7 +299,14 @@ fn forward(
     for port in ports {
         let mut out = p.clone();
         if br_netfilter::forward(net, bridge, &mut out, frame.src, tx.now_us, &mut tx.rejected) {
+            // What the port sends is the datagram as the rules left it
+            // (NAT may have rewritten it): the taps past it see that.
+            let seen = net.capture.content.clone();
+            if let Some((at, _)) = seen.as_ref().filter(|(_, c)| matches!(c, Content::Ip(d) if *d != out)) {
+                net.capture.content = Some((*at, Content::Ip(out.clone())));
+            }
             transmit_inner(net, port, frame, Some(&out), depth + 1, tx);
+            net.capture.content = seen;
         }
     }
 }

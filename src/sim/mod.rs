@@ -50,7 +50,7 @@ pub fn trace_echo(net: &mut Net, ns: NsId, dst: std::net::IpAddr) -> (Result<Vec
     let sent = w.send(ns, packet, 0, now);
     let events = std::mem::take(&mut w.events);
     let result = match sent {
-        Ok(()) => Ok(std::mem::take(&mut w.trace)),
+        Ok(()) | Err(walk::SendError::NoBufs) => Ok(std::mem::take(&mut w.trace)),
         Err(walk::SendError::Route(e)) => Err(e),
         Err(walk::SendError::TooBig(_)) => Err(crate::errno::Errno::EMSGSIZE),
         Err(walk::SendError::Filtered) => Err(crate::errno::Errno::EPERM),

@@ -244,6 +244,30 @@ impl Datagram {
         ETHERNET_HEADER_LEN + self.total_len()
     }
 
+    /// The frames the datagram leaves a device of MTU `mtu` in: one when
+    /// it fits, else its fragments (`ip_do_fragment`: each carries the IP
+    /// header and a multiple of 8 bytes of what follows it;
+    /// `ip6_fragment`: the same behind an 8-byte fragment header).
+    pub fn fragment_frames(&self, mtu: u32) -> Vec<usize> {
+        let total = self.total_len();
+        if total <= mtu as usize {
+            return vec![ETHERNET_HEADER_LEN + total];
+        }
+        let (head, extra) = if self.is_v6() { (IPV6_HEADER_LEN, 8) } else { (IPV4_HEADER_LEN, 0) };
+        let per = (mtu as usize).saturating_sub(head + extra) & !7;
+        let mut rest = total - head;
+        if per == 0 {
+            return vec![ETHERNET_HEADER_LEN + total];
+        }
+        let mut frames = Vec::with_capacity(rest.div_ceil(per));
+        while rest > 0 {
+            let n = rest.min(per);
+            frames.push(ETHERNET_HEADER_LEN + head + extra + n);
+            rest -= n;
+        }
+        frames
+    }
+
     /// Whether this is an ICMP error (errors never cause errors).
     pub fn is_icmp_error(&self) -> bool {
         matches!(self.payload, Payload::Icmp(Icmp::Unreachable { .. } | Icmp::TimeExceeded { .. }))
@@ -302,5 +326,15 @@ mod tests {
         assert!(err.is_icmp_error());
         let v6 = Datagram { dst: "fd00::2".parse().unwrap(), ..echo(56) };
         assert_eq!((v6.total_len(), v6.protocol()), (104, 58));
+    }
+
+    #[test]
+    fn fragments_carry_multiples_of_eight() {
+        // 1228 bytes over MTU 1000: 20 + 976, then 20 + 232 (as Linux sent them).
+        assert_eq!(echo(1200).fragment_frames(1000), vec![1010, 266]);
+        assert_eq!(echo(972).fragment_frames(1000), vec![1014]);
+        // IPv6 adds an 8-byte fragment header to each: 48 + 1232, 48 + 168.
+        let v6 = Datagram { dst: "fd00::2".parse().unwrap(), ..echo(1392) };
+        assert_eq!(v6.fragment_frames(1280), vec![1294, 230]);
     }
 }

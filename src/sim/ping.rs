@@ -15,6 +15,8 @@ use std::net::IpAddr;
 pub const UNBOUNDED_COUNT: u64 = 4;
 /// The most packets one run sends, whatever `-c` and `-w` ask.
 pub const MAX_PACKETS: u64 = 100_000;
+/// The shortest interval iputils waits (`MIN_INTERVAL_MS`, `SCHINT`).
+const MIN_INTERVAL_MS: u64 = 10;
 /// Payloads shorter than a timestamp are not timed.
 const TIMESTAMP_LEN: usize = 16;
 
@@ -260,6 +262,8 @@ fn exchange(
     let mut pending: Vec<Arrival> = Vec::new();
     let mut sent_at: Vec<u64> = Vec::new();
     let mut last_send = t0;
+    // How far retried sends (ENOBUFS) pushed the schedule back.
+    let mut slip_us = 0u64;
     let deadline = o.deadline_ms.map(|d| t0.saturating_add(d.saturating_mul(1000)).min(end_of_time));
     let end;
     'run: loop {
@@ -268,7 +272,11 @@ fn exchange(
         // bounded by MAX_PACKETS.
         let cap = if o.count == 0 && o.deadline_ms.is_none() { UNBOUNDED_COUNT } else { MAX_PACKETS };
         let next_send = (stats.transmitted < cap && (o.count == 0 || stats.transmitted < o.count))
-            .then(|| t0.saturating_add(stats.transmitted.saturating_mul(o.interval_ms).saturating_mul(1000)).min(end_of_time))
+            .then(|| {
+                t0.saturating_add(stats.transmitted.saturating_mul(o.interval_ms).saturating_mul(1000))
+                    .saturating_add(slip_us)
+                    .min(end_of_time)
+            })
             .filter(|t| deadline.is_none_or(|d| *t < d))
             // Once the clock has reached its end, no later packet can leave.
             .filter(|t| stats.transmitted == 0 || *t < end_of_time);
@@ -308,15 +316,31 @@ fn exchange(
             dont_fragment: o.dont_fragment || want_df,
             payload: Payload::Icmp(Icmp::EchoRequest { id: o.id, seq, data: o.size }),
         };
-        let mut walk = Walk::new(net);
-        let sent = walk.send_marked(ns, packet, oif, o.mark, t);
-        events.append(&mut walk.events);
-        // A socket bound to a device (SO_BINDTODEVICE) hears only what
-        // comes in on it, or on a port of the VRF it is bound to
-        // (`inet_bound_dev_eq` with the l3mdev as sdif).
-        let vrf_of = |iif: u32| walk.net.ns(ns).map_or(0, |n| crate::stack::l3mdev::master_ifindex(n, iif));
-        let heard: Vec<_> = walk.arrivals.drain(..).filter(|a| a.ns == ns && (oif == 0 || a.iif == oif || vrf_of(a.iif) == oif)).collect();
-        pending.extend(heard);
+        // pinger(): a send the device dropped (ENOBUFS) is tried again
+        // after nores_interval while oom_count * nores_interval stays under
+        // the linger time (-W), then reported as a hard local error.
+        let nores_ms = (o.interval_ms / 2).clamp(MIN_INTERVAL_MS, 500);
+        let mut at = t;
+        let mut oom = 0u64;
+        let sent = loop {
+            let mut walk = Walk::new(net);
+            let sent = walk.send_marked(ns, packet.clone(), oif, o.mark, at);
+            events.append(&mut walk.events);
+            // A socket bound to a device (SO_BINDTODEVICE) hears only what
+            // comes in on it, or on a port of the VRF it is bound to
+            // (`inet_bound_dev_eq` with the l3mdev as sdif).
+            let vrf_of = |iif: u32| walk.net.ns(ns).map_or(0, |n| crate::stack::l3mdev::master_ifindex(n, iif));
+            let heard: Vec<_> =
+                walk.arrivals.drain(..).filter(|a| a.ns == ns && (oif == 0 || a.iif == oif || vrf_of(a.iif) == oif)).collect();
+            pending.extend(heard);
+            oom += 1;
+            if sent != Err(SendError::NoBufs) || oom.saturating_mul(nores_ms) >= o.wait_ms || at >= end_of_time {
+                break sent;
+            }
+            at = at.saturating_add(nores_ms.saturating_mul(1000)).min(end_of_time);
+            neigh::run_timers(net, at / 1000, &mut events);
+        };
+        slip_us = slip_us.saturating_add(at - t);
         match sent {
             Ok(()) => {}
             Err(SendError::TooBig(mtu)) => {
@@ -326,6 +350,11 @@ fn exchange(
             Err(SendError::Route(e)) => out.err(&format!("ping: sendmsg: {}\n", e.message())),
             // iputils prints nothing for a request the rules dropped (EPERM).
             Err(SendError::Filtered) => {}
+            Err(SendError::NoBufs) => {
+                if !o.quiet {
+                    out.err("ping: sendmsg: No buffer space available\n");
+                }
+            }
         }
         if o.count > 0 && stats.received + stats.errors >= o.count {
             end = t;

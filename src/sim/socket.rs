@@ -154,11 +154,14 @@ impl Sys<'_> {
                 icmp_deliver(w.net, a.ns, icmp, a.at_us);
             }
         }
-        r.map_err(|e| match e {
-            super::walk::SendError::Route(e) => e,
-            super::walk::SendError::TooBig(_) => Errno::EMSGSIZE,
-            super::walk::SendError::Filtered => Errno::EPERM,
-        })
+        match r {
+            // udp_send_skb counts ENOBUFS (SNDBUFERRORS) and reports success
+            // without IP_RECVERR; tcp_transmit_skb's caller retransmits.
+            Ok(()) | Err(super::walk::SendError::NoBufs) => Ok(()),
+            Err(super::walk::SendError::Route(e)) => Err(e),
+            Err(super::walk::SendError::TooBig(_)) => Err(Errno::EMSGSIZE),
+            Err(super::walk::SendError::Filtered) => Err(Errno::EPERM),
+        }
     }
 
     /// `socket(2)`.

@@ -193,7 +193,8 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
         }
     };
     let data = o.packet_len.saturating_sub(if o.v6 { 48 } else { 28 });
-    let mut t = Trace { net, ns, o: &o, src, dst, data, probes: Vec::new(), events: Vec::new(), now: 0, stdout: String::new() };
+    let mut t =
+        Trace { net, ns, o: &o, src, dst, data, probes: Vec::new(), events: Vec::new(), now: 0, stdout: String::new(), failure: "" };
     let end_of_time = Net::MAX_CLOCK_MS * 1000;
     t.now = t.net.now_ms.saturating_mul(1000).min(end_of_time);
     let per_hop = o.queries as usize;
@@ -202,9 +203,9 @@ pub fn run(net: &mut Net, ns: NsId, args: &[String], out: &mut Output) -> (i32, 
     out.out(&header);
     out.out(&t.stdout);
     if status != 0 {
-        // send_probe's sendto failed with EPERM: `error("send")` prints a
-        // new line and perror's message, and exits.
-        out.err("\nsend: Operation not permitted\n");
+        // A send failed: `error()` prints a new line and perror's
+        // message, and exits.
+        out.err(&format!("\n{}\n", t.failure));
     } else {
         out.out("\n");
     }
@@ -266,6 +267,8 @@ struct Trace<'a> {
     /// The virtual clock, µs.
     now: u64,
     stdout: String,
+    /// perror's line for the send that failed and ended the run.
+    failure: &'static str,
 }
 
 /// The number of hops back an answer's TTL tells (`ttl2hops`: initial
@@ -369,7 +372,7 @@ impl Trace<'_> {
     }
 
     /// `send_probe` for probe `n`: walks it out now and keeps the answer
-    /// it gets for later. False when the rules refused it (EPERM).
+    /// it gets for later. False when the send failed (EPERM, ENOBUFS).
     fn send(&mut self, n: usize, per_hop: usize) -> bool {
         neigh::run_timers(self.net, self.now / 1000, &mut self.events);
         let ttl = u8::try_from(n / per_hop + 1).unwrap_or(u8::MAX);
@@ -384,8 +387,18 @@ impl Trace<'_> {
         let mut walk = Walk::new(self.net);
         let sent = walk.send(self.ns, probe, 0, at);
         self.events.append(&mut walk.events);
-        if sent == Err(SendError::Filtered) {
-            return false;
+        match sent {
+            // do_send's sendto failed with EPERM: error("send").
+            Err(SendError::Filtered) => {
+                self.failure = "send: Operation not permitted";
+                return false;
+            }
+            // do_send hands ENOBUFS back; do_it gives up: error("send probe").
+            Err(SendError::NoBufs) => {
+                self.failure = "send probe: No buffer space available";
+                return false;
+            }
+            _ => {}
         }
         let ns = self.ns;
         let answer = walk.arrivals.into_iter().filter(|a| a.ns == ns && answers(a, &payload)).min_by_key(|a| a.at_us);

@@ -47,6 +47,10 @@ pub enum SendError {
     /// the sending call's path: `nf_hook_slow` turns NF_DROP into EPERM,
     /// which `ip_local_out` returns to `sendmsg`.
     Filtered,
+    /// The output device's driver dropped it (`NET_XMIT_DROP`: a veth
+    /// whose peer cannot take the frame); `ip_finish_output2` returns
+    /// ENOBUFS when the neighbour was resolved and the frame went at once.
+    NoBufs,
 }
 
 /// A route as the walk uses it, for either family.
@@ -312,18 +316,18 @@ impl<'a> Walk<'a> {
         if packet.total_len() - packet.header_len() > 65535 - if packet.is_v6() { 0 } else { 20 } {
             return Ok(());
         }
-        if self.transmit_via(ns, packet, &rt, now_us) { Ok(()) } else { Err(SendError::Filtered) }
+        self.transmit_via(ns, packet, &rt, now_us)
     }
 
-    /// Puts a datagram on the wire toward the route's next hop; false when
-    /// POSTROUTING's rules took it.
-    fn transmit_via(&mut self, ns: NsId, mut packet: Datagram, rt: &Route, now_us: u64) -> bool {
+    /// Puts a datagram on the wire toward the route's next hop; Filtered
+    /// when POSTROUTING's rules took it, NoBufs when the device dropped it.
+    fn transmit_via(&mut self, ns: NsId, mut packet: Datagram, rt: &Route, now_us: u64) -> Result<(), SendError> {
         self.hops += 1;
         if self.hops > MAX_HOPS {
-            return true;
+            return Ok(());
         }
         if !self.netfilter(ns, Hook::Postrouting, &mut packet, 0, rt.dev, now_us) {
-            return false;
+            return Err(SendError::Filtered);
         }
         let next = rt.gateway.unwrap_or(packet.dst);
         self.trace.push(Hop { ns, dev: rt.dev, next_hop: next });
@@ -342,11 +346,18 @@ impl<'a> Walk<'a> {
                     Icmp::Unreachable { code: unreach::HOST, mtu: 0, quoted: Box::new(packet.clone()) },
                     ms * 1000,
                 );
-                return true;
+                return Ok(());
             }
         };
         super::capture::describe(self.net, at - HOP_US, || super::capture::Content::Ip(packet.clone()));
-        let delivery = super::link::transmit_ip(self.net, (ns, rt.dev), dest, &packet, at);
+        // What does not fit the way out leaves in fragments (DF and
+        // forwarded IPv6 were refused before).
+        let mut mtu = route_mtu(self.net, ns, rt);
+        if let Some(p) = self.net.pmtu.get(ns, packet.dst, now_ms) {
+            mtu = mtu.min(p);
+        }
+        let frames = packet.fragment_frames(mtu);
+        let delivery = super::link::transmit_fragments(self.net, (ns, rt.dev), dest, &packet, &frames, at);
         // Bridges on the way that REJECTed it answer as their FORWARD would.
         for r in delivery.rejected {
             self.rejected(r.ns, &r.packet, r.code, at);
@@ -359,7 +370,9 @@ impl<'a> Walk<'a> {
             }
             self.input(ns2, dev2, arrived, at, mac);
         }
-        true
+        // A datagram that waited in the neighbour's queue is sent later:
+        // its sender hears nothing of the drop.
+        if delivery.dropped && !cost.exchanged { Err(SendError::NoBufs) } else { Ok(()) }
     }
 
     /// A datagram arrives on `iif` (`ip_rcv`/`ipv6_rcv`, then the input

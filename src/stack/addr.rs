@@ -86,7 +86,8 @@ pub struct Ifa6 {
     pub joined_down: u32,
     /// Kept through its device going down (keep_addr_on_down): DAD starts
     /// again on the next up (INET6_IFADDR_STATE_PREDAD), and completes at
-    /// once for a `nodad` address.
+    /// once for a `nodad` address. One that had failed DAD stays marked
+    /// until that DAD is over (it runs while DADFAILED still shows).
     pub predad: bool,
 }
 

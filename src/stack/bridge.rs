@@ -169,6 +169,35 @@ fn features_changed(net: &Net, ns: NsId, bridge: u32) -> Vec<Event> {
     link(net, ns, bridge).map(|l| Event::LinkFeatures { ns, link: Box::new(l.clone()) }).into_iter().collect()
 }
 
+/// The speed ethtool reports for a device, in Mb/s: veth's
+/// `veth_get_link_ksettings` says 10 Gb/s; macvlan and vlan ask their
+/// lower device; the others have no `get_link_ksettings`.
+fn link_speed(net: &Net, ns: NsId, index: u32, depth: u32) -> Option<u32> {
+    match &link(net, ns, index)?.kind {
+        LinkKind::Veth { .. } => Some(10_000),
+        LinkKind::Macvlan { lower, .. } | LinkKind::Vlan { lower, .. } if depth < 8 => link_speed(net, ns, *lower, depth + 1),
+        _ => None,
+    }
+}
+
+/// `port_cost` (br_if.c): a new port's STP path cost from its speed, or
+/// the old heuristics on its name when the driver reports none.
+fn port_cost(net: &Net, ns: NsId, index: u32) -> u32 {
+    match link_speed(net, ns, index, 0) {
+        Some(s) if s > 10_000 => 1,
+        Some(10_000) => 2,
+        Some(5_000) => 3,
+        Some(2_500 | 1_000) => 4,
+        Some(100) => 19,
+        Some(_) => 100,
+        None => match link(net, ns, index).map(|l| l.name.as_str()) {
+            Some(n) if n.starts_with("lec") => 7,
+            Some(n) if n.starts_with("plip") => 2500,
+            _ => 100,
+        },
+    }
+}
+
 /// `br_add_if`: the device joins the bridge (upper link, promiscuous mode,
 /// the bridge's recomputed features when it is its first port, the port's
 /// state), then one AF_BRIDGE announcement.
@@ -177,11 +206,12 @@ pub fn add_port(net: &mut Net, ns: NsId, index: u32, bridge: u32) -> Vec<Event> 
     let first = taken.is_empty();
     let joined = ports(net, ns, bridge).iter().filter_map(|&p| link(net, ns, p)).map(|l| l.port_conf.joined + 1).max().unwrap_or(0);
     let no = (1..).find(|n| !taken.contains(n)).unwrap_or(1);
+    let cost = port_cost(net, ns, index);
     let Some(l) = link_mut(net, ns, index) else { return Vec::new() };
     l.allmulti += 1;
     l.master = Some(bridge);
     l.port_state = DISABLED;
-    l.port_conf = super::link::PortConf { no, joined, ..Default::default() };
+    l.port_conf = super::link::PortConf { no, joined, cost, ..Default::default() };
     let mut events = announce(net, ns, index, 0);
     if let Some(l) = link_mut(net, ns, index) {
         l.promiscuity += 1;

@@ -368,7 +368,8 @@ pub fn mtu_changed(ns: &mut Namespace, index: u32) -> Vec<Event> {
         // addresses and routes go, new ones may be added), and back over it
         // only its mtu6 follows (::1 does not come back).
         if low {
-            return ifdown(ns, index, false);
+            // rt6_disable_ip's neigh_ifdown flushes lo's IPv6 entries too.
+            return ifdown_flushing(ns, index, false, true);
         }
         l.mtu6 = l.mtu;
         return Vec::new();
@@ -378,7 +379,7 @@ pub fn mtu_changed(ns: &mut Namespace, index: u32) -> Vec<Event> {
     }
     let name = l.name.clone();
     if low {
-        let events = ifdown(ns, index, true);
+        let events = ifdown_flushing(ns, index, true, true);
         if let Some(l) = ns.link_mut(index) {
             l.no_inet6 = true;
         }
@@ -499,8 +500,10 @@ pub fn netdev_up(ns: &mut Namespace, index: u32) -> Vec<Event> {
             events.extend(anycast::address_ready(ns, index, a));
         }
     }
+    // addrconf_dad_kick restarts DAD on every kept address, one that
+    // failed before too (it stays marked DADFAILED until DAD succeeds).
     if let Some(l) = ns.link_mut(index) {
-        l.addrs6.iter_mut().for_each(|a| a.predad = false);
+        l.addrs6.iter_mut().for_each(|a| a.predad &= a.flags & ifa_f::DADFAILED != 0 && a.flags & ifa_f::TENTATIVE != 0);
     }
     let Some(link) = ns.link_mut(index) else { return events };
     // addrconf_link_ready: a link in dormant or testing mode waits for
@@ -622,6 +625,13 @@ fn conf(ns: &Namespace, index: u32, key: &str) -> Option<String> {
 /// keeps its permanent addresses other than link-local and loopback ones,
 /// silently, tentative again unless nodad (DAD runs on the next up).
 pub fn ifdown(ns: &mut Namespace, index: u32, unregister: bool) -> Vec<Event> {
+    ifdown_flushing(ns, index, unregister, false)
+}
+
+/// [`ifdown`], with rt6_disable_ip's `neigh_ifdown(&nd_tbl)` after the
+/// routes when `flush_nd` (on NETDEV_DOWN and UNREGISTER the neighbour
+/// tables' own notifier flushes them instead).
+fn ifdown_flushing(ns: &mut Namespace, index: u32, unregister: bool, flush_nd: bool) -> Vec<Event> {
     let id = ns.id;
     let keep_addr = !unregister && !is_disabled(ns, index) && keep_addr_on_down(ns, index);
     if let Some(l) = ns.link_mut(index) {
@@ -639,6 +649,9 @@ pub fn ifdown(ns: &mut Namespace, index: u32, unregister: bool) -> Vec<Event> {
     }
     let mut events = Vec::new();
     events.extend(routes_down(ns, index, unregister, false));
+    if flush_nd {
+        events.extend(super::neigh::ndisc_ifdown(ns, index));
+    }
     let addrs = ns.link_mut(index).map(|l| std::mem::take(&mut l.addrs6)).unwrap_or_default();
     let mut kept = Vec::new();
     for mut a in addrs {

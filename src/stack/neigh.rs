@@ -54,6 +54,12 @@ pub fn arp_ifdown(ns: &mut Namespace, ifindex: u32) -> Vec<Event> {
     flush(ns, ifindex, Some(crate::wire::AF_INET))
 }
 
+/// `neigh_ifdown(&nd_tbl, dev)`: the device's IPv6 entries go, permanent
+/// and proxy ones too.
+pub fn ndisc_ifdown(ns: &mut Namespace, ifindex: u32) -> Vec<Event> {
+    flush(ns, ifindex, Some(crate::wire::AF_INET6))
+}
+
 fn flush(ns: &mut Namespace, ifindex: u32, family: Option<u8>) -> Vec<Event> {
     let id = ns.id;
     let mut events = Vec::new();

@@ -317,7 +317,7 @@ check_tcpdump() {
     local w=("$@") n=$# i v count=0 read=0
     for ((i = 0; i < n; i++)); do
         case ${w[i]} in
-        -[nevtlqxX]*) [[ ${w[i]} =~ ^-[nevtlqxX]+$ ]] || { echo "tcpdump option '${w[i]}'"; return 1; } ;;
+        -[nevtlqxXA]*) [[ ${w[i]} =~ ^-[nevtlqxXA]+$ ]] || { echo "tcpdump option '${w[i]}'"; return 1; } ;;
         -c | -i | -w | -r | -s)
             v=${w[i + 1]:-}
             case ${w[i]} in

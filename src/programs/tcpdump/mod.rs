@@ -1,8 +1,9 @@
 //! `tcpdump` 4.99 over capture taps: `-i DEV|any`, `-n`, `-e`, `-v`, `-q`,
-//! `-c N`, `-t`/`-tt`, a filter expression, `-w FILE` to save a pcap in
+//! `-c N`, `-t`/`-tt`, `-x`/`-X`/`-A` dumps, a filter expression, `-w FILE` to save a pcap in
 //! the machine's files and `-r FILE` to read one back.
 
 pub mod filter;
+pub mod hex;
 pub mod pcap;
 pub mod print;
 
@@ -24,6 +25,7 @@ struct Options {
     write: Option<String>,
     read: Option<String>,
     filter: Option<filter::Expr>,
+    dump: hex::Dump,
 }
 
 /// Parses the arguments into a program (Err: the status after a usage error).
@@ -58,6 +60,9 @@ pub fn spawn(args: &[String], out: &mut Output) -> Result<Box<dyn Program>, i32>
             't' => o.stamp += 1,
             'w' => o.write = Some(v),
             'r' => o.read = Some(v),
+            'x' => o.dump.hex = o.dump.hex.saturating_add(1),
+            'X' => o.dump.ascii = o.dump.ascii.saturating_add(1),
+            'A' => o.dump.text = true,
             _ => {}
         }
     }
@@ -107,7 +112,20 @@ impl Tcpdump {
             Some(name) => print::cooked_line(fr, name, style, &mut self.conv),
             None => print::line(fr, style, &mut self.conv),
         };
-        out.out(&format!("{}{line}\n", self.stamp(fr.at_us)));
+        let dump = if self.o.dump.any() {
+            let bytes = pcap::frame_bytes(fr);
+            let (eth, rest) = bytes.split_at(bytes.len().min(14));
+            match ifname {
+                Some(_) => {
+                    let ty = [eth.get(12).copied().unwrap_or(0), eth.get(13).copied().unwrap_or(0)];
+                    self.o.dump.render(&hex::sll2_header(fr, ty), rest)
+                }
+                None => self.o.dump.render(eth, rest),
+            }
+        } else {
+            String::new()
+        };
+        out.out(&format!("{}{line}{dump}\n", self.stamp(fr.at_us)));
     }
 
     fn read_file(&mut self, sys: &mut Sys, out: &mut Output, name: &str) -> Step {

@@ -104,10 +104,11 @@ fn validate_gateway(ns: &Namespace, table_id: u32, nh: &mut NextHop<u128>, gw: u
 }
 
 /// The first checks of `fib6_nh_init`, which reject routes pass too before
-/// their next hop becomes the loopback device: a named device must exist,
-/// and the onlink flag needs one that is up.
+/// their next hop becomes the loopback device: a named device must exist
+/// and have an inet6_dev (none under 1280 bytes of MTU), and the onlink
+/// flag needs one that is up.
 pub fn check_device(ns: &Namespace, nh: &NextHop<u128>) -> KResult<()> {
-    if nh.ifindex != 0 && ns.link(nh.ifindex).is_none() {
+    if nh.ifindex != 0 && ns.link(nh.ifindex).is_none_or(|l| l.no_inet6) {
         return Err(Errno::ENODEV.into());
     }
     if nh.flags & rtnh_f::ONLINK != 0 {

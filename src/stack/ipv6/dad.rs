@@ -55,9 +55,10 @@ fn may_solicit(l: &crate::stack::link::Link) -> bool {
         && l.addrs6.iter().any(|a| a.scope == scope::LINK && a.flags & ifa_f::TENTATIVE == 0)
 }
 
-/// Whether an address is still waiting for DAD (not failed already).
+/// Whether an address is still waiting for DAD: not failed already, or
+/// failed and kept through a down, checked again since the next up.
 pub(super) fn in_dad(a: &Ifa6) -> bool {
-    a.flags & ifa_f::TENTATIVE != 0 && a.flags & ifa_f::DADFAILED == 0
+    a.flags & ifa_f::TENTATIVE != 0 && (a.flags & ifa_f::DADFAILED == 0 || a.predad)
 }
 
 /// The tentative addresses on ready devices that another station on the
@@ -73,7 +74,7 @@ fn duplicates(net: &crate::stack::Net) -> Vec<(crate::stack::NsId, u32, u128)> {
                 let taken = heard.iter().any(|&(sns, si)| {
                     net.ns(sns)
                         .and_then(|n| n.link(si))
-                        .is_some_and(|o| o.addrs6.iter().any(|b| b.addr == a.addr && b.flags & ifa_f::DADFAILED == 0))
+                        .is_some_and(|o| o.addrs6.iter().any(|b| b.addr == a.addr && (b.flags & ifa_f::DADFAILED == 0 || in_dad(b))))
                 });
                 if taken {
                     found.push((ns.id, l.index, a.addr));
@@ -98,6 +99,7 @@ fn complete_dad(ns: &mut Namespace, failed: &[(u32, u128)]) -> Vec<Event> {
         let a = &mut l.addrs6[pos];
         if a.flags & ifa_f::PERMANENT != 0 {
             a.flags = (a.flags | ifa_f::DADFAILED) & !ifa_f::OPTIMISTIC;
+            a.predad = false;
             let snap = a.clone();
             events.push(Event::Addr6 { ns: id, new: true, ifindex: index, addr: snap, kernel: true });
         } else {
@@ -107,7 +109,8 @@ fn complete_dad(ns: &mut Namespace, failed: &[(u32, u128)]) -> Vec<Event> {
     for index in ready {
         while let Some(l) = ns.link_mut(index) {
             let Some(a) = l.addrs6.iter_mut().find(|a| in_dad(a)) else { break };
-            a.flags &= !(ifa_f::TENTATIVE | ifa_f::OPTIMISTIC);
+            a.flags &= !(ifa_f::TENTATIVE | ifa_f::OPTIMISTIC | ifa_f::DADFAILED);
+            a.predad = false;
             let done = a.clone();
             let loopback_dev = l.is_loopback();
             let local = address_routes(index, &done, loopback_dev).remove(0);
