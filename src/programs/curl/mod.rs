@@ -334,6 +334,12 @@ impl Program for Curl {
                 let connect_deadline = self.o.connect_timeout_us.map(|c| self.started_us + c);
                 if let Some(d) = connect_deadline.filter(|d| sys.now_us >= *d) {
                     sys.close(sock);
+                    if self.o.verbose {
+                        // baller_connect: the one attempt's time (the
+                        // connect timeout) ran out before the overall check.
+                        let family = if self.o.host_name().contains(':') { "ipv6" } else { "ipv4" };
+                        out.err(&format!("* {family} connect timeout after {}ms, move on!\n", (d - self.started_us) / 1000));
+                    }
                     let ms = (d - self.started_us) / 1000;
                     let msg =
                         format!("Failed to connect to {} port {} after {ms} ms: Timeout was reached", self.o.host_name(), self.o.port);
