@@ -3,7 +3,8 @@
 //! `br_getlink`, `br_setlink`, `br_dellink`, `br_afspec`), as on a kernel
 //! built without bridge VLAN filtering (CONFIG_BRIDGE_VLAN_FILTERING=n, the
 //! recording kernel): a VLAN cannot be added, deleting one does nothing,
-//! and link dumps carry no VLAN lists.
+//! and link dumps carry no VLAN lists. Port settings in IFLA_PROTINFO
+//! (`bridge link set`) go through `br_setport` as slave data does.
 
 use super::Ctx;
 use super::reply::Request;
@@ -57,7 +58,8 @@ pub fn del_link(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
 /// The request's IFLA_AF_SPEC and IFLA_PROTINFO.
 struct BridgeReq<'a> {
     af_spec: Option<&'a [u8]>,
-    protinfo: bool,
+    /// The first IFLA_PROTINFO's value and whether it was NLA_F_NESTED.
+    protinfo: Option<(&'a [u8], bool)>,
 }
 
 fn bridge_link(ctx: &mut Ctx<'_>, req: &Request<'_>, del: bool) -> KResult<()> {
@@ -65,13 +67,15 @@ fn bridge_link(ctx: &mut Ctx<'_>, req: &Request<'_>, del: bool) -> KResult<()> {
     let index = u32::try_from(hdr.index).unwrap_or(0);
     let nsr = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     let dev = nsr.link(index).ok_or(KernelError::msg(Errno::ENODEV, "unknown ifindex"))?;
+    let dev_is_bridge = is_bridge(dev);
+    let has_bridge_master = dev.master.and_then(|m| nsr.link(m)).is_some_and(is_bridge);
     // nlmsg_find_attr: the first of each.
-    let mut r = BridgeReq { af_spec: None, protinfo: false };
+    let mut r = BridgeReq { af_spec: None, protinfo: None };
     for nla in crate::wire::attr::NlaIter::new(req.after(IFINFOMSG_LEN)) {
         let Ok(nla) = nla else { break };
         match nla.kind {
             ifla::AF_SPEC if r.af_spec.is_none() => r.af_spec = Some(nla.value),
-            ifla::PROTINFO => r.protinfo = true,
+            ifla::PROTINFO if r.protinfo.is_none() => r.protinfo = Some((nla.value, nla.nested)),
             _ => {}
         }
     }
@@ -87,14 +91,17 @@ fn bridge_link(ctx: &mut Ctx<'_>, req: &Request<'_>, del: bool) -> KResult<()> {
     }
     let flags = flags.unwrap_or(0);
     if flags == 0 || flags & bridge_flags::MASTER != 0 {
-        let master = dev.master.and_then(|m| nsr.link(m)).filter(|b| is_bridge(b));
-        if master.is_none() {
+        if !has_bridge_master {
             return Err(Errno::EOPNOTSUPP.into());
+        }
+        // br_setlink: the port settings, then the AF_SPEC part.
+        if !del {
+            br_setport(ctx, index, &r)?;
         }
         br_link(&r, true, del)?;
     }
     if flags & bridge_flags::SELF != 0 {
-        if !is_bridge(dev) {
+        if !dev_is_bridge {
             return Err(Errno::EOPNOTSUPP.into());
         }
         // rtnl_bridge_notify then finds nothing to say about the bridge itself.
@@ -129,18 +136,29 @@ fn mark_bridge_entries(req: &Request<'_>) -> Vec<u8> {
 
 /// `br_setlink` / `br_dellink` on a port (`is_port`) or the bridge.
 fn br_link(r: &BridgeReq<'_>, is_port: bool, del: bool) -> KResult<()> {
-    if !del {
-        if !is_port && r.af_spec.is_none() {
-            return Err(Errno::EINVAL.into());
-        }
-        if r.protinfo {
-            // Port settings through IFLA_PROTINFO are not modelled here;
-            // `ip link set DEV type bridge_slave ...` sets them.
-            return Err(Errno::EOPNOTSUPP.into());
-        }
+    if !del && !is_port && r.af_spec.is_none() {
+        return Err(Errno::EINVAL.into());
     }
     let Some(spec) = r.af_spec else { return Ok(()) };
     br_afspec(spec, del)
+}
+
+/// The IFLA_PROTINFO part of `br_setlink` on a port: a nested one holds
+/// IFLA_BRPORT_* settings (`br_setport`, as IFLA_INFO_SLAVE_DATA does);
+/// a bare one is the old RSTP binary form, a u8 port state
+/// (`br_set_port_state`).
+fn br_setport(ctx: &mut Ctx<'_>, index: u32, r: &BridgeReq<'_>) -> KResult<()> {
+    let Some((value, nested)) = r.protinfo else { return Ok(()) };
+    let events = if nested {
+        super::kind_data::bridge_port(ctx.net, ctx.ns, index, value)?
+    } else {
+        let state = *value.first().ok_or(KernelError::new(Errno::EINVAL))?;
+        let mut attr: Vec<u8> = Vec::new();
+        attr.put(crate::wire::link::brport::STATE, &[state]);
+        super::kind_data::bridge_port(ctx.net, ctx.ns, index, &attr)?
+    };
+    ctx.events.extend(events);
+    Ok(())
 }
 
 /// `br_afspec`: VLAN ids must be 1..=4094; adding one needs VLAN

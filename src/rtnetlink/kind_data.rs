@@ -135,9 +135,10 @@ const PORT_SWITCHES: [u16; 17] = {
     ]
 };
 
-/// `br_setport` (net/bridge/br_netlink.c) for IFLA_INFO_SLAVE_DATA on a
-/// port of a bridge: the on/off options, cost, priority, state, learnt
-/// entries flushed, multicast router type and group forwarding mask. Each
+/// `br_setport` (net/bridge/br_netlink.c) for IFLA_INFO_SLAVE_DATA (or an
+/// AF_BRIDGE IFLA_PROTINFO) on a port of a bridge: the on/off options,
+/// cost, priority, state, learnt entries flushed, multicast router type
+/// and group forwarding mask. Each
 /// value is checked (in the kernel's order) before anything changes.
 pub fn bridge_port(net: &mut Net, ns: NsId, index: u32, data: &[u8]) -> KResult<Vec<Event>> {
     use crate::wire::link::brport;

@@ -96,7 +96,8 @@ check_traceroute() {
     return 0
 }
 
-# bridge: link/fdb/vlan/mdb show (or list/get), fdb add/del/append/replace,
+# bridge: link/fdb/vlan/mdb show (or list/get), link set/change (port
+# settings of devices in the namespace), fdb add/del/append/replace,
 # vlan add/del/tunnelshow/global;
 # no monitor, batch or numeric netns.
 check_bridge() {
@@ -123,6 +124,8 @@ check_bridge() {
         [[ $o == v* && $sub != append && $sub != replace ]] && return 0 ;;
     tunnelshow | global)
         [[ $o == v* ]] && return 0 ;;
+    set | change)
+        [[ $o == l* ]] && return 0 ;;
     esac
     echo "bridge $o $sub"; return 1
 }

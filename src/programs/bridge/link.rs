@@ -8,9 +8,9 @@ use crate::ip::link::show::{print_link_flags, print_name_and_link};
 use crate::ip::nl::{Attrs, Msg, Req};
 use crate::ip::print::Kind;
 use crate::wire::AF_BRIDGE;
-use crate::wire::link::brport;
 use crate::wire::link::{IFINFOMSG_LEN, IfInfoRepr, ifla};
-use crate::wire::{RTM_DELLINK, RTM_GETLINK, RTM_NEWLINK};
+use crate::wire::link::{bridge_af, bridge_flags, brport};
+use crate::wire::{RTM_DELLINK, RTM_GETLINK, RTM_NEWLINK, RTM_SETLINK};
 
 const USAGE: &str = "Usage: bridge link set dev DEV [ cost COST ] [ priority PRIO ] [ state STATE ]
                                [ guard {on | off} ]
@@ -38,6 +38,9 @@ const USAGE: &str = "Usage: bridge link set dev DEV [ cost COST ] [ priority PRI
 pub fn do_link(ip: &mut Ip, args: &[String]) -> Res<i32> {
     ip.ll_init_map()?;
     let Some((cmd, rest)) = args.split_first() else { return show(ip, &[]) };
+    if matches(cmd, "set") || matches(cmd, "change") {
+        return modify(ip, rest);
+    }
     if matches(cmd, "show") || matches(cmd, "lst") || matches(cmd, "list") {
         return show(ip, rest);
     }
@@ -47,6 +50,163 @@ pub fn do_link(ip: &mut Ip, args: &[String]) -> Res<i32> {
     }
     ip.err(&format!("Command \"{cmd}\" is unknown, try \"bridge link help\".\n"));
     Err(Exit(255))
+}
+
+/// The on/off port switches of `bridge link set`, with the
+/// IFLA_BRPORT_* attribute each one sets, in the order they are sent.
+const SWITCHES: [(&str, u16); 13] = [
+    ("guard", brport::GUARD),
+    ("hairpin", brport::MODE),
+    ("fastleave", brport::FAST_LEAVE),
+    ("root_block", brport::PROTECT),
+    ("flood", brport::UNICAST_FLOOD),
+    ("mcast_flood", brport::MCAST_FLOOD),
+    ("bcast_flood", brport::BCAST_FLOOD),
+    ("mcast_to_unicast", brport::MCAST_TO_UCAST),
+    ("learning", brport::LEARNING),
+    ("learning_sync", brport::LEARNING_SYNC),
+    ("neigh_suppress", brport::NEIGH_SUPPRESS),
+    ("vlan_tunnel", brport::VLAN_TUNNEL),
+    ("isolated", brport::ISOLATED),
+];
+
+/// The STP port states by number (`port_states`), as `state` names them.
+const PORT_STATES: [&str; 5] = ["disabled", "listening", "learning", "forwarding", "blocking"];
+
+/// `brlink_modify`: RTM_SETLINK of family AF_BRIDGE with the port
+/// settings nested in IFLA_PROTINFO and the `self`/`master`/`hwmode`
+/// choice in IFLA_AF_SPEC.
+fn modify(ip: &mut Ip, args: &[String]) -> Res<i32> {
+    let mut dev: Option<&str> = None;
+    let mut switches: [Option<u8>; SWITCHES.len()] = [None; SWITCHES.len()];
+    let (mut cost, mut priority, mut state, mut mcast_router): (i32, i32, i32, i32) = (0, -1, -1, -1);
+    let (mut locked, mut backup_port): (Option<u8>, Option<u32>) = (None, None);
+    let (mut flags, mut mode): (u16, Option<u16>) = (0, None);
+    let mut i = 0;
+    while i < args.len() {
+        let w = args[i].as_str();
+        let valued = ["dev", "cost", "priority", "mcast_router", "state", "hwmode", "backup_port", "locked"];
+        let takes_value = valued.contains(&w) || SWITCHES.iter().any(|(name, _)| *name == w);
+        let v = if takes_value {
+            i += 1;
+            Some(args.get(i).map(String::as_str).ok_or_else(|| ip.incomplete())?)
+        } else {
+            None
+        };
+        let v = v.unwrap_or("");
+        let switch = SWITCHES.iter().position(|(name, _)| *name == w);
+        if let Some(k) = switch.or(if w == "locked" { Some(usize::MAX) } else { None }) {
+            let on = match v {
+                "on" => 1,
+                "off" => 0,
+                _ => {
+                    ip.err(&format!("Error: argument of \"{w}\" must be one of \"off\", \"on\", not \"{v}\"\n"));
+                    // parse_on_off's -EINVAL is the exit status.
+                    return Ok(-22);
+                }
+            };
+            match switches.get_mut(k) {
+                Some(s) => *s = Some(on),
+                None => locked = Some(on),
+            }
+        } else {
+            match w {
+                "dev" => dev = Some(v),
+                "cost" => cost = crate::ip::atoi(v),
+                "priority" => priority = crate::ip::atoi(v),
+                "mcast_router" => mcast_router = crate::ip::atoi(v),
+                "state" => {
+                    state = match crate::ip::args::get_integer(v, 10) {
+                        Some(n) => n,
+                        None => match PORT_STATES.iter().position(|s| s.eq_ignore_ascii_case(v)) {
+                            Some(n) => n as i32,
+                            None => {
+                                ip.err("Error: invalid STP port state\n");
+                                return Ok(-1);
+                            }
+                        },
+                    }
+                }
+                "hwmode" => {
+                    flags = bridge_flags::SELF;
+                    mode = match v {
+                        "vepa" => Some(1),
+                        "veb" => Some(0),
+                        _ => {
+                            ip.err("Mode argument must be \"vepa\" or \"veb\".\n");
+                            return Ok(-1);
+                        }
+                    };
+                }
+                "backup_port" => {
+                    let index = ip.ll_name_to_index(v);
+                    if index == 0 {
+                        ip.err(&format!("Error: device {v} does not exist\n"));
+                        return Ok(-1);
+                    }
+                    backup_port = Some(index);
+                }
+                "nobackup_port" => backup_port = Some(0),
+                "self" => flags |= bridge_flags::SELF,
+                "master" => flags |= bridge_flags::MASTER,
+                _ => {
+                    ip.err(USAGE);
+                    return Err(Exit(255));
+                }
+            }
+        }
+        i += 1;
+    }
+    let Some(d) = dev else {
+        ip.err("Device is a required argument.\n");
+        return Ok(-1);
+    };
+    let index = ip.ll_name_to_index(d);
+    if index == 0 {
+        ip.err(&format!("Cannot find bridge device \"{d}\"\n"));
+        return Ok(-1);
+    }
+    let mut req = Req::new(RTM_SETLINK, crate::wire::NLM_F_REQUEST);
+    req.push_header(&IfInfoRepr { family: AF_BRIDGE, index: index as i32, ..Default::default() }.to_bytes());
+    let nest = req.nest(ifla::PROTINFO | crate::wire::attr::NLA_F_NESTED);
+    for ((_, attr), v) in SWITCHES.iter().zip(switches) {
+        if let Some(v) = v {
+            req.addattr8(*attr, v);
+        }
+    }
+    if cost > 0 {
+        req.addattr32(brport::COST, cost as u32);
+    }
+    if priority >= 0 {
+        req.addattr16(brport::PRIORITY, priority as u16);
+    }
+    if state >= 0 {
+        req.addattr8(brport::STATE, state as u8);
+    }
+    if mcast_router >= 0 {
+        req.addattr8(brport::MULTICAST_ROUTER, mcast_router as u8);
+    }
+    if let Some(b) = backup_port {
+        req.addattr32(brport::BACKUP_PORT, b);
+    }
+    if let Some(l) = locked {
+        req.addattr8(brport::LOCKED, l);
+    }
+    req.nest_end(nest);
+    if flags != 0 || mode.is_some() {
+        let spec = req.nest(ifla::AF_SPEC);
+        if flags != 0 {
+            req.addattr16(bridge_af::FLAGS, flags);
+        }
+        if let Some(m) = mode {
+            req.addattr16(bridge_af::MODE, m);
+        }
+        req.nest_end(spec);
+    }
+    match ip.rth.talk(&mut ip.p, &mut req, false, true) {
+        Ok(_) => Ok(0),
+        Err(_) => Ok(-1),
+    }
 }
 
 /// `brlink_show`.

@@ -256,7 +256,7 @@ pub(crate) fn parse_global(args: &[String], out: &mut Output) -> Res<(Global, us
 }
 
 /// C `atoi`: leading digits with an optional sign, 0 otherwise.
-fn atoi(s: &str) -> i32 {
+pub(crate) fn atoi(s: &str) -> i32 {
     let (neg, t) = crate::text::split_sign(s.trim_start());
     let (digits, _) = crate::text::split_while(t, char::is_ascii_digit);
     let v: i64 = crate::text::int(digits).unwrap_or(0);

@@ -99,8 +99,10 @@ pub(super) fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr:
         }
     }
     // netif_set_mac_address: the device's own address again changes
-    // nothing; another one must pass eth_prepare_mac_addr_change
-    // (is_valid_ether_addr), loopback's eth_mac_addr included.
+    // nothing but the address's origin (NET_ADDR_SET, see below); another
+    // one must pass eth_prepare_mac_addr_change (is_valid_ether_addr),
+    // loopback's eth_mac_addr included.
+    let address_given = address.is_some();
     let address = address.filter(|a| a.get(..link.address.len()) != Some(&link.address[..]));
     if let Some(a) = &address {
         if matches!(link.link_type(), crate::wire::link::arphrd::ETHER | crate::wire::link::arphrd::LOOPBACK) {
@@ -187,6 +189,16 @@ pub(super) fn do_setlink(ctx: &mut Ctx<'_>, _req: &Request<'_>, index: u32, hdr:
     }
     if changed {
         ctx.events.extend(call_netdevice_notifiers(ctx.net, ns, index, &NetdevEvent::ChangeAddr));
+    } else if address_given {
+        // The same address: the device now counts it as set by hand (a
+        // bridge keeps it when its last port leaves).
+        if let Some(l) = ctx.net.ns_mut(ns).and_then(|n| n.link_mut(index)) {
+            match &mut l.kind {
+                LinkKind::Bridge(c) => c.addr_set = true,
+                LinkKind::Vlan { stolen, .. } => *stolen = false,
+                _ => {}
+            }
+        }
     }
     let nsr = ctx.net.ns_mut(ns).ok_or(KernelError::new(Errno::ENODEV))?;
     if let Some(m) = mtu {

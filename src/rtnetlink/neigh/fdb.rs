@@ -290,7 +290,9 @@ pub fn dump(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
         if is_bridge(dev) {
             // br_fdb_dump without a filter device: the entries without a
             // port (added on the bridge itself), newest first, then the
-            // bridge's own address.
+            // bridge's own address unless a port holds it: one entry per
+            // address, and a port's own entry keeps it (`fdb_add_local`
+            // finds it when the bridge takes the address).
             for e in fdb::entries(ctx.net, ns, dev.index, now).into_iter().filter(|e| e.port == dev.index) {
                 rows.push(Row {
                     ifindex: dev.index,
@@ -301,7 +303,8 @@ pub fn dump(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                     age_ms: now.saturating_sub(e.updated_ms),
                 });
             }
-            if let Some(m) = mac(&dev.address) {
+            let held = links.iter().any(|l| l.master == Some(dev.index) && l.address == dev.address);
+            if let (false, Some(m)) = (held, mac(&dev.address)) {
                 rows.push(Row { ifindex: dev.index, mac: m, flags: 0, state: nud::PERMANENT, master: Some(dev.index), age_ms: 0 });
             }
         }

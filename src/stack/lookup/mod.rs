@@ -581,6 +581,14 @@ fn make_output_v4(ns: &Namespace, mut rt: Rt4, dst: u32, dev: u32) -> Result<Rt4
             if dst == 0xe000_0001 {
                 rt.flags |= RTCF_LOCAL;
             }
+            // "If multicast route do not exist use default one, but do not
+            // gateway in this case": a match shorter than /4 leaves its
+            // fib_info out, so neither its gateway nor its metrics.
+            if rt.fib.as_ref().is_some_and(|f| f.dst_len < 4) {
+                rt.gateway = None;
+                rt.via6 = None;
+                rt.metrics.clear();
+            }
         }
         _ => {}
     }
