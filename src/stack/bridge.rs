@@ -285,7 +285,7 @@ pub fn dev_delete(net: &mut Net, ns: NsId, bridge: u32) -> Vec<Event> {
     }
     let mut list: Vec<(u32, u32)> =
         ports(net, ns, bridge).into_iter().filter_map(|p| link(net, ns, p).map(|l| (l.port_conf.joined, p))).collect();
-    crate::sorting::sort_by(&mut list, |a, b| b.cmp(a));
+    list.sort_unstable_by(|a, b| b.cmp(a));
     let mut events = Vec::new();
     for (_, p) in list {
         events.extend(del_port(net, ns, p, false));

@@ -133,7 +133,7 @@ fn expire(net: &mut Net, ns: NsId, bridge: u32, now_ms: u64) {
     let mut it = keep.into_iter();
     net.fdb.retain(|_| it.next().unwrap_or(true));
     // A stable sort by due time keeps the list's order among equals.
-    crate::sorting::sort_by_key(&mut aged, |ev| if let Event::FdbEntry { entry, .. } = ev { entry.updated_ms } else { 0 });
+    aged.sort_by_key(|ev| if let Event::FdbEntry { entry, .. } = ev { entry.updated_ms } else { 0 });
     net.fdb_notices.extend(aged);
 }
 

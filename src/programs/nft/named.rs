@@ -127,7 +127,7 @@ pub fn elements(set: &SetView, toks: &[Tok], cmd: &str) -> Result<Vec<u8>, Fail>
     }
     // Intervals go in key order; into an empty set nft first sends the end
     // of the gap below the lowest one (segtree.c), as for anonymous sets.
-    crate::sorting::sort_by(&mut ranges, |a, b| a.0.cmp(&b.0));
+    ranges.sort_by(|a, b| a.0.cmp(&b.0));
     if let Some((lo, _, _)) = ranges.first().filter(|r| set.elems.is_empty() && r.0.iter().any(|b| *b != 0)) {
         elems.push((vec![0; lo.len()], f::ELEM_INTERVAL_END, None));
     }

@@ -160,7 +160,7 @@ impl Table {
         // Only groups hold members (`made_at` has every group's id).
         let groups = self.made_at.keys().filter_map(|g| self.map.get(g));
         let mut out: Vec<u32> = groups.filter(|n| n.group().is_some_and(|g| g.members.iter().any(|m| m.id == id))).map(|n| n.id).collect();
-        crate::sorting::sort_by_key(&mut out, |g| std::cmp::Reverse(self.made_at.get(g).copied().unwrap_or(0)));
+        out.sort_by_key(|g| std::cmp::Reverse(self.made_at.get(g).copied().unwrap_or(0)));
         out
     }
 
