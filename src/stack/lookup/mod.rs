@@ -355,6 +355,12 @@ pub fn in_dev_forward(ns: &Namespace, dev: &str) -> bool {
     ns.sysctl.is_on(&format!("net.ipv4.conf.{dev}.forwarding"), &[dev])
 }
 
+/// Whether 127.0.0.0/8 may be routed on `dev` (`IN_DEV_ROUTE_LOCALNET`,
+/// IN_DEV_ORCONF: the device's own setting or the `all` one).
+pub fn route_localnet(ns: &Namespace, dev: &str) -> bool {
+    ns.sysctl.is_on(&format!("net.ipv4.conf.{dev}.route_localnet"), &[dev]) || ns.sysctl.is_on("net.ipv4.conf.all.route_localnet", &[])
+}
+
 /// Whether `a` is one of the namespace's IPv4 addresses
 /// (`inet_lookup_ifaddr_rcu`).
 pub fn is_local_v4(ns: &Namespace, a: u32) -> bool {
@@ -628,7 +634,12 @@ pub fn input_v4(ns: &Namespace, q: &Query4) -> Result<Rt4, KernelError> {
         rt.flags = RTCF_BROADCAST | RTCF_LOCAL;
         return Ok(rt);
     }
-    if is_zeronet4(src) || is_zeronet4(dst) || is_loopback4(dst) || is_loopback4(src) {
+    if is_zeronet4(src) || is_zeronet4(dst) {
+        return Err(martian);
+    }
+    // IN_DEV_NET_ROUTE_LOCALNET: 127/8 is routed in from a device only
+    // where route_localnet is on (the device's or `all`).
+    if (is_loopback4(dst) || is_loopback4(src)) && !route_localnet(ns, &dev.name) {
         return Err(martian);
     }
     let res = match fib_lookup4(ns, q, q.iif, 0) {
