@@ -230,7 +230,7 @@ type Defaults = &'static [(&'static str, &'static str)];
 const IPV4_CONF: Defaults = &[
     ("accept_local", "0"),
     ("accept_redirects", "1"),
-    ("accept_source_route", "0"),
+    ("accept_source_route", "1"),
     ("arp_accept", "0"),
     ("arp_announce", "0"),
     ("arp_evict_nocarrier", "1"),
@@ -267,19 +267,64 @@ const IPV4_CONF: Defaults = &[
 const IPV6_CONF: Defaults = &[
     ("accept_dad", "1"),
     ("accept_ra", "1"),
+    ("accept_ra_defrtr", "1"),
+    ("accept_ra_from_local", "0"),
+    ("accept_ra_min_hop_limit", "1"),
+    ("accept_ra_min_lft", "0"),
+    ("accept_ra_mtu", "1"),
+    ("accept_ra_pinfo", "1"),
+    ("accept_ra_rt_info_max_plen", "0"),
+    ("accept_ra_rt_info_min_plen", "0"),
+    ("accept_ra_rtr_pref", "1"),
     ("accept_redirects", "1"),
+    ("accept_source_route", "0"),
+    ("accept_untracked_na", "0"),
     ("addr_gen_mode", "0"),
     ("autoconf", "1"),
     ("dad_transmits", "1"),
     ("disable_ipv6", "0"),
+    ("disable_policy", "0"),
+    ("drop_unicast_in_l2_multicast", "0"),
+    ("drop_unsolicited_na", "0"),
+    ("enhanced_dad", "1"),
+    ("force_forwarding", "0"),
+    ("force_mld_version", "0"),
+    ("force_tllao", "0"),
     ("forwarding", "0"),
     ("hop_limit", "64"),
     ("ignore_routes_with_linkdown", "0"),
+    ("ioam6_enabled", "0"),
+    ("ioam6_id", "65535"),
+    ("ioam6_id_wide", "4294967295"),
     ("keep_addr_on_down", "0"),
+    ("max_addresses", "16"),
+    ("max_desync_factor", "600"),
+    ("mldv1_unsolicited_report_interval", "10000"),
+    ("mldv2_unsolicited_report_interval", "1000"),
     ("mtu", "1280"),
+    ("ndisc_evict_nocarrier", "1"),
+    ("ndisc_notify", "0"),
+    ("ndisc_tclass", "0"),
     ("optimistic_dad", "0"),
     ("proxy_ndp", "0"),
+    ("ra_defrtr_metric", "1024"),
+    ("ra_honor_pio_life", "0"),
+    ("ra_honor_pio_pflag", "0"),
+    ("regen_max_retry", "3"),
+    ("regen_min_advance", "2"),
+    ("router_probe_interval", "60"),
+    ("router_solicitation_delay", "1"),
+    ("router_solicitation_interval", "4"),
+    ("router_solicitation_max_interval", "3600"),
     ("router_solicitations", "-1"),
+    ("rpl_seg_enabled", "0"),
+    ("seg6_enabled", "0"),
+    ("suppress_frag_ndisc", "1"),
+    ("temp_prefered_lft", "86400"),
+    ("temp_valid_lft", "604800"),
+    ("use_oif_addrs_only", "0"),
+    ("use_optimistic", "0"),
+    ("use_tempaddr", "0"),
 ];
 
 /// Global keys and their defaults.
@@ -338,10 +383,16 @@ impl Sysctls {
         }
         let table = if family == "ipv4" { IPV4_CONF } else { IPV6_CONF };
         let mut default = default_in(table, name)?;
+        // `all`'s own defaults (devinet.c's ipv4_devconf against
+        // ipv4_devconf_dflt; addrconf.c's ipv6_devconf against
+        // ipv6_devconf_dflt).
+        if dev == "all" && matches!((family, name), ("ipv6", "accept_dad") | ("ipv4", "accept_source_route")) {
+            default = "0";
+        }
         // Loopback's own defaults (loopback_setup, addrconf's lo handling).
         if dev == "lo" {
             default = match (family, name) {
-                ("ipv6", "accept_dad") => "-1",
+                ("ipv6", "accept_dad") | ("ipv6", "use_tempaddr") => "-1",
                 ("ipv4", "disable_xfrm") | ("ipv4", "disable_policy") => "1",
                 _ => default,
             };
