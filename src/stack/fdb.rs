@@ -266,6 +266,62 @@ pub fn delete(net: &mut Net, ns: NsId, bridge: u32, port: u32, mac: [u8; 6], now
     Ok(())
 }
 
+/// What `br_fdb_flush` removes (`net_bridge_fdb_flush_desc`): entries of
+/// this VLAN (0: any; the stored entries have none), behind this port
+/// (0: any; the bridge's index for entries on the bridge itself), whose
+/// flags under `mask` equal `flags`, in the `FLUSH_*` bits.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FlushDesc {
+    /// `vlan_id`.
+    pub vlan: u16,
+    /// `port_ifindex`.
+    pub port: u32,
+    /// The `FLUSH_*` bits wanted.
+    pub flags: u8,
+    /// The `FLUSH_*` bits compared.
+    pub mask: u8,
+}
+
+/// BR_FDB_LOCAL in a [`FlushDesc`].
+pub const FLUSH_LOCAL: u8 = 1;
+/// BR_FDB_STATIC in a [`FlushDesc`].
+pub const FLUSH_STATIC: u8 = 2;
+/// BR_FDB_ADDED_BY_USER in a [`FlushDesc`].
+pub const FLUSH_USER: u8 = 4;
+/// BR_FDB_ADDED_BY_EXT_LEARN, BR_FDB_OFFLOADED and BR_FDB_STICKY in a
+/// [`FlushDesc`]: no stored entry has them.
+pub const FLUSH_OTHER: u8 = 8;
+
+/// An entry's `FLUSH_*` bits. Static and permanent entries are the ones
+/// added by hand; a `dynamic` one added by hand counts as learnt.
+fn flush_bits(e: &Entry) -> u8 {
+    let mut b = 0;
+    if e.local || e.port == e.bridge {
+        b |= FLUSH_LOCAL | FLUSH_STATIC | FLUSH_USER;
+    }
+    if e.is_static {
+        b |= FLUSH_STATIC | FLUSH_USER;
+    }
+    b
+}
+
+/// `br_fdb_flush`: the stored entries of `bridge` matching `desc` go, each
+/// announced (`fdb_delete` → `fdb_notify`), newest first. The local
+/// entries that follow the devices' own addresses are not stored and stay.
+pub fn flush(net: &mut Net, ns: NsId, bridge: u32, desc: FlushDesc, now_ms: u64) -> Vec<Entry> {
+    expire(net, ns, bridge, now_ms);
+    let gone = |e: &Entry| {
+        e.ns == ns
+            && e.bridge == bridge
+            && desc.vlan == 0
+            && (desc.port == 0 || desc.port == e.port)
+            && (desc.mask == 0 || flush_bits(e) & desc.mask == desc.flags)
+    };
+    let out = net.fdb.iter().filter(|e| gone(e)).cloned().collect();
+    net.fdb.retain(|e| !gone(e));
+    out
+}
+
 /// `br_fdb_delete_by_port` without `do_all`: the learnt entries behind
 /// `port` go, each announced (`fdb_delete` → `fdb_notify`); static ones stay.
 pub fn flush_port(net: &mut Net, ns: NsId, bridge: u32, port: u32) -> Vec<super::Event> {

@@ -97,7 +97,7 @@ check_traceroute() {
 }
 
 # bridge: link/fdb/vlan/mdb show (or list/get), link set/change (port
-# settings of devices in the namespace), fdb add/del/append/replace,
+# settings of devices in the namespace), fdb add/del/append/replace/flush,
 # vlan add/del/tunnelshow/global;
 # no monitor, batch or numeric netns.
 check_bridge() {
@@ -122,6 +122,8 @@ check_bridge() {
     add | del | delete | append | replace)
         [[ $o == f* ]] && return 0
         [[ $o == v* && $sub != append && $sub != replace ]] && return 0 ;;
+    flush)
+        [[ $o == f* ]] && return 0 ;;
     tunnelshow | global)
         [[ $o == v* ]] && return 0 ;;
     set | change)

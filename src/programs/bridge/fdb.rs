@@ -61,6 +61,9 @@ pub fn do_fdb(ip: &mut Ip, args: &[String]) -> Res<i32> {
     if matches(cmd, "get") {
         return get(ip, rest);
     }
+    if cmd == "flush" {
+        return super::flush::flush(ip, rest);
+    }
     if matches(cmd, "help") {
         return Err(usage(ip));
     }

@@ -4,6 +4,7 @@
 //! interface cache as `ip`.
 
 pub mod fdb;
+mod flush;
 pub mod link;
 pub mod monitor;
 pub mod vlan;

@@ -5,6 +5,8 @@
 //! port first lists its bridge's entries for it, then every device its
 //! own address lists (`self`), a bridge adding its own address.
 
+mod bulk;
+
 use super::super::Ctx;
 use super::super::reply::Request;
 use crate::errno::{Errno, KResult, KernelError};
@@ -469,6 +471,9 @@ fn is_multicast(m: &[u8; 6]) -> bool {
 
 /// RTM_DELNEIGH of family AF_BRIDGE: `bridge fdb del ADDR dev PORT master`.
 pub fn del(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
+    if req.header.flags & crate::wire::NLM_F_BULK != 0 {
+        return bulk::del_bulk(ctx, req);
+    }
     let (hdr, port, m, vlan) = target(ctx, req)?;
     let nsr = ctx.net.ns(ctx.ns).ok_or(KernelError::new(Errno::ENODEV))?;
     let dev = nsr.link(port).ok_or(KernelError::new(Errno::ENODEV))?;
