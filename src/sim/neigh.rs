@@ -486,13 +486,14 @@ fn proxies(nsr: &crate::stack::Namespace, dev: u32, sender: Option<IpAddr>, targ
 
 /// Runs the neighbour timers of every namespace up to `now` (ms):
 /// unanswered INCOMPLETE and PROBE entries fail, REACHABLE ones go STALE
-/// when their confirmation is old, DELAY ones are probed and (the peer
-/// answering) become REACHABLE again.
+/// when their confirmation is old, DELAY ones not confirmed since become
+/// PROBE and are probed ([`crate::stack::neigh::delay_expired`]).
 pub fn run_timers(net: &mut Net, now: u64, events: &mut Vec<Event>) {
     let ids: Vec<NsId> = net.namespaces().map(|n| n.id).collect();
     for ns in ids {
         let count = net.ns(ns).map_or(0, |n| n.neighbours.len());
-        for idx in 0..count {
+        // A DELAY entry turned PROBE is probed (and may fail) in the same run.
+        for idx in (0..count).flat_map(|i| [i, i]) {
             probe_again(net, ns, idx, now, events);
             let Some(entry) = net.ns_mut(ns).and_then(|n| n.neighbours.get_mut(idx)) else { continue };
             let changed = match entry.state {
@@ -512,10 +513,8 @@ pub fn run_timers(net: &mut Net, now: u64, events: &mut Vec<Event>) {
                     true
                 }
                 nud::DELAY if entry.updated_ms + DELAY_MS <= now => {
-                    entry.updated_ms += DELAY_MS;
-                    entry.confirmed_ms = ms(entry.updated_ms);
-                    entry.state = nud::REACHABLE;
-                    true
+                    let at = entry.updated_ms + DELAY_MS;
+                    crate::stack::neigh::delay_expired(entry, at)
                 }
                 _ => false,
             };
