@@ -18,6 +18,17 @@ pub(crate) mod fdb;
 const NUD_VALID: u16 = nud::PERMANENT | nud::NOARP | nud::REACHABLE | nud::PROBE | nud::STALE | nud::DELAY;
 use crate::wire::route::rtn::UNICAST as RTN_UNICAST;
 
+/// States confirmed by their setting (`NUD_CONNECTED`).
+const NUD_CONNECTED: u16 = nud::PERMANENT | nud::NOARP | nud::REACHABLE;
+/// How far back `neigh_alloc` dates a new entry's confirmation, ms
+/// (`base_reachable_time << 1`).
+const NEVER_CONFIRMED_MS: i64 = 60_000;
+
+/// The clock as a confirmation time.
+fn created_ms(now: u64) -> i64 {
+    i64::try_from(now).unwrap_or(i64::MAX)
+}
+
 /// Milliseconds as USER_HZ clock ticks (`jiffies_to_clock_t`).
 fn ticks(ms: u64) -> u32 {
     (ms / 10) as u32
@@ -55,7 +66,7 @@ pub fn fill(n: &Neighbour, kind: MessageType, (seq, pid, flags): (u32, u32, u16)
     let in_timer = nud::INCOMPLETE | nud::REACHABLE | nud::DELAY | nud::PROBE;
     let refs = u32::from(n.state & in_timer != 0) + u32::from(held);
     crate::wire::put_bytes(&mut ci, 12, &refs.to_ne_bytes());
-    crate::wire::put_bytes(&mut ci, 0, &ticks(now_ms.saturating_sub(n.confirmed_ms)).to_ne_bytes());
+    crate::wire::put_bytes(&mut ci, 0, &ticks(n.since_confirmed(now_ms)).to_ne_bytes());
     crate::wire::put_bytes(&mut ci, 4, &ticks(now_ms.saturating_sub(n.used_ms)).to_ne_bytes());
     crate::wire::put_bytes(&mut ci, 8, &ticks(now_ms.saturating_sub(n.updated_ms)).to_ne_bytes());
     b.put(nda::CACHEINFO, &ci);
@@ -168,7 +179,7 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             protocol,
             kind: RTN_UNICAST,
             probes: 0,
-            confirmed_ms: now,
+            confirmed_ms: created_ms(now),
             used_ms: now,
             updated_ms: now,
             queued_src: None,
@@ -243,7 +254,7 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 kind,
                 protocol,
                 probes: 0,
-                confirmed_ms: now,
+                confirmed_ms: created_ms(now),
                 used_ms: now,
                 updated_ms: now,
                 queued_src: None,
@@ -263,9 +274,19 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
             }
             let collected = crate::stack::neigh::make_room(ns, hdr.family, exempt, now)?;
             ctx.events.extend(collected);
-            let n = Neighbour { lladdr, state, flags, ..created };
+            // neigh_alloc dates the confirmation twice base_reachable_time
+            // back; __neigh_update makes it now for a connected state.
+            let confirmed_ms =
+                if state & NUD_CONNECTED != 0 { created.confirmed_ms } else { created.confirmed_ms.saturating_sub(NEVER_CONFIRMED_MS) };
+            let mut n = Neighbour { lladdr, state, flags, confirmed_ms, ..created };
             ns.neighbours.push(n.clone());
-            ctx.events.push(Event::Neigh { ns: id, new: true, neigh: n, kernel: false });
+            ctx.events.push(Event::Neigh { ns: id, new: true, neigh: n.clone(), kernel: false });
+            if crate::stack::neigh::delay_expired(&mut n, now) {
+                if let Some(last) = ns.neighbours.last_mut() {
+                    *last = n.clone();
+                }
+                ctx.events.push(Event::Neigh { ns: id, new: true, neigh: n, kernel: true });
+            }
         }
         Some(i) => {
             let x = &mut ns.neighbours[i];
@@ -284,8 +305,14 @@ pub fn new_neigh(ctx: &mut Ctx<'_>, req: &Request<'_>) -> KResult<()> {
                 x.protocol = protocol;
             }
             x.updated_ms = now;
+            if state & NUD_CONNECTED != 0 {
+                x.confirmed_ms = created_ms(now);
+            }
             let n = x.clone();
             ctx.events.push(Event::Neigh { ns: id, new: true, neigh: n, kernel: false });
+            if crate::stack::neigh::delay_expired(x, now) {
+                ctx.events.push(Event::Neigh { ns: id, new: true, neigh: x.clone(), kernel: true });
+            }
         }
     }
     Ok(())

@@ -16,6 +16,8 @@ use std::net::IpAddr;
 
 /// Unanswered probes before an entry fails (`mcast_solicit`).
 pub const MCAST_SOLICIT: u64 = 3;
+/// Unanswered unicast probes before a PROBE entry fails (`ucast_solicit`).
+pub const UCAST_SOLICIT: u64 = 3;
 /// Time between probes, ms (`retrans_time`).
 pub const RETRANS_MS: u64 = 1000;
 /// How long a confirmation keeps an entry REACHABLE, ms (`base_reachable_time`).
@@ -43,6 +45,11 @@ pub struct Cost {
 }
 
 const VALID: u16 = nud::REACHABLE | nud::STALE | nud::DELAY | nud::PROBE | nud::PERMANENT | nud::NOARP;
+
+/// A clock reading as a confirmation time.
+fn ms(now: u64) -> i64 {
+    i64::try_from(now).unwrap_or(i64::MAX)
+}
 
 fn family(ip: IpAddr) -> u8 {
     if ip.is_ipv6() { crate::wire::AF_INET6 } else { crate::wire::AF_INET }
@@ -125,7 +132,9 @@ fn new_entry(dev: u32, ip: IpAddr, now: u64) -> Neighbour {
         kind: 1,
         protocol: 0,
         probes: 0,
-        confirmed_ms: now,
+        // neigh_alloc: twice base_reachable_time ago; learning it
+        // REACHABLE confirms it now.
+        confirmed_ms: ms(now).saturating_sub(2 * ms(REACHABLE_MS)),
         used_ms: now,
         updated_ms: now,
         queued_src: None,
@@ -209,7 +218,7 @@ pub fn learn(
     entry.probes = 0;
     entry.updated_ms = now;
     if state == nud::REACHABLE {
-        entry.confirmed_ms = now;
+        entry.confirmed_ms = ms(now);
     }
     notify(net, ns, idx, events);
 }
@@ -270,7 +279,7 @@ pub fn resolve(
     }
     cost.exchanged = true;
     let sender_ip = net.ns(ns).and_then(|n| request_source(n, dev, ip, packet_src));
-    if let Some(answer) = request(net, (ns, dev), own, sender_ip, ip, now, events) {
+    if let Some(answer) = request(net, (ns, dev), own, sender_ip, ip, None, now, events) {
         learn(net, ns, dev, ip, answer.mac, nud::REACHABLE, answer.router, now, events);
         return Resolution::Known(answer.mac);
     }
@@ -314,14 +323,17 @@ fn request_len(ip: IpAddr) -> usize {
 }
 
 /// Sends one request from `from` (an ARP broadcast, a solicitation to the
-/// solicited-node group) and lets every station that hears it answer
+/// solicited-node group; to `unicast`, the address the entry holds, when
+/// it is a PROBE entry's) and lets every station that hears it answer
 /// (`arp_process`, `ndisc_recv_ns`); returns the first answer.
+#[allow(clippy::too_many_arguments)]
 fn request(
     net: &mut Net,
     from: Port,
     sender_mac: [u8; 6],
     sender_ip: Option<IpAddr>,
     target: IpAddr,
+    unicast: Option<[u8; 6]>,
     now: u64,
     events: &mut Vec<Event>,
 ) -> Option<Answer> {
@@ -330,8 +342,8 @@ fn request(
     // LOCAL_OUT and POST_ROUTING before it leaves (ndisc_send_skb).
     let mut solicitation = match (sender_ip, target) {
         (Some(IpAddr::V6(s)), IpAddr::V6(t)) => {
-            let group = super::capture::Content::solicited_node(t);
-            Some(nd_packet(IpAddr::V6(s), IpAddr::V6(group), false, t, false))
+            let to = if unicast.is_some() { t } else { super::capture::Content::solicited_node(t) };
+            Some(nd_packet(IpAddr::V6(s), IpAddr::V6(to), false, t, false))
         }
         _ => None,
     };
@@ -341,7 +353,8 @@ fn request(
         }
     }
     describe_arp(net, now * 1000, 1, sender_mac, sender_ip, [0; 6], target);
-    let heard = send_nd(net, from, Dest::Broadcast, len, solicitation.as_ref(), now);
+    let dest = unicast.map_or(Dest::Broadcast, Dest::Unicast);
+    let heard = send_nd(net, from, dest, len, solicitation.as_ref(), now);
     let mut answer = None;
     for ((ns2, dev2), mut heard_nd) in heard {
         if (ns2, dev2) == from {
@@ -472,14 +485,15 @@ fn proxies(nsr: &crate::stack::Namespace, dev: u32, sender: Option<IpAddr>, targ
 }
 
 /// Runs the neighbour timers of every namespace up to `now` (ms):
-/// unanswered INCOMPLETE entries fail, REACHABLE ones go STALE when their
-/// confirmation is old, DELAY ones are probed and (the peer answering)
-/// become REACHABLE again.
+/// unanswered INCOMPLETE and PROBE entries fail, REACHABLE ones go STALE
+/// when their confirmation is old, DELAY ones not confirmed since become
+/// PROBE and are probed ([`crate::stack::neigh::delay_expired`]).
 pub fn run_timers(net: &mut Net, now: u64, events: &mut Vec<Event>) {
     let ids: Vec<NsId> = net.namespaces().map(|n| n.id).collect();
     for ns in ids {
         let count = net.ns(ns).map_or(0, |n| n.neighbours.len());
-        for idx in 0..count {
+        // A DELAY entry turned PROBE is probed (and may fail) in the same run.
+        for idx in (0..count).flat_map(|i| [i, i]) {
             probe_again(net, ns, idx, now, events);
             let Some(entry) = net.ns_mut(ns).and_then(|n| n.neighbours.get_mut(idx)) else { continue };
             let changed = match entry.state {
@@ -488,16 +502,19 @@ pub fn run_timers(net: &mut Net, now: u64, events: &mut Vec<Event>) {
                     entry.state = nud::FAILED;
                     true
                 }
-                nud::REACHABLE if entry.confirmed_ms + REACHABLE_MS <= now => {
-                    entry.updated_ms = entry.confirmed_ms + REACHABLE_MS;
+                nud::REACHABLE if entry.since_confirmed(now) >= REACHABLE_MS => {
+                    entry.updated_ms = now.saturating_sub(entry.since_confirmed(now) - REACHABLE_MS);
                     entry.state = nud::STALE;
                     false
                 }
-                nud::DELAY if entry.updated_ms + DELAY_MS <= now => {
-                    entry.updated_ms += DELAY_MS;
-                    entry.confirmed_ms = entry.updated_ms;
-                    entry.state = nud::REACHABLE;
+                nud::PROBE if u64::from(entry.probes) >= UCAST_SOLICIT && entry.updated_ms + UCAST_SOLICIT * RETRANS_MS <= now => {
+                    entry.updated_ms += UCAST_SOLICIT * RETRANS_MS;
+                    entry.state = nud::FAILED;
                     true
+                }
+                nud::DELAY if entry.updated_ms + DELAY_MS <= now => {
+                    let at = entry.updated_ms + DELAY_MS;
+                    crate::stack::neigh::delay_expired(entry, at)
                 }
                 _ => false,
             };
@@ -508,14 +525,22 @@ pub fn run_timers(net: &mut Net, now: u64, events: &mut Vec<Event>) {
     }
 }
 
-/// The timer of an INCOMPLETE entry (`neigh_timer_handler`): each
+/// The timer of an INCOMPLETE or PROBE entry (`neigh_timer_handler`): each
 /// `retrans_time` without an answer another request goes out (`neigh_probe`,
-/// for the packet waiting in the queue), up to `mcast_solicit` of them; an
-/// answer (rules may have taken the earlier requests) makes it REACHABLE.
+/// for the packet waiting in the queue; unicast to the held address for
+/// PROBE), up to `mcast_solicit` (`ucast_solicit`) of them; an answer
+/// (rules may have taken the earlier requests) makes it REACHABLE.
 fn probe_again(net: &mut Net, ns: NsId, idx: usize, now: u64, events: &mut Vec<Event>) {
     loop {
         let Some(n) = net.ns(ns).and_then(|n| n.neighbours.get(idx)) else { return };
-        if n.state != nud::INCOMPLETE || u64::from(n.probes) >= MCAST_SOLICIT {
+        // A PROBE entry asks the address it holds, by unicast, up to
+        // `ucast_solicit` times (neigh_max_probes, arp_solicit).
+        let (unicast, max) = match n.state {
+            nud::INCOMPLETE => (None, MCAST_SOLICIT),
+            nud::PROBE => (n.lladdr.as_deref().and_then(|l| <[u8; 6]>::try_from(l).ok()), UCAST_SOLICIT),
+            _ => return,
+        };
+        if u64::from(n.probes) >= max || (n.state == nud::PROBE && unicast.is_none()) {
             return;
         }
         let at = n.updated_ms + u64::from(n.probes) * RETRANS_MS;
@@ -535,7 +560,7 @@ fn probe_again(net: &mut Net, ns: NsId, idx: usize, now: u64, events: &mut Vec<E
         let own: [u8; 6] = link.address.as_slice().try_into().unwrap_or([0; 6]);
         let src = packet_src.unwrap_or_else(|| super::packet::unspecified(ip.is_ipv6()));
         let sender_ip = net.ns(ns).and_then(|n| request_source(n, dev, ip, src));
-        if let Some(answer) = request(net, (ns, dev), own, sender_ip, ip, at, events) {
+        if let Some(answer) = request(net, (ns, dev), own, sender_ip, ip, unicast, at, events) {
             learn(net, ns, dev, ip, answer.mac, nud::REACHABLE, answer.router, at, events);
             return;
         }

@@ -24,8 +24,9 @@ pub struct Neighbour {
     pub protocol: u8,
     /// Times probed.
     pub probes: u32,
-    /// Last confirmation (ms).
-    pub confirmed_ms: u64,
+    /// Last confirmation (ms); before the clock's start for an entry
+    /// `neigh_alloc` dated twice `base_reachable_time` back.
+    pub confirmed_ms: i64,
     /// Last use (ms).
     pub used_ms: u64,
     /// Last update (ms).
@@ -41,6 +42,32 @@ impl Neighbour {
     pub fn is_proxy(&self) -> bool {
         self.flags & crate::wire::neigh::ntf::PROXY != 0
     }
+
+    /// Milliseconds from the last confirmation to `now_ms` (0 if later).
+    pub fn since_confirmed(&self, now_ms: u64) -> u64 {
+        let now = i64::try_from(now_ms).unwrap_or(i64::MAX);
+        u64::try_from(now.saturating_sub(self.confirmed_ms)).unwrap_or(0)
+    }
+}
+
+/// The timer `__neigh_update` starts at once for an entry set to DELAY
+/// (`neigh_timer_handler`): confirmed within `delay_first_probe_time` it is
+/// REACHABLE, otherwise it is probed (PROBE, no probes sent yet). Returns
+/// whether the state changed.
+pub fn delay_expired(n: &mut Neighbour, now_ms: u64) -> bool {
+    use crate::sim::neigh::DELAY_MS;
+    use crate::wire::neigh::nud;
+    if n.state != nud::DELAY {
+        return false;
+    }
+    if n.since_confirmed(now_ms) <= DELAY_MS {
+        n.state = nud::REACHABLE;
+    } else {
+        n.state = nud::PROBE;
+        n.probes = 0;
+    }
+    n.updated_ms = now_ms;
+    true
 }
 
 /// Removes every entry of a device (`neigh_ifdown`), returning the deletions.
