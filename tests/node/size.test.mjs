@@ -34,7 +34,8 @@
 // length, ttl and fragment matches and nft's listing of them, fragments,
 // veth drops and ENOBUFS, tcpdump's -x/-X/-A dumps and `bridge link set`
 // (after nft's ASCII-only lowercasing and the route request's in-place
-// attribute table, about -7 KB) (BENCHMARKS.md:
+// attribute table, about -7 KB), and 552,541 B with `bridge fdb flush`
+// and the neighbour timers' DELAY and PROBE states (BENCHMARKS.md:
 // what was cut and where the rest goes, by `node scripts/wasm-size.mjs`).
 // Until it fits, this test holds the module to CEILING so that it cannot
 // grow unnoticed; lower CEILING with every cut, and make it BUDGET once the
@@ -47,7 +48,7 @@ import { join } from "node:path";
 import { pkgDir } from "./packed.mjs";
 
 const BUDGET = 350_000;
-const CEILING = 548_400;
+const CEILING = 552_600;
 
 test(`pkg/iplab_bg.wasm is at most ${CEILING} bytes gzipped (budget ${BUDGET}, not met)`, () => {
   const wasm = readFileSync(join(pkgDir, "iplab_bg.wasm"));
